@@ -1,0 +1,196 @@
+import type { ParsedValue, Polarity } from './types';
+import { POLARITY_WARNINGS } from './codes';
+import { dayNumber, monthNumber } from './dates';
+import { isNumericValue } from './parse';
+
+/**
+ * Polarity inference on import (domain guide §4). It only *proposes*: the result is never confirmed, carries
+ * POLARITY_UNCONFIRMED, and says in words which signal decided it, so that a reviewer can accept or override it.
+ */
+export type PolaritySignal = 'value-kind' | 'comparator' | 'threshold-order' | 'keyword' | 'default';
+
+export type PolarityInput = {
+  target?: ParsedValue;
+  /** in the order of decreasing score: "soglia 80%" before "soglia 60%" */
+  thresholds?: ParsedValue[];
+  kpiText?: string;
+};
+
+export type PolarityInference = {
+  polarity: Polarity;
+  confirmed: false;
+  evidence: string;
+  signal: PolaritySignal;
+  warnings: string[];
+};
+
+const VERDICT: Record<Polarity, string> = {
+  higher: 'higher is better',
+  lower: 'lower is better',
+  deadline: 'earlier is better (deadline)',
+  boolean: 'done or not done (boolean)',
+};
+
+export function inferPolarity(input: PolarityInput): PolarityInference {
+  const { target, kpiText } = input;
+  const thresholds = (input.thresholds ?? []).filter(isStated);
+  const warnings: string[] = [POLARITY_WARNINGS.POLARITY_UNCONFIRMED];
+  const propose = (polarity: Polarity, signal: PolaritySignal, evidence: string): PolarityInference => ({
+    polarity,
+    confirmed: false,
+    evidence,
+    signal,
+    warnings,
+  });
+  const points: Point[] = [
+    ...(target && isStated(target) ? [{ label: 'target', value: target }] : []),
+    ...thresholds.map((value) => ({ label: 'soglia', value })),
+  ];
+
+  // 1. Value kind: a date or a month can only be a deadline; "SI/NO" only a yes/no.
+  if (target && isDeadline(target)) {
+    const order = orderOf(points);
+    if (order.direction === 'increasing') {
+      return propose('deadline', 'value-kind', `${order.chain}: ${datesWord(target)}, ${VERDICT.deadline}`);
+    }
+    if (order.direction === 'decreasing' || order.direction === 'non-monotone') {
+      // Value kind still decides, but thresholds earlier than the target contradict "thresholds are worse".
+      warnings.push(POLARITY_WARNINGS.POLARITY_NON_MONOTONE);
+      const disorder = `${listOf(points)} are not in chronological order (flagged)`;
+      return propose(
+        'deadline',
+        'value-kind',
+        `target ${describe(target)} is ${dateWord(target)}; ${disorder}: ${VERDICT.deadline}`,
+      );
+    }
+    return propose('deadline', 'value-kind', `target ${describe(target)} is ${dateWord(target)}: ${VERDICT.deadline}`);
+  }
+  if (target?.kind === 'boolean') {
+    return propose('boolean', 'value-kind', `target ${describe(target)} is a yes/no value: ${VERDICT.boolean}`);
+  }
+
+  // 2. Comparator: "≤ 30" says lower is better; a comparator proposed from text ("almeno 300") counts too.
+  const comparator = target?.comparator ?? target?.proposal?.comparator;
+  if (target && comparator) {
+    const polarity: Polarity = comparator.startsWith('<') ? 'lower' : 'higher';
+    const source = target.comparator ? 'has comparator' : 'proposes comparator';
+    return propose(polarity, 'comparator', `target ${describe(target)} ${source} ${comparator}: ${VERDICT[polarity]}`);
+  }
+
+  // 3. Thresholds are always worse than the target, so their direction is the polarity's.
+  let flagged = '';
+  if (points.length > 1) {
+    const order = orderOf(points);
+    if (order.direction === 'decreasing' && order.scale === 'number') {
+      return propose('higher', 'threshold-order', `${order.chain}: ${VERDICT.higher}`);
+    }
+    if (order.direction === 'increasing' && order.scale === 'number') {
+      return propose('lower', 'threshold-order', `${order.chain}: ${VERDICT.lower}`);
+    }
+    if (order.direction === 'increasing') {
+      return propose('deadline', 'threshold-order', `${order.chain}: ${VERDICT.deadline}`);
+    }
+    if (order.direction === 'decreasing' || order.direction === 'non-monotone') {
+      // Dates getting earlier as the score drops, or numbers zig-zagging: no direction to read.
+      warnings.push(POLARITY_WARNINGS.POLARITY_NON_MONOTONE);
+      flagged = `${listOf(points)} are not monotone (flagged, not guessed); `;
+    }
+  }
+
+  // 4. Keywords: weak, because "Incidenza Interventi economici sugli Oneri correnti" is about costs yet higher.
+  const keyword = kpiText ? lowerKeyword(kpiText) : undefined;
+  if (keyword) {
+    return propose(
+      'lower',
+      'keyword',
+      `${flagged}KPI text mentions "${keyword.word}" (${keyword.topic}): ${VERDICT.lower} (weak hint)`,
+    );
+  }
+
+  // 5. Year trajectories are ignored on purpose (a higher-is-better target may fall 25% → 15% → 10%).
+  return propose('higher', 'default', `${flagged}no polarity signal: ${VERDICT.higher} (default)`);
+}
+
+/** Empty cells and placeholders ("-", "monitoraggio") are absences, not points on the scale. */
+function isStated(value: ParsedValue): boolean {
+  return value.kind !== 'empty' && value.kind !== 'placeholder';
+}
+
+function isDeadline(value: ParsedValue): boolean {
+  return value.kind === 'date' || isYearlessMonth(value);
+}
+
+// A month name with no year stays text (never guessed), yet it still says "deadline".
+function isYearlessMonth(value: ParsedValue): boolean {
+  return value.kind === 'text' && typeof value.value === 'string' && monthNumber(value.value) !== undefined;
+}
+
+type Point = { label: string; value: ParsedValue };
+type Scale = 'number' | 'date' | 'month';
+type Order = { direction: 'increasing' | 'decreasing' | 'non-monotone' | 'incomparable'; scale?: Scale; chain: string };
+
+// Yearless months still order chronologically within a year ("luglio" < "settembre"), so they get their own scale.
+function positionOf(value: ParsedValue): { scale: Scale; key: number } | undefined {
+  if (isNumericValue(value)) return { scale: 'number', key: value.value };
+  if (value.kind === 'date' && typeof value.value === 'string') return { scale: 'date', key: dayNumber(value.value) };
+  if (isYearlessMonth(value)) return { scale: 'month', key: monthNumber(value.value as string) as number };
+  return undefined;
+}
+
+function orderOf(points: Point[]): Order {
+  const positions = points.map((p) => positionOf(p.value));
+  const scale = positions[0]?.scale;
+  if (points.length < 2 || !scale || positions.some((p) => p?.scale !== scale)) {
+    return { direction: 'incomparable', chain: listOf(points) };
+  }
+  const keys = positions.map((p) => (p as { key: number }).key);
+  const steps = keys.slice(1).map((k, i) => Math.sign(k - keys[i]));
+  if (steps.every((s) => s < 0)) return { direction: 'decreasing', scale, chain: chainOf(points, ' > ') };
+  if (steps.every((s) => s > 0)) return { direction: 'increasing', scale, chain: chainOf(points, ' < ') };
+  return { direction: 'non-monotone', scale, chain: listOf(points) };
+}
+
+function chainOf(points: Point[], relation: string): string {
+  return points.map((p) => `${p.label} ${describe(p.value)}`).join(relation);
+}
+
+function listOf(points: Point[]): string {
+  return points.map((p) => `${p.label} ${describe(p.value)}`).join(', ');
+}
+
+/** The value as the user typed it, with the resolved date when the raw form does not show it. */
+function describe(value: ParsedValue): string {
+  const shown = value.raw.replace(/\s+/g, ' ').trim();
+  if (value.kind === 'date' && value.dateFrom === 'month-name') return `${shown} (${value.value})`;
+  return shown;
+}
+
+function dateWord(value: ParsedValue): string {
+  if (value.kind === 'date' && value.dateFrom === 'month-name') return 'a month name';
+  if (value.kind === 'date') return `a date (${value.value})`;
+  return 'a month name';
+}
+
+function datesWord(value: ParsedValue): string {
+  return value.kind === 'date' && value.dateFrom === 'day' ? 'dates' : 'month names';
+}
+
+const LOWER_KEYWORDS: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:tempi|tempo|giorni|giorno|gg|durata|durate|termine|termini)$/, 'time'],
+  [/^(?:oneri|onere|costi|costo)$/, 'cost'],
+  [/^(?:errore|errori|sospensione|sospensioni|critiche|critica)$/, 'defects'],
+  [/^(?:riduzione|riduzioni)$/, 'reduction'],
+];
+
+function lowerKeyword(kpiText: string): { word: string; topic: string } | undefined {
+  // Accents and case vary across sources; words are compared bare.
+  const words = kpiText
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}]+/u);
+  for (const word of words) {
+    for (const [pattern, topic] of LOWER_KEYWORDS) if (pattern.test(word)) return { word, topic };
+  }
+  return undefined;
+}

@@ -1,0 +1,432 @@
+import { inferPolarity, parseValue, type ParseContext } from '../../server/engine/values';
+
+/**
+ * Domain guide §4. The Sondrio rows are quoted from shared/seeds/004_fa97ad9e72b5b7ce.txt (plan year 2022; the
+ * thresholds are "soglia 80%" then "soglia 60%"), with their KPI text, so that the keyword hint is present too and
+ * the stronger signal has to win over it where they disagree.
+ */
+
+const year2022: ParseContext = { year: 2022, role: 'target' };
+const target = (raw: string, ctx: ParseContext = year2022) => parseValue(raw, ctx);
+const soglia = (raw: string, ctx: ParseContext = year2022) => parseValue(raw, { ...ctx, role: 'threshold' });
+const UNCONFIRMED = ['POLARITY_UNCONFIRMED'];
+
+describe('Sondrio 2022 rows (004)', () => {
+  it('line 8, 1.1.2 events: 12 / 10 / 8 → higher', () => {
+    expect(
+      inferPolarity({
+        target: target('12'),
+        thresholds: [soglia('10'), soglia('8')],
+        kpiText:
+          'N. incontri ed eventi di informazione e orientamento organizzati nel 2022 direttamente o attraverso iniziative di sistema',
+      }),
+    ).toStrictEqual({
+      polarity: 'higher',
+      confirmed: false,
+      evidence: 'target 12 > soglia 10 > soglia 8: higher is better',
+      signal: 'threshold-order',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('line 10, 1.1.4 new service: luglio / settembre / ottobre → deadline', () => {
+    expect(
+      inferPolarity({
+        target: target('luglio'),
+        thresholds: [soglia('settembre'), soglia('ottobre')],
+        kpiText: 'Avvio nuovo servizio (2022) - prestazioni erogate (dal 2023)',
+      }),
+    ).toStrictEqual({
+      polarity: 'deadline',
+      confirmed: false,
+      evidence:
+        'target luglio (2022-07-31) < soglia settembre (2022-09-30) < soglia ottobre (2022-10-31): month names, earlier is better (deadline)',
+      signal: 'value-kind',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('line 10 in 2023: the same indicator becomes a count (75), with no thresholds → default higher', () => {
+    expect(
+      inferPolarity({
+        target: target('75', { year: 2023 }),
+        kpiText: 'Avvio nuovo servizio (2022) - prestazioni erogate (dal 2023)',
+      }),
+    ).toStrictEqual({
+      polarity: 'higher',
+      confirmed: false,
+      evidence: 'no polarity signal: higher is better (default)',
+      signal: 'default',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('line 32, 3.1.1 payment days: 20 / 25 / 29 → lower', () => {
+    expect(
+      inferPolarity({
+        target: target('20'),
+        thresholds: [soglia('25'), soglia('29')],
+        kpiText: 'tempi di pagamento (numero gg)/% fatture pagate entro 30 gg',
+      }),
+    ).toStrictEqual({
+      polarity: 'lower',
+      confirmed: false,
+      evidence: 'target 20 < soglia 25 < soglia 29: lower is better',
+      signal: 'threshold-order',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('line 34, 3.2.2 files in error: 28% / 30% / 32% → lower', () => {
+    expect(
+      inferPolarity({
+        target: target('28%'),
+        thresholds: [soglia('30%'), soglia('32%')],
+        kpiText: 'N. pratiche in errore /N. pratiche lavorate [%]',
+      }),
+    ).toStrictEqual({
+      polarity: 'lower',
+      confirmed: false,
+      evidence: 'target 28% < soglia 30% < soglia 32%: lower is better',
+      signal: 'threshold-order',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('line 65, 8.1.1 "Incidenza Interventi economici sugli Oneri correnti": 45% / 40% / 35% → higher despite "oneri"', () => {
+    expect(
+      inferPolarity({
+        target: target('45%'),
+        thresholds: [soglia('40%'), soglia('35%')],
+        kpiText: 'Incidenza Interventi economici sugli Oneri correnti (Pareto EC15.4 - n. 6 Efficacia)',
+      }),
+    ).toStrictEqual({
+      polarity: 'higher',
+      confirmed: false,
+      evidence: 'target 45% > soglia 40% > soglia 35%: higher is better',
+      signal: 'threshold-order',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('line 65 without thresholds (2023): the keyword is only a weak hint, and says lower', () => {
+    expect(
+      inferPolarity({
+        target: target('45%', { year: 2023 }),
+        kpiText: 'Incidenza Interventi economici sugli Oneri correnti (Pareto EC15.4 - n. 6 Efficacia)',
+      }),
+    ).toStrictEqual({
+      polarity: 'lower',
+      confirmed: false,
+      evidence: 'KPI text mentions "oneri" (cost): lower is better (weak hint)',
+      signal: 'keyword',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('line 48, 5.1.1: a falling year trajectory (25% → 15% → 10%) is ignored; 2023 alone → default higher', () => {
+    expect(
+      inferPolarity({
+        target: target('15%', { year: 2023 }),
+        kpiText: '(questionari ricevuti 2022 - questionari ricevuti 2021)/questionari ricevuti 2021',
+      }),
+    ).toMatchObject({ polarity: 'higher', signal: 'default' });
+  });
+});
+
+describe('signal 1: value kind', () => {
+  it('a date target is a deadline (000:1073)', () => {
+    expect(inferPolarity({ target: target('31.3.2020') })).toStrictEqual({
+      polarity: 'deadline',
+      confirmed: false,
+      evidence: 'target 31.3.2020 is a date (2020-03-31): earlier is better (deadline)',
+      signal: 'value-kind',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('a month name with no known year is still a deadline', () => {
+    expect(inferPolarity({ target: parseValue('luglio') })).toStrictEqual({
+      polarity: 'deadline',
+      confirmed: false,
+      evidence: 'target luglio is a month name: earlier is better (deadline)',
+      signal: 'value-kind',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('yearless months still order chronologically against yearless thresholds', () => {
+    expect(
+      inferPolarity({ target: parseValue('luglio'), thresholds: [parseValue('settembre'), parseValue('ottobre')] }),
+    ).toMatchObject({
+      polarity: 'deadline',
+      evidence: 'target luglio < soglia settembre < soglia ottobre: month names, earlier is better (deadline)',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('day dates with later thresholds', () => {
+    expect(
+      inferPolarity({ target: target('30/06/2022'), thresholds: [soglia('31/07/2022'), soglia('31.8.2022')] }),
+    ).toMatchObject({
+      polarity: 'deadline',
+      evidence: 'target 30/06/2022 < soglia 31/07/2022 < soglia 31.8.2022: dates, earlier is better (deadline)',
+      signal: 'value-kind',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('keeps deadline but flags thresholds earlier than the target', () => {
+    expect(inferPolarity({ target: target('ottobre'), thresholds: [soglia('settembre'), soglia('luglio')] })).toStrictEqual(
+      {
+        polarity: 'deadline',
+        confirmed: false,
+        evidence:
+          'target ottobre (2022-10-31) is a month name; target ottobre (2022-10-31), soglia settembre (2022-09-30), soglia luglio (2022-07-31) are not in chronological order (flagged): earlier is better (deadline)',
+        signal: 'value-kind',
+        warnings: ['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE'],
+      },
+    );
+  });
+
+  it('"SI/NO" is boolean (002:574)', () => {
+    expect(inferPolarity({ target: target('SI/NO') })).toStrictEqual({
+      polarity: 'boolean',
+      confirmed: false,
+      evidence: 'target SI/NO is a yes/no value: done or not done (boolean)',
+      signal: 'value-kind',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('value kind beats a contrary keyword', () => {
+    expect(inferPolarity({ target: target('31.3.2020'), kpiText: 'riduzione dei tempi' })).toMatchObject({
+      polarity: 'deadline',
+      signal: 'value-kind',
+    });
+  });
+});
+
+describe('signal 2: comparator', () => {
+  it('"≤ 30" average payment days → lower (000:1078)', () => {
+    expect(
+      inferPolarity({ target: target('≤ 30'), kpiText: 'Giorni medi di pagamento delle fatture e dei documenti passivi' }),
+    ).toStrictEqual({
+      polarity: 'lower',
+      confirmed: false,
+      evidence: 'target ≤ 30 has comparator <=: lower is better',
+      signal: 'comparator',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('"≥1,1" → higher (000:1065)', () => {
+    expect(inferPolarity({ target: target('≥1,1') })).toStrictEqual({
+      polarity: 'higher',
+      confirmed: false,
+      evidence: 'target ≥1,1 has comparator >=: higher is better',
+      signal: 'comparator',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it.each<[string, 'higher' | 'lower']>([
+    ['< 5%', 'lower'],
+    ['> 100', 'higher'],
+  ])('%j → %s', (raw, polarity) => {
+    expect(inferPolarity({ target: target(raw) })).toMatchObject({ polarity, signal: 'comparator' });
+  });
+
+  it('a comparator proposed from text counts ("almeno 300" → higher)', () => {
+    expect(inferPolarity({ target: target('Rilascio di almeno 300 dispositivi') })).toStrictEqual({
+      polarity: 'higher',
+      confirmed: false,
+      evidence: 'target Rilascio di almeno 300 dispositivi proposes comparator >=: higher is better',
+      signal: 'comparator',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('the comparator beats threshold order and keywords', () => {
+    expect(
+      inferPolarity({ target: target('≥ 20'), thresholds: [soglia('25'), soglia('29')], kpiText: 'tempi' }),
+    ).toMatchObject({ polarity: 'higher', signal: 'comparator' });
+  });
+});
+
+describe('signal 3: order of target vs thresholds', () => {
+  it('euros 105 € / 95 € / 80 € → higher (004:67)', () => {
+    expect(
+      inferPolarity({ target: target('105 €'), thresholds: [soglia('95 €'), soglia('80 €')], kpiText: 'Spesa promozionale procapite' }),
+    ).toMatchObject({
+      polarity: 'higher',
+      evidence: 'target 105 € > soglia 95 € > soglia 80 €: higher is better',
+      signal: 'threshold-order',
+    });
+  });
+
+  it('days with decimal comma 4,0 / 4,5 / 5 → lower (004:33)', () => {
+    expect(inferPolarity({ target: target('4,0'), thresholds: [soglia('4,5'), soglia('5')] })).toMatchObject({
+      polarity: 'lower',
+      evidence: 'target 4,0 < soglia 4,5 < soglia 5: lower is better',
+    });
+  });
+
+  it('one threshold is enough', () => {
+    expect(inferPolarity({ target: target('12'), thresholds: [soglia('10')] })).toMatchObject({
+      polarity: 'higher',
+      evidence: 'target 12 > soglia 10: higher is better',
+    });
+  });
+
+  it('any number of thresholds', () => {
+    expect(
+      inferPolarity({ target: target('100'), thresholds: [soglia('90'), soglia('75'), soglia('50')] }),
+    ).toMatchObject({ polarity: 'higher', evidence: 'target 100 > soglia 90 > soglia 75 > soglia 50: higher is better' });
+  });
+
+  it('thresholds alone, when the target is a placeholder, still give an order', () => {
+    expect(
+      inferPolarity({ target: target('monitoraggio'), thresholds: [soglia('10'), soglia('8')] }),
+    ).toMatchObject({ polarity: 'higher', evidence: 'soglia 10 > soglia 8: higher is better', signal: 'threshold-order' });
+  });
+
+  it('day-date thresholds with no target → deadline', () => {
+    expect(
+      inferPolarity({ thresholds: [soglia('31/07/2022'), soglia('30/09/2022')] }),
+    ).toMatchObject({
+      polarity: 'deadline',
+      evidence: 'soglia 31/07/2022 < soglia 30/09/2022: earlier is better (deadline)',
+      signal: 'threshold-order',
+    });
+  });
+
+  it('empty and placeholder thresholds are absences, not points', () => {
+    expect(
+      inferPolarity({ target: target('20'), thresholds: [soglia(''), soglia('-'), soglia('25')] }),
+    ).toMatchObject({ polarity: 'lower', evidence: 'target 20 < soglia 25: lower is better' });
+  });
+
+  it('a non-monotone triple is flagged, not guessed, and falls back to the keyword', () => {
+    expect(
+      inferPolarity({ target: target('12'), thresholds: [soglia('14'), soglia('8')], kpiText: 'durata media' }),
+    ).toStrictEqual({
+      polarity: 'lower',
+      confirmed: false,
+      evidence:
+        'target 12, soglia 14, soglia 8 are not monotone (flagged, not guessed); KPI text mentions "durata" (time): lower is better (weak hint)',
+      signal: 'keyword',
+      warnings: ['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE'],
+    });
+  });
+
+  it('a non-monotone triple with no keyword falls back to the default', () => {
+    expect(inferPolarity({ target: target('12'), thresholds: [soglia('14'), soglia('8')] })).toStrictEqual({
+      polarity: 'higher',
+      confirmed: false,
+      evidence: 'target 12, soglia 14, soglia 8 are not monotone (flagged, not guessed); no polarity signal: higher is better (default)',
+      signal: 'default',
+      warnings: ['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE'],
+    });
+  });
+
+  it('equal values are not monotone (thresholds must be strictly worse)', () => {
+    expect(inferPolarity({ target: target('12'), thresholds: [soglia('12'), soglia('8')] })).toMatchObject({
+      polarity: 'higher',
+      signal: 'default',
+      warnings: ['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE'],
+    });
+  });
+
+  it('thresholds that cannot be compared (text) give no order and no flag', () => {
+    expect(
+      inferPolarity({ target: target('12'), thresholds: [soglia('verifica'), soglia('8')], kpiText: 'costi' }),
+    ).toStrictEqual({
+      polarity: 'lower',
+      confirmed: false,
+      evidence: 'KPI text mentions "costi" (cost): lower is better (weak hint)',
+      signal: 'keyword',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('dates that get earlier as the score drops are flagged when the target is absent', () => {
+    expect(
+      inferPolarity({ thresholds: [soglia('30/09/2022'), soglia('31/07/2022')] }),
+    ).toMatchObject({ polarity: 'higher', signal: 'default', warnings: ['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE'] });
+  });
+});
+
+describe('signal 4: keywords, a weak hint', () => {
+  it.each<[string, string, string]>([
+    ['Tempi di istruttoria domande liquidazione contributi', 'tempi', 'time'],
+    ['tempo medio di evasione delle pratiche', 'tempo', 'time'],
+    ['numero di giorni da data violazione e emissione verbale', 'giorni', 'time'],
+    ['durata istruttoria (gg.)', 'durata', 'time'],
+    ['numero medio (GG)', 'gg', 'time'],
+    ['termine di convocazione incontro preliminare da domanda', 'termine', 'time'],
+    ['Oneri di funzionamento', 'oneri', 'cost'],
+    ['Costi del personale', 'costi', 'cost'],
+    ['pratiche in errore', 'errore', 'defects'],
+    ['Percentuale sospensione pratiche RI', 'sospensione', 'defects'],
+    ['segnalazioni critiche', 'critiche', 'defects'],
+    ['Riduzione dei reclami', 'riduzione', 'reduction'],
+    ['DURATA', 'durata', 'time'],
+  ])('%j mentions %j', (kpiText, word, topic) => {
+    expect(inferPolarity({ target: target('10'), kpiText })).toStrictEqual({
+      polarity: 'lower',
+      confirmed: false,
+      evidence: `KPI text mentions "${word}" (${topic}): lower is better (weak hint)`,
+      signal: 'keyword',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it.each(['costituzione nuove imprese', 'contempo', 'determinazione', 'numero partecipanti 2022 (incontri, webinar, ecc.)'])(
+    'matches whole words only: %j → default',
+    (kpiText) => {
+      expect(inferPolarity({ target: target('10'), kpiText })).toMatchObject({ polarity: 'higher', signal: 'default' });
+    },
+  );
+});
+
+describe('signal 5: default', () => {
+  it('with no signal at all proposes higher', () => {
+    expect(inferPolarity({})).toStrictEqual({
+      polarity: 'higher',
+      confirmed: false,
+      evidence: 'no polarity signal: higher is better (default)',
+      signal: 'default',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('qualitative and monitoring targets give no signal', () => {
+    expect(inferPolarity({ target: target('qualitativa') })).toMatchObject({ polarity: 'higher', signal: 'default' });
+    expect(inferPolarity({ target: target('monitoraggio') })).toMatchObject({ polarity: 'higher', signal: 'default' });
+  });
+});
+
+describe('inference is only ever a proposal', () => {
+  it('never confirms and always carries POLARITY_UNCONFIRMED', () => {
+    const inputs = [
+      {},
+      { target: target('SI/NO') },
+      { target: target('≤ 30') },
+      { target: target('12'), thresholds: [soglia('10')] },
+      { kpiText: 'tempi' },
+    ];
+    for (const input of inputs) {
+      const inferred = inferPolarity(input);
+      expect(inferred.confirmed).toBe(false);
+      expect(inferred.warnings[0]).toBe('POLARITY_UNCONFIRMED');
+    }
+  });
+
+  it('does not share its warnings between calls', () => {
+    const flagged = inferPolarity({ target: target('12'), thresholds: [soglia('14'), soglia('8')] });
+    const clean = inferPolarity({});
+    expect(flagged.warnings).toStrictEqual(['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE']);
+    expect(clean.warnings).toStrictEqual(['POLARITY_UNCONFIRMED']);
+  });
+});
