@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { ENTITIES } from '../entities';
+import { isPostgresUrl, resolveSqlitePath } from './config';
+import { migrationsFor, type Dialect } from '../migrations';
+
+export type Orm = MikroORM;
+
+export type OpenOptions = {
+  /** apply pending migrations (start-up does; the migration generator doesn't) */
+  migrate?: boolean;
+  /** log every SQL statement through this function (tests count statements with it) */
+  onQuery?: (sql: string) => void;
+  /** allow the global entity manager (tests only) */
+  allowGlobalContext?: boolean;
+};
+
+export function dialectOf(databaseUrl: string): Dialect {
+  return isPostgresUrl(databaseUrl) ? 'postgresql' : 'sqlite';
+}
+
+export function ormOptions(databaseUrl: string, opts: OpenOptions = {}): Options {
+  const dialect = dialectOf(databaseUrl);
+  const common: Options = {
+    entities: ENTITIES,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: migrationsFor(dialect),
+      path: path.join(__dirname, '..', 'migrations', dialect),
+      pathTs: path.join(__dirname, '..', 'migrations', dialect),
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+      silent: true,
+    },
+    allowGlobalContext: opts.allowGlobalContext ?? false,
+    forceUtcTimezone: true,
+    debug: opts.onQuery ? ['query'] : false,
+    logger: opts.onQuery ? (message: string) => opts.onQuery!(message) : undefined,
+    discovery: { warnWhenNoEntities: false },
+  };
+  if (dialect === 'postgresql') {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: databaseUrl, pool: { min: 0, max: 10 } } as Options;
+  }
+  return { ...common, driver: BetterSqliteDriver, dbName: resolveSqlitePath(databaseUrl) } as Options;
+}
+
+/** Opens the database, prepares SQLite (WAL, foreign keys) and applies pending migrations. */
+export async function openOrm(databaseUrl: string, opts: OpenOptions = {}): Promise<Orm> {
+  const dialect = dialectOf(databaseUrl);
+  if (dialect === 'sqlite' && databaseUrl !== ':memory:') {
+    fs.mkdirSync(path.dirname(resolveSqlitePath(databaseUrl)), { recursive: true });
+  }
+  const orm = await MikroORM.init(ormOptions(databaseUrl, opts));
+  if (dialect === 'sqlite') {
+    const connection = orm.em.getConnection();
+    if (databaseUrl !== ':memory:') await connection.execute('pragma journal_mode = WAL');
+    await connection.execute('pragma foreign_keys = ON');
+  }
+  if (opts.migrate ?? true) await orm.getMigrator().up();
+  return orm;
+}

@@ -1,0 +1,43 @@
+import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ScoringRule } from '../domain/enums';
+import type { ParsedValue } from '../engine/values/types';
+import { ParsedValueType } from '../graphql/types/parsed-value';
+import { Person } from './person';
+import { Project } from './project';
+import { TenantOwned } from './tenant-owned';
+
+/** An activity of a project, with its own target, rule and responsible person. */
+@ObjectType({ description: 'Attività of a project' })
+@Entity()
+export class Activity extends TenantOwned {
+  @ManyToOne(() => Project, { deleteRule: 'cascade' })
+  project!: Project;
+
+  @Field()
+  @Property({ type: 'text' })
+  name!: string;
+
+  @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
+  responsible?: Person | null;
+
+  @Field(() => Float, { nullable: true })
+  @Property({ type: 'double', nullable: true })
+  weight?: number | null;
+
+  @Field(() => ScoringRule, { nullable: true })
+  @Enum({ items: () => ScoringRule, nullable: true })
+  rule?: ScoringRule | null;
+
+  @Field(() => ParsedValueType, { nullable: true })
+  @Property({ type: 'json', nullable: true })
+  target?: ParsedValue | null;
+
+  @Field(() => ParsedValueType, { nullable: true })
+  @Property({ type: 'json', nullable: true })
+  actual?: ParsedValue | null;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  position: number = 0;
+}

@@ -1,0 +1,51 @@
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { AuditAction, ChangeSource } from '../domain/enums';
+import { Node } from './base';
+import { Organisation } from './organisation';
+
+/** Who changed what, when, from where, with the row before and after. Never updated, never deleted. */
+@ObjectType({ description: 'An applied change: who, when, source, before and after' })
+@Entity()
+@Index({ properties: ['entityType', 'entityId'] })
+export class AuditEvent extends Node {
+  @ManyToOne(() => Organisation, { nullable: true, deleteRule: 'cascade' })
+  org?: Organisation | null;
+
+  @Field()
+  @Property({ type: 'string', length: 50 })
+  entityType!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 36 })
+  entityId!: string;
+
+  @Field(() => AuditAction)
+  @Enum({ items: () => AuditAction })
+  action!: AuditAction;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 200, nullable: true })
+  actor?: string | null;
+
+  @Field(() => ChangeSource)
+  @Enum({ items: () => ChangeSource })
+  source: ChangeSource = ChangeSource.GRAPHQL;
+
+  @Field(() => String, { nullable: true, description: 'e.g. workbook and sheet name for the add-in' })
+  @Property({ type: 'string', length: 300, nullable: true })
+  sourceDetail?: string | null;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  at: Date = new Date();
+
+  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Property({ type: 'json', nullable: true })
+  before?: Record<string, unknown> | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Property({ type: 'json', nullable: true })
+  after?: Record<string, unknown> | null;
+}

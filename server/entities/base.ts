@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+/**
+ * Identity is an immutable opaque id, never a code: codes are labels of one plan version (domain guide §8.6).
+ * `version` counts committed changes; clients send it back to detect a colleague's newer edit.
+ */
+@ObjectType()
+export abstract class Node {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string = randomUUID();
+
+  @Field(() => Int, { description: 'Row version: increases by one at every committed change' })
+  @Property({ type: 'integer', version: true })
+  version!: number;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,31 @@
+import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { ParsedValue } from '../engine/values/types';
+import { ParsedValueType } from '../graphql/types/parsed-value';
+import { Indicator } from './indicator';
+import { TenantOwned } from './tenant-owned';
+
+/** Previous year's target and actual as printed in the plan ("consuntivo … o ultimo dato disponibile"). */
+@ObjectType({ description: 'Baseline of an indicator: a reference year with its target and actual as printed' })
+@Entity()
+@Unique({ properties: ['indicator', 'year'] })
+export class Baseline extends TenantOwned {
+  @ManyToOne(() => Indicator, { deleteRule: 'cascade' })
+  indicator!: Indicator;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Field(() => ParsedValueType, { nullable: true })
+  @Property({ type: 'json', nullable: true })
+  target?: ParsedValue | null;
+
+  @Field(() => ParsedValueType, { nullable: true })
+  @Property({ type: 'json', nullable: true })
+  actual?: ParsedValue | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+}

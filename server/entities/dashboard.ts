@@ -1,0 +1,29 @@
+import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DashboardKind } from '../domain/enums';
+import { OrgUnit } from './org-unit';
+import { Person } from './person';
+import { PlanOwned } from './plan-owned';
+
+/** A cruscotto: an independent selection of indicators, scored only over its own entries (§5.8). */
+@ObjectType({ description: 'Cruscotto: strategic, service, SG, manager or individual dashboard' })
+@Entity()
+export class Dashboard extends PlanOwned {
+  @Field(() => DashboardKind)
+  @Enum({ items: () => DashboardKind })
+  kind!: DashboardKind;
+
+  @Field()
+  @Property({ type: 'string', length: 300 })
+  name!: string;
+
+  @ManyToOne(() => OrgUnit, { nullable: true, deleteRule: 'set null' })
+  ownerUnit?: OrgUnit | null;
+
+  @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
+  ownerPerson?: Person | null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  year?: number | null;
+}

@@ -1,0 +1,26 @@
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Field, Float, ObjectType } from 'type-graphql';
+import { FundKind } from '../domain/enums';
+import { PlanCycle } from './plan-cycle';
+import { TenantOwned } from './tenant-owned';
+
+/** Unit value per relevance point of an incentive fund in one cycle (domain guide §5.9). */
+@ObjectType({ description: 'Value in euro of one relevance point of an incentive fund in a cycle' })
+@Entity()
+@Unique({ properties: ['cycle', 'fund'] })
+export class FundParameter extends TenantOwned {
+  @ManyToOne(() => PlanCycle, { deleteRule: 'cascade' })
+  cycle!: PlanCycle;
+
+  @Field(() => FundKind)
+  @Enum({ items: () => FundKind })
+  fund!: FundKind;
+
+  @Field(() => Float)
+  @Property({ type: 'double' })
+  unitValue!: number;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+}

@@ -1,0 +1,29 @@
+import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { ManagerRoleKind } from '../domain/enums';
+import { OrgUnit } from './org-unit';
+import { Person } from './person';
+import { TenantOwned } from './tenant-owned';
+
+/** One person may hold two roles at once: the SG may also head an area. */
+@ObjectType({ description: 'A role held by a person in a unit for a period' })
+@Entity()
+export class ManagerRole extends TenantOwned {
+  @ManyToOne(() => Person, { deleteRule: 'cascade' })
+  person!: Person;
+
+  @Field(() => ManagerRoleKind)
+  @Enum({ items: () => ManagerRoleKind })
+  role!: ManagerRoleKind;
+
+  @ManyToOne(() => OrgUnit, { nullable: true, deleteRule: 'set null' })
+  unit?: OrgUnit | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Property({ type: 'string', length: 10, nullable: true })
+  validFrom?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Property({ type: 'string', length: 10, nullable: true })
+  validTo?: string | null;
+}

@@ -1,0 +1,67 @@
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Checkpoint } from '../domain/enums';
+import type { ParsedValue } from '../engine/values/types';
+import { ParsedValueType } from '../graphql/types/parsed-value';
+import { Indicator } from './indicator';
+import { PlanOwned } from './plan-owned';
+
+/**
+ * Valore ottenuto: one per indicator × year × checkpoint, however many dashboards list the indicator.
+ * Neutralisation needs a reason; a manual score needs a justification (§5.3).
+ */
+@ObjectType({ description: 'Actual value of an indicator at a checkpoint (valore ottenuto)' })
+@Entity()
+@Unique({ properties: ['indicator', 'year', 'checkpoint'] })
+export class Measurement extends PlanOwned {
+  @ManyToOne(() => Indicator, { deleteRule: 'cascade' })
+  indicator!: Indicator;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Field(() => Checkpoint)
+  @Enum({ items: () => Checkpoint })
+  checkpoint: Checkpoint = Checkpoint.YEAR_END;
+
+  @Field(() => ParsedValueType, { nullable: true, description: 'null when nothing was entered' })
+  @Property({ type: 'json', nullable: true })
+  value?: ParsedValue | null;
+
+  @Field({ description: 'Deadline indicators: explicitly not completed (scores 0)' })
+  @Property({ type: 'boolean' })
+  notCompleted: boolean = false;
+
+  @Field()
+  @Property({ type: 'boolean' })
+  neutralised: boolean = false;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  neutralisationReason?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Manual score in [0, 1] (rule manual)' })
+  @Property({ type: 'double', nullable: true })
+  manualScore?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  manualJustification?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Evidence offered to the OIV' })
+  @Property({ type: 'text', nullable: true })
+  evidence?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who recorded the value' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  author?: string | null;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  recordedAt: Date = new Date();
+}

@@ -1,0 +1,28 @@
+import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { UnitType } from '../domain/enums';
+import { Person } from './person';
+import { TenantOwned } from './tenant-owned';
+
+/** Area → servizio → ufficio / U.O., plus staff units, working groups and the special agency. */
+@ObjectType({ description: 'Organisational unit; units form a tree through parent' })
+@Entity()
+export class OrgUnit extends TenantOwned {
+  @Field()
+  @Property({ type: 'string', length: 300 })
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 50, nullable: true })
+  code?: string | null;
+
+  @Field(() => UnitType)
+  @Enum({ items: () => UnitType })
+  type!: UnitType;
+
+  @ManyToOne(() => OrgUnit, { nullable: true, deleteRule: 'set null' })
+  parent?: OrgUnit | null;
+
+  @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
+  head?: Person | null;
+}

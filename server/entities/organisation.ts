@@ -1,0 +1,17 @@
+import { Entity, Property, Unique } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from './base';
+
+/** The tenant boundary: a chamber of commerce or any other public body. */
+@ObjectType({ description: 'A public body (tenant): every other row belongs to one' })
+@Entity()
+export class Organisation extends Node {
+  @Field()
+  @Property({ type: 'string', length: 300 })
+  name!: string;
+
+  @Field({ description: 'Short unique code, e.g. CCIAA-SO' })
+  @Unique()
+  @Property({ type: 'string', length: 50 })
+  code!: string;
+}

@@ -1,0 +1,15 @@
+import { Entity, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { TenantOwned } from './tenant-owned';
+
+@ObjectType({ description: 'A person: manager, unit head, responsible, consultant' })
+@Entity()
+export class Person extends TenantOwned {
+  @Field()
+  @Property({ type: 'string', length: 200 })
+  fullName!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 320, nullable: true })
+  email?: string | null;
+}

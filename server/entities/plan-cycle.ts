@@ -1,0 +1,19 @@
+import { Entity, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { TenantOwned } from './tenant-owned';
+
+@ObjectType({ description: 'A triennial (or shorter) planning cycle, e.g. 2022-2024' })
+@Entity()
+export class PlanCycle extends TenantOwned {
+  @Field()
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  firstYear!: number;
+
+  @Field(() => [Int])
+  @Property({ type: 'json' })
+  years!: number[];
+}

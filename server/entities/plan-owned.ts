@@ -1,0 +1,18 @@
+import { ManyToOne, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { PlanVersion } from './plan-version';
+import { TenantOwned } from './tenant-owned';
+
+/**
+ * Rows that belong to one plan version carry it directly, so a whole plan loads with one statement per
+ * kind of row, whatever its size.
+ */
+@ObjectType()
+export abstract class PlanOwned extends TenantOwned {
+  @ManyToOne(() => PlanVersion, { deleteRule: 'cascade' })
+  plan!: PlanVersion;
+
+  @Field(() => Int, { description: 'Display order among siblings' })
+  @Property({ type: 'integer' })
+  position: number = 0;
+}

@@ -1,0 +1,52 @@
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { PlanStatus } from '../domain/enums';
+import { Person } from './person';
+import { PlanCycle } from './plan-cycle';
+import { ScoringProfile } from './scoring-profile';
+import { TenantOwned } from './tenant-owned';
+
+/**
+ * One adopted text of a plan: REV.0 at the start of the year, then a new version for every revision
+ * ("nuova previsione", new objectives, new weights). Objectives, indicators and targets belong to a version.
+ */
+@ObjectType({ description: 'A revision of the plan of a cycle (REV. n), adopted by an act' })
+@Entity()
+@Unique({ properties: ['cycle', 'revision'] })
+export class PlanVersion extends TenantOwned {
+  @ManyToOne(() => PlanCycle, { deleteRule: 'cascade' })
+  cycle!: PlanCycle;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  revision!: number;
+
+  @Field()
+  @Property({ type: 'string', length: 200 })
+  label!: string;
+
+  @Field(() => String, { nullable: true, description: 'e.g. "Delibera di Giunta n. 2"' })
+  @Property({ type: 'string', length: 300, nullable: true })
+  adoptingAct?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Property({ type: 'string', length: 10, nullable: true })
+  actDate?: string | null;
+
+  @Field(() => PlanStatus)
+  @Enum({ items: () => PlanStatus })
+  status: PlanStatus = PlanStatus.DRAFT;
+
+  @ManyToOne(() => ScoringProfile, { nullable: true, deleteRule: 'set null' })
+  scoringProfile?: ScoringProfile | null;
+
+  @ManyToOne(() => PlanVersion, { nullable: true, deleteRule: 'set null' })
+  previousVersion?: PlanVersion | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  approvedAt?: Date | null;
+
+  @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
+  approvedBy?: Person | null;
+}

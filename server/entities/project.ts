@@ -1,0 +1,16 @@
+import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { Person } from './person';
+import { PlanOwned } from './plan-owned';
+
+/** A project appears in dashboards as one indicator "Progetto: <name>" scored from its activities. */
+@ObjectType({ description: 'Progetto, with its activities (scheda progetto)' })
+@Entity()
+export class Project extends PlanOwned {
+  @Field()
+  @Property({ type: 'text' })
+  name!: string;
+
+  @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
+  responsible?: Person | null;
+}

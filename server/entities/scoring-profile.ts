@@ -1,0 +1,34 @@
+import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { ProfileStatus } from '../domain/enums';
+import { TenantOwned } from './tenant-owned';
+
+/**
+ * A named, versioned set of scoring parameters (domain guide §5.11). A frozen version never changes:
+ * a parameter change is a new version, so past reports stay reproducible.
+ */
+@ObjectType({ description: 'Named, versioned scoring parameters attached to plan versions' })
+@Entity()
+@Unique({ properties: ['org', 'name', 'profileVersion'] })
+export class ScoringProfile extends TenantOwned {
+  @Field()
+  @Property({ type: 'string', length: 100 })
+  name!: string;
+
+  @Field(() => Int, { description: 'Version of the profile (not the row version)' })
+  @Property({ type: 'integer' })
+  profileVersion!: number;
+
+  @Field(() => ProfileStatus)
+  @Enum({ items: () => ProfileStatus })
+  status: ProfileStatus = ProfileStatus.DRAFT;
+
+  @Field(() => GraphQLJSONObject, { description: 'capRatio, inverseMiss, deadlineLate, graceDays, bandsMode, ownShare, …' })
+  @Property({ type: 'json' })
+  parameters!: Record<string, unknown>;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  frozenAt?: Date | null;
+}

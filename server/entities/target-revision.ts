@@ -1,0 +1,48 @@
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { RevisionKind } from '../domain/enums';
+import type { ParsedValue } from '../engine/values/types';
+import { ParsedValueType } from '../graphql/types/parsed-value';
+import { Person } from './person';
+import { Target } from './target';
+import { TenantOwned } from './tenant-owned';
+
+/** One value of a target: sequence 0 is the original, later ones are "nuova previsione" revisions. */
+@ObjectType({ description: 'A value of a target: the original or a revision ("nuova previsione")' })
+@Entity()
+@Unique({ properties: ['target', 'seq'] })
+export class TargetRevision extends TenantOwned {
+  @ManyToOne(() => Target, { deleteRule: 'cascade' })
+  target!: Target;
+
+  @Field(() => Int, { description: '0 = original' })
+  @Property({ type: 'integer' })
+  seq!: number;
+
+  @Field(() => RevisionKind)
+  @Enum({ items: () => RevisionKind })
+  kind!: RevisionKind;
+
+  @Field(() => ParsedValueType)
+  @Property({ type: 'json' })
+  value!: ParsedValue;
+
+  @Field({ description: 'Only approved revisions are effective' })
+  @Property({ type: 'boolean' })
+  approved: boolean = true;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 300, nullable: true })
+  adoptingAct?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Property({ type: 'string', length: 10, nullable: true })
+  actDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+
+  @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
+  author?: Person | null;
+}

@@ -1,0 +1,43 @@
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Checkpoint, Polarity, ScoringRule, TargetMode } from '../domain/enums';
+import { type StoredThreshold, ThresholdType } from '../graphql/types/parsed-value';
+import { Indicator } from './indicator';
+import { PlanOwned } from './plan-owned';
+
+/**
+ * Expected result of an indicator for one (year, checkpoint). Its value lives in revisions: the original and any
+ * "nuova previsione", appended and never overwritten; scoring uses the latest approved one (§5.2.1).
+ * Mode, polarity and rule are per year because indicators switch kind between years (§8.10, §8.11).
+ */
+@ObjectType({ description: 'Target of an indicator for a year and checkpoint, with thresholds and revisions' })
+@Entity()
+@Unique({ properties: ['indicator', 'year', 'checkpoint'] })
+export class Target extends PlanOwned {
+  @ManyToOne(() => Indicator, { deleteRule: 'cascade' })
+  indicator!: Indicator;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Field(() => Checkpoint)
+  @Enum({ items: () => Checkpoint })
+  checkpoint: Checkpoint = Checkpoint.YEAR_END;
+
+  @Field(() => TargetMode)
+  @Enum({ items: () => TargetMode })
+  mode: TargetMode = TargetMode.SCORED;
+
+  @Field(() => Polarity, { nullable: true, description: "Overrides the indicator's polarity for this year" })
+  @Enum({ items: () => Polarity, nullable: true })
+  polarity?: Polarity | null;
+
+  @Field(() => ScoringRule, { nullable: true, description: "Overrides the indicator's rule for this year" })
+  @Enum({ items: () => ScoringRule, nullable: true })
+  rule?: ScoringRule | null;
+
+  @Field(() => [ThresholdType], { description: 'Threshold points, the target itself being the point with score 1' })
+  @Property({ type: 'json' })
+  thresholds: StoredThreshold[] = [];
+}

@@ -1,0 +1,39 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import type { ParsedValue } from '../../engine/values/types';
+
+/**
+ * A value with the text it was read from. GraphQL has no union of scalars, so the parsed value is offered as
+ * `number`, `date` or `boolean` according to its kind (resolved in ParsedValueResolver).
+ */
+@ObjectType('ParsedValue', { description: 'A typed or imported value: the raw text exactly as entered and what it means' })
+export class ParsedValueType {
+  @Field({ description: 'Exactly as typed or imported' })
+  raw!: string;
+
+  @Field({ description: 'number, percent, currency, days, date, boolean, text, placeholder or empty' })
+  kind!: string;
+
+  @Field(() => String, { nullable: true })
+  unit?: string;
+
+  @Field(() => String, { nullable: true, description: '<=, >=, < or >' })
+  comparator?: string;
+
+  @Field(() => String, { nullable: true, description: 'monitoring, not_available, not_applicable or qualitative' })
+  placeholder?: string;
+
+  @Field(() => [String])
+  warnings!: string[];
+}
+
+/** One threshold point: reaching `value` earns `score` (Sondrio "soglia 80%" → score 0.8). */
+@ObjectType('Threshold')
+export class ThresholdType {
+  @Field(() => ParsedValueType)
+  value!: ParsedValue;
+
+  @Field(() => Float, { description: 'Score in [0, 1] earned by reaching the value' })
+  score!: number;
+}
+
+export type StoredThreshold = { value: ParsedValue; score: number };

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+
+/**
+ * The databases integration tests run against: SQLite always, PostgreSQL when it answers at TEST_PG_URL
+ * (default postgres://postgres@127.0.0.1:5432/test). test/global-setup.ts decides, once per run.
+ */
+export type TestDatabase = {
+  name: 'sqlite' | 'postgresql';
+  /** a fresh, empty database for one test file */
+  create(): Promise<string>;
+  /** removes every database this handle created */
+  dropAll(): Promise<void>;
+};
+
+export const PG_BASE_URL = process.env.TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+function sqlite(): TestDatabase {
+  const dirs: string[] = [];
+  return {
+    name: 'sqlite',
+    async create() {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cruscotto-test-'));
+      dirs.push(dir);
+      return path.join(dir, 'test.sqlite');
+    },
+    async dropAll() {
+      for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function postgres(): TestDatabase {
+  const created: string[] = [];
+  const admin = () => new Client({ connectionString: PG_BASE_URL });
+  return {
+    name: 'postgresql',
+    async create() {
+      const name = `cruscotto_test_${process.pid}_${Date.now()}_${created.length}`;
+      const client = admin();
+      await client.connect();
+      try {
+        await client.query(`create database ${name}`);
+      } finally {
+        await client.end();
+      }
+      created.push(name);
+      const url = new URL(PG_BASE_URL);
+      url.pathname = `/${name}`;
+      return url.toString();
+    },
+    async dropAll() {
+      const client = admin();
+      await client.connect();
+      try {
+        for (const name of created.splice(0)) await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** jest needs its describe blocks synchronously, so the list comes from the probe of the global setup. */
+export function databaseNames(): Array<'sqlite' | 'postgresql'> {
+  return process.env.CRUSCOTTO_TEST_PG === 'yes' ? ['sqlite', 'postgresql'] : ['sqlite'];
+}
+
+export function databaseFor(name: 'sqlite' | 'postgresql'): TestDatabase {
+  return name === 'sqlite' ? sqlite() : postgres();
+}
