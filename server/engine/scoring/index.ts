@@ -1,0 +1,36 @@
+/**
+ * Cruscotto scoring engine (domain guide §5): pure functions, plain data in and out, no dependencies outside
+ * server/engine. Bundled unchanged by the Excel add-in for offline provisional scores.
+ *
+ * Results are immutable records whose `explanation` is built on first access and memoized (JSON includes it;
+ * use `toPlain` before structuredClone or spreading). See README.md.
+ */
+export type * from './types';
+export { scoreIndicator } from './indicator';
+export { aggregate, isScoredChild } from './aggregate';
+export { toPlain } from './toplain';
+export { scoreStrategicObjective, withPassMark, type StrategicOptions } from './strategic';
+export { scoreDashboard, type DashboardOptions } from './dashboard';
+export {
+  scoreManager,
+  incentiveValue,
+  checkIncentive,
+  relevanceCoefficient,
+  normaliseRelevance,
+  RELEVANCE_COEFFICIENT,
+  type ManagerOptions,
+} from './manager';
+export { formatScore, formatPercent, formatNumber, formatEuro, roundHalfUp } from './display';
+export {
+  DEFAULT_PROFILE,
+  PROFILE_PRESETS,
+  freezeProfile,
+  nextProfileVersion,
+  editProfile,
+  validateProfile,
+  profileLabel,
+  type ProfileChanges,
+} from './profiles';
+export { resolveRule, resolvePolarity, effectiveTarget, hasThresholds, POLARITY_DEFAULT_RULE, type TargetRevision } from './resolve';
+export { STATUS_ORDER } from './status';
+export { dayNumber } from './util';

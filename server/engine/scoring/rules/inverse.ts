@@ -1,0 +1,25 @@
+/**
+ * `inverse` (lower is better, §5.3): t numeric, t ≥ 0; a numeric.
+ * a ≤ t → 1; otherwise `target/actual` (default) → t/a, `zero` → 0. attainment = t/a when a > 0.
+ */
+import { formatNumber as f } from '../display';
+import { compatibleKinds, numberOf } from '../util';
+import { fail, ok, type RuleArgs, type RuleOutcome } from './common';
+
+export function inverseRule(args: RuleArgs): RuleOutcome {
+  const mode = args.profile.inverseMiss;
+  const target = args.target;
+  if (!target) return fail('TARGET_MISSING', mode);
+  const t = numberOf(target);
+  if (t !== t) return fail('TYPE_MISMATCH', mode);
+  if (t < 0) return fail('TARGET_NOT_POSITIVE', mode);
+  const av = args.actual && args.actual.value;
+  if (!av || args.actual!.notCompleted) return fail('TYPE_MISMATCH', mode);
+  const a = numberOf(av);
+  if (a !== a || !compatibleKinds(target.kind, av.kind)) return fail('TYPE_MISMATCH', mode);
+  const attainment = a > 0 ? t / a : null;
+  const x = args.explain;
+  if (a <= t) return ok(1, attainment, mode, x ? f(a) + ' ≤ ' + f(t) + ' → 1' : null);
+  if (mode === 'zero') return ok(0, attainment, mode, x ? f(a) + ' > ' + f(t) + ' → 0' : null);
+  return ok(t / a, attainment, mode, x ? f(t) + '/' + f(a) : null);
+}

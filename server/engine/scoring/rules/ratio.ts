@@ -1,0 +1,32 @@
+/**
+ * `ratio` (higher is better, §5.3): t numeric, t > 0; a numeric.
+ * s = min(max(a/t, 0), 1); attainment = a/t (uncapped). A negative actual gives 0 + NEGATIVE_ACTUAL_CLAMPED.
+ * `capRatio: false` drops the min.
+ */
+import { formatNumber as f } from '../display';
+import { compatibleKinds, numberOf } from '../util';
+import { fail, ok, type RuleArgs, type RuleOutcome } from './common';
+
+export function ratioRule(args: RuleArgs): RuleOutcome {
+  const cap = args.profile.capRatio;
+  const mode = cap ? 'capped' : 'uncapped';
+  const target = args.target;
+  if (!target) return fail('TARGET_MISSING', mode);
+  const t = numberOf(target);
+  if (t !== t) return fail('TYPE_MISMATCH', mode);
+  if (t <= 0) return fail('TARGET_NOT_POSITIVE', mode);
+  const av = args.actual && args.actual.value;
+  if (!av || args.actual!.notCompleted) return fail('TYPE_MISMATCH', mode);
+  const a = numberOf(av);
+  if (a !== a || !compatibleKinds(target.kind, av.kind)) return fail('TYPE_MISMATCH', mode);
+  return ratioOf(a, t, cap, args.explain);
+}
+
+/** The ratio computation proper, on numbers already validated (t > 0). */
+export function ratioOf(a: number, t: number, cap: boolean, explain: boolean): RuleOutcome {
+  const mode = cap ? 'capped' : 'uncapped';
+  const attainment = a / t;
+  if (a < 0) return ok(0, attainment, mode, explain ? 'max(' + f(a) + '/' + f(t) + ', 0)' : null, 'NEGATIVE_ACTUAL_CLAMPED');
+  if (cap) return ok(attainment < 1 ? attainment : 1, attainment, mode, explain ? 'min(' + f(a) + '/' + f(t) + ', 1)' : null);
+  return ok(attainment, attainment, mode, explain ? f(a) + '/' + f(t) : null);
+}

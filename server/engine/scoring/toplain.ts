@@ -1,0 +1,23 @@
+/**
+ * Results of scoreIndicator and aggregate build their explanation on first access (memoized). `toPlain` returns a
+ * deep plain-object copy with every explanation materialized: use it before structuredClone / postMessage or
+ * before spreading a result. JSON.stringify does the same through toJSON.
+ */
+import { AggregateRecord, plainAggregate } from './aggregate';
+import { IndicatorRecord, plainIndicator } from './indicator';
+
+export function toPlain<T>(value: T): T {
+  return convert(value) as T;
+}
+
+function convert(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof IndicatorRecord) return plainIndicator(v);
+  if (v instanceof AggregateRecord) return plainAggregate(v);
+  if (Array.isArray(v)) return v.map(convert);
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = convert((v as Record<string, unknown>)[k]);
+  return out;
+}

@@ -1,0 +1,442 @@
+/**
+ * Public types of the scoring engine (domain guide §5).
+ *
+ * The engine is pure: plain data in, plain data out. It imports nothing outside `server/engine`, so the Excel
+ * add-in can bundle it unchanged for offline provisional scores.
+ */
+import type { ParsedValue, Polarity } from '../values/types';
+
+export type { ParsedValue, Polarity };
+
+export type Checkpoint = '30/6' | '31/12';
+
+export type RuleName =
+  | 'ratio'
+  | 'inverse'
+  | 'deadline'
+  | 'boolean'
+  | 'bands'
+  | 'manual'
+  | 'project'
+  | 'monitoring';
+
+/** §5.2.2: exactly one status per (indicator, year, checkpoint), tested in this order. */
+export type IndicatorStatus = 'monitoring' | 'neutralised' | 'not_applicable' | 'missing' | 'invalid' | 'scored';
+
+/** Status of an aggregate: `empty` = no scored child (score null, shown blank), `invalid` = an error (§5.13). */
+export type AggregateStatus = 'scored' | 'empty' | 'invalid';
+
+export type ChildStatus = IndicatorStatus | AggregateStatus;
+
+/**
+ * The variant of a rule that produced a score:
+ * ratio `capped`/`uncapped`; inverse `target/actual`/`zero`; deadline `zero`/`linear`; bands `step`/`linear`;
+ * project `activities`/`completion`. Boolean, manual and monitoring have no mode (null).
+ */
+export type RuleMode =
+  | 'capped'
+  | 'uncapped'
+  | 'target/actual'
+  | 'zero'
+  | 'linear'
+  | 'step'
+  | 'activities'
+  | 'completion';
+
+/** §5.11. All rule parameters; attached to a plan version, frozen with it. */
+export type ScoringProfile = {
+  readonly name: string;
+  readonly version: number;
+  readonly status: 'draft' | 'frozen';
+  /** true: ratio scores are capped at 1 */
+  readonly capRatio: boolean;
+  /** inverse rule when the actual is worse than the target */
+  readonly inverseMiss: 'target/actual' | 'zero';
+  /** deadline rule when late */
+  readonly deadlineLate: 'zero' | 'linear';
+  /** grace days of the `linear` deadline decay (must be > 0 for `linear` to decay; 0 behaves as `zero`) */
+  readonly graceDays: number;
+  readonly bandsMode: 'step' | 'linear';
+  /** share of the own indicators in a strategic objective that also has contributing operational objectives */
+  readonly ownShare: number;
+  /** tolerance of the weight-sum check, in percentage points */
+  readonly weightSumTolerance: number;
+  /** attainment at or above which OVERACHIEVEMENT is raised */
+  readonly overachievementWarnAt: number;
+  readonly monthNameAs: 'end-of-month';
+  readonly display: {
+    readonly indicatorDecimals: 2;
+    readonly aggregateDecimals: 0;
+    readonly rounding: 'half-up';
+  };
+};
+
+/** Errors (subject not scored), §5.13, plus two engine-specific codes documented below. */
+export type ErrorCode =
+  | 'TARGET_MISSING'
+  | 'TARGET_NOT_POSITIVE'
+  | 'TYPE_MISMATCH'
+  | 'INVALID_DATE'
+  | 'BANDS_NOT_MONOTONE'
+  | 'MANUAL_JUSTIFICATION_MISSING'
+  | 'MANUAL_SCORE_OUT_OF_RANGE'
+  | 'NEUTRALISATION_REASON_MISSING'
+  | 'WEIGHT_MISSING'
+  | 'WEIGHT_NEGATIVE'
+  | 'WEIGHT_SUM_ZERO'
+  /** engine-specific: an explicit `bands` rule on a target that has no thresholds for that year */
+  | 'THRESHOLDS_MISSING'
+  /** engine-specific: an ownShare outside [0, 1] */
+  | 'OWN_SHARE_OUT_OF_RANGE'
+  /** engine-specific: a rule or polarity name the engine does not know (untyped callers) */
+  | 'RULE_UNKNOWN';
+
+/** Warnings (subject scored or merely reported), §5.13. Parsed-value warnings are passed through as well. */
+export type WarningCode =
+  | 'WEIGHT_SUM'
+  | 'CHILD_INVALID'
+  | 'COMPONENT_EMPTY'
+  | 'NEGATIVE_ACTUAL_CLAMPED'
+  | 'POLARITY_UNCONFIRMED'
+  | 'OVERACHIEVEMENT'
+  | 'AMBIGUOUS_DECIMAL_POINT'
+  | 'SCALE_SUSPECT'
+  | 'NO_TARGET'
+  | 'INCENTIVE_MISMATCH';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Indicator inputs
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A threshold (soglia): reaching `value` earns `score` (a fraction in [0, 1), e.g. 0.8 for "soglia 80%"). */
+export type ThresholdInput = { readonly value: ParsedValue; readonly score: number };
+
+/**
+ * The effective target of (indicator, year, checkpoint), i.e. the latest approved revision (§5.2.1; see
+ * `effectiveTarget` in resolve.ts to pick it from a revision list), with the original kept for display.
+ */
+export type TargetInput = {
+  readonly mode: 'scored' | 'monitoring';
+  readonly value: ParsedValue;
+  readonly revision: 'original' | 'revised';
+  /** the original value when `revision` is `revised` ("nuova previsione"): kept and shown, never scored */
+  readonly original?: ParsedValue;
+  /** explicit rule for this year (wins over everything else, §5.2.3) */
+  readonly rule?: RuleName;
+  /** polarity override for this year */
+  readonly polarity?: Polarity;
+  /** thresholds of this year; the target itself is the point (t, 1) */
+  readonly thresholds?: readonly ThresholdInput[];
+};
+
+export type ActualInput = {
+  readonly value?: ParsedValue;
+  readonly neutralised?: boolean;
+  readonly neutralisationReason?: string;
+  /** manual rule: the entered score, a fraction in [0, 1] */
+  readonly manualScore?: number;
+  /** manual rule: mandatory note */
+  readonly justification?: string;
+  /** manual rule: kept in the explanation */
+  readonly author?: string;
+  /** manual rule: timestamp (ISO), kept in the explanation */
+  readonly at?: string;
+  /** deadline rule: explicit "not completed" marker (scores 0); also accepted by boolean (false) */
+  readonly notCompleted?: boolean;
+};
+
+export type IndicatorInput = {
+  readonly id: string;
+  readonly code?: string;
+  readonly polarity: Polarity;
+  /** false → POLARITY_UNCONFIRMED warning (an inferred polarity not yet confirmed by a user, §4) */
+  readonly polarityConfirmed?: boolean;
+  /** indicator-level rule; an indicator-level `bands` applies only in years that have thresholds (§5.2.3) */
+  readonly rule?: RuleName;
+  readonly target?: TargetInput;
+  readonly actual?: ActualInput;
+  /** project activities (rule `project`), each scored with its own rule */
+  readonly activities?: readonly ActivityInput[];
+};
+
+/** An activity of a project: an indicator of its own plus its weight in the project. */
+export type ActivityInput = IndicatorInput & { readonly weight?: number | null; readonly name?: string };
+
+export type ScoreContext = {
+  readonly year: number;
+  readonly checkpoint: Checkpoint;
+  /** defaults to DEFAULT_PROFILE */
+  readonly profile?: ScoringProfile;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Explanations (§5.12, §6.11)
+// ---------------------------------------------------------------------------------------------------------------
+
+export type SubjectType =
+  | 'indicator'
+  | 'activity'
+  | 'objective'
+  | 'strategic_objective'
+  | 'perspective'
+  | 'plan'
+  | 'dashboard_group'
+  | 'dashboard'
+  | 'unit'
+  | 'manager'
+  | 'aggregate';
+
+export type Subject = {
+  readonly type: SubjectType;
+  readonly id: string;
+  readonly code?: string;
+  readonly year?: number;
+  readonly checkpoint?: Checkpoint;
+};
+
+export type TargetExplanation = {
+  readonly raw: string;
+  readonly value: ParsedValue['value'];
+  readonly kind: ParsedValue['kind'];
+  readonly unit?: string;
+  readonly comparator?: ParsedValue['comparator'];
+  readonly mode: 'scored' | 'monitoring';
+  readonly revision: 'original' | 'revised';
+  /** the original target when revised (kept and shown, §5.2.1) */
+  readonly original: ParsedValue | null;
+};
+
+export type ManualExplanation = {
+  readonly score: number | undefined;
+  readonly justification: string | undefined;
+  readonly author: string | undefined;
+  readonly at: string | undefined;
+};
+
+export type UsedChild = {
+  readonly id: string;
+  readonly code?: string;
+  /** declared weight; null when the children are equally weighted (none declared) */
+  readonly weight: number | null;
+  readonly score: number;
+};
+
+export type ExcludedChild = { readonly id: string; readonly code?: string; readonly reason: string };
+
+export type IndicatorExplanation = {
+  readonly subject: Subject;
+  readonly status: IndicatorStatus;
+  readonly rule: RuleName | null;
+  readonly mode: RuleMode | null;
+  readonly polarity: Polarity;
+  readonly inputs: {
+    /** the parsed actual (raw + parsed), or null */
+    readonly actual: ParsedValue | null;
+    readonly target: TargetExplanation | null;
+    /** bands as (value, score) points sorted by decreasing score, target first; null for other rules */
+    readonly bands: ReadonlyArray<readonly [number | string, number]> | null;
+    readonly manual: ManualExplanation | null;
+    readonly notCompleted: boolean;
+    readonly neutralisationReason: string | null;
+  };
+  /** the formula with values substituted, e.g. `min(11/12, 1)`; null when nothing was computed */
+  readonly formula: string | null;
+  /** one-line summary, e.g. `ratio: min(11/12, 1) = 91.67%` */
+  readonly text: string;
+  readonly score: number | null;
+  readonly attainment: number | null;
+  readonly display: string | null;
+  /** "name@version" of the profile that produced the result (§5.11) */
+  readonly profile: string;
+  readonly warnings: readonly string[];
+  readonly errors: readonly string[];
+  /** project rule with activities: the activities used and excluded */
+  readonly used?: readonly UsedChild[];
+  readonly excluded?: readonly ExcludedChild[];
+};
+
+export type IndicatorResult = {
+  readonly id: string;
+  readonly code?: string;
+  readonly status: IndicatorStatus;
+  /** full precision; null unless status is `scored` */
+  readonly score: number | null;
+  /** uncapped ratio (ratio: a/t, inverse: t/a), informational; null for other rules */
+  readonly attainment: number | null;
+  /**
+   * half-up display of the score ("91.67%"); for `monitoring` the measured value as is (a display convention,
+   * not a score, §7.2); null otherwise (shown blank)
+   */
+  readonly display: string | null;
+  readonly rule: RuleName | null;
+  readonly mode: RuleMode | null;
+  readonly warnings: readonly string[];
+  readonly errors: readonly string[];
+  readonly explanation: IndicatorExplanation;
+  /** project rule with activities: each activity's own result */
+  readonly activities?: readonly IndicatorResult[];
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Aggregates (§5.5 - §5.9)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A child of an aggregate. IndicatorResult and AggregateResult are structurally children already (weight
+ * optional), so `aggregate(results)` works for equal weights.
+ */
+export type AggregateChild = {
+  readonly id: string;
+  readonly code?: string;
+  /** weight on the edge child → parent; undefined/null = not declared */
+  readonly weight?: number | null;
+  readonly score: number | null;
+  /** when absent, a finite score means scored and null means `empty` */
+  readonly status?: ChildStatus;
+  readonly errors?: readonly string[];
+  /** overrides the exclusion reason shown in the explanation */
+  readonly reason?: string;
+};
+
+export type AggregateExplanation = {
+  readonly subject: Subject;
+  readonly status: AggregateStatus;
+  readonly rule: 'mean' | 'strategic' | 'dashboard' | 'manager';
+  readonly weighting: 'equal' | 'weighted';
+  readonly used: readonly UsedChild[];
+  readonly excluded: readonly ExcludedChild[];
+  /** e.g. `(20×0.75 + 30×1 + 40×0.8)/(20+30+40)` */
+  readonly formula: string | null;
+  /** e.g. `mean: (20×0.75 + 30×1 + 40×0.8)/(20+30+40) = 0.8556 → 86% [1.4 excluded: no scored child]` */
+  readonly text: string;
+  readonly score: number | null;
+  readonly display: string | null;
+  readonly passMark: number | null;
+  readonly achieved: boolean | null;
+  readonly profile: string;
+  readonly warnings: readonly string[];
+  readonly errors: readonly string[];
+};
+
+export type AggregateResult = {
+  readonly id: string;
+  readonly code?: string;
+  readonly status: AggregateStatus;
+  readonly score: number | null;
+  /** integer % ("86%"), null when the score is null (shown blank) */
+  readonly display: string | null;
+  /** sum of the declared weights of all children (null when none declared) */
+  readonly weightSum: number | null;
+  readonly passMark: number | null;
+  /** §5.7: s ≥ p; null when s is null or there is no pass mark */
+  readonly achieved: boolean | null;
+  readonly warnings: readonly string[];
+  readonly errors: readonly string[];
+  readonly explanation: AggregateExplanation;
+};
+
+export type AggregateOptions = {
+  readonly subject?: Partial<Subject>;
+  readonly profile?: ScoringProfile;
+  /** weights parallel to `children`, overriding `child.weight` (avoids copying children) */
+  readonly weights?: ReadonlyArray<number | null | undefined>;
+  /** weight sums accepted without WEIGHT_SUM (percentage points); default [100] */
+  readonly acceptedWeightSums?: readonly number[];
+  /** §5.7 pass mark as a fraction (0.8 = 80%) */
+  readonly passMark?: number | null;
+  /** exclusion reason for null aggregates (default "no scored child") */
+  readonly unscoredReason?: string;
+  /** display precision; aggregates use integers (default) */
+  readonly displayAs?: 'aggregate' | 'indicator';
+  /** rule name shown in the explanation (default "mean") */
+  readonly rule?: AggregateExplanation['rule'];
+};
+
+export type StrategicObjectiveInput = {
+  readonly id: string;
+  readonly code?: string;
+  /** own indicators (or any scored children) with their weights (relative: 15+15+5+5+10 = 50 is fine) */
+  readonly own?: readonly AggregateChild[];
+  /** linked operational objectives with link weights (equal if absent) */
+  readonly contributions?: readonly AggregateChild[];
+  /** the objective's own share, else the profile's */
+  readonly ownShare?: number | null;
+  readonly passMark?: number | null;
+};
+
+export type StrategicResult = AggregateResult & {
+  readonly ownShare: number;
+  readonly own: AggregateResult | null;
+  readonly contributions: AggregateResult | null;
+};
+
+export type DashboardEntryInput = {
+  readonly indicatorId: string;
+  readonly indicatorCode?: string;
+  /** the grouping objective (one group = one objective within this dashboard) */
+  readonly objectiveId: string;
+  readonly objectiveCode?: string;
+  readonly weight?: number | null;
+  readonly level?: 'strategic' | 'operational';
+};
+
+export type DashboardInput = {
+  readonly id: string;
+  readonly code?: string;
+  readonly entries: readonly DashboardEntryInput[];
+  /** optional weights of the groups (objective id → weight); equal if absent */
+  readonly groupWeights?: Readonly<Record<string, number>>;
+};
+
+/** What a dashboard needs from an indicator's result. */
+export type ScoredLike = {
+  readonly score: number | null;
+  readonly status?: ChildStatus;
+  readonly code?: string;
+  readonly errors?: readonly string[];
+};
+
+export type ResultLookup = ReadonlyMap<string, ScoredLike> | Readonly<Record<string, ScoredLike>>;
+
+export type DashboardResult = AggregateResult & { readonly groups: readonly AggregateResult[] };
+
+export type Relevance = 'HIGH' | 'MEDIUM' | 'LOW';
+
+export type FundInput = { readonly name: string; readonly unitValue: number };
+
+export type ManagerAssignmentInput = {
+  readonly objectiveId: string;
+  readonly code?: string;
+  /** the ManagerAssignment weight of the evaluated plan version */
+  readonly weight?: number | null;
+  readonly score: number | null;
+  readonly status?: ChildStatus;
+  readonly errors?: readonly string[];
+  readonly relevance?: Relevance | 'ALTA' | 'MEDIA' | 'BASSA' | null;
+};
+
+export type ManagerInput = {
+  readonly id: string;
+  readonly code?: string;
+  /** portfolio of weighted objectives (Brescia) … */
+  readonly assignments?: readonly ManagerAssignmentInput[];
+  /** … or a dashboard whose aggregate is the manager's score (Bergamo SG and Dirigente) */
+  readonly dashboard?: ScoredLike & { readonly id?: string };
+  readonly funds?: readonly FundInput[];
+};
+
+export type IncentiveLine = { readonly fund: string; readonly value: number };
+
+export type ManagerObjectiveLine = {
+  readonly objectiveId: string;
+  readonly code?: string;
+  readonly weight: number | null;
+  readonly score: number | null;
+  readonly display: string | null;
+  readonly relevance: Relevance | null;
+  readonly coefficient: number | null;
+  /** coefficient × fund unit value, reported with the score (payout policy is not computed) */
+  readonly incentives: readonly IncentiveLine[];
+};
+
+export type ManagerResult = AggregateResult & { readonly objectives: readonly ManagerObjectiveLine[] };
