@@ -1,0 +1,76 @@
+import path from 'node:path';
+import express, { type Router } from 'express';
+
+/**
+ * An offline GraphQL IDE at "/": GraphiQL and React served from node_modules, no CDN, so it works on a machine
+ * without internet access.
+ */
+export function graphiqlRouter(endpoint = '/graphql'): Router {
+  const router = express.Router();
+  const moduleDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
+  router.use('/ide/graphiql', express.static(path.join(moduleDir('graphiql'), 'dist'), { index: false }));
+  router.use('/ide/graphiql', express.static(moduleDir('graphiql'), { index: false }));
+  router.use('/ide/react', express.static(path.join(moduleDir('react'), 'umd'), { index: false }));
+  router.use('/ide/react-dom', express.static(path.join(moduleDir('react-dom'), 'umd'), { index: false }));
+  router.get('/', (_req, res) => {
+    res.type('html').send(page(endpoint));
+  });
+  return router;
+}
+
+const EXAMPLE_QUERY = `# Cruscotto: the plans loaded on this server.
+# Press the play button (or Ctrl+Enter) to run the query.
+query Plans {
+  planVersions {
+    id
+    label
+    status
+    cycle { name years }
+    perspectives {
+      name
+      strategicObjectives {
+        code
+        title
+        passMark
+        operationalObjectives {
+          code
+          title
+          weight
+          indicators {
+            code
+            title
+            weight
+            polarity
+            targets(year: 2022) { year effective { value { raw number date } } thresholds { score value { raw } } }
+          }
+        }
+      }
+    }
+  }
+}
+`;
+
+function page(endpoint: string): string {
+  return `<!doctype html>
+<html lang="it">
+<head>
+  <meta charset="utf-8">
+  <title>Cruscotto – GraphQL</title>
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="stylesheet" href="/ide/graphiql/graphiql.min.css">
+  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading GraphiQL…</div>
+  <script src="/ide/react/react.production.min.js"></script>
+  <script src="/ide/react-dom/react-dom.production.min.js"></script>
+  <script src="/ide/graphiql/graphiql.min.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)}, defaultEditorToolsVisibility: true }),
+    );
+  </script>
+</body>
+</html>`;
+}

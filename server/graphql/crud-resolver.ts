@@ -1,0 +1,149 @@
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import { Arg, type ClassType, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { createEntity, deleteEntity, type EntitySpec, updateEntity } from '../services/crud';
+import { InputError } from '../services/errors';
+import { type Connection, connectionOf } from './connection';
+import type { Context } from './context';
+
+@ObjectType({ description: 'Result of a delete mutation' })
+export class DeletePayload {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  deleted!: boolean;
+}
+
+/**
+ * The GraphQL face of one entity: `x(id)`, `xs(filter)` (or a Relay connection for long lists) and
+ * `createX` / `updateX` / `deleteX`. The resolvers only translate; the service holds the rules.
+ */
+export type CrudApi<E extends object> = EntitySpec<E> & {
+  names: { one: string; many: string };
+  createInput: ClassType<object>;
+  updateInput: ClassType<object>;
+  filterInput: ClassType<object>;
+  /** filter field → property path, where the default (`xId` → `x`, others as named) does not fit */
+  filterPaths?: Record<string, string>;
+  orderBy?: Record<string, 'asc' | 'desc'>;
+  /** long lists are paged as Relay connections */
+  connection?: boolean;
+};
+
+const MAX_PAGE = 500;
+const DEFAULT_PAGE = 100;
+
+/** Translates a filter input into a query: `ids`, `organisationId` → org, `xId` → x, scalars by equality. */
+export function whereOf(filter: Record<string, unknown> | null | undefined, paths: Record<string, string> = {}): Record<string, unknown> {
+  const where: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(filter ?? {})) {
+    if (value === undefined || value === null) continue;
+    if (field === 'ids') where.id = { $in: value };
+    else if (paths[field]) where[paths[field]] = value;
+    else if (field === 'organisationId') where.org = value;
+    else if (field.endsWith('Id')) where[field.slice(0, -2)] = value;
+    else where[field] = value;
+  }
+  return where;
+}
+
+function defaultOrder(api: CrudApi<any>): Record<string, 'asc' | 'desc'> {
+  return api.orderBy ?? { createdAt: 'asc', id: 'asc' };
+}
+
+export function crudResolver<E extends object>(api: CrudApi<E>): ClassType<object> {
+  const entity = api.entity as unknown as ClassType<E>;
+  const ConnectionType = api.connection ? connectionOf(entity, api.label) : null;
+  const label = api.label;
+
+  @Resolver(() => entity)
+  class CrudResolver {
+    @Query(() => entity, { name: api.names.one, nullable: true, description: `One ${label} by id` })
+    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<E | null> {
+      return ctx.loaders.byId(api.entity as EntityClass<E & { id: string }>).load(id);
+    }
+
+    @Mutation(() => entity, { name: `create${label}`, description: `Creates a ${label}` })
+    create(@Arg('input', () => api.createInput, { validate: true }) input: object, @Ctx() ctx: Context): Promise<E> {
+      return createEntity(ctx, api, { ...input });
+    }
+
+    @Mutation(() => entity, {
+      name: `update${label}`,
+      description: `Changes the fields given (null clears an optional field); with expectedVersion, refuses a stale edit`,
+    })
+    update(
+      @Arg('id', () => ID) id: string,
+      @Arg('input', () => api.updateInput, { validate: true }) input: object,
+      @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+      @Ctx() ctx: Context,
+    ): Promise<E> {
+      return updateEntity(ctx, api, id, { ...input }, expectedVersion);
+    }
+
+    @Mutation(() => DeletePayload, { name: `delete${label}`, description: `Deletes a ${label}; rows that depend on it only with cascade: true` })
+    remove(
+      @Arg('id', () => ID) id: string,
+      @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+      @Arg('cascade', () => Boolean, { defaultValue: false }) cascade: boolean,
+      @Ctx() ctx: Context,
+    ): Promise<DeletePayload> {
+      return deleteEntity(ctx, api, id, { expectedVersion, cascade });
+    }
+  }
+
+  if (ConnectionType) {
+    const PageType = ConnectionType;
+    @Resolver(() => entity)
+    class PagedList extends CrudResolver {
+      @Query(() => PageType, { name: api.names.many, description: `${label} rows, paged (first ≤ ${MAX_PAGE})` })
+      async many(
+        @Arg('filter', () => api.filterInput, { nullable: true, validate: true }) filter: object | null,
+        @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE }) first: number,
+        @Arg('after', () => String, { nullable: true }) after: string | null,
+        @Ctx() ctx: Context,
+      ): Promise<Connection<E>> {
+        if (first < 0 || first > MAX_PAGE) throw InputError.of('first', 'OUT_OF_RANGE', `must be between 0 and ${MAX_PAGE}`);
+        const where = whereOf(filter as Record<string, unknown>, api.filterPaths) as FilterQuery<E>;
+        let cursor;
+        try {
+          cursor = await ctx.em.findByCursor(api.entity, where, {
+            first,
+            after: after ?? undefined,
+            orderBy: defaultOrder(api) as never,
+            includeCount: true,
+          });
+        } catch (error) {
+          if (after && error instanceof Error && /cursor/i.test(error.message)) {
+            throw InputError.of('after', 'INVALID_CURSOR', 'is not a cursor of this list');
+          }
+          throw error;
+        }
+        return {
+          edges: cursor.items.map((node) => ({ node, cursor: cursor.from(node) })),
+          pageInfo: {
+            hasNextPage: Boolean(cursor.hasNextPage),
+            hasPreviousPage: Boolean(cursor.hasPrevPage),
+            startCursor: cursor.startCursor,
+            endCursor: cursor.endCursor,
+          },
+          totalCount: cursor.totalCount ?? cursor.items.length,
+        };
+      }
+    }
+    return PagedList;
+  }
+
+  @Resolver(() => entity)
+  class PlainList extends CrudResolver {
+    @Query(() => [entity], { name: api.names.many, description: `${label} rows matching the filter` })
+    many(
+      @Arg('filter', () => api.filterInput, { nullable: true, validate: true }) filter: object | null,
+      @Ctx() ctx: Context,
+    ): Promise<E[]> {
+      const where = whereOf(filter as Record<string, unknown>, api.filterPaths) as FilterQuery<E>;
+      return ctx.em.find(api.entity, where, { orderBy: defaultOrder(api) as never });
+    }
+  }
+  return PlainList;
+}

@@ -1,0 +1,55 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import { DomainError, type FieldProblem } from '../services/errors';
+
+/** Codes Apollo itself raises for malformed requests; safe to show. */
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+type ValidationErrorLike = { property: string; constraints?: Record<string, string>; children?: ValidationErrorLike[] };
+
+/** Flattens class-validator errors into field problems, never echoing the submitted values back. */
+function validationProblems(errors: ValidationErrorLike[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({ field, code, message }));
+    return [...own, ...validationProblems(error.children ?? [], field)];
+  });
+}
+
+function describe(problems: FieldProblem[]): string {
+  return `Invalid input: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`;
+}
+
+/**
+ * Clients never see stack traces or internal messages: domain errors keep their code and details, argument
+ * validation becomes BAD_USER_INPUT naming the fields, everything else is "Internal server error" and is logged.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (error: unknown) => void = (e) => console.error(e),
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code, ...original.details() } };
+  }
+  if (original instanceof ArgumentValidationError && Array.isArray(original.extensions.validationErrors)) {
+    const problems = validationProblems(original.extensions.validationErrors as ValidationErrorLike[]);
+    return { message: describe(problems), path: formatted.path, extensions: { code: 'BAD_USER_INPUT', problems } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && REQUEST_CODES.has(code)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  log(original ?? error);
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,27 @@
+import { FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import type { ParsedValue } from '../engine/values/types';
+import { ParsedValueType } from './types/parsed-value';
+
+/** Offers the parsed value in the GraphQL scalar that fits its kind. */
+@Resolver(() => ParsedValueType)
+export class ParsedValueResolver {
+  @FieldResolver(() => Float, { nullable: true, description: 'Counts, percent points, euro, days' })
+  number(@Root() value: ParsedValue): number | null {
+    return typeof value.value === 'number' ? value.value : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'ISO date YYYY-MM-DD' })
+  date(@Root() value: ParsedValue): string | null {
+    return value.kind === 'date' && typeof value.value === 'string' ? value.value : null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true })
+  boolean(@Root() value: ParsedValue): boolean | null {
+    return typeof value.value === 'boolean' ? value.value : null;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'A number found in free text, awaiting confirmation' })
+  proposedNumber(@Root() value: ParsedValue): number | null {
+    return value.proposal?.value ?? null;
+  }
+}

@@ -1,0 +1,50 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Ctx, ID, Int, Mutation, registerEnumType, Resolver } from 'type-graphql';
+import { PlanStatus } from '../domain/enums';
+import { PlanVersion } from '../entities/plan-version';
+import { ScoringProfile } from '../entities/scoring-profile';
+import { updateEntity } from '../services/crud';
+import { profileFromPreset, reviseProfile } from '../services/scoring-profiles';
+import { planVersionSpec } from '../services/specs';
+import type { Context } from './context';
+
+export enum ProfilePreset {
+  BERGAMO = 'bergamo',
+  SONDRIO = 'sondrio',
+  BRESCIA = 'brescia',
+}
+registerEnumType(ProfilePreset, {
+  name: 'ProfilePreset',
+  description: 'BERGAMO: equal weights, capped ratio; SONDRIO: weights with step thresholds; BRESCIA: manager weights, 50/50 strategic split',
+});
+
+/** Profile versions and plan approval: the two moves that decide which parameters a plan's numbers use. */
+@Resolver()
+export class ProfilesResolver {
+  @Mutation(() => ScoringProfile, { description: 'A new profile of the organisation from a seed family preset' })
+  createScoringProfileFromPreset(
+    @Arg('organisationId', () => ID) organisationId: string,
+    @Arg('preset', () => ProfilePreset) preset: ProfilePreset,
+    @Ctx() ctx: Context,
+  ): Promise<ScoringProfile> {
+    return profileFromPreset(ctx, organisationId, preset);
+  }
+
+  @Mutation(() => ScoringProfile, { description: 'A new version of a profile with some parameters changed; the old version stays as it is' })
+  reviseScoringProfile(
+    @Arg('id', () => ID) id: string,
+    @Arg('parameters', () => GraphQLJSONObject, { validate: false }) parameters: Record<string, unknown>,
+    @Ctx() ctx: Context,
+  ): Promise<ScoringProfile> {
+    return reviseProfile(ctx, id, parameters);
+  }
+
+  @Mutation(() => PlanVersion, { description: 'Approves a plan version and freezes its scoring profile' })
+  approvePlanVersion(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<PlanVersion> {
+    return updateEntity(ctx, planVersionSpec, id, { status: PlanStatus.APPROVED }, expectedVersion);
+  }
+}

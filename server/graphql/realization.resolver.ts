@@ -1,0 +1,89 @@
+import { Arg, type ClassType, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import type { AggregateResult, IndicatorResult } from '../engine/scoring';
+import { Checkpoint } from '../domain/enums';
+import { Dashboard, Indicator, OperationalObjective, OrgUnit, Person, Perspective, PlanVersion, StrategicObjective } from '../entities';
+import { loadPlanSnapshot } from '../services/plan-snapshot';
+import { computePlanScores, type PlanScores } from '../services/realization';
+import type { Context } from './context';
+import { Realization } from './types/realization';
+
+/** Scores of a plan for (year, checkpoint), computed once per request however many fields ask for them. */
+export function planScores(ctx: Context, planId: string, year: number, checkpoint: Checkpoint): Promise<PlanScores> {
+  return ctx.loaders.once(`scores:${planId}:${year}:${checkpoint}`, async () =>
+    computePlanScores(await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }), year, checkpoint),
+  );
+}
+
+export function toRealization(result: IndicatorResult | AggregateResult | undefined, year: number, checkpoint: Checkpoint): Realization | null {
+  if (!result) return null;
+  const explanation = (result as { explanation: Record<string, unknown> & { text: string; profile: string; rule?: string | null } }).explanation;
+  const aggregate = 'passMark' in result;
+  return {
+    year,
+    checkpoint,
+    status: result.status,
+    score: result.score,
+    display: result.display,
+    attainment: aggregate ? null : (result as IndicatorResult).attainment,
+    passMark: aggregate ? (result as AggregateResult).passMark : null,
+    achieved: aggregate ? (result as AggregateResult).achieved : null,
+    rule: (explanation.rule as string | null) ?? null,
+    text: explanation.text,
+    warnings: [...result.warnings],
+    errors: [...result.errors],
+    profile: explanation.profile,
+    explanation,
+  };
+}
+
+type Pick = (scores: PlanScores, id: string) => IndicatorResult | AggregateResult | undefined;
+
+/** `realization(year, checkpoint)` on a node of a plan: the node knows its plan. */
+function planNodeRealization(entity: ClassType<object>, pick: Pick, planIdOf: (row: any) => string): ClassType<object> {
+  @Resolver(() => entity)
+  class NodeRealization {
+    @FieldResolver(() => Realization, { nullable: true, description: 'Realization for a year and checkpoint, with its explanation' })
+    async realization(
+      @Root() row: { id: string },
+      @Arg('year', () => Int) year: number,
+      @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
+      @Ctx() ctx: Context,
+    ): Promise<Realization | null> {
+      const scores = await planScores(ctx, planIdOf(row), year, checkpoint);
+      return toRealization(pick(scores, row.id), year, checkpoint);
+    }
+  }
+  return NodeRealization;
+}
+
+/** Units and managers belong to the organisation, not to a plan: the plan is an argument. */
+function orgNodeRealization(entity: ClassType<object>, pick: Pick, what: string): ClassType<object> {
+  @Resolver(() => entity)
+  class OrgRealization {
+    @FieldResolver(() => Realization, { nullable: true, description: `Realization of this ${what} in a plan version, for a year and checkpoint` })
+    async realization(
+      @Root() row: { id: string },
+      @Arg('planId', () => ID) planId: string,
+      @Arg('year', () => Int) year: number,
+      @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
+      @Ctx() ctx: Context,
+    ): Promise<Realization | null> {
+      const scores = await planScores(ctx, planId, year, checkpoint);
+      return toRealization(pick(scores, row.id), year, checkpoint);
+    }
+  }
+  return OrgRealization;
+}
+
+const planOf = (row: { plan: { id: string } }) => row.plan.id;
+
+export const REALIZATION_RESOLVERS: ClassType<object>[] = [
+  planNodeRealization(Indicator, (s, id) => s.indicators.get(id), planOf),
+  planNodeRealization(OperationalObjective, (s, id) => s.operationalObjectives.get(id), planOf),
+  planNodeRealization(StrategicObjective, (s, id) => s.strategicObjectives.get(id), planOf),
+  planNodeRealization(Perspective, (s, id) => s.perspectives.get(id), planOf),
+  planNodeRealization(Dashboard, (s, id) => s.dashboards.get(id), planOf),
+  planNodeRealization(PlanVersion, (s) => s.plan, (row: { id: string }) => row.id),
+  orgNodeRealization(OrgUnit, (s, id) => s.units.get(id), 'unit'),
+  orgNodeRealization(Person, (s, id) => s.managers.get(id), 'manager'),
+];

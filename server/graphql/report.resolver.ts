@@ -1,0 +1,42 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { profileLabel } from '../engine/scoring';
+import { Checkpoint } from '../domain/enums';
+import { Dashboard, PlanVersion } from '../entities';
+import { InputError, NotFoundError } from '../services/errors';
+import { lintPlan } from '../services/plan-lint';
+import { loadPlanSnapshot } from '../services/plan-snapshot';
+import { computePlanScores } from '../services/realization';
+import { dashboardReport, planReport } from '../services/report';
+import type { Context } from './context';
+import { LintIssue, PerformanceReport } from './types/report';
+
+@Resolver()
+export class ReportResolver {
+  @Query(() => PerformanceReport, { description: 'The year-end (or 30/6) table of a dashboard, or of the whole plan tree' })
+  async report(
+    @Arg('year', () => Int) year: number,
+    @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
+    @Arg('dashboardId', () => ID, { nullable: true }) dashboardId: string | null,
+    @Arg('planId', () => ID, { nullable: true }) planId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<PerformanceReport> {
+    if (!dashboardId === !planId) throw InputError.of('dashboardId', 'ONE_OF', 'give either dashboardId or planId');
+    let plan = planId;
+    if (dashboardId) {
+      const dashboard = await ctx.em.findOne(Dashboard, { id: dashboardId });
+      if (!dashboard) throw new NotFoundError('Dashboard', dashboardId);
+      plan = dashboard.plan.id;
+    }
+    const snapshot = await loadPlanSnapshot(ctx.em, plan!, { year, checkpoint });
+    const scores = computePlanScores(snapshot, year, checkpoint);
+    const report = dashboardId ? dashboardReport(snapshot, scores, dashboardId) : planReport(snapshot, scores);
+    return { ...report, year, checkpoint, profile: profileLabel(scores.profile) };
+  }
+
+  @Query(() => [LintIssue], { description: 'What would make the scores of a plan version wrong or impossible' })
+  async planLint(@Arg('planId', () => ID) planId: string, @Ctx() ctx: Context): Promise<LintIssue[]> {
+    const plan = await ctx.em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'] });
+    if (!plan) throw new NotFoundError('PlanVersion', planId);
+    return lintPlan(await loadPlanSnapshot(ctx.em, planId, null), plan.cycle.years);
+  }
+}

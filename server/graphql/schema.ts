@@ -1,0 +1,23 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import '../domain/enums';
+import { CRUD_RESOLVERS } from './api';
+import { AuditResolver } from './audit.resolver';
+import { ParsedValueResolver } from './parsed-value.resolver';
+import { REALIZATION_RESOLVERS } from './realization.resolver';
+import { ProfilesResolver } from './profiles.resolver';
+import { RELATION_RESOLVERS } from './relations';
+import { ReportResolver } from './report.resolver';
+import { TargetValueResolver } from './target-value.resolver';
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** The schema is built once per process: type-graphql's metadata is global. */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [...CRUD_RESOLVERS, ...RELATION_RESOLVERS, ...REALIZATION_RESOLVERS, TargetValueResolver, ParsedValueResolver, AuditResolver, ProfilesResolver, ReportResolver] as never,
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+  return built;
+}

@@ -1,0 +1,49 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Checkpoint } from '../../domain/enums';
+
+/** The realization of an indicator or an aggregate, with why it is what it is (domain guide §5.12). */
+@ObjectType({ description: 'Realization % with its explanation, for one year and checkpoint' })
+export class Realization {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Checkpoint)
+  checkpoint!: Checkpoint;
+
+  @Field({ description: 'Indicators: scored, missing, monitoring, neutralised, not_applicable, invalid. Aggregates: scored, empty, invalid' })
+  status!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Full precision, in [0, 1] (above 1 only with capRatio false); null = not scored, shown blank' })
+  score!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Rounded half-up for display: "91.67%" for indicators, "86%" for aggregates' })
+  display!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Uncapped ratio (indicators with ratio or inverse rules)' })
+  attainment!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  passMark!: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'score ≥ pass mark; null without a score or a pass mark' })
+  achieved!: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Rule of an indicator (ratio, bands…) or of an aggregate (mean, strategic…)' })
+  rule!: string | null;
+
+  @Field({ description: 'One line, e.g. "ratio: min(11/12, 1) = 91.67%"' })
+  text!: string;
+
+  @Field(() => [String])
+  warnings!: string[];
+
+  @Field(() => [String])
+  errors!: string[];
+
+  @Field({ description: 'Scoring profile that produced it, "name@version"' })
+  profile!: string;
+
+  @Field(() => GraphQLJSONObject, { description: 'Inputs, effective target, formula, children used and excluded' })
+  explanation!: Record<string, unknown>;
+}

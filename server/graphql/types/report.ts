@@ -1,0 +1,39 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Checkpoint } from '../../domain/enums';
+
+@ObjectType({ description: 'A row of a Relazione table: Valore ottenuto | Risultato atteso | % Realizzazione' })
+export class ReportRow {
+  @Field({ description: 'perspective, strategic_objective, operational_objective or indicator' }) level!: string;
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) code!: string | null;
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) kpi!: string | null;
+  @Field(() => String, { nullable: true, description: 'Valore ottenuto, as entered' }) actual!: string | null;
+  @Field(() => String, { nullable: true, description: 'Risultato atteso: the effective target, as entered' }) target!: string | null;
+  @Field(() => String, { nullable: true, description: '% Realizzazione as displayed; blank when not scored (monitoring rows repeat their value)' }) realization!: string | null;
+  @Field(() => Float, { nullable: true }) score!: number | null;
+  @Field() status!: string;
+  @Field({ description: 'Not counted in the aggregate above it' }) excluded!: boolean;
+  @Field(() => String, { nullable: true }) note!: string | null;
+}
+
+@ObjectType({ description: 'Year-end table of a plan or dashboard, in the shape of a Relazione sulla Performance' })
+export class PerformanceReport {
+  @Field() title!: string;
+  @Field(() => Int) year!: number;
+  @Field(() => Checkpoint) checkpoint!: Checkpoint;
+  @Field({ description: 'Scoring profile, "name@version"' }) profile!: string;
+  @Field(() => [ReportRow]) rows!: ReportRow[];
+  @Field(() => ReportRow, { nullable: true, description: 'The plan or dashboard total' }) total!: ReportRow | null;
+}
+
+@ObjectType({ description: 'Something that would make scores wrong or impossible' })
+export class LintIssue {
+  @Field() code!: string;
+  @Field({ description: 'error (the subject cannot be scored) or warning' }) severity!: string;
+  @Field() subjectType!: string;
+  @Field(() => ID) subjectId!: string;
+  @Field(() => String, { nullable: true }) subjectCode!: string | null;
+  @Field(() => Int, { nullable: true }) year!: number | null;
+  @Field() message!: string;
+}

@@ -1,0 +1,45 @@
+import { type EntityManager, ReferenceKind, wrap } from '@mikro-orm/core';
+import { AuditAction } from '../domain/enums';
+import { AuditEvent } from '../entities/audit-event';
+import type { Organisation } from '../entities/organisation';
+import type { ServiceContext } from './service-context';
+
+/** A row as plain data for the audit trail: scalars as stored, references as ids, collections left out. */
+export function snapshot(em: EntityManager, entity: object): Record<string, unknown> {
+  const meta = em.getMetadata().get(entity.constructor.name);
+  const out: Record<string, unknown> = {};
+  for (const prop of meta.props) {
+    const value = (entity as Record<string, unknown>)[prop.name];
+    if (prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.EMBEDDED) {
+      out[prop.name] = value instanceof Date ? value.toISOString() : (value ?? null);
+    } else if (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE) {
+      out[prop.name] = value ? wrap(value as object, true).getPrimaryKey() : null;
+    }
+  }
+  return out;
+}
+
+/** Queues an audit event in the same unit of work as the change it records, so both commit or neither does. */
+export function recordChange(
+  ctx: ServiceContext,
+  entity: { id: string },
+  action: AuditAction,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  org: Organisation | null,
+): AuditEvent {
+  const event = ctx.em.create(AuditEvent, {
+    org,
+    entityType: entity.constructor.name,
+    entityId: entity.id,
+    action,
+    actor: ctx.actor,
+    source: ctx.source,
+    sourceDetail: ctx.sourceDetail,
+    at: new Date(),
+    before,
+    after,
+  } as never);
+  ctx.em.persist(event);
+  return event;
+}

@@ -1,0 +1,285 @@
+import {
+  type EntityClass,
+  type EntityManager,
+  type EntityMetadata,
+  ForeignKeyConstraintViolationException,
+  ReferenceKind,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+import { AuditAction } from '../domain/enums';
+import { Organisation } from '../entities/organisation';
+import { PlanVersion } from '../entities/plan-version';
+import { recordChange, snapshot } from './audit';
+import { ConflictError, type FieldProblem, InputError, NotFoundError } from './errors';
+import type { ServiceContext } from './service-context';
+
+/** An input field that names other rows by id: `perspectiveId` → `perspective`, `responsibleUnitIds` → `responsibleUnits`. */
+export type RefSpec = { prop: string; target: EntityClass<any>; many?: boolean };
+
+type Row = { id: string; version: number; org?: Organisation | null; plan?: PlanVersion | null };
+type Input = Record<string, unknown>;
+
+/**
+ * How one entity is created, updated and deleted. Everything not listed in `refs` or `computed` is a plain
+ * field copied as given; `prepare` derives what the input does not say directly (parsed values, revisions).
+ */
+export type EntitySpec<E extends object> = {
+  entity: EntityClass<E>;
+  label: string;
+  refs: Record<string, RefSpec>;
+  computed?: string[];
+  /** `before` is the row as it was, for updates */
+  prepare?: (ctx: ServiceContext, row: E, input: Input, mode: 'create' | 'update', before?: Record<string, unknown>) => Promise<FieldProblem[]>;
+};
+
+const ORG_FIELD = 'organisationId';
+const PLAN_FIELD = 'planId';
+
+function meta(em: EntityManager, entity: EntityClass<any>): EntityMetadata {
+  return em.getMetadata().get(entity.name);
+}
+
+function hasProp(em: EntityManager, entity: EntityClass<any>, prop: string): boolean {
+  return Boolean(meta(em, entity).properties[prop]);
+}
+
+async function findRow<E extends object>(ctx: ServiceContext, spec: EntitySpec<E>, id: string): Promise<E & Row> {
+  const row = await ctx.em.findOne(spec.entity, { id } as never);
+  if (!row) throw new NotFoundError(spec.label, id);
+  return row as E & Row;
+}
+
+/** Loads the rows an input names; an id that does not exist (or is another tenant's) is a field problem. */
+async function resolveRefs(ctx: ServiceContext, refs: Record<string, RefSpec>, input: Input) {
+  const problems: FieldProblem[] = [];
+  const resolved = new Map<string, { prop: string; value: Row | Row[] | null }>();
+  for (const [field, ref] of Object.entries(refs)) {
+    if (!(field in input) || input[field] === undefined) continue;
+    const raw = input[field];
+    if (raw === null) {
+      resolved.set(field, { prop: ref.prop, value: ref.many ? [] : null });
+      continue;
+    }
+    const ids = ref.many ? [...new Set(raw as string[])] : [raw as string];
+    const rows = (await ctx.em.find(ref.target, { id: { $in: ids } } as never)) as Row[];
+    const missing = ids.filter((id) => !rows.some((row) => row.id === id));
+    for (const id of missing) problems.push({ field, code: 'NOT_FOUND', message: `no ${ref.target.name} with id "${id}"` });
+    resolved.set(field, { prop: ref.prop, value: ref.many ? rows : (rows[0] ?? null) });
+  }
+  return { problems, resolved };
+}
+
+function orgIdOf(row: Row): string | null {
+  if (row instanceof Organisation) return row.id;
+  return row.org?.id ?? null;
+}
+
+function planIdOf(row: Row): string | null {
+  if (row instanceof PlanVersion) return row.id;
+  return row.plan?.id ?? null;
+}
+
+/**
+ * Every row named by an input must belong to the same organisation, and (for rows of a plan) to the same plan
+ * version as the row being written: a cross-tenant id reads as "not found", never as a link.
+ */
+function checkScope(rowOrgId: string | null, rowPlanId: string | null, resolved: Map<string, { value: Row | Row[] | null }>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const [field, { value }] of resolved) {
+    for (const ref of Array.isArray(value) ? value : value ? [value] : []) {
+      const refOrg = orgIdOf(ref);
+      if (rowOrgId && refOrg && refOrg !== rowOrgId) {
+        problems.push({ field, code: 'NOT_FOUND', message: `no ${ref.constructor.name} with id "${ref.id}"` });
+        continue;
+      }
+      const refPlan = ref instanceof PlanVersion || ref.plan ? planIdOf(ref) : null;
+      if (rowPlanId && refPlan && refPlan !== rowPlanId) {
+        problems.push({ field, code: 'PLAN_MISMATCH', message: `${ref.constructor.name} "${ref.id}" belongs to another plan version` });
+      }
+    }
+  }
+  return problems;
+}
+
+/** `null` for a field the model requires is refused by name instead of failing in the database. */
+function requiredProblems(em: EntityManager, spec: EntitySpec<any>, input: Input): FieldProblem[] {
+  const props = meta(em, spec.entity).properties;
+  const problems: FieldProblem[] = [];
+  for (const [field, value] of Object.entries(input)) {
+    if (value !== null) continue;
+    const prop = spec.refs[field]?.prop ?? field;
+    const p = props[prop];
+    if (p && !p.nullable && p.kind !== ReferenceKind.MANY_TO_MANY && !spec.computed?.includes(field)) {
+      problems.push({ field, code: 'REQUIRED', message: 'may not be null' });
+    }
+  }
+  return problems;
+}
+
+function assignPlain(row: Record<string, unknown>, spec: EntitySpec<any>, input: Input): void {
+  for (const [field, value] of Object.entries(input)) {
+    if (value === undefined || field in spec.refs || field === ORG_FIELD || field === PLAN_FIELD) continue;
+    if (spec.computed?.includes(field)) continue;
+    row[field] = value;
+  }
+}
+
+function assignRefs(row: Record<string, unknown>, resolved: Map<string, { prop: string; value: Row | Row[] | null }>): void {
+  for (const { prop, value } of resolved.values()) {
+    if (Array.isArray(value)) (row[prop] as { set(items: Row[]): void }).set(value);
+    else row[prop] = value;
+  }
+}
+
+function fail(problems: FieldProblem[]): void {
+  if (problems.length > 0) throw new InputError(problems);
+}
+
+async function flushMapped(ctx: ServiceContext, spec: EntitySpec<any>): Promise<void> {
+  try {
+    await ctx.em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw InputError.of('input', 'DUPLICATE', `a ${spec.label} with the same key exists already`);
+    }
+    if (error instanceof ForeignKeyConstraintViolationException) {
+      throw InputError.of('id', 'IN_USE', `this ${spec.label} is still referenced by other rows`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * A refused change must leave nothing behind: the request's unit of work is cleared, so a later mutation of the
+ * same request cannot flush half-applied fields.
+ */
+async function atomically<T>(ctx: ServiceContext, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    ctx.em.clear();
+    throw error;
+  }
+}
+
+export function createEntity<E extends object>(ctx: ServiceContext, spec: EntitySpec<E>, input: Input): Promise<E> {
+  return atomically(ctx, () => create(ctx, spec, input));
+}
+
+export function updateEntity<E extends object>(
+  ctx: ServiceContext,
+  spec: EntitySpec<E>,
+  id: string,
+  input: Input,
+  expectedVersion?: number | null,
+): Promise<E> {
+  return atomically(ctx, () => update(ctx, spec, id, input, expectedVersion));
+}
+
+export function deleteEntity<E extends object>(
+  ctx: ServiceContext,
+  spec: EntitySpec<E>,
+  id: string,
+  options: { expectedVersion?: number | null; cascade?: boolean } = {},
+): Promise<{ id: string; deleted: boolean }> {
+  return atomically(ctx, () => remove(ctx, spec, id, options));
+}
+
+async function create<E extends object>(ctx: ServiceContext, spec: EntitySpec<E>, input: Input): Promise<E> {
+  const { em } = ctx;
+  const refs: Record<string, RefSpec> = { ...spec.refs };
+  const tenantOwned = hasProp(em, spec.entity, 'org');
+  const planOwned = hasProp(em, spec.entity, 'plan');
+  if (tenantOwned) refs[ORG_FIELD] = { prop: 'org', target: Organisation };
+  if (planOwned) refs[PLAN_FIELD] = { prop: 'plan', target: PlanVersion };
+  const { problems, resolved } = await resolveRefs(ctx, refs, input);
+  fail([...problems, ...requiredProblems(em, spec, input)]);
+
+  // The organisation and plan come from the input or from the rows it names (a strategic objective's perspective…).
+  const named = [...resolved.values()].flatMap(({ value }) => (Array.isArray(value) ? value : value ? [value] : []));
+  const orgId = tenantOwned ? (named.map(orgIdOf).find((id) => id) ?? null) : null;
+  const planId = planOwned ? (named.map((r) => (r instanceof PlanVersion || r.plan ? planIdOf(r) : null)).find((id) => id) ?? null) : null;
+  if (tenantOwned && !orgId) fail([{ field: ORG_FIELD, code: 'REQUIRED', message: 'the organisation cannot be told from the input' }]);
+  if (planOwned && !planId) fail([{ field: PLAN_FIELD, code: 'REQUIRED', message: 'the plan version cannot be told from the input' }]);
+  fail(checkScope(orgId, planId, resolved));
+
+  const row = em.create(spec.entity, {} as never, { persist: false }) as E & Row & Record<string, unknown>;
+  if (tenantOwned) row.org = em.getReference(Organisation, orgId!);
+  if (planOwned) row.plan = em.getReference(PlanVersion, planId!);
+  assignPlain(row, spec, input);
+  assignRefs(row, resolved);
+  if (spec.prepare) fail(await spec.prepare(ctx, row, input, 'create'));
+  em.persist(row);
+  recordChange(ctx, row, AuditAction.CREATE, null, snapshot(em, row), tenantOwned ? row.org! : null);
+  await flushMapped(ctx, spec);
+  return row;
+}
+
+async function update<E extends object>(
+  ctx: ServiceContext,
+  spec: EntitySpec<E>,
+  id: string,
+  input: Input,
+  expectedVersion?: number | null,
+): Promise<E> {
+  const { em } = ctx;
+  const row = (await findRow(ctx, spec, id)) as E & Row & Record<string, unknown>;
+  if (expectedVersion != null && expectedVersion !== row.version) {
+    throw new ConflictError(spec.label, id, expectedVersion, row.version);
+  }
+  const { problems, resolved } = await resolveRefs(ctx, spec.refs, input);
+  fail([...problems, ...requiredProblems(em, spec, input)]);
+  fail(checkScope(row.org?.id ?? (row instanceof Organisation ? row.id : null), row.plan?.id ?? null, resolved));
+  for (const { prop, value } of resolved.values()) {
+    if (Array.isArray(value)) await (row[prop] as { init(): Promise<unknown> }).init();
+  }
+  const before = snapshot(em, row);
+  assignPlain(row, spec, input);
+  assignRefs(row, resolved);
+  if (spec.prepare) fail(await spec.prepare(ctx, row, input, 'update', before));
+  const after = snapshot(em, row);
+  if (JSON.stringify(before) !== JSON.stringify(after) || resolved.size > 0) {
+    recordChange(ctx, row, AuditAction.UPDATE, before, after, row.org ?? (row instanceof Organisation ? row : null));
+  }
+  await flushMapped(ctx, spec);
+  return row;
+}
+
+/** Rows of other kinds that would vanish with this one (database cascades), counted per kind. */
+async function dependents(em: EntityManager, entity: EntityClass<any>, id: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const other of em.getMetadata().getAll() ? Object.values(em.getMetadata().getAll()) : []) {
+    if (other.pivotTable || other.embeddable || !other.class) continue;
+    for (const prop of other.props) {
+      if (prop.kind !== ReferenceKind.MANY_TO_ONE || prop.type !== entity.name || prop.deleteRule !== 'cascade') continue;
+      const count = await em.count(other.class, { [prop.name]: id } as never);
+      if (count > 0) found.push(`${count} ${other.className}`);
+    }
+  }
+  return found;
+}
+
+async function remove<E extends object>(
+  ctx: ServiceContext,
+  spec: EntitySpec<E>,
+  id: string,
+  options: { expectedVersion?: number | null; cascade?: boolean },
+): Promise<{ id: string; deleted: boolean }> {
+  const { em } = ctx;
+  const row = (await findRow(ctx, spec, id)) as E & Row;
+  if (options.expectedVersion != null && options.expectedVersion !== row.version) {
+    throw new ConflictError(spec.label, id, options.expectedVersion, row.version);
+  }
+  if (!options.cascade) {
+    const found = await dependents(em, spec.entity, id);
+    if (found.length > 0) {
+      throw InputError.of('cascade', 'HAS_DEPENDENTS', `deleting it would also delete ${found.join(', ')}; pass cascade: true to confirm`);
+    }
+  }
+  const before = snapshot(em, row);
+  const org = row instanceof Organisation ? null : (row.org ?? null);
+  em.remove(row);
+  recordChange(ctx, row, AuditAction.DELETE, before, null, org);
+  await flushMapped(ctx, spec);
+  return { id, deleted: true };
+}

@@ -1,0 +1,195 @@
+import {
+  aggregate, type AggregateChild, type AggregateResult, type ActivityInput, DEFAULT_PROFILE, type DashboardResult,
+  type IndicatorInput, type IndicatorResult, type ManagerResult, type RuleName, scoreDashboard, scoreIndicator,
+  scoreManager, scoreStrategicObjective, type ScoringProfile, type StrategicResult, type TargetInput,
+} from '../engine/scoring';
+import type { Checkpoint } from '../domain/enums';
+import { DashboardKind, IndicatorStatus, RevisionKind, TargetMode } from '../domain/enums';
+import type { Indicator, Measurement, Target, TargetRevision } from '../entities';
+import type { ScoringProfile as ProfileRow } from '../entities/scoring-profile';
+import { groupBy } from './group-by';
+import type { PlanSnapshot } from './plan-snapshot';
+
+/** Every score of one plan version for one (year, checkpoint), computed together from one snapshot. */
+export type PlanScores = {
+  profile: ScoringProfile;
+  indicators: Map<string, IndicatorResult>;
+  operationalObjectives: Map<string, AggregateResult>;
+  strategicObjectives: Map<string, StrategicResult>;
+  perspectives: Map<string, AggregateResult>;
+  plan: AggregateResult;
+  dashboards: Map<string, DashboardResult>;
+  units: Map<string, AggregateResult>;
+  managers: Map<string, ManagerResult>;
+};
+
+/** The plan's profile as the engine reads it: stored parameters over the defaults, named "name@version". */
+export function profileOf(row: ProfileRow | null | undefined): ScoringProfile {
+  if (!row) return DEFAULT_PROFILE;
+  return { ...DEFAULT_PROFILE, ...(row.parameters as Partial<ScoringProfile>), name: row.name, version: row.profileVersion, status: row.status };
+}
+
+/** Latest approved revision is the effective target (§5.2.1); the original is kept for the explanation. */
+function targetInput(target: Target, revisions: TargetRevision[], indicator: Indicator): TargetInput | undefined {
+  const approved = revisions.filter((r) => r.approved);
+  const effective = approved[approved.length - 1];
+  if (!effective) return undefined;
+  const original = revisions[0];
+  return {
+    mode: indicator.monitoring || target.mode === TargetMode.MONITORING ? 'monitoring' : 'scored',
+    value: effective.value,
+    revision: effective.kind === RevisionKind.REVISED ? 'revised' : 'original',
+    original: effective.kind === RevisionKind.REVISED && original ? original.value : undefined,
+    rule: (target.rule as RuleName | null) ?? undefined,
+    polarity: target.polarity ?? undefined,
+    thresholds: target.thresholds,
+  };
+}
+
+function actualInput(m: Measurement | undefined): IndicatorInput['actual'] {
+  if (!m) return undefined;
+  return {
+    value: m.value ?? undefined,
+    neutralised: m.neutralised,
+    neutralisationReason: m.neutralisationReason ?? undefined,
+    manualScore: m.manualScore ?? undefined,
+    justification: m.manualJustification ?? undefined,
+    author: m.author ?? undefined,
+    at: m.recordedAt.toISOString(),
+    notCompleted: m.notCompleted,
+  };
+}
+
+/** A replaced indicator is shown but not scored (§8.7): it leaves every aggregate with that reason. */
+function asChild(indicator: Indicator, result: IndicatorResult): AggregateChild {
+  if (indicator.status === IndicatorStatus.REPLACED) {
+    return { id: indicator.id, code: indicator.code, weight: indicator.weight, score: null, status: 'not_applicable', reason: 'replaced' };
+  }
+  return { id: result.id, code: result.code, weight: indicator.weight, score: result.score, status: result.status, errors: result.errors };
+}
+
+export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Checkpoint): PlanScores {
+  const profile = profileOf(s.plan.scoringProfile as ProfileRow | null);
+  const ctx = { year, checkpoint: checkpoint as '30/6' | '31/12', profile };
+  const targetOf = new Map(s.targets.map((t) => [t.indicator.id, t]));
+  const revisionsOf = groupBy(s.revisions, (r) => r.target.id);
+  const measurementOf = new Map(s.measurements.map((m) => [m.indicator.id, m]));
+  const activitiesOf = groupBy(s.activities, (a) => a.project.id);
+
+  const indicators = new Map<string, IndicatorResult>();
+  for (const indicator of s.indicators) {
+    const target = targetOf.get(indicator.id);
+    const activities: ActivityInput[] | undefined = indicator.project
+      ? (activitiesOf.get(indicator.project.id) ?? []).map((a) => ({
+          id: a.id, code: a.name, name: a.name, weight: a.weight, polarity: 'higher', rule: (a.rule as RuleName | null) ?? undefined,
+          target: a.target ? { mode: 'scored', value: a.target, revision: 'original' } : undefined,
+          actual: a.actual ? { value: a.actual } : undefined,
+        }))
+      : undefined;
+    indicators.set(indicator.id, scoreIndicator({
+      id: indicator.id,
+      code: indicator.code,
+      polarity: indicator.polarity,
+      polarityConfirmed: indicator.polarityConfirmed,
+      rule: (indicator.rule as RuleName | null) ?? undefined,
+      target: target ? targetInput(target, revisionsOf.get(target.id) ?? [], indicator) : undefined,
+      actual: actualInput(measurementOf.get(indicator.id)),
+      activities: activities && activities.length > 0 ? activities : undefined,
+    }, ctx));
+  }
+
+  const indicatorsOfOO = groupBy(s.indicators, (i) => i.operationalObjective?.id);
+  const ownOfSO = groupBy(s.indicators, (i) => i.strategicObjective?.id);
+  const childrenOf = (list: Indicator[] | undefined) => (list ?? []).map((i) => asChild(i, indicators.get(i.id)!));
+
+  const operationalObjectives = new Map<string, AggregateResult>();
+  for (const oo of s.operationalObjectives) {
+    operationalObjectives.set(oo.id, aggregate(childrenOf(indicatorsOfOO.get(oo.id)), {
+      subject: { type: 'objective', id: oo.id, code: oo.code, year, checkpoint: ctx.checkpoint }, profile,
+    }));
+  }
+
+  const oosOfSO = groupBy(s.operationalObjectives, (o) => o.strategicObjective?.id);
+  const strategicObjectives = new Map<string, StrategicResult>();
+  for (const so of s.strategicObjectives) {
+    const contributions = (oosOfSO.get(so.id) ?? []).filter((o) => o.contributes).map((o) => {
+      const r = operationalObjectives.get(o.id)!;
+      return { id: o.id, code: o.code, weight: o.weight, score: r.score, status: r.status, errors: r.errors };
+    });
+    const own = childrenOf(ownOfSO.get(so.id));
+    strategicObjectives.set(so.id, scoreStrategicObjective(
+      { id: so.id, code: so.code, own: own.length ? own : undefined, contributions: contributions.length ? contributions : undefined, ownShare: so.ownShare, passMark: so.passMark },
+      ctx,
+    ));
+  }
+
+  const sosOfPerspective = groupBy(s.strategicObjectives, (o) => o.perspective.id);
+  const perspectives = new Map<string, AggregateResult>();
+  for (const p of s.perspectives) {
+    const children = (sosOfPerspective.get(p.id) ?? []).map((o) => ({ ...strategicObjectives.get(o.id)!, weight: undefined }));
+    perspectives.set(p.id, aggregate(children, { subject: { type: 'perspective', id: p.id, code: p.code ?? p.name, year, checkpoint: ctx.checkpoint }, profile }));
+  }
+  const plan = aggregate([...perspectives.values()], {
+    subject: { type: 'plan', id: s.plan.id, code: s.plan.label, year, checkpoint: ctx.checkpoint }, profile,
+  });
+
+  const dashboards = new Map<string, DashboardResult>();
+  const entriesOf = groupBy(s.entries, (e) => e.dashboard.id);
+  const indicatorById = new Map(s.indicators.map((i) => [i.id, i]));
+  for (const d of s.dashboards) {
+    const entries = (entriesOf.get(d.id) ?? []).map((e) => {
+      const indicator = indicatorById.get(e.indicator.id);
+      const objectiveId = e.operationalObjective?.id ?? e.strategicObjective?.id ?? indicator?.operationalObjective?.id ?? indicator?.strategicObjective?.id ?? d.id;
+      return { indicatorId: e.indicator.id, indicatorCode: indicator?.code, objectiveId, weight: e.weight, level: e.level };
+    });
+    dashboards.set(d.id, scoreDashboard({ id: d.id, code: d.name, entries }, indicators, ctx));
+  }
+
+  // §5.5: a unit scores its service dashboard if it has one, else the indicators it is responsible for.
+  const units = new Map<string, AggregateResult>();
+  const serviceDashboardOf = new Map(s.dashboards.filter((d) => d.kind === DashboardKind.SERVICE && d.ownerUnit).map((d) => [d.ownerUnit!.id, d]));
+  const indicatorsOfUnit = new Map<string, Indicator[]>();
+  for (const indicator of s.indicators) {
+    for (const unitId of s.unitsOf.get(indicator.id) ?? []) {
+      const list = indicatorsOfUnit.get(unitId);
+      if (list) list.push(indicator);
+      else indicatorsOfUnit.set(unitId, [indicator]);
+    }
+  }
+  for (const unitId of new Set([...indicatorsOfUnit.keys(), ...serviceDashboardOf.keys()])) {
+    const dashboard = serviceDashboardOf.get(unitId);
+    units.set(unitId, dashboard
+      ? dashboards.get(dashboard.id)!
+      : aggregate(childrenOf(indicatorsOfUnit.get(unitId)).map((c) => ({ ...c, weight: undefined })), { subject: { type: 'unit', id: unitId, year, checkpoint: ctx.checkpoint }, profile }));
+  }
+
+  // §5.9: a manager scores the weighted portfolio of the plan version, or the dashboard they are evaluated through.
+  const managers = new Map<string, ManagerResult>();
+  const funds = s.funds.map((f) => ({ name: f.fund, unitValue: f.unitValue }));
+  const relevanceOf = new Map<string, string | null | undefined>([
+    ...s.strategicObjectives.map((o) => [o.id, o.relevance] as const),
+    ...s.operationalObjectives.map((o) => [o.id, o.relevance] as const),
+  ]);
+  const assignmentsOf = groupBy(s.assignments, (a) => a.manager.id);
+  const personalDashboardOf = new Map(s.dashboards.filter((d) => d.ownerPerson && d.kind !== DashboardKind.SERVICE).map((d) => [d.ownerPerson!.id, d]));
+  for (const managerId of new Set([...assignmentsOf.keys(), ...personalDashboardOf.keys()])) {
+    const assignments = assignmentsOf.get(managerId);
+    const dashboard = personalDashboardOf.get(managerId);
+    managers.set(managerId, scoreManager({
+      id: managerId,
+      assignments: assignments?.map((a) => {
+        const objectiveId = (a.operationalObjective ?? a.strategicObjective)!.id;
+        const r = operationalObjectives.get(objectiveId) ?? strategicObjectives.get(objectiveId);
+        const relevance = relevanceOf.get(objectiveId);
+        return {
+          objectiveId, code: r?.code, weight: a.weight, score: r?.score ?? null, status: r?.status, errors: r?.errors,
+          relevance: relevance ? (relevance.toUpperCase() as 'HIGH' | 'MEDIUM' | 'LOW') : null,
+        };
+      }),
+      dashboard: !assignments && dashboard ? dashboards.get(dashboard.id) : undefined,
+      funds,
+    }, ctx));
+  }
+
+  return { profile, indicators, operationalObjectives, strategicObjectives, perspectives, plan, dashboards, units, managers };
+}

@@ -1,0 +1,17 @@
+import { parseValue, type ParseContext } from '../engine/values';
+import type { ParsedValue } from '../engine/values/types';
+import type { Indicator } from '../entities/indicator';
+import type { StoredThreshold } from '../graphql/types/parsed-value';
+
+/** Parses a cell as typed, in the context of its indicator (unit) and year (month names). */
+export function parseFor(raw: string, indicator: Pick<Indicator, 'unit'> | null, year: number | null, role: ParseContext['role']): ParsedValue {
+  return parseValue(raw, { year: year ?? undefined, unit: indicator?.unit ?? undefined, role });
+}
+
+export function parseThresholds(
+  input: Array<{ value: string; score: number }>,
+  indicator: Pick<Indicator, 'unit'> | null,
+  year: number | null,
+): StoredThreshold[] {
+  return input.map((t) => ({ value: parseFor(t.value, indicator, year, 'threshold'), score: t.score }));
+}

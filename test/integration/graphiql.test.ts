@@ -1,0 +1,35 @@
+import { startServer, type TestServer } from '../helpers/server';
+
+describe('the GraphQL IDE at the server root', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer('sqlite');
+  });
+  afterAll(() => server.close());
+
+  it('is a page whose scripts and styles are all served by this server (no CDN)', async () => {
+    const response = await fetch(`${server.url}/`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('GraphiQL.createFetcher({ url: "/graphql" })');
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(assets).toEqual([
+      '/ide/graphiql/graphiql.min.css',
+      '/ide/react/react.production.min.js',
+      '/ide/react-dom/react-dom.production.min.js',
+      '/ide/graphiql/graphiql.min.js',
+    ]);
+    for (const asset of assets) {
+      const res = await fetch(`${server.url}${asset}`);
+      expect([asset, res.status]).toEqual([asset, 200]);
+      expect((await res.text()).length).toBeGreaterThan(1000);
+    }
+  });
+
+  it('answers GraphQL at /graphql and refuses a simple GET without the CSRF preflight header', async () => {
+    const get = await fetch(`${server.url}/graphql?query=%7B__typename%7D`);
+    expect(get.status).toBe(400);
+    const post = await server.gql('{ __typename }');
+    expect(post).toEqual({ data: { __typename: 'Query' } });
+  });
+});

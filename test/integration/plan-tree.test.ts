@@ -1,0 +1,119 @@
+import fixture from '../../server/fixtures/sondrio-2022-2024.json';
+import { databaseNames } from '../helpers/databases';
+import { startServer, type TestServer } from '../helpers/server';
+
+const TREE = /* GraphQL */ `
+  query Tree($id: ID!) {
+    planVersion(id: $id) {
+      label
+      cycle { name years }
+      perspectives {
+        name
+        strategicObjectives {
+          code title passMark
+          operationalObjectives {
+            code title weight
+            indicators {
+              code title weight formula polarity unit
+              responsibleUnits { name }
+              targets { year checkpoint polarity effective { value { raw } } original { kind value { raw } } thresholds { score value { raw } } }
+              measurements { year }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const weightOf = (raw: string | null) => (raw === null ? null : Number(raw.replace('%', '').replace(',', '.')));
+
+describe.each(databaseNames())('the Sondrio example plan served over HTTP (%s)', (dialect) => {
+  let server: TestServer;
+  let planId: string;
+
+  beforeAll(async () => {
+    server = await startServer(dialect, { seed: true });
+    const plans = await server.gql('{ planVersions { id label } }');
+    expect(plans.errors).toBeUndefined();
+    expect(plans.data.planVersions).toHaveLength(1);
+    planId = plans.data.planVersions[0].id;
+  });
+  afterAll(() => server.close());
+
+  it('returns every perspective, objective and action with the seed weights, targets and thresholds', async () => {
+    const result = await server.gql(TREE, { id: planId });
+    expect(result.errors).toBeUndefined();
+    const plan = result.data.planVersion;
+    expect(plan.cycle.years).toEqual([2022, 2023, 2024]);
+    expect(plan.perspectives.map((p: { name: string }) => p.name)).toEqual(fixture.perspectives.map((p) => p.name));
+
+    let actions = 0;
+    fixture.perspectives.forEach((fp, pi) => {
+      const perspective = plan.perspectives[pi];
+      expect(perspective.strategicObjectives.map((s: { code: string }) => s.code)).toEqual(fp.strategicObjectives.map((s) => s.code));
+      fp.strategicObjectives.forEach((fs, si) => {
+        const so = perspective.strategicObjectives[si];
+        expect(so.passMark).toBe(fs.passMark);
+        fs.operationalObjectives.forEach((fo, oi) => {
+          const oo = so.operationalObjectives[oi];
+          expect([oo.code, oo.title, oo.weight]).toEqual([fo.code, fo.title, weightOf(fo.weight)]);
+          fo.actions.forEach((fa, ai) => {
+            const indicator = oo.indicators[ai];
+            actions++;
+            expect([indicator.code, indicator.title, indicator.weight, indicator.formula]).toEqual([fa.code, fa.title, weightOf(fa.weight), fa.kpi]);
+            expect(indicator.polarity).toBe(fa.polarity.toUpperCase());
+            const years = Object.keys(fa.targets).map(Number);
+            expect(indicator.targets.map((t: { year: number }) => t.year)).toEqual(years);
+            for (const target of indicator.targets) {
+              expect(target.checkpoint).toBe('YEAR_END');
+              expect(target.effective.value.raw).toBe((fa.targets as Record<string, string>)[String(target.year)]);
+              expect(target.original.kind).toBe('ORIGINAL');
+              const expectedThresholds = target.year === fixture.thresholdYear ? fa.thresholds : [];
+              expect(target.thresholds.map((t: { value: { raw: string } }) => t.value.raw)).toEqual(expectedThresholds);
+            }
+            expect(indicator.responsibleUnits).toHaveLength(fa.units.length);
+            expect(indicator.measurements).toEqual([]);
+          });
+        });
+      });
+    });
+    expect(actions).toBe(48);
+  });
+
+  it('parses the raw cells as the domain guide says: percent points, month names, euro', async () => {
+    const find = async (code: string) => {
+      const r = await server.gql(
+        `query($plan: ID!, $code: String!) { indicators(filter: { planId: $plan, code: $code }) { edges { node { code unit valueKind
+          targets(year: 2022) { effective { value { raw kind number date unit } } thresholds { score value { number date } } } } } } }`,
+        { plan: planId, code },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data.indicators.edges[0].node;
+    };
+    const rasl = await find('1.1.1');
+    expect(rasl.targets[0].effective.value).toMatchObject({ raw: '3,25%', kind: 'percent', number: 3.25 });
+    expect(rasl.targets[0].thresholds).toEqual([
+      { score: 0.8, value: { number: 3, date: null } },
+      { score: 0.6, value: { number: 2.85, date: null } },
+    ]);
+    const newService = await find('1.1.4');
+    expect(newService.targets[0].effective.value).toMatchObject({ raw: 'luglio', kind: 'date', date: '2022-07-31' });
+    expect(newService.targets[0].thresholds.map((t: { value: { date: string } }) => t.value.date)).toEqual(['2022-09-30', '2022-10-31']);
+    const spend = await find('8.1.3');
+    expect(spend.targets[0].effective.value).toMatchObject({ raw: '105 €', kind: 'currency', number: 105 });
+    expect(spend.valueKind).toBe('CURRENCY');
+  });
+
+  it('keeps the lost weight of OO 3.2 empty rather than guessing it', async () => {
+    const r = await server.gql(`query($plan: ID!) { operationalObjectives(filter: { planId: $plan, code: "3.2" }) { code weight } }`, { plan: planId });
+    expect(r.data.operationalObjectives).toEqual([{ code: '3.2', weight: null }]);
+  });
+
+  it('does not load the example plan twice', async () => {
+    const { seedIfEmpty } = await import('../../server/fixtures/sondrio');
+    expect(await seedIfEmpty(server.orm.em)).toBeNull();
+    const r = await server.gql('{ organisations { code } }');
+    expect(r.data.organisations).toEqual([{ code: 'CCIAA-SO' }]);
+  });
+});

@@ -1,0 +1,100 @@
+import { databaseNames } from '../helpers/databases';
+import { startServer, type TestServer } from '../helpers/server';
+import { buildPlan } from '../helpers/synthetic-plan';
+
+const FULL_TREE = /* GraphQL */ `
+  query Tree($id: ID!) {
+    planVersion(id: $id) {
+      id label
+      perspectives {
+        id name
+        strategicObjectives {
+          id code
+          indicators { id code }
+          operationalObjectives {
+            id code weight
+            responsibleUnits { name }
+            indicators {
+              id code weight polarity
+              responsibleUnits { name }
+              targets { year thresholds { score value { raw number } } effective { seq value { raw number } } revisions { seq } }
+              measurements { year checkpoint value { raw number } }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const SCORED_TREE = /* GraphQL */ `
+  query Scored($id: ID!) {
+    planVersion(id: $id) {
+      realization(year: 2022) { score display }
+      perspectives {
+        realization(year: 2022) { score }
+        strategicObjectives {
+          realization(year: 2022) { score display achieved }
+          operationalObjectives {
+            realization(year: 2022) { score display text }
+            indicators { code realization(year: 2022) { status score display text explanation } }
+          }
+        }
+      }
+    }
+    report(planId: $id, year: 2022) { rows { code realization } }
+  }
+`;
+
+function countIndicators(tree: any): number {
+  let n = 0;
+  for (const p of tree.perspectives) for (const s of p.strategicObjectives) for (const o of s.operationalObjectives) n += o.indicators.length;
+  return n;
+}
+
+describe.each(databaseNames())('the full plan tree costs a bounded number of SQL statements (%s)', (dialect) => {
+  let server: TestServer;
+  let small: { planId: string; indicators: number };
+  let large: { planId: string; indicators: number };
+
+  beforeAll(async () => {
+    server = await startServer(dialect);
+    small = await buildPlan(server.orm.em, 'SMALL', { perspectives: 1, strategic: 1, operational: 1, indicators: 10 });
+    large = await buildPlan(server.orm.em, 'LARGE', { perspectives: 2, strategic: 5, operational: 10, indicators: 10 });
+  }, 120_000);
+  afterAll(() => server.close());
+
+  async function statementsFor(planId: string, expectedIndicators: number): Promise<number> {
+    server.statements.length = 0;
+    const result = await server.gql(FULL_TREE, { id: planId });
+    expect(result.errors).toBeUndefined();
+    expect(countIndicators(result.data.planVersion)).toBe(expectedIndicators);
+    return server.statements.length;
+  }
+
+  it('is the same for a 10-indicator and a 1,000-indicator plan', async () => {
+    expect(small.indicators).toBe(10);
+    expect(large.indicators).toBe(1000);
+    const forSmall = await statementsFor(small.planId, 10);
+    const forLarge = await statementsFor(large.planId, 1000);
+    expect(forLarge).toBe(forSmall);
+    // one statement per level of the tree and per relation, not per row
+    expect(forSmall).toBeLessThanOrEqual(12);
+  });
+
+  it('is the same with the realization of every node and the Relazione table', async () => {
+    const scored = async (planId: string, indicators: number) => {
+      server.statements.length = 0;
+      const result = await server.gql(SCORED_TREE, { id: planId });
+      expect(result.errors).toBeUndefined();
+      expect(countIndicators(result.data.planVersion)).toBe(indicators);
+      expect(result.data.planVersion.realization.display).toBe('80%');
+      expect(result.data.report.rows.length).toBeGreaterThan(indicators);
+      return server.statements.length;
+    };
+    const forSmall = await scored(small.planId, 10);
+    const forLarge = await scored(large.planId, 1000);
+    expect(forLarge).toBe(forSmall);
+    expect(forSmall).toBeLessThanOrEqual(40);
+  });
+});
