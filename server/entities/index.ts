@@ -1,6 +1,7 @@
 import { Activity } from './activity';
 import { AuditEvent } from './audit-event';
 import { Baseline } from './baseline';
+import { CheckpointLock } from './checkpoint-lock';
 import { Dashboard } from './dashboard';
 import { DashboardEntry } from './dashboard-entry';
 import { FundParameter } from './fund-parameter';
@@ -18,18 +19,19 @@ import { PlanVersion } from './plan-version';
 import { Project } from './project';
 import { ScoringProfile } from './scoring-profile';
 import { StrategicObjective } from './strategic-objective';
+import { SyncBatch } from './sync-batch';
 import { Target } from './target';
 import { TargetRevision } from './target-revision';
 
 export {
-  Activity, AuditEvent, Baseline, Dashboard, DashboardEntry, FundParameter, Indicator, ManagerAssignment,
+  Activity, AuditEvent, Baseline, CheckpointLock, Dashboard, DashboardEntry, FundParameter, Indicator, ManagerAssignment,
   ManagerRole, Measurement, OperationalObjective, OrgUnit, Organisation, Person, Perspective, PlanCycle,
-  PlanVersion, Project, ScoringProfile, StrategicObjective, Target, TargetRevision,
+  PlanVersion, Project, ScoringProfile, StrategicObjective, SyncBatch, Target, TargetRevision,
 };
 
 /** Every entity, for the ORM configuration (no folder scanning: the same list works from TS and compiled JS). */
 export const ENTITIES = [
   Organisation, OrgUnit, Person, ManagerRole, PlanCycle, FundParameter, ScoringProfile, PlanVersion, Perspective,
   StrategicObjective, OperationalObjective, Project, Indicator, Target, TargetRevision, Baseline, Measurement,
-  Activity, Dashboard, DashboardEntry, ManagerAssignment, AuditEvent,
+  Activity, Dashboard, DashboardEntry, ManagerAssignment, AuditEvent, CheckpointLock, SyncBatch,
 ];

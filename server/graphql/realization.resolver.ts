@@ -4,6 +4,7 @@ import { Checkpoint } from '../domain/enums';
 import { Dashboard, Indicator, OperationalObjective, OrgUnit, Person, Perspective, PlanVersion, StrategicObjective } from '../entities';
 import { loadPlanSnapshot } from '../services/plan-snapshot';
 import { computePlanScores, type PlanScores } from '../services/realization';
+import { realizationView } from '../services/realization-view';
 import type { Context } from './context';
 import { Realization } from './types/realization';
 
@@ -15,25 +16,7 @@ export function planScores(ctx: Context, planId: string, year: number, checkpoin
 }
 
 export function toRealization(result: IndicatorResult | AggregateResult | undefined, year: number, checkpoint: Checkpoint): Realization | null {
-  if (!result) return null;
-  const explanation = (result as { explanation: Record<string, unknown> & { text: string; profile: string; rule?: string | null } }).explanation;
-  const aggregate = 'passMark' in result;
-  return {
-    year,
-    checkpoint,
-    status: result.status,
-    score: result.score,
-    display: result.display,
-    attainment: aggregate ? null : (result as IndicatorResult).attainment,
-    passMark: aggregate ? (result as AggregateResult).passMark : null,
-    achieved: aggregate ? (result as AggregateResult).achieved : null,
-    rule: (explanation.rule as string | null) ?? null,
-    text: explanation.text,
-    warnings: [...result.warnings],
-    errors: [...result.errors],
-    profile: explanation.profile,
-    explanation,
-  };
+  return realizationView(result, year, checkpoint);
 }
 
 type Pick = (scores: PlanScores, id: string) => IndicatorResult | AggregateResult | undefined;

@@ -8,6 +8,7 @@ import { REALIZATION_RESOLVERS } from './realization.resolver';
 import { ProfilesResolver } from './profiles.resolver';
 import { RELATION_RESOLVERS } from './relations';
 import { ReportResolver } from './report.resolver';
+import { SyncResolver } from './sync.resolver';
 import { TargetValueResolver } from './target-value.resolver';
 
 let built: Promise<GraphQLSchema> | null = null;
@@ -15,7 +16,7 @@ let built: Promise<GraphQLSchema> | null = null;
 /** The schema is built once per process: type-graphql's metadata is global. */
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [...CRUD_RESOLVERS, ...RELATION_RESOLVERS, ...REALIZATION_RESOLVERS, TargetValueResolver, ParsedValueResolver, AuditResolver, ProfilesResolver, ReportResolver] as never,
+    resolvers: [...CRUD_RESOLVERS, ...RELATION_RESOLVERS, ...REALIZATION_RESOLVERS, TargetValueResolver, ParsedValueResolver, AuditResolver, ProfilesResolver, ReportResolver, SyncResolver] as never,
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });

@@ -57,6 +57,8 @@ export async function loadPlanSnapshot(em: EntityManager, planId: string, period
   const pivot = (await em.getConnection().execute(
     'select indicator_id, org_unit_id from indicator_responsible_units where indicator_id in (select id from indicator where plan_id = ?)',
     [planId],
+    'all',
+    em.getTransactionContext(),
   )) as Array<{ indicator_id: string; org_unit_id: string }>;
   for (const row of pivot) {
     const list = unitsOf.get(row.indicator_id);

@@ -1,0 +1,26 @@
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Checkpoint } from '../domain/enums';
+import { PlanOwned } from './plan-owned';
+
+/** A closed monitoring period: actual values of (year, checkpoint) can no longer change. */
+@ObjectType({ description: 'A locked checkpoint: its actual values cannot change' })
+@Entity()
+@Unique({ properties: ['plan', 'year', 'checkpoint'] })
+export class CheckpointLock extends PlanOwned {
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Field(() => Checkpoint)
+  @Enum({ items: () => Checkpoint })
+  checkpoint!: Checkpoint;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 200, nullable: true })
+  lockedBy?: string | null;
+}

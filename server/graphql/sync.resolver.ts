@@ -1,0 +1,86 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ChangeSource, Checkpoint } from '../domain/enums';
+import { CheckpointLock } from '../entities';
+import { AuditEvent } from '../entities/audit-event';
+import { NotFoundError } from '../services/errors';
+import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
+import { loadPlanState } from '../sync/plan-state';
+import { allRows, rowsChangedSince } from '../sync/sheet-rows';
+import { syncRows } from '../sync/sync-rows';
+import type { Context } from './context';
+import { RowChange, SheetRowsPage, SyncBatchInput, SyncResult } from './types/sync';
+
+/** The sheet's side of the API: batches of rows in, rows out (all or changed since), history of a row. */
+@Resolver()
+export class SyncResolver {
+  @Mutation(() => SyncResult, { description: 'Applies a batch of sheet rows in one transaction and returns per-row results and the recomputed scores' })
+  syncRows(@Arg('input', () => SyncBatchInput, { validate: true }) input: SyncBatchInput, @Ctx() ctx: Context): Promise<SyncResult> {
+    const source = input.source;
+    const service = {
+      ...ctx,
+      actor: source?.author ?? ctx.actor,
+      source: (source?.kind as unknown as ChangeSource) ?? ChangeSource.GRAPHQL,
+      sourceDetail: source?.workbook || source?.sheet ? [source.workbook, source.sheet].filter(Boolean).join(' / ') : null,
+    };
+    return syncRows(service, {
+      planId: input.planId,
+      year: input.year,
+      checkpoint: input.checkpoint,
+      mode: input.mode as unknown as 'partial' | 'atomic',
+      batchKey: input.batchKey,
+      rows: input.rows.map((r) => ({ ...r })),
+    }) as unknown as Promise<SyncResult>;
+  }
+
+  @Query(() => SheetRowsPage, { description: 'The plan in sheet rows: all of them, or only those changed since a time' })
+  async sheetRows(
+    @Arg('planId', () => ID) planId: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
+    @Arg('since', () => Date, { nullable: true }) since: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<SheetRowsPage> {
+    const serverTime = new Date();
+    const state = await loadPlanState(ctx.em, planId, year, checkpoint);
+    if (!since) return { rows: allRows(state) as never, deletedRowIds: [], serverTime };
+    const delta = await rowsChangedSince(ctx.em, state, since);
+    return { rows: delta.rows as never, deletedRowIds: delta.deletedRowIds, serverTime };
+  }
+
+  @Query(() => [RowChange], { description: 'Every change to a sheet row (its node, targets and actual of the period), newest first' })
+  async rowHistory(
+    @Arg('rowId', () => ID) rowId: string,
+    @Arg('planId', () => ID) planId: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
+    @Ctx() ctx: Context,
+  ): Promise<RowChange[]> {
+    const state = await loadPlanState(ctx.em, planId, year, checkpoint);
+    const node = state.nodes.get(rowId);
+    const ids = node ? state.memberIds(node) : [rowId];
+    const events = await ctx.em.find(AuditEvent, { entityId: { $in: ids } }, { orderBy: { at: 'desc', id: 'desc' } });
+    if (!node && events.length === 0) throw new NotFoundError('row', rowId);
+    return events as unknown as RowChange[];
+  }
+
+  @Mutation(() => CheckpointLock, { description: 'Locks a checkpoint: its actual values can no longer change' })
+  lockCheckpoint(
+    @Arg('planId', () => ID) planId: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('checkpoint', () => Checkpoint) checkpoint: Checkpoint,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CheckpointLock> {
+    return lockCheckpoint(ctx, planId, year, checkpoint, reason);
+  }
+
+  @Mutation(() => Boolean, { description: 'Unlocks a checkpoint; false when it was not locked' })
+  unlockCheckpoint(
+    @Arg('planId', () => ID) planId: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('checkpoint', () => Checkpoint) checkpoint: Checkpoint,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    return unlockCheckpoint(ctx, planId, year, checkpoint);
+  }
+}

@@ -1,0 +1,191 @@
+import { IsOptional, Max, Min, MaxLength, ArrayMaxSize, ValidateNested } from 'class-validator';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Checkpoint } from '../../domain/enums';
+import { ParsedValueType, ThresholdType } from './parsed-value';
+import { Realization } from './realization';
+
+export enum SyncMode {
+  PARTIAL = 'partial',
+  ATOMIC = 'atomic',
+}
+export enum RowStatus {
+  CREATED = 'created',
+  UPDATED = 'updated',
+  UNCHANGED = 'unchanged',
+  DELETED = 'deleted',
+  CONFLICT = 'conflict',
+  REJECTED = 'rejected',
+}
+export enum SheetLevel {
+  PERSPECTIVE = 'perspective',
+  STRATEGIC = 'strategic',
+  OPERATIONAL = 'operational',
+  INDICATOR = 'indicator',
+}
+export enum SyncSourceKind {
+  ADDIN = 'addin',
+  GRAPHQL = 'graphql',
+  IMPORT = 'import',
+}
+registerEnumType(SyncMode, { name: 'SyncMode', description: 'PARTIAL applies the valid rows and reports the others; ATOMIC applies all or nothing' });
+registerEnumType(RowStatus, { name: 'RowStatus' });
+registerEnumType(SheetLevel, { name: 'SheetLevel' });
+registerEnumType(SyncSourceKind, { name: 'SyncSourceKind' });
+
+const RAW = { nullable: true, description: 'As typed in the cell' };
+
+@InputType({ description: 'A threshold cell: its score (0.8 for "soglia 80%") and the value as typed' })
+export class SheetThresholdInput {
+  @Field(() => Float) score!: number;
+  @Field() @MaxLength(500) value!: string;
+}
+
+@InputType({ description: 'A target of a later year, as typed' })
+export class SheetFutureTargetInput {
+  @Field(() => Int) year!: number;
+  @Field() @MaxLength(500) value!: string;
+}
+
+/** Cells are strings as typed: the server parses them, so a bad cell is refused by column, never crashes the batch. */
+@InputType({ description: 'One sheet row: a perspective, objective or indicator as the sheet shows it (schema/sheet-rows.md)' })
+export class SheetRowInput {
+  @Field(() => ID, { nullable: true, description: 'Hidden id column; empty for a new row' }) rowId?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Hidden version column: the version the sheet last saw' }) rowVersion?: number | null;
+  @Field(() => String, { nullable: true, description: "The client's key for this row, so new rows can name new parents" }) @IsOptional() @MaxLength(200) clientRef?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Delete this row (explicitly)' }) delete?: boolean | null;
+  @Field(() => String, RAW) level?: string | null;
+  @Field(() => String, RAW) code?: string | null;
+  @Field(() => String, RAW) title?: string | null;
+  @Field(() => String, { nullable: true, description: "The parent's rowId, or the clientRef of a new parent in this batch" }) parentRef?: string | null;
+  @Field(() => String, RAW) weight?: string | null;
+  @Field(() => String, RAW) kpi?: string | null;
+  @Field(() => String, RAW) unit?: string | null;
+  @Field(() => String, RAW) polarity?: string | null;
+  @Field(() => String, RAW) rule?: string | null;
+  @Field(() => String, RAW) target?: string | null;
+  @Field(() => [SheetThresholdInput], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @ValidateNested({ each: true }) thresholds?: SheetThresholdInput[] | null;
+  @Field(() => [SheetFutureTargetInput], { nullable: true }) @IsOptional() @ArrayMaxSize(10) @ValidateNested({ each: true }) futureTargets?: SheetFutureTargetInput[] | null;
+  @Field(() => String, RAW) actual?: string | null;
+  @Field(() => String, { nullable: true, description: 'SI / NO' }) neutralised?: string | null;
+  @Field(() => String, RAW) neutralisationReason?: string | null;
+  @Field(() => String, RAW) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Unit names as typed; several separated by ";" or " e "' }) responsibleUnit?: string | null;
+}
+
+@InputType({ description: 'Where a batch comes from, for the audit trail' })
+export class SyncSourceInput {
+  @Field(() => SyncSourceKind) kind!: SyncSourceKind;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(300) workbook?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(300) sheet?: string | null;
+  @Field(() => String, { nullable: true, description: 'Who is syncing (until authentication names the user)' }) @IsOptional() @MaxLength(200) author?: string | null;
+}
+
+@InputType({ description: 'A batch of sheet rows for one plan version, year and checkpoint' })
+export class SyncBatchInput {
+  @Field(() => ID) planId!: string;
+  @Field(() => Int) @Min(1990) @Max(2100) year!: number;
+  @Field(() => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint!: Checkpoint;
+  @Field(() => SyncMode, { defaultValue: SyncMode.PARTIAL }) mode!: SyncMode;
+  @Field(() => String, { nullable: true, description: 'Idempotency key: a retry with the same key returns the first answer' }) @IsOptional() @MaxLength(200) batchKey?: string | null;
+  @Field(() => SyncSourceInput, { nullable: true }) @IsOptional() @ValidateNested() source?: SyncSourceInput | null;
+  @Field(() => [SheetRowInput]) @ValidateNested({ each: true }) rows!: SheetRowInput[];
+}
+
+@ObjectType({ description: 'Why a cell was refused, in English and Italian' })
+export class CellErrorType {
+  @Field({ description: 'Column of the contract, e.g. weight, target, thresholds.0' }) column!: string;
+  @Field() code!: string;
+  @Field() message!: string;
+  @Field() messageIt!: string;
+}
+
+@ObjectType('SheetFutureTarget')
+export class SheetFutureTargetType {
+  @Field(() => Int) year!: number;
+  @Field(() => ParsedValueType) value!: unknown;
+}
+
+@ObjectType({ description: 'A plan node as the sheet shows it (the read side of the row contract)' })
+export class SheetRow {
+  @Field(() => ID) rowId!: string;
+  @Field(() => Int) rowVersion!: number;
+  @Field(() => SheetLevel) level!: string;
+  @Field(() => String, { nullable: true }) code!: string | null;
+  @Field() title!: string;
+  @Field(() => ID, { nullable: true }) parentId!: string | null;
+  @Field(() => Float, { nullable: true }) weight!: number | null;
+  @Field(() => String, { nullable: true }) kpi!: string | null;
+  @Field(() => String, { nullable: true }) unit!: string | null;
+  @Field(() => String, { nullable: true }) polarity!: string | null;
+  @Field(() => String, { nullable: true }) rule!: string | null;
+  @Field(() => ParsedValueType, { nullable: true }) target!: unknown;
+  @Field(() => ParsedValueType, { nullable: true, description: 'The original target when a revision replaced it' }) originalTarget!: unknown;
+  @Field(() => [ThresholdType]) thresholds!: unknown[];
+  @Field(() => [SheetFutureTargetType]) futureTargets!: unknown[];
+  @Field(() => ParsedValueType, { nullable: true }) actual!: unknown;
+  @Field() neutralised!: boolean;
+  @Field(() => String, { nullable: true }) neutralisationReason!: string | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => [String]) responsibleUnits!: string[];
+  @Field(() => Date) updatedAt!: Date;
+}
+
+@ObjectType({ description: 'The server row of a conflict, with who changed it when' })
+export class ConflictRow extends SheetRow {
+  @Field(() => String, { nullable: true }) changedBy!: string | null;
+  @Field(() => Date, { nullable: true }) changedAt!: Date | null;
+}
+
+@ObjectType({ description: 'What happened to one row of a batch' })
+export class RowResultType {
+  @Field(() => Int, { description: 'Position of the row in the batch' }) index!: number;
+  @Field(() => String, { nullable: true }) clientRef!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The row id (new for a created row)' }) rowId!: string | null;
+  @Field(() => RowStatus) status!: string;
+  @Field(() => Int, { nullable: true, description: 'The new row version, to keep in the sheet' }) rowVersion!: number | null;
+  @Field(() => [CellErrorType]) errors!: CellErrorType[];
+  @Field(() => ConflictRow, { nullable: true, description: "The server's row, when it was changed by someone else" }) current!: ConflictRow | null;
+  @Field(() => Realization, { nullable: true }) realization!: Realization | null;
+}
+
+@ObjectType({ description: 'The score of an objective, perspective, plan or dashboard the batch changed' })
+export class AffectedScoreType {
+  @Field(() => ID) id!: string;
+  @Field() level!: string;
+  @Field(() => String, { nullable: true }) code!: string | null;
+  @Field(() => Realization, { nullable: true }) realization!: Realization | null;
+}
+
+@ObjectType({ description: 'The answer to a batch' })
+export class SyncResult {
+  @Field(() => ID) planId!: string;
+  @Field(() => Int) year!: number;
+  @Field(() => Checkpoint) checkpoint!: string;
+  @Field(() => SyncMode) mode!: string;
+  @Field(() => String, { nullable: true }) batchKey!: string | null;
+  @Field({ description: 'True when this is the stored answer to an earlier identical batch' }) replayed!: boolean;
+  @Field(() => Int, { description: 'Rows created, updated or deleted' }) applied!: number;
+  @Field(() => [RowResultType]) rows!: RowResultType[];
+  @Field(() => [AffectedScoreType]) affected!: AffectedScoreType[];
+}
+
+@ObjectType({ description: 'Rows of a plan in sheet shape: all of them, or those changed since a time' })
+export class SheetRowsPage {
+  @Field(() => [SheetRow]) rows!: SheetRow[];
+  @Field(() => [ID], { description: 'Rows deleted since the given time' }) deletedRowIds!: string[];
+  @Field(() => Date, { description: 'Pass it as `since` next time' }) serverTime!: Date;
+}
+
+@ObjectType({ description: 'One change to a sheet row (its node, targets or actual)' })
+export class RowChange {
+  @Field() entityType!: string;
+  @Field(() => ID) entityId!: string;
+  @Field() action!: string;
+  @Field(() => String, { nullable: true }) actor!: string | null;
+  @Field() source!: string;
+  @Field(() => String, { nullable: true }) sourceDetail!: string | null;
+  @Field(() => Date) at!: Date;
+  @Field(() => GraphQLJSONObject, { nullable: true }) before!: unknown;
+  @Field(() => GraphQLJSONObject, { nullable: true }) after!: unknown;
+}

@@ -1,0 +1,42 @@
+import type { AggregateResult, IndicatorResult } from '../engine/scoring';
+import type { Checkpoint } from '../domain/enums';
+
+/** A score as clients read it: the number, its display, and why (the engine's explanation). */
+export type RealizationView = {
+  year: number;
+  checkpoint: Checkpoint;
+  status: string;
+  score: number | null;
+  display: string | null;
+  attainment: number | null;
+  passMark: number | null;
+  achieved: boolean | null;
+  rule: string | null;
+  text: string;
+  warnings: string[];
+  errors: string[];
+  profile: string;
+  explanation: Record<string, unknown>;
+};
+
+export function realizationView(result: IndicatorResult | AggregateResult | undefined, year: number, checkpoint: Checkpoint): RealizationView | null {
+  if (!result) return null;
+  const explanation = result.explanation as unknown as Record<string, unknown> & { text: string; profile: string; rule?: string | null };
+  const aggregate = 'passMark' in result;
+  return {
+    year,
+    checkpoint,
+    status: result.status,
+    score: result.score,
+    display: result.display,
+    attainment: aggregate ? null : (result as IndicatorResult).attainment,
+    passMark: aggregate ? (result as AggregateResult).passMark : null,
+    achieved: aggregate ? (result as AggregateResult).achieved : null,
+    rule: explanation.rule ?? null,
+    text: explanation.text,
+    warnings: [...result.warnings],
+    errors: [...result.errors],
+    profile: explanation.profile,
+    explanation,
+  };
+}

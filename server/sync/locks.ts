@@ -1,0 +1,27 @@
+import { AuditAction, type Checkpoint } from '../domain/enums';
+import { CheckpointLock, PlanVersion } from '../entities';
+import { recordChange, snapshot } from '../services/audit';
+import { NotFoundError } from '../services/errors';
+import type { ServiceContext } from '../services/service-context';
+
+/** Closes a checkpoint to actual values (idempotent: locking a locked checkpoint changes nothing). */
+export async function lockCheckpoint(ctx: ServiceContext, planId: string, year: number, checkpoint: Checkpoint, reason: string | null): Promise<CheckpointLock> {
+  const plan = await ctx.em.findOne(PlanVersion, { id: planId });
+  if (!plan) throw new NotFoundError('PlanVersion', planId);
+  const existing = await ctx.em.findOne(CheckpointLock, { plan: planId, year, checkpoint });
+  if (existing) return existing;
+  const lock = ctx.em.create(CheckpointLock, { org: plan.org, plan, year, checkpoint, reason, lockedBy: ctx.actor } as never);
+  recordChange(ctx, lock, AuditAction.CREATE, null, snapshot(ctx.em, lock), plan.org);
+  await ctx.em.flush();
+  return lock;
+}
+
+export async function unlockCheckpoint(ctx: ServiceContext, planId: string, year: number, checkpoint: Checkpoint): Promise<boolean> {
+  const lock = await ctx.em.findOne(CheckpointLock, { plan: planId, year, checkpoint });
+  if (!lock) return false;
+  const before = snapshot(ctx.em, lock);
+  ctx.em.remove(lock);
+  recordChange(ctx, lock, AuditAction.DELETE, before, null, lock.org);
+  await ctx.em.flush();
+  return true;
+}

@@ -1,0 +1,184 @@
+import { isNumericValue, parseValue } from '../engine/values';
+import type { ParsedValue, Polarity } from '../engine/values/types';
+import { type CellError, cellError } from './messages';
+import { LIMITS, type SheetLevel, type SheetRowIn } from './row';
+import { flagOf, levelOf, polarityOf, ruleOf, unitNamesOf } from './vocabulary';
+
+/** What a row asks for, read and checked cell by cell. `undefined` = not sent (leave as is); `null` = clear. */
+export type RowValues = {
+  code?: string;
+  title?: string;
+  weight?: number | null;
+  kpi?: string | null;
+  unit?: string | null;
+  polarity?: Polarity;
+  rule?: string | null;
+  target?: ParsedValue | null;
+  thresholds?: Array<{ value: ParsedValue; score: number }>;
+  futureTargets?: Array<{ year: number; value: ParsedValue }>;
+  actual?: ParsedValue | null;
+  neutralised?: boolean;
+  neutralisationReason?: string | null;
+  note?: string | null;
+  unitNames?: string[];
+};
+
+export type ParsedRow = { index: number; input: SheetRowIn; level?: SheetLevel; values: RowValues; errors: CellError[] };
+
+export type RowContext = {
+  /** the batch's year: month names and future-year checks */
+  year: number;
+  /** the years of the plan's cycle */
+  years: readonly number[];
+  /** the unit of the existing indicator, when the row does not send one */
+  unit?: string | null;
+};
+
+// Control characters other than tab and newlines, which Excel cells may hold.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Free text: refused when it is a formula, carries control characters or is too long. */
+function text(column: string, raw: string, max: number, errors: CellError[]): string | undefined {
+  if (CONTROL.test(raw)) errors.push(cellError(column, 'CONTROL_CHARACTERS'));
+  else if (raw.trim().startsWith('=')) errors.push(cellError(column, 'FORMULA_NOT_ALLOWED'));
+  else if (raw.length > max) errors.push(cellError(column, 'TOO_LONG', { max }));
+  else return raw.trim();
+  return undefined;
+}
+
+const VALUE_ERRORS = ['FORMULA_NOT_ALLOWED', 'CONTROL_CHARACTERS', 'MIXED_DECIMAL_SEPARATORS', 'INVALID_DATE'];
+
+/** A value cell: parsed as the domain guide says; a formula, an impossible date or free text is refused. */
+function value(column: string, raw: string, ctx: { year: number; unit?: string | null; role: 'target' | 'actual' | 'threshold' }, errors: CellError[]): ParsedValue | undefined {
+  if (raw.length > LIMITS.raw) {
+    errors.push(cellError(column, 'TOO_LONG', { max: LIMITS.raw }));
+    return undefined;
+  }
+  const parsed = parseValue(raw, { year: ctx.year, unit: ctx.unit ?? undefined, role: ctx.role });
+  const fatal = parsed.warnings.find((w) => VALUE_ERRORS.includes(w));
+  if (fatal) {
+    errors.push(cellError(column, fatal, { raw }));
+    return undefined;
+  }
+  if (parsed.kind === 'text') {
+    errors.push(cellError(column, 'NOT_A_VALUE', { raw }));
+    return undefined;
+  }
+  return parsed;
+}
+
+function weight(raw: string, errors: CellError[]): number | null | undefined {
+  if (raw.trim() === '') return null;
+  const parsed = parseValue(raw);
+  const fatal = parsed.warnings.find((w) => VALUE_ERRORS.includes(w));
+  if (fatal) {
+    errors.push(cellError('weight', fatal, { raw }));
+    return undefined;
+  }
+  if (!isNumericValue(parsed) || (parsed.kind !== 'number' && parsed.kind !== 'percent')) {
+    errors.push(cellError('weight', 'NOT_A_NUMBER', { raw }));
+    return undefined;
+  }
+  if (parsed.value < 0) errors.push(cellError('weight', 'NEGATIVE_WEIGHT'));
+  else if (parsed.value > 1000) errors.push(cellError('weight', 'WEIGHT_TOO_LARGE'));
+  else return parsed.value;
+  return undefined;
+}
+
+/** Reads one row: every cell that was sent is parsed and checked on its own; cross-row checks come later. */
+export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): ParsedRow {
+  const errors: CellError[] = [];
+  const values: RowValues = {};
+  let level: SheetLevel | undefined;
+  if (input.level != null) {
+    level = levelOf(input.level);
+    if (!level) errors.push(cellError('level', 'UNKNOWN_LEVEL', { raw: input.level }));
+  }
+  if (input.delete) return { index, input, level, values, errors };
+
+  if (input.code != null) {
+    const code = text('code', input.code, LIMITS.code, errors);
+    if (code === '') errors.push(cellError('code', 'REQUIRED'));
+    else if (code !== undefined) values.code = code;
+  }
+  if (input.title != null) {
+    const title = text('title', input.title, LIMITS.title, errors);
+    if (title === '') errors.push(cellError('title', 'REQUIRED'));
+    else if (title !== undefined) values.title = title;
+  }
+  if (input.weight != null) {
+    const w = weight(input.weight, errors);
+    if (w !== undefined) values.weight = w;
+  }
+  for (const column of ['kpi', 'note', 'neutralisationReason'] as const) {
+    const raw = input[column];
+    if (raw == null) continue;
+    const t = text(column, raw, LIMITS.text, errors);
+    if (t !== undefined) values[column] = t === '' ? null : t;
+  }
+  if (input.unit != null) {
+    const u = text('unit', input.unit, LIMITS.code, errors);
+    if (u !== undefined) values.unit = u === '' ? null : u;
+  }
+  if (input.polarity != null && input.polarity.trim() !== '') {
+    const p = polarityOf(input.polarity);
+    if (!p) errors.push(cellError('polarity', 'UNKNOWN_POLARITY', { raw: input.polarity }));
+    else values.polarity = p;
+  }
+  if (input.rule != null) {
+    if (input.rule.trim() === '') values.rule = null;
+    else {
+      const r = ruleOf(input.rule);
+      if (!r) errors.push(cellError('rule', 'UNKNOWN_RULE', { raw: input.rule }));
+      else values.rule = r;
+    }
+  }
+  if (input.responsibleUnit != null) {
+    const t = text('responsibleUnit', input.responsibleUnit, LIMITS.text, errors);
+    if (t !== undefined) values.unitNames = unitNamesOf(t);
+  }
+
+  const unit = values.unit !== undefined ? values.unit : ctx.unit;
+  if (input.target != null) {
+    if (input.target.trim() === '') values.target = null;
+    else {
+      const t = value('target', input.target, { year: ctx.year, unit, role: 'target' }, errors);
+      if (t) values.target = t;
+    }
+  }
+  if (input.thresholds != null) {
+    const out: Array<{ value: ParsedValue; score: number }> = [];
+    input.thresholds.forEach((th, i) => {
+      if (!(th.score >= 0 && th.score <= 1)) errors.push(cellError(`thresholds.${i}`, 'THRESHOLD_SCORE'));
+      const v = value(`thresholds.${i}`, th.value, { year: ctx.year, unit, role: 'threshold' }, errors);
+      if (v) out.push({ value: v, score: th.score });
+    });
+    values.thresholds = out.filter((t) => t.value.kind !== 'empty');
+  }
+  if (input.futureTargets != null) {
+    const out: Array<{ year: number; value: ParsedValue }> = [];
+    input.futureTargets.forEach((ft, i) => {
+      if (!ctx.years.includes(ft.year) || ft.year <= ctx.year) {
+        errors.push(cellError(`futureTargets.${i}`, 'BAD_YEAR', { raw: ft.year }));
+        return;
+      }
+      const v = value(`futureTargets.${i}`, ft.value, { year: ft.year, unit, role: 'target' }, errors);
+      if (v) out.push({ year: ft.year, value: v });
+    });
+    values.futureTargets = out;
+  }
+  if (input.actual != null) {
+    if (level && level !== 'indicator' && input.actual.trim() !== '') errors.push(cellError('actual', 'ACTUAL_ON_OBJECTIVE'));
+    else if (input.actual.trim() === '') values.actual = null;
+    else {
+      const a = value('actual', input.actual, { year: ctx.year, unit, role: 'actual' }, errors);
+      if (a) values.actual = a;
+    }
+  }
+  if (input.neutralised != null) {
+    const flag = flagOf(input.neutralised);
+    if (flag === undefined) errors.push(cellError('neutralised', 'NOT_BOOLEAN', { raw: input.neutralised }));
+    else values.neutralised = flag;
+  }
+  return { index, input, level, values, errors };
+}

@@ -1,0 +1,112 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Checkpoint } from '../domain/enums';
+import { CheckpointLock, Indicator, OperationalObjective, OrgUnit, Perspective, StrategicObjective, Target, type Measurement, type TargetRevision } from '../entities';
+import { groupBy } from '../services/group-by';
+import { loadPlanSnapshot, type PlanSnapshot } from '../services/plan-snapshot';
+import type { SheetLevel } from './row';
+
+export type PlanNode = Perspective | StrategicObjective | OperationalObjective | Indicator;
+
+export function levelOfNode(node: PlanNode): SheetLevel {
+  if (node instanceof Indicator) return 'indicator';
+  if (node instanceof OperationalObjective) return 'operational';
+  if (node instanceof StrategicObjective) return 'strategic';
+  return 'perspective';
+}
+
+export function parentIdOf(node: PlanNode): string | null {
+  if (node instanceof Indicator) return node.operationalObjective?.id ?? node.strategicObjective?.id ?? null;
+  if (node instanceof OperationalObjective) return node.strategicObjective?.id ?? null;
+  if (node instanceof StrategicObjective) return node.perspective.id;
+  return null;
+}
+
+export function codeOf(node: PlanNode): string | null {
+  return node instanceof Perspective ? (node.code ?? null) : node.code;
+}
+
+export function titleOf(node: PlanNode): string {
+  return node instanceof Perspective ? node.name : node.title;
+}
+
+/** A plan version as the sheet sees it for one (year, checkpoint): every node, indexed, read in bounded statements. */
+export class PlanState {
+  readonly nodes = new Map<string, PlanNode>();
+  readonly targetsOf: Map<string, Target[]>;
+  readonly revisionsOf: Map<string, TargetRevision[]>;
+  readonly measurementOf: Map<string, Measurement>;
+  readonly unitsByName: Map<string, OrgUnit>;
+  readonly unitsById: Map<string, OrgUnit>;
+  readonly locked: CheckpointLock | null;
+
+  constructor(
+    readonly snapshot: PlanSnapshot,
+    readonly year: number,
+    readonly checkpoint: Checkpoint,
+    units: OrgUnit[],
+    locks: CheckpointLock[],
+  ) {
+    for (const n of [...snapshot.perspectives, ...snapshot.strategicObjectives, ...snapshot.operationalObjectives, ...snapshot.indicators]) this.nodes.set(n.id, n);
+    this.targetsOf = groupBy(snapshot.targets, (t) => t.indicator.id);
+    this.revisionsOf = groupBy(snapshot.revisions, (r) => r.target.id);
+    this.measurementOf = new Map(snapshot.measurements.filter((m) => m.year === year && m.checkpoint === checkpoint).map((m) => [m.indicator.id, m]));
+    this.unitsByName = new Map(units.map((u) => [unitKey(u.name), u]));
+    this.unitsById = new Map(units.map((u) => [u.id, u]));
+    this.locked = locks.find((l) => l.year === year && l.checkpoint === checkpoint) ?? null;
+  }
+
+  get plan() {
+    return this.snapshot.plan;
+  }
+
+  target(indicatorId: string, year: number): Target | undefined {
+    return this.targetsOf.get(indicatorId)?.find((t) => t.year === year && t.checkpoint === this.checkpoint);
+  }
+
+  /** The latest approved revision of a target: what the sheet shows and scoring uses. */
+  effective(target: Target | undefined): TargetRevision | undefined {
+    if (!target) return undefined;
+    return (this.revisionsOf.get(target.id) ?? []).filter((r) => r.approved).at(-1);
+  }
+
+  /**
+   * The version of a sheet row. A row spans the node, its targets and revisions and its actual for the period;
+   * each of those only counts up, so their sum changes whenever any of them does.
+   */
+  rowVersion(node: PlanNode): number {
+    let v = node.version;
+    if (node instanceof Indicator) {
+      for (const t of this.targetsOf.get(node.id) ?? []) v += t.version + (this.revisionsOf.get(t.id)?.length ?? 0);
+      v += this.measurementOf.get(node.id)?.version ?? 0;
+    }
+    return v;
+  }
+
+  /** Ids of the rows whose change is part of this sheet row (for history and "who changed it"). */
+  memberIds(node: PlanNode): string[] {
+    const ids = [node.id];
+    if (node instanceof Indicator) {
+      for (const t of this.targetsOf.get(node.id) ?? []) ids.push(t.id, ...(this.revisionsOf.get(t.id) ?? []).map((r) => r.id));
+      const m = this.measurementOf.get(node.id);
+      if (m) ids.push(m.id);
+    }
+    return ids;
+  }
+
+  unitNames(indicatorId: string): string[] {
+    return (this.snapshot.unitsOf.get(indicatorId) ?? []).map((id) => this.unitsById.get(id)?.name ?? id);
+  }
+}
+
+export function unitKey(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[“”«»]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export async function loadPlanState(em: EntityManager, planId: string, year: number, checkpoint: Checkpoint): Promise<PlanState> {
+  const snapshot = await loadPlanSnapshot(em, planId, null);
+  const [units, locks] = await Promise.all([
+    em.find(OrgUnit, { org: snapshot.plan.org.id }),
+    em.find(CheckpointLock, { plan: planId }),
+  ]);
+  return new PlanState(snapshot, year, checkpoint, units, locks);
+}

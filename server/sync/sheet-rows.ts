@@ -1,0 +1,124 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { AuditAction, type Checkpoint } from '../domain/enums';
+import type { ParsedValue } from '../engine/values/types';
+import { Indicator, OperationalObjective, StrategicObjective } from '../entities';
+import { AuditEvent } from '../entities/audit-event';
+import { codeOf, levelOfNode, parentIdOf, type PlanNode, type PlanState, titleOf } from './plan-state';
+import type { SheetLevel } from './row';
+
+/** A row as the server holds it, in the shape the sheet shows (the read side of the contract). */
+export type SheetRowOut = {
+  rowId: string;
+  rowVersion: number;
+  level: SheetLevel;
+  code: string | null;
+  title: string;
+  parentId: string | null;
+  weight: number | null;
+  kpi: string | null;
+  unit: string | null;
+  polarity: string | null;
+  rule: string | null;
+  target: ParsedValue | null;
+  /** the original target when a revision ("nuova previsione") replaced it */
+  originalTarget: ParsedValue | null;
+  thresholds: Array<{ value: ParsedValue; score: number }>;
+  futureTargets: Array<{ year: number; value: ParsedValue }>;
+  actual: ParsedValue | null;
+  neutralised: boolean;
+  neutralisationReason: string | null;
+  note: string | null;
+  responsibleUnits: string[];
+  updatedAt: Date;
+};
+
+export function sheetRowOf(state: PlanState, node: PlanNode): SheetRowOut {
+  const level = levelOfNode(node);
+  const base = {
+    rowId: node.id,
+    rowVersion: state.rowVersion(node),
+    level,
+    code: codeOf(node),
+    title: titleOf(node),
+    parentId: parentIdOf(node),
+    weight: node instanceof OperationalObjective || node instanceof Indicator ? (node.weight ?? null) : null,
+    kpi: node instanceof StrategicObjective || node instanceof OperationalObjective ? (node.kpi ?? null) : node instanceof Indicator ? (node.formula ?? null) : null,
+    unit: null as string | null,
+    polarity: null as string | null,
+    rule: null as string | null,
+    target: null as ParsedValue | null,
+    originalTarget: null as ParsedValue | null,
+    thresholds: [] as Array<{ value: ParsedValue; score: number }>,
+    futureTargets: [] as Array<{ year: number; value: ParsedValue }>,
+    actual: null as ParsedValue | null,
+    neutralised: false,
+    neutralisationReason: null as string | null,
+    note: null as string | null,
+    responsibleUnits: [] as string[],
+    updatedAt: node.updatedAt,
+  };
+  if (!(node instanceof Indicator)) return base;
+  const target = state.target(node.id, state.year);
+  const revisions = target ? (state.revisionsOf.get(target.id) ?? []) : [];
+  const effective = state.effective(target);
+  const measurement = state.measurementOf.get(node.id);
+  let updatedAt = node.updatedAt;
+  for (const t of state.targetsOf.get(node.id) ?? []) if (t.updatedAt > updatedAt) updatedAt = t.updatedAt;
+  for (const r of revisions) if (r.updatedAt > updatedAt) updatedAt = r.updatedAt;
+  if (measurement && measurement.updatedAt > updatedAt) updatedAt = measurement.updatedAt;
+  return {
+    ...base,
+    unit: node.unit ?? null,
+    polarity: target?.polarity ?? node.polarity,
+    rule: target?.rule ?? node.rule ?? null,
+    target: effective?.value ?? null,
+    originalTarget: effective && effective.seq > 0 ? (revisions[0]?.value ?? null) : null,
+    thresholds: target?.thresholds ?? [],
+    futureTargets: (state.targetsOf.get(node.id) ?? [])
+      .filter((t) => t.year > state.year && t.checkpoint === state.checkpoint)
+      .flatMap((t) => {
+        const e = state.effective(t);
+        return e ? [{ year: t.year, value: e.value }] : [];
+      }),
+    actual: measurement?.value ?? null,
+    neutralised: measurement?.neutralised ?? false,
+    neutralisationReason: measurement?.neutralisationReason ?? null,
+    note: measurement?.note ?? null,
+    responsibleUnits: state.unitNames(node.id),
+    updatedAt,
+  };
+}
+
+/** Every row of the plan in tree order: perspective, its strategic objectives, their operational objectives… */
+export function allRows(state: PlanState): SheetRowOut[] {
+  const s = state.snapshot;
+  const rows: SheetRowOut[] = [];
+  const children = new Map<string | null, PlanNode[]>();
+  for (const n of [...s.perspectives, ...s.strategicObjectives, ...s.operationalObjectives, ...s.indicators]) {
+    const parent = parentIdOf(n);
+    const list = children.get(parent);
+    if (list) list.push(n);
+    else children.set(parent, [n]);
+  }
+  // Roots are perspectives and the indicators listed only in dashboards (no parent in the tree).
+  const visit = (parent: string | null) => {
+    for (const n of children.get(parent) ?? []) {
+      rows.push(sheetRowOf(state, n));
+      visit(n.id);
+    }
+  };
+  visit(null);
+  return rows;
+}
+
+const NODE_TYPES = ['Perspective', 'StrategicObjective', 'OperationalObjective', 'Indicator'];
+
+/** Rows changed after `since`, and the ids of rows deleted after it: what a sheet needs to refresh cheaply. */
+export async function rowsChangedSince(em: EntityManager, state: PlanState, since: Date): Promise<{ rows: SheetRowOut[]; deletedRowIds: string[] }> {
+  const rows = allRows(state).filter((r) => r.updatedAt > since);
+  const deletions = await em.find(AuditEvent, { org: state.plan.org.id, action: AuditAction.DELETE, entityType: { $in: NODE_TYPES }, at: { $gt: since } });
+  const deletedRowIds = deletions.filter((d) => (d.before as { plan?: string } | null)?.plan === state.plan.id).map((d) => d.entityId);
+  return { rows, deletedRowIds };
+}
+
+export type { Checkpoint };
