@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchResult } from './measure';
 import { benchScoring } from './scoring';
+import { benchSync } from './sync';
 
 /**
  * `npm run bench`: runs the suite and writes bench/results/<date>.json and a markdown table. BENCH_SMALL=1 runs a
@@ -16,9 +17,9 @@ function table(results: BenchResult[]): string {
   return lines.join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const small = process.env.BENCH_SMALL === '1';
-  const results = [benchScoring(small ? 1_000 : 100_000)];
+  const results = [await benchSync(small ? 200 : 10_000), benchScoring(small ? 1_000 : 100_000)];
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
   const date = new Date().toISOString();
   const markdown = `Measured ${date} on ${machine}${small ? ' (small smoke run: times are not meaningful)' : ''}\n\n${table(results)}\n`;
@@ -34,4 +35,7 @@ function main(): void {
   }
 }
 
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type EntityManager, ReferenceKind, wrap } from '@mikro-orm/core';
 import { AuditAction } from '../domain/enums';
 import { AuditEvent } from '../entities/audit-event';
@@ -27,8 +28,8 @@ export function recordChange(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
   org: Organisation | null,
-): AuditEvent {
-  const event = ctx.em.create(AuditEvent, {
+): void {
+  const data = {
     org,
     entityType: entity.constructor.name,
     entityId: entity.id,
@@ -39,7 +40,17 @@ export function recordChange(
     at: new Date(),
     before,
     after,
-  } as never);
-  ctx.em.persist(event);
-  return event;
+  };
+  if (ctx.auditBuffer) {
+    const now = data.at;
+    ctx.auditBuffer.push({ ...data, id: randomUUID(), org: org?.id ?? null, version: 1, createdAt: now, updatedAt: now });
+    return;
+  }
+  ctx.em.persist(ctx.em.create(AuditEvent, data as never));
+}
+
+/** Inserts buffered audit events set-based (one statement per chunk), in the caller's transaction. */
+export async function flushAuditBuffer(ctx: ServiceContext): Promise<void> {
+  const rows = ctx.auditBuffer?.splice(0) ?? [];
+  for (let i = 0; i < rows.length; i += 500) await ctx.em.insertMany(AuditEvent, rows.slice(i, i + 500) as never);
 }

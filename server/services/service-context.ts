@@ -7,4 +7,9 @@ export type ServiceContext = {
   actor: string | null;
   source: ChangeSource;
   sourceDetail: string | null;
+  /**
+   * Bulk writers (the sheet sync) collect audit events here and insert them with one statement per chunk after
+   * the flush, instead of making each one a tracked entity.
+   */
+  auditBuffer?: Array<Record<string, unknown>>;
 };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { scoreIndicator } from '../engine/scoring';
 import type { ParsedValue } from '../engine/values/types';
 import {
@@ -9,7 +9,7 @@ import {
 } from '../entities';
 import { AuditEvent } from '../entities/audit-event';
 import { SyncBatch } from '../entities/sync-batch';
-import { recordChange, snapshot } from '../services/audit';
+import { flushAuditBuffer, recordChange, snapshot } from '../services/audit';
 import { InputError, NotFoundError } from '../services/errors';
 import { type PlanSnapshot } from '../services/plan-snapshot';
 import { computePlanScores, profileOf, type PlanScores } from '../services/realization';
@@ -108,7 +108,7 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
   const requestHash = hashOf(input);
   try {
     return await ctx.em.transactional(async (em) => {
-      const tx: ServiceContext = { ...ctx, em };
+      const tx: ServiceContext = { ...ctx, em, auditBuffer: [] };
       const plan = await em.findOne(PlanVersion, { id: input.planId }, { populate: ['cycle'] });
       if (!plan) throw new NotFoundError('PlanVersion', input.planId);
       if (input.batchKey) {
@@ -136,12 +136,17 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
       } else {
         await applyRows(tx, state, plans, input);
         await em.flush();
+        await flushAuditBuffer(tx);
         await hooks.afterWrite?.();
       }
       const outcome = await outcomeOf(tx, state, plans, input);
       if (input.batchKey) {
-        em.persist(em.create(SyncBatch, { org: plan.org, plan, batchKey: input.batchKey, requestHash, response: JSON.parse(JSON.stringify(outcome)) } as never));
-        await em.flush();
+        // a native insert: the unit of work would re-examine every row of the batch for one more row
+        const now = new Date();
+        await em.insert(SyncBatch, {
+          id: randomUUID(), version: 1, createdAt: now, updatedAt: now, org: plan.org.id, plan: plan.id,
+          batchKey: input.batchKey, requestHash, response: JSON.parse(JSON.stringify(outcome)),
+        } as never);
       }
       return outcome;
     });
