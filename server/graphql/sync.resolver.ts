@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ChangeSource, Checkpoint } from '../domain/enums';
 import { CheckpointLock } from '../entities';
 import { AuditEvent } from '../entities/audit-event';
-import { NotFoundError } from '../services/errors';
+import { InputError, NotFoundError } from '../services/errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
 import { loadPlanState } from '../sync/plan-state';
 import { allRows, rowsChangedSince } from '../sync/sheet-rows';
@@ -14,8 +14,13 @@ import { RowChange, SheetRowsPage, SyncBatchInput, SyncResult } from './types/sy
 @Resolver()
 export class SyncResolver {
   @Mutation(() => SyncResult, { description: 'Applies a batch of sheet rows in one transaction and returns per-row results and the recomputed scores' })
-  syncRows(@Arg('input', () => SyncBatchInput, { validate: true }) input: SyncBatchInput, @Ctx() ctx: Context): Promise<SyncResult> {
+  syncRows(@Arg('input', () => SyncBatchInput, { validate: false }) input: SyncBatchInput, @Ctx() ctx: Context): Promise<SyncResult> {
+    // Cells are checked per row by the service (a bad cell rejects its row, not the batch); only the envelope here.
     const source = input.source;
+    const limits = [['batchKey', input.batchKey, 200], ['source.workbook', source?.workbook, 140], ['source.sheet', source?.sheet, 140], ['source.author', source?.author, 200]] as const;
+    for (const [field, value, max] of limits) {
+      if (value && value.length > max) throw InputError.of(field, 'TOO_LONG', `must be at most ${max} characters`);
+    }
     const service = {
       ...ctx,
       actor: source?.author ?? ctx.actor,

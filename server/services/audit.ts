@@ -5,17 +5,34 @@ import { AuditEvent } from '../entities/audit-event';
 import type { Organisation } from '../entities/organisation';
 import type { ServiceContext } from './service-context';
 
+type PropKinds = { scalars: string[]; references: string[] };
+const propsByEntity = new Map<string, PropKinds>();
+
+function propKinds(em: EntityManager, entityName: string): PropKinds {
+  let kinds = propsByEntity.get(entityName);
+  if (!kinds) {
+    const meta = em.getMetadata().get(entityName);
+    kinds = {
+      scalars: meta.props.filter((p) => p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED).map((p) => p.name),
+      references: meta.props.filter((p) => p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.ONE_TO_ONE).map((p) => p.name),
+    };
+    propsByEntity.set(entityName, kinds);
+  }
+  return kinds;
+}
+
 /** A row as plain data for the audit trail: scalars as stored, references as ids, collections left out. */
 export function snapshot(em: EntityManager, entity: object): Record<string, unknown> {
-  const meta = em.getMetadata().get(entity.constructor.name);
+  const { scalars, references } = propKinds(em, entity.constructor.name);
+  const row = entity as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const prop of meta.props) {
-    const value = (entity as Record<string, unknown>)[prop.name];
-    if (prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.EMBEDDED) {
-      out[prop.name] = value instanceof Date ? value.toISOString() : (value ?? null);
-    } else if (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE) {
-      out[prop.name] = value ? wrap(value as object, true).getPrimaryKey() : null;
-    }
+  for (const name of scalars) {
+    const value = row[name];
+    out[name] = value instanceof Date ? value.toISOString() : (value ?? null);
+  }
+  for (const name of references) {
+    const value = row[name] as { id?: string } | null | undefined;
+    out[name] = value ? (value.id ?? wrap(value, true).getPrimaryKey()) : null;
   }
   return out;
 }

@@ -94,6 +94,7 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
     level = levelOf(input.level);
     if (!level) errors.push(cellError('level', 'UNKNOWN_LEVEL', { raw: input.level }));
   }
+  if (input.clientRef != null && input.clientRef.length > 200) errors.push(cellError('clientRef', 'TOO_LONG', { max: 200 }));
   if (input.delete) return { index, input, level, values, errors };
 
   if (input.code != null) {
@@ -146,7 +147,8 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
       if (t) values.target = t;
     }
   }
-  if (input.thresholds != null) {
+  if (input.thresholds != null && input.thresholds.length > 20) errors.push(cellError('thresholds', 'TOO_LONG', { max: 20 }));
+  else if (input.thresholds != null) {
     const out: Array<{ value: ParsedValue; score: number }> = [];
     input.thresholds.forEach((th, i) => {
       if (!(th.score >= 0 && th.score <= 1)) errors.push(cellError(`thresholds.${i}`, 'THRESHOLD_SCORE'));
@@ -155,7 +157,8 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
     });
     values.thresholds = out.filter((t) => t.value.kind !== 'empty');
   }
-  if (input.futureTargets != null) {
+  if (input.futureTargets != null && input.futureTargets.length > 10) errors.push(cellError('futureTargets', 'TOO_LONG', { max: 10 }));
+  else if (input.futureTargets != null) {
     const out: Array<{ year: number; value: ParsedValue }> = [];
     input.futureTargets.forEach((ft, i) => {
       if (!ctx.years.includes(ft.year) || ft.year <= ctx.year) {

@@ -76,8 +76,8 @@ export class SheetRowInput {
 @InputType({ description: 'Where a batch comes from, for the audit trail' })
 export class SyncSourceInput {
   @Field(() => SyncSourceKind) kind!: SyncSourceKind;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(300) workbook?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(300) sheet?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(140) workbook?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(140) sheet?: string | null;
   @Field(() => String, { nullable: true, description: 'Who is syncing (until authentication names the user)' }) @IsOptional() @MaxLength(200) author?: string | null;
 }
 
