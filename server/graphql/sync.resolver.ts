@@ -5,10 +5,22 @@ import { AuditEvent } from '../entities/audit-event';
 import { InputError, NotFoundError } from '../services/errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
 import { loadPlanState } from '../sync/plan-state';
-import { allRows, rowsChangedSince } from '../sync/sheet-rows';
+import { allRows, rowsChangedSince, type SheetRowOut } from '../sync/sheet-rows';
+import { forPeriod } from '../services/plan-snapshot';
+import { computePlanScores, type PlanScores } from '../services/realization';
+import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
 import type { Context } from './context';
 import { RowChange, SheetRowsPage, SyncBatchInput, SyncResult } from './types/sync';
+
+function scoreOfRow(scores: PlanScores, row: SheetRowOut) {
+  switch (row.level) {
+    case 'indicator': return scores.indicators.get(row.rowId);
+    case 'operational': return scores.operationalObjectives.get(row.rowId);
+    case 'strategic': return scores.strategicObjectives.get(row.rowId);
+    default: return scores.perspectives.get(row.rowId);
+  }
+}
 
 /** The sheet's side of the API: batches of rows in, rows out (all or changed since), history of a row. */
 @Resolver()
@@ -47,9 +59,11 @@ export class SyncResolver {
   ): Promise<SheetRowsPage> {
     const serverTime = new Date();
     const state = await loadPlanState(ctx.em, planId, year, checkpoint);
-    if (!since) return { rows: allRows(state) as never, deletedRowIds: [], serverTime };
-    const delta = await rowsChangedSince(ctx.em, state, since);
-    return { rows: delta.rows as never, deletedRowIds: delta.deletedRowIds, serverTime };
+    const { rows, deletedRowIds } = since ? await rowsChangedSince(ctx.em, state, since) : { rows: allRows(state), deletedRowIds: [] };
+    // "Refresh scores" reads the rows with their scores: computed once for the whole plan.
+    const scores = computePlanScores(forPeriod(state.snapshot, year, checkpoint), year, checkpoint);
+    const withScores = rows.map((row) => ({ ...row, realization: realizationView(scoreOfRow(scores, row), year, checkpoint) }));
+    return { rows: withScores as never, deletedRowIds, serverTime };
   }
 
   @Query(() => [RowChange], { description: 'Every change to a sheet row (its node, targets and actual of the period), newest first' })

@@ -70,3 +70,15 @@ export async function loadPlanSnapshot(em: EntityManager, planId: string, period
     projects, activities, dashboards, entries, assignments, funds, unitsOf,
   };
 }
+
+/** The snapshot narrowed to one period's targets and actuals: what the scores of (year, checkpoint) read. */
+export function forPeriod(s: PlanSnapshot, year: number, checkpoint: Checkpoint): PlanSnapshot {
+  const targets = s.targets.filter((t) => t.year === year && t.checkpoint === checkpoint);
+  const ids = new Set(targets.map((t) => t.id));
+  return {
+    ...s,
+    targets,
+    revisions: s.revisions.filter((r) => ids.has(r.target.id)),
+    measurements: s.measurements.filter((m) => m.year === year && m.checkpoint === checkpoint),
+  };
+}

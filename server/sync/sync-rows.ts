@@ -11,7 +11,7 @@ import { AuditEvent } from '../entities/audit-event';
 import { SyncBatch } from '../entities/sync-batch';
 import { flushAuditBuffer, recordChange, snapshot } from '../services/audit';
 import { InputError, NotFoundError } from '../services/errors';
-import { type PlanSnapshot } from '../services/plan-snapshot';
+import { forPeriod } from '../services/plan-snapshot';
 import { computePlanScores, profileOf, type PlanScores } from '../services/realization';
 import { realizationView, type RealizationView } from '../services/realization-view';
 import type { ServiceContext } from '../services/service-context';
@@ -498,23 +498,11 @@ function writeMeasurement(ctx: ServiceContext, state: PlanState, p: RowPlan, ind
   recordChange(ctx, measurement, before ? AuditAction.UPDATE : AuditAction.CREATE, before, snapshot(ctx.em, measurement), state.plan.org);
 }
 
-/** Only the period's targets and actuals: what the scores of (year, checkpoint) read. */
-function periodOf(s: PlanSnapshot, year: number, checkpoint: Checkpoint): PlanSnapshot {
-  const targets = s.targets.filter((t) => t.year === year && t.checkpoint === checkpoint);
-  const ids = new Set(targets.map((t) => t.id));
-  return {
-    ...s,
-    targets,
-    revisions: s.revisions.filter((r) => ids.has(r.target.id)),
-    measurements: s.measurements.filter((m) => m.year === year && m.checkpoint === checkpoint),
-  };
-}
-
 /** The answer: per row its status, errors, new id and version, and scores; plus every ancestor and dashboard touched. */
 async function outcomeOf(ctx: ServiceContext, before: PlanState, plans: RowPlan[], input: SyncInput): Promise<SyncOutcome> {
   const applied = plans.filter((p) => p.status === 'created' || p.status === 'updated' || p.status === 'deleted').length;
   const after = applied > 0 ? await loadPlanState(ctx.em, input.planId, input.year, input.checkpoint) : before;
-  const scores = computePlanScores(periodOf(after.snapshot, input.year, input.checkpoint), input.year, input.checkpoint);
+  const scores = computePlanScores(forPeriod(after.snapshot, input.year, input.checkpoint), input.year, input.checkpoint);
   const conflicts = await conflictDetails(ctx, before, plans.filter((p) => p.status === 'conflict'));
   const view = (r: Parameters<typeof realizationView>[0]) => realizationView(r, input.year, input.checkpoint);
 

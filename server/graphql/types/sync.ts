@@ -129,6 +129,7 @@ export class SheetRow {
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => [String]) responsibleUnits!: string[];
   @Field(() => Date) updatedAt!: Date;
+  @Field(() => Realization, { nullable: true, description: 'Realization of the row for the year and checkpoint read (sheetRows only)' }) realization?: Realization | null;
 }
 
 @ObjectType({ description: 'The server row of a conflict, with who changed it when' })
