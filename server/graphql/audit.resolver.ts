@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { AuditEvent } from '../entities/audit-event';
 import { InputError } from '../services/errors';
-import { type Connection, connectionOf } from './connection';
+import { type Connection, connectionOf, toConnection } from './connection';
 import type { Context } from './context';
 import { AuditEventFilter } from './inputs/audit';
 
@@ -28,15 +28,6 @@ export class AuditResolver {
       orderBy: { at: 'desc', id: 'desc' },
       includeCount: true,
     });
-    return {
-      edges: cursor.items.map((node) => ({ node, cursor: cursor.from(node) })),
-      pageInfo: {
-        hasNextPage: Boolean(cursor.hasNextPage),
-        hasPreviousPage: Boolean(cursor.hasPrevPage),
-        startCursor: cursor.startCursor,
-        endCursor: cursor.endCursor,
-      },
-      totalCount: cursor.totalCount ?? cursor.items.length,
-    };
+    return toConnection(cursor);
   }
 }

@@ -1,3 +1,4 @@
+import type { Cursor } from '@mikro-orm/core';
 import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
 
@@ -42,4 +43,18 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string)
     totalCount!: number;
   }
   return ConnectionType as ClassType<Connection<T>>;
+}
+
+/** A MikroORM cursor page as a Relay connection. */
+export function toConnection<T extends object>(cursor: Cursor<T, any, any, any>): Connection<T> {
+  return {
+    edges: cursor.items.map((node) => ({ node: node as T, cursor: cursor.from(node) })),
+    pageInfo: {
+      hasNextPage: Boolean(cursor.hasNextPage),
+      hasPreviousPage: Boolean(cursor.hasPrevPage),
+      startCursor: cursor.startCursor,
+      endCursor: cursor.endCursor,
+    },
+    totalCount: cursor.totalCount ?? cursor.items.length,
+  };
 }

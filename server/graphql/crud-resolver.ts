@@ -2,7 +2,7 @@ import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import { Arg, type ClassType, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { createEntity, deleteEntity, type EntitySpec, updateEntity } from '../services/crud';
 import { InputError } from '../services/errors';
-import { type Connection, connectionOf } from './connection';
+import { type Connection, connectionOf, toConnection } from './connection';
 import type { Context } from './context';
 
 @ObjectType({ description: 'Result of a delete mutation' })
@@ -119,16 +119,7 @@ export function crudResolver<E extends object>(api: CrudApi<E>): ClassType<objec
           }
           throw error;
         }
-        return {
-          edges: cursor.items.map((node) => ({ node, cursor: cursor.from(node) })),
-          pageInfo: {
-            hasNextPage: Boolean(cursor.hasNextPage),
-            hasPreviousPage: Boolean(cursor.hasPrevPage),
-            startCursor: cursor.startCursor,
-            endCursor: cursor.endCursor,
-          },
-          totalCount: cursor.totalCount ?? cursor.items.length,
-        };
+        return toConnection(cursor);
       }
     }
     return PagedList;
