@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Checkpoint } from '../domain/enums';
 import type { ParsedValue } from '../engine/values/types';
@@ -62,6 +62,6 @@ export class Measurement extends PlanOwned {
   author?: string | null;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   recordedAt: Date = new Date();
 }

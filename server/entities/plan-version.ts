@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PlanStatus } from '../domain/enums';
 import { Person } from './person';
@@ -44,7 +44,7 @@ export class PlanVersion extends TenantOwned {
   previousVersion?: PlanVersion | null;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   approvedAt?: Date | null;
 
   @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })

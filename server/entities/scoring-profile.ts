@@ -1,4 +1,4 @@
-import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ProfileStatus } from '../domain/enums';
@@ -29,6 +29,6 @@ export class ScoringProfile extends TenantOwned {
   parameters!: Record<string, unknown>;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   frozenAt?: Date | null;
 }

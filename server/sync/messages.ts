@@ -26,6 +26,7 @@ export const CELL_MESSAGES: Record<string, { en: string; it: string }> = {
   NOT_A_VALUE: { en: '"{raw}" cannot be read as a value for this indicator', it: '"{raw}" non è un valore valido per questo indicatore' },
   NOT_BOOLEAN: { en: '"{raw}" is not SI or NO', it: '"{raw}" non è SI o NO' },
   NEUTRALISATION_REASON_MISSING: { en: 'a neutralised indicator needs a reason', it: 'un indicatore neutralizzato richiede una motivazione' },
+  INDICATOR_ONLY: { en: 'only indicator rows have this column', it: 'solo le righe indicatore hanno questa colonna' },
   ACTUAL_ON_OBJECTIVE: { en: 'only indicator rows take actual values', it: 'solo le righe indicatore hanno valori ottenuti' },
   PERIOD_LOCKED: { en: 'actual values for {year} {checkpoint} are locked: {reason}', it: 'i valori ottenuti del {year} al {checkpoint} sono bloccati: {reason}' },
   PLAN_LOCKED: { en: 'the plan version is {status}: its structure and targets cannot change', it: 'la versione del piano è {status}: struttura e target non possono cambiare' },

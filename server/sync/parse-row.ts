@@ -6,7 +6,7 @@ import { flagOf, levelOf, polarityOf, ruleOf, unitNamesOf } from './vocabulary';
 
 /** What a row asks for, read and checked cell by cell. `undefined` = not sent (leave as is); `null` = clear. */
 export type RowValues = {
-  code?: string;
+  code?: string | null;
   title?: string;
   weight?: number | null;
   kpi?: string | null;
@@ -90,7 +90,8 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
   const errors: CellError[] = [];
   const values: RowValues = {};
   let level: SheetLevel | undefined;
-  if (input.level != null) {
+  // an empty level cell is no level: a new row without one is refused as REQUIRED later
+  if (input.level != null && input.level.trim() !== '') {
     level = levelOf(input.level);
     if (!level) errors.push(cellError('level', 'UNKNOWN_LEVEL', { raw: input.level }));
   }
@@ -98,9 +99,9 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
   if (input.delete) return { index, input, level, values, errors };
 
   if (input.code != null) {
+    // an empty code is allowed only on perspectives; the row's level decides (checkCodeAndTitle)
     const code = text('code', input.code, LIMITS.code, errors);
-    if (code === '') errors.push(cellError('code', 'REQUIRED'));
-    else if (code !== undefined) values.code = code;
+    if (code !== undefined) values.code = code === '' ? null : code;
   }
   if (input.title != null) {
     const title = text('title', input.title, LIMITS.title, errors);
@@ -171,8 +172,7 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
     values.futureTargets = out;
   }
   if (input.actual != null) {
-    if (level && level !== 'indicator' && input.actual.trim() !== '') errors.push(cellError('actual', 'ACTUAL_ON_OBJECTIVE'));
-    else if (input.actual.trim() === '') values.actual = null;
+    if (input.actual.trim() === '') values.actual = null;
     else {
       const a = value('actual', input.actual, { year: ctx.year, unit, role: 'actual' }, errors);
       if (a) values.actual = a;

@@ -63,8 +63,10 @@ export function sheetRowOf(state: PlanState, node: PlanNode): SheetRowOut {
   const effective = state.effective(target);
   const measurement = state.measurementOf.get(node.id);
   let updatedAt = node.updatedAt;
-  for (const t of state.targetsOf.get(node.id) ?? []) if (t.updatedAt > updatedAt) updatedAt = t.updatedAt;
-  for (const r of revisions) if (r.updatedAt > updatedAt) updatedAt = r.updatedAt;
+  for (const t of state.targetsOf.get(node.id) ?? []) {
+    if (t.updatedAt > updatedAt) updatedAt = t.updatedAt;
+    for (const r of state.revisionsOf.get(t.id) ?? []) if (r.updatedAt > updatedAt) updatedAt = r.updatedAt;
+  }
   if (measurement && measurement.updatedAt > updatedAt) updatedAt = measurement.updatedAt;
   return {
     ...base,

@@ -84,6 +84,9 @@ type RowPlan = {
   changes: Set<string>;
 };
 
+/** Cells that only an indicator row has; on an objective row they are refused, never silently dropped. */
+const INDICATOR_ONLY = ['unit', 'polarity', 'rule', 'target', 'thresholds', 'futureTargets', 'actual', 'neutralised', 'neutralisationReason', 'note', 'responsibleUnit'] as const;
+
 const STRUCTURE = ['code', 'title', 'weight', 'kpi', 'unit', 'polarity', 'rule', 'parent', 'thresholds', 'responsibleUnit'];
 const ACTUALS = ['actual', 'neutralised', 'neutralisationReason', 'note'];
 
@@ -176,11 +179,17 @@ function planRows(state: PlanState, input: SyncInput): RowPlan[] {
     }
     p.level = p.node ? levelOfNode(p.node) : p.parsed.level;
     if (p.node && p.parsed.level && p.parsed.level !== p.level) p.errors.push(cellError('level', 'WRONG_PARENT_LEVEL', { level: p.parsed.level, parentLevel: p.level ?? '' }));
-    if (!p.node && !row.rowId && !p.level && !row.delete && row.level == null) p.errors.push(cellError('level', 'REQUIRED'));
+    if (!p.node && !row.rowId && !p.level && !row.delete && !p.errors.some((e) => e.column === 'level')) p.errors.push(cellError('level', 'REQUIRED'));
     if (row.delete && !row.rowId) p.errors.push(cellError('rowId', 'REQUIRED'));
+    if (p.level && p.level !== 'indicator' && !row.delete) {
+      for (const column of INDICATOR_ONLY) {
+        const cell = row[column];
+        const sent = Array.isArray(cell) ? cell.length > 0 : cell != null && String(cell).trim() !== '';
+        if (sent) p.errors.push(cellError(column, column === 'actual' ? 'ACTUAL_ON_OBJECTIVE' : 'INDICATOR_ONLY'));
+      }
+    }
   }
 
-  const deleting = new Set(plans.filter((p) => p.parsed.input.delete && p.node).map((p) => p.node!.id));
   const codes = codeIndex(state, plans);
   const locked = state.plan.status !== PlanStatus.DRAFT;
   const ordered = [...plans].sort((a, b) => (a.level ? DEPTH[a.level] : 9) - (b.level ? DEPTH[b.level] : 9));
@@ -191,7 +200,7 @@ function planRows(state: PlanState, input: SyncInput): RowPlan[] {
       continue;
     }
     if (row.delete) {
-      checkDelete(state, p, deleting, locked);
+      continue;
     } else if (p.level) {
       checkParent(state, p, byClientRef);
       checkCodeAndTitle(p, codes);
@@ -199,16 +208,24 @@ function planRows(state: PlanState, input: SyncInput): RowPlan[] {
       checkLocks(state, p, locked);
       checkIndicatorRules(state, p, input);
     }
-    p.status = p.errors.length > 0 ? 'rejected' : row.delete ? 'deleted' : !p.node ? 'created' : p.changes.size > 0 ? 'updated' : 'unchanged';
+    p.status = p.errors.length > 0 ? 'rejected' : !p.node ? 'created' : p.changes.size > 0 ? 'updated' : 'unchanged';
+  }
+  // Deletes bottom-up: a row goes only when every child of it goes too (accepted, not merely asked for).
+  const accepted = new Set<string>();
+  for (const p of [...ordered].reverse()) {
+    if (!p.parsed.input.delete || p.status === 'conflict') continue;
+    checkDelete(state, p, accepted, locked);
+    p.status = p.errors.length > 0 ? 'rejected' : 'deleted';
+    if (p.status === 'deleted') accepted.add(p.node!.id);
   }
   return plans;
 }
 
-function checkDelete(state: PlanState, p: RowPlan, deleting: Set<string>, locked: boolean): void {
+function checkDelete(state: PlanState, p: RowPlan, accepted: Set<string>, locked: boolean): void {
   if (!p.node) return;
   if (locked) p.errors.push(cellError('delete', 'PLAN_LOCKED', { status: state.plan.status }));
   const children = [...state.nodes.values()].filter((n) => parentIdOf(n) === p.node!.id);
-  if (children.some((c) => !deleting.has(c.id))) p.errors.push(cellError('delete', 'HAS_CHILDREN'));
+  if (children.some((c) => !accepted.has(c.id))) p.errors.push(cellError('delete', 'HAS_CHILDREN'));
 }
 
 function checkParent(state: PlanState, p: RowPlan, byClientRef: Map<string, RowPlan>): void {
@@ -253,7 +270,8 @@ function checkCodeAndTitle(p: RowPlan, codes: Map<string, string>): void {
     if (row.title == null && !p.errors.some((e) => e.column === 'title')) p.errors.push(cellError('title', 'REQUIRED'));
     if (p.level !== 'perspective' && row.code == null && !p.errors.some((e) => e.column === 'code')) p.errors.push(cellError('code', 'REQUIRED'));
   }
-  if (values.code === undefined || p.level === 'perspective') return;
+  if (values.code === null && p.level !== 'perspective' && !p.errors.some((e) => e.column === 'code')) p.errors.push(cellError('code', 'REQUIRED'));
+  if (values.code == null || p.level === 'perspective') return;
   const key = `${p.level}:${values.code}`;
   const owner = codes.get(key);
   const self = p.node?.id ?? `new:${p.parsed.index}`;
@@ -327,6 +345,7 @@ function checkIndicatorRules(state: PlanState, p: RowPlan, input: SyncInput): vo
   const reason = v.neutralisationReason !== undefined ? v.neutralisationReason : (measurement?.neutralisationReason ?? null);
   if (neutralised && !reason?.trim()) p.errors.push(cellError('neutralisationReason', 'NEUTRALISATION_REASON_MISSING'));
 
+  if (p.errors.some((e) => e.column.startsWith('thresholds'))) return;
   const thresholds = v.thresholds ?? target?.thresholds ?? [];
   const targetValue = v.target !== undefined ? v.target : state.effective(target)?.value;
   if (thresholds.length === 0 || !targetValue || !(p.changes.has('thresholds') || p.changes.has('target') || p.changes.has('polarity'))) return;
@@ -349,6 +368,8 @@ async function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[]
   for (const p of ordered) {
     if (p.status === 'deleted') {
       const before = snapshot(em, p.node!);
+      // the database cascades too, but rows already in the unit of work must leave it with their parent
+      for (const dependent of dependentsOf(state, p.node!)) em.remove(dependent);
       em.remove(p.node!);
       recordChange(ctx, p.node!, AuditAction.DELETE, before, null, plan.org);
       continue;
@@ -359,7 +380,7 @@ async function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[]
     const node = p.node ?? createNode(em, state, p, parent!);
     p.created = node;
     const before = p.node ? snapshot(em, node) : null;
-    if (v.code !== undefined && !(node instanceof Perspective)) node.code = v.code;
+    if (v.code != null && !(node instanceof Perspective)) node.code = v.code;
     if (v.code !== undefined && node instanceof Perspective) node.code = v.code;
     if (v.title !== undefined) {
       if (node instanceof Perspective) node.name = v.title;
@@ -378,7 +399,11 @@ async function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[]
         node.polarityConfirmed = true;
       }
       if (v.rule !== undefined) node.rule = v.rule as ScoringRule | null;
-      if (v.unitNames !== undefined) setUnits(em, state, node, v.unitNames, newUnits);
+      if (v.unitNames !== undefined && p.changes.has('responsibleUnit')) {
+        setUnits(em, state, node, v.unitNames, newUnits);
+        // the link table has no version: touch the indicator so its row version and change time move too
+        if (p.node) node.updatedAt = new Date();
+      }
       writeTargets(ctx, state, p, node, input);
       writeMeasurement(ctx, state, p, node, input);
     }
@@ -388,6 +413,21 @@ async function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[]
       recordChange(ctx, node, p.node ? AuditAction.UPDATE : AuditAction.CREATE, before, after, plan.org);
     }
   }
+}
+
+/** Rows loaded with the plan that the database would delete with this node (its targets, actuals, entries…). */
+function dependentsOf(state: PlanState, node: PlanNode): object[] {
+  const s = state.snapshot;
+  if (node instanceof Indicator) {
+    const targets = state.targetsOf.get(node.id) ?? [];
+    return [
+      ...targets.flatMap((t) => state.revisionsOf.get(t.id) ?? []),
+      ...targets,
+      ...s.measurements.filter((m) => m.indicator.id === node.id),
+      ...s.entries.filter((e) => e.indicator.id === node.id),
+    ];
+  }
+  return s.assignments.filter((a) => a.strategicObjective?.id === node.id || a.operationalObjective?.id === node.id);
 }
 
 function createNode(em: ServiceContext['em'], state: PlanState, p: RowPlan, parent: PlanNode | undefined): PlanNode {

@@ -52,6 +52,21 @@ describe.each(databaseNames())('migrations (%s)', (dialect) => {
     }
   });
 
+  it('writes nothing when rows are only read: no spurious changes to dates or versions', async () => {
+    const { seedIfEmpty } = await import('../../server/fixtures/sondrio');
+    const { ENTITIES } = await import('../../server/entities');
+    const orm = await openOrm(await database.create());
+    try {
+      await seedIfEmpty(orm.em);
+      const em = orm.em.fork();
+      for (const entity of ENTITIES) await em.find(entity as never, {});
+      em.getUnitOfWork().computeChangeSets();
+      expect(em.getUnitOfWork().getChangeSets().map((c) => `${c.name} ${JSON.stringify(c.payload)}`)).toEqual([]);
+    } finally {
+      await orm.close(true);
+    }
+  });
+
   it('are applied once: a second start finds nothing pending', async () => {
     const url = await database.create();
     await (await openOrm(url)).close(true);

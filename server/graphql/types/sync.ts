@@ -1,7 +1,7 @@
 import { IsOptional, Max, Min, MaxLength, ArrayMaxSize, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Checkpoint } from '../../domain/enums';
+import { AuditAction, ChangeSource, Checkpoint } from '../../domain/enums';
 import { ParsedValueType, ThresholdType } from './parsed-value';
 import { Realization } from './realization';
 
@@ -182,9 +182,9 @@ export class SheetRowsPage {
 export class RowChange {
   @Field() entityType!: string;
   @Field(() => ID) entityId!: string;
-  @Field() action!: string;
+  @Field(() => AuditAction) action!: string;
   @Field(() => String, { nullable: true }) actor!: string | null;
-  @Field() source!: string;
+  @Field(() => ChangeSource) source!: string;
   @Field(() => String, { nullable: true }) sourceDetail!: string | null;
   @Field(() => Date) at!: Date;
   @Field(() => GraphQLJSONObject, { nullable: true }) before!: unknown;
