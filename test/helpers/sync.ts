@@ -1,0 +1,237 @@
+import {
+  AuditEvent, CheckpointLock, Indicator, Measurement, OperationalObjective, OrgUnit, Perspective, StrategicObjective, Target,
+  TargetRevision,
+} from '../../server/entities';
+import { SyncBatch } from '../../server/entities/sync-batch';
+import type { SheetRowIn } from '../../server/sync/row';
+import type { GraphQLResponse, TestServer } from './server';
+
+/**
+ * Shared helpers of the sheet-sync integration tests (test/integration/sync*.test.ts): one fixed selection set for
+ * `syncRows` and `sheetRows`, reading the Sondrio plan as sheet rows, and before/after snapshots of the database.
+ */
+
+export type { SheetRowIn };
+
+export const VALUE = 'raw kind number date boolean unit comparator placeholder warnings';
+export const SHEET_ROW = `rowId rowVersion level code title parentId weight kpi unit polarity rule
+  target { ${VALUE} } originalTarget { ${VALUE} } thresholds { score value { ${VALUE} } } futureTargets { year value { ${VALUE} } }
+  actual { ${VALUE} } neutralised neutralisationReason note responsibleUnits updatedAt`;
+export const SYNC_RESULT = `planId year checkpoint mode batchKey replayed applied
+  rows { index clientRef rowId status rowVersion errors { column code message messageIt }
+    current { ${SHEET_ROW} changedBy changedAt } realization { status score display text explanation } }
+  affected { id level code realization { status score display text } }`;
+
+export const SYNC_ROWS = `mutation Sync($input: SyncBatchInput!) { syncRows(input: $input) { ${SYNC_RESULT} } }`;
+export const SHEET_ROWS = `query Rows($planId: ID!, $year: Int!, $checkpoint: Checkpoint!, $since: DateTimeISO) {
+  sheetRows(planId: $planId, year: $year, checkpoint: $checkpoint, since: $since) { rows { ${SHEET_ROW} } deletedRowIds serverTime } }`;
+export const ROW_HISTORY = `query History($rowId: ID!, $planId: ID!, $year: Int!) {
+  rowHistory(rowId: $rowId, planId: $planId, year: $year) { entityType entityId action actor source sourceDetail at before after } }`;
+
+export type Value = { raw: string; kind: string; number: number | null; date: string | null; boolean: boolean | null; unit: string | null; comparator: string | null; placeholder: string | null; warnings: string[] };
+export type SheetRow = {
+  rowId: string; rowVersion: number; level: 'PERSPECTIVE' | 'STRATEGIC' | 'OPERATIONAL' | 'INDICATOR'; code: string | null; title: string;
+  parentId: string | null; weight: number | null; kpi: string | null; unit: string | null; polarity: string | null; rule: string | null;
+  target: Value | null; originalTarget: Value | null; thresholds: Array<{ score: number; value: Value }>; futureTargets: Array<{ year: number; value: Value }>;
+  actual: Value | null; neutralised: boolean; neutralisationReason: string | null; note: string | null; responsibleUnits: string[]; updatedAt: string;
+};
+export type CellError = { column: string; code: string; message: string; messageIt: string };
+export type RowResult = {
+  index: number; clientRef: string | null; rowId: string | null; status: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'DELETED' | 'CONFLICT' | 'REJECTED';
+  rowVersion: number | null; errors: CellError[]; current: (SheetRow & { changedBy: string | null; changedAt: string | null }) | null;
+  realization: { status: string; score: number | null; display: string | null; text: string; explanation: any } | null;
+};
+export type SyncResult = {
+  planId: string; year: number; checkpoint: string; mode: string; batchKey: string | null; replayed: boolean; applied: number;
+  rows: RowResult[]; affected: Array<{ id: string; level: string; code: string | null; realization: { status: string; score: number | null; display: string | null; text: string } | null }>;
+};
+export type SheetRowsPage = { rows: SheetRow[]; deletedRowIds: string[]; serverTime: string };
+export type Batch = {
+  planId: string;
+  rows: SheetRowIn[];
+  year?: number;
+  checkpoint?: 'YEAR_END' | 'MID_YEAR';
+  mode?: 'PARTIAL' | 'ATOMIC';
+  batchKey?: string | null;
+  source?: { kind: 'ADDIN' | 'GRAPHQL' | 'IMPORT'; workbook?: string | null; sheet?: string | null; author?: string | null } | null;
+};
+
+export function ok<T = any>(result: GraphQLResponse<T>): T {
+  if (result.errors) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data as T;
+}
+
+/** The field problems of a refused request (BAD_USER_INPUT). */
+export function problems(result: GraphQLResponse): Array<{ field: string; code: string; message: string }> {
+  expect(result.data ?? null).toBeNull();
+  expect(result.errors).toHaveLength(1);
+  expect(result.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+  return result.errors![0].extensions!.problems;
+}
+
+export function syncRaw(server: TestServer, batch: Batch): Promise<GraphQLResponse<{ syncRows: SyncResult }>> {
+  const input = { year: 2022, checkpoint: 'YEAR_END', mode: 'PARTIAL', ...batch };
+  return server.gql(SYNC_ROWS, { input });
+}
+
+export async function sync(server: TestServer, batch: Batch): Promise<SyncResult> {
+  return ok(await syncRaw(server, batch)).syncRows;
+}
+
+export async function readRows(server: TestServer, planId: string, options: { year?: number; checkpoint?: 'YEAR_END' | 'MID_YEAR'; since?: string | null } = {}): Promise<SheetRowsPage> {
+  const data = ok(await server.gql(SHEET_ROWS, { planId, year: options.year ?? 2022, checkpoint: options.checkpoint ?? 'YEAR_END', since: options.since ?? null }));
+  return data.sheetRows;
+}
+
+export async function rowHistory(server: TestServer, planId: string, rowId: string, year = 2022): Promise<Array<{ entityType: string; entityId: string; action: string; actor: string | null; source: string; sourceDetail: string | null; at: string; before: any; after: any }>> {
+  return ok(await server.gql(ROW_HISTORY, { rowId, planId, year })).rowHistory;
+}
+
+/** The seeded Sondrio plan as the sheet sees it, with its rows indexed by level and code. */
+export type SondrioPlan = {
+  planId: string;
+  orgId: string;
+  rows: SheetRow[];
+  /** a row by level and code: indicator('1.1.2'), operational('1.1'), strategic('1'); perspective by title */
+  indicator(code: string): SheetRow;
+  operational(code: string): SheetRow;
+  strategic(code: string): SheetRow;
+  perspective(title: string): SheetRow;
+};
+
+export async function sondrioPlan(server: TestServer): Promise<SondrioPlan> {
+  const plans = ok(await server.gql('{ planVersions { id label organisation { id } } }')).planVersions as Array<{ id: string; label: string; organisation: { id: string } }>;
+  const plan = plans.find((p) => p.label === 'Piano 2022-2024 REV. 0');
+  if (!plan) throw new Error('the Sondrio plan is not seeded');
+  const { rows } = await readRows(server, plan.id);
+  const find = (level: string, key: (r: SheetRow) => string | null) => (wanted: string) => {
+    const row = rows.find((r) => r.level === level.toUpperCase() && key(r) === wanted);
+    if (!row) throw new Error(`no ${level} row ${wanted}`);
+    return row;
+  };
+  return {
+    planId: plan.id,
+    orgId: plan.organisation.id,
+    rows,
+    indicator: find('indicator', (r) => r.code),
+    operational: find('operational', (r) => r.code),
+    strategic: find('strategic', (r) => r.code),
+    perspective: find('perspective', (r) => r.title),
+  };
+}
+
+/** A row read from the server, sent back as the sheet would: every cell as text, with its id and version. */
+export function asInput(row: SheetRow): SheetRowIn {
+  const flag = (b: boolean) => (b ? 'SI' : 'NO');
+  return {
+    rowId: row.rowId,
+    rowVersion: row.rowVersion,
+    level: row.level.toLowerCase(),
+    code: row.code,
+    title: row.title,
+    parentRef: row.parentId,
+    weight: row.weight === null ? '' : String(row.weight),
+    kpi: row.kpi ?? '',
+    ...(row.level === 'INDICATOR'
+      ? {
+          unit: row.unit ?? '',
+          polarity: row.polarity ?? '',
+          rule: row.rule ?? '',
+          target: row.target?.raw ?? '',
+          thresholds: row.thresholds.map((t) => ({ score: t.score, value: t.value.raw })),
+          futureTargets: row.futureTargets.map((f) => ({ year: f.year, value: f.value.raw })),
+          actual: row.actual?.raw ?? '',
+          neutralised: flag(row.neutralised),
+          neutralisationReason: row.neutralisationReason ?? '',
+          note: row.note ?? '',
+          responsibleUnit: row.responsibleUnits.join('; '),
+        }
+      : {}),
+  };
+}
+
+/** Rows by id, without the given ones: what must be identical before and after a batch that touched only those. */
+export function untouched(rows: SheetRow[], touched: Iterable<string>): Record<string, SheetRow> {
+  const skip = new Set(touched);
+  return Object.fromEntries(rows.filter((r) => !skip.has(r.rowId)).map((r) => [r.rowId, r]));
+}
+
+/** Rows of the main tables, counted straight from the database. */
+export async function tableCounts(server: TestServer): Promise<Record<string, number>> {
+  const em = server.orm.em.fork();
+  const [perspectives, strategic, operational, indicators, targets, revisions, measurements, units, events, batches, locks] = await Promise.all([
+    em.count(Perspective, {}), em.count(StrategicObjective, {}), em.count(OperationalObjective, {}), em.count(Indicator, {}),
+    em.count(Target, {}), em.count(TargetRevision, {}), em.count(Measurement, {}), em.count(OrgUnit, {}), em.count(AuditEvent, {}),
+    em.count(SyncBatch, {}), em.count(CheckpointLock, {}),
+  ]);
+  const links = await em.getConnection().execute('select count(*) as n from indicator_responsible_units', [], 'get');
+  return {
+    perspectives, strategic, operational, indicators, targets, revisions, measurements, units, events, batches, locks,
+    unitLinks: Number((links as { n: number | string }).n),
+  };
+}
+
+/** The SQL statements that write (insert, update, delete) among those logged. */
+export function writes(statements: readonly string[]): string[] {
+  return statements.filter((s) => /^\s*(?:\[query\]\s*)?(?:insert|update|delete|replace|merge|upsert)\b/i.test(stripLogPrefix(s)));
+}
+
+/** The statements that read or write rows (not transaction control), for counting the cost of a batch. */
+export function dataStatements(statements: readonly string[]): string[] {
+  return statements.filter((s) => /^\s*(?:select|insert|update|delete|with)\b/i.test(stripLogPrefix(s)));
+}
+
+function stripLogPrefix(s: string): string {
+  // MikroORM logs "[query] <sql> [took n ms, …]", possibly with colour codes
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\u001b\[[0-9;]*m/g, '').replace(/^\s*\[query\]\s*/i, '');
+}
+
+/** A fresh code/key, unique within a test file run. */
+let counter = 0;
+export function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}${counter}`;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A second organisation with a small plan of its own: its ids must mean nothing to the Sondrio plan's batches. */
+export type OtherPlan = { orgId: string; planId: string; perspectiveId: string; strategicId: string; operationalId: string; indicatorId: string };
+
+export async function createOtherPlan(server: TestServer): Promise<OtherPlan> {
+  const org = ok(await server.gql(`mutation { createOrganisation(input: { name: "Altro ente", code: "ALTRO-${unique('o')}" }) { id } }`)).createOrganisation.id;
+  const cycle = ok(await server.gql(`mutation($org: ID!) { createPlanCycle(input: { organisationId: $org, name: "2022-2024", firstYear: 2022, years: [2022, 2023, 2024] }) { id } }`, { org })).createPlanCycle.id;
+  const planId = ok(await server.gql(`mutation($cycle: ID!) { createPlanVersion(input: { cycleId: $cycle, revision: 0, label: "Altro piano" }) { id } }`, { cycle })).createPlanVersion.id;
+  const perspectiveId = ok(await server.gql(`mutation($plan: ID!) { createPerspective(input: { planId: $plan, name: "Altra prospettiva" }) { id } }`, { plan: planId })).createPerspective.id;
+  const strategicId = ok(await server.gql(`mutation($p: ID!) { createStrategicObjective(input: { perspectiveId: $p, code: "1", title: "Altro OS" }) { id } }`, { p: perspectiveId })).createStrategicObjective.id;
+  const operationalId = ok(await server.gql(`mutation($s: ID!) { createOperationalObjective(input: { strategicObjectiveId: $s, code: "1.1", title: "Altro OO", weight: 100 }) { id } }`, { s: strategicId })).createOperationalObjective.id;
+  const indicatorId = ok(await server.gql(`mutation($o: ID!) { createIndicator(input: { operationalObjectiveId: $o, code: "1.1.1", title: "Altra azione", weight: 100 }) { id } }`, { o: operationalId })).createIndicator.id;
+  return { orgId: org, planId, perspectiveId, strategicId, operationalId, indicatorId };
+}
+
+/**
+ * Rows that differ between two reads, as "code (level) field: before → after" lines, for the rows not in `touched`;
+ * rows that appeared or vanished are listed too. Empty when nothing else changed.
+ */
+export function changedRows(before: SheetRow[], after: SheetRow[], touched: Iterable<string>): string[] {
+  const skip = new Set(touched);
+  const a = untouched(before, skip);
+  const b = untouched(after, skip);
+  const out: string[] = [];
+  const name = (r: SheetRow) => `${r.level.toLowerCase()} ${r.code ?? r.title}`;
+  for (const [id, row] of Object.entries(a)) {
+    const now = b[id];
+    if (!now) {
+      out.push(`${name(row)}: vanished`);
+      continue;
+    }
+    for (const key of Object.keys(row) as Array<keyof SheetRow>) {
+      const was = JSON.stringify(row[key]);
+      const is = JSON.stringify(now[key]);
+      if (was !== is) out.push(`${name(row)} ${key}: ${was.slice(0, 80)} → ${is.slice(0, 80)}`);
+    }
+  }
+  for (const [id, row] of Object.entries(b)) if (!a[id]) out.push(`${name(row)}: appeared`);
+  return out;
+}
