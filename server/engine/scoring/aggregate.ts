@@ -15,7 +15,8 @@
  * scored children, where a weighted mean lies mathematically: this only removes floating-point artefacts.
  *
  * The numbers, status, warnings and errors are computed eagerly in one pass; the explanation (children used and
- * excluded, formula, text) is built on first access of `explanation` and memoized.
+ * excluded, formula, text) is built on first access of `explanation` and memoized, the display on first access of
+ * `display`.
  */
 import { formatNumber as f, formatScore } from './display';
 import { DEFAULT_PROFILE, profileLabel } from './profiles';
@@ -63,13 +64,29 @@ function weightOf(children: readonly AggregateChild[], weights: ReadonlyArray<nu
   return weights ? weights[i] : children[i].weight;
 }
 
-/** The weighted mean, its status, warnings and errors: one pass, no per-child allocation. */
-export function meanCore(
+/**
+ * The last mean computed by `meanInto` (one shared place, read right after the call): the numbers unboxed in a
+ * Float64Array — [score, weightSum, Σw·s, Σw] — and the rest in module variables (shared constants on the common
+ * path: status strings, the frozen empty list). An aggregate therefore allocates no intermediate object.
+ */
+const MEAN = new Float64Array(4);
+let meanStatus: AggregateStatus = 'empty';
+let meanWeighted = false;
+let meanWarnings: string[] = EMPTY_LIST;
+let meanErrors: string[] = EMPTY_LIST;
+
+/**
+ * The weighted mean, its status, warnings and errors (see the module comment), written to the shared place above:
+ * one pass over the children, no per-child allocation. Whether the mean is weighted (some weight declared) is only
+ * known at the end, so both means are accumulated — the weighted one over the scored children with a usable
+ * weight, the equal one over all scored children — in input order, exactly as two passes would.
+ */
+function meanInto(
   children: readonly AggregateChild[],
   weights: ReadonlyArray<number | null | undefined> | undefined,
   profile: ScoringProfile,
   acceptedSums: readonly number[],
-): MeanCore {
+): void {
   const n = children.length;
   let warnings = EMPTY_LIST;
   let errors = EMPTY_LIST;
@@ -77,53 +94,67 @@ export function meanCore(
   let undeclared = 0;
   let negative = false;
   let weightSum = 0;
+  let used = 0;
+  let childInvalid = false;
+  // weighted mean (scored children with a finite weight) and equal mean (all scored children)
+  let numW = 0;
+  let denW = 0;
+  let loW = Infinity;
+  let hiW = -Infinity;
+  let numE = 0;
+  let denE = 0;
+  let loE = Infinity;
+  let hiE = -Infinity;
   for (let i = 0; i < n; i++) {
-    const w = weightOf(children, weights, i);
+    const c = children[i];
+    const status = c.status;
+    const w = weights ? weights[i] : c.weight;
+    let finite = false;
     if (w === undefined || w === null) {
-      if (children[i].status !== 'monitoring') undeclared++;
-    } else if (typeof w !== 'number' || !Number.isFinite(w)) {
+      if (status !== 'monitoring') undeclared++;
+    } else if (typeof w !== 'number' || w - w !== 0) {
       undeclared++;
     } else {
+      finite = true;
       declared++;
       weightSum += w;
       if (w < 0) negative = true;
+    }
+    if (status === 'invalid') {
+      childInvalid = true;
+      continue; // never scored (isScoredChild)
+    }
+    const s = c.score;
+    // isScoredChild: a finite score, status absent or `scored`
+    if (typeof s !== 'number' || s - s !== 0 || (status !== undefined && status !== 'scored')) continue;
+    used++;
+    numE += s;
+    denE += 1;
+    if (s < loE) loE = s;
+    if (s > hiE) hiE = s;
+    if (finite) {
+      const wn = w as number;
+      numW += wn * s;
+      denW += wn;
+      if (wn > 0) {
+        if (s < loW) loW = s;
+        if (s > hiW) hiW = s;
+      }
     }
   }
   const weighted = declared > 0;
   if (weighted && undeclared > 0) errors = addCode(errors, 'WEIGHT_MISSING');
   if (negative) errors = addCode(errors, 'WEIGHT_NEGATIVE');
-
-  let num = 0;
-  let den = 0;
-  let used = 0;
-  let lo = Infinity;
-  let hi = -Infinity;
-  let childInvalid = false;
-  for (let i = 0; i < n; i++) {
-    const c = children[i];
-    if (c.status === 'invalid') childInvalid = true;
-    if (!isScoredChild(c)) continue;
-    const s = c.score as number;
-    used++;
-    let w = 1;
-    if (weighted) {
-      const wi = weightOf(children, weights, i);
-      if (typeof wi !== 'number' || !Number.isFinite(wi)) continue; // WEIGHT_MISSING already raised
-      w = wi;
-    }
-    num += w * s;
-    den += w;
-    if (w > 0) {
-      if (s < lo) lo = s;
-      if (s > hi) hi = s;
-    }
-  }
+  const num = weighted ? numW : numE;
+  const den = weighted ? denW : denE;
+  const lo = weighted ? loW : loE;
+  const hi = weighted ? hiW : hiE;
   if (childInvalid) warnings = addCode(warnings, 'CHILD_INVALID');
   if (weighted && errors.length === 0 && !sumAccepted(weightSum, acceptedSums, profile.weightSumTolerance)) {
     warnings = addCode(warnings, 'WEIGHT_SUM');
   }
 
-  let score: number | null = null;
+  let score = NaN;
   let status: AggregateStatus;
   if (errors.length > 0) status = 'invalid';
   else if (used === 0) status = 'empty';
@@ -137,7 +168,39 @@ export function meanCore(
     score = m;
     status = 'scored';
   }
-  return { score, status, weighted, weightSum: weighted ? weightSum : null, warnings, errors, num, den };
+  MEAN[0] = score;
+  MEAN[1] = weightSum;
+  MEAN[2] = num;
+  MEAN[3] = den;
+  meanStatus = status;
+  meanWeighted = weighted;
+  meanWarnings = warnings;
+  meanErrors = errors;
+}
+
+/** The score of the last `meanInto`: null unless its status is `scored`. */
+function meanScore(): number | null {
+  return meanStatus === 'scored' ? MEAN[0] : null;
+}
+
+/** The weighted mean of the children as an object (see meanInto). */
+export function meanCore(
+  children: readonly AggregateChild[],
+  weights: ReadonlyArray<number | null | undefined> | undefined,
+  profile: ScoringProfile,
+  acceptedSums: readonly number[],
+): MeanCore {
+  meanInto(children, weights, profile, acceptedSums);
+  return {
+    score: meanScore(),
+    status: meanStatus,
+    weighted: meanWeighted,
+    weightSum: meanWeighted ? MEAN[1] : null,
+    warnings: meanWarnings,
+    errors: meanErrors,
+    num: MEAN[2],
+    den: MEAN[3],
+  };
 }
 
 function sumAccepted(sum: number, accepted: readonly number[], tol: number): boolean {
@@ -233,15 +296,14 @@ export function meanText(rule: string, core: MeanCore, formula: string | null, d
 
 /**
  * The result of `aggregate`: plain, read-only fields computed eagerly; `explanation` built on first access and
- * memoized (children used/excluded, formula and text cost more than the mean itself on large roll-ups).
- * `JSON.stringify` includes the explanation; use `toPlain` before structured cloning or spreading.
+ * memoized (children used/excluded, formula and text cost more than the mean itself on large roll-ups), `display`
+ * too. `JSON.stringify` includes both; use `toPlain` before structured cloning or spreading.
  */
 export class AggregateRecord implements AggregateResult {
   readonly id: string;
   readonly code: string | undefined;
   readonly status: AggregateStatus;
   readonly score: number | null;
-  readonly display: string | null;
   readonly weightSum: number | null;
   readonly passMark: number | null;
   readonly achieved: boolean | null;
@@ -249,42 +311,57 @@ export class AggregateRecord implements AggregateResult {
   readonly errors: readonly string[];
   #children: readonly AggregateChild[];
   #weights: ReadonlyArray<number | null | undefined> | undefined;
-  #core: MeanCore;
   #options: AggregateOptions;
   #profile: ScoringProfile;
+  #display: string | null | undefined;
   #explanation: AggregateExplanation | undefined;
 
+  /** Reads the mean just computed by `meanInto(children, weights, profile, …)`. */
   constructor(
     children: readonly AggregateChild[],
     weights: ReadonlyArray<number | null | undefined> | undefined,
-    core: MeanCore,
     options: AggregateOptions,
     profile: ScoringProfile,
   ) {
     const subject = options.subject;
+    const score = meanScore();
     this.id = (subject && subject.id) || '';
     this.code = subject && subject.code;
-    this.status = core.status;
-    this.score = core.score;
-    this.display = formatScore(core.score, options.displayAs || 'aggregate', profile);
-    this.weightSum = core.weightSum;
-    this.passMark = options.passMark === undefined ? null : options.passMark;
-    this.achieved = achievedOf(core.score, this.passMark);
-    this.warnings = core.warnings;
-    this.errors = core.errors;
+    this.status = meanStatus;
+    this.score = score;
+    this.weightSum = meanWeighted ? MEAN[1] : null;
+    const passMark = options.passMark === undefined ? null : options.passMark;
+    this.passMark = passMark;
+    this.achieved = achievedOf(score, passMark);
+    this.warnings = meanWarnings;
+    this.errors = meanErrors;
     this.#children = children;
     this.#weights = weights;
-    this.#core = core;
     this.#options = options;
     this.#profile = profile;
+    this.#display = undefined;
     this.#explanation = undefined;
+  }
+
+  /**
+   * Integer % ("86%"), null when the score is null: formatted on first read and memoized. A getter like
+   * `explanation`: JSON.stringify and toPlain include it, object spread does not.
+   */
+  get display(): string | null {
+    let d = this.#display;
+    if (d === undefined) {
+      d = formatScore(this.score, this.#options.displayAs || 'aggregate', this.#profile);
+      this.#display = d;
+    }
+    return d;
   }
 
   get explanation(): AggregateExplanation {
     let e = this.#explanation;
     if (!e) {
       const options = this.#options;
-      const core = this.#core;
+      // the mean again (pure, from the same copied lists): its sums are needed for the formula only
+      const core = meanCore(this.#children, this.#weights, this.#profile, options.acceptedWeightSums || DEFAULT_SUMS);
       const { used, excluded } = meanDetails(this.#children, this.#weights, core.weighted, options.unscoredReason || 'no scored child');
       const formula = meanFormula(used, core);
       const rule = options.rule || 'mean';
@@ -342,6 +419,6 @@ export function aggregate(children: readonly AggregateChild[], options: Aggregat
   // copies of the lists (not of the children): the explanation is built later from them
   const kids = children.slice();
   const weights = options.weights ? options.weights.slice() : undefined;
-  const core = meanCore(kids, weights, profile, options.acceptedWeightSums || DEFAULT_SUMS);
-  return new AggregateRecord(kids, weights, core, options, profile);
+  meanInto(kids, weights, profile, options.acceptedWeightSums || DEFAULT_SUMS);
+  return new AggregateRecord(kids, weights, options, profile);
 }

@@ -142,6 +142,11 @@ export function formatScore(
   return formatPercent(score, decimals);
 }
 
+/** An indicator's display: `formatScore(score, 'indicator', profile)` for a profile that is given. */
+export function scoreDisplay(score: number | null, profile: Pick<ScoringProfile, 'display'>): string | null {
+  return formatPercent(score, profile.display.indicatorDecimals);
+}
+
 /**
  * A number for explanation formulas: integers as is, others half-up to 4 decimals ("0.9091", "0.8556", "31.5").
  * Not a display value; never used in computations.

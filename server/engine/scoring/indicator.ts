@@ -2,17 +2,18 @@
  * scoreIndicator: one (indicator, year, checkpoint) → one status, score and explanation (§5.2, §5.3, §5.12).
  * Never throws on bad data, never substitutes 0 for a missing or invalid value.
  *
- * Status, score, attainment, display, rule, mode, warnings and errors are computed eagerly; the explanation
- * (subject, inputs, formula with values substituted, text) is built on first access of `explanation` by re-running
- * the same pure rule with formula building on, and memoized. Inputs must therefore not be mutated after scoring.
+ * Status, score, attainment, rule, mode, warnings and errors are computed eagerly; the explanation (subject,
+ * inputs, formula with values substituted, text) is built on first access of `explanation` by re-running the same
+ * pure rule with formula building on, and memoized; the display of a score is formatted on first access of
+ * `display`. Inputs must therefore not be mutated after scoring.
  */
 import { excludedSuffix, meanDetails, meanFormula, type MeanCore } from './aggregate';
-import { formatNumber as f, formatScore } from './display';
+import { formatNumber as f, scoreDisplay } from './display';
 import { DEFAULT_PROFILE, profileLabel } from './profiles';
 import { resolvePolarity, resolveRule } from './resolve';
 import { booleanRule } from './rules/boolean';
 import { bandsRule } from './rules/bands';
-import { fail, type RuleArgs, type RuleOutcome } from './rules/common';
+import { fail, outcomeAttainment, outcomeScore, type RuleOutcome } from './rules/common';
 import { deadlineRule } from './rules/deadline';
 import { inverseRule } from './rules/inverse';
 import { manualRule } from './rules/manual';
@@ -40,38 +41,34 @@ import type {
 } from './types';
 import { addCode, EMPTY_LIST } from './util';
 
-function runRule(rule: RuleName, args: RuleArgs): RuleOutcome {
+function runRule(
+  rule: RuleName,
+  target: ParsedValue | undefined,
+  thresholds: readonly ThresholdInput[] | undefined,
+  actual: ActualInput | undefined,
+  polarity: Polarity,
+  profile: ScoringProfile,
+  explain: boolean,
+): RuleOutcome {
   switch (rule) {
     case 'ratio':
-      return ratioRule(args);
+      return ratioRule(target, thresholds, actual, polarity, profile, explain);
     case 'inverse':
-      return inverseRule(args);
+      return inverseRule(target, thresholds, actual, polarity, profile, explain);
     case 'deadline':
-      return deadlineRule(args);
+      return deadlineRule(target, thresholds, actual, polarity, profile, explain);
     case 'boolean':
-      return booleanRule(args);
+      return booleanRule(target, thresholds, actual, polarity, profile, explain);
     case 'bands':
-      return bandsRule(args);
+      return bandsRule(target, thresholds, actual, polarity, profile, explain);
     case 'manual':
-      return manualRule(args);
+      return manualRule(target, thresholds, actual, polarity, profile, explain);
     case 'project':
-      return projectCompletion(args);
+      return projectCompletion(target, thresholds, actual, polarity, profile, explain);
     default:
       // an unknown rule name (or polarity) from an untyped caller: invalid, never a throw
       return fail('RULE_UNKNOWN');
   }
-}
-
-function ruleArgs(input: IndicatorInput, polarity: Polarity, profile: ScoringProfile, explain: boolean): RuleArgs {
-  const target = input.target;
-  return {
-    target: targetPresent(target) ? target!.value : undefined,
-    thresholds: target && target.thresholds,
-    actual: input.actual,
-    polarity,
-    profile,
-    explain,
-  };
 }
 
 /** A project's activity roll-up, kept for its explanation. */
@@ -82,8 +79,21 @@ type ProjectDetail = {
 };
 
 /**
- * The result of `scoreIndicator`: plain, read-only fields; `explanation` is computed on first access and
- * memoized. `JSON.stringify` includes it; use `toPlain` before structured cloning or spreading.
+ * What a record needs besides its input to build its explanation later, when it is not simply "an indicator scored
+ * in `ctx`": an activity of a project, or a project with its activity roll-up. (Plain indicators store the context
+ * itself: one field less per result, nothing allocated.)
+ */
+class RecordSource {
+  constructor(
+    readonly ctx: ScoreContext,
+    readonly type: SubjectType,
+    readonly project: ProjectDetail | undefined,
+  ) {}
+}
+
+/**
+ * The result of `scoreIndicator`: plain, read-only fields; `explanation` and `display` are computed on first
+ * access and memoized. `JSON.stringify` includes them; use `toPlain` before structured cloning or spreading.
  */
 export class IndicatorRecord implements IndicatorResult {
   readonly id: string;
@@ -91,56 +101,72 @@ export class IndicatorRecord implements IndicatorResult {
   readonly status: IndicatorStatus;
   readonly score: number | null;
   readonly attainment: number | null;
-  readonly display: string | null;
   readonly rule: RuleName | null;
   readonly mode: RuleMode | null;
   readonly warnings: readonly string[];
   readonly errors: readonly string[];
   readonly activities: readonly IndicatorResult[] | undefined;
   #input: IndicatorInput;
-  #ctx: ScoreContext;
-  #type: SubjectType;
-  #project: ProjectDetail | undefined;
+  /** the score context of a plain indicator, else a RecordSource */
+  #source: ScoreContext | RecordSource;
+  /** the display; undefined until first read for a scored result (then the half-up display of `score`) */
+  #display: string | null | undefined;
   #explanation: IndicatorExplanation | undefined;
 
   constructor(
     input: IndicatorInput,
-    ctx: ScoreContext,
-    type: SubjectType,
+    source: ScoreContext | RecordSource,
     status: IndicatorStatus,
     rule: RuleName | null,
     mode: RuleMode | null,
     score: number | null,
     attainment: number | null,
-    display: string | null,
+    /** undefined: the display of `score`, formatted on first read */
+    display: string | null | undefined,
     warnings: readonly string[],
     errors: readonly string[],
-    project?: ProjectDetail,
+    activities: readonly IndicatorResult[] | undefined,
   ) {
     this.id = input.id;
     this.code = input.code;
     this.status = status;
     this.score = score;
     this.attainment = attainment;
-    this.display = display;
     this.rule = rule;
     this.mode = mode;
     this.warnings = warnings;
     this.errors = errors;
-    this.activities = project && project.results;
+    this.activities = activities;
     this.#input = input;
-    this.#ctx = ctx;
-    this.#type = type;
-    this.#project = project;
+    this.#source = source;
+    this.#display = display;
     this.#explanation = undefined;
+  }
+
+  /**
+   * Half-up display of the score ("91.67%"), formatted on first read and memoized (most results of a roll-up are
+   * never displayed one by one); the measured value for monitoring; null otherwise. A getter like `explanation`:
+   * JSON.stringify and toPlain include it, object spread does not.
+   */
+  get display(): string | null {
+    let d = this.#display;
+    if (d === undefined) {
+      const src = this.#source;
+      const ctx = src instanceof RecordSource ? src.ctx : src;
+      d = scoreDisplay(this.score, ctx.profile || DEFAULT_PROFILE);
+      this.#display = d;
+    }
+    return d;
   }
 
   get explanation(): IndicatorExplanation {
     let e = this.#explanation;
     if (!e) {
       const input = this.#input;
-      const ctx = this.#ctx;
-      e = explain(this, input, ctx, this.#type, resolvePolarity(input), ctx.profile || DEFAULT_PROFILE, this.#project);
+      const src = this.#source;
+      const plain = !(src instanceof RecordSource);
+      const ctx = plain ? src : src.ctx;
+      e = explain(this, input, ctx, plain ? 'indicator' : src.type, resolvePolarity(input), ctx.profile || DEFAULT_PROFILE, plain ? undefined : src.project);
       this.#explanation = e;
     }
     return e;
@@ -235,7 +261,8 @@ function explain(
       if (project) {
         text = 'project: ' + formula + ' = ' + f(r.score as number) + ' → ' + r.display + suffix;
       } else {
-        const o = runRule(r.rule as RuleName, ruleArgs(input, polarity, profile, true));
+        const target = input.target;
+        const o = runRule(r.rule as RuleName, targetPresent(target) ? target!.value : undefined, target && target.thresholds, actual, polarity, profile, true);
         formula = o.formula;
         bands = o.bands || null;
         text = rulePrefix(r.rule as RuleName, r.mode) + ': ' + formula + ' = ' + r.display;
@@ -303,50 +330,142 @@ export function scoreIndicator(input: IndicatorInput, ctx: ScoreContext): Indica
   return scoreAs(input, ctx, 'indicator');
 }
 
+/** A usable number in a numeric kind: such a value is present (not a no-value cell) and not a placeholder. */
+function plainNumber(v: ParsedValue | undefined): v is ParsedValue {
+  if (v === undefined) return false;
+  const k = v.kind;
+  const x = v.value;
+  return (k === 'number' || k === 'percent' || k === 'currency' || k === 'days') && typeof x === 'number' && x - x === 0;
+}
+
+/**
+ * Scoring of one (indicator or activity). The common case — a scored numeric target, a numeric actual, no rule or
+ * flag, a ratio / inverse / bands rule — is recognised with a few field reads and goes straight to its rule; the
+ * status tests it skips (§5.2.2 steps 1–5) cannot apply to it:
+ * - monitoring: mode is not `monitoring`, the target is a number (not the "monitoraggio" placeholder), no rule;
+ * - neutralised: no flag; not_applicable / missing: target and actual are both numbers (present, not a "-", "n.d."
+ *   or empty cell) and there is no "not completed" marker; invalid for lack of a target: there is one.
+ * Everything else (and every such case's explanation) goes through `scoreGeneral`, the §5.2.2 sequence as written.
+ */
 function scoreAs(input: IndicatorInput, ctx: ScoreContext, type: SubjectType): IndicatorResult {
+  const target = input.target;
+  const actual = input.actual;
+  if (target === undefined || actual === undefined) return scoreGeneral(input, ctx, type);
+  // the values and their warning lists are read together, early: on a large roll-up the inputs are not in cache,
+  // and independent reads issued close together overlap their latencies
+  const tv = target.value;
+  const av = actual.value;
+  if (
+    target.mode !== 'monitoring' &&
+    !target.rule &&
+    !input.rule &&
+    !actual.neutralised &&
+    !actual.notCompleted &&
+    plainNumber(tv) &&
+    plainNumber(av)
+  ) {
+    const tw = tv.warnings;
+    const aw = av.warnings;
+    const quiet = (!tw || tw.length === 0) && (!aw || aw.length === 0) && input.polarityConfirmed !== false;
+    const polarity = target.polarity || input.polarity;
+    const th = target.thresholds;
+    const profile = ctx.profile || DEFAULT_PROFILE;
+    let o: RuleOutcome | undefined;
+    let rule: RuleName;
+    if (th && th.length > 0) {
+      rule = 'bands';
+      o = bandsRule(tv, th, actual, polarity, profile, false);
+    } else if (polarity === 'higher') {
+      rule = 'ratio';
+      o = ratioRule(tv, th, actual, polarity, profile, false);
+    } else if (polarity === 'lower') {
+      rule = 'inverse';
+      o = inverseRule(tv, th, actual, polarity, profile, false);
+    } else {
+      return scoreGeneral(input, ctx, type);
+    }
+    // inputWarnings, without re-reading what is known to be empty
+    const warnings = quiet && quietThresholds(th) ? EMPTY_LIST : inputWarnings(input);
+    return recordOf(input, type === 'indicator' ? ctx : new RecordSource(ctx, type, undefined), profile, rule, o, warnings);
+  }
+  return scoreGeneral(input, ctx, type);
+}
+
+/** No threshold value carries a parse warning. */
+function quietThresholds(th: readonly ThresholdInput[] | undefined): boolean {
+  if (th) {
+    for (let i = 0; i < th.length; i++) {
+      const v = th[i].value;
+      const w = v && v.warnings;
+      if (w && w.length !== 0) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The record of a rule's outcome (scored, or invalid with the rule's errors). `o` is the shared scratch outcome:
+ * its fields are read here, before anything else runs a rule.
+ */
+function recordOf(
+  input: IndicatorInput,
+  source: ScoreContext | RecordSource,
+  profile: ScoringProfile,
+  rule: RuleName,
+  o: RuleOutcome,
+  warnings: string[],
+): IndicatorResult {
+  const score = outcomeScore();
+  const mode = o.mode;
+  if (o.errors !== null || score === null) {
+    return new IndicatorRecord(input, source, 'invalid', rule, mode, null, null, null, warnings, addAll(EMPTY_LIST, o.errors || EMPTY_LIST), undefined);
+  }
+  const attainment = outcomeAttainment();
+  if (o.warning !== null) warnings = addCode(warnings, o.warning);
+  if (attainment !== null && attainment >= profile.overachievementWarnAt) warnings = addCode(warnings, 'OVERACHIEVEMENT');
+  return new IndicatorRecord(input, source, 'scored', rule, mode, score, attainment, undefined, warnings, EMPTY_LIST, undefined);
+}
+
+/** §5.2.2 in order, for every input. */
+function scoreGeneral(input: IndicatorInput, ctx: ScoreContext, type: SubjectType): IndicatorResult {
   const profile = ctx.profile || DEFAULT_PROFILE;
   const target = input.target;
   const actual = input.actual;
+  const source = type === 'indicator' ? ctx : new RecordSource(ctx, type, undefined);
   let warnings = inputWarnings(input);
 
   // 1. monitoring: never scored; the value is shown as is
   if (isMonitoring(input, target)) {
-    return new IndicatorRecord(input, ctx, type, 'monitoring', 'monitoring', null, null, null, monitoringDisplay(actual), warnings, EMPTY_LIST);
+    return new IndicatorRecord(input, source, 'monitoring', 'monitoring', null, null, null, monitoringDisplay(actual), warnings, EMPTY_LIST, undefined);
   }
   // 2. neutralised: flag with a non-empty reason; excluded, not zero
   const neut = neutralisation(actual);
   if (neut === 'reason_missing') {
-    return new IndicatorRecord(input, ctx, type, 'invalid', null, null, null, null, null, warnings, ['NEUTRALISATION_REASON_MISSING']);
+    return new IndicatorRecord(input, source, 'invalid', null, null, null, null, null, warnings, ['NEUTRALISATION_REASON_MISSING'], undefined);
   }
-  if (neut === 'valid') return new IndicatorRecord(input, ctx, type, 'neutralised', null, null, null, null, null, warnings, EMPTY_LIST);
+  if (neut === 'valid') return new IndicatorRecord(input, source, 'neutralised', null, null, null, null, null, warnings, EMPTY_LIST, undefined);
 
   const rule = resolveRule(input, target);
   if (rule === 'project' && input.activities && input.activities.length > 0) return scoreProject(input, ctx, type, profile, warnings);
   if (rule === 'monitoring') {
-    return new IndicatorRecord(input, ctx, type, 'monitoring', rule, null, null, null, monitoringDisplay(actual), warnings, EMPTY_LIST);
+    return new IndicatorRecord(input, source, 'monitoring', rule, null, null, null, monitoringDisplay(actual), warnings, EMPTY_LIST, undefined);
   }
 
   const hasTarget = targetPresent(target);
   if (!hasTarget && ctx.checkpoint === '31/12' && targetEmpty(target)) warnings = addCode(warnings, 'NO_TARGET');
   const hasActual = actualPresent(actual, rule);
   // 3. not_applicable: no target and no actual
-  if (!hasTarget && !hasActual) return new IndicatorRecord(input, ctx, type, 'not_applicable', rule, null, null, null, null, warnings, EMPTY_LIST);
+  if (!hasTarget && !hasActual) return new IndicatorRecord(input, source, 'not_applicable', rule, null, null, null, null, warnings, EMPTY_LIST, undefined);
   // 4. missing: target present, no actual
-  if (!hasActual) return new IndicatorRecord(input, ctx, type, 'missing', rule, null, null, null, null, warnings, EMPTY_LIST);
+  if (!hasActual) return new IndicatorRecord(input, source, 'missing', rule, null, null, null, null, warnings, EMPTY_LIST, undefined);
   // 5. invalid: an actual without any target (manual needs none)
   if (!hasTarget && rule !== 'manual') {
-    return new IndicatorRecord(input, ctx, type, 'invalid', rule, null, null, null, null, warnings, ['TARGET_MISSING']);
+    return new IndicatorRecord(input, source, 'invalid', rule, null, null, null, null, warnings, ['TARGET_MISSING'], undefined);
   }
 
   // 6. the rule (its preconditions may still make it invalid)
-  const o = runRule(rule, ruleArgs(input, resolvePolarity(input, target), profile, false));
-  if (o.errors !== null || o.score === null) {
-    return new IndicatorRecord(input, ctx, type, 'invalid', rule, o.mode, null, null, null, warnings, addAll(EMPTY_LIST, o.errors || EMPTY_LIST));
-  }
-  if (o.warning !== null) warnings = addCode(warnings, o.warning);
-  if (o.attainment !== null && o.attainment >= profile.overachievementWarnAt) warnings = addCode(warnings, 'OVERACHIEVEMENT');
-  const display = formatScore(o.score, 'indicator', profile);
-  return new IndicatorRecord(input, ctx, type, 'scored', rule, o.mode, o.score, o.attainment, display, warnings, EMPTY_LIST);
+  const o = runRule(rule, hasTarget ? target!.value : undefined, target && target.thresholds, actual, resolvePolarity(input, target), profile, false);
+  return recordOf(input, source, profile, rule, o, warnings);
 }
 
 /** `project` with activities: weighted mean of the scored activities (§5.3, §5.5), each with its own rule. */
@@ -361,10 +480,9 @@ function scoreProject(input: IndicatorInput, ctx: ScoreContext, type: SubjectTyp
   const out = projectActivities(results, weights, profile);
   const core = out.core;
   warnings = addAll(warnings, core.warnings);
-  const detail: ProjectDetail = { results, weights, core };
+  const source = new RecordSource(ctx, type, { results, weights, core });
   if (out.status === 'scored') {
-    const display = formatScore(core.score, 'indicator', profile);
-    return new IndicatorRecord(input, ctx, type, 'scored', 'project', 'activities', core.score, null, display, warnings, EMPTY_LIST, detail);
+    return new IndicatorRecord(input, source, 'scored', 'project', 'activities', core.score, null, undefined, warnings, EMPTY_LIST, results);
   }
-  return new IndicatorRecord(input, ctx, type, out.status, 'project', 'activities', null, null, null, warnings, addAll(EMPTY_LIST, out.errors), detail);
+  return new IndicatorRecord(input, source, out.status, 'project', 'activities', null, null, null, warnings, addAll(EMPTY_LIST, out.errors), results);
 }

@@ -21,7 +21,6 @@ import type {
   ScoringProfile,
   StrategicObjectiveInput,
   StrategicResult,
-  Subject,
   UsedChild,
 } from './types';
 import { pushUnique } from './util';
@@ -34,13 +33,6 @@ export type StrategicOptions = {
 
 export function scoreStrategicObjective(input: StrategicObjectiveInput, options: StrategicOptions = {}): StrategicResult {
   const profile = options.profile || DEFAULT_PROFILE;
-  const subject: Subject = {
-    type: 'strategic_objective',
-    id: input.id,
-    code: input.code,
-    year: options.year,
-    checkpoint: options.checkpoint,
-  };
   const ownShare = input.ownShare === undefined || input.ownShare === null ? profile.ownShare : input.ownShare;
   const warnings: string[] = [];
   const errors: string[] = [];
@@ -74,10 +66,7 @@ export function scoreStrategicObjective(input: StrategicObjectiveInput, options:
     for (const e of c.errors) pushUnique(errors, e);
   }
 
-  const used: UsedChild[] = [];
-  const excluded: ExcludedChild[] = [];
   let score: number | null = null;
-  let formula: string | null = null;
   let status: AggregateStatus;
   const ownS = own ? own.score : null;
   const opsS = ops ? ops.score : null;
@@ -85,64 +74,83 @@ export function scoreStrategicObjective(input: StrategicObjectiveInput, options:
     status = 'invalid';
   } else if (ownS !== null && opsS !== null) {
     score = ownShare * ownS + (1 - ownShare) * opsS;
-    used.push({ id: 'own', weight: ownShare, score: ownS }, { id: 'contributions', weight: 1 - ownShare, score: opsS });
-    formula = f(ownShare) + '×' + f(ownS) + ' + ' + f(1 - ownShare) + '×' + f(opsS);
     status = 'scored';
   } else if (ownS !== null || opsS !== null) {
-    const alone = ownS !== null ? 'own' : 'contributions';
     score = (ownS !== null ? ownS : opsS) as number;
-    if (hasOwn && hasOps) {
-      used.push({ id: alone, weight: null, score });
-      formula = alone + ' = ' + f(score);
-      warnings.push('COMPONENT_EMPTY');
-      excluded.push({ id: ownS !== null ? 'contributions' : 'own', reason: 'no scored child' });
-    } else {
-      // One kind of child only (§5.6): that component is the score, so its children are this objective's children.
-      const component = (own ?? ops)!.explanation;
-      used.push(...component.used);
-      excluded.push(...component.excluded);
-      formula = component.formula;
-    }
+    if (hasOwn && hasOps) warnings.push('COMPONENT_EMPTY');
     status = 'scored';
   } else {
     status = 'empty';
-    if (hasOwn && hasOps) {
+  }
+
+  const display = formatScore(score, 'aggregate', profile);
+  const achieved = achievedOf(score, passMark);
+
+  const id = input.id;
+  const code = input.code;
+  const year = options.year;
+  const checkpoint = options.checkpoint;
+  /** The explanation (children used and excluded, formula, text): built on first read, see below. */
+  const build = (): AggregateExplanation => {
+    const used: UsedChild[] = [];
+    const excluded: ExcludedChild[] = [];
+    let formula: string | null = null;
+    if (status === 'invalid') {
+      // nothing used
+    } else if (ownS !== null && opsS !== null) {
+      used.push({ id: 'own', weight: ownShare, score: ownS }, { id: 'contributions', weight: 1 - ownShare, score: opsS });
+      formula = f(ownShare) + '×' + f(ownS) + ' + ' + f(1 - ownShare) + '×' + f(opsS);
+    } else if (ownS !== null || opsS !== null) {
+      const alone = ownS !== null ? 'own' : 'contributions';
+      if (hasOwn && hasOps) {
+        used.push({ id: alone, weight: null, score: score as number });
+        formula = alone + ' = ' + f(score as number);
+        excluded.push({ id: ownS !== null ? 'contributions' : 'own', reason: 'no scored child' });
+      } else {
+        // One kind of child only (§5.6): that component is the score, so its children are this objective's children.
+        const component = (own ?? ops)!.explanation;
+        used.push(...component.used);
+        excluded.push(...component.excluded);
+        formula = component.formula;
+      }
+    } else if (hasOwn && hasOps) {
       if (own) excluded.push({ id: 'own', reason: 'no scored child' });
       if (ops) excluded.push({ id: 'contributions', reason: 'no scored child' });
     } else if (own ?? ops) {
       excluded.push(...(own ?? ops)!.explanation.excluded);
     }
-  }
-
-  const display = formatScore(score, 'aggregate', profile);
-  const achieved = achievedOf(score, passMark);
-  const suffix = excludedSuffix(excluded);
-  const text =
-    status === 'invalid'
-      ? 'strategic: invalid (' + errors.join(', ') + ')'
-      : score === null
-        ? 'strategic: no scored child → blank' + suffix
-        : 'strategic: ' + formula + ' = ' + f(score) + ' → ' + display + suffix;
-  const explanation: AggregateExplanation = {
-    subject,
-    status,
-    rule: 'strategic',
-    weighting: 'weighted',
-    used,
-    excluded,
-    formula,
-    text,
-    score,
-    display,
-    passMark,
-    achieved,
-    profile: profileLabel(profile),
-    warnings,
-    errors,
+    const suffix = excludedSuffix(excluded);
+    const text =
+      status === 'invalid'
+        ? 'strategic: invalid (' + errors.join(', ') + ')'
+        : score === null
+          ? 'strategic: no scored child → blank' + suffix
+          : 'strategic: ' + formula + ' = ' + f(score) + ' → ' + display + suffix;
+    return {
+      subject: { type: 'strategic_objective', id, code, year, checkpoint },
+      status,
+      rule: 'strategic',
+      weighting: 'weighted',
+      used,
+      excluded,
+      formula,
+      text,
+      score,
+      display,
+      passMark,
+      achieved,
+      profile: profileLabel(profile),
+      warnings,
+      errors,
+    };
   };
+  let explanation: AggregateExplanation | undefined;
+
+  // A plain object, as before, whose `explanation` is an own enumerable accessor that builds it on first read and
+  // memoizes it: JSON.stringify, toPlain, structuredClone and object spread all read it like a data property.
   return {
-    id: input.id,
-    code: input.code,
+    id,
+    code,
     status,
     score,
     display,
@@ -151,7 +159,13 @@ export function scoreStrategicObjective(input: StrategicObjectiveInput, options:
     achieved,
     warnings,
     errors,
-    explanation,
+    get explanation(): AggregateExplanation {
+      if (explanation === undefined) explanation = build();
+      return explanation;
+    },
+    set explanation(value: AggregateExplanation) {
+      explanation = value;
+    },
     ownShare,
     own,
     contributions: ops,

@@ -1,7 +1,7 @@
 /**
- * Results of scoreIndicator and aggregate build their explanation on first access (memoized). `toPlain` returns a
- * deep plain-object copy with every explanation materialized: use it before structuredClone / postMessage or
- * before spreading a result. JSON.stringify does the same through toJSON.
+ * Results of scoreIndicator and aggregate build their explanation and display on first access (memoized).
+ * `toPlain` returns a deep plain-object copy with every explanation and display materialized: use it before
+ * structuredClone / postMessage or before spreading a result. JSON.stringify does the same through toJSON.
  */
 import { AggregateRecord, plainAggregate } from './aggregate';
 import { IndicatorRecord, plainIndicator } from './indicator';

@@ -7,9 +7,10 @@
  *   s = s_lo + (s_hi − s_lo) × (a − v_lo)/(v_hi − v_lo); below the lowest point → 0.
  */
 import { formatNumber as f } from '../display';
-import type { ErrorCode, ParsedValue } from '../types';
+
+import type { ActualInput, ErrorCode, ParsedValue, Polarity, ScoringProfile, ThresholdInput } from '../types';
 import { compatibleKinds, dateErrorOf, dateOf, numberOf } from '../util';
-import { fail, type RuleArgs, type RuleOutcome } from './common';
+import { fail, ok, type RuleOutcome } from './common';
 
 /** The comparable number of a band value: day count for deadlines, the number otherwise (NaN when unusable). */
 function conv(v: ParsedValue, isDate: boolean): number {
@@ -20,21 +21,37 @@ function convError(v: ParsedValue, isDate: boolean): ErrorCode {
   return isDate ? dateErrorOf(v) : 'TYPE_MISMATCH';
 }
 
-export function bandsRule(args: RuleArgs): RuleOutcome {
-  const mode = args.profile.bandsMode;
-  const target = args.target;
+/**
+ * Scratch arrays reused by every call (the rule is synchronous and never re-entered): no allocation per scored
+ * indicator. Band labels (and the closure formatting them) exist only when explaining.
+ */
+const ORDER: number[] = [];
+const VALS: number[] = [];
+const SCORES: number[] = [];
+
+export function bandsRule(
+  target: ParsedValue | undefined,
+  thresholds: readonly ThresholdInput[] | undefined,
+  actual: ActualInput | undefined,
+  polarity: Polarity,
+  profile: ScoringProfile,
+  explain: boolean,
+): RuleOutcome {
+  const mode = profile.bandsMode;
   if (!target) return fail('TARGET_MISSING', mode);
-  const th = args.thresholds;
+  const th = thresholds;
   if (!th || th.length === 0) return fail('THRESHOLDS_MISSING', mode);
-  const pol = args.polarity;
+  const pol = polarity;
   if (pol === 'boolean') return fail('TYPE_MISMATCH', mode);
+  if (!explain && pol !== 'deadline' && sortedByScore(th)) return numericSorted(target, th, actual, pol === 'higher', mode);
   const isDate = pol === 'deadline';
   const higher = pol === 'higher';
 
-  const n = th.length + 1;
-  // order of thresholds by decreasing score (insertion sort: a handful of points)
-  const order: number[] = new Array(th.length);
-  for (let i = 0; i < th.length; i++) {
+  const m = th.length;
+  const n = m + 1;
+  // order of thresholds by decreasing score (insertion sort, stable: a handful of points)
+  const order = ORDER;
+  for (let i = 0; i < m; i++) {
     let j = i;
     const s = th[i].score;
     while (j > 0 && th[order[j - 1]].score < s) {
@@ -43,15 +60,13 @@ export function bandsRule(args: RuleArgs): RuleOutcome {
     }
     order[j] = i;
   }
-  const vals: number[] = new Array(n);
-  const scores: number[] = new Array(n);
-  const labels: Array<number | string> = new Array(n);
+  const vals = VALS;
+  const scores = SCORES;
   const t = conv(target, isDate);
   if (t !== t) return fail(convError(target, isDate), mode);
   vals[0] = t;
   scores[0] = 1;
-  labels[0] = isDate ? (target.value as string) : t;
-  for (let k = 0; k < th.length; k++) {
+  for (let k = 0; k < m; k++) {
     const p = th[order[k]];
     const v = conv(p.value, isDate);
     if (v !== v) return fail(convError(p.value, isDate), mode);
@@ -60,23 +75,25 @@ export function bandsRule(args: RuleArgs): RuleOutcome {
     if (!(s >= 0 && s < 1)) return fail('BANDS_NOT_MONOTONE', mode);
     vals[k + 1] = v;
     scores[k + 1] = s;
-    labels[k + 1] = isDate ? (p.value.value as string) : v;
   }
   for (let i = 1; i < n; i++) {
     if (!(scores[i] < scores[i - 1])) return fail('BANDS_NOT_MONOTONE', mode);
     if (higher ? !(vals[i] < vals[i - 1]) : !(vals[i] > vals[i - 1])) return fail('BANDS_NOT_MONOTONE', mode);
   }
-  const x = args.explain;
+  const x = explain;
   let bands: Array<readonly [number | string, number]> | undefined;
+  let labels: Array<number | string> | undefined;
   if (x) {
+    labels = new Array(n);
+    labels[0] = isDate ? (target.value as string) : t;
+    for (let k = 0; k < m; k++) labels[k + 1] = isDate ? (th[order[k]].value.value as string) : vals[k + 1];
     bands = new Array(n);
     for (let i = 0; i < n; i++) bands[i] = [labels[i], scores[i]];
   }
 
-  const actual = args.actual;
   if (actual && actual.notCompleted) {
     if (!isDate) return fail('TYPE_MISMATCH', mode);
-    return done(0, mode, x ? 'not completed → 0' : null, bands);
+    return ok(0, null, mode, x ? 'not completed → 0' : null, null, bands);
   }
   const av = actual && actual.value;
   if (!av) return fail('TYPE_MISMATCH', mode);
@@ -91,11 +108,12 @@ export function bandsRule(args: RuleArgs): RuleOutcome {
       break;
     }
   }
-  const aLabel = x ? (isDate ? (av.value as string) : f(a)) : '';
-  const lab = (i: number): string => (isDate ? (labels[i] as string) : f(vals[i]));
-  if (first < 0) return done(0, mode, x ? aLabel + (higher ? ' < ' : ' > ') + lab(n - 1) + ' → 0' : null, bands);
+  if (first < 0) {
+    return ok(0, null, mode, x ? label(av, a, isDate) + (higher ? ' < ' : ' > ') + pointLabel(labels!, n - 1, isDate) + ' → 0' : null, null, bands);
+  }
   if (mode === 'step' || first === 0) {
-    return done(scores[first], mode, x ? aLabel + (higher ? ' ≥ ' : ' ≤ ') + lab(first) + ' → ' + f(scores[first]) : null, bands);
+    const sf = scores[first];
+    return ok(sf, null, mode, x ? label(av, a, isDate) + (higher ? ' ≥ ' : ' ≤ ') + pointLabel(labels!, first, isDate) + ' → ' + f(sf) : null, null, bands);
   }
   const hi = first - 1;
   const lo = first;
@@ -111,14 +129,81 @@ export function bandsRule(args: RuleArgs): RuleOutcome {
       ? f(scores[lo]) + ' + ' + f(ds) + ' × ' + (vals[lo] - a) + '/' + (vals[lo] - vals[hi])
       : f(scores[lo]) + ' + ' + f(ds) + ' × (' + f(a) + ' − ' + f(vals[lo]) + ')/(' + f(vals[hi]) + ' − ' + f(vals[lo]) + ')';
   }
-  return done(s, mode, formula, bands);
+  return ok(s, null, mode, formula, null, bands);
 }
 
-function done(
-  score: number,
-  mode: RuleOutcome['mode'],
-  formula: string | null,
-  bands: ReadonlyArray<readonly [number | string, number]> | undefined,
+/** The actual as shown in the formula: the ISO date for deadlines, else the number. */
+function label(av: ParsedValue, a: number, isDate: boolean): string {
+  return isDate ? (av.value as string) : f(a);
+}
+
+/** A band point as shown in the formula (labels hold the ISO date for deadlines, else the number). */
+function pointLabel(labels: ReadonlyArray<number | string>, i: number, isDate: boolean): string {
+  return isDate ? (labels[i] as string) : f(labels[i] as number);
+}
+
+/** Thresholds already in non-increasing score order: the (stable) sort by decreasing score leaves them as they are. */
+function sortedByScore(th: readonly ThresholdInput[]): boolean {
+  for (let k = 1; k < th.length; k++) if (!(th[k - 1].score >= th[k].score)) return false;
+  return true;
+}
+
+/**
+ * `bandsRule` for numeric bands whose thresholds are in score order, when not explaining: the same checks in the
+ * same order and the same arithmetic, reading the points in place instead of copying them into sorted arrays.
+ */
+function numericSorted(
+  target: ParsedValue,
+  th: readonly ThresholdInput[],
+  actual: ActualInput | undefined,
+  higher: boolean,
+  mode: ScoringProfile['bandsMode'],
 ): RuleOutcome {
-  return { score, attainment: null, mode, formula, errors: null, warning: null, bands };
+  const t = numberOf(target);
+  if (t !== t) return fail('TYPE_MISMATCH', mode);
+  const m = th.length;
+  for (let k = 0; k < m; k++) {
+    const p = th[k];
+    const v = numberOf(p.value);
+    if (v !== v) return fail('TYPE_MISMATCH', mode);
+    if (!compatibleKinds(target.kind, p.value.kind)) return fail('TYPE_MISMATCH', mode);
+    const s = p.score;
+    if (!(s >= 0 && s < 1)) return fail('BANDS_NOT_MONOTONE', mode);
+  }
+  // sorted by decreasing score, from the target (t, 1): scores strictly decrease, values strictly worsen
+  let prevS = 1;
+  let prevV = t;
+  for (let k = 0; k < m; k++) {
+    const p = th[k];
+    const s = p.score;
+    const v = numberOf(p.value);
+    if (!(s < prevS)) return fail('BANDS_NOT_MONOTONE', mode);
+    if (higher ? !(v < prevV) : !(v > prevV)) return fail('BANDS_NOT_MONOTONE', mode);
+    prevS = s;
+    prevV = v;
+  }
+  if (actual && actual.notCompleted) return fail('TYPE_MISMATCH', mode);
+  const av = actual && actual.value;
+  if (!av) return fail('TYPE_MISMATCH', mode);
+  const a = numberOf(av);
+  if (a !== a) return fail('TYPE_MISMATCH', mode);
+  if (!compatibleKinds(target.kind, av.kind)) return fail('TYPE_MISMATCH', mode);
+
+  // the first point reached, in order: the target (score 1, in both modes), then the thresholds
+  if (higher ? a >= t : a <= t) return ok(1, null, mode, null);
+  for (let k = 0; k < m; k++) {
+    const p = th[k];
+    const vLo = numberOf(p.value);
+    if (!(higher ? a >= vLo : a <= vLo)) continue;
+    const sLo = p.score;
+    if (mode === 'step') return ok(sLo, null, mode, null);
+    const sHi = k === 0 ? 1 : th[k - 1].score;
+    const vHi = k === 0 ? t : numberOf(th[k - 1].value);
+    // as in bandsRule: the convex combination, clamped to [s_lo, s_hi]
+    let s = (sLo * (vHi - a) + sHi * (a - vLo)) / (vHi - vLo);
+    if (s < sLo) s = sLo;
+    else if (s > sHi) s = sHi;
+    return ok(s, null, mode, null);
+  }
+  return ok(0, null, mode, null);
 }

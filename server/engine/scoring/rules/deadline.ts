@@ -4,23 +4,29 @@
  * `linear` with graceDays G > 0 → max(0, 1 − L/G). "Not completed" → 0.
  */
 import { formatNumber as f } from '../display';
+import type { ActualInput, ParsedValue, Polarity, ScoringProfile, ThresholdInput } from '../types';
 import { dateErrorOf, dateOf } from '../util';
-import { fail, ok, type RuleArgs, type RuleOutcome } from './common';
+import { fail, ok, type RuleOutcome } from './common';
 
-export function deadlineRule(args: RuleArgs): RuleOutcome {
-  const g = args.profile.graceDays;
-  const mode = args.profile.deadlineLate === 'linear' && g > 0 ? 'linear' : 'zero';
-  const target = args.target;
+export function deadlineRule(
+  target: ParsedValue | undefined,
+  thresholds: readonly ThresholdInput[] | undefined,
+  actual: ActualInput | undefined,
+  polarity: Polarity,
+  profile: ScoringProfile,
+  explain: boolean,
+): RuleOutcome {
+  const g = profile.graceDays;
+  const mode = profile.deadlineLate === 'linear' && g > 0 ? 'linear' : 'zero';
   if (!target) return fail('TARGET_MISSING', mode);
   const t = dateOf(target);
   if (t !== t) return fail(dateErrorOf(target), mode);
-  const actual = args.actual;
   if (actual && actual.notCompleted) return ok(0, null, mode, 'not completed → 0');
   const av = actual && actual.value;
   if (!av) return fail('TYPE_MISMATCH', mode);
   const a = dateOf(av);
   if (a !== a) return fail(dateErrorOf(av), mode);
-  const x = args.explain;
+  const x = explain;
   const ts = target.value as string;
   const as = av.value as string;
   const late = a - t;

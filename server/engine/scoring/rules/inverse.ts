@@ -3,22 +3,29 @@
  * a ≤ t → 1; otherwise `target/actual` (default) → t/a, `zero` → 0. attainment = t/a when a > 0.
  */
 import { formatNumber as f } from '../display';
+import type { ActualInput, ParsedValue, Polarity, ScoringProfile, ThresholdInput } from '../types';
 import { compatibleKinds, numberOf } from '../util';
-import { fail, ok, type RuleArgs, type RuleOutcome } from './common';
+import { fail, ok, type RuleOutcome } from './common';
 
-export function inverseRule(args: RuleArgs): RuleOutcome {
-  const mode = args.profile.inverseMiss;
-  const target = args.target;
+export function inverseRule(
+  target: ParsedValue | undefined,
+  thresholds: readonly ThresholdInput[] | undefined,
+  actual: ActualInput | undefined,
+  polarity: Polarity,
+  profile: ScoringProfile,
+  explain: boolean,
+): RuleOutcome {
+  const mode = profile.inverseMiss;
   if (!target) return fail('TARGET_MISSING', mode);
   const t = numberOf(target);
   if (t !== t) return fail('TYPE_MISMATCH', mode);
   if (t < 0) return fail('TARGET_NOT_POSITIVE', mode);
-  const av = args.actual && args.actual.value;
-  if (!av || args.actual!.notCompleted) return fail('TYPE_MISMATCH', mode);
+  const av = actual && actual.value;
+  if (!av || actual!.notCompleted) return fail('TYPE_MISMATCH', mode);
   const a = numberOf(av);
   if (a !== a || !compatibleKinds(target.kind, av.kind)) return fail('TYPE_MISMATCH', mode);
   const attainment = a > 0 ? t / a : null;
-  const x = args.explain;
+  const x = explain;
   if (a <= t) return ok(1, attainment, mode, x ? f(a) + ' ≤ ' + f(t) + ' → 1' : null);
   if (mode === 'zero') return ok(0, attainment, mode, x ? f(a) + ' > ' + f(t) + ' → 0' : null);
   return ok(t / a, attainment, mode, x ? f(t) + '/' + f(a) : null);

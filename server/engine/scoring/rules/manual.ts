@@ -3,12 +3,18 @@
  * timestamp are kept in the explanation. No target is needed (qualitative indicators).
  */
 import { formatNumber as f } from '../display';
-import type { ErrorCode } from '../types';
+import type { ActualInput, ErrorCode, ParsedValue, Polarity, ScoringProfile, ThresholdInput } from '../types';
 import { isNonBlank } from '../util';
-import { fail, failMany, ok, type RuleArgs, type RuleOutcome } from './common';
+import { fail, failMany, ok, type RuleOutcome } from './common';
 
-export function manualRule(args: RuleArgs): RuleOutcome {
-  const actual = args.actual;
+export function manualRule(
+  target: ParsedValue | undefined,
+  thresholds: readonly ThresholdInput[] | undefined,
+  actual: ActualInput | undefined,
+  polarity: Polarity,
+  profile: ScoringProfile,
+  explain: boolean,
+): RuleOutcome {
   const s = actual ? actual.manualScore : undefined;
   const inRange = typeof s === 'number' && s >= 0 && s <= 1;
   const justified = !!actual && isNonBlank(actual.justification);
@@ -18,5 +24,5 @@ export function manualRule(args: RuleArgs): RuleOutcome {
   }
   if (!inRange) return fail('MANUAL_SCORE_OUT_OF_RANGE');
   if (!justified) return fail('MANUAL_JUSTIFICATION_MISSING');
-  return ok(s as number, null, null, args.explain ? 'entered ' + f(s as number) + ' (' + JSON.stringify(actual!.justification!.trim()) + ')' : null);
+  return ok(s as number, null, null, explain ? 'entered ' + f(s as number) + ' (' + JSON.stringify(actual!.justification!.trim()) + ')' : null);
 }

@@ -1,3 +1,4 @@
+
 /**
  * `project` (§5.3): a project with activities scores the weighted mean of its scored activities under §5.5
  * (renormalised, equal weights if none declared, null if none scored); each activity has its own rule.
@@ -5,16 +6,22 @@
  * completion target (e.g. 30%).
  */
 import { meanCore, type MeanCore } from '../aggregate';
-import type { IndicatorResult, IndicatorStatus, ScoringProfile } from '../types';
+import type { ActualInput, IndicatorResult, IndicatorStatus, ParsedValue, Polarity, ScoringProfile, ThresholdInput } from '../types';
 import { addCode, EMPTY_LIST } from '../util';
-import type { RuleArgs, RuleOutcome } from './common';
+import { withMode, type RuleOutcome } from './common';
 import { ratioRule } from './ratio';
 
 const SUMS: readonly number[] = Object.freeze([100]);
 
-export function projectCompletion(args: RuleArgs): RuleOutcome {
-  const o = ratioRule(args);
-  return { ...o, mode: 'completion' };
+export function projectCompletion(
+  target: ParsedValue | undefined,
+  thresholds: readonly ThresholdInput[] | undefined,
+  actual: ActualInput | undefined,
+  polarity: Polarity,
+  profile: ScoringProfile,
+  explain: boolean,
+): RuleOutcome {
+  return withMode(ratioRule(target, thresholds, actual, polarity, profile, explain), 'completion');
 }
 
 export type ProjectOutcome = {

@@ -4,22 +4,29 @@
  * `capRatio: false` drops the min.
  */
 import { formatNumber as f } from '../display';
+import type { ActualInput, ParsedValue, Polarity, ScoringProfile, ThresholdInput } from '../types';
 import { compatibleKinds, numberOf } from '../util';
-import { fail, ok, type RuleArgs, type RuleOutcome } from './common';
+import { fail, ok, type RuleOutcome } from './common';
 
-export function ratioRule(args: RuleArgs): RuleOutcome {
-  const cap = args.profile.capRatio;
+export function ratioRule(
+  target: ParsedValue | undefined,
+  thresholds: readonly ThresholdInput[] | undefined,
+  actual: ActualInput | undefined,
+  polarity: Polarity,
+  profile: ScoringProfile,
+  explain: boolean,
+): RuleOutcome {
+  const cap = profile.capRatio;
   const mode = cap ? 'capped' : 'uncapped';
-  const target = args.target;
   if (!target) return fail('TARGET_MISSING', mode);
   const t = numberOf(target);
   if (t !== t) return fail('TYPE_MISMATCH', mode);
   if (t <= 0) return fail('TARGET_NOT_POSITIVE', mode);
-  const av = args.actual && args.actual.value;
-  if (!av || args.actual!.notCompleted) return fail('TYPE_MISMATCH', mode);
+  const av = actual && actual.value;
+  if (!av || actual!.notCompleted) return fail('TYPE_MISMATCH', mode);
   const a = numberOf(av);
   if (a !== a || !compatibleKinds(target.kind, av.kind)) return fail('TYPE_MISMATCH', mode);
-  return ratioOf(a, t, cap, args.explain);
+  return ratioOf(a, t, cap, explain);
 }
 
 /** The ratio computation proper, on numbers already validated (t > 0). */
