@@ -1,0 +1,78 @@
+/**
+ * The workbook port: everything the add-in needs from Excel, and nothing more. `ExcelWorkbook` (the only code
+ * that calls Excel.run) implements it for real Excel; `MemoryWorkbook` implements it for the sync-logic tests and
+ * the browser test double. Rows are 0-based positions in the table body; columns are header texts.
+ */
+export type Cell = string | number | boolean | null;
+
+export type TableInfo = { name: string; sheet: string; headers: string[]; rowCount: number };
+
+export type TableData = TableInfo & {
+  /** body rows, each with one cell per header (as Excel holds them: numbers stay numbers) */
+  rows: Cell[][];
+};
+
+/** Formatting and validation for one column when a table is created. */
+export type ColumnSetup = {
+  header: string;
+  numberFormat?: string;
+  /** offered as an in-cell dropdown */
+  list?: readonly string[];
+  hidden?: boolean;
+  width?: number;
+};
+
+export type CellMark = {
+  row: number;
+  column: string;
+  /** fill colour ('#FFC7CE' for a rejected cell), null to clear */
+  fill: string | null;
+};
+
+export type TrafficLights = {
+  column: string;
+  /** score (0..1) at which the green and the yellow light start: e.g. 1 and 0.6 */
+  green: number;
+  yellow: number;
+};
+
+export type ChartSpec = {
+  name: string;
+  sheet: string;
+  title: string;
+  categories: string[];
+  /** one value per category, as a fraction */
+  values: Array<number | null>;
+};
+
+export interface WorkbookPort {
+  /** tables of the workbook, with their headers */
+  listTables(): Promise<TableInfo[]>;
+  /** the whole body of a table, read in chunks (one context.sync per chunk) */
+  readTable(name: string): Promise<TableData | null>;
+  /** the used range of a sheet, as values, to bind a sheet that is not a table yet */
+  readSheet(sheet: string): Promise<{ address: string; values: Cell[][] } | null>;
+  /** make a range (e.g. a seed-shaped plan) an Excel table */
+  convertToTable(sheet: string, address: string, name: string): Promise<void>;
+  /** a new sheet with a new table: headers, rows, formats, dropdowns, hidden columns */
+  createTable(sheet: string, name: string, columns: ColumnSetup[], rows: Cell[][]): Promise<void>;
+  /** append rows at the end of a table */
+  appendRows(name: string, rows: Cell[][]): Promise<void>;
+  /** write cells of some columns: values[i] goes to body row rows[i]; in chunks, events off while writing */
+  writeColumns(name: string, rows: number[], columns: Record<string, Cell[]>): Promise<void>;
+  /** delete body rows (highest first, so positions stay valid) */
+  deleteRows(name: string, rows: number[]): Promise<void>;
+  /** highlight cells (rejected ones) or clear the highlight */
+  markCells(name: string, marks: CellMark[]): Promise<void>;
+  /** select a cell, so a click on an error in the pane shows it */
+  selectCell(name: string, row: number, column: string): Promise<void>;
+  /** conditional-format icons on a score column */
+  setTrafficLights(name: string, lights: TrafficLights): Promise<void>;
+  /** create or refresh a chart */
+  upsertChart(chart: ChartSpec): Promise<void>;
+  /** workbook settings (stored in the file, per add-in): small, never secrets */
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string | null): Promise<void>;
+  /** a hint that some body rows changed (the sync still diffs against the row hashes); returns an unsubscribe */
+  onRowsChanged(name: string, listener: (rows: number[] | 'unknown') => void): Promise<() => Promise<void>>;
+}

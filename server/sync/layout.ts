@@ -1,0 +1,142 @@
+/**
+ * The canonical plan table: the columns the add-in loads into Excel and the workbook export writes, in order.
+ * One layout for both so that a sheet loaded by the add-in, exported to xlsx and imported again is the same table.
+ * Pure: no ORM, no GraphQL, no Office imports (the add-in bundles it).
+ */
+export type LayoutColumnKey =
+  | 'level' | 'code' | 'title' | 'parentCode' | 'weight' | 'kpi' | 'unit' | 'polarity' | 'rule' | 'target'
+  | 'thresholds' | 'futureTargets' | 'actual' | 'neutralised' | 'neutralisationReason' | 'note' | 'responsibleUnit'
+  | 'realization' | 'syncStatus' | 'syncMessage' | 'rowId' | 'rowVersion' | 'rowHash';
+
+export type LayoutColumnKind =
+  /** the user types it; travels to the server as typed */
+  | 'input'
+  /** written by Cruscotto (scores, sync status); never sent */
+  | 'output'
+  /** hidden bookkeeping that travels with the row (identity, version, last-synced hash) */
+  | 'hidden';
+
+export type LayoutColumn = {
+  key: LayoutColumnKey;
+  /** header when the workbook is in Italian (the seeds' words) */
+  it: string;
+  /** header when the workbook is in English */
+  en: string;
+  kind: LayoutColumnKind;
+  /** Excel number format for the column's cells ('@' = text, so "3,25%" stays what was typed) */
+  numberFormat: string;
+  /** allowed values offered as a data-validation list (the server accepts more synonyms) */
+  list?: readonly string[];
+  /** column width in characters, for a readable first load */
+  width: number;
+};
+
+export const LEVEL_LIST = ['prospettiva', 'obiettivo strategico', 'obiettivo operativo', 'azione'] as const;
+export const POLARITY_LIST = ['maggiore', 'minore', 'scadenza', 'SI/NO'] as const;
+export const RULE_LIST = ['rapporto', 'inverso', 'scadenza', 'boolean', 'soglie', 'manuale', 'progetto', 'monitoraggio'] as const;
+export const YES_NO_LIST = ['SI', 'NO'] as const;
+
+export const PLAN_LAYOUT: readonly LayoutColumn[] = [
+  { key: 'level', it: 'Livello', en: 'Level', kind: 'input', numberFormat: '@', list: LEVEL_LIST, width: 18 },
+  { key: 'code', it: 'Cod.', en: 'Code', kind: 'input', numberFormat: '@', width: 9 },
+  { key: 'title', it: 'Titolo / Descrizione', en: 'Title', kind: 'input', numberFormat: '@', width: 48 },
+  { key: 'parentCode', it: 'Cod. padre', en: 'Parent code', kind: 'input', numberFormat: '@', width: 10 },
+  { key: 'weight', it: 'Peso', en: 'Weight', kind: 'input', numberFormat: '@', width: 8 },
+  { key: 'kpi', it: 'KPI', en: 'KPI', kind: 'input', numberFormat: '@', width: 36 },
+  { key: 'unit', it: 'Unità di misura', en: 'Unit', kind: 'input', numberFormat: '@', width: 10 },
+  { key: 'polarity', it: 'Polarità', en: 'Polarity', kind: 'input', numberFormat: '@', list: POLARITY_LIST, width: 11 },
+  { key: 'rule', it: 'Regola', en: 'Rule', kind: 'input', numberFormat: '@', list: RULE_LIST, width: 12 },
+  { key: 'target', it: 'Risultato atteso (target)', en: 'Target', kind: 'input', numberFormat: '@', width: 14 },
+  { key: 'thresholds', it: 'Soglie', en: 'Thresholds', kind: 'input', numberFormat: '@', width: 18 },
+  { key: 'futureTargets', it: 'Target anni successivi', en: 'Later targets', kind: 'input', numberFormat: '@', width: 20 },
+  { key: 'actual', it: 'Valore ottenuto', en: 'Actual', kind: 'input', numberFormat: '@', width: 14 },
+  { key: 'neutralised', it: 'Neutralizzato', en: 'Neutralised', kind: 'input', numberFormat: '@', list: YES_NO_LIST, width: 11 },
+  { key: 'neutralisationReason', it: 'Motivo neutralizzazione', en: 'Neutralisation reason', kind: 'input', numberFormat: '@', width: 24 },
+  { key: 'note', it: 'Note', en: 'Note', kind: 'input', numberFormat: '@', width: 24 },
+  { key: 'responsibleUnit', it: 'Unità responsabile', en: 'Responsible unit', kind: 'input', numberFormat: '@', width: 24 },
+  { key: 'realization', it: '% Realizzazione', en: '% Realization', kind: 'output', numberFormat: '0.00%', width: 13 },
+  { key: 'syncStatus', it: 'Stato sync', en: 'Sync status', kind: 'output', numberFormat: '@', width: 12 },
+  { key: 'syncMessage', it: 'Messaggio', en: 'Message', kind: 'output', numberFormat: '@', width: 30 },
+  { key: 'rowId', it: 'ID riga', en: 'Row id', kind: 'hidden', numberFormat: '@', width: 10 },
+  { key: 'rowVersion', it: 'Versione riga', en: 'Row version', kind: 'hidden', numberFormat: '0', width: 8 },
+  { key: 'rowHash', it: 'Impronta sync', en: 'Sync hash', kind: 'hidden', numberFormat: '@', width: 10 },
+];
+
+export type LayoutLanguage = 'it' | 'en';
+
+export function layoutHeaders(language: LayoutLanguage): string[] {
+  return PLAN_LAYOUT.map((column) => column[language]);
+}
+
+export function layoutColumn(key: LayoutColumnKey): LayoutColumn {
+  const column = PLAN_LAYOUT.find((c) => c.key === key);
+  if (!column) throw new Error(`no layout column ${key}`);
+  return column;
+}
+
+/** Levels as the canonical table writes them (the server also reads the English words and OS/OO). */
+export const LEVEL_LABEL = {
+  perspective: 'prospettiva',
+  strategic: 'obiettivo strategico',
+  operational: 'obiettivo operativo',
+  indicator: 'azione',
+} as const;
+
+export type ThresholdCell = { score: number; value: string };
+
+/**
+ * Thresholds in one cell, the way the seeds print them next to each other: "80%: 10; 60%: 8"
+ * (reaching 10 earns 80%). Scores are written as percent points, values exactly as typed.
+ */
+export function formatThresholds(thresholds: readonly ThresholdCell[]): string {
+  return thresholds.map((t) => `${trimNumber(t.score * 100)}%: ${t.value}`).join('; ');
+}
+
+export type CellParse<T> = { ok: true; value: T } | { ok: false; reason: string; reasonIt: string };
+
+export function parseThresholds(text: string): CellParse<ThresholdCell[]> {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: [] };
+  const out: ThresholdCell[] = [];
+  for (const part of trimmed.split(';')) {
+    const match = /^\s*(\d+(?:[.,]\d+)?)\s*%\s*[:=]\s*(.+?)\s*$/.exec(part);
+    if (!match) {
+      return {
+        ok: false,
+        reason: `"${part.trim()}" is not a threshold: write "80%: 10; 60%: 8"`,
+        reasonIt: `"${part.trim()}" non è una soglia: scrivere "80%: 10; 60%: 8"`,
+      };
+    }
+    out.push({ score: Number(match[1].replace(',', '.')) / 100, value: match[2] });
+  }
+  return { ok: true, value: out };
+}
+
+export type FutureTargetCell = { year: number; value: string };
+
+/** Targets of the plan's later years in one cell: "2023: 15; 2024: 20". */
+export function formatFutureTargets(targets: readonly FutureTargetCell[]): string {
+  return targets.map((t) => `${t.year}: ${t.value}`).join('; ');
+}
+
+export function parseFutureTargets(text: string): CellParse<FutureTargetCell[]> {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: [] };
+  const out: FutureTargetCell[] = [];
+  for (const part of trimmed.split(';')) {
+    const match = /^\s*((?:19|20)\d\d)\s*[:=]\s*(.+?)\s*$/.exec(part);
+    if (!match) {
+      return {
+        ok: false,
+        reason: `"${part.trim()}" is not a later target: write "2023: 15; 2024: 20"`,
+        reasonIt: `"${part.trim()}" non è un target di anni successivi: scrivere "2023: 15; 2024: 20"`,
+      };
+    }
+    out.push({ year: Number(match[1]), value: match[2] });
+  }
+  return { ok: true, value: out };
+}
+
+function trimNumber(value: number): string {
+  return String(Math.round(value * 1e6) / 1e6);
+}
