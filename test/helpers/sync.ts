@@ -183,7 +183,6 @@ export function dataStatements(statements: readonly string[]): string[] {
 
 function stripLogPrefix(s: string): string {
   // MikroORM logs "[query] <sql> [took n ms, …]", possibly with colour codes
-  // eslint-disable-next-line no-control-regex
   return s.replace(/\u001b\[[0-9;]*m/g, '').replace(/^\s*\[query\]\s*/i, '');
 }
 

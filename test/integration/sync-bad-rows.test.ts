@@ -84,8 +84,6 @@ class Builder {
 
 type Carrier = { name: string; make: (b: Builder, patch: SheetRowIn) => SheetRowIn };
 const NEW_INDICATOR: Carrier = { name: 'new indicator', make: (b, patch) => b.newIndicator(patch) };
-const NEW_OPERATIONAL: Carrier = { name: 'new operational objective', make: (b, patch) => b.newOperational(patch) };
-const NEW_STRATEGIC: Carrier = { name: 'new strategic objective', make: (b, patch) => b.newStrategic(patch) };
 const INDICATOR: Carrier = { name: 'indicator', make: (b, patch) => b.existing(b.any('indicator'), patch) };
 const OPERATIONAL: Carrier = { name: 'operational objective', make: (b, patch) => b.existing(b.any('operational'), patch) };
 const STRATEGIC: Carrier = { name: 'strategic objective', make: (b, patch) => b.existing(b.any('strategic'), patch) };

@@ -47,7 +47,7 @@ function refPercent(n: bigint, k: number, d: number): string {
   }
   const s = q.toString().padStart(d + 1, '0');
   const int = d === 0 ? s : s.slice(0, s.length - d);
-  let frac = d === 0 ? '' : s.slice(s.length - d).replace(/0+$/, '');
+  const frac = d === 0 ? '' : s.slice(s.length - d).replace(/0+$/, '');
   return int + (frac ? '.' + frac : '') + '%';
 }
 
