@@ -1,0 +1,68 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum ReviewEntryKind {
+  READ = 'read',
+  INFERRED = 'inferred',
+  UNREADABLE = 'unreadable',
+  WARNING = 'warning',
+}
+registerEnumType(ReviewEntryKind, { name: 'ReviewEntryKind', description: 'What an import did with a piece of the document' });
+
+@InputType({ description: 'A plan document to import (plain text as extracted from the PDF or sheet)' })
+export class ImportPlanInput {
+  @Field(() => String, { nullable: true, description: 'sondrio, brescia, bergamo-2020, bergamo-2021; recognised from the text when absent' })
+  format?: string | null;
+
+  @Field({ description: 'Name of the uploaded file, kept in the audit trail' })
+  fileName!: string;
+
+  @Field({ description: 'The text, at most 2 MB and 50,000 lines, without control characters' })
+  content!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Import into this organisation instead of the one the document names' })
+  orgId?: string | null;
+
+  @Field({ defaultValue: false, description: 'Read and check only: nothing is written' })
+  dryRun!: boolean;
+
+  @Field({ defaultValue: false, description: 'A changed file for an existing plan version becomes a new revision (never an overwrite)' })
+  replace!: boolean;
+}
+
+@ObjectType({ description: 'One finding of an import, with the source line it rests on' })
+export class ReviewEntryType {
+  @Field(() => ReviewEntryKind) kind!: ReviewEntryKind;
+  @Field({ description: 'Machine code, e.g. POLARITY_INFERRED, ROW_LOST, WEIGHT_MISSING' }) code!: string;
+  @Field() message!: string;
+  @Field() messageIt!: string;
+  @Field(() => Int, { nullable: true, description: '1-based line of the source text' }) line!: number | null;
+  @Field({ description: 'The text the finding rests on' }) evidence!: string;
+  @Field(() => String, { nullable: true }) subject!: string | null;
+}
+
+@ObjectType()
+export class ReviewCountsType {
+  @Field(() => Int) read!: number;
+  @Field(() => Int) inferred!: number;
+  @Field(() => Int) unreadable!: number;
+  @Field(() => Int) warning!: number;
+}
+
+@ObjectType({ description: 'The review report of an import: what was read, inferred, not readable' })
+export class ReviewReportType {
+  @Field(() => [ReviewEntryType]) entries!: ReviewEntryType[];
+  @Field(() => ReviewCountsType) counts!: ReviewCountsType;
+}
+
+@ObjectType()
+export class ImportPlanResult {
+  @Field(() => ID, { nullable: true, description: 'The plan version created, or the one this file already is; null on a dry run' })
+  planId!: string | null;
+  @Field() created!: boolean;
+  @Field({ description: 'True when this very file (same sha256) was imported before: nothing changed' }) alreadyImported!: boolean;
+  @Field(() => Int, { nullable: true }) revision!: number | null;
+  @Field() format!: string;
+  @Field() sha256!: string;
+  @Field() message!: string;
+  @Field(() => ReviewReportType) review!: ReviewReportType;
+}

@@ -1,0 +1,47 @@
+/**
+ * Importer "bergamo-2021": Camera di Commercio di Bergamo, Piano della Performance 2021-2023 as TAB-separated tables
+ * (seed 002). The tables are clean: perspective, objective and action come from their own rows and merged cells, so
+ * the reader infers only what the text cannot say (operational level, the persons behind SG and Dirigente, the merged
+ * row at 002:755).
+ */
+import type { Importer } from '../importer';
+import { ImportFormatError } from '../errors';
+import { ReviewReport } from '../review';
+import type { SourceText } from '../draft';
+import { buildBergamoDraft } from './build-draft';
+import { readVersion } from './version';
+import { readTables2021 } from './tables-2021';
+
+export const bergamo2021Importer: Importer = {
+  id: 'bergamo-2021',
+  label: 'Camera di Commercio di Bergamo: Piano della Performance as TAB-separated tables (2021-2023), seed 002',
+  sniff(text: string): number {
+    if (!/Camera di Commercio di Bergamo/i.test(text)) return 0;
+    const strategic = /^CRUSCOTTO STRATEGICO \d{4}\s*$/m.test(text);
+    const tabHeader = /^Azione\tIndicatore\tRisultato/m.test(text);
+    if (strategic && tabHeader) return 0.95;
+    return tabHeader ? 0.6 : 0.1;
+  },
+  read(source: SourceText) {
+    const review = new ReviewReport();
+    const tables = readTables2021(source, review);
+    if (!tables.planYear || tables.rows.length === 0) {
+      throw new ImportFormatError('not a Bergamo 2021 plan: no "CRUSCOTTO STRATEGICO <year>" line followed by TAB-separated dashboard tables');
+    }
+    const years = [tables.planYear, tables.planYear + 1, tables.planYear + 2];
+    const draft = buildBergamoDraft({
+      format: 'bergamo-2021',
+      cycle: { name: `${years[0]}-${years[2]}`, firstYear: years[0], years },
+      version: readVersion(source, years, review),
+      dashboards: tables.dashboards,
+      rows: tables.rows,
+    }, review);
+    summarise(draft.perspectives.length, tables.dashboards.length, tables.rows.length, review);
+    return { draft, review };
+  },
+};
+
+export function summarise(perspectives: number, dashboards: number, rows: number, review: ReviewReport): void {
+  review.read(null, 'document', `Read ${perspectives} perspectives, ${dashboards} dashboards, ${rows} dashboard rows.`,
+    `Lette ${perspectives} prospettive, ${dashboards} cruscotti, ${rows} righe di cruscotto.`, `${rows} rows`, 'SUMMARY');
+}

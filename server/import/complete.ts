@@ -1,0 +1,103 @@
+/**
+ * Inferences every document family needs once its cells are read (domain guide §4): a polarity proposed from the
+ * target, the threshold order and the KPI words, per year when the value kind changes between years; the manual rule
+ * for a qualitative target. Each one is reported as `inferred` with its evidence and stays unconfirmed.
+ */
+import { Checkpoint, Polarity, ScoringRule } from '../domain/enums';
+import { inferPolarity, parseValue } from '../engine/values';
+import type { ParsedValue } from '../engine/values';
+import type { IndicatorDraft, PlanDraft, TargetDraft } from './draft';
+import { indicatorsOf } from './draft';
+import type { ReviewReport } from './review';
+
+type KindFamily = 'time' | 'yes-no' | 'quantity' | 'none';
+
+export function completeDraft(draft: PlanDraft, review: ReviewReport): void {
+  for (const indicator of indicatorsOf(draft)) completeIndicator(indicator, review);
+}
+
+function completeIndicator(indicator: IndicatorDraft, review: ReviewReport): void {
+  const subject = `indicator ${indicator.code}`;
+  const ordered = [...indicator.targets].sort((a, b) => a.year - b.year || checkpointOrder(a) - checkpointOrder(b));
+  const parsed = new Map(ordered.map((t) => [t, parseTarget(t)]));
+  const stated = ordered.filter((t) => isStated(parsed.get(t) as ParsedValue));
+  // The year with thresholds says most about direction; else the first stated target.
+  const lead = stated.find((t) => t.thresholds.length > 0) ?? stated[0];
+
+  if (!indicator.rule && stated.length === 0 && ordered.some((t) => parsed.get(t)?.placeholder === 'qualitative')) {
+    indicator.rule = ScoringRule.MANUAL;
+    const t = ordered.find((x) => parsed.get(x)?.placeholder === 'qualitative') as TargetDraft;
+    review.inferred(t.line, subject, 'RULE_INFERRED',
+      `Qualitative target "${t.raw}": scored with the manual rule (a score and a justification note).`,
+      `Target qualitativo "${t.raw}": valutato con la regola manuale (punteggio e nota di motivazione).`,
+      `target ${t.year} "${t.raw}"`);
+  }
+
+  if (!indicator.polarity) {
+    const inference = lead
+      ? inferFor(lead, parsed.get(lead) as ParsedValue, indicator)
+      : inferPolarity({ kpiText: kpiTextOf(indicator) });
+    indicator.polarity = { value: inference.polarity as Polarity, evidence: inference.evidence };
+    review.inferred(lead?.line ?? indicator.line, subject, 'POLARITY_INFERRED',
+      `Polarity proposed: ${inference.polarity} (${inference.signal}); to be confirmed.`,
+      `Polarità proposta: ${ITALIAN[inference.polarity]} (${inference.signal}); da confermare.`,
+      inference.evidence);
+    if (inference.warnings.includes('POLARITY_NON_MONOTONE')) {
+      review.warning(lead?.line ?? indicator.line, subject, 'POLARITY_NON_MONOTONE',
+        'Target and thresholds are not in a monotone order: polarity not read from them.',
+        'Target e soglie non sono in ordine monotono: la polarità non è stata dedotta da essi.',
+        inference.evidence);
+    }
+  }
+
+  // A year whose value is of another kind (a month in 2022, a count from 2023) gets its own polarity.
+  const leadFamily = lead ? familyOf(parsed.get(lead) as ParsedValue) : 'none';
+  for (const t of stated) {
+    if (t.polarity || t === lead) continue;
+    const family = familyOf(parsed.get(t) as ParsedValue);
+    if (family === leadFamily || family === 'none') continue;
+    const inference = inferFor(t, parsed.get(t) as ParsedValue, indicator);
+    t.polarity = { value: inference.polarity as Polarity, evidence: inference.evidence };
+    review.inferred(t.line, `${subject} ${t.year}`, 'POLARITY_INFERRED',
+      `Target ${t.year} "${t.raw}" is of another kind than "${lead?.raw}": polarity for ${t.year} proposed: ${inference.polarity}.`,
+      `Il target ${t.year} "${t.raw}" è di tipo diverso da "${lead?.raw}": polarità ${t.year} proposta: ${ITALIAN[inference.polarity]}.`,
+      inference.evidence);
+  }
+}
+
+function inferFor(t: TargetDraft, target: ParsedValue, indicator: IndicatorDraft) {
+  const thresholds = [...t.thresholds]
+    .sort((a, b) => b.score - a.score)
+    .map((th) => parseValue(th.raw, { year: t.year, role: 'threshold' }));
+  return inferPolarity({ target, thresholds, kpiText: kpiTextOf(indicator) });
+}
+
+function kpiTextOf(indicator: IndicatorDraft): string {
+  return [indicator.title, indicator.formula ?? ''].join(' ');
+}
+
+function parseTarget(t: TargetDraft): ParsedValue {
+  return parseValue(t.raw, { year: t.year, role: 'target' });
+}
+
+function isStated(p: ParsedValue): boolean {
+  return p.kind !== 'empty' && p.kind !== 'placeholder';
+}
+
+function familyOf(p: ParsedValue): KindFamily {
+  if (p.kind === 'date') return 'time';
+  if (p.kind === 'boolean') return 'yes-no';
+  if (p.kind === 'number' || p.kind === 'percent' || p.kind === 'currency' || p.kind === 'days') return 'quantity';
+  return 'none';
+}
+
+function checkpointOrder(t: TargetDraft): number {
+  return t.checkpoint === Checkpoint.MID_YEAR ? 0 : 1;
+}
+
+const ITALIAN: Record<string, string> = {
+  higher: 'più alto è meglio',
+  lower: 'più basso è meglio',
+  deadline: 'scadenza (prima è meglio)',
+  boolean: 'sì/no',
+};

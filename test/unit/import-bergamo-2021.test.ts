@@ -1,0 +1,160 @@
+/**
+ * Importer "bergamo-2021" on seed 002 (Piano della Performance 2021-2023, TAB-separated). Expected values were read
+ * by hand from /work/shared/seeds/002_cb68e27bcf5376bc.txt at the cited lines.
+ */
+import { readFileSync } from 'fs';
+import { readSource, sniffFormat } from '../../server/import/importer';
+import type { DashboardDraft, IndicatorDraft, PlanDraft } from '../../server/import/draft';
+import { indicatorsOf } from '../../server/import/draft';
+
+const SEED = '/work/shared/seeds/002_cb68e27bcf5376bc.txt';
+const text = readFileSync(SEED, 'utf8');
+
+/** The indicator listed at a source line, with the dashboards listing it (name@line). */
+function atLine(draft: PlanDraft, line: number): { indicator: IndicatorDraft; objective: string; dashboards: string[] } {
+  for (const p of draft.perspectives) for (const s of p.strategicObjectives) for (const i of s.indicators) {
+    const dashboards = draft.dashboards.filter((d) => d.entries.some((e) => e.indicatorKey === i.key));
+    const lines = dashboards.flatMap((d) => d.entries.filter((e) => e.indicatorKey === i.key).map((e) => e.line));
+    if (lines.includes(line)) return { indicator: i, objective: s.code, dashboards: dashboards.map((d) => `${d.name}@${(d.entries.find((e) => e.indicatorKey === i.key) as { line: number }).line}`) };
+  }
+  throw new Error(`no indicator listed at line ${line}`);
+}
+const targets = (i: IndicatorDraft) => Object.fromEntries(i.targets.map((t) => [t.year, t.raw]));
+const baseline = (i: IndicatorDraft) => i.baselines.map((b) => ({ year: b.year, target: b.target, actual: b.actual }));
+
+describe('bergamo-2021 importer on seed 002', () => {
+  const { importer, draft, review } = readSource(text, '002.txt');
+  const byKind = (kind: string) => draft.dashboards.filter((d: DashboardDraft) => d.kind === kind);
+
+  it('is recognised by sniffing and told apart from seed 000 and the other seeds', () => {
+    expect(importer.id).toBe('bergamo-2021');
+    expect(sniffFormat(readFileSync('/work/shared/seeds/000_48094bd99496ed76.txt', 'utf8')).id).toBe('bergamo-2020');
+    for (const other of ['003_a0c237837c23239d', '004_fa97ad9e72b5b7ce']) {
+      const t = readFileSync(`/work/shared/seeds/${other}.txt`, 'utf8');
+      expect(importer.sniff(t)).toBeLessThanOrEqual(0.5);
+    }
+  });
+
+  it('reads the version from the cover (002:6-7 "REV. 0", "DELIBERA DI GIUNTA N. 2 DEL 25.1.2021")', () => {
+    expect(draft.version).toMatchObject({ revision: 0, status: 'approved', adoptingAct: 'Delibera di Giunta n. 2', actDate: '2021-01-25' });
+    expect(draft.cycle).toEqual({ name: '2021-2023', firstYear: 2021, years: [2021, 2022, 2023] });
+  });
+
+  it('counts perspectives, objectives, dashboards and rows as counted by hand', () => {
+    // 002:415-421 mappa strategica: 4 perspectives, 12 objectives.
+    expect(draft.perspectives.map((p) => p.name)).toEqual([
+      'SVILUPPO ECONOMICO DELLE IMPRESE E DEL TERRITORIO', 'SEMPLIFICAZIONE E INNOVAZIONE DEI PROCESSI', 'APPRENDIMENTO E CRESCITA', 'ECONOMICO FINANZIARIA',
+    ]);
+    expect(draft.perspectives.flatMap((p) => p.strategicObjectives.map((s) => s.code)))
+      .toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '2.1', '2.2', '2.3', '3.1', '3.2', '4.1']);
+    // 002:445 strategic, 550-857 nine services and the special agency, 873 SG, 902 Dirigente.
+    expect(draft.dashboards).toHaveLength(13);
+    expect(byKind('strategic')).toHaveLength(1);
+    expect(byKind('service')).toHaveLength(10);
+    // Data rows of the strategic dashboard 002:449-534 (awk: 8 cells, not header/perspective/objective rows) = 58.
+    expect(byKind('strategic')[0].entries).toHaveLength(58);
+    expect(byKind('sg')[0].entries).toHaveLength(11); // 002:878-898
+    expect(byKind('dirigente')[0].entries).toHaveLength(9); // 002:907-922
+    // Distinct (objective, title) over all dashboards, by awk: 170, plus the second indicator of the merged row 002:755.
+    expect(indicatorsOf(draft)).toHaveLength(171);
+    expect(draft.units.map((u) => u.type)).toEqual([...new Array(9).fill('servizio'), 'special_agency']);
+  });
+
+  it('reads a hand-checked sample of indicators', () => {
+    // 002:474-476: 1.4, merged action cell from 475, the 4.500 of domain guide §1.
+    const orient = atLine(draft, 476);
+    expect(orient.objective).toBe('1.4');
+    expect(orient.indicator).toMatchObject({ title: 'N. di utenti partecipanti agli interventi formativi/orientativi realizzati', actionLabel: "Realizzare iniziative per l'orientamento al lavoro e alle professioni", dataSource: 'Elaborazioni su dati' });
+    expect(targets(orient.indicator)).toEqual({ 2021: '4.500', 2022: '4.500', 2023: '-' });
+    expect(baseline(orient.indicator)).toEqual([{ year: 2020, target: '4.000', actual: '3.497' }]);
+    expect(orient.dashboards).toEqual(['CRUSCOTTO STRATEGICO 2021@476', 'AZIENDA SPECIALE@855']);
+
+    // 002:452
+    const tourism = atLine(draft, 452);
+    expect(tourism.objective).toBe('1.1');
+    expect(tourism.indicator).toMatchObject({ title: "N. iniziative di valorizzazione e promozione dell'offerta turistica e culturale", dataSource: 'LWA Balanced-scorecard' });
+    expect(targets(tourism.indicator)).toEqual({ 2021: '11', 2022: '11', 2023: '11' });
+
+    // 002:466: empty consuntivo cell kept empty, never 0.
+    const pid = atLine(draft, 466);
+    expect(pid.objective).toBe('1.3');
+    expect(baseline(pid.indicator)).toEqual([{ year: 2020, target: '100%', actual: '' }]);
+    expect(targets(pid.indicator)).toEqual({ 2021: '100%', 2022: '100%', 2023: '-' });
+    expect(pid.dashboards).toEqual(['CRUSCOTTO STRATEGICO 2021@466', 'AZIENDA SPECIALE@847', 'CRUSCOTTO DEL SEGRETARIO GENERALE@882']);
+
+    // 002:490 monitoring indicator with the ambiguous "2.33"; the same indicator in Registro Imprese at 002:663.
+    const time = atLine(draft, 490);
+    expect(time.objective).toBe('2.1');
+    expect(targets(time.indicator)).toEqual({ 2021: 'monitoraggio', 2022: 'monitoraggio', 2023: 'monitoraggio' });
+    expect(baseline(time.indicator)).toEqual([{ year: 2020, target: 'monitoraggio', actual: '2.33' }]);
+    expect(time.dashboards).toEqual(['CRUSCOTTO STRATEGICO 2021@490', 'SERVIZIO REGISTRO IMPRESE@663']);
+
+    // 002:531 scored in 2020 (30%), monitoring from 2021 (domain guide §8.10).
+    const oneri = atLine(draft, 531);
+    expect(oneri.objective).toBe('4.1');
+    expect(baseline(oneri.indicator)).toEqual([{ year: 2020, target: '30%', actual: '24,61%' }]);
+    expect(targets(oneri.indicator)[2021]).toBe('monitoraggio');
+
+    // 002:497 source "Griglia valutazione OIV"
+    const oiv = atLine(draft, 497);
+    expect(oiv.indicator.dataSource).toBe('Griglia valutazione OIV');
+    expect(targets(oiv.indicator)).toEqual({ 2021: '90%', 2022: '90%', 2023: '90%' });
+    expect(baseline(oiv.indicator)).toEqual([{ year: 2020, target: '90%', actual: '98%' }]);
+
+    // 002:555 service dashboard: one target year; a multi-year project with a partial 30% target.
+    const award = atLine(draft, 555);
+    expect(award.objective).toBe('1.2');
+    expect(targets(award.indicator)).toEqual({ 2021: '30%' });
+    expect(baseline(award.indicator)).toEqual([{ year: 2020, target: '100%', actual: '-' }]);
+
+    // 002:574 SI/NO target, boolean polarity proposed; Affari Generali only → operational entry.
+    const mediation = atLine(draft, 574);
+    expect(mediation.objective).toBe('3.1');
+    expect(targets(mediation.indicator)).toEqual({ 2021: 'SI/NO' });
+    expect(baseline(mediation.indicator)).toEqual([{ year: 2020, target: 'SI/NO', actual: 'SI' }]);
+    expect(mediation.indicator.polarity?.value).toBe('boolean');
+    const ag = draft.dashboards.find((d) => d.name === 'SERVIZIO AFFARI GENERALI') as DashboardDraft;
+    expect(ag.entries.find((e) => e.line === 574)?.level).toBe('operational');
+
+    // 002:660 count → date between years (§8.11), also in the Dirigente's dashboard 002:914.
+    const pec = atLine(draft, 660);
+    expect(pec.objective).toBe('2.1');
+    expect(baseline(pec.indicator)).toEqual([{ year: 2020, target: '3', actual: '2' }]);
+    expect(targets(pec.indicator)).toEqual({ 2021: '31.12.2021' });
+    expect(pec.dashboards).toEqual(['SERVIZIO REGISTRO IMPRESE@660', 'CRUSCOTTO DEL DIRIGENTE@914']);
+
+    // 002:878 the SG's dashboard lists the tourism project; its owner is the SG (role only, no name printed).
+    const sg = draft.dashboards.find((d) => d.kind === 'sg') as DashboardDraft;
+    expect(sg.ownerPersonKey).toBe('segretario-generale');
+    expect(atLine(draft, 878).indicator.title).toBe('Progetto: Turismo');
+  });
+
+  it('reports the damaged places', () => {
+    // 002:755 two indicators merged into one row (domain guide §8.22).
+    expect(review.of('unreadable').map((e) => [e.code, e.line])).toEqual([['VALUES_LOST', 755]]);
+    expect(review.entries.some((e) => e.kind === 'inferred' && e.code === 'COLUMNS_SHIFTED' && e.line === 755)).toBe(true);
+    const second = { indicator: indicatorsOf(draft).filter((i) => i.line === 755)[1] };
+    expect(draft.perspectives.flatMap((p) => p.strategicObjectives).find((s) => s.code === '4.1')?.indicators.filter((i) => i.line === 755).map((i) => i.title))
+      .toEqual([
+        "Esame posizioni creditorie e affiancamento a Infocamere per la verifica delle posizioni debitorie e dei versamenti 'non attribuiti' del diritto annuale e report di ricostruzione e riconciliazione posizioni debitorie e",
+        "Aggiornamento sistemi informativi contabili per modifica Istituto Tesoriere dell'Ente",
+      ]);
+    // The second one's values shifted back by one column: "- | - | 30.4.2021", its source lost.
+    expect(second.indicator.title).toBe("Aggiornamento sistemi informativi contabili per modifica Istituto Tesoriere dell'Ente");
+    expect(targets(second.indicator)).toEqual({ 2021: '30.4.2021' });
+    expect(second.indicator.dataSource).toBeNull();
+    // 002:490 and 002:663 "2.33": decimal point or thousands? (domain guide §3 rule 8)
+    expect(review.of('warning').filter((e) => e.code === 'AMBIGUOUS_DECIMAL_POINT').map((e) => e.line)).toEqual([490, 663]);
+    // 002:1157 the POLA table is not a dashboard.
+    expect(review.of('warning').some((e) => e.code === 'TABLE_NOT_IMPORTED' && e.line === 1157)).toBe(true);
+    // Every operational entry says why it is operational.
+    const operational = draft.dashboards.flatMap((d) => d.entries).filter((e) => e.level === 'operational').length;
+    expect(review.entries.filter((e) => e.code === 'LEVEL_INFERRED')).toHaveLength(operational);
+  });
+
+  it('is deterministic: two imports give the same draft and review', () => {
+    const again = readSource(text, '002.txt');
+    expect(JSON.stringify(again.draft)).toBe(JSON.stringify(draft));
+    expect(JSON.stringify(again.review.entries)).toBe(JSON.stringify(review.entries));
+  });
+});
