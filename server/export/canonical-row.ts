@@ -1,0 +1,101 @@
+/**
+ * One plan row ↔ the cells of the canonical table (layout.ts), both ways. The export writes what the server holds
+ * as the text the user would type (raw values, never re-formatted numbers); the import reads the same cells back
+ * into the sheet-row contract, so export → import is identity.
+ */
+import { formatFutureTargets, formatThresholds, LEVEL_LABEL, type LayoutColumnKey, type LayoutLanguage, parseFutureTargets, parseThresholds } from '../sync/layout';
+import type { SheetLevel, SheetRowIn } from '../sync/row';
+import type { SheetRowWithScore } from './sheet-data';
+
+export type CanonicalCell = string | number | null;
+export type CanonicalCells = Partial<Record<LayoutColumnKey, CanonicalCell>>;
+
+const POLARITY_IT: Record<string, string> = { higher: 'maggiore', lower: 'minore', deadline: 'scadenza', boolean: 'SI/NO' };
+const RULE_IT: Record<string, string> = {
+  ratio: 'rapporto', inverse: 'inverso', deadline: 'scadenza', boolean: 'boolean', bands: 'soglie', manual: 'manuale', project: 'progetto', monitoring: 'monitoraggio',
+};
+const LEVEL_EN: Record<SheetLevel, string> = { perspective: 'perspective', strategic: 'strategic objective', operational: 'operational objective', indicator: 'action' };
+
+export const POLARITY_LIST_EN = ['higher', 'lower', 'deadline', 'boolean'] as const;
+export const RULE_LIST_EN = ['ratio', 'inverse', 'deadline', 'boolean', 'bands', 'manual', 'project', 'monitoring'] as const;
+export const LEVEL_LIST_EN = Object.values(LEVEL_EN);
+export const YES_NO_EN = ['YES', 'NO'] as const;
+
+/**
+ * Numbers as the Italian parser reads them: a decimal comma, no thousands separator ("33,333333333333336"), so
+ * that a weight of 100/3 comes back as the same double.
+ */
+export function numberCell(value: number): string {
+  return String(value).replace('.', ',');
+}
+
+export function levelLabel(level: SheetLevel, language: LayoutLanguage): string {
+  return language === 'it' ? LEVEL_LABEL[level] : LEVEL_EN[level];
+}
+
+export function cellsOfRow(row: SheetRowWithScore, parentKey: string | null, language: LayoutLanguage): CanonicalCells {
+  const it = language === 'it';
+  const cells: CanonicalCells = {
+    level: levelLabel(row.level, language),
+    code: row.code ?? '',
+    title: row.title,
+    parentCode: parentKey ?? '',
+    weight: row.weight == null ? '' : numberCell(row.weight),
+    kpi: row.kpi ?? '',
+    realization: row.realization?.score ?? null,
+    syncStatus: '',
+    syncMessage: '',
+    rowId: row.rowId,
+    rowVersion: row.rowVersion,
+    rowHash: '',
+  };
+  if (row.level !== 'indicator') return cells;
+  return {
+    ...cells,
+    unit: row.unit ?? '',
+    polarity: row.polarity ? (it ? (POLARITY_IT[row.polarity] ?? row.polarity) : row.polarity) : '',
+    rule: row.rule ? (it ? (RULE_IT[row.rule] ?? row.rule) : row.rule) : '',
+    target: row.target?.raw ?? '',
+    thresholds: formatThresholds(row.thresholds.map((t) => ({ score: t.score, value: t.value.raw }))),
+    futureTargets: formatFutureTargets(row.futureTargets.map((f) => ({ year: f.year, value: f.value.raw }))),
+    actual: row.actual?.raw ?? '',
+    neutralised: row.neutralised ? (it ? 'SI' : 'YES') : 'NO',
+    neutralisationReason: row.neutralisationReason ?? '',
+    note: row.note ?? '',
+    responsibleUnit: row.responsibleUnits.join('; '),
+  };
+}
+
+export type CellProblem = { column: LayoutColumnKey; code: string; message: string };
+
+/**
+ * The input cells of one canonical row → a sheet-row contract row. Only the table's structured cells (thresholds,
+ * later targets) are parsed here; every other cell travels as text and is checked by the sync like the add-in's.
+ */
+export function rowInOfCells(cells: Partial<Record<LayoutColumnKey, string>>): { row: SheetRowIn; problems: CellProblem[] } {
+  const problems: CellProblem[] = [];
+  const text = (key: LayoutColumnKey) => cells[key] ?? '';
+  const row: SheetRowIn = {
+    level: text('level'),
+    code: text('code'),
+    title: text('title'),
+    weight: text('weight'),
+    kpi: text('kpi'),
+    unit: text('unit'),
+    polarity: text('polarity'),
+    rule: text('rule'),
+    target: text('target'),
+    actual: text('actual'),
+    neutralised: text('neutralised') === '' ? null : text('neutralised'),
+    neutralisationReason: text('neutralisationReason'),
+    note: text('note'),
+    responsibleUnit: text('responsibleUnit'),
+  };
+  const thresholds = parseThresholds(text('thresholds'));
+  if (thresholds.ok) row.thresholds = thresholds.value;
+  else problems.push({ column: 'thresholds', code: 'NOT_A_THRESHOLD', message: thresholds.reason });
+  const future = parseFutureTargets(text('futureTargets'));
+  if (future.ok) row.futureTargets = future.value;
+  else problems.push({ column: 'futureTargets', code: 'NOT_A_LATER_TARGET', message: future.reason });
+  return { row, problems };
+}

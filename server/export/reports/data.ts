@@ -1,0 +1,94 @@
+/**
+ * What every report reads, loaded once in a fixed number of statements: the plan snapshot (all years, for the
+ * later-year targets of the plan layouts), the scores of the requested period computed by computePlanScores (the
+ * same call and the same inputs as the GraphQL `report`, `realization` and `sheetRows` fields), units, persons and
+ * the organisation's name.
+ */
+import type { EntityManager } from '@mikro-orm/core';
+import { Checkpoint } from '../../domain/enums';
+import { Baseline, Organisation, OrgUnit, Person, PlanCycle, type Target, type TargetRevision } from '../../entities';
+import type { ParsedValue } from '../../engine/values/types';
+import { groupBy } from '../../services/group-by';
+import { forPeriod, loadPlanSnapshot, type PlanSnapshot } from '../../services/plan-snapshot';
+import { computePlanScores, type PlanScores } from '../../services/realization';
+
+export type ReportRequest = {
+  planId: string;
+  year: number;
+  checkpoint: Checkpoint;
+  /** kind-specific options (e.g. the monitoring alert level) as given on the URL or the command line */
+  options?: Record<string, string | undefined>;
+};
+
+export type ReportData = {
+  request: ReportRequest;
+  /** every year and checkpoint */
+  full: PlanSnapshot;
+  /** the requested year and checkpoint only: what the scores read */
+  period: PlanSnapshot;
+  scores: PlanScores;
+  years: number[];
+  organisation: string;
+  units: Map<string, OrgUnit>;
+  persons: Map<string, Person>;
+  /** indicator id → its baselines (previous years' target and actual) */
+  baselines: Map<string, Baseline[]>;
+  /** "indicatorId|year|checkpoint" → target, and target id → revisions in order: cells without scans */
+  targetIndex: Map<string, Target>;
+  revisionsOf: Map<string, TargetRevision[]>;
+  generatedAt: Date;
+};
+
+export async function loadReportData(em: EntityManager, request: ReportRequest): Promise<ReportData> {
+  const full = await loadPlanSnapshot(em, request.planId, null);
+  const org = full.plan.org.id;
+  const [cycle, organisation, units, persons, baselines] = await Promise.all([
+    em.findOneOrFail(PlanCycle, { id: full.plan.cycle.id }),
+    em.findOneOrFail(Organisation, { id: org }),
+    em.find(OrgUnit, { org }),
+    em.find(Person, { org }),
+    em.find(Baseline, { indicator: { plan: request.planId } }, { orderBy: { year: 'asc' } }),
+  ]);
+  const period = forPeriod(full, request.year, request.checkpoint);
+  return {
+    request,
+    full,
+    period,
+    scores: computePlanScores(period, request.year, request.checkpoint),
+    years: [...cycle.years].sort((a, b) => a - b),
+    organisation: organisation.name,
+    units: new Map(units.map((u) => [u.id, u])),
+    persons: new Map(persons.map((p) => [p.id, p])),
+    baselines: groupBy(baselines, (b) => b.indicator.id),
+    targetIndex: new Map(full.targets.map((t) => [`${t.indicator.id}|${t.year}|${t.checkpoint}`, t])),
+    revisionsOf: groupBy(full.revisions, (r) => r.target.id),
+    generatedAt: new Date(),
+  };
+}
+
+/** Scores of another checkpoint of the same year (the 30/6 monitoring reads both), by the same service. */
+export function scoresAt(data: ReportData, checkpoint: Checkpoint): PlanScores {
+  if (checkpoint === data.request.checkpoint) return data.scores;
+  return computePlanScores(forPeriod(data.full, data.request.year, checkpoint), data.request.year, checkpoint);
+}
+
+export const checkpointLabel = (c: Checkpoint) => (c === Checkpoint.MID_YEAR ? '30/6' : '31/12');
+
+export function subtitleOf(data: ReportData): string {
+  return `${data.organisation} · ${data.full.plan.label} · anno ${data.request.year}, rilevazione al ${checkpointLabel(data.request.checkpoint)}`;
+}
+
+/** A target cell as the plan prints it: the effective value's raw text, the original and the revision if any. */
+export function targetCell(data: ReportData, indicatorId: string, year: number, checkpoint: Checkpoint): { effective: string | null; original: string | null; revised: string | null } {
+  const target = data.targetIndex.get(`${indicatorId}|${year}|${checkpoint}`);
+  if (!target) return { effective: null, original: null, revised: null };
+  const revisions = data.revisionsOf.get(target.id) ?? [];
+  const effective = revisions.filter((r) => r.approved).at(-1);
+  return {
+    effective: effective?.value.raw ?? null,
+    original: revisions[0]?.value.raw ?? null,
+    revised: effective && effective.seq > 0 ? effective.value.raw : null,
+  };
+}
+
+export const rawOf = (v: ParsedValue | null | undefined): string | null => v?.raw ?? null;

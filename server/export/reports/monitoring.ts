@@ -1,0 +1,92 @@
+/**
+ * Monitoring at 30/6 (domain guide §7.3): per indicator the 30/6 target, actual and score next to the 31/12 target
+ * (original and revised); scores below the alert level and missing actuals are highlighted. Both checkpoints are
+ * scored by computePlanScores, as the API does for each.
+ */
+import { Checkpoint } from '../../domain/enums';
+import { groupBy } from '../../services/group-by';
+import type { ReportDocument, ReportTableRow } from './document';
+import { type ReportData, scoresAt, subtitleOf, targetCell } from './data';
+
+export const DEFAULT_ALERT = 0.6;
+
+export function alertLevel(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return DEFAULT_ALERT;
+  const n = Number(raw.replace(',', '.').replace('%', ''));
+  const level = raw.includes('%') || n > 1 ? n / 100 : n;
+  if (!Number.isFinite(level) || level < 0 || level > 1) throw new RangeError(`alert level "${raw}" is not a percentage between 0 and 100`);
+  return level;
+}
+
+export function buildMonitoring(data: ReportData): ReportDocument {
+  const { full, request } = data;
+  const year = request.year;
+  const alert = alertLevel(request.options?.alert);
+  const mid = scoresAt(data, Checkpoint.MID_YEAR);
+  const measurementOf = new Map(full.measurements.filter((m) => m.year === year && m.checkpoint === Checkpoint.MID_YEAR).map((m) => [m.indicator.id, m]));
+
+  const indicatorsOf = groupBy(full.indicators, (i) => i.operationalObjective?.id ?? i.strategicObjective?.id);
+  const rows: ReportTableRow[] = [];
+  let alerts = 0;
+  let missing = 0;
+  const objectiveRow = (code: string, title: string, display: string | null, style: 'strategic' | 'operational') =>
+    rows.push({ style, cells: { code, title, mid: display } });
+  const indicatorRows = (parentId: string) => {
+    for (const i of indicatorsOf.get(parentId) ?? []) {
+      const t30 = targetCell(data, i.id, year, Checkpoint.MID_YEAR);
+      const t31 = targetCell(data, i.id, year, Checkpoint.YEAR_END);
+      const score = mid.indicators.get(i.id);
+      const measurement = measurementOf.get(i.id);
+      let note: string | null = null;
+      let style: ReportTableRow['style'];
+      if (t30.effective == null) note = 'non applicabile: nessun target al 30/6';
+      else if (!measurement?.value || measurement.value.kind === 'empty' || measurement.value.kind === 'placeholder') {
+        note = 'valore al 30/6 mancante';
+        style = 'warning';
+        missing++;
+      } else if (score?.score != null && score.score < alert) {
+        note = `sotto il livello di allerta (${Math.round(alert * 100)}%)`;
+        style = 'error';
+        alerts++;
+      } else if (score?.status === 'monitoring') note = 'monitoraggio: non valutato';
+      rows.push({
+        style,
+        cells: {
+          code: i.code, title: i.title, target30: t30.effective, actual30: measurement?.value?.raw ?? null,
+          mid: measurement?.neutralised ? null : (score?.display ?? null),
+          target31: t31.original, revised31: t31.revised, note,
+        },
+      });
+    }
+  };
+  const oosOf = groupBy(full.operationalObjectives, (o) => o.strategicObjective?.id);
+  for (const so of full.strategicObjectives) {
+    objectiveRow(so.code, so.title, mid.strategicObjectives.get(so.id)?.display ?? null, 'strategic');
+    indicatorRows(so.id);
+    for (const oo of oosOf.get(so.id) ?? []) {
+      objectiveRow(oo.code, oo.title, mid.operationalObjectives.get(oo.id)?.display ?? null, 'operational');
+      indicatorRows(oo.id);
+    }
+  }
+  return {
+    kind: 'monitoring',
+    title: `Monitoraggio al 30/6/${year}`,
+    subtitle: `${subtitleOf({ ...data, request: { ...request, checkpoint: Checkpoint.MID_YEAR } })} · livello di allerta ${Math.round(alert * 100)}%`,
+    generatedAt: data.generatedAt,
+    sections: [{
+      title: `Monitoraggio intermedio al 30/6/${year}`,
+      subtitle: `${alerts} indicatori sotto il livello di allerta, ${missing} valori mancanti`,
+      columns: [
+        { key: 'code', label: 'Cod.', width: 8 },
+        { key: 'title', label: 'Obiettivo / Indicatore', width: 46 },
+        { key: 'target30', label: 'Target al 30/6', kind: 'number', width: 13 },
+        { key: 'actual30', label: 'Valore al 30/6', kind: 'number', width: 13 },
+        { key: 'mid', label: '% al 30/6', kind: 'percent', width: 11 },
+        { key: 'target31', label: 'Target al 31/12', kind: 'number', width: 13 },
+        { key: 'revised31', label: 'Nuova previsione al 31/12', kind: 'number', width: 14 },
+        { key: 'note', label: 'Segnalazioni', width: 30 },
+      ],
+      rows,
+    }],
+  };
+}

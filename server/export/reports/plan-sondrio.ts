@@ -1,0 +1,73 @@
+/**
+ * The plan in Sondrio's flat table (domain guide §7.1, seeds/004): one line per action, the perspective, strategic
+ * and operational objective cells printed on the first line of their group, targets of the plan's three years and
+ * the thresholds of the first year, the Relatore.
+ */
+import { Checkpoint } from '../../domain/enums';
+import { formatPercent } from '../../engine/scoring';
+import { groupBy } from '../../services/group-by';
+import { numberCell } from '../canonical-row';
+import type { ReportColumn, ReportDocument, ReportTableRow } from './document';
+import { type ReportData, subtitleOf, targetCell } from './data';
+
+export function buildPlanSondrio(data: ReportData): ReportDocument {
+  const { full, request } = data;
+  const years = data.years.filter((y) => y >= request.year).slice(0, 3);
+  const [first, ...later] = years.length ? years : [request.year];
+  const targets = full.targets.filter((t) => t.year === first && t.checkpoint === Checkpoint.YEAR_END);
+  const scores = [...new Set(targets.flatMap((t) => t.thresholds.map((th) => th.score)))].sort((a, b) => b - a);
+  const thresholdsOf = new Map(targets.map((t) => [t.indicator.id, t.thresholds]));
+  const unitName = (id: string) => data.units.get(id)?.name ?? id;
+  const weight = (w: number | null | undefined) => (w == null ? null : `${numberCell(w)}%`);
+
+  const columns: ReportColumn[] = [
+    { key: 'perspective', label: 'Prospettiva', width: 18 },
+    { key: 'soCode', label: 'OS cod.', width: 6 }, { key: 'soTitle', label: 'OS descrizione', width: 24 }, { key: 'soKpi', label: 'OS kpi', width: 12 },
+    ...years.map((y): ReportColumn => ({ key: `soTarget:${y}`, label: `OS target ${y}`, kind: 'percent', width: 8 })),
+    { key: 'ooCode', label: 'OO cod.', width: 6 }, { key: 'ooTitle', label: 'OO titolo / descrizione', width: 22 }, { key: 'ooWeight', label: 'OO peso', kind: 'percent', width: 7 }, { key: 'ooKpi', label: 'OO kpi', width: 12 },
+    { key: 'code', label: 'Azione cod.', width: 7 }, { key: 'title', label: 'Azione titolo / descrizione', width: 30 }, { key: 'weight', label: 'Peso', kind: 'percent', width: 7 },
+    { key: 'kpi', label: 'kpi', width: 30 }, { key: `target:${first}`, label: `target ${first}`, kind: 'number', width: 9 },
+    ...scores.map((s): ReportColumn => ({ key: `threshold:${s}`, label: `Soglia ${formatPercent(s, 0)} ${first}`, kind: 'number', width: 9 })),
+    ...later.map((y): ReportColumn => ({ key: `target:${y}`, label: `target ${y}`, kind: 'number', width: 9 })),
+    { key: 'units', label: 'Relatore', width: 24 },
+  ];
+
+  const sosOf = groupBy(full.strategicObjectives, (o) => o.perspective.id);
+  const oosOf = groupBy(full.operationalObjectives, (o) => o.strategicObjective?.id);
+  const indicatorsOf = groupBy(full.indicators, (i) => i.operationalObjective?.id ?? i.strategicObjective?.id);
+  const rows: ReportTableRow[] = [];
+  for (const p of full.perspectives) {
+    let perspectiveShown = false;
+    for (const so of sosOf.get(p.id) ?? []) {
+      let soShown = false;
+      const soCells = () => {
+        const cells: ReportTableRow['cells'] = { soCode: so.code, soTitle: so.title, soKpi: so.kpi ?? null };
+        for (const y of years) cells[`soTarget:${y}`] = so.passMark == null ? null : formatPercent(so.passMark, 0);
+        return cells;
+      };
+      const groups = [...(oosOf.get(so.id) ?? []).map((oo) => ({ oo, indicators: indicatorsOf.get(oo.id) ?? [] })), { oo: null, indicators: indicatorsOf.get(so.id) ?? [] }];
+      for (const { oo, indicators } of groups) {
+        const lines = indicators.length ? indicators : oo ? [null] : [];
+        lines.forEach((i, n) => {
+          const cells: ReportTableRow['cells'] = {};
+          if (!perspectiveShown) { cells.perspective = p.name; perspectiveShown = true; }
+          if (!soShown) { Object.assign(cells, soCells()); soShown = true; }
+          if (oo && n === 0) Object.assign(cells, { ooCode: oo.code, ooTitle: oo.title, ooWeight: weight(oo.weight), ooKpi: oo.kpi ?? null });
+          if (i) {
+            Object.assign(cells, { code: i.code, title: i.title, weight: weight(i.weight), kpi: i.formula ?? null, units: (full.unitsOf.get(i.id) ?? []).map(unitName).join(' e ') });
+            for (const y of years) cells[`target:${y}`] = targetCell(data, i.id, y, Checkpoint.YEAR_END).effective;
+            for (const th of thresholdsOf.get(i.id) ?? []) cells[`threshold:${th.score}`] = th.value.raw;
+          }
+          rows.push({ cells });
+        });
+      }
+      if (!soShown) rows.push({ cells: { ...(perspectiveShown ? {} : { perspective: p.name }), ...soCells() } });
+      perspectiveShown = true;
+    }
+    if (!perspectiveShown) rows.push({ cells: { perspective: p.name } });
+  }
+  return {
+    kind: 'plan-sondrio', title: `Piano della Performance ${years[0]}-${years[years.length - 1]}`, subtitle: subtitleOf(data), generatedAt: data.generatedAt,
+    sections: [{ title: 'Obiettivi strategici, obiettivi operativi e azioni', columns, rows }],
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * A report as one self-contained, print-ready HTML page: A4 landscape (@page), table headers repeated on every
+ * printed page, rows never split, Italian number presentation. No scripts, no external resources, every text
+ * escaped: it is safe to open from a download and to print to PDF.
+ */
+import { formatEuro } from '../../engine/scoring';
+import { italianDisplay, type ReportCell, type ReportColumn, type ReportDocument, type ReportSection } from './document';
+
+const CSS = `
+@page { size: A4 landscape; margin: 12mm 10mm 14mm 10mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; font-size: 9pt; color: #111; margin: 0; }
+header.doc { border-bottom: 2px solid #1f4e79; margin-bottom: 6mm; }
+header.doc h1 { font-size: 15pt; margin: 0 0 1mm 0; color: #1f4e79; }
+header.doc p { margin: 0 0 2mm 0; color: #444; }
+section { margin-bottom: 8mm; }
+section + section { break-before: auto; }
+h2 { font-size: 11.5pt; margin: 0 0 1mm 0; color: #1f4e79; break-after: avoid; }
+h2 + p.sub { margin: 0 0 2mm 0; color: #444; }
+dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 0 0 2mm 0; }
+dl.fields dt { font-weight: bold; } dl.fields dd { margin: 0; }
+table { width: 100%; border-collapse: collapse; table-layout: auto; }
+thead { display: table-header-group; }
+tfoot { display: table-footer-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.3mm solid #9aa7b5; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
+th { background: #1f4e79; color: #fff; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+table.wide { font-size: 6.5pt; }
+table.wide th, table.wide td { padding: 0.5mm 0.8mm; overflow-wrap: anywhere; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr.perspective td { background: #d9e2f3; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+tr.strategic td { background: #eef3fa; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+tr.operational td { font-weight: bold; }
+tr.total td { border-top: 0.6mm solid #1f4e79; font-weight: bold; }
+tr.warning td { background: #fff4ce; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+tr.error td { background: #fde0e0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+tr.muted td { color: #666; }
+ul.notes { margin: 1mm 0 0 0; padding-left: 5mm; color: #444; }
+footer.doc { color: #666; font-size: 7.5pt; margin-top: 4mm; }
+`;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function cellHtml(value: ReportCell, column: ReportColumn): string {
+  if (value == null || value === '') return '<td></td>';
+  const numeric = column.kind && column.kind !== 'text';
+  let text: string;
+  if (column.kind === 'euro' && typeof value === 'number') text = `${formatEuro(value)}`;
+  else if (typeof value === 'number') text = String(value).replace('.', ',');
+  else text = numeric ? italianDisplay(value) : value;
+  return `<td${numeric ? ' class="num"' : ''}>${escapeHtml(text)}</td>`;
+}
+
+function sectionHtml(section: ReportSection): string {
+  const head = section.columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('');
+  const body = section.rows
+    .map((r) => `<tr${r.style ? ` class="${r.style}"` : ''}>${section.columns.map((c) => cellHtml(r.cells[c.key] ?? null, c)).join('')}</tr>`)
+    .join('\n');
+  const fields = section.fields?.length
+    ? `<dl class="fields">${section.fields.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`
+    : '';
+  const notes = section.notes?.length ? `<ul class="notes">${section.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
+  return `<section>
+<h2>${escapeHtml(section.title)}</h2>${section.subtitle ? `\n<p class="sub">${escapeHtml(section.subtitle)}</p>` : ''}
+${fields}${section.rows.length || !section.fields ? `<table${section.columns.length > 12 ? ' class="wide"' : ''}>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>` : ''}
+${notes}</section>`;
+}
+
+export function renderHtml(doc: ReportDocument): string {
+  const generated = doc.generatedAt.toLocaleString('it-IT', { timeZone: 'Europe/Rome' });
+  return `<!DOCTYPE html>
+<html lang="it">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(doc.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header class="doc"><h1>${escapeHtml(doc.title)}</h1><p>${escapeHtml(doc.subtitle)}</p></header>
+${doc.sections.map(sectionHtml).join('\n')}
+<footer class="doc">Generato da Cruscotto il ${escapeHtml(generated)}</footer>
+</body>
+</html>
+`;
+}

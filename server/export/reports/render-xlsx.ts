@@ -1,0 +1,127 @@
+/**
+ * A report as an .xlsx: one sheet per section (or all sections stacked on one sheet for cards), header row frozen
+ * and repeated on every printed page, A4 landscape fitted to the page width. Percent cells are numbers formatted
+ * with exactly the decimals of the API's display string, so Excel shows the same digits and can still sum them.
+ */
+import ExcelJS from 'exceljs';
+import { percentOf, type ReportCell, type ReportColumn, type ReportDocument, type ReportSection, type RowStyle } from './document';
+
+const FILL: Partial<Record<RowStyle, string>> = { perspective: 'FFD9E2F3', strategic: 'FFEEF3FA', warning: 'FFFFF4CE', error: 'FFFDE0E0' };
+const BOLD = new Set<RowStyle>(['perspective', 'strategic', 'operational', 'total']);
+
+function setCell(cell: ExcelJS.Cell, value: ReportCell, column: ReportColumn): void {
+  if (value == null || value === '') return;
+  if (column.kind === 'percent' && typeof value === 'string') {
+    const p = percentOf(value);
+    if (p) {
+      cell.value = p.value;
+      cell.numFmt = p.decimals > 0 ? `0.${'0'.repeat(p.decimals)}%` : '0%';
+      cell.alignment = { horizontal: 'right' };
+      return;
+    }
+  }
+  if (column.kind === 'euro' && typeof value === 'number') {
+    cell.value = value;
+    cell.numFmt = '#,##0.00 "€"';
+    return;
+  }
+  cell.value = value;
+  if (typeof value === 'number') cell.alignment = { horizontal: 'right' };
+  else cell.alignment = { wrapText: true, vertical: 'top' };
+}
+
+function pageSetup(ws: ExcelJS.Worksheet, titleRows: string | undefined): void {
+  ws.pageSetup = {
+    paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    ...(titleRows ? { printTitlesRow: titleRows } : {}),
+  };
+}
+
+/** Writes a section from `startRow`; returns the next free row. */
+function writeSection(ws: ExcelJS.Worksheet, section: ReportSection, startRow: number, withTitle: boolean): { next: number; headerRow: number } {
+  let r = startRow;
+  if (withTitle) {
+    ws.getCell(r, 1).value = section.title;
+    ws.getCell(r, 1).font = { bold: true, size: 12, color: { argb: 'FF1F4E79' } };
+    r++;
+    if (section.subtitle) ws.getCell(r++, 1).value = section.subtitle;
+  }
+  for (const [label, value] of section.fields ?? []) {
+    ws.getCell(r, 1).value = label;
+    ws.getCell(r, 1).font = { bold: true };
+    ws.getCell(r, 2).value = value;
+    r++;
+  }
+  const headerRow = r;
+  section.columns.forEach((c, i) => {
+    const cell = ws.getCell(r, i + 1);
+    cell.value = c.label;
+    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
+    cell.alignment = { wrapText: true, vertical: 'middle' };
+  });
+  r++;
+  for (const row of section.rows) {
+    section.columns.forEach((c, i) => {
+      const cell = ws.getCell(r, i + 1);
+      setCell(cell, row.cells[c.key] ?? null, c);
+      if (row.style && FILL[row.style]) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[row.style]! } };
+      if (row.style && BOLD.has(row.style)) cell.font = { bold: true };
+    });
+    r++;
+  }
+  for (const note of section.notes ?? []) {
+    ws.getCell(r++, 1).value = note;
+  }
+  return { next: r + 1, headerRow };
+}
+
+function sheetName(title: string, used: Set<string>): string {
+  const base = title.replace(/[\\/?*[\]:]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28) || 'Foglio';
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 26)} ${n}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Cruscotto';
+  workbook.created = doc.generatedAt;
+  workbook.title = doc.title;
+  const used = new Set<string>();
+  const widths = (ws: ExcelJS.Worksheet, sections: ReportSection[]) => {
+    const count = Math.max(...sections.map((s) => s.columns.length), 2);
+    for (let i = 1; i <= count; i++) {
+      const w = Math.max(...sections.map((s) => s.columns[i - 1]?.width ?? (i === 1 ? 18 : 12)));
+      ws.getColumn(i).width = w;
+    }
+  };
+  if (doc.stacked) {
+    const ws = workbook.addWorksheet(sheetName(doc.title, used));
+    ws.getCell(1, 1).value = doc.title;
+    ws.getCell(1, 1).font = { bold: true, size: 14 };
+    ws.getCell(2, 1).value = doc.subtitle;
+    let r = 4;
+    for (const section of doc.sections) r = writeSection(ws, section, r, true).next;
+    widths(ws, doc.sections);
+    pageSetup(ws, undefined);
+  } else {
+    for (const section of doc.sections) {
+      const ws = workbook.addWorksheet(sheetName(section.title, used));
+      // the table header is the first row: frozen on screen, repeated on paper
+      const { headerRow } = writeSection(ws, section, 1, false);
+      ws.views = [{ state: 'frozen', ySplit: headerRow }];
+      widths(ws, [section]);
+      pageSetup(ws, `${headerRow}:${headerRow}`);
+      ws.headerFooter = { oddHeader: `&L${escapeHeader(doc.title)}&R${escapeHeader(section.title)}`, oddFooter: '&CPagina &P di &N' };
+    }
+  }
+  if (doc.sections.length === 0) workbook.addWorksheet('Vuoto').getCell(1, 1).value = 'Nessun dato';
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function escapeHeader(text: string): string {
+  return text.replace(/&/g, '&&').slice(0, 80);
+}

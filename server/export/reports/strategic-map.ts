@@ -1,0 +1,49 @@
+/**
+ * The strategic map of the Relazione (domain guide §7.2): one % per strategic objective, grouped by perspective,
+ * with the pass mark and whether it was reached (§5.7).
+ */
+import { formatPercent } from '../../engine/scoring';
+import { groupBy } from '../../services/group-by';
+import { type ReportDocument, type ReportTableRow, yesNo } from './document';
+import { type ReportData, subtitleOf } from './data';
+
+export function buildStrategicMap(data: ReportData): ReportDocument {
+  const { period, scores, request } = data;
+  const sosOf = groupBy(period.strategicObjectives, (o) => o.perspective.id);
+  const rows: ReportTableRow[] = [];
+  for (const p of period.perspectives) {
+    const r = scores.perspectives.get(p.id);
+    rows.push({ style: 'perspective', cells: { perspective: p.name, realization: r?.display ?? null } });
+    for (const so of sosOf.get(p.id) ?? []) {
+      const s = scores.strategicObjectives.get(so.id);
+      rows.push({
+        style: s?.score == null ? 'muted' : undefined,
+        cells: {
+          code: so.code, title: so.title, realization: s?.display ?? null,
+          passMark: s?.passMark == null ? null : formatPercent(s.passMark, 0), achieved: yesNo(s?.achieved),
+          note: s && s.score == null ? 'nessun indicatore valutato' : null,
+        },
+      });
+    }
+  }
+  rows.push({ style: 'total', cells: { perspective: 'Ente nel complesso', realization: scores.plan.display } });
+  return {
+    kind: 'strategic-map',
+    title: `Mappa strategica ${request.year}`,
+    subtitle: subtitleOf(data),
+    generatedAt: data.generatedAt,
+    sections: [{
+      title: 'Mappa strategica: realizzazione per obiettivo strategico',
+      columns: [
+        { key: 'perspective', label: 'Prospettiva', width: 30 },
+        { key: 'code', label: 'Cod.', width: 8 },
+        { key: 'title', label: 'Obiettivo strategico', width: 48 },
+        { key: 'realization', label: `% Realizzazione ${request.year}`, kind: 'percent', width: 14 },
+        { key: 'passMark', label: 'Soglia di raggiungimento', kind: 'percent', width: 14 },
+        { key: 'achieved', label: 'Raggiunto', width: 10 },
+        { key: 'note', label: 'Note', width: 24 },
+      ],
+      rows,
+    }],
+  };
+}

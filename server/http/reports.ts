@@ -1,0 +1,184 @@
+/**
+ * Files over HTTP, next to GraphQL: reports (GET /reports/<kind>.<xlsx|html|pdf>), the plan workbook
+ * (GET /export/plan.xlsx) and the workbook import (POST /import/workbook, the .xlsx as the raw body).
+ *
+ * Who may call is decided by `resolveAccess`, given per mount: `bearerAccess(orm)` resolves the same bearer token
+ * as /graphql and narrows the unit of work to the caller's organisations (the GraphQL context's own rules);
+ * the default allows everything, for in-process use and tests of the router alone.
+ */
+import type { EntityManager } from '@mikro-orm/core';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import type { Access } from '../auth/access';
+import { authenticate } from '../auth/authenticate';
+import type { Orm } from '../db/orm';
+import { ChangeSource, Checkpoint } from '../domain/enums';
+import { createContext } from '../graphql/context';
+import { DomainError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../services/errors';
+import { checkpointName, exportPlanWorkbook, tableName } from '../export/workbook';
+import { buildReport, CONTENT_TYPE, FORMATS, fileName, render, type ReportFormat } from '../export/reports';
+import { PdfUnavailableError } from '../export/reports/render-pdf';
+import { importWorkbook } from '../import/workbook';
+import { DEFAULT_WORKBOOK_LIMITS } from '../import/workbook-read';
+
+export type ReportCaller = { em: EntityManager; actor: string | null; access?: Access };
+export type ResolveAccess = (req: Request, res: Response) => Promise<ReportCaller>;
+
+export type ReportsRouterOptions = {
+  resolveAccess?: ResolveAccess;
+  /** bytes of an uploaded workbook */
+  maxUploadBytes?: number;
+  /** PDFs rendered at once (each is a Chromium process) */
+  maxConcurrentPdf?: number;
+  /** run before every route of this router (rate limits shared with /graphql) */
+  guards?: RequestHandler[];
+};
+
+/** The caller of /graphql, resolved the same way: bearer token → user, grants, tenant-scoped unit of work. */
+export function bearerAccess(orm: Orm): ResolveAccess {
+  return async (req) => {
+    const principal = await authenticate(orm.em, req.headers.authorization);
+    const ctx = createContext(orm.em, principal);
+    return { em: ctx.em, actor: ctx.actor, access: ctx.access };
+  };
+}
+
+const allowAll = (orm: Orm): ResolveAccess => async () => ({ em: orm.em.fork(), actor: null });
+
+function fail(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+}
+
+function sendError(res: Response, error: unknown): void {
+  if (error instanceof UnauthenticatedError) {
+    res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
+    return fail(res, 401, error.code, error.message, error.details());
+  }
+  if (error instanceof ForbiddenError) return fail(res, 403, error.code, error.message, error.details());
+  if (error instanceof NotFoundError) return fail(res, 404, error.code, error.message, error.details());
+  if (error instanceof PdfUnavailableError) return fail(res, 501, error.code, error.message);
+  if (error instanceof InputError && error.problems.some((p) => p.code === 'TOO_LARGE')) return fail(res, 413, error.code, error.message, error.details());
+  if (error instanceof DomainError) return fail(res, 400, error.code, error.message, error.details());
+  console.error(error);
+  fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+}
+
+function checkpointOf(raw: unknown): Checkpoint {
+  if (raw === undefined || raw === '' || raw === 'YEAR_END' || raw === '31/12') return Checkpoint.YEAR_END;
+  if (raw === 'MID_YEAR' || raw === '30/6') return Checkpoint.MID_YEAR;
+  throw InputError.of('checkpoint', 'BAD_CHECKPOINT', 'checkpoint is YEAR_END (31/12) or MID_YEAR (30/6)');
+}
+
+function period(req: Request): { planId: string; year: number; checkpoint: Checkpoint } {
+  const q = req.query as Record<string, unknown>;
+  const planId = typeof q.planId === 'string' ? q.planId.trim() : '';
+  if (!planId) throw InputError.of('planId', 'REQUIRED', 'give the plan version: ?planId=…');
+  const year = Number(q.year);
+  if (!Number.isInteger(year) || year < 1990 || year > 2200) throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
+  return { planId, year, checkpoint: checkpointOf(q.checkpoint) };
+}
+
+const attachment = (name: string) => `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`;
+
+export function reportsRouter(orm: Orm, options: ReportsRouterOptions = {}): Router {
+  const router = express.Router();
+  const resolveAccess = options.resolveAccess ?? allowAll(orm);
+  const maxUpload = options.maxUploadBytes ?? DEFAULT_WORKBOOK_LIMITS.maxBytes;
+  const maxPdf = options.maxConcurrentPdf ?? 2;
+  let pdfInFlight = 0;
+  const guards = options.guards ?? [];
+
+  router.get('/reports/:file', ...guards, async (req, res) => {
+    try {
+      const match = /^([a-z][a-z-]*)\.(xlsx|html|pdf)$/.exec(String(req.params.file));
+      if (!match) throw InputError.of('file', 'UNKNOWN_REPORT', `ask for /reports/<kind>.<${FORMATS.join('|')}>`);
+      const [, kind, format] = match as unknown as [string, string, ReportFormat];
+      const caller = await resolveAccess(req, res);
+      const p = period(req);
+      const extra = Object.fromEntries(Object.entries(req.query).filter(([k, v]) => !['planId', 'year', 'checkpoint'].includes(k) && typeof v === 'string')) as Record<string, string>;
+      const request = { ...p, options: extra };
+      if (format === 'pdf' && pdfInFlight >= maxPdf) {
+        res.setHeader('Retry-After', '5');
+        return fail(res, 503, 'BUSY', 'other PDFs are being rendered: retry in a few seconds, or download the HTML and print it');
+      }
+      const doc = await buildReport(caller.em, kind, request);
+      if (format === 'pdf') pdfInFlight++;
+      let body: Buffer;
+      try {
+        body = await render(doc, format);
+      } finally {
+        if (format === 'pdf') pdfInFlight--;
+      }
+      res.setHeader('Content-Type', CONTENT_TYPE[format]);
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      if (format === 'html') res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      else res.setHeader('Content-Disposition', attachment(fileName(kind, request, format)));
+      res.send(body);
+    } catch (error) {
+      sendError(res, error);
+    }
+  });
+
+  router.get('/export/plan.xlsx', ...guards, async (req, res) => {
+    try {
+      const caller = await resolveAccess(req, res);
+      const p = period(req);
+      const language = req.query.language === 'en' ? 'en' : 'it';
+      const body = await exportPlanWorkbook(caller.em, { ...p, language, serverUrl: `${req.protocol}://${req.get('host') ?? ''}` });
+      res.setHeader('Content-Type', CONTENT_TYPE.xlsx);
+      res.setHeader('Content-Disposition', attachment(`${tableName(p.year, p.checkpoint)}.xlsx`));
+      res.setHeader('X-Checkpoint', checkpointName(p.checkpoint));
+      res.send(body);
+    } catch (error) {
+      sendError(res, error);
+    }
+  });
+
+  router.post('/import/workbook', ...guards, async (req, res) => {
+    try {
+      // the caller first: an anonymous upload is refused before its body is read
+      const caller = await resolveAccess(req, res);
+      const body = await readBody(req, maxUpload);
+      const q = req.query as Record<string, string | undefined>;
+      const year = q.year === undefined || q.year === '' ? undefined : Number(q.year);
+      if (year !== undefined && !Number.isInteger(year)) throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
+      if (!q.planId) throw InputError.of('planId', 'REQUIRED', 'give the plan version to import into: ?planId=…');
+      const mode = q.mode === 'atomic' || q.mode === 'ATOMIC' ? 'atomic' : 'partial';
+      const result = await importWorkbook(
+        { em: caller.em, actor: caller.actor, access: caller.access, source: ChangeSource.IMPORT, sourceDetail: null },
+        body,
+        { planId: q.planId, year, checkpoint: q.checkpoint ? checkpointOf(q.checkpoint) : undefined, mode, sheet: q.sheet, fileName: q.fileName ?? undefined },
+      );
+      res.json(result);
+    } catch (error) {
+      sendError(res, error);
+    }
+  });
+
+  return router;
+}
+
+/** The raw body, refused as soon as it passes the cap (never buffered whole when too large). */
+function readBody(req: Request, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    const tooLarge = () => InputError.of('file', 'TOO_LARGE', `the file is larger than ${Math.round(max / 1024 / 1024 * 10) / 10} MB, the upload limit`);
+    if (Number.isFinite(declared) && declared > max) {
+      req.resume();
+      return reject(tooLarge());
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
