@@ -9,34 +9,58 @@ import { type Context, createContext } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
+import { armor } from './http/armor';
+import { authFailureLimit, bodyErrors, principalOf, refuseUnauthenticated, requestLimit, resolveToken } from './http/guards';
+import { readSecurityConfig, type SecurityConfig } from './http/security-config';
+import { bearerAccess, reportsRouter } from './http/reports';
 
 /** Body cap: under Excel on the web's 5 MB per request, so anything the add-in can send fits. */
 export const MAX_BODY = '5mb';
 
 export type App = { httpServer: http.Server; apollo: ApolloServer<Context>; stop(): Promise<void> };
 
-/** Express + Apollo on one HTTP server: GraphQL at /graphql, the offline GraphiQL page at /. */
-export async function createApp(orm: Orm, options: { log?: (error: unknown) => void } = {}): Promise<App> {
+export type AppOptions = { log?: (error: unknown) => void; security?: Partial<SecurityConfig> };
+
+/**
+ * Express + Apollo on one HTTP server: GraphQL at /graphql behind CORS, a bearer token and rate limits; the
+ * offline GraphiQL page at / and /health stay open.
+ */
+export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App> {
+  const security: SecurityConfig = { ...readSecurityConfig(), ...options.security };
   const app = express();
   const httpServer = http.createServer(app);
+  // A big plan's request can hold the event loop for seconds; Node's 5 s keep-alive timer then fires before the
+  // next request already waiting on an idle socket is read, and resets it (ECONNRESET under load, bench B4).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+  const limits = armor();
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     formatError: (formatted, error) => formatError(formatted, error, options.log),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    introspection: security.introspection,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins],
   });
   await apollo.start();
   app.disable('x-powered-by');
   app.use(
     '/graphql',
-    cors<cors.CorsRequest>(),
+    cors<cors.CorsRequest>({ origin: security.corsOrigins, allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'] }),
+    resolveToken(orm),
+    authFailureLimit(security),
+    refuseUnauthenticated,
+    requestLimit(security),
     express.json({ limit: MAX_BODY }),
-    expressMiddleware(apollo, { context: async () => createContext(orm.em) }),
+    expressMiddleware(apollo, { context: async ({ res }) => createContext(orm.em, principalOf(res)) }),
   );
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.use(reportsRouter(orm, { resolveAccess: bearerAccess(orm), guards: [authFailureLimit(security), requestLimit(security)] }));
   app.use(graphiqlRouter('/graphql'));
+  app.use(bodyErrors);
   return {
     httpServer,
     apollo,

@@ -19,7 +19,8 @@ export function graphiqlRouter(endpoint = '/graphql'): Router {
 }
 
 const EXAMPLE_QUERY = `# Cruscotto: the plans loaded on this server.
-# Press the play button (or Ctrl+Enter) to run the query.
+# First paste your token in the Headers tab below ("npm start" prints it on the first start and keeps it in
+# data/local-token.txt); then press the play button (or Ctrl+Enter) to run the query.
 query Plans {
   planVersions {
     id
@@ -50,6 +51,9 @@ query Plans {
 }
 `;
 
+/** Every query needs a token: the page opens on the Headers tab with the header to complete (kept in the browser). */
+const DEFAULT_HEADERS = '{\n  "Authorization": "Bearer PASTE-YOUR-TOKEN-HERE"\n}';
+
 function page(endpoint: string): string {
   return `<!doctype html>
 <html lang="it">
@@ -68,7 +72,13 @@ function page(endpoint: string): string {
   <script>
     const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)}, defaultEditorToolsVisibility: true }),
+      React.createElement(GraphiQL, {
+        fetcher,
+        defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)},
+        defaultHeaders: ${JSON.stringify(DEFAULT_HEADERS)},
+        shouldPersistHeaders: true,
+        defaultEditorToolsVisibility: 'headers',
+      }),
     );
   </script>
 </body>

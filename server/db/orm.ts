@@ -43,6 +43,9 @@ export function ormOptions(databaseUrl: string, opts: OpenOptions = {}): Options
     debug: opts.onQuery ? ['query'] : false,
     logger: opts.onQuery ? (message: string) => opts.onQuery!(message) : undefined,
     discovery: { warnWhenNoEntities: false },
+    // The tenant filter (server/auth/tenant-filter.ts) is on every org-owned entity; joining each reference to
+    // re-check it would add joins to every statement and cannot change a result (references never cross tenants).
+    autoJoinRefsForFilters: false,
   };
   if (dialect === 'postgresql') {
     return { ...common, driver: PostgreSqlDriver, clientUrl: databaseUrl, pool: { min: 0, max: 10 } } as Options;

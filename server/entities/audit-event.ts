@@ -9,6 +9,7 @@ import { Organisation } from './organisation';
 @ObjectType({ description: 'An applied change: who, when, source, before and after' })
 @Entity()
 @Index({ properties: ['entityType', 'entityId'] })
+@Index({ properties: ['planId', 'at'] })
 export class AuditEvent extends Node {
   @ManyToOne(() => Organisation, { nullable: true, deleteRule: 'cascade' })
   org?: Organisation | null;
@@ -48,4 +49,9 @@ export class AuditEvent extends Node {
   @Field(() => GraphQLJSONObject, { nullable: true })
   @Property({ type: 'json', nullable: true })
   after?: Record<string, unknown> | null;
+
+  /** the plan version the changed row belongs to, when it belongs to one: the trail is queried by plan (last: added by a later migration) */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 36, nullable: true })
+  planId?: string | null;
 }

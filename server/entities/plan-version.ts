@@ -49,4 +49,16 @@ export class PlanVersion extends TenantOwned {
 
   @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
   approvedBy?: Person | null;
+
+  @Field(() => String, { nullable: true, description: 'The user who approved it (approvePlanVersion)' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  approvedByUser?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
+  closedAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The user who closed it (closePlanVersion)' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  closedByUser?: string | null;
 }

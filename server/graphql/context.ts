@@ -1,17 +1,35 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { Access } from '../auth/access';
+import type { Principal } from '../auth/authenticate';
+import { scopeToTenants } from '../auth/tenant-filter';
 import { ChangeSource } from '../domain/enums';
+import type { User } from '../entities/user';
 import { Loaders } from './loaders';
 
-/** Per-request state: one identity map (a fork of the entity manager) and one set of batch loaders. */
+/**
+ * Per-request state: the caller (user, access, actor name), one identity map (a fork of the entity manager,
+ * narrowed to the caller's organisations) and one set of batch loaders.
+ */
 export type Context = {
   em: EntityManager;
   loaders: Loaders;
+  user: User;
+  access: Access;
   actor: string | null;
   source: ChangeSource;
   sourceDetail: string | null;
 };
 
-export function createContext(em: EntityManager, actor: string | null = null): Context {
+export function createContext(em: EntityManager, principal: Principal): Context {
   const fork = em.fork();
-  return { em: fork, loaders: new Loaders(fork), actor, source: ChangeSource.GRAPHQL, sourceDetail: null };
+  scopeToTenants(fork, principal.access);
+  return {
+    em: fork,
+    loaders: new Loaders(fork),
+    user: principal.user,
+    access: principal.access,
+    actor: principal.user.name,
+    source: ChangeSource.GRAPHQL,
+    sourceDetail: null,
+  };
 }

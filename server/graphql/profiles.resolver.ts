@@ -1,11 +1,9 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, ID, Int, Mutation, registerEnumType, Resolver } from 'type-graphql';
-import { PlanStatus } from '../domain/enums';
 import { PlanVersion } from '../entities/plan-version';
 import { ScoringProfile } from '../entities/scoring-profile';
-import { updateEntity } from '../services/crud';
+import { movePlan } from '../services/plan-workflow';
 import { profileFromPreset, reviseProfile } from '../services/scoring-profiles';
-import { planVersionSpec } from '../services/specs';
 import type { Context } from './context';
 
 export enum ProfilePreset {
@@ -39,12 +37,21 @@ export class ProfilesResolver {
     return reviseProfile(ctx, id, parameters);
   }
 
-  @Mutation(() => PlanVersion, { description: 'Approves a plan version and freezes its scoring profile' })
+  @Mutation(() => PlanVersion, { description: 'Approves a draft plan version (who and when are recorded) and freezes its scoring profile; from then on its structure cannot change' })
   approvePlanVersion(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<PlanVersion> {
-    return updateEntity(ctx, planVersionSpec, id, { status: PlanStatus.APPROVED }, expectedVersion);
+    return movePlan(ctx, 'approve', id, expectedVersion);
+  }
+
+  @Mutation(() => PlanVersion, { description: 'Closes an approved plan version (who and when are recorded): nothing of it changes any more' })
+  closePlanVersion(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<PlanVersion> {
+    return movePlan(ctx, 'close', id, expectedVersion);
   }
 }

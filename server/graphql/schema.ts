@@ -3,6 +3,8 @@ import { buildSchema } from 'type-graphql';
 import '../domain/enums';
 import { CRUD_RESOLVERS } from './api';
 import { AuditResolver } from './audit.resolver';
+import { MeResolver } from './me.resolver';
+import { ImportResolver } from './import.resolver';
 import { ParsedValueResolver } from './parsed-value.resolver';
 import { REALIZATION_RESOLVERS } from './realization.resolver';
 import { ProfilesResolver } from './profiles.resolver';
@@ -16,7 +18,7 @@ let built: Promise<GraphQLSchema> | null = null;
 /** The schema is built once per process: type-graphql's metadata is global. */
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [...CRUD_RESOLVERS, ...RELATION_RESOLVERS, ...REALIZATION_RESOLVERS, TargetValueResolver, ParsedValueResolver, AuditResolver, ProfilesResolver, ReportResolver, SyncResolver] as never,
+    resolvers: [...CRUD_RESOLVERS, ...RELATION_RESOLVERS, ...REALIZATION_RESOLVERS, TargetValueResolver, ParsedValueResolver, AuditResolver, ProfilesResolver, ReportResolver, SyncResolver, MeResolver, ImportResolver] as never,
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });

@@ -35,7 +35,9 @@ export class SyncResolver {
     }
     const service = {
       ...ctx,
-      actor: source?.author ?? ctx.actor,
+      // the audit trail names the authenticated user; only a system administrator (a service account acting for
+      // others, or the embedded single-user start) may record a change in the name of the sheet's author
+      actor: ctx.access.systemAdmin ? (source?.author ?? ctx.actor) : ctx.actor,
       source: (source?.kind as unknown as ChangeSource) ?? ChangeSource.GRAPHQL,
       sourceDetail: source?.workbook || source?.sheet ? [source.workbook, source.sheet].filter(Boolean).join(' / ') : null,
     };
@@ -82,7 +84,7 @@ export class SyncResolver {
     return events as unknown as RowChange[];
   }
 
-  @Mutation(() => CheckpointLock, { description: 'Locks a checkpoint: its actual values can no longer change' })
+  @Mutation(() => CheckpointLock, { description: 'Locks a checkpoint (controllers and admins): its actual values can no longer change, by any path' })
   lockCheckpoint(
     @Arg('planId', () => ID) planId: string,
     @Arg('year', () => Int) year: number,
@@ -93,7 +95,7 @@ export class SyncResolver {
     return lockCheckpoint(ctx, planId, year, checkpoint, reason);
   }
 
-  @Mutation(() => Boolean, { description: 'Unlocks a checkpoint; false when it was not locked' })
+  @Mutation(() => Boolean, { description: 'Unlocks a checkpoint (controllers and admins); false when it was not locked' })
   unlockCheckpoint(
     @Arg('planId', () => ID) planId: string,
     @Arg('year', () => Int) year: number,

@@ -37,6 +37,13 @@ export function snapshot(em: EntityManager, entity: object): Record<string, unkn
   return out;
 }
 
+/** The plan version a changed row belongs to: itself, its `plan`, or its target's (a revision). */
+function planIdOf(entity: object): string | null {
+  const row = entity as { id: string; plan?: { id: string } | null; target?: { plan?: { id: string } | null } | null };
+  if (entity.constructor.name === 'PlanVersion') return row.id;
+  return row.plan?.id ?? row.target?.plan?.id ?? null;
+}
+
 /** Queues an audit event in the same unit of work as the change it records, so both commit or neither does. */
 export function recordChange(
   ctx: ServiceContext,
@@ -48,6 +55,7 @@ export function recordChange(
 ): void {
   const data = {
     org,
+    planId: planIdOf(entity),
     entityType: entity.constructor.name,
     entityId: entity.id,
     action,
@@ -66,8 +74,11 @@ export function recordChange(
   ctx.em.persist(ctx.em.create(AuditEvent, data as never));
 }
 
-/** Inserts buffered audit events set-based (one statement per chunk), in the caller's transaction. */
+/**
+ * Inserts buffered audit events set-based, in the caller's transaction: 2,000 rows of 15 columns per statement stay
+ * under SQLite's 32,766 and PostgreSQL's 65,535 bound values (30,000 at most).
+ */
 export async function flushAuditBuffer(ctx: ServiceContext): Promise<void> {
   const rows = ctx.auditBuffer?.splice(0) ?? [];
-  for (let i = 0; i < rows.length; i += 500) await ctx.em.insertMany(AuditEvent, rows.slice(i, i + 500) as never);
+  for (let i = 0; i < rows.length; i += 2000) await ctx.em.insertMany(AuditEvent, rows.slice(i, i + 2000) as never);
 }

@@ -11,6 +11,8 @@ import { Organisation } from '../entities/organisation';
 import { PlanVersion } from '../entities/plan-version';
 import { recordChange, snapshot } from './audit';
 import { ConflictError, type FieldProblem, InputError, NotFoundError } from './errors';
+import { failOn, governanceProblems } from './governance';
+import { authorizeWrite } from './permissions';
 import type { ServiceContext } from './service-context';
 
 /** An input field that names other rows by id: `perspectiveId` → `perspective`, `responsibleUnitIds` → `responsibleUnits`. */
@@ -208,6 +210,8 @@ async function create<E extends object>(ctx: ServiceContext, spec: EntitySpec<E>
   if (planOwned) row.plan = em.getReference(PlanVersion, planId!);
   assignPlain(row, spec, input);
   assignRefs(row, resolved);
+  await authorizeWrite(ctx, spec.entity.name, orgId, 'create', row);
+  failOn(await governanceProblems(em, spec.entity.name, 'create', [row], input));
   if (spec.prepare) fail(await spec.prepare(ctx, row, input, 'create'));
   em.persist(row);
   recordChange(ctx, row, AuditAction.CREATE, null, snapshot(em, row), tenantOwned ? row.org! : null);
@@ -224,6 +228,8 @@ async function update<E extends object>(
 ): Promise<E> {
   const { em } = ctx;
   const row = (await findRow(ctx, spec, id)) as E & Row & Record<string, unknown>;
+  const rowOrgId = row instanceof Organisation ? row.id : (row.org?.id ?? null);
+  await authorizeWrite(ctx, spec.entity.name, rowOrgId, 'update', row);
   if (expectedVersion != null && expectedVersion !== row.version) {
     throw new ConflictError(spec.label, id, expectedVersion, row.version);
   }
@@ -236,6 +242,9 @@ async function update<E extends object>(
   const before = snapshot(em, row);
   assignPlain(row, spec, input);
   assignRefs(row, resolved);
+  // the row as it will be must be allowed too (a unit editor cannot move an actual value to another unit's indicator)
+  if ('indicatorId' in input) await authorizeWrite(ctx, spec.entity.name, rowOrgId, 'update', row);
+  failOn(await governanceProblems(em, spec.entity.name, 'update', [before, row], input));
   if (spec.prepare) fail(await spec.prepare(ctx, row, input, 'update', before));
   const after = snapshot(em, row);
   if (JSON.stringify(before) !== JSON.stringify(after) || resolved.size > 0) {
@@ -267,9 +276,11 @@ async function remove<E extends object>(
 ): Promise<{ id: string; deleted: boolean }> {
   const { em } = ctx;
   const row = (await findRow(ctx, spec, id)) as E & Row;
+  await authorizeWrite(ctx, spec.entity.name, row instanceof Organisation ? row.id : (row.org?.id ?? null), 'delete', row as never);
   if (options.expectedVersion != null && options.expectedVersion !== row.version) {
     throw new ConflictError(spec.label, id, options.expectedVersion, row.version);
   }
+  failOn(await governanceProblems(em, spec.entity.name, 'delete', [row as never]));
   if (!options.cascade) {
     const found = await dependents(em, spec.entity, id);
     if (found.length > 0) {

@@ -44,3 +44,27 @@ export class NotFoundError extends DomainError {
     return { entity: this.entity, id: this.id };
   }
 }
+
+/** The caller has no valid token (none, unknown, expired, revoked or of a disabled user). */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message: string, readonly reason: string) {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+  details() {
+    return { reason: this.reason };
+  }
+}
+
+/** The caller is known but their role does not allow this. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  constructor(message: string, readonly action: string, readonly role: string | null) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+  details() {
+    return { action: this.action, role: this.role };
+  }
+}

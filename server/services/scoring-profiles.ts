@@ -48,6 +48,7 @@ function parametersOf(profile: EngineProfile): Record<string, unknown> {
 export async function profileFromPreset(ctx: ServiceContext, organisationId: string, preset: PresetName): Promise<ScoringProfile> {
   const org = await ctx.em.findOne(Organisation, { id: organisationId });
   if (!org) throw InputError.of('organisationId', 'NOT_FOUND', `no Organisation with id "${organisationId}"`);
+  ctx.access?.check(org.id, 'plan');
   const source = PROFILE_PRESETS[preset];
   const last = await ctx.em.findOne(ScoringProfile, { org, name: source.name }, { orderBy: { profileVersion: 'desc' } });
   const row = ctx.em.create(ScoringProfile, {
@@ -65,6 +66,7 @@ export async function profileFromPreset(ctx: ServiceContext, organisationId: str
 export async function reviseProfile(ctx: ServiceContext, profileId: string, changes: Record<string, unknown>): Promise<ScoringProfile> {
   const current = await ctx.em.findOne(ScoringProfile, { id: profileId });
   if (!current) throw new NotFoundError('ScoringProfile', profileId);
+  ctx.access?.check(current.org.id, 'plan');
   const parameters = { ...current.parameters, ...changes };
   const problems = parameterProblems(parameters);
   if (problems.length > 0) throw new InputError(problems);

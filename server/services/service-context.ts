@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { Access } from '../auth/access';
 import type { ChangeSource } from '../domain/enums';
 
 /** What a service needs to know about the caller: its unit of work and who and where the change comes from. */
@@ -7,6 +8,11 @@ export type ServiceContext = {
   actor: string | null;
   source: ChangeSource;
   sourceDetail: string | null;
+  /**
+   * What the caller may do; every request's context carries one (server/graphql/context.ts). Absent only for
+   * trusted in-process callers (the seed, the command line, tests that call a service directly).
+   */
+  access?: Access;
   /**
    * Bulk writers (the sheet sync) collect audit events here and insert them with one statement per chunk after
    * the flush, instead of making each one a tracked entity.

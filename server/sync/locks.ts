@@ -8,6 +8,7 @@ import type { ServiceContext } from '../services/service-context';
 export async function lockCheckpoint(ctx: ServiceContext, planId: string, year: number, checkpoint: Checkpoint, reason: string | null): Promise<CheckpointLock> {
   const plan = await ctx.em.findOne(PlanVersion, { id: planId });
   if (!plan) throw new NotFoundError('PlanVersion', planId);
+  ctx.access?.check(plan.org.id, 'plan');
   const existing = await ctx.em.findOne(CheckpointLock, { plan: planId, year, checkpoint });
   if (existing) return existing;
   const lock = ctx.em.create(CheckpointLock, { org: plan.org, plan, year, checkpoint, reason, lockedBy: ctx.actor } as never);
@@ -17,6 +18,9 @@ export async function lockCheckpoint(ctx: ServiceContext, planId: string, year: 
 }
 
 export async function unlockCheckpoint(ctx: ServiceContext, planId: string, year: number, checkpoint: Checkpoint): Promise<boolean> {
+  const plan = await ctx.em.findOne(PlanVersion, { id: planId });
+  if (!plan) throw new NotFoundError('PlanVersion', planId);
+  ctx.access?.check(plan.org.id, 'plan');
   const lock = await ctx.em.findOne(CheckpointLock, { plan: planId, year, checkpoint });
   if (!lock) return false;
   const before = snapshot(ctx.em, lock);

@@ -33,6 +33,7 @@ export const CELL_MESSAGES: Record<string, { en: string; it: string }> = {
   HAS_CHILDREN: { en: 'delete the rows below it first (or delete them in the same batch)', it: 'eliminare prima le righe sottostanti (o nello stesso invio)' },
   BAD_YEAR: { en: '{raw} is not a year of this plan', it: '{raw} non è un anno di questo piano' },
   DUPLICATE_ROW: { en: 'the same row appears twice in this batch', it: 'la stessa riga compare due volte in questo invio' },
+  FORBIDDEN: { en: 'your role ({role}) may only enter actual values of indicators of your units', it: 'il tuo ruolo ({role}) consente solo di inserire i valori ottenuti degli indicatori delle tue unità' },
   BATCH_FAILED: { en: 'not applied: the batch is all-or-nothing and another row was refused', it: 'non applicata: l’invio è tutto-o-niente e un’altra riga è stata respinta' },
 };
 

@@ -1,9 +1,17 @@
 import { type App, createApp, listen } from '../../server/app';
 import { openOrm, type Orm } from '../../server/db/orm';
+import type { Role } from '../../server/domain/roles';
+import { Membership, Organisation } from '../../server/entities';
 import { seedIfEmpty } from '../../server/fixtures/sondrio';
+import type { SecurityConfig } from '../../server/http/security-config';
+import { createUser, issueToken } from '../../server/services/users';
 import { databaseFor, type TestDatabase } from './databases';
 
 export type GraphQLResponse<T = any> = { data?: T; errors?: Array<{ message: string; path?: unknown; extensions?: Record<string, any> }> };
+export type Gql = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+
+/** A user of one organisation with one role, and their bearer token. */
+export type Caller = { gql: Gql; token: string; userId: string; name: string };
 
 /** A real server on a loopback port, on a fresh database, talked to over HTTP like any client. */
 export type TestServer = {
@@ -12,33 +20,65 @@ export type TestServer = {
   databaseUrl: string;
   /** SQL statements seen since the last reset */
   statements: string[];
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** the bearer token of a system administrator (may do everything everywhere) */
+  token: string;
+  /** GraphQL as the system administrator */
+  gql: Gql;
+  /** GraphQL with any token (or none) */
+  gqlWith<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** a new user with `role` in organisation `orgId` (a unit editor for `unitIds`), and their token */
+  as(role: Role | `${Role}`, orgId: string, unitIds?: string[], options?: { expiresAt?: Date | null }): Promise<Caller>;
   close(): Promise<void>;
 };
 
-export async function startServer(dialect: 'sqlite' | 'postgresql', options: { seed?: boolean } = {}): Promise<TestServer> {
+let users = 0;
+
+export async function startServer(
+  dialect: 'sqlite' | 'postgresql',
+  options: { seed?: boolean; security?: Partial<SecurityConfig> } = {},
+): Promise<TestServer> {
   const database: TestDatabase = databaseFor(dialect);
   const databaseUrl = await database.create();
   const statements: string[] = [];
   const orm = await openOrm(databaseUrl, { onQuery: (sql) => statements.push(sql) });
   if (options.seed) await seedIfEmpty(orm.em);
+  const admin = await createUser(orm.em.fork(), { email: 'root@test.local', name: 'Test administrator', systemAdmin: true });
+  const { token } = await issueToken(orm.em.fork(), admin, { label: 'test' });
   const errors: unknown[] = [];
-  const app: App = await createApp(orm, { log: (e) => { errors.push(e); if (process.env.DEBUG_SERVER_ERRORS) console.error(e); } });
+  // tests make many requests from one token: the rate limits get their own tests (security-abuse)
+  const security = { requestsPerWindow: 1_000_000, authFailuresPerWindow: 1_000_000, ...options.security };
+  const app: App = await createApp(orm, { security, log: (e) => { errors.push(e); if (process.env.DEBUG_SERVER_ERRORS) console.error(e); } });
   const port = await listen(app.httpServer, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
+
+  async function gqlWith(bearer: string | null, query: string, variables?: Record<string, unknown>) {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse;
+  }
+  const gql: Gql = (query, variables) => gqlWith(token, query, variables);
+  // the first request of a token records its use (one write): done here so statement counts start clean
+  await gql('{ __typename }');
   statements.length = 0;
   return {
     url,
     orm,
     databaseUrl,
     statements,
-    async gql(query, variables) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResponse;
+    token,
+    gql,
+    gqlWith,
+    async as(role, orgId, unitIds = [], opts = {}) {
+      const em = orm.em.fork();
+      const n = ++users;
+      const user = await createUser(em, { email: `${role}.${n}@test.local`, name: `${role} ${n}` });
+      em.create(Membership, { user, org: em.getReference(Organisation, orgId), role, unitIds } as never);
+      await em.flush();
+      const issued = await issueToken(em, user, { label: 'test', expiresAt: opts.expiresAt ?? null });
+      return { gql: (q, v) => gqlWith(issued.token, q, v), token: issued.token, userId: user.id, name: user.name };
     },
     async close() {
       await app.stop();

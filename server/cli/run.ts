@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { readConfig } from '../db/config';
+import { openOrm, type Orm } from '../db/orm';
+import { DomainError } from '../services/errors';
+
+/** Opens the configured database (DATABASE_URL, as the server does), runs one command, closes it. */
+export function runCommand(work: (orm: Orm) => Promise<void>): void {
+  (async () => {
+    const orm = await openOrm(readConfig().databaseUrl);
+    try {
+      await work(orm);
+    } finally {
+      await orm.close();
+    }
+  })().catch((error) => {
+    console.error(error instanceof DomainError ? `error: ${error.message}` : error);
+    process.exit(1);
+  });
+}
+
+export function expiryOf(days: string | undefined): Date | null {
+  if (!days) return null;
+  const n = Number(days);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--expires-in-days must be a positive number, got "${days}"`);
+  return new Date(Date.now() + n * 86_400_000);
+}

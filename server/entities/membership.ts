@@ -1,0 +1,27 @@
+import { Entity, Enum, ManyToOne, Property, type Rel, Unique } from '@mikro-orm/core';
+import { Role } from '../domain/roles';
+import { Node } from './base';
+import { Organisation } from './organisation';
+import { User } from './user';
+
+/**
+ * A user's role in one organisation. A unit editor's units are kept as ids next to the role, so the whole
+ * identity of a request (token, user, memberships) is read with one statement.
+ */
+@Entity()
+@Unique({ properties: ['user', 'org'] })
+export class Membership extends Node {
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  // Rel<>: no decorator metadata pointing back at User (the two files import each other)
+  user!: Rel<User>;
+
+  @ManyToOne(() => Organisation, { deleteRule: 'cascade' })
+  org!: Organisation;
+
+  @Enum({ items: () => Role })
+  role!: Role;
+
+  /** for a unit editor: the units whose indicators' actual values they may enter */
+  @Property({ type: 'json' })
+  unitIds: string[] = [];
+}

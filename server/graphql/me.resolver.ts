@@ -1,0 +1,33 @@
+import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Role } from '../domain/roles';
+import type { Context } from './context';
+
+@ObjectType({ description: 'A role of the caller in one organisation' })
+class MyMembership {
+  @Field(() => ID) organisationId!: string;
+  @Field(() => Role) role!: Role;
+  @Field(() => [ID], { description: 'for a unit editor: the units whose actual values they may enter' }) unitIds!: string[];
+}
+
+@ObjectType({ description: 'The caller, as their token identifies them' })
+class Me {
+  @Field() name!: string;
+  @Field() email!: string;
+  @Field({ description: 'may create organisations and act in all of them' }) systemAdmin!: boolean;
+  @Field(() => [MyMembership]) memberships!: MyMembership[];
+}
+
+/** Lets a client (the add-in) check its token and show what its user may do. */
+@Resolver()
+export class MeResolver {
+  @Query(() => Me, { description: 'Who the token belongs to and their roles' })
+  me(@Ctx() ctx: Context): Me {
+    const { user } = ctx;
+    return {
+      name: user.name,
+      email: user.email,
+      systemAdmin: user.systemAdmin,
+      memberships: user.memberships.getItems().map((m) => ({ organisationId: m.org.id, role: m.role, unitIds: m.unitIds ?? [] })),
+    };
+  }
+}

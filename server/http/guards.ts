@@ -1,0 +1,80 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Orm } from '../db/orm';
+import { authenticate, type Principal } from '../auth/authenticate';
+import { UnauthenticatedError } from '../services/errors';
+import type { SecurityConfig } from './security-config';
+
+/** A refusal before GraphQL runs, in GraphQL's response shape so every client reads it the same way. */
+function refuse(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+}
+
+export function principalOf(res: Response): Principal {
+  return res.locals.principal as Principal;
+}
+
+/**
+ * Resolves the bearer token once per request. A request without a valid one goes on only as far as the failure
+ * limit (authFailureLimit) and is then refused with 401 by refuseUnauthenticated.
+ */
+export function resolveToken(orm: Orm): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      res.locals.principal = await authenticate(orm.em, req.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) return next(error);
+      res.locals.authError = error;
+    }
+    next();
+  };
+}
+
+export const refuseUnauthenticated: RequestHandler = (_req, res, next) => {
+  const error = res.locals.authError as UnauthenticatedError | undefined;
+  if (!error) return next();
+  res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
+  refuse(res, 401, error.code, error.message, { reason: error.reason });
+};
+
+/**
+ * Failed authentications per IP: guessing tokens gets slow. Requests with a valid token are neither counted nor
+ * stopped, so colleagues behind the same address are not locked out by someone else's guesses.
+ */
+export function authFailureLimit(config: SecurityConfig): RequestHandler {
+  return rateLimit({
+    windowMs: config.windowMs,
+    limit: config.authFailuresPerWindow,
+    skip: (_req, res) => Boolean(res.locals.principal),
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
+    handler: (_req, res) => refuse(res, 429, 'RATE_LIMITED', 'Too many failed authentications from this address: wait and retry (see Retry-After)'),
+  });
+}
+
+/** Requests per token (a whole office behind one address does not share a budget), per IP without one. */
+export function requestLimit(config: SecurityConfig): RequestHandler {
+  return rateLimit({
+    windowMs: config.windowMs,
+    limit: config.requestsPerWindow,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (req, res) => {
+      const principal = res.locals.principal as Principal | undefined;
+      return principal ? `token:${principal.tokenId}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+    },
+    handler: (_req, res) => refuse(res, 429, 'RATE_LIMITED', `Too many requests: at most ${config.requestsPerWindow} per minute per token; retry after the time in Retry-After`),
+  });
+}
+
+/** Body parser failures (too large, not JSON) as GraphQL-shaped errors instead of Express's HTML page. */
+export const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  const type = (error as { type?: string }).type;
+  if (type === 'entity.too.large') {
+    const limit = (error as { limit?: number }).limit;
+    return refuse(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${limit} bytes: split the batch into smaller ones`);
+  }
+  if (type === 'entity.parse.failed') return refuse(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+  next(error);
+};

@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { OPERATION_LIMITS } from '../../server/http/armor';
+import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
+import { SHEET_ROWS, sondrioPlan, SYNC_ROWS } from '../helpers/sync';
+
+/**
+ * Abuse limits: operations too deep, too wide or too big, batched requests, too many requests, foreign origins;
+ * each refused with a clear error while the server keeps answering normal queries. The limits are HTTP and
+ * GraphQL-shape rules, the same on both databases: SQLite only.
+ */
+
+async function raw(server: TestServer, body: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, ...headers },
+    body,
+  });
+  const text = await response.text();
+  let json: any = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = { unparsed: text.slice(0, 200) };
+  }
+  return { status: response.status, headers: response.headers, json };
+}
+
+function firstError(r: { json: GraphQLResponse }) {
+  expect(r.json.errors?.length).toBeGreaterThan(0);
+  return r.json.errors![0];
+}
+
+describe('abusive queries are refused while the server keeps serving (sqlite)', () => {
+  let server: TestServer;
+  let planId: string;
+
+  beforeAll(async () => {
+    server = await startServer('sqlite', { seed: true });
+    planId = (await sondrioPlan(server)).planId;
+  }, 60_000);
+  afterAll(() => server.close());
+
+  /** After every refusal: an ordinary query is answered at once. */
+  async function stillServing() {
+    const r = await server.gql(`{ planVersions { label } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.planVersions.length).toBe(1);
+  }
+
+  it('lets the real clients through: the add-in sync and refresh, the README and GraphiQL examples', async () => {
+    const rows = await server.gql(SHEET_ROWS, { planId, year: 2022, checkpoint: 'YEAR_END', since: null });
+    expect(rows.errors).toBeUndefined();
+    expect(rows.data.sheetRows.rows.length).toBeGreaterThan(50);
+    const sync = await server.gql(SYNC_ROWS, { input: { planId, year: 2022, checkpoint: 'YEAR_END', mode: 'PARTIAL', rows: [{ rowId: rows.data.sheetRows.rows[0].rowId }] } });
+    expect(sync.errors).toBeUndefined();
+
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const query of examples) {
+      const r = await server.gql(query);
+      expect([query.slice(0, 40), r.errors]).toEqual([query.slice(0, 40), undefined]);
+    }
+    const page = await (await fetch(`${server.url}/`)).text();
+    const ide = JSON.parse(/defaultQuery: ("(?:[^"\\]|\\.)*")/.exec(page)![1]) as string;
+    const r = await server.gql(ide);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.planVersions[0].perspectives.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a query 50 levels deep', async () => {
+    let selection = 'id';
+    for (let i = 0; i < 25; i++) selection = `operationalObjective { indicators { ${selection} } }`;
+    const r = await server.gql(`query($p: ID!) { indicators(filter: { planId: $p }) { edges { node { ${selection} } } } }`, { p: planId });
+    expect(r.errors!.map((e) => e.message).join(' ')).toMatch(new RegExp(`Query depth limit of ${OPERATION_LIMITS.maxDepth} exceeded`));
+    expect(r.errors!.map((e) => e.extensions!.code)).toEqual(r.errors!.map(() => 'GRAPHQL_VALIDATION_FAILED'));
+    expect(r.data).toBeUndefined();
+    await stillServing();
+  });
+
+  it('refuses deep fragments and fragment cycles', async () => {
+    const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Indicator { operationalObjective { indicators { ${i < 29 ? `...F${i + 1}` : 'id'} } } }`);
+    const deep = await server.gql(`query($p: ID!) { indicators(filter: { planId: $p }) { edges { node { ...F0 } } } } ${fragments.join(' ')}`, { p: planId });
+    expect(deep.errors!.map((e) => e.message).join(' ')).toMatch(/depth limit/);
+    const cycle = await server.gql(`{ indicators { edges { node { ...A } } } } fragment A on Indicator { operationalObjective { indicators { ...B } } } fragment B on Indicator { ...A }`);
+    expect(cycle.errors!.map((e) => e.message).join(' ')).toMatch(/Cannot spread fragment "A" within itself/);
+    await stillServing();
+  });
+
+  it('refuses 10,000 aliases (token limit) and more aliases than allowed in a short query', async () => {
+    const huge = `{ ${Array.from({ length: 10_000 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+    const r1 = await server.gql(huge);
+    expect(r1.errors![0].message).toMatch(new RegExp(`Token limit of ${OPERATION_LIMITS.maxTokens} exceeded`));
+    const wide = `{ ${Array.from({ length: OPERATION_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: planVersions { id }`).join(' ')} }`;
+    const r2 = await server.gql(wide);
+    expect(r2.errors![0].message).toMatch(new RegExp(`Aliases limit of ${OPERATION_LIMITS.maxAliases} exceeded`));
+    const allowed = await server.gql(`{ ${Array.from({ length: OPERATION_LIMITS.maxAliases }, (_, i) => `a${i}: planVersions { id }`).join(' ')} }`);
+    expect(allowed.errors).toBeUndefined();
+    await stillServing();
+  });
+
+  it('refuses too many directives and does not suggest field names', async () => {
+    const directives = Array.from({ length: OPERATION_LIMITS.maxDirectives + 1 }, () => '@include(if: true)').join(' ');
+    const r1 = await server.gql(`{ planVersions { id ${directives} } }`);
+    expect(r1.errors![0].message).toMatch(/Directives limit/);
+    const r2 = await server.gql(`{ planVersions { labell } }`);
+    expect(r2.errors![0].message).toMatch(/Cannot query field "labell"/);
+    expect(r2.errors![0].message).not.toMatch(/Did you mean/);
+    await stillServing();
+  });
+
+  it('answers huge variables just under the body limit with a clear error, and refuses a body over it with 413', async () => {
+    const near = 'x'.repeat(4.8 * 1024 * 1024);
+    const r1 = await raw(server, JSON.stringify({ query: 'query($c: String) { organisations(filter: { code: $c }) { id } }', variables: { c: near } }));
+    expect(r1.status).toBe(200);
+    expect(firstError(r1).extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ field: 'code', code: 'maxLength' })] });
+    expect(JSON.stringify(r1.json).length).toBeLessThan(2000);
+
+    const over = 'x'.repeat(5.2 * 1024 * 1024);
+    const r2 = await raw(server, JSON.stringify({ query: 'query($c: String) { organisations(filter: { code: $c }) { id } }', variables: { c: over } }));
+    expect(r2.status).toBe(413);
+    expect(firstError(r2)).toEqual({ message: expect.stringMatching(/larger than the limit of 5242880 bytes/), extensions: { code: 'PAYLOAD_TOO_LARGE' } });
+
+    const rows = Array.from({ length: 5001 }, (_, i) => ({ clientRef: `r${i}`, level: 'perspective', title: `P${i}` }));
+    const r3 = await server.gql(SYNC_ROWS, { input: { planId, year: 2022, checkpoint: 'YEAR_END', mode: 'PARTIAL', rows } });
+    expect(r3.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ code: 'BATCH_TOO_LARGE' })] });
+    await stillServing();
+  });
+
+  it('refuses batched (array) requests and bodies that are not JSON', async () => {
+    const batch = await raw(server, JSON.stringify([{ query: '{ planVersions { id } }' }, { query: '{ organisations { id } }' }]));
+    expect(batch.status).toBe(400);
+    expect(JSON.stringify(batch.json)).toMatch(/batching/i);
+    const garbage = await raw(server, '{"query": ');
+    expect(garbage.status).toBe(400);
+    expect(firstError(garbage).extensions!.code).toBe('BAD_REQUEST');
+    await stillServing();
+  });
+
+  it('answers CORS preflights for the allowed origin only', async () => {
+    const preflight = (origin: string) => fetch(`${server.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    const allowed = await preflight('https://localhost:3000');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://localhost:3000');
+    expect(allowed.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    const foreign = await preflight('https://evil.example');
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('allows introspection by default outside production', async () => {
+    const r = await server.gql(`{ __schema { queryType { name } } }`);
+    expect(r.data.__schema.queryType.name).toBe('Query');
+  });
+});
+
+describe('rate limits and configuration (sqlite)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer('sqlite', { security: { requestsPerWindow: 5, authFailuresPerWindow: 3, windowMs: 1500, introspection: false, corsOrigins: ['https://addin.example.org'] } });
+  });
+  afterAll(() => server.close());
+
+  it('answers 429 with Retry-After past the per-token limit, does not punish another token, and recovers', async () => {
+    await new Promise((r) => setTimeout(r, 1600)); // a fresh window (the helper's warm-up request counted)
+    const other = await server.as('viewer', (await server.gql(`mutation { createOrganisation(input: { code: "RL", name: "Rate" }) { id } }`)).data.createOrganisation.id);
+    for (let i = 0; i < 4; i++) expect((await raw(server, JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
+    const limited = await raw(server, JSON.stringify({ query: '{ __typename }' }));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(firstError(limited)).toEqual({ message: expect.stringMatching(/Too many requests: at most 5 per minute per token/), extensions: { code: 'RATE_LIMITED' } });
+    expect((await other.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
+    await new Promise((r) => setTimeout(r, 1600));
+    expect((await raw(server, JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
+  });
+
+  it('slows down token guessing per address: 429 after too many failed authentications, while valid tokens still pass', async () => {
+    await new Promise((r) => setTimeout(r, 1600));
+    const guesses = [];
+    for (let i = 0; i < 4; i++) guesses.push((await raw(server, JSON.stringify({ query: '{ __typename }' }), { authorization: `Bearer cru_guess${i}` })).status);
+    expect(guesses).toEqual([401, 401, 401, 429]);
+    expect((await raw(server, JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
+  });
+
+  it('turns introspection off and uses the configured CORS origins', async () => {
+    await new Promise((r) => setTimeout(r, 1600));
+    const r = await server.gql(`{ __schema { queryType { name } } }`);
+    expect(r.errors![0].message).toMatch(/introspection is not allowed/i);
+    const preflight = await fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://localhost:3000', 'access-control-request-method': 'POST' } });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
