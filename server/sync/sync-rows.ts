@@ -17,9 +17,12 @@ import { realizationView, type RealizationView } from '../services/realization-v
 import type { ServiceContext } from '../services/service-context';
 import { type CellError, cellError } from './messages';
 import { parseRow, type ParsedRow } from './parse-row';
+import { guardRows } from './row-access';
 import { levelOfNode, loadPlanState, parentIdOf, type PlanNode, type PlanState, unitKey } from './plan-state';
 import { LIMITS, type SheetLevel, type SheetRowIn } from './row';
 import { sheetRowOf, type SheetRowOut } from './sheet-rows';
+import { type BatchWrites, emptyWrites, stateAfter } from './after-state';
+import { insertEntities, insertLinks, newRow } from './bulk-write';
 
 export type SyncMode = 'partial' | 'atomic';
 export type RowStatus = 'created' | 'updated' | 'unchanged' | 'deleted' | 'conflict' | 'rejected';
@@ -102,7 +105,8 @@ const sameThresholds = (a: Array<{ value: ParsedValue; score: number }>, b: Arra
  * Applies a sheet's rows to one plan version for one (year, checkpoint), in one transaction: valid rows are
  * written (partial) or nothing is unless every row is valid (atomic); a stale row is a conflict, never an
  * overwrite; a retried batch key returns the first answer. Reads and writes are set-based: the plan is read with
- * a fixed number of statements and every change is flushed together.
+ * a fixed number of statements, created rows are inserted table by table in multi-row statements, updated and
+ * deleted ones are flushed together, and the answer is scored from the plan as it now is in memory (not re-read).
  */
 export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: SyncHooks = {}): Promise<SyncOutcome> {
   if (input.rows.length > LIMITS.rowsPerBatch) {
@@ -127,8 +131,9 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         throw InputError.of('year', 'BAD_YEAR', `${input.year} is not a year of this plan (${plan.cycle.years.join(', ')})`);
       }
       const state = await loadPlanState(em, plan.id, input.year, input.checkpoint);
-      const plans = planRows(state, input);
+      const plans = guardRows(tx, state, planRows(state, input));
       const refused = plans.some((p) => p.status === 'rejected' || p.status === 'conflict');
+      let after: PlanState;
       if (input.mode === 'atomic' && refused) {
         for (const p of plans) {
           if (p.status !== 'rejected' && p.status !== 'conflict') {
@@ -136,13 +141,17 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
             p.errors.push(cellError('*', 'BATCH_FAILED'));
           }
         }
+        after = state;
       } else {
-        await applyRows(tx, state, plans, input);
-        await em.flush();
+        const writes = applyRows(tx, state, plans, input);
+        await writeCreated(em, writes);
+        // updates and deletes touch loaded rows: the unit of work writes those it finds changed, batched per table
+        if (plans.some((p) => p.status === 'updated' || p.status === 'deleted')) await em.flush();
         await flushAuditBuffer(tx);
         await hooks.afterWrite?.();
+        after = stateAfter(state, writes);
       }
-      const outcome = await outcomeOf(tx, state, plans, input);
+      const outcome = await outcomeOf(tx, state, after, plans, input);
       if (input.batchKey) {
         // a native insert: the unit of work would re-examine every row of the batch for one more row
         const now = new Date();
@@ -359,25 +368,34 @@ function checkIndicatorRules(state: PlanState, p: RowPlan, input: SyncInput): vo
   if (result.errors.includes('BANDS_NOT_MONOTONE')) p.errors.push(cellError('thresholds', 'THRESHOLDS_NOT_MONOTONE', { polarity }));
 }
 
-/** Writes the accepted rows: parents before children, every change with its audit event, one flush for all. */
-async function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[], input: SyncInput): Promise<void> {
+/**
+ * Applies the accepted rows in memory, parents before children, every change with its audit event: rows it creates
+ * are new untracked instances collected for set-based inserts (writeCreated); loaded rows it updates or deletes
+ * are left to the unit of work.
+ */
+function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[], input: SyncInput): BatchWrites {
   const { em } = ctx;
   const plan = state.plan;
+  const writes = emptyWrites();
   const newUnits = new Map<string, OrgUnit>();
   const ordered = [...plans].sort((a, b) => (a.level ? DEPTH[a.level] : 9) - (b.level ? DEPTH[b.level] : 9));
   for (const p of ordered) {
     if (p.status === 'deleted') {
       const before = snapshot(em, p.node!);
       // the database cascades too, but rows already in the unit of work must leave it with their parent
-      for (const dependent of dependentsOf(state, p.node!)) em.remove(dependent);
+      for (const dependent of dependentsOf(state, p.node!)) {
+        em.remove(dependent);
+        writes.removed.add(dependent);
+      }
       em.remove(p.node!);
+      writes.removed.add(p.node!);
       recordChange(ctx, p.node!, AuditAction.DELETE, before, null, plan.org);
       continue;
     }
     if (p.status !== 'created' && p.status !== 'updated') continue;
     const v = p.parsed.values;
     const parent = p.parentNode ?? p.parentPlan?.created;
-    const node = p.node ?? createNode(em, state, p, parent!);
+    const node = p.node ?? createNode(state, p, parent!, writes);
     p.created = node;
     const before = p.node ? snapshot(em, node) : null;
     if (v.code != null && !(node instanceof Perspective)) node.code = v.code;
@@ -386,7 +404,8 @@ async function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[]
       if (node instanceof Perspective) node.name = v.title;
       else node.title = v.title;
     }
-    if (p.node && parent) reparent(node, parent);
+    // a loaded row moved under a row created by this batch points at it by reference: the parent is not tracked
+    if (p.node && parent) reparent(node, p.parentNode ?? (em.getReference(parent.constructor as never, parent.id) as PlanNode));
     if (v.weight !== undefined && (node instanceof Indicator || node instanceof OperationalObjective)) node.weight = v.weight;
     if (v.kpi !== undefined) {
       if (node instanceof Indicator) node.formula = v.kpi;
@@ -400,12 +419,12 @@ async function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[]
       }
       if (v.rule !== undefined) node.rule = v.rule as ScoringRule | null;
       if (v.unitNames !== undefined && p.changes.has('responsibleUnit')) {
-        setUnits(em, state, node, v.unitNames, newUnits);
+        setUnits(em, state, node, !p.node, v.unitNames, newUnits, writes);
         // the link table has no version: touch the indicator so its row version and change time move too
         if (p.node) node.updatedAt = new Date();
       }
-      writeTargets(ctx, state, p, node, input);
-      writeMeasurement(ctx, state, p, node, input);
+      writeTargets(ctx, state, p, node, input, writes);
+      writeMeasurement(ctx, state, p, node, input, writes);
     }
     const after = snapshot(em, node);
     // the node itself may be untouched when only its targets or actual changed: no event for a non-change
@@ -413,6 +432,15 @@ async function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[]
       recordChange(ctx, node, p.node ? AuditAction.UPDATE : AuditAction.CREATE, before, after, plan.org);
     }
   }
+  return writes;
+}
+
+/** Inserts every row the batch creates, table by table in foreign-key order, a bounded number of statements each. */
+async function writeCreated(em: ServiceContext['em'], w: BatchWrites): Promise<void> {
+  for (const rows of [w.units, w.perspectives, w.strategicObjectives, w.operationalObjectives, w.indicators, w.targets, w.revisions, w.measurements]) {
+    await insertEntities(em, rows);
+  }
+  await insertLinks(em, 'indicator_responsible_units', ['indicator_id', 'org_unit_id'], w.unitLinks);
 }
 
 /** Rows loaded with the plan that the database would delete with this node (its targets, actuals, entries…). */
@@ -430,25 +458,34 @@ function dependentsOf(state: PlanState, node: PlanNode): object[] {
   return s.assignments.filter((a) => a.strategicObjective?.id === node.id || a.operationalObjective?.id === node.id);
 }
 
-function createNode(em: ServiceContext['em'], state: PlanState, p: RowPlan, parent: PlanNode | undefined): PlanNode {
+function createNode(state: PlanState, p: RowPlan, parent: PlanNode | undefined, writes: BatchWrites): PlanNode {
   const base = { org: state.plan.org, plan: state.plan, position: p.parsed.index };
   const v = p.parsed.values;
   switch (p.level) {
-    case 'perspective':
-      return em.create(Perspective, { ...base, name: v.title!, code: v.code ?? null } as never);
-    case 'strategic':
-      return em.create(StrategicObjective, { ...base, perspective: parent as Perspective, code: v.code!, title: v.title! } as never);
-    case 'operational':
-      return em.create(OperationalObjective, { ...base, strategicObjective: parent as StrategicObjective, code: v.code!, title: v.title! } as never);
+    case 'perspective': {
+      const node = newRow(Perspective, { ...base, name: v.title!, code: v.code ?? null });
+      writes.perspectives.push(node);
+      return node;
+    }
+    case 'strategic': {
+      const node = newRow(StrategicObjective, { ...base, perspective: parent as Perspective, code: v.code!, title: v.title! });
+      writes.strategicObjectives.push(node);
+      return node;
+    }
+    case 'operational': {
+      const node = newRow(OperationalObjective, { ...base, strategicObjective: parent as StrategicObjective, code: v.code!, title: v.title! });
+      writes.operationalObjectives.push(node);
+      return node;
+    }
     default: {
       const onOO = parent instanceof OperationalObjective;
-      const indicator = em.create(Indicator, {
+      const node = newRow(Indicator, {
         ...base, code: v.code!, title: v.title!,
-        operationalObjective: onOO ? parent : null, strategicObjective: onOO ? null : parent,
+        operationalObjective: onOO ? parent : null, strategicObjective: onOO ? null : (parent as StrategicObjective),
         valueKind: kindOf(v.target ?? null), polarity: PolarityEnum.HIGHER,
-      } as never);
-      indicator.responsibleUnits.hydrate([]);
-      return indicator;
+      });
+      writes.indicators.push(node);
+      return node;
     }
   }
 }
@@ -473,25 +510,38 @@ function reparent(node: PlanNode, parent: PlanNode): void {
   }
 }
 
-/** Units are named as typed; a name the organisation does not know yet becomes a new unit (type U.O.). */
-function setUnits(em: ServiceContext['em'], state: PlanState, indicator: Indicator, names: string[], newUnits: Map<string, OrgUnit>): void {
+/**
+ * Units are named as typed; a name the organisation does not know yet becomes a new unit (type U.O.). A created
+ * indicator gets its links inserted with the batch; a loaded one has its tracked collection set.
+ */
+function setUnits(
+  em: ServiceContext['em'], state: PlanState, indicator: Indicator, created: boolean, names: string[], newUnits: Map<string, OrgUnit>, writes: BatchWrites,
+): void {
   const units = names.map((name) => {
     const key = unitKey(name);
     let unit = state.unitsByName.get(key) ?? newUnits.get(key);
     if (!unit) {
-      unit = em.create(OrgUnit, { org: state.plan.org, name, type: UnitType.UO } as never);
+      unit = newRow(OrgUnit, { org: state.plan.org, name, type: UnitType.UO });
       newUnits.set(key, unit);
+      writes.units.push(unit);
     }
     return unit;
   });
+  const ids = [...new Set(units.map((u) => u.id))];
+  writes.unitsOf.set(indicator.id, ids);
+  if (created) {
+    for (const id of ids) writes.unitLinks.push([indicator.id, id]);
+    return;
+  }
   if (!indicator.responsibleUnits.isInitialized()) {
     indicator.responsibleUnits.hydrate((state.snapshot.unitsOf.get(indicator.id) ?? []).map((id) => state.unitsById.get(id)!).filter(Boolean));
   }
-  indicator.responsibleUnits.set(units);
+  // a unit created by this batch is inserted with it, not by the unit of work: the collection holds a reference
+  indicator.responsibleUnits.set(units.map((u) => (newUnits.has(unitKey(u.name)) && !state.unitsById.has(u.id) ? em.getReference(OrgUnit, u.id) : u)));
 }
 
 /** A changed target value is appended as a revision: "nuova previsione" once the plan is approved. */
-function writeTargets(ctx: ServiceContext, state: PlanState, p: RowPlan, indicator: Indicator, input: SyncInput): void {
+function writeTargets(ctx: ServiceContext, state: PlanState, p: RowPlan, indicator: Indicator, input: SyncInput, writes: BatchWrites): void {
   const v = p.parsed.values;
   const kind = state.plan.status === PlanStatus.DRAFT ? RevisionKind.ORIGINAL : RevisionKind.REVISED;
   const write = (year: number, value: ParsedValue | null | undefined, thresholds?: Array<{ value: ParsedValue; score: number }>) => {
@@ -502,17 +552,19 @@ function writeTargets(ctx: ServiceContext, state: PlanState, p: RowPlan, indicat
     if (!changesValue && !changesThresholds && !(changesRule && target)) return;
     const before = target ? snapshot(ctx.em, target) : null;
     if (!target) {
-      target = ctx.em.create(Target, { org: state.plan.org, plan: state.plan, indicator, year, checkpoint: input.checkpoint } as never);
+      target = newRow(Target, { org: state.plan.org, plan: state.plan, indicator, year, checkpoint: input.checkpoint });
+      writes.targets.push(target);
     }
     if (changesThresholds) target.thresholds = thresholds!;
     if (year === input.year && p.changes.has('rule')) target.rule = null;
     if (year === input.year && p.changes.has('polarity')) target.polarity = null;
     if (changesValue) {
       const seq = p.node ? (state.revisionsOf.get(target.id)?.length ?? 0) : 0;
-      const revision = ctx.em.create(TargetRevision, {
+      const revision = newRow(TargetRevision, {
         org: state.plan.org, target, seq, kind: seq === 0 ? RevisionKind.ORIGINAL : kind,
         value: value ?? { raw: '', kind: 'empty', warnings: [] }, approved: true, note: ctx.sourceDetail,
-      } as never);
+      });
+      writes.revisions.push(revision);
       recordChange(ctx, revision, AuditAction.CREATE, null, snapshot(ctx.em, revision), state.plan.org);
     }
     recordChange(ctx, target, before ? AuditAction.UPDATE : AuditAction.CREATE, before, snapshot(ctx.em, target), state.plan.org);
@@ -521,13 +573,14 @@ function writeTargets(ctx: ServiceContext, state: PlanState, p: RowPlan, indicat
   for (const ft of v.futureTargets ?? []) write(ft.year, ft.value);
 }
 
-function writeMeasurement(ctx: ServiceContext, state: PlanState, p: RowPlan, indicator: Indicator, input: SyncInput): void {
+function writeMeasurement(ctx: ServiceContext, state: PlanState, p: RowPlan, indicator: Indicator, input: SyncInput, writes: BatchWrites): void {
   if (!ACTUALS.some((c) => p.changes.has(c))) return;
   const v = p.parsed.values;
   let measurement = p.node ? state.measurementOf.get(indicator.id) : undefined;
   const before = measurement ? snapshot(ctx.em, measurement) : null;
   if (!measurement) {
-    measurement = ctx.em.create(Measurement, { org: state.plan.org, plan: state.plan, indicator, year: input.year, checkpoint: input.checkpoint } as never);
+    measurement = newRow(Measurement, { org: state.plan.org, plan: state.plan, indicator, year: input.year, checkpoint: input.checkpoint });
+    writes.measurements.push(measurement);
   }
   if (v.actual !== undefined) measurement.value = v.actual;
   if (v.neutralised !== undefined) measurement.neutralised = v.neutralised;
@@ -539,9 +592,8 @@ function writeMeasurement(ctx: ServiceContext, state: PlanState, p: RowPlan, ind
 }
 
 /** The answer: per row its status, errors, new id and version, and scores; plus every ancestor and dashboard touched. */
-async function outcomeOf(ctx: ServiceContext, before: PlanState, plans: RowPlan[], input: SyncInput): Promise<SyncOutcome> {
+async function outcomeOf(ctx: ServiceContext, before: PlanState, after: PlanState, plans: RowPlan[], input: SyncInput): Promise<SyncOutcome> {
   const applied = plans.filter((p) => p.status === 'created' || p.status === 'updated' || p.status === 'deleted').length;
-  const after = applied > 0 ? await loadPlanState(ctx.em, input.planId, input.year, input.checkpoint) : before;
   const scores = computePlanScores(forPeriod(after.snapshot, input.year, input.checkpoint), input.year, input.checkpoint);
   const conflicts = await conflictDetails(ctx, before, plans.filter((p) => p.status === 'conflict'));
   const view = (r: Parameters<typeof realizationView>[0]) => realizationView(r, input.year, input.checkpoint);

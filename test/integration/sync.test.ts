@@ -600,4 +600,38 @@ describe.each(databaseNames())('sheet sync: SQL statements per batch (%s)', (dia
     expect(forty).toEqual(ten);
     expect(ten.length).toBeGreaterThan(0);
   });
+
+  it('writes a 5,000-row create batch in a bounded number of statements, every row with its target, actual and unit', async () => {
+    const { server, plan } = t;
+    const parent = plan.operational('1.1').rowId;
+    const rows: SheetRowIn[] = Array.from({ length: 5000 }, (_, n) => ({
+      level: 'indicator', code: `B.${n}`, title: `Azione ${n}`, parentRef: parent, weight: '1', target: String(100 + (n % 7)),
+      thresholds: [{ score: 0.8, value: '80' }], actual: String(90 + (n % 20)), responsibleUnit: n % 2 ? 'U.O. "Nuova di prova"' : 'U.O. "Altra di prova"',
+    }));
+    const before = await tableCounts(server);
+    server.statements.length = 0;
+    const result = await sync(server, { planId: plan.planId, rows, batchKey: 'five-thousand' });
+    const statements = dataStatements(server.statements);
+    expect(result.rows.filter((r) => r.status === 'CREATED')).toHaveLength(5000);
+    // written table by table in multi-row statements: a per-row write would be thousands
+    expect(statements.length).toBeLessThanOrEqual(60);
+    expect(writes(server.statements).length).toBeLessThanOrEqual(30);
+    // scored from memory as the database now has them: each new row's version and score are what a read gives
+    const after = await readRows(server, plan.planId);
+    const byId = new Map(after.rows.map((r) => [r.rowId, r]));
+    for (const [n, r] of result.rows.entries()) {
+      const stored = byId.get(r.rowId!)!;
+      expect([stored.code, stored.rowVersion, stored.target?.raw, stored.actual?.raw]).toEqual([`B.${n}`, r.rowVersion, rows[n].target, rows[n].actual]);
+      expect(stored.responsibleUnits).toEqual([rows[n].responsibleUnit]);
+    }
+    const counts = await tableCounts(server);
+    expect(counts.indicators - before.indicators).toBe(5000);
+    expect(counts.targets - before.targets).toBe(5000);
+    expect(counts.revisions - before.revisions).toBe(5000);
+    expect(counts.measurements - before.measurements).toBe(5000);
+    expect(counts.unitLinks - before.unitLinks).toBe(5000);
+    expect(counts.units - before.units).toBe(2);
+    expect(counts.events - before.events).toBe(4 * 5000);
+    expect(counts.batches - before.batches).toBe(1);
+  }, 120_000);
 });

@@ -1,0 +1,70 @@
+import type { Measurement, OrgUnit, Target, TargetRevision } from '../entities';
+import { type Indicator, type OperationalObjective, type Perspective, type StrategicObjective } from '../entities';
+import type { PlanSnapshot } from '../services/plan-snapshot';
+import { PlanState } from './plan-state';
+
+/**
+ * What a batch wrote, kept in memory so that its answer (row versions, scores) is computed from the plan as it now
+ * is without reading the plan again: rows created (new instances, inserted set-based), rows removed, and the
+ * responsible units of every indicator whose units were set. Rows updated in place are the loaded instances
+ * themselves, which the unit of work has brought up to date (versions, change times) when it flushed.
+ */
+export type BatchWrites = {
+  units: OrgUnit[];
+  perspectives: Perspective[];
+  strategicObjectives: StrategicObjective[];
+  operationalObjectives: OperationalObjective[];
+  indicators: Indicator[];
+  targets: Target[];
+  revisions: TargetRevision[];
+  measurements: Measurement[];
+  /** (indicator id, unit id) rows of the link table for created indicators */
+  unitLinks: Array<[string, string]>;
+  /** indicator id → its responsible units after the batch (created and updated indicators) */
+  unitsOf: Map<string, string[]>;
+  /** loaded rows the batch deletes, with the rows the database deletes with them */
+  removed: Set<object>;
+};
+
+export function emptyWrites(): BatchWrites {
+  return {
+    units: [], perspectives: [], strategicObjectives: [], operationalObjectives: [], indicators: [], targets: [], revisions: [],
+    measurements: [], unitLinks: [], unitsOf: new Map(), removed: new Set(),
+  };
+}
+
+type Positioned = { position: number; id: string };
+const byPosition = (a: Positioned, b: Positioned) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byPeriod = (a: Target, b: Target) => a.year - b.year || (a.checkpoint < b.checkpoint ? -1 : a.checkpoint > b.checkpoint ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The kept rows of a loaded list plus the created ones, in the order the loader reads them. */
+function merged<T extends object>(loaded: T[], created: T[], removed: Set<object>, order?: (a: T, b: T) => number): T[] {
+  const kept = removed.size > 0 ? loaded.filter((row) => !removed.has(row)) : loaded.slice();
+  if (created.length === 0) return kept;
+  const out = kept.concat(created);
+  return order ? out.sort(order) : out;
+}
+
+/** The plan state after the batch, as loadPlanState would read it once the transaction commits. */
+export function stateAfter(before: PlanState, writes: BatchWrites): PlanState {
+  const s = before.snapshot;
+  const { removed } = writes;
+  const unitsOf = new Map(s.unitsOf);
+  for (const [indicatorId, units] of writes.unitsOf) unitsOf.set(indicatorId, units);
+  for (const row of removed) unitsOf.delete((row as { id: string }).id);
+  const snapshot: PlanSnapshot = {
+    ...s,
+    perspectives: merged(s.perspectives, writes.perspectives, removed, byPosition),
+    strategicObjectives: merged(s.strategicObjectives, writes.strategicObjectives, removed, byPosition),
+    operationalObjectives: merged(s.operationalObjectives, writes.operationalObjectives, removed, byPosition),
+    indicators: merged(s.indicators, writes.indicators, removed, byPosition),
+    targets: merged(s.targets, writes.targets, removed, byPeriod),
+    revisions: merged(s.revisions, writes.revisions, removed, (a, b) => a.seq - b.seq),
+    measurements: merged(s.measurements, writes.measurements, removed),
+    entries: merged(s.entries, [], removed),
+    assignments: merged(s.assignments, [], removed),
+    unitsOf,
+  };
+  const units = [...before.unitsById.values(), ...writes.units];
+  return new PlanState(snapshot, before.year, before.checkpoint, units, before.locked ? [before.locked] : []);
+}

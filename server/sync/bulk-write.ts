@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { Collection, type EntityManager, ReferenceKind } from '@mikro-orm/core';
+
+/**
+ * Set-based inserts of rows a batch creates: plain column values written with multi-row INSERTs, never entities
+ * tracked by the unit of work (which would diff every created row, and every row loaded with the plan, at flush).
+ * The statements per table are bounded by the batch's row limit, not by its rows: a chunk carries as many rows as
+ * fit in PARAMS_PER_STATEMENT bound values (PostgreSQL allows 65,535 per statement; SQLite's default is 32,766).
+ */
+const PARAMS_PER_STATEMENT = 30_000;
+
+type Columns = { scalars: string[]; references: string[] };
+const columnsByEntity = new Map<string, Columns>();
+
+function columnsOf(em: EntityManager, entityName: string): Columns {
+  let columns = columnsByEntity.get(entityName);
+  if (!columns) {
+    const meta = em.getMetadata().get(entityName);
+    const stored = meta.props.filter((p) => p.persist !== false);
+    columns = {
+      scalars: stored.filter((p) => p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED).map((p) => p.name),
+      references: stored.filter((p) => p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.ONE_TO_ONE).map((p) => p.name),
+    };
+    columnsByEntity.set(entityName, columns);
+  }
+  return columns;
+}
+
+/** An entity instance built with `new` as an insert row: every stored property, references as ids. */
+function insertRow(columns: Columns, entity: object): Record<string, unknown> {
+  const source = entity as Record<string, unknown>;
+  const row: Record<string, unknown> = {};
+  for (const name of columns.scalars) row[name] = source[name] ?? null;
+  for (const name of columns.references) row[name] = (source[name] as { id?: string } | null | undefined)?.id ?? null;
+  return row;
+}
+
+/** Inserts new, untracked instances of one entity class in as few statements as the parameter limit allows. */
+export async function insertEntities(em: EntityManager, entities: object[]): Promise<void> {
+  if (entities.length === 0) return;
+  const entityName = entities[0].constructor.name;
+  const columns = columnsOf(em, entityName);
+  const perStatement = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / (columns.scalars.length + columns.references.length)));
+  for (let i = 0; i < entities.length; i += perStatement) {
+    const rows = entities.slice(i, i + perStatement).map((e) => insertRow(columns, e));
+    await em.insertMany(entityName, rows);
+  }
+}
+
+/** Inserts rows of a link table (no entity class of its own), chunked like entities. */
+export async function insertLinks(em: EntityManager, table: string, columns: [string, string], pairs: Array<[string, string]>): Promise<void> {
+  const perStatement = Math.floor(PARAMS_PER_STATEMENT / 2);
+  for (let i = 0; i < pairs.length; i += perStatement) {
+    const chunk = pairs.slice(i, i + perStatement);
+    await em.getConnection().execute(
+      `insert into ${table} (${columns.join(', ')}) values ${chunk.map(() => '(?, ?)').join(', ')}`,
+      chunk.flat(),
+      'run',
+      em.getTransactionContext(),
+    );
+  }
+}
+
+const templates = new Map<new () => object, Record<string, unknown>>();
+
+/** The defaults a class's constructor gives a new row (its field initialisers), read once per class. */
+function defaultsOf(Type: new () => object): Record<string, unknown> {
+  let template = templates.get(Type);
+  if (!template) {
+    const sample = new Type() as Record<string, unknown>;
+    template = {};
+    for (const key of Object.keys(sample)) {
+      const value = sample[key];
+      if (key === 'id' || key === 'createdAt' || key === 'updatedAt' || value instanceof Collection) continue;
+      template[key] = value;
+    }
+    templates.set(Type, template);
+  }
+  return template;
+}
+
+/**
+ * A new row as an untracked instance of its entity class (so `instanceof` and the services read it like a loaded
+ * row), with the constructor's defaults and version 1 as the database gives it. Built as plain own properties
+ * rather than with `new`: the ORM's per-property accessors cost more than the rest of a create, per row.
+ */
+export function newRow<T extends object>(Type: new () => T, values: Partial<T>): T {
+  const now = new Date();
+  const row: Record<string, unknown> = { id: randomUUID(), version: 1, createdAt: now, updatedAt: now };
+  const defaults = defaultsOf(Type);
+  for (const key in defaults) {
+    const value = defaults[key];
+    row[key] = Array.isArray(value) ? value.slice() : value !== null && typeof value === 'object' ? { ...value } : value;
+  }
+  Object.assign(row, values);
+  return Object.setPrototypeOf(row, Type.prototype) as T;
+}
