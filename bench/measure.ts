@@ -1,21 +1,64 @@
-/** A figure of the suite: a time measured next to a baseline measured in the same run (ratios, not absolutes). */
+/**
+ * A figure of the suite. A timed figure is a time measured next to a baseline measured in the same run (the ratio
+ * is what compares across machines and loads, not the absolutes); a counted figure (SQL statements, Excel syncs,
+ * errors) has no baseline. `met` is null when the run is a smoke (its times mean nothing) or the goal is not
+ * numeric.
+ */
 export type BenchResult = {
   id: string;
   name: string;
-  measuredMs: number;
-  baselineMs: number;
-  ratio: number;
-  goal: number;
+  /** what the measured and baseline numbers count */
+  unit: 'ms' | 'statements' | 'syncs' | 'requests/s' | 'errors';
+  measured: number;
+  baseline: number | null;
+  ratio: number | null;
+  goal: string;
+  met: boolean | null;
   note: string;
+  /** every number behind the figure, for the JSON file */
+  details?: Record<string, unknown>;
 };
 
-function elapsedMs(fn: () => unknown): number {
+/** A figure the run could not take (no PostgreSQL, a missing module): said so, never faked. */
+export type Unavailable = { id: string; name: string; unavailable: string };
+
+export type BenchEntry = BenchResult | Unavailable;
+
+export function isUnavailable(entry: BenchEntry): entry is Unavailable {
+  return 'unavailable' in entry;
+}
+
+/** Sizes of one run: the defaults of issue 8, or a smoke of every figure in a few seconds. */
+export type BenchConfig = {
+  smoke: boolean;
+  shape: { perspectives: number; strategic: number; operational: number; indicators: number };
+  syncRows: number;
+  scoringIndicators: number;
+  loadSeconds: number;
+  loadConnections: number;
+  addinRows: number;
+};
+
+export function timed(
+  id: string, name: string, measuredMs: number, baselineMs: number, goalRatio: number, smoke: boolean, note: string, details?: Record<string, unknown>,
+): BenchResult {
+  const ratio = measuredMs / baselineMs;
+  return { id, name, unit: 'ms', measured: measuredMs, baseline: baselineMs, ratio, goal: `≤ ${goalRatio}×`, met: smoke ? null : ratio <= goalRatio, note, details };
+}
+
+export function elapsedMs(fn: () => unknown): number {
   const start = process.hrtime.bigint();
   fn();
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-function median(times: number[]): number {
+export async function elapsedMsAsync(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export function median(times: number[]): number {
   const sorted = times.slice().sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
@@ -50,6 +93,27 @@ export function measurePair(
   for (let r = 0; r < runs; r++) {
     times.push(elapsedMs(fn));
     base.push(elapsedMs(baseline));
+  }
+  return { medianMs: median(times), baselineMs: median(base), runs, warmup };
+}
+
+/** measurePair for asynchronous work (a request and its raw-database baseline). */
+export async function measurePairAsync(
+  fn: () => Promise<unknown>,
+  baseline: () => Promise<unknown>,
+  options: { warmup?: number; runs?: number } = {},
+): Promise<{ medianMs: number; baselineMs: number; runs: number; warmup: number }> {
+  const warmup = options.warmup ?? 2;
+  const runs = options.runs ?? 7;
+  for (let r = 0; r < warmup; r++) {
+    await fn();
+    await baseline();
+  }
+  const times: number[] = [];
+  const base: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    times.push(await elapsedMsAsync(fn));
+    base.push(await elapsedMsAsync(baseline));
   }
   return { medianMs: median(times), baselineMs: median(base), runs, warmup };
 }

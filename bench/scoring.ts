@@ -1,6 +1,6 @@
 import { aggregate, type AggregateChild, DEFAULT_PROFILE, type IndicatorInput, scoreIndicator, scoreStrategicObjective } from '../server/engine/scoring';
 import { parseValue } from '../server/engine/values';
-import { measurePair, type BenchResult } from './measure';
+import { type BenchResult, measurePair, timed } from './measure';
 
 /**
  * B3: scoring and roll-up of a synthetic plan (default 100,000 indicators: 4 perspectives × 25 strategic ×
@@ -100,26 +100,23 @@ function baselineRun(rows: Row[], shape: Shape): number {
   return planSum / shape.perspectives;
 }
 
-export function benchScoring(indicators = 100_000): BenchResult {
+export function benchScoring(indicators = 100_000, smoke = false): BenchResult {
   const shape: Shape = { perspectives: 4, strategic: 25, operational: Math.max(1, Math.round(indicators / 1000)), indicators: 10 };
   const rows = generate(shape);
   const count = rows.length;
   const m = measurePair(
     () => engineRun(rows, shape),
     () => baselineRun(rows, shape),
+    smoke ? { warmup: 1, runs: 3 } : {},
   );
   const engineScore = engineRun(rows, shape)!;
   const baselineScore = baselineRun(rows, shape);
   if (Math.abs(engineScore - baselineScore) > 1e-9) {
     throw new Error(`B3: the engine (${engineScore}) and the baseline (${baselineScore}) disagree on the plan score`);
   }
-  return {
-    id: 'B3',
-    name: `scoring and roll-up of ${count.toLocaleString('en')} indicators`,
-    measuredMs: m.medianMs,
-    baselineMs: m.baselineMs,
-    ratio: m.medianMs / m.baselineMs,
-    goal: 3,
-    note: `plan score ${engineScore.toFixed(6)} equal in both; medians of ${m.runs} alternate runs after ${m.warmup} warm-up runs of each`,
-  };
+  return timed(
+    'B3', `scoring and roll-up of ${count.toLocaleString('en')} indicators vs a hand-written loop`, m.medianMs, m.baselineMs, 3, smoke,
+    `plan score ${engineScore.toFixed(6)} equal in both; medians of ${m.runs} alternate runs after ${m.warmup} warm-up runs of each`,
+    { indicators: count, runs: m.runs, warmup: m.warmup },
+  );
 }

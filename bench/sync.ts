@@ -2,18 +2,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createApp, listen } from '../server/app';
-import { openOrm } from '../server/db/orm';
+import { Client } from 'pg';
 import { UnitType } from '../server/domain/enums';
 import { OperationalObjective, OrgUnit, Organisation, Perspective, PlanCycle, PlanVersion, StrategicObjective } from '../server/entities';
-import type { BenchResult } from './measure';
+import { type BenchResult, timed } from './measure';
+import { type BenchServer, dataStatements, post } from './server';
 
 /**
- * B1: a sheet of new indicator rows synced over HTTP (serialise, send, parse, validate, write, score, answer), in
- * batches of 5,000 rows, against inserting the same rows into SQLite with one raw better-sqlite3 prepared statement
- * in one transaction, in the same run.
+ * B1 (SQLite) and B6 (PostgreSQL): a sheet of new indicator rows synced over HTTP (serialise, send, parse,
+ * validate, write the indicator, its target, revision, actual, unit link and audit events, score, answer), in
+ * batches of 5,000 rows, against inserting the same rows into one table with raw prepared inserts in one
+ * transaction (better-sqlite3, or `pg` multi-row INSERTs), in the same run.
  */
 type Row = { code: string; title: string; parentRef: string; weight: string; target: string; thresholds: Array<{ score: number; value: string }>; actual: string; responsibleUnit: string };
+
+const BATCH = 5000;
 
 function rowsFor(parents: string[], count: number): Row[] {
   return Array.from({ length: count }, (_, n) => ({
@@ -28,12 +31,10 @@ function rowsFor(parents: string[], count: number): Row[] {
   }));
 }
 
-async function syncOverHttp(rows: Row[], dir: string): Promise<{ ms: number; statements: number; applied: number; bytes: number }> {
-  let statements = 0;
-  const orm = await openOrm(path.join(dir, 'cruscotto.sqlite'), { onQuery: () => statements++ });
-  const em = orm.em.fork();
-  const { planId, parents } = await em.transactional(async (tx) => {
-    const org = tx.create(Organisation, { name: 'Bench', code: 'BENCH' } as never);
+/** A plan with one strategic objective and 100 operational ones for the rows to hang from. */
+async function emptyPlan(server: BenchServer): Promise<{ planId: string; parents: string[] }> {
+  return server.orm.em.fork().transactional(async (tx) => {
+    const org = tx.create(Organisation, { name: 'Bench', code: `BENCH-${Date.now()}` } as never);
     tx.create(OrgUnit, { org, name: 'U.O. "Prova"', type: UnitType.UO } as never);
     const cycle = tx.create(PlanCycle, { org, name: '2022-2024', firstYear: 2022, years: [2022, 2023, 2024] } as never);
     const plan = tx.create(PlanVersion, { org, cycle, revision: 0, label: 'Bench' } as never);
@@ -42,59 +43,85 @@ async function syncOverHttp(rows: Row[], dir: string): Promise<{ ms: number; sta
     const oos = Array.from({ length: 100 }, (_, i) => tx.create(OperationalObjective, { org, plan, strategicObjective: so, code: `9.${i}.x`, title: 'OO', weight: 1 } as never));
     return { planId: plan.id, parents: oos.map((o) => o.id) };
   });
-  rows = rows.map((r, n) => ({ ...r, parentRef: parents[n % parents.length] }));
-  const app = await createApp(orm);
-  const port = await listen(app.httpServer, 0, '127.0.0.1');
-  const query = 'mutation($b: SyncBatchInput!) { syncRows(input: $b) { applied rows { status rowId rowVersion realization { display } } affected { level realization { display } } } }';
+}
+
+const SYNC = 'mutation($b: SyncBatchInput!) { syncRows(input: $b) { applied rows { status rowId rowVersion realization { display } } affected { level realization { display } } } }';
+
+async function syncOverHttp(server: BenchServer, planId: string, rows: Row[]) {
   let applied = 0;
   let bytes = 0;
-  statements = 0;
+  server.statements.length = 0;
   const start = process.hrtime.bigint();
-  for (let i = 0; i < rows.length; i += 5000) {
-    const body = JSON.stringify({ query, variables: { b: { planId, year: 2022, mode: 'PARTIAL', batchKey: `bench-${i}`, rows: rows.slice(i, i + 5000).map((r) => ({ ...r, level: 'azione' })) } } });
-    bytes = Math.max(bytes, Buffer.byteLength(body));
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const json = (await response.json()) as { data?: { syncRows: { applied: number } }; errors?: unknown };
-    if (!json.data) throw new Error(`B1: sync failed: ${JSON.stringify(json.errors)}`);
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const variables = { b: { planId, year: 2022, mode: 'PARTIAL', batchKey: `bench-${i}`, rows: rows.slice(i, i + BATCH).map((r) => ({ ...r, level: 'azione' })) } };
+    const { json, requestBytes } = await post<{ syncRows: { applied: number } }>(server, SYNC, variables);
+    if (!json.data) throw new Error(`sync failed: ${JSON.stringify(json.errors)}`);
+    bytes = Math.max(bytes, requestBytes);
     applied += json.data.syncRows.applied;
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  await app.stop();
-  await orm.close(true);
-  return { ms, statements, applied, bytes };
+  return { ms, statements: dataStatements(server.statements).length, applied, bytes };
 }
 
-function rawInsert(rows: Row[], dir: string): number {
-  const db = new Database(path.join(dir, 'raw.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.exec('create table indicator (id text primary key, parent_id text, code text, title text, weight real, target text, thresholds text, actual text, unit text)');
-  const insert = db.prepare('insert into indicator values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const start = process.hrtime.bigint();
-  db.transaction(() => {
-    rows.forEach((r, n) => insert.run(`id-${n}`, r.parentRef, r.code, r.title, 10, r.target, JSON.stringify(r.thresholds), r.actual, r.responsibleUnit));
-  })();
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  db.close();
-  return ms;
-}
-
-export async function benchSync(count = 10_000): Promise<BenchResult> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cruscotto-bench-'));
+function rawSqlite(rows: Row[]): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cruscotto-bench-raw-'));
   try {
-    const rows = rowsFor(['parent'], count);
-    const baselineMs = rawInsert(rows, dir);
-    const sync = await syncOverHttp(rows, dir);
-    if (sync.applied !== count) throw new Error(`B1: ${sync.applied} of ${count} rows applied`);
-    return {
-      id: 'B1',
-      name: `sync of ${count.toLocaleString('en')} new indicator rows over HTTP (SQLite)`,
-      measuredMs: sync.ms,
-      baselineMs,
-      ratio: sync.ms / baselineMs,
-      goal: 2,
-      note: `${sync.statements} SQL statements for ${Math.ceil(count / 5000)} batch(es); largest request ${(sync.bytes / 1e6).toFixed(2)} MB`,
-    };
+    const db = new Database(path.join(dir, 'raw.sqlite'));
+    db.pragma('journal_mode = WAL');
+    db.exec('create table indicator (id text primary key, parent_id text, code text, title text, weight real, target text, thresholds text, actual text, unit text)');
+    const insert = db.prepare('insert into indicator values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const start = process.hrtime.bigint();
+    db.transaction(() => {
+      rows.forEach((r, n) => insert.run(`id-${n}`, r.parentRef, r.code, r.title, 10, r.target, JSON.stringify(r.thresholds), r.actual, r.responsibleUnit));
+    })();
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    db.close();
+    return ms;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The PostgreSQL baseline: the same rows as multi-row INSERTs of 1,000 rows in one transaction, in the run's database. */
+async function rawPostgres(url: string, rows: Row[]): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('create table bench_raw_indicator (id text primary key, parent_id text, code text, title text, weight real, target text, thresholds text, actual text, unit text)');
+    const start = process.hrtime.bigint();
+    await client.query('begin');
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      const params: unknown[] = [];
+      const values = chunk.map((r, k) => {
+        params.push(`id-${i + k}`, r.parentRef, r.code, r.title, 10, r.target, JSON.stringify(r.thresholds), r.actual, r.responsibleUnit);
+        const b = k * 9;
+        return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9})`;
+      });
+      await client.query(`insert into bench_raw_indicator values ${values.join(', ')}`, params);
+    }
+    await client.query('commit');
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    await client.query('drop table bench_raw_indicator');
+    return ms;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function benchSync(server: BenchServer, count: number, smoke: boolean): Promise<BenchResult> {
+  const { planId, parents } = await emptyPlan(server);
+  const rows = rowsFor(parents, count);
+  const baselineMs = server.dialect === 'sqlite' ? rawSqlite(rows) : await rawPostgres(server.databaseUrl, rows);
+  const sync = await syncOverHttp(server, planId, rows);
+  if (sync.applied !== count) throw new Error(`${sync.applied} of ${count} rows applied`);
+  const batches = Math.ceil(count / BATCH);
+  const raw = server.dialect === 'sqlite' ? 'better-sqlite3 prepared inserts' : '`pg` multi-row INSERTs';
+  return timed(
+    server.dialect === 'sqlite' ? 'B1' : 'B6-sync',
+    `sync of ${count.toLocaleString('en')} new indicator rows over HTTP (${server.dialect}) vs raw ${raw} in one transaction`,
+    sync.ms, baselineMs, 2, smoke,
+    `${sync.statements} SQL statements for ${batches} batch(es) of ≤ ${BATCH.toLocaleString('en')} rows; largest request ${(sync.bytes / 1e6).toFixed(2)} MB`,
+    { rows: count, batches, statements: sync.statements, largestRequestBytes: sync.bytes, dialect: server.dialect },
+  );
 }

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runSuite } from '../../bench/run';
+
+/**
+ * CI's smoke of the benchmark suite (issue 8): every figure runs at a tiny size, so the suite keeps working, and
+ * the results file has the shape the README table and later runs rely on. Times are never asserted on; counts
+ * that are correctness (statements constant in plan size, no lost or refused writes under load) are.
+ */
+describe('npm run bench -- --smoke', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cruscotto-bench-test-'));
+  const saved = { small: process.env.BENCH_SMALL, out: process.env.BENCH_OUT };
+  let report: any;
+
+  beforeAll(async () => {
+    process.env.BENCH_SMALL = '1';
+    process.env.BENCH_OUT = out;
+    const { file, failed } = await runSuite();
+    expect(failed).toBe(0);
+    report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  }, 240_000);
+
+  afterAll(() => {
+    process.env.BENCH_SMALL = saved.small;
+    process.env.BENCH_OUT = saved.out;
+    if (saved.small === undefined) delete process.env.BENCH_SMALL;
+    if (saved.out === undefined) delete process.env.BENCH_OUT;
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  const byId = (id: string) => report.results.find((r: { id: string }) => r.id === id);
+
+  it('writes the date, the machine and the sizes, and a markdown table next to the JSON', () => {
+    expect(new Date(report.date).toISOString()).toBe(report.date);
+    expect(report.machine).toEqual({ cpu: expect.any(String), cores: expect.any(Number), ramGiB: expect.any(Number), node: process.version, platform: expect.any(String) });
+    expect(report.config).toMatchObject({ smoke: true, shape: { perspectives: 1, strategic: 2, operational: 2, indicators: 5 } });
+    const markdown = fs.readFileSync(path.join(out, `${report.date.slice(0, 10)}.md`), 'utf8');
+    expect(markdown).toContain('| id | what | measured | baseline | ratio | goal | met |');
+    for (const r of report.results) expect(markdown).toContain(`| ${r.id} |`);
+  });
+
+  it('has every figure, timed ones as a ratio to a baseline of the same run, with no verdict on smoke times', () => {
+    const pg = process.env.CRUSCOTTO_TEST_PG === 'yes';
+    const ids = ['B1', 'B2-statements', 'B2-time', 'B3', 'B4', 'B5', ...(pg ? ['B6-sync', 'B6-tree-statements', 'B6-tree-time'] : ['B6'])];
+    expect(report.results.map((r: { id: string }) => r.id)).toEqual(ids);
+    for (const id of ['B1', 'B2-time', 'B3', ...(pg ? ['B6-sync', 'B6-tree-time'] : [])]) {
+      const r = byId(id);
+      expect(r).toMatchObject({ unit: 'ms', measured: expect.any(Number), baseline: expect.any(Number), goal: expect.stringMatching(/^≤ \d+×$/), met: null });
+      expect(r.measured).toBeGreaterThan(0);
+      expect(r.baseline).toBeGreaterThan(0);
+      expect(r.ratio).toBeCloseTo(r.measured / r.baseline, 9);
+    }
+    if (!pg) expect(byId('B6').unavailable).toMatch(/PostgreSQL/);
+  });
+
+  it('counts the same SQL statements for the plan tree at two plan sizes', () => {
+    for (const id of ['B2-statements', ...(process.env.CRUSCOTTO_TEST_PG === 'yes' ? ['B6-tree-statements'] : [])]) {
+      const r = byId(id);
+      expect(r.details.small).toBeLessThan(r.details.large);
+      expect(r.details.statementsLarge).toBe(r.details.statementsSmall);
+      expect(r.met).toBe(true);
+    }
+  });
+
+  it('loses no acknowledged write under concurrent load, and refuses no request', () => {
+    const d = byId('B4').details;
+    expect(d.syncsAcknowledged).toBeGreaterThan(0);
+    expect(d.rowsAcknowledged).toBe(20 * d.syncsAcknowledged);
+    expect(d.lostWrites).toBe(0);
+    expect(d.non2xx + d.graphqlErrors).toBe(0);
+    expect(d.requests).toBeGreaterThan(0);
+  });
+
+  it('reports the add-in traffic from the Excel double: syncs and bytes per request', () => {
+    const r = byId('B5');
+    expect(r.unit).toBe('syncs');
+    expect(r.measured).toBe(r.details.operations.reduce((s: number, o: { syncs: number }) => s + o.syncs, 0));
+    expect(r.details.maxRequestBytes).toBeGreaterThan(0);
+  });
+});
