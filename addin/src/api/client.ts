@@ -1,0 +1,88 @@
+/**
+ * A small GraphQL client for the pane: server URL, Bearer token and an injected fetch (the browser's, or a test's).
+ * Every failure becomes an OfflineError (nothing reached the server) or an ApiError (the server said no).
+ */
+import { ApiError, graphqlError, httpError, OfflineError } from './errors';
+import { PLAN, PLANS, REALIZATIONS, SHEET_ROWS, SYNC_ROWS } from './queries';
+import type { PlanDetails, PlanListing, RealizationView, ServerCheckpoint, SheetRowsPage, SyncAnswer, SyncBatch } from './types';
+
+/** the part of fetch the client uses, so tests and the browser can pass their own */
+export type FetchLike = (input: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{
+  ok: boolean; status: number; json(): Promise<unknown>;
+}>;
+
+type GraphQLBody<T> = { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+
+async function readJson<T>(response: { json(): Promise<unknown> }): Promise<GraphQLBody<T> | null> {
+  try {
+    return (await response.json()) as GraphQLBody<T>;
+  } catch {
+    // a proxy's HTML error page or a cut connection: the status says more than the body
+    return null;
+  }
+}
+
+export type ClientOptions = {
+  serverUrl: string;
+  token: string | null;
+  fetch: FetchLike;
+  /** a request that failed on the network is tried once more after this pause (ms) before giving up as offline */
+  retryDelayMs?: number;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class CruscottoClient {
+  readonly endpoint: string;
+
+  constructor(private readonly options: ClientOptions) {
+    const base = options.serverUrl.trim().replace(/\/+$/, '');
+    this.endpoint = /\/graphql$/i.test(base) ? base : `${base}/graphql`;
+  }
+
+  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    const body = JSON.stringify({ query, variables });
+    let response: Awaited<ReturnType<FetchLike>>;
+    try {
+      response = await this.options.fetch(this.endpoint, { method: 'POST', headers, body });
+    } catch {
+      // a reused connection the server just closed fails once and then works; every request here is safe to
+      // repeat (reads, and batches under their idempotency key)
+      await sleep(this.options.retryDelayMs ?? 300);
+      try {
+        response = await this.options.fetch(this.endpoint, { method: 'POST', headers, body });
+      } catch (error) {
+        throw new OfflineError(error);
+      }
+    }
+    const answer = await readJson<T>(response);
+    if (answer?.errors?.length) throw graphqlError(answer.errors);
+    if (!response.ok) throw httpError(response.status);
+    if (!answer || answer.data === undefined || answer.data === null) throw new ApiError('bad-response', 'no data in the answer', { status: response.status });
+    return answer.data;
+  }
+
+  async plans(): Promise<PlanListing[]> {
+    return (await this.request<{ planVersions: PlanListing[] }>(PLANS)).planVersions;
+  }
+
+  /** a plan with its scoring profile and the pass marks of its strategic objectives */
+  async plan(id: string): Promise<{ plan: PlanDetails | null; passMarks: number[] }> {
+    const data = await this.request<{ planVersion: PlanDetails | null; strategicObjectives: Array<{ passMark: number | null }> }>(PLAN, { id });
+    return { plan: data.planVersion, passMarks: data.strategicObjectives.map((s) => s.passMark).filter((p): p is number => typeof p === 'number') };
+  }
+
+  async sheetRows(planId: string, year: number, checkpoint: ServerCheckpoint, since: string | null = null): Promise<SheetRowsPage> {
+    return (await this.request<{ sheetRows: SheetRowsPage }>(SHEET_ROWS, { planId, year, checkpoint, since })).sheetRows;
+  }
+
+  async realizations(planId: string, year: number, checkpoint: ServerCheckpoint): Promise<Array<{ rowId: string; realization: RealizationView | null }>> {
+    return (await this.request<{ sheetRows: { rows: Array<{ rowId: string; realization: RealizationView | null }> } }>(REALIZATIONS, { planId, year, checkpoint })).sheetRows.rows;
+  }
+
+  async syncRows(batch: SyncBatch): Promise<SyncAnswer> {
+    return (await this.request<{ syncRows: SyncAnswer }>(SYNC_ROWS, { input: batch })).syncRows;
+  }
+}

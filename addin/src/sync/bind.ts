@@ -1,0 +1,137 @@
+/**
+ * Binding a sheet shaped like the seeds (Sondrio, Bergamo, Brescia tables): its headers are recognised with the
+ * importer's own rules (server/sync/headers.ts), the user confirms or corrects the mapping, and the rows become a
+ * canonical plan table next to it, each matched to its server row by level and code (perspectives by title).
+ * The original sheet is left as it is: the canonical table needs its hidden id, version and hash columns.
+ * Matched rows get the server's hash, so every cell where the sheet differs from the server is a change the next
+ * Sync sends; rows the server does not know are new rows. Columns the sheet lacks take the server's values.
+ */
+import { combineHeaderRows, recognizeHeaders, rowsFromMappedSheet, type HeaderMatch } from '../../../server/sync/headers';
+import { LEVEL_LABEL, PLAN_LAYOUT, formatFutureTargets, formatThresholds } from '../../../server/sync/layout';
+import type { SheetLevel, SheetRowIn } from '../../../server/sync/row';
+import { levelOf } from '../../../server/sync/vocabulary';
+import type { ServerRow } from '../api/types';
+import type { Cell } from '../workbook/port';
+import { canonicalHeaders, linesOf, type Inputs } from './columns';
+import { statusLabel, type OperationContext } from './context';
+import { rowHash } from './hash';
+import { layoutColumns } from './load';
+import { parentNames, realizationCell, referenceName, serverInputs } from './server-cells';
+import type { StoredState } from './state';
+import type { BindRequest, BindSummary, ColumnMapping, MappingProposal } from './types';
+import { lightsFor, refreshVisuals } from './visuals';
+
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** the header row (or rows, for grouped headers) that names the most plan columns among the sheet's first rows */
+export function proposeFromValues(sheet: string, address: string, values: Cell[][]): MappingProposal {
+  let best: { start: number; rows: number; headers: string[]; matches: HeaderMatch[]; score: number } | null = null;
+  for (let start = 0; start < Math.min(values.length, 12); start++) {
+    for (let rows = 1; rows <= 3 && start + rows <= values.length; rows++) {
+      const headers = rows === 1 ? values[start].map((c) => (c === null ? '' : String(c))) : combineHeaderRows(values.slice(start, start + rows));
+      const recognition = recognizeHeaders(headers);
+      const score = recognition.mapping.filter((m) => m.column).reduce((n, m) => n + m.confidence, 0);
+      if (!best || score > best.score + 1e-9) best = { start, rows, headers, matches: recognition.mapping, score };
+    }
+  }
+  const matches = best?.matches ?? [];
+  const mapping: ColumnMapping = {};
+  for (const m of matches) if (m.column && !mapping[m.column]) mapping[m.column] = m.header;
+  return {
+    sheet, address, headerRow: best?.start ?? 0, headerRows: best?.rows ?? 1, headers: best?.headers ?? [], mapping, matches,
+    unmatched: matches.filter((m) => !m.column && !m.extra && m.header.trim() !== '').map((m) => m.header),
+  };
+}
+
+/** a simple "column → header" mapping the user edited, as the header matches the importer reads */
+function matchesOf(proposal: MappingProposal, mapping: ColumnMapping | HeaderMatch[]): HeaderMatch[] {
+  if (Array.isArray(mapping)) return mapping;
+  const byHeader = new Map(Object.entries(mapping).map(([key, header]) => [header, key]));
+  return proposal.headers.map((header, index) => {
+    const chosen = byHeader.get(header) as HeaderMatch['column'] | undefined;
+    const auto = proposal.matches.find((m) => m.index === index);
+    // the user's choice wins; the importer's reading keeps its level / year / score details when it agrees
+    if (auto && auto.column === (chosen ?? null)) return auto;
+    return { index, header, column: chosen ?? null, extra: null, level: null, year: null, score: null, checkpoint: null, confidence: chosen ? 1 : 0, evidence: chosen ? 'chosen by the user' : 'left out by the user' };
+  });
+}
+
+function mappedInputs(row: SheetRowIn, level: SheetLevel | undefined, parentName: string): Partial<Inputs> {
+  const out: Partial<Inputs> = {};
+  if (level) out.level = LEVEL_LABEL[level];
+  const copy: Array<keyof Inputs & keyof SheetRowIn> = ['code', 'title', 'weight', 'kpi', 'unit', 'polarity', 'rule', 'target', 'actual', 'neutralised', 'neutralisationReason', 'note', 'responsibleUnit'];
+  for (const key of copy) if (typeof row[key] === 'string') out[key] = row[key] as string;
+  if (row.thresholds) out.thresholds = formatThresholds(row.thresholds);
+  if (row.futureTargets) out.futureTargets = formatFutureTargets(row.futureTargets);
+  if (parentName) out.parentCode = parentName;
+  return out;
+}
+
+const matchKey = (level: SheetLevel | undefined, name: string) => `${level}|${fold(name)}`;
+
+export async function bindSheet(
+  ctx: OperationContext, serverUrl: string, proposal: MappingProposal, mapping: ColumnMapping | HeaderMatch[], request: BindRequest, values: Cell[][],
+): Promise<{ state: StoredState; summary: BindSummary }> {
+  const { plan, passMarks } = await ctx.client.plan(request.planId);
+  if (!plan) throw new Error(`plan ${request.planId} not found`);
+  const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint);
+  const mapped = rowsFromMappedSheet(values, matchesOf(proposal, mapping), {
+    year: request.year, checkpoint: request.checkpoint === 'YEAR_END' ? '31/12' : '30/6',
+    firstDataRow: proposal.headerRow + proposal.headerRows, firstRowNumber: 1,
+  });
+
+  const serverByKey = new Map<string, ServerRow>();
+  for (const row of page.rows) {
+    const level = row.level.toLowerCase() as SheetLevel;
+    if (row.code) serverByKey.set(matchKey(level, row.code), row);
+    if (row.level === 'PERSPECTIVE') serverByKey.set(matchKey(level, row.title), row);
+  }
+  const serverParents = parentNames(page.rows);
+  const nameOfRef = new Map<string, string>();
+  const status = { synced: statusLabel(ctx.language, 'SYNCED'), fresh: statusLabel(ctx.language, 'NEW'), dirty: statusLabel(ctx.language, 'DIRTY') };
+  const keys = PLAN_LAYOUT.map((c) => c.key);
+  let matched = 0;
+  const rows: Cell[][] = mapped.rows.map((row) => {
+    const level = row.level ? levelOf(row.level) : undefined;
+    const name = row.code?.trim() || (level === 'perspective' ? row.title ?? '' : '');
+    nameOfRef.set(row.clientRef!, name);
+    const parentName = row.parentRef ? nameOfRef.get(row.parentRef) ?? '' : '';
+    const server = (row.rowId ? page.rows.find((r) => r.rowId === row.rowId) : undefined)
+      ?? serverByKey.get(matchKey(level, row.code ?? '')) ?? (level === 'perspective' ? serverByKey.get(matchKey(level, row.title ?? '')) : undefined);
+    const own = mappedInputs(row, level, parentName);
+    const blank = Object.fromEntries(keys.map((k) => [k, ''])) as Record<string, Cell>;
+    if (!server) return keys.map((k) => ({ ...blank, ...own, syncStatus: status.fresh } as Record<string, Cell>)[k]);
+    matched++;
+    const base = serverInputs(server, serverParents.get(server.rowId) ?? '');
+    const inputs = { ...base, ...own, parentCode: own.parentCode || base.parentCode, level: base.level };
+    const hash = rowHash(base);
+    const cells: Record<string, Cell> = {
+      ...inputs, realization: realizationCell(server.realization), syncStatus: rowHash(inputs) === hash ? status.synced : status.dirty,
+      syncMessage: '', rowId: server.rowId, rowVersion: server.rowVersion, rowHash: hash,
+    };
+    nameOfRef.set(row.clientRef!, referenceName(server));
+    return keys.map((k) => cells[k]);
+  });
+
+  const existing = await ctx.port.listTables();
+  const taken = new Set(existing.map((t) => t.name.toLowerCase()));
+  let table = request.table ?? `Cruscotto_${proposal.sheet}`.replace(/[^A-Za-z0-9_]/g, '_');
+  for (let n = 2; taken.has(table.toLowerCase()); n++) table = `${table.replace(/_\d+$/, '')}_${n}`;
+  const sheet = `${proposal.sheet} (Cruscotto)`.slice(0, 31);
+  await ctx.port.createTable(sheet, table, layoutColumns(ctx.language), rows);
+
+  const state: StoredState = {
+    binding: {
+      serverUrl, organisationId: plan.organisation.id, planId: plan.id, planLabel: plan.label, year: request.year,
+      checkpoint: request.checkpoint, table, sheet, language: ctx.language, serverTime: page.serverTime,
+    },
+    profile: plan.scoringProfile
+      ? { name: plan.scoringProfile.name, version: plan.scoringProfile.profileVersion, status: plan.scoringProfile.status === 'FROZEN' ? 'frozen' : 'draft', parameters: plan.scoringProfile.parameters }
+      : null,
+    lights: lightsFor(plan.scoringProfile?.parameters, passMarks),
+    generation: 0,
+  };
+  const headers = canonicalHeaders(ctx.language);
+  await refreshVisuals(ctx.port, linesOf({ name: table, sheet, headers: keys.map((k) => headers[k]), rowCount: rows.length, rows }, headers), state.lights, ctx.language);
+  return { state, summary: { rows: rows.length, matched, table, newRows: rows.length - matched, unplaced: mapped.unplaced.length } };
+}

@@ -1,0 +1,68 @@
+/**
+ * Load: the plan's rows for a year and checkpoint, written into a NEW table in the canonical layout (headers in the
+ * workbook's language, hidden id / version / hash columns, dropdowns, text formats so values stay as typed), with
+ * realization, traffic lights and the chart. The binding goes into the workbook settings; the token does not.
+ */
+import { PLAN_LAYOUT, type LayoutLanguage } from '../../../server/sync/layout';
+import type { Cell, ColumnSetup } from '../workbook/port';
+import { canonicalHeaders, linesOf } from './columns';
+import { statusLabel, type OperationContext } from './context';
+import { parentNames, serverCells } from './server-cells';
+import type { StoredState } from './state';
+import type { LoadRequest, LoadSummary } from './types';
+import { lightsFor, refreshVisuals } from './visuals';
+
+export function layoutColumns(language: LayoutLanguage): ColumnSetup[] {
+  return PLAN_LAYOUT.map((c) => ({ header: c[language], numberFormat: c.numberFormat, list: c.list, hidden: c.kind === 'hidden', width: c.width }));
+}
+
+/** Excel table names: letters, digits and underscores, unique in the workbook */
+function freeName(base: string, taken: ReadonlySet<string>): string {
+  const clean = base.replace(/[^A-Za-z0-9_]/g, '_');
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let n = 2; ; n++) if (!taken.has(`${clean}_${n}`.toLowerCase())) return `${clean}_${n}`;
+}
+
+function freeSheet(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`.toLowerCase())) return `${base} (${n})`;
+}
+
+export async function loadPlan(ctx: OperationContext, serverUrl: string, request: LoadRequest): Promise<{ state: StoredState; summary: LoadSummary }> {
+  const language = ctx.language;
+  const { plan, passMarks } = await ctx.client.plan(request.planId);
+  if (!plan) throw new Error(`plan ${request.planId} not found`);
+  ctx.progress('load', 0, 1);
+  const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint);
+  const existing = await ctx.port.listTables();
+  const checkpointTag = request.checkpoint === 'YEAR_END' ? '3112' : '3006';
+  const table = request.table ?? freeName(`Cruscotto_${request.year}_${checkpointTag}`, new Set(existing.map((t) => t.name.toLowerCase())));
+  const sheet = request.sheet ?? freeSheet(`Piano ${request.year}${request.checkpoint === 'MID_YEAR' ? ' 30-6' : ''}`, new Set(existing.map((t) => t.sheet.toLowerCase())));
+
+  const parents = parentNames(page.rows);
+  const status = statusLabel(language, 'SYNCED');
+  const keys = PLAN_LAYOUT.map((c) => c.key);
+  const rows: Cell[][] = page.rows.map((row) => {
+    const cells = serverCells(row, parents.get(row.rowId) ?? '', status);
+    return keys.map((k) => cells[k]);
+  });
+  ctx.progress('load', 0, rows.length);
+  await ctx.port.createTable(sheet, table, layoutColumns(language), rows);
+  ctx.progress('load', rows.length, rows.length);
+
+  const state: StoredState = {
+    binding: {
+      serverUrl, organisationId: plan.organisation.id, planId: plan.id, planLabel: plan.label, year: request.year,
+      checkpoint: request.checkpoint, table, sheet, language, serverTime: page.serverTime,
+    },
+    profile: plan.scoringProfile
+      ? { name: plan.scoringProfile.name, version: plan.scoringProfile.profileVersion, status: plan.scoringProfile.status === 'FROZEN' ? 'frozen' : 'draft', parameters: plan.scoringProfile.parameters }
+      : null,
+    lights: lightsFor(plan.scoringProfile?.parameters, passMarks),
+    generation: 0,
+  };
+  const headers = canonicalHeaders(language);
+  const view = linesOf({ name: table, sheet, headers: keys.map((k) => headers[k]), rowCount: rows.length, rows }, headers);
+  await refreshVisuals(ctx.port, view, state.lights, language);
+  return { state, summary: { rows: rows.length, table, sheet } };
+}

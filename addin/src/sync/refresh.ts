@@ -1,0 +1,119 @@
+/**
+ * Refresh scores: colleagues' changes since the last read (sheetRows with `since`) go into the rows that have no
+ * local edit; a row edited here AND on the server becomes a conflict instead of losing the edit; rows deleted on the
+ * server leave the sheet only when untouched here. Then every row's realization is written back.
+ */
+import type { LayoutColumnKey } from '../../../server/sync/layout';
+import { OfflineError } from '../api/errors';
+import type { ServerRow } from '../api/types';
+import type { Cell } from '../workbook/port';
+import { INPUT_KEYS, linesOf, visibleInputs, type Line, type PlanTable } from './columns';
+import { readPlanTable, statusLabel, type OperationContext } from './context';
+import { wantsDeletion } from './deletion';
+import { rowHash } from './hash';
+import { conflictMessage, isProvisionalMessage } from './results';
+import { writeProvisional } from './send';
+import { parentNames, realizationCell, serverCells, serverInputs } from './server-cells';
+import type { StoredState } from './state';
+import type { ConflictRecord, RefreshSummary } from './types';
+import { refreshVisuals } from './visuals';
+import { TableWriter } from './writer';
+import { messages } from '../i18n';
+
+export type RefreshRun = { summary: RefreshSummary; state: StoredState; conflicts: ConflictRecord[] };
+
+const isDirty = (line: Line) => !line.rowId || rowHash(line.inputs) !== line.hash || wantsDeletion(line.status);
+
+function nameIndex(table: PlanTable, rows: readonly ServerRow[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const l of table.lines) if (l.rowId) names.set(l.rowId, l.inputs.code || l.inputs.title);
+  return parentNames(rows, names);
+}
+
+export async function refreshScores(ctx: OperationContext, state: StoredState, previous: ConflictRecord[]): Promise<RefreshRun> {
+  const { binding } = state;
+  const table = await readPlanTable(ctx.port, binding);
+  const writer = new TableWriter(ctx.port, table);
+  const summary: RefreshSummary = { updated: 0, conflicts: 0, deletedOnServer: 0, offline: false, provisional: false };
+  ctx.progress('refresh', 0, 2);
+  let page;
+  let scores;
+  try {
+    page = await ctx.client.sheetRows(binding.planId, binding.year, binding.checkpoint, binding.serverTime);
+    ctx.progress('refresh', 1, 2);
+    scores = await ctx.client.realizations(binding.planId, binding.year, binding.checkpoint);
+  } catch (error) {
+    if (!(error instanceof OfflineError)) throw error;
+    summary.offline = true;
+    const pending = table.lines.filter((l) => isDirty(l) && l.inputs.title.trim() !== '');
+    summary.provisional = writeProvisional(writer, table, state, pending, messages[ctx.language].sync.provisional);
+    await writer.flush();
+    await refreshVisuals(ctx.port, table, state.lights, ctx.language);
+    return { summary, state, conflicts: previous };
+  }
+
+  const positionOf = new Map(table.lines.filter((l) => l.rowId).map((l) => [l.rowId!, l.position]));
+  const parentOf = nameIndex(table, page.rows);
+  const conflicts = new Map(previous.map((c) => [c.rowId, c]));
+  const appended: ServerRow[] = [];
+  const synced = statusLabel(ctx.language, 'SYNCED');
+  for (const row of page.rows) {
+    const position = positionOf.get(row.rowId);
+    if (position === undefined) {
+      appended.push(row);
+      continue;
+    }
+    const line = table.lines[position];
+    if (line.rowVersion === row.rowVersion) continue;
+    const theirs = serverInputs(row, parentOf.get(row.rowId) ?? '');
+    if (isDirty(line)) {
+      summary.conflicts++;
+      conflicts.set(row.rowId, {
+        rowId: row.rowId, code: row.code, title: row.title, mine: { ...line.inputs }, theirs, theirsVersion: row.rowVersion,
+        changedBy: null, changedAt: row.updatedAt,
+      });
+      writer.set(position, { syncStatus: statusLabel(ctx.language, 'CONFLICT'), syncMessage: conflictMessage(ctx.language, null, row.updatedAt) });
+      continue;
+    }
+    summary.updated++;
+    conflicts.delete(row.rowId);
+    const values: Partial<Record<(typeof INPUT_KEYS)[number], Cell>> = {};
+    for (const key of INPUT_KEYS) if (table.headers[key]) values[key] = theirs[key];
+    writer.set(position, { ...values, rowVersion: row.rowVersion, rowHash: rowHash(visibleInputs(theirs, table.headers)), syncStatus: synced, syncMessage: '' });
+  }
+  for (const rowId of page.deletedRowIds) {
+    const position = positionOf.get(rowId);
+    if (position === undefined) continue;
+    summary.deletedOnServer++;
+    conflicts.delete(rowId);
+    const line = table.lines[position];
+    // an edit made here survives a colleague's deletion: the row becomes new and is created again on Sync
+    if (isDirty(line)) writer.set(position, { rowId: '', rowVersion: '', syncStatus: statusLabel(ctx.language, 'NEW'), syncMessage: messages[ctx.language].sync.deletedOnServer });
+    else writer.remove(position);
+  }
+  for (const { rowId, realization } of scores) {
+    const position = positionOf.get(rowId);
+    if (position === undefined) continue;
+    writer.set(position, { realization: realizationCell(realization) });
+    if (isProvisionalMessage(table.lines[position].message)) writer.set(position, { syncMessage: '' });
+  }
+  ctx.progress('refresh', 2, 2);
+  await writer.flush();
+
+  if (appended.length) {
+    const scoreOf = new Map(scores.map((s) => [s.rowId, s.realization]));
+    const keyOf = new Map(Object.entries(table.headers).map(([key, header]) => [header, key as LayoutColumnKey]));
+    const rows = appended.map((row) => {
+      const parent = parentOf.get(row.rowId) ?? '';
+      const cells = serverCells({ ...row, realization: scoreOf.get(row.rowId) ?? row.realization }, parent, synced);
+      cells.rowHash = rowHash(visibleInputs(serverInputs(row, parent), table.headers));
+      return table.columns.map((h) => (keyOf.has(h) ? cells[keyOf.get(h)!] : ''));
+    });
+    await ctx.port.appendRows(table.name, rows);
+    const added = linesOf({ name: table.name, sheet: table.sheet, headers: table.columns, rowCount: rows.length, rows }, table.headers).lines;
+    for (const line of added) table.lines.push({ ...line, position: table.lines.length });
+    summary.updated += appended.length;
+  }
+  await refreshVisuals(ctx.port, table, state.lights, ctx.language);
+  return { summary, state: { ...state, binding: { ...binding, serverTime: page.serverTime } }, conflicts: [...conflicts.values()] };
+}

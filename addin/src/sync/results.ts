@@ -1,0 +1,123 @@
+/**
+ * Writing a batch's answer into the sheet: per row its status, id, version, new hash and realization, or the
+ * reasons it was refused (message, fill on the cells) or the conflict to resolve; then the recomputed totals of
+ * the objectives it touched.
+ */
+import type { LayoutColumnKey } from '../../../server/sync/layout';
+import type { RowResult, SyncAnswer } from '../api/types';
+import { format, messages, type Language } from '../i18n';
+import { INPUT_KEYS, type Line } from './columns';
+import { isStatus, statusLabel } from './context';
+import type { LocalError, Outgoing } from './outgoing';
+import { realizationCell, serverInputs } from './server-cells';
+import type { ConflictRecord, SheetError, SyncSummary } from './types';
+import { REJECTED_FILL, type TableWriter } from './writer';
+
+/** contract column → the layout column that shows it; bookkeeping columns point at the status cell */
+export function layoutKeyOf(column: string): LayoutColumnKey {
+  if (column === 'parentRef') return 'parentCode';
+  return (INPUT_KEYS as string[]).includes(column) ? (column as LayoutColumnKey) : 'syncStatus';
+}
+
+type CellProblem = { column: string; code: string; message: string; messageIt: string };
+
+export type Outcome = {
+  errors: SheetError[];
+  conflicts: ConflictRecord[];
+  /** row ids (or, for new rows, positions) that this Sync answered for: their older errors and conflicts go */
+  answered: Set<string>;
+};
+
+export function answeredKey(line: Line): string {
+  return line.rowId ?? `@${line.position}`;
+}
+
+export function refuse(writer: TableWriter, language: Language, line: Line, problems: ReadonlyArray<CellProblem | LocalError>, outcome: Outcome): void {
+  const headers = writer.table.headers;
+  const text = (p: CellProblem | LocalError) => (language === 'it' ? p.messageIt : p.message);
+  const message = problems.map((p) => `${headers[layoutKeyOf(p.column)] ?? p.column}: ${text(p)}`).join('; ');
+  writer.set(line.position, { syncStatus: statusLabel(language, 'REJECTED'), syncMessage: message });
+  for (const p of problems) {
+    const column = layoutKeyOf(p.column);
+    writer.mark(line.position, column, REJECTED_FILL);
+    outcome.errors.push({ row: line.position, column, header: headers[column] ?? column, code: p.code, message: text(p), rowId: line.rowId });
+  }
+}
+
+function conflictOf(line: Line, result: RowResult, parentName: string): ConflictRecord {
+  const current = result.current!;
+  return {
+    rowId: current.rowId,
+    code: current.code,
+    title: current.title,
+    mine: { ...line.inputs },
+    theirs: serverInputs(current, parentName),
+    theirsVersion: current.rowVersion,
+    changedBy: current.changedBy,
+    changedAt: current.changedAt,
+  };
+}
+
+export function conflictMessage(language: Language, who: string | null, when: string | null): string {
+  const m = messages[language].sync;
+  return who || when ? format(m.conflict, { who: who ?? '?', when: when ? when.slice(0, 16).replace('T', ' ') : '?' }) : m.conflictLocal;
+}
+
+export function applyAnswer(
+  writer: TableWriter, language: Language, batch: Outgoing[], answer: SyncAnswer, outcome: Outcome, summary: SyncSummary,
+  nameOfRowId: ReadonlyMap<string, string>,
+): void {
+  for (const result of answer.rows) {
+    const sent = batch[result.index];
+    if (!sent) continue;
+    const { line } = sent;
+    outcome.answered.add(answeredKey(line));
+    // a row refused last time loses its fills when it is answered again
+    if (isStatus(line.status, 'REJECTED')) writer.clearMarks(line.position);
+    switch (result.status) {
+      case 'CREATED':
+      case 'UPDATED':
+      case 'UNCHANGED':
+        summary[result.status === 'CREATED' ? 'created' : result.status === 'UPDATED' ? 'updated' : 'unchanged']++;
+        writer.set(line.position, {
+          syncStatus: statusLabel(language, result.status), syncMessage: '', rowId: result.rowId ?? line.rowId ?? '',
+          rowVersion: result.rowVersion ?? line.rowVersion ?? '', rowHash: sent.hash, realization: realizationCell(result.realization),
+        });
+        if (result.rowId) outcome.answered.add(result.rowId);
+        break;
+      case 'DELETED':
+        summary.deleted++;
+        writer.remove(line.position);
+        break;
+      case 'CONFLICT': {
+        summary.conflicts++;
+        const current = result.current;
+        writer.set(line.position, { syncStatus: statusLabel(language, 'CONFLICT'), syncMessage: conflictMessage(language, current?.changedBy ?? null, current?.changedAt ?? null) });
+        if (current) {
+          const parentName = current.parentId ? nameOfRowId.get(current.parentId) ?? '' : '';
+          outcome.conflicts.push(conflictOf(line, result, parentName));
+        }
+        break;
+      }
+      case 'REJECTED':
+        summary.rejected++;
+        refuse(writer, language, line, result.errors, outcome);
+        break;
+    }
+  }
+}
+
+/** the totals the server recomputed (operational and strategic objectives, perspectives) go into their rows */
+export function applyAffected(writer: TableWriter, answer: SyncAnswer, positionOf: ReadonlyMap<string, number>): void {
+  for (const a of answer.affected) {
+    const position = positionOf.get(a.id);
+    if (position === undefined) continue;
+    writer.set(position, { realization: realizationCell(a.realization) });
+    // the server's number replaces one computed offline: its flag goes with it
+    if (isProvisionalMessage(writer.table.lines[position]?.message)) writer.set(position, { syncMessage: '' });
+  }
+}
+
+export function isProvisionalMessage(message: string | undefined): boolean {
+  return !!message && (message === messages.it.sync.provisional || message === messages.en.sync.provisional);
+}

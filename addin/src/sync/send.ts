@@ -1,0 +1,124 @@
+/**
+ * Sync: read the table, send what changed (new, dirty, marked for deletion) in batches the server takes, write every
+ * answer back, refresh lights and chart. When the server cannot be reached the rows stay dirty (nothing is lost),
+ * show as pending with provisional scores, and go out on the next Sync under the same batch keys.
+ */
+import { OfflineError } from '../api/errors';
+import type { SyncBatch } from '../api/types';
+import { messages } from '../i18n';
+import type { Line, PlanTable } from './columns';
+import { isStatus, readPlanTable, statusLabel, type OperationContext } from './context';
+import { batchKey, splitBatches } from './batches';
+import { planSync } from './outgoing';
+import { ParentIndex } from './parents';
+import { provisionalScores } from './provisional';
+import { answeredKey, applyAffected, applyAnswer, refuse, type Outcome } from './results';
+import type { StoredState } from './state';
+import type { ConflictRecord, SheetError, SyncSummary } from './types';
+import { refreshVisuals } from './visuals';
+import { TableWriter } from './writer';
+
+export type SyncRun = { summary: SyncSummary; errors: SheetError[]; conflicts: ConflictRecord[]; state: StoredState; provisional: boolean };
+
+/** reference name → row id index for conflict records ("Cod. padre" of the server's version) */
+function namesByRowId(table: PlanTable): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of table.lines) if (l.rowId) out.set(l.rowId, l.inputs.code || l.inputs.title);
+  return out;
+}
+
+export async function sendChanges(
+  ctx: OperationContext, state: StoredState, previous: { errors: SheetError[]; conflicts: ConflictRecord[] }, only?: ReadonlySet<string>,
+): Promise<SyncRun> {
+  const { binding } = state;
+  const table = await readPlanTable(ctx.port, binding);
+  const plan = planSync(table, only);
+  const writer = new TableWriter(ctx.port, table);
+  const summary: SyncSummary = { sent: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0, conflicts: 0, batches: 0, offline: false, pending: 0 };
+  const outcome: Outcome = { errors: [], conflicts: [], answered: new Set() };
+  const m = messages[ctx.language].sync;
+
+  for (const { line, errors } of plan.refused) {
+    outcome.answered.add(answeredKey(line));
+    writer.clearMarks(line.position);
+    refuse(writer, ctx.language, line, errors, outcome);
+    summary.rejected++;
+  }
+  for (const line of plan.deleteWithoutId) writer.set(line.position, { syncMessage: m.deleteNeedsId });
+
+  const positionOf = new Map(table.lines.filter((l) => l.rowId).map((l) => [l.rowId!, l.position]));
+  const names = namesByRowId(table);
+  const batches = splitBatches(plan.outgoing);
+  const total = plan.outgoing.length;
+  const unsent: Line[] = [];
+  let done = 0;
+  let failure: unknown = null;
+  ctx.progress('sync', 0, total);
+  for (const batch of batches) {
+    if (summary.offline || failure) {
+      unsent.push(...batch.map((o) => o.line));
+      continue;
+    }
+    const request: SyncBatch = {
+      planId: binding.planId, year: binding.year, checkpoint: binding.checkpoint, mode: 'PARTIAL',
+      batchKey: batchKey({ planId: binding.planId, year: binding.year, checkpoint: binding.checkpoint, generation: state.generation }, batch),
+      source: { kind: 'ADDIN', workbook: ctx.workbookName?.slice(0, 140) ?? null, sheet: table.sheet.slice(0, 140), author: ctx.author },
+      rows: batch.map((o) => o.row),
+    };
+    try {
+      const answer = await ctx.client.syncRows(request);
+      summary.batches++;
+      summary.sent += batch.length;
+      applyAnswer(writer, ctx.language, batch, answer, outcome, summary, names);
+      applyAffected(writer, answer, positionOf);
+    } catch (error) {
+      if (error instanceof OfflineError) summary.offline = true;
+      else failure = error;
+      unsent.push(...batch.map((o) => o.line));
+    }
+    done += batch.length;
+    ctx.progress('sync', done, total);
+  }
+
+  let provisional = false;
+  if (unsent.length) {
+    for (const line of unsent) writer.set(line.position, { syncStatus: statusLabel(ctx.language, 'PENDING'), syncMessage: summary.offline ? m.provisional : m.batchFailed });
+    if (summary.offline) provisional = writeProvisional(writer, table, state, unsent, m.provisional);
+  }
+  await writer.flush();
+  summary.pending = unsent.length + summary.rejected + summary.conflicts;
+  await refreshVisuals(ctx.port, table, state.lights, ctx.language);
+
+  const kept = (key: string | null) => key !== null && !outcome.answered.has(key);
+  const nowAt = new Map(table.lines.filter((l) => l.rowId).map((l) => [l.rowId!, l.position]));
+  const errors = [
+    ...previous.errors.filter((e) => kept(e.rowId)).map((e) => ({ ...e, row: nowAt.get(e.rowId!) ?? e.row })),
+    ...outcome.errors.map((e) => ({ ...e, row: e.rowId ? nowAt.get(e.rowId) ?? e.row : e.row })),
+  ];
+  const conflicts = [...previous.conflicts.filter((c) => kept(c.rowId) && nowAt.has(c.rowId)), ...outcome.conflicts];
+  const completed = !summary.offline && !failure;
+  const next = { ...state, generation: completed ? state.generation + 1 : state.generation };
+  if (failure) throw Object.assign(failure as Error, { partial: { summary, errors, conflicts, state: next } });
+  return { summary, errors, conflicts, state: next, provisional };
+}
+
+/** offline: the rows waiting to go out, and the objectives above them, show scores computed here */
+export function writeProvisional(writer: TableWriter, table: PlanTable, state: StoredState, unsent: Line[], provisionalText: string): boolean {
+  const scores = provisionalScores(table, state.profile, state.binding.year, state.binding.checkpoint);
+  const parents = new ParentIndex(table.lines);
+  const touched = new Set<Line>(unsent);
+  // the objectives above a pending row: their totals change too, and are just as provisional
+  for (const start of unsent) {
+    for (let p = parents.parentOf(start); p.kind === 'found' && !touched.has(p.line); p = parents.parentOf(p.line)) {
+      touched.add(p.line);
+      if (!isStatus(p.line.status, 'REJECTED') && !isStatus(p.line.status, 'CONFLICT')) writer.set(p.line.position, { syncMessage: provisionalText });
+    }
+  }
+  let any = false;
+  for (const line of touched) {
+    if (!scores.has(line.position)) continue;
+    writer.set(line.position, { realization: scores.get(line.position) ?? '' });
+    any = true;
+  }
+  return any;
+}

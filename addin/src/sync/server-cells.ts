@@ -1,0 +1,79 @@
+/**
+ * A server row as the sheet shows it: every input cell as the text the server keeps (what was typed), the parent as
+ * its code, the realization as a fraction. The inverse of outgoing.ts, so a loaded row hashes as clean.
+ */
+import { LEVEL_LABEL, formatFutureTargets, formatThresholds, type LayoutColumnKey } from '../../../server/sync/layout';
+import type { ServerRow } from '../api/types';
+import type { Cell } from '../workbook/port';
+import type { Inputs } from './columns';
+import { rowHash } from './hash';
+
+/** the dropdown words of the layout (Italian, as the seeds write them); the server reads them back to the same value */
+const POLARITY_WORD: Record<string, string> = { higher: 'maggiore', lower: 'minore', deadline: 'scadenza', boolean: 'SI/NO' };
+const RULE_WORD: Record<string, string> = {
+  ratio: 'rapporto', inverse: 'inverso', deadline: 'scadenza', boolean: 'boolean', bands: 'soglie', manual: 'manuale',
+  project: 'progetto', monitoring: 'monitoraggio',
+};
+const word = (table: Record<string, string>, value: string | null) => (value ? table[value.toLowerCase()] ?? value : '');
+
+const LEVEL_OF = { PERSPECTIVE: 'perspective', STRATEGIC: 'strategic', OPERATIONAL: 'operational', INDICATOR: 'indicator' } as const;
+
+/** the name a child's "Cod. padre" uses for this row: its code, or a perspective's title (perspectives rarely have codes) */
+export function referenceName(row: { level: ServerRow['level']; code: string | null; title: string }): string {
+  return row.code?.trim() || (row.level === 'PERSPECTIVE' ? row.title : '');
+}
+
+/** weights travel as text the server reads back to the same number: 33.33 → "33,33" */
+export function weightText(weight: number | null): string {
+  return weight === null ? '' : String(weight).replace('.', ',');
+}
+
+export function serverInputs(row: ServerRow, parentName: string): Inputs {
+  const indicator = row.level === 'INDICATOR';
+  return {
+    level: LEVEL_LABEL[LEVEL_OF[row.level]],
+    code: row.code ?? '',
+    title: row.title,
+    parentCode: parentName,
+    weight: weightText(row.weight),
+    kpi: row.kpi ?? '',
+    unit: indicator ? row.unit ?? '' : '',
+    polarity: indicator ? word(POLARITY_WORD, row.polarity) : '',
+    rule: indicator ? word(RULE_WORD, row.rule) : '',
+    target: row.target?.raw ?? '',
+    thresholds: formatThresholds(row.thresholds.map((t) => ({ score: t.score, value: t.value.raw }))),
+    futureTargets: formatFutureTargets(row.futureTargets.map((f) => ({ year: f.year, value: f.value.raw }))),
+    actual: row.actual?.raw ?? '',
+    neutralised: indicator ? (row.neutralised ? 'SI' : 'NO') : '',
+    neutralisationReason: row.neutralisationReason ?? '',
+    note: row.note ?? '',
+    responsibleUnit: row.responsibleUnits.join('; '),
+  };
+}
+
+export function realizationCell(realization: { score: number | null } | null | undefined): Cell {
+  return realization && typeof realization.score === 'number' ? realization.score : '';
+}
+
+/** every layout cell of a loaded row, hidden bookkeeping included */
+export function serverCells(row: ServerRow, parentName: string, status: string): Record<LayoutColumnKey, Cell> {
+  const inputs = serverInputs(row, parentName);
+  return {
+    ...inputs,
+    realization: realizationCell(row.realization),
+    syncStatus: status,
+    syncMessage: '',
+    rowId: row.rowId,
+    rowVersion: row.rowVersion,
+    rowHash: rowHash(inputs),
+  };
+}
+
+/** parent names of all rows, by row id: what the "Cod. padre" column shows */
+export function parentNames(rows: readonly ServerRow[], known: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+  const nameOf = new Map(known);
+  for (const row of rows) nameOf.set(row.rowId, referenceName(row));
+  const out = new Map<string, string>();
+  for (const row of rows) out.set(row.rowId, row.parentId ? nameOf.get(row.parentId) ?? '' : '');
+  return out;
+}

@@ -1,0 +1,255 @@
+/**
+ * The one façade the task pane calls. Holds a WorkbookPort and an injected fetch; every workbook change goes
+ * through the port, every server call through the GraphQL client. What must survive closing the workbook (the
+ * binding, per-row hashes and versions, open conflicts, the error list) lives in the workbook itself; the token
+ * does not (the pane keeps it in partitioned storage and passes it to connect()).
+ *
+ * Deleting a plan row: type ELIMINA (or DELETE) in the "Sync status" column, then Sync. Rows that disappear from
+ * the sheet never delete anything on the server.
+ */
+import type { HeaderMatch } from '../../../server/sync/headers';
+import { CruscottoClient, type FetchLike } from '../api/client';
+import { messages, type Language } from '../i18n';
+import type { WorkbookPort } from '../workbook/port';
+import { bindSheet, proposeFromValues } from './bind';
+import { readPlanTable, TableMissingError, type OperationContext } from './context';
+import { keepMine, takeTheirs } from './conflicts';
+import { loadPlan } from './load';
+import { planSync } from './outgoing';
+import { provisionalScores } from './provisional';
+import { refreshScores } from './refresh';
+import { sendChanges, type SyncRun } from './send';
+import { readState, writeConflicts, writeErrors, writeState, type StoredState } from './state';
+import type {
+  BindRequest, BindSummary, Binding, ColumnMapping, ConflictChoice, ConflictRecord, Connection, LoadRequest, LoadSummary,
+  MappingProposal, PlanChoice, Progress, ProvisionalScore, RefreshSummary, SheetError, SyncSummary,
+} from './types';
+
+export type { FetchLike };
+export { OfflineError, ApiError } from '../api/errors';
+export { TableMissingError };
+
+export type SessionOptions = {
+  workbook: WorkbookPort;
+  fetch: FetchLike;
+  /** the Office display language (see i18n.languageOf); default it */
+  language?: Language;
+  /** audit: who is syncing, and the workbook's file name */
+  author?: string;
+  workbookName?: string;
+};
+
+export class NotConnectedError extends Error {
+  constructor(private readonly reason: 'notConnected' | 'notBound') {
+    super(reason === 'notConnected' ? 'not connected' : 'no plan bound to this workbook');
+    this.name = 'NotConnectedError';
+  }
+  text(language: Language): string {
+    return messages[language].sync[this.reason];
+  }
+}
+
+export class WorkbookSession {
+  private state: StoredState | null = null;
+  private openConflicts: ConflictRecord[] = [];
+  private errorList: SheetError[] = [];
+  private connection: Connection | null = null;
+  private client: CruscottoClient | null = null;
+  private readonly listeners = new Set<(progress: Progress) => void>();
+  readonly language: Language;
+
+  constructor(readonly options: SessionOptions) {
+    this.language = options.language ?? 'it';
+  }
+
+  /** a session over a workbook, picking up the binding stored in it (after reopening) */
+  static async open(options: SessionOptions): Promise<WorkbookSession> {
+    const session = new WorkbookSession(options);
+    const stored = await readState(options.workbook);
+    session.state = stored.state;
+    session.openConflicts = stored.conflicts;
+    session.errorList = stored.errors;
+    return session;
+  }
+
+  /** the binding stored in the workbook, or null when nothing is loaded yet */
+  get binding(): Binding | null {
+    return this.state?.binding ?? null;
+  }
+
+  /** checks the server answers with this token; throws OfflineError / ApiError otherwise */
+  async connect(connection: Connection): Promise<void> {
+    const client = new CruscottoClient({ serverUrl: connection.serverUrl, token: connection.token, fetch: this.options.fetch });
+    await client.plans();
+    this.connection = connection;
+    this.client = client;
+  }
+
+  /** remembers the connection without checking it (offline start: edits still work, Sync reports offline) */
+  useConnection(connection: Connection): void {
+    this.connection = connection;
+    this.client = new CruscottoClient({ serverUrl: connection.serverUrl, token: connection.token, fetch: this.options.fetch });
+  }
+
+  async listPlans(): Promise<PlanChoice[]> {
+    const plans = await this.requireClient().plans();
+    return plans.map((p) => ({
+      planId: p.id, label: p.label, status: p.status, organisationId: p.organisation.id, organisationName: p.organisation.name, years: p.cycle.years,
+    }));
+  }
+
+  /** writes the plan into a NEW table in the canonical layout and binds the workbook to it */
+  async load(request: LoadRequest): Promise<LoadSummary> {
+    const { state, summary } = await loadPlan(this.context(), this.requireConnection().serverUrl, request);
+    await this.save(state, [], []);
+    return summary;
+  }
+
+  /** sends dirty, new and explicitly deleted rows; writes status, ids, versions, scores back */
+  async sync(): Promise<SyncSummary> {
+    const run = await this.guard(() => sendChanges(this.context(), this.requireState(), { errors: this.errorList, conflicts: this.openConflicts }));
+    return run.summary;
+  }
+
+  /** pulls colleagues' changes and all realization values (never over a dirty local edit) */
+  async refresh(): Promise<RefreshSummary> {
+    const run = await refreshScores(this.context(), this.requireState(), this.openConflicts);
+    await this.save(run.state, run.conflicts, this.errorList);
+    return run.summary;
+  }
+
+  conflicts(): ConflictRecord[] {
+    return this.openConflicts.map((c) => ({ ...c }));
+  }
+
+  async resolveConflict(rowId: string, choice: ConflictChoice): Promise<void> {
+    const record = this.openConflicts.find((c) => c.rowId === rowId);
+    if (!record) return;
+    const state = this.requireState();
+    if (choice === 'theirs') {
+      await takeTheirs(this.context(), state, record);
+      await this.save(state, this.openConflicts.filter((c) => c.rowId !== rowId), this.errorList.filter((e) => e.rowId !== rowId));
+      return;
+    }
+    await this.guard(() => keepMine(this.context(), state, record, { errors: this.errorList, conflicts: this.openConflicts }));
+  }
+
+  errors(): SheetError[] {
+    return this.errorList.map((e) => ({ ...e }));
+  }
+
+  /** selects the cell an error is about (found again by row id: rows may have been sorted since) */
+  async selectError(error: SheetError): Promise<void> {
+    const state = this.requireState();
+    let row = error.row;
+    if (error.rowId) {
+      const table = await readPlanTable(this.options.workbook, state.binding);
+      const line = table.lines.find((l) => l.rowId === error.rowId);
+      if (line) row = line.position;
+    }
+    await this.options.workbook.selectCell(state.binding.table, row, error.header);
+  }
+
+  /** the header mapping proposed for a seed-shaped sheet, for the user to confirm */
+  async proposeMapping(sheet: string): Promise<MappingProposal> {
+    const read = await this.options.workbook.readSheet(sheet);
+    if (!read) throw new Error(messages[this.language].sync.mappingNoHeader.replace('{sheet}', sheet));
+    return proposeFromValues(sheet, read.address, read.values);
+  }
+
+  /** makes a canonical plan table from a seed-shaped sheet (left untouched) with the confirmed mapping */
+  async bindExistingSheet(sheet: string, mapping: ColumnMapping | HeaderMatch[], request: BindRequest, proposal?: MappingProposal): Promise<BindSummary> {
+    const read = await this.options.workbook.readSheet(sheet);
+    if (!read) throw new Error(messages[this.language].sync.mappingNoHeader.replace('{sheet}', sheet));
+    const base = proposal ?? proposeFromValues(sheet, read.address, read.values);
+    const { state, summary } = await bindSheet(this.context(), this.requireConnection().serverUrl, base, mapping, request, read.values);
+    await this.save(state, [], []);
+    return summary;
+  }
+
+  /** realization computed in the pane with the server's scoring engine, from the sheet as it is now */
+  async provisionalScores(): Promise<ProvisionalScore[]> {
+    const state = this.requireState();
+    const table = await readPlanTable(this.options.workbook, state.binding);
+    const scores = provisionalScores(table, state.profile, state.binding.year, state.binding.checkpoint);
+    const display = (s: number | null) => (s === null ? null : `${(Math.round(s * 10000) / 100).toFixed(2)}%`);
+    return [...scores].map(([row, score]) => ({ row, rowId: table.lines[row].rowId, score, display: display(score), provisional: true as const }));
+  }
+
+  /** rows a Sync would send now (new, edited, marked ELIMINA, refused before): read from the sheet, not from events */
+  async pendingChanges(): Promise<number> {
+    const table = await readPlanTable(this.options.workbook, this.requireState().binding);
+    const plan = planSync(table);
+    return plan.outgoing.length + plan.refused.length;
+  }
+
+  /**
+   * Calls back when the user edits the bound table, so the pane can say "unsynced changes". Only a hint: pasting,
+   * undo and edits made while the pane was closed raise nothing usable, which is why Sync diffs every row's hash.
+   */
+  async watchEdits(listener: (rows: number[] | 'unknown') => void): Promise<() => Promise<void>> {
+    return this.options.workbook.onRowsChanged(this.requireState().binding.table, listener);
+  }
+
+  /** progress of long operations (done/total); returns an unsubscribe */
+  onProgress(listener: (progress: Progress) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** forgets the binding (settings), leaving the table as it is */
+  async unbind(): Promise<void> {
+    await this.save(null, [], []);
+  }
+
+  // ------------------------------------------------------------------
+
+  /** runs a sending operation and stores what it learnt, also when it stopped half-way on an error */
+  private async guard(work: () => Promise<SyncRun>): Promise<SyncRun> {
+    try {
+      const run = await work();
+      await this.save(run.state, run.conflicts, run.errors);
+      return run;
+    } catch (error) {
+      const partial = (error as { partial?: SyncRun }).partial;
+      if (partial) await this.save(partial.state, partial.conflicts, partial.errors);
+      throw error;
+    }
+  }
+
+  private async save(state: StoredState | null, conflicts: ConflictRecord[], errors: SheetError[]): Promise<void> {
+    const port = this.options.workbook;
+    if (JSON.stringify(state) !== JSON.stringify(this.state)) await writeState(port, state);
+    if (JSON.stringify(conflicts) !== JSON.stringify(this.openConflicts)) await writeConflicts(port, conflicts);
+    if (JSON.stringify(errors) !== JSON.stringify(this.errorList)) await writeErrors(port, errors);
+    this.state = state;
+    this.openConflicts = conflicts;
+    this.errorList = errors;
+  }
+
+  private context(): OperationContext {
+    return {
+      port: this.options.workbook,
+      client: this.requireClient(),
+      language: this.language,
+      author: this.options.author ?? null,
+      workbookName: this.options.workbookName ?? null,
+      progress: (operation, done, total) => { for (const l of this.listeners) l({ operation, done, total }); },
+    };
+  }
+
+  private requireConnection(): Connection {
+    if (!this.connection) throw new NotConnectedError('notConnected');
+    return this.connection;
+  }
+
+  private requireClient(): CruscottoClient {
+    this.requireConnection();
+    return this.client!;
+  }
+
+  private requireState(): StoredState {
+    if (!this.state) throw new NotConnectedError('notBound');
+    return this.state;
+  }
+}

@@ -1,0 +1,407 @@
+/**
+ * The in-memory twin of the workbook port: what the sync-logic tests and the browser test double run against.
+ * Faithful where the sync logic can tell: cells hold what Excel would hold (writing null writes an empty cell), fills
+ * and values move with their row on sort, insert and delete, the add-in's own writes raise no change events, and
+ * every operation counts the context.sync() calls the real port would make (`syncs`).
+ * Tests play the user with editCell, addRow, insertRowAt, deleteRowAt and sortBy, which do raise change hints.
+ */
+import { columnLetters as letters, parseA1 as parseRange } from '../excel/address';
+import { CHUNK_BUDGET_BYTES, jsonBytes } from '../excel/chunks';
+import { EVENTS, LOCATE, perItemChunks, readChunks, sizeChunks, writeChunks } from './memory-cost';
+import type { Cell, CellMark, ChartSpec, ColumnSetup, TableData, TableInfo, TrafficLights, WorkbookPort } from './port';
+
+type Row = { cells: Cell[]; fills: Record<string, string> };
+type Table = {
+  name: string;
+  sheet: string;
+  headers: string[];
+  setup: Record<string, Omit<ColumnSetup, 'header'>>;
+  rows: Row[];
+  lights: TrafficLights | null;
+  /** where the header row sits on its sheet (0-based), for readSheet */
+  origin: { row: number; column: number };
+};
+type Listener = { table: string; listener: (rows: number[] | 'unknown') => void };
+export type Selection = { sheet: string; table: string; row: number; column: string };
+
+/** What survives closing and reopening a workbook: content and settings, never listeners or the selection. */
+type Snapshot = {
+  sheets: Record<string, Cell[][]>;
+  tables: Table[];
+  settings: Record<string, string>;
+  charts: ChartSpec[];
+};
+
+export class MemoryWorkbook implements WorkbookPort {
+  /** context.sync() calls the real port would have made */
+  syncs = 0;
+  /** payload budget per request, as ExcelWorkbook's option of the same name */
+  readonly budget: number;
+  /** operation names in call order, e.g. 'writeColumns', and what each cost in syncs */
+  readonly calls: string[] = [];
+  readonly callSyncs: number[] = [];
+  selection: Selection | null = null;
+  private sheets = new Map<string, Cell[][]>();
+  private tables = new Map<string, Table>();
+  private settings = new Map<string, string>();
+  private charts = new Map<string, ChartSpec>();
+  private listeners = new Set<Listener>();
+
+  constructor(options: { budgetBytes?: number } = {}) {
+    this.budget = options.budgetBytes ?? CHUNK_BUDGET_BYTES;
+  }
+
+  // ------------------------------------------------------------------ the port
+
+  async listTables(): Promise<TableInfo[]> {
+    this.cost('listTables', 2);
+    return [...this.tables.values()].map((t) => ({ name: t.name, sheet: t.sheet, headers: [...t.headers], rowCount: t.rows.length }));
+  }
+
+  async readTable(name: string): Promise<TableData | null> {
+    const table = this.tables.get(name);
+    if (!table) {
+      this.cost('readTable', 1);
+      return null;
+    }
+    const rows = table.rows.map((r) => [...r.cells]);
+    this.cost('readTable', LOCATE + readChunks(rows, table.headers.length, this.budget));
+    return { name, sheet: table.sheet, headers: [...table.headers], rowCount: rows.length, rows };
+  }
+
+  async readSheet(sheet: string): Promise<{ address: string; values: Cell[][] } | null> {
+    const grid = this.sheetGrid(sheet);
+    if (!grid) {
+      this.cost('readSheet', 1);
+      return null;
+    }
+    this.cost('readSheet', 1 + readChunks(grid.values, grid.values[0]?.length ?? 0, this.budget));
+    return grid;
+  }
+
+  async convertToTable(sheet: string, address: string, name: string): Promise<void> {
+    this.cost('convertToTable', 1);
+    const grid = this.sheets.get(sheet);
+    const range = parseRange(address);
+    if (!grid || !range) throw new Error(`no range ${sheet}!${address}`);
+    if (this.tables.has(name)) throw new Error(`a table named "${name}" already exists`);
+    const block: Cell[][] = [];
+    for (let r = range.row; r < range.row + range.rows; r++) {
+      const line: Cell[] = [];
+      for (let c = range.column; c < range.column + range.columns; c++) {
+        line.push(grid[r]?.[c] ?? '');
+        if (grid[r]) grid[r][c] = '';
+      }
+      block.push(line);
+    }
+    const headers = uniqueHeaders(block[0].map((h) => (h === null || h === '' ? '' : String(h))));
+    this.tables.set(name, {
+      name, sheet, headers, setup: {}, lights: null, origin: { row: range.row, column: range.column },
+      rows: block.slice(1).map((cells) => ({ cells, fills: {} })),
+    });
+  }
+
+  async createTable(sheet: string, name: string, columns: ColumnSetup[], rows: Cell[][]): Promise<void> {
+    if (this.tables.has(name)) throw new Error(`a table named "${name}" already exists`);
+    const formats = columns.map((c) => c.numberFormat ?? 'General');
+    const all = [columns.map((c) => c.header), ...rows];
+    this.cost('createTable', 1 + sizeChunks(all.map((r) => jsonBytes(r) + jsonBytes(formats)), this.budget) + 1 + EVENTS);
+    if (!this.sheets.has(sheet)) this.sheets.set(sheet, []);
+    const setup: Table['setup'] = {};
+    for (const { header, ...rest } of columns) setup[header] = rest;
+    this.tables.set(name, {
+      name, sheet, headers: columns.map((c) => c.header), setup, lights: null, origin: { row: 0, column: 0 },
+      rows: rows.map((cells) => ({ cells: columns.map((_, i) => asStored(cells[i])), fills: {} })),
+    });
+  }
+
+  async appendRows(name: string, rows: Cell[][]): Promise<void> {
+    if (rows.length === 0) return;
+    const table = this.mustTable(name);
+    this.cost('appendRows', LOCATE + sizeChunks(rows.map((r) => jsonBytes(r) + 8), this.budget) + EVENTS);
+    for (const cells of rows) table.rows.push({ cells: table.headers.map((_, i) => asStored(cells[i])), fills: {} });
+  }
+
+  async writeColumns(name: string, rows: number[], columns: Record<string, Cell[]>): Promise<void> {
+    const headers = Object.keys(columns);
+    if (rows.length === 0 || headers.length === 0) return;
+    const table = this.mustTable(name);
+    const indexes = headers.map((h) => this.columnIndex(table, h));
+    for (const h of headers) if (columns[h].length !== rows.length) throw new Error(`column "${h}" has ${columns[h].length} values for ${rows.length} rows`);
+    const at = new Map(rows.map((row, i) => [row, i]));
+    this.cost('writeColumns', LOCATE + writeChunks(rows, indexes, (r, c) => columns[table.headers[c]][at.get(r)!], this.budget) + EVENTS);
+    rows.forEach((row, i) => {
+      const target = table.rows[row];
+      if (!target) throw new Error(`table "${name}" has no body row ${row}`);
+      headers.forEach((h, k) => { target.cells[indexes[k]] = asStored(columns[h][i]); });
+    });
+  }
+
+  async deleteRows(name: string, rows: number[]): Promise<void> {
+    if (rows.length === 0) return;
+    const table = this.mustTable(name);
+    const highestFirst = [...new Set(rows)].sort((a, b) => b - a);
+    this.cost('deleteRows', LOCATE + perItemChunks(highestFirst.length, 160, this.budget) + EVENTS);
+    for (const row of highestFirst) {
+      if (!table.rows[row]) throw new Error(`table "${name}" has no body row ${row}`);
+      table.rows.splice(row, 1);
+    }
+  }
+
+  async markCells(name: string, marks: CellMark[]): Promise<void> {
+    if (marks.length === 0) return;
+    const table = this.mustTable(name);
+    this.cost('markCells', LOCATE + perItemChunks(marks.length, 320, this.budget) + EVENTS);
+    for (const mark of marks) {
+      this.columnIndex(table, mark.column);
+      const row = table.rows[mark.row];
+      if (!row) throw new Error(`table "${name}" has no body row ${mark.row}`);
+      if (mark.fill) row.fills[mark.column] = mark.fill;
+      else delete row.fills[mark.column];
+    }
+  }
+
+  async selectCell(name: string, row: number, column: string): Promise<void> {
+    const table = this.mustTable(name);
+    this.cost('selectCell', LOCATE + 1);
+    this.columnIndex(table, column);
+    if (!table.rows[row]) throw new Error(`table "${name}" has no body row ${row}`);
+    this.selection = { sheet: table.sheet, table: name, row, column };
+  }
+
+  async setTrafficLights(name: string, lights: TrafficLights): Promise<void> {
+    const table = this.mustTable(name);
+    this.cost('setTrafficLights', LOCATE + 1);
+    this.columnIndex(table, lights.column);
+    table.lights = { ...lights };
+  }
+
+  async upsertChart(chart: ChartSpec): Promise<void> {
+    this.cost('upsertChart', 3 + EVENTS);
+    if (!this.sheets.has(chart.sheet)) this.sheets.set(chart.sheet, []);
+    this.charts.set(chart.name, { ...chart, categories: [...chart.categories], values: [...chart.values] });
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    this.cost('getSetting', 1);
+    return this.settings.get(key) ?? null;
+  }
+
+  async setSetting(key: string, value: string | null): Promise<void> {
+    this.cost('setSetting', value === null ? 2 : 1);
+    if (value === null) this.settings.delete(key);
+    else this.settings.set(key, value);
+  }
+
+  async onRowsChanged(name: string, listener: (rows: number[] | 'unknown') => void): Promise<() => Promise<void>> {
+    this.cost('onRowsChanged', 1);
+    const entry = { table: name, listener };
+    this.listeners.add(entry);
+    return async () => { this.listeners.delete(entry); };
+  }
+
+  // ------------------------------------------------------------------ the user (raise change hints)
+
+  /** the user types into a cell; a text-formatted column keeps what was typed as text */
+  editCell(table: string, row: number, header: string, value: Cell): void {
+    const t = this.mustTable(table);
+    const target = t.rows[row];
+    if (!target) throw new Error(`table "${table}" has no body row ${row}`);
+    target.cells[this.columnIndex(t, header)] = typed(value, t.setup[header]?.numberFormat);
+    this.emit(table, [row]);
+  }
+
+  /** the user types a row just below the table, which grows it */
+  addRow(table: string, values: Record<string, Cell>): number {
+    const t = this.mustTable(table);
+    t.rows.push(this.userRow(t, values));
+    this.emit(table, 'unknown');
+    return t.rows.length - 1;
+  }
+
+  /** Insert → Table Rows Above */
+  insertRowAt(table: string, position: number, values: Record<string, Cell> = {}): void {
+    const t = this.mustTable(table);
+    t.rows.splice(position, 0, this.userRow(t, values));
+    this.emit(table, 'unknown');
+  }
+
+  deleteRowAt(table: string, position: number): void {
+    this.mustTable(table).rows.splice(position, 1);
+    this.emit(table, 'unknown');
+  }
+
+  /** Data → Sort on one column: whole rows move, fills with them (text compared as Excel does, case-insensitive) */
+  sortBy(table: string, header: string, descending = false): void {
+    const t = this.mustTable(table);
+    const c = this.columnIndex(t, header);
+    const key = (cell: Cell) => (cell === null || cell === '' ? null : cell);
+    t.rows.sort((a, b) => {
+      const x = key(a.cells[c]);
+      const y = key(b.cells[c]);
+      if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // blanks last either way
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'it', { sensitivity: 'base', numeric: true });
+      return descending ? -order : order;
+    });
+    this.emit(table, 'unknown');
+  }
+
+  /** a sheet that is not a table yet (e.g. a seed-shaped plan pasted in) */
+  putSheet(sheet: string, values: Cell[][]): void {
+    this.sheets.set(sheet, values.map((r) => [...r]));
+  }
+
+  // ------------------------------------------------------------------ inspection
+
+  table(name: string): TableData | null {
+    const t = this.tables.get(name);
+    return t ? { name, sheet: t.sheet, headers: [...t.headers], rowCount: t.rows.length, rows: t.rows.map((r) => [...r.cells]) } : null;
+  }
+
+  cell(table: string, row: number, header: string): Cell {
+    const t = this.mustTable(table);
+    return t.rows[row]?.cells[this.columnIndex(t, header)] ?? null;
+  }
+
+  column(table: string, header: string): Cell[] {
+    const t = this.mustTable(table);
+    const c = this.columnIndex(t, header);
+    return t.rows.map((r) => r.cells[c]);
+  }
+
+  /** first body row whose cell in `header` equals `value`, or -1 */
+  findRow(table: string, header: string, value: Cell): number {
+    return this.column(table, header).findIndex((cell) => cell === value || (cell !== null && value !== null && String(cell) === String(value)));
+  }
+
+  fill(table: string, row: number, header: string): string | null {
+    return this.mustTable(table).rows[row]?.fills[header] ?? null;
+  }
+
+  columnSetup(table: string, header: string): Omit<ColumnSetup, 'header'> | null {
+    return this.mustTable(table).setup[header] ?? null;
+  }
+
+  lights(table: string): TrafficLights | null {
+    return this.mustTable(table).lights;
+  }
+
+  chart(name: string): ChartSpec | null {
+    return this.charts.get(name) ?? null;
+  }
+
+  setting(key: string): string | null {
+    return this.settings.get(key) ?? null;
+  }
+
+  listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  // ------------------------------------------------------------------ closing and reopening
+
+  /** the file as saved: content, formats and settings, as JSON (listeners, selection and counters are not saved) */
+  serialize(): string {
+    const snapshot: Snapshot = {
+      sheets: Object.fromEntries(this.sheets),
+      tables: [...this.tables.values()],
+      settings: Object.fromEntries(this.settings),
+      charts: [...this.charts.values()],
+    };
+    return JSON.stringify(snapshot);
+  }
+
+  static deserialize(text: string, options: { budgetBytes?: number } = {}): MemoryWorkbook {
+    const snapshot = JSON.parse(text) as Snapshot;
+    const workbook = new MemoryWorkbook(options);
+    for (const [name, grid] of Object.entries(snapshot.sheets)) workbook.sheets.set(name, grid);
+    for (const table of snapshot.tables) workbook.tables.set(table.name, table);
+    for (const [key, value] of Object.entries(snapshot.settings)) workbook.settings.set(key, value);
+    for (const chart of snapshot.charts) workbook.charts.set(chart.name, chart);
+    return workbook;
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private cost(operation: string, syncs: number): void {
+    this.calls.push(operation);
+    this.callSyncs.push(syncs);
+    this.syncs += syncs;
+  }
+
+  private emit(table: string, rows: number[] | 'unknown'): void {
+    for (const l of [...this.listeners]) if (l.table === table) l.listener(rows);
+  }
+
+  private userRow(t: Table, values: Record<string, Cell>): Row {
+    for (const h of Object.keys(values)) this.columnIndex(t, h);
+    return { cells: t.headers.map((h) => (h in values ? typed(values[h], t.setup[h]?.numberFormat) : '')), fills: {} };
+  }
+
+  private mustTable(name: string): Table {
+    const table = this.tables.get(name);
+    if (!table) throw new Error(`the workbook has no table "${name}"`);
+    return table;
+  }
+
+  private columnIndex(table: Table, header: string): number {
+    const index = table.headers.indexOf(header);
+    if (index < 0) throw new Error(`table "${table.name}" has no column "${header}"`);
+    return index;
+  }
+
+  /** the used range of a sheet, tables drawn in at their place */
+  private sheetGrid(sheet: string): { address: string; values: Cell[][] } | null {
+    const base = this.sheets.get(sheet);
+    if (!base) return null;
+    const grid = base.map((r) => [...r]);
+    for (const t of this.tables.values()) {
+      if (t.sheet !== sheet) continue;
+      [t.headers as Cell[], ...t.rows.map((r) => r.cells)].forEach((line, i) => {
+        const r = t.origin.row + i;
+        while (grid.length <= r) grid.push([]);
+        line.forEach((cell, k) => { grid[r][t.origin.column + k] = cell; });
+      });
+    }
+    let top = grid.findIndex((r) => r.some(filled));
+    if (top < 0) return null;
+    let bottom = grid.length - 1;
+    while (!grid[bottom].some(filled)) bottom--;
+    let left = Infinity;
+    let right = -1;
+    for (const r of grid) r.forEach((cell, c) => { if (filled(cell)) { left = Math.min(left, c); right = Math.max(right, c); } });
+    const values: Cell[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const line: Cell[] = [];
+      for (let c = left; c <= right; c++) line.push(grid[r]?.[c] ?? '');
+      values.push(line);
+    }
+    top = Math.max(0, top);
+    return { address: `${letters(left)}${top + 1}:${letters(right)}${bottom + 1}`, values };
+  }
+}
+
+const filled = (cell: Cell | undefined) => cell !== null && cell !== undefined && cell !== '';
+
+/** Excel never hands back null or undefined: an empty cell reads as '' */
+function asStored(cell: Cell | undefined): Cell {
+  return cell === null || cell === undefined ? '' : cell;
+}
+
+/** what typing does: a text column keeps the text; a General column turns "12" into 12 */
+function typed(value: Cell, format: string | undefined): Cell {
+  if (value === null) return '';
+  if (format === '@') return typeof value === 'string' ? value : String(value);
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  return value;
+}
+
+function uniqueHeaders(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h, i) => {
+    const base = h || `Column${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}${n}`;
+  });
+}

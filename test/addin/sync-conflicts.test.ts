@@ -1,0 +1,135 @@
+/**
+ * Two people on one plan: a colleague changes rows through the API while the sheet is open. Sync and Refresh never
+ * overwrite a local edit: the row becomes a conflict with mine and theirs, and the user picks one.
+ */
+import { MemoryWorkbook } from '../../addin/src/workbook/memory';
+import type { WorkbookSession } from '../../addin/src/sync/session';
+import { H, HEN, openSession, rowOf } from '../helpers/addin-session';
+import { startServer, type TestServer } from '../helpers/server';
+import { readRows, sondrioPlan, sync, type SondrioPlan } from '../helpers/sync';
+
+let server: TestServer;
+let plan: SondrioPlan;
+let wb: MemoryWorkbook;
+let session: WorkbookSession;
+let table: string;
+
+beforeAll(async () => {
+  server = await startServer('sqlite', { seed: true });
+  plan = await sondrioPlan(server);
+  wb = new MemoryWorkbook();
+  session = await openSession(server, wb);
+  table = (await session.load({ planId: plan.planId, year: 2022, checkpoint: 'YEAR_END' })).table;
+});
+afterAll(async () => { await server.close(); });
+
+const current = async (code: string) => (await readRows(server, plan.planId)).rows.find((r) => r.code === code && r.level === 'INDICATOR')!;
+/** a colleague's edit, straight through the API */
+async function colleague(code: string, actual: string): Promise<void> {
+  const row = await current(code);
+  const result = await sync(server, { planId: plan.planId, rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, actual }], source: { kind: 'GRAPHQL', author: 'collega' } });
+  expect(result.rows[0].status).toBe('UPDATED');
+}
+
+test('Sync over a colleague\'s change is a conflict; "mine" sends mine over their version', async () => {
+  await colleague('1.1.2', '9');
+  const r = rowOf(wb, table, '1.1.2');
+  wb.editCell(table, r, H.actual, '11');
+  expect(await session.sync()).toMatchObject({ sent: 1, conflicts: 1, updated: 0, pending: 1 });
+  expect((await current('1.1.2')).actual!.raw).toBe('9');
+  expect(wb.cell(table, r, H.syncStatus)).toBe('CONFLITTO');
+  expect(wb.cell(table, r, H.actual)).toBe('11');
+  const [record] = session.conflicts();
+  expect(record).toMatchObject({ rowId: plan.indicator('1.1.2').rowId, code: '1.1.2', changedBy: 'collega' });
+  expect(record.mine.actual).toBe('11');
+  expect(record.theirs.actual).toBe('9');
+  expect(record.theirsVersion).toBe((await current('1.1.2')).rowVersion);
+
+  await session.resolveConflict(record.rowId, 'mine');
+  expect((await current('1.1.2')).actual!.raw).toBe('11');
+  expect(session.conflicts()).toEqual([]);
+  expect(wb.cell(table, r, H.realization)).toBe(0.8);
+  expect(wb.cell(table, r, H.rowVersion)).toBe((await current('1.1.2')).rowVersion);
+  expect((await session.sync()).sent).toBe(0);
+});
+
+test('"theirs" writes the server\'s row into the sheet and leaves the database alone', async () => {
+  await colleague('1.1.3', '80');
+  const r = rowOf(wb, table, '1.1.3');
+  wb.editCell(table, r, H.actual, '120');
+  await session.sync();
+  const record = session.conflicts().find((c) => c.code === '1.1.3')!;
+  const version = (await current('1.1.3')).rowVersion;
+  await session.resolveConflict(record.rowId, 'theirs');
+  expect(wb.cell(table, r, H.actual)).toBe('80');
+  expect(wb.cell(table, r, H.rowVersion)).toBe(version);
+  expect(session.conflicts()).toEqual([]);
+  expect((await session.sync()).sent).toBe(0);
+  expect((await current('1.1.3')).actual!.raw).toBe('80');
+  expect((await current('1.1.3')).rowVersion).toBe(version);
+});
+
+test('Refresh brings colleagues\' changes into clean rows, and makes a conflict of a row edited here', async () => {
+  await colleague('1.3.1', '14%');
+  await colleague('1.3.2', '34%');
+  const mine = rowOf(wb, table, '1.3.2');
+  wb.editCell(table, mine, H.actual, '36%');
+  const added = await sync(server, { planId: plan.planId, rows: [{ clientRef: 'n', level: 'azione', code: '1.3.9', title: 'Aggiunta da un collega', parentRef: plan.operational('1.3').rowId, weight: '5', target: '10', actual: '10' }] });
+  expect(added.rows[0].status).toBe('CREATED');
+
+  const summary = await session.refresh();
+  expect(summary).toMatchObject({ conflicts: 1, offline: false, provisional: false });
+  const clean = rowOf(wb, table, '1.3.1');
+  expect(wb.cell(table, clean, H.actual)).toBe('14%');
+  expect(wb.cell(table, clean, H.rowVersion)).toBe((await current('1.3.1')).rowVersion);
+  // 14% against a 15% target with thresholds 12% (80%) and 10% (60%): the server's score comes back
+  const scores = (await server.gql(`query($p: ID!) { sheetRows(planId: $p, year: 2022) { rows { code realization { score } } } }`, { p: plan.planId })).data!.sheetRows.rows;
+  expect(wb.cell(table, clean, H.realization)).toBe(scores.find((x: any) => x.code === '1.3.1').realization.score);
+  expect(wb.cell(table, mine, H.actual)).toBe('36%');
+  expect(wb.cell(table, mine, H.syncStatus)).toBe('CONFLITTO');
+  expect(session.conflicts().map((c) => [c.code, c.mine.actual, c.theirs.actual])).toEqual([['1.3.2', '36%', '34%']]);
+  const appended = rowOf(wb, table, '1.3.9');
+  expect(wb.cell(table, appended, H.rowId)).toBe(added.rows[0].rowId);
+  expect(wb.cell(table, appended, H.parentCode)).toBe('1.3');
+  expect(wb.cell(table, appended, H.realization)).toBe(1);
+  // refreshed rows are clean: only the conflicting row would go out
+  await session.resolveConflict(session.conflicts()[0].rowId, 'mine');
+  expect((await current('1.3.2')).actual!.raw).toBe('36%');
+  expect((await session.sync()).sent).toBe(0);
+});
+
+test('a row deleted on the server leaves the sheet when clean, and stays as a new row when edited here', async () => {
+  const a = await sync(server, { planId: plan.planId, rows: [
+    { clientRef: 'a', level: 'azione', code: '1.3.7', title: 'Da eliminare A', parentRef: plan.operational('1.3').rowId, weight: '1', target: '1' },
+    { clientRef: 'b', level: 'azione', code: '1.3.8', title: 'Da eliminare B', parentRef: plan.operational('1.3').rowId, weight: '1', target: '1' },
+  ] });
+  await session.refresh();
+  wb.editCell(table, rowOf(wb, table, '1.3.8'), H.actual, '1');
+  const versions = a.rows.map((x) => x.rowVersion);
+  const gone = await sync(server, { planId: plan.planId, rows: a.rows.map((x, i) => ({ rowId: x.rowId, rowVersion: versions[i], delete: true })) });
+  expect(gone.rows.map((x) => x.status)).toEqual(['DELETED', 'DELETED']);
+  expect(await session.refresh()).toMatchObject({ deletedOnServer: 2 });
+  expect(() => rowOf(wb, table, '1.3.7')).toThrow();
+  const kept = rowOf(wb, table, '1.3.8');
+  expect(wb.cell(table, kept, H.rowId)).toBe('');
+  expect(await session.sync()).toMatchObject({ created: 1 });
+  expect((await current('1.3.8')).title).toBe('Da eliminare B');
+});
+
+test('a workbook in English gets English headers, statuses and messages', async () => {
+  const en = new MemoryWorkbook();
+  const english = await openSession(server, en, { language: 'en' });
+  const { table: t } = await english.load({ planId: plan.planId, year: 2022, checkpoint: 'MID_YEAR' });
+  expect(en.table(t)!.headers).toEqual(Object.values(HEN));
+  expect(english.binding).toMatchObject({ language: 'en', checkpoint: 'MID_YEAR' });
+  const r = rowOf(en, t, '1.4.1', undefined, HEN);
+  en.editCell(t, r, HEN.weight, 'abc');
+  en.editCell(t, rowOf(en, t, '1.4.2', undefined, HEN), HEN.actual, '30%');
+  expect(await english.sync()).toMatchObject({ rejected: 1, updated: 1 });
+  expect(en.cell(t, r, HEN.syncStatus)).toBe('REJECTED');
+  expect(en.cell(t, r, HEN.syncMessage)).toBe('Weight: "abc" is not a number');
+  expect(english.errors()[0]).toMatchObject({ header: 'Weight', message: '"abc" is not a number' });
+  const midYear = (await readRows(server, plan.planId, { checkpoint: 'MID_YEAR' })).rows.find((x) => x.code === '1.4.2')!;
+  expect(midYear.actual!.raw).toBe('30%');
+  expect((await current('1.4.2')).actual).toBeNull(); // the year-end actual is another period
+});

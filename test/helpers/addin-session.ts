@@ -1,0 +1,50 @@
+/**
+ * Helpers of the add-in sync-logic tests (test/addin/sync-*.test.ts): a session over a MemoryWorkbook talking to the
+ * real test server, fetches that fail like a dropped network, and readers for the loaded table.
+ */
+import type { FetchLike } from '../../addin/src/api/client';
+import { canonicalHeaders } from '../../addin/src/sync/columns';
+import { WorkbookSession } from '../../addin/src/sync/session';
+import type { Language } from '../../addin/src/i18n';
+import { MemoryWorkbook } from '../../addin/src/workbook/memory';
+import type { TestServer } from './server';
+
+export const H = canonicalHeaders('it');
+export const HEN = canonicalHeaders('en');
+
+/** the real fetch, with a switch that makes it fail the way a dropped connection does */
+export function networkFetch(): FetchLike & { offline: boolean; calls: number } {
+  const wrapper = Object.assign(
+    async (input: string, init?: Parameters<FetchLike>[1]) => {
+      wrapper.calls++;
+      if (wrapper.offline) throw new TypeError('fetch failed');
+      return fetch(input, init as RequestInit);
+    },
+    { offline: false, calls: 0 },
+  );
+  return wrapper;
+}
+
+export function tokenOf(server: TestServer): string | null {
+  return (server as { token?: string }).token ?? null;
+}
+
+export async function openSession(server: TestServer, workbook: MemoryWorkbook, options: { fetch?: FetchLike; language?: Language } = {}): Promise<WorkbookSession> {
+  const session = await WorkbookSession.open({ workbook, fetch: options.fetch ?? networkFetch(), language: options.language ?? 'it', author: 'test', workbookName: 'Piano.xlsx' });
+  session.useConnection({ serverUrl: server.url, token: tokenOf(server) });
+  return session;
+}
+
+/** the body row of a table whose code (and, if given, level word) matches */
+export function rowOf(workbook: MemoryWorkbook, table: string, code: string, level?: string, headers = H): number {
+  const codes = workbook.column(table, headers.code);
+  const levels = workbook.column(table, headers.level);
+  const row = codes.findIndex((c, i) => String(c) === code && (!level || levels[i] === level));
+  if (row < 0) throw new Error(`no row with code ${code}`);
+  return row;
+}
+
+export async function sondrioPlanId(server: TestServer): Promise<string> {
+  const plans = (await server.gql('{ planVersions { id label } }')).data!.planVersions as Array<{ id: string; label: string }>;
+  return plans.find((p) => p.label === 'Piano 2022-2024 REV. 0')!.id;
+}
