@@ -1,0 +1,331 @@
+/**
+ * The pane's UI wiring: connect, choose a plan, Load / Sync / Refresh, progress, summary, errors that select their
+ * cell, conflicts with mine/theirs, and the "bind this sheet" flow. Everything it does to the workbook goes through
+ * the sync session; it only asks the host which sheet is active.
+ */
+import { ApiError, OfflineError } from '../api/errors';
+import { type Language, format, messages } from '../i18n';
+import type { WorkbookSession } from '../sync/session';
+import type { Checkpoint, ColumnMapping, ConflictRecord, MappingProposal, PlanChoice, SheetError } from '../sync/types';
+import { PLAN_LAYOUT, type LayoutColumnKey } from '../../../server/sync/layout';
+import { applyLabels, byId, element, options } from './dom';
+import type { TokenStore } from './token-store';
+
+export type PaneOptions = {
+  language: Language;
+  store: TokenStore;
+  /** the pane's own origin: in development and behind one host, /graphql is proxied next to the pane */
+  defaultServerUrl: string;
+  workbook: { activeSheetName(): Promise<string> };
+  openSession: () => Promise<WorkbookSession>;
+};
+
+const CHECKPOINTS: Checkpoint[] = ['YEAR_END', 'MID_YEAR'];
+
+export class Pane {
+  private session!: WorkbookSession;
+  private plans: PlanChoice[] = [];
+  private connected = false;
+  private busy = false;
+  private proposal: MappingProposal | null = null;
+  private readonly ui: (typeof messages)['it']['ui'];
+
+  constructor(private readonly options: PaneOptions) {
+    this.ui = messages[options.language].ui;
+  }
+
+  async start(): Promise<void> {
+    applyLabels(this.ui);
+    options(byId('checkpoint'), CHECKPOINTS.map((c) => ({ value: c, label: this.ui[c] })), 'YEAR_END');
+    try {
+      this.session = await this.options.openSession();
+    } catch (error) {
+      // the workbook could not be read (no Excel API, damaged binding): say so instead of a blank pane
+      byId('connect-status').className = 'status error';
+      byId('connect-status').textContent = this.describe(error);
+      byId('app').setAttribute('aria-busy', 'false');
+      throw error;
+    }
+    this.session.onProgress((p) => this.progress(p.total > 0 ? p.done / p.total : null));
+    const remembered = this.options.store.read();
+    byId<HTMLInputElement>('server-url').value = this.session.binding?.serverUrl ?? remembered?.serverUrl ?? this.options.defaultServerUrl;
+    byId<HTMLInputElement>('token').value = remembered?.token ?? '';
+    this.wire();
+    this.renderBinding();
+    byId('app').setAttribute('aria-busy', 'false');
+    if (remembered?.token) await this.connect();
+  }
+
+  private wire(): void {
+    byId<HTMLFormElement>('connect-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.connect();
+    });
+    byId('organisation').addEventListener('change', () => this.renderPlans());
+    byId('plan-select').addEventListener('change', () => this.renderYears());
+    byId('load').addEventListener('click', () => void this.load());
+    byId('sync').addEventListener('click', () => void this.sync());
+    byId('refresh').addEventListener('click', () => void this.refresh());
+    byId('bind').addEventListener('click', () => void this.proposeBinding());
+    byId('mapping-confirm').addEventListener('click', () => void this.confirmBinding());
+    byId('mapping-cancel').addEventListener('click', () => this.closeMapping());
+    byId('disconnect').addEventListener('click', () => this.disconnect());
+  }
+
+  // ------------------------------------------------------------------ connect and choose
+
+  private async connect(): Promise<void> {
+    const serverUrl = byId<HTMLInputElement>('server-url').value.trim().replace(/\/+$/, '');
+    const token = byId<HTMLInputElement>('token').value.trim() || null;
+    const status = byId('connect-status');
+    status.className = 'status';
+    status.textContent = this.ui.connecting;
+    try {
+      await this.session.connect({ serverUrl, token });
+      this.plans = await this.session.listPlans();
+      this.options.store.save({ serverUrl, token });
+      this.connected = true;
+      status.textContent = format(this.ui.connected, { server: serverUrl });
+      byId('connect-form').hidden = true;
+      byId('disconnect').hidden = false;
+      byId('plan').hidden = false;
+      this.renderOrganisations();
+      if (!this.plans.length) this.say(this.ui.noPlans, true);
+    } catch (error) {
+      this.connected = false;
+      status.className = 'status error';
+      status.textContent = this.describe(error);
+    }
+    this.renderBinding();
+  }
+
+  private disconnect(): void {
+    this.options.store.forgetToken();
+    this.connected = false;
+    byId<HTMLInputElement>('token').value = '';
+    byId('connect-form').hidden = false;
+    byId('disconnect').hidden = true;
+    byId('plan').hidden = true;
+    byId('connect-status').textContent = '';
+    this.renderBinding();
+  }
+
+  private renderOrganisations(): void {
+    const organisations = new Map<string, string>();
+    for (const plan of this.plans) organisations.set(plan.organisationId, plan.organisationName);
+    const bound = this.session.binding;
+    options(byId('organisation'), [...organisations].map(([value, label]) => ({ value, label })), bound?.organisationId);
+    this.renderPlans();
+  }
+
+  private renderPlans(): void {
+    const organisation = byId<HTMLSelectElement>('organisation').value;
+    const plans = this.plans.filter((p) => p.organisationId === organisation);
+    options(byId('plan-select'), plans.map((p) => ({ value: p.planId, label: `${p.label} (${p.status})` })), this.session.binding?.planId);
+    this.renderYears();
+  }
+
+  private renderYears(): void {
+    const plan = this.selectedPlan();
+    const years = plan?.years ?? [];
+    const bound = this.session.binding;
+    options(byId('year'), years.map((y) => ({ value: String(y), label: String(y) })), String(bound?.planId === plan?.planId ? bound?.year : years[0]));
+  }
+
+  private selectedPlan(): PlanChoice | undefined {
+    const id = byId<HTMLSelectElement>('plan-select').value;
+    return this.plans.find((p) => p.planId === id);
+  }
+
+  private choice(): { planId: string; year: number; checkpoint: Checkpoint } | null {
+    const plan = this.selectedPlan();
+    const year = Number(byId<HTMLSelectElement>('year').value);
+    if (!plan || !Number.isInteger(year)) return null;
+    return { planId: plan.planId, year, checkpoint: byId<HTMLSelectElement>('checkpoint').value as Checkpoint };
+  }
+
+  // ------------------------------------------------------------------ operations
+
+  private async load(): Promise<void> {
+    const choice = this.choice();
+    if (!choice) return;
+    await this.operate(async () => {
+      const summary = await this.session.load(choice);
+      return format(this.ui.loaded, { rows: summary.rows, table: summary.table });
+    });
+  }
+
+  private async sync(): Promise<void> {
+    await this.operate(async () => {
+      const s = await this.session.sync();
+      if (s.offline) return `${this.ui.offline} ${format(this.ui.pending, { pending: s.pending })}`;
+      const text = format(this.ui.synced, { sent: s.sent, created: s.created, updated: s.updated, unchanged: s.unchanged, deleted: s.deleted, rejected: s.rejected, conflicts: s.conflicts });
+      return s.pending ? `${text} ${format(this.ui.pending, { pending: s.pending })}` : text;
+    });
+  }
+
+  private async refresh(): Promise<void> {
+    await this.operate(async () => {
+      const r = await this.session.refresh();
+      if (r.offline) return `${this.ui.offline}${r.provisional ? ` ${this.ui.provisional}` : ''}`;
+      return format(this.ui.refreshed, { updated: r.updated, conflicts: r.conflicts, deletedOnServer: r.deletedOnServer });
+    });
+  }
+
+  /** one operation at a time: buttons off, progress shown, the outcome (or the reason it failed) in the summary */
+  private async operate(work: () => Promise<string>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.renderBinding();
+    this.say(this.ui.working);
+    this.progress(0);
+    try {
+      this.say(await work());
+    } catch (error) {
+      this.say(this.describe(error), true);
+      if (error instanceof ApiError && error.kind === 'unauthorized') this.disconnect();
+    } finally {
+      this.busy = false;
+      this.progress(null);
+      this.renderBinding();
+      this.renderErrors();
+      this.renderConflicts();
+    }
+  }
+
+  // ------------------------------------------------------------------ bind an existing sheet
+
+  private async proposeBinding(): Promise<void> {
+    if (!this.choice()) return;
+    await this.operate(async () => {
+      const sheet = await this.options.workbook.activeSheetName();
+      this.proposal = await this.session.proposeMapping(sheet);
+      this.renderMapping(this.proposal);
+      return format(this.ui.mappingHeading, { sheet });
+    });
+  }
+
+  private renderMapping(proposal: MappingProposal): void {
+    byId('mapping-heading').textContent = format(this.ui.mappingHeading, { sheet: proposal.sheet });
+    const none = { value: '', label: this.ui.mappingNone };
+    const choices = [none, ...proposal.headers.filter((h) => h.trim() !== '').map((h) => ({ value: h, label: h }))];
+    const rows = PLAN_LAYOUT.filter((c) => c.kind !== 'hidden').map((column) => {
+      const id = `map-${column.key}`;
+      const select = element('select', { id, 'data-key': column.key });
+      options(select, choices, proposal.mapping[column.key] ?? '');
+      const label = element('label', { for: id }, column[this.options.language]);
+      const row = element('tr');
+      row.append(element('td'), element('td'));
+      row.children[0].append(label);
+      row.children[1].append(select);
+      return row;
+    });
+    byId('mapping-rows').replaceChildren(...rows);
+    byId('mapping-unmatched').textContent = proposal.unmatched.length ? format(this.ui.mappingUnmatched, { headers: proposal.unmatched.join(', ') }) : '';
+    byId('mapping').hidden = false;
+  }
+
+  private closeMapping(): void {
+    this.proposal = null;
+    byId('mapping').hidden = true;
+  }
+
+  private async confirmBinding(): Promise<void> {
+    const proposal = this.proposal;
+    const choice = this.choice();
+    if (!proposal || !choice) return;
+    const mapping: ColumnMapping = {};
+    for (const select of Array.from(byId('mapping-rows').querySelectorAll<HTMLSelectElement>('select'))) {
+      if (select.value) mapping[select.dataset.key as LayoutColumnKey] = select.value;
+    }
+    await this.operate(async () => {
+      const summary = await this.session.bindExistingSheet(proposal.sheet, mapping, choice);
+      this.closeMapping();
+      return format(this.ui.bound, { rows: summary.rows, matched: summary.matched, newRows: summary.newRows });
+    });
+  }
+
+  // ------------------------------------------------------------------ rendering
+
+  private renderBinding(): void {
+    const binding = this.session?.binding ?? null;
+    byId('binding').textContent = binding
+      ? format(this.ui.boundTo, { plan: binding.planLabel, year: binding.year, checkpoint: this.ui[binding.checkpoint], table: binding.table })
+      : this.ui.notBound;
+    // Sync works offline too (edits stay marked); it needs a binding, not a connection
+    byId<HTMLButtonElement>('sync').disabled = this.busy || !binding;
+    byId<HTMLButtonElement>('refresh').disabled = this.busy || !binding;
+    byId<HTMLButtonElement>('load').disabled = this.busy || !this.connected;
+    byId<HTMLButtonElement>('bind').disabled = this.busy || !this.connected;
+  }
+
+  private renderErrors(): void {
+    const errors = this.session.errors();
+    const items = errors.map((error) => {
+      const button = element('button', { type: 'button' }, this.errorText(error));
+      button.addEventListener('click', () => void this.session.selectError(error).catch((e) => this.say(this.describe(e), true)));
+      const item = element('li');
+      item.append(button);
+      return item;
+    });
+    byId('error-list').replaceChildren(...items);
+    byId('errors').hidden = errors.length === 0;
+  }
+
+  private errorText(error: SheetError): string {
+    return format(this.ui.errorItem, { row: error.row + 1, header: error.header, message: error.message });
+  }
+
+  private renderConflicts(): void {
+    const conflicts = this.session.conflicts();
+    byId('conflict-list').replaceChildren(...conflicts.map((c) => this.conflictItem(c)));
+    byId('conflicts').hidden = conflicts.length === 0;
+  }
+
+  private conflictItem(conflict: ConflictRecord): HTMLLIElement {
+    const item = element('li', { 'data-row-id': conflict.rowId });
+    item.append(element('strong', {}, format(this.ui.conflictItem, { code: conflict.code ?? '', title: conflict.title, who: conflict.changedBy ?? '?' })));
+    const table = element('table', { class: 'conflict-cells' });
+    const head = element('tr');
+    head.append(element('th', { scope: 'col' }), element('th', { scope: 'col' }, this.ui.mineLabel), element('th', { scope: 'col' }, this.ui.theirsLabel));
+    table.append(head);
+    const keys = new Set([...Object.keys(conflict.mine), ...Object.keys(conflict.theirs)] as LayoutColumnKey[]);
+    for (const key of keys) {
+      if ((conflict.mine[key] ?? '') === (conflict.theirs[key] ?? '')) continue;
+      const column = PLAN_LAYOUT.find((c) => c.key === key);
+      const row = element('tr');
+      row.append(element('th', { scope: 'row' }, column ? column[this.options.language] : key), element('td', {}, conflict.mine[key] ?? ''), element('td', {}, conflict.theirs[key] ?? ''));
+      table.append(row);
+    }
+    item.append(table);
+    const buttons = element('div', { class: 'buttons' });
+    for (const choice of ['mine', 'theirs'] as const) {
+      const button = element('button', { type: 'button', 'data-choice': choice }, this.ui[choice]);
+      button.addEventListener('click', () => void this.operate(async () => {
+        await this.session.resolveConflict(conflict.rowId, choice);
+        return `${conflict.code ?? conflict.title}: ${this.ui[choice]}`;
+      }));
+      buttons.append(button);
+    }
+    item.append(buttons);
+    return item;
+  }
+
+  private progress(fraction: number | null): void {
+    const bar = byId<HTMLProgressElement>('progress');
+    bar.hidden = fraction === null;
+    if (fraction !== null) bar.value = Math.max(0, Math.min(1, fraction));
+    bar.setAttribute('aria-label', this.ui.progress);
+  }
+
+  private say(text: string, isError = false): void {
+    const summary = byId('summary');
+    summary.className = isError ? 'status error' : 'status';
+    summary.textContent = text;
+  }
+
+  private describe(error: unknown): string {
+    if (error instanceof OfflineError || error instanceof ApiError) return error.text(this.options.language);
+    return format(this.ui.failed, { message: error instanceof Error ? error.message : String(error) });
+  }
+}
