@@ -3,8 +3,8 @@
  * (GET /export/plan.xlsx) and the workbook import (POST /import/workbook, the .xlsx as the raw body).
  *
  * Who may call is decided by `resolveAccess`, given per mount: `bearerAccess(orm)` resolves the same bearer token
- * as /graphql and narrows the unit of work to the caller's organisations (the GraphQL context's own rules);
- * the default allows everything, for in-process use and tests of the router alone.
+ * as /graphql and narrows the unit of work to the caller's organisations (the GraphQL context's own rules).
+ * There is no default: a mount that forgets it must not serve every organisation's files.
  */
 import type { EntityManager } from '@mikro-orm/core';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
@@ -24,7 +24,7 @@ export type ReportCaller = { em: EntityManager; actor: string | null; access?: A
 export type ResolveAccess = (req: Request, res: Response) => Promise<ReportCaller>;
 
 export type ReportsRouterOptions = {
-  resolveAccess?: ResolveAccess;
+  resolveAccess: ResolveAccess;
   /** bytes of an uploaded workbook */
   maxUploadBytes?: number;
   /** PDFs rendered at once (each is a Chromium process) */
@@ -41,8 +41,6 @@ export function bearerAccess(orm: Orm): ResolveAccess {
     return { em: ctx.em, actor: ctx.actor, access: ctx.access };
   };
 }
-
-const allowAll = (orm: Orm): ResolveAccess => async () => ({ em: orm.em.fork(), actor: null });
 
 function fail(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
   res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
@@ -79,9 +77,9 @@ function period(req: Request): { planId: string; year: number; checkpoint: Check
 
 const attachment = (name: string) => `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`;
 
-export function reportsRouter(orm: Orm, options: ReportsRouterOptions = {}): Router {
+export function reportsRouter(orm: Orm, options: ReportsRouterOptions): Router {
   const router = express.Router();
-  const resolveAccess = options.resolveAccess ?? allowAll(orm);
+  const { resolveAccess } = options;
   const maxUpload = options.maxUploadBytes ?? DEFAULT_WORKBOOK_LIMITS.maxBytes;
   const maxPdf = options.maxConcurrentPdf ?? 2;
   let pdfInFlight = 0;
