@@ -10,6 +10,7 @@ import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import { H, openSession, rowOf } from '../helpers/addin-session';
 import { startServer, type TestServer } from '../helpers/server';
 import { changedRows, readRows, sondrioPlan, type SondrioPlan } from '../helpers/sync';
+import { SEEDS } from '../helpers/seeds';
 
 let server: TestServer;
 let plan: SondrioPlan;
@@ -22,7 +23,7 @@ afterAll(async () => { await server.close(); });
 
 /** the first table of the Sondrio seed (text lines 3–14) as sheet cells, with an actual column added */
 function sondrioSheet(): Cell[][] {
-  const dir = '/work/shared/seeds';
+  const dir = SEEDS;
   const file = fs.readdirSync(dir).find((f) => f.startsWith('004_'))!;
   const lines = fs.readFileSync(path.join(dir, file), 'utf8').split('\n').slice(2, 14).map((l) => l.replace(/\r$/, '').split('\t'));
   const width = 21;

@@ -9,13 +9,14 @@ import { readSource } from '../../server/import/importer';
 import { writePlan } from '../../server/import/write-plan';
 import { databaseNames } from '../helpers/databases';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
+import { SEEDS as SEED_DIR } from '../helpers/seeds';
 
 function ok<T = any>(result: GraphQLResponse<T>): T {
   expect(result.errors).toBeUndefined();
   return result.data as T;
 }
 
-const SEEDS = [
+const BERGAMO_SEEDS = [
   { file: '000_48094bd99496ed76.txt', format: 'bergamo-2020', year: 2020, objectives: 12 },
   { file: '002_cb68e27bcf5376bc.txt', format: 'bergamo-2021', year: 2021, objectives: 12 },
 ];
@@ -27,8 +28,8 @@ describe.each(databaseNames())('Bergamo imports written to the database (%s)', (
   });
   afterAll(() => server.close());
 
-  it.each(SEEDS)('writes $format and computes its realization without errors', async ({ file, format, year, objectives }) => {
-    const text = readFileSync(`/work/shared/seeds/${file}`, 'utf8');
+  it.each(BERGAMO_SEEDS)('writes $format and computes its realization without errors', async ({ file, format, year, objectives }) => {
+    const text = readFileSync(`${SEED_DIR}/${file}`, 'utf8');
     const { importer, draft, review } = readSource(text, file);
     expect(importer.id).toBe(format);
     const sha256 = createHash('sha256').update(text).digest('hex');

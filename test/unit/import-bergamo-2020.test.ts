@@ -1,6 +1,6 @@
 /**
  * Importer "bergamo-2020" on seed 000 (Piano della Performance 2020-2022, PDF text, group labels after the rows).
- * Expected values were read by hand from /work/shared/seeds/000_48094bd99496ed76.txt at the cited lines. The sample
+ * Expected values were read by hand from shared/seeds/000_48094bd99496ed76.txt at the cited lines. The sample
  * keeps to rows whose objective the text (and the 2021 plan's tables) settle; attributions the reader gets wrong are
  * asserted to be flagged as inferences, not as right.
  */
@@ -8,8 +8,9 @@ import { readFileSync } from 'fs';
 import { readSource, sniffFormat } from '../../server/import/importer';
 import type { DashboardDraft, IndicatorDraft, PlanDraft } from '../../server/import/draft';
 import { indicatorsOf } from '../../server/import/draft';
+import { SEEDS } from '../helpers/seeds';
 
-const text = readFileSync('/work/shared/seeds/000_48094bd99496ed76.txt', 'utf8');
+const text = readFileSync(`${SEEDS}/000_48094bd99496ed76.txt`, 'utf8');
 
 function atLine(draft: PlanDraft, line: number): { indicator: IndicatorDraft; objective: string; dashboards: string[] } {
   for (const p of draft.perspectives) for (const s of p.strategicObjectives) for (const i of s.indicators) {
@@ -28,9 +29,9 @@ describe('bergamo-2020 importer on seed 000', () => {
 
   it('is recognised by sniffing and told apart from the other seeds', () => {
     expect(importer.id).toBe('bergamo-2020');
-    expect(sniffFormat(readFileSync('/work/shared/seeds/002_cb68e27bcf5376bc.txt', 'utf8')).id).toBe('bergamo-2021');
+    expect(sniffFormat(readFileSync(`${SEEDS}/002_cb68e27bcf5376bc.txt`, 'utf8')).id).toBe('bergamo-2021');
     for (const other of ['003_a0c237837c23239d', '004_fa97ad9e72b5b7ce']) {
-      expect(importer.sniff(readFileSync(`/work/shared/seeds/${other}.txt`, 'utf8'))).toBeLessThanOrEqual(0.5);
+      expect(importer.sniff(readFileSync(`${SEEDS}/${other}.txt`, 'utf8'))).toBeLessThanOrEqual(0.5);
     }
   });
 

@@ -1,13 +1,14 @@
 /**
  * Importer "bergamo-2021" on seed 002 (Piano della Performance 2021-2023, TAB-separated). Expected values were read
- * by hand from /work/shared/seeds/002_cb68e27bcf5376bc.txt at the cited lines.
+ * by hand from shared/seeds/002_cb68e27bcf5376bc.txt at the cited lines.
  */
 import { readFileSync } from 'fs';
 import { readSource, sniffFormat } from '../../server/import/importer';
 import type { DashboardDraft, IndicatorDraft, PlanDraft } from '../../server/import/draft';
 import { indicatorsOf } from '../../server/import/draft';
+import { SEEDS } from '../helpers/seeds';
 
-const SEED = '/work/shared/seeds/002_cb68e27bcf5376bc.txt';
+const SEED = `${SEEDS}/002_cb68e27bcf5376bc.txt`;
 const text = readFileSync(SEED, 'utf8');
 
 /** The indicator listed at a source line, with the dashboards listing it (name@line). */
@@ -28,9 +29,9 @@ describe('bergamo-2021 importer on seed 002', () => {
 
   it('is recognised by sniffing and told apart from seed 000 and the other seeds', () => {
     expect(importer.id).toBe('bergamo-2021');
-    expect(sniffFormat(readFileSync('/work/shared/seeds/000_48094bd99496ed76.txt', 'utf8')).id).toBe('bergamo-2020');
+    expect(sniffFormat(readFileSync(`${SEEDS}/000_48094bd99496ed76.txt`, 'utf8')).id).toBe('bergamo-2020');
     for (const other of ['003_a0c237837c23239d', '004_fa97ad9e72b5b7ce']) {
-      const t = readFileSync(`/work/shared/seeds/${other}.txt`, 'utf8');
+      const t = readFileSync(`${SEEDS}/${other}.txt`, 'utf8');
       expect(importer.sniff(t)).toBeLessThanOrEqual(0.5);
     }
   });
