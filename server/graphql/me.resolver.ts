@@ -1,6 +1,8 @@
-import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../domain/roles';
+import { tokensOf } from '../services/api-tokens';
 import type { Context } from './context';
+import { ApiTokenInfo, tokenInfo } from './types/users';
 
 @ObjectType({ description: 'A role of the caller in one organisation' })
 class MyMembership {
@@ -11,6 +13,7 @@ class MyMembership {
 
 @ObjectType({ description: 'The caller, as their token identifies them' })
 class Me {
+  @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() email!: string;
   @Field({ description: 'may create organisations and act in all of them' }) systemAdmin!: boolean;
@@ -18,16 +21,22 @@ class Me {
 }
 
 /** Lets a client (the add-in) check its token and show what its user may do. */
-@Resolver()
+@Resolver(() => Me)
 export class MeResolver {
   @Query(() => Me, { description: 'Who the token belongs to and their roles' })
   me(@Ctx() ctx: Context): Me {
     const { user } = ctx;
     return {
+      id: user.id,
       name: user.name,
       email: user.email,
       systemAdmin: user.systemAdmin,
       memberships: user.memberships.getItems().map((m) => ({ organisationId: m.org.id, role: m.role, unitIds: m.unitIds ?? [] })),
     };
+  }
+
+  @FieldResolver(() => [ApiTokenInfo], { description: 'Your tokens, newest first (never their secrets); revoke one with revokeApiToken' })
+  async tokens(@Root() me: Me, @Ctx() ctx: Context): Promise<ApiTokenInfo[]> {
+    return (await tokensOf(ctx.em, me.id)).map(tokenInfo);
   }
 }

@@ -6,17 +6,43 @@ import { Role } from '../domain/roles';
 import { ApiToken, Membership, Organisation, OrgUnit, User } from '../entities';
 import { InputError } from './errors';
 
-/** Users, memberships and tokens: managed from the command line (npm run user:create, token:create, token:revoke). */
+/**
+ * Users, memberships and tokens as the command line uses them (npm run user:create, token:create, token:revoke), and
+ * the rules both it and GraphQL share (members.ts, api-tokens.ts): how an e-mail is spelled, which units are valid.
+ */
 
 export type NewUser = { email: string; name: string; systemAdmin?: boolean };
 export type IssuedToken = { token: string; record: ApiToken };
 
+/** The one spelling of an address: trimmed, lower case; refused when it is not one (`local@domain`, at most 320 characters). */
+export function normaliseEmail(raw: string): string {
+  const email = raw.trim().toLowerCase();
+  if (email.length > 320 || !/^[^@\s]+@[^@\s.]+(\.[^@\s.]+)*$/.test(email)) throw InputError.of('email', 'INVALID', 'is not an e-mail address (name@domain, at most 320 characters)');
+  return email;
+}
+
+export function normaliseName(raw: string): string {
+  const name = raw.trim();
+  if (!name) throw InputError.of('name', 'REQUIRED', 'a user needs a name');
+  if (name.length > 200) throw InputError.of('name', 'TOO_LONG', 'a name has at most 200 characters');
+  return name;
+}
+
+/** Unit ids of a membership: each must be a unit of that organisation (another organisation's reads as missing). */
+export async function checkUnitsOf(em: EntityManager, org: Organisation, unitIds: string[]): Promise<string[]> {
+  const unique = [...new Set(unitIds)];
+  if (unique.length === 0) return unique;
+  const units = await em.find(OrgUnit, { id: { $in: unique }, org: org.id });
+  const missing = unique.filter((id) => !units.some((u) => u.id === id));
+  if (missing.length > 0) throw InputError.of('unitIds', 'NOT_FOUND', `no unit of ${org.code} with id ${missing.join(', ')}`);
+  return unique;
+}
+
 export async function createUser(em: EntityManager, input: NewUser): Promise<User> {
-  const email = input.email.trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw InputError.of('email', 'INVALID', `"${input.email}" is not an e-mail address`);
-  if (!input.name.trim()) throw InputError.of('name', 'REQUIRED', 'a user needs a name');
+  const email = normaliseEmail(input.email);
+  const name = normaliseName(input.name);
   if (await em.findOne(User, { email })) throw InputError.of('email', 'DUPLICATE', `a user with e-mail ${email} exists already`);
-  const user = em.create(User, { email, name: input.name.trim(), active: true, systemAdmin: input.systemAdmin ?? false } as never);
+  const user = em.create(User, { email, name, active: true, systemAdmin: input.systemAdmin ?? false } as never);
   await em.flush();
   return user;
 }
@@ -25,11 +51,7 @@ export async function grantRole(em: EntityManager, user: User, orgCode: string, 
   const org = await em.findOne(Organisation, { code: orgCode });
   if (!org) throw InputError.of('org', 'NOT_FOUND', `no organisation with code "${orgCode}"`);
   if (!Object.values(Role).includes(role)) throw InputError.of('role', 'INVALID', `role must be one of ${Object.values(Role).join(', ')}`);
-  if (unitIds.length > 0) {
-    const units = await em.find(OrgUnit, { id: { $in: unitIds }, org: org.id });
-    const missing = unitIds.filter((id) => !units.some((u) => u.id === id));
-    if (missing.length > 0) throw InputError.of('units', 'NOT_FOUND', `no unit of ${orgCode} with id ${missing.join(', ')}`);
-  }
+  unitIds = await checkUnitsOf(em, org, unitIds);
   const existing = await em.findOne(Membership, { user, org });
   const membership = existing ?? em.create(Membership, { user, org, role, unitIds } as never);
   membership.role = role;

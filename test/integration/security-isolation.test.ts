@@ -1,5 +1,5 @@
 import { getSchema } from '../../server/graphql/schema';
-import { ENTITIES, Organisation } from '../../server/entities';
+import { ApiToken, ENTITIES, Membership, Organisation, User } from '../../server/entities';
 import { databaseNames } from '../helpers/databases';
 import { type Caller, type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
 import { buildTenant, type Tenant } from '../helpers/tenant';
@@ -32,6 +32,11 @@ function crud(label: string, one: string, many: string, key: keyof Tenant, field
   };
 }
 
+/** A member of each tenant (not an admin) with a token, both named with the tenant's marker; made in beforeAll. */
+type Member = { userId: string; tokenId: string };
+const members = new Map<string, Member>();
+const memberOf = (t: Tenant): Member => members.get(t.org)!;
+
 const TABLE: Record<string, Probe> = {
   ...crud('Organisation', 'organisation', 'organisations', 'org', 'id name', null),
   ...crud('OrgUnit', 'orgUnit', 'orgUnits', 'unit', 'id name', (t, n) => ({ organisationId: t.org, name: `U${n}`, type: 'UO' })),
@@ -55,7 +60,8 @@ const TABLE: Record<string, Probe> = {
   ...crud('DashboardEntry', 'dashboardEntry', 'dashboardEntries', 'entry', 'id dashboard { name }', (t) => ({ dashboardId: t.dashboard, indicatorId: t.indicator })),
   ...crud('ManagerAssignment', 'managerAssignment', 'managerAssignments', 'assignment', 'id manager { fullName }', (t) => ({ managerId: t.person, operationalObjectiveId: t.oo, weight: 5 })),
 
-  me: read(`{ me { name email systemAdmin memberships { organisationId role unitIds } } }`, () => ({}), false),
+  me: read(`{ me { id name email systemAdmin memberships { organisationId role unitIds } tokens { prefix label } } }`, () => ({}), false),
+  users: read(`query($o: ID!) { users(organisationId: $o) { id name email role unitIds tokens { id prefix label } } }`, (t) => ({ o: t.org })),
   auditEvents: read(`query($o: ID!, $p: ID!) { byOrg: auditEvents(filter: { organisationId: $o }) { edges { node { entityId actor after } } }
     byPlan: auditEvents(filter: { planId: $p }) { edges { node { entityId after } } } }`, (t) => ({ o: t.org, p: t.plan })),
   report: read(`query($p: ID!, $d: ID!) { byPlan: report(planId: $p, year: 2022) { rows { code title } }
@@ -73,6 +79,18 @@ const TABLE: Record<string, Probe> = {
   })),
   createScoringProfileFromPreset: write(`mutation($o: ID!) { createScoringProfileFromPreset(organisationId: $o, preset: BRESCIA) { id } }`, (t) => ({ o: t.org })),
   importPlan: write(`mutation($o: ID!) { importPlan(input: { orgId: $o, fileName: "piano.txt", content: "PIANO DELLA PERFORMANCE", dryRun: false }) { format } }`, (t) => ({ o: t.org }), false),
+  inviteUser: write(`mutation($i: InviteUserInput!) { inviteUser(input: $i) { id } }`, (t, n) => ({
+    i: { organisationId: t.org, email: ` New.${n}@${t.code}.test `, name: `N${n}`, role: 'UNIT_EDITOR', unitIds: [t.unit] },
+  })),
+  updateMembership: write(`mutation($i: UpdateMembershipInput!) { updateMembership(input: $i) { id role } }`, (t) => ({
+    i: { organisationId: t.org, userId: memberOf(t).userId, role: 'CONTROLLER' },
+  })),
+  removeMembership: write(`mutation($o: ID!, $u: ID!) { removeMembership(organisationId: $o, userId: $u) }`, (t) => ({ o: t.org, u: memberOf(t).userId }), false),
+  deactivateUser: write(`mutation($u: ID!) { deactivateUser(userId: $u) { id active } }`, (t) => ({ u: memberOf(t).userId }), false),
+  createApiToken: write(`mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token { id } } }`, (t) => ({
+    i: { userId: memberOf(t).userId, label: 'probe', expiresInDays: 1 },
+  })),
+  revokeApiToken: write(`mutation($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }`, (t) => ({ id: memberOf(t).tokenId })),
   reviseScoringProfile: write(`mutation($id: ID!) { reviseScoringProfile(id: $id, parameters: { bandsMode: "linear" }) { id } }`, (t) => ({ id: t.profile })),
 };
 
@@ -118,7 +136,24 @@ async function fingerprint(server: TestServer, b: Tenant): Promise<string[]> {
     [b.org],
   )) as Array<{ indicator_id: string; org_unit_id: string }>;
   out.push(...links.map((l) => `link:${l.indicator_id}:${l.org_unit_id}`));
+  // people are not tenant-owned: B's members' accounts and tokens are compared too
+  const userIds = (await em.find(Membership, { org: b.org })).map((m) => m.user.id);
+  const users = await em.find(User, { id: { $in: userIds } });
+  const tokens = await em.find(ApiToken, { user: { $in: userIds } });
+  out.push(...users.map((u) => `User:${u.id}:${u.version}:${u.active}:${u.email}`));
+  out.push(...tokens.map((t) => `ApiToken:${t.id}:${t.version}:${t.revokedAt?.toISOString() ?? 'live'}`));
   return out.sort();
+}
+
+async function addMember(server: TestServer, t: Tenant): Promise<Member> {
+  const invited = await server.gql(`mutation($i: InviteUserInput!) { inviteUser(input: $i) { id } }`, {
+    i: { organisationId: t.org, email: `member@${t.code}.test`, name: `Utente ${t.marker}`, role: 'VIEWER' },
+  });
+  const userId = invited.data!.inviteUser.id as string;
+  const issued = await server.gql(`mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token { id } } }`, {
+    i: { userId, label: `Token ${t.marker}`, expiresInDays: 30 },
+  });
+  return { userId, tokenId: issued.data!.createApiToken.token.id as string };
 }
 
 const REQUEST_ERRORS = ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'INTERNAL_SERVER_ERROR'];
@@ -146,6 +181,7 @@ describe.each(databaseNames())('tenant isolation, every root field (%s)', (diale
     a = await buildTenant(server.gql, 'AAA');
     b = await buildTenant(server.gql, 'BBB');
     adminOfA = await server.as('admin', a.org);
+    for (const t of [a, b]) members.set(t.org, await addMember(server, t));
     before = await fingerprint(server, b);
     expect(before.length).toBeGreaterThan(20);
   }, 120_000);
@@ -188,6 +224,35 @@ describe.each(databaseNames())('tenant isolation, every root field (%s)', (diale
     expect(none.errors![0].extensions!.problems.map((p: { code: string }) => p.code)).toEqual(['NOT_FOUND']);
     const realization = await adminOfA.gql(`query($u: ID!, $p: ID!) { orgUnit(id: $u) { realization(planId: $p, year: 2022) { display } } }`, { u: a.unit, p: b.plan });
     expect(realization.errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect(await fingerprint(server, b)).toEqual(before);
+  });
+
+  it("refuses A's admin B's units in a membership, and B's people through A's organisation", async () => {
+    const invite = await adminOfA.gql(`mutation($i: InviteUserInput!) { inviteUser(input: $i) { id } }`, {
+      i: { organisationId: a.org, email: 'cross@aaa.test', name: 'Cross', role: 'UNIT_EDITOR', unitIds: [b.unit] },
+    });
+    expect(invite.errors![0].extensions!.problems.map((p: { code: string }) => p.code)).toEqual(['NOT_FOUND']);
+    const update = await adminOfA.gql(`mutation($i: UpdateMembershipInput!) { updateMembership(input: $i) { id } }`, {
+      i: { organisationId: a.org, userId: memberOf(b).userId, role: 'ADMIN' },
+    });
+    expect(update.errors![0].extensions!.problems.map((p: { code: string }) => p.code)).toEqual(['NOT_FOUND']);
+    const remove = await adminOfA.gql(`mutation($o: ID!, $u: ID!) { removeMembership(organisationId: $o, userId: $u) }`, { o: a.org, u: memberOf(b).userId });
+    expect(remove.errors![0].extensions!.problems.map((p: { code: string }) => p.code)).toEqual(['NOT_FOUND']);
+    expect(await fingerprint(server, b)).toEqual(before);
+  });
+
+  it("lets A's admin add a person of B to A, but not act on that person as a whole (no token that would open B)", async () => {
+    const invited = await adminOfA.gql(`mutation($i: InviteUserInput!) { inviteUser(input: $i) { id name role } }`, {
+      i: { organisationId: a.org, email: ` MEMBER@${b.code}.TEST`, name: 'ignored for a known person', role: 'VIEWER' },
+    });
+    expect(invited.data!.inviteUser).toEqual({ id: memberOf(b).userId, name: `Utente ${b.marker}`, role: 'VIEWER' });
+    const u = memberOf(b).userId;
+    const token = await adminOfA.gql(`mutation($u: ID!) { createApiToken(input: { userId: $u, label: "x", expiresInDays: 1 }) { secret } }`, { u });
+    const revoke = await adminOfA.gql(`mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, { id: memberOf(b).tokenId });
+    const deactivate = await adminOfA.gql(`mutation($u: ID!) { deactivateUser(userId: $u) { id } }`, { u });
+    expect([token, revoke, deactivate].map((r) => [r.data, codes(r)])).toEqual([[null, ['FORBIDDEN']], [null, ['FORBIDDEN']], [null, ['FORBIDDEN']]]);
+    // undo (B's fingerprint counts B's members' accounts, and this person is one): only A's membership was added
+    expect((await adminOfA.gql(`mutation($o: ID!, $u: ID!) { removeMembership(organisationId: $o, userId: $u) }`, { o: a.org, u })).data).toEqual({ removeMembership: true });
     expect(await fingerprint(server, b)).toEqual(before);
   });
 });

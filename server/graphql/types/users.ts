@@ -1,0 +1,42 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Role } from '../../domain/roles';
+import type { ApiToken } from '../../entities';
+
+/** A token as its owner and their admins may see it: never the secret, never its hash. */
+@ObjectType({ description: 'An API token, without its secret (shown only once, when it is created)' })
+export class ApiTokenInfo {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'the first characters of the token (cru_ and 8 more), to recognise it' }) prefix!: string;
+  @Field(() => String, { nullable: true }) label!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, { nullable: true }) expiresAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'to the minute' }) lastUsedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
+}
+
+@ObjectType({ description: 'A new token: the secret is in this answer only; the server keeps only its hash' })
+export class IssuedApiToken {
+  @Field({ description: 'send it as "Authorization: Bearer <secret>"; store it now, it cannot be read again' }) secret!: string;
+  @Field(() => ApiTokenInfo) token!: ApiTokenInfo;
+}
+
+@ObjectType({ description: 'A person who can sign in' })
+export class UserAccount {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() email!: string;
+  @Field({ description: 'false: every token of the user is refused (USER_DISABLED)' }) active!: boolean;
+  @Field({ description: 'may create organisations and act in all of them' }) systemAdmin!: boolean;
+}
+
+@ObjectType({ description: 'A person of an organisation, their role there and their tokens' })
+export class OrganisationMember extends UserAccount {
+  @Field(() => ID) organisationId!: string;
+  @Field(() => Role) role!: Role;
+  @Field(() => [ID], { description: 'for a unit editor: the units whose actual values they may enter' }) unitIds!: string[];
+  @Field(() => [ApiTokenInfo], { description: 'newest first, revoked and expired ones included' }) tokens!: ApiTokenInfo[];
+}
+
+export function tokenInfo(t: ApiToken): ApiTokenInfo {
+  return { id: t.id, prefix: t.prefix, label: t.label ?? null, createdAt: t.createdAt, expiresAt: t.expiresAt ?? null, lastUsedAt: t.lastUsedAt ?? null, revokedAt: t.revokedAt ?? null };
+}
