@@ -145,6 +145,9 @@ describe('ExcelWorkbook on the Excel double', () => {
     expect(read).toEqual({ address: 'B2:C4', values: [['Cod.', 'Peso'], ['1.1', '20%'], ['1.2', '80%']] });
     await workbook.convertToTable(sheet.name, read!.address, 'Piano');
     expect(await workbook.readTable('Piano')).toMatchObject({ headers: ['Cod.', 'Peso'], rows: [['1.1', '20%'], ['1.2', '80%']] });
+    // the pane names rows as Excel does: this body starts on the sheet's third row (index 2), under a header on row 2
+    expect(await workbook.firstBodyRow('Piano')).toBe(2);
+    expect(await workbook.firstBodyRow('Nessuna')).toBeNull();
     expect(await workbook.readSheet('Nessuno')).toBeNull();
   });
 });

@@ -257,6 +257,14 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  /**
+   * not part of the port: the sheet row (0-based) of a table's first body row, so the pane can name a row the way
+   * Excel's row headers number it; null when the table is gone
+   */
+  async firstBodyRow(name: string): Promise<number | null> {
+    return this.run(async (context) => (await this.locate(context, name))?.top ?? null);
+  }
+
   async getSetting(key: string): Promise<string | null> {
     return this.run(async (context) => {
       const setting = context.workbook.settings.getItemOrNullObject(key).load('value');

@@ -16,7 +16,8 @@ export type PaneOptions = {
   store: TokenStore;
   /** the pane's own origin: in development and behind one host, /graphql is proxied next to the pane */
   defaultServerUrl: string;
-  workbook: { activeSheetName(): Promise<string> };
+  /** the host, for what the session does not do: which sheet is active, where a table starts */
+  workbook: { activeSheetName(): Promise<string>; firstBodyRow(table: string): Promise<number | null> };
   openSession: () => Promise<WorkbookSession>;
 };
 
@@ -52,6 +53,9 @@ export class Pane {
     byId<HTMLInputElement>('token').value = remembered?.token ?? '';
     this.wire();
     this.renderBinding();
+    // errors and conflicts of the last session are stored in the workbook: reopening it shows them again
+    await this.renderErrors();
+    this.renderConflicts();
     byId('app').setAttribute('aria-busy', 'false');
     if (remembered?.token) await this.connect();
   }
@@ -186,10 +190,11 @@ export class Pane {
       if (error instanceof ApiError && error.kind === 'unauthorized') this.disconnect();
     } finally {
       this.busy = false;
-      this.progress(null);
-      this.renderBinding();
-      this.renderErrors();
+      // the lists first: the progress bar goes away when the pane shows the whole outcome
+      await this.renderErrors();
       this.renderConflicts();
+      this.renderBinding();
+      this.progress(null);
     }
   }
 
@@ -259,10 +264,11 @@ export class Pane {
     byId<HTMLButtonElement>('bind').disabled = this.busy || !this.connected;
   }
 
-  private renderErrors(): void {
+  private async renderErrors(): Promise<void> {
     const errors = this.session.errors();
+    const firstBodyRow = errors.length ? await this.firstBodyRow() : 0;
     const items = errors.map((error) => {
-      const button = element('button', { type: 'button' }, this.errorText(error));
+      const button = element('button', { type: 'button' }, this.errorText(error, firstBodyRow));
       button.addEventListener('click', () => void this.session.selectError(error).catch((e) => this.say(this.describe(e), true)));
       const item = element('li');
       item.append(button);
@@ -272,8 +278,20 @@ export class Pane {
     byId('errors').hidden = errors.length === 0;
   }
 
-  private errorText(error: SheetError): string {
-    return format(this.ui.errorItem, { row: error.row + 1, header: error.header, message: error.message });
+  /** the row as Excel's row headers number it, which is where the user looks for it */
+  private errorText(error: SheetError, firstBodyRow: number): string {
+    return format(this.ui.errorItem, { row: firstBodyRow + error.row + 1, header: error.header, message: error.message });
+  }
+
+  /** where the bound table's body starts; Load puts the header on the sheet's first row, so that is the fallback */
+  private async firstBodyRow(): Promise<number> {
+    const table = this.session.binding?.table;
+    if (!table) return 1;
+    try {
+      return (await this.options.workbook.firstBodyRow(table)) ?? 1;
+    } catch {
+      return 1;
+    }
   }
 
   private renderConflicts(): void {
