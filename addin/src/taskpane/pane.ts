@@ -125,7 +125,7 @@ export class Pane {
   private renderPlans(): void {
     const organisation = byId<HTMLSelectElement>('organisation').value;
     const plans = this.plans.filter((p) => p.organisationId === organisation);
-    options(byId('plan-select'), plans.map((p) => ({ value: p.planId, label: `${p.label} (${p.status})` })), this.session.binding?.planId);
+    options(byId('plan-select'), plans.map((p) => ({ value: p.planId, label: `${p.label} (${messages[this.options.language].planStatus[p.status.toLowerCase()] ?? p.status.toLowerCase()})` })), this.session.binding?.planId);
     this.renderYears();
   }
 
