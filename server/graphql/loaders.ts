@@ -1,8 +1,14 @@
 import DataLoader from 'dataloader';
-import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, EntityManager } from '@mikro-orm/core';
+import { readCollection, readRowsIn } from '../db/read-rows';
 
-/** Keeps every IN list below the bind-parameter limits of SQLite (32,766) and PostgreSQL (65,535). */
-const CHUNK = 5000;
+/**
+ * Parents per statement. MikroORM 6 writes the values of a query into its SQL text (Platform.formatQuery) instead
+ * of binding them, so the bind-parameter limits (SQLite 32,766, PostgreSQL 65,535) do not apply: 200,000 inlined
+ * ids were read on better-sqlite3 11.10 and on PostgreSQL, where 32,767 and 65,536 bound ones fail. The chunk only
+ * bounds one statement's text (~4 MB), far above any plan: the statements of a tree do not grow with its size.
+ */
+export const CHUNK = 100_000;
 
 type WithId = { id: string };
 
@@ -13,12 +19,15 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /**
- * Request-scoped batch loaders: every relation of every row of a GraphQL level is fetched with one statement
- * (per 5,000 parents), so a whole plan tree costs the same number of statements whatever its size.
+ * Request-scoped batch loaders: every relation of every row of a GraphQL level is fetched with one statement, so
+ * a whole plan tree costs the same number of statements whatever its size. What they return is read-only
+ * (server/db/read-rows.ts): GraphQL only reads it, and a tree of thousands of rows stays cheap.
  */
 export class Loaders {
   private readonly cache = new Map<string, DataLoader<any, any>>();
   private readonly results = new Map<string, Promise<unknown>>();
+  /** values already computed or read, by key: handed out without a promise */
+  private readonly settled = new Map<string, unknown>();
 
   constructor(private readonly em: EntityManager) {}
 
@@ -28,7 +37,7 @@ export class Loaders {
       new DataLoader<string, E | null>(async (ids) => {
         const rows: E[] = [];
         for (const part of chunks(ids)) {
-          rows.push(...(await this.em.find(entity, { id: { $in: part } } as unknown as FilterQuery<E>)));
+          rows.push(...(await readRowsIn(this.em, entity, 'id', part)));
         }
         const byId = new Map(rows.map((row) => [row.id, row]));
         return ids.map((id) => byId.get(id) ?? null);
@@ -38,27 +47,47 @@ export class Loaders {
 
   /** Children of many parents at once, e.g. the targets of every indicator of the page. */
   childrenOf<E extends object>(entity: EntityClass<E>, foreignKey: string & keyof E, orderBy: Record<string, 'asc' | 'desc'>): DataLoader<string, E[]> {
-    return this.memo(`children:${entity.name}.${foreignKey}`, () =>
+    const key = `children:${entity.name}.${foreignKey}`;
+    return this.memo(key, () =>
       new DataLoader<string, E[]>(async (parentIds) => {
         const groups = new Map<string, E[]>(parentIds.map((id) => [id, []]));
         for (const part of chunks(parentIds)) {
-          const where = { [foreignKey]: { $in: part } } as FilterQuery<E>;
-          for (const row of await this.em.find(entity, where, { orderBy: orderBy as never })) {
+          for (const row of await readRowsIn(this.em, entity, foreignKey, part, orderBy)) {
             const parent = (row as Record<string, unknown>)[foreignKey] as WithId;
             groups.get(parent.id)?.push(row);
           }
         }
+        for (const [parent, rows] of groups) this.settled.set(`${key}:${parent}`, rows);
         return parentIds.map((id) => groups.get(id) ?? []);
       }),
     );
   }
 
+  /**
+   * The children of one parent: as they are if a batch already read them (see `prefetch`), else in a promise.
+   * GraphQL completes an object whose fields are all values without a promise of its own, which is most of the
+   * cost of a large tree.
+   */
+  children<E extends object>(entity: EntityClass<E>, foreignKey: string & keyof E, orderBy: Record<string, 'asc' | 'desc'>, parentId: string): E[] | Promise<E[]> {
+    const settled = this.settled.get(`children:${entity.name}.${foreignKey}:${parentId}`) as E[] | undefined;
+    return settled ?? this.childrenOf(entity, foreignKey, orderBy).load(parentId);
+  }
+
+  /** Reads the children of these parents now (one batch with every other caller of this tick) so `children` has them. */
+  async prefetch<E extends object>(entity: EntityClass<E>, foreignKey: string & keyof E, orderBy: Record<string, 'asc' | 'desc'>, parentIds: readonly string[]): Promise<void> {
+    if (parentIds.length > 0) await this.childrenOf(entity, foreignKey, orderBy).loadMany(parentIds);
+  }
+
   /** A many-to-many collection of many owners at once (one statement joining the pivot table). */
-  collection<E extends object, T extends object>(entity: EntityClass<E>, property: string & keyof E): DataLoader<E, T[]> {
+  collection<E extends WithId, T extends object>(entity: EntityClass<E>, property: string & keyof E): DataLoader<E, T[]> {
     return this.memo(`collection:${entity.name}.${property}`, () =>
       new DataLoader<E, T[]>(async (owners) => {
-        for (const part of chunks(owners)) await this.em.populate(part as E[], [property] as never);
-        return owners.map((owner) => ((owner as Record<string, unknown>)[property] as { getItems(): T[] }).getItems());
+        const ids = owners.map((owner) => owner.id);
+        const items = new Map<string, T[]>();
+        for (const part of chunks(ids)) {
+          for (const [owner, list] of await readCollection<T>(this.em, entity, property, part)) items.set(owner, list);
+        }
+        return ids.map((id) => items.get(id) ?? []);
       }, { cache: false }),
     );
   }
@@ -67,10 +96,21 @@ export class Loaders {
   once<T>(key: string, compute: () => Promise<T>): Promise<T> {
     let value = this.results.get(key) as Promise<T> | undefined;
     if (!value) {
-      value = compute();
+      value = compute().then((result) => {
+        this.settled.set(key, result);
+        return result;
+      });
       this.results.set(key, value);
     }
     return value;
+  }
+
+  /**
+   * The value of `once(key)` if it is already computed, else its promise: thousands of fields reading one
+   * computed value then resolve without a promise each.
+   */
+  onceNow<T>(key: string, compute: () => Promise<T>): T | Promise<T> {
+    return this.settled.has(key) ? (this.settled.get(key) as T) : this.once(key, compute);
   }
 
   private memo<L extends DataLoader<any, any>>(key: string, create: () => L): L {

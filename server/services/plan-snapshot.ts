@@ -1,7 +1,8 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
+import { readRows } from '../db/read-rows';
 import {
   Activity, Dashboard, DashboardEntry, FundParameter, Indicator, ManagerAssignment, Measurement, OperationalObjective,
-  Perspective, PlanVersion, Project, StrategicObjective, Target, TargetRevision,
+  Perspective, PlanVersion, Project, ScoringProfile, StrategicObjective, Target, TargetRevision,
 } from '../entities';
 import type { Checkpoint } from '../domain/enums';
 import { NotFoundError } from './errors';
@@ -29,29 +30,48 @@ export type PlanSnapshot = {
   unitsOf: Map<string, string[]>;
 };
 
+type Finder = <E extends object>(entity: EntityClass<E>, where: FilterQuery<E>, orderBy?: Record<string, 'asc' | 'desc'>) => Promise<E[]>;
+
+/** The plan with its scoring profile, read-only. */
+async function readOnlyPlan(em: EntityManager, planId: string): Promise<PlanVersion | null> {
+  const [plan] = await readRows(em, PlanVersion, { id: planId });
+  if (!plan) return null;
+  if (plan.scoringProfile) [plan.scoringProfile] = await readRows(em, ScoringProfile, { id: plan.scoringProfile.id });
+  return plan;
+}
+
 /** A period narrows targets and measurements to one (year, checkpoint); without one, every period is read. */
 export type Period = { year: number; checkpoint: Checkpoint };
 
-export async function loadPlanSnapshot(em: EntityManager, planId: string, period: Period | null): Promise<PlanSnapshot> {
-  const plan = await em.findOne(PlanVersion, { id: planId }, { populate: ['scoringProfile'] });
+/**
+ * `readOnly` reads rows outside the unit of work (server/db/read-rows.ts): for scores and reports, which only read,
+ * at a fraction of the cost of managed entities. Whoever changes rows (the sync) loads them managed.
+ */
+export async function loadPlanSnapshot(em: EntityManager, planId: string, period: Period | null, options: { readOnly?: boolean } = {}): Promise<PlanSnapshot> {
+  const find: Finder = options.readOnly
+    ? (entity, where, orderBy) => readRows(em, entity, where, orderBy)
+    : (entity, where, orderBy) => em.find(entity, where, orderBy ? { orderBy: orderBy as never } : {});
+  const plan = options.readOnly
+    ? await readOnlyPlan(em, planId)
+    : await em.findOne(PlanVersion, { id: planId }, { populate: ['scoringProfile'] });
   if (!plan) throw new NotFoundError('PlanVersion', planId);
   const byPlan = { plan: planId };
-  const order = { orderBy: { position: 'asc', id: 'asc' } } as const;
+  const position = { position: 'asc', id: 'asc' } as const;
   const [perspectives, strategicObjectives, operationalObjectives, indicators, targets, revisions, measurements, projects, activities, dashboards, entries, assignments, funds] =
     await Promise.all([
-      em.find(Perspective, byPlan, order),
-      em.find(StrategicObjective, byPlan, order),
-      em.find(OperationalObjective, byPlan, order),
-      em.find(Indicator, byPlan, order),
-      em.find(Target, { plan: planId, ...period }, { orderBy: { year: 'asc', checkpoint: 'asc', id: 'asc' } }),
-      em.find(TargetRevision, { target: { plan: planId, ...period } }, { orderBy: { seq: 'asc' } }),
-      em.find(Measurement, { plan: planId, ...period }),
-      em.find(Project, byPlan, order),
-      em.find(Activity, { project: { plan: planId } }, order),
-      em.find(Dashboard, byPlan, order),
-      em.find(DashboardEntry, byPlan, order),
-      em.find(ManagerAssignment, byPlan, { orderBy: { createdAt: 'asc', id: 'asc' } }),
-      em.find(FundParameter, { cycle: plan.cycle.id }),
+      find(Perspective, byPlan, position),
+      find(StrategicObjective, byPlan, position),
+      find(OperationalObjective, byPlan, position),
+      find(Indicator, byPlan, position),
+      find(Target, { plan: planId, ...period }, { year: 'asc', checkpoint: 'asc', id: 'asc' }),
+      find(TargetRevision, { target: { plan: planId, ...period } }, { seq: 'asc' }),
+      find(Measurement, { plan: planId, ...period }),
+      find(Project, byPlan, position),
+      find(Activity, { project: { plan: planId } }, position),
+      find(Dashboard, byPlan, position),
+      find(DashboardEntry, byPlan, position),
+      find(ManagerAssignment, byPlan, { createdAt: 'asc', id: 'asc' }),
+      find(FundParameter, { cycle: plan.cycle.id }),
     ]);
   const unitsOf = new Map<string, string[]>();
   const pivot = (await em.getConnection().execute(

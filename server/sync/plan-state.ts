@@ -1,6 +1,7 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Checkpoint } from '../domain/enums';
 import { CheckpointLock, Indicator, OperationalObjective, OrgUnit, Perspective, StrategicObjective, Target, type Measurement, type TargetRevision } from '../entities';
+import { readRows } from '../db/read-rows';
 import { groupBy } from '../services/group-by';
 import { loadPlanSnapshot, type PlanSnapshot } from '../services/plan-snapshot';
 import type { SheetLevel } from './row';
@@ -102,11 +103,10 @@ export function unitKey(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[“”«»]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-export async function loadPlanState(em: EntityManager, planId: string, year: number, checkpoint: Checkpoint): Promise<PlanState> {
-  const snapshot = await loadPlanSnapshot(em, planId, null);
-  const [units, locks] = await Promise.all([
-    em.find(OrgUnit, { org: snapshot.plan.org.id }),
-    em.find(CheckpointLock, { plan: planId }),
-  ]);
+/** `readOnly`: for readers of the sheet (sheetRows, rowHistory), rows outside the unit of work; the sync loads them managed. */
+export async function loadPlanState(em: EntityManager, planId: string, year: number, checkpoint: Checkpoint, options: { readOnly?: boolean } = {}): Promise<PlanState> {
+  const read = <E extends object>(entity: EntityClass<E>, where: FilterQuery<E>) => (options.readOnly ? readRows(em, entity, where) : em.find(entity, where));
+  const snapshot = await loadPlanSnapshot(em, planId, null, options);
+  const [units, locks] = await Promise.all([read(OrgUnit, { org: snapshot.plan.org.id }), read(CheckpointLock, { plan: planId })]);
   return new PlanState(snapshot, year, checkpoint, units, locks);
 }
