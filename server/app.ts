@@ -7,6 +7,7 @@ import express from 'express';
 import type { Orm } from './db/orm';
 import { type Context, createContext } from './graphql/context';
 import { formatError } from './graphql/errors';
+import { noStorePlugins } from './graphql/no-store';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
 import { armor } from './http/armor';
@@ -41,7 +42,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     introspection: security.introspection,
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...noStorePlugins(), ...limits.plugins],
   });
   await apollo.start();
   app.disable('x-powered-by');

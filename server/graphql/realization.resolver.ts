@@ -6,12 +6,17 @@ import { loadPlanSnapshot } from '../services/plan-snapshot';
 import { computePlanScores, type PlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
 import type { Context } from './context';
+import { thenMaybe } from './then-maybe';
 import { Realization } from './types/realization';
 
-/** Scores of a plan for (year, checkpoint), computed once per request however many fields ask for them. */
-export function planScores(ctx: Context, planId: string, year: number, checkpoint: Checkpoint): Promise<PlanScores> {
-  return ctx.loaders.once(`scores:${planId}:${year}:${checkpoint}`, async () =>
-    computePlanScores(await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }), year, checkpoint),
+/**
+ * Scores of a plan for (year, checkpoint), computed once per request however many fields ask for them, from rows
+ * read without the unit of work (they are only read). Once computed they are handed out as they are, not in a
+ * promise: a plan tree asks for them once per node.
+ */
+export function planScores(ctx: Context, planId: string, year: number, checkpoint: Checkpoint): PlanScores | Promise<PlanScores> {
+  return ctx.loaders.onceNow(`scores:${planId}:${year}:${checkpoint}`, async () =>
+    computePlanScores(await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }, { readOnly: true }), year, checkpoint),
   );
 }
 
@@ -26,14 +31,13 @@ function planNodeRealization(entity: ClassType<object>, pick: Pick, planIdOf: (r
   @Resolver(() => entity)
   class NodeRealization {
     @FieldResolver(() => Realization, { nullable: true, description: 'Realization for a year and checkpoint, with its explanation' })
-    async realization(
+    realization(
       @Root() row: { id: string },
       @Arg('year', () => Int) year: number,
       @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
       @Ctx() ctx: Context,
-    ): Promise<Realization | null> {
-      const scores = await planScores(ctx, planIdOf(row), year, checkpoint);
-      return toRealization(pick(scores, row.id), year, checkpoint);
+    ): Realization | null | Promise<Realization | null> {
+      return thenMaybe(planScores(ctx, planIdOf(row), year, checkpoint), (scores) => toRealization(pick(scores, row.id), year, checkpoint));
     }
   }
   return NodeRealization;
@@ -44,15 +48,14 @@ function orgNodeRealization(entity: ClassType<object>, pick: Pick, what: string)
   @Resolver(() => entity)
   class OrgRealization {
     @FieldResolver(() => Realization, { nullable: true, description: `Realization of this ${what} in a plan version, for a year and checkpoint` })
-    async realization(
+    realization(
       @Root() row: { id: string },
       @Arg('planId', () => ID) planId: string,
       @Arg('year', () => Int) year: number,
       @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
       @Ctx() ctx: Context,
-    ): Promise<Realization | null> {
-      const scores = await planScores(ctx, planId, year, checkpoint);
-      return toRealization(pick(scores, row.id), year, checkpoint);
+    ): Realization | null | Promise<Realization | null> {
+      return thenMaybe(planScores(ctx, planId, year, checkpoint), (scores) => toRealization(pick(scores, row.id), year, checkpoint));
     }
   }
   return OrgRealization;

@@ -1,5 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
-import { Arg, type ClassType, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, type ClassType, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { Checkpoint } from '../domain/enums';
 import {
   Activity, Baseline, Dashboard, DashboardEntry, FundParameter, Indicator, ManagerAssignment, ManagerRole, Measurement,
@@ -8,6 +9,8 @@ import {
 } from '../entities';
 import { AuditEvent } from '../entities/audit-event';
 import type { Context } from './context';
+import { REVISION_ORDER } from './target-value.resolver';
+import { selectsAny } from './then-maybe';
 
 type Order = Record<string, 'asc' | 'desc'>;
 const byPosition: Order = { position: 'asc', id: 'asc' };
@@ -89,7 +92,7 @@ const EDGES: Edge[] = [
   children(Indicator, 'dashboardEntries', DashboardEntry, 'indicator', { createdAt: 'asc', id: 'asc' }),
 
   ref(Target, 'indicator', Indicator, false),
-  children(Target, 'revisions', TargetRevision, 'target', { seq: 'asc' }, 'Every value this target had, oldest first'),
+  children(Target, 'revisions', TargetRevision, 'target', REVISION_ORDER, 'Every value this target had, oldest first'),
   ref(TargetRevision, 'target', Target, false),
   ref(TargetRevision, 'author', Person),
 
@@ -139,8 +142,7 @@ function edgeResolver(edge: Edge): ClassType<object> {
     };
   } else if (edge.kind === 'children') {
     const spec = edge;
-    proto[method] = (root: { id: string }, ctx: Context) =>
-      ctx.loaders.childrenOf(spec.target, spec.foreignKey as never, spec.orderBy).load(root.id);
+    proto[method] = (root: { id: string }, ctx: Context) => ctx.loaders.children(spec.target, spec.foreignKey as never, spec.orderBy, root.id);
   } else {
     const spec = edge;
     proto[method] = (root: object, ctx: Context) => ctx.loaders.collection(spec.parent, spec.prop as never).load(root);
@@ -155,29 +157,39 @@ function edgeResolver(edge: Edge): ClassType<object> {
   return EdgeResolver;
 }
 
+const REVISION_FIELDS = ['effective', 'original', 'revisions'];
+
 /** Year-scoped edges of an indicator: its targets and measurements, optionally for one year and checkpoint. */
 @Resolver(() => Indicator)
 export class IndicatorValuesResolver {
+  // not async: a plan tree asks for these once per indicator, and every promise counts there (bench B2)
   @FieldResolver(() => [Target], { description: 'Targets, optionally of one year and checkpoint' })
-  async targets(
+  targets(
     @Root() indicator: Indicator,
     @Arg('year', () => Int, { nullable: true }) year: number | null,
     @Arg('checkpoint', () => Checkpoint, { nullable: true }) checkpoint: Checkpoint | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Target[]> {
-    const all = await ctx.loaders.childrenOf(Target, 'indicator', { year: 'asc', checkpoint: 'asc', id: 'asc' }).load(indicator.id);
-    return all.filter((t) => (year == null || t.year === year) && (checkpoint == null || t.checkpoint === checkpoint));
+    const all = ctx.loaders.childrenOf(Target, 'indicator', { year: 'asc', checkpoint: 'asc', id: 'asc' }).load(indicator.id);
+    const wanted = year == null && checkpoint == null ? all : all.then((list) => list.filter((t) => (year == null || t.year === year) && (checkpoint == null || t.checkpoint === checkpoint)));
+    // the revisions of every target of the level in one batch now, so each target's fields resolve without a promise
+    if (!selectsAny(info, REVISION_FIELDS)) return wanted;
+    return wanted.then(async (targets) => {
+      await ctx.loaders.prefetch(TargetRevision, 'target', REVISION_ORDER, targets.map((t) => t.id));
+      return targets;
+    });
   }
 
   @FieldResolver(() => [Measurement], { description: 'Actual values, optionally of one year and checkpoint' })
-  async measurements(
+  measurements(
     @Root() indicator: Indicator,
     @Arg('year', () => Int, { nullable: true }) year: number | null,
     @Arg('checkpoint', () => Checkpoint, { nullable: true }) checkpoint: Checkpoint | null,
     @Ctx() ctx: Context,
   ): Promise<Measurement[]> {
-    const all = await ctx.loaders.childrenOf(Measurement, 'indicator', { year: 'asc', checkpoint: 'asc', id: 'asc' }).load(indicator.id);
-    return all.filter((m) => (year == null || m.year === year) && (checkpoint == null || m.checkpoint === checkpoint));
+    const all = ctx.loaders.childrenOf(Measurement, 'indicator', { year: 'asc', checkpoint: 'asc', id: 'asc' }).load(indicator.id);
+    return year == null && checkpoint == null ? all : all.then((list) => list.filter((m) => (year == null || m.year === year) && (checkpoint == null || m.checkpoint === checkpoint)));
   }
 }
 

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import '../domain/enums';
 import { CRUD_RESOLVERS } from './api';
+import { directResolvers } from './direct-resolvers';
 import { AuditResolver } from './audit.resolver';
 import { MeResolver } from './me.resolver';
 import { ImportResolver } from './import.resolver';
@@ -12,15 +13,16 @@ import { RELATION_RESOLVERS } from './relations';
 import { ReportResolver } from './report.resolver';
 import { SyncResolver } from './sync.resolver';
 import { TargetValueResolver } from './target-value.resolver';
+import { UsersResolver } from './users.resolver';
 
 let built: Promise<GraphQLSchema> | null = null;
 
 /** The schema is built once per process: type-graphql's metadata is global. */
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [...CRUD_RESOLVERS, ...RELATION_RESOLVERS, ...REALIZATION_RESOLVERS, TargetValueResolver, ParsedValueResolver, AuditResolver, ProfilesResolver, ReportResolver, SyncResolver, MeResolver, ImportResolver] as never,
+    resolvers: [...CRUD_RESOLVERS, ...RELATION_RESOLVERS, ...REALIZATION_RESOLVERS, TargetValueResolver, ParsedValueResolver, AuditResolver, ProfilesResolver, ReportResolver, SyncResolver, MeResolver, ImportResolver, UsersResolver] as never,
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
-  });
+  }).then((schema) => directResolvers(schema));
   return built;
 }

@@ -1,22 +1,28 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Target, TargetRevision } from '../entities';
 import type { Context } from './context';
+import { thenMaybe } from './then-maybe';
+
+/** Revisions of a target, oldest first: the order every reader of them shares. */
+export const REVISION_ORDER = { seq: 'asc' } as const;
 
 /** The value scoring uses is the latest approved revision (§5.2.1); the original stays visible next to it. */
 @Resolver(() => Target)
 export class TargetValueResolver {
-  private revisions(target: Target, ctx: Context): Promise<TargetRevision[]> {
-    return ctx.loaders.childrenOf(TargetRevision, 'target', { seq: 'asc' }).load(target.id);
+  private revisions(target: Target, ctx: Context): TargetRevision[] | Promise<TargetRevision[]> {
+    return ctx.loaders.children(TargetRevision, 'target', REVISION_ORDER, target.id);
   }
 
   @FieldResolver(() => TargetRevision, { nullable: true, description: 'Latest approved revision: the value scoring uses' })
-  async effective(@Root() target: Target, @Ctx() ctx: Context): Promise<TargetRevision | null> {
-    const approved = (await this.revisions(target, ctx)).filter((r) => r.approved);
-    return approved[approved.length - 1] ?? null;
+  effective(@Root() target: Target, @Ctx() ctx: Context): TargetRevision | null | Promise<TargetRevision | null> {
+    return thenMaybe(this.revisions(target, ctx), (revisions) => {
+      for (let i = revisions.length - 1; i >= 0; i--) if (revisions[i].approved) return revisions[i];
+      return null;
+    });
   }
 
   @FieldResolver(() => TargetRevision, { nullable: true, description: 'The value first adopted' })
-  async original(@Root() target: Target, @Ctx() ctx: Context): Promise<TargetRevision | null> {
-    return (await this.revisions(target, ctx))[0] ?? null;
+  original(@Root() target: Target, @Ctx() ctx: Context): TargetRevision | null | Promise<TargetRevision | null> {
+    return thenMaybe(this.revisions(target, ctx), (revisions) => revisions[0] ?? null);
   }
 }
