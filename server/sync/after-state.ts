@@ -6,8 +6,8 @@ import { PlanState } from './plan-state';
 /**
  * What a batch wrote, kept in memory so that its answer (row versions, scores) is computed from the plan as it now
  * is without reading the plan again: rows created (new instances, inserted set-based), rows removed, and the
- * responsible units of every indicator whose units were set. Rows updated in place are the loaded instances
- * themselves, which the unit of work has brought up to date (versions, change times) when it flushed.
+ * responsible units of every indicator whose units were set. Rows updated in place are the adopted instances
+ * themselves (adopt-rows.ts), which the unit of work has brought up to date (versions, change times) when it flushed.
  */
 export type BatchWrites = {
   units: OrgUnit[];

@@ -103,7 +103,7 @@ export function unitKey(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[“”«»]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** `readOnly`: for readers of the sheet (sheetRows, rowHistory), rows outside the unit of work; the sync loads them managed. */
+/** `readOnly`: rows outside the unit of work (server/db/read-rows.ts); the sync adopts the few it writes (adopt-rows.ts). */
 export async function loadPlanState(em: EntityManager, planId: string, year: number, checkpoint: Checkpoint, options: { readOnly?: boolean } = {}): Promise<PlanState> {
   const read = <E extends object>(entity: EntityClass<E>, where: FilterQuery<E>) => (options.readOnly ? readRows(em, entity, where) : em.find(entity, where));
   const snapshot = await loadPlanSnapshot(em, planId, null, options);

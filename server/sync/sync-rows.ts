@@ -22,6 +22,7 @@ import { levelOfNode, loadPlanState, parentIdOf, type PlanNode, type PlanState, 
 import { LIMITS, type SheetLevel, type SheetRowIn } from './row';
 import { sheetRowOf, type SheetRowOut } from './sheet-rows';
 import { type BatchWrites, emptyWrites, stateAfter } from './after-state';
+import { adoptRows } from './adopt-rows';
 import { insertEntities, insertLinks, newRow } from './bulk-write';
 
 export type SyncMode = 'partial' | 'atomic';
@@ -105,8 +106,9 @@ const sameThresholds = (a: Array<{ value: ParsedValue; score: number }>, b: Arra
  * Applies a sheet's rows to one plan version for one (year, checkpoint), in one transaction: valid rows are
  * written (partial) or nothing is unless every row is valid (atomic); a stale row is a conflict, never an
  * overwrite; a retried batch key returns the first answer. Reads and writes are set-based: the plan is read with
- * a fixed number of statements, created rows are inserted table by table in multi-row statements, updated and
- * deleted ones are flushed together, and the answer is scored from the plan as it now is in memory (not re-read).
+ * a fixed number of statements as read-only rows, created rows are inserted table by table in multi-row statements,
+ * the rows updated or deleted are brought into the unit of work by id (adopt-rows.ts) and flushed together, and the
+ * answer is scored from the plan as it now is in memory (not re-read).
  */
 export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: SyncHooks = {}): Promise<SyncOutcome> {
   if (input.rows.length > LIMITS.rowsPerBatch) {
@@ -130,9 +132,10 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
       if (!plan.cycle.years.includes(input.year)) {
         throw InputError.of('year', 'BAD_YEAR', `${input.year} is not a year of this plan (${plan.cycle.years.join(', ')})`);
       }
-      const state = await loadPlanState(em, plan.id, input.year, input.checkpoint);
-      const plans = guardRows(tx, state, planRows(state, input));
+      const read = await loadPlanState(em, plan.id, input.year, input.checkpoint, { readOnly: true });
+      const plans = guardRows(tx, read, planRows(read, input, plan.cycle.years));
       const refused = plans.some((p) => p.status === 'rejected' || p.status === 'conflict');
+      let state = read;
       let after: PlanState;
       if (input.mode === 'atomic' && refused) {
         for (const p of plans) {
@@ -143,9 +146,13 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         }
         after = state;
       } else {
+        state = await adoptRows(em, read, rowsChanged(read, plans));
+        for (const p of plans) {
+          if (p.node) p.node = state.nodes.get(p.node.id) ?? p.node;
+        }
         const writes = applyRows(tx, state, plans, input);
         await writeCreated(em, writes);
-        // updates and deletes touch loaded rows: the unit of work writes those it finds changed, batched per table
+        // updates and deletes touch adopted rows: the unit of work writes those it finds changed, batched per table
         if (plans.some((p) => p.status === 'updated' || p.status === 'deleted')) await em.flush();
         await flushAuditBuffer(tx);
         await hooks.afterWrite?.();
@@ -167,9 +174,24 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
   }
 }
 
+/** The loaded rows a batch writes in place or removes: the only ones the unit of work needs to see. */
+function rowsChanged(state: PlanState, plans: RowPlan[]): object[] {
+  const rows: object[] = [];
+  for (const p of plans) {
+    if (!p.node) continue;
+    if (p.status === 'deleted') rows.push(p.node, ...dependentsOf(state, p.node));
+    if (p.status !== 'updated') continue;
+    rows.push(p.node);
+    if (!(p.node instanceof Indicator)) continue;
+    rows.push(...(state.targetsOf.get(p.node.id) ?? []));
+    const measurement = state.measurementOf.get(p.node.id);
+    if (measurement) rows.push(measurement);
+  }
+  return rows;
+}
+
 /** Reads every row and checks it against the plan and the rest of the batch; decides its status. */
-function planRows(state: PlanState, input: SyncInput): RowPlan[] {
-  const years = state.plan.cycle.years;
+function planRows(state: PlanState, input: SyncInput, years: number[]): RowPlan[] {
   const plans: RowPlan[] = input.rows.map((row, index) => {
     const node = row.rowId ? state.nodes.get(row.rowId) : undefined;
     const unit = node instanceof Indicator ? node.unit : undefined;
@@ -404,8 +426,8 @@ function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[], inpu
       if (node instanceof Perspective) node.name = v.title;
       else node.title = v.title;
     }
-    // a loaded row moved under a row created by this batch points at it by reference: the parent is not tracked
-    if (p.node && parent) reparent(node, p.parentNode ?? (em.getReference(parent.constructor as never, parent.id) as PlanNode));
+    // a moved row points at its parent by reference: the parent is a read-only row or one this batch inserts
+    if (p.node && parent) reparent(node, em.getReference(parent.constructor as never, parent.id) as PlanNode);
     if (v.weight !== undefined && (node instanceof Indicator || node instanceof OperationalObjective)) node.weight = v.weight;
     if (v.kpi !== undefined) {
       if (node instanceof Indicator) node.formula = v.kpi;
@@ -533,11 +555,11 @@ function setUnits(
     for (const id of ids) writes.unitLinks.push([indicator.id, id]);
     return;
   }
+  // units are read-only rows or inserted with the batch, never tracked: the collection holds references
   if (!indicator.responsibleUnits.isInitialized()) {
-    indicator.responsibleUnits.hydrate((state.snapshot.unitsOf.get(indicator.id) ?? []).map((id) => state.unitsById.get(id)!).filter(Boolean));
+    indicator.responsibleUnits.hydrate((state.snapshot.unitsOf.get(indicator.id) ?? []).map((id) => em.getReference(OrgUnit, id)));
   }
-  // a unit created by this batch is inserted with it, not by the unit of work: the collection holds a reference
-  indicator.responsibleUnits.set(units.map((u) => (newUnits.has(unitKey(u.name)) && !state.unitsById.has(u.id) ? em.getReference(OrgUnit, u.id) : u)));
+  indicator.responsibleUnits.set(ids.map((id) => em.getReference(OrgUnit, id)));
 }
 
 /** A changed target value is appended as a revision: "nuova previsione" once the plan is approved. */
