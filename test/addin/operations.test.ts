@@ -1,0 +1,29 @@
+/**
+ * The add-in speaks to the server only through the operations in addin/src/api/queries.ts: each must validate
+ * against the committed SDL (schema/schema.graphql), so a schema change that breaks the pane fails here, not in
+ * a user's Excel.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildSchema, parse, validate } from 'graphql';
+import * as queries from '../../addin/src/api/queries';
+
+const schema = buildSchema(readFileSync(path.join(__dirname, '../../schema/schema.graphql'), 'utf8'));
+const operations = Object.entries(queries).filter(
+  (entry): entry is [string, string] => typeof entry[1] === 'string' && /^\s*(query|mutation)\b/.test(entry[1]),
+);
+
+describe('the add-in\'s GraphQL operations', () => {
+  it('are all found (the module exports them as strings)', () => {
+    expect(operations.map(([name]) => name)).toEqual(expect.arrayContaining(['PLANS', 'SHEET_ROWS', 'SYNC_ROWS']));
+  });
+
+  it.each(operations)('%s validates against schema/schema.graphql', (_name, operation) => {
+    expect(validate(schema, parse(operation)).map((e) => e.message)).toEqual([]);
+  });
+
+  it('a field the schema does not have is reported (the check can fail)', () => {
+    const broken = queries.SHEET_ROWS.replace('rowVersion', 'rowVersionRenamed');
+    expect(validate(schema, parse(broken)).length).toBeGreaterThan(0);
+  });
+});
