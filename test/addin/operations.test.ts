@@ -9,7 +9,7 @@ import { buildSchema, parse, validate } from 'graphql';
 import * as queries from '../../addin/src/api/queries';
 
 const schema = buildSchema(readFileSync(path.join(__dirname, '../../schema/schema.graphql'), 'utf8'));
-const operations = Object.entries(queries).filter(
+const operations = Object.entries(queries as Record<string, unknown>).filter(
   (entry): entry is [string, string] => typeof entry[1] === 'string' && /^\s*(query|mutation)\b/.test(entry[1]),
 );
 

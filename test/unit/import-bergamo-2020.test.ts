@@ -6,22 +6,13 @@
  */
 import { readFileSync } from 'fs';
 import { readSource, sniffFormat } from '../../server/import/importer';
-import type { DashboardDraft, IndicatorDraft, PlanDraft } from '../../server/import/draft';
+import type { DashboardDraft } from '../../server/import/draft';
 import { indicatorsOf } from '../../server/import/draft';
 import { SEEDS } from '../helpers/seeds';
+import { atLine, baseline, targets } from '../helpers/plan-draft';
 
 const text = readFileSync(`${SEEDS}/000_48094bd99496ed76.txt`, 'utf8');
 
-function atLine(draft: PlanDraft, line: number): { indicator: IndicatorDraft; objective: string; dashboards: string[] } {
-  for (const p of draft.perspectives) for (const s of p.strategicObjectives) for (const i of s.indicators) {
-    const dashboards = draft.dashboards.filter((d) => d.entries.some((e) => e.indicatorKey === i.key));
-    const lines = dashboards.flatMap((d) => d.entries.filter((e) => e.indicatorKey === i.key).map((e) => e.line));
-    if (lines.includes(line)) return { indicator: i, objective: s.code, dashboards: dashboards.map((d) => `${d.name}@${(d.entries.find((e) => e.indicatorKey === i.key) as { line: number }).line}`) };
-  }
-  throw new Error(`no indicator listed at line ${line}`);
-}
-const targets = (i: IndicatorDraft) => Object.fromEntries(i.targets.map((t) => [t.year, t.raw]));
-const baseline = (i: IndicatorDraft) => i.baselines.map((b) => ({ year: b.year, target: b.target, actual: b.actual }));
 
 describe('bergamo-2020 importer on seed 000', () => {
   const { importer, draft, review } = readSource(text, '000.txt');
