@@ -59,7 +59,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use(reportsRouter(orm, { resolveAccess: bearerAccess(orm), guards: [authFailureLimit(security), requestLimit(security)] }));
+  app.use(reportsRouter({ resolveAccess: bearerAccess(orm), guards: [authFailureLimit(security), requestLimit(security)] }));
   app.use(graphiqlRouter('/graphql'));
   app.use(bodyErrors);
   return {

@@ -77,7 +77,7 @@ function period(req: Request): { planId: string; year: number; checkpoint: Check
 
 const attachment = (name: string) => `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`;
 
-export function reportsRouter(orm: Orm, options: ReportsRouterOptions): Router {
+export function reportsRouter(options: ReportsRouterOptions): Router {
   const router = express.Router();
   const { resolveAccess } = options;
   const maxUpload = options.maxUploadBytes ?? DEFAULT_WORKBOOK_LIMITS.maxBytes;
