@@ -4,7 +4,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', 'server/migrations/**'] },
+  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', 'server/migrations/**', 'addin/src/api/generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,6 +18,32 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-unsafe-declaration-merging': 'off',
       // control characters are matched on purpose: refusing them in cells, stripping ANSI colours from SQL logs
       'no-control-regex': 'off',
+    },
+  },
+  // The architecture's import rules (docs/architecture.md): core/ is pure and imports only core/; the add-in may use
+  // core/ but never server/. Checked here so a wrong import fails `npm run lint`, not only the add-in's bundle.
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)(server|addin|test|bench)(/|$)', message: 'core/ is pure: it imports only core/ (docs/architecture.md).' },
+          { regex: '^(@mikro-orm/|type-graphql$|graphql(-.*)?$|@apollo/|class-validator$|express$|pg$|better-sqlite3$|exceljs$|dataloader$|reflect-metadata$)', message: 'core/ is pure: no ORM, GraphQL, database or file-format library (docs/architecture.md).' },
+          { regex: '^(office-|@microsoft/office)', message: 'core/ is pure: no Office code (docs/architecture.md).' },
+          { regex: '^(node:|(fs|path|crypto|os|child_process|http|https|url|util|stream|zlib)$)', message: 'core/ runs in the browser too: no Node built-ins (docs/architecture.md).' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['addin/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)server(/|$)', message: 'The add-in never imports server/: shared code lives in core/ (docs/architecture.md).' },
+          { regex: '^(@mikro-orm/|type-graphql$|class-validator$|express$|pg$|better-sqlite3$|exceljs$|dataloader$|reflect-metadata$)', message: 'Server-side library in the add-in (docs/architecture.md).' },
+        ],
+      }],
     },
   },
   {

@@ -1,16 +1,29 @@
-/** Jest runs TypeScript through SWC (decorator metadata on); `npm run typecheck` does the type checking. */
+/**
+ * Jest runs TypeScript through SWC (decorator metadata on); `npm run typecheck` does the type checking.
+ * Two projects: every test under Node, and the pure core's tests once more under jsdom, because the add-in runs
+ * the same core in a browser.
+ */
 const fs = require('fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 
-module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
+const shared = {
+  rootDir: __dirname,
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   setupFiles: ['<rootDir>/test/setup.ts'],
-  // office-addin-mock requires office-addin-manifest, whose ESM-only dependency Jest on Node 20 cannot load (stack.md 3.10)
-  moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js' },
+  moduleNameMapper: {
+    '^@core/(.*)$': '<rootDir>/core/$1',
+    // office-addin-mock requires office-addin-manifest, whose ESM-only dependency Jest on Node 20 cannot load
+    // (docs/stack-notes.md §3.10)
+    '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
+  },
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'node', testEnvironment: 'node', roots: ['<rootDir>/test'], testMatch: ['**/*.test.ts'] },
+    { ...shared, displayName: 'core-jsdom', testEnvironment: '<rootDir>/test/core/browser-environment.js', roots: ['<rootDir>/test/core'], testMatch: ['**/*.test.ts'] },
+  ],
   globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],

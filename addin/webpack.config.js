@@ -3,9 +3,9 @@
  *   npm run addin:build   production build (ADDIN_ORIGIN=https://host rewrites the manifest's https://localhost:3000)
  *   npm run addin:dev     https://localhost:3000 with webpack-dev-server's own self-signed certificate and a /graphql
  *                         proxy to the local server (CRUSCOTTO_API, default http://127.0.0.1:4000), so no CORS is needed
- * office.js is never bundled: taskpane.html loads it from Microsoft's CDN, as Office requires. The pane shares pure
- * modules with the server (server/engine, server/sync/layout.ts); a guard fails the build if anything from the ORM,
- * the GraphQL server or Node's database drivers is pulled in.
+ * office.js is never bundled: taskpane.html loads it from Microsoft's CDN, as Office requires. The pane shares the
+ * pure core/ with the server (ESLint forbids it to import server/); a guard also fails the build if anything from the
+ * ORM, the GraphQL server or Node's database drivers is pulled in.
  */
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -17,8 +17,8 @@ const DEV_ORIGIN = 'https://localhost:3000';
 /** modules the browser bundle must never contain (server-side only) */
 const FORBIDDEN = [
   /node_modules[\\/](@mikro-orm|type-graphql|graphql|@apollo|express|better-sqlite3|pg|reflect-metadata|class-validator|exceljs)[\\/]/,
-  /[\\/]server[\\/](entities|graphql|services|db|fixtures|migrations)[\\/]/,
-  /[\\/]server[\\/](app|main)\.ts$/,
+  // anything under the repository's server/ folder (node_modules paths like @apollo/server are caught above)
+  { test: (resource) => resource.startsWith(path.join(ROOT, 'server') + path.sep) },
 ];
 
 class ServerCodeGuard {
@@ -27,7 +27,7 @@ class ServerCodeGuard {
       compilation.hooks.finishModules.tap('ServerCodeGuard', (modules) => {
         for (const module of modules) {
           const resource = module.resource || '';
-          if (FORBIDDEN.some((pattern) => pattern.test(resource))) {
+          if (FORBIDDEN.some((rule) => rule.test(resource))) {
             compilation.errors.push(new Error(`server-side module in the add-in bundle: ${path.relative(ROOT, resource)}`));
           }
         }
@@ -49,7 +49,7 @@ function common(mode) {
     mode,
     context: ROOT,
     devtool: mode === 'production' ? false : 'source-map',
-    resolve: { extensions: ['.ts', '.js'] },
+    resolve: { extensions: ['.ts', '.js'], alias: { '@core': path.join(ROOT, 'core') } },
     module: { rules: [swcRule()] },
     // reproducible output: no hashes, no timestamps, ids from module paths
     optimization: { moduleIds: 'deterministic', chunkIds: 'deterministic' },

@@ -1,5 +1,5 @@
-import { aggregate, type AggregateChild, DEFAULT_PROFILE, type IndicatorInput, scoreIndicator, scoreStrategicObjective } from '../server/engine/scoring';
-import { parseValue } from '../server/engine/values';
+import { aggregate, type AggregateChild, DEFAULT_PROFILE, type IndicatorInput, scoreIndicator, scoreStrategicObjective } from '@core/scoring';
+import { parseValue } from '@core/values';
 import { type BenchResult, measurePair, timed } from './measure';
 
 /**

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { UnitType } from '../server/domain/enums';
+import { UnitType } from '@core/vocabulary/enums';
 import { OperationalObjective, OrgUnit, Organisation, Perspective, PlanCycle, PlanVersion, StrategicObjective } from '../server/entities';
 import { type BenchResult, timed } from './measure';
 import { type BenchServer, dataStatements, post } from './server';

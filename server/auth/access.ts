@@ -1,4 +1,4 @@
-import { Role } from '../domain/roles';
+import { Role } from '@core/vocabulary/roles';
 import { ForbiddenError } from '../services/errors';
 
 /**

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Role } from '../domain/roles';
+import type { Role } from '@core/vocabulary/roles';
 import { createUser, grantRole, issueToken } from '../services/users';
 import { expiryOf, runCommand } from './run';
 

@@ -1,7 +1,7 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { ScoringRule } from '../domain/enums';
-import type { ParsedValue } from '../engine/values/types';
+import { ScoringRule } from '@core/vocabulary/enums';
+import type { ParsedValue } from '@core/values/types';
 import { ParsedValueType } from '../graphql/types/parsed-value';
 import { Person } from './person';
 import { Project } from './project';

@@ -1,7 +1,7 @@
 import { DateTimeType, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { AuditAction, ChangeSource } from '../domain/enums';
+import { AuditAction, ChangeSource } from '@core/vocabulary/enums';
 import { Node } from './base';
 import { Organisation } from './organisation';
 

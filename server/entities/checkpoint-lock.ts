@@ -1,6 +1,6 @@
 import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Checkpoint } from '../domain/enums';
+import { Checkpoint } from '@core/vocabulary/enums';
 import { PlanOwned } from './plan-owned';
 
 /** A closed monitoring period: actual values of (year, checkpoint) can no longer change. */

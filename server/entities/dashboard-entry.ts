@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
-import { EntryLevel } from '../domain/enums';
+import { EntryLevel } from '@core/vocabulary/enums';
 import { Dashboard } from './dashboard';
 import { Indicator } from './indicator';
 import { OperationalObjective } from './operational-objective';

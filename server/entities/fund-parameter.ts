@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
-import { FundKind } from '../domain/enums';
+import { FundKind } from '@core/vocabulary/enums';
 import { PlanCycle } from './plan-cycle';
 import { TenantOwned } from './tenant-owned';
 

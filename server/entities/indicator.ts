@@ -1,7 +1,7 @@
 import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { IndicatorCategory, IndicatorStatus, Polarity, ScoringRule, ValueKind } from '../domain/enums';
+import { IndicatorCategory, IndicatorStatus, Polarity, ScoringRule, ValueKind } from '@core/vocabulary/enums';
 import { OperationalObjective } from './operational-objective';
 import { OrgUnit } from './org-unit';
 import { PlanOwned } from './plan-owned';

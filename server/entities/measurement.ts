@@ -1,7 +1,7 @@
 import { DateTimeType, Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Checkpoint } from '../domain/enums';
-import type { ParsedValue } from '../engine/values/types';
+import { Checkpoint } from '@core/vocabulary/enums';
+import type { ParsedValue } from '@core/values/types';
 import { ParsedValueType } from '../graphql/types/parsed-value';
 import { Indicator } from './indicator';
 import { PlanOwned } from './plan-owned';

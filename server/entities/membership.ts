@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, Property, type Rel, Unique } from '@mikro-orm/core';
-import { Role } from '../domain/roles';
+import { Role } from '@core/vocabulary/roles';
 import { Node } from './base';
 import { Organisation } from './organisation';
 import { User } from './user';

@@ -1,6 +1,6 @@
 import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
-import { PurposeClass, Relevance } from '../domain/enums';
+import { PurposeClass, Relevance } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
 import { PlanOwned } from './plan-owned';

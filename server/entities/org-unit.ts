@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { UnitType } from '../domain/enums';
+import { UnitType } from '@core/vocabulary/enums';
 import { Person } from './person';
 import { TenantOwned } from './tenant-owned';
 

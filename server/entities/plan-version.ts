@@ -1,6 +1,6 @@
 import { DateTimeType, Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PlanStatus } from '../domain/enums';
+import { PlanStatus } from '@core/vocabulary/enums';
 import { Person } from './person';
 import { PlanCycle } from './plan-cycle';
 import { ScoringProfile } from './scoring-profile';

@@ -1,7 +1,7 @@
 import { DateTimeType, Entity, Enum, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { ProfileStatus } from '../domain/enums';
+import { ProfileStatus } from '@core/vocabulary/enums';
 import { TenantOwned } from './tenant-owned';
 
 /**

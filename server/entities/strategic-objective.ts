@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
-import { Relevance } from '../domain/enums';
+import { Relevance } from '@core/vocabulary/enums';
 import { Perspective } from './perspective';
 import { PlanOwned } from './plan-owned';
 

@@ -3,8 +3,8 @@
  * as the text the user would type (raw values, never re-formatted numbers); the import reads the same cells back
  * into the sheet-row contract, so export → import is identity.
  */
-import { formatFutureTargets, formatThresholds, LEVEL_LABEL, type LayoutColumnKey, type LayoutLanguage, parseFutureTargets, parseThresholds } from '../sync/layout';
-import type { SheetLevel, SheetRowIn } from '../sync/row';
+import { formatFutureTargets, formatThresholds, LEVEL_LABEL, type LayoutColumnKey, type LayoutLanguage, parseFutureTargets, parseThresholds } from '@core/sheet/layout';
+import type { SheetLevel, SheetRowIn } from '@core/sheet/row';
 import type { SheetRowWithScore } from './sheet-data';
 
 export type CanonicalCell = string | number | null;

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../db/config';
 import { openOrm } from '../db/orm';
-import { Checkpoint } from '../domain/enums';
+import { Checkpoint } from '@core/vocabulary/enums';
 import { DomainError } from '../services/errors';
 import { buildReport, checkKind, FORMATS, fileName, render, REPORTS, type ReportFormat } from './reports';
 import { exportPlanWorkbook, tableName } from './workbook';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Checkpoint } from '../domain/enums';
+import type { Checkpoint } from '@core/vocabulary/enums';
 import { forPeriod } from '../services/plan-snapshot';
 import { computePlanScores, type PlanScores } from '../services/realization';
 import { realizationView, type RealizationView } from '../services/realization-view';

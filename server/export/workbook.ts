@@ -5,10 +5,11 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import ExcelJS from 'exceljs';
-import { Checkpoint } from '../domain/enums';
-import { LEVEL_LIST, type LayoutLanguage, PLAN_LAYOUT, POLARITY_LIST, RULE_LIST, YES_NO_LIST } from '../sync/layout';
+import { Checkpoint } from '@core/vocabulary/enums';
+import { LEVEL_LIST, type LayoutLanguage, PLAN_LAYOUT, POLARITY_LIST, RULE_LIST, YES_NO_LIST } from '@core/sheet/layout';
 import { cellsOfRow, LEVEL_LIST_EN, POLARITY_LIST_EN, RULE_LIST_EN, YES_NO_EN } from './canonical-row';
 import { loadSheetData, type SheetData } from './sheet-data';
+import { checkpointName } from '@core/vocabulary/checkpoint';
 
 export const SETTINGS_SHEET = 'Cruscotto';
 export const BINDING_VERSION = 1;
@@ -37,7 +38,7 @@ export type WorkbookBinding = {
   serverTime: string;
 };
 
-export const checkpointName = (c: Checkpoint): 'YEAR_END' | 'MID_YEAR' => (c === Checkpoint.MID_YEAR ? 'MID_YEAR' : 'YEAR_END');
+export { checkpointName };
 
 /** Excel table names: letters, digits, underscore; start with a letter; at most 255 characters. */
 export function tableName(year: number, checkpoint: Checkpoint): string {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Access } from '../auth/access';
 import type { Principal } from '../auth/authenticate';
 import { scopeToTenants } from '../auth/tenant-filter';
-import { ChangeSource } from '../domain/enums';
+import { ChangeSource } from '@core/vocabulary/enums';
 import type { User } from '../entities/user';
 import { Loaders } from './loaders';
 

@@ -1,5 +1,5 @@
 import { Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../domain/roles';
+import { Role } from '@core/vocabulary/roles';
 import { tokensOf } from '../services/api-tokens';
 import type { Context } from './context';
 import { ApiTokenInfo, tokenInfo } from './types/users';

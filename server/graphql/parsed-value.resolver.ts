@@ -1,5 +1,5 @@
 import { FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import type { ParsedValue } from '../engine/values/types';
+import type { ParsedValue } from '@core/values/types';
 import { ParsedValueType } from './types/parsed-value';
 
 /** Offers the parsed value in the GraphQL scalar that fits its kind. */

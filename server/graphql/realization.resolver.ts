@@ -1,6 +1,6 @@
 import { Arg, type ClassType, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
-import type { AggregateResult, IndicatorResult } from '../engine/scoring';
-import { Checkpoint } from '../domain/enums';
+import type { AggregateResult, IndicatorResult } from '@core/scoring';
+import { Checkpoint } from '@core/vocabulary/enums';
 import { Dashboard, Indicator, OperationalObjective, OrgUnit, Person, Perspective, PlanVersion, StrategicObjective } from '../entities';
 import { loadPlanSnapshot } from '../services/plan-snapshot';
 import { computePlanScores, type PlanScores } from '../services/realization';

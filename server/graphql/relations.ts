@@ -1,7 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, type ClassType, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
-import { Checkpoint } from '../domain/enums';
+import { Checkpoint } from '@core/vocabulary/enums';
 import {
   Activity, Baseline, Dashboard, DashboardEntry, FundParameter, Indicator, ManagerAssignment, ManagerRole, Measurement,
   OperationalObjective, OrgUnit, Organisation, Person, Perspective, PlanCycle, PlanVersion, Project, ScoringProfile,

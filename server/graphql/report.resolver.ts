@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { profileLabel } from '../engine/scoring';
-import { Checkpoint } from '../domain/enums';
+import { profileLabel } from '@core/scoring';
+import { Checkpoint } from '@core/vocabulary/enums';
 import { Dashboard, PlanVersion } from '../entities';
 import { InputError, NotFoundError } from '../services/errors';
 import { lintPlan } from '../services/plan-lint';

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import '../domain/enums';
+import './enums';
 import { CRUD_RESOLVERS } from './api';
 import { directResolvers } from './direct-resolvers';
 import { AuditResolver } from './audit.resolver';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ChangeSource, Checkpoint } from '../domain/enums';
+import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock } from '../entities';
 import { AuditEvent } from '../entities/audit-event';
 import { InputError, NotFoundError } from '../services/errors';

@@ -11,7 +11,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import type { Access } from '../auth/access';
 import { authenticate } from '../auth/authenticate';
 import type { Orm } from '../db/orm';
-import { ChangeSource, Checkpoint } from '../domain/enums';
+import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { createContext } from '../graphql/context';
 import { DomainError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../services/errors';
 import { checkpointName, exportPlanWorkbook, tableName } from '../export/workbook';

@@ -6,7 +6,7 @@
  * often left empty. Words among the values (a text target) make the block unreadable: it is reported, never split
  * by guess.
  */
-import { parseValue } from '../engine/values';
+import { parseValue } from '@core/values';
 
 export interface ValueBlock {
   baselineHeader: 'base-line' | 'target-storico' | null;

@@ -9,8 +9,8 @@
  */
 import {
   Checkpoint, FundKind, IndicatorCategory, ManagerRoleKind, PurposeClass, Relevance, UnitType,
-} from '../domain/enums';
-import { parseValue } from '../engine/values';
+} from '@core/vocabulary/enums';
+import { parseValue } from '@core/values';
 import type {
   AssignmentDraft, IndicatorDraft, OperationalObjectiveDraft, PerspectiveDraft, PersonDraft, PlanDraft, StrategicObjectiveDraft, TargetDraft,
 } from './draft';

@@ -3,9 +3,9 @@
  * target, the threshold order and the KPI words, per year when the value kind changes between years; the manual rule
  * for a qualitative target. Each one is reported as `inferred` with its evidence and stays unconfirmed.
  */
-import { Checkpoint, Polarity, ScoringRule } from '../domain/enums';
-import { inferPolarity, parseValue } from '../engine/values';
-import type { ParsedValue } from '../engine/values';
+import { Checkpoint, Polarity, ScoringRule } from '@core/vocabulary/enums';
+import { inferPolarity, parseValue } from '@core/values';
+import type { ParsedValue } from '@core/values';
 import type { IndicatorDraft, PlanDraft, TargetDraft } from './draft';
 import { indicatorsOf } from './draft';
 import type { ReviewReport } from './review';

@@ -2,7 +2,7 @@
  * The format-independent result of reading a plan document: what a reader saw, before anything is written.
  *
  * Every value cell (targets, thresholds, baselines, weights) is the RAW text as printed ("3,25%", "luglio", "20%al 30/6"
- * → "20%"); write-plan parses it with server/engine/values exactly like a user's typing, so an import and a sheet
+ * → "20%"); write-plan parses it with core/values exactly like a user's typing, so an import and a sheet
  * edit can never disagree about what a cell means. Every element carries the 1-based source `line` it was read from,
  * so a reviewer can go back to the document.
  *
@@ -12,7 +12,7 @@
 import type {
   Checkpoint, DashboardKind, EntryLevel, FundKind, IndicatorCategory, ManagerRoleKind, Polarity, PurposeClass, Relevance,
   ScoringRule, TargetMode, UnitType,
-} from '../domain/enums';
+} from '@core/vocabulary/enums';
 
 export { ReviewReport } from './review';
 export type { ReviewEntry, ReviewKind, ReviewCounts } from './review';
@@ -28,7 +28,7 @@ export interface PlanDraft {
   organisation: { code: string; name: string };
   cycle: { name: string; firstYear: number; years: number[] };
   version: VersionDraft;
-  /** scoring-profile preset of the family, see server/engine/scoring/profiles */
+  /** scoring-profile preset of the family, see core/scoring/profiles */
   profilePreset: 'bergamo' | 'sondrio' | 'brescia';
   units: UnitDraft[];
   persons: PersonDraft[];

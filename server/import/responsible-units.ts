@@ -3,7 +3,7 @@
  * 'Responsabile Area III "…"' is the area (responsibility sits on the unit its head runs), "SG" is the
  * Segretario Generale. Keys are stable slugs of the names, so the same unit read twice is one unit.
  */
-import { UnitType } from '../domain/enums';
+import { UnitType } from '@core/vocabulary/enums';
 import type { UnitDraft } from './draft';
 
 const STOP = new Set(['con', 'il', 'lo', 'la', 'di', 'e', 'ed', 'del', 'della', 'dei', 'delle', 'per', 'in', 'a', 'al']);

@@ -7,7 +7,7 @@
  * perspective (first column only), the strategic objective (code n, title, kpi, three yearly targets), and the
  * operational objective (code n.m, title, weight, kpi), any of them missing or rotated.
  */
-import { parseValue } from '../engine/values';
+import { parseValue } from '@core/values';
 import type { SourceLineNo } from './draft';
 
 export interface SondrioCell {

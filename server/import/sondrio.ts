@@ -4,8 +4,8 @@
  * an operational objective printed before its strategic objective across a page break), and every repair is reported.
  * server/fixtures/sondrio-2022-2024.json is the hand-checked reading this reader must reproduce.
  */
-import { Checkpoint, ManagerRoleKind } from '../domain/enums';
-import { parseValue } from '../engine/values';
+import { Checkpoint, ManagerRoleKind } from '@core/vocabulary/enums';
+import { parseValue } from '@core/values';
 import type {
   IndicatorDraft, OperationalObjectiveDraft, PerspectiveDraft, PlanDraft, StrategicObjectiveDraft, TargetDraft,
 } from './draft';

@@ -2,9 +2,9 @@
  * Raw cells of a plan into model values, shared by the fixture loader and the importers' writer: the same text must
  * mean the same thing whichever way it arrives.
  */
-import { ValueKind } from '../domain/enums';
-import { isNumericValue, parseValue } from '../engine/values';
-import type { ParsedValue } from '../engine/values/types';
+import { ValueKind } from '@core/vocabulary/enums';
+import { isNumericValue, parseValue } from '@core/values';
+import type { ParsedValue } from '@core/values/types';
 
 /** "25%" → 25 percent points; null stays null (the engine reports WEIGHT_MISSING, §6.8 d); anything else is undefined. */
 export function weightOf(raw: string | null | undefined): number | null | undefined {

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { InputError } from '../services/errors';
-import { LIMITS } from '../sync/row';
+import { LIMITS } from '@core/sheet/row';
 import { inspectZip } from './zip-guard';
 
 export type WorkbookLimits = {

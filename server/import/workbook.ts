@@ -8,17 +8,17 @@
  *   rows built by rowsFromMappedSheet, with every cell it could not place and every inference reported.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { Checkpoint, ChangeSource } from '../domain/enums';
+import { Checkpoint, ChangeSource } from '@core/vocabulary/enums';
 import { Indicator, OperationalObjective, Perspective, StrategicObjective } from '../entities';
 import { InputError } from '../services/errors';
 import type { ServiceContext } from '../services/service-context';
-import { combineHeaderRows, type HeaderMatch, type HeaderRecognition, type Inference, recognizeHeaders, rowsFromMappedSheet, type UnplacedCell } from '../sync/headers';
-import { layoutColumn, type LayoutColumnKey } from '../sync/layout';
-import type { SheetLevel, SheetRowIn } from '../sync/row';
+import { combineHeaderRows, type HeaderMatch, type HeaderRecognition, type Inference, recognizeHeaders, rowsFromMappedSheet, type UnplacedCell } from '@core/sheet/headers';
+import { layoutColumn, type LayoutColumnKey } from '@core/sheet/layout';
+import type { SheetLevel, SheetRowIn } from '@core/sheet/row';
 import { syncRows, type RowStatus, type SyncMode } from '../sync/sync-rows';
-import { levelOf } from '../sync/vocabulary';
-import { type CellError, cellError } from '../sync/messages';
-import { parseRow } from '../sync/parse-row';
+import { levelOf } from '@core/sheet/vocabulary';
+import { type CellError, cellError } from '@core/sheet/messages';
+import { parseRow } from '@core/sheet/parse-row';
 import { rowInOfCells } from '../export/canonical-row';
 import { SETTINGS_SHEET, type WorkbookBinding } from '../export/workbook';
 import { DEFAULT_WORKBOOK_LIMITS, type GridCell, readWorkbook, type SheetGrid, type WorkbookLimits } from './workbook-read';

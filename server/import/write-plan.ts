@@ -12,10 +12,10 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   AuditAction, ChangeSource, Checkpoint, PlanStatus, ProfileStatus, RevisionKind, TargetMode,
-} from '../domain/enums';
-import { PROFILE_PRESETS } from '../engine/scoring/profiles';
-import { parseValue } from '../engine/values';
-import type { ParsedValue } from '../engine/values/types';
+} from '@core/vocabulary/enums';
+import { PROFILE_PRESETS } from '@core/scoring/profiles';
+import { parseValue } from '@core/values';
+import type { ParsedValue } from '@core/values/types';
 import {
   Activity, Baseline, Dashboard, DashboardEntry, FundParameter, Indicator, ManagerAssignment, ManagerRole,
   OperationalObjective, OrgUnit, Organisation, Person, Perspective, PlanCycle, PlanVersion, Project, ScoringProfile,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { newTokenSecret } from '../auth/tokens';
-import { AuditAction } from '../domain/enums';
+import { AuditAction } from '@core/vocabulary/enums';
 import { ApiToken } from '../entities';
 import { snapshot } from './audit';
 import { InputError, NotFoundError } from './errors';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, ReferenceKind, wrap } from '@mikro-orm/core';
-import { AuditAction } from '../domain/enums';
+import { AuditAction } from '@core/vocabulary/enums';
 import { AuditEvent } from '../entities/audit-event';
 import type { Organisation } from '../entities/organisation';
 import type { ServiceContext } from './service-context';

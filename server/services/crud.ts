@@ -6,7 +6,7 @@ import {
   ReferenceKind,
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
-import { AuditAction } from '../domain/enums';
+import { AuditAction } from '@core/vocabulary/enums';
 import { Organisation } from '../entities/organisation';
 import { PlanVersion } from '../entities/plan-version';
 import { recordChange, snapshot } from './audit';

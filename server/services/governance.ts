@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { type Checkpoint, PlanStatus } from '../domain/enums';
+import { type Checkpoint, PlanStatus } from '@core/vocabulary/enums';
 import { CheckpointLock, Indicator, PlanVersion } from '../entities';
 import { type FieldProblem, InputError } from './errors';
 

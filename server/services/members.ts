@@ -1,5 +1,5 @@
-import { AuditAction } from '../domain/enums';
-import { Role } from '../domain/roles';
+import { AuditAction } from '@core/vocabulary/enums';
+import { Role } from '@core/vocabulary/roles';
 import { ApiToken, Membership, Organisation, User } from '../entities';
 import { snapshot } from './audit';
 import { ForbiddenError, InputError } from './errors';

@@ -1,5 +1,5 @@
-import { aggregate, scoreIndicator, scoreStrategicObjective, type RuleName } from '../engine/scoring';
-import { Checkpoint, IndicatorStatus, TargetMode } from '../domain/enums';
+import { aggregate, scoreIndicator, scoreStrategicObjective, type RuleName } from '@core/scoring';
+import { Checkpoint, IndicatorStatus, TargetMode } from '@core/vocabulary/enums';
 import type { Indicator, Target } from '../entities';
 import { groupBy } from './group-by';
 import type { PlanSnapshot } from './plan-snapshot';

@@ -4,7 +4,7 @@ import {
   Activity, Dashboard, DashboardEntry, FundParameter, Indicator, ManagerAssignment, Measurement, OperationalObjective,
   Perspective, PlanVersion, Project, ScoringProfile, StrategicObjective, Target, TargetRevision,
 } from '../entities';
-import type { Checkpoint } from '../domain/enums';
+import type { Checkpoint } from '@core/vocabulary/enums';
 import { NotFoundError } from './errors';
 
 /**

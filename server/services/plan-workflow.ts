@@ -1,4 +1,4 @@
-import { AuditAction, PlanStatus } from '../domain/enums';
+import { AuditAction, PlanStatus } from '@core/vocabulary/enums';
 import { PlanVersion } from '../entities';
 import { recordChange, snapshot } from './audit';
 import { ConflictError, InputError, NotFoundError } from './errors';

@@ -1,5 +1,5 @@
-import type { AggregateResult, IndicatorResult } from '../engine/scoring';
-import type { Checkpoint } from '../domain/enums';
+import type { AggregateResult, IndicatorResult } from '@core/scoring';
+import type { Checkpoint } from '@core/vocabulary/enums';
 
 /** A score as clients read it: the number, its display, and why (the engine's explanation). */
 export type RealizationView = {

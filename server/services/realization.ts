@@ -2,9 +2,9 @@ import {
   aggregate, type AggregateChild, type AggregateResult, type ActivityInput, DEFAULT_PROFILE, type DashboardResult,
   type IndicatorInput, type IndicatorResult, type ManagerResult, type RuleName, scoreDashboard, scoreIndicator,
   scoreManager, scoreStrategicObjective, type ScoringProfile, type StrategicResult, type TargetInput,
-} from '../engine/scoring';
-import type { Checkpoint } from '../domain/enums';
-import { DashboardKind, IndicatorStatus, RevisionKind, TargetMode } from '../domain/enums';
+} from '@core/scoring';
+import type { Checkpoint } from '@core/vocabulary/enums';
+import { DashboardKind, IndicatorStatus, RevisionKind, TargetMode } from '@core/vocabulary/enums';
 import type { Indicator, Measurement, Target, TargetRevision } from '../entities';
 import type { ScoringProfile as ProfileRow } from '../entities/scoring-profile';
 import { groupBy } from './group-by';

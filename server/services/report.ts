@@ -1,4 +1,4 @@
-import type { AggregateResult, IndicatorResult } from '../engine/scoring';
+import type { AggregateResult, IndicatorResult } from '@core/scoring';
 import type { Indicator } from '../entities';
 import { groupBy } from './group-by';
 import type { PlanSnapshot } from './plan-snapshot';

@@ -1,5 +1,5 @@
-import { DEFAULT_PROFILE, PROFILE_PRESETS, validateProfile, type ScoringProfile as EngineProfile } from '../engine/scoring';
-import { AuditAction, PlanStatus, ProfileStatus } from '../domain/enums';
+import { DEFAULT_PROFILE, PROFILE_PRESETS, validateProfile, type ScoringProfile as EngineProfile } from '@core/scoring';
+import { AuditAction, PlanStatus, ProfileStatus } from '@core/vocabulary/enums';
 import { PlanVersion } from '../entities/plan-version';
 import { ScoringProfile } from '../entities/scoring-profile';
 import { Organisation } from '../entities/organisation';

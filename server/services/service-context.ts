@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Access } from '../auth/access';
-import type { ChangeSource } from '../domain/enums';
+import type { ChangeSource } from '@core/vocabulary/enums';
 
 /** What a service needs to know about the caller: its unit of work and who and where the change comes from. */
 export type ServiceContext = {

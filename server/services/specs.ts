@@ -1,4 +1,4 @@
-import { PlanStatus, ProfileStatus, RevisionKind } from '../domain/enums';
+import { PlanStatus, ProfileStatus, RevisionKind } from '@core/vocabulary/enums';
 import {
   Activity, Baseline, Dashboard, DashboardEntry, FundParameter, Indicator, ManagerAssignment, ManagerRole, Measurement,
   OperationalObjective, OrgUnit, Organisation, Person, Perspective, PlanCycle, PlanVersion, Project, ScoringProfile,

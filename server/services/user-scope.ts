@@ -1,4 +1,4 @@
-import type { AuditAction } from '../domain/enums';
+import type { AuditAction } from '@core/vocabulary/enums';
 import { Membership, type Organisation, User } from '../entities';
 import { recordChange } from './audit';
 import { ForbiddenError, NotFoundError } from './errors';

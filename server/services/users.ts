@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import { newTokenSecret, prefixOf } from '../auth/tokens';
-import { Role } from '../domain/roles';
+import { Role } from '@core/vocabulary/roles';
 import { ApiToken, Membership, Organisation, OrgUnit, User } from '../entities';
 import { InputError } from './errors';
 

@@ -1,5 +1,5 @@
-import { parseValue, type ParseContext } from '../engine/values';
-import type { ParsedValue } from '../engine/values/types';
+import { parseValue, type ParseContext } from '@core/values';
+import type { ParsedValue } from '@core/values/types';
 import type { Indicator } from '../entities/indicator';
 import type { StoredThreshold } from '../graphql/types/parsed-value';
 

@@ -1,4 +1,4 @@
-import { AuditAction, type Checkpoint } from '../domain/enums';
+import { AuditAction, type Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock, PlanVersion } from '../entities';
 import { recordChange, snapshot } from '../services/audit';
 import { NotFoundError } from '../services/errors';

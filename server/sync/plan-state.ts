@@ -1,10 +1,11 @@
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
-import type { Checkpoint } from '../domain/enums';
+import type { Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock, Indicator, OperationalObjective, OrgUnit, Perspective, StrategicObjective, Target, type Measurement, type TargetRevision } from '../entities';
 import { readRows } from '../db/read-rows';
 import { groupBy } from '../services/group-by';
 import { loadPlanSnapshot, type PlanSnapshot } from '../services/plan-snapshot';
-import type { SheetLevel } from './row';
+import type { SheetLevel } from '@core/sheet/row';
+import { foldName } from '@core/vocabulary/fold';
 
 export type PlanNode = Perspective | StrategicObjective | OperationalObjective | Indicator;
 
@@ -99,9 +100,8 @@ export class PlanState {
   }
 }
 
-export function unitKey(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[“”«»]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
-}
+/** Units are matched by name as typed: accents, quotes and spacing do not make another unit. */
+export const unitKey = foldName;
 
 /** `readOnly`: rows outside the unit of work (server/db/read-rows.ts); the sync adopts the few it writes (adopt-rows.ts). */
 export async function loadPlanState(em: EntityManager, planId: string, year: number, checkpoint: Checkpoint, options: { readOnly?: boolean } = {}): Promise<PlanState> {

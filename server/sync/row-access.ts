@@ -1,7 +1,7 @@
-import { Role } from '../domain/roles';
+import { Role } from '@core/vocabulary/roles';
 import { Indicator } from '../entities';
 import type { ServiceContext } from '../services/service-context';
-import { type CellError, cellError } from './messages';
+import { type CellError, cellError } from '@core/sheet/messages';
 import type { PlanNode, PlanState } from './plan-state';
 
 /** The columns of an actual value: all a unit editor may change. */

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { AuditAction, type Checkpoint } from '../domain/enums';
-import type { ParsedValue } from '../engine/values/types';
+import { AuditAction, type Checkpoint } from '@core/vocabulary/enums';
+import type { ParsedValue } from '@core/values/types';
 import { Indicator, OperationalObjective, StrategicObjective } from '../entities';
 import { AuditEvent } from '../entities/audit-event';
 import { codeOf, levelOfNode, parentIdOf, type PlanNode, type PlanState, titleOf } from './plan-state';
-import type { SheetLevel } from './row';
+import type { SheetLevel } from '@core/sheet/row';
 
 /** A row as the server holds it, in the shape the sheet shows (the read side of the contract). */
 export type SheetRowOut = {

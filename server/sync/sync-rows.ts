@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { scoreIndicator } from '../engine/scoring';
-import type { ParsedValue } from '../engine/values/types';
+import { scoreIndicator } from '@core/scoring';
+import type { ParsedValue } from '@core/values/types';
 import {
   AuditAction, type Checkpoint, PlanStatus, Polarity as PolarityEnum, RevisionKind, ScoringRule, UnitType, ValueKind,
-} from '../domain/enums';
+} from '@core/vocabulary/enums';
 import {
   Indicator, Measurement, OperationalObjective, OrgUnit, Perspective, PlanVersion, StrategicObjective, Target, TargetRevision,
 } from '../entities';
@@ -15,15 +15,16 @@ import { forPeriod } from '../services/plan-snapshot';
 import { computePlanScores, profileOf, type PlanScores } from '../services/realization';
 import { realizationView, type RealizationView } from '../services/realization-view';
 import type { ServiceContext } from '../services/service-context';
-import { type CellError, cellError } from './messages';
-import { parseRow, type ParsedRow } from './parse-row';
+import { type CellError, cellError } from '@core/sheet/messages';
+import { parseRow, type ParsedRow } from '@core/sheet/parse-row';
 import { guardRows } from './row-access';
 import { levelOfNode, loadPlanState, parentIdOf, type PlanNode, type PlanState, unitKey } from './plan-state';
-import { LIMITS, type SheetLevel, type SheetRowIn } from './row';
+import { LIMITS, type SheetLevel, type SheetRowIn } from '@core/sheet/row';
 import { sheetRowOf, type SheetRowOut } from './sheet-rows';
 import { type BatchWrites, emptyWrites, stateAfter } from './after-state';
 import { adoptRows } from './adopt-rows';
 import { insertEntities, insertLinks, newRow } from './bulk-write';
+import { ALLOWED_PARENT_LEVELS, INDICATOR_ONLY_COLUMNS, LEVEL_DEPTH } from '@core/vocabulary/levels';
 
 export type SyncMode = 'partial' | 'atomic';
 export type RowStatus = 'created' | 'updated' | 'unchanged' | 'deleted' | 'conflict' | 'rejected';
@@ -66,13 +67,8 @@ export type SyncOutcome = {
 /** Test seam: runs after the rows are written and before the transaction commits (crash injection). */
 export type SyncHooks = { afterWrite?: () => void | Promise<void> };
 
-const DEPTH: Record<SheetLevel, number> = { perspective: 0, strategic: 1, operational: 2, indicator: 3 };
-const PARENT_LEVELS: Record<SheetLevel, SheetLevel[]> = {
-  perspective: [],
-  strategic: ['perspective'],
-  operational: ['strategic'],
-  indicator: ['operational', 'strategic'],
-};
+const DEPTH = LEVEL_DEPTH;
+const PARENT_LEVELS = ALLOWED_PARENT_LEVELS;
 
 /** One row of the batch on its way: what it names, what it would change, and why it is refused if it is. */
 type RowPlan = {
@@ -88,8 +84,7 @@ type RowPlan = {
   changes: Set<string>;
 };
 
-/** Cells that only an indicator row has; on an objective row they are refused, never silently dropped. */
-const INDICATOR_ONLY = ['unit', 'polarity', 'rule', 'target', 'thresholds', 'futureTargets', 'actual', 'neutralised', 'neutralisationReason', 'note', 'responsibleUnit'] as const;
+const INDICATOR_ONLY = INDICATOR_ONLY_COLUMNS;
 
 const STRUCTURE = ['code', 'title', 'weight', 'kpi', 'unit', 'polarity', 'rule', 'parent', 'thresholds', 'responsibleUnit'];
 const ACTUALS = ['actual', 'neutralised', 'neutralisationReason', 'note'];

@@ -18,7 +18,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { format, messages } from '../../addin/src/i18n';
 import { SETTING } from '../../addin/src/sync/state';
 import { REJECTED_FILL } from '../../addin/src/sync/writer';
-import { layoutColumn, LEVEL_LABEL, type LayoutColumnKey } from '../../server/sync/layout';
+import { layoutColumn, LEVEL_LABEL, type LayoutColumnKey } from '@core/sheet/layout';
 import { type TestServer, startServer } from '../helpers/server';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -1,6 +1,6 @@
 import { type App, createApp, listen } from '../../server/app';
 import { openOrm, type Orm } from '../../server/db/orm';
-import type { Role } from '../../server/domain/roles';
+import type { Role } from '@core/vocabulary/roles';
 import { Membership, Organisation } from '../../server/entities';
 import { seedIfEmpty } from '../../server/fixtures/sondrio';
 import type { SecurityConfig } from '../../server/http/security-config';

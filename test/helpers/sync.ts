@@ -3,7 +3,7 @@ import {
   TargetRevision,
 } from '../../server/entities';
 import { SyncBatch } from '../../server/entities/sync-batch';
-import type { SheetRowIn } from '../../server/sync/row';
+import type { SheetRowIn } from '@core/sheet/row';
 import type { GraphQLResponse, TestServer } from './server';
 
 /**

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { parseValue } from '../../server/engine/values';
+import { parseValue } from '@core/values';
 import {
   Indicator, Measurement, OperationalObjective, OrgUnit, Organisation, Perspective, PlanCycle, PlanVersion, StrategicObjective,
   Target, TargetRevision,
 } from '../../server/entities';
-import { Checkpoint, RevisionKind, UnitType } from '../../server/domain/enums';
+import { Checkpoint, RevisionKind, UnitType } from '@core/vocabulary/enums';
 
 export type PlanShape = { perspectives: number; strategic: number; operational: number; indicators: number };
 

@@ -21,7 +21,7 @@ describe('first users and tokens (sqlite)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function cli(script: string, args: string[]): string {
-    return execFileSync(TS_NODE, ['--swc', path.join(ROOT, 'server/cli', script), ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
+    return execFileSync(TS_NODE, ['--swc', '-r', 'tsconfig-paths/register', path.join(ROOT, 'server/cli', script), ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
   }
 
   async function serve<T>(work: (gql: (token: string, query: string) => Promise<{ status: number; body: any }>) => Promise<T>): Promise<T> {

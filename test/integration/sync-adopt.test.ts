@@ -4,7 +4,7 @@
  * the read and the adoption fails the batch instead of being overwritten.
  */
 import { wrap } from '@mikro-orm/core';
-import { Checkpoint } from '../../server/domain/enums';
+import { Checkpoint } from '@core/vocabulary/enums';
 import { Indicator, Measurement } from '../../server/entities';
 import { ConflictError, NotFoundError } from '../../server/services/errors';
 import { adoptRows } from '../../server/sync/adopt-rows';

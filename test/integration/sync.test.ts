@@ -1,4 +1,4 @@
-import { Checkpoint, ChangeSource } from '../../server/domain/enums';
+import { Checkpoint, ChangeSource } from '@core/vocabulary/enums';
 import { Indicator, Measurement, OrgUnit, Target, TargetRevision } from '../../server/entities';
 import { syncRows } from '../../server/sync/sync-rows';
 import { databaseNames } from '../helpers/databases';

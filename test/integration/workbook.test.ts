@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { PLAN_LAYOUT } from '../../server/sync/layout';
+import { PLAN_LAYOUT } from '@core/sheet/layout';
 import { databaseNames } from '../helpers/databases';
 import { getFile, loadXlsx, postWorkbook } from '../helpers/files';
 import { startServer, type TestServer } from '../helpers/server';

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Checkpoint, FundKind, IndicatorCategory, Relevance } from '../../server/domain/enums';
+import { Checkpoint, FundKind, IndicatorCategory, Relevance } from '@core/vocabulary/enums';
 import type { AssignmentDraft, IndicatorDraft, OperationalObjectiveDraft, PlanDraft } from '../../server/import/draft';
 import { indicatorsOf } from '../../server/import/draft';
 import { readSource, sniffFormat } from '../../server/import/importer';

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Checkpoint } from '../../server/domain/enums';
+import { Checkpoint } from '@core/vocabulary/enums';
 import type { IndicatorDraft, PlanDraft } from '../../server/import/draft';
 import { indicatorsOf } from '../../server/import/draft';
 import { readSource, sniffFormat } from '../../server/import/importer';

@@ -1,7 +1,7 @@
 /**
  * The server's answers as the add-in reads them (a subset of schema/schema.graphql, fields named as there).
  */
-import type { SheetRowIn } from '../../../server/sync/row';
+import type { SheetRowIn } from '@core/sheet/row';
 
 export type { SheetRowIn };
 

@@ -5,7 +5,7 @@
  * answer was lost, or the network failed) replays the server's stored answer instead of writing twice, while the
  * same rows sent again after a completed Sync get a fresh key.
  */
-import { LIMITS } from '../../../server/sync/row';
+import { LIMITS } from '@core/sheet/row';
 import { jsonBytes } from '../excel/chunks';
 import { textHash } from './hash';
 import { newParentRef, type Outgoing } from './outgoing';

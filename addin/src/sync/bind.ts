@@ -1,15 +1,15 @@
 /**
  * Binding a sheet shaped like the seeds (Sondrio, Bergamo, Brescia tables): its headers are recognised with the
- * importer's own rules (server/sync/headers.ts), the user confirms or corrects the mapping, and the rows become a
+ * importer's own rules (core/sheet/headers.ts), the user confirms or corrects the mapping, and the rows become a
  * canonical plan table next to it, each matched to its server row by level and code (perspectives by title).
  * The original sheet is left as it is: the canonical table needs its hidden id, version and hash columns.
  * Matched rows get the server's hash, so every cell where the sheet differs from the server is a change the next
  * Sync sends; rows the server does not know are new rows. Columns the sheet lacks take the server's values.
  */
-import { combineHeaderRows, recognizeHeaders, rowsFromMappedSheet, type HeaderMatch } from '../../../server/sync/headers';
-import { LEVEL_LABEL, PLAN_LAYOUT, formatFutureTargets, formatThresholds } from '../../../server/sync/layout';
-import type { SheetLevel, SheetRowIn } from '../../../server/sync/row';
-import { levelOf } from '../../../server/sync/vocabulary';
+import { combineHeaderRows, recognizeHeaders, rowsFromMappedSheet, type HeaderMatch } from '@core/sheet/headers';
+import { LEVEL_LABEL, PLAN_LAYOUT, formatFutureTargets, formatThresholds } from '@core/sheet/layout';
+import type { SheetLevel, SheetRowIn } from '@core/sheet/row';
+import { levelOf } from '@core/sheet/vocabulary';
 import type { ServerRow } from '../api/types';
 import type { Cell } from '../workbook/port';
 import { canonicalHeaders, linesOf, type Inputs } from './columns';
@@ -20,8 +20,9 @@ import { parentNames, realizationCell, referenceName, serverInputs } from './ser
 import type { StoredState } from './state';
 import type { BindRequest, BindSummary, ColumnMapping, MappingProposal } from './types';
 import { lightsFor, refreshVisuals } from './visuals';
+import { foldWords } from '@core/vocabulary/fold';
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/\s+/g, ' ');
+const fold = foldWords;
 
 /** the header row (or rows, for grouped headers) that names the most plan columns among the sheet's first rows */
 export function proposeFromValues(sheet: string, address: string, values: Cell[][]): MappingProposal {

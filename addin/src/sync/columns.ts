@@ -2,7 +2,7 @@
  * The plan table as the sync logic reads it: the canonical layout's columns found by header, each row's cells as
  * text. Positions are body rows at the moment of reading; identity is the hidden row id.
  */
-import { PLAN_LAYOUT, type LayoutColumnKey, type LayoutLanguage } from '../../../server/sync/layout';
+import { PLAN_LAYOUT, type LayoutColumnKey, type LayoutLanguage } from '@core/sheet/layout';
 import type { Cell, TableData } from '../workbook/port';
 
 export type InputKey = Exclude<LayoutColumnKey, 'realization' | 'syncStatus' | 'syncMessage' | 'rowId' | 'rowVersion' | 'rowHash'>;

@@ -3,7 +3,7 @@
  * workbook's language, hidden id / version / hash columns, dropdowns, text formats so values stay as typed), with
  * realization, traffic lights and the chart. The binding goes into the workbook settings; the token does not.
  */
-import { PLAN_LAYOUT, type LayoutLanguage } from '../../../server/sync/layout';
+import { PLAN_LAYOUT, type LayoutLanguage } from '@core/sheet/layout';
 import type { Cell, ColumnSetup } from '../workbook/port';
 import { canonicalHeaders, linesOf } from './columns';
 import { statusLabel, type OperationContext } from './context';

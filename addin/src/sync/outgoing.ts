@@ -4,8 +4,8 @@
  * a new parent sent in the same Sync. Cells the server would refuse for sure and a parent that cannot be found are
  * refused here, with the same kind of error, so the row is not sent half-understood.
  */
-import type { SheetLevel, SheetRowIn } from '../../../server/sync/row';
-import { parseFutureTargets, parseThresholds } from '../../../server/sync/layout';
+import type { SheetLevel, SheetRowIn } from '@core/sheet/row';
+import { parseFutureTargets, parseThresholds } from '@core/sheet/layout';
 import { format, messages } from '../i18n';
 import { isBlank, type ColumnHeaders, type InputKey, type Line, type PlanTable } from './columns';
 import { isStatus } from './context';

@@ -2,12 +2,13 @@
  * "Cod. padre" → the parent line: looked up among the lines of the parent's level by code (or, for a
  * perspective, by its title, since perspectives seldom have codes). Shared by Sync and the offline scores.
  */
-import { PARENT_LEVEL, type SheetLevel } from '../../../server/sync/row';
-import { levelOf } from '../../../server/sync/vocabulary';
+import { PARENT_LEVEL, type SheetLevel } from '@core/sheet/row';
+import { levelOf } from '@core/sheet/vocabulary';
 import { isBlank, type Line } from './columns';
 import { wantsDeletion } from './deletion';
+import { foldWords } from '@core/vocabulary/fold';
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/\s+/g, ' ');
+const fold = foldWords;
 
 export type ParentLookup =
   | { kind: 'none' }

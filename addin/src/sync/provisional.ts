@@ -8,10 +8,10 @@
 import {
   DEFAULT_PROFILE, aggregate, scoreIndicator, scoreStrategicObjective,
   type AggregateChild, type IndicatorInput, type RuleName, type ScoringProfile,
-} from '../../../server/engine/scoring';
-import { parseValue } from '../../../server/engine/values';
-import { parseThresholds } from '../../../server/sync/layout';
-import { flagOf, polarityOf, ruleOf } from '../../../server/sync/vocabulary';
+} from '@core/scoring';
+import { parseValue } from '@core/values';
+import { parseThresholds } from '@core/sheet/layout';
+import { flagOf, polarityOf, ruleOf } from '@core/sheet/vocabulary';
 import type { Line, PlanTable } from './columns';
 import { ParentIndex } from './parents';
 import type { StoredProfile } from './state';

@@ -3,7 +3,7 @@
  * local edit; a row edited here AND on the server becomes a conflict instead of losing the edit; rows deleted on the
  * server leave the sheet only when untouched here. Then every row's realization is written back.
  */
-import type { LayoutColumnKey } from '../../../server/sync/layout';
+import type { LayoutColumnKey } from '@core/sheet/layout';
 import { OfflineError } from '../api/errors';
 import type { ServerRow } from '../api/types';
 import type { Cell } from '../workbook/port';

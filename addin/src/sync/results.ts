@@ -3,7 +3,7 @@
  * reasons it was refused (message, fill on the cells) or the conflict to resolve; then the recomputed totals of
  * the objectives it touched.
  */
-import type { LayoutColumnKey } from '../../../server/sync/layout';
+import type { LayoutColumnKey } from '@core/sheet/layout';
 import type { RowResult, SyncAnswer } from '../api/types';
 import { format, messages, type Language } from '../i18n';
 import { INPUT_KEYS, type Line } from './columns';

@@ -2,7 +2,7 @@
  * A server row as the sheet shows it: every input cell as the text the server keeps (what was typed), the parent as
  * its code, the realization as a fraction. The inverse of outgoing.ts, so a loaded row hashes as clean.
  */
-import { LEVEL_LABEL, formatFutureTargets, formatThresholds, type LayoutColumnKey } from '../../../server/sync/layout';
+import { LEVEL_LABEL, formatFutureTargets, formatThresholds, type LayoutColumnKey } from '@core/sheet/layout';
 import type { ServerRow } from '../api/types';
 import type { Cell } from '../workbook/port';
 import type { Inputs } from './columns';

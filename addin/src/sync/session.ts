@@ -7,7 +7,7 @@
  * Deleting a plan row: type ELIMINA (or DELETE) in the "Sync status" column, then Sync. Rows that disappear from
  * the sheet never delete anything on the server.
  */
-import type { HeaderMatch } from '../../../server/sync/headers';
+import type { HeaderMatch } from '@core/sheet/headers';
 import { CruscottoClient, type FetchLike } from '../api/client';
 import { messages, type Language } from '../i18n';
 import type { WorkbookPort } from '../workbook/port';

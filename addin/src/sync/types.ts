@@ -1,10 +1,11 @@
 /**
  * Types the task pane sees from the sync logic (the façade in session.ts). Pure: no DOM, no Office globals.
  */
-import type { HeaderMatch } from '../../../server/sync/headers';
-import type { LayoutColumnKey, LayoutLanguage } from '../../../server/sync/layout';
+import type { HeaderMatch } from '@core/sheet/headers';
+import type { LayoutColumnKey, LayoutLanguage } from '@core/sheet/layout';
+import type { CheckpointName } from '@core/vocabulary/checkpoint';
 
-export type Checkpoint = 'YEAR_END' | 'MID_YEAR';
+export type Checkpoint = CheckpointName;
 export type Language = LayoutLanguage;
 
 /** Where the pane talks to; the token is kept by the UI (partitioned storage), never in the workbook. */

@@ -2,7 +2,7 @@
  * Traffic lights on % realization and the chart of realization per strategic objective: refreshed after every
  * Load, Sync and Refresh from the table as it now is.
  */
-import { levelOf } from '../../../server/sync/vocabulary';
+import { levelOf } from '@core/sheet/vocabulary';
 import { messages, type Language } from '../i18n';
 import type { WorkbookPort } from '../workbook/port';
 import type { PlanTable } from './columns';

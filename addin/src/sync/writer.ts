@@ -4,7 +4,7 @@
  * so a Sync of any size costs a constant number of operations, each chunked by the port. Keeps the in-memory
  * lines in step with what was written.
  */
-import type { LayoutColumnKey } from '../../../server/sync/layout';
+import type { LayoutColumnKey } from '@core/sheet/layout';
 import type { Cell, CellMark, WorkbookPort } from '../workbook/port';
 import { INPUT_KEYS, type Line, type PlanTable } from './columns';
 

@@ -7,9 +7,10 @@ import { ApiError, OfflineError } from '../api/errors';
 import { type Language, format, messages } from '../i18n';
 import type { WorkbookSession } from '../sync/session';
 import type { Checkpoint, ColumnMapping, ConflictRecord, MappingProposal, PlanChoice, SheetError } from '../sync/types';
-import { PLAN_LAYOUT, type LayoutColumnKey } from '../../../server/sync/layout';
+import { PLAN_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
 import { applyLabels, byId, element, options } from './dom';
 import type { TokenStore } from './token-store';
+import { CHECKPOINT_NAMES } from '@core/vocabulary/checkpoint';
 
 export type PaneOptions = {
   language: Language;
@@ -21,7 +22,7 @@ export type PaneOptions = {
   openSession: () => Promise<WorkbookSession>;
 };
 
-const CHECKPOINTS: Checkpoint[] = ['YEAR_END', 'MID_YEAR'];
+const CHECKPOINTS = CHECKPOINT_NAMES;
 
 export class Pane {
   private session!: WorkbookSession;

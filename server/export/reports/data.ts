@@ -5,12 +5,13 @@
  * the organisation's name.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { Checkpoint } from '../../domain/enums';
+import { Checkpoint } from '@core/vocabulary/enums';
 import { Baseline, Organisation, OrgUnit, Person, PlanCycle, type Target, type TargetRevision } from '../../entities';
-import type { ParsedValue } from '../../engine/values/types';
+import type { ParsedValue } from '@core/values/types';
 import { groupBy } from '../../services/group-by';
 import { forPeriod, loadPlanSnapshot, type PlanSnapshot } from '../../services/plan-snapshot';
 import { computePlanScores, type PlanScores } from '../../services/realization';
+import { checkpointLabel } from '@core/vocabulary/checkpoint';
 
 export type ReportRequest = {
   planId: string;
@@ -72,7 +73,7 @@ export function scoresAt(data: ReportData, checkpoint: Checkpoint): PlanScores {
   return computePlanScores(forPeriod(data.full, data.request.year, checkpoint), data.request.year, checkpoint);
 }
 
-export const checkpointLabel = (c: Checkpoint) => (c === Checkpoint.MID_YEAR ? '30/6' : '31/12');
+export { checkpointLabel };
 
 export function subtitleOf(data: ReportData): string {
   return `${data.organisation} · ${data.full.plan.label} · anno ${data.request.year}, rilevazione al ${checkpointLabel(data.request.checkpoint)}`;

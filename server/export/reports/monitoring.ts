@@ -3,7 +3,7 @@
  * (original and revised); scores below the alert level and missing actuals are highlighted. Both checkpoints are
  * scored by computePlanScores, as the API does for each.
  */
-import { Checkpoint } from '../../domain/enums';
+import { Checkpoint } from '@core/vocabulary/enums';
 import { groupBy } from '../../services/group-by';
 import type { ReportDocument, ReportTableRow } from './document';
 import { type ReportData, scoresAt, subtitleOf, targetCell } from './data';

@@ -4,7 +4,7 @@
  * Risultato atteso Y, Y+1, Y+2 | Fonte del dato. The strategic dashboard's entries give the action label and the
  * source when there is one; the plan tree otherwise.
  */
-import { Checkpoint, DashboardKind } from '../../domain/enums';
+import { Checkpoint, DashboardKind } from '@core/vocabulary/enums';
 import { groupBy } from '../../services/group-by';
 import type { ReportColumn, ReportDocument, ReportTableRow } from './document';
 import { rawOf, type ReportData, subtitleOf, targetCell } from './data';

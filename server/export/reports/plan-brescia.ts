@@ -3,7 +3,7 @@
  * perspective, description, expected benefit, actions, units, managers (with the weights of this plan version),
  * relevance, and its indicators (categories, baseline, target at 30/6 and 31/12, revised target, weight).
  */
-import { Checkpoint, IndicatorCategory } from '../../domain/enums';
+import { Checkpoint, IndicatorCategory } from '@core/vocabulary/enums';
 import type { Indicator } from '../../entities';
 import { groupBy } from '../../services/group-by';
 import { numberCell } from '../canonical-row';

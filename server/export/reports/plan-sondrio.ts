@@ -3,8 +3,8 @@
  * and operational objective cells printed on the first line of their group, targets of the plan's three years and
  * the thresholds of the first year, the Relatore.
  */
-import { Checkpoint } from '../../domain/enums';
-import { formatPercent } from '../../engine/scoring';
+import { Checkpoint } from '@core/vocabulary/enums';
+import { formatPercent } from '@core/scoring';
 import { groupBy } from '../../services/group-by';
 import { numberCell } from '../canonical-row';
 import type { ReportColumn, ReportDocument, ReportTableRow } from './document';

@@ -4,7 +4,7 @@
  * atteso / % Realizzazione and the objective rows carrying their aggregate. Rows come from services/report.ts,
  * the same functions as the GraphQL `report` query.
  */
-import { DashboardKind } from '../../domain/enums';
+import { DashboardKind } from '@core/vocabulary/enums';
 import { dashboardReport, planReport, type Report, type ReportRow } from '../../services/report';
 import type { ReportColumn, ReportDocument, ReportSection, ReportTableRow, RowStyle } from './document';
 import { type ReportData, subtitleOf } from './data';

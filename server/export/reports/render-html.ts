@@ -3,7 +3,7 @@
  * printed page, rows never split, Italian number presentation. No scripts, no external resources, every text
  * escaped: it is safe to open from a download and to print to PDF.
  */
-import { formatEuro } from '../../engine/scoring';
+import { formatEuro } from '@core/scoring';
 import { italianDisplay, type ReportCell, type ReportColumn, type ReportDocument, type ReportSection } from './document';
 
 const CSS = `

@@ -4,7 +4,7 @@
  * weight-sum check (100% expected); objectives left out of the score with the reason. All numbers are the
  * ManagerResult of computePlanScores.
  */
-import { formatEuro, formatPercent } from '../../engine/scoring';
+import { formatEuro, formatPercent } from '@core/scoring';
 import { groupBy } from '../../services/group-by';
 import { numberCell } from '../canonical-row';
 import { type ReportColumn, type ReportDocument, type ReportSection, type ReportTableRow, yesNo } from './document';

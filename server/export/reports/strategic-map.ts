@@ -2,7 +2,7 @@
  * The strategic map of the Relazione (domain guide §7.2): one % per strategic objective, grouped by perspective,
  * with the pass mark and whether it was reached (§5.7).
  */
-import { formatPercent } from '../../engine/scoring';
+import { formatPercent } from '@core/scoring';
 import { groupBy } from '../../services/group-by';
 import { type ReportDocument, type ReportTableRow, yesNo } from './document';
 import { type ReportData, subtitleOf } from './data';

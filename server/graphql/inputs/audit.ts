@@ -1,6 +1,6 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { AuditAction, ChangeSource } from '../../domain/enums';
+import { AuditAction, ChangeSource } from '@core/vocabulary/enums';
 
 @InputType()
 export class AuditEventFilter {

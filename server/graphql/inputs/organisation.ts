@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, Length, MaxLength, Min } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { FundKind, ManagerRoleKind, UnitType } from '../../domain/enums';
+import { FundKind, ManagerRoleKind, UnitType } from '@core/vocabulary/enums';
 import { IsIsoDate, LIMITS } from './validation';
 
 @InputType()

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength, Min } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { PlanStatus } from '../../domain/enums';
+import { PlanStatus } from '@core/vocabulary/enums';
 import { IsIsoDate, IsPlanYear, LIMITS } from './validation';
 
 @InputType()

@@ -1,6 +1,6 @@
 import { IsOptional, Length, MaxLength, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { DashboardKind, EntryLevel, ScoringRule } from '../../domain/enums';
+import { DashboardKind, EntryLevel, ScoringRule } from '@core/vocabulary/enums';
 import { IsIsoDate, IsPlanYear, IsWeight, LIMITS } from './validation';
 
 const RAW_MAX = 500;

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, Length, MaxLength, Min } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { IndicatorCategory, IndicatorStatus, Polarity, PurposeClass, Relevance, ScoringRule, ValueKind } from '../../domain/enums';
+import { IndicatorCategory, IndicatorStatus, Polarity, PurposeClass, Relevance, ScoringRule, ValueKind } from '@core/vocabulary/enums';
 import { IsFraction, IsIsoDate, IsWeight, LIMITS } from './validation';
 
 @InputType()

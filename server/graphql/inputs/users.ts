@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { Role } from '../../domain/roles';
+import { Role } from '@core/vocabulary/roles';
 
 // lengths only: e-mail spelling, names, units and the range of days are the service's to check (server/services/members.ts)
 

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { Checkpoint, Polarity, RevisionKind, ScoringRule, TargetMode } from '../../domain/enums';
+import { Checkpoint, Polarity, RevisionKind, ScoringRule, TargetMode } from '@core/vocabulary/enums';
 import { IsFraction, IsIsoDate, IsPlanYear, LIMITS } from './validation';
 
 /** Values arrive as the text the user typed ("3,25%", "luglio", "SI"); the server parses them and keeps the text. */

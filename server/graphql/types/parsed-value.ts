@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import type { ParsedValue } from '../../engine/values/types';
+import type { ParsedValue } from '@core/values/types';
 
 /**
  * A value with the text it was read from. GraphQL has no union of scalars, so the parsed value is offered as

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Checkpoint } from '../../domain/enums';
+import { Checkpoint } from '@core/vocabulary/enums';
 
 @ObjectType({ description: 'A row of a Relazione table: Valore ottenuto | Risultato atteso | % Realizzazione' })
 export class ReportRow {

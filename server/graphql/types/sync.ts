@@ -1,37 +1,20 @@
 import { IsOptional, Max, Min, MaxLength, ArrayMaxSize, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AuditAction, ChangeSource, Checkpoint } from '../../domain/enums';
+import { AuditAction, ChangeSource, Checkpoint } from '@core/vocabulary/enums';
+import { RowStatus, SyncMode, SyncSourceKind } from '@core/vocabulary/sync';
 import { ParsedValueType, ThresholdType } from './parsed-value';
 import { Realization } from './realization';
 
-export enum SyncMode {
-  PARTIAL = 'partial',
-  ATOMIC = 'atomic',
-}
-export enum RowStatus {
-  CREATED = 'created',
-  UPDATED = 'updated',
-  UNCHANGED = 'unchanged',
-  DELETED = 'deleted',
-  CONFLICT = 'conflict',
-  REJECTED = 'rejected',
-}
+export { RowStatus, SyncMode, SyncSourceKind };
+
 export enum SheetLevel {
   PERSPECTIVE = 'perspective',
   STRATEGIC = 'strategic',
   OPERATIONAL = 'operational',
   INDICATOR = 'indicator',
 }
-export enum SyncSourceKind {
-  ADDIN = 'addin',
-  GRAPHQL = 'graphql',
-  IMPORT = 'import',
-}
-registerEnumType(SyncMode, { name: 'SyncMode', description: 'PARTIAL applies the valid rows and reports the others; ATOMIC applies all or nothing' });
-registerEnumType(RowStatus, { name: 'RowStatus' });
 registerEnumType(SheetLevel, { name: 'SheetLevel' });
-registerEnumType(SyncSourceKind, { name: 'SyncSourceKind' });
 
 const RAW = { nullable: true, description: 'As typed in the cell' };
 

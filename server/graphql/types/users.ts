@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Role } from '../../domain/roles';
+import { Role } from '@core/vocabulary/roles';
 import type { ApiToken } from '../../entities';
 
 /** A token as its owner and their admins may see it: never the secret, never its hash. */

@@ -4,8 +4,8 @@
  * by its objective and its title; each listing becomes a dashboard entry, and values that disagree between listings
  * are reported, never resolved (the first listing, in document order, is kept).
  */
-import { Checkpoint, DashboardKind, EntryLevel, ManagerRoleKind } from '../../domain/enums';
-import { parseValue } from '../../engine/values';
+import { Checkpoint, DashboardKind, EntryLevel, ManagerRoleKind } from '@core/vocabulary/enums';
+import { parseValue } from '@core/values';
 import type {
   BaselineDraft, DashboardDraft, IndicatorDraft, PerspectiveDraft, PlanDraft, StrategicObjectiveDraft, VersionDraft,
 } from '../draft';

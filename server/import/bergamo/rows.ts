@@ -3,7 +3,7 @@
  * a PlanDraft: dashboards, and rows of one dashboard already attributed to a perspective, a strategic objective and an
  * action label. Cells are kept as printed, each with its 1-based source line.
  */
-import type { DashboardKind, UnitType } from '../../domain/enums';
+import type { DashboardKind, UnitType } from '@core/vocabulary/enums';
 import type { SourceLineNo } from '../draft';
 
 export interface BergamoCell {

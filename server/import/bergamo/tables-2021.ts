@@ -5,8 +5,8 @@
  * | Fonte del dato), objective rows ("1.1 Attrattività del territorio"), and data rows. An empty Azione cell continues
  * the action above (a merged cell). The agile-work (POLA) tables after the dashboards are not plan indicators.
  */
-import { DashboardKind, UnitType } from '../../domain/enums';
-import { parseValue } from '../../engine/values';
+import { DashboardKind, UnitType } from '@core/vocabulary/enums';
+import { parseValue } from '@core/values';
 import type { SourceText } from '../draft';
 import type { ReviewReport } from '../review';
 import type { BergamoCell, BergamoDashboard, BergamoRow } from './rows';

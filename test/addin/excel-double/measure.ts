@@ -7,7 +7,7 @@
 import { ExcelWorkbook } from '../../../addin/src/excel/excel-workbook';
 import { CHUNK_BUDGET_BYTES } from '../../../addin/src/excel/chunks';
 import type { Cell } from '../../../addin/src/workbook/port';
-import { PLAN_LAYOUT, layoutHeaders } from '../../../server/sync/layout';
+import { PLAN_LAYOUT, layoutHeaders } from '@core/sheet/layout';
 import { type DoubleStats, type SyncRecord } from './api';
 import { createExcelDouble } from './index';
 

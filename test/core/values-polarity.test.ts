@@ -1,4 +1,4 @@
-import { inferPolarity, parseValue, type ParseContext } from '../../server/engine/values';
+import { inferPolarity, parseValue, type ParseContext } from '@core/values';
 
 /**
  * Domain guide §4. The Sondrio rows are quoted from shared/seeds/004_fa97ad9e72b5b7ce.txt (plan year 2022; the

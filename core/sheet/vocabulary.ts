@@ -1,8 +1,9 @@
-import type { Polarity } from '../engine/values/types';
+import type { Polarity } from '../values/types';
 import type { SheetLevel } from './row';
+import { foldWords } from '../vocabulary/fold';
 
 /** Words a sheet may use for levels, polarities and rules, in Italian and English. */
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/\s+/g, ' ');
+const fold = foldWords;
 
 const LEVELS: Record<string, SheetLevel> = {
   perspective: 'perspective', prospettiva: 'perspective', p: 'perspective',

@@ -2,14 +2,7 @@
  * The sheet-row contract (schema/sheet-rows.md): one row per plan node as the sheet shows it. Every value cell
  * arrives as the text the user typed; the server parses it and keeps the text.
  */
-export type SheetLevel = 'perspective' | 'strategic' | 'operational' | 'indicator';
-
-export const PARENT_LEVEL: Record<SheetLevel, SheetLevel | null> = {
-  perspective: null,
-  strategic: 'perspective',
-  operational: 'strategic',
-  indicator: 'operational',
-};
+export { PARENT_LEVEL, type SheetLevel } from '../vocabulary/levels';
 
 export type SheetRowIn = {
   /** hidden id column: empty for a new row */

@@ -1,8 +1,7 @@
-import { registerEnumType } from 'type-graphql';
-
 /**
- * Domain vocabularies (domain guide §2). GraphQL shows the UPPER_CASE names; the database and the
- * scoring engine store the lower-case values, which are the engine's own string literals.
+ * Domain vocabularies (domain guide §2). GraphQL shows the UPPER_CASE names (registered in
+ * server/graphql/enums.ts); the database and the scoring engine store the lower-case values, which are the
+ * engine's own string literals. Plain enums, no library: the add-in bundles them.
  */
 export enum UnitType {
   AREA = 'area',
@@ -132,26 +131,3 @@ export enum ChangeSource {
   IMPORT = 'import',
   SYSTEM = 'system',
 }
-
-const described: Array<[object, string, string]> = [
-  [UnitType, 'UnitType', 'Kind of organisational unit (area, servizio, ufficio, U.O., staff, working group, special agency)'],
-  [ManagerRoleKind, 'ManagerRoleKind', 'Role a person holds (SG, dirigente, conservatore, P.O., responsabile, consultant)'],
-  [PlanStatus, 'PlanStatus', 'Life cycle of a plan version'],
-  [ProfileStatus, 'ProfileStatus', 'A frozen scoring profile is immutable'],
-  [Relevance, 'Relevance', 'Rilevanza oggettiva: HIGH = 5, MEDIUM = 3, LOW = 1'],
-  [PurposeClass, 'PurposeClass', 'Finalità: a policy and cost containment, b new services, c continuous improvement'],
-  [Polarity, 'Polarity', 'Which direction of the value is better'],
-  [ScoringRule, 'ScoringRule', 'How an indicator is scored (domain guide §5.3)'],
-  [ValueKind, 'ValueKind', 'What kind of value an indicator measures'],
-  [IndicatorCategory, 'IndicatorCategory', 'Tipo indicatore (multi-select)'],
-  [IndicatorStatus, 'IndicatorStatus', 'A replaced indicator is shown but not scored'],
-  [Checkpoint, 'Checkpoint', 'Monitoring checkpoint: 30 June or 31 December'],
-  [TargetMode, 'TargetMode', 'A monitoring target is never scored'],
-  [RevisionKind, 'RevisionKind', 'Original target or "nuova previsione"'],
-  [DashboardKind, 'DashboardKind', 'Cruscotto strategico, del servizio, del SG, del dirigente, individuale'],
-  [EntryLevel, 'EntryLevel', 'Whether a dashboard row is a strategic or an operational indicator'],
-  [FundKind, 'FundKind', 'Incentive fund: Fondo Dirigenti or Fondo Dipendenti'],
-  [AuditAction, 'AuditAction', 'What a change did'],
-  [ChangeSource, 'ChangeSource', 'Where a change came from'],
-];
-for (const [enumObj, name, description] of described) registerEnumType(enumObj, { name, description });

@@ -15,8 +15,8 @@ import {
   withPassMark,
   type AggregateChild,
   type IndicatorResult,
-} from '../../server/engine/scoring';
-import type { ParsedValue } from '../../server/engine/values/types';
+} from '@core/scoring';
+import type { ParsedValue } from '@core/values/types';
 
 const num = (value: number): ParsedValue => ({ raw: String(value), kind: 'number', value, warnings: [] });
 const C = { year: 2022, checkpoint: '31/12' as const };

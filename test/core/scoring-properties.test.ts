@@ -16,8 +16,8 @@ import {
   type IndicatorResult,
   type ScoreContext,
   type ScoringProfile,
-} from '../../server/engine/scoring';
-import type { ParsedValue, Polarity } from '../../server/engine/values/types';
+} from '@core/scoring';
+import type { ParsedValue, Polarity } from '@core/values/types';
 
 const num = (value: number): ParsedValue => ({ raw: String(value), kind: 'number', value, warnings: [] });
 const iso = (day: number): string => new Date(Date.UTC(2022, 0, 1) + day * 86400000).toISOString().slice(0, 10);

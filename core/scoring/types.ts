@@ -1,7 +1,7 @@
 /**
  * Public types of the scoring engine (domain guide §5).
  *
- * The engine is pure: plain data in, plain data out. It imports nothing outside `server/engine`, so the Excel
+ * The engine is pure: plain data in, plain data out. It imports nothing outside `core/`, so the Excel
  * add-in can bundle it unchanged for offline provisional scores.
  */
 import type { ParsedValue, Polarity } from '../values/types';

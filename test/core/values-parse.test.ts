@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { isNumericValue, parseValue, scaleSuspect, type ParseContext } from '../../server/engine/values';
-import type { ParsedValue } from '../../server/engine/values/types';
+import { isNumericValue, parseValue, scaleSuspect, type ParseContext } from '@core/values';
+import type { ParsedValue } from '@core/values/types';
 
 /**
  * Domain guide §3. Raw strings from the seeds are quoted exactly, with their citation, so that a failing case

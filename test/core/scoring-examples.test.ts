@@ -22,8 +22,8 @@ import {
   type ScoringProfile,
   type TargetInput,
   type ThresholdInput,
-} from '../../server/engine/scoring';
-import type { ParsedValue, Polarity } from '../../server/engine/values/types';
+} from '@core/scoring';
+import type { ParsedValue, Polarity } from '@core/values/types';
 
 // ---- tiny local ParsedValue builders -------------------------------------------------------------------------
 const num = (value: number, raw = String(value).replace('.', ',')): ParsedValue => ({ raw, kind: 'number', value, warnings: [] });

@@ -21,8 +21,8 @@ import {
   validateProfile,
   type IndicatorInput,
   type ScoringProfile,
-} from '../../server/engine/scoring';
-import type { ParsedValue } from '../../server/engine/values/types';
+} from '@core/scoring';
+import type { ParsedValue } from '@core/values/types';
 
 const num = (value: number, raw = String(value)): ParsedValue => ({ raw, kind: 'number', value, warnings: [] });
 const C = { year: 2022, checkpoint: '31/12' as const };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { combineHeaderRows, foldHeader, recognizeHeaders, rowsFromMappedSheet, type HeaderMatch } from '../../server/sync/headers';
-import { layoutHeaders, PLAN_LAYOUT } from '../../server/sync/layout';
+import { combineHeaderRows, foldHeader, recognizeHeaders, rowsFromMappedSheet, type HeaderMatch } from '@core/sheet/headers';
+import { layoutHeaders, PLAN_LAYOUT } from '@core/sheet/layout';
 
 const SEEDS = join(__dirname, '../../../shared/seeds');
 const seedLines = (prefix: string) => {

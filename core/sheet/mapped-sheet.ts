@@ -12,6 +12,7 @@ import { foldHeader, HEADER_PART_SEPARATOR } from './header-fold';
 import { parseFutureTargets, parseThresholds } from './layout';
 import { levelOf } from './vocabulary';
 import type { SheetLevel, SheetRowIn } from './row';
+import { INDICATOR_ONLY_COLUMNS } from '../vocabulary/levels';
 
 export type MappedSheetOptions = {
   /** the plan year the rows are for: a target column of this year is the target, later years are futureTargets */
@@ -46,7 +47,7 @@ const ALLOWED_PARENTS: Record<SheetLevel, SheetLevel[]> = {
   operational: ['strategic'],
   indicator: ['operational', 'strategic'],
 };
-const INDICATOR_ONLY = new Set(['unit', 'polarity', 'rule', 'target', 'thresholds', 'futureTargets', 'actual', 'neutralised', 'neutralisationReason', 'note', 'responsibleUnit']);
+const INDICATOR_ONLY = new Set<string>(INDICATOR_ONLY_COLUMNS);
 const IGNORED_OUTPUTS = new Set(['realization', 'syncStatus', 'syncMessage', 'rowHash']);
 const CODE_AND_TITLE = /^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$/;
 

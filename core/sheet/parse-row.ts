@@ -1,5 +1,5 @@
-import { isNumericValue, parseValue } from '../engine/values';
-import type { ParsedValue, Polarity } from '../engine/values/types';
+import { isNumericValue, parseValue } from '../values';
+import type { ParsedValue, Polarity } from '../values/types';
 import { type CellError, cellError } from './messages';
 import { LIMITS, type SheetLevel, type SheetRowIn } from './row';
 import { flagOf, levelOf, polarityOf, ruleOf, unitNamesOf } from './vocabulary';

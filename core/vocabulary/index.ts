@@ -1,0 +1,6 @@
+export * from './enums';
+export * from './roles';
+export * from './sync';
+export * from './checkpoint';
+export * from './levels';
+export * from './fold';

@@ -1,0 +1,39 @@
+import { registerEnumType } from 'type-graphql';
+import {
+  AuditAction, ChangeSource, Checkpoint, DashboardKind, EntryLevel, FundKind, IndicatorCategory, IndicatorStatus,
+  ManagerRoleKind, PlanStatus, Polarity, ProfileStatus, PurposeClass, Relevance, RevisionKind, ScoringRule, TargetMode,
+  UnitType, ValueKind,
+} from '@core/vocabulary/enums';
+import { Role } from '@core/vocabulary/roles';
+import { RowStatus, SyncMode, SyncSourceKind } from '@core/vocabulary/sync';
+
+/**
+ * The GraphQL names of the domain's vocabularies. The enums themselves are plain (core/vocabulary) so the engine
+ * and the add-in share them; only their registration with type-graphql lives here. Imported by the schema builder.
+ */
+const described: Array<[object, string, string]> = [
+  [UnitType, 'UnitType', 'Kind of organisational unit (area, servizio, ufficio, U.O., staff, working group, special agency)'],
+  [ManagerRoleKind, 'ManagerRoleKind', 'Role a person holds (SG, dirigente, conservatore, P.O., responsabile, consultant)'],
+  [PlanStatus, 'PlanStatus', 'Life cycle of a plan version'],
+  [ProfileStatus, 'ProfileStatus', 'A frozen scoring profile is immutable'],
+  [Relevance, 'Relevance', 'Rilevanza oggettiva: HIGH = 5, MEDIUM = 3, LOW = 1'],
+  [PurposeClass, 'PurposeClass', 'Finalità: a policy and cost containment, b new services, c continuous improvement'],
+  [Polarity, 'Polarity', 'Which direction of the value is better'],
+  [ScoringRule, 'ScoringRule', 'How an indicator is scored (domain guide §5.3)'],
+  [ValueKind, 'ValueKind', 'What kind of value an indicator measures'],
+  [IndicatorCategory, 'IndicatorCategory', 'Tipo indicatore (multi-select)'],
+  [IndicatorStatus, 'IndicatorStatus', 'A replaced indicator is shown but not scored'],
+  [Checkpoint, 'Checkpoint', 'Monitoring checkpoint: 30 June or 31 December'],
+  [TargetMode, 'TargetMode', 'A monitoring target is never scored'],
+  [RevisionKind, 'RevisionKind', 'Original target or "nuova previsione"'],
+  [DashboardKind, 'DashboardKind', 'Cruscotto strategico, del servizio, del SG, del dirigente, individuale'],
+  [EntryLevel, 'EntryLevel', 'Whether a dashboard row is a strategic or an operational indicator'],
+  [FundKind, 'FundKind', 'Incentive fund: Fondo Dirigenti or Fondo Dipendenti'],
+  [AuditAction, 'AuditAction', 'What a change did'],
+  [ChangeSource, 'ChangeSource', 'Where a change came from'],
+  [Role, 'Role', 'ADMIN: everything in the organisation; CONTROLLER: edits the plan, locks checkpoints, approves; UNIT_EDITOR: actual values of their units; VIEWER (OIV): reads everything, edits nothing'],
+  [SyncMode, 'SyncMode', 'PARTIAL applies the valid rows and reports the others; ATOMIC applies all or nothing'],
+  [RowStatus, 'RowStatus', 'What a sync did with one sheet row'],
+  [SyncSourceKind, 'SyncSourceKind', 'Where a synced batch came from'],
+];
+for (const [enumObj, name, description] of described) registerEnumType(enumObj, { name, description });
