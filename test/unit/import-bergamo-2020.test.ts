@@ -1,6 +1,6 @@
 /**
  * Importer "bergamo-2020" on seed 000 (Piano della Performance 2020-2022, PDF text, group labels after the rows).
- * Expected values were read by hand from shared/seeds/000_48094bd99496ed76.txt at the cited lines. The sample
+ * Expected values were read by hand from test/fixtures/seeds/000_48094bd99496ed76.txt at the cited lines. The sample
  * keeps to rows whose objective the text (and the 2021 plan's tables) settle; attributions the reader gets wrong are
  * asserted to be flagged as inferences, not as right.
  */

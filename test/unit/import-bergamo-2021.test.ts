@@ -1,6 +1,6 @@
 /**
  * Importer "bergamo-2021" on seed 002 (Piano della Performance 2021-2023, TAB-separated). Expected values were read
- * by hand from shared/seeds/002_cb68e27bcf5376bc.txt at the cited lines.
+ * by hand from test/fixtures/seeds/002_cb68e27bcf5376bc.txt at the cited lines.
  */
 import { readFileSync } from 'fs';
 import { readSource, sniffFormat } from '../../server/import/importer';

@@ -9,8 +9,9 @@ import type { AssignmentDraft, IndicatorDraft, OperationalObjectiveDraft, PlanDr
 import { indicatorsOf } from '../../server/import/draft';
 import { readSource, sniffFormat } from '../../server/import/importer';
 import type { ReviewReport } from '../../server/import/review';
+import { seedPath } from '../helpers/seeds';
 
-const SEED = path.resolve(__dirname, '../../../shared/seeds/003_a0c237837c23239d.txt');
+const SEED = seedPath('003_a0c237837c23239d.txt');
 const text = fs.readFileSync(SEED, 'utf8');
 const seedLines = text.split('\n');
 const seedLine = (n: number) => seedLines[n - 1];
