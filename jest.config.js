@@ -9,7 +9,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   setupFiles: ['<rootDir>/test/setup.ts'],
-  // office-addin-mock requires office-addin-manifest, whose ESM-only dependency Jest on Node 20 cannot load (stack.md 3.10)
+  // office-addin-mock requires office-addin-manifest, whose ESM-only dependency Jest on Node 20 cannot load (docs/stack-notes.md §3.10)
   moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js' },
   globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 60000,

@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
 /**
- * Domain vocabularies (domain guide §2). GraphQL shows the UPPER_CASE names; the database and the
+ * Domain vocabularies (docs/domain.md §2). GraphQL shows the UPPER_CASE names; the database and the
  * scoring engine store the lower-case values, which are the engine's own string literals.
  */
 export enum UnitType {
@@ -141,7 +141,7 @@ const described: Array<[object, string, string]> = [
   [Relevance, 'Relevance', 'Rilevanza oggettiva: HIGH = 5, MEDIUM = 3, LOW = 1'],
   [PurposeClass, 'PurposeClass', 'Finalità: a policy and cost containment, b new services, c continuous improvement'],
   [Polarity, 'Polarity', 'Which direction of the value is better'],
-  [ScoringRule, 'ScoringRule', 'How an indicator is scored (domain guide §5.3)'],
+  [ScoringRule, 'ScoringRule', 'How an indicator is scored (docs/scoring.md §5.3)'],
   [ValueKind, 'ValueKind', 'What kind of value an indicator measures'],
   [IndicatorCategory, 'IndicatorCategory', 'Tipo indicatore (multi-select)'],
   [IndicatorStatus, 'IndicatorStatus', 'A replaced indicator is shown but not scored'],

@@ -1,6 +1,7 @@
 /**
  * The Brescia reader (seed 003) on a sample checked BY HAND against the text: every expectation below was read in
- * the seed at the cited line (and the test re-reads that line, so a wrong citation fails too).
+ * the seed at the cited line (and the test re-reads that line, so a wrong citation fails too). Test names cite the
+ * edge cases of docs/domain.md §8.
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -331,7 +331,7 @@ describe('Sondrio 2022-2024 fixture vs seed 004', () => {
     }
   });
 
-  it('records the damaged labels named in the domain guide', () => {
+  it('records the damaged labels named in docs/domain.md §8.22', () => {
     const seen = (line: number, s: string) => fixture.readings.some((r) => r.line === line && r.seen === s);
     expect(seen(22, 'e')).toBe(true);
     expect(seen(22, 'ità delle imprese')).toBe(true);

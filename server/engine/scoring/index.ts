@@ -1,5 +1,5 @@
 /**
- * Cruscotto scoring engine (domain guide §5): pure functions, plain data in and out, no dependencies outside
+ * Cruscotto scoring engine (docs/scoring.md §5): pure functions, plain data in and out, no dependencies outside
  * server/engine. Bundled unchanged by the Excel add-in for offline provisional scores.
  *
  * Results are immutable records whose `explanation` and `display` are built on first access and memoized (JSON
