@@ -135,8 +135,8 @@ describe('the repository is self-contained', () => {
   // Built from pieces so that this file does not match itself.
   const forbidden = [
     { what: 'a path outside the checkout', pattern: new RegExp(['\\.\\.', 'shared'].join('/')) },
-    { what: 'the former domain guide', pattern: new RegExp(['domain', 'guide'].join(' '), 'i') },
-    { what: 'the former stack guide', pattern: new RegExp(['stack', 'md'].join('\\.'), 'i') },
+    { what: 'the former guide to the domain', pattern: new RegExp(['domain', 'guide'].join(' '), 'i') },
+    { what: 'the former guide to the stack', pattern: new RegExp(['stack', 'md'].join('\\.'), 'i') },
   ];
   it.each(forbidden)('no tracked file refers to $what', ({ pattern }) => {
     const hits = files.filter((f) => pattern.test(texts.get(f) ?? ''));
