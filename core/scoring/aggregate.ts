@@ -1,5 +1,5 @@
 /**
- * Aggregation (§5.5): at every level the aggregate is the weighted arithmetic mean of the *scored* children,
+ * Aggregation (docs/scoring.md §5.5): at every level the aggregate is the weighted arithmetic mean of the *scored* children,
  * A = Σ w·s / Σ w over scored children, with the weights renormalised over them.
  *
  * - monitoring, neutralised, not-applicable, missing and invalid children and null aggregates leave numerator
@@ -11,7 +11,7 @@
  * - weight 0 allowed; a negative weight → WEIGHT_NEGATIVE; all scored children weighing 0 → null + WEIGHT_SUM_ZERO;
  * - no scored child → null (shown blank: never 0, never 100%);
  * - invalid children do not block the parent: CHILD_INVALID warning.
- * Child scores are used unrounded (§5.10). The result is clamped to the [min, max] of the positively weighted
+ * Child scores are used unrounded (docs/scoring.md §5.10). The result is clamped to the [min, max] of the positively weighted
  * scored children, where a weighted mean lies mathematically: this only removes floating-point artefacts.
  *
  * The numbers, status, warnings and errors are computed eagerly in one pass; the explanation (children used and
@@ -275,7 +275,7 @@ export function excludedSuffix(excluded: readonly ExcludedChild[]): string {
   return s + ']';
 }
 
-/** §5.7: achieved = s ≥ p; null when s is null or there is no pass mark. Never rescales s. */
+/** docs/scoring.md §5.7: achieved = s ≥ p; null when s is null or there is no pass mark. Never rescales s. */
 export function achievedOf(score: number | null, passMark: number | null | undefined): boolean | null {
   if (score === null || passMark === null || passMark === undefined) return null;
   return score >= passMark - PASS_EPS;
@@ -410,7 +410,7 @@ export function plainAggregate(r: AggregateResult): AggregateResult {
 }
 
 /**
- * §5.5 aggregate of any level: operational objective (its indicators), perspective (its strategic objectives),
+ * docs/scoring.md §5.5 aggregate of any level: operational objective (its indicators), perspective (its strategic objectives),
  * plan (its perspectives), dashboard group, unit, … IndicatorResult and AggregateResult objects are children as
  * they are (equal weights), or give weights through `child.weight` or `options.weights`.
  */

@@ -1,5 +1,5 @@
 /**
- * Dashboards (§5.8): a dashboard aggregates only the entries it lists. Each group (one objective within this
+ * Dashboards (docs/scoring.md §5.8): a dashboard aggregates only the entries it lists. Each group (one objective within this
  * dashboard) is the mean of this dashboard's entries for that objective; the dashboard is the mean of its groups.
  * Scores belong to indicators: an indicator listed in several dashboards contributes the same score to each, and
  * no dashboard is derived from another dashboard or from the plan tree.

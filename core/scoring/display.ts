@@ -1,5 +1,5 @@
 /**
- * Display rounding (§5.10): scores are stored at full precision; rounding is for display only and is half-up on
+ * Display rounding (docs/scoring.md §5.10): scores are stored at full precision; rounding is for display only and is half-up on
  * the value rounded to 15 significant digits first, so that binary floating point never changes a displayed value
  * (mean(0.29, 0) = 0.14499999999999999 displays "15%", not "14%").
  *
@@ -129,7 +129,7 @@ export function formatPercent(score: number | null | undefined, decimals: number
 }
 
 /**
- * Display of a score (§5.10): indicators with up to `profile.display.indicatorDecimals` decimals (2), aggregates
+ * Display of a score (docs/scoring.md §5.10): indicators with up to `profile.display.indicatorDecimals` decimals (2), aggregates
  * (objectives, dashboards, managers, …) with `aggregateDecimals` (0).
  */
 export function formatScore(

@@ -1,6 +1,6 @@
 /**
- * Cruscotto scoring engine (domain guide §5): pure functions, plain data in and out, no dependencies outside
- * core. Bundled unchanged by the Excel add-in for offline provisional scores.
+ * Cruscotto scoring engine (docs/scoring.md §5): pure functions, plain data in and out, no dependencies outside
+ * core/. Bundled unchanged by the Excel add-in for offline provisional scores.
  *
  * Results are immutable records whose `explanation` and `display` are built on first access and memoized (JSON
  * includes them; use `toPlain` before structuredClone or spreading). See README.md.

@@ -1,5 +1,5 @@
 /**
- * scoreIndicator: one (indicator, year, checkpoint) → one status, score and explanation (§5.2, §5.3, §5.12).
+ * scoreIndicator: one (indicator, year, checkpoint) → one status, score and explanation (docs/scoring.md §5.2, §5.3, §5.12).
  * Never throws on bad data, never substitutes 0 for a missing or invalid value.
  *
  * Status, score, attainment, rule, mode, warnings and errors are computed eagerly; the explanation (subject,
@@ -323,8 +323,8 @@ function addAll(list: string[], codes: readonly string[]): string[] {
 }
 
 /**
- * Score one indicator for (year, checkpoint). Status order (§5.2.2): monitoring, neutralised, not_applicable,
- * missing, invalid, scored. Rule resolution: §5.2.3 (see resolveRule).
+ * Score one indicator for (year, checkpoint). Status order (docs/scoring.md §5.2.2): monitoring, neutralised, not_applicable,
+ * missing, invalid, scored. Rule resolution: docs/scoring.md §5.2.3 (see resolveRule).
  */
 export function scoreIndicator(input: IndicatorInput, ctx: ScoreContext): IndicatorResult {
   return scoreAs(input, ctx, 'indicator');
@@ -341,11 +341,11 @@ function plainNumber(v: ParsedValue | undefined): v is ParsedValue {
 /**
  * Scoring of one (indicator or activity). The common case — a scored numeric target, a numeric actual, no rule or
  * flag, a ratio / inverse / bands rule — is recognised with a few field reads and goes straight to its rule; the
- * status tests it skips (§5.2.2 steps 1–5) cannot apply to it:
+ * status tests it skips (docs/scoring.md §5.2.2 steps 1–5) cannot apply to it:
  * - monitoring: mode is not `monitoring`, the target is a number (not the "monitoraggio" placeholder), no rule;
  * - neutralised: no flag; not_applicable / missing: target and actual are both numbers (present, not a "-", "n.d."
  *   or empty cell) and there is no "not completed" marker; invalid for lack of a target: there is one.
- * Everything else (and every such case's explanation) goes through `scoreGeneral`, the §5.2.2 sequence as written.
+ * Everything else (and every such case's explanation) goes through `scoreGeneral`, the sequence of docs/scoring.md §5.2.2 as written.
  */
 function scoreAs(input: IndicatorInput, ctx: ScoreContext, type: SubjectType): IndicatorResult {
   const target = input.target;
@@ -426,7 +426,7 @@ function recordOf(
   return new IndicatorRecord(input, source, 'scored', rule, mode, score, attainment, undefined, warnings, EMPTY_LIST, undefined);
 }
 
-/** §5.2.2 in order, for every input. */
+/** docs/scoring.md §5.2.2 in order, for every input. */
 function scoreGeneral(input: IndicatorInput, ctx: ScoreContext, type: SubjectType): IndicatorResult {
   const profile = ctx.profile || DEFAULT_PROFILE;
   const target = input.target;
@@ -468,7 +468,7 @@ function scoreGeneral(input: IndicatorInput, ctx: ScoreContext, type: SubjectTyp
   return recordOf(input, source, profile, rule, o, warnings);
 }
 
-/** `project` with activities: weighted mean of the scored activities (§5.3, §5.5), each with its own rule. */
+/** `project` with activities: weighted mean of the scored activities (docs/scoring.md §5.3, §5.5), each with its own rule. */
 function scoreProject(input: IndicatorInput, ctx: ScoreContext, type: SubjectType, profile: ScoringProfile, warnings: string[]): IndicatorResult {
   const acts = input.activities!;
   const results: IndicatorResult[] = new Array(acts.length);

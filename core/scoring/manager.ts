@@ -1,5 +1,5 @@
 /**
- * Managers and incentive value (§5.9).
+ * Managers and incentive value (docs/scoring.md §5.9).
  * Manager score = Σ W(m,o)·s(o) / Σ W(m,o) over the manager's scored objectives, with the ManagerAssignment
  * weights of the evaluated plan version; unscored objectives are excluded and listed ("not scored"). A manager
  * evaluated through a dashboard scores that dashboard's aggregate. A joint assignment gives both managers the same

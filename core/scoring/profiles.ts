@@ -1,5 +1,5 @@
 /**
- * Scoring profiles (§5.11): named, versioned parameter sets. Approving a plan version freezes its profile
+ * Scoring profiles (docs/scoring.md §5.11): named, versioned parameter sets. Approving a plan version freezes its profile
  * version; a parameter change then needs a new profile version. All helpers are pure: they never mutate their
  * argument, and every profile they return is deep-frozen (Object.freeze) so that a shared preset cannot be
  * altered by accident.
@@ -19,7 +19,7 @@ function deepFreeze(p: ScoringProfile): ScoringProfile {
 
 const DISPLAY: ScoringProfile['display'] = { indicatorDecimals: 2, aggregateDecimals: 0, rounding: 'half-up' };
 
-/** The §5.11 defaults. */
+/** The docs/scoring.md §5.11 defaults. */
 const DEFAULTS: MutableProfileFields = {
   capRatio: true,
   inverseMiss: 'target/actual',
@@ -38,7 +38,7 @@ function make(name: string, version: number, status: ScoringProfile['status'], f
   return deepFreeze({ name, version, status, ...f, display: { ...f.display } });
 }
 
-/** The §5.11 defaults, frozen: used when no profile is given. */
+/** The docs/scoring.md §5.11 defaults, frozen: used when no profile is given. */
 export const DEFAULT_PROFILE: ScoringProfile = make('default', 1, 'frozen', DEFAULTS);
 
 /**
@@ -47,7 +47,7 @@ export const DEFAULT_PROFILE: ScoringProfile = make('default', 1, 'frozen', DEFA
  * - `sondrio`: weighted roll-up with step thresholds (target / soglia 80% / soglia 60%);
  * - `brescia`: per-manager weights and a 50/50 split between a strategic objective's own indicators and its
  *   contributing operational objectives.
- * The aggregation method itself (equal vs declared weights) follows the data (§5.5); the presets record the rule
+ * The aggregation method itself (equal vs declared weights) follows the data (docs/scoring.md §5.5); the presets record the rule
  * parameters those plans imply.
  */
 export const PROFILE_PRESETS: Readonly<Record<'bergamo' | 'sondrio' | 'brescia', ScoringProfile>> = Object.freeze({
@@ -56,7 +56,7 @@ export const PROFILE_PRESETS: Readonly<Record<'bergamo' | 'sondrio' | 'brescia',
   brescia: make('brescia', 1, 'draft', { ...DEFAULTS, capRatio: true, ownShare: 0.5, weightSumTolerance: 0.1 }),
 });
 
-/** "name@version", recorded with every result (§5.11). */
+/** "name@version", recorded with every result (docs/scoring.md §5.11). */
 let lastProfile: Pick<ScoringProfile, 'name' | 'version'> | null = null;
 let lastLabel = '';
 let lastName = '';

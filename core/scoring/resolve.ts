@@ -1,9 +1,9 @@
 /**
- * Effective target and rule resolution (§5.2.1, §5.2.3).
+ * Effective target and rule resolution (docs/scoring.md §5.2.1, §5.2.3).
  */
 import type { IndicatorInput, ParsedValue, Polarity, RuleName, TargetInput } from './types';
 
-/** §4: the default rule of each polarity. */
+/** docs/scoring.md §4: the default rule of each polarity. */
 export const POLARITY_DEFAULT_RULE: Readonly<Record<Polarity, RuleName>> = Object.freeze({
   higher: 'ratio',
   lower: 'inverse',
@@ -21,9 +21,9 @@ function isQualitative(v: ParsedValue): boolean {
 }
 
 /**
- * §5.2.3, per (indicator, year, checkpoint):
+ * docs/scoring.md §5.2.3, per (indicator, year, checkpoint):
  * 1. the explicit rule on the target;
- * 2. a qualitative target ("qualitativa") → `manual` (value kinds are per year, §8.11, so this is read like a
+ * 2. a qualitative target ("qualitativa") → `manual` (value kinds are per year, docs/domain.md §8.11, so this is read like a
  *    target-level declaration);
  * 3. the indicator's rule — an indicator-level `bands` only in years that have thresholds;
  * 4. `bands` when thresholds exist for that year;
@@ -59,7 +59,7 @@ export type TargetRevision = {
 };
 
 /**
- * §5.2.1: the effective target is the latest approved revision (in the order given, i.e. append order) within
+ * docs/scoring.md §5.2.1: the effective target is the latest approved revision (in the order given, i.e. append order) within
  * the plan version being evaluated; a "nuova previsione" therefore replaces the original for scoring. The
  * original is returned as well, to be kept and shown. null when no revision is approved.
  */

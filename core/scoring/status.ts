@@ -1,5 +1,5 @@
 /**
- * Status presence tests and exclusion reasons (§5.2.2). Order of the statuses:
+ * Status presence tests and exclusion reasons (docs/scoring.md §5.2.2). Order of the statuses:
  * monitoring → neutralised → not_applicable → missing → invalid → scored.
  */
 import type { ActualInput, ChildStatus, IndicatorStatus, ParsedValue, RuleName, TargetInput } from './types';
@@ -16,7 +16,7 @@ export const STATUS_ORDER: readonly IndicatorStatus[] = Object.freeze([
 
 /**
  * A cell that holds no value: empty, or the placeholders "-", "//", "-------" (not_applicable) and
- * "n.d." (not_available). Never 0 (§8.14).
+ * "n.d." (not_available). Never 0 (docs/domain.md §8.14).
  */
 export function isNoValue(v: ParsedValue | undefined): boolean {
   if (!v) return true;
@@ -52,7 +52,7 @@ export function neutralisation(actual: ActualInput | undefined): 'none' | 'valid
   return isNonBlank(actual.neutralisationReason) ? 'valid' : 'reason_missing';
 }
 
-/** Why a child is left out of an aggregate (§5.5, §5.12). */
+/** Why a child is left out of an aggregate (docs/scoring.md §5.5, §5.12). */
 export function exclusionReason(status: ChildStatus | undefined, errors: readonly string[] | undefined, unscored: string): string {
   switch (status) {
     case 'monitoring':

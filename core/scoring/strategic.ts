@@ -1,5 +1,5 @@
 /**
- * Strategic objective (§5.6): own indicators plus contributing operational objectives, and pass mark (§5.7).
+ * Strategic objective (docs/scoring.md §5.6): own indicators plus contributing operational objectives, and pass mark (docs/scoring.md §5.7).
  *
  * Own = A(own children, their weights); Ops = A(linked operational objectives, link weights, equal if absent).
  * Both non-null → s = ownShare·Own + (1 − ownShare)·Ops, ownShare from the objective, else the profile (0.5).
@@ -107,7 +107,7 @@ export function scoreStrategicObjective(input: StrategicObjectiveInput, options:
         formula = alone + ' = ' + f(score as number);
         excluded.push({ id: ownS !== null ? 'contributions' : 'own', reason: 'no scored child' });
       } else {
-        // One kind of child only (§5.6): that component is the score, so its children are this objective's children.
+        // One kind of child only (docs/scoring.md §5.6): that component is the score, so its children are this objective's children.
         const component = (own ?? ops)!.explanation;
         used.push(...component.used);
         excluded.push(...component.excluded);
@@ -173,7 +173,7 @@ export function scoreStrategicObjective(input: StrategicObjectiveInput, options:
 }
 
 /**
- * Pass mark of any aggregate (§5.7): a plain copy with achieved = s ≥ p (null when s is null); s is never
+ * Pass mark of any aggregate (docs/scoring.md §5.7): a plain copy with achieved = s ≥ p (null when s is null); s is never
  * rescaled.
  */
 export function withPassMark(result: AggregateResult, passMark: number | null): AggregateResult {

@@ -1,5 +1,5 @@
 /**
- * Public types of the scoring engine (domain guide §5).
+ * Public types of the scoring engine (docs/scoring.md §5).
  *
  * The engine is pure: plain data in, plain data out. It imports nothing outside `core/`, so the Excel
  * add-in can bundle it unchanged for offline provisional scores.
@@ -20,10 +20,10 @@ export type RuleName =
   | 'project'
   | 'monitoring';
 
-/** §5.2.2: exactly one status per (indicator, year, checkpoint), tested in this order. */
+/** docs/scoring.md §5.2.2: exactly one status per (indicator, year, checkpoint), tested in this order. */
 export type IndicatorStatus = 'monitoring' | 'neutralised' | 'not_applicable' | 'missing' | 'invalid' | 'scored';
 
-/** Status of an aggregate: `empty` = no scored child (score null, shown blank), `invalid` = an error (§5.13). */
+/** Status of an aggregate: `empty` = no scored child (score null, shown blank), `invalid` = an error (docs/scoring.md §5.13). */
 export type AggregateStatus = 'scored' | 'empty' | 'invalid';
 
 export type ChildStatus = IndicatorStatus | AggregateStatus;
@@ -43,7 +43,7 @@ export type RuleMode =
   | 'activities'
   | 'completion';
 
-/** §5.11. All rule parameters; attached to a plan version, frozen with it. */
+/** docs/scoring.md §5.11. All rule parameters; attached to a plan version, frozen with it. */
 export type ScoringProfile = {
   readonly name: string;
   readonly version: number;
@@ -71,7 +71,7 @@ export type ScoringProfile = {
   };
 };
 
-/** Errors (subject not scored), §5.13, plus two engine-specific codes documented below. */
+/** Errors (subject not scored), docs/scoring.md §5.13, plus two engine-specific codes documented below. */
 export type ErrorCode =
   | 'TARGET_MISSING'
   | 'TARGET_NOT_POSITIVE'
@@ -91,7 +91,7 @@ export type ErrorCode =
   /** engine-specific: a rule or polarity name the engine does not know (untyped callers) */
   | 'RULE_UNKNOWN';
 
-/** Warnings (subject scored or merely reported), §5.13. Parsed-value warnings are passed through as well. */
+/** Warnings (subject scored or merely reported), docs/scoring.md §5.13. Parsed-value warnings are passed through as well. */
 export type WarningCode =
   | 'WEIGHT_SUM'
   | 'CHILD_INVALID'
@@ -112,7 +112,7 @@ export type WarningCode =
 export type ThresholdInput = { readonly value: ParsedValue; readonly score: number };
 
 /**
- * The effective target of (indicator, year, checkpoint), i.e. the latest approved revision (§5.2.1; see
+ * The effective target of (indicator, year, checkpoint), i.e. the latest approved revision (docs/scoring.md §5.2.1; see
  * `effectiveTarget` in resolve.ts to pick it from a revision list), with the original kept for display.
  */
 export type TargetInput = {
@@ -121,7 +121,7 @@ export type TargetInput = {
   readonly revision: 'original' | 'revised';
   /** the original value when `revision` is `revised` ("nuova previsione"): kept and shown, never scored */
   readonly original?: ParsedValue;
-  /** explicit rule for this year (wins over everything else, §5.2.3) */
+  /** explicit rule for this year (wins over everything else, docs/scoring.md §5.2.3) */
   readonly rule?: RuleName;
   /** polarity override for this year */
   readonly polarity?: Polarity;
@@ -149,9 +149,9 @@ export type IndicatorInput = {
   readonly id: string;
   readonly code?: string;
   readonly polarity: Polarity;
-  /** false → POLARITY_UNCONFIRMED warning (an inferred polarity not yet confirmed by a user, §4) */
+  /** false → POLARITY_UNCONFIRMED warning (an inferred polarity not yet confirmed by a user, docs/scoring.md §4) */
   readonly polarityConfirmed?: boolean;
-  /** indicator-level rule; an indicator-level `bands` applies only in years that have thresholds (§5.2.3) */
+  /** indicator-level rule; an indicator-level `bands` applies only in years that have thresholds (docs/scoring.md §5.2.3) */
   readonly rule?: RuleName;
   readonly target?: TargetInput;
   readonly actual?: ActualInput;
@@ -170,7 +170,7 @@ export type ScoreContext = {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Explanations (§5.12, §6.11)
+// Explanations (docs/scoring.md §5.12, §6.11)
 // ---------------------------------------------------------------------------------------------------------------
 
 export type SubjectType =
@@ -202,7 +202,7 @@ export type TargetExplanation = {
   readonly comparator?: ParsedValue['comparator'];
   readonly mode: 'scored' | 'monitoring';
   readonly revision: 'original' | 'revised';
-  /** the original target when revised (kept and shown, §5.2.1) */
+  /** the original target when revised (kept and shown, docs/scoring.md §5.2.1) */
   readonly original: ParsedValue | null;
 };
 
@@ -246,7 +246,7 @@ export type IndicatorExplanation = {
   readonly score: number | null;
   readonly attainment: number | null;
   readonly display: string | null;
-  /** "name@version" of the profile that produced the result (§5.11) */
+  /** "name@version" of the profile that produced the result (docs/scoring.md §5.11) */
   readonly profile: string;
   readonly warnings: readonly string[];
   readonly errors: readonly string[];
@@ -265,7 +265,7 @@ export type IndicatorResult = {
   readonly attainment: number | null;
   /**
    * half-up display of the score ("91.67%"); for `monitoring` the measured value as is (a display convention,
-   * not a score, §7.2); null otherwise (shown blank)
+   * not a score, docs/domain.md §7.2); null otherwise (shown blank)
    */
   readonly display: string | null;
   readonly rule: RuleName | null;
@@ -278,7 +278,7 @@ export type IndicatorResult = {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Aggregates (§5.5 - §5.9)
+// Aggregates (docs/scoring.md §5.5 - §5.9)
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
@@ -328,7 +328,7 @@ export type AggregateResult = {
   /** sum of the declared weights of all children (null when none declared) */
   readonly weightSum: number | null;
   readonly passMark: number | null;
-  /** §5.7: s ≥ p; null when s is null or there is no pass mark */
+  /** docs/scoring.md §5.7: s ≥ p; null when s is null or there is no pass mark */
   readonly achieved: boolean | null;
   readonly warnings: readonly string[];
   readonly errors: readonly string[];
@@ -342,7 +342,7 @@ export type AggregateOptions = {
   readonly weights?: ReadonlyArray<number | null | undefined>;
   /** weight sums accepted without WEIGHT_SUM (percentage points); default [100] */
   readonly acceptedWeightSums?: readonly number[];
-  /** §5.7 pass mark as a fraction (0.8 = 80%) */
+  /** docs/scoring.md §5.7 pass mark as a fraction (0.8 = 80%) */
   readonly passMark?: number | null;
   /** exclusion reason for null aggregates (default "no scored child") */
   readonly unscoredReason?: string;

@@ -8,7 +8,7 @@ export function isNumericKind(kind: ParsedValue['kind']): boolean {
 
 /**
  * The number of a numeric ParsedValue, or NaN (non-numeric kind, unconfirmed text, non-finite value).
- * Text with a proposal is NOT a number until a user confirms it (TYPE_MISMATCH, §3 rule 10).
+ * Text with a proposal is NOT a number until a user confirms it (TYPE_MISMATCH, docs/scoring.md §3 rule 10).
  */
 export function numberOf(v: ParsedValue): number {
   if (!isNumericKind(v.kind)) return NaN;
@@ -17,7 +17,7 @@ export function numberOf(v: ParsedValue): number {
 }
 
 /**
- * Two numeric kinds can be compared when equal, or when one is a bare number (read in the indicator's unit, §3
+ * Two numeric kinds can be compared when equal, or when one is a bare number (read in the indicator's unit, docs/scoring.md §3
  * rule 9). Percent vs euro, days vs euro, … are TYPE_MISMATCH.
  */
 export function compatibleKinds(a: ParsedValue['kind'], b: ParsedValue['kind']): boolean {

@@ -48,7 +48,7 @@ function text(column: string, raw: string, max: number, errors: CellError[]): st
 
 const VALUE_ERRORS = ['FORMULA_NOT_ALLOWED', 'CONTROL_CHARACTERS', 'MIXED_DECIMAL_SEPARATORS', 'INVALID_DATE'];
 
-/** A value cell: parsed as the domain guide says; a formula, an impossible date or free text is refused. */
+/** A value cell: parsed as docs/scoring.md §3 says; a formula, an impossible date or free text is refused. */
 function value(column: string, raw: string, ctx: { year: number; unit?: string | null; role: 'target' | 'actual' | 'threshold' }, errors: CellError[]): ParsedValue | undefined {
   if (raw.length > LIMITS.raw) {
     errors.push(cellError(column, 'TOO_LONG', { max: LIMITS.raw }));

@@ -1,5 +1,5 @@
 /**
- * The sheet-row contract (schema/sheet-rows.md): one row per plan node as the sheet shows it. Every value cell
+ * The sheet-row contract (docs/sheet-contract.md): one row per plan node as the sheet shows it. Every value cell
  * arrives as the text the user typed; the server parses it and keeps the text.
  */
 export { PARENT_LEVEL, type SheetLevel } from '../vocabulary/levels';

@@ -1,15 +1,15 @@
 /**
  * Warning codes attached to parsed values and inferred polarities. Names shared with the scoring engine come from
- * domain guide §5.13; the others describe what the parser saw, so that the import review can show it to a user.
+ * docs/scoring.md §5.13; the others describe what the parser saw, so that the import review can show it to a user.
  */
 export const VALUE_WARNINGS = {
-  /** §5.13: "2.33" read as 2.33, but it may be a mistyped thousands separator */
+  /** docs/scoring.md §5.13: "2.33" read as 2.33, but it may be a mistyped thousands separator */
   AMBIGUOUS_DECIMAL_POINT: 'AMBIGUOUS_DECIMAL_POINT',
-  /** §5.13: a percent value ≤ 1.5 among percent siblings > 1.5 (a fraction typed where points were meant?) */
+  /** docs/scoring.md §5.13: a percent value ≤ 1.5 among percent siblings > 1.5 (a fraction typed where points were meant?) */
   SCALE_SUSPECT: 'SCALE_SUSPECT',
-  /** §5.13: a day-first date that does not exist (31/02/2022); the cell stays text */
+  /** docs/scoring.md §5.13: a day-first date that does not exist (31/02/2022); the cell stays text */
   INVALID_DATE: 'INVALID_DATE',
-  /** §5.13: text where a number was expected, or a proposed number not yet confirmed */
+  /** docs/scoring.md §5.13: text where a number was expected, or a proposed number not yet confirmed */
   TYPE_MISMATCH: 'TYPE_MISMATCH',
   /** a month name with no year to resolve it against: never guessed */
   MONTH_WITHOUT_YEAR: 'MONTH_WITHOUT_YEAR',
@@ -34,9 +34,9 @@ export const VALUE_WARNINGS = {
 } as const;
 
 export const POLARITY_WARNINGS = {
-  /** §4/§5.13: every inferred polarity is a proposal until a user confirms it */
+  /** docs/scoring.md §4/§5.13: every inferred polarity is a proposal until a user confirms it */
   POLARITY_UNCONFIRMED: 'POLARITY_UNCONFIRMED',
-  /** §4: target and thresholds do not move one way; flagged, not guessed */
+  /** docs/scoring.md §4: target and thresholds do not move one way; flagged, not guessed */
   POLARITY_NON_MONOTONE: 'POLARITY_NON_MONOTONE',
 } as const;
 

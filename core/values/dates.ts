@@ -1,5 +1,5 @@
 /**
- * Dates (domain guide §3 rules 5–6). Day first, always: Italian documents never write month first, so "03/04/2020"
+ * Dates (docs/scoring.md §3 rules 5–6). Day first, always: Italian documents never write month first, so "03/04/2020"
  * is 3 April. Month names stand for the last day of that month (profile `monthNameAs: 'end-of-month'`), and need
  * the year of the target column, which the caller must supply: a year is never guessed.
  */

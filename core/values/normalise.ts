@@ -1,7 +1,7 @@
 import { VALUE_WARNINGS } from './codes';
 
 /**
- * Rule 1 of domain guide §3. Cells come from PDFs, OCR and Word-autocorrected sheets, so the same value arrives
+ * Rule 1 of docs/scoring.md §3. Cells come from PDFs, OCR and Word-autocorrected sheets, so the same value arrives
  * with non-breaking spaces, typographic minus signs and slanted comparators; they are unified here once, so that
  * every later rule can be written against plain ASCII forms.
  */

@@ -1,7 +1,7 @@
 import { VALUE_WARNINGS } from './codes';
 
 /**
- * Italian number format (domain guide §3 rule 8): "." groups thousands, "," marks decimals. A lone "." is the one
+ * Italian number format (docs/scoring.md §3 rule 8): "." groups thousands, "," marks decimals. A lone "." is the one
  * real ambiguity: "4.500" is four thousand five hundred, but "2.33" can only be a decimal point typed the English
  * way, so it is read as such and flagged rather than rejected.
  */

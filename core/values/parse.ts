@@ -26,7 +26,7 @@ export function isNumericValue(p: ParsedValue): p is ParsedValue & { kind: Numer
 }
 
 /**
- * Reads one cell following domain guide §3, rules 1–10 in order. Never throws: whatever cannot be read becomes
+ * Reads one cell following docs/scoring.md §3, rules 1–10 in order. Never throws: whatever cannot be read becomes
  * text with warnings, and `raw` is always the input exactly as given, because the add-in writes back the raw
  * string, never a re-formatted one.
  */
@@ -145,7 +145,7 @@ function textValue(
     for (const w of reading.warnings) if (!result.warnings.includes(w)) result.warnings.push(w);
     if (reading.proposal) result.proposal = reading.proposal;
   }
-  // Rule 10 and §5.13: text cannot be scored as a number until someone confirms what it means.
+  // Rule 10 and docs/scoring.md §5.13: text cannot be scored as a number until someone confirms what it means.
   if (result.proposal || ctx.unit?.trim()) result.warnings.push(VALUE_WARNINGS.TYPE_MISMATCH);
   return result;
 }

@@ -4,7 +4,7 @@ import { dayNumber, monthNumber } from './dates';
 import { isNumericValue } from './parse';
 
 /**
- * Polarity inference on import (domain guide §4). It only *proposes*: the result is never confirmed, carries
+ * Polarity inference on import (docs/scoring.md §4). It only *proposes*: the result is never confirmed, carries
  * POLARITY_UNCONFIRMED, and says in words which signal decided it, so that a reviewer can accept or override it.
  */
 export type PolaritySignal = 'value-kind' | 'comparator' | 'threshold-order' | 'keyword' | 'default';

@@ -3,7 +3,7 @@ import { VALUE_WARNINGS } from './codes';
 import { CURRENCY_PREFIX, knownUnit, readItalianNumber, signed, UNIT_SUFFIX } from './numbers';
 
 /**
- * Domain guide §3 rule 10: free text may hide the number it is about ("Rilascio di almeno 300 dispositivi",
+ * docs/scoring.md §3 rule 10: free text may hide the number it is about ("Rilascio di almeno 300 dispositivi",
  * "3 persone formate"). The parser only *proposes* it; a user confirms before it is scored. Being wrong here is
  * cheap but noisy, so a number is proposed only when its role is clear: it opens the text, it follows a comparator
  * word, or it is the only number there.

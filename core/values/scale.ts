@@ -2,7 +2,7 @@ import type { ParsedValue } from './types';
 import { VALUE_WARNINGS } from './codes';
 
 /**
- * Domain guide §3 rule 9: percentages are stored as points and never rescaled, so a "0,7" typed among "70%",
+ * docs/scoring.md §3 rule 9: percentages are stored as points and never rescaled, so a "0,7" typed among "70%",
  * "65%" is kept as 0.7 and flagged SCALE_SUSPECT for a human to look at.
  *
  * Only values whose percent reading came from the indicator's unit are suspects: a cell that says "1,2%" itself

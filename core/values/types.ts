@@ -1,5 +1,5 @@
 /**
- * A cell value as typed or imported, next to what it means (domain guide §3).
+ * A cell value as typed or imported, next to what it means (docs/scoring.md §3).
  * The raw text is always kept, even when parsing succeeds: the add-in writes back the raw string.
  */
 export type ValueKind =

@@ -1,5 +1,5 @@
 /**
- * Domain vocabularies (domain guide §2). GraphQL shows the UPPER_CASE names (registered in
+ * Domain vocabularies (docs/domain.md §2). GraphQL shows the UPPER_CASE names (registered in
  * server/graphql/enums.ts); the database and the scoring engine store the lower-case values, which are the
  * engine's own string literals. Plain enums, no library: the add-in bundles them.
  */

@@ -3,7 +3,7 @@ import { DateTimeType, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /**
- * Identity is an immutable opaque id, never a code: codes are labels of one plan version (domain guide §8.6).
+ * Identity is an immutable opaque id, never a code: codes are labels of one plan version (docs/domain.md §8.6).
  * `version` counts committed changes; clients send it back to detect a colleague's newer edit.
  */
 @ObjectType()

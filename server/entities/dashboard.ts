@@ -5,7 +5,7 @@ import { OrgUnit } from './org-unit';
 import { Person } from './person';
 import { PlanOwned } from './plan-owned';
 
-/** A cruscotto: an independent selection of indicators, scored only over its own entries (§5.8). */
+/** A cruscotto: an independent selection of indicators, scored only over its own entries (docs/scoring.md §5.8). */
 @ObjectType({ description: 'Cruscotto: strategic, service, SG, manager or individual dashboard' })
 @Entity()
 export class Dashboard extends PlanOwned {

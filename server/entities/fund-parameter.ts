@@ -4,7 +4,7 @@ import { FundKind } from '@core/vocabulary/enums';
 import { PlanCycle } from './plan-cycle';
 import { TenantOwned } from './tenant-owned';
 
-/** Unit value per relevance point of an incentive fund in one cycle (domain guide §5.9). */
+/** Unit value per relevance point of an incentive fund in one cycle (docs/scoring.md §5.9). */
 @ObjectType({ description: 'Value in euro of one relevance point of an incentive fund in a cycle' })
 @Entity()
 @Unique({ properties: ['cycle', 'fund'] })

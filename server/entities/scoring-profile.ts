@@ -5,7 +5,7 @@ import { ProfileStatus } from '@core/vocabulary/enums';
 import { TenantOwned } from './tenant-owned';
 
 /**
- * A named, versioned set of scoring parameters (domain guide §5.11). A frozen version never changes:
+ * A named, versioned set of scoring parameters (docs/scoring.md §5.11). A frozen version never changes:
  * a parameter change is a new version, so past reports stay reproducible.
  */
 @ObjectType({ description: 'Named, versioned scoring parameters attached to plan versions' })

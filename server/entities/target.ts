@@ -7,8 +7,8 @@ import { PlanOwned } from './plan-owned';
 
 /**
  * Expected result of an indicator for one (year, checkpoint). Its value lives in revisions: the original and any
- * "nuova previsione", appended and never overwritten; scoring uses the latest approved one (§5.2.1).
- * Mode, polarity and rule are per year because indicators switch kind between years (§8.10, §8.11).
+ * "nuova previsione", appended and never overwritten; scoring uses the latest approved one (docs/scoring.md §5.2.1).
+ * Mode, polarity and rule are per year because indicators switch kind between years (docs/domain.md §8.10, §8.11).
  */
 @ObjectType({ description: 'Target of an indicator for a year and checkpoint, with thresholds and revisions' })
 @Entity()

@@ -19,7 +19,7 @@ const described: Array<[object, string, string]> = [
   [Relevance, 'Relevance', 'Rilevanza oggettiva: HIGH = 5, MEDIUM = 3, LOW = 1'],
   [PurposeClass, 'PurposeClass', 'Finalità: a policy and cost containment, b new services, c continuous improvement'],
   [Polarity, 'Polarity', 'Which direction of the value is better'],
-  [ScoringRule, 'ScoringRule', 'How an indicator is scored (domain guide §5.3)'],
+  [ScoringRule, 'ScoringRule', 'How an indicator is scored (docs/scoring.md §5.3)'],
   [ValueKind, 'ValueKind', 'What kind of value an indicator measures'],
   [IndicatorCategory, 'IndicatorCategory', 'Tipo indicatore (multi-select)'],
   [IndicatorStatus, 'IndicatorStatus', 'A replaced indicator is shown but not scored'],

@@ -6,7 +6,7 @@ import { thenMaybe } from './then-maybe';
 /** Revisions of a target, oldest first: the order every reader of them shares. */
 export const REVISION_ORDER = { seq: 'asc' } as const;
 
-/** The value scoring uses is the latest approved revision (§5.2.1); the original stays visible next to it. */
+/** The value scoring uses is the latest approved revision (docs/scoring.md §5.2.1); the original stays visible next to it. */
 @Resolver(() => Target)
 export class TargetValueResolver {
   private revisions(target: Target, ctx: Context): TargetRevision[] | Promise<TargetRevision[]> {

@@ -1,6 +1,6 @@
 /**
  * The Brescia manager-weight table ("Assegnazione nuovi Obiettivi ai Dirigenti e ridefinizione dei Pesi degli
- * Obiettivi 2020", domain guide §7.1): per manager group, objectives with their original and redefined weight, then
+ * Obiettivi 2020", docs/domain.md §7.1): per manager group, objectives with their original and redefined weight, then
  * "Totale … 100,00% 100,00%". The manager's name and role are in the label block printed before the objectives.
  */
 import type { SourceLineNo } from './draft';

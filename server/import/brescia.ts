@@ -1,7 +1,7 @@
 /**
  * Reader of the Brescia plan (seed 003): objective cards ("SCHEDE OBIETTIVI") and the manager-weight table.
  *
- * Model choices (domain guide §2.3, §5.6, §8.3): the cross-cutting strategic card becomes a strategic objective with
+ * Model choices (docs/domain.md §2.3, docs/scoring.md §5.6, docs/domain.md §8.3): the cross-cutting strategic card becomes a strategic objective with
  * its own weighted indicators, ownShare from "Indicatori dell'obiettivo strategico Peso: 50%", and the operational
  * cards as children; only those in its contribution list count (`contributes`), new objectives are not added to it.
  * A card's "Peso dell'obiettivo dirigenziale" is a weight in a manager's portfolio, not in the strategic objective, so
@@ -244,7 +244,7 @@ class BresciaReader {
     return { key: `${keyPrefix}${n}`, code, title, weight: block.weight, categories, line: lines[0].no, targets, baselines };
   }
 
-  /** Tick-boxes: "□X", "X", "□XX" ticked, "□" not ticked (§8.22). */
+  /** Tick-boxes: "□X", "X", "□XX" ticked, "□" not ticked (docs/domain.md §8.22). */
   private categoriesOf(text: string, subject: string, line: number): IndicatorCategory[] {
     const ticked: IndicatorCategory[] = [];
     for (const [category, words] of CATEGORIES) {
@@ -325,7 +325,7 @@ class BresciaReader {
     return out.map((e) => e.replace(/\s+/g, ' '));
   }
 
-  /** "3.106 euro x 5 = 15.530 euro": fund unit values, checked against the coefficient and the product (§5.9). */
+  /** "3.106 euro x 5 = 15.530 euro": fund unit values, checked against the coefficient and the product (docs/scoring.md §5.9). */
   private readFunds(section: Section | undefined, relevance: Relevance | null, subject: string): void {
     if (!section) return;
     const expected = relevance === Relevance.HIGH ? 5 : relevance === Relevance.MEDIUM ? 3 : relevance === Relevance.LOW ? 1 : null;

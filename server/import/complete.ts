@@ -1,5 +1,5 @@
 /**
- * Inferences every document family needs once its cells are read (domain guide §4): a polarity proposed from the
+ * Inferences every document family needs once its cells are read (docs/scoring.md §4): a polarity proposed from the
  * target, the threshold order and the KPI words, per year when the value kind changes between years; the manual rule
  * for a qualitative target. Each one is reported as `inferred` with its evidence and stays unconfirmed.
  */

@@ -7,7 +7,7 @@
  * so a reviewer can go back to the document.
  *
  * Elements refer to each other by `key` (unique within one draft), never by code: codes repeat and lie in damaged
- * documents (domain guide §8.6), and the same indicator may be listed in several dashboards (§8.5).
+ * documents (docs/domain.md §8.6), and the same indicator may be listed in several dashboards (docs/domain.md §8.5).
  */
 import type {
   Checkpoint, DashboardKind, EntryLevel, FundKind, IndicatorCategory, ManagerRoleKind, Polarity, PurposeClass, Relevance,
@@ -102,7 +102,7 @@ export interface OperationalObjectiveDraft {
   kpi?: string | null;
   /** raw, e.g. "20%"; null when the cell is lost (WEIGHT_MISSING, never guessed) */
   weight: string | null;
-  /** counts in the parent's contribution component; objectives added mid-year do not (§8.8) */
+  /** counts in the parent's contribution component; objectives added mid-year do not (docs/domain.md §8.8) */
   contributes?: boolean;
   expectedBenefit?: string | null;
   plannedActions?: string | null;
@@ -233,7 +233,7 @@ export interface DashboardEntryDraft {
 
 /**
  * An objective in a manager's portfolio. Brescia prints the weight before and after the mid-year re-weighting
- * (§8.3): both are kept, with the date the redefined one applies from.
+ * (docs/domain.md §8.3): both are kept, with the date the redefined one applies from.
  */
 export interface AssignmentDraft {
   managerKey: string;

@@ -1,5 +1,5 @@
 /**
- * The review report of an import (domain guide §8.22): what was read, what was inferred and on what evidence, what
+ * The review report of an import (docs/domain.md §8.22): what was read, what was inferred and on what evidence, what
  * could not be read, each with the 1-based source line. An import never auto-accepts: a user reviews this list.
  */
 import type { SourceLineNo } from './draft';

@@ -1,6 +1,6 @@
 /**
  * Sondrio plan table (seed 004), first pass: each data line into the pieces it prints, read by the ORDER of its
- * cells, not their column, because the OCR shifts whole groups of cells left or right (domain guide §8.22).
+ * cells, not their column, because the OCR shifts whole groups of cells left or right (docs/domain.md §8.22).
  *
  * A data line holds one action code n.m.k; the cells after it are always, in order: code, title, weight, kpi,
  * target Y, soglia 80%, soglia 60%, target Y+1, target Y+2, Relatore. The cells before it may hold, in order: the

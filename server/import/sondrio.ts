@@ -1,6 +1,6 @@
 /**
- * Reader of the Sondrio plan table (seed 004: an OCR'd spreadsheet, domain guide §2.3 and §7.1). Second pass: the
- * rows of sondrio-rows.ts are attached by CODE, not by position (§8.22: an action printed on another objective's row,
+ * Reader of the Sondrio plan table (seed 004: an OCR'd spreadsheet, docs/domain.md §2.3 and §7.1). Second pass: the
+ * rows of sondrio-rows.ts are attached by CODE, not by position (docs/domain.md §8.22: an action printed on another objective's row,
  * an operational objective printed before its strategic objective across a page break), and every repair is reported.
  * server/fixtures/sondrio-2022-2024.json is the hand-checked reading this reader must reproduce.
  */
@@ -298,7 +298,7 @@ class SondrioReader {
     if (found) return found;
     const so = this.osByCode.get(osCodeOf(ooCode));
     if (!so) return null;
-    // The objective's own row is lost: keep its place, never invent its title or weight (§6.8 d).
+    // The objective's own row is lost: keep its place, never invent its title or weight (docs/scoring.md §6.8 d).
     const lost: OperationalObjectiveDraft & { os: string } = {
       os: so.code, key: `oo:${ooCode}`, code: ooCode, title: LOST_TITLE, kpi: 'ponderazione', weight: null, line, indicators: [],
     };

@@ -1,6 +1,6 @@
 /**
  * A source document as numbered lines, with the two repairs every text extraction needs: TAB-separated cells and
- * letter-spaced OCR words ("p o n d e r a z i o n e" → "ponderazione", domain guide §8.22).
+ * letter-spaced OCR words ("p o n d e r a z i o n e" → "ponderazione", docs/domain.md §8.22).
  */
 import type { SourceLineNo } from './draft';
 

@@ -6,7 +6,7 @@ import { ValueKind } from '@core/vocabulary/enums';
 import { isNumericValue, parseValue } from '@core/values';
 import type { ParsedValue } from '@core/values/types';
 
-/** "25%" → 25 percent points; null stays null (the engine reports WEIGHT_MISSING, §6.8 d); anything else is undefined. */
+/** "25%" → 25 percent points; null stays null (the engine reports WEIGHT_MISSING, docs/scoring.md §6.8 d); anything else is undefined. */
 export function weightOf(raw: string | null | undefined): number | null | undefined {
   if (raw === null || raw === undefined || raw.trim() === '') return null;
   const parsed = parseValue(raw);

@@ -29,7 +29,7 @@ export function profileOf(row: ProfileRow | null | undefined): ScoringProfile {
   return { ...DEFAULT_PROFILE, ...(row.parameters as Partial<ScoringProfile>), name: row.name, version: row.profileVersion, status: row.status };
 }
 
-/** Latest approved revision is the effective target (§5.2.1); the original is kept for the explanation. */
+/** Latest approved revision is the effective target (docs/scoring.md §5.2.1); the original is kept for the explanation. */
 function targetInput(target: Target, revisions: TargetRevision[], indicator: Indicator): TargetInput | undefined {
   const approved = revisions.filter((r) => r.approved);
   const effective = approved[approved.length - 1];
@@ -60,7 +60,7 @@ function actualInput(m: Measurement | undefined): IndicatorInput['actual'] {
   };
 }
 
-/** A replaced indicator is shown but not scored (§8.7): it leaves every aggregate with that reason. */
+/** A replaced indicator is shown but not scored (docs/domain.md §8.7): it leaves every aggregate with that reason. */
 function asChild(indicator: Indicator, result: IndicatorResult): AggregateChild {
   if (indicator.status === IndicatorStatus.REPLACED) {
     return { id: indicator.id, code: indicator.code, weight: indicator.weight, score: null, status: 'not_applicable', reason: 'replaced' };
@@ -145,7 +145,7 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
     dashboards.set(d.id, scoreDashboard({ id: d.id, code: d.name, entries }, indicators, ctx));
   }
 
-  // §5.5: a unit scores its service dashboard if it has one, else the indicators it is responsible for.
+  // docs/scoring.md §5.5: a unit scores its service dashboard if it has one, else the indicators it is responsible for.
   const units = new Map<string, AggregateResult>();
   const serviceDashboardOf = new Map(s.dashboards.filter((d) => d.kind === DashboardKind.SERVICE && d.ownerUnit).map((d) => [d.ownerUnit!.id, d]));
   const indicatorsOfUnit = new Map<string, Indicator[]>();
@@ -163,7 +163,7 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
       : aggregate(childrenOf(indicatorsOfUnit.get(unitId)).map((c) => ({ ...c, weight: undefined })), { subject: { type: 'unit', id: unitId, year, checkpoint: ctx.checkpoint }, profile }));
   }
 
-  // §5.9: a manager scores the weighted portfolio of the plan version, or the dashboard they are evaluated through.
+  // docs/scoring.md §5.9: a manager scores the weighted portfolio of the plan version, or the dashboard they are evaluated through.
   const managers = new Map<string, ManagerResult>();
   const funds = s.funds.map((f) => ({ name: f.fund, unitValue: f.unitValue }));
   const relevanceOf = new Map<string, string | null | undefined>([

@@ -6,7 +6,7 @@ import type { PlanScores } from './realization';
 
 export type ReportLevel = 'perspective' | 'strategic_objective' | 'operational_objective' | 'indicator';
 
-/** One row of a Relazione table: "Valore ottenuto | Risultato atteso | % Realizzazione" (domain guide §7.2). */
+/** One row of a Relazione table: "Valore ottenuto | Risultato atteso | % Realizzazione" (docs/domain.md §7.2). */
 export type ReportRow = {
   level: ReportLevel;
   id: string;
@@ -57,7 +57,7 @@ function indicatorRow(indicator: Indicator, r: IndicatorResult | undefined, meas
     kpi: indicator.formula ?? null,
     actual: measurement?.value?.raw ?? null,
     target: target?.raw ?? null,
-    // neutralised rows leave the % blank; monitoring rows repeat the measured value (a display convention, §7.2)
+    // neutralised rows leave the % blank; monitoring rows repeat the measured value (a display convention, docs/domain.md §7.2)
     realization: status === 'neutralised' ? null : (r?.display ?? null),
     score: r?.score ?? null,
     status,

@@ -9,7 +9,7 @@ import type { ServiceContext } from './service-context';
 
 export type PresetName = keyof typeof PROFILE_PRESETS;
 
-/** The allowed values of each parameter (§5.11): anything else is refused by name. */
+/** The allowed values of each parameter (docs/scoring.md §5.11): anything else is refused by name. */
 const CHOICES: Record<string, readonly unknown[] | 'boolean' | 'number'> = {
   capRatio: 'boolean',
   inverseMiss: ['target/actual', 'zero'],
@@ -60,7 +60,7 @@ export async function profileFromPreset(ctx: ServiceContext, organisationId: str
 }
 
 /**
- * A parameter change is a new version of the profile (§5.11): the old version stays as it was, so plans scored
+ * A parameter change is a new version of the profile (docs/scoring.md §5.11): the old version stays as it was, so plans scored
  * with it keep their numbers. The new version is a draft until a plan using it is approved.
  */
 export async function reviseProfile(ctx: ServiceContext, profileId: string, changes: Record<string, unknown>): Promise<ScoringProfile> {

@@ -56,7 +56,7 @@ export const scoringProfileSpec: EntitySpec<ScoringProfile> = {
   label: 'ScoringProfile',
   refs: {},
   async prepare(_ctx, row, input, mode, before) {
-    // A frozen profile never changes (§5.11): a parameter change is a new version (reviseScoringProfile).
+    // A frozen profile never changes (docs/scoring.md §5.11): a parameter change is a new version (reviseScoringProfile).
     if (mode === 'update' && before?.status === ProfileStatus.FROZEN) {
       return [{ field: 'parameters', code: 'PROFILE_FROZEN', message: 'this profile version is frozen by an approved plan; create a new version with reviseScoringProfile' }];
     }
@@ -189,7 +189,7 @@ export const measurementSpec: EntitySpec<Measurement> = {
     if (typeof input.value === 'string') row.value = parseFor(input.value, indicator, row.year, 'actual');
     else if (input.value === null) row.value = null;
     row.recordedAt = new Date();
-    // Neutralising needs a reason (§2.2); a manual score needs its justification (§5.3).
+    // Neutralising needs a reason (docs/domain.md §2.2); a manual score needs its justification (docs/scoring.md §5.3).
     const problems: FieldProblem[] = [];
     if (row.neutralised && !row.neutralisationReason?.trim()) {
       problems.push({ field: 'neutralisationReason', code: 'NEUTRALISATION_REASON_MISSING', message: 'a neutralised indicator needs a reason' });

@@ -1,5 +1,5 @@
 /**
- * ExcelWorkbook against office-addin-mock (the Office team's mock, stack.md 3.10): reads happen only after
+ * ExcelWorkbook against office-addin-mock (the Office team's mock, docs/stack-notes.md §3.10): reads happen only after
  * load + context.sync(), one sync per chunk, and events are off for every write and back on afterwards.
  * The mock is a data bag, so the tree below holds exactly the objects the port asks for.
  */

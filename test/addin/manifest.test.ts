@@ -1,5 +1,5 @@
 /**
- * Structural test of manifest.xml (the online validator needs network; stack.md 3.9): the ids, the version, every
+ * Structural test of manifest.xml (the online validator needs network; docs/stack-notes.md §3.9): the ids, the version, every
  * resid defined, every URL https on one host, the schema's element order, icons on disk, Italian overrides.
  */
 import fs from 'node:fs';

@@ -1,5 +1,6 @@
 /**
- * §5.5 aggregation, §5.6 strategic objectives, §5.7 pass mark, §5.8 dashboards, §5.9 managers and incentives.
+ * Sections of docs/scoring.md (every § in this file): §5.5 aggregation, §5.6 strategic objectives, §5.7 pass mark,
+ * §5.8 dashboards, §5.9 managers and incentives.
  */
 import {
   aggregate,

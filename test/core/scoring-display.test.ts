@@ -1,5 +1,6 @@
 /**
- * §5.10 rounding and display, §5.11 scoring profiles, §5.12 explainability, §5.13 validation codes.
+ * Sections of docs/scoring.md (every § in this file): §5.10 rounding and display, §5.11 scoring profiles,
+ * §5.12 explainability, §5.13 validation codes.
  */
 import fc from 'fast-check';
 import {

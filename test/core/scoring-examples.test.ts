@@ -1,5 +1,5 @@
 /**
- * Worked examples of the domain guide §6 (6.1 – 6.11), with the exact numbers and displays given there.
+ * Worked examples of docs/scoring.md §6 (6.1 – 6.11), with the exact numbers and displays given there.
  * ParsedValue objects are built by hand (the parser is tested on its own).
  */
 import {

@@ -1,6 +1,6 @@
 /**
  * Property-based tests (fast-check) of the scoring engine: ranges, monotonicity along the polarity, aggregate
- * bounds, renormalisation, excluded children, robustness.
+ * bounds, renormalisation, excluded children, robustness. Test names cite sections of docs/scoring.md.
  */
 import fc from 'fast-check';
 import {

@@ -1,5 +1,6 @@
 /**
- * §5.2 status, effective target and rule resolution; §5.3 / §5.4 rules and their edge cases; §5.13 codes.
+ * Sections of docs/scoring.md (every § in this file but §8.x, which are edge cases of docs/domain.md): §5.2 status,
+ * effective target and rule resolution; §5.3 / §5.4 rules and their edge cases; §5.13 codes.
  */
 import {
   DEFAULT_PROFILE,
@@ -199,7 +200,7 @@ describe('§5.2.3 rule resolution', () => {
     expect(resolveRule(ind('boolean', tgt(bool(true)), undefined))).toBe('boolean');
   });
   test('// §5.2.3 the polarity (and so the default rule) is resolved per year: a target-level override', () => {
-    // date target one year, count the next (§8.11)
+    // date target one year, count the next (docs/domain.md §8.11)
     const r = score(ind('higher', tgt(date('2022-06-30'), { polarity: 'deadline' }), date('2022-06-15')));
     expect(r.rule).toBe('deadline');
     expect(r.explanation.polarity).toBe('deadline');

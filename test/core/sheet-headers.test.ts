@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { combineHeaderRows, foldHeader, recognizeHeaders, rowsFromMappedSheet, type HeaderMatch } from '@core/sheet/headers';
 import { layoutHeaders, PLAN_LAYOUT } from '@core/sheet/layout';
+import { SEEDS } from '../helpers/seeds';
 
-const SEEDS = join(__dirname, '../../../shared/seeds');
 const seedLines = (prefix: string) => {
   const file = ['000_48094bd99496ed76.txt', '002_cb68e27bcf5376bc.txt', '003_a0c237837c23239d.txt', '004_fa97ad9e72b5b7ce.txt'].find((f) => f.startsWith(prefix))!;
   return readFileSync(join(SEEDS, file), 'utf8').split('\n');

@@ -3,7 +3,7 @@ import { isNumericValue, parseValue, scaleSuspect, type ParseContext } from '@co
 import type { ParsedValue } from '@core/values/types';
 
 /**
- * Domain guide §3. Raw strings from the seeds are quoted exactly, with their citation, so that a failing case
+ * docs/scoring.md §3. Raw strings from the seeds are quoted exactly, with their citation, so that a failing case
  * can be traced back to the document that produced it.
  */
 

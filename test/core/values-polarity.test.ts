@@ -1,7 +1,7 @@
 import { inferPolarity, parseValue, type ParseContext } from '@core/values';
 
 /**
- * Domain guide §4. The Sondrio rows are quoted from shared/seeds/004_fa97ad9e72b5b7ce.txt (plan year 2022; the
+ * docs/scoring.md §4. The Sondrio rows are quoted from test/fixtures/seeds/004_fa97ad9e72b5b7ce.txt (plan year 2022; the
  * thresholds are "soglia 80%" then "soglia 60%"), with their KPI text, so that the keyword hint is present too and
  * the stronger signal has to win over it where they disagree.
  */

@@ -4,7 +4,6 @@
  * a new revision, and the GraphQL mutation refuses bad uploads with a clear error.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import { Indicator, ManagerAssignment, PlanVersion, TargetRevision } from '../../server/entities';
 import { AuditEvent } from '../../server/entities/audit-event';
 import { loadSondrioPlan } from '../../server/fixtures/sondrio';
@@ -12,10 +11,10 @@ import { importPlan } from '../../server/services/import';
 import { InputError } from '../../server/services/errors';
 import { databaseNames } from '../helpers/databases';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
+import { seedPath } from '../helpers/seeds';
 
-const SEEDS = path.resolve(__dirname, '../../../shared/seeds');
-const sondrio = fs.readFileSync(path.join(SEEDS, '004_fa97ad9e72b5b7ce.txt'), 'utf8');
-const brescia = fs.readFileSync(path.join(SEEDS, '003_a0c237837c23239d.txt'), 'utf8');
+const sondrio = fs.readFileSync(seedPath('004_fa97ad9e72b5b7ce.txt'), 'utf8');
+const brescia = fs.readFileSync(seedPath('003_a0c237837c23239d.txt'), 'utf8');
 
 function ok<T = any>(result: GraphQLResponse<T>): T {
   expect(result.errors).toBeUndefined();

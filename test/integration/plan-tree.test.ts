@@ -81,7 +81,7 @@ describe.each(databaseNames())('the Sondrio example plan served over HTTP (%s)',
     expect(actions).toBe(48);
   });
 
-  it('parses the raw cells as the domain guide says: percent points, month names, euro', async () => {
+  it('parses the raw cells as docs/scoring.md §3 says: percent points, month names, euro', async () => {
     const find = async (code: string) => {
       const r = await server.gql(
         `query($plan: ID!, $code: String!) { indicators(filter: { planId: $plan, code: $code }) { edges { node { code unit valueKind

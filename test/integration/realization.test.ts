@@ -6,7 +6,7 @@ function ok<T = any>(result: GraphQLResponse<T>): T {
   return result.data as T;
 }
 
-/** Actuals of domain guide §6.8 (b) and §6.5 on the real Sondrio 2022 targets. */
+/** Actuals of docs/scoring.md §6.8 (b) and docs/scoring.md §6.5 on the real Sondrio 2022 targets. */
 const ACTUALS: Record<string, string> = {
   '1.1.1': '3,10%', '1.1.2': '11', '1.1.3': '70', '1.1.4': '15/08/2022',
   '1.3.1': '15%', '1.3.2': '35%', '1.3.3': '100%', '1.3.4': '70%',

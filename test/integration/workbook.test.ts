@@ -3,11 +3,11 @@
  * identity, bad cells reported with row, column and reason while good rows land, and uploads refused clearly.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { PLAN_LAYOUT } from '@core/sheet/layout';
 import { databaseNames } from '../helpers/databases';
 import { getFile, loadXlsx, postWorkbook } from '../helpers/files';
+import { seedPath } from '../helpers/seeds';
 import { startServer, type TestServer } from '../helpers/server';
 import { ok, readRows, type SheetRow, type SondrioPlan, sondrioPlan, sync } from '../helpers/sync';
 
@@ -167,7 +167,7 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
   });
 
   it('a seed-shaped workbook (the Sondrio table) imports through header recognition, reporting what has no place', async () => {
-    const lines = readFileSync(join(__dirname, '../../../shared/seeds/004_fa97ad9e72b5b7ce.txt'), 'utf8').split('\n').slice(2, 21);
+    const lines = readFileSync(seedPath('004_fa97ad9e72b5b7ce.txt'), 'utf8').split('\n').slice(2, 21);
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Obiettivi 2022');
     for (const line of lines) ws.addRow(line.replace(/\r$/, '').split('\t'));

@@ -1,6 +1,6 @@
 /**
  * Importer "bergamo-2020" on seed 000 (Piano della Performance 2020-2022, PDF text, group labels after the rows).
- * Expected values were read by hand from shared/seeds/000_48094bd99496ed76.txt at the cited lines. The sample
+ * Expected values were read by hand from test/fixtures/seeds/000_48094bd99496ed76.txt at the cited lines. The sample
  * keeps to rows whose objective the text (and the 2021 plan's tables) settle; attributions the reader gets wrong are
  * asserted to be flagged as inferences, not as right.
  */
@@ -56,14 +56,14 @@ describe('bergamo-2020 importer on seed 000', () => {
     expect(baseline(tourism.indicator)).toEqual([{ year: 2019, target: '11', actual: '19' }]);
     expect(tourism.dashboards).toEqual(['CRUSCOTTO STRATEGICO 2020@840', 'SERVIZIO PROMOZIONE E SVILUPPO ECONOMIA LOCALE@1489']);
 
-    // 000:987 the 4.000 of domain guide §1, objective 1.4 (000:1100), multi-row action 000:1102.
+    // 000:987 the 4.000 of docs/domain.md §1, objective 1.4 (000:1100), multi-row action 000:1102.
     const orient = atLine(draft, 987);
     expect(orient.objective).toBe('1.4');
     expect(orient.indicator.actionLabel).toBe("Realizzare iniziative per l'orientamento al lavoro e alle professioni");
     expect(targets(orient.indicator)).toEqual({ 2020: '4.000', 2021: '4.000', 2022: '4.000' });
     expect(baseline(orient.indicator)).toEqual([{ year: 2019, target: '4.000', actual: '4.519' }]);
 
-    // 000:1073 ISO 9001 by 31.3.2020: one indicator listed in ten dashboards (domain guide §8.5).
+    // 000:1073 ISO 9001 by 31.3.2020: one indicator listed in ten dashboards (docs/domain.md §8.5).
     const iso = atLine(draft, 1073);
     expect(iso.objective).toBe('2.2');
     expect(targets(iso.indicator)).toEqual({ 2020: '31.3.2020', 2021: '-', 2022: '-' });
@@ -95,7 +95,7 @@ describe('bergamo-2020 importer on seed 000', () => {
     // 000:1249 "45,00%" in 2022 only.
     expect(targets(atLine(draft, 1249).indicator)).toEqual({ 2020: '45%', 2021: '45%', 2022: '45,00%' });
 
-    // 000:1379 the one-day miss of domain guide §6.3: deadline 31.7.2019, done 1.8.2019 (service dashboard, 3 columns).
+    // 000:1379 the one-day miss of docs/scoring.md §6.3: deadline 31.7.2019, done 1.8.2019 (service dashboard, 3 columns).
     const scarto = atLine(draft, 1379);
     expect(scarto.indicator).toMatchObject({ title: "Scarto documentazione cartacea ed eventuale documentazione informatica dell'Ente", actionLabel: 'Dematerializzare il ciclo documentale', dataSource: 'LWA' });
     expect(targets(scarto.indicator)).toEqual({ 2020: '31.10.2020' });
@@ -139,7 +139,7 @@ describe('bergamo-2020 importer on seed 000', () => {
   });
 
   it('reports the known damaged places', () => {
-    // 000:1461 prints "1.6" with 1.2's title (domain guide §8.6).
+    // 000:1461 prints "1.6" with 1.2's title (docs/domain.md §8.6).
     expect(review.of('warning').some((e) => e.code === 'OBJECTIVE_TITLE_CONFLICT' && e.line === 1461)).toBe(true);
     // 000:1489 the 2019 actual disagrees with 000:840 (19 vs 11, a consequence of the lost column).
     expect(review.of('warning').some((e) => e.code === 'VALUE_CONFLICT' && e.line === 1489 && e.evidence.includes('"19" (line 840)'))).toBe(true);

@@ -1,6 +1,6 @@
 /**
  * Importer "bergamo-2021" on seed 002 (Piano della Performance 2021-2023, TAB-separated). Expected values were read
- * by hand from shared/seeds/002_cb68e27bcf5376bc.txt at the cited lines.
+ * by hand from test/fixtures/seeds/002_cb68e27bcf5376bc.txt at the cited lines.
  */
 import { readFileSync } from 'fs';
 import { readSource, sniffFormat } from '../../server/import/importer';
@@ -52,7 +52,7 @@ describe('bergamo-2021 importer on seed 002', () => {
   });
 
   it('reads a hand-checked sample of indicators', () => {
-    // 002:474-476: 1.4, merged action cell from 475, the 4.500 of domain guide §1.
+    // 002:474-476: 1.4, merged action cell from 475, the 4.500 of docs/domain.md §1.
     const orient = atLine(draft, 476);
     expect(orient.objective).toBe('1.4');
     expect(orient.indicator).toMatchObject({ title: 'N. di utenti partecipanti agli interventi formativi/orientativi realizzati', actionLabel: "Realizzare iniziative per l'orientamento al lavoro e alle professioni", dataSource: 'Elaborazioni su dati' });
@@ -80,7 +80,7 @@ describe('bergamo-2021 importer on seed 002', () => {
     expect(baseline(time.indicator)).toEqual([{ year: 2020, target: 'monitoraggio', actual: '2.33' }]);
     expect(time.dashboards).toEqual(['CRUSCOTTO STRATEGICO 2021@490', 'SERVIZIO REGISTRO IMPRESE@663']);
 
-    // 002:531 scored in 2020 (30%), monitoring from 2021 (domain guide §8.10).
+    // 002:531 scored in 2020 (30%), monitoring from 2021 (docs/domain.md §8.10).
     const oneri = atLine(draft, 531);
     expect(oneri.objective).toBe('4.1');
     expect(baseline(oneri.indicator)).toEqual([{ year: 2020, target: '30%', actual: '24,61%' }]);
@@ -107,7 +107,7 @@ describe('bergamo-2021 importer on seed 002', () => {
     const ag = draft.dashboards.find((d) => d.name === 'SERVIZIO AFFARI GENERALI') as DashboardDraft;
     expect(ag.entries.find((e) => e.line === 574)?.level).toBe('operational');
 
-    // 002:660 count → date between years (§8.11), also in the Dirigente's dashboard 002:914.
+    // 002:660 count → date between years (docs/domain.md §8.11), also in the Dirigente's dashboard 002:914.
     const pec = atLine(draft, 660);
     expect(pec.objective).toBe('2.1');
     expect(baseline(pec.indicator)).toEqual([{ year: 2020, target: '3', actual: '2' }]);
@@ -121,7 +121,7 @@ describe('bergamo-2021 importer on seed 002', () => {
   });
 
   it('reports the damaged places', () => {
-    // 002:755 two indicators merged into one row (domain guide §8.22).
+    // 002:755 two indicators merged into one row (docs/domain.md §8.22).
     expect(review.of('unreadable').map((e) => [e.code, e.line])).toEqual([['VALUES_LOST', 755]]);
     expect(review.entries.some((e) => e.kind === 'inferred' && e.code === 'COLUMNS_SHIFTED' && e.line === 755)).toBe(true);
     const second = { indicator: indicatorsOf(draft).filter((i) => i.line === 755)[1] };
@@ -134,7 +134,7 @@ describe('bergamo-2021 importer on seed 002', () => {
     expect(second.indicator.title).toBe("Aggiornamento sistemi informativi contabili per modifica Istituto Tesoriere dell'Ente");
     expect(targets(second.indicator)).toEqual({ 2021: '30.4.2021' });
     expect(second.indicator.dataSource).toBeNull();
-    // 002:490 and 002:663 "2.33": decimal point or thousands? (domain guide §3 rule 8)
+    // 002:490 and 002:663 "2.33": decimal point or thousands? (docs/scoring.md §3 rule 8)
     expect(review.of('warning').filter((e) => e.code === 'AMBIGUOUS_DECIMAL_POINT').map((e) => e.line)).toEqual([490, 663]);
     // 002:1157 the POLA table is not a dashboard.
     expect(review.of('warning').some((e) => e.code === 'TABLE_NOT_IMPORTED' && e.line === 1157)).toBe(true);

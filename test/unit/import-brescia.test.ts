@@ -1,6 +1,7 @@
 /**
  * The Brescia reader (seed 003) on a sample checked BY HAND against the text: every expectation below was read in
- * the seed at the cited line (and the test re-reads that line, so a wrong citation fails too).
+ * the seed at the cited line (and the test re-reads that line, so a wrong citation fails too). Test names cite the
+ * edge cases of docs/domain.md §8.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -9,8 +10,9 @@ import type { AssignmentDraft, IndicatorDraft, OperationalObjectiveDraft, PlanDr
 import { indicatorsOf } from '../../server/import/draft';
 import { readSource, sniffFormat } from '../../server/import/importer';
 import type { ReviewReport } from '../../server/import/review';
+import { seedPath } from '../helpers/seeds';
 
-const SEED = path.resolve(__dirname, '../../../shared/seeds/003_a0c237837c23239d.txt');
+const SEED = seedPath('003_a0c237837c23239d.txt');
 const text = fs.readFileSync(SEED, 'utf8');
 const seedLines = text.split('\n');
 const seedLine = (n: number) => seedLines[n - 1];

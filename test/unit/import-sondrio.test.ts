@@ -13,8 +13,9 @@ import type { ReviewReport } from '../../server/import/review';
 import { collapseLetterSpacing, segmentWords, SourceText } from '../../server/import/source-text';
 import { ITALIAN_WORDS } from '../../server/import/words';
 import fixture from '../../server/fixtures/sondrio-2022-2024.json';
+import { seedPath } from '../helpers/seeds';
 
-const SEED = path.resolve(__dirname, '../../../shared/seeds/004_fa97ad9e72b5b7ce.txt');
+const SEED = seedPath('004_fa97ad9e72b5b7ce.txt');
 const text = fs.readFileSync(SEED, 'utf8');
 
 let draft: PlanDraft;

@@ -1,9 +1,11 @@
 /**
  * Checks the hand-checked Sondrio 2022-2024 fixture (server/fixtures/sondrio-2022-2024.json) against the seed text
- * it was read from (shared/seeds/004_fa97ad9e72b5b7ce.txt). The seed is required: a missing seed FAILS the suite.
+ * it was read from (test/fixtures/seeds/004_fa97ad9e72b5b7ce.txt). The seed is required: a missing seed FAILS the
+ * suite.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { seedPath } from '../helpers/seeds';
 
 type Polarity = 'higher' | 'lower' | 'deadline' | 'boolean';
 type Year = '2022' | '2023' | '2024';
@@ -65,7 +67,7 @@ interface Fixture {
 }
 
 const FIXTURE_PATH = path.resolve(__dirname, '../../server/fixtures/sondrio-2022-2024.json');
-const SEED_PATH = path.resolve(__dirname, '../../../shared/seeds/004_fa97ad9e72b5b7ce.txt');
+const SEED_PATH = seedPath('004_fa97ad9e72b5b7ce.txt');
 
 function loadSeed(): string {
   if (!fs.existsSync(SEED_PATH)) {
@@ -329,7 +331,7 @@ describe('Sondrio 2022-2024 fixture vs seed 004', () => {
     }
   });
 
-  it('records the damaged labels named in the domain guide', () => {
+  it('records the damaged labels named in docs/domain.md §8.22', () => {
     const seen = (line: number, s: string) => fixture.readings.some((r) => r.line === line && r.seen === s);
     expect(seen(22, 'e')).toBe(true);
     expect(seen(22, 'ità delle imprese')).toBe(true);

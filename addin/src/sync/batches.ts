@@ -1,5 +1,5 @@
 /**
- * Splitting a Sync into requests the server takes: at most 5,000 rows and under 5 MB each (schema/sheet-rows.md,
+ * Splitting a Sync into requests the server takes: at most 5,000 rows and under 5 MB each (docs/sheet-contract.md,
  * Limits). A new row travels with the new parent it names, so its clientRef means something in that batch.
  * Each batch's key is derived from its content and the workbook's sync generation: a retry of the same rows (the
  * answer was lost, or the network failed) replays the server's stored answer instead of writing twice, while the

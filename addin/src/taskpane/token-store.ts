@@ -1,7 +1,7 @@
 /**
  * Where the pane keeps the server address and the token: the browser's localStorage, keyed with
  * Office.context.partitionKey when Office partitions storage (Excel on the web), so two add-in instances on different
- * sites never read each other's token. Never the workbook: the file travels, the token must not (stack.md 3.4).
+ * sites never read each other's token. Never the workbook: the file travels, the token must not (docs/stack-notes.md §3.4).
  */
 export type Remembered = { serverUrl: string; token: string | null };
 

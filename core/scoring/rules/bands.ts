@@ -1,5 +1,5 @@
 /**
- * `bands` (§5.4): thresholds (value, score) plus the target as the point (t, 1); any number of points.
+ * `bands` (docs/scoring.md §5.4): thresholds (value, score) plus the target as the point (t, 1); any number of points.
  * Reaching a point v is polarity-aware: a ≥ v (higher), a ≤ v (lower), date ≤ v (deadline, on day counts).
  * Sorted by decreasing score, values must move strictly in the worse direction, else BANDS_NOT_MONOTONE.
  * - step (default): the highest score among the points reached; 0 if none.
@@ -118,7 +118,7 @@ export function bandsRule(
   const hi = first - 1;
   const lo = first;
   // evaluated as the convex combination (s_lo·(v_hi − a) + s_hi·(a − v_lo))/(v_hi − v_lo): the same value as the
-  // §5.4 formula, without the cancellation of s_hi − s_lo (0.8 − 0.6 = 0.20000000000000007)
+  // docs/scoring.md §5.4 formula, without the cancellation of s_hi − s_lo (0.8 − 0.6 = 0.20000000000000007)
   let s = (scores[lo] * (vals[hi] - a) + scores[hi] * (a - vals[lo])) / (vals[hi] - vals[lo]);
   if (s < scores[lo]) s = scores[lo];
   else if (s > scores[hi]) s = scores[hi];

@@ -1,5 +1,5 @@
 import type { ActualInput, ParsedValue, Polarity, ScoringProfile, ThresholdInput } from '../types';
-/** `boolean` (§5.3): a boolean; SI / true / done → 1, else 0. The target (e.g. "SI/NO") must be a boolean. */
+/** `boolean` (docs/scoring.md §5.3): a boolean; SI / true / done → 1, else 0. The target (e.g. "SI/NO") must be a boolean. */
 import { fail, ok, type RuleOutcome } from './common';
 
 export function booleanRule(

@@ -1,5 +1,5 @@
 /**
- * Shared shapes of the indicator rules (§5.3). Each rule is a pure function of positional arguments (no argument
+ * Shared shapes of the indicator rules (docs/scoring.md §5.3). Each rule is a pure function of positional arguments (no argument
  * object to allocate per scored indicator) whose outcome is written to one shared, reused place:
  * - the numbers (score, attainment) to a Float64Array — unboxed, so a rule allocates nothing for them (read them
  *   with `outcomeScore()` / `outcomeAttainment()`);

@@ -1,5 +1,5 @@
 /**
- * `deadline` (earlier is better, §5.3): t a date; a a date or the explicit "not completed" marker.
+ * `deadline` (earlier is better, docs/scoring.md §5.3): t a date; a a date or the explicit "not completed" marker.
  * a ≤ t → 1. Late by L = a − t calendar days (UTC day counts): `deadlineLate: zero` (default) → 0;
  * `linear` with graceDays G > 0 → max(0, 1 − L/G). "Not completed" → 0.
  */

@@ -1,5 +1,5 @@
 /**
- * `inverse` (lower is better, §5.3): t numeric, t ≥ 0; a numeric.
+ * `inverse` (lower is better, docs/scoring.md §5.3): t numeric, t ≥ 0; a numeric.
  * a ≤ t → 1; otherwise `target/actual` (default) → t/a, `zero` → 0. attainment = t/a when a > 0.
  */
 import { formatNumber as f } from '../display';

@@ -1,5 +1,5 @@
 /**
- * `manual` (§5.3): the entered score, a fraction in [0, 1], **and** a non-empty justification; author and
+ * `manual` (docs/scoring.md §5.3): the entered score, a fraction in [0, 1], **and** a non-empty justification; author and
  * timestamp are kept in the explanation. No target is needed (qualitative indicators).
  */
 import { formatNumber as f } from '../display';

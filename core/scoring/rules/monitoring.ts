@@ -1,6 +1,6 @@
 /**
- * `monitoring` (§5.2.2): never scored, never counted in any aggregate; the measured value is shown as is
- * (a display convention of the report, §7.2, not a score).
+ * `monitoring` (docs/scoring.md §5.2.2): never scored, never counted in any aggregate; the measured value is shown as is
+ * (a display convention of the report, docs/domain.md §7.2, not a score).
  */
 import type { ActualInput, IndicatorInput, TargetInput } from '../types';
 

@@ -1,6 +1,6 @@
 
 /**
- * `project` (§5.3): a project with activities scores the weighted mean of its scored activities under §5.5
+ * `project` (docs/scoring.md §5.3): a project with activities scores the weighted mean of its scored activities under docs/scoring.md §5.5
  * (renormalised, equal weights if none declared, null if none scored); each activity has its own rule.
  * A project indicator recording only an overall completion % (no activities) uses `ratio` against that year's
  * completion target (e.g. 30%).

@@ -1,5 +1,5 @@
 /**
- * `ratio` (higher is better, §5.3): t numeric, t > 0; a numeric.
+ * `ratio` (higher is better, docs/scoring.md §5.3): t numeric, t > 0; a numeric.
  * s = min(max(a/t, 0), 1); attainment = a/t (uncapped). A negative actual gives 0 + NEGATIVE_ACTUAL_CLAMPED.
  * `capRatio: false` drops the min.
  */

@@ -1,5 +1,5 @@
 /**
- * The plan lint as a data-quality report (domain guide §7.4): every finding of lintPlan (the GraphQL `planLint`
+ * The plan lint as a data-quality report (docs/domain.md §7.4): every finding of lintPlan (the GraphQL `planLint`
  * query), plus the cells whose reading carried a warning (ambiguous decimal point, scale suspect…) with the raw
  * text, and the indicators of the period without an actual.
  */

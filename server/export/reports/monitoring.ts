@@ -1,5 +1,5 @@
 /**
- * Monitoring at 30/6 (domain guide §7.3): per indicator the 30/6 target, actual and score next to the 31/12 target
+ * Monitoring at 30/6 (docs/domain.md §7.3): per indicator the 30/6 target, actual and score next to the 31/12 target
  * (original and revised); scores below the alert level and missing actuals are highlighted. Both checkpoints are
  * scored by computePlanScores, as the API does for each.
  */

@@ -1,5 +1,5 @@
 /**
- * The plan in Bergamo's dashboard table (domain guide §7.1, seeds/000 and 002): grouped perspective → strategic
+ * The plan in Bergamo's dashboard table (docs/domain.md §7.1, seeds/000 and 002): grouped perspective → strategic
  * objective, one line per indicator: Azione | Indicatore | Risultato atteso Y−1 | Risultato consuntivo Y−1 |
  * Risultato atteso Y, Y+1, Y+2 | Fonte del dato. The strategic dashboard's entries give the action label and the
  * source when there is one; the plan tree otherwise.

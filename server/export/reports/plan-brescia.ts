@@ -1,5 +1,5 @@
 /**
- * The plan as Brescia's objective cards (domain guide §7.1, seeds/003): one card per objective with its weight,
+ * The plan as Brescia's objective cards (docs/domain.md §7.1, seeds/003): one card per objective with its weight,
  * perspective, description, expected benefit, actions, units, managers (with the weights of this plan version),
  * relevance, and its indicators (categories, baseline, target at 30/6 and 31/12, revised target, weight).
  */

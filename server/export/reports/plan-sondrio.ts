@@ -1,5 +1,5 @@
 /**
- * The plan in Sondrio's flat table (domain guide §7.1, seeds/004): one line per action, the perspective, strategic
+ * The plan in Sondrio's flat table (docs/domain.md §7.1, seeds/004): one line per action, the perspective, strategic
  * and operational objective cells printed on the first line of their group, targets of the plan's three years and
  * the thresholds of the first year, the Relatore.
  */

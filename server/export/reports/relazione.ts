@@ -1,5 +1,5 @@
 /**
- * The Relazione sulla Performance tables (domain guide §7.2): the plan tree, then every dashboard (strategic,
+ * The Relazione sulla Performance tables (docs/domain.md §7.2): the plan tree, then every dashboard (strategic,
  * service, Segretario Generale, Dirigente), then every unit's indicators, each with Valore ottenuto / Risultato
  * atteso / % Realizzazione and the objective rows carrying their aggregate. Rows come from services/report.ts,
  * the same functions as the GraphQL `report` query.
@@ -73,7 +73,7 @@ export function buildRelazione(data: ReportData): ReportDocument {
     sections.push(section(`${heading}: ${d.name}`, owner ? `Responsabile: ${owner}` : heading, dashboardReport(period, scores, d.id), `Totale ${d.name}`, year));
   }
 
-  // Units without a service dashboard are scored on the indicators they are responsible for (§5.5).
+  // Units without a service dashboard are scored on the indicators they are responsible for (docs/scoring.md §5.5).
   const withDashboard = new Set(period.dashboards.filter((d) => d.kind === DashboardKind.SERVICE && d.ownerUnit).map((d) => d.ownerUnit!.id));
   const tree = planReport(period, scores);
   const rowOf = new Map(tree.rows.filter((r) => r.level === 'indicator').map((r) => [r.id, r]));

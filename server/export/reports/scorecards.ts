@@ -1,5 +1,5 @@
 /**
- * Manager scorecards (domain guide §7.3, §5.9): per manager the objectives with their weights (of this plan
+ * Manager scorecards (docs/domain.md §7.3, docs/scoring.md §5.9): per manager the objectives with their weights (of this plan
  * version), scores, pass mark and whether it was reached, relevance coefficient and incentive value per fund; the
  * weight-sum check (100% expected); objectives left out of the score with the reason. All numbers are the
  * ManagerResult of computePlanScores.

@@ -1,6 +1,6 @@
 /**
- * The strategic map of the Relazione (domain guide §7.2): one % per strategic objective, grouped by perspective,
- * with the pass mark and whether it was reached (§5.7).
+ * The strategic map of the Relazione (docs/domain.md §7.2): one % per strategic objective, grouped by perspective,
+ * with the pass mark and whether it was reached (docs/scoring.md §5.7).
  */
 import { formatPercent } from '@core/scoring';
 import { groupBy } from '../../services/group-by';

@@ -13,7 +13,7 @@ export function IsPlanYear(): PropertyDecorator {
   };
 }
 
-/** Weights are percent points; 0 is allowed (shown, no effect), negative weights are refused (§5.5). */
+/** Weights are percent points; 0 is allowed (shown, no effect), negative weights are refused (docs/scoring.md §5.5). */
 export function IsWeight(): PropertyDecorator {
   return (target, key) => {
     Min(0, { message: 'must not be negative' })(target, key);

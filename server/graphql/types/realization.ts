@@ -2,7 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 
-/** The realization of an indicator or an aggregate, with why it is what it is (domain guide §5.12). */
+/** The realization of an indicator or an aggregate, with why it is what it is (docs/scoring.md §5.12). */
 @ObjectType({ description: 'Realization % with its explanation, for one year and checkpoint' })
 export class Realization {
   @Field(() => Int)

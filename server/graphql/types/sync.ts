@@ -31,7 +31,7 @@ export class SheetFutureTargetInput {
 }
 
 /** Cells are strings as typed: the server parses them, so a bad cell is refused by column, never crashes the batch. */
-@InputType({ description: 'One sheet row: a perspective, objective or indicator as the sheet shows it (schema/sheet-rows.md)' })
+@InputType({ description: 'One sheet row: a perspective, objective or indicator as the sheet shows it (docs/sheet-contract.md)' })
 export class SheetRowInput {
   @Field(() => ID, { nullable: true, description: 'Hidden id column; empty for a new row' }) rowId?: string | null;
   @Field(() => Int, { nullable: true, description: 'Hidden version column: the version the sheet last saw' }) rowVersion?: number | null;

@@ -1,6 +1,6 @@
 /**
  * Bergamo dashboard rows into a PlanDraft (both plan formats). Bergamo prints no indicator codes and repeats one
- * indicator in several dashboards (strategic, service, SG, Dirigente; domain guide §8.5), so an indicator is identified
+ * indicator in several dashboards (strategic, service, SG, Dirigente; docs/domain.md §8.5), so an indicator is identified
  * by its objective and its title; each listing becomes a dashboard entry, and values that disagree between listings
  * are reported, never resolved (the first listing, in document order, is kept).
  */

@@ -134,7 +134,7 @@ type Context = Pick<BergamoRow, 'dashboard' | 'perspective' | 'objective' | 'act
 function dataRows(no: number, cells: string[], cols: Columns, ctx: Context, review: ReviewReport): BergamoRow[] {
   const cell = (i: number): BergamoCell | null => (i >= 0 && i < cells.length ? { raw: cells[i], line: no } : null);
   const firstValue = cols.baselineTarget >= 0 ? cols.baselineTarget : cols.baselineActual;
-  // Two indicators merged into one row (domain guide §8.22): words where the first value belongs, every value one
+  // Two indicators merged into one row (docs/domain.md §8.22): words where the first value belongs, every value one
   // column to the right, the source lost. The first indicator's values are unreadable; the second one's are shifted back.
   if (firstValue >= 0 && cells[firstValue] && !isValueCell(cells[firstValue])) {
     const shift = (i: number): BergamoCell | null => (i < 0 ? null : cell(i + 1));
