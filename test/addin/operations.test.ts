@@ -1,11 +1,11 @@
 /**
- * The add-in speaks to the server only through the operations in addin/src/api/queries.ts: each must validate
- * against the committed SDL (schema/schema.graphql), so a schema change that breaks the pane fails here, not in
- * a user's Excel.
+ * The add-in speaks to the server only through the operations in addin/src/api/queries.ts: each, as sent (with the
+ * fragments it carries), must validate against the committed SDL (schema/schema.graphql), so a schema change that
+ * breaks the pane fails here, not in a user's Excel.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema, parse, validate } from 'graphql';
+import { buildSchema, type FragmentDefinitionNode, parse, print, validate } from 'graphql';
 import * as queries from '../../addin/src/api/queries';
 
 const schema = buildSchema(readFileSync(path.join(__dirname, '../../schema/schema.graphql'), 'utf8'));
@@ -20,6 +20,11 @@ describe('the add-in\'s GraphQL operations', () => {
 
   it.each(operations)('%s validates against schema/schema.graphql', (_name, operation) => {
     expect(validate(schema, parse(operation)).map((e) => e.message)).toEqual([]);
+  });
+
+  it('the sheetRows row and the conflict row select the same columns (one fragment each, as their types differ)', () => {
+    const selection = (fragment: string) => print((parse(fragment).definitions[0] as FragmentDefinitionNode).selectionSet);
+    expect(selection(queries.CONFLICT_ROW_FIELDS)).toBe(selection(queries.SHEET_ROW_FIELDS));
   });
 
   it('a field the schema does not have is reported (the check can fail)', () => {

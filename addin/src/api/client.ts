@@ -3,7 +3,7 @@
  * Every failure becomes an OfflineError (nothing reached the server) or an ApiError (the server said no).
  */
 import { ApiError, graphqlError, httpError, OfflineError } from './errors';
-import { PLAN, PLANS, REALIZATIONS, SHEET_ROWS, SYNC_ROWS } from './queries';
+import { PLAN, PLANS, REALIZATIONS, SHEET_ROWS, SYNC_ROWS, type Operation } from './queries';
 import type { PlanDetails, PlanListing, RealizationView, ServerCheckpoint, SheetRowsPage, SyncAnswer, SyncBatch } from './types';
 
 /** the part of fetch the client uses, so tests and the browser can pass their own */
@@ -40,7 +40,8 @@ export class CruscottoClient {
     this.endpoint = /\/graphql$/i.test(base) ? base : `${base}/graphql`;
   }
 
-  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  /** the operation's generated types say what the variables must be and what the answer holds */
+  async request<Result, Variables>(query: Operation<Result, Variables>, variables: NoInfer<Variables>): Promise<Result> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     const body = JSON.stringify({ query, variables });
@@ -57,7 +58,7 @@ export class CruscottoClient {
         throw new OfflineError(error);
       }
     }
-    const answer = await readJson<T>(response);
+    const answer = await readJson<Result>(response);
     if (answer?.errors?.length) throw graphqlError(answer.errors);
     if (!response.ok) throw httpError(response.status);
     if (!answer || answer.data === undefined || answer.data === null) throw new ApiError('bad-response', 'no data in the answer', { status: response.status });
@@ -65,24 +66,24 @@ export class CruscottoClient {
   }
 
   async plans(): Promise<PlanListing[]> {
-    return (await this.request<{ planVersions: PlanListing[] }>(PLANS)).planVersions;
+    return (await this.request(PLANS, {})).planVersions;
   }
 
   /** a plan with its scoring profile and the pass marks of its strategic objectives */
   async plan(id: string): Promise<{ plan: PlanDetails | null; passMarks: number[] }> {
-    const data = await this.request<{ planVersion: PlanDetails | null; strategicObjectives: Array<{ passMark: number | null }> }>(PLAN, { id });
+    const data = await this.request(PLAN, { id });
     return { plan: data.planVersion, passMarks: data.strategicObjectives.map((s) => s.passMark).filter((p): p is number => typeof p === 'number') };
   }
 
   async sheetRows(planId: string, year: number, checkpoint: ServerCheckpoint, since: string | null = null): Promise<SheetRowsPage> {
-    return (await this.request<{ sheetRows: SheetRowsPage }>(SHEET_ROWS, { planId, year, checkpoint, since })).sheetRows;
+    return (await this.request(SHEET_ROWS, { planId, year, checkpoint, since })).sheetRows;
   }
 
   async realizations(planId: string, year: number, checkpoint: ServerCheckpoint): Promise<Array<{ rowId: string; realization: RealizationView | null }>> {
-    return (await this.request<{ sheetRows: { rows: Array<{ rowId: string; realization: RealizationView | null }> } }>(REALIZATIONS, { planId, year, checkpoint })).sheetRows.rows;
+    return (await this.request(REALIZATIONS, { planId, year, checkpoint })).sheetRows.rows;
   }
 
   async syncRows(batch: SyncBatch): Promise<SyncAnswer> {
-    return (await this.request<{ syncRows: SyncAnswer }>(SYNC_ROWS, { input: batch })).syncRows;
+    return (await this.request(SYNC_ROWS, { input: batch })).syncRows;
   }
 }

@@ -1,29 +1,82 @@
-/** The GraphQL documents the add-in sends: one fixed selection per use, so answers stay small and predictable. */
-const VALUE = 'raw kind number';
-const REALIZATION = 'status score display text';
+/**
+ * The GraphQL documents the add-in sends: one fixed selection per use, so answers stay small and predictable.
+ *
+ * `npm run codegen` reads the /* GraphQL *\/ literals of this file (interpolations erased) and writes their result
+ * and variable types into generated.ts; each operation carries those types, so the client cannot send one with the
+ * wrong variables or read a field it did not select. A document sent over the wire is its text plus the fragments
+ * it spreads, each exactly once (test/addin/operations.test.ts validates every one against the schema).
+ */
+import type * as Wire from './generated';
 
-export const ROW_FIELDS = `rowId rowVersion level code title parentId weight kpi unit polarity rule
-  target { ${VALUE} } thresholds { score value { ${VALUE} } } futureTargets { year value { ${VALUE} } }
-  actual { ${VALUE} } neutralised neutralisationReason note responsibleUnits updatedAt`;
+/** an operation's text, tagged with its result and variables types (the tags exist only for the compiler) */
+export type Operation<Result, Variables> = string & { readonly __result?: Result; readonly __variables?: Variables };
 
-export const PLANS = `query Plans { planVersions { id label status organisation { id name } cycle { years } } }`;
+const operation = <Result, Variables>(text: string) => text as Operation<Result, Variables>;
 
-export const PLAN = `query Plan($id: ID!) { planVersion(id: $id) {
-  id label status organisation { id name } cycle { years }
-  scoringProfile { name profileVersion status parameters } }
-  strategicObjectives(filter: { planId: $id }) { passMark } }`;
+export const PARSED_VALUE_FIELDS = /* GraphQL */ `
+  fragment ParsedValueFields on ParsedValue { raw kind number }`;
 
-export const SHEET_ROWS = `query SheetRows($planId: ID!, $year: Int!, $checkpoint: Checkpoint!, $since: DateTimeISO) {
-  sheetRows(planId: $planId, year: $year, checkpoint: $checkpoint, since: $since) {
-    rows { ${ROW_FIELDS} realization { ${REALIZATION} } } deletedRowIds serverTime } }`;
+export const REALIZATION_FIELDS = /* GraphQL */ `
+  fragment RealizationFields on Realization { status score display text }`;
+
+/*
+ * The same columns twice: a sheetRows row (SheetRow) and the server's version of a conflicting row (ConflictRow)
+ * are distinct types, and a fragment names one type. The operations test checks the two select the same fields.
+ */
+export const SHEET_ROW_FIELDS = /* GraphQL */ `
+  fragment SheetRowFields on SheetRow {
+    rowId rowVersion level code title parentId weight kpi unit polarity rule
+    target { ...ParsedValueFields } thresholds { score value { ...ParsedValueFields } }
+    futureTargets { year value { ...ParsedValueFields } }
+    actual { ...ParsedValueFields } neutralised neutralisationReason note responsibleUnits updatedAt
+  }`;
+
+export const CONFLICT_ROW_FIELDS = /* GraphQL */ `
+  fragment ConflictRowFields on ConflictRow {
+    rowId rowVersion level code title parentId weight kpi unit polarity rule
+    target { ...ParsedValueFields } thresholds { score value { ...ParsedValueFields } }
+    futureTargets { year value { ...ParsedValueFields } }
+    actual { ...ParsedValueFields } neutralised neutralisationReason note responsibleUnits updatedAt
+  }`;
+
+export const PLANS = operation<Wire.PlansQuery, Wire.PlansQueryVariables>(/* GraphQL */ `
+  query Plans { planVersions { id label status organisation { id name } cycle { years } } }`);
+
+export const PLAN = operation<Wire.PlanQuery, Wire.PlanQueryVariables>(/* GraphQL */ `
+  query Plan($id: ID!) {
+    planVersion(id: $id) {
+      id label status organisation { id name } cycle { years }
+      scoringProfile { name profileVersion status parameters }
+    }
+    strategicObjectives(filter: { planId: $id }) { passMark }
+  }`);
+
+export const SHEET_ROWS = operation<Wire.SheetRowsQuery, Wire.SheetRowsQueryVariables>(/* GraphQL */ `
+  query SheetRows($planId: ID!, $year: Int!, $checkpoint: Checkpoint!, $since: DateTimeISO) {
+    sheetRows(planId: $planId, year: $year, checkpoint: $checkpoint, since: $since) {
+      rows { ...SheetRowFields realization { ...RealizationFields } } deletedRowIds serverTime
+    }
+  }
+  ${SHEET_ROW_FIELDS} ${PARSED_VALUE_FIELDS} ${REALIZATION_FIELDS}`);
 
 /** every row's realization only: what "Refresh scores" needs besides the changed rows */
-export const REALIZATIONS = `query Realizations($planId: ID!, $year: Int!, $checkpoint: Checkpoint!) {
-  sheetRows(planId: $planId, year: $year, checkpoint: $checkpoint) {
-    rows { rowId realization { ${REALIZATION} } } deletedRowIds serverTime } }`;
+export const REALIZATIONS = operation<Wire.RealizationsQuery, Wire.RealizationsQueryVariables>(/* GraphQL */ `
+  query Realizations($planId: ID!, $year: Int!, $checkpoint: Checkpoint!) {
+    sheetRows(planId: $planId, year: $year, checkpoint: $checkpoint) {
+      rows { rowId realization { ...RealizationFields } } deletedRowIds serverTime
+    }
+  }
+  ${REALIZATION_FIELDS}`);
 
-export const SYNC_ROWS = `mutation SyncRows($input: SyncBatchInput!) { syncRows(input: $input) {
-  replayed applied
-  rows { index clientRef rowId status rowVersion errors { column code message messageIt }
-    current { ${ROW_FIELDS} changedBy changedAt } realization { ${REALIZATION} } }
-  affected { id level code realization { ${REALIZATION} } } } }`;
+export const SYNC_ROWS = operation<Wire.SyncRowsMutation, Wire.SyncRowsMutationVariables>(/* GraphQL */ `
+  mutation SyncRows($input: SyncBatchInput!) {
+    syncRows(input: $input) {
+      replayed applied
+      rows {
+        index clientRef rowId status rowVersion errors { column code message messageIt }
+        current { ...ConflictRowFields changedBy changedAt } realization { ...RealizationFields }
+      }
+      affected { id level code realization { ...RealizationFields } }
+    }
+  }
+  ${CONFLICT_ROW_FIELDS} ${PARSED_VALUE_FIELDS} ${REALIZATION_FIELDS}`);

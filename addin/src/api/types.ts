@@ -1,82 +1,42 @@
 /**
- * The server's answers as the add-in reads them (a subset of schema/schema.graphql, fields named as there).
+ * The server's answers as the add-in reads them, by the names the sync code uses: each an alias of a type that
+ * `npm run codegen` derives from schema/schema.graphql and the operations in queries.ts (generated.ts), so a schema
+ * change that breaks what the add-in reads fails type-checking.
  */
 import type { SheetRowIn } from '@core/sheet/row';
+import type {
+  Checkpoint, PlanQuery, PlansQuery, RealizationFieldsFragment, SheetRowFieldsFragment, SheetRowInput, SheetRowsQuery, SyncBatchInput,
+  SyncRowsMutation,
+} from './generated';
 
 export type { SheetRowIn };
 
-export type ServerCheckpoint = 'YEAR_END' | 'MID_YEAR';
+export type ServerCheckpoint = Checkpoint;
 
-export type ParsedValue = { raw: string; kind: string; number: number | null };
+export type RealizationView = RealizationFieldsFragment;
 
-export type RealizationView = { status: string; score: number | null; display: string | null; text: string };
+/** the input columns of a row as the server keeps them: a sheetRows row, or the server's side of a conflict */
+export type ServerRowFields = SheetRowFieldsFragment;
 
-export type ServerRow = {
-  rowId: string;
-  rowVersion: number;
-  level: 'PERSPECTIVE' | 'STRATEGIC' | 'OPERATIONAL' | 'INDICATOR';
-  code: string | null;
-  title: string;
-  parentId: string | null;
-  weight: number | null;
-  kpi: string | null;
-  unit: string | null;
-  polarity: string | null;
-  rule: string | null;
-  target: ParsedValue | null;
-  thresholds: Array<{ score: number; value: ParsedValue }>;
-  futureTargets: Array<{ year: number; value: ParsedValue }>;
-  actual: ParsedValue | null;
-  neutralised: boolean;
-  neutralisationReason: string | null;
-  note: string | null;
-  responsibleUnits: string[];
-  updatedAt: string;
-  realization: RealizationView | null;
-};
+/** a row as sheetRows reads it: its columns and its realization for the year and checkpoint read */
+export type ServerRow = SheetRowsQuery['sheetRows']['rows'][number];
 
-export type SheetRowsPage = { rows: ServerRow[]; deletedRowIds: string[]; serverTime: string };
+export type SheetRowsPage = SheetRowsQuery['sheetRows'];
 
-export type RowStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'DELETED' | 'CONFLICT' | 'REJECTED';
+export type SyncAnswer = SyncRowsMutation['syncRows'];
 
-export type CellErrorView = { column: string; code: string; message: string; messageIt: string };
+export type RowResult = SyncAnswer['rows'][number];
 
-export type RowResult = {
-  index: number;
-  clientRef: string | null;
-  rowId: string | null;
-  status: RowStatus;
-  rowVersion: number | null;
-  errors: CellErrorView[];
-  current: (ServerRow & { changedBy: string | null; changedAt: string | null }) | null;
-  realization: RealizationView | null;
-};
+export type SyncBatch = SyncBatchInput;
 
-export type SyncAnswer = {
-  replayed: boolean;
-  applied: number;
-  rows: RowResult[];
-  affected: Array<{ id: string; level: string; code: string | null; realization: RealizationView | null }>;
-};
+/*
+ * The add-in builds its rows in the server's contract type (SheetRowIn) and sends them as the schema's
+ * SheetRowInput; a column added to or renamed in one and not the other fails type-checking here.
+ */
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type Assert<T extends true> = T;
+type _RowContractMatchesSchema = Assert<SameKeys<SheetRowIn, SheetRowInput>>;
 
-export type SyncBatch = {
-  planId: string;
-  year: number;
-  checkpoint: ServerCheckpoint;
-  mode: 'PARTIAL' | 'ATOMIC';
-  batchKey: string;
-  source: { kind: 'ADDIN'; workbook?: string | null; sheet?: string | null; author?: string | null };
-  rows: SheetRowIn[];
-};
+export type PlanListing = PlansQuery['planVersions'][number];
 
-export type PlanListing = {
-  id: string;
-  label: string;
-  status: string;
-  organisation: { id: string; name: string };
-  cycle: { years: number[] };
-};
-
-export type PlanDetails = PlanListing & {
-  scoringProfile: { name: string; profileVersion: number; status: string; parameters: Record<string, unknown> } | null;
-};
+export type PlanDetails = NonNullable<PlanQuery['planVersion']>;

@@ -3,7 +3,7 @@
  * its code, the realization as a fraction. The inverse of outgoing.ts, so a loaded row hashes as clean.
  */
 import { LEVEL_LABEL, formatFutureTargets, formatThresholds, type LayoutColumnKey } from '@core/sheet/layout';
-import type { ServerRow } from '../api/types';
+import type { ServerRow, ServerRowFields } from '../api/types';
 import type { Cell } from '../workbook/port';
 import type { Inputs } from './columns';
 import { rowHash } from './hash';
@@ -28,7 +28,7 @@ export function weightText(weight: number | null): string {
   return weight === null ? '' : String(weight).replace('.', ',');
 }
 
-export function serverInputs(row: ServerRow, parentName: string): Inputs {
+export function serverInputs(row: ServerRowFields, parentName: string): Inputs {
   const indicator = row.level === 'INDICATOR';
   return {
     level: LEVEL_LABEL[LEVEL_OF[row.level]],

@@ -1,0 +1,188 @@
+// Generated from schema/schema.graphql and addin/src/api/queries.ts by `npm run codegen`
+// (graphql-codegen --config codegen.ts). Do not edit: test/addin/codegen-drift.test.ts fails when it drifts.
+
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+/** Monitoring checkpoint: 30 June or 31 December */
+export type Checkpoint =
+  | 'MID_YEAR'
+  | 'YEAR_END';
+
+/** Life cycle of a plan version */
+export type PlanStatus =
+  | 'APPROVED'
+  | 'CLOSED'
+  | 'DRAFT'
+  | 'SUPERSEDED';
+
+/** A frozen scoring profile is immutable */
+export type ProfileStatus =
+  | 'DRAFT'
+  | 'FROZEN';
+
+/** What a sync did with one sheet row */
+export type RowStatus =
+  | 'CONFLICT'
+  | 'CREATED'
+  | 'DELETED'
+  | 'REJECTED'
+  | 'UNCHANGED'
+  | 'UPDATED';
+
+export type SheetLevel =
+  | 'INDICATOR'
+  | 'OPERATIONAL'
+  | 'PERSPECTIVE'
+  | 'STRATEGIC';
+
+/** A batch of sheet rows for one plan version, year and checkpoint */
+export type SyncBatchInput = {
+  /** Idempotency key: a retry with the same key returns the first answer */
+  batchKey?: InputMaybe<Scalars['String']['input']>;
+  checkpoint?: Checkpoint;
+  mode?: SyncMode;
+  planId: Scalars['ID']['input'];
+  rows: Array<SheetRowInput>;
+  source?: InputMaybe<SyncSourceInput>;
+  year: Scalars['Int']['input'];
+};
+
+/** PARTIAL applies the valid rows and reports the others; ATOMIC applies all or nothing */
+export type SyncMode =
+  | 'ATOMIC'
+  | 'PARTIAL';
+
+/** One sheet row: a perspective, objective or indicator as the sheet shows it (docs/sheet-contract.md) */
+export type SheetRowInput = {
+  /** As typed in the cell */
+  actual?: InputMaybe<Scalars['String']['input']>;
+  /** The client's key for this row, so new rows can name new parents */
+  clientRef?: InputMaybe<Scalars['String']['input']>;
+  /** As typed in the cell */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Delete this row (explicitly) */
+  delete?: InputMaybe<Scalars['Boolean']['input']>;
+  futureTargets?: InputMaybe<Array<SheetFutureTargetInput>>;
+  /** As typed in the cell */
+  kpi?: InputMaybe<Scalars['String']['input']>;
+  /** As typed in the cell */
+  level?: InputMaybe<Scalars['String']['input']>;
+  /** As typed in the cell */
+  neutralisationReason?: InputMaybe<Scalars['String']['input']>;
+  /** SI / NO */
+  neutralised?: InputMaybe<Scalars['String']['input']>;
+  /** As typed in the cell */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The parent's rowId, or the clientRef of a new parent in this batch */
+  parentRef?: InputMaybe<Scalars['String']['input']>;
+  /** As typed in the cell */
+  polarity?: InputMaybe<Scalars['String']['input']>;
+  /** Unit names as typed; several separated by ";" or " e " */
+  responsibleUnit?: InputMaybe<Scalars['String']['input']>;
+  /** Hidden id column; empty for a new row */
+  rowId?: InputMaybe<Scalars['ID']['input']>;
+  /** Hidden version column: the version the sheet last saw */
+  rowVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** As typed in the cell */
+  rule?: InputMaybe<Scalars['String']['input']>;
+  /** As typed in the cell */
+  target?: InputMaybe<Scalars['String']['input']>;
+  thresholds?: InputMaybe<Array<SheetThresholdInput>>;
+  /** As typed in the cell */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** As typed in the cell */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** As typed in the cell */
+  weight?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A target of a later year, as typed */
+export type SheetFutureTargetInput = {
+  value: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
+/** A threshold cell: its score (0.8 for "soglia 80%") and the value as typed */
+export type SheetThresholdInput = {
+  score: Scalars['Float']['input'];
+  value: Scalars['String']['input'];
+};
+
+/** Where a batch comes from, for the audit trail */
+export type SyncSourceInput = {
+  /** Who is syncing (until authentication names the user) */
+  author?: InputMaybe<Scalars['String']['input']>;
+  kind: SyncSourceKind;
+  sheet?: InputMaybe<Scalars['String']['input']>;
+  workbook?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where a synced batch came from */
+export type SyncSourceKind =
+  | 'ADDIN'
+  | 'GRAPHQL'
+  | 'IMPORT';
+
+export type ParsedValueFieldsFragment = { raw: string, kind: string, number: number | null };
+
+export type RealizationFieldsFragment = { status: string, score: number | null, display: string | null, text: string };
+
+export type SheetRowFieldsFragment = { rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: string | null, rule: string | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, target: { raw: string, kind: string, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: string, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: string, number: number | null } }>, actual: { raw: string, kind: string, number: number | null } | null };
+
+export type ConflictRowFieldsFragment = { rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: string | null, rule: string | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, target: { raw: string, kind: string, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: string, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: string, number: number | null } }>, actual: { raw: string, kind: string, number: number | null } | null };
+
+export type PlansQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlansQuery = { planVersions: Array<{ id: string, label: string, status: PlanStatus, organisation: { id: string, name: string }, cycle: { years: Array<number> } }> };
+
+export type PlanQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PlanQuery = { planVersion: { id: string, label: string, status: PlanStatus, organisation: { id: string, name: string }, cycle: { years: Array<number> }, scoringProfile: { name: string, profileVersion: number, status: ProfileStatus, parameters: Record<string, unknown> } | null } | null, strategicObjectives: Array<{ passMark: number | null }> };
+
+export type SheetRowsQueryVariables = Exact<{
+  planId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+  checkpoint: Checkpoint;
+  since?: InputMaybe<Scalars['DateTimeISO']['input']>;
+}>;
+
+
+export type SheetRowsQuery = { sheetRows: { deletedRowIds: Array<string>, serverTime: string, rows: Array<{ rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: string | null, rule: string | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, realization: { status: string, score: number | null, display: string | null, text: string } | null, target: { raw: string, kind: string, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: string, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: string, number: number | null } }>, actual: { raw: string, kind: string, number: number | null } | null }> } };
+
+export type RealizationsQueryVariables = Exact<{
+  planId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+  checkpoint: Checkpoint;
+}>;
+
+
+export type RealizationsQuery = { sheetRows: { deletedRowIds: Array<string>, serverTime: string, rows: Array<{ rowId: string, realization: { status: string, score: number | null, display: string | null, text: string } | null }> } };
+
+export type SyncRowsMutationVariables = Exact<{
+  input: SyncBatchInput;
+}>;
+
+
+export type SyncRowsMutation = { syncRows: { replayed: boolean, applied: number, rows: Array<{ index: number, clientRef: string | null, rowId: string | null, status: RowStatus, rowVersion: number | null, errors: Array<{ column: string, code: string, message: string, messageIt: string }>, current: { changedBy: string | null, changedAt: string | null, rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: string | null, rule: string | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, target: { raw: string, kind: string, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: string, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: string, number: number | null } }>, actual: { raw: string, kind: string, number: number | null } | null } | null, realization: { status: string, score: number | null, display: string | null, text: string } | null }>, affected: Array<{ id: string, level: string, code: string | null, realization: { status: string, score: number | null, display: string | null, text: string } | null }> } };
