@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
-import { readCollection, readRowsIn } from '../db/read-rows';
+import { readCollection, readRowsIn } from '../speed/read-rows';
 
 /**
  * Parents per statement. MikroORM 6 writes the values of a query into its SQL text (Platform.formatQuery) instead
@@ -21,7 +21,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 /**
  * Request-scoped batch loaders: every relation of every row of a GraphQL level is fetched with one statement, so
  * a whole plan tree costs the same number of statements whatever its size. What they return is read-only
- * (server/db/read-rows.ts): GraphQL only reads it, and a tree of thousands of rows stays cheap.
+ * (server/speed/read-rows.ts): GraphQL only reads it, and a tree of thousands of rows stays cheap.
  */
 export class Loaders {
   private readonly cache = new Map<string, DataLoader<any, any>>();

@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import '../domain/enums';
 import { CRUD_RESOLVERS } from './api';
-import { directResolvers } from './direct-resolvers';
+import { directResolvers } from '../speed/direct-resolvers';
 import { AuditResolver } from './audit.resolver';
 import { MeResolver } from './me.resolver';
 import { ImportResolver } from './import.resolver';

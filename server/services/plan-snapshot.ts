@@ -1,5 +1,5 @@
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
-import { readRows } from '../db/read-rows';
+import { readRows } from '../speed/read-rows';
 import {
   Activity, Dashboard, DashboardEntry, FundParameter, Indicator, ManagerAssignment, Measurement, OperationalObjective,
   Perspective, PlanVersion, Project, ScoringProfile, StrategicObjective, Target, TargetRevision,
@@ -44,7 +44,7 @@ async function readOnlyPlan(em: EntityManager, planId: string): Promise<PlanVers
 export type Period = { year: number; checkpoint: Checkpoint };
 
 /**
- * `readOnly` reads rows outside the unit of work (server/db/read-rows.ts): for scores and reports, which only read,
+ * `readOnly` reads rows outside the unit of work (server/speed/read-rows.ts): for scores and reports, which only read,
  * at a fraction of the cost of managed entities. Whoever changes rows (the sync) loads them managed.
  */
 export async function loadPlanSnapshot(em: EntityManager, planId: string, period: Period | null, options: { readOnly?: boolean } = {}): Promise<PlanSnapshot> {

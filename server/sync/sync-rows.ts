@@ -23,7 +23,7 @@ import { LIMITS, type SheetLevel, type SheetRowIn } from './row';
 import { sheetRowOf, type SheetRowOut } from './sheet-rows';
 import { type BatchWrites, emptyWrites, stateAfter } from './after-state';
 import { adoptRows } from './adopt-rows';
-import { insertEntities, insertLinks, newRow } from './bulk-write';
+import { insertEntities, insertLinks, newRow } from '../speed/bulk-write';
 
 export type SyncMode = 'partial' | 'atomic';
 export type RowStatus = 'created' | 'updated' | 'unchanged' | 'deleted' | 'conflict' | 'rejected';

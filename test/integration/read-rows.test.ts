@@ -1,7 +1,7 @@
 import { type EntityClass, ReferenceKind } from '@mikro-orm/core';
 import type { Access } from '../../server/auth/access';
 import { scopeToTenants } from '../../server/auth/tenant-filter';
-import { readCollection, readRows, readRowsIn } from '../../server/db/read-rows';
+import { readCollection, readRows, readRowsIn } from '../../server/speed/read-rows';
 import {
   Indicator, Measurement, OperationalObjective, OrgUnit, Perspective, PlanCycle, PlanVersion, ScoringProfile, StrategicObjective,
   Target, TargetRevision,
@@ -11,7 +11,7 @@ import { startServer, type TestServer } from '../helpers/server';
 import { buildPlan } from '../helpers/synthetic-plan';
 
 /**
- * Read-only rows (server/db/read-rows.ts) answer the plan tree and the scores: they must carry exactly what a
+ * Read-only rows (server/speed/read-rows.ts) answer the plan tree and the scores: they must carry exactly what a
  * managed entity of the same row carries, and see no more rows than the caller's tenant filter allows.
  */
 const ENTITIES: EntityClass<any>[] = [
