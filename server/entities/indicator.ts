@@ -111,6 +111,7 @@ export class Indicator extends PlanOwned {
   @Property({ type: 'string', length: 36, nullable: true })
   previousId?: string | null;
 
-  @ManyToMany(() => OrgUnit)
+  // a link has no position of its own: units are listed by name, the same through every path that reads them
+  @ManyToMany({ entity: () => OrgUnit, orderBy: { name: 'asc', id: 'asc' } })
   responsibleUnits = new Collection<OrgUnit>(this);
 }

@@ -76,9 +76,10 @@ export class OperationalObjective extends PlanOwned {
   @Property({ type: 'string', length: 36, nullable: true })
   previousId?: string | null;
 
-  @ManyToMany(() => OrgUnit)
+  // a link has no position of its own: units and people are listed by name, through every path that reads them
+  @ManyToMany({ entity: () => OrgUnit, orderBy: { name: 'asc', id: 'asc' } })
   responsibleUnits = new Collection<OrgUnit>(this);
 
-  @ManyToMany(() => Person)
+  @ManyToMany({ entity: () => Person, orderBy: { fullName: 'asc', id: 'asc' } })
   responsiblePersons = new Collection<Person>(this);
 }
