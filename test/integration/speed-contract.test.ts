@@ -2,7 +2,7 @@ import { openOrm } from '../../server/db/orm';
 import { seedIfEmpty } from '../../server/fixtures/sondrio';
 import { databaseFor, databaseNames } from '../helpers/databases';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
-import { ok, readRows, SHEET_ROWS, sondrioPlan, type SondrioPlan, SYNC_ROWS } from '../helpers/sync';
+import { SHEET_ROWS, sondrioPlan, type SondrioPlan, SYNC_ROWS } from '../helpers/sync';
 
 /**
  * The speed layer (server/speed) must change how the server answers, never what it answers. The same requests go to
