@@ -10,7 +10,7 @@ import { StrategicObjective } from './strategic-objective';
  * Obiettivo operativo (a Brescia objective card, a Sondrio OO). `contributes` says whether it counts in its
  * strategic objective's contribution component: objectives added mid-year are not linked automatically (§8.8).
  */
-@ObjectType({ description: 'Obiettivo operativo, weighted in its strategic objective' })
+@ObjectType({ simpleResolvers: true, description: 'Obiettivo operativo, weighted in its strategic objective' })
 @Entity()
 export class OperationalObjective extends PlanOwned {
   @ManyToOne(() => StrategicObjective, { nullable: true, deleteRule: 'cascade' })
