@@ -59,7 +59,7 @@ export class Loaders {
 
   private readonly rows: RowSource;
 
-  constructor(em: EntityManager, fastPaths = true) {
+  constructor(em: EntityManager, fastPaths: boolean) {
     this.rows = fastPaths ? fastRows(em) : managedRows(em);
   }
 

@@ -108,7 +108,8 @@ const sameThresholds = (a: Array<{ value: ParsedValue; score: number }>, b: Arra
  * overwrite; a retried batch key returns the first answer. Reads and writes are set-based: the plan is read with
  * a fixed number of statements as read-only rows, created rows are inserted table by table in multi-row statements,
  * the rows updated or deleted are brought into the unit of work by id (adopt-rows.ts) and flushed together, and the
- * answer is scored from the plan as it now is in memory (not re-read).
+ * answer is scored from the plan as it now is in memory (not re-read). With the fast paths off (server/speed), the
+ * plan is read as managed entities and every write, created rows and audit events included, goes through one flush.
  */
 export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: SyncHooks = {}): Promise<SyncOutcome> {
   if (input.rows.length > LIMITS.rowsPerBatch) {
