@@ -14,13 +14,19 @@ import { armor } from './http/armor';
 import { authFailureLimit, bodyErrors, principalOf, refuseUnauthenticated, requestLimit, resolveToken } from './http/guards';
 import { readSecurityConfig, type SecurityConfig } from './http/security-config';
 import { bearerAccess, reportsRouter } from './http/reports';
+import { fastPathsFromEnv } from './speed/switch';
 
 /** Body cap: under Excel on the web's 5 MB per request, so anything the add-in can send fits. */
 export const MAX_BODY = '5mb';
 
 export type App = { httpServer: http.Server; apollo: ApolloServer<Context>; stop(): Promise<void> };
 
-export type AppOptions = { log?: (error: unknown) => void; security?: Partial<SecurityConfig> };
+export type AppOptions = {
+  log?: (error: unknown) => void;
+  security?: Partial<SecurityConfig>;
+  /** the speed layer (server/speed/README.md); default: CRUSCOTTO_FAST_PATHS, on unless it says off */
+  fastPaths?: boolean;
+};
 
 /**
  * Express + Apollo on one HTTP server: GraphQL at /graphql behind CORS, a bearer token and rate limits; the
@@ -28,6 +34,7 @@ export type AppOptions = { log?: (error: unknown) => void; security?: Partial<Se
  */
 export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App> {
   const security: SecurityConfig = { ...readSecurityConfig(), ...options.security };
+  const fastPaths = options.fastPaths ?? fastPathsFromEnv();
   const app = express();
   const httpServer = http.createServer(app);
   // A big plan's request can hold the event loop for seconds; Node's 5 s keep-alive timer then fires before the
@@ -36,7 +43,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   httpServer.headersTimeout = 66_000;
   const limits = armor();
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
+    schema: await getSchema({ fastPaths }),
     formatError: (formatted, error) => formatError(formatted, error, options.log),
     includeStacktraceInErrorResponses: false,
     introspection: security.introspection,
@@ -54,12 +61,12 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     refuseUnauthenticated,
     requestLimit(security),
     express.json({ limit: MAX_BODY }),
-    expressMiddleware(apollo, { context: async ({ res }) => createContext(orm.em, principalOf(res)) }),
+    expressMiddleware(apollo, { context: async ({ res }) => createContext(orm.em, principalOf(res), { fastPaths }) }),
   );
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use(reportsRouter({ resolveAccess: bearerAccess(orm), guards: [authFailureLimit(security), requestLimit(security)] }));
+  app.use(reportsRouter({ resolveAccess: bearerAccess(orm, { fastPaths }), guards: [authFailureLimit(security), requestLimit(security)] }));
   app.use(graphiqlRouter('/graphql'));
   app.use(bodyErrors);
   return {

@@ -8,7 +8,7 @@ import { Project } from './project';
 import { TenantOwned } from './tenant-owned';
 
 /** An activity of a project, with its own target, rule and responsible person. */
-@ObjectType({ description: 'Attività of a project' })
+@ObjectType({ simpleResolvers: true, description: 'Attività of a project' })
 @Entity()
 export class Activity extends TenantOwned {
   @ManyToOne(() => Project, { deleteRule: 'cascade' })

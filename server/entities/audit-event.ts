@@ -6,7 +6,7 @@ import { Node } from './base';
 import { Organisation } from './organisation';
 
 /** Who changed what, when, from where, with the row before and after. Never updated, never deleted. */
-@ObjectType({ description: 'An applied change: who, when, source, before and after' })
+@ObjectType({ simpleResolvers: true, description: 'An applied change: who, when, source, before and after' })
 @Entity()
 @Index({ properties: ['entityType', 'entityId'] })
 @Index({ properties: ['planId', 'at'] })

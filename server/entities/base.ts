@@ -6,7 +6,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
  * Identity is an immutable opaque id, never a code: codes are labels of one plan version (docs/domain.md §8.6).
  * `version` counts committed changes; clients send it back to detect a colleague's newer edit.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class Node {
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 36 })

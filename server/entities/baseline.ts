@@ -6,7 +6,7 @@ import { Indicator } from './indicator';
 import { TenantOwned } from './tenant-owned';
 
 /** Previous year's target and actual as printed in the plan ("consuntivo … o ultimo dato disponibile"). */
-@ObjectType({ description: 'Baseline of an indicator: a reference year with its target and actual as printed' })
+@ObjectType({ simpleResolvers: true, description: 'Baseline of an indicator: a reference year with its target and actual as printed' })
 @Entity()
 @Unique({ properties: ['indicator', 'year'] })
 export class Baseline extends TenantOwned {

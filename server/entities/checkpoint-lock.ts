@@ -4,7 +4,7 @@ import { Checkpoint } from '@core/vocabulary/enums';
 import { PlanOwned } from './plan-owned';
 
 /** A closed monitoring period: actual values of (year, checkpoint) can no longer change. */
-@ObjectType({ description: 'A locked checkpoint: its actual values cannot change' })
+@ObjectType({ simpleResolvers: true, description: 'A locked checkpoint: its actual values cannot change' })
 @Entity()
 @Unique({ properties: ['plan', 'year', 'checkpoint'] })
 export class CheckpointLock extends PlanOwned {

@@ -8,7 +8,7 @@ import { PlanOwned } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
 
 /** One row of a dashboard. The same indicator may be listed in many dashboards, with different attributes. */
-@ObjectType({ description: 'A row of a dashboard: an indicator grouped under an objective' })
+@ObjectType({ simpleResolvers: true, description: 'A row of a dashboard: an indicator grouped under an objective' })
 @Entity()
 export class DashboardEntry extends PlanOwned {
   @ManyToOne(() => Dashboard, { deleteRule: 'cascade' })

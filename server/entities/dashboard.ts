@@ -6,7 +6,7 @@ import { Person } from './person';
 import { PlanOwned } from './plan-owned';
 
 /** A cruscotto: an independent selection of indicators, scored only over its own entries (docs/scoring.md §5.8). */
-@ObjectType({ description: 'Cruscotto: strategic, service, SG, manager or individual dashboard' })
+@ObjectType({ simpleResolvers: true, description: 'Cruscotto: strategic, service, SG, manager or individual dashboard' })
 @Entity()
 export class Dashboard extends PlanOwned {
   @Field(() => DashboardKind)

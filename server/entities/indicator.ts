@@ -12,7 +12,7 @@ import { StrategicObjective } from './strategic-objective';
  * Indicatore / KPI (a Sondrio action, a Bergamo dashboard row, "Indicatore n" of a Brescia card). It hangs from an
  * operational objective, or directly from a strategic objective (own indicators).
  */
-@ObjectType({ description: 'Indicator (KPI) with its polarity, rule and weight' })
+@ObjectType({ simpleResolvers: true, description: 'Indicator (KPI) with its polarity, rule and weight' })
 @Entity()
 export class Indicator extends PlanOwned {
   @ManyToOne(() => StrategicObjective, { nullable: true, deleteRule: 'cascade' })
@@ -111,6 +111,7 @@ export class Indicator extends PlanOwned {
   @Property({ type: 'string', length: 36, nullable: true })
   previousId?: string | null;
 
-  @ManyToMany(() => OrgUnit)
+  // a link has no position of its own: units are listed by name, the same through every path that reads them
+  @ManyToMany({ entity: () => OrgUnit, orderBy: { name: 'asc', id: 'asc' } })
   responsibleUnits = new Collection<OrgUnit>(this);
 }

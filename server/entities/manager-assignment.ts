@@ -9,7 +9,7 @@ import { StrategicObjective } from './strategic-objective';
  * An objective in a manager's portfolio with its weight in that plan version. One objective may weigh
  * differently for several managers (docs/domain.md §8.4), so the weight lives here, not on the objective.
  */
-@ObjectType({ description: 'Objective assigned to a manager with a weight, for a period' })
+@ObjectType({ simpleResolvers: true, description: 'Objective assigned to a manager with a weight, for a period' })
 @Entity()
 export class ManagerAssignment extends PlanOwned {
   @ManyToOne(() => Person, { deleteRule: 'cascade' })

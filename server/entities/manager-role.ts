@@ -6,7 +6,7 @@ import { Person } from './person';
 import { TenantOwned } from './tenant-owned';
 
 /** One person may hold two roles at once: the SG may also head an area. */
-@ObjectType({ description: 'A role held by a person in a unit for a period' })
+@ObjectType({ simpleResolvers: true, description: 'A role held by a person in a unit for a period' })
 @Entity()
 export class ManagerRole extends TenantOwned {
   @ManyToOne(() => Person, { deleteRule: 'cascade' })

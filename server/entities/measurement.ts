@@ -10,7 +10,7 @@ import { PlanOwned } from './plan-owned';
  * Valore ottenuto: one per indicator × year × checkpoint, however many dashboards list the indicator.
  * Neutralisation needs a reason; a manual score needs a justification (docs/scoring.md §5.3).
  */
-@ObjectType({ description: 'Actual value of an indicator at a checkpoint (valore ottenuto)' })
+@ObjectType({ simpleResolvers: true, description: 'Actual value of an indicator at a checkpoint (valore ottenuto)' })
 @Entity()
 @Unique({ properties: ['indicator', 'year', 'checkpoint'] })
 export class Measurement extends PlanOwned {

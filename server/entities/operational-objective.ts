@@ -10,7 +10,7 @@ import { StrategicObjective } from './strategic-objective';
  * Obiettivo operativo (a Brescia objective card, a Sondrio OO). `contributes` says whether it counts in its
  * strategic objective's contribution component: objectives added mid-year are not linked automatically (docs/domain.md §8.8).
  */
-@ObjectType({ description: 'Obiettivo operativo, weighted in its strategic objective' })
+@ObjectType({ simpleResolvers: true, description: 'Obiettivo operativo, weighted in its strategic objective' })
 @Entity()
 export class OperationalObjective extends PlanOwned {
   @ManyToOne(() => StrategicObjective, { nullable: true, deleteRule: 'cascade' })
@@ -76,9 +76,10 @@ export class OperationalObjective extends PlanOwned {
   @Property({ type: 'string', length: 36, nullable: true })
   previousId?: string | null;
 
-  @ManyToMany(() => OrgUnit)
+  // a link has no position of its own: units and people are listed by name, through every path that reads them
+  @ManyToMany({ entity: () => OrgUnit, orderBy: { name: 'asc', id: 'asc' } })
   responsibleUnits = new Collection<OrgUnit>(this);
 
-  @ManyToMany(() => Person)
+  @ManyToMany({ entity: () => Person, orderBy: { fullName: 'asc', id: 'asc' } })
   responsiblePersons = new Collection<Person>(this);
 }

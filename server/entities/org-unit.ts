@@ -5,7 +5,7 @@ import { Person } from './person';
 import { TenantOwned } from './tenant-owned';
 
 /** Area → servizio → ufficio / U.O., plus staff units, working groups and the special agency. */
-@ObjectType({ description: 'Organisational unit; units form a tree through parent' })
+@ObjectType({ simpleResolvers: true, description: 'Organisational unit; units form a tree through parent' })
 @Entity()
 export class OrgUnit extends TenantOwned {
   @Field()

@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Node } from './base';
 
 /** The tenant boundary: a chamber of commerce or any other public body. */
-@ObjectType({ description: 'A public body (tenant): every other row belongs to one' })
+@ObjectType({ simpleResolvers: true, description: 'A public body (tenant): every other row belongs to one' })
 @Entity()
 export class Organisation extends Node {
   @Field()

@@ -2,7 +2,7 @@ import { Entity, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { TenantOwned } from './tenant-owned';
 
-@ObjectType({ description: 'A person: manager, unit head, responsible, consultant' })
+@ObjectType({ simpleResolvers: true, description: 'A person: manager, unit head, responsible, consultant' })
 @Entity()
 export class Person extends TenantOwned {
   @Field()

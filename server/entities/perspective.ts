@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { PlanOwned } from './plan-owned';
 
 /** Balanced-scorecard dimension; data, not an enum: plans do use others than the usual four. */
-@ObjectType({ description: 'Prospettiva: a balanced-scorecard dimension of a plan' })
+@ObjectType({ simpleResolvers: true, description: 'Prospettiva: a balanced-scorecard dimension of a plan' })
 @Entity()
 export class Perspective extends PlanOwned {
   @Field(() => String, { nullable: true })

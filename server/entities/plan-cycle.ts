@@ -2,7 +2,7 @@ import { Entity, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { TenantOwned } from './tenant-owned';
 
-@ObjectType({ description: 'A triennial (or shorter) planning cycle, e.g. 2022-2024' })
+@ObjectType({ simpleResolvers: true, description: 'A triennial (or shorter) planning cycle, e.g. 2022-2024' })
 @Entity()
 export class PlanCycle extends TenantOwned {
   @Field()

@@ -7,7 +7,7 @@ import { TenantOwned } from './tenant-owned';
  * Rows that belong to one plan version carry it directly, so a whole plan loads with one statement per
  * kind of row, whatever its size.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class PlanOwned extends TenantOwned {
   @ManyToOne(() => PlanVersion, { deleteRule: 'cascade' })
   plan!: PlanVersion;

@@ -10,7 +10,7 @@ import { TenantOwned } from './tenant-owned';
  * One adopted text of a plan: REV.0 at the start of the year, then a new version for every revision
  * ("nuova previsione", new objectives, new weights). Objectives, indicators and targets belong to a version.
  */
-@ObjectType({ description: 'A revision of the plan of a cycle (REV. n), adopted by an act' })
+@ObjectType({ simpleResolvers: true, description: 'A revision of the plan of a cycle (REV. n), adopted by an act' })
 @Entity()
 @Unique({ properties: ['cycle', 'revision'] })
 export class PlanVersion extends TenantOwned {

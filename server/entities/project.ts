@@ -4,7 +4,7 @@ import { Person } from './person';
 import { PlanOwned } from './plan-owned';
 
 /** A project appears in dashboards as one indicator "Progetto: <name>" scored from its activities. */
-@ObjectType({ description: 'Progetto, with its activities (scheda progetto)' })
+@ObjectType({ simpleResolvers: true, description: 'Progetto, with its activities (scheda progetto)' })
 @Entity()
 export class Project extends PlanOwned {
   @Field()

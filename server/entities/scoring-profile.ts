@@ -8,7 +8,7 @@ import { TenantOwned } from './tenant-owned';
  * A named, versioned set of scoring parameters (docs/scoring.md §5.11). A frozen version never changes:
  * a parameter change is a new version, so past reports stay reproducible.
  */
-@ObjectType({ description: 'Named, versioned scoring parameters attached to plan versions' })
+@ObjectType({ simpleResolvers: true, description: 'Named, versioned scoring parameters attached to plan versions' })
 @Entity()
 @Unique({ properties: ['org', 'name', 'profileVersion'] })
 export class ScoringProfile extends TenantOwned {

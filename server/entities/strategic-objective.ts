@@ -4,7 +4,7 @@ import { Relevance } from '@core/vocabulary/enums';
 import { Perspective } from './perspective';
 import { PlanOwned } from './plan-owned';
 
-@ObjectType({ description: 'Obiettivo strategico' })
+@ObjectType({ simpleResolvers: true, description: 'Obiettivo strategico' })
 @Entity()
 export class StrategicObjective extends PlanOwned {
   @ManyToOne(() => Perspective, { deleteRule: 'cascade' })

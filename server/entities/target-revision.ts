@@ -8,7 +8,7 @@ import { Target } from './target';
 import { TenantOwned } from './tenant-owned';
 
 /** One value of a target: sequence 0 is the original, later ones are "nuova previsione" revisions. */
-@ObjectType({ description: 'A value of a target: the original or a revision ("nuova previsione")' })
+@ObjectType({ simpleResolvers: true, description: 'A value of a target: the original or a revision ("nuova previsione")' })
 @Entity()
 @Unique({ properties: ['target', 'seq'] })
 export class TargetRevision extends TenantOwned {

@@ -2,7 +2,7 @@ import type { Cursor } from '@mikro-orm/core';
 import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Relay page information' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information' })
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;
@@ -22,7 +22,7 @@ export type Connection<T> = { edges: Edge<T>[]; pageInfo: PageInfo; totalCount: 
 
 /** A Relay connection type for long lists (indicators, measurements, audit events). */
 export function connectionOf<T extends object>(node: ClassType<T>, name: string): ClassType<Connection<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field(() => String, { description: 'Opaque cursor: pass it as `after`' })
     cursor!: string;
@@ -31,7 +31,7 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string)
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionType {
     @Field(() => [EdgeType])
     edges!: EdgeType[];

@@ -18,18 +18,21 @@ export type Context = {
   actor: string | null;
   source: ChangeSource;
   sourceDetail: string | null;
+  /** the speed layer answers (server/speed/README.md); off: plain resolvers and managed entities only */
+  fastPaths: boolean;
 };
 
-export function createContext(em: EntityManager, principal: Principal): Context {
+export function createContext(em: EntityManager, principal: Principal, options: { fastPaths: boolean }): Context {
   const fork = em.fork();
   scopeToTenants(fork, principal.access);
   return {
     em: fork,
-    loaders: new Loaders(fork),
+    loaders: new Loaders(fork, options.fastPaths),
     user: principal.user,
     access: principal.access,
     actor: principal.user.name,
     source: ChangeSource.GRAPHQL,
     sourceDetail: null,
+    fastPaths: options.fastPaths,
   };
 }

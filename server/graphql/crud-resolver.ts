@@ -5,7 +5,7 @@ import { InputError } from '../services/errors';
 import { type Connection, connectionOf, toConnection } from './connection';
 import type { Context } from './context';
 
-@ObjectType({ description: 'Result of a delete mutation' })
+@ObjectType({ simpleResolvers: true, description: 'Result of a delete mutation' })
 export class DeletePayload {
   @Field(() => ID)
   id!: string;

@@ -1,6 +1,33 @@
 import DataLoader from 'dataloader';
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
-import { readCollection, readRowsIn } from '../db/read-rows';
+import { readCollection, readRowsIn } from '../speed/read-rows';
+
+type Order = Record<string, 'asc' | 'desc'>;
+
+/** Where the loaders read their rows: read-only rows (server/speed) or managed entities of the request's unit of work. */
+type RowSource = {
+  /** rows whose `property` (a column or a many-to-one) is one of `values` */
+  rowsIn<E extends object>(entity: EntityClass<E>, property: string, values: readonly unknown[], orderBy?: Order): Promise<E[]>;
+  /** owner id → the items of its many-to-many `property` */
+  collection<T extends object>(entity: EntityClass<object>, property: string, ids: readonly string[]): Promise<Map<string, T[]>>;
+};
+
+const fastRows = (em: EntityManager): RowSource => ({
+  rowsIn: (entity, property, values, orderBy) => readRowsIn(em, entity, property, values, orderBy),
+  collection: (entity, property, ids) => readCollection(em, entity, property, ids),
+});
+
+const managedRows = (em: EntityManager): RowSource => ({
+  rowsIn: (entity, property, values, orderBy) =>
+    em.find(entity, { [property]: { $in: [...values] } } as never, orderBy ? { orderBy: orderBy as never } : {}),
+  async collection<T extends object>(entity: EntityClass<object>, property: string, ids: readonly string[]) {
+    const owners = await em.find(entity, { id: { $in: [...ids] } } as never, { populate: [property] as never });
+    return new Map(owners.map((owner) => {
+      const row = owner as Record<string, unknown> & { id: string };
+      return [row.id, (row[property] as { getItems(): T[] }).getItems()];
+    }));
+  },
+});
 
 /**
  * Parents per statement. MikroORM 6 writes the values of a query into its SQL text (Platform.formatQuery) instead
@@ -20,8 +47,9 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 /**
  * Request-scoped batch loaders: every relation of every row of a GraphQL level is fetched with one statement, so
- * a whole plan tree costs the same number of statements whatever its size. What they return is read-only
- * (server/db/read-rows.ts): GraphQL only reads it, and a tree of thousands of rows stays cheap.
+ * a whole plan tree costs the same number of statements whatever its size. With the fast paths on, what they
+ * return is read-only (server/speed/read-rows.ts): GraphQL only reads it, and a tree of thousands of rows stays
+ * cheap; off, they are managed entities of the request's unit of work, found with `em.find`.
  */
 export class Loaders {
   private readonly cache = new Map<string, DataLoader<any, any>>();
@@ -29,7 +57,11 @@ export class Loaders {
   /** values already computed or read, by key: handed out without a promise */
   private readonly settled = new Map<string, unknown>();
 
-  constructor(private readonly em: EntityManager) {}
+  private readonly rows: RowSource;
+
+  constructor(em: EntityManager, fastPaths: boolean) {
+    this.rows = fastPaths ? fastRows(em) : managedRows(em);
+  }
 
   /** Rows by id (a many-to-one reference). */
   byId<E extends WithId>(entity: EntityClass<E>): DataLoader<string, E | null> {
@@ -37,7 +69,7 @@ export class Loaders {
       new DataLoader<string, E | null>(async (ids) => {
         const rows: E[] = [];
         for (const part of chunks(ids)) {
-          rows.push(...(await readRowsIn(this.em, entity, 'id', part)));
+          rows.push(...(await this.rows.rowsIn(entity, 'id', part)));
         }
         const byId = new Map(rows.map((row) => [row.id, row]));
         return ids.map((id) => byId.get(id) ?? null);
@@ -46,13 +78,13 @@ export class Loaders {
   }
 
   /** Children of many parents at once, e.g. the targets of every indicator of the page. */
-  childrenOf<E extends object>(entity: EntityClass<E>, foreignKey: string & keyof E, orderBy: Record<string, 'asc' | 'desc'>): DataLoader<string, E[]> {
+  childrenOf<E extends object>(entity: EntityClass<E>, foreignKey: string & keyof E, orderBy: Order): DataLoader<string, E[]> {
     const key = `children:${entity.name}.${foreignKey}`;
     return this.memo(key, () =>
       new DataLoader<string, E[]>(async (parentIds) => {
         const groups = new Map<string, E[]>(parentIds.map((id) => [id, []]));
         for (const part of chunks(parentIds)) {
-          for (const row of await readRowsIn(this.em, entity, foreignKey, part, orderBy)) {
+          for (const row of await this.rows.rowsIn(entity, foreignKey, part, orderBy)) {
             const parent = (row as Record<string, unknown>)[foreignKey] as WithId;
             groups.get(parent.id)?.push(row);
           }
@@ -68,13 +100,13 @@ export class Loaders {
    * GraphQL completes an object whose fields are all values without a promise of its own, which is most of the
    * cost of a large tree.
    */
-  children<E extends object>(entity: EntityClass<E>, foreignKey: string & keyof E, orderBy: Record<string, 'asc' | 'desc'>, parentId: string): E[] | Promise<E[]> {
+  children<E extends object>(entity: EntityClass<E>, foreignKey: string & keyof E, orderBy: Order, parentId: string): E[] | Promise<E[]> {
     const settled = this.settled.get(`children:${entity.name}.${foreignKey}:${parentId}`) as E[] | undefined;
     return settled ?? this.childrenOf(entity, foreignKey, orderBy).load(parentId);
   }
 
   /** Reads the children of these parents now (one batch with every other caller of this tick) so `children` has them. */
-  async prefetch<E extends object>(entity: EntityClass<E>, foreignKey: string & keyof E, orderBy: Record<string, 'asc' | 'desc'>, parentIds: readonly string[]): Promise<void> {
+  async prefetch<E extends object>(entity: EntityClass<E>, foreignKey: string & keyof E, orderBy: Order, parentIds: readonly string[]): Promise<void> {
     if (parentIds.length > 0) await this.childrenOf(entity, foreignKey, orderBy).loadMany(parentIds);
   }
 
@@ -85,7 +117,7 @@ export class Loaders {
         const ids = owners.map((owner) => owner.id);
         const items = new Map<string, T[]>();
         for (const part of chunks(ids)) {
-          for (const [owner, list] of await readCollection<T>(this.em, entity, property, part)) items.set(owner, list);
+          for (const [owner, list] of await this.rows.collection<T>(entity, property, part)) items.set(owner, list);
         }
         return ids.map((id) => items.get(id) ?? []);
       }, { cache: false }),

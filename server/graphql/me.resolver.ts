@@ -4,14 +4,14 @@ import { tokensOf } from '../services/api-tokens';
 import type { Context } from './context';
 import { ApiTokenInfo, tokenInfo } from './types/users';
 
-@ObjectType({ description: 'A role of the caller in one organisation' })
+@ObjectType({ simpleResolvers: true, description: 'A role of the caller in one organisation' })
 class MyMembership {
   @Field(() => ID) organisationId!: string;
   @Field(() => Role) role!: Role;
   @Field(() => [ID], { description: 'for a unit editor: the units whose actual values they may enter' }) unitIds!: string[];
 }
 
-@ObjectType({ description: 'The caller, as their token identifies them' })
+@ObjectType({ simpleResolvers: true, description: 'The caller, as their token identifies them' })
 class Me {
   @Field(() => ID) id!: string;
   @Field() name!: string;

@@ -16,7 +16,7 @@ import { Realization } from './types/realization';
  */
 export function planScores(ctx: Context, planId: string, year: number, checkpoint: Checkpoint): PlanScores | Promise<PlanScores> {
   return ctx.loaders.onceNow(`scores:${planId}:${year}:${checkpoint}`, async () =>
-    computePlanScores(await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }, { readOnly: true }), year, checkpoint),
+    computePlanScores(await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }, { readOnly: ctx.fastPaths }), year, checkpoint),
   );
 }
 

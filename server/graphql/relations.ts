@@ -147,7 +147,7 @@ function edgeResolver(edge: Edge): ClassType<object> {
     const spec = edge;
     proto[method] = (root: object, ctx: Context) => ctx.loaders.collection(spec.parent, spec.prop as never).load(root);
   }
-  Reflect.defineMetadata('design:paramtypes', [Object, Object], proto, method);
+  // no design:paramtypes to fake: @Root() without a reflected type hands the parent over as it is, and @Ctx() reads none
   Root()(proto, method, 0);
   Ctx()(proto, method, 1);
   const returns = edge.kind === 'ref' ? () => target : () => [target];

@@ -27,7 +27,7 @@ export class ReportResolver {
       if (!dashboard) throw new NotFoundError('Dashboard', dashboardId);
       plan = dashboard.plan.id;
     }
-    const snapshot = await loadPlanSnapshot(ctx.em, plan!, { year, checkpoint }, { readOnly: true });
+    const snapshot = await loadPlanSnapshot(ctx.em, plan!, { year, checkpoint }, { readOnly: ctx.fastPaths });
     const scores = computePlanScores(snapshot, year, checkpoint);
     const report = dashboardId ? dashboardReport(snapshot, scores, dashboardId) : planReport(snapshot, scores);
     return { ...report, year, checkpoint, profile: profileLabel(scores.profile) };
@@ -37,6 +37,6 @@ export class ReportResolver {
   async planLint(@Arg('planId', () => ID) planId: string, @Ctx() ctx: Context): Promise<LintIssue[]> {
     const plan = await ctx.em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'] });
     if (!plan) throw new NotFoundError('PlanVersion', planId);
-    return lintPlan(await loadPlanSnapshot(ctx.em, planId, null, { readOnly: true }), plan.cycle.years);
+    return lintPlan(await loadPlanSnapshot(ctx.em, planId, null, { readOnly: ctx.fastPaths }), plan.cycle.years);
   }
 }

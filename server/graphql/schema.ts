@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import './enums';
 import { CRUD_RESOLVERS } from './api';
-import { directResolvers } from './direct-resolvers';
+import { directResolvers } from '../speed/direct-resolvers';
 import { AuditResolver } from './audit.resolver';
 import { MeResolver } from './me.resolver';
 import { ImportResolver } from './import.resolver';
@@ -15,14 +15,24 @@ import { SyncResolver } from './sync.resolver';
 import { TargetValueResolver } from './target-value.resolver';
 import { UsersResolver } from './users.resolver';
 
-let built: Promise<GraphQLSchema> | null = null;
+const built = new Map<boolean, Promise<GraphQLSchema>>();
 
-/** The schema is built once per process: type-graphql's metadata is global. */
-export function getSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
-    resolvers: [...CRUD_RESOLVERS, ...RELATION_RESOLVERS, ...REALIZATION_RESOLVERS, TargetValueResolver, ParsedValueResolver, AuditResolver, ProfilesResolver, ReportResolver, SyncResolver, MeResolver, ImportResolver, UsersResolver] as never,
-    validate: { forbidUnknownValues: false },
-    emitSchemaFile: false,
-  }).then((schema) => directResolvers(schema));
-  return built;
+/**
+ * The schema is built once per process and mode: type-graphql's metadata is global. With the fast paths on, the
+ * field resolvers that type-graphql's wrappers can do nothing for are called directly (server/speed); off, every
+ * field answers through type-graphql as built. The types, arguments and descriptions are the same either way.
+ */
+export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQLSchema> {
+  const fast = options.fastPaths ?? true;
+  let schema = built.get(fast);
+  if (!schema) {
+    const plain = buildSchema({
+      resolvers: [...CRUD_RESOLVERS, ...RELATION_RESOLVERS, ...REALIZATION_RESOLVERS, TargetValueResolver, ParsedValueResolver, AuditResolver, ProfilesResolver, ReportResolver, SyncResolver, MeResolver, ImportResolver, UsersResolver] as never,
+      validate: { forbidUnknownValues: false },
+      emitSchemaFile: false,
+    });
+    schema = fast ? plain.then((s) => directResolvers(s)) : plain;
+    built.set(fast, schema);
+  }
+  return schema;
 }

@@ -60,7 +60,7 @@ export class SyncResolver {
     @Ctx() ctx: Context,
   ): Promise<SheetRowsPage> {
     const serverTime = new Date();
-    const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: true });
+    const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths });
     const { rows, deletedRowIds } = since ? await rowsChangedSince(ctx.em, state, since) : { rows: allRows(state), deletedRowIds: [] };
     // "Refresh scores" reads the rows with their scores: computed once for the whole plan.
     const scores = computePlanScores(forPeriod(state.snapshot, year, checkpoint), year, checkpoint);
@@ -76,7 +76,7 @@ export class SyncResolver {
     @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
     @Ctx() ctx: Context,
   ): Promise<RowChange[]> {
-    const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: true });
+    const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths });
     const node = state.nodes.get(rowId);
     const ids = node ? state.memberIds(node) : [rowId];
     const events = await ctx.em.find(AuditEvent, { entityId: { $in: ids } }, { orderBy: { at: 'desc', id: 'desc' } });

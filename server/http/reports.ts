@@ -20,7 +20,7 @@ import { PdfUnavailableError } from '../export/reports/render-pdf';
 import { importWorkbook } from '../import/workbook';
 import { DEFAULT_WORKBOOK_LIMITS } from '../import/workbook-read';
 
-export type ReportCaller = { em: EntityManager; actor: string | null; access?: Access };
+export type ReportCaller = { em: EntityManager; actor: string | null; access?: Access; fastPaths?: boolean };
 export type ResolveAccess = (req: Request, res: Response) => Promise<ReportCaller>;
 
 export type ReportsRouterOptions = {
@@ -34,11 +34,11 @@ export type ReportsRouterOptions = {
 };
 
 /** The caller of /graphql, resolved the same way: bearer token → user, grants, tenant-scoped unit of work. */
-export function bearerAccess(orm: Orm): ResolveAccess {
+export function bearerAccess(orm: Orm, options: { fastPaths: boolean } = { fastPaths: true }): ResolveAccess {
   return async (req) => {
     const principal = await authenticate(orm.em, req.headers.authorization);
-    const ctx = createContext(orm.em, principal);
-    return { em: ctx.em, actor: ctx.actor, access: ctx.access };
+    const ctx = createContext(orm.em, principal, options);
+    return { em: ctx.em, actor: ctx.actor, access: ctx.access, fastPaths: ctx.fastPaths };
   };
 }
 
@@ -142,7 +142,7 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
       if (!q.planId) throw InputError.of('planId', 'REQUIRED', 'give the plan version to import into: ?planId=…');
       const mode = q.mode === 'atomic' || q.mode === 'ATOMIC' ? 'atomic' : 'partial';
       const result = await importWorkbook(
-        { em: caller.em, actor: caller.actor, access: caller.access, source: ChangeSource.IMPORT, sourceDetail: null },
+        { em: caller.em, actor: caller.actor, access: caller.access, fastPaths: caller.fastPaths, source: ChangeSource.IMPORT, sourceDetail: null },
         body,
         { planId: q.planId, year, checkpoint: q.checkpoint ? checkpointOf(q.checkpoint) : undefined, mode, sheet: q.sheet, fileName: q.fileName ?? undefined },
       );

@@ -3,6 +3,7 @@ import { type EntityManager, ReferenceKind, wrap } from '@mikro-orm/core';
 import { AuditAction } from '@core/vocabulary/enums';
 import { AuditEvent } from '../entities/audit-event';
 import type { Organisation } from '../entities/organisation';
+import { insertPlainRows } from '../speed/bulk-write';
 import type { ServiceContext } from './service-context';
 
 type PropKinds = { scalars: string[]; references: string[] };
@@ -75,10 +76,10 @@ export function recordChange(
 }
 
 /**
- * Inserts buffered audit events set-based, in the caller's transaction: 2,000 rows of 15 columns per statement stay
+ * Inserts buffered audit events set-based (server/speed/bulk-write.ts), in the caller's transaction: 2,000 rows of 15 columns per statement stay
  * under SQLite's 32,766 and PostgreSQL's 65,535 bound values (30,000 at most).
  */
 export async function flushAuditBuffer(ctx: ServiceContext): Promise<void> {
   const rows = ctx.auditBuffer?.splice(0) ?? [];
-  for (let i = 0; i < rows.length; i += 2000) await ctx.em.insertMany(AuditEvent, rows.slice(i, i + 2000) as never);
+  await insertPlainRows(ctx.em, AuditEvent, rows, 2000);
 }

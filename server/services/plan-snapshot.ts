@@ -1,5 +1,5 @@
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
-import { readRows } from '../db/read-rows';
+import { readPlanUnitLinks, readRows } from '../speed/read-rows';
 import {
   Activity, Dashboard, DashboardEntry, FundParameter, Indicator, ManagerAssignment, Measurement, OperationalObjective,
   Perspective, PlanVersion, Project, ScoringProfile, StrategicObjective, Target, TargetRevision,
@@ -40,11 +40,22 @@ async function readOnlyPlan(em: EntityManager, planId: string): Promise<PlanVers
   return plan;
 }
 
+/** indicator id → ids of its responsible units, through the unit of work (the indicators' collections). */
+async function unitsOfManaged(em: EntityManager, indicators: Indicator[]): Promise<Map<string, string[]>> {
+  await em.populate(indicators, ['responsibleUnits']);
+  const unitsOf = new Map<string, string[]>();
+  for (const indicator of indicators) {
+    const ids = indicator.responsibleUnits.getItems().map((unit) => unit.id);
+    if (ids.length > 0) unitsOf.set(indicator.id, ids);
+  }
+  return unitsOf;
+}
+
 /** A period narrows targets and measurements to one (year, checkpoint); without one, every period is read. */
 export type Period = { year: number; checkpoint: Checkpoint };
 
 /**
- * `readOnly` reads rows outside the unit of work (server/db/read-rows.ts): for scores and reports, which only read,
+ * `readOnly` reads rows outside the unit of work (server/speed/read-rows.ts): for scores and reports, which only read,
  * at a fraction of the cost of managed entities. Whoever changes rows (the sync) loads them managed.
  */
 export async function loadPlanSnapshot(em: EntityManager, planId: string, period: Period | null, options: { readOnly?: boolean } = {}): Promise<PlanSnapshot> {
@@ -73,18 +84,7 @@ export async function loadPlanSnapshot(em: EntityManager, planId: string, period
       find(ManagerAssignment, byPlan, { createdAt: 'asc', id: 'asc' }),
       find(FundParameter, { cycle: plan.cycle.id }),
     ]);
-  const unitsOf = new Map<string, string[]>();
-  const pivot = (await em.getConnection().execute(
-    'select indicator_id, org_unit_id from indicator_responsible_units where indicator_id in (select id from indicator where plan_id = ?)',
-    [planId],
-    'all',
-    em.getTransactionContext(),
-  )) as Array<{ indicator_id: string; org_unit_id: string }>;
-  for (const row of pivot) {
-    const list = unitsOf.get(row.indicator_id);
-    if (list) list.push(row.org_unit_id);
-    else unitsOf.set(row.indicator_id, [row.org_unit_id]);
-  }
+  const unitsOf = options.readOnly ? await readPlanUnitLinks(em, planId) : await unitsOfManaged(em, indicators);
   return {
     plan, perspectives, strategicObjectives, operationalObjectives, indicators, targets, revisions, measurements,
     projects, activities, dashboards, entries, assignments, funds, unitsOf,

@@ -18,4 +18,9 @@ export type ServiceContext = {
    * the flush, instead of making each one a tracked entity.
    */
   auditBuffer?: Array<Record<string, unknown>>;
+  /**
+   * Whether services may use the speed layer (server/speed): read-only rows, set-based inserts. Only `false`
+   * turns it off (a server started with the fast paths off); trusted in-process callers leave it out.
+   */
+  fastPaths?: boolean;
 };

@@ -1,7 +1,7 @@
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock, Indicator, OperationalObjective, OrgUnit, Perspective, StrategicObjective, Target, type Measurement, type TargetRevision } from '../entities';
-import { readRows } from '../db/read-rows';
+import { readRows } from '../speed/read-rows';
 import { groupBy } from '../services/group-by';
 import { loadPlanSnapshot, type PlanSnapshot } from '../services/plan-snapshot';
 import type { SheetLevel } from '@core/sheet/row';
@@ -103,7 +103,7 @@ export class PlanState {
 /** Units are matched by name as typed: accents, quotes and spacing do not make another unit. */
 export const unitKey = foldName;
 
-/** `readOnly`: rows outside the unit of work (server/db/read-rows.ts); the sync adopts the few it writes (adopt-rows.ts). */
+/** `readOnly`: rows outside the unit of work (server/speed/read-rows.ts); the sync adopts the few it writes (adopt-rows.ts). */
 export async function loadPlanState(em: EntityManager, planId: string, year: number, checkpoint: Checkpoint, options: { readOnly?: boolean } = {}): Promise<PlanState> {
   const read = <E extends object>(entity: EntityClass<E>, where: FilterQuery<E>) => (options.readOnly ? readRows(em, entity, where) : em.find(entity, where));
   const snapshot = await loadPlanSnapshot(em, planId, null, options);

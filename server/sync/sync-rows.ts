@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { scoreIndicator } from '@core/scoring';
 import type { ParsedValue } from '@core/values/types';
 import {
@@ -23,7 +23,7 @@ import { LIMITS, type SheetLevel, type SheetRowIn } from '@core/sheet/row';
 import { sheetRowOf, type SheetRowOut } from './sheet-rows';
 import { type BatchWrites, emptyWrites, stateAfter } from './after-state';
 import { adoptRows } from './adopt-rows';
-import { insertEntities, insertLinks, newRow } from './bulk-write';
+import { insertEntities, insertLinks, insertNewRow, newRow } from '../speed/bulk-write';
 import { ALLOWED_PARENT_LEVELS, INDICATOR_ONLY_COLUMNS, LEVEL_DEPTH } from '@core/vocabulary/levels';
 
 export type SyncMode = 'partial' | 'atomic';
@@ -103,16 +103,18 @@ const sameThresholds = (a: Array<{ value: ParsedValue; score: number }>, b: Arra
  * overwrite; a retried batch key returns the first answer. Reads and writes are set-based: the plan is read with
  * a fixed number of statements as read-only rows, created rows are inserted table by table in multi-row statements,
  * the rows updated or deleted are brought into the unit of work by id (adopt-rows.ts) and flushed together, and the
- * answer is scored from the plan as it now is in memory (not re-read).
+ * answer is scored from the plan as it now is in memory (not re-read). With the fast paths off (server/speed), the
+ * plan is read as managed entities and every write, created rows and audit events included, goes through one flush.
  */
 export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: SyncHooks = {}): Promise<SyncOutcome> {
   if (input.rows.length > LIMITS.rowsPerBatch) {
     throw InputError.of('rows', 'BATCH_TOO_LARGE', `at most ${LIMITS.rowsPerBatch} rows per batch, got ${input.rows.length}; split the sheet into several batches`);
   }
   const requestHash = hashOf(input);
+  const fast = ctx.fastPaths !== false;
   try {
     return await ctx.em.transactional(async (em) => {
-      const tx: ServiceContext = { ...ctx, em, auditBuffer: [] };
+      const tx: ServiceContext = { ...ctx, em, auditBuffer: fast ? [] : undefined };
       const plan = await em.findOne(PlanVersion, { id: input.planId }, { populate: ['cycle'] });
       if (!plan) throw new NotFoundError('PlanVersion', input.planId);
       if (input.batchKey) {
@@ -127,7 +129,7 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
       if (!plan.cycle.years.includes(input.year)) {
         throw InputError.of('year', 'BAD_YEAR', `${input.year} is not a year of this plan (${plan.cycle.years.join(', ')})`);
       }
-      const read = await loadPlanState(em, plan.id, input.year, input.checkpoint, { readOnly: true });
+      const read = await loadPlanState(em, plan.id, input.year, input.checkpoint, { readOnly: fast });
       const plans = guardRows(tx, read, planRows(read, input, plan.cycle.years));
       const refused = plans.some((p) => p.status === 'rejected' || p.status === 'conflict');
       let state = read;
@@ -141,26 +143,33 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         }
         after = state;
       } else {
-        state = await adoptRows(em, read, rowsChanged(read, plans));
+        // read-only rows the batch changes join the unit of work; without the fast paths every row is managed already
+        if (fast) state = await adoptRows(em, read, rowsChanged(read, plans));
         for (const p of plans) {
           if (p.node) p.node = state.nodes.get(p.node.id) ?? p.node;
         }
         const writes = applyRows(tx, state, plans, input);
-        await writeCreated(em, writes);
-        // updates and deletes touch adopted rows: the unit of work writes those it finds changed, batched per table
-        if (plans.some((p) => p.status === 'updated' || p.status === 'deleted')) await em.flush();
+        if (fast) {
+          await writeCreated(em, writes);
+          // updates and deletes touch adopted rows: the unit of work writes those it finds changed, batched per table
+          if (plans.some((p) => p.status === 'updated' || p.status === 'deleted')) await em.flush();
+        } else {
+          await em.flush();
+        }
         await flushAuditBuffer(tx);
         await hooks.afterWrite?.();
         after = stateAfter(state, writes);
       }
       const outcome = await outcomeOf(tx, state, after, plans, input);
       if (input.batchKey) {
-        // a native insert: the unit of work would re-examine every row of the batch for one more row
-        const now = new Date();
-        await em.insert(SyncBatch, {
-          id: randomUUID(), version: 1, createdAt: now, updatedAt: now, org: plan.org.id, plan: plan.id,
-          batchKey: input.batchKey, requestHash, response: JSON.parse(JSON.stringify(outcome)),
-        } as never);
+        const response = JSON.parse(JSON.stringify(outcome)) as Record<string, unknown>;
+        if (fast) {
+          // a native insert: the unit of work would re-examine every row of the batch for one more row
+          await insertNewRow(em, SyncBatch, { org: plan.org.id, plan: plan.id, batchKey: input.batchKey, requestHash, response });
+        } else {
+          em.create(SyncBatch, { org: plan.org, plan, batchKey: input.batchKey, requestHash, response } as never);
+          await em.flush();
+        }
       }
       return outcome;
     });
@@ -412,7 +421,7 @@ function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[], inpu
     if (p.status !== 'created' && p.status !== 'updated') continue;
     const v = p.parsed.values;
     const parent = p.parentNode ?? p.parentPlan?.created;
-    const node = p.node ?? createNode(state, p, parent!, writes);
+    const node = p.node ?? createNode(ctx, state, p, parent!, writes);
     p.created = node;
     const before = p.node ? snapshot(em, node) : null;
     if (v.code != null && !(node instanceof Perspective)) node.code = v.code;
@@ -422,7 +431,8 @@ function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[], inpu
       else node.title = v.title;
     }
     // a moved row points at its parent by reference: the parent is a read-only row or one this batch inserts
-    if (p.node && parent) reparent(node, em.getReference(parent.constructor as never, parent.id) as PlanNode);
+    // (without the fast paths it is an entity of the unit of work, loaded or created, and is pointed at as it is)
+    if (p.node && parent) reparent(node, ctx.fastPaths === false ? parent : (em.getReference(parent.constructor as never, parent.id) as PlanNode));
     if (v.weight !== undefined && (node instanceof Indicator || node instanceof OperationalObjective)) node.weight = v.weight;
     if (v.kpi !== undefined) {
       if (node instanceof Indicator) node.formula = v.kpi;
@@ -436,7 +446,7 @@ function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[], inpu
       }
       if (v.rule !== undefined) node.rule = v.rule as ScoringRule | null;
       if (v.unitNames !== undefined && p.changes.has('responsibleUnit')) {
-        setUnits(em, state, node, !p.node, v.unitNames, newUnits, writes);
+        setUnits(ctx, state, node, !p.node, v.unitNames, newUnits, writes);
         // the link table has no version: touch the indicator so its row version and change time move too
         if (p.node) node.updatedAt = new Date();
       }
@@ -450,6 +460,15 @@ function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[], inpu
     }
   }
   return writes;
+}
+
+/**
+ * A row the batch creates: with the fast paths an untracked instance, inserted set-based by writeCreated; without,
+ * an entity of the unit of work, inserted by the flush.
+ */
+function createRow<T extends object>(ctx: ServiceContext, Type: new () => T, values: Partial<T>): T {
+  // version 1 now, as the insert writes it: the row's audit event is recorded before the flush
+  return ctx.fastPaths === false ? ctx.em.create(Type, { version: 1, ...values } as never) : newRow(Type, values);
 }
 
 /** Inserts every row the batch creates, table by table in foreign-key order, a bounded number of statements each. */
@@ -475,28 +494,28 @@ function dependentsOf(state: PlanState, node: PlanNode): object[] {
   return s.assignments.filter((a) => a.strategicObjective?.id === node.id || a.operationalObjective?.id === node.id);
 }
 
-function createNode(state: PlanState, p: RowPlan, parent: PlanNode | undefined, writes: BatchWrites): PlanNode {
+function createNode(ctx: ServiceContext, state: PlanState, p: RowPlan, parent: PlanNode | undefined, writes: BatchWrites): PlanNode {
   const base = { org: state.plan.org, plan: state.plan, position: p.parsed.index };
   const v = p.parsed.values;
   switch (p.level) {
     case 'perspective': {
-      const node = newRow(Perspective, { ...base, name: v.title!, code: v.code ?? null });
+      const node = createRow(ctx, Perspective, { ...base, name: v.title!, code: v.code ?? null });
       writes.perspectives.push(node);
       return node;
     }
     case 'strategic': {
-      const node = newRow(StrategicObjective, { ...base, perspective: parent as Perspective, code: v.code!, title: v.title! });
+      const node = createRow(ctx, StrategicObjective, { ...base, perspective: parent as Perspective, code: v.code!, title: v.title! });
       writes.strategicObjectives.push(node);
       return node;
     }
     case 'operational': {
-      const node = newRow(OperationalObjective, { ...base, strategicObjective: parent as StrategicObjective, code: v.code!, title: v.title! });
+      const node = createRow(ctx, OperationalObjective, { ...base, strategicObjective: parent as StrategicObjective, code: v.code!, title: v.title! });
       writes.operationalObjectives.push(node);
       return node;
     }
     default: {
       const onOO = parent instanceof OperationalObjective;
-      const node = newRow(Indicator, {
+      const node = createRow(ctx, Indicator, {
         ...base, code: v.code!, title: v.title!,
         operationalObjective: onOO ? parent : null, strategicObjective: onOO ? null : (parent as StrategicObjective),
         valueKind: kindOf(v.target ?? null), polarity: PolarityEnum.HIGHER,
@@ -532,13 +551,13 @@ function reparent(node: PlanNode, parent: PlanNode): void {
  * indicator gets its links inserted with the batch; a loaded one has its tracked collection set.
  */
 function setUnits(
-  em: ServiceContext['em'], state: PlanState, indicator: Indicator, created: boolean, names: string[], newUnits: Map<string, OrgUnit>, writes: BatchWrites,
+  ctx: ServiceContext, state: PlanState, indicator: Indicator, created: boolean, names: string[], newUnits: Map<string, OrgUnit>, writes: BatchWrites,
 ): void {
   const units = names.map((name) => {
     const key = unitKey(name);
     let unit = state.unitsByName.get(key) ?? newUnits.get(key);
     if (!unit) {
-      unit = newRow(OrgUnit, { org: state.plan.org, name, type: UnitType.UO });
+      unit = createRow(ctx, OrgUnit, { org: state.plan.org, name, type: UnitType.UO });
       newUnits.set(key, unit);
       writes.units.push(unit);
     }
@@ -546,6 +565,12 @@ function setUnits(
   });
   const ids = [...new Set(units.map((u) => u.id))];
   writes.unitsOf.set(indicator.id, ids);
+  const { em } = ctx;
+  if (ctx.fastPaths === false) {
+    // every unit is an entity of the unit of work (loaded with the plan or created above): the flush writes the links
+    indicator.responsibleUnits.set(ids.map((id) => units.find((u) => u.id === id)!));
+    return;
+  }
   if (created) {
     for (const id of ids) writes.unitLinks.push([indicator.id, id]);
     return;
@@ -569,7 +594,7 @@ function writeTargets(ctx: ServiceContext, state: PlanState, p: RowPlan, indicat
     if (!changesValue && !changesThresholds && !(changesRule && target)) return;
     const before = target ? snapshot(ctx.em, target) : null;
     if (!target) {
-      target = newRow(Target, { org: state.plan.org, plan: state.plan, indicator, year, checkpoint: input.checkpoint });
+      target = createRow(ctx, Target, { org: state.plan.org, plan: state.plan, indicator, year, checkpoint: input.checkpoint });
       writes.targets.push(target);
     }
     if (changesThresholds) target.thresholds = thresholds!;
@@ -577,7 +602,7 @@ function writeTargets(ctx: ServiceContext, state: PlanState, p: RowPlan, indicat
     if (year === input.year && p.changes.has('polarity')) target.polarity = null;
     if (changesValue) {
       const seq = p.node ? (state.revisionsOf.get(target.id)?.length ?? 0) : 0;
-      const revision = newRow(TargetRevision, {
+      const revision = createRow(ctx, TargetRevision, {
         org: state.plan.org, target, seq, kind: seq === 0 ? RevisionKind.ORIGINAL : kind,
         value: value ?? { raw: '', kind: 'empty', warnings: [] }, approved: true, note: ctx.sourceDetail,
       });
@@ -596,7 +621,7 @@ function writeMeasurement(ctx: ServiceContext, state: PlanState, p: RowPlan, ind
   let measurement = p.node ? state.measurementOf.get(indicator.id) : undefined;
   const before = measurement ? snapshot(ctx.em, measurement) : null;
   if (!measurement) {
-    measurement = newRow(Measurement, { org: state.plan.org, plan: state.plan, indicator, year: input.year, checkpoint: input.checkpoint });
+    measurement = createRow(ctx, Measurement, { org: state.plan.org, plan: state.plan, indicator, year: input.year, checkpoint: input.checkpoint });
     writes.measurements.push(measurement);
   }
   if (v.actual !== undefined) measurement.value = v.actual;

@@ -11,6 +11,8 @@ export type TestDatabase = {
   name: 'sqlite' | 'postgresql';
   /** a fresh, empty database for one test file */
   create(): Promise<string>;
+  /** a new database holding what `url` (one of this handle's, closed) holds: two servers over the same rows and ids */
+  copy(url: string): Promise<string>;
   /** removes every database this handle created */
   dropAll(): Promise<void>;
 };
@@ -25,6 +27,12 @@ function sqlite(): TestDatabase {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cruscotto-test-'));
       dirs.push(dir);
       return path.join(dir, 'test.sqlite');
+    },
+    async copy(url) {
+      const to = await this.create();
+      // a closed database has its write-ahead log checkpointed into the file
+      fs.copyFileSync(url, to);
+      return to;
     },
     async dropAll() {
       for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
@@ -43,6 +51,20 @@ function postgres(): TestDatabase {
       await client.connect();
       try {
         await client.query(`create database ${name}`);
+      } finally {
+        await client.end();
+      }
+      created.push(name);
+      const url = new URL(PG_BASE_URL);
+      url.pathname = `/${name}`;
+      return url.toString();
+    },
+    async copy(from) {
+      const name = `cruscotto_test_${process.pid}_${Date.now()}_${created.length}`;
+      const client = admin();
+      await client.connect();
+      try {
+        await client.query(`create database ${name} template ${new URL(from).pathname.slice(1)}`);
       } finally {
         await client.end();
       }

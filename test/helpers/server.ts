@@ -35,10 +35,17 @@ let users = 0;
 
 export async function startServer(
   dialect: 'sqlite' | 'postgresql',
-  options: { seed?: boolean; security?: Partial<SecurityConfig> } = {},
+  options: {
+    seed?: boolean;
+    security?: Partial<SecurityConfig>;
+    /** the speed layer (server/speed); default: as createApp decides */
+    fastPaths?: boolean;
+    /** an existing database to serve (its creator drops it) instead of a fresh one */
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestServer> {
   const database: TestDatabase = databaseFor(dialect);
-  const databaseUrl = await database.create();
+  const databaseUrl = options.databaseUrl ?? (await database.create());
   const statements: string[] = [];
   const orm = await openOrm(databaseUrl, { onQuery: (sql) => statements.push(sql) });
   if (options.seed) await seedIfEmpty(orm.em);
@@ -47,7 +54,7 @@ export async function startServer(
   const errors: unknown[] = [];
   // tests make many requests from one token: the rate limits get their own tests (security-abuse)
   const security = { requestsPerWindow: 1_000_000, authFailuresPerWindow: 1_000_000, ...options.security };
-  const app: App = await createApp(orm, { security, log: (e) => { errors.push(e); if (process.env.DEBUG_SERVER_ERRORS) console.error(e); } });
+  const app: App = await createApp(orm, { security, fastPaths: options.fastPaths, log: (e) => { errors.push(e); if (process.env.DEBUG_SERVER_ERRORS) console.error(e); } });
   const port = await listen(app.httpServer, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 

@@ -29,7 +29,7 @@ export class ImportPlanInput {
   replace!: boolean;
 }
 
-@ObjectType({ description: 'One finding of an import, with the source line it rests on' })
+@ObjectType({ simpleResolvers: true, description: 'One finding of an import, with the source line it rests on' })
 export class ReviewEntryType {
   @Field(() => ReviewEntryKind) kind!: ReviewEntryKind;
   @Field({ description: 'Machine code, e.g. POLARITY_INFERRED, ROW_LOST, WEIGHT_MISSING' }) code!: string;
@@ -40,7 +40,7 @@ export class ReviewEntryType {
   @Field(() => String, { nullable: true }) subject!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ReviewCountsType {
   @Field(() => Int) read!: number;
   @Field(() => Int) inferred!: number;
@@ -48,13 +48,13 @@ export class ReviewCountsType {
   @Field(() => Int) warning!: number;
 }
 
-@ObjectType({ description: 'The review report of an import: what was read, inferred, not readable' })
+@ObjectType({ simpleResolvers: true, description: 'The review report of an import: what was read, inferred, not readable' })
 export class ReviewReportType {
   @Field(() => [ReviewEntryType]) entries!: ReviewEntryType[];
   @Field(() => ReviewCountsType) counts!: ReviewCountsType;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ImportPlanResult {
   @Field(() => ID, { nullable: true, description: 'The plan version created, or the one this file already is; null on a dry run' })
   planId!: string | null;

@@ -3,7 +3,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 
 /** The realization of an indicator or an aggregate, with why it is what it is (docs/scoring.md §5.12). */
-@ObjectType({ description: 'Realization % with its explanation, for one year and checkpoint' })
+@ObjectType({ simpleResolvers: true, description: 'Realization % with its explanation, for one year and checkpoint' })
 export class Realization {
   @Field(() => Int)
   year!: number;

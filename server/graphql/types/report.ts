@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 
-@ObjectType({ description: 'A row of a Relazione table: Valore ottenuto | Risultato atteso | % Realizzazione' })
+@ObjectType({ simpleResolvers: true, description: 'A row of a Relazione table: Valore ottenuto | Risultato atteso | % Realizzazione' })
 export class ReportRow {
   @Field({ description: 'perspective, strategic_objective, operational_objective or indicator' }) level!: string;
   @Field(() => ID) id!: string;
@@ -17,7 +17,7 @@ export class ReportRow {
   @Field(() => String, { nullable: true }) note!: string | null;
 }
 
-@ObjectType({ description: 'Year-end table of a plan or dashboard, in the shape of a Relazione sulla Performance' })
+@ObjectType({ simpleResolvers: true, description: 'Year-end table of a plan or dashboard, in the shape of a Relazione sulla Performance' })
 export class PerformanceReport {
   @Field() title!: string;
   @Field(() => Int) year!: number;
@@ -27,7 +27,7 @@ export class PerformanceReport {
   @Field(() => ReportRow, { nullable: true, description: 'The plan or dashboard total' }) total!: ReportRow | null;
 }
 
-@ObjectType({ description: 'Something that would make scores wrong or impossible' })
+@ObjectType({ simpleResolvers: true, description: 'Something that would make scores wrong or impossible' })
 export class LintIssue {
   @Field() code!: string;
   @Field({ description: 'error (the subject cannot be scored) or warning' }) severity!: string;

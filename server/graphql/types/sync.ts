@@ -75,7 +75,7 @@ export class SyncBatchInput {
   @Field(() => [SheetRowInput]) @ValidateNested({ each: true }) rows!: SheetRowInput[];
 }
 
-@ObjectType({ description: 'Why a cell was refused, in English and Italian' })
+@ObjectType({ simpleResolvers: true, description: 'Why a cell was refused, in English and Italian' })
 export class CellErrorType {
   @Field({ description: 'Column of the contract, e.g. weight, target, thresholds.0' }) column!: string;
   @Field() code!: string;
@@ -83,13 +83,13 @@ export class CellErrorType {
   @Field() messageIt!: string;
 }
 
-@ObjectType('SheetFutureTarget')
+@ObjectType('SheetFutureTarget', { simpleResolvers: true })
 export class SheetFutureTargetType {
   @Field(() => Int) year!: number;
   @Field(() => ParsedValueType) value!: unknown;
 }
 
-@ObjectType({ description: 'A plan node as the sheet shows it (the read side of the row contract)' })
+@ObjectType({ simpleResolvers: true, description: 'A plan node as the sheet shows it (the read side of the row contract)' })
 export class SheetRow {
   @Field(() => ID) rowId!: string;
   @Field(() => Int) rowVersion!: number;
@@ -115,13 +115,13 @@ export class SheetRow {
   @Field(() => Realization, { nullable: true, description: 'Realization of the row for the year and checkpoint read (sheetRows only)' }) realization?: Realization | null;
 }
 
-@ObjectType({ description: 'The server row of a conflict, with who changed it when' })
+@ObjectType({ simpleResolvers: true, description: 'The server row of a conflict, with who changed it when' })
 export class ConflictRow extends SheetRow {
   @Field(() => String, { nullable: true }) changedBy!: string | null;
   @Field(() => Date, { nullable: true }) changedAt!: Date | null;
 }
 
-@ObjectType({ description: 'What happened to one row of a batch' })
+@ObjectType({ simpleResolvers: true, description: 'What happened to one row of a batch' })
 export class RowResultType {
   @Field(() => Int, { description: 'Position of the row in the batch' }) index!: number;
   @Field(() => String, { nullable: true }) clientRef!: string | null;
@@ -133,7 +133,7 @@ export class RowResultType {
   @Field(() => Realization, { nullable: true }) realization!: Realization | null;
 }
 
-@ObjectType({ description: 'The score of an objective, perspective, plan or dashboard the batch changed' })
+@ObjectType({ simpleResolvers: true, description: 'The score of an objective, perspective, plan or dashboard the batch changed' })
 export class AffectedScoreType {
   @Field(() => ID) id!: string;
   @Field() level!: string;
@@ -141,7 +141,7 @@ export class AffectedScoreType {
   @Field(() => Realization, { nullable: true }) realization!: Realization | null;
 }
 
-@ObjectType({ description: 'The answer to a batch' })
+@ObjectType({ simpleResolvers: true, description: 'The answer to a batch' })
 export class SyncResult {
   @Field(() => ID) planId!: string;
   @Field(() => Int) year!: number;
@@ -154,14 +154,14 @@ export class SyncResult {
   @Field(() => [AffectedScoreType]) affected!: AffectedScoreType[];
 }
 
-@ObjectType({ description: 'Rows of a plan in sheet shape: all of them, or those changed since a time' })
+@ObjectType({ simpleResolvers: true, description: 'Rows of a plan in sheet shape: all of them, or those changed since a time' })
 export class SheetRowsPage {
   @Field(() => [SheetRow]) rows!: SheetRow[];
   @Field(() => [ID], { description: 'Rows deleted since the given time' }) deletedRowIds!: string[];
   @Field(() => Date, { description: 'Pass it as `since` next time' }) serverTime!: Date;
 }
 
-@ObjectType({ description: 'One change to a sheet row (its node, targets or actual)' })
+@ObjectType({ simpleResolvers: true, description: 'One change to a sheet row (its node, targets or actual)' })
 export class RowChange {
   @Field() entityType!: string;
   @Field(() => ID) entityId!: string;

@@ -3,7 +3,7 @@ import { Role } from '@core/vocabulary/roles';
 import type { ApiToken } from '../../entities';
 
 /** A token as its owner and their admins may see it: never the secret, never its hash. */
-@ObjectType({ description: 'An API token, without its secret (shown only once, when it is created)' })
+@ObjectType({ simpleResolvers: true, description: 'An API token, without its secret (shown only once, when it is created)' })
 export class ApiTokenInfo {
   @Field(() => ID) id!: string;
   @Field({ description: 'the first characters of the token (cru_ and 8 more), to recognise it' }) prefix!: string;
@@ -14,13 +14,13 @@ export class ApiTokenInfo {
   @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
 }
 
-@ObjectType({ description: 'A new token: the secret is in this answer only; the server keeps only its hash' })
+@ObjectType({ simpleResolvers: true, description: 'A new token: the secret is in this answer only; the server keeps only its hash' })
 export class IssuedApiToken {
   @Field({ description: 'send it as "Authorization: Bearer <secret>"; store it now, it cannot be read again' }) secret!: string;
   @Field(() => ApiTokenInfo) token!: ApiTokenInfo;
 }
 
-@ObjectType({ description: 'A person who can sign in' })
+@ObjectType({ simpleResolvers: true, description: 'A person who can sign in' })
 export class UserAccount {
   @Field(() => ID) id!: string;
   @Field() name!: string;
@@ -29,7 +29,7 @@ export class UserAccount {
   @Field({ description: 'may create organisations and act in all of them' }) systemAdmin!: boolean;
 }
 
-@ObjectType({ description: 'A person of an organisation, their role there and their tokens' })
+@ObjectType({ simpleResolvers: true, description: 'A person of an organisation, their role there and their tokens' })
 export class OrganisationMember extends UserAccount {
   @Field(() => ID) organisationId!: string;
   @Field(() => Role) role!: Role;

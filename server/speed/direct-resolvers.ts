@@ -2,12 +2,16 @@ import { type GraphQLFieldResolver, GraphQLObjectType, GraphQLScalarType, type G
 import { getMetadataStorage } from 'type-graphql';
 
 /**
- * type-graphql wraps every field in a resolver of its own (middlewares, then the handler), and resolves every
- * argument through an asynchronous validator even when it is an Int: a field with arguments costs several
- * promises, a plain property a closure and an object. For a plan tree of 4,800 indicators that is 260,000 fields
- * (bench B2). Where those wrappers can do nothing (no middleware, no authorization roles, only root, context, info
- * and scalar or enum arguments, which type-graphql hands over unchanged), this calls the same method directly, or
- * lets GraphQL read the property. The schema itself (types, arguments, descriptions) is untouched.
+ * type-graphql wraps every field resolver in a handler of its own (the resolver class from its container, the
+ * middlewares, then every parameter, arguments through an asynchronous validator even when they are an Int): a
+ * field with arguments costs several promises. For a plan tree of 4,800 indicators that is tens of thousands of
+ * calls (bench B2). Where that handler can do nothing (no middleware, no authorization roles, only root, context,
+ * info and scalar or enum arguments, which type-graphql hands over unchanged), this calls the same method directly.
+ * The schema itself (types, arguments, descriptions) is untouched.
+ *
+ * Plain properties need nothing of this: every object type is declared with `simpleResolvers: true` (type-graphql's
+ * documented option), so GraphQL reads them itself. This file reads type-graphql's metadata storage, an internal
+ * (server/speed/README.md says which parts and what guards them).
  *
  * Valid only while the schema has no global middlewares and no authChecker (schema.ts builds with neither): whoever
  * adds one must pass the build options here too, and `directResolvers` then changes nothing.
@@ -71,17 +75,11 @@ export function directResolvers(schema: GraphQLSchema, options: { globalMiddlewa
     if (!(type instanceof GraphQLObjectType)) continue;
     const classes = lineage(objectType.target);
     const resolvers = storage.fieldResolvers.filter((r) => classes.includes(r.getObjectType?.() as object));
-    const fields = classes.flatMap((c) => storage.objectTypes.find((o) => o.target === c)?.fields ?? []);
     for (const [name, field] of Object.entries(type.getFields())) {
       const resolver = resolvers.filter((r) => r.schemaName === name);
-      if (resolver.length === 1) {
-        const fast = direct(resolver[0], field.resolve);
-        if (fast) field.resolve = fast;
-      } else if (resolver.length === 0) {
-        const plain = fields.find((f) => f.schemaName === name);
-        // GraphQL's default resolver reads root[name], as type-graphql's basic one does
-        if (plain && plain.name === name && !plain.middlewares?.length && !plain.roles) field.resolve = undefined;
-      }
+      if (resolver.length !== 1) continue;
+      const fast = direct(resolver[0], field.resolve);
+      if (fast) field.resolve = fast;
     }
   }
   return schema;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Collection, type EntityManager, ReferenceKind } from '@mikro-orm/core';
+import { Collection, type EntityClass, type EntityManager, ReferenceKind } from '@mikro-orm/core';
 
 /**
  * Set-based inserts of rows a batch creates: plain column values written with multi-row INSERTs, never entities
@@ -45,6 +45,23 @@ export async function insertEntities(em: EntityManager, entities: object[]): Pro
     const rows = entities.slice(i, i + perStatement).map((e) => insertRow(columns, e));
     await em.insertMany(entityName, rows);
   }
+}
+
+/**
+ * One row inserted natively, as a new entity would be (id, version 1, creation times), without entering the unit
+ * of work, which would otherwise re-examine every row it holds at the next flush for this one.
+ */
+export async function insertNewRow<T extends object>(em: EntityManager, entity: EntityClass<T>, values: Record<string, unknown>): Promise<void> {
+  const now = new Date();
+  await em.insert(entity, { id: randomUUID(), version: 1, createdAt: now, updatedAt: now, ...values } as never);
+}
+
+/**
+ * Plain rows (column values by property, references as ids, every column given) inserted in chunks of a bounded
+ * number of bound values: `rowsPerStatement` × the row's columns stays under PARAMS_PER_STATEMENT.
+ */
+export async function insertPlainRows<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: Array<Record<string, unknown>>, rowsPerStatement: number): Promise<void> {
+  for (let i = 0; i < rows.length; i += rowsPerStatement) await em.insertMany(entity, rows.slice(i, i + rowsPerStatement) as never);
 }
 
 /** Inserts rows of a link table (no entity class of its own), chunked like entities. */

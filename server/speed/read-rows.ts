@@ -56,8 +56,8 @@ export async function readRowsIn<E extends object>(
 
 /**
  * A many-to-many collection of many owners in one statement: the target rows joined with the pivot table, the
- * target's filters applied. `owner id → its targets`, in the pivot table's order as the database returns it (as
- * em.populate does: the relation has no order of its own).
+ * target's filters applied. `owner id → its targets`, in the relation's declared order (`orderBy` of its decorator),
+ * as em.populate gives them.
  */
 export async function readCollection<T extends object>(
   em: EntityManager,
@@ -80,6 +80,12 @@ export async function readCollection<T extends object>(
     .select(`p.${from} as ${OWNER}`)
     .join(`${prop.pivotTable} as p`, `p.${to}`, `e.${key}`)
     .whereIn(`p.${from}`, [...ownerIds]);
+  // the relation's declared order, as em.populate applies it
+  for (const order of [prop.orderBy ?? []].flat() as Array<Record<string, string>>) {
+    for (const [name, direction] of Object.entries(order)) {
+      query.orderBy(`e.${target.properties[name as never].fieldNames[0]}`, String(direction).toLowerCase().startsWith('desc') ? 'desc' : 'asc');
+    }
+  }
   const rows = (await (em as SqlEntityManager).getConnection().execute(query, [], 'all', em.getTransactionContext())) as Record<string, unknown>[];
   const make = readerOf(em, target);
   for (const row of rows) {
@@ -93,6 +99,28 @@ export async function readCollection<T extends object>(
 }
 
 const OWNER = '__owner_id';
+
+/**
+ * indicator id → ids of its responsible units, for every indicator of a plan: one statement on the link table and
+ * the units' names, without loading the units (the plan state has them already), in the relation's declared order
+ * (Indicator.responsibleUnits: by name, then id), as em.populate gives them.
+ */
+export async function readPlanUnitLinks(em: EntityManager, planId: string): Promise<Map<string, string[]>> {
+  const unitsOf = new Map<string, string[]>();
+  const links = (await em.getConnection().execute(
+    'select l.indicator_id, l.org_unit_id from indicator_responsible_units l join org_unit u on u.id = l.org_unit_id'
+      + ' where l.indicator_id in (select id from indicator where plan_id = ?) order by u.name, u.id',
+    [planId],
+    'all',
+    em.getTransactionContext(),
+  )) as Array<{ indicator_id: string; org_unit_id: string }>;
+  for (const link of links) {
+    const list = unitsOf.get(link.indicator_id);
+    if (list) list.push(link.org_unit_id);
+    else unitsOf.set(link.indicator_id, [link.org_unit_id]);
+  }
+  return unitsOf;
+}
 
 type Reader = (row: Record<string, unknown>) => object;
 
