@@ -9,7 +9,7 @@ import { readConfig } from '../db/config';
 import { openOrm } from '../db/orm';
 import { InputError } from '../services/errors';
 import { importPlan } from '../services/import';
-import { IMPORTERS } from './importer';
+import { IMPORTERS } from './registry';
 import { reviewMarkdown } from './review-markdown';
 
 const USAGE = `usage: npm run import -- <file> [--format ${IMPORTERS.map((i) => i.id).join('|')}] [--org CODE] [--dry-run] [--replace] [--report review.md] [--database URL]`;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { Organisation } from '../entities';
 import { ImportFormatError } from '../import/errors';
-import { readSource } from '../import/importer';
+import { readSource } from '../import/registry';
 import type { ReviewReport } from '../import/review';
 import { ImportConflictError, writePlan, type WritePlanResult } from '../import/write-plan';
 import { InputError } from './errors';

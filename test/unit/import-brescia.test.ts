@@ -7,7 +7,7 @@ import * as path from 'path';
 import { Checkpoint, FundKind, IndicatorCategory, Relevance } from '@core/vocabulary/enums';
 import type { AssignmentDraft, IndicatorDraft, OperationalObjectiveDraft, PlanDraft } from '../../server/import/draft';
 import { indicatorsOf } from '../../server/import/draft';
-import { readSource, sniffFormat } from '../../server/import/importer';
+import { readSource, sniffFormat } from '../../server/import/registry';
 import type { ReviewReport } from '../../server/import/review';
 
 const SEED = path.resolve(__dirname, '../../../shared/seeds/003_a0c237837c23239d.txt');
