@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readConfig } from '../db/config';
 import { openOrm, type Orm } from '../db/orm';
-import { DomainError } from '../services/errors';
+import { DomainError } from '../errors';
 
 /** Opens the configured database (DATABASE_URL, as the server does), runs one command, closes it. */
 export function runCommand(work: (orm: Orm) => Promise<void>): void {

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { readConfig } from '../db/config';
 import { openOrm } from '../db/orm';
 import { Checkpoint } from '@core/vocabulary/enums';
-import { DomainError } from '../services/errors';
+import { DomainError } from '../errors';
 import { buildReport, checkKind, FORMATS, fileName, render, REPORTS, type ReportFormat } from './reports';
 import { exportPlanWorkbook, tableName } from './workbook';
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readConfig } from '../db/config';
 import { openOrm } from '../db/orm';
-import { InputError } from '../services/errors';
+import { InputError } from '../errors';
 import { importPlan } from '../services/import';
 import { IMPORTERS } from './registry';
 import { reviewMarkdown } from './review-markdown';

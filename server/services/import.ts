@@ -10,7 +10,7 @@ import { ImportFormatError } from '../import/errors';
 import { readSource } from '../import/registry';
 import type { ReviewReport } from '../import/review';
 import { ImportConflictError, writePlan, type WritePlanResult } from '../import/write-plan';
-import { InputError } from './errors';
+import { InputError } from '../errors';
 import type { ServiceContext } from './service-context';
 
 export const IMPORT_LIMITS = { maxBytes: 2 * 1024 * 1024, maxLines: 50_000, maxFileName: 200 } as const;

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { LIMITS } from '@core/sheet/row';
 import { PlanVersion } from '../entities';
 import { SyncBatch } from '../entities/sync-batch';
-import { InputError, NotFoundError } from '../services/errors';
+import { InputError, NotFoundError } from '../errors';
 import type { ServiceContext } from '../services/service-context';
 import { outcomeOf, type SyncOutcome } from './answer';
 import { applyRows } from './apply';

@@ -9,7 +9,7 @@ import { Indicator, ManagerAssignment, PlanVersion, TargetRevision } from '../..
 import { AuditEvent } from '../../server/entities/audit-event';
 import { loadSondrioPlan } from '../../server/fixtures/sondrio';
 import { importPlan } from '../../server/services/import';
-import { InputError } from '../../server/services/errors';
+import { InputError } from '../../server/errors';
 import { databaseNames } from '../helpers/databases';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
 
