@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readConfig } from '../db/config';
+import { config } from '../config';
 import { openOrm } from '../db/orm';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { DomainError } from '../errors';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   if (kind === 'plan' && format !== 'xlsx') throw new UsageError('the plan workbook is xlsx only');
   if (kind !== 'plan') checkKind(kind);
 
-  const database = values.database ?? readConfig().databaseUrl;
+  const database = values.database ?? config().databaseUrl;
   step(`opening ${database.replace(/\/\/[^@]*@/, '//…@')}`);
   const orm = await openOrm(database);
   try {
