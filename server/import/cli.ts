@@ -8,7 +8,7 @@ import path from 'node:path';
 import { config } from '../config';
 import { openOrm } from '../db/orm';
 import { InputError } from '../errors';
-import { importPlan } from '../services/import';
+import { importPlan } from './import-plan';
 import { IMPORTERS } from './registry';
 import { reviewMarkdown } from './review-markdown';
 

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { Indicator, ManagerAssignment, PlanVersion, TargetRevision } from '../../server/entities';
 import { AuditEvent } from '../../server/entities/audit-event';
 import { loadSondrioPlan } from '../../server/fixtures/sondrio';
-import { importPlan } from '../../server/services/import';
+import { importPlan } from '../../server/import/import-plan';
 import { InputError } from '../../server/errors';
 import { databaseNames } from '../helpers/databases';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
