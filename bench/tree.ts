@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { resolveSqlitePath } from '../server/db/config';
+import { resolveSqlitePath } from '../server/db/database-url';
 import { buildPlan, type PlanShape } from '../test/helpers/synthetic-plan';
 import { type BenchResult, measurePairAsync, timed } from './measure';
 import { type BenchServer, dataStatements, post } from './server';

@@ -12,9 +12,8 @@ import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
 import { armor } from './http/armor';
 import { authFailureLimit, bodyErrors, principalOf, refuseUnauthenticated, requestLimit, resolveToken } from './http/guards';
-import { readSecurityConfig, type SecurityConfig } from './http/security-config';
+import { config, type SecurityConfig } from './config';
 import { bearerAccess, reportsRouter } from './http/reports';
-import { fastPathsFromEnv } from './speed/switch';
 
 /** Body cap: under Excel on the web's 5 MB per request, so anything the add-in can send fits. */
 export const MAX_BODY = '5mb';
@@ -33,8 +32,8 @@ export type AppOptions = {
  * offline GraphiQL page at / and /health stay open.
  */
 export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App> {
-  const security: SecurityConfig = { ...readSecurityConfig(), ...options.security };
-  const fastPaths = options.fastPaths ?? fastPathsFromEnv();
+  const security: SecurityConfig = { ...config().security, ...options.security };
+  const fastPaths = options.fastPaths ?? config().fastPaths;
   const app = express();
   const httpServer = http.createServer(app);
   // A big plan's request can hold the event loop for seconds; Node's 5 s keep-alive timer then fires before the

@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { createApp, listen } from './app';
-import { readConfig } from './db/config';
+import { config } from './config';
 import { dialectOf, openOrm } from './db/orm';
 import { seedIfEmpty } from './fixtures/sondrio';
 import { ensureLocalAdmin } from './services/users';
 
 /** `npm start`: opens the database (applying migrations), loads the example plan on first start, serves GraphQL. */
 async function main(): Promise<void> {
-  const config = readConfig();
-  const orm = await openOrm(config.databaseUrl);
+  const settings = config();
+  const orm = await openOrm(settings.databaseUrl);
   const seeded = await seedIfEmpty(orm.em);
   if (seeded) console.log(`Loaded the example plan (Sondrio 2022-2024) as plan version ${seeded}`);
   const local = await ensureLocalAdmin(orm.em, path.resolve('data'));
@@ -18,9 +18,9 @@ async function main(): Promise<void> {
     console.log('Send it as "Authorization: Bearer <token>" (in GraphiQL: the Headers tab). More users: npm run user:create (README).\n');
   }
   const app = await createApp(orm);
-  const port = await listen(app.httpServer, config.port, config.host);
-  const where = dialectOf(config.databaseUrl) === 'postgresql' ? 'PostgreSQL' : `SQLite ${config.databaseUrl}`;
-  console.log(`Cruscotto GraphQL server on http://${config.host}:${port}/graphql (IDE at http://${config.host}:${port}/), database: ${where}`);
+  const port = await listen(app.httpServer, settings.port, settings.host);
+  const where = dialectOf(settings.databaseUrl) === 'postgresql' ? 'PostgreSQL' : `SQLite ${settings.databaseUrl}`;
+  console.log(`Cruscotto GraphQL server on http://${settings.host}:${port}/graphql (IDE at http://${settings.host}:${port}/), database: ${where}`);
   const shutdown = async () => {
     await app.stop();
     await orm.close();

@@ -7,76 +7,34 @@
  * pure rule with formula building on, and memoized; the display of a score is formatted on first access of
  * `display`. Inputs must therefore not be mutated after scoring.
  */
-import { excludedSuffix, meanDetails, meanFormula, type MeanCore } from './aggregate';
-import { formatNumber as f, scoreDisplay } from './display';
-import { DEFAULT_PROFILE, profileLabel } from './profiles';
+import { scoreDisplay } from './display';
+import { explain, type ProjectDetail } from './explain';
+import { DEFAULT_PROFILE } from './profiles';
 import { resolvePolarity, resolveRule } from './resolve';
-import { booleanRule } from './rules/boolean';
-import { bandsRule } from './rules/bands';
-import { fail, outcomeAttainment, outcomeScore, type RuleOutcome } from './rules/common';
-import { deadlineRule } from './rules/deadline';
-import { inverseRule } from './rules/inverse';
-import { manualRule } from './rules/manual';
+import { needsTarget, RULES, ruleContext, runRule } from './rules';
+import { outcomeAttainment, outcomeScore, type RuleOutcome } from './rules/common';
 import { isMonitoring, monitoringDisplay } from './rules/monitoring';
-import { projectActivities, projectCompletion } from './rules/project';
-import { ratioRule } from './rules/ratio';
+import { projectActivities } from './rules/project';
 import { actualPresent, neutralisation, targetEmpty, targetPresent } from './status';
 import type {
-  ActualInput,
   IndicatorExplanation,
   IndicatorInput,
   IndicatorResult,
   IndicatorStatus,
-  ManualExplanation,
   ParsedValue,
-  Polarity,
   RuleMode,
   RuleName,
   ScoreContext,
   ScoringProfile,
   SubjectType,
-  TargetExplanation,
-  TargetInput,
   ThresholdInput,
 } from './types';
 import { addCode, EMPTY_LIST } from './util';
 
-function runRule(
-  rule: RuleName,
-  target: ParsedValue | undefined,
-  thresholds: readonly ThresholdInput[] | undefined,
-  actual: ActualInput | undefined,
-  polarity: Polarity,
-  profile: ScoringProfile,
-  explain: boolean,
-): RuleOutcome {
-  switch (rule) {
-    case 'ratio':
-      return ratioRule(target, thresholds, actual, polarity, profile, explain);
-    case 'inverse':
-      return inverseRule(target, thresholds, actual, polarity, profile, explain);
-    case 'deadline':
-      return deadlineRule(target, thresholds, actual, polarity, profile, explain);
-    case 'boolean':
-      return booleanRule(target, thresholds, actual, polarity, profile, explain);
-    case 'bands':
-      return bandsRule(target, thresholds, actual, polarity, profile, explain);
-    case 'manual':
-      return manualRule(target, thresholds, actual, polarity, profile, explain);
-    case 'project':
-      return projectCompletion(target, thresholds, actual, polarity, profile, explain);
-    default:
-      // an unknown rule name (or polarity) from an untyped caller: invalid, never a throw
-      return fail('RULE_UNKNOWN');
-  }
-}
-
-/** A project's activity roll-up, kept for its explanation. */
-type ProjectDetail = {
-  readonly results: readonly IndicatorResult[];
-  readonly weights: ReadonlyArray<number | null | undefined>;
-  readonly core: MeanCore;
-};
+/** The rules of the fast path of `scoreAs`, looked up once. */
+const scoreBands = RULES.bands.score!;
+const scoreRatio = RULES.ratio.score!;
+const scoreInverse = RULES.inverse.score!;
 
 /**
  * What a record needs besides its input to build its explanation later, when it is not simply "an indicator scored
@@ -195,106 +153,6 @@ export function plainIndicator(r: IndicatorResult): IndicatorResult {
   };
 }
 
-function targetExplanation(t: TargetInput | undefined): TargetExplanation | null {
-  if (!t) return null;
-  const v = t.value;
-  return {
-    raw: v.raw,
-    value: v.value,
-    kind: v.kind,
-    unit: v.unit,
-    comparator: v.comparator,
-    mode: t.mode,
-    revision: t.revision,
-    original: t.original || null,
-  };
-}
-
-function manualExplanation(a: ActualInput | undefined, rule: RuleName | null): ManualExplanation | null {
-  if (rule !== 'manual' || !a) return null;
-  return { score: a.manualScore, justification: a.justification, author: a.author, at: a.at };
-}
-
-/** The rule prefix of the explanation text: "ratio", "bands/linear", … */
-function rulePrefix(rule: RuleName, mode: RuleMode | null): string {
-  return rule === 'bands' && mode ? 'bands/' + mode : rule;
-}
-
-function explain(
-  r: IndicatorRecord,
-  input: IndicatorInput,
-  ctx: ScoreContext,
-  type: SubjectType,
-  polarity: Polarity,
-  profile: ScoringProfile,
-  project: ProjectDetail | undefined,
-): IndicatorExplanation {
-  const actual = input.actual;
-  let formula: string | null = null;
-  let bands: ReadonlyArray<readonly [number | string, number]> | null = null;
-  let text: string;
-  let details: { used: IndicatorExplanation['used']; excluded: IndicatorExplanation['excluded'] } | undefined;
-  let suffix = '';
-  if (project) {
-    const d = meanDetails(project.results, project.weights, project.core.weighted, 'not scored');
-    details = d;
-    suffix = excludedSuffix(d.excluded);
-    formula = meanFormula(d.used, project.core);
-  }
-  switch (r.status) {
-    case 'monitoring':
-      text = 'monitoring: not scored' + (r.display !== null ? ' (value ' + r.display + ')' : '');
-      break;
-    case 'neutralised':
-      text = 'neutralised: excluded (' + (actual && actual.neutralisationReason ? actual.neutralisationReason.trim() : '') + ')';
-      break;
-    case 'not_applicable':
-      text = (project ? 'not applicable: no scored activity' : 'not applicable: no target and no actual') + suffix;
-      break;
-    case 'missing':
-      text = (project ? 'missing: no scored activity' : 'missing: no actual') + suffix;
-      break;
-    case 'invalid':
-      text = 'invalid: ' + r.errors.join(', ') + suffix;
-      break;
-    default:
-      if (project) {
-        text = 'project: ' + formula + ' = ' + f(r.score as number) + ' → ' + r.display + suffix;
-      } else {
-        const target = input.target;
-        const o = runRule(r.rule as RuleName, targetPresent(target) ? target!.value : undefined, target && target.thresholds, actual, polarity, profile, true);
-        formula = o.formula;
-        bands = o.bands || null;
-        text = rulePrefix(r.rule as RuleName, r.mode) + ': ' + formula + ' = ' + r.display;
-      }
-  }
-  return {
-    subject: { type, id: input.id, code: input.code, year: ctx.year, checkpoint: ctx.checkpoint },
-    status: r.status,
-    rule: r.rule,
-    mode: r.mode,
-    polarity,
-    inputs: {
-      actual: (actual && actual.value) || null,
-      target: targetExplanation(input.target),
-      bands,
-      manual: manualExplanation(actual, r.rule),
-      notCompleted: !!(actual && actual.notCompleted),
-      neutralisationReason: (actual && actual.neutralised && actual.neutralisationReason) || null,
-    },
-    formula,
-    text,
-    score: r.score,
-    attainment: r.attainment,
-    display: r.display,
-    profile: profileLabel(profile),
-    warnings: r.warnings,
-    errors: r.errors,
-    used: details && details.used,
-    excluded: details && details.excluded,
-  };
-}
-
 /** Parsed-value warnings passed through (INVALID_DATE becomes an error where the value is used). */
 function valueWarnings(v: ParsedValue | undefined, list: string[]): string[] {
   if (!v) return list;
@@ -374,13 +232,13 @@ function scoreAs(input: IndicatorInput, ctx: ScoreContext, type: SubjectType): I
     let rule: RuleName;
     if (th && th.length > 0) {
       rule = 'bands';
-      o = bandsRule(tv, th, actual, polarity, profile, false);
+      o = scoreBands(ruleContext(tv, th, actual, polarity, profile, false));
     } else if (polarity === 'higher') {
       rule = 'ratio';
-      o = ratioRule(tv, th, actual, polarity, profile, false);
+      o = scoreRatio(ruleContext(tv, th, actual, polarity, profile, false));
     } else if (polarity === 'lower') {
       rule = 'inverse';
-      o = inverseRule(tv, th, actual, polarity, profile, false);
+      o = scoreInverse(ruleContext(tv, th, actual, polarity, profile, false));
     } else {
       return scoreGeneral(input, ctx, type);
     }
@@ -459,12 +317,12 @@ function scoreGeneral(input: IndicatorInput, ctx: ScoreContext, type: SubjectTyp
   // 4. missing: target present, no actual
   if (!hasActual) return new IndicatorRecord(input, source, 'missing', rule, null, null, null, null, warnings, EMPTY_LIST, undefined);
   // 5. invalid: an actual without any target (manual needs none)
-  if (!hasTarget && rule !== 'manual') {
+  if (!hasTarget && needsTarget(rule)) {
     return new IndicatorRecord(input, source, 'invalid', rule, null, null, null, null, warnings, ['TARGET_MISSING'], undefined);
   }
 
   // 6. the rule (its preconditions may still make it invalid)
-  const o = runRule(rule, hasTarget ? target!.value : undefined, target && target.thresholds, actual, resolvePolarity(input, target), profile, false);
+  const o = runRule(rule, ruleContext(hasTarget ? target!.value : undefined, target && target.thresholds, actual, resolvePolarity(input, target), profile, false));
   return recordOf(input, source, profile, rule, o, warnings);
 }
 

@@ -1,5 +1,5 @@
 import { Role } from '@core/vocabulary/roles';
-import { ForbiddenError } from '../services/errors';
+import { ForbiddenError } from '../errors';
 
 /**
  * What a caller may do. `plan` covers everything structural (the plan tree, targets, units, people, profiles,

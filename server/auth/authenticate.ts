@@ -1,7 +1,7 @@
 import { type EntityManager, LoadStrategy } from '@mikro-orm/core';
 import { ApiToken } from '../entities/api-token';
 import type { User } from '../entities/user';
-import { UnauthenticatedError } from '../services/errors';
+import { UnauthenticatedError } from '../errors';
 import { Access } from './access';
 import { bearerOf, hashToken, prefixOf, TOKEN_MARK } from './tokens';
 

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { readConfig } from '../db/config';
+import { config } from '../config';
 import { openOrm, type Orm } from '../db/orm';
-import { DomainError } from '../services/errors';
+import { DomainError } from '../errors';
 
 /** Opens the configured database (DATABASE_URL, as the server does), runs one command, closes it. */
 export function runCommand(work: (orm: Orm) => Promise<void>): void {
   (async () => {
-    const orm = await openOrm(readConfig().databaseUrl);
+    const orm = await openOrm(config().databaseUrl);
     try {
       await work(orm);
     } finally {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
+import { config } from '../config';
 import { openOrm } from './orm';
 import type { Dialect } from '../migrations';
 
@@ -52,7 +53,7 @@ function writeIndex(dialect: Dialect): void {
 async function main(): Promise<void> {
   await createFor('sqlite', ':memory:');
   const { Client } = await import('pg');
-  const base = process.env.MIGRATION_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  const base = config().migrationPgUrl;
   const scratch = `cruscotto_migration_${process.pid}`;
   const admin = new Client({ connectionString: base });
   await admin.connect();

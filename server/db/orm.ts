@@ -5,7 +5,7 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from '../entities';
-import { isPostgresUrl, resolveSqlitePath } from './config';
+import { isPostgresUrl, resolveSqlitePath } from './database-url';
 import { migrationsFor, type Dialect } from '../migrations';
 
 export type Orm = MikroORM;

@@ -2,7 +2,7 @@ import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ScoringRule } from '@core/vocabulary/enums';
 import type { ParsedValue } from '@core/values/types';
-import { ParsedValueType } from '../graphql/types/parsed-value';
+import { ParsedValueType } from './parsed-value';
 import { Person } from './person';
 import { Project } from './project';
 import { TenantOwned } from './tenant-owned';

@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { ParsedValue } from '@core/values/types';
-import { ParsedValueType } from '../graphql/types/parsed-value';
+import { ParsedValueType } from './parsed-value';
 import { Indicator } from './indicator';
 import { TenantOwned } from './tenant-owned';
 

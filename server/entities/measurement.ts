@@ -2,7 +2,7 @@ import { DateTimeType, Entity, Enum, ManyToOne, Property, Unique } from '@mikro-
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import type { ParsedValue } from '@core/values/types';
-import { ParsedValueType } from '../graphql/types/parsed-value';
+import { ParsedValueType } from './parsed-value';
 import { Indicator } from './indicator';
 import { PlanOwned } from './plan-owned';
 

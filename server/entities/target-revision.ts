@@ -2,7 +2,7 @@ import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { RevisionKind } from '@core/vocabulary/enums';
 import type { ParsedValue } from '@core/values/types';
-import { ParsedValueType } from '../graphql/types/parsed-value';
+import { ParsedValueType } from './parsed-value';
 import { Person } from './person';
 import { Target } from './target';
 import { TenantOwned } from './tenant-owned';

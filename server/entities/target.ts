@@ -1,7 +1,7 @@
 import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Checkpoint, Polarity, ScoringRule, TargetMode } from '@core/vocabulary/enums';
-import { type StoredThreshold, ThresholdType } from '../graphql/types/parsed-value';
+import { type StoredThreshold, ThresholdType } from './parsed-value';
 import { Indicator } from './indicator';
 import { PlanOwned } from './plan-owned';
 

@@ -7,10 +7,10 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readConfig } from '../db/config';
+import { config } from '../config';
 import { openOrm } from '../db/orm';
 import { Checkpoint } from '@core/vocabulary/enums';
-import { DomainError } from '../services/errors';
+import { DomainError } from '../errors';
 import { buildReport, checkKind, FORMATS, fileName, render, REPORTS, type ReportFormat } from './reports';
 import { exportPlanWorkbook, tableName } from './workbook';
 
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   if (kind === 'plan' && format !== 'xlsx') throw new UsageError('the plan workbook is xlsx only');
   if (kind !== 'plan') checkKind(kind);
 
-  const database = values.database ?? readConfig().databaseUrl;
+  const database = values.database ?? config().databaseUrl;
   step(`opening ${database.replace(/\/\/[^@]*@/, '//…@')}`);
   const orm = await openOrm(database);
   try {

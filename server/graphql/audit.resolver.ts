@@ -1,6 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { AuditEvent } from '../entities/audit-event';
-import { InputError } from '../services/errors';
+import { InputError } from '../errors';
 import { type Connection, connectionOf, toConnection } from './connection';
 import type { Context } from './context';
 import { AuditEventFilter } from './inputs/audit';

@@ -1,7 +1,7 @@
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import { Arg, type ClassType, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { createEntity, deleteEntity, type EntitySpec, updateEntity } from '../services/crud';
-import { InputError } from '../services/errors';
+import { InputError } from '../errors';
 import { type Connection, connectionOf, toConnection } from './connection';
 import type { Context } from './context';
 

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
-import { DomainError, type FieldProblem } from '../services/errors';
+import { DomainError, type FieldProblem } from '../errors';
 
 /** Codes Apollo itself raises for malformed requests; safe to show. */
 const REQUEST_CODES = new Set([

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { importPlan } from '../services/import';
+import { importPlan } from '../import/import-plan';
 import type { Context } from './context';
 import { ImportPlanInput, ImportPlanResult } from './types/import';
 

@@ -1,6 +1,6 @@
 import { FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import type { ParsedValue } from '@core/values/types';
-import { ParsedValueType } from './types/parsed-value';
+import { ParsedValueType } from '../entities/parsed-value';
 
 /** Offers the parsed value in the GraphQL scalar that fits its kind. */
 @Resolver(() => ParsedValueType)

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { profileLabel } from '@core/scoring';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { Dashboard, PlanVersion } from '../entities';
-import { InputError, NotFoundError } from '../services/errors';
+import { InputError, NotFoundError } from '../errors';
 import { lintPlan } from '../services/plan-lint';
 import { loadPlanSnapshot } from '../services/plan-snapshot';
 import { computePlanScores } from '../services/realization';

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock } from '../entities';
 import { AuditEvent } from '../entities/audit-event';
-import { InputError, NotFoundError } from '../services/errors';
+import { InputError, NotFoundError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
 import { loadPlanState } from '../sync/plan-state';
 import { allRows, rowsChangedSince, type SheetRowOut } from '../sync/sheet-rows';

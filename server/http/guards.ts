@@ -2,8 +2,8 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Orm } from '../db/orm';
 import { authenticate, type Principal } from '../auth/authenticate';
-import { UnauthenticatedError } from '../services/errors';
-import type { SecurityConfig } from './security-config';
+import { UnauthenticatedError } from '../errors';
+import type { SecurityConfig } from '../config';
 
 /** A refusal before GraphQL runs, in GraphQL's response shape so every client reads it the same way. */
 function refuse(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {

@@ -13,7 +13,7 @@ import { authenticate } from '../auth/authenticate';
 import type { Orm } from '../db/orm';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { createContext } from '../graphql/context';
-import { DomainError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../services/errors';
+import { DomainError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors';
 import { checkpointName, exportPlanWorkbook, tableName } from '../export/workbook';
 import { buildReport, CONTENT_TYPE, FORMATS, fileName, render, type ReportFormat } from '../export/reports';
 import { PdfUnavailableError } from '../export/reports/render-pdf';

@@ -5,11 +5,11 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readConfig } from '../db/config';
+import { config } from '../config';
 import { openOrm } from '../db/orm';
-import { InputError } from '../services/errors';
-import { importPlan } from '../services/import';
-import { IMPORTERS } from './importer';
+import { InputError } from '../errors';
+import { importPlan } from './import-plan';
+import { IMPORTERS } from './registry';
 import { reviewMarkdown } from './review-markdown';
 
 const USAGE = `usage: npm run import -- <file> [--format ${IMPORTERS.map((i) => i.id).join('|')}] [--org CODE] [--dry-run] [--replace] [--report review.md] [--database URL]`;
@@ -42,11 +42,11 @@ export function parseArgs(argv: string[]): Args {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const content = fs.readFileSync(args.file, 'utf8');
-  const databaseUrl = args.database ?? readConfig().databaseUrl;
+  const databaseUrl = args.database ?? config().databaseUrl;
   const orm = await openOrm(databaseUrl);
   const started = Date.now();
   try {
-    const result = await importPlan({ em: orm.em.fork(), actor: `cli:${process.env.USER ?? 'unknown'}` }, {
+    const result = await importPlan({ em: orm.em.fork(), actor: `cli:${config().osUser}` }, {
       content, fileName: path.basename(args.file), format: args.format, orgCode: args.org, dryRun: args.dryRun, replace: args.replace,
       onProgress: (m) => console.log(`… ${m}`),
     });

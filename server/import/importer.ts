@@ -1,22 +1,14 @@
 /**
- * The contract of a plan reader, and the registry of the readers the CLI and the GraphQL mutation can use.
- *
- * A reader turns one document family into a PlanDraft plus a ReviewReport. It never touches the database and never
- * guesses silently: whatever it repairs, infers or cannot read goes into the review with the source line.
- * `readSource` runs the reader and then the steps common to every family (polarity inference from target and
- * thresholds, manual rule for qualitative targets), so no reader re-implements them.
+ * The contract of a plan reader. A reader turns one document family into a PlanDraft plus a ReviewReport. It never
+ * touches the database and never guesses silently: whatever it repairs, infers or cannot read goes into the review
+ * with the source line. Readers import this module only; the list of readers is registry.ts.
  */
 import type { PlanDraft } from './draft';
-import { completeDraft } from './complete';
-import { ImportFormatError } from './errors';
-import { ReviewReport } from './review';
-import { SourceText } from './source-text';
-import { sondrioImporter } from './sondrio';
-import { bresciaImporter } from './brescia';
-import { bergamo2020Importer } from './bergamo/bergamo-2020';
-import { bergamo2021Importer } from './bergamo/bergamo-2021';
+import type { ReviewReport } from './review';
+import type { SourceText } from './source-text';
 
-export { ImportFormatError };
+/** What a reader makes of a document: the plan as read, and everything a person should review. */
+export type ImportRead = { draft: PlanDraft; review: ReviewReport };
 
 export interface Importer {
   /** the --format name, e.g. "sondrio" */
@@ -28,35 +20,6 @@ export interface Importer {
    * Above 0.5 means "mine"; the highest wins when no format is given.
    */
   sniff(text: string): number;
-  /** Reads the document. Throws an ImportFormatError only when the text is not this format at all. */
-  read(source: SourceText): { draft: PlanDraft; review: ReviewReport };
-}
-
-/** The registry. Add a reader here (one line) and it is available to `npm run import` and `importPlan`. */
-export const IMPORTERS: Importer[] = [sondrioImporter, bresciaImporter, bergamo2020Importer, bergamo2021Importer];
-
-
-export function importerById(id: string): Importer {
-  const found = IMPORTERS.find((i) => i.id === id);
-  if (!found) throw new ImportFormatError(`unknown format "${id}"; known formats: ${IMPORTERS.map((i) => i.id).join(', ')}`);
-  return found;
-}
-
-/** The reader most confident about the text, or an error listing what each one said. */
-export function sniffFormat(text: string): Importer {
-  const scored = IMPORTERS.map((importer) => ({ importer, confidence: importer.sniff(text) })).sort((a, b) => b.confidence - a.confidence);
-  const best = scored[0];
-  if (!best || best.confidence <= 0.5) {
-    const said = scored.map((s) => `${s.importer.id} ${s.confidence.toFixed(2)}`).join(', ');
-    throw new ImportFormatError(`no importer recognises this text (confidence: ${said}); give the format explicitly`);
-  }
-  return best.importer;
-}
-
-/** Reads a document with the given (or sniffed) reader and completes the draft with the common inferences. */
-export function readSource(text: string, fileName: string, format?: string): { importer: Importer; draft: PlanDraft; review: ReviewReport } {
-  const importer = format ? importerById(format) : sniffFormat(text);
-  const { draft, review } = importer.read(new SourceText(text, fileName));
-  completeDraft(draft, review);
-  return { importer, draft, review };
+  /** Reads the document. Throws an ImportFormatError (errors.ts) only when the text is not this format at all. */
+  read(source: SourceText): ImportRead;
 }

@@ -4,7 +4,7 @@
  * last cached, and the importer refuses it (FORMULA_NOT_ALLOWED), citing the cached value only as evidence.
  */
 import ExcelJS from 'exceljs';
-import { InputError } from '../services/errors';
+import { InputError } from '../errors';
 import { LIMITS } from '@core/sheet/row';
 import { inspectZip } from './zip-guard';
 

@@ -10,7 +10,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Checkpoint, ChangeSource } from '@core/vocabulary/enums';
 import { Indicator, OperationalObjective, Perspective, StrategicObjective } from '../entities';
-import { InputError } from '../services/errors';
+import { InputError } from '../errors';
 import type { ServiceContext } from '../services/service-context';
 import { combineHeaderRows, type HeaderMatch, type HeaderRecognition, type Inference, recognizeHeaders, rowsFromMappedSheet, type UnplacedCell } from '@core/sheet/headers';
 import { layoutColumn, type LayoutColumnKey } from '@core/sheet/layout';

@@ -4,7 +4,7 @@
  * bytes that actually come out are counted. Only the parts' sizes are kept; nothing is parsed.
  */
 import { inflateRawSync } from 'node:zlib';
-import { InputError } from '../services/errors';
+import { InputError } from '../errors';
 
 export type ZipLimits = {
   /** total bytes of all parts once inflated */

@@ -3,7 +3,7 @@ import { newTokenSecret } from '../auth/tokens';
 import { AuditAction } from '@core/vocabulary/enums';
 import { ApiToken } from '../entities';
 import { snapshot } from './audit';
-import { InputError, NotFoundError } from './errors';
+import { InputError, NotFoundError } from '../errors';
 import { checkManagesWholly, findVisibleUser, recordUserChange, type UserAdminContext } from './user-scope';
 
 /** Tokens over GraphQL: anyone for themselves, an organisation admin for the people they manage wholly. */

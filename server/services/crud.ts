@@ -10,7 +10,7 @@ import { AuditAction } from '@core/vocabulary/enums';
 import { Organisation } from '../entities/organisation';
 import { PlanVersion } from '../entities/plan-version';
 import { recordChange, snapshot } from './audit';
-import { ConflictError, type FieldProblem, InputError, NotFoundError } from './errors';
+import { ConflictError, type FieldProblem, InputError, NotFoundError } from '../errors';
 import { failOn, governanceProblems } from './governance';
 import { authorizeWrite } from './permissions';
 import type { ServiceContext } from './service-context';

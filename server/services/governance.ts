@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { type Checkpoint, PlanStatus } from '@core/vocabulary/enums';
 import { CheckpointLock, Indicator, PlanVersion } from '../entities';
-import { type FieldProblem, InputError } from './errors';
+import { type FieldProblem, InputError } from '../errors';
 
 /**
  * The rules that keep an adopted plan still: an approved plan keeps its structure (a target changes only by a

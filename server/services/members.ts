@@ -2,7 +2,7 @@ import { AuditAction } from '@core/vocabulary/enums';
 import { Role } from '@core/vocabulary/roles';
 import { ApiToken, Membership, Organisation, User } from '../entities';
 import { snapshot } from './audit';
-import { ForbiddenError, InputError } from './errors';
+import { ForbiddenError, InputError } from '../errors';
 import { checkManagesWholly, findVisibleUser, recordUserChange, type UserAdminContext } from './user-scope';
 import { checkUnitsOf, normaliseEmail, normaliseName } from './users';
 

@@ -5,7 +5,7 @@ import {
   Perspective, PlanVersion, Project, ScoringProfile, StrategicObjective, Target, TargetRevision,
 } from '../entities';
 import type { Checkpoint } from '@core/vocabulary/enums';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '../errors';
 
 /**
  * Everything scoring needs of one plan version, read with a fixed number of statements whatever the plan's size:

@@ -1,7 +1,7 @@
 import { AuditAction, PlanStatus } from '@core/vocabulary/enums';
 import { PlanVersion } from '../entities';
 import { recordChange, snapshot } from './audit';
-import { ConflictError, InputError, NotFoundError } from './errors';
+import { ConflictError, InputError, NotFoundError } from '../errors';
 import { freezeProfileOf } from './scoring-profiles';
 import type { ServiceContext } from './service-context';
 

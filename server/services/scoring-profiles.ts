@@ -4,7 +4,7 @@ import { PlanVersion } from '../entities/plan-version';
 import { ScoringProfile } from '../entities/scoring-profile';
 import { Organisation } from '../entities/organisation';
 import { recordChange, snapshot } from './audit';
-import { type FieldProblem, InputError, NotFoundError } from './errors';
+import { type FieldProblem, InputError, NotFoundError } from '../errors';
 import type { ServiceContext } from './service-context';
 
 export type PresetName = keyof typeof PROFILE_PRESETS;

@@ -5,7 +5,7 @@ import {
   StrategicObjective, Target, TargetRevision,
 } from '../entities';
 import type { EntitySpec } from './crud';
-import type { FieldProblem } from './errors';
+import type { FieldProblem } from '../errors';
 import { freezeProfileOf, LOCKED_PLAN_STATUSES, parameterProblems } from './scoring-profiles';
 import { parseFor, parseThresholds } from './values';
 

@@ -1,7 +1,7 @@
 import type { AuditAction } from '@core/vocabulary/enums';
 import { Membership, type Organisation, User } from '../entities';
 import { recordChange } from './audit';
-import { ForbiddenError, NotFoundError } from './errors';
+import { ForbiddenError, NotFoundError } from '../errors';
 import type { ServiceContext } from './service-context';
 
 /** A request that knows its caller: user management needs to tell "myself" from "someone else". */

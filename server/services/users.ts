@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { newTokenSecret, prefixOf } from '../auth/tokens';
 import { Role } from '@core/vocabulary/roles';
 import { ApiToken, Membership, Organisation, OrgUnit, User } from '../entities';
-import { InputError } from './errors';
+import { InputError } from '../errors';
 
 /**
  * Users, memberships and tokens as the command line uses them (npm run user:create, token:create, token:revoke), and

@@ -1,6 +1,6 @@
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import type { PlanSnapshot } from '../services/plan-snapshot';
-import { ConflictError, NotFoundError } from '../services/errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { PlanState } from './plan-state';
 
 type Row = { id: string; version: number };

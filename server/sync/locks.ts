@@ -1,7 +1,7 @@
 import { AuditAction, type Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock, PlanVersion } from '../entities';
 import { recordChange, snapshot } from '../services/audit';
-import { NotFoundError } from '../services/errors';
+import { NotFoundError } from '../errors';
 import type { ServiceContext } from '../services/service-context';
 
 /** Closes a checkpoint to actual values (idempotent: locking a locked checkpoint changes nothing). */

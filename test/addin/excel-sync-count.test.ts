@@ -3,7 +3,7 @@
  * ExcelWorkbook makes at most one context.sync() per chunk plus a constant, and no request reaches Excel on the
  * web's 5 MB. A chunk is what fits the byte budget, so the expected count comes from the bytes actually sent.
  */
-import { CHUNK_BUDGET_BYTES, EXCEL_REQUEST_LIMIT_BYTES } from '../../addin/src/excel/chunks';
+import { CHUNK_BUDGET_BYTES, EXCEL_REQUEST_LIMIT_BYTES } from '../../addin/src/workbook/chunks';
 import { measurePortTraffic } from './excel-double/measure';
 
 /** syncs every operation may spend besides its chunks: locate the table (2), restore events (1), etc. */

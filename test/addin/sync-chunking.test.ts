@@ -3,7 +3,7 @@
  * size (no per-row port calls), each operation costs one context.sync() per chunk plus a constant (counted by
  * MemoryWorkbook with the real port's packing), and a Sync's rows go in batches the server takes.
  */
-import { jsonBytes } from '../../addin/src/excel/chunks';
+import { jsonBytes } from '../../addin/src/workbook/chunks';
 import { splitBatches, BATCH_BUDGET_BYTES } from '../../addin/src/sync/batches';
 import type { Outgoing } from '../../addin/src/sync/outgoing';
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';

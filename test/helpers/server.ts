@@ -3,7 +3,7 @@ import { openOrm, type Orm } from '../../server/db/orm';
 import type { Role } from '@core/vocabulary/roles';
 import { Membership, Organisation } from '../../server/entities';
 import { seedIfEmpty } from '../../server/fixtures/sondrio';
-import type { SecurityConfig } from '../../server/http/security-config';
+import type { SecurityConfig } from '../../server/config';
 import { createUser, issueToken } from '../../server/services/users';
 import { databaseFor, type TestDatabase } from './databases';
 

@@ -1,6 +1,5 @@
 import { databaseFor, databaseNames } from '../helpers/databases';
 import { openOrm } from '../../server/db/orm';
-import { readConfig } from '../../server/db/config';
 import type { Orm } from '../../server/db/orm';
 
 /** Tables with their columns (name, type, nullability, default) and indexes, migration bookkeeping left out. */
@@ -92,23 +91,5 @@ describe('the embedded SQLite file', () => {
     } finally {
       await orm.close(true);
     }
-  });
-});
-
-describe('configuration from the environment', () => {
-  it('defaults to port 4000 on 127.0.0.1 and ./data/cruscotto.sqlite', () => {
-    expect(readConfig({})).toEqual({ port: 4000, host: '127.0.0.1', databaseUrl: './data/cruscotto.sqlite' });
-  });
-
-  it('takes PORT, HOST and DATABASE_URL; a postgres:// URL selects PostgreSQL', async () => {
-    const config = readConfig({ PORT: '4100', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@db:5432/perf' });
-    expect(config).toEqual({ port: 4100, host: '0.0.0.0', databaseUrl: 'postgres://u@db:5432/perf' });
-    const { dialectOf } = await import('../../server/db/orm');
-    expect(dialectOf(config.databaseUrl)).toBe('postgresql');
-    expect(dialectOf('./data/x.sqlite')).toBe('sqlite');
-  });
-
-  it('refuses a PORT that is not a port', () => {
-    expect(() => readConfig({ PORT: 'quattromila' })).toThrow('PORT must be an integer between 0 and 65535, got "quattromila"');
   });
 });

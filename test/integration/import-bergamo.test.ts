@@ -5,7 +5,7 @@
  */
 import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
-import { readSource } from '../../server/import/importer';
+import { readSource } from '../../server/import/registry';
 import { writePlan } from '../../server/import/write-plan';
 import { databaseNames } from '../helpers/databases';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';

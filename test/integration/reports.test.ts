@@ -197,7 +197,7 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
   const cliIt = dialect === 'sqlite' ? it : it.skip;
   cliIt('the command line writes the same report and shows its progress', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'cruscotto-export-')), 'mappa.html');
-    const run = spawnSync('npx', ['ts-node', '--swc', 'server/export/cli.ts', 'strategic-map', '--plan', plan.planId, '--year', '2022', '--format', 'html', '--out', out, '--database', server.databaseUrl], { cwd: join(__dirname, '../..'), encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync('npx', ['ts-node', '--swc', '-r', 'tsconfig-paths/register', 'server/export/cli.ts', 'strategic-map', '--plan', plan.planId, '--year', '2022', '--format', 'html', '--out', out, '--database', server.databaseUrl], { cwd: join(__dirname, '../..'), encoding: 'utf8', timeout: 60_000 });
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/loading the plan and computing the scores for 2022 at 31\/12/);
     expect(run.stderr).toMatch(/wrote .*mappa\.html/);

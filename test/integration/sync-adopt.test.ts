@@ -6,7 +6,7 @@
 import { wrap } from '@mikro-orm/core';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { Indicator, Measurement } from '../../server/entities';
-import { ConflictError, NotFoundError } from '../../server/services/errors';
+import { ConflictError, NotFoundError } from '../../server/errors';
 import { adoptRows } from '../../server/sync/adopt-rows';
 import { loadPlanState } from '../../server/sync/plan-state';
 import { databaseNames } from '../helpers/databases';

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { formatError } from '../../server/graphql/errors';
-import { ConflictError, InputError } from '../../server/services/errors';
+import { ConflictError, InputError } from '../../server/errors';
 
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['createX'] });
 

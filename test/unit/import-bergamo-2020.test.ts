@@ -5,7 +5,7 @@
  * asserted to be flagged as inferences, not as right.
  */
 import { readFileSync } from 'fs';
-import { readSource, sniffFormat } from '../../server/import/importer';
+import { readSource, sniffFormat } from '../../server/import/registry';
 import type { DashboardDraft } from '../../server/import/draft';
 import { indicatorsOf } from '../../server/import/draft';
 import { SEEDS } from '../helpers/seeds';

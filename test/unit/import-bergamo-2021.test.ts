@@ -3,7 +3,7 @@
  * by hand from test/fixtures/seeds/002_cb68e27bcf5376bc.txt at the cited lines.
  */
 import { readFileSync } from 'fs';
-import { readSource, sniffFormat } from '../../server/import/importer';
+import { readSource, sniffFormat } from '../../server/import/registry';
 import type { DashboardDraft } from '../../server/import/draft';
 import { indicatorsOf } from '../../server/import/draft';
 import { SEEDS } from '../helpers/seeds';

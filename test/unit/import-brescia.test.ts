@@ -8,7 +8,7 @@ import * as path from 'path';
 import { Checkpoint, FundKind, IndicatorCategory, Relevance } from '@core/vocabulary/enums';
 import type { AssignmentDraft, IndicatorDraft, OperationalObjectiveDraft, PlanDraft } from '../../server/import/draft';
 import { indicatorsOf } from '../../server/import/draft';
-import { readSource, sniffFormat } from '../../server/import/importer';
+import { readSource, sniffFormat } from '../../server/import/registry';
 import type { ReviewReport } from '../../server/import/review';
 import { seedPath } from '../helpers/seeds';
 

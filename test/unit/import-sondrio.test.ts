@@ -8,7 +8,7 @@ import * as path from 'path';
 import { Checkpoint } from '@core/vocabulary/enums';
 import type { IndicatorDraft, PlanDraft } from '../../server/import/draft';
 import { indicatorsOf } from '../../server/import/draft';
-import { readSource, sniffFormat } from '../../server/import/importer';
+import { readSource, sniffFormat } from '../../server/import/registry';
 import type { ReviewReport } from '../../server/import/review';
 import { collapseLetterSpacing, segmentWords, SourceText } from '../../server/import/source-text';
 import { ITALIAN_WORDS } from '../../server/import/words';

@@ -4,8 +4,8 @@
  * constant for locating the table and restoring events. Values travel exactly as Excel holds them.
  */
 import type { Cell, CellMark, ChartSpec, ColumnSetup, TableData, TableInfo, TrafficLights, WorkbookPort } from '../workbook/port';
-import { a1 } from './address';
-import { ACTION_OVERHEAD_BYTES, CHUNK_BUDGET_BYTES, FIRST_READ_ROWS, GUESSED_CELL_BYTES, isPayloadTooLarge, jsonBytes, nextReadRows, packBySize, runsOf } from './chunks';
+import { a1 } from '../workbook/address';
+import { ACTION_OVERHEAD_BYTES, CHUNK_BUDGET_BYTES, FIRST_READ_ROWS, GUESSED_CELL_BYTES, isPayloadTooLarge, jsonBytes, nextReadRows, packBySize, runsOf } from '../workbook/chunks';
 import { apiSupported } from './requirements';
 import { changedBodyRows } from './table-events';
 

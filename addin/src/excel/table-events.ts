@@ -1,5 +1,5 @@
 /** Turns a table's change event into the body rows it touched: a hint only, the sync re-reads and diffs. */
-import { rowsOfAddress } from './address';
+import { rowsOfAddress } from '../workbook/address';
 import type { ExcelRunner } from './excel-workbook';
 
 export async function changedBodyRows(run: ExcelRunner, table: string, event: Excel.TableChangedEventArgs): Promise<number[] | 'unknown'> {

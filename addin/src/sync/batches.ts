@@ -6,7 +6,7 @@
  * same rows sent again after a completed Sync get a fresh key.
  */
 import { LIMITS } from '@core/sheet/row';
-import { jsonBytes } from '../excel/chunks';
+import { jsonBytes } from '../workbook/chunks';
 import { textHash } from './hash';
 import { newParentRef, type Outgoing } from './outgoing';
 

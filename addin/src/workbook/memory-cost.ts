@@ -3,7 +3,7 @@
  * switching events back on) plus one per chunk, packed with the same budget helpers ExcelWorkbook uses. MemoryWorkbook
  * adds these up so tests can hold the sync logic to "one request per chunk plus a constant".
  */
-import { ACTION_OVERHEAD_BYTES, CHUNK_BUDGET_BYTES, FIRST_READ_ROWS, jsonBytes, nextReadRows, packBySize, runsOf } from '../excel/chunks';
+import { ACTION_OVERHEAD_BYTES, CHUNK_BUDGET_BYTES, FIRST_READ_ROWS, jsonBytes, nextReadRows, packBySize, runsOf } from './chunks';
 import type { Cell } from './port';
 
 /** locate = does the table exist + its shape; events = switching them back on after a write */

@@ -5,8 +5,8 @@
  * every operation counts the context.sync() calls the real port would make (`syncs`).
  * Tests play the user with editCell, addRow, insertRowAt, deleteRowAt and sortBy, which do raise change hints.
  */
-import { columnLetters as letters, parseA1 as parseRange } from '../excel/address';
-import { CHUNK_BUDGET_BYTES, jsonBytes } from '../excel/chunks';
+import { columnLetters as letters, parseA1 as parseRange } from './address';
+import { CHUNK_BUDGET_BYTES, jsonBytes } from './chunks';
 import { EVENTS, LOCATE, perItemChunks, readChunks, sizeChunks, writeChunks } from './memory-cost';
 import type { Cell, CellMark, ChartSpec, ColumnSetup, TableData, TableInfo, TrafficLights, WorkbookPort } from './port';
 

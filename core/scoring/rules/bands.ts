@@ -8,9 +8,9 @@
  */
 import { formatNumber as f } from '../display';
 
-import type { ActualInput, ErrorCode, ParsedValue, Polarity, ScoringProfile, ThresholdInput } from '../types';
+import type { ActualInput, ErrorCode, ParsedValue, ScoringProfile, ThresholdInput } from '../types';
 import { compatibleKinds, dateErrorOf, dateOf, numberOf } from '../util';
-import { fail, ok, type RuleOutcome } from './common';
+import { fail, ok, type Rule, type RuleContext, type RuleOutcome } from './common';
 
 /** The comparable number of a band value: day count for deadlines, the number otherwise (NaN when unusable). */
 function conv(v: ParsedValue, isDate: boolean): number {
@@ -29,14 +29,9 @@ const ORDER: number[] = [];
 const VALS: number[] = [];
 const SCORES: number[] = [];
 
-export function bandsRule(
-  target: ParsedValue | undefined,
-  thresholds: readonly ThresholdInput[] | undefined,
-  actual: ActualInput | undefined,
-  polarity: Polarity,
-  profile: ScoringProfile,
-  explain: boolean,
-): RuleOutcome {
+export const bandsRule: Rule = { name: 'bands', needs: ['target', 'thresholds', 'actual', 'polarity', 'profile'], score: bandsScore };
+
+function bandsScore({ target, thresholds, actual, polarity, profile, explain }: RuleContext): RuleOutcome {
   const mode = profile.bandsMode;
   if (!target) return fail('TARGET_MISSING', mode);
   const th = thresholds;

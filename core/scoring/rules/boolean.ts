@@ -1,15 +1,9 @@
-import type { ActualInput, ParsedValue, Polarity, ScoringProfile, ThresholdInput } from '../types';
 /** `boolean` (docs/scoring.md §5.3): a boolean; SI / true / done → 1, else 0. The target (e.g. "SI/NO") must be a boolean. */
-import { fail, ok, type RuleOutcome } from './common';
+import { fail, ok, type Rule, type RuleContext, type RuleOutcome } from './common';
 
-export function booleanRule(
-  target: ParsedValue | undefined,
-  thresholds: readonly ThresholdInput[] | undefined,
-  actual: ActualInput | undefined,
-  polarity: Polarity,
-  profile: ScoringProfile,
-  explain: boolean,
-): RuleOutcome {
+export const booleanRule: Rule = { name: 'boolean', needs: ['target', 'actual'], score: booleanScore };
+
+function booleanScore({ target, actual, explain }: RuleContext): RuleOutcome {
   if (!target) return fail('TARGET_MISSING');
   if (target.kind !== 'boolean' || typeof target.value !== 'boolean') return fail('TYPE_MISMATCH');
   if (actual && actual.notCompleted) return ok(0, null, null, 'not completed → 0');

@@ -1,6 +1,7 @@
 /**
- * Shared shapes of the indicator rules (docs/scoring.md §5.3). Each rule is a pure function of positional arguments (no argument
- * object to allocate per scored indicator) whose outcome is written to one shared, reused place:
+ * Shared shapes of the indicator rules (docs/scoring.md §5.3). Each rule is a pure function of one context (the engine fills one
+ * reused context object: nothing to allocate per scored indicator) whose outcome is written to one shared, reused
+ * place:
  * - the numbers (score, attainment) to a Float64Array — unboxed, so a rule allocates nothing for them (read them
  *   with `outcomeScore()` / `outcomeAttainment()`);
  * - the rest (mode, formula, errors, warning, band points) to one shared object, whose fields only ever hold
@@ -14,24 +15,36 @@ import type {
   ParsedValue,
   Polarity,
   RuleMode,
+  RuleName,
   ScoringProfile,
   ThresholdInput,
   WarningCode,
 } from '../types';
 
 /**
- * A rule: (target value, thresholds, actual, polarity, profile, explain) → its outcome.
- * `target` is the effective target value (undefined when there is none); `explain` builds the formula string (and
- * band points): false on the scoring hot path, true when explaining.
+ * What a rule is given. `target` is the effective target value (undefined when there is none); `explain` builds the
+ * formula string (and band points): false on the scoring hot path, true when explaining.
  */
-export type Rule = (
-  target: ParsedValue | undefined,
-  thresholds: readonly ThresholdInput[] | undefined,
-  actual: ActualInput | undefined,
-  polarity: Polarity,
-  profile: ScoringProfile,
-  explain: boolean,
-) => RuleOutcome;
+export type RuleContext = {
+  target: ParsedValue | undefined;
+  thresholds: readonly ThresholdInput[] | undefined;
+  actual: ActualInput | undefined;
+  polarity: Polarity;
+  profile: ScoringProfile;
+  explain: boolean;
+};
+
+/** An input of a rule: a field of its context (`explain` aside, which every rule honours). */
+export type RuleInput = Exclude<keyof RuleContext, 'explain'>;
+
+/** A scoring rule of §5.3, as the engine's registry (rules/index.ts) holds it. */
+export type Rule = {
+  readonly name: RuleName;
+  /** the inputs the rule reads; an indicator without a target is invalid (TARGET_MISSING) unless `target` is absent */
+  readonly needs: readonly RuleInput[];
+  /** the outcome for one context; null for a rule that is never scored (monitoring) */
+  readonly score: ((ctx: RuleContext) => RuleOutcome) | null;
+};
 
 /** The non-numeric part of an outcome; `outcomeScore()` / `outcomeAttainment()` give the numbers. */
 export type RuleOutcome = {

@@ -4,18 +4,12 @@
  * `linear` with graceDays G > 0 → max(0, 1 − L/G). "Not completed" → 0.
  */
 import { formatNumber as f } from '../display';
-import type { ActualInput, ParsedValue, Polarity, ScoringProfile, ThresholdInput } from '../types';
 import { dateErrorOf, dateOf } from '../util';
-import { fail, ok, type RuleOutcome } from './common';
+import { fail, ok, type Rule, type RuleContext, type RuleOutcome } from './common';
 
-export function deadlineRule(
-  target: ParsedValue | undefined,
-  thresholds: readonly ThresholdInput[] | undefined,
-  actual: ActualInput | undefined,
-  polarity: Polarity,
-  profile: ScoringProfile,
-  explain: boolean,
-): RuleOutcome {
+export const deadlineRule: Rule = { name: 'deadline', needs: ['target', 'actual', 'profile'], score: deadlineScore };
+
+function deadlineScore({ target, actual, profile, explain }: RuleContext): RuleOutcome {
   const g = profile.graceDays;
   const mode = profile.deadlineLate === 'linear' && g > 0 ? 'linear' : 'zero';
   if (!target) return fail('TARGET_MISSING', mode);

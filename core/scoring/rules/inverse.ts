@@ -3,18 +3,12 @@
  * a ≤ t → 1; otherwise `target/actual` (default) → t/a, `zero` → 0. attainment = t/a when a > 0.
  */
 import { formatNumber as f } from '../display';
-import type { ActualInput, ParsedValue, Polarity, ScoringProfile, ThresholdInput } from '../types';
 import { compatibleKinds, numberOf } from '../util';
-import { fail, ok, type RuleOutcome } from './common';
+import { fail, ok, type Rule, type RuleContext, type RuleOutcome } from './common';
 
-export function inverseRule(
-  target: ParsedValue | undefined,
-  thresholds: readonly ThresholdInput[] | undefined,
-  actual: ActualInput | undefined,
-  polarity: Polarity,
-  profile: ScoringProfile,
-  explain: boolean,
-): RuleOutcome {
+export const inverseRule: Rule = { name: 'inverse', needs: ['target', 'actual', 'profile'], score: inverseScore };
+
+function inverseScore({ target, actual, profile, explain }: RuleContext): RuleOutcome {
   const mode = profile.inverseMiss;
   if (!target) return fail('TARGET_MISSING', mode);
   const t = numberOf(target);

@@ -3,18 +3,13 @@
  * timestamp are kept in the explanation. No target is needed (qualitative indicators).
  */
 import { formatNumber as f } from '../display';
-import type { ActualInput, ErrorCode, ParsedValue, Polarity, ScoringProfile, ThresholdInput } from '../types';
+import type { ErrorCode } from '../types';
 import { isNonBlank } from '../util';
-import { fail, failMany, ok, type RuleOutcome } from './common';
+import { fail, failMany, ok, type Rule, type RuleContext, type RuleOutcome } from './common';
 
-export function manualRule(
-  target: ParsedValue | undefined,
-  thresholds: readonly ThresholdInput[] | undefined,
-  actual: ActualInput | undefined,
-  polarity: Polarity,
-  profile: ScoringProfile,
-  explain: boolean,
-): RuleOutcome {
+export const manualRule: Rule = { name: 'manual', needs: ['actual'], score: manualScore };
+
+function manualScore({ actual, explain }: RuleContext): RuleOutcome {
   const s = actual ? actual.manualScore : undefined;
   const inRange = typeof s === 'number' && s >= 0 && s <= 1;
   const justified = !!actual && isNonBlank(actual.justification);

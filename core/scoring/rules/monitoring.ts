@@ -3,6 +3,10 @@
  * (a display convention of the report, docs/domain.md §7.2, not a score).
  */
 import type { ActualInput, IndicatorInput, TargetInput } from '../types';
+import type { Rule } from './common';
+
+/** Never scored: the engine shows the actual as is (monitoringDisplay) before any rule would run. */
+export const monitoringRule: Rule = { name: 'monitoring', needs: ['actual'], score: null };
 
 /** The target mode is monitoring ("monitoraggio" in the target cell), or the rule says so. */
 export function isMonitoring(input: IndicatorInput, target: TargetInput | undefined): boolean {

@@ -6,22 +6,18 @@
  * completion target (e.g. 30%).
  */
 import { meanCore, type MeanCore } from '../aggregate';
-import type { ActualInput, IndicatorResult, IndicatorStatus, ParsedValue, Polarity, ScoringProfile, ThresholdInput } from '../types';
+import type { IndicatorResult, IndicatorStatus, ScoringProfile } from '../types';
 import { addCode, EMPTY_LIST } from '../util';
-import { withMode, type RuleOutcome } from './common';
-import { ratioRule } from './ratio';
+import { withMode, type Rule, type RuleContext, type RuleOutcome } from './common';
+import { ratioRule, ratioScore } from './ratio';
 
 const SUMS: readonly number[] = Object.freeze([100]);
 
-export function projectCompletion(
-  target: ParsedValue | undefined,
-  thresholds: readonly ThresholdInput[] | undefined,
-  actual: ActualInput | undefined,
-  polarity: Polarity,
-  profile: ScoringProfile,
-  explain: boolean,
-): RuleOutcome {
-  return withMode(ratioRule(target, thresholds, actual, polarity, profile, explain), 'completion');
+export const projectRule: Rule = { name: 'project', needs: ratioRule.needs, score: projectCompletion };
+
+/** Without activities: `ratio` against the year's completion target, with mode `completion`. */
+function projectCompletion(ctx: RuleContext): RuleOutcome {
+  return withMode(ratioScore(ctx), 'completion');
 }
 
 export type ProjectOutcome = {

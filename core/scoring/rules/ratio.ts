@@ -4,18 +4,13 @@
  * `capRatio: false` drops the min.
  */
 import { formatNumber as f } from '../display';
-import type { ActualInput, ParsedValue, Polarity, ScoringProfile, ThresholdInput } from '../types';
 import { compatibleKinds, numberOf } from '../util';
-import { fail, ok, type RuleOutcome } from './common';
+import { fail, ok, type Rule, type RuleContext, type RuleOutcome } from './common';
 
-export function ratioRule(
-  target: ParsedValue | undefined,
-  thresholds: readonly ThresholdInput[] | undefined,
-  actual: ActualInput | undefined,
-  polarity: Polarity,
-  profile: ScoringProfile,
-  explain: boolean,
-): RuleOutcome {
+export const ratioRule: Rule = { name: 'ratio', needs: ['target', 'actual', 'profile'], score: ratioScore };
+
+/** The rule proper (project completion scores with it too). */
+export function ratioScore({ target, actual, profile, explain }: RuleContext): RuleOutcome {
   const cap = profile.capRatio;
   const mode = cap ? 'capped' : 'uncapped';
   if (!target) return fail('TARGET_MISSING', mode);

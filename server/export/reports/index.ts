@@ -3,7 +3,7 @@
  * HTML or PDF. Used by the HTTP routes (server/http/reports.ts) and the command line (server/cli/export.ts).
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { InputError } from '../../services/errors';
+import { InputError } from '../../errors';
 import type { ReportDocument } from './document';
 import { loadReportData, type ReportData, type ReportRequest } from './data';
 import { buildDataQuality } from './data-quality';

@@ -3,6 +3,7 @@
  * is downloaded). Where there is no Chromium, a clear error says how to get one; the HTML is the same document.
  */
 import { existsSync } from 'node:fs';
+import { config } from '../../config';
 
 export class PdfUnavailableError extends Error {
   readonly code = 'PDF_UNAVAILABLE';
@@ -13,7 +14,7 @@ export class PdfUnavailableError extends Error {
 }
 
 export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  return config().chromiumPath;
 }
 
 export function pdfAvailable(): boolean {

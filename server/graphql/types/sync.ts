@@ -3,7 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AuditAction, ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { RowStatus, SyncMode, SyncSourceKind } from '@core/vocabulary/sync';
-import { ParsedValueType, ThresholdType } from './parsed-value';
+import { ParsedValueType, ThresholdType } from '../../entities/parsed-value';
 import { Realization } from './realization';
 
 export { RowStatus, SyncMode, SyncSourceKind };

@@ -5,7 +5,7 @@
  * 5 MB is refused; changes made while runtime.enableEvents is on raise table.onChanged. It counts every sync with
  * its request and response bytes, which is what the add-in's performance goals are about.
  */
-import { a1, parseA1 } from '../../../addin/src/excel/address';
+import { a1, parseA1 } from '../../../addin/src/workbook/address';
 import { type Rect, type SheetModel, TableModel, type Value, type WorkbookModel, intersects } from './model';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;

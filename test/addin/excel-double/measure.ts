@@ -5,7 +5,7 @@
  * The Jest test asserts on it and bench/ reports it (benchmark B5).
  */
 import { ExcelWorkbook } from '../../../addin/src/excel/excel-workbook';
-import { CHUNK_BUDGET_BYTES } from '../../../addin/src/excel/chunks';
+import { CHUNK_BUDGET_BYTES } from '../../../addin/src/workbook/chunks';
 import type { Cell } from '../../../addin/src/workbook/port';
 import { PLAN_LAYOUT, layoutHeaders } from '@core/sheet/layout';
 import { type DoubleStats, type SyncRecord } from './api';

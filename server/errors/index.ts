@@ -1,6 +1,8 @@
 /**
- * Errors a service raises for the caller to fix. They carry no SQL, stack or submitted values; the GraphQL layer
- * turns them into typed errors (extensions.code) and everything else into "Internal server error".
+ * Errors raised for the caller to fix, by authentication (auth/), the services, the sheet sync and the HTTP routes
+ * alike: a module of its own that imports nothing, so any layer can raise them without importing another layer.
+ * They carry no SQL, stack or submitted values; the GraphQL layer (graphql/errors.ts) and the report routes turn
+ * them into typed errors (extensions.code) and everything else into "Internal server error".
  */
 export type FieldProblem = { field: string; code: string; message: string };
 

@@ -6,12 +6,12 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { Organisation } from '../entities';
-import { ImportFormatError } from '../import/errors';
-import { readSource } from '../import/importer';
-import type { ReviewReport } from '../import/review';
-import { ImportConflictError, writePlan, type WritePlanResult } from '../import/write-plan';
-import { InputError } from './errors';
-import type { ServiceContext } from './service-context';
+import { ImportFormatError } from './errors';
+import { readSource } from './registry';
+import type { ReviewReport } from './review';
+import { ImportConflictError, writePlan, type WritePlanResult } from './write-plan';
+import { InputError } from '../errors';
+import type { ServiceContext } from '../services/service-context';
 
 export const IMPORT_LIMITS = { maxBytes: 2 * 1024 * 1024, maxLines: 50_000, maxFileName: 200 } as const;
 

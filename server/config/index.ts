@@ -1,0 +1,133 @@
+/**
+ * Every setting Cruscotto takes from the environment, read and checked here once: no other module reads
+ * `process.env`. VARIABLES is the one table of the variables, their defaults and meanings; the README's
+ * "Configuration" table shows exactly its rows (test/unit/config.test.ts compares them). A bad value stops the
+ * start with a message naming the variable and the value, in Italian and in English; every bad variable is
+ * reported at once.
+ */
+
+/** The server's exposure settings (README, "Security limits"). */
+export type SecurityConfig = {
+  /** origins allowed to call /graphql from a browser (the add-in's task pane) */
+  corsOrigins: string[];
+  /** schema introspection (GraphiQL's docs and autocompletion need it) */
+  introspection: boolean;
+  /** requests per token (or per IP without one) per window */
+  requestsPerWindow: number;
+  /** failed authentications per IP per window: slows down token guessing */
+  authFailuresPerWindow: number;
+  windowMs: number;
+};
+
+export type Config = {
+  port: number;
+  host: string;
+  /** a postgres:// URL, or the path of the SQLite file */
+  databaseUrl: string;
+  security: SecurityConfig;
+  /** the browser that prints PDF reports */
+  chromiumPath: string;
+  /** `npm run migration:create` only: the PostgreSQL server where a scratch database is made */
+  migrationPgUrl: string;
+  /** who runs a command-line tool, recorded as the actor of what it writes */
+  osUser: string;
+  /** the speed layer (server/speed/README.md): off serves through plain type-graphql and the unit of work */
+  fastPaths: boolean;
+};
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** One environment variable as the README documents it (markdown of the default and meaning cells). */
+export type Variable = { name: string; default: string; meaning: string };
+
+export const VARIABLES: readonly Variable[] = [
+  { name: 'PORT', default: '`4000`', meaning: 'HTTP port (an integer from 0 to 65535)' },
+  { name: 'HOST', default: '`127.0.0.1`', meaning: 'interface to listen on' },
+  { name: 'DATABASE_URL', default: '`./data/cruscotto.sqlite`', meaning: 'a `postgres://user@host:5432/db` URL selects PostgreSQL; anything else is the path of the SQLite file (WAL mode, foreign keys on)' },
+  { name: 'CORS_ORIGINS', default: '`https://localhost:3000`', meaning: 'comma-separated origins (`https://host:port`, no path) allowed to call `/graphql` from a browser (the add-in\'s task pane)' },
+  { name: 'GRAPHQL_INTROSPECTION', default: 'on, **off when `NODE_ENV=production`**', meaning: 'schema introspection (GraphiQL\'s documentation and autocompletion need it); `true`/`false`, `1`/`0`, `yes`/`no`, `on`/`off`' },
+  { name: 'NODE_ENV', default: '(none)', meaning: '`production` turns introspection off unless `GRAPHQL_INTROSPECTION` says otherwise' },
+  { name: 'RATE_LIMIT_PER_MINUTE', default: '`600`', meaning: 'requests per token per minute (per IP without a token), a positive integer; past it, HTTP 429 `RATE_LIMITED` with `Retry-After`' },
+  { name: 'AUTH_FAILURES_PER_MINUTE', default: '`30`', meaning: 'failed authentications per IP per minute before 429, a positive integer; requests with a valid token are never counted' },
+  { name: 'CRUSCOTTO_FAST_PATHS', default: '`on`', meaning: '`off` serves every request through plain type-graphql resolvers and MikroORM\'s unit of work, without the speed layer (`server/speed/README.md`): the same answers, slower; the escape hatch after a library upgrade' },
+  { name: 'CHROMIUM_PATH', default: '`/usr/bin/chromium`', meaning: 'the browser that prints PDF reports' },
+  { name: 'MIGRATION_PG_URL', default: '`postgres://postgres@127.0.0.1:5432/test`', meaning: '`npm run migration:create` only: the PostgreSQL server in which a scratch database is created and dropped' },
+  { name: 'USER', default: '`unknown`', meaning: 'set by the shell: the command-line tools record `cli:<USER>` as the author of what they write' },
+];
+
+export const DEFAULT_SQLITE_FILE = './data/cruscotto.sqlite';
+export const DEFAULT_CORS_ORIGINS = ['https://localhost:3000'];
+
+/** One or more variables with a value that cannot be used; the message names each variable and its value. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configurazione non valida / Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads every variable of `env`; throws a ConfigError listing every bad one. */
+export function readConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  /** the value, or undefined when unset or empty (an empty variable means its default) */
+  const raw = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const bad = (name: string, value: string, it: string, en: string) => problems.push(`${name}="${value}": ${it} / ${en}`);
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const value = raw(name);
+    if (value === undefined) return fallback;
+    const n = /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `${min}–${max}`;
+      bad(name, value, `atteso un numero intero ${range}`, `expected an integer ${range}`);
+      return fallback;
+    }
+    return n;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const value = raw(name);
+    if (value === undefined) return fallback;
+    if (/^(1|true|yes|on)$/i.test(value)) return true;
+    if (/^(0|false|no|off)$/i.test(value)) return false;
+    bad(name, value, 'atteso true o false', 'expected true or false');
+    return fallback;
+  };
+  const origins = (name: string): string[] => {
+    const list = raw(name)?.split(',').map((o) => o.trim()).filter(Boolean);
+    if (!list || list.length === 0) return DEFAULT_CORS_ORIGINS;
+    for (const origin of list) {
+      if (origin !== '*' && !/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i.test(origin)) {
+        bad(name, origin, 'atteso un\'origine come https://host:porta, senza percorso', 'expected an origin such as https://host:port, with no path');
+      }
+    }
+    return list;
+  };
+
+  const config: Config = {
+    port: integer('PORT', 4000, 0, 65535),
+    host: raw('HOST') ?? '127.0.0.1',
+    databaseUrl: raw('DATABASE_URL') ?? DEFAULT_SQLITE_FILE,
+    security: {
+      corsOrigins: origins('CORS_ORIGINS'),
+      // on for the embedded single-user start; a production deployment must ask for it
+      introspection: flag('GRAPHQL_INTROSPECTION', env.NODE_ENV !== 'production'),
+      requestsPerWindow: integer('RATE_LIMIT_PER_MINUTE', 600, 1, Number.MAX_SAFE_INTEGER),
+      authFailuresPerWindow: integer('AUTH_FAILURES_PER_MINUTE', 30, 1, Number.MAX_SAFE_INTEGER),
+      windowMs: 60_000,
+    },
+    chromiumPath: raw('CHROMIUM_PATH') ?? '/usr/bin/chromium',
+    migrationPgUrl: raw('MIGRATION_PG_URL') ?? 'postgres://postgres@127.0.0.1:5432/test',
+    osUser: raw('USER') ?? 'unknown',
+    fastPaths: flag('CRUSCOTTO_FAST_PATHS', true),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+let current: Config | undefined;
+
+/** The process's configuration, read from its environment on first use. */
+export function config(): Config {
+  current ??= readConfig(process.env);
+  return current;
+}

@@ -1,0 +1,98 @@
+/**
+ * The configuration module: defaults, every variable read, every bad value refused with its name and value (in
+ * Italian and English, all at once), and the README's table matching the module's table.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigError, readConfig, VARIABLES } from '../../server/config';
+import { dialectOf } from '../../server/db/orm';
+
+/** Variables of the README's table that only tests and benchmarks read (test/helpers), not the server. */
+const TEST_ONLY = ['TEST_PG_URL'];
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('no ConfigError');
+}
+
+test('an empty environment gives the documented defaults', () => {
+  expect(readConfig({})).toEqual({
+    port: 4000,
+    host: '127.0.0.1',
+    databaseUrl: './data/cruscotto.sqlite',
+    security: { corsOrigins: ['https://localhost:3000'], introspection: true, requestsPerWindow: 600, authFailuresPerWindow: 30, windowMs: 60_000 },
+    chromiumPath: '/usr/bin/chromium',
+    migrationPgUrl: 'postgres://postgres@127.0.0.1:5432/test',
+    osUser: 'unknown',
+  });
+  // an empty variable is an unset one
+  expect(readConfig({ PORT: '', HOST: '', CORS_ORIGINS: ' , ' })).toEqual(readConfig({}));
+});
+
+test('every variable is read', () => {
+  const config = readConfig({
+    PORT: '4100', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@db:5432/perf', CORS_ORIGINS: 'https://a.example, https://b.example:8443',
+    GRAPHQL_INTROSPECTION: 'off', RATE_LIMIT_PER_MINUTE: '100', AUTH_FAILURES_PER_MINUTE: '5', CHROMIUM_PATH: '/opt/chrome',
+    MIGRATION_PG_URL: 'postgres://m@h/x', USER: 'anna',
+  });
+  expect(config).toEqual({
+    port: 4100,
+    host: '0.0.0.0',
+    databaseUrl: 'postgres://u@db:5432/perf',
+    security: { corsOrigins: ['https://a.example', 'https://b.example:8443'], introspection: false, requestsPerWindow: 100, authFailuresPerWindow: 5, windowMs: 60_000 },
+    chromiumPath: '/opt/chrome',
+    migrationPgUrl: 'postgres://m@h/x',
+    osUser: 'anna',
+  });
+  expect(dialectOf(config.databaseUrl)).toBe('postgresql');
+  expect(dialectOf(readConfig({}).databaseUrl)).toBe('sqlite');
+});
+
+test('introspection is off in production unless asked for', () => {
+  expect(readConfig({ NODE_ENV: 'production' }).security.introspection).toBe(false);
+  expect(readConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'yes' }).security.introspection).toBe(true);
+  expect(readConfig({ NODE_ENV: 'development' }).security.introspection).toBe(true);
+});
+
+test('a bad value is refused naming the variable and the value, in Italian and English', () => {
+  expect(() => readConfig({ PORT: 'abc' })).toThrow(ConfigError);
+  expect(() => readConfig({ PORT: 'abc' })).toThrow('PORT="abc": atteso un numero intero 0–65535 / expected an integer 0–65535');
+  for (const port of ['65536', '-1', '4.5', '4e3', '0x10']) expect(problemsOf({ PORT: port })).toEqual([expect.stringContaining(`PORT="${port}"`)]);
+  expect(problemsOf({ RATE_LIMIT_PER_MINUTE: '0' })).toEqual(['RATE_LIMIT_PER_MINUTE="0": atteso un numero intero ≥ 1 / expected an integer ≥ 1']);
+  expect(problemsOf({ GRAPHQL_INTROSPECTION: 'forse' })).toEqual(['GRAPHQL_INTROSPECTION="forse": atteso true o false / expected true or false']);
+  expect(problemsOf({ CORS_ORIGINS: 'https://ok.example,https://a.example/' })).toEqual([expect.stringContaining('CORS_ORIGINS="https://a.example/"')]);
+});
+
+test('every bad variable is reported at once', () => {
+  const problems = problemsOf({ PORT: 'abc', AUTH_FAILURES_PER_MINUTE: 'molti', GRAPHQL_INTROSPECTION: '2' });
+  expect(problems.map((p) => p.split('=')[0])).toEqual(['PORT', 'GRAPHQL_INTROSPECTION', 'AUTH_FAILURES_PER_MINUTE']);
+});
+
+test("the README's configuration table is the module's table (plus the variables only tests read)", () => {
+  const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8').split('\n');
+  const start = readme.indexOf('| variable | default | meaning |');
+  expect(start).toBeGreaterThan(0);
+  const rows: string[] = [];
+  for (let i = start + 2; readme[i]?.startsWith('|'); i++) rows.push(readme[i]);
+  const documented = VARIABLES.map((v) => `| \`${v.name}\` | ${v.default} | ${v.meaning} |`);
+  expect(rows.filter((r) => !TEST_ONLY.some((name) => r.startsWith(`| \`${name}\``)))).toEqual(documented);
+  expect(rows.length).toBe(documented.length + TEST_ONLY.length);
+});
+
+test('no server module but the configuration reads the environment', () => {
+  const offenders: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (file.endsWith('.ts') && !file.includes(`${path.sep}config${path.sep}`) && /process\.env\b/.test(fs.readFileSync(file, 'utf8'))) offenders.push(file);
+    }
+  };
+  walk(path.join(__dirname, '../../server'));
+  expect(offenders).toEqual([]);
+});
