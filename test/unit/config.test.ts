@@ -29,6 +29,7 @@ test('an empty environment gives the documented defaults', () => {
     chromiumPath: '/usr/bin/chromium',
     migrationPgUrl: 'postgres://postgres@127.0.0.1:5432/test',
     osUser: 'unknown',
+    fastPaths: true,
   });
   // an empty variable is an unset one
   expect(readConfig({ PORT: '', HOST: '', CORS_ORIGINS: ' , ' })).toEqual(readConfig({}));
@@ -38,7 +39,7 @@ test('every variable is read', () => {
   const config = readConfig({
     PORT: '4100', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@db:5432/perf', CORS_ORIGINS: 'https://a.example, https://b.example:8443',
     GRAPHQL_INTROSPECTION: 'off', RATE_LIMIT_PER_MINUTE: '100', AUTH_FAILURES_PER_MINUTE: '5', CHROMIUM_PATH: '/opt/chrome',
-    MIGRATION_PG_URL: 'postgres://m@h/x', USER: 'anna',
+    MIGRATION_PG_URL: 'postgres://m@h/x', USER: 'anna', CRUSCOTTO_FAST_PATHS: 'off',
   });
   expect(config).toEqual({
     port: 4100,
@@ -48,6 +49,7 @@ test('every variable is read', () => {
     chromiumPath: '/opt/chrome',
     migrationPgUrl: 'postgres://m@h/x',
     osUser: 'anna',
+    fastPaths: false,
   });
   expect(dialectOf(config.databaseUrl)).toBe('postgresql');
   expect(dialectOf(readConfig({}).databaseUrl)).toBe('sqlite');
