@@ -87,6 +87,14 @@ export async function rowHistory(server: TestServer, planId: string, rowId: stri
   return ok(await server.gql(ROW_HISTORY, { rowId, planId, year })).rowHistory;
 }
 
+/** A row as the server has it now, by level and code (a perspective by its title), read through sheetRows. */
+export async function currentRow(server: TestServer, planId: string, level: string, code: string): Promise<SheetRow> {
+  const { rows } = await readRows(server, planId);
+  const row = rows.find((r) => r.level === level.toUpperCase() && (r.code ?? r.title) === code);
+  if (!row) throw new Error(`no ${level} ${code}`);
+  return row;
+}
+
 /** The seeded Sondrio plan as the sheet sees it, with its rows indexed by level and code. */
 export type SondrioPlan = {
   planId: string;
