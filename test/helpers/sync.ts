@@ -69,6 +69,11 @@ export function problems(result: GraphQLResponse): Array<{ field: string; code: 
   return result.errors![0].extensions!.problems;
 }
 
+/** Each row's status with its errors as column:code, the shape most batch assertions compare. */
+export function outcomes(result: Pick<SyncResult, 'rows'>): Array<[RowResult['status'], string[]]> {
+  return result.rows.map((r) => [r.status, r.errors.map((e) => `${e.column}:${e.code}`)]);
+}
+
 export function syncRaw(server: TestServer, batch: Batch): Promise<GraphQLResponse<{ syncRows: SyncResult }>> {
   const input = { year: 2022, checkpoint: 'YEAR_END', mode: 'PARTIAL', ...batch };
   return server.gql(SYNC_ROWS, { input });
