@@ -7,19 +7,17 @@
  * A card's "Peso dell'obiettivo dirigenziale" is a weight in a manager's portfolio, not in the strategic objective, so
  * it lives in the manager assignments (before / after the re-weighting); where card and table disagree it is reported.
  */
-import {
-  Checkpoint, FundKind, IndicatorCategory, ManagerRoleKind, PurposeClass, Relevance, UnitType,
-} from '@core/vocabulary/enums';
+import { FundKind, ManagerRoleKind, PurposeClass, Relevance, UnitType } from '@core/vocabulary/enums';
 import { parseValue } from '@core/values';
 import type {
-  AssignmentDraft, IndicatorDraft, OperationalObjectiveDraft, PerspectiveDraft, PersonDraft, PlanDraft, StrategicObjectiveDraft, TargetDraft,
+  AssignmentDraft, OperationalObjectiveDraft, PerspectiveDraft, PersonDraft, PlanDraft, StrategicObjectiveDraft,
 } from './draft';
 import { emptyDraft } from './draft';
 import { ImportFormatError } from './errors';
 import type { Importer } from './importer';
 import { findCards, sectionsOf, type Card, type Section } from './brescia-cards';
+import { readCardIndicators } from './brescia-indicators';
 import { personsIn, readManagerTable, type ManagerGroup } from './brescia-managers';
-import { readValueBlock } from './brescia-values';
 import { unitKey } from './responsible-units';
 import { ReviewReport } from './review';
 import type { SourceText } from './source-text';
@@ -40,13 +38,6 @@ export const bresciaImporter: Importer = {
 const STRATEGIC_KEY = 'os:1';
 const AGENCY_OS_KEY = 'os:AS';
 const AGENCY_OO_CODE = 'AS.1';
-
-const CATEGORIES: Array<[IndicatorCategory, string]> = [
-  [IndicatorCategory.EXTERNAL_EFFECTIVENESS, 'efficacia esterna'],
-  [IndicatorCategory.INTERNAL_EFFECTIVENESS, 'efficacia interna'],
-  [IndicatorCategory.EFFICIENCY, 'efficienza'],
-  [IndicatorCategory.QUALITY, 'qualità'],
-];
 
 class BresciaReader {
   private readonly review = new ReviewReport();
@@ -118,7 +109,7 @@ class BresciaReader {
       perspective.strategicObjectives.push(so);
       this.review.inferred(card.start, subject, 'CODE_ASSIGNED', 'The strategic card has no code: "1" given.', 'La scheda strategica non ha codice: assegnato "1".', this.source.line(card.start).trim());
       this.review.read(card.start, subject, `Strategic objective "${title}"; perspective: ${perspective.name}.`, `Obiettivo strategico "${title}"; prospettiva: ${perspective.name}.`, perspectiveText);
-      so.indicators = this.readIndicators(s.get('indicators'), `ind:S.`, '1', subject);
+      so.indicators = readCardIndicators(this.review, this.year, s.get('indicators'), `ind:S.`, '1', subject);
       this.readFunds(s.get('fund'), so.relevance ?? null, subject);
       return;
     }
@@ -153,7 +144,7 @@ class BresciaReader {
     if (!cardWeight) {
       this.review.unreadable(s.get('weight')?.line ?? card.start, subject, 'WEIGHT_MISSING', 'The card prints "Peso:" with no value.', 'La scheda riporta "Peso:" senza valore.', weightText);
     }
-    oo.indicators = this.readIndicators(s.get('indicators'), `ind:${code}.`, code, subject);
+    oo.indicators = readCardIndicators(this.review, this.year, s.get('indicators'), `ind:${code}.`, code, subject);
     this.readFunds(s.get('fund'), oo.relevance ?? null, subject);
   }
 
@@ -167,93 +158,6 @@ class BresciaReader {
       "L'obiettivo strategico dell'azienda speciale non ha scheda: creato per contenere la sua scheda operativa; il titolo viene dalla tabella dei pesi se presente.",
       'AZIENDA SPECIALE');
     return this.agency;
-  }
-
-  private readIndicators(section: Section | undefined, keyPrefix: string, objectiveCode: string, subject: string): IndicatorDraft[] {
-    if (!section) {
-      this.review.unreadable(null, subject, 'INDICATORS_MISSING', 'No INDICATORI section on the card.', 'Nessuna sezione INDICATORI nella scheda.', subject);
-      return [];
-    }
-    const starts = section.lines.filter((l) => /^\s*(Sostituzione\s+)?Indicatore\s+\d+\s*:/.test(l.text));
-    return starts.map((start, i) => {
-      const end = starts[i + 1]?.no ?? Number.MAX_SAFE_INTEGER;
-      const lines = section.lines.filter((l) => l.no >= start.no && l.no < end);
-      return this.readIndicator(lines, keyPrefix, objectiveCode, subject);
-    });
-  }
-
-  private readIndicator(lines: Array<{ no: number; text: string }>, keyPrefix: string, objectiveCode: string, parent: string): IndicatorDraft {
-    const head = /^\s*(Sostituzione\s+)?Indicatore\s+(\d+)\s*:\s*(.*)$/.exec(lines[0].text) as RegExpExecArray;
-    const n = head[2];
-    const code = `${objectiveCode}.${n}`;
-    const subject = `indicator ${code}`;
-    const tipoAt = lines.findIndex((l) => /Tipo Indicatore:/.test(l.text));
-    const titleLines = lines.slice(0, tipoAt < 0 ? 1 : tipoAt).map((l, i) => (i === 0 ? head[3] : l.text));
-    const title = titleLines.join(' ').replace(/\s+/g, ' ').trim();
-    const tipo = tipoAt < 0 ? [] : lines.slice(tipoAt, tipoAt + 3).filter((l) => /efficacia|efficienza|qualità/.test(l.text));
-    const categories = this.categoriesOf(tipo.map((l) => l.text).join(' '), subject, tipo[0]?.no ?? lines[0].no);
-    const valueLines = lines.slice(tipoAt < 0 ? 1 : tipoAt + 1).filter((l) => !tipo.includes(l));
-    const block = readValueBlock(valueLines.map((l) => l.text).join('\n'));
-    const valuesLine = [...valueLines].reverse().find((l) => l.text.trim() !== '')?.no ?? lines[0].no;
-    const targets: TargetDraft[] = [];
-    if (head[1]) {
-      this.review.warning(lines[0].no, subject, 'INDICATOR_REPLACEMENT',
-        `"Sostituzione Indicatore ${n}": this indicator replaces an earlier indicator ${n}, which is not printed; imported as the active one.`,
-        `"Sostituzione Indicatore ${n}": sostituisce un precedente indicatore ${n}, non stampato; importato come attivo.`, lines[0].text.trim());
-    }
-    if (block.unreadable) {
-      this.review.unreadable(valuesLine, subject, 'VALUES_UNREADABLE',
-        `Baseline and targets cannot be assigned to their columns (text among the values, or more values than columns): none imported; weight ${block.weight ?? '(none)'}. Map them by hand.`,
-        `Base line e target non sono attribuibili alle colonne (testo tra i valori o più valori che colonne): nessuno importato; peso ${block.weight ?? '(nessuno)'}. Attribuirli a mano.`,
-        block.unreadable);
-    } else {
-      if (block.midYear !== null) targets.push({ year: this.year, checkpoint: Checkpoint.MID_YEAR, raw: block.midYear, thresholds: [], revisions: [], line: valuesLine });
-      if (block.yearEnd !== null) {
-        targets.push({
-          year: this.year, checkpoint: Checkpoint.YEAR_END, raw: block.yearEnd, thresholds: [], line: valuesLine,
-          revisions: block.revised !== null ? [{ raw: block.revised, note: `nuova previsione al 31/12, source line ${valuesLine}`, line: valuesLine }] : [],
-        });
-      }
-    }
-    if (block.gluedWeight) {
-      this.review.inferred(valuesLine, subject, 'WEIGHT_UNGLUED', `Weight "${block.weight}" printed against the header ("…al 30/6"): read as the indicator weight.`,
-        `Peso "${block.weight}" stampato attaccato all'intestazione ("…al 30/6"): letto come peso dell'indicatore.`, valueLines.map((l) => l.text.trim()).find((t) => /al 30\/6/.test(t)) ?? '');
-    }
-    if (block.baselineYear !== null && block.baselineYear >= this.year) {
-      this.review.warning(valuesLine, subject, 'BASELINE_YEAR', `Baseline year ${block.baselineYear} is not before the plan year ${this.year}: kept as printed.`,
-        `Anno di riferimento ${block.baselineYear} non precedente all'anno del piano ${this.year}: mantenuto come stampato.`, `anno ${block.baselineYear}`);
-    }
-    const baselines = [];
-    if (block.baseline !== null) {
-      const year = block.baselineYear ?? this.year - 1;
-      if (!block.baselineYear) {
-        this.review.inferred(valuesLine, subject, 'BASELINE_YEAR', `Baseline "${block.baseline}" has no year: ${year} (the year before the plan) assumed.`,
-          `Base line "${block.baseline}" senza anno: assunto ${year} (anno precedente al piano).`, block.tokens.join(' '));
-      }
-      baselines.push(block.baselineHeader === 'target-storico'
-        ? { year, target: block.baseline, note: 'Target storico di riferimento', line: valuesLine }
-        : { year, actual: block.baseline, note: 'Base Line', line: valuesLine });
-    }
-    if (!block.weight) {
-      this.review.unreadable(valuesLine, subject, 'WEIGHT_MISSING', 'Indicator weight not printed.', "Peso dell'indicatore non stampato.", block.tokens.join(' '));
-    }
-    this.review.read(lines[0].no, subject,
-      `Indicator ${n} of ${parent}: "${title}"; weight ${block.weight ?? '(none)'}; baseline ${block.baseline ?? '(none)'}; 30/6 ${block.midYear ?? '-'}; 31/12 ${block.yearEnd ?? '-'}${block.revised ? `; nuova previsione ${block.revised}` : ''}; categories ${categories.join(', ') || '(none)'}.`,
-      `Indicatore ${n} di ${parent}: "${title}"; peso ${block.weight ?? '(nessuno)'}; base line ${block.baseline ?? '(nessuna)'}; 30/6 ${block.midYear ?? '-'}; 31/12 ${block.yearEnd ?? '-'}${block.revised ? `; nuova previsione ${block.revised}` : ''}.`,
-      block.tokens.join(' '));
-    return { key: `${keyPrefix}${n}`, code, title, weight: block.weight, categories, line: lines[0].no, targets, baselines };
-  }
-
-  /** Tick-boxes: "□X", "X", "□XX" ticked, "□" not ticked (docs/domain.md §8.22). */
-  private categoriesOf(text: string, subject: string, line: number): IndicatorCategory[] {
-    const ticked: IndicatorCategory[] = [];
-    for (const [category, words] of CATEGORIES) {
-      const m = new RegExp(`(□\\s*X+|X+|□)\\s*${words}`, 'i').exec(text);
-      if (!m) {
-        this.review.unreadable(line, subject, 'CATEGORY_UNREADABLE', `Tick-box "${words}" not found.`, `Casella "${words}" non trovata.`, text.trim());
-      } else if (/X/i.test(m[1])) ticked.push(category);
-    }
-    return ticked;
   }
 
   private relevanceOf(section: Section | undefined, subject: string): StrategicObjectiveDraft['relevance'] {

@@ -9,6 +9,8 @@
  */
 import { parseValue } from '@core/values';
 import type { SourceLineNo } from './draft';
+import type { ReviewReport } from './review';
+import { collapseLetterSpacing, isLetterSpaced, segmentWords, splitCells, type SourceText } from './source-text';
 
 export interface SondrioCell {
   /** 0-based column in the line */
@@ -104,4 +106,47 @@ export function readRow(line: SourceLineNo, cells: SondrioCell[]): SondrioRow | 
     }
   }
   return row;
+}
+
+/**
+ * Every data line of the text as a row, letter-spaced OCR text collapsed (word breaks restored from `vocabulary`);
+ * the header rows repeated at page breaks are skipped. Both are reported.
+ */
+export function readRows(source: SourceText, review: ReviewReport, vocabulary: Set<string>): SondrioRow[] {
+  const collapse = (seen: string) => collapseLetterSpacing(seen, (run) => segmentWords(run, vocabulary));
+  const rows: SondrioRow[] = [];
+  let headerStart: number | null = null;
+  for (const { no, text } of source.lines) {
+    if (!text.trim()) continue;
+    const cells: SondrioCell[] = splitCells(text)
+      .map((seen, col) => ({ col, seen, text: collapse(seen) }))
+      .filter((c) => c.seen !== '');
+    const row = readRow(no, cells);
+    if (row) {
+      if (headerStart !== null) headerSkipped(source, review, headerStart, no - 1);
+      headerStart = null;
+      rows.push(row);
+      reportCollapsed(review, vocabulary, row, cells);
+    } else if (cells[0]?.text === 'Prospettiva' || headerStart !== null) {
+      if (cells[0]?.text === 'Prospettiva' && headerStart !== null) headerSkipped(source, review, headerStart, no - 1);
+      if (cells[0]?.text === 'Prospettiva') headerStart = no;
+    }
+  }
+  return rows;
+}
+
+function headerSkipped(source: SourceText, review: ReviewReport, from: number, to: number): void {
+  review.read(from, 'table', `Header rows ${from}-${to} skipped (repeated at page breaks, no data).`,
+    `Righe di intestazione ${from}-${to} saltate (ripetute ai cambi pagina, senza dati).`, source.line(from).split('\t').filter(Boolean).slice(0, 4).join(' | '), 'HEADER_SKIPPED');
+}
+
+function reportCollapsed(review: ReviewReport, vocabulary: Set<string>, row: SondrioRow, cells: SondrioCell[]): void {
+  for (const c of cells) {
+    if (!isLetterSpaced(c.seen)) continue;
+    const unsplit = c.text.split(' ').some((w) => w.length > 3 && !vocabulary.has(w.toLowerCase()));
+    review.inferred(row.line, `cell ${c.col + 1}`, 'LETTER_SPACING_COLLAPSED',
+      `Letter-spaced OCR text collapsed to "${c.text}"${unsplit ? '; some words are not recognisable and are kept as seen' : ''}.`,
+      `Testo OCR spaziato ricomposto in "${c.text}"${unsplit ? '; alcune parole non sono riconoscibili e sono lasciate come lette' : ''}.`,
+      c.seen);
+  }
 }

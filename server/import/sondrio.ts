@@ -14,8 +14,8 @@ import type { Importer } from './importer';
 import { ImportFormatError } from './errors';
 import { readResponsibleCell } from './responsible-units';
 import { ReviewReport } from './review';
-import { collapseLetterSpacing, isLetterSpaced, segmentWords, splitCells, SourceText, wordsOf } from './source-text';
-import { ponderazioneReading, readRow } from './sondrio-rows';
+import { isLetterSpaced, SourceText, wordsOf } from './source-text';
+import { ponderazioneReading, readRows } from './sondrio-rows';
 import type { SondrioCell, SondrioRow } from './sondrio-rows';
 import { ITALIAN_WORDS } from './words';
 
@@ -48,7 +48,7 @@ class SondrioReader {
 
   read(): { draft: PlanDraft; review: ReviewReport } {
     this.readHeader();
-    const rows = this.readRows();
+    const rows = readRows(this.source, this.review, this.vocabulary);
     if (rows.length === 0) throw new ImportFormatError('no Sondrio plan rows (no action code n.m.k) found in the text');
     this.assemble(rows);
     this.readSignatures();
@@ -86,48 +86,6 @@ class SondrioReader {
       'The table does not name the body: Camera di Commercio di Sondrio (CCIAA-SO) assumed from the format; use --org to import for another organisation.',
       "La tabella non indica l'ente: assunta la Camera di Commercio di Sondrio (CCIAA-SO) dal formato; usare --org per un altro ente.",
       'Sondrio table layout (Relatore, Soglie 80%/60%)');
-  }
-
-  private readRows(): SondrioRow[] {
-    const rows: SondrioRow[] = [];
-    let headerStart: number | null = null;
-    for (const { no, text } of this.source.lines) {
-      if (!text.trim()) continue;
-      const cells: SondrioCell[] = splitCells(text)
-        .map((seen, col) => ({ col, seen, text: this.collapse(seen) }))
-        .filter((c) => c.seen !== '');
-      const row = readRow(no, cells);
-      if (row) {
-        if (headerStart !== null) this.headerSkipped(headerStart, no - 1);
-        headerStart = null;
-        rows.push(row);
-        this.reportCollapsed(row, cells);
-      } else if (cells[0]?.text === 'Prospettiva' || headerStart !== null) {
-        if (cells[0]?.text === 'Prospettiva' && headerStart !== null) this.headerSkipped(headerStart, no - 1);
-        if (cells[0]?.text === 'Prospettiva') headerStart = no;
-      }
-    }
-    return rows;
-  }
-
-  private headerSkipped(from: number, to: number): void {
-    this.review.read(from, 'table', `Header rows ${from}-${to} skipped (repeated at page breaks, no data).`,
-      `Righe di intestazione ${from}-${to} saltate (ripetute ai cambi pagina, senza dati).`, this.source.line(from).split('\t').filter(Boolean).slice(0, 4).join(' | '), 'HEADER_SKIPPED');
-  }
-
-  private collapse(seen: string): string {
-    return collapseLetterSpacing(seen, (run) => segmentWords(run, this.vocabulary));
-  }
-
-  private reportCollapsed(row: SondrioRow, cells: SondrioCell[]): void {
-    for (const c of cells) {
-      if (!isLetterSpaced(c.seen)) continue;
-      const unsplit = c.text.split(' ').some((w) => w.length > 3 && !this.vocabulary.has(w.toLowerCase()));
-      this.review.inferred(row.line, `cell ${c.col + 1}`, 'LETTER_SPACING_COLLAPSED',
-        `Letter-spaced OCR text collapsed to "${c.text}"${unsplit ? '; some words are not recognisable and are kept as seen' : ''}.`,
-        `Testo OCR spaziato ricomposto in "${c.text}"${unsplit ? '; alcune parole non sono riconoscibili e sono lasciate come lette' : ''}.`,
-        c.seen);
-    }
   }
 
   private perspectives: PerspectiveDraft[] = this.draft.perspectives;

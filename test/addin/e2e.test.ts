@@ -19,7 +19,8 @@ import { format, messages } from '../../addin/src/i18n';
 import { SETTING } from '../../addin/src/sync/state';
 import { REJECTED_FILL } from '../../addin/src/sync/writer';
 import { layoutColumn, LEVEL_LABEL, type LayoutColumnKey } from '@core/sheet/layout';
-import { type TestServer, startServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
+import { startSondrioServer } from '../helpers/sondrio-server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -102,7 +103,7 @@ suite('the add-in in a browser against the real server', () => {
     if (!available) throw new Error(`${CHROMIUM} is required under CI=true (the CI script installs Debian's chromium)`);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cruscotto-addin-'));
     await build(tmp);
-    api = await startServer('sqlite', { seed: true });
+    ({ server: api } = await startSondrioServer());
     web = await servePane(path.join(tmp, 'pane'), api.url);
     origin = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
     browser = await chromium.launch({

@@ -8,18 +8,11 @@ import path from 'node:path';
 import type { Cell } from '../../addin/src/workbook/port';
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import { H, openSession, rowOf } from '../helpers/addin-session';
-import { startServer, type TestServer } from '../helpers/server';
-import { changedRows, readRows, sondrioPlan, type SondrioPlan } from '../helpers/sync';
 import { SEEDS } from '../helpers/seeds';
+import { withSondrioServer } from '../helpers/sondrio-server';
+import { changedRows, readRows } from '../helpers/sync';
 
-let server: TestServer;
-let plan: SondrioPlan;
-
-beforeAll(async () => {
-  server = await startServer('sqlite', { seed: true });
-  plan = await sondrioPlan(server);
-});
-afterAll(async () => { await server.close(); });
+const sondrio = withSondrioServer();
 
 /** the first table of the Sondrio seed (text lines 3–14) as sheet cells, with an actual column added */
 function sondrioSheet(): Cell[][] {
@@ -37,21 +30,21 @@ function sondrioSheet(): Cell[][] {
 test('a seed-shaped sheet is recognised, matched to the plan and synced without retyping', async () => {
   const wb = new MemoryWorkbook();
   wb.putSheet('Piano 2022', sondrioSheet());
-  const session = await openSession(server, wb);
+  const session = await openSession(sondrio.server, wb);
   const proposal = await session.proposeMapping('Piano 2022');
   expect(proposal.headerRow).toBe(0);
   expect(proposal.headerRows).toBeGreaterThanOrEqual(3);
   expect(Object.keys(proposal.mapping)).toEqual(expect.arrayContaining(['code', 'title', 'weight', 'kpi', 'target', 'thresholds', 'actual', 'responsibleUnit']));
   expect(proposal.mapping.actual).toBe('Valore ottenuto');
 
-  const before = (await readRows(server, plan.planId)).rows;
-  const bound = await session.bindExistingSheet('Piano 2022', proposal.matches, { planId: plan.planId, year: 2022, checkpoint: 'YEAR_END' }, proposal);
+  const before = (await readRows(sondrio.server, sondrio.plan.planId)).rows;
+  const bound = await session.bindExistingSheet('Piano 2022', proposal.matches, { planId: sondrio.plan.planId, year: 2022, checkpoint: 'YEAR_END' }, proposal);
   expect(bound.newRows).toBe(0);
   expect(bound.matched).toBe(bound.rows);
   expect(bound.rows).toBeGreaterThan(10);
   const table = bound.table;
   const r = rowOf(wb, table, '1.1.2');
-  expect(wb.cell(table, r, H.rowId)).toBe(plan.indicator('1.1.2').rowId);
+  expect(wb.cell(table, r, H.rowId)).toBe(sondrio.plan.indicator('1.1.2').rowId);
   expect(wb.cell(table, r, H.actual)).toBe('11');
   expect(wb.cell(table, r, H.syncStatus)).toBe('MODIFICATA');
   expect(wb.cell(table, rowOf(wb, table, '1.1.1'), H.thresholds)).toBe('80%: 3,00%; 60%: 2,85%');
@@ -60,10 +53,10 @@ test('a seed-shaped sheet is recognised, matched to the plan and synced without 
 
   const summary = await session.sync();
   expect(summary).toMatchObject({ rejected: 0, conflicts: 0, created: 0, updated: 1 });
-  const after = (await readRows(server, plan.planId)).rows;
-  expect(after.find((x) => x.rowId === plan.indicator('1.1.2').rowId)!.actual!.raw).toBe('11');
+  const after = (await readRows(sondrio.server, sondrio.plan.planId)).rows;
+  expect(after.find((x) => x.rowId === sondrio.plan.indicator('1.1.2').rowId)!.actual!.raw).toBe('11');
   // "25%" in the seed and 25 on the server are the same weight: nothing else changed
-  expect(changedRows(before, after, [plan.indicator('1.1.2').rowId])).toEqual([]);
+  expect(changedRows(before, after, [sondrio.plan.indicator('1.1.2').rowId])).toEqual([]);
   expect(wb.cell(table, r, H.realization)).toBe(0.8);
   expect((await session.sync()).sent).toBe(0);
 });
@@ -74,12 +67,12 @@ test('a mapping the user corrected is the one used', async () => {
     ['Cod.', 'Descrizione', 'Colonna mia', 'Risultato Atteso', 'Valore ottenuto'],
     ['1.1.3', 'Grado di adesione', '80', '100', '77'],
   ]);
-  const session = await openSession(server, wb);
+  const session = await openSession(sondrio.server, wb);
   const proposal = await session.proposeMapping('Foglio');
   expect(proposal.unmatched).toEqual(['Colonna mia']);
   // the user says the actual is in "Colonna mia", not in "Valore ottenuto"
   const mapping = { ...proposal.mapping, actual: 'Colonna mia' };
-  const bound = await session.bindExistingSheet('Foglio', mapping, { planId: plan.planId, year: 2022, checkpoint: 'YEAR_END' });
+  const bound = await session.bindExistingSheet('Foglio', mapping, { planId: sondrio.plan.planId, year: 2022, checkpoint: 'YEAR_END' });
   expect(bound).toMatchObject({ rows: 1, matched: 1, newRows: 0 });
   expect(wb.cell(bound.table, 0, H.actual)).toBe('80');
   expect(wb.cell(bound.table, 0, H.title)).toBe('Grado di adesione');

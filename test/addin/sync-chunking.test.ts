@@ -8,20 +8,18 @@ import { splitBatches, BATCH_BUDGET_BYTES } from '../../addin/src/sync/batches';
 import type { Outgoing } from '../../addin/src/sync/outgoing';
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import { H, openSession } from '../helpers/addin-session';
-import { startServer, type TestServer } from '../helpers/server';
-import { readRows, sondrioPlan } from '../helpers/sync';
+import { withSondrioServer } from '../helpers/sondrio-server';
+import { readRows } from '../helpers/sync';
 import { buildPlan } from '../helpers/synthetic-plan';
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer('sqlite', { seed: true }); });
-afterAll(async () => { await server.close(); });
+const sondrio = withSondrioServer();
 
 type Run = { loadCalls: string[]; loadSyncs: number; syncCalls: string[]; syncSyncs: number; tableBytes: number; rows: number; sent: number };
 
 /** Load a plan, type an actual into every indicator row, Sync; the port's bill for each step */
 async function run(planId: string, budgetBytes?: number): Promise<Run> {
   const wb = new MemoryWorkbook({ budgetBytes });
-  const session = await openSession(server, wb);
+  const session = await openSession(sondrio.server, wb);
   const mark = () => ({ calls: wb.calls.length, syncs: wb.syncs });
   const m0 = mark();
   const { table } = await session.load({ planId, year: 2022, checkpoint: 'YEAR_END' });
@@ -39,8 +37,8 @@ async function run(planId: string, budgetBytes?: number): Promise<Run> {
 }
 
 test('Load and Sync of a 5,000-indicator plan cost one sync per chunk plus a constant', async () => {
-  const small = await run((await sondrioPlan(server)).planId);
-  const big = await buildPlan(server.orm.em, 'BIG5000', { perspectives: 1, strategic: 5, operational: 10, indicators: 100 });
+  const small = await run(sondrio.plan.planId);
+  const big = await buildPlan(sondrio.server.orm.em, 'BIG5000', { perspectives: 1, strategic: 5, operational: 10, indicators: 100 });
   expect(big.indicators).toBe(5000);
   const budget = 256 * 1024;
   const large = await run(big.planId, budget);
@@ -56,7 +54,7 @@ test('Load and Sync of a 5,000-indicator plan cost one sync per chunk plus a con
   expect(large.syncSyncs).toBeGreaterThan(small.syncSyncs); // the small budget did split the big table
 
   // with Excel's real budget the whole bill, for the README
-  const twin = await buildPlan(server.orm.em, 'BIG5000B', { perspectives: 1, strategic: 5, operational: 10, indicators: 100 });
+  const twin = await buildPlan(sondrio.server.orm.em, 'BIG5000B', { perspectives: 1, strategic: 5, operational: 10, indicators: 100 });
   const real = await run(twin.planId);
   expect(real.sent).toBe(5000);
   console.log(`[addin chunking ${new Date().toISOString().slice(0, 10)}] 5,056-row plan (${(real.tableBytes / 1e6).toFixed(2)} MB of cells): `
@@ -64,7 +62,7 @@ test('Load and Sync of a 5,000-indicator plan cost one sync per chunk plus a con
     + `Sondrio (79 rows): Load ${small.loadSyncs}, Sync ${small.syncSyncs}`);
   expect(real.loadCalls).toEqual(small.loadCalls);
   expect(real.syncCalls).toEqual(small.syncCalls);
-  const after = await readRows(server, big.planId);
+  const after = await readRows(sondrio.server, big.planId);
   expect(after.rows.filter((r) => r.actual?.raw === '3')).toHaveLength(1000);
 }, 300_000);
 

@@ -4,30 +4,24 @@
  */
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import type { WorkbookSession } from '../../addin/src/sync/session';
-import { H, HEN, openSession, rowOf } from '../helpers/addin-session';
-import { startServer, type TestServer } from '../helpers/server';
-import { readRows, sondrioPlan, sync, type SondrioPlan } from '../helpers/sync';
+import { H, HEN, loadedWorkbook, openSession, rowOf } from '../helpers/addin-session';
+import { withSondrioServer } from '../helpers/sondrio-server';
+import { currentRow, readRows, sync } from '../helpers/sync';
 
-let server: TestServer;
-let plan: SondrioPlan;
+const sondrio = withSondrioServer();
 let wb: MemoryWorkbook;
 let session: WorkbookSession;
 let table: string;
 
 beforeAll(async () => {
-  server = await startServer('sqlite', { seed: true });
-  plan = await sondrioPlan(server);
-  wb = new MemoryWorkbook();
-  session = await openSession(server, wb);
-  table = (await session.load({ planId: plan.planId, year: 2022, checkpoint: 'YEAR_END' })).table;
+  ({ wb, session, table } = await loadedWorkbook(sondrio.server, sondrio.plan.planId));
 });
-afterAll(async () => { await server.close(); });
 
-const current = async (code: string) => (await readRows(server, plan.planId)).rows.find((r) => r.code === code && r.level === 'INDICATOR')!;
+const current = (code: string) => currentRow(sondrio.server, sondrio.plan.planId, 'indicator', code);
 /** a colleague's edit, straight through the API */
 async function colleague(code: string, actual: string): Promise<void> {
   const row = await current(code);
-  const result = await sync(server, { planId: plan.planId, rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, actual }], source: { kind: 'GRAPHQL', author: 'collega' } });
+  const result = await sync(sondrio.server, { planId: sondrio.plan.planId, rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, actual }], source: { kind: 'GRAPHQL', author: 'collega' } });
   expect(result.rows[0].status).toBe('UPDATED');
 }
 
@@ -40,7 +34,7 @@ test('Sync over a colleague\'s change is a conflict; "mine" sends mine over thei
   expect(wb.cell(table, r, H.syncStatus)).toBe('CONFLITTO');
   expect(wb.cell(table, r, H.actual)).toBe('11');
   const [record] = session.conflicts();
-  expect(record).toMatchObject({ rowId: plan.indicator('1.1.2').rowId, code: '1.1.2', changedBy: 'collega' });
+  expect(record).toMatchObject({ rowId: sondrio.plan.indicator('1.1.2').rowId, code: '1.1.2', changedBy: 'collega' });
   expect(record.mine.actual).toBe('11');
   expect(record.theirs.actual).toBe('9');
   expect(record.theirsVersion).toBe((await current('1.1.2')).rowVersion);
@@ -74,7 +68,7 @@ test('Refresh brings colleagues\' changes into clean rows, and makes a conflict 
   await colleague('1.3.2', '34%');
   const mine = rowOf(wb, table, '1.3.2');
   wb.editCell(table, mine, H.actual, '36%');
-  const added = await sync(server, { planId: plan.planId, rows: [{ clientRef: 'n', level: 'azione', code: '1.3.9', title: 'Aggiunta da un collega', parentRef: plan.operational('1.3').rowId, weight: '5', target: '10', actual: '10' }] });
+  const added = await sync(sondrio.server, { planId: sondrio.plan.planId, rows: [{ clientRef: 'n', level: 'azione', code: '1.3.9', title: 'Aggiunta da un collega', parentRef: sondrio.plan.operational('1.3').rowId, weight: '5', target: '10', actual: '10' }] });
   expect(added.rows[0].status).toBe('CREATED');
 
   const summary = await session.refresh();
@@ -83,7 +77,7 @@ test('Refresh brings colleagues\' changes into clean rows, and makes a conflict 
   expect(wb.cell(table, clean, H.actual)).toBe('14%');
   expect(wb.cell(table, clean, H.rowVersion)).toBe((await current('1.3.1')).rowVersion);
   // 14% against a 15% target with thresholds 12% (80%) and 10% (60%): the server's score comes back
-  const scores = (await server.gql(`query($p: ID!) { sheetRows(planId: $p, year: 2022) { rows { code realization { score } } } }`, { p: plan.planId })).data!.sheetRows.rows;
+  const scores = (await sondrio.server.gql(`query($p: ID!) { sheetRows(planId: $p, year: 2022) { rows { code realization { score } } } }`, { p: sondrio.plan.planId })).data!.sheetRows.rows;
   expect(wb.cell(table, clean, H.realization)).toBe(scores.find((x: any) => x.code === '1.3.1').realization.score);
   expect(wb.cell(table, mine, H.actual)).toBe('36%');
   expect(wb.cell(table, mine, H.syncStatus)).toBe('CONFLITTO');
@@ -99,14 +93,14 @@ test('Refresh brings colleagues\' changes into clean rows, and makes a conflict 
 });
 
 test('a row deleted on the server leaves the sheet when clean, and stays as a new row when edited here', async () => {
-  const a = await sync(server, { planId: plan.planId, rows: [
-    { clientRef: 'a', level: 'azione', code: '1.3.7', title: 'Da eliminare A', parentRef: plan.operational('1.3').rowId, weight: '1', target: '1' },
-    { clientRef: 'b', level: 'azione', code: '1.3.8', title: 'Da eliminare B', parentRef: plan.operational('1.3').rowId, weight: '1', target: '1' },
+  const a = await sync(sondrio.server, { planId: sondrio.plan.planId, rows: [
+    { clientRef: 'a', level: 'azione', code: '1.3.7', title: 'Da eliminare A', parentRef: sondrio.plan.operational('1.3').rowId, weight: '1', target: '1' },
+    { clientRef: 'b', level: 'azione', code: '1.3.8', title: 'Da eliminare B', parentRef: sondrio.plan.operational('1.3').rowId, weight: '1', target: '1' },
   ] });
   await session.refresh();
   wb.editCell(table, rowOf(wb, table, '1.3.8'), H.actual, '1');
   const versions = a.rows.map((x) => x.rowVersion);
-  const gone = await sync(server, { planId: plan.planId, rows: a.rows.map((x, i) => ({ rowId: x.rowId, rowVersion: versions[i], delete: true })) });
+  const gone = await sync(sondrio.server, { planId: sondrio.plan.planId, rows: a.rows.map((x, i) => ({ rowId: x.rowId, rowVersion: versions[i], delete: true })) });
   expect(gone.rows.map((x) => x.status)).toEqual(['DELETED', 'DELETED']);
   expect(await session.refresh()).toMatchObject({ deletedOnServer: 2 });
   expect(() => rowOf(wb, table, '1.3.7')).toThrow();
@@ -118,8 +112,8 @@ test('a row deleted on the server leaves the sheet when clean, and stays as a ne
 
 test('a workbook in English gets English headers, statuses and messages', async () => {
   const en = new MemoryWorkbook();
-  const english = await openSession(server, en, { language: 'en' });
-  const { table: t } = await english.load({ planId: plan.planId, year: 2022, checkpoint: 'MID_YEAR' });
+  const english = await openSession(sondrio.server, en, { language: 'en' });
+  const { table: t } = await english.load({ planId: sondrio.plan.planId, year: 2022, checkpoint: 'MID_YEAR' });
   expect(en.table(t)!.headers).toEqual(Object.values(HEN));
   expect(english.binding).toMatchObject({ language: 'en', checkpoint: 'MID_YEAR' });
   const r = rowOf(en, t, '1.4.1', undefined, HEN);
@@ -129,7 +123,7 @@ test('a workbook in English gets English headers, statuses and messages', async 
   expect(en.cell(t, r, HEN.syncStatus)).toBe('REJECTED');
   expect(en.cell(t, r, HEN.syncMessage)).toBe('Weight: "abc" is not a number');
   expect(english.errors()[0]).toMatchObject({ header: 'Weight', message: '"abc" is not a number' });
-  const midYear = (await readRows(server, plan.planId, { checkpoint: 'MID_YEAR' })).rows.find((x) => x.code === '1.4.2')!;
+  const midYear = (await readRows(sondrio.server, sondrio.plan.planId, { checkpoint: 'MID_YEAR' })).rows.find((x) => x.code === '1.4.2')!;
   expect(midYear.actual!.raw).toBe('30%');
   expect((await current('1.4.2')).actual).toBeNull(); // the year-end actual is another period
 });

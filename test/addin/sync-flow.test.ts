@@ -5,51 +5,44 @@
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import type { WorkbookSession } from '../../addin/src/sync/session';
 import { databaseNames } from '../helpers/databases';
-import { H, openSession, rowOf, tokenOf } from '../helpers/addin-session';
-import { startServer, type TestServer } from '../helpers/server';
-import { ok, readRows, sondrioPlan, type SondrioPlan } from '../helpers/sync';
+import { H, loadedWorkbook, openSession, rowOf } from '../helpers/addin-session';
+import { withSondrioServer } from '../helpers/sondrio-server';
+import { ok, readRows } from '../helpers/sync';
 
 describe.each(databaseNames())('add-in sync on %s', (dialect) => {
-  let server: TestServer;
-  let plan: SondrioPlan;
+  const sondrio = withSondrioServer(dialect);
   let wb: MemoryWorkbook;
   let session: WorkbookSession;
   let table: string;
 
   beforeAll(async () => {
-    server = await startServer(dialect, { seed: true });
-    plan = await sondrioPlan(server);
-    wb = new MemoryWorkbook();
-    session = await openSession(server, wb);
-    table = (await session.load({ planId: plan.planId, year: 2022, checkpoint: 'YEAR_END' })).table;
+    ({ wb, session, table } = await loadedWorkbook(sondrio.server, sondrio.plan.planId));
   });
-  afterAll(async () => { await server.close(); });
 
-  const serverRow = async (code: string, level = 'INDICATOR') => (await readRows(server, plan.planId)).rows.find((r) => r.code === code && r.level === level);
+  const serverRow = async (code: string, level = 'INDICATOR') => (await readRows(sondrio.server, sondrio.plan.planId)).rows.find((r) => r.code === code && r.level === level);
   const realizationOf = async (query: string, code: string) => {
-    const data = ok(await server.gql(`query($plan: ID!, $code: String!) { ${query}(filter: { planId: $plan, code: $code }) { realization(year: 2022) { score } } }`, { plan: plan.planId, code }));
+    const data = ok(await sondrio.server.gql(`query($plan: ID!, $code: String!) { ${query}(filter: { planId: $plan, code: $code }) { realization(year: 2022) { score } } }`, { plan: sondrio.plan.planId, code }));
     return data[query][0].realization.score as number | null;
   };
 
   test('Load writes the plan as a new table in the canonical layout, bound in the settings without the token', async () => {
     const data = wb.table(table)!;
-    expect(data.rowCount).toBe(plan.rows.length);
+    expect(data.rowCount).toBe(sondrio.plan.rows.length);
     expect(data.headers).toEqual(Object.values(H));
     expect(wb.columnSetup(table, H.rowId)).toMatchObject({ hidden: true });
     expect(wb.columnSetup(table, H.rowHash)).toMatchObject({ hidden: true });
     expect(wb.columnSetup(table, H.polarity)?.list).toContain('maggiore');
     expect(wb.columnSetup(table, H.realization)?.numberFormat).toBe('0.00%');
     const r = rowOf(wb, table, '1.1.2');
-    expect(wb.cell(table, r, H.rowId)).toBe(plan.indicator('1.1.2').rowId);
+    expect(wb.cell(table, r, H.rowId)).toBe(sondrio.plan.indicator('1.1.2').rowId);
     expect(wb.cell(table, r, H.target)).toBe('12');
     expect(wb.cell(table, r, H.thresholds)).toBe('80%: 10; 60%: 8');
     expect(wb.cell(table, r, H.parentCode)).toBe('1.1');
-    expect(session.binding).toMatchObject({ planId: plan.planId, year: 2022, checkpoint: 'YEAR_END', table, language: 'it' });
-    const token = tokenOf(server);
-    if (token) expect(wb.serialize()).not.toContain(token);
+    expect(session.binding).toMatchObject({ planId: sondrio.plan.planId, year: 2022, checkpoint: 'YEAR_END', table, language: 'it' });
+    expect(wb.serialize()).not.toContain(sondrio.server.token);
     // Sondrio's strategic pass marks are 80% and 100%: green starts at the lowest
     expect(wb.lights(table)).toEqual({ column: H.realization, green: 0.8, yellow: 0.6 });
-    expect(wb.chart(`${table}_Realizzazione`)?.categories).toHaveLength(plan.rows.filter((x) => x.level === 'STRATEGIC').length);
+    expect(wb.chart(`${table}_Realizzazione`)?.categories).toHaveLength(sondrio.plan.rows.filter((x) => x.level === 'STRATEGIC').length);
     // nothing edited: nothing to send
     expect((await session.sync()).sent).toBe(0);
   });
@@ -86,10 +79,10 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
     const summary = await session.sync();
     expect(summary).toMatchObject({ sent: 3, created: 3, rejected: 0 });
     const created = await serverRow('1.1.5');
-    expect(created).toMatchObject({ title: 'Nuova azione', parentId: plan.operational('1.1').rowId });
+    expect(created).toMatchObject({ title: 'Nuova azione', parentId: sondrio.plan.operational('1.1').rowId });
     expect(created!.thresholds.map((t) => [t.score, t.value.raw])).toEqual([[0.8, '18'], [0.6, '15']]);
     const oo = await serverRow('1.9', 'OPERATIONAL');
-    expect(oo!.parentId).toBe(plan.strategic('1').rowId);
+    expect(oo!.parentId).toBe(sondrio.plan.strategic('1').rowId);
     expect((await serverRow('1.9.1'))!.parentId).toBe(oo!.rowId);
     const r = rowOf(wb, table, '1.1.5');
     expect(wb.cell(table, r, H.rowId)).toBe(created!.rowId);
@@ -112,7 +105,7 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
     expect(wb.cell(table, bad, H.syncStatus)).toBe('RIFIUTATA');
     expect(String(wb.cell(table, bad, H.syncMessage))).toContain('Peso: "abc" non è un numero');
     const errors = session.errors();
-    expect(errors).toEqual([expect.objectContaining({ row: bad, column: 'weight', header: H.weight, code: 'NOT_A_NUMBER', rowId: plan.indicator('1.1.3').rowId })]);
+    expect(errors).toEqual([expect.objectContaining({ row: bad, column: 'weight', header: H.weight, code: 'NOT_A_NUMBER', rowId: sondrio.plan.indicator('1.1.3').rowId })]);
     await session.selectError(errors[0]);
     expect(wb.selection).toEqual({ sheet: session.binding!.sheet, table, row: bad, column: H.weight });
 
@@ -131,7 +124,7 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
     expect(await session.sync()).toMatchObject({ sent: 1, updated: 1, rejected: 0 });
     expect((await serverRow('1.3.1'))!.actual!.raw).toBe('13%');
     // every row still carries the id of the row with its code
-    const byId = new Map((await readRows(server, plan.planId)).rows.map((x) => [x.rowId, x]));
+    const byId = new Map((await readRows(sondrio.server, sondrio.plan.planId)).rows.map((x) => [x.rowId, x]));
     const ids = wb.column(table, H.rowId);
     const codes = wb.column(table, H.code);
     const titles = wb.column(table, H.title);
@@ -149,10 +142,10 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
     expect(await serverRow('1.9.1')).toBeUndefined();
     expect(() => rowOf(wb, table, '1.9.1')).toThrow();
 
-    const before = (await readRows(server, plan.planId)).rows.length;
+    const before = (await readRows(sondrio.server, sondrio.plan.planId)).rows.length;
     wb.deleteRowAt(table, rowOf(wb, table, '1.1.5'));
     expect((await session.sync()).sent).toBe(0);
-    expect((await readRows(server, plan.planId)).rows.length).toBe(before);
+    expect((await readRows(sondrio.server, sondrio.plan.planId)).rows.length).toBe(before);
   });
 
   test('closing and reopening the workbook keeps the binding, hashes and errors', async () => {
@@ -160,7 +153,7 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
     await session.sync();
     const reopened = MemoryWorkbook.deserialize(wb.serialize());
     expect(reopened.listenerCount()).toBe(0);
-    const again = await openSession(server, reopened);
+    const again = await openSession(sondrio.server, reopened);
     expect(again.binding).toEqual(session.binding);
     expect(again.errors()).toEqual(session.errors());
     reopened.editCell(table, rowOf(reopened, table, '1.3.2'), H.weight, '25');

@@ -7,25 +7,18 @@ import type { FetchLike } from '../../addin/src/api/client';
 import { ApiError, OfflineError } from '../../addin/src/api/errors';
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import { H, networkFetch, openSession, rowOf } from '../helpers/addin-session';
-import { startServer, type TestServer } from '../helpers/server';
-import { readRows, rowHistory, sondrioPlan, type SondrioPlan } from '../helpers/sync';
+import { withSondrioServer } from '../helpers/sondrio-server';
+import { currentRow, rowHistory } from '../helpers/sync';
 
-let server: TestServer;
-let plan: SondrioPlan;
+const sondrio = withSondrioServer();
 
-beforeAll(async () => {
-  server = await startServer('sqlite', { seed: true });
-  plan = await sondrioPlan(server);
-});
-afterAll(async () => { await server.close(); });
-
-const current = async (code: string) => (await readRows(server, plan.planId)).rows.find((r) => r.code === code && r.level === 'INDICATOR')!;
+const current = (code: string) => currentRow(sondrio.server, sondrio.plan.planId, 'indicator', code);
 
 test('offline edits stay dirty with provisional scores, survive reopening, and go out on the next Sync', async () => {
   const net = networkFetch();
   const wb = new MemoryWorkbook();
-  const session = await openSession(server, wb, { fetch: net });
-  const { table } = await session.load({ planId: plan.planId, year: 2022, checkpoint: 'YEAR_END' });
+  const session = await openSession(sondrio.server, wb, { fetch: net });
+  const { table } = await session.load({ planId: sondrio.plan.planId, year: 2022, checkpoint: 'YEAR_END' });
   const before = await current('1.1.2');
 
   net.offline = true;
@@ -46,7 +39,7 @@ test('offline edits stay dirty with provisional scores, survive reopening, and g
 
   // closing and reopening while offline loses nothing
   const reopened = MemoryWorkbook.deserialize(wb.serialize());
-  const later = await openSession(server, reopened, { fetch: net });
+  const later = await openSession(sondrio.server, reopened, { fetch: net });
   net.offline = false;
   expect(await later.sync()).toMatchObject({ offline: false, sent: 2, updated: 1, created: 1, pending: 0 });
   expect((await current('1.1.2')).actual!.raw).toBe('11');
@@ -56,7 +49,7 @@ test('offline edits stay dirty with provisional scores, survive reopening, and g
   expect(reopened.cell(table, rowOf(reopened, table, '1.1', 'obiettivo operativo'), H.syncMessage)).toBe('');
 });
 
-test('a Sync whose answer was lost is replayed by the server, not applied twice or seen as a conflict', async () => {
+test('a Sync whose answer was lost is replayed by the sondrio.server, not applied twice or seen as a conflict', async () => {
   let loseAnswers = false;
   const lossy: FetchLike = async (input, init) => {
     const response = await fetch(input, init as RequestInit);
@@ -65,8 +58,8 @@ test('a Sync whose answer was lost is replayed by the server, not applied twice 
     return response;
   };
   const wb = new MemoryWorkbook();
-  const session = await openSession(server, wb, { fetch: lossy });
-  const { table } = await session.load({ planId: plan.planId, year: 2022, checkpoint: 'YEAR_END' });
+  const session = await openSession(sondrio.server, wb, { fetch: lossy });
+  const { table } = await session.load({ planId: sondrio.plan.planId, year: 2022, checkpoint: 'YEAR_END' });
   wb.editCell(table, rowOf(wb, table, '1.1.3'), H.actual, '90');
   loseAnswers = true;
   expect(await session.sync()).toMatchObject({ offline: true });
@@ -75,23 +68,23 @@ test('a Sync whose answer was lost is replayed by the server, not applied twice 
   loseAnswers = false;
   expect(await session.sync()).toMatchObject({ offline: false, updated: 1, conflicts: 0 });
   expect((await current('1.1.3')).rowVersion).toBe(applied.rowVersion);
-  const changes = (await rowHistory(server, plan.planId, applied.rowId)).filter((e) => JSON.stringify(e.after ?? {}).includes('"90"'));
+  const changes = (await rowHistory(sondrio.server, sondrio.plan.planId, applied.rowId)).filter((e) => JSON.stringify(e.after ?? {}).includes('"90"'));
   expect(changes).toHaveLength(1);
   expect(wb.cell(table, rowOf(wb, table, '1.1.3'), H.rowVersion)).toBe(applied.rowVersion);
 });
 
 test('server answers become typed errors with Italian and English text', async () => {
   const wb = new MemoryWorkbook();
-  const down = await openSession(server, wb, { fetch: async () => { throw new TypeError('fetch failed'); } });
+  const down = await openSession(sondrio.server, wb, { fetch: async () => { throw new TypeError('fetch failed'); } });
   const offline = await down.listPlans().catch((e) => e);
   expect(offline).toBeInstanceOf(OfflineError);
   expect(offline.text('it')).toMatch(/Server non raggiungibile/);
-  const proxy = await openSession(server, wb, { fetch: async () => ({ ok: false, status: 504, json: async () => { throw new SyntaxError('html'); } }) });
+  const proxy = await openSession(sondrio.server, wb, { fetch: async () => ({ ok: false, status: 504, json: async () => { throw new SyntaxError('html'); } }) });
   expect(await proxy.listPlans().catch((e) => e)).toBeInstanceOf(OfflineError);
-  const session = await openSession(server, wb);
+  const session = await openSession(sondrio.server, wb);
   const missing = await session.load({ planId: '00000000-0000-4000-8000-000000000000', year: 2022, checkpoint: 'YEAR_END' }).catch((e) => e);
   expect(missing).toBeInstanceOf(Error);
-  const bad = await openSession(server, wb, { fetch: async (input, init) => fetch(input, { ...(init as RequestInit), headers: { ...init?.headers, authorization: 'Bearer not-a-token' } }) });
+  const bad = await openSession(sondrio.server, wb, { fetch: async (input, init) => fetch(input, { ...(init as RequestInit), headers: { ...init?.headers, authorization: 'Bearer not-a-token' } }) });
   const refused = await bad.listPlans().catch((e) => e);
   if (refused instanceof ApiError) {
     expect(refused.kind).toBe('unauthorized');

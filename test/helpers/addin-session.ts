@@ -25,13 +25,9 @@ export function networkFetch(): FetchLike & { offline: boolean; calls: number } 
   return wrapper;
 }
 
-export function tokenOf(server: TestServer): string | null {
-  return (server as { token?: string }).token ?? null;
-}
-
 export async function openSession(server: TestServer, workbook: MemoryWorkbook, options: { fetch?: FetchLike; language?: Language } = {}): Promise<WorkbookSession> {
   const session = await WorkbookSession.open({ workbook, fetch: options.fetch ?? networkFetch(), language: options.language ?? 'it', author: 'test', workbookName: 'Piano.xlsx' });
-  session.useConnection({ serverUrl: server.url, token: tokenOf(server) });
+  session.useConnection({ serverUrl: server.url, token: server.token });
   return session;
 }
 
@@ -44,7 +40,10 @@ export function rowOf(workbook: MemoryWorkbook, table: string, code: string, lev
   return row;
 }
 
-export async function sondrioPlanId(server: TestServer): Promise<string> {
-  const plans = (await server.gql('{ planVersions { id label } }')).data!.planVersions as Array<{ id: string; label: string }>;
-  return plans.find((p) => p.label === 'Piano 2022-2024 REV. 0')!.id;
+/** A new workbook with a plan's 2022 year-end rows loaded into a table by a new session: where a sync test starts. */
+export async function loadedWorkbook(server: TestServer, planId: string): Promise<{ wb: MemoryWorkbook; session: WorkbookSession; table: string }> {
+  const wb = new MemoryWorkbook();
+  const session = await openSession(server, wb);
+  const { table } = await session.load({ planId, year: 2022, checkpoint: 'YEAR_END' });
+  return { wb, session, table };
 }

@@ -3,8 +3,7 @@ import type { TestServer } from './server';
 
 /** HTTP to the file routes (/reports, /export, /import) with the admin's token, like any client would. */
 export function authHeaders(server: TestServer): Record<string, string> {
-  const token = (server as { token?: string }).token;
-  return token ? { authorization: `Bearer ${token}` } : {};
+  return { authorization: `Bearer ${server.token}` };
 }
 
 export async function getFile(server: TestServer, path: string): Promise<{ status: number; type: string; body: Buffer; json: any }> {

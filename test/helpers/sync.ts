@@ -69,6 +69,11 @@ export function problems(result: GraphQLResponse): Array<{ field: string; code: 
   return result.errors![0].extensions!.problems;
 }
 
+/** Each row's status with its errors as column:code, the shape most batch assertions compare. */
+export function outcomes(result: Pick<SyncResult, 'rows'>): Array<[RowResult['status'], string[]]> {
+  return result.rows.map((r) => [r.status, r.errors.map((e) => `${e.column}:${e.code}`)]);
+}
+
 export function syncRaw(server: TestServer, batch: Batch): Promise<GraphQLResponse<{ syncRows: SyncResult }>> {
   const input = { year: 2022, checkpoint: 'YEAR_END', mode: 'PARTIAL', ...batch };
   return server.gql(SYNC_ROWS, { input });
@@ -85,6 +90,14 @@ export async function readRows(server: TestServer, planId: string, options: { ye
 
 export async function rowHistory(server: TestServer, planId: string, rowId: string, year = 2022): Promise<Array<{ entityType: string; entityId: string; action: string; actor: string | null; source: string; sourceDetail: string | null; at: string; before: any; after: any }>> {
   return ok(await server.gql(ROW_HISTORY, { rowId, planId, year })).rowHistory;
+}
+
+/** A row as the server has it now, by level and code (a perspective by its title), read through sheetRows. */
+export async function currentRow(server: TestServer, planId: string, level: string, code: string): Promise<SheetRow> {
+  const { rows } = await readRows(server, planId);
+  const row = rows.find((r) => r.level === level.toUpperCase() && (r.code ?? r.title) === code);
+  if (!row) throw new Error(`no ${level} ${code}`);
+  return row;
 }
 
 /** The seeded Sondrio plan as the sheet sees it, with its rows indexed by level and code. */

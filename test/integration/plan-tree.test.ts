@@ -1,6 +1,7 @@
 import fixture from '../../server/fixtures/sondrio-2022-2024.json';
 import { databaseNames } from '../helpers/databases';
-import { startServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
+import { withSondrioServer } from '../helpers/sondrio-server';
 
 const TREE = /* GraphQL */ `
   query Tree($id: ID!) {
@@ -29,17 +30,16 @@ const TREE = /* GraphQL */ `
 const weightOf = (raw: string | null) => (raw === null ? null : Number(raw.replace('%', '').replace(',', '.')));
 
 describe.each(databaseNames())('the Sondrio example plan served over HTTP (%s)', (dialect) => {
+  const sondrio = withSondrioServer(dialect);
   let server: TestServer;
   let planId: string;
 
   beforeAll(async () => {
-    server = await startServer(dialect, { seed: true });
-    const plans = await server.gql('{ planVersions { id label } }');
+    ({ server, plan: { planId } } = sondrio);
+    const plans = await server.gql('{ planVersions { id } }');
     expect(plans.errors).toBeUndefined();
-    expect(plans.data.planVersions).toHaveLength(1);
-    planId = plans.data.planVersions[0].id;
+    expect(plans.data.planVersions).toEqual([{ id: planId }]);
   });
-  afterAll(() => server.close());
 
   it('returns every perspective, objective and action with the seed weights, targets and thresholds', async () => {
     const result = await server.gql(TREE, { id: planId });

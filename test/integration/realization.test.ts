@@ -1,10 +1,7 @@
 import { databaseNames } from '../helpers/databases';
-import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
-
-function ok<T = any>(result: GraphQLResponse<T>): T {
-  expect(result.errors).toBeUndefined();
-  return result.data as T;
-}
+import type { TestServer } from '../helpers/server';
+import { withSondrioServer } from '../helpers/sondrio-server';
+import { ok } from '../helpers/sync';
 
 /** Actuals of docs/scoring.md §6.8 (b) and docs/scoring.md §6.5 on the real Sondrio 2022 targets. */
 const ACTUALS: Record<string, string> = {
@@ -17,6 +14,7 @@ const ACTUALS: Record<string, string> = {
 const REALIZATION = `realization(year: 2022) { status score display text achieved passMark rule warnings errors explanation }`;
 
 describe.each(databaseNames())('realization of the Sondrio plan with sample actuals (%s)', (dialect) => {
+  const sondrio = withSondrioServer(dialect);
   let server: TestServer;
   let planId: string;
   let orgId: string;
@@ -30,10 +28,7 @@ describe.each(databaseNames())('realization of the Sondrio plan with sample actu
   };
 
   beforeAll(async () => {
-    server = await startServer(dialect, { seed: true });
-    const plans = ok(await server.gql('{ planVersions { id organisation { id } } }'));
-    planId = plans.planVersions[0].id;
-    orgId = plans.planVersions[0].organisation.id;
+    ({ server, plan: { planId, orgId } } = sondrio);
     const list = ok(await server.gql(`query($p: ID!) { indicators(filter: { planId: $p }, first: 500) { edges { node { id code } } } operationalObjectives(filter: { planId: $p }) { id code } strategicObjectives(filter: { planId: $p }) { id code } }`, { p: planId }));
     for (const e of list.indicators.edges) indicator[e.node.code] = e.node.id;
     for (const o of [...list.operationalObjectives, ...list.strategicObjectives]) objective[o.code] = o.id;
@@ -41,7 +36,6 @@ describe.each(databaseNames())('realization of the Sondrio plan with sample actu
       ok(await server.gql(`mutation($i: ID!, $v: String!) { createMeasurement(input: { indicatorId: $i, year: 2022, value: $v }) { id } }`, { i: indicator[code], v: value }));
     }
   });
-  afterAll(() => server.close());
 
   it('scores step bands on the seed thresholds and explains each number (§6.5 step)', async () => {
     expect((await realizationOf('indicator', '1.1.2')).display).toBe('80%');

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { percentOf } from '../../server/export/reports/document';
 import { databaseNames } from '../helpers/databases';
 import { getFile, htmlTables, loadXlsx, sheetRecords } from '../helpers/files';
-import { startServer, type TestServer } from '../helpers/server';
-import { ok, type SondrioPlan, sondrioPlan, sync } from '../helpers/sync';
+import { withSondrioServer } from '../helpers/sondrio-server';
+import { ok, sync } from '../helpers/sync';
 
 type ApiRow = { level: string; code: string | null; title: string; actual: string | null; target: string | null; realization: string | null };
 const REPORT = `query($p: ID, $d: ID) { report(planId: $p, dashboardId: $d, year: 2022) { title rows { level code title actual target realization } total { realization } } }`;
@@ -25,13 +25,11 @@ function displayOfCell(value: unknown, numFmt: string | undefined): string | nul
 }
 
 describe.each(databaseNames())('reports (%s)', (dialect) => {
-  let server: TestServer;
-  let plan: SondrioPlan;
+  const sondrio = withSondrioServer(dialect);
   const dashboards: Record<string, string> = {};
 
   beforeAll(async () => {
-    server = await startServer(dialect, { seed: true });
-    plan = await sondrioPlan(server);
+    const { server, plan } = sondrio;
     // actuals for every action of OS 1 and 3 (some missing, one neutralised, one text placeholder)
     const actuals: Record<string, string> = {
       '1.1.1': '3,10%', '1.1.2': '11', '1.1.3': '60', '1.1.4': 'agosto', '1.3.1': '14%', '1.3.2': '36%', '1.3.3': '92%', '1.3.4': '71%',
@@ -56,20 +54,19 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
     await make('SERVICE', 'Cruscotto U.O. Digitalizzazione', { ownerUnitId: unitId }, ['1.3.1', '1.3.2']);
     await make('SECRETARY_GENERAL', 'Cruscotto del Segretario Generale', { ownerPersonId: sg.id }, ['1.5.1', '3.1.1', '3.2.1']);
   });
-  afterAll(() => server?.close());
 
-  const url = (kind: string, format: string, extra = '') => `/reports/${kind}.${format}?planId=${plan.planId}&year=2022${extra}`;
+  const url = (kind: string, format: string, extra = '') => `/reports/${kind}.${format}?planId=${sondrio.plan.planId}&year=2022${extra}`;
 
   it('the Relazione as xlsx: every table equals the API report, row by row, including the objective rows', async () => {
-    const file = await getFile(server, url('relazione', 'xlsx'));
+    const file = await getFile(sondrio.server, url('relazione', 'xlsx'));
     expect(file.status).toBe(200);
     expect(file.type).toContain('spreadsheetml');
     const wb = await loadXlsx(file.body);
     const expected: Array<{ rows: ApiRow[]; total: string | null }> = [];
-    const planReport = ok(await server.gql(REPORT, { p: plan.planId })).report;
+    const planReport = ok(await sondrio.server.gql(REPORT, { p: sondrio.plan.planId })).report;
     expected.push({ rows: planReport.rows, total: planReport.total.realization });
     for (const kind of ['STRATEGIC', 'SERVICE', 'SECRETARY_GENERAL']) {
-      const r = ok(await server.gql(REPORT, { d: dashboards[kind] })).report;
+      const r = ok(await sondrio.server.gql(REPORT, { d: dashboards[kind] })).report;
       expected.push({ rows: r.rows, total: r.total.realization });
     }
     const sheets = wb.worksheets.slice(0, 4);
@@ -92,15 +89,15 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
   });
 
   it('the Relazione as HTML: A4 landscape, repeated headers, and the same numbers as the API (Italian decimal comma)', async () => {
-    const file = await getFile(server, url('relazione', 'html'));
+    const file = await getFile(sondrio.server, url('relazione', 'html'));
     expect(file.status).toBe(200);
     const html = file.body.toString('utf8');
     expect(html).toContain('@page { size: A4 landscape');
     expect(html).toContain('thead { display: table-header-group; }');
     expect(html).not.toMatch(/<script/i);
     const tables = htmlTables(html);
-    const planReport = ok(await server.gql(REPORT, { p: plan.planId })).report;
-    const strategic = ok(await server.gql(REPORT, { d: dashboards.STRATEGIC })).report;
+    const planReport = ok(await sondrio.server.gql(REPORT, { p: sondrio.plan.planId })).report;
+    const strategic = ok(await sondrio.server.gql(REPORT, { d: dashboards.STRATEGIC })).report;
     for (const [table, api] of [[tables[0], planReport], [tables[1], strategic]] as const) {
       expect(table.headers).toContain('% Realizzazione 2022');
       const got = table.rows.slice(0, -1).map((r) => [r[0] || null, r[1], r[5] ? r[5].replace(',', '.') : null]);
@@ -113,10 +110,10 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
   });
 
   it('the strategic map: one % per strategic objective, equal to the API realization', async () => {
-    const file = await getFile(server, url('strategic-map', 'xlsx'));
+    const file = await getFile(sondrio.server, url('strategic-map', 'xlsx'));
     const ws = (await loadXlsx(file.body)).worksheets[0];
     const records = sheetRecords(ws);
-    const api = ok(await server.gql(`query($p: ID!) { strategicObjectives(filter: { planId: $p }) { code realization(year: 2022) { display } } }`, { p: plan.planId })).strategicObjectives;
+    const api = ok(await sondrio.server.gql(`query($p: ID!) { strategicObjectives(filter: { planId: $p }) { code realization(year: 2022) { display } } }`, { p: sondrio.plan.planId })).strategicObjectives;
     const soRows = records.filter((r) => r['Cod.']);
     expect(soRows.map((r) => r['Cod.']).sort()).toEqual(api.map((o: any) => o.code).sort());
     for (const o of api) {
@@ -132,28 +129,28 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
     ['plan-sondrio', 'Relatore'], ['plan-bergamo', 'Fonte del dato'], ['plan-brescia', 'Nuova previsione al 31/12'],
     ['monitoring', 'Target al 30/6'], ['scorecards', 'Scheda di valutazione'], ['data-quality', 'WEIGHT_MISSING'],
   ])('%s renders as xlsx and HTML', async (kind, marker) => {
-    const html = await getFile(server, url(kind, 'html'));
+    const html = await getFile(sondrio.server, url(kind, 'html'));
     expect(html.status).toBe(200);
     expect(html.body.toString('utf8')).toContain(marker);
-    const xlsx = await getFile(server, url(kind, 'xlsx'));
+    const xlsx = await getFile(sondrio.server, url(kind, 'xlsx'));
     expect(xlsx.status).toBe(200);
     const wb = await loadXlsx(xlsx.body);
     expect(wb.worksheets.length).toBeGreaterThan(0);
   });
 
   it('manager scorecards: weights, the weight-sum check, scores and incentive values equal the API', async () => {
-    const manager = ok(await server.gql(`mutation($o: ID!) { createPerson(input: { organisationId: $o, fullName: "Dirigente Area I" }) { id } }`, { o: plan.orgId })).createPerson;
-    const cycle = ok(await server.gql(`query($p: ID!) { planVersion(id: $p) { cycle { id } } }`, { p: plan.planId })).planVersion.cycle;
-    ok(await server.gql(`mutation($c: ID!) { createFundParameter(input: { cycleId: $c, fund: DIRIGENTI, unitValue: 3106 }) { id } }`, { c: cycle.id }));
-    const oo11 = plan.operational('1.1');
-    ok(await server.gql(`mutation($id: ID!, $v: Int) { updateOperationalObjective(id: $id, expectedVersion: $v, input: { relevance: HIGH }) { id } }`, { id: oo11.rowId, v: null }));
+    const manager = ok(await sondrio.server.gql(`mutation($o: ID!) { createPerson(input: { organisationId: $o, fullName: "Dirigente Area I" }) { id } }`, { o: sondrio.plan.orgId })).createPerson;
+    const cycle = ok(await sondrio.server.gql(`query($p: ID!) { planVersion(id: $p) { cycle { id } } }`, { p: sondrio.plan.planId })).planVersion.cycle;
+    ok(await sondrio.server.gql(`mutation($c: ID!) { createFundParameter(input: { cycleId: $c, fund: DIRIGENTI, unitValue: 3106 }) { id } }`, { c: cycle.id }));
+    const oo11 = sondrio.plan.operational('1.1');
+    ok(await sondrio.server.gql(`mutation($id: ID!, $v: Int) { updateOperationalObjective(id: $id, expectedVersion: $v, input: { relevance: HIGH }) { id } }`, { id: oo11.rowId, v: null }));
     for (const [code, weight] of [['1.1', 60], ['1.3', 30]] as const) {
-      ok(await server.gql(`mutation($m: ID!, $o: ID!, $p: ID!, $w: Float!) { createManagerAssignment(input: { managerId: $m, operationalObjectiveId: $o, planId: $p, weight: $w }) { id } }`,
-        { m: manager.id, o: plan.operational(code).rowId, p: plan.planId, w: weight }));
+      ok(await sondrio.server.gql(`mutation($m: ID!, $o: ID!, $p: ID!, $w: Float!) { createManagerAssignment(input: { managerId: $m, operationalObjectiveId: $o, planId: $p, weight: $w }) { id } }`,
+        { m: manager.id, o: sondrio.plan.operational(code).rowId, p: sondrio.plan.planId, w: weight }));
     }
-    const api = ok(await server.gql(`query($id: ID!, $p: ID!) { person(id: $id) { realization(planId: $p, year: 2022) { display score } } }`, { id: manager.id, p: plan.planId })).person.realization;
+    const api = ok(await sondrio.server.gql(`query($id: ID!, $p: ID!) { person(id: $id) { realization(planId: $p, year: 2022) { display score } } }`, { id: manager.id, p: sondrio.plan.planId })).person.realization;
     expect(api.display).toMatch(/^\d+%$/);
-    const html = (await getFile(server, url('scorecards', 'html'))).body.toString('utf8');
+    const html = (await getFile(sondrio.server, url('scorecards', 'html'))).body.toString('utf8');
     const card = html.slice(html.lastIndexOf('<section>', html.indexOf('Scheda di valutazione: Dirigente Area I')));
     expect(card).toContain(`<dt>% complessiva</dt><dd>${api.display}</dd>`);
     expect(card).toContain('somma 90%: attesa 100% (WEIGHT_SUM)');
@@ -162,12 +159,12 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
     const line = table.rows.find((r) => r[0] === '1.1')!;
     expect(line[table.headers.indexOf('Coefficiente')]).toBe('5');
     expect(line[table.headers.indexOf('Valore economico (dirigenti)')]).toBe('15.530 €') // 5 (ALTA) × 3.106 € per point;
-    const reports = ok(await server.gql(REPORT, { p: plan.planId })).report.rows as ApiRow[];
+    const reports = ok(await sondrio.server.gql(REPORT, { p: sondrio.plan.planId })).report.rows as ApiRow[];
     expect(line[table.headers.indexOf('% Realizzazione 2022')].replace(',', '.')).toBe(reports.find((r) => r.level === 'operational_objective' && r.code === '1.1')!.realization);
   });
 
   it('the Sondrio layout prints the seed\'s first action line', async () => {
-    const file = await getFile(server, url('plan-sondrio', 'xlsx'));
+    const file = await getFile(sondrio.server, url('plan-sondrio', 'xlsx'));
     const ws = (await loadXlsx(file.body)).worksheets[0];
     const first = sheetRecords(ws).find((r) => r['Azione cod.'] === '1.1.1')!;
     expect(first).toMatchObject({
@@ -178,18 +175,18 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
   });
 
   it('refuses an unknown report kind and a missing year with a clear message', async () => {
-    const unknown = await getFile(server, url('bilancio', 'xlsx'));
+    const unknown = await getFile(sondrio.server, url('bilancio', 'xlsx'));
     expect(unknown.status).toBe(400);
     expect(unknown.json.errors[0].message).toMatch(/no report "bilancio": choose one of relazione/);
-    const noYear = await getFile(server, `/reports/relazione.html?planId=${plan.planId}`);
+    const noYear = await getFile(sondrio.server, `/reports/relazione.html?planId=${sondrio.plan.planId}`);
     expect(noYear.status).toBe(400);
     expect(noYear.json.errors[0].extensions.problems[0].field).toBe('year');
   });
 
   it('reads the plan in a bounded number of statements', async () => {
-    server.statements.length = 0;
-    expect((await getFile(server, url('relazione', 'xlsx'))).status).toBe(200);
-    const reads = server.statements.filter((q) => /\bselect\b/i.test(q));
+    sondrio.server.statements.length = 0;
+    expect((await getFile(sondrio.server, url('relazione', 'xlsx'))).status).toBe(200);
+    const reads = sondrio.server.statements.filter((q) => /\bselect\b/i.test(q));
     // snapshot (one per kind of row), cycle, organisation, units, persons, baselines, token check: not one per row
     expect(reads.length).toBeLessThanOrEqual(25);
   });
@@ -197,18 +194,18 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
   const cliIt = dialect === 'sqlite' ? it : it.skip;
   cliIt('the command line writes the same report and shows its progress', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'cruscotto-export-')), 'mappa.html');
-    const run = spawnSync('npx', ['ts-node', '--swc', '-r', 'tsconfig-paths/register', 'server/export/cli.ts', 'strategic-map', '--plan', plan.planId, '--year', '2022', '--format', 'html', '--out', out, '--database', server.databaseUrl], { cwd: join(__dirname, '../..'), encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync('npx', ['ts-node', '--swc', '-r', 'tsconfig-paths/register', 'server/export/cli.ts', 'strategic-map', '--plan', sondrio.plan.planId, '--year', '2022', '--format', 'html', '--out', out, '--database', sondrio.server.databaseUrl], { cwd: join(__dirname, '../..'), encoding: 'utf8', timeout: 60_000 });
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/loading the plan and computing the scores for 2022 at 31\/12/);
     expect(run.stderr).toMatch(/wrote .*mappa\.html/);
-    const viaHttp = (await getFile(server, url('strategic-map', 'html'))).body.toString('utf8');
+    const viaHttp = (await getFile(sondrio.server, url('strategic-map', 'html'))).body.toString('utf8');
     const strip = (html: string) => html.replace(/<footer[\s\S]*<\/footer>/, '');
     expect(strip(readFileSync(out, 'utf8'))).toBe(strip(viaHttp));
   }, 90_000);
 
   const pdfIt = existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium') && dialect === 'sqlite' ? it : it.skip;
   pdfIt('the Relazione as PDF through headless Chromium', async () => {
-    const file = await getFile(server, url('relazione', 'pdf'));
+    const file = await getFile(sondrio.server, url('relazione', 'pdf'));
     expect(file.status).toBe(200);
     expect(file.type).toBe('application/pdf');
     expect(file.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');

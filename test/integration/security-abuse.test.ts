@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OPERATION_LIMITS } from '../../server/http/armor';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
-import { SHEET_ROWS, sondrioPlan, SYNC_ROWS } from '../helpers/sync';
+import { withSondrioServer } from '../helpers/sondrio-server';
+import { SHEET_ROWS, SYNC_ROWS } from '../helpers/sync';
 
 /**
  * Abuse limits: operations too deep, too wide or too big, batched requests, too many requests, foreign origins;
@@ -32,14 +33,12 @@ function firstError(r: { json: GraphQLResponse }) {
 }
 
 describe('abusive queries are refused while the server keeps serving (sqlite)', () => {
+  const sondrio = withSondrioServer();
   let server: TestServer;
   let planId: string;
-
-  beforeAll(async () => {
-    server = await startServer('sqlite', { seed: true });
-    planId = (await sondrioPlan(server)).planId;
-  }, 60_000);
-  afterAll(() => server.close());
+  beforeAll(() => {
+    ({ server, plan: { planId } } = sondrio);
+  });
 
   /** After every refusal: an ordinary query is answered at once. */
   async function stillServing() {

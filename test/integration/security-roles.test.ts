@@ -1,6 +1,7 @@
 import { revokeToken } from '../../server/services/users';
 import { databaseNames } from '../helpers/databases';
 import { type Caller, type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
+import { outcomes } from '../helpers/sync';
 import { buildTenant, type Tenant } from '../helpers/tenant';
 
 /** Authentication and what each role of an organisation may and may not do, through CRUD, sync and governance. */
@@ -156,7 +157,7 @@ describe.each(databaseNames())('roles in an organisation (%s)', (dialect) => {
       { level: 'perspective', title: 'Nuova prospettiva' },
     ]))).syncRows;
     expect(result.applied).toBe(1);
-    expect(result.rows.map((r: any) => [r.status, r.errors.map((e: any) => `${e.column}:${e.code}`)])).toEqual([
+    expect(outcomes(result)).toEqual([
       ['UPDATED', []],
       ['REJECTED', ['actual:FORBIDDEN']],
       ['REJECTED', ['title:FORBIDDEN']],

@@ -9,6 +9,7 @@ import { databaseNames } from '../helpers/databases';
 import { getFile, loadXlsx, postWorkbook } from '../helpers/files';
 import { seedPath } from '../helpers/seeds';
 import { startServer, type TestServer } from '../helpers/server';
+import { withSondrioServer } from '../helpers/sondrio-server';
 import { ok, readRows, type SheetRow, type SondrioPlan, sondrioPlan, sync } from '../helpers/sync';
 
 const header = (key: string) => PLAN_LAYOUT.find((c) => c.key === key)!.it;
@@ -36,31 +37,26 @@ async function withActuals(server: TestServer, plan: SondrioPlan): Promise<void>
 }
 
 describe.each(databaseNames())('plan workbook export and import (%s)', (dialect) => {
-  let server: TestServer;
+  const sondrio = withSondrioServer(dialect);
   let fresh: TestServer;
-  let plan: SondrioPlan;
   let exported: Buffer;
 
   beforeAll(async () => {
-    server = await startServer(dialect, { seed: true });
     fresh = await startServer(dialect);
-    plan = await sondrioPlan(server);
-    await withActuals(server, plan);
-    plan = await sondrioPlan(server);
-    const file = await getFile(server, `/export/plan.xlsx?planId=${plan.planId}&year=2022`);
+    await withActuals(sondrio.server, sondrio.plan);
+    // the rows as they are now, with the versions the actuals gave them
+    sondrio.plan = await sondrioPlan(sondrio.server);
+    const file = await getFile(sondrio.server, `/export/plan.xlsx?planId=${sondrio.plan.planId}&year=2022`);
     expect(file.status).toBe(200);
     exported = file.body;
   });
-  afterAll(async () => {
-    await server?.close();
-    await fresh?.close();
-  });
+  afterAll(() => fresh?.close());
 
   it('writes the canonical table: an Excel table, hidden id/version columns, dropdowns, text formats, the binding in a very hidden sheet', async () => {
     const wb = await loadXlsx(exported);
     const ws = wb.getWorksheet('Piano')!;
     const table = (ws as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables.Piano_2022_31_12;
-    expect(table.table.tableRef).toBe(`A1:W${plan.rows.length + 1}`);
+    expect(table.table.tableRef).toBe(`A1:W${sondrio.plan.rows.length + 1}`);
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(PLAN_LAYOUT.map((c) => c.it));
     expect(ws.getColumn(columnOf('rowId')).hidden).toBe(true);
     expect(ws.getColumn(columnOf('rowVersion')).hidden).toBe(true);
@@ -70,30 +66,30 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
     const settings = wb.getWorksheet('Cruscotto')!;
     expect(settings.state).toBe('veryHidden');
     const binding = JSON.parse(String(settings.getRow(settings.rowCount).getCell(2).value));
-    expect(binding).toMatchObject({ planId: plan.planId, year: 2022, checkpoint: 'YEAR_END', table: 'Piano_2022_31_12', sheet: 'Piano', language: 'it' });
+    expect(binding).toMatchObject({ planId: sondrio.plan.planId, year: 2022, checkpoint: 'YEAR_END', table: 'Piano_2022_31_12', sheet: 'Piano', language: 'it' });
     expect(new Date(binding.serverTime).getTime()).toBeGreaterThan(Date.now() - 120_000);
     // the realization column is the API's score for the row
-    const row = plan.indicator('1.1.2');
+    const row = sondrio.plan.indicator('1.1.2');
     const line = ws.getColumn(columnOf('rowId')).values.findIndex((v) => v === row.rowId);
-    const api = ok(await server.gql(`query($id: ID!) { indicator(id: $id) { realization(year: 2022) { score } } }`, { id: row.rowId })).indicator.realization.score;
+    const api = ok(await sondrio.server.gql(`query($id: ID!) { indicator(id: $id) { realization(year: 2022) { score } } }`, { id: row.rowId })).indicator.realization.score;
     expect(ws.getCell(line, columnOf('realization')).value).toBe(api);
     expect(ws.getCell(line, columnOf('actual')).value).toBe('11');
   });
 
   it('imported into the same plan, changes nothing: every row UNCHANGED and sheetRows identical', async () => {
-    const before = await readRows(server, plan.planId);
-    const { status, json } = await postWorkbook(server, `planId=${plan.planId}`, exported);
+    const before = await readRows(sondrio.server, sondrio.plan.planId);
+    const { status, json } = await postWorkbook(sondrio.server, `planId=${sondrio.plan.planId}`, exported);
     expect(status).toBe(200);
     expect(json.format).toBe('canonical');
     expect(json.samePlan).toBe(true);
     expect(json.rows.filter((r: any) => r.status !== 'unchanged')).toEqual([]);
     expect(json.applied).toBe(0);
-    const after = await readRows(server, plan.planId);
+    const after = await readRows(sondrio.server, sondrio.plan.planId);
     expect(after.rows).toEqual(before.rows);
   });
 
   it('an English workbook without its binding sheet, with a column of the user\'s own, still matches rows by id', async () => {
-    const file = await getFile(server, `/export/plan.xlsx?planId=${plan.planId}&year=2022&language=en`);
+    const file = await getFile(sondrio.server, `/export/plan.xlsx?planId=${sondrio.plan.planId}&year=2022&language=en`);
     const wb = await loadXlsx(file.body);
     wb.removeWorksheet(wb.getWorksheet('Cruscotto')!.id);
     const ws = wb.getWorksheet('Plan')!;
@@ -101,7 +97,7 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
     const extra = PLAN_LAYOUT.length + 2;
     ws.getCell(1, extra).value = 'Commenti miei';
     ws.getCell(3, extra).value = 'da rivedere';
-    const { status, json } = await postWorkbook(server, `planId=${plan.planId}&year=2022`, Buffer.from(await wb.xlsx.writeBuffer()));
+    const { status, json } = await postWorkbook(sondrio.server, `planId=${sondrio.plan.planId}&year=2022`, Buffer.from(await wb.xlsx.writeBuffer()));
     expect(status).toBe(200);
     expect(json).toMatchObject({ format: 'canonical', samePlan: true, applied: 0 });
     expect(json.rows.filter((r: any) => r.status !== 'unchanged')).toEqual([]);
@@ -116,13 +112,13 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
     expect(status).toBe(200);
     expect(json.samePlan).toBe(false);
     expect(json.rows.filter((r: any) => r.status !== 'created')).toEqual([]);
-    expect(json.counts.created).toBe(plan.rows.length);
-    const source = await readRows(server, plan.planId);
+    expect(json.counts.created).toBe(sondrio.plan.rows.length);
+    const source = await readRows(sondrio.server, sondrio.plan.planId);
     const copy = await readRows(fresh, target.id);
     expect(comparable(copy.rows)).toEqual(comparable(source.rows));
     // and the copy scores the same
     const q = `query($p: ID!) { report(planId: $p, year: 2022) { rows { code realization } total { realization } } }`;
-    const a = ok(await server.gql(q, { p: plan.planId })).report;
+    const a = ok(await sondrio.server.gql(q, { p: sondrio.plan.planId })).report;
     const b = ok(await fresh.gql(q, { p: target.id })).report;
     expect(b.rows.map((r: any) => [r.code, r.realization])).toEqual(a.rows.map((r: any) => [r.code, r.realization]));
   });
@@ -141,8 +137,8 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
     ws.getCell(formula, columnOf('target')).value = { formula: 'N5*2', result: 200 } as ExcelJS.CellFormulaValue;
     ws.getCell(badThresholds, columnOf('thresholds')).value = '80 per cento: 95%';
     const body = Buffer.from(await wb.xlsx.writeBuffer());
-    const before = await readRows(server, plan.planId);
-    const { status, json } = await postWorkbook(server, `planId=${plan.planId}`, body);
+    const before = await readRows(sondrio.server, sondrio.plan.planId);
+    const { status, json } = await postWorkbook(sondrio.server, `planId=${sondrio.plan.planId}`, body);
     expect(status).toBe(200);
     const byRow = new Map(json.rows.map((r: any) => [r.row, r]));
     expect(byRow.get(good)).toMatchObject({ status: 'updated', errors: [] });
@@ -159,7 +155,7 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
     expect(t.errors[0].message).toMatch(/80 per cento/);
     expect(json.counts).toMatchObject({ updated: 1, rejected: 3 });
     // nothing else moved; the refused rows kept their values
-    const after = await readRows(server, plan.planId);
+    const after = await readRows(sondrio.server, sondrio.plan.planId);
     const changed = after.rows.filter((r, i) => JSON.stringify(r) !== JSON.stringify(before.rows[i])).map((r) => r.code);
     expect(changed.filter((c) => c !== '1.3.1' && c !== '1.3' && c !== '1')).toEqual([]);
     expect(after.rows.find((r) => r.code === '1.3.1')!.actual!.raw).toBe('14%');
@@ -194,7 +190,7 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
 
   it('refuses an oversized upload, too many rows and a file that is not a workbook, with a clear reason', async () => {
     const huge = Buffer.alloc(6 * 1024 * 1024, 1);
-    const tooBig = await postWorkbook(server, `planId=${plan.planId}&year=2022`, huge);
+    const tooBig = await postWorkbook(sondrio.server, `planId=${sondrio.plan.planId}&year=2022`, huge);
     expect(tooBig.status).toBe(413);
     expect(tooBig.json.errors[0].message).toMatch(/larger than 5 MB/);
 
@@ -202,21 +198,20 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
     const ws = wb.addWorksheet('Piano');
     ws.addRow(PLAN_LAYOUT.map((c) => c.it));
     for (let i = 0; i < 5100; i++) ws.addRow(['azione', `9.9.${i}`, 'x']);
-    const many = await postWorkbook(server, `planId=${plan.planId}&year=2022`, Buffer.from(await wb.xlsx.writeBuffer()));
+    const many = await postWorkbook(sondrio.server, `planId=${sondrio.plan.planId}&year=2022`, Buffer.from(await wb.xlsx.writeBuffer()));
     expect(many.status).toBe(400);
     expect(many.json.errors[0].extensions.problems[0]).toMatchObject({ field: 'file', code: 'TOO_MANY_ROWS' });
     expect(many.json.errors[0].message).toMatch(/5101 rows; at most 5010/);
 
-    const text = await postWorkbook(server, `planId=${plan.planId}&year=2022`, Buffer.from('Cod.;Titolo\n1;x\n'));
+    const text = await postWorkbook(sondrio.server, `planId=${sondrio.plan.planId}&year=2022`, Buffer.from('Cod.;Titolo\n1;x\n'));
     expect(text.status).toBe(400);
     expect(text.json.errors[0].extensions.problems[0].code).toBe('NOT_XLSX');
   });
 
   it('asks for a token like /graphql does', async () => {
-    if (!(server as { token?: string }).token) return;
-    const response = await fetch(`${server.url}/export/plan.xlsx?planId=${plan.planId}&year=2022`);
+    const response = await fetch(`${sondrio.server.url}/export/plan.xlsx?planId=${sondrio.plan.planId}&year=2022`);
     expect(response.status).toBe(401);
-    const upload = await fetch(`${server.url}/import/workbook?planId=${plan.planId}`, { method: 'POST', body: new Blob([new Uint8Array(exported)]) });
+    const upload = await fetch(`${sondrio.server.url}/import/workbook?planId=${sondrio.plan.planId}`, { method: 'POST', body: new Blob([new Uint8Array(exported)]) });
     expect(upload.status).toBe(401);
   });
 });

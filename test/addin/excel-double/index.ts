@@ -3,7 +3,8 @@
  * WorkbookModel, the statistics of every context.sync(), and `user` — what a person does in the grid (type in a
  * cell, add a row), raising the events Excel raises. Jest installs it on globalThis; the browser bundle on window.
  */
-import { type DoubleStats, FakeContext, fireTableChanged, newStats, typed } from './api';
+import { type DoubleStats, FakeContext, fireTableChanged, newStats } from './context';
+import { typed } from './range';
 import { type Value, WorkbookModel } from './model';
 
 export type DoubleOptions = {

@@ -8,7 +8,7 @@ import { ExcelWorkbook } from '../../../addin/src/excel/excel-workbook';
 import { CHUNK_BUDGET_BYTES } from '../../../addin/src/workbook/chunks';
 import type { Cell } from '../../../addin/src/workbook/port';
 import { PLAN_LAYOUT, layoutHeaders } from '@core/sheet/layout';
-import { type DoubleStats, type SyncRecord } from './api';
+import { type DoubleStats, type SyncRecord } from './context';
 import { createExcelDouble } from './index';
 
 export type OperationCost = { operation: string; syncs: number; requestBytes: number; maxRequestBytes: number; responseBytes: number; maxResponseBytes: number };

@@ -1,7 +1,7 @@
 /**
  * The in-memory workbook behind the Excel test double: sheets of cells, tables, settings, charts, conditional
- * formats, validations, selection and the runtime's event switch. Plain data, no Office semantics: the proxies in
- * api.ts give it Excel's batching, loading and limits.
+ * formats, validations, selection and the runtime's event switch. Plain data, no Office semantics: the proxies
+ * (context.ts and one file per Excel object) give it Excel's batching, loading and limits.
  */
 export type Value = string | number | boolean;
 

@@ -1,0 +1,104 @@
+import type { OtherPlan, SheetRow, SheetRowIn } from '../../helpers/sync';
+
+/**
+ * The vocabulary of the bad-row corpus (sync-bad-rows.test.ts): a Builder hands out the plan's rows and fresh new
+ * rows, each variant is one row with the single column and code it must be refused with, and a category is one rule.
+ */
+
+export type Level = 'perspective' | 'strategic' | 'operational' | 'indicator';
+export type Expected = { status: 'REJECTED'; column: string; code: string } | { status: 'CREATED' | 'UNCHANGED' };
+export type Entry = { variant: string; row: SheetRowIn; expect: Expected };
+
+/** Rows named by code in some variant: the pool of "any row of this level" never hands them out. */
+const RESERVED: Record<Level, string[]> = {
+  perspective: ['Processi', 'Economico Finanziaria'],
+  strategic: ['1', '2', '4', '7', '9'],
+  operational: ['1.1', '1.3', '1.4', '2.2', '3.3', '3.4'],
+  indicator: ['1.1.2', '1.1.3', '1.3.1', '1.4.1', '2.1.1', '2.2.2', '2.2.4', '3.1.1', '3.3.1', '3.3.2', '3.3.3', '3.4.1', '3.4.6', '5.1.2', '5.1.3', '7.1.2', '9.1.1'],
+};
+
+let fresh = 0;
+export const next = (prefix: string) => `${prefix}${++fresh}`;
+
+/** What a variant may use: the plan's rows as read just before the batch, another tenant's ids, fresh keys. */
+export class Builder {
+  private readonly used = new Set<string>();
+  constructor(readonly rows: SheetRow[], readonly planId: string, readonly orgId: string, readonly unitId: string, readonly other: OtherPlan) {}
+
+  private key(row: SheetRow): string {
+    return row.level === 'PERSPECTIVE' ? row.title : (row.code ?? '');
+  }
+
+  /** A named row; each row may be claimed once per batch (a second claim would be a DUPLICATE_ROW). */
+  row(level: Level, key: string): SheetRow {
+    const row = this.rows.find((r) => r.level === level.toUpperCase() && this.key(r) === key);
+    if (!row) throw new Error(`no ${level} ${key} in the plan`);
+    if (this.used.has(row.rowId)) throw new Error(`${level} ${key} is used twice in one batch`);
+    this.used.add(row.rowId);
+    return row;
+  }
+
+  /** A named row to point at (as a parent), without claiming it. */
+  ref(level: Level, key: string): string {
+    const row = this.rows.find((r) => r.level === level.toUpperCase() && this.key(r) === key);
+    if (!row) throw new Error(`no ${level} ${key} in the plan`);
+    return row.rowId;
+  }
+
+  /** Any row of the level that no variant names and this batch has not used yet. */
+  any(level: Level, where: (r: SheetRow) => boolean = () => true): SheetRow {
+    const row = this.rows.find((r) => r.level === level.toUpperCase() && !RESERVED[level].includes(this.key(r)) && !this.used.has(r.rowId) && where(r));
+    if (!row) throw new Error(`no ${level} left for this batch`);
+    this.used.add(row.rowId);
+    return row;
+  }
+
+  existing(row: SheetRow, patch: SheetRowIn): SheetRowIn {
+    return { rowId: row.rowId, rowVersion: row.rowVersion, ...patch };
+  }
+
+  newIndicator(patch: SheetRowIn = {}): SheetRowIn {
+    return { clientRef: next('bad-'), level: 'indicator', code: next('B.'), title: 'Azione di prova', parentRef: this.ref('operational', '1.4'), ...patch };
+  }
+
+  newOperational(patch: SheetRowIn = {}): SheetRowIn {
+    return { clientRef: next('bad-'), level: 'operational', code: next('B.'), title: 'Obiettivo operativo di prova', parentRef: this.ref('strategic', '2'), ...patch };
+  }
+
+  newStrategic(patch: SheetRowIn = {}): SheetRowIn {
+    return { clientRef: next('bad-'), level: 'strategic', code: next('B'), title: 'Obiettivo strategico di prova', parentRef: this.ref('perspective', 'Processi'), ...patch };
+  }
+
+  newPerspective(patch: SheetRowIn = {}): SheetRowIn {
+    return { clientRef: next('bad-'), level: 'prospettiva', title: next('Prospettiva di prova '), ...patch };
+  }
+}
+
+export type Carrier = { name: string; make: (b: Builder, patch: SheetRowIn) => SheetRowIn };
+export const NEW_INDICATOR: Carrier = { name: 'new indicator', make: (b, patch) => b.newIndicator(patch) };
+export const INDICATOR: Carrier = { name: 'indicator', make: (b, patch) => b.existing(b.any('indicator'), patch) };
+export const OPERATIONAL: Carrier = { name: 'operational objective', make: (b, patch) => b.existing(b.any('operational'), patch) };
+export const STRATEGIC: Carrier = { name: 'strategic objective', make: (b, patch) => b.existing(b.any('strategic'), patch) };
+
+export const rejected = (variant: string, row: SheetRowIn, column: string, code: string): Entry => ({ variant, row, expect: { status: 'REJECTED', column, code } });
+
+/** The cell of a column, for the list columns too: thresholds.0 and futureTargets.0 are the first item of their list. */
+function cell(column: string, value: string): SheetRowIn {
+  if (column === 'thresholds.0') return { thresholds: [{ score: 0.8, value }] };
+  if (column === 'futureTargets.0') return { futureTargets: [{ year: 2023, value }] };
+  return { [column]: value } as SheetRowIn;
+}
+
+export const show = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 12)}…(${value.length} chars)` : value);
+
+/** values × carriers, all refused on the same column with the same code */
+export function cross(b: Builder, values: string[], column: string, carriers: Carrier[], code: string): Entry[] {
+  return carriers.flatMap((carrier) => values.map((v) => rejected(`${carrier.name}, ${column} = ${show(v)}`, carrier.make(b, cell(column, v)), column, code)));
+}
+
+/** values × columns, each column with its own carrier */
+export function byColumn(b: Builder, values: string[], columns: Array<[string, Carrier]>, code: string): Entry[] {
+  return columns.flatMap(([column, carrier]) => values.map((v) => rejected(`${carrier.name}, ${column} = ${show(v)}`, carrier.make(b, cell(column, v)), column, code)));
+}
+
+export type Category = { name: string; build: (b: Builder) => Entry[] };

@@ -1,0 +1,186 @@
+import { Checkpoint, ChangeSource } from '@core/vocabulary/enums';
+import { Indicator, Measurement, OrgUnit } from '../../server/entities';
+import { syncRows } from '../../server/sync/sync-rows';
+import { databaseNames } from '../helpers/databases';
+import { withSondrioServer } from '../helpers/sondrio-server';
+import {
+  changedRows, currentRow, ok, problems, readRows, type SheetRowIn, sync, syncRaw, tableCounts, writes,
+} from '../helpers/sync';
+
+/**
+ * What a sync batch promises as a whole: optimistic concurrency per row, one answer per batch key, ATOMIC against
+ * PARTIAL, and nothing written when the server fails in the middle.
+ */
+
+describe.each(databaseNames())('sheet sync: optimistic concurrency (%s)', (dialect) => {
+  const sondrio = withSondrioServer(dialect);
+
+  it("refuses a stale row as a conflict carrying the server's row, who changed it and when", async () => {
+    const { server, plan } = sondrio;
+    const seenByA = await currentRow(server, plan.planId, 'indicator', '1.1.3');
+    const seenByB = await currentRow(server, plan.planId, 'indicator', '1.1.3');
+    const startedAt = Date.now();
+    const a = await sync(server, { planId: plan.planId, source: { kind: 'ADDIN', workbook: 'A.xlsx', sheet: 'Azioni', author: 'a.bianchi' }, rows: [{ rowId: seenByA.rowId, rowVersion: seenByA.rowVersion, actual: '70' }] });
+    expect(a.rows[0]).toMatchObject({ status: 'UPDATED' });
+
+    const b = await sync(server, { planId: plan.planId, source: { kind: 'ADDIN', workbook: 'B.xlsx', sheet: 'Azioni', author: 'c.verdi' }, rows: [{ rowId: seenByB.rowId, rowVersion: seenByB.rowVersion, actual: '90' }] });
+    expect(b.applied).toBe(0);
+    const [conflict] = b.rows;
+    expect(conflict).toMatchObject({ status: 'CONFLICT', rowId: seenByB.rowId, errors: [] });
+    expect(conflict.current).toMatchObject({ rowId: seenByB.rowId, code: '1.1.3', actual: { raw: '70' }, rowVersion: a.rows[0].rowVersion, changedBy: 'a.bianchi' });
+    const changedAt = Date.parse(conflict.current!.changedAt!);
+    expect(changedAt).toBeGreaterThanOrEqual(startedAt - 1000);
+    expect(changedAt).toBeLessThanOrEqual(Date.now() + 1000);
+
+    const stored = await currentRow(server, plan.planId, 'indicator', '1.1.3');
+    expect(stored.actual?.raw).toBe('70');
+    const em = server.orm.em.fork();
+    const measurements = await em.find(Measurement, { indicator: seenByB.rowId });
+    expect(measurements.map((m) => [m.year, m.checkpoint, m.value?.raw, m.author])).toEqual([[2022, Checkpoint.YEAR_END, '70', 'a.bianchi']]);
+
+    // B chooses "mine" and resends with the version of the conflict
+    const again = await sync(server, { planId: plan.planId, rows: [{ rowId: seenByB.rowId, rowVersion: conflict.current!.rowVersion, actual: '90' }] });
+    expect(again.rows[0]).toMatchObject({ status: 'UPDATED' });
+    expect((await currentRow(server, plan.planId, 'indicator', '1.1.3')).actual?.raw).toBe('90');
+  });
+
+  it('leaves the version of every row a batch did not touch, and answers with the version the row then has', async () => {
+    const { server, plan } = sondrio;
+    const before = await readRows(server, plan.planId);
+    const one = before.rows.find((r) => r.code === '3.1.1' && r.level === 'INDICATOR')!;
+    const other = before.rows.find((r) => r.code === '3.3.1' && r.level === 'INDICATOR')!;
+    const result = await sync(server, { planId: plan.planId, rows: [{ rowId: one.rowId, rowVersion: one.rowVersion, actual: '21' }] });
+    const after = await readRows(server, plan.planId);
+    expect(after.rows.find((r) => r.rowId === one.rowId)!.rowVersion).toBe(result.rows[0].rowVersion);
+    expect(changedRows(before.rows, after.rows, [one.rowId])).toEqual([]);
+    // a colleague who read 3.3.1 before that batch can still save it
+    const colleague = await sync(server, { planId: plan.planId, rows: [{ rowId: other.rowId, rowVersion: other.rowVersion, actual: '27' }] });
+    expect(colleague.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
+  });
+});
+
+describe.each(databaseNames())('sheet sync: idempotent batches (%s)', (dialect) => {
+  const sondrio = withSondrioServer(dialect);
+
+  it('answers a retried batch key with the first answer and applies it once; refuses the key for other rows', async () => {
+    const { server, plan } = sondrio;
+    const measured = plan.indicator('2.1.1');
+    const stale = plan.indicator('2.1.3');
+    const batch = {
+      planId: plan.planId,
+      batchKey: 'Piano2022.xlsx#Azioni#2026-11-22T10:15:03Z',
+      source: { kind: 'ADDIN' as const, workbook: 'Piano 2022.xlsx', sheet: 'Azioni', author: 'm.rossi' },
+      rows: [
+        { rowId: measured.rowId, rowVersion: measured.rowVersion, actual: '110' },
+        { clientRef: 'R40', level: 'azione', code: '2.1.9', title: 'Nuova azione', parentRef: plan.operational('2.1').rowId, target: '5' },
+        { rowId: stale.rowId, rowVersion: stale.rowVersion + 100, actual: '20' },
+      ] as SheetRowIn[],
+    };
+    const first = await sync(server, batch);
+    expect(first).toMatchObject({ replayed: false, applied: 2, batchKey: batch.batchKey });
+    expect(first.rows.map((r) => r.status)).toEqual(['UPDATED', 'CREATED', 'CONFLICT']);
+    const counts = await tableCounts(server);
+
+    server.statements.length = 0;
+    const second = await sync(server, batch);
+    expect(second.replayed).toBe(true);
+    expect(writes(server.statements).map((sql) => sql.replace(/\u001b\[[0-9;]*m/g, '').slice(0, 60))).toEqual([]);
+    expect({ ...second, replayed: false }).toEqual(first);
+    expect(await tableCounts(server)).toEqual(counts);
+
+    const em = server.orm.em.fork();
+    expect(await em.count(Measurement, { indicator: measured.rowId })).toBe(1);
+    expect(await em.count(Indicator, { plan: plan.planId, code: '2.1.9' })).toBe(1);
+    const [measurement] = await em.find(Measurement, { indicator: measured.rowId });
+    const events = ok(await server.gql(`query($id: ID!) { auditEvents(filter: { entityId: $id }) { totalCount edges { node { action source actor after } } } }`, { id: measurement.id })).auditEvents;
+    expect(events.totalCount).toBe(1);
+    expect(events.edges[0].node).toMatchObject({ action: 'CREATE', source: 'ADDIN', actor: 'm.rossi', after: { value: { raw: '110' } } });
+
+    const reused = await syncRaw(server, { ...batch, rows: [{ rowId: measured.rowId, actual: '111' }] });
+    expect(problems(reused)).toEqual([{ field: 'batchKey', code: 'KEY_REUSED', message: expect.any(String) }]);
+    expect((await currentRow(server, plan.planId, 'indicator', '2.1.1')).actual?.raw).toBe('110');
+    expect(await tableCounts(server)).toEqual(counts);
+  });
+});
+
+describe.each(databaseNames())('sheet sync: ATOMIC and PARTIAL modes (%s)', (dialect) => {
+  const sondrio = withSondrioServer(dialect);
+
+  it('applies nothing of an ATOMIC batch with one bad row, and the good rows of the same PARTIAL batch', async () => {
+    const { server, plan } = sondrio;
+    const [a, b, bad] = ['2.2.1', '2.2.2', '2.2.3'].map((code) => plan.indicator(code));
+    const rows: SheetRowIn[] = [
+      { rowId: a.rowId, rowVersion: a.rowVersion, actual: '12' },
+      { rowId: b.rowId, rowVersion: b.rowVersion, actual: '100' },
+      { rowId: bad.rowId, rowVersion: bad.rowVersion, weight: 'abc' },
+      { clientRef: 'N1', level: 'azione', code: '2.2.5', title: 'Nuova azione', parentRef: plan.operational('2.2').rowId, target: '10' },
+    ];
+    const before = await readRows(server, plan.planId);
+    const counts = await tableCounts(server);
+
+    const atomic = await sync(server, { planId: plan.planId, mode: 'ATOMIC', rows });
+    expect(atomic.applied).toBe(0);
+    expect(atomic.mode).toBe('ATOMIC');
+    const failed = [{ column: '*', code: 'BATCH_FAILED', message: expect.any(String), messageIt: expect.any(String) }];
+    expect(atomic.rows.map((r) => [r.status, r.errors])).toEqual([
+      ['REJECTED', failed],
+      ['REJECTED', failed],
+      ['REJECTED', [{ column: 'weight', code: 'NOT_A_NUMBER', message: '"abc" is not a number', messageIt: '"abc" non è un numero' }]],
+      ['REJECTED', failed],
+    ]);
+    expect(atomic.rows[3].rowId).toBeNull();
+    expect(atomic.affected).toEqual([]);
+    expect(changedRows(before.rows, (await readRows(server, plan.planId)).rows, [])).toEqual([]);
+    expect(await tableCounts(server)).toEqual(counts);
+
+    const partial = await sync(server, { planId: plan.planId, mode: 'PARTIAL', rows });
+    expect(partial.applied).toBe(3);
+    expect(partial.rows.map((r) => [r.status, r.errors.map((e) => e.code)])).toEqual([['UPDATED', []], ['UPDATED', []], ['REJECTED', ['NOT_A_NUMBER']], ['CREATED', []]]);
+    const { rows: after } = await readRows(server, plan.planId);
+    const byId = new Map(after.map((r) => [r.rowId, r]));
+    expect(byId.get(a.rowId)!.actual?.raw).toBe('12');
+    expect(byId.get(b.rowId)!.actual?.raw).toBe('100');
+    expect(byId.get(bad.rowId)!.weight).toBe(25);
+    expect(byId.get(partial.rows[3].rowId!)).toMatchObject({ code: '2.2.5', target: { raw: '10' } });
+  });
+});
+
+describe.each(databaseNames())('sheet sync: a crash in the middle of a batch (%s)', (dialect) => {
+  const sondrio = withSondrioServer(dialect);
+
+  it('rolls the whole batch back', async () => {
+    const { server, plan } = sondrio;
+    const input = {
+      planId: plan.planId,
+      year: 2022,
+      checkpoint: Checkpoint.YEAR_END,
+      mode: 'partial' as const,
+      batchKey: 'crash-test',
+      rows: [
+        { rowId: plan.indicator('1.1.1').rowId, actual: '3,10%' },
+        { rowId: plan.indicator('1.3.1').rowId, target: '16%', futureTargets: [{ year: 2023, value: '17%' }] },
+        { rowId: plan.operational('1.5').rowId, title: 'Certificazione d’impresa' },
+        { clientRef: 'N', level: 'azione', code: '1.4.3', title: 'Nuova azione', parentRef: plan.operational('1.4').rowId, target: '3', responsibleUnit: 'U.O. "Mai vista"' },
+      ] as SheetRowIn[],
+    };
+    const before = await readRows(server, plan.planId);
+    const counts = await tableCounts(server);
+    const context = { em: server.orm.em.fork(), actor: 'test', source: ChangeSource.ADDIN, sourceDetail: null };
+    let wrote = false;
+    await expect(syncRows(context, input, { afterWrite: () => {
+      wrote = true;
+      throw new Error('crash');
+    } })).rejects.toThrow('crash');
+    expect(wrote).toBe(true);
+
+    expect(changedRows(before.rows, (await readRows(server, plan.planId)).rows, [])).toEqual([]);
+    expect(await tableCounts(server)).toEqual(counts);
+    const em = server.orm.em.fork();
+    expect(await em.count(Indicator, { code: '1.4.3' })).toBe(0);
+    expect(await em.count(OrgUnit, { name: 'U.O. "Mai vista"' })).toBe(0);
+
+    // the same batch, without the crash, was a valid one
+    const outcome = await syncRows({ em: server.orm.em.fork(), actor: 'test', source: ChangeSource.ADDIN, sourceDetail: null }, input);
+    expect(outcome.rows.map((r) => r.status)).toEqual(['updated', 'updated', 'updated', 'created']);
+  });
+});
