@@ -30,12 +30,12 @@ export class Chart extends ClientObject<ChartModel> {
 
   set name(name: string) { this.act('name', name, (chart) => { chart.name = name; }); }
   get title() {
-    const chart = this;
-    return { set text(text: string) { chart.act('title/text', text, (c) => { c.title = text; }); } };
+    const act = (text: string) => this.act('title/text', text, (c) => { c.title = text; });
+    return { set text(text: string) { act(text); } };
   }
   get legend() {
-    const chart = this;
-    return { set visible(on: boolean) { chart.act('legend/visible', on, (c) => { c.legendVisible = on; }); } };
+    const act = (on: boolean) => this.act('legend/visible', on, (c) => { c.legendVisible = on; });
+    return { set visible(on: boolean) { act(on); } };
   }
   setPosition(start: string, end: string): void { this.act('setPosition', [start, end], (c) => { c.position = [start, end]; }); }
   setData(source: Range, seriesBy = 'Auto'): void {

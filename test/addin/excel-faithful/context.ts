@@ -23,7 +23,8 @@ export class RequestContext {
 
   constructor(readonly engine: Engine, readonly limitBytes: number | null, readonly syncs: SyncRecord[], makeWorkbook: (context: RequestContext) => import('./workbook').Workbook) {
     this.workbook = makeWorkbook(this);
-    const context = this;
+    const enqueue = (name: string, args: unknown, run: Action['run'], response?: () => unknown) => this.enqueue('runtime', name, args, run, response);
+    const model = () => this.engine.model;
     let loaded: boolean | undefined;
     this.runtime = {
       get enableEvents(): boolean {
@@ -31,11 +32,11 @@ export class RequestContext {
         return loaded;
       },
       set enableEvents(on: boolean) {
-        context.enqueue('runtime', 'enableEvents', on, () => { context.engine.model.eventsEnabled = on; });
+        enqueue('enableEvents', on, () => { model().eventsEnabled = on; });
       },
       load() {
         let value = false;
-        context.enqueue('runtime', 'load', 'enableEvents', () => { value = context.engine.model.eventsEnabled; return () => { loaded = value; }; }, () => ({ enableEvents: value }));
+        enqueue('load', 'enableEvents', () => { value = model().eventsEnabled; return () => { loaded = value; }; }, () => ({ enableEvents: value }));
         return this;
       },
     };
@@ -94,7 +95,7 @@ export function propertyList(arg: LoadArg): string[] {
 export abstract class ClientObject<T> {
   protected readonly loaded = new Map<string, unknown>();
 
-  constructor(readonly context: RequestContext, readonly path: string, private readonly resolver: () => T | null, nullable = false) {
+  constructor(readonly context: RequestContext, readonly path: string, private readonly resolver: () => T | null, private readonly nullable = false) {
     if (nullable) {
       // *OrNullObject: isNullObject is known after the next sync without a load
       let found = false;
@@ -127,8 +128,8 @@ export abstract class ClientObject<T> {
     const properties = propertyList(arg);
     let snapshot: Record<string, unknown> = {};
     this.context.enqueue(this.path, 'load', properties, () => {
-      // a null object loads nothing, without failing the request
-      if (this.loaded.get('isNullObject') === true || this.resolver() === null) return;
+      // a null object loads nothing, without failing the request; any other missing object fails it (ItemNotFound)
+      if (this.nullable && this.resolver() === null) return;
       snapshot = this.snapshot(properties);
       return () => { for (const [k, v] of Object.entries(snapshot)) this.loaded.set(k, v); };
     }, () => snapshot);

@@ -61,7 +61,7 @@ export class Range extends ClientObject<RangeTarget> {
   }
 
   get format() {
-    const range = this;
+    const range = { act: (name: string, args: unknown, apply: (target: RangeTarget) => void) => this.act(name, args, apply) };
     return {
       fill: {
         set color(color: string) { range.act('format/fill/color', color, ({ sheet, rect }) => eachCell(rect, (r, c) => { sheet.touch(r, c).fill = color; })); },
@@ -83,7 +83,7 @@ export class Range extends ClientObject<RangeTarget> {
   }
 
   get dataValidation() {
-    const range = this;
+    const range = { act: (name: string, args: unknown, apply: (target: RangeTarget) => void) => this.act(name, args, apply) };
     return {
       set rule(rule: unknown) {
         range.act('dataValidation/rule', rule, ({ sheet, rect }) => {

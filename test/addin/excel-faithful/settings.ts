@@ -52,6 +52,8 @@ export class Setting extends ClientObject<{ key: string; value: unknown }> {
  */
 export class OfficeSettings {
   private copy: Map<string, unknown>;
+  /** keys set or removed since the copy was loaded: saveAsync writes those, so settings the Excel API added meanwhile survive */
+  private touched = new Set<string>();
 
   constructor(private readonly model: () => WorkbookModel) {
     this.copy = new Map(model().settings);
@@ -62,19 +64,27 @@ export class OfficeSettings {
   }
   set(name: string, value: unknown): void {
     this.copy.set(name, stored(value));
+    this.touched.add(name);
   }
   remove(name: string): void {
     this.copy.delete(name);
+    this.touched.add(name);
   }
   saveAsync(callback?: (result: { status: 'succeeded' | 'failed'; value: undefined }) => void): void {
     setTimeout(() => {
-      this.model().settings = new Map(this.copy);
+      const store = this.model().settings;
+      for (const name of this.touched) {
+        if (this.copy.has(name)) store.set(name, this.copy.get(name));
+        else store.delete(name);
+      }
+      this.touched.clear();
       callback?.({ status: 'succeeded', value: undefined });
     }, 0);
   }
   refreshAsync(callback?: (result: { status: 'succeeded'; value: OfficeSettings }) => void): void {
     setTimeout(() => {
       this.copy = new Map(this.model().settings);
+      this.touched.clear();
       callback?.({ status: 'succeeded', value: this });
     }, 0);
   }
