@@ -1,0 +1,68 @@
+/**
+ * The add-in's ExcelWorkbook against the faithful double: proof that the double implements the Office.js surface the
+ * add-in uses, and a first look at what typed cells change for it.
+ */
+import { ExcelWorkbook } from '../../addin/src/excel/excel-workbook';
+import type { ColumnSetup } from '../../addin/src/workbook/port';
+import { createFaithfulExcel } from './excel-faithful';
+
+const columns: ColumnSetup[] = [
+  { header: 'Cod.', numberFormat: '@', width: 9 },
+  { header: 'Polarità', numberFormat: '@', list: ['maggiore', 'minore'] },
+  { header: 'Valore ottenuto', numberFormat: '@' },
+  { header: '% Realizzazione', numberFormat: '0.00%' },
+];
+const rows = [
+  ['1.1.1', 'maggiore', '3,25%', 0.8],
+  ['1.1.2', 'minore', '11', ''],
+];
+
+function setup() {
+  const excel = createFaithfulExcel({ platform: 'web', locale: 'it-IT' });
+  const workbook = new ExcelWorkbook({ excel: excel.Excel, supports: (v) => excel.Office.context.requirements.isSetSupported('ExcelApi', v) });
+  return { excel, workbook };
+}
+
+describe('ExcelWorkbook on the faithful double', () => {
+  it('creates a table and reads it back with typed values, text columns kept as typed', async () => {
+    const { excel, workbook } = setup();
+    await workbook.createTable('Piano', 'Cruscotto', columns, rows);
+    expect(await workbook.readTable('Cruscotto')).toEqual({ name: 'Cruscotto', sheet: 'Piano', headers: columns.map((c) => c.header), rowCount: 2, rows });
+    expect(await workbook.listTables()).toEqual([{ name: 'Cruscotto', sheet: 'Piano', headers: columns.map((c) => c.header), rowCount: 2 }]);
+    // the text columns were formatted "@" before the values arrived, so "3,25%" and "11" stayed strings
+    expect(excel.user.cell('Piano!C2')).toMatchObject({ value: '3,25%', numberFormat: '@' });
+    expect(excel.user.cell('Piano!D2')).toMatchObject({ value: 0.8, text: '80,00%' });
+    expect(await workbook.readTable('Nessuna')).toBeNull();
+  });
+
+  it('appends, writes, deletes rows and keeps settings; a user edit reaches onRowsChanged', async () => {
+    const { excel, workbook } = setup();
+    await workbook.createTable('Piano', 'Cruscotto', columns, rows);
+    await workbook.appendRows('Cruscotto', [['1.1.3', 'maggiore', '7', 0.5]]);
+    await workbook.writeColumns('Cruscotto', [0], { '% Realizzazione': [1] });
+    await workbook.deleteRows('Cruscotto', [1]);
+    expect((await workbook.readTable('Cruscotto'))!.rows).toEqual([['1.1.1', 'maggiore', '3,25%', 1], ['1.1.3', 'maggiore', '7', 0.5]]);
+    await workbook.setSetting('cruscotto.piano', '42');
+    expect(await workbook.getSetting('cruscotto.piano')).toBe('42');
+    const hints: Array<number[] | 'unknown'> = [];
+    const stop = await workbook.onRowsChanged('Cruscotto', (r) => hints.push(r));
+    excel.user.type('Piano!C3', '9');
+    await excel.settle();
+    expect(hints).toEqual([[1]]);
+    await stop();
+    excel.user.type('Piano!C3', '10');
+    await excel.settle();
+    expect(hints).toEqual([[1]]);
+  });
+
+  it('reads a sheet through its used range and converts a range to a table', async () => {
+    const { excel, workbook } = setup();
+    excel.user.type('Foglio1!B2', 'Anno');
+    excel.user.type('Foglio1!C2', 'Valore');
+    excel.user.type('Foglio1!B3', '2022');
+    excel.user.type('Foglio1!C3', '3,4%');
+    expect(await workbook.readSheet('Foglio1')).toEqual({ address: 'B2:C3', values: [['Anno', 'Valore'], [2022, 0.034]] });
+    await workbook.convertToTable('Foglio1', 'B2:C3', 'Dati');
+    expect(await workbook.readTable('Dati')).toMatchObject({ headers: ['Anno', 'Valore'], rows: [[2022, 0.034]] });
+  });
+});

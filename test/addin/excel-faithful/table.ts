@@ -1,0 +1,179 @@
+/**
+ * Excel.Table, its collections, rows and columns, and table.onChanged. Tables are found by name case-insensitively,
+ * as Excel does; getItem of a missing table fails the request with ItemNotFound.
+ */
+import { ClientObject, type RequestContext, pick } from './context';
+import type { Input } from './edits';
+import { invalidArgument, itemNotFound } from './errors';
+import type { SheetModel, TableModel } from './model';
+import { Range } from './range';
+import { deleteTableRows, insertTableRows } from './table-edits';
+import { Worksheet, rectOf } from './worksheet';
+
+export class TableCollection extends ClientObject<TableModel[]> {
+  constructor(context: RequestContext, path: string, private readonly sheet: (() => SheetModel) | null) {
+    super(context, path, () => (sheet ? context.engine.model.tablesOn(sheet()) : context.engine.model.tables));
+  }
+  protected missing(): Error { return itemNotFound('tables', this.path); }
+
+  get items(): Table[] { return this.read('items'); }
+  get count(): number { return this.read('count'); }
+
+  private find(name: string): TableModel | null {
+    const table = this.context.engine.model.table(name);
+    return table && (!this.sheet || table.sheet === this.sheet()) ? table : null;
+  }
+  getItem(name: string): Table {
+    return new Table(this.context, `${this.path}.getItem(${name})`, () => this.find(name));
+  }
+  getItemOrNullObject(name: string): Table {
+    return new Table(this.context, `${this.path}.getItemOrNullObject(${name})`, () => this.find(name), true);
+  }
+  getItemAt(index: number): Table {
+    return new Table(this.context, `${this.path}.getItemAt(${index})`, () => this.target()[index] ?? null);
+  }
+
+  /** tables.add(range or address, hasHeaders): on a worksheet's collection, or the workbook's with "Sheet!A1:B2" */
+  add(address: Range | string, hasHeaders: boolean): Table {
+    let created: TableModel | null = null;
+    this.context.enqueue(this.path, 'add', [typeof address === 'string' ? address : address.path, hasHeaders], () => {
+      const { sheet, rect } = typeof address === 'string' ? this.addressed(address) : address.target();
+      created = this.context.engine.createTable(sheet, rect, hasHeaders, 'TableCollection.add');
+    });
+    return new Table(this.context, `${this.path}.add()`, () => created);
+  }
+
+  private addressed(address: string): { sheet: SheetModel; rect: ReturnType<typeof rectOf> } {
+    const bang = address.lastIndexOf('!');
+    const sheet = this.sheet ? this.sheet() : this.context.engine.model.sheet(address.slice(0, bang).replace(/^'(.*)'$/, '$1'));
+    if (!sheet) throw itemNotFound(`worksheet of ${address}`, 'TableCollection.add');
+    return { sheet, rect: rectOf(address, 'TableCollection.add') };
+  }
+
+  protected snapshot(properties: string[]): Record<string, unknown> {
+    const models = this.target();
+    const itemProperties = properties.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length));
+    const wantsItems = properties.includes('*') || properties.includes('items') || itemProperties.length > 0;
+    const out: Record<string, unknown> = {};
+    if (wantsItems) {
+      out.items = models.map((model) => {
+        const table = new Table(this.context, `${this.path}/${model.id}`, () => model);
+        table.preload(itemProperties.length ? itemProperties : ['name', 'id', 'style']);
+        return table;
+      });
+    }
+    if (properties.includes('count') || properties.includes('*')) out.count = models.length;
+    return out;
+  }
+}
+
+export class Table extends ClientObject<TableModel> {
+  constructor(context: RequestContext, path: string, resolver: () => TableModel | null, nullable = false) {
+    super(context, path, resolver, nullable);
+  }
+  protected missing(): Error { return itemNotFound(`table (${this.path})`, 'TableCollection.getItem'); }
+
+  get name(): string { return this.read('name'); }
+  set name(name: string) { this.act('name', name, (table) => this.context.engine.renameTable(table, name, 'Table.name')); }
+  get id(): string { return this.read('id'); }
+  set style(style: string) { this.act('style', style, (table) => { table.style = style; }); }
+  get worksheet(): Worksheet { return new Worksheet(this.context, `${this.path}.worksheet`, () => this.target().sheet); }
+  get rows(): TableRows { return new TableRows(this.context, `${this.path}.rows`, () => this.target()); }
+  get columns(): TableColumns { return new TableColumns(this.context, `${this.path}.columns`, () => this.target()); }
+
+  get onChanged() {
+    return {
+      add: (handler: (args: unknown) => unknown) => {
+        let remove: () => void = () => undefined;
+        this.act('onChanged.add', null, (table) => { remove = this.context.engine.events.onTable(table, handler); });
+        return { context: this.context, remove: () => this.act('onChanged.remove', null, () => { remove(); }) };
+      },
+    };
+  }
+
+  getRange(): Range { return this.part('getRange', (t) => t.wholeRect()); }
+  getHeaderRowRange(): Range { return this.part('getHeaderRowRange', (t) => t.headerRect()); }
+  getDataBodyRange(): Range { return this.part('getDataBodyRange', (t) => t.bodyRect()); }
+
+  private part(name: string, rect: (t: TableModel) => ReturnType<TableModel['bodyRect']>): Range {
+    return new Range(this.context, `${this.path}.${name}()`, () => { const t = this.target(); return { sheet: t.sheet, rect: rect(t) }; });
+  }
+
+  /** items of a collection arrive with the properties asked for through "items/…" */
+  preload(properties: string[]): void {
+    const table = this.target();
+    for (const p of properties) {
+      if (p === 'name') this.loaded.set('name', table.name);
+      else if (p === 'id') this.loaded.set('id', table.id);
+      else if (p === 'style') this.loaded.set('style', table.style);
+      else throw invalidArgument(`Table has no property "${p}"`, 'TableCollection.load');
+    }
+  }
+
+  protected snapshot(properties: string[]): Record<string, unknown> {
+    const table = this.target();
+    return pick({ name: () => table.name, id: () => table.id, style: () => table.style }, properties, 'Table', (p) => invalidArgument(`Table has no property "${p}"`));
+  }
+}
+
+export class TableRows extends ClientObject<TableModel> {
+  protected missing(): Error { return itemNotFound('table', this.path); }
+
+  get count(): number { return this.read('count'); }
+
+  /** rows.add(index, values): index undefined/null appends (https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)) */
+  add(index: number | null | undefined, values: Input[][]): void {
+    this.act('add', [index ?? null, values], (table) => insertTableRows(this.context.engine, table, index ?? table.bodyRows, values.length, values, 'TableRowCollection.add'));
+  }
+
+  getItemAt(index: number) {
+    return {
+      delete: () => this.act(`getItemAt(${index}).delete`, null, (table) => deleteTableRows(this.context.engine, table, index, 1, 'TableRow.delete')),
+      getRange: () => new Range(this.context, `${this.path}.getItemAt(${index}).getRange()`, () => {
+        const t = this.target();
+        if (index < 0 || index >= t.bodyRows) throw itemNotFound(`table row ${index}`, 'TableRowCollection.getItemAt');
+        return { sheet: t.sheet, rect: { row: t.row + 1 + index, column: t.column, rows: 1, columns: t.columns } };
+      }),
+    };
+  }
+
+  protected snapshot(properties: string[]): Record<string, unknown> {
+    const table = this.target();
+    return pick({ count: () => table.bodyRows }, properties, 'TableRowCollection', (p) => invalidArgument(`TableRowCollection has no property "${p}"`));
+  }
+}
+
+export class TableColumns extends ClientObject<TableModel> {
+  protected missing(): Error { return itemNotFound('table', this.path); }
+
+  get count(): number { return this.read('count'); }
+
+  private column(path: string, index: () => number) {
+    const range = (name: string, rows: (t: TableModel) => [number, number]) => new Range(this.context, `${path}.${name}()`, () => {
+      const t = this.target();
+      const i = index();
+      if (i < 0 || i >= t.columns) throw itemNotFound(`table column ${path}`, 'TableColumnCollection.getItem');
+      const [row, count] = rows(t);
+      return { sheet: t.sheet, rect: { row, column: t.column + i, rows: count, columns: 1 } };
+    });
+    return {
+      getRange: () => range('getRange', (t) => [t.row, t.bodyRows + 1]),
+      getDataBodyRange: () => range('getDataBodyRange', (t) => [t.row + 1, t.bodyRows]),
+      getHeaderRowRange: () => range('getHeaderRowRange', (t) => [t.row, 1]),
+    };
+  }
+
+  getItemAt(index: number) {
+    return this.column(`${this.path}.getItemAt(${index})`, () => index);
+  }
+
+  /** by header name, as Excel matches it: case-insensitively */
+  getItem(name: string) {
+    return this.column(`${this.path}.getItem(${name})`, () => this.target().headers().findIndex((h) => h.toLowerCase() === name.toLowerCase()));
+  }
+
+  protected snapshot(properties: string[]): Record<string, unknown> {
+    const table = this.target();
+    return pick({ count: () => table.columns }, properties, 'TableColumnCollection', (p) => invalidArgument(`TableColumnCollection has no property "${p}"`));
+  }
+}

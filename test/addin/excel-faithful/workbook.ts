@@ -1,0 +1,31 @@
+/** Excel.Workbook: the entry point of every batch (context.workbook). */
+import { ClientObject, type RequestContext } from './context';
+import { itemNotFound } from './errors';
+import type { WorkbookModel } from './model';
+import { CustomXmlPartCollection, SettingCollection } from './settings';
+import { TableCollection } from './table';
+import { WorksheetCollection } from './worksheet';
+
+export class Workbook extends ClientObject<WorkbookModel> {
+  readonly tables: TableCollection;
+  readonly worksheets: WorksheetCollection;
+  readonly settings: SettingCollection;
+  readonly customXmlParts: CustomXmlPartCollection;
+
+  constructor(context: RequestContext) {
+    super(context, 'workbook', () => context.engine.model);
+    this.tables = new TableCollection(context, 'workbook.tables', null);
+    this.worksheets = new WorksheetCollection(context);
+    this.settings = new SettingCollection(context);
+    this.customXmlParts = new CustomXmlPartCollection(context);
+  }
+  protected missing(): Error { return itemNotFound('workbook'); }
+
+  getActiveCell() {
+    return this.worksheets.getActiveWorksheet().getRange('A1');
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    return {};
+  }
+}
