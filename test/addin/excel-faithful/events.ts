@@ -5,7 +5,7 @@
  * on a single cell" — https://learn.microsoft.com/javascript/api/excel/excel.tablechangedeventargs). Handlers are
  * registrations of this session and do not survive a save/reopen.
  */
-import { a1 } from '../../../addin/src/excel/address';
+import { a1 } from '../../../addin/src/workbook/address';
 import { type Rect, type SheetModel, type TableModel, type WorkbookModel, intersects } from './model';
 import { type Scalar, valueTypeOf } from './values';
 

@@ -3,7 +3,7 @@
  * the computed value for a formula), `text` as the grid shows it in the workbook's locale, `numberFormat` in en-US
  * codes, `formulas` with "=…" for formula cells, `valueTypes` per cell. Writes go through the engine's Excel rules.
  */
-import { a1 } from '../../../addin/src/excel/address';
+import { a1 } from '../../../addin/src/workbook/address';
 import { ClientObject, type RequestContext, pick } from './context';
 import { eachCell } from './edits';
 import { accessDenied, invalidArgument, itemNotFound } from './errors';

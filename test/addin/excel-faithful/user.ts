@@ -3,7 +3,7 @@
  * header, inserting and deleting rows, sorting and filtering a table, protecting a sheet. Each goes through Excel's
  * rules and raises the events Excel raises for it (source "Local").
  */
-import { parseA1 } from '../../../addin/src/excel/address';
+import { parseA1 } from '../../../addin/src/workbook/address';
 import type { Engine } from './edits';
 import type { Rect, SheetModel, TableModel } from './model';
 import { deleteTableRows, filterTable, insertTableRows, sortTable } from './table-edits';

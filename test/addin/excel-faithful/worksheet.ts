@@ -2,7 +2,7 @@
  * Excel.Worksheet and Excel.WorksheetCollection: ranges by address or index, the used range, the sheet's tables and
  * charts, protection (ExcelApi 1.2) and onChanged (ExcelApi 1.7).
  */
-import { parseA1 } from '../../../addin/src/excel/address';
+import { parseA1 } from '../../../addin/src/workbook/address';
 import { ChartCollection } from './charts';
 import { ClientObject, type RequestContext, pick } from './context';
 import { OfficeError, invalidArgument, invalidOperation, itemNotFound } from './errors';
