@@ -10,6 +10,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { Access } from '../auth/access';
 import { authenticate } from '../auth/authenticate';
+import { type Clock, systemClock } from '../clock';
 import type { Orm } from '../db/orm';
 import { ChangeSource, Checkpoint } from '../domain/enums';
 import { createContext } from '../graphql/context';
@@ -34,9 +35,9 @@ export type ReportsRouterOptions = {
 };
 
 /** The caller of /graphql, resolved the same way: bearer token → user, grants, tenant-scoped unit of work. */
-export function bearerAccess(orm: Orm): ResolveAccess {
+export function bearerAccess(orm: Orm, clock: Clock = systemClock): ResolveAccess {
   return async (req) => {
-    const principal = await authenticate(orm.em, req.headers.authorization);
+    const principal = await authenticate(orm.em, req.headers.authorization, clock());
     const ctx = createContext(orm.em, principal);
     return { em: ctx.em, actor: ctx.actor, access: ctx.access };
   };
