@@ -4,6 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import { type Clock, systemClock } from './clock';
 import type { Orm } from './db/orm';
 import { type Context, createContext } from './graphql/context';
 import { formatError } from './graphql/errors';
@@ -25,6 +26,8 @@ export type AppOptions = {
   security?: Partial<SecurityConfig>;
   /** the speed layer (server/speed/README.md); default: CRUSCOTTO_FAST_PATHS, on unless it says off */
   fastPaths?: boolean;
+  /** what token expiry, the token's last-use hint and the rate-limit windows go by (tests move one by hand) */
+  clock?: Clock;
 };
 
 /**
@@ -34,6 +37,7 @@ export type AppOptions = {
 export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App> {
   const security: SecurityConfig = { ...config().security, ...options.security };
   const fastPaths = options.fastPaths ?? config().fastPaths;
+  const clock = options.clock ?? systemClock;
   const app = express();
   const httpServer = http.createServer(app);
   // A big plan's request can hold the event loop for seconds; Node's 5 s keep-alive timer then fires before the
@@ -55,17 +59,17 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   app.use(
     '/graphql',
     cors<cors.CorsRequest>({ origin: security.corsOrigins, allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'] }),
-    resolveToken(orm),
-    authFailureLimit(security),
+    resolveToken(orm, clock),
+    authFailureLimit(security, clock),
     refuseUnauthenticated,
-    requestLimit(security),
+    requestLimit(security, clock),
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, { context: async ({ res }) => createContext(orm.em, principalOf(res), { fastPaths }) }),
   );
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use(reportsRouter({ resolveAccess: bearerAccess(orm, { fastPaths }), guards: [authFailureLimit(security), requestLimit(security)] }));
+  app.use(reportsRouter({ resolveAccess: bearerAccess(orm, { fastPaths, clock }), guards: [authFailureLimit(security, clock), requestLimit(security, clock)] }));
   app.use(graphiqlRouter('/graphql'));
   app.use(bodyErrors);
   return {

@@ -1,9 +1,11 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { ipKeyGenerator, rateLimit, type RateLimitInfo } from 'express-rate-limit';
 import type { Orm } from '../db/orm';
 import { authenticate, type Principal } from '../auth/authenticate';
+import { type Clock, systemClock } from '../clock';
 import { UnauthenticatedError } from '../errors';
 import type { SecurityConfig } from '../config';
+import { ClockWindowStore, secondsToReset } from './window-store';
 
 /** A refusal before GraphQL runs, in GraphQL's response shape so every client reads it the same way. */
 function refuse(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
@@ -18,10 +20,10 @@ export function principalOf(res: Response): Principal {
  * Resolves the bearer token once per request. A request without a valid one goes on only as far as the failure
  * limit (authFailureLimit) and is then refused with 401 by refuseUnauthenticated.
  */
-export function resolveToken(orm: Orm): RequestHandler {
+export function resolveToken(orm: Orm, clock: Clock = systemClock): RequestHandler {
   return async (req, res, next) => {
     try {
-      res.locals.principal = await authenticate(orm.em, req.headers.authorization);
+      res.locals.principal = await authenticate(orm.em, req.headers.authorization, clock());
     } catch (error) {
       if (!(error instanceof UnauthenticatedError)) return next(error);
       res.locals.authError = error;
@@ -41,9 +43,9 @@ export const refuseUnauthenticated: RequestHandler = (_req, res, next) => {
  * Failed authentications per IP: guessing tokens gets slow. Requests with a valid token are neither counted nor
  * stopped, so colleagues behind the same address are not locked out by someone else's guesses.
  */
-export function authFailureLimit(config: SecurityConfig): RequestHandler {
+export function authFailureLimit(config: SecurityConfig, clock: Clock = systemClock): RequestHandler {
   return rateLimit({
-    windowMs: config.windowMs,
+    ...windowsOn(clock, config),
     limit: config.authFailuresPerWindow,
     skip: (_req, res) => Boolean(res.locals.principal),
     standardHeaders: 'draft-7',
@@ -54,9 +56,9 @@ export function authFailureLimit(config: SecurityConfig): RequestHandler {
 }
 
 /** Requests per token (a whole office behind one address does not share a budget), per IP without one. */
-export function requestLimit(config: SecurityConfig): RequestHandler {
+export function requestLimit(config: SecurityConfig, clock: Clock = systemClock): RequestHandler {
   return rateLimit({
-    windowMs: config.windowMs,
+    ...windowsOn(clock, config),
     limit: config.requestsPerWindow,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
@@ -66,6 +68,15 @@ export function requestLimit(config: SecurityConfig): RequestHandler {
     },
     handler: (_req, res) => refuse(res, 429, 'RATE_LIMITED', `Too many requests: at most ${config.requestsPerWindow} per minute per token; retry after the time in Retry-After`),
   });
+}
+
+/** Each limiter counts in its own store, with its windows and its Retry-After on the server's clock. */
+function windowsOn(clock: Clock, config: SecurityConfig) {
+  return {
+    windowMs: config.windowMs,
+    store: new ClockWindowStore(clock),
+    retryAfter: (req: Request) => secondsToReset(clock, (req as Request & { rateLimit?: RateLimitInfo }).rateLimit?.resetTime, config.windowMs),
+  };
 }
 
 /** Body parser failures (too large, not JSON) as GraphQL-shaped errors instead of Express's HTML page. */

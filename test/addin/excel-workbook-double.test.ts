@@ -63,7 +63,7 @@ describe('ExcelWorkbook on the Excel double', () => {
     expect(double.stats.eventsFromApi).toBe(0);
     expect(double.stats.writesWithEventsOff).toBeGreaterThan(0);
     expect(double.model.eventsEnabled).toBe(true);
-    await new Promise((r) => setTimeout(r, 10));
+    await double.eventsHandled();
     expect(hints).toEqual([]);
   });
 
@@ -73,13 +73,13 @@ describe('ExcelWorkbook on the Excel double', () => {
     const hints: Array<number[] | 'unknown'> = [];
     const off = await workbook.onRowsChanged('Cruscotto', (r) => hints.push(r));
     double.user.type('Cruscotto', 2, 'Valore ottenuto', '12');
-    await new Promise((r) => setTimeout(r, 20));
+    await double.eventsHandled();
     double.user.appendRow('Cruscotto', { 'Cod.': '1.1.4' });
-    await new Promise((r) => setTimeout(r, 20));
+    await double.eventsHandled();
     expect(hints).toEqual([[2], 'unknown']);
     await off();
     double.user.type('Cruscotto', 0, 'Valore ottenuto', '1');
-    await new Promise((r) => setTimeout(r, 20));
+    await double.eventsHandled();
     expect(hints).toHaveLength(2);
   });
 

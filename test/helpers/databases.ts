@@ -40,13 +40,18 @@ function sqlite(): TestDatabase {
   };
 }
 
+/** databases made by this process so far: a name never repeats, even for two created in the same millisecond */
+let made = 0;
+
 function postgres(): TestDatabase {
   const created: string[] = [];
   const admin = () => new Client({ connectionString: PG_BASE_URL });
   return {
     name: 'postgresql',
     async create() {
-      const name = `cruscotto_test_${process.pid}_${Date.now()}_${created.length}`;
+      // pid + counter are unique among the running test processes; the time keeps a reused pid of a crashed run
+      // (whose databases were never dropped) from colliding
+      const name = `cruscotto_test_${process.pid}_${Date.now()}_${made++}`;
       const client = admin();
       await client.connect();
       try {

@@ -13,9 +13,28 @@ export type Gql = <T = any>(query: string, variables?: Record<string, unknown>) 
 /** A user of one organisation with one role, and their bearer token. */
 export type Caller = { gql: Gql; token: string; userId: string; name: string };
 
+/**
+ * The server's clock in tests: it reads the real time when the server starts and then stands still until a test
+ * moves it, so token expiry, the once-a-minute last-use write and the rate-limit windows never depend on how long
+ * the tests took (a loaded machine once made a request cross the minute and write one statement more).
+ */
+export type TestClock = { now(): Date; advance(ms: number): void };
+
+export function testClock(start = Date.now()): TestClock {
+  let at = start;
+  return {
+    now: () => new Date(at),
+    advance(ms) {
+      at += ms;
+    },
+  };
+}
+
 /** A real server on a loopback port, on a fresh database, talked to over HTTP like any client. */
 export type TestServer = {
   url: string;
+  /** what the server goes by for token expiry, the token's last use and rate-limit windows */
+  clock: TestClock;
   orm: Orm;
   databaseUrl: string;
   /** SQL statements seen since the last reset */
@@ -54,7 +73,8 @@ export async function startServer(
   const errors: unknown[] = [];
   // tests make many requests from one token: the rate limits get their own tests (security-abuse)
   const security = { requestsPerWindow: 1_000_000, authFailuresPerWindow: 1_000_000, ...options.security };
-  const app: App = await createApp(orm, { security, fastPaths: options.fastPaths, log: (e) => { errors.push(e); if (process.env.DEBUG_SERVER_ERRORS) console.error(e); } });
+  const clock = testClock();
+  const app: App = await createApp(orm, { security, fastPaths: options.fastPaths, clock: clock.now, log: (e) => { errors.push(e); if (process.env.DEBUG_SERVER_ERRORS) console.error(e); } });
   const port = await listen(app.httpServer, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 
@@ -67,11 +87,13 @@ export async function startServer(
     return (await response.json()) as GraphQLResponse;
   }
   const gql: Gql = (query, variables) => gqlWith(token, query, variables);
-  // the first request of a token records its use (one write): done here so statement counts start clean
+  // the first request of a token records its use (one write): done here so statement counts start clean; the clock
+  // stands still, so no later request writes it again
   await gql('{ __typename }');
   statements.length = 0;
   return {
     url,
+    clock,
     orm,
     databaseUrl,
     statements,

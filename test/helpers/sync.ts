@@ -206,7 +206,15 @@ export function unique(prefix: string): string {
   return `${prefix}${counter}`;
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Resolves once the clock reads a later millisecond than `time` (the server runs in this process, on this clock):
+ * a change made after that is stamped after `time`, so a delta read `since` it must list it. Waits for that
+ * condition itself rather than a fixed 20 ms.
+ */
+export async function pastMillisecond(time: string): Promise<void> {
+  const after = Date.parse(time);
+  while (Date.now() <= after) await new Promise((resolve) => setImmediate(resolve));
+}
 
 /** A second organisation with a small plan of its own: its ids must mean nothing to the Sondrio plan's batches. */
 export type OtherPlan = { orgId: string; planId: string; perspectiveId: string; strategicId: string; operationalId: string; indicatorId: string };

@@ -158,25 +158,30 @@ describe('abusive queries are refused while the server keeps serving (sqlite)', 
 describe('rate limits and configuration (sqlite)', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer('sqlite', { security: { requestsPerWindow: 5, authFailuresPerWindow: 3, windowMs: 1500, introspection: false, corsOrigins: ['https://addin.example.org'] } });
+    server = await startServer('sqlite', { security: { requestsPerWindow: 5, authFailuresPerWindow: 3, windowMs: 60_000, introspection: false, corsOrigins: ['https://addin.example.org'] } });
   });
   afterAll(() => server.close());
+  // windows end when the server's clock says so, not when a sleep guesses they have: however slow the machine,
+  // every request of a test falls in the window the test opened
+  const nextWindow = () => server.clock.advance(60_000);
 
   it('answers 429 with Retry-After past the per-token limit, does not punish another token, and recovers', async () => {
-    await new Promise((r) => setTimeout(r, 1600)); // a fresh window (the helper's warm-up request counted)
+    nextWindow(); // the helper's warm-up request counted in the first one
     const other = await server.as('viewer', (await server.gql(`mutation { createOrganisation(input: { code: "RL", name: "Rate" }) { id } }`)).data.createOrganisation.id);
     for (let i = 0; i < 4; i++) expect((await raw(server, JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
     const limited = await raw(server, JSON.stringify({ query: '{ __typename }' }));
     expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.headers.get('retry-after')).toBe('60'); // the window opened by this test's first request, to the second
     expect(firstError(limited)).toEqual({ message: expect.stringMatching(/Too many requests: at most 5 per minute per token/), extensions: { code: 'RATE_LIMITED' } });
     expect((await other.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
-    await new Promise((r) => setTimeout(r, 1600));
+    server.clock.advance(59_999);
+    expect((await raw(server, JSON.stringify({ query: '{ __typename }' }))).status).toBe(429);
+    server.clock.advance(1);
     expect((await raw(server, JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
   });
 
   it('slows down token guessing per address: 429 after too many failed authentications, while valid tokens still pass', async () => {
-    await new Promise((r) => setTimeout(r, 1600));
+    nextWindow();
     const guesses = [];
     for (let i = 0; i < 4; i++) guesses.push((await raw(server, JSON.stringify({ query: '{ __typename }' }), { authorization: `Bearer cru_guess${i}` })).status);
     expect(guesses).toEqual([401, 401, 401, 429]);
@@ -184,7 +189,7 @@ describe('rate limits and configuration (sqlite)', () => {
   });
 
   it('turns introspection off and uses the configured CORS origins', async () => {
-    await new Promise((r) => setTimeout(r, 1600));
+    nextWindow();
     const r = await server.gql(`{ __schema { queryType { name } } }`);
     expect(r.errors![0].message).toMatch(/introspection is not allowed/i);
     const preflight = await fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://localhost:3000', 'access-control-request-method': 'POST' } });

@@ -1,7 +1,8 @@
+import { ApiToken } from '../../server/entities';
 import { revokeToken } from '../../server/services/users';
 import { databaseNames } from '../helpers/databases';
 import { type Caller, type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
-import { outcomes } from '../helpers/sync';
+import { outcomes, writes } from '../helpers/sync';
 import { buildTenant, type Tenant } from '../helpers/tenant';
 
 /** Authentication and what each role of an organisation may and may not do, through CRUD, sync and governance. */
@@ -50,7 +51,7 @@ describe.each(databaseNames())('authentication (%s)', (dialect) => {
   });
 
   it('refuses an expired token and a revoked one, saying so; the others keep working', async () => {
-    const expired = await server.as('viewer', t.org, [], { expiresAt: new Date(Date.now() - 1000) });
+    const expired = await server.as('viewer', t.org, [], { expiresAt: new Date(server.clock.now().getTime() - 1000) });
     const r1 = await post({ authorization: `Bearer ${expired.token}` });
     expect(r1.status).toBe(401);
     expect(r1.body.errors![0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'TOKEN_EXPIRED' });
@@ -63,7 +64,7 @@ describe.each(databaseNames())('authentication (%s)', (dialect) => {
     expect(r2.status).toBe(401);
     expect(r2.body.errors![0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'TOKEN_REVOKED' });
 
-    const valid = await server.as('viewer', t.org, [], { expiresAt: new Date(Date.now() + 3_600_000) });
+    const valid = await server.as('viewer', t.org, [], { expiresAt: new Date(server.clock.now().getTime() + 3_600_000) });
     expect(ok(await valid.gql('{ me { name memberships { organisationId role } } }')).me).toEqual({ name: valid.name, memberships: [{ organisationId: t.org, role: 'VIEWER' }] });
   });
 
@@ -73,6 +74,26 @@ describe.each(databaseNames())('authentication (%s)', (dialect) => {
     expect((await server.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
     expect(server.statements).toHaveLength(1);
     expect(server.statements[0]).toMatch(/api_token/);
+  });
+
+  it("records a token's last use at its first request, then only once more than a minute has passed (one write)", async () => {
+    const caller = await server.as('viewer', t.org);
+    const lastUsedAt = async () => (await server.orm.em.fork().findOneOrFail(ApiToken, { user: caller.userId })).lastUsedAt ?? null;
+    const writesOfOneRequest = async () => {
+      server.statements.length = 0;
+      expect(ok(await caller.gql('{ me { name } }')).me.name).toBe(caller.name);
+      return writes(server.statements).length;
+    };
+    expect(await lastUsedAt()).toBeNull();
+    expect(await writesOfOneRequest()).toBe(1);
+    const first = server.clock.now();
+    expect(await lastUsedAt()).toEqual(first);
+    server.clock.advance(60_000);
+    expect(await writesOfOneRequest()).toBe(0);
+    expect(await lastUsedAt()).toEqual(first);
+    server.clock.advance(1);
+    expect(await writesOfOneRequest()).toBe(1);
+    expect(await lastUsedAt()).toEqual(server.clock.now());
   });
 
   it('keeps /health and the GraphiQL page open', async () => {

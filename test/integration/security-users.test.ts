@@ -113,12 +113,14 @@ describe.each(databaseNames())('managing users, memberships and tokens over Grap
 
   it('issues a token over GraphQL that works for a request, shows it once, and stops it on revocation', async () => {
     const person = ok(await admin.gql(INVITE, { i: { organisationId: t.org, email: 'uo@usr.test', name: 'U.O.', role: 'UNIT_EDITOR', unitIds: [t.unit] } })).inviteUser;
+    const asked = Date.now();
     const issued = ok(await admin.gql(CREATE_TOKEN, { i: { userId: person.id, label: 'Excel add-in', expiresInDays: 365 } })).createApiToken;
+    const answered = Date.now();
     secrets.push(issued.secret);
     expect(issued.secret.startsWith(issued.token.prefix)).toBe(true);
-    const days = (Date.parse(issued.token.expiresAt) - Date.now()) / 86_400_000;
-    expect(days).toBeGreaterThan(364.9);
-    expect(days).toBeLessThanOrEqual(365);
+    // 365 days from the moment it was issued, which lies between the request and its answer
+    expect(Date.parse(issued.token.expiresAt)).toBeGreaterThanOrEqual(asked + 365 * 86_400_000);
+    expect(Date.parse(issued.token.expiresAt)).toBeLessThanOrEqual(answered + 365 * 86_400_000);
 
     const me = ok(await server.gqlWith(issued.secret, '{ me { id memberships { role unitIds } tokens { id label revokedAt } } }')).me;
     expect(me).toEqual({ id: person.id, memberships: [{ role: 'UNIT_EDITOR', unitIds: [t.unit] }], tokens: [{ id: issued.token.id, label: 'Excel add-in', revokedAt: null }] });

@@ -2,7 +2,7 @@ import { Indicator, OrgUnit, Target, TargetRevision } from '../../server/entitie
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import {
-  asInput, changedRows, currentRow, ok, outcomes, readRows, rowHistory, type SheetRowIn, sleep, sync, tableCounts, writes,
+  asInput, changedRows, currentRow, ok, outcomes, readRows, rowHistory, type SheetRowIn, pastMillisecond, sync, tableCounts, writes,
 } from '../helpers/sync';
 
 /**
@@ -164,7 +164,7 @@ describe.each(databaseNames())('sheet sync: deletion (%s)', (dialect) => {
   it('deletes an objective together with all its children in one batch, and lists them in a later delta read', async () => {
     const { server, plan } = sondrio;
     const { serverTime } = await readRows(server, plan.planId);
-    await sleep(20);
+    await pastMillisecond(serverTime);
     const objective = plan.operational('2.2');
     const children = ['2.2.1', '2.2.2', '2.2.3', '2.2.4'].map((code) => plan.indicator(code));
     const result = await sync(server, { planId: plan.planId, rows: [objective, ...children].map((r) => ({ rowId: r.rowId, rowVersion: r.rowVersion, delete: true })) });
@@ -203,7 +203,7 @@ describe.each(databaseNames())('sheet sync: delta reads (%s)', (dialect) => {
   it('returns only the rows changed after a read, in the same shape as a full read', async () => {
     const { server, plan } = sondrio;
     const first = await readRows(server, plan.planId);
-    await sleep(20);
+    await pastMillisecond(first.serverTime);
     const a = plan.indicator('3.1.1');
     const b = plan.indicator('3.3.1');
     const result = await sync(server, {
@@ -233,7 +233,7 @@ describe.each(databaseNames())('sheet sync: delta reads (%s)', (dialect) => {
   it('lists a row whose only change is a future target', async () => {
     const { server, plan } = sondrio;
     const { serverTime } = await readRows(server, plan.planId);
-    await sleep(20);
+    await pastMillisecond(serverTime);
     const row = await currentRow(server, plan.planId, 'indicator', '3.3.2');
     const result = await sync(server, { planId: plan.planId, rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, futureTargets: [{ year: 2023, value: '6' }] }] });
     expect(result.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
@@ -246,7 +246,7 @@ describe.each(databaseNames())('sheet sync: delta reads (%s)', (dialect) => {
   it('gives a new version to, and lists, a row whose only change is its responsible units', async () => {
     const { server, plan } = sondrio;
     const { serverTime } = await readRows(server, plan.planId);
-    await sleep(20);
+    await pastMillisecond(serverTime);
     const row = await currentRow(server, plan.planId, 'indicator', '3.3.3');
     const result = await sync(server, { planId: plan.planId, rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, responsibleUnit: 'U.O. "Ragioneria"' }] });
     expect(result.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });

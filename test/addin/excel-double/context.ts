@@ -107,16 +107,26 @@ export class FakeContext {
         const whole = { ...table.headerRect(), rows: table.bodyRows + 1 };
         if (!intersects(whole, rect)) continue;
         this.stats.eventsFromApi++;
-        fireTableChanged(table, 'RangeEdited', rect);
+        fireTableChanged(this.model, table, 'RangeEdited', rect);
       }
     }
   }
 }
 
-export function fireTableChanged(table: TableModel, changeType: string, rect: Rect): void {
+/**
+ * Excel delivers a change event after the change, never inside it: each listener runs on a later macrotask. The
+ * delivery, with whatever the listener awaits, is tracked in `model.deliveries` so a test can wait for it to end.
+ */
+export function fireTableChanged(model: WorkbookModel, table: TableModel, changeType: string, rect: Rect): void {
   const args = {
     type: 'TableChanged' as const, changeType, source: 'Local' as const, address: a1(rect.row, rect.column, rect.rows, rect.columns),
     tableId: table.id, worksheetId: table.sheet.id,
   };
-  for (const listener of [...table.listeners]) setTimeout(() => void Promise.resolve(listener(args)).catch(() => undefined), 0);
+  for (const listener of [...table.listeners]) {
+    const delivery: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, 0))
+      .then(async () => { await listener(args); })
+      .catch(() => undefined)
+      .finally(() => model.deliveries.delete(delivery));
+    model.deliveries.add(delivery);
+  }
 }

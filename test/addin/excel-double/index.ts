@@ -78,7 +78,7 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       if (row < 0 || row >= table.bodyRows) throw new Error(`row ${row} is outside table ${name}`);
       const cell = table.sheet.touch(table.row + 1 + row, column);
       cell.value = typed(value, cell.numberFormat);
-      if (model.eventsEnabled) fireTableChanged(table, 'RangeEdited', { row: table.row + 1 + row, column, rows: 1, columns: 1 });
+      if (model.eventsEnabled) fireTableChanged(model, table, 'RangeEdited', { row: table.row + 1 + row, column, rows: 1, columns: 1 });
     },
     /** types a row just below the table: Excel's auto-expansion makes it a table row */
     appendRow(name: string, values: Record<string, Value>) {
@@ -93,7 +93,7 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         cell.value = typed(values[header] ?? '', cell.numberFormat);
       });
       table.bodyRows++;
-      if (model.eventsEnabled) fireTableChanged(table, 'RowInserted', { row, column: table.column, rows: 1, columns: table.columns });
+      if (model.eventsEnabled) fireTableChanged(model, table, 'RowInserted', { row, column: table.column, rows: 1, columns: table.columns });
     },
   };
 
@@ -105,7 +105,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     return { table, column: table.column + index };
   }
 
-  return { Excel, Office, model, stats, user };
+  /** resolves once every change event raised so far has been handled, including the events that handling raised */
+  async function eventsHandled(): Promise<void> {
+    while (model.deliveries.size > 0) await Promise.all([...model.deliveries]);
+  }
+
+  return { Excel, Office, model, stats, user, eventsHandled };
 }
 
 /** Makes the double the global Office and Excel (Jest); returns a function restoring what was there. */

@@ -105,6 +105,8 @@ export class WorkbookModel {
   readonly tables: TableModel[] = [];
   readonly settings = new Map<string, unknown>();
   eventsEnabled = true;
+  /** change events raised and not yet handled to the end by their listeners */
+  readonly deliveries = new Set<Promise<void>>();
   activeSheet: SheetModel | null = null;
   selection: { sheet: string; rect: Rect } | null = null;
   private nextId = 1;
