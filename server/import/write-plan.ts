@@ -145,7 +145,7 @@ class Writer {
 
   async write(org: Organisation | null, orgCode: string, cycle: PlanCycle | null, revision: number, previous: PlanVersion | null): Promise<PlanVersion> {
     const { tx, draft } = this;
-    this.org = org ?? tx.create(Organisation, { name: draft.organisation.name || orgCode, code: orgCode } as never);
+    this.org = org ?? tx.create(Organisation, { name: draft.organisation.name || orgCode, code: orgCode });
     const existingUnits = org ? await tx.find(OrgUnit, { org, code: { $in: draft.units.map((u) => unitCode(u.key)) } }) : [];
     const existingPersons = org ? await tx.find(Person, { org, fullName: { $in: draft.persons.map((p) => p.fullName) } }) : [];
     const preset = PROFILE_PRESETS[draft.profilePreset];
