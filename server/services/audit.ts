@@ -71,7 +71,7 @@ export function recordChange(
     ctx.auditBuffer.push({ ...data, id: randomUUID(), org: org?.id ?? null, version: 1, createdAt: now, updatedAt: now });
     return;
   }
-  ctx.em.persist(ctx.em.create(AuditEvent, data as never));
+  ctx.em.persist(ctx.em.create(AuditEvent, data));
 }
 
 /**
@@ -80,5 +80,5 @@ export function recordChange(
  */
 export async function flushAuditBuffer(ctx: ServiceContext): Promise<void> {
   const rows = ctx.auditBuffer?.splice(0) ?? [];
-  for (let i = 0; i < rows.length; i += 2000) await ctx.em.insertMany(AuditEvent, rows.slice(i, i + 2000) as never);
+  for (let i = 0; i < rows.length; i += 2000) await ctx.em.insertMany(AuditEvent, rows.slice(i, i + 2000));
 }

@@ -8,6 +8,7 @@ import {
   Indicator, Measurement, OperationalObjective, OrgUnit, Perspective, PlanVersion, StrategicObjective, Target, TargetRevision,
 } from '../entities';
 import { AuditEvent } from '../entities/audit-event';
+import type { Node } from '../entities/base';
 import { SyncBatch } from '../entities/sync-batch';
 import { flushAuditBuffer, recordChange, snapshot } from '../services/audit';
 import { InputError, NotFoundError } from '../services/errors';
@@ -126,7 +127,8 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
           if (prior.requestHash !== requestHash) {
             throw InputError.of('batchKey', 'KEY_REUSED', 'this batch key was used for different rows; use a new key for a new batch');
           }
-          return { ...(prior.response as unknown as SyncOutcome), replayed: true };
+          // the stored response is the outcome this function wrote under the same key, as JSON
+          return { ...(prior.response as SyncOutcome), replayed: true };
         }
       }
       if (!plan.cycle.years.includes(input.year)) {
@@ -165,7 +167,7 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         await em.insert(SyncBatch, {
           id: randomUUID(), version: 1, createdAt: now, updatedAt: now, org: plan.org.id, plan: plan.id,
           batchKey: input.batchKey, requestHash, response: JSON.parse(JSON.stringify(outcome)),
-        } as never);
+        });
       }
       return outcome;
     });
@@ -175,8 +177,8 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
 }
 
 /** The loaded rows a batch writes in place or removes: the only ones the unit of work needs to see. */
-function rowsChanged(state: PlanState, plans: RowPlan[]): object[] {
-  const rows: object[] = [];
+function rowsChanged(state: PlanState, plans: RowPlan[]): Node[] {
+  const rows: Node[] = [];
   for (const p of plans) {
     if (!p.node) continue;
     if (p.status === 'deleted') rows.push(p.node, ...dependentsOf(state, p.node));
@@ -427,7 +429,7 @@ function applyRows(ctx: ServiceContext, state: PlanState, plans: RowPlan[], inpu
       else node.title = v.title;
     }
     // a moved row points at its parent by reference: the parent is a read-only row or one this batch inserts
-    if (p.node && parent) reparent(node, em.getReference(parent.constructor as never, parent.id) as PlanNode);
+    if (p.node && parent) reparent(node, em.getReference<PlanNode>(parent.constructor.name, parent.id));
     if (v.weight !== undefined && (node instanceof Indicator || node instanceof OperationalObjective)) node.weight = v.weight;
     if (v.kpi !== undefined) {
       if (node instanceof Indicator) node.formula = v.kpi;
@@ -466,7 +468,7 @@ async function writeCreated(em: ServiceContext['em'], w: BatchWrites): Promise<v
 }
 
 /** Rows loaded with the plan that the database would delete with this node (its targets, actuals, entries…). */
-function dependentsOf(state: PlanState, node: PlanNode): object[] {
+function dependentsOf(state: PlanState, node: PlanNode): Node[] {
   const s = state.snapshot;
   if (node instanceof Indicator) {
     const targets = state.targetsOf.get(node.id) ?? [];
