@@ -20,7 +20,8 @@ let built: Promise<GraphQLSchema> | null = null;
 /** The schema is built once per process: type-graphql's metadata is global. */
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [...CRUD_RESOLVERS, ...RELATION_RESOLVERS, ...REALIZATION_RESOLVERS, TargetValueResolver, ParsedValueResolver, AuditResolver, ProfilesResolver, ReportResolver, SyncResolver, MeResolver, ImportResolver, UsersResolver] as never,
+    // a named resolver first makes the list a non-empty tuple, as buildSchema's type asks; the order is not used
+    resolvers: [TargetValueResolver, ParsedValueResolver, AuditResolver, ProfilesResolver, ReportResolver, SyncResolver, MeResolver, ImportResolver, UsersResolver, ...CRUD_RESOLVERS, ...RELATION_RESOLVERS, ...REALIZATION_RESOLVERS],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   }).then((schema) => directResolvers(schema));

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import type { ImportedRow } from '../../server/import/workbook';
 import { PLAN_LAYOUT } from '../../server/sync/layout';
 import { databaseNames } from '../helpers/databases';
 import { getFile, loadXlsx, postWorkbook } from '../helpers/files';
@@ -59,7 +60,8 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
   it('writes the canonical table: an Excel table, hidden id/version columns, dropdowns, text formats, the binding in a very hidden sheet', async () => {
     const wb = await loadXlsx(exported);
     const ws = wb.getWorksheet('Piano')!;
-    const table = (ws as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables.Piano_2022_31_12;
+    // the table's full range is kept only in ExcelJS's internal model
+    const table = ws.tables.Piano_2022_31_12 as ExcelJS.Table & { table: { tableRef: string } };
     expect(table.table.tableRef).toBe(`A1:W${plan.rows.length + 1}`);
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(PLAN_LAYOUT.map((c) => c.it));
     expect(ws.getColumn(columnOf('rowId')).hidden).toBe(true);
@@ -144,16 +146,16 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
     const before = await readRows(server, plan.planId);
     const { status, json } = await postWorkbook(server, `planId=${plan.planId}`, body);
     expect(status).toBe(200);
-    const byRow = new Map(json.rows.map((r: any) => [r.row, r]));
+    const byRow = new Map((json.rows as ImportedRow[]).map((r) => [r.row, r]));
     expect(byRow.get(good)).toMatchObject({ status: 'updated', errors: [] });
     expect(byRow.get(textInNumber)).toMatchObject({
       status: 'rejected',
       errors: [{ row: textInNumber, column: columnOf('weight'), header: header('weight'), code: 'NOT_A_NUMBER', message: '"venticinque" is not a number' }],
     });
-    const f = byRow.get(formula) as any;
+    const f = byRow.get(formula)!;
     expect(f.status).toBe('rejected');
     expect(f.errors).toEqual([expect.objectContaining({ row: formula, column: columnOf('target'), header: header('target'), code: 'FORMULA_NOT_ALLOWED', evidence: 'formula =N5*2, last computed by Excel as "200"' })]);
-    const t = byRow.get(badThresholds) as any;
+    const t = byRow.get(badThresholds)!;
     expect(t.status).toBe('rejected');
     expect(t.errors[0]).toMatchObject({ column: columnOf('thresholds'), code: 'NOT_A_THRESHOLD' });
     expect(t.errors[0].message).toMatch(/80 per cento/);
