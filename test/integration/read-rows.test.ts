@@ -1,6 +1,7 @@
 import { type EntityClass, ReferenceKind } from '@mikro-orm/core';
-import type { Access } from '../../server/auth/access';
+import { Access } from '../../server/auth/access';
 import { scopeToTenants } from '../../server/auth/tenant-filter';
+import { Role } from '../../server/domain/roles';
 import { readCollection, readRows, readRowsIn } from '../../server/db/read-rows';
 import {
   Indicator, Measurement, OperationalObjective, OrgUnit, Perspective, PlanCycle, PlanVersion, ScoringProfile, StrategicObjective,
@@ -32,8 +33,9 @@ function contents(server: TestServer, entity: EntityClass<any>, row: Record<stri
   return out;
 }
 
+/** a caller who may read these organisations only */
 function scopedTo(orgIds: string[]): Access {
-  return { readableOrgIds: () => orgIds } as unknown as Access;
+  return new Access(false, orgIds.map((orgId) => ({ orgId, role: Role.VIEWER, unitIds: [] })));
 }
 
 describe.each(databaseNames())('read-only rows (%s)', (dialect) => {

@@ -11,7 +11,7 @@ import { percentOf } from '../../server/export/reports/document';
 import { databaseNames } from '../helpers/databases';
 import { getFile, htmlTables, loadXlsx, sheetRecords } from '../helpers/files';
 import { startServer, type TestServer } from '../helpers/server';
-import { ok, type SondrioPlan, sondrioPlan, sync } from '../helpers/sync';
+import { ok, type SheetRowIn, type SondrioPlan, sondrioPlan, sync } from '../helpers/sync';
 
 type ApiRow = { level: string; code: string | null; title: string; actual: string | null; target: string | null; realization: string | null };
 const REPORT = `query($p: ID, $d: ID) { report(planId: $p, dashboardId: $d, year: 2022) { title rows { level code title actual target realization } total { realization } } }`;
@@ -37,8 +37,8 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
       '1.1.1': '3,10%', '1.1.2': '11', '1.1.3': '60', '1.1.4': 'agosto', '1.3.1': '14%', '1.3.2': '36%', '1.3.3': '92%', '1.3.4': '71%',
       '1.4.1': '230', '1.4.2': '29%', '1.5.1': '310', '3.1.1': '22', '3.2.1': '4,2', '3.2.2': '31%', '3.3.1': 'n.d.',
     };
-    const rows = Object.entries(actuals).map(([code, actual]) => ({ rowId: plan.indicator(code).rowId, rowVersion: plan.indicator(code).rowVersion, actual }));
-    rows.push({ rowId: plan.indicator('3.3.2').rowId, rowVersion: plan.indicator('3.3.2').rowVersion, actual: '', neutralised: 'SI', neutralisationReason: 'sospensione per emergenza' } as never);
+    const rows: SheetRowIn[] = Object.entries(actuals).map(([code, actual]) => ({ rowId: plan.indicator(code).rowId, rowVersion: plan.indicator(code).rowVersion, actual }));
+    rows.push({ rowId: plan.indicator('3.3.2').rowId, rowVersion: plan.indicator('3.3.2').rowVersion, actual: '', neutralised: 'SI', neutralisationReason: 'sospensione per emergenza' });
     const result = await sync(server, { planId: plan.planId, rows });
     expect(result.rows.filter((r) => r.status !== 'UPDATED')).toEqual([]);
 

@@ -14,16 +14,18 @@ import {
   type AggregateChild,
   type IndicatorInput,
   type IndicatorResult,
+  type ProfileChanges,
   type ScoreContext,
   type ScoringProfile,
 } from '../../server/engine/scoring';
 import type { ParsedValue, Polarity } from '../../server/engine/values/types';
+import { untyped } from '../helpers/untyped';
 
 const num = (value: number): ParsedValue => ({ raw: String(value), kind: 'number', value, warnings: [] });
 const iso = (day: number): string => new Date(Date.UTC(2022, 0, 1) + day * 86400000).toISOString().slice(0, 10);
 const date = (day: number): ParsedValue => ({ raw: iso(day), kind: 'date', value: iso(day), warnings: [] });
 const C: ScoreContext = { year: 2022, checkpoint: '31/12' };
-const P = (changes: Partial<ScoringProfile>): ScoringProfile => nextProfileVersion(DEFAULT_PROFILE, changes as never);
+const P = (changes: ProfileChanges): ScoringProfile => nextProfileVersion(DEFAULT_PROFILE, changes);
 const profiles = {
   default: DEFAULT_PROFILE,
   uncapped: P({ capRatio: false }),
@@ -256,14 +258,15 @@ describe('properties of aggregation', () => {
 
 // ---- robustness --------------------------------------------------------------------------------------------------
 describe('robustness', () => {
-  const anyValue: fc.Arbitrary<ParsedValue> = fc.oneof(
+  // numbers that are strings, booleans that are integers: values no parser would produce, on purpose
+  const anyValue = untyped<fc.Arbitrary<ParsedValue>>(fc.oneof(
     fc.record({ raw: fc.string(), kind: fc.constantFrom('number', 'percent', 'currency', 'days'), value: fc.oneof(fc.double(), fc.string(), fc.boolean()), warnings: fc.constant([]) }),
     fc.record({ raw: fc.string(), kind: fc.constant('date'), value: fc.oneof(fc.string(), fc.constant('2022-02-29'), fc.constant('2022-07-31')), warnings: fc.constant([]) }),
     fc.record({ raw: fc.string(), kind: fc.constant('boolean'), value: fc.oneof(fc.boolean(), fc.integer()), warnings: fc.constant([]) }),
     fc.record({ raw: fc.string(), kind: fc.constant('text'), value: fc.string(), warnings: fc.constantFrom([], ['INVALID_DATE']) }),
     fc.record({ raw: fc.string(), kind: fc.constant('placeholder'), placeholder: fc.constantFrom('monitoring', 'not_available', 'not_applicable', 'qualitative'), warnings: fc.constant([]) }),
     fc.record({ raw: fc.constant(''), kind: fc.constant('empty'), warnings: fc.constant([]) }),
-  ) as unknown as fc.Arbitrary<ParsedValue>;
+  ));
 
   test('// §5.2.2 the engine MUST NOT throw and never scores outside [0, 1] (capRatio), whatever the inputs', () => {
     fc.assert(

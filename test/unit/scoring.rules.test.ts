@@ -12,12 +12,13 @@ import {
   type ActualInput,
   type IndicatorInput,
   type IndicatorResult,
+  type ProfileChanges,
   type ScoreContext,
-  type ScoringProfile,
   type TargetInput,
   type ThresholdInput,
 } from '../../server/engine/scoring';
 import type { ParsedValue, Polarity } from '../../server/engine/values/types';
+import { untyped } from '../helpers/untyped';
 
 // ---- tiny local ParsedValue builders -------------------------------------------------------------------------
 const num = (value: number, raw = String(value).replace('.', ',')): ParsedValue => ({ raw, kind: 'number', value, warnings: [] });
@@ -40,7 +41,7 @@ function ind(polarity: Polarity, target: TargetInput | undefined, actual: Parsed
   return { id: 'i', code: '1.1', polarity, target, actual: a, ...extra };
 }
 const C: ScoreContext = { year: 2022, checkpoint: '31/12' };
-const withProfile = (changes: Partial<ScoringProfile>): ScoreContext => ({ ...C, profile: nextProfileVersion(DEFAULT_PROFILE, changes as never) });
+const withProfile = (changes: ProfileChanges): ScoreContext => ({ ...C, profile: nextProfileVersion(DEFAULT_PROFILE, changes) });
 const score = (i: IndicatorInput, ctx: ScoreContext = C): IndicatorResult => scoreIndicator(i, ctx);
 const LINEAR = withProfile({ bandsMode: 'linear' });
 
@@ -125,19 +126,19 @@ describe('§5.2.2 status: exactly one, tested in order', () => {
 
   test('// §5.2.2 MUST NOT throw, MUST NOT substitute 0 on unusable inputs', () => {
     const weird: IndicatorInput[] = [
-      ind('higher', tgt({ raw: 'x', kind: 'number', value: 'x' as never, warnings: [] }), num(1)),
+      ind('higher', tgt({ raw: 'x', kind: 'number', value: untyped<number>('x'), warnings: [] }), num(1)),
       ind('higher', tgt(num(NaN)), num(1)),
       ind('higher', tgt(num(10)), num(Infinity)),
-      ind('lower', tgt(num(10)), { raw: '?', kind: 'boolean', value: 3 as never, warnings: [] }),
+      ind('lower', tgt(num(10)), { raw: '?', kind: 'boolean', value: untyped<boolean>(3), warnings: [] }),
       ind('deadline', tgt({ raw: '2022-13-45', kind: 'date', value: '2022-13-45', warnings: [] }), date('2022-01-01')),
       ind('boolean', tgt(bool(true)), num(1)),
       ind('higher', tgt(num(10), { thresholds: [th(text('otto'), 0.8)] }), num(9)),
       { id: 'x', polarity: 'higher', rule: 'project', activities: [] },
     ];
     // untyped callers: unknown rule or polarity names are invalid, not a crash
-    const unknownRule = score(ind('higher', tgt(num(10)), num(5), { rule: 'percentile' as never }));
+    const unknownRule = score(ind('higher', tgt(num(10)), num(5), { rule: untyped<IndicatorInput['rule']>('percentile') }));
     expect(unknownRule.errors).toEqual(['RULE_UNKNOWN']);
-    expect(score(ind('sideways' as never, tgt(num(10)), num(5))).errors).toEqual(['RULE_UNKNOWN']);
+    expect(score(ind(untyped<Polarity>('sideways'), tgt(num(10)), num(5))).errors).toEqual(['RULE_UNKNOWN']);
     for (const w of weird) {
       let r: IndicatorResult | undefined;
       expect(() => (r = score(w))).not.toThrow();

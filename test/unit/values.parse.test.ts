@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { isNumericValue, parseValue, scaleSuspect, type ParseContext } from '../../server/engine/values';
 import type { ParsedValue } from '../../server/engine/values/types';
+import { untyped } from '../helpers/untyped';
 
 /**
  * Domain guide §3. Raw strings from the seeds are quoted exactly, with their citation, so that a failing case
@@ -690,8 +691,8 @@ describe('robustness', () => {
   });
 
   it('tolerates non-string input from untyped callers without throwing', () => {
-    expect(parseValue(undefined as unknown as string)).toStrictEqual({ raw: '', kind: 'empty', warnings: [] });
-    expect(parseValue(12 as unknown as string)).toStrictEqual({ raw: '12', kind: 'number', value: 12, warnings: [] });
+    expect(parseValue(untyped<string>(undefined))).toStrictEqual({ raw: '', kind: 'empty', warnings: [] });
+    expect(parseValue(untyped<string>(12))).toStrictEqual({ raw: '12', kind: 'number', value: 12, warnings: [] });
   });
 
   it('stays fast on very long cells (no catastrophic backtracking)', () => {
