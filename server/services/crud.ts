@@ -53,7 +53,7 @@ function hasProp(em: EntityManager, entity: EntityClass<any>, prop: string): boo
 async function findRow<E extends Node>(ctx: ServiceContext, spec: EntitySpec<E>, id: string): Promise<Editable<E>> {
   // looked up as the Node every entity is: MikroORM's query types cannot be worked out for an open E
   const entity: EntityClass<Node> = spec.entity;
-  const row = await ctx.em.findOne(entity, id);
+  const row = await ctx.em.findOne(entity, { id });
   if (!row) throw new NotFoundError(spec.label, id);
   return row as Editable<E>;
 }

@@ -29,7 +29,7 @@ export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[
     if (!now) throw new NotFoundError(row.constructor.name, row.id);
     if (now.version !== row.version) throw new ConflictError(row.constructor.name, row.id, row.version, now.version);
   }
-  // a managed row has its read-only twin's class: it was found by that class and id
+  // a managed row has its read-only twin's class: it was found by that entity and id
   const swap = <T extends Node>(list: T[]): T[] => list.map((row) => (managed.get(row.id) as T | undefined) ?? row);
   const s = state.snapshot;
   const snapshot: PlanSnapshot = {
