@@ -41,6 +41,6 @@ export async function benchAddin(rows: number): Promise<BenchEntry> {
     note: `${load} syncs to load, ${sync} to sync; ${(bytes / Math.max(1, requests) / 1e3).toFixed(0)} kB per request on average, ` +
       `largest request ${(traffic.maxRequestBytes / 1e6).toFixed(2)} MB, largest response ${(traffic.maxResponseBytes / 1e6).toFixed(2)} MB ` +
       `(chunk budget ${(traffic.budgetBytes / 1e6).toFixed(2)} MB)`,
-    details: traffic as unknown as Record<string, unknown>,
+    details: traffic,
   };
 }

@@ -34,13 +34,13 @@ function rowsFor(parents: string[], count: number): Row[] {
 /** A plan with one strategic objective and 100 operational ones for the rows to hang from. */
 async function emptyPlan(server: BenchServer): Promise<{ planId: string; parents: string[] }> {
   return server.orm.em.fork().transactional(async (tx) => {
-    const org = tx.create(Organisation, { name: 'Bench', code: `BENCH-${Date.now()}` } as never);
-    tx.create(OrgUnit, { org, name: 'U.O. "Prova"', type: UnitType.UO } as never);
-    const cycle = tx.create(PlanCycle, { org, name: '2022-2024', firstYear: 2022, years: [2022, 2023, 2024] } as never);
-    const plan = tx.create(PlanVersion, { org, cycle, revision: 0, label: 'Bench' } as never);
-    const perspective = tx.create(Perspective, { org, plan, name: 'P' } as never);
-    const so = tx.create(StrategicObjective, { org, plan, perspective, code: '9', title: 'OS' } as never);
-    const oos = Array.from({ length: 100 }, (_, i) => tx.create(OperationalObjective, { org, plan, strategicObjective: so, code: `9.${i}.x`, title: 'OO', weight: 1 } as never));
+    const org = tx.create(Organisation, { name: 'Bench', code: `BENCH-${Date.now()}` });
+    tx.create(OrgUnit, { org, name: 'U.O. "Prova"', type: UnitType.UO });
+    const cycle = tx.create(PlanCycle, { org, name: '2022-2024', firstYear: 2022, years: [2022, 2023, 2024] });
+    const plan = tx.create(PlanVersion, { org, cycle, revision: 0, label: 'Bench' });
+    const perspective = tx.create(Perspective, { org, plan, name: 'P' });
+    const so = tx.create(StrategicObjective, { org, plan, perspective, code: '9', title: 'OS' });
+    const oos = Array.from({ length: 100 }, (_, i) => tx.create(OperationalObjective, { org, plan, strategicObjective: so, code: `9.${i}.x`, title: 'OO', weight: 1 }));
     return { planId: plan.id, parents: oos.map((o) => o.id) };
   });
 }

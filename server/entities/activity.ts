@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ScoringRule } from '@core/vocabulary/enums';
 import type { ParsedValue } from '@core/values/types';
@@ -6,11 +6,14 @@ import { ParsedValueType } from './parsed-value';
 import { Person } from './person';
 import { Project } from './project';
 import { TenantOwned } from './tenant-owned';
+import { NodeDefaults } from './base';
 
 /** An activity of a project, with its own target, rule and responsible person. */
 @ObjectType({ simpleResolvers: true, description: 'Attività of a project' })
 @Entity()
 export class Activity extends TenantOwned {
+  declare [OptionalProps]?: NodeDefaults | 'position';
+
   @ManyToOne(() => Project, { deleteRule: 'cascade' })
   project!: Project;
 

@@ -1,5 +1,5 @@
-import { DateTimeType, Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
-import { Node } from './base';
+import { DateTimeType, Entity, Index, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { Node, NodeDefaults } from './base';
 import { User } from './user';
 
 /**
@@ -9,6 +9,8 @@ import { User } from './user';
 @Entity()
 @Index({ properties: ['prefix', 'hash'] })
 export class ApiToken extends Node {
+  declare [OptionalProps]?: NodeDefaults;
+
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   user!: User;
 

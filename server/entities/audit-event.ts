@@ -1,8 +1,8 @@
-import { DateTimeType, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, Index, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { AuditAction, ChangeSource } from '@core/vocabulary/enums';
-import { Node } from './base';
+import { Node, NodeDefaults } from './base';
 import { Organisation } from './organisation';
 
 /** Who changed what, when, from where, with the row before and after. Never updated, never deleted. */
@@ -11,6 +11,8 @@ import { Organisation } from './organisation';
 @Index({ properties: ['entityType', 'entityId'] })
 @Index({ properties: ['planId', 'at'] })
 export class AuditEvent extends Node {
+  declare [OptionalProps]?: NodeDefaults | 'source' | 'at';
+
   @ManyToOne(() => Organisation, { nullable: true, deleteRule: 'cascade' })
   org?: Organisation | null;
 

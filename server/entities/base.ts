@@ -3,6 +3,14 @@ import { DateTimeType, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /**
+ * Properties every row fills itself (the version by the ORM, the timestamps by their initialisers), so `em.create`
+ * must not ask for them. Each concrete entity declares `[OptionalProps]` with these plus its own defaulted
+ * properties: the declaration lives on the concrete class because a subclass cannot widen the base's union.
+ * The id needs no listing: MikroORM already treats the primary key as optional.
+ */
+export type NodeDefaults = 'version' | 'createdAt' | 'updatedAt';
+
+/**
  * Identity is an immutable opaque id, never a code: codes are labels of one plan version (docs/domain.md §8.6).
  * `version` counts committed changes; clients send it back to detect a colleague's newer edit.
  */

@@ -1,15 +1,18 @@
-import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { ParsedValue } from '@core/values/types';
 import { ParsedValueType } from './parsed-value';
 import { Indicator } from './indicator';
 import { TenantOwned } from './tenant-owned';
+import { NodeDefaults } from './base';
 
 /** Previous year's target and actual as printed in the plan ("consuntivo … o ultimo dato disponibile"). */
 @ObjectType({ simpleResolvers: true, description: 'Baseline of an indicator: a reference year with its target and actual as printed' })
 @Entity()
 @Unique({ properties: ['indicator', 'year'] })
 export class Baseline extends TenantOwned {
+  declare [OptionalProps]?: NodeDefaults;
+
   @ManyToOne(() => Indicator, { deleteRule: 'cascade' })
   indicator!: Indicator;
 

@@ -1,13 +1,15 @@
-import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
-import { PlanOwned } from './plan-owned';
+import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 
 /** A closed monitoring period: actual values of (year, checkpoint) can no longer change. */
 @ObjectType({ simpleResolvers: true, description: 'A locked checkpoint: its actual values cannot change' })
 @Entity()
 @Unique({ properties: ['plan', 'year', 'checkpoint'] })
 export class CheckpointLock extends PlanOwned {
+  declare [OptionalProps]?: PlanOwnedDefaults;
+
   @Field(() => Int)
   @Property({ type: 'integer' })
   year!: number;

@@ -1,16 +1,18 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { EntryLevel } from '@core/vocabulary/enums';
 import { Dashboard } from './dashboard';
 import { Indicator } from './indicator';
 import { OperationalObjective } from './operational-objective';
-import { PlanOwned } from './plan-owned';
+import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
 
 /** One row of a dashboard. The same indicator may be listed in many dashboards, with different attributes. */
 @ObjectType({ simpleResolvers: true, description: 'A row of a dashboard: an indicator grouped under an objective' })
 @Entity()
 export class DashboardEntry extends PlanOwned {
+  declare [OptionalProps]?: PlanOwnedDefaults | 'level';
+
   @ManyToOne(() => Dashboard, { deleteRule: 'cascade' })
   dashboard!: Dashboard;
 

@@ -1,14 +1,16 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DashboardKind } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
-import { PlanOwned } from './plan-owned';
+import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 
 /** A cruscotto: an independent selection of indicators, scored only over its own entries (docs/scoring.md §5.8). */
 @ObjectType({ simpleResolvers: true, description: 'Cruscotto: strategic, service, SG, manager or individual dashboard' })
 @Entity()
 export class Dashboard extends PlanOwned {
+  declare [OptionalProps]?: PlanOwnedDefaults;
+
   @Field(() => DashboardKind)
   @Enum({ items: () => DashboardKind })
   kind!: DashboardKind;

@@ -1,10 +1,10 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { IndicatorCategory, IndicatorStatus, Polarity, ScoringRule, ValueKind } from '@core/vocabulary/enums';
 import { OperationalObjective } from './operational-objective';
 import { OrgUnit } from './org-unit';
-import { PlanOwned } from './plan-owned';
+import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { Project } from './project';
 import { StrategicObjective } from './strategic-objective';
 
@@ -15,6 +15,8 @@ import { StrategicObjective } from './strategic-objective';
 @ObjectType({ simpleResolvers: true, description: 'Indicator (KPI) with its polarity, rule and weight' })
 @Entity()
 export class Indicator extends PlanOwned {
+  declare [OptionalProps]?: PlanOwnedDefaults | 'valueKind' | 'polarity' | 'polarityConfirmed' | 'monitoring' | 'categories' | 'status';
+
   @ManyToOne(() => StrategicObjective, { nullable: true, deleteRule: 'cascade' })
   strategicObjective?: StrategicObjective | null;
 

@@ -1,8 +1,8 @@
-import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { OperationalObjective } from './operational-objective';
 import { Person } from './person';
-import { PlanOwned } from './plan-owned';
+import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
 
 /**
@@ -12,6 +12,8 @@ import { StrategicObjective } from './strategic-objective';
 @ObjectType({ simpleResolvers: true, description: 'Objective assigned to a manager with a weight, for a period' })
 @Entity()
 export class ManagerAssignment extends PlanOwned {
+  declare [OptionalProps]?: PlanOwnedDefaults;
+
   @ManyToOne(() => Person, { deleteRule: 'cascade' })
   manager!: Person;
 

@@ -1,14 +1,17 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { ManagerRoleKind } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
 import { TenantOwned } from './tenant-owned';
+import { NodeDefaults } from './base';
 
 /** One person may hold two roles at once: the SG may also head an area. */
 @ObjectType({ simpleResolvers: true, description: 'A role held by a person in a unit for a period' })
 @Entity()
 export class ManagerRole extends TenantOwned {
+  declare [OptionalProps]?: NodeDefaults;
+
   @ManyToOne(() => Person, { deleteRule: 'cascade' })
   person!: Person;
 

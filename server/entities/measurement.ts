@@ -1,10 +1,10 @@
-import { DateTimeType, Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import type { ParsedValue } from '@core/values/types';
 import { ParsedValueType } from './parsed-value';
 import { Indicator } from './indicator';
-import { PlanOwned } from './plan-owned';
+import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 
 /**
  * Valore ottenuto: one per indicator × year × checkpoint, however many dashboards list the indicator.
@@ -14,6 +14,8 @@ import { PlanOwned } from './plan-owned';
 @Entity()
 @Unique({ properties: ['indicator', 'year', 'checkpoint'] })
 export class Measurement extends PlanOwned {
+  declare [OptionalProps]?: PlanOwnedDefaults | 'checkpoint' | 'notCompleted' | 'neutralised' | 'recordedAt';
+
   @ManyToOne(() => Indicator, { deleteRule: 'cascade' })
   indicator!: Indicator;
 

@@ -1,6 +1,6 @@
-import { Entity, Enum, ManyToOne, Property, type Rel, Unique } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, Property, type Rel, Unique } from '@mikro-orm/core';
 import { Role } from '@core/vocabulary/roles';
-import { Node } from './base';
+import { Node, NodeDefaults } from './base';
 import { Organisation } from './organisation';
 import { User } from './user';
 
@@ -11,6 +11,8 @@ import { User } from './user';
 @Entity()
 @Unique({ properties: ['user', 'org'] })
 export class Membership extends Node {
+  declare [OptionalProps]?: NodeDefaults | 'unitIds';
+
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   // Rel<>: no decorator metadata pointing back at User (the two files import each other)
   user!: Rel<User>;

@@ -1,9 +1,9 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { PurposeClass, Relevance } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
-import { PlanOwned } from './plan-owned';
+import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
 
 /**
@@ -13,6 +13,8 @@ import { StrategicObjective } from './strategic-objective';
 @ObjectType({ simpleResolvers: true, description: 'Obiettivo operativo, weighted in its strategic objective' })
 @Entity()
 export class OperationalObjective extends PlanOwned {
+  declare [OptionalProps]?: PlanOwnedDefaults | 'contributes' | 'budgetLines' | 'evidence' | 'isNew';
+
   @ManyToOne(() => StrategicObjective, { nullable: true, deleteRule: 'cascade' })
   strategicObjective?: StrategicObjective | null;
 

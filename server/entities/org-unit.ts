@@ -1,13 +1,16 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { UnitType } from '@core/vocabulary/enums';
 import { Person } from './person';
 import { TenantOwned } from './tenant-owned';
+import { NodeDefaults } from './base';
 
 /** Area → servizio → ufficio / U.O., plus staff units, working groups and the special agency. */
 @ObjectType({ simpleResolvers: true, description: 'Organisational unit; units form a tree through parent' })
 @Entity()
 export class OrgUnit extends TenantOwned {
+  declare [OptionalProps]?: NodeDefaults;
+
   @Field()
   @Property({ type: 'string', length: 300 })
   name!: string;

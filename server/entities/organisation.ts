@@ -1,11 +1,13 @@
-import { Entity, Property, Unique } from '@mikro-orm/core';
+import { Entity, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { Node } from './base';
+import { Node, NodeDefaults } from './base';
 
 /** The tenant boundary: a chamber of commerce or any other public body. */
 @ObjectType({ simpleResolvers: true, description: 'A public body (tenant): every other row belongs to one' })
 @Entity()
 export class Organisation extends Node {
+  declare [OptionalProps]?: NodeDefaults;
+
   @Field()
   @Property({ type: 'string', length: 300 })
   name!: string;

@@ -1,7 +1,11 @@
 import { ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PlanVersion } from './plan-version';
+import { NodeDefaults } from './base';
 import { TenantOwned } from './tenant-owned';
+
+/** {@link NodeDefaults} plus the display order, which starts at 0 */
+export type PlanOwnedDefaults = NodeDefaults | 'position';
 
 /**
  * Rows that belong to one plan version carry it directly, so a whole plan loads with one statement per

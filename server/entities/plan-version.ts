@@ -1,10 +1,11 @@
-import { DateTimeType, Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PlanStatus } from '@core/vocabulary/enums';
 import { Person } from './person';
 import { PlanCycle } from './plan-cycle';
 import { ScoringProfile } from './scoring-profile';
 import { TenantOwned } from './tenant-owned';
+import { NodeDefaults } from './base';
 
 /**
  * One adopted text of a plan: REV.0 at the start of the year, then a new version for every revision
@@ -14,6 +15,8 @@ import { TenantOwned } from './tenant-owned';
 @Entity()
 @Unique({ properties: ['cycle', 'revision'] })
 export class PlanVersion extends TenantOwned {
+  declare [OptionalProps]?: NodeDefaults | 'status';
+
   @ManyToOne(() => PlanCycle, { deleteRule: 'cascade' })
   cycle!: PlanCycle;
 

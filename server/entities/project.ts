@@ -1,12 +1,14 @@
-import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Person } from './person';
-import { PlanOwned } from './plan-owned';
+import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 
 /** A project appears in dashboards as one indicator "Progetto: <name>" scored from its activities. */
 @ObjectType({ simpleResolvers: true, description: 'Progetto, with its activities (scheda progetto)' })
 @Entity()
 export class Project extends PlanOwned {
+  declare [OptionalProps]?: PlanOwnedDefaults;
+
   @Field()
   @Property({ type: 'text' })
   name!: string;

@@ -1,8 +1,9 @@
-import { DateTimeType, Entity, Enum, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ProfileStatus } from '@core/vocabulary/enums';
 import { TenantOwned } from './tenant-owned';
+import { NodeDefaults } from './base';
 
 /**
  * A named, versioned set of scoring parameters (docs/scoring.md §5.11). A frozen version never changes:
@@ -12,6 +13,8 @@ import { TenantOwned } from './tenant-owned';
 @Entity()
 @Unique({ properties: ['org', 'name', 'profileVersion'] })
 export class ScoringProfile extends TenantOwned {
+  declare [OptionalProps]?: NodeDefaults | 'status';
+
   @Field()
   @Property({ type: 'string', length: 100 })
   name!: string;

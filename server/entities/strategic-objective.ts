@@ -1,12 +1,14 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Relevance } from '@core/vocabulary/enums';
 import { Perspective } from './perspective';
-import { PlanOwned } from './plan-owned';
+import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 
 @ObjectType({ simpleResolvers: true, description: 'Obiettivo strategico' })
 @Entity()
 export class StrategicObjective extends PlanOwned {
+  declare [OptionalProps]?: PlanOwnedDefaults;
+
   @ManyToOne(() => Perspective, { deleteRule: 'cascade' })
   perspective!: Perspective;
 

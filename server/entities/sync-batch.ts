@@ -1,6 +1,7 @@
-import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { PlanVersion } from './plan-version';
 import { TenantOwned } from './tenant-owned';
+import { NodeDefaults } from './base';
 
 /**
  * A sheet batch already applied, under the key its client chose: a retry with the same key gets this stored
@@ -9,6 +10,8 @@ import { TenantOwned } from './tenant-owned';
 @Entity()
 @Unique({ properties: ['plan', 'batchKey'] })
 export class SyncBatch extends TenantOwned {
+  declare [OptionalProps]?: NodeDefaults;
+
   @ManyToOne(() => PlanVersion, { deleteRule: 'cascade' })
   plan!: PlanVersion;
 

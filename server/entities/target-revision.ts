@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { RevisionKind } from '@core/vocabulary/enums';
 import type { ParsedValue } from '@core/values/types';
@@ -6,12 +6,15 @@ import { ParsedValueType } from './parsed-value';
 import { Person } from './person';
 import { Target } from './target';
 import { TenantOwned } from './tenant-owned';
+import { NodeDefaults } from './base';
 
 /** One value of a target: sequence 0 is the original, later ones are "nuova previsione" revisions. */
 @ObjectType({ simpleResolvers: true, description: 'A value of a target: the original or a revision ("nuova previsione")' })
 @Entity()
 @Unique({ properties: ['target', 'seq'] })
 export class TargetRevision extends TenantOwned {
+  declare [OptionalProps]?: NodeDefaults | 'approved';
+
   @ManyToOne(() => Target, { deleteRule: 'cascade' })
   target!: Target;
 

@@ -1,9 +1,9 @@
-import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Checkpoint, Polarity, ScoringRule, TargetMode } from '@core/vocabulary/enums';
 import { type StoredThreshold, ThresholdType } from './parsed-value';
 import { Indicator } from './indicator';
-import { PlanOwned } from './plan-owned';
+import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 
 /**
  * Expected result of an indicator for one (year, checkpoint). Its value lives in revisions: the original and any
@@ -14,6 +14,8 @@ import { PlanOwned } from './plan-owned';
 @Entity()
 @Unique({ properties: ['indicator', 'year', 'checkpoint'] })
 export class Target extends PlanOwned {
+  declare [OptionalProps]?: PlanOwnedDefaults | 'checkpoint' | 'mode' | 'thresholds';
+
   @ManyToOne(() => Indicator, { deleteRule: 'cascade' })
   indicator!: Indicator;
 

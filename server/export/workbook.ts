@@ -91,8 +91,7 @@ export async function planWorkbook(data: SheetData, options: WorkbookExportOptio
     if (list) {
       const letter = col.letter;
       // a dropdown that offers the usual words; the server accepts more synonyms, so other text is not blocked
-      // ExcelJS 4.4 supports range validations at runtime but its typings miss `dataValidations`
-      (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${Math.max(last, 1000)}`, {
+      sheet.dataValidations.add(`${letter}2:${letter}${Math.max(last, 1000)}`, {
         type: 'list', allowBlank: true, showErrorMessage: false, formulae: [`"${list.join(',')}"`],
       });
     }

@@ -1,5 +1,6 @@
-import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, type ClassType, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { Node } from '../entities/base';
 import { createEntity, deleteEntity, type EntitySpec, updateEntity } from '../services/crud';
 import { InputError } from '../errors';
 import { type Connection, connectionOf, toConnection } from './connection';
@@ -18,7 +19,7 @@ export class DeletePayload {
  * The GraphQL face of one entity: `x(id)`, `xs(filter)` (or a Relay connection for long lists) and
  * `createX` / `updateX` / `deleteX`. The resolvers only translate; the service holds the rules.
  */
-export type CrudApi<E extends object> = EntitySpec<E> & {
+export type CrudApi<E extends Node> = EntitySpec<E> & {
   names: { one: string; many: string };
   createInput: ClassType<object>;
   updateInput: ClassType<object>;
@@ -51,8 +52,8 @@ function defaultOrder(api: CrudApi<any>): Record<string, 'asc' | 'desc'> {
   return api.orderBy ?? { createdAt: 'asc', id: 'asc' };
 }
 
-export function crudResolver<E extends object>(api: CrudApi<E>): ClassType<object> {
-  const entity = api.entity as unknown as ClassType<E>;
+export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object> {
+  const entity: ClassType<E> = api.entity;
   const ConnectionType = api.connection ? connectionOf(entity, api.label) : null;
   const label = api.label;
 
@@ -60,7 +61,7 @@ export function crudResolver<E extends object>(api: CrudApi<E>): ClassType<objec
   class CrudResolver {
     @Query(() => entity, { name: api.names.one, nullable: true, description: `One ${label} by id` })
     one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<E | null> {
-      return ctx.loaders.byId(api.entity as EntityClass<E & { id: string }>).load(id);
+      return ctx.loaders.byId(api.entity).load(id);
     }
 
     @Mutation(() => entity, { name: `create${label}`, description: `Creates a ${label}` })
@@ -110,7 +111,7 @@ export function crudResolver<E extends object>(api: CrudApi<E>): ClassType<objec
           cursor = await ctx.em.findByCursor(api.entity, where, {
             first,
             after: after ?? undefined,
-            orderBy: defaultOrder(api) as never,
+            orderBy: defaultOrder(api),
             includeCount: true,
           });
         } catch (error) {
@@ -133,7 +134,7 @@ export function crudResolver<E extends object>(api: CrudApi<E>): ClassType<objec
       @Ctx() ctx: Context,
     ): Promise<E[]> {
       const where = whereOf(filter as Record<string, unknown>, api.filterPaths) as FilterQuery<E>;
-      return ctx.em.find(api.entity, where, { orderBy: defaultOrder(api) as never });
+      return ctx.em.find(api.entity, where, { orderBy: defaultOrder(api) });
     }
   }
   return PlainList;

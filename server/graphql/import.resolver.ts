@@ -11,6 +11,6 @@ export class ImportResolver {
       content: input.content, fileName: input.fileName, format: input.format, orgId: input.orgId, dryRun: input.dryRun, replace: input.replace,
     });
     const { review, counts: _rows, ...rest } = result;
-    return { ...rest, review: { entries: review.entries.map((e) => ({ ...e, subject: e.subject ?? null })), counts: review.counts() } } as unknown as ImportPlanResult;
+    return { ...rest, review: { entries: review.entries.map((e) => ({ ...e, subject: e.subject ?? null })), counts: review.counts() } };
   }
 }

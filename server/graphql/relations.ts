@@ -142,10 +142,10 @@ function edgeResolver(edge: Edge): ClassType<object> {
     };
   } else if (edge.kind === 'children') {
     const spec = edge;
-    proto[method] = (root: { id: string }, ctx: Context) => ctx.loaders.children(spec.target, spec.foreignKey as never, spec.orderBy, root.id);
+    proto[method] = (root: { id: string }, ctx: Context) => ctx.loaders.children(spec.target, spec.foreignKey, spec.orderBy, root.id);
   } else {
     const spec = edge;
-    proto[method] = (root: object, ctx: Context) => ctx.loaders.collection(spec.parent, spec.prop as never).load(root);
+    proto[method] = (root: object, ctx: Context) => ctx.loaders.collection(spec.parent, spec.prop).load(root);
   }
   // no design:paramtypes to fake: @Root() without a reflected type hands the parent over as it is, and @Ctx() reads none
   Root()(proto, method, 0);

@@ -27,7 +27,8 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
   let schema = built.get(fast);
   if (!schema) {
     const plain = buildSchema({
-      resolvers: [...CRUD_RESOLVERS, ...RELATION_RESOLVERS, ...REALIZATION_RESOLVERS, TargetValueResolver, ParsedValueResolver, AuditResolver, ProfilesResolver, ReportResolver, SyncResolver, MeResolver, ImportResolver, UsersResolver] as never,
+      // a named resolver first makes the list a non-empty tuple, as buildSchema's type asks; the order is not used
+      resolvers: [TargetValueResolver, ParsedValueResolver, AuditResolver, ProfilesResolver, ReportResolver, SyncResolver, MeResolver, ImportResolver, UsersResolver, ...CRUD_RESOLVERS, ...RELATION_RESOLVERS, ...REALIZATION_RESOLVERS],
       validate: { forbidUnknownValues: false },
       emitSchemaFile: false,
     });

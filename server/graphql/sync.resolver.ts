@@ -11,7 +11,14 @@ import { computePlanScores, type PlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
 import type { Context } from './context';
-import { RowChange, SheetRowsPage, SyncBatchInput, SyncResult } from './types/sync';
+import { RowChange, SheetRowsPage, SyncBatchInput, SyncResult, SyncSourceKind } from './types/sync';
+
+/** Where a batch says it comes from, as the audit trail records it. */
+const CHANGE_SOURCE: Record<SyncSourceKind, ChangeSource> = {
+  [SyncSourceKind.ADDIN]: ChangeSource.ADDIN,
+  [SyncSourceKind.GRAPHQL]: ChangeSource.GRAPHQL,
+  [SyncSourceKind.IMPORT]: ChangeSource.IMPORT,
+};
 
 function scoreOfRow(scores: PlanScores, row: SheetRowOut) {
   switch (row.level) {
@@ -38,17 +45,17 @@ export class SyncResolver {
       // the audit trail names the authenticated user; only a system administrator (a service account acting for
       // others, or the embedded single-user start) may record a change in the name of the sheet's author
       actor: ctx.access.systemAdmin ? (source?.author ?? ctx.actor) : ctx.actor,
-      source: (source?.kind as unknown as ChangeSource) ?? ChangeSource.GRAPHQL,
+      source: source ? CHANGE_SOURCE[source.kind] : ChangeSource.GRAPHQL,
       sourceDetail: source?.workbook || source?.sheet ? [source.workbook, source.sheet].filter(Boolean).join(' / ') : null,
     };
     return syncRows(service, {
       planId: input.planId,
       year: input.year,
       checkpoint: input.checkpoint,
-      mode: input.mode as unknown as 'partial' | 'atomic',
+      mode: input.mode,
       batchKey: input.batchKey,
       rows: input.rows.map((r) => ({ ...r })),
-    }) as unknown as Promise<SyncResult>;
+    });
   }
 
   @Query(() => SheetRowsPage, { description: 'The plan in sheet rows: all of them, or only those changed since a time' })
@@ -65,7 +72,7 @@ export class SyncResolver {
     // "Refresh scores" reads the rows with their scores: computed once for the whole plan.
     const scores = computePlanScores(forPeriod(state.snapshot, year, checkpoint), year, checkpoint);
     const withScores = rows.map((row) => ({ ...row, realization: realizationView(scoreOfRow(scores, row), year, checkpoint) }));
-    return { rows: withScores as never, deletedRowIds, serverTime };
+    return { rows: withScores, deletedRowIds, serverTime };
   }
 
   @Query(() => [RowChange], { description: 'Every change to a sheet row (its node, targets and actual of the period), newest first' })
@@ -81,7 +88,7 @@ export class SyncResolver {
     const ids = node ? state.memberIds(node) : [rowId];
     const events = await ctx.em.find(AuditEvent, { entityId: { $in: ids } }, { orderBy: { at: 'desc', id: 'desc' } });
     if (!node && events.length === 0) throw new NotFoundError('row', rowId);
-    return events as unknown as RowChange[];
+    return events;
   }
 
   @Mutation(() => CheckpointLock, { description: 'Locks a checkpoint (controllers and admins): its actual values can no longer change, by any path' })

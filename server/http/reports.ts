@@ -16,7 +16,7 @@ import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { createContext } from '../graphql/context';
 import { DomainError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors';
 import { checkpointName, exportPlanWorkbook, tableName } from '../export/workbook';
-import { buildReport, CONTENT_TYPE, FORMATS, fileName, render, type ReportFormat } from '../export/reports';
+import { buildReport, CONTENT_TYPE, FORMATS, fileName, render } from '../export/reports';
 import { PdfUnavailableError } from '../export/reports/render-pdf';
 import { importWorkbook } from '../import/workbook';
 import { DEFAULT_WORKBOOK_LIMITS } from '../import/workbook-read';
@@ -89,9 +89,10 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
 
   router.get('/reports/:file', ...guards, async (req, res) => {
     try {
-      const match = /^([a-z][a-z-]*)\.(xlsx|html|pdf)$/.exec(String(req.params.file));
-      if (!match) throw InputError.of('file', 'UNKNOWN_REPORT', `ask for /reports/<kind>.<${FORMATS.join('|')}>`);
-      const [, kind, format] = match as unknown as [string, string, ReportFormat];
+      const match = /^([a-z][a-z-]*)\.([a-z]+)$/.exec(String(req.params.file));
+      const format = FORMATS.find((f) => f === match?.[2]);
+      if (!match || !format) throw InputError.of('file', 'UNKNOWN_REPORT', `ask for /reports/<kind>.<${FORMATS.join('|')}>`);
+      const kind = match[1];
       const caller = await resolveAccess(req, res);
       const p = period(req);
       const extra = Object.fromEntries(Object.entries(req.query).filter(([k, v]) => !['planId', 'year', 'checkpoint'].includes(k) && typeof v === 'string')) as Record<string, string>;

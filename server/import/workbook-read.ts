@@ -51,7 +51,7 @@ export async function readWorkbook(buffer: Buffer, limits: WorkbookLimits = DEFA
   inspectZip(buffer, limits);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    await workbook.xlsx.load(buffer);
   } catch {
     throw refuse('NOT_XLSX', 'the file cannot be read as an .xlsx workbook');
   }
@@ -62,7 +62,7 @@ export async function readWorkbook(buffer: Buffer, limits: WorkbookLimits = DEFA
 }
 
 function readSheet(ws: ExcelJS.Worksheet, limits: WorkbookLimits): SheetGrid {
-  const tables = Object.keys((ws as unknown as { tables?: Record<string, unknown> }).tables ?? {});
+  const tables = Object.keys(ws.tables ?? {});
   const sheet: SheetGrid = { name: ws.name, state: ws.state, cells: [], tables };
   if (ws.actualRowCount === 0) return sheet;
   if (ws.rowCount > limits.maxRows) {
@@ -85,7 +85,7 @@ function gridCell(cell: ExcelJS.Cell): GridCell {
   if (value && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
     const f = value as { formula?: string; sharedFormula?: string; result?: unknown };
     // a shared formula's other cells carry only the master's address; the master's text is what the user typed
-    const formula = f.formula ?? (cell as unknown as { formula?: string }).formula ?? f.sharedFormula ?? '';
+    const formula = f.formula ?? cell.formula ?? f.sharedFormula ?? '';
     return { text: `=${formula}`, formula, cached: f.result === undefined ? '' : plainText(f.result, cell.numFmt) };
   }
   return { text: plainText(value, cell.numFmt) };

@@ -9,9 +9,9 @@
  * never overwritten.
  */
 import { createHash } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityClass, EntityManager, RequiredEntityData } from '@mikro-orm/core';
 import {
-  AuditAction, ChangeSource, Checkpoint, PlanStatus, ProfileStatus, RevisionKind, TargetMode,
+  AuditAction, ChangeSource, Checkpoint, IndicatorStatus, PlanStatus, ProfileStatus, RevisionKind, TargetMode,
 } from '@core/vocabulary/enums';
 import { PROFILE_PRESETS } from '@core/scoring/profiles';
 import { parseValue } from '@core/values';
@@ -139,13 +139,15 @@ class Writer {
     private readonly options: WritePlanOptions,
   ) {}
 
-  private make<T extends object>(entity: new () => T, data: Record<string, unknown>): T {
-    return this.tx.create(entity, { org: this.org, ...data } as never);
+  /** A row of the organisation being written. Each call's data is checked against its entity, all but `org`. */
+  private make<T extends { org?: Organisation | null }>(entity: EntityClass<T>, data: Omit<RequiredEntityData<T>, 'org'>): T {
+    // cast: the compiler cannot add `org` back into the data type of an open T
+    return this.tx.create(entity, { org: this.org, ...data } as RequiredEntityData<T>);
   }
 
   async write(org: Organisation | null, orgCode: string, cycle: PlanCycle | null, revision: number, previous: PlanVersion | null): Promise<PlanVersion> {
     const { tx, draft } = this;
-    this.org = org ?? tx.create(Organisation, { name: draft.organisation.name || orgCode, code: orgCode } as never);
+    this.org = org ?? tx.create(Organisation, { name: draft.organisation.name || orgCode, code: orgCode });
     const existingUnits = org ? await tx.find(OrgUnit, { org, code: { $in: draft.units.map((u) => unitCode(u.key)) } }) : [];
     const existingPersons = org ? await tx.find(Person, { org, fullName: { $in: draft.persons.map((p) => p.fullName) } }) : [];
     const preset = PROFILE_PRESETS[draft.profilePreset];
@@ -243,7 +245,7 @@ class Writer {
     }
   }
 
-  private writeIndicator(i: IndicatorDraft, parent: Record<string, unknown>, position: number): void {
+  private writeIndicator(i: IndicatorDraft, parent: { strategicObjective: StrategicObjective } | { operationalObjective: OperationalObjective }, position: number): void {
     // Kind and unit from the first stated target; a plan with only "qualitativa" is a text indicator.
     const parsed = i.targets.map((t) => parseValue(t.raw, { year: t.year, role: 'target' }));
     const first = parsed.find((v) => v.kind !== 'empty' && v.kind !== 'placeholder') ?? parsed.find((v) => v.placeholder === 'qualitative');
@@ -253,7 +255,7 @@ class Writer {
       numerator: i.numerator ?? null, denominator: i.denominator ?? null, unit, ...(valueKind ? { valueKind } : {}),
       ...(i.polarity ? { polarity: i.polarity.value, polarityEvidence: i.polarity.evidence } : {}), polarityConfirmed: false,
       rule: i.rule ?? null, weight: this.weight(i.weight, `indicator ${i.code}`, i.line), monitoring: i.monitoring ?? false,
-      dataSource: this.fitOrNull(i.dataSource, 300, `indicator ${i.code}`, i.line), categories: i.categories ?? [], status: i.replacedByKey ? 'replaced' : 'active',
+      dataSource: this.fitOrNull(i.dataSource, 300, `indicator ${i.code}`, i.line), categories: i.categories ?? [], status: i.replacedByKey ? IndicatorStatus.REPLACED : IndicatorStatus.ACTIVE,
       replacedOn: i.replacedOn ?? null, replacementReason: i.replacementReason ?? null,
       project: i.projectKey ? this.projects.get(i.projectKey) ?? null : null, position,
     });

@@ -36,7 +36,7 @@ export async function createApiToken(ctx: UserAdminContext, request: TokenReques
   const secret = newTokenSecret();
   const token = ctx.em.create(ApiToken, {
     user, prefix: secret.prefix, hash: secret.hash, label, expiresAt: new Date(Date.now() + days * 86_400_000),
-  } as never);
+  });
   recordUserChange(ctx, token, AuditAction.CREATE, null, tokenSnapshot(ctx.em, token), memberships.map((m) => m.org));
   await ctx.em.flush();
   return { secret: secret.token, token };

@@ -72,7 +72,7 @@ export function recordChange(
     ctx.auditBuffer.push({ ...data, id: randomUUID(), org: org?.id ?? null, version: 1, createdAt: now, updatedAt: now });
     return;
   }
-  ctx.em.persist(ctx.em.create(AuditEvent, data as never));
+  ctx.em.persist(ctx.em.create(AuditEvent, data));
 }
 
 /**

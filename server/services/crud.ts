@@ -1,4 +1,5 @@
 import {
+  type Constructor,
   type EntityClass,
   type EntityManager,
   type EntityMetadata,
@@ -7,6 +8,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import { AuditAction } from '@core/vocabulary/enums';
+import type { Node } from '../entities/base';
 import { Organisation } from '../entities/organisation';
 import { PlanVersion } from '../entities/plan-version';
 import { recordChange, snapshot } from './audit';
@@ -16,17 +18,20 @@ import { authorizeWrite } from './permissions';
 import type { ServiceContext } from './service-context';
 
 /** An input field that names other rows by id: `perspectiveId` → `perspective`, `responsibleUnitIds` → `responsibleUnits`. */
-export type RefSpec = { prop: string; target: EntityClass<any>; many?: boolean };
+export type RefSpec = { prop: string; target: EntityClass<Node>; many?: boolean };
 
 type Row = { id: string; version: number; org?: Organisation | null; plan?: PlanVersion | null };
+/** A row as this generic code edits it: its own type, the fields every row may have, and any field by name from the input. */
+type Editable<E> = E & Row & Record<string, unknown>;
 type Input = Record<string, unknown>;
 
 /**
  * How one entity is created, updated and deleted. Everything not listed in `refs` or `computed` is a plain
  * field copied as given; `prepare` derives what the input does not say directly (parsed values, revisions).
  */
-export type EntitySpec<E extends object> = {
-  entity: EntityClass<E>;
+export type EntitySpec<E extends Node> = {
+  /** a constructor, not just an EntityClass: the GraphQL resolvers built from the spec need one for their types */
+  entity: Constructor<E>;
   label: string;
   refs: Record<string, RefSpec>;
   computed?: string[];
@@ -45,10 +50,12 @@ function hasProp(em: EntityManager, entity: EntityClass<any>, prop: string): boo
   return Boolean(meta(em, entity).properties[prop]);
 }
 
-async function findRow<E extends object>(ctx: ServiceContext, spec: EntitySpec<E>, id: string): Promise<E & Row> {
-  const row = await ctx.em.findOne(spec.entity, { id } as never);
+async function findRow<E extends Node>(ctx: ServiceContext, spec: EntitySpec<E>, id: string): Promise<Editable<E>> {
+  // looked up as the Node every entity is: MikroORM's query types cannot be worked out for an open E
+  const entity: EntityClass<Node> = spec.entity;
+  const row = await ctx.em.findOne(entity, { id });
   if (!row) throw new NotFoundError(spec.label, id);
-  return row as E & Row;
+  return row as Editable<E>;
 }
 
 /** Loads the rows an input names; an id that does not exist (or is another tenant's) is a field problem. */
@@ -63,7 +70,7 @@ async function resolveRefs(ctx: ServiceContext, refs: Record<string, RefSpec>, i
       continue;
     }
     const ids = ref.many ? [...new Set(raw as string[])] : [raw as string];
-    const rows = (await ctx.em.find(ref.target, { id: { $in: ids } } as never)) as Row[];
+    const rows: Row[] = await ctx.em.find(ref.target, { id: { $in: ids } });
     const missing = ids.filter((id) => !rows.some((row) => row.id === id));
     for (const id of missing) problems.push({ field, code: 'NOT_FOUND', message: `no ${ref.target.name} with id "${id}"` });
     resolved.set(field, { prop: ref.prop, value: ref.many ? rows : (rows[0] ?? null) });
@@ -164,11 +171,11 @@ async function atomically<T>(ctx: ServiceContext, work: () => Promise<T>): Promi
   }
 }
 
-export function createEntity<E extends object>(ctx: ServiceContext, spec: EntitySpec<E>, input: Input): Promise<E> {
+export function createEntity<E extends Node>(ctx: ServiceContext, spec: EntitySpec<E>, input: Input): Promise<E> {
   return atomically(ctx, () => create(ctx, spec, input));
 }
 
-export function updateEntity<E extends object>(
+export function updateEntity<E extends Node>(
   ctx: ServiceContext,
   spec: EntitySpec<E>,
   id: string,
@@ -178,7 +185,7 @@ export function updateEntity<E extends object>(
   return atomically(ctx, () => update(ctx, spec, id, input, expectedVersion));
 }
 
-export function deleteEntity<E extends object>(
+export function deleteEntity<E extends Node>(
   ctx: ServiceContext,
   spec: EntitySpec<E>,
   id: string,
@@ -187,7 +194,7 @@ export function deleteEntity<E extends object>(
   return atomically(ctx, () => remove(ctx, spec, id, options));
 }
 
-async function create<E extends object>(ctx: ServiceContext, spec: EntitySpec<E>, input: Input): Promise<E> {
+async function create<E extends Node>(ctx: ServiceContext, spec: EntitySpec<E>, input: Input): Promise<E> {
   const { em } = ctx;
   const refs: Record<string, RefSpec> = { ...spec.refs };
   const tenantOwned = hasProp(em, spec.entity, 'org');
@@ -205,7 +212,8 @@ async function create<E extends object>(ctx: ServiceContext, spec: EntitySpec<E>
   if (planOwned && !planId) fail([{ field: PLAN_FIELD, code: 'REQUIRED', message: 'the plan version cannot be told from the input' }]);
   fail(checkScope(orgId, planId, resolved));
 
-  const row = em.create(spec.entity, {} as never, { persist: false }) as E & Row & Record<string, unknown>;
+  // empty on purpose: the input's fields are assigned below, each one checked; the database's NOT NULLs catch the rest
+  const row = em.create(spec.entity, {}, { persist: false, partial: true }) as Editable<E>;
   if (tenantOwned) row.org = em.getReference(Organisation, orgId!);
   if (planOwned) row.plan = em.getReference(PlanVersion, planId!);
   assignPlain(row, spec, input);
@@ -219,7 +227,7 @@ async function create<E extends object>(ctx: ServiceContext, spec: EntitySpec<E>
   return row;
 }
 
-async function update<E extends object>(
+async function update<E extends Node>(
   ctx: ServiceContext,
   spec: EntitySpec<E>,
   id: string,
@@ -227,7 +235,7 @@ async function update<E extends object>(
   expectedVersion?: number | null,
 ): Promise<E> {
   const { em } = ctx;
-  const row = (await findRow(ctx, spec, id)) as E & Row & Record<string, unknown>;
+  const row = await findRow(ctx, spec, id);
   const rowOrgId = row instanceof Organisation ? row.id : (row.org?.id ?? null);
   await authorizeWrite(ctx, spec.entity.name, rowOrgId, 'update', row);
   if (expectedVersion != null && expectedVersion !== row.version) {
@@ -261,26 +269,26 @@ async function dependents(em: EntityManager, entity: EntityClass<any>, id: strin
     if (other.pivotTable || other.embeddable || !other.class) continue;
     for (const prop of other.props) {
       if (prop.kind !== ReferenceKind.MANY_TO_ONE || prop.type !== entity.name || prop.deleteRule !== 'cascade') continue;
-      const count = await em.count(other.class, { [prop.name]: id } as never);
+      const count = await em.count(other.class, { [prop.name]: id });
       if (count > 0) found.push(`${count} ${other.className}`);
     }
   }
   return found;
 }
 
-async function remove<E extends object>(
+async function remove<E extends Node>(
   ctx: ServiceContext,
   spec: EntitySpec<E>,
   id: string,
   options: { expectedVersion?: number | null; cascade?: boolean },
 ): Promise<{ id: string; deleted: boolean }> {
   const { em } = ctx;
-  const row = (await findRow(ctx, spec, id)) as E & Row;
-  await authorizeWrite(ctx, spec.entity.name, row instanceof Organisation ? row.id : (row.org?.id ?? null), 'delete', row as never);
+  const row = await findRow(ctx, spec, id);
+  await authorizeWrite(ctx, spec.entity.name, row instanceof Organisation ? row.id : (row.org?.id ?? null), 'delete', row);
   if (options.expectedVersion != null && options.expectedVersion !== row.version) {
     throw new ConflictError(spec.label, id, options.expectedVersion, row.version);
   }
-  failOn(await governanceProblems(em, spec.entity.name, 'delete', [row as never]));
+  failOn(await governanceProblems(em, spec.entity.name, 'delete', [row]));
   if (!options.cascade) {
     const found = await dependents(em, spec.entity, id);
     if (found.length > 0) {

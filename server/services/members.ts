@@ -57,10 +57,10 @@ export async function inviteUser(ctx: UserAdminContext, input: Invitation): Prom
     throw InputError.of('email', 'ALREADY_MEMBER', `${email} is already a member of ${org.code}: change their role with updateMembership`);
   }
   if (!user) {
-    user = ctx.em.create(User, { email, name: normaliseName(input.name), active: true, systemAdmin: false } as never);
+    user = ctx.em.create(User, { email, name: normaliseName(input.name), active: true, systemAdmin: false });
     recordUserChange(ctx, user, AuditAction.CREATE, null, snapshot(ctx.em, user), [org]);
   }
-  const membership = ctx.em.create(Membership, { user, org, role: input.role, unitIds } as never);
+  const membership = ctx.em.create(Membership, { user, org, role: input.role, unitIds });
   recordUserChange(ctx, membership, AuditAction.CREATE, null, snapshot(ctx.em, membership), [org]);
   await ctx.em.flush();
   const tokens = await ctx.em.find(ApiToken, { user }, { orderBy: { createdAt: 'desc', id: 'asc' } });

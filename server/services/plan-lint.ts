@@ -53,7 +53,7 @@ function issue(code: string, subjectType: LintIssue['subjectType'], subject: { i
  * engine's errors and warnings are the findings, so lint and scoring can never disagree.
  */
 export function lintPlan(s: PlanSnapshot, years: readonly number[]): LintIssue[] {
-  const profile = profileOf(s.plan.scoringProfile as never);
+  const profile = profileOf(s.plan.scoringProfile);
   const issues: LintIssue[] = [];
   const active = s.indicators.filter((i) => i.status !== IndicatorStatus.REPLACED);
   const revisionsOf = groupBy(s.revisions, (r) => r.target.id);

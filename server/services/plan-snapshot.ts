@@ -1,4 +1,4 @@
-import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { readPlanUnitLinks, readRows } from '../speed/read-rows';
 import {
   Activity, Dashboard, DashboardEntry, FundParameter, Indicator, ManagerAssignment, Measurement, OperationalObjective,
@@ -30,7 +30,9 @@ export type PlanSnapshot = {
   unitsOf: Map<string, string[]>;
 };
 
-type Finder = <E extends object>(entity: EntityClass<E>, where: FilterQuery<E>, orderBy?: Record<string, 'asc' | 'desc'>) => Promise<E[]>;
+/** a sort both readers take: an order on E for em.find, a plain record for read-rows */
+type Order<E> = QueryOrderMap<E> & Record<string, 'asc' | 'desc'>;
+type Finder = <E extends object>(entity: EntityClass<E>, where: FilterQuery<E>, orderBy?: Order<E>) => Promise<E[]>;
 
 /** The plan with its scoring profile, read-only. */
 async function readOnlyPlan(em: EntityManager, planId: string): Promise<PlanVersion | null> {
@@ -61,7 +63,7 @@ export type Period = { year: number; checkpoint: Checkpoint };
 export async function loadPlanSnapshot(em: EntityManager, planId: string, period: Period | null, options: { readOnly?: boolean } = {}): Promise<PlanSnapshot> {
   const find: Finder = options.readOnly
     ? (entity, where, orderBy) => readRows(em, entity, where, orderBy)
-    : (entity, where, orderBy) => em.find(entity, where, orderBy ? { orderBy: orderBy as never } : {});
+    : (entity, where, orderBy) => em.find(entity, where, orderBy ? { orderBy } : {});
   const plan = options.readOnly
     ? await readOnlyPlan(em, planId)
     : await em.findOne(PlanVersion, { id: planId }, { populate: ['scoringProfile'] });

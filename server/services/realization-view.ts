@@ -1,4 +1,4 @@
-import type { AggregateResult, IndicatorResult } from '@core/scoring';
+import type { AggregateExplanation, AggregateResult, IndicatorExplanation, IndicatorResult } from '@core/scoring';
 import type { Checkpoint } from '@core/vocabulary/enums';
 
 /** A score as clients read it: the number, its display, and why (the engine's explanation). */
@@ -16,12 +16,12 @@ export type RealizationView = {
   warnings: string[];
   errors: string[];
   profile: string;
-  explanation: Record<string, unknown>;
+  explanation: IndicatorExplanation | AggregateExplanation;
 };
 
 export function realizationView(result: IndicatorResult | AggregateResult | undefined, year: number, checkpoint: Checkpoint): RealizationView | null {
   if (!result) return null;
-  const explanation = result.explanation as unknown as Record<string, unknown> & { text: string; profile: string; rule?: string | null };
+  const explanation = result.explanation;
   const aggregate = 'passMark' in result;
   return {
     year,

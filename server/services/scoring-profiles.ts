@@ -53,7 +53,7 @@ export async function profileFromPreset(ctx: ServiceContext, organisationId: str
   const last = await ctx.em.findOne(ScoringProfile, { org, name: source.name }, { orderBy: { profileVersion: 'desc' } });
   const row = ctx.em.create(ScoringProfile, {
     org, name: source.name, profileVersion: (last?.profileVersion ?? 0) + 1, status: ProfileStatus.DRAFT, parameters: parametersOf(source),
-  } as never);
+  });
   recordChange(ctx, row, AuditAction.CREATE, null, snapshot(ctx.em, row), org);
   await ctx.em.flush();
   return row;
@@ -73,7 +73,7 @@ export async function reviseProfile(ctx: ServiceContext, profileId: string, chan
   const last = await ctx.em.findOne(ScoringProfile, { org: current.org, name: current.name }, { orderBy: { profileVersion: 'desc' } });
   const row = ctx.em.create(ScoringProfile, {
     org: current.org, name: current.name, profileVersion: last!.profileVersion + 1, status: ProfileStatus.DRAFT, parameters,
-  } as never);
+  });
   recordChange(ctx, row, AuditAction.CREATE, null, snapshot(ctx.em, row), current.org);
   await ctx.em.flush();
   return row;

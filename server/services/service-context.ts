@@ -1,6 +1,7 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, RequiredEntityData } from '@mikro-orm/core';
 import type { Access } from '../auth/access';
 import type { ChangeSource } from '@core/vocabulary/enums';
+import type { AuditEvent } from '../entities/audit-event';
 
 /** What a service needs to know about the caller: its unit of work and who and where the change comes from. */
 export type ServiceContext = {
@@ -17,7 +18,7 @@ export type ServiceContext = {
    * Bulk writers (the sheet sync) collect audit events here and insert them with one statement per chunk after
    * the flush, instead of making each one a tracked entity.
    */
-  auditBuffer?: Array<Record<string, unknown>>;
+  auditBuffer?: Array<RequiredEntityData<AuditEvent>>;
   /**
    * Whether services may use the speed layer (server/speed): read-only rows, set-based inserts. Only `false`
    * turns it off (a server started with the fast paths off); trusted in-process callers leave it out.

@@ -12,7 +12,7 @@ import { parseFor, parseThresholds } from './values';
 type Input = Record<string, unknown>;
 
 /** At most one of the named parents may be set: an indicator hangs from one objective, not two. */
-function atMostOne(row: Record<string, unknown>, props: Array<[string, string]>): FieldProblem[] {
+function atMostOne<E>(row: E, props: Array<[keyof E, string]>): FieldProblem[] {
   const set = props.filter(([prop]) => row[prop]);
   if (set.length <= 1) return [];
   return [{ field: set[1][1], code: 'ONE_PARENT', message: `give either ${props.map(([, f]) => f).join(' or ')}, not both` }];
@@ -117,7 +117,7 @@ export const indicatorSpec: EntitySpec<Indicator> = {
     responsibleUnitIds: { prop: 'responsibleUnits', target: OrgUnit, many: true },
   },
   async prepare(_ctx, row) {
-    return atMostOne(row as never, [
+    return atMostOne(row, [
       ['operationalObjective', 'operationalObjectiveId'],
       ['strategicObjective', 'strategicObjectiveId'],
     ]);
@@ -131,7 +131,7 @@ export const targetSpec: EntitySpec<Target> = {
   computed: ['value', 'thresholds', 'adoptingAct', 'note'],
   async prepare(ctx, row, input, mode) {
     const indicator = await ctx.em.findOneOrFail(Indicator, row.indicator.id);
-    if (Array.isArray(input.thresholds)) row.thresholds = parseThresholds(input.thresholds as never, indicator, row.year);
+    if (Array.isArray(input.thresholds)) row.thresholds = parseThresholds(input.thresholds, indicator, row.year);
     if (mode === 'create' && typeof input.value === 'string') {
       const original = ctx.em.create(TargetRevision, {
         org: row.org,
@@ -142,7 +142,7 @@ export const targetSpec: EntitySpec<Target> = {
         approved: true,
         adoptingAct: (input.adoptingAct as string | null) ?? null,
         note: (input.note as string | null) ?? null,
-      } as never);
+      });
       ctx.em.persist(original);
     }
     return [];
@@ -239,7 +239,7 @@ export const managerAssignmentSpec: EntitySpec<ManagerAssignment> = {
     operationalObjectiveId: { prop: 'operationalObjective', target: OperationalObjective },
   },
   async prepare(_ctx, row) {
-    return atMostOne(row as never, [
+    return atMostOne(row, [
       ['strategicObjective', 'strategicObjectiveId'],
       ['operationalObjective', 'operationalObjectiveId'],
     ]);

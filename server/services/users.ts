@@ -42,7 +42,7 @@ export async function createUser(em: EntityManager, input: NewUser): Promise<Use
   const email = normaliseEmail(input.email);
   const name = normaliseName(input.name);
   if (await em.findOne(User, { email })) throw InputError.of('email', 'DUPLICATE', `a user with e-mail ${email} exists already`);
-  const user = em.create(User, { email, name, active: true, systemAdmin: input.systemAdmin ?? false } as never);
+  const user = em.create(User, { email, name, active: true, systemAdmin: input.systemAdmin ?? false });
   await em.flush();
   return user;
 }
@@ -53,7 +53,7 @@ export async function grantRole(em: EntityManager, user: User, orgCode: string, 
   if (!Object.values(Role).includes(role)) throw InputError.of('role', 'INVALID', `role must be one of ${Object.values(Role).join(', ')}`);
   unitIds = await checkUnitsOf(em, org, unitIds);
   const existing = await em.findOne(Membership, { user, org });
-  const membership = existing ?? em.create(Membership, { user, org, role, unitIds } as never);
+  const membership = existing ?? em.create(Membership, { user, org, role, unitIds });
   membership.role = role;
   membership.unitIds = unitIds;
   await em.flush();
@@ -64,7 +64,7 @@ export async function issueToken(em: EntityManager, user: User, options: { label
   const secret = newTokenSecret();
   const record = em.create(ApiToken, {
     user, prefix: secret.prefix, hash: secret.hash, label: options.label ?? null, expiresAt: options.expiresAt ?? null,
-  } as never);
+  });
   await em.flush();
   return { token: secret.token, record };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Collection, type EntityClass, type EntityManager, ReferenceKind } from '@mikro-orm/core';
+import { Collection, type EntityClass, type EntityManager, ReferenceKind, type RequiredEntityData } from '@mikro-orm/core';
 
 /**
  * Set-based inserts of rows a batch creates: plain column values written with multi-row INSERTs, never entities
@@ -53,6 +53,7 @@ export async function insertEntities(em: EntityManager, entities: object[]): Pro
  */
 export async function insertNewRow<T extends object>(em: EntityManager, entity: EntityClass<T>, values: Record<string, unknown>): Promise<void> {
   const now = new Date();
+  // the row's columns are the caller's (a native insert of plain values, references as ids): not the entity's shape
   await em.insert(entity, { id: randomUUID(), version: 1, createdAt: now, updatedAt: now, ...values } as never);
 }
 
@@ -61,7 +62,7 @@ export async function insertNewRow<T extends object>(em: EntityManager, entity: 
  * number of bound values: `rowsPerStatement` × the row's columns stays under PARAMS_PER_STATEMENT.
  */
 export async function insertPlainRows<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: Array<Record<string, unknown>>, rowsPerStatement: number): Promise<void> {
-  for (let i = 0; i < rows.length; i += rowsPerStatement) await em.insertMany(entity, rows.slice(i, i + rowsPerStatement) as never);
+  for (let i = 0; i < rows.length; i += rowsPerStatement) await em.insertMany(entity, rows.slice(i, i + rowsPerStatement) as Array<RequiredEntityData<T>>);
 }
 
 /** Inserts rows of a link table (no entity class of its own), chunked like entities. */

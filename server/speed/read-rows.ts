@@ -21,8 +21,8 @@ export async function readRows<E extends object>(
   const sql = em as SqlEntityManager;
   // like em.find: changes of this entity pending in the unit of work are written first
   await sql.tryFlush(entity, {});
-  const qb = sql.createQueryBuilder(entity).select('*').where(where as never);
-  if (orderBy) qb.orderBy(orderBy as never);
+  const qb = sql.createQueryBuilder(entity).select('*').where(where);
+  if (orderBy) qb.orderBy(orderBy);
   await qb.applyFilters();
   const rows = (await qb.execute('all', false)) as Record<string, unknown>[];
   const make = readerOf(em, em.getMetadata().get(entity.name));
@@ -43,11 +43,11 @@ export async function readRowsIn<E extends object>(
 ): Promise<E[]> {
   const sql = em as SqlEntityManager;
   const meta = em.getMetadata().get(entity.name);
-  const prop = meta.properties[property as never] as EntityProperty | undefined;
+  const prop = meta.properties[property] as EntityProperty | undefined;
   if (!prop || prop.fieldNames?.length !== 1) throw new Error(`${entity.name}.${property} is not a single-column property`);
   await sql.tryFlush(entity, {});
   const qb = sql.createQueryBuilder(entity, 'e').select('*');
-  if (orderBy) qb.orderBy(orderBy as never);
+  if (orderBy) qb.orderBy(orderBy);
   await qb.applyFilters();
   const query = qb.getKnexQuery().whereIn(`e.${prop.fieldNames[0]}`, [...values] as never);
   const rows = (await sql.getConnection().execute(query, [], 'all', em.getTransactionContext())) as Record<string, unknown>[];
@@ -66,7 +66,7 @@ export async function readCollection<T extends object>(
   ownerIds: readonly string[],
 ): Promise<Map<string, T[]>> {
   const metadata = em.getMetadata();
-  const prop = metadata.get(owner.name).properties[property as never] as EntityProperty;
+  const prop = metadata.get(owner.name).properties[property] as EntityProperty;
   if (prop?.kind !== ReferenceKind.MANY_TO_MANY || !prop.owner) throw new Error(`${owner.name}.${property} is not an owning many-to-many property`);
   const out = new Map<string, T[]>();
   if (ownerIds.length === 0) return out;

@@ -1,9 +1,8 @@
-import type { EntityClass, EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
+import type { Node } from '../entities/base';
 import type { PlanSnapshot } from '../services/plan-snapshot';
 import { ConflictError, NotFoundError } from '../errors';
 import { PlanState } from './plan-state';
-
-type Row = { id: string; version: number };
 
 /**
  * The sync reads the plan as read-only rows (validation, versions, parents and scores need all of it, the unit of
@@ -13,24 +12,25 @@ type Row = { id: string; version: number };
  * A row changed or deleted by someone else between the two reads fails the batch, as the flush's version check
  * would have: the batch was decided on what was read first.
  */
-export async function adoptRows(em: EntityManager, state: PlanState, rows: object[]): Promise<PlanState> {
+export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[]): Promise<PlanState> {
   if (rows.length === 0) return state;
-  const idsByClass = new Map<EntityClass<object>, Set<string>>();
+  const idsByEntity = new Map<string, Set<string>>();
   for (const row of rows) {
-    const type = row.constructor as EntityClass<object>;
-    const ids = idsByClass.get(type) ?? new Set<string>();
-    ids.add((row as Row).id);
-    idsByClass.set(type, ids);
+    const entity = row.constructor.name;
+    const ids = idsByEntity.get(entity) ?? new Set<string>();
+    ids.add(row.id);
+    idsByEntity.set(entity, ids);
   }
-  const managed = new Map<string, Row>();
-  const found = await Promise.all([...idsByClass].map(([type, ids]) => em.find(type, { id: { $in: [...ids] } } as never)));
-  for (const row of found.flat() as Row[]) managed.set(row.id, row);
-  for (const row of rows as Row[]) {
+  const managed = new Map<string, Node>();
+  const found = await Promise.all([...idsByEntity].map(([entity, ids]) => em.find<Node>(entity, { id: { $in: [...ids] } })));
+  for (const row of found.flat()) managed.set(row.id, row);
+  for (const row of rows) {
     const now = managed.get(row.id);
     if (!now) throw new NotFoundError(row.constructor.name, row.id);
     if (now.version !== row.version) throw new ConflictError(row.constructor.name, row.id, row.version, now.version);
   }
-  const swap = <T extends object>(list: T[]): T[] => list.map((row) => (managed.get((row as unknown as Row).id) as T | undefined) ?? row);
+  // a managed row has its read-only twin's class: it was found by that entity and id
+  const swap = <T extends Node>(list: T[]): T[] => list.map((row) => (managed.get(row.id) as T | undefined) ?? row);
   const s = state.snapshot;
   const snapshot: PlanSnapshot = {
     ...s,

@@ -4,11 +4,13 @@
  * (adopt-rows.ts) and flushed together; created rows are new untracked instances inserted table by table in
  * multi-row statements (bulk-write.ts).
  */
+import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { ParsedValue } from '@core/values/types';
 import { AuditAction, PlanStatus, Polarity as PolarityEnum, RevisionKind, ScoringRule, UnitType, ValueKind } from '@core/vocabulary/enums';
 import {
   Indicator, Measurement, OperationalObjective, OrgUnit, Perspective, StrategicObjective, Target, TargetRevision,
 } from '../entities';
+import type { Node } from '../entities/base';
 import { flushAuditBuffer, recordChange, snapshot } from '../services/audit';
 import type { ServiceContext } from '../services/service-context';
 import { adoptRows } from './adopt-rows';
@@ -45,8 +47,8 @@ export async function applyRows(ctx: ServiceContext, read: PlanState, plans: Row
 }
 
 /** The loaded rows a batch writes in place or removes: the only ones the unit of work needs to see. */
-function rowsChanged(state: PlanState, plans: RowPlan[]): object[] {
-  const rows: object[] = [];
+function rowsChanged(state: PlanState, plans: RowPlan[]): Node[] {
+  const rows: Node[] = [];
   for (const p of plans) {
     if (!p.node) continue;
     if (p.status === 'deleted') rows.push(p.node, ...dependentsOf(state, p.node));
@@ -98,7 +100,7 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
     }
     // a moved row points at its parent by reference: the parent is a read-only row or one this batch inserts
     // (without the fast paths it is an entity of the unit of work, loaded or created, and is pointed at as it is)
-    if (p.node && parent) reparent(node, ctx.fastPaths === false ? parent : (em.getReference(parent.constructor as never, parent.id) as PlanNode));
+    if (p.node && parent) reparent(node, ctx.fastPaths === false ? parent : ((em.getReference(parent.constructor as EntityClass<PlanNode>, parent.id) as PlanNode)));
     if (v.weight !== undefined && (node instanceof Indicator || node instanceof OperationalObjective)) node.weight = v.weight;
     if (v.kpi !== undefined) {
       if (node instanceof Indicator) node.formula = v.kpi;
@@ -134,7 +136,7 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
  */
 function createRow<T extends object>(ctx: ServiceContext, Type: new () => T, values: Partial<T>): T {
   // version 1 now, as the insert writes it: the row's audit event is recorded before the flush
-  return ctx.fastPaths === false ? ctx.em.create(Type, { version: 1, ...values } as never) : newRow(Type, values);
+  return ctx.fastPaths === false ? ctx.em.create(Type, { version: 1, ...values } as RequiredEntityData<T>) : newRow(Type, values);
 }
 
 /** Inserts every row the batch creates, table by table in foreign-key order, a bounded number of statements each. */
@@ -146,7 +148,7 @@ async function writeCreated(em: ServiceContext['em'], w: BatchWrites): Promise<v
 }
 
 /** Rows loaded with the plan that the database would delete with this node (its targets, actuals, entries…). */
-function dependentsOf(state: PlanState, node: PlanNode): object[] {
+function dependentsOf(state: PlanState, node: PlanNode): Node[] {
   const s = state.snapshot;
   if (node instanceof Indicator) {
     const targets = state.targetsOf.get(node.id) ?? [];

@@ -11,7 +11,7 @@ export async function lockCheckpoint(ctx: ServiceContext, planId: string, year: 
   ctx.access?.check(plan.org.id, 'plan');
   const existing = await ctx.em.findOne(CheckpointLock, { plan: planId, year, checkpoint });
   if (existing) return existing;
-  const lock = ctx.em.create(CheckpointLock, { org: plan.org, plan, year, checkpoint, reason, lockedBy: ctx.actor } as never);
+  const lock = ctx.em.create(CheckpointLock, { org: plan.org, plan, year, checkpoint, reason, lockedBy: ctx.actor });
   recordChange(ctx, lock, AuditAction.CREATE, null, snapshot(ctx.em, lock), plan.org);
   await ctx.em.flush();
   return lock;

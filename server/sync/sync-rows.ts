@@ -72,7 +72,7 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
           // a native insert: the unit of work would re-examine every row of the batch for one more row
           await insertNewRow(em, SyncBatch, { org: plan.org.id, plan: plan.id, batchKey: input.batchKey, requestHash, response });
         } else {
-          em.create(SyncBatch, { org: plan.org, plan, batchKey: input.batchKey, requestHash, response } as never);
+          em.create(SyncBatch, { org: plan.org, plan, batchKey: input.batchKey, requestHash, response });
           await em.flush();
         }
       }

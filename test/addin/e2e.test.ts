@@ -122,7 +122,7 @@ suite('the add-in in a browser against the real server', () => {
       return route.abort();
     });
     await page.addInitScript(() => {
-      (window as any).__excelDoubleOptions = { displayLanguage: 'it-IT', apiVersion: '1.17', documentUrl: 'Piano Sondrio.xlsx' };
+      window.__excelDoubleOptions = { displayLanguage: 'it-IT', apiVersion: '1.17', documentUrl: 'Piano Sondrio.xlsx' };
     });
   }, 120_000);
 
@@ -155,10 +155,10 @@ suite('the add-in in a browser against the real server', () => {
   let rejected: { id: string; position: number; weight: Value } = { id: '', position: -1, weight: '' };
 
   /** the sheet as a person sees it, through the double's workbook */
-  const sheet = (): Promise<SheetView> => page.evaluate((name) => (window as any).__excelDouble.user.table(name), table);
-  const settings = (): Promise<Record<string, unknown>> => page.evaluate(() => Object.fromEntries((window as any).__excelDouble.model.settings));
+  const sheet = (): Promise<SheetView> => page.evaluate((name) => window.__excelDouble.user.table(name), table);
+  const settings = (): Promise<Record<string, unknown>> => page.evaluate(() => Object.fromEntries(window.__excelDouble.model.settings));
   const typeInCell = (row: number, key: LayoutColumnKey, value: string) =>
-    page.evaluate(([name, r, h, v]) => (window as any).__excelDouble.user.type(name, r, h, v), [table, row, header(key), value] as const);
+    page.evaluate(([name, r, h, v]) => window.__excelDouble.user.type(name, r, h, v), [table, row, header(key), value] as const);
   const rowOf = (view: SheetView, rowId: string): Value[] => {
     const row = view.rows.find((r) => String(r[col('rowId')]) === rowId);
     if (!row) throw new Error(`row ${rowId} is not in the sheet`);
@@ -225,7 +225,7 @@ suite('the add-in in a browser against the real server', () => {
     expect(planId).not.toBe('');
     await page.selectOption('#year', '2022');
     await page.selectOption('#checkpoint', 'YEAR_END');
-    expect(await page.evaluate(() => (window as any).__excelDouble.model.tables.length)).toBe(0);
+    expect(await page.evaluate(() => window.__excelDouble.model.tables.length)).toBe(0);
     const said = await press('#load');
 
     // the pane names the new table in its summary and in the binding it stored in the workbook
@@ -233,7 +233,7 @@ suite('the add-in in a browser against the real server', () => {
     if (!binding) throw new Error(`Load stored no binding in the workbook settings; the pane says: "${said}"`);
     table = binding.table;
     expect(binding).toMatchObject({ planId, year: 2022, checkpoint: 'YEAR_END' });
-    expect(await page.evaluate(() => (window as any).__excelDouble.model.tables.map((t: { name: string }) => t.name))).toEqual([table]);
+    expect(await page.evaluate(() => window.__excelDouble.model.tables.map((t: { name: string }) => t.name))).toEqual([table]);
     const server = await serverRows();
     expect(said).toBe(format(ui.loaded, { rows: server.size, table }));
     expect(await page.textContent('#binding')).toBe(format(ui.boundTo, { plan: binding.planLabel, year: 2022, checkpoint: ui.YEAR_END, table }));
@@ -247,7 +247,7 @@ suite('the add-in in a browser against the real server', () => {
     expect(new Set(loaded.rows.map((r) => String(r[col('rowId')])))).toEqual(new Set(server.keys()));
     for (const row of loaded.rows) expect(Number(row[col('rowVersion')])).toBe(server.get(String(row[col('rowId')]))!.rowVersion);
     for (const key of ['rowId', 'rowVersion'] as const) {
-      const cell = await page.evaluate(([name, h]) => (window as any).__excelDouble.user.cell(name, 0, h), [table, header(key)] as const);
+      const cell = await page.evaluate(([name, h]) => window.__excelDouble.user.cell(name, 0, h), [table, header(key)] as const);
       expect({ column: header(key), hidden: cell.hidden }).toEqual({ column: header(key), hidden: true });
     }
     expect(editableIndicators(loaded).length).toBeGreaterThanOrEqual(3);
@@ -330,12 +330,13 @@ suite('the add-in in a browser against the real server', () => {
     expect(row[col('syncStatus')]).toBe(status.REJECTED);
     const reason = String(row[col('syncMessage')]);
     expect(reason).toContain(header('weight'));
-    const cell = await page.evaluate(([name, r, h]) => (window as any).__excelDouble.user.cell(name, r, h), [table, rejected.position, header('weight')] as const);
+    const cell = await page.evaluate(([name, r, h]) => window.__excelDouble.user.cell(name, r, h), [table, rejected.position, header('weight')] as const);
     expect(cell.fill).toBe(REJECTED_FILL);
 
     // the error names the row as Excel numbers it, the column by its header, and the server's reason
     const geometry = await page.evaluate(([name, h]) => {
-      const t = (window as any).__excelDouble.model.table(name);
+      const t = window.__excelDouble.model.table(name);
+      if (!t) throw new Error(`no table ${name} in the workbook`);
       return { sheet: t.sheet.name, firstBodyRow: t.row + 1, column: t.column + t.headers().indexOf(h) };
     }, [table, header('weight')] as const);
     const sheetRow = geometry.firstBodyRow + rejected.position;
@@ -350,10 +351,10 @@ suite('the add-in in a browser against the real server', () => {
     await page.screenshot({ path: SCREENSHOT_ERRORS, fullPage: true });
 
     // the user looks elsewhere, then clicks the error: Excel selects the rejected cell
-    await page.evaluate(() => { (window as any).__excelDouble.model.selection = null; });
+    await page.evaluate(() => { window.__excelDouble.model.selection = null; });
     await page.click('#error-list button');
     const where = await expectSoon('selecting the rejected cell after a click on its error', () =>
-      page.waitForFunction(() => (window as any).__excelDouble.model.selection, undefined, { timeout: OPERATION_TIMEOUT_MS }));
+      page.waitForFunction(() => window.__excelDouble.model.selection, undefined, { timeout: OPERATION_TIMEOUT_MS }));
     expect(await where.jsonValue()).toEqual({ sheet: geometry.sheet, rect: { row: sheetRow, column: geometry.column, rows: 1, columns: 1 } });
 
     // put back as it was and synced again: the error goes, the fill goes, the row is in step again
@@ -363,7 +364,7 @@ suite('the add-in in a browser against the real server', () => {
     const fixed = rowOf(await sheet(), rejected.id);
     expect(fixed[col('syncStatus')]).toBe(status.UNCHANGED);
     expect(fixed[col('syncMessage')]).toBe('');
-    const refilled = await page.evaluate(([name, r, h]) => (window as any).__excelDouble.user.cell(name, r, h), [table, rejected.position, header('weight')] as const);
+    const refilled = await page.evaluate(([name, r, h]) => window.__excelDouble.user.cell(name, r, h), [table, rejected.position, header('weight')] as const);
     expect(refilled.fill).toBeNull();
   });
 
@@ -373,7 +374,7 @@ suite('the add-in in a browser against the real server', () => {
     // the assertions name where the token leaked, never print it
     const leakingSettings = Object.entries(stored).filter(([, value]) => JSON.stringify(value).includes(api.token)).map(([key]) => key);
     expect({ settingsHoldingTheToken: leakingSettings }).toEqual({ settingsHoldingTheToken: [] });
-    const leakingSheets = await page.evaluate((token) => (window as any).__excelDouble.model.sheets
+    const leakingSheets = await page.evaluate((token) => window.__excelDouble.model.sheets
       .filter((s: { cells: Map<number, Map<number, { value: unknown }>> }) => [...s.cells.values()].some((line) => [...line.values()].some((c) => String(c.value).includes(token))))
       .map((s: { name: string }) => s.name), api.token);
     expect({ sheetsHoldingTheToken: leakingSheets }).toEqual({ sheetsHoldingTheToken: [] });

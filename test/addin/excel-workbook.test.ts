@@ -37,7 +37,7 @@ function mockExcel(count: number) {
       runtime: { enableEvents: true },
       application: { suspendScreenUpdatingUntilNextSync: () => log.push('suspend') },
     },
-  }) as unknown as Mock;
+  });
   const context = excel.context as Mock;
   // the runtime's switch is state, not a loadable property: a plain value the port sets and the test reads
   context.runtime.enableEvents = true;

@@ -24,7 +24,7 @@ export async function postWorkbook(server: TestServer, query: string, body: Buff
 
 export async function loadXlsx(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  await workbook.xlsx.load(buffer);
   return workbook;
 }
 

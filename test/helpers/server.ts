@@ -1,6 +1,6 @@
 import { type App, createApp, listen } from '../../server/app';
 import { openOrm, type Orm } from '../../server/db/orm';
-import type { Role } from '@core/vocabulary/roles';
+import { Role } from '@core/vocabulary/roles';
 import { Membership, Organisation } from '../../server/entities';
 import { seedIfEmpty } from '../../server/fixtures/sondrio';
 import type { SecurityConfig } from '../../server/config';
@@ -51,6 +51,13 @@ export type TestServer = {
 };
 
 let users = 0;
+
+/** Tests spell roles as their strings ('admin'); the membership row wants the enum member. */
+function roleNamed(name: Role | `${Role}`): Role {
+  const role = Object.values(Role).find((r) => r === name);
+  if (!role) throw new Error(`unknown role "${name}"`);
+  return role;
+}
 
 export async function startServer(
   dialect: 'sqlite' | 'postgresql',
@@ -104,7 +111,7 @@ export async function startServer(
       const em = orm.em.fork();
       const n = ++users;
       const user = await createUser(em, { email: `${role}.${n}@test.local`, name: `${role} ${n}` });
-      em.create(Membership, { user, org: em.getReference(Organisation, orgId), role, unitIds } as never);
+      em.create(Membership, { user, org: em.getReference(Organisation, orgId), role: roleNamed(role), unitIds });
       await em.flush();
       const issued = await issueToken(em, user, { label: 'test', expiresAt: opts.expiresAt ?? null });
       return { gql: (q, v) => gqlWith(issued.token, q, v), token: issued.token, userId: user.id, name: user.name };

@@ -16,26 +16,26 @@ export async function buildPlan(em: EntityManager, code: string, shape: PlanShap
   const fork = em.fork();
   let indicators = 0;
   const planId = await fork.transactional(async (tx) => {
-    const org = tx.create(Organisation, { name: `Ente ${code}`, code } as never);
-    const unit = tx.create(OrgUnit, { org, name: 'U.O. Test', type: UnitType.UO } as never);
-    const cycle = tx.create(PlanCycle, { org, name: '2022-2024', firstYear: 2022, years: [2022, 2023, 2024] } as never);
-    const plan = tx.create(PlanVersion, { org, cycle, revision: 0, label: `Piano ${code}` } as never);
+    const org = tx.create(Organisation, { name: `Ente ${code}`, code });
+    const unit = tx.create(OrgUnit, { org, name: 'U.O. Test', type: UnitType.UO });
+    const cycle = tx.create(PlanCycle, { org, name: '2022-2024', firstYear: 2022, years: [2022, 2023, 2024] });
+    const plan = tx.create(PlanVersion, { org, cycle, revision: 0, label: `Piano ${code}` });
     for (let p = 1; p <= shape.perspectives; p++) {
-      const perspective = tx.create(Perspective, { org, plan, name: `Prospettiva ${p}`, position: p } as never);
+      const perspective = tx.create(Perspective, { org, plan, name: `Prospettiva ${p}`, position: p });
       for (let s = 1; s <= shape.strategic; s++) {
-        const so = tx.create(StrategicObjective, { org, plan, perspective, code: `${p}.${s}`, title: `OS ${p}.${s}`, position: s } as never);
+        const so = tx.create(StrategicObjective, { org, plan, perspective, code: `${p}.${s}`, title: `OS ${p}.${s}`, position: s });
         for (let o = 1; o <= shape.operational; o++) {
-          const oo = tx.create(OperationalObjective, { org, plan, strategicObjective: so, code: `${p}.${s}.${o}`, title: `OO`, weight: 100 / shape.operational, position: o } as never);
+          const oo = tx.create(OperationalObjective, { org, plan, strategicObjective: so, code: `${p}.${s}.${o}`, title: `OO`, weight: 100 / shape.operational, position: o });
           for (let i = 1; i <= shape.indicators; i++) {
             indicators++;
-            const indicator = tx.create(Indicator, { org, plan, operationalObjective: oo, code: `${p}.${s}.${o}.${i}`, title: 'Azione', weight: 100 / shape.indicators, position: i } as never);
+            const indicator = tx.create(Indicator, { org, plan, operationalObjective: oo, code: `${p}.${s}.${o}.${i}`, title: 'Azione', weight: 100 / shape.indicators, position: i });
             indicator.responsibleUnits.add(unit);
             for (const year of [2022, 2023, 2024]) {
               const thresholds = year === 2022 ? [{ value: parseValue('10'), score: 0.8 }, { value: parseValue('8'), score: 0.6 }] : [];
-              const target = tx.create(Target, { org, plan, indicator, year, checkpoint: Checkpoint.YEAR_END, thresholds } as never);
-              tx.create(TargetRevision, { org, target, seq: 0, kind: RevisionKind.ORIGINAL, value: parseValue('12') } as never);
+              const target = tx.create(Target, { org, plan, indicator, year, checkpoint: Checkpoint.YEAR_END, thresholds });
+              tx.create(TargetRevision, { org, target, seq: 0, kind: RevisionKind.ORIGINAL, value: parseValue('12') });
             }
-            tx.create(Measurement, { org, plan, indicator, year: 2022, checkpoint: Checkpoint.YEAR_END, value: parseValue('11') } as never);
+            tx.create(Measurement, { org, plan, indicator, year: 2022, checkpoint: Checkpoint.YEAR_END, value: parseValue('11') });
           }
         }
       }

@@ -1,6 +1,7 @@
 import { databaseFor, databaseNames } from '../helpers/databases';
 import { openOrm } from '../../server/db/orm';
 import type { Orm } from '../../server/db/orm';
+import type { Node } from '../../server/entities/base';
 
 /** Tables with their columns (name, type, nullability, default) and indexes, migration bookkeeping left out. */
 async function sqliteStructure(orm: Orm): Promise<Record<string, unknown>> {
@@ -58,7 +59,7 @@ describe.each(databaseNames())('migrations (%s)', (dialect) => {
     try {
       await seedIfEmpty(orm.em);
       const em = orm.em.fork();
-      for (const entity of ENTITIES) await em.find(entity as never, {});
+      for (const entity of ENTITIES) await em.find<Node>(entity, {});
       em.getUnitOfWork().computeChangeSets();
       expect(em.getUnitOfWork().getChangeSets().map((c) => `${c.name} ${JSON.stringify(c.payload)}`)).toEqual([]);
     } finally {

@@ -46,7 +46,7 @@ describe('first users and tokens (sqlite)', () => {
       first = await ensureLocalAdmin(orm.em, path.join(dir, 'data'));
       expect(await ensureLocalAdmin(orm.em, path.join(dir, 'data'))).toBeNull();
       const em = orm.em.fork();
-      em.create(Organisation, { code: 'CLI', name: 'Ente CLI' } as never);
+      em.create(Organisation, { code: 'CLI', name: 'Ente CLI' });
       await em.flush();
     } finally {
       await orm.close(true);

@@ -1,5 +1,6 @@
 import { getSchema } from '../../server/graphql/schema';
 import { ApiToken, ENTITIES, Membership, Organisation, User } from '../../server/entities';
+import type { Node } from '../../server/entities/base';
 import { databaseNames } from '../helpers/databases';
 import { type Caller, type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
 import { buildTenant, type Tenant } from '../helpers/tenant';
@@ -128,7 +129,7 @@ async function fingerprint(server: TestServer, b: Tenant): Promise<string[]> {
     const meta = em.getMetadata().get(entity.name);
     const where = entity === Organisation ? { id: b.org } : meta.properties.org ? { org: b.org } : null;
     if (!where) continue;
-    const rows = (await em.find(entity as never, where as never)) as Array<{ id: string; version: number }>;
+    const rows = await em.find<Node>(entity, where);
     out.push(...rows.map((r) => `${entity.name}:${r.id}:${r.version}`));
   }
   const links = (await em.getConnection().execute(

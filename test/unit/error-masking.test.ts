@@ -23,7 +23,7 @@ describe('formatError', () => {
 
   it('turns class-validator errors into field problems without the submitted object or value', () => {
     const error = new ArgumentValidationError([
-      { property: 'name', value: 'SECRET', target: { name: 'SECRET', code: 'X' }, constraints: { isLength: 'name must be longer than or equal to 1 characters' } } as never,
+      { property: 'name', value: 'SECRET', target: { name: 'SECRET', code: 'X' }, constraints: { isLength: 'name must be longer than or equal to 1 characters' } },
     ]);
     const formatted = formatError({ message: 'Argument Validation Error' }, wrap(error), () => undefined);
     expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', problems: [{ field: 'name', code: 'isLength', message: 'name must be longer than or equal to 1 characters' }] });

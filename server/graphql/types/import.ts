@@ -31,7 +31,8 @@ export class ImportPlanInput {
 
 @ObjectType({ simpleResolvers: true, description: 'One finding of an import, with the source line it rests on' })
 export class ReviewEntryType {
-  @Field(() => ReviewEntryKind) kind!: ReviewEntryKind;
+  // the enum's values as strings: the import's review kinds must each be one (checked where results are built)
+  @Field(() => ReviewEntryKind) kind!: `${ReviewEntryKind}`;
   @Field({ description: 'Machine code, e.g. POLARITY_INFERRED, ROW_LOST, WEIGHT_MISSING' }) code!: string;
   @Field() message!: string;
   @Field() messageIt!: string;

@@ -166,10 +166,11 @@ export class RowChange {
   @Field() entityType!: string;
   @Field(() => ID) entityId!: string;
   @Field(() => AuditAction) action!: string;
-  @Field(() => String, { nullable: true }) actor!: string | null;
+  // optional like the audit event's own fields, so rowHistory returns the events as they are
+  @Field(() => String, { nullable: true }) actor?: string | null;
   @Field(() => ChangeSource) source!: string;
-  @Field(() => String, { nullable: true }) sourceDetail!: string | null;
+  @Field(() => String, { nullable: true }) sourceDetail?: string | null;
   @Field(() => Date) at!: Date;
-  @Field(() => GraphQLJSONObject, { nullable: true }) before!: unknown;
-  @Field(() => GraphQLJSONObject, { nullable: true }) after!: unknown;
+  @Field(() => GraphQLJSONObject, { nullable: true }) before?: unknown;
+  @Field(() => GraphQLJSONObject, { nullable: true }) after?: unknown;
 }
