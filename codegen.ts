@@ -21,10 +21,7 @@ const config: CodegenConfig = {
   // no formatting hooks: the test compares the committed file byte for byte with the generator's own output
   generates: {
     [GENERATED_FILE]: {
-      plugins: [
-        { [here('addin/scripts/codegen-wire-types.js')]: { header: HEADER } },
-        'typescript-operations',
-      ],
+      plugins: [{ [here('addin/scripts/codegen-wire-types.js')]: { header: HEADER } }, 'typescript-operations'],
       config: {
         // fields the server always answers, null or not: `code: string | null`, not `code?: …`
         avoidOptionals: { field: true },

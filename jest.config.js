@@ -22,7 +22,13 @@ const shared = {
 module.exports = {
   projects: [
     { ...shared, displayName: 'node', testEnvironment: 'node', roots: ['<rootDir>/test'], testMatch: ['**/*.test.ts'] },
-    { ...shared, displayName: 'core-jsdom', testEnvironment: '<rootDir>/test/core/browser-environment.js', roots: ['<rootDir>/test/core'], testMatch: ['**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'core-jsdom',
+      testEnvironment: '<rootDir>/test/core/browser-environment.js',
+      roots: ['<rootDir>/test/core'],
+      testMatch: ['**/*.test.ts'],
+    },
   ],
   globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 60000,

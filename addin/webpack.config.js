@@ -28,7 +28,9 @@ class ServerCodeGuard {
         for (const module of modules) {
           const resource = module.resource || '';
           if (FORBIDDEN.some((rule) => rule.test(resource))) {
-            compilation.errors.push(new Error(`server-side module in the add-in bundle: ${path.relative(ROOT, resource)}`));
+            compilation.errors.push(
+              new Error(`server-side module in the add-in bundle: ${path.relative(ROOT, resource)}`),
+            );
           }
         }
       });
@@ -40,7 +42,10 @@ function swcRule() {
   return {
     test: /\.ts$/,
     exclude: /node_modules/,
-    use: { loader: 'swc-loader', options: { jsc: { parser: { syntax: 'typescript' }, target: 'es2019' }, module: { type: 'es6' } } },
+    use: {
+      loader: 'swc-loader',
+      options: { jsc: { parser: { syntax: 'typescript' }, target: 'es2019' }, module: { type: 'es6' } },
+    },
   };
 }
 
@@ -59,8 +64,13 @@ function common(mode) {
 }
 
 /** The add-in itself: taskpane.html + commands.html, the manifest and the icons. */
-function paneConfig({ mode = 'production', outDir = path.join(ROOT, 'dist', 'addin'), origin = process.env.ADDIN_ORIGIN } = {}) {
-  const rewrite = (content) => (origin ? content.toString().replaceAll(DEV_ORIGIN, origin.replace(/\/$/, '')) : content);
+function paneConfig({
+  mode = 'production',
+  outDir = path.join(ROOT, 'dist', 'addin'),
+  origin = process.env.ADDIN_ORIGIN,
+} = {}) {
+  const rewrite = (content) =>
+    origin ? content.toString().replaceAll(DEV_ORIGIN, origin.replace(/\/$/, '')) : content;
   return {
     ...common(mode),
     name: 'pane',
@@ -71,8 +81,18 @@ function paneConfig({ mode = 'production', outDir = path.join(ROOT, 'dist', 'add
     output: { path: outDir, filename: '[name].js', clean: true, publicPath: '/' },
     plugins: [
       new ServerCodeGuard(),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './addin/src/commands/commands.html', chunks: ['commands'], scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './addin/src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './addin/src/commands/commands.html',
+        chunks: ['commands'],
+        scriptLoading: 'defer',
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'manifest.xml', to: 'manifest.xml', transform: rewrite },
@@ -91,7 +111,14 @@ function paneConfig({ mode = 'production', outDir = path.join(ROOT, 'dist', 'add
       client: { overlay: false },
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: false,
-      proxy: [{ context: ['/graphql'], target: process.env.CRUSCOTTO_API || 'http://127.0.0.1:4000', ws: true, changeOrigin: true }],
+      proxy: [
+        {
+          context: ['/graphql'],
+          target: process.env.CRUSCOTTO_API || 'http://127.0.0.1:4000',
+          ws: true,
+          changeOrigin: true,
+        },
+      ],
     },
   };
 }
@@ -108,6 +135,7 @@ function doubleConfig({ outDir }) {
   };
 }
 
-module.exports = (env = {}, argv = {}) => paneConfig({ mode: argv.mode || (env.production ? 'production' : 'development') });
+module.exports = (env = {}, argv = {}) =>
+  paneConfig({ mode: argv.mode || (env.production ? 'production' : 'development') });
 module.exports.paneConfig = paneConfig;
 module.exports.doubleConfig = doubleConfig;

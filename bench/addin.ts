@@ -10,7 +10,14 @@ const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 type PortTraffic = {
   rows: number;
   budgetBytes: number;
-  operations: Array<{ operation: string; syncs: number; requestBytes: number; maxRequestBytes: number; responseBytes: number; maxResponseBytes: number }>;
+  operations: Array<{
+    operation: string;
+    syncs: number;
+    requestBytes: number;
+    maxRequestBytes: number;
+    responseBytes: number;
+    maxResponseBytes: number;
+  }>;
   totalSyncs: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
@@ -22,7 +29,11 @@ export async function benchAddin(rows: number): Promise<BenchEntry> {
   try {
     ({ measurePortTraffic } = await import('../test/addin/excel-double/measure'));
   } catch (error) {
-    return { id: 'B5', name, unavailable: `the Excel double's measurePortTraffic could not be loaded: ${(error as Error).message.split('\n')[0]}` };
+    return {
+      id: 'B5',
+      name,
+      unavailable: `the Excel double's measurePortTraffic could not be loaded: ${(error as Error).message.split('\n')[0]}`,
+    };
   }
   const traffic = await measurePortTraffic(rows);
   const load = traffic.operations.filter((o) => o.operation.startsWith('load')).reduce((s, o) => s + o.syncs, 0);
@@ -38,7 +49,8 @@ export async function benchAddin(rows: number): Promise<BenchEntry> {
     ratio: null,
     goal: 'every request ≤ 5 MB',
     met: traffic.maxRequestBytes <= REQUEST_LIMIT_BYTES,
-    note: `${load} syncs to load, ${sync} to sync; ${(bytes / Math.max(1, requests) / 1e3).toFixed(0)} kB per request on average, ` +
+    note:
+      `${load} syncs to load, ${sync} to sync; ${(bytes / Math.max(1, requests) / 1e3).toFixed(0)} kB per request on average, ` +
       `largest request ${(traffic.maxRequestBytes / 1e6).toFixed(2)} MB, largest response ${(traffic.maxResponseBytes / 1e6).toFixed(2)} MB ` +
       `(chunk budget ${(traffic.budgetBytes / 1e6).toFixed(2)} MB)`,
     details: traffic,

@@ -23,7 +23,13 @@ const ROWS_PER_SYNC = 20;
 
 type Sent = { key: string; rows: Array<{ code: string; actual: string }> };
 
-export async function benchLoad(server: BenchServer, shape: PlanShape, seconds: number, connections: number, smoke: boolean): Promise<BenchResult> {
+export async function benchLoad(
+  server: BenchServer,
+  shape: PlanShape,
+  seconds: number,
+  connections: number,
+  smoke: boolean,
+): Promise<BenchResult> {
   const { planId } = await buildPlan(server.orm.em, `LOAD${Date.now()}`, shape);
   const parents = (await server.orm.em.fork().find(OperationalObjective, { plan: planId })).map((o) => o.id);
   let batches = 0;
@@ -45,10 +51,21 @@ export async function benchLoad(server: BenchServer, shape: PlanShape, seconds: 
           const code = `L.${n}.${k}`;
           const actual = String((n * 7 + k) % 150);
           sent.rows.push({ code, actual });
-          return { level: 'azione', code, title: `Carico ${n}.${k}`, parentRef: parents[(n * ROWS_PER_SYNC + k) % parents.length], weight: '5', target: '100', actual };
+          return {
+            level: 'azione',
+            code,
+            title: `Carico ${n}.${k}`,
+            parentRef: parents[(n * ROWS_PER_SYNC + k) % parents.length],
+            weight: '5',
+            target: '100',
+            actual,
+          };
         });
         context.sent = sent;
-        return { ...request, body: json(SYNC, { b: { planId, year: 2022, mode: 'ATOMIC', batchKey: sent.key, rows } }) };
+        return {
+          ...request,
+          body: json(SYNC, { b: { planId, year: 2022, mode: 'ATOMIC', batchKey: sent.key, rows } }),
+        };
       },
       onResponse(status: number, body: string, context: Record<string, unknown>) {
         if (check(status, body) && /"applied":20\b/.test(body)) acknowledged.push(context.sent as Sent);
@@ -79,11 +96,16 @@ export async function benchLoad(server: BenchServer, shape: PlanShape, seconds: 
   });
 
   // read back: every acknowledged row, with its value
-  const stored = (await server.orm.em.fork().getConnection().execute(
-    "select i.code, m.value from indicator i join measurement m on m.indicator_id = i.id where i.plan_id = ? and i.code like 'L.%'",
-    [planId],
-  )) as Array<{ code: string; value: string | { raw: string } }>;
-  const valueOf = new Map(stored.map((s) => [s.code, (typeof s.value === 'string' ? JSON.parse(s.value) : s.value).raw as string]));
+  const stored = (await server.orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      "select i.code, m.value from indicator i join measurement m on m.indicator_id = i.id where i.plan_id = ? and i.code like 'L.%'",
+      [planId],
+    )) as Array<{ code: string; value: string | { raw: string } }>;
+  const valueOf = new Map(
+    stored.map((s) => [s.code, (typeof s.value === 'string' ? JSON.parse(s.value) : s.value).raw as string]),
+  );
   const expected = acknowledged.flatMap((a) => a.rows);
   const lost = expected.filter((r) => valueOf.get(r.code) !== r.actual);
   const errors = result.errors + result.timeouts + result.non2xx + graphqlErrors;
@@ -97,14 +119,29 @@ export async function benchLoad(server: BenchServer, shape: PlanShape, seconds: 
     ratio: null,
     goal: '0 errors, 0 lost writes',
     met: errors === 0 && lost.length === 0,
-    note: `${result.requests.total} requests, ${requestsPerSecond.toFixed(1)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ` +
+    note:
+      `${result.requests.total} requests, ${requestsPerSecond.toFixed(1)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ` +
       `${errors} errors (${result.errors} transport, ${result.timeouts} timeouts, ${result.non2xx} non-2xx, ${graphqlErrors} GraphQL); ` +
       `${acknowledged.length} syncs acknowledged, ${expected.length - lost.length}/${expected.length} of their rows found with their values` +
       (smoke ? ' (smoke)' : ''),
     details: {
-      connections, seconds, requests: result.requests.total, requestsPerSecond, latencyP50: result.latency.p50, latencyP99: result.latency.p99,
-      latencyMax: result.latency.max, transportErrors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphqlErrors,
-      transportErrorKinds: Object.fromEntries(transportErrors), errorSamples, syncsSent: batches, syncsAcknowledged: acknowledged.length, rowsAcknowledged: expected.length, lostWrites: lost.length,
+      connections,
+      seconds,
+      requests: result.requests.total,
+      requestsPerSecond,
+      latencyP50: result.latency.p50,
+      latencyP99: result.latency.p99,
+      latencyMax: result.latency.max,
+      transportErrors: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      graphqlErrors,
+      transportErrorKinds: Object.fromEntries(transportErrors),
+      errorSamples,
+      syncsSent: batches,
+      syncsAcknowledged: acknowledged.length,
+      rowsAcknowledged: expected.length,
+      lostWrites: lost.length,
       lostSamples: lost.slice(0, 5),
     },
   };

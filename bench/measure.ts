@@ -40,10 +40,28 @@ export type BenchConfig = {
 };
 
 export function timed(
-  id: string, name: string, measuredMs: number, baselineMs: number, goalRatio: number, smoke: boolean, note: string, details?: Record<string, unknown>,
+  id: string,
+  name: string,
+  measuredMs: number,
+  baselineMs: number,
+  goalRatio: number,
+  smoke: boolean,
+  note: string,
+  details?: Record<string, unknown>,
 ): BenchResult {
   const ratio = measuredMs / baselineMs;
-  return { id, name, unit: 'ms', measured: measuredMs, baseline: baselineMs, ratio, goal: `≤ ${goalRatio}×`, met: smoke ? null : ratio <= goalRatio, note, details };
+  return {
+    id,
+    name,
+    unit: 'ms',
+    measured: measuredMs,
+    baseline: baselineMs,
+    ratio,
+    goal: `≤ ${goalRatio}×`,
+    met: smoke ? null : ratio <= goalRatio,
+    note,
+    details,
+  };
 }
 
 export function elapsedMs(fn: () => unknown): number {

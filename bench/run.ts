@@ -48,13 +48,22 @@ export function configFromArgs(): BenchConfig & { only: Set<string> | null; out:
     loadConnections: number('BENCH_CONNECTIONS', smoke ? 10 : 50),
     addinRows: number('BENCH_ADDIN_ROWS', smoke ? 200 : 5_000),
     only: only ? new Set(only.split(',').map((s) => s.trim().toUpperCase())) : null,
-    out: flag('out') || process.env.BENCH_OUT || (smoke ? path.join(os.tmpdir(), 'cruscotto-bench-smoke') : path.join(__dirname, 'results')),
+    out:
+      flag('out') ||
+      process.env.BENCH_OUT ||
+      (smoke ? path.join(os.tmpdir(), 'cruscotto-bench-smoke') : path.join(__dirname, 'results')),
   };
 }
 
 function machine() {
   const cpus = os.cpus();
-  return { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, ramGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    ramGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
 }
 
 const fmt = (n: number | null, unit = '') => (n === null ? '—' : `${n >= 100 ? n.toFixed(0) : n.toFixed(1)}${unit}`);
@@ -68,13 +77,20 @@ function table(entries: BenchEntry[]): string {
     }
     const unit = e.unit === 'ms' ? ' ms' : ` ${e.unit}`;
     const met = e.met === null ? 'n/a' : e.met ? 'yes' : '**no**';
-    lines.push(`| ${e.id} | ${e.name} | ${fmt(e.measured, unit)} | ${fmt(e.baseline, e.baseline === null ? '' : unit)} | ${e.ratio === null ? '—' : `${e.ratio.toFixed(2)}×`} | ${e.goal} | ${met} |`);
+    lines.push(
+      `| ${e.id} | ${e.name} | ${fmt(e.measured, unit)} | ${fmt(e.baseline, e.baseline === null ? '' : unit)} | ${e.ratio === null ? '—' : `${e.ratio.toFixed(2)}×`} | ${e.goal} | ${met} |`,
+    );
   }
   return lines.join('\n');
 }
 
 /** Runs one figure; a failure is recorded as such (the suite goes on), never as a number. */
-async function attempt(entries: BenchEntry[], id: string, name: string, work: () => Promise<BenchEntry | BenchEntry[]>): Promise<void> {
+async function attempt(
+  entries: BenchEntry[],
+  id: string,
+  name: string,
+  work: () => Promise<BenchEntry | BenchEntry[]>,
+): Promise<void> {
   const started = Date.now();
   try {
     const out = await work();
@@ -94,17 +110,22 @@ export async function runSuite(): Promise<{ file: string; failed: number }> {
   if (wanted('B1') || wanted('B2')) {
     const server = await benchServer('sqlite');
     try {
-      if (wanted('B1')) await attempt(entries, 'B1', 'bulk sync (sqlite)', () => benchSync(server, config.syncRows, config.smoke));
-      if (wanted('B2')) await attempt(entries, 'B2', 'plan tree (sqlite)', () => benchTree(server, config.shape, config.smoke));
+      if (wanted('B1'))
+        await attempt(entries, 'B1', 'bulk sync (sqlite)', () => benchSync(server, config.syncRows, config.smoke));
+      if (wanted('B2'))
+        await attempt(entries, 'B2', 'plan tree (sqlite)', () => benchTree(server, config.shape, config.smoke));
     } finally {
       await server.close();
     }
   }
-  if (wanted('B3')) await attempt(entries, 'B3', 'scoring', async () => benchScoring(config.scoringIndicators, config.smoke));
+  if (wanted('B3'))
+    await attempt(entries, 'B3', 'scoring', async () => benchScoring(config.scoringIndicators, config.smoke));
   if (wanted('B4')) {
     const server = await benchServer('sqlite');
     try {
-      await attempt(entries, 'B4', 'load', () => benchLoad(server, config.shape, config.loadSeconds, config.loadConnections, config.smoke));
+      await attempt(entries, 'B4', 'load', () =>
+        benchLoad(server, config.shape, config.loadSeconds, config.loadConnections, config.smoke),
+      );
     } finally {
       await server.close();
     }
@@ -117,8 +138,12 @@ export async function runSuite(): Promise<{ file: string; failed: number }> {
     } else {
       const server = await benchServer('postgresql');
       try {
-        await attempt(entries, 'B6-sync', 'bulk sync (postgresql)', () => benchSync(server, config.syncRows, config.smoke));
-        await attempt(entries, 'B6-tree', 'plan tree (postgresql)', () => benchTree(server, config.shape, config.smoke));
+        await attempt(entries, 'B6-sync', 'bulk sync (postgresql)', () =>
+          benchSync(server, config.syncRows, config.smoke),
+        );
+        await attempt(entries, 'B6-tree', 'plan tree (postgresql)', () =>
+          benchTree(server, config.shape, config.smoke),
+        );
       } finally {
         await server.close();
       }
@@ -141,7 +166,14 @@ export async function runSuite(): Promise<{ file: string; failed: number }> {
   console.log(markdown);
   fs.mkdirSync(out, { recursive: true });
   const file = path.join(out, `${date.slice(0, 10)}.json`);
-  fs.writeFileSync(file, JSON.stringify({ date, machine: m, config: { ...sizes, only: only ? [...only] : null }, results: entries }, null, 2) + '\n');
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      { date, machine: m, config: { ...sizes, only: only ? [...only] : null }, results: entries },
+      null,
+      2,
+    ) + '\n',
+  );
   fs.writeFileSync(path.join(out, `${date.slice(0, 10)}.md`), markdown);
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
   const failed = entries.filter((e) => isUnavailable(e) && e.unavailable.startsWith('failed')).length;

@@ -1,4 +1,11 @@
-import { aggregate, type AggregateChild, DEFAULT_PROFILE, type IndicatorInput, scoreIndicator, scoreStrategicObjective } from '@core/scoring';
+import {
+  aggregate,
+  type AggregateChild,
+  DEFAULT_PROFILE,
+  type IndicatorInput,
+  scoreIndicator,
+  scoreStrategicObjective,
+} from '@core/scoring';
 import { parseValue } from '@core/values';
 import { type BenchResult, measurePair, timed } from './measure';
 
@@ -11,7 +18,7 @@ type Shape = { perspectives: number; strategic: number; operational: number; ind
 /** A deterministic generator, so every run scores the same plan. */
 function lcg(seed: number): () => number {
   let x = seed >>> 0;
-  return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 type Row = { input: IndicatorInput; kind: 0 | 1 | 2; t: number; a: number; t80: number; t60: number; weight: number };
@@ -27,7 +34,13 @@ function generate(shape: Shape): Row[] {
     const t80 = kind === 1 ? Math.round(t * 1.2) : Math.round(t * 0.8);
     const t60 = kind === 1 ? Math.round(t * 1.4) : Math.round(t * 0.6);
     const target = parseValue(String(t));
-    const thresholds = kind === 2 ? [{ value: parseValue(String(t80)), score: 0.8 }, { value: parseValue(String(t60)), score: 0.6 }] : undefined;
+    const thresholds =
+      kind === 2
+        ? [
+            { value: parseValue(String(t80)), score: 0.8 },
+            { value: parseValue(String(t60)), score: 0.6 },
+          ]
+        : undefined;
     const input: IndicatorInput = {
       id: `i${n}`,
       code: `${n}`,
@@ -55,7 +68,14 @@ function engineRun(rows: Row[], shape: Shape): number | null {
         const children: AggregateChild[] = [];
         for (let k = 0; k < perIndicator; k++, i++) {
           const r = scoreIndicator(rows[i].input, ctx);
-          children.push({ id: r.id, code: r.code, weight: rows[i].weight, score: r.score, status: r.status, errors: r.errors });
+          children.push({
+            id: r.id,
+            code: r.code,
+            weight: rows[i].weight,
+            score: r.score,
+            status: r.status,
+            errors: r.errors,
+          });
         }
         const oo = aggregate(children, { profile: DEFAULT_PROFILE });
         oos.push({ id: `o${p}.${s}.${o}`, weight: 10, score: oo.score, status: oo.status, errors: oo.errors });
@@ -101,7 +121,12 @@ function baselineRun(rows: Row[], shape: Shape): number {
 }
 
 export function benchScoring(indicators = 100_000, smoke = false): BenchResult {
-  const shape: Shape = { perspectives: 4, strategic: 25, operational: Math.max(1, Math.round(indicators / 1000)), indicators: 10 };
+  const shape: Shape = {
+    perspectives: 4,
+    strategic: 25,
+    operational: Math.max(1, Math.round(indicators / 1000)),
+    indicators: 10,
+  };
   const rows = generate(shape);
   const count = rows.length;
   const m = measurePair(
@@ -115,7 +140,12 @@ export function benchScoring(indicators = 100_000, smoke = false): BenchResult {
     throw new Error(`B3: the engine (${engineScore}) and the baseline (${baselineScore}) disagree on the plan score`);
   }
   return timed(
-    'B3', `scoring and roll-up of ${count.toLocaleString('en')} indicators vs a hand-written loop`, m.medianMs, m.baselineMs, 3, smoke,
+    'B3',
+    `scoring and roll-up of ${count.toLocaleString('en')} indicators vs a hand-written loop`,
+    m.medianMs,
+    m.baselineMs,
+    3,
+    smoke,
     `plan score ${engineScore.toFixed(6)} equal in both; medians of ${m.runs} alternate runs after ${m.warmup} warm-up runs of each`,
     { indicators: count, runs: m.runs, warmup: m.warmup },
   );

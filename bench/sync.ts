@@ -4,7 +4,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { UnitType } from '@core/vocabulary/enums';
-import { OperationalObjective, OrgUnit, Organisation, Perspective, PlanCycle, PlanVersion, StrategicObjective } from '../server/entities';
+import {
+  OperationalObjective,
+  OrgUnit,
+  Organisation,
+  Perspective,
+  PlanCycle,
+  PlanVersion,
+  StrategicObjective,
+} from '../server/entities';
 import { type BenchResult, timed } from './measure';
 import { type BenchServer, dataStatements, post } from './server';
 
@@ -14,7 +22,16 @@ import { type BenchServer, dataStatements, post } from './server';
  * batches of 5,000 rows, against inserting the same rows into one table with raw prepared inserts in one
  * transaction (better-sqlite3, or `pg` multi-row INSERTs), in the same run.
  */
-type Row = { code: string; title: string; parentRef: string; weight: string; target: string; thresholds: Array<{ score: number; value: string }>; actual: string; responsibleUnit: string };
+type Row = {
+  code: string;
+  title: string;
+  parentRef: string;
+  weight: string;
+  target: string;
+  thresholds: Array<{ score: number; value: string }>;
+  actual: string;
+  responsibleUnit: string;
+};
 
 const BATCH = 5000;
 
@@ -25,7 +42,10 @@ function rowsFor(parents: string[], count: number): Row[] {
     parentRef: parents[n % parents.length],
     weight: '10%',
     target: String(100 + (n % 50)),
-    thresholds: [{ score: 0.8, value: String(80 + (n % 20)) }, { score: 0.6, value: String(60 + (n % 20)) }],
+    thresholds: [
+      { score: 0.8, value: String(80 + (n % 20)) },
+      { score: 0.6, value: String(60 + (n % 20)) },
+    ],
     actual: String(70 + (n % 60)),
     responsibleUnit: 'U.O. "Prova"',
   }));
@@ -40,12 +60,15 @@ async function emptyPlan(server: BenchServer): Promise<{ planId: string; parents
     const plan = tx.create(PlanVersion, { org, cycle, revision: 0, label: 'Bench' });
     const perspective = tx.create(Perspective, { org, plan, name: 'P' });
     const so = tx.create(StrategicObjective, { org, plan, perspective, code: '9', title: 'OS' });
-    const oos = Array.from({ length: 100 }, (_, i) => tx.create(OperationalObjective, { org, plan, strategicObjective: so, code: `9.${i}.x`, title: 'OO', weight: 1 }));
+    const oos = Array.from({ length: 100 }, (_, i) =>
+      tx.create(OperationalObjective, { org, plan, strategicObjective: so, code: `9.${i}.x`, title: 'OO', weight: 1 }),
+    );
     return { planId: plan.id, parents: oos.map((o) => o.id) };
   });
 }
 
-const SYNC = 'mutation($b: SyncBatchInput!) { syncRows(input: $b) { applied rows { status rowId rowVersion realization { display } } affected { level realization { display } } } }';
+const SYNC =
+  'mutation($b: SyncBatchInput!) { syncRows(input: $b) { applied rows { status rowId rowVersion realization { display } } affected { level realization { display } } } }';
 
 async function syncOverHttp(server: BenchServer, planId: string, rows: Row[]) {
   let applied = 0;
@@ -53,7 +76,15 @@ async function syncOverHttp(server: BenchServer, planId: string, rows: Row[]) {
   server.statements.length = 0;
   const start = process.hrtime.bigint();
   for (let i = 0; i < rows.length; i += BATCH) {
-    const variables = { b: { planId, year: 2022, mode: 'PARTIAL', batchKey: `bench-${i}`, rows: rows.slice(i, i + BATCH).map((r) => ({ ...r, level: 'azione' })) } };
+    const variables = {
+      b: {
+        planId,
+        year: 2022,
+        mode: 'PARTIAL',
+        batchKey: `bench-${i}`,
+        rows: rows.slice(i, i + BATCH).map((r) => ({ ...r, level: 'azione' })),
+      },
+    };
     const { json, requestBytes } = await post<{ syncRows: { applied: number } }>(server, SYNC, variables);
     if (!json.data) throw new Error(`sync failed: ${JSON.stringify(json.errors)}`);
     bytes = Math.max(bytes, requestBytes);
@@ -68,11 +99,25 @@ function rawSqlite(rows: Row[]): number {
   try {
     const db = new Database(path.join(dir, 'raw.sqlite'));
     db.pragma('journal_mode = WAL');
-    db.exec('create table indicator (id text primary key, parent_id text, code text, title text, weight real, target text, thresholds text, actual text, unit text)');
+    db.exec(
+      'create table indicator (id text primary key, parent_id text, code text, title text, weight real, target text, thresholds text, actual text, unit text)',
+    );
     const insert = db.prepare('insert into indicator values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const start = process.hrtime.bigint();
     db.transaction(() => {
-      rows.forEach((r, n) => insert.run(`id-${n}`, r.parentRef, r.code, r.title, 10, r.target, JSON.stringify(r.thresholds), r.actual, r.responsibleUnit));
+      rows.forEach((r, n) =>
+        insert.run(
+          `id-${n}`,
+          r.parentRef,
+          r.code,
+          r.title,
+          10,
+          r.target,
+          JSON.stringify(r.thresholds),
+          r.actual,
+          r.responsibleUnit,
+        ),
+      );
     })();
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     db.close();
@@ -87,14 +132,26 @@ async function rawPostgres(url: string, rows: Row[]): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('create table bench_raw_indicator (id text primary key, parent_id text, code text, title text, weight real, target text, thresholds text, actual text, unit text)');
+    await client.query(
+      'create table bench_raw_indicator (id text primary key, parent_id text, code text, title text, weight real, target text, thresholds text, actual text, unit text)',
+    );
     const start = process.hrtime.bigint();
     await client.query('begin');
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000);
       const params: unknown[] = [];
       const values = chunk.map((r, k) => {
-        params.push(`id-${i + k}`, r.parentRef, r.code, r.title, 10, r.target, JSON.stringify(r.thresholds), r.actual, r.responsibleUnit);
+        params.push(
+          `id-${i + k}`,
+          r.parentRef,
+          r.code,
+          r.title,
+          10,
+          r.target,
+          JSON.stringify(r.thresholds),
+          r.actual,
+          r.responsibleUnit,
+        );
         const b = k * 9;
         return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9})`;
       });
@@ -120,7 +177,10 @@ export async function benchSync(server: BenchServer, count: number, smoke: boole
   return timed(
     server.dialect === 'sqlite' ? 'B1' : 'B6-sync',
     `sync of ${count.toLocaleString('en')} new indicator rows over HTTP (${server.dialect}) vs raw ${raw} in one transaction`,
-    sync.ms, baselineMs, 2, smoke,
+    sync.ms,
+    baselineMs,
+    2,
+    smoke,
     `${sync.statements} SQL statements for ${batches} batch(es) of ≤ ${BATCH.toLocaleString('en')} rows; largest request ${(sync.bytes / 1e6).toFixed(2)} MB`,
     { rows: count, batches, statements: sync.statements, largestRequestBytes: sync.bytes, dialect: server.dialect },
   );

@@ -13,20 +13,88 @@ import { type BenchServer, dataStatements, post } from './server';
 const TREE = /* GraphQL */ `
   query Tree($id: ID!) {
     planVersion(id: $id) {
-      id label realization(year: 2022) { score display }
+      id
+      label
+      realization(year: 2022) {
+        score
+        display
+      }
       perspectives {
-        id name realization(year: 2022) { score display }
+        id
+        name
+        realization(year: 2022) {
+          score
+          display
+        }
         strategicObjectives {
-          id code title realization(year: 2022) { score display achieved }
-          indicators { id code }
+          id
+          code
+          title
+          realization(year: 2022) {
+            score
+            display
+            achieved
+          }
+          indicators {
+            id
+            code
+          }
           operationalObjectives {
-            id code title weight realization(year: 2022) { score display text }
-            responsibleUnits { name }
+            id
+            code
+            title
+            weight
+            realization(year: 2022) {
+              score
+              display
+              text
+            }
+            responsibleUnits {
+              name
+            }
             indicators {
-              id code title weight polarity realization(year: 2022) { status score display text }
-              responsibleUnits { name }
-              targets { year thresholds { score value { raw number } } effective { seq value { raw number } } revisions { seq } }
-              measurements { year checkpoint value { raw number } }
+              id
+              code
+              title
+              weight
+              polarity
+              realization(year: 2022) {
+                status
+                score
+                display
+                text
+              }
+              responsibleUnits {
+                name
+              }
+              targets {
+                year
+                thresholds {
+                  score
+                  value {
+                    raw
+                    number
+                  }
+                }
+                effective {
+                  seq
+                  value {
+                    raw
+                    number
+                  }
+                }
+                revisions {
+                  seq
+                }
+              }
+              measurements {
+                year
+                checkpoint
+                value {
+                  raw
+                  number
+                }
+              }
             }
           }
         }
@@ -48,7 +116,8 @@ const RAW = [
 
 function countIndicators(tree: any): number {
   let n = 0;
-  for (const p of tree.perspectives) for (const s of p.strategicObjectives) for (const o of s.operationalObjectives) n += o.indicators.length;
+  for (const p of tree.perspectives)
+    for (const s of p.strategicObjectives) for (const o of s.operationalObjectives) n += o.indicators.length;
   return n;
 }
 
@@ -62,7 +131,9 @@ async function treeOnce(server: BenchServer, planId: string, indicators: number)
 }
 
 /** The baseline reader: the same rows read raw, then serialised, on the run's own database. */
-async function rawReader(server: BenchServer): Promise<{ read: (planId: string) => Promise<number>; close: () => Promise<void> }> {
+async function rawReader(
+  server: BenchServer,
+): Promise<{ read: (planId: string) => Promise<number>; close: () => Promise<void> }> {
   if (server.dialect === 'sqlite') {
     const db = new Database(resolveSqlitePath(server.databaseUrl), { readonly: true });
     const statements = RAW.map((sql) => db.prepare(sql.replace('$1', '?')));
@@ -85,7 +156,12 @@ async function rawReader(server: BenchServer): Promise<{ read: (planId: string) 
 
 export async function benchTree(server: BenchServer, shape: PlanShape, smoke: boolean): Promise<BenchResult[]> {
   const stamp = Date.now();
-  const small = await buildPlan(server.orm.em, `S${stamp}`, { perspectives: 1, strategic: 1, operational: 1, indicators: 10 });
+  const small = await buildPlan(server.orm.em, `S${stamp}`, {
+    perspectives: 1,
+    strategic: 1,
+    operational: 1,
+    indicators: 10,
+  });
   const large = await buildPlan(server.orm.em, `L${stamp}`, shape);
   // the first request of each compiles the resolvers' paths: count on the second
   await treeOnce(server, small.planId, small.indicators);
@@ -120,7 +196,10 @@ export async function benchTree(server: BenchServer, shape: PlanShape, smoke: bo
       timed(
         `${where}-time`,
         `plan tree with realization of ${size} over HTTP (${server.dialect}) vs raw SELECT + JSON.stringify`,
-        m.medianMs, m.baselineMs, 3, smoke,
+        m.medianMs,
+        m.baselineMs,
+        3,
+        smoke,
         `medians of ${m.runs} alternate runs after ${m.warmup} warm-up runs; raw rows serialised: ${(bytes / 1e6).toFixed(2)} MB`,
         { indicators: large.indicators, shape, runs: m.runs, rawJsonBytes: bytes },
       ),

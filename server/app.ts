@@ -12,7 +12,14 @@ import { noStorePlugins } from './graphql/no-store';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
 import { armor } from './http/armor';
-import { authFailureLimit, bodyErrors, principalOf, refuseUnauthenticated, requestLimit, resolveToken } from './http/guards';
+import {
+  authFailureLimit,
+  bodyErrors,
+  principalOf,
+  refuseUnauthenticated,
+  requestLimit,
+  resolveToken,
+} from './http/guards';
 import { config, type SecurityConfig } from './config';
 import { bearerAccess, reportsRouter } from './http/reports';
 
@@ -58,7 +65,10 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   app.disable('x-powered-by');
   app.use(
     '/graphql',
-    cors<cors.CorsRequest>({ origin: security.corsOrigins, allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'] }),
+    cors<cors.CorsRequest>({
+      origin: security.corsOrigins,
+      allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+    }),
     resolveToken(orm, clock),
     authFailureLimit(security, clock),
     refuseUnauthenticated,
@@ -69,7 +79,12 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use(reportsRouter({ resolveAccess: bearerAccess(orm, { fastPaths, clock }), guards: [authFailureLimit(security, clock), requestLimit(security, clock)] }));
+  app.use(
+    reportsRouter({
+      resolveAccess: bearerAccess(orm, { fastPaths, clock }),
+      guards: [authFailureLimit(security, clock), requestLimit(security, clock)],
+    }),
+  );
   app.use(graphiqlRouter('/graphql'));
   app.use(bodyErrors);
   return {

@@ -14,13 +14,19 @@ async function main(): Promise<void> {
   if (seeded) console.log(`Loaded the example plan (Sondrio 2022-2024) as plan version ${seeded}`);
   const local = await ensureLocalAdmin(orm.em, path.resolve('data'));
   if (local) {
-    console.log(`\nNo users yet: created the local system administrator. Its token (shown once, also kept in ${local.file}):\n\n  ${local.token}\n`);
-    console.log('Send it as "Authorization: Bearer <token>" (in GraphiQL: the Headers tab). More users: npm run user:create (README).\n');
+    console.log(
+      `\nNo users yet: created the local system administrator. Its token (shown once, also kept in ${local.file}):\n\n  ${local.token}\n`,
+    );
+    console.log(
+      'Send it as "Authorization: Bearer <token>" (in GraphiQL: the Headers tab). More users: npm run user:create (README).\n',
+    );
   }
   const app = await createApp(orm);
   const port = await listen(app.httpServer, settings.port, settings.host);
   const where = dialectOf(settings.databaseUrl) === 'postgresql' ? 'PostgreSQL' : `SQLite ${settings.databaseUrl}`;
-  console.log(`Cruscotto GraphQL server on http://${settings.host}:${port}/graphql (IDE at http://${settings.host}:${port}/), database: ${where}`);
+  console.log(
+    `Cruscotto GraphQL server on http://${settings.host}:${port}/graphql (IDE at http://${settings.host}:${port}/), database: ${where}`,
+  );
   const shutdown = async () => {
     await app.stop();
     await orm.close();

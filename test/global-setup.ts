@@ -21,7 +21,9 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`PostgreSQL is required under CI=true but does not answer at ${PG_BASE_URL}`);
   }
   if (!ok) {
-    console.warn(`\nSKIPPING PostgreSQL tests: no server answers at ${PG_BASE_URL} (set TEST_PG_URL, or CI=true to make this a failure)\n`);
+    console.warn(
+      `\nSKIPPING PostgreSQL tests: no server answers at ${PG_BASE_URL} (set TEST_PG_URL, or CI=true to make this a failure)\n`,
+    );
   }
   process.env.CRUSCOTTO_TEST_PG = ok ? 'yes' : 'no';
 }

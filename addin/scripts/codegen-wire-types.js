@@ -5,7 +5,16 @@
  * ten times longer and would change, and fail the drift test, with every server-side API change the add-in never
  * sends or reads.
  */
-const { GraphQLSchema, TypeInfo, getNamedType, isEnumType, isScalarType, typeFromAST, visit, visitWithTypeInfo } = require('graphql');
+const {
+  GraphQLSchema,
+  TypeInfo,
+  getNamedType,
+  isEnumType,
+  isScalarType,
+  typeFromAST,
+  visit,
+  visitWithTypeInfo,
+} = require('graphql');
 const typescript = require('@graphql-codegen/typescript');
 
 /** the named types the documents use at their edges; GraphQLSchema adds what input types reference in turn */
@@ -13,16 +22,19 @@ function reachedTypes(schema, documents) {
   const reached = new Map();
   const typeInfo = new TypeInfo(schema);
   for (const { document } of documents) {
-    visit(document, visitWithTypeInfo(typeInfo, {
-      VariableDefinition(node) {
-        const type = getNamedType(typeFromAST(schema, node.type));
-        if (type) reached.set(type.name, type);
-      },
-      Field() {
-        const type = getNamedType(typeInfo.getType());
-        if (type && (isEnumType(type) || isScalarType(type))) reached.set(type.name, type);
-      },
-    }));
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        VariableDefinition(node) {
+          const type = getNamedType(typeFromAST(schema, node.type));
+          if (type) reached.set(type.name, type);
+        },
+        Field() {
+          const type = getNamedType(typeInfo.getType());
+          if (type && (isEnumType(type) || isScalarType(type))) reached.set(type.name, type);
+        },
+      }),
+    );
   }
   return [...reached.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

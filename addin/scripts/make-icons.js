@@ -46,7 +46,10 @@ function pixels(size) {
         for (let sx = 0; sx < samples; sx++) {
           const c = shade((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
           // premultiplied, so transparent samples do not darken the edge
-          sum[0] += c[0] * c[3]; sum[1] += c[1] * c[3]; sum[2] += c[2] * c[3]; sum[3] += c[3];
+          sum[0] += c[0] * c[3];
+          sum[1] += c[1] * c[3];
+          sum[2] += c[2] * c[3];
+          sum[3] += c[3];
         }
       }
       const at = py * (size * 4 + 1) + 1 + px * 4;

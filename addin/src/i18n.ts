@@ -25,11 +25,20 @@ const it = {
     conflict: 'Modificata da {who} il {when}: scegliere mia o loro',
     conflictLocal: 'Modificata sul server mentre era modificata qui: scegliere mia o loro',
     provisional: 'provvisorio (calcolato offline)',
-    deletedOnServer: 'Eliminata sul server da un collega: al prossimo sync sarà creata di nuovo, oppure eliminarla dal foglio',
+    deletedOnServer:
+      'Eliminata sul server da un collega: al prossimo sync sarà creata di nuovo, oppure eliminarla dal foglio',
     batchFailed: 'Invio non riuscito: riprovare',
     status: {
-      NEW: 'NUOVA', DIRTY: 'MODIFICATA', CREATED: 'CREATA', UPDATED: 'AGGIORNATA', UNCHANGED: 'OK', DELETED: 'ELIMINATA',
-      CONFLICT: 'CONFLITTO', REJECTED: 'RIFIUTATA', PENDING: 'IN ATTESA', SYNCED: 'OK',
+      NEW: 'NUOVA',
+      DIRTY: 'MODIFICATA',
+      CREATED: 'CREATA',
+      UPDATED: 'AGGIORNATA',
+      UNCHANGED: 'OK',
+      DELETED: 'ELIMINATA',
+      CONFLICT: 'CONFLITTO',
+      REJECTED: 'RIFIUTATA',
+      PENDING: 'IN ATTESA',
+      SYNCED: 'OK',
     },
     chartTitle: '% Realizzazione per obiettivo strategico',
     mappingNoHeader: 'Nessuna riga di intestazione riconosciuta nel foglio "{sheet}"',
@@ -61,7 +70,8 @@ const it = {
     working: 'Operazione in corso…',
     progress: 'Avanzamento',
     loaded: 'Righe caricate nella tabella {table}: {rows}.',
-    synced: 'Righe inviate: {sent} (create {created}, aggiornate {updated}, invariate {unchanged}, eliminate {deleted}, rifiutate {rejected}, in conflitto {conflicts}).',
+    synced:
+      'Righe inviate: {sent} (create {created}, aggiornate {updated}, invariate {unchanged}, eliminate {deleted}, rifiutate {rejected}, in conflitto {conflicts}).',
     pending: 'Righe in attesa di invio: {pending}.',
     refreshed: 'Righe aggiornate: {updated}; conflitti: {conflicts}; eliminate sul server: {deletedOnServer}.',
     provisional: 'Punteggi provvisori calcolati senza connessione.',
@@ -86,7 +96,10 @@ const it = {
     failed: 'Operazione non riuscita: {message}',
     noPlans: 'Nessun piano disponibile con questo token.',
   },
-  planStatus: { draft: 'bozza', approved: 'approvato', closed: 'chiuso', superseded: 'superato' } as Record<string, string>,
+  planStatus: { draft: 'bozza', approved: 'approvato', closed: 'chiuso', superseded: 'superato' } as Record<
+    string,
+    string
+  >,
 };
 
 type Messages = typeof it;
@@ -111,11 +124,20 @@ const en: Messages = {
     conflict: 'Changed by {who} on {when}: choose mine or theirs',
     conflictLocal: 'Changed on the server while edited here: choose mine or theirs',
     provisional: 'provisional (computed offline)',
-    deletedOnServer: 'Deleted on the server by a colleague: the next Sync creates it again, or remove it from the sheet',
+    deletedOnServer:
+      'Deleted on the server by a colleague: the next Sync creates it again, or remove it from the sheet',
     batchFailed: 'Sending failed: try again',
     status: {
-      NEW: 'NEW', DIRTY: 'CHANGED', CREATED: 'CREATED', UPDATED: 'UPDATED', UNCHANGED: 'OK', DELETED: 'DELETED',
-      CONFLICT: 'CONFLICT', REJECTED: 'REJECTED', PENDING: 'PENDING', SYNCED: 'OK',
+      NEW: 'NEW',
+      DIRTY: 'CHANGED',
+      CREATED: 'CREATED',
+      UPDATED: 'UPDATED',
+      UNCHANGED: 'OK',
+      DELETED: 'DELETED',
+      CONFLICT: 'CONFLICT',
+      REJECTED: 'REJECTED',
+      PENDING: 'PENDING',
+      SYNCED: 'OK',
     },
     chartTitle: '% Realization per strategic objective',
     mappingNoHeader: 'No header row recognised in sheet "{sheet}"',
@@ -147,7 +169,8 @@ const en: Messages = {
     working: 'Working…',
     progress: 'Progress',
     loaded: 'Rows loaded into table {table}: {rows}.',
-    synced: 'Rows sent: {sent} (created {created}, updated {updated}, unchanged {unchanged}, deleted {deleted}, rejected {rejected}, in conflict {conflicts}).',
+    synced:
+      'Rows sent: {sent} (created {created}, updated {updated}, unchanged {unchanged}, deleted {deleted}, rejected {rejected}, in conflict {conflicts}).',
     pending: 'Rows waiting to be sent: {pending}.',
     refreshed: 'Rows updated: {updated}; conflicts: {conflicts}; deleted on the server: {deletedOnServer}.',
     provisional: 'Provisional scores computed offline.',
@@ -172,7 +195,10 @@ const en: Messages = {
     failed: 'The operation failed: {message}',
     noPlans: 'No plan is available with this token.',
   },
-  planStatus: { draft: 'draft', approved: 'approved', closed: 'closed', superseded: 'superseded' } as Record<string, string>,
+  planStatus: { draft: 'draft', approved: 'approved', closed: 'closed', superseded: 'superseded' } as Record<
+    string,
+    string
+  >,
 };
 
 export const messages: Record<Language, Messages> = { it, en };

@@ -60,7 +60,11 @@ export function isScoredChild(c: { readonly score: number | null; readonly statu
   return c.status === undefined || c.status === 'scored';
 }
 
-function weightOf(children: readonly AggregateChild[], weights: ReadonlyArray<number | null | undefined> | undefined, i: number) {
+function weightOf(
+  children: readonly AggregateChild[],
+  weights: ReadonlyArray<number | null | undefined> | undefined,
+  i: number,
+) {
   return weights ? weights[i] : children[i].weight;
 }
 
@@ -223,7 +227,12 @@ export function meanDetails(
     const c = children[i];
     if (isScoredChild(c)) {
       const w = weightOf(children, weights, i);
-      used.push({ id: c.id, code: c.code, weight: weighted ? (typeof w === 'number' ? w : null) : null, score: c.score as number });
+      used.push({
+        id: c.id,
+        code: c.code,
+        weight: weighted ? (typeof w === 'number' ? w : null) : null,
+        score: c.score as number,
+      });
     } else {
       excluded.push({
         id: c.id,
@@ -287,7 +296,13 @@ export function makeSubject(s: Partial<Subject> | undefined, fallbackType: Subje
 }
 
 /** Text of a mean: "mean: (…)/(…) = 0.8556 → 86% [1.4 excluded: no scored child]". */
-export function meanText(rule: string, core: MeanCore, formula: string | null, display: string | null, excluded: readonly ExcludedChild[]): string {
+export function meanText(
+  rule: string,
+  core: MeanCore,
+  formula: string | null,
+  display: string | null,
+  excluded: readonly ExcludedChild[],
+): string {
   const suffix = excludedSuffix(excluded);
   if (core.status === 'invalid') return rule + ': invalid (' + core.errors.join(', ') + ')' + suffix;
   if (core.score === null) return rule + ': no scored child → blank' + suffix;
@@ -362,7 +377,12 @@ export class AggregateRecord implements AggregateResult {
       const options = this.#options;
       // the mean again (pure, from the same copied lists): its sums are needed for the formula only
       const core = meanCore(this.#children, this.#weights, this.#profile, options.acceptedWeightSums || DEFAULT_SUMS);
-      const { used, excluded } = meanDetails(this.#children, this.#weights, core.weighted, options.unscoredReason || 'no scored child');
+      const { used, excluded } = meanDetails(
+        this.#children,
+        this.#weights,
+        core.weighted,
+        options.unscoredReason || 'no scored child',
+      );
       const formula = meanFormula(used, core);
       const rule = options.rule || 'mean';
       e = {

@@ -36,7 +36,11 @@ function lookup(results: ResultLookup, id: string): ScoredLike | undefined {
  * Score a dashboard from the indicators' results. `results` may hold any number of other indicators: only the
  * entries of this dashboard are used. An entry whose indicator has no result is excluded ("no result").
  */
-export function scoreDashboard(input: DashboardInput, results: ResultLookup, options: DashboardOptions = {}): DashboardResult {
+export function scoreDashboard(
+  input: DashboardInput,
+  results: ResultLookup,
+  options: DashboardOptions = {},
+): DashboardResult {
   const profile = options.profile || DEFAULT_PROFILE;
   const order: string[] = [];
   const byObjective = new Map<string, { code?: string; entries: DashboardEntryInput[] }>();
@@ -55,7 +59,15 @@ export function scoreDashboard(input: DashboardInput, results: ResultLookup, opt
     const g = byObjective.get(objectiveId)!;
     const children: AggregateChild[] = g.entries.map((e) => {
       const r = lookup(results, e.indicatorId);
-      if (!r) return { id: e.indicatorId, code: e.indicatorCode, weight: e.weight, score: null, status: 'missing', reason: 'no result' };
+      if (!r)
+        return {
+          id: e.indicatorId,
+          code: e.indicatorCode,
+          weight: e.weight,
+          score: null,
+          status: 'missing',
+          reason: 'no result',
+        };
       return {
         id: e.indicatorId,
         code: e.indicatorCode !== undefined ? e.indicatorCode : r.code,
@@ -67,10 +79,17 @@ export function scoreDashboard(input: DashboardInput, results: ResultLookup, opt
     });
     const gr = aggregate(children, {
       profile,
-      subject: { type: 'dashboard_group', id: objectiveId, code: g.code, year: options.year, checkpoint: options.checkpoint },
+      subject: {
+        type: 'dashboard_group',
+        id: objectiveId,
+        code: g.code,
+        year: options.year,
+        checkpoint: options.checkpoint,
+      },
     });
     groups.push(gr);
-    const w = input.groupWeights && hasOwn.call(input.groupWeights, objectiveId) ? input.groupWeights[objectiveId] : undefined;
+    const w =
+      input.groupWeights && hasOwn.call(input.groupWeights, objectiveId) ? input.groupWeights[objectiveId] : undefined;
     groupChildren.push({ id: gr.id, code: gr.code, weight: w, score: gr.score, status: gr.status, errors: gr.errors });
   }
   const total = aggregate(groupChildren, {

@@ -138,7 +138,13 @@ export function formatScore(
   profile?: Pick<ScoringProfile, 'display'>,
 ): string | null {
   const decimals =
-    kind === 'aggregate' ? (profile ? profile.display.aggregateDecimals : 0) : profile ? profile.display.indicatorDecimals : 2;
+    kind === 'aggregate'
+      ? profile
+        ? profile.display.aggregateDecimals
+        : 0
+      : profile
+        ? profile.display.indicatorDecimals
+        : 2;
   return formatPercent(score, decimals);
 }
 

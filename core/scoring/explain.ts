@@ -81,7 +81,10 @@ export function explain(
       text = 'monitoring: not scored' + (r.display !== null ? ' (value ' + r.display + ')' : '');
       break;
     case 'neutralised':
-      text = 'neutralised: excluded (' + (actual && actual.neutralisationReason ? actual.neutralisationReason.trim() : '') + ')';
+      text =
+        'neutralised: excluded (' +
+        (actual && actual.neutralisationReason ? actual.neutralisationReason.trim() : '') +
+        ')';
       break;
     case 'not_applicable':
       text = (project ? 'not applicable: no scored activity' : 'not applicable: no target and no actual') + suffix;
@@ -97,7 +100,17 @@ export function explain(
         text = 'project: ' + formula + ' = ' + f(r.score as number) + ' → ' + r.display + suffix;
       } else {
         const target = input.target;
-        const o = runRule(r.rule as RuleName, ruleContext(targetPresent(target) ? target!.value : undefined, target && target.thresholds, actual, polarity, profile, true));
+        const o = runRule(
+          r.rule as RuleName,
+          ruleContext(
+            targetPresent(target) ? target!.value : undefined,
+            target && target.thresholds,
+            actual,
+            polarity,
+            profile,
+            true,
+          ),
+        );
         formula = o.formula;
         bands = o.bands || null;
         text = rulePrefix(r.rule as RuleName, r.mode) + ': ' + formula + ' = ' + r.display;

@@ -31,6 +31,13 @@ export {
   profileLabel,
   type ProfileChanges,
 } from './profiles';
-export { resolveRule, resolvePolarity, effectiveTarget, hasThresholds, POLARITY_DEFAULT_RULE, type TargetRevision } from './resolve';
+export {
+  resolveRule,
+  resolvePolarity,
+  effectiveTarget,
+  hasThresholds,
+  POLARITY_DEFAULT_RULE,
+  type TargetRevision,
+} from './resolve';
 export { STATUS_ORDER } from './status';
 export { dayNumber } from './util';

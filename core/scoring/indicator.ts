@@ -124,7 +124,15 @@ export class IndicatorRecord implements IndicatorResult {
       const src = this.#source;
       const plain = !(src instanceof RecordSource);
       const ctx = plain ? src : src.ctx;
-      e = explain(this, input, ctx, plain ? 'indicator' : src.type, resolvePolarity(input), ctx.profile || DEFAULT_PROFILE, plain ? undefined : src.project);
+      e = explain(
+        this,
+        input,
+        ctx,
+        plain ? 'indicator' : src.type,
+        resolvePolarity(input),
+        ctx.profile || DEFAULT_PROFILE,
+        plain ? undefined : src.project,
+      );
       this.#explanation = e;
     }
     return e;
@@ -193,7 +201,9 @@ function plainNumber(v: ParsedValue | undefined): v is ParsedValue {
   if (v === undefined) return false;
   const k = v.kind;
   const x = v.value;
-  return (k === 'number' || k === 'percent' || k === 'currency' || k === 'days') && typeof x === 'number' && x - x === 0;
+  return (
+    (k === 'number' || k === 'percent' || k === 'currency' || k === 'days') && typeof x === 'number' && x - x === 0
+  );
 }
 
 /**
@@ -244,7 +254,14 @@ function scoreAs(input: IndicatorInput, ctx: ScoreContext, type: SubjectType): I
     }
     // inputWarnings, without re-reading what is known to be empty
     const warnings = quiet && quietThresholds(th) ? EMPTY_LIST : inputWarnings(input);
-    return recordOf(input, type === 'indicator' ? ctx : new RecordSource(ctx, type, undefined), profile, rule, o, warnings);
+    return recordOf(
+      input,
+      type === 'indicator' ? ctx : new RecordSource(ctx, type, undefined),
+      profile,
+      rule,
+      o,
+      warnings,
+    );
   }
   return scoreGeneral(input, ctx, type);
 }
@@ -276,12 +293,37 @@ function recordOf(
   const score = outcomeScore();
   const mode = o.mode;
   if (o.errors !== null || score === null) {
-    return new IndicatorRecord(input, source, 'invalid', rule, mode, null, null, null, warnings, addAll(EMPTY_LIST, o.errors || EMPTY_LIST), undefined);
+    return new IndicatorRecord(
+      input,
+      source,
+      'invalid',
+      rule,
+      mode,
+      null,
+      null,
+      null,
+      warnings,
+      addAll(EMPTY_LIST, o.errors || EMPTY_LIST),
+      undefined,
+    );
   }
   const attainment = outcomeAttainment();
   if (o.warning !== null) warnings = addCode(warnings, o.warning);
-  if (attainment !== null && attainment >= profile.overachievementWarnAt) warnings = addCode(warnings, 'OVERACHIEVEMENT');
-  return new IndicatorRecord(input, source, 'scored', rule, mode, score, attainment, undefined, warnings, EMPTY_LIST, undefined);
+  if (attainment !== null && attainment >= profile.overachievementWarnAt)
+    warnings = addCode(warnings, 'OVERACHIEVEMENT');
+  return new IndicatorRecord(
+    input,
+    source,
+    'scored',
+    rule,
+    mode,
+    score,
+    attainment,
+    undefined,
+    warnings,
+    EMPTY_LIST,
+    undefined,
+  );
 }
 
 /** docs/scoring.md §5.2.2 in order, for every input. */
@@ -294,40 +336,132 @@ function scoreGeneral(input: IndicatorInput, ctx: ScoreContext, type: SubjectTyp
 
   // 1. monitoring: never scored; the value is shown as is
   if (isMonitoring(input, target)) {
-    return new IndicatorRecord(input, source, 'monitoring', 'monitoring', null, null, null, monitoringDisplay(actual), warnings, EMPTY_LIST, undefined);
+    return new IndicatorRecord(
+      input,
+      source,
+      'monitoring',
+      'monitoring',
+      null,
+      null,
+      null,
+      monitoringDisplay(actual),
+      warnings,
+      EMPTY_LIST,
+      undefined,
+    );
   }
   // 2. neutralised: flag with a non-empty reason; excluded, not zero
   const neut = neutralisation(actual);
   if (neut === 'reason_missing') {
-    return new IndicatorRecord(input, source, 'invalid', null, null, null, null, null, warnings, ['NEUTRALISATION_REASON_MISSING'], undefined);
+    return new IndicatorRecord(
+      input,
+      source,
+      'invalid',
+      null,
+      null,
+      null,
+      null,
+      null,
+      warnings,
+      ['NEUTRALISATION_REASON_MISSING'],
+      undefined,
+    );
   }
-  if (neut === 'valid') return new IndicatorRecord(input, source, 'neutralised', null, null, null, null, null, warnings, EMPTY_LIST, undefined);
+  if (neut === 'valid')
+    return new IndicatorRecord(
+      input,
+      source,
+      'neutralised',
+      null,
+      null,
+      null,
+      null,
+      null,
+      warnings,
+      EMPTY_LIST,
+      undefined,
+    );
 
   const rule = resolveRule(input, target);
-  if (rule === 'project' && input.activities && input.activities.length > 0) return scoreProject(input, ctx, type, profile, warnings);
+  if (rule === 'project' && input.activities && input.activities.length > 0)
+    return scoreProject(input, ctx, type, profile, warnings);
   if (rule === 'monitoring') {
-    return new IndicatorRecord(input, source, 'monitoring', rule, null, null, null, monitoringDisplay(actual), warnings, EMPTY_LIST, undefined);
+    return new IndicatorRecord(
+      input,
+      source,
+      'monitoring',
+      rule,
+      null,
+      null,
+      null,
+      monitoringDisplay(actual),
+      warnings,
+      EMPTY_LIST,
+      undefined,
+    );
   }
 
   const hasTarget = targetPresent(target);
   if (!hasTarget && ctx.checkpoint === '31/12' && targetEmpty(target)) warnings = addCode(warnings, 'NO_TARGET');
   const hasActual = actualPresent(actual, rule);
   // 3. not_applicable: no target and no actual
-  if (!hasTarget && !hasActual) return new IndicatorRecord(input, source, 'not_applicable', rule, null, null, null, null, warnings, EMPTY_LIST, undefined);
+  if (!hasTarget && !hasActual)
+    return new IndicatorRecord(
+      input,
+      source,
+      'not_applicable',
+      rule,
+      null,
+      null,
+      null,
+      null,
+      warnings,
+      EMPTY_LIST,
+      undefined,
+    );
   // 4. missing: target present, no actual
-  if (!hasActual) return new IndicatorRecord(input, source, 'missing', rule, null, null, null, null, warnings, EMPTY_LIST, undefined);
+  if (!hasActual)
+    return new IndicatorRecord(input, source, 'missing', rule, null, null, null, null, warnings, EMPTY_LIST, undefined);
   // 5. invalid: an actual without any target (manual needs none)
   if (!hasTarget && needsTarget(rule)) {
-    return new IndicatorRecord(input, source, 'invalid', rule, null, null, null, null, warnings, ['TARGET_MISSING'], undefined);
+    return new IndicatorRecord(
+      input,
+      source,
+      'invalid',
+      rule,
+      null,
+      null,
+      null,
+      null,
+      warnings,
+      ['TARGET_MISSING'],
+      undefined,
+    );
   }
 
   // 6. the rule (its preconditions may still make it invalid)
-  const o = runRule(rule, ruleContext(hasTarget ? target!.value : undefined, target && target.thresholds, actual, resolvePolarity(input, target), profile, false));
+  const o = runRule(
+    rule,
+    ruleContext(
+      hasTarget ? target!.value : undefined,
+      target && target.thresholds,
+      actual,
+      resolvePolarity(input, target),
+      profile,
+      false,
+    ),
+  );
   return recordOf(input, source, profile, rule, o, warnings);
 }
 
 /** `project` with activities: weighted mean of the scored activities (docs/scoring.md §5.3, §5.5), each with its own rule. */
-function scoreProject(input: IndicatorInput, ctx: ScoreContext, type: SubjectType, profile: ScoringProfile, warnings: string[]): IndicatorResult {
+function scoreProject(
+  input: IndicatorInput,
+  ctx: ScoreContext,
+  type: SubjectType,
+  profile: ScoringProfile,
+  warnings: string[],
+): IndicatorResult {
   const acts = input.activities!;
   const results: IndicatorResult[] = new Array(acts.length);
   const weights: Array<number | null | undefined> = new Array(acts.length);
@@ -340,7 +474,31 @@ function scoreProject(input: IndicatorInput, ctx: ScoreContext, type: SubjectTyp
   warnings = addAll(warnings, core.warnings);
   const source = new RecordSource(ctx, type, { results, weights, core });
   if (out.status === 'scored') {
-    return new IndicatorRecord(input, source, 'scored', 'project', 'activities', core.score, null, undefined, warnings, EMPTY_LIST, results);
+    return new IndicatorRecord(
+      input,
+      source,
+      'scored',
+      'project',
+      'activities',
+      core.score,
+      null,
+      undefined,
+      warnings,
+      EMPTY_LIST,
+      results,
+    );
   }
-  return new IndicatorRecord(input, source, out.status, 'project', 'activities', null, null, null, warnings, addAll(EMPTY_LIST, out.errors), results);
+  return new IndicatorRecord(
+    input,
+    source,
+    out.status,
+    'project',
+    'activities',
+    null,
+    null,
+    null,
+    warnings,
+    addAll(EMPTY_LIST, out.errors),
+    results,
+  );
 }

@@ -71,16 +71,25 @@ export type ManagerOptions = {
 
 export function scoreManager(input: ManagerInput, options: ManagerOptions = {}): ManagerResult {
   const profile = options.profile || DEFAULT_PROFILE;
-  const subject = { type: 'manager' as const, id: input.id, code: input.code, year: options.year, checkpoint: options.checkpoint };
+  const subject = {
+    type: 'manager' as const,
+    id: input.id,
+    code: input.code,
+    year: options.year,
+    checkpoint: options.checkpoint,
+  };
   const funds = input.funds || [];
   if (!input.assignments && input.dashboard) {
     const d = input.dashboard;
-    const total = aggregate([{ id: d.id || 'dashboard', code: d.code, score: d.score, status: d.status, errors: d.errors }], {
-      profile,
-      rule: 'manager',
-      subject,
-      unscoredReason: 'not scored',
-    });
+    const total = aggregate(
+      [{ id: d.id || 'dashboard', code: d.code, score: d.score, status: d.status, errors: d.errors }],
+      {
+        profile,
+        rule: 'manager',
+        subject,
+        unscoredReason: 'not scored',
+      },
+    );
     return { ...plainAggregate(total), objectives: [] };
   }
   const assignments = input.assignments || [];
@@ -88,7 +97,14 @@ export function scoreManager(input: ManagerInput, options: ManagerOptions = {}):
   const objectives: ManagerObjectiveLine[] = new Array(assignments.length);
   for (let i = 0; i < assignments.length; i++) {
     const a = assignments[i];
-    children[i] = { id: a.objectiveId, code: a.code, weight: a.weight, score: a.score, status: a.status, errors: a.errors };
+    children[i] = {
+      id: a.objectiveId,
+      code: a.code,
+      weight: a.weight,
+      score: a.score,
+      status: a.status,
+      errors: a.errors,
+    };
     const relevance = normaliseRelevance(a.relevance);
     const coefficient = relevance ? RELEVANCE_COEFFICIENT[relevance] : null;
     const incentives: IncentiveLine[] =

@@ -33,7 +33,12 @@ const DEFAULTS: MutableProfileFields = {
   display: DISPLAY,
 };
 
-function make(name: string, version: number, status: ScoringProfile['status'], fields: MutableProfileFields): ScoringProfile {
+function make(
+  name: string,
+  version: number,
+  status: ScoringProfile['status'],
+  fields: MutableProfileFields,
+): ScoringProfile {
   const f = pickFields(fields);
   return deepFreeze({ name, version, status, ...f, display: { ...f.display } });
 }
@@ -94,7 +99,11 @@ export function freezeProfile(p: ScoringProfile): ScoringProfile {
 /** A new draft profile, version + 1, with `changes` applied; `p` is left untouched. */
 export function nextProfileVersion(p: ScoringProfile, changes: ProfileChanges = {}): ScoringProfile {
   const { name, ...fields } = changes;
-  return make(name ?? p.name, p.version + 1, 'draft', { ...pickFields(p), ...fields, display: fields.display ?? p.display });
+  return make(name ?? p.name, p.version + 1, 'draft', {
+    ...pickFields(p),
+    ...fields,
+    display: fields.display ?? p.display,
+  });
 }
 
 /**
@@ -104,7 +113,11 @@ export function nextProfileVersion(p: ScoringProfile, changes: ProfileChanges = 
 export function editProfile(p: ScoringProfile, changes: ProfileChanges): ScoringProfile {
   if (p.status === 'frozen') return nextProfileVersion(p, changes);
   const { name, ...fields } = changes;
-  return make(name ?? p.name, p.version, 'draft', { ...pickFields(p), ...fields, display: fields.display ?? p.display });
+  return make(name ?? p.name, p.version, 'draft', {
+    ...pickFields(p),
+    ...fields,
+    display: fields.display ?? p.display,
+  });
 }
 
 function pickFields(p: MutableProfileFields): MutableProfileFields {

@@ -53,7 +53,11 @@ export function neutralisation(actual: ActualInput | undefined): 'none' | 'valid
 }
 
 /** Why a child is left out of an aggregate (docs/scoring.md §5.5, §5.12). */
-export function exclusionReason(status: ChildStatus | undefined, errors: readonly string[] | undefined, unscored: string): string {
+export function exclusionReason(
+  status: ChildStatus | undefined,
+  errors: readonly string[] | undefined,
+  unscored: string,
+): string {
   switch (status) {
     case 'monitoring':
       return 'monitoring';

@@ -31,7 +31,10 @@ export type StrategicOptions = {
   readonly checkpoint?: Checkpoint;
 };
 
-export function scoreStrategicObjective(input: StrategicObjectiveInput, options: StrategicOptions = {}): StrategicResult {
+export function scoreStrategicObjective(
+  input: StrategicObjectiveInput,
+  options: StrategicOptions = {},
+): StrategicResult {
   const profile = options.profile || DEFAULT_PROFILE;
   const ownShare = input.ownShare === undefined || input.ownShare === null ? profile.ownShare : input.ownShare;
   const warnings: string[] = [];
@@ -98,7 +101,10 @@ export function scoreStrategicObjective(input: StrategicObjectiveInput, options:
     if (status === 'invalid') {
       // nothing used
     } else if (ownS !== null && opsS !== null) {
-      used.push({ id: 'own', weight: ownShare, score: ownS }, { id: 'contributions', weight: 1 - ownShare, score: opsS });
+      used.push(
+        { id: 'own', weight: ownShare, score: ownS },
+        { id: 'contributions', weight: 1 - ownShare, score: opsS },
+      );
       formula = f(ownShare) + '×' + f(ownS) + ' + ' + f(1 - ownShare) + '×' + f(opsS);
     } else if (ownS !== null || opsS !== null) {
       const alone = ownS !== null ? 'own' : 'contributions';

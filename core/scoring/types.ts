@@ -10,15 +10,7 @@ export type { ParsedValue, Polarity };
 
 export type Checkpoint = '30/6' | '31/12';
 
-export type RuleName =
-  | 'ratio'
-  | 'inverse'
-  | 'deadline'
-  | 'boolean'
-  | 'bands'
-  | 'manual'
-  | 'project'
-  | 'monitoring';
+export type RuleName = 'ratio' | 'inverse' | 'deadline' | 'boolean' | 'bands' | 'manual' | 'project' | 'monitoring';
 
 /** docs/scoring.md §5.2.2: exactly one status per (indicator, year, checkpoint), tested in this order. */
 export type IndicatorStatus = 'monitoring' | 'neutralised' | 'not_applicable' | 'missing' | 'invalid' | 'scored';
@@ -34,14 +26,7 @@ export type ChildStatus = IndicatorStatus | AggregateStatus;
  * project `activities`/`completion`. Boolean, manual and monitoring have no mode (null).
  */
 export type RuleMode =
-  | 'capped'
-  | 'uncapped'
-  | 'target/actual'
-  | 'zero'
-  | 'linear'
-  | 'step'
-  | 'activities'
-  | 'completion';
+  'capped' | 'uncapped' | 'target/actual' | 'zero' | 'linear' | 'step' | 'activities' | 'completion';
 
 /** docs/scoring.md §5.11. All rule parameters; attached to a plan version, frozen with it. */
 export type ScoringProfile = {

@@ -43,7 +43,10 @@ export function dayNumber(iso: string): number {
     if (d < 0) return NaN;
     y = y * 10 + d;
   }
-  const m1 = digit(iso, 5), m2 = digit(iso, 6), d1 = digit(iso, 8), d2 = digit(iso, 9);
+  const m1 = digit(iso, 5),
+    m2 = digit(iso, 6),
+    d1 = digit(iso, 8),
+    d2 = digit(iso, 9);
   if (m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) return NaN;
   const m = m1 * 10 + m2;
   const d = d1 * 10 + d2;

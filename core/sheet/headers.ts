@@ -60,48 +60,147 @@ type Role = { column: LayoutColumnKey; extra?: undefined } | { column?: undefine
 // needs no exclusion from "risultato atteso".
 const SYNONYMS: Array<[string, Role]> = [
   ...words(['livello', 'level', 'tipo riga', 'tipo nodo', 'row level'], { column: 'level' }),
-  ...words(['cod', 'codice', 'code', 'n', 'nr', 'num', 'numero', 'codice obiettivo', 'codice azione', 'id obiettivo'], { column: 'code' }),
-  ...words([
-    'titolo', 'descrizione', 'titolo descrizione', 'title', 'description', 'obiettivo', 'obiettivi', 'denominazione',
-    'nome', 'name', 'descrizione obiettivo', 'titolo obiettivo', 'attivita',
-  ], { column: 'title' }),
-  ...words(['cod padre', 'codice padre', 'parent code', 'parent', 'padre', 'codice obiettivo padre'], { column: 'parentCode' }),
-  ...words(['peso', 'pesi', 'ponderazione', 'ridefinizione pesi', 'pesi ridefiniti', 'weight', 'peso per obiettivo', 'peso obiettivo', 'peso indicatore', 'peso %'], { column: 'weight' }),
-  ...words([
-    'kpi', 'indicatore', 'indicatori', 'formula', 'formula di calcolo', 'algoritmo', 'algoritmo di calcolo', 'indicator',
-    'indicators', 'measure', 'metrica', 'descrizione indicatore',
-  ], { column: 'kpi' }),
+  ...words(['cod', 'codice', 'code', 'n', 'nr', 'num', 'numero', 'codice obiettivo', 'codice azione', 'id obiettivo'], {
+    column: 'code',
+  }),
+  ...words(
+    [
+      'titolo',
+      'descrizione',
+      'titolo descrizione',
+      'title',
+      'description',
+      'obiettivo',
+      'obiettivi',
+      'denominazione',
+      'nome',
+      'name',
+      'descrizione obiettivo',
+      'titolo obiettivo',
+      'attivita',
+    ],
+    { column: 'title' },
+  ),
+  ...words(['cod padre', 'codice padre', 'parent code', 'parent', 'padre', 'codice obiettivo padre'], {
+    column: 'parentCode',
+  }),
+  ...words(
+    [
+      'peso',
+      'pesi',
+      'ponderazione',
+      'ridefinizione pesi',
+      'pesi ridefiniti',
+      'weight',
+      'peso per obiettivo',
+      'peso obiettivo',
+      'peso indicatore',
+      'peso %',
+    ],
+    { column: 'weight' },
+  ),
+  ...words(
+    [
+      'kpi',
+      'indicatore',
+      'indicatori',
+      'formula',
+      'formula di calcolo',
+      'algoritmo',
+      'algoritmo di calcolo',
+      'indicator',
+      'indicators',
+      'measure',
+      'metrica',
+      'descrizione indicatore',
+    ],
+    { column: 'kpi' },
+  ),
   ...words(['unita di misura', 'udm', 'u m', 'um', 'unit', 'unit of measure', 'unita misura'], { column: 'unit' }),
   ...words(['polarita', 'polarity', 'verso', 'direzione', 'direction'], { column: 'polarity' }),
   ...words(['regola', 'rule', 'regola di calcolo', 'metodo di calcolo', 'scoring rule'], { column: 'rule' }),
-  ...words([
-    'target', 'risultato atteso', 'valore atteso', 'valore target', 'expected result', 'obiettivo atteso',
-    'valore obiettivo', 'target atteso', 'risultato programmato', 'nuova previsione',
-  ], { column: 'target' }),
+  ...words(
+    [
+      'target',
+      'risultato atteso',
+      'valore atteso',
+      'valore target',
+      'expected result',
+      'obiettivo atteso',
+      'valore obiettivo',
+      'target atteso',
+      'risultato programmato',
+      'nuova previsione',
+    ],
+    { column: 'target' },
+  ),
   ...words(['soglie', 'soglia', 'thresholds', 'threshold', 'fasce', 'soglie di valutazione'], { column: 'thresholds' }),
   ...words(['target anni successivi', 'later targets', 'target successivi'], { column: 'futureTargets' }),
-  ...words([
-    'valore ottenuto', 'consuntivo', 'risultato consuntivo', 'valore consuntivo', 'actual', 'valore rilevato',
-    'risultato raggiunto', 'valore raggiunto', 'risultato ottenuto', 'valore effettivo', 'actual value',
-  ], { column: 'actual' }),
+  ...words(
+    [
+      'valore ottenuto',
+      'consuntivo',
+      'risultato consuntivo',
+      'valore consuntivo',
+      'actual',
+      'valore rilevato',
+      'risultato raggiunto',
+      'valore raggiunto',
+      'risultato ottenuto',
+      'valore effettivo',
+      'actual value',
+    ],
+    { column: 'actual' },
+  ),
   ...words(['neutralizzato', 'neutralised', 'neutralized', 'neutralizzazione'], { column: 'neutralised' }),
-  ...words(['motivo neutralizzazione', 'neutralisation reason', 'neutralization reason', 'motivazione neutralizzazione'], { column: 'neutralisationReason' }),
+  ...words(
+    ['motivo neutralizzazione', 'neutralisation reason', 'neutralization reason', 'motivazione neutralizzazione'],
+    { column: 'neutralisationReason' },
+  ),
   ...words(['note', 'nota', 'notes', 'annotazioni', 'osservazioni', 'commento', 'comments'], { column: 'note' }),
-  ...words([
-    'unita responsabile', 'relatore', 'responsabile', 'responsabili', 'unita organizzativa', 'u o', 'uo',
-    'struttura responsabile', 'ufficio responsabile', 'servizio responsabile', 'responsible unit', 'owner',
-    'area responsabile', 'unita organizzative',
-  ], { column: 'responsibleUnit' }),
-  ...words([
-    '% realizzazione', 'realizzazione', 'grado di raggiungimento', '% raggiungimento', 'percentuale di realizzazione',
-    'grado di realizzazione', '% realization', 'realization', 'achievement', 'percentuale di raggiungimento',
-  ], { column: 'realization' }),
+  ...words(
+    [
+      'unita responsabile',
+      'relatore',
+      'responsabile',
+      'responsabili',
+      'unita organizzativa',
+      'u o',
+      'uo',
+      'struttura responsabile',
+      'ufficio responsabile',
+      'servizio responsabile',
+      'responsible unit',
+      'owner',
+      'area responsabile',
+      'unita organizzative',
+    ],
+    { column: 'responsibleUnit' },
+  ),
+  ...words(
+    [
+      '% realizzazione',
+      'realizzazione',
+      'grado di raggiungimento',
+      '% raggiungimento',
+      'percentuale di realizzazione',
+      'grado di realizzazione',
+      '% realization',
+      'realization',
+      'achievement',
+      'percentuale di raggiungimento',
+    ],
+    { column: 'realization' },
+  ),
   ...words(['stato sync', 'sync status'], { column: 'syncStatus' }),
   ...words(['messaggio', 'message', 'sync message'], { column: 'syncMessage' }),
   ...words(['id riga', 'row id'], { column: 'rowId' }),
   ...words(['versione riga', 'row version'], { column: 'rowVersion' }),
   ...words(['impronta sync', 'sync hash'], { column: 'rowHash' }),
-  ...words(['baseline', 'base line', 'target storico', 'target storico di riferimento', 'valore di partenza', 'stato'], { extra: 'baseline' }),
+  ...words(
+    ['baseline', 'base line', 'target storico', 'target storico di riferimento', 'valore di partenza', 'stato'],
+    { extra: 'baseline' },
+  ),
   ...words(['fonte', 'fonte del dato', 'fonte dati', 'fonte dei dati', 'source', 'data source'], { extra: 'source' }),
   ...words(['tipo indicatore', 'tipologia indicatore', 'indicator type'], { extra: 'indicatorType' }),
 ];
@@ -114,14 +213,27 @@ function words(list: string[], role: Role): Array<[string, Role]> {
 const LEVEL_WORDS: Array<[RegExp, SheetLevel]> = [
   [/\b(obiettivi|obiettivo) strategic[io]\b|\bstrategic objectives?\b|\bos\b/, 'strategic'],
   [/\b(obiettivi|obiettivo) operativ[io]\b|\boperational objectives?\b|\boo\b/, 'operational'],
-  [/\bprospettive\b|\bprospettiva\b|\bdimensioni\b|\bdimensione\b|\bperspectives?\b|\bambito strategico\b|\barea strategica\b/, 'perspective'],
+  [
+    /\bprospettive\b|\bprospettiva\b|\bdimensioni\b|\bdimensione\b|\bperspectives?\b|\bambito strategico\b|\barea strategica\b/,
+    'perspective',
+  ],
   [/\bazioni\b|\bazione\b|\bactions?\b/, 'indicator'],
 ];
 
 type Reading = Omit<HeaderMatch, 'index' | 'header'> & { alternatives: LayoutColumnKey[] };
 
 function readHeader(header: string, canonical: Map<string, LayoutColumnKey>): Reading {
-  const none: Reading = { column: null, extra: null, level: null, year: null, score: null, checkpoint: null, confidence: 0, evidence: '', alternatives: [] };
+  const none: Reading = {
+    column: null,
+    extra: null,
+    level: null,
+    year: null,
+    score: null,
+    checkpoint: null,
+    confidence: 0,
+    evidence: '',
+    alternatives: [],
+  };
   const trimmed = header.replace(/\s+/g, ' ').trim();
   if (trimmed === '') return { ...none, evidence: 'empty header' };
   const exact = canonical.get(trimmed.toLowerCase());
@@ -164,17 +276,50 @@ function readHeader(header: string, canonical: Map<string, LayoutColumnKey>): Re
     text = text.replace(pct[0], ' ');
   }
   text = text.replace(/\s+/g, ' ').trim();
-  const context = () => [year != null ? `year ${year}` : '', score != null ? `score ${score * 100}%` : '', checkpoint ? `at ${checkpoint}` : '', ...notes]
-    .filter(Boolean).join(', ');
+  const context = () =>
+    [
+      year != null ? `year ${year}` : '',
+      score != null ? `score ${score * 100}%` : '',
+      checkpoint ? `at ${checkpoint}` : '',
+      ...notes,
+    ]
+      .filter(Boolean)
+      .join(', ');
   const withContext = (evidence: string) => (context() ? `${evidence} (${context()})` : evidence);
 
   // A group heading with nothing else ("Prospettiva", "Obiettivi strategici", "Azione") holds that level's title.
   if (text === '' || text === '%') {
     if (score != null && text !== '%') {
-      return { ...none, column: 'thresholds', level, year, score, checkpoint, confidence: 0.7, evidence: withContext(`a percentage heading "${trimmed}" read as a threshold score`) };
+      return {
+        ...none,
+        column: 'thresholds',
+        level,
+        year,
+        score,
+        checkpoint,
+        confidence: 0.7,
+        evidence: withContext(`a percentage heading "${trimmed}" read as a threshold score`),
+      };
     }
-    if (year != null) return { ...none, column: 'target', level, year, checkpoint, confidence: 0.7, evidence: withContext(`a year heading "${trimmed}" read as that year's target`) };
-    if (level) return { ...none, column: 'title', level, checkpoint, confidence: 0.8, evidence: withContext(`group heading "${trimmed}" holds the ${level} title`) };
+    if (year != null)
+      return {
+        ...none,
+        column: 'target',
+        level,
+        year,
+        checkpoint,
+        confidence: 0.7,
+        evidence: withContext(`a year heading "${trimmed}" read as that year's target`),
+      };
+    if (level)
+      return {
+        ...none,
+        column: 'title',
+        level,
+        checkpoint,
+        confidence: 0.8,
+        evidence: withContext(`group heading "${trimmed}" holds the ${level} title`),
+      };
     return { ...none, level, year, score, checkpoint, evidence: `nothing recognisable in "${trimmed}"` };
   }
 
@@ -182,7 +327,18 @@ function readHeader(header: string, canonical: Map<string, LayoutColumnKey>): Re
   if (found.length === 0) {
     const near = nearSynonym(text);
     if (near) {
-      return { ...none, ...near.role, column: near.role.column ?? null, extra: near.role.extra ?? null, level, year, score, checkpoint, confidence: 0.6, evidence: withContext(`"${near.word}" is one letter away from "${near.synonym}"`) };
+      return {
+        ...none,
+        ...near.role,
+        column: near.role.column ?? null,
+        extra: near.role.extra ?? null,
+        level,
+        year,
+        score,
+        checkpoint,
+        confidence: 0.6,
+        evidence: withContext(`"${near.word}" is one letter away from "${near.synonym}"`),
+      };
     }
     return { ...none, level, year, score, checkpoint, evidence: withContext(`no known synonym in "${text}"`) };
   }
@@ -201,9 +357,14 @@ function readHeader(header: string, canonical: Map<string, LayoutColumnKey>): Re
     alternatives: [],
   };
   if (columns.length > 1) {
-    reading.alternatives = found.map((f) => f.role.column).filter((c): c is LayoutColumnKey => !!c && c !== reading.column);
+    reading.alternatives = found
+      .map((f) => f.role.column)
+      .filter((c): c is LayoutColumnKey => !!c && c !== reading.column);
     reading.confidence = 0.5;
-    reading.evidence += `; also fits ${found.slice(1).map((f) => `"${f.synonym}"`).join(', ')}`;
+    reading.evidence += `; also fits ${found
+      .slice(1)
+      .map((f) => `"${f.synonym}"`)
+      .join(', ')}`;
   }
   return reading;
 }
@@ -215,7 +376,11 @@ function bestSynonyms(text: string): Array<{ synonym: string; role: Role }> {
   for (const [synonym, role] of SYNONYMS) {
     if (!padded.includes(` ${synonym} `)) continue;
     if (best.length === 0 || synonym.length > best[0].synonym.length) best = [{ synonym, role }];
-    else if (synonym.length === best[0].synonym.length && (best[0].role.column ?? best[0].role.extra) !== (role.column ?? role.extra)) best.push({ synonym, role });
+    else if (
+      synonym.length === best[0].synonym.length &&
+      (best[0].role.column ?? best[0].role.extra) !== (role.column ?? role.extra)
+    )
+      best.push({ synonym, role });
   }
   return best;
 }
@@ -237,7 +402,10 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   if (a.length === b.length) {
     const diff = [...a].map((c, i) => (c !== b[i] ? i : -1)).filter((i) => i >= 0);
     // one substitution, or two neighbours swapped
-    return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]);
+    return (
+      diff.length === 1 ||
+      (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]])
+    );
   }
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   for (let i = 0; i < long.length; i++) {
@@ -262,7 +430,11 @@ export function recognizeHeaders(headers: readonly string[]): HeaderRecognition 
   const ambiguous: HeaderAmbiguity[] = [];
   for (const r of readings) {
     if (r.alternatives.length > 0 && r.column) {
-      ambiguous.push({ indexes: [r.index], columns: [r.column, ...r.alternatives], reason: `"${r.header}" fits ${[r.column, ...r.alternatives].join(' and ')}` });
+      ambiguous.push({
+        indexes: [r.index],
+        columns: [r.column, ...r.alternatives],
+        reason: `"${r.header}" fits ${[r.column, ...r.alternatives].join(' and ')}`,
+      });
     }
   }
   // Two headers holding the same thing (same column, level, year, score, checkpoint): the more certain one is used,
@@ -319,5 +491,10 @@ export function combineHeaderRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): 
       else carry = below ? carry : '';
     }
   }
-  return Array.from({ length: width }, (_, col) => filled.map((r) => r[col]).filter((t) => t !== '').join(HEADER_PART_SEPARATOR));
+  return Array.from({ length: width }, (_, col) =>
+    filled
+      .map((r) => r[col])
+      .filter((t) => t !== '')
+      .join(HEADER_PART_SEPARATOR),
+  );
 }

@@ -4,9 +4,29 @@
  * Pure: no ORM, no GraphQL, no Office imports (the add-in bundles it).
  */
 export type LayoutColumnKey =
-  | 'level' | 'code' | 'title' | 'parentCode' | 'weight' | 'kpi' | 'unit' | 'polarity' | 'rule' | 'target'
-  | 'thresholds' | 'futureTargets' | 'actual' | 'neutralised' | 'neutralisationReason' | 'note' | 'responsibleUnit'
-  | 'realization' | 'syncStatus' | 'syncMessage' | 'rowId' | 'rowVersion' | 'rowHash';
+  | 'level'
+  | 'code'
+  | 'title'
+  | 'parentCode'
+  | 'weight'
+  | 'kpi'
+  | 'unit'
+  | 'polarity'
+  | 'rule'
+  | 'target'
+  | 'thresholds'
+  | 'futureTargets'
+  | 'actual'
+  | 'neutralised'
+  | 'neutralisationReason'
+  | 'note'
+  | 'responsibleUnit'
+  | 'realization'
+  | 'syncStatus'
+  | 'syncMessage'
+  | 'rowId'
+  | 'rowVersion'
+  | 'rowHash';
 
 export type LayoutColumnKind =
   /** the user types it; travels to the server as typed */
@@ -33,7 +53,16 @@ export type LayoutColumn = {
 
 export const LEVEL_LIST = ['prospettiva', 'obiettivo strategico', 'obiettivo operativo', 'azione'] as const;
 export const POLARITY_LIST = ['maggiore', 'minore', 'scadenza', 'SI/NO'] as const;
-export const RULE_LIST = ['rapporto', 'inverso', 'scadenza', 'boolean', 'soglie', 'manuale', 'progetto', 'monitoraggio'] as const;
+export const RULE_LIST = [
+  'rapporto',
+  'inverso',
+  'scadenza',
+  'boolean',
+  'soglie',
+  'manuale',
+  'progetto',
+  'monitoraggio',
+] as const;
 export const YES_NO_LIST = ['SI', 'NO'] as const;
 
 export const PLAN_LAYOUT: readonly LayoutColumn[] = [
@@ -48,12 +77,41 @@ export const PLAN_LAYOUT: readonly LayoutColumn[] = [
   { key: 'rule', it: 'Regola', en: 'Rule', kind: 'input', numberFormat: '@', list: RULE_LIST, width: 12 },
   { key: 'target', it: 'Risultato atteso (target)', en: 'Target', kind: 'input', numberFormat: '@', width: 14 },
   { key: 'thresholds', it: 'Soglie', en: 'Thresholds', kind: 'input', numberFormat: '@', width: 18 },
-  { key: 'futureTargets', it: 'Target anni successivi', en: 'Later targets', kind: 'input', numberFormat: '@', width: 20 },
+  {
+    key: 'futureTargets',
+    it: 'Target anni successivi',
+    en: 'Later targets',
+    kind: 'input',
+    numberFormat: '@',
+    width: 20,
+  },
   { key: 'actual', it: 'Valore ottenuto', en: 'Actual', kind: 'input', numberFormat: '@', width: 14 },
-  { key: 'neutralised', it: 'Neutralizzato', en: 'Neutralised', kind: 'input', numberFormat: '@', list: YES_NO_LIST, width: 11 },
-  { key: 'neutralisationReason', it: 'Motivo neutralizzazione', en: 'Neutralisation reason', kind: 'input', numberFormat: '@', width: 24 },
+  {
+    key: 'neutralised',
+    it: 'Neutralizzato',
+    en: 'Neutralised',
+    kind: 'input',
+    numberFormat: '@',
+    list: YES_NO_LIST,
+    width: 11,
+  },
+  {
+    key: 'neutralisationReason',
+    it: 'Motivo neutralizzazione',
+    en: 'Neutralisation reason',
+    kind: 'input',
+    numberFormat: '@',
+    width: 24,
+  },
   { key: 'note', it: 'Note', en: 'Note', kind: 'input', numberFormat: '@', width: 24 },
-  { key: 'responsibleUnit', it: 'Unità responsabile', en: 'Responsible unit', kind: 'input', numberFormat: '@', width: 24 },
+  {
+    key: 'responsibleUnit',
+    it: 'Unità responsabile',
+    en: 'Responsible unit',
+    kind: 'input',
+    numberFormat: '@',
+    width: 24,
+  },
   { key: 'realization', it: '% Realizzazione', en: '% Realization', kind: 'output', numberFormat: '0.00%', width: 13 },
   { key: 'syncStatus', it: 'Stato sync', en: 'Sync status', kind: 'output', numberFormat: '@', width: 12 },
   { key: 'syncMessage', it: 'Messaggio', en: 'Message', kind: 'output', numberFormat: '@', width: 30 },

@@ -53,7 +53,11 @@ const CODE_AND_TITLE = /^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$/;
 
 type Node = { ref: string; level: SheetLevel; code: string | null; title: string | null; row: SheetRowIn };
 
-export function rowsFromMappedSheet(values: ReadonlyArray<ReadonlyArray<unknown>>, mapping: readonly HeaderMatch[], options: MappedSheetOptions): MappedSheet {
+export function rowsFromMappedSheet(
+  values: ReadonlyArray<ReadonlyArray<unknown>>,
+  mapping: readonly HeaderMatch[],
+  options: MappedSheetOptions,
+): MappedSheet {
   const out: MappedSheet = { rows: [], sourceRows: [], unplaced: [], inferred: [] };
   const first = options.firstDataRow ?? 0;
   const base = options.firstRowNumber ?? 1;
@@ -61,10 +65,13 @@ export function rowsFromMappedSheet(values: ReadonlyArray<ReadonlyArray<unknown>
   const codeLevels = options.codeLevels ?? ['strategic', 'operational', 'indicator'];
   const checkpoint = options.checkpoint ?? '31/12';
 
-  const grouped = new Set(mapping.filter((m) => m.level && (m.column === 'code' || m.column === 'title')).map((m) => m.level!));
+  const grouped = new Set(
+    mapping.filter((m) => m.level && (m.column === 'code' || m.column === 'title')).map((m) => m.level!),
+  );
   const multiLevel = grouped.size >= 2;
   const deepest = ORDER.filter((l) => grouped.has(l)).pop() ?? null;
-  const groupOf = (m: HeaderMatch): SheetLevel | null => (multiLevel ? (m.level && grouped.has(m.level) ? m.level : deepest) : null);
+  const groupOf = (m: HeaderMatch): SheetLevel | null =>
+    multiLevel ? (m.level && grouped.has(m.level) ? m.level : deepest) : null;
 
   const last = new Map<SheetLevel, Node>();
   const byCode = new Map<string, Node>();
@@ -83,21 +90,39 @@ export function rowsFromMappedSheet(values: ReadonlyArray<ReadonlyArray<unknown>
     for (const { m, text } of cells) {
       const column = m.column!;
       if (INDICATOR_ONLY.has(column) && level !== 'indicator') {
-        place(rowNo, m, text, column === 'target'
-          ? `a target on a ${level} row (e.g. a pass mark) has no place in the plan table: only indicators carry targets`
-          : `${column} belongs to indicator rows; this cell is on a ${level} row`);
+        place(
+          rowNo,
+          m,
+          text,
+          column === 'target'
+            ? `a target on a ${level} row (e.g. a pass mark) has no place in the plan table: only indicators carry targets`
+            : `${column} belongs to indicator rows; this cell is on a ${level} row`,
+        );
         continue;
       }
-      if (m.checkpoint && m.checkpoint !== checkpoint && (column === 'target' || column === 'actual' || column === 'thresholds')) {
+      if (
+        m.checkpoint &&
+        m.checkpoint !== checkpoint &&
+        (column === 'target' || column === 'actual' || column === 'thresholds')
+      ) {
         place(rowNo, m, text, `the column is for the ${m.checkpoint} checkpoint; the import is for ${checkpoint}`);
         continue;
       }
       switch (column) {
-        case 'code': code = text; break;
-        case 'title': title = text; break;
-        case 'parentCode': parentCode = text; break;
-        case 'level': break;
-        case 'rowId': row.rowId = text; break;
+        case 'code':
+          code = text;
+          break;
+        case 'title':
+          title = text;
+          break;
+        case 'parentCode':
+          parentCode = text;
+          break;
+        case 'level':
+          break;
+        case 'rowId':
+          row.rowId = text;
+          break;
         case 'rowVersion': {
           const n = Number(text);
           if (Number.isInteger(n)) row.rowVersion = n;
@@ -107,16 +132,29 @@ export function rowsFromMappedSheet(values: ReadonlyArray<ReadonlyArray<unknown>
         case 'target': {
           if (m.year == null || m.year === options.year) row.target = text;
           else if (m.year > options.year) futureTargets.push({ year: m.year, value: text });
-          else place(rowNo, m, text, `a ${m.year} value is before the plan year ${options.year} (a baseline): the plan table has no baseline column`);
+          else
+            place(
+              rowNo,
+              m,
+              text,
+              `a ${m.year} value is before the plan year ${options.year} (a baseline): the plan table has no baseline column`,
+            );
           break;
         }
         case 'actual': {
           if (m.year == null || m.year === options.year) row.actual = text;
-          else place(rowNo, m, text, `the actual of ${m.year} is not an actual of ${options.year} (a baseline): the plan table has no baseline column`);
+          else
+            place(
+              rowNo,
+              m,
+              text,
+              `the actual of ${m.year} is not an actual of ${options.year} (a baseline): the plan table has no baseline column`,
+            );
           break;
         }
         case 'thresholds': {
-          if (m.year != null && m.year !== options.year) place(rowNo, m, text, `thresholds of ${m.year}: only the plan year ${options.year} takes thresholds`);
+          if (m.year != null && m.year !== options.year)
+            place(rowNo, m, text, `thresholds of ${m.year}: only the plan year ${options.year} takes thresholds`);
           else if (m.score != null) thresholds.push({ score: m.score, value: text });
           else {
             const parsed = parseThresholds(text);
@@ -141,7 +179,9 @@ export function rowsFromMappedSheet(values: ReadonlyArray<ReadonlyArray<unknown>
     const node: Node = { ref: row.clientRef!, level, code, title, row };
     attach(rowNo, node, parentCode);
     if (code == null && level !== 'perspective') {
-      const parent = node.row.parentRef ? [...last.values(), ...byCode.values()].find((n) => n.ref === node.row.parentRef) : undefined;
+      const parent = node.row.parentRef
+        ? [...last.values(), ...byCode.values()].find((n) => n.ref === node.row.parentRef)
+        : undefined;
       const n = (childCount.get(parent?.ref ?? '') ?? 0) + 1;
       childCount.set(parent?.ref ?? '', n);
       code = parent?.code ? `${parent.code}.${n}` : String(n);
@@ -174,19 +214,32 @@ export function rowsFromMappedSheet(values: ReadonlyArray<ReadonlyArray<unknown>
     if (parentCode) {
       const found = codeParent(parentCode);
       if (found) node.row.parentRef = found.ref;
-      else out.inferred.push({ row: rowNo, column: null, message: `parent code "${parentCode}" is not a row above: the row is sent without a parent` });
+      else
+        out.inferred.push({
+          row: rowNo,
+          column: null,
+          message: `parent code "${parentCode}" is not a row above: the row is sent without a parent`,
+        });
       return;
     }
     const recent = allowed.map((l) => last.get(l)).find((n) => n);
     const prefixCode = node.code && node.code.includes('.') ? node.code.slice(0, node.code.lastIndexOf('.')) : null;
     const byPrefix = codeParent(prefixCode);
     if (byPrefix && recent && byPrefix !== recent) {
-      out.inferred.push({ row: rowNo, column: null, message: `code "${node.code}" names parent "${byPrefix.code}", not the row above it ("${recent.code ?? recent.title}"): attached to "${byPrefix.code}"` });
+      out.inferred.push({
+        row: rowNo,
+        column: null,
+        message: `code "${node.code}" names parent "${byPrefix.code}", not the row above it ("${recent.code ?? recent.title}"): attached to "${byPrefix.code}"`,
+      });
       node.row.parentRef = byPrefix.ref;
     } else if (recent) {
       node.row.parentRef = recent.ref;
       if (prefixCode && recent.code && prefixCode !== recent.code && !byPrefix) {
-        out.inferred.push({ row: rowNo, column: null, message: `code "${node.code}" does not start with its parent's code: attached to the ${recent.level} row above ("${recent.code}"), check it` });
+        out.inferred.push({
+          row: rowNo,
+          column: null,
+          message: `code "${node.code}" does not start with its parent's code: attached to the ${recent.level} row above ("${recent.code}"), check it`,
+        });
       }
     } else if (byPrefix) {
       node.row.parentRef = byPrefix.ref;
@@ -234,16 +287,35 @@ export function rowsFromMappedSheet(values: ReadonlyArray<ReadonlyArray<unknown>
     const data = usable.filter((c) => c.m.column !== 'level');
     let level: SheetLevel | undefined = explicitLevel ? levelOf(explicitLevel.text) : undefined;
     if (explicitLevel && !level) {
-      place(rowNo, explicitLevel.m, explicitLevel.text, `"${explicitLevel.text}" is not a level: write prospettiva, obiettivo strategico, obiettivo operativo or azione`);
+      place(
+        rowNo,
+        explicitLevel.m,
+        explicitLevel.text,
+        `"${explicitLevel.text}" is not a level: write prospettiva, obiettivo strategico, obiettivo operativo or azione`,
+      );
       continue;
     }
     const codeCell = data.find((c) => c.m.column === 'code');
-    if (!level && !codeCell && data.length === 1 && data[0].m.column === 'title' && mapped.length > 2 && deepest !== 'perspective') {
+    if (
+      !level &&
+      !codeCell &&
+      data.length === 1 &&
+      data[0].m.column === 'title' &&
+      mapped.length > 2 &&
+      deepest !== 'perspective'
+    ) {
       const split = CODE_AND_TITLE.exec(data[0].text);
       const groupLevel: SheetLevel = split ? 'strategic' : 'perspective';
-      out.inferred.push({ row: rowNo, column: data[0].m.index + 1, message: `a line with only "${data[0].text}" is a ${groupLevel} group row` });
+      out.inferred.push({
+        row: rowNo,
+        column: data[0].m.index + 1,
+        message: `a line with only "${data[0].text}" is a ${groupLevel} group row`,
+      });
       const cellsOf = split
-        ? [{ m: { ...data[0].m, column: 'code' as const }, text: split[1] }, { m: data[0].m, text: split[2] }]
+        ? [
+            { m: { ...data[0].m, column: 'code' as const }, text: split[1] },
+            { m: data[0].m, text: split[2] },
+          ]
         : [data[0]];
       emit(rowNo, groupLevel, cellsOf, '');
       continue;
@@ -252,7 +324,11 @@ export function rowsFromMappedSheet(values: ReadonlyArray<ReadonlyArray<unknown>
     if (!level && codeCell) {
       const depth = codeCell.text.split('.').filter(Boolean).length;
       level = codeLevels[Math.min(depth, codeLevels.length) - 1];
-      out.inferred.push({ row: rowNo, column: codeCell.m.index + 1, message: `level ${level} from code "${codeCell.text}" (${depth} part${depth > 1 ? 's' : ''})` });
+      out.inferred.push({
+        row: rowNo,
+        column: codeCell.m.index + 1,
+        message: `level ${level} from code "${codeCell.text}" (${depth} part${depth > 1 ? 's' : ''})`,
+      });
     }
     if (!level) {
       for (const c of data) place(rowNo, c.m, c.text, 'the line has no level, code or group to say what it is');
@@ -261,7 +337,11 @@ export function rowsFromMappedSheet(values: ReadonlyArray<ReadonlyArray<unknown>
     const previous = last.get(level);
     if (!data.some((c) => c.m.column === 'title') && previous?.title && !data.some((c) => c.m.column === 'rowId')) {
       // a merged cell in the original: the action text is printed once for its several indicators
-      out.inferred.push({ row: rowNo, column: null, message: `no title: "${previous.title}" taken from the ${level} row above (merged cell)` });
+      out.inferred.push({
+        row: rowNo,
+        column: null,
+        message: `no title: "${previous.title}" taken from the ${level} row above (merged cell)`,
+      });
       const titleMatch = mapping.find((m) => m.column === 'title');
       emit(rowNo, level, titleMatch ? [...data, { m: titleMatch, text: previous.title }] : data, '');
       continue;

@@ -7,34 +7,88 @@ export const CELL_MESSAGES: Record<string, { en: string; it: string }> = {
   NOT_A_NUMBER: { en: '"{raw}" is not a number', it: '"{raw}" non è un numero' },
   NEGATIVE_WEIGHT: { en: 'a weight cannot be negative', it: 'il peso non può essere negativo' },
   WEIGHT_TOO_LARGE: { en: 'a weight cannot exceed 1000', it: 'il peso non può superare 1000' },
-  MIXED_DECIMAL_SEPARATORS: { en: '"{raw}" mixes "." and "," as decimal separators', it: '"{raw}" mescola "." e "," come separatori decimali' },
+  MIXED_DECIMAL_SEPARATORS: {
+    en: '"{raw}" mixes "." and "," as decimal separators',
+    it: '"{raw}" mescola "." e "," come separatori decimali',
+  },
   INVALID_DATE: { en: '"{raw}" is not a date that exists', it: '"{raw}" non è una data esistente' },
-  FORMULA_NOT_ALLOWED: { en: 'formulas are not accepted: type the value', it: 'le formule non sono accettate: inserire il valore' },
+  FORMULA_NOT_ALLOWED: {
+    en: 'formulas are not accepted: type the value',
+    it: 'le formule non sono accettate: inserire il valore',
+  },
   CONTROL_CHARACTERS: { en: 'the text contains control characters', it: 'il testo contiene caratteri di controllo' },
   TOO_LONG: { en: 'the text is longer than {max} characters', it: 'il testo supera i {max} caratteri' },
-  UNKNOWN_LEVEL: { en: '"{raw}" is not a level (perspective, strategic, operational, indicator)', it: '"{raw}" non è un livello (prospettiva, strategico, operativo, indicatore)' },
-  UNKNOWN_POLARITY: { en: '"{raw}" is not a polarity (higher, lower, deadline, boolean)', it: '"{raw}" non è una polarità (maggiore, minore, scadenza, SI/NO)' },
+  UNKNOWN_LEVEL: {
+    en: '"{raw}" is not a level (perspective, strategic, operational, indicator)',
+    it: '"{raw}" non è un livello (prospettiva, strategico, operativo, indicatore)',
+  },
+  UNKNOWN_POLARITY: {
+    en: '"{raw}" is not a polarity (higher, lower, deadline, boolean)',
+    it: '"{raw}" non è una polarità (maggiore, minore, scadenza, SI/NO)',
+  },
   UNKNOWN_RULE: { en: '"{raw}" is not a scoring rule', it: '"{raw}" non è una regola di calcolo' },
-  UNKNOWN_PARENT: { en: 'the parent row "{raw}" does not exist in this plan', it: 'la riga padre "{raw}" non esiste in questo piano' },
-  WRONG_PARENT_LEVEL: { en: 'a {level} row cannot hang from a {parentLevel} row', it: 'una riga di livello {level} non può dipendere da una riga di livello {parentLevel}' },
+  UNKNOWN_PARENT: {
+    en: 'the parent row "{raw}" does not exist in this plan',
+    it: 'la riga padre "{raw}" non esiste in questo piano',
+  },
+  WRONG_PARENT_LEVEL: {
+    en: 'a {level} row cannot hang from a {parentLevel} row',
+    it: 'una riga di livello {level} non può dipendere da una riga di livello {parentLevel}',
+  },
   PARENT_REJECTED: { en: 'the parent row was rejected', it: 'la riga padre è stata respinta' },
-  DUPLICATE_CODE: { en: 'the code "{raw}" is already used by another {level} of this plan', it: 'il codice "{raw}" è già usato da un altro elemento ({level}) di questo piano' },
+  DUPLICATE_CODE: {
+    en: 'the code "{raw}" is already used by another {level} of this plan',
+    it: 'il codice "{raw}" è già usato da un altro elemento ({level}) di questo piano',
+  },
   UNKNOWN_ROW: { en: 'no row with id "{raw}" in this plan', it: 'nessuna riga con id "{raw}" in questo piano' },
   UNKNOWN_UNIT: { en: 'no unit named "{raw}"', it: 'nessuna unità organizzativa "{raw}"' },
-  THRESHOLDS_NOT_MONOTONE: { en: 'thresholds must get worse in the direction of the polarity ({polarity})', it: 'le soglie devono peggiorare nel verso della polarità ({polarity})' },
-  THRESHOLD_SCORE: { en: 'a threshold score must be between 0 and 1', it: 'il punteggio di una soglia deve essere tra 0 e 1' },
-  NOT_A_VALUE: { en: '"{raw}" cannot be read as a value for this indicator', it: '"{raw}" non è un valore valido per questo indicatore' },
+  THRESHOLDS_NOT_MONOTONE: {
+    en: 'thresholds must get worse in the direction of the polarity ({polarity})',
+    it: 'le soglie devono peggiorare nel verso della polarità ({polarity})',
+  },
+  THRESHOLD_SCORE: {
+    en: 'a threshold score must be between 0 and 1',
+    it: 'il punteggio di una soglia deve essere tra 0 e 1',
+  },
+  NOT_A_VALUE: {
+    en: '"{raw}" cannot be read as a value for this indicator',
+    it: '"{raw}" non è un valore valido per questo indicatore',
+  },
   NOT_BOOLEAN: { en: '"{raw}" is not SI or NO', it: '"{raw}" non è SI o NO' },
-  NEUTRALISATION_REASON_MISSING: { en: 'a neutralised indicator needs a reason', it: 'un indicatore neutralizzato richiede una motivazione' },
+  NEUTRALISATION_REASON_MISSING: {
+    en: 'a neutralised indicator needs a reason',
+    it: 'un indicatore neutralizzato richiede una motivazione',
+  },
   INDICATOR_ONLY: { en: 'only indicator rows have this column', it: 'solo le righe indicatore hanno questa colonna' },
-  ACTUAL_ON_OBJECTIVE: { en: 'only indicator rows take actual values', it: 'solo le righe indicatore hanno valori ottenuti' },
-  PERIOD_LOCKED: { en: 'actual values for {year} {checkpoint} are locked: {reason}', it: 'i valori ottenuti del {year} al {checkpoint} sono bloccati: {reason}' },
-  PLAN_LOCKED: { en: 'the plan version is {status}: its structure and targets cannot change', it: 'la versione del piano è {status}: struttura e target non possono cambiare' },
-  HAS_CHILDREN: { en: 'delete the rows below it first (or delete them in the same batch)', it: 'eliminare prima le righe sottostanti (o nello stesso invio)' },
+  ACTUAL_ON_OBJECTIVE: {
+    en: 'only indicator rows take actual values',
+    it: 'solo le righe indicatore hanno valori ottenuti',
+  },
+  PERIOD_LOCKED: {
+    en: 'actual values for {year} {checkpoint} are locked: {reason}',
+    it: 'i valori ottenuti del {year} al {checkpoint} sono bloccati: {reason}',
+  },
+  PLAN_LOCKED: {
+    en: 'the plan version is {status}: its structure and targets cannot change',
+    it: 'la versione del piano è {status}: struttura e target non possono cambiare',
+  },
+  HAS_CHILDREN: {
+    en: 'delete the rows below it first (or delete them in the same batch)',
+    it: 'eliminare prima le righe sottostanti (o nello stesso invio)',
+  },
   BAD_YEAR: { en: '{raw} is not a year of this plan', it: '{raw} non è un anno di questo piano' },
-  DUPLICATE_ROW: { en: 'the same row appears twice in this batch', it: 'la stessa riga compare due volte in questo invio' },
-  FORBIDDEN: { en: 'your role ({role}) may only enter actual values of indicators of your units', it: 'il tuo ruolo ({role}) consente solo di inserire i valori ottenuti degli indicatori delle tue unità' },
-  BATCH_FAILED: { en: 'not applied: the batch is all-or-nothing and another row was refused', it: 'non applicata: l’invio è tutto-o-niente e un’altra riga è stata respinta' },
+  DUPLICATE_ROW: {
+    en: 'the same row appears twice in this batch',
+    it: 'la stessa riga compare due volte in questo invio',
+  },
+  FORBIDDEN: {
+    en: 'your role ({role}) may only enter actual values of indicators of your units',
+    it: 'il tuo ruolo ({role}) consente solo di inserire i valori ottenuti degli indicatori delle tue unità',
+  },
+  BATCH_FAILED: {
+    en: 'not applied: the batch is all-or-nothing and another row was refused',
+    it: 'non applicata: l’invio è tutto-o-niente e un’altra riga è stata respinta',
+  },
 };
 
 export type CellError = { column: string; code: string; message: string; messageIt: string };

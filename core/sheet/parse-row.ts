@@ -23,7 +23,13 @@ export type RowValues = {
   unitNames?: string[];
 };
 
-export type ParsedRow = { index: number; input: SheetRowIn; level?: SheetLevel; values: RowValues; errors: CellError[] };
+export type ParsedRow = {
+  index: number;
+  input: SheetRowIn;
+  level?: SheetLevel;
+  values: RowValues;
+  errors: CellError[];
+};
 
 export type RowContext = {
   /** the batch's year: month names and future-year checks */
@@ -49,7 +55,12 @@ function text(column: string, raw: string, max: number, errors: CellError[]): st
 const VALUE_ERRORS = ['FORMULA_NOT_ALLOWED', 'CONTROL_CHARACTERS', 'MIXED_DECIMAL_SEPARATORS', 'INVALID_DATE'];
 
 /** A value cell: parsed as docs/scoring.md §3 says; a formula, an impossible date or free text is refused. */
-function value(column: string, raw: string, ctx: { year: number; unit?: string | null; role: 'target' | 'actual' | 'threshold' }, errors: CellError[]): ParsedValue | undefined {
+function value(
+  column: string,
+  raw: string,
+  ctx: { year: number; unit?: string | null; role: 'target' | 'actual' | 'threshold' },
+  errors: CellError[],
+): ParsedValue | undefined {
   if (raw.length > LIMITS.raw) {
     errors.push(cellError(column, 'TOO_LONG', { max: LIMITS.raw }));
     return undefined;
@@ -95,7 +106,8 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
     level = levelOf(input.level);
     if (!level) errors.push(cellError('level', 'UNKNOWN_LEVEL', { raw: input.level }));
   }
-  if (input.clientRef != null && input.clientRef.length > 200) errors.push(cellError('clientRef', 'TOO_LONG', { max: 200 }));
+  if (input.clientRef != null && input.clientRef.length > 200)
+    errors.push(cellError('clientRef', 'TOO_LONG', { max: 200 }));
   if (input.delete) return { index, input, level, values, errors };
 
   if (input.code != null) {
@@ -148,7 +160,8 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
       if (t) values.target = t;
     }
   }
-  if (input.thresholds != null && input.thresholds.length > 20) errors.push(cellError('thresholds', 'TOO_LONG', { max: 20 }));
+  if (input.thresholds != null && input.thresholds.length > 20)
+    errors.push(cellError('thresholds', 'TOO_LONG', { max: 20 }));
   else if (input.thresholds != null) {
     const out: Array<{ value: ParsedValue; score: number }> = [];
     input.thresholds.forEach((th, i) => {
@@ -158,7 +171,8 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
     });
     values.thresholds = out.filter((t) => t.value.kind !== 'empty');
   }
-  if (input.futureTargets != null && input.futureTargets.length > 10) errors.push(cellError('futureTargets', 'TOO_LONG', { max: 10 }));
+  if (input.futureTargets != null && input.futureTargets.length > 10)
+    errors.push(cellError('futureTargets', 'TOO_LONG', { max: 10 }));
   else if (input.futureTargets != null) {
     const out: Array<{ year: number; value: ParsedValue }> = [];
     input.futureTargets.forEach((ft, i) => {

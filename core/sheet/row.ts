@@ -36,9 +36,27 @@ export type SheetRowIn = {
 
 /** Column names as the contract and the add-in's headers use them (errors point at these). */
 export const COLUMNS = [
-  'rowId', 'rowVersion', 'clientRef', 'delete', 'level', 'code', 'title', 'parentRef', 'weight', 'kpi', 'unit',
-  'polarity', 'rule', 'target', 'thresholds', 'futureTargets', 'actual', 'neutralised', 'neutralisationReason',
-  'note', 'responsibleUnit',
+  'rowId',
+  'rowVersion',
+  'clientRef',
+  'delete',
+  'level',
+  'code',
+  'title',
+  'parentRef',
+  'weight',
+  'kpi',
+  'unit',
+  'polarity',
+  'rule',
+  'target',
+  'thresholds',
+  'futureTargets',
+  'actual',
+  'neutralised',
+  'neutralisationReason',
+  'note',
+  'responsibleUnit',
 ] as const;
 
 export const LIMITS = {

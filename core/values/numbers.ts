@@ -5,9 +5,7 @@ import { VALUE_WARNINGS } from './codes';
  * real ambiguity: "4.500" is four thousand five hundred, but "2.33" can only be a decimal point typed the English
  * way, so it is read as such and flagged rather than rejected.
  */
-export type NumberReading =
-  | { ok: true; value: number; warnings: string[] }
-  | { ok: false; warnings: string[] };
+export type NumberReading = { ok: true; value: number; warnings: string[] } | { ok: false; warnings: string[] };
 
 // The first group cannot start with 0: "0.500" is never five hundred.
 const THOUSANDS_DOTS = /^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/;

@@ -132,13 +132,7 @@ function quantityValue(
   return { raw, kind: 'number', value, warnings };
 }
 
-function textValue(
-  raw: string,
-  text: string,
-  ctx: ParseContext,
-  warnings: string[],
-  mayPropose: boolean,
-): ParsedValue {
+function textValue(raw: string, text: string, ctx: ParseContext, warnings: string[], mayPropose: boolean): ParsedValue {
   const result: ParsedValue = { raw, kind: 'text', value: text, warnings: [...warnings] };
   if (mayPropose) {
     const reading = proposeNumber(text);

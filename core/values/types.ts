@@ -3,15 +3,7 @@
  * The raw text is always kept, even when parsing succeeds: the add-in writes back the raw string.
  */
 export type ValueKind =
-  | 'number'
-  | 'percent'
-  | 'currency'
-  | 'days'
-  | 'date'
-  | 'boolean'
-  | 'text'
-  | 'placeholder'
-  | 'empty';
+  'number' | 'percent' | 'currency' | 'days' | 'date' | 'boolean' | 'text' | 'placeholder' | 'empty';
 
 export type Comparator = '<=' | '>=' | '<' | '>';
 

@@ -30,6 +30,15 @@ export const LEVEL_DEPTH: Record<SheetLevel, number> = { perspective: 0, strateg
 
 /** Cells that only an indicator row has; on an objective row they are refused, never silently dropped. */
 export const INDICATOR_ONLY_COLUMNS = [
-  'unit', 'polarity', 'rule', 'target', 'thresholds', 'futureTargets', 'actual', 'neutralised', 'neutralisationReason',
-  'note', 'responsibleUnit',
+  'unit',
+  'polarity',
+  'rule',
+  'target',
+  'thresholds',
+  'futureTargets',
+  'actual',
+  'neutralised',
+  'neutralisationReason',
+  'note',
+  'responsibleUnit',
 ] as const;

@@ -29,7 +29,11 @@ const ACTION_WORDS: Record<Action, string> = {
 export class Access {
   private readonly grants: Map<string, Grant>;
 
-  constructor(readonly systemAdmin: boolean, grants: Grant[], readonly actor: string | null = null) {
+  constructor(
+    readonly systemAdmin: boolean,
+    grants: Grant[],
+    readonly actor: string | null = null,
+  ) {
     this.grants = new Map(grants.map((g) => [g.orgId, g]));
   }
 
@@ -66,6 +70,10 @@ export class Access {
     if (this.can(orgId, action, unitIds)) return;
     const role = orgId ? this.roleIn(orgId) : null;
     const why = action === 'actuals' && role === Role.UNIT_EDITOR ? ' of indicators outside your units' : '';
-    throw new ForbiddenError(`You may not ${ACTION_WORDS[action]}${why} here${role ? ` (your role: ${role})` : ''}`, action, role);
+    throw new ForbiddenError(
+      `You may not ${ACTION_WORDS[action]}${why} here${role ? ` (your role: ${role})` : ''}`,
+      action,
+      role,
+    );
   }
 }

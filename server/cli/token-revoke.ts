@@ -11,6 +11,10 @@ if (!values.token) {
 
 runCommand(async (orm) => {
   const count = await revokeToken(orm.em.fork(), values.token!);
-  console.log(count > 0 ? `Revoked ${count} token(s) with prefix ${values.token!.slice(0, 12)}.` : 'No active token with that prefix.');
+  console.log(
+    count > 0
+      ? `Revoked ${count} token(s) with prefix ${values.token!.slice(0, 12)}.`
+      : 'No active token with that prefix.',
+  );
   if (count === 0) process.exitCode = 1;
 });

@@ -43,16 +43,59 @@ export type Variable = { name: string; default: string; meaning: string };
 export const VARIABLES: readonly Variable[] = [
   { name: 'PORT', default: '`4000`', meaning: 'HTTP port (an integer from 0 to 65535)' },
   { name: 'HOST', default: '`127.0.0.1`', meaning: 'interface to listen on' },
-  { name: 'DATABASE_URL', default: '`./data/cruscotto.sqlite`', meaning: 'a `postgres://user@host:5432/db` URL selects PostgreSQL; anything else is the path of the SQLite file (WAL mode, foreign keys on)' },
-  { name: 'CORS_ORIGINS', default: '`https://localhost:3000`', meaning: 'comma-separated origins (`https://host:port`, no path) allowed to call `/graphql` from a browser (the add-in\'s task pane)' },
-  { name: 'GRAPHQL_INTROSPECTION', default: 'on, **off when `NODE_ENV=production`**', meaning: 'schema introspection (GraphiQL\'s documentation and autocompletion need it); `true`/`false`, `1`/`0`, `yes`/`no`, `on`/`off`' },
-  { name: 'NODE_ENV', default: '(none)', meaning: '`production` turns introspection off unless `GRAPHQL_INTROSPECTION` says otherwise' },
-  { name: 'RATE_LIMIT_PER_MINUTE', default: '`600`', meaning: 'requests per token per minute (per IP without a token), a positive integer; past it, HTTP 429 `RATE_LIMITED` with `Retry-After`' },
-  { name: 'AUTH_FAILURES_PER_MINUTE', default: '`30`', meaning: 'failed authentications per IP per minute before 429, a positive integer; requests with a valid token are never counted' },
-  { name: 'CRUSCOTTO_FAST_PATHS', default: '`on`', meaning: '`off` serves every request through plain type-graphql resolvers and MikroORM\'s unit of work, without the speed layer (`server/speed/README.md`): the same answers, slower; the escape hatch after a library upgrade' },
+  {
+    name: 'DATABASE_URL',
+    default: '`./data/cruscotto.sqlite`',
+    meaning:
+      'a `postgres://user@host:5432/db` URL selects PostgreSQL; anything else is the path of the SQLite file (WAL mode, foreign keys on)',
+  },
+  {
+    name: 'CORS_ORIGINS',
+    default: '`https://localhost:3000`',
+    meaning:
+      "comma-separated origins (`https://host:port`, no path) allowed to call `/graphql` from a browser (the add-in's task pane)",
+  },
+  {
+    name: 'GRAPHQL_INTROSPECTION',
+    default: 'on, **off when `NODE_ENV=production`**',
+    meaning:
+      "schema introspection (GraphiQL's documentation and autocompletion need it); `true`/`false`, `1`/`0`, `yes`/`no`, `on`/`off`",
+  },
+  {
+    name: 'NODE_ENV',
+    default: '(none)',
+    meaning: '`production` turns introspection off unless `GRAPHQL_INTROSPECTION` says otherwise',
+  },
+  {
+    name: 'RATE_LIMIT_PER_MINUTE',
+    default: '`600`',
+    meaning:
+      'requests per token per minute (per IP without a token), a positive integer; past it, HTTP 429 `RATE_LIMITED` with `Retry-After`',
+  },
+  {
+    name: 'AUTH_FAILURES_PER_MINUTE',
+    default: '`30`',
+    meaning:
+      'failed authentications per IP per minute before 429, a positive integer; requests with a valid token are never counted',
+  },
+  {
+    name: 'CRUSCOTTO_FAST_PATHS',
+    default: '`on`',
+    meaning:
+      "`off` serves every request through plain type-graphql resolvers and MikroORM's unit of work, without the speed layer (`server/speed/README.md`): the same answers, slower; the escape hatch after a library upgrade",
+  },
   { name: 'CHROMIUM_PATH', default: '`/usr/bin/chromium`', meaning: 'the browser that prints PDF reports' },
-  { name: 'MIGRATION_PG_URL', default: '`postgres://postgres@127.0.0.1:5432/test`', meaning: '`npm run migration:create` only: the PostgreSQL server in which a scratch database is created and dropped' },
-  { name: 'USER', default: '`unknown`', meaning: 'set by the shell: the command-line tools record `cli:<USER>` as the author of what they write' },
+  {
+    name: 'MIGRATION_PG_URL',
+    default: '`postgres://postgres@127.0.0.1:5432/test`',
+    meaning:
+      '`npm run migration:create` only: the PostgreSQL server in which a scratch database is created and dropped',
+  },
+  {
+    name: 'USER',
+    default: '`unknown`',
+    meaning: 'set by the shell: the command-line tools record `cli:<USER>` as the author of what they write',
+  },
 ];
 
 export const DEFAULT_SQLITE_FILE = './data/cruscotto.sqlite';
@@ -71,7 +114,8 @@ export function readConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   /** the value, or undefined when unset or empty (an empty variable means its default) */
   const raw = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
-  const bad = (name: string, value: string, it: string, en: string) => problems.push(`${name}="${value}": ${it} / ${en}`);
+  const bad = (name: string, value: string, it: string, en: string) =>
+    problems.push(`${name}="${value}": ${it} / ${en}`);
 
   const integer = (name: string, fallback: number, min: number, max: number): number => {
     const value = raw(name);
@@ -93,11 +137,19 @@ export function readConfig(env: Env = process.env): Config {
     return fallback;
   };
   const origins = (name: string): string[] => {
-    const list = raw(name)?.split(',').map((o) => o.trim()).filter(Boolean);
+    const list = raw(name)
+      ?.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
     if (!list || list.length === 0) return DEFAULT_CORS_ORIGINS;
     for (const origin of list) {
       if (origin !== '*' && !/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i.test(origin)) {
-        bad(name, origin, 'atteso un\'origine come https://host:porta, senza percorso', 'expected an origin such as https://host:port, with no path');
+        bad(
+          name,
+          origin,
+          "atteso un'origine come https://host:porta, senza percorso",
+          'expected an origin such as https://host:port, with no path',
+        );
       }
     }
     return list;

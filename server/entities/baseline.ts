@@ -7,7 +7,10 @@ import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
 
 /** Previous year's target and actual as printed in the plan ("consuntivo … o ultimo dato disponibile"). */
-@ObjectType({ simpleResolvers: true, description: 'Baseline of an indicator: a reference year with its target and actual as printed' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Baseline of an indicator: a reference year with its target and actual as printed',
+})
 @Entity()
 @Unique({ properties: ['indicator', 'year'] })
 export class Baseline extends TenantOwned {

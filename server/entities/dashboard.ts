@@ -6,7 +6,10 @@ import { Person } from './person';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 
 /** A cruscotto: an independent selection of indicators, scored only over its own entries (docs/scoring.md §5.8). */
-@ObjectType({ simpleResolvers: true, description: 'Cruscotto: strategic, service, SG, manager or individual dashboard' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Cruscotto: strategic, service, SG, manager or individual dashboard',
+})
 @Entity()
 export class Dashboard extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults;

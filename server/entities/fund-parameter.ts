@@ -6,7 +6,10 @@ import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
 
 /** Unit value per relevance point of an incentive fund in one cycle (docs/scoring.md §5.9). */
-@ObjectType({ simpleResolvers: true, description: 'Value in euro of one relevance point of an incentive fund in a cycle' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Value in euro of one relevance point of an incentive fund in a cycle',
+})
 @Entity()
 @Unique({ properties: ['cycle', 'fund'] })
 export class FundParameter extends TenantOwned {

@@ -15,7 +15,8 @@ import { StrategicObjective } from './strategic-objective';
 @ObjectType({ simpleResolvers: true, description: 'Indicator (KPI) with its polarity, rule and weight' })
 @Entity()
 export class Indicator extends PlanOwned {
-  declare [OptionalProps]?: PlanOwnedDefaults | 'valueKind' | 'polarity' | 'polarityConfirmed' | 'monitoring' | 'categories' | 'status';
+  declare [OptionalProps]?:
+    PlanOwnedDefaults | 'valueKind' | 'polarity' | 'polarityConfirmed' | 'monitoring' | 'categories' | 'status';
 
   @ManyToOne(() => StrategicObjective, { nullable: true, deleteRule: 'cascade' })
   strategicObjective?: StrategicObjective | null;
@@ -35,7 +36,10 @@ export class Indicator extends PlanOwned {
   @Property({ type: 'text', nullable: true })
   actionLabel?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Formula / KPI text, e.g. "imprese iscritte al RASL / imprese attive"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Formula / KPI text, e.g. "imprese iscritte al RASL / imprese attive"',
+  })
   @Property({ type: 'text', nullable: true })
   formula?: string | null;
 
@@ -71,7 +75,10 @@ export class Indicator extends PlanOwned {
   @Enum({ items: () => ScoringRule, nullable: true })
   rule?: ScoringRule | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Rule parameters overriding the profile, e.g. graceDays' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'Rule parameters overriding the profile, e.g. graceDays',
+  })
   @Property({ type: 'json', nullable: true })
   ruleParams?: Record<string, unknown> | null;
 

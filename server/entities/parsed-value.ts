@@ -5,7 +5,10 @@ import type { ParsedValue } from '@core/values/types';
  * A value with the text it was read from. GraphQL has no union of scalars, so the parsed value is offered as
  * `number`, `date` or `boolean` according to its kind (resolved in ParsedValueResolver).
  */
-@ObjectType('ParsedValue', { simpleResolvers: true, description: 'A typed or imported value: the raw text exactly as entered and what it means' })
+@ObjectType('ParsedValue', {
+  simpleResolvers: true,
+  description: 'A typed or imported value: the raw text exactly as entered and what it means',
+})
 export class ParsedValueType {
   @Field({ description: 'Exactly as typed or imported' })
   raw!: string;

@@ -27,7 +27,9 @@ export class ScoringProfile extends TenantOwned {
   @Enum({ items: () => ProfileStatus })
   status: ProfileStatus = ProfileStatus.DRAFT;
 
-  @Field(() => GraphQLJSONObject, { description: 'capRatio, inverseMiss, deadlineLate, graceDays, bandsMode, ownShare, …' })
+  @Field(() => GraphQLJSONObject, {
+    description: 'capRatio, inverseMiss, deadlineLate, graceDays, bandsMode, ownShare, …',
+  })
   @Property({ type: 'json' })
   parameters!: Record<string, unknown>;
 

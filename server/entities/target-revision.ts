@@ -9,7 +9,10 @@ import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
 
 /** One value of a target: sequence 0 is the original, later ones are "nuova previsione" revisions. */
-@ObjectType({ simpleResolvers: true, description: 'A value of a target: the original or a revision ("nuova previsione")' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A value of a target: the original or a revision ("nuova previsione")',
+})
 @Entity()
 @Unique({ properties: ['target', 'seq'] })
 export class TargetRevision extends TenantOwned {

@@ -10,7 +10,10 @@ import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
  * "nuova previsione", appended and never overwritten; scoring uses the latest approved one (docs/scoring.md §5.2.1).
  * Mode, polarity and rule are per year because indicators switch kind between years (docs/domain.md §8.10, §8.11).
  */
-@ObjectType({ simpleResolvers: true, description: 'Target of an indicator for a year and checkpoint, with thresholds and revisions' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Target of an indicator for a year and checkpoint, with thresholds and revisions',
+})
 @Entity()
 @Unique({ properties: ['indicator', 'year', 'checkpoint'] })
 export class Target extends PlanOwned {

@@ -27,18 +27,33 @@ export class InputError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
-  constructor(readonly entity: string, readonly id: string, readonly expectedVersion: number, readonly currentVersion: number) {
-    super(`${entity} "${id}" was changed by someone else: you sent version ${expectedVersion}, the current version is ${currentVersion}`);
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(
+      `${entity} "${id}" was changed by someone else: you sent version ${expectedVersion}, the current version is ${currentVersion}`,
+    );
     this.name = 'ConflictError';
   }
   details() {
-    return { entity: this.entity, id: this.id, expectedVersion: this.expectedVersion, currentVersion: this.currentVersion };
+    return {
+      entity: this.entity,
+      id: this.id,
+      expectedVersion: this.expectedVersion,
+      currentVersion: this.currentVersion,
+    };
   }
 }
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`No ${entity} with id "${id}"`);
     this.name = 'NotFoundError';
   }
@@ -50,7 +65,10 @@ export class NotFoundError extends DomainError {
 /** The caller has no valid token (none, unknown, expired, revoked or of a disabled user). */
 export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED';
-  constructor(message: string, readonly reason: string) {
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
     super(message);
     this.name = 'UnauthenticatedError';
   }
@@ -62,7 +80,11 @@ export class UnauthenticatedError extends DomainError {
 /** The caller is known but their role does not allow this. */
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
-  constructor(message: string, readonly action: string, readonly role: string | null) {
+  constructor(
+    message: string,
+    readonly action: string,
+    readonly role: string | null,
+  ) {
     super(message);
     this.name = 'ForbiddenError';
   }

@@ -3,21 +3,55 @@
  * as the text the user would type (raw values, never re-formatted numbers); the import reads the same cells back
  * into the sheet-row contract, so export → import is identity.
  */
-import { formatFutureTargets, formatThresholds, LEVEL_LABEL, type LayoutColumnKey, type LayoutLanguage, parseFutureTargets, parseThresholds } from '@core/sheet/layout';
+import {
+  formatFutureTargets,
+  formatThresholds,
+  LEVEL_LABEL,
+  type LayoutColumnKey,
+  type LayoutLanguage,
+  parseFutureTargets,
+  parseThresholds,
+} from '@core/sheet/layout';
 import type { SheetLevel, SheetRowIn } from '@core/sheet/row';
 import type { SheetRowWithScore } from './sheet-data';
 
 export type CanonicalCell = string | number | null;
 export type CanonicalCells = Partial<Record<LayoutColumnKey, CanonicalCell>>;
 
-const POLARITY_IT: Record<string, string> = { higher: 'maggiore', lower: 'minore', deadline: 'scadenza', boolean: 'SI/NO' };
-const RULE_IT: Record<string, string> = {
-  ratio: 'rapporto', inverse: 'inverso', deadline: 'scadenza', boolean: 'boolean', bands: 'soglie', manual: 'manuale', project: 'progetto', monitoring: 'monitoraggio',
+const POLARITY_IT: Record<string, string> = {
+  higher: 'maggiore',
+  lower: 'minore',
+  deadline: 'scadenza',
+  boolean: 'SI/NO',
 };
-const LEVEL_EN: Record<SheetLevel, string> = { perspective: 'perspective', strategic: 'strategic objective', operational: 'operational objective', indicator: 'action' };
+const RULE_IT: Record<string, string> = {
+  ratio: 'rapporto',
+  inverse: 'inverso',
+  deadline: 'scadenza',
+  boolean: 'boolean',
+  bands: 'soglie',
+  manual: 'manuale',
+  project: 'progetto',
+  monitoring: 'monitoraggio',
+};
+const LEVEL_EN: Record<SheetLevel, string> = {
+  perspective: 'perspective',
+  strategic: 'strategic objective',
+  operational: 'operational objective',
+  indicator: 'action',
+};
 
 export const POLARITY_LIST_EN = ['higher', 'lower', 'deadline', 'boolean'] as const;
-export const RULE_LIST_EN = ['ratio', 'inverse', 'deadline', 'boolean', 'bands', 'manual', 'project', 'monitoring'] as const;
+export const RULE_LIST_EN = [
+  'ratio',
+  'inverse',
+  'deadline',
+  'boolean',
+  'bands',
+  'manual',
+  'project',
+  'monitoring',
+] as const;
 export const LEVEL_LIST_EN = Object.values(LEVEL_EN);
 export const YES_NO_EN = ['YES', 'NO'] as const;
 
@@ -72,7 +106,10 @@ export type CellProblem = { column: LayoutColumnKey; code: string; message: stri
  * The input cells of one canonical row → a sheet-row contract row. Only the table's structured cells (thresholds,
  * later targets) are parsed here; every other cell travels as text and is checked by the sync like the add-in's.
  */
-export function rowInOfCells(cells: Partial<Record<LayoutColumnKey, string>>): { row: SheetRowIn; problems: CellProblem[] } {
+export function rowInOfCells(cells: Partial<Record<LayoutColumnKey, string>>): {
+  row: SheetRowIn;
+  problems: CellProblem[];
+} {
   const problems: CellProblem[] = [];
   const text = (key: LayoutColumnKey) => cells[key] ?? '';
   const row: SheetRowIn = {

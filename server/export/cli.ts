@@ -23,8 +23,14 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      plan: { type: 'string' }, year: { type: 'string' }, checkpoint: { type: 'string' }, format: { type: 'string' },
-      out: { type: 'string' }, language: { type: 'string' }, alert: { type: 'string' }, database: { type: 'string' },
+      plan: { type: 'string' },
+      year: { type: 'string' },
+      checkpoint: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      language: { type: 'string' },
+      alert: { type: 'string' },
+      database: { type: 'string' },
     },
   });
   const kind = positionals[0];
@@ -32,7 +38,8 @@ async function main(): Promise<void> {
   if (!kind || !values.plan || !Number.isInteger(year)) throw new UsageError(USAGE);
   const format = (values.format ?? 'xlsx') as ReportFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`--format is one of ${FORMATS.join(', ')}\n${USAGE}`);
-  const checkpoint = values.checkpoint === '30/6' || values.checkpoint === 'MID_YEAR' ? Checkpoint.MID_YEAR : Checkpoint.YEAR_END;
+  const checkpoint =
+    values.checkpoint === '30/6' || values.checkpoint === 'MID_YEAR' ? Checkpoint.MID_YEAR : Checkpoint.YEAR_END;
   if (kind === 'plan' && format !== 'xlsx') throw new UsageError('the plan workbook is xlsx only');
   if (kind !== 'plan') checkKind(kind);
 
@@ -51,7 +58,9 @@ async function main(): Promise<void> {
     } else {
       step(`loading the plan and computing the scores for ${year} at ${checkpoint}`);
       const doc = await buildReport(em, kind, request);
-      step(`built "${doc.title}": ${doc.sections.length} sections, ${doc.sections.reduce((n, s) => n + s.rows.length, 0)} rows`);
+      step(
+        `built "${doc.title}": ${doc.sections.length} sections, ${doc.sections.reduce((n, s) => n + s.rows.length, 0)} rows`,
+      );
       step(`rendering ${format}${format === 'pdf' ? ' with headless Chromium' : ''}`);
       body = await render(doc, format);
       out = values.out ?? fileName(kind, request, format);

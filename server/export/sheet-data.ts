@@ -17,10 +17,14 @@ export type SheetData = {
 
 export function scoreOfRow(scores: PlanScores, row: Pick<SheetRowOut, 'level' | 'rowId'>) {
   switch (row.level) {
-    case 'indicator': return scores.indicators.get(row.rowId);
-    case 'operational': return scores.operationalObjectives.get(row.rowId);
-    case 'strategic': return scores.strategicObjectives.get(row.rowId);
-    default: return scores.perspectives.get(row.rowId);
+    case 'indicator':
+      return scores.indicators.get(row.rowId);
+    case 'operational':
+      return scores.operationalObjectives.get(row.rowId);
+    case 'strategic':
+      return scores.strategicObjectives.get(row.rowId);
+    default:
+      return scores.perspectives.get(row.rowId);
   }
 }
 
@@ -28,10 +32,18 @@ export function scoreOfRow(scores: PlanScores, row: Pick<SheetRowOut, 'level' | 
  * The plan as the `sheetRows` query gives it (same state, same rows, same scores): the workbook export must show
  * exactly what the add-in would load.
  */
-export async function loadSheetData(em: EntityManager, planId: string, year: number, checkpoint: Checkpoint): Promise<SheetData> {
+export async function loadSheetData(
+  em: EntityManager,
+  planId: string,
+  year: number,
+  checkpoint: Checkpoint,
+): Promise<SheetData> {
   const serverTime = new Date();
   const state = await loadPlanState(em, planId, year, checkpoint);
   const scores = computePlanScores(forPeriod(state.snapshot, year, checkpoint), year, checkpoint);
-  const rows = allRows(state).map((row) => ({ ...row, realization: realizationView(scoreOfRow(scores, row), year, checkpoint) }));
+  const rows = allRows(state).map((row) => ({
+    ...row,
+    realization: realizationView(scoreOfRow(scores, row), year, checkpoint),
+  }));
   return { state, rows, scores, serverTime };
 }

@@ -6,7 +6,14 @@
 import type { EntityManager } from '@mikro-orm/core';
 import ExcelJS from 'exceljs';
 import { Checkpoint } from '@core/vocabulary/enums';
-import { LEVEL_LIST, type LayoutLanguage, PLAN_LAYOUT, POLARITY_LIST, RULE_LIST, YES_NO_LIST } from '@core/sheet/layout';
+import {
+  LEVEL_LIST,
+  type LayoutLanguage,
+  PLAN_LAYOUT,
+  POLARITY_LIST,
+  RULE_LIST,
+  YES_NO_LIST,
+} from '@core/sheet/layout';
 import { cellsOfRow, LEVEL_LIST_EN, POLARITY_LIST_EN, RULE_LIST_EN, YES_NO_EN } from './canonical-row';
 import { loadSheetData, type SheetData } from './sheet-data';
 import { checkpointName } from '@core/vocabulary/checkpoint';
@@ -92,7 +99,10 @@ export async function planWorkbook(data: SheetData, options: WorkbookExportOptio
       const letter = col.letter;
       // a dropdown that offers the usual words; the server accepts more synonyms, so other text is not blocked
       sheet.dataValidations.add(`${letter}2:${letter}${Math.max(last, 1000)}`, {
-        type: 'list', allowBlank: true, showErrorMessage: false, formulae: [`"${list.join(',')}"`],
+        type: 'list',
+        allowBlank: true,
+        showErrorMessage: false,
+        formulae: [`"${list.join(',')}"`],
       });
     }
   });
@@ -112,7 +122,10 @@ export async function planWorkbook(data: SheetData, options: WorkbookExportOptio
   };
   const settings = workbook.addWorksheet(SETTINGS_SHEET);
   settings.state = 'veryHidden';
-  settings.columns = [{ header: 'key', key: 'key', width: 16 }, { header: 'value', key: 'value', width: 60 }];
+  settings.columns = [
+    { header: 'key', key: 'key', width: 16 },
+    { header: 'value', key: 'value', width: 60 },
+  ];
   for (const [key, value] of Object.entries(binding)) settings.addRow({ key, value: String(value) });
   settings.addRow({ key: 'binding', value: JSON.stringify(binding) });
 

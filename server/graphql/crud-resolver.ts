@@ -35,7 +35,10 @@ const MAX_PAGE = 500;
 const DEFAULT_PAGE = 100;
 
 /** Translates a filter input into a query: `ids`, `organisationId` → org, `xId` → x, scalars by equality. */
-export function whereOf(filter: Record<string, unknown> | null | undefined, paths: Record<string, string> = {}): Record<string, unknown> {
+export function whereOf(
+  filter: Record<string, unknown> | null | undefined,
+  paths: Record<string, string> = {},
+): Record<string, unknown> {
   const where: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(filter ?? {})) {
     if (value === undefined || value === null) continue;
@@ -82,7 +85,10 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
       return updateEntity(ctx, api, id, { ...input }, expectedVersion);
     }
 
-    @Mutation(() => DeletePayload, { name: `delete${label}`, description: `Deletes a ${label}; rows that depend on it only with cascade: true` })
+    @Mutation(() => DeletePayload, {
+      name: `delete${label}`,
+      description: `Deletes a ${label}; rows that depend on it only with cascade: true`,
+    })
     remove(
       @Arg('id', () => ID) id: string,
       @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
@@ -104,7 +110,8 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
         @Arg('after', () => String, { nullable: true }) after: string | null,
         @Ctx() ctx: Context,
       ): Promise<Connection<E>> {
-        if (first < 0 || first > MAX_PAGE) throw InputError.of('first', 'OUT_OF_RANGE', `must be between 0 and ${MAX_PAGE}`);
+        if (first < 0 || first > MAX_PAGE)
+          throw InputError.of('first', 'OUT_OF_RANGE', `must be between 0 and ${MAX_PAGE}`);
         const where = whereOf(filter as Record<string, unknown>, api.filterPaths) as FilterQuery<E>;
         let cursor;
         try {

@@ -5,7 +5,8 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { getSchema } from './schema';
 
 export const SCHEMA_FILE = path.resolve(__dirname, '../../schema/schema.graphql');
-const HEADER = '# Generated from the server code by `npm run schema:emit`. Do not edit: a test fails when it drifts.\n\n';
+const HEADER =
+  '# Generated from the server code by `npm run schema:emit`. Do not edit: a test fails when it drifts.\n\n';
 
 /** The SDL as committed: sorted, so the file changes only when the API does. */
 export async function renderSchema(): Promise<string> {

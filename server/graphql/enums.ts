@@ -1,8 +1,24 @@
 import { registerEnumType } from 'type-graphql';
 import {
-  AuditAction, ChangeSource, Checkpoint, DashboardKind, EntryLevel, FundKind, IndicatorCategory, IndicatorStatus,
-  ManagerRoleKind, PlanStatus, Polarity, ProfileStatus, PurposeClass, Relevance, RevisionKind, ScoringRule, TargetMode,
-  UnitType, ValueKind,
+  AuditAction,
+  ChangeSource,
+  Checkpoint,
+  DashboardKind,
+  EntryLevel,
+  FundKind,
+  IndicatorCategory,
+  IndicatorStatus,
+  ManagerRoleKind,
+  PlanStatus,
+  Polarity,
+  ProfileStatus,
+  PurposeClass,
+  Relevance,
+  RevisionKind,
+  ScoringRule,
+  TargetMode,
+  UnitType,
+  ValueKind,
 } from '@core/vocabulary/enums';
 import { Role } from '@core/vocabulary/roles';
 import { RowStatus, SyncMode, SyncSourceKind } from '@core/vocabulary/sync';
@@ -12,8 +28,16 @@ import { RowStatus, SyncMode, SyncSourceKind } from '@core/vocabulary/sync';
  * and the add-in share them; only their registration with type-graphql lives here. Imported by the schema builder.
  */
 const described: Array<[object, string, string]> = [
-  [UnitType, 'UnitType', 'Kind of organisational unit (area, servizio, ufficio, U.O., staff, working group, special agency)'],
-  [ManagerRoleKind, 'ManagerRoleKind', 'Role a person holds (SG, dirigente, conservatore, P.O., responsabile, consultant)'],
+  [
+    UnitType,
+    'UnitType',
+    'Kind of organisational unit (area, servizio, ufficio, U.O., staff, working group, special agency)',
+  ],
+  [
+    ManagerRoleKind,
+    'ManagerRoleKind',
+    'Role a person holds (SG, dirigente, conservatore, P.O., responsabile, consultant)',
+  ],
   [PlanStatus, 'PlanStatus', 'Life cycle of a plan version'],
   [ProfileStatus, 'ProfileStatus', 'A frozen scoring profile is immutable'],
   [Relevance, 'Relevance', 'Rilevanza oggettiva: HIGH = 5, MEDIUM = 3, LOW = 1'],
@@ -31,7 +55,11 @@ const described: Array<[object, string, string]> = [
   [FundKind, 'FundKind', 'Incentive fund: Fondo Dirigenti or Fondo Dipendenti'],
   [AuditAction, 'AuditAction', 'What a change did'],
   [ChangeSource, 'ChangeSource', 'Where a change came from'],
-  [Role, 'Role', 'ADMIN: everything in the organisation; CONTROLLER: edits the plan, locks checkpoints, approves; UNIT_EDITOR: actual values of their units; VIEWER (OIV): reads everything, edits nothing'],
+  [
+    Role,
+    'Role',
+    'ADMIN: everything in the organisation; CONTROLLER: edits the plan, locks checkpoints, approves; UNIT_EDITOR: actual values of their units; VIEWER (OIV): reads everything, edits nothing',
+  ],
   [SyncMode, 'SyncMode', 'PARTIAL applies the valid rows and reports the others; ATOMIC applies all or nothing'],
   [RowStatus, 'RowStatus', 'What a sync did with one sheet row'],
   [SyncSourceKind, 'SyncSourceKind', 'Where a synced batch came from'],

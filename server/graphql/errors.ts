@@ -40,7 +40,11 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
-    return { message: original.message, path: formatted.path, extensions: { code: original.code, ...original.details() } };
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: { code: original.code, ...original.details() },
+    };
   }
   if (original instanceof ArgumentValidationError && Array.isArray(original.extensions.validationErrors)) {
     const problems = validationProblems(original.extensions.validationErrors as ValidationErrorLike[]);

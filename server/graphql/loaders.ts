@@ -7,9 +7,18 @@ type Order = Record<string, 'asc' | 'desc'>;
 /** Where the loaders read their rows: read-only rows (server/speed) or managed entities of the request's unit of work. */
 type RowSource = {
   /** rows whose `property` (a column or a many-to-one) is one of `values` */
-  rowsIn<E extends object>(entity: EntityClass<E>, property: string, values: readonly unknown[], orderBy?: Order): Promise<E[]>;
+  rowsIn<E extends object>(
+    entity: EntityClass<E>,
+    property: string,
+    values: readonly unknown[],
+    orderBy?: Order,
+  ): Promise<E[]>;
   /** owner id → the items of its many-to-many `property` */
-  collection<T extends object>(entity: EntityClass<object>, property: string, ids: readonly string[]): Promise<Map<string, T[]>>;
+  collection<T extends object>(
+    entity: EntityClass<object>,
+    property: string,
+    ids: readonly string[],
+  ): Promise<Map<string, T[]>>;
 };
 
 const fastRows = (em: EntityManager): RowSource => ({
@@ -24,10 +33,12 @@ const managedRows = (em: EntityManager): RowSource => ({
     em.find(entity, { [property]: { $in: [...values] } } as never, orderBy ? { orderBy: orderBy as never } : {}),
   async collection<T extends object>(entity: EntityClass<object>, property: string, ids: readonly string[]) {
     const owners = await em.find(entity, { id: { $in: [...ids] } } as never, { populate: [property] as never });
-    return new Map(owners.map((owner) => {
-      const row = owner as Record<string, unknown> & { id: string };
-      return [row.id, (row[property] as { getItems(): T[] }).getItems()];
-    }));
+    return new Map(
+      owners.map((owner) => {
+        const row = owner as Record<string, unknown> & { id: string };
+        return [row.id, (row[property] as { getItems(): T[] }).getItems()];
+      }),
+    );
   },
 });
 
@@ -67,33 +78,41 @@ export class Loaders {
 
   /** Rows by id (a many-to-one reference). */
   byId<E extends WithId>(entity: EntityClass<E>): DataLoader<string, E | null> {
-    return this.memo(`id:${entity.name}`, () =>
-      new DataLoader<string, E | null>(async (ids) => {
-        const rows: E[] = [];
-        for (const part of chunks(ids)) {
-          rows.push(...(await this.rows.rowsIn(entity, 'id', part)));
-        }
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => byId.get(id) ?? null);
-      }),
+    return this.memo(
+      `id:${entity.name}`,
+      () =>
+        new DataLoader<string, E | null>(async (ids) => {
+          const rows: E[] = [];
+          for (const part of chunks(ids)) {
+            rows.push(...(await this.rows.rowsIn(entity, 'id', part)));
+          }
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
     );
   }
 
   /** Children of many parents at once, e.g. the targets of every indicator of the page. */
-  childrenOf<E extends object>(entity: EntityClass<E>, foreignKey: string & keyof E, orderBy: Order): DataLoader<string, E[]> {
+  childrenOf<E extends object>(
+    entity: EntityClass<E>,
+    foreignKey: string & keyof E,
+    orderBy: Order,
+  ): DataLoader<string, E[]> {
     const key = `children:${entity.name}.${foreignKey}`;
-    return this.memo(key, () =>
-      new DataLoader<string, E[]>(async (parentIds) => {
-        const groups = new Map<string, E[]>(parentIds.map((id) => [id, []]));
-        for (const part of chunks(parentIds)) {
-          for (const row of await this.rows.rowsIn(entity, foreignKey, part, orderBy)) {
-            const parent = (row as Record<string, unknown>)[foreignKey] as WithId;
-            groups.get(parent.id)?.push(row);
+    return this.memo(
+      key,
+      () =>
+        new DataLoader<string, E[]>(async (parentIds) => {
+          const groups = new Map<string, E[]>(parentIds.map((id) => [id, []]));
+          for (const part of chunks(parentIds)) {
+            for (const row of await this.rows.rowsIn(entity, foreignKey, part, orderBy)) {
+              const parent = (row as Record<string, unknown>)[foreignKey] as WithId;
+              groups.get(parent.id)?.push(row);
+            }
           }
-        }
-        for (const [parent, rows] of groups) this.settled.set(`${key}:${parent}`, rows);
-        return parentIds.map((id) => groups.get(id) ?? []);
-      }),
+          for (const [parent, rows] of groups) this.settled.set(`${key}:${parent}`, rows);
+          return parentIds.map((id) => groups.get(id) ?? []);
+        }),
     );
   }
 
@@ -102,27 +121,45 @@ export class Loaders {
    * GraphQL completes an object whose fields are all values without a promise of its own, which is most of the
    * cost of a large tree.
    */
-  children<E extends object>(entity: EntityClass<E>, foreignKey: string & keyof E, orderBy: Order, parentId: string): E[] | Promise<E[]> {
+  children<E extends object>(
+    entity: EntityClass<E>,
+    foreignKey: string & keyof E,
+    orderBy: Order,
+    parentId: string,
+  ): E[] | Promise<E[]> {
     const settled = this.settled.get(`children:${entity.name}.${foreignKey}:${parentId}`) as E[] | undefined;
     return settled ?? this.childrenOf(entity, foreignKey, orderBy).load(parentId);
   }
 
   /** Reads the children of these parents now (one batch with every other caller of this tick) so `children` has them. */
-  async prefetch<E extends object>(entity: EntityClass<E>, foreignKey: string & keyof E, orderBy: Order, parentIds: readonly string[]): Promise<void> {
+  async prefetch<E extends object>(
+    entity: EntityClass<E>,
+    foreignKey: string & keyof E,
+    orderBy: Order,
+    parentIds: readonly string[],
+  ): Promise<void> {
     if (parentIds.length > 0) await this.childrenOf(entity, foreignKey, orderBy).loadMany(parentIds);
   }
 
   /** A many-to-many collection of many owners at once (one statement joining the pivot table). */
-  collection<E extends WithId, T extends object>(entity: EntityClass<E>, property: string & keyof E): DataLoader<E, T[]> {
-    return this.memo(`collection:${entity.name}.${property}`, () =>
-      new DataLoader<E, T[]>(async (owners) => {
-        const ids = owners.map((owner) => owner.id);
-        const items = new Map<string, T[]>();
-        for (const part of chunks(ids)) {
-          for (const [owner, list] of await this.rows.collection<T>(entity, property, part)) items.set(owner, list);
-        }
-        return ids.map((id) => items.get(id) ?? []);
-      }, { cache: false }),
+  collection<E extends WithId, T extends object>(
+    entity: EntityClass<E>,
+    property: string & keyof E,
+  ): DataLoader<E, T[]> {
+    return this.memo(
+      `collection:${entity.name}.${property}`,
+      () =>
+        new DataLoader<E, T[]>(
+          async (owners) => {
+            const ids = owners.map((owner) => owner.id);
+            const items = new Map<string, T[]>();
+            for (const part of chunks(ids)) {
+              for (const [owner, list] of await this.rows.collection<T>(entity, property, part)) items.set(owner, list);
+            }
+            return ids.map((id) => items.get(id) ?? []);
+          },
+          { cache: false },
+        ),
     );
   }
 

@@ -8,7 +8,8 @@ import { ApiTokenInfo, tokenInfo } from './types/users';
 class MyMembership {
   @Field(() => ID) organisationId!: string;
   @Field(() => Role) role!: Role;
-  @Field(() => [ID], { description: 'for a unit editor: the units whose actual values they may enter' }) unitIds!: string[];
+  @Field(() => [ID], { description: 'for a unit editor: the units whose actual values they may enter' })
+  unitIds!: string[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The caller, as their token identifies them' })
@@ -31,11 +32,15 @@ export class MeResolver {
       name: user.name,
       email: user.email,
       systemAdmin: user.systemAdmin,
-      memberships: user.memberships.getItems().map((m) => ({ organisationId: m.org.id, role: m.role, unitIds: m.unitIds ?? [] })),
+      memberships: user.memberships
+        .getItems()
+        .map((m) => ({ organisationId: m.org.id, role: m.role, unitIds: m.unitIds ?? [] })),
     };
   }
 
-  @FieldResolver(() => [ApiTokenInfo], { description: 'Your tokens, newest first (never their secrets); revoke one with revokeApiToken' })
+  @FieldResolver(() => [ApiTokenInfo], {
+    description: 'Your tokens, newest first (never their secrets); revoke one with revokeApiToken',
+  })
   async tokens(@Root() me: Me, @Ctx() ctx: Context): Promise<ApiTokenInfo[]> {
     return (await tokensOf(ctx.em, me.id)).map(tokenInfo);
   }

@@ -13,7 +13,8 @@ export enum ProfilePreset {
 }
 registerEnumType(ProfilePreset, {
   name: 'ProfilePreset',
-  description: 'BERGAMO: equal weights, capped ratio; SONDRIO: weights with step thresholds; BRESCIA: manager weights, 50/50 strategic split',
+  description:
+    'BERGAMO: equal weights, capped ratio; SONDRIO: weights with step thresholds; BRESCIA: manager weights, 50/50 strategic split',
 });
 
 /** Profile versions and plan approval: the two moves that decide which parameters a plan's numbers use. */
@@ -28,7 +29,9 @@ export class ProfilesResolver {
     return profileFromPreset(ctx, organisationId, preset);
   }
 
-  @Mutation(() => ScoringProfile, { description: 'A new version of a profile with some parameters changed; the old version stays as it is' })
+  @Mutation(() => ScoringProfile, {
+    description: 'A new version of a profile with some parameters changed; the old version stays as it is',
+  })
   reviseScoringProfile(
     @Arg('id', () => ID) id: string,
     @Arg('parameters', () => GraphQLJSONObject, { validate: false }) parameters: Record<string, unknown>,
@@ -37,7 +40,10 @@ export class ProfilesResolver {
     return reviseProfile(ctx, id, parameters);
   }
 
-  @Mutation(() => PlanVersion, { description: 'Approves a draft plan version (who and when are recorded) and freezes its scoring profile; from then on its structure cannot change' })
+  @Mutation(() => PlanVersion, {
+    description:
+      'Approves a draft plan version (who and when are recorded) and freezes its scoring profile; from then on its structure cannot change',
+  })
   approvePlanVersion(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
@@ -46,7 +52,9 @@ export class ProfilesResolver {
     return movePlan(ctx, 'approve', id, expectedVersion);
   }
 
-  @Mutation(() => PlanVersion, { description: 'Closes an approved plan version (who and when are recorded): nothing of it changes any more' })
+  @Mutation(() => PlanVersion, {
+    description: 'Closes an approved plan version (who and when are recorded): nothing of it changes any more',
+  })
   closePlanVersion(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,

@@ -1,7 +1,16 @@
 import { Arg, type ClassType, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import type { AggregateResult, IndicatorResult } from '@core/scoring';
 import { Checkpoint } from '@core/vocabulary/enums';
-import { Dashboard, Indicator, OperationalObjective, OrgUnit, Person, Perspective, PlanVersion, StrategicObjective } from '../entities';
+import {
+  Dashboard,
+  Indicator,
+  OperationalObjective,
+  OrgUnit,
+  Person,
+  Perspective,
+  PlanVersion,
+  StrategicObjective,
+} from '../entities';
 import { loadPlanSnapshot } from '../services/plan-snapshot';
 import { computePlanScores, type PlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
@@ -14,13 +23,26 @@ import { Realization } from './types/realization';
  * read without the unit of work (they are only read). Once computed they are handed out as they are, not in a
  * promise: a plan tree asks for them once per node.
  */
-export function planScores(ctx: Context, planId: string, year: number, checkpoint: Checkpoint): PlanScores | Promise<PlanScores> {
+export function planScores(
+  ctx: Context,
+  planId: string,
+  year: number,
+  checkpoint: Checkpoint,
+): PlanScores | Promise<PlanScores> {
   return ctx.loaders.onceNow(`scores:${planId}:${year}:${checkpoint}`, async () =>
-    computePlanScores(await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }, { readOnly: ctx.fastPaths }), year, checkpoint),
+    computePlanScores(
+      await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }, { readOnly: ctx.fastPaths }),
+      year,
+      checkpoint,
+    ),
   );
 }
 
-export function toRealization(result: IndicatorResult | AggregateResult | undefined, year: number, checkpoint: Checkpoint): Realization | null {
+export function toRealization(
+  result: IndicatorResult | AggregateResult | undefined,
+  year: number,
+  checkpoint: Checkpoint,
+): Realization | null {
   return realizationView(result, year, checkpoint);
 }
 
@@ -30,14 +52,19 @@ type Pick = (scores: PlanScores, id: string) => IndicatorResult | AggregateResul
 function planNodeRealization(entity: ClassType<object>, pick: Pick, planIdOf: (row: any) => string): ClassType<object> {
   @Resolver(() => entity)
   class NodeRealization {
-    @FieldResolver(() => Realization, { nullable: true, description: 'Realization for a year and checkpoint, with its explanation' })
+    @FieldResolver(() => Realization, {
+      nullable: true,
+      description: 'Realization for a year and checkpoint, with its explanation',
+    })
     realization(
       @Root() row: { id: string },
       @Arg('year', () => Int) year: number,
       @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
       @Ctx() ctx: Context,
     ): Realization | null | Promise<Realization | null> {
-      return thenMaybe(planScores(ctx, planIdOf(row), year, checkpoint), (scores) => toRealization(pick(scores, row.id), year, checkpoint));
+      return thenMaybe(planScores(ctx, planIdOf(row), year, checkpoint), (scores) =>
+        toRealization(pick(scores, row.id), year, checkpoint),
+      );
     }
   }
   return NodeRealization;
@@ -47,7 +74,10 @@ function planNodeRealization(entity: ClassType<object>, pick: Pick, planIdOf: (r
 function orgNodeRealization(entity: ClassType<object>, pick: Pick, what: string): ClassType<object> {
   @Resolver(() => entity)
   class OrgRealization {
-    @FieldResolver(() => Realization, { nullable: true, description: `Realization of this ${what} in a plan version, for a year and checkpoint` })
+    @FieldResolver(() => Realization, {
+      nullable: true,
+      description: `Realization of this ${what} in a plan version, for a year and checkpoint`,
+    })
     realization(
       @Root() row: { id: string },
       @Arg('planId', () => ID) planId: string,
@@ -55,7 +85,9 @@ function orgNodeRealization(entity: ClassType<object>, pick: Pick, what: string)
       @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
       @Ctx() ctx: Context,
     ): Realization | null | Promise<Realization | null> {
-      return thenMaybe(planScores(ctx, planId, year, checkpoint), (scores) => toRealization(pick(scores, row.id), year, checkpoint));
+      return thenMaybe(planScores(ctx, planId, year, checkpoint), (scores) =>
+        toRealization(pick(scores, row.id), year, checkpoint),
+      );
     }
   }
   return OrgRealization;
@@ -69,7 +101,11 @@ export const REALIZATION_RESOLVERS: ClassType<object>[] = [
   planNodeRealization(StrategicObjective, (s, id) => s.strategicObjectives.get(id), planOf),
   planNodeRealization(Perspective, (s, id) => s.perspectives.get(id), planOf),
   planNodeRealization(Dashboard, (s, id) => s.dashboards.get(id), planOf),
-  planNodeRealization(PlanVersion, (s) => s.plan, (row: { id: string }) => row.id),
+  planNodeRealization(
+    PlanVersion,
+    (s) => s.plan,
+    (row: { id: string }) => row.id,
+  ),
   orgNodeRealization(OrgUnit, (s, id) => s.units.get(id), 'unit'),
   orgNodeRealization(Person, (s, id) => s.managers.get(id), 'manager'),
 ];

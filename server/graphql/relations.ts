@@ -3,9 +3,27 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, type ClassType, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import {
-  Activity, Baseline, Dashboard, DashboardEntry, FundParameter, Indicator, ManagerAssignment, ManagerRole, Measurement,
-  OperationalObjective, OrgUnit, Organisation, Person, Perspective, PlanCycle, PlanVersion, Project, ScoringProfile,
-  StrategicObjective, Target, TargetRevision,
+  Activity,
+  Baseline,
+  Dashboard,
+  DashboardEntry,
+  FundParameter,
+  Indicator,
+  ManagerAssignment,
+  ManagerRole,
+  Measurement,
+  OperationalObjective,
+  OrgUnit,
+  Organisation,
+  Person,
+  Perspective,
+  PlanCycle,
+  PlanVersion,
+  Project,
+  ScoringProfile,
+  StrategicObjective,
+  Target,
+  TargetRevision,
 } from '../entities';
 import { AuditEvent } from '../entities/audit-event';
 import type { Context } from './context';
@@ -20,16 +38,55 @@ const byPosition: Order = { position: 'asc', id: 'asc' };
  * tree costs one statement however many rows it has.
  */
 type Edge =
-  | { kind: 'ref'; parent: EntityClass<any>; field: string; prop: string; target: EntityClass<any>; nullable: boolean; description?: string }
-  | { kind: 'children'; parent: EntityClass<any>; field: string; target: EntityClass<any>; foreignKey: string; orderBy: Order; description?: string }
-  | { kind: 'collection'; parent: EntityClass<any>; field: string; prop: string; target: EntityClass<any>; description?: string };
+  | {
+      kind: 'ref';
+      parent: EntityClass<any>;
+      field: string;
+      prop: string;
+      target: EntityClass<any>;
+      nullable: boolean;
+      description?: string;
+    }
+  | {
+      kind: 'children';
+      parent: EntityClass<any>;
+      field: string;
+      target: EntityClass<any>;
+      foreignKey: string;
+      orderBy: Order;
+      description?: string;
+    }
+  | {
+      kind: 'collection';
+      parent: EntityClass<any>;
+      field: string;
+      prop: string;
+      target: EntityClass<any>;
+      description?: string;
+    };
 
-const ref = (parent: EntityClass<any>, field: string, target: EntityClass<any>, nullable = true, prop = field): Edge =>
-  ({ kind: 'ref', parent, field, prop, target, nullable });
-const children = (parent: EntityClass<any>, field: string, target: EntityClass<any>, foreignKey: string, orderBy: Order = byPosition, description?: string): Edge =>
-  ({ kind: 'children', parent, field, target, foreignKey, orderBy, description });
-const collection = (parent: EntityClass<any>, field: string, target: EntityClass<any>): Edge =>
-  ({ kind: 'collection', parent, field, prop: field, target });
+const ref = (
+  parent: EntityClass<any>,
+  field: string,
+  target: EntityClass<any>,
+  nullable = true,
+  prop = field,
+): Edge => ({ kind: 'ref', parent, field, prop, target, nullable });
+const children = (
+  parent: EntityClass<any>,
+  field: string,
+  target: EntityClass<any>,
+  foreignKey: string,
+  orderBy: Order = byPosition,
+  description?: string,
+): Edge => ({ kind: 'children', parent, field, target, foreignKey, orderBy, description });
+const collection = (parent: EntityClass<any>, field: string, target: EntityClass<any>): Edge => ({
+  kind: 'collection',
+  parent,
+  field,
+  prop: field,
+  target,
+});
 
 const EDGES: Edge[] = [
   children(Organisation, 'units', OrgUnit, 'org', { name: 'asc', id: 'asc' }),
@@ -72,13 +129,26 @@ const EDGES: Edge[] = [
   ref(StrategicObjective, 'plan', PlanVersion, false),
   ref(StrategicObjective, 'perspective', Perspective, false),
   children(StrategicObjective, 'operationalObjectives', OperationalObjective, 'strategicObjective'),
-  children(StrategicObjective, 'indicators', Indicator, 'strategicObjective', byPosition, "The objective's own indicators"),
-  children(StrategicObjective, 'managerAssignments', ManagerAssignment, 'strategicObjective', { createdAt: 'asc', id: 'asc' }),
+  children(
+    StrategicObjective,
+    'indicators',
+    Indicator,
+    'strategicObjective',
+    byPosition,
+    "The objective's own indicators",
+  ),
+  children(StrategicObjective, 'managerAssignments', ManagerAssignment, 'strategicObjective', {
+    createdAt: 'asc',
+    id: 'asc',
+  }),
 
   ref(OperationalObjective, 'plan', PlanVersion, false),
   ref(OperationalObjective, 'strategicObjective', StrategicObjective),
   children(OperationalObjective, 'indicators', Indicator, 'operationalObjective'),
-  children(OperationalObjective, 'managerAssignments', ManagerAssignment, 'operationalObjective', { createdAt: 'asc', id: 'asc' }),
+  children(OperationalObjective, 'managerAssignments', ManagerAssignment, 'operationalObjective', {
+    createdAt: 'asc',
+    id: 'asc',
+  }),
   collection(OperationalObjective, 'responsibleUnits', OrgUnit),
   collection(OperationalObjective, 'responsiblePersons', Person),
 
@@ -142,7 +212,8 @@ function edgeResolver(edge: Edge): ClassType<object> {
     };
   } else if (edge.kind === 'children') {
     const spec = edge;
-    proto[method] = (root: { id: string }, ctx: Context) => ctx.loaders.children(spec.target, spec.foreignKey, spec.orderBy, root.id);
+    proto[method] = (root: { id: string }, ctx: Context) =>
+      ctx.loaders.children(spec.target, spec.foreignKey, spec.orderBy, root.id);
   } else {
     const spec = edge;
     proto[method] = (root: object, ctx: Context) => ctx.loaders.collection(spec.parent, spec.prop).load(root);
@@ -152,7 +223,11 @@ function edgeResolver(edge: Edge): ClassType<object> {
   Ctx()(proto, method, 1);
   const returns = edge.kind === 'ref' ? () => target : () => [target];
   const descriptor = Object.getOwnPropertyDescriptor(proto, method)!;
-  FieldResolver(returns, { nullable: edge.kind === 'ref' ? edge.nullable : false, description: edge.description })(proto, method, descriptor);
+  FieldResolver(returns, { nullable: edge.kind === 'ref' ? edge.nullable : false, description: edge.description })(
+    proto,
+    method,
+    descriptor,
+  );
   Resolver(() => parent)(EdgeResolver);
   return EdgeResolver;
 }
@@ -171,12 +246,26 @@ export class IndicatorValuesResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Target[]> {
-    const all = ctx.loaders.childrenOf(Target, 'indicator', { year: 'asc', checkpoint: 'asc', id: 'asc' }).load(indicator.id);
-    const wanted = year == null && checkpoint == null ? all : all.then((list) => list.filter((t) => (year == null || t.year === year) && (checkpoint == null || t.checkpoint === checkpoint)));
+    const all = ctx.loaders
+      .childrenOf(Target, 'indicator', { year: 'asc', checkpoint: 'asc', id: 'asc' })
+      .load(indicator.id);
+    const wanted =
+      year == null && checkpoint == null
+        ? all
+        : all.then((list) =>
+            list.filter(
+              (t) => (year == null || t.year === year) && (checkpoint == null || t.checkpoint === checkpoint),
+            ),
+          );
     // the revisions of every target of the level in one batch now, so each target's fields resolve without a promise
     if (!selectsAny(info, REVISION_FIELDS)) return wanted;
     return wanted.then(async (targets) => {
-      await ctx.loaders.prefetch(TargetRevision, 'target', REVISION_ORDER, targets.map((t) => t.id));
+      await ctx.loaders.prefetch(
+        TargetRevision,
+        'target',
+        REVISION_ORDER,
+        targets.map((t) => t.id),
+      );
       return targets;
     });
   }
@@ -188,8 +277,14 @@ export class IndicatorValuesResolver {
     @Arg('checkpoint', () => Checkpoint, { nullable: true }) checkpoint: Checkpoint | null,
     @Ctx() ctx: Context,
   ): Promise<Measurement[]> {
-    const all = ctx.loaders.childrenOf(Measurement, 'indicator', { year: 'asc', checkpoint: 'asc', id: 'asc' }).load(indicator.id);
-    return year == null && checkpoint == null ? all : all.then((list) => list.filter((m) => (year == null || m.year === year) && (checkpoint == null || m.checkpoint === checkpoint)));
+    const all = ctx.loaders
+      .childrenOf(Measurement, 'indicator', { year: 'asc', checkpoint: 'asc', id: 'asc' })
+      .load(indicator.id);
+    return year == null && checkpoint == null
+      ? all
+      : all.then((list) =>
+          list.filter((m) => (year == null || m.year === year) && (checkpoint == null || m.checkpoint === checkpoint)),
+        );
   }
 }
 

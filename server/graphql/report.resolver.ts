@@ -12,7 +12,9 @@ import { LintIssue, PerformanceReport } from './types/report';
 
 @Resolver()
 export class ReportResolver {
-  @Query(() => PerformanceReport, { description: 'The year-end (or 30/6) table of a dashboard, or of the whole plan tree' })
+  @Query(() => PerformanceReport, {
+    description: 'The year-end (or 30/6) table of a dashboard, or of the whole plan tree',
+  })
   async report(
     @Arg('year', () => Int) year: number,
     @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,

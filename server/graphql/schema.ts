@@ -28,7 +28,20 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
   if (!schema) {
     const plain = buildSchema({
       // a named resolver first makes the list a non-empty tuple, as buildSchema's type asks; the order is not used
-      resolvers: [TargetValueResolver, ParsedValueResolver, AuditResolver, ProfilesResolver, ReportResolver, SyncResolver, MeResolver, ImportResolver, UsersResolver, ...CRUD_RESOLVERS, ...RELATION_RESOLVERS, ...REALIZATION_RESOLVERS],
+      resolvers: [
+        TargetValueResolver,
+        ParsedValueResolver,
+        AuditResolver,
+        ProfilesResolver,
+        ReportResolver,
+        SyncResolver,
+        MeResolver,
+        ImportResolver,
+        UsersResolver,
+        ...CRUD_RESOLVERS,
+        ...RELATION_RESOLVERS,
+        ...REALIZATION_RESOLVERS,
+      ],
       validate: { forbidUnknownValues: false },
       emitSchemaFile: false,
     });

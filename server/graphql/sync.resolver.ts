@@ -22,21 +22,36 @@ const CHANGE_SOURCE: Record<SyncSourceKind, ChangeSource> = {
 
 function scoreOfRow(scores: PlanScores, row: SheetRowOut) {
   switch (row.level) {
-    case 'indicator': return scores.indicators.get(row.rowId);
-    case 'operational': return scores.operationalObjectives.get(row.rowId);
-    case 'strategic': return scores.strategicObjectives.get(row.rowId);
-    default: return scores.perspectives.get(row.rowId);
+    case 'indicator':
+      return scores.indicators.get(row.rowId);
+    case 'operational':
+      return scores.operationalObjectives.get(row.rowId);
+    case 'strategic':
+      return scores.strategicObjectives.get(row.rowId);
+    default:
+      return scores.perspectives.get(row.rowId);
   }
 }
 
 /** The sheet's side of the API: batches of rows in, rows out (all or changed since), history of a row. */
 @Resolver()
 export class SyncResolver {
-  @Mutation(() => SyncResult, { description: 'Applies a batch of sheet rows in one transaction and returns per-row results and the recomputed scores' })
-  syncRows(@Arg('input', () => SyncBatchInput, { validate: false }) input: SyncBatchInput, @Ctx() ctx: Context): Promise<SyncResult> {
+  @Mutation(() => SyncResult, {
+    description:
+      'Applies a batch of sheet rows in one transaction and returns per-row results and the recomputed scores',
+  })
+  syncRows(
+    @Arg('input', () => SyncBatchInput, { validate: false }) input: SyncBatchInput,
+    @Ctx() ctx: Context,
+  ): Promise<SyncResult> {
     // Cells are checked per row by the service (a bad cell rejects its row, not the batch); only the envelope here.
     const source = input.source;
-    const limits = [['batchKey', input.batchKey, 200], ['source.workbook', source?.workbook, 140], ['source.sheet', source?.sheet, 140], ['source.author', source?.author, 200]] as const;
+    const limits = [
+      ['batchKey', input.batchKey, 200],
+      ['source.workbook', source?.workbook, 140],
+      ['source.sheet', source?.sheet, 140],
+      ['source.author', source?.author, 200],
+    ] as const;
     for (const [field, value, max] of limits) {
       if (value && value.length > max) throw InputError.of(field, 'TOO_LONG', `must be at most ${max} characters`);
     }
@@ -46,7 +61,8 @@ export class SyncResolver {
       // others, or the embedded single-user start) may record a change in the name of the sheet's author
       actor: ctx.access.systemAdmin ? (source?.author ?? ctx.actor) : ctx.actor,
       source: source ? CHANGE_SOURCE[source.kind] : ChangeSource.GRAPHQL,
-      sourceDetail: source?.workbook || source?.sheet ? [source.workbook, source.sheet].filter(Boolean).join(' / ') : null,
+      sourceDetail:
+        source?.workbook || source?.sheet ? [source.workbook, source.sheet].filter(Boolean).join(' / ') : null,
     };
     return syncRows(service, {
       planId: input.planId,
@@ -58,7 +74,9 @@ export class SyncResolver {
     });
   }
 
-  @Query(() => SheetRowsPage, { description: 'The plan in sheet rows: all of them, or only those changed since a time' })
+  @Query(() => SheetRowsPage, {
+    description: 'The plan in sheet rows: all of them, or only those changed since a time',
+  })
   async sheetRows(
     @Arg('planId', () => ID) planId: string,
     @Arg('year', () => Int) year: number,
@@ -68,14 +86,21 @@ export class SyncResolver {
   ): Promise<SheetRowsPage> {
     const serverTime = new Date();
     const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths });
-    const { rows, deletedRowIds } = since ? await rowsChangedSince(ctx.em, state, since) : { rows: allRows(state), deletedRowIds: [] };
+    const { rows, deletedRowIds } = since
+      ? await rowsChangedSince(ctx.em, state, since)
+      : { rows: allRows(state), deletedRowIds: [] };
     // "Refresh scores" reads the rows with their scores: computed once for the whole plan.
     const scores = computePlanScores(forPeriod(state.snapshot, year, checkpoint), year, checkpoint);
-    const withScores = rows.map((row) => ({ ...row, realization: realizationView(scoreOfRow(scores, row), year, checkpoint) }));
+    const withScores = rows.map((row) => ({
+      ...row,
+      realization: realizationView(scoreOfRow(scores, row), year, checkpoint),
+    }));
     return { rows: withScores, deletedRowIds, serverTime };
   }
 
-  @Query(() => [RowChange], { description: 'Every change to a sheet row (its node, targets and actual of the period), newest first' })
+  @Query(() => [RowChange], {
+    description: 'Every change to a sheet row (its node, targets and actual of the period), newest first',
+  })
   async rowHistory(
     @Arg('rowId', () => ID) rowId: string,
     @Arg('planId', () => ID) planId: string,
@@ -91,7 +116,9 @@ export class SyncResolver {
     return events;
   }
 
-  @Mutation(() => CheckpointLock, { description: 'Locks a checkpoint (controllers and admins): its actual values can no longer change, by any path' })
+  @Mutation(() => CheckpointLock, {
+    description: 'Locks a checkpoint (controllers and admins): its actual values can no longer change, by any path',
+  })
   lockCheckpoint(
     @Arg('planId', () => ID) planId: string,
     @Arg('year', () => Int) year: number,
@@ -102,7 +129,9 @@ export class SyncResolver {
     return lockCheckpoint(ctx, planId, year, checkpoint, reason);
   }
 
-  @Mutation(() => Boolean, { description: 'Unlocks a checkpoint (controllers and admins); false when it was not locked' })
+  @Mutation(() => Boolean, {
+    description: 'Unlocks a checkpoint (controllers and admins); false when it was not locked',
+  })
   unlockCheckpoint(
     @Arg('planId', () => ID) planId: string,
     @Arg('year', () => Int) year: number,

@@ -13,7 +13,10 @@ export class TargetValueResolver {
     return ctx.loaders.children(TargetRevision, 'target', REVISION_ORDER, target.id);
   }
 
-  @FieldResolver(() => TargetRevision, { nullable: true, description: 'Latest approved revision: the value scoring uses' })
+  @FieldResolver(() => TargetRevision, {
+    nullable: true,
+    description: 'Latest approved revision: the value scoring uses',
+  })
   effective(@Root() target: Target, @Ctx() ctx: Context): TargetRevision | null | Promise<TargetRevision | null> {
     return thenMaybe(this.revisions(target, ctx), (revisions) => {
       for (let i = revisions.length - 1; i >= 0; i--) if (revisions[i].approved) return revisions[i];

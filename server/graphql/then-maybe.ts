@@ -9,8 +9,11 @@ export function thenMaybe<T, R>(value: T | Promise<T>, next: (value: T) => R): R
 export function selectsAny(info: GraphQLResolveInfo, names: readonly string[]): boolean {
   const visit = (set: SelectionSetNode | undefined): boolean =>
     (set?.selections ?? []).some((s) =>
-      s.kind === Kind.FIELD ? names.includes(s.name.value)
-        : s.kind === Kind.INLINE_FRAGMENT ? visit(s.selectionSet)
-          : visit(info.fragments[s.name.value]?.selectionSet));
+      s.kind === Kind.FIELD
+        ? names.includes(s.name.value)
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? visit(s.selectionSet)
+          : visit(info.fragments[s.name.value]?.selectionSet),
+    );
   return info.fieldNodes.some((node) => visit(node.selectionSet));
 }

@@ -1,7 +1,14 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { User } from '../entities';
 import { createApiToken, revokeApiToken } from '../services/api-tokens';
-import { deactivateUser, inviteUser, listMembers, type Member, removeMembership, updateMembership } from '../services/members';
+import {
+  deactivateUser,
+  inviteUser,
+  listMembers,
+  type Member,
+  removeMembership,
+  updateMembership,
+} from '../services/members';
 import type { Context } from './context';
 import { CreateApiTokenInput, InviteUserInput, UpdateMembershipInput } from './inputs/users';
 import { ApiTokenInfo, IssuedApiToken, OrganisationMember, tokenInfo, UserAccount } from './types/users';
@@ -11,39 +18,74 @@ function account(u: User): UserAccount {
 }
 
 function member({ membership, user, tokens }: Member): OrganisationMember {
-  return { ...account(user), organisationId: membership.org.id, role: membership.role, unitIds: membership.unitIds ?? [], tokens: tokens.map(tokenInfo) };
+  return {
+    ...account(user),
+    organisationId: membership.org.id,
+    role: membership.role,
+    unitIds: membership.unitIds ?? [],
+    tokens: tokens.map(tokenInfo),
+  };
 }
 
 /** People, roles and tokens of an organisation, for its admins (README, "Users, tokens and roles"). */
 @Resolver()
 export class UsersResolver {
-  @Query(() => [OrganisationMember], { description: 'The members of an organisation with their roles and tokens (admins of that organisation)' })
-  async users(@Arg('organisationId', () => ID) organisationId: string, @Ctx() ctx: Context): Promise<OrganisationMember[]> {
+  @Query(() => [OrganisationMember], {
+    description: 'The members of an organisation with their roles and tokens (admins of that organisation)',
+  })
+  async users(
+    @Arg('organisationId', () => ID) organisationId: string,
+    @Ctx() ctx: Context,
+  ): Promise<OrganisationMember[]> {
     return (await listMembers(ctx, organisationId)).map(member);
   }
 
-  @Mutation(() => OrganisationMember, { description: 'Adds a person to an organisation with a role; creates the account when the e-mail is new' })
-  async inviteUser(@Arg('input', () => InviteUserInput, { validate: true }) input: InviteUserInput, @Ctx() ctx: Context): Promise<OrganisationMember> {
+  @Mutation(() => OrganisationMember, {
+    description: 'Adds a person to an organisation with a role; creates the account when the e-mail is new',
+  })
+  async inviteUser(
+    @Arg('input', () => InviteUserInput, { validate: true }) input: InviteUserInput,
+    @Ctx() ctx: Context,
+  ): Promise<OrganisationMember> {
     return member(await inviteUser(ctx, input));
   }
 
-  @Mutation(() => OrganisationMember, { description: "Changes a member's role and units (an organisation keeps at least one admin)" })
-  async updateMembership(@Arg('input', () => UpdateMembershipInput, { validate: true }) input: UpdateMembershipInput, @Ctx() ctx: Context): Promise<OrganisationMember> {
+  @Mutation(() => OrganisationMember, {
+    description: "Changes a member's role and units (an organisation keeps at least one admin)",
+  })
+  async updateMembership(
+    @Arg('input', () => UpdateMembershipInput, { validate: true }) input: UpdateMembershipInput,
+    @Ctx() ctx: Context,
+  ): Promise<OrganisationMember> {
     return member(await updateMembership(ctx, input));
   }
 
-  @Mutation(() => Boolean, { description: 'Takes a person out of an organisation; their account and other memberships stay' })
-  removeMembership(@Arg('organisationId', () => ID) organisationId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Takes a person out of an organisation; their account and other memberships stay',
+  })
+  removeMembership(
+    @Arg('organisationId', () => ID) organisationId: string,
+    @Arg('userId', () => ID) userId: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
     return removeMembership(ctx, organisationId, userId);
   }
 
-  @Mutation(() => UserAccount, { description: 'Switches an account off: all its tokens stop working (system admins, or an admin of every organisation of the person)' })
+  @Mutation(() => UserAccount, {
+    description:
+      'Switches an account off: all its tokens stop working (system admins, or an admin of every organisation of the person)',
+  })
   async deactivateUser(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<UserAccount> {
     return account(await deactivateUser(ctx, userId));
   }
 
-  @Mutation(() => IssuedApiToken, { description: 'A new token for yourself, or for a person you administer; the secret is shown only in this answer' })
-  async createApiToken(@Arg('input', () => CreateApiTokenInput, { validate: true }) input: CreateApiTokenInput, @Ctx() ctx: Context): Promise<IssuedApiToken> {
+  @Mutation(() => IssuedApiToken, {
+    description: 'A new token for yourself, or for a person you administer; the secret is shown only in this answer',
+  })
+  async createApiToken(
+    @Arg('input', () => CreateApiTokenInput, { validate: true }) input: CreateApiTokenInput,
+    @Ctx() ctx: Context,
+  ): Promise<IssuedApiToken> {
     const issued = await createApiToken(ctx, input);
     return { secret: issued.secret, token: tokenInfo(issued.token) };
   }

@@ -21,7 +21,12 @@ export function armor() {
     maxAliases: { n: OPERATION_LIMITS.maxAliases, exposeLimits: true },
     maxTokens: { n: OPERATION_LIMITS.maxTokens, exposeLimits: true },
     maxDirectives: { n: OPERATION_LIMITS.maxDirectives, exposeLimits: true },
-    costLimit: { maxCost: OPERATION_LIMITS.maxCost, flattenFragments: true, ignoreIntrospection: true, exposeLimits: true },
+    costLimit: {
+      maxCost: OPERATION_LIMITS.maxCost,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+      exposeLimits: true,
+    },
     blockFieldSuggestion: { enabled: true },
   }).protect();
 }

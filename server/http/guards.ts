@@ -8,7 +8,13 @@ import type { SecurityConfig } from '../config';
 import { ClockWindowStore, secondsToReset } from './window-store';
 
 /** A refusal before GraphQL runs, in GraphQL's response shape so every client reads it the same way. */
-function refuse(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
+function refuse(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): void {
   res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
 }
 
@@ -51,7 +57,13 @@ export function authFailureLimit(config: SecurityConfig, clock: Clock = systemCl
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
-    handler: (_req, res) => refuse(res, 429, 'RATE_LIMITED', 'Too many failed authentications from this address: wait and retry (see Retry-After)'),
+    handler: (_req, res) =>
+      refuse(
+        res,
+        429,
+        'RATE_LIMITED',
+        'Too many failed authentications from this address: wait and retry (see Retry-After)',
+      ),
   });
 }
 
@@ -66,7 +78,13 @@ export function requestLimit(config: SecurityConfig, clock: Clock = systemClock)
       const principal = res.locals.principal as Principal | undefined;
       return principal ? `token:${principal.tokenId}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
     },
-    handler: (_req, res) => refuse(res, 429, 'RATE_LIMITED', `Too many requests: at most ${config.requestsPerWindow} per minute per token; retry after the time in Retry-After`),
+    handler: (_req, res) =>
+      refuse(
+        res,
+        429,
+        'RATE_LIMITED',
+        `Too many requests: at most ${config.requestsPerWindow} per minute per token; retry after the time in Retry-After`,
+      ),
   });
 }
 
@@ -75,7 +93,8 @@ function windowsOn(clock: Clock, config: SecurityConfig) {
   return {
     windowMs: config.windowMs,
     store: new ClockWindowStore(clock),
-    retryAfter: (req: Request) => secondsToReset(clock, (req as Request & { rateLimit?: RateLimitInfo }).rateLimit?.resetTime, config.windowMs),
+    retryAfter: (req: Request) =>
+      secondsToReset(clock, (req as Request & { rateLimit?: RateLimitInfo }).rateLimit?.resetTime, config.windowMs),
   };
 }
 
@@ -84,7 +103,12 @@ export const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
   const type = (error as { type?: string }).type;
   if (type === 'entity.too.large') {
     const limit = (error as { limit?: number }).limit;
-    return refuse(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${limit} bytes: split the batch into smaller ones`);
+    return refuse(
+      res,
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `The request body is larger than the limit of ${limit} bytes: split the batch into smaller ones`,
+    );
   }
   if (type === 'entity.parse.failed') return refuse(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
   next(error);

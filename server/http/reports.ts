@@ -56,7 +56,8 @@ function sendError(res: Response, error: unknown): void {
   if (error instanceof ForbiddenError) return fail(res, 403, error.code, error.message, error.details());
   if (error instanceof NotFoundError) return fail(res, 404, error.code, error.message, error.details());
   if (error instanceof PdfUnavailableError) return fail(res, 501, error.code, error.message);
-  if (error instanceof InputError && error.problems.some((p) => p.code === 'TOO_LARGE')) return fail(res, 413, error.code, error.message, error.details());
+  if (error instanceof InputError && error.problems.some((p) => p.code === 'TOO_LARGE'))
+    return fail(res, 413, error.code, error.message, error.details());
   if (error instanceof DomainError) return fail(res, 400, error.code, error.message, error.details());
   console.error(error);
   fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
@@ -73,7 +74,8 @@ function period(req: Request): { planId: string; year: number; checkpoint: Check
   const planId = typeof q.planId === 'string' ? q.planId.trim() : '';
   if (!planId) throw InputError.of('planId', 'REQUIRED', 'give the plan version: ?planId=…');
   const year = Number(q.year);
-  if (!Number.isInteger(year) || year < 1990 || year > 2200) throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
+  if (!Number.isInteger(year) || year < 1990 || year > 2200)
+    throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
   return { planId, year, checkpoint: checkpointOf(q.checkpoint) };
 }
 
@@ -91,15 +93,25 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
     try {
       const match = /^([a-z][a-z-]*)\.([a-z]+)$/.exec(String(req.params.file));
       const format = FORMATS.find((f) => f === match?.[2]);
-      if (!match || !format) throw InputError.of('file', 'UNKNOWN_REPORT', `ask for /reports/<kind>.<${FORMATS.join('|')}>`);
+      if (!match || !format)
+        throw InputError.of('file', 'UNKNOWN_REPORT', `ask for /reports/<kind>.<${FORMATS.join('|')}>`);
       const kind = match[1];
       const caller = await resolveAccess(req, res);
       const p = period(req);
-      const extra = Object.fromEntries(Object.entries(req.query).filter(([k, v]) => !['planId', 'year', 'checkpoint'].includes(k) && typeof v === 'string')) as Record<string, string>;
+      const extra = Object.fromEntries(
+        Object.entries(req.query).filter(
+          ([k, v]) => !['planId', 'year', 'checkpoint'].includes(k) && typeof v === 'string',
+        ),
+      ) as Record<string, string>;
       const request = { ...p, options: extra };
       if (format === 'pdf' && pdfInFlight >= maxPdf) {
         res.setHeader('Retry-After', '5');
-        return fail(res, 503, 'BUSY', 'other PDFs are being rendered: retry in a few seconds, or download the HTML and print it');
+        return fail(
+          res,
+          503,
+          'BUSY',
+          'other PDFs are being rendered: retry in a few seconds, or download the HTML and print it',
+        );
       }
       const doc = await buildReport(caller.em, kind, request);
       if (format === 'pdf') pdfInFlight++;
@@ -124,7 +136,11 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
       const caller = await resolveAccess(req, res);
       const p = period(req);
       const language = req.query.language === 'en' ? 'en' : 'it';
-      const body = await exportPlanWorkbook(caller.em, { ...p, language, serverUrl: `${req.protocol}://${req.get('host') ?? ''}` });
+      const body = await exportPlanWorkbook(caller.em, {
+        ...p,
+        language,
+        serverUrl: `${req.protocol}://${req.get('host') ?? ''}`,
+      });
       res.setHeader('Content-Type', CONTENT_TYPE.xlsx);
       res.setHeader('Content-Disposition', attachment(`${tableName(p.year, p.checkpoint)}.xlsx`));
       res.setHeader('X-Checkpoint', checkpointName(p.checkpoint));
@@ -141,13 +157,28 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
       const body = await readBody(req, maxUpload);
       const q = req.query as Record<string, string | undefined>;
       const year = q.year === undefined || q.year === '' ? undefined : Number(q.year);
-      if (year !== undefined && !Number.isInteger(year)) throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
+      if (year !== undefined && !Number.isInteger(year))
+        throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
       if (!q.planId) throw InputError.of('planId', 'REQUIRED', 'give the plan version to import into: ?planId=…');
       const mode = q.mode === 'atomic' || q.mode === 'ATOMIC' ? 'atomic' : 'partial';
       const result = await importWorkbook(
-        { em: caller.em, actor: caller.actor, access: caller.access, fastPaths: caller.fastPaths, source: ChangeSource.IMPORT, sourceDetail: null },
+        {
+          em: caller.em,
+          actor: caller.actor,
+          access: caller.access,
+          fastPaths: caller.fastPaths,
+          source: ChangeSource.IMPORT,
+          sourceDetail: null,
+        },
         body,
-        { planId: q.planId, year, checkpoint: q.checkpoint ? checkpointOf(q.checkpoint) : undefined, mode, sheet: q.sheet, fileName: q.fileName ?? undefined },
+        {
+          planId: q.planId,
+          year,
+          checkpoint: q.checkpoint ? checkpointOf(q.checkpoint) : undefined,
+          mode,
+          sheet: q.sheet,
+          fileName: q.fileName ?? undefined,
+        },
       );
       res.json(result);
     } catch (error) {
@@ -162,7 +193,12 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
 function readBody(req: Request, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
-    const tooLarge = () => InputError.of('file', 'TOO_LARGE', `the file is larger than ${Math.round(max / 1024 / 1024 * 10) / 10} MB, the upload limit`);
+    const tooLarge = () =>
+      InputError.of(
+        'file',
+        'TOO_LARGE',
+        `the file is larger than ${Math.round((max / 1024 / 1024) * 10) / 10} MB, the upload limit`,
+      );
     if (Number.isFinite(declared) && declared > max) {
       req.resume();
       return reject(tooLarge());

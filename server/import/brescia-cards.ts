@@ -38,8 +38,12 @@ export function findCards(source: SourceText): Card[] {
     if (cards.length) cards[cards.length - 1].end = no;
     const previous = [source.line(no - 1), source.line(no - 2)].join(' ');
     cards.push({
-      kind: m[2] === 'STRATEGICO' ? 'strategic' : 'operational', code: m[3] ?? null, isNew: Boolean(m[1]),
-      agency: /AZIENDA SPECIALE/.test(previous), start: no, end: source.lines.length + 1,
+      kind: m[2] === 'STRATEGICO' ? 'strategic' : 'operational',
+      code: m[3] ?? null,
+      isNew: Boolean(m[1]),
+      agency: /AZIENDA SPECIALE/.test(previous),
+      start: no,
+      end: source.lines.length + 1,
     });
   }
   return cards;
@@ -69,7 +73,10 @@ export function sectionsOf(source: SourceText, card: Card): Map<string, Section>
   const sections = new Map<string, Section>();
   let current: Section = { label: 'title', line: card.start + 1, text: '', lines: [] };
   const close = () => {
-    current.text = current.lines.map((l) => l.text.trim()).filter(Boolean).join('\n');
+    current.text = current.lines
+      .map((l) => l.text.trim())
+      .filter(Boolean)
+      .join('\n');
     if (!sections.has(current.label)) sections.set(current.label, current);
   };
   for (let no = card.start + 1; no < card.end; no++) {
@@ -81,7 +88,10 @@ export function sectionsOf(source: SourceText, card: Card): Map<string, Section>
       close();
       const rest = trimmed.replace(label[1], '').trim();
       current = { label: label[0], line: no, text: '', lines: rest ? [{ no, text: rest }] : [] };
-    } else if (/^\s*(AZIENDA SPECIALE|SCHEDE OBIETTIVI|AREA [A-Z ]+|Data ultima stampa)/.test(text) && no > card.start + 2) {
+    } else if (
+      /^\s*(AZIENDA SPECIALE|SCHEDE OBIETTIVI|AREA [A-Z ]+|Data ultima stampa)/.test(text) &&
+      no > card.start + 2
+    ) {
       // Page furniture and the next group's heading are not part of the section.
       continue;
     } else {

@@ -16,9 +16,23 @@ const CATEGORIES: Array<[IndicatorCategory, string]> = [
 ];
 
 /** The INDICATORI section of a card: each "Indicatore n:" (or "Sostituzione Indicatore n:") as an indicator draft. */
-export function readCardIndicators(review: ReviewReport, planYear: number, section: Section | undefined, keyPrefix: string, objectiveCode: string, subject: string): IndicatorDraft[] {
+export function readCardIndicators(
+  review: ReviewReport,
+  planYear: number,
+  section: Section | undefined,
+  keyPrefix: string,
+  objectiveCode: string,
+  subject: string,
+): IndicatorDraft[] {
   if (!section) {
-    review.unreadable(null, subject, 'INDICATORS_MISSING', 'No INDICATORI section on the card.', 'Nessuna sezione INDICATORI nella scheda.', subject);
+    review.unreadable(
+      null,
+      subject,
+      'INDICATORS_MISSING',
+      'No INDICATORI section on the card.',
+      'Nessuna sezione INDICATORI nella scheda.',
+      subject,
+    );
     return [];
   }
   const starts = section.lines.filter((l) => /^\s*(Sostituzione\s+)?Indicatore\s+\d+\s*:/.test(l.text));
@@ -30,7 +44,14 @@ export function readCardIndicators(review: ReviewReport, planYear: number, secti
 }
 
 /** One indicator: title, tick-box categories, weight, baseline, the 30/6 and 31/12 targets and a revised one; each doubt in the review. */
-function readIndicator(review: ReviewReport, planYear: number, lines: Array<{ no: number; text: string }>, keyPrefix: string, objectiveCode: string, parent: string): IndicatorDraft {
+function readIndicator(
+  review: ReviewReport,
+  planYear: number,
+  lines: Array<{ no: number; text: string }>,
+  keyPrefix: string,
+  objectiveCode: string,
+  parent: string,
+): IndicatorDraft {
   const head = /^\s*(Sostituzione\s+)?Indicatore\s+(\d+)\s*:\s*(.*)$/.exec(lines[0].text) as RegExpExecArray;
   const n = head[2];
   const code = `${objectiveCode}.${n}`;
@@ -38,58 +59,122 @@ function readIndicator(review: ReviewReport, planYear: number, lines: Array<{ no
   const tipoAt = lines.findIndex((l) => /Tipo Indicatore:/.test(l.text));
   const titleLines = lines.slice(0, tipoAt < 0 ? 1 : tipoAt).map((l, i) => (i === 0 ? head[3] : l.text));
   const title = titleLines.join(' ').replace(/\s+/g, ' ').trim();
-  const tipo = tipoAt < 0 ? [] : lines.slice(tipoAt, tipoAt + 3).filter((l) => /efficacia|efficienza|qualità/.test(l.text));
+  const tipo =
+    tipoAt < 0 ? [] : lines.slice(tipoAt, tipoAt + 3).filter((l) => /efficacia|efficienza|qualità/.test(l.text));
   const categories = categoriesOf(review, tipo.map((l) => l.text).join(' '), subject, tipo[0]?.no ?? lines[0].no);
   const valueLines = lines.slice(tipoAt < 0 ? 1 : tipoAt + 1).filter((l) => !tipo.includes(l));
   const block = readValueBlock(valueLines.map((l) => l.text).join('\n'));
   const valuesLine = [...valueLines].reverse().find((l) => l.text.trim() !== '')?.no ?? lines[0].no;
   const targets: TargetDraft[] = [];
   if (head[1]) {
-    review.warning(lines[0].no, subject, 'INDICATOR_REPLACEMENT',
+    review.warning(
+      lines[0].no,
+      subject,
+      'INDICATOR_REPLACEMENT',
       `"Sostituzione Indicatore ${n}": this indicator replaces an earlier indicator ${n}, which is not printed; imported as the active one.`,
-      `"Sostituzione Indicatore ${n}": sostituisce un precedente indicatore ${n}, non stampato; importato come attivo.`, lines[0].text.trim());
+      `"Sostituzione Indicatore ${n}": sostituisce un precedente indicatore ${n}, non stampato; importato come attivo.`,
+      lines[0].text.trim(),
+    );
   }
   if (block.unreadable) {
-    review.unreadable(valuesLine, subject, 'VALUES_UNREADABLE',
+    review.unreadable(
+      valuesLine,
+      subject,
+      'VALUES_UNREADABLE',
       `Baseline and targets cannot be assigned to their columns (text among the values, or more values than columns): none imported; weight ${block.weight ?? '(none)'}. Map them by hand.`,
       `Base line e target non sono attribuibili alle colonne (testo tra i valori o più valori che colonne): nessuno importato; peso ${block.weight ?? '(nessuno)'}. Attribuirli a mano.`,
-      block.unreadable);
+      block.unreadable,
+    );
   } else {
-    if (block.midYear !== null) targets.push({ year: planYear, checkpoint: Checkpoint.MID_YEAR, raw: block.midYear, thresholds: [], revisions: [], line: valuesLine });
+    if (block.midYear !== null)
+      targets.push({
+        year: planYear,
+        checkpoint: Checkpoint.MID_YEAR,
+        raw: block.midYear,
+        thresholds: [],
+        revisions: [],
+        line: valuesLine,
+      });
     if (block.yearEnd !== null) {
       targets.push({
-        year: planYear, checkpoint: Checkpoint.YEAR_END, raw: block.yearEnd, thresholds: [], line: valuesLine,
-        revisions: block.revised !== null ? [{ raw: block.revised, note: `nuova previsione al 31/12, source line ${valuesLine}`, line: valuesLine }] : [],
+        year: planYear,
+        checkpoint: Checkpoint.YEAR_END,
+        raw: block.yearEnd,
+        thresholds: [],
+        line: valuesLine,
+        revisions:
+          block.revised !== null
+            ? [{ raw: block.revised, note: `nuova previsione al 31/12, source line ${valuesLine}`, line: valuesLine }]
+            : [],
       });
     }
   }
   if (block.gluedWeight) {
-    review.inferred(valuesLine, subject, 'WEIGHT_UNGLUED', `Weight "${block.weight}" printed against the header ("…al 30/6"): read as the indicator weight.`,
-      `Peso "${block.weight}" stampato attaccato all'intestazione ("…al 30/6"): letto come peso dell'indicatore.`, valueLines.map((l) => l.text.trim()).find((t) => /al 30\/6/.test(t)) ?? '');
+    review.inferred(
+      valuesLine,
+      subject,
+      'WEIGHT_UNGLUED',
+      `Weight "${block.weight}" printed against the header ("…al 30/6"): read as the indicator weight.`,
+      `Peso "${block.weight}" stampato attaccato all'intestazione ("…al 30/6"): letto come peso dell'indicatore.`,
+      valueLines.map((l) => l.text.trim()).find((t) => /al 30\/6/.test(t)) ?? '',
+    );
   }
   if (block.baselineYear !== null && block.baselineYear >= planYear) {
-    review.warning(valuesLine, subject, 'BASELINE_YEAR', `Baseline year ${block.baselineYear} is not before the plan year ${planYear}: kept as printed.`,
-      `Anno di riferimento ${block.baselineYear} non precedente all'anno del piano ${planYear}: mantenuto come stampato.`, `anno ${block.baselineYear}`);
+    review.warning(
+      valuesLine,
+      subject,
+      'BASELINE_YEAR',
+      `Baseline year ${block.baselineYear} is not before the plan year ${planYear}: kept as printed.`,
+      `Anno di riferimento ${block.baselineYear} non precedente all'anno del piano ${planYear}: mantenuto come stampato.`,
+      `anno ${block.baselineYear}`,
+    );
   }
   const baselines = [];
   if (block.baseline !== null) {
     const year = block.baselineYear ?? planYear - 1;
     if (!block.baselineYear) {
-      review.inferred(valuesLine, subject, 'BASELINE_YEAR', `Baseline "${block.baseline}" has no year: ${year} (the year before the plan) assumed.`,
-        `Base line "${block.baseline}" senza anno: assunto ${year} (anno precedente al piano).`, block.tokens.join(' '));
+      review.inferred(
+        valuesLine,
+        subject,
+        'BASELINE_YEAR',
+        `Baseline "${block.baseline}" has no year: ${year} (the year before the plan) assumed.`,
+        `Base line "${block.baseline}" senza anno: assunto ${year} (anno precedente al piano).`,
+        block.tokens.join(' '),
+      );
     }
-    baselines.push(block.baselineHeader === 'target-storico'
-      ? { year, target: block.baseline, note: 'Target storico di riferimento', line: valuesLine }
-      : { year, actual: block.baseline, note: 'Base Line', line: valuesLine });
+    baselines.push(
+      block.baselineHeader === 'target-storico'
+        ? { year, target: block.baseline, note: 'Target storico di riferimento', line: valuesLine }
+        : { year, actual: block.baseline, note: 'Base Line', line: valuesLine },
+    );
   }
   if (!block.weight) {
-    review.unreadable(valuesLine, subject, 'WEIGHT_MISSING', 'Indicator weight not printed.', "Peso dell'indicatore non stampato.", block.tokens.join(' '));
+    review.unreadable(
+      valuesLine,
+      subject,
+      'WEIGHT_MISSING',
+      'Indicator weight not printed.',
+      "Peso dell'indicatore non stampato.",
+      block.tokens.join(' '),
+    );
   }
-  review.read(lines[0].no, subject,
+  review.read(
+    lines[0].no,
+    subject,
     `Indicator ${n} of ${parent}: "${title}"; weight ${block.weight ?? '(none)'}; baseline ${block.baseline ?? '(none)'}; 30/6 ${block.midYear ?? '-'}; 31/12 ${block.yearEnd ?? '-'}${block.revised ? `; nuova previsione ${block.revised}` : ''}; categories ${categories.join(', ') || '(none)'}.`,
     `Indicatore ${n} di ${parent}: "${title}"; peso ${block.weight ?? '(nessuno)'}; base line ${block.baseline ?? '(nessuna)'}; 30/6 ${block.midYear ?? '-'}; 31/12 ${block.yearEnd ?? '-'}${block.revised ? `; nuova previsione ${block.revised}` : ''}.`,
-    block.tokens.join(' '));
-  return { key: `${keyPrefix}${n}`, code, title, weight: block.weight, categories, line: lines[0].no, targets, baselines };
+    block.tokens.join(' '),
+  );
+  return {
+    key: `${keyPrefix}${n}`,
+    code,
+    title,
+    weight: block.weight,
+    categories,
+    line: lines[0].no,
+    targets,
+    baselines,
+  };
 }
 
 /** Tick-boxes: "□X", "X", "□XX" ticked, "□" not ticked (docs/domain.md §8.22). */
@@ -98,7 +183,14 @@ function categoriesOf(review: ReviewReport, text: string, subject: string, line:
   for (const [category, words] of CATEGORIES) {
     const m = new RegExp(`(□\\s*X+|X+|□)\\s*${words}`, 'i').exec(text);
     if (!m) {
-      review.unreadable(line, subject, 'CATEGORY_UNREADABLE', `Tick-box "${words}" not found.`, `Casella "${words}" non trovata.`, text.trim());
+      review.unreadable(
+        line,
+        subject,
+        'CATEGORY_UNREADABLE',
+        `Tick-box "${words}" not found.`,
+        `Casella "${words}" non trovata.`,
+        text.trim(),
+      );
     } else if (/X/i.test(m[1])) ticked.push(category);
   }
   return ticked;

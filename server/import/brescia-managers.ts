@@ -44,11 +44,24 @@ export function readManagerTable(source: SourceText): { groups: ManagerGroup[]; 
     const o = OBJECTIVE.exec(text);
     if (o) {
       if (!group) {
-        group = { label: label.map((l) => l.text).join(' '), line: label[0]?.no ?? no, objectives: [], totals: null, totalsLine: null };
+        group = {
+          label: label.map((l) => l.text).join(' '),
+          line: label[0]?.no ?? no,
+          objectives: [],
+          totals: null,
+          totalsLine: null,
+        };
         groups.push(group);
         label = [];
       }
-      objective = { kind: o[1] === 'Strategico' ? 'strategic' : 'operational', code: o[2] ?? null, title: '', weights: [], line: no, weightsLine: null };
+      objective = {
+        kind: o[1] === 'Strategico' ? 'strategic' : 'operational',
+        code: o[2] ?? null,
+        title: '',
+        weights: [],
+        line: no,
+        weightsLine: null,
+      };
       group.objectives.push(objective);
       take(objective, o[3], no);
       continue;
@@ -69,7 +82,12 @@ export function readManagerTable(source: SourceText): { groups: ManagerGroup[]; 
       // Weights after the objective's own: a manager printed with its weights (the consultant row).
       const p = PERCENTS.exec(text) as RegExpExecArray;
       const who = text.replace(PERCENTS, '').trim();
-      const extra: TableObjective = { ...objective, weights: p[1].trim().split(/\s+/), weightsLine: no, ownManager: { label: who, line: no } };
+      const extra: TableObjective = {
+        ...objective,
+        weights: p[1].trim().split(/\s+/),
+        weightsLine: no,
+        ownManager: { label: who, line: no },
+      };
       group.objectives[group.objectives.length - 1] = extra;
     } else if (!group || objective === null) {
       label.push({ no, text });

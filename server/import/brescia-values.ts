@@ -39,7 +39,8 @@ const HEADERS: RegExp[] = [
 ];
 
 // One value: a euro amount with its sign, a (signed) number with an optional % / unit, or a placeholder.
-const TOKEN = /€\s*-?\d[\d.]*(?:,\d+)?|-?\d[\d.]*(?:,\d+)?\s*%|-?\d[\d.]*(?:,\d+)?(?:\s*(?:€|euro))?|\/\/+|-{2,}|-(?=\s|$)/gy;
+const TOKEN =
+  /€\s*-?\d[\d.]*(?:,\d+)?|-?\d[\d.]*(?:,\d+)?\s*%|-?\d[\d.]*(?:,\d+)?(?:\s*(?:€|euro))?|\/\/+|-{2,}|-(?=\s|$)/gy;
 
 export function readValueBlock(text: string): ValueBlock {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -47,12 +48,20 @@ export function readValueBlock(text: string): ValueBlock {
     baselineHeader: /Target storico/i.test(flat) ? 'target-storico' : /Base\s*Line/i.test(flat) ? 'base-line' : null,
     baselineYear: Number(/anno\s+((?:19|20)\d\d)/i.exec(flat)?.[1]) || null,
     hasRevised: /Nuova\s+previsione/i.test(flat),
-    baseline: null, midYear: null, yearEnd: null, revised: null, weight: null, unreadable: null, tokens: [], gluedWeight: false,
+    baseline: null,
+    midYear: null,
+    yearEnd: null,
+    revised: null,
+    weight: null,
+    unreadable: null,
+    tokens: [],
+    gluedWeight: false,
   };
   // "20%al 30/6": a weight printed against the header.
   let rest = flat;
   // …or printed under "Peso" before the checkpoint headers ("Valore Target: Peso 50% al 30/6").
-  const glued = /(\d+(?:,\d+)?\s*%)(?=al\s+30\/6)/i.exec(rest) ?? /(?<=\bPeso\s+)(\d+(?:,\d+)?\s*%)(?=\s+al\s+30\/6)/i.exec(rest);
+  const glued =
+    /(\d+(?:,\d+)?\s*%)(?=al\s+30\/6)/i.exec(rest) ?? /(?<=\bPeso\s+)(\d+(?:,\d+)?\s*%)(?=\s+al\s+30\/6)/i.exec(rest);
   if (glued) {
     block.weight = glued[1].replace(/\s+/g, '');
     block.gluedWeight = true;

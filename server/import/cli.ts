@@ -14,7 +14,15 @@ import { reviewMarkdown } from './review-markdown';
 
 const USAGE = `usage: npm run import -- <file> [--format ${IMPORTERS.map((i) => i.id).join('|')}] [--org CODE] [--dry-run] [--replace] [--report review.md] [--database URL]`;
 
-type Args = { file: string; format?: string; org?: string; dryRun: boolean; replace: boolean; report?: string; database?: string };
+type Args = {
+  file: string;
+  format?: string;
+  org?: string;
+  dryRun: boolean;
+  replace: boolean;
+  report?: string;
+  database?: string;
+};
 
 export function parseArgs(argv: string[]): Args {
   const args: Partial<Args> = { dryRun: false, replace: false };
@@ -46,14 +54,30 @@ async function main(): Promise<number> {
   const orm = await openOrm(databaseUrl);
   const started = Date.now();
   try {
-    const result = await importPlan({ em: orm.em.fork(), actor: `cli:${config().osUser}` }, {
-      content, fileName: path.basename(args.file), format: args.format, orgCode: args.org, dryRun: args.dryRun, replace: args.replace,
-      onProgress: (m) => console.log(`… ${m}`),
-    });
+    const result = await importPlan(
+      { em: orm.em.fork(), actor: `cli:${config().osUser}` },
+      {
+        content,
+        fileName: path.basename(args.file),
+        format: args.format,
+        orgCode: args.org,
+        dryRun: args.dryRun,
+        replace: args.replace,
+        onProgress: (m) => console.log(`… ${m}`),
+      },
+    );
     const c = result.review.counts();
     console.log(`${result.message}`);
-    if (Object.keys(result.counts).length) console.log(`rows: ${Object.entries(result.counts).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-    console.log(`review (${result.format}): ${c.read} read, ${c.inferred} inferred, ${c.unreadable} unreadable, ${c.warning} warnings`);
+    if (Object.keys(result.counts).length)
+      console.log(
+        `rows: ${Object.entries(result.counts)
+          .filter(([, n]) => n > 0)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}`,
+      );
+    console.log(
+      `review (${result.format}): ${c.read} read, ${c.inferred} inferred, ${c.unreadable} unreadable, ${c.warning} warnings`,
+    );
     for (const e of [...result.review.of('unreadable'), ...result.review.of('warning')].slice(0, 20)) {
       console.log(`  ${e.kind.padEnd(10)} line ${String(e.line ?? '-').padStart(5)}  ${e.subject ?? ''}: ${e.message}`);
     }
@@ -75,8 +99,11 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module) {
-  main().then((code) => process.exit(code), (e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  });
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
 }

@@ -27,10 +27,14 @@ function completeIndicator(indicator: IndicatorDraft, review: ReviewReport): voi
   if (!indicator.rule && stated.length === 0 && ordered.some((t) => parsed.get(t)?.placeholder === 'qualitative')) {
     indicator.rule = ScoringRule.MANUAL;
     const t = ordered.find((x) => parsed.get(x)?.placeholder === 'qualitative') as TargetDraft;
-    review.inferred(t.line, subject, 'RULE_INFERRED',
+    review.inferred(
+      t.line,
+      subject,
+      'RULE_INFERRED',
       `Qualitative target "${t.raw}": scored with the manual rule (a score and a justification note).`,
       `Target qualitativo "${t.raw}": valutato con la regola manuale (punteggio e nota di motivazione).`,
-      `target ${t.year} "${t.raw}"`);
+      `target ${t.year} "${t.raw}"`,
+    );
   }
 
   if (!indicator.polarity) {
@@ -38,15 +42,23 @@ function completeIndicator(indicator: IndicatorDraft, review: ReviewReport): voi
       ? inferFor(lead, parsed.get(lead) as ParsedValue, indicator)
       : inferPolarity({ kpiText: kpiTextOf(indicator) });
     indicator.polarity = { value: inference.polarity as Polarity, evidence: inference.evidence };
-    review.inferred(lead?.line ?? indicator.line, subject, 'POLARITY_INFERRED',
+    review.inferred(
+      lead?.line ?? indicator.line,
+      subject,
+      'POLARITY_INFERRED',
       `Polarity proposed: ${inference.polarity} (${inference.signal}); to be confirmed.`,
       `Polarità proposta: ${ITALIAN[inference.polarity]} (${inference.signal}); da confermare.`,
-      inference.evidence);
+      inference.evidence,
+    );
     if (inference.warnings.includes('POLARITY_NON_MONOTONE')) {
-      review.warning(lead?.line ?? indicator.line, subject, 'POLARITY_NON_MONOTONE',
+      review.warning(
+        lead?.line ?? indicator.line,
+        subject,
+        'POLARITY_NON_MONOTONE',
         'Target and thresholds are not in a monotone order: polarity not read from them.',
         'Target e soglie non sono in ordine monotono: la polarità non è stata dedotta da essi.',
-        inference.evidence);
+        inference.evidence,
+      );
     }
   }
 
@@ -58,10 +70,14 @@ function completeIndicator(indicator: IndicatorDraft, review: ReviewReport): voi
     if (family === leadFamily || family === 'none') continue;
     const inference = inferFor(t, parsed.get(t) as ParsedValue, indicator);
     t.polarity = { value: inference.polarity as Polarity, evidence: inference.evidence };
-    review.inferred(t.line, `${subject} ${t.year}`, 'POLARITY_INFERRED',
+    review.inferred(
+      t.line,
+      `${subject} ${t.year}`,
+      'POLARITY_INFERRED',
       `Target ${t.year} "${t.raw}" is of another kind than "${lead?.raw}": polarity for ${t.year} proposed: ${inference.polarity}.`,
       `Il target ${t.year} "${t.raw}" è di tipo diverso da "${lead?.raw}": polarità ${t.year} proposta: ${ITALIAN[inference.polarity]}.`,
-      inference.evidence);
+      inference.evidence,
+    );
   }
 }
 

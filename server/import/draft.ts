@@ -10,8 +10,18 @@
  * documents (docs/domain.md §8.6), and the same indicator may be listed in several dashboards (docs/domain.md §8.5).
  */
 import type {
-  Checkpoint, DashboardKind, EntryLevel, FundKind, IndicatorCategory, ManagerRoleKind, Polarity, PurposeClass, Relevance,
-  ScoringRule, TargetMode, UnitType,
+  Checkpoint,
+  DashboardKind,
+  EntryLevel,
+  FundKind,
+  IndicatorCategory,
+  ManagerRoleKind,
+  Polarity,
+  PurposeClass,
+  Relevance,
+  ScoringRule,
+  TargetMode,
+  UnitType,
 } from '@core/vocabulary/enums';
 
 export { ReviewReport } from './review';

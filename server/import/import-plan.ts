@@ -40,31 +40,53 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** Refuses text that is too big, too long or binary, naming the first bad line and column. */
 export function checkUploadedText(content: unknown, fileName: unknown): { text: string; fileName: string } {
   if (typeof content !== 'string') throw InputError.of('content', 'REQUIRED', 'the plan text is required');
-  if (typeof fileName !== 'string' || fileName.trim() === '') throw InputError.of('fileName', 'REQUIRED', 'a file name is required');
+  if (typeof fileName !== 'string' || fileName.trim() === '')
+    throw InputError.of('fileName', 'REQUIRED', 'a file name is required');
   if (fileName.length > IMPORT_LIMITS.maxFileName || CONTROL.test(fileName)) {
-    throw InputError.of('fileName', 'INVALID', `must be at most ${IMPORT_LIMITS.maxFileName} characters, without control characters`);
+    throw InputError.of(
+      'fileName',
+      'INVALID',
+      `must be at most ${IMPORT_LIMITS.maxFileName} characters, without control characters`,
+    );
   }
   const bytes = Buffer.byteLength(content, 'utf8');
   if (bytes > IMPORT_LIMITS.maxBytes) {
-    throw InputError.of('content', 'TOO_LARGE', `the text is ${bytes} bytes; at most ${IMPORT_LIMITS.maxBytes} bytes (2 MB) are accepted`);
+    throw InputError.of(
+      'content',
+      'TOO_LARGE',
+      `the text is ${bytes} bytes; at most ${IMPORT_LIMITS.maxBytes} bytes (2 MB) are accepted`,
+    );
   }
   const text = content.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw InputError.of('content', 'EMPTY', 'the text is empty');
   const lines = text.split(/\r\n|\r|\n/);
   if (lines.length > IMPORT_LIMITS.maxLines) {
-    throw InputError.of('content', 'TOO_MANY_LINES', `the text has ${lines.length} lines; at most ${IMPORT_LIMITS.maxLines} are accepted`);
+    throw InputError.of(
+      'content',
+      'TOO_MANY_LINES',
+      `the text has ${lines.length} lines; at most ${IMPORT_LIMITS.maxLines} are accepted`,
+    );
   }
   const bad = lines.findIndex((l) => CONTROL.test(l));
   if (bad >= 0) {
     const col = lines[bad].search(CONTROL) + 1;
-    const code = lines[bad].charCodeAt(col - 1).toString(16).padStart(4, '0');
-    throw InputError.of('content', 'CONTROL_CHARACTER',
-      `line ${bad + 1}, column ${col}: control character U+${code}; a plan must be plain text (is this a binary file?)`);
+    const code = lines[bad]
+      .charCodeAt(col - 1)
+      .toString(16)
+      .padStart(4, '0');
+    throw InputError.of(
+      'content',
+      'CONTROL_CHARACTER',
+      `line ${bad + 1}, column ${col}: control character U+${code}; a plan must be plain text (is this a binary file?)`,
+    );
   }
   return { text, fileName: fileName.trim() };
 }
 
-export async function importPlan(ctx: Pick<ServiceContext, 'em' | 'actor' | 'access'>, input: ImportPlanInput): Promise<ImportPlanResult> {
+export async function importPlan(
+  ctx: Pick<ServiceContext, 'em' | 'actor' | 'access'>,
+  input: ImportPlanInput,
+): Promise<ImportPlanResult> {
   const { text, fileName } = checkUploadedText(input.content, input.fileName);
   const orgCode = await orgCodeOf(ctx.em, input);
   let read: ReturnType<typeof readSource>;
@@ -75,7 +97,13 @@ export async function importPlan(ctx: Pick<ServiceContext, 'em' | 'actor' | 'acc
     throw e;
   }
   const { importer, draft, review } = read;
-  input.onProgress?.(`read ${text.split(/\r\n|\r|\n/).filter((l, i, all) => i < all.length - 1 || l !== '').length} lines as ${importer.id}: ${Object.entries(review.counts()).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+  input.onProgress?.(
+    `read ${text.split(/\r\n|\r|\n/).filter((l, i, all) => i < all.length - 1 || l !== '').length} lines as ${importer.id}: ${Object.entries(
+      review.counts(),
+    )
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}`,
+  );
   const targetOrg = orgCode ?? draft.organisation.code;
   if (ctx.access) {
     const org = await ctx.em.findOne(Organisation, { code: targetOrg });
@@ -84,8 +112,13 @@ export async function importPlan(ctx: Pick<ServiceContext, 'em' | 'actor' | 'acc
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
   try {
     const result = await writePlan(ctx.em, draft, review, {
-      fileName, sha256, orgCode: targetOrg, replace: input.replace ?? false, dryRun: input.dryRun ?? false,
-      actor: ctx.actor, onProgress: input.onProgress,
+      fileName,
+      sha256,
+      orgCode: targetOrg,
+      replace: input.replace ?? false,
+      dryRun: input.dryRun ?? false,
+      actor: ctx.actor,
+      onProgress: input.onProgress,
     });
     return { ...result, format: importer.id, sha256, review };
   } catch (e) {
@@ -101,7 +134,8 @@ async function orgCodeOf(em: EntityManager, input: ImportPlanInput): Promise<str
     return org.code;
   }
   if (input.orgCode) {
-    if (!/^[\w.-]{1,50}$/.test(input.orgCode)) throw InputError.of('org', 'INVALID', 'an organisation code is 1-50 letters, digits, "-", "_" or "."');
+    if (!/^[\w.-]{1,50}$/.test(input.orgCode))
+      throw InputError.of('org', 'INVALID', 'an organisation code is 1-50 letters, digits, "-", "_" or "."');
     return input.orgCode;
   }
   return null;

@@ -13,17 +13,25 @@ import { bergamo2020Importer } from './bergamo/bergamo-2020';
 import { bergamo2021Importer } from './bergamo/bergamo-2021';
 
 /** The readers. Add one here (one line) and it is available to `npm run import` and `importPlan`. */
-export const IMPORTERS: readonly Importer[] = [sondrioImporter, bresciaImporter, bergamo2020Importer, bergamo2021Importer];
+export const IMPORTERS: readonly Importer[] = [
+  sondrioImporter,
+  bresciaImporter,
+  bergamo2020Importer,
+  bergamo2021Importer,
+];
 
 export function importerById(id: string): Importer {
   const found = IMPORTERS.find((i) => i.id === id);
-  if (!found) throw new ImportFormatError(`unknown format "${id}"; known formats: ${IMPORTERS.map((i) => i.id).join(', ')}`);
+  if (!found)
+    throw new ImportFormatError(`unknown format "${id}"; known formats: ${IMPORTERS.map((i) => i.id).join(', ')}`);
   return found;
 }
 
 /** The reader most confident about the text, or an error listing what each one said. */
 export function sniffFormat(text: string): Importer {
-  const scored = IMPORTERS.map((importer) => ({ importer, confidence: importer.sniff(text) })).sort((a, b) => b.confidence - a.confidence);
+  const scored = IMPORTERS.map((importer) => ({ importer, confidence: importer.sniff(text) })).sort(
+    (a, b) => b.confidence - a.confidence,
+  );
   const best = scored[0];
   if (!best || best.confidence <= 0.5) {
     const said = scored.map((s) => `${s.importer.id} ${s.confidence.toFixed(2)}`).join(', ');

@@ -6,7 +6,23 @@
 import { UnitType } from '@core/vocabulary/enums';
 import type { UnitDraft } from './draft';
 
-const STOP = new Set(['con', 'il', 'lo', 'la', 'di', 'e', 'ed', 'del', 'della', 'dei', 'delle', 'per', 'in', 'a', 'al']);
+const STOP = new Set([
+  'con',
+  'il',
+  'lo',
+  'la',
+  'di',
+  'e',
+  'ed',
+  'del',
+  'della',
+  'dei',
+  'delle',
+  'per',
+  'in',
+  'a',
+  'al',
+]);
 
 export function unitKey(name: string): string {
   const words = name
@@ -35,16 +51,25 @@ export function readResponsibleCell(cell: string): ReadUnit[] {
 
 function readOne(part: string): ReadUnit {
   if (/^SG$/i.test(part) || /^segretario generale$/i.test(part)) {
-    return { unit: { key: 'sg', name: 'Segretario Generale', type: UnitType.STAFF }, reading: `"${part}" is the Segretario Generale` };
+    return {
+      unit: { key: 'sg', name: 'Segretario Generale', type: UnitType.STAFF },
+      reading: `"${part}" is the Segretario Generale`,
+    };
   }
   const head = /^Responsabile\s+(Area\b.*)$/i.exec(part);
   if (head) {
     const name = head[1];
-    return { unit: { key: unitKey(name), name, type: UnitType.AREA }, reading: `the head of ${name}: responsibility on the area` };
+    return {
+      unit: { key: unitKey(name), name, type: UnitType.AREA },
+      reading: `the head of ${name}: responsibility on the area`,
+    };
   }
   if (/^U\.O\./i.test(part)) return { unit: { key: unitKey(part), name: part, type: UnitType.UO } };
   if (/^Area\b/i.test(part)) return { unit: { key: unitKey(part), name: part, type: UnitType.AREA } };
   if (/^Servizio\b/i.test(part)) return { unit: { key: unitKey(part), name: part, type: UnitType.SERVIZIO } };
   if (/^Ufficio\b/i.test(part)) return { unit: { key: unitKey(part), name: part, type: UnitType.UFFICIO } };
-  return { unit: { key: unitKey(part), name: part, type: UnitType.STAFF }, reading: `"${part}" is not an U.O. nor an area: a staff function` };
+  return {
+    unit: { key: unitKey(part), name: part, type: UnitType.STAFF },
+    reading: `"${part}" is not an U.O. nor an area: a staff function`,
+  };
 }

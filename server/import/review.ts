@@ -32,19 +32,47 @@ export class ReviewReport {
     return this;
   }
 
-  read(line: SourceLineNo | null, subject: string, message: string, messageIt: string, evidence: string, code = 'READ'): this {
+  read(
+    line: SourceLineNo | null,
+    subject: string,
+    message: string,
+    messageIt: string,
+    evidence: string,
+    code = 'READ',
+  ): this {
     return this.add({ kind: 'read', code, line, subject, message, messageIt, evidence });
   }
 
-  inferred(line: SourceLineNo | null, subject: string, code: string, message: string, messageIt: string, evidence: string): this {
+  inferred(
+    line: SourceLineNo | null,
+    subject: string,
+    code: string,
+    message: string,
+    messageIt: string,
+    evidence: string,
+  ): this {
     return this.add({ kind: 'inferred', code, line, subject, message, messageIt, evidence });
   }
 
-  unreadable(line: SourceLineNo | null, subject: string, code: string, message: string, messageIt: string, evidence: string): this {
+  unreadable(
+    line: SourceLineNo | null,
+    subject: string,
+    code: string,
+    message: string,
+    messageIt: string,
+    evidence: string,
+  ): this {
     return this.add({ kind: 'unreadable', code, line, subject, message, messageIt, evidence });
   }
 
-  warning(line: SourceLineNo | null, subject: string, code: string, message: string, messageIt: string, evidence: string): this {
+  warning(
+    line: SourceLineNo | null,
+    subject: string,
+    code: string,
+    message: string,
+    messageIt: string,
+    evidence: string,
+  ): this {
     return this.add({ kind: 'warning', code, line, subject, message, messageIt, evidence });
   }
 

@@ -136,17 +136,27 @@ export function readRows(source: SourceText, review: ReviewReport, vocabulary: S
 }
 
 function headerSkipped(source: SourceText, review: ReviewReport, from: number, to: number): void {
-  review.read(from, 'table', `Header rows ${from}-${to} skipped (repeated at page breaks, no data).`,
-    `Righe di intestazione ${from}-${to} saltate (ripetute ai cambi pagina, senza dati).`, source.line(from).split('\t').filter(Boolean).slice(0, 4).join(' | '), 'HEADER_SKIPPED');
+  review.read(
+    from,
+    'table',
+    `Header rows ${from}-${to} skipped (repeated at page breaks, no data).`,
+    `Righe di intestazione ${from}-${to} saltate (ripetute ai cambi pagina, senza dati).`,
+    source.line(from).split('\t').filter(Boolean).slice(0, 4).join(' | '),
+    'HEADER_SKIPPED',
+  );
 }
 
 function reportCollapsed(review: ReviewReport, vocabulary: Set<string>, row: SondrioRow, cells: SondrioCell[]): void {
   for (const c of cells) {
     if (!isLetterSpaced(c.seen)) continue;
     const unsplit = c.text.split(' ').some((w) => w.length > 3 && !vocabulary.has(w.toLowerCase()));
-    review.inferred(row.line, `cell ${c.col + 1}`, 'LETTER_SPACING_COLLAPSED',
+    review.inferred(
+      row.line,
+      `cell ${c.col + 1}`,
+      'LETTER_SPACING_COLLAPSED',
       `Letter-spaced OCR text collapsed to "${c.text}"${unsplit ? '; some words are not recognisable and are kept as seen' : ''}.`,
       `Testo OCR spaziato ricomposto in "${c.text}"${unsplit ? '; alcune parole non sono riconoscibili e sono lasciate come lette' : ''}.`,
-      c.seen);
+      c.seen,
+    );
   }
 }

@@ -36,7 +36,8 @@ export class SourceText {
 
   /** The first line at or after `from` whose text matches, or null. */
   find(pattern: RegExp, from: SourceLineNo = 1): SourceLine | null {
-    for (let i = Math.max(0, from - 1); i < this.lines.length; i++) if (pattern.test(this.lines[i].text)) return this.lines[i];
+    for (let i = Math.max(0, from - 1); i < this.lines.length; i++)
+      if (pattern.test(this.lines[i].text)) return this.lines[i];
     return null;
   }
 }

@@ -16,12 +16,19 @@ export function weightOf(raw: string | null | undefined): number | null | undefi
 /** The indicator's unit and kind come from its first stated target: "3,25%" → '%', "105 €" → 'EUR', "luglio" → date. */
 export function kindOf(first: ParsedValue): { unit: string | null; valueKind: ValueKind } {
   switch (first.kind) {
-    case 'percent': return { unit: '%', valueKind: ValueKind.PERCENT };
-    case 'currency': return { unit: 'EUR', valueKind: ValueKind.CURRENCY };
-    case 'days': return { unit: 'days', valueKind: ValueKind.DAYS };
-    case 'date': return { unit: null, valueKind: ValueKind.DATE };
-    case 'boolean': return { unit: null, valueKind: ValueKind.BOOLEAN };
-    case 'number': return { unit: first.unit ?? null, valueKind: ValueKind.NUMBER };
-    default: return { unit: null, valueKind: ValueKind.TEXT };
+    case 'percent':
+      return { unit: '%', valueKind: ValueKind.PERCENT };
+    case 'currency':
+      return { unit: 'EUR', valueKind: ValueKind.CURRENCY };
+    case 'days':
+      return { unit: 'days', valueKind: ValueKind.DAYS };
+    case 'date':
+      return { unit: null, valueKind: ValueKind.DATE };
+    case 'boolean':
+      return { unit: null, valueKind: ValueKind.BOOLEAN };
+    case 'number':
+      return { unit: first.unit ?? null, valueKind: ValueKind.NUMBER };
+    default:
+      return { unit: null, valueKind: ValueKind.TEXT };
   }
 }

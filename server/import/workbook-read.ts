@@ -43,10 +43,16 @@ export type WorkbookGrid = { sheets: SheetGrid[] };
 
 const refuse = (code: string, message: string) => InputError.of('file', code, message);
 
-export async function readWorkbook(buffer: Buffer, limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS): Promise<WorkbookGrid> {
+export async function readWorkbook(
+  buffer: Buffer,
+  limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS,
+): Promise<WorkbookGrid> {
   if (buffer.length === 0) throw refuse('EMPTY_FILE', 'the file is empty');
   if (buffer.length > limits.maxBytes) {
-    throw refuse('TOO_LARGE', `the file is ${formatBytes(buffer.length)}; at most ${formatBytes(limits.maxBytes)} is accepted`);
+    throw refuse(
+      'TOO_LARGE',
+      `the file is ${formatBytes(buffer.length)}; at most ${formatBytes(limits.maxBytes)} is accepted`,
+    );
   }
   inspectZip(buffer, limits);
   const workbook = new ExcelJS.Workbook();
@@ -56,7 +62,10 @@ export async function readWorkbook(buffer: Buffer, limits: WorkbookLimits = DEFA
     throw refuse('NOT_XLSX', 'the file cannot be read as an .xlsx workbook');
   }
   if (workbook.worksheets.length > limits.maxSheets) {
-    throw refuse('TOO_MANY_SHEETS', `the workbook has ${workbook.worksheets.length} sheets; at most ${limits.maxSheets} are accepted`);
+    throw refuse(
+      'TOO_MANY_SHEETS',
+      `the workbook has ${workbook.worksheets.length} sheets; at most ${limits.maxSheets} are accepted`,
+    );
   }
   return { sheets: workbook.worksheets.map((ws) => readSheet(ws, limits)) };
 }
@@ -66,10 +75,16 @@ function readSheet(ws: ExcelJS.Worksheet, limits: WorkbookLimits): SheetGrid {
   const sheet: SheetGrid = { name: ws.name, state: ws.state, cells: [], tables };
   if (ws.actualRowCount === 0) return sheet;
   if (ws.rowCount > limits.maxRows) {
-    throw refuse('TOO_MANY_ROWS', `sheet "${ws.name}" has ${ws.rowCount} rows; at most ${limits.maxRows} are accepted (split the plan into several files)`);
+    throw refuse(
+      'TOO_MANY_ROWS',
+      `sheet "${ws.name}" has ${ws.rowCount} rows; at most ${limits.maxRows} are accepted (split the plan into several files)`,
+    );
   }
   if (ws.columnCount > limits.maxColumns) {
-    throw refuse('TOO_MANY_COLUMNS', `sheet "${ws.name}" has ${ws.columnCount} columns; at most ${limits.maxColumns} are accepted`);
+    throw refuse(
+      'TOO_MANY_COLUMNS',
+      `sheet "${ws.name}" has ${ws.columnCount} columns; at most ${limits.maxColumns} are accepted`,
+    );
   }
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
@@ -106,7 +121,11 @@ export function plainText(value: unknown, numFmt?: string): string {
   }
   if (typeof value === 'object') {
     const v = value as { richText?: Array<{ text: string }>; text?: unknown; error?: string; result?: unknown };
-    if (v.richText) return v.richText.map((t) => t.text).join('').trim();
+    if (v.richText)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if (v.error) return v.error;
     if (v.text !== undefined) return plainText(v.text);
   }

@@ -12,7 +12,15 @@ import { Checkpoint, ChangeSource } from '@core/vocabulary/enums';
 import { Indicator, OperationalObjective, Perspective, StrategicObjective } from '../entities';
 import { InputError } from '../errors';
 import type { ServiceContext } from '../services/service-context';
-import { combineHeaderRows, type HeaderMatch, type HeaderRecognition, type Inference, recognizeHeaders, rowsFromMappedSheet, type UnplacedCell } from '@core/sheet/headers';
+import {
+  combineHeaderRows,
+  type HeaderMatch,
+  type HeaderRecognition,
+  type Inference,
+  recognizeHeaders,
+  rowsFromMappedSheet,
+  type UnplacedCell,
+} from '@core/sheet/headers';
 import { layoutColumn, type LayoutColumnKey } from '@core/sheet/layout';
 import type { SheetLevel, SheetRowIn } from '@core/sheet/row';
 import { syncRows, type RowStatus, type SyncMode } from '../sync/sync-rows';
@@ -21,7 +29,13 @@ import { type CellError, cellError } from '@core/sheet/messages';
 import { parseRow } from '@core/sheet/parse-row';
 import { rowInOfCells } from '../export/canonical-row';
 import { SETTINGS_SHEET, type WorkbookBinding } from '../export/workbook';
-import { DEFAULT_WORKBOOK_LIMITS, type GridCell, readWorkbook, type SheetGrid, type WorkbookLimits } from './workbook-read';
+import {
+  DEFAULT_WORKBOOK_LIMITS,
+  type GridCell,
+  readWorkbook,
+  type SheetGrid,
+  type WorkbookLimits,
+} from './workbook-read';
 
 export type WorkbookImportOptions = {
   planId: string;
@@ -48,7 +62,15 @@ export type ImportCellError = {
   evidence?: string;
 };
 
-export type ImportedRow = { row: number; clientRef: string | null; rowId: string | null; level: string | null; code: string | null; status: RowStatus; errors: ImportCellError[] };
+export type ImportedRow = {
+  row: number;
+  clientRef: string | null;
+  rowId: string | null;
+  level: string | null;
+  code: string | null;
+  status: RowStatus;
+  errors: ImportCellError[];
+};
 
 export type WorkbookImportResult = {
   format: 'canonical' | 'mapped';
@@ -79,42 +101,78 @@ type Prepared = {
   headers: HeaderRecognition | null;
 };
 
-export async function importWorkbook(ctx: ServiceContext, buffer: Buffer, options: WorkbookImportOptions): Promise<WorkbookImportResult> {
+export async function importWorkbook(
+  ctx: ServiceContext,
+  buffer: Buffer,
+  options: WorkbookImportOptions,
+): Promise<WorkbookImportResult> {
   const limits = { ...DEFAULT_WORKBOOK_LIMITS, ...options.limits };
   const grid = await readWorkbook(buffer, limits);
   const binding = readBinding(grid.sheets.find((s) => s.name === SETTINGS_SHEET));
   const year = options.year ?? binding?.year;
-  if (!year) throw InputError.of('year', 'REQUIRED', 'give the year: the workbook does not say which year its values are for');
-  const checkpoint = options.checkpoint ?? (binding?.checkpoint === 'MID_YEAR' ? Checkpoint.MID_YEAR : Checkpoint.YEAR_END);
+  if (!year)
+    throw InputError.of('year', 'REQUIRED', 'give the year: the workbook does not say which year its values are for');
+  const checkpoint =
+    options.checkpoint ?? (binding?.checkpoint === 'MID_YEAR' ? Checkpoint.MID_YEAR : Checkpoint.YEAR_END);
   const sheet = pickSheet(grid.sheets, options.sheet ?? binding?.sheet);
   // Ids are kept when the file comes from this plan: its binding says so, or (a workbook saved by the add-in keeps
   // its binding in Office settings, out of reach) its row ids are this plan's rows.
-  const samePlan = binding ? binding.planId === options.planId : await idsBelongToPlan(ctx.em, options.planId, rowIdsOf(sheet));
+  const samePlan = binding
+    ? binding.planId === options.planId
+    : await idsBelongToPlan(ctx.em, options.planId, rowIdsOf(sheet));
   const prepared = prepare(sheet, { year, checkpoint, samePlan });
-  if (prepared.rows.length === 0) throw InputError.of('file', 'NO_ROWS', `sheet "${sheet.name}" has no plan rows under its header`);
+  if (prepared.rows.length === 0)
+    throw InputError.of('file', 'NO_ROWS', `sheet "${sheet.name}" has no plan rows under its header`);
 
   // A row with a cell refused while reading (a formula, a malformed thresholds cell) is not sent: sending it without
   // that cell would land the rest of the row as if the cell were fine. Its other cells still get the sync's checks.
   const held = new Set(prepared.preErrors.keys());
   const mode = options.mode ?? 'partial';
   const sendIndexes = prepared.rows.map((_, i) => i).filter((i) => !held.has(i));
-  const outcome = mode === 'atomic' && held.size > 0
-    ? null
-    : await syncRows(
-      { ...ctx, source: ChangeSource.IMPORT, sourceDetail: [options.fileName, sheet.name].filter(Boolean).join(' / ') },
-      { planId: options.planId, year, checkpoint, mode, batchKey: null, rows: sendIndexes.map((i) => prepared.rows[i]) },
-    );
+  const outcome =
+    mode === 'atomic' && held.size > 0
+      ? null
+      : await syncRows(
+          {
+            ...ctx,
+            source: ChangeSource.IMPORT,
+            sourceDetail: [options.fileName, sheet.name].filter(Boolean).join(' / '),
+          },
+          {
+            planId: options.planId,
+            year,
+            checkpoint,
+            mode,
+            batchKey: null,
+            rows: sendIndexes.map((i) => prepared.rows[i]),
+          },
+        );
   const heldRefs = new Set([...held].map((i) => prepared.rows[i].clientRef));
-  const counts = { created: 0, updated: 0, unchanged: 0, deleted: 0, conflict: 0, rejected: 0 } as Record<RowStatus, number>;
+  const counts = { created: 0, updated: 0, unchanged: 0, deleted: 0, conflict: 0, rejected: 0 } as Record<
+    RowStatus,
+    number
+  >;
   const located = (index: number, e: CellError): ImportCellError => {
     const field = e.column.split('.')[0];
-    return { row: prepared.sourceRows[index], ...prepared.columnOf(index, field), field, code: e.code, message: e.message, messageIt: e.messageIt };
+    return {
+      row: prepared.sourceRows[index],
+      ...prepared.columnOf(index, field),
+      field,
+      code: e.code,
+      message: e.message,
+      messageIt: e.messageIt,
+    };
   };
-  const results = new Map<number, { status: RowStatus; rowId: string | null; clientRef: string | null; errors: ImportCellError[] }>();
+  const results = new Map<
+    number,
+    { status: RowStatus; rowId: string | null; clientRef: string | null; errors: ImportCellError[] }
+  >();
   outcome?.rows.forEach((r) => {
     const index = sendIndexes[r.index];
     const parentHeld = heldRefs.has(prepared.rows[index].parentRef ?? null);
-    const errors = r.errors.map((e) => located(index, parentHeld && e.code === 'UNKNOWN_PARENT' ? cellError(e.column, 'PARENT_REJECTED') : e));
+    const errors = r.errors.map((e) =>
+      located(index, parentHeld && e.code === 'UNKNOWN_PARENT' ? cellError(e.column, 'PARENT_REJECTED') : e),
+    );
     results.set(index, { status: r.status, rowId: r.rowId, clientRef: r.clientRef, errors });
   });
   for (const index of held) {
@@ -126,13 +184,36 @@ export async function importWorkbook(ctx: ServiceContext, buffer: Buffer, option
     results.set(index, { status: 'rejected', rowId: sent.rowId ?? null, clientRef: sent.clientRef ?? null, errors });
   }
   const rows: ImportedRow[] = prepared.rows.map((sent, index) => {
-    const r = results.get(index) ?? { status: 'rejected' as const, rowId: sent.rowId ?? null, clientRef: sent.clientRef ?? null, errors: [located(index, cellError('', 'BATCH_FAILED'))] };
+    const r = results.get(index) ?? {
+      status: 'rejected' as const,
+      rowId: sent.rowId ?? null,
+      clientRef: sent.clientRef ?? null,
+      errors: [located(index, cellError('', 'BATCH_FAILED'))],
+    };
     counts[r.status] += 1;
-    return { row: prepared.sourceRows[index], clientRef: r.clientRef, rowId: r.rowId, level: sent.level ?? null, code: sent.code ?? null, status: r.status, errors: r.errors };
+    return {
+      row: prepared.sourceRows[index],
+      clientRef: r.clientRef,
+      rowId: r.rowId,
+      level: sent.level ?? null,
+      code: sent.code ?? null,
+      status: r.status,
+      errors: r.errors,
+    };
   });
   return {
-    format: prepared.format, sheet: sheet.name, planId: options.planId, year, checkpoint, samePlan, applied: outcome?.applied ?? 0, counts, rows,
-    unplaced: prepared.unplaced, inferred: prepared.inferred, headers: prepared.headers,
+    format: prepared.format,
+    sheet: sheet.name,
+    planId: options.planId,
+    year,
+    checkpoint,
+    samePlan,
+    applied: outcome?.applied ?? 0,
+    counts,
+    rows,
+    unplaced: prepared.unplaced,
+    inferred: prepared.inferred,
+    headers: prepared.headers,
   };
 }
 
@@ -152,7 +233,11 @@ function pickSheet(sheets: SheetGrid[], wanted: string | undefined): SheetGrid {
   if (wanted) {
     const found = sheets.find((s) => s.name === wanted);
     if (found) return found;
-    throw InputError.of('sheet', 'UNKNOWN_SHEET', `the workbook has no sheet "${wanted}" (sheets: ${sheets.map((s) => s.name).join(', ')})`);
+    throw InputError.of(
+      'sheet',
+      'UNKNOWN_SHEET',
+      `the workbook has no sheet "${wanted}" (sheets: ${sheets.map((s) => s.name).join(', ')})`,
+    );
   }
   const visible = sheets.filter((s) => s.state === 'visible' && s.cells.length > 0);
   const chosen = visible.find((s) => s.tables.length > 0) ?? visible[0];
@@ -161,13 +246,23 @@ function pickSheet(sheets: SheetGrid[], wanted: string | undefined): SheetGrid {
 }
 
 /** The header block: the first rows (up to 4 of the first 12) that name the most distinct plan columns. */
-function findHeader(cells: GridCell[][]): { start: number; depth: number; headers: string[]; recognition: HeaderRecognition } | null {
-  let best: { start: number; depth: number; headers: string[]; recognition: HeaderRecognition; score: number } | null = null;
+function findHeader(
+  cells: GridCell[][],
+): { start: number; depth: number; headers: string[]; recognition: HeaderRecognition } | null {
+  let best: { start: number; depth: number; headers: string[]; recognition: HeaderRecognition; score: number } | null =
+    null;
   for (let start = 0; start < Math.min(cells.length, 12); start++) {
     for (let depth = 1; depth <= 4 && start + depth <= cells.length; depth++) {
-      const headers = depth === 1 ? cells[start].map((c) => c.text) : combineHeaderRows(cells.slice(start, start + depth).map((r) => r.map((c) => c.text)));
+      const headers =
+        depth === 1
+          ? cells[start].map((c) => c.text)
+          : combineHeaderRows(cells.slice(start, start + depth).map((r) => r.map((c) => c.text)));
       const recognition = recognizeHeaders(headers);
-      const keys = new Set(recognition.mapping.filter((m) => m.column && m.confidence >= 0.6).map((m) => [m.column, m.level, m.year, m.score].join('|')));
+      const keys = new Set(
+        recognition.mapping
+          .filter((m) => m.column && m.confidence >= 0.6)
+          .map((m) => [m.column, m.level, m.year, m.score].join('|')),
+      );
       const score = keys.size + (recognition.canonical ? 100 : 0);
       if (!best || score > best.score) best = { start, depth, headers, recognition, score };
     }
@@ -178,12 +273,18 @@ function findHeader(cells: GridCell[][]): { start: number; depth: number; header
 function prepare(sheet: SheetGrid, ctx: { year: number; checkpoint: Checkpoint; samePlan: boolean }): Prepared {
   const header = findHeader(sheet.cells);
   if (!header) {
-    throw InputError.of('file', 'NO_HEADER', `sheet "${sheet.name}": no header row names the plan's columns (e.g. Cod., Titolo, Peso, Target); see the canonical layout`);
+    throw InputError.of(
+      'file',
+      'NO_HEADER',
+      `sheet "${sheet.name}": no header row names the plan's columns (e.g. Cod., Titolo, Peso, Target); see the canonical layout`,
+    );
   }
   const { mapping } = header.recognition;
   const canonical = isCanonical(mapping);
   const firstData = header.start + header.depth;
-  return canonical ? prepareCanonical(sheet, mapping, firstData, ctx.samePlan) : prepareMapped(sheet, header.recognition, firstData, ctx);
+  return canonical
+    ? prepareCanonical(sheet, mapping, firstData, ctx.samePlan)
+    : prepareMapped(sheet, header.recognition, firstData, ctx);
 }
 
 /** Every header is one of the layout's own (any order, any subset that has level, code and title). */
@@ -194,7 +295,12 @@ function isCanonical(mapping: HeaderMatch[]): boolean {
   return used.every((m) => m.confidence === 1) && keys.has('level') && keys.has('code') && keys.has('title');
 }
 
-const ALLOWED_PARENTS: Record<SheetLevel, SheetLevel[]> = { perspective: [], strategic: ['perspective'], operational: ['strategic'], indicator: ['operational', 'strategic'] };
+const ALLOWED_PARENTS: Record<SheetLevel, SheetLevel[]> = {
+  perspective: [],
+  strategic: ['perspective'],
+  operational: ['strategic'],
+  indicator: ['operational', 'strategic'],
+};
 
 function prepareCanonical(sheet: SheetGrid, mapping: HeaderMatch[], firstData: number, samePlan: boolean): Prepared {
   const indexOf = new Map<LayoutColumnKey, HeaderMatch>();
@@ -216,7 +322,14 @@ function prepareCanonical(sheet: SheetGrid, mapping: HeaderMatch[], firstData: n
     const rowNo = r + 1;
     for (const m of foreign) {
       const text = line[m.index]?.text ?? '';
-      if (text !== '') unplaced.push({ row: rowNo, column: m.index + 1, header: m.header, value: text, reason: `"${m.header}" is not a column of the plan table: not imported` });
+      if (text !== '')
+        unplaced.push({
+          row: rowNo,
+          column: m.index + 1,
+          header: m.header,
+          value: text,
+          reason: `"${m.header}" is not a column of the plan table: not imported`,
+        });
     }
     const texts: Partial<Record<LayoutColumnKey, string>> = {};
     const errors: ImportCellError[] = [];
@@ -226,8 +339,13 @@ function prepareCanonical(sheet: SheetGrid, mapping: HeaderMatch[], firstData: n
       if (c?.formula !== undefined) {
         const m = indexOf.get(key)!;
         errors.push({
-          row: rowNo, column: m.index + 1, header: m.header, field: key, code: 'FORMULA_NOT_ALLOWED',
-          message: 'formulas are not accepted: type the value', messageIt: 'le formule non sono accettate: inserire il valore',
+          row: rowNo,
+          column: m.index + 1,
+          header: m.header,
+          field: key,
+          code: 'FORMULA_NOT_ALLOWED',
+          message: 'formulas are not accepted: type the value',
+          messageIt: 'le formule non sono accettate: inserire il valore',
           evidence: `formula =${c.formula}${c.cached ? `, last computed by Excel as "${c.cached}"` : ''}`,
         });
       }
@@ -235,7 +353,15 @@ function prepareCanonical(sheet: SheetGrid, mapping: HeaderMatch[], firstData: n
     const { row, problems } = rowInOfCells(texts);
     for (const p of problems) {
       const m = indexOf.get(p.column)!;
-      errors.push({ row: rowNo, column: m.index + 1, header: m.header, field: p.column, code: p.code, message: p.message, messageIt: p.message });
+      errors.push({
+        row: rowNo,
+        column: m.index + 1,
+        header: m.header,
+        field: p.column,
+        code: p.code,
+        message: p.message,
+        messageIt: p.message,
+      });
     }
     const ref = `R${rowNo}`;
     row.clientRef = ref;
@@ -249,7 +375,14 @@ function prepareCanonical(sheet: SheetGrid, mapping: HeaderMatch[], firstData: n
     const parentKey = (cell('parentCode')?.text ?? '').trim();
     if (parentKey !== '' && level) {
       // the nearest row above with that code (or a perspective's title) at a level that may hold this one
-      const parent = [...seen].reverse().find((s) => s.level && ALLOWED_PARENTS[level].includes(s.level) && (s.code === parentKey || (s.level === 'perspective' && s.title === parentKey)));
+      const parent = [...seen]
+        .reverse()
+        .find(
+          (s) =>
+            s.level &&
+            ALLOWED_PARENTS[level].includes(s.level) &&
+            (s.code === parentKey || (s.level === 'perspective' && s.title === parentKey)),
+        );
       row.parentRef = parent ? parent.ref : parentKey;
     }
     const key = samePlan && rowId !== '' ? rowId : ref;
@@ -259,7 +392,13 @@ function prepareCanonical(sheet: SheetGrid, mapping: HeaderMatch[], firstData: n
     sourceRows.push(rowNo);
   }
   return {
-    format: 'canonical', rows, sourceRows, preErrors, unplaced, inferred: [], headers: null,
+    format: 'canonical',
+    rows,
+    sourceRows,
+    preErrors,
+    unplaced,
+    inferred: [],
+    headers: null,
     columnOf: (_i, field) => {
       const m = field === 'parentRef' ? indexOf.get('parentCode') : indexOf.get(field as LayoutColumnKey);
       return m ? { column: m.index + 1, header: m.header } : { column: null, header: field };
@@ -267,9 +406,19 @@ function prepareCanonical(sheet: SheetGrid, mapping: HeaderMatch[], firstData: n
   };
 }
 
-function prepareMapped(sheet: SheetGrid, recognition: HeaderRecognition, firstData: number, ctx: { year: number; checkpoint: Checkpoint }): Prepared {
+function prepareMapped(
+  sheet: SheetGrid,
+  recognition: HeaderRecognition,
+  firstData: number,
+  ctx: { year: number; checkpoint: Checkpoint },
+): Prepared {
   const values = sheet.cells.map((r) => r.map((c) => c.text));
-  const mapped = rowsFromMappedSheet(values, recognition.mapping, { year: ctx.year, checkpoint: ctx.checkpoint, firstDataRow: firstData, firstRowNumber: 1 });
+  const mapped = rowsFromMappedSheet(values, recognition.mapping, {
+    year: ctx.year,
+    checkpoint: ctx.checkpoint,
+    firstDataRow: firstData,
+    firstRowNumber: 1,
+  });
   const preErrors = new Map<number, ImportCellError[]>();
   // formula cells travel as "=…" and the sync refuses them; the cached value is kept as evidence
   mapped.rows.forEach((row, i) => {
@@ -280,19 +429,32 @@ function prepareMapped(sheet: SheetGrid, recognition: HeaderRecognition, firstDa
       if (c?.formula === undefined || !m.column) continue;
       if (m.level && row.level !== m.level) continue;
       errors.push({
-        row: mapped.sourceRows[i], column: m.index + 1, header: m.header, field: m.column, code: 'FORMULA_NOT_ALLOWED',
-        message: 'formulas are not accepted: type the value', messageIt: 'le formule non sono accettate: inserire il valore',
+        row: mapped.sourceRows[i],
+        column: m.index + 1,
+        header: m.header,
+        field: m.column,
+        code: 'FORMULA_NOT_ALLOWED',
+        message: 'formulas are not accepted: type the value',
+        messageIt: 'le formule non sono accettate: inserire il valore',
         evidence: `formula =${c.formula}${c.cached ? `, last computed by Excel as "${c.cached}"` : ''}`,
       });
     }
     if (errors.length) preErrors.set(i, errors);
   });
   return {
-    format: 'mapped', rows: mapped.rows, sourceRows: mapped.sourceRows, preErrors, unplaced: mapped.unplaced, inferred: mapped.inferred, headers: recognition,
+    format: 'mapped',
+    rows: mapped.rows,
+    sourceRows: mapped.sourceRows,
+    preErrors,
+    unplaced: mapped.unplaced,
+    inferred: mapped.inferred,
+    headers: recognition,
     columnOf: (i, field) => {
       const level = mapped.rows[i].level;
       const key = field === 'parentRef' ? 'code' : field;
-      const m = recognition.mapping.find((x) => x.column === key && (x.level == null || x.level === level)) ?? recognition.mapping.find((x) => x.column === key);
+      const m =
+        recognition.mapping.find((x) => x.column === key && (x.level == null || x.level === level)) ??
+        recognition.mapping.find((x) => x.column === key);
       return m ? { column: m.index + 1, header: m.header } : { column: null, header: field };
     },
   };
@@ -303,12 +465,20 @@ function rowIdsOf(sheet: SheetGrid): string[] {
   const header = findHeader(sheet.cells);
   const m = header?.recognition.mapping.find((x) => x.column === 'rowId');
   if (!header || !m) return [];
-  return sheet.cells.slice(header.start + header.depth).map((r) => r[m.index]?.text ?? '').filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  return sheet.cells
+    .slice(header.start + header.depth)
+    .map((r) => r[m.index]?.text ?? '')
+    .filter((id) => /^[0-9a-f-]{36}$/i.test(id));
 }
 
 async function idsBelongToPlan(em: EntityManager, planId: string, ids: string[]): Promise<boolean> {
   if (ids.length === 0) return false;
   const where = { id: { $in: ids.slice(0, 1000) }, plan: planId };
-  const counts = await Promise.all([em.count(Indicator, where), em.count(OperationalObjective, where), em.count(StrategicObjective, where), em.count(Perspective, where)]);
+  const counts = await Promise.all([
+    em.count(Indicator, where),
+    em.count(OperationalObjective, where),
+    em.count(StrategicObjective, where),
+    em.count(Perspective, where),
+  ]);
   return counts.some((n) => n > 0);
 }

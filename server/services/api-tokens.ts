@@ -26,18 +26,31 @@ export function tokensOf(em: EntityManager, userId: string): Promise<ApiToken[]>
 /** The secret is in the answer once; the server keeps only its hash, so it can never be read again. */
 export async function createApiToken(ctx: UserAdminContext, request: TokenRequest): Promise<IssuedApiToken> {
   const label = request.label.trim();
-  if (!label) throw InputError.of('label', 'REQUIRED', 'a token needs a label saying where it is used (e.g. "Excel add-in")');
+  if (!label)
+    throw InputError.of('label', 'REQUIRED', 'a token needs a label saying where it is used (e.g. "Excel add-in")');
   if (label.length > 200) throw InputError.of('label', 'TOO_LONG', 'a label has at most 200 characters');
   const days = request.expiresInDays;
-  if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) throw InputError.of('expiresInDays', 'OUT_OF_RANGE', `must be a whole number of days from 1 to ${MAX_TOKEN_DAYS}`);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS)
+    throw InputError.of('expiresInDays', 'OUT_OF_RANGE', `must be a whole number of days from 1 to ${MAX_TOKEN_DAYS}`);
   const { user, memberships } = await findVisibleUser(ctx, request.userId ?? ctx.user.id);
   if (user.id !== ctx.user.id) checkManagesWholly(ctx, user, memberships, 'issue tokens');
   if (!user.active) throw InputError.of('userId', 'USER_DEACTIVATED', `the account of ${user.email} is deactivated`);
   const secret = newTokenSecret();
   const token = ctx.em.create(ApiToken, {
-    user, prefix: secret.prefix, hash: secret.hash, label, expiresAt: new Date(Date.now() + days * 86_400_000),
+    user,
+    prefix: secret.prefix,
+    hash: secret.hash,
+    label,
+    expiresAt: new Date(Date.now() + days * 86_400_000),
   });
-  recordUserChange(ctx, token, AuditAction.CREATE, null, tokenSnapshot(ctx.em, token), memberships.map((m) => m.org));
+  recordUserChange(
+    ctx,
+    token,
+    AuditAction.CREATE,
+    null,
+    tokenSnapshot(ctx.em, token),
+    memberships.map((m) => m.org),
+  );
   await ctx.em.flush();
   return { secret: secret.token, token };
 }
@@ -52,7 +65,14 @@ export async function revokeApiToken(ctx: UserAdminContext, tokenId: string): Pr
   if (token.revokedAt) return token;
   const before = tokenSnapshot(ctx.em, token);
   token.revokedAt = new Date();
-  recordUserChange(ctx, token, AuditAction.UPDATE, before, tokenSnapshot(ctx.em, token), memberships.map((m) => m.org));
+  recordUserChange(
+    ctx,
+    token,
+    AuditAction.UPDATE,
+    before,
+    tokenSnapshot(ctx.em, token),
+    memberships.map((m) => m.org),
+  );
   await ctx.em.flush();
   return token;
 }

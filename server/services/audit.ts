@@ -14,8 +14,12 @@ function propKinds(em: EntityManager, entityName: string): PropKinds {
   if (!kinds) {
     const meta = em.getMetadata().get(entityName);
     kinds = {
-      scalars: meta.props.filter((p) => p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED).map((p) => p.name),
-      references: meta.props.filter((p) => p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.ONE_TO_ONE).map((p) => p.name),
+      scalars: meta.props
+        .filter((p) => p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED)
+        .map((p) => p.name),
+      references: meta.props
+        .filter((p) => p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.ONE_TO_ONE)
+        .map((p) => p.name),
     };
     propsByEntity.set(entityName, kinds);
   }
@@ -69,7 +73,14 @@ export function recordChange(
   };
   if (ctx.auditBuffer) {
     const now = data.at;
-    ctx.auditBuffer.push({ ...data, id: randomUUID(), org: org?.id ?? null, version: 1, createdAt: now, updatedAt: now });
+    ctx.auditBuffer.push({
+      ...data,
+      id: randomUUID(),
+      org: org?.id ?? null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
     return;
   }
   ctx.em.persist(ctx.em.create(AuditEvent, data));

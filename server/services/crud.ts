@@ -36,7 +36,13 @@ export type EntitySpec<E extends Node> = {
   refs: Record<string, RefSpec>;
   computed?: string[];
   /** `before` is the row as it was, for updates */
-  prepare?: (ctx: ServiceContext, row: E, input: Input, mode: 'create' | 'update', before?: Record<string, unknown>) => Promise<FieldProblem[]>;
+  prepare?: (
+    ctx: ServiceContext,
+    row: E,
+    input: Input,
+    mode: 'create' | 'update',
+    before?: Record<string, unknown>,
+  ) => Promise<FieldProblem[]>;
 };
 
 const ORG_FIELD = 'organisationId';
@@ -72,7 +78,8 @@ async function resolveRefs(ctx: ServiceContext, refs: Record<string, RefSpec>, i
     const ids = ref.many ? [...new Set(raw as string[])] : [raw as string];
     const rows: Row[] = await ctx.em.find(ref.target, { id: { $in: ids } });
     const missing = ids.filter((id) => !rows.some((row) => row.id === id));
-    for (const id of missing) problems.push({ field, code: 'NOT_FOUND', message: `no ${ref.target.name} with id "${id}"` });
+    for (const id of missing)
+      problems.push({ field, code: 'NOT_FOUND', message: `no ${ref.target.name} with id "${id}"` });
     resolved.set(field, { prop: ref.prop, value: ref.many ? rows : (rows[0] ?? null) });
   }
   return { problems, resolved };
@@ -92,7 +99,11 @@ function planIdOf(row: Row): string | null {
  * Every row named by an input must belong to the same organisation, and (for rows of a plan) to the same plan
  * version as the row being written: a cross-tenant id reads as "not found", never as a link.
  */
-function checkScope(rowOrgId: string | null, rowPlanId: string | null, resolved: Map<string, { value: Row | Row[] | null }>): FieldProblem[] {
+function checkScope(
+  rowOrgId: string | null,
+  rowPlanId: string | null,
+  resolved: Map<string, { value: Row | Row[] | null }>,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const [field, { value }] of resolved) {
     for (const ref of Array.isArray(value) ? value : value ? [value] : []) {
@@ -103,7 +114,11 @@ function checkScope(rowOrgId: string | null, rowPlanId: string | null, resolved:
       }
       const refPlan = ref instanceof PlanVersion || ref.plan ? planIdOf(ref) : null;
       if (rowPlanId && refPlan && refPlan !== rowPlanId) {
-        problems.push({ field, code: 'PLAN_MISMATCH', message: `${ref.constructor.name} "${ref.id}" belongs to another plan version` });
+        problems.push({
+          field,
+          code: 'PLAN_MISMATCH',
+          message: `${ref.constructor.name} "${ref.id}" belongs to another plan version`,
+        });
       }
     }
   }
@@ -133,7 +148,10 @@ function assignPlain(row: Record<string, unknown>, spec: EntitySpec<any>, input:
   }
 }
 
-function assignRefs(row: Record<string, unknown>, resolved: Map<string, { prop: string; value: Row | Row[] | null }>): void {
+function assignRefs(
+  row: Record<string, unknown>,
+  resolved: Map<string, { prop: string; value: Row | Row[] | null }>,
+): void {
   for (const { prop, value } of resolved.values()) {
     if (Array.isArray(value)) (row[prop] as { set(items: Row[]): void }).set(value);
     else row[prop] = value;
@@ -207,9 +225,13 @@ async function create<E extends Node>(ctx: ServiceContext, spec: EntitySpec<E>, 
   // The organisation and plan come from the input or from the rows it names (a strategic objective's perspective…).
   const named = [...resolved.values()].flatMap(({ value }) => (Array.isArray(value) ? value : value ? [value] : []));
   const orgId = tenantOwned ? (named.map(orgIdOf).find((id) => id) ?? null) : null;
-  const planId = planOwned ? (named.map((r) => (r instanceof PlanVersion || r.plan ? planIdOf(r) : null)).find((id) => id) ?? null) : null;
-  if (tenantOwned && !orgId) fail([{ field: ORG_FIELD, code: 'REQUIRED', message: 'the organisation cannot be told from the input' }]);
-  if (planOwned && !planId) fail([{ field: PLAN_FIELD, code: 'REQUIRED', message: 'the plan version cannot be told from the input' }]);
+  const planId = planOwned
+    ? (named.map((r) => (r instanceof PlanVersion || r.plan ? planIdOf(r) : null)).find((id) => id) ?? null)
+    : null;
+  if (tenantOwned && !orgId)
+    fail([{ field: ORG_FIELD, code: 'REQUIRED', message: 'the organisation cannot be told from the input' }]);
+  if (planOwned && !planId)
+    fail([{ field: PLAN_FIELD, code: 'REQUIRED', message: 'the plan version cannot be told from the input' }]);
   fail(checkScope(orgId, planId, resolved));
 
   // empty on purpose: the input's fields are assigned below, each one checked; the database's NOT NULLs catch the rest
@@ -268,7 +290,8 @@ async function dependents(em: EntityManager, entity: EntityClass<any>, id: strin
   for (const other of em.getMetadata().getAll() ? Object.values(em.getMetadata().getAll()) : []) {
     if (other.pivotTable || other.embeddable || !other.class) continue;
     for (const prop of other.props) {
-      if (prop.kind !== ReferenceKind.MANY_TO_ONE || prop.type !== entity.name || prop.deleteRule !== 'cascade') continue;
+      if (prop.kind !== ReferenceKind.MANY_TO_ONE || prop.type !== entity.name || prop.deleteRule !== 'cascade')
+        continue;
       const count = await em.count(other.class, { [prop.name]: id });
       if (count > 0) found.push(`${count} ${other.className}`);
     }
@@ -284,7 +307,13 @@ async function remove<E extends Node>(
 ): Promise<{ id: string; deleted: boolean }> {
   const { em } = ctx;
   const row = await findRow(ctx, spec, id);
-  await authorizeWrite(ctx, spec.entity.name, row instanceof Organisation ? row.id : (row.org?.id ?? null), 'delete', row);
+  await authorizeWrite(
+    ctx,
+    spec.entity.name,
+    row instanceof Organisation ? row.id : (row.org?.id ?? null),
+    'delete',
+    row,
+  );
   if (options.expectedVersion != null && options.expectedVersion !== row.version) {
     throw new ConflictError(spec.label, id, options.expectedVersion, row.version);
   }
@@ -292,7 +321,11 @@ async function remove<E extends Node>(
   if (!options.cascade) {
     const found = await dependents(em, spec.entity, id);
     if (found.length > 0) {
-      throw InputError.of('cascade', 'HAS_DEPENDENTS', `deleting it would also delete ${found.join(', ')}; pass cascade: true to confirm`);
+      throw InputError.of(
+        'cascade',
+        'HAS_DEPENDENTS',
+        `deleting it would also delete ${found.join(', ')}; pass cascade: true to confirm`,
+      );
     }
   }
   const before = snapshot(em, row);

@@ -33,17 +33,41 @@ async function membershipOf(ctx: UserAdminContext, org: Organisation, userId: st
 /** Refuses to take the admin role away from the only active admin left: the organisation would be unmanageable. */
 async function checkNotLastAdmin(ctx: UserAdminContext, membership: Membership): Promise<void> {
   if (membership.role !== Role.ADMIN) return;
-  const others = await ctx.em.count(Membership, { org: membership.org, role: Role.ADMIN, user: { active: true }, id: { $ne: membership.id } });
+  const others = await ctx.em.count(Membership, {
+    org: membership.org,
+    role: Role.ADMIN,
+    user: { active: true },
+    id: { $ne: membership.id },
+  });
   if (others > 0) return;
-  throw InputError.of('userId', 'LAST_ADMIN', `${membership.user.name} is the last admin of ${membership.org.code}: make someone else admin first`);
+  throw InputError.of(
+    'userId',
+    'LAST_ADMIN',
+    `${membership.user.name} is the last admin of ${membership.org.code}: make someone else admin first`,
+  );
 }
 
 /** Members with their tokens: three statements whatever the size of the organisation. */
 export async function listMembers(ctx: UserAdminContext, organisationId: string): Promise<Member[]> {
   const org = await administered(ctx, organisationId);
-  const memberships = await ctx.em.find(Membership, { org }, { populate: ['user'], orderBy: { user: { name: 'asc' }, id: 'asc' } });
-  const tokens = memberships.length === 0 ? [] : await ctx.em.find(ApiToken, { user: { $in: memberships.map((m) => m.user.id) } }, { orderBy: { createdAt: 'desc', id: 'asc' } });
-  return memberships.map((membership) => ({ membership, user: membership.user, tokens: tokens.filter((t) => t.user.id === membership.user.id) }));
+  const memberships = await ctx.em.find(
+    Membership,
+    { org },
+    { populate: ['user'], orderBy: { user: { name: 'asc' }, id: 'asc' } },
+  );
+  const tokens =
+    memberships.length === 0
+      ? []
+      : await ctx.em.find(
+          ApiToken,
+          { user: { $in: memberships.map((m) => m.user.id) } },
+          { orderBy: { createdAt: 'desc', id: 'asc' } },
+        );
+  return memberships.map((membership) => ({
+    membership,
+    user: membership.user,
+    tokens: tokens.filter((t) => t.user.id === membership.user.id),
+  }));
 }
 
 /** A new person, or a person already known by that e-mail (in another organisation) joining this one. */
@@ -54,7 +78,11 @@ export async function inviteUser(ctx: UserAdminContext, input: Invitation): Prom
   let user = await ctx.em.findOne(User, { email });
   if (user && !user.active) throw InputError.of('email', 'USER_DEACTIVATED', `the account of ${email} is deactivated`);
   if (user && (await ctx.em.count(Membership, { org, user }))) {
-    throw InputError.of('email', 'ALREADY_MEMBER', `${email} is already a member of ${org.code}: change their role with updateMembership`);
+    throw InputError.of(
+      'email',
+      'ALREADY_MEMBER',
+      `${email} is already a member of ${org.code}: change their role with updateMembership`,
+    );
   }
   if (!user) {
     user = ctx.em.create(User, { email, name: normaliseName(input.name), active: true, systemAdmin: false });
@@ -82,7 +110,11 @@ export async function updateMembership(ctx: UserAdminContext, input: MemberChang
 }
 
 /** The person leaves this organisation only; their account, tokens and other memberships stay. */
-export async function removeMembership(ctx: UserAdminContext, organisationId: string, userId: string): Promise<boolean> {
+export async function removeMembership(
+  ctx: UserAdminContext,
+  organisationId: string,
+  userId: string,
+): Promise<boolean> {
   const org = await administered(ctx, organisationId);
   const membership = await membershipOf(ctx, org, userId);
   await checkNotLastAdmin(ctx, membership);
@@ -95,13 +127,21 @@ export async function removeMembership(ctx: UserAdminContext, organisationId: st
 /** Switches an account off everywhere: its tokens stop working at once (USER_DISABLED). Idempotent. */
 export async function deactivateUser(ctx: UserAdminContext, userId: string): Promise<User> {
   const { user, memberships } = await findVisibleUser(ctx, userId);
-  if (ctx.access && user.id === ctx.user.id) throw new ForbiddenError('You may not deactivate your own account', 'admin', null);
+  if (ctx.access && user.id === ctx.user.id)
+    throw new ForbiddenError('You may not deactivate your own account', 'admin', null);
   checkManagesWholly(ctx, user, memberships, 'deactivate the account');
   if (!user.active) return user;
   for (const membership of memberships) await checkNotLastAdmin(ctx, membership);
   const before = snapshot(ctx.em, user);
   user.active = false;
-  recordUserChange(ctx, user, AuditAction.UPDATE, before, snapshot(ctx.em, user), memberships.map((m) => m.org));
+  recordUserChange(
+    ctx,
+    user,
+    AuditAction.UPDATE,
+    before,
+    snapshot(ctx.em, user),
+    memberships.map((m) => m.org),
+  );
   await ctx.em.flush();
   return user;
 }

@@ -26,7 +26,13 @@ async function unitIdsOf(ctx: ServiceContext, indicatorId: string | null): Promi
  * Refuses (FORBIDDEN) a write the caller's role does not allow. For actual values of a unit editor, the
  * indicator's responsible units decide; `row` may be the entity or its audit snapshot (references as ids).
  */
-export async function authorizeWrite(ctx: ServiceContext, entityName: string, orgId: string | null, mode: Mode, row?: Record<string, unknown>): Promise<void> {
+export async function authorizeWrite(
+  ctx: ServiceContext,
+  entityName: string,
+  orgId: string | null,
+  mode: Mode,
+  row?: Record<string, unknown>,
+): Promise<void> {
   const access = ctx.access;
   if (!access) return;
   const action = actionFor(entityName, mode);

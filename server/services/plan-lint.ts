@@ -17,7 +17,18 @@ export type LintIssue = {
   message: string;
 };
 
-const ERRORS = new Set(['TARGET_MISSING', 'TARGET_NOT_POSITIVE', 'TYPE_MISMATCH', 'INVALID_DATE', 'BANDS_NOT_MONOTONE', 'THRESHOLDS_MISSING', 'WEIGHT_MISSING', 'WEIGHT_NEGATIVE', 'WEIGHT_SUM_ZERO', 'DUPLICATE_CODE']);
+const ERRORS = new Set([
+  'TARGET_MISSING',
+  'TARGET_NOT_POSITIVE',
+  'TYPE_MISMATCH',
+  'INVALID_DATE',
+  'BANDS_NOT_MONOTONE',
+  'THRESHOLDS_MISSING',
+  'WEIGHT_MISSING',
+  'WEIGHT_NEGATIVE',
+  'WEIGHT_SUM_ZERO',
+  'DUPLICATE_CODE',
+]);
 
 const MESSAGES: Record<string, string> = {
   TARGET_NOT_POSITIVE: 'the target must be positive for a ratio (or not negative for an inverse) rule',
@@ -35,7 +46,13 @@ const MESSAGES: Record<string, string> = {
   POLARITY_UNCONFIRMED: 'the polarity was inferred and not yet confirmed by a user',
 };
 
-function issue(code: string, subjectType: LintIssue['subjectType'], subject: { id: string; code?: string | null }, year: number | null, detail?: string): LintIssue {
+function issue(
+  code: string,
+  subjectType: LintIssue['subjectType'],
+  subject: { id: string; code?: string | null },
+  year: number | null,
+  detail?: string,
+): LintIssue {
   return {
     code,
     severity: ERRORS.has(code) ? 'error' : 'warning',
@@ -60,61 +77,113 @@ export function lintPlan(s: PlanSnapshot, years: readonly number[]): LintIssue[]
   const targetsOf = groupBy(s.targets, (t) => t.indicator.id);
 
   for (const indicator of active) {
-    if (indicator.monitoring && indicator.weight) issues.push(issue('MONITORING_WEIGHTED', 'indicator', indicator, null, `weight ${indicator.weight}`));
-    if (!indicator.polarityConfirmed && !indicator.monitoring) issues.push(issue('POLARITY_UNCONFIRMED', 'indicator', indicator, null, indicator.polarityEvidence ?? undefined));
+    if (indicator.monitoring && indicator.weight)
+      issues.push(issue('MONITORING_WEIGHTED', 'indicator', indicator, null, `weight ${indicator.weight}`));
+    if (!indicator.polarityConfirmed && !indicator.monitoring)
+      issues.push(issue('POLARITY_UNCONFIRMED', 'indicator', indicator, null, indicator.polarityEvidence ?? undefined));
     const targets = targetsOf.get(indicator.id) ?? [];
     for (const year of years) {
       const yearEnd = targets.find((t) => t.year === year && t.checkpoint === Checkpoint.YEAR_END);
       const effective = yearEnd ? (revisionsOf.get(yearEnd.id) ?? []).filter((r) => r.approved).at(-1) : undefined;
-      if (!indicator.monitoring && (!effective || effective.value.kind === 'empty')) issues.push(issue('NO_TARGET', 'indicator', indicator, year));
+      if (!indicator.monitoring && (!effective || effective.value.kind === 'empty'))
+        issues.push(issue('NO_TARGET', 'indicator', indicator, year));
     }
-    for (const target of targets) issues.push(...targetIssues(indicator, target, revisionsOf.get(target.id) ?? [], profile));
+    for (const target of targets)
+      issues.push(...targetIssues(indicator, target, revisionsOf.get(target.id) ?? [], profile));
   }
 
-  const weighted = (rows: Array<{ id: string; code?: string | null; weight?: number | null }>) => rows.map((r) => ({ id: r.id, code: r.code ?? undefined, weight: r.weight, score: 1 }));
+  const weighted = (rows: Array<{ id: string; code?: string | null; weight?: number | null }>) =>
+    rows.map((r) => ({ id: r.id, code: r.code ?? undefined, weight: r.weight, score: 1 }));
   const scoredIndicators = active.filter((i) => !i.monitoring);
   const indicatorsOf = groupBy(scoredIndicators, (i) => i.operationalObjective?.id);
   const ownOf = groupBy(scoredIndicators, (i) => i.strategicObjective?.id);
-  const contributionsOf = groupBy(s.operationalObjectives.filter((o) => o.contributes), (o) => o.strategicObjective?.id);
+  const contributionsOf = groupBy(
+    s.operationalObjectives.filter((o) => o.contributes),
+    (o) => o.strategicObjective?.id,
+  );
   for (const oo of s.operationalObjectives) {
     const children = indicatorsOf.get(oo.id) ?? [];
     if (children.length === 0) continue;
     const r = aggregate(weighted(children), { profile });
-    for (const code of [...r.errors, ...r.warnings]) issues.push(issue(code, 'operational_objective', oo, null, `weights ${children.map((c) => c.weight ?? '–').join(' + ')}`));
+    for (const code of [...r.errors, ...r.warnings])
+      issues.push(
+        issue(code, 'operational_objective', oo, null, `weights ${children.map((c) => c.weight ?? '–').join(' + ')}`),
+      );
   }
   for (const so of s.strategicObjectives) {
     const own = ownOf.get(so.id) ?? [];
     const ops = contributionsOf.get(so.id) ?? [];
     if (own.length === 0 && ops.length === 0) continue;
-    const r = scoreStrategicObjective({ id: so.id, own: own.length ? weighted(own) : undefined, contributions: ops.length ? weighted(ops) : undefined, ownShare: so.ownShare }, { profile });
-    const codes = new Set([...r.errors, ...r.warnings, ...(r.own?.errors ?? []), ...(r.own?.warnings ?? []), ...(r.contributions?.errors ?? []), ...(r.contributions?.warnings ?? [])]);
+    const r = scoreStrategicObjective(
+      {
+        id: so.id,
+        own: own.length ? weighted(own) : undefined,
+        contributions: ops.length ? weighted(ops) : undefined,
+        ownShare: so.ownShare,
+      },
+      { profile },
+    );
+    const codes = new Set([
+      ...r.errors,
+      ...r.warnings,
+      ...(r.own?.errors ?? []),
+      ...(r.own?.warnings ?? []),
+      ...(r.contributions?.errors ?? []),
+      ...(r.contributions?.warnings ?? []),
+    ]);
     codes.delete('CHILD_INVALID');
     const detail = `weights ${[...own, ...ops].map((c) => c.weight ?? '–').join(' + ')}`;
     for (const code of codes) issues.push(issue(code, 'strategic_objective', so, null, detail));
   }
 
   const seen = new Map<string, string>();
-  for (const [type, rows] of [['strategic_objective', s.strategicObjectives], ['operational_objective', s.operationalObjectives], ['indicator', s.indicators]] as const) {
+  for (const [type, rows] of [
+    ['strategic_objective', s.strategicObjectives],
+    ['operational_objective', s.operationalObjectives],
+    ['indicator', s.indicators],
+  ] as const) {
     for (const row of rows) {
       const key = `${type}:${row.code}`;
-      if (seen.has(key)) issues.push(issue('DUPLICATE_CODE', type, row, null, `"${row.code}" also on ${seen.get(key)}`));
+      if (seen.has(key))
+        issues.push(issue('DUPLICATE_CODE', type, row, null, `"${row.code}" also on ${seen.get(key)}`));
       else seen.set(key, row.id);
     }
   }
   return issues;
 }
 
-function targetIssues(indicator: Indicator, target: Target, revisions: PlanSnapshot['revisions'], profile: ReturnType<typeof profileOf>): LintIssue[] {
+function targetIssues(
+  indicator: Indicator,
+  target: Target,
+  revisions: PlanSnapshot['revisions'],
+  profile: ReturnType<typeof profileOf>,
+): LintIssue[] {
   const effective = revisions.filter((r) => r.approved).at(-1);
   if (!effective || target.mode === TargetMode.MONITORING || indicator.monitoring) return [];
   const value = effective.value;
   if (value.kind === 'empty' || value.kind === 'placeholder') return [];
   const rule = (target.rule ?? indicator.rule) as RuleName | null;
   if (rule === 'manual' || rule === 'project') return [];
-  const result = scoreIndicator({
-    id: indicator.id, code: indicator.code, polarity: indicator.polarity, polarityConfirmed: true, rule: rule ?? undefined,
-    target: { mode: 'scored', value, revision: 'original', rule: (target.rule as RuleName | null) ?? undefined, polarity: target.polarity ?? undefined, thresholds: target.thresholds },
-    actual: { value },
-  }, { year: target.year, checkpoint: target.checkpoint as '30/6' | '31/12', profile });
-  return result.errors.map((code) => issue(code, 'target', { id: target.id, code: indicator.code }, target.year, `target "${value.raw}"`));
+  const result = scoreIndicator(
+    {
+      id: indicator.id,
+      code: indicator.code,
+      polarity: indicator.polarity,
+      polarityConfirmed: true,
+      rule: rule ?? undefined,
+      target: {
+        mode: 'scored',
+        value,
+        revision: 'original',
+        rule: (target.rule as RuleName | null) ?? undefined,
+        polarity: target.polarity ?? undefined,
+        thresholds: target.thresholds,
+      },
+      actual: { value },
+    },
+    { year: target.year, checkpoint: target.checkpoint as '30/6' | '31/12', profile },
+  );
+  return result.errors.map((code) =>
+    issue(code, 'target', { id: target.id, code: indicator.code }, target.year, `target "${value.raw}"`),
+  );
 }

@@ -1,8 +1,21 @@
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { readPlanUnitLinks, readRows } from '../speed/read-rows';
 import {
-  Activity, Dashboard, DashboardEntry, FundParameter, Indicator, ManagerAssignment, Measurement, OperationalObjective,
-  Perspective, PlanVersion, Project, ScoringProfile, StrategicObjective, Target, TargetRevision,
+  Activity,
+  Dashboard,
+  DashboardEntry,
+  FundParameter,
+  Indicator,
+  ManagerAssignment,
+  Measurement,
+  OperationalObjective,
+  Perspective,
+  PlanVersion,
+  Project,
+  ScoringProfile,
+  StrategicObjective,
+  Target,
+  TargetRevision,
 } from '../entities';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import { NotFoundError } from '../errors';
@@ -60,7 +73,12 @@ export type Period = { year: number; checkpoint: Checkpoint };
  * `readOnly` reads rows outside the unit of work (server/speed/read-rows.ts): for scores and reports, which only read,
  * at a fraction of the cost of managed entities. Whoever changes rows (the sync) loads them managed.
  */
-export async function loadPlanSnapshot(em: EntityManager, planId: string, period: Period | null, options: { readOnly?: boolean } = {}): Promise<PlanSnapshot> {
+export async function loadPlanSnapshot(
+  em: EntityManager,
+  planId: string,
+  period: Period | null,
+  options: { readOnly?: boolean } = {},
+): Promise<PlanSnapshot> {
   const find: Finder = options.readOnly
     ? (entity, where, orderBy) => readRows(em, entity, where, orderBy)
     : (entity, where, orderBy) => em.find(entity, where, orderBy ? { orderBy } : {});
@@ -70,26 +88,52 @@ export async function loadPlanSnapshot(em: EntityManager, planId: string, period
   if (!plan) throw new NotFoundError('PlanVersion', planId);
   const byPlan = { plan: planId };
   const position = { position: 'asc', id: 'asc' } as const;
-  const [perspectives, strategicObjectives, operationalObjectives, indicators, targets, revisions, measurements, projects, activities, dashboards, entries, assignments, funds] =
-    await Promise.all([
-      find(Perspective, byPlan, position),
-      find(StrategicObjective, byPlan, position),
-      find(OperationalObjective, byPlan, position),
-      find(Indicator, byPlan, position),
-      find(Target, { plan: planId, ...period }, { year: 'asc', checkpoint: 'asc', id: 'asc' }),
-      find(TargetRevision, { target: { plan: planId, ...period } }, { seq: 'asc' }),
-      find(Measurement, { plan: planId, ...period }),
-      find(Project, byPlan, position),
-      find(Activity, { project: { plan: planId } }, position),
-      find(Dashboard, byPlan, position),
-      find(DashboardEntry, byPlan, position),
-      find(ManagerAssignment, byPlan, { createdAt: 'asc', id: 'asc' }),
-      find(FundParameter, { cycle: plan.cycle.id }),
-    ]);
+  const [
+    perspectives,
+    strategicObjectives,
+    operationalObjectives,
+    indicators,
+    targets,
+    revisions,
+    measurements,
+    projects,
+    activities,
+    dashboards,
+    entries,
+    assignments,
+    funds,
+  ] = await Promise.all([
+    find(Perspective, byPlan, position),
+    find(StrategicObjective, byPlan, position),
+    find(OperationalObjective, byPlan, position),
+    find(Indicator, byPlan, position),
+    find(Target, { plan: planId, ...period }, { year: 'asc', checkpoint: 'asc', id: 'asc' }),
+    find(TargetRevision, { target: { plan: planId, ...period } }, { seq: 'asc' }),
+    find(Measurement, { plan: planId, ...period }),
+    find(Project, byPlan, position),
+    find(Activity, { project: { plan: planId } }, position),
+    find(Dashboard, byPlan, position),
+    find(DashboardEntry, byPlan, position),
+    find(ManagerAssignment, byPlan, { createdAt: 'asc', id: 'asc' }),
+    find(FundParameter, { cycle: plan.cycle.id }),
+  ]);
   const unitsOf = options.readOnly ? await readPlanUnitLinks(em, planId) : await unitsOfManaged(em, indicators);
   return {
-    plan, perspectives, strategicObjectives, operationalObjectives, indicators, targets, revisions, measurements,
-    projects, activities, dashboards, entries, assignments, funds, unitsOf,
+    plan,
+    perspectives,
+    strategicObjectives,
+    operationalObjectives,
+    indicators,
+    targets,
+    revisions,
+    measurements,
+    projects,
+    activities,
+    dashboards,
+    entries,
+    assignments,
+    funds,
+    unitsOf,
   };
 }
 

@@ -11,15 +11,25 @@ const NEXT: Record<'approve' | 'close', { from: PlanStatus; to: PlanStatus }> = 
   close: { from: PlanStatus.APPROVED, to: PlanStatus.CLOSED },
 };
 
-export async function movePlan(ctx: ServiceContext, step: 'approve' | 'close', id: string, expectedVersion: number | null): Promise<PlanVersion> {
+export async function movePlan(
+  ctx: ServiceContext,
+  step: 'approve' | 'close',
+  id: string,
+  expectedVersion: number | null,
+): Promise<PlanVersion> {
   const { em } = ctx;
   const plan = await em.findOne(PlanVersion, { id });
   if (!plan) throw new NotFoundError('PlanVersion', id);
   ctx.access?.check(plan.org.id, 'plan');
-  if (expectedVersion != null && expectedVersion !== plan.version) throw new ConflictError('PlanVersion', id, expectedVersion, plan.version);
+  if (expectedVersion != null && expectedVersion !== plan.version)
+    throw new ConflictError('PlanVersion', id, expectedVersion, plan.version);
   const { from, to } = NEXT[step];
   if (plan.status !== from) {
-    throw InputError.of('status', 'BAD_TRANSITION', `only a ${from} plan version can be ${step === 'approve' ? 'approved' : 'closed'}; this one is ${plan.status}`);
+    throw InputError.of(
+      'status',
+      'BAD_TRANSITION',
+      `only a ${from} plan version can be ${step === 'approve' ? 'approved' : 'closed'}; this one is ${plan.status}`,
+    );
   }
   const before = snapshot(em, plan);
   const now = new Date();

@@ -19,7 +19,11 @@ export type RealizationView = {
   explanation: IndicatorExplanation | AggregateExplanation;
 };
 
-export function realizationView(result: IndicatorResult | AggregateResult | undefined, year: number, checkpoint: Checkpoint): RealizationView | null {
+export function realizationView(
+  result: IndicatorResult | AggregateResult | undefined,
+  year: number,
+  checkpoint: Checkpoint,
+): RealizationView | null {
   if (!result) return null;
   const explanation = result.explanation;
   const aggregate = 'passMark' in result;

@@ -1,7 +1,21 @@
 import {
-  aggregate, type AggregateChild, type AggregateResult, type ActivityInput, DEFAULT_PROFILE, type DashboardResult,
-  type IndicatorInput, type IndicatorResult, type ManagerResult, type RuleName, scoreDashboard, scoreIndicator,
-  scoreManager, scoreStrategicObjective, type ScoringProfile, type StrategicResult, type TargetInput,
+  aggregate,
+  type AggregateChild,
+  type AggregateResult,
+  type ActivityInput,
+  DEFAULT_PROFILE,
+  type DashboardResult,
+  type IndicatorInput,
+  type IndicatorResult,
+  type ManagerResult,
+  type RuleName,
+  scoreDashboard,
+  scoreIndicator,
+  scoreManager,
+  scoreStrategicObjective,
+  type ScoringProfile,
+  type StrategicResult,
+  type TargetInput,
 } from '@core/scoring';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import { DashboardKind, IndicatorStatus, RevisionKind, TargetMode } from '@core/vocabulary/enums';
@@ -26,7 +40,13 @@ export type PlanScores = {
 /** The plan's profile as the engine reads it: stored parameters over the defaults, named "name@version". */
 export function profileOf(row: ProfileRow | null | undefined): ScoringProfile {
   if (!row) return DEFAULT_PROFILE;
-  return { ...DEFAULT_PROFILE, ...(row.parameters as Partial<ScoringProfile>), name: row.name, version: row.profileVersion, status: row.status };
+  return {
+    ...DEFAULT_PROFILE,
+    ...(row.parameters as Partial<ScoringProfile>),
+    name: row.name,
+    version: row.profileVersion,
+    status: row.status,
+  };
 }
 
 /** Latest approved revision is the effective target (docs/scoring.md §5.2.1); the original is kept for the explanation. */
@@ -63,9 +83,23 @@ function actualInput(m: Measurement | undefined): IndicatorInput['actual'] {
 /** A replaced indicator is shown but not scored (docs/domain.md §8.7): it leaves every aggregate with that reason. */
 function asChild(indicator: Indicator, result: IndicatorResult): AggregateChild {
   if (indicator.status === IndicatorStatus.REPLACED) {
-    return { id: indicator.id, code: indicator.code, weight: indicator.weight, score: null, status: 'not_applicable', reason: 'replaced' };
+    return {
+      id: indicator.id,
+      code: indicator.code,
+      weight: indicator.weight,
+      score: null,
+      status: 'not_applicable',
+      reason: 'replaced',
+    };
   }
-  return { id: result.id, code: result.code, weight: indicator.weight, score: result.score, status: result.status, errors: result.errors };
+  return {
+    id: result.id,
+    code: result.code,
+    weight: indicator.weight,
+    score: result.score,
+    status: result.status,
+    errors: result.errors,
+  };
 }
 
 export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Checkpoint): PlanScores {
@@ -81,21 +115,32 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
     const target = targetOf.get(indicator.id);
     const activities: ActivityInput[] | undefined = indicator.project
       ? (activitiesOf.get(indicator.project.id) ?? []).map((a) => ({
-          id: a.id, code: a.name, name: a.name, weight: a.weight, polarity: 'higher', rule: (a.rule as RuleName | null) ?? undefined,
+          id: a.id,
+          code: a.name,
+          name: a.name,
+          weight: a.weight,
+          polarity: 'higher',
+          rule: (a.rule as RuleName | null) ?? undefined,
           target: a.target ? { mode: 'scored', value: a.target, revision: 'original' } : undefined,
           actual: a.actual ? { value: a.actual } : undefined,
         }))
       : undefined;
-    indicators.set(indicator.id, scoreIndicator({
-      id: indicator.id,
-      code: indicator.code,
-      polarity: indicator.polarity,
-      polarityConfirmed: indicator.polarityConfirmed,
-      rule: (indicator.rule as RuleName | null) ?? undefined,
-      target: target ? targetInput(target, revisionsOf.get(target.id) ?? [], indicator) : undefined,
-      actual: actualInput(measurementOf.get(indicator.id)),
-      activities: activities && activities.length > 0 ? activities : undefined,
-    }, ctx));
+    indicators.set(
+      indicator.id,
+      scoreIndicator(
+        {
+          id: indicator.id,
+          code: indicator.code,
+          polarity: indicator.polarity,
+          polarityConfirmed: indicator.polarityConfirmed,
+          rule: (indicator.rule as RuleName | null) ?? undefined,
+          target: target ? targetInput(target, revisionsOf.get(target.id) ?? [], indicator) : undefined,
+          actual: actualInput(measurementOf.get(indicator.id)),
+          activities: activities && activities.length > 0 ? activities : undefined,
+        },
+        ctx,
+      ),
+    );
   }
 
   const indicatorsOfOO = groupBy(s.indicators, (i) => i.operationalObjective?.id);
@@ -104,33 +149,59 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
 
   const operationalObjectives = new Map<string, AggregateResult>();
   for (const oo of s.operationalObjectives) {
-    operationalObjectives.set(oo.id, aggregate(childrenOf(indicatorsOfOO.get(oo.id)), {
-      subject: { type: 'objective', id: oo.id, code: oo.code, year, checkpoint: ctx.checkpoint }, profile,
-    }));
+    operationalObjectives.set(
+      oo.id,
+      aggregate(childrenOf(indicatorsOfOO.get(oo.id)), {
+        subject: { type: 'objective', id: oo.id, code: oo.code, year, checkpoint: ctx.checkpoint },
+        profile,
+      }),
+    );
   }
 
   const oosOfSO = groupBy(s.operationalObjectives, (o) => o.strategicObjective?.id);
   const strategicObjectives = new Map<string, StrategicResult>();
   for (const so of s.strategicObjectives) {
-    const contributions = (oosOfSO.get(so.id) ?? []).filter((o) => o.contributes).map((o) => {
-      const r = operationalObjectives.get(o.id)!;
-      return { id: o.id, code: o.code, weight: o.weight, score: r.score, status: r.status, errors: r.errors };
-    });
+    const contributions = (oosOfSO.get(so.id) ?? [])
+      .filter((o) => o.contributes)
+      .map((o) => {
+        const r = operationalObjectives.get(o.id)!;
+        return { id: o.id, code: o.code, weight: o.weight, score: r.score, status: r.status, errors: r.errors };
+      });
     const own = childrenOf(ownOfSO.get(so.id));
-    strategicObjectives.set(so.id, scoreStrategicObjective(
-      { id: so.id, code: so.code, own: own.length ? own : undefined, contributions: contributions.length ? contributions : undefined, ownShare: so.ownShare, passMark: so.passMark },
-      ctx,
-    ));
+    strategicObjectives.set(
+      so.id,
+      scoreStrategicObjective(
+        {
+          id: so.id,
+          code: so.code,
+          own: own.length ? own : undefined,
+          contributions: contributions.length ? contributions : undefined,
+          ownShare: so.ownShare,
+          passMark: so.passMark,
+        },
+        ctx,
+      ),
+    );
   }
 
   const sosOfPerspective = groupBy(s.strategicObjectives, (o) => o.perspective.id);
   const perspectives = new Map<string, AggregateResult>();
   for (const p of s.perspectives) {
-    const children = (sosOfPerspective.get(p.id) ?? []).map((o) => ({ ...strategicObjectives.get(o.id)!, weight: undefined }));
-    perspectives.set(p.id, aggregate(children, { subject: { type: 'perspective', id: p.id, code: p.code ?? p.name, year, checkpoint: ctx.checkpoint }, profile }));
+    const children = (sosOfPerspective.get(p.id) ?? []).map((o) => ({
+      ...strategicObjectives.get(o.id)!,
+      weight: undefined,
+    }));
+    perspectives.set(
+      p.id,
+      aggregate(children, {
+        subject: { type: 'perspective', id: p.id, code: p.code ?? p.name, year, checkpoint: ctx.checkpoint },
+        profile,
+      }),
+    );
   }
   const plan = aggregate([...perspectives.values()], {
-    subject: { type: 'plan', id: s.plan.id, code: s.plan.label, year, checkpoint: ctx.checkpoint }, profile,
+    subject: { type: 'plan', id: s.plan.id, code: s.plan.label, year, checkpoint: ctx.checkpoint },
+    profile,
   });
 
   const dashboards = new Map<string, DashboardResult>();
@@ -139,15 +210,28 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
   for (const d of s.dashboards) {
     const entries = (entriesOf.get(d.id) ?? []).map((e) => {
       const indicator = indicatorById.get(e.indicator.id);
-      const objectiveId = e.operationalObjective?.id ?? e.strategicObjective?.id ?? indicator?.operationalObjective?.id ?? indicator?.strategicObjective?.id ?? d.id;
-      return { indicatorId: e.indicator.id, indicatorCode: indicator?.code, objectiveId, weight: e.weight, level: e.level };
+      const objectiveId =
+        e.operationalObjective?.id ??
+        e.strategicObjective?.id ??
+        indicator?.operationalObjective?.id ??
+        indicator?.strategicObjective?.id ??
+        d.id;
+      return {
+        indicatorId: e.indicator.id,
+        indicatorCode: indicator?.code,
+        objectiveId,
+        weight: e.weight,
+        level: e.level,
+      };
     });
     dashboards.set(d.id, scoreDashboard({ id: d.id, code: d.name, entries }, indicators, ctx));
   }
 
   // docs/scoring.md §5.5: a unit scores its service dashboard if it has one, else the indicators it is responsible for.
   const units = new Map<string, AggregateResult>();
-  const serviceDashboardOf = new Map(s.dashboards.filter((d) => d.kind === DashboardKind.SERVICE && d.ownerUnit).map((d) => [d.ownerUnit!.id, d]));
+  const serviceDashboardOf = new Map(
+    s.dashboards.filter((d) => d.kind === DashboardKind.SERVICE && d.ownerUnit).map((d) => [d.ownerUnit!.id, d]),
+  );
   const indicatorsOfUnit = new Map<string, Indicator[]>();
   for (const indicator of s.indicators) {
     for (const unitId of s.unitsOf.get(indicator.id) ?? []) {
@@ -158,9 +242,15 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
   }
   for (const unitId of new Set([...indicatorsOfUnit.keys(), ...serviceDashboardOf.keys()])) {
     const dashboard = serviceDashboardOf.get(unitId);
-    units.set(unitId, dashboard
-      ? dashboards.get(dashboard.id)!
-      : aggregate(childrenOf(indicatorsOfUnit.get(unitId)).map((c) => ({ ...c, weight: undefined })), { subject: { type: 'unit', id: unitId, year, checkpoint: ctx.checkpoint }, profile }));
+    units.set(
+      unitId,
+      dashboard
+        ? dashboards.get(dashboard.id)!
+        : aggregate(
+            childrenOf(indicatorsOfUnit.get(unitId)).map((c) => ({ ...c, weight: undefined })),
+            { subject: { type: 'unit', id: unitId, year, checkpoint: ctx.checkpoint }, profile },
+          ),
+    );
   }
 
   // docs/scoring.md §5.9: a manager scores the weighted portfolio of the plan version, or the dashboard they are evaluated through.
@@ -171,25 +261,48 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
     ...s.operationalObjectives.map((o) => [o.id, o.relevance] as const),
   ]);
   const assignmentsOf = groupBy(s.assignments, (a) => a.manager.id);
-  const personalDashboardOf = new Map(s.dashboards.filter((d) => d.ownerPerson && d.kind !== DashboardKind.SERVICE).map((d) => [d.ownerPerson!.id, d]));
+  const personalDashboardOf = new Map(
+    s.dashboards.filter((d) => d.ownerPerson && d.kind !== DashboardKind.SERVICE).map((d) => [d.ownerPerson!.id, d]),
+  );
   for (const managerId of new Set([...assignmentsOf.keys(), ...personalDashboardOf.keys()])) {
     const assignments = assignmentsOf.get(managerId);
     const dashboard = personalDashboardOf.get(managerId);
-    managers.set(managerId, scoreManager({
-      id: managerId,
-      assignments: assignments?.map((a) => {
-        const objectiveId = (a.operationalObjective ?? a.strategicObjective)!.id;
-        const r = operationalObjectives.get(objectiveId) ?? strategicObjectives.get(objectiveId);
-        const relevance = relevanceOf.get(objectiveId);
-        return {
-          objectiveId, code: r?.code, weight: a.weight, score: r?.score ?? null, status: r?.status, errors: r?.errors,
-          relevance: relevance ? (relevance.toUpperCase() as 'HIGH' | 'MEDIUM' | 'LOW') : null,
-        };
-      }),
-      dashboard: !assignments && dashboard ? dashboards.get(dashboard.id) : undefined,
-      funds,
-    }, ctx));
+    managers.set(
+      managerId,
+      scoreManager(
+        {
+          id: managerId,
+          assignments: assignments?.map((a) => {
+            const objectiveId = (a.operationalObjective ?? a.strategicObjective)!.id;
+            const r = operationalObjectives.get(objectiveId) ?? strategicObjectives.get(objectiveId);
+            const relevance = relevanceOf.get(objectiveId);
+            return {
+              objectiveId,
+              code: r?.code,
+              weight: a.weight,
+              score: r?.score ?? null,
+              status: r?.status,
+              errors: r?.errors,
+              relevance: relevance ? (relevance.toUpperCase() as 'HIGH' | 'MEDIUM' | 'LOW') : null,
+            };
+          }),
+          dashboard: !assignments && dashboard ? dashboards.get(dashboard.id) : undefined,
+          funds,
+        },
+        ctx,
+      ),
+    );
   }
 
-  return { profile, indicators, operationalObjectives, strategicObjectives, perspectives, plan, dashboards, units, managers };
+  return {
+    profile,
+    indicators,
+    operationalObjectives,
+    strategicObjectives,
+    perspectives,
+    plan,
+    dashboards,
+    units,
+    managers,
+  };
 }

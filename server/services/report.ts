@@ -25,10 +25,23 @@ export type ReportRow = {
 
 export type Report = { title: string; rows: ReportRow[]; total: ReportRow | null };
 
-function aggregateRow(level: ReportLevel, node: { id: string; code?: string | null; title?: string; name?: string }, r: AggregateResult | undefined): ReportRow {
+function aggregateRow(
+  level: ReportLevel,
+  node: { id: string; code?: string | null; title?: string; name?: string },
+  r: AggregateResult | undefined,
+): ReportRow {
   return {
-    level, id: node.id, code: node.code ?? null, title: node.title ?? node.name ?? '', kpi: null, actual: null, target: null,
-    realization: r?.display ?? null, score: r?.score ?? null, status: r?.status ?? 'empty', excluded: r?.score == null,
+    level,
+    id: node.id,
+    code: node.code ?? null,
+    title: node.title ?? node.name ?? '',
+    kpi: null,
+    actual: null,
+    target: null,
+    realization: r?.display ?? null,
+    score: r?.score ?? null,
+    status: r?.status ?? 'empty',
+    excluded: r?.score == null,
     note: r && r.score == null ? 'no scored indicator' : null,
   };
 }
@@ -44,11 +57,15 @@ function indicatorRow(indicator: Indicator, r: IndicatorResult | undefined, meas
   const target = r?.explanation.inputs.target;
   const status = r?.status ?? 'not_applicable';
   const note =
-    status === 'neutralised' ? `neutralised: ${measurement?.neutralisationReason ?? ''}`.trim()
-    : status === 'monitoring' ? 'monitoring: not scored'
-    : status === 'missing' ? 'actual missing'
-    : status === 'invalid' ? `not scored: ${r?.errors.join(', ')}`
-    : null;
+    status === 'neutralised'
+      ? `neutralised: ${measurement?.neutralisationReason ?? ''}`.trim()
+      : status === 'monitoring'
+        ? 'monitoring: not scored'
+        : status === 'missing'
+          ? 'actual missing'
+          : status === 'invalid'
+            ? `not scored: ${r?.errors.join(', ')}`
+            : null;
   return {
     level: 'indicator',
     id: indicator.id,
@@ -78,14 +95,20 @@ export function planReport(s: PlanSnapshot, scores: PlanScores): Report {
     rows.push(aggregateRow('perspective', p, scores.perspectives.get(p.id)));
     for (const so of sosOf.get(p.id) ?? []) {
       rows.push(aggregateRow('strategic_objective', so, scores.strategicObjectives.get(so.id)));
-      for (const own of ownOf.get(so.id) ?? []) rows.push(indicatorRow(own, scores.indicators.get(own.id), measurements));
+      for (const own of ownOf.get(so.id) ?? [])
+        rows.push(indicatorRow(own, scores.indicators.get(own.id), measurements));
       for (const oo of oosOf.get(so.id) ?? []) {
         rows.push(aggregateRow('operational_objective', oo, scores.operationalObjectives.get(oo.id)));
-        for (const i of indicatorsOf.get(oo.id) ?? []) rows.push(indicatorRow(i, scores.indicators.get(i.id), measurements));
+        for (const i of indicatorsOf.get(oo.id) ?? [])
+          rows.push(indicatorRow(i, scores.indicators.get(i.id), measurements));
       }
     }
   }
-  return { title: s.plan.label, rows, total: aggregateRow('perspective', { id: s.plan.id, code: null, title: s.plan.label }, scores.plan) };
+  return {
+    title: s.plan.label,
+    rows,
+    total: aggregateRow('perspective', { id: s.plan.id, code: null, title: s.plan.label }, scores.plan),
+  };
 }
 
 /** One dashboard as a Relazione table: each group (objective) row with its %, then its entries. */
@@ -94,20 +117,37 @@ export function dashboardReport(s: PlanSnapshot, scores: PlanScores, dashboardId
   const result = scores.dashboards.get(dashboardId);
   const indicators = new Map(s.indicators.map((i) => [i.id, i]));
   const objectives = new Map<string, { id: string; code: string; title: string; level: ReportLevel }>([
-    ...s.strategicObjectives.map((o) => [o.id, { id: o.id, code: o.code, title: o.title, level: 'strategic_objective' as const }] as const),
-    ...s.operationalObjectives.map((o) => [o.id, { id: o.id, code: o.code, title: o.title, level: 'operational_objective' as const }] as const),
+    ...s.strategicObjectives.map(
+      (o) => [o.id, { id: o.id, code: o.code, title: o.title, level: 'strategic_objective' as const }] as const,
+    ),
+    ...s.operationalObjectives.map(
+      (o) => [o.id, { id: o.id, code: o.code, title: o.title, level: 'operational_objective' as const }] as const,
+    ),
   ]);
   const rows: ReportRow[] = [];
   const measurements = measurementsOf(s);
   const entries = s.entries.filter((e) => e.dashboard.id === dashboardId);
   for (const group of result?.groups ?? []) {
-    const objective = objectives.get(group.id) ?? { id: group.id, code: group.code ?? '', title: group.code ?? '', level: 'strategic_objective' as const };
+    const objective = objectives.get(group.id) ?? {
+      id: group.id,
+      code: group.code ?? '',
+      title: group.code ?? '',
+      level: 'strategic_objective' as const,
+    };
     rows.push(aggregateRow(objective.level, objective, group));
     const ids = new Set([...group.explanation.used.map((u) => u.id), ...group.explanation.excluded.map((e) => e.id)]);
     for (const entry of entries.filter((e) => ids.has(e.indicator.id))) {
       const indicator = indicators.get(entry.indicator.id);
-      if (indicator) rows.push({ ...indicatorRow(indicator, scores.indicators.get(indicator.id), measurements), title: entry.actionLabel ?? indicator.title });
+      if (indicator)
+        rows.push({
+          ...indicatorRow(indicator, scores.indicators.get(indicator.id), measurements),
+          title: entry.actionLabel ?? indicator.title,
+        });
     }
   }
-  return { title: dashboard.name, rows, total: aggregateRow('perspective', { id: dashboard.id, code: null, title: dashboard.name }, result) };
+  return {
+    title: dashboard.name,
+    rows,
+    total: aggregateRow('perspective', { id: dashboard.id, code: null, title: dashboard.name }, result),
+  };
 }

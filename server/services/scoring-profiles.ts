@@ -29,10 +29,18 @@ export function parameterProblems(parameters: Record<string, unknown>): FieldPro
   for (const [key, value] of Object.entries(parameters)) {
     const allowed = CHOICES[key];
     const field = `parameters.${key}`;
-    if (!allowed) problems.push({ field, code: 'UNKNOWN_PARAMETER', message: `is not a scoring parameter (known: ${Object.keys(CHOICES).join(', ')})` });
-    else if (allowed === 'boolean' && typeof value !== 'boolean') problems.push({ field, code: 'NOT_BOOLEAN', message: 'must be true or false' });
-    else if (allowed === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) problems.push({ field, code: 'NOT_NUMBER', message: 'must be a number' });
-    else if (Array.isArray(allowed) && key !== 'display' && !allowed.includes(value)) problems.push({ field, code: 'NOT_ALLOWED', message: `must be one of ${allowed.join(', ')}` });
+    if (!allowed)
+      problems.push({
+        field,
+        code: 'UNKNOWN_PARAMETER',
+        message: `is not a scoring parameter (known: ${Object.keys(CHOICES).join(', ')})`,
+      });
+    else if (allowed === 'boolean' && typeof value !== 'boolean')
+      problems.push({ field, code: 'NOT_BOOLEAN', message: 'must be true or false' });
+    else if (allowed === 'number' && (typeof value !== 'number' || !Number.isFinite(value)))
+      problems.push({ field, code: 'NOT_NUMBER', message: 'must be a number' });
+    else if (Array.isArray(allowed) && key !== 'display' && !allowed.includes(value))
+      problems.push({ field, code: 'NOT_ALLOWED', message: `must be one of ${allowed.join(', ')}` });
   }
   if (problems.length > 0) return problems;
   const merged = { ...DEFAULT_PROFILE, ...parameters, name: 'check', version: 1 } as EngineProfile;
@@ -45,14 +53,26 @@ function parametersOf(profile: EngineProfile): Record<string, unknown> {
 }
 
 /** A profile of the organisation from one of the three seed families' presets. */
-export async function profileFromPreset(ctx: ServiceContext, organisationId: string, preset: PresetName): Promise<ScoringProfile> {
+export async function profileFromPreset(
+  ctx: ServiceContext,
+  organisationId: string,
+  preset: PresetName,
+): Promise<ScoringProfile> {
   const org = await ctx.em.findOne(Organisation, { id: organisationId });
   if (!org) throw InputError.of('organisationId', 'NOT_FOUND', `no Organisation with id "${organisationId}"`);
   ctx.access?.check(org.id, 'plan');
   const source = PROFILE_PRESETS[preset];
-  const last = await ctx.em.findOne(ScoringProfile, { org, name: source.name }, { orderBy: { profileVersion: 'desc' } });
+  const last = await ctx.em.findOne(
+    ScoringProfile,
+    { org, name: source.name },
+    { orderBy: { profileVersion: 'desc' } },
+  );
   const row = ctx.em.create(ScoringProfile, {
-    org, name: source.name, profileVersion: (last?.profileVersion ?? 0) + 1, status: ProfileStatus.DRAFT, parameters: parametersOf(source),
+    org,
+    name: source.name,
+    profileVersion: (last?.profileVersion ?? 0) + 1,
+    status: ProfileStatus.DRAFT,
+    parameters: parametersOf(source),
   });
   recordChange(ctx, row, AuditAction.CREATE, null, snapshot(ctx.em, row), org);
   await ctx.em.flush();
@@ -63,16 +83,28 @@ export async function profileFromPreset(ctx: ServiceContext, organisationId: str
  * A parameter change is a new version of the profile (docs/scoring.md §5.11): the old version stays as it was, so plans scored
  * with it keep their numbers. The new version is a draft until a plan using it is approved.
  */
-export async function reviseProfile(ctx: ServiceContext, profileId: string, changes: Record<string, unknown>): Promise<ScoringProfile> {
+export async function reviseProfile(
+  ctx: ServiceContext,
+  profileId: string,
+  changes: Record<string, unknown>,
+): Promise<ScoringProfile> {
   const current = await ctx.em.findOne(ScoringProfile, { id: profileId });
   if (!current) throw new NotFoundError('ScoringProfile', profileId);
   ctx.access?.check(current.org.id, 'plan');
   const parameters = { ...current.parameters, ...changes };
   const problems = parameterProblems(parameters);
   if (problems.length > 0) throw new InputError(problems);
-  const last = await ctx.em.findOne(ScoringProfile, { org: current.org, name: current.name }, { orderBy: { profileVersion: 'desc' } });
+  const last = await ctx.em.findOne(
+    ScoringProfile,
+    { org: current.org, name: current.name },
+    { orderBy: { profileVersion: 'desc' } },
+  );
   const row = ctx.em.create(ScoringProfile, {
-    org: current.org, name: current.name, profileVersion: last!.profileVersion + 1, status: ProfileStatus.DRAFT, parameters,
+    org: current.org,
+    name: current.name,
+    profileVersion: last!.profileVersion + 1,
+    status: ProfileStatus.DRAFT,
+    parameters,
   });
   recordChange(ctx, row, AuditAction.CREATE, null, snapshot(ctx.em, row), current.org);
   await ctx.em.flush();

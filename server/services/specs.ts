@@ -1,8 +1,26 @@
 import { PlanStatus, ProfileStatus, RevisionKind } from '@core/vocabulary/enums';
 import {
-  Activity, Baseline, Dashboard, DashboardEntry, FundParameter, Indicator, ManagerAssignment, ManagerRole, Measurement,
-  OperationalObjective, OrgUnit, Organisation, Person, Perspective, PlanCycle, PlanVersion, Project, ScoringProfile,
-  StrategicObjective, Target, TargetRevision,
+  Activity,
+  Baseline,
+  Dashboard,
+  DashboardEntry,
+  FundParameter,
+  Indicator,
+  ManagerAssignment,
+  ManagerRole,
+  Measurement,
+  OperationalObjective,
+  OrgUnit,
+  Organisation,
+  Person,
+  Perspective,
+  PlanCycle,
+  PlanVersion,
+  Project,
+  ScoringProfile,
+  StrategicObjective,
+  Target,
+  TargetRevision,
 } from '../entities';
 import type { EntitySpec } from './crud';
 import type { FieldProblem } from '../errors';
@@ -15,7 +33,9 @@ type Input = Record<string, unknown>;
 function atMostOne<E>(row: E, props: Array<[keyof E, string]>): FieldProblem[] {
   const set = props.filter(([prop]) => row[prop]);
   if (set.length <= 1) return [];
-  return [{ field: set[1][1], code: 'ONE_PARENT', message: `give either ${props.map(([, f]) => f).join(' or ')}, not both` }];
+  return [
+    { field: set[1][1], code: 'ONE_PARENT', message: `give either ${props.map(([, f]) => f).join(' or ')}, not both` },
+  ];
 }
 
 export const organisationSpec: EntitySpec<Organisation> = { entity: Organisation, label: 'Organisation', refs: {} };
@@ -28,7 +48,8 @@ export const orgUnitSpec: EntitySpec<OrgUnit> = {
     // A unit may not become its own ancestor: walk up the chain of parents (trees are a few levels deep).
     let current = row.parent ?? null;
     for (let depth = 0; current && depth < 50; depth++) {
-      if (current.id === row.id) return [{ field: 'parentId', code: 'CYCLE', message: 'a unit cannot be inside itself' }];
+      if (current.id === row.id)
+        return [{ field: 'parentId', code: 'CYCLE', message: 'a unit cannot be inside itself' }];
       current = (await ctx.em.findOne(OrgUnit, current.id))?.parent ?? null;
     }
     return [];
@@ -58,7 +79,13 @@ export const scoringProfileSpec: EntitySpec<ScoringProfile> = {
   async prepare(_ctx, row, input, mode, before) {
     // A frozen profile never changes (docs/scoring.md §5.11): a parameter change is a new version (reviseScoringProfile).
     if (mode === 'update' && before?.status === ProfileStatus.FROZEN) {
-      return [{ field: 'parameters', code: 'PROFILE_FROZEN', message: 'this profile version is frozen by an approved plan; create a new version with reviseScoringProfile' }];
+      return [
+        {
+          field: 'parameters',
+          code: 'PROFILE_FROZEN',
+          message: 'this profile version is frozen by an approved plan; create a new version with reviseScoringProfile',
+        },
+      ];
     }
     return input.parameters ? parameterProblems(row.parameters) : [];
   },
@@ -75,7 +102,13 @@ export const planVersionSpec: EntitySpec<PlanVersion> = {
   async prepare(ctx, row, input, mode, before) {
     const wasLocked = mode === 'update' && LOCKED_PLAN_STATUSES.has(before?.status as PlanStatus);
     if (wasLocked && 'scoringProfileId' in input && (row.scoringProfile?.id ?? null) !== before?.scoringProfile) {
-      return [{ field: 'scoringProfileId', code: 'PLAN_APPROVED', message: 'an approved plan keeps its scoring profile; adopt a new plan revision to change it' }];
+      return [
+        {
+          field: 'scoringProfileId',
+          code: 'PLAN_APPROVED',
+          message: 'an approved plan keeps its scoring profile; adopt a new plan revision to change it',
+        },
+      ];
     }
     if (row.status === PlanStatus.APPROVED && before?.status !== PlanStatus.APPROVED) await freezeProfileOf(ctx, row);
     return [];
@@ -160,7 +193,8 @@ export const targetRevisionSpec: EntitySpec<TargetRevision> = {
     const target = await ctx.em.findOneOrFail(Target, row.target.id, { populate: ['indicator'] });
     const last = await ctx.em.findOne(TargetRevision, { target: target.id }, { orderBy: { seq: 'desc' } });
     row.seq = last ? last.seq + 1 : 0;
-    row.kind = (input.kind as RevisionKind | undefined) ?? (row.seq === 0 ? RevisionKind.ORIGINAL : RevisionKind.REVISED);
+    row.kind =
+      (input.kind as RevisionKind | undefined) ?? (row.seq === 0 ? RevisionKind.ORIGINAL : RevisionKind.REVISED);
     row.value = parseFor(String(input.value), target.indicator, target.year, 'target');
     return [];
   },
@@ -192,10 +226,18 @@ export const measurementSpec: EntitySpec<Measurement> = {
     // Neutralising needs a reason (docs/domain.md §2.2); a manual score needs its justification (docs/scoring.md §5.3).
     const problems: FieldProblem[] = [];
     if (row.neutralised && !row.neutralisationReason?.trim()) {
-      problems.push({ field: 'neutralisationReason', code: 'NEUTRALISATION_REASON_MISSING', message: 'a neutralised indicator needs a reason' });
+      problems.push({
+        field: 'neutralisationReason',
+        code: 'NEUTRALISATION_REASON_MISSING',
+        message: 'a neutralised indicator needs a reason',
+      });
     }
     if (row.manualScore != null && !row.manualJustification?.trim()) {
-      problems.push({ field: 'manualJustification', code: 'MANUAL_JUSTIFICATION_MISSING', message: 'a manual score needs a justification' });
+      problems.push({
+        field: 'manualJustification',
+        code: 'MANUAL_JUSTIFICATION_MISSING',
+        message: 'a manual score needs a justification',
+      });
     }
     return problems;
   },

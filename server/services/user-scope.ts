@@ -12,7 +12,11 @@ export type UserAdminContext = ServiceContext & { user: { id: string } };
  * narrow them: these checks do. A user the caller shares no organisation with reads as "not found", like any row
  * of another organisation.
  */
-export async function findVisibleUser(ctx: UserAdminContext, userId: string, notFound = new NotFoundError('User', userId)): Promise<{ user: User; memberships: Membership[] }> {
+export async function findVisibleUser(
+  ctx: UserAdminContext,
+  userId: string,
+  notFound = new NotFoundError('User', userId),
+): Promise<{ user: User; memberships: Membership[] }> {
   const user = await ctx.em.findOne(User, { id: userId });
   if (!user) throw notFound;
   // every membership, past the tenant filter: populating `org` through it would silently drop the organisations the
@@ -34,8 +38,14 @@ export function checkManagesWholly(ctx: UserAdminContext, user: User, membership
   if (!access || access.systemAdmin) return;
   const outside = memberships.filter((m) => !access.can(m.org.id, 'admin'));
   if (user.systemAdmin || memberships.length === 0 || outside.length > 0) {
-    const reason = user.systemAdmin ? 'is a system administrator' : 'also belongs to organisations you do not administer';
-    throw new ForbiddenError(`You may not ${what} of ${user.name}: they ${reason} (ask a system administrator)`, 'admin', null);
+    const reason = user.systemAdmin
+      ? 'is a system administrator'
+      : 'also belongs to organisations you do not administer';
+    throw new ForbiddenError(
+      `You may not ${what} of ${user.name}: they ${reason} (ask a system administrator)`,
+      'admin',
+      null,
+    );
   }
 }
 

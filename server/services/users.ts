@@ -17,7 +17,8 @@ export type IssuedToken = { token: string; record: ApiToken };
 /** The one spelling of an address: trimmed, lower case; refused when it is not one (`local@domain`, at most 320 characters). */
 export function normaliseEmail(raw: string): string {
   const email = raw.trim().toLowerCase();
-  if (email.length > 320 || !/^[^@\s]+@[^@\s.]+(\.[^@\s.]+)*$/.test(email)) throw InputError.of('email', 'INVALID', 'is not an e-mail address (name@domain, at most 320 characters)');
+  if (email.length > 320 || !/^[^@\s]+@[^@\s.]+(\.[^@\s.]+)*$/.test(email))
+    throw InputError.of('email', 'INVALID', 'is not an e-mail address (name@domain, at most 320 characters)');
   return email;
 }
 
@@ -34,23 +35,32 @@ export async function checkUnitsOf(em: EntityManager, org: Organisation, unitIds
   if (unique.length === 0) return unique;
   const units = await em.find(OrgUnit, { id: { $in: unique }, org: org.id });
   const missing = unique.filter((id) => !units.some((u) => u.id === id));
-  if (missing.length > 0) throw InputError.of('unitIds', 'NOT_FOUND', `no unit of ${org.code} with id ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw InputError.of('unitIds', 'NOT_FOUND', `no unit of ${org.code} with id ${missing.join(', ')}`);
   return unique;
 }
 
 export async function createUser(em: EntityManager, input: NewUser): Promise<User> {
   const email = normaliseEmail(input.email);
   const name = normaliseName(input.name);
-  if (await em.findOne(User, { email })) throw InputError.of('email', 'DUPLICATE', `a user with e-mail ${email} exists already`);
+  if (await em.findOne(User, { email }))
+    throw InputError.of('email', 'DUPLICATE', `a user with e-mail ${email} exists already`);
   const user = em.create(User, { email, name, active: true, systemAdmin: input.systemAdmin ?? false });
   await em.flush();
   return user;
 }
 
-export async function grantRole(em: EntityManager, user: User, orgCode: string, role: Role, unitIds: string[] = []): Promise<Membership> {
+export async function grantRole(
+  em: EntityManager,
+  user: User,
+  orgCode: string,
+  role: Role,
+  unitIds: string[] = [],
+): Promise<Membership> {
   const org = await em.findOne(Organisation, { code: orgCode });
   if (!org) throw InputError.of('org', 'NOT_FOUND', `no organisation with code "${orgCode}"`);
-  if (!Object.values(Role).includes(role)) throw InputError.of('role', 'INVALID', `role must be one of ${Object.values(Role).join(', ')}`);
+  if (!Object.values(Role).includes(role))
+    throw InputError.of('role', 'INVALID', `role must be one of ${Object.values(Role).join(', ')}`);
   unitIds = await checkUnitsOf(em, org, unitIds);
   const existing = await em.findOne(Membership, { user, org });
   const membership = existing ?? em.create(Membership, { user, org, role, unitIds });
@@ -60,10 +70,18 @@ export async function grantRole(em: EntityManager, user: User, orgCode: string, 
   return membership;
 }
 
-export async function issueToken(em: EntityManager, user: User, options: { label?: string | null; expiresAt?: Date | null } = {}): Promise<IssuedToken> {
+export async function issueToken(
+  em: EntityManager,
+  user: User,
+  options: { label?: string | null; expiresAt?: Date | null } = {},
+): Promise<IssuedToken> {
   const secret = newTokenSecret();
   const record = em.create(ApiToken, {
-    user, prefix: secret.prefix, hash: secret.hash, label: options.label ?? null, expiresAt: options.expiresAt ?? null,
+    user,
+    prefix: secret.prefix,
+    hash: secret.hash,
+    label: options.label ?? null,
+    expiresAt: options.expiresAt ?? null,
   });
   await em.flush();
   return { token: secret.token, record };
@@ -84,7 +102,10 @@ export const LOCAL_TOKEN_FILE = 'local-token.txt';
  * The embedded single-user start: on a database without users, a local system administrator and its token,
  * printed once by the caller and kept in `<dataDir>/local-token.txt` (mode 0600) so the developer can find it again.
  */
-export async function ensureLocalAdmin(em: EntityManager, dataDir: string): Promise<{ token: string; file: string } | null> {
+export async function ensureLocalAdmin(
+  em: EntityManager,
+  dataDir: string,
+): Promise<{ token: string; file: string } | null> {
   const fork = em.fork();
   if ((await fork.count(User, {})) > 0) return null;
   const user = await createUser(fork, { email: 'admin@localhost', name: 'Local administrator', systemAdmin: true });

@@ -4,7 +4,12 @@ import type { Indicator } from '../entities/indicator';
 import type { StoredThreshold } from '../entities/parsed-value';
 
 /** Parses a cell as typed, in the context of its indicator (unit) and year (month names). */
-export function parseFor(raw: string, indicator: Pick<Indicator, 'unit'> | null, year: number | null, role: ParseContext['role']): ParsedValue {
+export function parseFor(
+  raw: string,
+  indicator: Pick<Indicator, 'unit'> | null,
+  year: number | null,
+  role: ParseContext['role'],
+): ParsedValue {
   return parseValue(raw, { year: year ?? undefined, unit: indicator?.unit ?? undefined, role });
 }
 

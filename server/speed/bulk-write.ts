@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Collection, type EntityClass, type EntityManager, ReferenceKind, type RequiredEntityData } from '@mikro-orm/core';
+import {
+  Collection,
+  type EntityClass,
+  type EntityManager,
+  ReferenceKind,
+  type RequiredEntityData,
+} from '@mikro-orm/core';
 
 /**
  * Set-based inserts of rows a batch creates: plain column values written with multi-row INSERTs, never entities
@@ -18,8 +24,12 @@ function columnsOf(em: EntityManager, entityName: string): Columns {
     const meta = em.getMetadata().get(entityName);
     const stored = meta.props.filter((p) => p.persist !== false);
     columns = {
-      scalars: stored.filter((p) => p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED).map((p) => p.name),
-      references: stored.filter((p) => p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.ONE_TO_ONE).map((p) => p.name),
+      scalars: stored
+        .filter((p) => p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED)
+        .map((p) => p.name),
+      references: stored
+        .filter((p) => p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.ONE_TO_ONE)
+        .map((p) => p.name),
     };
     columnsByEntity.set(entityName, columns);
   }
@@ -40,7 +50,10 @@ export async function insertEntities(em: EntityManager, entities: object[]): Pro
   if (entities.length === 0) return;
   const entityName = entities[0].constructor.name;
   const columns = columnsOf(em, entityName);
-  const perStatement = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / (columns.scalars.length + columns.references.length)));
+  const perStatement = Math.max(
+    1,
+    Math.floor(PARAMS_PER_STATEMENT / (columns.scalars.length + columns.references.length)),
+  );
   for (let i = 0; i < entities.length; i += perStatement) {
     const rows = entities.slice(i, i + perStatement).map((e) => insertRow(columns, e));
     await em.insertMany(entityName, rows);
@@ -51,7 +64,11 @@ export async function insertEntities(em: EntityManager, entities: object[]): Pro
  * One row inserted natively, as a new entity would be (id, version 1, creation times), without entering the unit
  * of work, which would otherwise re-examine every row it holds at the next flush for this one.
  */
-export async function insertNewRow<T extends object>(em: EntityManager, entity: EntityClass<T>, values: Record<string, unknown>): Promise<void> {
+export async function insertNewRow<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  values: Record<string, unknown>,
+): Promise<void> {
   const now = new Date();
   // the row's columns are the caller's (a native insert of plain values, references as ids): not the entity's shape
   await em.insert(entity, { id: randomUUID(), version: 1, createdAt: now, updatedAt: now, ...values } as never);
@@ -61,21 +78,34 @@ export async function insertNewRow<T extends object>(em: EntityManager, entity: 
  * Plain rows (column values by property, references as ids, every column given) inserted in chunks of a bounded
  * number of bound values: `rowsPerStatement` × the row's columns stays under PARAMS_PER_STATEMENT.
  */
-export async function insertPlainRows<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: Array<Record<string, unknown>>, rowsPerStatement: number): Promise<void> {
-  for (let i = 0; i < rows.length; i += rowsPerStatement) await em.insertMany(entity, rows.slice(i, i + rowsPerStatement) as Array<RequiredEntityData<T>>);
+export async function insertPlainRows<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  rows: Array<Record<string, unknown>>,
+  rowsPerStatement: number,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += rowsPerStatement)
+    await em.insertMany(entity, rows.slice(i, i + rowsPerStatement) as Array<RequiredEntityData<T>>);
 }
 
 /** Inserts rows of a link table (no entity class of its own), chunked like entities. */
-export async function insertLinks(em: EntityManager, table: string, columns: [string, string], pairs: Array<[string, string]>): Promise<void> {
+export async function insertLinks(
+  em: EntityManager,
+  table: string,
+  columns: [string, string],
+  pairs: Array<[string, string]>,
+): Promise<void> {
   const perStatement = Math.floor(PARAMS_PER_STATEMENT / 2);
   for (let i = 0; i < pairs.length; i += perStatement) {
     const chunk = pairs.slice(i, i + perStatement);
-    await em.getConnection().execute(
-      `insert into ${table} (${columns.join(', ')}) values ${chunk.map(() => '(?, ?)').join(', ')}`,
-      chunk.flat(),
-      'run',
-      em.getTransactionContext(),
-    );
+    await em
+      .getConnection()
+      .execute(
+        `insert into ${table} (${columns.join(', ')}) values ${chunk.map(() => '(?, ?)').join(', ')}`,
+        chunk.flat(),
+        'run',
+        em.getTransactionContext(),
+      );
   }
 }
 
@@ -108,7 +138,11 @@ export function newRow<T extends object>(Type: new () => T, values: Partial<T>):
   const defaults = defaultsOf(Type);
   for (const key in defaults) {
     const value = defaults[key];
-    row[key] = Array.isArray(value) ? value.slice() : value !== null && typeof value === 'object' ? { ...value } : value;
+    row[key] = Array.isArray(value)
+      ? value.slice()
+      : value !== null && typeof value === 'object'
+        ? { ...value }
+        : value;
   }
   Object.assign(row, values);
   return Object.setPrototypeOf(row, Type.prototype) as T;

@@ -27,7 +27,10 @@ function passedThrough(type: unknown): boolean {
   return type instanceof GraphQLScalarType || PASSED_THROUGH.has(type) || (typeof type === 'object' && type !== null);
 }
 
-function direct(meta: FieldResolverMeta, original: GraphQLFieldResolver<unknown, unknown> | undefined): GraphQLFieldResolver<unknown, unknown> | null {
+function direct(
+  meta: FieldResolverMeta,
+  original: GraphQLFieldResolver<unknown, unknown> | undefined,
+): GraphQLFieldResolver<unknown, unknown> | null {
   if (!original || meta.kind !== 'external' || meta.middlewares?.length || meta.roles) return null;
   const params = [...(meta.params ?? [])].sort((a, b) => a.index - b.index);
   let rootClass: Class | null = null;
@@ -54,7 +57,14 @@ function direct(meta: FieldResolverMeta, original: GraphQLFieldResolver<unknown,
     const values = new Array<unknown>(kinds.length);
     for (let i = 0; i < kinds.length; i++) {
       const kind = kinds[i];
-      values[i] = kind === 'root' ? root : kind === 'arg' ? (args as Record<string, unknown>)[names[i]] : kind === 'context' ? ctx : info;
+      values[i] =
+        kind === 'root'
+          ? root
+          : kind === 'arg'
+            ? (args as Record<string, unknown>)[names[i]]
+            : kind === 'context'
+              ? ctx
+              : info;
     }
     return method.apply(instance, values);
   };
@@ -63,11 +73,15 @@ function direct(meta: FieldResolverMeta, original: GraphQLFieldResolver<unknown,
 /** The class and its ancestors: field resolvers declared on a parent object type apply to its children. */
 function lineage(target: object): object[] {
   const out: object[] = [];
-  for (let c: object | null = target; c && c !== Function.prototype; c = Object.getPrototypeOf(c) as object | null) out.push(c);
+  for (let c: object | null = target; c && c !== Function.prototype; c = Object.getPrototypeOf(c) as object | null)
+    out.push(c);
   return out;
 }
 
-export function directResolvers(schema: GraphQLSchema, options: { globalMiddlewares?: unknown[]; authChecker?: unknown } = {}): GraphQLSchema {
+export function directResolvers(
+  schema: GraphQLSchema,
+  options: { globalMiddlewares?: unknown[]; authChecker?: unknown } = {},
+): GraphQLSchema {
   if (options.globalMiddlewares?.length || options.authChecker) return schema;
   const storage = getMetadataStorage();
   for (const objectType of storage.objectTypes) {

@@ -1,4 +1,11 @@
-import { type EntityClass, type EntityManager, type EntityMetadata, type EntityProperty, type FilterQuery, ReferenceKind } from '@mikro-orm/core';
+import {
+  type EntityClass,
+  type EntityManager,
+  type EntityMetadata,
+  type EntityProperty,
+  type FilterQuery,
+  ReferenceKind,
+} from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 
 /**
@@ -44,13 +51,17 @@ export async function readRowsIn<E extends object>(
   const sql = em as SqlEntityManager;
   const meta = em.getMetadata().get(entity.name);
   const prop = meta.properties[property] as EntityProperty | undefined;
-  if (!prop || prop.fieldNames?.length !== 1) throw new Error(`${entity.name}.${property} is not a single-column property`);
+  if (!prop || prop.fieldNames?.length !== 1)
+    throw new Error(`${entity.name}.${property} is not a single-column property`);
   await sql.tryFlush(entity, {});
   const qb = sql.createQueryBuilder(entity, 'e').select('*');
   if (orderBy) qb.orderBy(orderBy);
   await qb.applyFilters();
   const query = qb.getKnexQuery().whereIn(`e.${prop.fieldNames[0]}`, [...values] as never);
-  const rows = (await sql.getConnection().execute(query, [], 'all', em.getTransactionContext())) as Record<string, unknown>[];
+  const rows = (await sql.getConnection().execute(query, [], 'all', em.getTransactionContext())) as Record<
+    string,
+    unknown
+  >[];
   return rows.map(readerOf(em, meta)) as E[];
 }
 
@@ -67,7 +78,8 @@ export async function readCollection<T extends object>(
 ): Promise<Map<string, T[]>> {
   const metadata = em.getMetadata();
   const prop = metadata.get(owner.name).properties[property] as EntityProperty;
-  if (prop?.kind !== ReferenceKind.MANY_TO_MANY || !prop.owner) throw new Error(`${owner.name}.${property} is not an owning many-to-many property`);
+  if (prop?.kind !== ReferenceKind.MANY_TO_MANY || !prop.owner)
+    throw new Error(`${owner.name}.${property} is not an owning many-to-many property`);
   const out = new Map<string, T[]>();
   if (ownerIds.length === 0) return out;
   const target = prop.targetMeta!;
@@ -76,17 +88,23 @@ export async function readCollection<T extends object>(
   const [key] = target.getPrimaryProps()[0].fieldNames;
   const qb = (em as SqlEntityManager).createQueryBuilder(target.class, 'e').select('*');
   await qb.applyFilters();
-  const query = qb.getKnexQuery()
+  const query = qb
+    .getKnexQuery()
     .select(`p.${from} as ${OWNER}`)
     .join(`${prop.pivotTable} as p`, `p.${to}`, `e.${key}`)
     .whereIn(`p.${from}`, [...ownerIds]);
   // the relation's declared order, as em.populate applies it
   for (const order of [prop.orderBy ?? []].flat() as Array<Record<string, string>>) {
     for (const [name, direction] of Object.entries(order)) {
-      query.orderBy(`e.${target.properties[name as never].fieldNames[0]}`, String(direction).toLowerCase().startsWith('desc') ? 'desc' : 'asc');
+      query.orderBy(
+        `e.${target.properties[name as never].fieldNames[0]}`,
+        String(direction).toLowerCase().startsWith('desc') ? 'desc' : 'asc',
+      );
     }
   }
-  const rows = (await (em as SqlEntityManager).getConnection().execute(query, [], 'all', em.getTransactionContext())) as Record<string, unknown>[];
+  const rows = (await (em as SqlEntityManager)
+    .getConnection()
+    .execute(query, [], 'all', em.getTransactionContext())) as Record<string, unknown>[];
   const make = readerOf(em, target);
   for (const row of rows) {
     const ownerId = row[OWNER] as string;
@@ -107,13 +125,15 @@ const OWNER = '__owner_id';
  */
 export async function readPlanUnitLinks(em: EntityManager, planId: string): Promise<Map<string, string[]>> {
   const unitsOf = new Map<string, string[]>();
-  const links = (await em.getConnection().execute(
-    'select l.indicator_id, l.org_unit_id from indicator_responsible_units l join org_unit u on u.id = l.org_unit_id'
-      + ' where l.indicator_id in (select id from indicator where plan_id = ?) order by u.name, u.id',
-    [planId],
-    'all',
-    em.getTransactionContext(),
-  )) as Array<{ indicator_id: string; org_unit_id: string }>;
+  const links = (await em
+    .getConnection()
+    .execute(
+      'select l.indicator_id, l.org_unit_id from indicator_responsible_units l join org_unit u on u.id = l.org_unit_id' +
+        ' where l.indicator_id in (select id from indicator where plan_id = ?) order by u.name, u.id',
+      [planId],
+      'all',
+      em.getTransactionContext(),
+    )) as Array<{ indicator_id: string; org_unit_id: string }>;
   for (const link of links) {
     const list = unitsOf.get(link.indicator_id);
     if (list) list.push(link.org_unit_id);
@@ -136,7 +156,12 @@ function plainPrototype(meta: EntityMetadata): object {
   if (!proto) {
     proto = Object.create(meta.prototype) as object;
     for (const prop of meta.props) {
-      Object.defineProperty(proto, prop.name, { value: undefined, writable: true, enumerable: false, configurable: true });
+      Object.defineProperty(proto, prop.name, {
+        value: undefined,
+        writable: true,
+        enumerable: false,
+        configurable: true,
+      });
     }
     prototypes.set(meta, proto);
   }
@@ -158,7 +183,8 @@ function readerOf(em: EntityManager, meta: EntityMetadata): Reader {
   const lines: string[] = [];
   meta.props.forEach((prop, i) => {
     if (!prop.fieldNames?.length) return;
-    if (prop.fieldNames.length > 1) throw new Error(`${meta.className}.${prop.name}: composite columns are not supported by readRows`);
+    if (prop.fieldNames.length > 1)
+      throw new Error(`${meta.className}.${prop.name}: composite columns are not supported by readRows`);
     const to = `this[${JSON.stringify(prop.name)}]`;
     const from = `row[${JSON.stringify(prop.fieldNames[0])}]`;
     if (prop.kind === ReferenceKind.SCALAR) {
@@ -184,9 +210,13 @@ function readerOf(em: EntityManager, meta: EntityMetadata): Reader {
     if (typeof value === 'bigint') return platform.parseDate(Number(value));
     if (!tz || tz === 'local' || typeof value === 'number') return platform.parseDate(value as string);
     const text = String(value);
-    return platform.parseDate(text.includes('+') || text.lastIndexOf('-') > 10 || text.endsWith('Z') ? text : text + tz);
+    return platform.parseDate(
+      text.includes('+') || text.lastIndexOf('-') > 10 || text.endsWith('Z') ? text : text + tz,
+    );
   };
-  const Row = new Function('h', `return function ${meta.className}Row(row) {\n  let v;\n  ${lines.join('\n  ')}\n};`)(helpers) as { prototype: object };
+  const Row = new Function('h', `return function ${meta.className}Row(row) {\n  let v;\n  ${lines.join('\n  ')}\n};`)(
+    helpers,
+  ) as { prototype: object };
   Row.prototype = plainPrototype(meta);
   reader = (row) => new (Row as unknown as new (row: Record<string, unknown>) => object)(row);
   readers.set(meta, reader);

@@ -22,7 +22,9 @@ export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[
     idsByEntity.set(entity, ids);
   }
   const managed = new Map<string, Node>();
-  const found = await Promise.all([...idsByEntity].map(([entity, ids]) => em.find<Node>(entity, { id: { $in: [...ids] } })));
+  const found = await Promise.all(
+    [...idsByEntity].map(([entity, ids]) => em.find<Node>(entity, { id: { $in: [...ids] } })),
+  );
   for (const row of found.flat()) managed.set(row.id, row);
   for (const row of rows) {
     const now = managed.get(row.id);
@@ -44,5 +46,11 @@ export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[
     entries: swap(s.entries),
     assignments: swap(s.assignments),
   };
-  return new PlanState(snapshot, state.year, state.checkpoint, [...state.unitsById.values()], state.locked ? [state.locked] : []);
+  return new PlanState(
+    snapshot,
+    state.year,
+    state.checkpoint,
+    [...state.unitsById.values()],
+    state.locked ? [state.locked] : [],
+  );
 }

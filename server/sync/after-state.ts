@@ -28,17 +28,35 @@ export type BatchWrites = {
 
 export function emptyWrites(): BatchWrites {
   return {
-    units: [], perspectives: [], strategicObjectives: [], operationalObjectives: [], indicators: [], targets: [], revisions: [],
-    measurements: [], unitLinks: [], unitsOf: new Map(), removed: new Set(),
+    units: [],
+    perspectives: [],
+    strategicObjectives: [],
+    operationalObjectives: [],
+    indicators: [],
+    targets: [],
+    revisions: [],
+    measurements: [],
+    unitLinks: [],
+    unitsOf: new Map(),
+    removed: new Set(),
   };
 }
 
 type Positioned = { position: number; id: string };
-const byPosition = (a: Positioned, b: Positioned) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const byPeriod = (a: Target, b: Target) => a.year - b.year || (a.checkpoint < b.checkpoint ? -1 : a.checkpoint > b.checkpoint ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byPosition = (a: Positioned, b: Positioned) =>
+  a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byPeriod = (a: Target, b: Target) =>
+  a.year - b.year ||
+  (a.checkpoint < b.checkpoint ? -1 : a.checkpoint > b.checkpoint ? 1 : 0) ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The kept rows of a loaded list plus the created ones, in the order the loader reads them. */
-function merged<T extends object>(loaded: T[], created: T[], removed: Set<object>, order?: (a: T, b: T) => number): T[] {
+function merged<T extends object>(
+  loaded: T[],
+  created: T[],
+  removed: Set<object>,
+  order?: (a: T, b: T) => number,
+): T[] {
   const kept = removed.size > 0 ? loaded.filter((row) => !removed.has(row)) : loaded.slice();
   if (created.length === 0) return kept;
   const out = kept.concat(created);

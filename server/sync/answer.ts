@@ -27,7 +27,12 @@ export type RowResult = {
   realization: RealizationView | null;
 };
 
-export type AffectedScore = { id: string; level: 'operational' | 'strategic' | 'perspective' | 'plan' | 'dashboard'; code: string | null; realization: RealizationView | null };
+export type AffectedScore = {
+  id: string;
+  level: 'operational' | 'strategic' | 'perspective' | 'plan' | 'dashboard';
+  code: string | null;
+  realization: RealizationView | null;
+};
 
 export type SyncOutcome = {
   planId: string;
@@ -42,10 +47,24 @@ export type SyncOutcome = {
 };
 
 /** The answer: per row its status, errors, new id and version, and scores; plus every ancestor and dashboard touched. */
-export async function outcomeOf(ctx: ServiceContext, before: PlanState, after: PlanState, plans: RowPlan[], input: SyncInput): Promise<SyncOutcome> {
+export async function outcomeOf(
+  ctx: ServiceContext,
+  before: PlanState,
+  after: PlanState,
+  plans: RowPlan[],
+  input: SyncInput,
+): Promise<SyncOutcome> {
   const applied = plans.filter(isWrite).length;
-  const scores = computePlanScores(forPeriod(after.snapshot, input.year, input.checkpoint), input.year, input.checkpoint);
-  const conflicts = await conflictDetails(ctx, before, plans.filter((p) => p.status === 'conflict'));
+  const scores = computePlanScores(
+    forPeriod(after.snapshot, input.year, input.checkpoint),
+    input.year,
+    input.checkpoint,
+  );
+  const conflicts = await conflictDetails(
+    ctx,
+    before,
+    plans.filter((p) => p.status === 'conflict'),
+  );
   const view = (r: Parameters<typeof realizationView>[0]) => realizationView(r, input.year, input.checkpoint);
 
   const rows: RowResult[] = plans.map((p) => {
@@ -62,7 +81,17 @@ export async function outcomeOf(ctx: ServiceContext, before: PlanState, after: P
       realization: live ? view(scoreOf(scores, live)) : null,
     };
   });
-  return { planId: input.planId, year: input.year, checkpoint: input.checkpoint, mode: input.mode, batchKey: input.batchKey ?? null, replayed: false, applied, rows, affected: affectedScores(after, plans, scores, view) };
+  return {
+    planId: input.planId,
+    year: input.year,
+    checkpoint: input.checkpoint,
+    mode: input.mode,
+    batchKey: input.batchKey ?? null,
+    replayed: false,
+    applied,
+    rows,
+    affected: affectedScores(after, plans, scores, view),
+  };
 }
 
 function scoreOf(scores: PlanScores, node: PlanNode) {
@@ -73,14 +102,19 @@ function scoreOf(scores: PlanScores, node: PlanNode) {
 }
 
 /** Ancestors of every applied row, the plan, and every dashboard listing a changed indicator. */
-function affectedScores(state: PlanState, plans: RowPlan[], scores: PlanScores, view: (r: any) => RealizationView | null): AffectedScore[] {
+function affectedScores(
+  state: PlanState,
+  plans: RowPlan[],
+  scores: PlanScores,
+  view: (r: any) => RealizationView | null,
+): AffectedScore[] {
   const ancestors = new Set<string>();
   const indicators = new Set<string>();
   for (const p of plans) {
     if (!isWrite(p)) continue;
     const start = p.status === 'deleted' ? p.node && parentIdOf(p.node) : (p.created ?? p.node)?.id;
     if ((p.created ?? p.node) instanceof Indicator) indicators.add((p.created ?? p.node)!.id);
-    for (let id = start ?? null; id; ) {
+    for (let id = start ?? null; id;) {
       const node = state.nodes.get(id);
       if (!node) break;
       if (!(node instanceof Indicator)) ancestors.add(id);
@@ -92,12 +126,20 @@ function affectedScores(state: PlanState, plans: RowPlan[], scores: PlanScores, 
   for (const id of ancestors) {
     const node = state.nodes.get(id)!;
     const level = levelOfNode(node) as AffectedScore['level'];
-    out.push({ id, level, code: node instanceof Perspective ? node.name : (node as StrategicObjective).code, realization: view(scoreOf(scores, node)) });
+    out.push({
+      id,
+      level,
+      code: node instanceof Perspective ? node.name : (node as StrategicObjective).code,
+      realization: view(scoreOf(scores, node)),
+    });
   }
   out.push({ id: state.plan.id, level: 'plan', code: state.plan.label, realization: view(scores.plan) });
-  const dashboards = new Set(state.snapshot.entries.filter((e) => indicators.has(e.indicator.id)).map((e) => e.dashboard.id));
+  const dashboards = new Set(
+    state.snapshot.entries.filter((e) => indicators.has(e.indicator.id)).map((e) => e.dashboard.id),
+  );
   for (const d of state.snapshot.dashboards) {
-    if (dashboards.has(d.id)) out.push({ id: d.id, level: 'dashboard', code: d.name, realization: view(scores.dashboards.get(d.id)) });
+    if (dashboards.has(d.id))
+      out.push({ id: d.id, level: 'dashboard', code: d.name, realization: view(scores.dashboards.get(d.id)) });
   }
   return out;
 }
@@ -107,11 +149,14 @@ async function conflictDetails(ctx: ServiceContext, state: PlanState, conflicts:
   const out = new Map<RowPlan, SheetRowOut & { changedBy: string | null; changedAt: Date | null }>();
   if (conflicts.length === 0) return out;
   const members = new Map(conflicts.map((p) => [p, state.memberIds(p.node!)]));
-  const events = await ctx.em.find(AuditEvent, { entityId: { $in: [...members.values()].flat() } }, { orderBy: { at: 'desc' } });
+  const events = await ctx.em.find(
+    AuditEvent,
+    { entityId: { $in: [...members.values()].flat() } },
+    { orderBy: { at: 'desc' } },
+  );
   for (const [p, ids] of members) {
     const last = events.find((e) => ids.includes(e.entityId));
     out.set(p, { ...sheetRowOf(state, p.node!), changedBy: last?.actor ?? null, changedAt: last?.at ?? null });
   }
   return out;
 }
-

@@ -6,9 +6,24 @@
  */
 import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { ParsedValue } from '@core/values/types';
-import { AuditAction, PlanStatus, Polarity as PolarityEnum, RevisionKind, ScoringRule, UnitType, ValueKind } from '@core/vocabulary/enums';
 import {
-  Indicator, Measurement, OperationalObjective, OrgUnit, Perspective, StrategicObjective, Target, TargetRevision,
+  AuditAction,
+  PlanStatus,
+  Polarity as PolarityEnum,
+  RevisionKind,
+  ScoringRule,
+  UnitType,
+  ValueKind,
+} from '@core/vocabulary/enums';
+import {
+  Indicator,
+  Measurement,
+  OperationalObjective,
+  OrgUnit,
+  Perspective,
+  StrategicObjective,
+  Target,
+  TargetRevision,
 } from '../entities';
 import type { Node } from '../entities/base';
 import { flushAuditBuffer, recordChange, snapshot } from '../services/audit';
@@ -26,7 +41,12 @@ export type Applied = { state: PlanState; after: PlanState };
  * Writes the accepted rows of the batch and the audit trail of every change, inside the caller's transaction.
  * `read` is the plan as read (read-only rows); each row's node is re-pointed at its adopted, tracked instance.
  */
-export async function applyRows(ctx: ServiceContext, read: PlanState, plans: RowPlan[], input: SyncInput): Promise<Applied> {
+export async function applyRows(
+  ctx: ServiceContext,
+  read: PlanState,
+  plans: RowPlan[],
+  input: SyncInput,
+): Promise<Applied> {
   const { em } = ctx;
   const fast = ctx.fastPaths !== false;
   // read-only rows the batch changes join the unit of work; without the fast paths every row is managed already
@@ -100,8 +120,15 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
     }
     // a moved row points at its parent by reference: the parent is a read-only row or one this batch inserts
     // (without the fast paths it is an entity of the unit of work, loaded or created, and is pointed at as it is)
-    if (p.node && parent) reparent(node, ctx.fastPaths === false ? parent : ((em.getReference(parent.constructor as EntityClass<PlanNode>, parent.id) as PlanNode)));
-    if (v.weight !== undefined && (node instanceof Indicator || node instanceof OperationalObjective)) node.weight = v.weight;
+    if (p.node && parent)
+      reparent(
+        node,
+        ctx.fastPaths === false
+          ? parent
+          : (em.getReference(parent.constructor as EntityClass<PlanNode>, parent.id) as PlanNode),
+      );
+    if (v.weight !== undefined && (node instanceof Indicator || node instanceof OperationalObjective))
+      node.weight = v.weight;
     if (v.kpi !== undefined) {
       if (node instanceof Indicator) node.formula = v.kpi;
       else if (!(node instanceof Perspective)) node.kpi = v.kpi;
@@ -136,12 +163,23 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
  */
 function createRow<T extends object>(ctx: ServiceContext, Type: new () => T, values: Partial<T>): T {
   // version 1 now, as the insert writes it: the row's audit event is recorded before the flush
-  return ctx.fastPaths === false ? ctx.em.create(Type, { version: 1, ...values } as RequiredEntityData<T>) : newRow(Type, values);
+  return ctx.fastPaths === false
+    ? ctx.em.create(Type, { version: 1, ...values } as RequiredEntityData<T>)
+    : newRow(Type, values);
 }
 
 /** Inserts every row the batch creates, table by table in foreign-key order, a bounded number of statements each. */
 async function writeCreated(em: ServiceContext['em'], w: BatchWrites): Promise<void> {
-  for (const rows of [w.units, w.perspectives, w.strategicObjectives, w.operationalObjectives, w.indicators, w.targets, w.revisions, w.measurements]) {
+  for (const rows of [
+    w.units,
+    w.perspectives,
+    w.strategicObjectives,
+    w.operationalObjectives,
+    w.indicators,
+    w.targets,
+    w.revisions,
+    w.measurements,
+  ]) {
     await insertEntities(em, rows);
   }
   await insertLinks(em, 'indicator_responsible_units', ['indicator_id', 'org_unit_id'], w.unitLinks);
@@ -162,7 +200,13 @@ function dependentsOf(state: PlanState, node: PlanNode): Node[] {
   return s.assignments.filter((a) => a.strategicObjective?.id === node.id || a.operationalObjective?.id === node.id);
 }
 
-function createNode(ctx: ServiceContext, state: PlanState, p: RowPlan, parent: PlanNode | undefined, writes: BatchWrites): PlanNode {
+function createNode(
+  ctx: ServiceContext,
+  state: PlanState,
+  p: RowPlan,
+  parent: PlanNode | undefined,
+  writes: BatchWrites,
+): PlanNode {
   const base = { org: state.plan.org, plan: state.plan, position: p.parsed.index };
   const v = p.parsed.values;
   switch (p.level) {
@@ -172,21 +216,35 @@ function createNode(ctx: ServiceContext, state: PlanState, p: RowPlan, parent: P
       return node;
     }
     case 'strategic': {
-      const node = createRow(ctx, StrategicObjective, { ...base, perspective: parent as Perspective, code: v.code!, title: v.title! });
+      const node = createRow(ctx, StrategicObjective, {
+        ...base,
+        perspective: parent as Perspective,
+        code: v.code!,
+        title: v.title!,
+      });
       writes.strategicObjectives.push(node);
       return node;
     }
     case 'operational': {
-      const node = createRow(ctx, OperationalObjective, { ...base, strategicObjective: parent as StrategicObjective, code: v.code!, title: v.title! });
+      const node = createRow(ctx, OperationalObjective, {
+        ...base,
+        strategicObjective: parent as StrategicObjective,
+        code: v.code!,
+        title: v.title!,
+      });
       writes.operationalObjectives.push(node);
       return node;
     }
     default: {
       const onOO = parent instanceof OperationalObjective;
       const node = createRow(ctx, Indicator, {
-        ...base, code: v.code!, title: v.title!,
-        operationalObjective: onOO ? parent : null, strategicObjective: onOO ? null : (parent as StrategicObjective),
-        valueKind: kindOf(v.target ?? null), polarity: PolarityEnum.HIGHER,
+        ...base,
+        code: v.code!,
+        title: v.title!,
+        operationalObjective: onOO ? parent : null,
+        strategicObjective: onOO ? null : (parent as StrategicObjective),
+        valueKind: kindOf(v.target ?? null),
+        polarity: PolarityEnum.HIGHER,
       });
       writes.indicators.push(node);
       return node;
@@ -196,12 +254,18 @@ function createNode(ctx: ServiceContext, state: PlanState, p: RowPlan, parent: P
 
 function kindOf(target: ParsedValue | null): ValueKind {
   switch (target?.kind) {
-    case 'percent': return ValueKind.PERCENT;
-    case 'currency': return ValueKind.CURRENCY;
-    case 'days': return ValueKind.DAYS;
-    case 'date': return ValueKind.DATE;
-    case 'boolean': return ValueKind.BOOLEAN;
-    default: return ValueKind.NUMBER;
+    case 'percent':
+      return ValueKind.PERCENT;
+    case 'currency':
+      return ValueKind.CURRENCY;
+    case 'days':
+      return ValueKind.DAYS;
+    case 'date':
+      return ValueKind.DATE;
+    case 'boolean':
+      return ValueKind.BOOLEAN;
+    default:
+      return ValueKind.NUMBER;
   }
 }
 
@@ -219,7 +283,13 @@ function reparent(node: PlanNode, parent: PlanNode): void {
  * indicator gets its links inserted with the batch; a loaded one has its tracked collection set.
  */
 function setUnits(
-  ctx: ServiceContext, state: PlanState, indicator: Indicator, created: boolean, names: string[], newUnits: Map<string, OrgUnit>, writes: BatchWrites,
+  ctx: ServiceContext,
+  state: PlanState,
+  indicator: Indicator,
+  created: boolean,
+  names: string[],
+  newUnits: Map<string, OrgUnit>,
+  writes: BatchWrites,
 ): void {
   const units = names.map((name) => {
     const key = unitKey(name);
@@ -245,16 +315,29 @@ function setUnits(
   }
   // units are read-only rows or inserted with the batch, never tracked: the collection holds references
   if (!indicator.responsibleUnits.isInitialized()) {
-    indicator.responsibleUnits.hydrate((state.snapshot.unitsOf.get(indicator.id) ?? []).map((id) => em.getReference(OrgUnit, id)));
+    indicator.responsibleUnits.hydrate(
+      (state.snapshot.unitsOf.get(indicator.id) ?? []).map((id) => em.getReference(OrgUnit, id)),
+    );
   }
   indicator.responsibleUnits.set(ids.map((id) => em.getReference(OrgUnit, id)));
 }
 
 /** A changed target value is appended as a revision: "nuova previsione" once the plan is approved. */
-function writeTargets(ctx: ServiceContext, state: PlanState, p: RowPlan, indicator: Indicator, input: SyncInput, writes: BatchWrites): void {
+function writeTargets(
+  ctx: ServiceContext,
+  state: PlanState,
+  p: RowPlan,
+  indicator: Indicator,
+  input: SyncInput,
+  writes: BatchWrites,
+): void {
   const v = p.parsed.values;
   const kind = state.plan.status === PlanStatus.DRAFT ? RevisionKind.ORIGINAL : RevisionKind.REVISED;
-  const write = (year: number, value: ParsedValue | null | undefined, thresholds?: Array<{ value: ParsedValue; score: number }>) => {
+  const write = (
+    year: number,
+    value: ParsedValue | null | undefined,
+    thresholds?: Array<{ value: ParsedValue; score: number }>,
+  ) => {
     let target = p.node ? state.target(indicator.id, year) : undefined;
     const changesValue = value !== undefined && !sameRaw(value, state.effective(target)?.value);
     const changesThresholds = thresholds !== undefined && !sameThresholds(thresholds, target?.thresholds ?? []);
@@ -262,7 +345,13 @@ function writeTargets(ctx: ServiceContext, state: PlanState, p: RowPlan, indicat
     if (!changesValue && !changesThresholds && !(changesRule && target)) return;
     const before = target ? snapshot(ctx.em, target) : null;
     if (!target) {
-      target = createRow(ctx, Target, { org: state.plan.org, plan: state.plan, indicator, year, checkpoint: input.checkpoint });
+      target = createRow(ctx, Target, {
+        org: state.plan.org,
+        plan: state.plan,
+        indicator,
+        year,
+        checkpoint: input.checkpoint,
+      });
       writes.targets.push(target);
     }
     if (changesThresholds) target.thresholds = thresholds!;
@@ -271,25 +360,50 @@ function writeTargets(ctx: ServiceContext, state: PlanState, p: RowPlan, indicat
     if (changesValue) {
       const seq = p.node ? (state.revisionsOf.get(target.id)?.length ?? 0) : 0;
       const revision = createRow(ctx, TargetRevision, {
-        org: state.plan.org, target, seq, kind: seq === 0 ? RevisionKind.ORIGINAL : kind,
-        value: value ?? { raw: '', kind: 'empty', warnings: [] }, approved: true, note: ctx.sourceDetail,
+        org: state.plan.org,
+        target,
+        seq,
+        kind: seq === 0 ? RevisionKind.ORIGINAL : kind,
+        value: value ?? { raw: '', kind: 'empty', warnings: [] },
+        approved: true,
+        note: ctx.sourceDetail,
       });
       writes.revisions.push(revision);
       recordChange(ctx, revision, AuditAction.CREATE, null, snapshot(ctx.em, revision), state.plan.org);
     }
-    recordChange(ctx, target, before ? AuditAction.UPDATE : AuditAction.CREATE, before, snapshot(ctx.em, target), state.plan.org);
+    recordChange(
+      ctx,
+      target,
+      before ? AuditAction.UPDATE : AuditAction.CREATE,
+      before,
+      snapshot(ctx.em, target),
+      state.plan.org,
+    );
   };
   write(input.year, v.target, v.thresholds);
   for (const ft of v.futureTargets ?? []) write(ft.year, ft.value);
 }
 
-function writeMeasurement(ctx: ServiceContext, state: PlanState, p: RowPlan, indicator: Indicator, input: SyncInput, writes: BatchWrites): void {
+function writeMeasurement(
+  ctx: ServiceContext,
+  state: PlanState,
+  p: RowPlan,
+  indicator: Indicator,
+  input: SyncInput,
+  writes: BatchWrites,
+): void {
   if (!ACTUALS.some((c) => p.changes.has(c))) return;
   const v = p.parsed.values;
   let measurement = p.node ? state.measurementOf.get(indicator.id) : undefined;
   const before = measurement ? snapshot(ctx.em, measurement) : null;
   if (!measurement) {
-    measurement = createRow(ctx, Measurement, { org: state.plan.org, plan: state.plan, indicator, year: input.year, checkpoint: input.checkpoint });
+    measurement = createRow(ctx, Measurement, {
+      org: state.plan.org,
+      plan: state.plan,
+      indicator,
+      year: input.year,
+      checkpoint: input.checkpoint,
+    });
     writes.measurements.push(measurement);
   }
   if (v.actual !== undefined) measurement.value = v.actual;
@@ -298,5 +412,12 @@ function writeMeasurement(ctx: ServiceContext, state: PlanState, p: RowPlan, ind
   if (v.note !== undefined) measurement.note = v.note;
   measurement.author = ctx.actor;
   measurement.recordedAt = new Date();
-  recordChange(ctx, measurement, before ? AuditAction.UPDATE : AuditAction.CREATE, before, snapshot(ctx.em, measurement), state.plan.org);
+  recordChange(
+    ctx,
+    measurement,
+    before ? AuditAction.UPDATE : AuditAction.CREATE,
+    before,
+    snapshot(ctx.em, measurement),
+    state.plan.org,
+  );
 }

@@ -14,7 +14,18 @@ import { levelOfNode, parentIdOf, type PlanState, unitKey } from './plan-state';
 import { ACTUALS, parentsFirst, type RowPlan, sameRaw, sameThresholds, type SyncInput } from './row-plan';
 
 /** The columns of the plan's structure: frozen once the plan is approved. */
-const STRUCTURE = ['code', 'title', 'weight', 'kpi', 'unit', 'polarity', 'rule', 'parent', 'thresholds', 'responsibleUnit'];
+const STRUCTURE = [
+  'code',
+  'title',
+  'weight',
+  'kpi',
+  'unit',
+  'polarity',
+  'rule',
+  'parent',
+  'thresholds',
+  'responsibleUnit',
+];
 
 /** In an atomic batch one refused row refuses them all: every other row is rejected with BATCH_FAILED. */
 export function refuseBatch(plans: RowPlan[]): void {
@@ -45,8 +56,10 @@ export function decideRows(state: PlanState, input: SyncInput, years: number[]):
       seenIds.add(row.rowId);
     }
     p.level = p.node ? levelOfNode(p.node) : p.parsed.level;
-    if (p.node && p.parsed.level && p.parsed.level !== p.level) p.errors.push(cellError('level', 'WRONG_PARENT_LEVEL', { level: p.parsed.level, parentLevel: p.level ?? '' }));
-    if (!p.node && !row.rowId && !p.level && !row.delete && !p.errors.some((e) => e.column === 'level')) p.errors.push(cellError('level', 'REQUIRED'));
+    if (p.node && p.parsed.level && p.parsed.level !== p.level)
+      p.errors.push(cellError('level', 'WRONG_PARENT_LEVEL', { level: p.parsed.level, parentLevel: p.level ?? '' }));
+    if (!p.node && !row.rowId && !p.level && !row.delete && !p.errors.some((e) => e.column === 'level'))
+      p.errors.push(cellError('level', 'REQUIRED'));
     if (row.delete && !row.rowId) p.errors.push(cellError('rowId', 'REQUIRED'));
     if (p.level && p.level !== 'indicator' && !row.delete) {
       for (const column of INDICATOR_ONLY_COLUMNS) {
@@ -111,7 +124,10 @@ function checkParent(state: PlanState, p: RowPlan, byClientRef: Map<string, RowP
     p.errors.push(cellError('parentRef', 'UNKNOWN_PARENT', { raw: ref }));
   } else if (!parentLevel || !ALLOWED_PARENT_LEVELS[level].includes(parentLevel)) {
     p.errors.push(cellError('parentRef', 'WRONG_PARENT_LEVEL', { level, parentLevel: parentLevel ?? '?' }));
-  } else if (parentPlan && (parentPlan.status === 'rejected' || parentPlan.status === 'conflict' || parentPlan.parsed.input.delete)) {
+  } else if (
+    parentPlan &&
+    (parentPlan.status === 'rejected' || parentPlan.status === 'conflict' || parentPlan.parsed.input.delete)
+  ) {
     p.errors.push(cellError('parentRef', 'PARENT_REJECTED'));
   } else {
     p.parentNode = parentNode ?? parentPlan!.node;
@@ -135,14 +151,17 @@ function checkCodeAndTitle(p: RowPlan, codes: Map<string, string>): void {
   const { values, input: row } = p.parsed;
   if (!p.node) {
     if (row.title == null && !p.errors.some((e) => e.column === 'title')) p.errors.push(cellError('title', 'REQUIRED'));
-    if (p.level !== 'perspective' && row.code == null && !p.errors.some((e) => e.column === 'code')) p.errors.push(cellError('code', 'REQUIRED'));
+    if (p.level !== 'perspective' && row.code == null && !p.errors.some((e) => e.column === 'code'))
+      p.errors.push(cellError('code', 'REQUIRED'));
   }
-  if (values.code === null && p.level !== 'perspective' && !p.errors.some((e) => e.column === 'code')) p.errors.push(cellError('code', 'REQUIRED'));
+  if (values.code === null && p.level !== 'perspective' && !p.errors.some((e) => e.column === 'code'))
+    p.errors.push(cellError('code', 'REQUIRED'));
   if (values.code == null || p.level === 'perspective') return;
   const key = `${p.level}:${values.code}`;
   const owner = codes.get(key);
   const self = p.node?.id ?? `new:${p.parsed.index}`;
-  if (owner && owner !== self) p.errors.push(cellError('code', 'DUPLICATE_CODE', { raw: values.code, level: p.level! }));
+  if (owner && owner !== self)
+    p.errors.push(cellError('code', 'DUPLICATE_CODE', { raw: values.code, level: p.level! }));
   else codes.set(key, self);
 }
 
@@ -154,13 +173,26 @@ function diffRow(state: PlanState, p: RowPlan, input: SyncInput): void {
     if (differs) p.changes.add(column);
   };
   if (!node) {
-    for (const [key, value] of Object.entries(v)) if (value !== undefined) p.changes.add(key === 'unitNames' ? 'responsibleUnit' : key);
+    for (const [key, value] of Object.entries(v))
+      if (value !== undefined) p.changes.add(key === 'unitNames' ? 'responsibleUnit' : key);
     return;
   }
   if (v.code !== undefined) mark('code', v.code !== ((node as Indicator).code ?? null));
-  if (v.title !== undefined) mark('title', v.title !== (node instanceof Perspective ? node.name : (node as Indicator).title));
-  if (v.weight !== undefined) mark('weight', node instanceof Indicator || node instanceof OperationalObjective ? v.weight !== (node.weight ?? null) : v.weight !== null);
-  if (v.kpi !== undefined) mark('kpi', v.kpi !== (node instanceof Indicator ? (node.formula ?? null) : node instanceof Perspective ? null : (node.kpi ?? null)));
+  if (v.title !== undefined)
+    mark('title', v.title !== (node instanceof Perspective ? node.name : (node as Indicator).title));
+  if (v.weight !== undefined)
+    mark(
+      'weight',
+      node instanceof Indicator || node instanceof OperationalObjective
+        ? v.weight !== (node.weight ?? null)
+        : v.weight !== null,
+    );
+  if (v.kpi !== undefined)
+    mark(
+      'kpi',
+      v.kpi !==
+        (node instanceof Indicator ? (node.formula ?? null) : node instanceof Perspective ? null : (node.kpi ?? null)),
+    );
   if (!(node instanceof Indicator)) return;
   const target = state.target(node.id, input.year);
   const measurement = state.measurementOf.get(node.id);
@@ -170,11 +202,15 @@ function diffRow(state: PlanState, p: RowPlan, input: SyncInput): void {
   if (v.target !== undefined) mark('target', !sameRaw(v.target, state.effective(target)?.value));
   if (v.thresholds !== undefined) mark('thresholds', !sameThresholds(v.thresholds, target?.thresholds ?? []));
   if (v.futureTargets !== undefined) {
-    mark('futureTargets', v.futureTargets.some((ft) => !sameRaw(ft.value, state.effective(state.target(node.id, ft.year))?.value)));
+    mark(
+      'futureTargets',
+      v.futureTargets.some((ft) => !sameRaw(ft.value, state.effective(state.target(node.id, ft.year))?.value)),
+    );
   }
   if (v.actual !== undefined) mark('actual', !sameRaw(v.actual, measurement?.value));
   if (v.neutralised !== undefined) mark('neutralised', v.neutralised !== (measurement?.neutralised ?? false));
-  if (v.neutralisationReason !== undefined) mark('neutralisationReason', v.neutralisationReason !== (measurement?.neutralisationReason ?? null));
+  if (v.neutralisationReason !== undefined)
+    mark('neutralisationReason', v.neutralisationReason !== (measurement?.neutralisationReason ?? null));
   if (v.note !== undefined) mark('note', v.note !== (measurement?.note ?? null));
   if (v.unitNames !== undefined) {
     const current = state.unitNames(node.id).map(unitKey).sort().join('|');
@@ -189,14 +225,27 @@ function diffRow(state: PlanState, p: RowPlan, input: SyncInput): void {
 function checkLocks(state: PlanState, p: RowPlan, locked: boolean): void {
   const status = state.plan.status;
   if (locked) {
-    const frozen = status === PlanStatus.APPROVED ? STRUCTURE.concat(!p.node ? ['target', 'futureTargets'] : []) : STRUCTURE.concat(['target', 'futureTargets']);
+    const frozen =
+      status === PlanStatus.APPROVED
+        ? STRUCTURE.concat(!p.node ? ['target', 'futureTargets'] : [])
+        : STRUCTURE.concat(['target', 'futureTargets']);
     if (!p.node) p.errors.push(cellError('rowId', 'PLAN_LOCKED', { status }));
-    else for (const column of p.changes) if (frozen.includes(column)) p.errors.push(cellError(column, 'PLAN_LOCKED', { status }));
+    else
+      for (const column of p.changes)
+        if (frozen.includes(column)) p.errors.push(cellError(column, 'PLAN_LOCKED', { status }));
   }
-  const periodClosed = status === PlanStatus.CLOSED || status === PlanStatus.SUPERSEDED ? `the plan is ${status}` : state.locked ? (state.locked.reason ?? 'checkpoint closed') : null;
+  const periodClosed =
+    status === PlanStatus.CLOSED || status === PlanStatus.SUPERSEDED
+      ? `the plan is ${status}`
+      : state.locked
+        ? (state.locked.reason ?? 'checkpoint closed')
+        : null;
   if (periodClosed) {
     for (const column of p.changes) {
-      if (ACTUALS.includes(column)) p.errors.push(cellError(column, 'PERIOD_LOCKED', { year: state.year, checkpoint: state.checkpoint, reason: periodClosed }));
+      if (ACTUALS.includes(column))
+        p.errors.push(
+          cellError(column, 'PERIOD_LOCKED', { year: state.year, checkpoint: state.checkpoint, reason: periodClosed }),
+        );
     }
   }
 }
@@ -209,19 +258,32 @@ function checkIndicatorRules(state: PlanState, p: RowPlan, input: SyncInput): vo
   const target = node ? state.target(node.id, input.year) : undefined;
   const measurement = node ? state.measurementOf.get(node.id) : undefined;
   const neutralised = v.neutralised ?? measurement?.neutralised ?? false;
-  const reason = v.neutralisationReason !== undefined ? v.neutralisationReason : (measurement?.neutralisationReason ?? null);
+  const reason =
+    v.neutralisationReason !== undefined ? v.neutralisationReason : (measurement?.neutralisationReason ?? null);
   if (neutralised && !reason?.trim()) p.errors.push(cellError('neutralisationReason', 'NEUTRALISATION_REASON_MISSING'));
 
   if (p.errors.some((e) => e.column.startsWith('thresholds'))) return;
   const thresholds = v.thresholds ?? target?.thresholds ?? [];
   const targetValue = v.target !== undefined ? v.target : state.effective(target)?.value;
-  if (thresholds.length === 0 || !targetValue || !(p.changes.has('thresholds') || p.changes.has('target') || p.changes.has('polarity'))) return;
+  if (
+    thresholds.length === 0 ||
+    !targetValue ||
+    !(p.changes.has('thresholds') || p.changes.has('target') || p.changes.has('polarity'))
+  )
+    return;
   const polarity = v.polarity ?? target?.polarity ?? node?.polarity ?? 'higher';
   // The engine decides monotony exactly as it will when scoring: score the target against itself.
-  const result = scoreIndicator({
-    id: 'check', polarity, polarityConfirmed: true, rule: 'bands',
-    target: { mode: 'scored', value: targetValue, revision: 'original', thresholds },
-    actual: { value: targetValue },
-  }, { year: input.year, checkpoint: input.checkpoint as '30/6' | '31/12', profile: profileOf(null) });
-  if (result.errors.includes('BANDS_NOT_MONOTONE')) p.errors.push(cellError('thresholds', 'THRESHOLDS_NOT_MONOTONE', { polarity }));
+  const result = scoreIndicator(
+    {
+      id: 'check',
+      polarity,
+      polarityConfirmed: true,
+      rule: 'bands',
+      target: { mode: 'scored', value: targetValue, revision: 'original', thresholds },
+      actual: { value: targetValue },
+    },
+    { year: input.year, checkpoint: input.checkpoint as '30/6' | '31/12', profile: profileOf(null) },
+  );
+  if (result.errors.includes('BANDS_NOT_MONOTONE'))
+    p.errors.push(cellError('thresholds', 'THRESHOLDS_NOT_MONOTONE', { polarity }));
 }

@@ -5,7 +5,13 @@ import { NotFoundError } from '../errors';
 import type { ServiceContext } from '../services/service-context';
 
 /** Closes a checkpoint to actual values (idempotent: locking a locked checkpoint changes nothing). */
-export async function lockCheckpoint(ctx: ServiceContext, planId: string, year: number, checkpoint: Checkpoint, reason: string | null): Promise<CheckpointLock> {
+export async function lockCheckpoint(
+  ctx: ServiceContext,
+  planId: string,
+  year: number,
+  checkpoint: Checkpoint,
+  reason: string | null,
+): Promise<CheckpointLock> {
   const plan = await ctx.em.findOne(PlanVersion, { id: planId });
   if (!plan) throw new NotFoundError('PlanVersion', planId);
   ctx.access?.check(plan.org.id, 'plan');
@@ -17,7 +23,12 @@ export async function lockCheckpoint(ctx: ServiceContext, planId: string, year: 
   return lock;
 }
 
-export async function unlockCheckpoint(ctx: ServiceContext, planId: string, year: number, checkpoint: Checkpoint): Promise<boolean> {
+export async function unlockCheckpoint(
+  ctx: ServiceContext,
+  planId: string,
+  year: number,
+  checkpoint: Checkpoint,
+): Promise<boolean> {
   const plan = await ctx.em.findOne(PlanVersion, { id: planId });
   if (!plan) throw new NotFoundError('PlanVersion', planId);
   ctx.access?.check(plan.org.id, 'plan');

@@ -1,6 +1,16 @@
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Checkpoint } from '@core/vocabulary/enums';
-import { CheckpointLock, Indicator, OperationalObjective, OrgUnit, Perspective, StrategicObjective, Target, type Measurement, type TargetRevision } from '../entities';
+import {
+  CheckpointLock,
+  Indicator,
+  OperationalObjective,
+  OrgUnit,
+  Perspective,
+  StrategicObjective,
+  Target,
+  type Measurement,
+  type TargetRevision,
+} from '../entities';
 import { readRows } from '../speed/read-rows';
 import { groupBy } from '../services/group-by';
 import { loadPlanSnapshot, type PlanSnapshot } from '../services/plan-snapshot';
@@ -48,10 +58,20 @@ export class PlanState {
     units: OrgUnit[],
     locks: CheckpointLock[],
   ) {
-    for (const n of [...snapshot.perspectives, ...snapshot.strategicObjectives, ...snapshot.operationalObjectives, ...snapshot.indicators]) this.nodes.set(n.id, n);
+    for (const n of [
+      ...snapshot.perspectives,
+      ...snapshot.strategicObjectives,
+      ...snapshot.operationalObjectives,
+      ...snapshot.indicators,
+    ])
+      this.nodes.set(n.id, n);
     this.targetsOf = groupBy(snapshot.targets, (t) => t.indicator.id);
     this.revisionsOf = groupBy(snapshot.revisions, (r) => r.target.id);
-    this.measurementOf = new Map(snapshot.measurements.filter((m) => m.year === year && m.checkpoint === checkpoint).map((m) => [m.indicator.id, m]));
+    this.measurementOf = new Map(
+      snapshot.measurements
+        .filter((m) => m.year === year && m.checkpoint === checkpoint)
+        .map((m) => [m.indicator.id, m]),
+    );
     this.unitsByName = new Map(units.map((u) => [unitKey(u.name), u]));
     this.unitsById = new Map(units.map((u) => [u.id, u]));
     this.locked = locks.find((l) => l.year === year && l.checkpoint === checkpoint) ?? null;
@@ -88,7 +108,8 @@ export class PlanState {
   memberIds(node: PlanNode): string[] {
     const ids = [node.id];
     if (node instanceof Indicator) {
-      for (const t of this.targetsOf.get(node.id) ?? []) ids.push(t.id, ...(this.revisionsOf.get(t.id) ?? []).map((r) => r.id));
+      for (const t of this.targetsOf.get(node.id) ?? [])
+        ids.push(t.id, ...(this.revisionsOf.get(t.id) ?? []).map((r) => r.id));
       const m = this.measurementOf.get(node.id);
       if (m) ids.push(m.id);
     }
@@ -104,9 +125,19 @@ export class PlanState {
 export const unitKey = foldName;
 
 /** `readOnly`: rows outside the unit of work (server/speed/read-rows.ts); the sync adopts the few it writes (adopt-rows.ts). */
-export async function loadPlanState(em: EntityManager, planId: string, year: number, checkpoint: Checkpoint, options: { readOnly?: boolean } = {}): Promise<PlanState> {
-  const read = <E extends object>(entity: EntityClass<E>, where: FilterQuery<E>) => (options.readOnly ? readRows(em, entity, where) : em.find(entity, where));
+export async function loadPlanState(
+  em: EntityManager,
+  planId: string,
+  year: number,
+  checkpoint: Checkpoint,
+  options: { readOnly?: boolean } = {},
+): Promise<PlanState> {
+  const read = <E extends object>(entity: EntityClass<E>, where: FilterQuery<E>) =>
+    options.readOnly ? readRows(em, entity, where) : em.find(entity, where);
   const snapshot = await loadPlanSnapshot(em, planId, null, options);
-  const [units, locks] = await Promise.all([read(OrgUnit, { org: snapshot.plan.org.id }), read(CheckpointLock, { plan: planId })]);
+  const [units, locks] = await Promise.all([
+    read(OrgUnit, { org: snapshot.plan.org.id }),
+    read(CheckpointLock, { plan: planId }),
+  ]);
   return new PlanState(snapshot, year, checkpoint, units, locks);
 }

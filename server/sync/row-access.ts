@@ -23,9 +23,14 @@ export function guardRows<T extends CheckedRow>(ctx: ServiceContext, state: Plan
   for (const p of plans) {
     if (p.status !== 'created' && p.status !== 'updated' && p.status !== 'deleted') continue;
     const node = p.node;
-    const ownIndicator = node instanceof Indicator && access.can(orgId, 'actuals', state.snapshot.unitsOf.get(node.id) ?? []);
-    const columns = p.status === 'created' ? ['rowId'] : p.status === 'deleted' ? ['delete']
-      : [...p.changes].filter((c) => !ownIndicator || !ACTUAL_COLUMNS.has(c));
+    const ownIndicator =
+      node instanceof Indicator && access.can(orgId, 'actuals', state.snapshot.unitsOf.get(node.id) ?? []);
+    const columns =
+      p.status === 'created'
+        ? ['rowId']
+        : p.status === 'deleted'
+          ? ['delete']
+          : [...p.changes].filter((c) => !ownIndicator || !ACTUAL_COLUMNS.has(c));
     if (columns.length === 0) continue;
     for (const column of columns) p.errors.push(cellError(column, 'FORBIDDEN', { role: role ?? 'none' }));
     p.status = 'rejected';

@@ -50,6 +50,9 @@ export function isWrite(p: RowPlan): boolean {
   return p.status === 'created' || p.status === 'updated' || p.status === 'deleted';
 }
 
-export const sameRaw = (a: ParsedValue | null | undefined, b: ParsedValue | null | undefined) => (a?.raw ?? null) === (b?.raw ?? null);
-export const sameThresholds = (a: Array<{ value: ParsedValue; score: number }>, b: Array<{ value: ParsedValue; score: number }>) =>
-  a.length === b.length && a.every((t, i) => t.value.raw === b[i].value.raw && t.score === b[i].score);
+export const sameRaw = (a: ParsedValue | null | undefined, b: ParsedValue | null | undefined) =>
+  (a?.raw ?? null) === (b?.raw ?? null);
+export const sameThresholds = (
+  a: Array<{ value: ParsedValue; score: number }>,
+  b: Array<{ value: ParsedValue; score: number }>,
+) => a.length === b.length && a.every((t, i) => t.value.raw === b[i].value.raw && t.score === b[i].score);

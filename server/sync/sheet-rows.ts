@@ -42,7 +42,12 @@ export function sheetRowOf(state: PlanState, node: PlanNode): SheetRowOut {
     title: titleOf(node),
     parentId: parentIdOf(node),
     weight: node instanceof OperationalObjective || node instanceof Indicator ? (node.weight ?? null) : null,
-    kpi: node instanceof StrategicObjective || node instanceof OperationalObjective ? (node.kpi ?? null) : node instanceof Indicator ? (node.formula ?? null) : null,
+    kpi:
+      node instanceof StrategicObjective || node instanceof OperationalObjective
+        ? (node.kpi ?? null)
+        : node instanceof Indicator
+          ? (node.formula ?? null)
+          : null,
     unit: null as string | null,
     polarity: null as string | null,
     rule: null as string | null,
@@ -116,10 +121,21 @@ export function allRows(state: PlanState): SheetRowOut[] {
 const NODE_TYPES = ['Perspective', 'StrategicObjective', 'OperationalObjective', 'Indicator'];
 
 /** Rows changed after `since`, and the ids of rows deleted after it: what a sheet needs to refresh cheaply. */
-export async function rowsChangedSince(em: EntityManager, state: PlanState, since: Date): Promise<{ rows: SheetRowOut[]; deletedRowIds: string[] }> {
+export async function rowsChangedSince(
+  em: EntityManager,
+  state: PlanState,
+  since: Date,
+): Promise<{ rows: SheetRowOut[]; deletedRowIds: string[] }> {
   const rows = allRows(state).filter((r) => r.updatedAt > since);
-  const deletions = await em.find(AuditEvent, { org: state.plan.org.id, action: AuditAction.DELETE, entityType: { $in: NODE_TYPES }, at: { $gt: since } });
-  const deletedRowIds = deletions.filter((d) => (d.before as { plan?: string } | null)?.plan === state.plan.id).map((d) => d.entityId);
+  const deletions = await em.find(AuditEvent, {
+    org: state.plan.org.id,
+    action: AuditAction.DELETE,
+    entityType: { $in: NODE_TYPES },
+    at: { $gt: since },
+  });
+  const deletedRowIds = deletions
+    .filter((d) => (d.before as { plan?: string } | null)?.plan === state.plan.id)
+    .map((d) => d.entityId);
   return { rows, deletedRowIds };
 }
 

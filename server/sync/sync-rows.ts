@@ -19,7 +19,9 @@ export type { AffectedScore, RowResult, SyncOutcome } from './answer';
 export type SyncHooks = { afterWrite?: () => void | Promise<void> };
 
 function hashOf(input: SyncInput): string {
-  return createHash('sha256').update(JSON.stringify([input.year, input.checkpoint, input.mode, input.rows])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([input.year, input.checkpoint, input.mode, input.rows]))
+    .digest('hex');
 }
 
 /**
@@ -33,7 +35,11 @@ function hashOf(input: SyncInput): string {
  */
 export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: SyncHooks = {}): Promise<SyncOutcome> {
   if (input.rows.length > LIMITS.rowsPerBatch) {
-    throw InputError.of('rows', 'BATCH_TOO_LARGE', `at most ${LIMITS.rowsPerBatch} rows per batch, got ${input.rows.length}; split the sheet into several batches`);
+    throw InputError.of(
+      'rows',
+      'BATCH_TOO_LARGE',
+      `at most ${LIMITS.rowsPerBatch} rows per batch, got ${input.rows.length}; split the sheet into several batches`,
+    );
   }
   const requestHash = hashOf(input);
   const fast = ctx.fastPaths !== false;
@@ -46,13 +52,21 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         const prior = await em.findOne(SyncBatch, { plan: plan.id, batchKey: input.batchKey });
         if (prior) {
           if (prior.requestHash !== requestHash) {
-            throw InputError.of('batchKey', 'KEY_REUSED', 'this batch key was used for different rows; use a new key for a new batch');
+            throw InputError.of(
+              'batchKey',
+              'KEY_REUSED',
+              'this batch key was used for different rows; use a new key for a new batch',
+            );
           }
           return { ...(prior.response as unknown as SyncOutcome), replayed: true };
         }
       }
       if (!plan.cycle.years.includes(input.year)) {
-        throw InputError.of('year', 'BAD_YEAR', `${input.year} is not a year of this plan (${plan.cycle.years.join(', ')})`);
+        throw InputError.of(
+          'year',
+          'BAD_YEAR',
+          `${input.year} is not a year of this plan (${plan.cycle.years.join(', ')})`,
+        );
       }
       const read = await loadPlanState(em, plan.id, input.year, input.checkpoint, { readOnly: fast });
       const plans = guardRows(tx, read, decideRows(read, input, plan.cycle.years));
@@ -70,7 +84,13 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         const response = JSON.parse(JSON.stringify(outcome)) as Record<string, unknown>;
         if (fast) {
           // a native insert: the unit of work would re-examine every row of the batch for one more row
-          await insertNewRow(em, SyncBatch, { org: plan.org.id, plan: plan.id, batchKey: input.batchKey, requestHash, response });
+          await insertNewRow(em, SyncBatch, {
+            org: plan.org.id,
+            plan: plan.id,
+            batchKey: input.batchKey,
+            requestHash,
+            response,
+          });
         } else {
           em.create(SyncBatch, { org: plan.org, plan, batchKey: input.batchKey, requestHash, response });
           await em.flush();

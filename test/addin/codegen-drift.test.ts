@@ -18,7 +18,8 @@ function firstDifference(committed: string, generated: string): string {
   const [left, right] = [a[line] ?? '', b[line] ?? ''];
   let column = 0;
   while (column < left.length && left[column] === right[column]) column++;
-  const near = (text: string | undefined) => (text === undefined ? 'the end of the file' : JSON.stringify(text.slice(Math.max(0, column - 30), column + 50)));
+  const near = (text: string | undefined) =>
+    text === undefined ? 'the end of the file' : JSON.stringify(text.slice(Math.max(0, column - 30), column + 50));
   return `line ${line + 1}, column ${column + 1}: committed ${near(a[line])}, generated ${near(b[line])}`;
 }
 
@@ -30,7 +31,9 @@ describe(GENERATED_FILE, () => {
     expect(output).toBeDefined();
     const committed = readFileSync(path.join(__dirname, '../..', GENERATED_FILE), 'utf8');
     if (committed !== output!.content) {
-      throw new Error(`${GENERATED_FILE} is out of date (${firstDifference(committed, output!.content)}). Regenerate it with ${REGENERATE}.`);
+      throw new Error(
+        `${GENERATED_FILE} is out of date (${firstDifference(committed, output!.content)}). Regenerate it with ${REGENERATE}.`,
+      );
     }
   });
 });

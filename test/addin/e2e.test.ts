@@ -32,7 +32,9 @@ const PANE = { width: 350, height: 900 };
 const OPERATION_TIMEOUT_MS = 10_000;
 const available = fs.existsSync(CHROMIUM);
 if (!available && process.env.CI !== 'true') {
-  console.warn(`\nSKIPPING the add-in end-to-end test: ${CHROMIUM} is missing (apt-get install chromium; CI=true makes this a failure)\n`);
+  console.warn(
+    `\nSKIPPING the add-in end-to-end test: ${CHROMIUM} is missing (apt-get install chromium; CI=true makes this a failure)\n`,
+  );
 }
 const suite = available || process.env.CI === 'true' ? describe : describe.skip;
 
@@ -48,26 +50,45 @@ async function build(outDir: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { paneConfig, doubleConfig } = require('../../addin/webpack.config.js');
   await new Promise<void>((resolve, reject) => {
-    webpack([paneConfig({ mode: 'production', outDir: path.join(outDir, 'pane') }), doubleConfig({ outDir: path.join(outDir, 'double') })], (error: Error | null, stats: any) => {
-      if (error) return reject(error);
-      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    });
+    webpack(
+      [
+        paneConfig({ mode: 'production', outDir: path.join(outDir, 'pane') }),
+        doubleConfig({ outDir: path.join(outDir, 'double') }),
+      ],
+      (error: Error | null, stats: any) => {
+        if (error) return reject(error);
+        if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+        resolve();
+      },
+    );
   });
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'application/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'application/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
 
 /** the pane's files, and /graphql passed through to the test server: one origin, so no CORS */
 function servePane(dir: string, apiUrl: string): Promise<http.Server> {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/graphql') {
-      const upstream = http.request(`${apiUrl}/graphql`, { method: request.method, headers: { ...request.headers, host: new URL(apiUrl).host } }, (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
+      const upstream = http.request(
+        `${apiUrl}/graphql`,
+        { method: request.method, headers: { ...request.headers, host: new URL(apiUrl).host } },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      upstream.on('error', () => {
+        response.writeHead(502);
+        response.end();
       });
-      upstream.on('error', () => { response.writeHead(502); response.end(); });
       request.pipe(upstream);
       return;
     }
@@ -86,8 +107,14 @@ function servePane(dir: string, apiUrl: string): Promise<http.Server> {
 type Value = string | number | boolean;
 type SheetView = { headers: string[]; rows: Value[][]; sheet: string };
 type ServerRow = {
-  rowId: string; rowVersion: number; level: string; code: string | null; weight: number | null;
-  actual: { raw: string } | null; target: { raw: string } | null; realization: { score: number | null } | null;
+  rowId: string;
+  rowVersion: number;
+  level: string;
+  code: string | null;
+  weight: number | null;
+  actual: { raw: string } | null;
+  target: { raw: string } | null;
+  realization: { score: number | null } | null;
 };
 
 suite('the add-in in a browser against the real server', () => {
@@ -109,7 +136,14 @@ suite('the add-in in a browser against the real server', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage({ viewport: PANE });
     page.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -137,15 +171,20 @@ suite('the add-in in a browser against the real server', () => {
 
   let broken: string | null = null;
   /** a step of the session: runs only when every earlier step passed, so a failure names its own step */
-  const step = (name: string, body: () => Promise<void>) => it(name, async () => {
-    if (broken) throw new Error(`not run: the earlier step "${broken}" failed`);
-    try {
-      await body();
-    } catch (error) {
-      broken = name;
-      throw error;
-    }
-  }, 60_000);
+  const step = (name: string, body: () => Promise<void>) =>
+    it(
+      name,
+      async () => {
+        if (broken) throw new Error(`not run: the earlier step "${broken}" failed`);
+        try {
+          await body();
+        } catch (error) {
+          broken = name;
+          throw error;
+        }
+      },
+      60_000,
+    );
 
   // what the steps learn and hand on
   let planId = '';
@@ -156,9 +195,15 @@ suite('the add-in in a browser against the real server', () => {
 
   /** the sheet as a person sees it, through the double's workbook */
   const sheet = (): Promise<SheetView> => page.evaluate((name) => window.__excelDouble.user.table(name), table);
-  const settings = (): Promise<Record<string, unknown>> => page.evaluate(() => Object.fromEntries(window.__excelDouble.model.settings));
+  const settings = (): Promise<Record<string, unknown>> =>
+    page.evaluate(() => Object.fromEntries(window.__excelDouble.model.settings));
   const typeInCell = (row: number, key: LayoutColumnKey, value: string) =>
-    page.evaluate(([name, r, h, v]) => window.__excelDouble.user.type(name, r, h, v), [table, row, header(key), value] as const);
+    page.evaluate(([name, r, h, v]) => window.__excelDouble.user.type(name, r, h, v), [
+      table,
+      row,
+      header(key),
+      value,
+    ] as const);
   const rowOf = (view: SheetView, rowId: string): Value[] => {
     const row = view.rows.find((r) => String(r[col('rowId')]) === rowId);
     if (!row) throw new Error(`row ${rowId} is not in the sheet`);
@@ -172,32 +217,52 @@ suite('the add-in in a browser against the real server', () => {
     } catch (error) {
       if (!/Timeout/.test(String(error))) throw error;
       const summary = await page.textContent('#summary').catch(() => '?');
-      throw new Error(`${what} did not happen within ${OPERATION_TIMEOUT_MS} ms; the pane's summary reads "${summary}"`);
+      throw new Error(
+        `${what} did not happen within ${OPERATION_TIMEOUT_MS} ms; the pane's summary reads "${summary}"`,
+      );
     }
   };
 
   /** clicks a pane button and waits for the operation to end; returns the summary line it left */
   const press = async (button: string): Promise<string> => {
     await page.click(button);
-    const done = await expectSoon(`the operation of ${button}`, () => page.waitForFunction((working) => {
-      const text = document.getElementById('summary')?.textContent ?? '';
-      const running = !(document.getElementById('progress') as HTMLProgressElement | null)?.hidden;
-      return !running && text !== '' && text !== working ? text : null;
-    }, ui.working, { timeout: OPERATION_TIMEOUT_MS }));
+    const done = await expectSoon(`the operation of ${button}`, () =>
+      page.waitForFunction(
+        (working) => {
+          const text = document.getElementById('summary')?.textContent ?? '';
+          const running = !(document.getElementById('progress') as HTMLProgressElement | null)?.hidden;
+          return !running && text !== '' && text !== working ? text : null;
+        },
+        ui.working,
+        { timeout: OPERATION_TIMEOUT_MS },
+      ),
+    );
     return String(await done.jsonValue());
   };
 
   const serverRows = async (): Promise<Map<string, ServerRow>> => {
-    const answer = await api.gql(`query($planId: ID!) { sheetRows(planId: $planId, year: 2022, checkpoint: YEAR_END) {
-      rows { rowId rowVersion level code weight actual { raw } target { raw } realization { score } } } }`, { planId });
+    const answer = await api.gql(
+      `query($planId: ID!) { sheetRows(planId: $planId, year: 2022, checkpoint: YEAR_END) {
+      rows { rowId rowVersion level code weight actual { raw } target { raw } realization { score } } } }`,
+      { planId },
+    );
     expect(answer.errors).toBeUndefined();
     return new Map((answer.data.sheetRows.rows as ServerRow[]).map((r) => [r.rowId, r]));
   };
 
   /** indicator rows with a target, whose actual cell holds something else: typing the target there is a real edit */
-  const editableIndicators = (view: SheetView) => view.rows
-    .map((row, position) => ({ row, position, id: String(row[col('rowId')]), target: String(row[col('target')]).trim() }))
-    .filter(({ row, target }) => row[col('level')] === LEVEL_LABEL.indicator && target !== '' && String(row[col('actual')]).trim() !== target);
+  const editableIndicators = (view: SheetView) =>
+    view.rows
+      .map((row, position) => ({
+        row,
+        position,
+        id: String(row[col('rowId')]),
+        target: String(row[col('target')]).trim(),
+      }))
+      .filter(
+        ({ row, target }) =>
+          row[col('level')] === LEVEL_LABEL.indicator && target !== '' && String(row[col('actual')]).trim() !== target,
+      );
 
   step('connects with the server address and a token, remembered in the browser', async () => {
     await page.goto(`${origin}/taskpane.html`);
@@ -209,7 +274,9 @@ suite('the add-in in a browser against the real server', () => {
     await page.fill('#token', api.token);
     await page.click('#connect-button');
     await page.waitForSelector('#plan:not([hidden])', { timeout: OPERATION_TIMEOUT_MS }).catch(async () => {
-      throw new Error(`Connect did not show the plan chooser; the pane says "${await page.textContent('#connect-status')}"`);
+      throw new Error(
+        `Connect did not show the plan chooser; the pane says "${await page.textContent('#connect-status')}"`,
+      );
     });
     expect(await page.textContent('#connect-status')).toBe(format(ui.connected, { server: origin }));
     const stored = await page.evaluate(() => ({ ...window.localStorage }));
@@ -217,7 +284,9 @@ suite('the add-in in a browser against the real server', () => {
   });
 
   step('loads the chosen plan, year and checkpoint into a new table with hidden id and version columns', async () => {
-    const organisations = await page.$$eval('#organisation option', (os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    const organisations = await page.$$eval('#organisation option', (os) =>
+      os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
+    );
     const sondrio = organisations.find((o) => /sondrio/i.test(o.text));
     if (!sondrio) throw new Error(`no Sondrio organisation among ${JSON.stringify(organisations.map((o) => o.text))}`);
     await page.selectOption('#organisation', sondrio.value);
@@ -233,21 +302,39 @@ suite('the add-in in a browser against the real server', () => {
     if (!binding) throw new Error(`Load stored no binding in the workbook settings; the pane says: "${said}"`);
     table = binding.table;
     expect(binding).toMatchObject({ planId, year: 2022, checkpoint: 'YEAR_END' });
-    expect(await page.evaluate(() => window.__excelDouble.model.tables.map((t: { name: string }) => t.name))).toEqual([table]);
+    expect(await page.evaluate(() => window.__excelDouble.model.tables.map((t: { name: string }) => t.name))).toEqual([
+      table,
+    ]);
     const server = await serverRows();
     expect(said).toBe(format(ui.loaded, { rows: server.size, table }));
-    expect(await page.textContent('#binding')).toBe(format(ui.boundTo, { plan: binding.planLabel, year: 2022, checkpoint: ui.YEAR_END, table }));
+    expect(await page.textContent('#binding')).toBe(
+      format(ui.boundTo, { plan: binding.planLabel, year: 2022, checkpoint: ui.YEAR_END, table }),
+    );
 
     const loaded = await sheet();
-    const keys: LayoutColumnKey[] = ['level', 'code', 'weight', 'target', 'actual', 'realization', 'syncStatus', 'rowId', 'rowVersion'];
+    const keys: LayoutColumnKey[] = [
+      'level',
+      'code',
+      'weight',
+      'target',
+      'actual',
+      'realization',
+      'syncStatus',
+      'rowId',
+      'rowVersion',
+    ];
     for (const key of keys) expect(loaded.headers).toContain(header(key));
     col = (key) => loaded.headers.indexOf(header(key));
     // every server row is in the sheet once, with its version
     expect(loaded.rows).toHaveLength(server.size);
     expect(new Set(loaded.rows.map((r) => String(r[col('rowId')])))).toEqual(new Set(server.keys()));
-    for (const row of loaded.rows) expect(Number(row[col('rowVersion')])).toBe(server.get(String(row[col('rowId')]))!.rowVersion);
+    for (const row of loaded.rows)
+      expect(Number(row[col('rowVersion')])).toBe(server.get(String(row[col('rowId')]))!.rowVersion);
     for (const key of ['rowId', 'rowVersion'] as const) {
-      const cell = await page.evaluate(([name, h]) => window.__excelDouble.user.cell(name, 0, h), [table, header(key)] as const);
+      const cell = await page.evaluate(([name, h]) => window.__excelDouble.user.cell(name, 0, h), [
+        table,
+        header(key),
+      ] as const);
       expect({ column: header(key), hidden: cell.hidden }).toEqual({ column: header(key), hidden: true });
     }
     expect(editableIndicators(loaded).length).toBeGreaterThanOrEqual(3);
@@ -261,7 +348,9 @@ suite('the add-in in a browser against the real server', () => {
     await typeInCell(first.position, 'actual', edited.typed);
 
     // only the edited row travels
-    expect(await press('#sync')).toBe(format(ui.synced, { sent: 1, created: 0, updated: 1, unchanged: 0, deleted: 0, rejected: 0, conflicts: 0 }));
+    expect(await press('#sync')).toBe(
+      format(ui.synced, { sent: 1, created: 0, updated: 1, unchanged: 0, deleted: 0, rejected: 0, conflicts: 0 }),
+    );
     const after = await serverRows();
     const stored = after.get(edited.id)!;
     expect(stored.actual?.raw).toBe(edited.typed);
@@ -276,12 +365,21 @@ suite('the add-in in a browser against the real server', () => {
     expect(await page.isHidden('#errors')).toBe(true);
   });
 
-  step('refreshes scores: a colleague\'s change on the server comes into the sheet, the user\'s edit stays', async () => {
+  step("refreshes scores: a colleague's change on the server comes into the sheet, the user's edit stays", async () => {
     const other = editableIndicators(await sheet()).find((r) => r.id !== edited.id)!;
     const before = await serverRows();
-    const change = await api.gql(`mutation($batch: SyncBatchInput!) { syncRows(input: $batch) { rows { status errors { message } } } }`, {
-      batch: { planId, year: 2022, checkpoint: 'YEAR_END', rows: [{ rowId: other.id, rowVersion: before.get(other.id)!.rowVersion, actual: other.target }], source: { kind: 'GRAPHQL', author: 'collega' } },
-    });
+    const change = await api.gql(
+      `mutation($batch: SyncBatchInput!) { syncRows(input: $batch) { rows { status errors { message } } } }`,
+      {
+        batch: {
+          planId,
+          year: 2022,
+          checkpoint: 'YEAR_END',
+          rows: [{ rowId: other.id, rowVersion: before.get(other.id)!.rowVersion, actual: other.target }],
+          source: { kind: 'GRAPHQL', author: 'collega' },
+        },
+      },
+    );
     expect(change.errors).toBeUndefined();
     expect(change.data.syncRows.rows[0]).toEqual({ status: 'UPDATED', errors: [] });
     // the sheet does not know yet: neither the value nor the score the server now computes for it
@@ -312,33 +410,53 @@ suite('the add-in in a browser against the real server', () => {
   });
 
   step('lists a rejected cell with its row, column and reason; clicking it selects the cell', async () => {
-    const candidate = editableIndicators(await sheet()).find((r) => r.id !== edited.id && String(r.row[col('weight')]).trim() !== '');
+    const candidate = editableIndicators(await sheet()).find(
+      (r) => r.id !== edited.id && String(r.row[col('weight')]).trim() !== '',
+    );
     if (!candidate) throw new Error('no indicator with a weight to spoil');
     rejected = { id: candidate.id, position: candidate.position, weight: candidate.row[col('weight')] };
     const before = (await serverRows()).get(rejected.id)!;
     await typeInCell(rejected.position, 'weight', 'molto');
 
     // the server refuses the row; it stays waiting in the sheet
-    const rejectedOnce = format(ui.synced, { sent: 1, created: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 1, conflicts: 0 });
+    const rejectedOnce = format(ui.synced, {
+      sent: 1,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      deleted: 0,
+      rejected: 1,
+      conflicts: 0,
+    });
     expect(await press('#sync')).toBe(`${rejectedOnce} ${format(ui.pending, { pending: 1 })}`);
     // nothing of the row reached the database
     const after = (await serverRows()).get(rejected.id)!;
-    expect({ weight: after.weight, rowVersion: after.rowVersion }).toEqual({ weight: before.weight, rowVersion: before.rowVersion });
+    expect({ weight: after.weight, rowVersion: after.rowVersion }).toEqual({
+      weight: before.weight,
+      rowVersion: before.rowVersion,
+    });
 
     const row = rowOf(await sheet(), rejected.id);
     expect(row[col('weight')]).toBe('molto');
     expect(row[col('syncStatus')]).toBe(status.REJECTED);
     const reason = String(row[col('syncMessage')]);
     expect(reason).toContain(header('weight'));
-    const cell = await page.evaluate(([name, r, h]) => window.__excelDouble.user.cell(name, r, h), [table, rejected.position, header('weight')] as const);
+    const cell = await page.evaluate(([name, r, h]) => window.__excelDouble.user.cell(name, r, h), [
+      table,
+      rejected.position,
+      header('weight'),
+    ] as const);
     expect(cell.fill).toBe(REJECTED_FILL);
 
     // the error names the row as Excel numbers it, the column by its header, and the server's reason
-    const geometry = await page.evaluate(([name, h]) => {
-      const t = window.__excelDouble.model.table(name);
-      if (!t) throw new Error(`no table ${name} in the workbook`);
-      return { sheet: t.sheet.name, firstBodyRow: t.row + 1, column: t.column + t.headers().indexOf(h) };
-    }, [table, header('weight')] as const);
+    const geometry = await page.evaluate(
+      ([name, h]) => {
+        const t = window.__excelDouble.model.table(name);
+        if (!t) throw new Error(`no table ${name} in the workbook`);
+        return { sheet: t.sheet.name, firstBodyRow: t.row + 1, column: t.column + t.headers().indexOf(h) };
+      },
+      [table, header('weight')] as const,
+    );
     const sheetRow = geometry.firstBodyRow + rejected.position;
     expect(await page.isVisible('#errors')).toBe(true);
     const items = await page.$$eval('#error-list button', (bs) => bs.map((b) => b.textContent ?? ''));
@@ -351,20 +469,32 @@ suite('the add-in in a browser against the real server', () => {
     await page.screenshot({ path: SCREENSHOT_ERRORS, fullPage: true });
 
     // the user looks elsewhere, then clicks the error: Excel selects the rejected cell
-    await page.evaluate(() => { window.__excelDouble.model.selection = null; });
+    await page.evaluate(() => {
+      window.__excelDouble.model.selection = null;
+    });
     await page.click('#error-list button');
     const where = await expectSoon('selecting the rejected cell after a click on its error', () =>
-      page.waitForFunction(() => window.__excelDouble.model.selection, undefined, { timeout: OPERATION_TIMEOUT_MS }));
-    expect(await where.jsonValue()).toEqual({ sheet: geometry.sheet, rect: { row: sheetRow, column: geometry.column, rows: 1, columns: 1 } });
+      page.waitForFunction(() => window.__excelDouble.model.selection, undefined, { timeout: OPERATION_TIMEOUT_MS }),
+    );
+    expect(await where.jsonValue()).toEqual({
+      sheet: geometry.sheet,
+      rect: { row: sheetRow, column: geometry.column, rows: 1, columns: 1 },
+    });
 
     // put back as it was and synced again: the error goes, the fill goes, the row is in step again
     await typeInCell(rejected.position, 'weight', String(rejected.weight));
-    expect(await press('#sync')).toBe(format(ui.synced, { sent: 1, created: 0, updated: 0, unchanged: 1, deleted: 0, rejected: 0, conflicts: 0 }));
+    expect(await press('#sync')).toBe(
+      format(ui.synced, { sent: 1, created: 0, updated: 0, unchanged: 1, deleted: 0, rejected: 0, conflicts: 0 }),
+    );
     expect(await page.isHidden('#errors')).toBe(true);
     const fixed = rowOf(await sheet(), rejected.id);
     expect(fixed[col('syncStatus')]).toBe(status.UNCHANGED);
     expect(fixed[col('syncMessage')]).toBe('');
-    const refilled = await page.evaluate(([name, r, h]) => window.__excelDouble.user.cell(name, r, h), [table, rejected.position, header('weight')] as const);
+    const refilled = await page.evaluate(([name, r, h]) => window.__excelDouble.user.cell(name, r, h), [
+      table,
+      rejected.position,
+      header('weight'),
+    ] as const);
     expect(refilled.fill).toBeNull();
   });
 
@@ -372,11 +502,19 @@ suite('the add-in in a browser against the real server', () => {
     const stored = await settings();
     expect(Object.keys(stored)).toContain(SETTING.binding);
     // the assertions name where the token leaked, never print it
-    const leakingSettings = Object.entries(stored).filter(([, value]) => JSON.stringify(value).includes(api.token)).map(([key]) => key);
+    const leakingSettings = Object.entries(stored)
+      .filter(([, value]) => JSON.stringify(value).includes(api.token))
+      .map(([key]) => key);
     expect({ settingsHoldingTheToken: leakingSettings }).toEqual({ settingsHoldingTheToken: [] });
-    const leakingSheets = await page.evaluate((token) => window.__excelDouble.model.sheets
-      .filter((s: { cells: Map<number, Map<number, { value: unknown }>> }) => [...s.cells.values()].some((line) => [...line.values()].some((c) => String(c.value).includes(token))))
-      .map((s: { name: string }) => s.name), api.token);
+    const leakingSheets = await page.evaluate(
+      (token) =>
+        window.__excelDouble.model.sheets
+          .filter((s: { cells: Map<number, Map<number, { value: unknown }>> }) =>
+            [...s.cells.values()].some((line) => [...line.values()].some((c) => String(c.value).includes(token))),
+          )
+          .map((s: { name: string }) => s.name),
+      api.token,
+    );
     expect({ sheetsHoldingTheToken: leakingSheets }).toEqual({ sheetsHoldingTheToken: [] });
     expect(pageErrors).toEqual([]);
   });

@@ -19,7 +19,10 @@ const rows = [
 
 function setup() {
   const excel = createFaithfulExcel({ platform: 'web', locale: 'it-IT' });
-  const workbook = new ExcelWorkbook({ excel: excel.Excel, supports: (v) => excel.Office.context.requirements.isSetSupported('ExcelApi', v) });
+  const workbook = new ExcelWorkbook({
+    excel: excel.Excel,
+    supports: (v) => excel.Office.context.requirements.isSetSupported('ExcelApi', v),
+  });
   return { excel, workbook };
 }
 
@@ -27,8 +30,16 @@ describe('ExcelWorkbook on the faithful double', () => {
   it('creates a table and reads it back with typed values, text columns kept as typed', async () => {
     const { excel, workbook } = setup();
     await workbook.createTable('Piano', 'Cruscotto', columns, rows);
-    expect(await workbook.readTable('Cruscotto')).toEqual({ name: 'Cruscotto', sheet: 'Piano', headers: columns.map((c) => c.header), rowCount: 2, rows });
-    expect(await workbook.listTables()).toEqual([{ name: 'Cruscotto', sheet: 'Piano', headers: columns.map((c) => c.header), rowCount: 2 }]);
+    expect(await workbook.readTable('Cruscotto')).toEqual({
+      name: 'Cruscotto',
+      sheet: 'Piano',
+      headers: columns.map((c) => c.header),
+      rowCount: 2,
+      rows,
+    });
+    expect(await workbook.listTables()).toEqual([
+      { name: 'Cruscotto', sheet: 'Piano', headers: columns.map((c) => c.header), rowCount: 2 },
+    ]);
     // the text columns were formatted "@" before the values arrived, so "3,25%" and "11" stayed strings
     expect(excel.user.cell('Piano!C2')).toMatchObject({ value: '3,25%', numberFormat: '@' });
     expect(excel.user.cell('Piano!D2')).toMatchObject({ value: 0.8, text: '80,00%' });
@@ -41,7 +52,10 @@ describe('ExcelWorkbook on the faithful double', () => {
     await workbook.appendRows('Cruscotto', [['1.1.3', 'maggiore', '7', 0.5]]);
     await workbook.writeColumns('Cruscotto', [0], { '% Realizzazione': [1] });
     await workbook.deleteRows('Cruscotto', [1]);
-    expect((await workbook.readTable('Cruscotto'))!.rows).toEqual([['1.1.1', 'maggiore', '3,25%', 1], ['1.1.3', 'maggiore', '7', 0.5]]);
+    expect((await workbook.readTable('Cruscotto'))!.rows).toEqual([
+      ['1.1.1', 'maggiore', '3,25%', 1],
+      ['1.1.3', 'maggiore', '7', 0.5],
+    ]);
     await workbook.setSetting('cruscotto.piano', '42');
     expect(await workbook.getSetting('cruscotto.piano')).toBe('42');
     const hints: Array<number[] | 'unknown'> = [];
@@ -61,7 +75,13 @@ describe('ExcelWorkbook on the faithful double', () => {
     excel.user.type('Foglio1!C2', 'Valore');
     excel.user.type('Foglio1!B3', '2022');
     excel.user.type('Foglio1!C3', '3,4%');
-    expect(await workbook.readSheet('Foglio1')).toEqual({ address: 'B2:C3', values: [['Anno', 'Valore'], [2022, 0.034]] });
+    expect(await workbook.readSheet('Foglio1')).toEqual({
+      address: 'B2:C3',
+      values: [
+        ['Anno', 'Valore'],
+        [2022, 0.034],
+      ],
+    });
     await workbook.convertToTable('Foglio1', 'B2:C3', 'Dati');
     expect(await workbook.readTable('Dati')).toMatchObject({ headers: ['Anno', 'Valore'], rows: [[2022, 0.034]] });
   });

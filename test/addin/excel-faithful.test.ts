@@ -9,9 +9,18 @@ type Excel = ReturnType<typeof createFaithfulExcel>;
 
 async function read(excel: Excel, sheet: string, address: string) {
   return excel.Excel.run(async (context: RequestContext) => {
-    const range = context.workbook.worksheets.getItem(sheet).getRange(address).load('values,text,numberFormat,valueTypes,formulas');
+    const range = context.workbook.worksheets
+      .getItem(sheet)
+      .getRange(address)
+      .load('values,text,numberFormat,valueTypes,formulas');
     await context.sync();
-    return { values: range.values, text: range.text, numberFormat: range.numberFormat, valueTypes: range.valueTypes, formulas: range.formulas };
+    return {
+      values: range.values,
+      text: range.text,
+      numberFormat: range.numberFormat,
+      valueTypes: range.valueTypes,
+      formulas: range.formulas,
+    };
   });
 }
 
@@ -26,7 +35,12 @@ async function write(excel: Excel, sheet: string, address: string, values: unkno
 async function plan(excel: Excel) {
   await excel.Excel.run(async (context: RequestContext) => {
     const sheet = context.workbook.worksheets.add('Piano');
-    sheet.getRange('A1:C4').values = [['Cod.', 'Valore', 'Data'], ['b', '20', '15/08/2022'], ['a', '3,4%', ''], ['c', '20', '01/01/2023']];
+    sheet.getRange('A1:C4').values = [
+      ['Cod.', 'Valore', 'Data'],
+      ['b', '20', '15/08/2022'],
+      ['a', '3,4%', ''],
+      ['c', '20', '01/01/2023'],
+    ];
     sheet.tables.add(sheet.getRange('A1:C4'), true).name = 'Piano';
     await context.sync();
   });
@@ -37,13 +51,23 @@ describe('typed cells shown in the workbook locale', () => {
     const excel = createFaithfulExcel({ locale: 'it-IT' });
     excel.user.type('Foglio1!F5', '3,4%');
     // Excel gives a typed percent with decimals the 0.00% format (numfmt's reading of the input, as Excel's)
-    expect(await read(excel, 'Foglio1', 'F5')).toEqual({ values: [[0.034]], text: [['3,40%']], numberFormat: [['0.00%']], valueTypes: [['Double']], formulas: [[0.034]] });
+    expect(await read(excel, 'Foglio1', 'F5')).toEqual({
+      values: [[0.034]],
+      text: [['3,40%']],
+      numberFormat: [['0.00%']],
+      valueTypes: [['Double']],
+      formulas: [[0.034]],
+    });
   });
 
   it('"15/08/2022" is serial 44788 with a date format, and 44788 shows back as 15/08/2022', async () => {
     const excel = createFaithfulExcel({ locale: 'it-IT' });
     excel.user.type('Foglio1!A1', '15/08/2022');
-    expect(await read(excel, 'Foglio1', 'A1')).toMatchObject({ values: [[44788]], text: [['15/08/2022']], valueTypes: [['Double']] });
+    expect(await read(excel, 'Foglio1', 'A1')).toMatchObject({
+      values: [[44788]],
+      text: [['15/08/2022']],
+      valueTypes: [['Double']],
+    });
     await excel.Excel.run(async (context: RequestContext) => {
       const range = context.workbook.worksheets.getItem('Foglio1').getRange('B1');
       range.numberFormat = [['dd/mm/yyyy']];
@@ -61,7 +85,10 @@ describe('typed cells shown in the workbook locale', () => {
   });
 
   it('renders the same numbers per locale: decimal comma and "." thousands in it-IT, the reverse in en-US', async () => {
-    for (const [locale, input, expected] of [['it-IT', '1.234,5', ['1.234,50', '1234,5']], ['en-US', '1,234.5', ['1,234.50', '1234.5']]] as const) {
+    for (const [locale, input, expected] of [
+      ['it-IT', '1.234,5', ['1.234,50', '1234,5']],
+      ['en-US', '1,234.5', ['1,234.50', '1234.5']],
+    ] as const) {
       const excel = createFaithfulExcel({ locale });
       excel.user.type('Foglio1!A1', input);
       await write(excel, 'Foglio1', 'A2', [[1234.5]]);
@@ -83,7 +110,9 @@ describe('typed cells shown in the workbook locale', () => {
       await context.sync();
     });
     expect(await read(excel, 'Foglio1', 'A1:D1')).toMatchObject({
-      values: [['3,4%', true, '1.1.1', '']], text: [['3,4%', 'VERO', '1.1.1', '']], valueTypes: [['String', 'Boolean', 'String', 'Empty']],
+      values: [['3,4%', true, '1.1.1', '']],
+      text: [['3,4%', 'VERO', '1.1.1', '']],
+      valueTypes: [['String', 'Boolean', 'String', 'Empty']],
     });
   });
 });
@@ -103,8 +132,13 @@ describe('formulas', () => {
 describe('tables edited by a person', () => {
   it('pastes value and format from another workbook without re-reading them', async () => {
     const excel = createFaithfulExcel();
-    excel.user.paste('Foglio1!B2', [[{ value: 0.034, numberFormat: '0.0%' }, { value: 44788, numberFormat: 'dd/mm/yyyy' }, { value: '007' }]]);
-    expect(await read(excel, 'Foglio1', 'B2:D2')).toMatchObject({ values: [[0.034, 44788, '007']], text: [['3,4%', '15/08/2022', '007']] });
+    excel.user.paste('Foglio1!B2', [
+      [{ value: 0.034, numberFormat: '0.0%' }, { value: 44788, numberFormat: 'dd/mm/yyyy' }, { value: '007' }],
+    ]);
+    expect(await read(excel, 'Foglio1', 'B2:D2')).toMatchObject({
+      values: [[0.034, 44788, '007']],
+      text: [['3,4%', '15/08/2022', '007']],
+    });
   });
 
   it('renames a header, inserts and deletes rows, sorts stably and filters with values still readable', async () => {
@@ -118,14 +152,24 @@ describe('tables edited by a person', () => {
     excel.user.deleteRows('Piano', 1);
     excel.user.sortBy('Piano', 'Valore ottenuto');
     // numbers ascending; the two 20s keep their order (b before c)
-    expect((await read(excel, 'Piano', 'A2:B4')).values).toEqual([['a', 0.034], ['b', 20], ['c', 20]]);
+    expect((await read(excel, 'Piano', 'A2:B4')).values).toEqual([
+      ['a', 0.034],
+      ['b', 20],
+      ['c', 20],
+    ]);
     excel.user.filter('Piano', 'Cod.', ['a']);
     const hidden = await excel.Excel.run(async (context: RequestContext) => {
-      const rows = [2, 3, 4].map((r) => context.workbook.worksheets.getItem('Piano').getRange(`A${r}`).load('rowHidden,values'));
+      const rows = [2, 3, 4].map((r) =>
+        context.workbook.worksheets.getItem('Piano').getRange(`A${r}`).load('rowHidden,values'),
+      );
       await context.sync();
       return rows.map((r) => [r.rowHidden, r.values[0][0]]);
     });
-    expect(hidden).toEqual([[false, 'a'], [true, 'b'], [true, 'c']]);
+    expect(hidden).toEqual([
+      [false, 'a'],
+      [true, 'b'],
+      [true, 'c'],
+    ]);
   });
 });
 
@@ -151,20 +195,36 @@ describe('events', () => {
     await plan(excel);
     const seen: Array<Record<string, unknown>> = [];
     await excel.Excel.run(async (context: RequestContext) => {
-      context.workbook.tables.getItem('Piano').onChanged.add((args) => { seen.push(args as Record<string, unknown>); });
-      context.workbook.worksheets.getItem('Piano').onChanged.add((args) => { seen.push(args as Record<string, unknown>); });
+      context.workbook.tables.getItem('Piano').onChanged.add((args) => {
+        seen.push(args as Record<string, unknown>);
+      });
+      context.workbook.worksheets.getItem('Piano').onChanged.add((args) => {
+        seen.push(args as Record<string, unknown>);
+      });
       await context.sync();
     });
     excel.user.type('Piano!B3', '5');
     await excel.settle();
-    expect(seen).toEqual(expect.arrayContaining([
-      expect.objectContaining({ type: 'TableChanged', address: 'B3', changeType: 'RangeEdited', details: { valueBefore: 0.034, valueAfter: 5, valueTypeBefore: 'Double', valueTypeAfter: 'Double' } }),
-      expect.objectContaining({ type: 'WorksheetChanged', address: 'B3' }),
-    ]));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'TableChanged',
+          address: 'B3',
+          changeType: 'RangeEdited',
+          details: { valueBefore: 0.034, valueAfter: 5, valueTypeBefore: 'Double', valueTypeAfter: 'Double' },
+        }),
+        expect.objectContaining({ type: 'WorksheetChanged', address: 'B3' }),
+      ]),
+    );
     seen.length = 0;
     excel.user.pasteText('Piano!A2', 'x\t1\ny\t2');
     await excel.settle();
-    expect(seen.map((e) => [e.type, e.address, 'details' in e])).toEqual(expect.arrayContaining([['TableChanged', 'A2:B3', false], ['WorksheetChanged', 'A2:B3', false]]));
+    expect(seen.map((e) => [e.type, e.address, 'details' in e])).toEqual(
+      expect.arrayContaining([
+        ['TableChanged', 'A2:B3', false],
+        ['WorksheetChanged', 'A2:B3', false],
+      ]),
+    );
   });
 });
 
@@ -177,17 +237,21 @@ describe('limits and errors', () => {
       await context.sync();
       expect(range.values).toEqual([['']]);
     });
-    await expect(excel.Excel.run(async (context: RequestContext) => {
-      context.workbook.tables.getItem('Nessuna').load('name');
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'ItemNotFound' });
+    await expect(
+      excel.Excel.run(async (context: RequestContext) => {
+        context.workbook.tables.getItem('Nessuna').load('name');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
     await expect(write(excel, 'Foglio1', 'A1:B1', [[1]])).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
   it('refuses a request above 5 MB on the web, not on Windows', async () => {
     const big = [Array.from({ length: 6 }, () => 'x'.repeat(1024 * 1024))];
     const web = createFaithfulExcel({ platform: 'web' });
-    await expect(write(web, 'Foglio1', 'A1:F1', big)).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    await expect(write(web, 'Foglio1', 'A1:F1', big)).rejects.toMatchObject({
+      code: 'RequestPayloadSizeLimitExceeded',
+    });
     expect((await read(web, 'Foglio1', 'A1')).values).toEqual([['']]);
     const windows = createFaithfulExcel({ platform: 'windows' });
     await write(windows, 'Foglio1', 'A1:F1', big);
@@ -195,7 +259,8 @@ describe('limits and errors', () => {
   });
 
   it('answers requirement sets per platform', () => {
-    const supports = (platform: 'web' | 'windows-2021' | 'mac', version: string) => createFaithfulExcel({ platform }).Office.context.requirements.isSetSupported('ExcelApi', version);
+    const supports = (platform: 'web' | 'windows-2021' | 'mac', version: string) =>
+      createFaithfulExcel({ platform }).Office.context.requirements.isSetSupported('ExcelApi', version);
     expect(supports('web', '1.20')).toBe(true);
     expect(supports('web', '1.21')).toBe(false);
     expect(supports('windows-2021', '1.14')).toBe(true);

@@ -14,13 +14,18 @@ describe('Excel requests for a 5,000-row plan', () => {
     const traffic = await measurePortTraffic(5000);
     for (const op of traffic.operations) {
       const chunks = Math.max(1, Math.ceil(Math.max(op.requestBytes, op.responseBytes) / CHUNK_BUDGET_BYTES));
-      expect({ operation: op.operation, ok: op.syncs <= chunks + CONSTANT_PER_OPERATION }).toEqual({ operation: op.operation, ok: true });
+      expect({ operation: op.operation, ok: op.syncs <= chunks + CONSTANT_PER_OPERATION }).toEqual({
+        operation: op.operation,
+        ok: true,
+      });
     }
     expect(traffic.maxRequestBytes).toBeLessThan(EXCEL_REQUEST_LIMIT_BYTES);
     expect(traffic.maxResponseBytes).toBeLessThan(EXCEL_REQUEST_LIMIT_BYTES);
     // the whole load + sync of 5,000 rows stays a few dozen requests, not thousands
     expect(traffic.totalSyncs).toBeLessThan(40);
-    console.log(`5,000 rows: ${traffic.totalSyncs} syncs in all\n${traffic.operations.map((o) => `  ${o.operation}: ${o.syncs} syncs, ${o.requestBytes} B sent (max ${o.maxRequestBytes}), ${o.responseBytes} B received (max ${o.maxResponseBytes})`).join('\n')}`);
+    console.log(
+      `5,000 rows: ${traffic.totalSyncs} syncs in all\n${traffic.operations.map((o) => `  ${o.operation}: ${o.syncs} syncs, ${o.requestBytes} B sent (max ${o.maxRequestBytes}), ${o.responseBytes} B received (max ${o.maxResponseBytes})`).join('\n')}`,
+    );
   });
 
   it('splits into more chunks, never bigger requests, when the budget is small', async () => {

@@ -21,7 +21,10 @@ const rows = [
 
 function setup(apiVersion = '1.17') {
   const double = createExcelDouble({ apiVersion });
-  const workbook = new ExcelWorkbook({ excel: double.Excel, supports: (v) => double.Office.context.requirements.isSetSupported('ExcelApi', v) });
+  const workbook = new ExcelWorkbook({
+    excel: double.Excel,
+    supports: (v) => double.Office.context.requirements.isSetSupported('ExcelApi', v),
+  });
   return { double, workbook };
 }
 
@@ -30,7 +33,13 @@ describe('ExcelWorkbook on the Excel double', () => {
     const { double, workbook } = setup();
     await workbook.createTable('Piano', 'Cruscotto', columns, rows);
     const data = await workbook.readTable('Cruscotto');
-    expect(data).toEqual({ name: 'Cruscotto', sheet: 'Piano', headers: columns.map((c) => c.header), rowCount: 3, rows });
+    expect(data).toEqual({
+      name: 'Cruscotto',
+      sheet: 'Piano',
+      headers: columns.map((c) => c.header),
+      rowCount: 3,
+      rows,
+    });
     // "11" in a text column stays the text "11": the server parses what the user typed
     expect(double.user.cell('Cruscotto', 1, 'Valore ottenuto')).toMatchObject({ value: '11', numberFormat: '@' });
     expect(double.user.cell('Cruscotto', 0, '% Realizzazione')).toMatchObject({ value: 0.8, numberFormat: '0.00%' });
@@ -38,9 +47,14 @@ describe('ExcelWorkbook on the Excel double', () => {
     expect(double.user.cell('Cruscotto', 0, 'Cod.').hidden).toBe(false);
     const sheet = double.model.sheet('Piano')!;
     expect(sheet.validations).toHaveLength(1);
-    expect(sheet.validations[0]).toMatchObject({ rect: { row: 1, column: 1, rows: 3, columns: 1 }, rule: { list: { inCellDropDown: true, source: 'maggiore,minore' } } });
+    expect(sheet.validations[0]).toMatchObject({
+      rect: { row: 1, column: 1, rows: 3, columns: 1 },
+      rule: { list: { inCellDropDown: true, source: 'maggiore,minore' } },
+    });
     expect(sheet.frozenRows).toBe(1);
-    expect(await workbook.listTables()).toEqual([{ name: 'Cruscotto', sheet: 'Piano', headers: columns.map((c) => c.header), rowCount: 3 }]);
+    expect(await workbook.listTables()).toEqual([
+      { name: 'Cruscotto', sheet: 'Piano', headers: columns.map((c) => c.header), rowCount: 3 },
+    ]);
     expect(await workbook.readTable('Nessuna')).toBeNull();
   });
 
@@ -59,7 +73,11 @@ describe('ExcelWorkbook on the Excel double', () => {
     double.stats.reset();
     await workbook.writeColumns('Cruscotto', [2, 0], { '% Realizzazione': [0.6, 1], 'ID riga': ['c', 'a2'] });
     const data = await workbook.readTable('Cruscotto');
-    expect(data!.rows.map((r) => [r[3], r[4]])).toEqual([[1, 'a2'], ['', 'b'], [0.6, 'c']]);
+    expect(data!.rows.map((r) => [r[3], r[4]])).toEqual([
+      [1, 'a2'],
+      ['', 'b'],
+      [0.6, 'c'],
+    ]);
     expect(double.stats.eventsFromApi).toBe(0);
     expect(double.stats.writesWithEventsOff).toBeGreaterThan(0);
     expect(double.model.eventsEnabled).toBe(true);
@@ -115,18 +133,43 @@ describe('ExcelWorkbook on the Excel double', () => {
     await workbook.setTrafficLights('Cruscotto', { column: '% Realizzazione', green: 0.9, yellow: 0.5 });
     const formats = double.model.sheet('Piano')!.conditionalFormats;
     expect(formats).toHaveLength(1);
-    expect(formats[0]).toMatchObject({ type: 'IconSet', iconStyle: 'ThreeTrafficLights1', rect: { row: 1, column: 3, rows: 3, columns: 1 } });
+    expect(formats[0]).toMatchObject({
+      type: 'IconSet',
+      iconStyle: 'ThreeTrafficLights1',
+      rect: { row: 1, column: 3, rows: 3, columns: 1 },
+    });
     expect(formats[0].criteria.slice(1)).toEqual([
       { type: 'Number', operator: 'GreaterThanOrEqual', formula: '=0.5' },
       { type: 'Number', operator: 'GreaterThanOrEqual', formula: '=0.9' },
     ]);
 
-    await workbook.upsertChart({ name: 'Realizzazione', sheet: 'Grafico', title: 'Per obiettivo', categories: ['1', '2', '3'], values: [0.8, null, 1] });
-    await workbook.upsertChart({ name: 'Realizzazione', sheet: 'Grafico', title: 'Per obiettivo', categories: ['1', '2'], values: [0.9, 0.7] });
+    await workbook.upsertChart({
+      name: 'Realizzazione',
+      sheet: 'Grafico',
+      title: 'Per obiettivo',
+      categories: ['1', '2', '3'],
+      values: [0.8, null, 1],
+    });
+    await workbook.upsertChart({
+      name: 'Realizzazione',
+      sheet: 'Grafico',
+      title: 'Per obiettivo',
+      categories: ['1', '2'],
+      values: [0.9, 0.7],
+    });
     const chartSheet = double.model.sheet('Grafico')!;
     expect(chartSheet.charts).toHaveLength(1);
-    expect(chartSheet.charts[0]).toMatchObject({ name: 'Realizzazione', title: 'Per obiettivo', data: { row: 0, column: 0, rows: 3, columns: 2 } });
-    expect([0, 1, 2, 3].map((r) => [chartSheet.value(r, 0), chartSheet.value(r, 1)])).toEqual([['Per obiettivo', '%'], ['1', 0.9], ['2', 0.7], ['', '']]);
+    expect(chartSheet.charts[0]).toMatchObject({
+      name: 'Realizzazione',
+      title: 'Per obiettivo',
+      data: { row: 0, column: 0, rows: 3, columns: 2 },
+    });
+    expect([0, 1, 2, 3].map((r) => [chartSheet.value(r, 0), chartSheet.value(r, 1)])).toEqual([
+      ['Per obiettivo', '%'],
+      ['1', 0.9],
+      ['2', 0.7],
+      ['', ''],
+    ]);
 
     expect(await workbook.getSetting('binding')).toBeNull();
     await workbook.setSetting('binding', '{"planId":"p"}');
@@ -139,12 +182,34 @@ describe('ExcelWorkbook on the Excel double', () => {
   it('reads a seed-shaped sheet that is not a table yet and converts it', async () => {
     const { double, workbook } = setup();
     const sheet = double.model.sheets[0];
-    const grid = [['', '', ''], ['', 'Cod.', 'Peso'], ['', '1.1', '20%'], ['', '1.2', '80%']];
-    grid.forEach((line, r) => line.forEach((value, c) => { if (value) sheet.touch(r, c).value = value; }));
+    const grid = [
+      ['', '', ''],
+      ['', 'Cod.', 'Peso'],
+      ['', '1.1', '20%'],
+      ['', '1.2', '80%'],
+    ];
+    grid.forEach((line, r) =>
+      line.forEach((value, c) => {
+        if (value) sheet.touch(r, c).value = value;
+      }),
+    );
     const read = await workbook.readSheet(sheet.name);
-    expect(read).toEqual({ address: 'B2:C4', values: [['Cod.', 'Peso'], ['1.1', '20%'], ['1.2', '80%']] });
+    expect(read).toEqual({
+      address: 'B2:C4',
+      values: [
+        ['Cod.', 'Peso'],
+        ['1.1', '20%'],
+        ['1.2', '80%'],
+      ],
+    });
     await workbook.convertToTable(sheet.name, read!.address, 'Piano');
-    expect(await workbook.readTable('Piano')).toMatchObject({ headers: ['Cod.', 'Peso'], rows: [['1.1', '20%'], ['1.2', '80%']] });
+    expect(await workbook.readTable('Piano')).toMatchObject({
+      headers: ['Cod.', 'Peso'],
+      rows: [
+        ['1.1', '20%'],
+        ['1.2', '80%'],
+      ],
+    });
     // the pane names rows as Excel does: this body starts on the sheet's third row (index 2), under a header on row 2
     expect(await workbook.firstBodyRow('Piano')).toBe(2);
     expect(await workbook.firstBodyRow('Nessuna')).toBeNull();

@@ -55,7 +55,10 @@ function mockExcel(count: number) {
     const mock = sheet[key] as Mock;
     mock.populate({ values: body.slice(row - 1, row - 1 + rows).map((line) => line.slice(column, column + columns)) });
     const load = mock.load.bind(mock);
-    mock.load = (what: string) => { log.push(`load ${key}`); return load(what); };
+    mock.load = (what: string) => {
+      log.push(`load ${key}`);
+      return load(what);
+    };
     ranges.push({ args: [row, column, rows, columns], mock });
     return mock;
   };
@@ -71,7 +74,15 @@ function mockExcel(count: number) {
     await sync();
   };
   excel.run = async (batch: (c: unknown) => Promise<unknown>) => batch(context);
-  return { excel: excel as Mock & ExcelHost, log, ranges, body, missing: () => { tableMissing = true; } };
+  return {
+    excel: excel as Mock & ExcelHost,
+    log,
+    ranges,
+    body,
+    missing: () => {
+      tableMissing = true;
+    },
+  };
 }
 
 describe('ExcelWorkbook on office-addin-mock', () => {
@@ -84,7 +95,9 @@ describe('ExcelWorkbook on office-addin-mock', () => {
     const chunks = ranges.length;
     expect(chunks).toBeGreaterThanOrEqual(2);
     expect(log).toEqual([
-      'table Cruscotto', 'sync events=true', 'sync events=true',
+      'table Cruscotto',
+      'sync events=true',
+      'sync events=true',
       ...ranges.flatMap((_, i) => [`load range${i}`, 'sync events=true']),
     ]);
     // chunks are consecutive and cover the body exactly once
@@ -113,11 +126,30 @@ describe('ExcelWorkbook on office-addin-mock', () => {
       'Valore ottenuto': ['a', 'b', 'c', 'e', 'f'],
     });
     // adjacent rows and adjacent columns become one rectangle: rows 0-2 and 4-5, columns B:C
-    expect(ranges.map((r) => r.args)).toEqual([[1, 1, 3, 2], [5, 1, 2, 2]]);
-    expect(ranges.map((r) => r.mock.values)).toEqual([[['a', 0.1], ['b', 0.2], ['c', 0.3]], [['e', 0.5], ['f', 0.6]]]);
+    expect(ranges.map((r) => r.args)).toEqual([
+      [1, 1, 3, 2],
+      [5, 1, 2, 2],
+    ]);
+    expect(ranges.map((r) => r.mock.values)).toEqual([
+      [
+        ['a', 0.1],
+        ['b', 0.2],
+        ['c', 0.3],
+      ],
+      [
+        ['e', 0.5],
+        ['f', 0.6],
+      ],
+    ]);
     const syncs = log.filter((l) => l.startsWith('sync'));
     // locate ×2 (events already off: set before anything is sent), a 300-byte budget makes two chunks, then the restore
-    expect(syncs).toEqual(['sync events=false', 'sync events=false', 'sync events=false', 'sync events=false', 'sync events=true']);
+    expect(syncs).toEqual([
+      'sync events=false',
+      'sync events=false',
+      'sync events=false',
+      'sync events=false',
+      'sync events=true',
+    ]);
     expect(log.filter((l) => l === 'suspend')).toHaveLength(2);
   });
 
@@ -132,7 +164,11 @@ describe('ExcelWorkbook on office-addin-mock', () => {
     const { excel, log } = mockExcel(3);
     const workbook = new ExcelWorkbook({ excel, supports: (v) => v === '1.7' });
     await workbook.writeColumns('Cruscotto', [1], { 'Cod.': ['x'] });
-    expect(log.filter((l) => l.startsWith('sync'))).toEqual(['sync events=true', 'sync events=true', 'sync events=true']);
+    expect(log.filter((l) => l.startsWith('sync'))).toEqual([
+      'sync events=true',
+      'sync events=true',
+      'sync events=true',
+    ]);
     expect(log).not.toContain('suspend');
   });
 

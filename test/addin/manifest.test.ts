@@ -11,10 +11,37 @@ const manifest = parseXml(fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8
 
 /** xs:sequence of each parent in the TaskPaneApp schemas (TaskPaneAppVersionOverridesV1_0.xsd, OfficeApp 1.1) */
 const ORDER: Record<string, string[]> = {
-  OfficeApp: ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl',
-    'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'AllowSnapshot', 'Dictionary', 'VersionOverrides', 'ExtendedOverrides'],
+  OfficeApp: [
+    'Id',
+    'AlternateId',
+    'Version',
+    'ProviderName',
+    'DefaultLocale',
+    'DisplayName',
+    'Description',
+    'IconUrl',
+    'HighResolutionIconUrl',
+    'SupportUrl',
+    'AppDomains',
+    'Hosts',
+    'Requirements',
+    'DefaultSettings',
+    'Permissions',
+    'AllowSnapshot',
+    'Dictionary',
+    'VersionOverrides',
+    'ExtendedOverrides',
+  ],
   DefaultSettings: ['SourceLocation', 'RequestedWidth', 'RequestedHeight'],
-  VersionOverrides: ['Description', 'Requirements', 'Hosts', 'Resources', 'EquivalentAddins', 'WebApplicationInfo', 'ExtendedPermissions'],
+  VersionOverrides: [
+    'Description',
+    'Requirements',
+    'Hosts',
+    'Resources',
+    'EquivalentAddins',
+    'WebApplicationInfo',
+    'ExtendedPermissions',
+  ],
   DesktopFormFactor: ['GetStarted', 'FunctionFile', 'ExtensionPoint'],
   GetStarted: ['Title', 'Description', 'LearnMoreUrl'],
   Group: ['Label', 'Icon', 'Control'],
@@ -26,14 +53,17 @@ const ORDER: Record<string, string[]> = {
 
 function all(predicate: (e: XmlElement, path: string[]) => boolean): Array<{ e: XmlElement; path: string[] }> {
   const out: Array<{ e: XmlElement; path: string[] }> = [];
-  walk(manifest, (e, p) => { if (predicate(e, p)) out.push({ e, path: p }); });
+  walk(manifest, (e, p) => {
+    if (predicate(e, p)) out.push({ e, path: p });
+  });
   return out;
 }
 
 function urls(): string[] {
   const out: string[] = [];
   walk(manifest, (e) => {
-    for (const [name, value] of Object.entries(e.attributes)) if (/^(DefaultValue|Value)$/.test(name) && /^\w+:\/\//.test(value)) out.push(value);
+    for (const [name, value] of Object.entries(e.attributes))
+      if (/^(DefaultValue|Value)$/.test(name) && /^\w+:\/\//.test(value)) out.push(value);
     if (/^\w+:\/\//.test(e.text.trim())) out.push(e.text.trim());
   });
   return out;
@@ -46,18 +76,22 @@ describe('manifest.xml', () => {
     expect(manifest.attributes.xmlns).toBe('http://schemas.microsoft.com/office/appforoffice/1.1');
     expect(child(child(manifest, 'Hosts')!, 'Host')!.attributes.Name).toBe('Workbook');
     expect(child(manifest, 'Permissions')!.text.trim()).toBe('ReadWriteDocument');
-    expect(child(child(manifest, 'DefaultSettings')!, 'SourceLocation')!.attributes.DefaultValue).toBe('https://localhost:3000/taskpane.html');
+    expect(child(child(manifest, 'DefaultSettings')!, 'SourceLocation')!.attributes.DefaultValue).toBe(
+      'https://localhost:3000/taskpane.html',
+    );
     const set = child(child(child(manifest, 'Requirements')!, 'Sets')!, 'Set')!;
     expect(set.attributes).toEqual({ Name: 'ExcelApi', MinVersion: '1.7' });
   });
 
   it('has a GUID id and a four-part version', () => {
-    expect(child(manifest, 'Id')!.text.trim()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    expect(child(manifest, 'Id')!.text.trim()).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    );
     expect(child(manifest, 'Version')!.text.trim()).toMatch(/^\d{1,5}(\.\d{1,5}){3}$/);
     expect(child(manifest, 'ProviderName')!.text.trim()).not.toBe('');
   });
 
-  it('keeps every parent\'s children in the order of the schema', () => {
+  it("keeps every parent's children in the order of the schema", () => {
     for (const [parent, order] of Object.entries(ORDER)) {
       const parents = all((e) => e.name === parent);
       expect({ parent, found: parents.length > 0 }).toEqual({ parent, found: true });
@@ -66,22 +100,38 @@ describe('manifest.xml', () => {
         const unknown = names.filter((n) => !order.includes(n));
         expect({ parent, unknown }).toEqual({ parent, unknown: [] });
         const positions = names.map((n) => order.indexOf(n));
-        expect({ parent, names, sorted: positions.every((p, i) => i === 0 || p >= positions[i - 1]) }).toEqual({ parent, names, sorted: true });
+        expect({ parent, names, sorted: positions.every((p, i) => i === 0 || p >= positions[i - 1]) }).toEqual({
+          parent,
+          names,
+          sorted: true,
+        });
       }
     }
     // required OfficeApp children of a task-pane add-in
     const names = manifest.children.map((c) => c.name);
-    for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'DefaultSettings', 'Permissions']) {
+    for (const required of [
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'DefaultSettings',
+      'Permissions',
+    ]) {
       expect(names).toContain(required);
     }
   });
 
   it('defines every resid it references, once, and references every resource it defines', () => {
-    const defined = all((e, p) => p.includes('Resources') && /^bt:(Image|Url|String)$/.test(e.name)).map(({ e }) => e.attributes.id);
+    const defined = all((e, p) => p.includes('Resources') && /^bt:(Image|Url|String)$/.test(e.name)).map(
+      ({ e }) => e.attributes.id,
+    );
     expect(new Set(defined).size).toBe(defined.length);
     const referenced = all((e) => 'resid' in e.attributes).map(({ e }) => e.attributes.resid);
     expect(referenced.length).toBeGreaterThan(5);
-    for (const resid of referenced) expect({ resid, defined: defined.includes(resid) }).toEqual({ resid, defined: true });
+    for (const resid of referenced)
+      expect({ resid, defined: defined.includes(resid) }).toEqual({ resid, defined: true });
     for (const id of defined) expect({ id, used: referenced.includes(id) }).toEqual({ id, used: true });
     // resource ids are at most 32 characters
     for (const id of defined) expect(id.length).toBeLessThanOrEqual(32);
@@ -95,8 +145,13 @@ describe('manifest.xml', () => {
   });
 
   it('points at icons that exist on disk as PNGs of the declared size', () => {
-    const icons = all((e) => e.name === 'bt:Image' && 'DefaultValue' in e.attributes).map(({ e }) => e.attributes.DefaultValue);
-    icons.push(child(manifest, 'IconUrl')!.attributes.DefaultValue, child(manifest, 'HighResolutionIconUrl')!.attributes.DefaultValue);
+    const icons = all((e) => e.name === 'bt:Image' && 'DefaultValue' in e.attributes).map(
+      ({ e }) => e.attributes.DefaultValue,
+    );
+    icons.push(
+      child(manifest, 'IconUrl')!.attributes.DefaultValue,
+      child(manifest, 'HighResolutionIconUrl')!.attributes.DefaultValue,
+    );
     for (const url of icons) {
       const file = path.join(ROOT, 'addin', new URL(url).pathname);
       expect({ url, exists: fs.existsSync(file) }).toEqual({ url, exists: true });
@@ -106,10 +161,11 @@ describe('manifest.xml', () => {
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
     }
     // the ribbon needs 16, 32 and 80; the store 32 and 64
-    for (const size of [16, 32, 64, 80]) expect(fs.existsSync(path.join(ROOT, 'addin', 'assets', `icon-${size}.png`))).toBe(true);
+    for (const size of [16, 32, 64, 80])
+      expect(fs.existsSync(path.join(ROOT, 'addin', 'assets', `icon-${size}.png`))).toBe(true);
   });
 
-  it('has Italian overrides for the name, the description and every ribbon string, within Office\'s lengths', () => {
+  it("has Italian overrides for the name, the description and every ribbon string, within Office's lengths", () => {
     for (const name of ['DisplayName', 'Description']) {
       const element = child(manifest, name)!;
       const italian = element.children.find((c) => c.name === 'Override' && c.attributes.Locale === 'it-IT');
@@ -132,7 +188,9 @@ describe('manifest.xml', () => {
     expect(action.attributes['xsi:type']).toBe('ShowTaskpane');
     expect(child(action, 'SourceLocation')!.attributes.resid).toBe('Taskpane.Url');
     const taskpane = all((e) => e.name === 'bt:Url' && e.attributes.id === 'Taskpane.Url')[0].e;
-    expect(taskpane.attributes.DefaultValue).toBe(child(child(manifest, 'DefaultSettings')!, 'SourceLocation')!.attributes.DefaultValue);
+    expect(taskpane.attributes.DefaultValue).toBe(
+      child(child(manifest, 'DefaultSettings')!, 'SourceLocation')!.attributes.DefaultValue,
+    );
   });
 });
 
@@ -141,6 +199,11 @@ describe('the manifest reader', () => {
     expect(() => parseXml('<a><b></a>')).toThrow('closes');
     expect(() => parseXml('<a x="1" x="2"/>')).toThrow('duplicate');
     expect(() => parseXml('<a>')).toThrow('not closed');
-    expect(parseXml('<?xml version="1.0"?><!-- c --><a k="&amp;">t&lt;</a>')).toEqual({ name: 'a', attributes: { k: '&' }, children: [], text: 't<' });
+    expect(parseXml('<?xml version="1.0"?><!-- c --><a k="&amp;">t&lt;</a>')).toEqual({
+      name: 'a',
+      attributes: { k: '&' },
+      children: [],
+      text: 't<',
+    });
   });
 });

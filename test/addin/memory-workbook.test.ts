@@ -6,12 +6,21 @@
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 
 async function plan(wb = new MemoryWorkbook()) {
-  await wb.createTable('Piano', 'T', [
-    { header: 'Cod.', numberFormat: '@' },
-    { header: 'Valore', numberFormat: '@' },
-    { header: 'Punteggio', numberFormat: '0.00%' },
-    { header: 'ID', numberFormat: '@', hidden: true },
-  ], [['1.1', '10', 0.5, 'a'], ['1.2', '', null, 'b'], ['1.3', '7', 1, 'c']]);
+  await wb.createTable(
+    'Piano',
+    'T',
+    [
+      { header: 'Cod.', numberFormat: '@' },
+      { header: 'Valore', numberFormat: '@' },
+      { header: 'Punteggio', numberFormat: '0.00%' },
+      { header: 'ID', numberFormat: '@', hidden: true },
+    ],
+    [
+      ['1.1', '10', 0.5, 'a'],
+      ['1.2', '', null, 'b'],
+      ['1.3', '7', 1, 'c'],
+    ],
+  );
   return wb;
 }
 
@@ -64,10 +73,27 @@ test('closing and reopening keeps content, formats and settings, not listeners',
 test('a sheet range becomes a table, and the sheet reads with the table in place', async () => {
   const wb = new MemoryWorkbook();
   wb.putSheet('Seed', [[], ['', 'Cod.', 'Peso'], ['', '1.1', '20%'], ['', '1.2', '30%']]);
-  expect(await wb.readSheet('Seed')).toEqual({ address: 'B2:C4', values: [['Cod.', 'Peso'], ['1.1', '20%'], ['1.2', '30%']] });
+  expect(await wb.readSheet('Seed')).toEqual({
+    address: 'B2:C4',
+    values: [
+      ['Cod.', 'Peso'],
+      ['1.1', '20%'],
+      ['1.2', '30%'],
+    ],
+  });
   await wb.convertToTable('Seed', 'B2:C4', 'Seme');
-  expect(wb.table('Seme')).toMatchObject({ headers: ['Cod.', 'Peso'], rows: [['1.1', '20%'], ['1.2', '30%']] });
-  expect((await wb.readSheet('Seed'))!.values).toEqual([['Cod.', 'Peso'], ['1.1', '20%'], ['1.2', '30%']]);
+  expect(wb.table('Seme')).toMatchObject({
+    headers: ['Cod.', 'Peso'],
+    rows: [
+      ['1.1', '20%'],
+      ['1.2', '30%'],
+    ],
+  });
+  expect((await wb.readSheet('Seed'))!.values).toEqual([
+    ['Cod.', 'Peso'],
+    ['1.1', '20%'],
+    ['1.2', '30%'],
+  ]);
 });
 
 test('every operation costs a constant plus one sync per chunk of the budget', async () => {
@@ -86,7 +112,10 @@ test('every operation costs a constant plus one sync per chunk of the budget', a
   let read = wb.syncs;
   await wb.readTable('T');
   expect(wb.syncs - read).toBe(2 + 1);
-  await wb.appendRows('T', Array.from({ length: 1200 }, (_, i) => [`${i}`, 'x'.repeat(90), i, `id${i}`]));
+  await wb.appendRows(
+    'T',
+    Array.from({ length: 1200 }, (_, i) => [`${i}`, 'x'.repeat(90), i, `id${i}`]),
+  );
   read = wb.syncs;
   await wb.readTable('T');
   // 1,000 rows, then the remaining ~500 rows of ~110 bytes in reads sized to 10 kB (with 25% headroom)

@@ -13,7 +13,7 @@ const operations = Object.entries(queries as Record<string, unknown>).filter(
   (entry): entry is [string, string] => typeof entry[1] === 'string' && /^\s*(query|mutation)\b/.test(entry[1]),
 );
 
-describe('the add-in\'s GraphQL operations', () => {
+describe("the add-in's GraphQL operations", () => {
   it('are all found (the module exports them as strings)', () => {
     expect(operations.map(([name]) => name)).toEqual(expect.arrayContaining(['PLANS', 'SHEET_ROWS', 'SYNC_ROWS']));
   });
@@ -23,7 +23,8 @@ describe('the add-in\'s GraphQL operations', () => {
   });
 
   it('the sheetRows row and the conflict row select the same columns (one fragment each, as their types differ)', () => {
-    const selection = (fragment: string) => print((parse(fragment).definitions[0] as FragmentDefinitionNode).selectionSet);
+    const selection = (fragment: string) =>
+      print((parse(fragment).definitions[0] as FragmentDefinitionNode).selectionSet);
     expect(selection(queries.CONFLICT_ROW_FIELDS)).toBe(selection(queries.SHEET_ROW_FIELDS));
   });
 

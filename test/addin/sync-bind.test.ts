@@ -18,7 +18,11 @@ const sondrio = withSondrioServer();
 function sondrioSheet(): Cell[][] {
   const dir = SEEDS;
   const file = fs.readdirSync(dir).find((f) => f.startsWith('004_'))!;
-  const lines = fs.readFileSync(path.join(dir, file), 'utf8').split('\n').slice(2, 14).map((l) => l.replace(/\r$/, '').split('\t'));
+  const lines = fs
+    .readFileSync(path.join(dir, file), 'utf8')
+    .split('\n')
+    .slice(2, 14)
+    .map((l) => l.replace(/\r$/, '').split('\t'));
   const width = 21;
   const grid: Cell[][] = lines.map((l) => Array.from({ length: width }, (_, i) => l[i] ?? ''));
   grid.forEach((row, i) => row.push(i === 0 ? 'Valore ottenuto' : ''));
@@ -34,11 +38,18 @@ test('a seed-shaped sheet is recognised, matched to the plan and synced without 
   const proposal = await session.proposeMapping('Piano 2022');
   expect(proposal.headerRow).toBe(0);
   expect(proposal.headerRows).toBeGreaterThanOrEqual(3);
-  expect(Object.keys(proposal.mapping)).toEqual(expect.arrayContaining(['code', 'title', 'weight', 'kpi', 'target', 'thresholds', 'actual', 'responsibleUnit']));
+  expect(Object.keys(proposal.mapping)).toEqual(
+    expect.arrayContaining(['code', 'title', 'weight', 'kpi', 'target', 'thresholds', 'actual', 'responsibleUnit']),
+  );
   expect(proposal.mapping.actual).toBe('Valore ottenuto');
 
   const before = (await readRows(sondrio.server, sondrio.plan.planId)).rows;
-  const bound = await session.bindExistingSheet('Piano 2022', proposal.matches, { planId: sondrio.plan.planId, year: 2022, checkpoint: 'YEAR_END' }, proposal);
+  const bound = await session.bindExistingSheet(
+    'Piano 2022',
+    proposal.matches,
+    { planId: sondrio.plan.planId, year: 2022, checkpoint: 'YEAR_END' },
+    proposal,
+  );
   expect(bound.newRows).toBe(0);
   expect(bound.matched).toBe(bound.rows);
   expect(bound.rows).toBeGreaterThan(10);
@@ -72,7 +83,11 @@ test('a mapping the user corrected is the one used', async () => {
   expect(proposal.unmatched).toEqual(['Colonna mia']);
   // the user says the actual is in "Colonna mia", not in "Valore ottenuto"
   const mapping = { ...proposal.mapping, actual: 'Colonna mia' };
-  const bound = await session.bindExistingSheet('Foglio', mapping, { planId: sondrio.plan.planId, year: 2022, checkpoint: 'YEAR_END' });
+  const bound = await session.bindExistingSheet('Foglio', mapping, {
+    planId: sondrio.plan.planId,
+    year: 2022,
+    checkpoint: 'YEAR_END',
+  });
   expect(bound).toMatchObject({ rows: 1, matched: 1, newRows: 0 });
   expect(wb.cell(bound.table, 0, H.actual)).toBe('80');
   expect(wb.cell(bound.table, 0, H.title)).toBe('Grado di adesione');

@@ -15,7 +15,15 @@ import { buildPlan } from '../helpers/synthetic-plan';
 
 const sondrio = withSondrioServer();
 
-type Run = { loadCalls: string[]; loadSyncs: number; syncCalls: string[]; syncSyncs: number; tableBytes: number; rows: number; sent: number };
+type Run = {
+  loadCalls: string[];
+  loadSyncs: number;
+  syncCalls: string[];
+  syncSyncs: number;
+  tableBytes: number;
+  rows: number;
+  sent: number;
+};
 
 /** Load a plan, type an actual into every indicator row, Sync; the port's bill for each step */
 async function run(planId: string, budgetBytes?: number): Promise<Run> {
@@ -26,20 +34,31 @@ async function run(planId: string, budgetBytes?: number): Promise<Run> {
   const { table } = await session.load({ planId, year: 2022, checkpoint: 'YEAR_END' });
   const m1 = mark();
   const levels = wb.column(table, H.level);
-  levels.forEach((level, row) => { if (level === 'azione') wb.editCell(table, row, H.actual, String(1 + (row % 5))); });
+  levels.forEach((level, row) => {
+    if (level === 'azione') wb.editCell(table, row, H.actual, String(1 + (row % 5)));
+  });
   const summary = await session.sync();
   expect(summary).toMatchObject({ rejected: 0, conflicts: 0, offline: false });
   const m2 = mark();
   return {
-    loadCalls: wb.calls.slice(m0.calls, m1.calls), loadSyncs: m1.syncs - m0.syncs,
-    syncCalls: wb.calls.slice(m1.calls, m2.calls), syncSyncs: m2.syncs - m1.syncs,
-    tableBytes: jsonBytes(wb.table(table)!.rows), rows: levels.length, sent: summary.sent,
+    loadCalls: wb.calls.slice(m0.calls, m1.calls),
+    loadSyncs: m1.syncs - m0.syncs,
+    syncCalls: wb.calls.slice(m1.calls, m2.calls),
+    syncSyncs: m2.syncs - m1.syncs,
+    tableBytes: jsonBytes(wb.table(table)!.rows),
+    rows: levels.length,
+    sent: summary.sent,
   };
 }
 
 test('Load and Sync of a 5,000-indicator plan cost one sync per chunk plus a constant', async () => {
   const small = await run(sondrio.plan.planId);
-  const big = await buildPlan(sondrio.server.orm.em, 'BIG5000', { perspectives: 1, strategic: 5, operational: 10, indicators: 100 });
+  const big = await buildPlan(sondrio.server.orm.em, 'BIG5000', {
+    perspectives: 1,
+    strategic: 5,
+    operational: 10,
+    indicators: 100,
+  });
   expect(big.indicators).toBe(5000);
   const budget = 256 * 1024;
   const large = await run(big.planId, budget);
@@ -55,12 +74,19 @@ test('Load and Sync of a 5,000-indicator plan cost one sync per chunk plus a con
   expect(large.syncSyncs).toBeGreaterThan(small.syncSyncs); // the small budget did split the big table
 
   // with Excel's real budget the whole bill, for the README
-  const twin = await buildPlan(sondrio.server.orm.em, 'BIG5000B', { perspectives: 1, strategic: 5, operational: 10, indicators: 100 });
+  const twin = await buildPlan(sondrio.server.orm.em, 'BIG5000B', {
+    perspectives: 1,
+    strategic: 5,
+    operational: 10,
+    indicators: 100,
+  });
   const real = await run(twin.planId);
   expect(real.sent).toBe(5000);
-  console.log(`[addin chunking ${new Date().toISOString().slice(0, 10)}] 5,056-row plan (${(real.tableBytes / 1e6).toFixed(2)} MB of cells): `
-    + `Load ${real.loadSyncs} context.sync() in ${real.loadCalls.length} port calls, Sync of 5,000 edited rows ${real.syncSyncs} in ${real.syncCalls.length}; `
-    + `Sondrio (79 rows): Load ${small.loadSyncs}, Sync ${small.syncSyncs}`);
+  console.log(
+    `[addin chunking ${new Date().toISOString().slice(0, 10)}] 5,056-row plan (${(real.tableBytes / 1e6).toFixed(2)} MB of cells): ` +
+      `Load ${real.loadSyncs} context.sync() in ${real.loadCalls.length} port calls, Sync of 5,000 edited rows ${real.syncSyncs} in ${real.syncCalls.length}; ` +
+      `Sondrio (79 rows): Load ${small.loadSyncs}, Sync ${small.syncSyncs}`,
+  );
   expect(real.loadCalls).toEqual(small.loadCalls);
   expect(real.syncCalls).toEqual(small.syncCalls);
   const after = await readRows(sondrio.server, big.planId);
@@ -69,22 +95,39 @@ test('Load and Sync of a 5,000-indicator plan cost one sync per chunk plus a con
 
 test('a Sync is split into batches of at most 5,000 rows and under 5 MB, new parents with their children', () => {
   const blank = Object.fromEntries(INPUT_KEYS.map((key) => [key, ''])) as Inputs;
-  const line = (position: number): Line => ({ position, rowId: null, rowVersion: null, hash: '', status: '', message: '', realization: null, inputs: blank });
+  const line = (position: number): Line => ({
+    position,
+    rowId: null,
+    rowVersion: null,
+    hash: '',
+    status: '',
+    message: '',
+    realization: null,
+    inputs: blank,
+  });
   const rows: Outgoing[] = [];
-  for (let i = 0; i < 12_001; i++) rows.push({ line: line(i), row: { rowId: `id-${i}`, rowVersion: 1, actual: String(i) }, hash: '', kind: 'dirty' });
+  for (let i = 0; i < 12_001; i++)
+    rows.push({ line: line(i), row: { rowId: `id-${i}`, rowVersion: 1, actual: String(i) }, hash: '', kind: 'dirty' });
   expect(splitBatches(rows).map((b) => b.length)).toEqual([5000, 5000, 2001]);
 
   const wide: Outgoing[] = [];
-  for (let i = 0; i < 3000; i++) wide.push({ line: line(i), row: { rowId: `w-${i}`, note: 'x'.repeat(4000) }, hash: '', kind: 'dirty' });
+  for (let i = 0; i < 3000; i++)
+    wide.push({ line: line(i), row: { rowId: `w-${i}`, note: 'x'.repeat(4000) }, hash: '', kind: 'dirty' });
   const byBytes = splitBatches(wide);
   expect(byBytes.length).toBeGreaterThan(2);
-  for (const batch of byBytes) expect(batch.reduce((n, o) => n + jsonBytes(o.row) + 1, 0)).toBeLessThanOrEqual(BATCH_BUDGET_BYTES);
+  for (const batch of byBytes)
+    expect(batch.reduce((n, o) => n + jsonBytes(o.row) + 1, 0)).toBeLessThanOrEqual(BATCH_BUDGET_BYTES);
 
   // a new parent at the end of a full batch takes its new child along into the next one
   const family: Outgoing[] = [];
   for (let i = 0; i < 4999; i++) family.push({ line: line(i), row: { rowId: `f-${i}` }, hash: '', kind: 'dirty' });
   family.push({ line: line(4999), row: { clientRef: 'R5000', level: 'obiettivo operativo' }, hash: '', kind: 'new' });
-  family.push({ line: line(5000), row: { clientRef: 'R5001', level: 'azione', parentRef: 'R5000' }, hash: '', kind: 'new' });
+  family.push({
+    line: line(5000),
+    row: { clientRef: 'R5001', level: 'azione', parentRef: 'R5000' },
+    hash: '',
+    kind: 'new',
+  });
   const split = splitBatches(family);
   const home = (ref: string) => split.findIndex((b) => b.some((o) => o.row.clientRef === ref));
   expect(home('R5000')).toBe(home('R5001'));

@@ -21,7 +21,11 @@ const current = (code: string) => currentRow(sondrio.server, sondrio.plan.planId
 /** a colleague's edit, straight through the API */
 async function colleague(code: string, actual: string): Promise<void> {
   const row = await current(code);
-  const result = await sync(sondrio.server, { planId: sondrio.plan.planId, rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, actual }], source: { kind: 'GRAPHQL', author: 'collega' } });
+  const result = await sync(sondrio.server, {
+    planId: sondrio.plan.planId,
+    rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, actual }],
+    source: { kind: 'GRAPHQL', author: 'collega' },
+  });
   expect(result.rows[0].status).toBe('UPDATED');
 }
 
@@ -63,12 +67,26 @@ test('"theirs" writes the server\'s row into the sheet and leaves the database a
   expect((await current('1.1.3')).rowVersion).toBe(version);
 });
 
-test('Refresh brings colleagues\' changes into clean rows, and makes a conflict of a row edited here', async () => {
+test("Refresh brings colleagues' changes into clean rows, and makes a conflict of a row edited here", async () => {
   await colleague('1.3.1', '14%');
   await colleague('1.3.2', '34%');
   const mine = rowOf(wb, table, '1.3.2');
   wb.editCell(table, mine, H.actual, '36%');
-  const added = await sync(sondrio.server, { planId: sondrio.plan.planId, rows: [{ clientRef: 'n', level: 'azione', code: '1.3.9', title: 'Aggiunta da un collega', parentRef: sondrio.plan.operational('1.3').rowId, weight: '5', target: '10', actual: '10' }] });
+  const added = await sync(sondrio.server, {
+    planId: sondrio.plan.planId,
+    rows: [
+      {
+        clientRef: 'n',
+        level: 'azione',
+        code: '1.3.9',
+        title: 'Aggiunta da un collega',
+        parentRef: sondrio.plan.operational('1.3').rowId,
+        weight: '5',
+        target: '10',
+        actual: '10',
+      },
+    ],
+  });
   expect(added.rows[0].status).toBe('CREATED');
 
   const summary = await session.refresh();
@@ -77,7 +95,12 @@ test('Refresh brings colleagues\' changes into clean rows, and makes a conflict 
   expect(wb.cell(table, clean, H.actual)).toBe('14%');
   expect(wb.cell(table, clean, H.rowVersion)).toBe((await current('1.3.1')).rowVersion);
   // 14% against a 15% target with thresholds 12% (80%) and 10% (60%): the server's score comes back
-  const scores = (await sondrio.server.gql(`query($p: ID!) { sheetRows(planId: $p, year: 2022) { rows { code realization { score } } } }`, { p: sondrio.plan.planId })).data!.sheetRows.rows;
+  const scores = (
+    await sondrio.server.gql(
+      `query($p: ID!) { sheetRows(planId: $p, year: 2022) { rows { code realization { score } } } }`,
+      { p: sondrio.plan.planId },
+    )
+  ).data!.sheetRows.rows;
   expect(wb.cell(table, clean, H.realization)).toBe(scores.find((x: any) => x.code === '1.3.1').realization.score);
   expect(wb.cell(table, mine, H.actual)).toBe('36%');
   expect(wb.cell(table, mine, H.syncStatus)).toBe('CONFLITTO');
@@ -93,14 +116,36 @@ test('Refresh brings colleagues\' changes into clean rows, and makes a conflict 
 });
 
 test('a row deleted on the server leaves the sheet when clean, and stays as a new row when edited here', async () => {
-  const a = await sync(sondrio.server, { planId: sondrio.plan.planId, rows: [
-    { clientRef: 'a', level: 'azione', code: '1.3.7', title: 'Da eliminare A', parentRef: sondrio.plan.operational('1.3').rowId, weight: '1', target: '1' },
-    { clientRef: 'b', level: 'azione', code: '1.3.8', title: 'Da eliminare B', parentRef: sondrio.plan.operational('1.3').rowId, weight: '1', target: '1' },
-  ] });
+  const a = await sync(sondrio.server, {
+    planId: sondrio.plan.planId,
+    rows: [
+      {
+        clientRef: 'a',
+        level: 'azione',
+        code: '1.3.7',
+        title: 'Da eliminare A',
+        parentRef: sondrio.plan.operational('1.3').rowId,
+        weight: '1',
+        target: '1',
+      },
+      {
+        clientRef: 'b',
+        level: 'azione',
+        code: '1.3.8',
+        title: 'Da eliminare B',
+        parentRef: sondrio.plan.operational('1.3').rowId,
+        weight: '1',
+        target: '1',
+      },
+    ],
+  });
   await session.refresh();
   wb.editCell(table, rowOf(wb, table, '1.3.8'), H.actual, '1');
   const versions = a.rows.map((x) => x.rowVersion);
-  const gone = await sync(sondrio.server, { planId: sondrio.plan.planId, rows: a.rows.map((x, i) => ({ rowId: x.rowId, rowVersion: versions[i], delete: true })) });
+  const gone = await sync(sondrio.server, {
+    planId: sondrio.plan.planId,
+    rows: a.rows.map((x, i) => ({ rowId: x.rowId, rowVersion: versions[i], delete: true })),
+  });
   expect(gone.rows.map((x) => x.status)).toEqual(['DELETED', 'DELETED']);
   expect(await session.refresh()).toMatchObject({ deletedOnServer: 2 });
   expect(() => rowOf(wb, table, '1.3.7')).toThrow();
@@ -123,7 +168,9 @@ test('a workbook in English gets English headers, statuses and messages', async 
   expect(en.cell(t, r, HEN.syncStatus)).toBe('REJECTED');
   expect(en.cell(t, r, HEN.syncMessage)).toBe('Weight: "abc" is not a number');
   expect(english.errors()[0]).toMatchObject({ header: 'Weight', message: '"abc" is not a number' });
-  const midYear = (await readRows(sondrio.server, sondrio.plan.planId, { checkpoint: 'MID_YEAR' })).rows.find((x) => x.code === '1.4.2')!;
+  const midYear = (await readRows(sondrio.server, sondrio.plan.planId, { checkpoint: 'MID_YEAR' })).rows.find(
+    (x) => x.code === '1.4.2',
+  )!;
   expect(midYear.actual!.raw).toBe('30%');
   expect((await current('1.4.2')).actual).toBeNull(); // the year-end actual is another period
 });

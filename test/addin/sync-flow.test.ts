@@ -19,9 +19,15 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
     ({ wb, session, table } = await loadedWorkbook(sondrio.server, sondrio.plan.planId));
   });
 
-  const serverRow = async (code: string, level = 'INDICATOR') => (await readRows(sondrio.server, sondrio.plan.planId)).rows.find((r) => r.code === code && r.level === level);
+  const serverRow = async (code: string, level = 'INDICATOR') =>
+    (await readRows(sondrio.server, sondrio.plan.planId)).rows.find((r) => r.code === code && r.level === level);
   const realizationOf = async (query: string, code: string) => {
-    const data = ok(await sondrio.server.gql(`query($plan: ID!, $code: String!) { ${query}(filter: { planId: $plan, code: $code }) { realization(year: 2022) { score } } }`, { plan: sondrio.plan.planId, code }));
+    const data = ok(
+      await sondrio.server.gql(
+        `query($plan: ID!, $code: String!) { ${query}(filter: { planId: $plan, code: $code }) { realization(year: 2022) { score } } }`,
+        { plan: sondrio.plan.planId, code },
+      ),
+    );
     return data[query][0].realization.score as number | null;
   };
 
@@ -38,11 +44,19 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
     expect(wb.cell(table, r, H.target)).toBe('12');
     expect(wb.cell(table, r, H.thresholds)).toBe('80%: 10; 60%: 8');
     expect(wb.cell(table, r, H.parentCode)).toBe('1.1');
-    expect(session.binding).toMatchObject({ planId: sondrio.plan.planId, year: 2022, checkpoint: 'YEAR_END', table, language: 'it' });
+    expect(session.binding).toMatchObject({
+      planId: sondrio.plan.planId,
+      year: 2022,
+      checkpoint: 'YEAR_END',
+      table,
+      language: 'it',
+    });
     expect(wb.serialize()).not.toContain(sondrio.server.token);
     // Sondrio's strategic pass marks are 80% and 100%: green starts at the lowest
     expect(wb.lights(table)).toEqual({ column: H.realization, green: 0.8, yellow: 0.6 });
-    expect(wb.chart(`${table}_Realizzazione`)?.categories).toHaveLength(sondrio.plan.rows.filter((x) => x.level === 'STRATEGIC').length);
+    expect(wb.chart(`${table}_Realizzazione`)?.categories).toHaveLength(
+      sondrio.plan.rows.filter((x) => x.level === 'STRATEGIC').length,
+    );
     // nothing edited: nothing to send
     expect((await session.sync()).sent).toBe(0);
   });
@@ -58,14 +72,19 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
     const progress: Array<[string, number, number]> = [];
     session.onProgress((p) => progress.push([p.operation, p.done, p.total]));
     const summary = await session.sync();
-    expect(progress).toEqual([['sync', 0, 1], ['sync', 1, 1]]);
+    expect(progress).toEqual([
+      ['sync', 0, 1],
+      ['sync', 1, 1],
+    ]);
     expect(summary).toMatchObject({ sent: 1, updated: 1, rejected: 0, conflicts: 0, offline: false, pending: 0 });
     expect((await serverRow('1.1.2'))!.actual!.raw).toBe('11');
     expect(wb.cell(table, r, H.realization)).toBe(0.8); // bands: 11 ≥ 10 → 80%
     expect(wb.cell(table, r, H.syncStatus)).toBe('AGGIORNATA');
     expect(wb.cell(table, r, H.rowVersion)).toBe((await serverRow('1.1.2'))!.rowVersion);
     // the objectives above it show the server's recomputed totals
-    expect(wb.cell(table, rowOf(wb, table, '1.1', 'obiettivo operativo'), H.realization)).toBe(await realizationOf('operationalObjectives', '1.1'));
+    expect(wb.cell(table, rowOf(wb, table, '1.1', 'obiettivo operativo'), H.realization)).toBe(
+      await realizationOf('operationalObjectives', '1.1'),
+    );
     const strategic = await realizationOf('strategicObjectives', '1');
     expect(wb.cell(table, rowOf(wb, table, '1', 'obiettivo strategico'), H.realization)).toBe(strategic ?? '');
     expect(wb.chart(`${table}_Realizzazione`)!.values[0]).toBe(strategic);
@@ -73,14 +92,41 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
   });
 
   test('new rows are created under existing and new parents in one Sync', async () => {
-    wb.addRow(table, { [H.level]: 'azione', [H.code]: '1.1.5', [H.title]: 'Nuova azione', [H.parentCode]: '1.1', [H.weight]: '10', [H.polarity]: 'maggiore', [H.target]: '20', [H.thresholds]: '80%: 18; 60%: 15', [H.actual]: '19' });
-    wb.addRow(table, { [H.level]: 'obiettivo operativo', [H.code]: '1.9', [H.title]: 'Nuovo obiettivo', [H.parentCode]: '1', [H.weight]: '5' });
-    wb.addRow(table, { [H.level]: 'azione', [H.code]: '1.9.1', [H.title]: 'Azione del nuovo obiettivo', [H.parentCode]: '1.9', [H.weight]: '100', [H.target]: '10', [H.actual]: '10' });
+    wb.addRow(table, {
+      [H.level]: 'azione',
+      [H.code]: '1.1.5',
+      [H.title]: 'Nuova azione',
+      [H.parentCode]: '1.1',
+      [H.weight]: '10',
+      [H.polarity]: 'maggiore',
+      [H.target]: '20',
+      [H.thresholds]: '80%: 18; 60%: 15',
+      [H.actual]: '19',
+    });
+    wb.addRow(table, {
+      [H.level]: 'obiettivo operativo',
+      [H.code]: '1.9',
+      [H.title]: 'Nuovo obiettivo',
+      [H.parentCode]: '1',
+      [H.weight]: '5',
+    });
+    wb.addRow(table, {
+      [H.level]: 'azione',
+      [H.code]: '1.9.1',
+      [H.title]: 'Azione del nuovo obiettivo',
+      [H.parentCode]: '1.9',
+      [H.weight]: '100',
+      [H.target]: '10',
+      [H.actual]: '10',
+    });
     const summary = await session.sync();
     expect(summary).toMatchObject({ sent: 3, created: 3, rejected: 0 });
     const created = await serverRow('1.1.5');
     expect(created).toMatchObject({ title: 'Nuova azione', parentId: sondrio.plan.operational('1.1').rowId });
-    expect(created!.thresholds.map((t) => [t.score, t.value.raw])).toEqual([[0.8, '18'], [0.6, '15']]);
+    expect(created!.thresholds.map((t) => [t.score, t.value.raw])).toEqual([
+      [0.8, '18'],
+      [0.6, '15'],
+    ]);
     const oo = await serverRow('1.9', 'OPERATIONAL');
     expect(oo!.parentId).toBe(sondrio.plan.strategic('1').rowId);
     expect((await serverRow('1.9.1'))!.parentId).toBe(oo!.rowId);
@@ -105,7 +151,15 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
     expect(wb.cell(table, bad, H.syncStatus)).toBe('RIFIUTATA');
     expect(String(wb.cell(table, bad, H.syncMessage))).toContain('Peso: "abc" non è un numero');
     const errors = session.errors();
-    expect(errors).toEqual([expect.objectContaining({ row: bad, column: 'weight', header: H.weight, code: 'NOT_A_NUMBER', rowId: sondrio.plan.indicator('1.1.3').rowId })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        row: bad,
+        column: 'weight',
+        header: H.weight,
+        code: 'NOT_A_NUMBER',
+        rowId: sondrio.plan.indicator('1.1.3').rowId,
+      }),
+    ]);
     await session.selectError(errors[0]);
     expect(wb.selection).toEqual({ sheet: session.binding!.sheet, table, row: bad, column: H.weight });
 

@@ -24,7 +24,15 @@ test('offline edits stay dirty with provisional scores, survive reopening, and g
   net.offline = true;
   const r = rowOf(wb, table, '1.1.2');
   wb.editCell(table, r, H.actual, '11');
-  wb.addRow(table, { [H.level]: 'azione', [H.code]: '1.1.6', [H.title]: 'Scritta offline', [H.parentCode]: '1.1', [H.weight]: '0', [H.target]: '10', [H.actual]: '5' });
+  wb.addRow(table, {
+    [H.level]: 'azione',
+    [H.code]: '1.1.6',
+    [H.title]: 'Scritta offline',
+    [H.parentCode]: '1.1',
+    [H.weight]: '0',
+    [H.target]: '10',
+    [H.actual]: '5',
+  });
   const offline = await session.sync();
   expect(offline).toMatchObject({ offline: true, sent: 0, pending: 2 });
   expect(await current('1.1.2')).toEqual(before);
@@ -32,9 +40,17 @@ test('offline edits stay dirty with provisional scores, survive reopening, and g
   expect(wb.cell(table, r, H.syncMessage)).toBe('provvisorio (calcolato offline)');
   // the same engine as the server: bands 11 ≥ 10 → 80%
   expect(wb.cell(table, r, H.realization)).toBe(0.8);
-  expect(wb.cell(table, rowOf(wb, table, '1.1', 'obiettivo operativo'), H.syncMessage)).toBe('provvisorio (calcolato offline)');
+  expect(wb.cell(table, rowOf(wb, table, '1.1', 'obiettivo operativo'), H.syncMessage)).toBe(
+    'provvisorio (calcolato offline)',
+  );
   const provisional = await session.provisionalScores();
-  expect(provisional.find((p) => p.row === r)).toEqual({ row: r, rowId: before.rowId, score: 0.8, display: '80.00%', provisional: true });
+  expect(provisional.find((p) => p.row === r)).toEqual({
+    row: r,
+    rowId: before.rowId,
+    score: 0.8,
+    display: '80.00%',
+    provisional: true,
+  });
   await expect(session.refresh()).resolves.toMatchObject({ offline: true });
 
   // closing and reopening while offline loses nothing
@@ -68,23 +84,42 @@ test('a Sync whose answer was lost is replayed by the sondrio.server, not applie
   loseAnswers = false;
   expect(await session.sync()).toMatchObject({ offline: false, updated: 1, conflicts: 0 });
   expect((await current('1.1.3')).rowVersion).toBe(applied.rowVersion);
-  const changes = (await rowHistory(sondrio.server, sondrio.plan.planId, applied.rowId)).filter((e) => JSON.stringify(e.after ?? {}).includes('"90"'));
+  const changes = (await rowHistory(sondrio.server, sondrio.plan.planId, applied.rowId)).filter((e) =>
+    JSON.stringify(e.after ?? {}).includes('"90"'),
+  );
   expect(changes).toHaveLength(1);
   expect(wb.cell(table, rowOf(wb, table, '1.1.3'), H.rowVersion)).toBe(applied.rowVersion);
 });
 
 test('server answers become typed errors with Italian and English text', async () => {
   const wb = new MemoryWorkbook();
-  const down = await openSession(sondrio.server, wb, { fetch: async () => { throw new TypeError('fetch failed'); } });
+  const down = await openSession(sondrio.server, wb, {
+    fetch: async () => {
+      throw new TypeError('fetch failed');
+    },
+  });
   const offline = await down.listPlans().catch((e) => e);
   expect(offline).toBeInstanceOf(OfflineError);
   expect(offline.text('it')).toMatch(/Server non raggiungibile/);
-  const proxy = await openSession(sondrio.server, wb, { fetch: async () => ({ ok: false, status: 504, json: async () => { throw new SyntaxError('html'); } }) });
+  const proxy = await openSession(sondrio.server, wb, {
+    fetch: async () => ({
+      ok: false,
+      status: 504,
+      json: async () => {
+        throw new SyntaxError('html');
+      },
+    }),
+  });
   expect(await proxy.listPlans().catch((e) => e)).toBeInstanceOf(OfflineError);
   const session = await openSession(sondrio.server, wb);
-  const missing = await session.load({ planId: '00000000-0000-4000-8000-000000000000', year: 2022, checkpoint: 'YEAR_END' }).catch((e) => e);
+  const missing = await session
+    .load({ planId: '00000000-0000-4000-8000-000000000000', year: 2022, checkpoint: 'YEAR_END' })
+    .catch((e) => e);
   expect(missing).toBeInstanceOf(Error);
-  const bad = await openSession(sondrio.server, wb, { fetch: async (input, init) => fetch(input, { ...(init as RequestInit), headers: { ...init?.headers, authorization: 'Bearer not-a-token' } }) });
+  const bad = await openSession(sondrio.server, wb, {
+    fetch: async (input, init) =>
+      fetch(input, { ...(init as RequestInit), headers: { ...init?.headers, authorization: 'Bearer not-a-token' } }),
+  });
   const refused = await bad.listPlans().catch((e) => e);
   if (refused instanceof ApiError) {
     expect(refused.kind).toBe('unauthorized');

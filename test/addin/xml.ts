@@ -8,7 +8,10 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 
 function decode(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
-    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
+    if (name[0] === '#')
+      return String.fromCodePoint(
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)),
+      );
     if (!(name in ENTITIES)) throw new Error(`unknown entity ${whole}`);
     return ENTITIES[name];
   });
@@ -31,8 +34,16 @@ export function parseXml(source: string): XmlElement {
     }
     if (lt < 0) break;
     at = lt;
-    if (source.startsWith('<?', at)) { at = source.indexOf('?>', at) + 2; if (at < 2) fail('unclosed <?'); continue; }
-    if (source.startsWith('<!--', at)) { at = source.indexOf('-->', at) + 3; if (at < 3) fail('unclosed comment'); continue; }
+    if (source.startsWith('<?', at)) {
+      at = source.indexOf('?>', at) + 2;
+      if (at < 2) fail('unclosed <?');
+      continue;
+    }
+    if (source.startsWith('<!--', at)) {
+      at = source.indexOf('-->', at) + 3;
+      if (at < 3) fail('unclosed comment');
+      continue;
+    }
     if (source.startsWith('<!', at)) fail('DTDs and CDATA are not expected in a manifest');
     const gt = source.indexOf('>', at);
     if (gt < 0) fail('unclosed tag');

@@ -33,8 +33,17 @@ describe('npm run bench -- --smoke', () => {
 
   it('writes the date, the machine and the sizes, and a markdown table next to the JSON', () => {
     expect(new Date(report.date).toISOString()).toBe(report.date);
-    expect(report.machine).toEqual({ cpu: expect.any(String), cores: expect.any(Number), ramGiB: expect.any(Number), node: process.version, platform: expect.any(String) });
-    expect(report.config).toMatchObject({ smoke: true, shape: { perspectives: 1, strategic: 2, operational: 2, indicators: 5 } });
+    expect(report.machine).toEqual({
+      cpu: expect.any(String),
+      cores: expect.any(Number),
+      ramGiB: expect.any(Number),
+      node: process.version,
+      platform: expect.any(String),
+    });
+    expect(report.config).toMatchObject({
+      smoke: true,
+      shape: { perspectives: 1, strategic: 2, operational: 2, indicators: 5 },
+    });
     const markdown = fs.readFileSync(path.join(out, `${report.date.slice(0, 10)}.md`), 'utf8');
     expect(markdown).toContain('| id | what | measured | baseline | ratio | goal | met |');
     for (const r of report.results) expect(markdown).toContain(`| ${r.id} |`);
@@ -42,11 +51,25 @@ describe('npm run bench -- --smoke', () => {
 
   it('has every figure, timed ones as a ratio to a baseline of the same run, with no verdict on smoke times', () => {
     const pg = process.env.CRUSCOTTO_TEST_PG === 'yes';
-    const ids = ['B1', 'B2-statements', 'B2-time', 'B3', 'B4', 'B5', ...(pg ? ['B6-sync', 'B6-tree-statements', 'B6-tree-time'] : ['B6'])];
+    const ids = [
+      'B1',
+      'B2-statements',
+      'B2-time',
+      'B3',
+      'B4',
+      'B5',
+      ...(pg ? ['B6-sync', 'B6-tree-statements', 'B6-tree-time'] : ['B6']),
+    ];
     expect(report.results.map((r: { id: string }) => r.id)).toEqual(ids);
     for (const id of ['B1', 'B2-time', 'B3', ...(pg ? ['B6-sync', 'B6-tree-time'] : [])]) {
       const r = byId(id);
-      expect(r).toMatchObject({ unit: 'ms', measured: expect.any(Number), baseline: expect.any(Number), goal: expect.stringMatching(/^≤ \d+×$/), met: null });
+      expect(r).toMatchObject({
+        unit: 'ms',
+        measured: expect.any(Number),
+        baseline: expect.any(Number),
+        goal: expect.stringMatching(/^≤ \d+×$/),
+        met: null,
+      });
       expect(r.measured).toBeGreaterThan(0);
       expect(r.baseline).toBeGreaterThan(0);
       expect(r.ratio).toBeCloseTo(r.measured / r.baseline, 9);

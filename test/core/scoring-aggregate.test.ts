@@ -23,8 +23,22 @@ const num = (value: number): ParsedValue => ({ raw: String(value), kind: 'number
 const C = { year: 2022, checkpoint: '31/12' as const };
 /** a real indicator result with score a/t (ratio) */
 const ratio = (id: string, a: number, t = 10): IndicatorResult =>
-  scoreIndicator({ id, code: id, polarity: 'higher', target: { mode: 'scored', value: num(t), revision: 'original' }, actual: { value: num(a) } }, C);
-const child = (id: string, score: number | null, weight?: number | null, status?: AggregateChild['status']): AggregateChild => ({ id, code: id, score, weight, status });
+  scoreIndicator(
+    {
+      id,
+      code: id,
+      polarity: 'higher',
+      target: { mode: 'scored', value: num(t), revision: 'original' },
+      actual: { value: num(a) },
+    },
+    C,
+  );
+const child = (
+  id: string,
+  score: number | null,
+  weight?: number | null,
+  status?: AggregateChild['status'],
+): AggregateChild => ({ id, code: id, score, weight, status });
 
 // ---- §5.5 --------------------------------------------------------------------------------------------------------
 describe('§5.5 aggregation', () => {
@@ -51,10 +65,21 @@ describe('§5.5 aggregation', () => {
     ];
     const r = aggregate(kids);
     expect(r.score).toBeCloseTo((20 * 0.6 + 40 * 0.9) / 60, 15);
-    expect(r.explanation.excluded.map((e) => e.reason)).toEqual(['monitoring', 'neutralised', 'missing', 'not applicable', 'invalid', 'no scored child']);
+    expect(r.explanation.excluded.map((e) => e.reason)).toEqual([
+      'monitoring',
+      'neutralised',
+      'missing',
+      'not applicable',
+      'invalid',
+      'no scored child',
+    ]);
     expect(r.warnings).toEqual(['CHILD_INVALID']);
     // the status decides, even if a caller left a number in `score`
-    const stray = aggregate([child('s1', 0.6), { id: 'mon', score: 0, status: 'monitoring' }, { id: 'neu', score: 0, status: 'neutralised' }]);
+    const stray = aggregate([
+      child('s1', 0.6),
+      { id: 'mon', score: 0, status: 'monitoring' },
+      { id: 'neu', score: 0, status: 'neutralised' },
+    ]);
     expect(stray.score).toBe(0.6);
   });
 
@@ -88,7 +113,11 @@ describe('§5.5 aggregation', () => {
     expect(r.score).toBe(1);
     expect(aggregate([child('a', 1, 60), child('b', 0.5, 20)]).warnings).toEqual(['WEIGHT_SUM']);
     // a profile may widen the tolerance
-    expect(aggregate([child('a', 1, 50), child('b', 0.5, 50.4)], { profile: nextProfileVersion(DEFAULT_PROFILE, { weightSumTolerance: 0.5 }) }).warnings).toEqual([]);
+    expect(
+      aggregate([child('a', 1, 50), child('b', 0.5, 50.4)], {
+        profile: nextProfileVersion(DEFAULT_PROFILE, { weightSumTolerance: 0.5 }),
+      }).warnings,
+    ).toEqual([]);
   });
 
   test('// §5.5 weight 0 is allowed: shown, no effect', () => {
@@ -112,7 +141,11 @@ describe('§5.5 aggregation', () => {
   });
 
   test('// §5.5 no scored child → null, shown blank: never 0, never 100%', () => {
-    for (const kids of [[], [child('m', null, undefined, 'missing')], [child('n', null, undefined, 'neutralised'), child('e', null)]]) {
+    for (const kids of [
+      [],
+      [child('m', null, undefined, 'missing')],
+      [child('n', null, undefined, 'neutralised'), child('e', null)],
+    ]) {
       const r = aggregate(kids);
       expect(r.status).toBe('empty');
       expect(r.score).toBeNull();
@@ -122,7 +155,15 @@ describe('§5.5 aggregation', () => {
   });
 
   test('// §5.5 invalid children do not block the parent: computed over scored children + CHILD_INVALID', () => {
-    const bad = scoreIndicator({ id: 'bad', polarity: 'higher', target: { mode: 'scored', value: num(0), revision: 'original' }, actual: { value: num(3) } }, C);
+    const bad = scoreIndicator(
+      {
+        id: 'bad',
+        polarity: 'higher',
+        target: { mode: 'scored', value: num(0), revision: 'original' },
+        actual: { value: num(3) },
+      },
+      C,
+    );
     const r = aggregate([bad, ratio('ok', 8)]);
     expect(r.status).toBe('scored');
     expect(r.score).toBe(0.8);
@@ -131,8 +172,12 @@ describe('§5.5 aggregation', () => {
   });
 
   test('// §5.5 levels nest: perspective → strategic objectives, plan → perspectives; null aggregates are excluded', () => {
-    const so1 = aggregate([ratio('a', 10), ratio('b', 8)], { subject: { type: 'strategic_objective', id: 'so1', code: '1.1' } });
-    const so2 = aggregate([child('m', null, undefined, 'missing')], { subject: { type: 'strategic_objective', id: 'so2', code: '1.2' } });
+    const so1 = aggregate([ratio('a', 10), ratio('b', 8)], {
+      subject: { type: 'strategic_objective', id: 'so1', code: '1.1' },
+    });
+    const so2 = aggregate([child('m', null, undefined, 'missing')], {
+      subject: { type: 'strategic_objective', id: 'so2', code: '1.2' },
+    });
     const persp = aggregate([so1, so2], { subject: { type: 'perspective', id: 'p1' } });
     expect(persp.score).toBeCloseTo(0.9, 15);
     expect(persp.explanation.excluded).toEqual([{ id: 'so2', code: '1.2', reason: 'no scored child' }]);
@@ -179,13 +224,25 @@ describe('§5.6 strategic objective', () => {
   });
 
   test("// §5.6 the objective's own ownShare wins over the profile's", () => {
-    expect(scoreStrategicObjective({ id: 'so', own, contributions: ops, ownShare: 0.7 }).score).toBeCloseTo(0.7 * 0.94 + 0.3 * 0.9, 15);
+    expect(scoreStrategicObjective({ id: 'so', own, contributions: ops, ownShare: 0.7 }).score).toBeCloseTo(
+      0.7 * 0.94 + 0.3 * 0.9,
+      15,
+    );
     const p = nextProfileVersion(DEFAULT_PROFILE, { ownShare: 0.6 });
-    expect(scoreStrategicObjective({ id: 'so', own, contributions: ops }, { profile: p }).score).toBeCloseTo(0.6 * 0.94 + 0.4 * 0.9, 15);
+    expect(scoreStrategicObjective({ id: 'so', own, contributions: ops }, { profile: p }).score).toBeCloseTo(
+      0.6 * 0.94 + 0.4 * 0.9,
+      15,
+    );
   });
 
   test('// §5.6 own weights written as shares of the whole (15+15+5+5+10 = 50) are relative (= 30/30/10/10/20)', () => {
-    const rel = [child('i1', 1, 30), child('i2', 1, 30), child('i3', 0.9, 10), child('i4', 0.5, 10), child('i5', 1, 20)];
+    const rel = [
+      child('i1', 1, 30),
+      child('i2', 1, 30),
+      child('i3', 0.9, 10),
+      child('i4', 0.5, 10),
+      child('i5', 1, 20),
+    ];
     const a = scoreStrategicObjective({ id: 'so', own, contributions: ops });
     const b = scoreStrategicObjective({ id: 'so', own: rel, contributions: ops });
     expect(a.own!.score).toBeCloseTo(b.own!.score!, 15);
@@ -219,7 +276,11 @@ describe('§5.6 strategic objective', () => {
   });
 
   test('// §5.6 both null → null (blank); a weight error inside a component makes the objective invalid', () => {
-    const empty = scoreStrategicObjective({ id: 'so', own: [child('i', null, 50, 'missing')], contributions: [child('o', null)] });
+    const empty = scoreStrategicObjective({
+      id: 'so',
+      own: [child('i', null, 50, 'missing')],
+      contributions: [child('o', null)],
+    });
     expect(empty.status).toBe('empty');
     expect(empty.score).toBeNull();
     expect(empty.display).toBeNull();
@@ -269,7 +330,18 @@ describe('§5.8 dashboards', () => {
     ['tour', ratio('tour', 8)],
     ['pay', ratio('pay', 6)],
     ['other', ratio('other', 0)],
-    ['mon', scoreIndicator({ id: 'mon', polarity: 'higher', target: { mode: 'monitoring', value: num(1), revision: 'original' }, actual: { value: num(21) } }, C)],
+    [
+      'mon',
+      scoreIndicator(
+        {
+          id: 'mon',
+          polarity: 'higher',
+          target: { mode: 'monitoring', value: num(1), revision: 'original' },
+          actual: { value: num(21) },
+        },
+        C,
+      ),
+    ],
   ]);
 
   test('// §5.8 a dashboard aggregates only the entries it lists: groups = objectives within it', () => {
@@ -296,7 +368,16 @@ describe('§5.8 dashboards', () => {
   });
 
   test('// §5.8 one indicator in several dashboards contributes the same score to each; dashboards are independent selections', () => {
-    const service = scoreDashboard({ id: 'svc', entries: [{ indicatorId: 'iso', objectiveId: 'o1' }, { indicatorId: 'pay', objectiveId: 'o1' }] }, results);
+    const service = scoreDashboard(
+      {
+        id: 'svc',
+        entries: [
+          { indicatorId: 'iso', objectiveId: 'o1' },
+          { indicatorId: 'pay', objectiveId: 'o1' },
+        ],
+      },
+      results,
+    );
     const sg = scoreDashboard({ id: 'sg', entries: [{ indicatorId: 'iso', objectiveId: 'o9' }] }, results);
     expect(service.groups[0].explanation.used.find((u) => u.id === 'iso')!.score).toBe(1);
     expect(sg.groups[0].explanation.used.find((u) => u.id === 'iso')!.score).toBe(1);
@@ -327,7 +408,17 @@ describe('§5.8 dashboards', () => {
     expect(d.score).toBeCloseTo(0.9, 15);
     expect(d.warnings).toEqual([]);
     // a group weight declared for one group only → WEIGHT_MISSING at the dashboard level
-    const partial = scoreDashboard({ id: 'd', entries: [{ indicatorId: 'iso', objectiveId: 'o1' }, { indicatorId: 'pay', objectiveId: 'o2' }], groupWeights: { o1: 100 } }, results);
+    const partial = scoreDashboard(
+      {
+        id: 'd',
+        entries: [
+          { indicatorId: 'iso', objectiveId: 'o1' },
+          { indicatorId: 'pay', objectiveId: 'o2' },
+        ],
+        groupWeights: { o1: 100 },
+      },
+      results,
+    );
     expect(partial.errors).toEqual(['WEIGHT_MISSING']);
   });
 });
@@ -348,20 +439,58 @@ describe('§5.9 managers and incentive value', () => {
   });
 
   test('// §5.9 weight-sum check per manager (100% expected, warning otherwise); missing weight → WEIGHT_MISSING', () => {
-    expect(scoreManager({ id: 'm', assignments: [{ objectiveId: 'a', weight: 50, score: 1 }, { objectiveId: 'b', weight: 30, score: 1 }, { objectiveId: 'c', weight: 50, score: 1 }] }).warnings).toEqual(['WEIGHT_SUM']);
-    expect(scoreManager({ id: 'm', assignments: [{ objectiveId: 'a', weight: 50, score: 1 }, { objectiveId: 'b', score: 1 }] }).errors).toEqual(['WEIGHT_MISSING']);
+    expect(
+      scoreManager({
+        id: 'm',
+        assignments: [
+          { objectiveId: 'a', weight: 50, score: 1 },
+          { objectiveId: 'b', weight: 30, score: 1 },
+          { objectiveId: 'c', weight: 50, score: 1 },
+        ],
+      }).warnings,
+    ).toEqual(['WEIGHT_SUM']);
+    expect(
+      scoreManager({
+        id: 'm',
+        assignments: [
+          { objectiveId: 'a', weight: 50, score: 1 },
+          { objectiveId: 'b', score: 1 },
+        ],
+      }).errors,
+    ).toEqual(['WEIGHT_MISSING']);
   });
 
   test('// §5.9 a joint assignment gives both managers the same objective score', () => {
     const shared = { objectiveId: 'joint', code: '2.3', score: 0.8 };
-    const m1 = scoreManager({ id: 'm1', assignments: [{ ...shared, weight: 30 }, { objectiveId: 'x', weight: 70, score: 1 }] });
-    const m2 = scoreManager({ id: 'm2', assignments: [{ ...shared, weight: 10 }, { objectiveId: 'y', weight: 90, score: 0.5 }] });
+    const m1 = scoreManager({
+      id: 'm1',
+      assignments: [
+        { ...shared, weight: 30 },
+        { objectiveId: 'x', weight: 70, score: 1 },
+      ],
+    });
+    const m2 = scoreManager({
+      id: 'm2',
+      assignments: [
+        { ...shared, weight: 10 },
+        { objectiveId: 'y', weight: 90, score: 0.5 },
+      ],
+    });
     expect(m1.explanation.used.find((u) => u.id === 'joint')!.score).toBe(0.8);
     expect(m2.explanation.used.find((u) => u.id === 'joint')!.score).toBe(0.8);
   });
 
   test("// §5.9 a manager evaluated through a dashboard scores that dashboard's aggregate", () => {
-    const d = scoreDashboard({ id: 'sg-dash', entries: [{ indicatorId: 'a', objectiveId: 'o' }, { indicatorId: 'b', objectiveId: 'o' }] }, { a: ratio('a', 10), b: ratio('b', 7) });
+    const d = scoreDashboard(
+      {
+        id: 'sg-dash',
+        entries: [
+          { indicatorId: 'a', objectiveId: 'o' },
+          { indicatorId: 'b', objectiveId: 'o' },
+        ],
+      },
+      { a: ratio('a', 10), b: ratio('b', 7) },
+    );
     const m = scoreManager({ id: 'sg', dashboard: d });
     expect(m.score).toBe(d.score);
     expect(m.display).toBe('85%');
@@ -380,7 +509,11 @@ describe('§5.9 managers and incentive value', () => {
   });
 
   test('// §5.9 printed values are recomputed and flagged when they differ (INCENTIVE_MISMATCH: "3.100 euro x 1")', () => {
-    expect(checkIncentive(15500, 'HIGH', 3106)).toEqual({ value: 15530, printed: 15500, warnings: ['INCENTIVE_MISMATCH'] });
+    expect(checkIncentive(15500, 'HIGH', 3106)).toEqual({
+      value: 15530,
+      printed: 15500,
+      warnings: ['INCENTIVE_MISMATCH'],
+    });
     expect(checkIncentive(15530, 'HIGH', 3106).warnings).toEqual([]);
   });
 

@@ -56,7 +56,10 @@ function refPercent(n: bigint, k: number, d: number): string {
 describe('§5.10 rounding and display', () => {
   test('// §5.10 test vector: mean(0.29, 0) = 0.145 → "15%" (naïve Math.round gives 14)', () => {
     expect(Math.round(((0.29 + 0) / 2) * 100)).toBe(14);
-    const r = aggregate([{ id: 'a', score: 0.29 }, { id: 'b', score: 0 }]);
+    const r = aggregate([
+      { id: 'a', score: 0.29 },
+      { id: 'b', score: 0 },
+    ]);
     expect(r.display).toBe('15%');
     expect(formatScore(0.145, 'aggregate')).toBe('15%');
   });
@@ -97,10 +100,15 @@ describe('§5.10 rounding and display', () => {
 
   test('// §5.10 property: every decimal with ≤ 15 significant digits displays as its exact half-up rounding', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }), fc.integer({ min: 1, max: 15 }), fc.constantFrom(0, 2), (n, k, d) => {
-        const x = Number(n) / 10 ** k; // the double nearest to n / 10^k
-        expect(formatPercent(x, d)).toBe(refPercent(n, k, d));
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }),
+        fc.integer({ min: 1, max: 15 }),
+        fc.constantFrom(0, 2),
+        (n, k, d) => {
+          const x = Number(n) / 10 ** k; // the double nearest to n / 10^k
+          expect(formatPercent(x, d)).toBe(refPercent(n, k, d));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -108,7 +116,10 @@ describe('§5.10 rounding and display', () => {
   test('// §5.10 property: means of two 2-decimal scores display their exact half-up percentage', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), (a, b) => {
-        const r = aggregate([{ id: 'a', score: a / 100 }, { id: 'b', score: b / 100 }]);
+        const r = aggregate([
+          { id: 'a', score: a / 100 },
+          { id: 'b', score: b / 100 },
+        ]);
         // (a + b)/2 percent, exactly: half-up on integers
         expect(r.display).toBe(Math.floor((a + b + 1) / 2) + '%');
       }),
@@ -228,7 +239,9 @@ describe('§5.11 scoring profile', () => {
   });
 
   test('// §5.11 a non-frozen profile edited in place is never served from a stale label', () => {
-    const p = { ...DEFAULT_PROFILE, name: 'x', version: 1 } as { -readonly [K in keyof ScoringProfile]: ScoringProfile[K] };
+    const p = { ...DEFAULT_PROFILE, name: 'x', version: 1 } as {
+      -readonly [K in keyof ScoringProfile]: ScoringProfile[K];
+    };
     expect(scoreIndicator(ratioInput(1, 2), { ...C, profile: p }).explanation.profile).toBe('x@1');
     p.version = 2;
     expect(scoreIndicator(ratioInput(1, 2), { ...C, profile: p }).explanation.profile).toBe('x@2');
@@ -249,7 +262,13 @@ describe('§5.12 explainability', () => {
     expect(e.rule).toBe('ratio');
     expect(e.mode).toBe('capped');
     expect(e.inputs.actual).toEqual(num(300, '300'));
-    expect(e.inputs.target).toMatchObject({ raw: '120', value: 120, kind: 'number', revision: 'revised', original: num(100, '100') });
+    expect(e.inputs.target).toMatchObject({
+      raw: '120',
+      value: 120,
+      kind: 'number',
+      revision: 'revised',
+      original: num(100, '100'),
+    });
     expect(e.formula).toBe('min(300/120, 1)');
     expect(e.text).toBe('ratio: min(300/120, 1) = 100%');
     expect(e.attainment).toBe(2.5);
@@ -267,7 +286,10 @@ describe('§5.12 explainability', () => {
     expect(invalid.text).toBe('invalid: TARGET_NOT_POSITIVE');
     const missing = scoreIndicator({ ...ratioInput(3, 4), actual: undefined }, C).explanation;
     expect(missing.text).toBe('missing: no actual');
-    const neutral = scoreIndicator({ ...ratioInput(3, 4), actual: { neutralised: true, neutralisationReason: 'sisma' } }, C).explanation;
+    const neutral = scoreIndicator(
+      { ...ratioInput(3, 4), actual: { neutralised: true, neutralisationReason: 'sisma' } },
+      C,
+    ).explanation;
     expect(neutral.text).toBe('neutralised: excluded (sisma)');
   });
 

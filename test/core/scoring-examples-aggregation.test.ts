@@ -1,9 +1,29 @@
 import {
-  aggregate, editProfile, effectiveTarget, formatEuro, formatScore, PROFILE_PRESETS, scoreIndicator, scoreManager, scoreStrategicObjective, type AggregateResult, type IndicatorResult,
+  aggregate,
+  editProfile,
+  effectiveTarget,
+  formatEuro,
+  formatScore,
+  PROFILE_PRESETS,
+  scoreIndicator,
+  scoreManager,
+  scoreStrategicObjective,
+  type AggregateResult,
+  type IndicatorResult,
 } from '@core/scoring';
 import type { ParsedValue, Polarity } from '@core/values/types';
 import {
-  date, eur, month, num, pct, ph, score, tgt, th, Y2022, namedIndicator as ind,
+  date,
+  eur,
+  month,
+  num,
+  pct,
+  ph,
+  score,
+  tgt,
+  th,
+  Y2022,
+  namedIndicator as ind,
 } from '../helpers/scoring-inputs';
 
 /**
@@ -13,7 +33,14 @@ import {
 
 const monitoraggio = ph('monitoring', 'monitoraggio');
 
-const asChild = (r: IndicatorResult | AggregateResult, weight?: number) => ({ id: r.id, code: r.code, score: r.score, status: r.status, errors: r.errors, weight });
+const asChild = (r: IndicatorResult | AggregateResult, weight?: number) => ({
+  id: r.id,
+  code: r.code,
+  score: r.score,
+  status: r.status,
+  errors: r.errors,
+  weight,
+});
 
 describe('§6.8 aggregation', () => {
   test('// §5.5 (a) equal weights (Bergamo): 1, 0.9090…, 1, monitoring, neutralised → 97%, not 73%', () => {
@@ -22,7 +49,13 @@ describe('§6.8 aggregation', () => {
       score(ind('r2', 'higher', tgt(num(11)), num(10))),
       score(ind('d1', 'deadline', tgt(date('2022-03-31')), date('2022-03-30'))),
       score(ind('m1', 'higher', tgt(monitoraggio, { mode: 'monitoring' }), num(21, '21'))),
-      score({ id: 'n1', code: 'n1', polarity: 'higher', target: tgt(num(5)), actual: { neutralised: true, neutralisationReason: 'regional law suspended the service' } }),
+      score({
+        id: 'n1',
+        code: 'n1',
+        polarity: 'higher',
+        target: tgt(num(5)),
+        actual: { neutralised: true, neutralisationReason: 'regional law suspended the service' },
+      }),
     ];
     expect(kids.map((k) => k.status)).toEqual(['scored', 'scored', 'scored', 'monitoring', 'neutralised']);
     expect(kids[3].display).toBe('21'); // monitoring rows repeat the measured value
@@ -38,17 +71,39 @@ describe('§6.8 aggregation', () => {
   test('// §5.5 (b) weights with renormalisation (Sondrio OS 1, step): (20×0.75 + 30×1 + 40×0.8)/(20+30+40) = 86%, pass mark 80% achieved', () => {
     const sondrio = PROFILE_PRESETS.sondrio;
     const ctx = { ...Y2022, profile: sondrio };
-    const b = (code: string, pol: Polarity, t: ParsedValue, s80: ParsedValue, s60: ParsedValue, a: ParsedValue | undefined) =>
-      scoreIndicator(ind(code, pol, tgt(t, { thresholds: [th(s80, 0.8), th(s60, 0.6)] }), a), ctx);
+    const b = (
+      code: string,
+      pol: Polarity,
+      t: ParsedValue,
+      s80: ParsedValue,
+      s60: ParsedValue,
+      a: ParsedValue | undefined,
+    ) => scoreIndicator(ind(code, pol, tgt(t, { thresholds: [th(s80, 0.8), th(s60, 0.6)] }), a), ctx);
     const a111 = b('1.1.1', 'higher', pct(3.25, '3,25%'), pct(3, '3,00%'), pct(2.85, '2,85%'), pct(3.1, '3,10%'));
     const a112 = b('1.1.2', 'higher', num(12), num(10), num(8), num(11));
     const a113 = b('1.1.3', 'higher', num(100), num(75), num(60), num(70));
-    const a114 = b('1.1.4', 'deadline', month('2022-07-31', 'luglio'), month('2022-09-30', 'settembre'), month('2022-10-31', 'ottobre'), date('2022-08-15'));
+    const a114 = b(
+      '1.1.4',
+      'deadline',
+      month('2022-07-31', 'luglio'),
+      month('2022-09-30', 'settembre'),
+      month('2022-10-31', 'ottobre'),
+      date('2022-08-15'),
+    );
     expect([a111, a112, a113, a114].map((r) => r.score)).toEqual([0.8, 0.8, 0.6, 0.8]);
-    const oo11 = aggregate([asChild(a111, 25), asChild(a112, 25), asChild(a113, 25), asChild(a114, 25)], { profile: sondrio, subject: { id: 'oo1.1', code: '1.1' } });
+    const oo11 = aggregate([asChild(a111, 25), asChild(a112, 25), asChild(a113, 25), asChild(a114, 25)], {
+      profile: sondrio,
+      subject: { id: 'oo1.1', code: '1.1' },
+    });
     expect(oo11.score).toBeCloseTo(0.75, 15);
-    const oo13 = aggregate([scoreIndicator(ind('1.3.1', 'higher', tgt(num(4)), num(4)), ctx)], { profile: sondrio, subject: { id: 'oo1.3', code: '1.3' } });
-    const oo14 = aggregate([b('1.4.1', 'higher', num(10), num(8), num(6), undefined)], { profile: sondrio, subject: { id: 'oo1.4', code: '1.4' } });
+    const oo13 = aggregate([scoreIndicator(ind('1.3.1', 'higher', tgt(num(4)), num(4)), ctx)], {
+      profile: sondrio,
+      subject: { id: 'oo1.3', code: '1.3' },
+    });
+    const oo14 = aggregate([b('1.4.1', 'higher', num(10), num(8), num(6), undefined)], {
+      profile: sondrio,
+      subject: { id: 'oo1.4', code: '1.4' },
+    });
     const a151 = b('1.5.1', 'higher', num(300), num(250), num(200), num(260));
     const oo15 = aggregate([a151], { profile: sondrio, subject: { id: 'oo1.5', code: '1.5' } });
     expect([oo13.score, oo14.score, oo15.score]).toEqual([1, null, 0.8]);
@@ -63,12 +118,19 @@ describe('§6.8 aggregation', () => {
     expect(os1.display).toBe('86%');
     expect(os1.achieved).toBe(true);
     expect(os1.warnings).toEqual([]);
-    expect(os1.explanation.text).toBe('mean: (20×0.75 + 30×1 + 40×0.8)/(20+30+40) = 0.8556 → 86% [1.4 excluded: no scored child]');
+    expect(os1.explanation.text).toBe(
+      'mean: (20×0.75 + 30×1 + 40×0.8)/(20+30+40) = 0.8556 → 86% [1.4 excluded: no scored child]',
+    );
     expect(os1.explanation.profile).toBe('sondrio@1');
 
     // the same objective through scoreStrategicObjective (Sondrio: operational objectives only)
     const viaStrategic = scoreStrategicObjective(
-      { id: 'os1', code: '1', contributions: [asChild(oo11, 20), asChild(oo13, 30), asChild(oo14, 10), asChild(oo15, 40)], passMark: 0.8 },
+      {
+        id: 'os1',
+        code: '1',
+        contributions: [asChild(oo11, 20), asChild(oo13, 30), asChild(oo14, 10), asChild(oo15, 40)],
+        passMark: 0.8,
+      },
       { profile: sondrio },
     );
     expect(viaStrategic.score).toBeCloseTo(77 / 90, 15);
@@ -107,12 +169,26 @@ describe('§6.8 aggregation', () => {
 describe('§6.9 strategic objective with contribution (Brescia)', () => {
   const brescia = PROFILE_PRESETS.brescia;
   const ctx = { year: 2020, checkpoint: '31/12' as const, profile: brescia };
-  const contributionTarget = tgt(eur(6490000, '€ 6.490.000'), { revision: 'revised', original: eur(3200000, '€ 3.200.000') });
+  const contributionTarget = tgt(eur(6490000, '€ 6.490.000'), {
+    revision: 'revised',
+    original: eur(3200000, '€ 3.200.000'),
+  });
   const own = () => [
     asChild(scoreIndicator(ind('smart', 'higher', tgt(pct(88)), pct(90)), ctx), 15),
     asChild(scoreIndicator(ind('productivity', 'higher', tgt(pct(100)), pct(100)), ctx), 15),
     asChild(scoreIndicator(ind('contributions', 'higher', contributionTarget, eur(5841000, '€ 5.841.000')), ctx), 5),
-    asChild(scoreIndicator(ind('firms', 'higher', tgt(num(1600, '1600'), { revision: 'revised', original: num(800, '800') }), num(800, '800')), ctx), 5),
+    asChild(
+      scoreIndicator(
+        ind(
+          'firms',
+          'higher',
+          tgt(num(1600, '1600'), { revision: 'revised', original: num(800, '800') }),
+          num(800, '800'),
+        ),
+        ctx,
+      ),
+      5,
+    ),
     asChild(scoreIndicator(ind('reorg', 'higher', tgt(pct(100)), pct(100)), ctx), 10),
   ];
 
@@ -121,14 +197,21 @@ describe('§6.9 strategic objective with contribution (Brescia)', () => {
     expect(r.score).toBeCloseTo(0.9, 15);
     expect(r.explanation.inputs.target).toMatchObject({ raw: '€ 6.490.000', value: 6490000, revision: 'revised' });
     expect(r.explanation.inputs.target!.original).toMatchObject({ raw: '€ 3.200.000', value: 3200000 });
-    const againstOriginal = scoreIndicator(ind('contributions', 'higher', tgt(eur(3200000, '€ 3.200.000')), eur(5841000, '€ 5.841.000')), ctx);
+    const againstOriginal = scoreIndicator(
+      ind('contributions', 'higher', tgt(eur(3200000, '€ 3.200.000')), eur(5841000, '€ 5.841.000')),
+      ctx,
+    );
     expect(againstOriginal.score).toBe(1);
     // picking the effective target from the revision history
     const eff = effectiveTarget([
       { kind: 'original', value: eur(3200000, '€ 3.200.000') },
       { kind: 'revised', value: eur(6490000, '€ 6.490.000'), act: 'delibera 45/2020' },
     ]);
-    expect(eff).toEqual({ value: eur(6490000, '€ 6.490.000'), revision: 'revised', original: eur(3200000, '€ 3.200.000') });
+    expect(eff).toEqual({
+      value: eur(6490000, '€ 6.490.000'),
+      revision: 'revised',
+      original: eur(3200000, '€ 3.200.000'),
+    });
   });
 
   test('// §5.6 own = (15 + 15 + 4.5 + 2.5 + 10)/50 = 0.94; with Ops = 0.90 → 0.5×0.94 + 0.5×0.90 = 92%', () => {
@@ -145,7 +228,12 @@ describe('§6.9 strategic objective with contribution (Brescia)', () => {
   });
 
   test('// §5.6 at 30/6 no operational objective scored yet → s = Own = 0.94 + COMPONENT_EMPTY', () => {
-    const ops = Array.from({ length: 11 }, (_, i) => ({ id: 'oo' + i, code: '2.' + i, score: null, status: 'empty' as const }));
+    const ops = Array.from({ length: 11 }, (_, i) => ({
+      id: 'oo' + i,
+      code: '2.' + i,
+      score: null,
+      status: 'empty' as const,
+    }));
     const r = scoreStrategicObjective({ id: 'so', own: own(), contributions: ops }, { ...ctx, checkpoint: '30/6' });
     expect(r.score).toBeCloseTo(0.94, 15);
     expect(r.display).toBe('94%');
@@ -178,7 +266,9 @@ describe('§6.10 manager score and incentive (Brescia)', () => {
     expect(r.display).toBe('84%');
     expect(r.warnings).toEqual([]);
     expect(r.explanation.excluded).toEqual([{ id: 'o13', code: '1.3', reason: 'not scored' }]);
-    expect(r.explanation.text).toBe('manager: (10×0.92 + 10×1 + 40×0.85 + 20×0.7)/(10+10+40+20) = 0.84 → 84% [1.3 excluded: not scored]');
+    expect(r.explanation.text).toBe(
+      'manager: (10×0.92 + 10×1 + 40×0.85 + 20×0.7)/(10+10+40+20) = 0.84 → 84% [1.3 excluded: not scored]',
+    );
     for (const o of r.objectives) {
       expect(o.coefficient).toBe(5);
       expect(o.incentives).toEqual([
@@ -210,7 +300,13 @@ describe('§6.11 explanation payload', () => {
     const profile = editProfile(PROFILE_PRESETS.sondrio, { name: 'sondrio-2022', bandsMode: 'linear' });
     expect(profile.version).toBe(1);
     const r = scoreIndicator(
-      { id: 'ind_7f3', code: '1.1.3', polarity: 'higher', target: tgt(num(100), { thresholds: [th(num(75), 0.8), th(num(60), 0.6)] }), actual: { value: num(70) } },
+      {
+        id: 'ind_7f3',
+        code: '1.1.3',
+        polarity: 'higher',
+        target: tgt(num(100), { thresholds: [th(num(75), 0.8), th(num(60), 0.6)] }),
+        actual: { value: num(70) },
+      },
       { year: 2022, checkpoint: '31/12', profile },
     );
     expect(r.explanation).toMatchObject({

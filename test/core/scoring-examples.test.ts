@@ -1,9 +1,25 @@
 import {
-  aggregate, DEFAULT_PROFILE, formatScore, nextProfileVersion, type ActivityInput, type IndicatorInput, type ScoringProfile,
+  aggregate,
+  DEFAULT_PROFILE,
+  formatScore,
+  nextProfileVersion,
+  type ActivityInput,
+  type IndicatorInput,
+  type ScoringProfile,
 } from '@core/scoring';
 import type { ParsedValue, Polarity } from '@core/values/types';
 import {
-  bool, date, month, num, pct, ph, score, tgt, th, Y2022, namedIndicator as ind,
+  bool,
+  date,
+  month,
+  num,
+  pct,
+  ph,
+  score,
+  tgt,
+  th,
+  Y2022,
+  namedIndicator as ind,
 } from '../helpers/scoring-inputs';
 
 /**
@@ -51,7 +67,10 @@ describe('§6.1 ratio', () => {
   });
 
   test('// §5.2.3 Sondrio 5.1.1 in 2023: indicator-level bands but no thresholds that year → ratio; −10% → 0% + NEGATIVE_ACTUAL_CLAMPED', () => {
-    const r = score(ind('5.1.1', 'higher', tgt(pct(15)), pct(-10, '-10%'), { rule: 'bands' }), { year: 2023, checkpoint: '31/12' });
+    const r = score(ind('5.1.1', 'higher', tgt(pct(15)), pct(-10, '-10%'), { rule: 'bands' }), {
+      year: 2023,
+      checkpoint: '31/12',
+    });
     expect(r.rule).toBe('ratio');
     expect(r.status).toBe('scored');
     expect(r.score).toBe(0);
@@ -75,7 +94,12 @@ describe('§6.1 ratio', () => {
 // ---- 6.2 inverse -------------------------------------------------------------------------------------------------
 describe('§6.2 inverse', () => {
   const days = (a: number) =>
-    ind('payment-days', 'lower', tgt({ raw: '≤ 30', kind: 'number', value: 30, comparator: '<=', warnings: [] }), num(a));
+    ind(
+      'payment-days',
+      'lower',
+      tgt({ raw: '≤ 30', kind: 'number', value: 30, comparator: '<=', warnings: [] }),
+      num(a),
+    );
 
   test('// §5.3 inverse: actual 18 ≤ 30 → 100%', () => {
     const r = score(days(18));
@@ -145,12 +169,25 @@ describe('§6.5 bands (Sondrio 2022 targets and thresholds)', () => {
     ind(code, polarity, tgt(t, { thresholds: [th(s80, 0.8), th(s60, 0.6)] }), a);
   const cases: Array<[string, IndicatorInput, string, string, number?]> = [
     ['1.1.2 events (higher)', band('1.1.2', 'higher', num(12), num(10), num(8), num(11)), '80%', '90%', 0.9],
-    ['1.1.3 participants (higher)', band('1.1.3', 'higher', num(100), num(75), num(60), num(70)), '60%', '73.33%', 11 / 15],
+    [
+      '1.1.3 participants (higher)',
+      band('1.1.3', 'higher', num(100), num(75), num(60), num(70)),
+      '60%',
+      '73.33%',
+      11 / 15,
+    ],
     ['3.1.1 payment days (lower)', band('3.1.1', 'lower', num(20), num(25), num(29), num(27)), '60%', '70%', 0.7],
     ['3.2.2 % files in error (lower)', band('3.2.2', 'lower', pct(28), pct(30), pct(32), pct(33)), '0%', '0%', 0],
     [
       '1.1.4 new service (deadline, month names)',
-      band('1.1.4', 'deadline', month('2022-07-31', 'luglio'), month('2022-09-30', 'settembre'), month('2022-10-31', 'ottobre'), date('2022-08-15', '15/08/2022')),
+      band(
+        '1.1.4',
+        'deadline',
+        month('2022-07-31', 'luglio'),
+        month('2022-09-30', 'settembre'),
+        month('2022-10-31', 'ottobre'),
+        date('2022-08-15', '15/08/2022'),
+      ),
       '80%',
       '95.08%',
       0.8 + (0.2 * 46) / 61,
@@ -160,21 +197,27 @@ describe('§6.5 bands (Sondrio 2022 targets and thresholds)', () => {
   test.each(cases.map(([name, input, step, linear, linearScore]) => ({ name, input, step, linear, linearScore })))(
     '// §5.4 $name: step $step, linear $linear',
     ({ input, step, linear, linearScore }) => {
-    const s = score(input);
-    expect(s.rule).toBe('bands');
-    expect(s.mode).toBe('step');
-    expect(s.display).toBe(step);
-    const l = score(input, { ...Y2022, profile: LINEAR });
-    expect(l.mode).toBe('linear');
-    expect(l.display).toBe(linear);
-    expect(l.score).toBeCloseTo(linearScore as number, 14);
+      const s = score(input);
+      expect(s.rule).toBe('bands');
+      expect(s.mode).toBe('step');
+      expect(s.display).toBe(step);
+      const l = score(input, { ...Y2022, profile: LINEAR });
+      expect(l.mode).toBe('linear');
+      expect(l.display).toBe(linear);
+      expect(l.score).toBeCloseTo(linearScore as number, 14);
     },
   );
 
   test('// §5.12 linear formulas with values substituted', () => {
-    expect(score(cases[0][1], { ...Y2022, profile: LINEAR }).explanation.text).toBe('bands/linear: 0.8 + 0.2 × (11 − 10)/(12 − 10) = 90%');
-    expect(score(cases[1][1], { ...Y2022, profile: LINEAR }).explanation.text).toBe('bands/linear: 0.6 + 0.2 × (70 − 60)/(75 − 60) = 73.33%');
-    expect(score(cases[2][1], { ...Y2022, profile: LINEAR }).explanation.formula).toBe('0.6 + 0.2 × (27 − 29)/(25 − 29)');
+    expect(score(cases[0][1], { ...Y2022, profile: LINEAR }).explanation.text).toBe(
+      'bands/linear: 0.8 + 0.2 × (11 − 10)/(12 − 10) = 90%',
+    );
+    expect(score(cases[1][1], { ...Y2022, profile: LINEAR }).explanation.text).toBe(
+      'bands/linear: 0.6 + 0.2 × (70 − 60)/(75 − 60) = 73.33%',
+    );
+    expect(score(cases[2][1], { ...Y2022, profile: LINEAR }).explanation.formula).toBe(
+      '0.6 + 0.2 × (27 − 29)/(25 − 29)',
+    );
     // 46 days to 30/09; 61 days from 31/07 to 30/09
     expect(score(cases[4][1], { ...Y2022, profile: LINEAR }).explanation.formula).toBe('0.8 + 0.2 × 46/61');
     expect(score(cases[3][1]).explanation.formula).toBe('33 > 32 → 0');
@@ -199,12 +242,22 @@ describe('§6.6 manual', () => {
       id: '4.3.1',
       polarity: 'higher',
       target: tgt(qualitative),
-      actual: { manualScore: 0.75, justification: '4 of 5 planned actions done', author: 'u1', at: '2023-01-15T10:00:00Z' },
+      actual: {
+        manualScore: 0.75,
+        justification: '4 of 5 planned actions done',
+        author: 'u1',
+        at: '2023-01-15T10:00:00Z',
+      },
     });
     expect(r.rule).toBe('manual');
     expect(r.score).toBe(0.75);
     expect(r.display).toBe('75%');
-    expect(r.explanation.inputs.manual).toEqual({ score: 0.75, justification: '4 of 5 planned actions done', author: 'u1', at: '2023-01-15T10:00:00Z' });
+    expect(r.explanation.inputs.manual).toEqual({
+      score: 0.75,
+      justification: '4 of 5 planned actions done',
+      author: 'u1',
+      at: '2023-01-15T10:00:00Z',
+    });
   });
 
   test('// §5.3 manual without a note → invalid MANUAL_JUSTIFICATION_MISSING', () => {
@@ -219,11 +272,25 @@ describe('§6.6 manual', () => {
 describe('§6.7 project', () => {
   test('// §5.3 project "Progetto: PID": activities 50/30/20, A1 = 1.0, A2 = 5/10, A3 without actual → 81.25%', () => {
     const acts: ActivityInput[] = [
-      { id: 'A1', code: 'A1', weight: 50, polarity: 'boolean', target: tgt(bool(true, 'SI/NO')), actual: { value: bool(true) } },
+      {
+        id: 'A1',
+        code: 'A1',
+        weight: 50,
+        polarity: 'boolean',
+        target: tgt(bool(true, 'SI/NO')),
+        actual: { value: bool(true) },
+      },
       { id: 'A2', code: 'A2', weight: 30, polarity: 'higher', target: tgt(num(10)), actual: { value: num(5) } },
       { id: 'A3', code: 'A3', weight: 20, polarity: 'deadline', target: tgt(date('2020-10-31')) },
     ];
-    const r = score({ id: 'pid', code: 'PID', polarity: 'higher', rule: 'project', target: tgt(pct(100)), activities: acts });
+    const r = score({
+      id: 'pid',
+      code: 'PID',
+      polarity: 'higher',
+      rule: 'project',
+      target: tgt(pct(100)),
+      activities: acts,
+    });
     expect(r.status).toBe('scored');
     expect(r.rule).toBe('project');
     expect(r.mode).toBe('activities');

@@ -36,8 +36,18 @@ const EPS = 1e-12;
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 const positive = fc.double({ min: 1e-3, max: 1e6, noNaN: true, noDefaultInfinity: true });
 
-function indicator(polarity: Polarity, t: ParsedValue, a: ParsedValue, thresholds?: Array<{ value: ParsedValue; score: number }>): IndicatorInput {
-  return { id: 'i', polarity, target: { mode: 'scored', value: t, revision: 'original', thresholds }, actual: { value: a } };
+function indicator(
+  polarity: Polarity,
+  t: ParsedValue,
+  a: ParsedValue,
+  thresholds?: Array<{ value: ParsedValue; score: number }>,
+): IndicatorInput {
+  return {
+    id: 'i',
+    polarity,
+    target: { mode: 'scored', value: t, revision: 'original', thresholds },
+    actual: { value: a },
+  };
 }
 const s = (i: IndicatorInput, profile: ScoringProfile = DEFAULT_PROFILE) => scoreIndicator(i, { ...C, profile });
 
@@ -56,38 +66,58 @@ describe('properties of the indicator rules', () => {
 
   test('// §5.3 ratio is monotone non-decreasing in the actual (capped and uncapped)', () => {
     fc.assert(
-      fc.property(finite, finite, positive, fc.constantFrom(profiles.default, profiles.uncapped), (x, y, t, profile) => {
-        const [a1, a2] = x <= y ? [x, y] : [y, x];
-        expect(s(indicator('higher', num(t), num(a1)), profile).score!).toBeLessThanOrEqual(s(indicator('higher', num(t), num(a2)), profile).score!);
-      }),
+      fc.property(
+        finite,
+        finite,
+        positive,
+        fc.constantFrom(profiles.default, profiles.uncapped),
+        (x, y, t, profile) => {
+          const [a1, a2] = x <= y ? [x, y] : [y, x];
+          expect(s(indicator('higher', num(t), num(a1)), profile).score!).toBeLessThanOrEqual(
+            s(indicator('higher', num(t), num(a2)), profile).score!,
+          );
+        },
+      ),
     );
   });
 
   test('// §5.3 inverse: s ∈ [0, 1], monotone non-increasing in the actual (both inverseMiss modes)', () => {
     const nonNeg = fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true });
     fc.assert(
-      fc.property(finite, finite, nonNeg, fc.constantFrom(profiles.default, profiles.inverseZero), (x, y, t, profile) => {
-        const [a1, a2] = x <= y ? [x, y] : [y, x];
-        const s1 = s(indicator('lower', num(t), num(a1)), profile).score!;
-        const s2 = s(indicator('lower', num(t), num(a2)), profile).score!;
-        expect(s1).toBeGreaterThanOrEqual(0);
-        expect(s1).toBeLessThanOrEqual(1);
-        expect(s2).toBeLessThanOrEqual(s1);
-      }),
+      fc.property(
+        finite,
+        finite,
+        nonNeg,
+        fc.constantFrom(profiles.default, profiles.inverseZero),
+        (x, y, t, profile) => {
+          const [a1, a2] = x <= y ? [x, y] : [y, x];
+          const s1 = s(indicator('lower', num(t), num(a1)), profile).score!;
+          const s2 = s(indicator('lower', num(t), num(a2)), profile).score!;
+          expect(s1).toBeGreaterThanOrEqual(0);
+          expect(s1).toBeLessThanOrEqual(1);
+          expect(s2).toBeLessThanOrEqual(s1);
+        },
+      ),
     );
   });
 
   test('// §5.3 deadline: s ∈ [0, 1], monotone non-increasing in the completion date (zero and linear)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 700 }), fc.integer({ min: 0, max: 700 }), fc.integer({ min: 0, max: 700 }), fc.constantFrom(profiles.default, profiles.grace), (x, y, t, profile) => {
-        const [d1, d2] = x <= y ? [x, y] : [y, x];
-        const s1 = s(indicator('deadline', date(t), date(d1)), profile).score!;
-        const s2 = s(indicator('deadline', date(t), date(d2)), profile).score!;
-        expect(s1).toBeGreaterThanOrEqual(0);
-        expect(s1).toBeLessThanOrEqual(1);
-        expect(s2).toBeLessThanOrEqual(s1);
-        if (d1 <= t) expect(s1).toBe(1);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 700 }),
+        fc.integer({ min: 0, max: 700 }),
+        fc.integer({ min: 0, max: 700 }),
+        fc.constantFrom(profiles.default, profiles.grace),
+        (x, y, t, profile) => {
+          const [d1, d2] = x <= y ? [x, y] : [y, x];
+          const s1 = s(indicator('deadline', date(t), date(d1)), profile).score!;
+          const s2 = s(indicator('deadline', date(t), date(d2)), profile).score!;
+          expect(s1).toBeGreaterThanOrEqual(0);
+          expect(s1).toBeLessThanOrEqual(1);
+          expect(s2).toBeLessThanOrEqual(s1);
+          if (d1 <= t) expect(s1).toBe(1);
+        },
+      ),
     );
   });
 
@@ -100,7 +130,10 @@ describe('properties of the indicator rules', () => {
       shuffle: fc.array(fc.nat(), { minLength: 6, maxLength: 6 }),
     })
     .map(({ t, gaps, scores, shuffle }) => {
-      const sc = scores.slice(0, gaps.length).sort((a, b) => b - a).map((x) => x / 100);
+      const sc = scores
+        .slice(0, gaps.length)
+        .sort((a, b) => b - a)
+        .map((x) => x / 100);
       let acc = 0;
       const offsets = gaps.map((g) => (acc += g));
       // the input order of thresholds does not matter: the engine sorts them by score
@@ -152,7 +185,12 @@ const kidsArb = (weighted: boolean) =>
     { minLength: 1, maxLength: 30 },
   );
 const toChildren = (kids: Kid[], weighted: boolean): AggregateChild[] =>
-  kids.map((k, i) => ({ id: 'c' + i, score: k.score, weight: weighted ? k.weight : undefined, status: 'scored' as const }));
+  kids.map((k, i) => ({
+    id: 'c' + i,
+    score: k.score,
+    weight: weighted ? k.weight : undefined,
+    status: 'scored' as const,
+  }));
 
 /** real excluded indicator results: monitoring, neutralised, missing, invalid, not applicable */
 function excludedResult(kind: number, i: number): IndicatorResult {
@@ -162,25 +200,37 @@ function excludedResult(kind: number, i: number): IndicatorResult {
     case 0:
       return scoreIndicator({ ...base, target: { ...t, mode: 'monitoring' }, actual: { value: num(99) } }, C);
     case 1:
-      return scoreIndicator({ ...base, target: t, actual: { value: num(0), neutralised: true, neutralisationReason: 'force majeure' } }, C);
+      return scoreIndicator(
+        { ...base, target: t, actual: { value: num(0), neutralised: true, neutralisationReason: 'force majeure' } },
+        C,
+      );
     case 2:
       return scoreIndicator({ ...base, target: t }, C);
     case 3:
       return scoreIndicator({ ...base, target: { ...t, value: num(0) }, actual: { value: num(5) } }, C);
     default:
-      return scoreIndicator({ ...base, actual: { value: { raw: 'n.d.', kind: 'placeholder', placeholder: 'not_available', warnings: [] } } }, C);
+      return scoreIndicator(
+        {
+          ...base,
+          actual: { value: { raw: 'n.d.', kind: 'placeholder', placeholder: 'not_available', warnings: [] } },
+        },
+        C,
+      );
   }
 }
 
 describe('properties of aggregation', () => {
   test('// §5.5 the aggregate lies between the min and max of the scored children', () => {
     fc.assert(
-      fc.property(fc.boolean().chain((w) => kidsArb(w).map((k) => [w, k] as const)), ([weighted, kids]) => {
-        const r = aggregate(toChildren(kids, weighted));
-        const scores = kids.map((k) => k.score);
-        expect(r.score!).toBeGreaterThanOrEqual(Math.min(...scores));
-        expect(r.score!).toBeLessThanOrEqual(Math.max(...scores));
-      }),
+      fc.property(
+        fc.boolean().chain((w) => kidsArb(w).map((k) => [w, k] as const)),
+        ([weighted, kids]) => {
+          const r = aggregate(toChildren(kids, weighted));
+          const scores = kids.map((k) => k.score);
+          expect(r.score!).toBeGreaterThanOrEqual(Math.min(...scores));
+          expect(r.score!).toBeLessThanOrEqual(Math.max(...scores));
+        },
+      ),
     );
   });
 
@@ -188,7 +238,12 @@ describe('properties of aggregation', () => {
     fc.assert(
       fc.property(kidsArb(true), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), (kids, k) => {
         const a = aggregate(toChildren(kids, true));
-        const b = aggregate(toChildren(kids.map((x) => ({ ...x, weight: x.weight * k })), true));
+        const b = aggregate(
+          toChildren(
+            kids.map((x) => ({ ...x, weight: x.weight * k })),
+            true,
+          ),
+        );
         expect(Math.abs(a.score! - b.score!)).toBeLessThanOrEqual(EPS);
         expect(b.status).toBe('scored');
       }),
@@ -199,7 +254,10 @@ describe('properties of aggregation', () => {
     fc.assert(
       fc.property(
         fc.boolean().chain((w) => kidsArb(w).map((k) => [w, k] as const)),
-        fc.array(fc.record({ kind: fc.nat({ max: 5 }), at: fc.nat(), weight: fc.double({ min: 0, max: 100, noNaN: true }) }), { maxLength: 10 }),
+        fc.array(
+          fc.record({ kind: fc.nat({ max: 5 }), at: fc.nat(), weight: fc.double({ min: 0, max: 100, noNaN: true }) }),
+          { maxLength: 10 },
+        ),
         ([weighted, kids], extra) => {
           const base = toChildren(kids, weighted);
           const mixed: AggregateChild[] = base.slice();
@@ -208,7 +266,14 @@ describe('properties of aggregation', () => {
               e.kind === 5 ? aggregate([], { subject: { id: 'empty' + i } }) : excludedResult(e.kind, i);
             // declared siblings keep the weighting consistent (monitoring children are never weighted)
             const weight = weighted && r.status !== 'monitoring' ? e.weight : undefined;
-            mixed.splice(e.at % (mixed.length + 1), 0, { id: r.id, code: r.code, score: r.score, status: r.status, errors: r.errors, weight });
+            mixed.splice(e.at % (mixed.length + 1), 0, {
+              id: r.id,
+              code: r.code,
+              score: r.score,
+              status: r.status,
+              errors: r.errors,
+              weight,
+            });
           });
           const a = aggregate(base);
           const b = aggregate(mixed);
@@ -224,7 +289,12 @@ describe('properties of aggregation', () => {
   test('// §5.6 a strategic objective with both components lies between Own and Ops', () => {
     fc.assert(
       fc.property(kidsArb(false), kidsArb(false), fc.double({ min: 0, max: 1, noNaN: true }), (own, ops, share) => {
-        const r = scoreStrategicObjective({ id: 'so', own: toChildren(own, false), contributions: toChildren(ops, false), ownShare: share });
+        const r = scoreStrategicObjective({
+          id: 'so',
+          own: toChildren(own, false),
+          contributions: toChildren(ops, false),
+          ownShare: share,
+        });
         const lo = Math.min(r.own!.score!, r.contributions!.score!);
         const hi = Math.max(r.own!.score!, r.contributions!.score!);
         expect(r.score!).toBeGreaterThanOrEqual(lo - EPS);
@@ -236,7 +306,14 @@ describe('properties of aggregation', () => {
   test('// §5.3 a project scores exactly the §5.5 aggregate of its activities', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ a: fc.option(fc.integer({ min: 0, max: 20 })), t: fc.integer({ min: 1, max: 20 }), w: fc.integer({ min: 0, max: 50 }) }), { minLength: 1, maxLength: 8 }),
+        fc.array(
+          fc.record({
+            a: fc.option(fc.integer({ min: 0, max: 20 })),
+            t: fc.integer({ min: 1, max: 20 }),
+            w: fc.integer({ min: 0, max: 50 }),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
         (acts) => {
           const activities: ActivityInput[] = acts.map((x, i) => ({
             id: 'a' + i,
@@ -257,11 +334,36 @@ describe('properties of aggregation', () => {
 // ---- robustness --------------------------------------------------------------------------------------------------
 describe('robustness', () => {
   const anyValue: fc.Arbitrary<ParsedValue> = fc.oneof(
-    fc.record({ raw: fc.string(), kind: fc.constantFrom('number', 'percent', 'currency', 'days'), value: fc.oneof(fc.double(), fc.string(), fc.boolean()), warnings: fc.constant([]) }),
-    fc.record({ raw: fc.string(), kind: fc.constant('date'), value: fc.oneof(fc.string(), fc.constant('2022-02-29'), fc.constant('2022-07-31')), warnings: fc.constant([]) }),
-    fc.record({ raw: fc.string(), kind: fc.constant('boolean'), value: fc.oneof(fc.boolean(), fc.integer()), warnings: fc.constant([]) }),
-    fc.record({ raw: fc.string(), kind: fc.constant('text'), value: fc.string(), warnings: fc.constantFrom([], ['INVALID_DATE']) }),
-    fc.record({ raw: fc.string(), kind: fc.constant('placeholder'), placeholder: fc.constantFrom('monitoring', 'not_available', 'not_applicable', 'qualitative'), warnings: fc.constant([]) }),
+    fc.record({
+      raw: fc.string(),
+      kind: fc.constantFrom('number', 'percent', 'currency', 'days'),
+      value: fc.oneof(fc.double(), fc.string(), fc.boolean()),
+      warnings: fc.constant([]),
+    }),
+    fc.record({
+      raw: fc.string(),
+      kind: fc.constant('date'),
+      value: fc.oneof(fc.string(), fc.constant('2022-02-29'), fc.constant('2022-07-31')),
+      warnings: fc.constant([]),
+    }),
+    fc.record({
+      raw: fc.string(),
+      kind: fc.constant('boolean'),
+      value: fc.oneof(fc.boolean(), fc.integer()),
+      warnings: fc.constant([]),
+    }),
+    fc.record({
+      raw: fc.string(),
+      kind: fc.constant('text'),
+      value: fc.string(),
+      warnings: fc.constantFrom([], ['INVALID_DATE']),
+    }),
+    fc.record({
+      raw: fc.string(),
+      kind: fc.constant('placeholder'),
+      placeholder: fc.constantFrom('monitoring', 'not_available', 'not_applicable', 'qualitative'),
+      warnings: fc.constant([]),
+    }),
     fc.record({ raw: fc.constant(''), kind: fc.constant('empty'), warnings: fc.constant([]) }),
   ) as unknown as fc.Arbitrary<ParsedValue>;
 
@@ -269,11 +371,27 @@ describe('robustness', () => {
     fc.assert(
       fc.property(
         fc.constantFrom<Polarity>('higher', 'lower', 'deadline', 'boolean'),
-        fc.option(fc.constantFrom('ratio', 'inverse', 'deadline', 'boolean', 'bands', 'manual', 'project', 'monitoring' as const)),
+        fc.option(
+          fc.constantFrom(
+            'ratio',
+            'inverse',
+            'deadline',
+            'boolean',
+            'bands',
+            'manual',
+            'project',
+            'monitoring' as const,
+          ),
+        ),
         fc.option(anyValue),
         fc.option(anyValue),
         fc.array(fc.record({ value: anyValue, score: fc.double() }), { maxLength: 3 }),
-        fc.record({ neutralised: fc.boolean(), manualScore: fc.option(fc.double()), justification: fc.option(fc.string()), notCompleted: fc.boolean() }),
+        fc.record({
+          neutralised: fc.boolean(),
+          manualScore: fc.option(fc.double()),
+          justification: fc.option(fc.string()),
+          notCompleted: fc.boolean(),
+        }),
         fc.constantFrom(...Object.values(profiles)),
         (polarity, rule, t, a, thresholds, flags, profile) => {
           const input: IndicatorInput = {

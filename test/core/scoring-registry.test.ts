@@ -18,35 +18,51 @@ test('every rule of the vocabulary has a registry entry under its own name, and 
 });
 
 test('a name that is not a rule finds none, inherited object keys included', () => {
-  for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'Ratio', '']) expect(ruleNamed(name)).toBeUndefined();
+  for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'Ratio', ''])
+    expect(ruleNamed(name)).toBeUndefined();
   expect(runRule('toString' as never, {} as RuleContext).errors).toEqual(['RULE_UNKNOWN']);
 });
 
 test('only monitoring is never scored', () => {
-  const unscored = Object.values(RULES).filter((r) => r.score === null).map((r) => r.name);
+  const unscored = Object.values(RULES)
+    .filter((r) => r.score === null)
+    .map((r) => r.name);
   expect(unscored).toEqual(['monitoring']);
 });
 
 /** Contexts that take every rule down its main paths: scored, late, missing pieces, explained or not. */
 function contexts(): RuleContext[] {
-  const thresholds: ThresholdInput[] = [{ value: num(80), score: 0.8 }, { value: num(50), score: 0.5 }];
+  const thresholds: ThresholdInput[] = [
+    { value: num(80), score: 0.8 },
+    { value: num(50), score: 0.5 },
+  ];
   const actuals: Array<ActualInput | undefined> = [
-    undefined, { value: num(90) }, { value: num(-5) }, { value: date('2024-07-01') }, { value: bool(true) },
-    { value: num(1), notCompleted: true }, { value: num(0), manualScore: 0.7, justification: 'verbale' },
+    undefined,
+    { value: num(90) },
+    { value: num(-5) },
+    { value: date('2024-07-01') },
+    { value: bool(true) },
+    { value: num(1), notCompleted: true },
+    { value: num(0), manualScore: 0.7, justification: 'verbale' },
   ];
   const targets = [undefined, num(100), date('2024-06-30'), bool(true)];
   const out: RuleContext[] = [];
   for (const target of targets) {
     for (const actual of actuals) {
       for (const polarity of ['higher', 'lower', 'deadline'] as const) {
-        for (const explain of [false, true]) out.push({ target, thresholds, actual, polarity, profile: DEFAULT_PROFILE, explain });
+        for (const explain of [false, true])
+          out.push({ target, thresholds, actual, polarity, profile: DEFAULT_PROFILE, explain });
       }
     }
   }
   return out;
 }
 
-test.each(Object.values(RULES).filter((r) => r.score !== null).map((r) => [r.name, r] as const))('%s reads only what it declares', (_name, rule) => {
+test.each(
+  Object.values(RULES)
+    .filter((r) => r.score !== null)
+    .map((r) => [r.name, r] as const),
+)('%s reads only what it declares', (_name, rule) => {
   const read = new Set<string>();
   for (const ctx of contexts()) {
     const watched = new Proxy(ctx, {

@@ -1,10 +1,14 @@
 import {
-  effectiveTarget, resolveRule, STATUS_ORDER, type ActualInput, type IndicatorInput, type IndicatorResult,
+  effectiveTarget,
+  resolveRule,
+  STATUS_ORDER,
+  type ActualInput,
+  type IndicatorInput,
+  type IndicatorResult,
 } from '@core/scoring';
 import { bool, dash, date, empty, nd, num, ph, score, text, tgt, th, ind } from '../helpers/scoring-inputs';
 
 /** §5.2: the one status of an indicator, tested in order; its effective target; which rule scores it. */
-
 
 // ---- §5.2.2 status order -------------------------------------------------------------------------------------------
 describe('§5.2.2 status: exactly one, tested in order', () => {
@@ -30,7 +34,13 @@ describe('§5.2.2 status: exactly one, tested in order', () => {
   });
 
   test('// §5.2.2 neutralised: flag with a non-empty reason → excluded, score null (not zero)', () => {
-    const r = score(ind('higher', tgt(num(10)), { value: num(0), neutralised: true, neutralisationReason: 'causa di forza maggiore' }));
+    const r = score(
+      ind('higher', tgt(num(10)), {
+        value: num(0),
+        neutralised: true,
+        neutralisationReason: 'causa di forza maggiore',
+      }),
+    );
     expect(r.status).toBe('neutralised');
     expect(r.score).toBeNull();
     expect(r.display).toBeNull();
@@ -47,7 +57,13 @@ describe('§5.2.2 status: exactly one, tested in order', () => {
   });
 
   test('// §5.2.2 not_applicable: no target ("-", empty, absent) and no actual; neither is ever 0', () => {
-    for (const t of [tgt(dash()), tgt(ph('not_applicable', '//')), tgt(ph('not_applicable', '-------')), tgt(empty()), undefined]) {
+    for (const t of [
+      tgt(dash()),
+      tgt(ph('not_applicable', '//')),
+      tgt(ph('not_applicable', '-------')),
+      tgt(empty()),
+      undefined,
+    ]) {
       for (const a of [undefined, dash(), nd(), empty()]) {
         const r = score(ind('higher', t, a));
         expect(r.status).toBe('not_applicable');
@@ -60,7 +76,9 @@ describe('§5.2.2 status: exactly one, tested in order', () => {
     expect(score(ind('higher', tgt(empty()), undefined)).warnings).toContain('NO_TARGET');
     expect(score(ind('higher', undefined, undefined)).warnings).toContain('NO_TARGET');
     expect(score(ind('higher', tgt(dash()), undefined)).warnings).not.toContain('NO_TARGET');
-    expect(score(ind('higher', tgt(empty()), undefined), { year: 2022, checkpoint: '30/6' }).warnings).not.toContain('NO_TARGET');
+    expect(score(ind('higher', tgt(empty()), undefined), { year: 2022, checkpoint: '30/6' }).warnings).not.toContain(
+      'NO_TARGET',
+    );
   });
 
   test('// §5.2.2 missing: target present, actual empty / "n.d." / "-" / absent → excluded, not zero', () => {
@@ -117,7 +135,12 @@ describe('§5.2.1 effective target', () => {
     const r1 = num(120);
     const r2 = num(130);
     expect(effectiveTarget([{ kind: 'original', value: o }])).toEqual({ value: o, revision: 'original' });
-    expect(effectiveTarget([{ kind: 'original', value: o }, { kind: 'revised', value: r1 }])).toEqual({ value: r1, revision: 'revised', original: o });
+    expect(
+      effectiveTarget([
+        { kind: 'original', value: o },
+        { kind: 'revised', value: r1 },
+      ]),
+    ).toEqual({ value: r1, revision: 'revised', original: o });
     expect(
       effectiveTarget([
         { kind: 'original', value: o },
@@ -131,7 +154,11 @@ describe('§5.2.1 effective target', () => {
   test('// §5.2.1 "nuova previsione" replaces the original for scoring; the explanation shows both', () => {
     const r = score(ind('higher', tgt(num(120), { revision: 'revised', original: num(100) }), num(110)));
     expect(r.score).toBeCloseTo(110 / 120, 15);
-    expect(r.explanation.inputs.target).toMatchObject({ value: 120, revision: 'revised', original: { value: 100, raw: '100' } });
+    expect(r.explanation.inputs.target).toMatchObject({
+      value: 120,
+      revision: 'revised',
+      original: { value: 100, raw: '100' },
+    });
   });
 });
 
@@ -139,7 +166,9 @@ describe('§5.2.1 effective target', () => {
 describe('§5.2.3 rule resolution', () => {
   const bands = [th(num(8), 0.8), th(num(6), 0.6)];
   test('// §5.2.3 explicit target rule first', () => {
-    expect(resolveRule(ind('higher', tgt(num(10), { rule: 'ratio', thresholds: bands }), undefined, { rule: 'bands' }))).toBe('ratio');
+    expect(
+      resolveRule(ind('higher', tgt(num(10), { rule: 'ratio', thresholds: bands }), undefined, { rule: 'bands' })),
+    ).toBe('ratio');
     expect(score(ind('higher', tgt(num(10), { rule: 'ratio', thresholds: bands }), num(9))).rule).toBe('ratio');
   });
   test('// §5.2.3 else the indicator rule', () => {

@@ -1,7 +1,22 @@
 import { type ActivityInput, type ActualInput, type IndicatorInput, type TargetInput } from '@core/scoring';
 import type { ParsedValue, Polarity } from '@core/values/types';
 import {
-  bool, dash, date, days, eur, month, num, pct, ph, score, text, tgt, th, Y2022, ind, withProfile,
+  bool,
+  dash,
+  date,
+  days,
+  eur,
+  month,
+  num,
+  pct,
+  ph,
+  score,
+  text,
+  tgt,
+  th,
+  Y2022,
+  ind,
+  withProfile,
 } from '../helpers/scoring-inputs';
 
 /** §5.3 / §5.4: each rule (ratio, inverse, deadline, boolean, bands, manual, project) and its edge cases; §5.13 codes. */
@@ -40,18 +55,26 @@ describe('§5.3 ratio', () => {
     expect(score(ind('higher', tgt(pct(-2, '-2,00%')), pct(-3))).errors).toEqual(['TARGET_NOT_POSITIVE']);
   });
   test('// §5.3 TYPE_MISMATCH: unconfirmed text, date actual for a numeric target, percent vs euro', () => {
-    expect(score(ind('higher', tgt(text('1.000 posizioni', { value: 1000, unit: 'posizioni' })), num(900))).errors).toEqual(['TYPE_MISMATCH']);
-    expect(score(ind('higher', tgt(num(300)), text('almeno 300', { value: 300, comparator: '>=' }))).errors).toEqual(['TYPE_MISMATCH']);
+    expect(
+      score(ind('higher', tgt(text('1.000 posizioni', { value: 1000, unit: 'posizioni' })), num(900))).errors,
+    ).toEqual(['TYPE_MISMATCH']);
+    expect(score(ind('higher', tgt(num(300)), text('almeno 300', { value: 300, comparator: '>=' }))).errors).toEqual([
+      'TYPE_MISMATCH',
+    ]);
     expect(score(ind('higher', tgt(num(10)), date('2022-01-01'))).errors).toEqual(['TYPE_MISMATCH']);
     expect(score(ind('higher', tgt(pct(10)), eur(10))).errors).toEqual(['TYPE_MISMATCH']);
-    expect(score(ind('higher', tgt(ph('qualitative', 'qualitativa'), { rule: 'ratio' }), num(1))).errors).toEqual(['TYPE_MISMATCH']);
+    expect(score(ind('higher', tgt(ph('qualitative', 'qualitativa'), { rule: 'ratio' }), num(1))).errors).toEqual([
+      'TYPE_MISMATCH',
+    ]);
     // a bare number is read in the indicator's unit
     expect(score(ind('higher', tgt(pct(70)), num(35))).score).toBe(0.5);
   });
   test('// §5.13 OVERACHIEVEMENT at attainment ≥ overachievementWarnAt (2 by default, configurable)', () => {
     expect(score(ind('higher', tgt(num(10)), num(20))).warnings).toEqual(['OVERACHIEVEMENT']);
     expect(score(ind('higher', tgt(num(10)), num(19.9))).warnings).toEqual([]);
-    expect(score(ind('higher', tgt(num(10)), num(15)), withProfile({ overachievementWarnAt: 1.5 })).warnings).toEqual(['OVERACHIEVEMENT']);
+    expect(score(ind('higher', tgt(num(10)), num(15)), withProfile({ overachievementWarnAt: 1.5 })).warnings).toEqual([
+      'OVERACHIEVEMENT',
+    ]);
   });
   test('// §5.13 parsed-value warnings are carried (AMBIGUOUS_DECIMAL_POINT, SCALE_SUSPECT)', () => {
     const t: ParsedValue = { raw: '2.33', kind: 'number', value: 2.33, warnings: ['AMBIGUOUS_DECIMAL_POINT'] };
@@ -123,8 +146,12 @@ describe('§5.3 deadline', () => {
     expect(score(d(luglio, month('2022-06-30', 'giugno'))).score).toBe(1);
   });
   test('// §5.13 INVALID_DATE and TYPE_MISMATCH', () => {
-    expect(score(d(text('31.2.2022', undefined, ['INVALID_DATE']), date('2022-01-01'))).errors).toEqual(['INVALID_DATE']);
-    expect(score(d({ raw: '30.2.2022', kind: 'date', value: '2022-02-30', warnings: [] }, date('2022-01-01'))).errors).toEqual(['INVALID_DATE']);
+    expect(score(d(text('31.2.2022', undefined, ['INVALID_DATE']), date('2022-01-01'))).errors).toEqual([
+      'INVALID_DATE',
+    ]);
+    expect(
+      score(d({ raw: '30.2.2022', kind: 'date', value: '2022-02-30', warnings: [] }, date('2022-01-01'))).errors,
+    ).toEqual(['INVALID_DATE']);
     expect(score(d(date('2022-06-30'), num(5))).errors).toEqual(['TYPE_MISMATCH']);
     expect(score(d(num(5), date('2022-06-30'))).errors).toEqual(['TYPE_MISMATCH']);
   });
@@ -148,16 +175,33 @@ describe('§5.3 boolean', () => {
 
 // ---- §5.4 bands --------------------------------------------------------------------------------------------------
 describe('§5.4 bands', () => {
-  const hb = (a: number, pts: Array<[number, number]> = [[10, 0.8], [8, 0.6]], t = 12) =>
-    ind('higher', tgt(num(t), { thresholds: pts.map(([v, s]) => th(num(v), s)) }), num(a));
+  const hb = (
+    a: number,
+    pts: Array<[number, number]> = [
+      [10, 0.8],
+      [8, 0.6],
+    ],
+    t = 12,
+  ) => ind('higher', tgt(num(t), { thresholds: pts.map(([v, s]) => th(num(v), s)) }), num(a));
   test('// §5.4 any number of points, given in any order (sorted by decreasing score)', () => {
-    const pts: Array<[number, number]> = [[6, 0.4], [10, 0.8], [4, 0.2], [8, 0.6]];
+    const pts: Array<[number, number]> = [
+      [6, 0.4],
+      [10, 0.8],
+      [4, 0.2],
+      [8, 0.6],
+    ];
     expect(score(hb(9, pts)).score).toBe(0.6);
     expect(score(hb(5, pts)).score).toBe(0.2);
     expect(score(hb(3, pts)).score).toBe(0);
     expect(score(hb(9, pts), LINEAR).score).toBeCloseTo(0.7, 15);
     expect(score(hb(5, pts), LINEAR).score).toBeCloseTo(0.3, 15);
-    expect(score(hb(9, pts), LINEAR).explanation.inputs.bands).toEqual([[12, 1], [10, 0.8], [8, 0.6], [6, 0.4], [4, 0.2]]);
+    expect(score(hb(9, pts), LINEAR).explanation.inputs.bands).toEqual([
+      [12, 1],
+      [10, 0.8],
+      [8, 0.6],
+      [6, 0.4],
+      [4, 0.2],
+    ]);
   });
   test('// §5.4 exactly on a point → its score in both modes', () => {
     for (const ctx of [Y2022, LINEAR]) {
@@ -174,14 +218,37 @@ describe('§5.4 bands', () => {
       score(ind(pol, tgt(t, { thresholds: pts.map(([v, s]) => th(v, s)) }), a));
     expect(bad('higher', num(12), [[num(14), 0.8]], num(13)).errors).toEqual(['BANDS_NOT_MONOTONE']);
     expect(bad('higher', num(12), [[num(12), 0.8]], num(13)).errors).toEqual(['BANDS_NOT_MONOTONE']);
-    expect(bad('higher', num(12), [[num(10), 0.8], [num(11), 0.6]], num(13)).errors).toEqual(['BANDS_NOT_MONOTONE']);
-    expect(bad('higher', num(12), [[num(10), 0.8], [num(8), 0.8]], num(13)).errors).toEqual(['BANDS_NOT_MONOTONE']);
+    expect(
+      bad(
+        'higher',
+        num(12),
+        [
+          [num(10), 0.8],
+          [num(11), 0.6],
+        ],
+        num(13),
+      ).errors,
+    ).toEqual(['BANDS_NOT_MONOTONE']);
+    expect(
+      bad(
+        'higher',
+        num(12),
+        [
+          [num(10), 0.8],
+          [num(8), 0.8],
+        ],
+        num(13),
+      ).errors,
+    ).toEqual(['BANDS_NOT_MONOTONE']);
     expect(bad('higher', num(12), [[num(10), 1]], num(13)).errors).toEqual(['BANDS_NOT_MONOTONE']);
     expect(bad('lower', num(20), [[num(18), 0.8]], num(19)).errors).toEqual(['BANDS_NOT_MONOTONE']);
-    expect(bad('deadline', date('2022-07-31'), [[date('2022-06-30'), 0.8]], date('2022-07-01')).errors).toEqual(['BANDS_NOT_MONOTONE']);
+    expect(bad('deadline', date('2022-07-31'), [[date('2022-06-30'), 0.8]], date('2022-07-01')).errors).toEqual([
+      'BANDS_NOT_MONOTONE',
+    ]);
   });
   test('// §5.4 negative values (a "% reduction" target −5% with −3% / −1% thresholds, lower is better)', () => {
-    const red = (a: number) => ind('lower', tgt(pct(-5, '-5,00%'), { thresholds: [th(pct(-3), 0.8), th(pct(-1), 0.6)] }), pct(a));
+    const red = (a: number) =>
+      ind('lower', tgt(pct(-5, '-5,00%'), { thresholds: [th(pct(-3), 0.8), th(pct(-1), 0.6)] }), pct(a));
     expect(score(red(-6)).score).toBe(1);
     expect(score(red(-4)).score).toBe(0.8);
     expect(score(red(-4), LINEAR).score).toBeCloseTo(0.9, 15);
@@ -192,8 +259,12 @@ describe('§5.4 bands', () => {
       ind('deadline', tgt(date('2022-07-31'), { thresholds: [th(date('2022-09-30'), 0.8)] }), a);
     expect(score(db({ notCompleted: true })).score).toBe(0);
     expect(score(db(num(3))).errors).toEqual(['TYPE_MISMATCH']);
-    expect(score(ind('boolean', tgt(bool(true), { thresholds: [th(bool(false), 0.5)] }), bool(true))).errors).toEqual(['TYPE_MISMATCH']);
-    expect(score(ind('higher', tgt(num(12), { thresholds: [th(text('dieci'), 0.8)] }), num(11))).errors).toEqual(['TYPE_MISMATCH']);
+    expect(score(ind('boolean', tgt(bool(true), { thresholds: [th(bool(false), 0.5)] }), bool(true))).errors).toEqual([
+      'TYPE_MISMATCH',
+    ]);
+    expect(score(ind('higher', tgt(num(12), { thresholds: [th(text('dieci'), 0.8)] }), num(11))).errors).toEqual([
+      'TYPE_MISMATCH',
+    ]);
   });
 });
 
@@ -224,7 +295,13 @@ describe('§5.3 manual', () => {
 
 // ---- §5.3 project ------------------------------------------------------------------------------------------------
 describe('§5.3 project', () => {
-  const act = (id: string, weight: number | undefined, t: ParsedValue | undefined, a: ParsedValue | undefined, polarity: Polarity = 'higher'): ActivityInput => ({
+  const act = (
+    id: string,
+    weight: number | undefined,
+    t: ParsedValue | undefined,
+    a: ParsedValue | undefined,
+    polarity: Polarity = 'higher',
+  ): ActivityInput => ({
     id,
     code: id,
     weight,
@@ -277,6 +354,9 @@ describe('§5.3 project', () => {
   test('// §5.2.2 a project is monitoring or neutralised before its activities are looked at', () => {
     const acts = [act('a1', 50, num(10), num(10))];
     expect(score({ ...project(acts), target: tgt(num(1), { mode: 'monitoring' }) }).status).toBe('monitoring');
-    expect(score({ ...project(acts), actual: { neutralised: true, neutralisationReason: 'project cancelled by law' } }).status).toBe('neutralised');
+    expect(
+      score({ ...project(acts), actual: { neutralised: true, neutralisationReason: 'project cancelled by law' } })
+        .status,
+    ).toBe('neutralised');
   });
 });

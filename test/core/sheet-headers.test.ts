@@ -1,11 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { combineHeaderRows, foldHeader, recognizeHeaders, rowsFromMappedSheet, type HeaderMatch } from '@core/sheet/headers';
+import {
+  combineHeaderRows,
+  foldHeader,
+  recognizeHeaders,
+  rowsFromMappedSheet,
+  type HeaderMatch,
+} from '@core/sheet/headers';
 import { layoutHeaders, PLAN_LAYOUT } from '@core/sheet/layout';
 import { SEEDS } from '../helpers/seeds';
 
 const seedLines = (prefix: string) => {
-  const file = ['000_48094bd99496ed76.txt', '002_cb68e27bcf5376bc.txt', '003_a0c237837c23239d.txt', '004_fa97ad9e72b5b7ce.txt'].find((f) => f.startsWith(prefix))!;
+  const file = [
+    '000_48094bd99496ed76.txt',
+    '002_cb68e27bcf5376bc.txt',
+    '003_a0c237837c23239d.txt',
+    '004_fa97ad9e72b5b7ce.txt',
+  ].find((f) => f.startsWith(prefix))!;
   return readFileSync(join(SEEDS, file), 'utf8').split('\n');
 };
 /** 1-based line of a seed, split on tabs as the extraction laid the table out */
@@ -17,14 +28,17 @@ const at = (mapping: HeaderMatch[], index: number) => {
 };
 
 describe('recognizeHeaders: the canonical layout', () => {
-  it.each(['it', 'en'] as const)('reads every canonical %s header with confidence 1 and calls the table canonical', (lang) => {
-    const result = recognizeHeaders(layoutHeaders(lang));
-    expect(result.canonical).toBe(true);
-    expect(result.missing).toEqual([]);
-    expect(result.ambiguous).toEqual([]);
-    expect(result.mapping.map((m) => m.column)).toEqual(PLAN_LAYOUT.map((c) => c.key));
-    expect(result.mapping.every((m) => m.confidence === 1)).toBe(true);
-  });
+  it.each(['it', 'en'] as const)(
+    'reads every canonical %s header with confidence 1 and calls the table canonical',
+    (lang) => {
+      const result = recognizeHeaders(layoutHeaders(lang));
+      expect(result.canonical).toBe(true);
+      expect(result.missing).toEqual([]);
+      expect(result.ambiguous).toEqual([]);
+      expect(result.mapping.map((m) => m.column)).toEqual(PLAN_LAYOUT.map((c) => c.key));
+      expect(result.mapping.every((m) => m.confidence === 1)).toBe(true);
+    },
+  );
 
   it('a reordered canonical header row is still read, but is not canonical', () => {
     const headers = layoutHeaders('it').reverse();
@@ -36,14 +50,36 @@ describe('recognizeHeaders: the canonical layout', () => {
 
 describe('recognizeHeaders: damage and synonyms', () => {
   it.each([
-    ['COD.', 'code'], ['codice', 'code'], ['Titolo', 'title'], ['DESCRIZIONE', 'title'], ['Peso', 'weight'],
-    ['ponderazione', 'weight'], ['p o n d e r a z i o n e', 'weight'], ['Weight', 'weight'], ['Indicatore', 'kpi'],
-    ['Formula di calcolo', 'kpi'], ['KPI', 'kpi'], ['Risultato\natteso', 'target'], ['valore atteso', 'target'],
-    ['Soglia', 'thresholds'], ['RELATORE', 'responsibleUnit'], ['Responsabile', 'responsibleUnit'],
-    ['Unità organizzativa', 'responsibleUnit'], ['Unita\' organizzativa', 'responsibleUnit'], ['U.O.', 'responsibleUnit'],
-    ['Valore  ottenuto', 'actual'], ['Consuntivo', 'actual'], ['Actual', 'actual'], ['% realizzazione', 'realization'],
-    ['Grado di raggiungimento', 'realization'], ['UNITA\u0300 DI MISURA', 'unit'], ['u.m.', 'unit'], ['Cod. padre', 'parentCode'],
-    ['Polarità', 'polarity'], ['note', 'note'], ['Motivo neutralizzazione', 'neutralisationReason'],
+    ['COD.', 'code'],
+    ['codice', 'code'],
+    ['Titolo', 'title'],
+    ['DESCRIZIONE', 'title'],
+    ['Peso', 'weight'],
+    ['ponderazione', 'weight'],
+    ['p o n d e r a z i o n e', 'weight'],
+    ['Weight', 'weight'],
+    ['Indicatore', 'kpi'],
+    ['Formula di calcolo', 'kpi'],
+    ['KPI', 'kpi'],
+    ['Risultato\natteso', 'target'],
+    ['valore atteso', 'target'],
+    ['Soglia', 'thresholds'],
+    ['RELATORE', 'responsibleUnit'],
+    ['Responsabile', 'responsibleUnit'],
+    ['Unità organizzativa', 'responsibleUnit'],
+    ["Unita' organizzativa", 'responsibleUnit'],
+    ['U.O.', 'responsibleUnit'],
+    ['Valore  ottenuto', 'actual'],
+    ['Consuntivo', 'actual'],
+    ['Actual', 'actual'],
+    ['% realizzazione', 'realization'],
+    ['Grado di raggiungimento', 'realization'],
+    ['UNITA\u0300 DI MISURA', 'unit'],
+    ['u.m.', 'unit'],
+    ['Cod. padre', 'parentCode'],
+    ['Polarità', 'polarity'],
+    ['note', 'note'],
+    ['Motivo neutralizzazione', 'neutralisationReason'],
     ['Relatre', 'responsibleUnit'],
   ])('"%s" → %s', (header, column) => {
     const m = recognizeHeaders([header]).mapping[0];
@@ -54,7 +90,11 @@ describe('recognizeHeaders: damage and synonyms', () => {
 
   it('baseline and data source are recognised as extras, not layout columns', () => {
     const result = recognizeHeaders(['Baseline', 'Fonte del dato', 'Base Line']);
-    expect(result.mapping.map((m) => [m.column, m.extra])).toEqual([[null, 'baseline'], [null, 'source'], [null, 'baseline']]);
+    expect(result.mapping.map((m) => [m.column, m.extra])).toEqual([
+      [null, 'baseline'],
+      [null, 'source'],
+      [null, 'baseline'],
+    ]);
   });
 
   it('an unknown header maps to nothing and says so', () => {
@@ -79,7 +119,7 @@ describe('recognizeHeaders: damage and synonyms', () => {
   });
 });
 
-describe('the seeds\' header rows', () => {
+describe("the seeds' header rows", () => {
   it('Sondrio (004): four header rows combine into one per column, with levels, years and threshold scores', () => {
     const lines = seedLines('004');
     const headers = combineHeaderRows([3, 4, 5, 6].map((n) => tsvLine(lines, n)));
@@ -116,12 +156,25 @@ describe('the seeds\' header rows', () => {
     const os1 = byCode.get('strategic|1')!;
     const oo11 = byCode.get('operational|1.1')!;
     const a111 = byCode.get('indicator|1.1.1')!;
-    expect(os1).toMatchObject({ title: 'Competitività del territorio', kpi: 'ponderazione', parentRef: perspective.clientRef });
+    expect(os1).toMatchObject({
+      title: 'Competitività del territorio',
+      kpi: 'ponderazione',
+      parentRef: perspective.clientRef,
+    });
     expect(oo11).toMatchObject({ title: 'Capitale Umano', weight: '20%', parentRef: os1.clientRef });
     expect(a111).toMatchObject({
-      title: 'Registro Alternanza Scuola Lavoro - valorizzazione', weight: '25%', target: '3,25%', parentRef: oo11.clientRef,
-      thresholds: [{ score: 0.8, value: '3,00%' }, { score: 0.6, value: '2,85%' }],
-      futureTargets: [{ year: 2023, value: '3,5%' }, { year: 2024, value: '3,8%' }],
+      title: 'Registro Alternanza Scuola Lavoro - valorizzazione',
+      weight: '25%',
+      target: '3,25%',
+      parentRef: oo11.clientRef,
+      thresholds: [
+        { score: 0.8, value: '3,00%' },
+        { score: 0.6, value: '2,85%' },
+      ],
+      futureTargets: [
+        { year: 2023, value: '3,5%' },
+        { year: 2024, value: '3,8%' },
+      ],
       responsibleUnit: 'U.O. "Relazioni con il Pubblico"',
     });
     expect(byCode.get('indicator|1.3.1')!.parentRef).toBe(byCode.get('operational|1.3')!.clientRef);
@@ -136,8 +189,14 @@ describe('the seeds\' header rows', () => {
     const lines = seedLines('002');
     const { mapping } = recognizeHeaders(tsvLine(lines, 448));
     expect(mapping.map((m) => [m.column ?? m.extra, m.level, m.year])).toEqual([
-      ['title', 'indicator', null], ['kpi', null, null], ['target', null, 2020], ['actual', null, 2020],
-      ['target', null, 2021], ['target', null, 2022], ['target', null, 2023], ['source', null, null],
+      ['title', 'indicator', null],
+      ['kpi', null, null],
+      ['target', null, 2020],
+      ['actual', null, 2020],
+      ['target', null, 2021],
+      ['target', null, 2022],
+      ['target', null, 2023],
+      ['source', null, null],
     ]);
   });
 
@@ -149,18 +208,39 @@ describe('the seeds\' header rows', () => {
     const sheet = rowsFromMappedSheet(grid, mapping, { year: 2021, firstDataRow: 0, firstRowNumber: 447 });
     expect(sheet.inferred.find((i) => i.row === 448)?.message).toMatch(/repeated header/);
     const [perspective, os] = sheet.rows;
-    expect(perspective).toMatchObject({ level: 'perspective', title: 'SVILUPPO ECONOMICO DELLE IMPRESE E DEL TERRITORIO' });
-    expect(os).toMatchObject({ level: 'strategic', code: '1.1', title: 'Attrattività del territorio', parentRef: perspective.clientRef });
+    expect(perspective).toMatchObject({
+      level: 'perspective',
+      title: 'SVILUPPO ECONOMICO DELLE IMPRESE E DEL TERRITORIO',
+    });
+    expect(os).toMatchObject({
+      level: 'strategic',
+      code: '1.1',
+      title: 'Attrattività del territorio',
+      parentRef: perspective.clientRef,
+    });
     const tourism = sheet.rows[2];
-    expect(tourism).toMatchObject({ level: 'indicator', kpi: 'Progetto: Turismo', target: '100%', parentRef: os.clientRef, code: '1.1.1' });
-    expect(tourism.futureTargets).toEqual([{ year: 2022, value: '100%' }, { year: 2023, value: '-' }]);
+    expect(tourism).toMatchObject({
+      level: 'indicator',
+      kpi: 'Progetto: Turismo',
+      target: '100%',
+      parentRef: os.clientRef,
+      code: '1.1.1',
+    });
+    expect(tourism.futureTargets).toEqual([
+      { year: 2022, value: '100%' },
+      { year: 2023, value: '-' },
+    ]);
     // the 2020 target and actual are a baseline: reported, with the reason
     expect(sheet.unplaced.filter((u) => u.row === 450).map((u) => [u.header, u.value])).toEqual([
-      ['Risultato Atteso 2020', '100%'], ['Risultato consuntivo 2020', '100%'], ['Fonte del dato', 'Scheda progetto'],
+      ['Risultato Atteso 2020', '100%'],
+      ['Risultato consuntivo 2020', '100%'],
+      ['Fonte del dato', 'Scheda progetto'],
     ]);
     // an indicator printed under the action of the row above (merged cell) takes that title, and says so
     const b2b = sheet.rows.find((r) => r.kpi === 'N. di B2B meetings, visite aziendali, workshop')!;
-    expect(b2b.title).toBe("Diffondere la cultura dell'internazionalizzazione e rafforzare la competitività internazionale delle imprese");
+    expect(b2b.title).toBe(
+      "Diffondere la cultura dell'internazionalizzazione e rafforzare la competitività internazionale delle imprese",
+    );
     expect(sheet.inferred.some((i) => /merged cell/.test(i.message))).toBe(true);
     expect(sheet.inferred.some((i) => /numbered/.test(i.message))).toBe(true);
   });
@@ -168,8 +248,14 @@ describe('the seeds\' header rows', () => {
   it('Bergamo 2021 (002): the POLA table (DIMENSIONI | OBIETTIVI | INDICATORI | STATO 2020 (baseline) | targets | FONTE)', () => {
     const { mapping } = recognizeHeaders(tsvLine(seedLines('002'), 1157));
     expect(mapping.map((m) => [m.column ?? m.extra, m.level, m.year])).toEqual([
-      ['title', 'perspective', null], ['title', null, null], ['kpi', null, null], ['baseline', null, 2020],
-      ['target', null, 2021], ['target', null, 2022], ['target', null, 2023], ['source', null, null],
+      ['title', 'perspective', null],
+      ['title', null, null],
+      ['kpi', null, null],
+      ['baseline', null, 2020],
+      ['target', null, 2021],
+      ['target', null, 2022],
+      ['target', null, 2023],
+      ['source', null, null],
     ]);
   });
 
@@ -177,16 +263,25 @@ describe('the seeds\' header rows', () => {
     const lines = seedLines('000');
     const start = lines.findIndex((l) => l.trim() === 'CRUSCOTTO STRATEGICO 2020') + 2;
     // each header cell starts with "Risultato" and runs over several lines, blank ones included
-    const block = lines.slice(start + 1, start + 20).join('\n').trimEnd();
+    const block = lines
+      .slice(start + 1, start + 20)
+      .join('\n')
+      .trimEnd();
     const headers = ['Azione', 'Indicatore', ...block.split(/(?=Risultato)/).map((c) => c.trimEnd())];
     expect(headers[3]).toMatch(/^Risultato \nconsuntivo \n\n2019/);
     const { mapping } = recognizeHeaders(headers);
     expect(mapping.map((m) => [m.column, m.year])).toEqual([
-      ['title', null], ['kpi', null], ['target', 2019], ['actual', 2019], ['target', 2020], ['target', 2021], ['target', 2022],
+      ['title', null],
+      ['kpi', null],
+      ['target', 2019],
+      ['actual', 2019],
+      ['target', 2020],
+      ['target', 2021],
+      ['target', 2022],
     ]);
   });
 
-  it('Brescia (003): the manager-weight table and the card\'s indicator block', () => {
+  it("Brescia (003): the manager-weight table and the card's indicator block", () => {
     const lines = seedLines('003');
     const idx = lines.findIndex((l) => l.startsWith('Obiettivi Peso per'));
     const headers = ['Obiettivi', `Peso per ${lines[idx + 1].trim()}`, lines.slice(idx + 3, idx + 7).join('\n')];
@@ -194,9 +289,19 @@ describe('the seeds\' header rows', () => {
     expect(mapping.map((m) => m.column)).toEqual(['title', 'weight', null]);
     // "Peso per obiettivo" and "Ridefinizione pesi…" both hold a weight: reported, never merged silently
     expect(mapping[2].evidence).toMatch(/not used/);
-    const card = recognizeHeaders(['Indicatore 1', 'Base Line', 'Valore Target al 30/6', 'Valore Target al 31/12', 'Peso']).mapping;
+    const card = recognizeHeaders([
+      'Indicatore 1',
+      'Base Line',
+      'Valore Target al 30/6',
+      'Valore Target al 31/12',
+      'Peso',
+    ]).mapping;
     expect(card.map((m) => [m.column ?? m.extra, m.checkpoint])).toEqual([
-      ['kpi', null], ['baseline', null], ['target', '30/6'], ['target', '31/12'], ['weight', null],
+      ['kpi', null],
+      ['baseline', null],
+      ['target', '30/6'],
+      ['target', '31/12'],
+      ['weight', null],
     ]);
   });
 });

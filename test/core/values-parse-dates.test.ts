@@ -66,12 +66,16 @@ describe('rule 6: month names', () => {
   });
 
   it('takes a year written next to the month over the column year', () => {
-    expectParsed('luglio 2023', { year: 2022 }, {
-      kind: 'date',
-      value: '2023-07-31',
-      dateFrom: 'month-name',
-      warnings: [],
-    });
+    expectParsed(
+      'luglio 2023',
+      { year: 2022 },
+      {
+        kind: 'date',
+        value: '2023-07-31',
+        dateFrom: 'month-name',
+        warnings: [],
+      },
+    );
   });
 
   it('never guesses a year: without one the month stays text', () => {
@@ -80,13 +84,17 @@ describe('rule 6: month names', () => {
   });
 
   it('keeps a comparator in front of a month', () => {
-    expectParsed('≤ luglio', { year: 2022 }, {
-      kind: 'date',
-      value: '2022-07-31',
-      dateFrom: 'month-name',
-      comparator: '<=',
-      warnings: [],
-    });
+    expectParsed(
+      '≤ luglio',
+      { year: 2022 },
+      {
+        kind: 'date',
+        value: '2022-07-31',
+        dateFrom: 'month-name',
+        comparator: '<=',
+        warnings: [],
+      },
+    );
   });
 
   it('the same indicator is a month one year and a count the next (004:10)', () => {

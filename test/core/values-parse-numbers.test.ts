@@ -41,7 +41,12 @@ describe('rule 7: units', () => {
   ])('the typed unit wins over a different indicator unit, with a warning: %j (ctx %j)', expectParsed);
 
   it('does not read a number with a unit on both sides', () => {
-    expectParsed('€ 5 €', undefined, { kind: 'text', value: '€ 5 €', proposal: { value: 5, unit: 'EUR' }, warnings: ['TYPE_MISMATCH'] });
+    expectParsed('€ 5 €', undefined, {
+      kind: 'text',
+      value: '€ 5 €',
+      proposal: { value: 5, unit: 'EUR' },
+      warnings: ['TYPE_MISMATCH'],
+    });
   });
 
   it('does not read a lone unit as a value', () => {
@@ -92,11 +97,15 @@ describe('rule 8: Italian numbers', () => {
   });
 
   it('flags mixed separators in a numeric indicator as a type mismatch too', () => {
-    expectParsed('1,234.5', { unit: '%' }, {
-      kind: 'text',
-      value: '1,234.5',
-      warnings: ['MIXED_DECIMAL_SEPARATORS', 'TYPE_MISMATCH'],
-    });
+    expectParsed(
+      '1,234.5',
+      { unit: '%' },
+      {
+        kind: 'text',
+        value: '1,234.5',
+        warnings: ['MIXED_DECIMAL_SEPARATORS', 'TYPE_MISMATCH'],
+      },
+    );
   });
 
   it.each(['1.2.3', '1.23.456', ',5', '1e3', '0x10', 'Infinity', 'NaN'])('%j is text', (raw) => {

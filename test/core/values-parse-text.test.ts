@@ -5,21 +5,40 @@ import { expectParsed, type ParseCase } from '../helpers/parsed-values';
 
 describe('rule 10: anything else is text, maybe with a proposed number', () => {
   it.each<ParseCase>([
-    ['almeno 300', undefined, { kind: 'text', value: 'almeno 300', proposal: { value: 300, comparator: '>=' }, warnings: ['TYPE_MISMATCH'] }],
+    [
+      'almeno 300',
+      undefined,
+      { kind: 'text', value: 'almeno 300', proposal: { value: 300, comparator: '>=' }, warnings: ['TYPE_MISMATCH'] },
+    ],
     [
       'risoluzione di almeno 3.000',
       undefined,
-      { kind: 'text', value: 'risoluzione di almeno 3.000', proposal: { value: 3000, comparator: '>=' }, warnings: ['TYPE_MISMATCH'] },
+      {
+        kind: 'text',
+        value: 'risoluzione di almeno 3.000',
+        proposal: { value: 3000, comparator: '>=' },
+        warnings: ['TYPE_MISMATCH'],
+      },
     ], // 003:3766
     [
       '1.000 posizioni',
       undefined,
-      { kind: 'text', value: '1.000 posizioni', proposal: { value: 1000, unit: 'posizioni' }, warnings: ['TYPE_MISMATCH'] },
+      {
+        kind: 'text',
+        value: '1.000 posizioni',
+        proposal: { value: 1000, unit: 'posizioni' },
+        warnings: ['TYPE_MISMATCH'],
+      },
     ],
     [
       'entro 30 giorni',
       undefined,
-      { kind: 'text', value: 'entro 30 giorni', proposal: { value: 30, comparator: '<=', unit: 'days' }, warnings: ['TYPE_MISMATCH'] },
+      {
+        kind: 'text',
+        value: 'entro 30 giorni',
+        proposal: { value: 30, comparator: '<=', unit: 'days' },
+        warnings: ['TYPE_MISMATCH'],
+      },
     ],
     [
       'non oltre 5 gg lavorativi',
@@ -34,22 +53,42 @@ describe('rule 10: anything else is text, maybe with a proposed number', () => {
     [
       'più di 100 imprese',
       undefined,
-      { kind: 'text', value: 'più di 100 imprese', proposal: { value: 100, comparator: '>', unit: 'imprese' }, warnings: ['TYPE_MISMATCH'] },
+      {
+        kind: 'text',
+        value: 'più di 100 imprese',
+        proposal: { value: 100, comparator: '>', unit: 'imprese' },
+        warnings: ['TYPE_MISMATCH'],
+      },
     ],
     [
       'meno di 10 errori',
       undefined,
-      { kind: 'text', value: 'meno di 10 errori', proposal: { value: 10, comparator: '<', unit: 'errori' }, warnings: ['TYPE_MISMATCH'] },
+      {
+        kind: 'text',
+        value: 'meno di 10 errori',
+        proposal: { value: 10, comparator: '<', unit: 'errori' },
+        warnings: ['TYPE_MISMATCH'],
+      },
     ],
     [
       'almeno il 50%',
       undefined,
-      { kind: 'text', value: 'almeno il 50%', proposal: { value: 50, comparator: '>=', unit: '%' }, warnings: ['TYPE_MISMATCH'] },
+      {
+        kind: 'text',
+        value: 'almeno il 50%',
+        proposal: { value: 50, comparator: '>=', unit: '%' },
+        warnings: ['TYPE_MISMATCH'],
+      },
     ],
     [
       'Almeno € 1.500',
       undefined,
-      { kind: 'text', value: 'Almeno € 1.500', proposal: { value: 1500, comparator: '>=', unit: 'EUR' }, warnings: ['TYPE_MISMATCH'] },
+      {
+        kind: 'text',
+        value: 'Almeno € 1.500',
+        proposal: { value: 1500, comparator: '>=', unit: 'EUR' },
+        warnings: ['TYPE_MISMATCH'],
+      },
     ],
     [
       '≤ 30 giorni lavorativi',
@@ -102,8 +141,16 @@ describe('rule 10: anything else is text, maybe with a proposed number', () => {
 
   it('never evaluates a formula', () => {
     expectParsed('=1+1', undefined, { kind: 'text', value: '=1+1', warnings: ['FORMULA_NOT_ALLOWED'] });
-    expectParsed('=SOMMA(A1:A3)', undefined, { kind: 'text', value: '=SOMMA(A1:A3)', warnings: ['FORMULA_NOT_ALLOWED'] });
-    expectParsed('=1+1', { unit: '%' }, { kind: 'text', value: '=1+1', warnings: ['FORMULA_NOT_ALLOWED', 'TYPE_MISMATCH'] });
+    expectParsed('=SOMMA(A1:A3)', undefined, {
+      kind: 'text',
+      value: '=SOMMA(A1:A3)',
+      warnings: ['FORMULA_NOT_ALLOWED'],
+    });
+    expectParsed(
+      '=1+1',
+      { unit: '%' },
+      { kind: 'text', value: '=1+1', warnings: ['FORMULA_NOT_ALLOWED', 'TYPE_MISMATCH'] },
+    );
   });
 
   it('keeps the raw string exactly while the value is the normalised text', () => {

@@ -68,7 +68,12 @@ describe('§3 table: every example row', () => {
     [
       '3 persone formate',
       undefined,
-      { kind: 'text', value: '3 persone formate', proposal: { value: 3, unit: 'persone' }, warnings: ['TYPE_MISMATCH'] },
+      {
+        kind: 'text',
+        value: '3 persone formate',
+        proposal: { value: 3, unit: 'persone' },
+        warnings: ['TYPE_MISMATCH'],
+      },
     ], // 003:5107
     // Placeholders
     ['monitoraggio', undefined, { kind: 'placeholder', placeholder: 'monitoring', warnings: [] }], // 000:882
@@ -119,7 +124,11 @@ describe('rule 1: normalise', () => {
 
   it.each<ParseCase>([
     ['1\u00002', undefined, { kind: 'number', value: 12, warnings: ['CONTROL_CHARACTERS'] }],
-    ['\u0007monitoraggio', undefined, { kind: 'placeholder', placeholder: 'monitoring', warnings: ['CONTROL_CHARACTERS'] }],
+    [
+      '\u0007monitoraggio',
+      undefined,
+      { kind: 'placeholder', placeholder: 'monitoring', warnings: ['CONTROL_CHARACTERS'] },
+    ],
     ['\ufeff4.500', undefined, { kind: 'number', value: 4500, warnings: ['CONTROL_CHARACTERS'] }],
     ['4\u200b500', undefined, { kind: 'number', value: 4500, warnings: ['CONTROL_CHARACTERS'] }],
     ['a\u007fb', undefined, { kind: 'text', value: 'ab', warnings: ['CONTROL_CHARACTERS'] }],
@@ -192,9 +201,12 @@ describe('rule 4: booleans', () => {
     expectParsed(raw, ctx, { kind: 'boolean', value: true, warnings: [] });
   });
 
-  it.each<'actual' | 'threshold'>(['actual', 'threshold'])('"SI/NO" as %s is a target-only form, kept as text', (role) => {
-    expectParsed('SI/NO', { role }, { kind: 'text', value: 'SI/NO', warnings: ['BOOLEAN_TARGET_FORM'] });
-  });
+  it.each<'actual' | 'threshold'>(['actual', 'threshold'])(
+    '"SI/NO" as %s is a target-only form, kept as text',
+    (role) => {
+      expectParsed('SI/NO', { role }, { kind: 'text', value: 'SI/NO', warnings: ['BOOLEAN_TARGET_FORM'] });
+    },
+  );
 
   it('does not read "sino" or "SI NO" as booleans', () => {
     expectParsed('sino', undefined, { kind: 'text', value: 'sino', warnings: [] });

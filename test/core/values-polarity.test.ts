@@ -177,16 +177,16 @@ describe('signal 1: value kind', () => {
   });
 
   it('keeps deadline but flags thresholds earlier than the target', () => {
-    expect(inferPolarity({ target: target('ottobre'), thresholds: [soglia('settembre'), soglia('luglio')] })).toStrictEqual(
-      {
-        polarity: 'deadline',
-        confirmed: false,
-        evidence:
-          'target ottobre (2022-10-31) is a month name; target ottobre (2022-10-31), soglia settembre (2022-09-30), soglia luglio (2022-07-31) are not in chronological order (flagged): earlier is better (deadline)',
-        signal: 'value-kind',
-        warnings: ['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE'],
-      },
-    );
+    expect(
+      inferPolarity({ target: target('ottobre'), thresholds: [soglia('settembre'), soglia('luglio')] }),
+    ).toStrictEqual({
+      polarity: 'deadline',
+      confirmed: false,
+      evidence:
+        'target ottobre (2022-10-31) is a month name; target ottobre (2022-10-31), soglia settembre (2022-09-30), soglia luglio (2022-07-31) are not in chronological order (flagged): earlier is better (deadline)',
+      signal: 'value-kind',
+      warnings: ['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE'],
+    });
   });
 
   it('"SI/NO" is boolean (002:574)', () => {
@@ -210,7 +210,10 @@ describe('signal 1: value kind', () => {
 describe('signal 2: comparator', () => {
   it('"≤ 30" average payment days → lower (000:1078)', () => {
     expect(
-      inferPolarity({ target: target('≤ 30'), kpiText: 'Giorni medi di pagamento delle fatture e dei documenti passivi' }),
+      inferPolarity({
+        target: target('≤ 30'),
+        kpiText: 'Giorni medi di pagamento delle fatture e dei documenti passivi',
+      }),
     ).toStrictEqual({
       polarity: 'lower',
       confirmed: false,
@@ -257,7 +260,11 @@ describe('signal 2: comparator', () => {
 describe('signal 3: order of target vs thresholds', () => {
   it('euros 105 € / 95 € / 80 € → higher (004:67)', () => {
     expect(
-      inferPolarity({ target: target('105 €'), thresholds: [soglia('95 €'), soglia('80 €')], kpiText: 'Spesa promozionale procapite' }),
+      inferPolarity({
+        target: target('105 €'),
+        thresholds: [soglia('95 €'), soglia('80 €')],
+        kpiText: 'Spesa promozionale procapite',
+      }),
     ).toMatchObject({
       polarity: 'higher',
       evidence: 'target 105 € > soglia 95 € > soglia 80 €: higher is better',
@@ -282,19 +289,22 @@ describe('signal 3: order of target vs thresholds', () => {
   it('any number of thresholds', () => {
     expect(
       inferPolarity({ target: target('100'), thresholds: [soglia('90'), soglia('75'), soglia('50')] }),
-    ).toMatchObject({ polarity: 'higher', evidence: 'target 100 > soglia 90 > soglia 75 > soglia 50: higher is better' });
+    ).toMatchObject({
+      polarity: 'higher',
+      evidence: 'target 100 > soglia 90 > soglia 75 > soglia 50: higher is better',
+    });
   });
 
   it('thresholds alone, when the target is a placeholder, still give an order', () => {
-    expect(
-      inferPolarity({ target: target('monitoraggio'), thresholds: [soglia('10'), soglia('8')] }),
-    ).toMatchObject({ polarity: 'higher', evidence: 'soglia 10 > soglia 8: higher is better', signal: 'threshold-order' });
+    expect(inferPolarity({ target: target('monitoraggio'), thresholds: [soglia('10'), soglia('8')] })).toMatchObject({
+      polarity: 'higher',
+      evidence: 'soglia 10 > soglia 8: higher is better',
+      signal: 'threshold-order',
+    });
   });
 
   it('day-date thresholds with no target → deadline', () => {
-    expect(
-      inferPolarity({ thresholds: [soglia('31/07/2022'), soglia('30/09/2022')] }),
-    ).toMatchObject({
+    expect(inferPolarity({ thresholds: [soglia('31/07/2022'), soglia('30/09/2022')] })).toMatchObject({
       polarity: 'deadline',
       evidence: 'soglia 31/07/2022 < soglia 30/09/2022: earlier is better (deadline)',
       signal: 'threshold-order',
@@ -302,9 +312,10 @@ describe('signal 3: order of target vs thresholds', () => {
   });
 
   it('empty and placeholder thresholds are absences, not points', () => {
-    expect(
-      inferPolarity({ target: target('20'), thresholds: [soglia(''), soglia('-'), soglia('25')] }),
-    ).toMatchObject({ polarity: 'lower', evidence: 'target 20 < soglia 25: lower is better' });
+    expect(inferPolarity({ target: target('20'), thresholds: [soglia(''), soglia('-'), soglia('25')] })).toMatchObject({
+      polarity: 'lower',
+      evidence: 'target 20 < soglia 25: lower is better',
+    });
   });
 
   it('a non-monotone triple is flagged, not guessed, and falls back to the keyword', () => {
@@ -324,7 +335,8 @@ describe('signal 3: order of target vs thresholds', () => {
     expect(inferPolarity({ target: target('12'), thresholds: [soglia('14'), soglia('8')] })).toStrictEqual({
       polarity: 'higher',
       confirmed: false,
-      evidence: 'target 12, soglia 14, soglia 8 are not monotone (flagged, not guessed); no polarity signal: higher is better (default)',
+      evidence:
+        'target 12, soglia 14, soglia 8 are not monotone (flagged, not guessed); no polarity signal: higher is better (default)',
       signal: 'default',
       warnings: ['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE'],
     });
@@ -351,9 +363,11 @@ describe('signal 3: order of target vs thresholds', () => {
   });
 
   it('dates that get earlier as the score drops are flagged when the target is absent', () => {
-    expect(
-      inferPolarity({ thresholds: [soglia('30/09/2022'), soglia('31/07/2022')] }),
-    ).toMatchObject({ polarity: 'higher', signal: 'default', warnings: ['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE'] });
+    expect(inferPolarity({ thresholds: [soglia('30/09/2022'), soglia('31/07/2022')] })).toMatchObject({
+      polarity: 'higher',
+      signal: 'default',
+      warnings: ['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE'],
+    });
   });
 });
 
@@ -382,12 +396,14 @@ describe('signal 4: keywords, a weak hint', () => {
     });
   });
 
-  it.each(['costituzione nuove imprese', 'contempo', 'determinazione', 'numero partecipanti 2022 (incontri, webinar, ecc.)'])(
-    'matches whole words only: %j → default',
-    (kpiText) => {
-      expect(inferPolarity({ target: target('10'), kpiText })).toMatchObject({ polarity: 'higher', signal: 'default' });
-    },
-  );
+  it.each([
+    'costituzione nuove imprese',
+    'contempo',
+    'determinazione',
+    'numero partecipanti 2022 (incontri, webinar, ecc.)',
+  ])('matches whole words only: %j → default', (kpiText) => {
+    expect(inferPolarity({ target: target('10'), kpiText })).toMatchObject({ polarity: 'higher', signal: 'default' });
+  });
 });
 
 describe('signal 5: default', () => {

@@ -25,8 +25,18 @@ export function networkFetch(): FetchLike & { offline: boolean; calls: number } 
   return wrapper;
 }
 
-export async function openSession(server: TestServer, workbook: MemoryWorkbook, options: { fetch?: FetchLike; language?: Language } = {}): Promise<WorkbookSession> {
-  const session = await WorkbookSession.open({ workbook, fetch: options.fetch ?? networkFetch(), language: options.language ?? 'it', author: 'test', workbookName: 'Piano.xlsx' });
+export async function openSession(
+  server: TestServer,
+  workbook: MemoryWorkbook,
+  options: { fetch?: FetchLike; language?: Language } = {},
+): Promise<WorkbookSession> {
+  const session = await WorkbookSession.open({
+    workbook,
+    fetch: options.fetch ?? networkFetch(),
+    language: options.language ?? 'it',
+    author: 'test',
+    workbookName: 'Piano.xlsx',
+  });
   session.useConnection({ serverUrl: server.url, token: server.token });
   return session;
 }
@@ -41,7 +51,10 @@ export function rowOf(workbook: MemoryWorkbook, table: string, code: string, lev
 }
 
 /** A new workbook with a plan's 2022 year-end rows loaded into a table by a new session: where a sync test starts. */
-export async function loadedWorkbook(server: TestServer, planId: string): Promise<{ wb: MemoryWorkbook; session: WorkbookSession; table: string }> {
+export async function loadedWorkbook(
+  server: TestServer,
+  planId: string,
+): Promise<{ wb: MemoryWorkbook; session: WorkbookSession; table: string }> {
   const wb = new MemoryWorkbook();
   const session = await openSession(server, wb);
   const { table } = await session.load({ planId, year: 2022, checkpoint: 'YEAR_END' });

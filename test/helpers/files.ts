@@ -6,17 +6,32 @@ export function authHeaders(server: TestServer): Record<string, string> {
   return { authorization: `Bearer ${server.token}` };
 }
 
-export async function getFile(server: TestServer, path: string): Promise<{ status: number; type: string; body: Buffer; json: any }> {
+export async function getFile(
+  server: TestServer,
+  path: string,
+): Promise<{ status: number; type: string; body: Buffer; json: any }> {
   const response = await fetch(`${server.url}${path}`, { headers: authHeaders(server) });
   const body = Buffer.from(await response.arrayBuffer());
   const type = response.headers.get('content-type') ?? '';
-  return { status: response.status, type, body, json: type.includes('json') ? JSON.parse(body.toString('utf8')) : null };
+  return {
+    status: response.status,
+    type,
+    body,
+    json: type.includes('json') ? JSON.parse(body.toString('utf8')) : null,
+  };
 }
 
-export async function postWorkbook(server: TestServer, query: string, body: Buffer): Promise<{ status: number; json: any }> {
+export async function postWorkbook(
+  server: TestServer,
+  query: string,
+  body: Buffer,
+): Promise<{ status: number; json: any }> {
   const response = await fetch(`${server.url}/import/workbook?${query}`, {
     method: 'POST',
-    headers: { ...authHeaders(server), 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    headers: {
+      ...authHeaders(server),
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    },
     body: new Blob([new Uint8Array(body)]),
   });
   return { status: response.status, json: await response.json() };
@@ -46,13 +61,26 @@ export function sheetRecords(ws: ExcelJS.Worksheet, headerRow = 1): Array<Record
 
 /** The tables of an HTML page: each as its header texts and rows of cell texts (entities decoded). */
 export function htmlTables(html: string): Array<{ heading: string; headers: string[]; rows: string[][] }> {
-  const decode = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
+  const decode = (s: string) =>
+    s
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
+      .trim();
   const tables: Array<{ heading: string; headers: string[]; rows: string[][] }> = [];
   const sectionRe = /<section>\s*<h2>([\s\S]*?)<\/h2>[\s\S]*?<table[^>]*>([\s\S]*?)<\/table>/g;
   for (const m of html.matchAll(sectionRe)) {
-    const [thead, tbody] = [/<thead>([\s\S]*?)<\/thead>/.exec(m[2])?.[1] ?? '', /<tbody>([\s\S]*?)<\/tbody>/.exec(m[2])?.[1] ?? ''];
+    const [thead, tbody] = [
+      /<thead>([\s\S]*?)<\/thead>/.exec(m[2])?.[1] ?? '',
+      /<tbody>([\s\S]*?)<\/tbody>/.exec(m[2])?.[1] ?? '',
+    ];
     const headers = [...thead.matchAll(/<th>([\s\S]*?)<\/th>/g)].map((c) => decode(c[1]));
-    const rows = [...tbody.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => decode(c[1])));
+    const rows = [...tbody.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) =>
+      [...r[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => decode(c[1])),
+    );
     tables.push({ heading: decode(m[1]), headers, rows });
   }
   return tables;

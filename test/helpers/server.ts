@@ -7,7 +7,10 @@ import type { SecurityConfig } from '../../server/config';
 import { createUser, issueToken } from '../../server/services/users';
 import { databaseFor, type TestDatabase } from './databases';
 
-export type GraphQLResponse<T = any> = { data?: T; errors?: Array<{ message: string; path?: unknown; extensions?: Record<string, any> }> };
+export type GraphQLResponse<T = any> = {
+  data?: T;
+  errors?: Array<{ message: string; path?: unknown; extensions?: Record<string, any> }>;
+};
 export type Gql = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
 
 /** A user of one organisation with one role, and their bearer token. */
@@ -44,7 +47,11 @@ export type TestServer = {
   /** GraphQL as the system administrator */
   gql: Gql;
   /** GraphQL with any token (or none) */
-  gqlWith<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gqlWith<T = any>(
+    token: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   /** a new user with `role` in organisation `orgId` (a unit editor for `unitIds`), and their token */
   as(role: Role | `${Role}`, orgId: string, unitIds?: string[], options?: { expiresAt?: Date | null }): Promise<Caller>;
   close(): Promise<void>;
@@ -75,13 +82,25 @@ export async function startServer(
   const statements: string[] = [];
   const orm = await openOrm(databaseUrl, { onQuery: (sql) => statements.push(sql) });
   if (options.seed) await seedIfEmpty(orm.em);
-  const admin = await createUser(orm.em.fork(), { email: 'root@test.local', name: 'Test administrator', systemAdmin: true });
+  const admin = await createUser(orm.em.fork(), {
+    email: 'root@test.local',
+    name: 'Test administrator',
+    systemAdmin: true,
+  });
   const { token } = await issueToken(orm.em.fork(), admin, { label: 'test' });
   const errors: unknown[] = [];
   // tests make many requests from one token: the rate limits get their own tests (security-abuse)
   const security = { requestsPerWindow: 1_000_000, authFailuresPerWindow: 1_000_000, ...options.security };
   const clock = testClock();
-  const app: App = await createApp(orm, { security, fastPaths: options.fastPaths, clock: clock.now, log: (e) => { errors.push(e); if (process.env.DEBUG_SERVER_ERRORS) console.error(e); } });
+  const app: App = await createApp(orm, {
+    security,
+    fastPaths: options.fastPaths,
+    clock: clock.now,
+    log: (e) => {
+      errors.push(e);
+      if (process.env.DEBUG_SERVER_ERRORS) console.error(e);
+    },
+  });
   const port = await listen(app.httpServer, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 

@@ -1,5 +1,13 @@
 import {
-  AuditEvent, CheckpointLock, Indicator, Measurement, OperationalObjective, OrgUnit, Perspective, StrategicObjective, Target,
+  AuditEvent,
+  CheckpointLock,
+  Indicator,
+  Measurement,
+  OperationalObjective,
+  OrgUnit,
+  Perspective,
+  StrategicObjective,
+  Target,
   TargetRevision,
 } from '../../server/entities';
 import { SyncBatch } from '../../server/entities/sync-batch';
@@ -28,22 +36,66 @@ export const SHEET_ROWS = `query Rows($planId: ID!, $year: Int!, $checkpoint: Ch
 export const ROW_HISTORY = `query History($rowId: ID!, $planId: ID!, $year: Int!) {
   rowHistory(rowId: $rowId, planId: $planId, year: $year) { entityType entityId action actor source sourceDetail at before after } }`;
 
-export type Value = { raw: string; kind: string; number: number | null; date: string | null; boolean: boolean | null; unit: string | null; comparator: string | null; placeholder: string | null; warnings: string[] };
+export type Value = {
+  raw: string;
+  kind: string;
+  number: number | null;
+  date: string | null;
+  boolean: boolean | null;
+  unit: string | null;
+  comparator: string | null;
+  placeholder: string | null;
+  warnings: string[];
+};
 export type SheetRow = {
-  rowId: string; rowVersion: number; level: 'PERSPECTIVE' | 'STRATEGIC' | 'OPERATIONAL' | 'INDICATOR'; code: string | null; title: string;
-  parentId: string | null; weight: number | null; kpi: string | null; unit: string | null; polarity: string | null; rule: string | null;
-  target: Value | null; originalTarget: Value | null; thresholds: Array<{ score: number; value: Value }>; futureTargets: Array<{ year: number; value: Value }>;
-  actual: Value | null; neutralised: boolean; neutralisationReason: string | null; note: string | null; responsibleUnits: string[]; updatedAt: string;
+  rowId: string;
+  rowVersion: number;
+  level: 'PERSPECTIVE' | 'STRATEGIC' | 'OPERATIONAL' | 'INDICATOR';
+  code: string | null;
+  title: string;
+  parentId: string | null;
+  weight: number | null;
+  kpi: string | null;
+  unit: string | null;
+  polarity: string | null;
+  rule: string | null;
+  target: Value | null;
+  originalTarget: Value | null;
+  thresholds: Array<{ score: number; value: Value }>;
+  futureTargets: Array<{ year: number; value: Value }>;
+  actual: Value | null;
+  neutralised: boolean;
+  neutralisationReason: string | null;
+  note: string | null;
+  responsibleUnits: string[];
+  updatedAt: string;
 };
 export type CellError = { column: string; code: string; message: string; messageIt: string };
 export type RowResult = {
-  index: number; clientRef: string | null; rowId: string | null; status: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'DELETED' | 'CONFLICT' | 'REJECTED';
-  rowVersion: number | null; errors: CellError[]; current: (SheetRow & { changedBy: string | null; changedAt: string | null }) | null;
+  index: number;
+  clientRef: string | null;
+  rowId: string | null;
+  status: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'DELETED' | 'CONFLICT' | 'REJECTED';
+  rowVersion: number | null;
+  errors: CellError[];
+  current: (SheetRow & { changedBy: string | null; changedAt: string | null }) | null;
   realization: { status: string; score: number | null; display: string | null; text: string; explanation: any } | null;
 };
 export type SyncResult = {
-  planId: string; year: number; checkpoint: string; mode: string; batchKey: string | null; replayed: boolean; applied: number;
-  rows: RowResult[]; affected: Array<{ id: string; level: string; code: string | null; realization: { status: string; score: number | null; display: string | null; text: string } | null }>;
+  planId: string;
+  year: number;
+  checkpoint: string;
+  mode: string;
+  batchKey: string | null;
+  replayed: boolean;
+  applied: number;
+  rows: RowResult[];
+  affected: Array<{
+    id: string;
+    level: string;
+    code: string | null;
+    realization: { status: string; score: number | null; display: string | null; text: string } | null;
+  }>;
 };
 export type SheetRowsPage = { rows: SheetRow[]; deletedRowIds: string[]; serverTime: string };
 export type Batch = {
@@ -53,7 +105,12 @@ export type Batch = {
   checkpoint?: 'YEAR_END' | 'MID_YEAR';
   mode?: 'PARTIAL' | 'ATOMIC';
   batchKey?: string | null;
-  source?: { kind: 'ADDIN' | 'GRAPHQL' | 'IMPORT'; workbook?: string | null; sheet?: string | null; author?: string | null } | null;
+  source?: {
+    kind: 'ADDIN' | 'GRAPHQL' | 'IMPORT';
+    workbook?: string | null;
+    sheet?: string | null;
+    author?: string | null;
+  } | null;
 };
 
 export function ok<T = any>(result: GraphQLResponse<T>): T {
@@ -83,12 +140,40 @@ export async function sync(server: TestServer, batch: Batch): Promise<SyncResult
   return ok(await syncRaw(server, batch)).syncRows;
 }
 
-export async function readRows(server: TestServer, planId: string, options: { year?: number; checkpoint?: 'YEAR_END' | 'MID_YEAR'; since?: string | null } = {}): Promise<SheetRowsPage> {
-  const data = ok(await server.gql(SHEET_ROWS, { planId, year: options.year ?? 2022, checkpoint: options.checkpoint ?? 'YEAR_END', since: options.since ?? null }));
+export async function readRows(
+  server: TestServer,
+  planId: string,
+  options: { year?: number; checkpoint?: 'YEAR_END' | 'MID_YEAR'; since?: string | null } = {},
+): Promise<SheetRowsPage> {
+  const data = ok(
+    await server.gql(SHEET_ROWS, {
+      planId,
+      year: options.year ?? 2022,
+      checkpoint: options.checkpoint ?? 'YEAR_END',
+      since: options.since ?? null,
+    }),
+  );
   return data.sheetRows;
 }
 
-export async function rowHistory(server: TestServer, planId: string, rowId: string, year = 2022): Promise<Array<{ entityType: string; entityId: string; action: string; actor: string | null; source: string; sourceDetail: string | null; at: string; before: any; after: any }>> {
+export async function rowHistory(
+  server: TestServer,
+  planId: string,
+  rowId: string,
+  year = 2022,
+): Promise<
+  Array<{
+    entityType: string;
+    entityId: string;
+    action: string;
+    actor: string | null;
+    source: string;
+    sourceDetail: string | null;
+    at: string;
+    before: any;
+    after: any;
+  }>
+> {
   return ok(await server.gql(ROW_HISTORY, { rowId, planId, year })).rowHistory;
 }
 
@@ -113,7 +198,11 @@ export type SondrioPlan = {
 };
 
 export async function sondrioPlan(server: TestServer): Promise<SondrioPlan> {
-  const plans = ok(await server.gql('{ planVersions { id label organisation { id } } }')).planVersions as Array<{ id: string; label: string; organisation: { id: string } }>;
+  const plans = ok(await server.gql('{ planVersions { id label organisation { id } } }')).planVersions as Array<{
+    id: string;
+    label: string;
+    organisation: { id: string };
+  }>;
   const plan = plans.find((p) => p.label === 'Piano 2022-2024 REV. 0');
   if (!plan) throw new Error('the Sondrio plan is not seeded');
   const { rows } = await readRows(server, plan.id);
@@ -172,21 +261,53 @@ export function untouched(rows: SheetRow[], touched: Iterable<string>): Record<s
 /** Rows of the main tables, counted straight from the database. */
 export async function tableCounts(server: TestServer): Promise<Record<string, number>> {
   const em = server.orm.em.fork();
-  const [perspectives, strategic, operational, indicators, targets, revisions, measurements, units, events, batches, locks] = await Promise.all([
-    em.count(Perspective, {}), em.count(StrategicObjective, {}), em.count(OperationalObjective, {}), em.count(Indicator, {}),
-    em.count(Target, {}), em.count(TargetRevision, {}), em.count(Measurement, {}), em.count(OrgUnit, {}), em.count(AuditEvent, {}),
-    em.count(SyncBatch, {}), em.count(CheckpointLock, {}),
+  const [
+    perspectives,
+    strategic,
+    operational,
+    indicators,
+    targets,
+    revisions,
+    measurements,
+    units,
+    events,
+    batches,
+    locks,
+  ] = await Promise.all([
+    em.count(Perspective, {}),
+    em.count(StrategicObjective, {}),
+    em.count(OperationalObjective, {}),
+    em.count(Indicator, {}),
+    em.count(Target, {}),
+    em.count(TargetRevision, {}),
+    em.count(Measurement, {}),
+    em.count(OrgUnit, {}),
+    em.count(AuditEvent, {}),
+    em.count(SyncBatch, {}),
+    em.count(CheckpointLock, {}),
   ]);
   const links = await em.getConnection().execute('select count(*) as n from indicator_responsible_units', [], 'get');
   return {
-    perspectives, strategic, operational, indicators, targets, revisions, measurements, units, events, batches, locks,
+    perspectives,
+    strategic,
+    operational,
+    indicators,
+    targets,
+    revisions,
+    measurements,
+    units,
+    events,
+    batches,
+    locks,
     unitLinks: Number((links as { n: number | string }).n),
   };
 }
 
 /** The SQL statements that write (insert, update, delete) among those logged. */
 export function writes(statements: readonly string[]): string[] {
-  return statements.filter((s) => /^\s*(?:\[query\]\s*)?(?:insert|update|delete|replace|merge|upsert)\b/i.test(stripLogPrefix(s)));
+  return statements.filter((s) =>
+    /^\s*(?:\[query\]\s*)?(?:insert|update|delete|replace|merge|upsert)\b/i.test(stripLogPrefix(s)),
+  );
 }
 
 /** The statements that read or write rows (not transaction control), for counting the cost of a batch. */
@@ -217,16 +338,57 @@ export async function pastMillisecond(time: string): Promise<void> {
 }
 
 /** A second organisation with a small plan of its own: its ids must mean nothing to the Sondrio plan's batches. */
-export type OtherPlan = { orgId: string; planId: string; perspectiveId: string; strategicId: string; operationalId: string; indicatorId: string };
+export type OtherPlan = {
+  orgId: string;
+  planId: string;
+  perspectiveId: string;
+  strategicId: string;
+  operationalId: string;
+  indicatorId: string;
+};
 
 export async function createOtherPlan(server: TestServer): Promise<OtherPlan> {
-  const org = ok(await server.gql(`mutation { createOrganisation(input: { name: "Altro ente", code: "ALTRO-${unique('o')}" }) { id } }`)).createOrganisation.id;
-  const cycle = ok(await server.gql(`mutation($org: ID!) { createPlanCycle(input: { organisationId: $org, name: "2022-2024", firstYear: 2022, years: [2022, 2023, 2024] }) { id } }`, { org })).createPlanCycle.id;
-  const planId = ok(await server.gql(`mutation($cycle: ID!) { createPlanVersion(input: { cycleId: $cycle, revision: 0, label: "Altro piano" }) { id } }`, { cycle })).createPlanVersion.id;
-  const perspectiveId = ok(await server.gql(`mutation($plan: ID!) { createPerspective(input: { planId: $plan, name: "Altra prospettiva" }) { id } }`, { plan: planId })).createPerspective.id;
-  const strategicId = ok(await server.gql(`mutation($p: ID!) { createStrategicObjective(input: { perspectiveId: $p, code: "1", title: "Altro OS" }) { id } }`, { p: perspectiveId })).createStrategicObjective.id;
-  const operationalId = ok(await server.gql(`mutation($s: ID!) { createOperationalObjective(input: { strategicObjectiveId: $s, code: "1.1", title: "Altro OO", weight: 100 }) { id } }`, { s: strategicId })).createOperationalObjective.id;
-  const indicatorId = ok(await server.gql(`mutation($o: ID!) { createIndicator(input: { operationalObjectiveId: $o, code: "1.1.1", title: "Altra azione", weight: 100 }) { id } }`, { o: operationalId })).createIndicator.id;
+  const org = ok(
+    await server.gql(
+      `mutation { createOrganisation(input: { name: "Altro ente", code: "ALTRO-${unique('o')}" }) { id } }`,
+    ),
+  ).createOrganisation.id;
+  const cycle = ok(
+    await server.gql(
+      `mutation($org: ID!) { createPlanCycle(input: { organisationId: $org, name: "2022-2024", firstYear: 2022, years: [2022, 2023, 2024] }) { id } }`,
+      { org },
+    ),
+  ).createPlanCycle.id;
+  const planId = ok(
+    await server.gql(
+      `mutation($cycle: ID!) { createPlanVersion(input: { cycleId: $cycle, revision: 0, label: "Altro piano" }) { id } }`,
+      { cycle },
+    ),
+  ).createPlanVersion.id;
+  const perspectiveId = ok(
+    await server.gql(
+      `mutation($plan: ID!) { createPerspective(input: { planId: $plan, name: "Altra prospettiva" }) { id } }`,
+      { plan: planId },
+    ),
+  ).createPerspective.id;
+  const strategicId = ok(
+    await server.gql(
+      `mutation($p: ID!) { createStrategicObjective(input: { perspectiveId: $p, code: "1", title: "Altro OS" }) { id } }`,
+      { p: perspectiveId },
+    ),
+  ).createStrategicObjective.id;
+  const operationalId = ok(
+    await server.gql(
+      `mutation($s: ID!) { createOperationalObjective(input: { strategicObjectiveId: $s, code: "1.1", title: "Altro OO", weight: 100 }) { id } }`,
+      { s: strategicId },
+    ),
+  ).createOperationalObjective.id;
+  const indicatorId = ok(
+    await server.gql(
+      `mutation($o: ID!) { createIndicator(input: { operationalObjectiveId: $o, code: "1.1.1", title: "Altra azione", weight: 100 }) { id } }`,
+      { o: operationalId },
+    ),
+  ).createIndicator.id;
   return { orgId: org, planId, perspectiveId, strategicId, operationalId, indicatorId };
 }
 

@@ -1,8 +1,17 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { parseValue } from '@core/values';
 import {
-  Indicator, Measurement, OperationalObjective, OrgUnit, Organisation, Perspective, PlanCycle, PlanVersion, StrategicObjective,
-  Target, TargetRevision,
+  Indicator,
+  Measurement,
+  OperationalObjective,
+  OrgUnit,
+  Organisation,
+  Perspective,
+  PlanCycle,
+  PlanVersion,
+  StrategicObjective,
+  Target,
+  TargetRevision,
 } from '../../server/entities';
 import { Checkpoint, RevisionKind, UnitType } from '@core/vocabulary/enums';
 
@@ -12,7 +21,11 @@ export type PlanShape = { perspectives: number; strategic: number; operational: 
  * A generated plan of the given shape (per parent), with three yearly targets, thresholds, one measurement and one
  * responsible unit per indicator: the same kinds of rows as a real plan, in any quantity.
  */
-export async function buildPlan(em: EntityManager, code: string, shape: PlanShape): Promise<{ planId: string; indicators: number }> {
+export async function buildPlan(
+  em: EntityManager,
+  code: string,
+  shape: PlanShape,
+): Promise<{ planId: string; indicators: number }> {
   const fork = em.fork();
   let indicators = 0;
   const planId = await fork.transactional(async (tx) => {
@@ -23,19 +36,62 @@ export async function buildPlan(em: EntityManager, code: string, shape: PlanShap
     for (let p = 1; p <= shape.perspectives; p++) {
       const perspective = tx.create(Perspective, { org, plan, name: `Prospettiva ${p}`, position: p });
       for (let s = 1; s <= shape.strategic; s++) {
-        const so = tx.create(StrategicObjective, { org, plan, perspective, code: `${p}.${s}`, title: `OS ${p}.${s}`, position: s });
+        const so = tx.create(StrategicObjective, {
+          org,
+          plan,
+          perspective,
+          code: `${p}.${s}`,
+          title: `OS ${p}.${s}`,
+          position: s,
+        });
         for (let o = 1; o <= shape.operational; o++) {
-          const oo = tx.create(OperationalObjective, { org, plan, strategicObjective: so, code: `${p}.${s}.${o}`, title: `OO`, weight: 100 / shape.operational, position: o });
+          const oo = tx.create(OperationalObjective, {
+            org,
+            plan,
+            strategicObjective: so,
+            code: `${p}.${s}.${o}`,
+            title: `OO`,
+            weight: 100 / shape.operational,
+            position: o,
+          });
           for (let i = 1; i <= shape.indicators; i++) {
             indicators++;
-            const indicator = tx.create(Indicator, { org, plan, operationalObjective: oo, code: `${p}.${s}.${o}.${i}`, title: 'Azione', weight: 100 / shape.indicators, position: i });
+            const indicator = tx.create(Indicator, {
+              org,
+              plan,
+              operationalObjective: oo,
+              code: `${p}.${s}.${o}.${i}`,
+              title: 'Azione',
+              weight: 100 / shape.indicators,
+              position: i,
+            });
             indicator.responsibleUnits.add(unit);
             for (const year of [2022, 2023, 2024]) {
-              const thresholds = year === 2022 ? [{ value: parseValue('10'), score: 0.8 }, { value: parseValue('8'), score: 0.6 }] : [];
-              const target = tx.create(Target, { org, plan, indicator, year, checkpoint: Checkpoint.YEAR_END, thresholds });
+              const thresholds =
+                year === 2022
+                  ? [
+                      { value: parseValue('10'), score: 0.8 },
+                      { value: parseValue('8'), score: 0.6 },
+                    ]
+                  : [];
+              const target = tx.create(Target, {
+                org,
+                plan,
+                indicator,
+                year,
+                checkpoint: Checkpoint.YEAR_END,
+                thresholds,
+              });
               tx.create(TargetRevision, { org, target, seq: 0, kind: RevisionKind.ORIGINAL, value: parseValue('12') });
             }
-            tx.create(Measurement, { org, plan, indicator, year: 2022, checkpoint: Checkpoint.YEAR_END, value: parseValue('11') });
+            tx.create(Measurement, {
+              org,
+              plan,
+              indicator,
+              year: 2022,
+              checkpoint: Checkpoint.YEAR_END,
+              value: parseValue('11'),
+            });
           }
         }
       }

@@ -12,7 +12,10 @@ async function sqliteStructure(orm: Orm): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const { name } of tables) {
     const columns = (await connection.execute(`pragma table_info(\`${name}\`)`)) as Array<Record<string, unknown>>;
-    const indexes = (await connection.execute(`pragma index_list(\`${name}\`)`)) as Array<{ name: string; unique: number }>;
+    const indexes = (await connection.execute(`pragma index_list(\`${name}\`)`)) as Array<{
+      name: string;
+      unique: number;
+    }>;
     const keys = (await connection.execute(`pragma foreign_key_list(\`${name}\`)`)) as Array<Record<string, unknown>>;
     out[name] = {
       columns: columns.map((c) => [c.name, c.type, c.notnull, c.dflt_value, c.pk]),
@@ -61,7 +64,12 @@ describe.each(databaseNames())('migrations (%s)', (dialect) => {
       const em = orm.em.fork();
       for (const entity of ENTITIES) await em.find<Node>(entity, {});
       em.getUnitOfWork().computeChangeSets();
-      expect(em.getUnitOfWork().getChangeSets().map((c) => `${c.name} ${JSON.stringify(c.payload)}`)).toEqual([]);
+      expect(
+        em
+          .getUnitOfWork()
+          .getChangeSets()
+          .map((c) => `${c.name} ${JSON.stringify(c.payload)}`),
+      ).toEqual([]);
     } finally {
       await orm.close(true);
     }

@@ -27,7 +27,9 @@ describe('the GraphQL IDE at the server root', () => {
   });
 
   it('answers GraphQL at /graphql and refuses a simple GET without the CSRF preflight header', async () => {
-    const get = await fetch(`${server.url}/graphql?query=%7B__typename%7D`, { headers: { authorization: `Bearer ${server.token}` } });
+    const get = await fetch(`${server.url}/graphql?query=%7B__typename%7D`, {
+      headers: { authorization: `Bearer ${server.token}` },
+    });
     expect(get.status).toBe(400);
     const post = await server.gql('{ __typename }');
     expect(post).toEqual({ data: { __typename: 'Query' } });

@@ -28,22 +28,32 @@ describe.each(databaseNames())('Bergamo imports written to the database (%s)', (
   });
   afterAll(() => server.close());
 
-  it.each(BERGAMO_SEEDS)('writes $format and computes its realization without errors', async ({ file, format, year, objectives }) => {
-    const text = readFileSync(`${SEED_DIR}/${file}`, 'utf8');
-    const { importer, draft, review } = readSource(text, file);
-    expect(importer.id).toBe(format);
-    const sha256 = createHash('sha256').update(text).digest('hex');
-    const result = await writePlan(server.orm.em.fork(), draft, review, { fileName: file, sha256 });
-    expect(result.created).toBe(true);
-    const planId = result.planId as string;
+  it.each(BERGAMO_SEEDS)(
+    'writes $format and computes its realization without errors',
+    async ({ file, format, year, objectives }) => {
+      const text = readFileSync(`${SEED_DIR}/${file}`, 'utf8');
+      const { importer, draft, review } = readSource(text, file);
+      expect(importer.id).toBe(format);
+      const sha256 = createHash('sha256').update(text).digest('hex');
+      const result = await writePlan(server.orm.em.fork(), draft, review, { fileName: file, sha256 });
+      expect(result.created).toBe(true);
+      const planId = result.planId as string;
 
-    const data = ok(await server.gql(
-      `query($p: ID!) { strategicObjectives(filter: { planId: $p }) { code realization(year: ${year}) { status score errors } } }`, { p: planId }));
-    expect(data.strategicObjectives).toHaveLength(objectives);
-    for (const s of data.strategicObjectives) expect(s.realization.score).toBeNull();
+      const data = ok(
+        await server.gql(
+          `query($p: ID!) { strategicObjectives(filter: { planId: $p }) { code realization(year: ${year}) { status score errors } } }`,
+          { p: planId },
+        ),
+      );
+      expect(data.strategicObjectives).toHaveLength(objectives);
+      for (const s of data.strategicObjectives) expect(s.realization.score).toBeNull();
 
-    // The same file again changes nothing (idempotent import).
-    const again = await writePlan(server.orm.em.fork(), readSource(text, file).draft, review, { fileName: file, sha256 });
-    expect(again).toMatchObject({ alreadyImported: true, planId });
-  });
+      // The same file again changes nothing (idempotent import).
+      const again = await writePlan(server.orm.em.fork(), readSource(text, file).draft, review, {
+        fileName: file,
+        sha256,
+      });
+      expect(again).toMatchObject({ alreadyImported: true, planId });
+    },
+  );
 });

@@ -35,7 +35,10 @@ describe.each(databaseNames())('importing plans (%s)', (dialect) => {
   afterAll(() => server.close());
 
   const cli = (content: string, extra: Record<string, unknown> = {}) =>
-    importPlan({ em: server.orm.em.fork(), actor: 'cli:test' }, { content, fileName: '004_fa97ad9e72b5b7ce.txt', ...extra });
+    importPlan(
+      { em: server.orm.em.fork(), actor: 'cli:test' },
+      { content, fileName: '004_fa97ad9e72b5b7ce.txt', ...extra },
+    );
 
   it('the command-line path writes the Sondrio plan in a bounded number of statements, with an import audit event', async () => {
     server.statements.length = 0;
@@ -55,19 +58,47 @@ describe.each(databaseNames())('importing plans (%s)', (dialect) => {
   });
 
   it('the imported plan answers the realization API: step bands, and OS 3 invalid for the lost weight of OO 3.2', async () => {
-    const list = ok(await server.gql(`query($p: ID!) { indicators(filter: { planId: $p }, first: 500) { edges { node { id code polarity polarityConfirmed polarityEvidence } } }
-      strategicObjectives(filter: { planId: $p }) { id code } }`, { p: sondrioPlan }));
+    const list = ok(
+      await server.gql(
+        `query($p: ID!) { indicators(filter: { planId: $p }, first: 500) { edges { node { id code polarity polarityConfirmed polarityEvidence } } }
+      strategicObjectives(filter: { planId: $p }) { id code } }`,
+        { p: sondrioPlan },
+      ),
+    );
     const ids = Object.fromEntries(list.indicators.edges.map((e: any) => [e.node.code, e.node]));
-    expect(ids['3.1.1']).toMatchObject({ polarity: 'LOWER', polarityConfirmed: false, polarityEvidence: 'target 20 < soglia 25 < soglia 29: lower is better' });
-    for (const [code, value] of [['1.1.2', '11'], ['1.1.3', '70'], ['3.1.1', '27']]) {
-      ok(await server.gql(`mutation($i: ID!, $v: String!) { createMeasurement(input: { indicatorId: $i, year: 2022, value: $v }) { id } }`, { i: ids[code].id, v: value }));
+    expect(ids['3.1.1']).toMatchObject({
+      polarity: 'LOWER',
+      polarityConfirmed: false,
+      polarityEvidence: 'target 20 < soglia 25 < soglia 29: lower is better',
+    });
+    for (const [code, value] of [
+      ['1.1.2', '11'],
+      ['1.1.3', '70'],
+      ['3.1.1', '27'],
+    ]) {
+      ok(
+        await server.gql(
+          `mutation($i: ID!, $v: String!) { createMeasurement(input: { indicatorId: $i, year: 2022, value: $v }) { id } }`,
+          { i: ids[code].id, v: value },
+        ),
+      );
     }
-    const score = async (code: string) => ok(await server.gql(`query($id: ID!) { indicator(id: $id) { realization(year: 2022) { display rule } } }`, { id: ids[code].id })).indicator.realization;
+    const score = async (code: string) =>
+      ok(
+        await server.gql(`query($id: ID!) { indicator(id: $id) { realization(year: 2022) { display rule } } }`, {
+          id: ids[code].id,
+        }),
+      ).indicator.realization;
     expect(await score('1.1.2')).toMatchObject({ display: '80%', rule: 'bands' });
     expect(await score('1.1.3')).toMatchObject({ display: '60%' });
     expect(await score('3.1.1')).toMatchObject({ display: '60%' });
     const os3 = list.strategicObjectives.find((s: any) => s.code === '3').id;
-    const r = ok(await server.gql(`query($id: ID!) { strategicObjective(id: $id) { realization(year: 2022) { status score errors } } }`, { id: os3 })).strategicObjective.realization;
+    const r = ok(
+      await server.gql(
+        `query($id: ID!) { strategicObjective(id: $id) { realization(year: 2022) { status score errors } } }`,
+        { id: os3 },
+      ),
+    ).strategicObjective.realization;
     expect(r.score).toBeNull();
     expect(r.errors.join(' ')).toContain('WEIGHT_MISSING');
   });
@@ -76,12 +107,32 @@ describe.each(databaseNames())('importing plans (%s)', (dialect) => {
     const fixturePlan = await loadSondrioPlan(server.orm.em.fork(), 'CCIAA-SO-FIXTURE');
     const em = server.orm.em.fork();
     const shape = async (planId: string) => {
-      const rows = await em.find(TargetRevision, { target: { plan: planId } }, { populate: ['target', 'target.indicator', 'target.indicator.operationalObjective'] });
-      return rows.map((r) => {
-        const i = r.target.indicator;
-        return [i.code, i.title, i.weight, i.unit, i.valueKind, i.polarity, i.rule ?? null, i.operationalObjective?.weight ?? null,
-          r.target.year, r.target.polarity ?? null, r.target.thresholds, r.value].map((v) => JSON.stringify(v)).join(' ');
-      }).sort();
+      const rows = await em.find(
+        TargetRevision,
+        { target: { plan: planId } },
+        { populate: ['target', 'target.indicator', 'target.indicator.operationalObjective'] },
+      );
+      return rows
+        .map((r) => {
+          const i = r.target.indicator;
+          return [
+            i.code,
+            i.title,
+            i.weight,
+            i.unit,
+            i.valueKind,
+            i.polarity,
+            i.rule ?? null,
+            i.operationalObjective?.weight ?? null,
+            r.target.year,
+            r.target.polarity ?? null,
+            r.target.thresholds,
+            r.value,
+          ]
+            .map((v) => JSON.stringify(v))
+            .join(' ');
+        })
+        .sort();
     };
     expect(await shape(sondrioPlan)).toEqual(await shape(fixturePlan));
   });
@@ -104,7 +155,13 @@ describe.each(databaseNames())('importing plans (%s)', (dialect) => {
     const em = server.orm.em.fork();
     const plan = await em.findOneOrFail(PlanVersion, replaced.planId!, { populate: ['previousVersion'] });
     expect(plan.previousVersion?.id).toBe(sondrioPlan);
-    const value = async (planId: string) => (await em.findOneOrFail(TargetRevision, { target: { plan: planId, year: 2022, indicator: { code: '1.1.2' } }, seq: 0 })).value.raw;
+    const value = async (planId: string) =>
+      (
+        await em.findOneOrFail(TargetRevision, {
+          target: { plan: planId, year: 2022, indicator: { code: '1.1.2' } },
+          seq: 0,
+        })
+      ).value.raw;
     expect(await value(replaced.planId!)).toBe('13');
     expect(await value(sondrioPlan)).toBe('12');
     expect(await em.count(Indicator, { plan: sondrioPlan })).toBe(48);
@@ -112,7 +169,10 @@ describe.each(databaseNames())('importing plans (%s)', (dialect) => {
 
   it('a dry run reads and reports but writes nothing', async () => {
     const before = await server.orm.em.fork().count(PlanVersion, {});
-    const dry = await cli(sondrio.replace('\t12\t10\t8\t15\t18\t', '\t14\t10\t8\t15\t18\t'), { dryRun: true, replace: true });
+    const dry = await cli(sondrio.replace('\t12\t10\t8\t15\t18\t', '\t14\t10\t8\t15\t18\t'), {
+      dryRun: true,
+      replace: true,
+    });
     expect(dry).toMatchObject({ planId: null, created: false, revision: 2 });
     expect(dry.review.counts().unreadable).toBeGreaterThan(0);
     expect(await server.orm.em.fork().count(PlanVersion, {})).toBe(before);
@@ -127,8 +187,15 @@ describe.each(databaseNames())('importing plans (%s)', (dialect) => {
     expect(typo).toMatchObject({ kind: 'WARNING', evidence: '3.100 euro x 1 = 3.100 euro' });
     expect(typo.messageIt).toContain('3.106');
     const em = server.orm.em.fork();
-    const vairano = await em.find(ManagerAssignment, { plan: result.planId, manager: { fullName: 'Antonella Vairano' }, operationalObjective: { code: '1.2' } }, { orderBy: { weight: 'desc' } });
-    expect(vairano.map((a) => [a.weight, a.validFrom ?? null, a.validTo ?? null])).toEqual([[50, null, '2020-06-30'], [40, '2020-07-01', null]]);
+    const vairano = await em.find(
+      ManagerAssignment,
+      { plan: result.planId, manager: { fullName: 'Antonella Vairano' }, operationalObjective: { code: '1.2' } },
+      { orderBy: { weight: 'desc' } },
+    );
+    expect(vairano.map((a) => [a.weight, a.validFrom ?? null, a.validTo ?? null])).toEqual([
+      [50, null, '2020-06-30'],
+      [40, '2020-07-01', null],
+    ]);
     const again = ok(await server.gql(IMPORT, { input })).importPlan;
     expect(again).toMatchObject({ created: false, alreadyImported: true, planId: result.planId });
   });
@@ -141,12 +208,29 @@ describe.each(databaseNames())('importing plans (%s)', (dialect) => {
       expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       return r.errors![0].extensions!.problems[0];
     };
-    expect(await refuse({ content: 'Prospettiva\n\tx\u0000y' })).toMatchObject({ field: 'content', code: 'CONTROL_CHARACTER', message: expect.stringContaining('line 2, column 3: control character U+0000') });
-    expect(await refuse({ content: 'x'.repeat(2 * 1024 * 1024 + 1) })).toMatchObject({ field: 'content', code: 'TOO_LARGE' });
+    expect(await refuse({ content: 'Prospettiva\n\tx\u0000y' })).toMatchObject({
+      field: 'content',
+      code: 'CONTROL_CHARACTER',
+      message: expect.stringContaining('line 2, column 3: control character U+0000'),
+    });
+    expect(await refuse({ content: 'x'.repeat(2 * 1024 * 1024 + 1) })).toMatchObject({
+      field: 'content',
+      code: 'TOO_LARGE',
+    });
     expect(await refuse({ content: 'a\n'.repeat(50_001) })).toMatchObject({ code: 'TOO_MANY_LINES' });
-    expect(await refuse({ content: 'just some prose, no plan' })).toMatchObject({ field: 'format', code: 'FORMAT_NOT_RECOGNISED', message: expect.stringContaining('no importer recognises') });
-    expect(await refuse({ content: sondrio, format: 'nonsense' })).toMatchObject({ field: 'format', message: expect.stringContaining('unknown format "nonsense"') });
-    expect(await refuse({ content: sondrio, format: 'brescia' })).toMatchObject({ field: 'format', message: expect.stringContaining('no Brescia objective cards') });
+    expect(await refuse({ content: 'just some prose, no plan' })).toMatchObject({
+      field: 'format',
+      code: 'FORMAT_NOT_RECOGNISED',
+      message: expect.stringContaining('no importer recognises'),
+    });
+    expect(await refuse({ content: sondrio, format: 'nonsense' })).toMatchObject({
+      field: 'format',
+      message: expect.stringContaining('unknown format "nonsense"'),
+    });
+    expect(await refuse({ content: sondrio, format: 'brescia' })).toMatchObject({
+      field: 'format',
+      message: expect.stringContaining('no Brescia objective cards'),
+    });
     expect(await refuse({ content: '   ' })).toMatchObject({ code: 'EMPTY' });
     expect(await server.orm.em.fork().count(PlanVersion, {})).toBe(plans);
   });

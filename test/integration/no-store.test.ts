@@ -15,7 +15,10 @@ describe('GraphQL answers over HTTP', () => {
   async function post(body: object) {
     return fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(server.token ? { authorization: `Bearer ${server.token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(server.token ? { authorization: `Bearer ${server.token}` } : {}),
+      },
       body: JSON.stringify(body),
     });
   }

@@ -7,18 +7,55 @@ const TREE = /* GraphQL */ `
   query Tree($id: ID!) {
     planVersion(id: $id) {
       label
-      cycle { name years }
+      cycle {
+        name
+        years
+      }
       perspectives {
         name
         strategicObjectives {
-          code title passMark
+          code
+          title
+          passMark
           operationalObjectives {
-            code title weight
+            code
+            title
+            weight
             indicators {
-              code title weight formula polarity unit
-              responsibleUnits { name }
-              targets { year checkpoint polarity effective { value { raw } } original { kind value { raw } } thresholds { score value { raw } } }
-              measurements { year }
+              code
+              title
+              weight
+              formula
+              polarity
+              unit
+              responsibleUnits {
+                name
+              }
+              targets {
+                year
+                checkpoint
+                polarity
+                effective {
+                  value {
+                    raw
+                  }
+                }
+                original {
+                  kind
+                  value {
+                    raw
+                  }
+                }
+                thresholds {
+                  score
+                  value {
+                    raw
+                  }
+                }
+              }
+              measurements {
+                year
+              }
             }
           }
         }
@@ -35,7 +72,10 @@ describe.each(databaseNames())('the Sondrio example plan served over HTTP (%s)',
   let planId: string;
 
   beforeAll(async () => {
-    ({ server, plan: { planId } } = sondrio);
+    ({
+      server,
+      plan: { planId },
+    } = sondrio);
     const plans = await server.gql('{ planVersions { id } }');
     expect(plans.errors).toBeUndefined();
     expect(plans.data.planVersions).toEqual([{ id: planId }]);
@@ -51,7 +91,9 @@ describe.each(databaseNames())('the Sondrio example plan served over HTTP (%s)',
     let actions = 0;
     fixture.perspectives.forEach((fp, pi) => {
       const perspective = plan.perspectives[pi];
-      expect(perspective.strategicObjectives.map((s: { code: string }) => s.code)).toEqual(fp.strategicObjectives.map((s) => s.code));
+      expect(perspective.strategicObjectives.map((s: { code: string }) => s.code)).toEqual(
+        fp.strategicObjectives.map((s) => s.code),
+      );
       fp.strategicObjectives.forEach((fs, si) => {
         const so = perspective.strategicObjectives[si];
         expect(so.passMark).toBe(fs.passMark);
@@ -61,7 +103,12 @@ describe.each(databaseNames())('the Sondrio example plan served over HTTP (%s)',
           fo.actions.forEach((fa, ai) => {
             const indicator = oo.indicators[ai];
             actions++;
-            expect([indicator.code, indicator.title, indicator.weight, indicator.formula]).toEqual([fa.code, fa.title, weightOf(fa.weight), fa.kpi]);
+            expect([indicator.code, indicator.title, indicator.weight, indicator.formula]).toEqual([
+              fa.code,
+              fa.title,
+              weightOf(fa.weight),
+              fa.kpi,
+            ]);
             expect(indicator.polarity).toBe(fa.polarity.toUpperCase());
             const years = Object.keys(fa.targets).map(Number);
             expect(indicator.targets.map((t: { year: number }) => t.year)).toEqual(years);
@@ -99,14 +146,20 @@ describe.each(databaseNames())('the Sondrio example plan served over HTTP (%s)',
     ]);
     const newService = await find('1.1.4');
     expect(newService.targets[0].effective.value).toMatchObject({ raw: 'luglio', kind: 'date', date: '2022-07-31' });
-    expect(newService.targets[0].thresholds.map((t: { value: { date: string } }) => t.value.date)).toEqual(['2022-09-30', '2022-10-31']);
+    expect(newService.targets[0].thresholds.map((t: { value: { date: string } }) => t.value.date)).toEqual([
+      '2022-09-30',
+      '2022-10-31',
+    ]);
     const spend = await find('8.1.3');
     expect(spend.targets[0].effective.value).toMatchObject({ raw: '105 €', kind: 'currency', number: 105 });
     expect(spend.valueKind).toBe('CURRENCY');
   });
 
   it('keeps the lost weight of OO 3.2 empty rather than guessing it', async () => {
-    const r = await server.gql(`query($plan: ID!) { operationalObjectives(filter: { planId: $plan, code: "3.2" }) { code weight } }`, { plan: planId });
+    const r = await server.gql(
+      `query($plan: ID!) { operationalObjectives(filter: { planId: $plan, code: "3.2" }) { code weight } }`,
+      { plan: planId },
+    );
     expect(r.data.operationalObjectives).toEqual([{ code: '3.2', weight: null }]);
   });
 

@@ -17,7 +17,9 @@ import { buildTenant } from '../helpers/tenant';
 
 /** The entities the ORM discovered, without the pivot tables of many-to-many relations it makes up itself. */
 function discovered(server: TestServer): EntityMetadata[] {
-  return Object.values(server.orm.getMetadata().getAll()).filter((meta) => !meta.pivotTable && !meta.embeddable && !meta.abstract && !meta.virtual);
+  return Object.values(server.orm.getMetadata().getAll()).filter(
+    (meta) => !meta.pivotTable && !meta.embeddable && !meta.abstract && !meta.virtual,
+  );
 }
 
 /**
@@ -29,10 +31,18 @@ function contents(meta: EntityMetadata, row: Record<string, any>): Record<string
   const out: Record<string, unknown> = {};
   for (const prop of meta.props) {
     // collections live in other tables: read by their own readers (readRowsIn, readCollection), tested below
-    if (!prop.fieldNames?.length || prop.persist === false || prop.kind === ReferenceKind.MANY_TO_MANY || prop.kind === ReferenceKind.ONE_TO_MANY) continue;
+    if (
+      !prop.fieldNames?.length ||
+      prop.persist === false ||
+      prop.kind === ReferenceKind.MANY_TO_MANY ||
+      prop.kind === ReferenceKind.ONE_TO_MANY
+    )
+      continue;
     const value = row[prop.name];
-    if (prop.kind === ReferenceKind.SCALAR) out[prop.name] = value instanceof Date ? `date:${value.toISOString()}` : value;
-    else if (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE) out[prop.name] = value == null ? value : `ref:${value.id}`;
+    if (prop.kind === ReferenceKind.SCALAR)
+      out[prop.name] = value instanceof Date ? `date:${value.toISOString()}` : value;
+    else if (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE)
+      out[prop.name] = value == null ? value : `ref:${value.id}`;
     else out[prop.name] = value;
   }
   return out;
@@ -49,48 +59,76 @@ describe.each(databaseNames())('read-only rows (%s)', (dialect) => {
 
   beforeAll(async () => {
     server = await startServer(dialect, { seed: true });
-    planId = (await buildPlan(server.orm.em, 'READ', { perspectives: 1, strategic: 2, operational: 2, indicators: 3 })).planId;
+    planId = (await buildPlan(server.orm.em, 'READ', { perspectives: 1, strategic: 2, operational: 2, indicators: 3 }))
+      .planId;
     const plan = await server.orm.em.fork().findOneOrFail(PlanVersion, { id: planId });
     orgId = plan.org.id;
     // a row of every other kind: an organisation with everything it can own, a member, a sync batch
     const tenant = await buildTenant(server.gql, 'RR');
     await server.as('viewer', tenant.org);
-    ok(await server.gql(`mutation($i: SyncBatchInput!) { syncRows(input: $i) { applied } }`, {
-      i: { planId: tenant.plan, year: 2022, checkpoint: 'YEAR_END', mode: 'PARTIAL', batchKey: 'read-rows', rows: [{ rowId: tenant.indicator, actual: '106' }] },
-    }));
+    ok(
+      await server.gql(`mutation($i: SyncBatchInput!) { syncRows(input: $i) { applied } }`, {
+        i: {
+          planId: tenant.plan,
+          year: 2022,
+          checkpoint: 'YEAR_END',
+          mode: 'PARTIAL',
+          batchKey: 'read-rows',
+          rows: [{ rowId: tenant.indicator, actual: '106' }],
+        },
+      }),
+    );
   }, 120_000);
   afterAll(() => server.close());
 
   it('cover every entity the ORM knows', () => {
-    expect(discovered(server).map((meta) => meta.className).sort()).toEqual(ENTITIES.map((e) => e.name).sort());
+    expect(
+      discovered(server)
+        .map((meta) => meta.className)
+        .sort(),
+    ).toEqual(ENTITIES.map((e) => e.name).sort());
   });
 
-  it.each(ENTITIES.map((e) => [e.name, e as EntityClass<any>] as const))('carry what a managed %s carries, as instances of its class', async (_name, entity) => {
-    const meta = server.orm.getMetadata().get(entity.name);
-    const managed = await server.orm.em.fork().find(entity, {}, { orderBy: { id: 'asc' } });
-    const read = await readRows(server.orm.em.fork(), entity, {}, { id: 'asc' });
-    expect(managed.length).toBeGreaterThan(0);
-    expect(read.map((row) => contents(meta, row))).toEqual(managed.map((row) => contents(meta, row)));
-    for (const row of read) expect(row).toBeInstanceOf(entity);
-  });
+  it.each(ENTITIES.map((e) => [e.name, e as EntityClass<any>] as const))(
+    'carry what a managed %s carries, as instances of its class',
+    async (_name, entity) => {
+      const meta = server.orm.getMetadata().get(entity.name);
+      const managed = await server.orm.em.fork().find(entity, {}, { orderBy: { id: 'asc' } });
+      const read = await readRows(server.orm.em.fork(), entity, {}, { id: 'asc' });
+      expect(managed.length).toBeGreaterThan(0);
+      expect(read.map((row) => contents(meta, row))).toEqual(managed.map((row) => contents(meta, row)));
+      for (const row of read) expect(row).toBeInstanceOf(entity);
+    },
+  );
 
   it('read by a list of ids or parents the same rows as em.find', async () => {
     const indicators = await server.orm.em.fork().find(Indicator, { plan: planId }, { orderBy: { id: 'asc' } });
     const ids = indicators.map((i) => i.id);
-    const targets = await server.orm.em.fork().find(Target, { indicator: { $in: ids } }, { orderBy: { year: 'asc', id: 'asc' } });
+    const targets = await server.orm.em
+      .fork()
+      .find(Target, { indicator: { $in: ids } }, { orderBy: { year: 'asc', id: 'asc' } });
     const read = await readRowsIn(server.orm.em.fork(), Target, 'indicator', ids, { year: 'asc', id: 'asc' });
     expect(read.map((t) => t.id)).toEqual(targets.map((t) => t.id));
     expect(read.length).toBe(3 * ids.length);
-    expect((await readRowsIn(server.orm.em.fork(), Indicator, 'id', ids.slice(0, 2), { id: 'asc' })).map((i) => i.id)).toEqual(ids.slice(0, 2));
+    expect(
+      (await readRowsIn(server.orm.em.fork(), Indicator, 'id', ids.slice(0, 2), { id: 'asc' })).map((i) => i.id),
+    ).toEqual(ids.slice(0, 2));
     expect(await readRowsIn(server.orm.em.fork(), Indicator, 'id', [])).toEqual([]);
   });
 
   it('read a many-to-many collection as em.populate does', async () => {
     const em = server.orm.em.fork();
     const indicators = await em.find(Indicator, { plan: planId }, { populate: ['responsibleUnits'] });
-    const units = await readCollection<OrgUnit>(server.orm.em.fork(), Indicator, 'responsibleUnits', indicators.map((i) => i.id));
+    const units = await readCollection<OrgUnit>(
+      server.orm.em.fork(),
+      Indicator,
+      'responsibleUnits',
+      indicators.map((i) => i.id),
+    );
     for (const indicator of indicators) {
-      expect((units.get(indicator.id) ?? []).map((u) => u.name)).toEqual(indicator.responsibleUnits.getItems().map((u) => u.name));
+      expect((units.get(indicator.id) ?? []).map((u) => u.name)).toEqual(
+        indicator.responsibleUnits.getItems().map((u) => u.name),
+      );
     }
     expect([...units.values()].flat()).toHaveLength(indicators.length);
   });
@@ -108,6 +146,8 @@ describe.each(databaseNames())('read-only rows (%s)', (dialect) => {
 
     expect(await readRows(member, Indicator, { plan: planId })).toHaveLength(ids.length);
     expect(await readRowsIn(member, Indicator, 'id', ids)).toHaveLength(ids.length);
-    expect([...(await readCollection(member, Indicator, 'responsibleUnits', ids)).values()].flat()).toHaveLength(ids.length);
+    expect([...(await readCollection(member, Indicator, 'responsibleUnits', ids)).values()].flat()).toHaveLength(
+      ids.length,
+    );
   });
 });

@@ -37,7 +37,10 @@ describe('abusive queries are refused while the server keeps serving (sqlite)', 
   let server: TestServer;
   let planId: string;
   beforeAll(() => {
-    ({ server, plan: { planId } } = sondrio);
+    ({
+      server,
+      plan: { planId },
+    } = sondrio);
   });
 
   /** After every refusal: an ordinary query is answered at once. */
@@ -51,7 +54,15 @@ describe('abusive queries are refused while the server keeps serving (sqlite)', 
     const rows = await server.gql(SHEET_ROWS, { planId, year: 2022, checkpoint: 'YEAR_END', since: null });
     expect(rows.errors).toBeUndefined();
     expect(rows.data.sheetRows.rows.length).toBeGreaterThan(50);
-    const sync = await server.gql(SYNC_ROWS, { input: { planId, year: 2022, checkpoint: 'YEAR_END', mode: 'PARTIAL', rows: [{ rowId: rows.data.sheetRows.rows[0].rowId }] } });
+    const sync = await server.gql(SYNC_ROWS, {
+      input: {
+        planId,
+        year: 2022,
+        checkpoint: 'YEAR_END',
+        mode: 'PARTIAL',
+        rows: [{ rowId: rows.data.sheetRows.rows[0].rowId }],
+      },
+    });
     expect(sync.errors).toBeUndefined();
 
     const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
@@ -71,18 +82,32 @@ describe('abusive queries are refused while the server keeps serving (sqlite)', 
   it('refuses a query 50 levels deep', async () => {
     let selection = 'id';
     for (let i = 0; i < 25; i++) selection = `operationalObjective { indicators { ${selection} } }`;
-    const r = await server.gql(`query($p: ID!) { indicators(filter: { planId: $p }) { edges { node { ${selection} } } } }`, { p: planId });
-    expect(r.errors!.map((e) => e.message).join(' ')).toMatch(new RegExp(`Query depth limit of ${OPERATION_LIMITS.maxDepth} exceeded`));
+    const r = await server.gql(
+      `query($p: ID!) { indicators(filter: { planId: $p }) { edges { node { ${selection} } } } }`,
+      { p: planId },
+    );
+    expect(r.errors!.map((e) => e.message).join(' ')).toMatch(
+      new RegExp(`Query depth limit of ${OPERATION_LIMITS.maxDepth} exceeded`),
+    );
     expect(r.errors!.map((e) => e.extensions!.code)).toEqual(r.errors!.map(() => 'GRAPHQL_VALIDATION_FAILED'));
     expect(r.data).toBeUndefined();
     await stillServing();
   });
 
   it('refuses deep fragments and fragment cycles', async () => {
-    const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Indicator { operationalObjective { indicators { ${i < 29 ? `...F${i + 1}` : 'id'} } } }`);
-    const deep = await server.gql(`query($p: ID!) { indicators(filter: { planId: $p }) { edges { node { ...F0 } } } } ${fragments.join(' ')}`, { p: planId });
+    const fragments = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `fragment F${i} on Indicator { operationalObjective { indicators { ${i < 29 ? `...F${i + 1}` : 'id'} } } }`,
+    );
+    const deep = await server.gql(
+      `query($p: ID!) { indicators(filter: { planId: $p }) { edges { node { ...F0 } } } } ${fragments.join(' ')}`,
+      { p: planId },
+    );
     expect(deep.errors!.map((e) => e.message).join(' ')).toMatch(/depth limit/);
-    const cycle = await server.gql(`{ indicators { edges { node { ...A } } } } fragment A on Indicator { operationalObjective { indicators { ...B } } } fragment B on Indicator { ...A }`);
+    const cycle = await server.gql(
+      `{ indicators { edges { node { ...A } } } } fragment A on Indicator { operationalObjective { indicators { ...B } } } fragment B on Indicator { ...A }`,
+    );
     expect(cycle.errors!.map((e) => e.message).join(' ')).toMatch(/Cannot spread fragment "A" within itself/);
     await stillServing();
   });
@@ -94,7 +119,9 @@ describe('abusive queries are refused while the server keeps serving (sqlite)', 
     const wide = `{ ${Array.from({ length: OPERATION_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: planVersions { id }`).join(' ')} }`;
     const r2 = await server.gql(wide);
     expect(r2.errors![0].message).toMatch(new RegExp(`Aliases limit of ${OPERATION_LIMITS.maxAliases} exceeded`));
-    const allowed = await server.gql(`{ ${Array.from({ length: OPERATION_LIMITS.maxAliases }, (_, i) => `a${i}: planVersions { id }`).join(' ')} }`);
+    const allowed = await server.gql(
+      `{ ${Array.from({ length: OPERATION_LIMITS.maxAliases }, (_, i) => `a${i}: planVersions { id }`).join(' ')} }`,
+    );
     expect(allowed.errors).toBeUndefined();
     await stillServing();
   });
@@ -111,24 +138,50 @@ describe('abusive queries are refused while the server keeps serving (sqlite)', 
 
   it('answers huge variables just under the body limit with a clear error, and refuses a body over it with 413', async () => {
     const near = 'x'.repeat(4.8 * 1024 * 1024);
-    const r1 = await raw(server, JSON.stringify({ query: 'query($c: String) { organisations(filter: { code: $c }) { id } }', variables: { c: near } }));
+    const r1 = await raw(
+      server,
+      JSON.stringify({
+        query: 'query($c: String) { organisations(filter: { code: $c }) { id } }',
+        variables: { c: near },
+      }),
+    );
     expect(r1.status).toBe(200);
-    expect(firstError(r1).extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ field: 'code', code: 'maxLength' })] });
+    expect(firstError(r1).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [expect.objectContaining({ field: 'code', code: 'maxLength' })],
+    });
     expect(JSON.stringify(r1.json).length).toBeLessThan(2000);
 
     const over = 'x'.repeat(5.2 * 1024 * 1024);
-    const r2 = await raw(server, JSON.stringify({ query: 'query($c: String) { organisations(filter: { code: $c }) { id } }', variables: { c: over } }));
+    const r2 = await raw(
+      server,
+      JSON.stringify({
+        query: 'query($c: String) { organisations(filter: { code: $c }) { id } }',
+        variables: { c: over },
+      }),
+    );
     expect(r2.status).toBe(413);
-    expect(firstError(r2)).toEqual({ message: expect.stringMatching(/larger than the limit of 5242880 bytes/), extensions: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(firstError(r2)).toEqual({
+      message: expect.stringMatching(/larger than the limit of 5242880 bytes/),
+      extensions: { code: 'PAYLOAD_TOO_LARGE' },
+    });
 
     const rows = Array.from({ length: 5001 }, (_, i) => ({ clientRef: `r${i}`, level: 'perspective', title: `P${i}` }));
-    const r3 = await server.gql(SYNC_ROWS, { input: { planId, year: 2022, checkpoint: 'YEAR_END', mode: 'PARTIAL', rows } });
-    expect(r3.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ code: 'BATCH_TOO_LARGE' })] });
+    const r3 = await server.gql(SYNC_ROWS, {
+      input: { planId, year: 2022, checkpoint: 'YEAR_END', mode: 'PARTIAL', rows },
+    });
+    expect(r3.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [expect.objectContaining({ code: 'BATCH_TOO_LARGE' })],
+    });
     await stillServing();
   });
 
   it('refuses batched (array) requests and bodies that are not JSON', async () => {
-    const batch = await raw(server, JSON.stringify([{ query: '{ planVersions { id } }' }, { query: '{ organisations { id } }' }]));
+    const batch = await raw(
+      server,
+      JSON.stringify([{ query: '{ planVersions { id } }' }, { query: '{ organisations { id } }' }]),
+    );
     expect(batch.status).toBe(400);
     expect(JSON.stringify(batch.json)).toMatch(/batching/i);
     const garbage = await raw(server, '{"query": ');
@@ -138,10 +191,15 @@ describe('abusive queries are refused while the server keeps serving (sqlite)', 
   });
 
   it('answers CORS preflights for the allowed origin only', async () => {
-    const preflight = (origin: string) => fetch(`${server.url}/graphql`, {
-      method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
-    });
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
+      });
     const allowed = await preflight('https://localhost:3000');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://localhost:3000');
     expect(allowed.headers.get('access-control-allow-headers')).toMatch(/authorization/);
@@ -158,7 +216,15 @@ describe('abusive queries are refused while the server keeps serving (sqlite)', 
 describe('rate limits and configuration (sqlite)', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer('sqlite', { security: { requestsPerWindow: 5, authFailuresPerWindow: 3, windowMs: 60_000, introspection: false, corsOrigins: ['https://addin.example.org'] } });
+    server = await startServer('sqlite', {
+      security: {
+        requestsPerWindow: 5,
+        authFailuresPerWindow: 3,
+        windowMs: 60_000,
+        introspection: false,
+        corsOrigins: ['https://addin.example.org'],
+      },
+    });
   });
   afterAll(() => server.close());
   // windows end when the server's clock says so, not when a sleep guesses they have: however slow the machine,
@@ -167,12 +233,20 @@ describe('rate limits and configuration (sqlite)', () => {
 
   it('answers 429 with Retry-After past the per-token limit, does not punish another token, and recovers', async () => {
     nextWindow(); // the helper's warm-up request counted in the first one
-    const other = await server.as('viewer', (await server.gql(`mutation { createOrganisation(input: { code: "RL", name: "Rate" }) { id } }`)).data.createOrganisation.id);
-    for (let i = 0; i < 4; i++) expect((await raw(server, JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
+    const other = await server.as(
+      'viewer',
+      (await server.gql(`mutation { createOrganisation(input: { code: "RL", name: "Rate" }) { id } }`)).data
+        .createOrganisation.id,
+    );
+    for (let i = 0; i < 4; i++)
+      expect((await raw(server, JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
     const limited = await raw(server, JSON.stringify({ query: '{ __typename }' }));
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('60'); // the window opened by this test's first request, to the second
-    expect(firstError(limited)).toEqual({ message: expect.stringMatching(/Too many requests: at most 5 per minute per token/), extensions: { code: 'RATE_LIMITED' } });
+    expect(firstError(limited)).toEqual({
+      message: expect.stringMatching(/Too many requests: at most 5 per minute per token/),
+      extensions: { code: 'RATE_LIMITED' },
+    });
     expect((await other.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
     server.clock.advance(59_999);
     expect((await raw(server, JSON.stringify({ query: '{ __typename }' }))).status).toBe(429);
@@ -183,7 +257,11 @@ describe('rate limits and configuration (sqlite)', () => {
   it('slows down token guessing per address: 429 after too many failed authentications, while valid tokens still pass', async () => {
     nextWindow();
     const guesses = [];
-    for (let i = 0; i < 4; i++) guesses.push((await raw(server, JSON.stringify({ query: '{ __typename }' }), { authorization: `Bearer cru_guess${i}` })).status);
+    for (let i = 0; i < 4; i++)
+      guesses.push(
+        (await raw(server, JSON.stringify({ query: '{ __typename }' }), { authorization: `Bearer cru_guess${i}` }))
+          .status,
+      );
     expect(guesses).toEqual([401, 401, 401, 429]);
     expect((await raw(server, JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
   });
@@ -192,7 +270,10 @@ describe('rate limits and configuration (sqlite)', () => {
     nextWindow();
     const r = await server.gql(`{ __schema { queryType { name } } }`);
     expect(r.errors![0].message).toMatch(/introspection is not allowed/i);
-    const preflight = await fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://localhost:3000', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${server.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://localhost:3000', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

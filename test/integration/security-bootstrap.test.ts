@@ -21,16 +21,26 @@ describe('first users and tokens (sqlite)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function cli(script: string, args: string[]): string {
-    return execFileSync(TS_NODE, ['--swc', '-r', 'tsconfig-paths/register', path.join(ROOT, 'server/cli', script), ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
+    return execFileSync(
+      TS_NODE,
+      ['--swc', '-r', 'tsconfig-paths/register', path.join(ROOT, 'server/cli', script), ...args],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' },
+    );
   }
 
-  async function serve<T>(work: (gql: (token: string, query: string) => Promise<{ status: number; body: any }>) => Promise<T>): Promise<T> {
+  async function serve<T>(
+    work: (gql: (token: string, query: string) => Promise<{ status: number; body: any }>) => Promise<T>,
+  ): Promise<T> {
     const orm = await openOrm(databaseUrl);
     const app = await createApp(orm, { log: () => undefined });
     const port = await listen(app.httpServer, 0, '127.0.0.1');
     try {
       return await work(async (token, query) => {
-        const r = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+        const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query }),
+        });
         return { status: r.status, body: await r.json() };
       });
     } finally {
@@ -59,10 +69,21 @@ describe('first users and tokens (sqlite)', () => {
   });
 
   it('creates users with a role and tokens from the command line, and revokes them', async () => {
-    const created = cli('user-create.ts', ['--email', 'Anna.Rossi@Example.it', '--name', 'Anna Rossi', '--org', 'CLI', '--role', 'controller']);
+    const created = cli('user-create.ts', [
+      '--email',
+      'Anna.Rossi@Example.it',
+      '--name',
+      'Anna Rossi',
+      '--org',
+      'CLI',
+      '--role',
+      'controller',
+    ]);
     expect(created).toMatch(/Created user anna\.rossi@example\.it, controller of CLI\./);
     const token = /\n(cru_\S+)/.exec(created)![1];
-    const second = /\n(cru_\S+)/.exec(cli('token-create.ts', ['--email', 'anna.rossi@example.it', '--label', 'add-in', '--expires-in-days', '30']))![1];
+    const second = /\n(cru_\S+)/.exec(
+      cli('token-create.ts', ['--email', 'anna.rossi@example.it', '--label', 'add-in', '--expires-in-days', '30']),
+    )![1];
     expect(second).not.toBe(token);
 
     await serve(async (gql) => {

@@ -10,7 +10,12 @@ import { buildTenant, type Tenant } from '../helpers/tenant';
 
 type Reply = { status: number; text: string; body: Buffer };
 
-async function call(server: TestServer, token: string, path: string, init: { method?: string; body?: Buffer } = {}): Promise<Reply> {
+async function call(
+  server: TestServer,
+  token: string,
+  path: string,
+  init: { method?: string; body?: Buffer } = {},
+): Promise<Reply> {
   const response = await fetch(`${server.url}${path}`, {
     method: init.method ?? 'GET',
     headers: {
@@ -55,7 +60,7 @@ describe.each(databaseNames())('file routes: tenant isolation and roles (%s)', (
   });
   afterAll(() => server?.close());
 
-  it.each(KINDS)('report %s: an admin of A gets A\'s and never B\'s', async (kind) => {
+  it.each(KINDS)("report %s: an admin of A gets A's and never B's", async (kind) => {
     const own = await call(server, adminA, `/reports/${kind}.html?planId=${a.plan}&year=2022`);
     expect(own.status).toBe(200);
     expect(own.text).toContain(a.marker);
@@ -67,33 +72,42 @@ describe.each(databaseNames())('file routes: tenant isolation and roles (%s)', (
     expect(otherXlsx.status).toBe(404);
   });
 
-  it('plan workbook export: B\'s plan is not found for an admin of A', async () => {
+  it("plan workbook export: B's plan is not found for an admin of A", async () => {
     const other = await call(server, adminA, `/export/plan.xlsx?planId=${b.plan}&year=2022`);
     expect(other.status).toBe(404);
     expect(other.text).not.toContain(b.marker);
   });
 
-  it('workbook import into B\'s plan by an admin of A writes nothing', async () => {
+  it("workbook import into B's plan by an admin of A writes nothing", async () => {
     const before = await fingerprint(server, b);
-    const reply = await call(server, adminA, `/import/workbook?planId=${b.plan}&year=2022`, { method: 'POST', body: workbookA });
+    const reply = await call(server, adminA, `/import/workbook?planId=${b.plan}&year=2022`, {
+      method: 'POST',
+      body: workbookA,
+    });
     expect(reply.status).toBe(404);
     expect(reply.text).not.toContain(b.marker);
     expect(await fingerprint(server, b)).toBe(before);
   });
 
-  it('a viewer (OIV) of A reads A\'s reports and export but cannot import', async () => {
+  it("a viewer (OIV) of A reads A's reports and export but cannot import", async () => {
     expect((await call(server, viewerA, `/reports/relazione.html?planId=${a.plan}&year=2022`)).status).toBe(200);
     expect((await call(server, viewerA, `/export/plan.xlsx?planId=${a.plan}&year=2022`)).status).toBe(200);
 
     const before = await fingerprint(server, a);
-    const reply = await call(server, viewerA, `/import/workbook?planId=${a.plan}&year=2022`, { method: 'POST', body: workbookA });
+    const reply = await call(server, viewerA, `/import/workbook?planId=${a.plan}&year=2022`, {
+      method: 'POST',
+      body: workbookA,
+    });
     expect(reply.status).toBe(403);
     expect(JSON.parse(reply.body.toString('utf8')).errors[0].extensions.code).toBe('FORBIDDEN');
     expect(await fingerprint(server, a)).toBe(before);
   });
 
   it('the routes refuse a request without a valid token', async () => {
-    for (const path of [`/reports/relazione.html?planId=${a.plan}&year=2022`, `/export/plan.xlsx?planId=${a.plan}&year=2022`]) {
+    for (const path of [
+      `/reports/relazione.html?planId=${a.plan}&year=2022`,
+      `/export/plan.xlsx?planId=${a.plan}&year=2022`,
+    ]) {
       const reply = await call(server, 'cru_not-a-token', path);
       expect(reply.status).toBe(401);
       expect(reply.text).not.toContain(a.marker);

@@ -17,7 +17,8 @@ function problemCodes(r: GraphQLResponse): string[] {
 }
 
 const SYNC = `mutation($i: SyncBatchInput!) { syncRows(input: $i) { rows { status errors { column code message messageIt } } } }`;
-const sync = (gql: Caller['gql'], planId: string, rows: unknown[], year = 2022) => gql(SYNC, { i: { planId, year, checkpoint: 'YEAR_END', mode: 'PARTIAL', rows } });
+const sync = (gql: Caller['gql'], planId: string, rows: unknown[], year = 2022) =>
+  gql(SYNC, { i: { planId, year, checkpoint: 'YEAR_END', mode: 'PARTIAL', rows } });
 
 describe.each(databaseNames())('governance (%s)', (dialect) => {
   let server: TestServer;
@@ -35,95 +36,247 @@ describe.each(databaseNames())('governance (%s)', (dialect) => {
 
   describe('checkpoint locks', () => {
     it('are set and lifted by controllers only, and refuse actual values by every path while set', async () => {
-      expect(ok(await controller.gql(`mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END, reason: "Relazione validata") { lockedBy reason } }`, { p: t.plan })).lockCheckpoint)
-        .toEqual({ lockedBy: controller.name, reason: 'Relazione validata' });
-      expect((await editor.gql(`mutation($p: ID!) { unlockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END) }`, { p: t.plan })).errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect(
+        ok(
+          await controller.gql(
+            `mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END, reason: "Relazione validata") { lockedBy reason } }`,
+            { p: t.plan },
+          ),
+        ).lockCheckpoint,
+      ).toEqual({ lockedBy: controller.name, reason: 'Relazione validata' });
+      expect(
+        (
+          await editor.gql(`mutation($p: ID!) { unlockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END) }`, {
+            p: t.plan,
+          })
+        ).errors![0].extensions!.code,
+      ).toBe('FORBIDDEN');
 
-      const update = await editor.gql(`mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "1" }) { id } }`, { id: t.measurement });
+      const update = await editor.gql(
+        `mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "1" }) { id } }`,
+        { id: t.measurement },
+      );
       expect(problemCodes(update)).toEqual(['PERIOD_LOCKED']);
-      expect(update.errors![0].message).toContain(`actual values for 2022 31/12 are locked by ${controller.name} (Relazione validata)`);
-      expect(problemCodes(await controller.gql(`mutation($id: ID!) { deleteMeasurement(id: $id) { id } }`, { id: t.measurement }))).toEqual(['PERIOD_LOCKED']);
-      const other = ok(await server.gql(`mutation($i: ID!) { createIndicator(input: { operationalObjectiveId: $i, code: "1.1.9", title: "Altra", responsibleUnitIds: [] }) { id } }`, { i: t.oo })).createIndicator.id;
-      expect(problemCodes(await server.gql(`mutation($i: ID!) { createMeasurement(input: { indicatorId: $i, year: 2022, value: "3" }) { id } }`, { i: other }))).toEqual(['PERIOD_LOCKED']);
+      expect(update.errors![0].message).toContain(
+        `actual values for 2022 31/12 are locked by ${controller.name} (Relazione validata)`,
+      );
+      expect(
+        problemCodes(
+          await controller.gql(`mutation($id: ID!) { deleteMeasurement(id: $id) { id } }`, { id: t.measurement }),
+        ),
+      ).toEqual(['PERIOD_LOCKED']);
+      const other = ok(
+        await server.gql(
+          `mutation($i: ID!) { createIndicator(input: { operationalObjectiveId: $i, code: "1.1.9", title: "Altra", responsibleUnitIds: [] }) { id } }`,
+          { i: t.oo },
+        ),
+      ).createIndicator.id;
+      expect(
+        problemCodes(
+          await server.gql(
+            `mutation($i: ID!) { createMeasurement(input: { indicatorId: $i, year: 2022, value: "3" }) { id } }`,
+            { i: other },
+          ),
+        ),
+      ).toEqual(['PERIOD_LOCKED']);
       // another period of the same plan stays open
-      ok(await server.gql(`mutation($i: ID!) { createMeasurement(input: { indicatorId: $i, year: 2024, value: "3" }) { id } }`, { i: other }));
+      ok(
+        await server.gql(
+          `mutation($i: ID!) { createMeasurement(input: { indicatorId: $i, year: 2024, value: "3" }) { id } }`,
+          { i: other },
+        ),
+      );
 
       const synced = ok(await sync(editor.gql, t.plan, [{ rowId: t.indicator, actual: '1' }])).syncRows;
-      expect(synced.rows[0]).toMatchObject({ status: 'REJECTED', errors: [expect.objectContaining({ column: 'actual', code: 'PERIOD_LOCKED' })] });
-      expect(ok(await server.gql(`query($id: ID!) { measurement(id: $id) { value { raw } } }`, { id: t.measurement })).measurement.value.raw).toBe('105');
+      expect(synced.rows[0]).toMatchObject({
+        status: 'REJECTED',
+        errors: [expect.objectContaining({ column: 'actual', code: 'PERIOD_LOCKED' })],
+      });
+      expect(
+        ok(await server.gql(`query($id: ID!) { measurement(id: $id) { value { raw } } }`, { id: t.measurement }))
+          .measurement.value.raw,
+      ).toBe('105');
 
-      expect(ok(await controller.gql(`mutation($p: ID!) { unlockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END) }`, { p: t.plan })).unlockCheckpoint).toBe(true);
-      ok(await editor.gql(`mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "106" }) { value { raw } } }`, { id: t.measurement }));
-      expect(ok(await sync(editor.gql, t.plan, [{ rowId: t.indicator, actual: '107' }])).syncRows.rows[0].status).toBe('UPDATED');
+      expect(
+        ok(
+          await controller.gql(`mutation($p: ID!) { unlockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END) }`, {
+            p: t.plan,
+          }),
+        ).unlockCheckpoint,
+      ).toBe(true);
+      ok(
+        await editor.gql(
+          `mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "106" }) { value { raw } } }`,
+          { id: t.measurement },
+        ),
+      );
+      expect(ok(await sync(editor.gql, t.plan, [{ rowId: t.indicator, actual: '107' }])).syncRows.rows[0].status).toBe(
+        'UPDATED',
+      );
     });
   });
 
   describe('the plan status workflow', () => {
     it('refuses a status change outside the workflow', async () => {
-      expect(problemCodes(await server.gql(`mutation($p: ID!) { updatePlanVersion(id: $p, input: { status: APPROVED }) { id } }`, { p: t.plan }))).toEqual(['USE_WORKFLOW']);
-      expect(problemCodes(await server.gql(`mutation($c: ID!) { createPlanVersion(input: { cycleId: $c, revision: 7, label: "x", status: CLOSED }) { id } }`, { c: t.cycle }))).toEqual(['USE_WORKFLOW']);
-      expect(problemCodes(await server.gql(`mutation($p: ID!) { closePlanVersion(id: $p) { id } }`, { p: t.plan }))).toEqual(['BAD_TRANSITION']);
-      expect((await editor.gql(`mutation($p: ID!) { approvePlanVersion(id: $p) { id } }`, { p: t.plan })).errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect(
+        problemCodes(
+          await server.gql(`mutation($p: ID!) { updatePlanVersion(id: $p, input: { status: APPROVED }) { id } }`, {
+            p: t.plan,
+          }),
+        ),
+      ).toEqual(['USE_WORKFLOW']);
+      expect(
+        problemCodes(
+          await server.gql(
+            `mutation($c: ID!) { createPlanVersion(input: { cycleId: $c, revision: 7, label: "x", status: CLOSED }) { id } }`,
+            { c: t.cycle },
+          ),
+        ),
+      ).toEqual(['USE_WORKFLOW']);
+      expect(
+        problemCodes(await server.gql(`mutation($p: ID!) { closePlanVersion(id: $p) { id } }`, { p: t.plan })),
+      ).toEqual(['BAD_TRANSITION']);
+      expect(
+        (await editor.gql(`mutation($p: ID!) { approvePlanVersion(id: $p) { id } }`, { p: t.plan })).errors![0]
+          .extensions!.code,
+      ).toBe('FORBIDDEN');
     });
 
     it('approves a draft (who and when), after which the structure is refused through CRUD and sync while revisions and actuals go on', async () => {
       const asked = Date.now();
-      const approved = ok(await controller.gql(`mutation($p: ID!) { approvePlanVersion(id: $p) { status approvedAt approvedByUser scoringProfile { status } } }`, { p: t.plan })).approvePlanVersion;
+      const approved = ok(
+        await controller.gql(
+          `mutation($p: ID!) { approvePlanVersion(id: $p) { status approvedAt approvedByUser scoringProfile { status } } }`,
+          { p: t.plan },
+        ),
+      ).approvePlanVersion;
       const answered = Date.now();
-      expect(approved).toMatchObject({ status: 'APPROVED', approvedByUser: controller.name, scoringProfile: { status: 'FROZEN' } });
+      expect(approved).toMatchObject({
+        status: 'APPROVED',
+        approvedByUser: controller.name,
+        scoringProfile: { status: 'FROZEN' },
+      });
       expect(Date.parse(approved.approvedAt)).toBeGreaterThanOrEqual(asked);
       expect(Date.parse(approved.approvedAt)).toBeLessThanOrEqual(answered);
-      expect(problemCodes(await controller.gql(`mutation($p: ID!) { approvePlanVersion(id: $p) { id } }`, { p: t.plan }))).toEqual(['BAD_TRANSITION']);
+      expect(
+        problemCodes(await controller.gql(`mutation($p: ID!) { approvePlanVersion(id: $p) { id } }`, { p: t.plan })),
+      ).toEqual(['BAD_TRANSITION']);
 
       const structural = [
-        controller.gql(`mutation($p: ID!) { createPerspective(input: { planId: $p, name: "X" }) { id } }`, { p: t.plan }),
-        controller.gql(`mutation($id: ID!) { updateIndicator(id: $id, input: { weight: 50 }) { id } }`, { id: t.indicator }),
-        controller.gql(`mutation($id: ID!) { updateOperationalObjective(id: $id, input: { title: "X" }) { id } }`, { id: t.oo }),
+        controller.gql(`mutation($p: ID!) { createPerspective(input: { planId: $p, name: "X" }) { id } }`, {
+          p: t.plan,
+        }),
+        controller.gql(`mutation($id: ID!) { updateIndicator(id: $id, input: { weight: 50 }) { id } }`, {
+          id: t.indicator,
+        }),
+        controller.gql(`mutation($id: ID!) { updateOperationalObjective(id: $id, input: { title: "X" }) { id } }`, {
+          id: t.oo,
+        }),
         controller.gql(`mutation($id: ID!) { deleteIndicator(id: $id, cascade: true) { id } }`, { id: t.indicator }),
-        controller.gql(`mutation($id: ID!) { updateTarget(id: $id, input: { thresholds: [{ value: "90", score: 0.8 }] }) { id } }`, { id: t.target }),
-        controller.gql(`mutation($i: ID!) { createTarget(input: { indicatorId: $i, year: 2023, value: "5" }) { id } }`, { i: t.indicator }),
-        controller.gql(`mutation($id: ID!) { updateTargetRevision(id: $id, input: { note: "x" }) { id } }`, { id: t.revision }),
+        controller.gql(
+          `mutation($id: ID!) { updateTarget(id: $id, input: { thresholds: [{ value: "90", score: 0.8 }] }) { id } }`,
+          { id: t.target },
+        ),
+        controller.gql(
+          `mutation($i: ID!) { createTarget(input: { indicatorId: $i, year: 2023, value: "5" }) { id } }`,
+          { i: t.indicator },
+        ),
+        controller.gql(`mutation($id: ID!) { updateTargetRevision(id: $id, input: { note: "x" }) { id } }`, {
+          id: t.revision,
+        }),
         controller.gql(`mutation($id: ID!) { deleteDashboardEntry(id: $id) { id } }`, { id: t.entry }),
         controller.gql(`mutation($p: ID!) { deletePlanVersion(id: $p, cascade: true) { id } }`, { p: t.plan }),
       ];
       for (const r of await Promise.all(structural)) expect(problemCodes(r)).toEqual(['PLAN_LOCKED']);
-      const refused = await controller.gql(`mutation($id: ID!) { updateIndicator(id: $id, input: { weight: 50 }) { id } }`, { id: t.indicator });
-      expect(refused.errors![0].message).toContain('the plan version is approved: its structure cannot change; a target changes by a new revision (createTargetRevision)');
+      const refused = await controller.gql(
+        `mutation($id: ID!) { updateIndicator(id: $id, input: { weight: 50 }) { id } }`,
+        { id: t.indicator },
+      );
+      expect(refused.errors![0].message).toContain(
+        'the plan version is approved: its structure cannot change; a target changes by a new revision (createTargetRevision)',
+      );
 
       // targets change by revision ("nuova previsione"), actual values are entered as before
-      const revision = ok(await controller.gql(`mutation($id: ID!) { createTargetRevision(input: { targetId: $id, value: "120" }) { seq kind } }`, { id: t.target })).createTargetRevision;
+      const revision = ok(
+        await controller.gql(
+          `mutation($id: ID!) { createTargetRevision(input: { targetId: $id, value: "120" }) { seq kind } }`,
+          { id: t.target },
+        ),
+      ).createTargetRevision;
       expect(revision).toEqual({ seq: 2, kind: 'REVISED' });
-      ok(await editor.gql(`mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "108" }) { id } }`, { id: t.measurement }));
-      const synced = ok(await sync(controller.gql, t.plan, [{ rowId: t.indicator, title: 'Nuovo titolo' }, { rowId: t.indicator.replace(/.$/, 'x'), actual: '1' }])).syncRows;
-      expect(synced.rows[0]).toMatchObject({ status: 'REJECTED', errors: [expect.objectContaining({ column: 'title', code: 'PLAN_LOCKED' })] });
+      ok(
+        await editor.gql(`mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "108" }) { id } }`, {
+          id: t.measurement,
+        }),
+      );
+      const synced = ok(
+        await sync(controller.gql, t.plan, [
+          { rowId: t.indicator, title: 'Nuovo titolo' },
+          { rowId: t.indicator.replace(/.$/, 'x'), actual: '1' },
+        ]),
+      ).syncRows;
+      expect(synced.rows[0]).toMatchObject({
+        status: 'REJECTED',
+        errors: [expect.objectContaining({ column: 'title', code: 'PLAN_LOCKED' })],
+      });
     });
 
     it('closes an approved plan (who and when), after which nothing of it changes', async () => {
-      const closed = ok(await controller.gql(`mutation($p: ID!) { closePlanVersion(id: $p) { status closedAt closedByUser } }`, { p: t.plan })).closePlanVersion;
+      const closed = ok(
+        await controller.gql(`mutation($p: ID!) { closePlanVersion(id: $p) { status closedAt closedByUser } }`, {
+          p: t.plan,
+        }),
+      ).closePlanVersion;
       expect(closed).toMatchObject({ status: 'CLOSED', closedByUser: controller.name });
-      expect(problemCodes(await controller.gql(`mutation($id: ID!) { createTargetRevision(input: { targetId: $id, value: "130" }) { id } }`, { id: t.target }))).toEqual(['PLAN_LOCKED']);
-      expect(problemCodes(await controller.gql(`mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "1" }) { id } }`, { id: t.measurement }))).toEqual(['PERIOD_LOCKED']);
+      expect(
+        problemCodes(
+          await controller.gql(
+            `mutation($id: ID!) { createTargetRevision(input: { targetId: $id, value: "130" }) { id } }`,
+            { id: t.target },
+          ),
+        ),
+      ).toEqual(['PLAN_LOCKED']);
+      expect(
+        problemCodes(
+          await controller.gql(`mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "1" }) { id } }`, {
+            id: t.measurement,
+          }),
+        ),
+      ).toEqual(['PERIOD_LOCKED']);
       const synced = ok(await sync(editor.gql, t.plan, [{ rowId: t.indicator, actual: '2' }])).syncRows;
-      expect(synced.rows[0]).toMatchObject({ status: 'REJECTED', errors: [expect.objectContaining({ code: 'PERIOD_LOCKED' })] });
+      expect(synced.rows[0]).toMatchObject({
+        status: 'REJECTED',
+        errors: [expect.objectContaining({ code: 'PERIOD_LOCKED' })],
+      });
     });
   });
 
   describe('the audit trail', () => {
     const EVENTS = `query($f: AuditEventFilter!) { auditEvents(filter: $f, first: 500) { totalCount edges { node { entityType entityId action actor at planId } } } }`;
-    const events = async (f: Record<string, unknown>) => ok(await server.gql(EVENTS, { f })).auditEvents.edges.map((e: any) => e.node);
+    const events = async (f: Record<string, unknown>) =>
+      ok(await server.gql(EVENTS, { f })).auditEvents.edges.map((e: any) => e.node);
 
     it('answers by plan, by row, by user and by time range', async () => {
       const byPlan = await events({ planId: t.plan });
       expect(byPlan.length).toBeGreaterThan(10);
       expect(new Set(byPlan.map((e: any) => e.planId))).toEqual(new Set([t.plan]));
-      expect(byPlan.map((e: any) => e.entityType)).toEqual(expect.arrayContaining(['PlanVersion', 'Indicator', 'Measurement', 'TargetRevision', 'CheckpointLock']));
+      expect(byPlan.map((e: any) => e.entityType)).toEqual(
+        expect.arrayContaining(['PlanVersion', 'Indicator', 'Measurement', 'TargetRevision', 'CheckpointLock']),
+      );
 
       const byRow = await events({ entityId: t.measurement });
       expect(byRow.length).toBeGreaterThanOrEqual(3);
       expect(new Set(byRow.map((e: any) => e.entityId))).toEqual(new Set([t.measurement]));
 
       const byUser = await events({ actor: controller.name });
-      expect(byUser.map((e: any) => `${e.entityType}:${e.action}`)).toEqual(expect.arrayContaining(['CheckpointLock:CREATE', 'CheckpointLock:DELETE', 'PlanVersion:UPDATE', 'TargetRevision:CREATE']));
+      expect(byUser.map((e: any) => `${e.entityType}:${e.action}`)).toEqual(
+        expect.arrayContaining([
+          'CheckpointLock:CREATE',
+          'CheckpointLock:DELETE',
+          'PlanVersion:UPDATE',
+          'TargetRevision:CREATE',
+        ]),
+      );
       expect(new Set(byUser.map((e: any) => e.actor))).toEqual(new Set([controller.name]));
 
       const times = byPlan.map((e: any) => e.at).sort();

@@ -18,7 +18,9 @@ function code(r: GraphQLResponse): string | undefined {
 }
 
 const SYNC = `mutation($i: SyncBatchInput!) { syncRows(input: $i) { applied rows { index status errors { column code message messageIt } } } }`;
-const syncInput = (planId: string, rows: unknown[]) => ({ i: { planId, year: 2022, checkpoint: 'YEAR_END', mode: 'PARTIAL', rows } });
+const syncInput = (planId: string, rows: unknown[]) => ({
+  i: { planId, year: 2022, checkpoint: 'YEAR_END', mode: 'PARTIAL', rows },
+});
 const ROW_VERSION = `query($p: ID!) { sheetRows(planId: $p, year: 2022) { rows { rowId rowVersion actual { raw } title } } }`;
 
 describe.each(databaseNames())('authentication (%s)', (dialect) => {
@@ -31,7 +33,11 @@ describe.each(databaseNames())('authentication (%s)', (dialect) => {
   afterAll(() => server.close());
 
   async function post(headers: Record<string, string>) {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ me { name } }' }) });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: '{ me { name } }' }),
+    });
     return { status: response.status, body: (await response.json()) as GraphQLResponse };
   }
 
@@ -64,8 +70,13 @@ describe.each(databaseNames())('authentication (%s)', (dialect) => {
     expect(r2.status).toBe(401);
     expect(r2.body.errors![0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'TOKEN_REVOKED' });
 
-    const valid = await server.as('viewer', t.org, [], { expiresAt: new Date(server.clock.now().getTime() + 3_600_000) });
-    expect(ok(await valid.gql('{ me { name memberships { organisationId role } } }')).me).toEqual({ name: valid.name, memberships: [{ organisationId: t.org, role: 'VIEWER' }] });
+    const valid = await server.as('viewer', t.org, [], {
+      expiresAt: new Date(server.clock.now().getTime() + 3_600_000),
+    });
+    expect(ok(await valid.gql('{ me { name memberships { organisationId role } } }')).me).toEqual({
+      name: valid.name,
+      memberships: [{ organisationId: t.org, role: 'VIEWER' }],
+    });
   });
 
   it('costs one SQL statement per request (token, user and memberships read together)', async () => {
@@ -78,7 +89,8 @@ describe.each(databaseNames())('authentication (%s)', (dialect) => {
 
   it("records a token's last use at its first request, then only once more than a minute has passed (one write)", async () => {
     const caller = await server.as('viewer', t.org);
-    const lastUsedAt = async () => (await server.orm.em.fork().findOneOrFail(ApiToken, { user: caller.userId })).lastUsedAt ?? null;
+    const lastUsedAt = async () =>
+      (await server.orm.em.fork().findOneOrFail(ApiToken, { user: caller.userId })).lastUsedAt ?? null;
     const writesOfOneRequest = async () => {
       server.statements.length = 0;
       expect(ok(await caller.gql('{ me { name } }')).me.name).toBe(caller.name);
@@ -106,7 +118,13 @@ describe.each(databaseNames())('authentication (%s)', (dialect) => {
   it('stores only a hash of the token, and records when it was last used', async () => {
     const caller = await server.as('viewer', t.org);
     await caller.gql('{ me { name } }');
-    const rows = (await server.orm.em.getConnection().execute('select prefix, hash, last_used_at from api_token')) as Array<{ prefix: string; hash: string; last_used_at: unknown }>;
+    const rows = (await server.orm.em
+      .getConnection()
+      .execute('select prefix, hash, last_used_at from api_token')) as Array<{
+      prefix: string;
+      hash: string;
+      last_used_at: unknown;
+    }>;
     expect(JSON.stringify(rows)).not.toContain(caller.token);
     const mine = rows.find((r) => caller.token.startsWith(r.prefix))!;
     expect(mine.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -126,8 +144,18 @@ describe.each(databaseNames())('roles in an organisation (%s)', (dialect) => {
   beforeAll(async () => {
     server = await startServer(dialect);
     t = await buildTenant(server.gql, 'ROLES');
-    const unit = ok(await server.gql(`mutation($o: ID!) { createOrgUnit(input: { organisationId: $o, name: "Altro ufficio", type: UO }) { id } }`, { o: t.org })).createOrgUnit.id;
-    const indicator = ok(await server.gql(`mutation($oo: ID!, $u: ID!) { createIndicator(input: { operationalObjectiveId: $oo, code: "1.1.2", title: "Altra azione", responsibleUnitIds: [$u] }) { id } }`, { oo: t.oo, u: unit })).createIndicator.id;
+    const unit = ok(
+      await server.gql(
+        `mutation($o: ID!) { createOrgUnit(input: { organisationId: $o, name: "Altro ufficio", type: UO }) { id } }`,
+        { o: t.org },
+      ),
+    ).createOrgUnit.id;
+    const indicator = ok(
+      await server.gql(
+        `mutation($oo: ID!, $u: ID!) { createIndicator(input: { operationalObjectiveId: $oo, code: "1.1.2", title: "Altra azione", responsibleUnitIds: [$u] }) { id } }`,
+        { oo: t.oo, u: unit },
+      ),
+    ).createIndicator.id;
     other = { unit, indicator };
     viewer = await server.as('viewer', t.org);
     editor = await server.as('unit_editor', t.org, [t.unit]);
@@ -151,19 +179,27 @@ describe.each(databaseNames())('roles in an organisation (%s)', (dialect) => {
   it('viewer (OIV): edits nothing, by any path', async () => {
     const attempts = [
       viewer.gql(`mutation($p: ID!) { createPerspective(input: { planId: $p, name: "X" }) { id } }`, { p: t.plan }),
-      viewer.gql(`mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "1" }) { id } }`, { id: t.measurement }),
+      viewer.gql(`mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "1" }) { id } }`, {
+        id: t.measurement,
+      }),
       viewer.gql(`mutation($id: ID!) { deleteDashboardEntry(id: $id) { id } }`, { id: t.entry }),
       viewer.gql(SYNC, syncInput(t.plan, [{ rowId: t.indicator, actual: '1' }])),
-      viewer.gql(`mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2022, checkpoint: MID_YEAR) { id } }`, { p: t.plan }),
+      viewer.gql(`mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2022, checkpoint: MID_YEAR) { id } }`, {
+        p: t.plan,
+      }),
       viewer.gql(`mutation($p: ID!) { approvePlanVersion(id: $p) { id } }`, { p: t.plan }),
-      viewer.gql(`mutation($o: ID!) { createScoringProfileFromPreset(organisationId: $o, preset: BRESCIA) { id } }`, { o: t.org }),
+      viewer.gql(`mutation($o: ID!) { createScoringProfileFromPreset(organisationId: $o, preset: BRESCIA) { id } }`, {
+        o: t.org,
+      }),
       viewer.gql(`mutation($o: ID!) { updateOrganisation(id: $o, input: { name: "X" }) { id } }`, { o: t.org }),
     ];
     for (const r of await Promise.all(attempts)) {
       expect(code(r)).toBe('FORBIDDEN');
       expect(r.errors![0].message).toMatch(/your role: viewer/);
     }
-    const measurement = ok(await server.gql(`query($id: ID!) { measurement(id: $id) { value { raw } version } }`, { id: t.measurement })).measurement;
+    const measurement = ok(
+      await server.gql(`query($id: ID!) { measurement(id: $id) { value { raw } version } }`, { id: t.measurement }),
+    ).measurement;
     expect(measurement).toEqual({ value: { raw: '105' }, version: 1 });
   });
 
@@ -171,12 +207,17 @@ describe.each(databaseNames())('roles in an organisation (%s)', (dialect) => {
     const before = ok(await server.gql(ROW_VERSION, { p: t.plan })).sheetRows.rows;
     const own = before.find((r: { rowId: string }) => r.rowId === t.indicator);
     const foreign = before.find((r: { rowId: string }) => r.rowId === other.indicator);
-    const result = ok(await editor.gql(SYNC, syncInput(t.plan, [
-      { rowId: t.indicator, rowVersion: own.rowVersion, actual: '120', note: 'dato di ufficio' },
-      { rowId: other.indicator, rowVersion: foreign.rowVersion, actual: '7' },
-      { rowId: t.oo, title: 'Nuovo titolo' },
-      { level: 'perspective', title: 'Nuova prospettiva' },
-    ]))).syncRows;
+    const result = ok(
+      await editor.gql(
+        SYNC,
+        syncInput(t.plan, [
+          { rowId: t.indicator, rowVersion: own.rowVersion, actual: '120', note: 'dato di ufficio' },
+          { rowId: other.indicator, rowVersion: foreign.rowVersion, actual: '7' },
+          { rowId: t.oo, title: 'Nuovo titolo' },
+          { level: 'perspective', title: 'Nuova prospettiva' },
+        ]),
+      ),
+    ).syncRows;
     expect(result.applied).toBe(1);
     expect(outcomes(result)).toEqual([
       ['UPDATED', []],
@@ -184,55 +225,140 @@ describe.each(databaseNames())('roles in an organisation (%s)', (dialect) => {
       ['REJECTED', ['title:FORBIDDEN']],
       ['REJECTED', ['rowId:FORBIDDEN']],
     ]);
-    expect(result.rows[1].errors[0].message).toBe('your role (unit_editor) may only enter actual values of indicators of your units');
-    expect(result.rows[1].errors[0].messageIt).toBe('il tuo ruolo (unit_editor) consente solo di inserire i valori ottenuti degli indicatori delle tue unità');
+    expect(result.rows[1].errors[0].message).toBe(
+      'your role (unit_editor) may only enter actual values of indicators of your units',
+    );
+    expect(result.rows[1].errors[0].messageIt).toBe(
+      'il tuo ruolo (unit_editor) consente solo di inserire i valori ottenuti degli indicatori delle tue unità',
+    );
     const after = ok(await server.gql(ROW_VERSION, { p: t.plan })).sheetRows.rows;
     expect(after.find((r: { rowId: string }) => r.rowId === t.indicator).actual.raw).toBe('120');
     expect(after.find((r: { rowId: string }) => r.rowId === other.indicator).actual).toBeNull();
     expect(after).toHaveLength(before.length);
 
     // CRUD: the same rules
-    ok(await editor.gql(`mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "121" }) { id } }`, { id: t.measurement }));
-    const foreignCreate = await editor.gql(`mutation($i: ID!) { createMeasurement(input: { indicatorId: $i, year: 2022, value: "1" }) { id } }`, { i: other.indicator });
+    ok(
+      await editor.gql(`mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "121" }) { id } }`, {
+        id: t.measurement,
+      }),
+    );
+    const foreignCreate = await editor.gql(
+      `mutation($i: ID!) { createMeasurement(input: { indicatorId: $i, year: 2022, value: "1" }) { id } }`,
+      { i: other.indicator },
+    );
     expect(code(foreignCreate)).toBe('FORBIDDEN');
     expect(foreignCreate.errors![0].message).toMatch(/outside your units/);
     for (const r of [
-      await editor.gql(`mutation($id: ID!) { updateIndicator(id: $id, input: { title: "X" }) { id } }`, { id: t.indicator }),
-      await editor.gql(`mutation($id: ID!) { createTargetRevision(input: { targetId: $id, value: "1" }) { id } }`, { id: t.target }),
-      await editor.gql(`mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2022, checkpoint: MID_YEAR) { id } }`, { p: t.plan }),
-    ]) expect(code(r)).toBe('FORBIDDEN');
+      await editor.gql(`mutation($id: ID!) { updateIndicator(id: $id, input: { title: "X" }) { id } }`, {
+        id: t.indicator,
+      }),
+      await editor.gql(`mutation($id: ID!) { createTargetRevision(input: { targetId: $id, value: "1" }) { id } }`, {
+        id: t.target,
+      }),
+      await editor.gql(`mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2022, checkpoint: MID_YEAR) { id } }`, {
+        p: t.plan,
+      }),
+    ])
+      expect(code(r)).toBe('FORBIDDEN');
 
     // a sheet cannot put the change in someone else's name
-    const spoof = ok(await editor.gql(SYNC, { i: { ...syncInput(t.plan, [{ rowId: t.indicator, actual: '122' }]).i, source: { kind: 'ADDIN', author: controller.name } } })).syncRows;
+    const spoof = ok(
+      await editor.gql(SYNC, {
+        i: {
+          ...syncInput(t.plan, [{ rowId: t.indicator, actual: '122' }]).i,
+          source: { kind: 'ADDIN', author: controller.name },
+        },
+      }),
+    ).syncRows;
     expect(spoof.rows[0].status).toBe('UPDATED');
     // who entered it is on the record
-    const events = ok(await server.gql(`query($a: String!) { auditEvents(filter: { actor: $a }) { edges { node { entityType action } } } }`, { a: editor.name })).auditEvents.edges;
+    const events = ok(
+      await server.gql(
+        `query($a: String!) { auditEvents(filter: { actor: $a }) { edges { node { entityType action } } } }`,
+        { a: editor.name },
+      ),
+    ).auditEvents.edges;
     expect(events.map((e: any) => e.node.entityType).sort()).toEqual(['Measurement', 'Measurement', 'Measurement']);
-    const byController = ok(await server.gql(`query($a: String!) { auditEvents(filter: { actor: $a }) { totalCount } }`, { a: controller.name })).auditEvents;
+    const byController = ok(
+      await server.gql(`query($a: String!) { auditEvents(filter: { actor: $a }) { totalCount } }`, {
+        a: controller.name,
+      }),
+    ).auditEvents;
     expect(byController.totalCount).toBe(0);
   });
 
   it('controller: the plan, targets, actuals and checkpoint locks; not the organisation itself', async () => {
-    ok(await controller.gql(`mutation($id: ID!) { updateIndicator(id: $id, input: { title: "Titolo del controllo" }) { id } }`, { id: t.indicator }));
-    ok(await controller.gql(`mutation($p: ID!) { createPerspective(input: { planId: $p, name: "Prospettiva del controllo" }) { id } }`, { p: t.plan }));
-    ok(await controller.gql(`mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "99" }) { id } }`, { id: t.measurement }));
-    ok(await controller.gql(`mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2022, checkpoint: MID_YEAR) { id } }`, { p: t.plan }));
-    expect(ok(await controller.gql(`mutation($p: ID!) { unlockCheckpoint(planId: $p, year: 2022, checkpoint: MID_YEAR) }`, { p: t.plan })).unlockCheckpoint).toBe(true);
-    const synced = ok(await controller.gql(SYNC, syncInput(t.plan, [{ rowId: other.indicator, actual: '8', title: 'Titolo via foglio' }]))).syncRows;
+    ok(
+      await controller.gql(
+        `mutation($id: ID!) { updateIndicator(id: $id, input: { title: "Titolo del controllo" }) { id } }`,
+        { id: t.indicator },
+      ),
+    );
+    ok(
+      await controller.gql(
+        `mutation($p: ID!) { createPerspective(input: { planId: $p, name: "Prospettiva del controllo" }) { id } }`,
+        { p: t.plan },
+      ),
+    );
+    ok(
+      await controller.gql(`mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "99" }) { id } }`, {
+        id: t.measurement,
+      }),
+    );
+    ok(
+      await controller.gql(
+        `mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2022, checkpoint: MID_YEAR) { id } }`,
+        { p: t.plan },
+      ),
+    );
+    expect(
+      ok(
+        await controller.gql(`mutation($p: ID!) { unlockCheckpoint(planId: $p, year: 2022, checkpoint: MID_YEAR) }`, {
+          p: t.plan,
+        }),
+      ).unlockCheckpoint,
+    ).toBe(true);
+    const synced = ok(
+      await controller.gql(
+        SYNC,
+        syncInput(t.plan, [{ rowId: other.indicator, actual: '8', title: 'Titolo via foglio' }]),
+      ),
+    ).syncRows;
     expect(synced.rows[0].status).toBe('UPDATED');
-    expect(code(await controller.gql(`mutation($o: ID!) { updateOrganisation(id: $o, input: { name: "X" }) { id } }`, { o: t.org }))).toBe('FORBIDDEN');
-    expect(code(await controller.gql(`mutation { createOrganisation(input: { code: "NEW", name: "X" }) { id } }`))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await controller.gql(`mutation($o: ID!) { updateOrganisation(id: $o, input: { name: "X" }) { id } }`, {
+          o: t.org,
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(await controller.gql(`mutation { createOrganisation(input: { code: "NEW", name: "X" }) { id } }`)),
+    ).toBe('FORBIDDEN');
   });
 
   it('admin: also the organisation; only a system administrator creates or deletes organisations', async () => {
-    expect(ok(await admin.gql(`mutation($o: ID!) { updateOrganisation(id: $o, input: { name: "Ente rinominato" }) { name } }`, { o: t.org })).updateOrganisation.name).toBe('Ente rinominato');
+    expect(
+      ok(
+        await admin.gql(
+          `mutation($o: ID!) { updateOrganisation(id: $o, input: { name: "Ente rinominato" }) { name } }`,
+          { o: t.org },
+        ),
+      ).updateOrganisation.name,
+    ).toBe('Ente rinominato');
     const create = await admin.gql(`mutation { createOrganisation(input: { code: "NEW", name: "X" }) { id } }`);
     expect(code(create)).toBe('FORBIDDEN');
     expect(create.errors![0].message).toMatch(/system administrators only/);
-    expect(code(await admin.gql(`mutation($o: ID!) { deleteOrganisation(id: $o, cascade: true) { id } }`, { o: t.org }))).toBe('FORBIDDEN');
-    const created = ok(await server.gql(`mutation { createOrganisation(input: { code: "NEW", name: "Nuovo ente" }) { id } }`)).createOrganisation;
+    expect(
+      code(await admin.gql(`mutation($o: ID!) { deleteOrganisation(id: $o, cascade: true) { id } }`, { o: t.org })),
+    ).toBe('FORBIDDEN');
+    const created = ok(
+      await server.gql(`mutation { createOrganisation(input: { code: "NEW", name: "Nuovo ente" }) { id } }`),
+    ).createOrganisation;
     // the admin of ROLES does not see the new organisation; the system administrator does
     expect(ok(await admin.gql(`{ organisations { id } }`)).organisations).toEqual([{ id: t.org }]);
-    expect(ok(await server.gql(`{ organisations { id } }`)).organisations.map((o: { id: string }) => o.id)).toContain(created.id);
+    expect(ok(await server.gql(`{ organisations { id } }`)).organisations.map((o: { id: string }) => o.id)).toContain(
+      created.id,
+    );
   });
 });

@@ -52,16 +52,57 @@ const TREE = /* GraphQL */ `
 const CONNECTION = /* GraphQL */ `
   query Indicators($p: ID!, $after: String) {
     indicators(filter: { planId: $p }, first: 25, after: $after) {
-      edges { cursor node { id code title weight realization(year: 2022) { score display } } }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        cursor
+        node {
+          id
+          code
+          title
+          weight
+          realization(year: 2022) {
+            score
+            display
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
     }
   }
 `;
 
 const REPORT = /* GraphQL */ `
   query Report($p: ID!) {
-    report(planId: $p, year: 2022) { title profile total { realization } rows { level code title actual target realization status excluded note } }
-    planLint(planId: $p) { code severity subjectType subjectCode year message }
+    report(planId: $p, year: 2022) {
+      title
+      profile
+      total {
+        realization
+      }
+      rows {
+        level
+        code
+        title
+        actual
+        target
+        realization
+        status
+        excluded
+        note
+      }
+    }
+    planLint(planId: $p) {
+      code
+      severity
+      subjectType
+      subjectCode
+      year
+      message
+    }
   }
 `;
 
@@ -87,7 +128,8 @@ function normaliser() {
       });
     }
     if (Array.isArray(value)) return value.map((v) => visit(v));
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v, k)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v, k)]));
     return value;
   };
   return visit;
@@ -106,10 +148,14 @@ function sortedDeep(value: unknown): unknown {
   if (Array.isArray(value)) {
     const items = value.map(sortedDeep);
     if (!items.every((item) => item && typeof item === 'object')) return items;
-    const key = (item: unknown) => JSON.stringify(item).replace(UUID, '*').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '*');
+    const key = (item: unknown) =>
+      JSON.stringify(item)
+        .replace(UUID, '*')
+        .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '*');
     return items.sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
   }
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sortedDeep(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sortedDeep(v)]));
   return value;
 }
 
@@ -147,8 +193,15 @@ describe.each(databaseNames())('fast paths on and off answer alike (%s)', (diale
    * (random on each side): the plan lint over the whole plan (by position, then id), the audit events of one batch
    * (one time, then id).
    */
-  async function same(query: string, variables: (side: Side) => Record<string, unknown> = () => ({}), options: { anyOrder?: boolean } = {}): Promise<[any, any]> {
-    const [a, b] = await Promise.all([fast.server.gql(query, variables(fast)), plain.server.gql(query, variables(plain))]);
+  async function same(
+    query: string,
+    variables: (side: Side) => Record<string, unknown> = () => ({}),
+    options: { anyOrder?: boolean } = {},
+  ): Promise<[any, any]> {
+    const [a, b] = await Promise.all([
+      fast.server.gql(query, variables(fast)),
+      plain.server.gql(query, variables(plain)),
+    ]);
     expect(b.errors).toEqual(a.errors);
     expect(a.errors).toBeUndefined();
     const settle = (data: unknown) => (options.anyOrder ? sortedDeep(data) : data);
@@ -194,41 +247,111 @@ describe.each(databaseNames())('fast paths on and off answer alike (%s)', (diale
       const p = s.plan;
       return {
         input: {
-          planId: p.planId, year: 2022, checkpoint: 'YEAR_END', mode: 'PARTIAL', batchKey: 'contract-1',
+          planId: p.planId,
+          year: 2022,
+          checkpoint: 'YEAR_END',
+          mode: 'PARTIAL',
+          batchKey: 'contract-1',
           source: { kind: 'ADDIN', workbook: 'Piano.xlsx', sheet: 'Piano', author: 'm.rossi' },
           rows: [
-            { rowId: p.indicator('1.1.1').rowId, rowVersion: p.indicator('1.1.1').rowVersion, actual: '3,10%', note: 'dato di Ragioneria' },
-            { rowId: p.indicator('1.3.1').rowId, rowVersion: p.indicator('1.3.1').rowVersion, target: '16%', futureTargets: [{ year: 2023, value: '17%' }], responsibleUnit: 'U.O. "Mai vista"' },
-            { rowId: p.operational('1.5').rowId, rowVersion: p.operational('1.5').rowVersion, title: 'Certificazione d’impresa' },
+            {
+              rowId: p.indicator('1.1.1').rowId,
+              rowVersion: p.indicator('1.1.1').rowVersion,
+              actual: '3,10%',
+              note: 'dato di Ragioneria',
+            },
+            {
+              rowId: p.indicator('1.3.1').rowId,
+              rowVersion: p.indicator('1.3.1').rowVersion,
+              target: '16%',
+              futureTargets: [{ year: 2023, value: '17%' }],
+              responsibleUnit: 'U.O. "Mai vista"',
+            },
+            {
+              rowId: p.operational('1.5').rowId,
+              rowVersion: p.operational('1.5').rowVersion,
+              title: 'Certificazione d’impresa',
+            },
             { rowId: p.indicator('1.1.2').rowId, rowVersion: p.indicator('1.1.2').rowVersion, delete: true },
             { rowId: p.indicator('1.3.2').rowId, rowVersion: p.indicator('1.3.2').rowVersion + 1, actual: '5' },
-            { clientRef: 'X', level: 'azione', code: '', title: '', parentRef: p.operational('1.4').rowId, weight: 'molto' },
+            {
+              clientRef: 'X',
+              level: 'azione',
+              code: '',
+              title: '',
+              parentRef: p.operational('1.4').rowId,
+              weight: 'molto',
+            },
             { rowId: p.indicator('1.4.1').rowId, rowVersion: p.indicator('1.4.1').rowVersion },
             // created rows last: their position is their index, past every sibling's, so no tie is broken by id
-            { clientRef: 'N', level: 'azione', code: '1.4.9', title: 'Nuova azione', parentRef: p.operational('1.4').rowId, target: '3', thresholds: [{ value: '2', score: 0.5 }], responsibleUnit: 'U.O. "Mai vista"' },
-            { clientRef: 'O', level: 'obiettivo operativo', code: '1.9', title: 'Nuovo obiettivo', parentRef: p.strategic('1').rowId, weight: '10' },
-            { clientRef: 'M', level: 'azione', code: '1.9.1', title: 'Figlia di un nuovo obiettivo', parentRef: 'O', target: '1', actual: '1' },
+            {
+              clientRef: 'N',
+              level: 'azione',
+              code: '1.4.9',
+              title: 'Nuova azione',
+              parentRef: p.operational('1.4').rowId,
+              target: '3',
+              thresholds: [{ value: '2', score: 0.5 }],
+              responsibleUnit: 'U.O. "Mai vista"',
+            },
+            {
+              clientRef: 'O',
+              level: 'obiettivo operativo',
+              code: '1.9',
+              title: 'Nuovo obiettivo',
+              parentRef: p.strategic('1').rowId,
+              weight: '10',
+            },
+            {
+              clientRef: 'M',
+              level: 'azione',
+              code: '1.9.1',
+              title: 'Figlia di un nuovo obiettivo',
+              parentRef: 'O',
+              target: '1',
+              actual: '1',
+            },
           ],
         },
       };
     };
     const [first] = await same(SYNC_ROWS, batch);
-    expect(first.syncRows.rows.map((r: { status: string }) => r.status)).toEqual(['UPDATED', 'UPDATED', 'UPDATED', 'DELETED', 'CONFLICT', 'REJECTED', 'UNCHANGED', 'CREATED', 'CREATED', 'CREATED']);
+    expect(first.syncRows.rows.map((r: { status: string }) => r.status)).toEqual([
+      'UPDATED',
+      'UPDATED',
+      'UPDATED',
+      'DELETED',
+      'CONFLICT',
+      'REJECTED',
+      'UNCHANGED',
+      'CREATED',
+      'CREATED',
+      'CREATED',
+    ]);
     const [replay] = await same(SYNC_ROWS, batch);
     expect(replay.syncRows.replayed).toBe(true);
     await same(SHEET_ROWS, (s) => ({ planId: s.plan.planId, year: 2022, checkpoint: 'YEAR_END', since: null }));
     await same(TREE, (s) => ({ id: s.plan.planId }));
     await same(REPORT, (s) => ({ p: s.plan.planId }), { anyOrder: true });
     // the audit trail of a changed row, written through the unit of work or set-based
-    await same(`query($r: ID!, $p: ID!) { rowHistory(rowId: $r, planId: $p, year: 2022) { entityType entityId action actor source sourceDetail before after } }`,
-      (s) => ({ r: s.plan.indicator('1.3.1').rowId, p: s.plan.planId }), { anyOrder: true });
+    await same(
+      `query($r: ID!, $p: ID!) { rowHistory(rowId: $r, planId: $p, year: 2022) { entityType entityId action actor source sourceDetail before after } }`,
+      (s) => ({ r: s.plan.indicator('1.3.1').rowId, p: s.plan.planId }),
+      { anyOrder: true },
+    );
   });
 
   it('apply an atomic batch that fails as a whole, writing nothing', async () => {
     const [outcome] = await same(SYNC_ROWS, (s) => ({
       input: {
-        planId: s.plan.planId, year: 2022, checkpoint: 'YEAR_END', mode: 'ATOMIC',
-        rows: [{ rowId: s.plan.indicator('1.1.3').rowId, actual: '7' }, { clientRef: 'Z', level: 'azione', code: '9.9.9', title: 'x', parentRef: 'nessuno' }],
+        planId: s.plan.planId,
+        year: 2022,
+        checkpoint: 'YEAR_END',
+        mode: 'ATOMIC',
+        rows: [
+          { rowId: s.plan.indicator('1.1.3').rowId, actual: '7' },
+          { clientRef: 'Z', level: 'azione', code: '9.9.9', title: 'x', parentRef: 'nessuno' },
+        ],
       },
     }));
     expect(outcome.syncRows.applied).toBe(0);
@@ -243,14 +366,25 @@ describe.each(databaseNames())('fast paths on and off answer alike (%s)', (diale
     );
     expect(created.createIndicator.version).toBe(1);
     const ids = new Map<Side, string>();
-    const createdOn = async (query: string, vars: (s: Side) => Record<string, unknown>, pick: (data: any) => string) => {
+    const createdOn = async (
+      query: string,
+      vars: (s: Side) => Record<string, unknown>,
+      pick: (data: any) => string,
+    ) => {
       const [a, b] = await same(query, vars);
       return [pick(a), pick(b)] as const;
     };
     const [fastIndicator, plainIndicator] = await (async () => {
-      const a = await fast.server.gql(`{ indicators(filter: { planId: "${fast.plan.planId}" }, first: 500) { edges { node { id code } } } }`);
-      const b = await plain.server.gql(`{ indicators(filter: { planId: "${plain.plan.planId}" }, first: 500) { edges { node { id code } } } }`);
-      const find = (r: GraphQLResponse) => (r.data.indicators.edges as Array<{ node: { id: string; code: string } }>).find((e) => e.node.code === '1.4.20')!.node.id;
+      const a = await fast.server.gql(
+        `{ indicators(filter: { planId: "${fast.plan.planId}" }, first: 500) { edges { node { id code } } } }`,
+      );
+      const b = await plain.server.gql(
+        `{ indicators(filter: { planId: "${plain.plan.planId}" }, first: 500) { edges { node { id code } } } }`,
+      );
+      const find = (r: GraphQLResponse) =>
+        (r.data.indicators.edges as Array<{ node: { id: string; code: string } }>).find(
+          (e) => e.node.code === '1.4.20',
+        )!.node.id;
       return [find(a), find(b)];
     })();
     ids.set(fast, fastIndicator);
@@ -260,23 +394,39 @@ describe.each(databaseNames())('fast paths on and off answer alike (%s)', (diale
       (s) => ({ i: ids.get(s) }),
       (d) => d.createTarget.id,
     );
-    await same(`mutation($t: ID!) { createTargetRevision(input: { targetId: $t, value: "18", adoptingAct: "Delibera n. 40", note: "nuova previsione" }) { seq kind value { raw number } } }`,
-      (s) => ({ t: s === fast ? fastTarget : plainTarget }));
+    await same(
+      `mutation($t: ID!) { createTargetRevision(input: { targetId: $t, value: "18", adoptingAct: "Delibera n. 40", note: "nuova previsione" }) { seq kind value { raw number } } }`,
+      (s) => ({ t: s === fast ? fastTarget : plainTarget }),
+    );
     const [fastMeasurement, plainMeasurement] = await createdOn(
       `mutation($i: ID!) { createMeasurement(input: { indicatorId: $i, year: 2022, value: "27,5 gg", note: "dato di Ragioneria", author: "m.rossi" }) { id version value { raw number unit } } }`,
       (s) => ({ i: ids.get(s) }),
       (d) => d.createMeasurement.id,
     );
     const measurement = (s: Side) => (s === fast ? fastMeasurement : plainMeasurement);
-    await same(`mutation($id: ID!) { updateMeasurement(id: $id, expectedVersion: 1, input: { value: "26" }) { version value { raw number } } }`, (s) => ({ id: measurement(s) }));
+    await same(
+      `mutation($id: ID!) { updateMeasurement(id: $id, expectedVersion: 1, input: { value: "26" }) { version value { raw number } } }`,
+      (s) => ({ id: measurement(s) }),
+    );
     const [fastStale, plainStale] = await Promise.all([
-      fast.server.gql(`mutation($id: ID!) { updateMeasurement(id: $id, expectedVersion: 1, input: { value: "30" }) { version } }`, { id: fastMeasurement }),
-      plain.server.gql(`mutation($id: ID!) { updateMeasurement(id: $id, expectedVersion: 1, input: { value: "30" }) { version } }`, { id: plainMeasurement }),
+      fast.server.gql(
+        `mutation($id: ID!) { updateMeasurement(id: $id, expectedVersion: 1, input: { value: "30" }) { version } }`,
+        { id: fastMeasurement },
+      ),
+      plain.server.gql(
+        `mutation($id: ID!) { updateMeasurement(id: $id, expectedVersion: 1, input: { value: "30" }) { version } }`,
+        { id: plainMeasurement },
+      ),
     ]);
     expect(fastStale.errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(plain.normalise(plainStale)).toEqual(fast.normalise(fastStale));
-    await same(`mutation($i: ID!) { updateIndicator(id: $i, input: { weight: 80, unit: null }) { weight unit version } }`, (s) => ({ i: ids.get(s) }));
-    await same(`mutation($i: ID!) { deleteIndicator(id: $i, cascade: true) { id deleted } }`, (s) => ({ i: s.plan.indicator('1.1.3').rowId }));
+    await same(
+      `mutation($i: ID!) { updateIndicator(id: $i, input: { weight: 80, unit: null }) { weight unit version } }`,
+      (s) => ({ i: ids.get(s) }),
+    );
+    await same(`mutation($i: ID!) { deleteIndicator(id: $i, cascade: true) { id deleted } }`, (s) => ({
+      i: s.plan.indicator('1.1.3').rowId,
+    }));
     await same(TREE, (s) => ({ id: s.plan.planId }));
     await same(REPORT, (s) => ({ p: s.plan.planId }), { anyOrder: true });
     await same(SHEET_ROWS, (s) => ({ planId: s.plan.planId, year: 2022, checkpoint: 'YEAR_END', since: null }));

@@ -5,20 +5,61 @@ import { buildPlan } from '../helpers/synthetic-plan';
 const FULL_TREE = /* GraphQL */ `
   query Tree($id: ID!) {
     planVersion(id: $id) {
-      id label
+      id
+      label
       perspectives {
-        id name
+        id
+        name
         strategicObjectives {
-          id code
-          indicators { id code }
+          id
+          code
+          indicators {
+            id
+            code
+          }
           operationalObjectives {
-            id code weight
-            responsibleUnits { name }
+            id
+            code
+            weight
+            responsibleUnits {
+              name
+            }
             indicators {
-              id code weight polarity
-              responsibleUnits { name }
-              targets { year thresholds { score value { raw number } } effective { seq value { raw number } } revisions { seq } }
-              measurements { year checkpoint value { raw number } }
+              id
+              code
+              weight
+              polarity
+              responsibleUnits {
+                name
+              }
+              targets {
+                year
+                thresholds {
+                  score
+                  value {
+                    raw
+                    number
+                  }
+                }
+                effective {
+                  seq
+                  value {
+                    raw
+                    number
+                  }
+                }
+                revisions {
+                  seq
+                }
+              }
+              measurements {
+                year
+                checkpoint
+                value {
+                  raw
+                  number
+                }
+              }
             }
           }
         }
@@ -30,25 +71,53 @@ const FULL_TREE = /* GraphQL */ `
 const SCORED_TREE = /* GraphQL */ `
   query Scored($id: ID!) {
     planVersion(id: $id) {
-      realization(year: 2022) { score display }
+      realization(year: 2022) {
+        score
+        display
+      }
       perspectives {
-        realization(year: 2022) { score }
+        realization(year: 2022) {
+          score
+        }
         strategicObjectives {
-          realization(year: 2022) { score display achieved }
+          realization(year: 2022) {
+            score
+            display
+            achieved
+          }
           operationalObjectives {
-            realization(year: 2022) { score display text }
-            indicators { code realization(year: 2022) { status score display text explanation } }
+            realization(year: 2022) {
+              score
+              display
+              text
+            }
+            indicators {
+              code
+              realization(year: 2022) {
+                status
+                score
+                display
+                text
+                explanation
+              }
+            }
           }
         }
       }
     }
-    report(planId: $id, year: 2022) { rows { code realization } }
+    report(planId: $id, year: 2022) {
+      rows {
+        code
+        realization
+      }
+    }
   }
 `;
 
 function countIndicators(tree: any): number {
   let n = 0;
-  for (const p of tree.perspectives) for (const s of p.strategicObjectives) for (const o of s.operationalObjectives) n += o.indicators.length;
+  for (const p of tree.perspectives)
+    for (const s of p.strategicObjectives) for (const o of s.operationalObjectives) n += o.indicators.length;
   return n;
 }
 

@@ -18,7 +18,12 @@ describe.each(databaseNames())('sheet sync: adopting the rows a batch writes (%s
   let planId: string;
   beforeAll(async () => {
     server = await startServer(dialect);
-    ({ planId } = await buildPlan(server.orm.em, `ADOPT-${dialect}`, { perspectives: 1, strategic: 2, operational: 2, indicators: 3 }));
+    ({ planId } = await buildPlan(server.orm.em, `ADOPT-${dialect}`, {
+      perspectives: 1,
+      strategic: 2,
+      operational: 2,
+      indicators: 3,
+    }));
   });
   afterAll(() => server.close());
 
@@ -27,7 +32,10 @@ describe.each(databaseNames())('sheet sync: adopting the rows a batch writes (%s
     return { em, state: await loadPlanState(em, planId, 2022, Checkpoint.YEAR_END, { readOnly: true }) };
   };
   const managedIds = (em: ReturnType<TestServer['orm']['em']['fork']>) =>
-    [...em.getUnitOfWork().getIdentityMap().values()].filter((e) => wrap(e, true).isInitialized()).map((e) => (e as { id: string }).id).sort();
+    [...em.getUnitOfWork().getIdentityMap().values()]
+      .filter((e) => wrap(e, true).isInitialized())
+      .map((e) => (e as { id: string }).id)
+      .sort();
 
   it('makes managed only the rows named, in place of their read-only twins, and flushes their change', async () => {
     const { em, state } = await readState();
@@ -61,7 +69,11 @@ describe.each(databaseNames())('sheet sync: adopting the rows a batch writes (%s
 
     const failure = await adoptRows(em, state, [indicator]).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ConflictError);
-    expect(failure).toMatchObject({ id: indicator.id, expectedVersion: indicator.version, currentVersion: indicator.version + 1 });
+    expect(failure).toMatchObject({
+      id: indicator.id,
+      expectedVersion: indicator.version,
+      currentVersion: indicator.version + 1,
+    });
   });
 
   it('fails when a row it would write was deleted since the plan was read', async () => {

@@ -4,7 +4,16 @@ import { PARENTS_AND_CODES, ROWS_AND_DELETES } from './bad-rows/plan-structure';
 import { CELL_RULES, VALUES } from './bad-rows/value-cells';
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { changedRows, createOtherPlan, ok, type OtherPlan, readRows, type SheetRowIn, sync, tableCounts } from '../helpers/sync';
+import {
+  changedRows,
+  createOtherPlan,
+  ok,
+  type OtherPlan,
+  readRows,
+  type SheetRowIn,
+  sync,
+  tableCounts,
+} from '../helpers/sync';
 
 /**
  * A corpus of bad sheet rows, generated from a table of rules × variants. Each category (one rule) is sent as one
@@ -29,16 +38,24 @@ describe.each(databaseNames())('a corpus of bad sheet rows (%s)', (dialect) => {
   });
 
   it('has at least 200 bad rows, every category at least 2, in the categories of the rules', async () => {
-    const { server, plan: { planId, orgId } } = sondrio;
+    const {
+      server,
+      plan: { planId, orgId },
+    } = sondrio;
     const { rows } = await readRows(server, planId);
-    const sizes = CATEGORIES.map((c) => [c.name, badCount(c.build(new Builder(rows, planId, orgId, unitId, other)))] as const);
+    const sizes = CATEGORIES.map(
+      (c) => [c.name, badCount(c.build(new Builder(rows, planId, orgId, unitId, other)))] as const,
+    );
     expect(sizes.filter(([, n]) => n < 2)).toEqual([]);
     expect(sizes.reduce((sum, [, n]) => sum + n, 0)).toBeGreaterThanOrEqual(200);
     expect(new Set(CATEGORIES.map((c) => c.name)).size).toBe(CATEGORIES.length);
   });
 
   it.each(CATEGORIES.map((c, i) => [c.name, i] as const))('%s', async (_name, i) => {
-    const { server, plan: { planId, orgId } } = sondrio;
+    const {
+      server,
+      plan: { planId, orgId },
+    } = sondrio;
     const category = CATEGORIES[i];
     const before = await readRows(server, planId);
     const b = new Builder(before.rows, planId, orgId, unitId, other);
@@ -50,15 +67,29 @@ describe.each(databaseNames())('a corpus of bad sheet rows (%s)', (dialect) => {
     const code = `G-${i}`;
     const goodUpdate: SheetRowIn = { rowId: measured.rowId, rowVersion: measured.rowVersion, actual };
     const goodCreate: SheetRowIn = {
-      clientRef: `good-${i}`, level: 'azione', code, title: `Azione valida ${i}`, parentRef: parent, weight: '10%', kpi: 'N. pratiche',
-      target: '50', thresholds: [{ score: 0.8, value: '40' }, { score: 0.6, value: '30' }], futureTargets: [{ year: 2023, value: '55' }],
-      actual: '45', responsibleUnit: 'U.O. "Digitalizzazione"',
+      clientRef: `good-${i}`,
+      level: 'azione',
+      code,
+      title: `Azione valida ${i}`,
+      parentRef: parent,
+      weight: '10%',
+      kpi: 'N. pratiche',
+      target: '50',
+      thresholds: [
+        { score: 0.8, value: '40' },
+        { score: 0.6, value: '30' },
+      ],
+      futureTargets: [{ year: 2023, value: '55' }],
+      actual: '45',
+      responsibleUnit: 'U.O. "Digitalizzazione"',
     };
     const entries = category.build(b);
     const counts = await tableCounts(server);
     const startedAt = new Date();
     // events of an earlier batch stamped in this same millisecond are not this batch's: told apart by id, not time
-    const earlier = new Set((await server.orm.em.fork().find(AuditEvent, { at: { $gte: startedAt } }, { fields: ['id'] })).map((e) => e.id));
+    const earlier = new Set(
+      (await server.orm.em.fork().find(AuditEvent, { at: { $gte: startedAt } }, { fields: ['id'] })).map((e) => e.id),
+    );
     const result = await sync(server, { planId, rows: [goodUpdate, ...entries.map((e) => e.row), goodCreate] });
 
     // 1. every bad row is refused by its own column and code, with an English and an Italian message
@@ -68,7 +99,8 @@ describe.each(databaseNames())('a corpus of bad sheet rows (%s)', (dialect) => {
       const got = result.rows[k + 1];
       const errors = got.errors.map((e) => `${e.column}:${e.code}`);
       if (entry.expect.status !== 'REJECTED') {
-        if (got.status !== entry.expect.status || errors.length > 0) mismatches.push(`${entry.variant}: expected ${entry.expect.status}, got ${got.status} ${errors.join(', ')}`);
+        if (got.status !== entry.expect.status || errors.length > 0)
+          mismatches.push(`${entry.variant}: expected ${entry.expect.status}, got ${got.status} ${errors.join(', ')}`);
         return;
       }
       const wanted = `${entry.expect.column}:${entry.expect.code}`;
@@ -77,27 +109,54 @@ describe.each(databaseNames())('a corpus of bad sheet rows (%s)', (dialect) => {
         return;
       }
       const [error] = got.errors;
-      if (!error.message.trim() || !error.messageIt.trim() || error.message === error.messageIt || /\{\w+\}/.test(error.message + error.messageIt)) {
+      if (
+        !error.message.trim() ||
+        !error.messageIt.trim() ||
+        error.message === error.messageIt ||
+        /\{\w+\}/.test(error.message + error.messageIt)
+      ) {
         mismatches.push(`${entry.variant}: messages ${JSON.stringify([error.message, error.messageIt])}`);
       }
-      if (!entry.row.rowId && got.rowId !== null) mismatches.push(`${entry.variant}: a refused new row got the id ${got.rowId}`);
-      if (got.realization !== null && !entry.row.rowId) mismatches.push(`${entry.variant}: a refused new row has a realization`);
+      if (!entry.row.rowId && got.rowId !== null)
+        mismatches.push(`${entry.variant}: a refused new row got the id ${got.rowId}`);
+      if (got.realization !== null && !entry.row.rowId)
+        mismatches.push(`${entry.variant}: a refused new row has a realization`);
     });
     expect(mismatches).toEqual([]);
 
     // 2. the good rows are written and really in the database
     const created = result.rows[entries.length + 1];
     expect(result.rows[0]).toMatchObject({ status: 'UPDATED', rowId: measured.rowId, errors: [] });
-    expect(created).toMatchObject({ status: 'CREATED', clientRef: `good-${i}`, errors: [], rowId: expect.any(String), rowVersion: expect.any(Number) });
-    const companions = entries.map((e, k) => ({ e, r: result.rows[k + 1] })).filter(({ e }) => e.expect.status === 'CREATED');
+    expect(created).toMatchObject({
+      status: 'CREATED',
+      clientRef: `good-${i}`,
+      errors: [],
+      rowId: expect.any(String),
+      rowVersion: expect.any(Number),
+    });
+    const companions = entries
+      .map((e, k) => ({ e, r: result.rows[k + 1] }))
+      .filter(({ e }) => e.expect.status === 'CREATED');
     expect(result.applied).toBe(2 + companions.length);
     const after = await readRows(server, planId);
     const byId = new Map(after.rows.map((r) => [r.rowId, r]));
-    expect(byId.get(measured.rowId)).toMatchObject({ actual: { raw: actual, number: Number(actual) }, rowVersion: result.rows[0].rowVersion });
+    expect(byId.get(measured.rowId)).toMatchObject({
+      actual: { raw: actual, number: Number(actual) },
+      rowVersion: result.rows[0].rowVersion,
+    });
     expect(byId.get(created.rowId!)).toMatchObject({
-      level: 'INDICATOR', code, title: `Azione valida ${i}`, parentId: parent, weight: 10, kpi: 'N. pratiche', rowVersion: created.rowVersion,
+      level: 'INDICATOR',
+      code,
+      title: `Azione valida ${i}`,
+      parentId: parent,
+      weight: 10,
+      kpi: 'N. pratiche',
+      rowVersion: created.rowVersion,
       target: { raw: '50', number: 50 },
-      thresholds: [{ score: 0.8, value: { raw: '40' } }, { score: 0.6, value: { raw: '30' } }],
+      thresholds: [
+        { score: 0.8, value: { raw: '40' } },
+        { score: 0.6, value: { raw: '30' } },
+      ],
       futureTargets: [{ year: 2023, value: { raw: '55' } }],
       actual: { raw: '45', number: 45 },
       responsibleUnits: ['U.O. "Digitalizzazione"'],
@@ -107,7 +166,8 @@ describe.each(databaseNames())('a corpus of bad sheet rows (%s)', (dialect) => {
     // 3. nothing else changed: the other rows, the row counts, the audit trail
     const touched = [measured.rowId, created.rowId!, ...companions.map(({ r }) => r.rowId!)];
     expect(changedRows(before.rows, after.rows, touched)).toEqual([]);
-    const level = (row: SheetRowIn) => (row.level === 'operational' ? 'operational' : row.level === 'strategic' ? 'strategic' : 'indicators');
+    const level = (row: SheetRowIn) =>
+      row.level === 'operational' ? 'operational' : row.level === 'strategic' ? 'strategic' : 'indicators';
     const plus = (key: string) => companions.filter(({ e }) => level(e.row) === key).length;
     const now = await tableCounts(server);
     expect({ ...now, events: 0 }).toEqual({
@@ -126,9 +186,16 @@ describe.each(databaseNames())('a corpus of bad sheet rows (%s)', (dialect) => {
     const targets = await em.find(Target, { indicator: { $in: indicatorIds } });
     const revisions = await em.find(TargetRevision, { target: { $in: targets.map((t) => t.id) } });
     const measurements = await em.find(Measurement, { indicator: { $in: indicatorIds } });
-    const allowed = new Set([...touched, ...targets.map((t) => t.id), ...revisions.map((r) => r.id), ...measurements.map((m) => m.id)]);
+    const allowed = new Set([
+      ...touched,
+      ...targets.map((t) => t.id),
+      ...revisions.map((r) => r.id),
+      ...measurements.map((m) => m.id),
+    ]);
     const events = (await em.find(AuditEvent, { at: { $gte: startedAt } })).filter((e) => !earlier.has(e.id));
     expect(events.length).toBeGreaterThan(0);
-    expect(events.filter((e) => !allowed.has(e.entityId)).map((e) => `${e.action} ${e.entityType} ${e.entityId}`)).toEqual([]);
+    expect(
+      events.filter((e) => !allowed.has(e.entityId)).map((e) => `${e.action} ${e.entityType} ${e.entityId}`),
+    ).toEqual([]);
   });
 });

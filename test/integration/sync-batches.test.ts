@@ -4,7 +4,16 @@ import { syncRows } from '../../server/sync/sync-rows';
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import {
-  changedRows, currentRow, ok, problems, readRows, type SheetRowIn, sync, syncRaw, tableCounts, writes,
+  changedRows,
+  currentRow,
+  ok,
+  problems,
+  readRows,
+  type SheetRowIn,
+  sync,
+  syncRaw,
+  tableCounts,
+  writes,
 } from '../helpers/sync';
 
 /**
@@ -20,14 +29,28 @@ describe.each(databaseNames())('sheet sync: optimistic concurrency (%s)', (diale
     const seenByA = await currentRow(server, plan.planId, 'indicator', '1.1.3');
     const seenByB = await currentRow(server, plan.planId, 'indicator', '1.1.3');
     const startedAt = Date.now();
-    const a = await sync(server, { planId: plan.planId, source: { kind: 'ADDIN', workbook: 'A.xlsx', sheet: 'Azioni', author: 'a.bianchi' }, rows: [{ rowId: seenByA.rowId, rowVersion: seenByA.rowVersion, actual: '70' }] });
+    const a = await sync(server, {
+      planId: plan.planId,
+      source: { kind: 'ADDIN', workbook: 'A.xlsx', sheet: 'Azioni', author: 'a.bianchi' },
+      rows: [{ rowId: seenByA.rowId, rowVersion: seenByA.rowVersion, actual: '70' }],
+    });
     expect(a.rows[0]).toMatchObject({ status: 'UPDATED' });
 
-    const b = await sync(server, { planId: plan.planId, source: { kind: 'ADDIN', workbook: 'B.xlsx', sheet: 'Azioni', author: 'c.verdi' }, rows: [{ rowId: seenByB.rowId, rowVersion: seenByB.rowVersion, actual: '90' }] });
+    const b = await sync(server, {
+      planId: plan.planId,
+      source: { kind: 'ADDIN', workbook: 'B.xlsx', sheet: 'Azioni', author: 'c.verdi' },
+      rows: [{ rowId: seenByB.rowId, rowVersion: seenByB.rowVersion, actual: '90' }],
+    });
     expect(b.applied).toBe(0);
     const [conflict] = b.rows;
     expect(conflict).toMatchObject({ status: 'CONFLICT', rowId: seenByB.rowId, errors: [] });
-    expect(conflict.current).toMatchObject({ rowId: seenByB.rowId, code: '1.1.3', actual: { raw: '70' }, rowVersion: a.rows[0].rowVersion, changedBy: 'a.bianchi' });
+    expect(conflict.current).toMatchObject({
+      rowId: seenByB.rowId,
+      code: '1.1.3',
+      actual: { raw: '70' },
+      rowVersion: a.rows[0].rowVersion,
+      changedBy: 'a.bianchi',
+    });
     const changedAt = Date.parse(conflict.current!.changedAt!);
     expect(changedAt).toBeGreaterThanOrEqual(startedAt - 1000);
     expect(changedAt).toBeLessThanOrEqual(Date.now() + 1000);
@@ -36,10 +59,15 @@ describe.each(databaseNames())('sheet sync: optimistic concurrency (%s)', (diale
     expect(stored.actual?.raw).toBe('70');
     const em = server.orm.em.fork();
     const measurements = await em.find(Measurement, { indicator: seenByB.rowId });
-    expect(measurements.map((m) => [m.year, m.checkpoint, m.value?.raw, m.author])).toEqual([[2022, Checkpoint.YEAR_END, '70', 'a.bianchi']]);
+    expect(measurements.map((m) => [m.year, m.checkpoint, m.value?.raw, m.author])).toEqual([
+      [2022, Checkpoint.YEAR_END, '70', 'a.bianchi'],
+    ]);
 
     // B chooses "mine" and resends with the version of the conflict
-    const again = await sync(server, { planId: plan.planId, rows: [{ rowId: seenByB.rowId, rowVersion: conflict.current!.rowVersion, actual: '90' }] });
+    const again = await sync(server, {
+      planId: plan.planId,
+      rows: [{ rowId: seenByB.rowId, rowVersion: conflict.current!.rowVersion, actual: '90' }],
+    });
     expect(again.rows[0]).toMatchObject({ status: 'UPDATED' });
     expect((await currentRow(server, plan.planId, 'indicator', '1.1.3')).actual?.raw).toBe('90');
   });
@@ -49,12 +77,18 @@ describe.each(databaseNames())('sheet sync: optimistic concurrency (%s)', (diale
     const before = await readRows(server, plan.planId);
     const one = before.rows.find((r) => r.code === '3.1.1' && r.level === 'INDICATOR')!;
     const other = before.rows.find((r) => r.code === '3.3.1' && r.level === 'INDICATOR')!;
-    const result = await sync(server, { planId: plan.planId, rows: [{ rowId: one.rowId, rowVersion: one.rowVersion, actual: '21' }] });
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [{ rowId: one.rowId, rowVersion: one.rowVersion, actual: '21' }],
+    });
     const after = await readRows(server, plan.planId);
     expect(after.rows.find((r) => r.rowId === one.rowId)!.rowVersion).toBe(result.rows[0].rowVersion);
     expect(changedRows(before.rows, after.rows, [one.rowId])).toEqual([]);
     // a colleague who read 3.3.1 before that batch can still save it
-    const colleague = await sync(server, { planId: plan.planId, rows: [{ rowId: other.rowId, rowVersion: other.rowVersion, actual: '27' }] });
+    const colleague = await sync(server, {
+      planId: plan.planId,
+      rows: [{ rowId: other.rowId, rowVersion: other.rowVersion, actual: '27' }],
+    });
     expect(colleague.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
   });
 });
@@ -72,7 +106,14 @@ describe.each(databaseNames())('sheet sync: idempotent batches (%s)', (dialect) 
       source: { kind: 'ADDIN' as const, workbook: 'Piano 2022.xlsx', sheet: 'Azioni', author: 'm.rossi' },
       rows: [
         { rowId: measured.rowId, rowVersion: measured.rowVersion, actual: '110' },
-        { clientRef: 'R40', level: 'azione', code: '2.1.9', title: 'Nuova azione', parentRef: plan.operational('2.1').rowId, target: '5' },
+        {
+          clientRef: 'R40',
+          level: 'azione',
+          code: '2.1.9',
+          title: 'Nuova azione',
+          parentRef: plan.operational('2.1').rowId,
+          target: '5',
+        },
         { rowId: stale.rowId, rowVersion: stale.rowVersion + 100, actual: '20' },
       ] as SheetRowIn[],
     };
@@ -92,9 +133,19 @@ describe.each(databaseNames())('sheet sync: idempotent batches (%s)', (dialect) 
     expect(await em.count(Measurement, { indicator: measured.rowId })).toBe(1);
     expect(await em.count(Indicator, { plan: plan.planId, code: '2.1.9' })).toBe(1);
     const [measurement] = await em.find(Measurement, { indicator: measured.rowId });
-    const events = ok(await server.gql(`query($id: ID!) { auditEvents(filter: { entityId: $id }) { totalCount edges { node { action source actor after } } } }`, { id: measurement.id })).auditEvents;
+    const events = ok(
+      await server.gql(
+        `query($id: ID!) { auditEvents(filter: { entityId: $id }) { totalCount edges { node { action source actor after } } } }`,
+        { id: measurement.id },
+      ),
+    ).auditEvents;
     expect(events.totalCount).toBe(1);
-    expect(events.edges[0].node).toMatchObject({ action: 'CREATE', source: 'ADDIN', actor: 'm.rossi', after: { value: { raw: '110' } } });
+    expect(events.edges[0].node).toMatchObject({
+      action: 'CREATE',
+      source: 'ADDIN',
+      actor: 'm.rossi',
+      after: { value: { raw: '110' } },
+    });
 
     const reused = await syncRaw(server, { ...batch, rows: [{ rowId: measured.rowId, actual: '111' }] });
     expect(problems(reused)).toEqual([{ field: 'batchKey', code: 'KEY_REUSED', message: expect.any(String) }]);
@@ -113,7 +164,14 @@ describe.each(databaseNames())('sheet sync: ATOMIC and PARTIAL modes (%s)', (dia
       { rowId: a.rowId, rowVersion: a.rowVersion, actual: '12' },
       { rowId: b.rowId, rowVersion: b.rowVersion, actual: '100' },
       { rowId: bad.rowId, rowVersion: bad.rowVersion, weight: 'abc' },
-      { clientRef: 'N1', level: 'azione', code: '2.2.5', title: 'Nuova azione', parentRef: plan.operational('2.2').rowId, target: '10' },
+      {
+        clientRef: 'N1',
+        level: 'azione',
+        code: '2.2.5',
+        title: 'Nuova azione',
+        parentRef: plan.operational('2.2').rowId,
+        target: '10',
+      },
     ];
     const before = await readRows(server, plan.planId);
     const counts = await tableCounts(server);
@@ -125,7 +183,17 @@ describe.each(databaseNames())('sheet sync: ATOMIC and PARTIAL modes (%s)', (dia
     expect(atomic.rows.map((r) => [r.status, r.errors])).toEqual([
       ['REJECTED', failed],
       ['REJECTED', failed],
-      ['REJECTED', [{ column: 'weight', code: 'NOT_A_NUMBER', message: '"abc" is not a number', messageIt: '"abc" non è un numero' }]],
+      [
+        'REJECTED',
+        [
+          {
+            column: 'weight',
+            code: 'NOT_A_NUMBER',
+            message: '"abc" is not a number',
+            messageIt: '"abc" non è un numero',
+          },
+        ],
+      ],
       ['REJECTED', failed],
     ]);
     expect(atomic.rows[3].rowId).toBeNull();
@@ -135,7 +203,12 @@ describe.each(databaseNames())('sheet sync: ATOMIC and PARTIAL modes (%s)', (dia
 
     const partial = await sync(server, { planId: plan.planId, mode: 'PARTIAL', rows });
     expect(partial.applied).toBe(3);
-    expect(partial.rows.map((r) => [r.status, r.errors.map((e) => e.code)])).toEqual([['UPDATED', []], ['UPDATED', []], ['REJECTED', ['NOT_A_NUMBER']], ['CREATED', []]]);
+    expect(partial.rows.map((r) => [r.status, r.errors.map((e) => e.code)])).toEqual([
+      ['UPDATED', []],
+      ['UPDATED', []],
+      ['REJECTED', ['NOT_A_NUMBER']],
+      ['CREATED', []],
+    ]);
     const { rows: after } = await readRows(server, plan.planId);
     const byId = new Map(after.map((r) => [r.rowId, r]));
     expect(byId.get(a.rowId)!.actual?.raw).toBe('12');
@@ -160,17 +233,29 @@ describe.each(databaseNames())('sheet sync: a crash in the middle of a batch (%s
         { rowId: plan.indicator('1.1.1').rowId, actual: '3,10%' },
         { rowId: plan.indicator('1.3.1').rowId, target: '16%', futureTargets: [{ year: 2023, value: '17%' }] },
         { rowId: plan.operational('1.5').rowId, title: 'Certificazione d’impresa' },
-        { clientRef: 'N', level: 'azione', code: '1.4.3', title: 'Nuova azione', parentRef: plan.operational('1.4').rowId, target: '3', responsibleUnit: 'U.O. "Mai vista"' },
+        {
+          clientRef: 'N',
+          level: 'azione',
+          code: '1.4.3',
+          title: 'Nuova azione',
+          parentRef: plan.operational('1.4').rowId,
+          target: '3',
+          responsibleUnit: 'U.O. "Mai vista"',
+        },
       ] as SheetRowIn[],
     };
     const before = await readRows(server, plan.planId);
     const counts = await tableCounts(server);
     const context = { em: server.orm.em.fork(), actor: 'test', source: ChangeSource.ADDIN, sourceDetail: null };
     let wrote = false;
-    await expect(syncRows(context, input, { afterWrite: () => {
-      wrote = true;
-      throw new Error('crash');
-    } })).rejects.toThrow('crash');
+    await expect(
+      syncRows(context, input, {
+        afterWrite: () => {
+          wrote = true;
+          throw new Error('crash');
+        },
+      }),
+    ).rejects.toThrow('crash');
     expect(wrote).toBe(true);
 
     expect(changedRows(before.rows, (await readRows(server, plan.planId)).rows, [])).toEqual([]);
@@ -180,7 +265,10 @@ describe.each(databaseNames())('sheet sync: a crash in the middle of a batch (%s
     expect(await em.count(OrgUnit, { name: 'U.O. "Mai vista"' })).toBe(0);
 
     // the same batch, without the crash, was a valid one
-    const outcome = await syncRows({ em: server.orm.em.fork(), actor: 'test', source: ChangeSource.ADDIN, sourceDetail: null }, input);
+    const outcome = await syncRows(
+      { em: server.orm.em.fork(), actor: 'test', source: ChangeSource.ADDIN, sourceDetail: null },
+      input,
+    );
     expect(outcome.rows.map((r) => r.status)).toEqual(['updated', 'updated', 'updated', 'created']);
   });
 });

@@ -1,7 +1,18 @@
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import {
-  changedRows, currentRow, dataStatements, ok, outcomes, problems, readRows, type SheetRowIn, sync, syncRaw, tableCounts, writes,
+  changedRows,
+  currentRow,
+  dataStatements,
+  ok,
+  outcomes,
+  problems,
+  readRows,
+  type SheetRowIn,
+  sync,
+  syncRaw,
+  tableCounts,
+  writes,
 } from '../helpers/sync';
 
 /**
@@ -15,21 +26,36 @@ describe.each(databaseNames())('sheet sync: limits and locks (%s)', (dialect) =>
   it('refuses a batch of more than 5,000 rows as a whole', async () => {
     const { server, plan } = sondrio;
     const counts = await tableCounts(server);
-    const tooMany = await syncRaw(server, { planId: plan.planId, rows: Array.from({ length: 5001 }, () => ({ actual: '1' })) });
-    expect(problems(tooMany)).toEqual([{ field: 'rows', code: 'BATCH_TOO_LARGE', message: expect.stringContaining('5000') }]);
+    const tooMany = await syncRaw(server, {
+      planId: plan.planId,
+      rows: Array.from({ length: 5001 }, () => ({ actual: '1' })),
+    });
+    expect(problems(tooMany)).toEqual([
+      { field: 'rows', code: 'BATCH_TOO_LARGE', message: expect.stringContaining('5000') },
+    ]);
     expect(await tableCounts(server)).toEqual(counts);
   });
 
   it('reads a batch of exactly 5,000 rows row by row', async () => {
     const { server, plan } = sondrio;
-    const result = await sync(server, { planId: plan.planId, rows: Array.from({ length: 5000 }, () => ({ actual: '1' })) });
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: Array.from({ length: 5000 }, () => ({ actual: '1' })),
+    });
     expect(result.rows).toHaveLength(5000);
-    expect(new Set(result.rows.map((r) => `${r.status} ${r.errors.map((e) => `${e.column}:${e.code}`).join()}`))).toEqual(new Set(['REJECTED level:REQUIRED']));
+    expect(
+      new Set(result.rows.map((r) => `${r.status} ${r.errors.map((e) => `${e.column}:${e.code}`).join()}`)),
+    ).toEqual(new Set(['REJECTED level:REQUIRED']));
   });
 
   it('refuses actual values of a locked checkpoint, and takes them again once unlocked', async () => {
     const { server, plan } = sondrio;
-    const locked = ok(await server.gql(`mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END, reason: "Relazione approvata") { year checkpoint reason } }`, { p: plan.planId }));
+    const locked = ok(
+      await server.gql(
+        `mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END, reason: "Relazione approvata") { year checkpoint reason } }`,
+        { p: plan.planId },
+      ),
+    );
     expect(locked.lockCheckpoint).toEqual({ year: 2022, checkpoint: 'YEAR_END', reason: 'Relazione approvata' });
     const measured = await currentRow(server, plan.planId, 'indicator', '1.5.1');
     const noted = await currentRow(server, plan.planId, 'indicator', '2.1.2');
@@ -51,12 +77,25 @@ describe.each(databaseNames())('sheet sync: limits and locks (%s)', (dialect) =>
     expect(result.rows[0].errors[0].messageIt).toContain('Relazione approvata');
     expect((await currentRow(server, plan.planId, 'indicator', '1.5.1')).actual).toBeNull();
     // the half-year checkpoint is not locked
-    const midYear = await sync(server, { planId: plan.planId, checkpoint: 'MID_YEAR', rows: [{ rowId: measured.rowId, actual: '120' }] });
+    const midYear = await sync(server, {
+      planId: plan.planId,
+      checkpoint: 'MID_YEAR',
+      rows: [{ rowId: measured.rowId, actual: '120' }],
+    });
     expect(midYear.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
 
-    expect(ok(await server.gql(`mutation($p: ID!) { unlockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END) }`, { p: plan.planId })).unlockCheckpoint).toBe(true);
+    expect(
+      ok(
+        await server.gql(`mutation($p: ID!) { unlockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END) }`, {
+          p: plan.planId,
+        }),
+      ).unlockCheckpoint,
+    ).toBe(true);
     const now = await currentRow(server, plan.planId, 'indicator', '1.5.1');
-    const unlocked = await sync(server, { planId: plan.planId, rows: [{ rowId: measured.rowId, rowVersion: now.rowVersion, actual: '260' }] });
+    const unlocked = await sync(server, {
+      planId: plan.planId,
+      rows: [{ rowId: measured.rowId, rowVersion: now.rowVersion, actual: '260' }],
+    });
     expect(unlocked.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
     expect((await currentRow(server, plan.planId, 'indicator', '1.5.1')).actual?.raw).toBe('260');
   });
@@ -67,9 +106,13 @@ describe.each(databaseNames())('sheet sync: an approved plan (%s)', (dialect) =>
 
   it('keeps its structure, appends a target change as a revised target, and still takes actual values', async () => {
     const { server, plan } = sondrio;
-    const approved = ok(await server.gql(`mutation($p: ID!) { approvePlanVersion(id: $p) { status } }`, { p: plan.planId }));
+    const approved = ok(
+      await server.gql(`mutation($p: ID!) { approvePlanVersion(id: $p) { status } }`, { p: plan.planId }),
+    );
     expect(approved.approvePlanVersion.status).toBe('APPROVED');
-    const [titled, targeted, weighted, measured, removed] = ['1.1.1', '1.1.3', '1.3.2', '1.3.3', '1.4.2'].map((code) => plan.indicator(code));
+    const [titled, targeted, weighted, measured, removed] = ['1.1.1', '1.1.3', '1.3.2', '1.3.3', '1.4.2'].map((code) =>
+      plan.indicator(code),
+    );
     const before = await readRows(server, plan.planId);
     const result = await sync(server, {
       planId: plan.planId,
@@ -79,7 +122,14 @@ describe.each(databaseNames())('sheet sync: an approved plan (%s)', (dialect) =>
         { rowId: weighted.rowId, rowVersion: weighted.rowVersion, weight: '30%' },
         { rowId: measured.rowId, rowVersion: measured.rowVersion, actual: '97%' },
         { rowId: removed.rowId, rowVersion: removed.rowVersion, delete: true },
-        { clientRef: 'N', level: 'azione', code: '1.1.9', title: 'Nuova azione', parentRef: plan.operational('1.1').rowId, target: '1' },
+        {
+          clientRef: 'N',
+          level: 'azione',
+          code: '1.1.9',
+          title: 'Nuova azione',
+          parentRef: plan.operational('1.1').rowId,
+          target: '1',
+        },
       ],
     });
     expect(outcomes(result)).toEqual([
@@ -92,13 +142,26 @@ describe.each(databaseNames())('sheet sync: an approved plan (%s)', (dialect) =>
     ]);
     expect(result.rows[0].errors[0].message).toContain('approved');
 
-    const targets = ok(await server.gql(`query($i: ID!) { indicator(id: $i) { targets(year: 2022) { revisions { seq kind value { raw } } effective { value { raw } } } } }`, { i: targeted.rowId }));
-    expect(targets.indicator.targets).toEqual([{
-      revisions: [{ seq: 0, kind: 'ORIGINAL', value: { raw: '100' } }, { seq: 1, kind: 'REVISED', value: { raw: '110' } }],
-      effective: { value: { raw: '110' } },
-    }]);
+    const targets = ok(
+      await server.gql(
+        `query($i: ID!) { indicator(id: $i) { targets(year: 2022) { revisions { seq kind value { raw } } effective { value { raw } } } } }`,
+        { i: targeted.rowId },
+      ),
+    );
+    expect(targets.indicator.targets).toEqual([
+      {
+        revisions: [
+          { seq: 0, kind: 'ORIGINAL', value: { raw: '100' } },
+          { seq: 1, kind: 'REVISED', value: { raw: '110' } },
+        ],
+        effective: { value: { raw: '110' } },
+      },
+    ]);
     const after = await readRows(server, plan.planId);
-    expect(after.rows.find((r) => r.rowId === targeted.rowId)).toMatchObject({ target: { raw: '110' }, originalTarget: { raw: '100' } });
+    expect(after.rows.find((r) => r.rowId === targeted.rowId)).toMatchObject({
+      target: { raw: '110' },
+      originalTarget: { raw: '100' },
+    });
     expect(after.rows.find((r) => r.rowId === measured.rowId)).toMatchObject({ actual: { raw: '97%' } });
     expect(changedRows(before.rows, after.rows, [targeted.rowId, measured.rowId])).toEqual([]);
   });
@@ -112,12 +175,18 @@ describe.each(databaseNames())('sheet sync: SQL statements per batch (%s)', (dia
     const indicators = plan.rows.filter((r) => r.level === 'INDICATOR');
     expect(indicators.length).toBeGreaterThanOrEqual(40);
     // every indicator gets a measurement first, so both batches below update existing rows
-    const primed = await sync(server, { planId: plan.planId, rows: indicators.map((r) => ({ rowId: r.rowId, actual: '1' })) });
+    const primed = await sync(server, {
+      planId: plan.planId,
+      rows: indicators.map((r) => ({ rowId: r.rowId, actual: '1' })),
+    });
     expect(primed.rows.every((r) => r.status === 'UPDATED')).toBe(true);
 
     const statementsFor = async (count: number, value: string) => {
       server.statements.length = 0;
-      const result = await sync(server, { planId: plan.planId, rows: indicators.slice(0, count).map((r) => ({ rowId: r.rowId, actual: value })) });
+      const result = await sync(server, {
+        planId: plan.planId,
+        rows: indicators.slice(0, count).map((r) => ({ rowId: r.rowId, actual: value })),
+      });
       expect(result.rows.filter((r) => r.status === 'UPDATED')).toHaveLength(count);
       // one line per statement: its verb and table, so a difference shows what repeats
       return dataStatements(server.statements).map((sql) => {
@@ -136,8 +205,15 @@ describe.each(databaseNames())('sheet sync: SQL statements per batch (%s)', (dia
     const { server, plan } = sondrio;
     const parent = plan.operational('1.1').rowId;
     const rows: SheetRowIn[] = Array.from({ length: 5000 }, (_, n) => ({
-      level: 'indicator', code: `B.${n}`, title: `Azione ${n}`, parentRef: parent, weight: '1', target: String(100 + (n % 7)),
-      thresholds: [{ score: 0.8, value: '80' }], actual: String(90 + (n % 20)), responsibleUnit: n % 2 ? 'U.O. "Nuova di prova"' : 'U.O. "Altra di prova"',
+      level: 'indicator',
+      code: `B.${n}`,
+      title: `Azione ${n}`,
+      parentRef: parent,
+      weight: '1',
+      target: String(100 + (n % 7)),
+      thresholds: [{ score: 0.8, value: '80' }],
+      actual: String(90 + (n % 20)),
+      responsibleUnit: n % 2 ? 'U.O. "Nuova di prova"' : 'U.O. "Altra di prova"',
     }));
     const before = await tableCounts(server);
     server.statements.length = 0;
@@ -152,7 +228,12 @@ describe.each(databaseNames())('sheet sync: SQL statements per batch (%s)', (dia
     const byId = new Map(after.rows.map((r) => [r.rowId, r]));
     for (const [n, r] of result.rows.entries()) {
       const stored = byId.get(r.rowId!)!;
-      expect([stored.code, stored.rowVersion, stored.target?.raw, stored.actual?.raw]).toEqual([`B.${n}`, r.rowVersion, rows[n].target, rows[n].actual]);
+      expect([stored.code, stored.rowVersion, stored.target?.raw, stored.actual?.raw]).toEqual([
+        `B.${n}`,
+        r.rowVersion,
+        rows[n].target,
+        rows[n].actual,
+      ]);
       expect(stored.responsibleUnits).toEqual([rows[n].responsibleUnit]);
     }
     const counts = await tableCounts(server);

@@ -2,7 +2,18 @@ import { Indicator, OrgUnit, Target, TargetRevision } from '../../server/entitie
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import {
-  asInput, changedRows, currentRow, ok, outcomes, readRows, rowHistory, type SheetRowIn, pastMillisecond, sync, tableCounts, writes,
+  asInput,
+  changedRows,
+  currentRow,
+  ok,
+  outcomes,
+  readRows,
+  rowHistory,
+  type SheetRowIn,
+  pastMillisecond,
+  sync,
+  tableCounts,
+  writes,
 } from '../helpers/sync';
 
 /**
@@ -20,7 +31,9 @@ describe.each(databaseNames())('sheet sync: round trip, updates and affected sco
     expect(before.rows).toHaveLength(4 + 9 + 18 + 48);
     server.statements.length = 0;
     const result = await sync(server, { planId: plan.planId, rows: before.rows.map(asInput) });
-    const statuses = result.rows.filter((r) => r.status !== 'UNCHANGED').map((r) => `${r.index} ${r.status} ${JSON.stringify(r.errors)}`);
+    const statuses = result.rows
+      .filter((r) => r.status !== 'UNCHANGED')
+      .map((r) => `${r.index} ${r.status} ${JSON.stringify(r.errors)}`);
     expect(statuses).toEqual([]);
     expect(result.applied).toBe(0);
     expect(result.affected).toEqual([]);
@@ -40,12 +53,25 @@ describe.each(databaseNames())('sheet sync: round trip, updates and affected sco
 
   it('updates an actual: new version, realization with its explanation, and every ancestor and dashboard it affects', async () => {
     const { server, plan } = sondrio;
-    const dashboard = ok(await server.gql(`mutation($p: ID!) { createDashboard(input: { planId: $p, kind: SERVICE, name: "Cruscotto Relazioni con il Pubblico" }) { id } }`, { p: plan.planId })).createDashboard;
-    ok(await server.gql(`mutation($d: ID!, $i: ID!) { createDashboardEntry(input: { dashboardId: $d, indicatorId: $i }) { id } }`, { d: dashboard.id, i: plan.indicator('1.1.2').rowId }));
+    const dashboard = ok(
+      await server.gql(
+        `mutation($p: ID!) { createDashboard(input: { planId: $p, kind: SERVICE, name: "Cruscotto Relazioni con il Pubblico" }) { id } }`,
+        { p: plan.planId },
+      ),
+    ).createDashboard;
+    ok(
+      await server.gql(
+        `mutation($d: ID!, $i: ID!) { createDashboardEntry(input: { dashboardId: $d, indicatorId: $i }) { id } }`,
+        { d: dashboard.id, i: plan.indicator('1.1.2').rowId },
+      ),
+    );
     const before = await readRows(server, plan.planId);
     const row = before.rows.find((r) => r.rowId === plan.indicator('1.1.2').rowId)!;
 
-    const result = await sync(server, { planId: plan.planId, rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, actual: '11' }] });
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, actual: '11' }],
+    });
     const [updated] = result.rows;
     expect(updated).toMatchObject({ index: 0, rowId: row.rowId, status: 'UPDATED', errors: [], current: null });
     expect(updated.rowVersion).toBeGreaterThan(row.rowVersion);
@@ -53,16 +79,20 @@ describe.each(databaseNames())('sheet sync: round trip, updates and affected sco
     expect(updated.realization).toMatchObject({ status: 'scored', score: 0.8, display: '80%' });
     expect(updated.realization!.text).toContain('80%');
     expect(updated.realization!.text).toContain('11');
-    expect(updated.realization!.explanation).toMatchObject({ inputs: { actual: { raw: '11' }, target: { raw: '12' } } });
+    expect(updated.realization!.explanation).toMatchObject({
+      inputs: { actual: { raw: '11' }, target: { raw: '12' } },
+    });
 
     const perspective = plan.perspective('Sviluppo del tessuto economico locale');
-    expect(result.affected.map((a) => [a.level, a.id]).sort()).toEqual([
-      ['dashboard', dashboard.id],
-      ['operational', plan.operational('1.1').rowId],
-      ['perspective', perspective.rowId],
-      ['plan', plan.planId],
-      ['strategic', plan.strategic('1').rowId],
-    ].sort());
+    expect(result.affected.map((a) => [a.level, a.id]).sort()).toEqual(
+      [
+        ['dashboard', dashboard.id],
+        ['operational', plan.operational('1.1').rowId],
+        ['perspective', perspective.rowId],
+        ['plan', plan.planId],
+        ['strategic', plan.strategic('1').rowId],
+      ].sort(),
+    );
     for (const a of result.affected) expect(a.realization).toMatchObject({ status: 'scored', display: '80%' });
     expect(result.affected.find((a) => a.level === 'operational')!.code).toBe('1.1');
     expect(result.affected.find((a) => a.level === 'strategic')!.code).toBe('1');
@@ -85,15 +115,48 @@ describe.each(databaseNames())('sheet sync: a new branch in one batch (%s)', (di
     // children first: the server orders the rows by level, not by their place in the batch
     const rows: SheetRowIn[] = [
       {
-        clientRef: 'R3', level: 'azione', code: '10.1.1', title: 'Pratiche digitali evase', parentRef: 'R2', weight: '100%', kpi: 'N. pratiche evase',
-        target: '20', thresholds: [{ score: 0.8, value: '18' }, { score: 0.6, value: '15' }], futureTargets: [{ year: 2023, value: '22' }, { year: 2024, value: '25' }],
+        clientRef: 'R3',
+        level: 'azione',
+        code: '10.1.1',
+        title: 'Pratiche digitali evase',
+        parentRef: 'R2',
+        weight: '100%',
+        kpi: 'N. pratiche evase',
+        target: '20',
+        thresholds: [
+          { score: 0.8, value: '18' },
+          { score: 0.6, value: '15' },
+        ],
+        futureTargets: [
+          { year: 2023, value: '22' },
+          { year: 2024, value: '25' },
+        ],
         responsibleUnit: 'U.O. "Ragioneria"; U.O. "Nuova unità di prova"',
       },
-      { clientRef: 'R2', level: 'obiettivo operativo', code: '10.1', title: 'Digitalizzazione delle pratiche', parentRef: 'R1', weight: '100%', kpi: 'ponderazione' },
-      { clientRef: 'R1', level: 'obiettivo strategico', code: '10', title: 'Una camera digitale', parentRef: perspective.rowId, kpi: 'ponderazione' },
+      {
+        clientRef: 'R2',
+        level: 'obiettivo operativo',
+        code: '10.1',
+        title: 'Digitalizzazione delle pratiche',
+        parentRef: 'R1',
+        weight: '100%',
+        kpi: 'ponderazione',
+      },
+      {
+        clientRef: 'R1',
+        level: 'obiettivo strategico',
+        code: '10',
+        title: 'Una camera digitale',
+        parentRef: perspective.rowId,
+        kpi: 'ponderazione',
+      },
     ];
     const result = await sync(server, { planId: plan.planId, rows });
-    expect(result.rows.map((r) => [r.clientRef, r.status, r.errors])).toEqual([['R3', 'CREATED', []], ['R2', 'CREATED', []], ['R1', 'CREATED', []]]);
+    expect(result.rows.map((r) => [r.clientRef, r.status, r.errors])).toEqual([
+      ['R3', 'CREATED', []],
+      ['R2', 'CREATED', []],
+      ['R1', 'CREATED', []],
+    ]);
     expect(result.applied).toBe(3);
     const [indicator, operational, strategic] = result.rows;
     for (const r of result.rows) {
@@ -104,17 +167,42 @@ describe.each(databaseNames())('sheet sync: a new branch in one batch (%s)', (di
 
     const { rows: read } = await readRows(server, plan.planId);
     const byId = new Map(read.map((r) => [r.rowId, r]));
-    expect(byId.get(strategic.rowId!)).toMatchObject({ level: 'STRATEGIC', code: '10', title: 'Una camera digitale', parentId: perspective.rowId, kpi: 'ponderazione' });
-    expect(byId.get(operational.rowId!)).toMatchObject({ level: 'OPERATIONAL', code: '10.1', parentId: strategic.rowId, weight: 100 });
+    expect(byId.get(strategic.rowId!)).toMatchObject({
+      level: 'STRATEGIC',
+      code: '10',
+      title: 'Una camera digitale',
+      parentId: perspective.rowId,
+      kpi: 'ponderazione',
+    });
+    expect(byId.get(operational.rowId!)).toMatchObject({
+      level: 'OPERATIONAL',
+      code: '10.1',
+      parentId: strategic.rowId,
+      weight: 100,
+    });
     expect(byId.get(indicator.rowId!)).toMatchObject({
-      level: 'INDICATOR', code: '10.1.1', title: 'Pratiche digitali evase', parentId: operational.rowId, weight: 100, kpi: 'N. pratiche evase',
+      level: 'INDICATOR',
+      code: '10.1.1',
+      title: 'Pratiche digitali evase',
+      parentId: operational.rowId,
+      weight: 100,
+      kpi: 'N. pratiche evase',
       target: { raw: '20', number: 20 },
-      thresholds: [{ score: 0.8, value: { raw: '18', number: 18 } }, { score: 0.6, value: { raw: '15', number: 15 } }],
-      futureTargets: [{ year: 2023, value: { raw: '22', number: 22 } }, { year: 2024, value: { raw: '25', number: 25 } }],
+      thresholds: [
+        { score: 0.8, value: { raw: '18', number: 18 } },
+        { score: 0.6, value: { raw: '15', number: 15 } },
+      ],
+      futureTargets: [
+        { year: 2023, value: { raw: '22', number: 22 } },
+        { year: 2024, value: { raw: '25', number: 25 } },
+      ],
       actual: null,
       rowVersion: indicator.rowVersion,
     });
-    expect([...byId.get(indicator.rowId!)!.responsibleUnits].sort()).toEqual(['U.O. "Nuova unità di prova"', 'U.O. "Ragioneria"']);
+    expect([...byId.get(indicator.rowId!)!.responsibleUnits].sort()).toEqual([
+      'U.O. "Nuova unità di prova"',
+      'U.O. "Ragioneria"',
+    ]);
     // the tree order puts the new rows under their parents
     const order = read.map((r) => r.rowId);
     expect(order.indexOf(strategic.rowId!)).toBeGreaterThan(order.indexOf(perspective.rowId));
@@ -126,11 +214,25 @@ describe.each(databaseNames())('sheet sync: a new branch in one batch (%s)', (di
     expect(await em.count(OrgUnit, { name: 'U.O. "Ragioneria"' })).toBe(1);
     const now = await tableCounts(server);
     expect({ ...now, events: 0 }).toEqual({
-      ...counts, events: 0, strategic: counts.strategic + 1, operational: counts.operational + 1, indicators: counts.indicators + 1,
-      targets: counts.targets + 3, revisions: counts.revisions + 3, units: counts.units + 1, unitLinks: counts.unitLinks + 2,
+      ...counts,
+      events: 0,
+      strategic: counts.strategic + 1,
+      operational: counts.operational + 1,
+      indicators: counts.indicators + 1,
+      targets: counts.targets + 3,
+      revisions: counts.revisions + 3,
+      units: counts.units + 1,
+      unitLinks: counts.unitLinks + 2,
     });
-    const targets = ok(await server.gql(`query($i: ID!) { indicator(id: $i) { targets { year thresholds { score } revisions { kind seq value { raw } } } } }`, { i: indicator.rowId }));
-    expect(targets.indicator.targets.map((x: any) => [x.year, x.revisions]).sort((x: any, y: any) => x[0] - y[0])).toEqual([
+    const targets = ok(
+      await server.gql(
+        `query($i: ID!) { indicator(id: $i) { targets { year thresholds { score } revisions { kind seq value { raw } } } } }`,
+        { i: indicator.rowId },
+      ),
+    );
+    expect(
+      targets.indicator.targets.map((x: any) => [x.year, x.revisions]).sort((x: any, y: any) => x[0] - y[0]),
+    ).toEqual([
       [2022, [{ kind: 'ORIGINAL', seq: 0, value: { raw: '20' } }]],
       [2023, [{ kind: 'ORIGINAL', seq: 0, value: { raw: '22' } }]],
       [2024, [{ kind: 'ORIGINAL', seq: 0, value: { raw: '25' } }]],
@@ -146,8 +248,17 @@ describe.each(databaseNames())('sheet sync: deletion (%s)', (dialect) => {
     const before = await readRows(server, plan.planId);
     const gone = plan.indicator('1.4.2');
     const kept = plan.indicator('1.4.1');
-    const result = await sync(server, { planId: plan.planId, rows: [{ rowId: kept.rowId, rowVersion: kept.rowVersion }, { rowId: gone.rowId, rowVersion: gone.rowVersion, delete: true }] });
-    expect(result.rows.map((r) => [r.status, r.rowVersion, r.errors])).toEqual([['UNCHANGED', kept.rowVersion, []], ['DELETED', null, []]]);
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [
+        { rowId: kept.rowId, rowVersion: kept.rowVersion },
+        { rowId: gone.rowId, rowVersion: gone.rowVersion, delete: true },
+      ],
+    });
+    expect(result.rows.map((r) => [r.status, r.rowVersion, r.errors])).toEqual([
+      ['UNCHANGED', kept.rowVersion, []],
+      ['DELETED', null, []],
+    ]);
     expect(result.applied).toBe(1);
     const after = await readRows(server, plan.planId);
     expect(after.rows.find((r) => r.rowId === gone.rowId)).toBeUndefined();
@@ -158,7 +269,13 @@ describe.each(databaseNames())('sheet sync: deletion (%s)', (dialect) => {
     expect(await em.count(Target, { indicator: gone.rowId })).toBe(0);
     const history = await rowHistory(server, plan.planId, gone.rowId);
     // (the case of action is the audit trail's concern, tested there)
-    expect(history[0]).toMatchObject({ entityType: 'Indicator', entityId: gone.rowId, action: expect.stringMatching(/^delete$/i), after: null, before: expect.objectContaining({ code: '1.4.2' }) });
+    expect(history[0]).toMatchObject({
+      entityType: 'Indicator',
+      entityId: gone.rowId,
+      action: expect.stringMatching(/^delete$/i),
+      after: null,
+      before: expect.objectContaining({ code: '1.4.2' }),
+    });
   });
 
   it('deletes an objective together with all its children in one batch, and lists them in a later delta read', async () => {
@@ -167,7 +284,10 @@ describe.each(databaseNames())('sheet sync: deletion (%s)', (dialect) => {
     await pastMillisecond(serverTime);
     const objective = plan.operational('2.2');
     const children = ['2.2.1', '2.2.2', '2.2.3', '2.2.4'].map((code) => plan.indicator(code));
-    const result = await sync(server, { planId: plan.planId, rows: [objective, ...children].map((r) => ({ rowId: r.rowId, rowVersion: r.rowVersion, delete: true })) });
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [objective, ...children].map((r) => ({ rowId: r.rowId, rowVersion: r.rowVersion, delete: true })),
+    });
     expect(result.rows.map((r) => [r.status, r.errors])).toEqual(Array(5).fill(['DELETED', []]));
     const ids = [objective.rowId, ...children.map((c) => c.rowId)];
     const { rows } = await readRows(server, plan.planId);
@@ -187,7 +307,10 @@ describe.each(databaseNames())('sheet sync: deletion (%s)', (dialect) => {
     const operational = plan.operational('6.1');
     const before = await readRows(server, plan.planId);
     // 6.1 still has 6.1.1 and 6.1.2, which are not in the batch: 6.1 stays, so 6 must stay too
-    const result = await sync(server, { planId: plan.planId, rows: [strategic, operational].map((r) => ({ rowId: r.rowId, rowVersion: r.rowVersion, delete: true })) });
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [strategic, operational].map((r) => ({ rowId: r.rowId, rowVersion: r.rowVersion, delete: true })),
+    });
     expect(outcomes(result)).toEqual([
       ['REJECTED', ['delete:HAS_CHILDREN']],
       ['REJECTED', ['delete:HAS_CHILDREN']],
@@ -211,7 +334,14 @@ describe.each(databaseNames())('sheet sync: delta reads (%s)', (dialect) => {
       rows: [
         { rowId: a.rowId, actual: '18' },
         { rowId: b.rowId, note: 'dato provvisorio' },
-        { clientRef: 'N', level: 'azione', code: '3.3.5', title: 'Nuova azione', parentRef: plan.operational('3.3').rowId, target: '30' },
+        {
+          clientRef: 'N',
+          level: 'azione',
+          code: '3.3.5',
+          title: 'Nuova azione',
+          parentRef: plan.operational('3.3').rowId,
+          target: '30',
+        },
       ],
     });
     expect(result.rows.map((r) => r.status)).toEqual(['UPDATED', 'UPDATED', 'CREATED']);
@@ -235,12 +365,18 @@ describe.each(databaseNames())('sheet sync: delta reads (%s)', (dialect) => {
     const { serverTime } = await readRows(server, plan.planId);
     await pastMillisecond(serverTime);
     const row = await currentRow(server, plan.planId, 'indicator', '3.3.2');
-    const result = await sync(server, { planId: plan.planId, rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, futureTargets: [{ year: 2023, value: '6' }] }] });
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, futureTargets: [{ year: 2023, value: '6' }] }],
+    });
     expect(result.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
     expect(result.rows[0].rowVersion).not.toBe(row.rowVersion);
     const delta = await readRows(server, plan.planId, { since: serverTime });
     expect(delta.rows.map((r) => r.code)).toEqual(['3.3.2']);
-    expect(delta.rows[0].futureTargets).toMatchObject([{ year: 2023, value: { raw: '6' } }, { year: 2024, value: { raw: '6' } }]);
+    expect(delta.rows[0].futureTargets).toMatchObject([
+      { year: 2023, value: { raw: '6' } },
+      { year: 2024, value: { raw: '6' } },
+    ]);
   });
 
   it('gives a new version to, and lists, a row whose only change is its responsible units', async () => {
@@ -248,13 +384,21 @@ describe.each(databaseNames())('sheet sync: delta reads (%s)', (dialect) => {
     const { serverTime } = await readRows(server, plan.planId);
     await pastMillisecond(serverTime);
     const row = await currentRow(server, plan.planId, 'indicator', '3.3.3');
-    const result = await sync(server, { planId: plan.planId, rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, responsibleUnit: 'U.O. "Ragioneria"' }] });
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, responsibleUnit: 'U.O. "Ragioneria"' }],
+    });
     expect(result.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
     const delta = await readRows(server, plan.planId, { since: serverTime });
     expect(delta.rows.map((r) => [r.code, r.responsibleUnits])).toEqual([['3.3.3', ['U.O. "Ragioneria"']]]);
     // a colleague who read the row before this change must get a conflict, not overwrite it unseen
     expect(result.rows[0].rowVersion).not.toBe(row.rowVersion);
-    const colleague = await sync(server, { planId: plan.planId, rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, responsibleUnit: 'Area III "Anagrafico - certificativa"' }] });
+    const colleague = await sync(server, {
+      planId: plan.planId,
+      rows: [
+        { rowId: row.rowId, rowVersion: row.rowVersion, responsibleUnit: 'Area III "Anagrafico - certificativa"' },
+      ],
+    });
     expect(colleague.rows[0].status).toBe('CONFLICT');
   });
 });
@@ -269,22 +413,40 @@ describe.each(databaseNames())('sheet sync: audit trail (%s)', (dialect) => {
     // (no rowVersion: versions are the concern of the concurrency tests)
     const first = await sync(server, { planId: plan.planId, source, rows: [{ rowId: row.rowId, actual: '60%' }] });
     expect(first.rows[0].status).toBe('UPDATED');
-    const second = await sync(server, { planId: plan.planId, source, rows: [{ rowId: row.rowId, actual: '62%', title: 'Accesso programmato: nuovo titolo' }] });
+    const second = await sync(server, {
+      planId: plan.planId,
+      source,
+      rows: [{ rowId: row.rowId, actual: '62%', title: 'Accesso programmato: nuovo titolo' }],
+    });
     expect(second.rows[0].status).toBe('UPDATED');
 
     const history = await rowHistory(server, plan.planId, row.rowId);
     expect(history).toHaveLength(3);
-    for (const e of history) expect(e).toMatchObject({ source: 'ADDIN', sourceDetail: 'Piano 2022.xlsx / Azioni', actor: 'm.rossi' });
+    for (const e of history)
+      expect(e).toMatchObject({ source: 'ADDIN', sourceDetail: 'Piano 2022.xlsx / Azioni', actor: 'm.rossi' });
     const measurementEvents = history.filter((e) => e.entityType === 'Measurement');
     expect(measurementEvents.map((e) => [e.action, e.before?.value?.raw ?? null, e.after?.value?.raw])).toEqual([
       ['UPDATE', '60%', '62%'],
       ['CREATE', null, '60%'],
     ]);
     const titleEvents = history.filter((e) => e.entityType === 'Indicator');
-    expect(titleEvents).toEqual([expect.objectContaining({ action: 'UPDATE', entityId: row.rowId, before: expect.objectContaining({ title: row.title }), after: expect.objectContaining({ title: 'Accesso programmato: nuovo titolo' }) })]);
+    expect(titleEvents).toEqual([
+      expect.objectContaining({
+        action: 'UPDATE',
+        entityId: row.rowId,
+        before: expect.objectContaining({ title: row.title }),
+        after: expect.objectContaining({ title: 'Accesso programmato: nuovo titolo' }),
+      }),
+    ]);
     // newest first
-    expect(history.map((e) => Date.parse(e.at))).toEqual([...history.map((e) => Date.parse(e.at))].sort((x, y) => y - x));
-    const stored = ok(await server.gql(`query($i: ID!) { indicator(id: $i) { measurements(year: 2022) { author value { raw } } } }`, { i: row.rowId }));
+    expect(history.map((e) => Date.parse(e.at))).toEqual(
+      [...history.map((e) => Date.parse(e.at))].sort((x, y) => y - x),
+    );
+    const stored = ok(
+      await server.gql(`query($i: ID!) { indicator(id: $i) { measurements(year: 2022) { author value { raw } } } }`, {
+        i: row.rowId,
+      }),
+    );
     expect(stored.indicator.measurements).toEqual([{ author: 'm.rossi', value: { raw: '62%' } }]);
   });
 });

@@ -19,7 +19,8 @@ function sourceFiles(dir: string): string[] {
   for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
     const rel = `${dir}/${entry.name}`;
     if (entry.isDirectory()) out.push(...sourceFiles(rel));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !SKIP.some((re) => re.test(rel))) out.push(rel);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !SKIP.some((re) => re.test(rel)))
+      out.push(rel);
   }
   return out;
 }
@@ -127,7 +128,10 @@ export function folderCycles(graph: Map<string, Map<string, Edge>>): Array<{ fol
 /** The folders tied together, then one cycle among them with the import behind each step. */
 function describe({ folders, cycle }: { folders: string[]; cycle: Edge[] }): string {
   return [
-    `${folders.join(', ')}: ${cycle.map((e) => e.from).concat(cycle[0].from).join(' → ')}`,
+    `${folders.join(', ')}: ${cycle
+      .map((e) => e.from)
+      .concat(cycle[0].from)
+      .join(' → ')}`,
     ...cycle.map((e) => `  ${e.file} imports ${e.imported}`),
   ].join('\n');
 }
@@ -141,12 +145,17 @@ test('no import cycle between folders of server/, core/ and addin/src/', () => {
 });
 
 test('the cycle finder reports a cycle it is given', () => {
-  const edge = (from: string, to: string): [string, Edge] => [to, { from, to, file: `${from}/x.ts`, imported: `${to}/y.ts` }];
+  const edge = (from: string, to: string): [string, Edge] => [
+    to,
+    { from, to, file: `${from}/x.ts`, imported: `${to}/y.ts` },
+  ];
   const graph = new Map([
     ['a', new Map([edge('a', 'b')])],
     ['b', new Map([edge('b', 'c'), edge('b', 'd')])],
     ['c', new Map([edge('c', 'a')])],
     ['d', new Map<string, Edge>()],
   ]);
-  expect(folderCycles(graph).map(describe)).toEqual(['a, b, c: a → b → c → a\n  a/x.ts imports b/y.ts\n  b/x.ts imports c/y.ts\n  c/x.ts imports a/y.ts']);
+  expect(folderCycles(graph).map(describe)).toEqual([
+    'a, b, c: a → b → c → a\n  a/x.ts imports b/y.ts\n  b/x.ts imports c/y.ts\n  c/x.ts imports a/y.ts',
+  ]);
 });

@@ -25,7 +25,13 @@ test('an empty environment gives the documented defaults', () => {
     port: 4000,
     host: '127.0.0.1',
     databaseUrl: './data/cruscotto.sqlite',
-    security: { corsOrigins: ['https://localhost:3000'], introspection: true, requestsPerWindow: 600, authFailuresPerWindow: 30, windowMs: 60_000 },
+    security: {
+      corsOrigins: ['https://localhost:3000'],
+      introspection: true,
+      requestsPerWindow: 600,
+      authFailuresPerWindow: 30,
+      windowMs: 60_000,
+    },
     chromiumPath: '/usr/bin/chromium',
     migrationPgUrl: 'postgres://postgres@127.0.0.1:5432/test',
     osUser: 'unknown',
@@ -37,15 +43,29 @@ test('an empty environment gives the documented defaults', () => {
 
 test('every variable is read', () => {
   const config = readConfig({
-    PORT: '4100', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@db:5432/perf', CORS_ORIGINS: 'https://a.example, https://b.example:8443',
-    GRAPHQL_INTROSPECTION: 'off', RATE_LIMIT_PER_MINUTE: '100', AUTH_FAILURES_PER_MINUTE: '5', CHROMIUM_PATH: '/opt/chrome',
-    MIGRATION_PG_URL: 'postgres://m@h/x', USER: 'anna', CRUSCOTTO_FAST_PATHS: 'off',
+    PORT: '4100',
+    HOST: '0.0.0.0',
+    DATABASE_URL: 'postgres://u@db:5432/perf',
+    CORS_ORIGINS: 'https://a.example, https://b.example:8443',
+    GRAPHQL_INTROSPECTION: 'off',
+    RATE_LIMIT_PER_MINUTE: '100',
+    AUTH_FAILURES_PER_MINUTE: '5',
+    CHROMIUM_PATH: '/opt/chrome',
+    MIGRATION_PG_URL: 'postgres://m@h/x',
+    USER: 'anna',
+    CRUSCOTTO_FAST_PATHS: 'off',
   });
   expect(config).toEqual({
     port: 4100,
     host: '0.0.0.0',
     databaseUrl: 'postgres://u@db:5432/perf',
-    security: { corsOrigins: ['https://a.example', 'https://b.example:8443'], introspection: false, requestsPerWindow: 100, authFailuresPerWindow: 5, windowMs: 60_000 },
+    security: {
+      corsOrigins: ['https://a.example', 'https://b.example:8443'],
+      introspection: false,
+      requestsPerWindow: 100,
+      authFailuresPerWindow: 5,
+      windowMs: 60_000,
+    },
     chromiumPath: '/opt/chrome',
     migrationPgUrl: 'postgres://m@h/x',
     osUser: 'anna',
@@ -63,11 +83,20 @@ test('introspection is off in production unless asked for', () => {
 
 test('a bad value is refused naming the variable and the value, in Italian and English', () => {
   expect(() => readConfig({ PORT: 'abc' })).toThrow(ConfigError);
-  expect(() => readConfig({ PORT: 'abc' })).toThrow('PORT="abc": atteso un numero intero 0–65535 / expected an integer 0–65535');
-  for (const port of ['65536', '-1', '4.5', '4e3', '0x10']) expect(problemsOf({ PORT: port })).toEqual([expect.stringContaining(`PORT="${port}"`)]);
-  expect(problemsOf({ RATE_LIMIT_PER_MINUTE: '0' })).toEqual(['RATE_LIMIT_PER_MINUTE="0": atteso un numero intero ≥ 1 / expected an integer ≥ 1']);
-  expect(problemsOf({ GRAPHQL_INTROSPECTION: 'forse' })).toEqual(['GRAPHQL_INTROSPECTION="forse": atteso true o false / expected true or false']);
-  expect(problemsOf({ CORS_ORIGINS: 'https://ok.example,https://a.example/' })).toEqual([expect.stringContaining('CORS_ORIGINS="https://a.example/"')]);
+  expect(() => readConfig({ PORT: 'abc' })).toThrow(
+    'PORT="abc": atteso un numero intero 0–65535 / expected an integer 0–65535',
+  );
+  for (const port of ['65536', '-1', '4.5', '4e3', '0x10'])
+    expect(problemsOf({ PORT: port })).toEqual([expect.stringContaining(`PORT="${port}"`)]);
+  expect(problemsOf({ RATE_LIMIT_PER_MINUTE: '0' })).toEqual([
+    'RATE_LIMIT_PER_MINUTE="0": atteso un numero intero ≥ 1 / expected an integer ≥ 1',
+  ]);
+  expect(problemsOf({ GRAPHQL_INTROSPECTION: 'forse' })).toEqual([
+    'GRAPHQL_INTROSPECTION="forse": atteso true o false / expected true or false',
+  ]);
+  expect(problemsOf({ CORS_ORIGINS: 'https://ok.example,https://a.example/' })).toEqual([
+    expect.stringContaining('CORS_ORIGINS="https://a.example/"'),
+  ]);
 });
 
 test('every bad variable is reported at once', () => {
@@ -92,7 +121,12 @@ test('no server module but the configuration reads the environment', () => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (file.endsWith('.ts') && !file.includes(`${path.sep}config${path.sep}`) && /process\.env\b/.test(fs.readFileSync(file, 'utf8'))) offenders.push(file);
+      else if (
+        file.endsWith('.ts') &&
+        !file.includes(`${path.sep}config${path.sep}`) &&
+        /process\.env\b/.test(fs.readFileSync(file, 'utf8'))
+      )
+        offenders.push(file);
     }
   };
   walk(path.join(__dirname, '../../server'));

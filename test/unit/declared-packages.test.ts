@@ -39,14 +39,20 @@ function importsOf(file: string): Import[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const out: Import[] = [];
   const add = (node: ts.Expression | undefined, typeOnly: boolean) => {
-    if (node && ts.isStringLiteralLike(node)) out.push({ file: path.relative(ROOT, file), specifier: node.text, typeOnly });
+    if (node && ts.isStringLiteralLike(node))
+      out.push({ file: path.relative(ROOT, file), specifier: node.text, typeOnly });
   };
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node)) {
       const clause = node.importClause;
-      const typeOnly = !!clause && (clause.isTypeOnly
-        || (!clause.name && !!clause.namedBindings && ts.isNamedImports(clause.namedBindings)
-          && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((e) => e.isTypeOnly)));
+      const typeOnly =
+        !!clause &&
+        (clause.isTypeOnly ||
+          (!clause.name &&
+            !!clause.namedBindings &&
+            ts.isNamedImports(clause.namedBindings) &&
+            clause.namedBindings.elements.length > 0 &&
+            clause.namedBindings.elements.every((e) => e.isTypeOnly)));
       add(node.moduleSpecifier, typeOnly);
     } else if (ts.isExportDeclaration(node)) {
       add(node.moduleSpecifier, node.isTypeOnly);
@@ -57,7 +63,11 @@ function importsOf(file: string): Import[] {
     } else if (ts.isCallExpression(node) && node.arguments.length === 1) {
       const callee = node.expression;
       const isRequire = ts.isIdentifier(callee) && callee.text === 'require';
-      const isResolve = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'require' && callee.name.text === 'resolve';
+      const isResolve =
+        ts.isPropertyAccessExpression(callee) &&
+        ts.isIdentifier(callee.expression) &&
+        callee.expression.text === 'require' &&
+        callee.name.text === 'resolve';
       if (isRequire || isResolve || callee.kind === ts.SyntaxKind.ImportKeyword) add(node.arguments[0], false);
     }
     ts.forEachChild(node, visit);
@@ -68,7 +78,9 @@ function importsOf(file: string): Import[] {
 
 /** The path aliases of tsconfig.json (`@core/*` and the like): the project's own folders, not packages. */
 function aliasPrefixes(): string[] {
-  const config = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), ts.sys.readFile).config as { compilerOptions?: { paths?: Record<string, string[]> } };
+  const config = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), ts.sys.readFile).config as {
+    compilerOptions?: { paths?: Record<string, string[]> };
+  };
   return Object.keys(config.compilerOptions?.paths ?? {}).map((alias) => alias.replace(/\*$/, ''));
 }
 
@@ -82,7 +94,10 @@ function packageOf(specifier: string, aliases: string[]): string | null {
 }
 
 describe('imported packages are declared in package.json', () => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
   const runtime = new Set(Object.keys(manifest.dependencies ?? {}));
   const any = new Set([...runtime, ...Object.keys(manifest.devDependencies ?? {})]);
   const aliases = aliasPrefixes();
@@ -104,9 +119,15 @@ describe('imported packages are declared in package.json', () => {
 
   it('server code imports at run time only from dependencies', () => {
     const missing = bare.filter((i) => i.file.startsWith(`server${path.sep}`) && !i.typeOnly && !runtime.has(i.name));
-    expect(missing.filter((i) => RUNTIME_FROM_DEV[i.file] !== i.name).map((i) => `${i.file}: ${i.specifier}`)).toEqual([]);
+    expect(missing.filter((i) => RUNTIME_FROM_DEV[i.file] !== i.name).map((i) => `${i.file}: ${i.specifier}`)).toEqual(
+      [],
+    );
     // an exemption that no longer applies is removed, so it cannot hide a later one
-    expect(Object.entries(RUNTIME_FROM_DEV).filter(([file, name]) => !missing.some((i) => i.file === file && i.name === name))).toEqual([]);
+    expect(
+      Object.entries(RUNTIME_FROM_DEV).filter(
+        ([file, name]) => !missing.some((i) => i.file === file && i.name === name),
+      ),
+    ).toEqual([]);
   });
 
   it('every other import names a declared package (or its @types)', () => {

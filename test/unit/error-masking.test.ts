@@ -8,25 +8,60 @@ const wrap = (original: Error) => new GraphQLError(original.message, { originalE
 describe('formatError', () => {
   it('masks unexpected errors: no message, no stack, logged on the server', () => {
     const logged: unknown[] = [];
-    const secret = new Error('SQLITE_CONSTRAINT: insert into "indicator" values (…) /work/main/server/services/crud.ts:120');
-    const formatted = formatError({ message: secret.message, path: ['createX'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, wrap(secret), (e) => logged.push(e));
-    expect(formatted).toEqual({ message: 'Internal server error', path: ['createX'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const secret = new Error(
+      'SQLITE_CONSTRAINT: insert into "indicator" values (…) /work/main/server/services/crud.ts:120',
+    );
+    const formatted = formatError(
+      {
+        message: secret.message,
+        path: ['createX'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] },
+      },
+      wrap(secret),
+      (e) => logged.push(e),
+    );
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      path: ['createX'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(logged).toEqual([secret]);
   });
 
   it('lets domain errors through with their code and details', () => {
-    const formatted = formatError({ message: 'x' }, wrap(InputError.of('weight', 'WEIGHT_NEGATIVE', 'must not be negative')), () => undefined);
-    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', problems: [{ field: 'weight', code: 'WEIGHT_NEGATIVE', message: 'must not be negative' }] });
+    const formatted = formatError(
+      { message: 'x' },
+      wrap(InputError.of('weight', 'WEIGHT_NEGATIVE', 'must not be negative')),
+      () => undefined,
+    );
+    expect(formatted.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'weight', code: 'WEIGHT_NEGATIVE', message: 'must not be negative' }],
+    });
     const conflict = formatError({ message: 'x' }, wrap(new ConflictError('Measurement', 'm1', 1, 3)), () => undefined);
-    expect(conflict.extensions).toEqual({ code: 'CONFLICT', entity: 'Measurement', id: 'm1', expectedVersion: 1, currentVersion: 3 });
+    expect(conflict.extensions).toEqual({
+      code: 'CONFLICT',
+      entity: 'Measurement',
+      id: 'm1',
+      expectedVersion: 1,
+      currentVersion: 3,
+    });
   });
 
   it('turns class-validator errors into field problems without the submitted object or value', () => {
     const error = new ArgumentValidationError([
-      { property: 'name', value: 'SECRET', target: { name: 'SECRET', code: 'X' }, constraints: { isLength: 'name must be longer than or equal to 1 characters' } },
+      {
+        property: 'name',
+        value: 'SECRET',
+        target: { name: 'SECRET', code: 'X' },
+        constraints: { isLength: 'name must be longer than or equal to 1 characters' },
+      },
     ]);
     const formatted = formatError({ message: 'Argument Validation Error' }, wrap(error), () => undefined);
-    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', problems: [{ field: 'name', code: 'isLength', message: 'name must be longer than or equal to 1 characters' }] });
+    expect(formatted.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'name', code: 'isLength', message: 'name must be longer than or equal to 1 characters' }],
+    });
     expect(JSON.stringify(formatted)).not.toContain('SECRET');
   });
 });

@@ -13,10 +13,10 @@ import { atLine, baseline, targets } from '../helpers/plan-draft';
 
 const text = readFileSync(`${SEEDS}/000_48094bd99496ed76.txt`, 'utf8');
 
-
 describe('bergamo-2020 importer on seed 000', () => {
   const { importer, draft, review } = readSource(text, '000.txt');
-  const inferredAt = (code: string, line: number) => review.entries.filter((e) => e.kind === 'inferred' && e.code === code && e.line === line);
+  const inferredAt = (code: string, line: number) =>
+    review.entries.filter((e) => e.kind === 'inferred' && e.code === code && e.line === line);
 
   it('is recognised by sniffing and told apart from the other seeds', () => {
     expect(importer.id).toBe('bergamo-2020');
@@ -29,13 +29,32 @@ describe('bergamo-2020 importer on seed 000', () => {
   it('counts perspectives, objectives, dashboards and rows as counted by hand', () => {
     // 000:717-718 "sono 12 divisi in 4 prospettive".
     expect(draft.perspectives.map((p) => [p.code, p.name])).toEqual([
-      ['1', 'SVILUPPO ECONOMICO DELLE IMPRESE E DEL TERRITORIO'], ['2', 'SEMPLIFICAZIONE E INNOVAZIONE DEI PROCESSI'],
-      ['3', 'APPRENDIMENTO E CRESCITA'], ['4', 'ECONOMICO FINANZIARIA'],
+      ['1', 'SVILUPPO ECONOMICO DELLE IMPRESE E DEL TERRITORIO'],
+      ['2', 'SEMPLIFICAZIONE E INNOVAZIONE DEI PROCESSI'],
+      ['3', 'APPRENDIMENTO E CRESCITA'],
+      ['4', 'ECONOMICO FINANZIARIA'],
     ]);
-    expect(draft.perspectives.flatMap((p) => p.strategicObjectives.map((s) => s.code)))
-      .toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '2.1', '2.2', '2.3', '3.1', '3.2', '4.1']);
+    expect(draft.perspectives.flatMap((p) => p.strategicObjectives.map((s) => s.code))).toEqual([
+      '1.1',
+      '1.2',
+      '1.3',
+      '1.4',
+      '1.5',
+      '1.6',
+      '2.1',
+      '2.2',
+      '2.3',
+      '3.1',
+      '3.2',
+      '4.1',
+    ]);
     // 000:811 strategic; 000:1316-2530 nine services and the special agency; 000:2684 SG; 000:2838 Dirigente.
-    expect(draft.dashboards.map((d) => d.kind)).toEqual(['strategic', ...new Array(10).fill('service'), 'sg', 'dirigente']);
+    expect(draft.dashboards.map((d) => d.kind)).toEqual([
+      'strategic',
+      ...new Array(10).fill('service'),
+      'sg',
+      'dirigente',
+    ]);
     // Strategic rows by hand: 19 on the page 000:834-948, 20 on 000:987-1096, 17 on 000:1146-1275.
     expect(draft.dashboards[0].entries).toHaveLength(56);
     expect(draft.dashboards.map((d) => d.entries.length)).toEqual([56, 15, 21, 19, 13, 14, 10, 16, 25, 10, 23, 12, 9]);
@@ -49,12 +68,16 @@ describe('bergamo-2020 importer on seed 000', () => {
     expect(tourism.objective).toBe('1.1');
     expect(tourism.indicator).toMatchObject({
       title: "N. iniziative di valorizzazione e promozione dell'offerta turistica e culturale",
-      actionLabel: 'Azioni di marketing territoriale in chiave turistica e culturale anche in collaborazione con Turismo Bergamo',
+      actionLabel:
+        'Azioni di marketing territoriale in chiave turistica e culturale anche in collaborazione con Turismo Bergamo',
       dataSource: 'LWA - Balanced scorecard',
     });
     expect(targets(tourism.indicator)).toEqual({ 2020: '11', 2021: '11', 2022: '11' });
     expect(baseline(tourism.indicator)).toEqual([{ year: 2019, target: '11', actual: '19' }]);
-    expect(tourism.dashboards).toEqual(['CRUSCOTTO STRATEGICO 2020@840', 'SERVIZIO PROMOZIONE E SVILUPPO ECONOMIA LOCALE@1489']);
+    expect(tourism.dashboards).toEqual([
+      'CRUSCOTTO STRATEGICO 2020@840',
+      'SERVIZIO PROMOZIONE E SVILUPPO ECONOMIA LOCALE@1489',
+    ]);
 
     // 000:987 the 4.000 of docs/domain.md §1, objective 1.4 (000:1100), multi-row action 000:1102.
     const orient = atLine(draft, 987);
@@ -75,7 +98,11 @@ describe('bergamo-2020 importer on seed 000', () => {
     // 000:1078 "≤ 30" comparators, polarity lower.
     const pay = atLine(draft, 1078);
     expect(pay.objective).toBe('2.2');
-    expect(pay.indicator).toMatchObject({ title: 'Giorni medi di pagamento delle fatture e dei documenti passivi', dataSource: 'Sistema Pareto', actionLabel: 'Mantenere i tempi medi di pagamento delle fatture passive' });
+    expect(pay.indicator).toMatchObject({
+      title: 'Giorni medi di pagamento delle fatture e dei documenti passivi',
+      dataSource: 'Sistema Pareto',
+      actionLabel: 'Mantenere i tempi medi di pagamento delle fatture passive',
+    });
     expect(targets(pay.indicator)).toEqual({ 2020: '≤ 30', 2021: '≤ 30', 2022: '≤ 30' });
     expect(baseline(pay.indicator)).toEqual([{ year: 2019, target: '≤ 30', actual: '≤ 18' }]);
     expect(pay.indicator.polarity?.value).toBe('lower');
@@ -88,7 +115,11 @@ describe('bergamo-2020 importer on seed 000', () => {
     // 000:1243 action and ratio on one line, percent without "%".
     const balance = atLine(draft, 1243);
     expect(balance.objective).toBe('4.1');
-    expect(balance.indicator).toMatchObject({ title: 'Oneri correnti/Proventi correnti', actionLabel: 'Equilibrio economico della gestione corrente', dataSource: 'Sistema Pareto/PIRA' });
+    expect(balance.indicator).toMatchObject({
+      title: 'Oneri correnti/Proventi correnti',
+      actionLabel: 'Equilibrio economico della gestione corrente',
+      dataSource: 'Sistema Pareto/PIRA',
+    });
     expect(targets(balance.indicator)).toEqual({ 2020: '130', 2021: '130', 2022: '130' });
     expect(baseline(balance.indicator)).toEqual([{ year: 2019, target: '-', actual: '106,7' }]);
 
@@ -97,13 +128,20 @@ describe('bergamo-2020 importer on seed 000', () => {
 
     // 000:1379 the one-day miss of docs/scoring.md §6.3: deadline 31.7.2019, done 1.8.2019 (service dashboard, 3 columns).
     const scarto = atLine(draft, 1379);
-    expect(scarto.indicator).toMatchObject({ title: "Scarto documentazione cartacea ed eventuale documentazione informatica dell'Ente", actionLabel: 'Dematerializzare il ciclo documentale', dataSource: 'LWA' });
+    expect(scarto.indicator).toMatchObject({
+      title: "Scarto documentazione cartacea ed eventuale documentazione informatica dell'Ente",
+      actionLabel: 'Dematerializzare il ciclo documentale',
+      dataSource: 'LWA',
+    });
     expect(targets(scarto.indicator)).toEqual({ 2020: '31.10.2020' });
     expect(baseline(scarto.indicator)).toEqual([{ year: 2019, target: '31.7.2019', actual: '1.8.2019' }]);
 
     // 000:1381 action and indicator on one line.
     const rules = atLine(draft, 1381);
-    expect(rules.indicator).toMatchObject({ title: 'Predisposizione Regolamenti Consiglio e Giunta', actionLabel: 'Approntare Regolamenti di Consiglio e Giunta' });
+    expect(rules.indicator).toMatchObject({
+      title: 'Predisposizione Regolamenti Consiglio e Giunta',
+      actionLabel: 'Approntare Regolamenti di Consiglio e Giunta',
+    });
     expect(targets(rules.indicator)).toEqual({ 2020: '31.3.2020' });
 
     // 000:1444 SI/NO target, 3.1 (000:1446).
@@ -127,9 +165,12 @@ describe('bergamo-2020 importer on seed 000', () => {
     expect(tourism).toHaveLength(1);
     expect(tourism[0].message).toContain('Objectives 1.1, 1.2, 1.3 are printed after the rows 840-948');
     // Every strategic-dashboard row carries its objective inference.
-    for (const e of draft.dashboards[0].entries) expect(inferredAt('OBJECTIVE_ATTRIBUTED', e.line).length).toBeGreaterThan(0);
+    for (const e of draft.dashboards[0].entries)
+      expect(inferredAt('OBJECTIVE_ATTRIBUTED', e.line).length).toBeGreaterThan(0);
     // 000:1003 the multi-row action label 000:1107 attached by shared words.
-    expect(inferredAt('ACTION_ATTRIBUTED', 1003)[0].message).toContain('"Monitorare l\'economia locale e pubblicare rapporti periodici" (line 1107)');
+    expect(inferredAt('ACTION_ATTRIBUTED', 1003)[0].message).toContain(
+      '"Monitorare l\'economia locale e pubblicare rapporti periodici" (line 1107)',
+    );
     // 000:1381 action told apart from the indicator on one line.
     expect(inferredAt('ACTION_SPLIT', 1381)).toHaveLength(1);
     // 000:953 perspective named by elimination.
@@ -142,7 +183,11 @@ describe('bergamo-2020 importer on seed 000', () => {
     // 000:1461 prints "1.6" with 1.2's title (docs/domain.md §8.6).
     expect(review.of('warning').some((e) => e.code === 'OBJECTIVE_TITLE_CONFLICT' && e.line === 1461)).toBe(true);
     // 000:1489 the 2019 actual disagrees with 000:840 (19 vs 11, a consequence of the lost column).
-    expect(review.of('warning').some((e) => e.code === 'VALUE_CONFLICT' && e.line === 1489 && e.evidence.includes('"19" (line 840)'))).toBe(true);
+    expect(
+      review
+        .of('warning')
+        .some((e) => e.code === 'VALUE_CONFLICT' && e.line === 1489 && e.evidence.includes('"19" (line 840)')),
+    ).toBe(true);
     // Rows without an action whose multi-row label could not be matched, e.g. 000:867 B2B meetings.
     expect(review.of('unreadable').some((e) => e.code === 'ACTION_UNKNOWN' && e.line === 867)).toBe(true);
     // No plan year says REV. or resolution: the version is inferred.

@@ -12,7 +12,6 @@ import { atLine, baseline, targets } from '../helpers/plan-draft';
 const SEED = `${SEEDS}/002_cb68e27bcf5376bc.txt`;
 const text = readFileSync(SEED, 'utf8');
 
-
 describe('bergamo-2021 importer on seed 002', () => {
   const { importer, draft, review } = readSource(text, '002.txt');
   const byKind = (kind: string) => draft.dashboards.filter((d: DashboardDraft) => d.kind === kind);
@@ -27,17 +26,37 @@ describe('bergamo-2021 importer on seed 002', () => {
   });
 
   it('reads the version from the cover (002:6-7 "REV. 0", "DELIBERA DI GIUNTA N. 2 DEL 25.1.2021")', () => {
-    expect(draft.version).toMatchObject({ revision: 0, status: 'approved', adoptingAct: 'Delibera di Giunta n. 2', actDate: '2021-01-25' });
+    expect(draft.version).toMatchObject({
+      revision: 0,
+      status: 'approved',
+      adoptingAct: 'Delibera di Giunta n. 2',
+      actDate: '2021-01-25',
+    });
     expect(draft.cycle).toEqual({ name: '2021-2023', firstYear: 2021, years: [2021, 2022, 2023] });
   });
 
   it('counts perspectives, objectives, dashboards and rows as counted by hand', () => {
     // 002:415-421 mappa strategica: 4 perspectives, 12 objectives.
     expect(draft.perspectives.map((p) => p.name)).toEqual([
-      'SVILUPPO ECONOMICO DELLE IMPRESE E DEL TERRITORIO', 'SEMPLIFICAZIONE E INNOVAZIONE DEI PROCESSI', 'APPRENDIMENTO E CRESCITA', 'ECONOMICO FINANZIARIA',
+      'SVILUPPO ECONOMICO DELLE IMPRESE E DEL TERRITORIO',
+      'SEMPLIFICAZIONE E INNOVAZIONE DEI PROCESSI',
+      'APPRENDIMENTO E CRESCITA',
+      'ECONOMICO FINANZIARIA',
     ]);
-    expect(draft.perspectives.flatMap((p) => p.strategicObjectives.map((s) => s.code)))
-      .toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '2.1', '2.2', '2.3', '3.1', '3.2', '4.1']);
+    expect(draft.perspectives.flatMap((p) => p.strategicObjectives.map((s) => s.code))).toEqual([
+      '1.1',
+      '1.2',
+      '1.3',
+      '1.4',
+      '1.5',
+      '1.6',
+      '2.1',
+      '2.2',
+      '2.3',
+      '3.1',
+      '3.2',
+      '4.1',
+    ]);
     // 002:445 strategic, 550-857 nine services and the special agency, 873 SG, 902 Dirigente.
     expect(draft.dashboards).toHaveLength(13);
     expect(byKind('strategic')).toHaveLength(1);
@@ -55,7 +74,11 @@ describe('bergamo-2021 importer on seed 002', () => {
     // 002:474-476: 1.4, merged action cell from 475, the 4.500 of docs/domain.md §1.
     const orient = atLine(draft, 476);
     expect(orient.objective).toBe('1.4');
-    expect(orient.indicator).toMatchObject({ title: 'N. di utenti partecipanti agli interventi formativi/orientativi realizzati', actionLabel: "Realizzare iniziative per l'orientamento al lavoro e alle professioni", dataSource: 'Elaborazioni su dati' });
+    expect(orient.indicator).toMatchObject({
+      title: 'N. di utenti partecipanti agli interventi formativi/orientativi realizzati',
+      actionLabel: "Realizzare iniziative per l'orientamento al lavoro e alle professioni",
+      dataSource: 'Elaborazioni su dati',
+    });
     expect(targets(orient.indicator)).toEqual({ 2021: '4.500', 2022: '4.500', 2023: '-' });
     expect(baseline(orient.indicator)).toEqual([{ year: 2020, target: '4.000', actual: '3.497' }]);
     expect(orient.dashboards).toEqual(['CRUSCOTTO STRATEGICO 2021@476', 'AZIENDA SPECIALE@855']);
@@ -63,7 +86,10 @@ describe('bergamo-2021 importer on seed 002', () => {
     // 002:452
     const tourism = atLine(draft, 452);
     expect(tourism.objective).toBe('1.1');
-    expect(tourism.indicator).toMatchObject({ title: "N. iniziative di valorizzazione e promozione dell'offerta turistica e culturale", dataSource: 'LWA Balanced-scorecard' });
+    expect(tourism.indicator).toMatchObject({
+      title: "N. iniziative di valorizzazione e promozione dell'offerta turistica e culturale",
+      dataSource: 'LWA Balanced-scorecard',
+    });
     expect(targets(tourism.indicator)).toEqual({ 2021: '11', 2022: '11', 2023: '11' });
 
     // 002:466: empty consuntivo cell kept empty, never 0.
@@ -71,7 +97,11 @@ describe('bergamo-2021 importer on seed 002', () => {
     expect(pid.objective).toBe('1.3');
     expect(baseline(pid.indicator)).toEqual([{ year: 2020, target: '100%', actual: '' }]);
     expect(targets(pid.indicator)).toEqual({ 2021: '100%', 2022: '100%', 2023: '-' });
-    expect(pid.dashboards).toEqual(['CRUSCOTTO STRATEGICO 2021@466', 'AZIENDA SPECIALE@847', 'CRUSCOTTO DEL SEGRETARIO GENERALE@882']);
+    expect(pid.dashboards).toEqual([
+      'CRUSCOTTO STRATEGICO 2021@466',
+      'AZIENDA SPECIALE@847',
+      'CRUSCOTTO DEL SEGRETARIO GENERALE@882',
+    ]);
 
     // 002:490 monitoring indicator with the ambiguous "2.33"; the same indicator in Registro Imprese at 002:663.
     const time = atLine(draft, 490);
@@ -123,19 +153,33 @@ describe('bergamo-2021 importer on seed 002', () => {
   it('reports the damaged places', () => {
     // 002:755 two indicators merged into one row (docs/domain.md §8.22).
     expect(review.of('unreadable').map((e) => [e.code, e.line])).toEqual([['VALUES_LOST', 755]]);
-    expect(review.entries.some((e) => e.kind === 'inferred' && e.code === 'COLUMNS_SHIFTED' && e.line === 755)).toBe(true);
+    expect(review.entries.some((e) => e.kind === 'inferred' && e.code === 'COLUMNS_SHIFTED' && e.line === 755)).toBe(
+      true,
+    );
     const second = { indicator: indicatorsOf(draft).filter((i) => i.line === 755)[1] };
-    expect(draft.perspectives.flatMap((p) => p.strategicObjectives).find((s) => s.code === '4.1')?.indicators.filter((i) => i.line === 755).map((i) => i.title))
-      .toEqual([
-        "Esame posizioni creditorie e affiancamento a Infocamere per la verifica delle posizioni debitorie e dei versamenti 'non attribuiti' del diritto annuale e report di ricostruzione e riconciliazione posizioni debitorie e",
-        "Aggiornamento sistemi informativi contabili per modifica Istituto Tesoriere dell'Ente",
-      ]);
+    expect(
+      draft.perspectives
+        .flatMap((p) => p.strategicObjectives)
+        .find((s) => s.code === '4.1')
+        ?.indicators.filter((i) => i.line === 755)
+        .map((i) => i.title),
+    ).toEqual([
+      "Esame posizioni creditorie e affiancamento a Infocamere per la verifica delle posizioni debitorie e dei versamenti 'non attribuiti' del diritto annuale e report di ricostruzione e riconciliazione posizioni debitorie e",
+      "Aggiornamento sistemi informativi contabili per modifica Istituto Tesoriere dell'Ente",
+    ]);
     // The second one's values shifted back by one column: "- | - | 30.4.2021", its source lost.
-    expect(second.indicator.title).toBe("Aggiornamento sistemi informativi contabili per modifica Istituto Tesoriere dell'Ente");
+    expect(second.indicator.title).toBe(
+      "Aggiornamento sistemi informativi contabili per modifica Istituto Tesoriere dell'Ente",
+    );
     expect(targets(second.indicator)).toEqual({ 2021: '30.4.2021' });
     expect(second.indicator.dataSource).toBeNull();
     // 002:490 and 002:663 "2.33": decimal point or thousands? (docs/scoring.md §3 rule 8)
-    expect(review.of('warning').filter((e) => e.code === 'AMBIGUOUS_DECIMAL_POINT').map((e) => e.line)).toEqual([490, 663]);
+    expect(
+      review
+        .of('warning')
+        .filter((e) => e.code === 'AMBIGUOUS_DECIMAL_POINT')
+        .map((e) => e.line),
+    ).toEqual([490, 663]);
     // 002:1157 the POLA table is not a dashboard.
     expect(review.of('warning').some((e) => e.code === 'TABLE_NOT_IMPORTED' && e.line === 1157)).toBe(true);
     // Every operational entry says why it is operational.

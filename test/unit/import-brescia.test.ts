@@ -29,14 +29,18 @@ const indicator = (code: string): IndicatorDraft => {
   return found[0];
 };
 const oo = (code: string): OperationalObjectiveDraft => {
-  const found = draft.perspectives.flatMap((p) => p.strategicObjectives.flatMap((s) => s.operationalObjectives)).filter((o) => o.code === code);
+  const found = draft.perspectives
+    .flatMap((p) => p.strategicObjectives.flatMap((s) => s.operationalObjectives))
+    .filter((o) => o.code === code);
   expect(found).toHaveLength(1);
   return found[0];
 };
 const target = (i: IndicatorDraft, checkpoint: Checkpoint) => i.targets.find((t) => t.checkpoint === checkpoint);
 const person = (fullName: string) => draft.persons.find((p) => p.fullName === fullName)!;
-const assignments = (fullName: string): AssignmentDraft[] => draft.assignments.filter((a) => a.managerKey === person(fullName).key);
-const objectiveOf = (a: AssignmentDraft) => (a.strategicObjectiveKey ?? a.operationalObjectiveKey)!.replace(/^o[so]:/, '');
+const assignments = (fullName: string): AssignmentDraft[] =>
+  draft.assignments.filter((a) => a.managerKey === person(fullName).key);
+const objectiveOf = (a: AssignmentDraft) =>
+  (a.strategicObjectiveKey ?? a.operationalObjectiveKey)!.replace(/^o[so]:/, '');
 
 describe('Brescia reader: plan and cards', () => {
   it('is recognised by sniffing', () => {
@@ -56,8 +60,21 @@ describe('Brescia reader: plan and cards', () => {
     expect(sos[0].title).toBe("Riorganizzazione dell'Ente per fronteggiare l'emergenza da COVID 19");
     const codes = sos.flatMap((s) => s.operationalObjectives.map((o) => `${o.code}@${o.line}${o.isNew ? '*' : ''}`));
     expect(codes).toEqual([
-      '1.1@2646', '1.2@2852', '1.3@3011', '1.4@3148*', '2.1@3304', '2.2@3608', '2.3@3870*', '2.4@4037*',
-      '3.1@4267', '3.2@4424', '3.3@4552', '3.4@4752', '3.5@5000', '3.6@5151', 'AS.1@5379',
+      '1.1@2646',
+      '1.2@2852',
+      '1.3@3011',
+      '1.4@3148*',
+      '2.1@3304',
+      '2.2@3608',
+      '2.3@3870*',
+      '2.4@4037*',
+      '3.1@4267',
+      '3.2@4424',
+      '3.3@4552',
+      '3.4@4752',
+      '3.5@5000',
+      '3.6@5151',
+      'AS.1@5379',
     ]);
     expect(seedLine(3148)).toContain('NUOVO OBIETTIVO - OBIETTIVO OPERATIVO 1.4');
   });
@@ -65,7 +82,9 @@ describe('Brescia reader: plan and cards', () => {
   it('strategic card: own share 50% (line 2450) and only the listed objectives contribute; new ones do not (§8.8)', () => {
     expect(seedLine(2450)).toBe("Indicatori dell'obiettivo strategico Peso: 50%");
     expect(draft.perspectives[0].strategicObjectives[0].ownShare).toBe(0.5);
-    expect(['1.1', '1.2', '1.3', '2.1', '2.2', '3.1', '3.2', '3.3', '3.4', '3.5', '3.6'].every((c) => oo(c).contributes)).toBe(true);
+    expect(
+      ['1.1', '1.2', '1.3', '2.1', '2.2', '3.1', '3.2', '3.3', '3.4', '3.5', '3.6'].every((c) => oo(c).contributes),
+    ).toBe(true);
     expect(['1.4', '2.3', '2.4'].map((c) => oo(c).contributes)).toEqual([false, false, false]);
   });
 
@@ -96,7 +115,13 @@ describe('Brescia reader: plan and cards', () => {
     const i = indicator('1.4');
     expect(target(i, Checkpoint.YEAR_END)?.raw).toBe('800');
     expect(target(i, Checkpoint.YEAR_END)?.revisions[0].raw).toBe('1600');
-    expect(draft.perspectives[0].strategicObjectives[0].indicators.map((x) => x.weight)).toEqual(['15,00%', '15,00%', '5,00%', '5,00%', '10,00%']);
+    expect(draft.perspectives[0].strategicObjectives[0].indicators.map((x) => x.weight)).toEqual([
+      '15,00%',
+      '15,00%',
+      '5,00%',
+      '5,00%',
+      '10,00%',
+    ]);
   });
 
   it('OO 1.1 indicator 2 (lines 2782-2801): baseline 2019 "173", 40 at 30/6, 100 at 31/12 revised to 120, weight 30,00%', () => {
@@ -114,14 +139,24 @@ describe('Brescia reader: plan and cards', () => {
 
   it('OO 1.1 indicator 1: "Target storico … anno 2019" 133, targets 32 / 70, weight 70,00%', () => {
     const i = indicator('1.1.1');
-    expect(i.baselines).toEqual([expect.objectContaining({ year: 2019, target: '133', note: 'Target storico di riferimento' })]);
-    expect([target(i, Checkpoint.MID_YEAR)?.raw, target(i, Checkpoint.YEAR_END)?.raw, i.weight]).toEqual(['32', '70', '70,00%']);
+    expect(i.baselines).toEqual([
+      expect.objectContaining({ year: 2019, target: '133', note: 'Target storico di riferimento' }),
+    ]);
+    expect([target(i, Checkpoint.MID_YEAR)?.raw, target(i, Checkpoint.YEAR_END)?.raw, i.weight]).toEqual([
+      '32',
+      '70',
+      '70,00%',
+    ]);
   });
 
   it('OO 2.2 indicator 1 (line 3752): negative targets -2,00% / -5,00% parse as text cells kept raw, baseline "Nuova attività"', () => {
     expect(seedLine(3752)).toBe('Nuova attività -2,00% -5,00% 30,00%');
     const i = indicator('2.2.1');
-    expect([target(i, Checkpoint.MID_YEAR)?.raw, target(i, Checkpoint.YEAR_END)?.raw, i.weight]).toEqual(['-2,00%', '-5,00%', '30,00%']);
+    expect([target(i, Checkpoint.MID_YEAR)?.raw, target(i, Checkpoint.YEAR_END)?.raw, i.weight]).toEqual([
+      '-2,00%',
+      '-5,00%',
+      '30,00%',
+    ]);
     expect(i.baselines[0].target).toBe('Nuova attività');
   });
 
@@ -130,13 +165,17 @@ describe('Brescia reader: plan and cards', () => {
     expect(oo('3.6').indicators.map((x) => x.weight)).toEqual(['33,33%', '33,33%', '33,33%']);
   });
 
-  it("special agency card (line 5512): weights 50 + 30 + 50 = 130 kept as printed; 31/12 39 with nuova previsione 39", () => {
+  it('special agency card (line 5512): weights 50 + 30 + 50 = 130 kept as printed; 31/12 39 with nuova previsione 39', () => {
     expect(seedLine(5512)).toBe('// 20 39 39 50,00%');
     const agency = oo('AS.1');
     expect(agency.indicators.map((x) => x.weight)).toEqual(['50,00%', '30,00%', '50,00%']);
     const i = indicator('AS.1.1');
-    expect([i.baselines[0]?.target, target(i, Checkpoint.MID_YEAR)?.raw, target(i, Checkpoint.YEAR_END)?.raw, target(i, Checkpoint.YEAR_END)?.revisions[0]?.raw])
-      .toEqual(['//', '20', '39', '39']);
+    expect([
+      i.baselines[0]?.target,
+      target(i, Checkpoint.MID_YEAR)?.raw,
+      target(i, Checkpoint.YEAR_END)?.raw,
+      target(i, Checkpoint.YEAR_END)?.revisions[0]?.raw,
+    ]).toEqual(['//', '20', '39', '39']);
   });
 
   it('relevance coefficients and purpose classes: 1.1 HIGH/b, 2.1 MEDIUM/b, 3.1 LOW/a, 2.3 HIGH/c', () => {
@@ -148,7 +187,10 @@ describe('Brescia reader: plan and cards', () => {
 
   it('fund unit values 3.106 € (Fondo Dirigenti) and 4.469 € (Fondo Dipendenti), line 2438 / 2446', () => {
     expect(seedLine(2438)).toBe('3.106 euro x 5 = 15.530 euro');
-    expect(draft.funds.map((f) => [f.fund, f.unitValue, f.line])).toEqual([[FundKind.DIRIGENTI, '3.106', 2438], [FundKind.DIPENDENTI, '4.469', 2446]]);
+    expect(draft.funds.map((f) => [f.fund, f.unitValue, f.line])).toEqual([
+      [FundKind.DIRIGENTI, '3.106', 2438],
+      [FundKind.DIPENDENTI, '4.469', 2446],
+    ]);
   });
 });
 
@@ -156,7 +198,13 @@ describe('Brescia reader: manager table with weights before and after the re-wei
   it('Vairano (lines 1902-1930): OS 10→10, 1.1 20→10, 1.2 50→40, 1.3 20→20, 1.4 new →20', () => {
     expect(seedLine(1925)).toBe('Obiettivo Operativo 1.4');
     const rows = assignments('Antonella Vairano').map((a) => [objectiveOf(a), a.weightBefore, a.weightAfter]);
-    expect(rows).toEqual([['1', '10,00%', '10,00%'], ['1.1', '20,00%', '10,00%'], ['1.2', '50,00%', '40,00%'], ['1.3', '20,00%', '20,00%'], ['1.4', null, '20,00%']]);
+    expect(rows).toEqual([
+      ['1', '10,00%', '10,00%'],
+      ['1.1', '20,00%', '10,00%'],
+      ['1.2', '50,00%', '40,00%'],
+      ['1.3', '20,00%', '20,00%'],
+      ['1.4', null, '20,00%'],
+    ]);
     expect(draft.assignments.every((a) => a.reweightedFrom === '2020-07-01')).toBe(true);
   });
 
@@ -171,8 +219,15 @@ describe('Brescia reader: manager table with weights before and after the re-wei
 
   it('the cross-cutting objective weighs 30% / 10% / 10% for the three managers (§8.4)', () => {
     const os = draft.assignments.filter((a) => a.strategicObjectiveKey === 'os:1');
-    const byManager = Object.fromEntries(os.map((a) => [draft.persons.find((p) => p.key === a.managerKey)!.fullName, a.weightAfter]));
-    expect(byManager).toEqual({ 'Massimo Ziletti': '30,00%', "Antonio d'Azzeo": '10,00%', 'Cristiana Taioli': '10,00%', 'Antonella Vairano': '10,00%' });
+    const byManager = Object.fromEntries(
+      os.map((a) => [draft.persons.find((p) => p.key === a.managerKey)!.fullName, a.weightAfter]),
+    );
+    expect(byManager).toEqual({
+      'Massimo Ziletti': '30,00%',
+      "Antonio d'Azzeo": '10,00%',
+      'Cristiana Taioli': '10,00%',
+      'Antonella Vairano': '10,00%',
+    });
     expect(person('Massimo Ziletti').roles[0].role).toBe('sg');
     expect(person('Ezio Zorzi').roles[0].role).toBe('consultant');
   });
@@ -200,7 +255,11 @@ describe('Brescia review report', () => {
     const u = entries('VALUES_UNREADABLE').find((e) => e.subject === 'indicator 2.2.4')!;
     expect(u.kind).toBe('unreadable');
     expect(u.evidence).toContain('1.000 posizioni 700 posizioni');
-    expect(entries('VALUES_UNREADABLE').some((e) => e.subject === 'indicator 3.1.2' && e.evidence.includes('Vecchio regolamento Nuovo regolamento'))).toBe(true);
+    expect(
+      entries('VALUES_UNREADABLE').some(
+        (e) => e.subject === 'indicator 3.1.2' && e.evidence.includes('Vecchio regolamento Nuovo regolamento'),
+      ),
+    ).toBe(true);
   });
 
   it('the weight glued to a header ("20%al 30/6", line 5090) is read and said so', () => {

@@ -25,11 +25,21 @@ beforeAll(() => {
 });
 
 type FixtureAction = {
-  code: string; title: string; weight: string; kpi: string; targets: Record<string, string>; thresholds: string[];
-  polarity: string; polarityByYear: Record<string, string>; rule: string | null; units: string[]; line: number;
+  code: string;
+  title: string;
+  weight: string;
+  kpi: string;
+  targets: Record<string, string>;
+  thresholds: string[];
+  polarity: string;
+  polarityByYear: Record<string, string>;
+  rule: string | null;
+  units: string[];
+  line: number;
 };
 const fixtureActions: FixtureAction[] = fixture.perspectives.flatMap((p) =>
-  p.strategicObjectives.flatMap((s) => s.operationalObjectives.flatMap((o) => o.actions as FixtureAction[])));
+  p.strategicObjectives.flatMap((s) => s.operationalObjectives.flatMap((o) => o.actions as FixtureAction[])),
+);
 const unitName = new Map(fixture.units.map((u) => [u.key, u.name]));
 
 function byCode(code: string): IndicatorDraft {
@@ -51,7 +61,9 @@ describe('SourceText helpers', () => {
     const seg = (run: string) => segmentWords(run, vocabulary);
     expect(collapseLetterSpacing('p o n d e r a z i o n e')).toBe('ponderazione');
     expect(collapseLetterSpacing('L a q u a l i t à d e i p r o c e s s i', seg)).toBe('La qualità dei processi');
-    expect(collapseLetterSpacing('c o m u n i c a z i o n e t r a m i n i s t r u z i o n e', seg)).toBe('comunicazione tra ministruzione');
+    expect(collapseLetterSpacing('c o m u n i c a z i o n e t r a m i n i s t r u z i o n e', seg)).toBe(
+      'comunicazione tra ministruzione',
+    );
     expect(collapseLetterSpacing('s a t i s t o f o r m e r i o n e', seg)).toBe('satistoformerione');
     // prose with single-letter words is not a letter-spaced run
     expect(collapseLetterSpacing('Marketing e comunicazione')).toBe('Marketing e comunicazione');
@@ -66,17 +78,32 @@ describe('Sondrio reader vs the hand-checked fixture', () => {
   it('reads the organisation, cycle and version of the fixture', () => {
     expect(draft.organisation).toEqual(fixture.organisation);
     expect(draft.cycle).toEqual(fixture.cycle);
-    expect(draft.version).toMatchObject({ revision: fixture.version.revision, label: fixture.version.label, status: fixture.version.status });
+    expect(draft.version).toMatchObject({
+      revision: fixture.version.revision,
+      label: fixture.version.label,
+      status: fixture.version.status,
+    });
   });
 
   it('reads the same perspectives, strategic and operational objectives (codes, titles, kpi, weights, pass marks, lines)', () => {
-    const shape = (d: { perspectives: Array<{ name: string; strategicObjectives: any[] }> }) => d.perspectives.map((p) => ({
-      name: p.name,
-      strategic: p.strategicObjectives.map((s) => ({
-        code: s.code, title: s.title, kpi: s.kpi, passMark: s.passMark, line: s.line,
-        operational: s.operationalObjectives.map((o: any) => ({ code: o.code, title: o.title, weight: o.weight, kpi: o.kpi.toLowerCase(), line: o.line })),
-      })),
-    }));
+    const shape = (d: { perspectives: Array<{ name: string; strategicObjectives: any[] }> }) =>
+      d.perspectives.map((p) => ({
+        name: p.name,
+        strategic: p.strategicObjectives.map((s) => ({
+          code: s.code,
+          title: s.title,
+          kpi: s.kpi,
+          passMark: s.passMark,
+          line: s.line,
+          operational: s.operationalObjectives.map((o: any) => ({
+            code: o.code,
+            title: o.title,
+            weight: o.weight,
+            kpi: o.kpi.toLowerCase(),
+            line: o.line,
+          })),
+        })),
+      }));
     expect(shape(draft)).toEqual(shape(fixture));
   });
 
@@ -86,34 +113,49 @@ describe('Sondrio reader vs the hand-checked fixture', () => {
     expect(oo71.kpi).toBe('Ponderazione');
   });
 
-  it.each(fixtureActions.map((a): [string, FixtureAction] => [a.code, a]))('action %s equals the fixture', (code, a) => {
-    const i = byCode(code);
-    expect({ title: i.title, weight: i.weight, kpi: i.formula, line: i.line }).toEqual({ title: a.title, weight: a.weight, kpi: a.kpi, line: a.line });
-    const targets = Object.fromEntries(i.targets.map((t) => [String(t.year), t.raw]));
-    expect(targets).toEqual(a.targets);
-    expect(i.targets.every((t) => t.checkpoint === Checkpoint.YEAR_END)).toBe(true);
-    const withThresholds = i.targets.filter((t) => t.thresholds.length > 0);
-    expect(withThresholds.map((t) => t.year)).toEqual(a.thresholds.length ? [fixture.thresholdYear] : []);
-    expect(withThresholds.flatMap((t) => t.thresholds.map((th) => th.raw))).toEqual(a.thresholds);
-    expect(withThresholds.flatMap((t) => t.thresholds.map((th) => th.score))).toEqual(a.thresholds.length ? fixture.thresholdScores : []);
-    expect(i.polarity?.value).toBe(a.polarity);
-    const byYear = Object.fromEntries(i.targets.filter((t) => t.polarity).map((t) => [String(t.year), t.polarity!.value]));
-    expect(byYear).toEqual(a.polarityByYear);
-    expect(i.rule ?? null).toBe(a.rule);
-    const units = (i.unitKeys ?? []).map((k) => draft.units.find((u) => u.key === k)?.name);
-    expect(units).toEqual(a.units.map((k) => unitName.get(k)));
-  });
+  it.each(fixtureActions.map((a): [string, FixtureAction] => [a.code, a]))(
+    'action %s equals the fixture',
+    (code, a) => {
+      const i = byCode(code);
+      expect({ title: i.title, weight: i.weight, kpi: i.formula, line: i.line }).toEqual({
+        title: a.title,
+        weight: a.weight,
+        kpi: a.kpi,
+        line: a.line,
+      });
+      const targets = Object.fromEntries(i.targets.map((t) => [String(t.year), t.raw]));
+      expect(targets).toEqual(a.targets);
+      expect(i.targets.every((t) => t.checkpoint === Checkpoint.YEAR_END)).toBe(true);
+      const withThresholds = i.targets.filter((t) => t.thresholds.length > 0);
+      expect(withThresholds.map((t) => t.year)).toEqual(a.thresholds.length ? [fixture.thresholdYear] : []);
+      expect(withThresholds.flatMap((t) => t.thresholds.map((th) => th.raw))).toEqual(a.thresholds);
+      expect(withThresholds.flatMap((t) => t.thresholds.map((th) => th.score))).toEqual(
+        a.thresholds.length ? fixture.thresholdScores : [],
+      );
+      expect(i.polarity?.value).toBe(a.polarity);
+      const byYear = Object.fromEntries(
+        i.targets.filter((t) => t.polarity).map((t) => [String(t.year), t.polarity!.value]),
+      );
+      expect(byYear).toEqual(a.polarityByYear);
+      expect(i.rule ?? null).toBe(a.rule);
+      const units = (i.unitKeys ?? []).map((k) => draft.units.find((u) => u.key === k)?.name);
+      expect(units).toEqual(a.units.map((k) => unitName.get(k)));
+    },
+  );
 
-  it('has exactly the fixture\'s 48 actions and 13 units, nothing invented', () => {
+  it("has exactly the fixture's 48 actions and 13 units, nothing invented", () => {
     expect(indicatorsOf(draft).map((i) => i.code)).toEqual(fixtureActions.map((a) => a.code));
-    expect(draft.units.map((u) => ({ name: u.name, type: u.type })).sort((x, y) => x.name.localeCompare(y.name)))
-      .toEqual(fixture.units.map((u) => ({ name: u.name, type: u.type })).sort((x, y) => x.name.localeCompare(y.name)));
+    expect(
+      draft.units.map((u) => ({ name: u.name, type: u.type })).sort((x, y) => x.name.localeCompare(y.name)),
+    ).toEqual(fixture.units.map((u) => ({ name: u.name, type: u.type })).sort((x, y) => x.name.localeCompare(y.name)));
   });
 });
 
 describe('Sondrio review report: the damaged cells are reported, with their line', () => {
   const find = (kind: string, code: string, line: number | null, subject?: string) =>
-    review.entries.filter((e) => e.kind === kind && e.code === code && e.line === line && (subject === undefined || e.subject === subject));
+    review.entries.filter(
+      (e) => e.kind === kind && e.code === code && e.line === line && (subject === undefined || e.subject === subject),
+    );
 
   it("OO 3.2's lost row: unreadable, no weight, and the residual 20 only proposed", () => {
     expect(find('unreadable', 'ROW_LOST', 33, 'operational objective 3.2')).toHaveLength(1);
@@ -140,7 +182,9 @@ describe('Sondrio review report: the damaged cells are reported, with their line
     expect(find('inferred', 'ATTACHED_BY_CODE', 38, 'indicator 3.3.4')).toHaveLength(1);
     expect(find('inferred', 'CELLS_ROTATED', 45, 'operational objective 4.1')).toHaveLength(1);
     expect(find('inferred', 'COLUMNS_SHIFTED', 44, 'indicator 3.4.6')[0].evidence).toBe('"3.4.6" in cell 2');
-    expect(find('inferred', 'LETTER_SPACING_COLLAPSED', 32).map((e) => e.evidence)).toContain('L a q u a l i t à d e i p r o c e s s i');
+    expect(find('inferred', 'LETTER_SPACING_COLLAPSED', 32).map((e) => e.evidence)).toContain(
+      'L a q u a l i t à d e i p r o c e s s i',
+    );
   });
 
   it('repeated header rows are skipped and said so', () => {
@@ -151,11 +195,15 @@ describe('Sondrio review report: the damaged cells are reported, with their line
     const lower = find('inferred', 'POLARITY_INFERRED', 32, 'indicator 3.1.1');
     expect(lower).toHaveLength(1);
     expect(lower[0].evidence).toBe('target 20 < soglia 25 < soglia 29: lower is better');
-    expect(find('inferred', 'POLARITY_INFERRED', 10, 'indicator 1.1.4')[0].evidence).toMatch(/^target luglio \(2022-07-31\) < soglia settembre/);
+    expect(find('inferred', 'POLARITY_INFERRED', 10, 'indicator 1.1.4')[0].evidence).toMatch(
+      /^target luglio \(2022-07-31\) < soglia settembre/,
+    );
     expect(find('inferred', 'POLARITY_INFERRED', 47, 'indicator 4.3.1')[0].evidence).toContain('(default)');
     expect(find('inferred', 'RULE_INFERRED', 47, 'indicator 4.3.1')).toHaveLength(1);
     // every one of the 48 indicators has its polarity proposal in the review
-    expect(review.entries.filter((e) => e.code === 'POLARITY_INFERRED' && /^indicator [\d.]+$/.test(e.subject ?? ''))).toHaveLength(48);
+    expect(
+      review.entries.filter((e) => e.code === 'POLARITY_INFERRED' && /^indicator [\d.]+$/.test(e.subject ?? '')),
+    ).toHaveLength(48);
   });
 
   it('every entry carries both languages and evidence', () => {
@@ -175,10 +223,14 @@ describe('Sondrio reader on altered text (the checks can fail)', () => {
     const oo11 = altered.draft.perspectives[0].strategicObjectives[0].operationalObjectives[0];
     expect(oo11.code).toBe('1.1');
     expect(oo11.weight).toBeNull();
-    expect(altered.review.entries.some((e) => e.kind === 'unreadable' && e.code === 'WEIGHT_MISSING' && e.line === 7)).toBe(true);
+    expect(
+      altered.review.entries.some((e) => e.kind === 'unreadable' && e.code === 'WEIGHT_MISSING' && e.line === 7),
+    ).toBe(true);
   });
 
   it('a text that is not a Sondrio table is refused with a clear message', () => {
-    expect(() => readSource('Prospettiva\nnothing here\n', 'x.txt', 'sondrio')).toThrow(/three plan years|no Sondrio plan rows/);
+    expect(() => readSource('Prospettiva\nnothing here\n', 'x.txt', 'sondrio')).toThrow(
+      /three plan years|no Sondrio plan rows/,
+    );
   });
 });

@@ -16,7 +16,9 @@ type Line = { indent: number; text: string; no: number };
 
 /** Reads the block-style subset of YAML 1.2 described above. */
 export function readBlockYaml(source: string): Yaml {
-  const lines: Line[] = source.split('\n').map((raw, i) => ({ indent: raw.length - raw.trimStart().length, text: raw.trim(), no: i + 1 }));
+  const lines: Line[] = source
+    .split('\n')
+    .map((raw, i) => ({ indent: raw.length - raw.trimStart().length, text: raw.trim(), no: i + 1 }));
   let i = 0;
   const skipBlank = () => {
     while (i < lines.length && (lines[i].text === '' || lines[i].text.startsWith('#'))) i++;
@@ -48,7 +50,12 @@ export function readBlockYaml(source: string): Yaml {
       else paragraphs[paragraphs.length - 1].push(lines[i].text);
       i++;
     }
-    return paragraphs.map((p) => p.join(' ')).join('\n').replace(/\n+$/, '') + '\n';
+    return (
+      paragraphs
+        .map((p) => p.join(' '))
+        .join('\n')
+        .replace(/\n+$/, '') + '\n'
+    );
   }
 
   function value(rest: string, line: Line): Yaml {
@@ -57,7 +64,8 @@ export function readBlockYaml(source: string): Yaml {
     skipBlank();
     if (i >= lines.length || lines[i].indent <= line.indent) {
       // a list may sit at its key's indentation
-      if (i < lines.length && lines[i].indent === line.indent && lines[i].text.startsWith('- ')) return block(line.indent);
+      if (i < lines.length && lines[i].indent === line.indent && lines[i].text.startsWith('- '))
+        return block(line.indent);
       return null;
     }
     return block(lines[i].indent);
@@ -111,12 +119,20 @@ export function readBlockYaml(source: string): Yaml {
 const PLATFORMS = ['web', 'windows', 'mac', 'linux', 'ios', 'android'];
 const DEVELOPMENT_STATUS = ['concept', 'development', 'beta', 'stable', 'obsolete'];
 const SOFTWARE_TYPES = [
-  'standalone/mobile', 'standalone/iot', 'standalone/desktop', 'standalone/web', 'standalone/backend', 'standalone/other',
-  'addon', 'library', 'configurationFiles',
+  'standalone/mobile',
+  'standalone/iot',
+  'standalone/desktop',
+  'standalone/web',
+  'standalone/backend',
+  'standalone/other',
+  'addon',
+  'library',
+  'configurationFiles',
 ];
 const MAINTENANCE_TYPES = ['internal', 'contract', 'community', 'none'];
 /** The controlled vocabulary of `categories` (the standard's categories list). */
-const CATEGORIES = `accounting agile-project-management applicant-tracking application-development appointment-scheduling backup
+const CATEGORIES =
+  `accounting agile-project-management applicant-tracking application-development appointment-scheduling backup
 billing-and-invoicing blog budgeting business-intelligence business-process-management cad call-center-management
 cloud-management collaboration communications compliance-management contact-management content-management crm
 customer-service-and-support data-analytics data-collection data-visualization design design-system
@@ -143,8 +159,14 @@ const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.js
 
 describe('the block-YAML reader', () => {
   it('reads mappings, lists of scalars and of mappings, quoted and plain scalars, booleans and folded text', () => {
-    const text = 'a: "x: y"\nb: true\nc:\n  - one\n  - name: n\n    optional: false\nd:\n  e: >\n    f\n    g\n\n    h\n';
-    expect(readBlockYaml(text)).toEqual({ a: 'x: y', b: true, c: ['one', { name: 'n', optional: false }], d: { e: 'f g\nh\n' } });
+    const text =
+      'a: "x: y"\nb: true\nc:\n  - one\n  - name: n\n    optional: false\nd:\n  e: >\n    f\n    g\n\n    h\n';
+    expect(readBlockYaml(text)).toEqual({
+      a: 'x: y',
+      b: true,
+      c: ['one', { name: 'n', optional: false }],
+      d: { e: 'f g\nh\n' },
+    });
   });
 
   it('refuses what it does not read rather than misreading it', () => {
@@ -160,7 +182,20 @@ describe('publiccode.yml', () => {
   });
 
   it('has every mandatory top-level key', () => {
-    const mandatory = ['publiccodeYmlVersion', 'name', 'url', 'releaseDate', 'platforms', 'categories', 'developmentStatus', 'softwareType', 'description', 'legal', 'maintenance', 'localisation'];
+    const mandatory = [
+      'publiccodeYmlVersion',
+      'name',
+      'url',
+      'releaseDate',
+      'platforms',
+      'categories',
+      'developmentStatus',
+      'softwareType',
+      'description',
+      'legal',
+      'maintenance',
+      'localisation',
+    ];
     expect(mandatory.filter((k) => doc[k] === undefined || doc[k] === null)).toEqual([]);
     expect(isText(doc.name)).toBe(true);
     expect(doc.url).toMatch(/^https:\/\/\S+$/);
@@ -181,18 +216,23 @@ describe('publiccode.yml', () => {
     expect(SOFTWARE_TYPES).toContain(doc.softwareType);
   });
 
-  it.each(['it', 'en'])('describes the software in %s: short (≤ 150 chars), long (150-10000 chars) and features', (lang) => {
-    const d = (doc.description as Obj)[lang];
-    expect(isObj(d)).toBe(true);
-    const { shortDescription, longDescription, features } = d as Obj;
-    expect(isText(shortDescription)).toBe(true);
-    expect((shortDescription as string).length).toBeLessThanOrEqual(150);
-    expect(shortDescription).not.toMatch(/\n/);
-    expect(isText(longDescription)).toBe(true);
-    expect((longDescription as string).length).toBeGreaterThanOrEqual(150);
-    expect((longDescription as string).length).toBeLessThanOrEqual(10000);
-    expect(Array.isArray(features) && (features as Yaml[]).length > 0 && (features as Yaml[]).every(isText)).toBe(true);
-  });
+  it.each(['it', 'en'])(
+    'describes the software in %s: short (≤ 150 chars), long (150-10000 chars) and features',
+    (lang) => {
+      const d = (doc.description as Obj)[lang];
+      expect(isObj(d)).toBe(true);
+      const { shortDescription, longDescription, features } = d as Obj;
+      expect(isText(shortDescription)).toBe(true);
+      expect((shortDescription as string).length).toBeLessThanOrEqual(150);
+      expect(shortDescription).not.toMatch(/\n/);
+      expect(isText(longDescription)).toBe(true);
+      expect((longDescription as string).length).toBeGreaterThanOrEqual(150);
+      expect((longDescription as string).length).toBeLessThanOrEqual(10000);
+      expect(Array.isArray(features) && (features as Yaml[]).length > 0 && (features as Yaml[]).every(isText)).toBe(
+        true,
+      );
+    },
+  );
 
   it('has the license of package.json, as an SPDX identifier', () => {
     expect((doc.legal as Obj).license).toBe(pkg.license);

@@ -56,7 +56,10 @@ export type Citation = { page: string | null; section: string; index: number };
 
 const NUM = String.raw`\d+(?:\.\d+)*`;
 // "docs/scoring.md §5.2, §5.3", "docs/domain.md §2.3 and §7.1", "docs/scoring.md §4/§5.13", "docs/scoring.md §5.5 - §5.9"
-const CITED_LIST = new RegExp(String.raw`(?:docs/)?([\w-]+\.md) (§${NUM}(?:(?:, and |, | and | - | – |/)§${NUM})*)`, 'g');
+const CITED_LIST = new RegExp(
+  String.raw`(?:docs/)?([\w-]+\.md) (§${NUM}(?:(?:, and |, | and | - | – |/)§${NUM})*)`,
+  'g',
+);
 const SECTION = new RegExp(`§(${NUM})`, 'g');
 
 /**
@@ -73,7 +76,8 @@ export function citations(text: string): Citation[] {
       claimed.add(listStart + s.index!);
     }
   }
-  for (const s of text.matchAll(SECTION)) if (!claimed.has(s.index!)) out.push({ page: null, section: s[1], index: s.index! });
+  for (const s of text.matchAll(SECTION))
+    if (!claimed.has(s.index!)) out.push({ page: null, section: s[1], index: s.index! });
   return out.sort((a, b) => a.index - b.index);
 }
 
@@ -85,7 +89,8 @@ export function citationProblems(text: string, sections: ReadonlyMap<string, Rea
     if (c.page !== null) {
       const have = sections.get(c.page);
       if (!have) problems.push(`line ${line(c.index)}: docs/${c.page} does not exist`);
-      else if (!have.has(c.section)) problems.push(`line ${line(c.index)}: docs/${c.page} has no section §${c.section}`);
+      else if (!have.has(c.section))
+        problems.push(`line ${line(c.index)}: docs/${c.page} has no section §${c.section}`);
     } else if (!SHARED_NUMBERING.some((p) => sections.get(p)?.has(c.section))) {
       problems.push(`line ${line(c.index)}: §${c.section} is no section of docs/${SHARED_NUMBERING.join(' or docs/')}`);
     }
@@ -110,19 +115,29 @@ describe('the citation checker itself', () => {
   ]);
 
   it('reads headings with and without a trailing dot', () => {
-    expect([...sectionNumbers('# Title\n## 5. Scoring\n### 5.2 Status\n#### 5.2.1 Effective\ntext 5.3\n')]).toEqual(['5', '5.2', '5.2.1']);
+    expect([...sectionNumbers('# Title\n## 5. Scoring\n### 5.2 Status\n#### 5.2.1 Effective\ntext 5.3\n')]).toEqual([
+      '5',
+      '5.2',
+      '5.2.1',
+    ]);
   });
 
   it('accepts sections that exist, in lists too, and bare sections of the shared numbering', () => {
-    expect(citationProblems('docs/scoring.md §5.2, §5.3 and docs/domain.md §8.22; (§5.2.1) docs/stack-notes.md §3.10', docs)).toEqual([]);
+    expect(
+      citationProblems('docs/scoring.md §5.2, §5.3 and docs/domain.md §8.22; (§5.2.1) docs/stack-notes.md §3.10', docs),
+    ).toEqual([]);
     expect(citationProblems('see scoring.md §3 rule 8', docs)).toEqual([]);
   });
 
   it('refuses a missing page, a missing section, a list item of the wrong page and an unknown bare section', () => {
     expect(citationProblems('docs/nowhere.md §1', docs)).toEqual(['line 1: docs/nowhere.md does not exist']);
     expect(citationProblems('docs/scoring.md §5.9', docs)).toEqual(['line 1: docs/scoring.md has no section §5.9']);
-    expect(citationProblems('docs/scoring.md §5.2, §8.22', docs)).toEqual(['line 1: docs/scoring.md has no section §8.22']);
-    expect(citationProblems('x\n(§3.10)', docs)).toEqual(['line 2: §3.10 is no section of docs/scoring.md or docs/domain.md']);
+    expect(citationProblems('docs/scoring.md §5.2, §8.22', docs)).toEqual([
+      'line 1: docs/scoring.md has no section §8.22',
+    ]);
+    expect(citationProblems('x\n(§3.10)', docs)).toEqual([
+      'line 2: §3.10 is no section of docs/scoring.md or docs/domain.md',
+    ]);
   });
 });
 
@@ -154,7 +169,8 @@ describe('the repository is self-contained', () => {
     const problems: string[] = [];
     for (const [file, text] of texts) {
       // the seed texts are documents of others, not ours to cite from
-      if (text === null || file.startsWith('test/fixtures/seeds/') || file === 'test/unit/self-contained.test.ts') continue;
+      if (text === null || file.startsWith('test/fixtures/seeds/') || file === 'test/unit/self-contained.test.ts')
+        continue;
       for (const p of citationProblems(text, sections)) problems.push(`${file} ${p}`);
       for (const m of text.matchAll(/docs\/([\w-]+\.md)/g)) {
         if (!sections.has(m[1])) problems.push(`${file}: docs/${m[1]} does not exist`);
@@ -183,11 +199,20 @@ describe('the seed documents', () => {
   const listed = [...readme.matchAll(/^([0-9a-f]{64}) {2}(\S+\.txt)$/gm)].map((m) => ({ sha256: m[1], file: m[2] }));
 
   it('are the four plans the README describes', () => {
-    expect(listed.map((l) => l.file).sort()).toEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort());
+    expect(listed.map((l) => l.file).sort()).toEqual(
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort(),
+    );
     expect(listed).toHaveLength(4);
   });
 
   it.each(listed)('$file is byte for byte the extraction the README lists', ({ file, sha256 }) => {
-    expect(createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex')).toBe(sha256);
+    expect(
+      createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, file)))
+        .digest('hex'),
+    ).toBe(sha256);
   });
 });

@@ -108,8 +108,18 @@ function pct(w: string): number {
 }
 
 const MONTHS = [
-  'gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno',
-  'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre',
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
 ];
 
 /** Tiny parser for the Sondrio cells: "3,25%", "105 €", "4,0", "70" -> number; month names -> month index. */
@@ -131,7 +141,11 @@ describe('Sondrio 2022-2024 fixture vs seed 004', () => {
     expect(fixture.source).toBe('seeds/004_fa97ad9e72b5b7ce.txt');
     expect(path.basename(SEED_PATH)).toBe(path.basename(fixture.source));
     expect(fixture.organisation).toEqual({ name: 'Camera di Commercio di Sondrio', code: 'CCIAA-SO' });
-    expect(fixture.cycle).toEqual({ name: 'Piano della Performance 2022-2024', firstYear: 2022, years: [2022, 2023, 2024] });
+    expect(fixture.cycle).toEqual({
+      name: 'Piano della Performance 2022-2024',
+      firstYear: 2022,
+      years: [2022, 2023, 2024],
+    });
     expect(fixture.version).toEqual({ revision: 0, label: 'Piano 2022-2024 REV. 0', status: 'draft' });
     expect(fixture.thresholdYear).toBe(2022);
     expect(fixture.thresholdScores).toEqual([0.8, 0.6]);
@@ -178,7 +192,10 @@ describe('Sondrio 2022-2024 fixture vs seed 004', () => {
       for (const t of a.thresholds) expect(cells).toContain(t);
       // Order as in the plan table: code, title, peso, kpi, target 2022, soglia 80%, soglia 60%, 2023, 2024.
       const expected = [
-        a.code, a.title, a.weight, a.kpi,
+        a.code,
+        a.title,
+        a.weight,
+        a.kpi,
         ...(a.targets['2022'] !== undefined ? [a.targets['2022']] : []),
         ...a.thresholds,
         ...(a.targets['2023'] !== undefined ? [a.targets['2023']] : []),
@@ -426,7 +443,7 @@ describe('Sondrio 2022-2024 fixture vs seed 004', () => {
       expect(a.units).toEqual(['sg']);
     });
 
-    it('shifted actions sit in their code\'s OO: 2.1.4 in 2.1, 3.3.4 in 3.3, 3.4.6 in 3.4', () => {
+    it("shifted actions sit in their code's OO: 2.1.4 in 2.1, 3.3.4 in 3.3, 3.4.6 in 3.4", () => {
       const ooOf = (code: string) => operational.find((o) => o.actions.some((a) => a.code === code))!.code;
       expect(ooOf('2.1.4')).toBe('2.1');
       expect(ooOf('3.3.4')).toBe('3.3');

@@ -50,11 +50,23 @@ describe('reading an uploaded workbook', () => {
   it('reads cells as the text the user sees: percent cells, decimal comma, dates, rich text', async () => {
     const buffer = await xlsx((wb) => {
       const ws = wb.addWorksheet('Piano');
-      ws.addRow(['3,25%', 0.25, 3.25, new Date(Date.UTC(2022, 5, 30)), { richText: [{ text: 'U.O. ' }, { text: '"Digitalizzazione"' }] }]);
+      ws.addRow([
+        '3,25%',
+        0.25,
+        3.25,
+        new Date(Date.UTC(2022, 5, 30)),
+        { richText: [{ text: 'U.O. ' }, { text: '"Digitalizzazione"' }] },
+      ]);
       ws.getCell('B1').numFmt = '0%';
     });
     const grid = await readWorkbook(buffer);
-    expect(grid.sheets[0].cells[0].map((c) => c.text)).toEqual(['3,25%', '25%', '3,25', '30/06/2022', 'U.O. "Digitalizzazione"']);
+    expect(grid.sheets[0].cells[0].map((c) => c.text)).toEqual([
+      '3,25%',
+      '25%',
+      '3,25',
+      '30/06/2022',
+      'U.O. "Digitalizzazione"',
+    ]);
     expect(plainText(0.1 + 0.2)).toBe('0,3');
   });
 
@@ -71,7 +83,9 @@ describe('reading an uploaded workbook', () => {
   it('refuses a part that inflates beyond the cap even when the zip declares it small (zip bomb)', () => {
     const bomb = lyingZip('xl/sharedStrings.xml', Buffer.alloc(2_000_000, 0x61), 100);
     expect(bomb.length).toBeLessThan(10_000);
-    expect(() => inspectZip(bomb, { maxUncompressedBytes: 1_000_000, maxEntries: 10 })).toThrow(/inflates to more than 1 MB .*zip bomb/);
+    expect(() => inspectZip(bomb, { maxUncompressedBytes: 1_000_000, maxEntries: 10 })).toThrow(
+      /inflates to more than 1 MB .*zip bomb/,
+    );
     expect(inspectZip(bomb, { maxUncompressedBytes: 3_000_000, maxEntries: 10 }).uncompressedBytes).toBe(2_000_000);
   });
 
@@ -82,12 +96,27 @@ describe('reading an uploaded workbook', () => {
   });
 
   it('refuses too many sheets, too many rows, too many bytes and what is not an xlsx', async () => {
-    const sheets = await xlsx((wb) => { for (let i = 0; i < 5; i++) wb.addWorksheet(`S${i}`).addRow(['x']); });
-    expect(await problem(readWorkbook(sheets, { ...DEFAULT_WORKBOOK_LIMITS, maxSheets: 3 }))).toMatchObject({ code: 'TOO_MANY_SHEETS', message: 'the workbook has 5 sheets; at most 3 are accepted' });
-    const rows = await xlsx((wb) => { const ws = wb.addWorksheet('Piano'); for (let i = 0; i < 50; i++) ws.addRow([i]); });
-    expect(await problem(readWorkbook(rows, { ...DEFAULT_WORKBOOK_LIMITS, maxRows: 20 }))).toMatchObject({ code: 'TOO_MANY_ROWS', message: expect.stringContaining('has 50 rows; at most 20') });
-    expect(await problem(readWorkbook(rows, { ...DEFAULT_WORKBOOK_LIMITS, maxBytes: 1000 }))).toMatchObject({ code: 'TOO_LARGE' });
-    expect(await problem(readWorkbook(Buffer.from('PK\u0003\u0004 not really a zip at all, just text')))).toMatchObject({ code: 'NOT_XLSX' });
+    const sheets = await xlsx((wb) => {
+      for (let i = 0; i < 5; i++) wb.addWorksheet(`S${i}`).addRow(['x']);
+    });
+    expect(await problem(readWorkbook(sheets, { ...DEFAULT_WORKBOOK_LIMITS, maxSheets: 3 }))).toMatchObject({
+      code: 'TOO_MANY_SHEETS',
+      message: 'the workbook has 5 sheets; at most 3 are accepted',
+    });
+    const rows = await xlsx((wb) => {
+      const ws = wb.addWorksheet('Piano');
+      for (let i = 0; i < 50; i++) ws.addRow([i]);
+    });
+    expect(await problem(readWorkbook(rows, { ...DEFAULT_WORKBOOK_LIMITS, maxRows: 20 }))).toMatchObject({
+      code: 'TOO_MANY_ROWS',
+      message: expect.stringContaining('has 50 rows; at most 20'),
+    });
+    expect(await problem(readWorkbook(rows, { ...DEFAULT_WORKBOOK_LIMITS, maxBytes: 1000 }))).toMatchObject({
+      code: 'TOO_LARGE',
+    });
+    expect(await problem(readWorkbook(Buffer.from('PK\u0003\u0004 not really a zip at all, just text')))).toMatchObject(
+      { code: 'NOT_XLSX' },
+    );
     expect(await problem(readWorkbook(Buffer.from('Cod.;Titolo')))).toMatchObject({ code: 'NOT_XLSX' });
     expect(await problem(readWorkbook(Buffer.alloc(0)))).toMatchObject({ code: 'EMPTY_FILE' });
   });

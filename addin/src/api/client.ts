@@ -4,11 +4,24 @@
  */
 import { ApiError, graphqlError, httpError, OfflineError } from './errors';
 import { PLAN, PLANS, REALIZATIONS, SHEET_ROWS, SYNC_ROWS, type Operation } from './queries';
-import type { PlanDetails, PlanListing, RealizationView, ServerCheckpoint, SheetRowsPage, SyncAnswer, SyncBatch } from './types';
+import type {
+  PlanDetails,
+  PlanListing,
+  RealizationView,
+  ServerCheckpoint,
+  SheetRowsPage,
+  SyncAnswer,
+  SyncBatch,
+} from './types';
 
 /** the part of fetch the client uses, so tests and the browser can pass their own */
-export type FetchLike = (input: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{
-  ok: boolean; status: number; json(): Promise<unknown>;
+export type FetchLike = (
+  input: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string },
+) => Promise<{
+  ok: boolean;
+  status: number;
+  json(): Promise<unknown>;
 }>;
 
 type GraphQLBody<T> = { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
@@ -41,7 +54,10 @@ export class CruscottoClient {
   }
 
   /** the operation's generated types say what the variables must be and what the answer holds */
-  async request<Result, Variables>(query: Operation<Result, Variables>, variables: NoInfer<Variables>): Promise<Result> {
+  async request<Result, Variables>(
+    query: Operation<Result, Variables>,
+    variables: NoInfer<Variables>,
+  ): Promise<Result> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     const body = JSON.stringify({ query, variables });
@@ -61,7 +77,8 @@ export class CruscottoClient {
     const answer = await readJson<Result>(response);
     if (answer?.errors?.length) throw graphqlError(answer.errors);
     if (!response.ok) throw httpError(response.status);
-    if (!answer || answer.data === undefined || answer.data === null) throw new ApiError('bad-response', 'no data in the answer', { status: response.status });
+    if (!answer || answer.data === undefined || answer.data === null)
+      throw new ApiError('bad-response', 'no data in the answer', { status: response.status });
     return answer.data;
   }
 
@@ -72,14 +89,26 @@ export class CruscottoClient {
   /** a plan with its scoring profile and the pass marks of its strategic objectives */
   async plan(id: string): Promise<{ plan: PlanDetails | null; passMarks: number[] }> {
     const data = await this.request(PLAN, { id });
-    return { plan: data.planVersion, passMarks: data.strategicObjectives.map((s) => s.passMark).filter((p): p is number => typeof p === 'number') };
+    return {
+      plan: data.planVersion,
+      passMarks: data.strategicObjectives.map((s) => s.passMark).filter((p): p is number => typeof p === 'number'),
+    };
   }
 
-  async sheetRows(planId: string, year: number, checkpoint: ServerCheckpoint, since: string | null = null): Promise<SheetRowsPage> {
+  async sheetRows(
+    planId: string,
+    year: number,
+    checkpoint: ServerCheckpoint,
+    since: string | null = null,
+  ): Promise<SheetRowsPage> {
     return (await this.request(SHEET_ROWS, { planId, year, checkpoint, since })).sheetRows;
   }
 
-  async realizations(planId: string, year: number, checkpoint: ServerCheckpoint): Promise<Array<{ rowId: string; realization: RealizationView | null }>> {
+  async realizations(
+    planId: string,
+    year: number,
+    checkpoint: ServerCheckpoint,
+  ): Promise<Array<{ rowId: string; realization: RealizationView | null }>> {
     return (await this.request(REALIZATIONS, { planId, year, checkpoint })).sheetRows.rows;
   }
 

@@ -33,11 +33,16 @@ export class ApiError extends Error {
   text(language: Language): string {
     const m = messages[language].sync;
     switch (this.kind) {
-      case 'unauthorized': return m.unauthorized;
-      case 'forbidden': return m.forbidden;
-      case 'server': return format(m.serverError, { status: this.details.status ?? '?' });
-      case 'bad-response': return m.badResponse;
-      default: return format(m.graphql, { message: this.message });
+      case 'unauthorized':
+        return m.unauthorized;
+      case 'forbidden':
+        return m.forbidden;
+      case 'server':
+        return format(m.serverError, { status: this.details.status ?? '?' });
+      case 'bad-response':
+        return m.badResponse;
+      default:
+        return format(m.graphql, { message: this.message });
     }
   }
 }
@@ -57,6 +62,8 @@ export function graphqlError(errors: Array<{ message: string; extensions?: Recor
   const problems = Array.isArray(first.extensions?.problems) ? (first.extensions!.problems as Problem[]) : undefined;
   if (code === 'UNAUTHENTICATED') return new ApiError('unauthorized', first.message, { code });
   if (code === 'FORBIDDEN') return new ApiError('forbidden', first.message, { code });
-  const detail = problems?.length ? `${first.message}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}` : first.message;
+  const detail = problems?.length
+    ? `${first.message}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`
+    : first.message;
   return new ApiError('graphql', detail, { code, problems });
 }

@@ -14,10 +14,21 @@ export type Operation<Result, Variables> = string & { readonly __result?: Result
 const operation = <Result, Variables>(text: string) => text as Operation<Result, Variables>;
 
 export const PARSED_VALUE_FIELDS = /* GraphQL */ `
-  fragment ParsedValueFields on ParsedValue { raw kind number }`;
+  fragment ParsedValueFields on ParsedValue {
+    raw
+    kind
+    number
+  }
+`;
 
 export const REALIZATION_FIELDS = /* GraphQL */ `
-  fragment RealizationFields on Realization { status score display text }`;
+  fragment RealizationFields on Realization {
+    status
+    score
+    display
+    text
+  }
+`;
 
 /*
  * The same columns twice: a sheetRows row (SheetRow) and the server's version of a conflicting row (ConflictRow)
@@ -25,58 +36,197 @@ export const REALIZATION_FIELDS = /* GraphQL */ `
  */
 export const SHEET_ROW_FIELDS = /* GraphQL */ `
   fragment SheetRowFields on SheetRow {
-    rowId rowVersion level code title parentId weight kpi unit polarity rule
-    target { ...ParsedValueFields } thresholds { score value { ...ParsedValueFields } }
-    futureTargets { year value { ...ParsedValueFields } }
-    actual { ...ParsedValueFields } neutralised neutralisationReason note responsibleUnits updatedAt
-  }`;
+    rowId
+    rowVersion
+    level
+    code
+    title
+    parentId
+    weight
+    kpi
+    unit
+    polarity
+    rule
+    target {
+      ...ParsedValueFields
+    }
+    thresholds {
+      score
+      value {
+        ...ParsedValueFields
+      }
+    }
+    futureTargets {
+      year
+      value {
+        ...ParsedValueFields
+      }
+    }
+    actual {
+      ...ParsedValueFields
+    }
+    neutralised
+    neutralisationReason
+    note
+    responsibleUnits
+    updatedAt
+  }
+`;
 
 export const CONFLICT_ROW_FIELDS = /* GraphQL */ `
   fragment ConflictRowFields on ConflictRow {
-    rowId rowVersion level code title parentId weight kpi unit polarity rule
-    target { ...ParsedValueFields } thresholds { score value { ...ParsedValueFields } }
-    futureTargets { year value { ...ParsedValueFields } }
-    actual { ...ParsedValueFields } neutralised neutralisationReason note responsibleUnits updatedAt
-  }`;
+    rowId
+    rowVersion
+    level
+    code
+    title
+    parentId
+    weight
+    kpi
+    unit
+    polarity
+    rule
+    target {
+      ...ParsedValueFields
+    }
+    thresholds {
+      score
+      value {
+        ...ParsedValueFields
+      }
+    }
+    futureTargets {
+      year
+      value {
+        ...ParsedValueFields
+      }
+    }
+    actual {
+      ...ParsedValueFields
+    }
+    neutralised
+    neutralisationReason
+    note
+    responsibleUnits
+    updatedAt
+  }
+`;
 
 export const PLANS = operation<Wire.PlansQuery, Wire.PlansQueryVariables>(/* GraphQL */ `
-  query Plans { planVersions { id label status organisation { id name } cycle { years } } }`);
+  query Plans {
+    planVersions {
+      id
+      label
+      status
+      organisation {
+        id
+        name
+      }
+      cycle {
+        years
+      }
+    }
+  }
+`);
 
 export const PLAN = operation<Wire.PlanQuery, Wire.PlanQueryVariables>(/* GraphQL */ `
   query Plan($id: ID!) {
     planVersion(id: $id) {
-      id label status organisation { id name } cycle { years }
-      scoringProfile { name profileVersion status parameters }
+      id
+      label
+      status
+      organisation {
+        id
+        name
+      }
+      cycle {
+        years
+      }
+      scoringProfile {
+        name
+        profileVersion
+        status
+        parameters
+      }
     }
-    strategicObjectives(filter: { planId: $id }) { passMark }
-  }`);
+    strategicObjectives(filter: { planId: $id }) {
+      passMark
+    }
+  }
+`);
 
 export const SHEET_ROWS = operation<Wire.SheetRowsQuery, Wire.SheetRowsQueryVariables>(/* GraphQL */ `
   query SheetRows($planId: ID!, $year: Int!, $checkpoint: Checkpoint!, $since: DateTimeISO) {
     sheetRows(planId: $planId, year: $year, checkpoint: $checkpoint, since: $since) {
-      rows { ...SheetRowFields realization { ...RealizationFields } } deletedRowIds serverTime
+      rows {
+        ...SheetRowFields
+        realization {
+          ...RealizationFields
+        }
+      }
+      deletedRowIds
+      serverTime
     }
   }
-  ${SHEET_ROW_FIELDS} ${PARSED_VALUE_FIELDS} ${REALIZATION_FIELDS}`);
+  ${SHEET_ROW_FIELDS}
+  ${PARSED_VALUE_FIELDS}
+  ${REALIZATION_FIELDS}
+`);
 
 /** every row's realization only: what "Refresh scores" needs besides the changed rows */
 export const REALIZATIONS = operation<Wire.RealizationsQuery, Wire.RealizationsQueryVariables>(/* GraphQL */ `
   query Realizations($planId: ID!, $year: Int!, $checkpoint: Checkpoint!) {
     sheetRows(planId: $planId, year: $year, checkpoint: $checkpoint) {
-      rows { rowId realization { ...RealizationFields } } deletedRowIds serverTime
+      rows {
+        rowId
+        realization {
+          ...RealizationFields
+        }
+      }
+      deletedRowIds
+      serverTime
     }
   }
-  ${REALIZATION_FIELDS}`);
+  ${REALIZATION_FIELDS}
+`);
 
 export const SYNC_ROWS = operation<Wire.SyncRowsMutation, Wire.SyncRowsMutationVariables>(/* GraphQL */ `
   mutation SyncRows($input: SyncBatchInput!) {
     syncRows(input: $input) {
-      replayed applied
+      replayed
+      applied
       rows {
-        index clientRef rowId status rowVersion errors { column code message messageIt }
-        current { ...ConflictRowFields changedBy changedAt } realization { ...RealizationFields }
+        index
+        clientRef
+        rowId
+        status
+        rowVersion
+        errors {
+          column
+          code
+          message
+          messageIt
+        }
+        current {
+          ...ConflictRowFields
+          changedBy
+          changedAt
+        }
+        realization {
+          ...RealizationFields
+        }
       }
-      affected { id level code realization { ...RealizationFields } }
+      affected {
+        id
+        level
+        code
+        realization {
+          ...RealizationFields
+        }
+      }
     }
   }
-  ${CONFLICT_ROW_FIELDS} ${PARSED_VALUE_FIELDS} ${REALIZATION_FIELDS}`);
+  ${CONFLICT_ROW_FIELDS}
+  ${PARSED_VALUE_FIELDS}
+  ${REALIZATION_FIELDS}
+`);

@@ -5,7 +5,14 @@
  */
 import type { SheetRowIn } from '@core/sheet/row';
 import type {
-  Checkpoint, PlanQuery, PlansQuery, RealizationFieldsFragment, SheetRowFieldsFragment, SheetRowInput, SheetRowsQuery, SyncBatchInput,
+  Checkpoint,
+  PlanQuery,
+  PlansQuery,
+  RealizationFieldsFragment,
+  SheetRowFieldsFragment,
+  SheetRowInput,
+  SheetRowsQuery,
+  SyncBatchInput,
   SyncRowsMutation,
 } from './generated';
 

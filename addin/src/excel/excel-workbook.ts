@@ -3,13 +3,35 @@
  * work into as few requests as the 5 MB limit of Excel on the web allows: one context.sync() per chunk, plus a
  * constant for locating the table and restoring events. Values travel exactly as Excel holds them.
  */
-import type { Cell, CellMark, ChartSpec, ColumnSetup, TableData, TableInfo, TrafficLights, WorkbookPort } from '../workbook/port';
+import type {
+  Cell,
+  CellMark,
+  ChartSpec,
+  ColumnSetup,
+  TableData,
+  TableInfo,
+  TrafficLights,
+  WorkbookPort,
+} from '../workbook/port';
 import { a1 } from '../workbook/address';
-import { ACTION_OVERHEAD_BYTES, CHUNK_BUDGET_BYTES, FIRST_READ_ROWS, GUESSED_CELL_BYTES, isPayloadTooLarge, jsonBytes, nextReadRows, packBySize, runsOf } from '../workbook/chunks';
+import {
+  ACTION_OVERHEAD_BYTES,
+  CHUNK_BUDGET_BYTES,
+  FIRST_READ_ROWS,
+  GUESSED_CELL_BYTES,
+  isPayloadTooLarge,
+  jsonBytes,
+  nextReadRows,
+  packBySize,
+  runsOf,
+} from '../workbook/chunks';
 import { apiSupported } from './requirements';
 import { changedBodyRows } from './table-events';
 
-export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>, reuse?: Excel.RequestContext) => Promise<T>;
+export type ExcelRunner = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  reuse?: Excel.RequestContext,
+) => Promise<T>;
 
 /** the part of the Excel namespace the port calls: Excel.run(batch) and Excel.run(context, batch) */
 export type ExcelHost = { run(...args: any[]): Promise<any> };
@@ -68,7 +90,12 @@ export class ExcelWorkbook implements WorkbookPort {
         rows: table.rows.load('count'),
       }));
       await context.sync();
-      return parts.map((p) => ({ name: p.table.name, sheet: p.sheet.name, headers: p.header.values[0].map(String), rowCount: p.rows.count }));
+      return parts.map((p) => ({
+        name: p.table.name,
+        sheet: p.sheet.name,
+        headers: p.header.values[0].map(String),
+        rowCount: p.rows.count,
+      }));
     });
   }
 
@@ -76,7 +103,14 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       const geometry = await this.locate(context, name);
       if (!geometry) return null;
-      const rows = await this.readBlock(context, geometry.sheet, geometry.top, geometry.left, geometry.rowCount, geometry.headers.length);
+      const rows = await this.readBlock(
+        context,
+        geometry.sheet,
+        geometry.top,
+        geometry.left,
+        geometry.rowCount,
+        geometry.headers.length,
+      );
       return { name, sheet: geometry.sheetName, headers: geometry.headers, rowCount: geometry.rowCount, rows };
     });
   }
@@ -89,7 +123,14 @@ export class ExcelWorkbook implements WorkbookPort {
       const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
       await context.sync();
       if (used.isNullObject) return null;
-      const values = await this.readBlock(context, sheet, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
+      const values = await this.readBlock(
+        context,
+        sheet,
+        used.rowIndex,
+        used.columnIndex,
+        used.rowCount,
+        used.columnCount,
+      );
       return { address: a1(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount), values };
     });
   }
@@ -129,7 +170,9 @@ export class ExcelWorkbook implements WorkbookPort {
         if (column.width) tableColumn.getRange().format.columnWidth = Math.round(column.width * POINTS_PER_CHARACTER);
         if (column.hidden) tableColumn.getRange().columnHidden = true;
         if (column.list && this.supports('1.8')) {
-          tableColumn.getDataBodyRange().dataValidation.rule = { list: { inCellDropDown: true, source: column.list.join(',') } };
+          tableColumn.getDataBodyRange().dataValidation.rule = {
+            list: { inCellDropDown: true, source: column.list.join(',') },
+          };
         }
       });
       sheet.freezePanes.freezeRows(1);
@@ -142,8 +185,14 @@ export class ExcelWorkbook implements WorkbookPort {
     if (rows.length === 0) return;
     await this.withEventsOff(async (context) => {
       const geometry = await this.mustLocate(context, name);
-      for (const [start, end] of packBySize(rows.map((row) => jsonBytes(row) + 8), this.budget)) {
-        geometry.table.rows.add(undefined, rows.slice(start, end).map((row) => row.map((cell) => cell ?? '')));
+      for (const [start, end] of packBySize(
+        rows.map((row) => jsonBytes(row) + 8),
+        this.budget,
+      )) {
+        geometry.table.rows.add(
+          undefined,
+          rows.slice(start, end).map((row) => row.map((cell) => cell ?? '')),
+        );
         this.suspendScreen(context);
         await context.sync();
       }
@@ -154,14 +203,23 @@ export class ExcelWorkbook implements WorkbookPort {
     const headers = Object.keys(columns);
     if (rows.length === 0 || headers.length === 0) return;
     for (const header of headers) {
-      if (columns[header].length !== rows.length) throw new Error(`column "${header}" has ${columns[header].length} values for ${rows.length} rows`);
+      if (columns[header].length !== rows.length)
+        throw new Error(`column "${header}" has ${columns[header].length} values for ${rows.length} rows`);
     }
     await this.withEventsOff(async (context) => {
       const geometry = await this.mustLocate(context, name);
       const blocks = this.blocks(geometry, rows, columns);
-      for (const [start, end] of packBySize(blocks.map((b) => b.bytes), this.budget)) {
+      for (const [start, end] of packBySize(
+        blocks.map((b) => b.bytes),
+        this.budget,
+      )) {
         for (const block of blocks.slice(start, end)) {
-          geometry.sheet.getRangeByIndexes(geometry.top + block.row, geometry.left + block.column, block.values.length, block.values[0].length).values = block.values;
+          geometry.sheet.getRangeByIndexes(
+            geometry.top + block.row,
+            geometry.left + block.column,
+            block.values.length,
+            block.values[0].length,
+          ).values = block.values;
         }
         this.suspendScreen(context);
         await context.sync();
@@ -174,7 +232,10 @@ export class ExcelWorkbook implements WorkbookPort {
     const highestFirst = [...new Set(rows)].sort((a, b) => b - a);
     await this.withEventsOff(async (context) => {
       const geometry = await this.mustLocate(context, name);
-      for (const [start, end] of packBySize(highestFirst.map(() => ACTION_OVERHEAD_BYTES), this.budget)) {
+      for (const [start, end] of packBySize(
+        highestFirst.map(() => ACTION_OVERHEAD_BYTES),
+        this.budget,
+      )) {
         for (const row of highestFirst.slice(start, end)) geometry.table.rows.getItemAt(row).delete();
         await context.sync();
       }
@@ -185,9 +246,17 @@ export class ExcelWorkbook implements WorkbookPort {
     if (marks.length === 0) return;
     await this.withEventsOff(async (context) => {
       const geometry = await this.mustLocate(context, name);
-      for (const [start, end] of packBySize(marks.map(() => 2 * ACTION_OVERHEAD_BYTES), this.budget)) {
+      for (const [start, end] of packBySize(
+        marks.map(() => 2 * ACTION_OVERHEAD_BYTES),
+        this.budget,
+      )) {
         for (const mark of marks.slice(start, end)) {
-          const fill = geometry.sheet.getRangeByIndexes(geometry.top + mark.row, geometry.left + this.columnIndex(geometry, mark.column), 1, 1).format.fill;
+          const fill = geometry.sheet.getRangeByIndexes(
+            geometry.top + mark.row,
+            geometry.left + this.columnIndex(geometry, mark.column),
+            1,
+            1,
+          ).format.fill;
           if (mark.fill) fill.color = mark.fill;
           else fill.clear();
         }
@@ -200,7 +269,9 @@ export class ExcelWorkbook implements WorkbookPort {
     await this.run(async (context) => {
       const geometry = await this.mustLocate(context, name);
       geometry.sheet.activate();
-      geometry.sheet.getRangeByIndexes(geometry.top + row, geometry.left + this.columnIndex(geometry, column), 1, 1).select();
+      geometry.sheet
+        .getRangeByIndexes(geometry.top + row, geometry.left + this.columnIndex(geometry, column), 1, 1)
+        .select();
       await context.sync();
     });
   }
@@ -269,7 +340,9 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       const setting = context.workbook.settings.getItemOrNullObject(key).load('value');
       await context.sync();
-      return setting.isNullObject || setting.value === null || setting.value === undefined ? null : String(setting.value);
+      return setting.isNullObject || setting.value === null || setting.value === undefined
+        ? null
+        : String(setting.value);
     });
   }
 
@@ -348,7 +421,14 @@ export class ExcelWorkbook implements WorkbookPort {
    * A range's values in as few reads as fit the budget. Row widths are unknown until read, so the first read is
    * modest and the next ones are sized from the widest row seen; a read Excel still refuses is split in two.
    */
-  private async readBlock(context: Excel.RequestContext, sheet: Excel.Worksheet, top: number, left: number, rowCount: number, columnCount: number): Promise<Cell[][]> {
+  private async readBlock(
+    context: Excel.RequestContext,
+    sheet: Excel.Worksheet,
+    top: number,
+    left: number,
+    rowCount: number,
+    columnCount: number,
+  ): Promise<Cell[][]> {
     const out: Cell[][] = [];
     let widest = 0;
     let size = Math.min(FIRST_READ_ROWS, nextReadRows(columnCount * GUESSED_CELL_BYTES, columnCount, this.budget));
@@ -374,7 +454,11 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /** Cells to write, grouped into rectangles: runs of adjacent rows × runs of adjacent columns. */
-  private blocks(geometry: Geometry, rows: number[], columns: Record<string, Cell[]>): Array<{ row: number; column: number; values: Cell[][]; bytes: number }> {
+  private blocks(
+    geometry: Geometry,
+    rows: number[],
+    columns: Record<string, Cell[]>,
+  ): Array<{ row: number; column: number; values: Cell[][]; bytes: number }> {
     const indexOfRow = new Map<number, number>();
     rows.forEach((row, i) => indexOfRow.set(row, i));
     const columnRuns = runsOf(Object.keys(columns).map((h) => this.columnIndex(geometry, h)));
@@ -393,7 +477,12 @@ export class ExcelWorkbook implements WorkbookPort {
         const perRow = values.map((v) => jsonBytes(v));
         for (const [s, e] of packBySize(perRow, this.budget - ACTION_OVERHEAD_BYTES)) {
           const part = values.slice(s, e);
-          out.push({ row: firstRow + s, column: firstColumn, values: part, bytes: jsonBytes(part) + ACTION_OVERHEAD_BYTES });
+          out.push({
+            row: firstRow + s,
+            column: firstColumn,
+            values: part,
+            bytes: jsonBytes(part) + ACTION_OVERHEAD_BYTES,
+          });
         }
       }
     }

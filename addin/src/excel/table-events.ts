@@ -2,7 +2,11 @@
 import { rowsOfAddress } from '../workbook/address';
 import type { ExcelRunner } from './excel-workbook';
 
-export async function changedBodyRows(run: ExcelRunner, table: string, event: Excel.TableChangedEventArgs): Promise<number[] | 'unknown'> {
+export async function changedBodyRows(
+  run: ExcelRunner,
+  table: string,
+  event: Excel.TableChangedEventArgs,
+): Promise<number[] | 'unknown'> {
   // inserted, deleted or sorted rows move positions: only a full re-read knows where rows went
   if (event.changeType !== 'RangeEdited') return 'unknown';
   const rows = rowsOfAddress(event.address);

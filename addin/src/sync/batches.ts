@@ -54,7 +54,10 @@ export function splitBatches(rows: Outgoing[], maxRows = BATCH_ROWS, maxBytes = 
   return batches;
 }
 
-export function batchKey(scope: { planId: string; year: number; checkpoint: string; generation: number }, rows: Outgoing[]): string {
+export function batchKey(
+  scope: { planId: string; year: number; checkpoint: string; generation: number },
+  rows: Outgoing[],
+): string {
   const content = textHash(JSON.stringify(rows.map((o) => o.row)));
   return `addin:${scope.planId}:${scope.year}:${scope.checkpoint}:g${scope.generation}:${rows.length}:${content}`;
 }

@@ -29,7 +29,10 @@ export function proposeFromValues(sheet: string, address: string, values: Cell[]
   let best: { start: number; rows: number; headers: string[]; matches: HeaderMatch[]; score: number } | null = null;
   for (let start = 0; start < Math.min(values.length, 12); start++) {
     for (let rows = 1; rows <= 3 && start + rows <= values.length; rows++) {
-      const headers = rows === 1 ? values[start].map((c) => (c === null ? '' : String(c))) : combineHeaderRows(values.slice(start, start + rows));
+      const headers =
+        rows === 1
+          ? values[start].map((c) => (c === null ? '' : String(c)))
+          : combineHeaderRows(values.slice(start, start + rows));
       const recognition = recognizeHeaders(headers);
       const score = recognition.mapping.filter((m) => m.column).reduce((n, m) => n + m.confidence, 0);
       if (!best || score > best.score + 1e-9) best = { start, rows, headers, matches: recognition.mapping, score };
@@ -39,7 +42,13 @@ export function proposeFromValues(sheet: string, address: string, values: Cell[]
   const mapping: ColumnMapping = {};
   for (const m of matches) if (m.column && !mapping[m.column]) mapping[m.column] = m.header;
   return {
-    sheet, address, headerRow: best?.start ?? 0, headerRows: best?.rows ?? 1, headers: best?.headers ?? [], mapping, matches,
+    sheet,
+    address,
+    headerRow: best?.start ?? 0,
+    headerRows: best?.rows ?? 1,
+    headers: best?.headers ?? [],
+    mapping,
+    matches,
     unmatched: matches.filter((m) => !m.column && !m.extra && m.header.trim() !== '').map((m) => m.header),
   };
 }
@@ -53,14 +62,39 @@ function matchesOf(proposal: MappingProposal, mapping: ColumnMapping | HeaderMat
     const auto = proposal.matches.find((m) => m.index === index);
     // the user's choice wins; the importer's reading keeps its level / year / score details when it agrees
     if (auto && auto.column === (chosen ?? null)) return auto;
-    return { index, header, column: chosen ?? null, extra: null, level: null, year: null, score: null, checkpoint: null, confidence: chosen ? 1 : 0, evidence: chosen ? 'chosen by the user' : 'left out by the user' };
+    return {
+      index,
+      header,
+      column: chosen ?? null,
+      extra: null,
+      level: null,
+      year: null,
+      score: null,
+      checkpoint: null,
+      confidence: chosen ? 1 : 0,
+      evidence: chosen ? 'chosen by the user' : 'left out by the user',
+    };
   });
 }
 
 function mappedInputs(row: SheetRowIn, level: SheetLevel | undefined, parentName: string): Partial<Inputs> {
   const out: Partial<Inputs> = {};
   if (level) out.level = LEVEL_LABEL[level];
-  const copy: Array<keyof Inputs & keyof SheetRowIn> = ['code', 'title', 'weight', 'kpi', 'unit', 'polarity', 'rule', 'target', 'actual', 'neutralised', 'neutralisationReason', 'note', 'responsibleUnit'];
+  const copy: Array<keyof Inputs & keyof SheetRowIn> = [
+    'code',
+    'title',
+    'weight',
+    'kpi',
+    'unit',
+    'polarity',
+    'rule',
+    'target',
+    'actual',
+    'neutralised',
+    'neutralisationReason',
+    'note',
+    'responsibleUnit',
+  ];
   for (const key of copy) if (typeof row[key] === 'string') out[key] = row[key] as string;
   if (row.thresholds) out.thresholds = formatThresholds(row.thresholds);
   if (row.futureTargets) out.futureTargets = formatFutureTargets(row.futureTargets);
@@ -71,14 +105,21 @@ function mappedInputs(row: SheetRowIn, level: SheetLevel | undefined, parentName
 const matchKey = (level: SheetLevel | undefined, name: string) => `${level}|${fold(name)}`;
 
 export async function bindSheet(
-  ctx: OperationContext, serverUrl: string, proposal: MappingProposal, mapping: ColumnMapping | HeaderMatch[], request: BindRequest, values: Cell[][],
+  ctx: OperationContext,
+  serverUrl: string,
+  proposal: MappingProposal,
+  mapping: ColumnMapping | HeaderMatch[],
+  request: BindRequest,
+  values: Cell[][],
 ): Promise<{ state: StoredState; summary: BindSummary }> {
   const { plan, passMarks } = await ctx.client.plan(request.planId);
   if (!plan) throw new Error(`plan ${request.planId} not found`);
   const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint);
   const mapped = rowsFromMappedSheet(values, matchesOf(proposal, mapping), {
-    year: request.year, checkpoint: request.checkpoint === 'YEAR_END' ? '31/12' : '30/6',
-    firstDataRow: proposal.headerRow + proposal.headerRows, firstRowNumber: 1,
+    year: request.year,
+    checkpoint: request.checkpoint === 'YEAR_END' ? '31/12' : '30/6',
+    firstDataRow: proposal.headerRow + proposal.headerRows,
+    firstRowNumber: 1,
   });
 
   const serverByKey = new Map<string, ServerRow>();
@@ -89,26 +130,37 @@ export async function bindSheet(
   }
   const serverParents = parentNames(page.rows);
   const nameOfRef = new Map<string, string>();
-  const status = { synced: statusLabel(ctx.language, 'SYNCED'), fresh: statusLabel(ctx.language, 'NEW'), dirty: statusLabel(ctx.language, 'DIRTY') };
+  const status = {
+    synced: statusLabel(ctx.language, 'SYNCED'),
+    fresh: statusLabel(ctx.language, 'NEW'),
+    dirty: statusLabel(ctx.language, 'DIRTY'),
+  };
   const keys = PLAN_LAYOUT.map((c) => c.key);
   let matched = 0;
   const rows: Cell[][] = mapped.rows.map((row) => {
     const level = row.level ? levelOf(row.level) : undefined;
-    const name = row.code?.trim() || (level === 'perspective' ? row.title ?? '' : '');
+    const name = row.code?.trim() || (level === 'perspective' ? (row.title ?? '') : '');
     nameOfRef.set(row.clientRef!, name);
-    const parentName = row.parentRef ? nameOfRef.get(row.parentRef) ?? '' : '';
-    const server = (row.rowId ? page.rows.find((r) => r.rowId === row.rowId) : undefined)
-      ?? serverByKey.get(matchKey(level, row.code ?? '')) ?? (level === 'perspective' ? serverByKey.get(matchKey(level, row.title ?? '')) : undefined);
+    const parentName = row.parentRef ? (nameOfRef.get(row.parentRef) ?? '') : '';
+    const server =
+      (row.rowId ? page.rows.find((r) => r.rowId === row.rowId) : undefined) ??
+      serverByKey.get(matchKey(level, row.code ?? '')) ??
+      (level === 'perspective' ? serverByKey.get(matchKey(level, row.title ?? '')) : undefined);
     const own = mappedInputs(row, level, parentName);
     const blank = Object.fromEntries(keys.map((k) => [k, ''])) as Record<string, Cell>;
-    if (!server) return keys.map((k) => ({ ...blank, ...own, syncStatus: status.fresh } as Record<string, Cell>)[k]);
+    if (!server) return keys.map((k) => (({ ...blank, ...own, syncStatus: status.fresh }) as Record<string, Cell>)[k]);
     matched++;
     const base = serverInputs(server, serverParents.get(server.rowId) ?? '');
     const inputs = { ...base, ...own, parentCode: own.parentCode || base.parentCode, level: base.level };
     const hash = rowHash(base);
     const cells: Record<string, Cell> = {
-      ...inputs, realization: realizationCell(server.realization), syncStatus: rowHash(inputs) === hash ? status.synced : status.dirty,
-      syncMessage: '', rowId: server.rowId, rowVersion: server.rowVersion, rowHash: hash,
+      ...inputs,
+      realization: realizationCell(server.realization),
+      syncStatus: rowHash(inputs) === hash ? status.synced : status.dirty,
+      syncMessage: '',
+      rowId: server.rowId,
+      rowVersion: server.rowVersion,
+      rowHash: hash,
     };
     nameOfRef.set(row.clientRef!, referenceName(server));
     return keys.map((k) => cells[k]);
@@ -123,16 +175,37 @@ export async function bindSheet(
 
   const state: StoredState = {
     binding: {
-      serverUrl, organisationId: plan.organisation.id, planId: plan.id, planLabel: plan.label, year: request.year,
-      checkpoint: request.checkpoint, table, sheet, language: ctx.language, serverTime: page.serverTime,
+      serverUrl,
+      organisationId: plan.organisation.id,
+      planId: plan.id,
+      planLabel: plan.label,
+      year: request.year,
+      checkpoint: request.checkpoint,
+      table,
+      sheet,
+      language: ctx.language,
+      serverTime: page.serverTime,
     },
     profile: plan.scoringProfile
-      ? { name: plan.scoringProfile.name, version: plan.scoringProfile.profileVersion, status: plan.scoringProfile.status === 'FROZEN' ? 'frozen' : 'draft', parameters: plan.scoringProfile.parameters }
+      ? {
+          name: plan.scoringProfile.name,
+          version: plan.scoringProfile.profileVersion,
+          status: plan.scoringProfile.status === 'FROZEN' ? 'frozen' : 'draft',
+          parameters: plan.scoringProfile.parameters,
+        }
       : null,
     lights: lightsFor(plan.scoringProfile?.parameters, passMarks),
     generation: 0,
   };
   const headers = canonicalHeaders(ctx.language);
-  await refreshVisuals(ctx.port, linesOf({ name: table, sheet, headers: keys.map((k) => headers[k]), rowCount: rows.length, rows }, headers), state.lights, ctx.language);
-  return { state, summary: { rows: rows.length, matched, table, newRows: rows.length - matched, unplaced: mapped.unplaced.length } };
+  await refreshVisuals(
+    ctx.port,
+    linesOf({ name: table, sheet, headers: keys.map((k) => headers[k]), rowCount: rows.length, rows }, headers),
+    state.lights,
+    ctx.language,
+  );
+  return {
+    state,
+    summary: { rows: rows.length, matched, table, newRows: rows.length - matched, unplaced: mapped.unplaced.length },
+  };
 }

@@ -5,7 +5,10 @@
 import { PLAN_LAYOUT, type LayoutColumnKey, type LayoutLanguage } from '@core/sheet/layout';
 import type { Cell, TableData } from '../workbook/port';
 
-export type InputKey = Exclude<LayoutColumnKey, 'realization' | 'syncStatus' | 'syncMessage' | 'rowId' | 'rowVersion' | 'rowHash'>;
+export type InputKey = Exclude<
+  LayoutColumnKey,
+  'realization' | 'syncStatus' | 'syncMessage' | 'rowId' | 'rowVersion' | 'rowHash'
+>;
 export const INPUT_KEYS = PLAN_LAYOUT.filter((c) => c.kind === 'input').map((c) => c.key as InputKey);
 export type Inputs = Record<InputKey, string>;
 
@@ -63,7 +66,10 @@ export function linesOf(data: TableData, headers: ColumnHeaders): PlanTable {
     return {
       position,
       rowId: read(row, 'rowId').trim() || null,
-      rowVersion: version === '' || !Number.isFinite(Number(version.replace(',', '.'))) ? null : Number(version.replace(',', '.')),
+      rowVersion:
+        version === '' || !Number.isFinite(Number(version.replace(',', '.')))
+          ? null
+          : Number(version.replace(',', '.')),
       hash: read(row, 'rowHash').trim(),
       status: read(row, 'syncStatus').trim(),
       message: read(row, 'syncMessage'),
@@ -71,7 +77,9 @@ export function linesOf(data: TableData, headers: ColumnHeaders): PlanTable {
       inputs,
     };
   });
-  const present = Object.fromEntries(Object.entries(headers).filter(([key]) => index[key as LayoutColumnKey] !== undefined)) as ColumnHeaders;
+  const present = Object.fromEntries(
+    Object.entries(headers).filter(([key]) => index[key as LayoutColumnKey] !== undefined),
+  ) as ColumnHeaders;
   return { name: data.name, sheet: data.sheet, headers: present, columns: [...data.headers], lines };
 }
 

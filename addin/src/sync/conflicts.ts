@@ -11,10 +11,22 @@ import type { StoredState } from './state';
 import type { ConflictRecord, SheetError } from './types';
 import { TableWriter } from './writer';
 
-export async function keepMine(ctx: OperationContext, state: StoredState, record: ConflictRecord, previous: { errors: SheetError[]; conflicts: ConflictRecord[] }): Promise<SyncRun> {
+export async function keepMine(
+  ctx: OperationContext,
+  state: StoredState,
+  record: ConflictRecord,
+  previous: { errors: SheetError[]; conflicts: ConflictRecord[] },
+): Promise<SyncRun> {
   const table = await readPlanTable(ctx.port, state.binding);
   const line = table.lines.find((l) => l.rowId === record.rowId);
-  if (!line) return { summary: emptySummary(), errors: previous.errors, conflicts: previous.conflicts.filter((c) => c.rowId !== record.rowId), state, provisional: false };
+  if (!line)
+    return {
+      summary: emptySummary(),
+      errors: previous.errors,
+      conflicts: previous.conflicts.filter((c) => c.rowId !== record.rowId),
+      state,
+      provisional: false,
+    };
   const writer = new TableWriter(ctx.port, table);
   // the version the server now has: sending over it is the user's informed choice
   writer.set(line.position, { rowVersion: record.theirsVersion });
@@ -32,12 +44,26 @@ export async function takeTheirs(ctx: OperationContext, state: StoredState, reco
   const writer = new TableWriter(ctx.port, table);
   writer.clearMarks(line.position);
   writer.set(line.position, {
-    ...values, rowVersion: record.theirsVersion, rowHash: rowHash(visibleInputs(theirs, table.headers)),
-    syncStatus: statusLabel(ctx.language, 'SYNCED'), syncMessage: '',
+    ...values,
+    rowVersion: record.theirsVersion,
+    rowHash: rowHash(visibleInputs(theirs, table.headers)),
+    syncStatus: statusLabel(ctx.language, 'SYNCED'),
+    syncMessage: '',
   });
   await writer.flush();
 }
 
 function emptySummary() {
-  return { sent: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0, conflicts: 0, batches: 0, offline: false, pending: 0 };
+  return {
+    sent: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+    rejected: 0,
+    conflicts: 0,
+    batches: 0,
+    offline: false,
+    pending: 0,
+  };
 }

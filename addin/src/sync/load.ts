@@ -13,7 +13,13 @@ import type { LoadRequest, LoadSummary } from './types';
 import { lightsFor, refreshVisuals } from './visuals';
 
 export function layoutColumns(language: LayoutLanguage): ColumnSetup[] {
-  return PLAN_LAYOUT.map((c) => ({ header: c[language], numberFormat: c.numberFormat, list: c.list, hidden: c.kind === 'hidden', width: c.width }));
+  return PLAN_LAYOUT.map((c) => ({
+    header: c[language],
+    numberFormat: c.numberFormat,
+    list: c.list,
+    hidden: c.kind === 'hidden',
+    width: c.width,
+  }));
 }
 
 /** Excel table names: letters, digits and underscores, unique in the workbook */
@@ -28,7 +34,11 @@ function freeSheet(base: string, taken: ReadonlySet<string>): string {
   for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`.toLowerCase())) return `${base} (${n})`;
 }
 
-export async function loadPlan(ctx: OperationContext, serverUrl: string, request: LoadRequest): Promise<{ state: StoredState; summary: LoadSummary }> {
+export async function loadPlan(
+  ctx: OperationContext,
+  serverUrl: string,
+  request: LoadRequest,
+): Promise<{ state: StoredState; summary: LoadSummary }> {
   const language = ctx.language;
   const { plan, passMarks } = await ctx.client.plan(request.planId);
   if (!plan) throw new Error(`plan ${request.planId} not found`);
@@ -36,8 +46,15 @@ export async function loadPlan(ctx: OperationContext, serverUrl: string, request
   const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint);
   const existing = await ctx.port.listTables();
   const checkpointTag = request.checkpoint === 'YEAR_END' ? '3112' : '3006';
-  const table = request.table ?? freeName(`Cruscotto_${request.year}_${checkpointTag}`, new Set(existing.map((t) => t.name.toLowerCase())));
-  const sheet = request.sheet ?? freeSheet(`Piano ${request.year}${request.checkpoint === 'MID_YEAR' ? ' 30-6' : ''}`, new Set(existing.map((t) => t.sheet.toLowerCase())));
+  const table =
+    request.table ??
+    freeName(`Cruscotto_${request.year}_${checkpointTag}`, new Set(existing.map((t) => t.name.toLowerCase())));
+  const sheet =
+    request.sheet ??
+    freeSheet(
+      `Piano ${request.year}${request.checkpoint === 'MID_YEAR' ? ' 30-6' : ''}`,
+      new Set(existing.map((t) => t.sheet.toLowerCase())),
+    );
 
   const parents = parentNames(page.rows);
   const status = statusLabel(language, 'SYNCED');
@@ -52,17 +69,33 @@ export async function loadPlan(ctx: OperationContext, serverUrl: string, request
 
   const state: StoredState = {
     binding: {
-      serverUrl, organisationId: plan.organisation.id, planId: plan.id, planLabel: plan.label, year: request.year,
-      checkpoint: request.checkpoint, table, sheet, language, serverTime: page.serverTime,
+      serverUrl,
+      organisationId: plan.organisation.id,
+      planId: plan.id,
+      planLabel: plan.label,
+      year: request.year,
+      checkpoint: request.checkpoint,
+      table,
+      sheet,
+      language,
+      serverTime: page.serverTime,
     },
     profile: plan.scoringProfile
-      ? { name: plan.scoringProfile.name, version: plan.scoringProfile.profileVersion, status: plan.scoringProfile.status === 'FROZEN' ? 'frozen' : 'draft', parameters: plan.scoringProfile.parameters }
+      ? {
+          name: plan.scoringProfile.name,
+          version: plan.scoringProfile.profileVersion,
+          status: plan.scoringProfile.status === 'FROZEN' ? 'frozen' : 'draft',
+          parameters: plan.scoringProfile.parameters,
+        }
       : null,
     lights: lightsFor(plan.scoringProfile?.parameters, passMarks),
     generation: 0,
   };
   const headers = canonicalHeaders(language);
-  const view = linesOf({ name: table, sheet, headers: keys.map((k) => headers[k]), rowCount: rows.length, rows }, headers);
+  const view = linesOf(
+    { name: table, sheet, headers: keys.map((k) => headers[k]), rowCount: rows.length, rows },
+    headers,
+  );
   await refreshVisuals(ctx.port, view, state.lights, language);
   return { state, summary: { rows: rows.length, table, sheet } };
 }

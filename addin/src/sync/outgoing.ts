@@ -22,21 +22,51 @@ export type SyncPlan = {
   deleteWithoutId: Line[];
 };
 
-function cellErrors(line: Line): { errors: LocalError[]; thresholds?: SheetRowIn['thresholds']; futureTargets?: SheetRowIn['futureTargets'] } {
+function cellErrors(line: Line): {
+  errors: LocalError[];
+  thresholds?: SheetRowIn['thresholds'];
+  futureTargets?: SheetRowIn['futureTargets'];
+} {
   const errors: LocalError[] = [];
   const thresholds = parseThresholds(line.inputs.thresholds);
   const future = parseFutureTargets(line.inputs.futureTargets);
-  if (!thresholds.ok) errors.push({ column: 'thresholds', code: 'NOT_A_THRESHOLD', message: thresholds.reason, messageIt: thresholds.reasonIt });
-  if (!future.ok) errors.push({ column: 'futureTargets', code: 'NOT_A_FUTURE_TARGET', message: future.reason, messageIt: future.reasonIt });
-  return { errors, thresholds: thresholds.ok ? thresholds.value : undefined, futureTargets: future.ok ? future.value : undefined };
+  if (!thresholds.ok)
+    errors.push({
+      column: 'thresholds',
+      code: 'NOT_A_THRESHOLD',
+      message: thresholds.reason,
+      messageIt: thresholds.reasonIt,
+    });
+  if (!future.ok)
+    errors.push({
+      column: 'futureTargets',
+      code: 'NOT_A_FUTURE_TARGET',
+      message: future.reason,
+      messageIt: future.reasonIt,
+    });
+  return {
+    errors,
+    thresholds: thresholds.ok ? thresholds.value : undefined,
+    futureTargets: future.ok ? future.value : undefined,
+  };
 }
 
 function parentError(code: 'UNKNOWN_PARENT' | 'AMBIGUOUS_PARENT' | 'PARENT_REJECTED', name: string): LocalError {
   if (code === 'PARENT_REJECTED') {
-    return { column: 'parentCode', code, message: `the parent row "${name}" was refused`, messageIt: `la riga padre "${name}" è stata rifiutata` };
+    return {
+      column: 'parentCode',
+      code,
+      message: `the parent row "${name}" was refused`,
+      messageIt: `la riga padre "${name}" è stata rifiutata`,
+    };
   }
   const key = code === 'UNKNOWN_PARENT' ? 'unknownParent' : 'ambiguousParent';
-  return { column: 'parentCode', code, message: format(messages.en.sync[key], { code: name }), messageIt: format(messages.it.sync[key], { code: name }) };
+  return {
+    column: 'parentCode',
+    code,
+    message: format(messages.en.sync[key], { code: name }),
+    messageIt: format(messages.it.sync[key], { code: name }),
+  };
 }
 
 export function clientRefOf(line: Line): string {
@@ -47,9 +77,17 @@ export function clientRefOf(line: Line): string {
  * The contract row for a line: every input column the table has (the sheet is the truth for a row it sends). A
  * column the table lacks (a bound sheet without, say, polarity) is not sent, so the server keeps its value.
  */
-function contractRow(line: Line, level: SheetLevel | undefined, parentRef: string | undefined, parsed: ReturnType<typeof cellErrors>, present: ColumnHeaders): SheetRowIn {
+function contractRow(
+  line: Line,
+  level: SheetLevel | undefined,
+  parentRef: string | undefined,
+  parsed: ReturnType<typeof cellErrors>,
+  present: ColumnHeaders,
+): SheetRowIn {
   const i = line.inputs;
-  const row: SheetRowIn = line.rowId ? { rowId: line.rowId, rowVersion: line.rowVersion } : { clientRef: clientRefOf(line) };
+  const row: SheetRowIn = line.rowId
+    ? { rowId: line.rowId, rowVersion: line.rowVersion }
+    : { clientRef: clientRefOf(line) };
   const put = (key: InputKey, field: keyof SheetRowIn, value: unknown, always: boolean) => {
     if (!present[key]) return;
     // objectives have no indicator cells: those are sent only when typed, so the server can say why they do not belong
@@ -103,10 +141,13 @@ export function planSync(table: PlanTable, only?: ReadonlySet<string>): SyncPlan
     else if (parent.kind === 'found') {
       const name = line.inputs.parentCode.trim();
       if (parent.line.rowId) parentRef = parent.line.rowId;
-      else if (depth > 10 || judge(parent.line, depth + 1).errors.length > 0) errors.push(parentError('PARENT_REJECTED', name));
+      else if (depth > 10 || judge(parent.line, depth + 1).errors.length > 0)
+        errors.push(parentError('PARENT_REJECTED', name));
       else parentRef = clientRefOf(parent.line);
     }
-    const result = errors.length ? { errors } : { errors, row: contractRow(line, level, parentRef, parsed, table.headers) };
+    const result = errors.length
+      ? { errors }
+      : { errors, row: contractRow(line, level, parentRef, parsed, table.headers) };
     verdict.set(line, result);
     return result;
   };
@@ -114,7 +155,13 @@ export function planSync(table: PlanTable, only?: ReadonlySet<string>): SyncPlan
   for (const line of table.lines) {
     if (!wanted(line) || isBlank(line)) continue;
     if (wantsDeletion(line.status)) {
-      if (line.rowId) outgoing.push({ line, row: { rowId: line.rowId, rowVersion: line.rowVersion, delete: true }, hash: line.hash, kind: 'delete' });
+      if (line.rowId)
+        outgoing.push({
+          line,
+          row: { rowId: line.rowId, rowVersion: line.rowVersion, delete: true },
+          hash: line.hash,
+          kind: 'delete',
+        });
       else deleteWithoutId.push(line);
       continue;
     }

@@ -11,9 +11,7 @@ import { foldWords } from '@core/vocabulary/fold';
 const fold = foldWords;
 
 export type ParentLookup =
-  | { kind: 'none' }
-  | { kind: 'found'; line: Line }
-  | { kind: 'unknown' | 'ambiguous'; name: string };
+  { kind: 'none' } | { kind: 'found'; line: Line } | { kind: 'unknown' | 'ambiguous'; name: string };
 
 export class ParentIndex {
   private readonly levels = new Map<Line, SheetLevel | undefined>();
@@ -24,7 +22,9 @@ export class ParentIndex {
       if (isBlank(line) || wantsDeletion(line.status)) continue;
       const level = levelOf(line.inputs.level);
       this.levels.set(line, level);
-      const names = [line.inputs.code, ...(level === 'perspective' ? [line.inputs.title] : [])].map(fold).filter(Boolean);
+      const names = [line.inputs.code, ...(level === 'perspective' ? [line.inputs.title] : [])]
+        .map(fold)
+        .filter(Boolean);
       for (const name of new Set(names)) {
         const key = `${level}|${name}`;
         const list = this.byName.get(key);

@@ -6,8 +6,14 @@
  * perspectives as the plain mean of their strategic objectives.
  */
 import {
-  DEFAULT_PROFILE, aggregate, scoreIndicator, scoreStrategicObjective,
-  type AggregateChild, type IndicatorInput, type RuleName, type ScoringProfile,
+  DEFAULT_PROFILE,
+  aggregate,
+  scoreIndicator,
+  scoreStrategicObjective,
+  type AggregateChild,
+  type IndicatorInput,
+  type RuleName,
+  type ScoringProfile,
 } from '@core/scoring';
 import { parseValue } from '@core/values';
 import { parseThresholds } from '@core/sheet/layout';
@@ -19,7 +25,13 @@ import type { Checkpoint } from './types';
 
 export function engineProfile(stored: StoredProfile): ScoringProfile {
   if (!stored) return DEFAULT_PROFILE;
-  return { ...DEFAULT_PROFILE, ...(stored.parameters as Partial<ScoringProfile>), name: stored.name, version: stored.version, status: stored.status };
+  return {
+    ...DEFAULT_PROFILE,
+    ...(stored.parameters as Partial<ScoringProfile>),
+    name: stored.name,
+    version: stored.version,
+    status: stored.status,
+  };
 }
 
 function indicatorInput(line: Line): IndicatorInput {
@@ -32,32 +44,52 @@ function indicatorInput(line: Line): IndicatorInput {
     code: i.code,
     polarity: polarityOf(i.polarity) ?? 'higher',
     rule,
-    target: i.target.trim() === '' ? undefined : {
-      mode: rule === 'monitoring' ? 'monitoring' : 'scored',
-      value: parseValue(i.target),
-      revision: 'original',
-      thresholds: thresholds.ok ? thresholds.value.map((t) => ({ score: t.score, value: parseValue(t.value) })) : undefined,
-    },
-    actual: i.actual.trim() === '' && !neutralised ? undefined : {
-      value: i.actual.trim() === '' ? undefined : parseValue(i.actual),
-      neutralised,
-      neutralisationReason: i.neutralisationReason.trim() || undefined,
-    },
+    target:
+      i.target.trim() === ''
+        ? undefined
+        : {
+            mode: rule === 'monitoring' ? 'monitoring' : 'scored',
+            value: parseValue(i.target),
+            revision: 'original',
+            thresholds: thresholds.ok
+              ? thresholds.value.map((t) => ({ score: t.score, value: parseValue(t.value) }))
+              : undefined,
+          },
+    actual:
+      i.actual.trim() === '' && !neutralised
+        ? undefined
+        : {
+            value: i.actual.trim() === '' ? undefined : parseValue(i.actual),
+            neutralised,
+            neutralisationReason: i.neutralisationReason.trim() || undefined,
+          },
   };
 }
 
 function weightOf(line: Line): number | null {
   const parsed = parseValue(line.inputs.weight);
-  return typeof parsed.value === 'number' && (parsed.kind === 'number' || parsed.kind === 'percent') ? parsed.value : null;
+  return typeof parsed.value === 'number' && (parsed.kind === 'number' || parsed.kind === 'percent')
+    ? parsed.value
+    : null;
 }
 
 /** score (fraction or null) of every line the sheet lets us score, by position */
-export function provisionalScores(table: PlanTable, stored: StoredProfile, year: number, checkpoint: Checkpoint): Map<number, number | null> {
+export function provisionalScores(
+  table: PlanTable,
+  stored: StoredProfile,
+  year: number,
+  checkpoint: Checkpoint,
+): Map<number, number | null> {
   const profile = engineProfile(stored);
   const ctx = { year, checkpoint: checkpoint === 'YEAR_END' ? '31/12' : '30/6', profile } as const;
   const parents = new ParentIndex(table.lines);
   const childrenOf = new Map<Line, Line[]>();
-  const byLevel = { perspective: [] as Line[], strategic: [] as Line[], operational: [] as Line[], indicator: [] as Line[] };
+  const byLevel = {
+    perspective: [] as Line[],
+    strategic: [] as Line[],
+    operational: [] as Line[],
+    indicator: [] as Line[],
+  };
   for (const line of table.lines) {
     const level = parents.levelOf(line);
     if (!level || line.inputs.title.trim() === '') continue;
@@ -67,8 +99,18 @@ export function provisionalScores(table: PlanTable, stored: StoredProfile, year:
   }
   const out = new Map<number, number | null>();
   const results = new Map<Line, AggregateChild>();
-  const child = (line: Line, r: { score: number | null; status?: string; errors?: readonly string[] }, weight: number | null | undefined): AggregateChild =>
-    ({ id: `P${line.position}`, code: line.inputs.code, weight, score: r.score, status: r.status as AggregateChild['status'], errors: r.errors });
+  const child = (
+    line: Line,
+    r: { score: number | null; status?: string; errors?: readonly string[] },
+    weight: number | null | undefined,
+  ): AggregateChild => ({
+    id: `P${line.position}`,
+    code: line.inputs.code,
+    weight,
+    score: r.score,
+    status: r.status as AggregateChild['status'],
+    errors: r.errors,
+  });
 
   for (const line of byLevel.indicator) {
     const r = scoreIndicator(indicatorInput(line), ctx);
@@ -83,7 +125,10 @@ export function provisionalScores(table: PlanTable, stored: StoredProfile, year:
   }
   for (const line of byLevel.strategic) {
     const kids = (childrenOf.get(line) ?? []).map((c) => results.get(c)).filter((c): c is AggregateChild => !!c);
-    const r = scoreStrategicObjective({ id: `P${line.position}`, code: line.inputs.code, contributions: kids.length ? kids : undefined }, ctx);
+    const r = scoreStrategicObjective(
+      { id: `P${line.position}`, code: line.inputs.code, contributions: kids.length ? kids : undefined },
+      ctx,
+    );
     out.set(line.position, r.score);
     results.set(line, child(line, r, undefined));
   }

@@ -30,7 +30,11 @@ function nameIndex(table: PlanTable, rows: readonly ServerRow[]): Map<string, st
   return parentNames(rows, names);
 }
 
-export async function refreshScores(ctx: OperationContext, state: StoredState, previous: ConflictRecord[]): Promise<RefreshRun> {
+export async function refreshScores(
+  ctx: OperationContext,
+  state: StoredState,
+  previous: ConflictRecord[],
+): Promise<RefreshRun> {
   const { binding } = state;
   const table = await readPlanTable(ctx.port, binding);
   const writer = new TableWriter(ctx.port, table);
@@ -69,17 +73,32 @@ export async function refreshScores(ctx: OperationContext, state: StoredState, p
     if (isDirty(line)) {
       summary.conflicts++;
       conflicts.set(row.rowId, {
-        rowId: row.rowId, code: row.code, title: row.title, mine: { ...line.inputs }, theirs, theirsVersion: row.rowVersion,
-        changedBy: null, changedAt: row.updatedAt,
+        rowId: row.rowId,
+        code: row.code,
+        title: row.title,
+        mine: { ...line.inputs },
+        theirs,
+        theirsVersion: row.rowVersion,
+        changedBy: null,
+        changedAt: row.updatedAt,
       });
-      writer.set(position, { syncStatus: statusLabel(ctx.language, 'CONFLICT'), syncMessage: conflictMessage(ctx.language, null, row.updatedAt) });
+      writer.set(position, {
+        syncStatus: statusLabel(ctx.language, 'CONFLICT'),
+        syncMessage: conflictMessage(ctx.language, null, row.updatedAt),
+      });
       continue;
     }
     summary.updated++;
     conflicts.delete(row.rowId);
     const values: Partial<Record<(typeof INPUT_KEYS)[number], Cell>> = {};
     for (const key of INPUT_KEYS) if (table.headers[key]) values[key] = theirs[key];
-    writer.set(position, { ...values, rowVersion: row.rowVersion, rowHash: rowHash(visibleInputs(theirs, table.headers)), syncStatus: synced, syncMessage: '' });
+    writer.set(position, {
+      ...values,
+      rowVersion: row.rowVersion,
+      rowHash: rowHash(visibleInputs(theirs, table.headers)),
+      syncStatus: synced,
+      syncMessage: '',
+    });
   }
   for (const rowId of page.deletedRowIds) {
     const position = positionOf.get(rowId);
@@ -88,7 +107,13 @@ export async function refreshScores(ctx: OperationContext, state: StoredState, p
     conflicts.delete(rowId);
     const line = table.lines[position];
     // an edit made here survives a colleague's deletion: the row becomes new and is created again on Sync
-    if (isDirty(line)) writer.set(position, { rowId: '', rowVersion: '', syncStatus: statusLabel(ctx.language, 'NEW'), syncMessage: messages[ctx.language].sync.deletedOnServer });
+    if (isDirty(line))
+      writer.set(position, {
+        rowId: '',
+        rowVersion: '',
+        syncStatus: statusLabel(ctx.language, 'NEW'),
+        syncMessage: messages[ctx.language].sync.deletedOnServer,
+      });
     else writer.remove(position);
   }
   for (const { rowId, realization } of scores) {
@@ -110,10 +135,17 @@ export async function refreshScores(ctx: OperationContext, state: StoredState, p
       return table.columns.map((h) => (keyOf.has(h) ? cells[keyOf.get(h)!] : ''));
     });
     await ctx.port.appendRows(table.name, rows);
-    const added = linesOf({ name: table.name, sheet: table.sheet, headers: table.columns, rowCount: rows.length, rows }, table.headers).lines;
+    const added = linesOf(
+      { name: table.name, sheet: table.sheet, headers: table.columns, rowCount: rows.length, rows },
+      table.headers,
+    ).lines;
     for (const line of added) table.lines.push({ ...line, position: table.lines.length });
     summary.updated += appended.length;
   }
   await refreshVisuals(ctx.port, table, state.lights, ctx.language);
-  return { summary, state: { ...state, binding: { ...binding, serverTime: page.serverTime } }, conflicts: [...conflicts.values()] };
+  return {
+    summary,
+    state: { ...state, binding: { ...binding, serverTime: page.serverTime } },
+    conflicts: [...conflicts.values()],
+  };
 }

@@ -32,7 +32,13 @@ export function answeredKey(line: Line): string {
   return line.rowId ?? `@${line.position}`;
 }
 
-export function refuse(writer: TableWriter, language: Language, line: Line, problems: ReadonlyArray<CellProblem | LocalError>, outcome: Outcome): void {
+export function refuse(
+  writer: TableWriter,
+  language: Language,
+  line: Line,
+  problems: ReadonlyArray<CellProblem | LocalError>,
+  outcome: Outcome,
+): void {
   const headers = writer.table.headers;
   const text = (p: CellProblem | LocalError) => (language === 'it' ? p.messageIt : p.message);
   const message = problems.map((p) => `${headers[layoutKeyOf(p.column)] ?? p.column}: ${text(p)}`).join('; ');
@@ -40,7 +46,14 @@ export function refuse(writer: TableWriter, language: Language, line: Line, prob
   for (const p of problems) {
     const column = layoutKeyOf(p.column);
     writer.mark(line.position, column, REJECTED_FILL);
-    outcome.errors.push({ row: line.position, column, header: headers[column] ?? column, code: p.code, message: text(p), rowId: line.rowId });
+    outcome.errors.push({
+      row: line.position,
+      column,
+      header: headers[column] ?? column,
+      code: p.code,
+      message: text(p),
+      rowId: line.rowId,
+    });
   }
 }
 
@@ -60,11 +73,18 @@ function conflictOf(line: Line, result: RowResult, parentName: string): Conflict
 
 export function conflictMessage(language: Language, who: string | null, when: string | null): string {
   const m = messages[language].sync;
-  return who || when ? format(m.conflict, { who: who ?? '?', when: when ? when.slice(0, 16).replace('T', ' ') : '?' }) : m.conflictLocal;
+  return who || when
+    ? format(m.conflict, { who: who ?? '?', when: when ? when.slice(0, 16).replace('T', ' ') : '?' })
+    : m.conflictLocal;
 }
 
 export function applyAnswer(
-  writer: TableWriter, language: Language, batch: Outgoing[], answer: SyncAnswer, outcome: Outcome, summary: SyncSummary,
+  writer: TableWriter,
+  language: Language,
+  batch: Outgoing[],
+  answer: SyncAnswer,
+  outcome: Outcome,
+  summary: SyncSummary,
   nameOfRowId: ReadonlyMap<string, string>,
 ): void {
   for (const result of answer.rows) {
@@ -80,8 +100,12 @@ export function applyAnswer(
       case 'UNCHANGED':
         summary[result.status === 'CREATED' ? 'created' : result.status === 'UPDATED' ? 'updated' : 'unchanged']++;
         writer.set(line.position, {
-          syncStatus: statusLabel(language, result.status), syncMessage: '', rowId: result.rowId ?? line.rowId ?? '',
-          rowVersion: result.rowVersion ?? line.rowVersion ?? '', rowHash: sent.hash, realization: realizationCell(result.realization),
+          syncStatus: statusLabel(language, result.status),
+          syncMessage: '',
+          rowId: result.rowId ?? line.rowId ?? '',
+          rowVersion: result.rowVersion ?? line.rowVersion ?? '',
+          rowHash: sent.hash,
+          realization: realizationCell(result.realization),
         });
         if (result.rowId) outcome.answered.add(result.rowId);
         break;
@@ -92,9 +116,12 @@ export function applyAnswer(
       case 'CONFLICT': {
         summary.conflicts++;
         const current = result.current;
-        writer.set(line.position, { syncStatus: statusLabel(language, 'CONFLICT'), syncMessage: conflictMessage(language, current?.changedBy ?? null, current?.changedAt ?? null) });
+        writer.set(line.position, {
+          syncStatus: statusLabel(language, 'CONFLICT'),
+          syncMessage: conflictMessage(language, current?.changedBy ?? null, current?.changedAt ?? null),
+        });
         if (current) {
-          const parentName = current.parentId ? nameOfRowId.get(current.parentId) ?? '' : '';
+          const parentName = current.parentId ? (nameOfRowId.get(current.parentId) ?? '') : '';
           outcome.conflicts.push(conflictOf(line, result, parentName));
         }
         break;

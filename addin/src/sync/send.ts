@@ -18,7 +18,13 @@ import type { ConflictRecord, SheetError, SyncSummary } from './types';
 import { refreshVisuals } from './visuals';
 import { TableWriter } from './writer';
 
-export type SyncRun = { summary: SyncSummary; errors: SheetError[]; conflicts: ConflictRecord[]; state: StoredState; provisional: boolean };
+export type SyncRun = {
+  summary: SyncSummary;
+  errors: SheetError[];
+  conflicts: ConflictRecord[];
+  state: StoredState;
+  provisional: boolean;
+};
 
 /** reference name → row id index for conflict records ("Cod. padre" of the server's version) */
 function namesByRowId(table: PlanTable): Map<string, string> {
@@ -28,13 +34,27 @@ function namesByRowId(table: PlanTable): Map<string, string> {
 }
 
 export async function sendChanges(
-  ctx: OperationContext, state: StoredState, previous: { errors: SheetError[]; conflicts: ConflictRecord[] }, only?: ReadonlySet<string>,
+  ctx: OperationContext,
+  state: StoredState,
+  previous: { errors: SheetError[]; conflicts: ConflictRecord[] },
+  only?: ReadonlySet<string>,
 ): Promise<SyncRun> {
   const { binding } = state;
   const table = await readPlanTable(ctx.port, binding);
   const plan = planSync(table, only);
   const writer = new TableWriter(ctx.port, table);
-  const summary: SyncSummary = { sent: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0, conflicts: 0, batches: 0, offline: false, pending: 0 };
+  const summary: SyncSummary = {
+    sent: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+    rejected: 0,
+    conflicts: 0,
+    batches: 0,
+    offline: false,
+    pending: 0,
+  };
   const outcome: Outcome = { errors: [], conflicts: [], answered: new Set() };
   const m = messages[ctx.language].sync;
 
@@ -60,9 +80,20 @@ export async function sendChanges(
       continue;
     }
     const request: SyncBatch = {
-      planId: binding.planId, year: binding.year, checkpoint: binding.checkpoint, mode: 'PARTIAL',
-      batchKey: batchKey({ planId: binding.planId, year: binding.year, checkpoint: binding.checkpoint, generation: state.generation }, batch),
-      source: { kind: 'ADDIN', workbook: ctx.workbookName?.slice(0, 140) ?? null, sheet: table.sheet.slice(0, 140), author: ctx.author },
+      planId: binding.planId,
+      year: binding.year,
+      checkpoint: binding.checkpoint,
+      mode: 'PARTIAL',
+      batchKey: batchKey(
+        { planId: binding.planId, year: binding.year, checkpoint: binding.checkpoint, generation: state.generation },
+        batch,
+      ),
+      source: {
+        kind: 'ADDIN',
+        workbook: ctx.workbookName?.slice(0, 140) ?? null,
+        sheet: table.sheet.slice(0, 140),
+        author: ctx.author,
+      },
       rows: batch.map((o) => o.row),
     };
     try {
@@ -82,7 +113,11 @@ export async function sendChanges(
 
   let provisional = false;
   if (unsent.length) {
-    for (const line of unsent) writer.set(line.position, { syncStatus: statusLabel(ctx.language, 'PENDING'), syncMessage: summary.offline ? m.provisional : m.batchFailed });
+    for (const line of unsent)
+      writer.set(line.position, {
+        syncStatus: statusLabel(ctx.language, 'PENDING'),
+        syncMessage: summary.offline ? m.provisional : m.batchFailed,
+      });
     if (summary.offline) provisional = writeProvisional(writer, table, state, unsent, m.provisional);
   }
   await writer.flush();
@@ -93,7 +128,7 @@ export async function sendChanges(
   const nowAt = new Map(table.lines.filter((l) => l.rowId).map((l) => [l.rowId!, l.position]));
   const errors = [
     ...previous.errors.filter((e) => kept(e.rowId)).map((e) => ({ ...e, row: nowAt.get(e.rowId!) ?? e.row })),
-    ...outcome.errors.map((e) => ({ ...e, row: e.rowId ? nowAt.get(e.rowId) ?? e.row : e.row })),
+    ...outcome.errors.map((e) => ({ ...e, row: e.rowId ? (nowAt.get(e.rowId) ?? e.row) : e.row })),
   ];
   const conflicts = [...previous.conflicts.filter((c) => kept(c.rowId) && nowAt.has(c.rowId)), ...outcome.conflicts];
   const completed = !summary.offline && !failure;
@@ -103,7 +138,13 @@ export async function sendChanges(
 }
 
 /** offline: the rows waiting to go out, and the objectives above them, show scores computed here */
-export function writeProvisional(writer: TableWriter, table: PlanTable, state: StoredState, unsent: Line[], provisionalText: string): boolean {
+export function writeProvisional(
+  writer: TableWriter,
+  table: PlanTable,
+  state: StoredState,
+  unsent: Line[],
+  provisionalText: string,
+): boolean {
   const scores = provisionalScores(table, state.profile, state.binding.year, state.binding.checkpoint);
   const parents = new ParentIndex(table.lines);
   const touched = new Set<Line>(unsent);
@@ -111,7 +152,8 @@ export function writeProvisional(writer: TableWriter, table: PlanTable, state: S
   for (const start of unsent) {
     for (let p = parents.parentOf(start); p.kind === 'found' && !touched.has(p.line); p = parents.parentOf(p.line)) {
       touched.add(p.line);
-      if (!isStatus(p.line.status, 'REJECTED') && !isStatus(p.line.status, 'CONFLICT')) writer.set(p.line.position, { syncMessage: provisionalText });
+      if (!isStatus(p.line.status, 'REJECTED') && !isStatus(p.line.status, 'CONFLICT'))
+        writer.set(p.line.position, { syncMessage: provisionalText });
     }
   }
   let any = false;

@@ -9,14 +9,31 @@ import type { Inputs } from './columns';
 import { rowHash } from './hash';
 
 /** the dropdown words of the layout (Italian, as the seeds write them); the server reads them back to the same value */
-const POLARITY_WORD: Record<string, string> = { higher: 'maggiore', lower: 'minore', deadline: 'scadenza', boolean: 'SI/NO' };
-const RULE_WORD: Record<string, string> = {
-  ratio: 'rapporto', inverse: 'inverso', deadline: 'scadenza', boolean: 'boolean', bands: 'soglie', manual: 'manuale',
-  project: 'progetto', monitoring: 'monitoraggio',
+const POLARITY_WORD: Record<string, string> = {
+  higher: 'maggiore',
+  lower: 'minore',
+  deadline: 'scadenza',
+  boolean: 'SI/NO',
 };
-const word = (table: Record<string, string>, value: string | null) => (value ? table[value.toLowerCase()] ?? value : '');
+const RULE_WORD: Record<string, string> = {
+  ratio: 'rapporto',
+  inverse: 'inverso',
+  deadline: 'scadenza',
+  boolean: 'boolean',
+  bands: 'soglie',
+  manual: 'manuale',
+  project: 'progetto',
+  monitoring: 'monitoraggio',
+};
+const word = (table: Record<string, string>, value: string | null) =>
+  value ? (table[value.toLowerCase()] ?? value) : '';
 
-const LEVEL_OF = { PERSPECTIVE: 'perspective', STRATEGIC: 'strategic', OPERATIONAL: 'operational', INDICATOR: 'indicator' } as const;
+const LEVEL_OF = {
+  PERSPECTIVE: 'perspective',
+  STRATEGIC: 'strategic',
+  OPERATIONAL: 'operational',
+  INDICATOR: 'indicator',
+} as const;
 
 /** the name a child's "Cod. padre" uses for this row: its code, or a perspective's title (perspectives rarely have codes) */
 export function referenceName(row: { level: ServerRow['level']; code: string | null; title: string }): string {
@@ -37,7 +54,7 @@ export function serverInputs(row: ServerRowFields, parentName: string): Inputs {
     parentCode: parentName,
     weight: weightText(row.weight),
     kpi: row.kpi ?? '',
-    unit: indicator ? row.unit ?? '' : '',
+    unit: indicator ? (row.unit ?? '') : '',
     polarity: indicator ? word(POLARITY_WORD, row.polarity) : '',
     rule: indicator ? word(RULE_WORD, row.rule) : '',
     target: row.target?.raw ?? '',
@@ -70,10 +87,13 @@ export function serverCells(row: ServerRow, parentName: string, status: string):
 }
 
 /** parent names of all rows, by row id: what the "Cod. padre" column shows */
-export function parentNames(rows: readonly ServerRow[], known: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+export function parentNames(
+  rows: readonly ServerRow[],
+  known: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
   const nameOf = new Map(known);
   for (const row of rows) nameOf.set(row.rowId, referenceName(row));
   const out = new Map<string, string>();
-  for (const row of rows) out.set(row.rowId, row.parentId ? nameOf.get(row.parentId) ?? '' : '');
+  for (const row of rows) out.set(row.rowId, row.parentId ? (nameOf.get(row.parentId) ?? '') : '');
   return out;
 }

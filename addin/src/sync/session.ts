@@ -21,8 +21,22 @@ import { refreshScores } from './refresh';
 import { sendChanges, type SyncRun } from './send';
 import { readState, writeConflicts, writeErrors, writeState, type StoredState } from './state';
 import type {
-  BindRequest, BindSummary, Binding, ColumnMapping, ConflictChoice, ConflictRecord, Connection, LoadRequest, LoadSummary,
-  MappingProposal, PlanChoice, Progress, ProvisionalScore, RefreshSummary, SheetError, SyncSummary,
+  BindRequest,
+  BindSummary,
+  Binding,
+  ColumnMapping,
+  ConflictChoice,
+  ConflictRecord,
+  Connection,
+  LoadRequest,
+  LoadSummary,
+  MappingProposal,
+  PlanChoice,
+  Progress,
+  ProvisionalScore,
+  RefreshSummary,
+  SheetError,
+  SyncSummary,
 } from './types';
 
 export type { FetchLike };
@@ -79,7 +93,11 @@ export class WorkbookSession {
 
   /** checks the server answers with this token; throws OfflineError / ApiError otherwise */
   async connect(connection: Connection): Promise<void> {
-    const client = new CruscottoClient({ serverUrl: connection.serverUrl, token: connection.token, fetch: this.options.fetch });
+    const client = new CruscottoClient({
+      serverUrl: connection.serverUrl,
+      token: connection.token,
+      fetch: this.options.fetch,
+    });
     await client.plans();
     this.connection = connection;
     this.client = client;
@@ -88,13 +106,22 @@ export class WorkbookSession {
   /** remembers the connection without checking it (offline start: edits still work, Sync reports offline) */
   useConnection(connection: Connection): void {
     this.connection = connection;
-    this.client = new CruscottoClient({ serverUrl: connection.serverUrl, token: connection.token, fetch: this.options.fetch });
+    this.client = new CruscottoClient({
+      serverUrl: connection.serverUrl,
+      token: connection.token,
+      fetch: this.options.fetch,
+    });
   }
 
   async listPlans(): Promise<PlanChoice[]> {
     const plans = await this.requireClient().plans();
     return plans.map((p) => ({
-      planId: p.id, label: p.label, status: p.status, organisationId: p.organisation.id, organisationName: p.organisation.name, years: p.cycle.years,
+      planId: p.id,
+      label: p.label,
+      status: p.status,
+      organisationId: p.organisation.id,
+      organisationName: p.organisation.name,
+      years: p.cycle.years,
     }));
   }
 
@@ -107,7 +134,9 @@ export class WorkbookSession {
 
   /** sends dirty, new and explicitly deleted rows; writes status, ids, versions, scores back */
   async sync(): Promise<SyncSummary> {
-    const run = await this.guard(() => sendChanges(this.context(), this.requireState(), { errors: this.errorList, conflicts: this.openConflicts }));
+    const run = await this.guard(() =>
+      sendChanges(this.context(), this.requireState(), { errors: this.errorList, conflicts: this.openConflicts }),
+    );
     return run.summary;
   }
 
@@ -128,10 +157,16 @@ export class WorkbookSession {
     const state = this.requireState();
     if (choice === 'theirs') {
       await takeTheirs(this.context(), state, record);
-      await this.save(state, this.openConflicts.filter((c) => c.rowId !== rowId), this.errorList.filter((e) => e.rowId !== rowId));
+      await this.save(
+        state,
+        this.openConflicts.filter((c) => c.rowId !== rowId),
+        this.errorList.filter((e) => e.rowId !== rowId),
+      );
       return;
     }
-    await this.guard(() => keepMine(this.context(), state, record, { errors: this.errorList, conflicts: this.openConflicts }));
+    await this.guard(() =>
+      keepMine(this.context(), state, record, { errors: this.errorList, conflicts: this.openConflicts }),
+    );
   }
 
   errors(): SheetError[] {
@@ -158,11 +193,23 @@ export class WorkbookSession {
   }
 
   /** makes a canonical plan table from a seed-shaped sheet (left untouched) with the confirmed mapping */
-  async bindExistingSheet(sheet: string, mapping: ColumnMapping | HeaderMatch[], request: BindRequest, proposal?: MappingProposal): Promise<BindSummary> {
+  async bindExistingSheet(
+    sheet: string,
+    mapping: ColumnMapping | HeaderMatch[],
+    request: BindRequest,
+    proposal?: MappingProposal,
+  ): Promise<BindSummary> {
     const read = await this.options.workbook.readSheet(sheet);
     if (!read) throw new Error(messages[this.language].sync.mappingNoHeader.replace('{sheet}', sheet));
     const base = proposal ?? proposeFromValues(sheet, read.address, read.values);
-    const { state, summary } = await bindSheet(this.context(), this.requireConnection().serverUrl, base, mapping, request, read.values);
+    const { state, summary } = await bindSheet(
+      this.context(),
+      this.requireConnection().serverUrl,
+      base,
+      mapping,
+      request,
+      read.values,
+    );
     await this.save(state, [], []);
     return summary;
   }
@@ -173,7 +220,13 @@ export class WorkbookSession {
     const table = await readPlanTable(this.options.workbook, state.binding);
     const scores = provisionalScores(table, state.profile, state.binding.year, state.binding.checkpoint);
     const display = (s: number | null) => (s === null ? null : `${(Math.round(s * 10000) / 100).toFixed(2)}%`);
-    return [...scores].map(([row, score]) => ({ row, rowId: table.lines[row].rowId, score, display: display(score), provisional: true as const }));
+    return [...scores].map(([row, score]) => ({
+      row,
+      rowId: table.lines[row].rowId,
+      score,
+      display: display(score),
+      provisional: true as const,
+    }));
   }
 
   /** rows a Sync would send now (new, edited, marked ELIMINA, refused before): read from the sheet, not from events */
@@ -234,7 +287,9 @@ export class WorkbookSession {
       language: this.language,
       author: this.options.author ?? null,
       workbookName: this.options.workbookName ?? null,
-      progress: (operation, done, total) => { for (const l of this.listeners) l({ operation, done, total }); },
+      progress: (operation, done, total) => {
+        for (const l of this.listeners) l({ operation, done, total });
+      },
     };
   }
 

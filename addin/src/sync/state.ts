@@ -12,7 +12,12 @@ export const SETTING = {
 } as const;
 
 /** the plan's scoring profile as the engine reads it (name, version, parameters), for provisional scores offline */
-export type StoredProfile = { name: string; version: number; status: 'draft' | 'frozen'; parameters: Record<string, unknown> } | null;
+export type StoredProfile = {
+  name: string;
+  version: number;
+  status: 'draft' | 'frozen';
+  parameters: Record<string, unknown>;
+} | null;
 
 export type StoredState = {
   binding: Binding;
@@ -36,7 +41,9 @@ async function readJson<T>(port: WorkbookPort, key: string): Promise<T | null> {
   }
 }
 
-export async function readState(port: WorkbookPort): Promise<{ state: StoredState | null; conflicts: ConflictRecord[]; errors: SheetError[] }> {
+export async function readState(
+  port: WorkbookPort,
+): Promise<{ state: StoredState | null; conflicts: ConflictRecord[]; errors: SheetError[] }> {
   const state = await readJson<StoredState>(port, SETTING.binding);
   if (!state) return { state: null, conflicts: [], errors: [] };
   return {

@@ -129,4 +129,10 @@ export type BindSummary = {
 };
 
 /** Realization computed in the pane while offline: clearly not the server's number. */
-export type ProvisionalScore = { row: number; rowId: string | null; score: number | null; display: string | null; provisional: true };
+export type ProvisionalScore = {
+  row: number;
+  rowId: string | null;
+  score: number | null;
+  display: string | null;
+  provisional: true;
+};

@@ -14,7 +14,10 @@ export type Lights = { green: number; yellow: number };
  * `parameters.trafficLights: { green, yellow }` wins when present; otherwise green starts at the plan's lowest pass
  * mark (Sondrio: 80%) and yellow at 60% (the lowest Sondrio band), or three quarters of green when that is lower.
  */
-export function lightsFor(parameters: Record<string, unknown> | null | undefined, passMarks: readonly number[]): Lights {
+export function lightsFor(
+  parameters: Record<string, unknown> | null | undefined,
+  passMarks: readonly number[],
+): Lights {
   const own = parameters?.trafficLights as { green?: unknown; yellow?: unknown } | undefined;
   const valid = (n: unknown): n is number => typeof n === 'number' && n > 0 && n <= 2;
   const green = valid(own?.green) ? own.green : passMarks.length ? Math.min(...passMarks) : 0.8;
@@ -30,7 +33,12 @@ export function chartSheet(language: Language): string {
   return language === 'it' ? 'Grafico realizzazione' : 'Realization chart';
 }
 
-export async function refreshVisuals(port: WorkbookPort, table: PlanTable, lights: Lights, language: Language): Promise<void> {
+export async function refreshVisuals(
+  port: WorkbookPort,
+  table: PlanTable,
+  lights: Lights,
+  language: Language,
+): Promise<void> {
   const realization = table.headers.realization;
   if (!realization) return;
   await port.setTrafficLights(table.name, { column: realization, green: lights.green, yellow: lights.yellow });

@@ -15,7 +15,10 @@ export class TableWriter {
   private marks = new Map<string, CellMark>();
   private removed = new Set<number>();
 
-  constructor(private readonly port: WorkbookPort, readonly table: PlanTable) {}
+  constructor(
+    private readonly port: WorkbookPort,
+    readonly table: PlanTable,
+  ) {}
 
   set(position: number, values: Partial<Record<LayoutColumnKey, Cell>>): void {
     this.cells.set(position, { ...this.cells.get(position), ...values });
@@ -58,7 +61,9 @@ export class TableWriter {
     if (this.removed.size) {
       await this.port.deleteRows(this.table.name, [...this.removed]);
       this.table.lines = this.table.lines.filter((l) => !this.removed.has(l.position));
-      this.table.lines.forEach((l, i) => { l.position = i; });
+      this.table.lines.forEach((l, i) => {
+        l.position = i;
+      });
     }
     this.cells.clear();
     this.marks.clear();
@@ -75,7 +80,8 @@ export class TableWriter {
       else if (key === 'rowHash') line.hash = value ? String(value) : '';
       else if (key === 'syncStatus') line.status = value ? String(value) : '';
       else if (key === 'syncMessage') line.message = value ? String(value) : '';
-      else if ((INPUT_KEYS as string[]).includes(key)) line.inputs[key as keyof Line['inputs']] = value === null ? '' : String(value);
+      else if ((INPUT_KEYS as string[]).includes(key))
+        line.inputs[key as keyof Line['inputs']] = value === null ? '' : String(value);
     }
   }
 }

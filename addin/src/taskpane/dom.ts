@@ -7,7 +7,11 @@ export function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
-export function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   if (text !== undefined) node.textContent = text;
@@ -22,12 +26,18 @@ export function applyLabels(labels: Record<string, string>): void {
   }
 }
 
-export function options(select: HTMLSelectElement, items: Array<{ value: string; label: string }>, selected?: string): void {
-  select.replaceChildren(...items.map((item) => {
-    const option = element('option', { value: item.value }, item.label);
-    option.selected = item.value === selected;
-    return option;
-  }));
+export function options(
+  select: HTMLSelectElement,
+  items: Array<{ value: string; label: string }>,
+  selected?: string,
+): void {
+  select.replaceChildren(
+    ...items.map((item) => {
+      const option = element('option', { value: item.value }, item.label);
+      option.selected = item.value === selected;
+      return option;
+    }),
+  );
 }
 
 export { format };

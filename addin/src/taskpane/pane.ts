@@ -38,7 +38,11 @@ export class Pane {
 
   async start(): Promise<void> {
     applyLabels(this.ui);
-    options(byId('checkpoint'), CHECKPOINTS.map((c) => ({ value: c, label: this.ui[c] })), 'YEAR_END');
+    options(
+      byId('checkpoint'),
+      CHECKPOINTS.map((c) => ({ value: c, label: this.ui[c] })),
+      'YEAR_END',
+    );
     try {
       this.session = await this.options.openSession();
     } catch (error) {
@@ -50,7 +54,8 @@ export class Pane {
     }
     this.session.onProgress((p) => this.progress(p.total > 0 ? p.done / p.total : null));
     const remembered = this.options.store.read();
-    byId<HTMLInputElement>('server-url').value = this.session.binding?.serverUrl ?? remembered?.serverUrl ?? this.options.defaultServerUrl;
+    byId<HTMLInputElement>('server-url').value =
+      this.session.binding?.serverUrl ?? remembered?.serverUrl ?? this.options.defaultServerUrl;
     byId<HTMLInputElement>('token').value = remembered?.token ?? '';
     this.wire();
     this.renderBinding();
@@ -119,14 +124,25 @@ export class Pane {
     const organisations = new Map<string, string>();
     for (const plan of this.plans) organisations.set(plan.organisationId, plan.organisationName);
     const bound = this.session.binding;
-    options(byId('organisation'), [...organisations].map(([value, label]) => ({ value, label })), bound?.organisationId);
+    options(
+      byId('organisation'),
+      [...organisations].map(([value, label]) => ({ value, label })),
+      bound?.organisationId,
+    );
     this.renderPlans();
   }
 
   private renderPlans(): void {
     const organisation = byId<HTMLSelectElement>('organisation').value;
     const plans = this.plans.filter((p) => p.organisationId === organisation);
-    options(byId('plan-select'), plans.map((p) => ({ value: p.planId, label: `${p.label} (${messages[this.options.language].planStatus[p.status.toLowerCase()] ?? p.status.toLowerCase()})` })), this.session.binding?.planId);
+    options(
+      byId('plan-select'),
+      plans.map((p) => ({
+        value: p.planId,
+        label: `${p.label} (${messages[this.options.language].planStatus[p.status.toLowerCase()] ?? p.status.toLowerCase()})`,
+      })),
+      this.session.binding?.planId,
+    );
     this.renderYears();
   }
 
@@ -134,7 +150,11 @@ export class Pane {
     const plan = this.selectedPlan();
     const years = plan?.years ?? [];
     const bound = this.session.binding;
-    options(byId('year'), years.map((y) => ({ value: String(y), label: String(y) })), String(bound?.planId === plan?.planId ? bound?.year : years[0]));
+    options(
+      byId('year'),
+      years.map((y) => ({ value: String(y), label: String(y) })),
+      String(bound?.planId === plan?.planId ? bound?.year : years[0]),
+    );
   }
 
   private selectedPlan(): PlanChoice | undefined {
@@ -164,7 +184,15 @@ export class Pane {
     await this.operate(async () => {
       const s = await this.session.sync();
       if (s.offline) return `${this.ui.offline} ${format(this.ui.pending, { pending: s.pending })}`;
-      const text = format(this.ui.synced, { sent: s.sent, created: s.created, updated: s.updated, unchanged: s.unchanged, deleted: s.deleted, rejected: s.rejected, conflicts: s.conflicts });
+      const text = format(this.ui.synced, {
+        sent: s.sent,
+        created: s.created,
+        updated: s.updated,
+        unchanged: s.unchanged,
+        deleted: s.deleted,
+        rejected: s.rejected,
+        conflicts: s.conflicts,
+      });
       return s.pending ? `${text} ${format(this.ui.pending, { pending: s.pending })}` : text;
     });
   }
@@ -173,7 +201,11 @@ export class Pane {
     await this.operate(async () => {
       const r = await this.session.refresh();
       if (r.offline) return `${this.ui.offline}${r.provisional ? ` ${this.ui.provisional}` : ''}`;
-      return format(this.ui.refreshed, { updated: r.updated, conflicts: r.conflicts, deletedOnServer: r.deletedOnServer });
+      return format(this.ui.refreshed, {
+        updated: r.updated,
+        conflicts: r.conflicts,
+        deletedOnServer: r.deletedOnServer,
+      });
     });
   }
 
@@ -227,7 +259,9 @@ export class Pane {
       return row;
     });
     byId('mapping-rows').replaceChildren(...rows);
-    byId('mapping-unmatched').textContent = proposal.unmatched.length ? format(this.ui.mappingUnmatched, { headers: proposal.unmatched.join(', ') }) : '';
+    byId('mapping-unmatched').textContent = proposal.unmatched.length
+      ? format(this.ui.mappingUnmatched, { headers: proposal.unmatched.join(', ') })
+      : '';
     byId('mapping').hidden = false;
   }
 
@@ -256,7 +290,12 @@ export class Pane {
   private renderBinding(): void {
     const binding = this.session?.binding ?? null;
     byId('binding').textContent = binding
-      ? format(this.ui.boundTo, { plan: binding.planLabel, year: binding.year, checkpoint: this.ui[binding.checkpoint], table: binding.table })
+      ? format(this.ui.boundTo, {
+          plan: binding.planLabel,
+          year: binding.year,
+          checkpoint: this.ui[binding.checkpoint],
+          table: binding.table,
+        })
       : this.ui.notBound;
     // Sync works offline too (edits stay marked); it needs a binding, not a connection
     byId<HTMLButtonElement>('sync').disabled = this.busy || !binding;
@@ -270,7 +309,10 @@ export class Pane {
     const firstBodyRow = errors.length ? await this.firstBodyRow() : 0;
     const items = errors.map((error) => {
       const button = element('button', { type: 'button' }, this.errorText(error, firstBodyRow));
-      button.addEventListener('click', () => void this.session.selectError(error).catch((e) => this.say(this.describe(e), true)));
+      button.addEventListener(
+        'click',
+        () => void this.session.selectError(error).catch((e) => this.say(this.describe(e), true)),
+      );
       const item = element('li');
       item.append(button);
       return item;
@@ -281,7 +323,11 @@ export class Pane {
 
   /** the row as Excel's row headers number it, which is where the user looks for it */
   private errorText(error: SheetError, firstBodyRow: number): string {
-    return format(this.ui.errorItem, { row: firstBodyRow + error.row + 1, header: error.header, message: error.message });
+    return format(this.ui.errorItem, {
+      row: firstBodyRow + error.row + 1,
+      header: error.header,
+      message: error.message,
+    });
   }
 
   /** where the bound table's body starts; Load puts the header on the sheet's first row, so that is the fallback */
@@ -303,27 +349,49 @@ export class Pane {
 
   private conflictItem(conflict: ConflictRecord): HTMLLIElement {
     const item = element('li', { 'data-row-id': conflict.rowId });
-    item.append(element('strong', {}, format(this.ui.conflictItem, { code: conflict.code ?? '', title: conflict.title, who: conflict.changedBy ?? '?' })));
+    item.append(
+      element(
+        'strong',
+        {},
+        format(this.ui.conflictItem, {
+          code: conflict.code ?? '',
+          title: conflict.title,
+          who: conflict.changedBy ?? '?',
+        }),
+      ),
+    );
     const table = element('table', { class: 'conflict-cells' });
     const head = element('tr');
-    head.append(element('th', { scope: 'col' }), element('th', { scope: 'col' }, this.ui.mineLabel), element('th', { scope: 'col' }, this.ui.theirsLabel));
+    head.append(
+      element('th', { scope: 'col' }),
+      element('th', { scope: 'col' }, this.ui.mineLabel),
+      element('th', { scope: 'col' }, this.ui.theirsLabel),
+    );
     table.append(head);
     const keys = new Set([...Object.keys(conflict.mine), ...Object.keys(conflict.theirs)] as LayoutColumnKey[]);
     for (const key of keys) {
       if ((conflict.mine[key] ?? '') === (conflict.theirs[key] ?? '')) continue;
       const column = PLAN_LAYOUT.find((c) => c.key === key);
       const row = element('tr');
-      row.append(element('th', { scope: 'row' }, column ? column[this.options.language] : key), element('td', {}, conflict.mine[key] ?? ''), element('td', {}, conflict.theirs[key] ?? ''));
+      row.append(
+        element('th', { scope: 'row' }, column ? column[this.options.language] : key),
+        element('td', {}, conflict.mine[key] ?? ''),
+        element('td', {}, conflict.theirs[key] ?? ''),
+      );
       table.append(row);
     }
     item.append(table);
     const buttons = element('div', { class: 'buttons' });
     for (const choice of ['mine', 'theirs'] as const) {
       const button = element('button', { type: 'button', 'data-choice': choice }, this.ui[choice]);
-      button.addEventListener('click', () => void this.operate(async () => {
-        await this.session.resolveConflict(conflict.rowId, choice);
-        return `${conflict.code ?? conflict.title}: ${this.ui[choice]}`;
-      }));
+      button.addEventListener(
+        'click',
+        () =>
+          void this.operate(async () => {
+            await this.session.resolveConflict(conflict.rowId, choice);
+            return `${conflict.code ?? conflict.title}: ${this.ui[choice]}`;
+          }),
+      );
       buttons.append(button);
     }
     item.append(buttons);

@@ -25,12 +25,13 @@ Office.onReady(async () => {
     store: new TokenStore(storage, Office.context.partitionKey),
     defaultServerUrl: window.location.origin,
     workbook,
-    openSession: () => WorkbookSession.open({
-      workbook,
-      fetch: (input, init) => window.fetch(input, init),
-      language,
-      workbookName: Office.context.document?.url || undefined,
-    }),
+    openSession: () =>
+      WorkbookSession.open({
+        workbook,
+        fetch: (input, init) => window.fetch(input, init),
+        language,
+        workbookName: Office.context.document?.url || undefined,
+      }),
   });
   await pane.start();
 });

@@ -6,7 +6,10 @@
 export type Remembered = { serverUrl: string; token: string | null };
 
 export class TokenStore {
-  constructor(private readonly storage: Storage | null, private readonly partitionKey: string | undefined) {}
+  constructor(
+    private readonly storage: Storage | null,
+    private readonly partitionKey: string | undefined,
+  ) {}
 
   private key(name: string): string {
     return this.partitionKey ? `${this.partitionKey}cruscotto.${name}` : `cruscotto.${name}`;

@@ -3,7 +3,13 @@
 /** "Piano!B5:D7" → { sheet: 'Piano', firstRow: 4, lastRow: 6 } (0-based rows); whole columns give null rows */
 export function rowsOfAddress(address: string): { sheet: string | null; firstRow: number; lastRow: number } | null {
   const bang = address.lastIndexOf('!');
-  const sheet = bang >= 0 ? address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : null;
+  const sheet =
+    bang >= 0
+      ? address
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, '$1')
+          .replace(/''/g, "'")
+      : null;
   const local = bang >= 0 ? address.slice(bang + 1) : address;
   const match = /^\$?[A-Z]*\$?(\d+)(?::\$?[A-Z]*\$?(\d+))?$/i.exec(local);
   if (!match) return null;
@@ -41,5 +47,10 @@ export function parseA1(address: string): { row: number; column: number; rows: n
   const r1 = Number(match[2]) - 1;
   const c2 = match[3] ? col(match[3]) : c1;
   const r2 = match[4] ? Number(match[4]) - 1 : r1;
-  return { row: Math.min(r1, r2), column: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
+  return {
+    row: Math.min(r1, r2),
+    column: Math.min(c1, c2),
+    rows: Math.abs(r2 - r1) + 1,
+    columns: Math.abs(c2 - c1) + 1,
+  };
 }

@@ -3,7 +3,15 @@
  * switching events back on) plus one per chunk, packed with the same budget helpers ExcelWorkbook uses. MemoryWorkbook
  * adds these up so tests can hold the sync logic to "one request per chunk plus a constant".
  */
-import { ACTION_OVERHEAD_BYTES, CHUNK_BUDGET_BYTES, FIRST_READ_ROWS, jsonBytes, nextReadRows, packBySize, runsOf } from './chunks';
+import {
+  ACTION_OVERHEAD_BYTES,
+  CHUNK_BUDGET_BYTES,
+  FIRST_READ_ROWS,
+  jsonBytes,
+  nextReadRows,
+  packBySize,
+  runsOf,
+} from './chunks';
 import type { Cell } from './port';
 
 /** locate = does the table exist + its shape; events = switching them back on after a write */
@@ -29,7 +37,12 @@ export function sizeChunks(sizes: readonly number[], budget = CHUNK_BUDGET_BYTES
 }
 
 /** writeColumns: rectangles of adjacent rows × adjacent columns, packed by size */
-export function writeChunks(rows: readonly number[], columnIndexes: readonly number[], valuesOf: (row: number, column: number) => Cell, budget = CHUNK_BUDGET_BYTES): number {
+export function writeChunks(
+  rows: readonly number[],
+  columnIndexes: readonly number[],
+  valuesOf: (row: number, column: number) => Cell,
+  budget = CHUNK_BUDGET_BYTES,
+): number {
   const sizes: number[] = [];
   const columnRuns = runsOf(columnIndexes);
   for (const [firstRow, rowCount] of runsOf(rows)) {

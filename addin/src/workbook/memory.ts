@@ -55,7 +55,12 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async listTables(): Promise<TableInfo[]> {
     this.cost('listTables', 2);
-    return [...this.tables.values()].map((t) => ({ name: t.name, sheet: t.sheet, headers: [...t.headers], rowCount: t.rows.length }));
+    return [...this.tables.values()].map((t) => ({
+      name: t.name,
+      sheet: t.sheet,
+      headers: [...t.headers],
+      rowCount: t.rows.length,
+    }));
   }
 
   async readTable(name: string): Promise<TableData | null> {
@@ -96,7 +101,12 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     const headers = uniqueHeaders(block[0].map((h) => (h === null || h === '' ? '' : String(h))));
     this.tables.set(name, {
-      name, sheet, headers, setup: {}, lights: null, origin: { row: range.row, column: range.column },
+      name,
+      sheet,
+      headers,
+      setup: {},
+      lights: null,
+      origin: { row: range.row, column: range.column },
       rows: block.slice(1).map((cells) => ({ cells, fills: {} })),
     });
   }
@@ -105,12 +115,26 @@ export class MemoryWorkbook implements WorkbookPort {
     if (this.tables.has(name)) throw new Error(`a table named "${name}" already exists`);
     const formats = columns.map((c) => c.numberFormat ?? 'General');
     const all = [columns.map((c) => c.header), ...rows];
-    this.cost('createTable', 1 + sizeChunks(all.map((r) => jsonBytes(r) + jsonBytes(formats)), this.budget) + 1 + EVENTS);
+    this.cost(
+      'createTable',
+      1 +
+        sizeChunks(
+          all.map((r) => jsonBytes(r) + jsonBytes(formats)),
+          this.budget,
+        ) +
+        1 +
+        EVENTS,
+    );
     if (!this.sheets.has(sheet)) this.sheets.set(sheet, []);
     const setup: Table['setup'] = {};
     for (const { header, ...rest } of columns) setup[header] = rest;
     this.tables.set(name, {
-      name, sheet, headers: columns.map((c) => c.header), setup, lights: null, origin: { row: 0, column: 0 },
+      name,
+      sheet,
+      headers: columns.map((c) => c.header),
+      setup,
+      lights: null,
+      origin: { row: 0, column: 0 },
       rows: rows.map((cells) => ({ cells: columns.map((_, i) => asStored(cells[i])), fills: {} })),
     });
   }
@@ -118,7 +142,15 @@ export class MemoryWorkbook implements WorkbookPort {
   async appendRows(name: string, rows: Cell[][]): Promise<void> {
     if (rows.length === 0) return;
     const table = this.mustTable(name);
-    this.cost('appendRows', LOCATE + sizeChunks(rows.map((r) => jsonBytes(r) + 8), this.budget) + EVENTS);
+    this.cost(
+      'appendRows',
+      LOCATE +
+        sizeChunks(
+          rows.map((r) => jsonBytes(r) + 8),
+          this.budget,
+        ) +
+        EVENTS,
+    );
     for (const cells of rows) table.rows.push({ cells: table.headers.map((_, i) => asStored(cells[i])), fills: {} });
   }
 
@@ -127,13 +159,20 @@ export class MemoryWorkbook implements WorkbookPort {
     if (rows.length === 0 || headers.length === 0) return;
     const table = this.mustTable(name);
     const indexes = headers.map((h) => this.columnIndex(table, h));
-    for (const h of headers) if (columns[h].length !== rows.length) throw new Error(`column "${h}" has ${columns[h].length} values for ${rows.length} rows`);
+    for (const h of headers)
+      if (columns[h].length !== rows.length)
+        throw new Error(`column "${h}" has ${columns[h].length} values for ${rows.length} rows`);
     const at = new Map(rows.map((row, i) => [row, i]));
-    this.cost('writeColumns', LOCATE + writeChunks(rows, indexes, (r, c) => columns[table.headers[c]][at.get(r)!], this.budget) + EVENTS);
+    this.cost(
+      'writeColumns',
+      LOCATE + writeChunks(rows, indexes, (r, c) => columns[table.headers[c]][at.get(r)!], this.budget) + EVENTS,
+    );
     rows.forEach((row, i) => {
       const target = table.rows[row];
       if (!target) throw new Error(`table "${name}" has no body row ${row}`);
-      headers.forEach((h, k) => { target.cells[indexes[k]] = asStored(columns[h][i]); });
+      headers.forEach((h, k) => {
+        target.cells[indexes[k]] = asStored(columns[h][i]);
+      });
     });
   }
 
@@ -197,7 +236,9 @@ export class MemoryWorkbook implements WorkbookPort {
     this.cost('onRowsChanged', 1);
     const entry = { table: name, listener };
     this.listeners.add(entry);
-    return async () => { this.listeners.delete(entry); };
+    return async () => {
+      this.listeners.delete(entry);
+    };
   }
 
   // ------------------------------------------------------------------ the user (raise change hints)
@@ -240,7 +281,10 @@ export class MemoryWorkbook implements WorkbookPort {
       const x = key(a.cells[c]);
       const y = key(b.cells[c]);
       if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // blanks last either way
-      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'it', { sensitivity: 'base', numeric: true });
+      const order =
+        typeof x === 'number' && typeof y === 'number'
+          ? x - y
+          : String(x).localeCompare(String(y), 'it', { sensitivity: 'base', numeric: true });
       return descending ? -order : order;
     });
     this.emit(table, 'unknown');
@@ -248,14 +292,25 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** a sheet that is not a table yet (e.g. a seed-shaped plan pasted in) */
   putSheet(sheet: string, values: Cell[][]): void {
-    this.sheets.set(sheet, values.map((r) => [...r]));
+    this.sheets.set(
+      sheet,
+      values.map((r) => [...r]),
+    );
   }
 
   // ------------------------------------------------------------------ inspection
 
   table(name: string): TableData | null {
     const t = this.tables.get(name);
-    return t ? { name, sheet: t.sheet, headers: [...t.headers], rowCount: t.rows.length, rows: t.rows.map((r) => [...r.cells]) } : null;
+    return t
+      ? {
+          name,
+          sheet: t.sheet,
+          headers: [...t.headers],
+          rowCount: t.rows.length,
+          rows: t.rows.map((r) => [...r.cells]),
+        }
+      : null;
   }
 
   cell(table: string, row: number, header: string): Cell {
@@ -271,7 +326,9 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** first body row whose cell in `header` equals `value`, or -1 */
   findRow(table: string, header: string, value: Cell): number {
-    return this.column(table, header).findIndex((cell) => cell === value || (cell !== null && value !== null && String(cell) === String(value)));
+    return this.column(table, header).findIndex(
+      (cell) => cell === value || (cell !== null && value !== null && String(cell) === String(value)),
+    );
   }
 
   fill(table: string, row: number, header: string): string | null {
@@ -360,7 +417,9 @@ export class MemoryWorkbook implements WorkbookPort {
       [t.headers as Cell[], ...t.rows.map((r) => r.cells)].forEach((line, i) => {
         const r = t.origin.row + i;
         while (grid.length <= r) grid.push([]);
-        line.forEach((cell, k) => { grid[r][t.origin.column + k] = cell; });
+        line.forEach((cell, k) => {
+          grid[r][t.origin.column + k] = cell;
+        });
       });
     }
     let top = grid.findIndex((r) => r.some(filled));
@@ -369,7 +428,13 @@ export class MemoryWorkbook implements WorkbookPort {
     while (!grid[bottom].some(filled)) bottom--;
     let left = Infinity;
     let right = -1;
-    for (const r of grid) r.forEach((cell, c) => { if (filled(cell)) { left = Math.min(left, c); right = Math.max(right, c); } });
+    for (const r of grid)
+      r.forEach((cell, c) => {
+        if (filled(cell)) {
+          left = Math.min(left, c);
+          right = Math.max(right, c);
+        }
+      });
     const values: Cell[][] = [];
     for (let r = top; r <= bottom; r++) {
       const line: Cell[] = [];

@@ -29,7 +29,11 @@ const ORDER: number[] = [];
 const VALS: number[] = [];
 const SCORES: number[] = [];
 
-export const bandsRule: Rule = { name: 'bands', needs: ['target', 'thresholds', 'actual', 'polarity', 'profile'], score: bandsScore };
+export const bandsRule: Rule = {
+  name: 'bands',
+  needs: ['target', 'thresholds', 'actual', 'polarity', 'profile'],
+  score: bandsScore,
+};
 
 function bandsScore({ target, thresholds, actual, polarity, profile, explain }: RuleContext): RuleOutcome {
   const mode = profile.bandsMode;
@@ -38,7 +42,8 @@ function bandsScore({ target, thresholds, actual, polarity, profile, explain }: 
   if (!th || th.length === 0) return fail('THRESHOLDS_MISSING', mode);
   const pol = polarity;
   if (pol === 'boolean') return fail('TYPE_MISMATCH', mode);
-  if (!explain && pol !== 'deadline' && sortedByScore(th)) return numericSorted(target, th, actual, pol === 'higher', mode);
+  if (!explain && pol !== 'deadline' && sortedByScore(th))
+    return numericSorted(target, th, actual, pol === 'higher', mode);
   const isDate = pol === 'deadline';
   const higher = pol === 'higher';
 
@@ -104,11 +109,25 @@ function bandsScore({ target, thresholds, actual, polarity, profile, explain }: 
     }
   }
   if (first < 0) {
-    return ok(0, null, mode, x ? label(av, a, isDate) + (higher ? ' < ' : ' > ') + pointLabel(labels!, n - 1, isDate) + ' → 0' : null, null, bands);
+    return ok(
+      0,
+      null,
+      mode,
+      x ? label(av, a, isDate) + (higher ? ' < ' : ' > ') + pointLabel(labels!, n - 1, isDate) + ' → 0' : null,
+      null,
+      bands,
+    );
   }
   if (mode === 'step' || first === 0) {
     const sf = scores[first];
-    return ok(sf, null, mode, x ? label(av, a, isDate) + (higher ? ' ≥ ' : ' ≤ ') + pointLabel(labels!, first, isDate) + ' → ' + f(sf) : null, null, bands);
+    return ok(
+      sf,
+      null,
+      mode,
+      x ? label(av, a, isDate) + (higher ? ' ≥ ' : ' ≤ ') + pointLabel(labels!, first, isDate) + ' → ' + f(sf) : null,
+      null,
+      bands,
+    );
   }
   const hi = first - 1;
   const lo = first;
@@ -122,7 +141,18 @@ function bandsScore({ target, thresholds, actual, polarity, profile, explain }: 
     const ds = scores[hi] - scores[lo];
     formula = isDate
       ? f(scores[lo]) + ' + ' + f(ds) + ' × ' + (vals[lo] - a) + '/' + (vals[lo] - vals[hi])
-      : f(scores[lo]) + ' + ' + f(ds) + ' × (' + f(a) + ' − ' + f(vals[lo]) + ')/(' + f(vals[hi]) + ' − ' + f(vals[lo]) + ')';
+      : f(scores[lo]) +
+        ' + ' +
+        f(ds) +
+        ' × (' +
+        f(a) +
+        ' − ' +
+        f(vals[lo]) +
+        ')/(' +
+        f(vals[hi]) +
+        ' − ' +
+        f(vals[lo]) +
+        ')';
   }
   return ok(s, null, mode, formula, null, bands);
 }

@@ -36,7 +36,14 @@ export function ruleNamed(name: string): Rule | undefined {
  * The one context every rule call is given, filled in place: nothing allocated per scored indicator. Valid until
  * the next call (rules are synchronous and a rule never asks for a context of its own).
  */
-const CONTEXT: RuleContext = { target: undefined, thresholds: undefined, actual: undefined, polarity: 'higher', profile: DEFAULT_PROFILE, explain: false };
+const CONTEXT: RuleContext = {
+  target: undefined,
+  thresholds: undefined,
+  actual: undefined,
+  polarity: 'higher',
+  profile: DEFAULT_PROFILE,
+  explain: false,
+};
 
 /** The shared rule context, filled with these inputs. */
 export function ruleContext(

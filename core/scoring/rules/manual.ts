@@ -19,5 +19,10 @@ function manualScore({ actual, explain }: RuleContext): RuleOutcome {
   }
   if (!inRange) return fail('MANUAL_SCORE_OUT_OF_RANGE');
   if (!justified) return fail('MANUAL_JUSTIFICATION_MISSING');
-  return ok(s as number, null, null, explain ? 'entered ' + f(s as number) + ' (' + JSON.stringify(actual!.justification!.trim()) + ')' : null);
+  return ok(
+    s as number,
+    null,
+    null,
+    explain ? 'entered ' + f(s as number) + ' (' + JSON.stringify(actual!.justification!.trim()) + ')' : null,
+  );
 }

@@ -1,4 +1,3 @@
-
 /**
  * `project` (docs/scoring.md §5.3): a project with activities scores the weighted mean of its scored activities under docs/scoring.md §5.5
  * (renormalised, equal weights if none declared, null if none scored); each activity has its own rule.
@@ -44,7 +43,8 @@ export function projectActivities(
   for (let i = 0; i < results.length; i++) {
     const r = results[i];
     if (r.status === 'missing') anyMissing = true;
-    else if (r.status === 'invalid') for (let j = 0; j < r.errors.length; j++) childErrors = addCode(childErrors, r.errors[j]);
+    else if (r.status === 'invalid')
+      for (let j = 0; j < r.errors.length; j++) childErrors = addCode(childErrors, r.errors[j]);
   }
   if (anyMissing) return { core, status: 'missing', errors: childErrors };
   if (childErrors.length > 0) return { core, status: 'invalid', errors: childErrors };

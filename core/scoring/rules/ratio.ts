@@ -28,7 +28,9 @@ export function ratioScore({ target, actual, profile, explain }: RuleContext): R
 export function ratioOf(a: number, t: number, cap: boolean, explain: boolean): RuleOutcome {
   const mode = cap ? 'capped' : 'uncapped';
   const attainment = a / t;
-  if (a < 0) return ok(0, attainment, mode, explain ? 'max(' + f(a) + '/' + f(t) + ', 0)' : null, 'NEGATIVE_ACTUAL_CLAMPED');
-  if (cap) return ok(attainment < 1 ? attainment : 1, attainment, mode, explain ? 'min(' + f(a) + '/' + f(t) + ', 1)' : null);
+  if (a < 0)
+    return ok(0, attainment, mode, explain ? 'max(' + f(a) + '/' + f(t) + ', 0)' : null, 'NEGATIVE_ACTUAL_CLAMPED');
+  if (cap)
+    return ok(attainment < 1 ? attainment : 1, attainment, mode, explain ? 'min(' + f(a) + '/' + f(t) + ', 1)' : null);
   return ok(attainment, attainment, mode, explain ? f(a) + '/' + f(t) : null);
 }

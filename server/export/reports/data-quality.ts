@@ -9,17 +9,32 @@ import type { ReportDocument, ReportTableRow } from './document';
 import { checkpointLabel, type ReportData, subtitleOf } from './data';
 
 const SUBJECT_IT: Record<string, string> = {
-  indicator: 'Indicatore', target: 'Target', operational_objective: 'Obiettivo operativo', strategic_objective: 'Obiettivo strategico', plan: 'Piano',
+  indicator: 'Indicatore',
+  target: 'Target',
+  operational_objective: 'Obiettivo operativo',
+  strategic_objective: 'Obiettivo strategico',
+  plan: 'Piano',
 };
 
 export function buildDataQuality(data: ReportData): ReportDocument {
   const { full, period, scores, request } = data;
   const issues = lintPlan(full, data.years);
   const lintRows: ReportTableRow[] = issues
-    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.subjectCode ?? '').localeCompare(b.subjectCode ?? '', 'it', { numeric: true }))
+    .sort(
+      (a, b) =>
+        (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+        (a.subjectCode ?? '').localeCompare(b.subjectCode ?? '', 'it', { numeric: true }),
+    )
     .map((i) => ({
       style: i.severity === 'error' ? 'error' : 'warning',
-      cells: { severity: i.severity === 'error' ? 'Errore' : 'Avviso', code: i.code, subject: SUBJECT_IT[i.subjectType] ?? i.subjectType, subjectCode: i.subjectCode, year: i.year, message: i.message },
+      cells: {
+        severity: i.severity === 'error' ? 'Errore' : 'Avviso',
+        code: i.code,
+        subject: SUBJECT_IT[i.subjectType] ?? i.subjectType,
+        subjectCode: i.subjectCode,
+        year: i.year,
+        message: i.message,
+      },
     }));
 
   const indicatorOf = new Map(full.indicators.map((i) => [i.id, i]));
@@ -29,16 +44,36 @@ export function buildDataQuality(data: ReportData): ReportDocument {
     if (!r.value.warnings?.length) continue;
     const t = targetById.get(r.target.id);
     const i = t ? indicatorOf.get(t.indicator.id) : undefined;
-    cellRows.push({ style: 'warning', cells: { code: i?.code ?? null, what: `Target ${t?.year ?? ''} al ${t?.checkpoint ?? ''}${r.seq > 0 ? ` (revisione ${r.seq})` : ''}`, raw: r.value.raw, warnings: r.value.warnings.join(', ') } });
+    cellRows.push({
+      style: 'warning',
+      cells: {
+        code: i?.code ?? null,
+        what: `Target ${t?.year ?? ''} al ${t?.checkpoint ?? ''}${r.seq > 0 ? ` (revisione ${r.seq})` : ''}`,
+        raw: r.value.raw,
+        warnings: r.value.warnings.join(', '),
+      },
+    });
   }
   for (const m of full.measurements) {
     if (!m.value?.warnings?.length) continue;
-    cellRows.push({ style: 'warning', cells: { code: indicatorOf.get(m.indicator.id)?.code ?? null, what: `Valore ottenuto ${m.year} al ${m.checkpoint}`, raw: m.value.raw, warnings: m.value.warnings.join(', ') } });
+    cellRows.push({
+      style: 'warning',
+      cells: {
+        code: indicatorOf.get(m.indicator.id)?.code ?? null,
+        what: `Valore ottenuto ${m.year} al ${m.checkpoint}`,
+        raw: m.value.raw,
+        warnings: m.value.warnings.join(', '),
+      },
+    });
   }
 
   const measured = groupBy(period.measurements, (m) => m.indicator.id);
   const missingRows: ReportTableRow[] = period.indicators
-    .filter((i) => scores.indicators.get(i.id)?.status === 'missing' || (!measured.has(i.id) && scores.indicators.get(i.id)?.status !== 'monitoring'))
+    .filter(
+      (i) =>
+        scores.indicators.get(i.id)?.status === 'missing' ||
+        (!measured.has(i.id) && scores.indicators.get(i.id)?.status !== 'monitoring'),
+    )
     .map((i) => ({ cells: { code: i.code, title: i.title, status: scores.indicators.get(i.id)?.status ?? '' } }));
 
   const errors = issues.filter((i) => i.severity === 'error').length;
@@ -52,20 +87,33 @@ export function buildDataQuality(data: ReportData): ReportDocument {
         title: 'Controlli del piano',
         subtitle: `${errors} errori (il punteggio non è calcolabile), ${issues.length - errors} avvisi`,
         columns: [
-          { key: 'severity', label: 'Gravità', width: 9 }, { key: 'code', label: 'Codice', width: 22 }, { key: 'subject', label: 'Oggetto', width: 18 },
-          { key: 'subjectCode', label: 'Cod.', width: 8 }, { key: 'year', label: 'Anno', kind: 'number', width: 7 }, { key: 'message', label: 'Descrizione', width: 70 },
+          { key: 'severity', label: 'Gravità', width: 9 },
+          { key: 'code', label: 'Codice', width: 22 },
+          { key: 'subject', label: 'Oggetto', width: 18 },
+          { key: 'subjectCode', label: 'Cod.', width: 8 },
+          { key: 'year', label: 'Anno', kind: 'number', width: 7 },
+          { key: 'message', label: 'Descrizione', width: 70 },
         ],
         rows: lintRows,
       },
       {
         title: 'Celle lette con avvisi',
         subtitle: 'Il testo originale è conservato: verificare la lettura',
-        columns: [{ key: 'code', label: 'Cod.', width: 8 }, { key: 'what', label: 'Cella', width: 30 }, { key: 'raw', label: 'Testo originale', width: 24 }, { key: 'warnings', label: 'Avvisi', width: 40 }],
+        columns: [
+          { key: 'code', label: 'Cod.', width: 8 },
+          { key: 'what', label: 'Cella', width: 30 },
+          { key: 'raw', label: 'Testo originale', width: 24 },
+          { key: 'warnings', label: 'Avvisi', width: 40 },
+        ],
         rows: cellRows,
       },
       {
         title: `Valori ottenuti mancanti ${request.year} al ${checkpointLabel(request.checkpoint)}`,
-        columns: [{ key: 'code', label: 'Cod.', width: 8 }, { key: 'title', label: 'Indicatore', width: 60 }, { key: 'status', label: 'Stato', width: 16 }],
+        columns: [
+          { key: 'code', label: 'Cod.', width: 8 },
+          { key: 'title', label: 'Indicatore', width: 60 },
+          { key: 'status', label: 'Stato', width: 16 },
+        ],
         rows: missingRows,
       },
     ],

@@ -80,7 +80,12 @@ export function subtitleOf(data: ReportData): string {
 }
 
 /** A target cell as the plan prints it: the effective value's raw text, the original and the revision if any. */
-export function targetCell(data: ReportData, indicatorId: string, year: number, checkpoint: Checkpoint): { effective: string | null; original: string | null; revised: string | null } {
+export function targetCell(
+  data: ReportData,
+  indicatorId: string,
+  year: number,
+  checkpoint: Checkpoint,
+): { effective: string | null; original: string | null; revised: string | null } {
   const target = data.targetIndex.get(`${indicatorId}|${year}|${checkpoint}`);
   if (!target) return { effective: null, original: null, revised: null };
   const revisions = data.revisionsOf.get(target.id) ?? [];

@@ -12,7 +12,8 @@ export type ReportColumn = { key: string; label: string; kind?: CellKind; width?
 
 export type ReportCell = string | number | null;
 
-export type RowStyle = 'perspective' | 'strategic' | 'operational' | 'indicator' | 'total' | 'warning' | 'error' | 'muted';
+export type RowStyle =
+  'perspective' | 'strategic' | 'operational' | 'indicator' | 'total' | 'warning' | 'error' | 'muted';
 
 export type ReportTableRow = { cells: Record<string, ReportCell>; style?: RowStyle };
 

@@ -40,7 +40,11 @@ export const CONTENT_TYPE: Record<ReportFormat, string> = {
 
 export function checkKind(kind: string): void {
   if (!Object.hasOwn(REPORTS, kind)) {
-    throw InputError.of('kind', 'UNKNOWN_REPORT', `no report "${kind}": choose one of ${Object.keys(REPORTS).join(', ')}`);
+    throw InputError.of(
+      'kind',
+      'UNKNOWN_REPORT',
+      `no report "${kind}": choose one of ${Object.keys(REPORTS).join(', ')}`,
+    );
   }
 }
 
@@ -57,9 +61,12 @@ export async function buildReport(em: EntityManager, kind: string, request: Repo
 
 export async function render(doc: ReportDocument, format: ReportFormat): Promise<Buffer> {
   switch (format) {
-    case 'xlsx': return renderXlsx(doc);
-    case 'html': return Buffer.from(renderHtml(doc), 'utf8');
-    case 'pdf': return renderPdf(renderHtml(doc));
+    case 'xlsx':
+      return renderXlsx(doc);
+    case 'html':
+      return Buffer.from(renderHtml(doc), 'utf8');
+    case 'pdf':
+      return renderPdf(renderHtml(doc));
   }
 }
 

@@ -14,7 +14,8 @@ export function alertLevel(raw: string | undefined): number {
   if (raw === undefined || raw === '') return DEFAULT_ALERT;
   const n = Number(raw.replace(',', '.').replace('%', ''));
   const level = raw.includes('%') || n > 1 ? n / 100 : n;
-  if (!Number.isFinite(level) || level < 0 || level > 1) throw new RangeError(`alert level "${raw}" is not a percentage between 0 and 100`);
+  if (!Number.isFinite(level) || level < 0 || level > 1)
+    throw new RangeError(`alert level "${raw}" is not a percentage between 0 and 100`);
   return level;
 }
 
@@ -23,7 +24,11 @@ export function buildMonitoring(data: ReportData): ReportDocument {
   const year = request.year;
   const alert = alertLevel(request.options?.alert);
   const mid = scoresAt(data, Checkpoint.MID_YEAR);
-  const measurementOf = new Map(full.measurements.filter((m) => m.year === year && m.checkpoint === Checkpoint.MID_YEAR).map((m) => [m.indicator.id, m]));
+  const measurementOf = new Map(
+    full.measurements
+      .filter((m) => m.year === year && m.checkpoint === Checkpoint.MID_YEAR)
+      .map((m) => [m.indicator.id, m]),
+  );
 
   const indicatorsOf = groupBy(full.indicators, (i) => i.operationalObjective?.id ?? i.strategicObjective?.id);
   const rows: ReportTableRow[] = [];
@@ -52,9 +57,14 @@ export function buildMonitoring(data: ReportData): ReportDocument {
       rows.push({
         style,
         cells: {
-          code: i.code, title: i.title, target30: t30.effective, actual30: measurement?.value?.raw ?? null,
+          code: i.code,
+          title: i.title,
+          target30: t30.effective,
+          actual30: measurement?.value?.raw ?? null,
           mid: measurement?.neutralised ? null : (score?.display ?? null),
-          target31: t31.original, revised31: t31.revised, note,
+          target31: t31.original,
+          revised31: t31.revised,
+          note,
         },
       });
     }
@@ -73,20 +83,22 @@ export function buildMonitoring(data: ReportData): ReportDocument {
     title: `Monitoraggio al 30/6/${year}`,
     subtitle: `${subtitleOf({ ...data, request: { ...request, checkpoint: Checkpoint.MID_YEAR } })} · livello di allerta ${Math.round(alert * 100)}%`,
     generatedAt: data.generatedAt,
-    sections: [{
-      title: `Monitoraggio intermedio al 30/6/${year}`,
-      subtitle: `${alerts} indicatori sotto il livello di allerta, ${missing} valori mancanti`,
-      columns: [
-        { key: 'code', label: 'Cod.', width: 8 },
-        { key: 'title', label: 'Obiettivo / Indicatore', width: 46 },
-        { key: 'target30', label: 'Target al 30/6', kind: 'number', width: 13 },
-        { key: 'actual30', label: 'Valore al 30/6', kind: 'number', width: 13 },
-        { key: 'mid', label: '% al 30/6', kind: 'percent', width: 11 },
-        { key: 'target31', label: 'Target al 31/12', kind: 'number', width: 13 },
-        { key: 'revised31', label: 'Nuova previsione al 31/12', kind: 'number', width: 14 },
-        { key: 'note', label: 'Segnalazioni', width: 30 },
-      ],
-      rows,
-    }],
+    sections: [
+      {
+        title: `Monitoraggio intermedio al 30/6/${year}`,
+        subtitle: `${alerts} indicatori sotto il livello di allerta, ${missing} valori mancanti`,
+        columns: [
+          { key: 'code', label: 'Cod.', width: 8 },
+          { key: 'title', label: 'Obiettivo / Indicatore', width: 46 },
+          { key: 'target30', label: 'Target al 30/6', kind: 'number', width: 13 },
+          { key: 'actual30', label: 'Valore al 30/6', kind: 'number', width: 13 },
+          { key: 'mid', label: '% al 30/6', kind: 'percent', width: 11 },
+          { key: 'target31', label: 'Target al 31/12', kind: 'number', width: 13 },
+          { key: 'revised31', label: 'Nuova previsione al 31/12', kind: 'number', width: 14 },
+          { key: 'note', label: 'Segnalazioni', width: 30 },
+        ],
+        rows,
+      },
+    ],
   };
 }

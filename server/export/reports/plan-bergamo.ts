@@ -14,13 +14,20 @@ export function buildPlanBergamo(data: ReportData): ReportDocument {
   const y = request.year;
   const years = data.years.filter((x) => x >= y).slice(0, 3);
   const strategic = full.dashboards.find((d) => d.kind === DashboardKind.STRATEGIC);
-  const entryOf = new Map(full.entries.filter((e) => strategic && e.dashboard.id === strategic.id).map((e) => [e.indicator.id, e]));
+  const entryOf = new Map(
+    full.entries.filter((e) => strategic && e.dashboard.id === strategic.id).map((e) => [e.indicator.id, e]),
+  );
   const columns: ReportColumn[] = [
     { key: 'action', label: 'Azione', width: 40 },
     { key: 'indicator', label: 'Indicatore', width: 44 },
     { key: 'prevTarget', label: `Risultato atteso ${y - 1}`, kind: 'number', width: 12 },
     { key: 'prevActual', label: `Risultato consuntivo ${y - 1}`, kind: 'number', width: 12 },
-    ...years.map((x): ReportColumn => ({ key: `target:${x}`, label: `Risultato atteso ${x}`, kind: 'number', width: 12 })),
+    ...years.map((x): ReportColumn => ({
+      key: `target:${x}`,
+      label: `Risultato atteso ${x}`,
+      kind: 'number',
+      width: 12,
+    })),
     { key: 'source', label: 'Fonte del dato', width: 20 },
   ];
   const sosOf = groupBy(full.strategicObjectives, (o) => o.perspective.id);
@@ -31,8 +38,10 @@ export function buildPlanBergamo(data: ReportData): ReportDocument {
     rows.push({ style: 'perspective', cells: { action: p.name.toUpperCase() } });
     for (const so of sosOf.get(p.id) ?? []) {
       rows.push({ style: 'strategic', cells: { action: `${so.code} ${so.title}` } });
-      const indicators = [...(indicatorsOf.get(so.id) ?? []), ...(oosOf.get(so.id) ?? []).flatMap((oo) => (indicatorsOf.get(oo.id) ?? []).map((i) => ({ i, oo })))]
-        .map((x) => ('i' in x ? x : { i: x, oo: null }));
+      const indicators = [
+        ...(indicatorsOf.get(so.id) ?? []),
+        ...(oosOf.get(so.id) ?? []).flatMap((oo) => (indicatorsOf.get(oo.id) ?? []).map((i) => ({ i, oo }))),
+      ].map((x) => ('i' in x ? x : { i: x, oo: null }));
       for (const { i, oo } of indicators) {
         const entry = entryOf.get(i.id);
         const baseline = (data.baselines.get(i.id) ?? []).find((b) => b.year === y - 1);
@@ -44,13 +53,21 @@ export function buildPlanBergamo(data: ReportData): ReportDocument {
           prevActual: rawOf(baseline?.actual),
           source: entry?.dataSource ?? i.dataSource ?? null,
         };
-        for (const x of years) cells[`target:${x}`] = i.monitoring ? 'monitoraggio' : (targetCell(data, i.id, x, Checkpoint.YEAR_END).effective ?? '-');
+        for (const x of years)
+          cells[`target:${x}`] = i.monitoring
+            ? 'monitoraggio'
+            : (targetCell(data, i.id, x, Checkpoint.YEAR_END).effective ?? '-');
         rows.push({ cells });
       }
     }
   }
   return {
-    kind: 'plan-bergamo', title: `Cruscotto strategico ${y}`, subtitle: subtitleOf(data), generatedAt: data.generatedAt,
-    sections: [{ title: `Cruscotto strategico ${y}`, subtitle: 'Per prospettiva e obiettivo strategico', columns, rows }],
+    kind: 'plan-bergamo',
+    title: `Cruscotto strategico ${y}`,
+    subtitle: subtitleOf(data),
+    generatedAt: data.generatedAt,
+    sections: [
+      { title: `Cruscotto strategico ${y}`, subtitle: 'Per prospettiva e obiettivo strategico', columns, rows },
+    ],
   };
 }

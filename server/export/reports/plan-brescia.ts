@@ -11,8 +11,10 @@ import type { ReportDocument, ReportSection } from './document';
 import { rawOf, type ReportData, subtitleOf, targetCell } from './data';
 
 const CATEGORY_IT: Record<string, string> = {
-  [IndicatorCategory.EXTERNAL_EFFECTIVENESS]: 'efficacia esterna', [IndicatorCategory.INTERNAL_EFFECTIVENESS]: 'efficacia interna',
-  [IndicatorCategory.EFFICIENCY]: 'efficienza', [IndicatorCategory.QUALITY]: 'qualità',
+  [IndicatorCategory.EXTERNAL_EFFECTIVENESS]: 'efficacia esterna',
+  [IndicatorCategory.INTERNAL_EFFECTIVENESS]: 'efficacia interna',
+  [IndicatorCategory.EFFICIENCY]: 'efficienza',
+  [IndicatorCategory.QUALITY]: 'qualità',
 };
 const RELEVANCE_IT: Record<string, string> = { high: 'ALTA (5)', medium: 'MEDIA (3)', low: 'BASSA (1)' };
 
@@ -26,17 +28,25 @@ export function buildPlanBrescia(data: ReportData): ReportDocument {
   const weight = (w: number | null | undefined) => (w == null ? '' : `${numberCell(w)}%`);
   const pct = (w: number | null | undefined) => (w == null ? null : `${numberCell(w)}%`);
 
-  const card = (kind: string, o: { id: string; code: string; title: string; description?: string | null; relevance?: string | null }, extra: Array<[string, string]>): ReportSection => {
+  const card = (
+    kind: string,
+    o: { id: string; code: string; title: string; description?: string | null; relevance?: string | null },
+    extra: Array<[string, string]>,
+  ): ReportSection => {
     const indicators: Indicator[] = indicatorsOf.get(o.id) ?? [];
-    const units = [...new Set(indicators.flatMap((i) => full.unitsOf.get(i.id) ?? []))].map((id) => data.units.get(id)?.name ?? id);
-    const managers = (assignmentsOf.get(o.id) ?? []).map((a) => `${data.persons.get(a.manager.id)?.fullName ?? a.manager.id} (${weight(a.weight)})`);
+    const units = [...new Set(indicators.flatMap((i) => full.unitsOf.get(i.id) ?? []))].map(
+      (id) => data.units.get(id)?.name ?? id,
+    );
+    const managers = (assignmentsOf.get(o.id) ?? []).map(
+      (a) => `${data.persons.get(a.manager.id)?.fullName ?? a.manager.id} (${weight(a.weight)})`,
+    );
     return {
       title: `${kind} ${o.code}: ${o.title}`,
       fields: [
         ...extra,
         ...(o.description ? [['Descrizione', o.description] as [string, string]] : []),
         ['Unità coinvolte', units.join('; ') || '—'],
-        ['Dirigenti e peso dell\'obiettivo', managers.join('; ') || '—'],
+        ["Dirigenti e peso dell'obiettivo", managers.join('; ') || '—'],
         ['Rilevanza', o.relevance ? (RELEVANCE_IT[o.relevance.toLowerCase()] ?? o.relevance) : '—'],
         ['Versione dei pesi', full.plan.label],
       ],
@@ -55,10 +65,14 @@ export function buildPlanBrescia(data: ReportData): ReportDocument {
         const baseline = (data.baselines.get(i.id) ?? []).filter((b) => b.year < y).at(-1);
         return {
           cells: {
-            code: i.code, title: i.formula ? `${i.title}: ${i.formula}` : i.title,
+            code: i.code,
+            title: i.formula ? `${i.title}: ${i.formula}` : i.title,
             categories: i.categories.map((c) => CATEGORY_IT[c] ?? c).join(', '),
             baseline: rawOf(baseline?.actual) ?? rawOf(baseline?.target),
-            target30: targetCell(data, i.id, y, Checkpoint.MID_YEAR).effective, target31: t31.original, revised: t31.revised, weight: pct(i.weight),
+            target30: targetCell(data, i.id, y, Checkpoint.MID_YEAR).effective,
+            target31: t31.original,
+            revised: t31.revised,
+            weight: pct(i.weight),
           },
         };
       }),
@@ -68,18 +82,32 @@ export function buildPlanBrescia(data: ReportData): ReportDocument {
   const sections: ReportSection[] = [];
   for (const so of full.strategicObjectives) {
     if ((indicatorsOf.get(so.id) ?? []).length === 0 && !(assignmentsOf.get(so.id) ?? []).length) continue;
-    sections.push(card('Obiettivo strategico', so, [['Prospettiva', perspectiveOf.get(so.perspective.id) ?? ''], ['Quota indicatori propri', so.ownShare == null ? '' : pct(so.ownShare * 100) ?? '']]));
+    sections.push(
+      card('Obiettivo strategico', so, [
+        ['Prospettiva', perspectiveOf.get(so.perspective.id) ?? ''],
+        ['Quota indicatori propri', so.ownShare == null ? '' : (pct(so.ownShare * 100) ?? '')],
+      ]),
+    );
   }
   for (const oo of full.operationalObjectives) {
     const so = oo.strategicObjective ? soById.get(oo.strategicObjective.id) : undefined;
-    sections.push(card('Obiettivo operativo', oo, [
-      ['Prospettiva', so ? perspectiveOf.get(so.perspective.id) ?? '' : ''],
-      ['Obiettivo strategico', so ? `${so.code} ${so.title}` : ''],
-      ['Peso nell\'obiettivo strategico', weight(oo.weight) || '—'],
-      ...(oo.expectedBenefit ? [['Risultati attesi', oo.expectedBenefit] as [string, string]] : []),
-      ...(oo.plannedActions ? [['Azioni', oo.plannedActions] as [string, string]] : []),
-      ...(oo.effort ? [['Impegno richiesto', oo.effort] as [string, string]] : []),
-    ]));
+    sections.push(
+      card('Obiettivo operativo', oo, [
+        ['Prospettiva', so ? (perspectiveOf.get(so.perspective.id) ?? '') : ''],
+        ['Obiettivo strategico', so ? `${so.code} ${so.title}` : ''],
+        ["Peso nell'obiettivo strategico", weight(oo.weight) || '—'],
+        ...(oo.expectedBenefit ? [['Risultati attesi', oo.expectedBenefit] as [string, string]] : []),
+        ...(oo.plannedActions ? [['Azioni', oo.plannedActions] as [string, string]] : []),
+        ...(oo.effort ? [['Impegno richiesto', oo.effort] as [string, string]] : []),
+      ]),
+    );
   }
-  return { kind: 'plan-brescia', title: `Schede obiettivo ${y}`, subtitle: subtitleOf(data), generatedAt: data.generatedAt, stacked: true, sections };
+  return {
+    kind: 'plan-brescia',
+    title: `Schede obiettivo ${y}`,
+    subtitle: subtitleOf(data),
+    generatedAt: data.generatedAt,
+    stacked: true,
+    sections,
+  };
 }

@@ -22,12 +22,25 @@ export function buildPlanSondrio(data: ReportData): ReportDocument {
 
   const columns: ReportColumn[] = [
     { key: 'perspective', label: 'Prospettiva', width: 18 },
-    { key: 'soCode', label: 'OS cod.', width: 6 }, { key: 'soTitle', label: 'OS descrizione', width: 24 }, { key: 'soKpi', label: 'OS kpi', width: 12 },
+    { key: 'soCode', label: 'OS cod.', width: 6 },
+    { key: 'soTitle', label: 'OS descrizione', width: 24 },
+    { key: 'soKpi', label: 'OS kpi', width: 12 },
     ...years.map((y): ReportColumn => ({ key: `soTarget:${y}`, label: `OS target ${y}`, kind: 'percent', width: 8 })),
-    { key: 'ooCode', label: 'OO cod.', width: 6 }, { key: 'ooTitle', label: 'OO titolo / descrizione', width: 22 }, { key: 'ooWeight', label: 'OO peso', kind: 'percent', width: 7 }, { key: 'ooKpi', label: 'OO kpi', width: 12 },
-    { key: 'code', label: 'Azione cod.', width: 7 }, { key: 'title', label: 'Azione titolo / descrizione', width: 30 }, { key: 'weight', label: 'Peso', kind: 'percent', width: 7 },
-    { key: 'kpi', label: 'kpi', width: 30 }, { key: `target:${first}`, label: `target ${first}`, kind: 'number', width: 9 },
-    ...scores.map((s): ReportColumn => ({ key: `threshold:${s}`, label: `Soglia ${formatPercent(s, 0)} ${first}`, kind: 'number', width: 9 })),
+    { key: 'ooCode', label: 'OO cod.', width: 6 },
+    { key: 'ooTitle', label: 'OO titolo / descrizione', width: 22 },
+    { key: 'ooWeight', label: 'OO peso', kind: 'percent', width: 7 },
+    { key: 'ooKpi', label: 'OO kpi', width: 12 },
+    { key: 'code', label: 'Azione cod.', width: 7 },
+    { key: 'title', label: 'Azione titolo / descrizione', width: 30 },
+    { key: 'weight', label: 'Peso', kind: 'percent', width: 7 },
+    { key: 'kpi', label: 'kpi', width: 30 },
+    { key: `target:${first}`, label: `target ${first}`, kind: 'number', width: 9 },
+    ...scores.map((s): ReportColumn => ({
+      key: `threshold:${s}`,
+      label: `Soglia ${formatPercent(s, 0)} ${first}`,
+      kind: 'number',
+      width: 9,
+    })),
     ...later.map((y): ReportColumn => ({ key: `target:${y}`, label: `target ${y}`, kind: 'number', width: 9 })),
     { key: 'units', label: 'Relatore', width: 24 },
   ];
@@ -45,16 +58,37 @@ export function buildPlanSondrio(data: ReportData): ReportDocument {
         for (const y of years) cells[`soTarget:${y}`] = so.passMark == null ? null : formatPercent(so.passMark, 0);
         return cells;
       };
-      const groups = [...(oosOf.get(so.id) ?? []).map((oo) => ({ oo, indicators: indicatorsOf.get(oo.id) ?? [] })), { oo: null, indicators: indicatorsOf.get(so.id) ?? [] }];
+      const groups = [
+        ...(oosOf.get(so.id) ?? []).map((oo) => ({ oo, indicators: indicatorsOf.get(oo.id) ?? [] })),
+        { oo: null, indicators: indicatorsOf.get(so.id) ?? [] },
+      ];
       for (const { oo, indicators } of groups) {
         const lines = indicators.length ? indicators : oo ? [null] : [];
         lines.forEach((i, n) => {
           const cells: ReportTableRow['cells'] = {};
-          if (!perspectiveShown) { cells.perspective = p.name; perspectiveShown = true; }
-          if (!soShown) { Object.assign(cells, soCells()); soShown = true; }
-          if (oo && n === 0) Object.assign(cells, { ooCode: oo.code, ooTitle: oo.title, ooWeight: weight(oo.weight), ooKpi: oo.kpi ?? null });
+          if (!perspectiveShown) {
+            cells.perspective = p.name;
+            perspectiveShown = true;
+          }
+          if (!soShown) {
+            Object.assign(cells, soCells());
+            soShown = true;
+          }
+          if (oo && n === 0)
+            Object.assign(cells, {
+              ooCode: oo.code,
+              ooTitle: oo.title,
+              ooWeight: weight(oo.weight),
+              ooKpi: oo.kpi ?? null,
+            });
           if (i) {
-            Object.assign(cells, { code: i.code, title: i.title, weight: weight(i.weight), kpi: i.formula ?? null, units: (full.unitsOf.get(i.id) ?? []).map(unitName).join(' e ') });
+            Object.assign(cells, {
+              code: i.code,
+              title: i.title,
+              weight: weight(i.weight),
+              kpi: i.formula ?? null,
+              units: (full.unitsOf.get(i.id) ?? []).map(unitName).join(' e '),
+            });
             for (const y of years) cells[`target:${y}`] = targetCell(data, i.id, y, Checkpoint.YEAR_END).effective;
             for (const th of thresholdsOf.get(i.id) ?? []) cells[`threshold:${th.score}`] = th.value.raw;
           }
@@ -67,7 +101,10 @@ export function buildPlanSondrio(data: ReportData): ReportDocument {
     if (!perspectiveShown) rows.push({ cells: { perspective: p.name } });
   }
   return {
-    kind: 'plan-sondrio', title: `Piano della Performance ${years[0]}-${years[years.length - 1]}`, subtitle: subtitleOf(data), generatedAt: data.generatedAt,
+    kind: 'plan-sondrio',
+    title: `Piano della Performance ${years[0]}-${years[years.length - 1]}`,
+    subtitle: subtitleOf(data),
+    generatedAt: data.generatedAt,
     sections: [{ title: 'Obiettivi strategici, obiettivi operativi e azioni', columns, rows }],
   };
 }

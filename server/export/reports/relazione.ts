@@ -10,7 +10,10 @@ import type { ReportColumn, ReportDocument, ReportSection, ReportTableRow, RowSt
 import { type ReportData, subtitleOf } from './data';
 
 const STYLE: Record<ReportRow['level'], RowStyle> = {
-  perspective: 'perspective', strategic_objective: 'strategic', operational_objective: 'operational', indicator: 'indicator',
+  perspective: 'perspective',
+  strategic_objective: 'strategic',
+  operational_objective: 'operational',
+  indicator: 'indicator',
 };
 
 export function relazioneColumns(year: number): ReportColumn[] {
@@ -42,13 +45,25 @@ export function italianNote(note: string | null): string | null {
 export function relazioneRow(row: ReportRow): ReportTableRow {
   return {
     style: row.level === 'indicator' && row.excluded ? 'muted' : STYLE[row.level],
-    cells: { code: row.code, title: row.title, kpi: row.kpi, actual: row.actual, target: row.target, realization: row.realization, note: italianNote(row.note) },
+    cells: {
+      code: row.code,
+      title: row.title,
+      kpi: row.kpi,
+      actual: row.actual,
+      target: row.target,
+      realization: row.realization,
+      note: italianNote(row.note),
+    },
   };
 }
 
 function section(title: string, subtitle: string, report: Report, totalLabel: string, year: number): ReportSection {
   const rows = report.rows.map(relazioneRow);
-  if (report.total) rows.push({ style: 'total', cells: { title: totalLabel, realization: report.total.realization, note: italianNote(report.total.note) } });
+  if (report.total)
+    rows.push({
+      style: 'total',
+      cells: { title: totalLabel, realization: report.total.realization, note: italianNote(report.total.note) },
+    });
   return { title, subtitle, columns: relazioneColumns(year), rows };
 }
 
@@ -59,34 +74,86 @@ const DASHBOARD_HEADING: Record<string, string> = {
   [DashboardKind.MANAGER]: 'Cruscotto del Dirigente',
   [DashboardKind.INDIVIDUAL]: 'Cruscotto individuale',
 };
-const KIND_ORDER = [DashboardKind.STRATEGIC, DashboardKind.SERVICE, DashboardKind.SECRETARY_GENERAL, DashboardKind.MANAGER, DashboardKind.INDIVIDUAL];
+const KIND_ORDER = [
+  DashboardKind.STRATEGIC,
+  DashboardKind.SERVICE,
+  DashboardKind.SECRETARY_GENERAL,
+  DashboardKind.MANAGER,
+  DashboardKind.INDIVIDUAL,
+];
 
 export function buildRelazione(data: ReportData): ReportDocument {
   const { period, scores, request } = data;
   const year = request.year;
-  const sections: ReportSection[] = [section('Piano: obiettivi e indicatori', 'Albero del piano con la % di realizzazione di ogni livello', planReport(period, scores), 'Totale piano', year)];
+  const sections: ReportSection[] = [
+    section(
+      'Piano: obiettivi e indicatori',
+      'Albero del piano con la % di realizzazione di ogni livello',
+      planReport(period, scores),
+      'Totale piano',
+      year,
+    ),
+  ];
 
   const dashboards = [...period.dashboards].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   for (const d of dashboards) {
-    const owner = d.ownerUnit ? data.units.get(d.ownerUnit.id)?.name : d.ownerPerson ? data.persons.get(d.ownerPerson.id)?.fullName : undefined;
+    const owner = d.ownerUnit
+      ? data.units.get(d.ownerUnit.id)?.name
+      : d.ownerPerson
+        ? data.persons.get(d.ownerPerson.id)?.fullName
+        : undefined;
     const heading = DASHBOARD_HEADING[d.kind] ?? 'Cruscotto';
-    sections.push(section(`${heading}: ${d.name}`, owner ? `Responsabile: ${owner}` : heading, dashboardReport(period, scores, d.id), `Totale ${d.name}`, year));
+    sections.push(
+      section(
+        `${heading}: ${d.name}`,
+        owner ? `Responsabile: ${owner}` : heading,
+        dashboardReport(period, scores, d.id),
+        `Totale ${d.name}`,
+        year,
+      ),
+    );
   }
 
   // Units without a service dashboard are scored on the indicators they are responsible for (docs/scoring.md §5.5).
-  const withDashboard = new Set(period.dashboards.filter((d) => d.kind === DashboardKind.SERVICE && d.ownerUnit).map((d) => d.ownerUnit!.id));
+  const withDashboard = new Set(
+    period.dashboards.filter((d) => d.kind === DashboardKind.SERVICE && d.ownerUnit).map((d) => d.ownerUnit!.id),
+  );
   const tree = planReport(period, scores);
   const rowOf = new Map(tree.rows.filter((r) => r.level === 'indicator').map((r) => [r.id, r]));
   const indicatorsOfUnit = new Map<string, string[]>();
-  for (const [indicatorId, unitIds] of period.unitsOf) for (const u of unitIds) indicatorsOfUnit.set(u, [...(indicatorsOfUnit.get(u) ?? []), indicatorId]);
-  const units = [...data.units.values()].filter((u) => scores.units.has(u.id) && !withDashboard.has(u.id)).sort((a, b) => a.name.localeCompare(b.name, 'it'));
+  for (const [indicatorId, unitIds] of period.unitsOf)
+    for (const u of unitIds) indicatorsOfUnit.set(u, [...(indicatorsOfUnit.get(u) ?? []), indicatorId]);
+  const units = [...data.units.values()]
+    .filter((u) => scores.units.has(u.id) && !withDashboard.has(u.id))
+    .sort((a, b) => a.name.localeCompare(b.name, 'it'));
   const order = new Map(period.indicators.map((i, n) => [i.id, n]));
   for (const unit of units) {
     const ids = (indicatorsOfUnit.get(unit.id) ?? []).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    const rows = ids.map((id) => rowOf.get(id)).filter((r): r is ReportRow => !!r).map(relazioneRow);
+    const rows = ids
+      .map((id) => rowOf.get(id))
+      .filter((r): r is ReportRow => !!r)
+      .map(relazioneRow);
     const total = scores.units.get(unit.id);
-    rows.push({ style: 'total', cells: { title: `Totale ${unit.name}`, realization: total?.display ?? null, note: total && total.score == null ? 'nessun indicatore valutato' : null } });
-    sections.push({ title: `Unità organizzativa: ${unit.name}`, subtitle: 'Indicatori di cui l\'unità è responsabile', columns: relazioneColumns(year), rows });
+    rows.push({
+      style: 'total',
+      cells: {
+        title: `Totale ${unit.name}`,
+        realization: total?.display ?? null,
+        note: total && total.score == null ? 'nessun indicatore valutato' : null,
+      },
+    });
+    sections.push({
+      title: `Unità organizzativa: ${unit.name}`,
+      subtitle: "Indicatori di cui l'unità è responsabile",
+      columns: relazioneColumns(year),
+      rows,
+    });
   }
-  return { kind: 'relazione', title: `Relazione sulla Performance ${year}`, subtitle: subtitleOf(data), generatedAt: data.generatedAt, sections };
+  return {
+    kind: 'relazione',
+    title: `Relazione sulla Performance ${year}`,
+    subtitle: subtitleOf(data),
+    generatedAt: data.generatedAt,
+    sections,
+  };
 }

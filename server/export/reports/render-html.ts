@@ -4,7 +4,13 @@
  * escaped: it is safe to open from a download and to print to PDF.
  */
 import { formatEuro } from '@core/scoring';
-import { italianDisplay, type ReportCell, type ReportColumn, type ReportDocument, type ReportSection } from './document';
+import {
+  italianDisplay,
+  type ReportCell,
+  type ReportColumn,
+  type ReportDocument,
+  type ReportSection,
+} from './document';
 
 const CSS = `
 @page { size: A4 landscape; margin: 12mm 10mm 14mm 10mm; }
@@ -56,20 +62,29 @@ function cellHtml(value: ReportCell, column: ReportColumn): string {
 function sectionHtml(section: ReportSection): string {
   const head = section.columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('');
   const body = section.rows
-    .map((r) => `<tr${r.style ? ` class="${r.style}"` : ''}>${section.columns.map((c) => cellHtml(r.cells[c.key] ?? null, c)).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr${r.style ? ` class="${r.style}"` : ''}>${section.columns.map((c) => cellHtml(r.cells[c.key] ?? null, c)).join('')}</tr>`,
+    )
     .join('\n');
   const fields = section.fields?.length
     ? `<dl class="fields">${section.fields.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`
     : '';
-  const notes = section.notes?.length ? `<ul class="notes">${section.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
+  const notes = section.notes?.length
+    ? `<ul class="notes">${section.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`
+    : '';
   return `<section>
 <h2>${escapeHtml(section.title)}</h2>${section.subtitle ? `\n<p class="sub">${escapeHtml(section.subtitle)}</p>` : ''}
-${fields}${section.rows.length || !section.fields ? `<table${section.columns.length > 12 ? ' class="wide"' : ''}>
+${fields}${
+    section.rows.length || !section.fields
+      ? `<table${section.columns.length > 12 ? ' class="wide"' : ''}>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}
 </tbody>
-</table>` : ''}
+</table>`
+      : ''
+  }
 ${notes}</section>`;
 }
 

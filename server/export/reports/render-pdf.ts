@@ -8,7 +8,9 @@ import { config } from '../../config';
 export class PdfUnavailableError extends Error {
   readonly code = 'PDF_UNAVAILABLE';
   constructor(path: string) {
-    super(`PDF needs Chromium at ${path} (set CHROMIUM_PATH, or install it: apt-get install chromium); the HTML report is available and prints the same pages`);
+    super(
+      `PDF needs Chromium at ${path} (set CHROMIUM_PATH, or install it: apt-get install chromium); the HTML report is available and prints the same pages`,
+    );
     this.name = 'PdfUnavailableError';
   }
 }
@@ -22,15 +24,28 @@ export function pdfAvailable(): boolean {
 }
 
 const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-extensions',
-  '--disable-sync', '--disable-default-apps', '--no-first-run', '--mute-audio', '--hide-scrollbars',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-extensions',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--no-first-run',
+  '--mute-audio',
+  '--hide-scrollbars',
 ];
 
 export async function renderPdf(html: string, options: { timeoutMs?: number } = {}): Promise<Buffer> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) throw new PdfUnavailableError(executablePath);
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: ARGS, headless: true, timeout: options.timeoutMs ?? 30_000 });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ARGS,
+    headless: true,
+    timeout: options.timeoutMs ?? 30_000,
+  });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     const page = await context.newPage();

@@ -4,9 +4,21 @@
  * with exactly the decimals of the API's display string, so Excel shows the same digits and can still sum them.
  */
 import ExcelJS from 'exceljs';
-import { percentOf, type ReportCell, type ReportColumn, type ReportDocument, type ReportSection, type RowStyle } from './document';
+import {
+  percentOf,
+  type ReportCell,
+  type ReportColumn,
+  type ReportDocument,
+  type ReportSection,
+  type RowStyle,
+} from './document';
 
-const FILL: Partial<Record<RowStyle, string>> = { perspective: 'FFD9E2F3', strategic: 'FFEEF3FA', warning: 'FFFFF4CE', error: 'FFFDE0E0' };
+const FILL: Partial<Record<RowStyle, string>> = {
+  perspective: 'FFD9E2F3',
+  strategic: 'FFEEF3FA',
+  warning: 'FFFFF4CE',
+  error: 'FFFDE0E0',
+};
 const BOLD = new Set<RowStyle>(['perspective', 'strategic', 'operational', 'total']);
 
 function setCell(cell: ExcelJS.Cell, value: ReportCell, column: ReportColumn): void {
@@ -32,14 +44,23 @@ function setCell(cell: ExcelJS.Cell, value: ReportCell, column: ReportColumn): v
 
 function pageSetup(ws: ExcelJS.Worksheet, titleRows: string | undefined): void {
   ws.pageSetup = {
-    paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
   };
 }
 
 /** Writes a section from `startRow`; returns the next free row. */
-function writeSection(ws: ExcelJS.Worksheet, section: ReportSection, startRow: number, withTitle: boolean): { next: number; headerRow: number } {
+function writeSection(
+  ws: ExcelJS.Worksheet,
+  section: ReportSection,
+  startRow: number,
+  withTitle: boolean,
+): { next: number; headerRow: number } {
   let r = startRow;
   if (withTitle) {
     ws.getCell(r, 1).value = section.title;
@@ -66,7 +87,8 @@ function writeSection(ws: ExcelJS.Worksheet, section: ReportSection, startRow: n
     section.columns.forEach((c, i) => {
       const cell = ws.getCell(r, i + 1);
       setCell(cell, row.cells[c.key] ?? null, c);
-      if (row.style && FILL[row.style]) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[row.style]! } };
+      if (row.style && FILL[row.style])
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[row.style]! } };
       if (row.style && BOLD.has(row.style)) cell.font = { bold: true };
     });
     r++;
@@ -78,7 +100,12 @@ function writeSection(ws: ExcelJS.Worksheet, section: ReportSection, startRow: n
 }
 
 function sheetName(title: string, used: Set<string>): string {
-  const base = title.replace(/[\\/?*[\]:]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28) || 'Foglio';
+  const base =
+    title
+      .replace(/[\\/?*[\]:]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 28) || 'Foglio';
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 26)} ${n}`;
   used.add(name.toLowerCase());
@@ -115,7 +142,10 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
       ws.views = [{ state: 'frozen', ySplit: headerRow }];
       widths(ws, [section]);
       pageSetup(ws, `${headerRow}:${headerRow}`);
-      ws.headerFooter = { oddHeader: `&L${escapeHeader(doc.title)}&R${escapeHeader(section.title)}`, oddFooter: '&CPagina &P di &N' };
+      ws.headerFooter = {
+        oddHeader: `&L${escapeHeader(doc.title)}&R${escapeHeader(section.title)}`,
+        oddFooter: '&CPagina &P di &N',
+      };
     }
   }
   if (doc.sections.length === 0) workbook.addWorksheet('Vuoto').getCell(1, 1).value = 'Nessun dato';

@@ -14,27 +14,43 @@ const RELEVANCE_IT: Record<string, string> = { HIGH: 'ALTA', MEDIUM: 'MEDIA', LO
 
 export function buildScorecards(data: ReportData): ReportDocument {
   const { period, scores, request } = data;
-  const objectives = new Map<string, { title: string; result: { passMark: number | null; achieved: boolean | null; status: string } | undefined }>([
-    ...period.strategicObjectives.map((o) => [o.id, { title: o.title, result: scores.strategicObjectives.get(o.id) }] as const),
-    ...period.operationalObjectives.map((o) => [o.id, { title: o.title, result: scores.operationalObjectives.get(o.id) }] as const),
+  const objectives = new Map<
+    string,
+    { title: string; result: { passMark: number | null; achieved: boolean | null; status: string } | undefined }
+  >([
+    ...period.strategicObjectives.map(
+      (o) => [o.id, { title: o.title, result: scores.strategicObjectives.get(o.id) }] as const,
+    ),
+    ...period.operationalObjectives.map(
+      (o) => [o.id, { title: o.title, result: scores.operationalObjectives.get(o.id) }] as const,
+    ),
   ]);
   const funds = [...new Set(period.funds.map((f) => f.fund as string))];
   const dashboardOf = new Map(period.dashboards.filter((d) => d.ownerPerson).map((d) => [d.ownerPerson!.id, d]));
   const assignmentsOf = groupBy(period.assignments, (a) => a.manager.id);
   const tolerance = scores.profile.weightSumTolerance;
   const sections: ReportSection[] = [];
-  const managers = [...scores.managers.entries()].sort(([a], [b]) => (data.persons.get(a)?.fullName ?? a).localeCompare(data.persons.get(b)?.fullName ?? b, 'it'));
+  const managers = [...scores.managers.entries()].sort(([a], [b]) =>
+    (data.persons.get(a)?.fullName ?? a).localeCompare(data.persons.get(b)?.fullName ?? b, 'it'),
+  );
   for (const [managerId, result] of managers) {
     const name = data.persons.get(managerId)?.fullName ?? managerId;
     const rows: ReportTableRow[] = [];
     const excluded: string[] = [];
     for (const line of result.objectives) {
       const objective = objectives.get(line.objectiveId);
-      if (line.score == null) excluded.push(`${line.code ?? ''} ${objective?.title ?? ''}: ${objective?.result?.status ?? 'non valutato'}`.trim());
+      if (line.score == null)
+        excluded.push(
+          `${line.code ?? ''} ${objective?.title ?? ''}: ${objective?.result?.status ?? 'non valutato'}`.trim(),
+        );
       const cells: ReportTableRow['cells'] = {
-        code: line.code ?? null, title: objective?.title ?? null, weight: line.weight == null ? null : `${numberCell(line.weight)}%`,
-        realization: line.display, passMark: objective?.result?.passMark == null ? null : formatPercent(objective.result.passMark, 0),
-        achieved: yesNo(objective?.result?.achieved), relevance: line.relevance ? RELEVANCE_IT[line.relevance] ?? line.relevance : null,
+        code: line.code ?? null,
+        title: objective?.title ?? null,
+        weight: line.weight == null ? null : `${numberCell(line.weight)}%`,
+        realization: line.display,
+        passMark: objective?.result?.passMark == null ? null : formatPercent(objective.result.passMark, 0),
+        achieved: yesNo(objective?.result?.achieved),
+        relevance: line.relevance ? (RELEVANCE_IT[line.relevance] ?? line.relevance) : null,
         coefficient: line.coefficient,
       };
       for (const f of funds) cells[`fund:${f}`] = line.incentives.find((i) => i.fund === f)?.value ?? null;
@@ -42,8 +58,16 @@ export function buildScorecards(data: ReportData): ReportDocument {
     }
     const weightSum = result.objectives.reduce((s, l) => s + (l.weight ?? 0), 0);
     const weightsOk = result.objectives.length === 0 || Math.abs(weightSum - 100) <= tolerance;
-    const totals: ReportTableRow['cells'] = { title: 'Totale', weight: result.objectives.length ? `${numberCell(Math.round(weightSum * 1e6) / 1e6)}%` : null, realization: result.display };
-    for (const f of funds) totals[`fund:${f}`] = result.objectives.reduce((s, l) => s + (l.incentives.find((i) => i.fund === f)?.value ?? 0), 0);
+    const totals: ReportTableRow['cells'] = {
+      title: 'Totale',
+      weight: result.objectives.length ? `${numberCell(Math.round(weightSum * 1e6) / 1e6)}%` : null,
+      realization: result.display,
+    };
+    for (const f of funds)
+      totals[`fund:${f}`] = result.objectives.reduce(
+        (s, l) => s + (l.incentives.find((i) => i.fund === f)?.value ?? 0),
+        0,
+      );
     rows.push({ style: weightsOk ? 'total' : 'warning', cells: totals });
     const dashboard = !assignmentsOf.has(managerId) ? dashboardOf.get(managerId) : undefined;
     const columns: ReportColumn[] = [
@@ -55,27 +79,58 @@ export function buildScorecards(data: ReportData): ReportDocument {
       { key: 'achieved', label: 'Raggiunto', width: 10 },
       { key: 'relevance', label: 'Rilevanza', width: 10 },
       { key: 'coefficient', label: 'Coefficiente', kind: 'number', width: 11 },
-      ...funds.map((f): ReportColumn => ({ key: `fund:${f}`, label: `Valore economico (${f})`, kind: 'euro', width: 16 })),
+      ...funds.map((f): ReportColumn => ({
+        key: `fund:${f}`,
+        label: `Valore economico (${f})`,
+        kind: 'euro',
+        width: 16,
+      })),
     ];
     sections.push({
       title: `Scheda di valutazione: ${name}`,
       fields: [
         ['Responsabile', name],
-        ['Valutato su', dashboard ? `cruscotto "${dashboard.name}"` : `obiettivi assegnati (versione ${period.plan.label})`],
+        [
+          'Valutato su',
+          dashboard ? `cruscotto "${dashboard.name}"` : `obiettivi assegnati (versione ${period.plan.label})`,
+        ],
         ['% complessiva', result.display ?? 'non valutabile'],
-        ['Verifica pesi', result.objectives.length === 0 ? 'nessun obiettivo pesato' : weightsOk ? `somma ${numberCell(Math.round(weightSum * 1e6) / 1e6)}%: corretta` : `somma ${numberCell(Math.round(weightSum * 1e6) / 1e6)}%: attesa 100% (WEIGHT_SUM)`],
+        [
+          'Verifica pesi',
+          result.objectives.length === 0
+            ? 'nessun obiettivo pesato'
+            : weightsOk
+              ? `somma ${numberCell(Math.round(weightSum * 1e6) / 1e6)}%: corretta`
+              : `somma ${numberCell(Math.round(weightSum * 1e6) / 1e6)}%: attesa 100% (WEIGHT_SUM)`,
+        ],
       ],
       columns,
       rows,
       notes: [
         ...excluded.map((e) => `Escluso dal calcolo: ${e}`),
         ...result.warnings.map((w) => `Avviso: ${w}`),
-        ...(funds.length ? [`Valori economici: coefficiente di rilevanza × valore unitario del fondo (${period.funds.map((f) => `${f.fund} ${formatEuro(f.unitValue)}`).join(', ')}); l'erogazione segue le regole dell'ente.`] : []),
+        ...(funds.length
+          ? [
+              `Valori economici: coefficiente di rilevanza × valore unitario del fondo (${period.funds.map((f) => `${f.fund} ${formatEuro(f.unitValue)}`).join(', ')}); l'erogazione segue le regole dell'ente.`,
+            ]
+          : []),
       ],
     });
   }
   return {
-    kind: 'scorecards', title: `Schede di valutazione dei dirigenti ${request.year}`, subtitle: subtitleOf(data), generatedAt: data.generatedAt, stacked: true,
-    sections: sections.length ? sections : [{ title: 'Nessun dirigente con obiettivi assegnati o cruscotto personale', columns: [{ key: 'x', label: '' }], rows: [] }],
+    kind: 'scorecards',
+    title: `Schede di valutazione dei dirigenti ${request.year}`,
+    subtitle: subtitleOf(data),
+    generatedAt: data.generatedAt,
+    stacked: true,
+    sections: sections.length
+      ? sections
+      : [
+          {
+            title: 'Nessun dirigente con obiettivi assegnati o cruscotto personale',
+            columns: [{ key: 'x', label: '' }],
+            rows: [],
+          },
+        ],
   };
 }

@@ -19,8 +19,11 @@ export function buildStrategicMap(data: ReportData): ReportDocument {
       rows.push({
         style: s?.score == null ? 'muted' : undefined,
         cells: {
-          code: so.code, title: so.title, realization: s?.display ?? null,
-          passMark: s?.passMark == null ? null : formatPercent(s.passMark, 0), achieved: yesNo(s?.achieved),
+          code: so.code,
+          title: so.title,
+          realization: s?.display ?? null,
+          passMark: s?.passMark == null ? null : formatPercent(s.passMark, 0),
+          achieved: yesNo(s?.achieved),
           note: s && s.score == null ? 'nessun indicatore valutato' : null,
         },
       });
@@ -32,18 +35,20 @@ export function buildStrategicMap(data: ReportData): ReportDocument {
     title: `Mappa strategica ${request.year}`,
     subtitle: subtitleOf(data),
     generatedAt: data.generatedAt,
-    sections: [{
-      title: 'Mappa strategica: realizzazione per obiettivo strategico',
-      columns: [
-        { key: 'perspective', label: 'Prospettiva', width: 30 },
-        { key: 'code', label: 'Cod.', width: 8 },
-        { key: 'title', label: 'Obiettivo strategico', width: 48 },
-        { key: 'realization', label: `% Realizzazione ${request.year}`, kind: 'percent', width: 14 },
-        { key: 'passMark', label: 'Soglia di raggiungimento', kind: 'percent', width: 14 },
-        { key: 'achieved', label: 'Raggiunto', width: 10 },
-        { key: 'note', label: 'Note', width: 24 },
-      ],
-      rows,
-    }],
+    sections: [
+      {
+        title: 'Mappa strategica: realizzazione per obiettivo strategico',
+        columns: [
+          { key: 'perspective', label: 'Prospettiva', width: 30 },
+          { key: 'code', label: 'Cod.', width: 8 },
+          { key: 'title', label: 'Obiettivo strategico', width: 48 },
+          { key: 'realization', label: `% Realizzazione ${request.year}`, kind: 'percent', width: 14 },
+          { key: 'passMark', label: 'Soglia di raggiungimento', kind: 'percent', width: 14 },
+          { key: 'achieved', label: 'Raggiunto', width: 10 },
+          { key: 'note', label: 'Note', width: 24 },
+        ],
+        rows,
+      },
+    ],
   };
 }

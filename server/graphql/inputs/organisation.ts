@@ -53,13 +53,15 @@ export class OrgUnitFilter {
 export class CreatePersonInput {
   @Field(() => ID) organisationId!: string;
   @Field() @Length(1, LIMITS.name) fullName!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' }) email?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' }) email?:
+    string | null;
 }
 
 @InputType()
 export class UpdatePersonInput {
   @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.name) fullName?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' }) email?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' }) email?:
+    string | null;
 }
 
 @InputType()
@@ -98,7 +100,9 @@ export class ManagerRoleFilter {
 export class CreateFundParameterInput {
   @Field(() => ID) cycleId!: string;
   @Field(() => FundKind) fund!: FundKind;
-  @Field(() => Float, { description: 'Euro per relevance point' }) @Min(0, { message: 'must not be negative' }) unitValue!: number;
+  @Field(() => Float, { description: 'Euro per relevance point' })
+  @Min(0, { message: 'must not be negative' })
+  unitValue!: number;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) note?: string | null;
 }
 

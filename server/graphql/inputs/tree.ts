@@ -1,7 +1,15 @@
 import { ArrayMaxSize, IsOptional, Length, MaxLength, Min } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { IndicatorCategory, IndicatorStatus, Polarity, PurposeClass, Relevance, ScoringRule, ValueKind } from '@core/vocabulary/enums';
+import {
+  IndicatorCategory,
+  IndicatorStatus,
+  Polarity,
+  PurposeClass,
+  Relevance,
+  ScoringRule,
+  ValueKind,
+} from '@core/vocabulary/enums';
 import { IsFraction, IsIsoDate, IsWeight, LIMITS } from './validation';
 
 @InputType()
@@ -81,8 +89,16 @@ export class CreateOperationalObjectiveInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) effort?: string | null;
   @Field(() => Relevance, { nullable: true }) relevance?: Relevance | null;
   @Field(() => PurposeClass, { nullable: true }) purposeClass?: PurposeClass | null;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @MaxLength(LIMITS.name, { each: true }) budgetLines?: string[];
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @MaxLength(LIMITS.text, { each: true }) evidence?: string[];
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @MaxLength(LIMITS.name, { each: true })
+  budgetLines?: string[];
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @MaxLength(LIMITS.text, { each: true })
+  evidence?: string[];
   @Field({ nullable: true }) isNew?: boolean;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(36) previousId?: string | null;
   @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(50) responsibleUnitIds?: string[];
@@ -104,8 +120,16 @@ export class UpdateOperationalObjectiveInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) effort?: string | null;
   @Field(() => Relevance, { nullable: true }) relevance?: Relevance | null;
   @Field(() => PurposeClass, { nullable: true }) purposeClass?: PurposeClass | null;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @MaxLength(LIMITS.name, { each: true }) budgetLines?: string[];
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @MaxLength(LIMITS.text, { each: true }) evidence?: string[];
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @MaxLength(LIMITS.name, { each: true })
+  budgetLines?: string[];
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @MaxLength(LIMITS.text, { each: true })
+  evidence?: string[];
   @Field({ nullable: true }) isNew?: boolean;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(36) previousId?: string | null;
   @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(50) responsibleUnitIds?: string[];
@@ -124,9 +148,12 @@ export class OperationalObjectiveFilter {
 
 @InputType()
 export class CreateIndicatorInput {
-  @Field(() => ID, { nullable: true, description: 'Parent operational objective' }) operationalObjectiveId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Parent strategic objective (own indicators)' }) strategicObjectiveId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Needed only for an indicator listed only in dashboards' }) planId?: string;
+  @Field(() => ID, { nullable: true, description: 'Parent operational objective' }) operationalObjectiveId?:
+    string | null;
+  @Field(() => ID, { nullable: true, description: 'Parent strategic objective (own indicators)' })
+  strategicObjectiveId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Needed only for an indicator listed only in dashboards' })
+  planId?: string;
   @Field() @Length(1, LIMITS.code) code!: string;
   @Field() @Length(1, LIMITS.text) title!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) actionLabel?: string | null;

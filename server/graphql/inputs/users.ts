@@ -7,10 +7,14 @@ import { Role } from '@core/vocabulary/roles';
 @InputType()
 export class InviteUserInput {
   @Field(() => ID) organisationId!: string;
-  @Field({ description: 'trimmed and lower-cased; an e-mail already known adds this organisation to that person' }) @MaxLength(320) email!: string;
+  @Field({ description: 'trimmed and lower-cased; an e-mail already known adds this organisation to that person' })
+  @MaxLength(320)
+  email!: string;
   @Field({ description: 'used only for a new person' }) @MaxLength(200) name!: string;
   @Field(() => Role) role!: Role;
-  @Field(() => [ID], { defaultValue: [], description: 'for a unit editor: units of this organisation' }) @ArrayMaxSize(1000) unitIds!: string[];
+  @Field(() => [ID], { defaultValue: [], description: 'for a unit editor: units of this organisation' })
+  @ArrayMaxSize(1000)
+  unitIds!: string[];
 }
 
 @InputType()
@@ -23,7 +27,8 @@ export class UpdateMembershipInput {
 
 @InputType()
 export class CreateApiTokenInput {
-  @Field(() => ID, { nullable: true, description: 'whose token; yourself when left out' }) @IsOptional() userId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'whose token; yourself when left out' }) @IsOptional() userId?:
+    string | null;
   @Field({ description: 'where it is used, e.g. "Excel add-in"' }) @MaxLength(200) label!: string;
   @Field(() => Int, { description: '1 to 3650' }) expiresInDays!: number;
 }

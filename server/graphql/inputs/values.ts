@@ -10,7 +10,9 @@ const RAW_MAX = 500;
 @InputType()
 export class ThresholdInput {
   @Field(RAW) @MaxLength(RAW_MAX) value!: string;
-  @Field(() => Float, { description: 'Score in [0, 1] earned by reaching the value, e.g. 0.8' }) @IsFraction() score!: number;
+  @Field(() => Float, { description: 'Score in [0, 1] earned by reaching the value, e.g. 0.8' })
+  @IsFraction()
+  score!: number;
 }
 
 @InputType()
@@ -23,7 +25,9 @@ export class CreateTargetInput {
   @Field(() => ScoringRule, { nullable: true }) rule?: ScoringRule | null;
   @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) value?: string;
   @Field(() => [ThresholdInput], { nullable: true })
-  @IsOptional() @ArrayMaxSize(20) @ValidateNested({ each: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
   thresholds?: ThresholdInput[];
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) adoptingAct?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) note?: string | null;
@@ -35,7 +39,9 @@ export class UpdateTargetInput {
   @Field(() => Polarity, { nullable: true }) polarity?: Polarity | null;
   @Field(() => ScoringRule, { nullable: true }) rule?: ScoringRule | null;
   @Field(() => [ThresholdInput], { nullable: true })
-  @IsOptional() @ArrayMaxSize(20) @ValidateNested({ each: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
   thresholds?: ThresholdInput[];
 }
 
@@ -52,7 +58,8 @@ export class TargetFilter {
 export class CreateTargetRevisionInput {
   @Field(() => ID) targetId!: string;
   @Field(RAW) @MaxLength(RAW_MAX) value!: string;
-  @Field(() => RevisionKind, { nullable: true, description: 'REVISED ("nuova previsione") unless said otherwise' }) kind?: RevisionKind;
+  @Field(() => RevisionKind, { nullable: true, description: 'REVISED ("nuova previsione") unless said otherwise' })
+  kind?: RevisionKind;
   @Field({ nullable: true }) approved?: boolean;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) adoptingAct?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() actDate?: string | null;
@@ -133,6 +140,7 @@ export class MeasurementFilter {
   @Field(() => ID, { nullable: true }) indicatorId?: string;
   @Field(() => Int, { nullable: true }) year?: number;
   @Field(() => Checkpoint, { nullable: true }) checkpoint?: Checkpoint;
-  @Field(() => ID, { nullable: true, description: 'Measurements of indicators this unit is responsible for' }) unitId?: string;
+  @Field(() => ID, { nullable: true, description: 'Measurements of indicators this unit is responsible for' })
+  unitId?: string;
   @Field({ nullable: true }) neutralised?: boolean;
 }

@@ -6,11 +6,17 @@ export enum ReviewEntryKind {
   UNREADABLE = 'unreadable',
   WARNING = 'warning',
 }
-registerEnumType(ReviewEntryKind, { name: 'ReviewEntryKind', description: 'What an import did with a piece of the document' });
+registerEnumType(ReviewEntryKind, {
+  name: 'ReviewEntryKind',
+  description: 'What an import did with a piece of the document',
+});
 
 @InputType({ description: 'A plan document to import (plain text as extracted from the PDF or sheet)' })
 export class ImportPlanInput {
-  @Field(() => String, { nullable: true, description: 'sondrio, brescia, bergamo-2020, bergamo-2021; recognised from the text when absent' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'sondrio, brescia, bergamo-2020, bergamo-2021; recognised from the text when absent',
+  })
   format?: string | null;
 
   @Field({ description: 'Name of the uploaded file, kept in the audit trail' })
@@ -19,13 +25,19 @@ export class ImportPlanInput {
   @Field({ description: 'The text, at most 2 MB and 50,000 lines, without control characters' })
   content!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Import into this organisation instead of the one the document names' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Import into this organisation instead of the one the document names',
+  })
   orgId?: string | null;
 
   @Field({ defaultValue: false, description: 'Read and check only: nothing is written' })
   dryRun!: boolean;
 
-  @Field({ defaultValue: false, description: 'A changed file for an existing plan version becomes a new revision (never an overwrite)' })
+  @Field({
+    defaultValue: false,
+    description: 'A changed file for an existing plan version becomes a new revision (never an overwrite)',
+  })
   replace!: boolean;
 }
 
@@ -49,7 +61,10 @@ export class ReviewCountsType {
   @Field(() => Int) warning!: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'The review report of an import: what was read, inferred, not readable' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The review report of an import: what was read, inferred, not readable',
+})
 export class ReviewReportType {
   @Field(() => [ReviewEntryType]) entries!: ReviewEntryType[];
   @Field(() => ReviewCountsType) counts!: ReviewCountsType;
@@ -57,10 +72,14 @@ export class ReviewReportType {
 
 @ObjectType({ simpleResolvers: true })
 export class ImportPlanResult {
-  @Field(() => ID, { nullable: true, description: 'The plan version created, or the one this file already is; null on a dry run' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The plan version created, or the one this file already is; null on a dry run',
+  })
   planId!: string | null;
   @Field() created!: boolean;
-  @Field({ description: 'True when this very file (same sha256) was imported before: nothing changed' }) alreadyImported!: boolean;
+  @Field({ description: 'True when this very file (same sha256) was imported before: nothing changed' })
+  alreadyImported!: boolean;
   @Field(() => Int, { nullable: true }) revision!: number | null;
   @Field() format!: string;
   @Field() sha256!: string;

@@ -11,13 +11,22 @@ export class Realization {
   @Field(() => Checkpoint)
   checkpoint!: Checkpoint;
 
-  @Field({ description: 'Indicators: scored, missing, monitoring, neutralised, not_applicable, invalid. Aggregates: scored, empty, invalid' })
+  @Field({
+    description:
+      'Indicators: scored, missing, monitoring, neutralised, not_applicable, invalid. Aggregates: scored, empty, invalid',
+  })
   status!: string;
 
-  @Field(() => Float, { nullable: true, description: 'Full precision, in [0, 1] (above 1 only with capRatio false); null = not scored, shown blank' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Full precision, in [0, 1] (above 1 only with capRatio false); null = not scored, shown blank',
+  })
   score!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Rounded half-up for display: "91.67%" for indicators, "86%" for aggregates' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Rounded half-up for display: "91.67%" for indicators, "86%" for aggregates',
+  })
   display!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Uncapped ratio (indicators with ratio or inverse rules)' })
@@ -29,7 +38,10 @@ export class Realization {
   @Field(() => Boolean, { nullable: true, description: 'score ≥ pass mark; null without a score or a pass mark' })
   achieved!: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Rule of an indicator (ratio, bands…) or of an aggregate (mean, strategic…)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Rule of an indicator (ratio, bands…) or of an aggregate (mean, strategic…)',
+  })
   rule!: string | null;
 
   @Field({ description: 'One line, e.g. "ratio: min(11/12, 1) = 91.67%"' })

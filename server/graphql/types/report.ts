@@ -1,7 +1,10 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 
-@ObjectType({ simpleResolvers: true, description: 'A row of a Relazione table: Valore ottenuto | Risultato atteso | % Realizzazione' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A row of a Relazione table: Valore ottenuto | Risultato atteso | % Realizzazione',
+})
 export class ReportRow {
   @Field({ description: 'perspective, strategic_objective, operational_objective or indicator' }) level!: string;
   @Field(() => ID) id!: string;
@@ -9,15 +12,23 @@ export class ReportRow {
   @Field() title!: string;
   @Field(() => String, { nullable: true }) kpi!: string | null;
   @Field(() => String, { nullable: true, description: 'Valore ottenuto, as entered' }) actual!: string | null;
-  @Field(() => String, { nullable: true, description: 'Risultato atteso: the effective target, as entered' }) target!: string | null;
-  @Field(() => String, { nullable: true, description: '% Realizzazione as displayed; blank when not scored (monitoring rows repeat their value)' }) realization!: string | null;
+  @Field(() => String, { nullable: true, description: 'Risultato atteso: the effective target, as entered' }) target!:
+    string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '% Realizzazione as displayed; blank when not scored (monitoring rows repeat their value)',
+  })
+  realization!: string | null;
   @Field(() => Float, { nullable: true }) score!: number | null;
   @Field() status!: string;
   @Field({ description: 'Not counted in the aggregate above it' }) excluded!: boolean;
   @Field(() => String, { nullable: true }) note!: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Year-end table of a plan or dashboard, in the shape of a Relazione sulla Performance' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Year-end table of a plan or dashboard, in the shape of a Relazione sulla Performance',
+})
 export class PerformanceReport {
   @Field() title!: string;
   @Field(() => Int) year!: number;

@@ -31,29 +31,51 @@ export class SheetFutureTargetInput {
 }
 
 /** Cells are strings as typed: the server parses them, so a bad cell is refused by column, never crashes the batch. */
-@InputType({ description: 'One sheet row: a perspective, objective or indicator as the sheet shows it (docs/sheet-contract.md)' })
+@InputType({
+  description: 'One sheet row: a perspective, objective or indicator as the sheet shows it (docs/sheet-contract.md)',
+})
 export class SheetRowInput {
   @Field(() => ID, { nullable: true, description: 'Hidden id column; empty for a new row' }) rowId?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Hidden version column: the version the sheet last saw' }) rowVersion?: number | null;
-  @Field(() => String, { nullable: true, description: "The client's key for this row, so new rows can name new parents" }) @IsOptional() @MaxLength(200) clientRef?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Hidden version column: the version the sheet last saw' })
+  rowVersion?: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The client's key for this row, so new rows can name new parents",
+  })
+  @IsOptional()
+  @MaxLength(200)
+  clientRef?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Delete this row (explicitly)' }) delete?: boolean | null;
   @Field(() => String, RAW) level?: string | null;
   @Field(() => String, RAW) code?: string | null;
   @Field(() => String, RAW) title?: string | null;
-  @Field(() => String, { nullable: true, description: "The parent's rowId, or the clientRef of a new parent in this batch" }) parentRef?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The parent's rowId, or the clientRef of a new parent in this batch",
+  })
+  parentRef?: string | null;
   @Field(() => String, RAW) weight?: string | null;
   @Field(() => String, RAW) kpi?: string | null;
   @Field(() => String, RAW) unit?: string | null;
   @Field(() => String, RAW) polarity?: string | null;
   @Field(() => String, RAW) rule?: string | null;
   @Field(() => String, RAW) target?: string | null;
-  @Field(() => [SheetThresholdInput], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @ValidateNested({ each: true }) thresholds?: SheetThresholdInput[] | null;
-  @Field(() => [SheetFutureTargetInput], { nullable: true }) @IsOptional() @ArrayMaxSize(10) @ValidateNested({ each: true }) futureTargets?: SheetFutureTargetInput[] | null;
+  @Field(() => [SheetThresholdInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  thresholds?: SheetThresholdInput[] | null;
+  @Field(() => [SheetFutureTargetInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  futureTargets?: SheetFutureTargetInput[] | null;
   @Field(() => String, RAW) actual?: string | null;
   @Field(() => String, { nullable: true, description: 'SI / NO' }) neutralised?: string | null;
   @Field(() => String, RAW) neutralisationReason?: string | null;
   @Field(() => String, RAW) note?: string | null;
-  @Field(() => String, { nullable: true, description: 'Unit names as typed; several separated by ";" or " e "' }) responsibleUnit?: string | null;
+  @Field(() => String, { nullable: true, description: 'Unit names as typed; several separated by ";" or " e "' })
+  responsibleUnit?: string | null;
 }
 
 @InputType({ description: 'Where a batch comes from, for the audit trail' })
@@ -61,7 +83,10 @@ export class SyncSourceInput {
   @Field(() => SyncSourceKind) kind!: SyncSourceKind;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(140) workbook?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(140) sheet?: string | null;
-  @Field(() => String, { nullable: true, description: 'Who is syncing (until authentication names the user)' }) @IsOptional() @MaxLength(200) author?: string | null;
+  @Field(() => String, { nullable: true, description: 'Who is syncing (until authentication names the user)' })
+  @IsOptional()
+  @MaxLength(200)
+  author?: string | null;
 }
 
 @InputType({ description: 'A batch of sheet rows for one plan version, year and checkpoint' })
@@ -70,7 +95,13 @@ export class SyncBatchInput {
   @Field(() => Int) @Min(1990) @Max(2100) year!: number;
   @Field(() => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint!: Checkpoint;
   @Field(() => SyncMode, { defaultValue: SyncMode.PARTIAL }) mode!: SyncMode;
-  @Field(() => String, { nullable: true, description: 'Idempotency key: a retry with the same key returns the first answer' }) @IsOptional() @MaxLength(200) batchKey?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Idempotency key: a retry with the same key returns the first answer',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  batchKey?: string | null;
   @Field(() => SyncSourceInput, { nullable: true }) @IsOptional() @ValidateNested() source?: SyncSourceInput | null;
   @Field(() => [SheetRowInput]) @ValidateNested({ each: true }) rows!: SheetRowInput[];
 }
@@ -89,7 +120,10 @@ export class SheetFutureTargetType {
   @Field(() => ParsedValueType) value!: unknown;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A plan node as the sheet shows it (the read side of the row contract)' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A plan node as the sheet shows it (the read side of the row contract)',
+})
 export class SheetRow {
   @Field(() => ID) rowId!: string;
   @Field(() => Int) rowVersion!: number;
@@ -103,7 +137,8 @@ export class SheetRow {
   @Field(() => String, { nullable: true }) polarity!: string | null;
   @Field(() => String, { nullable: true }) rule!: string | null;
   @Field(() => ParsedValueType, { nullable: true }) target!: unknown;
-  @Field(() => ParsedValueType, { nullable: true, description: 'The original target when a revision replaced it' }) originalTarget!: unknown;
+  @Field(() => ParsedValueType, { nullable: true, description: 'The original target when a revision replaced it' })
+  originalTarget!: unknown;
   @Field(() => [ThresholdType]) thresholds!: unknown[];
   @Field(() => [SheetFutureTargetType]) futureTargets!: unknown[];
   @Field(() => ParsedValueType, { nullable: true }) actual!: unknown;
@@ -112,7 +147,11 @@ export class SheetRow {
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => [String]) responsibleUnits!: string[];
   @Field(() => Date) updatedAt!: Date;
-  @Field(() => Realization, { nullable: true, description: 'Realization of the row for the year and checkpoint read (sheetRows only)' }) realization?: Realization | null;
+  @Field(() => Realization, {
+    nullable: true,
+    description: 'Realization of the row for the year and checkpoint read (sheetRows only)',
+  })
+  realization?: Realization | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The server row of a conflict, with who changed it when' })
@@ -127,13 +166,18 @@ export class RowResultType {
   @Field(() => String, { nullable: true }) clientRef!: string | null;
   @Field(() => ID, { nullable: true, description: 'The row id (new for a created row)' }) rowId!: string | null;
   @Field(() => RowStatus) status!: string;
-  @Field(() => Int, { nullable: true, description: 'The new row version, to keep in the sheet' }) rowVersion!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The new row version, to keep in the sheet' }) rowVersion!:
+    number | null;
   @Field(() => [CellErrorType]) errors!: CellErrorType[];
-  @Field(() => ConflictRow, { nullable: true, description: "The server's row, when it was changed by someone else" }) current!: ConflictRow | null;
+  @Field(() => ConflictRow, { nullable: true, description: "The server's row, when it was changed by someone else" })
+  current!: ConflictRow | null;
   @Field(() => Realization, { nullable: true }) realization!: Realization | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'The score of an objective, perspective, plan or dashboard the batch changed' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The score of an objective, perspective, plan or dashboard the batch changed',
+})
 export class AffectedScoreType {
   @Field(() => ID) id!: string;
   @Field() level!: string;
@@ -154,7 +198,10 @@ export class SyncResult {
   @Field(() => [AffectedScoreType]) affected!: AffectedScoreType[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Rows of a plan in sheet shape: all of them, or those changed since a time' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Rows of a plan in sheet shape: all of them, or those changed since a time',
+})
 export class SheetRowsPage {
   @Field(() => [SheetRow]) rows!: SheetRow[];
   @Field(() => [ID], { description: 'Rows deleted since the given time' }) deletedRowIds!: string[];

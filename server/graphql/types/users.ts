@@ -3,7 +3,10 @@ import { Role } from '@core/vocabulary/roles';
 import type { ApiToken } from '../../entities';
 
 /** A token as its owner and their admins may see it: never the secret, never its hash. */
-@ObjectType({ simpleResolvers: true, description: 'An API token, without its secret (shown only once, when it is created)' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An API token, without its secret (shown only once, when it is created)',
+})
 export class ApiTokenInfo {
   @Field(() => ID) id!: string;
   @Field({ description: 'the first characters of the token (cru_ and 8 more), to recognise it' }) prefix!: string;
@@ -14,9 +17,13 @@ export class ApiTokenInfo {
   @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A new token: the secret is in this answer only; the server keeps only its hash' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A new token: the secret is in this answer only; the server keeps only its hash',
+})
 export class IssuedApiToken {
-  @Field({ description: 'send it as "Authorization: Bearer <secret>"; store it now, it cannot be read again' }) secret!: string;
+  @Field({ description: 'send it as "Authorization: Bearer <secret>"; store it now, it cannot be read again' })
+  secret!: string;
   @Field(() => ApiTokenInfo) token!: ApiTokenInfo;
 }
 
@@ -33,10 +40,20 @@ export class UserAccount {
 export class OrganisationMember extends UserAccount {
   @Field(() => ID) organisationId!: string;
   @Field(() => Role) role!: Role;
-  @Field(() => [ID], { description: 'for a unit editor: the units whose actual values they may enter' }) unitIds!: string[];
-  @Field(() => [ApiTokenInfo], { description: 'newest first, revoked and expired ones included' }) tokens!: ApiTokenInfo[];
+  @Field(() => [ID], { description: 'for a unit editor: the units whose actual values they may enter' })
+  unitIds!: string[];
+  @Field(() => [ApiTokenInfo], { description: 'newest first, revoked and expired ones included' })
+  tokens!: ApiTokenInfo[];
 }
 
 export function tokenInfo(t: ApiToken): ApiTokenInfo {
-  return { id: t.id, prefix: t.prefix, label: t.label ?? null, createdAt: t.createdAt, expiresAt: t.expiresAt ?? null, lastUsedAt: t.lastUsedAt ?? null, revokedAt: t.revokedAt ?? null };
+  return {
+    id: t.id,
+    prefix: t.prefix,
+    label: t.label ?? null,
+    createdAt: t.createdAt,
+    expiresAt: t.expiresAt ?? null,
+    lastUsedAt: t.lastUsedAt ?? null,
+    revokedAt: t.revokedAt ?? null,
+  };
 }

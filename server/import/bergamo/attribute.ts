@@ -15,12 +15,40 @@ import type { BergamoCell, BergamoRow } from './rows';
 import { titleKey } from './rows';
 
 const STOP = new Set([
-  'della', 'delle', 'dello', 'degli', 'nella', 'nelle', 'alla', 'alle', 'agli', 'sulla', 'sulle', 'dall', 'dell', 'nell',
-  'anche', 'come', 'sono', 'attraverso', 'camera', 'imprese', 'impresa', 'progetto', 'anno', 'numero', 'valore', 'attivita',
+  'della',
+  'delle',
+  'dello',
+  'degli',
+  'nella',
+  'nelle',
+  'alla',
+  'alle',
+  'agli',
+  'sulla',
+  'sulle',
+  'dall',
+  'dell',
+  'nell',
+  'anche',
+  'come',
+  'sono',
+  'attraverso',
+  'camera',
+  'imprese',
+  'impresa',
+  'progetto',
+  'anno',
+  'numero',
+  'valore',
+  'attivita',
 ]);
 
 function stems(text: string): Set<string> {
-  const words = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^a-z]+/);
+  const words = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^a-z]+/);
   return new Set(words.filter((w) => w.length >= 5 && !STOP.has(w)).map((w) => w.slice(0, 6)));
 }
 
@@ -44,14 +72,18 @@ export function attributeRows(dashboards: PdfDashboard[], review: ReviewReport):
   for (const d of dashboards) {
     for (const s of d.segments) {
       for (const o of s.objectives) if (!titles.has(o.code)) titles.set(o.code, { title: o.title, line: o.line });
-      for (const r of s.rows) if (r.action && !actionOfIndicator.has(titleKey(r.indicator))) actionOfIndicator.set(titleKey(r.indicator), r.action);
+      for (const r of s.rows)
+        if (r.action && !actionOfIndicator.has(titleKey(r.indicator)))
+          actionOfIndicator.set(titleKey(r.indicator), r.action);
       if (s.objectives.length !== 1) continue;
       const only = { code: s.objectives[0].code, line: s.objectives[0].line };
       for (const r of s.rows) {
         if (!objectiveOfIndicator.has(titleKey(r.indicator))) objectiveOfIndicator.set(titleKey(r.indicator), only);
-        if (r.action && !objectiveOfAction.has(titleKey(r.action.text))) objectiveOfAction.set(titleKey(r.action.text), only);
+        if (r.action && !objectiveOfAction.has(titleKey(r.action.text)))
+          objectiveOfAction.set(titleKey(r.action.text), only);
       }
-      for (const a of s.actions) if (!objectiveOfAction.has(titleKey(a.text))) objectiveOfAction.set(titleKey(a.text), only);
+      for (const a of s.actions)
+        if (!objectiveOfAction.has(titleKey(a.text))) objectiveOfAction.set(titleKey(a.text), only);
     }
   }
   const perspectives = namePerspectives(dashboards, review);
@@ -59,10 +91,14 @@ export function attributeRows(dashboards: PdfDashboard[], review: ReviewReport):
     for (const o of s.objectives) {
       const first = titles.get(o.code) as { title: string; line: number };
       if (first.line === o.line || titleKey(first.title) === titleKey(o.title)) continue;
-      review.warning(o.line, `strategic objective ${o.code}`, 'OBJECTIVE_TITLE_CONFLICT',
+      review.warning(
+        o.line,
+        `strategic objective ${o.code}`,
+        'OBJECTIVE_TITLE_CONFLICT',
         `Objective ${o.code} is printed "${o.title}" here but "${first.title}" at line ${first.line}: the code is kept, with the title at line ${first.line}.`,
         `L'obiettivo ${o.code} è stampato "${o.title}" qui ma "${first.title}" alla riga ${first.line}: si tiene il codice, con il titolo della riga ${first.line}.`,
-        o.text);
+        o.text,
+      );
     }
   }
 
@@ -70,22 +106,35 @@ export function attributeRows(dashboards: PdfDashboard[], review: ReviewReport):
   for (const d of dashboards) {
     for (const segment of d.segments) {
       const withActions = attachActions(segment, actionOfIndicator, review);
-      const attributed = attachObjectives(segment, withActions, { titles, objectiveOfIndicator, objectiveOfAction }, review);
+      const attributed = attachObjectives(
+        segment,
+        withActions,
+        { titles, objectiveOfIndicator, objectiveOfAction },
+        review,
+      );
       for (const a of attributed) out.push(toRow(d, a, titles, perspectives, review));
     }
   }
   return out;
 }
 
-function attachActions(segment: PdfSegment, actionOfIndicator: Map<string, { text: string; line: number }>, review: ReviewReport): Attributed[] {
+function attachActions(
+  segment: PdfSegment,
+  actionOfIndicator: Map<string, { text: string; line: number }>,
+  review: ReviewReport,
+): Attributed[] {
   const out: Attributed[] = [];
   let previous: Attributed | null = null;
   for (const row of segment.rows) {
     if (row.actionSplit && row.action) {
-      review.inferred(row.line, `row at line ${row.line}`, 'ACTION_SPLIT',
+      review.inferred(
+        row.line,
+        `row at line ${row.line}`,
+        'ACTION_SPLIT',
         `Action "${row.action.text}" told apart from indicator "${row.indicator}": ${row.actionSplit}.`,
         `Azione "${row.action.text}" separata dall'indicatore "${row.indicator}": ${row.actionSplit}.`,
-        `${row.action.text} | ${row.indicator}`);
+        `${row.action.text} | ${row.indicator}`,
+      );
     }
     if (row.action || segment.actions.length === 0) {
       const a: Attributed = { row, action: row.action, code: null };
@@ -99,7 +148,9 @@ function attachActions(segment: PdfSegment, actionOfIndicator: Map<string, { tex
     for (const label of segment.actions) {
       const named = elsewhere && titleKey(elsewhere.text) === titleKey(label.text);
       const score = (named ? 10 : 0) + overlap(words, stems(label.text));
-      const why = named ? `the same indicator has this action at line ${elsewhere.line}` : `${overlap(words, stems(label.text))} word(s) shared with the label`;
+      const why = named
+        ? `the same indicator has this action at line ${elsewhere.line}`
+        : `${overlap(words, stems(label.text))} word(s) shared with the label`;
       if (score > 0 && (!best || score > best.score)) best = { label, score, why };
     }
     let action: PdfRow['action'] = null;
@@ -112,15 +163,23 @@ function attachActions(segment: PdfSegment, actionOfIndicator: Map<string, { tex
       evidence = 'no word in common with any label: the action of the row above, a merged cell spans consecutive rows';
     }
     if (action) {
-      review.inferred(row.line, `row at line ${row.line}`, 'ACTION_ATTRIBUTED',
+      review.inferred(
+        row.line,
+        `row at line ${row.line}`,
+        'ACTION_ATTRIBUTED',
         `The action label "${action.text}" (line ${action.line}), printed after the rows, is attached to "${row.indicator}": ${evidence}.`,
         `L'azione "${action.text}" (riga ${action.line}), stampata dopo le righe, è attribuita a "${row.indicator}": ${evidence}.`,
-        evidence);
+        evidence,
+      );
     } else {
-      review.unreadable(row.line, `row at line ${row.line}`, 'ACTION_UNKNOWN',
+      review.unreadable(
+        row.line,
+        `row at line ${row.line}`,
+        'ACTION_UNKNOWN',
         `"${row.indicator}" has no action of its own and none of the labels printed after the rows fits it: no action label.`,
         `"${row.indicator}" non ha un'azione propria e nessuna delle etichette stampate dopo le righe vi corrisponde: nessuna azione.`,
-        segment.actions.map((a) => a.text).join(' | '));
+        segment.actions.map((a) => a.text).join(' | '),
+      );
     }
     const a: Attributed = { row, action, code: null };
     out.push(a);
@@ -143,10 +202,14 @@ function attachObjectives(segment: PdfSegment, rows: Attributed[], ev: Evidence,
     const o = objectives[0];
     for (const a of rows) {
       a.code = o.code;
-      review.inferred(a.row.line, `row at line ${a.row.line}`, 'OBJECTIVE_ATTRIBUTED',
+      review.inferred(
+        a.row.line,
+        `row at line ${a.row.line}`,
+        'OBJECTIVE_ATTRIBUTED',
         `Objective ${o.code}, printed at line ${o.line} after the rows ${lines}, is the only one of its block: "${a.row.indicator}" belongs to it.`,
         `L'obiettivo ${o.code}, stampato alla riga ${o.line} dopo le righe ${lines}, è l'unico del blocco: "${a.row.indicator}" vi appartiene.`,
-        `${o.code} ${o.title} (line ${o.line})`);
+        `${o.code} ${o.title} (line ${o.line})`,
+      );
     }
     return rows;
   }
@@ -199,21 +262,31 @@ function attachObjectives(segment: PdfSegment, rows: Attributed[], ev: Evidence,
         a.code = o.code;
         const strong = ev.objectiveOfIndicator.get(titleKey(a.row.indicator));
         const byAction = a.action ? ev.objectiveOfAction.get(titleKey(a.action.text)) : undefined;
-        const evidence = strong?.code === o.code
-          ? `the same indicator is under ${o.code} alone at line ${strong.line}`
-          : byAction?.code === o.code
-            ? `the same action is under ${o.code} alone at line ${byAction.line}`
-            : `order of the codes ${objectives.map((x) => x.code).join(', ')} and ${cost[j - 1][u]} point(s) of shared words`;
-        review.inferred(a.row.line, `row at line ${a.row.line}`, 'OBJECTIVE_ATTRIBUTED',
+        const evidence =
+          strong?.code === o.code
+            ? `the same indicator is under ${o.code} alone at line ${strong.line}`
+            : byAction?.code === o.code
+              ? `the same action is under ${o.code} alone at line ${byAction.line}`
+              : `order of the codes ${objectives.map((x) => x.code).join(', ')} and ${cost[j - 1][u]} point(s) of shared words`;
+        review.inferred(
+          a.row.line,
+          `row at line ${a.row.line}`,
+          'OBJECTIVE_ATTRIBUTED',
           `Objectives ${objectives.map((x) => x.code).join(', ')} are printed after the rows ${lines}: "${a.row.indicator}" is attributed to ${o.code} (${evidence}). To be checked.`,
           `Gli obiettivi ${objectives.map((x) => x.code).join(', ')} sono stampati dopo le righe ${lines}: "${a.row.indicator}" è attribuito a ${o.code} (${evidence}). Da verificare.`,
-          evidence);
+          evidence,
+        );
       }
     }
     if (h === i) {
-      review.warning(o.line, `strategic objective ${o.code}`, 'OBJECTIVE_WITHOUT_ROWS',
+      review.warning(
+        o.line,
+        `strategic objective ${o.code}`,
+        'OBJECTIVE_WITHOUT_ROWS',
         `Objective ${o.code} is printed after the rows ${lines} but no row could be attributed to it.`,
-        `L'obiettivo ${o.code} è stampato dopo le righe ${lines} ma nessuna riga gli è stata attribuita.`, o.text);
+        `L'obiettivo ${o.code} è stampato dopo le righe ${lines} ma nessuna riga gli è stata attribuita.`,
+        o.text,
+      );
     }
     i = h;
   }
@@ -225,10 +298,13 @@ function codeOrder(code: string): number {
   return a * 100 + b;
 }
 
-function namePerspectives(dashboards: PdfDashboard[], review: ReviewReport): Map<string, { name: string; line: number }> {
+function namePerspectives(
+  dashboards: PdfDashboard[],
+  review: ReviewReport,
+): Map<string, { name: string; line: number }> {
   const named = new Map<string, { name: string; line: number }>();
   const segments = dashboards.flatMap((d) => d.segments);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const s of segments) {
       const known = new Set([...named.values()].map((p) => titleKey(p.name)));
@@ -236,10 +312,14 @@ function namePerspectives(dashboards: PdfDashboard[], review: ReviewReport): Map
       const digits = [...new Set(s.objectives.map((o) => o.code.split('.')[0]))].filter((dg) => !named.has(dg));
       if (labels.length === 1 && digits.length === 1) {
         named.set(digits[0], { name: labels[0].text, line: labels[0].line });
-        review.inferred(labels[0].line, `perspective ${digits[0]}`, 'PERSPECTIVE_ATTRIBUTED',
+        review.inferred(
+          labels[0].line,
+          `perspective ${digits[0]}`,
+          'PERSPECTIVE_ATTRIBUTED',
           `Perspective "${labels[0].text}" is the only unnamed one beside objectives ${s.objectives.map((o) => o.code).join(', ')}: it is perspective ${digits[0]}.`,
           `La prospettiva "${labels[0].text}" è l'unica non ancora attribuita accanto agli obiettivi ${s.objectives.map((o) => o.code).join(', ')}: è la prospettiva ${digits[0]}.`,
-          `objectives ${s.objectives.map((o) => o.code).join(', ')}`);
+          `objectives ${s.objectives.map((o) => o.code).join(', ')}`,
+        );
         changed = true;
       }
     }
@@ -249,34 +329,58 @@ function namePerspectives(dashboards: PdfDashboard[], review: ReviewReport): Map
 
 /** Values into columns. A row printing fewer values than columns lost empty cells: the values are aligned right. */
 function toRow(
-  d: PdfDashboard, a: Attributed, titles: Map<string, { title: string; line: number }>,
-  perspectives: Map<string, { name: string; line: number }>, review: ReviewReport,
+  d: PdfDashboard,
+  a: Attributed,
+  titles: Map<string, { title: string; line: number }>,
+  perspectives: Map<string, { name: string; line: number }>,
+  review: ReviewReport,
 ): BergamoRow {
   const { row } = a;
   let values: Array<BergamoCell | null> = row.values;
   if (row.values.length < d.columns) {
     values = [...new Array<null>(d.columns - row.values.length).fill(null), ...row.values];
-    review.inferred(row.line, `row at line ${row.line}`, 'COLUMNS_ASSIGNED',
+    review.inferred(
+      row.line,
+      `row at line ${row.line}`,
+      'COLUMNS_ASSIGNED',
       `${row.values.length} values for ${d.columns} columns ("${row.values.map((v) => v.raw).join(' ')}"): aligned to the right, the target ${d.dashboard.targetYears[0]} last; the first ${d.columns - row.values.length} column(s) are read as empty. To be checked.`,
       `${row.values.length} valori per ${d.columns} colonne ("${row.values.map((v) => v.raw).join(' ')}"): allineati a destra, il target ${d.dashboard.targetYears[0]} per ultimo; le prime ${d.columns - row.values.length} colonne sono lette vuote. Da verificare.`,
-      row.values.map((v) => v.raw).join(' '));
+      row.values.map((v) => v.raw).join(' '),
+    );
   } else if (row.values.length > d.columns) {
     values = row.values.slice(row.values.length - d.columns);
-    review.warning(row.line, `row at line ${row.line}`, 'EXTRA_VALUES',
+    review.warning(
+      row.line,
+      `row at line ${row.line}`,
+      'EXTRA_VALUES',
       `${row.values.length} values for ${d.columns} columns: the last ${d.columns} are read.`,
-      `${row.values.length} valori per ${d.columns} colonne: si leggono gli ultimi ${d.columns}.`, row.values.map((v) => v.raw).join(' '));
+      `${row.values.length} valori per ${d.columns} colonne: si leggono gli ultimi ${d.columns}.`,
+      row.values.map((v) => v.raw).join(' '),
+    );
   }
   if (!row.indicator) {
-    review.unreadable(row.line, `row at line ${row.line}`, 'INDICATOR_MISSING',
-      'Values without an indicator text.', 'Valori senza testo dell\'indicatore.', row.values.map((v) => v.raw).join(' '));
+    review.unreadable(
+      row.line,
+      `row at line ${row.line}`,
+      'INDICATOR_MISSING',
+      'Values without an indicator text.',
+      "Valori senza testo dell'indicatore.",
+      row.values.map((v) => v.raw).join(' '),
+    );
   }
   const title = a.code ? titles.get(a.code) : undefined;
-  const perspective = a.code ? perspectives.get(a.code.split('.')[0]) ?? null : null;
+  const perspective = a.code ? (perspectives.get(a.code.split('.')[0]) ?? null) : null;
   return {
-    dashboard: d.dashboard, line: row.line, perspective,
+    dashboard: d.dashboard,
+    line: row.line,
+    perspective,
     objective: a.code && title ? { code: a.code, title: title.title, line: title.line } : null,
-    action: a.action, indicator: row.indicator, indicatorLine: row.indicatorLine,
-    baselineTarget: values[0] ?? null, baselineActual: values[1] ?? null, targets: values.slice(2),
+    action: a.action,
+    indicator: row.indicator,
+    indicatorLine: row.indicatorLine,
+    baselineTarget: values[0] ?? null,
+    baselineActual: values[1] ?? null,
+    targets: values.slice(2),
     source: row.source,
   };
 }

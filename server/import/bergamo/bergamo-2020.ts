@@ -15,7 +15,8 @@ import { summarise } from './bergamo-2021';
 
 export const bergamo2020Importer: Importer = {
   id: 'bergamo-2020',
-  label: 'Camera di Commercio di Bergamo: Piano della Performance as PDF text, labels after the rows (2020-2022), seed 000',
+  label:
+    'Camera di Commercio di Bergamo: Piano della Performance as PDF text, labels after the rows (2020-2022), seed 000',
   sniff(text: string): number {
     if (!/Camera di Commercio di Bergamo/i.test(text)) return 0;
     const strategic = /^\s*CRUSCOTTO STRATEGICO \d{4}\s*$/m.test(text);
@@ -27,17 +28,22 @@ export const bergamo2020Importer: Importer = {
     const review = new ReviewReport();
     const layout = readPdfLayout(source);
     if (!layout.planYear || layout.dashboards.length === 0) {
-      throw new ImportFormatError('not a Bergamo 2020 plan: no "CRUSCOTTO STRATEGICO <year>" line followed by "Azione Indicatore" pages');
+      throw new ImportFormatError(
+        'not a Bergamo 2020 plan: no "CRUSCOTTO STRATEGICO <year>" line followed by "Azione Indicatore" pages',
+      );
     }
     const rows = attributeRows(layout.dashboards, review);
     const years = [layout.planYear, layout.planYear + 1, layout.planYear + 2];
-    const draft = buildBergamoDraft({
-      format: 'bergamo-2020',
-      cycle: { name: `${years[0]}-${years[2]}`, firstYear: years[0], years },
-      version: readVersion(source, years, review),
-      dashboards: layout.dashboards.map((d) => d.dashboard),
-      rows,
-    }, review);
+    const draft = buildBergamoDraft(
+      {
+        format: 'bergamo-2020',
+        cycle: { name: `${years[0]}-${years[2]}`, firstYear: years[0], years },
+        version: readVersion(source, years, review),
+        dashboards: layout.dashboards.map((d) => d.dashboard),
+        rows,
+      },
+      review,
+    );
     summarise(draft.perspectives.length, layout.dashboards.length, rows.length, review);
     return { draft, review };
   },

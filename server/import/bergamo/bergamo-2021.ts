@@ -26,22 +26,33 @@ export const bergamo2021Importer: Importer = {
     const review = new ReviewReport();
     const tables = readTables2021(source, review);
     if (!tables.planYear || tables.rows.length === 0) {
-      throw new ImportFormatError('not a Bergamo 2021 plan: no "CRUSCOTTO STRATEGICO <year>" line followed by TAB-separated dashboard tables');
+      throw new ImportFormatError(
+        'not a Bergamo 2021 plan: no "CRUSCOTTO STRATEGICO <year>" line followed by TAB-separated dashboard tables',
+      );
     }
     const years = [tables.planYear, tables.planYear + 1, tables.planYear + 2];
-    const draft = buildBergamoDraft({
-      format: 'bergamo-2021',
-      cycle: { name: `${years[0]}-${years[2]}`, firstYear: years[0], years },
-      version: readVersion(source, years, review),
-      dashboards: tables.dashboards,
-      rows: tables.rows,
-    }, review);
+    const draft = buildBergamoDraft(
+      {
+        format: 'bergamo-2021',
+        cycle: { name: `${years[0]}-${years[2]}`, firstYear: years[0], years },
+        version: readVersion(source, years, review),
+        dashboards: tables.dashboards,
+        rows: tables.rows,
+      },
+      review,
+    );
     summarise(draft.perspectives.length, tables.dashboards.length, tables.rows.length, review);
     return { draft, review };
   },
 };
 
 export function summarise(perspectives: number, dashboards: number, rows: number, review: ReviewReport): void {
-  review.read(null, 'document', `Read ${perspectives} perspectives, ${dashboards} dashboards, ${rows} dashboard rows.`,
-    `Lette ${perspectives} prospettive, ${dashboards} cruscotti, ${rows} righe di cruscotto.`, `${rows} rows`, 'SUMMARY');
+  review.read(
+    null,
+    'document',
+    `Read ${perspectives} perspectives, ${dashboards} dashboards, ${rows} dashboard rows.`,
+    `Lette ${perspectives} prospettive, ${dashboards} cruscotti, ${rows} righe di cruscotto.`,
+    `${rows} rows`,
+    'SUMMARY',
+  );
 }

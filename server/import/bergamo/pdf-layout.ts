@@ -45,7 +45,8 @@ export interface PdfDashboard {
   segments: PdfSegment[];
 }
 
-const TITLE = /^\s+(CRUSCOTTO STRATEGICO \d{4}|SERVIZIO [A-Z ,']+?|AZIENDA SPECIALE|CRUSCOTTO DEL SEGRETARIO GENERALE|CRUSCOTTO DEL DIRIGENTE)\s*$/;
+const TITLE =
+  /^\s+(CRUSCOTTO STRATEGICO \d{4}|SERVIZIO [A-Z ,']+?|AZIENDA SPECIALE|CRUSCOTTO DEL SEGRETARIO GENERALE|CRUSCOTTO DEL DIRIGENTE)\s*$/;
 /** A chapter heading between dashboards (" 3.3 Gli obiettivi operativi ", " 4. DALLA PERFORMANCE …"): indented, unlike labels. */
 const CHAPTER = /^\s+\d(\.\d)*\.?\s+\S/;
 export const OBJECTIVE_LABEL = /^(\d)\.\s?(\d+)\s+(\S.*)$/;
@@ -74,7 +75,13 @@ export function readPdfLayout(source: SourceText): { planYear: number; dashboard
     if (title) {
       closePage();
       const dashboard = dashboardOf(title[1], line.no, planYear, dashboards.length);
-      current = dashboard ? { dashboard, columns: dashboard.targetYears.length + 2, segments: [{ rows: [], objectives: [], perspectives: [], actions: [] }] } : null;
+      current = dashboard
+        ? {
+            dashboard,
+            columns: dashboard.targetYears.length + 2,
+            segments: [{ rows: [], objectives: [], perspectives: [], actions: [] }],
+          }
+        : null;
       if (current) dashboards.push(current);
       continue;
     }
@@ -167,8 +174,11 @@ function rowOf(pending: SourceLine[], valuesLine: SourceLine, run: ValueRun, sou
   if (actionParas.length > 0) {
     const flat = actionParas.flat();
     return {
-      ...base, action: { text: squeeze(flat.map((l) => l.text).join(' ')), line: flat[0].no }, actionSplit: null,
-      indicator: squeeze(indicatorPara.map((l) => l.text).join(' ')), indicatorLine: indicatorPara[0].no,
+      ...base,
+      action: { text: squeeze(flat.map((l) => l.text).join(' ')), line: flat[0].no },
+      actionSplit: null,
+      indicator: squeeze(indicatorPara.map((l) => l.text).join(' ')),
+      indicatorLine: indicatorPara[0].no,
     };
   }
   return { ...base, ...splitAction(indicatorPara) };
@@ -178,7 +188,9 @@ function rowOf(pending: SourceLine[], valuesLine: SourceLine, run: ValueRun, sou
  * One paragraph holding both the action and the indicator: an action cell whose lines stand before the indicator's
  * (000:1007-1010), or both on one line (000:1381 "Approntare Regolamenti di Consiglio e Giunta Predisposizione …").
  */
-export function splitAction(para: SourceLine[]): Pick<PdfRow, 'action' | 'actionSplit' | 'indicator' | 'indicatorLine'> {
+export function splitAction(
+  para: SourceLine[],
+): Pick<PdfRow, 'action' | 'actionSplit' | 'indicator' | 'indicatorLine'> {
   const whole = squeeze(para.map((l) => l.text).join(' '));
   const none = { action: null, actionSplit: null, indicator: whole, indicatorLine: para[0].no };
   if (para.length > 1) {
@@ -191,7 +203,13 @@ export function splitAction(para: SourceLine[]): Pick<PdfRow, 'action' | 'action
         actionSplit: INFINITIVE.test(firstWord)
           ? `the first line starts with the verb "${firstWord}", as actions do`
           : 'the first line ends without the trailing space of a wrapped cell line: a cell of its own',
-        indicator: squeeze(para.slice(1).map((l) => l.text).join(' ')), indicatorLine: para[1].no,
+        indicator: squeeze(
+          para
+            .slice(1)
+            .map((l) => l.text)
+            .join(' '),
+        ),
+        indicatorLine: para[1].no,
       };
     }
     return none;
@@ -199,17 +217,58 @@ export function splitAction(para: SourceLine[]): Pick<PdfRow, 'action' | 'action
   const split = splitOneLine(whole);
   if (!split) return none;
   return {
-    action: { text: split.action, line: para[0].no }, actionSplit: split.reason,
-    indicator: split.indicator, indicatorLine: para[0].no,
+    action: { text: split.action, line: para[0].no },
+    actionSplit: split.reason,
+    indicator: split.indicator,
+    indicatorLine: para[0].no,
   };
 }
 
-const JOINING = new Set(['di', 'del', 'della', 'dello', 'dei', 'degli', 'delle', 'e', 'ed', 'a', 'al', 'alla', 'alle', 'ai', 'in', 'nel', 'nella', 'per', 'con', 'su', 'sul', 'sulla', 'il', 'lo', 'la', 'le', 'i', 'gli', "l'", 'da', 'dal', 'dalla', 'tra', 'fra']);
+const JOINING = new Set([
+  'di',
+  'del',
+  'della',
+  'dello',
+  'dei',
+  'degli',
+  'delle',
+  'e',
+  'ed',
+  'a',
+  'al',
+  'alla',
+  'alle',
+  'ai',
+  'in',
+  'nel',
+  'nella',
+  'per',
+  'con',
+  'su',
+  'sul',
+  'sulla',
+  'il',
+  'lo',
+  'la',
+  'le',
+  'i',
+  'gli',
+  "l'",
+  'da',
+  'dal',
+  'dalla',
+  'tra',
+  'fra',
+]);
 
 function splitOneLine(text: string): { action: string; indicator: string; reason: string } | null {
   const words = text.split(' ');
   const firstWord = words[0];
-  const at = (i: number, reason: string) => ({ action: words.slice(0, i).join(' '), indicator: words.slice(i).join(' '), reason });
+  const at = (i: number, reason: string) => ({
+    action: words.slice(0, i).join(' '),
+    indicator: words.slice(i).join(' '),
+    reason,
+  });
   const project = words.findIndex((w, i) => i > 0 && w === 'Progetto:');
   if (project > 0) return at(project, 'the indicator is the "Progetto:" that follows the action');
   if (/^(N\.|%|Progetto)/.test(firstWord)) return null;
@@ -221,11 +280,18 @@ function splitOneLine(text: string): { action: string; indicator: string; reason
   if (INFINITIVE.test(firstWord)) {
     const noun = candidates.find(({ w }) => /(zione|zioni)$/.test(w));
     if (noun) return at(noun.i, `the indicator starts at the noun "${noun.w}" after the action's verb "${firstWord}"`);
-    if (candidates[0]) return at(candidates[0].i, `the indicator starts at the first capitalised word "${candidates[0].w}" after the action's verb "${firstWord}"`);
+    if (candidates[0])
+      return at(
+        candidates[0].i,
+        `the indicator starts at the first capitalised word "${candidates[0].w}" after the action's verb "${firstWord}"`,
+      );
     return null;
   }
   // Financial rows: "Indice di struttura primario Patrimonio netto/Immobilizzazioni" (000:1238).
-  const ratio = candidates.find(({ i }) => /[A-Za-zà-ù]\/[A-Za-zà-ù]/.test(words.slice(i).join(' ')) && !/\//.test(words.slice(0, i).join(' ')));
-  if (ratio && ratio.i >= 2) return at(ratio.i, `the indicator is the ratio "${words.slice(ratio.i).join(' ')}" after the action`);
+  const ratio = candidates.find(
+    ({ i }) => /[A-Za-zà-ù]\/[A-Za-zà-ù]/.test(words.slice(i).join(' ')) && !/\//.test(words.slice(0, i).join(' ')),
+  );
+  if (ratio && ratio.i >= 2)
+    return at(ratio.i, `the indicator is the ratio "${words.slice(ratio.i).join(' ')}" after the action`);
   return null;
 }

@@ -34,7 +34,7 @@ function tokens(line: string): Array<{ text: string; value: boolean }> {
 export function valueRun(line: string): ValueRun | null {
   const t = tokens(line);
   let best: [number, number] | null = null;
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     if (!t[i].value) {
       i++;
       continue;
@@ -47,8 +47,14 @@ export function valueRun(line: string): ValueRun | null {
   if (!best) return null;
   const [from, to] = best;
   return {
-    prefix: t.slice(0, from).map((x) => x.text).join(' '),
+    prefix: t
+      .slice(0, from)
+      .map((x) => x.text)
+      .join(' '),
     values: t.slice(from, to).map((x) => x.text),
-    source: t.slice(to).map((x) => x.text).join(' '),
+    source: t
+      .slice(to)
+      .map((x) => x.text)
+      .join(' '),
   };
 }

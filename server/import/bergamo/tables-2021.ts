@@ -29,14 +29,18 @@ export function dashboardOf(title: string, line: number, planYear: number, index
   if (strategic) return { ...base, kind: DashboardKind.STRATEGIC, targetYears: [planYear, planYear + 1, planYear + 2] };
   if (/^CRUSCOTTO DEL SEGRETARIO GENERALE$/.test(t)) return { ...base, kind: DashboardKind.SECRETARY_GENERAL };
   if (/^CRUSCOTTO DEL DIRIGENTE$/.test(t)) return { ...base, kind: DashboardKind.MANAGER };
-  if (/^SERVIZIO\s+\S/.test(t)) return { ...base, kind: DashboardKind.SERVICE, unit: { name: t, type: UnitType.SERVIZIO } };
-  if (/^AZIENDA SPECIALE$/.test(t)) return { ...base, kind: DashboardKind.SERVICE, unit: { name: t, type: UnitType.SPECIAL_AGENCY } };
+  if (/^SERVIZIO\s+\S/.test(t))
+    return { ...base, kind: DashboardKind.SERVICE, unit: { name: t, type: UnitType.SERVIZIO } };
+  if (/^AZIENDA SPECIALE$/.test(t))
+    return { ...base, kind: DashboardKind.SERVICE, unit: { name: t, type: UnitType.SPECIAL_AGENCY } };
   return null;
 }
 
 function isPerspective(cells: string[]): boolean {
   const first = cells[0] ?? '';
-  return first.length > 8 && first === first.toUpperCase() && /[A-Z]/.test(first) && cells.slice(1).every((c) => c === '');
+  return (
+    first.length > 8 && first === first.toUpperCase() && /[A-Z]/.test(first) && cells.slice(1).every((c) => c === '')
+  );
 }
 
 function headerColumns(cells: string[]): { cols: Columns; years: { baseline: number; targets: number[] } } | null {
@@ -44,7 +48,12 @@ function headerColumns(cells: string[]): { cols: Columns; years: { baseline: num
   const yearOf = (c: string): number => Number(/(\d{4})/.exec(c)?.[1] ?? 0);
   const actualAt = cells.findIndex((c) => /consuntivo/i.test(c));
   const baseline = actualAt >= 0 ? yearOf(cells[actualAt]) : 0;
-  const cols: Columns = { baselineTarget: -1, baselineActual: actualAt, targets: [], source: cells.findIndex((c) => /^Fonte/i.test(c)) };
+  const cols: Columns = {
+    baselineTarget: -1,
+    baselineActual: actualAt,
+    targets: [],
+    source: cells.findIndex((c) => /^Fonte/i.test(c)),
+  };
   const targetYears: number[] = [];
   cells.forEach((c, i) => {
     if (!/atteso/i.test(c)) return;
@@ -98,9 +107,14 @@ export function readTables2021(source: SourceText, review: ReviewReport): Tables
     }
     if (!dashboard) {
       if (/^DIMENSIONI$/.test(cells[0]) && /INDICATORI/.test(text)) {
-        review.warning(no, 'POLA', 'TABLE_NOT_IMPORTED',
+        review.warning(
+          no,
+          'POLA',
+          'TABLE_NOT_IMPORTED',
           'The agile-work plan (POLA) indicator table is not a dashboard of the plan: not imported.',
-          'La tabella degli indicatori del POLA non è un cruscotto del piano: non importata.', squeeze(text).slice(0, 120));
+          'La tabella degli indicatori del POLA non è un cruscotto del piano: non importata.',
+          squeeze(text).slice(0, 120),
+        );
       }
       continue;
     }
@@ -139,29 +153,56 @@ function dataRows(no: number, cells: string[], cols: Columns, ctx: Context, revi
   if (firstValue >= 0 && cells[firstValue] && !isValueCell(cells[firstValue])) {
     const shift = (i: number): BergamoCell | null => (i < 0 ? null : cell(i + 1));
     const lostSource = cols.source >= 0 && cols.source + 1 >= cells.length;
-    review.unreadable(no, `row at line ${no}`, 'VALUES_LOST',
+    review.unreadable(
+      no,
+      `row at line ${no}`,
+      'VALUES_LOST',
       `Two indicators are merged into one row: "${cells[1]}" has no readable values (its cells hold the next indicator).`,
       `Due indicatori fusi in una riga: "${cells[1]}" non ha valori leggibili (le sue celle contengono l'indicatore successivo).`,
-      cells.slice(1).join(' | '));
-    review.inferred(no, `row at line ${no}`, 'COLUMNS_SHIFTED',
+      cells.slice(1).join(' | '),
+    );
+    review.inferred(
+      no,
+      `row at line ${no}`,
+      'COLUMNS_SHIFTED',
       `"${cells[firstValue]}" printed in the "${'Risultato Atteso'}" column is read as a second indicator, its values one column to the right${lostSource ? ', its source lost' : ''}.`,
       `"${cells[firstValue]}", stampato nella colonna dei valori, è letto come un secondo indicatore con i valori spostati di una colonna${lostSource ? ', fonte persa' : ''}.`,
-      cells.slice(1).join(' | '));
-    const empty = (): BergamoRow => ({ ...ctx, line: no, indicator: cells[1], indicatorLine: no, baselineTarget: null, baselineActual: null, targets: cols.targets.map(() => null), source: null });
+      cells.slice(1).join(' | '),
+    );
+    const empty = (): BergamoRow => ({
+      ...ctx,
+      line: no,
+      indicator: cells[1],
+      indicatorLine: no,
+      baselineTarget: null,
+      baselineActual: null,
+      targets: cols.targets.map(() => null),
+      source: null,
+    });
     const first = empty();
     const second: BergamoRow = {
-      ...ctx, line: no, indicator: cells[firstValue], indicatorLine: no,
-      baselineTarget: shift(cols.baselineTarget), baselineActual: shift(cols.baselineActual),
+      ...ctx,
+      line: no,
+      indicator: cells[firstValue],
+      indicatorLine: no,
+      baselineTarget: shift(cols.baselineTarget),
+      baselineActual: shift(cols.baselineActual),
       targets: cols.targets.map((i) => shift(i)),
       source: lostSource ? null : shift(cols.source)?.raw || null,
     };
     if (!cells[1]) return [second];
     return [first, second];
   }
-  return [{
-    ...ctx, line: no, indicator: cells[1] ?? '', indicatorLine: no,
-    baselineTarget: cell(cols.baselineTarget), baselineActual: cell(cols.baselineActual),
-    targets: cols.targets.map((i) => cell(i)),
-    source: cell(cols.source)?.raw || null,
-  }];
+  return [
+    {
+      ...ctx,
+      line: no,
+      indicator: cells[1] ?? '',
+      indicatorLine: no,
+      baselineTarget: cell(cols.baselineTarget),
+      baselineActual: cell(cols.baselineActual),
+      targets: cols.targets.map((i) => cell(i)),
+      source: cell(cols.source)?.raw || null,
+    },
+  ];
 }

@@ -29,8 +29,16 @@ export type DoubleStats = {
 
 export function newStats(): DoubleStats {
   const stats: DoubleStats = {
-    syncs: 0, requests: [], eventsFromApi: 0, writesWithEventsOff: 0,
-    reset() { stats.syncs = 0; stats.requests.length = 0; stats.eventsFromApi = 0; stats.writesWithEventsOff = 0; },
+    syncs: 0,
+    requests: [],
+    eventsFromApi: 0,
+    writesWithEventsOff: 0,
+    reset() {
+      stats.syncs = 0;
+      stats.requests.length = 0;
+      stats.eventsFromApi = 0;
+      stats.writesWithEventsOff = 0;
+    },
   };
   return stats;
 }
@@ -46,12 +54,22 @@ export class FakeContext {
   /** cell writes of the current sync, for change events */
   private written: Array<{ sheet: SheetModel; rect: Rect }> = [];
 
-  constructor(readonly model: WorkbookModel, readonly stats: DoubleStats) {
+  constructor(
+    readonly model: WorkbookModel,
+    readonly stats: DoubleStats,
+  ) {
     this.workbook = new FakeWorkbook(this);
-    const switchEvents = (on: boolean) => this.enqueue(8, () => { this.model.eventsEnabled = on; });
+    const switchEvents = (on: boolean) =>
+      this.enqueue(8, () => {
+        this.model.eventsEnabled = on;
+      });
     this.runtime = {
-      get enableEvents(): boolean { throw notLoaded('enableEvents'); },
-      set enableEvents(on: boolean) { switchEvents(on); },
+      get enableEvents(): boolean {
+        throw notLoaded('enableEvents');
+      },
+      set enableEvents(on: boolean) {
+        switchEvents(on);
+      },
     };
     this.application = { suspendScreenUpdatingUntilNextSync: () => this.enqueue(0, () => undefined) };
   }
@@ -80,7 +98,10 @@ export class FakeContext {
     this.stats.requests.push(record);
     await Promise.resolve();
     if (requestBytes > REQUEST_LIMIT_BYTES) {
-      throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes} bytes) has exceeded the limit`);
+      throw new OfficeError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size (${requestBytes} bytes) has exceeded the limit`,
+      );
     }
     const commits: Array<() => void> = [];
     try {
@@ -94,7 +115,10 @@ export class FakeContext {
       this.raiseEvents();
     }
     if (record.responseBytes > REQUEST_LIMIT_BYTES) {
-      throw new OfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size (${record.responseBytes} bytes) has exceeded the limit`);
+      throw new OfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size (${record.responseBytes} bytes) has exceeded the limit`,
+      );
     }
     for (const commit of commits) commit();
   }
@@ -119,12 +143,18 @@ export class FakeContext {
  */
 export function fireTableChanged(model: WorkbookModel, table: TableModel, changeType: string, rect: Rect): void {
   const args = {
-    type: 'TableChanged' as const, changeType, source: 'Local' as const, address: a1(rect.row, rect.column, rect.rows, rect.columns),
-    tableId: table.id, worksheetId: table.sheet.id,
+    type: 'TableChanged' as const,
+    changeType,
+    source: 'Local' as const,
+    address: a1(rect.row, rect.column, rect.rows, rect.columns),
+    tableId: table.id,
+    worksheetId: table.sheet.id,
   };
   for (const listener of [...table.listeners]) {
     const delivery: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, 0))
-      .then(async () => { await listener(args); })
+      .then(async () => {
+        await listener(args);
+      })
       .catch(() => undefined)
       .finally(() => model.deliveries.delete(delivery));
     model.deliveries.add(delivery);

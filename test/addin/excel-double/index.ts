@@ -51,12 +51,16 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       partitionKey: options.partitionKey,
       document: { url: options.documentUrl ?? 'Piano.xlsx' },
       requirements: {
-        isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && versionAtMost(version ?? '1.1', apiVersion),
+        isSetSupported: (name: string, version?: string) =>
+          name === 'ExcelApi' && versionAtMost(version ?? '1.1', apiVersion),
       },
     },
     onReady(callback?: (info: { host: string; platform: string }) => void) {
       const info = { host: 'Excel', platform: 'OfficeOnline' };
-      return Promise.resolve().then(() => { callback?.(info); return info; });
+      return Promise.resolve().then(() => {
+        callback?.(info);
+        return info;
+      });
     },
   };
 
@@ -70,7 +74,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     cell(name: string, row: number, header: string) {
       const { table, column } = locate(name, header);
       const cell = table.sheet.cell(table.row + 1 + row, column);
-      return { value: cell?.value ?? '', fill: cell?.fill ?? null, numberFormat: cell?.numberFormat ?? 'General', hidden: table.sheet.hiddenColumns.has(column) };
+      return {
+        value: cell?.value ?? '',
+        fill: cell?.fill ?? null,
+        numberFormat: cell?.numberFormat ?? 'General',
+        hidden: table.sheet.hiddenColumns.has(column),
+      };
     },
     /** types a value into a body cell, as the Excel grid would store it */
     type(name: string, row: number, header: string, value: Value) {
@@ -78,7 +87,8 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       if (row < 0 || row >= table.bodyRows) throw new Error(`row ${row} is outside table ${name}`);
       const cell = table.sheet.touch(table.row + 1 + row, column);
       cell.value = typed(value, cell.numberFormat);
-      if (model.eventsEnabled) fireTableChanged(model, table, 'RangeEdited', { row: table.row + 1 + row, column, rows: 1, columns: 1 });
+      if (model.eventsEnabled)
+        fireTableChanged(model, table, 'RangeEdited', { row: table.row + 1 + row, column, rows: 1, columns: 1 });
     },
     /** types a row just below the table: Excel's auto-expansion makes it a table row */
     appendRow(name: string, values: Record<string, Value>) {
@@ -93,7 +103,8 @@ export function createExcelDouble(options: DoubleOptions = {}) {
         cell.value = typed(values[header] ?? '', cell.numberFormat);
       });
       table.bodyRows++;
-      if (model.eventsEnabled) fireTableChanged(model, table, 'RowInserted', { row, column: table.column, rows: 1, columns: table.columns });
+      if (model.eventsEnabled)
+        fireTableChanged(model, table, 'RowInserted', { row, column: table.column, rows: 1, columns: table.columns });
     },
   };
 

@@ -11,18 +11,49 @@ import { PLAN_LAYOUT, layoutHeaders } from '@core/sheet/layout';
 import { type DoubleStats, type SyncRecord } from './context';
 import { createExcelDouble } from './index';
 
-export type OperationCost = { operation: string; syncs: number; requestBytes: number; maxRequestBytes: number; responseBytes: number; maxResponseBytes: number };
-export type PortTraffic = { rows: number; budgetBytes: number; operations: OperationCost[]; totalSyncs: number; maxRequestBytes: number; maxResponseBytes: number };
+export type OperationCost = {
+  operation: string;
+  syncs: number;
+  requestBytes: number;
+  maxRequestBytes: number;
+  responseBytes: number;
+  maxResponseBytes: number;
+};
+export type PortTraffic = {
+  rows: number;
+  budgetBytes: number;
+  operations: OperationCost[];
+  totalSyncs: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+};
 
 /** a realistic plan row in the canonical layout: Italian text of seed-like length, every column filled */
 export function syntheticRow(n: number): Cell[] {
   const byKey: Record<string, Cell> = {
-    level: 'azione', code: `${1 + (n % 4)}.${1 + (n % 7)}.${n}`, title: `Livello di attività del servizio ${n} - valorizzazione e monitoraggio`,
-    parentCode: `${1 + (n % 4)}.${1 + (n % 7)}`, weight: '25%', kpi: `N. pratiche evase entro 30 giorni / N. pratiche ricevute (${n})`,
-    unit: '%', polarity: 'maggiore', rule: 'soglie', target: '3,25%', thresholds: '80%: 3,00%; 60%: 2,85%', futureTargets: '2023: 3,50%; 2024: 3,75%',
-    actual: `${(n % 400) / 100}%`.replace('.', ','), neutralised: 'NO', neutralisationReason: '', note: n % 10 === 0 ? 'dato provvisorio da verificare' : '',
-    responsibleUnit: 'U.O. "Ragioneria" e U.O. "Provveditorato"', realization: (n % 120) / 100, syncStatus: 'OK', syncMessage: '',
-    rowId: `0f8c${String(n).padStart(4, '0')}-6a1e-4a7c-9d2b-3c5e7f9a1b2c`, rowVersion: 1 + (n % 9), rowHash: `h${(n * 2654435761) % 4294967296}`,
+    level: 'azione',
+    code: `${1 + (n % 4)}.${1 + (n % 7)}.${n}`,
+    title: `Livello di attività del servizio ${n} - valorizzazione e monitoraggio`,
+    parentCode: `${1 + (n % 4)}.${1 + (n % 7)}`,
+    weight: '25%',
+    kpi: `N. pratiche evase entro 30 giorni / N. pratiche ricevute (${n})`,
+    unit: '%',
+    polarity: 'maggiore',
+    rule: 'soglie',
+    target: '3,25%',
+    thresholds: '80%: 3,00%; 60%: 2,85%',
+    futureTargets: '2023: 3,50%; 2024: 3,75%',
+    actual: `${(n % 400) / 100}%`.replace('.', ','),
+    neutralised: 'NO',
+    neutralisationReason: '',
+    note: n % 10 === 0 ? 'dato provvisorio da verificare' : '',
+    responsibleUnit: 'U.O. "Ragioneria" e U.O. "Provveditorato"',
+    realization: (n % 120) / 100,
+    syncStatus: 'OK',
+    syncMessage: '',
+    rowId: `0f8c${String(n).padStart(4, '0')}-6a1e-4a7c-9d2b-3c5e7f9a1b2c`,
+    rowVersion: 1 + (n % 9),
+    rowHash: `h${(n * 2654435761) % 4294967296}`,
   };
   return PLAN_LAYOUT.map((column) => byKey[column.key]);
 }
@@ -38,7 +69,12 @@ function cost(operation: string, records: SyncRecord[]): OperationCost {
   };
 }
 
-async function step(stats: DoubleStats, operations: OperationCost[], name: string, work: () => Promise<unknown>): Promise<void> {
+async function step(
+  stats: DoubleStats,
+  operations: OperationCost[],
+  name: string,
+  work: () => Promise<unknown>,
+): Promise<void> {
   stats.reset();
   await work();
   operations.push(cost(name, [...stats.requests]));
@@ -49,28 +85,64 @@ export async function measurePortTraffic(rowCount: number, budgetBytes = CHUNK_B
   const workbook = new ExcelWorkbook({ excel: double.Excel, supports: () => true, budgetBytes });
   const headers = layoutHeaders('it');
   const rows = Array.from({ length: rowCount }, (_, n) => syntheticRow(n));
-  const columns = PLAN_LAYOUT.map((c) => ({ header: c.it, numberFormat: c.numberFormat, list: c.list, hidden: c.kind === 'hidden', width: c.width }));
+  const columns = PLAN_LAYOUT.map((c) => ({
+    header: c.it,
+    numberFormat: c.numberFormat,
+    list: c.list,
+    hidden: c.kind === 'hidden',
+    width: c.width,
+  }));
   const operations: OperationCost[] = [];
   const { stats } = double;
   const header = (key: string) => headers[PLAN_LAYOUT.findIndex((c) => c.key === key)];
 
   // Load
-  await step(stats, operations, 'load: createTable', () => workbook.createTable('Piano 2022', 'Cruscotto', columns, rows));
-  await step(stats, operations, 'load: traffic lights', () => workbook.setTrafficLights('Cruscotto', { column: header('realization'), green: 1, yellow: 0.6 }));
-  await step(stats, operations, 'load: chart', () => workbook.upsertChart({ name: 'Realizzazione', sheet: 'Grafico', title: 'Realizzazione', categories: ['1', '2', '3', '4'], values: [0.8, 1, null, 0.5] }));
-  await step(stats, operations, 'load: binding', () => workbook.setSetting('cruscotto.binding', JSON.stringify({ table: 'Cruscotto', rows: rowCount })));
+  await step(stats, operations, 'load: createTable', () =>
+    workbook.createTable('Piano 2022', 'Cruscotto', columns, rows),
+  );
+  await step(stats, operations, 'load: traffic lights', () =>
+    workbook.setTrafficLights('Cruscotto', { column: header('realization'), green: 1, yellow: 0.6 }),
+  );
+  await step(stats, operations, 'load: chart', () =>
+    workbook.upsertChart({
+      name: 'Realizzazione',
+      sheet: 'Grafico',
+      title: 'Realizzazione',
+      categories: ['1', '2', '3', '4'],
+      values: [0.8, 1, null, 0.5],
+    }),
+  );
+  await step(stats, operations, 'load: binding', () =>
+    workbook.setSetting('cruscotto.binding', JSON.stringify({ table: 'Cruscotto', rows: rowCount })),
+  );
   // Sync: every row was edited (the worst case), all of them answered
   await step(stats, operations, 'sync: readTable', () => workbook.readTable('Cruscotto'));
   const all = rows.map((_, i) => i);
   const back: Record<string, Cell[]> = {};
   for (const key of ['realization', 'syncStatus', 'syncMessage', 'rowId', 'rowVersion', 'rowHash']) {
-    back[header(key)] = rows.map((row, i) => (key === 'syncStatus' ? 'AGGIORNATA' : key === 'rowVersion' ? Number(row[PLAN_LAYOUT.findIndex((c) => c.key === key)]) + 1 : row[PLAN_LAYOUT.findIndex((c) => c.key === key)] ?? i));
+    back[header(key)] = rows.map((row, i) =>
+      key === 'syncStatus'
+        ? 'AGGIORNATA'
+        : key === 'rowVersion'
+          ? Number(row[PLAN_LAYOUT.findIndex((c) => c.key === key)]) + 1
+          : (row[PLAN_LAYOUT.findIndex((c) => c.key === key)] ?? i),
+    );
   }
   await step(stats, operations, 'sync: writeColumns', () => workbook.writeColumns('Cruscotto', all, back));
   const rejected = all.filter((i) => i % 50 === 0).map((row) => ({ row, column: header('actual'), fill: '#FFC7CE' }));
   await step(stats, operations, 'sync: markCells', () => workbook.markCells('Cruscotto', rejected));
-  await step(stats, operations, 'sync: chart', () => workbook.upsertChart({ name: 'Realizzazione', sheet: 'Grafico', title: 'Realizzazione', categories: ['1', '2', '3', '4'], values: [0.9, 1, 0.7, 0.5] }));
-  await step(stats, operations, 'sync: binding', () => workbook.setSetting('cruscotto.binding', JSON.stringify({ table: 'Cruscotto', rows: rowCount, at: 'now' })));
+  await step(stats, operations, 'sync: chart', () =>
+    workbook.upsertChart({
+      name: 'Realizzazione',
+      sheet: 'Grafico',
+      title: 'Realizzazione',
+      categories: ['1', '2', '3', '4'],
+      values: [0.9, 1, 0.7, 0.5],
+    }),
+  );
+  await step(stats, operations, 'sync: binding', () =>
+    workbook.setSetting('cruscotto.binding', JSON.stringify({ table: 'Cruscotto', rows: rowCount, at: 'now' })),
+  );
 
   return {
     rows: rowCount,

@@ -9,7 +9,15 @@ export type CellModel = { value: Value; numberFormat: string; fill: string | nul
 
 export type Rect = { row: number; column: number; rows: number; columns: number };
 
-export type ChartModel = { name: string; type: string; data: Rect; seriesBy: string; title: string; legendVisible: boolean; position: [string, string] | null };
+export type ChartModel = {
+  name: string;
+  type: string;
+  data: Rect;
+  seriesBy: string;
+  title: string;
+  legendVisible: boolean;
+  position: [string, string] | null;
+};
 
 export type ConditionalFormatModel = { rect: Rect; type: string; iconStyle: string | null; criteria: unknown[] };
 
@@ -33,7 +41,10 @@ export class SheetModel {
   readonly validations: ValidationModel[] = [];
   frozenRows = 0;
 
-  constructor(readonly id: string, public name: string) {}
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
 
   cell(row: number, column: number): CellModel | undefined {
     return this.cells.get(row)?.get(column);
@@ -55,12 +66,17 @@ export class SheetModel {
 
   /** smallest rectangle holding every non-empty value (null when the sheet is empty) */
   usedRect(): Rect | null {
-    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    let top = Infinity,
+      left = Infinity,
+      bottom = -1,
+      right = -1;
     for (const [row, line] of this.cells) {
       for (const [column, cell] of line) {
         if (cell.value === '') continue;
-        top = Math.min(top, row); bottom = Math.max(bottom, row);
-        left = Math.min(left, column); right = Math.max(right, column);
+        top = Math.min(top, row);
+        bottom = Math.max(bottom, row);
+        left = Math.min(left, column);
+        right = Math.max(right, column);
       }
     }
     return bottom < 0 ? null : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
@@ -72,7 +88,15 @@ export class TableModel {
   style = 'TableStyleMedium2';
 
   /** row/column: the header cell at the top left; bodyRows may be 0 only transiently */
-  constructor(readonly id: string, public name: string, readonly sheet: SheetModel, public row: number, public column: number, public columns: number, public bodyRows: number) {}
+  constructor(
+    readonly id: string,
+    public name: string,
+    readonly sheet: SheetModel,
+    public row: number,
+    public column: number,
+    public columns: number,
+    public bodyRows: number,
+  ) {}
 
   headers(): string[] {
     const out: string[] = [];
@@ -120,7 +144,8 @@ export class WorkbookModel {
   }
 
   addSheet(name: string): SheetModel {
-    if (this.sheet(name)) throw Object.assign(new Error(`A sheet named "${name}" already exists`), { code: 'ItemAlreadyExists' });
+    if (this.sheet(name))
+      throw Object.assign(new Error(`A sheet named "${name}" already exists`), { code: 'ItemAlreadyExists' });
     const sheet = new SheetModel(this.newId('sheet'), name);
     this.sheets.push(sheet);
     return sheet;
@@ -140,5 +165,10 @@ export class WorkbookModel {
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.column < b.column + b.columns &&
+    b.column < a.column + a.columns
+  );
 }

@@ -9,14 +9,20 @@ const encoder = new TextEncoder();
 export const bytesOf = (value: unknown) => encoder.encode(JSON.stringify(value ?? null)).length;
 
 export class OfficeError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'RichApi.Error';
   }
 }
 
 export function notLoaded(property: string): OfficeError {
-  return new OfficeError('PropertyNotLoaded', `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  return new OfficeError(
+    'PropertyNotLoaded',
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
 }
 
 export function itemNotFound(what: string): OfficeError {
@@ -27,8 +33,11 @@ export type LoadArg = string | string[] | { select?: string } | undefined;
 
 function propertyList(arg: LoadArg): string[] {
   if (arg === undefined) return ['*'];
-  const text = typeof arg === 'string' ? arg : Array.isArray(arg) ? arg.join(',') : arg.select ?? '*';
-  return text.split(',').map((p) => p.trim()).filter(Boolean);
+  const text = typeof arg === 'string' ? arg : Array.isArray(arg) ? arg.join(',') : (arg.select ?? '*');
+  return text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** A proxy: resolves its model object when a command runs, and keeps what load() brought back. */
@@ -36,7 +45,11 @@ export abstract class ClientObject<T> {
   protected loaded = new Map<string, unknown>();
   private cache: T | null | undefined;
 
-  constructor(protected readonly context: FakeContext, private readonly resolver: () => T | null, nullable = false) {
+  constructor(
+    protected readonly context: FakeContext,
+    private readonly resolver: () => T | null,
+    nullable = false,
+  ) {
     if (nullable) {
       // like Office: isNullObject is known after the next sync without an explicit load
       context.enqueue(0, () => {
@@ -74,10 +87,16 @@ export abstract class ClientObject<T> {
   load(arg?: LoadArg): this {
     const properties = propertyList(arg);
     let snapshot: Record<string, unknown> = {};
-    this.context.enqueue(bytesOf(properties), () => {
-      snapshot = this.snapshot(properties);
-      return () => { for (const [k, v] of Object.entries(snapshot)) this.loaded.set(k, v); };
-    }, () => bytesOf(snapshot));
+    this.context.enqueue(
+      bytesOf(properties),
+      () => {
+        snapshot = this.snapshot(properties);
+        return () => {
+          for (const [k, v] of Object.entries(snapshot)) this.loaded.set(k, v);
+        };
+      },
+      () => bytesOf(snapshot),
+    );
     return this;
   }
 

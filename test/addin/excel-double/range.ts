@@ -19,7 +19,9 @@ export function rectOf(address: string): Rect {
 export type RangeTarget = { sheet: SheetModel; rect: Rect };
 
 export class Range extends ClientObject<RangeTarget> {
-  get values(): Value[][] { return this.read('values'); }
+  get values(): Value[][] {
+    return this.read('values');
+  }
   set values(values: Value[][]) {
     this.set(values, ({ sheet, rect }) => {
       const grid = fit(values, rect, 'values');
@@ -32,18 +34,32 @@ export class Range extends ClientObject<RangeTarget> {
       this.context.wrote(sheet, rect);
     });
   }
-  get numberFormat(): string[][] { return this.read('numberFormat'); }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
   set numberFormat(formats: string[][]) {
     this.set(formats, ({ sheet, rect }) => {
       const grid = fit(formats, rect, 'numberFormat');
-      for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.columns; c++) sheet.touch(rect.row + r, rect.column + c).numberFormat = String(grid[r][c]);
+      for (let r = 0; r < rect.rows; r++)
+        for (let c = 0; c < rect.columns; c++)
+          sheet.touch(rect.row + r, rect.column + c).numberFormat = String(grid[r][c]);
     });
   }
-  get rowIndex(): number { return this.read('rowIndex'); }
-  get columnIndex(): number { return this.read('columnIndex'); }
-  get rowCount(): number { return this.read('rowCount'); }
-  get columnCount(): number { return this.read('columnCount'); }
-  get address(): string { return this.read('address'); }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get address(): string {
+    return this.read('address');
+  }
   set columnHidden(hidden: boolean) {
     this.set(hidden, ({ sheet, rect }) => {
       for (let c = rect.column; c < rect.column + rect.columns; c++) {
@@ -57,14 +73,24 @@ export class Range extends ClientObject<RangeTarget> {
     return {
       fill: {
         set color(color: string) {
-          range.set(color, ({ sheet, rect }) => eachCell(sheet, rect, (cell) => { cell.fill = color; }));
+          range.set(color, ({ sheet, rect }) =>
+            eachCell(sheet, rect, (cell) => {
+              cell.fill = color;
+            }),
+          );
         },
         clear() {
-          range.set(null, ({ sheet, rect }) => eachCell(sheet, rect, (cell) => { cell.fill = null; }));
+          range.set(null, ({ sheet, rect }) =>
+            eachCell(sheet, rect, (cell) => {
+              cell.fill = null;
+            }),
+          );
         },
       },
       set columnWidth(points: number) {
-        range.set(points, ({ sheet, rect }) => { for (let c = rect.column; c < rect.column + rect.columns; c++) sheet.columnWidths.set(c, points); });
+        range.set(points, ({ sheet, rect }) => {
+          for (let c = rect.column; c < rect.column + rect.columns; c++) sheet.columnWidths.set(c, points);
+        });
       },
     };
   }
@@ -74,7 +100,8 @@ export class Range extends ClientObject<RangeTarget> {
       set rule(rule: unknown) {
         range.set(rule, ({ sheet, rect }) => {
           const list = (rule as { list?: { source?: unknown } }).list;
-          if (!list || typeof list.source !== 'string') throw new OfficeError('InvalidArgument', 'only list rules with a text source are supported');
+          if (!list || typeof list.source !== 'string')
+            throw new OfficeError('InvalidArgument', 'only list rules with a text source are supported');
           sheet.validations.push({ rect, rule });
         });
       },
@@ -82,26 +109,45 @@ export class Range extends ClientObject<RangeTarget> {
   }
   get conditionalFormats() {
     return {
-      clearAll: () => this.set(null, ({ sheet, rect }) => {
-        for (let i = sheet.conditionalFormats.length - 1; i >= 0; i--) {
-          if (intersects(sheet.conditionalFormats[i].rect, rect)) sheet.conditionalFormats.splice(i, 1);
-        }
-      }),
+      clearAll: () =>
+        this.set(null, ({ sheet, rect }) => {
+          for (let i = sheet.conditionalFormats.length - 1; i >= 0; i--) {
+            if (intersects(sheet.conditionalFormats[i].rect, rect)) sheet.conditionalFormats.splice(i, 1);
+          }
+        }),
       add: (type: string) => {
-        const model = { rect: { row: 0, column: 0, rows: 0, columns: 0 }, type, iconStyle: null as string | null, criteria: [] as unknown[] };
-        this.set(type, ({ sheet, rect }) => { model.rect = rect; sheet.conditionalFormats.push(model); });
+        const model = {
+          rect: { row: 0, column: 0, rows: 0, columns: 0 },
+          type,
+          iconStyle: null as string | null,
+          criteria: [] as unknown[],
+        };
+        this.set(type, ({ sheet, rect }) => {
+          model.rect = rect;
+          sheet.conditionalFormats.push(model);
+        });
         const context = this.context;
         return {
           iconSet: {
-            set style(style: string) { context.enqueue(bytesOf(style), () => { model.iconStyle = style; }); },
-            set criteria(criteria: unknown[]) { context.enqueue(bytesOf(criteria), () => { model.criteria = criteria; }); },
+            set style(style: string) {
+              context.enqueue(bytesOf(style), () => {
+                model.iconStyle = style;
+              });
+            },
+            set criteria(criteria: unknown[]) {
+              context.enqueue(bytesOf(criteria), () => {
+                model.criteria = criteria;
+              });
+            },
           },
         };
       },
     };
   }
   select(): void {
-    this.set(null, ({ sheet, rect }) => { this.context.model.selection = { sheet: sheet.name, rect }; });
+    this.set(null, ({ sheet, rect }) => {
+      this.context.model.selection = { sheet: sheet.name, rect };
+    });
   }
   clear(applyTo = 'All'): void {
     this.set(applyTo, ({ sheet, rect }) => {
@@ -110,7 +156,10 @@ export class Range extends ClientObject<RangeTarget> {
         for (const [column, cell] of line) {
           if (column < rect.column || column >= rect.column + rect.columns) continue;
           cell.value = '';
-          if (applyTo === 'All' || applyTo === 'Formats') { cell.numberFormat = 'General'; cell.fill = null; }
+          if (applyTo === 'All' || applyTo === 'Formats') {
+            cell.numberFormat = 'General';
+            cell.fill = null;
+          }
         }
       }
       this.context.wrote(sheet, rect);
@@ -121,7 +170,10 @@ export class Range extends ClientObject<RangeTarget> {
     const all: Record<string, () => unknown> = {
       values: () => grid(rect, (r, c) => sheet.value(r, c)),
       numberFormat: () => grid(rect, (r, c) => sheet.cell(r, c)?.numberFormat ?? 'General'),
-      rowIndex: () => rect.row, columnIndex: () => rect.column, rowCount: () => rect.rows, columnCount: () => rect.columns,
+      rowIndex: () => rect.row,
+      columnIndex: () => rect.column,
+      rowCount: () => rect.rows,
+      columnCount: () => rect.columns,
       address: () => `${sheet.name}!${a1(rect.row, rect.column, rect.rows, rect.columns)}`,
     };
     const wanted = properties.includes('*') ? Object.keys(all) : properties;
@@ -145,13 +197,21 @@ function grid<V>(rect: Rect, at: (row: number, column: number) => V): V[][] {
 }
 
 function eachCell(sheet: SheetModel, rect: Rect, apply: (cell: ReturnType<SheetModel['touch']>) => void): void {
-  for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.columns; c++) apply(sheet.touch(rect.row + r, rect.column + c));
+  for (let r = 0; r < rect.rows; r++)
+    for (let c = 0; c < rect.columns; c++) apply(sheet.touch(rect.row + r, rect.column + c));
 }
 
 /** values and formats must have the range's exact shape, as in Excel */
 export function fit<V>(values: V[][], rect: Rect, what: string): V[][] {
-  if (!Array.isArray(values) || values.length !== rect.rows || values.some((line) => !Array.isArray(line) || line.length !== rect.columns)) {
-    throw new OfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}: ${rect.rows}×${rect.columns})`);
+  if (
+    !Array.isArray(values) ||
+    values.length !== rect.rows ||
+    values.some((line) => !Array.isArray(line) || line.length !== rect.columns)
+  ) {
+    throw new OfficeError(
+      'InvalidArgument',
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}: ${rect.rows}×${rect.columns})`,
+    );
   }
   return values;
 }

@@ -29,7 +29,9 @@ class WorksheetCollection {
   }
   add(name: string): Worksheet {
     let created: SheetModel | null = null;
-    this.context.enqueue(bytesOf(name), () => { created = this.context.model.addSheet(name); });
+    this.context.enqueue(bytesOf(name), () => {
+      created = this.context.model.addSheet(name);
+    });
     return new Worksheet(this.context, () => created);
   }
 }
@@ -37,7 +39,9 @@ class WorksheetCollection {
 class SettingCollection {
   constructor(private readonly context: FakeContext) {}
   add(key: string, value: unknown): void {
-    this.context.enqueue(bytesOf([key, value]), () => { this.context.model.settings.set(key, value); });
+    this.context.enqueue(bytesOf([key, value]), () => {
+      this.context.model.settings.set(key, value);
+    });
   }
   getItemOrNullObject(key: string): Setting {
     return new Setting(this.context, key);
@@ -45,12 +49,23 @@ class SettingCollection {
 }
 
 class Setting extends ClientObject<{ key: string; value: unknown }> {
-  constructor(context: FakeContext, private readonly key: string) {
-    super(context, () => (context.model.settings.has(key) ? { key, value: context.model.settings.get(key) } : null), true);
+  constructor(
+    context: FakeContext,
+    private readonly key: string,
+  ) {
+    super(
+      context,
+      () => (context.model.settings.has(key) ? { key, value: context.model.settings.get(key) } : null),
+      true,
+    );
   }
-  get value(): unknown { return this.read('value'); }
+  get value(): unknown {
+    return this.read('value');
+  }
   delete(): void {
-    this.set(null, () => { this.context.model.settings.delete(this.key); });
+    this.set(null, () => {
+      this.context.model.settings.delete(this.key);
+    });
   }
   protected snapshot(properties: string[]): Record<string, unknown> {
     const found = this.target(true);

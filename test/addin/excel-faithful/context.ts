@@ -21,9 +21,15 @@ export class RequestContext {
   readonly application: { suspendScreenUpdatingUntilNextSync(): void; calculate(type: string): void };
   private queue: Action[] = [];
 
-  constructor(readonly engine: Engine, readonly limitBytes: number | null, readonly syncs: SyncRecord[], makeWorkbook: (context: RequestContext) => import('./workbook').Workbook) {
+  constructor(
+    readonly engine: Engine,
+    readonly limitBytes: number | null,
+    readonly syncs: SyncRecord[],
+    makeWorkbook: (context: RequestContext) => import('./workbook').Workbook,
+  ) {
     this.workbook = makeWorkbook(this);
-    const enqueue = (name: string, args: unknown, run: Action['run'], response?: () => unknown) => this.enqueue('runtime', name, args, run, response);
+    const enqueue = (name: string, args: unknown, run: Action['run'], response?: () => unknown) =>
+      this.enqueue('runtime', name, args, run, response);
     const model = () => this.engine.model;
     let loaded: boolean | undefined;
     this.runtime = {
@@ -32,16 +38,29 @@ export class RequestContext {
         return loaded;
       },
       set enableEvents(on: boolean) {
-        enqueue('enableEvents', on, () => { model().eventsEnabled = on; });
+        enqueue('enableEvents', on, () => {
+          model().eventsEnabled = on;
+        });
       },
       load() {
         let value = false;
-        enqueue('load', 'enableEvents', () => { value = model().eventsEnabled; return () => { loaded = value; }; }, () => ({ enableEvents: value }));
+        enqueue(
+          'load',
+          'enableEvents',
+          () => {
+            value = model().eventsEnabled;
+            return () => {
+              loaded = value;
+            };
+          },
+          () => ({ enableEvents: value }),
+        );
         return this;
       },
     };
     this.application = {
-      suspendScreenUpdatingUntilNextSync: () => this.enqueue('application', 'suspendScreenUpdatingUntilNextSync', null, () => undefined),
+      suspendScreenUpdatingUntilNextSync: () =>
+        this.enqueue('application', 'suspendScreenUpdatingUntilNextSync', null, () => undefined),
       calculate: (type: string) => this.enqueue('application', 'calculate', type, () => undefined),
     };
   }
@@ -66,7 +85,8 @@ export class RequestContext {
     this.syncs.push(record);
     // the request crosses a process (or network) boundary: never synchronous, even when empty
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (this.limitBytes !== null && record.requestBytes > this.limitBytes) throw payloadTooLarge('Request', record.requestBytes, this.limitBytes);
+    if (this.limitBytes !== null && record.requestBytes > this.limitBytes)
+      throw payloadTooLarge('Request', record.requestBytes, this.limitBytes);
     const commits: Array<() => void> = [];
     const responses: unknown[] = [];
     // actions run in order; the first failure ends the request and the actions before it stay applied
@@ -78,7 +98,8 @@ export class RequestContext {
     record.responseBytes = jsonBytes(responses);
     // Office does not say whether the writes of a request whose response is too large stay applied; here they do, and
     // only the loaded values are lost, which is the conservative reading for an add-in that retries smaller reads
-    if (this.limitBytes !== null && record.responseBytes > this.limitBytes) throw payloadTooLarge('Response', record.responseBytes, this.limitBytes);
+    if (this.limitBytes !== null && record.responseBytes > this.limitBytes)
+      throw payloadTooLarge('Response', record.responseBytes, this.limitBytes);
     for (const commit of commits) commit();
   }
 }
@@ -87,22 +108,43 @@ type LoadArg = string | string[] | { select?: string | string[] } | undefined;
 
 export function propertyList(arg: LoadArg): string[] {
   if (arg === undefined) return ['*'];
-  const raw = typeof arg === 'string' ? arg : Array.isArray(arg) ? arg.join(',') : Array.isArray(arg.select) ? arg.select.join(',') : arg.select ?? '*';
-  return raw.split(',').map((p) => p.trim()).filter(Boolean);
+  const raw =
+    typeof arg === 'string'
+      ? arg
+      : Array.isArray(arg)
+        ? arg.join(',')
+        : Array.isArray(arg.select)
+          ? arg.select.join(',')
+          : (arg.select ?? '*');
+  return raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** A proxy: names its target by a path, resolves it when an action runs, keeps what load() brought back. */
 export abstract class ClientObject<T> {
   protected readonly loaded = new Map<string, unknown>();
 
-  constructor(readonly context: RequestContext, readonly path: string, private readonly resolver: () => T | null, private readonly nullable = false) {
+  constructor(
+    readonly context: RequestContext,
+    readonly path: string,
+    private readonly resolver: () => T | null,
+    private readonly nullable = false,
+  ) {
     if (nullable) {
       // *OrNullObject: isNullObject is known after the next sync without a load
       let found = false;
-      context.enqueue(path, 'isNullObject', null, () => {
-        found = this.resolver() !== null;
-        return () => this.loaded.set('isNullObject', !found);
-      }, () => ({ isNullObject: !found }));
+      context.enqueue(
+        path,
+        'isNullObject',
+        null,
+        () => {
+          found = this.resolver() !== null;
+          return () => this.loaded.set('isNullObject', !found);
+        },
+        () => ({ isNullObject: !found }),
+      );
     }
   }
 
@@ -127,12 +169,20 @@ export abstract class ClientObject<T> {
   load(arg?: LoadArg): this {
     const properties = propertyList(arg);
     let snapshot: Record<string, unknown> = {};
-    this.context.enqueue(this.path, 'load', properties, () => {
-      // a null object loads nothing, without failing the request; any other missing object fails it (ItemNotFound)
-      if (this.nullable && this.resolver() === null) return;
-      snapshot = this.snapshot(properties);
-      return () => { for (const [k, v] of Object.entries(snapshot)) this.loaded.set(k, v); };
-    }, () => snapshot);
+    this.context.enqueue(
+      this.path,
+      'load',
+      properties,
+      () => {
+        // a null object loads nothing, without failing the request; any other missing object fails it (ItemNotFound)
+        if (this.nullable && this.resolver() === null) return;
+        snapshot = this.snapshot(properties);
+        return () => {
+          for (const [k, v] of Object.entries(snapshot)) this.loaded.set(k, v);
+        };
+      },
+      () => snapshot,
+    );
     return this;
   }
 
@@ -150,7 +200,12 @@ export abstract class ClientObject<T> {
 }
 
 /** picks the asked properties out of all a proxy can load; an unknown name is Excel's InvalidArgument */
-export function pick(all: Record<string, () => unknown>, properties: string[], what: string, invalid: (p: string) => Error): Record<string, unknown> {
+export function pick(
+  all: Record<string, () => unknown>,
+  properties: string[],
+  what: string,
+  invalid: (p: string) => Error,
+): Record<string, unknown> {
   const wanted = properties.includes('*') ? Object.keys(all) : properties.filter((p) => !p.includes('/'));
   void what;
   const out: Record<string, unknown> = {};

@@ -15,7 +15,10 @@ export type Source = 'api' | 'user';
 export type Input = Scalar | null | undefined;
 
 export class Engine {
-  constructor(readonly model: WorkbookModel, readonly events: EventHub) {}
+  constructor(
+    readonly model: WorkbookModel,
+    readonly events: EventHub,
+  ) {}
 
   /** A protected sheet refuses changes to its locked cells (every cell is locked unless unlocked before protecting). */
   guardCells(sheet: SheetModel, rect: Rect, location: string): void {
@@ -36,7 +39,13 @@ export class Engine {
    * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member), any other string
    * is read in the workbook's locale unless the cell is Text-formatted, null leaves the cell unchanged.
    */
-  writeValues(sheet: SheetModel, rect: Rect, grid: Input[][], location: string, changeType: ChangeType = 'RangeEdited'): void {
+  writeValues(
+    sheet: SheetModel,
+    rect: Rect,
+    grid: Input[][],
+    location: string,
+    changeType: ChangeType = 'RangeEdited',
+  ): void {
     fitShape(grid, rect, location);
     this.guardCells(sheet, rect, location);
     const before = this.single(sheet, rect);
@@ -67,7 +76,12 @@ export class Engine {
    * Ctrl+V of cells copied in another workbook: each cell arrives with its own typed value and number format, nothing is
    * re-read from text. Excel raises one RangeEdited over the pasted area.
    */
-  paste(sheet: SheetModel, rect: Rect, cells: Array<Array<{ value: Scalar; numberFormat: string }>>, location: string): void {
+  paste(
+    sheet: SheetModel,
+    rect: Rect,
+    cells: Array<Array<{ value: Scalar; numberFormat: string }>>,
+    location: string,
+  ): void {
     fitShape(cells, rect, location);
     this.guardCells(sheet, rect, location);
     const before = this.single(sheet, rect);
@@ -86,7 +100,11 @@ export class Engine {
     this.guardCells(sheet, rect, location);
     for (const [r, c, cell] of [...sheet.entries()]) {
       if (!intersects(rect, { row: r, column: c, rows: 1, columns: 1 })) continue;
-      Object.assign(cell, { value: '', formula: null, isError: false }, withFormats ? { numberFormat: 'General', fill: null } : {});
+      Object.assign(
+        cell,
+        { value: '', formula: null, isError: false },
+        withFormats ? { numberFormat: 'General', fill: null } : {},
+      );
     }
     this.changed(sheet, rect, 'RangeEdited');
   }
@@ -96,7 +114,8 @@ export class Engine {
     if (!hasHeaders) throw invalidArgument('this double builds tables whose first row holds the headers', location);
     if (rect.rows < 2) throw invalidArgument('a table needs a header row and at least one body row', location);
     this.guardSheet(sheet, false, location);
-    if (this.model.tablesOn(sheet).some((t) => intersects(t.wholeRect(), rect))) throw invalidOperation('tables cannot overlap', location);
+    if (this.model.tablesOn(sheet).some((t) => intersects(t.wholeRect(), rect)))
+      throw invalidOperation('tables cannot overlap', location);
     const taken = new Set<string>();
     for (let c = 0; c < rect.columns; c++) {
       const cell = sheet.touch(rect.row, rect.column + c);
@@ -106,14 +125,23 @@ export class Engine {
       taken.add(header.toLowerCase());
       Object.assign(cell, { value: header, formula: null, isError: false });
     }
-    const table = new TableModel(this.model.newId('table'), this.freeTableName(), sheet, rect.row, rect.column, rect.columns, rect.rows - 1);
+    const table = new TableModel(
+      this.model.newId('table'),
+      this.freeTableName(),
+      sheet,
+      rect.row,
+      rect.column,
+      rect.columns,
+      rect.rows - 1,
+    );
     this.model.tables.push(table);
     return table;
   }
 
   renameTable(table: TableModel, name: string, location: string): void {
     // Excel's rule for defined names: a letter, "_" or "\" first, no spaces, unique in the workbook
-    if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) throw invalidArgument(`"${name}" is not a valid table name`, location);
+    if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name))
+      throw invalidArgument(`"${name}" is not a valid table name`, location);
     const clash = this.model.table(name);
     if (clash && clash !== table) throw invalidArgument(`a table named "${name}" already exists`, location);
     table.name = name;
@@ -123,7 +151,8 @@ export class Engine {
   renameHeader(table: TableModel, index: number, text: string, location: string): void {
     const rect = { row: table.row, column: table.column + index, rows: 1, columns: 1 };
     this.guardCells(table.sheet, rect, location);
-    if (table.headers().some((h, i) => i !== index && h.toLowerCase() === text.toLowerCase())) throw invalidArgument(`the table already has a column "${text}"`, location);
+    if (table.headers().some((h, i) => i !== index && h.toLowerCase() === text.toLowerCase()))
+      throw invalidArgument(`the table already has a column "${text}"`, location);
     const before = this.single(table.sheet, rect);
     Object.assign(table.sheet.touch(rect.row, rect.column), { value: text, formula: null, isError: false });
     this.changed(table.sheet, rect, 'RangeEdited', before);
@@ -164,7 +193,14 @@ export function eachCell(rect: Rect, visit: (row: number, column: number, i: num
  * array doesn't match the size or dimensions of the range."). A single value is not broadcast by this double.
  */
 export function fitShape(grid: unknown[][], rect: Rect, location: string): void {
-  if (!Array.isArray(grid) || grid.length !== rect.rows || grid.some((line) => !Array.isArray(line) || line.length !== rect.columns)) {
-    throw invalidArgument(`The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rect.rows}×${rect.columns})`, location);
+  if (
+    !Array.isArray(grid) ||
+    grid.length !== rect.rows ||
+    grid.some((line) => !Array.isArray(line) || line.length !== rect.columns)
+  ) {
+    throw invalidArgument(
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rect.rows}×${rect.columns})`,
+      location,
+    );
   }
 }

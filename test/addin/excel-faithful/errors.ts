@@ -7,7 +7,11 @@
 export class OfficeError extends Error {
   readonly debugInfo: { code: string; message: string; errorLocation?: string };
 
-  constructor(readonly code: string, message: string, errorLocation?: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+    errorLocation?: string,
+  ) {
     super(message);
     // Office.js names its errors this way; tests that log them read like real failures
     this.name = 'RichApi.Error';
@@ -16,7 +20,10 @@ export class OfficeError extends Error {
 }
 
 export function propertyNotLoaded(property: string): OfficeError {
-  return new OfficeError('PropertyNotLoaded', `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  return new OfficeError(
+    'PropertyNotLoaded',
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
 }
 
 export function itemNotFound(what: string, location?: string): OfficeError {
@@ -24,7 +31,11 @@ export function itemNotFound(what: string, location?: string): OfficeError {
 }
 
 export function invalidArgument(detail: string, location?: string): OfficeError {
-  return new OfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${detail})`, location);
+  return new OfficeError(
+    'InvalidArgument',
+    `The argument is invalid or missing or has an incorrect format. (${detail})`,
+    location,
+  );
 }
 
 export function invalidOperation(detail: string, location?: string): OfficeError {
@@ -43,5 +54,8 @@ export function accessDenied(location?: string): OfficeError {
 
 /** https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins */
 export function payloadTooLarge(which: 'Request' | 'Response', bytes: number, limit: number): OfficeError {
-  return new OfficeError(`${which}PayloadSizeLimitExceeded`, `The ${which.toLowerCase()} payload size (${bytes} bytes) has exceeded the limit (${limit} bytes).`);
+  return new OfficeError(
+    `${which}PayloadSizeLimitExceeded`,
+    `The ${which.toLowerCase()} payload size (${bytes} bytes) has exceeded the limit (${limit} bytes).`,
+  );
 }

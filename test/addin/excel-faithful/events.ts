@@ -9,7 +9,8 @@ import { a1 } from '../../../addin/src/workbook/address';
 import { type Rect, type SheetModel, type TableModel, type WorkbookModel, intersects } from './model';
 import { type Scalar, valueTypeOf } from './values';
 
-export type ChangeType = 'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted' | 'ColumnDeleted' | 'CellInserted' | 'CellDeleted';
+export type ChangeType =
+  'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted' | 'ColumnDeleted' | 'CellInserted' | 'CellDeleted';
 
 export type Change = {
   sheet: SheetModel;
@@ -26,7 +27,12 @@ type Handler = (args: Record<string, unknown>) => unknown;
 function intersection(a: Rect, b: Rect): Rect {
   const row = Math.max(a.row, b.row);
   const column = Math.max(a.column, b.column);
-  return { row, column, rows: Math.min(a.row + a.rows, b.row + b.rows) - row, columns: Math.min(a.column + a.columns, b.column + b.columns) - column };
+  return {
+    row,
+    column,
+    rows: Math.min(a.row + a.rows, b.row + b.rows) - row,
+    columns: Math.min(a.column + a.columns, b.column + b.columns) - column,
+  };
 }
 
 export class EventHub {
@@ -56,12 +62,26 @@ export class EventHub {
   raise(change: Change): void {
     if (!this.model.eventsEnabled) return;
     const details = this.details(change);
-    const common = { changeType: change.changeType, source: change.source, worksheetId: change.sheet.id, ...(details ? { details } : {}) };
-    this.deliver(this.sheetHandlers.get(change.sheet.id), 'worksheet', { type: 'WorksheetChanged', address: a1(change.rect.row, change.rect.column, change.rect.rows, change.rect.columns), ...common });
+    const common = {
+      changeType: change.changeType,
+      source: change.source,
+      worksheetId: change.sheet.id,
+      ...(details ? { details } : {}),
+    };
+    this.deliver(this.sheetHandlers.get(change.sheet.id), 'worksheet', {
+      type: 'WorksheetChanged',
+      address: a1(change.rect.row, change.rect.column, change.rect.rows, change.rect.columns),
+      ...common,
+    });
     for (const table of this.model.tablesOn(change.sheet)) {
       if (!intersects(table.wholeRect(), change.rect)) continue;
       const area = intersection(table.wholeRect(), change.rect);
-      this.deliver(this.tableHandlers.get(table.id), 'table', { type: 'TableChanged', address: a1(area.row, area.column, area.rows, area.columns), tableId: table.id, ...common });
+      this.deliver(this.tableHandlers.get(table.id), 'table', {
+        type: 'TableChanged',
+        address: a1(area.row, area.column, area.rows, area.columns),
+        tableId: table.id,
+        ...common,
+      });
     }
   }
 

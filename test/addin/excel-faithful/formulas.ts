@@ -11,7 +11,11 @@ import type { CellModel, WorkbookModel } from './model';
  * Excel's date system: serial 1 is 1900-01-01 and 1900 is (wrongly) a leap year, so DATE(1900,3,1) = 61. This is
  * HyperFormula's documented Excel-compatible setting (https://hyperformula.handsontable.com/guide/compatibility-with-microsoft-excel.html).
  */
-const EXCEL_COMPATIBLE = { licenseKey: 'gpl-v3', leapYear1900: true, nullDate: { year: 1899, month: 12, day: 31 } } as const;
+const EXCEL_COMPATIBLE = {
+  licenseKey: 'gpl-v3',
+  leapYear1900: true,
+  nullDate: { year: 1899, month: 12, day: 31 },
+} as const;
 
 export function hasFormulas(model: WorkbookModel): boolean {
   return model.sheets.some((sheet) => [...sheet.cells.values()].some((cell) => cell.formula !== null));
@@ -37,7 +41,10 @@ export function recalculate(model: WorkbookModel): void {
     }
     sheets[sheet.name] = grid.map((line) => Array.from(line, (v) => v ?? null));
   }
-  const engine = HyperFormula.buildFromSheets(sheets as Parameters<typeof HyperFormula.buildFromSheets>[0], EXCEL_COMPATIBLE);
+  const engine = HyperFormula.buildFromSheets(
+    sheets as Parameters<typeof HyperFormula.buildFromSheets>[0],
+    EXCEL_COMPATIBLE,
+  );
   try {
     for (const sheet of model.sheets) {
       const id = engine.getSheetId(sheet.name) as number;

@@ -41,7 +41,8 @@ export function createFaithfulExcel(options: FaithfulOptions = {}, saved?: Saved
   /** Excel.run(batch), Excel.run(context, batch) or Excel.run(proxy, batch): the last two reuse a context */
   async function run<T>(first: Batch<T> | RequestContext | { context: RequestContext }, second?: Batch<T>): Promise<T> {
     const batch = (typeof first === 'function' ? first : second) as Batch<T>;
-    const context = first instanceof RequestContext ? first : typeof first === 'function' ? newContext() : first.context;
+    const context =
+      first instanceof RequestContext ? first : typeof first === 'function' ? newContext() : first.context;
     const result = await batch(context);
     // Excel.run sends whatever is still queued when the batch returns
     if (context.pending > 0) await context.sync();
@@ -59,12 +60,16 @@ export function createFaithfulExcel(options: FaithfulOptions = {}, saved?: Saved
       platform: profile.officePlatform,
       document: { settings, url: 'Piano.xlsx' },
       requirements: {
-        isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && versionAtMost(version ?? '1.1', excelApi),
+        isSetSupported: (name: string, version?: string) =>
+          name === 'ExcelApi' && versionAtMost(version ?? '1.1', excelApi),
       },
     },
     onReady(callback?: (info: { host: string; platform: string }) => void) {
       const info = { host: 'Excel', platform: profile.officePlatform };
-      return Promise.resolve().then(() => { callback?.(info); return info; });
+      return Promise.resolve().then(() => {
+        callback?.(info);
+        return info;
+      });
     },
   };
 

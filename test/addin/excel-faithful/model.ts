@@ -19,9 +19,25 @@ export type CellModel = {
   fill: string | null;
 };
 
-export type ProtectionModel = { protected: boolean; password: string | null; allowFormatCells: boolean; allowInsertRows: boolean; allowDeleteRows: boolean; allowSort: boolean; allowAutoFilter: boolean };
+export type ProtectionModel = {
+  protected: boolean;
+  password: string | null;
+  allowFormatCells: boolean;
+  allowInsertRows: boolean;
+  allowDeleteRows: boolean;
+  allowSort: boolean;
+  allowAutoFilter: boolean;
+};
 
-export type ChartModel = { name: string; type: string; data: Rect; seriesBy: string; title: string; legendVisible: boolean; position: [string, string] | null };
+export type ChartModel = {
+  name: string;
+  type: string;
+  data: Rect;
+  seriesBy: string;
+  title: string;
+  legendVisible: boolean;
+  position: [string, string] | null;
+};
 
 export type Decorations = {
   columnWidths: Record<number, number>;
@@ -32,17 +48,42 @@ export type Decorations = {
   validations: Array<{ rect: Rect; rule: unknown }>;
 };
 
-export const newCell = (): CellModel => ({ value: '', formula: null, isError: false, numberFormat: GENERAL, locked: true, fill: null });
+export const newCell = (): CellModel => ({
+  value: '',
+  formula: null,
+  isError: false,
+  numberFormat: GENERAL,
+  locked: true,
+  fill: null,
+});
 
 export class SheetModel {
   /** "row,column" → cell; absent means an empty General cell */
   cells = new Map<string, CellModel>();
   /** rows hidden by a table filter: their values stay readable, as in Excel */
   hiddenRows = new Set<number>();
-  protection: ProtectionModel = { protected: false, password: null, allowFormatCells: false, allowInsertRows: false, allowDeleteRows: false, allowSort: false, allowAutoFilter: false };
-  decorations: Decorations = { columnWidths: {}, hiddenColumns: [], frozenRows: 0, charts: [], conditionalFormats: [], validations: [] };
+  protection: ProtectionModel = {
+    protected: false,
+    password: null,
+    allowFormatCells: false,
+    allowInsertRows: false,
+    allowDeleteRows: false,
+    allowSort: false,
+    allowAutoFilter: false,
+  };
+  decorations: Decorations = {
+    columnWidths: {},
+    hiddenColumns: [],
+    frozenRows: 0,
+    charts: [],
+    conditionalFormats: [],
+    validations: [],
+  };
 
-  constructor(readonly id: string, public name: string) {}
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
 
   cell(row: number, column: number): CellModel | undefined {
     return this.cells.get(`${row},${column}`);
@@ -69,12 +110,17 @@ export class SheetModel {
 
   /** Range.getUsedRange(valuesOnly): the smallest rectangle holding every non-empty cell (formats count unless valuesOnly) */
   usedRect(valuesOnly: boolean): Rect | null {
-    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    let top = Infinity,
+      left = Infinity,
+      bottom = -1,
+      right = -1;
     for (const [row, column, cell] of this.entries()) {
       const blank = cell.value === '' && cell.formula === null;
       if (blank && (valuesOnly || cell.numberFormat === GENERAL)) continue;
-      top = Math.min(top, row); bottom = Math.max(bottom, row);
-      left = Math.min(left, column); right = Math.max(right, column);
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      left = Math.min(left, column);
+      right = Math.max(right, column);
     }
     return bottom < 0 ? null : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
   }
@@ -89,7 +135,15 @@ export class TableModel {
   filter: { column: number; keep: Scalar[] } | null = null;
 
   /** row/column: the top-left header cell; bodyRows ≥ 1 (Excel keeps an empty row in an empty table) */
-  constructor(readonly id: string, public name: string, readonly sheet: SheetModel, public row: number, public column: number, public columns: number, public bodyRows: number) {}
+  constructor(
+    readonly id: string,
+    public name: string,
+    readonly sheet: SheetModel,
+    public row: number,
+    public column: number,
+    public columns: number,
+    public bodyRows: number,
+  ) {}
 
   headers(): string[] {
     const out: string[] = [];
@@ -97,9 +151,15 @@ export class TableModel {
     return out;
   }
 
-  headerRect(): Rect { return { row: this.row, column: this.column, rows: 1, columns: this.columns }; }
-  bodyRect(): Rect { return { row: this.row + 1, column: this.column, rows: this.bodyRows, columns: this.columns }; }
-  wholeRect(): Rect { return { row: this.row, column: this.column, rows: this.bodyRows + 1, columns: this.columns }; }
+  headerRect(): Rect {
+    return { row: this.row, column: this.column, rows: 1, columns: this.columns };
+  }
+  bodyRect(): Rect {
+    return { row: this.row + 1, column: this.column, rows: this.bodyRows, columns: this.columns };
+  }
+  wholeRect(): Rect {
+    return { row: this.row, column: this.column, rows: this.bodyRows + 1, columns: this.columns };
+  }
 }
 
 export type CustomXmlPartModel = { id: string; namespaceUri: string; xml: string };
@@ -107,8 +167,25 @@ export type CustomXmlPartModel = { id: string; namespaceUri: string; xml: string
 export type SavedWorkbook = {
   locale: Locale;
   nextId: number;
-  sheets: Array<{ id: string; name: string; cells: Array<[string, CellModel]>; hiddenRows: number[]; protection: ProtectionModel; decorations: Decorations }>;
-  tables: Array<{ id: string; name: string; sheet: string; row: number; column: number; columns: number; bodyRows: number; style: string; filter: TableModel['filter'] }>;
+  sheets: Array<{
+    id: string;
+    name: string;
+    cells: Array<[string, CellModel]>;
+    hiddenRows: number[];
+    protection: ProtectionModel;
+    decorations: Decorations;
+  }>;
+  tables: Array<{
+    id: string;
+    name: string;
+    sheet: string;
+    row: number;
+    column: number;
+    columns: number;
+    bodyRows: number;
+    style: string;
+    filter: TableModel['filter'];
+  }>;
   settings: Array<[string, unknown]>;
   customXmlParts: CustomXmlPartModel[];
 };
@@ -124,7 +201,10 @@ export class WorkbookModel {
   selection: { sheet: string; rect: Rect } | null = null;
   private nextId = 1;
 
-  constructor(readonly locale: Locale, firstSheet: string | null = 'Foglio1') {
+  constructor(
+    readonly locale: Locale,
+    firstSheet: string | null = 'Foglio1',
+  ) {
     if (firstSheet) this.addSheet(firstSheet);
   }
 
@@ -156,8 +236,25 @@ export class WorkbookModel {
     return copy({
       locale: this.locale,
       nextId: this.nextId,
-      sheets: this.sheets.map((s) => ({ id: s.id, name: s.name, cells: [...s.cells], hiddenRows: [...s.hiddenRows], protection: s.protection, decorations: s.decorations })),
-      tables: this.tables.map((t) => ({ id: t.id, name: t.name, sheet: t.sheet.id, row: t.row, column: t.column, columns: t.columns, bodyRows: t.bodyRows, style: t.style, filter: t.filter })),
+      sheets: this.sheets.map((s) => ({
+        id: s.id,
+        name: s.name,
+        cells: [...s.cells],
+        hiddenRows: [...s.hiddenRows],
+        protection: s.protection,
+        decorations: s.decorations,
+      })),
+      tables: this.tables.map((t) => ({
+        id: t.id,
+        name: t.name,
+        sheet: t.sheet.id,
+        row: t.row,
+        column: t.column,
+        columns: t.columns,
+        bodyRows: t.bodyRows,
+        style: t.style,
+        filter: t.filter,
+      })),
       settings: [...this.settings],
       customXmlParts: this.customXmlParts,
     });
@@ -189,9 +286,19 @@ export class WorkbookModel {
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.column < b.column + b.columns &&
+    b.column < a.column + a.columns
+  );
 }
 
 export function contains(outer: Rect, inner: Rect): boolean {
-  return inner.row >= outer.row && inner.column >= outer.column && inner.row + inner.rows <= outer.row + outer.rows && inner.column + inner.columns <= outer.column + outer.columns;
+  return (
+    inner.row >= outer.row &&
+    inner.column >= outer.column &&
+    inner.row + inner.rows <= outer.row + outer.rows &&
+    inner.column + inner.columns <= outer.column + outer.columns
+  );
 }

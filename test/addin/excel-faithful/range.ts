@@ -13,7 +13,9 @@ import { displayed, valueTypeOf } from './values';
 export type RangeTarget = { sheet: SheetModel; rect: Rect };
 
 function grid<V>(rect: Rect, at: (row: number, column: number) => V): V[][] {
-  return Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.columns }, (_, j) => at(rect.row + i, rect.column + j)));
+  return Array.from({ length: rect.rows }, (_, i) =>
+    Array.from({ length: rect.columns }, (_, j) => at(rect.row + i, rect.column + j)),
+  );
 }
 
 /** A1 address with the sheet, quoted when the name needs it, as Range.address returns it */
@@ -27,28 +29,58 @@ export class Range extends ClientObject<RangeTarget> {
     super(context, path, resolver, nullable);
   }
 
-  protected missing(): Error { return itemNotFound('range', this.path); }
+  protected missing(): Error {
+    return itemNotFound('range', this.path);
+  }
 
-  get values(): unknown[][] { return this.read('values'); }
+  get values(): unknown[][] {
+    return this.read('values');
+  }
   set values(values: unknown[][]) {
-    this.act('values', values, ({ sheet, rect }) => this.context.engine.writeValues(sheet, rect, values as never, 'Range.values'));
+    this.act('values', values, ({ sheet, rect }) =>
+      this.context.engine.writeValues(sheet, rect, values as never, 'Range.values'),
+    );
   }
-  get formulas(): unknown[][] { return this.read('formulas'); }
+  get formulas(): unknown[][] {
+    return this.read('formulas');
+  }
   set formulas(formulas: unknown[][]) {
-    this.act('formulas', formulas, ({ sheet, rect }) => this.context.engine.writeFormulas(sheet, rect, formulas as never, 'Range.formulas'));
+    this.act('formulas', formulas, ({ sheet, rect }) =>
+      this.context.engine.writeFormulas(sheet, rect, formulas as never, 'Range.formulas'),
+    );
   }
-  get numberFormat(): string[][] { return this.read('numberFormat'); }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
   set numberFormat(formats: string[][]) {
-    this.act('numberFormat', formats, ({ sheet, rect }) => this.context.engine.writeFormats(sheet, rect, formats, 'Range.numberFormat'));
+    this.act('numberFormat', formats, ({ sheet, rect }) =>
+      this.context.engine.writeFormats(sheet, rect, formats, 'Range.numberFormat'),
+    );
   }
-  get text(): string[][] { return this.read('text'); }
-  get valueTypes(): string[][] { return this.read('valueTypes'); }
-  get rowIndex(): number { return this.read('rowIndex'); }
-  get columnIndex(): number { return this.read('columnIndex'); }
-  get rowCount(): number { return this.read('rowCount'); }
-  get columnCount(): number { return this.read('columnCount'); }
-  get address(): string { return this.read('address'); }
-  get rowHidden(): boolean | null { return this.read('rowHidden'); }
+  get text(): string[][] {
+    return this.read('text');
+  }
+  get valueTypes(): string[][] {
+    return this.read('valueTypes');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  get rowHidden(): boolean | null {
+    return this.read('rowHidden');
+  }
   set columnHidden(hidden: boolean) {
     this.act('columnHidden', hidden, ({ sheet, rect }) => {
       const set = new Set(sheet.decorations.hiddenColumns);
@@ -61,21 +93,39 @@ export class Range extends ClientObject<RangeTarget> {
   }
 
   get format() {
-    const range = { act: (name: string, args: unknown, apply: (target: RangeTarget) => void) => this.act(name, args, apply) };
+    const range = {
+      act: (name: string, args: unknown, apply: (target: RangeTarget) => void) => this.act(name, args, apply),
+    };
     return {
       fill: {
-        set color(color: string) { range.act('format/fill/color', color, ({ sheet, rect }) => eachCell(rect, (r, c) => { sheet.touch(r, c).fill = color; })); },
-        clear() { range.act('format/fill/clear', null, ({ sheet, rect }) => eachCell(rect, (r, c) => { sheet.touch(r, c).fill = null; })); },
+        set color(color: string) {
+          range.act('format/fill/color', color, ({ sheet, rect }) =>
+            eachCell(rect, (r, c) => {
+              sheet.touch(r, c).fill = color;
+            }),
+          );
+        },
+        clear() {
+          range.act('format/fill/clear', null, ({ sheet, rect }) =>
+            eachCell(rect, (r, c) => {
+              sheet.touch(r, c).fill = null;
+            }),
+          );
+        },
       },
       set columnWidth(points: number) {
-        range.act('format/columnWidth', points, ({ sheet, rect }) => { for (let c = rect.column; c < rect.column + rect.columns; c++) sheet.decorations.columnWidths[c] = points; });
+        range.act('format/columnWidth', points, ({ sheet, rect }) => {
+          for (let c = rect.column; c < rect.column + rect.columns; c++) sheet.decorations.columnWidths[c] = points;
+        });
       },
       protection: {
         /** unlocking must happen before protecting: a protected sheet refuses format changes */
         set locked(locked: boolean) {
           range.act('format/protection/locked', locked, ({ sheet, rect }) => {
             if (sheet.protection.protected) throw accessDenied('RangeFormatProtection.locked');
-            eachCell(rect, (r, c) => { sheet.touch(r, c).locked = locked; });
+            eachCell(rect, (r, c) => {
+              sheet.touch(r, c).locked = locked;
+            });
           });
         },
       },
@@ -83,12 +133,15 @@ export class Range extends ClientObject<RangeTarget> {
   }
 
   get dataValidation() {
-    const range = { act: (name: string, args: unknown, apply: (target: RangeTarget) => void) => this.act(name, args, apply) };
+    const range = {
+      act: (name: string, args: unknown, apply: (target: RangeTarget) => void) => this.act(name, args, apply),
+    };
     return {
       set rule(rule: unknown) {
         range.act('dataValidation/rule', rule, ({ sheet, rect }) => {
           const list = (rule as { list?: { source?: unknown } }).list;
-          if (!list || typeof list.source !== 'string') throw invalidArgument('this double supports list rules with a text source', 'DataValidation.rule');
+          if (!list || typeof list.source !== 'string')
+            throw invalidArgument('this double supports list rules with a text source', 'DataValidation.rule');
           sheet.decorations.validations.push({ rect, rule });
         });
       },
@@ -97,17 +150,36 @@ export class Range extends ClientObject<RangeTarget> {
 
   get conditionalFormats() {
     return {
-      clearAll: () => this.act('conditionalFormats/clearAll', null, ({ sheet, rect }) => {
-        sheet.decorations.conditionalFormats = sheet.decorations.conditionalFormats.filter((f) => !intersects(f.rect, rect));
-      }),
+      clearAll: () =>
+        this.act('conditionalFormats/clearAll', null, ({ sheet, rect }) => {
+          sheet.decorations.conditionalFormats = sheet.decorations.conditionalFormats.filter(
+            (f) => !intersects(f.rect, rect),
+          );
+        }),
       add: (type: string) => {
-        const format = { rect: { row: 0, column: 0, rows: 0, columns: 0 }, type, iconStyle: null as string | null, criteria: [] as unknown[] };
-        this.act('conditionalFormats/add', type, ({ sheet, rect }) => { format.rect = rect; sheet.decorations.conditionalFormats.push(format); });
+        const format = {
+          rect: { row: 0, column: 0, rows: 0, columns: 0 },
+          type,
+          iconStyle: null as string | null,
+          criteria: [] as unknown[],
+        };
+        this.act('conditionalFormats/add', type, ({ sheet, rect }) => {
+          format.rect = rect;
+          sheet.decorations.conditionalFormats.push(format);
+        });
         const context = this.context;
         return {
           iconSet: {
-            set style(style: string) { context.enqueue('conditionalFormat/iconSet', 'style', style, () => { format.iconStyle = style; }); },
-            set criteria(criteria: unknown[]) { context.enqueue('conditionalFormat/iconSet', 'criteria', criteria, () => { format.criteria = criteria; }); },
+            set style(style: string) {
+              context.enqueue('conditionalFormat/iconSet', 'style', style, () => {
+                format.iconStyle = style;
+              });
+            },
+            set criteria(criteria: unknown[]) {
+              context.enqueue('conditionalFormat/iconSet', 'criteria', criteria, () => {
+                format.criteria = criteria;
+              });
+            },
           },
         };
       },
@@ -122,12 +194,15 @@ export class Range extends ClientObject<RangeTarget> {
   }
 
   select(): void {
-    this.act('select', null, ({ sheet, rect }) => { this.context.engine.model.selection = { sheet: sheet.name, rect }; });
+    this.act('select', null, ({ sheet, rect }) => {
+      this.context.engine.model.selection = { sheet: sheet.name, rect };
+    });
   }
 
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this.act('clear', applyTo, ({ sheet, rect }) => {
-      if (applyTo === 'Formats') eachCell(rect, (r, c) => Object.assign(sheet.touch(r, c), { numberFormat: 'General', fill: null }));
+      if (applyTo === 'Formats')
+        eachCell(rect, (r, c) => Object.assign(sheet.touch(r, c), { numberFormat: 'General', fill: null }));
       else this.context.engine.clearContents(sheet, rect, applyTo === 'All', 'Range.clear');
     });
   }
@@ -137,16 +212,24 @@ export class Range extends ClientObject<RangeTarget> {
     const locale = this.context.engine.model.locale;
     const at = (r: number, c: number) => sheet.cell(r, c);
     const hidden = grid({ ...rect, columns: 1 }, (r) => sheet.hiddenRows.has(r)).map((line) => line[0]);
-    return pick({
-      values: () => grid(rect, (r, c) => at(r, c)?.value ?? ''),
-      text: () => grid(rect, (r, c) => displayed(at(r, c)?.value ?? '', at(r, c)?.numberFormat ?? 'General', locale)),
-      numberFormat: () => grid(rect, (r, c) => at(r, c)?.numberFormat ?? 'General'),
-      formulas: () => grid(rect, (r, c) => at(r, c)?.formula ?? at(r, c)?.value ?? ''),
-      valueTypes: () => grid(rect, (r, c) => valueTypeOf(at(r, c)?.value ?? '', at(r, c)?.isError ?? false)),
-      rowIndex: () => rect.row, columnIndex: () => rect.column, rowCount: () => rect.rows, columnCount: () => rect.columns,
-      address: () => qualified(sheet, rect),
-      // Office: true when every row is hidden, false when none is, null when mixed
-      rowHidden: () => (hidden.every(Boolean) ? true : hidden.some(Boolean) ? null : false),
-    }, properties, 'Range', (p) => invalidArgument(`Range has no property "${p}"`, 'Range.load'));
+    return pick(
+      {
+        values: () => grid(rect, (r, c) => at(r, c)?.value ?? ''),
+        text: () => grid(rect, (r, c) => displayed(at(r, c)?.value ?? '', at(r, c)?.numberFormat ?? 'General', locale)),
+        numberFormat: () => grid(rect, (r, c) => at(r, c)?.numberFormat ?? 'General'),
+        formulas: () => grid(rect, (r, c) => at(r, c)?.formula ?? at(r, c)?.value ?? ''),
+        valueTypes: () => grid(rect, (r, c) => valueTypeOf(at(r, c)?.value ?? '', at(r, c)?.isError ?? false)),
+        rowIndex: () => rect.row,
+        columnIndex: () => rect.column,
+        rowCount: () => rect.rows,
+        columnCount: () => rect.columns,
+        address: () => qualified(sheet, rect),
+        // Office: true when every row is hidden, false when none is, null when mixed
+        rowHidden: () => (hidden.every(Boolean) ? true : hidden.some(Boolean) ? null : false),
+      },
+      properties,
+      'Range',
+      (p) => invalidArgument(`Range has no property "${p}"`, 'Range.load'),
+    );
   }
 }

@@ -22,23 +22,48 @@ export class SettingCollection {
     });
     return new Setting(this.context, key, false);
   }
-  getItem(key: string): Setting { return new Setting(this.context, key, false); }
-  getItemOrNullObject(key: string): Setting { return new Setting(this.context, key, true); }
+  getItem(key: string): Setting {
+    return new Setting(this.context, key, false);
+  }
+  getItemOrNullObject(key: string): Setting {
+    return new Setting(this.context, key, true);
+  }
 }
 
 export class Setting extends ClientObject<{ key: string; value: unknown }> {
-  constructor(context: RequestContext, private readonly key: string, nullable: boolean) {
-    super(context, `settings.getItem(${key})`, () => (context.engine.model.settings.has(key) ? { key, value: context.engine.model.settings.get(key) } : null), nullable);
+  constructor(
+    context: RequestContext,
+    private readonly key: string,
+    nullable: boolean,
+  ) {
+    super(
+      context,
+      `settings.getItem(${key})`,
+      () => (context.engine.model.settings.has(key) ? { key, value: context.engine.model.settings.get(key) } : null),
+      nullable,
+    );
   }
-  protected missing(): Error { return itemNotFound(`setting ${this.key}`, 'SettingCollection.getItem'); }
+  protected missing(): Error {
+    return itemNotFound(`setting ${this.key}`, 'SettingCollection.getItem');
+  }
 
-  get value(): unknown { return this.read('value'); }
-  get keyName(): string { return this.key; }
-  delete(): void { this.act('delete', null, () => { this.context.engine.model.settings.delete(this.key); }); }
+  get value(): unknown {
+    return this.read('value');
+  }
+  get keyName(): string {
+    return this.key;
+  }
+  delete(): void {
+    this.act('delete', null, () => {
+      this.context.engine.model.settings.delete(this.key);
+    });
+  }
 
   protected snapshot(properties: string[]): Record<string, unknown> {
     const setting = this.target();
-    return pick({ key: () => setting.key, value: () => setting.value }, properties, 'Setting', (p) => invalidArgument(`Setting has no property "${p}"`));
+    return pick({ key: () => setting.key, value: () => setting.value }, properties, 'Setting', (p) =>
+      invalidArgument(`Setting has no property "${p}"`),
+    );
   }
 }
 
@@ -98,22 +123,38 @@ export class CustomXmlPartCollection {
     let created: CustomXmlPartModel | null = null;
     this.context.enqueue('customXmlParts', 'add', xml, () => {
       const root = /<(?:[\w-]+:)?[\w-]+[^>]*?\sxmlns(?::[\w-]+)?="([^"]*)"/.exec(xml);
-      if (!/^\s*(<\?xml[^>]*>\s*)?<[\w:-]+[\s\S]*>\s*$/.test(xml)) throw invalidArgument('the part is not well-formed XML', 'CustomXmlPartCollection.add');
+      if (!/^\s*(<\?xml[^>]*>\s*)?<[\w:-]+[\s\S]*>\s*$/.test(xml))
+        throw invalidArgument('the part is not well-formed XML', 'CustomXmlPartCollection.add');
       created = { id: this.context.engine.model.newId('xml'), namespaceUri: root?.[1] ?? '', xml };
       this.context.engine.model.customXmlParts.push(created);
     });
     return new CustomXmlPart(this.context, 'customXmlParts.add()', () => created);
   }
   getItem(id: string): CustomXmlPart {
-    return new CustomXmlPart(this.context, `customXmlParts.getItem(${id})`, () => this.context.engine.model.customXmlParts.find((p) => p.id === id) ?? null);
+    return new CustomXmlPart(
+      this.context,
+      `customXmlParts.getItem(${id})`,
+      () => this.context.engine.model.customXmlParts.find((p) => p.id === id) ?? null,
+    );
   }
   getItemOrNullObject(id: string): CustomXmlPart {
-    return new CustomXmlPart(this.context, `customXmlParts.getItemOrNullObject(${id})`, () => this.context.engine.model.customXmlParts.find((p) => p.id === id) ?? null, true);
+    return new CustomXmlPart(
+      this.context,
+      `customXmlParts.getItemOrNullObject(${id})`,
+      () => this.context.engine.model.customXmlParts.find((p) => p.id === id) ?? null,
+      true,
+    );
   }
   /** the parts whose root element is in `namespaceUri`; the double returns the first, or a null object */
   getByNamespace(namespaceUri: string) {
     return {
-      getOnlyItemOrNullObject: () => new CustomXmlPart(this.context, `customXmlParts.getByNamespace(${namespaceUri})`, () => this.context.engine.model.customXmlParts.find((p) => p.namespaceUri === namespaceUri) ?? null, true),
+      getOnlyItemOrNullObject: () =>
+        new CustomXmlPart(
+          this.context,
+          `customXmlParts.getByNamespace(${namespaceUri})`,
+          () => this.context.engine.model.customXmlParts.find((p) => p.namespaceUri === namespaceUri) ?? null,
+          true,
+        ),
     };
   }
 }
@@ -122,19 +163,40 @@ export class CustomXmlPart extends ClientObject<CustomXmlPartModel> {
   constructor(context: RequestContext, path: string, resolver: () => CustomXmlPartModel | null, nullable = false) {
     super(context, path, resolver, nullable);
   }
-  protected missing(): Error { return itemNotFound('custom XML part', this.path); }
+  protected missing(): Error {
+    return itemNotFound('custom XML part', this.path);
+  }
 
-  get id(): string { return this.read('id'); }
-  get namespaceUri(): string { return this.read('namespaceUri'); }
+  get id(): string {
+    return this.read('id');
+  }
+  get namespaceUri(): string {
+    return this.read('namespaceUri');
+  }
 
   /** a ClientResult: its value is readable after the next sync */
   getXml(): { value: string } {
     const result = { value: undefined as unknown as string };
     let xml = '';
-    this.context.enqueue(this.path, 'getXml', null, () => { xml = this.target().xml; return () => { result.value = xml; }; }, () => xml);
+    this.context.enqueue(
+      this.path,
+      'getXml',
+      null,
+      () => {
+        xml = this.target().xml;
+        return () => {
+          result.value = xml;
+        };
+      },
+      () => xml,
+    );
     return result;
   }
-  setXml(xml: string): void { this.act('setXml', xml, (part) => { part.xml = xml; }); }
+  setXml(xml: string): void {
+    this.act('setXml', xml, (part) => {
+      part.xml = xml;
+    });
+  }
   delete(): void {
     this.act('delete', null, (part) => {
       const parts = this.context.engine.model.customXmlParts;
@@ -144,6 +206,8 @@ export class CustomXmlPart extends ClientObject<CustomXmlPartModel> {
 
   protected snapshot(properties: string[]): Record<string, unknown> {
     const part = this.target();
-    return pick({ id: () => part.id, namespaceUri: () => part.namespaceUri }, properties, 'CustomXmlPart', (p) => invalidArgument(`CustomXmlPart has no property "${p}"`));
+    return pick({ id: () => part.id, namespaceUri: () => part.namespaceUri }, properties, 'CustomXmlPart', (p) =>
+      invalidArgument(`CustomXmlPart has no property "${p}"`),
+    );
   }
 }

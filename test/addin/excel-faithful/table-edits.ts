@@ -22,7 +22,14 @@ function shiftRows(sheet: SheetModel, from: number, by: number, left: number, wi
 }
 
 /** Inserts `count` body rows before body row `at` (at = bodyRows appends), filled from `values` when given. */
-export function insertTableRows(engine: Engine, table: TableModel, at: number, count: number, values: Input[][] | null, location: string): void {
+export function insertTableRows(
+  engine: Engine,
+  table: TableModel,
+  at: number,
+  count: number,
+  values: Input[][] | null,
+  location: string,
+): void {
   const sheet = table.sheet;
   // Excel cannot insert table rows on a protected sheet, whatever allowInsertRows says (the command is greyed out)
   if (sheet.protection.protected) throw accessDenied(location);
@@ -31,14 +38,23 @@ export function insertTableRows(engine: Engine, table: TableModel, at: number, c
   if (values) fitShape(values, rect, location);
   shiftRows(sheet, rect.row, count, table.column, table.columns);
   for (const other of engine.model.tablesOn(sheet)) {
-    if (other !== table && other.row >= rect.row && other.column < table.column + table.columns && table.column < other.column + other.columns) other.row += count;
+    if (
+      other !== table &&
+      other.row >= rect.row &&
+      other.column < table.column + table.columns &&
+      table.column < other.column + other.columns
+    )
+      other.row += count;
   }
   // new rows take the formats of the row above them (the header for a first row is text, so use the row below)
   const template = at > 0 ? rect.row - 1 : rect.row + count;
   for (let r = rect.row; r < rect.row + count; r++) {
     for (let c = table.column; c < table.column + table.columns; c++) {
       const model = sheet.cell(template, c);
-      Object.assign(sheet.touch(r, c), newCell(), { numberFormat: model?.numberFormat ?? 'General', locked: model?.locked ?? true });
+      Object.assign(sheet.touch(r, c), newCell(), {
+        numberFormat: model?.numberFormat ?? 'General',
+        locked: model?.locked ?? true,
+      });
     }
   }
   table.bodyRows += count;
@@ -60,7 +76,8 @@ export function deleteTableRows(engine: Engine, table: TableModel, at: number, c
   if (sheet.protection.protected) throw accessDenied(location);
   if (at < 0 || at + count > table.bodyRows) throw itemNotFound(`table row ${at}`, location);
   const rect = { row: table.row + 1 + at, column: table.column, rows: count, columns: table.columns };
-  for (let r = rect.row; r < rect.row + count; r++) for (let c = table.column; c < table.column + table.columns; c++) sheet.cells.delete(`${r},${c}`);
+  for (let r = rect.row; r < rect.row + count; r++)
+    for (let c = table.column; c < table.column + table.columns; c++) sheet.cells.delete(`${r},${c}`);
   shiftRows(sheet, rect.row + count, -count, table.column, table.columns);
   table.bodyRows -= count;
   // Excel keeps one empty body row in a table whose rows were all deleted
@@ -77,7 +94,14 @@ function rank(value: Scalar, isError: boolean): number {
   return 2;
 }
 
-export function sortTable(engine: Engine, table: TableModel, columnIndex: number, ascending: boolean, locale: Locale, location: string): void {
+export function sortTable(
+  engine: Engine,
+  table: TableModel,
+  columnIndex: number,
+  ascending: boolean,
+  locale: Locale,
+  location: string,
+): void {
   const sheet = table.sheet;
   engine.guardSheet(sheet, sheet.protection.allowSort, location);
   engine.guardCells(sheet, table.bodyRect(), location);
@@ -85,7 +109,11 @@ export function sortTable(engine: Engine, table: TableModel, columnIndex: number
   const rows = Array.from({ length: table.bodyRows }, (_, i) => {
     const r = table.row + 1 + i;
     const key = sheet.cell(r, table.column + columnIndex);
-    return { cells: Array.from({ length: table.columns }, (_, c) => sheet.cell(r, table.column + c)), value: key?.value ?? '', isError: key?.isError ?? false };
+    return {
+      cells: Array.from({ length: table.columns }, (_, c) => sheet.cell(r, table.column + c)),
+      value: key?.value ?? '',
+      isError: key?.isError ?? false,
+    };
   });
   const direction = ascending ? 1 : -1;
   // Array.prototype.sort is stable (ES2019), as Excel's sort is
@@ -112,7 +140,13 @@ export function sortTable(engine: Engine, table: TableModel, columnIndex: number
  * displayed text, so "3,40%" is what a user ticks). `keep` null clears the filter. No onChanged: filtering changes no
  * data (Excel raises table.onFiltered instead, ExcelApi 1.13).
  */
-export function filterTable(engine: Engine, table: TableModel, columnIndex: number, keep: string[] | null, location: string): void {
+export function filterTable(
+  engine: Engine,
+  table: TableModel,
+  columnIndex: number,
+  keep: string[] | null,
+  location: string,
+): void {
   const sheet = table.sheet;
   engine.guardSheet(sheet, sheet.protection.allowAutoFilter, location);
   for (let i = 0; i < table.bodyRows; i++) sheet.hiddenRows.delete(table.row + 1 + i);

@@ -11,13 +11,23 @@ import { deleteTableRows, insertTableRows } from './table-edits';
 import { Worksheet, rectOf } from './worksheet';
 
 export class TableCollection extends ClientObject<TableModel[]> {
-  constructor(context: RequestContext, path: string, private readonly sheet: (() => SheetModel) | null) {
+  constructor(
+    context: RequestContext,
+    path: string,
+    private readonly sheet: (() => SheetModel) | null,
+  ) {
     super(context, path, () => (sheet ? context.engine.model.tablesOn(sheet()) : context.engine.model.tables));
   }
-  protected missing(): Error { return itemNotFound('tables', this.path); }
+  protected missing(): Error {
+    return itemNotFound('tables', this.path);
+  }
 
-  get items(): Table[] { return this.read('items'); }
-  get count(): number { return this.read('count'); }
+  get items(): Table[] {
+    return this.read('items');
+  }
+  get count(): number {
+    return this.read('count');
+  }
 
   private find(name: string): TableModel | null {
     const table = this.context.engine.model.table(name);
@@ -45,7 +55,9 @@ export class TableCollection extends ClientObject<TableModel[]> {
 
   private addressed(address: string): { sheet: SheetModel; rect: ReturnType<typeof rectOf> } {
     const bang = address.lastIndexOf('!');
-    const sheet = this.sheet ? this.sheet() : this.context.engine.model.sheet(address.slice(0, bang).replace(/^'(.*)'$/, '$1'));
+    const sheet = this.sheet
+      ? this.sheet()
+      : this.context.engine.model.sheet(address.slice(0, bang).replace(/^'(.*)'$/, '$1'));
     if (!sheet) throw itemNotFound(`worksheet of ${address}`, 'TableCollection.add');
     return { sheet, rect: rectOf(address, 'TableCollection.add') };
   }
@@ -71,32 +83,67 @@ export class Table extends ClientObject<TableModel> {
   constructor(context: RequestContext, path: string, resolver: () => TableModel | null, nullable = false) {
     super(context, path, resolver, nullable);
   }
-  protected missing(): Error { return itemNotFound(`table (${this.path})`, 'TableCollection.getItem'); }
+  protected missing(): Error {
+    return itemNotFound(`table (${this.path})`, 'TableCollection.getItem');
+  }
 
-  get name(): string { return this.read('name'); }
-  set name(name: string) { this.act('name', name, (table) => this.context.engine.renameTable(table, name, 'Table.name')); }
-  get id(): string { return this.read('id'); }
-  set style(style: string) { this.act('style', style, (table) => { table.style = style; }); }
-  get worksheet(): Worksheet { return new Worksheet(this.context, `${this.path}.worksheet`, () => this.target().sheet); }
-  get rows(): TableRows { return new TableRows(this.context, `${this.path}.rows`, () => this.target()); }
-  get columns(): TableColumns { return new TableColumns(this.context, `${this.path}.columns`, () => this.target()); }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(name: string) {
+    this.act('name', name, (table) => this.context.engine.renameTable(table, name, 'Table.name'));
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  set style(style: string) {
+    this.act('style', style, (table) => {
+      table.style = style;
+    });
+  }
+  get worksheet(): Worksheet {
+    return new Worksheet(this.context, `${this.path}.worksheet`, () => this.target().sheet);
+  }
+  get rows(): TableRows {
+    return new TableRows(this.context, `${this.path}.rows`, () => this.target());
+  }
+  get columns(): TableColumns {
+    return new TableColumns(this.context, `${this.path}.columns`, () => this.target());
+  }
 
   get onChanged() {
     return {
       add: (handler: (args: unknown) => unknown) => {
         let remove: () => void = () => undefined;
-        this.act('onChanged.add', null, (table) => { remove = this.context.engine.events.onTable(table, handler); });
-        return { context: this.context, remove: () => this.act('onChanged.remove', null, () => { remove(); }) };
+        this.act('onChanged.add', null, (table) => {
+          remove = this.context.engine.events.onTable(table, handler);
+        });
+        return {
+          context: this.context,
+          remove: () =>
+            this.act('onChanged.remove', null, () => {
+              remove();
+            }),
+        };
       },
     };
   }
 
-  getRange(): Range { return this.part('getRange', (t) => t.wholeRect()); }
-  getHeaderRowRange(): Range { return this.part('getHeaderRowRange', (t) => t.headerRect()); }
-  getDataBodyRange(): Range { return this.part('getDataBodyRange', (t) => t.bodyRect()); }
+  getRange(): Range {
+    return this.part('getRange', (t) => t.wholeRect());
+  }
+  getHeaderRowRange(): Range {
+    return this.part('getHeaderRowRange', (t) => t.headerRect());
+  }
+  getDataBodyRange(): Range {
+    return this.part('getDataBodyRange', (t) => t.bodyRect());
+  }
 
   private part(name: string, rect: (t: TableModel) => ReturnType<TableModel['bodyRect']>): Range {
-    return new Range(this.context, `${this.path}.${name}()`, () => { const t = this.target(); return { sheet: t.sheet, rect: rect(t) }; });
+    return new Range(this.context, `${this.path}.${name}()`, () => {
+      const t = this.target();
+      return { sheet: t.sheet, rect: rect(t) };
+    });
   }
 
   /** items of a collection arrive with the properties asked for through "items/…" */
@@ -112,50 +159,77 @@ export class Table extends ClientObject<TableModel> {
 
   protected snapshot(properties: string[]): Record<string, unknown> {
     const table = this.target();
-    return pick({ name: () => table.name, id: () => table.id, style: () => table.style }, properties, 'Table', (p) => invalidArgument(`Table has no property "${p}"`));
+    return pick({ name: () => table.name, id: () => table.id, style: () => table.style }, properties, 'Table', (p) =>
+      invalidArgument(`Table has no property "${p}"`),
+    );
   }
 }
 
 export class TableRows extends ClientObject<TableModel> {
-  protected missing(): Error { return itemNotFound('table', this.path); }
+  protected missing(): Error {
+    return itemNotFound('table', this.path);
+  }
 
-  get count(): number { return this.read('count'); }
+  get count(): number {
+    return this.read('count');
+  }
 
   /** rows.add(index, values): index undefined/null appends (https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)) */
   add(index: number | null | undefined, values: Input[][]): void {
-    this.act('add', [index ?? null, values], (table) => insertTableRows(this.context.engine, table, index ?? table.bodyRows, values.length, values, 'TableRowCollection.add'));
+    this.act('add', [index ?? null, values], (table) =>
+      insertTableRows(
+        this.context.engine,
+        table,
+        index ?? table.bodyRows,
+        values.length,
+        values,
+        'TableRowCollection.add',
+      ),
+    );
   }
 
   getItemAt(index: number) {
     return {
-      delete: () => this.act(`getItemAt(${index}).delete`, null, (table) => deleteTableRows(this.context.engine, table, index, 1, 'TableRow.delete')),
-      getRange: () => new Range(this.context, `${this.path}.getItemAt(${index}).getRange()`, () => {
-        const t = this.target();
-        if (index < 0 || index >= t.bodyRows) throw itemNotFound(`table row ${index}`, 'TableRowCollection.getItemAt');
-        return { sheet: t.sheet, rect: { row: t.row + 1 + index, column: t.column, rows: 1, columns: t.columns } };
-      }),
+      delete: () =>
+        this.act(`getItemAt(${index}).delete`, null, (table) =>
+          deleteTableRows(this.context.engine, table, index, 1, 'TableRow.delete'),
+        ),
+      getRange: () =>
+        new Range(this.context, `${this.path}.getItemAt(${index}).getRange()`, () => {
+          const t = this.target();
+          if (index < 0 || index >= t.bodyRows)
+            throw itemNotFound(`table row ${index}`, 'TableRowCollection.getItemAt');
+          return { sheet: t.sheet, rect: { row: t.row + 1 + index, column: t.column, rows: 1, columns: t.columns } };
+        }),
     };
   }
 
   protected snapshot(properties: string[]): Record<string, unknown> {
     const table = this.target();
-    return pick({ count: () => table.bodyRows }, properties, 'TableRowCollection', (p) => invalidArgument(`TableRowCollection has no property "${p}"`));
+    return pick({ count: () => table.bodyRows }, properties, 'TableRowCollection', (p) =>
+      invalidArgument(`TableRowCollection has no property "${p}"`),
+    );
   }
 }
 
 export class TableColumns extends ClientObject<TableModel> {
-  protected missing(): Error { return itemNotFound('table', this.path); }
+  protected missing(): Error {
+    return itemNotFound('table', this.path);
+  }
 
-  get count(): number { return this.read('count'); }
+  get count(): number {
+    return this.read('count');
+  }
 
   private column(path: string, index: () => number) {
-    const range = (name: string, rows: (t: TableModel) => [number, number]) => new Range(this.context, `${path}.${name}()`, () => {
-      const t = this.target();
-      const i = index();
-      if (i < 0 || i >= t.columns) throw itemNotFound(`table column ${path}`, 'TableColumnCollection.getItem');
-      const [row, count] = rows(t);
-      return { sheet: t.sheet, rect: { row, column: t.column + i, rows: count, columns: 1 } };
-    });
+    const range = (name: string, rows: (t: TableModel) => [number, number]) =>
+      new Range(this.context, `${path}.${name}()`, () => {
+        const t = this.target();
+        const i = index();
+        if (i < 0 || i >= t.columns) throw itemNotFound(`table column ${path}`, 'TableColumnCollection.getItem');
+        const [row, count] = rows(t);
+        return { sheet: t.sheet, rect: { row, column: t.column + i, rows: count, columns: 1 } };
+      });
     return {
       getRange: () => range('getRange', (t) => [t.row, t.bodyRows + 1]),
       getDataBodyRange: () => range('getDataBodyRange', (t) => [t.row + 1, t.bodyRows]),
@@ -169,11 +243,17 @@ export class TableColumns extends ClientObject<TableModel> {
 
   /** by header name, as Excel matches it: case-insensitively */
   getItem(name: string) {
-    return this.column(`${this.path}.getItem(${name})`, () => this.target().headers().findIndex((h) => h.toLowerCase() === name.toLowerCase()));
+    return this.column(`${this.path}.getItem(${name})`, () =>
+      this.target()
+        .headers()
+        .findIndex((h) => h.toLowerCase() === name.toLowerCase()),
+    );
   }
 
   protected snapshot(properties: string[]): Record<string, unknown> {
     const table = this.target();
-    return pick({ count: () => table.columns }, properties, 'TableColumnCollection', (p) => invalidArgument(`TableColumnCollection has no property "${p}"`));
+    return pick({ count: () => table.columns }, properties, 'TableColumnCollection', (p) =>
+      invalidArgument(`TableColumnCollection has no property "${p}"`),
+    );
   }
 }

@@ -41,13 +41,26 @@ export function createUser(engine: Engine) {
     paste(address: string, cells: Array<Array<{ value: Scalar; numberFormat?: string }>>): void {
       const { sheet, rect } = at(engine, address);
       const target = { row: rect.row, column: rect.column, rows: cells.length, columns: cells[0]?.length ?? 0 };
-      engine.paste(sheet, target, cells.map((line) => line.map((c) => ({ value: c.value, numberFormat: c.numberFormat ?? 'General' }))), 'user.paste');
+      engine.paste(
+        sheet,
+        target,
+        cells.map((line) => line.map((c) => ({ value: c.value, numberFormat: c.numberFormat ?? 'General' }))),
+        'user.paste',
+      );
     },
     /** Ctrl+V of plain text (tabs between cells, newlines between rows): each piece is read as if typed */
     pasteText(address: string, text: string): void {
       const { sheet, rect } = at(engine, address);
-      const grid = text.replace(/\r?\n$/, '').split(/\r?\n/).map((line) => line.split('\t'));
-      engine.writeValues(sheet, { row: rect.row, column: rect.column, rows: grid.length, columns: grid[0].length }, grid, 'user.pasteText');
+      const grid = text
+        .replace(/\r?\n$/, '')
+        .split(/\r?\n/)
+        .map((line) => line.split('\t'));
+      engine.writeValues(
+        sheet,
+        { row: rect.row, column: rect.column, rows: grid.length, columns: grid[0].length },
+        grid,
+        'user.pasteText',
+      );
     },
     renameHeader(tableName: string, from: string, to: string): void {
       const t = table(engine, tableName);
@@ -72,7 +85,8 @@ export function createUser(engine: Engine) {
     /** Format Cells → Protection → uncheck Locked */
     unlock(address: string): void {
       const { sheet, rect } = at(engine, address);
-      for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.column; c < rect.column + rect.columns; c++) sheet.touch(r, c).locked = false;
+      for (let r = rect.row; r < rect.row + rect.rows; r++)
+        for (let c = rect.column; c < rect.column + rect.columns; c++) sheet.touch(r, c).locked = false;
     },
     protect(sheetName: string, options: Partial<Omit<SheetModel['protection'], 'protected' | 'password'>> = {}): void {
       const sheet = engine.model.sheet(sheetName);
@@ -80,12 +94,24 @@ export function createUser(engine: Engine) {
       sheet.protection = { ...sheet.protection, ...options, protected: true };
     },
     /** what the grid shows in a cell, and what it holds */
-    cell(address: string): { value: Scalar; text: string; numberFormat: string; formula: string | null; hidden: boolean } {
+    cell(address: string): {
+      value: Scalar;
+      text: string;
+      numberFormat: string;
+      formula: string | null;
+      hidden: boolean;
+    } {
       const { sheet, rect } = at(engine, address);
       const cell = sheet.cell(rect.row, rect.column);
       const value = cell?.value ?? '';
       const numberFormat = cell?.numberFormat ?? 'General';
-      return { value, text: displayed(value, numberFormat, engine.model.locale), numberFormat, formula: cell?.formula ?? null, hidden: sheet.hiddenRows.has(rect.row) };
+      return {
+        value,
+        text: displayed(value, numberFormat, engine.model.locale),
+        numberFormat,
+        formula: cell?.formula ?? null,
+        hidden: sheet.hiddenRows.has(rect.row),
+      };
     },
   };
 }

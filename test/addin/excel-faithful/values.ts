@@ -17,7 +17,19 @@ export const GENERAL = 'General';
 export const TEXT_FORMAT = '@';
 
 /** Excel's error values, as Range.values returns them for a cell whose formula fails */
-const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', '#CALC!', '#ERROR!', '#CYCLE!']);
+const ERROR_VALUES = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#SPILL!',
+  '#CALC!',
+  '#ERROR!',
+  '#CYCLE!',
+]);
 
 export function isErrorValue(value: Scalar): boolean {
   return typeof value === 'string' && ERROR_VALUES.has(value);
@@ -34,7 +46,8 @@ export function valueTypeOf(value: Scalar, isError = false): ValueType {
 /** The grid's text for a value: numfmt renders Excel's format codes (General included) with the locale's symbols. */
 export function displayed(value: Scalar, numberFormat: string, locale: Locale): string {
   if (value === '') return '';
-  if (typeof value === 'string') return isErrorValue(value) ? value : String(numfmt.format(numberFormat, value, { locale }));
+  if (typeof value === 'string')
+    return isErrorValue(value) ? value : String(numfmt.format(numberFormat, value, { locale }));
   return String(numfmt.format(numberFormat, value, { locale }));
 }
 

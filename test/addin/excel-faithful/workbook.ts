@@ -19,7 +19,9 @@ export class Workbook extends ClientObject<WorkbookModel> {
     this.settings = new SettingCollection(context);
     this.customXmlParts = new CustomXmlPartCollection(context);
   }
-  protected missing(): Error { return itemNotFound('workbook'); }
+  protected missing(): Error {
+    return itemNotFound('workbook');
+  }
 
   getActiveCell() {
     return this.worksheets.getActiveWorksheet().getRange('A1');

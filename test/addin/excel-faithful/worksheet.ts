@@ -22,7 +22,8 @@ export function rectOf(address: string, location: string): Rect {
     return { row: 0, column: first.column, rows: MAX_ROWS, columns: last.column - first.column + 1 };
   }
   const rows = /^\$?(\d+):\$?(\d+)$/.exec(local);
-  if (rows) return { row: Number(rows[1]) - 1, column: 0, rows: Number(rows[2]) - Number(rows[1]) + 1, columns: 16_384 };
+  if (rows)
+    return { row: Number(rows[1]) - 1, column: 0, rows: Number(rows[2]) - Number(rows[1]) + 1, columns: 16_384 };
   const rect = parseA1(local);
   if (!rect) throw invalidArgument(`"${address}" is not a valid address`, location);
   return rect;
@@ -38,7 +39,11 @@ export class WorksheetCollection {
     return this.sheet(`worksheets.getItem(${name})`, () => this.context.engine.model.sheet(name) ?? null);
   }
   getItemOrNullObject(name: string): Worksheet {
-    return this.sheet(`worksheets.getItemOrNullObject(${name})`, () => this.context.engine.model.sheet(name) ?? null, true);
+    return this.sheet(
+      `worksheets.getItemOrNullObject(${name})`,
+      () => this.context.engine.model.sheet(name) ?? null,
+      true,
+    );
   }
   getActiveWorksheet(): Worksheet {
     const model = this.context.engine.model;
@@ -48,9 +53,15 @@ export class WorksheetCollection {
     let created: SheetModel | null = null;
     this.context.enqueue('worksheets', 'add', name, () => {
       const model = this.context.engine.model;
-      if (model.sheet(name)) throw new OfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists. (${name})`, 'WorksheetCollection.add');
+      if (model.sheet(name))
+        throw new OfficeError(
+          'ItemAlreadyExists',
+          `A resource with the same name or identifier already exists. (${name})`,
+          'WorksheetCollection.add',
+        );
       // Excel's sheet-name rules: 1 to 31 characters, none of : \ / ? * [ ]
-      if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name)) throw invalidArgument(`"${name}" is not a valid sheet name`, 'WorksheetCollection.add');
+      if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name))
+        throw invalidArgument(`"${name}" is not a valid sheet name`, 'WorksheetCollection.add');
       created = model.addSheet(name);
     });
     return this.sheet(`worksheets.add(${name})`, () => created);
@@ -58,37 +69,71 @@ export class WorksheetCollection {
 }
 
 export class Worksheet extends ClientObject<SheetModel> {
-  protected missing(): Error { return itemNotFound('worksheet', this.path); }
+  protected missing(): Error {
+    return itemNotFound('worksheet', this.path);
+  }
 
-  get name(): string { return this.read('name'); }
-  get id(): string { return this.read('id'); }
-  get tables(): TableCollection { return new TableCollection(this.context, `${this.path}.tables`, () => this.target()); }
-  get charts(): ChartCollection { return new ChartCollection(this.context, `${this.path}.charts`, () => this.target()); }
-  get protection(): WorksheetProtection { return new WorksheetProtection(this.context, `${this.path}.protection`, () => this.target()); }
+  get name(): string {
+    return this.read('name');
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  get tables(): TableCollection {
+    return new TableCollection(this.context, `${this.path}.tables`, () => this.target());
+  }
+  get charts(): ChartCollection {
+    return new ChartCollection(this.context, `${this.path}.charts`, () => this.target());
+  }
+  get protection(): WorksheetProtection {
+    return new WorksheetProtection(this.context, `${this.path}.protection`, () => this.target());
+  }
   get freezePanes() {
-    return { freezeRows: (count: number) => this.act('freezePanes.freezeRows', count, (sheet) => { sheet.decorations.frozenRows = count; }) };
+    return {
+      freezeRows: (count: number) =>
+        this.act('freezePanes.freezeRows', count, (sheet) => {
+          sheet.decorations.frozenRows = count;
+        }),
+    };
   }
   get onChanged() {
     return {
       add: (handler: (args: unknown) => unknown) => {
         let remove: () => void = () => undefined;
-        this.act('onChanged.add', null, (sheet) => { remove = this.context.engine.events.onSheet(sheet, handler); });
-        return { context: this.context, remove: () => this.act('onChanged.remove', null, () => { remove(); }) };
+        this.act('onChanged.add', null, (sheet) => {
+          remove = this.context.engine.events.onSheet(sheet, handler);
+        });
+        return {
+          context: this.context,
+          remove: () =>
+            this.act('onChanged.remove', null, () => {
+              remove();
+            }),
+        };
       },
     };
   }
 
   activate(): void {
-    this.act('activate', null, (sheet) => { this.context.engine.model.activeSheet = sheet; });
+    this.act('activate', null, (sheet) => {
+      this.context.engine.model.activeSheet = sheet;
+    });
   }
 
   getRange(address?: string): Range {
-    return new Range(this.context, `${this.path}.getRange(${address ?? ''})`, () => ({ sheet: this.target(), rect: address ? rectOf(address, 'Worksheet.getRange') : { row: 0, column: 0, rows: MAX_ROWS, columns: 16_384 } }));
+    return new Range(this.context, `${this.path}.getRange(${address ?? ''})`, () => ({
+      sheet: this.target(),
+      rect: address ? rectOf(address, 'Worksheet.getRange') : { row: 0, column: 0, rows: MAX_ROWS, columns: 16_384 },
+    }));
   }
 
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): Range {
-    if (rows < 1 || columns < 1 || row < 0 || column < 0) throw invalidArgument(`getRangeByIndexes(${row}, ${column}, ${rows}, ${columns})`, 'Worksheet.getRangeByIndexes');
-    return new Range(this.context, `${this.path}.getRangeByIndexes(${row},${column},${rows},${columns})`, () => ({ sheet: this.target(), rect: { row, column, rows, columns } }));
+    if (rows < 1 || columns < 1 || row < 0 || column < 0)
+      throw invalidArgument(`getRangeByIndexes(${row}, ${column}, ${rows}, ${columns})`, 'Worksheet.getRangeByIndexes');
+    return new Range(this.context, `${this.path}.getRangeByIndexes(${row},${column},${rows},${columns})`, () => ({
+      sheet: this.target(),
+      rect: { row, column, rows, columns },
+    }));
   }
 
   /** an empty sheet's used range is A1 (getUsedRange) or a null object (getUsedRangeOrNullObject) */
@@ -100,37 +145,72 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): Range {
-    return new Range(this.context, `${this.path}.getUsedRangeOrNullObject(${valuesOnly})`, () => {
-      const sheet = this.target();
-      const rect = sheet.usedRect(valuesOnly);
-      return rect ? { sheet, rect } : null;
-    }, true);
+    return new Range(
+      this.context,
+      `${this.path}.getUsedRangeOrNullObject(${valuesOnly})`,
+      () => {
+        const sheet = this.target();
+        const rect = sheet.usedRect(valuesOnly);
+        return rect ? { sheet, rect } : null;
+      },
+      true,
+    );
   }
 
   protected snapshot(properties: string[]): Record<string, unknown> {
     const sheet = this.target();
-    return pick({ name: () => sheet.name, id: () => sheet.id, position: () => this.context.engine.model.sheets.indexOf(sheet) }, properties, 'Worksheet', (p) => invalidArgument(`Worksheet has no property "${p}"`));
+    return pick(
+      { name: () => sheet.name, id: () => sheet.id, position: () => this.context.engine.model.sheets.indexOf(sheet) },
+      properties,
+      'Worksheet',
+      (p) => invalidArgument(`Worksheet has no property "${p}"`),
+    );
   }
 }
 
 /** https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection */
 export class WorksheetProtection extends ClientObject<SheetModel> {
-  protected missing(): Error { return itemNotFound('worksheet', this.path); }
+  protected missing(): Error {
+    return itemNotFound('worksheet', this.path);
+  }
 
-  get protected(): boolean { return this.read('protected'); }
-  get options(): Record<string, boolean> { return this.read('options'); }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  get options(): Record<string, boolean> {
+    return this.read('options');
+  }
 
-  protect(options: { allowFormatCells?: boolean; allowInsertRows?: boolean; allowDeleteRows?: boolean; allowSort?: boolean; allowAutoFilter?: boolean } = {}, password?: string): void {
+  protect(
+    options: {
+      allowFormatCells?: boolean;
+      allowInsertRows?: boolean;
+      allowDeleteRows?: boolean;
+      allowSort?: boolean;
+      allowAutoFilter?: boolean;
+    } = {},
+    password?: string,
+  ): void {
     this.act('protect', { options, password: password ? '***' : null }, (sheet) => {
       // protecting a protected sheet fails (Office documents "protect… when the sheet is not protected")
-      if (sheet.protection.protected) throw invalidOperation('the worksheet is already protected', 'WorksheetProtection.protect');
-      sheet.protection = { protected: true, password: password ?? null, allowFormatCells: !!options.allowFormatCells, allowInsertRows: !!options.allowInsertRows, allowDeleteRows: !!options.allowDeleteRows, allowSort: !!options.allowSort, allowAutoFilter: !!options.allowAutoFilter };
+      if (sheet.protection.protected)
+        throw invalidOperation('the worksheet is already protected', 'WorksheetProtection.protect');
+      sheet.protection = {
+        protected: true,
+        password: password ?? null,
+        allowFormatCells: !!options.allowFormatCells,
+        allowInsertRows: !!options.allowInsertRows,
+        allowDeleteRows: !!options.allowDeleteRows,
+        allowSort: !!options.allowSort,
+        allowAutoFilter: !!options.allowAutoFilter,
+      };
     });
   }
 
   unprotect(password?: string): void {
     this.act('unprotect', password ? '***' : null, (sheet) => {
-      if (sheet.protection.password !== null && sheet.protection.password !== password) throw invalidArgument('the password is wrong', 'WorksheetProtection.unprotect');
+      if (sheet.protection.password !== null && sheet.protection.password !== password)
+        throw invalidArgument('the password is wrong', 'WorksheetProtection.unprotect');
       sheet.protection = { ...sheet.protection, protected: false, password: null };
     });
   }
@@ -138,6 +218,8 @@ export class WorksheetProtection extends ClientObject<SheetModel> {
   protected snapshot(properties: string[]): Record<string, unknown> {
     const { protected: on, password, ...options } = this.target().protection;
     void password;
-    return pick({ protected: () => on, options: () => options }, properties, 'WorksheetProtection', (p) => invalidArgument(`WorksheetProtection has no property "${p}"`));
+    return pick({ protected: () => on, options: () => options }, properties, 'WorksheetProtection', (p) =>
+      invalidArgument(`WorksheetProtection has no property "${p}"`),
+    );
   }
 }

@@ -14,7 +14,25 @@ const RESERVED: Record<Level, string[]> = {
   perspective: ['Processi', 'Economico Finanziaria'],
   strategic: ['1', '2', '4', '7', '9'],
   operational: ['1.1', '1.3', '1.4', '2.2', '3.3', '3.4'],
-  indicator: ['1.1.2', '1.1.3', '1.3.1', '1.4.1', '2.1.1', '2.2.2', '2.2.4', '3.1.1', '3.3.1', '3.3.2', '3.3.3', '3.4.1', '3.4.6', '5.1.2', '5.1.3', '7.1.2', '9.1.1'],
+  indicator: [
+    '1.1.2',
+    '1.1.3',
+    '1.3.1',
+    '1.4.1',
+    '2.1.1',
+    '2.2.2',
+    '2.2.4',
+    '3.1.1',
+    '3.3.1',
+    '3.3.2',
+    '3.3.3',
+    '3.4.1',
+    '3.4.6',
+    '5.1.2',
+    '5.1.3',
+    '7.1.2',
+    '9.1.1',
+  ],
 };
 
 let fresh = 0;
@@ -23,7 +41,13 @@ export const next = (prefix: string) => `${prefix}${++fresh}`;
 /** What a variant may use: the plan's rows as read just before the batch, another tenant's ids, fresh keys. */
 export class Builder {
   private readonly used = new Set<string>();
-  constructor(readonly rows: SheetRow[], readonly planId: string, readonly orgId: string, readonly unitId: string, readonly other: OtherPlan) {}
+  constructor(
+    readonly rows: SheetRow[],
+    readonly planId: string,
+    readonly orgId: string,
+    readonly unitId: string,
+    readonly other: OtherPlan,
+  ) {}
 
   private key(row: SheetRow): string {
     return row.level === 'PERSPECTIVE' ? row.title : (row.code ?? '');
@@ -47,7 +71,13 @@ export class Builder {
 
   /** Any row of the level that no variant names and this batch has not used yet. */
   any(level: Level, where: (r: SheetRow) => boolean = () => true): SheetRow {
-    const row = this.rows.find((r) => r.level === level.toUpperCase() && !RESERVED[level].includes(this.key(r)) && !this.used.has(r.rowId) && where(r));
+    const row = this.rows.find(
+      (r) =>
+        r.level === level.toUpperCase() &&
+        !RESERVED[level].includes(this.key(r)) &&
+        !this.used.has(r.rowId) &&
+        where(r),
+    );
     if (!row) throw new Error(`no ${level} left for this batch`);
     this.used.add(row.rowId);
     return row;
@@ -58,15 +88,36 @@ export class Builder {
   }
 
   newIndicator(patch: SheetRowIn = {}): SheetRowIn {
-    return { clientRef: next('bad-'), level: 'indicator', code: next('B.'), title: 'Azione di prova', parentRef: this.ref('operational', '1.4'), ...patch };
+    return {
+      clientRef: next('bad-'),
+      level: 'indicator',
+      code: next('B.'),
+      title: 'Azione di prova',
+      parentRef: this.ref('operational', '1.4'),
+      ...patch,
+    };
   }
 
   newOperational(patch: SheetRowIn = {}): SheetRowIn {
-    return { clientRef: next('bad-'), level: 'operational', code: next('B.'), title: 'Obiettivo operativo di prova', parentRef: this.ref('strategic', '2'), ...patch };
+    return {
+      clientRef: next('bad-'),
+      level: 'operational',
+      code: next('B.'),
+      title: 'Obiettivo operativo di prova',
+      parentRef: this.ref('strategic', '2'),
+      ...patch,
+    };
   }
 
   newStrategic(patch: SheetRowIn = {}): SheetRowIn {
-    return { clientRef: next('bad-'), level: 'strategic', code: next('B'), title: 'Obiettivo strategico di prova', parentRef: this.ref('perspective', 'Processi'), ...patch };
+    return {
+      clientRef: next('bad-'),
+      level: 'strategic',
+      code: next('B'),
+      title: 'Obiettivo strategico di prova',
+      parentRef: this.ref('perspective', 'Processi'),
+      ...patch,
+    };
   }
 
   newPerspective(patch: SheetRowIn = {}): SheetRowIn {
@@ -77,10 +128,20 @@ export class Builder {
 export type Carrier = { name: string; make: (b: Builder, patch: SheetRowIn) => SheetRowIn };
 export const NEW_INDICATOR: Carrier = { name: 'new indicator', make: (b, patch) => b.newIndicator(patch) };
 export const INDICATOR: Carrier = { name: 'indicator', make: (b, patch) => b.existing(b.any('indicator'), patch) };
-export const OPERATIONAL: Carrier = { name: 'operational objective', make: (b, patch) => b.existing(b.any('operational'), patch) };
-export const STRATEGIC: Carrier = { name: 'strategic objective', make: (b, patch) => b.existing(b.any('strategic'), patch) };
+export const OPERATIONAL: Carrier = {
+  name: 'operational objective',
+  make: (b, patch) => b.existing(b.any('operational'), patch),
+};
+export const STRATEGIC: Carrier = {
+  name: 'strategic objective',
+  make: (b, patch) => b.existing(b.any('strategic'), patch),
+};
 
-export const rejected = (variant: string, row: SheetRowIn, column: string, code: string): Entry => ({ variant, row, expect: { status: 'REJECTED', column, code } });
+export const rejected = (variant: string, row: SheetRowIn, column: string, code: string): Entry => ({
+  variant,
+  row,
+  expect: { status: 'REJECTED', column, code },
+});
 
 /** The cell of a column, for the list columns too: thresholds.0 and futureTargets.0 are the first item of their list. */
 function cell(column: string, value: string): SheetRowIn {
@@ -89,16 +150,25 @@ function cell(column: string, value: string): SheetRowIn {
   return { [column]: value } as SheetRowIn;
 }
 
-export const show = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 12)}…(${value.length} chars)` : value);
+export const show = (value: string) =>
+  JSON.stringify(value.length > 40 ? `${value.slice(0, 12)}…(${value.length} chars)` : value);
 
 /** values × carriers, all refused on the same column with the same code */
 export function cross(b: Builder, values: string[], column: string, carriers: Carrier[], code: string): Entry[] {
-  return carriers.flatMap((carrier) => values.map((v) => rejected(`${carrier.name}, ${column} = ${show(v)}`, carrier.make(b, cell(column, v)), column, code)));
+  return carriers.flatMap((carrier) =>
+    values.map((v) =>
+      rejected(`${carrier.name}, ${column} = ${show(v)}`, carrier.make(b, cell(column, v)), column, code),
+    ),
+  );
 }
 
 /** values × columns, each column with its own carrier */
 export function byColumn(b: Builder, values: string[], columns: Array<[string, Carrier]>, code: string): Entry[] {
-  return columns.flatMap(([column, carrier]) => values.map((v) => rejected(`${carrier.name}, ${column} = ${show(v)}`, carrier.make(b, cell(column, v)), column, code)));
+  return columns.flatMap(([column, carrier]) =>
+    values.map((v) =>
+      rejected(`${carrier.name}, ${column} = ${show(v)}`, carrier.make(b, cell(column, v)), column, code),
+    ),
+  );
 }
 
 export type Category = { name: string; build: (b: Builder) => Entry[] };
