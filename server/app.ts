@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
-import { type Clock, systemClock } from './clock';
+import { type Clock, systemClock } from './http/clock';
 import type { Orm } from './db/orm';
 import { type Context, createContext } from './graphql/context';
 import { formatError } from './graphql/errors';

@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import { ipKeyGenerator, rateLimit, type RateLimitInfo } from 'express-rate-limit';
 import type { Orm } from '../db/orm';
 import { authenticate, type Principal } from '../auth/authenticate';
-import { type Clock, systemClock } from '../clock';
+import { type Clock, systemClock } from './clock';
 import { UnauthenticatedError } from '../errors';
 import type { SecurityConfig } from '../config';
 import { ClockWindowStore, secondsToReset } from './window-store';

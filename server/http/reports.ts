@@ -10,7 +10,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { Access } from '../auth/access';
 import { authenticate } from '../auth/authenticate';
-import { type Clock, systemClock } from '../clock';
+import { type Clock, systemClock } from './clock';
 import type { Orm } from '../db/orm';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { createContext } from '../graphql/context';

@@ -1,5 +1,5 @@
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit';
-import type { Clock } from '../clock';
+import type { Clock } from './clock';
 
 type Window = { totalHits: number; resetTime: Date };
 
