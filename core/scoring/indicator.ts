@@ -7,8 +7,8 @@
  * pure rule with formula building on, and memoized; the display of a score is formatted on first access of
  * `display`. Inputs must therefore not be mutated after scoring.
  */
-import { scoreDisplay } from './display';
-import { explain, type ProjectDetail } from './explain';
+import { IndicatorRecord, RecordSource } from './indicator-record';
+import { addAll, inputWarnings, quietThresholds } from './indicator-warnings';
 import { DEFAULT_PROFILE } from './profiles';
 import { resolvePolarity, resolveRule } from './resolve';
 import { needsTarget, RULES, ruleContext, runRule } from './rules';
@@ -17,17 +17,13 @@ import { isMonitoring, monitoringDisplay } from './rules/monitoring';
 import { projectActivities } from './rules/project';
 import { actualPresent, neutralisation, targetEmpty, targetPresent } from './status';
 import type {
-  IndicatorExplanation,
   IndicatorInput,
   IndicatorResult,
-  IndicatorStatus,
   ParsedValue,
-  RuleMode,
   RuleName,
   ScoreContext,
   ScoringProfile,
   SubjectType,
-  ThresholdInput,
 } from './types';
 import { addCode, EMPTY_LIST } from './util';
 
@@ -35,158 +31,6 @@ import { addCode, EMPTY_LIST } from './util';
 const scoreBands = RULES.bands.score!;
 const scoreRatio = RULES.ratio.score!;
 const scoreInverse = RULES.inverse.score!;
-
-/**
- * What a record needs besides its input to build its explanation later, when it is not simply "an indicator scored
- * in `ctx`": an activity of a project, or a project with its activity roll-up. (Plain indicators store the context
- * itself: one field less per result, nothing allocated.)
- */
-class RecordSource {
-  constructor(
-    readonly ctx: ScoreContext,
-    readonly type: SubjectType,
-    readonly project: ProjectDetail | undefined,
-  ) {}
-}
-
-/**
- * The result of `scoreIndicator`: plain, read-only fields; `explanation` and `display` are computed on first
- * access and memoized. `JSON.stringify` includes them; use `toPlain` before structured cloning or spreading.
- */
-export class IndicatorRecord implements IndicatorResult {
-  readonly id: string;
-  readonly code: string | undefined;
-  readonly status: IndicatorStatus;
-  readonly score: number | null;
-  readonly attainment: number | null;
-  readonly rule: RuleName | null;
-  readonly mode: RuleMode | null;
-  readonly warnings: readonly string[];
-  readonly errors: readonly string[];
-  readonly activities: readonly IndicatorResult[] | undefined;
-  #input: IndicatorInput;
-  /** the score context of a plain indicator, else a RecordSource */
-  #source: ScoreContext | RecordSource;
-  /** the display; undefined until first read for a scored result (then the half-up display of `score`) */
-  #display: string | null | undefined;
-  #explanation: IndicatorExplanation | undefined;
-
-  constructor(
-    input: IndicatorInput,
-    source: ScoreContext | RecordSource,
-    status: IndicatorStatus,
-    rule: RuleName | null,
-    mode: RuleMode | null,
-    score: number | null,
-    attainment: number | null,
-    /** undefined: the display of `score`, formatted on first read */
-    display: string | null | undefined,
-    warnings: readonly string[],
-    errors: readonly string[],
-    activities: readonly IndicatorResult[] | undefined,
-  ) {
-    this.id = input.id;
-    this.code = input.code;
-    this.status = status;
-    this.score = score;
-    this.attainment = attainment;
-    this.rule = rule;
-    this.mode = mode;
-    this.warnings = warnings;
-    this.errors = errors;
-    this.activities = activities;
-    this.#input = input;
-    this.#source = source;
-    this.#display = display;
-    this.#explanation = undefined;
-  }
-
-  /**
-   * Half-up display of the score ("91.67%"), formatted on first read and memoized (most results of a roll-up are
-   * never displayed one by one); the measured value for monitoring; null otherwise. A getter like `explanation`:
-   * JSON.stringify and toPlain include it, object spread does not.
-   */
-  get display(): string | null {
-    let d = this.#display;
-    if (d === undefined) {
-      const src = this.#source;
-      const ctx = src instanceof RecordSource ? src.ctx : src;
-      d = scoreDisplay(this.score, ctx.profile || DEFAULT_PROFILE);
-      this.#display = d;
-    }
-    return d;
-  }
-
-  get explanation(): IndicatorExplanation {
-    let e = this.#explanation;
-    if (!e) {
-      const input = this.#input;
-      const src = this.#source;
-      const plain = !(src instanceof RecordSource);
-      const ctx = plain ? src : src.ctx;
-      e = explain(
-        this,
-        input,
-        ctx,
-        plain ? 'indicator' : src.type,
-        resolvePolarity(input),
-        ctx.profile || DEFAULT_PROFILE,
-        plain ? undefined : src.project,
-      );
-      this.#explanation = e;
-    }
-    return e;
-  }
-
-  toJSON(): IndicatorResult {
-    return plainIndicator(this);
-  }
-}
-
-/** A plain-object copy of an indicator result (explanation materialized, activities converted too). */
-export function plainIndicator(r: IndicatorResult): IndicatorResult {
-  return {
-    id: r.id,
-    code: r.code,
-    status: r.status,
-    score: r.score,
-    attainment: r.attainment,
-    display: r.display,
-    rule: r.rule,
-    mode: r.mode,
-    warnings: r.warnings,
-    errors: r.errors,
-    explanation: r.explanation,
-    activities: r.activities && r.activities.map(plainIndicator),
-  };
-}
-
-/** Parsed-value warnings passed through (INVALID_DATE becomes an error where the value is used). */
-function valueWarnings(v: ParsedValue | undefined, list: string[]): string[] {
-  if (!v) return list;
-  const w = v.warnings;
-  if (!w || w.length === 0) return list;
-  for (let i = 0; i < w.length; i++) if (w[i] !== 'INVALID_DATE') list = addCode(list, w[i]);
-  return list;
-}
-
-function inputWarnings(input: IndicatorInput): string[] {
-  let list = EMPTY_LIST;
-  if (input.polarityConfirmed === false) list = addCode(list, 'POLARITY_UNCONFIRMED');
-  const target = input.target;
-  if (target) {
-    list = valueWarnings(target.value, list);
-    const th = target.thresholds;
-    if (th) for (let i = 0; i < th.length; i++) list = valueWarnings(th[i].value, list);
-  }
-  if (input.actual) list = valueWarnings(input.actual.value, list);
-  return list;
-}
-
-function addAll(list: string[], codes: readonly string[]): string[] {
-  for (let i = 0; i < codes.length; i++) list = addCode(list, codes[i]);
-  return list;
-}
 
 /**
  * Score one indicator for (year, checkpoint). Status order (docs/scoring.md §5.2.2): monitoring, neutralised, not_applicable,
@@ -264,18 +108,6 @@ function scoreAs(input: IndicatorInput, ctx: ScoreContext, type: SubjectType): I
     );
   }
   return scoreGeneral(input, ctx, type);
-}
-
-/** No threshold value carries a parse warning. */
-function quietThresholds(th: readonly ThresholdInput[] | undefined): boolean {
-  if (th) {
-    for (let i = 0; i < th.length; i++) {
-      const v = th[i].value;
-      const w = v && v.warnings;
-      if (w && w.length !== 0) return false;
-    }
-  }
-  return true;
 }
 
 /**

@@ -4,7 +4,7 @@
  * structuredClone / postMessage or before spreading a result. JSON.stringify does the same through toJSON.
  */
 import { AggregateRecord, plainAggregate } from './aggregate';
-import { IndicatorRecord, plainIndicator } from './indicator';
+import { IndicatorRecord, plainIndicator } from './indicator-record';
 
 export function toPlain<T>(value: T): T {
   return convert(value) as T;

@@ -1,0 +1,179 @@
+/**
+ * Action by action: cells, units, thresholds and polarity on its seed line, and spot checks equal to the seed.
+ *
+ * Checks the hand-checked Sondrio 2022-2024 fixture (server/fixtures/sondrio-2022-2024.json) against the seed text
+ * it was read from (test/fixtures/seeds/004_fa97ad9e72b5b7ce.txt). The seed is required: a missing seed FAILS the
+ * suite.
+ */
+import { actions, cellsOf, fixture, operational, parseCell, unitByKey, type Year } from '../helpers/sondrio-fixture';
+
+describe('Sondrio 2022-2024 fixture vs seed 004', () => {
+  describe.each(actions.map((a) => [a.code, a] as const))('action %s', (_code, a) => {
+    it('prints code, title, weight, kpi, targets and thresholds as consecutive cells on its line', () => {
+      const cells = cellsOf(a.line);
+      const at = cells.indexOf(a.code);
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(cells).toContain(a.title);
+      expect(cells).toContain(a.weight);
+      for (const t of Object.values(a.targets)) expect(cells).toContain(t);
+      for (const t of a.thresholds) expect(cells).toContain(t);
+      // Order as in the plan table: code, title, peso, kpi, target 2022, soglia 80%, soglia 60%, 2023, 2024.
+      const expected = [
+        a.code,
+        a.title,
+        a.weight,
+        a.kpi,
+        ...(a.targets['2022'] !== undefined ? [a.targets['2022']] : []),
+        ...a.thresholds,
+        ...(a.targets['2023'] !== undefined ? [a.targets['2023']] : []),
+        ...(a.targets['2024'] !== undefined ? [a.targets['2024']] : []),
+      ];
+      expect(cells.slice(at, at + expected.length)).toEqual(expected);
+    });
+
+    it('names exactly the units printed in its Relatore cell', () => {
+      const cells = cellsOf(a.line);
+      const at = cells.indexOf(a.code);
+      const relatoreAt = at + 4 + Object.keys(a.targets).length + a.thresholds.length;
+      let relatore = cells[relatoreAt];
+      expect(relatore).toBeDefined();
+      expect(a.units.length).toBeGreaterThan(0);
+      for (const key of a.units) {
+        const unit = unitByKey.get(key);
+        expect(unit).toBeDefined();
+        const printed = key === 'sg' ? 'SG' : unit!.name;
+        expect(relatore).toContain(printed);
+        relatore = relatore.replace(printed, '');
+      }
+      // Only connectives remain once every referenced unit is removed.
+      expect(relatore.replace(/Responsabile|(^|\s)e(\s|$)/g, ' ').trim()).toBe('');
+    });
+
+    it('has thresholds only for 2022 and a polarity consistent with their order', () => {
+      expect(['higher', 'lower', 'deadline', 'boolean']).toContain(a.polarity);
+      expect(a.targets['2022']).toBeDefined();
+      if (a.thresholds.length === 0) {
+        // Only the qualitative action has no thresholds; it is scored manually.
+        expect(a.targets['2022']).toBe('qualitativa');
+        expect(a.rule).toBe('manual');
+        return;
+      }
+      expect(a.thresholds).toHaveLength(fixture.thresholdScores.length);
+      expect(a.rule).toBeNull();
+      const triple = [a.targets['2022']!, ...a.thresholds].map(parseCell);
+      for (const v of triple) expect(v).not.toBeNull();
+      const [t, h80, h60] = triple.map((v) => v!);
+      expect(new Set(triple.map((v) => v!.kind)).size).toBe(1);
+      const p2022 = a.polarityByYear['2022'] ?? a.polarity;
+      if (t.kind === 'month') {
+        expect(p2022).toBe('deadline');
+        expect(t.value).toBeLessThan(h80.value);
+        expect(h80.value).toBeLessThan(h60.value);
+      } else if (p2022 === 'higher') {
+        expect(t.value).toBeGreaterThan(h80.value);
+        expect(h80.value).toBeGreaterThan(h60.value);
+      } else {
+        expect(p2022).toBe('lower');
+        expect(t.value).toBeLessThan(h80.value);
+        expect(h80.value).toBeLessThan(h60.value);
+      }
+      expect(a.polarityEvidence).toContain(a.targets['2022']);
+      for (const th of a.thresholds) expect(a.polarityEvidence).toContain(th);
+      // Years overridden in polarityByYear must hold a value of a different kind than the 2022 target.
+      for (const [year, pol] of Object.entries(a.polarityByYear)) {
+        const v = parseCell(a.targets[year as Year] ?? '');
+        expect(v).not.toBeNull();
+        expect(v!.kind).not.toBe(t.kind);
+        expect(pol).toBe(v!.kind === 'month' ? 'deadline' : 'higher');
+      }
+    });
+  });
+
+  describe('spot checks equal to the seed', () => {
+    const byCode = new Map(actions.map((a) => [a.code, a]));
+    const get = (code: string) => {
+      const a = byCode.get(code);
+      if (!a) throw new Error(`missing action ${code}`);
+      return a;
+    };
+
+    it('1.1.1 3,25% / 3,00% / 2,85%, higher, U.O. "Relazioni con il Pubblico"', () => {
+      const a = get('1.1.1');
+      expect(a.targets).toEqual({ '2022': '3,25%', '2023': '3,5%', '2024': '3,8%' });
+      expect(a.thresholds).toEqual(['3,00%', '2,85%']);
+      expect(a.polarity).toBe('higher');
+      expect(a.units).toEqual(['uo-relazioni-pubblico']);
+      expect(a.line).toBe(7);
+    });
+
+    it('1.1.2 12 / 10 / 8, then 15, 18', () => {
+      const a = get('1.1.2');
+      expect(a.targets).toEqual({ '2022': '12', '2023': '15', '2024': '18' });
+      expect(a.thresholds).toEqual(['10', '8']);
+      expect(a.polarity).toBe('higher');
+      expect(a.line).toBe(8);
+    });
+
+    it('3.1.1 20 / 25 / 29 lower, two units', () => {
+      const a = get('3.1.1');
+      expect(a.targets).toEqual({ '2022': '20', '2023': '19', '2024': '18' });
+      expect(a.thresholds).toEqual(['25', '29']);
+      expect(a.polarity).toBe('lower');
+      expect(a.units).toEqual(['uo-ragioneria', 'uo-provveditorato']);
+      expect(a.line).toBe(32);
+    });
+
+    it('1.1.4 luglio / settembre / ottobre deadline, then 75 / 100 counts', () => {
+      const a = get('1.1.4');
+      expect(a.targets).toEqual({ '2022': 'luglio', '2023': '75', '2024': '100' });
+      expect(a.thresholds).toEqual(['settembre', 'ottobre']);
+      expect(a.polarity).toBe('deadline');
+      expect(a.polarityByYear).toEqual({ '2023': 'higher', '2024': 'higher' });
+      expect(a.line).toBe(10);
+    });
+
+    it('8.1.3 "105 €"', () => {
+      const a = get('8.1.3');
+      expect(a.targets).toEqual({ '2022': '105 €', '2023': '115 €', '2024': '120 €' });
+      expect(a.thresholds).toEqual(['95 €', '80 €']);
+      expect(a.polarity).toBe('higher');
+      expect(a.line).toBe(67);
+    });
+
+    it('5.1.1 25% / 15% / 10%, then 15%, 10% (falling trajectory, still higher)', () => {
+      const a = get('5.1.1');
+      expect(a.targets).toEqual({ '2022': '25%', '2023': '15%', '2024': '10%' });
+      expect(a.thresholds).toEqual(['15%', '10%']);
+      expect(a.polarity).toBe('higher');
+      expect(a.line).toBe(48);
+    });
+
+    it('3.2.1 keeps "4,0", 3.4.2 keeps "70" without %, 8.1.1 is higher despite "Oneri", 7.1.2 is lower', () => {
+      expect(get('3.2.1').targets['2022']).toBe('4,0');
+      expect(get('3.2.1').polarity).toBe('lower');
+      expect(get('3.4.2').targets['2023']).toBe('70');
+      expect(get('8.1.1').thresholds).toEqual(['40%', '35%']);
+      expect(get('8.1.1').polarity).toBe('higher');
+      expect(get('7.1.2').thresholds).toEqual(['25%', '28%']);
+      expect(get('7.1.2').polarity).toBe('lower');
+    });
+
+    it('4.3.1 is qualitative with empty 2023/2024 and the manual rule', () => {
+      const a = get('4.3.1');
+      expect(a.targets).toEqual({ '2022': 'qualitativa' });
+      expect(a.thresholds).toEqual([]);
+      expect(a.rule).toBe('manual');
+      expect(a.units).toEqual(['sg']);
+    });
+
+    it("shifted actions sit in their code's OO: 2.1.4 in 2.1, 3.3.4 in 3.3, 3.4.6 in 3.4", () => {
+      const ooOf = (code: string) => operational.find((o) => o.actions.some((a) => a.code === code))!.code;
+      expect(ooOf('2.1.4')).toBe('2.1');
+      expect(ooOf('3.3.4')).toBe('3.3');
+      expect(ooOf('3.4.6')).toBe('3.4');
+      expect(get('2.1.4').line).toBe(22);
+      expect(get('3.3.4').line).toBe(38);
+      expect(get('3.4.6').line).toBe(44);
+    });
+  });
+});
