@@ -1,7 +1,11 @@
 import { AuditEvent, Measurement, Target, TargetRevision } from '../../server/entities';
 import { Builder, type Category, type Entry } from './bad-rows/builder';
 import { PARENTS_AND_CODES, ROWS_AND_DELETES } from './bad-rows/plan-structure';
-import { CELL_RULES, VALUES } from './bad-rows/value-cells';
+import { MISPLACED_CELLS } from './bad-rows/misplaced-cells';
+import { TEXT_CELLS } from './bad-rows/text-cells';
+import { THRESHOLDS } from './bad-rows/thresholds';
+import { VALUES } from './bad-rows/value-cells';
+import { WORD_CELLS } from './bad-rows/word-cells';
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import {
@@ -23,7 +27,15 @@ import {
  */
 
 // in the corpus's first order: a later category may pick as "any row" one that an earlier category's good rows created
-const CATEGORIES: Category[] = [...VALUES, ...PARENTS_AND_CODES, ...CELL_RULES, ...ROWS_AND_DELETES];
+const CATEGORIES: Category[] = [
+  ...VALUES,
+  ...PARENTS_AND_CODES,
+  ...THRESHOLDS,
+  ...TEXT_CELLS,
+  ...WORD_CELLS,
+  ...MISPLACED_CELLS,
+  ...ROWS_AND_DELETES,
+];
 
 const badCount = (entries: Entry[]) => entries.filter((e) => e.expect.status === 'REJECTED').length;
 

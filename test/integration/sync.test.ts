@@ -1,4 +1,4 @@
-import { Indicator, OrgUnit, Target, TargetRevision } from '../../server/entities';
+import { OrgUnit } from '../../server/entities';
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import {
@@ -6,11 +6,9 @@ import {
   changedRows,
   currentRow,
   ok,
-  outcomes,
   readRows,
   rowHistory,
   type SheetRowIn,
-  pastMillisecond,
   sync,
   tableCounts,
   writes,
@@ -18,8 +16,9 @@ import {
 
 /**
  * The sheet-row sync over HTTP on the Sondrio plan: a full round trip, updates with the scores they affect, a new
- * branch in one batch, deletion, delta reads and the audit trail. Batch semantics (versions, keys, modes, crashes)
- * are in sync-batches.test.ts; limits, locks and statement counts in sync-limits.test.ts.
+ * branch in one batch and the audit trail. Deletion is in sync-deletion.test.ts, delta reads in sync-delta.test.ts;
+ * batch semantics (versions, keys, modes, crashes) in sync-batches.test.ts; limits, locks and statement counts in
+ * sync-limits.test.ts.
  */
 
 describe.each(databaseNames())('sheet sync: round trip, updates and affected scores (%s)', (dialect) => {
@@ -237,169 +236,6 @@ describe.each(databaseNames())('sheet sync: a new branch in one batch (%s)', (di
       [2023, [{ kind: 'ORIGINAL', seq: 0, value: { raw: '22' } }]],
       [2024, [{ kind: 'ORIGINAL', seq: 0, value: { raw: '25' } }]],
     ]);
-  });
-});
-
-describe.each(databaseNames())('sheet sync: deletion (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
-  it('deletes only the rows sent with delete: true; rows missing from a batch stay', async () => {
-    const { server, plan } = sondrio;
-    const before = await readRows(server, plan.planId);
-    const gone = plan.indicator('1.4.2');
-    const kept = plan.indicator('1.4.1');
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [
-        { rowId: kept.rowId, rowVersion: kept.rowVersion },
-        { rowId: gone.rowId, rowVersion: gone.rowVersion, delete: true },
-      ],
-    });
-    expect(result.rows.map((r) => [r.status, r.rowVersion, r.errors])).toEqual([
-      ['UNCHANGED', kept.rowVersion, []],
-      ['DELETED', null, []],
-    ]);
-    expect(result.applied).toBe(1);
-    const after = await readRows(server, plan.planId);
-    expect(after.rows.find((r) => r.rowId === gone.rowId)).toBeUndefined();
-    expect(after.rows).toHaveLength(before.rows.length - 1);
-    expect(changedRows(before.rows, after.rows, [gone.rowId])).toEqual([]);
-    const em = server.orm.em.fork();
-    expect(await em.count(Indicator, { id: gone.rowId })).toBe(0);
-    expect(await em.count(Target, { indicator: gone.rowId })).toBe(0);
-    const history = await rowHistory(server, plan.planId, gone.rowId);
-    // (the case of action is the audit trail's concern, tested there)
-    expect(history[0]).toMatchObject({
-      entityType: 'Indicator',
-      entityId: gone.rowId,
-      action: expect.stringMatching(/^delete$/i),
-      after: null,
-      before: expect.objectContaining({ code: '1.4.2' }),
-    });
-  });
-
-  it('deletes an objective together with all its children in one batch, and lists them in a later delta read', async () => {
-    const { server, plan } = sondrio;
-    const { serverTime } = await readRows(server, plan.planId);
-    await pastMillisecond(serverTime);
-    const objective = plan.operational('2.2');
-    const children = ['2.2.1', '2.2.2', '2.2.3', '2.2.4'].map((code) => plan.indicator(code));
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [objective, ...children].map((r) => ({ rowId: r.rowId, rowVersion: r.rowVersion, delete: true })),
-    });
-    expect(result.rows.map((r) => [r.status, r.errors])).toEqual(Array(5).fill(['DELETED', []]));
-    const ids = [objective.rowId, ...children.map((c) => c.rowId)];
-    const { rows } = await readRows(server, plan.planId);
-    expect(rows.filter((r) => ids.includes(r.rowId))).toEqual([]);
-    const em = server.orm.em.fork();
-    expect(await em.count(Target, { indicator: { $in: ids } })).toBe(0);
-    expect(await em.count(TargetRevision, { target: { indicator: { $in: ids } } })).toBe(0);
-
-    const delta = await readRows(server, plan.planId, { since: serverTime });
-    expect([...delta.deletedRowIds].sort()).toEqual([...ids].sort());
-    expect(delta.rows.filter((r) => ids.includes(r.rowId))).toEqual([]);
-  });
-
-  it('keeps a parent whose children could not be deleted', async () => {
-    const { server, plan } = sondrio;
-    const strategic = plan.strategic('6');
-    const operational = plan.operational('6.1');
-    const before = await readRows(server, plan.planId);
-    // 6.1 still has 6.1.1 and 6.1.2, which are not in the batch: 6.1 stays, so 6 must stay too
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [strategic, operational].map((r) => ({ rowId: r.rowId, rowVersion: r.rowVersion, delete: true })),
-    });
-    expect(outcomes(result)).toEqual([
-      ['REJECTED', ['delete:HAS_CHILDREN']],
-      ['REJECTED', ['delete:HAS_CHILDREN']],
-    ]);
-    const after = await readRows(server, plan.planId);
-    expect(changedRows(before.rows, after.rows, [])).toEqual([]);
-  });
-});
-
-describe.each(databaseNames())('sheet sync: delta reads (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
-  it('returns only the rows changed after a read, in the same shape as a full read', async () => {
-    const { server, plan } = sondrio;
-    const first = await readRows(server, plan.planId);
-    await pastMillisecond(first.serverTime);
-    const a = plan.indicator('3.1.1');
-    const b = plan.indicator('3.3.1');
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [
-        { rowId: a.rowId, actual: '18' },
-        { rowId: b.rowId, note: 'dato provvisorio' },
-        {
-          clientRef: 'N',
-          level: 'azione',
-          code: '3.3.5',
-          title: 'Nuova azione',
-          parentRef: plan.operational('3.3').rowId,
-          target: '30',
-        },
-      ],
-    });
-    expect(result.rows.map((r) => r.status)).toEqual(['UPDATED', 'UPDATED', 'CREATED']);
-    const changed = [a.rowId, b.rowId, result.rows[2].rowId!];
-
-    const delta = await readRows(server, plan.planId, { since: first.serverTime });
-    expect(delta.deletedRowIds).toEqual([]);
-    expect(delta.rows.map((r) => r.rowId).sort()).toEqual([...changed].sort());
-    const full = await readRows(server, plan.planId);
-    expect(full.rows).toHaveLength(first.rows.length + 1);
-    for (const row of delta.rows) expect(row).toEqual(full.rows.find((r) => r.rowId === row.rowId));
-    expect(Date.parse(delta.serverTime)).toBeGreaterThanOrEqual(Date.parse(first.serverTime));
-
-    // nothing changed since the last read: an empty delta
-    const quiet = await readRows(server, plan.planId, { since: full.serverTime });
-    expect(quiet).toMatchObject({ rows: [], deletedRowIds: [] });
-  });
-
-  it('lists a row whose only change is a future target', async () => {
-    const { server, plan } = sondrio;
-    const { serverTime } = await readRows(server, plan.planId);
-    await pastMillisecond(serverTime);
-    const row = await currentRow(server, plan.planId, 'indicator', '3.3.2');
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, futureTargets: [{ year: 2023, value: '6' }] }],
-    });
-    expect(result.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
-    expect(result.rows[0].rowVersion).not.toBe(row.rowVersion);
-    const delta = await readRows(server, plan.planId, { since: serverTime });
-    expect(delta.rows.map((r) => r.code)).toEqual(['3.3.2']);
-    expect(delta.rows[0].futureTargets).toMatchObject([
-      { year: 2023, value: { raw: '6' } },
-      { year: 2024, value: { raw: '6' } },
-    ]);
-  });
-
-  it('gives a new version to, and lists, a row whose only change is its responsible units', async () => {
-    const { server, plan } = sondrio;
-    const { serverTime } = await readRows(server, plan.planId);
-    await pastMillisecond(serverTime);
-    const row = await currentRow(server, plan.planId, 'indicator', '3.3.3');
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, responsibleUnit: 'U.O. "Ragioneria"' }],
-    });
-    expect(result.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
-    const delta = await readRows(server, plan.planId, { since: serverTime });
-    expect(delta.rows.map((r) => [r.code, r.responsibleUnits])).toEqual([['3.3.3', ['U.O. "Ragioneria"']]]);
-    // a colleague who read the row before this change must get a conflict, not overwrite it unseen
-    expect(result.rows[0].rowVersion).not.toBe(row.rowVersion);
-    const colleague = await sync(server, {
-      planId: plan.planId,
-      rows: [
-        { rowId: row.rowId, rowVersion: row.rowVersion, responsibleUnit: 'Area III "Anagrafico - certificativa"' },
-      ],
-    });
-    expect(colleague.rows[0].status).toBe('CONFLICT');
   });
 });
 

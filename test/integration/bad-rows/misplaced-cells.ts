@@ -1,0 +1,97 @@
+import { type Category, INDICATOR, OPERATIONAL, rejected, STRATEGIC } from './builder';
+
+/**
+ * Cells fine in themselves but not where they stand: an actual on an objective row, a future target for a year
+ * outside the plan.
+ */
+export const MISPLACED_CELLS: Category[] = [
+  {
+    name: 'actual on an objective row → ACTUAL_ON_OBJECTIVE',
+    build: (b) => [
+      rejected(
+        'new operational objective with an actual',
+        b.newOperational({ actual: '5' }),
+        'actual',
+        'ACTUAL_ON_OBJECTIVE',
+      ),
+      rejected(
+        'new strategic objective with an actual',
+        b.newStrategic({ actual: '80%' }),
+        'actual',
+        'ACTUAL_ON_OBJECTIVE',
+      ),
+      rejected('new perspective with an actual', b.newPerspective({ actual: '10%' }), 'actual', 'ACTUAL_ON_OBJECTIVE'),
+      rejected(
+        'operational objective (level sent) with an actual',
+        OPERATIONAL.make(b, { level: 'operational', actual: '11' }),
+        'actual',
+        'ACTUAL_ON_OBJECTIVE',
+      ),
+      rejected(
+        'strategic objective (level sent) with an actual',
+        STRATEGIC.make(b, { level: 'OS', actual: '80%' }),
+        'actual',
+        'ACTUAL_ON_OBJECTIVE',
+      ),
+      rejected(
+        'perspective (level sent) with an actual',
+        b.existing(b.any('perspective'), { level: 'prospettiva', actual: '1' }),
+        'actual',
+        'ACTUAL_ON_OBJECTIVE',
+      ),
+      rejected(
+        'operational objective (level column not sent) with an actual',
+        OPERATIONAL.make(b, { actual: '11' }),
+        'actual',
+        'ACTUAL_ON_OBJECTIVE',
+      ),
+      rejected(
+        'strategic objective (level column not sent) with an actual',
+        STRATEGIC.make(b, { actual: '80%' }),
+        'actual',
+        'ACTUAL_ON_OBJECTIVE',
+      ),
+      rejected(
+        'perspective (level column not sent) with an actual',
+        b.existing(b.any('perspective'), { actual: '1' }),
+        'actual',
+        'ACTUAL_ON_OBJECTIVE',
+      ),
+    ],
+  },
+  {
+    name: 'future target for a year outside the plan → BAD_YEAR',
+    build: (b) => [
+      ...[2025, 2021, 2030, 2022, 1999, 2100].map((year) =>
+        rejected(
+          `indicator, future target for ${year}`,
+          INDICATOR.make(b, { futureTargets: [{ year, value: '10' }] }),
+          'futureTargets.0',
+          'BAD_YEAR',
+        ),
+      ),
+      rejected(
+        'new indicator, second future target for 2026',
+        b.newIndicator({
+          futureTargets: [
+            { year: 2023, value: '5' },
+            { year: 2026, value: '6' },
+          ],
+        }),
+        'futureTargets.1',
+        'BAD_YEAR',
+      ),
+      rejected(
+        'indicator, second future target for 2025',
+        INDICATOR.make(b, {
+          futureTargets: [
+            { year: 2024, value: '5' },
+            { year: 2025, value: '6' },
+          ],
+        }),
+        'futureTargets.1',
+        'BAD_YEAR',
+      ),
+    ],
+  },
+];

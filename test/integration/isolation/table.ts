@@ -1,0 +1,266 @@
+import type { Tenant } from '../../helpers/tenant';
+
+/**
+ * The isolation table of security-isolation.test.ts: for every root query, mutation and subscription field, how it
+ * is called with one tenant's ids (read or write, and which control call must succeed).
+ */
+
+type Vars = (t: Tenant, n: number) => Record<string, unknown>;
+/**
+ * read: must return nothing of B; the same call by a system administrator must show B (so the probe reaches B).
+ * write: must change nothing of B; with `ownOk` the same call on A's own ids succeeds (so the input is valid).
+ */
+export type Probe =
+  | { kind: 'read'; op: string; vars: Vars; showsB?: boolean }
+  | { kind: 'write'; op: string; vars: Vars; ownOk?: boolean };
+
+const read = (op: string, vars: Vars, showsB = true): Probe => ({ kind: 'read', op, vars, showsB });
+const write = (op: string, vars: Vars, ownOk = true): Probe => ({ kind: 'write', op, vars, ownOk });
+
+/** The five fields of one CRUD entity: x(id), xs(filter), createX, updateX, deleteX. */
+function crud(
+  label: string,
+  one: string,
+  many: string,
+  key: keyof Tenant,
+  fields: string,
+  create: Vars | null,
+  connection = false,
+): Record<string, Probe> {
+  const list = connection ? `edges { node { ${fields} } }` : fields;
+  return {
+    [one]: read(`query($id: ID!) { ${one}(id: $id) { ${fields} } }`, (t) => ({ id: t[key] })),
+    [many]: read(`query($id: ID!) { ${many}(filter: { ids: [$id] }) { ${list} } }`, (t) => ({ id: t[key] })),
+    [`create${label}`]: write(
+      `mutation($i: Create${label}Input!) { create${label}(input: $i) { id } }`,
+      (t, n) => ({ i: create ? create(t, n) : {} }),
+      create !== null,
+    ),
+    [`update${label}`]: write(`mutation($id: ID!) { update${label}(id: $id, input: {}) { id } }`, (t) => ({
+      id: t[key],
+    })),
+    [`delete${label}`]: write(
+      `mutation($id: ID!) { delete${label}(id: $id, cascade: true) { id deleted } }`,
+      (t) => ({ id: t[key] }),
+      false,
+    ),
+  };
+}
+
+/** A member of each tenant (not an admin) with a token, both named with the tenant's marker; made in beforeAll. */
+export type Member = { userId: string; tokenId: string };
+export const members = new Map<string, Member>();
+export const memberOf = (t: Tenant): Member => members.get(t.org)!;
+
+export const TABLE: Record<string, Probe> = {
+  ...crud('Organisation', 'organisation', 'organisations', 'org', 'id name', null),
+  ...crud('OrgUnit', 'orgUnit', 'orgUnits', 'unit', 'id name', (t, n) => ({
+    organisationId: t.org,
+    name: `U${n}`,
+    type: 'UO',
+  })),
+  ...crud('Person', 'person', 'people', 'person', 'id fullName', (t, n) => ({
+    organisationId: t.org,
+    fullName: `P${n}`,
+  })),
+  ...crud('ManagerRole', 'managerRole', 'managerRoles', 'managerRole', 'id person { fullName }', (t) => ({
+    personId: t.person,
+    role: 'DIRIGENTE',
+    unitId: t.unit,
+  })),
+  ...crud('FundParameter', 'fundParameter', 'fundParameters', 'fundParameter', 'id cycle { name }', (t) => ({
+    cycleId: t.cycle,
+    fund: 'DIPENDENTI',
+    unitValue: 2,
+  })),
+  ...crud('PlanCycle', 'planCycle', 'planCycles', 'cycle', 'id name', (t, n) => ({
+    organisationId: t.org,
+    name: `C${n}`,
+    firstYear: 2025,
+    years: [2025],
+  })),
+  ...crud('PlanVersion', 'planVersion', 'planVersions', 'plan', 'id label', (t, n) => ({
+    cycleId: t.cycle,
+    revision: n,
+    label: `V${n}`,
+  })),
+  ...crud('ScoringProfile', 'scoringProfile', 'scoringProfiles', 'profile', 'id organisation { name }', (t, n) => ({
+    organisationId: t.org,
+    name: `custom${n}`,
+    profileVersion: 1,
+    parameters: {},
+  })),
+  ...crud('Perspective', 'perspective', 'perspectives', 'perspective', 'id name', (t, n) => ({
+    planId: t.plan,
+    name: `P${n}`,
+  })),
+  ...crud('StrategicObjective', 'strategicObjective', 'strategicObjectives', 'so', 'id title', (t, n) => ({
+    perspectiveId: t.perspective,
+    code: `S${n}`,
+    title: 'x',
+  })),
+  ...crud('OperationalObjective', 'operationalObjective', 'operationalObjectives', 'oo', 'id title', (t, n) => ({
+    strategicObjectiveId: t.so,
+    code: `O${n}`,
+    title: 'x',
+  })),
+  ...crud(
+    'Indicator',
+    'indicator',
+    'indicators',
+    'indicator',
+    'id title',
+    (t, n) => ({ operationalObjectiveId: t.oo, code: `I${n}`, title: 'x' }),
+    true,
+  ),
+  ...crud('Target', 'target', 'targets', 'target', 'id indicator { title }', (t) => ({
+    indicatorId: t.indicator,
+    year: 2024,
+    value: '1',
+  })),
+  ...crud(
+    'TargetRevision',
+    'targetRevision',
+    'targetRevisions',
+    'revision',
+    'id value { raw } target { indicator { title } }',
+    (t) => ({ targetId: t.target, value: '2' }),
+  ),
+  ...crud('Baseline', 'baseline', 'baselines', 'baseline', 'id indicator { title }', (t, n) => ({
+    indicatorId: t.indicator,
+    year: 2000 + (n % 90),
+  })),
+  ...crud(
+    'Measurement',
+    'measurement',
+    'measurements',
+    'measurement',
+    'id note',
+    (t) => ({ indicatorId: t.indicator, year: 2024, value: '1' }),
+    true,
+  ),
+  ...crud('Project', 'project', 'projects', 'project', 'id name', (t, n) => ({ planId: t.plan, name: `Pr${n}` })),
+  ...crud('Activity', 'activity', 'activities', 'activity', 'id name', (t, n) => ({
+    projectId: t.project,
+    name: `A${n}`,
+  })),
+  ...crud('Dashboard', 'dashboard', 'dashboards', 'dashboard', 'id name', (t, n) => ({
+    planId: t.plan,
+    kind: 'SERVICE',
+    name: `D${n}`,
+  })),
+  ...crud('DashboardEntry', 'dashboardEntry', 'dashboardEntries', 'entry', 'id dashboard { name }', (t) => ({
+    dashboardId: t.dashboard,
+    indicatorId: t.indicator,
+  })),
+  ...crud(
+    'ManagerAssignment',
+    'managerAssignment',
+    'managerAssignments',
+    'assignment',
+    'id manager { fullName }',
+    (t) => ({ managerId: t.person, operationalObjectiveId: t.oo, weight: 5 }),
+  ),
+
+  me: read(
+    `{ me { id name email systemAdmin memberships { organisationId role unitIds } tokens { prefix label } } }`,
+    () => ({}),
+    false,
+  ),
+  users: read(
+    `query($o: ID!) { users(organisationId: $o) { id name email role unitIds tokens { id prefix label } } }`,
+    (t) => ({ o: t.org }),
+  ),
+  auditEvents: read(
+    `query($o: ID!, $p: ID!) { byOrg: auditEvents(filter: { organisationId: $o }) { edges { node { entityId actor after } } }
+    byPlan: auditEvents(filter: { planId: $p }) { edges { node { entityId after } } } }`,
+    (t) => ({ o: t.org, p: t.plan }),
+  ),
+  report: read(
+    `query($p: ID!, $d: ID!) { byPlan: report(planId: $p, year: 2022) { rows { code title } }
+    byDashboard: report(dashboardId: $d, year: 2022) { rows { code title } } }`,
+    (t) => ({ p: t.plan, d: t.dashboard }),
+  ),
+  planLint: read(`query($p: ID!) { planLint(planId: $p) { code subjectId message } }`, (t) => ({ p: t.plan })),
+  sheetRows: read(
+    `query($p: ID!) { sheetRows(planId: $p, year: 2022) { rows { rowId title actual { raw } } } }`,
+    (t) => ({ p: t.plan }),
+  ),
+  rowHistory: read(
+    `query($p: ID!, $r: ID!) { rowHistory(planId: $p, rowId: $r, year: 2022) { entityId after } }`,
+    (t) => ({ p: t.plan, r: t.indicator }),
+  ),
+
+  approvePlanVersion: write(
+    `mutation($p: ID!) { approvePlanVersion(id: $p) { id status } }`,
+    (t) => ({ p: t.plan }),
+    false,
+  ),
+  closePlanVersion: write(
+    `mutation($p: ID!) { closePlanVersion(id: $p) { id status } }`,
+    (t) => ({ p: t.plan }),
+    false,
+  ),
+  lockCheckpoint: write(
+    `mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2022, checkpoint: MID_YEAR) { id } }`,
+    (t) => ({ p: t.plan }),
+  ),
+  unlockCheckpoint: write(
+    `mutation($p: ID!) { unlockCheckpoint(planId: $p, year: 2023, checkpoint: YEAR_END) }`,
+    (t) => ({ p: t.plan }),
+    false,
+  ),
+  syncRows: write(`mutation($i: SyncBatchInput!) { syncRows(input: $i) { applied rows { status } } }`, (t) => ({
+    i: {
+      planId: t.plan,
+      year: 2022,
+      checkpoint: 'YEAR_END',
+      mode: 'PARTIAL',
+      rows: [
+        { rowId: t.indicator, actual: '1', title: 'x' },
+        { level: 'perspective', title: 'New' },
+      ],
+    },
+  })),
+  createScoringProfileFromPreset: write(
+    `mutation($o: ID!) { createScoringProfileFromPreset(organisationId: $o, preset: BRESCIA) { id } }`,
+    (t) => ({ o: t.org }),
+  ),
+  importPlan: write(
+    `mutation($o: ID!) { importPlan(input: { orgId: $o, fileName: "piano.txt", content: "PIANO DELLA PERFORMANCE", dryRun: false }) { format } }`,
+    (t) => ({ o: t.org }),
+    false,
+  ),
+  inviteUser: write(`mutation($i: InviteUserInput!) { inviteUser(input: $i) { id } }`, (t, n) => ({
+    i: {
+      organisationId: t.org,
+      email: ` New.${n}@${t.code}.test `,
+      name: `N${n}`,
+      role: 'UNIT_EDITOR',
+      unitIds: [t.unit],
+    },
+  })),
+  updateMembership: write(`mutation($i: UpdateMembershipInput!) { updateMembership(input: $i) { id role } }`, (t) => ({
+    i: { organisationId: t.org, userId: memberOf(t).userId, role: 'CONTROLLER' },
+  })),
+  removeMembership: write(
+    `mutation($o: ID!, $u: ID!) { removeMembership(organisationId: $o, userId: $u) }`,
+    (t) => ({ o: t.org, u: memberOf(t).userId }),
+    false,
+  ),
+  deactivateUser: write(
+    `mutation($u: ID!) { deactivateUser(userId: $u) { id active } }`,
+    (t) => ({ u: memberOf(t).userId }),
+    false,
+  ),
+  createApiToken: write(`mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token { id } } }`, (t) => ({
+    i: { userId: memberOf(t).userId, label: 'probe', expiresInDays: 1 },
+  })),
+  revokeApiToken: write(`mutation($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }`, (t) => ({
+    id: memberOf(t).tokenId,
+  })),
+  reviseScoringProfile: write(
+    `mutation($id: ID!) { reviseScoringProfile(id: $id, parameters: { bandsMode: "linear" }) { id } }`,
+    (t) => ({ id: t.profile }),
+  ),
+};

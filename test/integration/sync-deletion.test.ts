@@ -1,0 +1,89 @@
+import { Indicator, Target, TargetRevision } from '../../server/entities';
+import { databaseNames } from '../helpers/databases';
+import { withSondrioServer } from '../helpers/sondrio-server';
+import { changedRows, outcomes, readRows, rowHistory, pastMillisecond, sync } from '../helpers/sync';
+
+/**
+ * Deleting sheet rows over HTTP on the Sondrio plan: only the rows sent with delete: true go, an objective goes
+ * with its children, and a parent whose children stay is kept.
+ */
+
+describe.each(databaseNames())('sheet sync: deletion (%s)', (dialect) => {
+  const sondrio = withSondrioServer(dialect);
+
+  it('deletes only the rows sent with delete: true; rows missing from a batch stay', async () => {
+    const { server, plan } = sondrio;
+    const before = await readRows(server, plan.planId);
+    const gone = plan.indicator('1.4.2');
+    const kept = plan.indicator('1.4.1');
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [
+        { rowId: kept.rowId, rowVersion: kept.rowVersion },
+        { rowId: gone.rowId, rowVersion: gone.rowVersion, delete: true },
+      ],
+    });
+    expect(result.rows.map((r) => [r.status, r.rowVersion, r.errors])).toEqual([
+      ['UNCHANGED', kept.rowVersion, []],
+      ['DELETED', null, []],
+    ]);
+    expect(result.applied).toBe(1);
+    const after = await readRows(server, plan.planId);
+    expect(after.rows.find((r) => r.rowId === gone.rowId)).toBeUndefined();
+    expect(after.rows).toHaveLength(before.rows.length - 1);
+    expect(changedRows(before.rows, after.rows, [gone.rowId])).toEqual([]);
+    const em = server.orm.em.fork();
+    expect(await em.count(Indicator, { id: gone.rowId })).toBe(0);
+    expect(await em.count(Target, { indicator: gone.rowId })).toBe(0);
+    const history = await rowHistory(server, plan.planId, gone.rowId);
+    // (the case of action is the audit trail's concern, tested there)
+    expect(history[0]).toMatchObject({
+      entityType: 'Indicator',
+      entityId: gone.rowId,
+      action: expect.stringMatching(/^delete$/i),
+      after: null,
+      before: expect.objectContaining({ code: '1.4.2' }),
+    });
+  });
+
+  it('deletes an objective together with all its children in one batch, and lists them in a later delta read', async () => {
+    const { server, plan } = sondrio;
+    const { serverTime } = await readRows(server, plan.planId);
+    await pastMillisecond(serverTime);
+    const objective = plan.operational('2.2');
+    const children = ['2.2.1', '2.2.2', '2.2.3', '2.2.4'].map((code) => plan.indicator(code));
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [objective, ...children].map((r) => ({ rowId: r.rowId, rowVersion: r.rowVersion, delete: true })),
+    });
+    expect(result.rows.map((r) => [r.status, r.errors])).toEqual(Array(5).fill(['DELETED', []]));
+    const ids = [objective.rowId, ...children.map((c) => c.rowId)];
+    const { rows } = await readRows(server, plan.planId);
+    expect(rows.filter((r) => ids.includes(r.rowId))).toEqual([]);
+    const em = server.orm.em.fork();
+    expect(await em.count(Target, { indicator: { $in: ids } })).toBe(0);
+    expect(await em.count(TargetRevision, { target: { indicator: { $in: ids } } })).toBe(0);
+
+    const delta = await readRows(server, plan.planId, { since: serverTime });
+    expect([...delta.deletedRowIds].sort()).toEqual([...ids].sort());
+    expect(delta.rows.filter((r) => ids.includes(r.rowId))).toEqual([]);
+  });
+
+  it('keeps a parent whose children could not be deleted', async () => {
+    const { server, plan } = sondrio;
+    const strategic = plan.strategic('6');
+    const operational = plan.operational('6.1');
+    const before = await readRows(server, plan.planId);
+    // 6.1 still has 6.1.1 and 6.1.2, which are not in the batch: 6.1 stays, so 6 must stay too
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [strategic, operational].map((r) => ({ rowId: r.rowId, rowVersion: r.rowVersion, delete: true })),
+    });
+    expect(outcomes(result)).toEqual([
+      ['REJECTED', ['delete:HAS_CHILDREN']],
+      ['REJECTED', ['delete:HAS_CHILDREN']],
+    ]);
+    const after = await readRows(server, plan.planId);
+    expect(changedRows(before.rows, after.rows, [])).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import { databaseNames } from '../helpers/databases';
+import { withSondrioServer } from '../helpers/sondrio-server';
+import { currentRow, readRows, pastMillisecond, sync } from '../helpers/sync';
+
+/** Delta reads of the sheet rows on the Sondrio plan: after a read, only what changed since, in a full read's shape. */
+
+describe.each(databaseNames())('sheet sync: delta reads (%s)', (dialect) => {
+  const sondrio = withSondrioServer(dialect);
+
+  it('returns only the rows changed after a read, in the same shape as a full read', async () => {
+    const { server, plan } = sondrio;
+    const first = await readRows(server, plan.planId);
+    await pastMillisecond(first.serverTime);
+    const a = plan.indicator('3.1.1');
+    const b = plan.indicator('3.3.1');
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [
+        { rowId: a.rowId, actual: '18' },
+        { rowId: b.rowId, note: 'dato provvisorio' },
+        {
+          clientRef: 'N',
+          level: 'azione',
+          code: '3.3.5',
+          title: 'Nuova azione',
+          parentRef: plan.operational('3.3').rowId,
+          target: '30',
+        },
+      ],
+    });
+    expect(result.rows.map((r) => r.status)).toEqual(['UPDATED', 'UPDATED', 'CREATED']);
+    const changed = [a.rowId, b.rowId, result.rows[2].rowId!];
+
+    const delta = await readRows(server, plan.planId, { since: first.serverTime });
+    expect(delta.deletedRowIds).toEqual([]);
+    expect(delta.rows.map((r) => r.rowId).sort()).toEqual([...changed].sort());
+    const full = await readRows(server, plan.planId);
+    expect(full.rows).toHaveLength(first.rows.length + 1);
+    for (const row of delta.rows) expect(row).toEqual(full.rows.find((r) => r.rowId === row.rowId));
+    expect(Date.parse(delta.serverTime)).toBeGreaterThanOrEqual(Date.parse(first.serverTime));
+
+    // nothing changed since the last read: an empty delta
+    const quiet = await readRows(server, plan.planId, { since: full.serverTime });
+    expect(quiet).toMatchObject({ rows: [], deletedRowIds: [] });
+  });
+
+  it('lists a row whose only change is a future target', async () => {
+    const { server, plan } = sondrio;
+    const { serverTime } = await readRows(server, plan.planId);
+    await pastMillisecond(serverTime);
+    const row = await currentRow(server, plan.planId, 'indicator', '3.3.2');
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, futureTargets: [{ year: 2023, value: '6' }] }],
+    });
+    expect(result.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
+    expect(result.rows[0].rowVersion).not.toBe(row.rowVersion);
+    const delta = await readRows(server, plan.planId, { since: serverTime });
+    expect(delta.rows.map((r) => r.code)).toEqual(['3.3.2']);
+    expect(delta.rows[0].futureTargets).toMatchObject([
+      { year: 2023, value: { raw: '6' } },
+      { year: 2024, value: { raw: '6' } },
+    ]);
+  });
+
+  it('gives a new version to, and lists, a row whose only change is its responsible units', async () => {
+    const { server, plan } = sondrio;
+    const { serverTime } = await readRows(server, plan.planId);
+    await pastMillisecond(serverTime);
+    const row = await currentRow(server, plan.planId, 'indicator', '3.3.3');
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, responsibleUnit: 'U.O. "Ragioneria"' }],
+    });
+    expect(result.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
+    const delta = await readRows(server, plan.planId, { since: serverTime });
+    expect(delta.rows.map((r) => [r.code, r.responsibleUnits])).toEqual([['3.3.3', ['U.O. "Ragioneria"']]]);
+    // a colleague who read the row before this change must get a conflict, not overwrite it unseen
+    expect(result.rows[0].rowVersion).not.toBe(row.rowVersion);
+    const colleague = await sync(server, {
+      planId: plan.planId,
+      rows: [
+        { rowId: row.rowId, rowVersion: row.rowVersion, responsibleUnit: 'Area III "Anagrafico - certificativa"' },
+      ],
+    });
+    expect(colleague.rows[0].status).toBe('CONFLICT');
+  });
+});
