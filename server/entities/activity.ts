@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { ScoringRule } from '@core/vocabulary/enums';
 import type { ParsedValue } from '@core/values/types';
 import { ParsedValueType } from './parsed-value';
@@ -7,6 +7,7 @@ import { Person } from './person';
 import { Project } from './project';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { OptionalDouble } from './columns';
 
 /** An activity of a project, with its own target, rule and responsible person. */
 @ObjectType({ simpleResolvers: true, description: 'Attività of a project' })
@@ -24,9 +25,7 @@ export class Activity extends TenantOwned {
   @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
   responsible?: Person | null;
 
-  @Field(() => Float, { nullable: true })
-  @Property({ type: 'double', nullable: true })
-  weight?: number | null;
+  @OptionalDouble() weight?: number | null;
 
   @Field(() => ScoringRule, { nullable: true })
   @Enum({ items: () => ScoringRule, nullable: true })

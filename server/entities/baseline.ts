@@ -5,6 +5,7 @@ import { ParsedValueType } from './parsed-value';
 import { Indicator } from './indicator';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { OptionalText } from './columns';
 
 /** Previous year's target and actual as printed in the plan ("consuntivo … o ultimo dato disponibile"). */
 @ObjectType({
@@ -31,7 +32,5 @@ export class Baseline extends TenantOwned {
   @Property({ type: 'json', nullable: true })
   actual?: ParsedValue | null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  note?: string | null;
+  @OptionalText() note?: string | null;
 }

@@ -1,10 +1,11 @@
 import { DateTimeType, Entity, Enum, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import type { ParsedValue } from '@core/values/types';
 import { ParsedValueType } from './parsed-value';
 import { Indicator } from './indicator';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { OptionalDouble, OptionalString, OptionalText } from './columns';
 
 /**
  * Valore ottenuto: one per indicator × year × checkpoint, however many dashboards list the indicator.
@@ -39,29 +40,17 @@ export class Measurement extends PlanOwned {
   @Property({ type: 'boolean' })
   neutralised: boolean = false;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  neutralisationReason?: string | null;
+  @OptionalText() neutralisationReason?: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Manual score in [0, 1] (rule manual)' })
-  @Property({ type: 'double', nullable: true })
-  manualScore?: number | null;
+  @OptionalDouble('Manual score in [0, 1] (rule manual)') manualScore?: number | null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  manualJustification?: string | null;
+  @OptionalText() manualJustification?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Evidence offered to the OIV' })
-  @Property({ type: 'text', nullable: true })
-  evidence?: string | null;
+  @OptionalText('Evidence offered to the OIV') evidence?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  note?: string | null;
+  @OptionalText() note?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Who recorded the value' })
-  @Property({ type: 'string', length: 200, nullable: true })
-  author?: string | null;
+  @OptionalString(200, 'Who recorded the value') author?: string | null;
 
   @Field(() => Date)
   @Property({ type: DateTimeType })

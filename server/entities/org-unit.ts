@@ -4,6 +4,7 @@ import { UnitType } from '@core/vocabulary/enums';
 import { Person } from './person';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { OptionalString } from './columns';
 
 /** Area → servizio → ufficio / U.O., plus staff units, working groups and the special agency. */
 @ObjectType({ simpleResolvers: true, description: 'Organisational unit; units form a tree through parent' })
@@ -15,9 +16,7 @@ export class OrgUnit extends TenantOwned {
   @Property({ type: 'string', length: 300 })
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 50, nullable: true })
-  code?: string | null;
+  @OptionalString(50) code?: string | null;
 
   @Field(() => UnitType)
   @Enum({ items: () => UnitType })

@@ -2,6 +2,7 @@ import { Entity, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { OptionalString } from './columns';
 
 @ObjectType({ simpleResolvers: true, description: 'A person: manager, unit head, responsible, consultant' })
 @Entity()
@@ -12,7 +13,5 @@ export class Person extends TenantOwned {
   @Property({ type: 'string', length: 200 })
   fullName!: string;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 320, nullable: true })
-  email?: string | null;
+  @OptionalString(320) email?: string | null;
 }
