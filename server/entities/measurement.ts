@@ -1,11 +1,9 @@
-import { DateTimeType, Entity, Enum, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
-import { Checkpoint } from '@core/vocabulary/enums';
+import { DateTimeType, Entity, OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 import type { ParsedValue } from '@core/values/types';
-import { ParsedValueType } from './parsed-value';
-import { Indicator } from './indicator';
-import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
-import { OptionalDouble, OptionalString, OptionalText } from './columns';
+import { AtCheckpoint } from './at-checkpoint';
+import { PlanOwnedDefaults } from './plan-owned';
+import { OptionalDouble, OptionalString, OptionalText, OptionalValue, RequiredBoolean } from './columns';
 
 /**
  * Valore ottenuto: one per indicator × year × checkpoint, however many dashboards list the indicator.
@@ -14,31 +12,14 @@ import { OptionalDouble, OptionalString, OptionalText } from './columns';
 @ObjectType({ simpleResolvers: true, description: 'Actual value of an indicator at a checkpoint (valore ottenuto)' })
 @Entity()
 @Unique({ properties: ['indicator', 'year', 'checkpoint'] })
-export class Measurement extends PlanOwned {
+export class Measurement extends AtCheckpoint {
   declare [OptionalProps]?: PlanOwnedDefaults | 'checkpoint' | 'notCompleted' | 'neutralised' | 'recordedAt';
 
-  @ManyToOne(() => Indicator, { deleteRule: 'cascade' })
-  indicator!: Indicator;
+  @OptionalValue('null when nothing was entered') value?: ParsedValue | null;
 
-  @Field(() => Int)
-  @Property({ type: 'integer' })
-  year!: number;
+  @RequiredBoolean('Deadline indicators: explicitly not completed (scores 0)') notCompleted: boolean = false;
 
-  @Field(() => Checkpoint)
-  @Enum({ items: () => Checkpoint })
-  checkpoint: Checkpoint = Checkpoint.YEAR_END;
-
-  @Field(() => ParsedValueType, { nullable: true, description: 'null when nothing was entered' })
-  @Property({ type: 'json', nullable: true })
-  value?: ParsedValue | null;
-
-  @Field({ description: 'Deadline indicators: explicitly not completed (scores 0)' })
-  @Property({ type: 'boolean' })
-  notCompleted: boolean = false;
-
-  @Field()
-  @Property({ type: 'boolean' })
-  neutralised: boolean = false;
+  @RequiredBoolean() neutralised: boolean = false;
 
   @OptionalText() neutralisationReason?: string | null;
 
