@@ -2,12 +2,11 @@ import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/cor
 import { Field, Int, ObjectType } from 'type-graphql';
 import { ScoringRule } from '@core/vocabulary/enums';
 import type { ParsedValue } from '@core/values/types';
-import { ParsedValueType } from './parsed-value';
 import { Person } from './person';
 import { Project } from './project';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
-import { OptionalDouble } from './columns';
+import { OptionalDouble, OptionalValue, RequiredText } from './columns';
 
 /** An activity of a project, with its own target, rule and responsible person. */
 @ObjectType({ simpleResolvers: true, description: 'Attività of a project' })
@@ -18,9 +17,7 @@ export class Activity extends TenantOwned {
   @ManyToOne(() => Project, { deleteRule: 'cascade' })
   project!: Project;
 
-  @Field()
-  @Property({ type: 'text' })
-  name!: string;
+  @RequiredText() name!: string;
 
   @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
   responsible?: Person | null;
@@ -31,13 +28,9 @@ export class Activity extends TenantOwned {
   @Enum({ items: () => ScoringRule, nullable: true })
   rule?: ScoringRule | null;
 
-  @Field(() => ParsedValueType, { nullable: true })
-  @Property({ type: 'json', nullable: true })
-  target?: ParsedValue | null;
+  @OptionalValue() target?: ParsedValue | null;
 
-  @Field(() => ParsedValueType, { nullable: true })
-  @Property({ type: 'json', nullable: true })
-  actual?: ParsedValue | null;
+  @OptionalValue() actual?: ParsedValue | null;
 
   @Field(() => Int)
   @Property({ type: 'integer' })

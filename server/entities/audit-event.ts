@@ -4,7 +4,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { AuditAction, ChangeSource } from '@core/vocabulary/enums';
 import { Node, NodeDefaults } from './base';
 import { Organisation } from './organisation';
-import { OptionalString } from './columns';
+import { OptionalString, RequiredString } from './columns';
 
 /** Who changed what, when, from where, with the row before and after. Never updated, never deleted. */
 @ObjectType({ simpleResolvers: true, description: 'An applied change: who, when, source, before and after' })
@@ -17,13 +17,9 @@ export class AuditEvent extends Node {
   @ManyToOne(() => Organisation, { nullable: true, deleteRule: 'cascade' })
   org?: Organisation | null;
 
-  @Field()
-  @Property({ type: 'string', length: 50 })
-  entityType!: string;
+  @RequiredString(50) entityType!: string;
 
-  @Field()
-  @Property({ type: 'string', length: 36 })
-  entityId!: string;
+  @RequiredString(36) entityId!: string;
 
   @Field(() => AuditAction)
   @Enum({ items: () => AuditAction })

@@ -1,5 +1,6 @@
 import { Property } from '@mikro-orm/core';
 import { Field, Float } from 'type-graphql';
+import { ParsedValueType } from './parsed-value';
 
 /*
  * Most optional scalars are a GraphQL field and a nullable column of the same name, declared in pair; these put the
@@ -38,5 +39,37 @@ export function OptionalDouble(description?: string): ColumnDecorator {
   return both(
     Field(() => Float, { nullable: true, description }),
     Property({ type: 'double', nullable: true }),
+  );
+}
+
+/** Optional value as typed and parsed (`ParsedValue`): a `json` column */
+export function OptionalValue(description?: string): ColumnDecorator {
+  return both(
+    Field(() => ParsedValueType, { nullable: true, description }),
+    Property({ type: 'json', nullable: true }),
+  );
+}
+
+/** Free text that is never null: a `text` column */
+export function RequiredText(description?: string): ColumnDecorator {
+  return both(
+    Field(() => String, { description }),
+    Property({ type: 'text' }),
+  );
+}
+
+/** Short text that is never null: a `varchar(length)` column */
+export function RequiredString(length: number, description?: string): ColumnDecorator {
+  return both(
+    Field(() => String, { description }),
+    Property({ type: 'string', length }),
+  );
+}
+
+/** Yes/no that is never null (the entity gives its default): a `boolean` column */
+export function RequiredBoolean(description?: string): ColumnDecorator {
+  return both(
+    Field(() => Boolean, { description }),
+    Property({ type: 'boolean' }),
   );
 }

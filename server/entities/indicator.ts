@@ -7,7 +7,7 @@ import { OrgUnit } from './org-unit';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { Project } from './project';
 import { StrategicObjective } from './strategic-objective';
-import { OptionalDouble, OptionalString, OptionalText } from './columns';
+import { OptionalDouble, OptionalString, OptionalText, RequiredBoolean, RequiredString, RequiredText } from './columns';
 
 /**
  * Indicatore / KPI (a Sondrio action, a Bergamo dashboard row, "Indicatore n" of a Brescia card). It hangs from an
@@ -25,13 +25,9 @@ export class Indicator extends PlanOwned {
   @ManyToOne(() => OperationalObjective, { nullable: true, deleteRule: 'cascade' })
   operationalObjective?: OperationalObjective | null;
 
-  @Field()
-  @Property({ type: 'string', length: 50 })
-  code!: string;
+  @RequiredString(50) code!: string;
 
-  @Field({ description: 'Title (the Sondrio action, the Brescia indicator name)' })
-  @Property({ type: 'text' })
-  title!: string;
+  @RequiredText('Title (the Sondrio action, the Brescia indicator name)') title!: string;
 
   @OptionalText('Bergamo "Azione" label') actionLabel?: string | null;
 
@@ -56,9 +52,8 @@ export class Indicator extends PlanOwned {
   @Enum({ items: () => Polarity })
   polarity: Polarity = Polarity.HIGHER;
 
-  @Field({ description: 'False while the polarity is only inferred (POLARITY_UNCONFIRMED)' })
-  @Property({ type: 'boolean' })
-  polarityConfirmed: boolean = false;
+  @RequiredBoolean('False while the polarity is only inferred (POLARITY_UNCONFIRMED)') polarityConfirmed: boolean =
+    false;
 
   @OptionalText('Why this polarity: the evidence it was read from') polarityEvidence?: string | null;
 
@@ -75,9 +70,7 @@ export class Indicator extends PlanOwned {
 
   @OptionalDouble('Weight in the parent objective, percent points') weight?: number | null;
 
-  @Field({ description: 'Monitoring-only by default (never weighted, never scored)' })
-  @Property({ type: 'boolean' })
-  monitoring: boolean = false;
+  @RequiredBoolean('Monitoring-only by default (never weighted, never scored)') monitoring: boolean = false;
 
   @OptionalString(300, 'Fonte del dato') dataSource?: string | null;
 

@@ -5,7 +5,7 @@ import { OrgUnit } from './org-unit';
 import { Person } from './person';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
-import { OptionalDouble, OptionalString, OptionalText } from './columns';
+import { OptionalDouble, OptionalString, OptionalText, RequiredBoolean, RequiredString, RequiredText } from './columns';
 
 /**
  * Obiettivo operativo (a Brescia objective card, a Sondrio OO). `contributes` says whether it counts in its
@@ -19,13 +19,9 @@ export class OperationalObjective extends PlanOwned {
   @ManyToOne(() => StrategicObjective, { nullable: true, deleteRule: 'cascade' })
   strategicObjective?: StrategicObjective | null;
 
-  @Field()
-  @Property({ type: 'string', length: 50 })
-  code!: string;
+  @RequiredString(50) code!: string;
 
-  @Field()
-  @Property({ type: 'text' })
-  title!: string;
+  @RequiredText() title!: string;
 
   @OptionalText() description?: string | null;
 
@@ -33,9 +29,7 @@ export class OperationalObjective extends PlanOwned {
 
   @OptionalDouble('Weight in the parent, in percent points (20 = 20%)') weight?: number | null;
 
-  @Field({ description: "Counts in the parent's contribution component" })
-  @Property({ type: 'boolean' })
-  contributes: boolean = true;
+  @RequiredBoolean("Counts in the parent's contribution component") contributes: boolean = true;
 
   @OptionalText('Beneficio atteso') expectedBenefit?: string | null;
 
@@ -59,9 +53,7 @@ export class OperationalObjective extends PlanOwned {
   @Property({ type: 'json' })
   evidence: string[] = [];
 
-  @Field({ description: '"NUOVO OBIETTIVO": added by a revision' })
-  @Property({ type: 'boolean' })
-  isNew: boolean = false;
+  @RequiredBoolean('"NUOVO OBIETTIVO": added by a revision') isNew: boolean = false;
 
   @OptionalString(36) previousId?: string | null;
 

@@ -6,7 +6,7 @@ import { PlanCycle } from './plan-cycle';
 import { ScoringProfile } from './scoring-profile';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
-import { OptionalString } from './columns';
+import { OptionalString, RequiredString } from './columns';
 
 /**
  * One adopted text of a plan: REV.0 at the start of the year, then a new version for every revision
@@ -25,9 +25,7 @@ export class PlanVersion extends TenantOwned {
   @Property({ type: 'integer' })
   revision!: number;
 
-  @Field()
-  @Property({ type: 'string', length: 200 })
-  label!: string;
+  @RequiredString(200) label!: string;
 
   @OptionalString(300, 'e.g. "Delibera di Giunta n. 2"') adoptingAct?: string | null;
 

@@ -1,9 +1,9 @@
-import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Relevance } from '@core/vocabulary/enums';
 import { Perspective } from './perspective';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
-import { OptionalDouble, OptionalString, OptionalText } from './columns';
+import { OptionalDouble, OptionalString, OptionalText, RequiredString, RequiredText } from './columns';
 
 @ObjectType({ simpleResolvers: true, description: 'Obiettivo strategico' })
 @Entity()
@@ -13,13 +13,9 @@ export class StrategicObjective extends PlanOwned {
   @ManyToOne(() => Perspective, { deleteRule: 'cascade' })
   perspective!: Perspective;
 
-  @Field({ description: 'Label in this plan version; not an identity' })
-  @Property({ type: 'string', length: 50 })
-  code!: string;
+  @RequiredString(50, 'Label in this plan version; not an identity') code!: string;
 
-  @Field()
-  @Property({ type: 'text' })
-  title!: string;
+  @RequiredText() title!: string;
 
   @OptionalText() description?: string | null;
 

@@ -7,7 +7,7 @@ import { Person } from './person';
 import { Target } from './target';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
-import { OptionalString, OptionalText } from './columns';
+import { OptionalString, OptionalText, RequiredBoolean } from './columns';
 
 /** One value of a target: sequence 0 is the original, later ones are "nuova previsione" revisions. */
 @ObjectType({
@@ -34,9 +34,7 @@ export class TargetRevision extends TenantOwned {
   @Property({ type: 'json' })
   value!: ParsedValue;
 
-  @Field({ description: 'Only approved revisions are effective' })
-  @Property({ type: 'boolean' })
-  approved: boolean = true;
+  @RequiredBoolean('Only approved revisions are effective') approved: boolean = true;
 
   @OptionalString(300) adoptingAct?: string | null;
 
