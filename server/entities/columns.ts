@@ -3,9 +3,9 @@ import { Field, Float } from 'type-graphql';
 import { ParsedValueType } from './parsed-value';
 
 /*
- * Most optional scalars are a GraphQL field and a nullable column of the same name, declared in pair; these put the
- * pair under one name so an entity reads as its list of columns. The column options are exactly those the pair
- * spelled out, so the database schema is the same.
+ * Most scalar properties are a GraphQL field and a column of the same name, declared in pair; these put the pair
+ * under one name so an entity reads as its list of columns. The column options are exactly those the pair spelled
+ * out, so the database schema is the same. Columns with any other option (defaults, uniqueness, enums) keep the pair.
  */
 
 /** A property decorator as both libraries type it: the key is a property name */
