@@ -1,12 +1,12 @@
 import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { ScoringRule } from '@core/vocabulary/enums';
 import type { ParsedValue } from '@core/values/types';
-import { ParsedValueType } from './parsed-value';
 import { Person } from './person';
 import { Project } from './project';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { OptionalDouble, OptionalValue, RequiredText } from './columns';
 
 /** An activity of a project, with its own target, rule and responsible person. */
 @ObjectType({ simpleResolvers: true, description: 'Attività of a project' })
@@ -17,28 +17,20 @@ export class Activity extends TenantOwned {
   @ManyToOne(() => Project, { deleteRule: 'cascade' })
   project!: Project;
 
-  @Field()
-  @Property({ type: 'text' })
-  name!: string;
+  @RequiredText() name!: string;
 
   @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
   responsible?: Person | null;
 
-  @Field(() => Float, { nullable: true })
-  @Property({ type: 'double', nullable: true })
-  weight?: number | null;
+  @OptionalDouble() weight?: number | null;
 
   @Field(() => ScoringRule, { nullable: true })
   @Enum({ items: () => ScoringRule, nullable: true })
   rule?: ScoringRule | null;
 
-  @Field(() => ParsedValueType, { nullable: true })
-  @Property({ type: 'json', nullable: true })
-  target?: ParsedValue | null;
+  @OptionalValue() target?: ParsedValue | null;
 
-  @Field(() => ParsedValueType, { nullable: true })
-  @Property({ type: 'json', nullable: true })
-  actual?: ParsedValue | null;
+  @OptionalValue() actual?: ParsedValue | null;
 
   @Field(() => Int)
   @Property({ type: 'integer' })

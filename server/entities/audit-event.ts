@@ -4,6 +4,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { AuditAction, ChangeSource } from '@core/vocabulary/enums';
 import { Node, NodeDefaults } from './base';
 import { Organisation } from './organisation';
+import { OptionalString, RequiredString } from './columns';
 
 /** Who changed what, when, from where, with the row before and after. Never updated, never deleted. */
 @ObjectType({ simpleResolvers: true, description: 'An applied change: who, when, source, before and after' })
@@ -16,29 +17,21 @@ export class AuditEvent extends Node {
   @ManyToOne(() => Organisation, { nullable: true, deleteRule: 'cascade' })
   org?: Organisation | null;
 
-  @Field()
-  @Property({ type: 'string', length: 50 })
-  entityType!: string;
+  @RequiredString(50) entityType!: string;
 
-  @Field()
-  @Property({ type: 'string', length: 36 })
-  entityId!: string;
+  @RequiredString(36) entityId!: string;
 
   @Field(() => AuditAction)
   @Enum({ items: () => AuditAction })
   action!: AuditAction;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 200, nullable: true })
-  actor?: string | null;
+  @OptionalString(200) actor?: string | null;
 
   @Field(() => ChangeSource)
   @Enum({ items: () => ChangeSource })
   source: ChangeSource = ChangeSource.GRAPHQL;
 
-  @Field(() => String, { nullable: true, description: 'e.g. workbook and sheet name for the add-in' })
-  @Property({ type: 'string', length: 300, nullable: true })
-  sourceDetail?: string | null;
+  @OptionalString(300, 'e.g. workbook and sheet name for the add-in') sourceDetail?: string | null;
 
   @Field(() => Date)
   @Property({ type: DateTimeType })
@@ -53,7 +46,5 @@ export class AuditEvent extends Node {
   after?: Record<string, unknown> | null;
 
   /** the plan version the changed row belongs to, when it belongs to one: the trail is queried by plan (last: added by a later migration) */
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 36, nullable: true })
-  planId?: string | null;
+  @OptionalString(36) planId?: string | null;
 }

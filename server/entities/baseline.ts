@@ -1,10 +1,10 @@
 import { Entity, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { ParsedValue } from '@core/values/types';
-import { ParsedValueType } from './parsed-value';
 import { Indicator } from './indicator';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { OptionalText, OptionalValue } from './columns';
 
 /** Previous year's target and actual as printed in the plan ("consuntivo … o ultimo dato disponibile"). */
 @ObjectType({
@@ -23,15 +23,9 @@ export class Baseline extends TenantOwned {
   @Property({ type: 'integer' })
   year!: number;
 
-  @Field(() => ParsedValueType, { nullable: true })
-  @Property({ type: 'json', nullable: true })
-  target?: ParsedValue | null;
+  @OptionalValue() target?: ParsedValue | null;
 
-  @Field(() => ParsedValueType, { nullable: true })
-  @Property({ type: 'json', nullable: true })
-  actual?: ParsedValue | null;
+  @OptionalValue() actual?: ParsedValue | null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  note?: string | null;
+  @OptionalText() note?: string | null;
 }

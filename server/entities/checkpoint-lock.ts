@@ -2,6 +2,7 @@ import { Entity, Enum, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { OptionalString, OptionalText } from './columns';
 
 /** A closed monitoring period: actual values of (year, checkpoint) can no longer change. */
 @ObjectType({ simpleResolvers: true, description: 'A locked checkpoint: its actual values cannot change' })
@@ -18,11 +19,7 @@ export class CheckpointLock extends PlanOwned {
   @Enum({ items: () => Checkpoint })
   checkpoint!: Checkpoint;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  reason?: string | null;
+  @OptionalText() reason?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 200, nullable: true })
-  lockedBy?: string | null;
+  @OptionalString(200) lockedBy?: string | null;
 }

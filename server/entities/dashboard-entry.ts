@@ -1,11 +1,12 @@
-import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Entity, Enum, ManyToOne, OptionalProps } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 import { EntryLevel } from '@core/vocabulary/enums';
 import { Dashboard } from './dashboard';
 import { Indicator } from './indicator';
 import { OperationalObjective } from './operational-objective';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
+import { OptionalDouble, OptionalString, OptionalText } from './columns';
 
 /** One row of a dashboard. The same indicator may be listed in many dashboards, with different attributes. */
 @ObjectType({ simpleResolvers: true, description: 'A row of a dashboard: an indicator grouped under an objective' })
@@ -25,19 +26,13 @@ export class DashboardEntry extends PlanOwned {
   @ManyToOne(() => OperationalObjective, { nullable: true, deleteRule: 'set null' })
   operationalObjective?: OperationalObjective | null;
 
-  @Field(() => Float, { nullable: true })
-  @Property({ type: 'double', nullable: true })
-  weight?: number | null;
+  @OptionalDouble() weight?: number | null;
 
   @Field(() => EntryLevel)
   @Enum({ items: () => EntryLevel })
   level: EntryLevel = EntryLevel.STRATEGIC;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  actionLabel?: string | null;
+  @OptionalText() actionLabel?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Overrides the indicator's data source in this dashboard" })
-  @Property({ type: 'string', length: 300, nullable: true })
-  dataSource?: string | null;
+  @OptionalString(300, "Overrides the indicator's data source in this dashboard") dataSource?: string | null;
 }

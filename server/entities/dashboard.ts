@@ -4,6 +4,7 @@ import { DashboardKind } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { RequiredString } from './columns';
 
 /** A cruscotto: an independent selection of indicators, scored only over its own entries (docs/scoring.md §5.8). */
 @ObjectType({
@@ -18,9 +19,7 @@ export class Dashboard extends PlanOwned {
   @Enum({ items: () => DashboardKind })
   kind!: DashboardKind;
 
-  @Field()
-  @Property({ type: 'string', length: 300 })
-  name!: string;
+  @RequiredString(300) name!: string;
 
   @ManyToOne(() => OrgUnit, { nullable: true, deleteRule: 'set null' })
   ownerUnit?: OrgUnit | null;

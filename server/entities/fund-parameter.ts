@@ -4,6 +4,7 @@ import { FundKind } from '@core/vocabulary/enums';
 import { PlanCycle } from './plan-cycle';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { OptionalText } from './columns';
 
 /** Unit value per relevance point of an incentive fund in one cycle (docs/scoring.md §5.9). */
 @ObjectType({
@@ -26,7 +27,5 @@ export class FundParameter extends TenantOwned {
   @Property({ type: 'double' })
   unitValue!: number;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  note?: string | null;
+  @OptionalText() note?: string | null;
 }

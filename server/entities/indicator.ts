@@ -1,5 +1,5 @@
 import { Collection, Entity, Enum, ManyToMany, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { IndicatorCategory, IndicatorStatus, Polarity, ScoringRule, ValueKind } from '@core/vocabulary/enums';
 import { OperationalObjective } from './operational-objective';
@@ -7,6 +7,7 @@ import { OrgUnit } from './org-unit';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { Project } from './project';
 import { StrategicObjective } from './strategic-objective';
+import { OptionalDouble, OptionalString, OptionalText, RequiredBoolean, RequiredString, RequiredText } from './columns';
 
 /**
  * Indicatore / KPI (a Sondrio action, a Bergamo dashboard row, "Indicatore n" of a Brescia card). It hangs from an
@@ -24,17 +25,11 @@ export class Indicator extends PlanOwned {
   @ManyToOne(() => OperationalObjective, { nullable: true, deleteRule: 'cascade' })
   operationalObjective?: OperationalObjective | null;
 
-  @Field()
-  @Property({ type: 'string', length: 50 })
-  code!: string;
+  @RequiredString(50) code!: string;
 
-  @Field({ description: 'Title (the Sondrio action, the Brescia indicator name)' })
-  @Property({ type: 'text' })
-  title!: string;
+  @RequiredText('Title (the Sondrio action, the Brescia indicator name)') title!: string;
 
-  @Field(() => String, { nullable: true, description: 'Bergamo "Azione" label' })
-  @Property({ type: 'text', nullable: true })
-  actionLabel?: string | null;
+  @OptionalText('Bergamo "Azione" label') actionLabel?: string | null;
 
   @Field(() => String, {
     nullable: true,
@@ -43,17 +38,11 @@ export class Indicator extends PlanOwned {
   @Property({ type: 'text', nullable: true })
   formula?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  numerator?: string | null;
+  @OptionalText() numerator?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  denominator?: string | null;
+  @OptionalText() denominator?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Unit of measure: '%', 'EUR', 'days', 'persone', …" })
-  @Property({ type: 'string', length: 50, nullable: true })
-  unit?: string | null;
+  @OptionalString(50, "Unit of measure: '%', 'EUR', 'days', 'persone', …") unit?: string | null;
 
   @Field(() => ValueKind)
   @Enum({ items: () => ValueKind })
@@ -63,13 +52,10 @@ export class Indicator extends PlanOwned {
   @Enum({ items: () => Polarity })
   polarity: Polarity = Polarity.HIGHER;
 
-  @Field({ description: 'False while the polarity is only inferred (POLARITY_UNCONFIRMED)' })
-  @Property({ type: 'boolean' })
-  polarityConfirmed: boolean = false;
+  @RequiredBoolean('False while the polarity is only inferred (POLARITY_UNCONFIRMED)') polarityConfirmed: boolean =
+    false;
 
-  @Field(() => String, { nullable: true, description: 'Why this polarity: the evidence it was read from' })
-  @Property({ type: 'text', nullable: true })
-  polarityEvidence?: string | null;
+  @OptionalText('Why this polarity: the evidence it was read from') polarityEvidence?: string | null;
 
   @Field(() => ScoringRule, { nullable: true, description: 'Explicit rule; null = from thresholds or polarity' })
   @Enum({ items: () => ScoringRule, nullable: true })
@@ -82,17 +68,11 @@ export class Indicator extends PlanOwned {
   @Property({ type: 'json', nullable: true })
   ruleParams?: Record<string, unknown> | null;
 
-  @Field(() => Float, { nullable: true, description: 'Weight in the parent objective, percent points' })
-  @Property({ type: 'double', nullable: true })
-  weight?: number | null;
+  @OptionalDouble('Weight in the parent objective, percent points') weight?: number | null;
 
-  @Field({ description: 'Monitoring-only by default (never weighted, never scored)' })
-  @Property({ type: 'boolean' })
-  monitoring: boolean = false;
+  @RequiredBoolean('Monitoring-only by default (never weighted, never scored)') monitoring: boolean = false;
 
-  @Field(() => String, { nullable: true, description: 'Fonte del dato' })
-  @Property({ type: 'string', length: 300, nullable: true })
-  dataSource?: string | null;
+  @OptionalString(300, 'Fonte del dato') dataSource?: string | null;
 
   @Field(() => [IndicatorCategory])
   @Property({ type: 'json' })
@@ -105,20 +85,14 @@ export class Indicator extends PlanOwned {
   @ManyToOne(() => Indicator, { nullable: true, deleteRule: 'set null' })
   replacedBy?: Indicator | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
-  @Property({ type: 'string', length: 10, nullable: true })
-  replacedOn?: string | null;
+  @OptionalString(10, 'YYYY-MM-DD') replacedOn?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  replacementReason?: string | null;
+  @OptionalText() replacementReason?: string | null;
 
   @ManyToOne(() => Project, { nullable: true, deleteRule: 'set null' })
   project?: Project | null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 36, nullable: true })
-  previousId?: string | null;
+  @OptionalString(36) previousId?: string | null;
 
   // a link has no position of its own: units are listed by name, the same through every path that reads them
   @ManyToMany({ entity: () => OrgUnit, orderBy: { name: 'asc', id: 'asc' } })

@@ -4,6 +4,7 @@ import { OperationalObjective } from './operational-objective';
 import { Person } from './person';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
+import { OptionalString } from './columns';
 
 /**
  * An objective in a manager's portfolio with its weight in that plan version. One objective may weigh
@@ -17,9 +18,7 @@ export class ManagerAssignment extends PlanOwned {
   @ManyToOne(() => Person, { deleteRule: 'cascade' })
   manager!: Person;
 
-  @Field(() => String, { nullable: true, description: 'Label shared by the managers of a joint assignment' })
-  @Property({ type: 'string', length: 200, nullable: true })
-  jointGroup?: string | null;
+  @OptionalString(200, 'Label shared by the managers of a joint assignment') jointGroup?: string | null;
 
   @ManyToOne(() => StrategicObjective, { nullable: true, deleteRule: 'cascade' })
   strategicObjective?: StrategicObjective | null;
@@ -31,11 +30,7 @@ export class ManagerAssignment extends PlanOwned {
   @Property({ type: 'double' })
   weight!: number;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
-  @Property({ type: 'string', length: 10, nullable: true })
-  validFrom?: string | null;
+  @OptionalString(10, 'YYYY-MM-DD') validFrom?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
-  @Property({ type: 'string', length: 10, nullable: true })
-  validTo?: string | null;
+  @OptionalString(10, 'YYYY-MM-DD') validTo?: string | null;
 }

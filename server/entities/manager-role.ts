@@ -1,10 +1,11 @@
-import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { ManagerRoleKind } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { OptionalString } from './columns';
 
 /** One person may hold two roles at once: the SG may also head an area. */
 @ObjectType({ simpleResolvers: true, description: 'A role held by a person in a unit for a period' })
@@ -22,11 +23,7 @@ export class ManagerRole extends TenantOwned {
   @ManyToOne(() => OrgUnit, { nullable: true, deleteRule: 'set null' })
   unit?: OrgUnit | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
-  @Property({ type: 'string', length: 10, nullable: true })
-  validFrom?: string | null;
+  @OptionalString(10, 'YYYY-MM-DD') validFrom?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
-  @Property({ type: 'string', length: 10, nullable: true })
-  validTo?: string | null;
+  @OptionalString(10, 'YYYY-MM-DD') validTo?: string | null;
 }

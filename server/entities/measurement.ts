@@ -1,10 +1,9 @@
-import { DateTimeType, Entity, Enum, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Checkpoint } from '@core/vocabulary/enums';
+import { DateTimeType, Entity, OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 import type { ParsedValue } from '@core/values/types';
-import { ParsedValueType } from './parsed-value';
-import { Indicator } from './indicator';
-import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { AtCheckpoint } from './at-checkpoint';
+import { PlanOwnedDefaults } from './plan-owned';
+import { OptionalDouble, OptionalString, OptionalText, OptionalValue, RequiredBoolean } from './columns';
 
 /**
  * Valore ottenuto: one per indicator × year × checkpoint, however many dashboards list the indicator.
@@ -13,55 +12,26 @@ import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 @ObjectType({ simpleResolvers: true, description: 'Actual value of an indicator at a checkpoint (valore ottenuto)' })
 @Entity()
 @Unique({ properties: ['indicator', 'year', 'checkpoint'] })
-export class Measurement extends PlanOwned {
+export class Measurement extends AtCheckpoint {
   declare [OptionalProps]?: PlanOwnedDefaults | 'checkpoint' | 'notCompleted' | 'neutralised' | 'recordedAt';
 
-  @ManyToOne(() => Indicator, { deleteRule: 'cascade' })
-  indicator!: Indicator;
+  @OptionalValue('null when nothing was entered') value?: ParsedValue | null;
 
-  @Field(() => Int)
-  @Property({ type: 'integer' })
-  year!: number;
+  @RequiredBoolean('Deadline indicators: explicitly not completed (scores 0)') notCompleted: boolean = false;
 
-  @Field(() => Checkpoint)
-  @Enum({ items: () => Checkpoint })
-  checkpoint: Checkpoint = Checkpoint.YEAR_END;
+  @RequiredBoolean() neutralised: boolean = false;
 
-  @Field(() => ParsedValueType, { nullable: true, description: 'null when nothing was entered' })
-  @Property({ type: 'json', nullable: true })
-  value?: ParsedValue | null;
+  @OptionalText() neutralisationReason?: string | null;
 
-  @Field({ description: 'Deadline indicators: explicitly not completed (scores 0)' })
-  @Property({ type: 'boolean' })
-  notCompleted: boolean = false;
+  @OptionalDouble('Manual score in [0, 1] (rule manual)') manualScore?: number | null;
 
-  @Field()
-  @Property({ type: 'boolean' })
-  neutralised: boolean = false;
+  @OptionalText() manualJustification?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  neutralisationReason?: string | null;
+  @OptionalText('Evidence offered to the OIV') evidence?: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Manual score in [0, 1] (rule manual)' })
-  @Property({ type: 'double', nullable: true })
-  manualScore?: number | null;
+  @OptionalText() note?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  manualJustification?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Evidence offered to the OIV' })
-  @Property({ type: 'text', nullable: true })
-  evidence?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  note?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Who recorded the value' })
-  @Property({ type: 'string', length: 200, nullable: true })
-  author?: string | null;
+  @OptionalString(200, 'Who recorded the value') author?: string | null;
 
   @Field(() => Date)
   @Property({ type: DateTimeType })

@@ -1,10 +1,11 @@
 import { Collection, Entity, Enum, ManyToMany, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { PurposeClass, Relevance } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
+import { OptionalDouble, OptionalString, OptionalText, RequiredBoolean, RequiredString, RequiredText } from './columns';
 
 /**
  * Obiettivo operativo (a Brescia objective card, a Sondrio OO). `contributes` says whether it counts in its
@@ -18,41 +19,23 @@ export class OperationalObjective extends PlanOwned {
   @ManyToOne(() => StrategicObjective, { nullable: true, deleteRule: 'cascade' })
   strategicObjective?: StrategicObjective | null;
 
-  @Field()
-  @Property({ type: 'string', length: 50 })
-  code!: string;
+  @RequiredString(50) code!: string;
 
-  @Field()
-  @Property({ type: 'text' })
-  title!: string;
+  @RequiredText() title!: string;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  description?: string | null;
+  @OptionalText() description?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'KPI text as printed, e.g. "ponderazione"' })
-  @Property({ type: 'text', nullable: true })
-  kpi?: string | null;
+  @OptionalText('KPI text as printed, e.g. "ponderazione"') kpi?: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Weight in the parent, in percent points (20 = 20%)' })
-  @Property({ type: 'double', nullable: true })
-  weight?: number | null;
+  @OptionalDouble('Weight in the parent, in percent points (20 = 20%)') weight?: number | null;
 
-  @Field({ description: "Counts in the parent's contribution component" })
-  @Property({ type: 'boolean' })
-  contributes: boolean = true;
+  @RequiredBoolean("Counts in the parent's contribution component") contributes: boolean = true;
 
-  @Field(() => String, { nullable: true, description: 'Beneficio atteso' })
-  @Property({ type: 'text', nullable: true })
-  expectedBenefit?: string | null;
+  @OptionalText('Beneficio atteso') expectedBenefit?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Azioni previste' })
-  @Property({ type: 'text', nullable: true })
-  plannedActions?: string | null;
+  @OptionalText('Azioni previste') plannedActions?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Impegno richiesto (people / FTE), as written' })
-  @Property({ type: 'string', length: 300, nullable: true })
-  effort?: string | null;
+  @OptionalString(300, 'Impegno richiesto (people / FTE), as written') effort?: string | null;
 
   @Field(() => Relevance, { nullable: true })
   @Enum({ items: () => Relevance, nullable: true })
@@ -70,13 +53,9 @@ export class OperationalObjective extends PlanOwned {
   @Property({ type: 'json' })
   evidence: string[] = [];
 
-  @Field({ description: '"NUOVO OBIETTIVO": added by a revision' })
-  @Property({ type: 'boolean' })
-  isNew: boolean = false;
+  @RequiredBoolean('"NUOVO OBIETTIVO": added by a revision') isNew: boolean = false;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 36, nullable: true })
-  previousId?: string | null;
+  @OptionalString(36) previousId?: string | null;
 
   // a link has no position of its own: units and people are listed by name, through every path that reads them
   @ManyToMany({ entity: () => OrgUnit, orderBy: { name: 'asc', id: 'asc' } })

@@ -1,9 +1,10 @@
-import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { UnitType } from '@core/vocabulary/enums';
 import { Person } from './person';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { OptionalString, RequiredString } from './columns';
 
 /** Area → servizio → ufficio / U.O., plus staff units, working groups and the special agency. */
 @ObjectType({ simpleResolvers: true, description: 'Organisational unit; units form a tree through parent' })
@@ -11,13 +12,9 @@ import { NodeDefaults } from './base';
 export class OrgUnit extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;
 
-  @Field()
-  @Property({ type: 'string', length: 300 })
-  name!: string;
+  @RequiredString(300) name!: string;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 50, nullable: true })
-  code?: string | null;
+  @OptionalString(50) code?: string | null;
 
   @Field(() => UnitType)
   @Enum({ items: () => UnitType })

@@ -1,6 +1,7 @@
 import { Entity, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node, NodeDefaults } from './base';
+import { RequiredString } from './columns';
 
 /** The tenant boundary: a chamber of commerce or any other public body. */
 @ObjectType({ simpleResolvers: true, description: 'A public body (tenant): every other row belongs to one' })
@@ -8,9 +9,7 @@ import { Node, NodeDefaults } from './base';
 export class Organisation extends Node {
   declare [OptionalProps]?: NodeDefaults;
 
-  @Field()
-  @Property({ type: 'string', length: 300 })
-  name!: string;
+  @RequiredString(300) name!: string;
 
   @Field({ description: 'Short unique code, e.g. CCIAA-SO' })
   @Unique()

@@ -1,18 +1,15 @@
-import { Entity, OptionalProps, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, OptionalProps } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { OptionalString, RequiredString } from './columns';
 
 @ObjectType({ simpleResolvers: true, description: 'A person: manager, unit head, responsible, consultant' })
 @Entity()
 export class Person extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;
 
-  @Field()
-  @Property({ type: 'string', length: 200 })
-  fullName!: string;
+  @RequiredString(200) fullName!: string;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 320, nullable: true })
-  email?: string | null;
+  @OptionalString(320) email?: string | null;
 }

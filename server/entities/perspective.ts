@@ -1,6 +1,7 @@
-import { Entity, OptionalProps, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, OptionalProps } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { OptionalString, RequiredString } from './columns';
 
 /** Balanced-scorecard dimension; data, not an enum: plans do use others than the usual four. */
 @ObjectType({ simpleResolvers: true, description: 'Prospettiva: a balanced-scorecard dimension of a plan' })
@@ -8,11 +9,7 @@ import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 export class Perspective extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 50, nullable: true })
-  code?: string | null;
+  @OptionalString(50) code?: string | null;
 
-  @Field()
-  @Property({ type: 'string', length: 500 })
-  name!: string;
+  @RequiredString(500) name!: string;
 }

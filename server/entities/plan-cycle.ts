@@ -2,15 +2,14 @@ import { Entity, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { RequiredString } from './columns';
 
 @ObjectType({ simpleResolvers: true, description: 'A triennial (or shorter) planning cycle, e.g. 2022-2024' })
 @Entity()
 export class PlanCycle extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;
 
-  @Field()
-  @Property({ type: 'string', length: 200 })
-  name!: string;
+  @RequiredString(200) name!: string;
 
   @Field(() => Int)
   @Property({ type: 'integer' })

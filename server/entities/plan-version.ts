@@ -6,6 +6,7 @@ import { PlanCycle } from './plan-cycle';
 import { ScoringProfile } from './scoring-profile';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { OptionalString, RequiredString } from './columns';
 
 /**
  * One adopted text of a plan: REV.0 at the start of the year, then a new version for every revision
@@ -24,17 +25,11 @@ export class PlanVersion extends TenantOwned {
   @Property({ type: 'integer' })
   revision!: number;
 
-  @Field()
-  @Property({ type: 'string', length: 200 })
-  label!: string;
+  @RequiredString(200) label!: string;
 
-  @Field(() => String, { nullable: true, description: 'e.g. "Delibera di Giunta n. 2"' })
-  @Property({ type: 'string', length: 300, nullable: true })
-  adoptingAct?: string | null;
+  @OptionalString(300, 'e.g. "Delibera di Giunta n. 2"') adoptingAct?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
-  @Property({ type: 'string', length: 10, nullable: true })
-  actDate?: string | null;
+  @OptionalString(10, 'YYYY-MM-DD') actDate?: string | null;
 
   @Field(() => PlanStatus)
   @Enum({ items: () => PlanStatus })
@@ -53,15 +48,11 @@ export class PlanVersion extends TenantOwned {
   @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
   approvedBy?: Person | null;
 
-  @Field(() => String, { nullable: true, description: 'The user who approved it (approvePlanVersion)' })
-  @Property({ type: 'string', length: 200, nullable: true })
-  approvedByUser?: string | null;
+  @OptionalString(200, 'The user who approved it (approvePlanVersion)') approvedByUser?: string | null;
 
   @Field(() => Date, { nullable: true })
   @Property({ type: DateTimeType, nullable: true })
   closedAt?: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'The user who closed it (closePlanVersion)' })
-  @Property({ type: 'string', length: 200, nullable: true })
-  closedByUser?: string | null;
+  @OptionalString(200, 'The user who closed it (closePlanVersion)') closedByUser?: string | null;
 }

@@ -1,7 +1,8 @@
-import { Entity, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, ManyToOne, OptionalProps } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
 import { Person } from './person';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { RequiredText } from './columns';
 
 /** A project appears in dashboards as one indicator "Progetto: <name>" scored from its activities. */
 @ObjectType({ simpleResolvers: true, description: 'Progetto, with its activities (scheda progetto)' })
@@ -9,9 +10,7 @@ import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 export class Project extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults;
 
-  @Field()
-  @Property({ type: 'text' })
-  name!: string;
+  @RequiredText() name!: string;
 
   @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
   responsible?: Person | null;

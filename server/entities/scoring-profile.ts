@@ -4,6 +4,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { ProfileStatus } from '@core/vocabulary/enums';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { RequiredString } from './columns';
 
 /**
  * A named, versioned set of scoring parameters (docs/scoring.md §5.11). A frozen version never changes:
@@ -15,9 +16,7 @@ import { NodeDefaults } from './base';
 export class ScoringProfile extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults | 'status';
 
-  @Field()
-  @Property({ type: 'string', length: 100 })
-  name!: string;
+  @RequiredString(100) name!: string;
 
   @Field(() => Int, { description: 'Version of the profile (not the row version)' })
   @Property({ type: 'integer' })

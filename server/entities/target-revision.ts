@@ -7,6 +7,7 @@ import { Person } from './person';
 import { Target } from './target';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { OptionalString, OptionalText, RequiredBoolean } from './columns';
 
 /** One value of a target: sequence 0 is the original, later ones are "nuova previsione" revisions. */
 @ObjectType({
@@ -33,21 +34,13 @@ export class TargetRevision extends TenantOwned {
   @Property({ type: 'json' })
   value!: ParsedValue;
 
-  @Field({ description: 'Only approved revisions are effective' })
-  @Property({ type: 'boolean' })
-  approved: boolean = true;
+  @RequiredBoolean('Only approved revisions are effective') approved: boolean = true;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 300, nullable: true })
-  adoptingAct?: string | null;
+  @OptionalString(300) adoptingAct?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
-  @Property({ type: 'string', length: 10, nullable: true })
-  actDate?: string | null;
+  @OptionalString(10, 'YYYY-MM-DD') actDate?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  note?: string | null;
+  @OptionalText() note?: string | null;
 
   @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
   author?: Person | null;

@@ -1,9 +1,9 @@
-import { Entity, Enum, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
-import { Checkpoint, Polarity, ScoringRule, TargetMode } from '@core/vocabulary/enums';
+import { Entity, Enum, OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { Polarity, ScoringRule, TargetMode } from '@core/vocabulary/enums';
 import { type StoredThreshold, ThresholdType } from './parsed-value';
-import { Indicator } from './indicator';
-import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { AtCheckpoint } from './at-checkpoint';
+import { PlanOwnedDefaults } from './plan-owned';
 
 /**
  * Expected result of an indicator for one (year, checkpoint). Its value lives in revisions: the original and any
@@ -16,19 +16,8 @@ import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 })
 @Entity()
 @Unique({ properties: ['indicator', 'year', 'checkpoint'] })
-export class Target extends PlanOwned {
+export class Target extends AtCheckpoint {
   declare [OptionalProps]?: PlanOwnedDefaults | 'checkpoint' | 'mode' | 'thresholds';
-
-  @ManyToOne(() => Indicator, { deleteRule: 'cascade' })
-  indicator!: Indicator;
-
-  @Field(() => Int)
-  @Property({ type: 'integer' })
-  year!: number;
-
-  @Field(() => Checkpoint)
-  @Enum({ items: () => Checkpoint })
-  checkpoint: Checkpoint = Checkpoint.YEAR_END;
 
   @Field(() => TargetMode)
   @Enum({ items: () => TargetMode })

@@ -26,11 +26,9 @@ export class PlanCycleFilter {
   @Field(() => Int, { nullable: true }) firstYear?: number;
 }
 
+/** What a plan version takes alike when created and when edited */
 @InputType()
-export class CreatePlanVersionInput {
-  @Field(() => ID) cycleId!: string;
-  @Field(() => Int, { description: 'REV. n' }) @Min(0) revision!: number;
-  @Field() @Length(1, LIMITS.name) label!: string;
+abstract class PlanVersionFields {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) adoptingAct?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() actDate?: string | null;
   @Field(() => PlanStatus, { nullable: true }) status?: PlanStatus;
@@ -39,14 +37,16 @@ export class CreatePlanVersionInput {
 }
 
 @InputType()
-export class UpdatePlanVersionInput {
+export class CreatePlanVersionInput extends PlanVersionFields {
+  @Field(() => ID) cycleId!: string;
+  @Field(() => Int, { description: 'REV. n' }) @Min(0) revision!: number;
+  @Field() @Length(1, LIMITS.name) label!: string;
+}
+
+@InputType()
+export class UpdatePlanVersionInput extends PlanVersionFields {
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) revision?: number;
   @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.name) label?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) adoptingAct?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() actDate?: string | null;
-  @Field(() => PlanStatus, { nullable: true }) status?: PlanStatus;
-  @Field(() => ID, { nullable: true }) scoringProfileId?: string | null;
-  @Field(() => ID, { nullable: true }) previousVersionId?: string | null;
 }
 
 @InputType()

@@ -57,11 +57,9 @@ export class ActivityFilter {
   @Field(() => ID, { nullable: true }) responsibleId?: string;
 }
 
+/** What a dashboard takes alike when created and when edited */
 @InputType()
-export class CreateDashboardInput {
-  @Field(() => ID) planId!: string;
-  @Field(() => DashboardKind) kind!: DashboardKind;
-  @Field() @Length(1, LIMITS.name) name!: string;
+abstract class DashboardFields {
   @Field(() => ID, { nullable: true }) ownerUnitId?: string | null;
   @Field(() => ID, { nullable: true }) ownerPersonId?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsPlanYear() year?: number | null;
@@ -69,13 +67,16 @@ export class CreateDashboardInput {
 }
 
 @InputType()
-export class UpdateDashboardInput {
+export class CreateDashboardInput extends DashboardFields {
+  @Field(() => ID) planId!: string;
+  @Field(() => DashboardKind) kind!: DashboardKind;
+  @Field() @Length(1, LIMITS.name) name!: string;
+}
+
+@InputType()
+export class UpdateDashboardInput extends DashboardFields {
   @Field(() => DashboardKind, { nullable: true }) kind?: DashboardKind;
   @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.name) name?: string;
-  @Field(() => ID, { nullable: true }) ownerUnitId?: string | null;
-  @Field(() => ID, { nullable: true }) ownerPersonId?: string | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsPlanYear() year?: number | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
 }
 
 @InputType()
@@ -88,10 +89,9 @@ export class DashboardFilter {
   @Field(() => Int, { nullable: true }) year?: number;
 }
 
+/** What a dashboard entry takes alike when created and when edited: all but the dashboard and the indicator */
 @InputType()
-export class CreateDashboardEntryInput {
-  @Field(() => ID) dashboardId!: string;
-  @Field(() => ID) indicatorId!: string;
+abstract class DashboardEntryFields {
   @Field(() => ID, { nullable: true }) strategicObjectiveId?: string | null;
   @Field(() => ID, { nullable: true }) operationalObjectiveId?: string | null;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsWeight() weight?: number | null;
@@ -102,15 +102,13 @@ export class CreateDashboardEntryInput {
 }
 
 @InputType()
-export class UpdateDashboardEntryInput {
-  @Field(() => ID, { nullable: true }) strategicObjectiveId?: string | null;
-  @Field(() => ID, { nullable: true }) operationalObjectiveId?: string | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsWeight() weight?: number | null;
-  @Field(() => EntryLevel, { nullable: true }) level?: EntryLevel;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) actionLabel?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) dataSource?: string | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
+export class CreateDashboardEntryInput extends DashboardEntryFields {
+  @Field(() => ID) dashboardId!: string;
+  @Field(() => ID) indicatorId!: string;
 }
+
+@InputType()
+export class UpdateDashboardEntryInput extends DashboardEntryFields {}
 
 @InputType()
 export class DashboardEntryFilter {

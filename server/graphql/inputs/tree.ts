@@ -34,11 +34,9 @@ export class PerspectiveFilter {
   @Field({ nullable: true }) @IsOptional() @MaxLength(LIMITS.code) code?: string;
 }
 
+/** What a strategic objective takes alike when created and when edited */
 @InputType()
-export class CreateStrategicObjectiveInput {
-  @Field(() => ID) perspectiveId!: string;
-  @Field() @Length(1, LIMITS.code) code!: string;
-  @Field() @Length(1, LIMITS.text) title!: string;
+abstract class StrategicObjectiveFields {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) description?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) kpi?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(10) missionCode?: string | null;
@@ -51,19 +49,17 @@ export class CreateStrategicObjectiveInput {
 }
 
 @InputType()
-export class UpdateStrategicObjectiveInput {
+export class CreateStrategicObjectiveInput extends StrategicObjectiveFields {
+  @Field(() => ID) perspectiveId!: string;
+  @Field() @Length(1, LIMITS.code) code!: string;
+  @Field() @Length(1, LIMITS.text) title!: string;
+}
+
+@InputType()
+export class UpdateStrategicObjectiveInput extends StrategicObjectiveFields {
   @Field(() => ID, { nullable: true }) perspectiveId?: string;
   @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.code) code?: string;
   @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.text) title?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) description?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) kpi?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(10) missionCode?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) strategicArea?: string | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsFraction() passMark?: number | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsFraction() ownShare?: number | null;
-  @Field(() => Relevance, { nullable: true }) relevance?: Relevance | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(36) previousId?: string | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
 }
 
 @InputType()
@@ -74,12 +70,9 @@ export class StrategicObjectiveFilter {
   @Field({ nullable: true }) @IsOptional() @MaxLength(LIMITS.code) code?: string;
 }
 
+/** What an operational objective takes alike when created and when edited */
 @InputType()
-export class CreateOperationalObjectiveInput {
-  @Field(() => ID, { nullable: true, description: 'Parent strategic objective' }) strategicObjectiveId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Needed only when there is no parent' }) planId?: string;
-  @Field() @Length(1, LIMITS.code) code!: string;
-  @Field() @Length(1, LIMITS.text) title!: string;
+abstract class OperationalObjectiveFields {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) description?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) kpi?: string | null;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsWeight() weight?: number | null;
@@ -107,34 +100,18 @@ export class CreateOperationalObjectiveInput {
 }
 
 @InputType()
-export class UpdateOperationalObjectiveInput {
+export class CreateOperationalObjectiveInput extends OperationalObjectiveFields {
+  @Field(() => ID, { nullable: true, description: 'Parent strategic objective' }) strategicObjectiveId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Needed only when there is no parent' }) planId?: string;
+  @Field() @Length(1, LIMITS.code) code!: string;
+  @Field() @Length(1, LIMITS.text) title!: string;
+}
+
+@InputType()
+export class UpdateOperationalObjectiveInput extends OperationalObjectiveFields {
   @Field(() => ID, { nullable: true }) strategicObjectiveId?: string | null;
   @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.code) code?: string;
   @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.text) title?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) description?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) kpi?: string | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsWeight() weight?: number | null;
-  @Field({ nullable: true }) contributes?: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) expectedBenefit?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) plannedActions?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) effort?: string | null;
-  @Field(() => Relevance, { nullable: true }) relevance?: Relevance | null;
-  @Field(() => PurposeClass, { nullable: true }) purposeClass?: PurposeClass | null;
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @MaxLength(LIMITS.name, { each: true })
-  budgetLines?: string[];
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @MaxLength(LIMITS.text, { each: true })
-  evidence?: string[];
-  @Field({ nullable: true }) isNew?: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(36) previousId?: string | null;
-  @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(50) responsibleUnitIds?: string[];
-  @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(50) responsiblePersonIds?: string[];
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
 }
 
 @InputType()
@@ -146,16 +123,9 @@ export class OperationalObjectiveFilter {
   @Field({ nullable: true }) @IsOptional() @MaxLength(LIMITS.code) code?: string;
 }
 
+/** What an indicator takes alike when created and when edited */
 @InputType()
-export class CreateIndicatorInput {
-  @Field(() => ID, { nullable: true, description: 'Parent operational objective' }) operationalObjectiveId?:
-    string | null;
-  @Field(() => ID, { nullable: true, description: 'Parent strategic objective (own indicators)' })
-  strategicObjectiveId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Needed only for an indicator listed only in dashboards' })
-  planId?: string;
-  @Field() @Length(1, LIMITS.code) code!: string;
-  @Field() @Length(1, LIMITS.text) title!: string;
+abstract class IndicatorFields {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) actionLabel?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) formula?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) numerator?: string | null;
@@ -182,34 +152,23 @@ export class CreateIndicatorInput {
 }
 
 @InputType()
-export class UpdateIndicatorInput {
+export class CreateIndicatorInput extends IndicatorFields {
+  @Field(() => ID, { nullable: true, description: 'Parent operational objective' }) operationalObjectiveId?:
+    string | null;
+  @Field(() => ID, { nullable: true, description: 'Parent strategic objective (own indicators)' })
+  strategicObjectiveId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Needed only for an indicator listed only in dashboards' })
+  planId?: string;
+  @Field() @Length(1, LIMITS.code) code!: string;
+  @Field() @Length(1, LIMITS.text) title!: string;
+}
+
+@InputType()
+export class UpdateIndicatorInput extends IndicatorFields {
   @Field(() => ID, { nullable: true }) operationalObjectiveId?: string | null;
   @Field(() => ID, { nullable: true }) strategicObjectiveId?: string | null;
   @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.code) code?: string;
   @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.text) title?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) actionLabel?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) formula?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) numerator?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) denominator?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.code) unit?: string | null;
-  @Field(() => ValueKind, { nullable: true }) valueKind?: ValueKind;
-  @Field(() => Polarity, { nullable: true }) polarity?: Polarity;
-  @Field({ nullable: true }) polarityConfirmed?: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) polarityEvidence?: string | null;
-  @Field(() => ScoringRule, { nullable: true }) rule?: ScoringRule | null;
-  @Field(() => GraphQLJSONObject, { nullable: true }) ruleParams?: Record<string, unknown> | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsWeight() weight?: number | null;
-  @Field({ nullable: true }) monitoring?: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) dataSource?: string | null;
-  @Field(() => [IndicatorCategory], { nullable: true }) categories?: IndicatorCategory[];
-  @Field(() => IndicatorStatus, { nullable: true }) status?: IndicatorStatus;
-  @Field(() => ID, { nullable: true }) replacedById?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() replacedOn?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) replacementReason?: string | null;
-  @Field(() => ID, { nullable: true }) projectId?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(36) previousId?: string | null;
-  @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(50) responsibleUnitIds?: string[];
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
 }
 
 @InputType()

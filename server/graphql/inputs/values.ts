@@ -54,25 +54,25 @@ export class TargetFilter {
   @Field(() => Checkpoint, { nullable: true }) checkpoint?: Checkpoint;
 }
 
-@InputType({ description: 'A new value for a target: appended, never overwriting the earlier ones' })
-export class CreateTargetRevisionInput {
-  @Field(() => ID) targetId!: string;
-  @Field(RAW) @MaxLength(RAW_MAX) value!: string;
-  @Field(() => RevisionKind, { nullable: true, description: 'REVISED ("nuova previsione") unless said otherwise' })
-  kind?: RevisionKind;
+/** What a revision takes alike when created and when edited: its approval, act and note */
+@InputType()
+abstract class TargetRevisionFields {
   @Field({ nullable: true }) approved?: boolean;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) adoptingAct?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() actDate?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) note?: string | null;
 }
 
-@InputType({ description: 'A revision keeps its value; only its approval and act can change' })
-export class UpdateTargetRevisionInput {
-  @Field({ nullable: true }) approved?: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) adoptingAct?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() actDate?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) note?: string | null;
+@InputType({ description: 'A new value for a target: appended, never overwriting the earlier ones' })
+export class CreateTargetRevisionInput extends TargetRevisionFields {
+  @Field(() => ID) targetId!: string;
+  @Field(RAW) @MaxLength(RAW_MAX) value!: string;
+  @Field(() => RevisionKind, { nullable: true, description: 'REVISED ("nuova previsione") unless said otherwise' })
+  kind?: RevisionKind;
 }
+
+@InputType({ description: 'A revision keeps its value; only its approval and act can change' })
+export class UpdateTargetRevisionInput extends TargetRevisionFields {}
 
 @InputType()
 export class TargetRevisionFilter {
@@ -81,21 +81,22 @@ export class TargetRevisionFilter {
   @Field(() => RevisionKind, { nullable: true }) kind?: RevisionKind;
 }
 
+/** What a baseline takes alike when created and when edited: all but the indicator and the year */
 @InputType()
-export class CreateBaselineInput {
-  @Field(() => ID) indicatorId!: string;
-  @Field(() => Int) @IsPlanYear() year!: number;
+abstract class BaselineFields {
   @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) target?: string;
   @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) actual?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) note?: string | null;
 }
 
 @InputType()
-export class UpdateBaselineInput {
-  @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) target?: string;
-  @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) actual?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) note?: string | null;
+export class CreateBaselineInput extends BaselineFields {
+  @Field(() => ID) indicatorId!: string;
+  @Field(() => Int) @IsPlanYear() year!: number;
 }
+
+@InputType()
+export class UpdateBaselineInput extends BaselineFields {}
 
 @InputType()
 export class BaselineFilter {
@@ -104,11 +105,9 @@ export class BaselineFilter {
   @Field(() => Int, { nullable: true }) year?: number;
 }
 
+/** What a measurement takes alike when created and when edited: all but what files it (indicator, year, checkpoint) */
 @InputType()
-export class CreateMeasurementInput {
-  @Field(() => ID) indicatorId!: string;
-  @Field(() => Int) @IsPlanYear() year!: number;
-  @Field(() => Checkpoint, { nullable: true }) checkpoint?: Checkpoint;
+abstract class MeasurementFields {
   @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) value?: string;
   @Field({ nullable: true }) notCompleted?: boolean;
   @Field({ nullable: true }) neutralised?: boolean;
@@ -121,17 +120,14 @@ export class CreateMeasurementInput {
 }
 
 @InputType()
-export class UpdateMeasurementInput {
-  @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) value?: string;
-  @Field({ nullable: true }) notCompleted?: boolean;
-  @Field({ nullable: true }) neutralised?: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) neutralisationReason?: string | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsFraction() manualScore?: number | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) manualJustification?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) evidence?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) note?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) author?: string | null;
+export class CreateMeasurementInput extends MeasurementFields {
+  @Field(() => ID) indicatorId!: string;
+  @Field(() => Int) @IsPlanYear() year!: number;
+  @Field(() => Checkpoint, { nullable: true }) checkpoint?: Checkpoint;
 }
+
+@InputType()
+export class UpdateMeasurementInput extends MeasurementFields {}
 
 @InputType()
 export class MeasurementFilter {
