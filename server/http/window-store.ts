@@ -10,6 +10,11 @@ type Window = { totalHits: number; resetTime: Date };
  * windowMs.
  */
 export class ClockWindowStore implements Store {
+  /**
+   * The counts live in this instance alone: two limiters counting one request under the same key (the failed
+   * authentications and the request budget, both by address) are two stores, not one counted twice.
+   */
+  readonly localKeys = true;
   private windowMs = 60_000;
   private readonly windows = new Map<string, Window>();
   private nextSweep = 0;
