@@ -20,7 +20,7 @@ import { applyTrafficLights, drawChart } from './charts';
 import { columnIndex, locate, mustLocate } from './geometry';
 import { writeNewTable } from './new-table';
 import { apiSupported } from './requirements';
-import { type ApiSupport, type ExcelHost, type ExcelRunner, runnerOf, suspendScreen, withEventsOff } from './runner';
+import { type ApiSupport, type ExcelHost, type ExcelRunner, suspendScreen } from './runner';
 import { readSetting, writeSetting } from './settings';
 import { watchRows } from './table-events';
 
@@ -34,6 +34,13 @@ export type ExcelWorkbookOptions = {
   /** payload budget per request, below Excel on the web's 5 MB */
   budgetBytes?: number;
 };
+
+function runnerOf(excel: ExcelHost | undefined): ExcelRunner {
+  return (batch, reuse) => {
+    const host = excel ?? Excel;
+    return reuse ? host.run(reuse, batch) : host.run(batch);
+  };
+}
 
 export class ExcelWorkbook implements WorkbookPort {
   private readonly run: ExcelRunner;
@@ -237,7 +244,22 @@ export class ExcelWorkbook implements WorkbookPort {
     return watchRows(this.run, name, listener);
   }
 
-  private withEventsOff<T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    return withEventsOff(this.run, this.supports, work);
+  /**
+   * Our own writes would fire table.onChanged and mark every written row dirty; events are switched off for the
+   * duration (ExcelApi 1.8) and switched back on even when a write fails.
+   */
+  private async withEventsOff<T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.run(async (context) => {
+      const toggle = this.supports('1.8');
+      if (toggle) context.runtime.enableEvents = false;
+      try {
+        return await work(context);
+      } finally {
+        if (toggle) {
+          context.runtime.enableEvents = true;
+          await context.sync();
+        }
+      }
+    });
   }
 }
