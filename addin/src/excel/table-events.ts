@@ -1,6 +1,36 @@
-/** Turns a table's change event into the body rows it touched: a hint only, the sync re-reads and diffs. */
+/** A table's change events, turned into the body rows they touched: a hint only, the sync re-reads and diffs. */
 import { rowsOfAddress } from '../workbook/address';
-import type { ExcelRunner } from './excel-workbook';
+import type { ExcelRunner } from './runner';
+
+/**
+ * Listens to a table's changes; the function returned stops listening, in the request context the handler was
+ * added in (Excel removes a handler only from there).
+ */
+export async function watchRows(
+  run: ExcelRunner,
+  name: string,
+  listener: (rows: number[] | 'unknown') => void,
+): Promise<() => Promise<void>> {
+  const registration = await run(async (context) => {
+    const table = context.workbook.tables.getItem(name);
+    const handler = table.onChanged.add(async (event) => {
+      try {
+        listener(await changedBodyRows(run, name, event));
+      } catch {
+        // a hint lost is harmless: Sync diffs every row against its stored hash anyway
+        listener('unknown');
+      }
+    });
+    await context.sync();
+    return { handler, context };
+  });
+  return async () => {
+    await run(async (context) => {
+      registration.handler.remove();
+      await context.sync();
+    }, registration.context);
+  };
+}
 
 export async function changedBodyRows(
   run: ExcelRunner,

@@ -12,7 +12,7 @@ import {
   packBySize,
   runsOf,
 } from './chunks';
-import type { Cell } from './port';
+import type { Cell, ColumnSetup } from './port';
 
 /** locate = does the table exist + its shape; events = switching them back on after a write */
 export const LOCATE = 2;
@@ -65,4 +65,31 @@ export function writeChunks(
 
 export function perItemChunks(count: number, bytesPerItem: number, budget = CHUNK_BUDGET_BYTES): number {
   return count === 0 ? 0 : packBySize(new Array(count).fill(bytesPerItem), budget).length;
+}
+
+/** createTable: finding the sheet, header and rows written as blocks with their formats, the table itself, events */
+export function createTableSyncs(columns: ColumnSetup[], rows: Cell[][], budget = CHUNK_BUDGET_BYTES): number {
+  const formats = columns.map((c) => c.numberFormat ?? 'General');
+  const all = [columns.map((c) => c.header), ...rows];
+  return (
+    1 +
+    sizeChunks(
+      all.map((r) => jsonBytes(r) + jsonBytes(formats)),
+      budget,
+    ) +
+    1 +
+    EVENTS
+  );
+}
+
+/** appendRows: rows added in chunks by size, each with a few bytes of framing */
+export function appendRowsSyncs(rows: Cell[][], budget = CHUNK_BUDGET_BYTES): number {
+  return (
+    LOCATE +
+    sizeChunks(
+      rows.map((r) => jsonBytes(r) + 8),
+      budget,
+    ) +
+    EVENTS
+  );
 }

@@ -3,36 +3,27 @@
  * Faithful where the sync logic can tell: cells hold what Excel would hold (writing null writes an empty cell), fills
  * and values move with their row on sort, insert and delete, the add-in's own writes raise no change events, and
  * every operation counts the context.sync() calls the real port would make (`syncs`).
- * Tests play the user with editCell, addRow, insertRowAt, deleteRowAt and sortBy, which do raise change hints.
+ * Tests play the user with editCell, addRow, insertRowAt, deleteRowAt and sortBy, which do raise change hints, and
+ * look at the result through MemoryContent's inspection methods.
  */
-import { columnLetters as letters, parseA1 as parseRange } from './address';
-import { CHUNK_BUDGET_BYTES, jsonBytes } from './chunks';
-import { EVENTS, LOCATE, perItemChunks, readChunks, sizeChunks, writeChunks } from './memory-cost';
+import { parseA1 as parseRange } from './address';
+import { CHUNK_BUDGET_BYTES } from './chunks';
+import { MemoryContent } from './memory-content';
+import {
+  appendRowsSyncs,
+  createTableSyncs,
+  EVENTS,
+  LOCATE,
+  perItemChunks,
+  readChunks,
+  writeChunks,
+} from './memory-cost';
+import { asStored, cutBlock, type Row, sortOrder, type Table, typed, uniqueHeaders } from './memory-model';
 import type { Cell, CellMark, ChartSpec, ColumnSetup, TableData, TableInfo, TrafficLights, WorkbookPort } from './port';
 
-type Row = { cells: Cell[]; fills: Record<string, string> };
-type Table = {
-  name: string;
-  sheet: string;
-  headers: string[];
-  setup: Record<string, Omit<ColumnSetup, 'header'>>;
-  rows: Row[];
-  lights: TrafficLights | null;
-  /** where the header row sits on its sheet (0-based), for readSheet */
-  origin: { row: number; column: number };
-};
-type Listener = { table: string; listener: (rows: number[] | 'unknown') => void };
 export type Selection = { sheet: string; table: string; row: number; column: string };
 
-/** What survives closing and reopening a workbook: content and settings, never listeners or the selection. */
-type Snapshot = {
-  sheets: Record<string, Cell[][]>;
-  tables: Table[];
-  settings: Record<string, string>;
-  charts: ChartSpec[];
-};
-
-export class MemoryWorkbook implements WorkbookPort {
+export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
   /** context.sync() calls the real port would have made */
   syncs = 0;
   /** payload budget per request, as ExcelWorkbook's option of the same name */
@@ -41,13 +32,9 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly calls: string[] = [];
   readonly callSyncs: number[] = [];
   selection: Selection | null = null;
-  private sheets = new Map<string, Cell[][]>();
-  private tables = new Map<string, Table>();
-  private settings = new Map<string, string>();
-  private charts = new Map<string, ChartSpec>();
-  private listeners = new Set<Listener>();
 
   constructor(options: { budgetBytes?: number } = {}) {
+    super();
     this.budget = options.budgetBytes ?? CHUNK_BUDGET_BYTES;
   }
 
@@ -90,15 +77,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const range = parseRange(address);
     if (!grid || !range) throw new Error(`no range ${sheet}!${address}`);
     if (this.tables.has(name)) throw new Error(`a table named "${name}" already exists`);
-    const block: Cell[][] = [];
-    for (let r = range.row; r < range.row + range.rows; r++) {
-      const line: Cell[] = [];
-      for (let c = range.column; c < range.column + range.columns; c++) {
-        line.push(grid[r]?.[c] ?? '');
-        if (grid[r]) grid[r][c] = '';
-      }
-      block.push(line);
-    }
+    const block = cutBlock(grid, range);
     const headers = uniqueHeaders(block[0].map((h) => (h === null || h === '' ? '' : String(h))));
     this.tables.set(name, {
       name,
@@ -113,18 +92,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async createTable(sheet: string, name: string, columns: ColumnSetup[], rows: Cell[][]): Promise<void> {
     if (this.tables.has(name)) throw new Error(`a table named "${name}" already exists`);
-    const formats = columns.map((c) => c.numberFormat ?? 'General');
-    const all = [columns.map((c) => c.header), ...rows];
-    this.cost(
-      'createTable',
-      1 +
-        sizeChunks(
-          all.map((r) => jsonBytes(r) + jsonBytes(formats)),
-          this.budget,
-        ) +
-        1 +
-        EVENTS,
-    );
+    this.cost('createTable', createTableSyncs(columns, rows, this.budget));
     if (!this.sheets.has(sheet)) this.sheets.set(sheet, []);
     const setup: Table['setup'] = {};
     for (const { header, ...rest } of columns) setup[header] = rest;
@@ -142,15 +110,7 @@ export class MemoryWorkbook implements WorkbookPort {
   async appendRows(name: string, rows: Cell[][]): Promise<void> {
     if (rows.length === 0) return;
     const table = this.mustTable(name);
-    this.cost(
-      'appendRows',
-      LOCATE +
-        sizeChunks(
-          rows.map((r) => jsonBytes(r) + 8),
-          this.budget,
-        ) +
-        EVENTS,
-    );
+    this.cost('appendRows', appendRowsSyncs(rows, this.budget));
     for (const cells of rows) table.rows.push({ cells: table.headers.map((_, i) => asStored(cells[i])), fills: {} });
   }
 
@@ -276,17 +236,7 @@ export class MemoryWorkbook implements WorkbookPort {
   sortBy(table: string, header: string, descending = false): void {
     const t = this.mustTable(table);
     const c = this.columnIndex(t, header);
-    const key = (cell: Cell) => (cell === null || cell === '' ? null : cell);
-    t.rows.sort((a, b) => {
-      const x = key(a.cells[c]);
-      const y = key(b.cells[c]);
-      if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // blanks last either way
-      const order =
-        typeof x === 'number' && typeof y === 'number'
-          ? x - y
-          : String(x).localeCompare(String(y), 'it', { sensitivity: 'base', numeric: true });
-      return descending ? -order : order;
-    });
+    t.rows.sort(sortOrder(c, descending));
     this.emit(table, 'unknown');
   }
 
@@ -298,83 +248,11 @@ export class MemoryWorkbook implements WorkbookPort {
     );
   }
 
-  // ------------------------------------------------------------------ inspection
-
-  table(name: string): TableData | null {
-    const t = this.tables.get(name);
-    return t
-      ? {
-          name,
-          sheet: t.sheet,
-          headers: [...t.headers],
-          rowCount: t.rows.length,
-          rows: t.rows.map((r) => [...r.cells]),
-        }
-      : null;
-  }
-
-  cell(table: string, row: number, header: string): Cell {
-    const t = this.mustTable(table);
-    return t.rows[row]?.cells[this.columnIndex(t, header)] ?? null;
-  }
-
-  column(table: string, header: string): Cell[] {
-    const t = this.mustTable(table);
-    const c = this.columnIndex(t, header);
-    return t.rows.map((r) => r.cells[c]);
-  }
-
-  /** first body row whose cell in `header` equals `value`, or -1 */
-  findRow(table: string, header: string, value: Cell): number {
-    return this.column(table, header).findIndex(
-      (cell) => cell === value || (cell !== null && value !== null && String(cell) === String(value)),
-    );
-  }
-
-  fill(table: string, row: number, header: string): string | null {
-    return this.mustTable(table).rows[row]?.fills[header] ?? null;
-  }
-
-  columnSetup(table: string, header: string): Omit<ColumnSetup, 'header'> | null {
-    return this.mustTable(table).setup[header] ?? null;
-  }
-
-  lights(table: string): TrafficLights | null {
-    return this.mustTable(table).lights;
-  }
-
-  chart(name: string): ChartSpec | null {
-    return this.charts.get(name) ?? null;
-  }
-
-  setting(key: string): string | null {
-    return this.settings.get(key) ?? null;
-  }
-
-  listenerCount(): number {
-    return this.listeners.size;
-  }
-
-  // ------------------------------------------------------------------ closing and reopening
-
-  /** the file as saved: content, formats and settings, as JSON (listeners, selection and counters are not saved) */
-  serialize(): string {
-    const snapshot: Snapshot = {
-      sheets: Object.fromEntries(this.sheets),
-      tables: [...this.tables.values()],
-      settings: Object.fromEntries(this.settings),
-      charts: [...this.charts.values()],
-    };
-    return JSON.stringify(snapshot);
-  }
+  // ------------------------------------------------------------------ reopening
 
   static deserialize(text: string, options: { budgetBytes?: number } = {}): MemoryWorkbook {
-    const snapshot = JSON.parse(text) as Snapshot;
     const workbook = new MemoryWorkbook(options);
-    for (const [name, grid] of Object.entries(snapshot.sheets)) workbook.sheets.set(name, grid);
-    for (const table of snapshot.tables) workbook.tables.set(table.name, table);
-    for (const [key, value] of Object.entries(snapshot.settings)) workbook.settings.set(key, value);
-    for (const chart of snapshot.charts) workbook.charts.set(chart.name, chart);
+    workbook.restore(text);
     return workbook;
   }
 
@@ -394,79 +272,4 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const h of Object.keys(values)) this.columnIndex(t, h);
     return { cells: t.headers.map((h) => (h in values ? typed(values[h], t.setup[h]?.numberFormat) : '')), fills: {} };
   }
-
-  private mustTable(name: string): Table {
-    const table = this.tables.get(name);
-    if (!table) throw new Error(`the workbook has no table "${name}"`);
-    return table;
-  }
-
-  private columnIndex(table: Table, header: string): number {
-    const index = table.headers.indexOf(header);
-    if (index < 0) throw new Error(`table "${table.name}" has no column "${header}"`);
-    return index;
-  }
-
-  /** the used range of a sheet, tables drawn in at their place */
-  private sheetGrid(sheet: string): { address: string; values: Cell[][] } | null {
-    const base = this.sheets.get(sheet);
-    if (!base) return null;
-    const grid = base.map((r) => [...r]);
-    for (const t of this.tables.values()) {
-      if (t.sheet !== sheet) continue;
-      [t.headers as Cell[], ...t.rows.map((r) => r.cells)].forEach((line, i) => {
-        const r = t.origin.row + i;
-        while (grid.length <= r) grid.push([]);
-        line.forEach((cell, k) => {
-          grid[r][t.origin.column + k] = cell;
-        });
-      });
-    }
-    let top = grid.findIndex((r) => r.some(filled));
-    if (top < 0) return null;
-    let bottom = grid.length - 1;
-    while (!grid[bottom].some(filled)) bottom--;
-    let left = Infinity;
-    let right = -1;
-    for (const r of grid)
-      r.forEach((cell, c) => {
-        if (filled(cell)) {
-          left = Math.min(left, c);
-          right = Math.max(right, c);
-        }
-      });
-    const values: Cell[][] = [];
-    for (let r = top; r <= bottom; r++) {
-      const line: Cell[] = [];
-      for (let c = left; c <= right; c++) line.push(grid[r]?.[c] ?? '');
-      values.push(line);
-    }
-    top = Math.max(0, top);
-    return { address: `${letters(left)}${top + 1}:${letters(right)}${bottom + 1}`, values };
-  }
-}
-
-const filled = (cell: Cell | undefined) => cell !== null && cell !== undefined && cell !== '';
-
-/** Excel never hands back null or undefined: an empty cell reads as '' */
-function asStored(cell: Cell | undefined): Cell {
-  return cell === null || cell === undefined ? '' : cell;
-}
-
-/** what typing does: a text column keeps the text; a General column turns "12" into 12 */
-function typed(value: Cell, format: string | undefined): Cell {
-  if (value === null) return '';
-  if (format === '@') return typeof value === 'string' ? value : String(value);
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
-  return value;
-}
-
-function uniqueHeaders(headers: string[]): string[] {
-  const seen = new Map<string, number>();
-  return headers.map((h, i) => {
-    const base = h || `Column${i + 1}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base}${n}`;
-  });
 }

@@ -1,0 +1,117 @@
+/**
+ * What the in-memory workbook holds (sheets, tables, settings, charts, listeners) and how tests look at it; the port's
+ * operations and the user's edits are MemoryWorkbook's, on top of this.
+ */
+import { columnIndexOf, type Snapshot, type Table, usedRange } from './memory-model';
+import type { Cell, ChartSpec, ColumnSetup, TableData, TrafficLights } from './port';
+
+export type Listener = { table: string; listener: (rows: number[] | 'unknown') => void };
+
+export class MemoryContent {
+  protected sheets = new Map<string, Cell[][]>();
+  protected tables = new Map<string, Table>();
+  protected settings = new Map<string, string>();
+  protected charts = new Map<string, ChartSpec>();
+  protected listeners = new Set<Listener>();
+
+  // ------------------------------------------------------------------ inspection
+
+  table(name: string): TableData | null {
+    const t = this.tables.get(name);
+    return t
+      ? {
+          name,
+          sheet: t.sheet,
+          headers: [...t.headers],
+          rowCount: t.rows.length,
+          rows: t.rows.map((r) => [...r.cells]),
+        }
+      : null;
+  }
+
+  cell(table: string, row: number, header: string): Cell {
+    const t = this.mustTable(table);
+    return t.rows[row]?.cells[this.columnIndex(t, header)] ?? null;
+  }
+
+  column(table: string, header: string): Cell[] {
+    const t = this.mustTable(table);
+    const c = this.columnIndex(t, header);
+    return t.rows.map((r) => r.cells[c]);
+  }
+
+  /** first body row whose cell in `header` equals `value`, or -1 */
+  findRow(table: string, header: string, value: Cell): number {
+    return this.column(table, header).findIndex(
+      (cell) => cell === value || (cell !== null && value !== null && String(cell) === String(value)),
+    );
+  }
+
+  fill(table: string, row: number, header: string): string | null {
+    return this.mustTable(table).rows[row]?.fills[header] ?? null;
+  }
+
+  columnSetup(table: string, header: string): Omit<ColumnSetup, 'header'> | null {
+    return this.mustTable(table).setup[header] ?? null;
+  }
+
+  lights(table: string): TrafficLights | null {
+    return this.mustTable(table).lights;
+  }
+
+  chart(name: string): ChartSpec | null {
+    return this.charts.get(name) ?? null;
+  }
+
+  setting(key: string): string | null {
+    return this.settings.get(key) ?? null;
+  }
+
+  listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  // ------------------------------------------------------------------ closing and reopening
+
+  /** the file as saved: content, formats and settings, as JSON (listeners, selection and counters are not saved) */
+  serialize(): string {
+    const snapshot: Snapshot = {
+      sheets: Object.fromEntries(this.sheets),
+      tables: [...this.tables.values()],
+      settings: Object.fromEntries(this.settings),
+      charts: [...this.charts.values()],
+    };
+    return JSON.stringify(snapshot);
+  }
+
+  /** the saved file's content, into a workbook just opened */
+  protected restore(text: string): void {
+    const snapshot = JSON.parse(text) as Snapshot;
+    for (const [name, grid] of Object.entries(snapshot.sheets)) this.sheets.set(name, grid);
+    for (const table of snapshot.tables) this.tables.set(table.name, table);
+    for (const [key, value] of Object.entries(snapshot.settings)) this.settings.set(key, value);
+    for (const chart of snapshot.charts) this.charts.set(chart.name, chart);
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  protected mustTable(name: string): Table {
+    const table = this.tables.get(name);
+    if (!table) throw new Error(`the workbook has no table "${name}"`);
+    return table;
+  }
+
+  protected columnIndex(table: Table, header: string): number {
+    return columnIndexOf(table, header);
+  }
+
+  /** the used range of a sheet, tables drawn in at their place */
+  protected sheetGrid(sheet: string): { address: string; values: Cell[][] } | null {
+    const base = this.sheets.get(sheet);
+    if (!base) return null;
+    return usedRange(
+      base,
+      [...this.tables.values()].filter((t) => t.sheet === sheet),
+    );
+  }
+}

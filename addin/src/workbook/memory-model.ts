@@ -1,0 +1,121 @@
+/**
+ * What the in-memory workbook holds, and the rules Excel applies to it: empty cells read as '', typing turns "12"
+ * into 12 outside a text column, a range turned into a table gets unique headers, sorting puts blanks last.
+ */
+import { columnLetters as letters } from './address';
+import type { Cell, ChartSpec, ColumnSetup, TrafficLights } from './port';
+
+export type Row = { cells: Cell[]; fills: Record<string, string> };
+export type Table = {
+  name: string;
+  sheet: string;
+  headers: string[];
+  setup: Record<string, Omit<ColumnSetup, 'header'>>;
+  rows: Row[];
+  lights: TrafficLights | null;
+  /** where the header row sits on its sheet (0-based), for readSheet */
+  origin: { row: number; column: number };
+};
+
+/** What survives closing and reopening a workbook: content and settings, never listeners or the selection. */
+export type Snapshot = {
+  sheets: Record<string, Cell[][]>;
+  tables: Table[];
+  settings: Record<string, string>;
+  charts: ChartSpec[];
+};
+
+export function columnIndexOf(table: Table, header: string): number {
+  const index = table.headers.indexOf(header);
+  if (index < 0) throw new Error(`table "${table.name}" has no column "${header}"`);
+  return index;
+}
+
+const filled = (cell: Cell | undefined) => cell !== null && cell !== undefined && cell !== '';
+
+/** Excel never hands back null or undefined: an empty cell reads as '' */
+export function asStored(cell: Cell | undefined): Cell {
+  return cell === null || cell === undefined ? '' : cell;
+}
+
+/** what typing does: a text column keeps the text; a General column turns "12" into 12 */
+export function typed(value: Cell, format: string | undefined): Cell {
+  if (value === null) return '';
+  if (format === '@') return typeof value === 'string' ? value : String(value);
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  return value;
+}
+
+export function uniqueHeaders(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h, i) => {
+    const base = h || `Column${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}${n}`;
+  });
+}
+
+/** takes a rectangle out of a sheet's grid, leaving its cells empty, as turning a range into a table does */
+export function cutBlock(grid: Cell[][], range: { row: number; column: number; rows: number; columns: number }) {
+  const block: Cell[][] = [];
+  for (let r = range.row; r < range.row + range.rows; r++) {
+    const line: Cell[] = [];
+    for (let c = range.column; c < range.column + range.columns; c++) {
+      line.push(grid[r]?.[c] ?? '');
+      if (grid[r]) grid[r][c] = '';
+    }
+    block.push(line);
+  }
+  return block;
+}
+
+/** Data → Sort's order on one column: text compared as Excel does (case-insensitive), blanks last either way */
+export function sortOrder(column: number, descending: boolean): (a: Row, b: Row) => number {
+  const key = (cell: Cell) => (cell === null || cell === '' ? null : cell);
+  return (a, b) => {
+    const x = key(a.cells[column]);
+    const y = key(b.cells[column]);
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // blanks last either way
+    const order =
+      typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : String(x).localeCompare(String(y), 'it', { sensitivity: 'base', numeric: true });
+    return descending ? -order : order;
+  };
+}
+
+/** the used range of a sheet, its tables drawn in at their place */
+export function usedRange(base: Cell[][], tables: Table[]): { address: string; values: Cell[][] } | null {
+  const grid = base.map((r) => [...r]);
+  for (const t of tables) {
+    [t.headers as Cell[], ...t.rows.map((r) => r.cells)].forEach((line, i) => {
+      const r = t.origin.row + i;
+      while (grid.length <= r) grid.push([]);
+      line.forEach((cell, k) => {
+        grid[r][t.origin.column + k] = cell;
+      });
+    });
+  }
+  let top = grid.findIndex((r) => r.some(filled));
+  if (top < 0) return null;
+  let bottom = grid.length - 1;
+  while (!grid[bottom].some(filled)) bottom--;
+  let left = Infinity;
+  let right = -1;
+  for (const r of grid)
+    r.forEach((cell, c) => {
+      if (filled(cell)) {
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+    });
+  const values: Cell[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const line: Cell[] = [];
+    for (let c = left; c <= right; c++) line.push(grid[r]?.[c] ?? '');
+    values.push(line);
+  }
+  top = Math.max(0, top);
+  return { address: `${letters(left)}${top + 1}:${letters(right)}${bottom + 1}`, values };
+}

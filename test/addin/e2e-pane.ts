@@ -1,0 +1,306 @@
+/**
+ * The browser, page and servers the add-in's end-to-end tests share: the production build of the pane, served on
+ * loopback next to a /graphql proxy to a REAL server (seeded with the Sondrio plan), with the Office/Excel double
+ * served in place of office.js, so the pane runs its real ExcelWorkbook port over the double's in-memory workbook.
+ * Also the steps' vocabulary: what the sheet and the server hold, pressing a pane button and waiting for it to end.
+ * Without /usr/bin/chromium the suites fail under CI=true and are skipped loudly elsewhere.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { messages } from '../../addin/src/i18n';
+import { SETTING } from '../../addin/src/sync/state';
+import { layoutColumn, LEVEL_LABEL, type LayoutColumnKey } from '@core/sheet/layout';
+import type { TestServer } from '../helpers/server';
+import { startSondrioServer } from '../helpers/sondrio-server';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** an Excel task pane is about this wide; the pane must be readable at this size */
+const PANE = { width: 350, height: 900 };
+/** every operation here takes well under a second: a wait this long means it never ends */
+export const OPERATION_TIMEOUT_MS = 10_000;
+const available = fs.existsSync(CHROMIUM);
+
+/** describe, or describe.skip with a warning when Chromium is missing outside CI */
+export function browserSuite(file: string): jest.Describe {
+  if (!available && process.env.CI !== 'true') {
+    console.warn(
+      `\nSKIPPING the add-in end-to-end test ${file}: ${CHROMIUM} is missing (apt-get install chromium; CI=true makes this a failure)\n`,
+    );
+  }
+  return available || process.env.CI === 'true' ? describe : describe.skip;
+}
+
+export const ui = messages.it.ui;
+export const status = messages.it.sync.status;
+/** the sheet's headers as the pane writes them in an Italian Excel (the layout shared with the server) */
+export const header = (key: LayoutColumnKey) => layoutColumn(key).it;
+
+/** webpack's Node API, production mode, into a temporary directory */
+async function build(outDir: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require('webpack');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { paneConfig, doubleConfig } = require('../../addin/webpack.config.js');
+  await new Promise<void>((resolve, reject) => {
+    webpack(
+      [
+        paneConfig({ mode: 'production', outDir: path.join(outDir, 'pane') }),
+        doubleConfig({ outDir: path.join(outDir, 'double') }),
+      ],
+      (error: Error | null, stats: any) => {
+        if (error) return reject(error);
+        if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+        resolve();
+      },
+    );
+  });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'application/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
+
+/** the pane's files, and /graphql passed through to the test server: one origin, so no CORS */
+function servePane(dir: string, apiUrl: string): Promise<http.Server> {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/graphql') {
+      const upstream = http.request(
+        `${apiUrl}/graphql`,
+        { method: request.method, headers: { ...request.headers, host: new URL(apiUrl).host } },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      upstream.on('error', () => {
+        response.writeHead(502);
+        response.end();
+      });
+      request.pipe(upstream);
+      return;
+    }
+    const file = path.join(dir, path.normalize(url.pathname).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404);
+      response.end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export type Value = string | number | boolean;
+export type SheetView = { headers: string[]; rows: Value[][]; sheet: string };
+export type ServerRow = {
+  rowId: string;
+  rowVersion: number;
+  level: string;
+  code: string | null;
+  weight: number | null;
+  actual: { raw: string } | null;
+  target: { raw: string } | null;
+  realization: { score: number | null } | null;
+};
+
+/**
+ * One user's session in the pane. Create it with usePane() inside the suite: its beforeAll builds and serves the
+ * pane and opens the page, its afterAll closes everything. The helpers are arrow functions, so a suite can take them
+ * out of the object.
+ */
+export class PaneSession {
+  tmp = '';
+  api!: TestServer;
+  web?: http.Server;
+  browser?: Browser;
+  page!: Page;
+  origin = '';
+  readonly pageErrors: string[] = [];
+  // what the steps learn and hand on
+  planId = '';
+  table = '';
+  col: (key: LayoutColumnKey) => number = () => -1;
+  private broken: string | null = null;
+
+  start = async (): Promise<void> => {
+    if (!available) throw new Error(`${CHROMIUM} is required under CI=true (the CI script installs Debian's chromium)`);
+    this.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cruscotto-addin-'));
+    await build(this.tmp);
+    ({ server: this.api } = await startSondrioServer());
+    this.web = await servePane(path.join(this.tmp, 'pane'), this.api.url);
+    const origin = `http://127.0.0.1:${(this.web.address() as AddressInfo).port}`;
+    this.origin = origin;
+    this.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    this.page = await this.browser.newPage({ viewport: PANE });
+    this.page.on('pageerror', (error) => this.pageErrors.push(String(error)));
+    const double = fs.readFileSync(path.join(this.tmp, 'double', 'excel-double.js'), 'utf8');
+    // nothing leaves the machine: office.js is the double, every other outside address is refused
+    await this.page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'application/javascript', body: double });
+      if (url.startsWith(origin)) return route.continue();
+      return route.abort();
+    });
+    await this.page.addInitScript(() => {
+      window.__excelDoubleOptions = { displayLanguage: 'it-IT', apiVersion: '1.17', documentUrl: 'Piano Sondrio.xlsx' };
+    });
+  };
+
+  close = async (): Promise<void> => {
+    await this.browser?.close();
+    await new Promise((resolve) => (this.web ? this.web.close(resolve) : resolve(null)));
+    await this.api?.close();
+    if (this.tmp) fs.rmSync(this.tmp, { recursive: true, force: true });
+  };
+
+  /** a step of the session: runs only when every earlier step passed, so a failure names its own step */
+  step = (name: string, body: () => Promise<void>) =>
+    it(
+      name,
+      async () => {
+        if (this.broken) throw new Error(`not run: the earlier step "${this.broken}" failed`);
+        try {
+          await body();
+        } catch (error) {
+          this.broken = name;
+          throw error;
+        }
+      },
+      60_000,
+    );
+
+  /** the sheet as a person sees it, through the double's workbook */
+  sheet = (): Promise<SheetView> => this.page.evaluate((name) => window.__excelDouble.user.table(name), this.table);
+  settings = (): Promise<Record<string, unknown>> =>
+    this.page.evaluate(() => Object.fromEntries(window.__excelDouble.model.settings));
+  typeInCell = (row: number, key: LayoutColumnKey, value: string) =>
+    this.page.evaluate(([name, r, h, v]) => window.__excelDouble.user.type(name, r, h, v), [
+      this.table,
+      row,
+      header(key),
+      value,
+    ] as const);
+  rowOf = (view: SheetView, rowId: string): Value[] => {
+    const row = view.rows.find((r) => String(r[this.col('rowId')]) === rowId);
+    if (!row) throw new Error(`row ${rowId} is not in the sheet`);
+    return row;
+  };
+
+  /** waits for something the pane or the workbook should do; a timeout says what never happened and what the pane shows */
+  expectSoon = async <T>(what: string, check: () => Promise<T>): Promise<T> => {
+    try {
+      return await check();
+    } catch (error) {
+      if (!/Timeout/.test(String(error))) throw error;
+      const summary = await this.page.textContent('#summary').catch(() => '?');
+      throw new Error(
+        `${what} did not happen within ${OPERATION_TIMEOUT_MS} ms; the pane's summary reads "${summary}"`,
+      );
+    }
+  };
+
+  /** clicks a pane button and waits for the operation to end; returns the summary line it left */
+  press = async (button: string): Promise<string> => {
+    await this.page.click(button);
+    const done = await this.expectSoon(`the operation of ${button}`, () =>
+      this.page.waitForFunction(
+        (working) => {
+          const text = document.getElementById('summary')?.textContent ?? '';
+          const running = !(document.getElementById('progress') as HTMLProgressElement | null)?.hidden;
+          return !running && text !== '' && text !== working ? text : null;
+        },
+        ui.working,
+        { timeout: OPERATION_TIMEOUT_MS },
+      ),
+    );
+    return String(await done.jsonValue());
+  };
+
+  serverRows = async (): Promise<Map<string, ServerRow>> => {
+    const answer = await this.api.gql(
+      `query($planId: ID!) { sheetRows(planId: $planId, year: 2022, checkpoint: YEAR_END) {
+      rows { rowId rowVersion level code weight actual { raw } target { raw } realization { score } } } }`,
+      { planId: this.planId },
+    );
+    expect(answer.errors).toBeUndefined();
+    return new Map((answer.data.sheetRows.rows as ServerRow[]).map((r) => [r.rowId, r]));
+  };
+
+  /** indicator rows with a target, whose actual cell holds something else: typing the target there is a real edit */
+  editableIndicators = (view: SheetView) =>
+    view.rows
+      .map((row, position) => ({
+        row,
+        position,
+        id: String(row[this.col('rowId')]),
+        target: String(row[this.col('target')]).trim(),
+      }))
+      .filter(
+        ({ row, target }) =>
+          row[this.col('level')] === LEVEL_LABEL.indicator &&
+          target !== '' &&
+          String(row[this.col('actual')]).trim() !== target,
+      );
+
+  /**
+   * Connect and Load as a suite's setup, for suites whose scenario starts from a loaded plan (the load-and-sync
+   * suite checks these same steps one assertion at a time): the Sondrio plan, 2022, year end.
+   */
+  connectAndLoad = async (): Promise<void> => {
+    const page = this.page;
+    await page.goto(`${this.origin}/taskpane.html`);
+    await page.waitForSelector('#app[aria-busy="false"]');
+    await page.fill('#token', this.api.token);
+    await page.click('#connect-button');
+    await page.waitForSelector('#plan:not([hidden])', { timeout: OPERATION_TIMEOUT_MS }).catch(async () => {
+      throw new Error(
+        `Connect did not show the plan chooser; the pane says "${await page.textContent('#connect-status')}"`,
+      );
+    });
+    const organisations = await page.$$eval('#organisation option', (os) =>
+      os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
+    );
+    const sondrio = organisations.find((o) => /sondrio/i.test(o.text));
+    if (!sondrio) throw new Error(`no Sondrio organisation among ${JSON.stringify(organisations.map((o) => o.text))}`);
+    await page.selectOption('#organisation', sondrio.value);
+    this.planId = await page.inputValue('#plan-select');
+    await page.selectOption('#year', '2022');
+    await page.selectOption('#checkpoint', 'YEAR_END');
+    const said = await this.press('#load');
+    const binding = JSON.parse(String((await this.settings())[SETTING.binding] ?? 'null'))?.binding;
+    if (!binding) throw new Error(`Load stored no binding in the workbook settings; the pane says: "${said}"`);
+    this.table = binding.table;
+    const loaded = await this.sheet();
+    this.col = (key) => loaded.headers.indexOf(header(key));
+  };
+}
+
+/** a session for the enclosing describe, started before its tests and closed after them */
+export function usePane(): PaneSession {
+  const pane = new PaneSession();
+  beforeAll(pane.start, 120_000);
+  afterAll(pane.close);
+  return pane;
+}
