@@ -1,3 +1,5 @@
+// a type only, erased at run time: the double itself is imported below, where a failure can be reported
+import type { PortTraffic } from '../test/addin/excel-double/measure';
 import type { BenchEntry } from './measure';
 
 /**
@@ -6,22 +8,6 @@ import type { BenchEntry } from './measure';
  * real ExcelWorkbook port. Excel on the web refuses a request over 5 MB, so that is the goal per request.
  */
 const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
-
-type PortTraffic = {
-  rows: number;
-  budgetBytes: number;
-  operations: Array<{
-    operation: string;
-    syncs: number;
-    requestBytes: number;
-    maxRequestBytes: number;
-    responseBytes: number;
-    maxResponseBytes: number;
-  }>;
-  totalSyncs: number;
-  maxRequestBytes: number;
-  maxResponseBytes: number;
-};
 
 export async function benchAddin(rows: number): Promise<BenchEntry> {
   const name = `add-in: context.sync() calls and bytes per request to load and sync ${rows.toLocaleString('en')} rows (Excel double, real port)`;

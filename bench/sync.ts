@@ -51,6 +51,25 @@ function rowsFor(parents: string[], count: number): Row[] {
   }));
 }
 
+/** the raw baselines' table: an indicator row as plain columns */
+const RAW_TABLE =
+  '(id text primary key, parent_id text, code text, title text, weight real, target text, thresholds text, actual text, unit text)';
+
+/** One row as both raw baselines insert it, in the order of their `indicator` table's columns. */
+function rawColumns(r: Row, n: number): unknown[] {
+  return [
+    `id-${n}`,
+    r.parentRef,
+    r.code,
+    r.title,
+    10,
+    r.target,
+    JSON.stringify(r.thresholds),
+    r.actual,
+    r.responsibleUnit,
+  ];
+}
+
 /** A plan with one strategic objective and 100 operational ones for the rows to hang from. */
 async function emptyPlan(server: BenchServer): Promise<{ planId: string; parents: string[] }> {
   return server.orm.em.fork().transactional(async (tx) => {
@@ -99,25 +118,11 @@ function rawSqlite(rows: Row[]): number {
   try {
     const db = new Database(path.join(dir, 'raw.sqlite'));
     db.pragma('journal_mode = WAL');
-    db.exec(
-      'create table indicator (id text primary key, parent_id text, code text, title text, weight real, target text, thresholds text, actual text, unit text)',
-    );
+    db.exec(`create table indicator ${RAW_TABLE}`);
     const insert = db.prepare('insert into indicator values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const start = process.hrtime.bigint();
     db.transaction(() => {
-      rows.forEach((r, n) =>
-        insert.run(
-          `id-${n}`,
-          r.parentRef,
-          r.code,
-          r.title,
-          10,
-          r.target,
-          JSON.stringify(r.thresholds),
-          r.actual,
-          r.responsibleUnit,
-        ),
-      );
+      rows.forEach((r, n) => insert.run(...rawColumns(r, n)));
     })();
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     db.close();
@@ -132,26 +137,14 @@ async function rawPostgres(url: string, rows: Row[]): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(
-      'create table bench_raw_indicator (id text primary key, parent_id text, code text, title text, weight real, target text, thresholds text, actual text, unit text)',
-    );
+    await client.query(`create table bench_raw_indicator ${RAW_TABLE}`);
     const start = process.hrtime.bigint();
     await client.query('begin');
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000);
       const params: unknown[] = [];
       const values = chunk.map((r, k) => {
-        params.push(
-          `id-${i + k}`,
-          r.parentRef,
-          r.code,
-          r.title,
-          10,
-          r.target,
-          JSON.stringify(r.thresholds),
-          r.actual,
-          r.responsibleUnit,
-        );
+        params.push(...rawColumns(r, i + k));
         const b = k * 9;
         return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9})`;
       });

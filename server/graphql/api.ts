@@ -1,3 +1,6 @@
+import type { ClassType } from 'type-graphql';
+import type { Node } from '../entities/base';
+import type { EntitySpec } from '../services/crud';
 import * as specs from '../services/specs';
 import { type CrudApi, crudResolver } from './crud-resolver';
 import * as org from './inputs/organisation';
@@ -7,179 +10,72 @@ import * as tree from './inputs/tree';
 import * as values from './inputs/values';
 
 const byPosition = { position: 'asc', id: 'asc' } as const;
+const byName = { name: 'asc', id: 'asc' } as const;
+
+type Inputs = Record<string, unknown>;
+type Options<E extends Node> = Pick<CrudApi<E>, 'filterPaths' | 'orderBy' | 'connection'>;
+
+/**
+ * One entity's API from its spec and the module of its inputs, which are named after it (`CreateXInput`,
+ * `UpdateXInput`, `XFilter`); a missing input fails at start-up, before any schema is built.
+ */
+function apiOf<E extends Node>(
+  spec: EntitySpec<E>,
+  many: string,
+  inputs: Inputs,
+  options: Options<E> = {},
+): CrudApi<E> {
+  const input = (name: string): ClassType<object> => {
+    const type = inputs[name];
+    if (typeof type !== 'function') throw new Error(`${spec.label}: no input named ${name}`);
+    return type as ClassType<object>;
+  };
+  return {
+    ...spec,
+    names: { one: spec.label[0].toLowerCase() + spec.label.slice(1), many },
+    createInput: input(`Create${spec.label}Input`),
+    updateInput: input(`Update${spec.label}Input`),
+    filterInput: input(`${spec.label}Filter`),
+    ...options,
+  };
+}
 
 /** Every entity's queries and mutations, declared once. */
 const APIS: CrudApi<any>[] = [
-  {
-    ...specs.organisationSpec,
-    names: { one: 'organisation', many: 'organisations' },
-    createInput: org.CreateOrganisationInput,
-    updateInput: org.UpdateOrganisationInput,
-    filterInput: org.OrganisationFilter,
-    orderBy: { name: 'asc', id: 'asc' },
-  },
-  {
-    ...specs.orgUnitSpec,
-    names: { one: 'orgUnit', many: 'orgUnits' },
-    createInput: org.CreateOrgUnitInput,
-    updateInput: org.UpdateOrgUnitInput,
-    filterInput: org.OrgUnitFilter,
-    orderBy: { name: 'asc', id: 'asc' },
-  },
-  {
-    ...specs.personSpec,
-    names: { one: 'person', many: 'people' },
-    createInput: org.CreatePersonInput,
-    updateInput: org.UpdatePersonInput,
-    filterInput: org.PersonFilter,
-    orderBy: { fullName: 'asc', id: 'asc' },
-  },
-  {
-    ...specs.managerRoleSpec,
-    names: { one: 'managerRole', many: 'managerRoles' },
-    createInput: org.CreateManagerRoleInput,
-    updateInput: org.UpdateManagerRoleInput,
-    filterInput: org.ManagerRoleFilter,
-  },
-  {
-    ...specs.fundParameterSpec,
-    names: { one: 'fundParameter', many: 'fundParameters' },
-    createInput: org.CreateFundParameterInput,
-    updateInput: org.UpdateFundParameterInput,
-    filterInput: org.FundParameterFilter,
-  },
-  {
-    ...specs.planCycleSpec,
-    names: { one: 'planCycle', many: 'planCycles' },
-    createInput: plan.CreatePlanCycleInput,
-    updateInput: plan.UpdatePlanCycleInput,
-    filterInput: plan.PlanCycleFilter,
-    orderBy: { firstYear: 'desc', id: 'asc' },
-  },
-  {
-    ...specs.planVersionSpec,
-    names: { one: 'planVersion', many: 'planVersions' },
-    createInput: plan.CreatePlanVersionInput,
-    updateInput: plan.UpdatePlanVersionInput,
-    filterInput: plan.PlanVersionFilter,
-    orderBy: { revision: 'asc', id: 'asc' },
-  },
-  {
-    ...specs.scoringProfileSpec,
-    names: { one: 'scoringProfile', many: 'scoringProfiles' },
-    createInput: plan.CreateScoringProfileInput,
-    updateInput: plan.UpdateScoringProfileInput,
-    filterInput: plan.ScoringProfileFilter,
+  apiOf(specs.organisationSpec, 'organisations', org, { orderBy: byName }),
+  apiOf(specs.orgUnitSpec, 'orgUnits', org, { orderBy: byName }),
+  apiOf(specs.personSpec, 'people', org, { orderBy: { fullName: 'asc', id: 'asc' } }),
+  apiOf(specs.managerRoleSpec, 'managerRoles', org),
+  apiOf(specs.fundParameterSpec, 'fundParameters', org),
+  apiOf(specs.planCycleSpec, 'planCycles', plan, { orderBy: { firstYear: 'desc', id: 'asc' } }),
+  apiOf(specs.planVersionSpec, 'planVersions', plan, { orderBy: { revision: 'asc', id: 'asc' } }),
+  apiOf(specs.scoringProfileSpec, 'scoringProfiles', plan, {
     orderBy: { name: 'asc', profileVersion: 'asc', id: 'asc' },
-  },
-  {
-    ...specs.perspectiveSpec,
-    names: { one: 'perspective', many: 'perspectives' },
-    createInput: tree.CreatePerspectiveInput,
-    updateInput: tree.UpdatePerspectiveInput,
-    filterInput: tree.PerspectiveFilter,
-    orderBy: byPosition,
-  },
-  {
-    ...specs.strategicObjectiveSpec,
-    names: { one: 'strategicObjective', many: 'strategicObjectives' },
-    createInput: tree.CreateStrategicObjectiveInput,
-    updateInput: tree.UpdateStrategicObjectiveInput,
-    filterInput: tree.StrategicObjectiveFilter,
-    orderBy: byPosition,
-  },
-  {
-    ...specs.operationalObjectiveSpec,
-    names: { one: 'operationalObjective', many: 'operationalObjectives' },
-    createInput: tree.CreateOperationalObjectiveInput,
-    updateInput: tree.UpdateOperationalObjectiveInput,
-    filterInput: tree.OperationalObjectiveFilter,
+  }),
+  apiOf(specs.perspectiveSpec, 'perspectives', tree, { orderBy: byPosition }),
+  apiOf(specs.strategicObjectiveSpec, 'strategicObjectives', tree, { orderBy: byPosition }),
+  apiOf(specs.operationalObjectiveSpec, 'operationalObjectives', tree, {
     filterPaths: { unitId: 'responsibleUnits' },
     orderBy: byPosition,
-  },
-  {
-    ...specs.indicatorSpec,
-    names: { one: 'indicator', many: 'indicators' },
-    createInput: tree.CreateIndicatorInput,
-    updateInput: tree.UpdateIndicatorInput,
-    filterInput: tree.IndicatorFilter,
+  }),
+  apiOf(specs.indicatorSpec, 'indicators', tree, {
     filterPaths: { unitId: 'responsibleUnits' },
     orderBy: byPosition,
     connection: true,
-  },
-  {
-    ...specs.targetSpec,
-    names: { one: 'target', many: 'targets' },
-    createInput: values.CreateTargetInput,
-    updateInput: values.UpdateTargetInput,
-    filterInput: values.TargetFilter,
-    orderBy: { year: 'asc', checkpoint: 'asc', id: 'asc' },
-  },
-  {
-    ...specs.targetRevisionSpec,
-    names: { one: 'targetRevision', many: 'targetRevisions' },
-    createInput: values.CreateTargetRevisionInput,
-    updateInput: values.UpdateTargetRevisionInput,
-    filterInput: values.TargetRevisionFilter,
-    orderBy: { seq: 'asc', id: 'asc' },
-  },
-  {
-    ...specs.baselineSpec,
-    names: { one: 'baseline', many: 'baselines' },
-    createInput: values.CreateBaselineInput,
-    updateInput: values.UpdateBaselineInput,
-    filterInput: values.BaselineFilter,
-    orderBy: { year: 'asc', id: 'asc' },
-  },
-  {
-    ...specs.measurementSpec,
-    names: { one: 'measurement', many: 'measurements' },
-    createInput: values.CreateMeasurementInput,
-    updateInput: values.UpdateMeasurementInput,
-    filterInput: values.MeasurementFilter,
+  }),
+  apiOf(specs.targetSpec, 'targets', values, { orderBy: { year: 'asc', checkpoint: 'asc', id: 'asc' } }),
+  apiOf(specs.targetRevisionSpec, 'targetRevisions', values, { orderBy: { seq: 'asc', id: 'asc' } }),
+  apiOf(specs.baselineSpec, 'baselines', values, { orderBy: { year: 'asc', id: 'asc' } }),
+  apiOf(specs.measurementSpec, 'measurements', values, {
     filterPaths: { unitId: 'indicator.responsibleUnits' },
     orderBy: { year: 'asc', checkpoint: 'asc', id: 'asc' },
     connection: true,
-  },
-  {
-    ...specs.projectSpec,
-    names: { one: 'project', many: 'projects' },
-    createInput: portfolio.CreateProjectInput,
-    updateInput: portfolio.UpdateProjectInput,
-    filterInput: portfolio.ProjectFilter,
-    orderBy: byPosition,
-  },
-  {
-    ...specs.activitySpec,
-    names: { one: 'activity', many: 'activities' },
-    createInput: portfolio.CreateActivityInput,
-    updateInput: portfolio.UpdateActivityInput,
-    filterInput: portfolio.ActivityFilter,
-    orderBy: byPosition,
-  },
-  {
-    ...specs.dashboardSpec,
-    names: { one: 'dashboard', many: 'dashboards' },
-    createInput: portfolio.CreateDashboardInput,
-    updateInput: portfolio.UpdateDashboardInput,
-    filterInput: portfolio.DashboardFilter,
-    orderBy: byPosition,
-  },
-  {
-    ...specs.dashboardEntrySpec,
-    names: { one: 'dashboardEntry', many: 'dashboardEntries' },
-    createInput: portfolio.CreateDashboardEntryInput,
-    updateInput: portfolio.UpdateDashboardEntryInput,
-    filterInput: portfolio.DashboardEntryFilter,
-    orderBy: byPosition,
-  },
-  {
-    ...specs.managerAssignmentSpec,
-    names: { one: 'managerAssignment', many: 'managerAssignments' },
-    createInput: portfolio.CreateManagerAssignmentInput,
-    updateInput: portfolio.UpdateManagerAssignmentInput,
-    filterInput: portfolio.ManagerAssignmentFilter,
-  },
+  }),
+  apiOf(specs.projectSpec, 'projects', portfolio, { orderBy: byPosition }),
+  apiOf(specs.activitySpec, 'activities', portfolio, { orderBy: byPosition }),
+  apiOf(specs.dashboardSpec, 'dashboards', portfolio, { orderBy: byPosition }),
+  apiOf(specs.dashboardEntrySpec, 'dashboardEntries', portfolio, { orderBy: byPosition }),
+  apiOf(specs.managerAssignmentSpec, 'managerAssignments', portfolio),
 ];
 
 export const CRUD_RESOLVERS = APIS.map(crudResolver);

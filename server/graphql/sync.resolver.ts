@@ -1,13 +1,14 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock } from '../entities';
+import { scoreOfRow } from '../export/sheet-data';
 import { AuditEvent } from '../entities/audit-event';
 import { InputError, NotFoundError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
 import { loadPlanState } from '../sync/plan-state';
-import { allRows, rowsChangedSince, type SheetRowOut } from '../sync/sheet-rows';
+import { allRows, rowsChangedSince } from '../sync/sheet-rows';
 import { forPeriod } from '../services/plan-snapshot';
-import { computePlanScores, type PlanScores } from '../services/realization';
+import { computePlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
 import type { Context } from './context';
@@ -19,19 +20,6 @@ const CHANGE_SOURCE: Record<SyncSourceKind, ChangeSource> = {
   [SyncSourceKind.GRAPHQL]: ChangeSource.GRAPHQL,
   [SyncSourceKind.IMPORT]: ChangeSource.IMPORT,
 };
-
-function scoreOfRow(scores: PlanScores, row: SheetRowOut) {
-  switch (row.level) {
-    case 'indicator':
-      return scores.indicators.get(row.rowId);
-    case 'operational':
-      return scores.operationalObjectives.get(row.rowId);
-    case 'strategic':
-      return scores.strategicObjectives.get(row.rowId);
-    default:
-      return scores.perspectives.get(row.rowId);
-  }
-}
 
 /** The sheet's side of the API: batches of rows in, rows out (all or changed since), history of a row. */
 @Resolver()

@@ -4,7 +4,7 @@ import { AuditAction } from '@core/vocabulary/enums';
 import { ApiToken } from '../entities';
 import { snapshot } from './audit';
 import { InputError, NotFoundError } from '../errors';
-import { checkManagesWholly, findVisibleUser, recordUserChange, type UserAdminContext } from './user-scope';
+import { checkManagesWholly, findVisibleUser, saveAccountChange, type UserAdminContext } from './user-scope';
 
 /** Tokens over GraphQL: anyone for themselves, an organisation admin for the people they manage wholly. */
 
@@ -43,15 +43,7 @@ export async function createApiToken(ctx: UserAdminContext, request: TokenReques
     label,
     expiresAt: new Date(Date.now() + days * 86_400_000),
   });
-  recordUserChange(
-    ctx,
-    token,
-    AuditAction.CREATE,
-    null,
-    tokenSnapshot(ctx.em, token),
-    memberships.map((m) => m.org),
-  );
-  await ctx.em.flush();
+  await saveAccountChange(ctx, token, AuditAction.CREATE, null, tokenSnapshot(ctx.em, token), memberships);
   return { secret: secret.token, token };
 }
 
@@ -65,14 +57,6 @@ export async function revokeApiToken(ctx: UserAdminContext, tokenId: string): Pr
   if (token.revokedAt) return token;
   const before = tokenSnapshot(ctx.em, token);
   token.revokedAt = new Date();
-  recordUserChange(
-    ctx,
-    token,
-    AuditAction.UPDATE,
-    before,
-    tokenSnapshot(ctx.em, token),
-    memberships.map((m) => m.org),
-  );
-  await ctx.em.flush();
+  await saveAccountChange(ctx, token, AuditAction.UPDATE, before, tokenSnapshot(ctx.em, token), memberships);
   return token;
 }

@@ -90,6 +90,13 @@ function orgIdOf(row: Row): string | null {
   return row.org?.id ?? null;
 }
 
+/** An edit made against an older version than the row's is refused rather than applied over someone else's. */
+function checkVersion(spec: EntitySpec<any>, row: Row, expectedVersion: number | null | undefined): void {
+  if (expectedVersion != null && expectedVersion !== row.version) {
+    throw new ConflictError(spec.label, row.id, expectedVersion, row.version);
+  }
+}
+
 function planIdOf(row: Row): string | null {
   if (row instanceof PlanVersion) return row.id;
   return row.plan?.id ?? null;
@@ -258,11 +265,9 @@ async function update<E extends Node>(
 ): Promise<E> {
   const { em } = ctx;
   const row = await findRow(ctx, spec, id);
-  const rowOrgId = row instanceof Organisation ? row.id : (row.org?.id ?? null);
+  const rowOrgId = orgIdOf(row);
   await authorizeWrite(ctx, spec.entity.name, rowOrgId, 'update', row);
-  if (expectedVersion != null && expectedVersion !== row.version) {
-    throw new ConflictError(spec.label, id, expectedVersion, row.version);
-  }
+  checkVersion(spec, row, expectedVersion);
   const { problems, resolved } = await resolveRefs(ctx, spec.refs, input);
   fail([...problems, ...requiredProblems(em, spec, input)]);
   fail(checkScope(row.org?.id ?? (row instanceof Organisation ? row.id : null), row.plan?.id ?? null, resolved));
@@ -307,16 +312,8 @@ async function remove<E extends Node>(
 ): Promise<{ id: string; deleted: boolean }> {
   const { em } = ctx;
   const row = await findRow(ctx, spec, id);
-  await authorizeWrite(
-    ctx,
-    spec.entity.name,
-    row instanceof Organisation ? row.id : (row.org?.id ?? null),
-    'delete',
-    row,
-  );
-  if (options.expectedVersion != null && options.expectedVersion !== row.version) {
-    throw new ConflictError(spec.label, id, options.expectedVersion, row.version);
-  }
+  await authorizeWrite(ctx, spec.entity.name, orgIdOf(row), 'delete', row);
+  checkVersion(spec, row, options.expectedVersion);
   failOn(await governanceProblems(em, spec.entity.name, 'delete', [row]));
   if (!options.cascade) {
     const found = await dependents(em, spec.entity, id);

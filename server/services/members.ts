@@ -3,7 +3,13 @@ import { Role } from '@core/vocabulary/roles';
 import { ApiToken, Membership, Organisation, User } from '../entities';
 import { snapshot } from './audit';
 import { ForbiddenError, InputError } from '../errors';
-import { checkManagesWholly, findVisibleUser, recordUserChange, type UserAdminContext } from './user-scope';
+import {
+  checkManagesWholly,
+  findVisibleUser,
+  recordUserChange,
+  saveAccountChange,
+  type UserAdminContext,
+} from './user-scope';
 import { checkUnitsOf, normaliseEmail, normaliseName } from './users';
 
 /**
@@ -134,14 +140,6 @@ export async function deactivateUser(ctx: UserAdminContext, userId: string): Pro
   for (const membership of memberships) await checkNotLastAdmin(ctx, membership);
   const before = snapshot(ctx.em, user);
   user.active = false;
-  recordUserChange(
-    ctx,
-    user,
-    AuditAction.UPDATE,
-    before,
-    snapshot(ctx.em, user),
-    memberships.map((m) => m.org),
-  );
-  await ctx.em.flush();
+  await saveAccountChange(ctx, user, AuditAction.UPDATE, before, snapshot(ctx.em, user), memberships);
   return user;
 }

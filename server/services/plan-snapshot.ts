@@ -66,6 +66,16 @@ async function unitsOfManaged(em: EntityManager, indicators: Indicator[]): Promi
   return unitsOf;
 }
 
+/** Awaits every promise of a record at once, keeping the names. */
+async function allOf<T extends Record<string, Promise<unknown>>>(
+  promises: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const values = await Promise.all(Object.values(promises));
+  return Object.fromEntries(Object.keys(promises).map((key, i) => [key, values[i]])) as {
+    [K in keyof T]: Awaited<T[K]>;
+  };
+}
+
 /** A period narrows targets and measurements to one (year, checkpoint); without one, every period is read. */
 export type Period = { year: number; checkpoint: Checkpoint };
 
@@ -88,53 +98,23 @@ export async function loadPlanSnapshot(
   if (!plan) throw new NotFoundError('PlanVersion', planId);
   const byPlan = { plan: planId };
   const position = { position: 'asc', id: 'asc' } as const;
-  const [
-    perspectives,
-    strategicObjectives,
-    operationalObjectives,
-    indicators,
-    targets,
-    revisions,
-    measurements,
-    projects,
-    activities,
-    dashboards,
-    entries,
-    assignments,
-    funds,
-  ] = await Promise.all([
-    find(Perspective, byPlan, position),
-    find(StrategicObjective, byPlan, position),
-    find(OperationalObjective, byPlan, position),
-    find(Indicator, byPlan, position),
-    find(Target, { plan: planId, ...period }, { year: 'asc', checkpoint: 'asc', id: 'asc' }),
-    find(TargetRevision, { target: { plan: planId, ...period } }, { seq: 'asc' }),
-    find(Measurement, { plan: planId, ...period }),
-    find(Project, byPlan, position),
-    find(Activity, { project: { plan: planId } }, position),
-    find(Dashboard, byPlan, position),
-    find(DashboardEntry, byPlan, position),
-    find(ManagerAssignment, byPlan, { createdAt: 'asc', id: 'asc' }),
-    find(FundParameter, { cycle: plan.cycle.id }),
-  ]);
-  const unitsOf = options.readOnly ? await readPlanUnitLinks(em, planId) : await unitsOfManaged(em, indicators);
-  return {
-    plan,
-    perspectives,
-    strategicObjectives,
-    operationalObjectives,
-    indicators,
-    targets,
-    revisions,
-    measurements,
-    projects,
-    activities,
-    dashboards,
-    entries,
-    assignments,
-    funds,
-    unitsOf,
-  };
+  const rows = await allOf({
+    perspectives: find(Perspective, byPlan, position),
+    strategicObjectives: find(StrategicObjective, byPlan, position),
+    operationalObjectives: find(OperationalObjective, byPlan, position),
+    indicators: find(Indicator, byPlan, position),
+    targets: find(Target, { plan: planId, ...period }, { year: 'asc', checkpoint: 'asc', id: 'asc' }),
+    revisions: find(TargetRevision, { target: { plan: planId, ...period } }, { seq: 'asc' }),
+    measurements: find(Measurement, { plan: planId, ...period }),
+    projects: find(Project, byPlan, position),
+    activities: find(Activity, { project: { plan: planId } }, position),
+    dashboards: find(Dashboard, byPlan, position),
+    entries: find(DashboardEntry, byPlan, position),
+    assignments: find(ManagerAssignment, byPlan, { createdAt: 'asc', id: 'asc' }),
+    funds: find(FundParameter, { cycle: plan.cycle.id }),
+  });
+  const unitsOf = options.readOnly ? await readPlanUnitLinks(em, planId) : await unitsOfManaged(em, rows.indicators);
+  return { plan, ...rows, unitsOf };
 }
 
 /** The snapshot narrowed to one period's targets and actuals: what the scores of (year, checkpoint) read. */

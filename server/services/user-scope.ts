@@ -61,3 +61,23 @@ export function recordUserChange(
   if (orgs.length === 0) recordChange(ctx, entity, action, before, after, null);
   for (const org of orgs) recordChange(ctx, entity, action, before, after, org);
 }
+
+/** A change to a person's account or tokens: recorded in the trail of every organisation they belong to, then saved. */
+export async function saveAccountChange(
+  ctx: ServiceContext,
+  entity: { id: string },
+  action: AuditAction,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  memberships: Membership[],
+): Promise<void> {
+  recordUserChange(
+    ctx,
+    entity,
+    action,
+    before,
+    after,
+    memberships.map((m) => m.org),
+  );
+  await ctx.em.flush();
+}

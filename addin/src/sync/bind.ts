@@ -15,11 +15,11 @@ import type { Cell } from '../workbook/port';
 import { canonicalHeaders, linesOf, type Inputs } from './columns';
 import { statusLabel, type OperationContext } from './context';
 import { rowHash } from './hash';
-import { layoutColumns } from './load';
+import { freshState, layoutColumns } from './load';
 import { parentNames, realizationCell, referenceName, serverInputs } from './server-cells';
 import type { StoredState } from './state';
 import type { BindRequest, BindSummary, ColumnMapping, MappingProposal } from './types';
-import { lightsFor, refreshVisuals } from './visuals';
+import { refreshVisuals } from './visuals';
 import { foldWords } from '@core/vocabulary/fold';
 
 const fold = foldWords;
@@ -173,30 +173,12 @@ export async function bindSheet(
   const sheet = `${proposal.sheet} (Cruscotto)`.slice(0, 31);
   await ctx.port.createTable(sheet, table, layoutColumns(ctx.language), rows);
 
-  const state: StoredState = {
-    binding: {
-      serverUrl,
-      organisationId: plan.organisation.id,
-      planId: plan.id,
-      planLabel: plan.label,
-      year: request.year,
-      checkpoint: request.checkpoint,
-      table,
-      sheet,
-      language: ctx.language,
-      serverTime: page.serverTime,
-    },
-    profile: plan.scoringProfile
-      ? {
-          name: plan.scoringProfile.name,
-          version: plan.scoringProfile.profileVersion,
-          status: plan.scoringProfile.status === 'FROZEN' ? 'frozen' : 'draft',
-          parameters: plan.scoringProfile.parameters,
-        }
-      : null,
-    lights: lightsFor(plan.scoringProfile?.parameters, passMarks),
-    generation: 0,
-  };
+  const state = freshState(serverUrl, request, plan, passMarks, {
+    table,
+    sheet,
+    language: ctx.language,
+    serverTime: page.serverTime,
+  });
   const headers = canonicalHeaders(ctx.language);
   await refreshVisuals(
     ctx.port,

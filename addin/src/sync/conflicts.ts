@@ -6,7 +6,7 @@ import type { Cell } from '../workbook/port';
 import { INPUT_KEYS, visibleInputs, type Inputs } from './columns';
 import { readPlanTable, statusLabel, type OperationContext } from './context';
 import { rowHash } from './hash';
-import { sendChanges, type SyncRun } from './send';
+import { emptySummary, sendChanges, type SyncRun } from './send';
 import type { StoredState } from './state';
 import type { ConflictRecord, SheetError } from './types';
 import { TableWriter } from './writer';
@@ -51,19 +51,4 @@ export async function takeTheirs(ctx: OperationContext, state: StoredState, reco
     syncMessage: '',
   });
   await writer.flush();
-}
-
-function emptySummary() {
-  return {
-    sent: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    deleted: 0,
-    rejected: 0,
-    conflicts: 0,
-    batches: 0,
-    offline: false,
-    pending: 0,
-  };
 }

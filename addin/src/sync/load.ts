@@ -4,12 +4,13 @@
  * realization, traffic lights and the chart. The binding goes into the workbook settings; the token does not.
  */
 import { PLAN_LAYOUT, type LayoutLanguage } from '@core/sheet/layout';
+import type { PlanDetails } from '../api/types';
 import type { Cell, ColumnSetup } from '../workbook/port';
 import { canonicalHeaders, linesOf } from './columns';
 import { statusLabel, type OperationContext } from './context';
 import { parentNames, serverCells } from './server-cells';
 import type { StoredState } from './state';
-import type { LoadRequest, LoadSummary } from './types';
+import type { Binding, LoadRequest, LoadSummary } from './types';
 import { lightsFor, refreshVisuals } from './visuals';
 
 export function layoutColumns(language: LayoutLanguage): ColumnSetup[] {
@@ -20,6 +21,40 @@ export function layoutColumns(language: LayoutLanguage): ColumnSetup[] {
     hidden: c.kind === 'hidden',
     width: c.width,
   }));
+}
+
+/** The state of a table just written from the server's rows, by load or by bind: no Sync completed yet. */
+export function freshState(
+  serverUrl: string,
+  request: Pick<Binding, 'year' | 'checkpoint'>,
+  plan: PlanDetails,
+  passMarks: number[],
+  where: Pick<Binding, 'table' | 'sheet' | 'language' | 'serverTime'>,
+): StoredState {
+  return {
+    binding: {
+      serverUrl,
+      organisationId: plan.organisation.id,
+      planId: plan.id,
+      planLabel: plan.label,
+      year: request.year,
+      checkpoint: request.checkpoint,
+      table: where.table,
+      sheet: where.sheet,
+      language: where.language,
+      serverTime: where.serverTime,
+    },
+    profile: plan.scoringProfile
+      ? {
+          name: plan.scoringProfile.name,
+          version: plan.scoringProfile.profileVersion,
+          status: plan.scoringProfile.status === 'FROZEN' ? 'frozen' : 'draft',
+          parameters: plan.scoringProfile.parameters,
+        }
+      : null,
+    lights: lightsFor(plan.scoringProfile?.parameters, passMarks),
+    generation: 0,
+  };
 }
 
 /** Excel table names: letters, digits and underscores, unique in the workbook */
@@ -67,30 +102,12 @@ export async function loadPlan(
   await ctx.port.createTable(sheet, table, layoutColumns(language), rows);
   ctx.progress('load', rows.length, rows.length);
 
-  const state: StoredState = {
-    binding: {
-      serverUrl,
-      organisationId: plan.organisation.id,
-      planId: plan.id,
-      planLabel: plan.label,
-      year: request.year,
-      checkpoint: request.checkpoint,
-      table,
-      sheet,
-      language,
-      serverTime: page.serverTime,
-    },
-    profile: plan.scoringProfile
-      ? {
-          name: plan.scoringProfile.name,
-          version: plan.scoringProfile.profileVersion,
-          status: plan.scoringProfile.status === 'FROZEN' ? 'frozen' : 'draft',
-          parameters: plan.scoringProfile.parameters,
-        }
-      : null,
-    lights: lightsFor(plan.scoringProfile?.parameters, passMarks),
-    generation: 0,
-  };
+  const state = freshState(serverUrl, request, plan, passMarks, {
+    table,
+    sheet,
+    language,
+    serverTime: page.serverTime,
+  });
   const headers = canonicalHeaders(language);
   const view = linesOf(
     { name: table, sheet, headers: keys.map((k) => headers[k]), rowCount: rows.length, rows },

@@ -18,6 +18,22 @@ import type { ConflictRecord, SheetError, SyncSummary } from './types';
 import { refreshVisuals } from './visuals';
 import { TableWriter } from './writer';
 
+/** a Sync that has sent nothing yet; the counts grow as answers come back */
+export function emptySummary(): SyncSummary {
+  return {
+    sent: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+    rejected: 0,
+    conflicts: 0,
+    batches: 0,
+    offline: false,
+    pending: 0,
+  };
+}
+
 export type SyncRun = {
   summary: SyncSummary;
   errors: SheetError[];
@@ -43,18 +59,7 @@ export async function sendChanges(
   const table = await readPlanTable(ctx.port, binding);
   const plan = planSync(table, only);
   const writer = new TableWriter(ctx.port, table);
-  const summary: SyncSummary = {
-    sent: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    deleted: 0,
-    rejected: 0,
-    conflicts: 0,
-    batches: 0,
-    offline: false,
-    pending: 0,
-  };
+  const summary = emptySummary();
   const outcome: Outcome = { errors: [], conflicts: [], answered: new Set() };
   const m = messages[ctx.language].sync;
 
