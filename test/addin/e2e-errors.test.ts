@@ -23,7 +23,7 @@ suite('the add-in in a browser against the real server', () => {
   beforeAll(async () => {
     ({ page, api } = pane);
     await pane.connectAndLoad();
-  }, 60_000);
+  });
   const { step, sheet, settings, typeInCell, rowOf, press, serverRows, editableIndicators, expectSoon } = pane;
   const col = (key: LayoutColumnKey) => pane.col(key);
   // what the steps learn and hand on

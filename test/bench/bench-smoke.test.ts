@@ -19,7 +19,7 @@ describe('npm run bench -- --smoke', () => {
     const { file, failed } = await runSuite();
     expect(failed).toBe(0);
     report = JSON.parse(fs.readFileSync(file, 'utf8'));
-  }, 240_000);
+  });
 
   afterAll(() => {
     process.env.BENCH_SMALL = saved.small;

@@ -78,7 +78,7 @@ describe.each(databaseNames())('read-only rows (%s)', (dialect) => {
         },
       }),
     );
-  }, 120_000);
+  });
   afterAll(() => server.close());
 
   it('cover every entity the ORM knows', () => {

@@ -343,7 +343,7 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
           '--database',
           sondrio.server.databaseUrl,
         ],
-        { cwd: join(__dirname, '../..'), encoding: 'utf8', timeout: 60_000 },
+        { cwd: join(__dirname, '../..'), encoding: 'utf8', timeout: 600_000 },
       );
       expect(run.status).toBe(0);
       expect(run.stderr).toMatch(/loading the plan and computing the scores for 2022 at 31\/12/);

@@ -98,5 +98,5 @@ describe('first users and tokens (sqlite)', () => {
       expect(refused.body.errors[0].extensions.reason).toBe('TOKEN_REVOKED');
       expect((await gql(second, '{ me { name } }')).status).toBe(200);
     });
-  }, 60_000);
+  });
 });

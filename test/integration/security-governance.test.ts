@@ -31,7 +31,7 @@ describe.each(databaseNames())('governance (%s)', (dialect) => {
     t = await buildTenant(server.gql, 'GOV');
     controller = await server.as('controller', t.org);
     editor = await server.as('unit_editor', t.org, [t.unit]);
-  }, 60_000);
+  });
   afterAll(() => server.close());
 
   describe('checkpoint locks', () => {

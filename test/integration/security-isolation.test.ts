@@ -107,7 +107,7 @@ describe.each(databaseNames())('tenant isolation, every root field (%s)', (diale
     for (const t of [a, b]) members.set(t.org, await addMember(server, t));
     before = await fingerprint(server, b);
     expect(before.length).toBeGreaterThan(20);
-  }, 120_000);
+  });
   afterAll(() => server.close());
 
   const reads = Object.entries(TABLE).filter(([, p]) => p.kind === 'read');

@@ -29,7 +29,7 @@ describe.each(databaseNames())('authentication (%s)', (dialect) => {
   beforeAll(async () => {
     server = await startServer(dialect);
     t = await buildTenant(server.gql, 'AUTH');
-  }, 60_000);
+  });
   afterAll(() => server.close());
 
   async function post(headers: Record<string, string>) {
@@ -161,7 +161,7 @@ describe.each(databaseNames())('roles in an organisation (%s)', (dialect) => {
     editor = await server.as('unit_editor', t.org, [t.unit]);
     controller = await server.as('controller', t.org);
     admin = await server.as('admin', t.org);
-  }, 60_000);
+  });
   afterAll(() => server.close());
 
   const READS = `query($p: ID!) { planVersion(id: $p) { label perspectives { name } } sheetRows(planId: $p, year: 2022) { rows { rowId } }

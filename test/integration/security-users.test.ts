@@ -37,7 +37,7 @@ describe.each(databaseNames())('managing users, memberships and tokens over Grap
     t = await buildTenant(server.gql, 'USR');
     other = await buildTenant(server.gql, 'OTH');
     admin = await server.as('admin', t.org);
-  }, 60_000);
+  });
   afterAll(() => server.close());
 
   it("lets an admin invite, list, change and remove their organisation's members, with e-mails normalised", async () => {

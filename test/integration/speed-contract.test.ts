@@ -180,7 +180,7 @@ describe.each(databaseNames())('fast paths on and off answer alike (%s)', (diale
     };
     fast = await open(true, source);
     plain = await open(false, copy);
-  }, 180_000);
+  });
   afterAll(async () => {
     await fast?.server.close();
     await plain?.server.close();

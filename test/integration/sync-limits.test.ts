@@ -245,5 +245,5 @@ describe.each(databaseNames())('sheet sync: SQL statements per batch (%s)', (dia
     expect(counts.units - before.units).toBe(2);
     expect(counts.events - before.events).toBe(4 * 5000);
     expect(counts.batches - before.batches).toBe(1);
-  }, 120_000);
+  });
 });
