@@ -21,7 +21,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** an Excel task pane is about this wide; the pane must be readable at this size */
 const PANE = { width: 350, height: 900 };
-/** every operation here takes well under a second: a wait this long means it never ends */
+/** every operation here takes well under a second, seconds on a loaded CI machine: a wait this long means it never ends */
 export const OPERATION_TIMEOUT_MS = 120_000;
 const available = fs.existsSync(CHROMIUM);
 
