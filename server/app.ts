@@ -63,6 +63,8 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   });
   await apollo.start();
   app.disable('x-powered-by');
+  const failureLimit = authFailureLimit(security, clock);
+  const budget = requestLimit(security, clock);
   app.use(
     '/graphql',
     cors<cors.CorsRequest>({
@@ -70,9 +72,9 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
       allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
     }),
     resolveToken(orm, clock),
-    authFailureLimit(security, clock),
+    failureLimit,
     refuseUnauthenticated,
-    requestLimit(security, clock),
+    budget,
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, { context: async ({ res }) => createContext(orm.em, principalOf(res), { fastPaths }) }),
   );
@@ -82,7 +84,9 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   app.use(
     reportsRouter({
       resolveAccess: bearerAccess(orm, { fastPaths, clock }),
-      guards: [authFailureLimit(security, clock), requestLimit(security, clock)],
+      // the same limiter instances as /graphql: one budget per token across the API and the files, and a valid
+      // token is never counted as a failed authentication
+      guards: [resolveToken(orm, clock), failureLimit, budget],
     }),
   );
   app.use(graphiqlRouter('/graphql'));

@@ -9,7 +9,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { Access } from '../auth/access';
-import { authenticate } from '../auth/authenticate';
+import { authenticate, type Principal } from '../auth/authenticate';
 import { type Clock, systemClock } from './clock';
 import type { Orm } from '../db/orm';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
@@ -37,8 +37,10 @@ export type ReportsRouterOptions = {
 /** The caller of /graphql, resolved the same way: bearer token → user, grants, tenant-scoped unit of work. */
 export function bearerAccess(orm: Orm, options: { fastPaths?: boolean; clock?: Clock } = {}): ResolveAccess {
   const clock = options.clock ?? systemClock;
-  return async (req) => {
-    const principal = await authenticate(orm.em, req.headers.authorization, clock());
+  return async (req, res) => {
+    // the guards in front of the route have resolved the token already (resolveToken): the same answer, no second read
+    const resolved = res.locals.principal as Principal | undefined;
+    const principal = resolved ?? (await authenticate(orm.em, req.headers.authorization, clock()));
     const ctx = createContext(orm.em, principal, { fastPaths: options.fastPaths ?? true });
     return { em: ctx.em, actor: ctx.actor, access: ctx.access, fastPaths: ctx.fastPaths };
   };

@@ -266,6 +266,29 @@ describe('rate limits and configuration (sqlite)', () => {
     expect((await raw(server, JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
   });
 
+  it("counts file routes in the token's one budget and never a valid token as a failed authentication", async () => {
+    nextWindow();
+    const org = (
+      await server.gql(`mutation { createOrganisation(input: { code: "RLF", name: "File routes" }) { id } }`)
+    ).data.createOrganisation.id;
+    const viewer = await server.as('viewer', org);
+    const report = () =>
+      fetch(`${server.url}/reports/relazione.html?planId=00000000-0000-4000-8000-000000000000&year=2022`, {
+        headers: { authorization: `Bearer ${viewer.token}` },
+      });
+    // four valid requests: past the 3 failed authentications an address may make, none of them is one
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await report()).status);
+    expect(statuses.filter((s) => s === 429 || s === 401)).toEqual([]);
+    // the fifth request of the window, on /graphql, is within the token's budget of 5; the sixth, a file, is not
+    expect((await viewer.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
+    const over = await report();
+    expect(over.status).toBe(429);
+    expect(((await over.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe(
+      'RATE_LIMITED',
+    );
+  });
+
   it('turns introspection off and uses the configured CORS origins', async () => {
     nextWindow();
     const r = await server.gql(`{ __schema { queryType { name } } }`);
