@@ -3,7 +3,6 @@ import type { SheetLevel } from './row';
 import { foldWords } from '../vocabulary/fold';
 
 /** Words a sheet may use for levels, polarities and rules, in Italian and English. */
-const fold = foldWords;
 
 const LEVELS: Record<string, SheetLevel> = {
   perspective: 'perspective',
@@ -74,20 +73,20 @@ const RULES: Record<string, string> = {
 };
 
 export function levelOf(raw: string): SheetLevel | undefined {
-  return LEVELS[fold(raw)];
+  return LEVELS[foldWords(raw)];
 }
 
 export function polarityOf(raw: string): Polarity | undefined {
-  return POLARITIES[fold(raw)];
+  return POLARITIES[foldWords(raw)];
 }
 
 export function ruleOf(raw: string): string | undefined {
-  return RULES[fold(raw)];
+  return RULES[foldWords(raw)];
 }
 
 /** "SI"/"Sì"/"X"/"1"/"true" → true, "NO"/""/"0"/"false" → false, anything else undefined. */
 export function flagOf(raw: string): boolean | undefined {
-  const v = fold(raw);
+  const v = foldWords(raw);
   if (['si', 'x', '1', 'true', 'yes', 'vero'].includes(v)) return true;
   if (['no', '', '0', 'false', 'falso'].includes(v)) return false;
   return undefined;

@@ -45,8 +45,6 @@ export type WorkbookBinding = {
   serverTime: string;
 };
 
-export { checkpointName };
-
 /** Excel table names: letters, digits, underscore; start with a letter; at most 255 characters. */
 export function tableName(year: number, checkpoint: Checkpoint): string {
   return `Piano_${year}_${checkpoint === Checkpoint.MID_YEAR ? '30_6' : '31_12'}`;

@@ -12,7 +12,8 @@ import { computePlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
 import type { Context } from './context';
-import { RowChange, SheetRowsPage, SyncBatchInput, SyncResult, SyncSourceKind } from './types/sync';
+import { SyncSourceKind } from '@core/vocabulary/sync';
+import { RowChange, SheetRowsPage, SyncBatchInput, SyncResult } from './types/sync';
 
 /** Where a batch says it comes from, as the audit trail records it. */
 const CHANGE_SOURCE: Record<SyncSourceKind, ChangeSource> = {

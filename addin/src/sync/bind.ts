@@ -22,8 +22,6 @@ import type { BindRequest, BindSummary, ColumnMapping, MappingProposal } from '.
 import { refreshVisuals } from './visuals';
 import { foldWords } from '@core/vocabulary/fold';
 
-const fold = foldWords;
-
 /** the header row (or rows, for grouped headers) that names the most plan columns among the sheet's first rows */
 export function proposeFromValues(sheet: string, address: string, values: Cell[][]): MappingProposal {
   let best: { start: number; rows: number; headers: string[]; matches: HeaderMatch[]; score: number } | null = null;
@@ -102,7 +100,7 @@ function mappedInputs(row: SheetRowIn, level: SheetLevel | undefined, parentName
   return out;
 }
 
-const matchKey = (level: SheetLevel | undefined, name: string) => `${level}|${fold(name)}`;
+const matchKey = (level: SheetLevel | undefined, name: string) => `${level}|${foldWords(name)}`;
 
 export async function bindSheet(
   ctx: OperationContext,

@@ -8,8 +8,6 @@ import { isBlank, type Line } from './columns';
 import { wantsDeletion } from './deletion';
 import { foldWords } from '@core/vocabulary/fold';
 
-const fold = foldWords;
-
 export type ParentLookup =
   { kind: 'none' } | { kind: 'found'; line: Line } | { kind: 'unknown' | 'ambiguous'; name: string };
 
@@ -23,7 +21,7 @@ export class ParentIndex {
       const level = levelOf(line.inputs.level);
       this.levels.set(line, level);
       const names = [line.inputs.code, ...(level === 'perspective' ? [line.inputs.title] : [])]
-        .map(fold)
+        .map(foldWords)
         .filter(Boolean);
       for (const name of new Set(names)) {
         const key = `${level}|${name}`;
@@ -43,7 +41,7 @@ export class ParentIndex {
     const level = this.levelOf(line);
     const parentLevel = level ? PARENT_LEVEL[level] : null;
     if (name === '' || !parentLevel) return { kind: 'none' };
-    const candidates = this.byName.get(`${parentLevel}|${fold(name)}`) ?? [];
+    const candidates = this.byName.get(`${parentLevel}|${foldWords(name)}`) ?? [];
     if (candidates.length === 1) return { kind: 'found', line: candidates[0] };
     return { kind: candidates.length === 0 ? 'unknown' : 'ambiguous', name };
   }

@@ -6,7 +6,8 @@
 import { groupBy } from '../../services/group-by';
 import { lintPlan } from '../../services/plan-lint';
 import type { ReportDocument, ReportTableRow } from './document';
-import { checkpointLabel, type ReportData, subtitleOf } from './data';
+import { checkpointLabel } from '@core/vocabulary/checkpoint';
+import { type ReportData, subtitleOf } from './data';
 
 const SUBJECT_IT: Record<string, string> = {
   indicator: 'Indicatore',

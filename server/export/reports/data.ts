@@ -73,8 +73,6 @@ export function scoresAt(data: ReportData, checkpoint: Checkpoint): PlanScores {
   return computePlanScores(forPeriod(data.full, data.request.year, checkpoint), data.request.year, checkpoint);
 }
 
-export { checkpointLabel };
-
 export function subtitleOf(data: ReportData): string {
   return `${data.organisation} · ${data.full.plan.label} · anno ${data.request.year}, rilevazione al ${checkpointLabel(data.request.checkpoint)}`;
 }

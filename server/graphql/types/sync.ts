@@ -6,8 +6,6 @@ import { RowStatus, SyncMode, SyncSourceKind } from '@core/vocabulary/sync';
 import { ParsedValueType, ThresholdType } from '../../entities/parsed-value';
 import { Realization } from './realization';
 
-export { RowStatus, SyncMode, SyncSourceKind };
-
 export enum SheetLevel {
   PERSPECTIVE = 'perspective',
   STRATEGIC = 'strategic',
