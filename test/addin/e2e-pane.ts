@@ -5,6 +5,7 @@
  * Also the steps' vocabulary: what the sheet and the server hold, pressing a pane button and waiting for it to end.
  * Without /usr/bin/chromium the suites fail under CI=true and are skipped loudly elsewhere.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -39,6 +40,50 @@ export const ui = messages.it.ui;
 export const status = messages.it.sync.status;
 /** the sheet's headers as the pane writes them in an Italian Excel (the layout shared with the server) */
 export const header = (key: LayoutColumnKey) => layoutColumn(key).it;
+
+/** what the pane's and the double's bundles are built from: a change to any of it means a new build */
+const BUILD_INPUTS = [
+  'addin/src',
+  'addin/webpack.config.js',
+  'core',
+  'test/addin/excel-double',
+  'test/addin/excel-faithful',
+];
+
+function inputsHash(): string {
+  const root = path.join(__dirname, '..', '..');
+  const hash = crypto.createHash('sha256');
+  const walk = (entry: string): void => {
+    const full = path.join(root, entry);
+    if (!fs.existsSync(full)) return;
+    if (fs.statSync(full).isDirectory()) {
+      for (const name of fs.readdirSync(full).sort()) walk(path.join(entry, name));
+      return;
+    }
+    hash.update(entry).update(fs.readFileSync(full));
+  };
+  BUILD_INPUTS.forEach(walk);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The production build, made once per content of its inputs and shared by every suite of a run (the scenario
+ * suite has one file per scenario group; a webpack build per file would cost minutes on a 2-core machine). Built
+ * in a fresh folder and renamed into place, so a half-written build is never reused.
+ */
+async function cachedBuild(): Promise<string> {
+  const dir = path.join(os.tmpdir(), `cruscotto-addin-build-${inputsHash()}`);
+  if (fs.existsSync(path.join(dir, 'pane', 'taskpane.html'))) return dir;
+  const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'cruscotto-addin-building-'));
+  await build(fresh);
+  try {
+    fs.renameSync(fresh, dir);
+  } catch {
+    // another run built it first: theirs is as good
+    fs.rmSync(fresh, { recursive: true, force: true });
+  }
+  return dir;
+}
 
 /** webpack's Node API, production mode, into a temporary directory */
 async function build(outDir: string): Promise<void> {
@@ -120,7 +165,7 @@ export type ServerRow = {
  * out of the object.
  */
 export class PaneSession {
-  tmp = '';
+  buildDir = '';
   api!: TestServer;
   web?: http.Server;
   browser?: Browser;
@@ -135,10 +180,9 @@ export class PaneSession {
 
   start = async (): Promise<void> => {
     if (!available) throw new Error(`${CHROMIUM} is required under CI=true (the CI script installs Debian's chromium)`);
-    this.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cruscotto-addin-'));
-    await build(this.tmp);
+    this.buildDir = await cachedBuild();
     ({ server: this.api } = await startSondrioServer());
-    this.web = await servePane(path.join(this.tmp, 'pane'), this.api.url);
+    this.web = await servePane(path.join(this.buildDir, 'pane'), this.api.url);
     const origin = `http://127.0.0.1:${(this.web.address() as AddressInfo).port}`;
     this.origin = origin;
     this.browser = await chromium.launch({
@@ -155,7 +199,7 @@ export class PaneSession {
     });
     this.page = await this.browser.newPage({ viewport: PANE });
     this.page.on('pageerror', (error) => this.pageErrors.push(String(error)));
-    const double = fs.readFileSync(path.join(this.tmp, 'double', 'excel-double.js'), 'utf8');
+    const double = fs.readFileSync(path.join(this.buildDir, 'double', 'excel-double.js'), 'utf8');
     // nothing leaves the machine: office.js is the double, every other outside address is refused
     await this.page.route('**/*', (route) => {
       const url = route.request().url();
@@ -172,7 +216,6 @@ export class PaneSession {
     await this.browser?.close();
     await new Promise((resolve) => (this.web ? this.web.close(resolve) : resolve(null)));
     await this.api?.close();
-    if (this.tmp) fs.rmSync(this.tmp, { recursive: true, force: true });
   };
 
   /** a step of the session: runs only when every earlier step passed, so a failure names its own step */
