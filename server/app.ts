@@ -9,12 +9,14 @@ import type { Orm } from './db/orm';
 import { type Context, createContext } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { noStorePlugins } from './graphql/no-store';
+import { refuseSubscriptions } from './graphql/subscriptions';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
-import { armor } from './http/armor';
+import { armor, OPERATION_LIMITS } from './http/armor';
 import {
   authFailureLimit,
   bodyErrors,
+  lastErrors,
   principalOf,
   refuseUnauthenticated,
   requestLimit,
@@ -58,8 +60,15 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     includeStacktraceInErrorResponses: false,
     introspection: security.introspection,
     allowBatchedHttpRequests: false,
+    // graphql-js stops lexing past the limit, and a document over it is a parse error (400), like any other
+    parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...noStorePlugins(), ...limits.plugins],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...noStorePlugins(),
+      refuseSubscriptions(),
+      ...limits.plugins,
+    ],
   });
   await apollo.start();
   app.disable('x-powered-by');
@@ -91,6 +100,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   );
   app.use(graphiqlRouter('/graphql'));
   app.use(bodyErrors);
+  app.use(lastErrors(options.log ?? ((error) => console.error(error))));
   return {
     httpServer,
     apollo,

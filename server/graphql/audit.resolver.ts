@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { AuditEvent } from '../entities/audit-event';
 import { InputError } from '../errors';
-import { type Connection, connectionOf, toConnection } from './connection';
+import { checkedCursor, type Connection, connectionOf, toConnection } from './connection';
 import type { Context } from './context';
 import { AuditEventFilter } from './inputs/audit';
 
@@ -22,10 +22,11 @@ export class AuditResolver {
     const where: Record<string, unknown> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v != null));
     if (organisationId) where.org = organisationId;
     if (since || until) where.at = { ...(since ? { $gte: since } : {}), ...(until ? { $lt: until } : {}) };
+    const orderBy = { at: 'desc', id: 'desc' } as const;
     const cursor = await ctx.em.findByCursor(AuditEvent, where, {
       first,
-      after: after ?? undefined,
-      orderBy: { at: 'desc', id: 'desc' },
+      after: checkedCursor(after, Object.keys(orderBy).length),
+      orderBy,
       includeCount: true,
     });
     return toConnection(cursor);

@@ -1,6 +1,7 @@
 import type { Cursor } from '@mikro-orm/core';
 import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { InputError } from '../errors';
 
 @ObjectType({ simpleResolvers: true, description: 'Relay page information' })
 export class PageInfo {
@@ -57,4 +58,24 @@ export function toConnection<T extends object>(cursor: Cursor<T, any, any, any>)
     },
     totalCount: cursor.totalCount ?? cursor.items.length,
   };
+}
+
+/**
+ * A client's `after`, checked before MikroORM decodes it: a cursor is base64url JSON holding one value per sort key
+ * (MikroORM's Cursor.encode). Anything else is the client's mistake (BAD_USER_INPUT on `after`), never an internal
+ * error from JSON.parse deep in the ORM.
+ */
+export function checkedCursor(after: string | null | undefined, sortKeys: number): string | undefined {
+  if (after == null || after === '') return undefined;
+  let values: unknown;
+  try {
+    values = /^[A-Za-z0-9_-]+$/.test(after) ? JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) : null;
+  } catch {
+    values = null;
+  }
+  const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+  if (!Array.isArray(values) || values.length !== sortKeys || !values.every(scalar)) {
+    throw InputError.of('after', 'INVALID_CURSOR', 'is not a cursor of this list: pass an endCursor of the same list');
+  }
+  return after;
 }

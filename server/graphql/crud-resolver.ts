@@ -3,7 +3,7 @@ import { Arg, type ClassType, Ctx, Field, ID, Int, Mutation, ObjectType, Query, 
 import type { Node } from '../entities/base';
 import { createEntity, deleteEntity, type EntitySpec, updateEntity } from '../services/crud';
 import { InputError } from '../errors';
-import { type Connection, connectionOf, toConnection } from './connection';
+import { checkedCursor, type Connection, connectionOf, toConnection } from './connection';
 import type { Context } from './context';
 
 @ObjectType({ simpleResolvers: true, description: 'Result of a delete mutation' })
@@ -113,20 +113,13 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
         if (first < 0 || first > MAX_PAGE)
           throw InputError.of('first', 'OUT_OF_RANGE', `must be between 0 and ${MAX_PAGE}`);
         const where = whereOf(filter as Record<string, unknown>, api.filterPaths) as FilterQuery<E>;
-        let cursor;
-        try {
-          cursor = await ctx.em.findByCursor(api.entity, where, {
-            first,
-            after: after ?? undefined,
-            orderBy: defaultOrder(api),
-            includeCount: true,
-          });
-        } catch (error) {
-          if (after && error instanceof Error && /cursor/i.test(error.message)) {
-            throw InputError.of('after', 'INVALID_CURSOR', 'is not a cursor of this list');
-          }
-          throw error;
-        }
+        const orderBy = defaultOrder(api);
+        const cursor = await ctx.em.findByCursor(api.entity, where, {
+          first,
+          after: checkedCursor(after, Object.keys(orderBy).length),
+          orderBy,
+          includeCount: true,
+        });
         return toConnection(cursor);
       }
     }

@@ -19,7 +19,9 @@ export function armor() {
   return new ApolloArmor({
     maxDepth: { n: OPERATION_LIMITS.maxDepth, flattenFragments: true, ignoreIntrospection: true, exposeLimits: true },
     maxAliases: { n: OPERATION_LIMITS.maxAliases, exposeLimits: true },
-    maxTokens: { n: OPERATION_LIMITS.maxTokens, exposeLimits: true },
+    // the token limit is graphql-js's own (ApolloServer parseOptions.maxTokens, server/app.ts): graphql-armor's
+    // version re-parses in a plugin, and a plain syntax error thrown there became an HTTP 500 (issue 13, finding 12)
+    maxTokens: { enabled: false },
     maxDirectives: { n: OPERATION_LIMITS.maxDirectives, exposeLimits: true },
     costLimit: {
       maxCost: OPERATION_LIMITS.maxCost,

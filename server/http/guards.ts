@@ -98,11 +98,16 @@ function windowsOn(clock: Clock, config: SecurityConfig) {
   };
 }
 
-/** Body parser failures (too large, not JSON) as GraphQL-shaped errors instead of Express's HTML page. */
+/** Body parser failures (too large, not JSON, a charset or encoding it cannot read) as GraphQL-shaped errors. */
 export const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
-  const type = (error as { type?: string }).type;
+  const { type, status, limit, charset, encoding } = error as {
+    type?: string;
+    status?: number;
+    limit?: number;
+    charset?: string;
+    encoding?: string;
+  };
   if (type === 'entity.too.large') {
-    const limit = (error as { limit?: number }).limit;
     return refuse(
       res,
       413,
@@ -111,5 +116,32 @@ export const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
     );
   }
   if (type === 'entity.parse.failed') return refuse(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+  if (type === 'charset.unsupported') {
+    return refuse(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Unsupported charset "${charset}": send UTF-8 JSON`);
+  }
+  if (type === 'encoding.unsupported') {
+    return refuse(
+      res,
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Unsupported content encoding "${encoding}": send identity, gzip or deflate`,
+    );
+  }
+  // any other client-side failure of the body parser (aborted request, wrong length): the client's, never a 500
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return refuse(res, status, 'BAD_REQUEST', 'The request body could not be read');
+  }
   next(error);
 };
+
+/**
+ * The last handler: whatever slipped through is a JSON error without a stack or a path, in every mode (Express's
+ * own page shows both outside production).
+ */
+export function lastErrors(log: (error: unknown) => void): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    log(error);
+    if (res.headersSent) return res.end();
+    refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+  };
+}

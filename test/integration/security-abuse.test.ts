@@ -115,7 +115,9 @@ describe('abusive queries are refused while the server keeps serving (sqlite)', 
   it('refuses 10,000 aliases (token limit) and more aliases than allowed in a short query', async () => {
     const huge = `{ ${Array.from({ length: 10_000 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
     const r1 = await server.gql(huge);
-    expect(r1.errors![0].message).toMatch(new RegExp(`Token limit of ${OPERATION_LIMITS.maxTokens} exceeded`));
+    expect(r1.errors![0].message).toMatch(
+      new RegExp(`Document contains more th.. ${OPERATION_LIMITS.maxTokens} tokens`),
+    );
     const wide = `{ ${Array.from({ length: OPERATION_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: planVersions { id }`).join(' ')} }`;
     const r2 = await server.gql(wide);
     expect(r2.errors![0].message).toMatch(new RegExp(`Aliases limit of ${OPERATION_LIMITS.maxAliases} exceeded`));
