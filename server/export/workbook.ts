@@ -5,6 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import ExcelJS from 'exceljs';
+import { makeXmlSafe } from './xml-safe';
 import { Checkpoint } from '@core/vocabulary/enums';
 import {
   LEVEL_LIST,
@@ -127,5 +128,6 @@ export async function planWorkbook(data: SheetData, options: WorkbookExportOptio
   for (const [key, value] of Object.entries(binding)) settings.addRow({ key, value: String(value) });
   settings.addRow({ key: 'binding', value: JSON.stringify(binding) });
 
+  makeXmlSafe(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

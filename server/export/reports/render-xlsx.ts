@@ -4,6 +4,7 @@
  * with exactly the decimals of the API's display string, so Excel shows the same digits and can still sum them.
  */
 import ExcelJS from 'exceljs';
+import { makeXmlSafe } from '../xml-safe';
 import {
   percentOf,
   type ReportCell,
@@ -149,6 +150,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
     }
   }
   if (doc.sections.length === 0) workbook.addWorksheet('Vuoto').getCell(1, 1).value = 'Nessun dato';
+  makeXmlSafe(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
