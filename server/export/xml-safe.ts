@@ -5,7 +5,6 @@ import type ExcelJS from 'exceljs';
  * character in a stored title made the exported sharedStrings.xml not well-formed, and the whole workbook unreadable
  * (issue 13, finding 4). Data from before the input checks, or from a direct database edit, may still hold one.
  */
-// eslint-disable-next-line no-control-regex
 const NOT_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
