@@ -76,12 +76,32 @@ export async function listMembers(ctx: UserAdminContext, organisationId: string)
   }));
 }
 
-/** A new person, or a person already known by that e-mail (in another organisation) joining this one. */
+/**
+ * An organisation admin links an existing account only when every organisation it belongs to is one they
+ * administer: otherwise the answer (name, tokens) would show another organisation's person, and that person would
+ * join without consent (issue 13, finding 7). Linking across organisations is for system administrators. The refusal
+ * names no one: it only says that the e-mail has an account elsewhere.
+ */
+async function checkMayLink(ctx: UserAdminContext, user: User, email: string): Promise<void> {
+  const access = ctx.access;
+  if (!access || access.systemAdmin) return;
+  const memberships = await ctx.em.find(Membership, { user }, { filters: false });
+  const outside = memberships.some((m) => !access.can(m.org.id, 'admin'));
+  if (!user.systemAdmin && !outside) return;
+  throw new ForbiddenError(
+    `${email} already has an account outside the organisations you administer: ask a system administrator to add it (nothing was changed)`,
+    'admin',
+    null,
+  );
+}
+
+/** A new person, or a person already known by that e-mail in an organisation the caller administers, joining this one. */
 export async function inviteUser(ctx: UserAdminContext, input: Invitation): Promise<Member> {
   const org = await administered(ctx, input.organisationId);
   const email = normaliseEmail(input.email);
   const unitIds = await checkUnitsOf(ctx.em, org, input.unitIds);
   let user = await ctx.em.findOne(User, { email });
+  if (user) await checkMayLink(ctx, user, email);
   if (user && !user.active) throw InputError.of('email', 'USER_DEACTIVATED', `the account of ${email} is deactivated`);
   if (user && (await ctx.em.count(Membership, { org, user }))) {
     throw InputError.of(

@@ -179,11 +179,31 @@ describe.each(databaseNames())('tenant isolation, every root field (%s)', (diale
     expect(await fingerprint(server, b)).toEqual(before);
   });
 
-  it("lets A's admin add a person of B to A, but not act on that person as a whole (no token that would open B)", async () => {
-    const invited = await adminOfA.gql(`mutation($i: InviteUserInput!) { inviteUser(input: $i) { id name role } }`, {
-      i: { organisationId: a.org, email: ` MEMBER@${b.code}.TEST`, name: 'ignored for a known person', role: 'VIEWER' },
+  it("refuses A's admin to link a person of B into A, showing nothing of them; a system administrator may", async () => {
+    const invite = (caller: { gql: typeof server.gql }) =>
+      caller.gql(`mutation($i: InviteUserInput!) { inviteUser(input: $i) { id name role tokens { prefix label } } }`, {
+        i: {
+          organisationId: a.org,
+          email: ` MEMBER@${b.code}.TEST`,
+          name: 'ignored for a known person',
+          role: 'VIEWER',
+        },
+      });
+    const refused = await invite(adminOfA);
+    expect(refused.data).toBeNull();
+    expect(codes(refused)).toEqual(['FORBIDDEN']);
+    // issue 13, finding 7: the answer named B's person and showed their tokens' metadata
+    expect(JSON.stringify(refused)).not.toContain(`Utente ${b.marker}`);
+    expect(refused.errors![0].message).toMatch(/ask a system administrator/);
+    expect(await fingerprint(server, b)).toEqual(before);
+
+    const linked = await invite(server);
+    expect(linked.data!.inviteUser).toMatchObject({
+      id: memberOf(b).userId,
+      name: `Utente ${b.marker}`,
+      role: 'VIEWER',
     });
-    expect(invited.data!.inviteUser).toEqual({ id: memberOf(b).userId, name: `Utente ${b.marker}`, role: 'VIEWER' });
+    // linked, the person is A's too, but still not A's admin's to act on as a whole (no token that would open B)
     const u = memberOf(b).userId;
     const token = await adminOfA.gql(
       `mutation($u: ID!) { createApiToken(input: { userId: $u, label: "x", expiresInDays: 1 }) { secret } }`,
