@@ -9,6 +9,7 @@ import { outcomeOf, type SyncOutcome } from './answer';
 import { applyRows } from './apply';
 import { decideRows, refuseBatch } from './decide';
 import { loadPlanState, type PlanState } from './plan-state';
+import { takeTurnOnPlan } from './plan-lock';
 import { guardRows } from './row-access';
 import type { SyncInput } from './row-plan';
 
@@ -45,6 +46,7 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
   const fast = ctx.fastPaths !== false;
   try {
     return await ctx.em.transactional(async (em) => {
+      await takeTurnOnPlan(em, input.planId);
       const tx: ServiceContext = { ...ctx, em, auditBuffer: fast ? [] : undefined };
       const plan = await em.findOne(PlanVersion, { id: input.planId }, { populate: ['cycle'] });
       if (!plan) throw new NotFoundError('PlanVersion', input.planId);

@@ -19,7 +19,7 @@ describe.each(databaseNames())('malformed requests get a 4xx and a clear code (%
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json', ...headers },
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     });
     const text = await response.text();
     // every answer is JSON, without a stack trace or a path on this machine
