@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, type FieldProblem } from '../errors';
 
@@ -50,6 +51,17 @@ export function formatError(
   if (original instanceof ArgumentValidationError && Array.isArray(original.extensions.validationErrors)) {
     const problems = validationProblems(original.extensions.validationErrors as ValidationErrorLike[]);
     return { message: describe(problems), path: formatted.path, extensions: { code: 'BAD_USER_INPUT', problems } };
+  }
+  // two writers on one row at the same moment: the loser is told to read again, not that the server broke (the
+  // database's message, with its SQL and values, stays in the log)
+  if (original instanceof OptimisticLockError || original instanceof UniqueConstraintViolationException) {
+    log(original);
+    return {
+      message:
+        'This row was changed, or one with the same key created, by someone else meanwhile: read it again and retry',
+      path: formatted.path,
+      extensions: { code: 'CONFLICT', reason: 'CONCURRENT_CHANGE' },
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_CODES.has(code)) {

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ArgumentValidationError } from 'type-graphql';
 import { formatError } from '../../server/graphql/errors';
 import { ConflictError, InputError } from '../../server/errors';
@@ -26,6 +27,28 @@ describe('formatError', () => {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
     expect(logged).toEqual([secret]);
+  });
+
+  it.each([
+    ['a version check lost to another writer', OptimisticLockError.lockFailed('Indicator')],
+    [
+      'a unique index hit by two first inserts',
+      new UniqueConstraintViolationException(
+        new Error('duplicate key value violates unique constraint "m_unique" (…)'),
+      ),
+    ],
+  ])('answers %s as CONFLICT, without the database text, and logs it', (_what, original) => {
+    const logged: unknown[] = [];
+    const formatted = formatError({ message: original.message, path: ['updateX'] }, wrap(original), (e) =>
+      logged.push(e),
+    );
+    expect(formatted).toEqual({
+      message:
+        'This row was changed, or one with the same key created, by someone else meanwhile: read it again and retry',
+      path: ['updateX'],
+      extensions: { code: 'CONFLICT', reason: 'CONCURRENT_CHANGE' },
+    });
+    expect(logged).toEqual([original]);
   });
 
   it('lets domain errors through with their code and details', () => {
