@@ -13,8 +13,24 @@ export const CELL_MESSAGES: Record<string, { en: string; it: string }> = {
   },
   INVALID_DATE: { en: '"{raw}" is not a date that exists', it: '"{raw}" non è una data esistente' },
   FORMULA_NOT_ALLOWED: {
-    en: 'formulas are not accepted: type the value',
-    it: 'le formule non sono accettate: inserire il valore',
+    en: 'formulas are not accepted: a text may not begin with =, + or @, nor with - followed by more (a spreadsheet would run it)',
+    it: 'le formule non sono accettate: un testo non può iniziare con =, + o @, né con - seguito da altro (un foglio di calcolo lo eseguirebbe)',
+  },
+  INVALID_CHARACTERS: {
+    en: 'the text contains characters a spreadsheet cannot hold (U+FFFE, U+FFFF or a broken surrogate)',
+    it: 'il testo contiene caratteri che un foglio di calcolo non può contenere (U+FFFE, U+FFFF o un surrogato spezzato)',
+  },
+  INVISIBLE_CHARACTERS: {
+    en: 'the code contains invisible characters (zero-width space, direction mark…): type it again',
+    it: 'il codice contiene caratteri invisibili (spazio a larghezza zero, marca di direzione…): riscriverlo',
+  },
+  CODE_CHARACTERS: {
+    en: 'a code may hold only Latin letters, digits, spaces and . - _ / ( )',
+    it: 'un codice può contenere solo lettere latine, cifre, spazi e . - _ / ( )',
+  },
+  DUPLICATE_YEAR: {
+    en: 'a second target for {raw}: give each year once',
+    it: 'un secondo target per il {raw}: indicare ogni anno una volta sola',
   },
   CONTROL_CHARACTERS: { en: 'the text contains control characters', it: 'il testo contiene caratteri di controllo' },
   TOO_LONG: { en: 'the text is longer than {max} characters', it: 'il testo supera i {max} caratteri' },

@@ -2,6 +2,7 @@ import { isNumericValue, parseValue } from '../values';
 import type { ParsedValue, Polarity } from '../values/types';
 import { type CellError, cellError } from './messages';
 import { LIMITS, type SheetLevel, type SheetRowIn } from './row';
+import { checkCode, checkText } from './text-checks';
 import { flagOf, levelOf, polarityOf, ruleOf, unitNamesOf } from './vocabulary';
 
 /** What a row asks for, read and checked cell by cell. `undefined` = not sent (leave as is); `null` = clear. */
@@ -40,15 +41,12 @@ export type RowContext = {
   unit?: string | null;
 };
 
-// Control characters other than tab and newlines, which Excel cells may hold.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-/** Free text: refused when it is a formula, carries control characters or is too long. */
-function text(column: string, raw: string, max: number, errors: CellError[]): string | undefined {
-  if (CONTROL.test(raw)) errors.push(cellError(column, 'CONTROL_CHARACTERS'));
-  else if (raw.trim().startsWith('=')) errors.push(cellError(column, 'FORMULA_NOT_ALLOWED'));
-  else if (raw.length > max) errors.push(cellError(column, 'TOO_LONG', { max }));
-  else return raw.trim();
+/** Free text (a code, when `kind` says so): refused when it is a formula, holds characters no cell should, or is too long. */
+function text(column: string, raw: string, max: number, errors: CellError[], kind: 'text' | 'code' = 'text') {
+  const checked = kind === 'code' ? checkCode(raw, max) : checkText(raw, max);
+  if ('text' in checked) return checked.text;
+  const { code, ...details } = checked.problem;
+  errors.push(cellError(column, code, details));
   return undefined;
 }
 
@@ -112,7 +110,7 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
 
   if (input.code != null) {
     // an empty code is allowed only on perspectives; the row's level decides (checkCodeAndTitle)
-    const code = text('code', input.code, LIMITS.code, errors);
+    const code = text('code', input.code, LIMITS.code, errors, 'code');
     if (code !== undefined) values.code = code === '' ? null : code;
   }
   if (input.title != null) {
@@ -149,7 +147,11 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
   }
   if (input.responsibleUnit != null) {
     const t = text('responsibleUnit', input.responsibleUnit, LIMITS.text, errors);
-    if (t !== undefined) values.unitNames = unitNamesOf(t);
+    const names = t === undefined ? [] : unitNamesOf(t);
+    // each name is a unit of its own, as long as a unit's name may be (it was a database error on PostgreSQL)
+    if (names.some((name) => name.length > LIMITS.unitName))
+      errors.push(cellError('responsibleUnit', 'TOO_LONG', { max: LIMITS.unitName }));
+    else if (t !== undefined) values.unitNames = names;
   }
 
   const unit = values.unit !== undefined ? values.unit : ctx.unit;
@@ -178,6 +180,11 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
     input.futureTargets.forEach((ft, i) => {
       if (!ctx.years.includes(ft.year) || ft.year <= ctx.year) {
         errors.push(cellError(`futureTargets.${i}`, 'BAD_YEAR', { raw: ft.year }));
+        return;
+      }
+      // two targets for one year: which one is meant cannot be guessed (it was a database error, failing the batch)
+      if (input.futureTargets!.findIndex((other) => other.year === ft.year) !== i) {
+        errors.push(cellError(`futureTargets.${i}`, 'DUPLICATE_YEAR', { raw: ft.year }));
         return;
       }
       const v = value(`futureTargets.${i}`, ft.value, { year: ft.year, unit, role: 'target' }, errors);

@@ -65,6 +65,8 @@ export const LIMITS = {
   /** bytes per request, enforced by the HTTP layer (MAX_BODY) */
   bytesPerRequest: 5 * 1024 * 1024,
   code: 50,
+  /** a responsible unit's name, as the org_unit table holds it */
+  unitName: 300,
   title: 4000,
   text: 4000,
   raw: 500,

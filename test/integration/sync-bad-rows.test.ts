@@ -3,6 +3,7 @@ import { Builder, type Category, type Entry } from './bad-rows/builder';
 import { PARENTS_AND_CODES, ROWS_AND_DELETES } from './bad-rows/plan-structure';
 import { MISPLACED_CELLS } from './bad-rows/misplaced-cells';
 import { TEXT_CELLS } from './bad-rows/text-cells';
+import { INJECTION_CELLS } from './bad-rows/injection-cells';
 import { THRESHOLDS } from './bad-rows/thresholds';
 import { VALUES } from './bad-rows/value-cells';
 import { WORD_CELLS } from './bad-rows/word-cells';
@@ -32,6 +33,7 @@ const CATEGORIES: Category[] = [
   ...PARENTS_AND_CODES,
   ...THRESHOLDS,
   ...TEXT_CELLS,
+  ...INJECTION_CELLS,
   ...WORD_CELLS,
   ...MISPLACED_CELLS,
   ...ROWS_AND_DELETES,
