@@ -44,6 +44,14 @@ export class SyncResolver {
     for (const [field, value, max] of limits) {
       if (value && value.length > max) throw InputError.of(field, 'TOO_LONG', `must be at most ${max} characters`);
     }
+    // the audit trail's "import" means the server's own workbook or document import: a client cannot claim it
+    if (source?.kind === SyncSourceKind.IMPORT) {
+      throw InputError.of(
+        'source.kind',
+        'RESERVED',
+        'IMPORT is recorded by the server for its own imports (importPlan, /import/workbook): send ADDIN or GRAPHQL',
+      );
+    }
     const service = {
       ...ctx,
       // the audit trail names the authenticated user; only a system administrator (a service account acting for

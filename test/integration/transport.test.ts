@@ -112,3 +112,32 @@ describe.each(databaseNames())('malformed requests get a 4xx and a clear code (%
     expect(error?.extensions?.code).toBe('BAD_REQUEST');
   });
 });
+
+describe.each(databaseNames())('the audit source is the server’s word (%s)', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(dialect, { seed: true });
+  });
+  afterAll(() => server.close());
+
+  it('refuses a sync batch that labels itself IMPORT, changing nothing (issue 13, finding 12)', async () => {
+    const plans = await server.gql(`{ planVersions { id } }`);
+    const planId = plans.data.planVersions[0].id as string;
+    const events = async () =>
+      (await server.gql(`{ auditEvents(first: 1) { totalCount } }`)).data.auditEvents.totalCount;
+    const before = await events();
+    const answer = await server.gql(`mutation($input: SyncBatchInput!) { syncRows(input: $input) { applied } }`, {
+      input: {
+        planId,
+        year: 2022,
+        source: { kind: 'IMPORT', workbook: 'finto import.xlsx' },
+        rows: [{ clientRef: 'x', level: 'perspective', title: 'Prospettiva nuova' }],
+      },
+    });
+    expect(answer.data).toBeNull();
+    expect(answer.errors?.[0]?.extensions?.problems).toEqual([
+      expect.objectContaining({ field: 'source.kind', code: 'RESERVED' }),
+    ]);
+    expect(await events()).toBe(before);
+  });
+});
