@@ -13,6 +13,7 @@ import { refuseSubscriptions } from './graphql/subscriptions';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
 import { armor, OPERATION_LIMITS } from './http/armor';
+import { planWideFieldsRule } from './http/plan-wide-fields';
 import {
   authFailureLimit,
   bodyErrors,
@@ -62,7 +63,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     allowBatchedHttpRequests: false,
     // graphql-js stops lexing past the limit, and a document over it is a parse error (400), like any other
     parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, planWideFieldsRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...noStorePlugins(),

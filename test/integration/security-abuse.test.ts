@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { OPERATION_LIMITS } from '../../server/http/armor';
+import { PLAN_WIDE } from '../../server/http/plan-wide-fields';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { SHEET_ROWS, SYNC_ROWS } from '../helpers/sync';
@@ -125,6 +126,38 @@ describe('abusive queries are refused while the server keeps serving (sqlite)', 
       `{ ${Array.from({ length: OPERATION_LIMITS.maxAliases }, (_, i) => `a${i}: planVersions { id }`).join(' ')} }`,
     );
     expect(allowed.errors).toBeUndefined();
+    await stillServing();
+  });
+
+  it('refuses more plan-wide computations than allowed in one request, before running any (issue 13, finding 9)', async () => {
+    const reports = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `r${i}: report(planId: "${planId}", year: 2022) { title }`).join(' ')} }`;
+    const startedAt = Date.now();
+    const thirty = await server.gql(reports(30));
+    expect(thirty.data).toBeUndefined();
+    expect(thirty.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(thirty.errors![0].message).toMatch(new RegExp(`At most ${PLAN_WIDE.perRequest} plan-wide computations`));
+    // refused by validation: not one report was computed (30 took ≈12 s on a 3,000-indicator plan)
+    expect(Date.now() - startedAt).toBeLessThan(30_000);
+    const allowed = await server.gql(reports(PLAN_WIDE.perRequest));
+    expect(allowed.errors).toBeUndefined();
+    // one realization per (year, checkpoint): a whole tree showing the same scores at every level counts once
+    const tree = await server.gql(
+      `query($p: ID!) { planVersion(id: $p) { realization(year: 2022) { score } perspectives { realization(year: 2022) { score }
+        strategicObjectives { realization(year: 2022) { score } } } } }`,
+      { p: planId },
+    );
+    expect(tree.errors).toBeUndefined();
+    const years = await server.gql(
+      `query($p: ID!) { planVersion(id: $p) { ${[2022, 2023, 2024]
+        .flatMap((y) => [
+          `y${y}: realization(year: ${y}) { score }`,
+          `m${y}: realization(year: ${y}, checkpoint: MID_YEAR) { score }`,
+        ])
+        .join(' ')} } }`,
+      { p: planId },
+    );
+    expect(years.errors![0].message).toMatch(/plan-wide computations/);
     await stillServing();
   });
 
