@@ -36,6 +36,15 @@ describe('ExcelWorkbook on the faithful double', () => {
       headers: columns.map((c) => c.header),
       rowCount: 2,
       rows,
+      // each cell's format, and what the grid shows in an Italian Excel
+      formats: [
+        ['@', '@', '@', '0.00%'],
+        ['@', '@', '@', '0.00%'],
+      ],
+      texts: [
+        ['1.1.1', 'maggiore', '3,25%', '80,00%'],
+        ['1.1.2', 'minore', '11', ''],
+      ],
     });
     expect(await workbook.listTables()).toEqual([
       { name: 'Cruscotto', sheet: 'Piano', headers: columns.map((c) => c.header), rowCount: 2 },

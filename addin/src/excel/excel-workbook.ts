@@ -1,7 +1,8 @@
 /**
  * The workbook port on real Excel: the only code in the add-in that calls Excel.run. Every operation batches its
  * work into as few requests as the 5 MB limit of Excel on the web allows: one context.sync() per chunk, plus a
- * constant for locating the table and restoring events. Values travel exactly as Excel holds them.
+ * constant for locating the table and restoring events. Cells are read with their number formats and displayed
+ * text, so the sync can read them as the user sees them (sync/seen.ts).
  */
 import type {
   Cell,
@@ -78,8 +79,8 @@ export class ExcelWorkbook implements WorkbookPort {
       const geometry = await locate(context, name);
       if (!geometry) return null;
       const { sheet, top, left, rowCount, headers } = geometry;
-      const rows = await readBlock(context, sheet, top, left, rowCount, headers.length, this.budget);
-      return { name, sheet: geometry.sheetName, headers: geometry.headers, rowCount: geometry.rowCount, rows };
+      const grid = await readBlock(context, sheet, top, left, rowCount, headers.length, this.budget);
+      return { name, sheet: geometry.sheetName, headers: geometry.headers, rowCount: geometry.rowCount, ...grid };
     });
   }
 
@@ -92,7 +93,15 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
       if (used.isNullObject) return null;
       const { rowIndex, columnIndex, rowCount, columnCount } = used;
-      const values = await readBlock(context, sheet, rowIndex, columnIndex, rowCount, columnCount, this.budget);
+      const { rows: values } = await readBlock(
+        context,
+        sheet,
+        rowIndex,
+        columnIndex,
+        rowCount,
+        columnCount,
+        this.budget,
+      );
       return { address: a1(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount), values };
     });
   }
