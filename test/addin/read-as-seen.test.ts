@@ -103,6 +103,12 @@ describe('the sync reading a table with pasted cells', () => {
     expect(bare.lines[1].inputs.actual).toBe('44788');
     expect(bare.lines[1].unread).toEqual([expect.objectContaining({ column: 'actual', code: 'DATE_AS_NUMBER' })]);
     expect(bare.lines[1].unread[0].messageIt).toContain('15/08/2022');
+    // a month name is a date too (its year comes from the column): a serial beside it is reported as well
+    const monthly = await tableWith((wb, name) => {
+      wb.editCell(name, 1, headers.target, 'luglio');
+      wb.pasteCell(name, 1, headers.actual, 44788, 'General');
+    });
+    expect(monthly.lines[1].unread.map((u) => u.code)).toEqual(['DATE_AS_NUMBER']);
     // the row is not sent: it is refused here, on that cell, with the Italian reason
     const plan = planSync(bare);
     expect(plan.outgoing.map((o) => o.line.position)).not.toContain(1);

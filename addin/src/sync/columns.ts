@@ -81,7 +81,8 @@ export function linesOf(
       }),
     ) as Inputs;
     // a serial where the row's other date cell holds a date: Excel shows the number because the cell lacks a date format
-    const isDate = (key: InputKey) => parseValue(inputs[key]).kind === 'date';
+    // any year will do: the question is only whether the cell is a date ("luglio" is one once a year is known)
+    const isDate = (key: InputKey) => parseValue(inputs[key], { year: 2000 }).kind === 'date';
     for (const key of DATE_KEYS) {
       const other = key === 'target' ? 'actual' : 'target';
       const at = index[key];
