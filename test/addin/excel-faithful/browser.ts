@@ -6,10 +6,16 @@
  */
 import { a1 } from '../../../addin/src/workbook/address';
 import { type FaithfulOptions, createFaithfulExcel } from './index';
-import type { Scalar } from './values';
+import type { Locale, Scalar } from './values';
 import { displayed } from './values';
 
-export type BrowserDoubleOptions = FaithfulOptions & { documentUrl?: string; partitionKey?: string };
+export type BrowserDoubleOptions = FaithfulOptions & {
+  documentUrl?: string;
+  partitionKey?: string;
+  /** the string double's names, still understood: `locale` and `excelApi` */
+  displayLanguage?: Locale;
+  apiVersion?: string;
+};
 
 declare global {
   // what the end-to-end tests and this script put on the page's window (the tests read them in page.evaluate)
@@ -20,7 +26,11 @@ declare global {
 }
 
 function browserDouble(options: BrowserDoubleOptions) {
-  const excel = createFaithfulExcel(options);
+  const excel = createFaithfulExcel({
+    ...options,
+    locale: options.locale ?? options.displayLanguage,
+    excelApi: options.excelApi ?? options.apiVersion,
+  });
   const { model } = excel;
   const office = excel.Office as typeof excel.Office & { context: { partitionKey?: string } };
   if (options.documentUrl) office.context.document.url = options.documentUrl;
