@@ -80,6 +80,17 @@ test('a sheet range becomes a table, and the sheet reads with the table in place
       ['1.1', '20%'],
       ['1.2', '30%'],
     ],
+    // a sheet put in by a test is General throughout, and shows its text as typed
+    formats: [
+      ['General', 'General'],
+      ['General', 'General'],
+      ['General', 'General'],
+    ],
+    texts: [
+      ['Cod.', 'Peso'],
+      ['1.1', '20%'],
+      ['1.2', '30%'],
+    ],
   });
   await wb.convertToTable('Seed', 'B2:C4', 'Seme');
   expect(wb.table('Seme')).toMatchObject({

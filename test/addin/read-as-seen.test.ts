@@ -6,7 +6,7 @@
 import { parseValue } from '@core/values';
 import { canonicalHeaders, INPUT_KEYS, linesOf } from '../../addin/src/sync/columns';
 import { planSync } from '../../addin/src/sync/outgoing';
-import { formatKind, seenCell, serialDate } from '../../addin/src/sync/seen';
+import { formatKind, seenCell, seenValues, serialDate } from '../../addin/src/sync/seen';
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import { PLAN_LAYOUT } from '@core/sheet/layout';
 import { displayed, type Locale, serialOf } from './excel-faithful/values';
@@ -57,6 +57,22 @@ describe('a cell as the user sees it', () => {
     expect(seenCell('#DIV/0!', 'General', '#DIV/0!').problem?.code).toBe('EXCEL_ERROR');
     // a column too narrow shows ####: that says nothing against the value
     expect(seenCell(1234.5, '0.0', '######')).toEqual({ text: '1234,5' });
+  });
+
+  it('reads a sheet to bind as the user sees it, keeping a cell it cannot settle as it was', () => {
+    const values = [
+      ['Peso', 'Valore', 'Scadenza', 'Arrotondato', 'Fatto'],
+      [0.2, 3.25, 44788, 0.0345, true],
+    ];
+    const formats = [
+      ['General', 'General', 'General', 'General', 'General'],
+      ['0%', 'General', 'dd/mm/yyyy', '0.0%', 'General'],
+    ];
+    const texts = values.map((line, r) => line.map((v, c) => displayed(v, formats[r][c], 'it-IT')));
+    expect(seenValues({ values, formats, texts })).toEqual([
+      ['Peso', 'Valore', 'Scadenza', 'Arrotondato', 'Fatto'],
+      ['20%', '3,25', '15/08/2022', 0.0345, 'SI'],
+    ]);
   });
 
   it('tells the formats apart by what they show', () => {

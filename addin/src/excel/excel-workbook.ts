@@ -9,6 +9,7 @@ import type {
   CellMark,
   ChartSpec,
   ColumnSetup,
+  SheetData,
   TableData,
   TableInfo,
   TrafficLights,
@@ -84,7 +85,7 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async readSheet(sheetName: string): Promise<{ address: string; values: Cell[][] } | null> {
+  async readSheet(sheetName: string): Promise<SheetData | null> {
     return this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
       await context.sync();
@@ -93,16 +94,12 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
       if (used.isNullObject) return null;
       const { rowIndex, columnIndex, rowCount, columnCount } = used;
-      const { rows: values } = await readBlock(
-        context,
-        sheet,
-        rowIndex,
-        columnIndex,
-        rowCount,
-        columnCount,
-        this.budget,
-      );
-      return { address: a1(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount), values };
+      const {
+        rows: values,
+        formats,
+        texts,
+      } = await readBlock(context, sheet, rowIndex, columnIndex, rowCount, columnCount, this.budget);
+      return { address: a1(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount), values, formats, texts };
     });
   }
 

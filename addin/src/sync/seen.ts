@@ -139,6 +139,26 @@ function agrees(shown: string, expected: number): boolean {
 }
 
 /**
+ * A sheet to bind, its cells as the user sees them: a number through its format ("20%" for 0.2 in 0%, "3,25" for a
+ * General 3.25, a date for a date serial), text as typed. A cell the parser cannot settle keeps its value, as before;
+ * the canonical table built from it is read through seenCell again at every Sync.
+ */
+export function seenValues(sheet: {
+  values: ReadonlyArray<ReadonlyArray<unknown>>;
+  formats: ReadonlyArray<ReadonlyArray<string>>;
+  texts: ReadonlyArray<ReadonlyArray<string>>;
+}): Array<Array<string | number | boolean | null>> {
+  return sheet.values.map((line, r) =>
+    line.map((value, c) => {
+      const cell = value as string | number | boolean | null;
+      if (typeof cell !== 'number' && typeof cell !== 'boolean') return cell;
+      const seen = seenCell(cell, sheet.formats[r]?.[c], sheet.texts[r]?.[c]);
+      return seen.problem ? cell : seen.text;
+    }),
+  );
+}
+
+/**
  * A bare number where a date is expected (the row's target or actual is a date): Excel shows the serial because the
  * cell is not date-formatted. It stays a number, and is reported with the date it would be.
  */

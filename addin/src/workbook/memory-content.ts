@@ -11,7 +11,7 @@ import {
   type Table,
   usedRange,
 } from './memory-model';
-import type { Cell, CellGrid, ChartSpec, ColumnSetup, TableData, TrafficLights } from './port';
+import type { Cell, CellGrid, ChartSpec, ColumnSetup, SheetData, TableData, TrafficLights } from './port';
 
 export type Listener = { table: string; listener: (rows: number[] | 'unknown') => void };
 
@@ -135,13 +135,19 @@ export class MemoryContent {
     return columnIndexOf(table, header);
   }
 
-  /** the used range of a sheet, tables drawn in at their place */
-  protected sheetGrid(sheet: string): { address: string; values: Cell[][] } | null {
+  /**
+   * the used range of a sheet, tables drawn in at their place; the twin keeps no formats for cells outside tables
+   * (a sheet put in by a test is General throughout), so they show as General does
+   */
+  protected sheetGrid(sheet: string): SheetData | null {
     const base = this.sheets.get(sheet);
     if (!base) return null;
-    return usedRange(
+    const used = usedRange(
       base,
       [...this.tables.values()].filter((t) => t.sheet === sheet),
     );
+    if (!used) return null;
+    const formats = used.values.map((line) => line.map(() => 'General'));
+    return { ...used, formats, texts: used.values.map((line) => line.map((cell) => this.display(cell, 'General'))) };
   }
 }

@@ -28,7 +28,17 @@ import {
   typed,
   uniqueHeaders,
 } from './memory-model';
-import type { Cell, CellMark, ChartSpec, ColumnSetup, TableData, TableInfo, TrafficLights, WorkbookPort } from './port';
+import type {
+  Cell,
+  CellMark,
+  ChartSpec,
+  ColumnSetup,
+  SheetData,
+  TableData,
+  TableInfo,
+  TrafficLights,
+  WorkbookPort,
+} from './port';
 
 export type Selection = { sheet: string; table: string; row: number; column: string };
 
@@ -74,7 +84,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     return { name, sheet: table.sheet, headers: [...table.headers], rowCount: grid.rows.length, ...grid };
   }
 
-  async readSheet(sheet: string): Promise<{ address: string; values: Cell[][] } | null> {
+  async readSheet(sheet: string): Promise<SheetData | null> {
     const grid = this.sheetGrid(sheet);
     if (!grid) {
       this.cost('readSheet', 1);

@@ -19,6 +19,8 @@ export type CellGrid = {
 
 export type TableData = TableInfo & CellGrid;
 
+export type SheetData = { address: string; values: Cell[][]; formats: string[][]; texts: string[][] };
+
 /** Formatting and validation for one column when a table is created. */
 export type ColumnSetup = {
   header: string;
@@ -57,8 +59,8 @@ export interface WorkbookPort {
   listTables(): Promise<TableInfo[]>;
   /** the whole body of a table with formats and displayed text, read in chunks (one context.sync per chunk) */
   readTable(name: string): Promise<TableData | null>;
-  /** the used range of a sheet, as values, to bind a sheet that is not a table yet */
-  readSheet(sheet: string): Promise<{ address: string; values: Cell[][] } | null>;
+  /** the used range of a sheet (values, formats, displayed text), to bind a sheet that is not a table yet */
+  readSheet(sheet: string): Promise<SheetData | null>;
   /** make a range (e.g. a seed-shaped plan) an Excel table */
   convertToTable(sheet: string, address: string, name: string): Promise<void>;
   /** a new sheet with a new table: headers, rows, formats, dropdowns, hidden columns */
