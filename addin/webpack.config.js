@@ -123,13 +123,16 @@ function paneConfig({
   };
 }
 
-/** The Office/Excel test double as one script, served in place of office.js by the end-to-end test. */
+/**
+ * The faithful Office/Excel double (typed cells, formats, displayed text, formulas) as one script, served in place of
+ * office.js by the end-to-end tests.
+ */
 function doubleConfig({ outDir }) {
   return {
     ...common('development'),
     name: 'excel-double',
     devtool: false,
-    entry: { 'excel-double': './test/addin/excel-double/browser.ts' },
+    entry: { 'excel-double': './test/addin/excel-faithful/browser.ts' },
     output: { path: outDir, filename: '[name].js' },
     plugins: [new ServerCodeGuard()],
   };

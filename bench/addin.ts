@@ -1,24 +1,25 @@
 // a type only, erased at run time: the double itself is imported below, where a failure can be reported
-import type { PortTraffic } from '../test/addin/excel-double/measure';
+import type { PortTraffic } from '../test/addin/excel-faithful/measure';
 import type { BenchEntry } from './measure';
 
 /**
  * B5: what loading and syncing a plan of n rows costs the add-in in Excel requests: context.sync() calls and bytes
- * per request, measured by the add-in engineer's Excel double (test/addin/excel-double/measure.ts) through the
- * real ExcelWorkbook port. Excel on the web refuses a request over 5 MB, so that is the goal per request.
+ * per request, measured on the faithful Excel double as Excel on the web (test/addin/excel-faithful/measure.ts)
+ * through the real ExcelWorkbook port, whose reads bring values, number formats and displayed text together. Excel on
+ * the web refuses a request over 5 MB, so that is the goal per request.
  */
 const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export async function benchAddin(rows: number): Promise<BenchEntry> {
-  const name = `add-in: context.sync() calls and bytes per request to load and sync ${rows.toLocaleString('en')} rows (Excel double, real port)`;
+  const name = `add-in: context.sync() calls and bytes per request to load and sync ${rows.toLocaleString('en')} rows (faithful Excel double, real port)`;
   let measurePortTraffic: (rowCount: number) => Promise<PortTraffic>;
   try {
-    ({ measurePortTraffic } = await import('../test/addin/excel-double/measure'));
+    ({ measurePortTraffic } = await import('../test/addin/excel-faithful/measure'));
   } catch (error) {
     return {
       id: 'B5',
       name,
-      unavailable: `the Excel double's measurePortTraffic could not be loaded: ${(error as Error).message.split('\n')[0]}`,
+      unavailable: `the faithful Excel double's measurePortTraffic could not be loaded: ${(error as Error).message.split('\n')[0]}`,
     };
   }
   const traffic = await measurePortTraffic(rows);

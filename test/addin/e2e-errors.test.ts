@@ -129,8 +129,8 @@ suite('the add-in in a browser against the real server', () => {
     const leakingSheets = await page.evaluate(
       (token) =>
         window.__excelDouble.model.sheets
-          .filter((s: { cells: Map<number, Map<number, { value: unknown }>> }) =>
-            [...s.cells.values()].some((line) => [...line.values()].some((c) => String(c.value).includes(token))),
+          .filter((s: { cells: Map<string, { value: unknown; formula: string | null }> }) =>
+            [...s.cells.values()].some((c) => `${String(c.value)} ${c.formula ?? ''}`.includes(token)),
           )
           .map((s: { name: string }) => s.name),
       api.token,

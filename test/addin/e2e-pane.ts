@@ -1,7 +1,8 @@
 /**
  * The browser, page and servers the add-in's end-to-end tests share: the production build of the pane, served on
- * loopback next to a /graphql proxy to a REAL server (seeded with the Sondrio plan), with the Office/Excel double
- * served in place of office.js, so the pane runs its real ExcelWorkbook port over the double's in-memory workbook.
+ * loopback next to a /graphql proxy to a REAL server (seeded with the Sondrio plan), with the faithful Office/Excel
+ * double (test/addin/excel-faithful: typed cells, number formats, Italian display) served in place of office.js, so
+ * the pane runs its real ExcelWorkbook port over the double's workbook.
  * Also the steps' vocabulary: what the sheet and the server hold, pressing a pane button and waiting for it to end.
  * Without /usr/bin/chromium the suites fail under CI=true and are skipped loudly elsewhere.
  */
@@ -42,13 +43,7 @@ export const status = messages.it.sync.status;
 export const header = (key: LayoutColumnKey) => layoutColumn(key).it;
 
 /** what the pane's and the double's bundles are built from: a change to any of it means a new build */
-const BUILD_INPUTS = [
-  'addin/src',
-  'addin/webpack.config.js',
-  'core',
-  'test/addin/excel-double',
-  'test/addin/excel-faithful',
-];
+const BUILD_INPUTS = ['addin/src', 'addin/webpack.config.js', 'core', 'test/addin/excel-faithful'];
 
 function inputsHash(): string {
   const root = path.join(__dirname, '..', '..');
@@ -208,7 +203,8 @@ export class PaneSession {
       return route.abort();
     });
     await this.page.addInitScript(() => {
-      window.__excelDoubleOptions = { displayLanguage: 'it-IT', apiVersion: '1.17', documentUrl: 'Piano Sondrio.xlsx' };
+      // Excel on the web in an Italian workbook: its ExcelApi level, its 5 MB payload limit, its number display
+      window.__excelDoubleOptions = { platform: 'web', locale: 'it-IT', documentUrl: 'Piano Sondrio.xlsx' };
     });
   };
 
@@ -238,12 +234,32 @@ export class PaneSession {
   sheet = (): Promise<SheetView> => this.page.evaluate((name) => window.__excelDouble.user.table(name), this.table);
   settings = (): Promise<Record<string, unknown>> =>
     this.page.evaluate(() => Object.fromEntries(window.__excelDouble.model.settings));
+  /** the sheet's body as the grid shows it (Range.text of an Italian Excel): "3,4%" where the value is 0.034 */
+  sheetText = (): Promise<{ headers: string[]; rows: string[][]; sheet: string }> =>
+    this.page.evaluate((name) => window.__excelDouble.user.tableText(name), this.table);
+  /** types text into a body cell and presses Enter: Excel reads it in the workbook's locale and format */
   typeInCell = (row: number, key: LayoutColumnKey, value: string) =>
     this.page.evaluate(([name, r, h, v]) => window.__excelDouble.user.type(name, r, h, v), [
       this.table,
       row,
       header(key),
       value,
+    ] as const);
+  /** Ctrl+V of a cell copied from another workbook: a typed value with its number format (e.g. 0.034 in "0.0%") */
+  pasteInCell = (row: number, key: LayoutColumnKey, value: Value, numberFormat: string) =>
+    this.page.evaluate(([name, r, h, v, f]) => window.__excelDouble.user.paste(name, r, h, v, f), [
+      this.table,
+      row,
+      header(key),
+      value,
+      numberFormat,
+    ] as const);
+  /** what the grid holds and shows in a body cell: value, text, number format, fill, whether its column is hidden */
+  cellAt = (row: number, key: LayoutColumnKey) =>
+    this.page.evaluate(([name, r, h]) => window.__excelDouble.user.cell(name, r, h), [
+      this.table,
+      row,
+      header(key),
     ] as const);
   rowOf = (view: SheetView, rowId: string): Value[] => {
     const row = view.rows.find((r) => String(r[this.col('rowId')]) === rowId);

@@ -4,6 +4,7 @@
  */
 import { ExcelWorkbook } from '../../addin/src/excel/excel-workbook';
 import type { ColumnSetup } from '../../addin/src/workbook/port';
+import { seenValues } from '../../addin/src/sync/seen';
 import { createFaithfulExcel } from './excel-faithful';
 
 const columns: ColumnSetup[] = [
@@ -36,6 +37,15 @@ describe('ExcelWorkbook on the faithful double', () => {
       headers: columns.map((c) => c.header),
       rowCount: 2,
       rows,
+      // each cell's format, and what the grid shows in an Italian Excel
+      formats: [
+        ['@', '@', '@', '0.00%'],
+        ['@', '@', '@', '0.00%'],
+      ],
+      texts: [
+        ['1.1.1', 'maggiore', '3,25%', '80,00%'],
+        ['1.1.2', 'minore', '11', ''],
+      ],
     });
     expect(await workbook.listTables()).toEqual([
       { name: 'Cruscotto', sheet: 'Piano', headers: columns.map((c) => c.header), rowCount: 2 },
@@ -75,13 +85,28 @@ describe('ExcelWorkbook on the faithful double', () => {
     excel.user.type('Foglio1!C2', 'Valore');
     excel.user.type('Foglio1!B3', '2022');
     excel.user.type('Foglio1!C3', '3,4%');
-    expect(await workbook.readSheet('Foglio1')).toEqual({
+    const read = await workbook.readSheet('Foglio1');
+    expect(read).toEqual({
       address: 'B2:C3',
       values: [
         ['Anno', 'Valore'],
         [2022, 0.034],
       ],
+      // the typed percent got a percent format, and shows as one
+      formats: [
+        ['General', 'General'],
+        ['General', '0.00%'],
+      ],
+      texts: [
+        ['Anno', 'Valore'],
+        ['2022', '3,40%'],
+      ],
     });
+    // what binding this sheet reads: the cells as the user sees them
+    expect(seenValues(read!)).toEqual([
+      ['Anno', 'Valore'],
+      ['2022', '3,4%'],
+    ]);
     await workbook.convertToTable('Foglio1', 'B2:C3', 'Dati');
     expect(await workbook.readTable('Dati')).toMatchObject({ headers: ['Anno', 'Valore'], rows: [[2022, 0.034]] });
   });

@@ -1,10 +1,10 @@
 /**
  * The issue's performance requirement, counted on the port: loading and syncing a 5,000-row plan through the REAL
- * ExcelWorkbook makes at most one context.sync() per chunk plus a constant, and no request reaches Excel on the
+ * ExcelWorkbook, on the faithful double as Excel on the web (reads bring values, formats and displayed text), makes at most one context.sync() per chunk plus a constant, and no request reaches Excel on the
  * web's 5 MB. A chunk is what fits the byte budget, so the expected count comes from the bytes actually sent.
  */
 import { CHUNK_BUDGET_BYTES, EXCEL_REQUEST_LIMIT_BYTES } from '../../addin/src/workbook/chunks';
-import { measurePortTraffic } from './excel-double/measure';
+import { measurePortTraffic } from './excel-faithful/measure';
 
 /** syncs every operation may spend besides its chunks: locate the table (2), restore events (1), etc. */
 const CONSTANT_PER_OPERATION = 4;

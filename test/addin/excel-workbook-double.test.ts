@@ -1,10 +1,11 @@
 /**
- * ExcelWorkbook against the Excel double: what the port does to a workbook (tables, formats, dropdowns, hidden
- * columns, fills, lights, chart, settings, change hints), with Office's batching rules enforced by the double.
+ * ExcelWorkbook against the faithful Excel double: what the port does to a workbook (tables, formats, dropdowns,
+ * hidden columns, fills, lights, chart, settings, change hints), with Office's batching rules enforced by the double.
  */
 import { ExcelWorkbook } from '../../addin/src/excel/excel-workbook';
+import { a1 } from '../../addin/src/workbook/address';
 import type { ColumnSetup } from '../../addin/src/workbook/port';
-import { createExcelDouble } from './excel-double';
+import { createFaithfulExcel } from './excel-faithful';
 
 const columns: ColumnSetup[] = [
   { header: 'Cod.', numberFormat: '@', width: 9 },
@@ -19,39 +20,51 @@ const rows = [
   ['1.1.3', 'maggiore', '', '', ''],
 ];
 
-function setup(apiVersion = '1.17') {
-  const double = createExcelDouble({ apiVersion });
+function setup(excelApi = '1.17') {
+  const excel = createFaithfulExcel({ platform: 'web', locale: 'it-IT', excelApi });
   const workbook = new ExcelWorkbook({
-    excel: double.Excel,
-    supports: (v) => double.Office.context.requirements.isSetSupported('ExcelApi', v),
+    excel: excel.Excel,
+    supports: (v) => excel.Office.context.requirements.isSetSupported('ExcelApi', v),
   });
-  return { double, workbook };
+  // a body cell of the table "Cruscotto" at A1 on "Piano", by row and header, as the grid shows it
+  const cell = (row: number, header: string) => {
+    const column = columns.findIndex((c) => c.header === header);
+    const shown = excel.user.cell(`Piano!${a1(row + 1, column, 1, 1)}`);
+    const sheet = excel.model.sheet('Piano')!;
+    return {
+      ...shown,
+      fill: sheet.cell(row + 1, column)?.fill ?? null,
+      hidden: sheet.decorations.hiddenColumns.includes(column),
+    };
+  };
+  return { excel, workbook, cell };
 }
 
-describe('ExcelWorkbook on the Excel double', () => {
+describe('ExcelWorkbook on the faithful Excel double', () => {
   it('creates a table that reads back exactly as written, text cells kept as typed', async () => {
-    const { double, workbook } = setup();
+    const { excel, workbook, cell } = setup();
     await workbook.createTable('Piano', 'Cruscotto', columns, rows);
     const data = await workbook.readTable('Cruscotto');
-    expect(data).toEqual({
+    expect(data).toMatchObject({
       name: 'Cruscotto',
       sheet: 'Piano',
       headers: columns.map((c) => c.header),
       rowCount: 3,
       rows,
     });
+    expect(data!.texts[0]).toEqual(['1.1.1', 'maggiore', '3,25%', '80,00%', 'a']);
     // "11" in a text column stays the text "11": the server parses what the user typed
-    expect(double.user.cell('Cruscotto', 1, 'Valore ottenuto')).toMatchObject({ value: '11', numberFormat: '@' });
-    expect(double.user.cell('Cruscotto', 0, '% Realizzazione')).toMatchObject({ value: 0.8, numberFormat: '0.00%' });
-    expect(double.user.cell('Cruscotto', 0, 'ID riga').hidden).toBe(true);
-    expect(double.user.cell('Cruscotto', 0, 'Cod.').hidden).toBe(false);
-    const sheet = double.model.sheet('Piano')!;
-    expect(sheet.validations).toHaveLength(1);
-    expect(sheet.validations[0]).toMatchObject({
+    expect(cell(1, 'Valore ottenuto')).toMatchObject({ value: '11', numberFormat: '@' });
+    expect(cell(0, '% Realizzazione')).toMatchObject({ value: 0.8, numberFormat: '0.00%', text: '80,00%' });
+    expect(cell(0, 'ID riga').hidden).toBe(true);
+    expect(cell(0, 'Cod.').hidden).toBe(false);
+    const sheet = excel.model.sheet('Piano')!;
+    expect(sheet.decorations.validations).toHaveLength(1);
+    expect(sheet.decorations.validations[0]).toMatchObject({
       rect: { row: 1, column: 1, rows: 3, columns: 1 },
       rule: { list: { inCellDropDown: true, source: 'maggiore,minore' } },
     });
-    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.decorations.frozenRows).toBe(1);
     expect(await workbook.listTables()).toEqual([
       { name: 'Cruscotto', sheet: 'Piano', headers: columns.map((c) => c.header), rowCount: 3 },
     ]);
@@ -59,18 +72,18 @@ describe('ExcelWorkbook on the Excel double', () => {
   });
 
   it('skips data validation below ExcelApi 1.8 and still loads the table', async () => {
-    const { double, workbook } = setup('1.7');
+    const { excel, workbook } = setup('1.7');
     await workbook.createTable('Piano', 'Cruscotto', columns, rows);
-    expect(double.model.sheet('Piano')!.validations).toHaveLength(0);
+    expect(excel.model.sheet('Piano')!.decorations.validations).toHaveLength(0);
     expect((await workbook.readTable('Cruscotto'))!.rows).toEqual(rows);
   });
 
   it('writes columns at scattered rows without touching the others, with events off', async () => {
-    const { double, workbook } = setup();
+    const { excel, workbook } = setup();
     await workbook.createTable('Piano', 'Cruscotto', columns, rows);
     const hints: Array<number[] | 'unknown'> = [];
     await workbook.onRowsChanged('Cruscotto', (r) => hints.push(r));
-    double.stats.reset();
+    const raised = excel.events.raised.length;
     await workbook.writeColumns('Cruscotto', [2, 0], { '% Realizzazione': [0.6, 1], 'ID riga': ['c', 'a2'] });
     const data = await workbook.readTable('Cruscotto');
     expect(data!.rows.map((r) => [r[3], r[4]])).toEqual([
@@ -78,26 +91,26 @@ describe('ExcelWorkbook on the Excel double', () => {
       ['', 'b'],
       [0.6, 'c'],
     ]);
-    expect(double.stats.eventsFromApi).toBe(0);
-    expect(double.stats.writesWithEventsOff).toBeGreaterThan(0);
-    expect(double.model.eventsEnabled).toBe(true);
-    await double.eventsHandled();
+    // the port's own writes raise nothing (events off while writing) and events are back on afterwards
+    await excel.settle();
+    expect(excel.events.raised.slice(raised)).toEqual([]);
+    expect(excel.model.eventsEnabled).toBe(true);
     expect(hints).toEqual([]);
   });
 
   it('turns a user edit into a change hint naming the body row', async () => {
-    const { double, workbook } = setup();
+    const { excel, workbook } = setup();
     await workbook.createTable('Piano', 'Cruscotto', columns, rows);
     const hints: Array<number[] | 'unknown'> = [];
     const off = await workbook.onRowsChanged('Cruscotto', (r) => hints.push(r));
-    double.user.type('Cruscotto', 2, 'Valore ottenuto', '12');
-    await double.eventsHandled();
-    double.user.appendRow('Cruscotto', { 'Cod.': '1.1.4' });
-    await double.eventsHandled();
+    excel.user.type('Piano!C4', '12');
+    await excel.settle();
+    excel.user.insertRows('Cruscotto', 3);
+    await excel.settle();
     expect(hints).toEqual([[2], 'unknown']);
     await off();
-    double.user.type('Cruscotto', 0, 'Valore ottenuto', '1');
-    await double.eventsHandled();
+    excel.user.type('Piano!C2', '1');
+    await excel.settle();
     expect(hints).toHaveLength(2);
   });
 
@@ -119,19 +132,19 @@ describe('ExcelWorkbook on the Excel double', () => {
   });
 
   it('marks and clears cells, selects a cell, sets lights, chart and settings', async () => {
-    const { double, workbook } = setup();
+    const { excel, workbook, cell } = setup();
     await workbook.createTable('Piano', 'Cruscotto', columns, rows);
     await workbook.markCells('Cruscotto', [{ row: 1, column: 'Valore ottenuto', fill: '#FFC7CE' }]);
-    expect(double.user.cell('Cruscotto', 1, 'Valore ottenuto').fill).toBe('#FFC7CE');
+    expect(cell(1, 'Valore ottenuto').fill).toBe('#FFC7CE');
     await workbook.markCells('Cruscotto', [{ row: 1, column: 'Valore ottenuto', fill: null }]);
-    expect(double.user.cell('Cruscotto', 1, 'Valore ottenuto').fill).toBeNull();
+    expect(cell(1, 'Valore ottenuto').fill).toBeNull();
 
     await workbook.selectCell('Cruscotto', 2, 'Polarità');
-    expect(double.model.selection).toEqual({ sheet: 'Piano', rect: { row: 3, column: 1, rows: 1, columns: 1 } });
+    expect(excel.model.selection).toEqual({ sheet: 'Piano', rect: { row: 3, column: 1, rows: 1, columns: 1 } });
 
     await workbook.setTrafficLights('Cruscotto', { column: '% Realizzazione', green: 1, yellow: 0.6 });
     await workbook.setTrafficLights('Cruscotto', { column: '% Realizzazione', green: 0.9, yellow: 0.5 });
-    const formats = double.model.sheet('Piano')!.conditionalFormats;
+    const formats = excel.model.sheet('Piano')!.decorations.conditionalFormats;
     expect(formats).toHaveLength(1);
     expect(formats[0]).toMatchObject({
       type: 'IconSet',
@@ -157,9 +170,9 @@ describe('ExcelWorkbook on the Excel double', () => {
       categories: ['1', '2'],
       values: [0.9, 0.7],
     });
-    const chartSheet = double.model.sheet('Grafico')!;
-    expect(chartSheet.charts).toHaveLength(1);
-    expect(chartSheet.charts[0]).toMatchObject({
+    const chartSheet = excel.model.sheet('Grafico')!;
+    expect(chartSheet.decorations.charts).toHaveLength(1);
+    expect(chartSheet.decorations.charts[0]).toMatchObject({
       name: 'Realizzazione',
       title: 'Per obiettivo',
       data: { row: 0, column: 0, rows: 3, columns: 2 },
@@ -180,8 +193,8 @@ describe('ExcelWorkbook on the Excel double', () => {
   });
 
   it('reads a seed-shaped sheet that is not a table yet and converts it', async () => {
-    const { double, workbook } = setup();
-    const sheet = double.model.sheets[0];
+    const { excel, workbook } = setup();
+    const sheet = excel.model.sheets[0];
     const grid = [
       ['', '', ''],
       ['', 'Cod.', 'Peso'],
@@ -194,7 +207,7 @@ describe('ExcelWorkbook on the Excel double', () => {
       }),
     );
     const read = await workbook.readSheet(sheet.name);
-    expect(read).toEqual({
+    expect(read).toMatchObject({
       address: 'B2:C4',
       values: [
         ['Cod.', 'Peso'],

@@ -20,6 +20,8 @@ function mockExcel(count: number) {
   const log: string[] = [];
   const ranges: Array<{ args: number[]; mock: Mock }> = [];
   const body = bodyRows(count);
+  const formats = body.map(() => ['@', '@', '0.00%']);
+  const texts = body.map(([code, actual, score]) => [code, actual, `${((score as number) * 100).toFixed(2)}%`]);
   let tableMissing = false;
   const excel: Mock = new OfficeMockObject({
     context: {
@@ -53,7 +55,9 @@ function mockExcel(count: number) {
     const key = `range${ranges.length}`;
     sheet.addMock(key);
     const mock = sheet[key] as Mock;
-    mock.populate({ values: body.slice(row - 1, row - 1 + rows).map((line) => line.slice(column, column + columns)) });
+    const cut = <T>(grid: T[][]) =>
+      grid.slice(row - 1, row - 1 + rows).map((line) => line.slice(column, column + columns));
+    mock.populate({ values: cut(body), numberFormat: cut(formats), text: cut(texts) });
     const load = mock.load.bind(mock);
     mock.load = (what: string) => {
       log.push(`load ${key}`);
@@ -79,6 +83,8 @@ function mockExcel(count: number) {
     log,
     ranges,
     body,
+    formats,
+    texts,
     missing: () => {
       tableMissing = true;
     },
@@ -87,10 +93,19 @@ function mockExcel(count: number) {
 
 describe('ExcelWorkbook on office-addin-mock', () => {
   it('reads a table in chunks: each chunk loaded, then synced, then read', async () => {
-    const { excel, log, ranges, body } = mockExcel(2500);
+    const { excel, log, ranges, body, formats, texts } = mockExcel(2500);
     const workbook = new ExcelWorkbook({ excel, supports: () => true });
     const data = await workbook.readTable('Cruscotto');
-    expect(data).toEqual({ name: 'Cruscotto', sheet: 'Piano', headers: HEADERS, rowCount: 2500, rows: body });
+    // values, formats and displayed text of each chunk come from the same load, before the same sync
+    expect(data).toEqual({
+      name: 'Cruscotto',
+      sheet: 'Piano',
+      headers: HEADERS,
+      rowCount: 2500,
+      rows: body,
+      formats,
+      texts,
+    });
     // locate (exists? then shape), then one sync per chunk, each right after its load
     const chunks = ranges.length;
     expect(chunks).toBeGreaterThanOrEqual(2);

@@ -104,6 +104,7 @@ test('a Sync is split into batches of at most 5,000 rows and under 5 MB, new par
     message: '',
     realization: null,
     inputs: blank,
+    unread: [],
   });
   const rows: Outgoing[] = [];
   for (let i = 0; i < 12_001; i++)

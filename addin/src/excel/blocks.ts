@@ -1,5 +1,5 @@
 /** Reading and writing rectangles of cells in requests that stay within the payload budget. */
-import type { Cell } from '../workbook/port';
+import type { Cell, CellGrid } from '../workbook/port';
 import {
   ACTION_OVERHEAD_BYTES,
   FIRST_READ_ROWS,
@@ -15,8 +15,10 @@ import { columnIndex, type Geometry } from './geometry';
 export type Block = { row: number; column: number; values: Cell[][]; bytes: number };
 
 /**
- * A range's values in as few reads as fit the budget. Row widths are unknown until read, so the first read is
- * modest and the next ones are sized from the widest row seen; a read Excel still refuses is split in two.
+ * A range's values, number formats and displayed text in as few reads as fit the budget: the three are loaded on the
+ * same range object, so they travel in the same request (no extra round trip). Row widths are unknown until read, so
+ * the first read is modest and the next ones are sized from the widest row seen (all three grids of it); a read Excel
+ * still refuses is split in two.
  */
 export async function readBlock(
   context: Excel.RequestContext,
@@ -26,14 +28,15 @@ export async function readBlock(
   rowCount: number,
   columnCount: number,
   budget: number,
-): Promise<Cell[][]> {
-  const out: Cell[][] = [];
+): Promise<CellGrid> {
+  const out: CellGrid = { rows: [], formats: [], texts: [] };
   let widest = 0;
-  let size = Math.min(FIRST_READ_ROWS, nextReadRows(columnCount * GUESSED_CELL_BYTES, columnCount, budget));
+  // values, formats and text: about three times the bytes of the values alone
+  let size = Math.min(FIRST_READ_ROWS, nextReadRows(3 * columnCount * GUESSED_CELL_BYTES, columnCount, budget));
   let start = 0;
   while (start < rowCount && columnCount > 0) {
     const count = Math.min(size, rowCount - start);
-    const range = sheet.getRangeByIndexes(top + start, left, count, columnCount).load('values');
+    const range = sheet.getRangeByIndexes(top + start, left, count, columnCount).load('values,numberFormat,text');
     try {
       await context.sync();
     } catch (error) {
@@ -41,10 +44,15 @@ export async function readBlock(
       size = Math.max(1, Math.floor(count / 2));
       continue;
     }
-    for (const row of range.values as Cell[][]) {
-      widest = Math.max(widest, jsonBytes(row));
-      out.push(row);
-    }
+    const values = range.values as Cell[][];
+    const formats = range.numberFormat as string[][];
+    const texts = range.text;
+    values.forEach((row, i) => {
+      widest = Math.max(widest, jsonBytes(row) + jsonBytes(formats[i]) + jsonBytes(texts[i]));
+      out.rows.push(row);
+      out.formats.push(formats[i].map(String));
+      out.texts.push(texts[i].map(String));
+    });
     start += count;
     size = nextReadRows(widest, columnCount, budget);
   }

@@ -1,13 +1,15 @@
 /**
  * The workbook port on real Excel: the only code in the add-in that calls Excel.run. Every operation batches its
  * work into as few requests as the 5 MB limit of Excel on the web allows: one context.sync() per chunk, plus a
- * constant for locating the table and restoring events. Values travel exactly as Excel holds them.
+ * constant for locating the table and restoring events. Cells are read with their number formats and displayed
+ * text, so the sync can read them as the user sees them (sync/seen.ts).
  */
 import type {
   Cell,
   CellMark,
   ChartSpec,
   ColumnSetup,
+  SheetData,
   TableData,
   TableInfo,
   TrafficLights,
@@ -78,12 +80,12 @@ export class ExcelWorkbook implements WorkbookPort {
       const geometry = await locate(context, name);
       if (!geometry) return null;
       const { sheet, top, left, rowCount, headers } = geometry;
-      const rows = await readBlock(context, sheet, top, left, rowCount, headers.length, this.budget);
-      return { name, sheet: geometry.sheetName, headers: geometry.headers, rowCount: geometry.rowCount, rows };
+      const grid = await readBlock(context, sheet, top, left, rowCount, headers.length, this.budget);
+      return { name, sheet: geometry.sheetName, headers: geometry.headers, rowCount: geometry.rowCount, ...grid };
     });
   }
 
-  async readSheet(sheetName: string): Promise<{ address: string; values: Cell[][] } | null> {
+  async readSheet(sheetName: string): Promise<SheetData | null> {
     return this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
       await context.sync();
@@ -92,8 +94,12 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
       if (used.isNullObject) return null;
       const { rowIndex, columnIndex, rowCount, columnCount } = used;
-      const values = await readBlock(context, sheet, rowIndex, columnIndex, rowCount, columnCount, this.budget);
-      return { address: a1(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount), values };
+      const {
+        rows: values,
+        formats,
+        texts,
+      } = await readBlock(context, sheet, rowIndex, columnIndex, rowCount, columnCount, this.budget);
+      return { address: a1(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount), values, formats, texts };
     });
   }
 

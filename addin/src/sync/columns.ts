@@ -3,7 +3,9 @@
  * text. Positions are body rows at the moment of reading; identity is the hidden row id.
  */
 import { PLAN_LAYOUT, type LayoutColumnKey, type LayoutLanguage } from '@core/sheet/layout';
+import { parseValue } from '@core/values';
 import type { Cell, TableData } from '../workbook/port';
+import { seenCell, serialWhereDateExpected, type SeenProblem } from './seen';
 
 export type InputKey = Exclude<
   LayoutColumnKey,
@@ -19,16 +21,8 @@ export function canonicalHeaders(language: LayoutLanguage): Record<LayoutColumnK
   return Object.fromEntries(PLAN_LAYOUT.map((c) => [c.key, c[language]])) as Record<LayoutColumnKey, string>;
 }
 
-/**
- * Text of a cell as the server should read it. Numbers Excel made of a typed value get a decimal comma: the server
- * reads "8.296" the Italian way (eight thousand), so 8.296 must travel as "8,296".
- */
-export function cellText(cell: Cell | undefined): string {
-  if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell).replace('.', ',') : '';
-  if (typeof cell === 'boolean') return cell ? 'SI' : 'NO';
-  return cell;
-}
+/** an input cell the add-in cannot read as the user sees it: the row is not sent, the cell is reported */
+export type UnreadCell = SeenProblem & { column: InputKey };
 
 export type Line = {
   position: number;
@@ -40,6 +34,8 @@ export type Line = {
   /** the % realization cell as a fraction, null when blank */
   realization: number | null;
   inputs: Inputs;
+  /** input cells whose value and displayed text the parser cannot settle (see seen.ts) */
+  unread: UnreadCell[];
 };
 
 export type PlanTable = {
@@ -52,29 +48,62 @@ export type PlanTable = {
   lines: Line[];
 };
 
-/** reads the lines of a table through the given headers; a layout column missing from the table reads empty */
-export function linesOf(data: TableData, headers: ColumnHeaders): PlanTable {
+/** the cells the target and the actual may hold dates in: a bare serial there is reported */
+const DATE_KEYS = ['target', 'actual'] as const;
+
+/**
+ * Reads the lines of a table through the given headers; a layout column missing from the table reads empty. Cells
+ * are read as the user sees them (seen.ts): with the table's formats and displayed text when given (the port always
+ * gives them), else as the values the add-in wrote itself.
+ */
+export function linesOf(
+  data: Omit<TableData, 'formats' | 'texts'> & Partial<Pick<TableData, 'formats' | 'texts'>>,
+  headers: ColumnHeaders,
+): PlanTable {
   const index: Partial<Record<LayoutColumnKey, number>> = {};
   for (const [key, header] of Object.entries(headers) as Array<[LayoutColumnKey, string]>) {
     const at = data.headers.indexOf(header);
     if (at >= 0) index[key] = at;
   }
-  const read = (row: Cell[], key: LayoutColumnKey) => (index[key] === undefined ? '' : cellText(row[index[key]!]));
   const lines = data.rows.map((row, position) => {
-    const inputs = Object.fromEntries(INPUT_KEYS.map((key) => [key, read(row, key)])) as Inputs;
-    const version = read(row, 'rowVersion').trim();
+    const unread: UnreadCell[] = [];
+    const seen = (key: LayoutColumnKey) => {
+      const at = index[key];
+      if (at === undefined) return { text: '' };
+      return seenCell(row[at], data.formats?.[position]?.[at], data.texts?.[position]?.[at]);
+    };
+    const read = (key: LayoutColumnKey) => seen(key).text;
+    const inputs = Object.fromEntries(
+      INPUT_KEYS.map((key) => {
+        const cell = seen(key);
+        if (cell.problem) unread.push({ ...cell.problem, column: key });
+        return [key, cell.text];
+      }),
+    ) as Inputs;
+    // a serial where the row's other date cell holds a date: Excel shows the number because the cell lacks a date format
+    // any year will do: the question is only whether the cell is a date ("luglio" is one once a year is known)
+    const isDate = (key: InputKey) => parseValue(inputs[key], { year: 2000 }).kind === 'date';
+    for (const key of DATE_KEYS) {
+      const other = key === 'target' ? 'actual' : 'target';
+      const at = index[key];
+      if (at === undefined || !isDate(other)) continue;
+      const problem = serialWhereDateExpected(row[at], data.formats?.[position]?.[at]);
+      if (problem) unread.push({ ...problem, column: key });
+    }
+    const version = read('rowVersion').trim();
     return {
       position,
-      rowId: read(row, 'rowId').trim() || null,
       rowVersion:
         version === '' || !Number.isFinite(Number(version.replace(',', '.')))
           ? null
           : Number(version.replace(',', '.')),
-      hash: read(row, 'rowHash').trim(),
-      status: read(row, 'syncStatus').trim(),
-      message: read(row, 'syncMessage'),
+      rowId: read('rowId').trim() || null,
+      hash: read('rowHash').trim(),
+      status: read('syncStatus').trim(),
+      message: read('syncMessage'),
       realization: index.realization === undefined ? null : fraction(row[index.realization]),
       inputs,
+      unread,
     };
   });
   const present = Object.fromEntries(

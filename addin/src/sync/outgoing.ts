@@ -27,7 +27,13 @@ function cellErrors(line: Line): {
   thresholds?: SheetRowIn['thresholds'];
   futureTargets?: SheetRowIn['futureTargets'];
 } {
-  const errors: LocalError[] = [];
+  // a cell whose value and displayed text disagree is never sent as either: the user settles it
+  const errors: LocalError[] = line.unread.map(({ column, code, message, messageIt }) => ({
+    column,
+    code,
+    message,
+    messageIt,
+  }));
   const thresholds = parseThresholds(line.inputs.thresholds);
   const future = parseFutureTargets(line.inputs.futureTargets);
   if (!thresholds.ok)

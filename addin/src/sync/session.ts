@@ -13,6 +13,7 @@ import { messages, type Language } from '../i18n';
 import type { WorkbookPort } from '../workbook/port';
 import { bindSheet, proposeFromValues } from './bind';
 import { readPlanTable, TableMissingError, type OperationContext } from './context';
+import { seenValues } from './seen';
 import { keepMine, takeTheirs } from './conflicts';
 import { loadPlan } from './load';
 import { planSync } from './outgoing';
@@ -189,7 +190,7 @@ export class WorkbookSession {
   async proposeMapping(sheet: string): Promise<MappingProposal> {
     const read = await this.options.workbook.readSheet(sheet);
     if (!read) throw new Error(messages[this.language].sync.mappingNoHeader.replace('{sheet}', sheet));
-    return proposeFromValues(sheet, read.address, read.values);
+    return proposeFromValues(sheet, read.address, seenValues(read));
   }
 
   /** makes a canonical plan table from a seed-shaped sheet (left untouched) with the confirmed mapping */
@@ -201,14 +202,15 @@ export class WorkbookSession {
   ): Promise<BindSummary> {
     const read = await this.options.workbook.readSheet(sheet);
     if (!read) throw new Error(messages[this.language].sync.mappingNoHeader.replace('{sheet}', sheet));
-    const base = proposal ?? proposeFromValues(sheet, read.address, read.values);
+    const values = seenValues(read);
+    const base = proposal ?? proposeFromValues(sheet, read.address, values);
     const { state, summary } = await bindSheet(
       this.context(),
       this.requireConnection().serverUrl,
       base,
       mapping,
       request,
-      read.values,
+      values,
     );
     await this.save(state, [], []);
     return summary;

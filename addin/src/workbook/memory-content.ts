@@ -2,8 +2,16 @@
  * What the in-memory workbook holds (sheets, tables, settings, charts, listeners) and how tests look at it; the port's
  * operations and the user's edits are MemoryWorkbook's, on top of this.
  */
-import { columnIndexOf, type Snapshot, type Table, usedRange } from './memory-model';
-import type { Cell, ChartSpec, ColumnSetup, TableData, TrafficLights } from './port';
+import {
+  columnIndexOf,
+  type Display,
+  formatOf,
+  italianDisplay,
+  type Snapshot,
+  type Table,
+  usedRange,
+} from './memory-model';
+import type { Cell, CellGrid, ChartSpec, ColumnSetup, SheetData, TableData, TrafficLights } from './port';
 
 export type Listener = { table: string; listener: (rows: number[] | 'unknown') => void };
 
@@ -13,6 +21,8 @@ export class MemoryContent {
   protected settings = new Map<string, string>();
   protected charts = new Map<string, ChartSpec>();
   protected listeners = new Set<Listener>();
+  /** how the grid shows a value in a format (Range.text) */
+  protected display: Display = italianDisplay;
 
   // ------------------------------------------------------------------ inspection
 
@@ -24,9 +34,19 @@ export class MemoryContent {
           sheet: t.sheet,
           headers: [...t.headers],
           rowCount: t.rows.length,
-          rows: t.rows.map((r) => [...r.cells]),
+          ...this.grid(t),
         }
       : null;
+  }
+
+  /** what the grid shows in a body cell, and the format it shows it in */
+  shown(table: string, row: number, header: string): { text: string; numberFormat: string } {
+    const t = this.mustTable(table);
+    const target = t.rows[row];
+    if (!target) throw new Error(`table "${table}" has no body row ${row}`);
+    const c = this.columnIndex(t, header);
+    const numberFormat = formatOf(t, target, c);
+    return { text: this.display(target.cells[c], numberFormat), numberFormat };
   }
 
   cell(table: string, row: number, header: string): Cell {
@@ -101,17 +121,33 @@ export class MemoryContent {
     return table;
   }
 
+  /** a table's body as Excel holds and shows it: values, formats, displayed text */
+  protected grid(t: Table): CellGrid {
+    const formats = t.rows.map((r) => r.cells.map((_, c) => formatOf(t, r, c)));
+    return {
+      rows: t.rows.map((r) => [...r.cells]),
+      formats,
+      texts: t.rows.map((r, i) => r.cells.map((cell, c) => this.display(cell, formats[i][c]))),
+    };
+  }
+
   protected columnIndex(table: Table, header: string): number {
     return columnIndexOf(table, header);
   }
 
-  /** the used range of a sheet, tables drawn in at their place */
-  protected sheetGrid(sheet: string): { address: string; values: Cell[][] } | null {
+  /**
+   * the used range of a sheet, tables drawn in at their place; the twin keeps no formats for cells outside tables
+   * (a sheet put in by a test is General throughout), so they show as General does
+   */
+  protected sheetGrid(sheet: string): SheetData | null {
     const base = this.sheets.get(sheet);
     if (!base) return null;
-    return usedRange(
+    const used = usedRange(
       base,
       [...this.tables.values()].filter((t) => t.sheet === sheet),
     );
+    if (!used) return null;
+    const formats = used.values.map((line) => line.map(() => 'General'));
+    return { ...used, formats, texts: used.values.map((line) => line.map((cell) => this.display(cell, 'General'))) };
   }
 }

@@ -18,13 +18,19 @@ import type { Cell, ColumnSetup } from './port';
 export const LOCATE = 2;
 export const EVENTS = 1;
 
-export function readChunks(rows: readonly Cell[][], columns: number, budget = CHUNK_BUDGET_BYTES): number {
+/** a read's requests; `bytesOf` is what one row weighs in the answer (the table's values, formats and text) */
+export function readChunks(
+  rows: readonly Cell[][],
+  columns: number,
+  budget = CHUNK_BUDGET_BYTES,
+  bytesOf: (i: number) => number = (i) => jsonBytes(rows[i]),
+): number {
   let chunks = 0;
   let widest = 0;
   let size = Math.min(FIRST_READ_ROWS, nextReadRows(0, columns, budget));
   for (let start = 0; start < rows.length && columns > 0;) {
     const count = Math.min(size, rows.length - start);
-    for (let i = start; i < start + count; i++) widest = Math.max(widest, jsonBytes(rows[i]));
+    for (let i = start; i < start + count; i++) widest = Math.max(widest, bytesOf(i));
     chunks++;
     start += count;
     size = nextReadRows(widest, columns, budget);

@@ -5,7 +5,37 @@
 import { columnLetters as letters } from './address';
 import type { Cell, ChartSpec, ColumnSetup, TrafficLights } from './port';
 
-export type Row = { cells: Cell[]; fills: Record<string, string> };
+/**
+ * A body row: typed cells, fills by header, and the number formats a cell has of its own (a paste with formats, a
+ * format the user chose) by header; the others have their column's format.
+ */
+export type Row = { cells: Cell[]; fills: Record<string, string>; formats?: Record<string, string> };
+
+/** what the grid shows for a value in a format: Range.text */
+export type Display = (value: Cell, numberFormat: string) => string;
+
+/**
+ * The twin's own rendering, for the formats the add-in writes and the common ones a user applies (General, text,
+ * 0 / 0.00, 0% / 0.0% / 0.00%, day-first dates), in an Italian Excel. Tests needing Excel's whole format language pass
+ * the faithful double's numfmt rendering instead (MemoryWorkbook's `display` option).
+ */
+export const italianDisplay: Display = (value, numberFormat) => {
+  if (value === null || value === '') return '';
+  if (typeof value === 'boolean') return value ? 'VERO' : 'FALSO';
+  if (typeof value === 'string') return value;
+  const format = numberFormat.trim();
+  if (format === '' || /^general$/i.test(format) || format === '@')
+    return String(Number(value.toPrecision(10))).replace('.', ',');
+  if (/^d{1,2}\/m{1,2}\/y{2,4}$/i.test(format)) {
+    const date = new Date(Date.UTC(1899, 11, value < 60 ? 31 : 30) + Math.floor(value) * 86_400_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${two(date.getUTCDate())}/${two(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
+  }
+  const decimals = /\.(0+)/.exec(format)?.[1].length ?? 0;
+  const percent = format.includes('%');
+  const shown = (percent ? value * 100 : value).toFixed(decimals).replace('.', ',');
+  return percent ? `${shown}%` : shown;
+};
 export type Table = {
   name: string;
   sheet: string;
@@ -24,6 +54,12 @@ export type Snapshot = {
   settings: Record<string, string>;
   charts: ChartSpec[];
 };
+
+/** a body cell's number format: its own, else its column's, else General */
+export function formatOf(table: Table, row: Row, column: number): string {
+  const header = table.headers[column];
+  return row.formats?.[header] ?? table.setup[header]?.numberFormat ?? 'General';
+}
 
 export function columnIndexOf(table: Table, header: string): number {
   const index = table.headers.indexOf(header);

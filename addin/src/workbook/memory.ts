@@ -7,7 +7,7 @@
  * look at the result through MemoryContent's inspection methods.
  */
 import { parseA1 as parseRange } from './address';
-import { CHUNK_BUDGET_BYTES } from './chunks';
+import { CHUNK_BUDGET_BYTES, jsonBytes } from './chunks';
 import { MemoryContent } from './memory-content';
 import {
   appendRowsSyncs,
@@ -18,8 +18,27 @@ import {
   readChunks,
   writeChunks,
 } from './memory-cost';
-import { asStored, cutBlock, type Row, sortOrder, type Table, typed, uniqueHeaders } from './memory-model';
-import type { Cell, CellMark, ChartSpec, ColumnSetup, TableData, TableInfo, TrafficLights, WorkbookPort } from './port';
+import {
+  asStored,
+  cutBlock,
+  type Display,
+  type Row,
+  sortOrder,
+  type Table,
+  typed,
+  uniqueHeaders,
+} from './memory-model';
+import type {
+  Cell,
+  CellMark,
+  ChartSpec,
+  ColumnSetup,
+  SheetData,
+  TableData,
+  TableInfo,
+  TrafficLights,
+  WorkbookPort,
+} from './port';
 
 export type Selection = { sheet: string; table: string; row: number; column: string };
 
@@ -33,9 +52,11 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
   readonly callSyncs: number[] = [];
   selection: Selection | null = null;
 
-  constructor(options: { budgetBytes?: number } = {}) {
+  /** `display`: how the grid shows a value in a format (defaults to the twin's Italian rendering) */
+  constructor(options: { budgetBytes?: number; display?: Display } = {}) {
     super();
     this.budget = options.budgetBytes ?? CHUNK_BUDGET_BYTES;
+    if (options.display) this.display = options.display;
   }
 
   // ------------------------------------------------------------------ the port
@@ -56,12 +77,14 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
       this.cost('readTable', 1);
       return null;
     }
-    const rows = table.rows.map((r) => [...r.cells]);
-    this.cost('readTable', LOCATE + readChunks(rows, table.headers.length, this.budget));
-    return { name, sheet: table.sheet, headers: [...table.headers], rowCount: rows.length, rows };
+    const grid = this.grid(table);
+    // values, formats and text come back in the same requests, as ExcelWorkbook reads them
+    const bytesOf = (i: number) => jsonBytes(grid.rows[i]) + jsonBytes(grid.formats[i]) + jsonBytes(grid.texts[i]);
+    this.cost('readTable', LOCATE + readChunks(grid.rows, table.headers.length, this.budget, bytesOf));
+    return { name, sheet: table.sheet, headers: [...table.headers], rowCount: grid.rows.length, ...grid };
   }
 
-  async readSheet(sheet: string): Promise<{ address: string; values: Cell[][] } | null> {
+  async readSheet(sheet: string): Promise<SheetData | null> {
     const grid = this.sheetGrid(sheet);
     if (!grid) {
       this.cost('readSheet', 1);
@@ -209,6 +232,16 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     const target = t.rows[row];
     if (!target) throw new Error(`table "${table}" has no body row ${row}`);
     target.cells[this.columnIndex(t, header)] = typed(value, t.setup[header]?.numberFormat);
+    this.emit(table, [row]);
+  }
+
+  /** Ctrl+V of a cell copied with its format: the typed value and the source's number format replace the cell's */
+  pasteCell(table: string, row: number, header: string, value: Cell, numberFormat: string): void {
+    const t = this.mustTable(table);
+    const target = t.rows[row];
+    if (!target) throw new Error(`table "${table}" has no body row ${row}`);
+    target.cells[this.columnIndex(t, header)] = value ?? '';
+    target.formats = { ...target.formats, [header]: numberFormat };
     this.emit(table, [row]);
   }
 

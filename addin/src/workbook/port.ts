@@ -7,10 +7,19 @@ export type Cell = string | number | boolean | null;
 
 export type TableInfo = { name: string; sheet: string; headers: string[]; rowCount: number };
 
-export type TableData = TableInfo & {
-  /** body rows, each with one cell per header (as Excel holds them: numbers stay numbers) */
+/**
+ * A rectangle of cells as Excel holds and shows it, three parallel grids read in the same request: the typed values
+ * (numbers stay numbers, dates are serials), each cell's number format, and the text the grid displays.
+ */
+export type CellGrid = {
   rows: Cell[][];
+  formats: string[][];
+  texts: string[][];
 };
+
+export type TableData = TableInfo & CellGrid;
+
+export type SheetData = { address: string; values: Cell[][]; formats: string[][]; texts: string[][] };
 
 /** Formatting and validation for one column when a table is created. */
 export type ColumnSetup = {
@@ -48,10 +57,10 @@ export type ChartSpec = {
 export interface WorkbookPort {
   /** tables of the workbook, with their headers */
   listTables(): Promise<TableInfo[]>;
-  /** the whole body of a table, read in chunks (one context.sync per chunk) */
+  /** the whole body of a table with formats and displayed text, read in chunks (one context.sync per chunk) */
   readTable(name: string): Promise<TableData | null>;
-  /** the used range of a sheet, as values, to bind a sheet that is not a table yet */
-  readSheet(sheet: string): Promise<{ address: string; values: Cell[][] } | null>;
+  /** the used range of a sheet (values, formats, displayed text), to bind a sheet that is not a table yet */
+  readSheet(sheet: string): Promise<SheetData | null>;
   /** make a range (e.g. a seed-shaped plan) an Excel table */
   convertToTable(sheet: string, address: string, name: string): Promise<void>;
   /** a new sheet with a new table: headers, rows, formats, dropdowns, hidden columns */

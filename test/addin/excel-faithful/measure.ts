@@ -1,6 +1,6 @@
 /**
  * What a Load and a Sync of an n-row plan cost in Excel requests, measured through the REAL ExcelWorkbook on the
- * double: the port calls the sync logic makes (create the table, lights, chart, binding; then read the table,
+ * faithful double (Excel on the web: its ExcelApi level and its 5 MB payload limit, which refuses a request over it): the port calls the sync logic makes (create the table, lights, chart, binding; then read the table,
  * write status/ids/versions/scores back, mark rejected cells, remember the sync), with the syncs and bytes of each.
  * The Jest test asserts on it and bench/ reports it (benchmark B5).
  */
@@ -8,8 +8,8 @@ import { ExcelWorkbook } from '../../../addin/src/excel/excel-workbook';
 import { CHUNK_BUDGET_BYTES } from '../../../addin/src/workbook/chunks';
 import type { Cell } from '../../../addin/src/workbook/port';
 import { PLAN_LAYOUT, layoutHeaders } from '@core/sheet/layout';
-import { type DoubleStats, type SyncRecord } from './context';
-import { createExcelDouble } from './index';
+import type { SyncRecord } from './context';
+import { createFaithfulExcel } from './index';
 
 export type OperationCost = {
   operation: string;
@@ -70,19 +70,23 @@ function cost(operation: string, records: SyncRecord[]): OperationCost {
 }
 
 async function step(
-  stats: DoubleStats,
+  syncs: SyncRecord[],
   operations: OperationCost[],
   name: string,
   work: () => Promise<unknown>,
 ): Promise<void> {
-  stats.reset();
+  const from = syncs.length;
   await work();
-  operations.push(cost(name, [...stats.requests]));
+  operations.push(cost(name, syncs.slice(from)));
 }
 
 export async function measurePortTraffic(rowCount: number, budgetBytes = CHUNK_BUDGET_BYTES): Promise<PortTraffic> {
-  const double = createExcelDouble({ apiVersion: '1.17' });
-  const workbook = new ExcelWorkbook({ excel: double.Excel, supports: () => true, budgetBytes });
+  const double = createFaithfulExcel({ platform: 'web', locale: 'it-IT' });
+  const workbook = new ExcelWorkbook({
+    excel: double.Excel,
+    supports: (v) => double.Office.context.requirements.isSetSupported('ExcelApi', v),
+    budgetBytes,
+  });
   const headers = layoutHeaders('it');
   const rows = Array.from({ length: rowCount }, (_, n) => syntheticRow(n));
   const columns = PLAN_LAYOUT.map((c) => ({
@@ -93,17 +97,17 @@ export async function measurePortTraffic(rowCount: number, budgetBytes = CHUNK_B
     width: c.width,
   }));
   const operations: OperationCost[] = [];
-  const { stats } = double;
+  const { syncs } = double;
   const header = (key: string) => headers[PLAN_LAYOUT.findIndex((c) => c.key === key)];
 
   // Load
-  await step(stats, operations, 'load: createTable', () =>
+  await step(syncs, operations, 'load: createTable', () =>
     workbook.createTable('Piano 2022', 'Cruscotto', columns, rows),
   );
-  await step(stats, operations, 'load: traffic lights', () =>
+  await step(syncs, operations, 'load: traffic lights', () =>
     workbook.setTrafficLights('Cruscotto', { column: header('realization'), green: 1, yellow: 0.6 }),
   );
-  await step(stats, operations, 'load: chart', () =>
+  await step(syncs, operations, 'load: chart', () =>
     workbook.upsertChart({
       name: 'Realizzazione',
       sheet: 'Grafico',
@@ -112,11 +116,11 @@ export async function measurePortTraffic(rowCount: number, budgetBytes = CHUNK_B
       values: [0.8, 1, null, 0.5],
     }),
   );
-  await step(stats, operations, 'load: binding', () =>
+  await step(syncs, operations, 'load: binding', () =>
     workbook.setSetting('cruscotto.binding', JSON.stringify({ table: 'Cruscotto', rows: rowCount })),
   );
   // Sync: every row was edited (the worst case), all of them answered
-  await step(stats, operations, 'sync: readTable', () => workbook.readTable('Cruscotto'));
+  await step(syncs, operations, 'sync: readTable', () => workbook.readTable('Cruscotto'));
   const all = rows.map((_, i) => i);
   const back: Record<string, Cell[]> = {};
   for (const key of ['realization', 'syncStatus', 'syncMessage', 'rowId', 'rowVersion', 'rowHash']) {
@@ -128,10 +132,10 @@ export async function measurePortTraffic(rowCount: number, budgetBytes = CHUNK_B
           : (row[PLAN_LAYOUT.findIndex((c) => c.key === key)] ?? i),
     );
   }
-  await step(stats, operations, 'sync: writeColumns', () => workbook.writeColumns('Cruscotto', all, back));
+  await step(syncs, operations, 'sync: writeColumns', () => workbook.writeColumns('Cruscotto', all, back));
   const rejected = all.filter((i) => i % 50 === 0).map((row) => ({ row, column: header('actual'), fill: '#FFC7CE' }));
-  await step(stats, operations, 'sync: markCells', () => workbook.markCells('Cruscotto', rejected));
-  await step(stats, operations, 'sync: chart', () =>
+  await step(syncs, operations, 'sync: markCells', () => workbook.markCells('Cruscotto', rejected));
+  await step(syncs, operations, 'sync: chart', () =>
     workbook.upsertChart({
       name: 'Realizzazione',
       sheet: 'Grafico',
@@ -140,7 +144,7 @@ export async function measurePortTraffic(rowCount: number, budgetBytes = CHUNK_B
       values: [0.9, 1, 0.7, 0.5],
     }),
   );
-  await step(stats, operations, 'sync: binding', () =>
+  await step(syncs, operations, 'sync: binding', () =>
     workbook.setSetting('cruscotto.binding', JSON.stringify({ table: 'Cruscotto', rows: rowCount, at: 'now' })),
   );
 
