@@ -95,7 +95,6 @@ export class Pane {
   private async connect(): Promise<void> {
     const serverUrl = this.server();
     const token = byId<HTMLInputElement>('token').value.trim() || null;
-    const status = byId('connect-status');
     const empty = tokenProblem(token ?? '', this.options.language);
     if (empty) return showConnection(this.options.language, 'error', serverUrl, empty);
     showConnection(this.options.language, 'working', serverUrl);
@@ -113,10 +112,12 @@ export class Pane {
       if (!this.plans.length) this.say(this.ui.noPlans, true);
     } catch (error) {
       this.connected = false;
-      status.className = 'status error';
-      status.textContent = this.describe(error, 'connect');
-      // a bound workbook keeps working offline: Sync marks the edits and computes provisional scores
-      if (error instanceof OfflineError && this.session.binding) this.session.useConnection({ serverUrl, token });
+      showConnection(this.options.language, 'error', serverUrl, this.describe(error, 'connect'));
+      // a bound workbook keeps working offline: Sync keeps the edits and computes provisional scores
+      if (error instanceof OfflineError && this.session.binding) {
+        this.session.useConnection({ serverUrl, token });
+        showConnection(this.options.language, 'offline', serverUrl);
+      }
     }
     this.renderBinding();
   }
