@@ -44,11 +44,6 @@ function shouldMark(line: Line, touched: ReadonlySet<number>): boolean {
   return edited(line) || touched.has(line.position);
 }
 
-/** a row touched again after being refused is judged afresh: this is what makes it go out on the next Sync */
-export function isMarkedToSend(line: Line): boolean {
-  return isStatus(line.status, 'TO_SEND');
-}
-
 export async function markPending(
   port: WorkbookPort,
   state: StoredState,
@@ -70,7 +65,9 @@ export async function markPending(
     writer.mark(line.position, 'syncStatus', TO_SEND_FILL);
   }
   // every row waiting to go out carries a score computed here, the objectives above it too
-  const waiting = table.lines.filter((l) => marked.has(l) || isMarkedToSend(l) || isStatus(l.status, 'PENDING'));
+  const waiting = table.lines.filter(
+    (l) => marked.has(l) || isStatus(l.status, 'TO_SEND') || isStatus(l.status, 'PENDING'),
+  );
   writeScores(changes, table, state, waiting, provisional);
   await writer.flush();
   const plan = planSync(table);

@@ -1,6 +1,6 @@
 /**
  * Task-pane entry: waits for Office, builds the real workbook port and the sync session, and hands them to the
- * pane's UI wiring. Host code (ExcelWorkbook) and sync logic (WorkbookSession) live elsewhere; nothing here calls
+ * pane's UI wiring; outside Excel, or without office.js, it shows a page saying so instead (host-notice.ts). Host code (ExcelWorkbook) and sync logic (WorkbookSession) live elsewhere; nothing here calls
  * Excel.run.
  */
 import { ExcelWorkbook } from '../excel/excel-workbook';
