@@ -78,7 +78,8 @@ function paneConfig({
       taskpane: './addin/src/taskpane/taskpane.ts',
       commands: './addin/src/commands/commands.ts',
     },
-    output: { path: outDir, filename: '[name].js', clean: true, publicPath: '/' },
+    // relative asset URLs: the pane may be hosted under a sub-path (ADDIN_ORIGIN=https://host/addin/)
+    output: { path: outDir, filename: '[name].js', clean: true, publicPath: '' },
     plugins: [
       new ServerCodeGuard(),
       new HtmlWebpackPlugin({

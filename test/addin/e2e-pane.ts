@@ -109,8 +109,8 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
-/** the pane's files, and /graphql passed through to the test server: one origin, so no CORS */
-function servePane(dir: string, apiUrl: string): Promise<http.Server> {
+/** the pane's files (under `base`), and /graphql passed through to the test server: one origin, so no CORS */
+function servePane(dir: string, apiUrl: string, base = '/'): Promise<http.Server> {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/graphql') {
@@ -129,8 +129,9 @@ function servePane(dir: string, apiUrl: string): Promise<http.Server> {
       request.pipe(upstream);
       return;
     }
-    const file = path.join(dir, path.normalize(url.pathname).replace(/^([/\\])+/, ''));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.join(dir, path.normalize(url.pathname.slice(base.length - 1)).replace(/^([/\\])+/, ''));
+    const outside = !url.pathname.startsWith(base) || !file.startsWith(dir);
+    if (outside || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       response.writeHead(404);
       response.end();
       return;
@@ -155,6 +156,22 @@ export type ServerRow = {
 };
 
 /**
+ * office.js as a browser outside Office loads it: Office.onReady answers with no host (and there is no Excel). What
+ * the pane must then say is "open me from Excel".
+ */
+const OFFICE_OUTSIDE = `window.Office = { HostType: { Excel: 'Excel' }, context: {}, onReady: function (callback) {
+  var info = { host: null, platform: null };
+  return Promise.resolve().then(function () { if (callback) callback(info); return info; });
+} };`;
+
+export type PaneOptions = {
+  /** what answers at office.js's address: the Excel double (default), office.js outside Office, or nothing */
+  office?: 'excel' | 'outside' | 'unreachable';
+  /** the folder the pane is served from, as when hosted at https://host/addin/ (default '/') */
+  base?: string;
+};
+
+/**
  * One user's session in the pane. Create it with usePane() inside the suite: its beforeAll builds and serves the
  * pane and opens the page, its afterAll closes everything. The helpers are arrow functions, so a suite can take them
  * out of the object.
@@ -173,11 +190,18 @@ export class PaneSession {
   col: (key: LayoutColumnKey) => number = () => -1;
   private broken: string | null = null;
 
+  constructor(readonly options: PaneOptions = {}) {}
+
+  /** the pane's page, under the folder it is served from */
+  get paneUrl(): string {
+    return `${this.origin}${this.options.base ?? '/'}taskpane.html`;
+  }
+
   start = async (): Promise<void> => {
     if (!available) throw new Error(`${CHROMIUM} is required under CI=true (the CI script installs Debian's chromium)`);
     this.buildDir = await cachedBuild();
     ({ server: this.api } = await startSondrioServer());
-    this.web = await servePane(path.join(this.buildDir, 'pane'), this.api.url);
+    this.web = await servePane(path.join(this.buildDir, 'pane'), this.api.url, this.options.base);
     const origin = `http://127.0.0.1:${(this.web.address() as AddressInfo).port}`;
     this.origin = origin;
     this.browser = await chromium.launch({
@@ -198,6 +222,9 @@ export class PaneSession {
     // nothing leaves the machine: office.js is the double, every other outside address is refused
     await this.page.route('**/*', (route) => {
       const url = route.request().url();
+      if (url === OFFICE_JS && this.options.office === 'unreachable') return route.abort();
+      if (url === OFFICE_JS && this.options.office === 'outside')
+        return route.fulfill({ status: 200, contentType: 'application/javascript', body: OFFICE_OUTSIDE });
       if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'application/javascript', body: double });
       if (url.startsWith(origin)) return route.continue();
       return route.abort();
@@ -238,6 +265,13 @@ export class PaneSession {
   sheetText = (): Promise<{ headers: string[]; rows: string[][]; sheet: string }> =>
     this.page.evaluate((name) => window.__excelDouble.user.tableText(name), this.table);
   /** types text into a body cell and presses Enter: Excel reads it in the workbook's locale and format */
+  /** the fill colour of a body cell, as the user sees it ('#RRGGBB', or null when none) */
+  cellFill = (row: number, key: LayoutColumnKey): Promise<string | null> =>
+    this.page.evaluate(([name, r, h]) => window.__excelDouble.user.cell(name, r, h).fill, [
+      this.table,
+      row,
+      header(key),
+    ] as const);
   typeInCell = (row: number, key: LayoutColumnKey, value: string) =>
     this.page.evaluate(([name, r, h, v]) => window.__excelDouble.user.type(name, r, h, v), [
       this.table,
@@ -329,7 +363,7 @@ export class PaneSession {
    */
   connectAndLoad = async (): Promise<void> => {
     const page = this.page;
-    await page.goto(`${this.origin}/taskpane.html`);
+    await page.goto(this.paneUrl);
     await page.waitForSelector('#app[aria-busy="false"]');
     await page.fill('#token', this.api.token);
     await page.click('#connect-button');
@@ -357,8 +391,8 @@ export class PaneSession {
 }
 
 /** a session for the enclosing describe, started before its tests and closed after them */
-export function usePane(): PaneSession {
-  const pane = new PaneSession();
+export function usePane(options: PaneOptions = {}): PaneSession {
+  const pane = new PaneSession(options);
   beforeAll(pane.start, 120_000);
   afterAll(pane.close);
   return pane;

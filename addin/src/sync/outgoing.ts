@@ -125,8 +125,13 @@ export function planSync(table: PlanTable, only?: ReadonlySet<string>): SyncPlan
   const parents = new ParentIndex(table.lines);
 
   const wanted = (line: Line) => !only || (line.rowId !== null && only.has(line.rowId));
-  // a refused row goes out again even when put back as it was: the server's answer clears its marks
-  const sends = (line: Line) => !line.rowId || rowHash(line.inputs) !== line.hash || isStatus(line.status, 'REJECTED');
+  // a refused row goes out again even when put back as it was: the server's answer clears its marks; so does a row
+  // marked "DA INVIARE" (typed back to what it was, it still waits for the server's word)
+  const sends = (line: Line) =>
+    !line.rowId ||
+    rowHash(line.inputs) !== line.hash ||
+    isStatus(line.status, 'REJECTED') ||
+    isStatus(line.status, 'TO_SEND');
 
   const outgoing: Outgoing[] = [];
   const refused: SyncPlan['refused'] = [];

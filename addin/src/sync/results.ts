@@ -92,8 +92,10 @@ export function applyAnswer(
     if (!sent) continue;
     const { line } = sent;
     outcome.answered.add(answeredKey(line));
-    // a row refused last time loses its fills when it is answered again
+    // a row refused last time loses its fills when it is answered again; a row waiting to go out, its status fill
     if (isStatus(line.status, 'REJECTED')) writer.clearMarks(line.position);
+    else if (isStatus(line.status, 'TO_SEND') || isStatus(line.status, 'PENDING'))
+      writer.mark(line.position, 'syncStatus', null);
     switch (result.status) {
       case 'CREATED':
       case 'UPDATED':
@@ -146,5 +148,6 @@ export function applyAffected(writer: TableWriter, answer: SyncAnswer, positionO
 }
 
 export function isProvisionalMessage(message: string | undefined): boolean {
-  return !!message && (message === messages.it.sync.provisional || message === messages.en.sync.provisional);
+  if (!message) return false;
+  return [messages.it.sync, messages.en.sync].some((m) => message === m.provisional || message === m.provisionalHere);
 }

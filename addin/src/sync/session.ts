@@ -17,6 +17,7 @@ import { seenValues } from './seen';
 import { keepMine, takeTheirs } from './conflicts';
 import { loadPlan } from './load';
 import { planSync } from './outgoing';
+import { markPending, type PendingMarks } from './pending';
 import { provisionalScores } from './provisional';
 import { refreshScores } from './refresh';
 import { sendChanges, type SyncRun } from './send';
@@ -236,6 +237,15 @@ export class WorkbookSession {
     const table = await readPlanTable(this.options.workbook, this.requireState().binding);
     const plan = planSync(table);
     return plan.outgoing.length + plan.refused.length;
+  }
+
+  /**
+   * Marks the rows edited since the last Sync "DA INVIARE", with scores computed here and flagged provisional;
+   * `touched` are the rows an edit event named (a refused row is re-marked only when touched). Returns what a Sync
+   * would send now.
+   */
+  async markPending(touched: readonly number[] = []): Promise<PendingMarks> {
+    return markPending(this.options.workbook, this.requireState(), this.language, touched);
   }
 
   /**

@@ -29,9 +29,10 @@ export class TableWriter {
     if (column) this.marks.set(`${position}|${key}`, { row: position, column, fill });
   }
 
-  /** clears the fills of every input cell of a row (its earlier rejection) */
+  /** clears the fills of every input cell of a row (its earlier rejection) and of its status cell */
   clearMarks(position: number): void {
     for (const key of INPUT_KEYS) this.mark(position, key, null);
+    this.mark(position, 'syncStatus', null);
   }
 
   remove(position: number): void {

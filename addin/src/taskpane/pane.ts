@@ -8,7 +8,10 @@ import { type Language, format, messages } from '../i18n';
 import type { WorkbookSession } from '../sync/session';
 import type { Checkpoint, ColumnMapping, ConflictRecord, MappingProposal, PlanChoice, SheetError } from '../sync/types';
 import { PLAN_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
+import { showConnection } from './connection-line';
 import { applyLabels, byId, element, options } from './dom';
+import { PendingView } from './pending-view';
+import { failureText, sortedErrors, syncedText, tokenProblem, type Step } from './wording';
 import type { TokenStore } from './token-store';
 import { CHECKPOINT_NAMES } from '@core/vocabulary/checkpoint';
 
@@ -30,6 +33,9 @@ export class Pane {
   private connected = false;
   private busy = false;
   private proposal: MappingProposal | null = null;
+  private pending!: PendingView;
+  /** the server stopped answering during the last operation */
+  private offline = false;
   private readonly ui: (typeof messages)['it']['ui'];
 
   constructor(private readonly options: PaneOptions) {
@@ -53,6 +59,7 @@ export class Pane {
       throw error;
     }
     this.session.onProgress((p) => this.progress(p.total > 0 ? p.done / p.total : null));
+    this.pending = new PendingView(this.session, this.options.language, () => this.busy);
     const remembered = this.options.store.read();
     byId<HTMLInputElement>('server-url').value =
       this.session.binding?.serverUrl ?? remembered?.serverUrl ?? this.options.defaultServerUrl;
@@ -62,6 +69,7 @@ export class Pane {
     // errors and conflicts of the last session are stored in the workbook: reopening it shows them again
     await this.renderErrors();
     this.renderConflicts();
+    await this.pending.follow();
     byId('app').setAttribute('aria-busy', 'false');
     if (remembered?.token) await this.connect();
   }
@@ -85,17 +93,18 @@ export class Pane {
   // ------------------------------------------------------------------ connect and choose
 
   private async connect(): Promise<void> {
-    const serverUrl = byId<HTMLInputElement>('server-url').value.trim().replace(/\/+$/, '');
+    const serverUrl = this.server();
     const token = byId<HTMLInputElement>('token').value.trim() || null;
-    const status = byId('connect-status');
-    status.className = 'status';
-    status.textContent = this.ui.connecting;
+    const empty = tokenProblem(token ?? '', this.options.language);
+    if (empty) return showConnection(this.options.language, 'error', serverUrl, empty);
+    showConnection(this.options.language, 'working', serverUrl);
     try {
       await this.session.connect({ serverUrl, token });
       this.plans = await this.session.listPlans();
       this.options.store.save({ serverUrl, token });
       this.connected = true;
-      status.textContent = format(this.ui.connected, { server: serverUrl });
+      this.offline = false;
+      showConnection(this.options.language, 'online', serverUrl);
       byId('connect-form').hidden = true;
       byId('disconnect').hidden = false;
       byId('plan').hidden = false;
@@ -103,8 +112,12 @@ export class Pane {
       if (!this.plans.length) this.say(this.ui.noPlans, true);
     } catch (error) {
       this.connected = false;
-      status.className = 'status error';
-      status.textContent = this.describe(error);
+      showConnection(this.options.language, 'error', serverUrl, this.describe(error, 'connect'));
+      // a bound workbook keeps working offline: Sync keeps the edits and computes provisional scores
+      if (error instanceof OfflineError && this.session.binding) {
+        this.session.useConnection({ serverUrl, token });
+        showConnection(this.options.language, 'offline', serverUrl);
+      }
     }
     this.renderBinding();
   }
@@ -174,33 +187,26 @@ export class Pane {
   private async load(): Promise<void> {
     const choice = this.choice();
     if (!choice) return;
-    await this.operate(async () => {
+    await this.operate('load', async () => {
       const summary = await this.session.load(choice);
       return format(this.ui.loaded, { rows: summary.rows, table: summary.table });
     });
   }
 
   private async sync(): Promise<void> {
-    await this.operate(async () => {
+    await this.operate('sync', async () => {
       const s = await this.session.sync();
-      if (s.offline) return `${this.ui.offline} ${format(this.ui.pending, { pending: s.pending })}`;
-      const text = format(this.ui.synced, {
-        sent: s.sent,
-        created: s.created,
-        updated: s.updated,
-        unchanged: s.unchanged,
-        deleted: s.deleted,
-        rejected: s.rejected,
-        conflicts: s.conflicts,
-      });
-      return s.pending ? `${text} ${format(this.ui.pending, { pending: s.pending })}` : text;
+      this.offline = s.offline;
+      return syncedText(s, this.options.language, this.server());
     });
   }
 
   private async refresh(): Promise<void> {
-    await this.operate(async () => {
+    await this.operate('refresh', async () => {
       const r = await this.session.refresh();
-      if (r.offline) return `${this.ui.offline}${r.provisional ? ` ${this.ui.provisional}` : ''}`;
+      this.offline = r.offline;
+      if (r.offline)
+        return `${this.describe(new OfflineError(), 'refresh')}${r.provisional ? ` ${this.ui.provisional}` : ''}`;
       return format(this.ui.refreshed, {
         updated: r.updated,
         conflicts: r.conflicts,
@@ -210,20 +216,26 @@ export class Pane {
   }
 
   /** one operation at a time: buttons off, progress shown, the outcome (or the reason it failed) in the summary */
-  private async operate(work: () => Promise<string>): Promise<void> {
+  private async operate(step: Step, work: () => Promise<string>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     this.renderBinding();
     this.say(this.ui.working);
     this.progress(0);
     try {
+      await this.pending.begin();
+      this.offline = false;
       this.say(await work());
     } catch (error) {
-      this.say(this.describe(error), true);
+      this.offline = error instanceof OfflineError;
+      this.say(this.describe(error, step), true);
       if (error instanceof ApiError && error.kind === 'unauthorized') this.disconnect();
     } finally {
       this.busy = false;
+      if (this.offline) showConnection(this.options.language, 'offline', this.server());
+      else if (this.connected) showConnection(this.options.language, 'online', this.server());
       // the lists first: the progress bar goes away when the pane shows the whole outcome
+      await this.pending.follow();
       await this.renderErrors();
       this.renderConflicts();
       this.renderBinding();
@@ -235,7 +247,7 @@ export class Pane {
 
   private async proposeBinding(): Promise<void> {
     if (!this.choice()) return;
-    await this.operate(async () => {
+    await this.operate('bind', async () => {
       const sheet = await this.options.workbook.activeSheetName();
       this.proposal = await this.session.proposeMapping(sheet);
       this.renderMapping(this.proposal);
@@ -278,7 +290,7 @@ export class Pane {
     for (const select of Array.from(byId('mapping-rows').querySelectorAll<HTMLSelectElement>('select'))) {
       if (select.value) mapping[select.dataset.key as LayoutColumnKey] = select.value;
     }
-    await this.operate(async () => {
+    await this.operate('bind', async () => {
       const summary = await this.session.bindExistingSheet(proposal.sheet, mapping, choice);
       this.closeMapping();
       return format(this.ui.bound, { rows: summary.rows, matched: summary.matched, newRows: summary.newRows });
@@ -305,7 +317,7 @@ export class Pane {
   }
 
   private async renderErrors(): Promise<void> {
-    const errors = this.session.errors();
+    const errors = sortedErrors(this.session.errors());
     const firstBodyRow = errors.length ? await this.firstBodyRow() : 0;
     const items = errors.map((error) => {
       const button = element('button', { type: 'button' }, this.errorText(error, firstBodyRow));
@@ -387,7 +399,7 @@ export class Pane {
       button.addEventListener(
         'click',
         () =>
-          void this.operate(async () => {
+          void this.operate('sync', async () => {
             await this.session.resolveConflict(conflict.rowId, choice);
             return `${conflict.code ?? conflict.title}: ${this.ui[choice]}`;
           }),
@@ -411,8 +423,15 @@ export class Pane {
     summary.textContent = text;
   }
 
-  private describe(error: unknown): string {
-    if (error instanceof OfflineError || error instanceof ApiError) return error.text(this.options.language);
-    return format(this.ui.failed, { message: error instanceof Error ? error.message : String(error) });
+  private describe(error: unknown, step: Step = 'other'): string {
+    return failureText(error, this.options.language, {
+      step,
+      server: this.server(),
+      pending: this.pending?.count ?? 0,
+    });
+  }
+
+  private server(): string {
+    return byId<HTMLInputElement>('server-url').value.trim().replace(/\/+$/, '');
   }
 }

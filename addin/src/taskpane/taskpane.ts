@@ -1,15 +1,25 @@
 /**
  * Task-pane entry: waits for Office, builds the real workbook port and the sync session, and hands them to the
- * pane's UI wiring. Host code (ExcelWorkbook) and sync logic (WorkbookSession) live elsewhere; nothing here calls
+ * pane's UI wiring; outside Excel, or without office.js, it shows a page saying so instead (host-notice.ts). Host code (ExcelWorkbook) and sync logic (WorkbookSession) live elsewhere; nothing here calls
  * Excel.run.
  */
 import { ExcelWorkbook } from '../excel/excel-workbook';
 import { languageOf } from '../i18n';
 import { WorkbookSession } from '../sync/session';
+import { hostProblem, showHostProblem, showPane } from './host-notice';
 import { Pane } from './pane';
 import { TokenStore } from './token-store';
 
-Office.onReady(async () => {
+// office.js is a script of its own, from Microsoft's CDN: when it did not load there is no Office to wait for
+const noOffice = hostProblem((window as { Office?: unknown }).Office);
+if (noOffice) showHostProblem(noOffice);
+else void Office.onReady(start);
+
+async function start(info: { host: Office.HostType | null }): Promise<void> {
+  // outside Office, office.js answers with no host
+  const outside = hostProblem(Office, info?.host ? String(info.host) : null);
+  if (outside) return showHostProblem(outside);
+  showPane();
   const language = languageOf(Office.context.displayLanguage);
   document.documentElement.lang = language;
   const storage = (() => {
@@ -34,4 +44,4 @@ Office.onReady(async () => {
       }),
   });
   await pane.start();
-});
+}
