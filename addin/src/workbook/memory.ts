@@ -192,6 +192,13 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     else this.settings.set(key, value);
   }
 
+  async protectTable(name: string, editable: readonly string[] | null): Promise<void> {
+    const table = this.mustTable(name);
+    this.cost('protectTable', LOCATE + 2);
+    for (const header of editable ?? []) this.columnIndex(table, header);
+    table.protection = editable === null ? null : { editable: [...editable] };
+  }
+
   async onRowsChanged(name: string, listener: (rows: number[] | 'unknown') => void): Promise<() => Promise<void>> {
     this.cost('onRowsChanged', 1);
     const entry = { table: name, listener };
@@ -208,6 +215,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     const t = this.mustTable(table);
     const target = t.rows[row];
     if (!target) throw new Error(`table "${table}" has no body row ${row}`);
+    if (t.protection && !t.protection.editable.includes(header)) throw lockedCell(table, header);
     target.cells[this.columnIndex(t, header)] = typed(value, t.setup[header]?.numberFormat);
     this.emit(table, [row]);
   }
@@ -215,6 +223,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
   /** the user types a row just below the table, which grows it */
   addRow(table: string, values: Record<string, Cell>): number {
     const t = this.mustTable(table);
+    if (t.protection) throw lockedCell(table);
     t.rows.push(this.userRow(t, values));
     this.emit(table, 'unknown');
     return t.rows.length - 1;
@@ -223,18 +232,22 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
   /** Insert → Table Rows Above */
   insertRowAt(table: string, position: number, values: Record<string, Cell> = {}): void {
     const t = this.mustTable(table);
+    if (t.protection) throw lockedCell(table);
     t.rows.splice(position, 0, this.userRow(t, values));
     this.emit(table, 'unknown');
   }
 
   deleteRowAt(table: string, position: number): void {
-    this.mustTable(table).rows.splice(position, 1);
+    const t = this.mustTable(table);
+    if (t.protection) throw lockedCell(table);
+    t.rows.splice(position, 1);
     this.emit(table, 'unknown');
   }
 
   /** Data → Sort on one column: whole rows move, fills with them (text compared as Excel does, case-insensitive) */
   sortBy(table: string, header: string, descending = false): void {
     const t = this.mustTable(table);
+    if (t.protection) throw lockedCell(table);
     const c = this.columnIndex(t, header);
     t.rows.sort(sortOrder(c, descending));
     this.emit(table, 'unknown');
@@ -272,4 +285,11 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     for (const h of Object.keys(values)) this.columnIndex(t, h);
     return { cells: t.headers.map((h) => (h in values ? typed(values[h], t.setup[h]?.numberFormat) : '')), fills: {} };
   }
+}
+
+/** what Excel says to a person typing into a locked cell, or changing the rows of a protected sheet */
+function lockedCell(table: string, header?: string): Error {
+  return new Error(
+    `the sheet of "${table}" is protected${header ? `: "${header}" is locked` : ''} (Revisione → Rimuovi protezione foglio)`,
+  );
 }

@@ -5,7 +5,7 @@
  */
 import { type DoubleStats, FakeContext, fireTableChanged, newStats } from './context';
 import { typed } from './range';
-import { type Value, WorkbookModel } from './model';
+import { refuseLocked, type Value, WorkbookModel } from './model';
 
 export type DoubleOptions = {
   /** highest ExcelApi requirement set answered true (default 1.17) */
@@ -85,6 +85,7 @@ export function createExcelDouble(options: DoubleOptions = {}) {
     type(name: string, row: number, header: string, value: Value) {
       const { table, column } = locate(name, header);
       if (row < 0 || row >= table.bodyRows) throw new Error(`row ${row} is outside table ${name}`);
+      refuseLocked(table.sheet, { row: table.row + 1 + row, column, rows: 1, columns: 1 });
       const cell = table.sheet.touch(table.row + 1 + row, column);
       cell.value = typed(value, cell.numberFormat);
       if (model.eventsEnabled)

@@ -5,7 +5,13 @@
  */
 export type Value = string | number | boolean;
 
-export type CellModel = { value: Value; numberFormat: string; fill: string | null };
+export type CellModel = {
+  value: Value;
+  numberFormat: string;
+  fill: string | null;
+  /** Excel's default is locked (undefined here); it matters only on a protected sheet */
+  locked?: boolean;
+};
 
 export type Rect = { row: number; column: number; rows: number; columns: number };
 
@@ -40,6 +46,7 @@ export class SheetModel {
   readonly conditionalFormats: ConditionalFormatModel[] = [];
   readonly validations: ValidationModel[] = [];
   frozenRows = 0;
+  protection: { protected: boolean; options: Record<string, boolean> } = { protected: false, options: {} };
 
   constructor(
     readonly id: string,
@@ -171,4 +178,16 @@ export function intersects(a: Rect, b: Rect): boolean {
     a.column < b.column + b.columns &&
     b.column < a.column + a.columns
   );
+}
+
+/** a protected sheet refuses changes to its locked cells, from a person or from the API (Office's AccessDenied) */
+export function refuseLocked(sheet: SheetModel, rect: Rect): void {
+  if (!sheet.protection.protected) return;
+  for (let r = rect.row; r < rect.row + rect.rows; r++)
+    for (let c = rect.column; c < rect.column + rect.columns; c++)
+      if (sheet.cell(r, c)?.locked !== false)
+        throw Object.assign(new Error(`AccessDenied: the cell at row ${r}, column ${c} is locked`), {
+          code: 'AccessDenied',
+          name: 'RichApi.Error',
+        });
 }

@@ -1,6 +1,6 @@
 /** A range of the Excel double: values and number formats of the exact shape, formats, validation, clearing. */
 import { a1, parseA1 } from '../../../addin/src/workbook/address';
-import { type Rect, type SheetModel, type Value, intersects } from './model';
+import { type Rect, type SheetModel, type Value, intersects, refuseLocked } from './model';
 import { bytesOf, ClientObject, OfficeError } from './office-object';
 
 /** "A:B" (whole columns) or "B5:D7" */
@@ -25,6 +25,7 @@ export class Range extends ClientObject<RangeTarget> {
   set values(values: Value[][]) {
     this.set(values, ({ sheet, rect }) => {
       const grid = fit(values, rect, 'values');
+      refuseLocked(sheet, rect);
       for (let r = 0; r < rect.rows; r++) {
         for (let c = 0; c < rect.columns; c++) {
           const cell = sheet.touch(rect.row + r, rect.column + c);
@@ -74,17 +75,28 @@ export class Range extends ClientObject<RangeTarget> {
       fill: {
         set color(color: string) {
           range.set(color, ({ sheet, rect }) =>
-            eachCell(sheet, rect, (cell) => {
+            eachCell(refuseFormat(sheet, rect), rect, (cell) => {
               cell.fill = color;
             }),
           );
         },
         clear() {
           range.set(null, ({ sheet, rect }) =>
-            eachCell(sheet, rect, (cell) => {
+            eachCell(refuseFormat(sheet, rect), rect, (cell) => {
               cell.fill = null;
             }),
           );
+        },
+      },
+      protection: {
+        /** a protected sheet refuses format changes: locks are set before protecting */
+        set locked(locked: boolean) {
+          range.set(locked, ({ sheet, rect }) => {
+            if (sheet.protection.protected) refuseLocked(sheet, rect);
+            eachCell(sheet, rect, (cell) => {
+              cell.locked = locked;
+            });
+          });
         },
       },
       set columnWidth(points: number) {
@@ -194,6 +206,12 @@ function grid<V>(rect: Rect, at: (row: number, column: number) => V): V[][] {
     out.push(line);
   }
   return out;
+}
+
+/** formatting a protected sheet is refused unless it was protected with allowFormatCells */
+function refuseFormat(sheet: SheetModel, rect: Rect): SheetModel {
+  if (sheet.protection.protected && !sheet.protection.options.allowFormatCells) refuseLocked(sheet, rect);
+  return sheet;
 }
 
 function eachCell(sheet: SheetModel, rect: Rect, apply: (cell: ReturnType<SheetModel['touch']>) => void): void {

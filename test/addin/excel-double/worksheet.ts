@@ -27,6 +27,9 @@ export class Worksheet extends ClientObject<SheetModel> {
         }),
     };
   }
+  get protection(): WorksheetProtection {
+    return new WorksheetProtection(this.context, () => this.must());
+  }
   activate(): void {
     this.set(null, (sheet) => {
       this.context.model.activeSheet = sheet;
@@ -55,5 +58,31 @@ export class Worksheet extends ClientObject<SheetModel> {
   protected snapshot(properties: string[]): Record<string, unknown> {
     const sheet = this.must();
     return pick({ name: sheet.name, id: sheet.id }, properties);
+  }
+}
+
+/** https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection (ExcelApi 1.2) */
+export class WorksheetProtection extends ClientObject<SheetModel> {
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  get options(): Record<string, boolean> {
+    return this.read('options');
+  }
+  /** fails on a protected sheet, as Office documents */
+  protect(options: Record<string, boolean> = {}): void {
+    this.set(options, (sheet) => {
+      if (sheet.protection.protected) throw new OfficeError('InvalidOperation', 'the worksheet is already protected');
+      sheet.protection = { protected: true, options: { ...options } };
+    });
+  }
+  unprotect(): void {
+    this.set(null, (sheet) => {
+      sheet.protection = { ...sheet.protection, protected: false };
+    });
+  }
+  protected snapshot(properties: string[]): Record<string, unknown> {
+    const sheet = this.must();
+    return pick({ protected: sheet.protection.protected, options: { ...sheet.protection.options } }, properties);
   }
 }
