@@ -8,6 +8,7 @@ import { type Language, format, messages } from '../i18n';
 import type { WorkbookSession } from '../sync/session';
 import type { Checkpoint, ColumnMapping, ConflictRecord, MappingProposal, PlanChoice, SheetError } from '../sync/types';
 import { PLAN_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
+import { renderAccess } from './access-view';
 import { applyLabels, byId, element, options } from './dom';
 import type { TokenStore } from './token-store';
 import { CHECKPOINT_NAMES } from '@core/vocabulary/checkpoint';
@@ -297,8 +298,9 @@ export class Pane {
           table: binding.table,
         })
       : this.ui.notBound;
-    // Sync works offline too (edits stay marked); it needs a binding, not a connection
-    byId<HTMLButtonElement>('sync').disabled = this.busy || !binding;
+    const readOnly = renderAccess(binding ? (this.session?.access ?? null) : null, this.options.language);
+    // Sync works offline too (edits stay marked); it needs a binding, not a connection, and a role that may edit
+    byId<HTMLButtonElement>('sync').disabled = this.busy || !binding || readOnly;
     byId<HTMLButtonElement>('refresh').disabled = this.busy || !binding;
     byId<HTMLButtonElement>('load').disabled = this.busy || !this.connected;
     byId<HTMLButtonElement>('bind').disabled = this.busy || !this.connected;
