@@ -66,6 +66,12 @@ export function createExcelDouble(options: DoubleOptions = {}) {
 
   /** what a person does in the grid, with the events Excel raises for it */
   const user = {
+    /** Review → Unprotect Sheet (Cruscotto protects without a password) */
+    unprotect(sheetName: string) {
+      const sheet = model.sheets.find((s) => s.name === sheetName);
+      if (!sheet) throw new Error(`no sheet ${sheetName}`);
+      sheet.protection = { ...sheet.protection, protected: false };
+    },
     table(name: string) {
       const table = model.table(name);
       if (!table) throw new Error(`no table ${name}`);

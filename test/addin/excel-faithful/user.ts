@@ -93,6 +93,14 @@ export function createUser(engine: Engine) {
       if (!sheet) throw new Error(`no sheet ${sheetName}`);
       sheet.protection = { ...sheet.protection, ...options, protected: true };
     },
+    /** Review → Unprotect Sheet; a sheet protected with a password asks for it */
+    unprotect(sheetName: string, password?: string): void {
+      const sheet = engine.model.sheet(sheetName);
+      if (!sheet) throw new Error(`no sheet ${sheetName}`);
+      if (sheet.protection.password !== null && sheet.protection.password !== password)
+        throw new Error('the password is wrong');
+      sheet.protection = { ...sheet.protection, protected: false, password: null };
+    },
     /** what the grid shows in a cell, and what it holds */
     cell(address: string): {
       value: Scalar;
