@@ -110,7 +110,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
   async appendRows(name: string, rows: Cell[][]): Promise<void> {
     if (rows.length === 0) return;
     const table = this.mustTable(name);
-    this.cost('appendRows', appendRowsSyncs(rows, this.budget));
+    this.cost('appendRows', appendRowsSyncs(rows, this.budget) + reprotect(table));
     for (const cells of rows) table.rows.push({ cells: table.headers.map((_, i) => asStored(cells[i])), fills: {} });
   }
 
@@ -125,7 +125,10 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     const at = new Map(rows.map((row, i) => [row, i]));
     this.cost(
       'writeColumns',
-      LOCATE + writeChunks(rows, indexes, (r, c) => columns[table.headers[c]][at.get(r)!], this.budget) + EVENTS,
+      LOCATE +
+        writeChunks(rows, indexes, (r, c) => columns[table.headers[c]][at.get(r)!], this.budget) +
+        EVENTS +
+        reprotect(table),
     );
     rows.forEach((row, i) => {
       const target = table.rows[row];
@@ -140,7 +143,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     if (rows.length === 0) return;
     const table = this.mustTable(name);
     const highestFirst = [...new Set(rows)].sort((a, b) => b - a);
-    this.cost('deleteRows', LOCATE + perItemChunks(highestFirst.length, 160, this.budget) + EVENTS);
+    this.cost('deleteRows', LOCATE + perItemChunks(highestFirst.length, 160, this.budget) + EVENTS + reprotect(table));
     for (const row of highestFirst) {
       if (!table.rows[row]) throw new Error(`table "${name}" has no body row ${row}`);
       table.rows.splice(row, 1);
@@ -150,7 +153,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
   async markCells(name: string, marks: CellMark[]): Promise<void> {
     if (marks.length === 0) return;
     const table = this.mustTable(name);
-    this.cost('markCells', LOCATE + perItemChunks(marks.length, 320, this.budget) + EVENTS);
+    this.cost('markCells', LOCATE + perItemChunks(marks.length, 320, this.budget) + EVENTS + reprotect(table));
     for (const mark of marks) {
       this.columnIndex(table, mark.column);
       const row = table.rows[mark.row];
@@ -285,6 +288,11 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     for (const h of Object.keys(values)) this.columnIndex(t, h);
     return { cells: t.headers.map((h) => (h in values ? typed(values[h], t.setup[h]?.numberFormat) : '')), fills: {} };
   }
+}
+
+/** the port's writes put a protected sheet's protection back: one more request (excel/protection.ts) */
+function reprotect(table: Table): number {
+  return table.protection ? 1 : 0;
 }
 
 /** what Excel says to a person typing into a locked cell, or changing the rows of a protected sheet */
