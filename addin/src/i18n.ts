@@ -29,6 +29,9 @@ const it = {
       'Eliminata sul server da un collega: al prossimo sync sarà creata di nuovo, oppure eliminarla dal foglio',
     batchFailed: 'Invio non riuscito: riprovare',
     provisionalHere: 'provvisorio (calcolato nel foglio, non ancora inviato)',
+    readOnly:
+      'Sola lettura: il tuo ruolo (OIV / consultazione) permette di vedere il piano, non di modificarlo. Nulla è stato inviato.',
+    partial: 'inviate le altre celle; rifiutate: {cells}',
     status: {
       NEW: 'NUOVA',
       DIRTY: 'MODIFICATA',
@@ -38,6 +41,7 @@ const it = {
       DELETED: 'ELIMINATA',
       CONFLICT: 'CONFLITTO',
       REJECTED: 'RIFIUTATA',
+      PARTIAL: 'RIFIUTATA IN PARTE',
       PENDING: 'IN ATTESA',
       TO_SEND: 'DA INVIARE',
       SYNCED: 'OK',
@@ -110,6 +114,14 @@ const it = {
     bound: 'Foglio collegato. Righe: {rows} (riconosciute {matched}, nuove {newRows}).',
     failed: 'Operazione non riuscita: {message}',
     noPlans: 'Nessun piano disponibile con questo token.',
+    readOnlyViewer:
+      'Sola lettura: il tuo ruolo (OIV / consultazione) permette di consultare il piano, non di modificarlo. Il foglio è protetto e Sincronizza è disattivato.',
+    readOnlyClosed:
+      'Sola lettura: questo piano è chiuso o superato e non accetta modifiche. Il foglio è protetto e Sincronizza è disattivato.',
+    approvedOnly:
+      'Piano approvato: si possono inserire i valori ottenuti (e nuove previsioni di target); struttura, pesi e soglie sono protetti.',
+    actualsOnly:
+      'Il tuo ruolo permette di inserire i valori ottenuti degli indicatori delle tue unità: le altre colonne sono protette.',
   },
   planStatus: { draft: 'bozza', approved: 'approvato', closed: 'chiuso', superseded: 'superato' } as Record<
     string,
@@ -143,6 +155,8 @@ const en: Messages = {
       'Deleted on the server by a colleague: the next Sync creates it again, or remove it from the sheet',
     batchFailed: 'Sending failed: try again',
     provisionalHere: 'provisional (computed in the sheet, not sent yet)',
+    readOnly: 'Read only: your role (OIV / viewer) may see the plan, not change it. Nothing was sent.',
+    partial: 'the other cells were sent; refused: {cells}',
     status: {
       NEW: 'NEW',
       DIRTY: 'CHANGED',
@@ -152,6 +166,7 @@ const en: Messages = {
       DELETED: 'DELETED',
       CONFLICT: 'CONFLICT',
       REJECTED: 'REJECTED',
+      PARTIAL: 'PARTLY REFUSED',
       PENDING: 'PENDING',
       TO_SEND: 'TO SEND',
       SYNCED: 'OK',
@@ -223,6 +238,13 @@ const en: Messages = {
     bound: 'Sheet bound. Rows: {rows} (recognised {matched}, new {newRows}).',
     failed: 'The operation failed: {message}',
     noPlans: 'No plan is available with this token.',
+    readOnlyViewer:
+      'Read only: your role (OIV / viewer) may see the plan, not change it. The sheet is protected and Sync is off.',
+    readOnlyClosed:
+      'Read only: this plan is closed or superseded and takes no changes. The sheet is protected and Sync is off.',
+    approvedOnly:
+      'Approved plan: actual values (and revised targets) may be entered; structure, weights and thresholds are protected.',
+    actualsOnly: "Your role may enter the actual values of your units' indicators: the other columns are protected.",
   },
   planStatus: { draft: 'draft', approved: 'approved', closed: 'closed', superseded: 'superseded' } as Record<
     string,

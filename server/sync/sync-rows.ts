@@ -10,6 +10,7 @@ import { applyRows } from './apply';
 import { decideRows, refuseBatch } from './decide';
 import { loadPlanState, type PlanState } from './plan-state';
 import { takeTurnOnPlan } from './plan-lock';
+import { keepAllowedCells } from './partial-rows';
 import { guardRows } from './row-access';
 import type { SyncInput } from './row-plan';
 
@@ -71,7 +72,9 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         );
       }
       const read = await loadPlanState(em, plan.id, input.year, input.checkpoint, { readOnly: fast });
-      const plans = guardRows(tx, read, decideRows(read, input, plan.cycle.years));
+      // cells refused by the plan's status leave the row before the role check, and cells refused by the role after it
+      const decided = keepAllowedCells(decideRows(read, input, plan.cycle.years), input.mode);
+      const plans = keepAllowedCells(guardRows(tx, read, decided), input.mode);
       const refused = plans.some((p) => p.status === 'rejected' || p.status === 'conflict');
       let state: PlanState = read;
       let after: PlanState = read;

@@ -359,13 +359,14 @@ export class PaneSession {
 
   /**
    * Connect and Load as a suite's setup, for suites whose scenario starts from a loaded plan (the load-and-sync
-   * suite checks these same steps one assertion at a time): the Sondrio plan, 2022, year end.
+   * suite checks these same steps one assertion at a time): the Sondrio plan, 2022, year end. `token` is the
+   * administrator's unless a suite connects as someone else (a viewer, a unit editor).
    */
-  connectAndLoad = async (): Promise<void> => {
+  connectAndLoad = async (token: string = this.api.token): Promise<void> => {
     const page = this.page;
     await page.goto(this.paneUrl);
     await page.waitForSelector('#app[aria-busy="false"]');
-    await page.fill('#token', this.api.token);
+    await page.fill('#token', token);
     await page.click('#connect-button');
     await page.waitForSelector('#plan:not([hidden])', { timeout: OPERATION_TIMEOUT_MS }).catch(async () => {
       throw new Error(

@@ -29,7 +29,11 @@ function mockExcel(count: number) {
         tables: {
           cruscotto: {
             name: 'Cruscotto',
-            worksheet: { name: 'Piano' },
+            worksheet: {
+              name: 'Piano',
+              // not protected: the port lifts protection for its writes and has nothing to put back
+              protection: { protected: false, options: {}, unprotect: () => {}, protect: () => log.push('protect') },
+            },
             header: { values: [HEADERS], rowIndex: 0, columnIndex: 0 },
             rows: { count },
           },

@@ -3,8 +3,9 @@
  * Every failure becomes an OfflineError (nothing reached the server) or an ApiError (the server said no).
  */
 import { ApiError, graphqlError, httpError, OfflineError } from './errors';
-import { PLAN, PLANS, REALIZATIONS, SHEET_ROWS, SYNC_ROWS, type Operation } from './queries';
+import { ME, PLAN, PLANS, REALIZATIONS, SHEET_ROWS, SYNC_ROWS, type Operation } from './queries';
 import type {
+  Me,
   PlanDetails,
   PlanListing,
   RealizationView,
@@ -84,6 +85,11 @@ export class CruscottoClient {
 
   async plans(): Promise<PlanListing[]> {
     return (await this.request(PLANS, {})).planVersions;
+  }
+
+  /** the caller's role in each organisation */
+  async me(): Promise<Me> {
+    return (await this.request(ME, {})).me;
   }
 
   /** a plan with its scoring profile and the pass marks of its strategic objectives */

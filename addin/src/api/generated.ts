@@ -38,6 +38,13 @@ export type ProfileStatus =
   | 'DRAFT'
   | 'FROZEN';
 
+/** ADMIN: everything in the organisation; CONTROLLER: edits the plan, locks checkpoints, approves; UNIT_EDITOR: actual values of their units; VIEWER (OIV): reads everything, edits nothing */
+export type Role =
+  | 'ADMIN'
+  | 'CONTROLLER'
+  | 'UNIT_EDITOR'
+  | 'VIEWER';
+
 /** What a sync did with one sheet row */
 export type RowStatus =
   | 'CONFLICT'
@@ -153,6 +160,11 @@ export type PlansQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PlansQuery = { planVersions: Array<{ id: string, label: string, status: PlanStatus, organisation: { id: string, name: string }, cycle: { years: Array<number> } }> };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { systemAdmin: boolean, memberships: Array<{ organisationId: string, role: Role }> } };
 
 export type PlanQueryVariables = Exact<{
   id: Scalars['ID']['input'];

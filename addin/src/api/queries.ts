@@ -129,6 +129,19 @@ export const PLANS = operation<Wire.PlansQuery, Wire.PlansQueryVariables>(/* Gra
   }
 `);
 
+/** who the token belongs to: the pane makes the sheet read-only for a viewer (issue 12, defect 6) */
+export const ME = operation<Wire.MeQuery, Wire.MeQueryVariables>(/* GraphQL */ `
+  query Me {
+    me {
+      systemAdmin
+      memberships {
+        organisationId
+        role
+      }
+    }
+  }
+`);
+
 export const PLAN = operation<Wire.PlanQuery, Wire.PlanQueryVariables>(/* GraphQL */ `
   query Plan($id: ID!) {
     planVersion(id: $id) {

@@ -6,6 +6,7 @@
 import type { SheetRowIn } from '@core/sheet/row';
 import type {
   Checkpoint,
+  MeQuery,
   PlanQuery,
   PlansQuery,
   RealizationFieldsFragment,
@@ -47,3 +48,6 @@ type _RowContractMatchesSchema = Assert<SameKeys<SheetRowIn, SheetRowInput>>;
 export type PlanListing = PlansQuery['planVersions'][number];
 
 export type PlanDetails = NonNullable<PlanQuery['planVersion']>;
+
+/** the caller: a system administrator, and a role per organisation */
+export type Me = MeQuery['me'];

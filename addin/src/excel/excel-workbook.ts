@@ -19,8 +19,9 @@ import { a1 } from '../workbook/address';
 import { ACTION_OVERHEAD_BYTES, CHUNK_BUDGET_BYTES, jsonBytes, packBySize } from '../workbook/chunks';
 import { blocksToWrite, readBlock } from './blocks';
 import { applyTrafficLights, drawChart } from './charts';
-import { columnIndex, locate, mustLocate } from './geometry';
+import { columnIndex, type Geometry, locate, mustLocate } from './geometry';
 import { writeNewTable } from './new-table';
+import { protectTable, whileUnprotected } from './protection';
 import { apiSupported } from './requirements';
 import { type ApiSupport, type ExcelHost, type ExcelRunner, suspendScreen } from './runner';
 import { readSetting, writeSetting } from './settings';
@@ -120,8 +121,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async appendRows(name: string, rows: Cell[][]): Promise<void> {
     if (rows.length === 0) return;
-    await this.withEventsOff(async (context) => {
-      const geometry = await mustLocate(context, name);
+    await this.writeTo(name, async (context, geometry) => {
       for (const [start, end] of packBySize(
         rows.map((row) => jsonBytes(row) + 8),
         this.budget,
@@ -143,8 +143,7 @@ export class ExcelWorkbook implements WorkbookPort {
       if (columns[header].length !== rows.length)
         throw new Error(`column "${header}" has ${columns[header].length} values for ${rows.length} rows`);
     }
-    await this.withEventsOff(async (context) => {
-      const geometry = await mustLocate(context, name);
+    await this.writeTo(name, async (context, geometry) => {
       const blocks = blocksToWrite(geometry, rows, columns, this.budget);
       for (const [start, end] of packBySize(
         blocks.map((b) => b.bytes),
@@ -167,8 +166,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async deleteRows(name: string, rows: number[]): Promise<void> {
     if (rows.length === 0) return;
     const highestFirst = [...new Set(rows)].sort((a, b) => b - a);
-    await this.withEventsOff(async (context) => {
-      const geometry = await mustLocate(context, name);
+    await this.writeTo(name, async (context, geometry) => {
       for (const [start, end] of packBySize(
         highestFirst.map(() => ACTION_OVERHEAD_BYTES),
         this.budget,
@@ -181,8 +179,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async markCells(name: string, marks: CellMark[]): Promise<void> {
     if (marks.length === 0) return;
-    await this.withEventsOff(async (context) => {
-      const geometry = await mustLocate(context, name);
+    await this.writeTo(name, async (context, geometry) => {
       for (const [start, end] of packBySize(
         marks.map(() => 2 * ACTION_OVERHEAD_BYTES),
         this.budget,
@@ -248,6 +245,21 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async onRowsChanged(name: string, listener: (rows: number[] | 'unknown') => void): Promise<() => Promise<void>> {
     return watchRows(this.run, name, listener);
+  }
+
+  async protectTable(name: string, editable: readonly string[] | null): Promise<void> {
+    await this.run(async (context) => protectTable(context, await mustLocate(context, name), editable));
+  }
+
+  /** the add-in's writes into a table: events off, and the sheet's protection lifted for them (protection.ts) */
+  private async writeTo(
+    name: string,
+    work: (context: Excel.RequestContext, geometry: Geometry) => Promise<void>,
+  ): Promise<void> {
+    await this.withEventsOff(async (context) => {
+      const geometry = await mustLocate(context, name);
+      await whileUnprotected(context, geometry.sheet, () => work(context, geometry));
+    });
   }
 
   /**

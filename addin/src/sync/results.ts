@@ -57,6 +57,27 @@ export function refuse(
   }
 }
 
+/**
+ * A partial row (issue 12, item 8): the server wrote the allowed cells and refused the others. The row takes the new
+ * version and score; the refused cells keep what was typed, highlighted and listed with the reason, and the row stays
+ * to be sent (its hash is not renewed) until the user puts them back or the plan allows them.
+ */
+function refusePart(writer: TableWriter, language: Language, line: Line, result: RowResult, outcome: Outcome): void {
+  refuse(writer, language, line, result.errors, outcome);
+  const headers = writer.table.headers;
+  const cells = result.errors
+    .map((e) => `${headers[layoutKeyOf(e.column)] ?? e.column} (${language === 'it' ? e.messageIt : e.message})`)
+    .join('; ');
+  writer.set(line.position, {
+    syncStatus: statusLabel(language, 'PARTIAL'),
+    syncMessage: format(messages[language].sync.partial, { cells }),
+    rowId: result.rowId ?? line.rowId ?? '',
+    rowVersion: result.rowVersion ?? line.rowVersion ?? '',
+    realization: realizationCell(result.realization),
+  });
+  if (result.rowId) outcome.answered.add(result.rowId);
+}
+
 function conflictOf(line: Line, result: RowResult, parentName: string): ConflictRecord {
   const current = result.current!;
   return {
@@ -93,9 +114,15 @@ export function applyAnswer(
     const { line } = sent;
     outcome.answered.add(answeredKey(line));
     // a row refused last time loses its fills when it is answered again; a row waiting to go out, its status fill
-    if (isStatus(line.status, 'REJECTED')) writer.clearMarks(line.position);
+    if (isStatus(line.status, 'REJECTED') || isStatus(line.status, 'PARTIAL')) writer.clearMarks(line.position);
     else if (isStatus(line.status, 'TO_SEND') || isStatus(line.status, 'PENDING'))
       writer.mark(line.position, 'syncStatus', null);
+    if (result.status === 'UPDATED' && result.errors.length > 0) {
+      summary.updated++;
+      summary.partial++;
+      refusePart(writer, language, line, result, outcome);
+      continue;
+    }
     switch (result.status) {
       case 'CREATED':
       case 'UPDATED':

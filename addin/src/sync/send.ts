@@ -12,6 +12,7 @@ import { batchKey, splitBatches } from './batches';
 import { planSync } from './outgoing';
 import { ParentIndex } from './parents';
 import { provisionalScores } from './provisional';
+import { restoreRealizations } from './computed';
 import { answeredKey, applyAffected, applyAnswer, refuse, type Outcome } from './results';
 import type { StoredState } from './state';
 import type { ConflictRecord, SheetError, SyncSummary } from './types';
@@ -27,6 +28,7 @@ export function emptySummary(): SyncSummary {
     unchanged: 0,
     deleted: 0,
     rejected: 0,
+    partial: 0,
     conflicts: 0,
     batches: 0,
     offline: false,
@@ -125,8 +127,9 @@ export async function sendChanges(
       });
     if (summary.offline) provisional = writeProvisional(writer, table, state, unsent, m.provisional);
   }
+  if (!summary.offline && !failure) await restoreRealizations(ctx, binding, table, writer);
   await writer.flush();
-  summary.pending = unsent.length + summary.rejected + summary.conflicts;
+  summary.pending = unsent.length + summary.rejected + summary.conflicts + summary.partial;
   await refreshVisuals(ctx.port, table, state.lights, ctx.language);
 
   const kept = (key: string | null) => key !== null && !outcome.answered.has(key);

@@ -9,6 +9,7 @@
  */
 import type { HeaderMatch } from '@core/sheet/headers';
 import { CruscottoClient, type FetchLike } from '../api/client';
+import type { Me } from '../api/types';
 import { messages, type Language } from '../i18n';
 import type { WorkbookPort } from '../workbook/port';
 import { bindSheet, proposeFromValues } from './bind';
@@ -21,6 +22,7 @@ import { markPending, type PendingMarks } from './pending';
 import { provisionalScores } from './provisional';
 import { refreshScores } from './refresh';
 import { sendChanges, type SyncRun } from './send';
+import { protectBoundTable, sheetAccess, type SheetAccess } from './sheet-access';
 import { readState, writeConflicts, writeErrors, writeState, type StoredState } from './state';
 import type {
   BindRequest,
@@ -71,6 +73,9 @@ export class WorkbookSession {
   private errorList: SheetError[] = [];
   private connection: Connection | null = null;
   private client: CruscottoClient | null = null;
+  /** who the token belongs to and the plans it sees: what the sheet lets them type (sheet-access.ts) */
+  private me: Me | null = null;
+  private planList: PlanChoice[] = [];
   private readonly listeners = new Set<(progress: Progress) => void>();
   readonly language: Language;
 
@@ -101,8 +106,20 @@ export class WorkbookSession {
       fetch: this.options.fetch,
     });
     await client.plans();
+    this.me = await client.me();
     this.connection = connection;
     this.client = client;
+  }
+
+  /**
+   * What the bound plan lets this user type, once connected (offline, nothing is known and the server decides):
+   * a viewer's pane is read-only, an approved plan keeps its structure.
+   */
+  get access(): SheetAccess | null {
+    const binding = this.binding;
+    if (!binding || !this.me) return null;
+    const plan = this.planList.find((p) => p.planId === binding.planId);
+    return sheetAccess(this.me, binding.organisationId, plan?.status ?? 'DRAFT');
   }
 
   /** remembers the connection without checking it (offline start: edits still work, Sync reports offline) */
@@ -117,7 +134,7 @@ export class WorkbookSession {
 
   async listPlans(): Promise<PlanChoice[]> {
     const plans = await this.requireClient().plans();
-    return plans.map((p) => ({
+    this.planList = plans.map((p) => ({
       planId: p.id,
       label: p.label,
       status: p.status,
@@ -125,20 +142,26 @@ export class WorkbookSession {
       organisationName: p.organisation.name,
       years: p.cycle.years,
     }));
+    return this.planList.map((p) => ({ ...p }));
   }
 
   /** writes the plan into a NEW table in the canonical layout and binds the workbook to it */
   async load(request: LoadRequest): Promise<LoadSummary> {
     const { state, summary } = await loadPlan(this.context(), this.requireConnection().serverUrl, request);
     await this.save(state, [], []);
+    await this.protect();
     return summary;
   }
 
   /** sends dirty, new and explicitly deleted rows; writes status, ids, versions, scores back */
   async sync(): Promise<SyncSummary> {
+    // the server would refuse the whole batch ("Permesso negato") and the edits would wait forever (defect 6)
+    if (this.access?.readOnly) throw new Error(messages[this.language].sync.readOnly);
     const run = await this.guard(() =>
       sendChanges(this.context(), this.requireState(), { errors: this.errorList, conflicts: this.openConflicts }),
     );
+    // rows added while the protection was lifted get their locks, and the protection comes back
+    await this.protect();
     return run.summary;
   }
 
@@ -214,6 +237,7 @@ export class WorkbookSession {
       values,
     );
     await this.save(state, [], []);
+    await this.protect();
     return summary;
   }
 
@@ -268,6 +292,12 @@ export class WorkbookSession {
   }
 
   // ------------------------------------------------------------------
+
+  /** locks the bound table as the user's access says; nothing while the access is unknown (not connected) */
+  private async protect(): Promise<void> {
+    const access = this.access;
+    if (access && this.state) await protectBoundTable(this.options.workbook, this.state.binding, access);
+  }
 
   /** runs a sending operation and stores what it learnt, also when it stopped half-way on an error */
   private async guard(work: () => Promise<SyncRun>): Promise<SyncRun> {

@@ -63,6 +63,8 @@ export type SyncSummary = {
   unchanged: number;
   deleted: number;
   rejected: number;
+  /** rows written in part: some cells were refused by the plan's status or the user's role (counted in updated too) */
+  partial: number;
   conflicts: number;
   batches: number;
   /** the server could not be reached: nothing was lost, the rows stay dirty */

@@ -9,6 +9,7 @@ import type { WorkbookSession } from '../sync/session';
 import type { Checkpoint, ColumnMapping, ConflictRecord, MappingProposal, PlanChoice, SheetError } from '../sync/types';
 import { PLAN_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
 import { showConnection } from './connection-line';
+import { renderAccess } from './access-view';
 import { applyLabels, byId, element, options } from './dom';
 import { PendingView } from './pending-view';
 import { failureText, sortedErrors, syncedText, tokenProblem, type Step } from './wording';
@@ -309,8 +310,9 @@ export class Pane {
           table: binding.table,
         })
       : this.ui.notBound;
-    // Sync works offline too (edits stay marked); it needs a binding, not a connection
-    byId<HTMLButtonElement>('sync').disabled = this.busy || !binding;
+    const readOnly = renderAccess(binding ? (this.session?.access ?? null) : null, this.options.language);
+    // Sync works offline too (edits stay marked); it needs a binding, not a connection, and a role that may edit
+    byId<HTMLButtonElement>('sync').disabled = this.busy || !binding || readOnly;
     byId<HTMLButtonElement>('refresh').disabled = this.busy || !binding;
     byId<HTMLButtonElement>('load').disabled = this.busy || !this.connected;
     byId<HTMLButtonElement>('bind').disabled = this.busy || !this.connected;

@@ -75,6 +75,12 @@ export class MemoryContent {
     return this.mustTable(table).setup[header] ?? null;
   }
 
+  /** the columns open to typing on the protected sheet of a table, or null when it is not protected */
+  editableColumns(table: string): string[] | null {
+    const protection = this.mustTable(table).protection;
+    return protection ? [...protection.editable] : null;
+  }
+
   lights(table: string): TrafficLights | null {
     return this.mustTable(table).lights;
   }

@@ -45,6 +45,8 @@ export type Table = {
   lights: TrafficLights | null;
   /** where the header row sits on its sheet (0-based), for readSheet */
   origin: { row: number; column: number };
+  /** sheet protection: the columns whose body cells stay open to typing; absent or null when not protected */
+  protection?: { editable: string[] } | null;
 };
 
 /** What survives closing and reopening a workbook: content and settings, never listeners or the selection. */

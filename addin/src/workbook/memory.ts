@@ -133,7 +133,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
   async appendRows(name: string, rows: Cell[][]): Promise<void> {
     if (rows.length === 0) return;
     const table = this.mustTable(name);
-    this.cost('appendRows', appendRowsSyncs(rows, this.budget));
+    this.cost('appendRows', appendRowsSyncs(rows, this.budget) + reprotect(table));
     for (const cells of rows) table.rows.push({ cells: table.headers.map((_, i) => asStored(cells[i])), fills: {} });
   }
 
@@ -148,7 +148,10 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     const at = new Map(rows.map((row, i) => [row, i]));
     this.cost(
       'writeColumns',
-      LOCATE + writeChunks(rows, indexes, (r, c) => columns[table.headers[c]][at.get(r)!], this.budget) + EVENTS,
+      LOCATE +
+        writeChunks(rows, indexes, (r, c) => columns[table.headers[c]][at.get(r)!], this.budget) +
+        EVENTS +
+        reprotect(table),
     );
     rows.forEach((row, i) => {
       const target = table.rows[row];
@@ -163,7 +166,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     if (rows.length === 0) return;
     const table = this.mustTable(name);
     const highestFirst = [...new Set(rows)].sort((a, b) => b - a);
-    this.cost('deleteRows', LOCATE + perItemChunks(highestFirst.length, 160, this.budget) + EVENTS);
+    this.cost('deleteRows', LOCATE + perItemChunks(highestFirst.length, 160, this.budget) + EVENTS + reprotect(table));
     for (const row of highestFirst) {
       if (!table.rows[row]) throw new Error(`table "${name}" has no body row ${row}`);
       table.rows.splice(row, 1);
@@ -173,7 +176,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
   async markCells(name: string, marks: CellMark[]): Promise<void> {
     if (marks.length === 0) return;
     const table = this.mustTable(name);
-    this.cost('markCells', LOCATE + perItemChunks(marks.length, 320, this.budget) + EVENTS);
+    this.cost('markCells', LOCATE + perItemChunks(marks.length, 320, this.budget) + EVENTS + reprotect(table));
     for (const mark of marks) {
       this.columnIndex(table, mark.column);
       const row = table.rows[mark.row];
@@ -215,6 +218,13 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     else this.settings.set(key, value);
   }
 
+  async protectTable(name: string, editable: readonly string[] | null): Promise<void> {
+    const table = this.mustTable(name);
+    this.cost('protectTable', LOCATE + 2);
+    for (const header of editable ?? []) this.columnIndex(table, header);
+    table.protection = editable === null ? null : { editable: [...editable] };
+  }
+
   async onRowsChanged(name: string, listener: (rows: number[] | 'unknown') => void): Promise<() => Promise<void>> {
     this.cost('onRowsChanged', 1);
     const entry = { table: name, listener };
@@ -231,6 +241,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     const t = this.mustTable(table);
     const target = t.rows[row];
     if (!target) throw new Error(`table "${table}" has no body row ${row}`);
+    if (t.protection && !t.protection.editable.includes(header)) throw lockedCell(table, header);
     target.cells[this.columnIndex(t, header)] = typed(value, t.setup[header]?.numberFormat);
     this.emit(table, [row]);
   }
@@ -248,6 +259,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
   /** the user types a row just below the table, which grows it */
   addRow(table: string, values: Record<string, Cell>): number {
     const t = this.mustTable(table);
+    if (t.protection) throw lockedCell(table);
     t.rows.push(this.userRow(t, values));
     this.emit(table, 'unknown');
     return t.rows.length - 1;
@@ -256,18 +268,22 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
   /** Insert → Table Rows Above */
   insertRowAt(table: string, position: number, values: Record<string, Cell> = {}): void {
     const t = this.mustTable(table);
+    if (t.protection) throw lockedCell(table);
     t.rows.splice(position, 0, this.userRow(t, values));
     this.emit(table, 'unknown');
   }
 
   deleteRowAt(table: string, position: number): void {
-    this.mustTable(table).rows.splice(position, 1);
+    const t = this.mustTable(table);
+    if (t.protection) throw lockedCell(table);
+    t.rows.splice(position, 1);
     this.emit(table, 'unknown');
   }
 
   /** Data → Sort on one column: whole rows move, fills with them (text compared as Excel does, case-insensitive) */
   sortBy(table: string, header: string, descending = false): void {
     const t = this.mustTable(table);
+    if (t.protection) throw lockedCell(table);
     const c = this.columnIndex(t, header);
     t.rows.sort(sortOrder(c, descending));
     this.emit(table, 'unknown');
@@ -305,4 +321,16 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     for (const h of Object.keys(values)) this.columnIndex(t, h);
     return { cells: t.headers.map((h) => (h in values ? typed(values[h], t.setup[h]?.numberFormat) : '')), fills: {} };
   }
+}
+
+/** the port's writes put a protected sheet's protection back: one more request (excel/protection.ts) */
+function reprotect(table: Table): number {
+  return table.protection ? 1 : 0;
+}
+
+/** what Excel says to a person typing into a locked cell, or changing the rows of a protected sheet */
+function lockedCell(table: string, header?: string): Error {
+  return new Error(
+    `the sheet of "${table}" is protected${header ? `: "${header}" is locked` : ''} (Revisione → Rimuovi protezione foglio)`,
+  );
 }

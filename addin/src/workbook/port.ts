@@ -82,6 +82,11 @@ export interface WorkbookPort {
   /** workbook settings (stored in the file, per add-in): small, never secrets */
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string | null): Promise<void>;
+  /**
+   * Sheet protection: every cell of the table locked except the body of the `editable` columns, and the sheet
+   * protected (no password); `null` lifts it. The port's own writes still land on a protected sheet.
+   */
+  protectTable(name: string, editable: readonly string[] | null): Promise<void>;
   /** a hint that some body rows changed (the sync still diffs against the row hashes); returns an unsubscribe */
   onRowsChanged(name: string, listener: (rows: number[] | 'unknown') => void): Promise<() => Promise<void>>;
 }

@@ -105,6 +105,16 @@ function browserDouble(options: BrowserDoubleOptions) {
     paste(name: string, row: number, header: string, value: Scalar, numberFormat: string) {
       excel.user.paste(address(name, row, header), [[{ value, numberFormat }]]);
     },
+    /** the grid's own gestures, by table and header: rename a header, delete a column, lift a sheet's protection */
+    renameHeader(name: string, from: string, to: string) {
+      excel.user.renameHeader(name, from, to);
+    },
+    deleteColumn(name: string, header: string) {
+      excel.user.deleteColumn(name, header);
+    },
+    unprotect(sheet: string, password?: string) {
+      excel.user.unprotect(sheet, password);
+    },
     /** types a row just below the table: Excel's auto-expansion makes it a table row */
     appendRow(name: string, values: Record<string, Scalar>) {
       const table = model.table(name);

@@ -85,6 +85,32 @@ export function deleteTableRows(engine: Engine, table: TableModel, at: number, c
   engine.changed(sheet, rect, 'RowDeleted');
 }
 
+/**
+ * Right-click a header → Delete → Table Columns: the column's cells leave the table's rows, the table's cells to its
+ * right move one column left (cells outside the table's rows stay where they are), and the table is one column
+ * narrower. Refused on a protected sheet, as Excel refuses it.
+ */
+export function deleteTableColumn(engine: Engine, table: TableModel, index: number, location: string): void {
+  const sheet = table.sheet;
+  if (sheet.protection.protected) throw accessDenied(location);
+  if (index < 0 || index >= table.columns) throw itemNotFound(`table column ${index}`, location);
+  if (table.columns === 1) throw accessDenied(location);
+  const top = table.row;
+  const bottom = table.row + table.bodyRows;
+  const gone = table.column + index;
+  const right = table.column + table.columns;
+  for (let r = top; r <= bottom; r++) {
+    sheet.cells.delete(`${r},${gone}`);
+    for (let c = gone + 1; c < right; c++) {
+      const cell = sheet.cells.get(`${r},${c}`);
+      sheet.cells.delete(`${r},${c}`);
+      if (cell) sheet.cells.set(`${r},${c - 1}`, cell);
+    }
+  }
+  table.columns -= 1;
+  engine.changed(sheet, { row: top, column: gone, rows: bottom - top + 1, columns: 1 }, 'ColumnDeleted');
+}
+
 /** Excel's ascending sort order across types; blanks always sort last, ascending or descending. */
 function rank(value: Scalar, isError: boolean): number {
   if (value === '') return 4;

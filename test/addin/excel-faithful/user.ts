@@ -6,7 +6,7 @@
 import { parseA1 } from '../../../addin/src/workbook/address';
 import type { Engine } from './edits';
 import type { Rect, SheetModel, TableModel } from './model';
-import { deleteTableRows, filterTable, insertTableRows, sortTable } from './table-edits';
+import { deleteTableColumn, deleteTableRows, filterTable, insertTableRows, sortTable } from './table-edits';
 import { type Scalar, displayed } from './values';
 
 /** "Piano!F5" or "Piano!F5:G6" → the sheet and its rectangle */
@@ -66,6 +66,11 @@ export function createUser(engine: Engine) {
       const t = table(engine, tableName);
       engine.renameHeader(t, columnOf(t, from), to, 'user.renameHeader');
     },
+    /** right-click a header → Delete → Table Columns */
+    deleteColumn(tableName: string, header: string): void {
+      const t = table(engine, tableName);
+      deleteTableColumn(engine, t, columnOf(t, header), 'user.deleteColumn');
+    },
     /** right-click a body row → Insert → Table Rows Above (at = bodyRows appends below the last row) */
     insertRows(tableName: string, at: number, count = 1): void {
       insertTableRows(engine, table(engine, tableName), at, count, null, 'user.insertRows');
@@ -92,6 +97,14 @@ export function createUser(engine: Engine) {
       const sheet = engine.model.sheet(sheetName);
       if (!sheet) throw new Error(`no sheet ${sheetName}`);
       sheet.protection = { ...sheet.protection, ...options, protected: true };
+    },
+    /** Review → Unprotect Sheet; a sheet protected with a password asks for it */
+    unprotect(sheetName: string, password?: string): void {
+      const sheet = engine.model.sheet(sheetName);
+      if (!sheet) throw new Error(`no sheet ${sheetName}`);
+      if (sheet.protection.password !== null && sheet.protection.password !== password)
+        throw new Error('the password is wrong');
+      sheet.protection = { ...sheet.protection, protected: false, password: null };
     },
     /** what the grid shows in a cell, and what it holds */
     cell(address: string): {

@@ -1,0 +1,36 @@
+/**
+ * The computed cells are the server's (issue 12, defect 7). Sheet protection keeps typing out of "% Realizzazione";
+ * when someone lifted it and typed there anyway, the value never travels (output columns are not sent) and must not
+ * stay either: every Sync puts the server's scores back where the sheet shows something else. One request.
+ */
+import { OfflineError } from '../api/errors';
+import type { PlanTable } from './columns';
+import type { OperationContext } from './context';
+import { realizationCell } from './server-cells';
+import type { Binding } from './types';
+import type { TableWriter } from './writer';
+
+export async function restoreRealizations(
+  ctx: OperationContext,
+  binding: Binding,
+  table: PlanTable,
+  writer: TableWriter,
+): Promise<void> {
+  if (!table.headers.realization) return;
+  let scores;
+  try {
+    scores = await ctx.client.realizations(binding.planId, binding.year, binding.checkpoint);
+  } catch (error) {
+    // the rows' answers are written already; the next Sync puts the scores back
+    if (error instanceof OfflineError) return;
+    throw error;
+  }
+  const positionOf = new Map(table.lines.filter((l) => l.rowId).map((l) => [l.rowId!, l.position]));
+  for (const { rowId, realization } of scores) {
+    const position = positionOf.get(rowId);
+    if (position === undefined) continue;
+    const server = realizationCell(realization);
+    if ((server === '' ? null : server) !== table.lines[position].realization)
+      writer.set(position, { realization: server });
+  }
+}
