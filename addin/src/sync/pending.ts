@@ -39,7 +39,8 @@ const edited = (line: Line) => !isBlank(line) && (!line.rowId || rowHash(line.in
  */
 function shouldMark(line: Line, touched: ReadonlySet<number>): boolean {
   if (isStatus(line.status, 'TO_SEND') || isStatus(line.status, 'CONFLICT') || wantsDeletion(line.status)) return false;
-  if (isStatus(line.status, 'REJECTED')) return touched.has(line.position);
+  // a partly refused row too: its refused cell still differs from what the server kept
+  if (isStatus(line.status, 'REJECTED') || isStatus(line.status, 'PARTIAL')) return touched.has(line.position);
   if (isStatus(line.status, 'PENDING')) return false;
   return edited(line) || touched.has(line.position);
 }
@@ -60,7 +61,7 @@ export async function markPending(
   const marked = new Set(table.lines.filter((line) => shouldMark(line, touched)));
   for (const line of marked) {
     // a refused row touched again is being corrected: its pink cells go, its reasons stay in the pane until Sync
-    if (isStatus(line.status, 'REJECTED')) writer.clearMarks(line.position);
+    if (isStatus(line.status, 'REJECTED') || isStatus(line.status, 'PARTIAL')) writer.clearMarks(line.position);
     changes.set(line, { syncStatus: toSend, syncMessage: provisional });
     writer.mark(line.position, 'syncStatus', TO_SEND_FILL);
   }
@@ -83,8 +84,8 @@ function writeScores(changes: Changes, table: PlanTable, state: StoredState, wai
     for (let p = parents.parentOf(start); p.kind === 'found' && !touched.has(p.line); p = parents.parentOf(p.line)) {
       touched.add(p.line);
       const flagged = isProvisionalMessage(p.line.message);
-      if (!flagged && !isStatus(p.line.status, 'REJECTED') && !isStatus(p.line.status, 'CONFLICT'))
-        changes.set(p.line, { syncMessage: text });
+      const refused = (['REJECTED', 'PARTIAL', 'CONFLICT'] as const).some((s) => isStatus(p.line.status, s));
+      if (!flagged && !refused) changes.set(p.line, { syncMessage: text });
     }
   }
   for (const line of touched)
