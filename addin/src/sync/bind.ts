@@ -20,13 +20,14 @@ import { parentNames, realizationCell, referenceName, serverInputs } from './ser
 import type { StoredState } from './state';
 import type { BindRequest, BindSummary, ColumnMapping, MappingProposal } from './types';
 import { refreshVisuals } from './visuals';
+import { titleFromIndicatorColumn } from './mapping';
 import { foldWords } from '@core/vocabulary/fold';
 
 /** the header row (or rows, for grouped headers) that names the most plan columns among the sheet's first rows */
 export function proposeFromValues(sheet: string, address: string, values: Cell[][]): MappingProposal {
   let best: { start: number; rows: number; headers: string[]; matches: HeaderMatch[]; score: number } | null = null;
   for (let start = 0; start < Math.min(values.length, 12); start++) {
-    for (let rows = 1; rows <= 3 && start + rows <= values.length; rows++) {
+    for (let rows = 1; rows <= 4 && start + rows <= values.length; rows++) {
       const headers =
         rows === 1
           ? values[start].map((c) => (c === null ? '' : String(c)))
@@ -36,7 +37,7 @@ export function proposeFromValues(sheet: string, address: string, values: Cell[]
       if (!best || score > best.score + 1e-9) best = { start, rows, headers, matches: recognition.mapping, score };
     }
   }
-  const matches = best?.matches ?? [];
+  const matches = titleFromIndicatorColumn(best?.matches ?? []);
   const mapping: ColumnMapping = {};
   for (const m of matches) if (m.column && !mapping[m.column]) mapping[m.column] = m.header;
   return {

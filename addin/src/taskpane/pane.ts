@@ -6,9 +6,10 @@
 import { ApiError, OfflineError } from '../api/errors';
 import { type Language, format, messages } from '../i18n';
 import type { WorkbookSession } from '../sync/session';
-import type { Checkpoint, ColumnMapping, ConflictRecord, MappingProposal, PlanChoice, SheetError } from '../sync/types';
+import type { Checkpoint, ConflictRecord, MappingProposal, PlanChoice, SheetError } from '../sync/types';
 import { PLAN_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
 import { applyLabels, byId, element, options } from './dom';
+import { chosenMatches, mappingRows } from './mapping-view';
 import type { TokenStore } from './token-store';
 import { CHECKPOINT_NAMES } from '@core/vocabulary/checkpoint';
 
@@ -245,20 +246,7 @@ export class Pane {
 
   private renderMapping(proposal: MappingProposal): void {
     byId('mapping-heading').textContent = format(this.ui.mappingHeading, { sheet: proposal.sheet });
-    const none = { value: '', label: this.ui.mappingNone };
-    const choices = [none, ...proposal.headers.filter((h) => h.trim() !== '').map((h) => ({ value: h, label: h }))];
-    const rows = PLAN_LAYOUT.filter((c) => c.kind !== 'hidden').map((column) => {
-      const id = `map-${column.key}`;
-      const select = element('select', { id, 'data-key': column.key });
-      options(select, choices, proposal.mapping[column.key] ?? '');
-      const label = element('label', { for: id }, column[this.options.language]);
-      const row = element('tr');
-      row.append(element('td'), element('td'));
-      row.children[0].append(label);
-      row.children[1].append(select);
-      return row;
-    });
-    byId('mapping-rows').replaceChildren(...rows);
+    byId('mapping-rows').replaceChildren(...mappingRows(proposal, this.options.language, this.ui.mappingNone));
     byId('mapping-unmatched').textContent = proposal.unmatched.length
       ? format(this.ui.mappingUnmatched, { headers: proposal.unmatched.join(', ') })
       : '';
@@ -274,12 +262,9 @@ export class Pane {
     const proposal = this.proposal;
     const choice = this.choice();
     if (!proposal || !choice) return;
-    const mapping: ColumnMapping = {};
-    for (const select of Array.from(byId('mapping-rows').querySelectorAll<HTMLSelectElement>('select'))) {
-      if (select.value) mapping[select.dataset.key as LayoutColumnKey] = select.value;
-    }
+    const mapping = chosenMatches(proposal, byId('mapping-rows'));
     await this.operate(async () => {
-      const summary = await this.session.bindExistingSheet(proposal.sheet, mapping, choice);
+      const summary = await this.session.bindExistingSheet(proposal.sheet, mapping, choice, proposal);
       this.closeMapping();
       return format(this.ui.bound, { rows: summary.rows, matched: summary.matched, newRows: summary.newRows });
     });

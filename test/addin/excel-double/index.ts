@@ -90,6 +90,13 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       if (model.eventsEnabled)
         fireTableChanged(model, table, 'RangeEdited', { row: table.row + 1 + row, column, rows: 1, columns: 1 });
     },
+    /** types a new header over a table column's header cell (the same op as the faithful double's user) */
+    renameHeader(name: string, from: string, to: string) {
+      const { table, column } = locate(name, from);
+      table.sheet.touch(table.row, column).value = to;
+      if (model.eventsEnabled)
+        fireTableChanged(model, table, 'RangeEdited', { row: table.row, column, rows: 1, columns: 1 });
+    },
     /** types a row just below the table: Excel's auto-expansion makes it a table row */
     appendRow(name: string, values: Record<string, Value>) {
       const table = model.table(name);
