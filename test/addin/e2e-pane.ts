@@ -338,6 +338,15 @@ export class PaneSession {
       to,
     ] as const);
 
+  /** types into the bound table under a header as the sheet shows it now (e.g. after a rename), as typeInCell does */
+  typeUnder = (row: number, sheetHeader: string, value: string) =>
+    this.page.evaluate(([name, r, h, v]) => window.__excelDouble.user.type(name, r, h, v), [
+      this.table,
+      row,
+      sheetHeader,
+      value,
+    ] as const);
+
   /** opens the pane, connects and chooses the Sondrio plan, 2022, year end, without loading anything */
   connectAndChoose = async (): Promise<void> => {
     const page = this.page;

@@ -5,6 +5,7 @@ import { messages } from '../i18n';
 import type { WorkbookPort } from '../workbook/port';
 import { canonicalHeaders, linesOf, type ColumnHeaders, type PlanTable } from './columns';
 import type { Binding, Operation } from './types';
+import { ColumnsMissingError, readColumns } from './column-identity';
 
 export type OperationContext = {
   port: WorkbookPort;
@@ -22,7 +23,13 @@ export function headersOf(binding: Binding): ColumnHeaders {
 export async function readPlanTable(port: WorkbookPort, binding: Binding): Promise<PlanTable> {
   const data = await port.readTable(binding.table);
   if (!data) throw new TableMissingError(binding.table);
-  return linesOf(data, headersOf(binding));
+  const columns = readColumns(data.headers, headersOf(binding));
+  if (columns.missing.length)
+    throw new ColumnsMissingError(
+      binding.table,
+      columns.missing.map((m) => m.header),
+    );
+  return linesOf(data, columns.headers);
 }
 
 export class TableMissingError extends Error {

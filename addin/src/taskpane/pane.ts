@@ -4,6 +4,7 @@
  * the sync session; it only asks the host which sheet is active.
  */
 import { ApiError, OfflineError } from '../api/errors';
+import { ColumnsMissingError } from '../sync/column-identity';
 import { type Language, format, messages } from '../i18n';
 import type { WorkbookSession } from '../sync/session';
 import type { Checkpoint, ConflictRecord, MappingProposal, PlanChoice, SheetError } from '../sync/types';
@@ -397,7 +398,8 @@ export class Pane {
   }
 
   private describe(error: unknown): string {
-    if (error instanceof OfflineError || error instanceof ApiError) return error.text(this.options.language);
+    if (error instanceof OfflineError || error instanceof ApiError || error instanceof ColumnsMissingError)
+      return error.text(this.options.language);
     return format(this.ui.failed, { message: error instanceof Error ? error.message : String(error) });
   }
 }

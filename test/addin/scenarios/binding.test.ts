@@ -87,3 +87,24 @@ suite('binding an existing sheet through the pane', () => {
     },
   );
 });
+
+suite('a renamed column of the loaded table', () => {
+  const pane = usePane();
+  beforeAll(() => pane.connectAndLoad(), 120_000);
+
+  pane.step(
+    'defect 3 · "Valore ottenuto" renamed "Valore ottenuto 2022", then 300 typed: Sync sends it and the server keeps 300',
+    async () => {
+      const view = await pane.sheet();
+      const target = pane.editableIndicators(view)[0];
+      await pane.renameHeader(header('actual'), 'Valore ottenuto 2022');
+      await pane.typeUnder(target.position, 'Valore ottenuto 2022', '300');
+      const said = await pane.press('#sync');
+      expect(said).toMatch(/Righe inviate: 1\b/);
+      expect((await pane.serverRows()).get(target.id)?.actual?.raw).toBe('300');
+      const after = await pane.sheet();
+      expect(after.headers).toContain('Valore ottenuto 2022');
+      expect(String(pane.rowOf(after, target.id)[after.headers.indexOf('Valore ottenuto 2022')])).toBe('300');
+    },
+  );
+});
