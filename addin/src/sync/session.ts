@@ -15,6 +15,7 @@ import { bindSheet, proposeFromValues } from './bind';
 import { readPlanTable, TableMissingError, type OperationContext } from './context';
 import { keepMine, takeTheirs } from './conflicts';
 import { loadPlan } from './load';
+import { reloadTable } from './reload';
 import { planSync } from './outgoing';
 import { provisionalScores } from './provisional';
 import { refreshScores } from './refresh';
@@ -125,9 +126,13 @@ export class WorkbookSession {
     }));
   }
 
-  /** writes the plan into a NEW table in the canonical layout and binds the workbook to it */
+  /** writes the plan into a new table in the canonical layout and binds the workbook to it; bound, refreshes that table */
   async load(request: LoadRequest): Promise<LoadSummary> {
-    const { state, summary } = await loadPlan(this.context(), this.requireConnection().serverUrl, request);
+    const serverUrl = this.requireConnection().serverUrl;
+    const bound = this.state && (await this.options.workbook.readTable(this.state.binding.table)) ? this.state : null;
+    const { state, summary } = bound
+      ? await reloadTable(this.context(), serverUrl, bound, request)
+      : await loadPlan(this.context(), serverUrl, request);
     await this.save(state, [], []);
     return summary;
   }

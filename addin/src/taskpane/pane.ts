@@ -5,6 +5,7 @@
  */
 import { ApiError, OfflineError } from '../api/errors';
 import { ColumnsMissingError } from '../sync/column-identity';
+import { UnsentEditsError } from '../sync/reload';
 import { type Language, format, messages } from '../i18n';
 import type { WorkbookSession } from '../sync/session';
 import type { Checkpoint, ConflictRecord, MappingProposal, PlanChoice, SheetError } from '../sync/types';
@@ -398,7 +399,12 @@ export class Pane {
   }
 
   private describe(error: unknown): string {
-    if (error instanceof OfflineError || error instanceof ApiError || error instanceof ColumnsMissingError)
+    if (
+      error instanceof OfflineError ||
+      error instanceof ApiError ||
+      error instanceof ColumnsMissingError ||
+      error instanceof UnsentEditsError
+    )
       return error.text(this.options.language);
     return format(this.ui.failed, { message: error instanceof Error ? error.message : String(error) });
   }

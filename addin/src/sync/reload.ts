@@ -1,0 +1,67 @@
+/**
+ * Load on a workbook already bound to a table: the same table is refreshed from the server (its rows rewritten
+ * in its own column order, renamed columns included), never a second table beside an orphaned first one. Rows
+ * with edits not sent yet stop the reload: the pane says how many, and nothing in the sheet is touched.
+ */
+import { bindingWords } from '../binding-words';
+import { format, type Language } from '../i18n';
+import { PLAN_LAYOUT } from '@core/sheet/layout';
+import type { Cell } from '../workbook/port';
+import { readPlanTable, statusLabel, type OperationContext } from './context';
+import { planSync } from './outgoing';
+import { parentNames, serverCells } from './server-cells';
+import type { StoredState } from './state';
+import { freshState } from './load';
+import { refreshVisuals } from './visuals';
+import type { LoadRequest, LoadSummary } from './types';
+
+export class UnsentEditsError extends Error {
+  constructor(readonly pending: number) {
+    super(`${pending} rows have edits not sent yet`);
+    this.name = 'UnsentEditsError';
+  }
+  text(language: Language): string {
+    return format(bindingWords[language].reloadPending, { pending: this.pending });
+  }
+}
+
+export async function reloadTable(
+  ctx: OperationContext,
+  serverUrl: string,
+  current: StoredState,
+  request: LoadRequest,
+): Promise<{ state: StoredState; summary: LoadSummary }> {
+  const table = await readPlanTable(ctx.port, current.binding);
+  const plan = planSync(table);
+  const pending = plan.outgoing.length + plan.refused.length;
+  if (pending > 0) throw new UnsentEditsError(pending);
+
+  const { plan: details, passMarks } = await ctx.client.plan(request.planId);
+  if (!details) throw new Error(`plan ${request.planId} not found`);
+  const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint);
+  const parents = parentNames(page.rows);
+  const status = statusLabel(ctx.language, 'SYNCED');
+  // the table's own columns, in its own order: a column the layout does not know (the user's) is left empty
+  const keyAt = table.columns.map((header) => PLAN_LAYOUT.find((c) => table.headers[c.key] === header)?.key ?? null);
+  const rows: Cell[][] = page.rows.map((row) => {
+    const cells = serverCells(row, parents.get(row.rowId) ?? '', status);
+    return keyAt.map((key) => (key ? cells[key] : ''));
+  });
+  ctx.progress('load', 0, rows.length);
+  await ctx.port.deleteRows(
+    table.name,
+    table.lines.map((l) => l.position),
+  );
+  await ctx.port.appendRows(table.name, rows);
+  ctx.progress('load', rows.length, rows.length);
+  const state = freshState(serverUrl, request, details, passMarks, {
+    table: current.binding.table,
+    sheet: current.binding.sheet,
+    language: current.binding.language,
+    serverTime: page.serverTime,
+  });
+  state.binding.columns = current.binding.columns;
+  const view = await readPlanTable(ctx.port, state.binding);
+  await refreshVisuals(ctx.port, view, state.lights, ctx.language);
+  return { state, summary: { rows: rows.length, table: table.name, sheet: table.sheet } };
+}
