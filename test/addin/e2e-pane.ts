@@ -347,6 +347,13 @@ export class PaneSession {
       value,
     ] as const);
 
+  /** the user deletes a column of the bound table (user.deleteColumn: the faithful double's browser entry must offer it) */
+  deleteColumn = (sheetHeader: string) =>
+    this.page.evaluate(([name, h]) => window.__excelDouble.user.deleteColumn(name, h), [
+      this.table,
+      sheetHeader,
+    ] as const);
+
   /** opens the pane, connects and chooses the Sondrio plan, 2022, year end, without loading anything */
   connectAndChoose = async (): Promise<void> => {
     const page = this.page;

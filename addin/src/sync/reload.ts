@@ -61,6 +61,7 @@ export async function reloadTable(
     serverTime: page.serverTime,
   });
   state.binding.columns = current.binding.columns;
+  state.binding.positions = current.binding.positions;
   const view = await readPlanTable(ctx.port, state.binding);
   await refreshVisuals(ctx.port, view, state.lights, ctx.language);
   return { state, summary: { rows: rows.length, table: table.name, sheet: table.sheet } };

@@ -66,6 +66,8 @@ export class NotConnectedError extends Error {
 
 export class WorkbookSession {
   private state: StoredState | null = null;
+  /** the state as last written to (or read from) the workbook's settings */
+  private savedState = 'null';
   private openConflicts: ConflictRecord[] = [];
   private errorList: SheetError[] = [];
   private connection: Connection | null = null;
@@ -82,6 +84,7 @@ export class WorkbookSession {
     const session = new WorkbookSession(options);
     const stored = await readState(options.workbook);
     session.state = stored.state;
+    session.savedState = JSON.stringify(stored.state);
     session.openConflicts = stored.conflicts;
     session.errorList = stored.errors;
     return session;
@@ -277,7 +280,9 @@ export class WorkbookSession {
 
   private async save(state: StoredState | null, conflicts: ConflictRecord[], errors: SheetError[]): Promise<void> {
     const port = this.options.workbook;
-    if (JSON.stringify(state) !== JSON.stringify(this.state)) await writeState(port, state);
+    // compared with what was written, not with this.state: reading the table may have noted a renamed column in it
+    if (JSON.stringify(state) !== this.savedState) await writeState(port, state);
+    this.savedState = JSON.stringify(state);
     if (JSON.stringify(conflicts) !== JSON.stringify(this.openConflicts)) await writeConflicts(port, conflicts);
     if (JSON.stringify(errors) !== JSON.stringify(this.errorList)) await writeErrors(port, errors);
     this.state = state;

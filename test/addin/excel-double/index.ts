@@ -97,6 +97,32 @@ export function createExcelDouble(options: DoubleOptions = {}) {
       if (model.eventsEnabled)
         fireTableChanged(model, table, 'RangeEdited', { row: table.row, column, rows: 1, columns: 1 });
     },
+    /** right-click a column → Delete → Table Columns: the cells to its right move left (the faithful double needs the same op) */
+    deleteColumn(name: string, header: string) {
+      const { table, column } = locate(name, header);
+      const last = table.column + table.columns - 1;
+      for (let r = table.row; r <= table.row + table.bodyRows; r++) {
+        const line = table.sheet.cells.get(r);
+        if (!line) continue;
+        for (let c = column; c < last; c++) {
+          const right = line.get(c + 1);
+          if (right) line.set(c, right);
+          else line.delete(c);
+        }
+        line.delete(last);
+      }
+      const hidden = [...table.sheet.hiddenColumns].filter((c) => c !== column).map((c) => (c > column ? c - 1 : c));
+      table.sheet.hiddenColumns.clear();
+      for (const c of hidden) table.sheet.hiddenColumns.add(c);
+      table.columns--;
+      if (model.eventsEnabled)
+        fireTableChanged(model, table, 'ColumnDeleted', {
+          row: table.row,
+          column,
+          rows: table.bodyRows + 1,
+          columns: 1,
+        });
+    },
     /** types a row just below the table: Excel's auto-expansion makes it a table row */
     appendRow(name: string, values: Record<string, Value>) {
       const table = model.table(name);

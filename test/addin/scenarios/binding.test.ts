@@ -108,3 +108,34 @@ suite('a renamed column of the loaded table', () => {
     },
   );
 });
+
+suite('column identity kept in the workbook', () => {
+  const pane = usePane();
+  let second = { position: -1, target: '' };
+  beforeAll(() => pane.connectAndLoad(), 120_000);
+
+  pane.step('item 6 · a renamed column is sent and its new header is kept in the workbook settings', async () => {
+    const [first, next] = pane.editableIndicators(await pane.sheet());
+    second = next;
+    await pane.renameHeader(header('actual'), 'Ottenuto');
+    await pane.typeUnder(first.position, 'Ottenuto', first.target);
+    expect(await pane.press('#sync')).toMatch(/Righe inviate: 1\b/);
+    const stored = JSON.parse(String((await pane.settings())['cruscotto.binding'])).binding;
+    expect(stored.columns.actual).toBe('Ottenuto');
+  });
+
+  pane.step(
+    'item 6 · a mapped column that disappears blocks Sync with an Italian warning naming only it; the edit stays',
+    async () => {
+      const before = await pane.serverRows();
+      // deleting "Unità di misura" also moves "Ottenuto" one place left: it is still found, only the deleted one is missing
+      await pane.deleteColumn(header('unit'));
+      await pane.typeUnder(second.position, 'Ottenuto', second.target);
+      const said = await pane.press('#sync');
+      expect(said).toMatch(/^Colonne mancanti nella tabella "[^"]+": "Unità di misura"\. Sync bloccato/);
+      expect(await pane.serverRows()).toEqual(before);
+      const view = await pane.sheet();
+      expect(String(view.rows[second.position][view.headers.indexOf('Ottenuto')])).toBe(second.target);
+    },
+  );
+});
