@@ -1,7 +1,8 @@
 /**
  * Load on a workbook already bound to a table: the same table is refreshed from the server (its rows rewritten
  * in its own column order, renamed columns included), never a second table beside an orphaned first one. Rows
- * with edits not sent yet stop the reload: the pane says how many, and nothing in the sheet is touched.
+ * with edits not sent yet stop the reload unless the user chose to discard them (or to send them first, which the
+ * session does before calling this): nothing in the sheet is touched until the user has chosen.
  */
 import { bindingWords } from '../binding-words';
 import { format, type Language } from '../i18n';
@@ -15,13 +16,21 @@ import { freshState } from './load';
 import { refreshVisuals } from './visuals';
 import type { LoadRequest, LoadSummary } from './types';
 
+/** what to do with edits not sent yet when Load refreshes the bound table */
+export type UnsentChoice = 'send' | 'discard';
+
 export class UnsentEditsError extends Error {
-  constructor(readonly pending: number) {
+  constructor(
+    readonly pending: number,
+    /** true when they were just sent and the server refused (or could not be reached): asking again is pointless */
+    readonly afterSend = false,
+  ) {
     super(`${pending} rows have edits not sent yet`);
     this.name = 'UnsentEditsError';
   }
   text(language: Language): string {
-    return format(bindingWords[language].reloadPending, { pending: this.pending });
+    const words = bindingWords[language];
+    return format(this.afterSend ? words.reloadRejected : words.reloadPending, { pending: this.pending });
   }
 }
 
@@ -30,11 +39,12 @@ export async function reloadTable(
   serverUrl: string,
   current: StoredState,
   request: LoadRequest,
+  discard = false,
 ): Promise<{ state: StoredState; summary: LoadSummary }> {
   const table = await readPlanTable(ctx.port, current.binding);
   const plan = planSync(table);
   const pending = plan.outgoing.length + plan.refused.length;
-  if (pending > 0) throw new UnsentEditsError(pending);
+  if (pending > 0 && !discard) throw new UnsentEditsError(pending);
 
   const { plan: details, passMarks } = await ctx.client.plan(request.planId);
   if (!details) throw new Error(`plan ${request.planId} not found`);

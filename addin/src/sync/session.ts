@@ -15,7 +15,7 @@ import { bindSheet, proposeFromValues } from './bind';
 import { readPlanTable, TableMissingError, type OperationContext } from './context';
 import { keepMine, takeTheirs } from './conflicts';
 import { loadPlan } from './load';
-import { reloadTable } from './reload';
+import { reloadTable, UnsentEditsError, type UnsentChoice } from './reload';
 import { planSync } from './outgoing';
 import { provisionalScores } from './provisional';
 import { refreshScores } from './refresh';
@@ -129,12 +129,23 @@ export class WorkbookSession {
     }));
   }
 
-  /** writes the plan into a new table in the canonical layout and binds the workbook to it; bound, refreshes that table */
-  async load(request: LoadRequest): Promise<LoadSummary> {
+  /**
+   * Writes the plan into a new table in the canonical layout and binds the workbook to it. On a bound workbook it
+   * refreshes the bound table instead; with edits not sent it throws UnsentEditsError unless told to send them
+   * first or to discard them.
+   */
+  async load(request: LoadRequest, unsent?: UnsentChoice): Promise<LoadSummary> {
     const serverUrl = this.requireConnection().serverUrl;
-    const bound = this.state && (await this.options.workbook.readTable(this.state.binding.table)) ? this.state : null;
+    const table = this.state?.binding.table.toLowerCase();
+    const tables = table ? await this.options.workbook.listTables() : [];
+    const bound = tables.some((t) => t.name.toLowerCase() === table) ? this.state : null;
+    if (bound && unsent === 'send') {
+      // what the server refuses stays pending: reloadTable then refuses too, and the pane says so
+      const sent = await this.sync();
+      if (sent.offline || sent.pending > 0) throw new UnsentEditsError(sent.pending, true);
+    }
     const { state, summary } = bound
-      ? await reloadTable(this.context(), serverUrl, bound, request)
+      ? await reloadTable(this.context(), serverUrl, this.state!, request, unsent === 'discard')
       : await loadPlan(this.context(), serverUrl, request);
     await this.save(state, [], []);
     return summary;

@@ -12,6 +12,8 @@ import type { Checkpoint, ConflictRecord, MappingProposal, PlanChoice, SheetErro
 import { PLAN_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
 import { applyLabels, byId, element, options } from './dom';
 import { chosenMatches, mappingRows } from './mapping-view';
+import { loadAsking } from './reload-prompt';
+import { bindingWords } from '../binding-words';
 import type { TokenStore } from './token-store';
 import { CHECKPOINT_NAMES } from '@core/vocabulary/checkpoint';
 
@@ -178,7 +180,8 @@ export class Pane {
     const choice = this.choice();
     if (!choice) return;
     await this.operate(async () => {
-      const summary = await this.session.load(choice);
+      const summary = await loadAsking(this.session, choice, this.options.language);
+      if (!summary) return bindingWords[this.options.language].reloadCancelled;
       return format(this.ui.loaded, { rows: summary.rows, table: summary.table });
     });
   }
