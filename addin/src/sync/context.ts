@@ -2,7 +2,7 @@
 import type { CruscottoClient } from '../api/client';
 import type { Language } from '../i18n';
 import { messages } from '../i18n';
-import type { WorkbookPort } from '../workbook/port';
+import type { TableData, WorkbookPort } from '../workbook/port';
 import { canonicalHeaders, linesOf, type ColumnHeaders, type PlanTable } from './columns';
 import type { Binding, Operation } from './types';
 import { ColumnsMissingError, layoutPositions, readColumns } from './column-identity';
@@ -29,6 +29,11 @@ export function headersOf(binding: Binding): ColumnHeaders {
 export async function readPlanTable(port: WorkbookPort, binding: Binding): Promise<PlanTable> {
   const data = await port.readTable(binding.table);
   if (!data) throw new TableMissingError(binding.table);
+  return planTableOf(data, binding);
+}
+
+/** readPlanTable for a table already read */
+export function planTableOf(data: TableData, binding: Binding): PlanTable {
   const expected = headersOf(binding);
   const positions = binding.positions
     ? new Map(Object.entries(binding.positions) as Array<[LayoutColumnKey, number]>)

@@ -8,7 +8,7 @@ import { bindingWords } from '../binding-words';
 import { format, type Language } from '../i18n';
 import { PLAN_LAYOUT } from '@core/sheet/layout';
 import type { Cell } from '../workbook/port';
-import { readPlanTable, statusLabel, type OperationContext } from './context';
+import { planTableOf, readPlanTable, statusLabel, TableMissingError, type OperationContext } from './context';
 import { planSync } from './outgoing';
 import { parentNames, serverCells } from './server-cells';
 import type { StoredState } from './state';
@@ -41,7 +41,9 @@ export async function reloadTable(
   request: LoadRequest,
   discard = false,
 ): Promise<{ state: StoredState; summary: LoadSummary }> {
-  const table = await readPlanTable(ctx.port, current.binding);
+  const data = await ctx.port.readTable(current.binding.table);
+  if (!data) throw new TableMissingError(current.binding.table);
+  const table = planTableOf(data, current.binding);
   const plan = planSync(table);
   const pending = plan.outgoing.length + plan.refused.length;
   if (pending > 0 && !discard) throw new UnsentEditsError(pending);
@@ -51,18 +53,30 @@ export async function reloadTable(
   const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint);
   const parents = parentNames(page.rows);
   const status = statusLabel(ctx.language, 'SYNCED');
-  // the table's own columns, in its own order: a column the layout does not know (the user's) is left empty
-  const keyAt = table.columns.map((header) => PLAN_LAYOUT.find((c) => table.headers[c.key] === header)?.key ?? null);
+  // the table's own columns, in its own order; a column of the user's own keeps what it had on the same plan row
+  const keyAt = data.headers.map((header) => PLAN_LAYOUT.find((c) => table.headers[c.key] === header)?.key ?? null);
+  const before = new Map(table.lines.filter((l) => l.rowId).map((l) => [l.rowId!, data.rows[l.position]]));
   const rows: Cell[][] = page.rows.map((row) => {
     const cells = serverCells(row, parents.get(row.rowId) ?? '', status);
-    return keyAt.map((key) => (key ? cells[key] : ''));
+    const own = before.get(row.rowId);
+    return keyAt.map((key, i) => (key ? cells[key] : (own?.[i] ?? '')));
   });
+  // written over the rows the table has (no row deleted and made again: formats, validation and filters stay)
   ctx.progress('load', 0, rows.length);
-  await ctx.port.deleteRows(
-    table.name,
-    table.lines.map((l) => l.position),
-  );
-  await ctx.port.appendRows(table.name, rows);
+  const overlap = Math.min(rows.length, data.rows.length);
+  const positions = Array.from({ length: overlap }, (_, i) => i);
+  if (overlap > 0)
+    await ctx.port.writeColumns(
+      data.name,
+      positions,
+      Object.fromEntries(data.headers.map((header, c) => [header, positions.map((r) => rows[r][c])])),
+    );
+  if (rows.length > overlap) await ctx.port.appendRows(data.name, rows.slice(overlap));
+  if (data.rows.length > overlap)
+    await ctx.port.deleteRows(
+      data.name,
+      Array.from({ length: data.rows.length - overlap }, (_, i) => overlap + i),
+    );
   ctx.progress('load', rows.length, rows.length);
   const state = freshState(serverUrl, request, details, passMarks, {
     table: current.binding.table,
@@ -74,5 +88,5 @@ export async function reloadTable(
   state.binding.positions = current.binding.positions;
   const view = await readPlanTable(ctx.port, state.binding);
   await refreshVisuals(ctx.port, view, state.lights, ctx.language);
-  return { state, summary: { rows: rows.length, table: table.name, sheet: table.sheet } };
+  return { state, summary: { rows: rows.length, table: data.name, sheet: data.sheet } };
 }
