@@ -11,7 +11,6 @@ const it = {
   mappingAnyLevel: '(ogni livello)',
   mappingFieldOf: 'Colonna Cruscotto per "{header}"',
   mappingLevelOf: 'Livello per "{header}"',
-  mappingNothing: 'Nessuna colonna del foglio è stata scelta: indicare almeno codice o titolo',
   levels: {
     perspective: 'prospettiva',
     strategic: 'obiettivo strategico',
@@ -20,7 +19,6 @@ const it = {
   },
   columnsMissing:
     'Colonne mancanti nella tabella "{table}": {headers}. Sync bloccato finché non sono ripristinate (rinominare di nuovo la colonna o ripristinarla), per non perdere modifiche.',
-  columnsRenamed: 'Colonne rinominate, riconosciute per posizione: {headers}',
   reloadPending: 'Ci sono {pending} righe modificate e non inviate. Cosa fare prima di ricaricare?',
   reloadSend: 'Invia e ricarica',
   reloadDiscard: 'Scarta e ricarica',
@@ -28,7 +26,6 @@ const it = {
   reloadCancelled: 'Caricamento annullato: le modifiche restano nel foglio.',
   reloadRejected:
     'Non ricaricato: {pending} righe non sono state accettate dal server e restano da correggere nel foglio.',
-  reloaded: 'Tabella {table} aggiornata dal server: {rows} righe.',
 };
 
 const en: typeof it = {
@@ -37,7 +34,6 @@ const en: typeof it = {
   mappingAnyLevel: '(any level)',
   mappingFieldOf: 'Cruscotto column for "{header}"',
   mappingLevelOf: 'Level for "{header}"',
-  mappingNothing: 'No sheet column was chosen: choose at least the code or the title',
   levels: {
     perspective: 'perspective',
     strategic: 'strategic objective',
@@ -46,14 +42,12 @@ const en: typeof it = {
   },
   columnsMissing:
     'Columns missing from table "{table}": {headers}. Sync is blocked until they are back (rename the column again or restore it), so that no edit is lost.',
-  columnsRenamed: 'Renamed columns, recognised by position: {headers}',
   reloadPending: 'There are {pending} edited rows not sent yet. What to do before loading again?',
   reloadSend: 'Send, then load',
   reloadDiscard: 'Discard, then load',
   reloadCancel: 'Cancel',
   reloadCancelled: 'Load cancelled: the edits stay in the sheet.',
   reloadRejected: 'Not loaded: the server did not accept {pending} rows; they stay in the sheet to be corrected.',
-  reloaded: 'Table {table} refreshed from the server: {rows} rows.',
 };
 
 export const bindingWords: Record<Language, typeof it> = { it, en };
