@@ -33,6 +33,10 @@ suite('binding an existing sheet through the pane', () => {
       );
       expect(String(row(view, '1.1.2')[pane.col('actual')])).toBe('11');
       expect(String(row(view, '1.1.1')[pane.col('thresholds')])).toBe('80%: 3,00%; 60%: 2,85%');
+      // the typed actual reaches the server, nothing is refused
+      expect(await pane.press('#sync')).toMatch(/rifiutate 0, in conflitto 0\)/);
+      const id = String(row(view, '1.1.2')[pane.col('rowId')]);
+      expect((await pane.serverRows()).get(id)?.actual?.raw).toBe('11');
     },
   );
 
