@@ -358,6 +358,101 @@ export class PaneSession {
       );
 
   /**
+   * Puts a sheet the user already keeps (e.g. a seed-shaped table, test/fixtures/seed-sheets.ts) into the browser
+   * workbook and makes it the active sheet, through the Office.js surface both Excel doubles offer (worksheets.add,
+   * Range.values, activate), as the user's own typing would leave it.
+   */
+  putSheet = async (name: string, grid: string[][]): Promise<void> => {
+    const width = Math.max(...grid.map((r) => r.length));
+    const cells = grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+    let column = '';
+    for (let n = width; n > 0; n = Math.floor((n - 1) / 26)) column = String.fromCharCode(65 + ((n - 1) % 26)) + column;
+    await this.page.evaluate(
+      async ([sheetName, address, values]) => {
+        await Excel.run(async (context) => {
+          const sheet = context.workbook.worksheets.add(sheetName);
+          sheet.getRange(address).values = values;
+          sheet.activate();
+          await context.sync();
+        });
+      },
+      [name, `A1:${column}${cells.length}`, cells] as const,
+    );
+  };
+
+  /** the user renames a header of the bound table in the grid (user.renameHeader: both doubles offer it) */
+  renameHeader = (from: string, to: string) =>
+    this.page.evaluate(([name, f, t]) => window.__excelDouble.user.renameHeader(name, f, t), [
+      this.table,
+      from,
+      to,
+    ] as const);
+
+  /** types into the bound table under a header as the sheet shows it now (e.g. after a rename), as typeInCell does */
+  typeUnder = (row: number, sheetHeader: string, value: string) =>
+    this.page.evaluate(([name, r, h, v]) => window.__excelDouble.user.type(name, r, h, v), [
+      this.table,
+      row,
+      sheetHeader,
+      value,
+    ] as const);
+
+  /** the user deletes a column of the bound table (user.deleteColumn: the faithful double's browser entry must offer it) */
+  deleteColumn = (sheetHeader: string) =>
+    this.page.evaluate(([name, h]) => window.__excelDouble.user.deleteColumn(name, h), [
+      this.table,
+      sheetHeader,
+    ] as const);
+
+  /** opens the pane, connects and chooses the Sondrio plan, 2022, year end, without loading anything */
+  connectAndChoose = async (): Promise<void> => {
+    const page = this.page;
+    await page.goto(`${this.origin}/taskpane.html`);
+    await page.waitForSelector('#app[aria-busy="false"]');
+    await page.fill('#token', this.api.token);
+    await page.click('#connect-button');
+    await page.waitForSelector('#plan:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
+    const organisations = await page.$$eval('#organisation option', (os) =>
+      os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
+    );
+    const sondrio = organisations.find((o) => /sondrio/i.test(o.text));
+    if (!sondrio) throw new Error(`no Sondrio organisation among ${JSON.stringify(organisations.map((o) => o.text))}`);
+    await page.selectOption('#organisation', sondrio.value);
+    this.planId = await page.inputValue('#plan-select');
+    await page.selectOption('#year', '2022');
+    await page.selectOption('#checkpoint', 'YEAR_END');
+  };
+
+  /** what the pane proposes for each sheet column: header → [plan column, level] as the selects show them */
+  mappingShown = async (): Promise<Map<string, [string, string]>> => {
+    await this.page.waitForSelector('#mapping:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
+    const rows = await this.page.$$eval('#mapping-rows tr[data-header]', (trs) =>
+      trs.map((tr) => [
+        (tr as HTMLElement).dataset.header ?? '',
+        (tr.querySelector('select.mapping-field') as HTMLSelectElement).value,
+        (tr.querySelector('select.mapping-level') as HTMLSelectElement).value,
+      ]),
+    );
+    return new Map(rows.map(([h, c, l]) => [h, [c, l] as [string, string]]));
+  };
+
+  /** the user changes, in the pane, what one sheet column holds */
+  chooseMapping = async (sheetHeader: string, column: string, level = ''): Promise<void> => {
+    const row = `#mapping-rows tr[data-header=${JSON.stringify(sheetHeader)}]`;
+    await this.page.selectOption(`${row} select.mapping-field`, column);
+    await this.page.selectOption(`${row} select.mapping-level`, level);
+  };
+
+  /** after a bind or a load: the bound table becomes the one the helpers read */
+  followBinding = async (): Promise<void> => {
+    const binding = JSON.parse(String((await this.settings())[SETTING.binding] ?? 'null'))?.binding;
+    if (!binding) throw new Error('no binding stored in the workbook settings');
+    this.table = binding.table;
+    const view = await this.sheet();
+    this.col = (key) => view.headers.indexOf(header(key));
+  };
+
+  /**
    * Connect and Load as a suite's setup, for suites whose scenario starts from a loaded plan (the load-and-sync
    * suite checks these same steps one assertion at a time): the Sondrio plan, 2022, year end. `token` is the
    * administrator's unless a suite connects as someone else (a viewer, a unit editor).

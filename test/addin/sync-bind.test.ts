@@ -11,6 +11,7 @@ import { H, openSession, rowOf } from '../helpers/addin-session';
 import { SEEDS } from '../helpers/seeds';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { changedRows, readRows } from '../helpers/sync';
+import { sondrioSheet as sondrioSheetSeed } from '../fixtures/seed-sheets';
 
 const sondrio = withSondrioServer();
 
@@ -91,4 +92,23 @@ test('a mapping the user corrected is the one used', async () => {
   expect(bound).toMatchObject({ rows: 1, matched: 1, newRows: 0 });
   expect(wb.cell(bound.table, 0, H.actual)).toBe('80');
   expect(wb.cell(bound.table, 0, H.title)).toBe('Grado di adesione');
+});
+
+test('a sheet with part of the plan, its rows under the wrong block, keeps the server parents', async () => {
+  const wb = new MemoryWorkbook();
+  // lines 3–21 of the seed: 2.1 is printed inside strategic objective 1's block, and objective 2 is not there
+  wb.putSheet('Piano', sondrioSheetSeed());
+  const session = await openSession(sondrio.server, wb);
+  const proposal = await session.proposeMapping('Piano');
+  const before = (await readRows(sondrio.server, sondrio.plan.planId)).rows;
+  await session.bindExistingSheet(
+    'Piano',
+    proposal.matches,
+    { planId: sondrio.plan.planId, year: 2022, checkpoint: 'YEAR_END' },
+    proposal,
+  );
+  expect(await session.sync()).toMatchObject({ rejected: 0, conflicts: 0 });
+  const after = (await readRows(sondrio.server, sondrio.plan.planId)).rows;
+  for (const row of after) expect(row.parentId).toBe(before.find((b) => b.rowId === row.rowId)!.parentId);
+  expect((await session.sync()).sent).toBe(0);
 });

@@ -8,7 +8,7 @@
  */
 import { combineHeaderRows, recognizeHeaders, rowsFromMappedSheet, type HeaderMatch } from '@core/sheet/headers';
 import { LEVEL_LABEL, PLAN_LAYOUT, formatFutureTargets, formatThresholds } from '@core/sheet/layout';
-import type { SheetLevel, SheetRowIn } from '@core/sheet/row';
+import { PARENT_LEVEL, type SheetLevel, type SheetRowIn } from '@core/sheet/row';
 import { levelOf } from '@core/sheet/vocabulary';
 import type { ServerRow } from '../api/types';
 import type { Cell } from '../workbook/port';
@@ -20,13 +20,14 @@ import { parentNames, realizationCell, referenceName, serverInputs } from './ser
 import type { StoredState } from './state';
 import type { BindRequest, BindSummary, ColumnMapping, MappingProposal } from './types';
 import { refreshVisuals } from './visuals';
+import { titleFromIndicatorColumn } from './mapping';
 import { foldWords } from '@core/vocabulary/fold';
 
 /** the header row (or rows, for grouped headers) that names the most plan columns among the sheet's first rows */
 export function proposeFromValues(sheet: string, address: string, values: Cell[][]): MappingProposal {
   let best: { start: number; rows: number; headers: string[]; matches: HeaderMatch[]; score: number } | null = null;
   for (let start = 0; start < Math.min(values.length, 12); start++) {
-    for (let rows = 1; rows <= 3 && start + rows <= values.length; rows++) {
+    for (let rows = 1; rows <= 4 && start + rows <= values.length; rows++) {
       const headers =
         rows === 1
           ? values[start].map((c) => (c === null ? '' : String(c)))
@@ -36,7 +37,7 @@ export function proposeFromValues(sheet: string, address: string, values: Cell[]
       if (!best || score > best.score + 1e-9) best = { start, rows, headers, matches: recognition.mapping, score };
     }
   }
-  const matches = best?.matches ?? [];
+  const matches = titleFromIndicatorColumn(best?.matches ?? []);
   const mapping: ColumnMapping = {};
   for (const m of matches) if (m.column && !mapping[m.column]) mapping[m.column] = m.header;
   return {
@@ -101,6 +102,7 @@ function mappedInputs(row: SheetRowIn, level: SheetLevel | undefined, parentName
 }
 
 const matchKey = (level: SheetLevel | undefined, name: string) => `${level}|${foldWords(name)}`;
+const parentLevel = (level: SheetLevel | undefined) => (level ? PARENT_LEVEL[level] : null);
 
 export async function bindSheet(
   ctx: OperationContext,
@@ -113,13 +115,23 @@ export async function bindSheet(
   const { plan, passMarks } = await ctx.client.plan(request.planId);
   if (!plan) throw new Error(`plan ${request.planId} not found`);
   const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint);
-  const mapped = rowsFromMappedSheet(values, matchesOf(proposal, mapping), {
+  const matches = matchesOf(proposal, mapping);
+  const explicitParent = matches.some((m) => m.column === 'parentCode');
+  const mapped = rowsFromMappedSheet(values, matches, {
     year: request.year,
     checkpoint: request.checkpoint === 'YEAR_END' ? '31/12' : '30/6',
     firstDataRow: proposal.headerRow + proposal.headerRows,
     firstRowNumber: 1,
   });
 
+  const inSheet = new Set(
+    mapped.rows.flatMap((row) => {
+      const level = row.level ? levelOf(row.level) : undefined;
+      return [row.code, level === 'perspective' ? row.title : null]
+        .filter((name): name is string => !!name && name.trim() !== '')
+        .map((name) => matchKey(level, name));
+    }),
+  );
   const serverByKey = new Map<string, ServerRow>();
   for (const row of page.rows) {
     const level = row.level.toLowerCase() as SheetLevel;
@@ -149,7 +161,13 @@ export async function bindSheet(
     if (!server) return keys.map((k) => (({ ...blank, ...own, syncStatus: status.fresh }) as Record<string, Cell>)[k]);
     matched++;
     const base = serverInputs(server, serverParents.get(server.rowId) ?? '');
-    const inputs = { ...base, ...own, parentCode: own.parentCode || base.parentCode, level: base.level };
+    // a parent read from where the row sits (a seed table has no parent column) is a guess, and the seeds' damage
+    // puts rows under the wrong block: a matched row keeps the server's parent unless the sheet names one
+    // a server parent the sheet does not hold (a sheet with part of the plan) is left out: not sent, kept as it is
+    const serverParent =
+      parentLevel(level) && inSheet.has(matchKey(parentLevel(level)!, base.parentCode)) ? base.parentCode : '';
+    const parentCode = explicitParent ? own.parentCode || serverParent : serverParent;
+    const inputs = { ...base, ...own, parentCode, level: base.level };
     const hash = rowHash(base);
     const cells: Record<string, Cell> = {
       ...inputs,

@@ -2,9 +2,11 @@
 import type { CruscottoClient } from '../api/client';
 import type { Language } from '../i18n';
 import { messages } from '../i18n';
-import type { WorkbookPort } from '../workbook/port';
+import type { TableData, WorkbookPort } from '../workbook/port';
 import { canonicalHeaders, linesOf, type ColumnHeaders, type PlanTable } from './columns';
 import type { Binding, Operation } from './types';
+import { ColumnsMissingError, layoutPositions, readColumns } from './column-identity';
+import type { LayoutColumnKey } from '@core/sheet/layout';
 
 export type OperationContext = {
   port: WorkbookPort;
@@ -19,10 +21,37 @@ export function headersOf(binding: Binding): ColumnHeaders {
   return binding.columns ?? canonicalHeaders(binding.language);
 }
 
+/**
+ * The bound table as the sync logic reads it. Where a column stands now, and the header it has now, are noted in
+ * the binding (saved with the state after the operation): that record, kept in the workbook's settings, is the
+ * column's identity, so a column renamed today and moved tomorrow is still found.
+ */
 export async function readPlanTable(port: WorkbookPort, binding: Binding): Promise<PlanTable> {
   const data = await port.readTable(binding.table);
   if (!data) throw new TableMissingError(binding.table);
-  return linesOf(data, headersOf(binding));
+  return planTableOf(data, binding);
+}
+
+/** readPlanTable for a table already read */
+export function planTableOf(data: TableData, binding: Binding): PlanTable {
+  const expected = headersOf(binding);
+  const positions = binding.positions
+    ? new Map(Object.entries(binding.positions) as Array<[LayoutColumnKey, number]>)
+    : layoutPositions(expected);
+  const columns = readColumns(data.headers, expected, positions);
+  if (columns.missing.length)
+    throw new ColumnsMissingError(
+      binding.table,
+      columns.missing.map((m) => m.header),
+    );
+  const now = Object.fromEntries(
+    (Object.keys(columns.headers) as LayoutColumnKey[]).map((k) => [k, data.headers.indexOf(columns.headers[k]!)]),
+  ) as Partial<Record<LayoutColumnKey, number>>;
+  if (columns.renamed.length || [...positions].some(([k, at]) => now[k] !== at)) {
+    binding.columns = columns.headers;
+    binding.positions = now;
+  }
+  return linesOf(data, columns.headers);
 }
 
 export class TableMissingError extends Error {

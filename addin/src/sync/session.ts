@@ -17,6 +17,7 @@ import { readPlanTable, TableMissingError, type OperationContext } from './conte
 import { seenValues } from './seen';
 import { keepMine, takeTheirs } from './conflicts';
 import { loadPlan } from './load';
+import { reloadTable, UnsentEditsError, type UnsentChoice } from './reload';
 import { planSync } from './outgoing';
 import { markPending, type PendingMarks } from './pending';
 import { provisionalScores } from './provisional';
@@ -69,6 +70,8 @@ export class NotConnectedError extends Error {
 
 export class WorkbookSession {
   private state: StoredState | null = null;
+  /** the state as last written to (or read from) the workbook's settings */
+  private savedState = 'null';
   private openConflicts: ConflictRecord[] = [];
   private errorList: SheetError[] = [];
   private connection: Connection | null = null;
@@ -88,6 +91,7 @@ export class WorkbookSession {
     const session = new WorkbookSession(options);
     const stored = await readState(options.workbook);
     session.state = stored.state;
+    session.savedState = JSON.stringify(stored.state);
     session.openConflicts = stored.conflicts;
     session.errorList = stored.errors;
     return session;
@@ -145,9 +149,24 @@ export class WorkbookSession {
     return this.planList.map((p) => ({ ...p }));
   }
 
-  /** writes the plan into a NEW table in the canonical layout and binds the workbook to it */
-  async load(request: LoadRequest): Promise<LoadSummary> {
-    const { state, summary } = await loadPlan(this.context(), this.requireConnection().serverUrl, request);
+  /**
+   * Writes the plan into a new table in the canonical layout and binds the workbook to it. On a bound workbook it
+   * refreshes the bound table instead; with edits not sent it throws UnsentEditsError unless told to send them
+   * first or to discard them.
+   */
+  async load(request: LoadRequest, unsent?: UnsentChoice): Promise<LoadSummary> {
+    const serverUrl = this.requireConnection().serverUrl;
+    const table = this.state?.binding.table.toLowerCase();
+    const tables = table ? await this.options.workbook.listTables() : [];
+    const bound = tables.some((t) => t.name.toLowerCase() === table) ? this.state : null;
+    if (bound && unsent === 'send') {
+      // what the server refuses stays pending: reloadTable then refuses too, and the pane says so
+      const sent = await this.sync();
+      if (sent.offline || sent.pending > 0) throw new UnsentEditsError(sent.pending, true);
+    }
+    const { state, summary } = bound
+      ? await reloadTable(this.context(), serverUrl, this.state!, request, unsent === 'discard')
+      : await loadPlan(this.context(), serverUrl, request);
     await this.save(state, [], []);
     await this.protect();
     return summary;
@@ -314,7 +333,9 @@ export class WorkbookSession {
 
   private async save(state: StoredState | null, conflicts: ConflictRecord[], errors: SheetError[]): Promise<void> {
     const port = this.options.workbook;
-    if (JSON.stringify(state) !== JSON.stringify(this.state)) await writeState(port, state);
+    // compared with what was written, not with this.state: reading the table may have noted a renamed column in it
+    if (JSON.stringify(state) !== this.savedState) await writeState(port, state);
+    this.savedState = JSON.stringify(state);
     if (JSON.stringify(conflicts) !== JSON.stringify(this.openConflicts)) await writeConflicts(port, conflicts);
     if (JSON.stringify(errors) !== JSON.stringify(this.errorList)) await writeErrors(port, errors);
     this.state = state;

@@ -36,6 +36,8 @@ export type Binding = {
   serverTime: string | null;
   /** for a bound (not loaded) sheet: header text of each layout column the user confirmed */
   columns?: Partial<Record<LayoutColumnKey, string>>;
+  /** where each column stood when last read (0-based in the table): with `columns`, the column's identity */
+  positions?: Partial<Record<LayoutColumnKey, number>>;
 };
 
 export type LoadRequest = { planId: string; year: number; checkpoint: Checkpoint; sheet?: string; table?: string };

@@ -6,13 +6,16 @@
 import { ApiError, OfflineError } from '../api/errors';
 import { type Language, format, messages } from '../i18n';
 import type { WorkbookSession } from '../sync/session';
-import type { Checkpoint, ColumnMapping, ConflictRecord, MappingProposal, PlanChoice, SheetError } from '../sync/types';
+import type { Checkpoint, ConflictRecord, MappingProposal, PlanChoice, SheetError } from '../sync/types';
 import { PLAN_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
 import { showConnection } from './connection-line';
 import { renderAccess } from './access-view';
 import { applyLabels, byId, element, options } from './dom';
 import { PendingView } from './pending-view';
 import { failureText, sortedErrors, syncedText, tokenProblem, type Step } from './wording';
+import { chosenMatches, mappingRows } from './mapping-view';
+import { loadAsking } from './reload-prompt';
+import { bindingWords } from '../binding-words';
 import type { TokenStore } from './token-store';
 import { CHECKPOINT_NAMES } from '@core/vocabulary/checkpoint';
 
@@ -189,7 +192,8 @@ export class Pane {
     const choice = this.choice();
     if (!choice) return;
     await this.operate('load', async () => {
-      const summary = await this.session.load(choice);
+      const summary = await loadAsking(this.session, choice, this.options.language);
+      if (!summary) return bindingWords[this.options.language].reloadCancelled;
       return format(this.ui.loaded, { rows: summary.rows, table: summary.table });
     });
   }
@@ -258,20 +262,7 @@ export class Pane {
 
   private renderMapping(proposal: MappingProposal): void {
     byId('mapping-heading').textContent = format(this.ui.mappingHeading, { sheet: proposal.sheet });
-    const none = { value: '', label: this.ui.mappingNone };
-    const choices = [none, ...proposal.headers.filter((h) => h.trim() !== '').map((h) => ({ value: h, label: h }))];
-    const rows = PLAN_LAYOUT.filter((c) => c.kind !== 'hidden').map((column) => {
-      const id = `map-${column.key}`;
-      const select = element('select', { id, 'data-key': column.key });
-      options(select, choices, proposal.mapping[column.key] ?? '');
-      const label = element('label', { for: id }, column[this.options.language]);
-      const row = element('tr');
-      row.append(element('td'), element('td'));
-      row.children[0].append(label);
-      row.children[1].append(select);
-      return row;
-    });
-    byId('mapping-rows').replaceChildren(...rows);
+    byId('mapping-rows').replaceChildren(...mappingRows(proposal, this.options.language, this.ui.mappingNone));
     byId('mapping-unmatched').textContent = proposal.unmatched.length
       ? format(this.ui.mappingUnmatched, { headers: proposal.unmatched.join(', ') })
       : '';
@@ -287,12 +278,9 @@ export class Pane {
     const proposal = this.proposal;
     const choice = this.choice();
     if (!proposal || !choice) return;
-    const mapping: ColumnMapping = {};
-    for (const select of Array.from(byId('mapping-rows').querySelectorAll<HTMLSelectElement>('select'))) {
-      if (select.value) mapping[select.dataset.key as LayoutColumnKey] = select.value;
-    }
+    const mapping = chosenMatches(proposal, byId('mapping-rows'));
     await this.operate('bind', async () => {
-      const summary = await this.session.bindExistingSheet(proposal.sheet, mapping, choice);
+      const summary = await this.session.bindExistingSheet(proposal.sheet, mapping, choice, proposal);
       this.closeMapping();
       return format(this.ui.bound, { rows: summary.rows, matched: summary.matched, newRows: summary.newRows });
     });

@@ -1,0 +1,53 @@
+/**
+ * The words of binding a sheet, of column identity and of loading again, in Italian and English (same keys in
+ * both; the type makes a missing translation a compile error). Kept beside i18n.ts so these three features can
+ * change their words without touching the pane's common list.
+ */
+import type { Language } from './i18n';
+
+const it = {
+  mappingSheetColumn: 'Colonna del foglio',
+  mappingPlanColumn: 'Colonna Cruscotto',
+  mappingAnyLevel: '(ogni livello)',
+  mappingFieldOf: 'Colonna Cruscotto per "{header}"',
+  mappingLevelOf: 'Livello per "{header}"',
+  levels: {
+    perspective: 'prospettiva',
+    strategic: 'obiettivo strategico',
+    operational: 'obiettivo operativo',
+    indicator: 'azione',
+  },
+  columnsMissing:
+    'Colonne mancanti nella tabella "{table}": {headers}. Sync bloccato finché non sono ripristinate (rinominare di nuovo la colonna o ripristinarla), per non perdere modifiche.',
+  reloadPending: 'Ci sono {pending} righe modificate e non inviate. Cosa fare prima di ricaricare?',
+  reloadSend: 'Invia e ricarica',
+  reloadDiscard: 'Scarta e ricarica',
+  reloadCancel: 'Annulla',
+  reloadCancelled: 'Caricamento annullato: le modifiche restano nel foglio.',
+  reloadRejected:
+    'Non ricaricato: {pending} righe non sono state accettate dal server e restano da correggere nel foglio.',
+};
+
+const en: typeof it = {
+  mappingSheetColumn: 'Sheet column',
+  mappingPlanColumn: 'Cruscotto column',
+  mappingAnyLevel: '(any level)',
+  mappingFieldOf: 'Cruscotto column for "{header}"',
+  mappingLevelOf: 'Level for "{header}"',
+  levels: {
+    perspective: 'perspective',
+    strategic: 'strategic objective',
+    operational: 'operational objective',
+    indicator: 'action',
+  },
+  columnsMissing:
+    'Columns missing from table "{table}": {headers}. Sync is blocked until they are back (rename the column again or restore it), so that no edit is lost.',
+  reloadPending: 'There are {pending} edited rows not sent yet. What to do before loading again?',
+  reloadSend: 'Send, then load',
+  reloadDiscard: 'Discard, then load',
+  reloadCancel: 'Cancel',
+  reloadCancelled: 'Load cancelled: the edits stay in the sheet.',
+  reloadRejected: 'Not loaded: the server did not accept {pending} rows; they stay in the sheet to be corrected.',
+};
+
+export const bindingWords: Record<Language, typeof it> = { it, en };

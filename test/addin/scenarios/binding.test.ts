@@ -1,0 +1,145 @@
+/**
+ * Binding a sheet the organisation already keeps, through the pane's own "Collega questo foglio" table (issue 12,
+ * item 5 and defect 2): the pane proposes what each sheet column holds, the user confirms or corrects it in the
+ * pane, and the bound table holds the sheet's rows. Seed-shaped sheets: test/fixtures/seed-sheets.ts.
+ */
+import { bergamoSheet, bresciaCardSheet, sondrioSheet } from '../../fixtures/seed-sheets';
+import { browserSuite, header, usePane, type SheetView } from '../e2e-pane';
+
+const suite = browserSuite('scenarios/binding.test.ts');
+
+suite('binding an existing sheet through the pane', () => {
+  const pane = usePane();
+  const codes = (view: SheetView) => view.rows.map((r) => String(r[pane.col('code')]));
+  const row = (view: SheetView, code: string) => view.rows.find((r) => String(r[pane.col('code')]) === code)!;
+
+  beforeAll(() => pane.connectAndChoose(), 120_000);
+
+  pane.step(
+    'defect 2 · "Collega questo foglio" on the Sondrio table, mapping untouched, keeps every action and the typed actual',
+    async () => {
+      await pane.putSheet('Sondrio', sondrioSheet());
+      await pane.press('#bind');
+      const shown = await pane.mappingShown();
+      expect(shown.get('Azioni › cod.')).toEqual(['code', 'indicator']);
+      expect(shown.get('Obiettivi strategici › cod.')).toEqual(['code', 'strategic']);
+      expect(shown.get('Azioni › 2022 › Soglie › 60%')).toEqual(['thresholds', 'indicator']);
+      const said = await pane.press('#mapping-confirm');
+      expect(said).toMatch(/Righe: 2[0-9]/);
+      await pane.followBinding();
+      const view = await pane.sheet();
+      expect(codes(view)).toEqual(
+        expect.arrayContaining(['1', '1.1', '1.1.1', '1.1.2', '1.1.3', '1.1.4', '1.3.1', '1.3.2', '1.3.3', '1.3.4']),
+      );
+      expect(String(row(view, '1.1.2')[pane.col('actual')])).toBe('11');
+      expect(String(row(view, '1.1.1')[pane.col('thresholds')])).toBe('80%: 3,00%; 60%: 2,85%');
+      // the typed actual reaches the server, nothing is refused
+      expect(await pane.press('#sync')).toMatch(/rifiutate 0, in conflitto 0\)/);
+      const id = String(row(view, '1.1.2')[pane.col('rowId')]);
+      expect((await pane.serverRows()).get(id)?.actual?.raw).toBe('11');
+    },
+  );
+
+  pane.step(
+    'item 5 · the Bergamo dashboard is proposed with Azione as title and Indicatore as KPI, and bound',
+    async () => {
+      await pane.putSheet('Bergamo', bergamoSheet());
+      await pane.press('#bind');
+      const shown = await pane.mappingShown();
+      expect(shown.get('Azione')).toEqual(['title', 'indicator']);
+      expect(shown.get('Indicatore')).toEqual(['kpi', '']);
+      expect(shown.get('Risultato atteso 2022')).toEqual(['target', '']);
+      await pane.press('#mapping-confirm');
+      await pane.followBinding();
+      const view = await pane.sheet();
+      const tourism = view.rows.find((r) => r[pane.col('kpi')] === 'Progetto: Turismo');
+      expect(tourism && String(tourism[pane.col('target')])).toBe('100%');
+    },
+  );
+
+  pane.step(
+    'item 5 · a Brescia card sheet is proposed with Indicatore as the indicator title and the 31/12 target',
+    async () => {
+      await pane.putSheet('Brescia', bresciaCardSheet());
+      await pane.press('#bind');
+      const shown = await pane.mappingShown();
+      expect(shown.get('Indicatore')).toEqual(['title', 'indicator']);
+      expect(shown.get('Valore Target al 31/12')).toEqual(['target', '']);
+      expect(shown.get('Peso')).toEqual(['weight', '']);
+      await pane.press('#mapping-confirm');
+      await pane.followBinding();
+      const first = (await pane.sheet()).rows[0];
+      expect(first[pane.col('title')]).toBe("numero dipendenti in smart working nell'anno");
+      expect(String(first[pane.col('target')])).toBe('88,00%');
+    },
+  );
+
+  pane.step(
+    'item 5 · every sheet column can be corrected in the pane, and the correction is what is bound',
+    async () => {
+      await pane.putSheet('Sondrio bis', sondrioSheet());
+      await pane.press('#bind');
+      await pane.chooseMapping('Valore ottenuto', 'note', 'indicator');
+      await pane.chooseMapping('Azioni › 2024', '');
+      await pane.press('#mapping-confirm');
+      await pane.followBinding();
+      const view = await pane.sheet();
+      const r112 = row(view, '1.1.2');
+      expect(String(r112[pane.col('note')])).toBe('11');
+      expect(String(r112[pane.col('futureTargets')])).not.toMatch(/2024/);
+      expect(view.headers).toContain(header('note'));
+    },
+  );
+});
+
+suite('a renamed column of the loaded table', () => {
+  const pane = usePane();
+  beforeAll(() => pane.connectAndLoad(), 120_000);
+
+  pane.step(
+    'defect 3 · "Valore ottenuto" renamed "Valore ottenuto 2022", then 300 typed: Sync sends it and the server keeps 300',
+    async () => {
+      const view = await pane.sheet();
+      const target = pane.editableIndicators(view)[0];
+      await pane.renameHeader(header('actual'), 'Valore ottenuto 2022');
+      await pane.typeUnder(target.position, 'Valore ottenuto 2022', '300');
+      const said = await pane.press('#sync');
+      expect(said).toMatch(/Righe inviate: 1\b/);
+      expect((await pane.serverRows()).get(target.id)?.actual?.raw).toBe('300');
+      const after = await pane.sheet();
+      expect(after.headers).toContain('Valore ottenuto 2022');
+      expect(String(pane.rowOf(after, target.id)[after.headers.indexOf('Valore ottenuto 2022')])).toBe('300');
+    },
+  );
+});
+
+suite('column identity kept in the workbook', () => {
+  const pane = usePane();
+  let second = { position: -1, target: '' };
+  beforeAll(() => pane.connectAndLoad(), 120_000);
+
+  pane.step('item 6 · a renamed column is sent and its new header is kept in the workbook settings', async () => {
+    const [first, next] = pane.editableIndicators(await pane.sheet());
+    second = next;
+    await pane.renameHeader(header('actual'), 'Ottenuto');
+    await pane.typeUnder(first.position, 'Ottenuto', first.target);
+    expect(await pane.press('#sync')).toMatch(/Righe inviate: 1\b/);
+    const stored = JSON.parse(String((await pane.settings())['cruscotto.binding'])).binding;
+    expect(stored.columns.actual).toBe('Ottenuto');
+  });
+
+  pane.step(
+    'item 6 · a mapped column that disappears blocks Sync with an Italian warning naming only it; the edit stays',
+    async () => {
+      const before = await pane.serverRows();
+      // deleting "Unità di misura" also moves "Ottenuto" one place left: it is still found, only the deleted one is missing
+      await pane.deleteColumn(header('unit'));
+      await pane.typeUnder(second.position, 'Ottenuto', second.target);
+      const said = await pane.press('#sync');
+      expect(said).toMatch(/^Colonne mancanti nella tabella "[^"]+": "Unità di misura"\. Sync bloccato/);
+      expect(await pane.serverRows()).toEqual(before);
+      const view = await pane.sheet();
+      expect(String(view.rows[second.position][view.headers.indexOf('Ottenuto')])).toBe(second.target);
+    },
+  );
+});
