@@ -380,6 +380,11 @@ export class PaneSession {
     );
   };
 
+  /** Review → Unprotect Sheet (no password), as a person lifting Cruscotto's protection to change the table's shape */
+  liftProtection = async (): Promise<void> => {
+    const { sheet } = await this.sheet();
+    await this.page.evaluate((name) => window.__excelDouble.user.unprotect(name), sheet);
+  };
   /** the user renames a header of the bound table in the grid (user.renameHeader: both doubles offer it) */
   renameHeader = (from: string, to: string) =>
     this.page.evaluate(([name, f, t]) => window.__excelDouble.user.renameHeader(name, f, t), [

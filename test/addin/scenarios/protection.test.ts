@@ -12,12 +12,6 @@ const suite = browserSuite('scenarios/protection');
 /** Excel's refusal of a locked cell on a protected sheet (RichApi.Error AccessDenied, "You cannot perform…") */
 const REFUSED = /AccessDenied|cannot perform the requested operation/;
 
-/** Review → Unprotect Sheet, as a person lifting Cruscotto's protection (no password) */
-async function liftProtection(pane: PaneSession): Promise<void> {
-  const { sheet } = await pane.sheet();
-  await pane.page.evaluate((name) => window.__excelDouble.user.unprotect(name), sheet);
-}
-
 /** typing into a cell; null when Excel took it, the refusal's text otherwise */
 async function tryTyping(pane: PaneSession, row: number, key: Parameters<PaneSession['typeInCell']>[1], value: string) {
   try {
@@ -90,7 +84,7 @@ suite('protection: an editor on a draft plan', () => {
     const scored = indicator.position;
     const server = (await pane.serverRows()).get(id)!.realization?.score;
     expect(typeof server).toBe('number');
-    await liftProtection(pane);
+    await pane.liftProtection();
     const shown = async () => Number(pane.rowOf(await pane.sheet(), id)[pane.col('realization')]);
     expect(await shown()).toBeCloseTo(server!, 9);
     expect(await tryTyping(pane, scored, 'realization', '0.05')).toBeNull();
@@ -128,7 +122,7 @@ suite('protection: an approved plan', () => {
   });
 
   it('item 8 · changing Peso and the actual of one row keeps the actual and reports Peso alone, highlighted and listed', async () => {
-    await liftProtection(pane);
+    await pane.liftProtection();
     const view = await pane.sheet();
     const indicator = pane.editableIndicators(view).find((r) => String(r.row[pane.col('weight')]).trim() !== '')!;
     const before = (await pane.serverRows()).get(indicator.id)!;
