@@ -72,7 +72,8 @@ describe.each(databaseNames())('managing users, memberships and tokens over Grap
     });
     expect(listed.map((u) => u.id)).toContain((await admin.gql('{ me { id } }')).data!.me.id);
 
-    // the same address again is refused, however it is spelled; a person of another organisation joins this one
+    // the same address again is refused, however it is spelled; a person of another organisation is linked by a
+    // system administrator only: the admin is refused without learning who it is (issue 13, finding 7)
     expect(
       problems(
         await admin.gql(INVITE, {
@@ -85,8 +86,13 @@ describe.each(databaseNames())('managing users, memberships and tokens over Grap
         i: { organisationId: other.org, email: 'anna@oth.test', name: 'Anna', role: 'CONTROLLER' },
       }),
     ).inviteUser;
+    const refused = await admin.gql(INVITE, {
+      i: { organisationId: t.org, email: 'Anna@OTH.test', name: 'not used', role: 'VIEWER' },
+    });
+    expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify(refused)).not.toContain('Anna"');
     const joined = ok(
-      await admin.gql(INVITE, {
+      await server.gql(INVITE, {
         i: { organisationId: t.org, email: 'Anna@OTH.test', name: 'not used', role: 'VIEWER' },
       }),
     ).inviteUser;
