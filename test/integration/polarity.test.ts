@@ -1,6 +1,6 @@
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { currentRow, outcomes, type SheetRowIn, sync } from '../helpers/sync';
+import { currentRow, ok, outcomes, type SheetRowIn, sync } from '../helpers/sync';
 
 /**
  * Issue 14, item 1 and defects 1-2: a plan typed as the documents print it, with no polarity, scores as if every
@@ -158,5 +158,149 @@ describe.each(databaseNames())('polarity from the value (issue 14) (%s)', (diale
     expect(outcomes(typed)).toEqual([['UPDATED', []]]);
     expect(typed.rows[0].realization).toMatchObject({ status: 'scored', display: '100%' });
     expect((await currentRow(server, plan.planId, 'indicator', 'P.10')).polarity).toBe('deadline');
+  });
+
+  it('the GraphQL mutations decide it from the value too, audited, and a stated polarity is confirmed', async () => {
+    const { server, plan } = sondrio;
+    const oo = plan.operational('1.3').rowId;
+    const create = (code: string, polarity = '') =>
+      server.gql(
+        `mutation($oo: ID!) { createIndicator(input: { operationalObjectiveId: $oo, code: "${code}", title: "Entro il 30/06" ${polarity} }) { id polarity polarityConfirmed polarityEvidence } }`,
+        { oo },
+      );
+    const typed = ok(await create('G.1')).createIndicator;
+    expect(typed).toMatchObject({ polarity: 'HIGHER', polarityConfirmed: false });
+    expect(typed.polarityEvidence).toContain('nessun target ancora');
+    const stated = ok(await create('G.2', ', polarity: HIGHER')).createIndicator;
+    expect(stated).toMatchObject({ polarity: 'HIGHER', polarityConfirmed: true, polarityEvidence: null });
+
+    for (const id of [typed.id, stated.id]) {
+      ok(
+        await server.gql(
+          `mutation($i: ID!) { createTarget(input: { indicatorId: $i, year: 2022, value: "30/06/2022" }) { id } }`,
+          { i: id },
+        ),
+      );
+      ok(
+        await server.gql(
+          `mutation($i: ID!) { createMeasurement(input: { indicatorId: $i, year: 2022, value: "20/06/2022" }) { id } }`,
+          { i: id },
+        ),
+      );
+    }
+    const read = async (id: string) =>
+      ok(
+        await server.gql(
+          `query($id: ID!) { indicator(id: $id) { polarity polarityEvidence realization(year: 2022) { status display errors explanation } } }`,
+          { id },
+        ),
+      ).indicator;
+    const inferred = await read(typed.id);
+    expect(inferred).toMatchObject({ polarity: 'DEADLINE', realization: { status: 'scored', display: '100%' } });
+    expect(inferred.realization.explanation.polarityInferred.evidence).toContain('una data: scadenza');
+    // a polarity a person stated is never overridden: the date stays an error they can see
+    expect(await read(stated.id)).toMatchObject({
+      polarity: 'HIGHER',
+      realization: { status: 'invalid', errors: ['TYPE_MISMATCH'] },
+    });
+    const history = ok(
+      await server.gql(
+        `query($id: ID!) { auditEvents(filter: { entityId: $id }) { edges { node { action after } } } }`,
+        {
+          id: typed.id,
+        },
+      ),
+    );
+    expect(
+      history.auditEvents.edges.some((e: any) => e.node.action === 'UPDATE' && e.node.after.polarity === 'deadline'),
+    ).toBe(true);
+  });
+
+  it('defect 2 · planLint says true things about polarity, in Italian and English, and confirmPolarities settles them, audited', async () => {
+    const { server, plan } = sondrio;
+    const parentRef = plan.operational('1.4').rowId;
+    const row = (code: string, title: string, target: string, actual: string): SheetRowIn => ({
+      clientRef: code,
+      level: 'azione',
+      code,
+      title,
+      parentRef,
+      weight: '10',
+      target,
+      actual,
+    });
+    const created = await sync(server, {
+      planId: plan.planId,
+      rows: [
+        row('L.1', 'Numero di eventi organizzati', '50', '40'),
+        row('L.2', 'Affluenza agli sportelli', 'monitoraggio', '120'),
+        row('L.3', 'Tempo medio di evasione delle pratiche', '30', '45'),
+        row('L.4', 'Approvazione entro il 30/06', '30/06/2022', '01/07/2022'),
+      ],
+    });
+    expect(outcomes(created)).toEqual([0, 1, 2, 3].map(() => ['CREATED', []]));
+    const [plain, , keyword, deadline] = created.rows.map((r) => r.rowId!);
+    const lint = async () =>
+      (
+        ok(
+          await server.gql(`query($p: ID!) { planLint(planId: $p) { code subjectId subjectCode message messageIt } }`, {
+            p: plan.planId,
+          }),
+        ).planLint as Array<{
+          code: string;
+          subjectId: string;
+          subjectCode: string;
+          message: string;
+          messageIt: string;
+        }>
+      ).filter((i) => i.subjectCode?.startsWith('L.') && i.code.startsWith('POLARITY'));
+    const issues = await lint();
+    expect(issues.map((i) => [i.subjectCode, i.code])).toEqual([
+      ['L.1', 'POLARITY_NOT_STATED'],
+      ['L.3', 'POLARITY_SUGGESTION'],
+      ['L.4', 'POLARITY_UNCONFIRMED'],
+    ]);
+    const [notStated, suggestion, unconfirmed] = issues;
+    expect(notStated.message).not.toContain('inferred');
+    expect(notStated.messageIt).toBe(
+      'polarità non indicata: si usa più alto è meglio (predefinita); confermarla (confirmPolarities) o cambiarla',
+    );
+    expect(suggestion.messageIt).toContain('il KPI cita "tempo": forse più basso è meglio');
+    expect(suggestion.message).toContain('the KPI mentions "tempo": lower may be better');
+    expect(unconfirmed.messageIt).toContain('polarità dedotta dai valori, da confermare (scadenza)');
+    expect(unconfirmed.messageIt).toContain('dedotta dal target "30/06/2022", una data');
+
+    const confirm = (vars: Record<string, unknown>) =>
+      server.gql(
+        `mutation($p: ID!, $ids: [ID!], $all: Boolean, $accept: Boolean) {
+          confirmPolarities(planId: $p, indicatorIds: $ids, all: $all, acceptSuggestions: $accept) { id polarity polarityConfirmed } }`,
+        { p: plan.planId, ...vars },
+      );
+    expect(ok(await confirm({ ids: [deadline] })).confirmPolarities).toEqual([
+      { id: deadline, polarity: 'DEADLINE', polarityConfirmed: true },
+    ]);
+    expect(ok(await confirm({ ids: [keyword], accept: true })).confirmPolarities).toEqual([
+      { id: keyword, polarity: 'LOWER', polarityConfirmed: true },
+    ]);
+    // the suggestion, once accepted by a person, is what scores: 30/45
+    const score = ok(
+      await server.gql(`query($id: ID!) { indicator(id: $id) { realization(year: 2022) { display } } }`, {
+        id: keyword,
+      }),
+    ).indicator.realization.display;
+    expect(score).toBe('66.67%');
+    expect((await lint()).map((i) => i.subjectCode)).toEqual(['L.1']);
+    expect((await confirm({ all: true })).errors).toBeUndefined();
+    expect(await lint()).toEqual([]);
+    const audit = ok(
+      await server.gql(
+        `query($id: ID!) { auditEvents(filter: { entityId: $id }) { edges { node { action after } } } }`,
+        {
+          id: plain,
+        },
+      ),
+    ).auditEvents.edges.map((e: any) => [e.node.action, e.node.after.polarityConfirmed]);
+    expect(audit).toContainEqual(['UPDATE', true]);
+    expect((await confirm({})).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
