@@ -2,7 +2,7 @@ import type { ParsedValue, Polarity } from './types';
 import { POLARITY_WARNINGS } from './codes';
 import { dayNumber, monthNumber } from './dates';
 import { isNumericValue } from './parse';
-import { keywordSuggestion, type PolaritySuggestion } from './polarity-from-value';
+import { keywordSuggestion, polarityFromValue, type PolaritySuggestion } from './polarity-from-value';
 
 /**
  * Polarity inference on import (docs/scoring.md §4). It only *proposes*: the result is never confirmed, carries
@@ -50,8 +50,10 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
     ...thresholds.map((value) => ({ label: 'soglia', value })),
   ];
 
-  // 1. Value kind: a date or a month can only be a deadline; "SI/NO" only a yes/no.
-  if (target && isDeadline(target)) {
+  // 1. Value kind: a date or a month can only be a deadline; "SI/NO" only a yes/no. Decided by the same function
+  // as the sheet sync, the mutations and the add-in (polarityFromValue); the evidence here adds the thresholds.
+  const byValue = polarityFromValue(target);
+  if (target && byValue.signal === 'value-kind' && byValue.polarity === 'deadline') {
     const order = orderOf(points);
     if (order.direction === 'increasing') {
       return propose('deadline', 'value-kind', `${order.chain}: ${datesWord(target)}, ${VERDICT.deadline}`);
@@ -68,7 +70,7 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
     }
     return propose('deadline', 'value-kind', `target ${describe(target)} is ${dateWord(target)}: ${VERDICT.deadline}`);
   }
-  if (target?.kind === 'boolean') {
+  if (target && byValue.signal === 'value-kind' && byValue.polarity === 'boolean') {
     return propose('boolean', 'value-kind', `target ${describe(target)} is a yes/no value: ${VERDICT.boolean}`);
   }
 
@@ -121,10 +123,6 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
 /** Empty cells and placeholders ("-", "monitoraggio") are absences, not points on the scale. */
 function isStated(value: ParsedValue): boolean {
   return value.kind !== 'empty' && value.kind !== 'placeholder';
-}
-
-function isDeadline(value: ParsedValue): boolean {
-  return value.kind === 'date' || isYearlessMonth(value);
 }
 
 // A month name with no year stays text (never guessed), yet it still says "deadline".
