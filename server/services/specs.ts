@@ -27,7 +27,7 @@ import type { Node } from '../entities/base';
 import type { EntitySpec, RefSpec } from './crud';
 import type { FieldProblem } from '../errors';
 import { freezeProfileOf, LOCKED_PLAN_STATUSES, parameterProblems } from './scoring-profiles';
-import { inferPolarityFrom, parseFor, parseThresholds, statedPolarity } from './values';
+import { dateUnderNumericRule, inferPolarityFrom, parseFor, parseThresholds, statedPolarity } from './values';
 
 type Input = Record<string, unknown>;
 /** a parent by its property (`perspective` ← `perspectiveId`), or in brackets a list (`responsibleUnits` ← `responsibleUnitIds`) */
@@ -170,6 +170,8 @@ export const targetSpec = specOf(
       if (Array.isArray(input.thresholds)) row.thresholds = parseThresholds(input.thresholds, indicator, row.year);
       if (mode === 'create' && typeof input.value === 'string') {
         const value = parseFor(input.value, indicator, row.year, 'target');
+        const problems = dateUnderNumericRule(indicator, row.polarity || row.rule ? row : null, value);
+        if (problems.length > 0) return problems;
         inferPolarityFrom(ctx, indicator, value);
         const original = ctx.em.create(TargetRevision, {
           org: row.org,
@@ -233,7 +235,12 @@ export const measurementSpec = specOf(
       else if (input.value === null) row.value = null;
       row.recordedAt = new Date();
       // Neutralising needs a reason (docs/domain.md §2.2); a manual score needs its justification (docs/scoring.md §5.3).
-      const problems: FieldProblem[] = [];
+      // only a date needs the year's target (its polarity or rule may make it a deadline): no extra read otherwise
+      const target =
+        row.value?.kind === 'date'
+          ? await ctx.em.findOne(Target, { indicator: indicator.id, year: row.year, checkpoint: row.checkpoint })
+          : null;
+      const problems: FieldProblem[] = dateUnderNumericRule(indicator, target, row.value);
       if (row.neutralised && !row.neutralisationReason?.trim()) {
         problems.push({
           field: 'neutralisationReason',

@@ -1,7 +1,11 @@
 import { parseValue, polarityFromValue, type ParseContext } from '@core/values';
 import type { ParsedValue } from '@core/values/types';
 import { AuditAction } from '@core/vocabulary/enums';
+import { cellError } from '@core/sheet/messages';
 import type { Indicator } from '../entities/indicator';
+import type { Target } from '../entities/target';
+import type { FieldProblem } from '../errors';
+import { POLARITY_IT } from './plan-lint-messages';
 import { recordChange, snapshot } from './audit';
 import type { ServiceContext } from './service-context';
 import type { StoredThreshold } from '../entities/parsed-value';
@@ -47,4 +51,29 @@ export function statedPolarity(indicator: Indicator, input: Record<string, unkno
     const decision = polarityFromValue(null);
     indicator.polarityEvidence = `${decision.evidenceIt} — ${decision.evidence}`;
   }
+}
+
+const NUMERIC_RULES = new Set(['ratio', 'inverse', 'bands']);
+
+/**
+ * A date given to an indicator that compares numbers would only score invalid (TYPE_MISMATCH) in silence: refused
+ * with the reason, as the sheet sync refuses it on its cell. An indicator whose polarity nobody confirmed is spared
+ * while it has no target: its first date target makes it a deadline (inferPolarityFrom).
+ */
+export function dateUnderNumericRule(
+  indicator: Indicator,
+  target: Pick<Target, 'polarity' | 'rule'> | null,
+  value: ParsedValue | null | undefined,
+): FieldProblem[] {
+  if (value?.kind !== 'date' || (!indicator.polarityConfirmed && !target)) return [];
+  const polarity = target?.polarity ?? indicator.polarity;
+  const rule = target?.rule ?? indicator.rule ?? null;
+  const numeric = rule ? NUMERIC_RULES.has(rule) : polarity === 'higher' || polarity === 'lower';
+  if (!numeric) return [];
+  const { message, messageIt } = cellError('value', 'DATE_UNDER_NUMERIC_RULE', {
+    raw: value.raw,
+    polarity: rule ?? polarity,
+    polarityIt: POLARITY_IT[rule ?? polarity] ?? rule ?? polarity,
+  });
+  return [{ field: 'value', code: 'DATE_UNDER_NUMERIC_RULE', message: `${messageIt} — ${message}` }];
 }
