@@ -10,8 +10,11 @@ import { ensureLocalAdmin } from './services/users';
 async function main(): Promise<void> {
   const settings = config();
   const orm = await openOrm(settings.databaseUrl);
-  const seeded = await seedIfEmpty(orm.em);
-  if (seeded) console.log(`Loaded the example plan (Sondrio 2022-2024) as plan version ${seeded}`);
+  const seeded = await seedIfEmpty(orm.em, { exampleValues: true });
+  if (seeded)
+    console.log(
+      `Loaded the example plan (Sondrio 2022-2024) as plan version ${seeded}, with example 30/6 and 31/12 values for 2022 (not official)`,
+    );
   const local = await ensureLocalAdmin(orm.em, path.resolve('data'));
   if (local) {
     console.log(

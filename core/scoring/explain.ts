@@ -122,6 +122,7 @@ export function explain(
     rule: r.rule,
     mode: r.mode,
     polarity,
+    ...(input.polarityConfirmed === false ? { polarityInferred: { evidence: input.polarityEvidence ?? null } } : {}),
     inputs: {
       actual: (actual && actual.value) || null,
       target: targetExplanation(input.target),

@@ -136,6 +136,8 @@ export type IndicatorInput = {
   readonly polarity: Polarity;
   /** false → POLARITY_UNCONFIRMED warning (an inferred polarity not yet confirmed by a user, docs/scoring.md §4) */
   readonly polarityConfirmed?: boolean;
+  /** why this polarity, when it was inferred (shown in the explanation) */
+  readonly polarityEvidence?: string | null;
   /** indicator-level rule; an indicator-level `bands` applies only in years that have thresholds (docs/scoring.md §5.2.3) */
   readonly rule?: RuleName;
   readonly target?: TargetInput;
@@ -214,6 +216,8 @@ export type IndicatorExplanation = {
   readonly rule: RuleName | null;
   readonly mode: RuleMode | null;
   readonly polarity: Polarity;
+  /** present when the polarity was inferred from the values and nobody confirmed it yet (docs/scoring.md §4) */
+  readonly polarityInferred?: { readonly evidence: string | null };
   readonly inputs: {
     /** the parsed actual (raw + parsed), or null */
     readonly actual: ParsedValue | null;

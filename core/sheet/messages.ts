@@ -70,6 +70,14 @@ export const CELL_MESSAGES: Record<string, { en: string; it: string }> = {
     en: '"{raw}" cannot be read as a value for this indicator',
     it: '"{raw}" non è un valore valido per questo indicatore',
   },
+  DATE_UNDER_NUMERIC_RULE: {
+    en: '"{raw}" is a date, but this indicator compares numbers ({polarity}): set the polarity to deadline (scadenza), or type a number',
+    it: '"{raw}" è una data, ma questo indicatore confronta numeri ({polarityIt}): impostare la polarità scadenza, oppure inserire un numero',
+  },
+  BOOLEAN_TARGET_FORM: {
+    en: '"{raw}" is how a yes/no target is written: as an actual value type SI or NO',
+    it: '"{raw}" è la forma di un target sì/no: come valore ottenuto inserire SI oppure NO',
+  },
   NOT_BOOLEAN: { en: '"{raw}" is not SI or NO', it: '"{raw}" non è SI o NO' },
   NEUTRALISATION_REASON_MISSING: {
     en: 'a neutralised indicator needs a reason',

@@ -70,7 +70,9 @@ function value(
     return undefined;
   }
   if (parsed.kind === 'text') {
-    errors.push(cellError(column, 'NOT_A_VALUE', { raw }));
+    // the parser knows why "SI/NO" is no actual: say that rather than "not a value"
+    const reason = parsed.warnings.includes('BOOLEAN_TARGET_FORM') ? 'BOOLEAN_TARGET_FORM' : 'NOT_A_VALUE';
+    errors.push(cellError(column, reason, { raw }));
     return undefined;
   }
   return parsed;

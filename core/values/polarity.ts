@@ -2,12 +2,13 @@ import type { ParsedValue, Polarity } from './types';
 import { POLARITY_WARNINGS } from './codes';
 import { dayNumber, monthNumber } from './dates';
 import { isNumericValue } from './parse';
+import { keywordSuggestion, polarityFromValue, type PolaritySuggestion } from './polarity-from-value';
 
 /**
  * Polarity inference on import (docs/scoring.md §4). It only *proposes*: the result is never confirmed, carries
  * POLARITY_UNCONFIRMED, and says in words which signal decided it, so that a reviewer can accept or override it.
  */
-export type PolaritySignal = 'value-kind' | 'comparator' | 'threshold-order' | 'keyword' | 'default';
+export type PolaritySignal = 'value-kind' | 'comparator' | 'threshold-order' | 'default';
 
 export type PolarityInput = {
   target?: ParsedValue;
@@ -22,6 +23,8 @@ export type PolarityInference = {
   evidence: string;
   signal: PolaritySignal;
   warnings: string[];
+  /** a keyword's hint, never applied (plan lint POLARITY_SUGGESTION) */
+  suggestion?: PolaritySuggestion;
 };
 
 const VERDICT: Record<Polarity, string> = {
@@ -47,8 +50,10 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
     ...thresholds.map((value) => ({ label: 'soglia', value })),
   ];
 
-  // 1. Value kind: a date or a month can only be a deadline; "SI/NO" only a yes/no.
-  if (target && isDeadline(target)) {
+  // 1. Value kind: a date or a month can only be a deadline; "SI/NO" only a yes/no. Decided by the same function
+  // as the sheet sync, the mutations and the add-in (polarityFromValue); the evidence here adds the thresholds.
+  const byValue = polarityFromValue(target);
+  if (target && byValue.signal === 'value-kind' && byValue.polarity === 'deadline') {
     const order = orderOf(points);
     if (order.direction === 'increasing') {
       return propose('deadline', 'value-kind', `${order.chain}: ${datesWord(target)}, ${VERDICT.deadline}`);
@@ -65,7 +70,7 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
     }
     return propose('deadline', 'value-kind', `target ${describe(target)} is ${dateWord(target)}: ${VERDICT.deadline}`);
   }
-  if (target?.kind === 'boolean') {
+  if (target && byValue.signal === 'value-kind' && byValue.polarity === 'boolean') {
     return propose('boolean', 'value-kind', `target ${describe(target)} is a yes/no value: ${VERDICT.boolean}`);
   }
 
@@ -97,14 +102,18 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
     }
   }
 
-  // 4. Keywords: weak, because "Incidenza Interventi economici sugli Oneri correnti" is about costs yet higher.
-  const keyword = kpiText ? lowerKeyword(kpiText) : undefined;
+  // 4. Keywords are wrong about half the time ("% pratiche evase entro 5 giorni" is higher-is-better): they never
+  // decide, they only ride along as a suggestion the plan lint shows for a person to confirm.
+  const keyword = kpiText ? keywordSuggestion(kpiText) : undefined;
   if (keyword) {
-    return propose(
-      'lower',
-      'keyword',
-      `${flagged}KPI text mentions "${keyword.word}" (${keyword.topic}): ${VERDICT.lower} (weak hint)`,
-    );
+    return {
+      ...propose(
+        'higher',
+        'default',
+        `${flagged}no polarity signal in the values: ${VERDICT.higher} (default); the KPI text mentions "${keyword.word}" (${keyword.topic}), so lower may be better: to be confirmed`,
+      ),
+      suggestion: keyword,
+    };
   }
 
   // 5. Year trajectories are ignored on purpose (a higher-is-better target may fall 25% → 15% → 10%).
@@ -114,10 +123,6 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
 /** Empty cells and placeholders ("-", "monitoraggio") are absences, not points on the scale. */
 function isStated(value: ParsedValue): boolean {
   return value.kind !== 'empty' && value.kind !== 'placeholder';
-}
-
-function isDeadline(value: ParsedValue): boolean {
-  return value.kind === 'date' || isYearlessMonth(value);
 }
 
 // A month name with no year stays text (never guessed), yet it still says "deadline".
@@ -173,24 +178,4 @@ function dateWord(value: ParsedValue): string {
 
 function datesWord(value: ParsedValue): string {
   return value.kind === 'date' && value.dateFrom === 'day' ? 'dates' : 'month names';
-}
-
-const LOWER_KEYWORDS: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:tempi|tempo|giorni|giorno|gg|durata|durate|termine|termini)$/, 'time'],
-  [/^(?:oneri|onere|costi|costo)$/, 'cost'],
-  [/^(?:errore|errori|sospensione|sospensioni|critiche|critica)$/, 'defects'],
-  [/^(?:riduzione|riduzioni)$/, 'reduction'],
-];
-
-function lowerKeyword(kpiText: string): { word: string; topic: string } | undefined {
-  // Accents and case vary across sources; words are compared bare.
-  const words = kpiText
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}]+/u);
-  for (const word of words) {
-    for (const [pattern, topic] of LOWER_KEYWORDS) if (pattern.test(word)) return { word, topic };
-  }
-  return undefined;
 }

@@ -14,7 +14,7 @@ export enum ProfilePreset {
 registerEnumType(ProfilePreset, {
   name: 'ProfilePreset',
   description:
-    'BERGAMO: equal weights, capped ratio; SONDRIO: weights with step thresholds; BRESCIA: manager weights, 50/50 strategic split',
+    'The family a profile starts from. All three carry the default parameters today (docs/scoring.md §5.11): equal or declared weights and the 50/50 strategic split follow from the plan data, not from the preset',
 });
 
 /** Profile versions and plan approval: the two moves that decide which parameters a plan's numbers use. */

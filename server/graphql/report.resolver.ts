@@ -1,9 +1,10 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { profileLabel } from '@core/scoring';
 import { Checkpoint } from '@core/vocabulary/enums';
-import { Dashboard, PlanVersion } from '../entities';
+import { Dashboard, Indicator, PlanVersion } from '../entities';
 import { InputError, NotFoundError } from '../errors';
 import { lintPlan } from '../services/plan-lint';
+import { confirmPolarities } from '../services/polarity-confirm';
 import { loadPlanSnapshot } from '../services/plan-snapshot';
 import { computePlanScores } from '../services/realization';
 import { dashboardReport, planReport } from '../services/report';
@@ -40,5 +41,19 @@ export class ReportResolver {
     const plan = await ctx.em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'] });
     if (!plan) throw new NotFoundError('PlanVersion', planId);
     return lintPlan(await loadPlanSnapshot(ctx.em, planId, null, { readOnly: ctx.fastPaths }), plan.cycle.years);
+  }
+
+  @Mutation(() => [Indicator], {
+    description:
+      'Confirms the inferred polarity of the indicators named, or of every unconfirmed one of the plan (all: true); with acceptSuggestions the plan lint suggestion (POLARITY_SUGGESTION) becomes the polarity first, in a draft plan only. Audited.',
+  })
+  confirmPolarities(
+    @Arg('planId', () => ID) planId: string,
+    @Arg('indicatorIds', () => [ID], { defaultValue: [] }) indicatorIds: string[],
+    @Arg('all', { defaultValue: false }) all: boolean,
+    @Arg('acceptSuggestions', { defaultValue: false }) acceptSuggestions: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Indicator[]> {
+    return confirmPolarities(ctx, { planId, indicatorIds, all, acceptSuggestions });
   }
 }

@@ -4,6 +4,8 @@ import type { Indicator, Target } from '../entities';
 import { groupBy } from './group-by';
 import type { PlanSnapshot } from './plan-snapshot';
 import { profileOf } from './realization';
+import { lintMessage, POLARITY_IT } from './plan-lint-messages';
+import { type EffectiveOf, monitoredOnly, polaritySuggestion } from './polarity-suggestions';
 
 export type LintSeverity = 'error' | 'warning';
 
@@ -15,6 +17,7 @@ export type LintIssue = {
   subjectCode: string | null;
   year: number | null;
   message: string;
+  messageIt: string;
 };
 
 const ERRORS = new Set([
@@ -30,28 +33,13 @@ const ERRORS = new Set([
   'DUPLICATE_CODE',
 ]);
 
-const MESSAGES: Record<string, string> = {
-  TARGET_NOT_POSITIVE: 'the target must be positive for a ratio (or not negative for an inverse) rule',
-  TYPE_MISMATCH: 'the target cannot be used by the rule (text, or a kind that does not match)',
-  INVALID_DATE: 'the target date does not exist',
-  BANDS_NOT_MONOTONE: 'thresholds are out of order for the polarity: each must be worse than the one before',
-  THRESHOLDS_MISSING: 'the rule is bands but the year has no thresholds',
-  WEIGHT_MISSING: 'some children are weighted and others are not',
-  WEIGHT_NEGATIVE: 'a weight is negative',
-  WEIGHT_SUM: 'the weights do not sum to 100',
-  WEIGHT_SUM_ZERO: 'all weights are 0',
-  NO_TARGET: 'no target for a year of the plan',
-  MONITORING_WEIGHTED: 'a monitoring indicator is never scored, so its weight has no effect',
-  DUPLICATE_CODE: 'the same code is used twice in this plan version',
-  POLARITY_UNCONFIRMED: 'the polarity was inferred and not yet confirmed by a user',
-};
-
 function issue(
   code: string,
   subjectType: LintIssue['subjectType'],
   subject: { id: string; code?: string | null },
   year: number | null,
   detail?: string,
+  details?: Record<string, string>,
 ): LintIssue {
   return {
     code,
@@ -60,7 +48,7 @@ function issue(
     subjectId: subject.id,
     subjectCode: subject.code ?? null,
     year,
-    message: detail ? `${MESSAGES[code] ?? code}: ${detail}` : (MESSAGES[code] ?? code),
+    ...lintMessage(code, details, detail),
   };
 }
 
@@ -75,13 +63,13 @@ export function lintPlan(s: PlanSnapshot, years: readonly number[]): LintIssue[]
   const active = s.indicators.filter((i) => i.status !== IndicatorStatus.REPLACED);
   const revisionsOf = groupBy(s.revisions, (r) => r.target.id);
   const targetsOf = groupBy(s.targets, (t) => t.indicator.id);
+  const effectiveOf = (t: Target) => (revisionsOf.get(t.id) ?? []).filter((r) => r.approved).at(-1)?.value;
 
   for (const indicator of active) {
     if (indicator.monitoring && indicator.weight)
       issues.push(issue('MONITORING_WEIGHTED', 'indicator', indicator, null, `weight ${indicator.weight}`));
-    if (!indicator.polarityConfirmed && !indicator.monitoring)
-      issues.push(issue('POLARITY_UNCONFIRMED', 'indicator', indicator, null, indicator.polarityEvidence ?? undefined));
     const targets = targetsOf.get(indicator.id) ?? [];
+    issues.push(...polarityIssues(indicator, targets, effectiveOf));
     for (const year of years) {
       const yearEnd = targets.find((t) => t.year === year && t.checkpoint === Checkpoint.YEAR_END);
       const effective = yearEnd ? (revisionsOf.get(yearEnd.id) ?? []).filter((r) => r.approved).at(-1) : undefined;
@@ -150,6 +138,32 @@ export function lintPlan(s: PlanSnapshot, years: readonly number[]): LintIssue[]
     }
   }
   return issues;
+}
+
+/**
+ * Says only what is true: "inferred" when a value decided it, "not stated" when the default stands in, a keyword's
+ * suggestion where the values say nothing; nothing for a row monitored in every year.
+ */
+function polarityIssues(indicator: Indicator, targets: Target[], effectiveOf: EffectiveOf): LintIssue[] {
+  if (indicator.polarityConfirmed || monitoredOnly(indicator, targets, effectiveOf)) return [];
+  const details = { polarity: indicator.polarity, polarityIt: POLARITY_IT[indicator.polarity] ?? indicator.polarity };
+  const suggestion = polaritySuggestion(indicator, targets, effectiveOf);
+  if (suggestion)
+    return [
+      issue('POLARITY_SUGGESTION', 'indicator', indicator, null, undefined, { ...details, word: suggestion.word }),
+    ];
+  const evidence = indicator.polarityEvidence?.trim();
+  const defaulted = !evidence || /\(default\)|\(predefinita\)/.test(evidence);
+  return [
+    issue(
+      defaulted ? 'POLARITY_NOT_STATED' : 'POLARITY_UNCONFIRMED',
+      'indicator',
+      indicator,
+      null,
+      defaulted ? undefined : evidence,
+      details,
+    ),
+  ];
 }
 
 function targetIssues(

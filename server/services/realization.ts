@@ -133,6 +133,7 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
           code: indicator.code,
           polarity: indicator.polarity,
           polarityConfirmed: indicator.polarityConfirmed,
+          polarityEvidence: indicator.polarityEvidence,
           rule: (indicator.rule as RuleName | null) ?? undefined,
           target: target ? targetInput(target, revisionsOf.get(target.id) ?? [], indicator) : undefined,
           actual: actualInput(measurementOf.get(indicator.id)),

@@ -27,7 +27,7 @@ import type { Node } from '../entities/base';
 import type { EntitySpec, RefSpec } from './crud';
 import type { FieldProblem } from '../errors';
 import { freezeProfileOf, LOCKED_PLAN_STATUSES, parameterProblems } from './scoring-profiles';
-import { parseFor, parseThresholds } from './values';
+import { dateUnderNumericRule, inferPolarityFrom, parseFor, parseThresholds, statedPolarity } from './values';
 
 type Input = Record<string, unknown>;
 /** a parent by its property (`perspective` ← `perspectiveId`), or in brackets a list (`responsibleUnits` ← `responsibleUnitIds`) */
@@ -150,7 +150,8 @@ export const indicatorSpec = specOf(
     responsibleUnits: [OrgUnit],
   },
   {
-    async prepare(_ctx, row) {
+    async prepare(_ctx, row, input, mode) {
+      statedPolarity(row, input, mode);
       return atMostOne(row, [
         ['operationalObjective', 'operationalObjectiveId'],
         ['strategicObjective', 'strategicObjectiveId'],
@@ -168,12 +169,16 @@ export const targetSpec = specOf(
       const indicator = await ctx.em.findOneOrFail(Indicator, row.indicator.id);
       if (Array.isArray(input.thresholds)) row.thresholds = parseThresholds(input.thresholds, indicator, row.year);
       if (mode === 'create' && typeof input.value === 'string') {
+        const value = parseFor(input.value, indicator, row.year, 'target');
+        const problems = dateUnderNumericRule(indicator, row.polarity || row.rule ? row : null, value);
+        if (problems.length > 0) return problems;
+        inferPolarityFrom(ctx, indicator, value);
         const original = ctx.em.create(TargetRevision, {
           org: row.org,
           target: row,
           seq: 0,
           kind: RevisionKind.ORIGINAL,
-          value: parseFor(input.value, indicator, row.year, 'target'),
+          value,
           approved: true,
           adoptingAct: (input.adoptingAct as string | null) ?? null,
           note: (input.note as string | null) ?? null,
@@ -199,6 +204,7 @@ export const targetRevisionSpec = specOf(
       row.kind =
         (input.kind as RevisionKind | undefined) ?? (row.seq === 0 ? RevisionKind.ORIGINAL : RevisionKind.REVISED);
       row.value = parseFor(String(input.value), target.indicator, target.year, 'target');
+      inferPolarityFrom(ctx, target.indicator, row.value);
       return [];
     },
   },
@@ -229,7 +235,12 @@ export const measurementSpec = specOf(
       else if (input.value === null) row.value = null;
       row.recordedAt = new Date();
       // Neutralising needs a reason (docs/domain.md §2.2); a manual score needs its justification (docs/scoring.md §5.3).
-      const problems: FieldProblem[] = [];
+      // only a date needs the year's target (its polarity or rule may make it a deadline): no extra read otherwise
+      const target =
+        row.value?.kind === 'date'
+          ? await ctx.em.findOne(Target, { indicator: indicator.id, year: row.year, checkpoint: row.checkpoint })
+          : null;
+      const problems: FieldProblem[] = dateUnderNumericRule(indicator, target, row.value);
       if (row.neutralised && !row.neutralisationReason?.trim()) {
         problems.push({
           field: 'neutralisationReason',

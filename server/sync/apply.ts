@@ -32,6 +32,7 @@ import { adoptRows } from './adopt-rows';
 import { type BatchWrites, emptyWrites, stateAfter } from './after-state';
 import { insertEntities, insertLinks, newRow } from '../speed/bulk-write';
 import { type PlanNode, type PlanState, unitKey } from './plan-state';
+import { evidenceText, rowInference } from './row-polarity';
 import { ACTUALS, parentsFirst, type RowPlan, sameRaw, sameThresholds, type SyncInput } from './row-plan';
 
 /** The plan before the batch's writes (with the rows it changes adopted) and after them, both in memory. */
@@ -138,6 +139,11 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
       if (v.polarity !== undefined) {
         node.polarity = v.polarity as PolarityEnum;
         node.polarityConfirmed = true;
+      }
+      const inferred = rowInference(p);
+      if (inferred) {
+        node.polarity = inferred.polarity as PolarityEnum;
+        node.polarityEvidence = evidenceText(inferred);
       }
       if (v.rule !== undefined) node.rule = v.rule as ScoringRule | null;
       if (v.unitNames !== undefined && p.changes.has('responsibleUnit')) {

@@ -11,6 +11,7 @@ import { ALLOWED_PARENT_LEVELS, INDICATOR_ONLY_COLUMNS } from '@core/vocabulary/
 import { Indicator, OperationalObjective, Perspective } from '../entities';
 import { profileOf } from '../services/realization';
 import { levelOfNode, parentIdOf, type PlanState, unitKey } from './plan-state';
+import { checkDateUnderNumericRule, rowInference } from './row-polarity';
 import { ACTUALS, parentsFirst, type RowPlan, sameRaw, sameThresholds, type SyncInput } from './row-plan';
 
 /** The columns of the plan's structure: frozen once the plan is approved. */
@@ -87,6 +88,7 @@ export function decideRows(state: PlanState, input: SyncInput, years: number[]):
       diffRow(state, p, input);
       checkLocks(state, p, locked);
       checkIndicatorRules(state, p, input);
+      checkDateUnderNumericRule(state, p, input);
     }
     p.status = p.errors.length > 0 ? 'rejected' : !p.node ? 'created' : p.changes.size > 0 ? 'updated' : 'unchanged';
   }
@@ -271,7 +273,7 @@ function checkIndicatorRules(state: PlanState, p: RowPlan, input: SyncInput): vo
     !(p.changes.has('thresholds') || p.changes.has('target') || p.changes.has('polarity'))
   )
     return;
-  const polarity = v.polarity ?? target?.polarity ?? node?.polarity ?? 'higher';
+  const polarity = v.polarity ?? rowInference(p)?.polarity ?? target?.polarity ?? node?.polarity ?? 'higher';
   // The engine decides monotony exactly as it will when scoring: score the target against itself.
   const result = scoreIndicator(
     {

@@ -109,18 +109,20 @@ describe('Sondrio 2022 rows (004)', () => {
     });
   });
 
-  it('line 65 without thresholds (2023): the keyword is only a weak hint, and says lower', () => {
+  it('line 65 without thresholds (2023): the keyword only suggests lower, it never decides (issue 14: this one is higher)', () => {
     expect(
       inferPolarity({
         target: target('45%', { year: 2023 }),
         kpiText: 'Incidenza Interventi economici sugli Oneri correnti (Pareto EC15.4 - n. 6 Efficacia)',
       }),
     ).toStrictEqual({
-      polarity: 'lower',
+      polarity: 'higher',
       confirmed: false,
-      evidence: 'KPI text mentions "oneri" (cost): lower is better (weak hint)',
-      signal: 'keyword',
+      evidence:
+        'no polarity signal in the values: higher is better (default); the KPI text mentions "oneri" (cost), so lower may be better: to be confirmed',
+      signal: 'default',
       warnings: UNCONFIRMED,
+      suggestion: { polarity: 'lower', word: 'oneri', topic: 'cost' },
     });
   });
 
@@ -318,16 +320,17 @@ describe('signal 3: order of target vs thresholds', () => {
     });
   });
 
-  it('a non-monotone triple is flagged, not guessed, and falls back to the keyword', () => {
+  it('a non-monotone triple is flagged, not guessed, and the keyword only suggests', () => {
     expect(
       inferPolarity({ target: target('12'), thresholds: [soglia('14'), soglia('8')], kpiText: 'durata media' }),
     ).toStrictEqual({
-      polarity: 'lower',
+      polarity: 'higher',
       confirmed: false,
       evidence:
-        'target 12, soglia 14, soglia 8 are not monotone (flagged, not guessed); KPI text mentions "durata" (time): lower is better (weak hint)',
-      signal: 'keyword',
+        'target 12, soglia 14, soglia 8 are not monotone (flagged, not guessed); no polarity signal in the values: higher is better (default); the KPI text mentions "durata" (time), so lower may be better: to be confirmed',
+      signal: 'default',
       warnings: ['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE'],
+      suggestion: { polarity: 'lower', word: 'durata', topic: 'time' },
     });
   });
 
@@ -354,11 +357,13 @@ describe('signal 3: order of target vs thresholds', () => {
     expect(
       inferPolarity({ target: target('12'), thresholds: [soglia('verifica'), soglia('8')], kpiText: 'costi' }),
     ).toStrictEqual({
-      polarity: 'lower',
+      polarity: 'higher',
       confirmed: false,
-      evidence: 'KPI text mentions "costi" (cost): lower is better (weak hint)',
-      signal: 'keyword',
+      evidence:
+        'no polarity signal in the values: higher is better (default); the KPI text mentions "costi" (cost), so lower may be better: to be confirmed',
+      signal: 'default',
       warnings: UNCONFIRMED,
+      suggestion: { polarity: 'lower', word: 'costi', topic: 'cost' },
     });
   });
 
@@ -371,7 +376,7 @@ describe('signal 3: order of target vs thresholds', () => {
   });
 });
 
-describe('signal 4: keywords, a weak hint', () => {
+describe('signal 4: keywords, a suggestion that never decides (issue 14)', () => {
   it.each<[string, string, string]>([
     ['Tempi di istruttoria domande liquidazione contributi', 'tempi', 'time'],
     ['tempo medio di evasione delle pratiche', 'tempo', 'time'],
@@ -388,11 +393,12 @@ describe('signal 4: keywords, a weak hint', () => {
     ['DURATA', 'durata', 'time'],
   ])('%j mentions %j', (kpiText, word, topic) => {
     expect(inferPolarity({ target: target('10'), kpiText })).toStrictEqual({
-      polarity: 'lower',
+      polarity: 'higher',
       confirmed: false,
-      evidence: `KPI text mentions "${word}" (${topic}): lower is better (weak hint)`,
-      signal: 'keyword',
+      evidence: `no polarity signal in the values: higher is better (default); the KPI text mentions "${word}" (${topic}), so lower may be better: to be confirmed`,
+      signal: 'default',
       warnings: UNCONFIRMED,
+      suggestion: { polarity: 'lower', word, topic },
     });
   });
 

@@ -70,6 +70,8 @@ export async function startServer(
   dialect: 'sqlite' | 'postgresql',
   options: {
     seed?: boolean;
+    /** with the seed: the example 30/6 and 31/12 actuals `npm start` adds (server/main.ts) */
+    exampleValues?: boolean;
     security?: Partial<SecurityConfig>;
     /** the speed layer (server/speed); default: as createApp decides */
     fastPaths?: boolean;
@@ -81,7 +83,7 @@ export async function startServer(
   const databaseUrl = options.databaseUrl ?? (await database.create());
   const statements: string[] = [];
   const orm = await openOrm(databaseUrl, { onQuery: (sql) => statements.push(sql) });
-  if (options.seed) await seedIfEmpty(orm.em);
+  if (options.seed) await seedIfEmpty(orm.em, { exampleValues: options.exampleValues });
   const admin = await createUser(orm.em.fork(), {
     email: 'root@test.local',
     name: 'Test administrator',

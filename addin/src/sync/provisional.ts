@@ -15,7 +15,7 @@ import {
   type RuleName,
   type ScoringProfile,
 } from '@core/scoring';
-import { parseValue } from '@core/values';
+import { parseValue, polarityFromValue } from '@core/values';
 import { parseThresholds } from '@core/sheet/layout';
 import { flagOf, polarityOf, ruleOf } from '@core/sheet/vocabulary';
 import type { Line, PlanTable } from './columns';
@@ -39,17 +39,19 @@ function indicatorInput(line: Line): IndicatorInput {
   const rule = ruleOf(i.rule) as RuleName | undefined;
   const thresholds = parseThresholds(i.thresholds);
   const neutralised = flagOf(i.neutralised) === true;
+  const target = i.target.trim() === '' ? undefined : parseValue(i.target);
   return {
     id: `P${line.position}`,
     code: i.code,
-    polarity: polarityOf(i.polarity) ?? 'higher',
+    // a row not synced yet has no polarity cell: decided from its target exactly as the server will decide it
+    polarity: polarityOf(i.polarity) ?? polarityFromValue(target).polarity,
     rule,
     target:
-      i.target.trim() === ''
+      target === undefined
         ? undefined
         : {
             mode: rule === 'monitoring' ? 'monitoring' : 'scored',
-            value: parseValue(i.target),
+            value: target,
             revision: 'original',
             thresholds: thresholds.ok
               ? thresholds.value.map((t) => ({ score: t.score, value: parseValue(t.value) }))

@@ -46,5 +46,6 @@ export class LintIssue {
   @Field(() => ID) subjectId!: string;
   @Field(() => String, { nullable: true }) subjectCode!: string | null;
   @Field(() => Int, { nullable: true }) year!: number | null;
-  @Field() message!: string;
+  @Field({ description: 'What is wrong and the fix to apply, in English' }) message!: string;
+  @Field({ description: 'What is wrong and the fix to apply, in Italian' }) messageIt!: string;
 }

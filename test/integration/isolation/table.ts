@@ -191,6 +191,10 @@ export const TABLE: Record<string, Probe> = {
     (t) => ({ p: t.plan, r: t.indicator }),
   ),
 
+  confirmPolarities: write(
+    `mutation($p: ID!) { confirmPolarities(planId: $p, all: true) { id polarityConfirmed } }`,
+    (t) => ({ p: t.plan }),
+  ),
   approvePlanVersion: write(
     `mutation($p: ID!) { approvePlanVersion(id: $p) { id status } }`,
     (t) => ({ p: t.plan }),
