@@ -7,6 +7,7 @@ import { groupBy } from '../../services/group-by';
 import { lintPlan } from '../../services/plan-lint';
 import type { ReportDocument, ReportTableRow } from './document';
 import { checkpointLabel } from '@core/vocabulary/checkpoint';
+import { fixIt, indicatorStatusIt, reasonIt } from '@core/vocabulary/reasons-it';
 import { type ReportData, subtitleOf } from './data';
 
 const SUBJECT_IT: Record<string, string> = {
@@ -16,6 +17,25 @@ const SUBJECT_IT: Record<string, string> = {
   strategic_objective: 'Obiettivo strategico',
   plan: 'Piano',
 };
+
+/**
+ * The lint's English message in Italian: the finding in words, the detail the lint attached (weights, target text,
+ * duplicate code) where its shape is known, and what to fix. A detail of unknown shape is left out rather than
+ * printed in English.
+ */
+export function descriptionIt(code: string, message: string): string {
+  const details: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+    [/weights? ([\d.,–\s+]+)$/, (m) => `pesi ${m[1].trim()}`],
+    [/weight ([\d.,]+)$/, (m) => `peso ${m[1]}`],
+    [/target "(.*)"$/, (m) => `target "${m[1]}"`],
+    [/"(.*)" also on .*$/, (m) => `"${m[1]}" è usato anche da un'altra riga`],
+  ];
+  const detail = details.map(([re, it]) => [re.exec(message), it] as const).find(([m]) => m);
+  const fix = fixIt(code);
+  return [`${reasonIt(code)}${detail ? ` (${detail[1](detail[0]!)})` : ''}`, fix ? `da correggere: ${fix}` : null]
+    .filter(Boolean)
+    .join('; ');
+}
 
 export function buildDataQuality(data: ReportData): ReportDocument {
   const { full, period, scores, request } = data;
@@ -30,11 +50,11 @@ export function buildDataQuality(data: ReportData): ReportDocument {
       style: i.severity === 'error' ? 'error' : 'warning',
       cells: {
         severity: i.severity === 'error' ? 'Errore' : 'Avviso',
-        code: i.code,
+        code: reasonIt(i.code),
         subject: SUBJECT_IT[i.subjectType] ?? i.subjectType,
         subjectCode: i.subjectCode,
         year: i.year,
-        message: i.message,
+        message: descriptionIt(i.code, i.message),
       },
     }));
 
@@ -51,7 +71,7 @@ export function buildDataQuality(data: ReportData): ReportDocument {
         code: i?.code ?? null,
         what: `Target ${t?.year ?? ''} al ${t?.checkpoint ?? ''}${r.seq > 0 ? ` (revisione ${r.seq})` : ''}`,
         raw: r.value.raw,
-        warnings: r.value.warnings.join(', '),
+        warnings: r.value.warnings.map(reasonIt).join(', '),
       },
     });
   }
@@ -63,7 +83,7 @@ export function buildDataQuality(data: ReportData): ReportDocument {
         code: indicatorOf.get(m.indicator.id)?.code ?? null,
         what: `Valore ottenuto ${m.year} al ${m.checkpoint}`,
         raw: m.value.raw,
-        warnings: m.value.warnings.join(', '),
+        warnings: m.value.warnings.map(reasonIt).join(', '),
       },
     });
   }
@@ -75,7 +95,13 @@ export function buildDataQuality(data: ReportData): ReportDocument {
         scores.indicators.get(i.id)?.status === 'missing' ||
         (!measured.has(i.id) && scores.indicators.get(i.id)?.status !== 'monitoring'),
     )
-    .map((i) => ({ cells: { code: i.code, title: i.title, status: scores.indicators.get(i.id)?.status ?? '' } }));
+    .map((i) => ({
+      cells: {
+        code: i.code,
+        title: i.title,
+        status: indicatorStatusIt(scores.indicators.get(i.id)?.status ?? 'missing'),
+      },
+    }));
 
   const errors = issues.filter((i) => i.severity === 'error').length;
   return {
@@ -89,7 +115,7 @@ export function buildDataQuality(data: ReportData): ReportDocument {
         subtitle: `${errors} errori (il punteggio non è calcolabile), ${issues.length - errors} avvisi`,
         columns: [
           { key: 'severity', label: 'Gravità', width: 9 },
-          { key: 'code', label: 'Codice', width: 22 },
+          { key: 'code', label: 'Controllo', width: 26 },
           { key: 'subject', label: 'Oggetto', width: 18 },
           { key: 'subjectCode', label: 'Cod.', width: 8 },
           { key: 'year', label: 'Anno', kind: 'number', width: 7 },

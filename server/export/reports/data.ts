@@ -8,6 +8,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { Baseline, Organisation, OrgUnit, Person, PlanCycle, type Target, type TargetRevision } from '../../entities';
 import type { ParsedValue } from '@core/values/types';
+import type { PlanApproval } from './document';
 import { groupBy } from '../../services/group-by';
 import { forPeriod, loadPlanSnapshot, type PlanSnapshot } from '../../services/plan-snapshot';
 import { computePlanScores, type PlanScores } from '../../services/realization';
@@ -71,6 +72,17 @@ export async function loadReportData(em: EntityManager, request: ReportRequest):
 export function scoresAt(data: ReportData, checkpoint: Checkpoint): PlanScores {
   if (checkpoint === data.request.checkpoint) return data.scores;
   return computePlanScores(forPeriod(data.full, data.request.year, checkpoint), data.request.year, checkpoint);
+}
+
+export function approvalOf(data: ReportData): PlanApproval {
+  const plan = data.full.plan;
+  return {
+    label: plan.label,
+    status: plan.status,
+    approvedAt: plan.approvedAt ?? null,
+    approvedBy: (plan.approvedBy && data.persons.get(plan.approvedBy.id)?.fullName) || plan.approvedByUser || null,
+    adoptingAct: plan.adoptingAct ?? null,
+  };
 }
 
 export function subtitleOf(data: ReportData): string {

@@ -35,6 +35,17 @@ export type ReportDocument = {
   /** all sections on one sheet (cards) instead of one sheet per section */
   stacked?: boolean;
   sections: ReportSection[];
+  /** the plan version's state: a draft prints BOZZA on every page; the approval block says who approved it and when */
+  approval?: PlanApproval;
+};
+
+export type PlanApproval = {
+  label: string;
+  /** draft, approved, superseded, closed */
+  status: string;
+  approvedAt: Date | null;
+  approvedBy: string | null;
+  adoptingAct: string | null;
 };
 
 /** "91.67%" → 0.9167 and its decimals, for an Excel percent cell showing exactly the API's digits. */

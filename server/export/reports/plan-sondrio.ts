@@ -102,7 +102,7 @@ export function buildPlanSondrio(data: ReportData): ReportDocument {
   }
   return {
     kind: 'plan-sondrio',
-    title: `Piano della Performance ${years[0]}-${years[years.length - 1]}`,
+    title: `Piano della Performance ${years.length > 1 ? `${years[0]}-${years[years.length - 1]}` : (years[0] ?? request.year)}`,
     subtitle: subtitleOf(data),
     generatedAt: data.generatedAt,
     sections: [{ title: 'Obiettivi strategici, obiettivi operativi e azioni', columns, rows }],

@@ -100,15 +100,35 @@ function writeSection(
   return { next: r + 1, headerRow };
 }
 
-function sheetName(title: string, used: Set<string>): string {
-  const base =
-    title
-      .replace(/[\\/?*[\]:]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 28) || 'Foglio';
-  let name = base;
-  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 26)} ${n}`;
+/** Long section headings as a tab can say them: the kind of table in a word, then the name it is about. */
+const SHORTER: Array<[RegExp, string]> = [
+  [/^Piano: obiettivi e indicatori$/, 'Piano'],
+  [/^Unità organizzativa:\s*/, 'UO '],
+  [/^Cruscotto del Segretario Generale:\s*/, 'SG '],
+  [/^Cruscotto di servizio:\s*/, 'Serv. '],
+  [/^Cruscotto strategico:\s*/, 'Strat. '],
+  [/^Cruscotto del Dirigente:\s*/, 'Dir. '],
+  [/^Cruscotto individuale:\s*/, 'Ind. '],
+  [/^Scheda di valutazione:\s*/, 'Scheda '],
+  [/\bCruscotto del Segretario Generale\b/g, 'Cruscotto SG'],
+  [/\bU\.O\.\s*/g, ''],
+  [/["“”«»']/g, ''],
+];
+const SHEET_MAX = 31;
+
+/** A worksheet name of at most 31 characters, cut between words, unique in the workbook ("… (2)"). */
+export function sheetName(title: string, used: Set<string>): string {
+  let text = title.replace(/[\\/?*[\]:]/g, (c) => (c === ':' ? ':' : ' '));
+  for (const [re, to] of SHORTER) text = text.replace(re, to);
+  text = text.replace(/:/g, ' ').replace(/\s+/g, ' ').trim() || 'Foglio';
+  const fit = (t: string, max: number) => {
+    if (t.length <= max) return t;
+    const cut = t.slice(0, max + 1);
+    const space = cut.lastIndexOf(' ');
+    return (space > max / 2 ? cut.slice(0, space) : t.slice(0, max)).replace(/[\s.,;-]+$/, '');
+  };
+  let name = fit(text, SHEET_MAX);
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${fit(text, SHEET_MAX - 4 - String(n).length)} (${n})`;
   used.add(name.toLowerCase());
   return name;
 }
