@@ -17,9 +17,11 @@ function invalidCodes(reason: string): string[] | null {
   return m ? (m[1] ?? '').split(/,\s*/).filter(Boolean) : null;
 }
 
-/** The children an aggregate left out that a reader could not tell from their own rows. */
-function leftOut(r: AggregateResult): RowNote {
-  const shown = r.explanation.excluded.filter((e) => e.id !== 'own' && e.id !== 'contributions');
+/** The children an aggregate left out that a reader could not tell from their own rows (only the invalid ones). */
+function leftOut(r: AggregateResult, invalidOnly = false): RowNote {
+  const shown = r.explanation.excluded.filter(
+    (e) => e.id !== 'own' && e.id !== 'contributions' && (!invalidOnly || invalidCodes(e.reason)),
+  );
   const parts = shown
     .map((e) => {
       const codes = invalidCodes(e.reason);
@@ -41,7 +43,12 @@ export function aggregateNote(r: AggregateResult | undefined): RowNote {
   if (!r) return NONE;
   if (r.score != null) return leftOut(r);
   if (r.status === 'invalid') return { en: `invalid: ${r.errors.join(', ')}`, it: invalidNoteIt(r.errors) };
-  return { en: 'no scored indicator', it: 'nessun indicatore valutato' };
+  // blank because nothing is scored; a child that is invalid (not merely without values) is named with its fix
+  const invalid = leftOut(r, true);
+  return {
+    en: ['no scored indicator', invalid.en].filter(Boolean).join('; '),
+    it: ['nessun indicatore valutato', invalid.it].filter(Boolean).join('; '),
+  };
 }
 
 export function indicatorNote(

@@ -243,6 +243,17 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
     expect(row[table.headers.indexOf('Segnalazioni')]).toBe('monitoraggio: non valutato');
   });
 
+  it('defect 7 · the Sondrio plan layout fits A4 landscape: codes lead their titles, 14 printed columns, xlsx keeps all 21', async () => {
+    const table = htmlTables(await html('plan-sondrio'))[0];
+    expect(table.headers.length).toBeLessThanOrEqual(14);
+    const first = table.rows[0];
+    expect(first).toContain('1.1.1 Registro Alternanza Scuola Lavoro - valorizzazione');
+    expect(first).toContain('80% / 80% / 80%');
+    expect(await html('plan-sondrio')).not.toContain('overflow-wrap: anywhere');
+    const ws = (await loadXlsx((await getFile(sondrio.server, url('plan-sondrio', 'xlsx'))).body)).worksheets[0];
+    expect((ws.getRow(1).values as unknown[]).filter(Boolean).length).toBe(21);
+  });
+
   it('defect 7 · xlsx sheet names keep their meaning, fit in 31 characters and are unique', async () => {
     const wb = await loadXlsx((await getFile(sondrio.server, url('relazione', 'xlsx'))).body);
     const names = wb.worksheets.map((w) => w.name);

@@ -8,7 +8,20 @@
  */
 export type CellKind = 'text' | 'percent' | 'number' | 'euro';
 
-export type ReportColumn = { key: string; label: string; kind?: CellKind; width?: number };
+export type ReportColumn = {
+  key: string;
+  label: string;
+  kind?: CellKind;
+  width?: number;
+  /**
+   * On paper (HTML, PDF) this column is printed inside another one, after its text and `separator`: a plan table
+   * of 21 spreadsheet columns becomes 14 printed ones that fit A4 landscape. The xlsx keeps every column.
+   */
+  printInto?: string;
+  separator?: string;
+  /** the printed header when other columns are printed inside this one */
+  printLabel?: string;
+};
 
 export type ReportCell = string | number | null;
 

@@ -22,16 +22,25 @@ export function buildPlanSondrio(data: ReportData): ReportDocument {
 
   const columns: ReportColumn[] = [
     { key: 'perspective', label: 'Prospettiva', width: 18 },
-    { key: 'soCode', label: 'OS cod.', width: 6 },
-    { key: 'soTitle', label: 'OS descrizione', width: 24 },
-    { key: 'soKpi', label: 'OS kpi', width: 12 },
-    ...years.map((y): ReportColumn => ({ key: `soTarget:${y}`, label: `OS target ${y}`, kind: 'percent', width: 8 })),
-    { key: 'ooCode', label: 'OO cod.', width: 6 },
-    { key: 'ooTitle', label: 'OO titolo / descrizione', width: 22 },
+    // on paper the codes lead their titles and the kpi follow them, so the table fits A4 landscape
+    { key: 'soCode', label: 'OS cod.', width: 6, printInto: 'soTitle' },
+    { key: 'soTitle', label: 'OS descrizione', width: 24, printLabel: 'Obiettivo strategico (kpi)' },
+    { key: 'soKpi', label: 'OS kpi', width: 12, printInto: 'soTitle', separator: ' · kpi: ' },
+    ...years.map((y, n): ReportColumn => ({
+      key: `soTarget:${y}`,
+      label: `OS target ${y}`,
+      kind: 'percent',
+      width: 8,
+      ...(n === 0
+        ? { printLabel: `OS target ${years.join(' / ')}` }
+        : { printInto: `soTarget:${years[0]}`, separator: ' / ' }),
+    })),
+    { key: 'ooCode', label: 'OO cod.', width: 6, printInto: 'ooTitle' },
+    { key: 'ooTitle', label: 'OO titolo / descrizione', width: 22, printLabel: 'Obiettivo operativo (kpi)' },
     { key: 'ooWeight', label: 'OO peso', kind: 'percent', width: 7 },
-    { key: 'ooKpi', label: 'OO kpi', width: 12 },
-    { key: 'code', label: 'Azione cod.', width: 7 },
-    { key: 'title', label: 'Azione titolo / descrizione', width: 30 },
+    { key: 'ooKpi', label: 'OO kpi', width: 12, printInto: 'ooTitle', separator: ' · kpi: ' },
+    { key: 'code', label: 'Azione cod.', width: 7, printInto: 'title' },
+    { key: 'title', label: 'Azione titolo / descrizione', width: 30, printLabel: 'Azione' },
     { key: 'weight', label: 'Peso', kind: 'percent', width: 7 },
     { key: 'kpi', label: 'kpi', width: 30 },
     { key: `target:${first}`, label: `target ${first}`, kind: 'number', width: 9 },
