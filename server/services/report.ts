@@ -4,6 +4,7 @@ import { groupBy } from './group-by';
 import type { PlanSnapshot } from './plan-snapshot';
 import type { PlanScores } from './realization';
 import { aggregateNote, indicatorNote } from './report-notes';
+import { inCodeOrder } from './code-order';
 
 export type ReportLevel = 'perspective' | 'strategic_objective' | 'operational_objective' | 'indicator';
 
@@ -89,10 +90,11 @@ function indicatorRow(indicator: Indicator, r: IndicatorResult | undefined, meas
 export function planReport(s: PlanSnapshot, scores: PlanScores): Report {
   const rows: ReportRow[] = [];
   const measurements = measurementsOf(s);
-  const sosOf = groupBy(s.strategicObjectives, (o) => o.perspective.id);
-  const oosOf = groupBy(s.operationalObjectives, (o) => o.strategicObjective?.id);
-  const ownOf = groupBy(s.indicators, (i) => i.strategicObjective?.id);
-  const indicatorsOf = groupBy(s.indicators, (i) => i.operationalObjective?.id);
+  // code order, whatever order the rows were typed or synced in (1.2 before 1.10)
+  const sosOf = groupBy(inCodeOrder(s.strategicObjectives), (o) => o.perspective.id);
+  const oosOf = groupBy(inCodeOrder(s.operationalObjectives), (o) => o.strategicObjective?.id);
+  const ownOf = groupBy(inCodeOrder(s.indicators), (i) => i.strategicObjective?.id);
+  const indicatorsOf = groupBy(inCodeOrder(s.indicators), (i) => i.operationalObjective?.id);
   for (const p of s.perspectives) {
     rows.push(aggregateRow('perspective', p, scores.perspectives.get(p.id)));
     for (const so of sosOf.get(p.id) ?? []) {

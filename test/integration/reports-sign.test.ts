@@ -212,7 +212,9 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
     const quality = htmlTables(await html('data-quality'))[0];
     const description = quality.rows.find((r) => r[quality.headers.indexOf('Controllo')] === 'pesi incompleti')!;
     expect(description[quality.headers.indexOf('Controllo')]).toBe('pesi incompleti');
-    expect(description[quality.headers.indexOf('Descrizione')]).toMatch(/^pesi incompleti \(pesi .*\); da correggere:/);
+    expect(description[quality.headers.indexOf('Descrizione')]).toMatch(
+      /^pesi .*; da correggere: dare un peso a ogni elemento/,
+    );
   });
 
   it('defect 7 · the Relazione has a Peso column and its unit tables are in code order', async () => {
@@ -252,6 +254,23 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
     expect(await html('plan-sondrio')).not.toContain('overflow-wrap: anywhere');
     const ws = (await loadXlsx((await getFile(sondrio.server, url('plan-sondrio', 'xlsx'))).body)).worksheets[0];
     expect((ws.getRow(1).values as unknown[]).filter(Boolean).length).toBe(21);
+  });
+
+  it('defect 7 · code order everywhere: objective cards, the plan tree and the plan layouts', async () => {
+    const cards = htmlTables(await html('plan-brescia')).map((t) => t.heading);
+    for (const kind of ['Obiettivo strategico', 'Obiettivo operativo']) {
+      const codes = cards.filter((h) => h.startsWith(`${kind} `)).map((h) => h.slice(kind.length + 1).split(':')[0]);
+      expect(codes).toEqual([...codes].sort(numeric));
+      if (kind === 'Obiettivo operativo') expect(codes.length).toBeGreaterThan(3);
+    }
+    const tree = htmlTables(await html('relazione'))[0]
+      .rows.map((r) => r[0])
+      .filter(Boolean);
+    expect(tree).toEqual([...tree].sort(numeric));
+    const table = htmlTables(await html('plan-sondrio'))[0];
+    const action = table.headers.indexOf('Azione');
+    const layout = table.rows.map((r) => r[action].split(' ')[0]).filter(Boolean);
+    expect(layout).toEqual([...layout].sort(numeric));
   });
 
   it('defect 7 · xlsx sheet names keep their meaning, fit in 31 characters and are unique', async () => {

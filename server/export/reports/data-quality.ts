@@ -7,7 +7,8 @@ import { groupBy } from '../../services/group-by';
 import { lintPlan } from '../../services/plan-lint';
 import type { ReportDocument, ReportTableRow } from './document';
 import { checkpointLabel } from '@core/vocabulary/checkpoint';
-import { fixIt, indicatorStatusIt, reasonIt } from '@core/vocabulary/reasons-it';
+import { countIt, fixIt, indicatorStatusIt, reasonIt } from '@core/vocabulary/reasons-it';
+import { byCode } from '../../services/code-order';
 import { type ReportData, subtitleOf } from './data';
 
 const SUBJECT_IT: Record<string, string> = {
@@ -32,7 +33,7 @@ export function descriptionIt(code: string, message: string): string {
   ];
   const detail = details.map(([re, it]) => [re.exec(message), it] as const).find(([m]) => m);
   const fix = fixIt(code);
-  return [`${reasonIt(code)}${detail ? ` (${detail[1](detail[0]!)})` : ''}`, fix ? `da correggere: ${fix}` : null]
+  return [detail ? detail[1](detail[0]!) : null, fix ? `da correggere: ${fix}` : reasonIt(code)]
     .filter(Boolean)
     .join('; ');
 }
@@ -89,7 +90,8 @@ export function buildDataQuality(data: ReportData): ReportDocument {
   }
 
   const measured = groupBy(period.measurements, (m) => m.indicator.id);
-  const missingRows: ReportTableRow[] = period.indicators
+  const missingRows: ReportTableRow[] = [...period.indicators]
+    .sort((a, b) => byCode(a.code, b.code))
     .filter(
       (i) =>
         scores.indicators.get(i.id)?.status === 'missing' ||
@@ -112,7 +114,7 @@ export function buildDataQuality(data: ReportData): ReportDocument {
     sections: [
       {
         title: 'Controlli del piano',
-        subtitle: `${errors} errori (il punteggio non è calcolabile), ${issues.length - errors} avvisi`,
+        subtitle: `${countIt(errors, 'errore', 'errori')} (il punteggio non è calcolabile), ${countIt(issues.length - errors, 'avviso', 'avvisi')}`,
         columns: [
           { key: 'severity', label: 'Gravità', width: 9 },
           { key: 'code', label: 'Controllo', width: 26 },
@@ -132,7 +134,7 @@ export function buildDataQuality(data: ReportData): ReportDocument {
           { key: 'raw', label: 'Testo originale', width: 24 },
           { key: 'warnings', label: 'Avvisi', width: 40 },
         ],
-        rows: cellRows,
+        rows: cellRows.length ? cellRows : [{ style: 'muted', cells: { what: 'nessuna cella con avvisi' } }],
       },
       {
         title: `Valori ottenuti mancanti ${request.year} al ${checkpointLabel(request.checkpoint)}`,
@@ -141,7 +143,7 @@ export function buildDataQuality(data: ReportData): ReportDocument {
           { key: 'title', label: 'Indicatore', width: 60 },
           { key: 'status', label: 'Stato', width: 16 },
         ],
-        rows: missingRows,
+        rows: missingRows.length ? missingRows : [{ style: 'muted', cells: { title: 'nessun valore mancante' } }],
       },
     ],
   };

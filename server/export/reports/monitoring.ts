@@ -4,9 +4,9 @@
  * scored by computePlanScores, as the API does for each.
  */
 import { Checkpoint, TargetMode } from '@core/vocabulary/enums';
-import { invalidNoteIt } from '@core/vocabulary/reasons-it';
+import { countIt, invalidNoteIt } from '@core/vocabulary/reasons-it';
 import { aggregateNote } from '../../services/report-notes';
-import { byCode } from './order';
+import { byCode } from '../../services/code-order';
 import { groupBy } from '../../services/group-by';
 import type { ReportDocument, ReportTableRow } from './document';
 import { type ReportData, scoresAt, subtitleOf, targetCell } from './data';
@@ -122,7 +122,7 @@ export function buildMonitoring(data: ReportData): ReportDocument {
     sections: [
       {
         title: `Monitoraggio intermedio al 30/6/${year}`,
-        subtitle: `${alerts} indicatori sotto il livello di allerta, ${missing} valori mancanti`,
+        subtitle: `${countIt(alerts, 'indicatore', 'indicatori')} sotto il livello di allerta, ${countIt(missing, 'valore mancante', 'valori mancanti')}`,
         columns: [
           { key: 'code', label: 'Cod.', width: 8 },
           { key: 'title', label: 'Obiettivo / Indicatore', width: 46 },

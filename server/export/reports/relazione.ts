@@ -10,7 +10,7 @@ import type { ReportColumn, ReportDocument, ReportSection, ReportTableRow, RowSt
 import { type ReportData, subtitleOf } from './data';
 import { numberCell } from '../canonical-row';
 import { aggregateNote } from '../../services/report-notes';
-import { byCode } from './order';
+import { byCode } from '../../services/code-order';
 
 const STYLE: Record<ReportRow['level'], RowStyle> = {
   perspective: 'perspective',

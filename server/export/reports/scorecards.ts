@@ -7,7 +7,7 @@
 import { type AggregateResult, formatEuro, formatPercent } from '@core/scoring';
 import { indicatorStatusIt, reasonIt } from '@core/vocabulary/reasons-it';
 import { aggregateNote } from '../../services/report-notes';
-import { byCode } from './order';
+import { byCode } from '../../services/code-order';
 import { groupBy } from '../../services/group-by';
 import { numberCell } from '../canonical-row';
 import { type ReportColumn, type ReportDocument, type ReportSection, type ReportTableRow, yesNo } from './document';

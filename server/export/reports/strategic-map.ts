@@ -7,7 +7,7 @@ import { groupBy } from '../../services/group-by';
 import { type ReportDocument, type ReportTableRow, yesNo } from './document';
 import { type ReportData, subtitleOf } from './data';
 import { aggregateNote } from '../../services/report-notes';
-import { byCode } from './order';
+import { byCode } from '../../services/code-order';
 
 export function buildStrategicMap(data: ReportData): ReportDocument {
   const { period, scores, request } = data;

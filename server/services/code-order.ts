@@ -3,3 +3,8 @@ export function byCode(a: string | null | undefined, b: string | null | undefine
   if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
   return a.localeCompare(b, 'it', { numeric: true });
 }
+
+/** The rows in code order (a copy), for printing a plan level by level. */
+export function inCodeOrder<T extends { code?: string | null }>(rows: readonly T[] | undefined): T[] {
+  return [...(rows ?? [])].sort((a, b) => byCode(a.code, b.code));
+}
