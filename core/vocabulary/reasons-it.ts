@@ -68,11 +68,11 @@ export function fixIt(code: string): string | null {
   return REASONS_IT[code]?.fix ?? null;
 }
 
-/** "non calcolabile: pesi incompleti (dare un peso a ogni elemento…)" for an invalid subject's errors. */
+/** "non calcolabile: pesi incompleti – da correggere: dare un peso a ogni elemento…" for an invalid subject's errors. */
 export function invalidNoteIt(errors: readonly string[]): string {
   if (errors.length === 0) return 'non calcolabile';
   const fixes = [...new Set(errors.map(fixIt).filter((f): f is string => !!f))];
-  return `non calcolabile: ${errors.map(reasonIt).join(', ')}${fixes.length ? ` (da correggere: ${fixes.join('; ')})` : ''}`;
+  return `non calcolabile: ${errors.map(reasonIt).join(', ')}${fixes.length ? ` – da correggere: ${fixes.join('; ')}` : ''}`;
 }
 
 /** A plan version's status as an Italian sentence says it ("la versione del piano è approvata"). */

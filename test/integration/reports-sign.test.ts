@@ -155,7 +155,7 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
     expect(so3.status).toBe('invalid');
     expect(so3.realization).toBeNull();
     expect(so3.note).toBe('invalid: WEIGHT_MISSING');
-    expect(so3.noteIt).toMatch(/^non calcolabile: pesi incompleti \(da correggere: dare un peso a ogni elemento/);
+    expect(so3.noteIt).toMatch(/^non calcolabile: pesi incompleti – da correggere: dare un peso a ogni elemento/);
     const perspective =
       rows[
         rows.indexOf(so3) -

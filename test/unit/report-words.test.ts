@@ -61,7 +61,7 @@ describe('Italian words for codes', () => {
 
   it('defect 3 · an invalid score reads as its reason and its fix, never as a code', () => {
     expect(invalidNoteIt(['WEIGHT_MISSING'])).toBe(
-      'non calcolabile: pesi incompleti (da correggere: dare un peso a ogni elemento (o a nessuno, per pesi uguali))',
+      'non calcolabile: pesi incompleti – da correggere: dare un peso a ogni elemento (o a nessuno, per pesi uguali)',
     );
     expect(reasonIt('TYPE_MISMATCH')).toBe('target e valore non confrontabili');
     expect(reasonIt('SOME_NEW_CODE')).toBe('some new code');
