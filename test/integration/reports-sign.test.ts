@@ -302,6 +302,11 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
       expect(page).toContain('<h2>Approvazione</h2>');
       expect(visibleText(page)).toContain('Stato in bozza');
     }
+    for (const kind of ['relazione', 'scorecards']) {
+      const wb = await loadXlsx((await getFile(sondrio.server, url(kind, 'xlsx'))).body);
+      expect(wb.worksheets[0].headerFooter.oddHeader).toContain('BOZZA');
+      expect(wb.worksheets[0].headerFooter.oddFooter).toBe('&CPagina &P di &N');
+    }
   });
 
   const pdfIt = existsSync(CHROMIUM) ? it : it.skip;

@@ -6,7 +6,7 @@ import { cellError } from '../../core/sheet/messages';
 import { invalidNoteIt, reasonIt } from '../../core/vocabulary/reasons-it';
 import { buildPlanSondrio } from '../../server/export/reports/plan-sondrio';
 import { sheetName } from '../../server/export/reports/render-xlsx';
-import type { ReportData } from '../../server/export/reports/data';
+import { planLabelIt, type ReportData } from '../../server/export/reports/data';
 
 describe('xlsx tab names', () => {
   it('defect 7 · a unit heading becomes "UO …", cut between words, without a dangling quote', () => {
@@ -25,6 +25,15 @@ describe('xlsx tab names', () => {
     expect(b).toMatch(/ \(2\)$/);
     expect(b.length).toBeLessThanOrEqual(31);
     expect(sheetName('Piano: obiettivi e indicatori', new Set())).toBe('Piano');
+    expect(sheetName('Schede di valutazione dei dirigenti 2022', new Set())).toBe('Schede dirigenti 2022');
+  });
+});
+
+describe('plan label', () => {
+  it('defect 6 · a label an earlier import wrote in English reads in Italian in the documents', () => {
+    expect(planLabelIt('Piano 2022-2024 REV. 0 (import 2024-03-01, revision 1)')).toBe(
+      'Piano 2022-2024 REV. 0 (importato il 1/3/2024, revisione 1)',
+    );
   });
 });
 

@@ -103,6 +103,7 @@ function writeSection(
 /** Long section headings as a tab can say them: the kind of table in a word, then the name it is about. */
 const SHORTER: Array<[RegExp, string]> = [
   [/^Piano: obiettivi e indicatori$/, 'Piano'],
+  [/^Schede di valutazione dei dirigenti\b/, 'Schede dirigenti'],
   [/^Unità organizzativa:\s*/, 'UO '],
   [/^Cruscotto del Segretario Generale:\s*/, 'SG '],
   [/^Cruscotto di servizio:\s*/, 'Serv. '],
@@ -155,6 +156,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
     for (const section of doc.sections) r = writeSection(ws, section, r, true).next;
     widths(ws, doc.sections);
     pageSetup(ws, undefined);
+    ws.headerFooter = headerFooter(doc, doc.title);
   } else {
     for (const section of doc.sections) {
       const ws = workbook.addWorksheet(sheetName(section.title, used));
@@ -163,15 +165,21 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
       ws.views = [{ state: 'frozen', ySplit: headerRow }];
       widths(ws, [section]);
       pageSetup(ws, `${headerRow}:${headerRow}`);
-      ws.headerFooter = {
-        oddHeader: `&L${escapeHeader(doc.title)}&R${escapeHeader(section.title)}`,
-        oddFooter: '&CPagina &P di &N',
-      };
+      ws.headerFooter = headerFooter(doc, section.title);
     }
   }
   if (doc.sections.length === 0) workbook.addWorksheet('Vuoto').getCell(1, 1).value = 'Nessun dato';
   makeXmlSafe(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Title and section on every printed page, BOZZA in the middle while the plan is a draft, "Pagina X di Y" below. */
+function headerFooter(doc: ReportDocument, section: string): Partial<ExcelJS.HeaderFooter> {
+  const draft = doc.approval?.status === 'draft' ? '&C&"-,Bold"&14BOZZA' : '';
+  return {
+    oddHeader: `&L${escapeHeader(doc.title)}${draft}&R${escapeHeader(section)}`,
+    oddFooter: '&CPagina &P di &N',
+  };
 }
 
 function escapeHeader(text: string): string {
