@@ -2,6 +2,7 @@
  * Reasons a sheet cell is refused, in English and Italian: the add-in shows the message in the Office language.
  * `{x}` placeholders are filled from the details of the problem.
  */
+import { planStatusIt } from '../vocabulary/reasons-it';
 export const CELL_MESSAGES: Record<string, { en: string; it: string }> = {
   REQUIRED: { en: 'a value is required', it: 'il valore è obbligatorio' },
   NOT_A_NUMBER: { en: '"{raw}" is not a number', it: '"{raw}" non è un numero' },
@@ -119,6 +120,9 @@ export type CellError = { column: string; code: string; message: string; message
 
 export function cellError(column: string, code: string, details: Record<string, string | number> = {}): CellError {
   const template = CELL_MESSAGES[code] ?? { en: code, it: code };
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(details[key] ?? ''));
-  return { column, code, message: fill(template.en), messageIt: fill(template.it) };
+  const fill = (text: string, word: (key: string, value: string) => string = (_, v) => v) =>
+    text.replace(/\{(\w+)\}/g, (_, key: string) => word(key, String(details[key] ?? '')));
+  // a plan status is a code in English; the Italian sentence takes its Italian word ("è approvata", not "è approved")
+  const italian = (key: string, value: string) => (key === 'status' ? planStatusIt(value) : value);
+  return { column, code, message: fill(template.en), messageIt: fill(template.it, italian) };
 }

@@ -3,6 +3,7 @@
  * target, the threshold order and the KPI words, per year when the value kind changes between years; the manual rule
  * for a qualitative target. Each one is reported as `inferred` with its evidence and stays unconfirmed.
  */
+import { POLARITY_SIGNAL_IT } from '@core/vocabulary/reasons-it';
 import { Checkpoint, Polarity, ScoringRule } from '@core/vocabulary/enums';
 import { inferPolarity, parseValue } from '@core/values';
 import type { ParsedValue } from '@core/values';
@@ -47,7 +48,7 @@ function completeIndicator(indicator: IndicatorDraft, review: ReviewReport): voi
       subject,
       'POLARITY_INFERRED',
       `Polarity proposed: ${inference.polarity} (${inference.signal}); to be confirmed.`,
-      `Polarità proposta: ${ITALIAN[inference.polarity]} (${inference.signal}); da confermare.`,
+      `Polarità proposta: ${ITALIAN[inference.polarity]} (${POLARITY_SIGNAL_IT[inference.signal] ?? inference.signal}); da confermare.`,
       inference.evidence,
     );
     if (inference.warnings.includes('POLARITY_NON_MONOTONE')) {

@@ -160,7 +160,7 @@ class SondrioReader implements SondrioTable {
           subject,
           'WEIGHT_MISSING',
           `${missing} child weight(s) missing; the others sum to ${sum}. Proposal to confirm: ${Math.max(0, 100 - sum)} (the residual). Not applied.`,
-          `${missing} pesi mancanti; gli altri sommano ${sum}. Proposta da confermare: ${Math.max(0, 100 - sum)} (residuo). Non applicata.`,
+          `${missing === 1 ? '1 peso mancante' : `${missing} pesi mancanti`}; gli altri sommano ${sum}. Proposta da confermare: ${Math.max(0, 100 - sum)} (residuo). Non applicata.`,
           weights.map((w) => w ?? '?').join(' + '),
         );
       } else if (Math.abs(sum - 100) > 0.1) {

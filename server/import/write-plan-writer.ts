@@ -107,7 +107,7 @@ export class PlanWriter {
       cycle ??
       this.make(PlanCycle, { name: draft.cycle.name, firstYear: draft.cycle.firstYear, years: draft.cycle.years });
     const label = previous
-      ? `${draft.version.label} (import ${new Date().toISOString().slice(0, 10)}, revision ${revision})`
+      ? `${draft.version.label} (importato il ${new Date().toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' })}, revisione ${revision})`
       : draft.version.label;
     this.plan = this.make(PlanVersion, {
       cycle: thisCycle,

@@ -3,6 +3,8 @@ import type { Indicator } from '../entities';
 import { groupBy } from './group-by';
 import type { PlanSnapshot } from './plan-snapshot';
 import type { PlanScores } from './realization';
+import { aggregateNote, indicatorNote } from './report-notes';
+import { inCodeOrder } from './code-order';
 
 export type ReportLevel = 'perspective' | 'strategic_objective' | 'operational_objective' | 'indicator';
 
@@ -20,16 +22,21 @@ export type ReportRow = {
   status: string;
   /** not counted in the aggregate above it (monitoring, neutralised, missing, invalid, no scored child) */
   excluded: boolean;
+  /** why the row is blank or what its % leaves out: English for the API, Italian for the documents */
   note: string | null;
+  noteIt: string | null;
+  /** the row's declared weight in its parent (percentage points), for checking a weighted mean */
+  weight: number | null;
 };
 
 export type Report = { title: string; rows: ReportRow[]; total: ReportRow | null };
 
 function aggregateRow(
   level: ReportLevel,
-  node: { id: string; code?: string | null; title?: string; name?: string },
+  node: { id: string; code?: string | null; title?: string; name?: string; weight?: number | null },
   r: AggregateResult | undefined,
 ): ReportRow {
+  const note = aggregateNote(r);
   return {
     level,
     id: node.id,
@@ -42,7 +49,9 @@ function aggregateRow(
     score: r?.score ?? null,
     status: r?.status ?? 'empty',
     excluded: r?.score == null,
-    note: r && r.score == null ? 'no scored indicator' : null,
+    note: note.en,
+    noteIt: note.it,
+    weight: node.weight ?? null,
   };
 }
 
@@ -56,16 +65,7 @@ function indicatorRow(indicator: Indicator, r: IndicatorResult | undefined, meas
   const measurement = measurements.get(indicator.id);
   const target = r?.explanation.inputs.target;
   const status = r?.status ?? 'not_applicable';
-  const note =
-    status === 'neutralised'
-      ? `neutralised: ${measurement?.neutralisationReason ?? ''}`.trim()
-      : status === 'monitoring'
-        ? 'monitoring: not scored'
-        : status === 'missing'
-          ? 'actual missing'
-          : status === 'invalid'
-            ? `not scored: ${r?.errors.join(', ')}`
-            : null;
+  const note = indicatorNote(status, r?.errors ?? [], measurement?.neutralisationReason);
   return {
     level: 'indicator',
     id: indicator.id,
@@ -73,13 +73,16 @@ function indicatorRow(indicator: Indicator, r: IndicatorResult | undefined, meas
     title: indicator.title,
     kpi: indicator.formula ?? null,
     actual: measurement?.value?.raw ?? null,
-    target: target?.raw ?? null,
+    // a monitoring target ("monitoraggio") is a mode, not an expected result: the Relazione prints nothing there
+    target: status === 'monitoring' ? null : (target?.raw ?? null),
     // neutralised rows leave the % blank; monitoring rows repeat the measured value (a display convention, docs/domain.md §7.2)
     realization: status === 'neutralised' ? null : (r?.display ?? null),
     score: r?.score ?? null,
     status,
     excluded: status !== 'scored',
-    note,
+    note: note.en,
+    noteIt: note.it,
+    weight: indicator.weight ?? null,
   };
 }
 
@@ -87,10 +90,11 @@ function indicatorRow(indicator: Indicator, r: IndicatorResult | undefined, meas
 export function planReport(s: PlanSnapshot, scores: PlanScores): Report {
   const rows: ReportRow[] = [];
   const measurements = measurementsOf(s);
-  const sosOf = groupBy(s.strategicObjectives, (o) => o.perspective.id);
-  const oosOf = groupBy(s.operationalObjectives, (o) => o.strategicObjective?.id);
-  const ownOf = groupBy(s.indicators, (i) => i.strategicObjective?.id);
-  const indicatorsOf = groupBy(s.indicators, (i) => i.operationalObjective?.id);
+  // code order, whatever order the rows were typed or synced in (1.2 before 1.10)
+  const sosOf = groupBy(inCodeOrder(s.strategicObjectives), (o) => o.perspective.id);
+  const oosOf = groupBy(inCodeOrder(s.operationalObjectives), (o) => o.strategicObjective?.id);
+  const ownOf = groupBy(inCodeOrder(s.indicators), (i) => i.strategicObjective?.id);
+  const indicatorsOf = groupBy(inCodeOrder(s.indicators), (i) => i.operationalObjective?.id);
   for (const p of s.perspectives) {
     rows.push(aggregateRow('perspective', p, scores.perspectives.get(p.id)));
     for (const so of sosOf.get(p.id) ?? []) {
@@ -142,6 +146,7 @@ export function dashboardReport(s: PlanSnapshot, scores: PlanScores, dashboardId
         rows.push({
           ...indicatorRow(indicator, scores.indicators.get(indicator.id), measurements),
           title: entry.actionLabel ?? indicator.title,
+          weight: entry.weight ?? null,
         });
     }
   }

@@ -71,7 +71,7 @@ export function htmlTables(html: string): Array<{ heading: string; headers: stri
       .replace(/&amp;/g, '&')
       .trim();
   const tables: Array<{ heading: string; headers: string[]; rows: string[][] }> = [];
-  const sectionRe = /<section>\s*<h2>([\s\S]*?)<\/h2>[\s\S]*?<table[^>]*>([\s\S]*?)<\/table>/g;
+  const sectionRe = /<section>\s*(?:<div class="head">)?<h2>([\s\S]*?)<\/h2>[\s\S]*?<table[^>]*>([\s\S]*?)<\/table>/g;
   for (const m of html.matchAll(sectionRe)) {
     const [thead, tbody] = [
       /<thead>([\s\S]*?)<\/thead>/.exec(m[2])?.[1] ?? '',

@@ -127,6 +127,7 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
         'Cod.',
         'Obiettivo / Indicatore',
         'Indicatore (formula)',
+        'Peso',
         'Valore ottenuto 2022',
         'Risultato atteso 2022',
         '% Realizzazione 2022',
@@ -139,9 +140,9 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
         body.push({
           code: cell(1).value ?? null,
           title: cell(2).value,
-          actual: cell(4).value ?? null,
-          target: cell(5).value ?? null,
-          realization: displayOfCell(cell(6).value, cell(6).numFmt),
+          actual: cell(5).value ?? null,
+          target: cell(6).value ?? null,
+          realization: displayOfCell(cell(7).value, cell(7).numFmt),
         });
       }
       const want = expected[n];
@@ -178,9 +179,9 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
       [tables[1], strategic],
     ] as const) {
       expect(table.headers).toContain('% Realizzazione 2022');
-      const got = table.rows.slice(0, -1).map((r) => [r[0] || null, r[1], r[5] ? r[5].replace(',', '.') : null]);
+      const got = table.rows.slice(0, -1).map((r) => [r[0] || null, r[1], r[6] ? r[6].replace(',', '.') : null]);
       expect(got).toEqual(api.rows.map((r: ApiRow) => [r.code, r.title, r.realization]));
-      expect(table.rows.at(-1)![5].replace(',', '.')).toBe(api.total.realization ?? '');
+      expect(table.rows.at(-1)![6].replace(',', '.')).toBe(api.total.realization ?? '');
     }
     expect(tables[0].heading).toBe('Piano: obiettivi e indicatori');
     expect(tables[1].heading).toBe('Cruscotto strategico: Cruscotto strategico 2022');
@@ -216,7 +217,7 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
     ['plan-brescia', 'Nuova previsione al 31/12'],
     ['monitoring', 'Target al 30/6'],
     ['scorecards', 'Scheda di valutazione'],
-    ['data-quality', 'WEIGHT_MISSING'],
+    ['data-quality', 'pesi incompleti'],
   ])('%s renders as xlsx and HTML', async (kind, marker) => {
     const html = await getFile(sondrio.server, url(kind, 'html'));
     expect(html.status).toBe(200);
@@ -271,7 +272,7 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
     const html = (await getFile(sondrio.server, url('scorecards', 'html'))).body.toString('utf8');
     const card = html.slice(html.lastIndexOf('<section>', html.indexOf('Scheda di valutazione: Dirigente Area I')));
     expect(card).toContain(`<dt>% complessiva</dt><dd>${api.display}</dd>`);
-    expect(card).toContain('somma 90%: attesa 100% (WEIGHT_SUM)');
+    expect(card).toContain('somma 90%: attesa 100%, da correggere');
     const table = htmlTables(card)[0];
     expect(table.headers).toContain('Valore economico (dirigenti)');
     const line = table.rows.find((r) => r[0] === '1.1')!;

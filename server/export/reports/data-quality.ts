@@ -7,6 +7,8 @@ import { groupBy } from '../../services/group-by';
 import { lintPlan } from '../../services/plan-lint';
 import type { ReportDocument, ReportTableRow } from './document';
 import { checkpointLabel } from '@core/vocabulary/checkpoint';
+import { countIt, fixIt, indicatorStatusIt, reasonIt } from '@core/vocabulary/reasons-it';
+import { byCode } from '../../services/code-order';
 import { type ReportData, subtitleOf } from './data';
 
 const SUBJECT_IT: Record<string, string> = {
@@ -16,6 +18,25 @@ const SUBJECT_IT: Record<string, string> = {
   strategic_objective: 'Obiettivo strategico',
   plan: 'Piano',
 };
+
+/**
+ * The lint's English message in Italian: the finding in words, the detail the lint attached (weights, target text,
+ * duplicate code) where its shape is known, and what to fix. A detail of unknown shape is left out rather than
+ * printed in English.
+ */
+export function descriptionIt(code: string, message: string): string {
+  const details: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+    [/weights? ([\d.,–\s+]+)$/, (m) => `pesi ${m[1].trim()}`],
+    [/weight ([\d.,]+)$/, (m) => `peso ${m[1]}`],
+    [/target "(.*)"$/, (m) => `target "${m[1]}"`],
+    [/"(.*)" also on .*$/, (m) => `"${m[1]}" è usato anche da un'altra riga`],
+  ];
+  const detail = details.map(([re, it]) => [re.exec(message), it] as const).find(([m]) => m);
+  const fix = fixIt(code);
+  return [detail ? detail[1](detail[0]!) : null, fix ? `da correggere: ${fix}` : reasonIt(code)]
+    .filter(Boolean)
+    .join('; ');
+}
 
 export function buildDataQuality(data: ReportData): ReportDocument {
   const { full, period, scores, request } = data;
@@ -30,11 +51,11 @@ export function buildDataQuality(data: ReportData): ReportDocument {
       style: i.severity === 'error' ? 'error' : 'warning',
       cells: {
         severity: i.severity === 'error' ? 'Errore' : 'Avviso',
-        code: i.code,
+        code: reasonIt(i.code),
         subject: SUBJECT_IT[i.subjectType] ?? i.subjectType,
         subjectCode: i.subjectCode,
         year: i.year,
-        message: i.message,
+        message: descriptionIt(i.code, i.message),
       },
     }));
 
@@ -51,7 +72,7 @@ export function buildDataQuality(data: ReportData): ReportDocument {
         code: i?.code ?? null,
         what: `Target ${t?.year ?? ''} al ${t?.checkpoint ?? ''}${r.seq > 0 ? ` (revisione ${r.seq})` : ''}`,
         raw: r.value.raw,
-        warnings: r.value.warnings.join(', '),
+        warnings: r.value.warnings.map(reasonIt).join(', '),
       },
     });
   }
@@ -63,19 +84,26 @@ export function buildDataQuality(data: ReportData): ReportDocument {
         code: indicatorOf.get(m.indicator.id)?.code ?? null,
         what: `Valore ottenuto ${m.year} al ${m.checkpoint}`,
         raw: m.value.raw,
-        warnings: m.value.warnings.join(', '),
+        warnings: m.value.warnings.map(reasonIt).join(', '),
       },
     });
   }
 
   const measured = groupBy(period.measurements, (m) => m.indicator.id);
-  const missingRows: ReportTableRow[] = period.indicators
+  const missingRows: ReportTableRow[] = [...period.indicators]
+    .sort((a, b) => byCode(a.code, b.code))
     .filter(
       (i) =>
         scores.indicators.get(i.id)?.status === 'missing' ||
         (!measured.has(i.id) && scores.indicators.get(i.id)?.status !== 'monitoring'),
     )
-    .map((i) => ({ cells: { code: i.code, title: i.title, status: scores.indicators.get(i.id)?.status ?? '' } }));
+    .map((i) => ({
+      cells: {
+        code: i.code,
+        title: i.title,
+        status: indicatorStatusIt(scores.indicators.get(i.id)?.status ?? 'missing'),
+      },
+    }));
 
   const errors = issues.filter((i) => i.severity === 'error').length;
   return {
@@ -86,10 +114,10 @@ export function buildDataQuality(data: ReportData): ReportDocument {
     sections: [
       {
         title: 'Controlli del piano',
-        subtitle: `${errors} errori (il punteggio non è calcolabile), ${issues.length - errors} avvisi`,
+        subtitle: `${countIt(errors, 'errore', 'errori')} (il punteggio non è calcolabile), ${countIt(issues.length - errors, 'avviso', 'avvisi')}`,
         columns: [
           { key: 'severity', label: 'Gravità', width: 9 },
-          { key: 'code', label: 'Codice', width: 22 },
+          { key: 'code', label: 'Controllo', width: 26 },
           { key: 'subject', label: 'Oggetto', width: 18 },
           { key: 'subjectCode', label: 'Cod.', width: 8 },
           { key: 'year', label: 'Anno', kind: 'number', width: 7 },
@@ -106,7 +134,7 @@ export function buildDataQuality(data: ReportData): ReportDocument {
           { key: 'raw', label: 'Testo originale', width: 24 },
           { key: 'warnings', label: 'Avvisi', width: 40 },
         ],
-        rows: cellRows,
+        rows: cellRows.length ? cellRows : [{ style: 'muted', cells: { what: 'nessuna cella con avvisi' } }],
       },
       {
         title: `Valori ottenuti mancanti ${request.year} al ${checkpointLabel(request.checkpoint)}`,
@@ -115,7 +143,7 @@ export function buildDataQuality(data: ReportData): ReportDocument {
           { key: 'title', label: 'Indicatore', width: 60 },
           { key: 'status', label: 'Stato', width: 16 },
         ],
-        rows: missingRows,
+        rows: missingRows.length ? missingRows : [{ style: 'muted', cells: { title: 'nessun valore mancante' } }],
       },
     ],
   };

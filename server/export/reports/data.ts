@@ -8,6 +8,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { Baseline, Organisation, OrgUnit, Person, PlanCycle, type Target, type TargetRevision } from '../../entities';
 import type { ParsedValue } from '@core/values/types';
+import type { PlanApproval } from './document';
 import { groupBy } from '../../services/group-by';
 import { forPeriod, loadPlanSnapshot, type PlanSnapshot } from '../../services/plan-snapshot';
 import { computePlanScores, type PlanScores } from '../../services/realization';
@@ -73,8 +74,27 @@ export function scoresAt(data: ReportData, checkpoint: Checkpoint): PlanScores {
   return computePlanScores(forPeriod(data.full, data.request.year, checkpoint), data.request.year, checkpoint);
 }
 
+/** A label stored by an earlier import in English ("(import 2024-03-01, revision 1)") as the documents say it. */
+export function planLabelIt(label: string): string {
+  return label.replace(
+    /\(import (\d{4})-(\d{2})-(\d{2}), revision (\d+)\)/,
+    (_, y: string, m: string, d: string, r: string) => `(importato il ${Number(d)}/${Number(m)}/${y}, revisione ${r})`,
+  );
+}
+
+export function approvalOf(data: ReportData): PlanApproval {
+  const plan = data.full.plan;
+  return {
+    label: planLabelIt(plan.label),
+    status: plan.status,
+    approvedAt: plan.approvedAt ?? null,
+    approvedBy: (plan.approvedBy && data.persons.get(plan.approvedBy.id)?.fullName) || plan.approvedByUser || null,
+    adoptingAct: plan.adoptingAct ?? null,
+  };
+}
+
 export function subtitleOf(data: ReportData): string {
-  return `${data.organisation} · ${data.full.plan.label} · anno ${data.request.year}, rilevazione al ${checkpointLabel(data.request.checkpoint)}`;
+  return `${data.organisation} · ${planLabelIt(data.full.plan.label)} · anno ${data.request.year}, rilevazione al ${checkpointLabel(data.request.checkpoint)}`;
 }
 
 /** A target cell as the plan prints it: the effective value's raw text, the original and the revision if any. */

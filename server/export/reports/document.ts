@@ -8,7 +8,20 @@
  */
 export type CellKind = 'text' | 'percent' | 'number' | 'euro';
 
-export type ReportColumn = { key: string; label: string; kind?: CellKind; width?: number };
+export type ReportColumn = {
+  key: string;
+  label: string;
+  kind?: CellKind;
+  width?: number;
+  /**
+   * On paper (HTML, PDF) this column is printed inside another one, after its text and `separator`: a plan table
+   * of 21 spreadsheet columns becomes 14 printed ones that fit A4 landscape. The xlsx keeps every column.
+   */
+  printInto?: string;
+  separator?: string;
+  /** the printed header when other columns are printed inside this one */
+  printLabel?: string;
+};
 
 export type ReportCell = string | number | null;
 
@@ -35,6 +48,17 @@ export type ReportDocument = {
   /** all sections on one sheet (cards) instead of one sheet per section */
   stacked?: boolean;
   sections: ReportSection[];
+  /** the plan version's state: a draft prints BOZZA on every page; the approval block says who approved it and when */
+  approval?: PlanApproval;
+};
+
+export type PlanApproval = {
+  label: string;
+  /** draft, approved, superseded, closed */
+  status: string;
+  approvedAt: Date | null;
+  approvedBy: string | null;
+  adoptingAct: string | null;
 };
 
 /** "91.67%" → 0.9167 and its decimals, for an Excel percent cell showing exactly the API's digits. */

@@ -5,7 +5,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { InputError } from '../../errors';
 import type { ReportDocument } from './document';
-import { loadReportData, type ReportData, type ReportRequest } from './data';
+import { approvalOf, loadReportData, type ReportData, type ReportRequest } from './data';
 import { buildDataQuality } from './data-quality';
 import { buildMonitoring } from './monitoring';
 import { buildPlanBergamo } from './plan-bergamo';
@@ -23,7 +23,7 @@ export const REPORTS: Record<string, { title: string; build: (data: ReportData) 
   'strategic-map': { title: 'Mappa strategica', build: buildStrategicMap },
   monitoring: { title: 'Monitoraggio al 30/6', build: buildMonitoring },
   scorecards: { title: 'Schede di valutazione dei dirigenti', build: buildScorecards },
-  'data-quality': { title: 'Qualità dei dati (plan lint)', build: buildDataQuality },
+  'data-quality': { title: 'Qualità dei dati (controlli del piano)', build: buildDataQuality },
   'plan-bergamo': { title: 'Piano: cruscotto strategico (Bergamo)', build: buildPlanBergamo },
   'plan-brescia': { title: 'Piano: schede obiettivo (Brescia)', build: buildPlanBrescia },
   'plan-sondrio': { title: 'Piano: tabella (Sondrio)', build: buildPlanSondrio },
@@ -52,7 +52,7 @@ export async function buildReport(em: EntityManager, kind: string, request: Repo
   checkKind(kind);
   const data = await loadReportData(em, request);
   try {
-    return REPORTS[kind].build(data);
+    return { ...REPORTS[kind].build(data), approval: approvalOf(data) };
   } catch (error) {
     if (error instanceof RangeError) throw InputError.of('options', 'BAD_OPTION', error.message);
     throw error;
@@ -66,7 +66,7 @@ export async function render(doc: ReportDocument, format: ReportFormat): Promise
     case 'html':
       return Buffer.from(renderHtml(doc), 'utf8');
     case 'pdf':
-      return renderPdf(renderHtml(doc));
+      return renderPdf(renderHtml(doc), { footer: doc.title });
   }
 }
 

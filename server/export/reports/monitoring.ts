@@ -3,7 +3,10 @@
  * (original and revised); scores below the alert level and missing actuals are highlighted. Both checkpoints are
  * scored by computePlanScores, as the API does for each.
  */
-import { Checkpoint } from '@core/vocabulary/enums';
+import { Checkpoint, TargetMode } from '@core/vocabulary/enums';
+import { countIt, invalidNoteIt } from '@core/vocabulary/reasons-it';
+import { aggregateNote } from '../../services/report-notes';
+import { byCode } from '../../services/code-order';
 import { groupBy } from '../../services/group-by';
 import type { ReportDocument, ReportTableRow } from './document';
 import { type ReportData, scoresAt, subtitleOf, targetCell } from './data';
@@ -31,20 +34,39 @@ export function buildMonitoring(data: ReportData): ReportDocument {
   );
 
   const indicatorsOf = groupBy(full.indicators, (i) => i.operationalObjective?.id ?? i.strategicObjective?.id);
+  // a monitoring target ("monitoraggio") is a mode, not an expected value: its cell stays blank
+  const expected = (indicatorId: string, monitoring: boolean, checkpoint: Checkpoint) => {
+    const target = data.targetIndex.get(`${indicatorId}|${year}|${checkpoint}`);
+    const cell = targetCell(data, indicatorId, year, checkpoint);
+    const effective = target ? (data.revisionsOf.get(target.id) ?? []).filter((r) => r.approved).at(-1) : undefined;
+    const isMonitoring =
+      monitoring ||
+      target?.mode === TargetMode.MONITORING ||
+      (effective?.value.kind === 'placeholder' && effective.value.placeholder === 'monitoring');
+    return isMonitoring
+      ? { effective: null, original: null, revised: null, monitoring: true }
+      : { ...cell, monitoring: false };
+  };
   const rows: ReportTableRow[] = [];
   let alerts = 0;
   let missing = 0;
-  const objectiveRow = (code: string, title: string, display: string | null, style: 'strategic' | 'operational') =>
-    rows.push({ style, cells: { code, title, mid: display } });
+  const objectiveRow = (
+    code: string,
+    title: string,
+    display: string | null,
+    style: 'strategic' | 'operational',
+    note: string | null,
+  ) => rows.push({ style, cells: { code, title, mid: display, note } });
   const indicatorRows = (parentId: string) => {
-    for (const i of indicatorsOf.get(parentId) ?? []) {
-      const t30 = targetCell(data, i.id, year, Checkpoint.MID_YEAR);
-      const t31 = targetCell(data, i.id, year, Checkpoint.YEAR_END);
+    for (const i of [...(indicatorsOf.get(parentId) ?? [])].sort((a, b) => byCode(a.code, b.code))) {
+      const t30 = expected(i.id, i.monitoring, Checkpoint.MID_YEAR);
+      const t31 = expected(i.id, i.monitoring, Checkpoint.YEAR_END);
       const score = mid.indicators.get(i.id);
       const measurement = measurementOf.get(i.id);
       let note: string | null = null;
       let style: ReportTableRow['style'];
-      if (t30.effective == null) note = 'non applicabile: nessun target al 30/6';
+      if (score?.status === 'monitoring' || t30.monitoring || t31.monitoring) note = 'monitoraggio: non valutato';
+      else if (t30.effective == null) note = 'non applicabile: nessun target al 30/6';
       else if (!measurement?.value || measurement.value.kind === 'empty' || measurement.value.kind === 'placeholder') {
         note = 'valore al 30/6 mancante';
         style = 'warning';
@@ -53,7 +75,10 @@ export function buildMonitoring(data: ReportData): ReportDocument {
         note = `sotto il livello di allerta (${Math.round(alert * 100)}%)`;
         style = 'error';
         alerts++;
-      } else if (score?.status === 'monitoring') note = 'monitoraggio: non valutato';
+      } else if (score?.status === 'invalid') {
+        note = invalidNoteIt(score.errors);
+        style = 'error';
+      }
       rows.push({
         style,
         cells: {
@@ -70,12 +95,23 @@ export function buildMonitoring(data: ReportData): ReportDocument {
     }
   };
   const oosOf = groupBy(full.operationalObjectives, (o) => o.strategicObjective?.id);
-  for (const so of full.strategicObjectives) {
-    objectiveRow(so.code, so.title, mid.strategicObjectives.get(so.id)?.display ?? null, 'strategic');
-    indicatorRows(so.id);
-    for (const oo of oosOf.get(so.id) ?? []) {
-      objectiveRow(oo.code, oo.title, mid.operationalObjectives.get(oo.id)?.display ?? null, 'operational');
-      indicatorRows(oo.id);
+  const sosOf = groupBy(full.strategicObjectives, (o) => o.perspective.id);
+  const inCodeOrder = <T extends { code: string }>(list: T[] | undefined) =>
+    [...(list ?? [])].sort((a, b) => byCode(a.code, b.code));
+  for (const p of full.perspectives) {
+    const sos = inCodeOrder(sosOf.get(p.id));
+    if (sos.length === 0) continue;
+    const r = mid.perspectives.get(p.id);
+    rows.push({ style: 'perspective', cells: { title: p.name, mid: r?.display ?? null, note: aggregateNote(r).it } });
+    for (const so of sos) {
+      const s = mid.strategicObjectives.get(so.id);
+      objectiveRow(so.code, so.title, s?.display ?? null, 'strategic', aggregateNote(s).it);
+      indicatorRows(so.id);
+      for (const oo of inCodeOrder(oosOf.get(so.id))) {
+        const o = mid.operationalObjectives.get(oo.id);
+        objectiveRow(oo.code, oo.title, o?.display ?? null, 'operational', aggregateNote(o).it);
+        indicatorRows(oo.id);
+      }
     }
   }
   return {
@@ -86,7 +122,7 @@ export function buildMonitoring(data: ReportData): ReportDocument {
     sections: [
       {
         title: `Monitoraggio intermedio al 30/6/${year}`,
-        subtitle: `${alerts} indicatori sotto il livello di allerta, ${missing} valori mancanti`,
+        subtitle: `${countIt(alerts, 'indicatore', 'indicatori')} sotto il livello di allerta, ${countIt(missing, 'valore mancante', 'valori mancanti')}`,
         columns: [
           { key: 'code', label: 'Cod.', width: 8 },
           { key: 'title', label: 'Obiettivo / Indicatore', width: 46 },

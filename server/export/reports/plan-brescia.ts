@@ -6,6 +6,7 @@
 import { Checkpoint, IndicatorCategory } from '@core/vocabulary/enums';
 import type { Indicator } from '../../entities';
 import { groupBy } from '../../services/group-by';
+import { inCodeOrder } from '../../services/code-order';
 import { numberCell } from '../canonical-row';
 import type { ReportDocument, ReportSection } from './document';
 import { rawOf, type ReportData, subtitleOf, targetCell } from './data';
@@ -21,7 +22,10 @@ const RELEVANCE_IT: Record<string, string> = { high: 'ALTA (5)', medium: 'MEDIA 
 export function buildPlanBrescia(data: ReportData): ReportDocument {
   const { full, request } = data;
   const y = request.year;
-  const indicatorsOf = groupBy(full.indicators, (i) => i.operationalObjective?.id ?? i.strategicObjective?.id);
+  const indicatorsOf = groupBy(
+    inCodeOrder(full.indicators),
+    (i) => i.operationalObjective?.id ?? i.strategicObjective?.id,
+  );
   const assignmentsOf = groupBy(full.assignments, (a) => (a.operationalObjective ?? a.strategicObjective)?.id);
   const perspectiveOf = new Map(full.perspectives.map((p) => [p.id, p.name]));
   const soById = new Map(full.strategicObjectives.map((o) => [o.id, o]));
@@ -80,7 +84,7 @@ export function buildPlanBrescia(data: ReportData): ReportDocument {
   };
 
   const sections: ReportSection[] = [];
-  for (const so of full.strategicObjectives) {
+  for (const so of inCodeOrder(full.strategicObjectives)) {
     if ((indicatorsOf.get(so.id) ?? []).length === 0 && !(assignmentsOf.get(so.id) ?? []).length) continue;
     sections.push(
       card('Obiettivo strategico', so, [
@@ -89,7 +93,7 @@ export function buildPlanBrescia(data: ReportData): ReportDocument {
       ]),
     );
   }
-  for (const oo of full.operationalObjectives) {
+  for (const oo of inCodeOrder(full.operationalObjectives)) {
     const so = oo.strategicObjective ? soById.get(oo.strategicObjective.id) : undefined;
     sections.push(
       card('Obiettivo operativo', oo, [

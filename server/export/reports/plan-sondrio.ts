@@ -6,6 +6,7 @@
 import { Checkpoint } from '@core/vocabulary/enums';
 import { formatPercent } from '@core/scoring';
 import { groupBy } from '../../services/group-by';
+import { inCodeOrder } from '../../services/code-order';
 import { numberCell } from '../canonical-row';
 import type { ReportColumn, ReportDocument, ReportTableRow } from './document';
 import { type ReportData, subtitleOf, targetCell } from './data';
@@ -22,16 +23,25 @@ export function buildPlanSondrio(data: ReportData): ReportDocument {
 
   const columns: ReportColumn[] = [
     { key: 'perspective', label: 'Prospettiva', width: 18 },
-    { key: 'soCode', label: 'OS cod.', width: 6 },
-    { key: 'soTitle', label: 'OS descrizione', width: 24 },
-    { key: 'soKpi', label: 'OS kpi', width: 12 },
-    ...years.map((y): ReportColumn => ({ key: `soTarget:${y}`, label: `OS target ${y}`, kind: 'percent', width: 8 })),
-    { key: 'ooCode', label: 'OO cod.', width: 6 },
-    { key: 'ooTitle', label: 'OO titolo / descrizione', width: 22 },
+    // on paper the codes lead their titles and the kpi follow them, so the table fits A4 landscape
+    { key: 'soCode', label: 'OS cod.', width: 6, printInto: 'soTitle' },
+    { key: 'soTitle', label: 'OS descrizione', width: 24, printLabel: 'Obiettivo strategico (kpi)' },
+    { key: 'soKpi', label: 'OS kpi', width: 12, printInto: 'soTitle', separator: ' · kpi: ' },
+    ...years.map((y, n): ReportColumn => ({
+      key: `soTarget:${y}`,
+      label: `OS target ${y}`,
+      kind: 'percent',
+      width: 8,
+      ...(n === 0
+        ? { printLabel: `OS target ${years.join(' / ')}` }
+        : { printInto: `soTarget:${years[0]}`, separator: ' / ' }),
+    })),
+    { key: 'ooCode', label: 'OO cod.', width: 6, printInto: 'ooTitle' },
+    { key: 'ooTitle', label: 'OO titolo / descrizione', width: 22, printLabel: 'Obiettivo operativo (kpi)' },
     { key: 'ooWeight', label: 'OO peso', kind: 'percent', width: 7 },
-    { key: 'ooKpi', label: 'OO kpi', width: 12 },
-    { key: 'code', label: 'Azione cod.', width: 7 },
-    { key: 'title', label: 'Azione titolo / descrizione', width: 30 },
+    { key: 'ooKpi', label: 'OO kpi', width: 12, printInto: 'ooTitle', separator: ' · kpi: ' },
+    { key: 'code', label: 'Azione cod.', width: 7, printInto: 'title' },
+    { key: 'title', label: 'Azione titolo / descrizione', width: 30, printLabel: 'Azione' },
     { key: 'weight', label: 'Peso', kind: 'percent', width: 7 },
     { key: 'kpi', label: 'kpi', width: 30 },
     { key: `target:${first}`, label: `target ${first}`, kind: 'number', width: 9 },
@@ -45,9 +55,12 @@ export function buildPlanSondrio(data: ReportData): ReportDocument {
     { key: 'units', label: 'Relatore', width: 24 },
   ];
 
-  const sosOf = groupBy(full.strategicObjectives, (o) => o.perspective.id);
-  const oosOf = groupBy(full.operationalObjectives, (o) => o.strategicObjective?.id);
-  const indicatorsOf = groupBy(full.indicators, (i) => i.operationalObjective?.id ?? i.strategicObjective?.id);
+  const sosOf = groupBy(inCodeOrder(full.strategicObjectives), (o) => o.perspective.id);
+  const oosOf = groupBy(inCodeOrder(full.operationalObjectives), (o) => o.strategicObjective?.id);
+  const indicatorsOf = groupBy(
+    inCodeOrder(full.indicators),
+    (i) => i.operationalObjective?.id ?? i.strategicObjective?.id,
+  );
   const rows: ReportTableRow[] = [];
   for (const p of full.perspectives) {
     let perspectiveShown = false;
@@ -102,7 +115,7 @@ export function buildPlanSondrio(data: ReportData): ReportDocument {
   }
   return {
     kind: 'plan-sondrio',
-    title: `Piano della Performance ${years[0]}-${years[years.length - 1]}`,
+    title: `Piano della Performance ${years.length > 1 ? `${years[0]}-${years[years.length - 1]}` : (years[0] ?? request.year)}`,
     subtitle: subtitleOf(data),
     generatedAt: data.generatedAt,
     sections: [{ title: 'Obiettivi strategici, obiettivi operativi e azioni', columns, rows }],

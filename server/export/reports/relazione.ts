@@ -8,6 +8,9 @@ import { DashboardKind } from '@core/vocabulary/enums';
 import { dashboardReport, planReport, type Report, type ReportRow } from '../../services/report';
 import type { ReportColumn, ReportDocument, ReportSection, ReportTableRow, RowStyle } from './document';
 import { type ReportData, subtitleOf } from './data';
+import { numberCell } from '../canonical-row';
+import { aggregateNote } from '../../services/report-notes';
+import { byCode } from '../../services/code-order';
 
 const STYLE: Record<ReportRow['level'], RowStyle> = {
   perspective: 'perspective',
@@ -21,25 +24,12 @@ export function relazioneColumns(year: number): ReportColumn[] {
     { key: 'code', label: 'Cod.', width: 8 },
     { key: 'title', label: 'Obiettivo / Indicatore', width: 48 },
     { key: 'kpi', label: 'Indicatore (formula)', width: 36 },
+    { key: 'weight', label: 'Peso', kind: 'percent', width: 8 },
     { key: 'actual', label: `Valore ottenuto ${year}`, kind: 'number', width: 14 },
     { key: 'target', label: `Risultato atteso ${year}`, kind: 'number', width: 14 },
     { key: 'realization', label: `% Realizzazione ${year}`, kind: 'percent', width: 14 },
     { key: 'note', label: 'Note', width: 28 },
   ];
-}
-
-/** The service's notes (English, for the API) as the printed report says them. */
-export function italianNote(note: string | null): string | null {
-  if (!note) return note;
-  const rules: Array<[RegExp, string]> = [
-    [/^no scored indicator$/, 'nessun indicatore valutato'],
-    [/^monitoring: not scored$/, 'monitoraggio: non valutato'],
-    [/^actual missing$/, 'valore ottenuto mancante'],
-    [/^neutralised:?\s*/, 'neutralizzato: '],
-    [/^not scored:\s*/, 'non valutato: '],
-  ];
-  for (const [re, it] of rules) if (re.test(note)) return note.replace(re, it).replace(/: $/, '');
-  return note;
 }
 
 export function relazioneRow(row: ReportRow): ReportTableRow {
@@ -51,8 +41,9 @@ export function relazioneRow(row: ReportRow): ReportTableRow {
       kpi: row.kpi,
       actual: row.actual,
       target: row.target,
+      weight: row.weight == null ? null : `${numberCell(row.weight)}%`,
       realization: row.realization,
-      note: italianNote(row.note),
+      note: row.noteIt,
     },
   };
 }
@@ -62,7 +53,7 @@ function section(title: string, subtitle: string, report: Report, totalLabel: st
   if (report.total)
     rows.push({
       style: 'total',
-      cells: { title: totalLabel, realization: report.total.realization, note: italianNote(report.total.note) },
+      cells: { title: totalLabel, realization: report.total.realization, note: report.total.noteIt },
     });
   return { title, subtitle, columns: relazioneColumns(year), rows };
 }
@@ -126,12 +117,11 @@ export function buildRelazione(data: ReportData): ReportDocument {
   const units = [...data.units.values()]
     .filter((u) => scores.units.has(u.id) && !withDashboard.has(u.id))
     .sort((a, b) => a.name.localeCompare(b.name, 'it'));
-  const order = new Map(period.indicators.map((i, n) => [i.id, n]));
   for (const unit of units) {
-    const ids = (indicatorsOfUnit.get(unit.id) ?? []).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    const rows = ids
+    const rows = (indicatorsOfUnit.get(unit.id) ?? [])
       .map((id) => rowOf.get(id))
       .filter((r): r is ReportRow => !!r)
+      .sort((a, b) => byCode(a.code, b.code))
       .map(relazioneRow);
     const total = scores.units.get(unit.id);
     rows.push({
@@ -139,7 +129,7 @@ export function buildRelazione(data: ReportData): ReportDocument {
       cells: {
         title: `Totale ${unit.name}`,
         realization: total?.display ?? null,
-        note: total && total.score == null ? 'nessun indicatore valutato' : null,
+        note: aggregateNote(total).it,
       },
     });
     sections.push({

@@ -10,7 +10,10 @@ import {
   type ReportColumn,
   type ReportDocument,
   type ReportSection,
+  type ReportTableRow,
+  type PlanApproval,
 } from './document';
+import { planStatusIt } from '@core/vocabulary/reasons-it';
 
 const CSS = `
 @page { size: A4 landscape; margin: 12mm 10mm 14mm 10mm; }
@@ -21,7 +24,17 @@ header.doc h1 { font-size: 15pt; margin: 0 0 1mm 0; color: #1f4e79; }
 header.doc p { margin: 0 0 2mm 0; color: #444; }
 section { margin-bottom: 8mm; }
 section + section { break-before: auto; }
-h2 { font-size: 11.5pt; margin: 0 0 1mm 0; color: #1f4e79; break-after: avoid; }
+h2 { font-size: 11.5pt; margin: 0 0 1mm 0; color: #1f4e79; break-after: avoid; page-break-after: avoid; }
+div.head { break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+tbody tr:first-child, tbody tr:nth-child(2) { break-before: avoid; page-break-before: avoid; }
+tr.total { break-before: avoid; page-break-before: avoid; }
+div.watermark { position: fixed; top: 38%; left: 0; width: 100%; text-align: center; font-size: 110pt; font-weight: bold;
+  color: rgba(200, 30, 30, 0.12); transform: rotate(-20deg); z-index: 10; pointer-events: none; letter-spacing: 12mm; }
+p.draft { color: #a01818; font-weight: bold; }
+section.approval { break-inside: avoid; margin-top: 6mm; }
+section.approval dl.fields { grid-template-columns: 60mm 1fr; }
+section.approval dl.fields > * { align-self: end; }
+section.approval dd.sign { border-bottom: 0.3mm solid #333; height: 10mm; width: 80mm; }
 h2 + p.sub { margin: 0 0 2mm 0; color: #444; }
 dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 0 0 2mm 0; }
 dl.fields dt { font-weight: bold; } dl.fields dd { margin: 0; }
@@ -32,7 +45,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.3mm solid #9aa7b5; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
 th { background: #1f4e79; color: #fff; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 table.wide { font-size: 6.5pt; }
-table.wide th, table.wide td { padding: 0.5mm 0.8mm; overflow-wrap: anywhere; }
+table.wide th, table.wide td { padding: 0.5mm 0.8mm; overflow-wrap: break-word; hyphens: auto; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.perspective td { background: #d9e2f3; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 tr.strategic td { background: #eef3fa; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -49,22 +62,37 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function cellHtml(value: ReportCell, column: ReportColumn): string {
-  if (value == null || value === '') return '<td></td>';
+function cellText(value: ReportCell, column: ReportColumn): string {
+  if (value == null || value === '') return '';
   const numeric = column.kind && column.kind !== 'text';
-  let text: string;
-  if (column.kind === 'euro' && typeof value === 'number') text = `${formatEuro(value)}`;
-  else if (typeof value === 'number') text = String(value).replace('.', ',');
-  else text = numeric ? italianDisplay(value) : value;
+  if (column.kind === 'euro' && typeof value === 'number') return `${formatEuro(value)}`;
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  return numeric ? italianDisplay(value) : value;
+}
+
+/**
+ * A printed cell: the texts of the columns printed inside this one, in column order around its own text (a code
+ * before its title, a kpi after it), each after its separator.
+ */
+function cellHtml(row: ReportTableRow, column: ReportColumn, columns: ReportColumn[]): string {
+  let text = '';
+  for (const c of columns) {
+    const more = cellText(row.cells[c.key] ?? null, c);
+    if (more) text = text ? `${text}${c === column ? ' ' : (c.separator ?? ' ')}${more}` : more;
+  }
+  if (!text) return '<td></td>';
+  const numeric = column.kind && column.kind !== 'text';
   return `<td${numeric ? ' class="num"' : ''}>${escapeHtml(text)}</td>`;
 }
 
 function sectionHtml(section: ReportSection): string {
-  const head = section.columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('');
+  const printed = section.columns.filter((c) => !c.printInto);
+  const inside = new Map(printed.map((c) => [c.key, section.columns.filter((x) => x === c || x.printInto === c.key)]));
+  const head = printed.map((c) => `<th>${escapeHtml(c.printLabel ?? c.label)}</th>`).join('');
   const body = section.rows
     .map(
       (r) =>
-        `<tr${r.style ? ` class="${r.style}"` : ''}>${section.columns.map((c) => cellHtml(r.cells[c.key] ?? null, c)).join('')}</tr>`,
+        `<tr${r.style ? ` class="${r.style}"` : ''}>${printed.map((c) => cellHtml(r, c, inside.get(c.key)!)).join('')}</tr>`,
     )
     .join('\n');
   const fields = section.fields?.length
@@ -73,11 +101,12 @@ function sectionHtml(section: ReportSection): string {
   const notes = section.notes?.length
     ? `<ul class="notes">${section.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`
     : '';
+  // heading, subtitle and card fields travel together and with the first rows: never alone at a page's foot
   return `<section>
-<h2>${escapeHtml(section.title)}</h2>${section.subtitle ? `\n<p class="sub">${escapeHtml(section.subtitle)}</p>` : ''}
-${fields}${
+<div class="head"><h2>${escapeHtml(section.title)}</h2>${section.subtitle ? `\n<p class="sub">${escapeHtml(section.subtitle)}</p>` : ''}
+${fields}</div>${
     section.rows.length || !section.fields
-      ? `<table${section.columns.length > 12 ? ' class="wide"' : ''}>
+      ? `<table${printed.length > 12 ? ' class="wide"' : ''}>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}
@@ -88,8 +117,31 @@ ${body}
 ${notes}</section>`;
 }
 
+const dateIt = (d: Date) => d.toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' });
+
+/** Who approved the plan version and when, and a line to sign; a draft says plainly it is not approved. */
+function approvalHtml(approval: PlanApproval): string {
+  const approved = approval.status !== 'draft';
+  const fields: Array<[string, string]> = [
+    ['Versione del piano', approval.label],
+    ['Stato', planStatusIt(approval.status)],
+    ...(approved
+      ? ([
+          ['Approvata da', approval.approvedBy ?? '—'],
+          ['Approvata il', approval.approvedAt ? dateIt(approval.approvedAt) : '—'],
+        ] as Array<[string, string]>)
+      : []),
+    ...(approval.adoptingAct ? ([['Atto di adozione', approval.adoptingAct]] as Array<[string, string]>) : []),
+  ];
+  return `<section class="approval">
+<div class="head"><h2>Approvazione</h2>${approved ? '' : '\n<p class="draft">BOZZA: la versione del piano non è ancora approvata; i valori possono cambiare.</p>'}</div>
+<dl class="fields">${fields.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}<dt>Visto (firma)</dt><dd class="sign"></dd></dl>
+</section>`;
+}
+
 export function renderHtml(doc: ReportDocument): string {
   const generated = doc.generatedAt.toLocaleString('it-IT', { timeZone: 'Europe/Rome' });
+  const draft = doc.approval && doc.approval.status === 'draft';
   return `<!DOCTYPE html>
 <html lang="it">
 <head>
@@ -99,8 +151,9 @@ export function renderHtml(doc: ReportDocument): string {
 <style>${CSS}</style>
 </head>
 <body>
-<header class="doc"><h1>${escapeHtml(doc.title)}</h1><p>${escapeHtml(doc.subtitle)}</p></header>
+${draft ? '<div class="watermark">BOZZA</div>\n' : ''}<header class="doc"><h1>${escapeHtml(doc.title)}</h1><p>${escapeHtml(doc.subtitle)}</p></header>
 ${doc.sections.map(sectionHtml).join('\n')}
+${doc.approval ? approvalHtml(doc.approval) : ''}
 <footer class="doc">Generato da Cruscotto il ${escapeHtml(generated)}</footer>
 </body>
 </html>

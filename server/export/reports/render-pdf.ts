@@ -36,7 +36,13 @@ const ARGS = [
   '--hide-scrollbars',
 ];
 
-export async function renderPdf(html: string, options: { timeoutMs?: number } = {}): Promise<Buffer> {
+/** "Titolo · Pagina 3 di 12" at the foot of every page, in the bottom margin the page's CSS leaves. */
+function footerTemplate(title: string): string {
+  const safe = title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<div style="font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 7pt; color: #555; width: 100%; margin: 0 10mm; display: flex; justify-content: space-between;"><span>${safe}</span><span>Pagina <span class="pageNumber"></span> di <span class="totalPages"></span></span></div>`;
+}
+
+export async function renderPdf(html: string, options: { timeoutMs?: number; footer?: string } = {}): Promise<Buffer> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) throw new PdfUnavailableError(executablePath);
   const { chromium } = await import('playwright-core');
@@ -52,7 +58,15 @@ export async function renderPdf(html: string, options: { timeoutMs?: number } = 
     // the page is self-contained: any request it tried would be a bug, so none is let out
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load', timeout: options.timeoutMs ?? 30_000 });
-    const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
+    const pdf = await page.pdf({
+      format: 'A4',
+      landscape: true,
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: footerTemplate(options.footer ?? ''),
+    });
     return Buffer.from(pdf);
   } finally {
     await browser.close();

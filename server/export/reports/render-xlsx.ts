@@ -100,15 +100,36 @@ function writeSection(
   return { next: r + 1, headerRow };
 }
 
-function sheetName(title: string, used: Set<string>): string {
-  const base =
-    title
-      .replace(/[\\/?*[\]:]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 28) || 'Foglio';
-  let name = base;
-  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 26)} ${n}`;
+/** Long section headings as a tab can say them: the kind of table in a word, then the name it is about. */
+const SHORTER: Array<[RegExp, string]> = [
+  [/^Piano: obiettivi e indicatori$/, 'Piano'],
+  [/^Schede di valutazione dei dirigenti\b/, 'Schede dirigenti'],
+  [/^Unità organizzativa:\s*/, 'UO '],
+  [/^Cruscotto del Segretario Generale:\s*/, 'SG '],
+  [/^Cruscotto di servizio:\s*/, 'Serv. '],
+  [/^Cruscotto strategico:\s*/, 'Strat. '],
+  [/^Cruscotto del Dirigente:\s*/, 'Dir. '],
+  [/^Cruscotto individuale:\s*/, 'Ind. '],
+  [/^Scheda di valutazione:\s*/, 'Scheda '],
+  [/\bCruscotto del Segretario Generale\b/g, 'Cruscotto SG'],
+  [/\bU\.O\.\s*/g, ''],
+  [/["“”«»']/g, ''],
+];
+const SHEET_MAX = 31;
+
+/** A worksheet name of at most 31 characters, cut between words, unique in the workbook ("… (2)"). */
+export function sheetName(title: string, used: Set<string>): string {
+  let text = title.replace(/[\\/?*[\]:]/g, (c) => (c === ':' ? ':' : ' '));
+  for (const [re, to] of SHORTER) text = text.replace(re, to);
+  text = text.replace(/:/g, ' ').replace(/\s+/g, ' ').trim() || 'Foglio';
+  const fit = (t: string, max: number) => {
+    if (t.length <= max) return t;
+    const cut = t.slice(0, max + 1);
+    const space = cut.lastIndexOf(' ');
+    return (space > max / 2 ? cut.slice(0, space) : t.slice(0, max)).replace(/[\s.,;-]+$/, '');
+  };
+  let name = fit(text, SHEET_MAX);
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${fit(text, SHEET_MAX - 4 - String(n).length)} (${n})`;
   used.add(name.toLowerCase());
   return name;
 }
@@ -135,6 +156,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
     for (const section of doc.sections) r = writeSection(ws, section, r, true).next;
     widths(ws, doc.sections);
     pageSetup(ws, undefined);
+    ws.headerFooter = headerFooter(doc, doc.title);
   } else {
     for (const section of doc.sections) {
       const ws = workbook.addWorksheet(sheetName(section.title, used));
@@ -143,15 +165,21 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
       ws.views = [{ state: 'frozen', ySplit: headerRow }];
       widths(ws, [section]);
       pageSetup(ws, `${headerRow}:${headerRow}`);
-      ws.headerFooter = {
-        oddHeader: `&L${escapeHeader(doc.title)}&R${escapeHeader(section.title)}`,
-        oddFooter: '&CPagina &P di &N',
-      };
+      ws.headerFooter = headerFooter(doc, section.title);
     }
   }
   if (doc.sections.length === 0) workbook.addWorksheet('Vuoto').getCell(1, 1).value = 'Nessun dato';
   makeXmlSafe(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Title and section on every printed page, BOZZA in the middle while the plan is a draft, "Pagina X di Y" below. */
+function headerFooter(doc: ReportDocument, section: string): Partial<ExcelJS.HeaderFooter> {
+  const draft = doc.approval?.status === 'draft' ? '&C&"-,Bold"&14BOZZA' : '';
+  return {
+    oddHeader: `&L${escapeHeader(doc.title)}${draft}&R${escapeHeader(section)}`,
+    oddFooter: '&CPagina &P di &N',
+  };
 }
 
 function escapeHeader(text: string): string {

@@ -4,7 +4,10 @@
  * weight-sum check (100% expected); objectives left out of the score with the reason. All numbers are the
  * ManagerResult of computePlanScores.
  */
-import { formatEuro, formatPercent } from '@core/scoring';
+import { type AggregateResult, formatEuro, formatPercent } from '@core/scoring';
+import { indicatorStatusIt, reasonIt } from '@core/vocabulary/reasons-it';
+import { aggregateNote } from '../../services/report-notes';
+import { byCode } from '../../services/code-order';
 import { groupBy } from '../../services/group-by';
 import { numberCell } from '../canonical-row';
 import { type ReportColumn, type ReportDocument, type ReportSection, type ReportTableRow, yesNo } from './document';
@@ -16,7 +19,7 @@ export function buildScorecards(data: ReportData): ReportDocument {
   const { period, scores, request } = data;
   const objectives = new Map<
     string,
-    { title: string; result: { passMark: number | null; achieved: boolean | null; status: string } | undefined }
+    { title: string; result: (AggregateResult & { passMark: number | null }) | undefined }
   >([
     ...period.strategicObjectives.map(
       (o) => [o.id, { title: o.title, result: scores.strategicObjectives.get(o.id) }] as const,
@@ -37,11 +40,11 @@ export function buildScorecards(data: ReportData): ReportDocument {
     const name = data.persons.get(managerId)?.fullName ?? managerId;
     const rows: ReportTableRow[] = [];
     const excluded: string[] = [];
-    for (const line of result.objectives) {
+    for (const line of [...result.objectives].sort((a, b) => byCode(a.code, b.code))) {
       const objective = objectives.get(line.objectiveId);
       if (line.score == null)
         excluded.push(
-          `${line.code ?? ''} ${objective?.title ?? ''}: ${objective?.result?.status ?? 'non valutato'}`.trim(),
+          `${line.code ?? ''} ${objective?.title ?? ''}: ${objective?.result ? (aggregateNote(objective.result).it ?? indicatorStatusIt(objective.result.status)) : 'non valutato'}`.trim(),
         );
       const cells: ReportTableRow['cells'] = {
         code: line.code ?? null,
@@ -101,14 +104,14 @@ export function buildScorecards(data: ReportData): ReportDocument {
             ? 'nessun obiettivo pesato'
             : weightsOk
               ? `somma ${numberCell(Math.round(weightSum * 1e6) / 1e6)}%: corretta`
-              : `somma ${numberCell(Math.round(weightSum * 1e6) / 1e6)}%: attesa 100% (WEIGHT_SUM)`,
+              : `somma ${numberCell(Math.round(weightSum * 1e6) / 1e6)}%: attesa 100%, da correggere`,
         ],
       ],
       columns,
       rows,
       notes: [
         ...excluded.map((e) => `Escluso dal calcolo: ${e}`),
-        ...result.warnings.map((w) => `Avviso: ${w}`),
+        ...result.warnings.map((w) => `Avviso: ${reasonIt(w)}`),
         ...(funds.length
           ? [
               `Valori economici: coefficiente di rilevanza × valore unitario del fondo (${period.funds.map((f) => `${f.fund} ${formatEuro(f.unitValue)}`).join(', ')}); l'erogazione segue le regole dell'ente.`,

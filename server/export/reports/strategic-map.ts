@@ -6,6 +6,8 @@ import { formatPercent } from '@core/scoring';
 import { groupBy } from '../../services/group-by';
 import { type ReportDocument, type ReportTableRow, yesNo } from './document';
 import { type ReportData, subtitleOf } from './data';
+import { aggregateNote } from '../../services/report-notes';
+import { byCode } from '../../services/code-order';
 
 export function buildStrategicMap(data: ReportData): ReportDocument {
   const { period, scores, request } = data;
@@ -13,23 +15,29 @@ export function buildStrategicMap(data: ReportData): ReportDocument {
   const rows: ReportTableRow[] = [];
   for (const p of period.perspectives) {
     const r = scores.perspectives.get(p.id);
-    rows.push({ style: 'perspective', cells: { perspective: p.name, realization: r?.display ?? null } });
-    for (const so of sosOf.get(p.id) ?? []) {
+    rows.push({
+      style: 'perspective',
+      cells: { perspective: p.name, realization: r?.display ?? null, note: aggregateNote(r).it },
+    });
+    for (const so of [...(sosOf.get(p.id) ?? [])].sort((a, b) => byCode(a.code, b.code))) {
       const s = scores.strategicObjectives.get(so.id);
       rows.push({
-        style: s?.score == null ? 'muted' : undefined,
+        style: s?.status === 'invalid' ? 'error' : s?.score == null ? 'muted' : undefined,
         cells: {
           code: so.code,
           title: so.title,
           realization: s?.display ?? null,
           passMark: s?.passMark == null ? null : formatPercent(s.passMark, 0),
           achieved: yesNo(s?.achieved),
-          note: s && s.score == null ? 'nessun indicatore valutato' : null,
+          note: aggregateNote(s).it,
         },
       });
     }
   }
-  rows.push({ style: 'total', cells: { perspective: 'Ente nel complesso', realization: scores.plan.display } });
+  rows.push({
+    style: 'total',
+    cells: { perspective: 'Ente nel complesso', realization: scores.plan.display, note: aggregateNote(scores.plan).it },
+  });
   return {
     kind: 'strategic-map',
     title: `Mappa strategica ${request.year}`,

@@ -22,7 +22,18 @@ export class ReportRow {
   @Field(() => Float, { nullable: true }) score!: number | null;
   @Field() status!: string;
   @Field({ description: 'Not counted in the aggregate above it' }) excluded!: boolean;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the row is blank (an invalid score names its errors) or what its % leaves out; English',
+  })
+  note!: string | null;
+  @Field(() => String, { nullable: true, description: 'The same note in Italian, as the documents print it' })
+  noteIt!: string | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Declared weight in the parent (percentage points); blank when equal weights',
+  })
+  weight!: number | null;
 }
 
 @ObjectType({
