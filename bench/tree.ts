@@ -4,6 +4,7 @@ import { resolveSqlitePath } from '../server/db/database-url';
 import { buildPlan, type PlanShape } from '../test/helpers/synthetic-plan';
 import { type BenchResult, measurePairAsync, timed } from './measure';
 import { type BenchServer, dataStatements, post } from './server';
+import { INDICATOR_VALUES } from '../test/helpers/tree-queries';
 
 /**
  * B2 (SQLite) and B6 (PostgreSQL): the full plan tree with the realization of every node, over HTTP. Its SQL
@@ -67,40 +68,14 @@ const TREE = /* GraphQL */ `
               responsibleUnits {
                 name
               }
-              targets {
-                year
-                thresholds {
-                  score
-                  value {
-                    raw
-                    number
-                  }
-                }
-                effective {
-                  seq
-                  value {
-                    raw
-                    number
-                  }
-                }
-                revisions {
-                  seq
-                }
-              }
-              measurements {
-                year
-                checkpoint
-                value {
-                  raw
-                  number
-                }
-              }
+              ...IndicatorValues
             }
           }
         }
       }
     }
   }
+  ${INDICATOR_VALUES}
 `;
 
 const RAW = [

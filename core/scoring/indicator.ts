@@ -17,6 +17,7 @@ import { isMonitoring, monitoringDisplay } from './rules/monitoring';
 import { projectActivities } from './rules/project';
 import { actualPresent, neutralisation, targetEmpty, targetPresent } from './status';
 import type {
+  IndicatorStatus,
   IndicatorInput,
   IndicatorResult,
   ParsedValue,
@@ -158,6 +159,19 @@ function recordOf(
   );
 }
 
+/** A result without a score (monitoring, neutralised, not applicable, missing, invalid): no mode, score or attainment */
+function unscored(
+  input: IndicatorInput,
+  source: ScoreContext | RecordSource,
+  status: IndicatorStatus,
+  rule: RuleName | null,
+  warnings: readonly string[],
+  errors: readonly string[] = EMPTY_LIST,
+  display: string | null = null,
+): IndicatorRecord {
+  return new IndicatorRecord(input, source, status, rule, null, null, null, display, warnings, errors, undefined);
+}
+
 /** docs/scoring.md §5.2.2 in order, for every input. */
 function scoreGeneral(input: IndicatorInput, ctx: ScoreContext, type: SubjectType): IndicatorResult {
   const profile = ctx.profile || DEFAULT_PROFILE;
@@ -168,107 +182,32 @@ function scoreGeneral(input: IndicatorInput, ctx: ScoreContext, type: SubjectTyp
 
   // 1. monitoring: never scored; the value is shown as is
   if (isMonitoring(input, target)) {
-    return new IndicatorRecord(
-      input,
-      source,
-      'monitoring',
-      'monitoring',
-      null,
-      null,
-      null,
-      monitoringDisplay(actual),
-      warnings,
-      EMPTY_LIST,
-      undefined,
-    );
+    return unscored(input, source, 'monitoring', 'monitoring', warnings, EMPTY_LIST, monitoringDisplay(actual));
   }
   // 2. neutralised: flag with a non-empty reason; excluded, not zero
   const neut = neutralisation(actual);
   if (neut === 'reason_missing') {
-    return new IndicatorRecord(
-      input,
-      source,
-      'invalid',
-      null,
-      null,
-      null,
-      null,
-      null,
-      warnings,
-      ['NEUTRALISATION_REASON_MISSING'],
-      undefined,
-    );
+    return unscored(input, source, 'invalid', null, warnings, ['NEUTRALISATION_REASON_MISSING']);
   }
-  if (neut === 'valid')
-    return new IndicatorRecord(
-      input,
-      source,
-      'neutralised',
-      null,
-      null,
-      null,
-      null,
-      null,
-      warnings,
-      EMPTY_LIST,
-      undefined,
-    );
+  if (neut === 'valid') return unscored(input, source, 'neutralised', null, warnings);
 
   const rule = resolveRule(input, target);
   if (rule === 'project' && input.activities && input.activities.length > 0)
     return scoreProject(input, ctx, type, profile, warnings);
   if (rule === 'monitoring') {
-    return new IndicatorRecord(
-      input,
-      source,
-      'monitoring',
-      rule,
-      null,
-      null,
-      null,
-      monitoringDisplay(actual),
-      warnings,
-      EMPTY_LIST,
-      undefined,
-    );
+    return unscored(input, source, 'monitoring', rule, warnings, EMPTY_LIST, monitoringDisplay(actual));
   }
 
   const hasTarget = targetPresent(target);
   if (!hasTarget && ctx.checkpoint === '31/12' && targetEmpty(target)) warnings = addCode(warnings, 'NO_TARGET');
   const hasActual = actualPresent(actual, rule);
   // 3. not_applicable: no target and no actual
-  if (!hasTarget && !hasActual)
-    return new IndicatorRecord(
-      input,
-      source,
-      'not_applicable',
-      rule,
-      null,
-      null,
-      null,
-      null,
-      warnings,
-      EMPTY_LIST,
-      undefined,
-    );
+  if (!hasTarget && !hasActual) return unscored(input, source, 'not_applicable', rule, warnings);
   // 4. missing: target present, no actual
-  if (!hasActual)
-    return new IndicatorRecord(input, source, 'missing', rule, null, null, null, null, warnings, EMPTY_LIST, undefined);
+  if (!hasActual) return unscored(input, source, 'missing', rule, warnings);
   // 5. invalid: an actual without any target (manual needs none)
   if (!hasTarget && needsTarget(rule)) {
-    return new IndicatorRecord(
-      input,
-      source,
-      'invalid',
-      rule,
-      null,
-      null,
-      null,
-      null,
-      warnings,
-      ['TARGET_MISSING'],
-      undefined,
-    );
+    return unscored(input, source, 'invalid', rule, warnings, ['TARGET_MISSING']);
   }
 
   // 6. the rule (its preconditions may still make it invalid)

@@ -2,6 +2,7 @@
  * The sheet-row contract (docs/sheet-contract.md): one row per plan node as the sheet shows it. Every value cell
  * arrives as the text the user typed; the server parses it and keeps the text.
  */
+import { INDICATOR_ONLY_COLUMNS } from '../vocabulary/levels';
 export { PARENT_LEVEL, type SheetLevel } from '../vocabulary/levels';
 
 export type SheetRowIn = {
@@ -34,7 +35,7 @@ export type SheetRowIn = {
   responsibleUnit?: string | null;
 };
 
-/** Column names as the contract and the add-in's headers use them (errors point at these). */
+/** Column names as the contract and the add-in's headers use them (errors point at these): the indicator's own last. */
 export const COLUMNS = [
   'rowId',
   'rowVersion',
@@ -46,17 +47,7 @@ export const COLUMNS = [
   'parentRef',
   'weight',
   'kpi',
-  'unit',
-  'polarity',
-  'rule',
-  'target',
-  'thresholds',
-  'futureTargets',
-  'actual',
-  'neutralised',
-  'neutralisationReason',
-  'note',
-  'responsibleUnit',
+  ...INDICATOR_ONLY_COLUMNS,
 ] as const;
 
 export const LIMITS = {

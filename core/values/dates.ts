@@ -4,7 +4,8 @@
  * the year of the target column, which the caller must supply: a year is never guessed.
  */
 
-const MONTHS = [
+/** The months as Italian documents name them, January first */
+export const MONTHS = [
   'gennaio',
   'febbraio',
   'marzo',

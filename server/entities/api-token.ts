@@ -1,6 +1,7 @@
-import { DateTimeType, Entity, Index, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, Index, OptionalProps, Property } from '@mikro-orm/core';
 import { Node, NodeDefaults } from './base';
 import { User } from './user';
+import { Owner } from './references';
 
 /**
  * A bearer token. Only its SHA-256 hash is stored, next to a short prefix that makes the lookup one indexed
@@ -11,8 +12,7 @@ import { User } from './user';
 export class ApiToken extends Node {
   declare [OptionalProps]?: NodeDefaults;
 
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
-  user!: User;
+  @Owner(() => User) user!: User;
 
   @Property({ type: 'string', length: 16 })
   prefix!: string;

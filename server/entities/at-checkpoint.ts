@@ -1,8 +1,9 @@
-import { Enum, ManyToOne, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { Indicator } from './indicator';
 import { PlanOwned } from './plan-owned';
+import { RequiredEnum, RequiredInt } from './columns';
+import { Owner } from './references';
 
 /**
  * Rows filed under an indicator, a year and a checkpoint: what is expected then (target) and what was obtained
@@ -10,14 +11,9 @@ import { PlanOwned } from './plan-owned';
  */
 @ObjectType({ simpleResolvers: true })
 export abstract class AtCheckpoint extends PlanOwned {
-  @ManyToOne(() => Indicator, { deleteRule: 'cascade' })
-  indicator!: Indicator;
+  @Owner(() => Indicator) indicator!: Indicator;
 
-  @Field(() => Int)
-  @Property({ type: 'integer' })
-  year!: number;
+  @RequiredInt() year!: number;
 
-  @Field(() => Checkpoint)
-  @Enum({ items: () => Checkpoint })
-  checkpoint: Checkpoint = Checkpoint.YEAR_END;
+  @RequiredEnum(Checkpoint) checkpoint: Checkpoint = Checkpoint.YEAR_END;
 }

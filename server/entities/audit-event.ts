@@ -1,10 +1,11 @@
-import { DateTimeType, Entity, Enum, Index, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { AuditAction, ChangeSource } from '@core/vocabulary/enums';
 import { Node, NodeDefaults } from './base';
 import { Organisation } from './organisation';
-import { OptionalString, RequiredString } from './columns';
+import { OptionalString, RequiredDateTime, RequiredEnum, RequiredString } from './columns';
+import { OptionalOwner } from './references';
 
 /** Who changed what, when, from where, with the row before and after. Never updated, never deleted. */
 @ObjectType({ simpleResolvers: true, description: 'An applied change: who, when, source, before and after' })
@@ -14,28 +15,21 @@ import { OptionalString, RequiredString } from './columns';
 export class AuditEvent extends Node {
   declare [OptionalProps]?: NodeDefaults | 'source' | 'at';
 
-  @ManyToOne(() => Organisation, { nullable: true, deleteRule: 'cascade' })
-  org?: Organisation | null;
+  @OptionalOwner(() => Organisation) org?: Organisation | null;
 
   @RequiredString(50) entityType!: string;
 
   @RequiredString(36) entityId!: string;
 
-  @Field(() => AuditAction)
-  @Enum({ items: () => AuditAction })
-  action!: AuditAction;
+  @RequiredEnum(AuditAction) action!: AuditAction;
 
   @OptionalString(200) actor?: string | null;
 
-  @Field(() => ChangeSource)
-  @Enum({ items: () => ChangeSource })
-  source: ChangeSource = ChangeSource.GRAPHQL;
+  @RequiredEnum(ChangeSource) source: ChangeSource = ChangeSource.GRAPHQL;
 
   @OptionalString(300, 'e.g. workbook and sheet name for the add-in') sourceDetail?: string | null;
 
-  @Field(() => Date)
-  @Property({ type: DateTimeType })
-  at: Date = new Date();
+  @RequiredDateTime() at: Date = new Date();
 
   @Field(() => GraphQLJSONObject, { nullable: true })
   @Property({ type: 'json', nullable: true })

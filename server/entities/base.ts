@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTimeType, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { RequiredDateTime } from './columns';
 
 /**
  * Properties every row fills itself (the version by the ORM, the timestamps by their initialisers), so `em.create`
@@ -24,9 +25,7 @@ export abstract class Node {
   @Property({ type: 'integer', version: true })
   version!: number;
 
-  @Field(() => Date)
-  @Property({ type: DateTimeType })
-  createdAt: Date = new Date();
+  @RequiredDateTime() createdAt: Date = new Date();
 
   @Field(() => Date)
   @Property({ type: DateTimeType, onUpdate: () => new Date() })

@@ -1,10 +1,11 @@
-import { Entity, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Entity, OptionalProps, Unique } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
 import type { ParsedValue } from '@core/values/types';
 import { Indicator } from './indicator';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
-import { OptionalText, OptionalValue } from './columns';
+import { OptionalText, OptionalValue, RequiredInt } from './columns';
+import { Owner } from './references';
 
 /** Previous year's target and actual as printed in the plan ("consuntivo … o ultimo dato disponibile"). */
 @ObjectType({
@@ -16,12 +17,9 @@ import { OptionalText, OptionalValue } from './columns';
 export class Baseline extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;
 
-  @ManyToOne(() => Indicator, { deleteRule: 'cascade' })
-  indicator!: Indicator;
+  @Owner(() => Indicator) indicator!: Indicator;
 
-  @Field(() => Int)
-  @Property({ type: 'integer' })
-  year!: number;
+  @RequiredInt() year!: number;
 
   @OptionalValue() target?: ParsedValue | null;
 

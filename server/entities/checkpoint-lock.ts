@@ -1,8 +1,8 @@
-import { Entity, Enum, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Entity, OptionalProps, Unique } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
-import { OptionalString, OptionalText } from './columns';
+import { OptionalString, OptionalText, RequiredEnum, RequiredInt } from './columns';
 
 /** A closed monitoring period: actual values of (year, checkpoint) can no longer change. */
 @ObjectType({ simpleResolvers: true, description: 'A locked checkpoint: its actual values cannot change' })
@@ -11,13 +11,9 @@ import { OptionalString, OptionalText } from './columns';
 export class CheckpointLock extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults;
 
-  @Field(() => Int)
-  @Property({ type: 'integer' })
-  year!: number;
+  @RequiredInt() year!: number;
 
-  @Field(() => Checkpoint)
-  @Enum({ items: () => Checkpoint })
-  checkpoint!: Checkpoint;
+  @RequiredEnum(Checkpoint) checkpoint!: Checkpoint;
 
   @OptionalText() reason?: string | null;
 

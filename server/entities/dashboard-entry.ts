@@ -1,12 +1,13 @@
-import { Entity, Enum, ManyToOne, OptionalProps } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, OptionalProps } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
 import { EntryLevel } from '@core/vocabulary/enums';
 import { Dashboard } from './dashboard';
 import { Indicator } from './indicator';
 import { OperationalObjective } from './operational-objective';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
-import { OptionalDouble, OptionalString, OptionalText } from './columns';
+import { OptionalDouble, OptionalString, OptionalText, RequiredEnum } from './columns';
+import { Owner, Reference } from './references';
 
 /** One row of a dashboard. The same indicator may be listed in many dashboards, with different attributes. */
 @ObjectType({ simpleResolvers: true, description: 'A row of a dashboard: an indicator grouped under an objective' })
@@ -14,23 +15,17 @@ import { OptionalDouble, OptionalString, OptionalText } from './columns';
 export class DashboardEntry extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults | 'level';
 
-  @ManyToOne(() => Dashboard, { deleteRule: 'cascade' })
-  dashboard!: Dashboard;
+  @Owner(() => Dashboard) dashboard!: Dashboard;
 
-  @ManyToOne(() => Indicator, { deleteRule: 'cascade' })
-  indicator!: Indicator;
+  @Owner(() => Indicator) indicator!: Indicator;
 
-  @ManyToOne(() => StrategicObjective, { nullable: true, deleteRule: 'set null' })
-  strategicObjective?: StrategicObjective | null;
+  @Reference(() => StrategicObjective) strategicObjective?: StrategicObjective | null;
 
-  @ManyToOne(() => OperationalObjective, { nullable: true, deleteRule: 'set null' })
-  operationalObjective?: OperationalObjective | null;
+  @Reference(() => OperationalObjective) operationalObjective?: OperationalObjective | null;
 
   @OptionalDouble() weight?: number | null;
 
-  @Field(() => EntryLevel)
-  @Enum({ items: () => EntryLevel })
-  level: EntryLevel = EntryLevel.STRATEGIC;
+  @RequiredEnum(EntryLevel) level: EntryLevel = EntryLevel.STRATEGIC;
 
   @OptionalText() actionLabel?: string | null;
 

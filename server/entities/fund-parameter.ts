@@ -1,10 +1,11 @@
-import { Entity, Enum, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Entity, OptionalProps, Unique } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
 import { FundKind } from '@core/vocabulary/enums';
 import { PlanCycle } from './plan-cycle';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
-import { OptionalText } from './columns';
+import { OptionalText, RequiredDouble, RequiredEnum } from './columns';
+import { Owner } from './references';
 
 /** Unit value per relevance point of an incentive fund in one cycle (docs/scoring.md §5.9). */
 @ObjectType({
@@ -16,16 +17,11 @@ import { OptionalText } from './columns';
 export class FundParameter extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;
 
-  @ManyToOne(() => PlanCycle, { deleteRule: 'cascade' })
-  cycle!: PlanCycle;
+  @Owner(() => PlanCycle) cycle!: PlanCycle;
 
-  @Field(() => FundKind)
-  @Enum({ items: () => FundKind })
-  fund!: FundKind;
+  @RequiredEnum(FundKind) fund!: FundKind;
 
-  @Field(() => Float)
-  @Property({ type: 'double' })
-  unitValue!: number;
+  @RequiredDouble() unitValue!: number;
 
   @OptionalText() note?: string | null;
 }

@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { Collection, Entity, ManyToMany, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { IndicatorCategory, IndicatorStatus, Polarity, ScoringRule, ValueKind } from '@core/vocabulary/enums';
@@ -7,7 +7,17 @@ import { OrgUnit } from './org-unit';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { Project } from './project';
 import { StrategicObjective } from './strategic-objective';
-import { OptionalDouble, OptionalString, OptionalText, RequiredBoolean, RequiredString, RequiredText } from './columns';
+import { OptionalOwner, Reference } from './references';
+import {
+  OptionalDouble,
+  OptionalEnum,
+  OptionalString,
+  OptionalText,
+  RequiredBoolean,
+  RequiredEnum,
+  RequiredString,
+  RequiredText,
+} from './columns';
 
 /**
  * Indicatore / KPI (a Sondrio action, a Bergamo dashboard row, "Indicatore n" of a Brescia card). It hangs from an
@@ -19,11 +29,9 @@ export class Indicator extends PlanOwned {
   declare [OptionalProps]?:
     PlanOwnedDefaults | 'valueKind' | 'polarity' | 'polarityConfirmed' | 'monitoring' | 'categories' | 'status';
 
-  @ManyToOne(() => StrategicObjective, { nullable: true, deleteRule: 'cascade' })
-  strategicObjective?: StrategicObjective | null;
+  @OptionalOwner(() => StrategicObjective) strategicObjective?: StrategicObjective | null;
 
-  @ManyToOne(() => OperationalObjective, { nullable: true, deleteRule: 'cascade' })
-  operationalObjective?: OperationalObjective | null;
+  @OptionalOwner(() => OperationalObjective) operationalObjective?: OperationalObjective | null;
 
   @RequiredString(50) code!: string;
 
@@ -44,22 +52,16 @@ export class Indicator extends PlanOwned {
 
   @OptionalString(50, "Unit of measure: '%', 'EUR', 'days', 'persone', …") unit?: string | null;
 
-  @Field(() => ValueKind)
-  @Enum({ items: () => ValueKind })
-  valueKind: ValueKind = ValueKind.NUMBER;
+  @RequiredEnum(ValueKind) valueKind: ValueKind = ValueKind.NUMBER;
 
-  @Field(() => Polarity)
-  @Enum({ items: () => Polarity })
-  polarity: Polarity = Polarity.HIGHER;
+  @RequiredEnum(Polarity) polarity: Polarity = Polarity.HIGHER;
 
   @RequiredBoolean('False while the polarity is only inferred (POLARITY_UNCONFIRMED)') polarityConfirmed: boolean =
     false;
 
   @OptionalText('Why this polarity: the evidence it was read from') polarityEvidence?: string | null;
 
-  @Field(() => ScoringRule, { nullable: true, description: 'Explicit rule; null = from thresholds or polarity' })
-  @Enum({ items: () => ScoringRule, nullable: true })
-  rule?: ScoringRule | null;
+  @OptionalEnum(ScoringRule, 'Explicit rule; null = from thresholds or polarity') rule?: ScoringRule | null;
 
   @Field(() => GraphQLJSONObject, {
     nullable: true,
@@ -78,19 +80,15 @@ export class Indicator extends PlanOwned {
   @Property({ type: 'json' })
   categories: IndicatorCategory[] = [];
 
-  @Field(() => IndicatorStatus)
-  @Enum({ items: () => IndicatorStatus })
-  status: IndicatorStatus = IndicatorStatus.ACTIVE;
+  @RequiredEnum(IndicatorStatus) status: IndicatorStatus = IndicatorStatus.ACTIVE;
 
-  @ManyToOne(() => Indicator, { nullable: true, deleteRule: 'set null' })
-  replacedBy?: Indicator | null;
+  @Reference(() => Indicator) replacedBy?: Indicator | null;
 
   @OptionalString(10, 'YYYY-MM-DD') replacedOn?: string | null;
 
   @OptionalText() replacementReason?: string | null;
 
-  @ManyToOne(() => Project, { nullable: true, deleteRule: 'set null' })
-  project?: Project | null;
+  @Reference(() => Project) project?: Project | null;
 
   @OptionalString(36) previousId?: string | null;
 

@@ -1,10 +1,11 @@
-import { Entity, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Entity, OptionalProps } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
 import { OperationalObjective } from './operational-objective';
 import { Person } from './person';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
-import { OptionalString } from './columns';
+import { OptionalString, RequiredDouble } from './columns';
+import { OptionalOwner, Owner } from './references';
 
 /**
  * An objective in a manager's portfolio with its weight in that plan version. One objective may weigh
@@ -15,20 +16,15 @@ import { OptionalString } from './columns';
 export class ManagerAssignment extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults;
 
-  @ManyToOne(() => Person, { deleteRule: 'cascade' })
-  manager!: Person;
+  @Owner(() => Person) manager!: Person;
 
   @OptionalString(200, 'Label shared by the managers of a joint assignment') jointGroup?: string | null;
 
-  @ManyToOne(() => StrategicObjective, { nullable: true, deleteRule: 'cascade' })
-  strategicObjective?: StrategicObjective | null;
+  @OptionalOwner(() => StrategicObjective) strategicObjective?: StrategicObjective | null;
 
-  @ManyToOne(() => OperationalObjective, { nullable: true, deleteRule: 'cascade' })
-  operationalObjective?: OperationalObjective | null;
+  @OptionalOwner(() => OperationalObjective) operationalObjective?: OperationalObjective | null;
 
-  @Field(() => Float, { description: 'Weight in the manager portfolio, percent points' })
-  @Property({ type: 'double' })
-  weight!: number;
+  @RequiredDouble('Weight in the manager portfolio, percent points') weight!: number;
 
   @OptionalString(10, 'YYYY-MM-DD') validFrom?: string | null;
 

@@ -1,11 +1,12 @@
-import { Entity, Enum, ManyToOne, OptionalProps } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, OptionalProps } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
 import { ManagerRoleKind } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
-import { OptionalString } from './columns';
+import { OptionalString, RequiredEnum } from './columns';
+import { Owner, Reference } from './references';
 
 /** One person may hold two roles at once: the SG may also head an area. */
 @ObjectType({ simpleResolvers: true, description: 'A role held by a person in a unit for a period' })
@@ -13,15 +14,11 @@ import { OptionalString } from './columns';
 export class ManagerRole extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;
 
-  @ManyToOne(() => Person, { deleteRule: 'cascade' })
-  person!: Person;
+  @Owner(() => Person) person!: Person;
 
-  @Field(() => ManagerRoleKind)
-  @Enum({ items: () => ManagerRoleKind })
-  role!: ManagerRoleKind;
+  @RequiredEnum(ManagerRoleKind) role!: ManagerRoleKind;
 
-  @ManyToOne(() => OrgUnit, { nullable: true, deleteRule: 'set null' })
-  unit?: OrgUnit | null;
+  @Reference(() => OrgUnit) unit?: OrgUnit | null;
 
   @OptionalString(10, 'YYYY-MM-DD') validFrom?: string | null;
 

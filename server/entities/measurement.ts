@@ -1,9 +1,16 @@
-import { DateTimeType, Entity, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, OptionalProps, Unique } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
 import type { ParsedValue } from '@core/values/types';
 import { AtCheckpoint } from './at-checkpoint';
 import { PlanOwnedDefaults } from './plan-owned';
-import { OptionalDouble, OptionalString, OptionalText, OptionalValue, RequiredBoolean } from './columns';
+import {
+  OptionalDouble,
+  OptionalString,
+  OptionalText,
+  OptionalValue,
+  RequiredBoolean,
+  RequiredDateTime,
+} from './columns';
 
 /**
  * Valore ottenuto: one per indicator × year × checkpoint, however many dashboards list the indicator.
@@ -33,7 +40,5 @@ export class Measurement extends AtCheckpoint {
 
   @OptionalString(200, 'Who recorded the value') author?: string | null;
 
-  @Field(() => Date)
-  @Property({ type: DateTimeType })
-  recordedAt: Date = new Date();
+  @RequiredDateTime() recordedAt: Date = new Date();
 }

@@ -3,6 +3,7 @@ import { Role } from '@core/vocabulary/roles';
 import { Node, NodeDefaults } from './base';
 import { Organisation } from './organisation';
 import { User } from './user';
+import { Owner } from './references';
 
 /**
  * A user's role in one organisation. A unit editor's units are kept as ids next to the role, so the whole
@@ -17,8 +18,7 @@ export class Membership extends Node {
   // Rel<>: no decorator metadata pointing back at User (the two files import each other)
   user!: Rel<User>;
 
-  @ManyToOne(() => Organisation, { deleteRule: 'cascade' })
-  org!: Organisation;
+  @Owner(() => Organisation) org!: Organisation;
 
   @Enum({ items: () => Role })
   role!: Role;

@@ -1,11 +1,20 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { Collection, Entity, ManyToMany, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { PurposeClass, Relevance } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
-import { OptionalDouble, OptionalString, OptionalText, RequiredBoolean, RequiredString, RequiredText } from './columns';
+import { OptionalOwner } from './references';
+import {
+  OptionalDouble,
+  OptionalEnum,
+  OptionalString,
+  OptionalText,
+  RequiredBoolean,
+  RequiredString,
+  RequiredText,
+} from './columns';
 
 /**
  * Obiettivo operativo (a Brescia objective card, a Sondrio OO). `contributes` says whether it counts in its
@@ -16,8 +25,7 @@ import { OptionalDouble, OptionalString, OptionalText, RequiredBoolean, Required
 export class OperationalObjective extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults | 'contributes' | 'budgetLines' | 'evidence' | 'isNew';
 
-  @ManyToOne(() => StrategicObjective, { nullable: true, deleteRule: 'cascade' })
-  strategicObjective?: StrategicObjective | null;
+  @OptionalOwner(() => StrategicObjective) strategicObjective?: StrategicObjective | null;
 
   @RequiredString(50) code!: string;
 
@@ -37,13 +45,9 @@ export class OperationalObjective extends PlanOwned {
 
   @OptionalString(300, 'Impegno richiesto (people / FTE), as written') effort?: string | null;
 
-  @Field(() => Relevance, { nullable: true })
-  @Enum({ items: () => Relevance, nullable: true })
-  relevance?: Relevance | null;
+  @OptionalEnum(Relevance) relevance?: Relevance | null;
 
-  @Field(() => PurposeClass, { nullable: true })
-  @Enum({ items: () => PurposeClass, nullable: true })
-  purposeClass?: PurposeClass | null;
+  @OptionalEnum(PurposeClass) purposeClass?: PurposeClass | null;
 
   @Field(() => [String], { description: 'Budget lines: amount, account, budget code, as written' })
   @Property({ type: 'json' })

@@ -1,10 +1,11 @@
-import { Entity, Enum, ManyToOne, OptionalProps } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, OptionalProps } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
 import { UnitType } from '@core/vocabulary/enums';
 import { Person } from './person';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
-import { OptionalString, RequiredString } from './columns';
+import { OptionalString, RequiredEnum, RequiredString } from './columns';
+import { Reference } from './references';
 
 /** Area → servizio → ufficio / U.O., plus staff units, working groups and the special agency. */
 @ObjectType({ simpleResolvers: true, description: 'Organisational unit; units form a tree through parent' })
@@ -16,13 +17,9 @@ export class OrgUnit extends TenantOwned {
 
   @OptionalString(50) code?: string | null;
 
-  @Field(() => UnitType)
-  @Enum({ items: () => UnitType })
-  type!: UnitType;
+  @RequiredEnum(UnitType) type!: UnitType;
 
-  @ManyToOne(() => OrgUnit, { nullable: true, deleteRule: 'set null' })
-  parent?: OrgUnit | null;
+  @Reference(() => OrgUnit) parent?: OrgUnit | null;
 
-  @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
-  head?: Person | null;
+  @Reference(() => Person) head?: Person | null;
 }

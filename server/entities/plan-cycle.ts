@@ -2,7 +2,7 @@ import { Entity, OptionalProps, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
-import { RequiredString } from './columns';
+import { RequiredInt, RequiredString } from './columns';
 
 @ObjectType({ simpleResolvers: true, description: 'A triennial (or shorter) planning cycle, e.g. 2022-2024' })
 @Entity()
@@ -11,9 +11,7 @@ export class PlanCycle extends TenantOwned {
 
   @RequiredString(200) name!: string;
 
-  @Field(() => Int)
-  @Property({ type: 'integer' })
-  firstYear!: number;
+  @RequiredInt() firstYear!: number;
 
   @Field(() => [Int])
   @Property({ type: 'json' })

@@ -1,8 +1,9 @@
-import { ManyToOne, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { ObjectType } from 'type-graphql';
 import { PlanVersion } from './plan-version';
 import { NodeDefaults } from './base';
 import { TenantOwned } from './tenant-owned';
+import { RequiredInt } from './columns';
+import { Owner } from './references';
 
 /** {@link NodeDefaults} plus the display order, which starts at 0 */
 export type PlanOwnedDefaults = NodeDefaults | 'position';
@@ -13,10 +14,7 @@ export type PlanOwnedDefaults = NodeDefaults | 'position';
  */
 @ObjectType({ simpleResolvers: true })
 export abstract class PlanOwned extends TenantOwned {
-  @ManyToOne(() => PlanVersion, { deleteRule: 'cascade' })
-  plan!: PlanVersion;
+  @Owner(() => PlanVersion) plan!: PlanVersion;
 
-  @Field(() => Int, { description: 'Display order among siblings' })
-  @Property({ type: 'integer' })
-  position: number = 0;
+  @RequiredInt('Display order among siblings') position: number = 0;
 }

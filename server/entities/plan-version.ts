@@ -1,12 +1,13 @@
-import { DateTimeType, Entity, Enum, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Entity, OptionalProps, Unique } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
 import { PlanStatus } from '@core/vocabulary/enums';
 import { Person } from './person';
 import { PlanCycle } from './plan-cycle';
 import { ScoringProfile } from './scoring-profile';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
-import { OptionalString, RequiredString } from './columns';
+import { OptionalDateTime, OptionalString, RequiredEnum, RequiredInt, RequiredString } from './columns';
+import { Owner, Reference } from './references';
 
 /**
  * One adopted text of a plan: REV.0 at the start of the year, then a new version for every revision
@@ -18,12 +19,9 @@ import { OptionalString, RequiredString } from './columns';
 export class PlanVersion extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults | 'status';
 
-  @ManyToOne(() => PlanCycle, { deleteRule: 'cascade' })
-  cycle!: PlanCycle;
+  @Owner(() => PlanCycle) cycle!: PlanCycle;
 
-  @Field(() => Int)
-  @Property({ type: 'integer' })
-  revision!: number;
+  @RequiredInt() revision!: number;
 
   @RequiredString(200) label!: string;
 
@@ -31,28 +29,19 @@ export class PlanVersion extends TenantOwned {
 
   @OptionalString(10, 'YYYY-MM-DD') actDate?: string | null;
 
-  @Field(() => PlanStatus)
-  @Enum({ items: () => PlanStatus })
-  status: PlanStatus = PlanStatus.DRAFT;
+  @RequiredEnum(PlanStatus) status: PlanStatus = PlanStatus.DRAFT;
 
-  @ManyToOne(() => ScoringProfile, { nullable: true, deleteRule: 'set null' })
-  scoringProfile?: ScoringProfile | null;
+  @Reference(() => ScoringProfile) scoringProfile?: ScoringProfile | null;
 
-  @ManyToOne(() => PlanVersion, { nullable: true, deleteRule: 'set null' })
-  previousVersion?: PlanVersion | null;
+  @Reference(() => PlanVersion) previousVersion?: PlanVersion | null;
 
-  @Field(() => Date, { nullable: true })
-  @Property({ type: DateTimeType, nullable: true })
-  approvedAt?: Date | null;
+  @OptionalDateTime() approvedAt?: Date | null;
 
-  @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
-  approvedBy?: Person | null;
+  @Reference(() => Person) approvedBy?: Person | null;
 
   @OptionalString(200, 'The user who approved it (approvePlanVersion)') approvedByUser?: string | null;
 
-  @Field(() => Date, { nullable: true })
-  @Property({ type: DateTimeType, nullable: true })
-  closedAt?: Date | null;
+  @OptionalDateTime() closedAt?: Date | null;
 
   @OptionalString(200, 'The user who closed it (closePlanVersion)') closedByUser?: string | null;
 }

@@ -1,8 +1,9 @@
-import { Entity, ManyToOne, OptionalProps } from '@mikro-orm/core';
+import { Entity, OptionalProps } from '@mikro-orm/core';
 import { ObjectType } from 'type-graphql';
 import { Person } from './person';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { RequiredText } from './columns';
+import { Reference } from './references';
 
 /** A project appears in dashboards as one indicator "Progetto: <name>" scored from its activities. */
 @ObjectType({ simpleResolvers: true, description: 'Progetto, with its activities (scheda progetto)' })
@@ -12,6 +13,5 @@ export class Project extends PlanOwned {
 
   @RequiredText() name!: string;
 
-  @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
-  responsible?: Person | null;
+  @Reference(() => Person) responsible?: Person | null;
 }

@@ -1,10 +1,10 @@
-import { DateTimeType, Entity, Enum, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Entity, OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ProfileStatus } from '@core/vocabulary/enums';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
-import { RequiredString } from './columns';
+import { OptionalDateTime, RequiredEnum, RequiredInt, RequiredString } from './columns';
 
 /**
  * A named, versioned set of scoring parameters (docs/scoring.md §5.11). A frozen version never changes:
@@ -18,13 +18,9 @@ export class ScoringProfile extends TenantOwned {
 
   @RequiredString(100) name!: string;
 
-  @Field(() => Int, { description: 'Version of the profile (not the row version)' })
-  @Property({ type: 'integer' })
-  profileVersion!: number;
+  @RequiredInt('Version of the profile (not the row version)') profileVersion!: number;
 
-  @Field(() => ProfileStatus)
-  @Enum({ items: () => ProfileStatus })
-  status: ProfileStatus = ProfileStatus.DRAFT;
+  @RequiredEnum(ProfileStatus) status: ProfileStatus = ProfileStatus.DRAFT;
 
   @Field(() => GraphQLJSONObject, {
     description: 'capRatio, inverseMiss, deadlineLate, graceDays, bandsMode, ownShare, …',
@@ -32,7 +28,5 @@ export class ScoringProfile extends TenantOwned {
   @Property({ type: 'json' })
   parameters!: Record<string, unknown>;
 
-  @Field(() => Date, { nullable: true })
-  @Property({ type: DateTimeType, nullable: true })
-  frozenAt?: Date | null;
+  @OptionalDateTime() frozenAt?: Date | null;
 }

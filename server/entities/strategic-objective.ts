@@ -1,17 +1,17 @@
-import { Entity, Enum, ManyToOne, OptionalProps } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, OptionalProps } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
 import { Relevance } from '@core/vocabulary/enums';
 import { Perspective } from './perspective';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
-import { OptionalDouble, OptionalString, OptionalText, RequiredString, RequiredText } from './columns';
+import { OptionalDouble, OptionalEnum, OptionalString, OptionalText, RequiredString, RequiredText } from './columns';
+import { Owner } from './references';
 
 @ObjectType({ simpleResolvers: true, description: 'Obiettivo strategico' })
 @Entity()
 export class StrategicObjective extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults;
 
-  @ManyToOne(() => Perspective, { deleteRule: 'cascade' })
-  perspective!: Perspective;
+  @Owner(() => Perspective) perspective!: Perspective;
 
   @RequiredString(50, 'Label in this plan version; not an identity') code!: string;
 
@@ -29,9 +29,7 @@ export class StrategicObjective extends PlanOwned {
 
   @OptionalDouble('Share of own indicators vs operational contribution, [0, 1]') ownShare?: number | null;
 
-  @Field(() => Relevance, { nullable: true })
-  @Enum({ items: () => Relevance, nullable: true })
-  relevance?: Relevance | null;
+  @OptionalEnum(Relevance) relevance?: Relevance | null;
 
   @OptionalString(36, 'Id of the objective this one continues from an earlier cycle') previousId?: string | null;
 }

@@ -1,7 +1,8 @@
-import { Entity, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Entity, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { PlanVersion } from './plan-version';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
+import { Owner } from './references';
 
 /**
  * A sheet batch already applied, under the key its client chose: a retry with the same key gets this stored
@@ -12,8 +13,7 @@ import { NodeDefaults } from './base';
 export class SyncBatch extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;
 
-  @ManyToOne(() => PlanVersion, { deleteRule: 'cascade' })
-  plan!: PlanVersion;
+  @Owner(() => PlanVersion) plan!: PlanVersion;
 
   @Property({ type: 'string', length: 200 })
   batchKey!: string;

@@ -1,5 +1,5 @@
-import { Entity, Enum, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Entity, OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 import { RevisionKind } from '@core/vocabulary/enums';
 import type { ParsedValue } from '@core/values/types';
 import { ParsedValueType } from './parsed-value';
@@ -7,7 +7,8 @@ import { Person } from './person';
 import { Target } from './target';
 import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
-import { OptionalString, OptionalText, RequiredBoolean } from './columns';
+import { OptionalString, OptionalText, RequiredBoolean, RequiredEnum, RequiredInt } from './columns';
+import { Owner, Reference } from './references';
 
 /** One value of a target: sequence 0 is the original, later ones are "nuova previsione" revisions. */
 @ObjectType({
@@ -19,16 +20,11 @@ import { OptionalString, OptionalText, RequiredBoolean } from './columns';
 export class TargetRevision extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults | 'approved';
 
-  @ManyToOne(() => Target, { deleteRule: 'cascade' })
-  target!: Target;
+  @Owner(() => Target) target!: Target;
 
-  @Field(() => Int, { description: '0 = original' })
-  @Property({ type: 'integer' })
-  seq!: number;
+  @RequiredInt('0 = original') seq!: number;
 
-  @Field(() => RevisionKind)
-  @Enum({ items: () => RevisionKind })
-  kind!: RevisionKind;
+  @RequiredEnum(RevisionKind) kind!: RevisionKind;
 
   @Field(() => ParsedValueType)
   @Property({ type: 'json' })
@@ -42,6 +38,5 @@ export class TargetRevision extends TenantOwned {
 
   @OptionalText() note?: string | null;
 
-  @ManyToOne(() => Person, { nullable: true, deleteRule: 'set null' })
-  author?: Person | null;
+  @Reference(() => Person) author?: Person | null;
 }

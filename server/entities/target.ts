@@ -1,9 +1,10 @@
-import { Entity, Enum, OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Entity, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Polarity, ScoringRule, TargetMode } from '@core/vocabulary/enums';
 import { type StoredThreshold, ThresholdType } from './parsed-value';
 import { AtCheckpoint } from './at-checkpoint';
 import { PlanOwnedDefaults } from './plan-owned';
+import { OptionalEnum, RequiredEnum } from './columns';
 
 /**
  * Expected result of an indicator for one (year, checkpoint). Its value lives in revisions: the original and any
@@ -19,17 +20,11 @@ import { PlanOwnedDefaults } from './plan-owned';
 export class Target extends AtCheckpoint {
   declare [OptionalProps]?: PlanOwnedDefaults | 'checkpoint' | 'mode' | 'thresholds';
 
-  @Field(() => TargetMode)
-  @Enum({ items: () => TargetMode })
-  mode: TargetMode = TargetMode.SCORED;
+  @RequiredEnum(TargetMode) mode: TargetMode = TargetMode.SCORED;
 
-  @Field(() => Polarity, { nullable: true, description: "Overrides the indicator's polarity for this year" })
-  @Enum({ items: () => Polarity, nullable: true })
-  polarity?: Polarity | null;
+  @OptionalEnum(Polarity, "Overrides the indicator's polarity for this year") polarity?: Polarity | null;
 
-  @Field(() => ScoringRule, { nullable: true, description: "Overrides the indicator's rule for this year" })
-  @Enum({ items: () => ScoringRule, nullable: true })
-  rule?: ScoringRule | null;
+  @OptionalEnum(ScoringRule, "Overrides the indicator's rule for this year") rule?: ScoringRule | null;
 
   @Field(() => [ThresholdType], { description: 'Threshold points, the target itself being the point with score 1' })
   @Property({ type: 'json' })

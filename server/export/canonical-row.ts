@@ -13,6 +13,7 @@ import {
   parseThresholds,
 } from '@core/sheet/layout';
 import type { SheetLevel, SheetRowIn } from '@core/sheet/row';
+import { Polarity, ScoringRule } from '@core/vocabulary/enums';
 import type { SheetRowWithScore } from './sheet-data';
 
 export type CanonicalCell = string | number | null;
@@ -41,17 +42,8 @@ const LEVEL_EN: Record<SheetLevel, string> = {
   indicator: 'action',
 };
 
-export const POLARITY_LIST_EN = ['higher', 'lower', 'deadline', 'boolean'] as const;
-export const RULE_LIST_EN = [
-  'ratio',
-  'inverse',
-  'deadline',
-  'boolean',
-  'bands',
-  'manual',
-  'project',
-  'monitoring',
-] as const;
+export const POLARITY_LIST_EN = Object.values(Polarity);
+export const RULE_LIST_EN = Object.values(ScoringRule);
 export const LEVEL_LIST_EN = Object.values(LEVEL_EN);
 export const YES_NO_EN = ['YES', 'NO'] as const;
 

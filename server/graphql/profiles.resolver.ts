@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, ID, Int, Mutation, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, registerEnumType, Resolver } from 'type-graphql';
 import { PlanVersion } from '../entities/plan-version';
 import { ScoringProfile } from '../entities/scoring-profile';
 import { movePlan } from '../services/plan-workflow';
@@ -18,6 +18,13 @@ registerEnumType(ProfilePreset, {
 });
 
 /** Profile versions and plan approval: the two moves that decide which parameters a plan's numbers use. */
+/** A plan version to move along its life cycle, and the version of it the client saw */
+@ArgsType()
+class PlanVersionMoveArgs {
+  @Field(() => ID) id!: string;
+  @Field(() => Int, { nullable: true }) expectedVersion!: number | null;
+}
+
 @Resolver()
 export class ProfilesResolver {
   @Mutation(() => ScoringProfile, { description: 'A new profile of the organisation from a seed family preset' })
@@ -45,8 +52,7 @@ export class ProfilesResolver {
       'Approves a draft plan version (who and when are recorded) and freezes its scoring profile; from then on its structure cannot change',
   })
   approvePlanVersion(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Args(() => PlanVersionMoveArgs) { id, expectedVersion }: PlanVersionMoveArgs,
     @Ctx() ctx: Context,
   ): Promise<PlanVersion> {
     return movePlan(ctx, 'approve', id, expectedVersion);
@@ -56,8 +62,7 @@ export class ProfilesResolver {
     description: 'Closes an approved plan version (who and when are recorded): nothing of it changes any more',
   })
   closePlanVersion(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Args(() => PlanVersionMoveArgs) { id, expectedVersion }: PlanVersionMoveArgs,
     @Ctx() ctx: Context,
   ): Promise<PlanVersion> {
     return movePlan(ctx, 'close', id, expectedVersion);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock } from '../entities';
 import { scoreOfRow } from '../export/sheet-data';
@@ -23,6 +23,19 @@ const CHANGE_SOURCE: Record<SyncSourceKind, ChangeSource> = {
 };
 
 /** The sheet's side of the API: batches of rows in, rows out (all or changed since), history of a row. */
+/** One checkpoint of a plan: what a lock is on */
+@ArgsType()
+class CheckpointArgs {
+  @Field(() => ID) planId!: string;
+  @Field(() => Int) year!: number;
+  @Field(() => Checkpoint) checkpoint!: Checkpoint;
+}
+
+@ArgsType()
+class LockCheckpointArgs extends CheckpointArgs {
+  @Field(() => String, { nullable: true }) reason!: string | null;
+}
+
 @Resolver()
 export class SyncResolver {
   @Mutation(() => SyncResult, {
@@ -117,10 +130,7 @@ export class SyncResolver {
     description: 'Locks a checkpoint (controllers and admins): its actual values can no longer change, by any path',
   })
   lockCheckpoint(
-    @Arg('planId', () => ID) planId: string,
-    @Arg('year', () => Int) year: number,
-    @Arg('checkpoint', () => Checkpoint) checkpoint: Checkpoint,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Args(() => LockCheckpointArgs) { planId, year, checkpoint, reason }: LockCheckpointArgs,
     @Ctx() ctx: Context,
   ): Promise<CheckpointLock> {
     return lockCheckpoint(ctx, planId, year, checkpoint, reason);
@@ -130,9 +140,7 @@ export class SyncResolver {
     description: 'Unlocks a checkpoint (controllers and admins); false when it was not locked',
   })
   unlockCheckpoint(
-    @Arg('planId', () => ID) planId: string,
-    @Arg('year', () => Int) year: number,
-    @Arg('checkpoint', () => Checkpoint) checkpoint: Checkpoint,
+    @Args(() => CheckpointArgs) { planId, year, checkpoint }: CheckpointArgs,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     return unlockCheckpoint(ctx, planId, year, checkpoint);

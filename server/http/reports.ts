@@ -82,6 +82,17 @@ function period(req: Request): { planId: string; year: number; checkpoint: Check
   return { planId, year, checkpoint: checkpointOf(q.checkpoint) };
 }
 
+/** A route whose failures are answered as errors (status and body by sendError), never left to Express */
+const answered =
+  (handle: (req: Request, res: Response) => Promise<unknown>) =>
+  async (req: Request, res: Response): Promise<void> => {
+    try {
+      await handle(req, res);
+    } catch (error) {
+      sendError(res, error);
+    }
+  };
+
 const attachment = (name: string) => `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`;
 
 export function reportsRouter(options: ReportsRouterOptions): Router {
@@ -92,8 +103,10 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
   let pdfInFlight = 0;
   const guards = options.guards ?? [];
 
-  router.get('/reports/:file', ...guards, async (req, res) => {
-    try {
+  router.get(
+    '/reports/:file',
+    ...guards,
+    answered(async (req, res) => {
       const match = /^([a-z][a-z-]*)\.([a-z]+)$/.exec(String(req.params.file));
       const format = FORMATS.find((f) => f === match?.[2]);
       if (!match || !format)
@@ -129,13 +142,13 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
       if (format === 'html') res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
       else res.setHeader('Content-Disposition', attachment(fileName(kind, request, format)));
       res.send(body);
-    } catch (error) {
-      sendError(res, error);
-    }
-  });
+    }),
+  );
 
-  router.get('/export/plan.xlsx', ...guards, async (req, res) => {
-    try {
+  router.get(
+    '/export/plan.xlsx',
+    ...guards,
+    answered(async (req, res) => {
       const caller = await resolveAccess(req, res);
       const p = period(req);
       const language = req.query.language === 'en' ? 'en' : 'it';
@@ -148,13 +161,13 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
       res.setHeader('Content-Disposition', attachment(`${tableName(p.year, p.checkpoint)}.xlsx`));
       res.setHeader('X-Checkpoint', checkpointName(p.checkpoint));
       res.send(body);
-    } catch (error) {
-      sendError(res, error);
-    }
-  });
+    }),
+  );
 
-  router.post('/import/workbook', ...guards, async (req, res) => {
-    try {
+  router.post(
+    '/import/workbook',
+    ...guards,
+    answered(async (req, res) => {
       // the caller first: an anonymous upload is refused before its body is read
       const caller = await resolveAccess(req, res);
       const body = await readBody(req, maxUpload);
@@ -184,10 +197,8 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
         },
       );
       res.json(result);
-    } catch (error) {
-      sendError(res, error);
-    }
-  });
+    }),
+  );
 
   return router;
 }

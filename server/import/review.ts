@@ -24,6 +24,16 @@ export interface ReviewEntry {
 
 export type ReviewCounts = Record<ReviewKind, number>;
 
+/** An entry that is more than a plain reading: where, about what, why (code, English, Italian), on what text */
+type Finding = [
+  line: SourceLineNo | null,
+  subject: string,
+  code: string,
+  message: string,
+  messageIt: string,
+  evidence: string,
+];
+
 export class ReviewReport {
   readonly entries: ReviewEntry[] = [];
 
@@ -43,37 +53,20 @@ export class ReviewReport {
     return this.add({ kind: 'read', code, line, subject, message, messageIt, evidence });
   }
 
-  inferred(
-    line: SourceLineNo | null,
-    subject: string,
-    code: string,
-    message: string,
-    messageIt: string,
-    evidence: string,
-  ): this {
-    return this.add({ kind: 'inferred', code, line, subject, message, messageIt, evidence });
+  inferred(...finding: Finding): this {
+    return this.found('inferred', ...finding);
   }
 
-  unreadable(
-    line: SourceLineNo | null,
-    subject: string,
-    code: string,
-    message: string,
-    messageIt: string,
-    evidence: string,
-  ): this {
-    return this.add({ kind: 'unreadable', code, line, subject, message, messageIt, evidence });
+  unreadable(...finding: Finding): this {
+    return this.found('unreadable', ...finding);
   }
 
-  warning(
-    line: SourceLineNo | null,
-    subject: string,
-    code: string,
-    message: string,
-    messageIt: string,
-    evidence: string,
-  ): this {
-    return this.add({ kind: 'warning', code, line, subject, message, messageIt, evidence });
+  warning(...finding: Finding): this {
+    return this.found('warning', ...finding);
+  }
+
+  private found(kind: ReviewKind, ...[line, subject, code, message, messageIt, evidence]: Finding): this {
+    return this.add({ kind, code, line, subject, message, messageIt, evidence });
   }
 
   counts(): ReviewCounts {

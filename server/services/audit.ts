@@ -1,34 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { type EntityManager, ReferenceKind, wrap } from '@mikro-orm/core';
+import { type EntityManager, wrap } from '@mikro-orm/core';
 import { AuditAction } from '@core/vocabulary/enums';
 import { AuditEvent } from '../entities/audit-event';
 import type { Organisation } from '../entities/organisation';
-import { insertPlainRows } from '../speed/bulk-write';
+import { columnsOf, insertPlainRows } from '../speed/bulk-write';
 import type { ServiceContext } from './service-context';
-
-type PropKinds = { scalars: string[]; references: string[] };
-const propsByEntity = new Map<string, PropKinds>();
-
-function propKinds(em: EntityManager, entityName: string): PropKinds {
-  let kinds = propsByEntity.get(entityName);
-  if (!kinds) {
-    const meta = em.getMetadata().get(entityName);
-    kinds = {
-      scalars: meta.props
-        .filter((p) => p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED)
-        .map((p) => p.name),
-      references: meta.props
-        .filter((p) => p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.ONE_TO_ONE)
-        .map((p) => p.name),
-    };
-    propsByEntity.set(entityName, kinds);
-  }
-  return kinds;
-}
 
 /** A row as plain data for the audit trail: scalars as stored, references as ids, collections left out. */
 export function snapshot(em: EntityManager, entity: object): Record<string, unknown> {
-  const { scalars, references } = propKinds(em, entity.constructor.name);
+  const { scalars, references } = columnsOf(em, entity.constructor.name);
   const row = entity as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const name of scalars) {
@@ -49,14 +29,18 @@ function planIdOf(entity: object): string | null {
   return row.plan?.id ?? row.target?.plan?.id ?? null;
 }
 
-/** Queues an audit event in the same unit of work as the change it records, so both commit or neither does. */
-export function recordChange(
-  ctx: ServiceContext,
+/** What an audit event records: the row, what was done to it, and the row as plain data before and after */
+export type Change = [
   entity: { id: string },
   action: AuditAction,
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
-  org: Organisation | null,
+];
+
+/** Queues an audit event in the same unit of work as the change it records, so both commit or neither does. */
+export function recordChange(
+  ctx: ServiceContext,
+  ...[entity, action, before, after, org]: [...Change, org: Organisation | null]
 ): void {
   const data = {
     org,

@@ -187,37 +187,22 @@ async function flushMapped(ctx: ServiceContext, spec: EntitySpec<any>): Promise<
  * A refused change must leave nothing behind: the request's unit of work is cleared, so a later mutation of the
  * same request cannot flush half-applied fields.
  */
-async function atomically<T>(ctx: ServiceContext, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    ctx.em.clear();
-    throw error;
-  }
+function atomically<A extends unknown[], T>(
+  work: (ctx: ServiceContext, ...args: A) => Promise<T>,
+): (ctx: ServiceContext, ...args: A) => Promise<T> {
+  return async (ctx, ...args) => {
+    try {
+      return await work(ctx, ...args);
+    } catch (error) {
+      ctx.em.clear();
+      throw error;
+    }
+  };
 }
 
-export function createEntity<E extends Node>(ctx: ServiceContext, spec: EntitySpec<E>, input: Input): Promise<E> {
-  return atomically(ctx, () => create(ctx, spec, input));
-}
-
-export function updateEntity<E extends Node>(
-  ctx: ServiceContext,
-  spec: EntitySpec<E>,
-  id: string,
-  input: Input,
-  expectedVersion?: number | null,
-): Promise<E> {
-  return atomically(ctx, () => update(ctx, spec, id, input, expectedVersion));
-}
-
-export function deleteEntity<E extends Node>(
-  ctx: ServiceContext,
-  spec: EntitySpec<E>,
-  id: string,
-  options: { expectedVersion?: number | null; cascade?: boolean } = {},
-): Promise<{ id: string; deleted: boolean }> {
-  return atomically(ctx, () => remove(ctx, spec, id, options));
-}
+export const createEntity = atomically(create);
+export const updateEntity = atomically(update);
+export const deleteEntity = atomically(remove);
 
 async function create<E extends Node>(ctx: ServiceContext, spec: EntitySpec<E>, input: Input): Promise<E> {
   const { em } = ctx;
@@ -308,7 +293,7 @@ async function remove<E extends Node>(
   ctx: ServiceContext,
   spec: EntitySpec<E>,
   id: string,
-  options: { expectedVersion?: number | null; cascade?: boolean },
+  options: { expectedVersion?: number | null; cascade?: boolean } = {},
 ): Promise<{ id: string; deleted: boolean }> {
   const { em } = ctx;
   const row = await findRow(ctx, spec, id);

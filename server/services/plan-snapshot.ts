@@ -20,12 +20,8 @@ import {
 import type { Checkpoint } from '@core/vocabulary/enums';
 import { NotFoundError } from '../errors';
 
-/**
- * Everything scoring needs of one plan version, read with a fixed number of statements whatever the plan's size:
- * one per kind of row, filtered by the plan.
- */
-export type PlanSnapshot = {
-  plan: PlanVersion;
+/** The rows of a plan's tree that the sheet shows and a sheet batch writes, by kind. */
+export type TreeRows = {
   perspectives: Perspective[];
   strategicObjectives: StrategicObjective[];
   operationalObjectives: OperationalObjective[];
@@ -33,6 +29,14 @@ export type PlanSnapshot = {
   targets: Target[];
   revisions: TargetRevision[];
   measurements: Measurement[];
+};
+
+/**
+ * Everything scoring needs of one plan version, read with a fixed number of statements whatever the plan's size:
+ * one per kind of row, filtered by the plan.
+ */
+export type PlanSnapshot = TreeRows & {
+  plan: PlanVersion;
   projects: Project[];
   activities: Activity[];
   dashboards: Dashboard[];

@@ -1,6 +1,5 @@
-import type { AuditAction } from '@core/vocabulary/enums';
 import { Membership, type Organisation, User } from '../entities';
-import { recordChange } from './audit';
+import { type Change, recordChange } from './audit';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { ServiceContext } from './service-context';
 
@@ -52,11 +51,7 @@ export function checkManagesWholly(ctx: UserAdminContext, user: User, membership
 /** An event about a person goes to the trail of every organisation they belong to (or to the system's, for none). */
 export function recordUserChange(
   ctx: ServiceContext,
-  entity: { id: string },
-  action: AuditAction,
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-  orgs: Organisation[],
+  ...[entity, action, before, after, orgs]: [...Change, orgs: Organisation[]]
 ): void {
   if (orgs.length === 0) recordChange(ctx, entity, action, before, after, null);
   for (const org of orgs) recordChange(ctx, entity, action, before, after, org);
@@ -65,11 +60,7 @@ export function recordUserChange(
 /** A change to a person's account or tokens: recorded in the trail of every organisation they belong to, then saved. */
 export async function saveAccountChange(
   ctx: ServiceContext,
-  entity: { id: string },
-  action: AuditAction,
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-  memberships: Membership[],
+  ...[entity, action, before, after, memberships]: [...Change, memberships: Membership[]]
 ): Promise<void> {
   recordUserChange(
     ctx,

@@ -15,10 +15,11 @@ import {
  */
 const PARAMS_PER_STATEMENT = 30_000;
 
-type Columns = { scalars: string[]; references: string[] };
+/** An entity's stored properties by kind: scalar columns, and references (kept as the referenced row's id) */
+export type Columns = { scalars: string[]; references: string[] };
 const columnsByEntity = new Map<string, Columns>();
 
-function columnsOf(em: EntityManager, entityName: string): Columns {
+export function columnsOf(em: EntityManager, entityName: string): Columns {
   let columns = columnsByEntity.get(entityName);
   if (!columns) {
     const meta = em.getMetadata().get(entityName);

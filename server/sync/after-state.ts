@@ -1,6 +1,5 @@
-import type { Measurement, OrgUnit, Target, TargetRevision } from '../entities';
-import { type Indicator, type OperationalObjective, type Perspective, type StrategicObjective } from '../entities';
-import type { PlanSnapshot } from '../services/plan-snapshot';
+import type { OrgUnit, Target } from '../entities';
+import type { PlanSnapshot, TreeRows } from '../services/plan-snapshot';
 import { PlanState } from './plan-state';
 
 /**
@@ -9,15 +8,8 @@ import { PlanState } from './plan-state';
  * responsible units of every indicator whose units were set. Rows updated in place are the adopted instances
  * themselves (adopt-rows.ts), which the unit of work has brought up to date (versions, change times) when it flushed.
  */
-export type BatchWrites = {
+export type BatchWrites = TreeRows & {
   units: OrgUnit[];
-  perspectives: Perspective[];
-  strategicObjectives: StrategicObjective[];
-  operationalObjectives: OperationalObjective[];
-  indicators: Indicator[];
-  targets: Target[];
-  revisions: TargetRevision[];
-  measurements: Measurement[];
   /** (indicator id, unit id) rows of the link table for created indicators */
   unitLinks: Array<[string, string]>;
   /** indicator id → its responsible units after the batch (created and updated indicators) */

@@ -215,47 +215,38 @@ function createNode(
 ): PlanNode {
   const base = { org: state.plan.org, plan: state.plan, position: p.parsed.index };
   const v = p.parsed.values;
+  const titled = { ...base, code: v.code!, title: v.title! };
   switch (p.level) {
-    case 'perspective': {
-      const node = createRow(ctx, Perspective, { ...base, name: v.title!, code: v.code ?? null });
-      writes.perspectives.push(node);
-      return node;
-    }
-    case 'strategic': {
-      const node = createRow(ctx, StrategicObjective, {
-        ...base,
-        perspective: parent as Perspective,
-        code: v.code!,
-        title: v.title!,
-      });
-      writes.strategicObjectives.push(node);
-      return node;
-    }
-    case 'operational': {
-      const node = createRow(ctx, OperationalObjective, {
-        ...base,
-        strategicObjective: parent as StrategicObjective,
-        code: v.code!,
-        title: v.title!,
-      });
-      writes.operationalObjectives.push(node);
-      return node;
-    }
+    case 'perspective':
+      return kept(writes.perspectives, createRow(ctx, Perspective, { ...base, name: v.title!, code: v.code ?? null }));
+    case 'strategic':
+      return kept(
+        writes.strategicObjectives,
+        createRow(ctx, StrategicObjective, { ...titled, perspective: parent as Perspective }),
+      );
+    case 'operational':
+      return kept(
+        writes.operationalObjectives,
+        createRow(ctx, OperationalObjective, { ...titled, strategicObjective: parent as StrategicObjective }),
+      );
     default: {
       const onOO = parent instanceof OperationalObjective;
       const node = createRow(ctx, Indicator, {
-        ...base,
-        code: v.code!,
-        title: v.title!,
+        ...titled,
         operationalObjective: onOO ? parent : null,
         strategicObjective: onOO ? null : (parent as StrategicObjective),
         valueKind: kindOf(v.target ?? null),
         polarity: PolarityEnum.HIGHER,
       });
-      writes.indicators.push(node);
-      return node;
+      return kept(writes.indicators, node);
     }
   }
+}
+
+/** A created row, listed among the batch's writes of its kind */
+function kept<T>(created: T[], node: T): T {
+  created.push(node);
+  return node;
 }
 
 function kindOf(target: ParsedValue | null): ValueKind {

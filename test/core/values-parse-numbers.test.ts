@@ -6,22 +6,29 @@ import { expectParsed, type ParseCase } from '../helpers/parsed-values';
  * wrong scale among its siblings, and which parsed values count as numbers (raw strings quoted from the seeds).
  */
 
+/** What rule 7 reads from a number typed with its unit, without a warning */
+const typedWithUnit =
+  (kind: 'currency' | 'days', unit: 'EUR' | 'days') =>
+  (raw: string, value: number): ParseCase => [raw, undefined, { kind, value, unit, warnings: [] }];
+const euros = typedWithUnit('currency', 'EUR');
+const days = typedWithUnit('days', 'days');
+
 describe('rule 7: units', () => {
   it.each<ParseCase>([
     ['3,25 %', undefined, { kind: 'percent', value: 3.25, unit: '%', warnings: [] }],
-    ['105€', undefined, { kind: 'currency', value: 105, unit: 'EUR', warnings: [] }],
-    ['€105', undefined, { kind: 'currency', value: 105, unit: 'EUR', warnings: [] }],
-    ['105 euro', undefined, { kind: 'currency', value: 105, unit: 'EUR', warnings: [] }],
-    ['Euro 105', undefined, { kind: 'currency', value: 105, unit: 'EUR', warnings: [] }],
-    ['EUR 3.100', undefined, { kind: 'currency', value: 3100, unit: 'EUR', warnings: [] }],
-    ['-€ 5', undefined, { kind: 'currency', value: -5, unit: 'EUR', warnings: [] }],
-    ['€ -5', undefined, { kind: 'currency', value: -5, unit: 'EUR', warnings: [] }],
-    ['3 gg', undefined, { kind: 'days', value: 3, unit: 'days', warnings: [] }],
-    ['3 gg.', undefined, { kind: 'days', value: 3, unit: 'days', warnings: [] }],
-    ['3gg', undefined, { kind: 'days', value: 3, unit: 'days', warnings: [] }],
-    ['3 GG', undefined, { kind: 'days', value: 3, unit: 'days', warnings: [] }],
-    ['10 giorni', undefined, { kind: 'days', value: 10, unit: 'days', warnings: [] }],
-    ['1 giorno', undefined, { kind: 'days', value: 1, unit: 'days', warnings: [] }],
+    euros('105€', 105),
+    euros('€105', 105),
+    euros('105 euro', 105),
+    euros('Euro 105', 105),
+    euros('EUR 3.100', 3100),
+    euros('-€ 5', -5),
+    euros('€ -5', -5),
+    days('3 gg', 3),
+    days('3 gg.', 3),
+    days('3gg', 3),
+    days('3 GG', 3),
+    days('10 giorni', 10),
+    days('1 giorno', 1),
     ['≤ 30 gg', undefined, { kind: 'days', value: 30, unit: 'days', comparator: '<=', warnings: [] }],
   ])('%j', expectParsed);
 

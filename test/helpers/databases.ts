@@ -45,48 +45,34 @@ let made = 0;
 
 function postgres(): TestDatabase {
   const created: string[] = [];
-  const admin = () => new Client({ connectionString: PG_BASE_URL });
+  async function asAdmin(work: (client: Client) => Promise<void>): Promise<void> {
+    const client = new Client({ connectionString: PG_BASE_URL });
+    await client.connect();
+    try {
+      await work(client);
+    } finally {
+      await client.end();
+    }
+  }
+  /** `create database <name><options>`: the new database's URL */
+  async function createDatabase(options: string): Promise<string> {
+    // pid + counter are unique among the running test processes; the time keeps a reused pid of a crashed run
+    // (whose databases were never dropped) from colliding
+    const name = `cruscotto_test_${process.pid}_${Date.now()}_${made++}`;
+    await asAdmin((client) => client.query(`create database ${name}${options}`).then(() => undefined));
+    created.push(name);
+    const url = new URL(PG_BASE_URL);
+    url.pathname = `/${name}`;
+    return url.toString();
+  }
   return {
     name: 'postgresql',
-    async create() {
-      // pid + counter are unique among the running test processes; the time keeps a reused pid of a crashed run
-      // (whose databases were never dropped) from colliding
-      const name = `cruscotto_test_${process.pid}_${Date.now()}_${made++}`;
-      const client = admin();
-      await client.connect();
-      try {
-        await client.query(`create database ${name}`);
-      } finally {
-        await client.end();
-      }
-      created.push(name);
-      const url = new URL(PG_BASE_URL);
-      url.pathname = `/${name}`;
-      return url.toString();
-    },
-    async copy(from) {
-      const name = `cruscotto_test_${process.pid}_${Date.now()}_${created.length}`;
-      const client = admin();
-      await client.connect();
-      try {
-        await client.query(`create database ${name} template ${new URL(from).pathname.slice(1)}`);
-      } finally {
-        await client.end();
-      }
-      created.push(name);
-      const url = new URL(PG_BASE_URL);
-      url.pathname = `/${name}`;
-      return url.toString();
-    },
-    async dropAll() {
-      const client = admin();
-      await client.connect();
-      try {
+    create: () => createDatabase(''),
+    copy: (from) => createDatabase(` template ${new URL(from).pathname.slice(1)}`),
+    dropAll: () =>
+      asAdmin(async (client) => {
         for (const name of created.splice(0)) await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
+      }),
   };
 }
 

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { seedPath } from './seeds';
+import { MONTHS } from '@core/values/dates';
 
 type Polarity = 'higher' | 'lower' | 'deadline' | 'boolean';
 export type Year = '2022' | '2023' | '2024';
@@ -107,24 +108,9 @@ export function pct(w: string): number {
   return Number(m[1]);
 }
 
-const MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
-
 /** Tiny parser for the Sondrio cells: "3,25%", "105 €", "4,0", "70" -> number; month names -> month index. */
 export function parseCell(raw: string): { kind: 'number' | 'month'; value: number } | null {
-  const month = MONTHS.indexOf(raw.trim().toLowerCase());
+  const month = (MONTHS as readonly string[]).indexOf(raw.trim().toLowerCase());
   if (month >= 0) return { kind: 'month', value: month };
   const t = raw.replace(/[%€]/g, '').trim();
   if (!/^\d+(,\d+)?$/.test(t)) return null;

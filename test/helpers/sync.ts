@@ -258,47 +258,29 @@ export function untouched(rows: SheetRow[], touched: Iterable<string>): Record<s
   return Object.fromEntries(rows.filter((r) => !skip.has(r.rowId)).map((r) => [r.rowId, r]));
 }
 
+/** The main tables, by the name their count has in `tableCounts`. */
+const COUNTED_TABLES = {
+  perspectives: Perspective,
+  strategic: StrategicObjective,
+  operational: OperationalObjective,
+  indicators: Indicator,
+  targets: Target,
+  revisions: TargetRevision,
+  measurements: Measurement,
+  units: OrgUnit,
+  events: AuditEvent,
+  batches: SyncBatch,
+  locks: CheckpointLock,
+};
+
 /** Rows of the main tables, counted straight from the database. */
 export async function tableCounts(server: TestServer): Promise<Record<string, number>> {
   const em = server.orm.em.fork();
-  const [
-    perspectives,
-    strategic,
-    operational,
-    indicators,
-    targets,
-    revisions,
-    measurements,
-    units,
-    events,
-    batches,
-    locks,
-  ] = await Promise.all([
-    em.count(Perspective, {}),
-    em.count(StrategicObjective, {}),
-    em.count(OperationalObjective, {}),
-    em.count(Indicator, {}),
-    em.count(Target, {}),
-    em.count(TargetRevision, {}),
-    em.count(Measurement, {}),
-    em.count(OrgUnit, {}),
-    em.count(AuditEvent, {}),
-    em.count(SyncBatch, {}),
-    em.count(CheckpointLock, {}),
-  ]);
+  const tables = Object.entries(COUNTED_TABLES);
+  const counts = await Promise.all(tables.map(([, entity]) => em.count(entity, {})));
   const links = await em.getConnection().execute('select count(*) as n from indicator_responsible_units', [], 'get');
   return {
-    perspectives,
-    strategic,
-    operational,
-    indicators,
-    targets,
-    revisions,
-    measurements,
-    units,
-    events,
-    batches,
-    locks,
+    ...Object.fromEntries(tables.map(([name], i) => [name, counts[i]])),
     unitLinks: Number((links as { n: number | string }).n),
   };
 }
@@ -347,24 +329,38 @@ export type OtherPlan = {
   indicatorId: string;
 };
 
-export async function createOtherPlan(server: TestServer): Promise<OtherPlan> {
-  const org = ok(
-    await server.gql(
-      `mutation { createOrganisation(input: { name: "Altro ente", code: "ALTRO-${unique('o')}" }) { id } }`,
-    ),
+/** A new organisation with a 2022-2024 cycle and an empty draft plan (REV. 0) in it. */
+export async function createEmptyPlan(
+  server: TestServer,
+  organisation: { code: string; name: string },
+  label: string,
+): Promise<{ orgId: string; planId: string }> {
+  const orgId = ok(
+    await server.gql(`mutation($o: CreateOrganisationInput!) { createOrganisation(input: $o) { id } }`, {
+      o: organisation,
+    }),
   ).createOrganisation.id;
   const cycle = ok(
     await server.gql(
       `mutation($org: ID!) { createPlanCycle(input: { organisationId: $org, name: "2022-2024", firstYear: 2022, years: [2022, 2023, 2024] }) { id } }`,
-      { org },
+      { org: orgId },
     ),
   ).createPlanCycle.id;
   const planId = ok(
     await server.gql(
-      `mutation($cycle: ID!) { createPlanVersion(input: { cycleId: $cycle, revision: 0, label: "Altro piano" }) { id } }`,
-      { cycle },
+      `mutation($cycle: ID!, $label: String!) { createPlanVersion(input: { cycleId: $cycle, revision: 0, label: $label }) { id } }`,
+      { cycle, label },
     ),
   ).createPlanVersion.id;
+  return { orgId, planId };
+}
+
+export async function createOtherPlan(server: TestServer): Promise<OtherPlan> {
+  const { orgId, planId } = await createEmptyPlan(
+    server,
+    { name: 'Altro ente', code: `ALTRO-${unique('o')}` },
+    'Altro piano',
+  );
   const perspectiveId = ok(
     await server.gql(
       `mutation($plan: ID!) { createPerspective(input: { planId: $plan, name: "Altra prospettiva" }) { id } }`,
@@ -389,7 +385,7 @@ export async function createOtherPlan(server: TestServer): Promise<OtherPlan> {
       { o: operationalId },
     ),
   ).createIndicator.id;
-  return { orgId: org, planId, perspectiveId, strategicId, operationalId, indicatorId };
+  return { orgId, planId, perspectiveId, strategicId, operationalId, indicatorId };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { databaseNames } from '../helpers/databases';
 import { startServer, type TestServer } from '../helpers/server';
 import { buildPlan } from '../helpers/synthetic-plan';
+import { INDICATOR_VALUES } from '../helpers/tree-queries';
 
 const FULL_TREE = /* GraphQL */ `
   query Tree($id: ID!) {
@@ -32,40 +33,14 @@ const FULL_TREE = /* GraphQL */ `
               responsibleUnits {
                 name
               }
-              targets {
-                year
-                thresholds {
-                  score
-                  value {
-                    raw
-                    number
-                  }
-                }
-                effective {
-                  seq
-                  value {
-                    raw
-                    number
-                  }
-                }
-                revisions {
-                  seq
-                }
-              }
-              measurements {
-                year
-                checkpoint
-                value {
-                  raw
-                  number
-                }
-              }
+              ...IndicatorValues
             }
           }
         }
       }
     }
   }
+  ${INDICATOR_VALUES}
 `;
 
 const SCORED_TREE = /* GraphQL */ `

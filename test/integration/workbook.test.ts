@@ -10,7 +10,7 @@ import { getFile, loadXlsx, postWorkbook } from '../helpers/files';
 import { seedPath } from '../helpers/seeds';
 import { startServer, type TestServer } from '../helpers/server';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { ok, readRows, type SheetRow, type SondrioPlan, sondrioPlan, sync } from '../helpers/sync';
+import { createEmptyPlan, ok, readRows, type SheetRow, type SondrioPlan, sondrioPlan, sync } from '../helpers/sync';
 
 const header = (key: string) => PLAN_LAYOUT.find((c) => c.key === key)!.it;
 const columnOf = (key: string) => PLAN_LAYOUT.findIndex((c) => c.key === key) + 1;
@@ -152,35 +152,23 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
   });
 
   it('imported into a fresh database, gives the same plan: sheetRows equal field by field', async () => {
-    const org = ok(
-      await fresh.gql(
-        `mutation { createOrganisation(input: { code: "CCIAA-SO", name: "Camera di Commercio di Sondrio" }) { id } }`,
-      ),
-    ).createOrganisation;
-    const cycle = ok(
-      await fresh.gql(
-        `mutation($o: ID!) { createPlanCycle(input: { organisationId: $o, name: "2022-2024", firstYear: 2022, years: [2022, 2023, 2024] }) { id } }`,
-        { o: org.id },
-      ),
-    ).createPlanCycle;
-    const target = ok(
-      await fresh.gql(
-        `mutation($c: ID!) { createPlanVersion(input: { cycleId: $c, label: "Piano importato", revision: 0 }) { id } }`,
-        { c: cycle.id },
-      ),
-    ).createPlanVersion;
-    const { status, json } = await postWorkbook(fresh, `planId=${target.id}&fileName=piano.xlsx`, exported);
+    const target = await createEmptyPlan(
+      fresh,
+      { code: 'CCIAA-SO', name: 'Camera di Commercio di Sondrio' },
+      'Piano importato',
+    );
+    const { status, json } = await postWorkbook(fresh, `planId=${target.planId}&fileName=piano.xlsx`, exported);
     expect(status).toBe(200);
     expect(json.samePlan).toBe(false);
     expect(json.rows.filter((r: any) => r.status !== 'created')).toEqual([]);
     expect(json.counts.created).toBe(sondrio.plan.rows.length);
     const source = await readRows(sondrio.server, sondrio.plan.planId);
-    const copy = await readRows(fresh, target.id);
+    const copy = await readRows(fresh, target.planId);
     expect(comparable(copy.rows)).toEqual(comparable(source.rows));
     // and the copy scores the same
     const q = `query($p: ID!) { report(planId: $p, year: 2022) { rows { code realization } total { realization } } }`;
     const a = ok(await sondrio.server.gql(q, { p: sondrio.plan.planId })).report;
-    const b = ok(await fresh.gql(q, { p: target.id })).report;
+    const b = ok(await fresh.gql(q, { p: target.planId })).report;
     expect(b.rows.map((r: any) => [r.code, r.realization])).toEqual(a.rows.map((r: any) => [r.code, r.realization]));
   });
 
@@ -249,24 +237,10 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Obiettivi 2022');
     for (const line of lines) ws.addRow(line.replace(/\r$/, '').split('\t'));
-    const org = ok(
-      await fresh.gql(`mutation { createOrganisation(input: { code: "SO-2", name: "Sondrio (tabella)" }) { id } }`),
-    ).createOrganisation;
-    const cycle = ok(
-      await fresh.gql(
-        `mutation($o: ID!) { createPlanCycle(input: { organisationId: $o, name: "2022-2024", firstYear: 2022, years: [2022, 2023, 2024] }) { id } }`,
-        { o: org.id },
-      ),
-    ).createPlanCycle;
-    const target = ok(
-      await fresh.gql(
-        `mutation($c: ID!) { createPlanVersion(input: { cycleId: $c, label: "Piano da tabella", revision: 0 }) { id } }`,
-        { c: cycle.id },
-      ),
-    ).createPlanVersion;
+    const target = await createEmptyPlan(fresh, { code: 'SO-2', name: 'Sondrio (tabella)' }, 'Piano da tabella');
     const { status, json } = await postWorkbook(
       fresh,
-      `planId=${target.id}&year=2022`,
+      `planId=${target.planId}&year=2022`,
       Buffer.from(await wb.xlsx.writeBuffer()),
     );
     expect(status).toBe(200);
@@ -283,7 +257,7 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
     expect(json.inferred.some((i: any) => /code "2\.1" does not start with its parent's code/.test(i.message))).toBe(
       true,
     );
-    const rows = (await readRows(fresh, target.id)).rows;
+    const rows = (await readRows(fresh, target.planId)).rows;
     const a111 = rows.find((r) => r.code === '1.1.1')!;
     expect(a111.target!.raw).toBe('3,25%');
     expect(a111.thresholds.map((t) => [t.score, t.value.raw])).toEqual([

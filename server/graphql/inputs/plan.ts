@@ -1,79 +1,77 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Min } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { PlanStatus } from '@core/vocabulary/enums';
-import { IsIsoDate, IsPlanYear, LIMITS } from './validation';
+import { IsPlanYear, LIMITS } from './validation';
+import { Optional, NonEmpty, OptionalNonEmpty, OptionalText, OptionalIsoDate, RowFilter } from './fields';
 
 @InputType()
 export class CreatePlanCycleInput {
   @Field(() => ID) organisationId!: string;
-  @Field() @Length(1, LIMITS.name) name!: string;
+  @NonEmpty(LIMITS.name) name!: string;
   @Field(() => Int) @IsPlanYear() firstYear!: number;
   @Field(() => [Int]) @ArrayMinSize(1) @ArrayMaxSize(10) years!: number[];
 }
 
 @InputType()
 export class UpdatePlanCycleInput {
-  @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.name) name?: string;
+  @OptionalNonEmpty(LIMITS.name) name?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsPlanYear() firstYear?: number;
   @Field(() => [Int], { nullable: true }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(10) years?: number[];
 }
 
 @InputType()
-export class PlanCycleFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) organisationId?: string;
-  @Field(() => Int, { nullable: true }) firstYear?: number;
+export class PlanCycleFilter extends RowFilter {
+  @Optional(ID) organisationId?: string;
+  @Optional(Int) firstYear?: number;
 }
 
 /** What a plan version takes alike when created and when edited */
 @InputType()
 abstract class PlanVersionFields {
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) adoptingAct?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() actDate?: string | null;
-  @Field(() => PlanStatus, { nullable: true }) status?: PlanStatus;
-  @Field(() => ID, { nullable: true }) scoringProfileId?: string | null;
-  @Field(() => ID, { nullable: true }) previousVersionId?: string | null;
+  @OptionalText(LIMITS.name) adoptingAct?: string | null;
+  @OptionalIsoDate() actDate?: string | null;
+  @Optional(PlanStatus) status?: PlanStatus;
+  @Optional(ID) scoringProfileId?: string | null;
+  @Optional(ID) previousVersionId?: string | null;
 }
 
 @InputType()
 export class CreatePlanVersionInput extends PlanVersionFields {
   @Field(() => ID) cycleId!: string;
   @Field(() => Int, { description: 'REV. n' }) @Min(0) revision!: number;
-  @Field() @Length(1, LIMITS.name) label!: string;
+  @NonEmpty(LIMITS.name) label!: string;
 }
 
 @InputType()
 export class UpdatePlanVersionInput extends PlanVersionFields {
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) revision?: number;
-  @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.name) label?: string;
+  @OptionalNonEmpty(LIMITS.name) label?: string;
 }
 
 @InputType()
-export class PlanVersionFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) organisationId?: string;
-  @Field(() => ID, { nullable: true }) cycleId?: string;
-  @Field(() => PlanStatus, { nullable: true }) status?: PlanStatus;
+export class PlanVersionFilter extends RowFilter {
+  @Optional(ID) organisationId?: string;
+  @Optional(ID) cycleId?: string;
+  @Optional(PlanStatus) status?: PlanStatus;
 }
 
 @InputType()
 export class CreateScoringProfileInput {
   @Field(() => ID) organisationId!: string;
-  @Field() @Length(1, 100) name!: string;
+  @NonEmpty(100) name!: string;
   @Field(() => Int) @Min(1) profileVersion!: number;
   @Field(() => GraphQLJSONObject) parameters!: Record<string, unknown>;
 }
 
 @InputType()
 export class UpdateScoringProfileInput {
-  @Field({ nullable: true }) @IsOptional() @Length(1, 100) name?: string;
-  @Field(() => GraphQLJSONObject, { nullable: true }) parameters?: Record<string, unknown>;
+  @OptionalNonEmpty(100) name?: string;
+  @Optional(GraphQLJSONObject) parameters?: Record<string, unknown>;
 }
 
 @InputType()
-export class ScoringProfileFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) organisationId?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(100) name?: string;
+export class ScoringProfileFilter extends RowFilter {
+  @Optional(ID) organisationId?: string;
+  @OptionalText(100) name?: string;
 }

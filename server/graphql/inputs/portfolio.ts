@@ -1,104 +1,111 @@
-import { IsOptional, Length, MaxLength, Min } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { DashboardKind, EntryLevel, ScoringRule } from '@core/vocabulary/enums';
-import { IsIsoDate, IsPlanYear, IsWeight, LIMITS } from './validation';
+import { IsPlanYear, IsWeight, LIMITS } from './validation';
+import {
+  Optional,
+  NonEmpty,
+  OptionalNonEmpty,
+  OptionalText,
+  OptionalIsoDate,
+  OptionalWeight,
+  Position,
+  RowFilter,
+} from './fields';
 
 const RAW_MAX = 500;
 
 @InputType()
 export class CreateProjectInput {
   @Field(() => ID) planId!: string;
-  @Field() @Length(1, LIMITS.text) name!: string;
-  @Field(() => ID, { nullable: true }) responsibleId?: string | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
+  @NonEmpty(LIMITS.text) name!: string;
+  @Optional(ID) responsibleId?: string | null;
+  @Position() position?: number;
 }
 
 @InputType()
 export class UpdateProjectInput {
-  @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.text) name?: string;
-  @Field(() => ID, { nullable: true }) responsibleId?: string | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
+  @OptionalNonEmpty(LIMITS.text) name?: string;
+  @Optional(ID) responsibleId?: string | null;
+  @Position() position?: number;
 }
 
 @InputType()
-export class ProjectFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) planId?: string;
-  @Field(() => ID, { nullable: true }) responsibleId?: string;
+export class ProjectFilter extends RowFilter {
+  @Optional(ID) planId?: string;
+  @Optional(ID) responsibleId?: string;
 }
 
 @InputType()
 export class CreateActivityInput {
   @Field(() => ID) projectId!: string;
-  @Field() @Length(1, LIMITS.text) name!: string;
-  @Field(() => ID, { nullable: true }) responsibleId?: string | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsWeight() weight?: number | null;
-  @Field(() => ScoringRule, { nullable: true }) rule?: ScoringRule | null;
+  @NonEmpty(LIMITS.text) name!: string;
+  @Optional(ID) responsibleId?: string | null;
+  @OptionalWeight() weight?: number | null;
+  @Optional(ScoringRule) rule?: ScoringRule | null;
   @Field(() => String, { nullable: true, description: 'As typed' }) @IsOptional() @MaxLength(RAW_MAX) target?: string;
   @Field(() => String, { nullable: true, description: 'As typed' }) @IsOptional() @MaxLength(RAW_MAX) actual?: string;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
+  @Position() position?: number;
 }
 
 @InputType()
 export class UpdateActivityInput {
-  @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.text) name?: string;
-  @Field(() => ID, { nullable: true }) responsibleId?: string | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsWeight() weight?: number | null;
-  @Field(() => ScoringRule, { nullable: true }) rule?: ScoringRule | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(RAW_MAX) target?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(RAW_MAX) actual?: string;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
+  @OptionalNonEmpty(LIMITS.text) name?: string;
+  @Optional(ID) responsibleId?: string | null;
+  @OptionalWeight() weight?: number | null;
+  @Optional(ScoringRule) rule?: ScoringRule | null;
+  @OptionalText(RAW_MAX) target?: string;
+  @OptionalText(RAW_MAX) actual?: string;
+  @Position() position?: number;
 }
 
 @InputType()
-export class ActivityFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) projectId?: string;
-  @Field(() => ID, { nullable: true }) responsibleId?: string;
+export class ActivityFilter extends RowFilter {
+  @Optional(ID) projectId?: string;
+  @Optional(ID) responsibleId?: string;
 }
 
 /** What a dashboard takes alike when created and when edited */
 @InputType()
 abstract class DashboardFields {
-  @Field(() => ID, { nullable: true }) ownerUnitId?: string | null;
-  @Field(() => ID, { nullable: true }) ownerPersonId?: string | null;
+  @Optional(ID) ownerUnitId?: string | null;
+  @Optional(ID) ownerPersonId?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsPlanYear() year?: number | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
+  @Position() position?: number;
 }
 
 @InputType()
 export class CreateDashboardInput extends DashboardFields {
   @Field(() => ID) planId!: string;
   @Field(() => DashboardKind) kind!: DashboardKind;
-  @Field() @Length(1, LIMITS.name) name!: string;
+  @NonEmpty(LIMITS.name) name!: string;
 }
 
 @InputType()
 export class UpdateDashboardInput extends DashboardFields {
-  @Field(() => DashboardKind, { nullable: true }) kind?: DashboardKind;
-  @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.name) name?: string;
+  @Optional(DashboardKind) kind?: DashboardKind;
+  @OptionalNonEmpty(LIMITS.name) name?: string;
 }
 
 @InputType()
-export class DashboardFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) planId?: string;
-  @Field(() => DashboardKind, { nullable: true }) kind?: DashboardKind;
-  @Field(() => ID, { nullable: true, description: 'Dashboards owned by this unit' }) ownerUnitId?: string;
-  @Field(() => ID, { nullable: true, description: 'Dashboards of this manager' }) ownerPersonId?: string;
-  @Field(() => Int, { nullable: true }) year?: number;
+export class DashboardFilter extends RowFilter {
+  @Optional(ID) planId?: string;
+  @Optional(DashboardKind) kind?: DashboardKind;
+  @Optional(ID, 'Dashboards owned by this unit') ownerUnitId?: string;
+  @Optional(ID, 'Dashboards of this manager') ownerPersonId?: string;
+  @Optional(Int) year?: number;
 }
 
 /** What a dashboard entry takes alike when created and when edited: all but the dashboard and the indicator */
 @InputType()
 abstract class DashboardEntryFields {
-  @Field(() => ID, { nullable: true }) strategicObjectiveId?: string | null;
-  @Field(() => ID, { nullable: true }) operationalObjectiveId?: string | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsWeight() weight?: number | null;
-  @Field(() => EntryLevel, { nullable: true }) level?: EntryLevel;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) actionLabel?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) dataSource?: string | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
+  @Optional(ID) strategicObjectiveId?: string | null;
+  @Optional(ID) operationalObjectiveId?: string | null;
+  @OptionalWeight() weight?: number | null;
+  @Optional(EntryLevel) level?: EntryLevel;
+  @OptionalText(LIMITS.text) actionLabel?: string | null;
+  @OptionalText(LIMITS.name) dataSource?: string | null;
+  @Position() position?: number;
 }
 
 @InputType()
@@ -111,38 +118,36 @@ export class CreateDashboardEntryInput extends DashboardEntryFields {
 export class UpdateDashboardEntryInput extends DashboardEntryFields {}
 
 @InputType()
-export class DashboardEntryFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) planId?: string;
-  @Field(() => ID, { nullable: true }) dashboardId?: string;
-  @Field(() => ID, { nullable: true }) indicatorId?: string;
+export class DashboardEntryFilter extends RowFilter {
+  @Optional(ID) planId?: string;
+  @Optional(ID) dashboardId?: string;
+  @Optional(ID) indicatorId?: string;
 }
 
 @InputType()
 export class CreateManagerAssignmentInput {
   @Field(() => ID) managerId!: string;
-  @Field(() => ID, { nullable: true }) strategicObjectiveId?: string | null;
-  @Field(() => ID, { nullable: true }) operationalObjectiveId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Needed only without an objective' }) planId?: string;
+  @Optional(ID) strategicObjectiveId?: string | null;
+  @Optional(ID) operationalObjectiveId?: string | null;
+  @Optional(ID, 'Needed only without an objective') planId?: string;
   @Field(() => Float) @IsWeight() weight!: number;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) jointGroup?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validFrom?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validTo?: string | null;
+  @OptionalText(200) jointGroup?: string | null;
+  @OptionalIsoDate() validFrom?: string | null;
+  @OptionalIsoDate() validTo?: string | null;
 }
 
 @InputType()
 export class UpdateManagerAssignmentInput {
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsWeight() weight?: number;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) jointGroup?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validFrom?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() validTo?: string | null;
+  @OptionalWeight() weight?: number;
+  @OptionalText(200) jointGroup?: string | null;
+  @OptionalIsoDate() validFrom?: string | null;
+  @OptionalIsoDate() validTo?: string | null;
 }
 
 @InputType()
-export class ManagerAssignmentFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) planId?: string;
-  @Field(() => ID, { nullable: true }) managerId?: string;
-  @Field(() => ID, { nullable: true }) strategicObjectiveId?: string;
-  @Field(() => ID, { nullable: true }) operationalObjectiveId?: string;
+export class ManagerAssignmentFilter extends RowFilter {
+  @Optional(ID) planId?: string;
+  @Optional(ID) managerId?: string;
+  @Optional(ID) strategicObjectiveId?: string;
+  @Optional(ID) operationalObjectiveId?: string;
 }

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, IsOptional, Length, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import {
   IndicatorCategory,
   IndicatorStatus,
@@ -10,78 +10,87 @@ import {
   ScoringRule,
   ValueKind,
 } from '@core/vocabulary/enums';
-import { IsFraction, IsIsoDate, IsWeight, LIMITS } from './validation';
+import { LIMITS } from './validation';
+import {
+  Optional,
+  NonEmpty,
+  OptionalNonEmpty,
+  OptionalText,
+  OptionalIsoDate,
+  OptionalWeight,
+  OptionalFraction,
+  Position,
+  RowFilter,
+} from './fields';
 
 @InputType()
 export class CreatePerspectiveInput {
   @Field(() => ID) planId!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.code) code?: string | null;
-  @Field() @Length(1, LIMITS.name) name!: string;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
+  @OptionalText(LIMITS.code) code?: string | null;
+  @NonEmpty(LIMITS.name) name!: string;
+  @Position() position?: number;
 }
 
 @InputType()
 export class UpdatePerspectiveInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.code) code?: string | null;
-  @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.name) name?: string;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
+  @OptionalText(LIMITS.code) code?: string | null;
+  @OptionalNonEmpty(LIMITS.name) name?: string;
+  @Position() position?: number;
 }
 
 @InputType()
-export class PerspectiveFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) planId?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(LIMITS.code) code?: string;
+export class PerspectiveFilter extends RowFilter {
+  @Optional(ID) planId?: string;
+  @OptionalText(LIMITS.code) code?: string;
 }
 
 /** What a strategic objective takes alike when created and when edited */
 @InputType()
 abstract class StrategicObjectiveFields {
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) description?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) kpi?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(10) missionCode?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) strategicArea?: string | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsFraction() passMark?: number | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsFraction() ownShare?: number | null;
-  @Field(() => Relevance, { nullable: true }) relevance?: Relevance | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(36) previousId?: string | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
+  @OptionalText(LIMITS.text) description?: string | null;
+  @OptionalText(LIMITS.text) kpi?: string | null;
+  @OptionalText(10) missionCode?: string | null;
+  @OptionalText(LIMITS.name) strategicArea?: string | null;
+  @OptionalFraction() passMark?: number | null;
+  @OptionalFraction() ownShare?: number | null;
+  @Optional(Relevance) relevance?: Relevance | null;
+  @OptionalText(36) previousId?: string | null;
+  @Position() position?: number;
 }
 
 @InputType()
 export class CreateStrategicObjectiveInput extends StrategicObjectiveFields {
   @Field(() => ID) perspectiveId!: string;
-  @Field() @Length(1, LIMITS.code) code!: string;
-  @Field() @Length(1, LIMITS.text) title!: string;
+  @NonEmpty(LIMITS.code) code!: string;
+  @NonEmpty(LIMITS.text) title!: string;
 }
 
 @InputType()
 export class UpdateStrategicObjectiveInput extends StrategicObjectiveFields {
-  @Field(() => ID, { nullable: true }) perspectiveId?: string;
-  @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.code) code?: string;
-  @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.text) title?: string;
+  @Optional(ID) perspectiveId?: string;
+  @OptionalNonEmpty(LIMITS.code) code?: string;
+  @OptionalNonEmpty(LIMITS.text) title?: string;
 }
 
 @InputType()
-export class StrategicObjectiveFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) planId?: string;
-  @Field(() => ID, { nullable: true }) perspectiveId?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(LIMITS.code) code?: string;
+export class StrategicObjectiveFilter extends RowFilter {
+  @Optional(ID) planId?: string;
+  @Optional(ID) perspectiveId?: string;
+  @OptionalText(LIMITS.code) code?: string;
 }
 
 /** What an operational objective takes alike when created and when edited */
 @InputType()
 abstract class OperationalObjectiveFields {
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) description?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) kpi?: string | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsWeight() weight?: number | null;
+  @OptionalText(LIMITS.text) description?: string | null;
+  @OptionalText(LIMITS.text) kpi?: string | null;
+  @OptionalWeight() weight?: number | null;
   @Field({ nullable: true }) contributes?: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) expectedBenefit?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) plannedActions?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) effort?: string | null;
-  @Field(() => Relevance, { nullable: true }) relevance?: Relevance | null;
-  @Field(() => PurposeClass, { nullable: true }) purposeClass?: PurposeClass | null;
+  @OptionalText(LIMITS.text) expectedBenefit?: string | null;
+  @OptionalText(LIMITS.text) plannedActions?: string | null;
+  @OptionalText(LIMITS.name) effort?: string | null;
+  @Optional(Relevance) relevance?: Relevance | null;
+  @Optional(PurposeClass) purposeClass?: PurposeClass | null;
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(100)
@@ -93,92 +102,89 @@ abstract class OperationalObjectiveFields {
   @MaxLength(LIMITS.text, { each: true })
   evidence?: string[];
   @Field({ nullable: true }) isNew?: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(36) previousId?: string | null;
+  @OptionalText(36) previousId?: string | null;
   @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(50) responsibleUnitIds?: string[];
   @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(50) responsiblePersonIds?: string[];
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
+  @Position() position?: number;
 }
 
 @InputType()
 export class CreateOperationalObjectiveInput extends OperationalObjectiveFields {
-  @Field(() => ID, { nullable: true, description: 'Parent strategic objective' }) strategicObjectiveId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Needed only when there is no parent' }) planId?: string;
-  @Field() @Length(1, LIMITS.code) code!: string;
-  @Field() @Length(1, LIMITS.text) title!: string;
+  @Optional(ID, 'Parent strategic objective') strategicObjectiveId?: string | null;
+  @Optional(ID, 'Needed only when there is no parent') planId?: string;
+  @NonEmpty(LIMITS.code) code!: string;
+  @NonEmpty(LIMITS.text) title!: string;
 }
 
 @InputType()
 export class UpdateOperationalObjectiveInput extends OperationalObjectiveFields {
-  @Field(() => ID, { nullable: true }) strategicObjectiveId?: string | null;
-  @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.code) code?: string;
-  @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.text) title?: string;
+  @Optional(ID) strategicObjectiveId?: string | null;
+  @OptionalNonEmpty(LIMITS.code) code?: string;
+  @OptionalNonEmpty(LIMITS.text) title?: string;
 }
 
 @InputType()
-export class OperationalObjectiveFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) planId?: string;
-  @Field(() => ID, { nullable: true }) strategicObjectiveId?: string;
-  @Field(() => ID, { nullable: true, description: 'Objectives this unit is responsible for' }) unitId?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(LIMITS.code) code?: string;
+export class OperationalObjectiveFilter extends RowFilter {
+  @Optional(ID) planId?: string;
+  @Optional(ID) strategicObjectiveId?: string;
+  @Optional(ID, 'Objectives this unit is responsible for') unitId?: string;
+  @OptionalText(LIMITS.code) code?: string;
 }
 
 /** What an indicator takes alike when created and when edited */
 @InputType()
 abstract class IndicatorFields {
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) actionLabel?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) formula?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) numerator?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) denominator?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.code) unit?: string | null;
-  @Field(() => ValueKind, { nullable: true }) valueKind?: ValueKind;
-  @Field(() => Polarity, { nullable: true }) polarity?: Polarity;
+  @OptionalText(LIMITS.text) actionLabel?: string | null;
+  @OptionalText(LIMITS.text) formula?: string | null;
+  @OptionalText(LIMITS.text) numerator?: string | null;
+  @OptionalText(LIMITS.text) denominator?: string | null;
+  @OptionalText(LIMITS.code) unit?: string | null;
+  @Optional(ValueKind) valueKind?: ValueKind;
+  @Optional(Polarity) polarity?: Polarity;
   @Field({ nullable: true }) polarityConfirmed?: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) polarityEvidence?: string | null;
-  @Field(() => ScoringRule, { nullable: true }) rule?: ScoringRule | null;
-  @Field(() => GraphQLJSONObject, { nullable: true }) ruleParams?: Record<string, unknown> | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsWeight() weight?: number | null;
+  @OptionalText(LIMITS.text) polarityEvidence?: string | null;
+  @Optional(ScoringRule) rule?: ScoringRule | null;
+  @Optional(GraphQLJSONObject) ruleParams?: Record<string, unknown> | null;
+  @OptionalWeight() weight?: number | null;
   @Field({ nullable: true }) monitoring?: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) dataSource?: string | null;
-  @Field(() => [IndicatorCategory], { nullable: true }) categories?: IndicatorCategory[];
-  @Field(() => IndicatorStatus, { nullable: true }) status?: IndicatorStatus;
-  @Field(() => ID, { nullable: true }) replacedById?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() replacedOn?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) replacementReason?: string | null;
-  @Field(() => ID, { nullable: true }) projectId?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(36) previousId?: string | null;
+  @OptionalText(LIMITS.name) dataSource?: string | null;
+  @Optional([IndicatorCategory]) categories?: IndicatorCategory[];
+  @Optional(IndicatorStatus) status?: IndicatorStatus;
+  @Optional(ID) replacedById?: string | null;
+  @OptionalIsoDate() replacedOn?: string | null;
+  @OptionalText(LIMITS.text) replacementReason?: string | null;
+  @Optional(ID) projectId?: string | null;
+  @OptionalText(36) previousId?: string | null;
   @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(50) responsibleUnitIds?: string[];
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) position?: number;
+  @Position() position?: number;
 }
 
 @InputType()
 export class CreateIndicatorInput extends IndicatorFields {
-  @Field(() => ID, { nullable: true, description: 'Parent operational objective' }) operationalObjectiveId?:
-    string | null;
+  @Optional(ID, 'Parent operational objective') operationalObjectiveId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Parent strategic objective (own indicators)' })
   strategicObjectiveId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Needed only for an indicator listed only in dashboards' })
   planId?: string;
-  @Field() @Length(1, LIMITS.code) code!: string;
-  @Field() @Length(1, LIMITS.text) title!: string;
+  @NonEmpty(LIMITS.code) code!: string;
+  @NonEmpty(LIMITS.text) title!: string;
 }
 
 @InputType()
 export class UpdateIndicatorInput extends IndicatorFields {
-  @Field(() => ID, { nullable: true }) operationalObjectiveId?: string | null;
-  @Field(() => ID, { nullable: true }) strategicObjectiveId?: string | null;
-  @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.code) code?: string;
-  @Field({ nullable: true }) @IsOptional() @Length(1, LIMITS.text) title?: string;
+  @Optional(ID) operationalObjectiveId?: string | null;
+  @Optional(ID) strategicObjectiveId?: string | null;
+  @OptionalNonEmpty(LIMITS.code) code?: string;
+  @OptionalNonEmpty(LIMITS.text) title?: string;
 }
 
 @InputType()
-export class IndicatorFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) planId?: string;
-  @Field(() => ID, { nullable: true }) strategicObjectiveId?: string;
-  @Field(() => ID, { nullable: true }) operationalObjectiveId?: string;
-  @Field(() => ID, { nullable: true, description: 'Indicators this unit is responsible for' }) unitId?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(LIMITS.code) code?: string;
-  @Field(() => Polarity, { nullable: true }) polarity?: Polarity;
+export class IndicatorFilter extends RowFilter {
+  @Optional(ID) planId?: string;
+  @Optional(ID) strategicObjectiveId?: string;
+  @Optional(ID) operationalObjectiveId?: string;
+  @Optional(ID, 'Indicators this unit is responsible for') unitId?: string;
+  @OptionalText(LIMITS.code) code?: string;
+  @Optional(Polarity) polarity?: Polarity;
   @Field({ nullable: true }) monitoring?: boolean;
 }

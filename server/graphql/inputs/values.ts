@@ -1,7 +1,8 @@
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { Checkpoint, Polarity, RevisionKind, ScoringRule, TargetMode } from '@core/vocabulary/enums';
-import { IsFraction, IsIsoDate, IsPlanYear, LIMITS } from './validation';
+import { IsFraction, IsPlanYear, LIMITS } from './validation';
+import { Optional, OptionalText, OptionalIsoDate, OptionalFraction, RowFilter } from './fields';
 
 /** Values arrive as the text the user typed ("3,25%", "luglio", "SI"); the server parses them and keeps the text. */
 const RAW = { description: 'As typed, e.g. "3,25%", "4.500", "30/06/2022", "luglio", "SI", "n.d."' };
@@ -19,25 +20,25 @@ export class ThresholdInput {
 export class CreateTargetInput {
   @Field(() => ID) indicatorId!: string;
   @Field(() => Int) @IsPlanYear() year!: number;
-  @Field(() => Checkpoint, { nullable: true }) checkpoint?: Checkpoint;
-  @Field(() => TargetMode, { nullable: true }) mode?: TargetMode;
-  @Field(() => Polarity, { nullable: true }) polarity?: Polarity | null;
-  @Field(() => ScoringRule, { nullable: true }) rule?: ScoringRule | null;
+  @Optional(Checkpoint) checkpoint?: Checkpoint;
+  @Optional(TargetMode) mode?: TargetMode;
+  @Optional(Polarity) polarity?: Polarity | null;
+  @Optional(ScoringRule) rule?: ScoringRule | null;
   @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) value?: string;
   @Field(() => [ThresholdInput], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   thresholds?: ThresholdInput[];
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) adoptingAct?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) note?: string | null;
+  @OptionalText(LIMITS.name) adoptingAct?: string | null;
+  @OptionalText(LIMITS.text) note?: string | null;
 }
 
 @InputType()
 export class UpdateTargetInput {
-  @Field(() => TargetMode, { nullable: true }) mode?: TargetMode;
-  @Field(() => Polarity, { nullable: true }) polarity?: Polarity | null;
-  @Field(() => ScoringRule, { nullable: true }) rule?: ScoringRule | null;
+  @Optional(TargetMode) mode?: TargetMode;
+  @Optional(Polarity) polarity?: Polarity | null;
+  @Optional(ScoringRule) rule?: ScoringRule | null;
   @Field(() => [ThresholdInput], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)
@@ -46,21 +47,20 @@ export class UpdateTargetInput {
 }
 
 @InputType()
-export class TargetFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) planId?: string;
-  @Field(() => ID, { nullable: true }) indicatorId?: string;
-  @Field(() => Int, { nullable: true }) year?: number;
-  @Field(() => Checkpoint, { nullable: true }) checkpoint?: Checkpoint;
+export class TargetFilter extends RowFilter {
+  @Optional(ID) planId?: string;
+  @Optional(ID) indicatorId?: string;
+  @Optional(Int) year?: number;
+  @Optional(Checkpoint) checkpoint?: Checkpoint;
 }
 
 /** What a revision takes alike when created and when edited: its approval, act and note */
 @InputType()
 abstract class TargetRevisionFields {
   @Field({ nullable: true }) approved?: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.name) adoptingAct?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() actDate?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) note?: string | null;
+  @OptionalText(LIMITS.name) adoptingAct?: string | null;
+  @OptionalIsoDate() actDate?: string | null;
+  @OptionalText(LIMITS.text) note?: string | null;
 }
 
 @InputType({ description: 'A new value for a target: appended, never overwriting the earlier ones' })
@@ -75,10 +75,9 @@ export class CreateTargetRevisionInput extends TargetRevisionFields {
 export class UpdateTargetRevisionInput extends TargetRevisionFields {}
 
 @InputType()
-export class TargetRevisionFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) targetId?: string;
-  @Field(() => RevisionKind, { nullable: true }) kind?: RevisionKind;
+export class TargetRevisionFilter extends RowFilter {
+  @Optional(ID) targetId?: string;
+  @Optional(RevisionKind) kind?: RevisionKind;
 }
 
 /** What a baseline takes alike when created and when edited: all but the indicator and the year */
@@ -86,7 +85,7 @@ export class TargetRevisionFilter {
 abstract class BaselineFields {
   @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) target?: string;
   @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) actual?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) note?: string | null;
+  @OptionalText(LIMITS.text) note?: string | null;
 }
 
 @InputType()
@@ -99,10 +98,9 @@ export class CreateBaselineInput extends BaselineFields {
 export class UpdateBaselineInput extends BaselineFields {}
 
 @InputType()
-export class BaselineFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) indicatorId?: string;
-  @Field(() => Int, { nullable: true }) year?: number;
+export class BaselineFilter extends RowFilter {
+  @Optional(ID) indicatorId?: string;
+  @Optional(Int) year?: number;
 }
 
 /** What a measurement takes alike when created and when edited: all but what files it (indicator, year, checkpoint) */
@@ -111,31 +109,30 @@ abstract class MeasurementFields {
   @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) value?: string;
   @Field({ nullable: true }) notCompleted?: boolean;
   @Field({ nullable: true }) neutralised?: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) neutralisationReason?: string | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsFraction() manualScore?: number | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) manualJustification?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) evidence?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LIMITS.text) note?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) author?: string | null;
+  @OptionalText(LIMITS.text) neutralisationReason?: string | null;
+  @OptionalFraction() manualScore?: number | null;
+  @OptionalText(LIMITS.text) manualJustification?: string | null;
+  @OptionalText(LIMITS.text) evidence?: string | null;
+  @OptionalText(LIMITS.text) note?: string | null;
+  @OptionalText(200) author?: string | null;
 }
 
 @InputType()
 export class CreateMeasurementInput extends MeasurementFields {
   @Field(() => ID) indicatorId!: string;
   @Field(() => Int) @IsPlanYear() year!: number;
-  @Field(() => Checkpoint, { nullable: true }) checkpoint?: Checkpoint;
+  @Optional(Checkpoint) checkpoint?: Checkpoint;
 }
 
 @InputType()
 export class UpdateMeasurementInput extends MeasurementFields {}
 
 @InputType()
-export class MeasurementFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) planId?: string;
-  @Field(() => ID, { nullable: true }) indicatorId?: string;
-  @Field(() => Int, { nullable: true }) year?: number;
-  @Field(() => Checkpoint, { nullable: true }) checkpoint?: Checkpoint;
+export class MeasurementFilter extends RowFilter {
+  @Optional(ID) planId?: string;
+  @Optional(ID) indicatorId?: string;
+  @Optional(Int) year?: number;
+  @Optional(Checkpoint) checkpoint?: Checkpoint;
   @Field(() => ID, { nullable: true, description: 'Measurements of indicators this unit is responsible for' })
   unitId?: string;
   @Field({ nullable: true }) neutralised?: boolean;

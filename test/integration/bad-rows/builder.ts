@@ -87,37 +87,27 @@ export class Builder {
     return { rowId: row.rowId, rowVersion: row.rowVersion, ...patch };
   }
 
+  /** A new row of the level under the named parent, with a fresh client reference and code */
+  private newRow(level: Level, code: string, title: string, parentRef: string, patch: SheetRowIn): SheetRowIn {
+    return { clientRef: next('bad-'), level, code, title, parentRef, ...patch };
+  }
+
   newIndicator(patch: SheetRowIn = {}): SheetRowIn {
-    return {
-      clientRef: next('bad-'),
-      level: 'indicator',
-      code: next('B.'),
-      title: 'Azione di prova',
-      parentRef: this.ref('operational', '1.4'),
-      ...patch,
-    };
+    return this.newRow('indicator', next('B.'), 'Azione di prova', this.ref('operational', '1.4'), patch);
   }
 
   newOperational(patch: SheetRowIn = {}): SheetRowIn {
-    return {
-      clientRef: next('bad-'),
-      level: 'operational',
-      code: next('B.'),
-      title: 'Obiettivo operativo di prova',
-      parentRef: this.ref('strategic', '2'),
-      ...patch,
-    };
+    return this.newRow('operational', next('B.'), 'Obiettivo operativo di prova', this.ref('strategic', '2'), patch);
   }
 
   newStrategic(patch: SheetRowIn = {}): SheetRowIn {
-    return {
-      clientRef: next('bad-'),
-      level: 'strategic',
-      code: next('B'),
-      title: 'Obiettivo strategico di prova',
-      parentRef: this.ref('perspective', 'Processi'),
-      ...patch,
-    };
+    return this.newRow(
+      'strategic',
+      next('B'),
+      'Obiettivo strategico di prova',
+      this.ref('perspective', 'Processi'),
+      patch,
+    );
   }
 
   newPerspective(patch: SheetRowIn = {}): SheetRowIn {
@@ -142,6 +132,14 @@ export const rejected = (variant: string, row: SheetRowIn, column: string, code:
   row,
   expect: { status: 'REJECTED', column, code },
 });
+
+/** Variants all refused on the same column with the same code: `[variant, row]` each */
+export const rejectedAll = (column: string, code: string, variants: Array<[string, SheetRowIn]>): Entry[] =>
+  variants.map(([variant, row]) => rejected(variant, row, column, code));
+
+/** Variants all refused with the same code, each on its own column: `[variant, row, column]` each */
+export const rejectedAs = (code: string, variants: Array<[string, SheetRowIn, string]>): Entry[] =>
+  variants.map(([variant, row, column]) => rejected(variant, row, column, code));
 
 /** The cell of a column, for the list columns too: thresholds.0 and futureTargets.0 are the first item of their list. */
 function cell(column: string, value: string): SheetRowIn {

@@ -1,4 +1,4 @@
-import { type Category, INDICATOR, OPERATIONAL, rejected, STRATEGIC } from './builder';
+import { type Category, INDICATOR, OPERATIONAL, rejected, rejectedAll, STRATEGIC } from './builder';
 
 /**
  * Cells fine in themselves but not where they stand: an actual on an objective row, a future target for a year
@@ -8,55 +8,23 @@ export const MISPLACED_CELLS: Category[] = [
   {
     name: 'actual on an objective row → ACTUAL_ON_OBJECTIVE',
     build: (b) => [
-      rejected(
-        'new operational objective with an actual',
-        b.newOperational({ actual: '5' }),
-        'actual',
-        'ACTUAL_ON_OBJECTIVE',
-      ),
-      rejected(
-        'new strategic objective with an actual',
-        b.newStrategic({ actual: '80%' }),
-        'actual',
-        'ACTUAL_ON_OBJECTIVE',
-      ),
-      rejected('new perspective with an actual', b.newPerspective({ actual: '10%' }), 'actual', 'ACTUAL_ON_OBJECTIVE'),
-      rejected(
-        'operational objective (level sent) with an actual',
-        OPERATIONAL.make(b, { level: 'operational', actual: '11' }),
-        'actual',
-        'ACTUAL_ON_OBJECTIVE',
-      ),
-      rejected(
-        'strategic objective (level sent) with an actual',
-        STRATEGIC.make(b, { level: 'OS', actual: '80%' }),
-        'actual',
-        'ACTUAL_ON_OBJECTIVE',
-      ),
-      rejected(
-        'perspective (level sent) with an actual',
-        b.existing(b.any('perspective'), { level: 'prospettiva', actual: '1' }),
-        'actual',
-        'ACTUAL_ON_OBJECTIVE',
-      ),
-      rejected(
-        'operational objective (level column not sent) with an actual',
-        OPERATIONAL.make(b, { actual: '11' }),
-        'actual',
-        'ACTUAL_ON_OBJECTIVE',
-      ),
-      rejected(
-        'strategic objective (level column not sent) with an actual',
-        STRATEGIC.make(b, { actual: '80%' }),
-        'actual',
-        'ACTUAL_ON_OBJECTIVE',
-      ),
-      rejected(
-        'perspective (level column not sent) with an actual',
-        b.existing(b.any('perspective'), { actual: '1' }),
-        'actual',
-        'ACTUAL_ON_OBJECTIVE',
-      ),
+      ...rejectedAll('actual', 'ACTUAL_ON_OBJECTIVE', [
+        ['new operational objective with an actual', b.newOperational({ actual: '5' })],
+        ['new strategic objective with an actual', b.newStrategic({ actual: '80%' })],
+        ['new perspective with an actual', b.newPerspective({ actual: '10%' })],
+        [
+          'operational objective (level sent) with an actual',
+          OPERATIONAL.make(b, { level: 'operational', actual: '11' }),
+        ],
+        ['strategic objective (level sent) with an actual', STRATEGIC.make(b, { level: 'OS', actual: '80%' })],
+        [
+          'perspective (level sent) with an actual',
+          b.existing(b.any('perspective'), { level: 'prospettiva', actual: '1' }),
+        ],
+        ['operational objective (level column not sent) with an actual', OPERATIONAL.make(b, { actual: '11' })],
+        ['strategic objective (level column not sent) with an actual', STRATEGIC.make(b, { actual: '80%' })],
+        ['perspective (level column not sent) with an actual', b.existing(b.any('perspective'), { actual: '1' })],
+      ]),
     ],
   },
   {

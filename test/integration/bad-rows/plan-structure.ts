@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { type Category, type Entry, INDICATOR, next, OPERATIONAL, rejected, show, STRATEGIC } from './builder';
+import {
+  type Category,
+  type Entry,
+  INDICATOR,
+  next,
+  OPERATIONAL,
+  rejected,
+  rejectedAll,
+  rejectedAs,
+  show,
+  STRATEGIC,
+} from './builder';
 import type { SheetRowIn } from '../../helpers/sync';
 
 /** Bad rows for the shape of the plan: parents, codes, row ids, deletions, required cells, children of refused rows. */
@@ -9,78 +20,29 @@ export const PARENTS_AND_CODES: Category[] = [
   {
     name: 'unknown parent → UNKNOWN_PARENT',
     build: (b) => [
-      rejected(
-        'new indicator under a random id',
-        b.newIndicator({ parentRef: randomUUID() }),
-        'parentRef',
-        'UNKNOWN_PARENT',
-      ),
-      rejected(
-        'new operational objective under a random id',
-        b.newOperational({ parentRef: randomUUID() }),
-        'parentRef',
-        'UNKNOWN_PARENT',
-      ),
-      rejected(
-        'new strategic objective under a random id',
-        b.newStrategic({ parentRef: randomUUID() }),
-        'parentRef',
-        'UNKNOWN_PARENT',
-      ),
-      rejected(
-        'new indicator under a clientRef not in the batch',
-        b.newIndicator({ parentRef: 'R-999' }),
-        'parentRef',
-        'UNKNOWN_PARENT',
-      ),
-      rejected(
-        'new operational objective under a clientRef not in the batch',
-        b.newOperational({ parentRef: 'riga 404' }),
-        'parentRef',
-        'UNKNOWN_PARENT',
-      ),
-      rejected(
-        'new indicator under the plan id',
-        b.newIndicator({ parentRef: b.planId }),
-        'parentRef',
-        'UNKNOWN_PARENT',
-      ),
-      rejected(
-        'new indicator under an org unit id',
-        b.newIndicator({ parentRef: b.unitId }),
-        'parentRef',
-        'UNKNOWN_PARENT',
-      ),
-      rejected(
-        "new indicator under another tenant's operational objective",
-        b.newIndicator({ parentRef: b.other.operationalId }),
-        'parentRef',
-        'UNKNOWN_PARENT',
-      ),
-      rejected(
-        "new operational objective under another tenant's strategic objective",
-        b.newOperational({ parentRef: b.other.strategicId }),
-        'parentRef',
-        'UNKNOWN_PARENT',
-      ),
-      rejected(
-        "new strategic objective under another tenant's perspective",
-        b.newStrategic({ parentRef: b.other.perspectiveId }),
-        'parentRef',
-        'UNKNOWN_PARENT',
-      ),
-      rejected(
-        'indicator moved under a random id',
-        INDICATOR.make(b, { parentRef: randomUUID() }),
-        'parentRef',
-        'UNKNOWN_PARENT',
-      ),
-      rejected(
-        'operational objective moved under a clientRef not in the batch',
-        OPERATIONAL.make(b, { parentRef: 'R-1' }),
-        'parentRef',
-        'UNKNOWN_PARENT',
-      ),
+      ...rejectedAll('parentRef', 'UNKNOWN_PARENT', [
+        ['new indicator under a random id', b.newIndicator({ parentRef: randomUUID() })],
+        ['new operational objective under a random id', b.newOperational({ parentRef: randomUUID() })],
+        ['new strategic objective under a random id', b.newStrategic({ parentRef: randomUUID() })],
+        ['new indicator under a clientRef not in the batch', b.newIndicator({ parentRef: 'R-999' })],
+        ['new operational objective under a clientRef not in the batch', b.newOperational({ parentRef: 'riga 404' })],
+        ['new indicator under the plan id', b.newIndicator({ parentRef: b.planId })],
+        ['new indicator under an org unit id', b.newIndicator({ parentRef: b.unitId })],
+        [
+          "new indicator under another tenant's operational objective",
+          b.newIndicator({ parentRef: b.other.operationalId }),
+        ],
+        [
+          "new operational objective under another tenant's strategic objective",
+          b.newOperational({ parentRef: b.other.strategicId }),
+        ],
+        [
+          "new strategic objective under another tenant's perspective",
+          b.newStrategic({ parentRef: b.other.perspectiveId }),
+        ],
+        ['indicator moved under a random id', INDICATOR.make(b, { parentRef: randomUUID() })],
+        ['operational objective moved under a clientRef not in the batch', OPERATIONAL.make(b, { parentRef: 'R-1' })],
+      ]),
     ],
   },
   {
@@ -99,72 +61,22 @@ export const PARENTS_AND_CODES: Category[] = [
             'WRONG_PARENT_LEVEL',
           ),
         ),
-        rejected(
-          'new indicator under an indicator',
-          b.newIndicator({ parentRef: indicator }),
-          'parentRef',
-          'WRONG_PARENT_LEVEL',
-        ),
-        rejected(
-          'new operational objective under a perspective',
-          b.newOperational({ parentRef: perspective }),
-          'parentRef',
-          'WRONG_PARENT_LEVEL',
-        ),
-        rejected(
-          'new operational objective under an operational objective',
-          b.newOperational({ parentRef: operational }),
-          'parentRef',
-          'WRONG_PARENT_LEVEL',
-        ),
-        rejected(
-          'new operational objective under an indicator',
-          b.newOperational({ parentRef: indicator }),
-          'parentRef',
-          'WRONG_PARENT_LEVEL',
-        ),
-        rejected(
-          'new strategic objective under a strategic objective',
-          b.newStrategic({ parentRef: strategic }),
-          'parentRef',
-          'WRONG_PARENT_LEVEL',
-        ),
-        rejected(
-          'new strategic objective under an operational objective',
-          b.newStrategic({ parentRef: operational }),
-          'parentRef',
-          'WRONG_PARENT_LEVEL',
-        ),
-        rejected(
-          'new strategic objective under an indicator',
-          b.newStrategic({ parentRef: indicator }),
-          'parentRef',
-          'WRONG_PARENT_LEVEL',
-        ),
-        rejected(
-          'new perspective under a perspective',
-          b.newPerspective({ parentRef: perspective }),
-          'parentRef',
-          'WRONG_PARENT_LEVEL',
-        ),
-        rejected(
-          'indicator moved under a perspective',
-          INDICATOR.make(b, { parentRef: perspective }),
-          'parentRef',
-          'WRONG_PARENT_LEVEL',
-        ),
-        rejected(
-          'operational objective moved under an operational objective',
-          OPERATIONAL.make(b, { parentRef: operational }),
-          'parentRef',
-          'WRONG_PARENT_LEVEL',
-        ),
-        rejected(
-          'strategic objective moved under a strategic objective',
-          STRATEGIC.make(b, { parentRef: strategic }),
-          'parentRef',
-          'WRONG_PARENT_LEVEL',
-        ),
+        ...rejectedAll('parentRef', 'WRONG_PARENT_LEVEL', [
+          ['new indicator under an indicator', b.newIndicator({ parentRef: indicator })],
+          ['new operational objective under a perspective', b.newOperational({ parentRef: perspective })],
+          ['new operational objective under an operational objective', b.newOperational({ parentRef: operational })],
+          ['new operational objective under an indicator', b.newOperational({ parentRef: indicator })],
+          ['new strategic objective under a strategic objective', b.newStrategic({ parentRef: strategic })],
+          ['new strategic objective under an operational objective', b.newStrategic({ parentRef: operational })],
+          ['new strategic objective under an indicator', b.newStrategic({ parentRef: indicator })],
+          ['new perspective under a perspective', b.newPerspective({ parentRef: perspective })],
+          ['indicator moved under a perspective', INDICATOR.make(b, { parentRef: perspective })],
+          [
+            'operational objective moved under an operational objective',
+            OPERATIONAL.make(b, { parentRef: operational }),
+          ],
+          ['strategic objective moved under a strategic objective', STRATEGIC.make(b, { parentRef: strategic })],
+        ]),
       ];
     },
   },
@@ -193,24 +105,11 @@ export const PARENTS_AND_CODES: Category[] = [
         ...['1', '9'].map((code) =>
           rejected(`new strategic objective reusing code ${code}`, b.newStrategic({ code }), 'code', 'DUPLICATE_CODE'),
         ),
-        rejected(
-          'indicator 3.3.1 renamed to 3.3.2',
-          b.existing(b.row('indicator', '3.3.1'), { code: '3.3.2' }),
-          'code',
-          'DUPLICATE_CODE',
-        ),
-        rejected(
-          'indicator 5.1.2 renamed to 5.1.3',
-          b.existing(b.row('indicator', '5.1.2'), { code: '5.1.3' }),
-          'code',
-          'DUPLICATE_CODE',
-        ),
-        rejected(
-          'operational objective renamed to 2.2',
-          OPERATIONAL.make(b, { code: '2.2' }),
-          'code',
-          'DUPLICATE_CODE',
-        ),
+        ...rejectedAll('code', 'DUPLICATE_CODE', [
+          ['indicator 3.3.1 renamed to 3.3.2', b.existing(b.row('indicator', '3.3.1'), { code: '3.3.2' })],
+          ['indicator 5.1.2 renamed to 5.1.3', b.existing(b.row('indicator', '5.1.2'), { code: '5.1.3' })],
+          ['operational objective renamed to 2.2', OPERATIONAL.make(b, { code: '2.2' })],
+        ]),
         {
           variant: 'first of two new indicators with the same code',
           row: b.newIndicator({ code: twin }),
@@ -249,30 +148,20 @@ export const ROWS_AND_DELETES: Category[] = [
   {
     name: 'rowId that does not exist in the plan → UNKNOWN_ROW',
     build: (b) => [
-      rejected('a random uuid', { rowId: randomUUID() }, 'rowId', 'UNKNOWN_ROW'),
-      rejected(
-        'a random uuid with a version and an actual',
-        { rowId: randomUUID(), rowVersion: 3, actual: '5' },
-        'rowId',
-        'UNKNOWN_ROW',
-      ),
-      rejected('not a uuid', { rowId: 'not-a-uuid', title: 'x' }, 'rowId', 'UNKNOWN_ROW'),
-      rejected('the plan id', { rowId: b.planId, title: 'x' }, 'rowId', 'UNKNOWN_ROW'),
-      rejected('the organisation id', { rowId: b.orgId, actual: '1' }, 'rowId', 'UNKNOWN_ROW'),
-      rejected("another tenant's indicator", { rowId: b.other.indicatorId, actual: '5' }, 'rowId', 'UNKNOWN_ROW'),
-      rejected(
-        "another tenant's operational objective",
-        { rowId: b.other.operationalId, weight: '50' },
-        'rowId',
-        'UNKNOWN_ROW',
-      ),
-      rejected('a random uuid to delete', { rowId: randomUUID(), delete: true }, 'rowId', 'UNKNOWN_ROW'),
-      rejected(
-        'a complete, valid indicator row under an unknown id',
-        { ...b.newIndicator({ actual: '3' }), rowId: randomUUID(), rowVersion: 1 },
-        'rowId',
-        'UNKNOWN_ROW',
-      ),
+      ...rejectedAll('rowId', 'UNKNOWN_ROW', [
+        ['a random uuid', { rowId: randomUUID() }],
+        ['a random uuid with a version and an actual', { rowId: randomUUID(), rowVersion: 3, actual: '5' }],
+        ['not a uuid', { rowId: 'not-a-uuid', title: 'x' }],
+        ['the plan id', { rowId: b.planId, title: 'x' }],
+        ['the organisation id', { rowId: b.orgId, actual: '1' }],
+        ["another tenant's indicator", { rowId: b.other.indicatorId, actual: '5' }],
+        ["another tenant's operational objective", { rowId: b.other.operationalId, weight: '50' }],
+        ['a random uuid to delete', { rowId: randomUUID(), delete: true }],
+        [
+          'a complete, valid indicator row under an unknown id',
+          { ...b.newIndicator({ actual: '3' }), rowId: randomUUID(), rowVersion: 1 },
+        ],
+      ]),
     ],
   },
   {
@@ -300,53 +189,33 @@ export const ROWS_AND_DELETES: Category[] = [
   {
     name: 'delete without rowId → REQUIRED on rowId',
     build: (b) => [
-      rejected('delete alone', { delete: true }, 'rowId', 'REQUIRED'),
-      rejected('delete with a clientRef', { delete: true, clientRef: next('del-') }, 'rowId', 'REQUIRED'),
-      rejected('delete by code', { delete: true, level: 'azione', code: '1.1.3' }, 'rowId', 'REQUIRED'),
-      rejected('delete with an empty rowId', { delete: true, rowId: '' }, 'rowId', 'REQUIRED'),
-      rejected('delete by title', { delete: true, level: 'operational', title: 'Capitale Umano' }, 'rowId', 'REQUIRED'),
-      rejected('delete with a parent', { delete: true, parentRef: b.ref('operational', '1.1') }, 'rowId', 'REQUIRED'),
+      ...rejectedAll('rowId', 'REQUIRED', [
+        ['delete alone', { delete: true }],
+        ['delete with a clientRef', { delete: true, clientRef: next('del-') }],
+        ['delete by code', { delete: true, level: 'azione', code: '1.1.3' }],
+        ['delete with an empty rowId', { delete: true, rowId: '' }],
+        ['delete by title', { delete: true, level: 'operational', title: 'Capitale Umano' }],
+        ['delete with a parent', { delete: true, parentRef: b.ref('operational', '1.1') }],
+      ]),
     ],
   },
   {
     name: 'delete of a row that still has children → HAS_CHILDREN',
     build: (b) => [
-      rejected(
-        'operational objective 1.1',
-        b.existing(b.row('operational', '1.1'), { delete: true }),
-        'delete',
-        'HAS_CHILDREN',
-      ),
-      rejected(
-        'operational objective 3.4',
-        b.existing(b.row('operational', '3.4'), { delete: true }),
-        'delete',
-        'HAS_CHILDREN',
-      ),
-      rejected(
-        'strategic objective 4',
-        b.existing(b.row('strategic', '4'), { delete: true }),
-        'delete',
-        'HAS_CHILDREN',
-      ),
-      rejected(
-        'strategic objective 7 (level sent)',
-        b.existing(b.row('strategic', '7'), { delete: true, level: 'strategic' }),
-        'delete',
-        'HAS_CHILDREN',
-      ),
-      rejected(
-        'perspective Processi',
-        b.existing(b.row('perspective', 'Processi'), { delete: true }),
-        'delete',
-        'HAS_CHILDREN',
-      ),
-      rejected(
-        'perspective Economico Finanziaria',
-        b.existing(b.row('perspective', 'Economico Finanziaria'), { delete: true }),
-        'delete',
-        'HAS_CHILDREN',
-      ),
+      ...rejectedAll('delete', 'HAS_CHILDREN', [
+        ['operational objective 1.1', b.existing(b.row('operational', '1.1'), { delete: true })],
+        ['operational objective 3.4', b.existing(b.row('operational', '3.4'), { delete: true })],
+        ['strategic objective 4', b.existing(b.row('strategic', '4'), { delete: true })],
+        [
+          'strategic objective 7 (level sent)',
+          b.existing(b.row('strategic', '7'), { delete: true, level: 'strategic' }),
+        ],
+        ['perspective Processi', b.existing(b.row('perspective', 'Processi'), { delete: true })],
+        [
+          'perspective Economico Finanziaria',
+          b.existing(b.row('perspective', 'Economico Finanziaria'), { delete: true }),
+        ],
+      ]),
     ],
   },
   {
@@ -359,28 +228,23 @@ export const ROWS_AND_DELETES: Category[] = [
       const { parentRef: _p, ...noParent } = b.newIndicator();
       const { parentRef: _op, ...noParentOO } = b.newOperational();
       const { level: _l, ...noLevel } = b.newIndicator();
-      return [
-        rejected('new indicator without title', noTitle, 'title', 'REQUIRED'),
-        rejected('new indicator with an empty title', b.newIndicator({ title: '' }), 'title', 'REQUIRED'),
-        rejected('new indicator with a blank title', b.newIndicator({ title: '   ' }), 'title', 'REQUIRED'),
-        rejected('new indicator without code', noCode, 'code', 'REQUIRED'),
-        rejected('new indicator with an empty code', b.newIndicator({ code: '' }), 'code', 'REQUIRED'),
-        rejected('new operational objective without code', noCodeOO, 'code', 'REQUIRED'),
-        rejected('new strategic objective without title', noTitleSO, 'title', 'REQUIRED'),
-        rejected(
-          'new perspective without title',
-          { clientRef: next('bad-'), level: 'perspective' },
-          'title',
-          'REQUIRED',
-        ),
-        rejected('new indicator without parent', noParent, 'parentRef', 'REQUIRED'),
-        rejected('new indicator with a blank parent', b.newIndicator({ parentRef: '  ' }), 'parentRef', 'REQUIRED'),
-        rejected('new operational objective without parent', noParentOO, 'parentRef', 'REQUIRED'),
-        rejected('new row without level', noLevel, 'level', 'REQUIRED'),
-        rejected('new row with an empty level cell', b.newIndicator({ level: '' }), 'level', 'REQUIRED'),
-        rejected('indicator with its title cleared', INDICATOR.make(b, { title: '' }), 'title', 'REQUIRED'),
-        rejected('operational objective with its code cleared', OPERATIONAL.make(b, { code: '' }), 'code', 'REQUIRED'),
-      ];
+      return rejectedAs('REQUIRED', [
+        ['new indicator without title', noTitle, 'title'],
+        ['new indicator with an empty title', b.newIndicator({ title: '' }), 'title'],
+        ['new indicator with a blank title', b.newIndicator({ title: '   ' }), 'title'],
+        ['new indicator without code', noCode, 'code'],
+        ['new indicator with an empty code', b.newIndicator({ code: '' }), 'code'],
+        ['new operational objective without code', noCodeOO, 'code'],
+        ['new strategic objective without title', noTitleSO, 'title'],
+        ['new perspective without title', { clientRef: next('bad-'), level: 'perspective' }, 'title'],
+        ['new indicator without parent', noParent, 'parentRef'],
+        ['new indicator with a blank parent', b.newIndicator({ parentRef: '  ' }), 'parentRef'],
+        ['new operational objective without parent', noParentOO, 'parentRef'],
+        ['new row without level', noLevel, 'level'],
+        ['new row with an empty level cell', b.newIndicator({ level: '' }), 'level'],
+        ['indicator with its title cleared', INDICATOR.make(b, { title: '' }), 'title'],
+        ['operational objective with its code cleared', OPERATIONAL.make(b, { code: '' }), 'code'],
+      ]);
     },
   },
   {

@@ -1,0 +1,60 @@
+import { IsOptional, Length, MaxLength, Min } from 'class-validator';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { IsFraction, IsIsoDate, IsWeight } from './validation';
+
+/*
+ * The kinds of input field that recur across the inputs, each a GraphQL field with its validation under one name,
+ * so the same kind of field is declared, and validated, the same way in every input.
+ */
+
+type InputFieldDecorator = (target: object, key: string) => void;
+/** What a field's type function may return (a scalar, an input type, a registered enum) */
+type GraphQLType = ReturnType<NonNullable<Parameters<typeof Field>[0]>>;
+
+function all(...decorators: PropertyDecorator[]): InputFieldDecorator {
+  // applied last to first, as stacked decorators are
+  return (target, key) => [...decorators].reverse().forEach((decorate) => decorate(target, key));
+}
+
+/** A field that may be left out, with no check of its own (ids, enums, booleans) */
+export const Optional = (type: GraphQLType, description?: string) =>
+  Field(() => type, { nullable: true, description }) as InputFieldDecorator;
+
+/** Text that must not be empty, up to `max` characters */
+export const NonEmpty = (max: number) =>
+  all(
+    Field(() => String),
+    Length(1, max),
+  );
+
+/** A field that may be left out (`IsOptional`: null or absent skips the checks), with the checks for when it is given */
+const checked = (type: GraphQLType, ...checks: PropertyDecorator[]) =>
+  all(
+    Field(() => type, { nullable: true }),
+    IsOptional(),
+    ...checks,
+  );
+
+/** Text that, when given, must not be empty, up to `max` characters */
+export const OptionalNonEmpty = (max: number) => checked(String, Length(1, max));
+
+/** Text that may be left out or empty, up to `max` characters */
+export const OptionalText = (max: number) => checked(String, MaxLength(max));
+
+/** A date written YYYY-MM-DD, or nothing */
+export const OptionalIsoDate = () => checked(String, IsIsoDate());
+
+/** A weight in percent points (docs/scoring.md §5.5), or nothing */
+export const OptionalWeight = () => checked(Float, IsWeight());
+
+/** A score or share in [0, 1], or nothing */
+export const OptionalFraction = () => checked(Float, IsFraction());
+
+/** The display order among siblings, from 0, or nothing */
+export const Position = () => checked(Int, Min(0));
+
+/** What every filter of rows takes first: the rows with these ids */
+@InputType()
+export abstract class RowFilter {
+  @Field(() => [ID], { nullable: true }) ids?: string[];
+}
