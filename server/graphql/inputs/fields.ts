@@ -1,6 +1,6 @@
 import { IsOptional, Length, MaxLength, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { IsFraction, IsIsoDate, IsWeight } from './validation';
+import { IsFraction, IsIsoDate, IsWeight, SafeText } from './validation';
 
 /*
  * The kinds of input field that recur across the inputs, each a GraphQL field with its validation under one name,
@@ -25,6 +25,7 @@ export const NonEmpty = (max: number) =>
   all(
     Field(() => String),
     Length(1, max),
+    SafeText(),
   );
 
 /** A field that may be left out (`IsOptional`: null or absent skips the checks), with the checks for when it is given */
@@ -36,10 +37,10 @@ const checked = (type: GraphQLType, ...checks: PropertyDecorator[]) =>
   );
 
 /** Text that, when given, must not be empty, up to `max` characters */
-export const OptionalNonEmpty = (max: number) => checked(String, Length(1, max));
+export const OptionalNonEmpty = (max: number) => checked(String, Length(1, max), SafeText());
 
 /** Text that may be left out or empty, up to `max` characters */
-export const OptionalText = (max: number) => checked(String, MaxLength(max));
+export const OptionalText = (max: number) => checked(String, MaxLength(max), SafeText());
 
 /** A date written YYYY-MM-DD, or nothing */
 export const OptionalIsoDate = () => checked(String, IsIsoDate());

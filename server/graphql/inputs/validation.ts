@@ -1,4 +1,6 @@
-import { Matches, Max, Min } from 'class-validator';
+import { Matches, Max, Min, ValidateBy, type ValidationArguments } from 'class-validator';
+import { CELL_MESSAGES } from '@core/sheet/messages';
+import { checkCode, checkText } from '@core/sheet/text-checks';
 
 /** Shared limits, so the same kind of field is validated the same way in every input. */
 export const LIMITS = { code: 50, name: 300, text: 4000 } as const;
@@ -27,4 +29,36 @@ export function IsFraction(): PropertyDecorator {
     Min(0, { message: 'must be between 0 and 1' })(target, key);
     Max(1, { message: 'must be between 0 and 1' })(target, key);
   };
+}
+
+/** The sheet's rules for text (core/sheet/text-checks.ts), so a mutation takes no text a sheet sync would refuse. */
+function textProblem(value: unknown, args: ValidationArguments): string | null {
+  if (typeof value !== 'string') return null;
+  if (args.property === 'code') {
+    const checked = checkCode(value, Number.MAX_SAFE_INTEGER);
+    if ('problem' in checked) return checked.problem.code;
+    // a code is stored as typed here, so it must already be the form it is compared in ("１" is not "1")
+    return checked.text === value.trim() ? null : 'CODE_CHARACTERS';
+  }
+  const checked = checkText(value, Number.MAX_SAFE_INTEGER);
+  return 'problem' in checked ? checked.problem.code : null;
+}
+
+/**
+ * Text as the sheet takes it: no formula prefix (= + @, - followed by more), no control characters, nothing an
+ * xlsx cannot hold; codes without invisible or look-alike characters (issue 13, finding 6: the mutations skipped
+ * the checks syncRows applies). The problem's code is TEXT_NOT_ACCEPTED; its message says why, in English and Italian.
+ */
+export function SafeText(): PropertyDecorator {
+  return ValidateBy({
+    name: 'TEXT_NOT_ACCEPTED',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => (args ? textProblem(value, args) === null : true),
+      defaultMessage: (args?: ValidationArguments) => {
+        const code = args ? textProblem(args.value, args) : null;
+        const text = code ? CELL_MESSAGES[code] : undefined;
+        return text ? `${text.en} (${text.it})` : 'text not accepted';
+      },
+    },
+  });
 }
