@@ -50,7 +50,11 @@ export function decideRows(state: PlanState, input: SyncInput, years: number[]):
   const seenIds = new Set<string>();
   for (const p of plans) {
     const { input: row } = p.parsed;
-    if (row.clientRef) byClientRef.set(row.clientRef, p);
+    if (row.clientRef) {
+      // a second row with the same reference: its children would attach to whichever came last (issue 13, finding 11)
+      if (byClientRef.has(row.clientRef)) p.errors.push(cellError('clientRef', 'DUPLICATE_ROW'));
+      else byClientRef.set(row.clientRef, p);
+    }
     if (row.rowId) {
       if (!p.node) p.errors.push(cellError('rowId', 'UNKNOWN_ROW', { raw: row.rowId }));
       else if (seenIds.has(row.rowId)) p.errors.push(cellError('rowId', 'DUPLICATE_ROW'));

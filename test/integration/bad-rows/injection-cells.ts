@@ -69,6 +69,31 @@ export const INJECTION_CELLS: Category[] = [
     ],
   },
   {
+    name: 'a clientRef given twice in one batch → DUPLICATE_ROW',
+    build: (b) => {
+      const ref = next('twin-ref-');
+      return [
+        {
+          variant: 'first row with the reference',
+          row: b.newIndicator({ clientRef: ref }),
+          expect: { status: 'CREATED' },
+        },
+        rejected(
+          'second row with the same reference',
+          b.newIndicator({ clientRef: ref }),
+          'clientRef',
+          'DUPLICATE_ROW',
+        ),
+        rejected(
+          'third row with the same reference',
+          b.newIndicator({ clientRef: ref, title: 'Terza' }),
+          'clientRef',
+          'DUPLICATE_ROW',
+        ),
+      ];
+    },
+  },
+  {
     name: 'two targets for one future year → DUPLICATE_YEAR',
     build: (b) => [
       rejected(
