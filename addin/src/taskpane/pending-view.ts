@@ -59,6 +59,11 @@ export class PendingView {
   }
 
   private hint(rows: number[] | 'unknown'): void {
+    // Excel delivers change events after the fact: the event of a cell typed just before Sync may arrive while the
+    // Sync runs. Kept, it would re-mark after the Sync the very row the Sync just answered (a partly refused row
+    // showed "DA INVIARE" again, now and then); dropped, nothing is lost: the operation's own closing pass counts
+    // from the row hashes.
+    if (this.busy()) return;
     if (rows !== 'unknown') for (const row of rows) this.touched.add(row);
     if (this.timer) return;
     this.timer = setTimeout(() => {
