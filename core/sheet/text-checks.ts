@@ -10,7 +10,19 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
  * What XML 1.0, and so an .xlsx file, cannot hold: U+FFFE, U+FFFF and a surrogate without its pair (one such
  * character once made an exported workbook unreadable: issue 13, finding 4)
  */
-const NOT_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_XML_SOURCE =
+  '[\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
+const NOT_XML = new RegExp(NOT_XML_SOURCE);
+/** the same, with the C0 controls XML 1.0 cannot hold either (tab, LF and CR it can) */
+const NOT_XML_AT_ALL = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]|${NOT_XML_SOURCE}`, 'g');
+
+/**
+ * Text with every character XML 1.0 cannot hold shown as U+FFFD, so it can be found: for what is written into an
+ * .xlsx from data stored before these checks, or edited in the database directly.
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML_AT_ALL, '\uFFFD');
+}
 
 /**
  * Text a spreadsheet would run as a formula when it opens an export (OWASP, "CSV injection"): a leading = + or @,
