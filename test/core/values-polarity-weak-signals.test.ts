@@ -1,0 +1,88 @@
+import { inferPolarity, parseValue, type ParseContext } from '@core/values';
+
+/**
+ * docs/scoring.md §4, the weak signals: keywords only suggest, the profile's default decides last, and whatever is
+ * inferred stays a proposal. The strong signals (value kind, comparator, order) are in values-polarity.test.ts.
+ */
+
+const year2022: ParseContext = { year: 2022, role: 'target' };
+const target = (raw: string, ctx: ParseContext = year2022) => parseValue(raw, ctx);
+const soglia = (raw: string, ctx: ParseContext = year2022) => parseValue(raw, { ...ctx, role: 'threshold' });
+const UNCONFIRMED = ['POLARITY_UNCONFIRMED'];
+
+describe('signal 4: keywords, a suggestion that never decides (issue 14)', () => {
+  it.each<[string, string, string]>([
+    ['Tempi di istruttoria domande liquidazione contributi', 'tempi', 'time'],
+    ['tempo medio di evasione delle pratiche', 'tempo', 'time'],
+    ['numero di giorni da data violazione e emissione verbale', 'giorni', 'time'],
+    ['durata istruttoria (gg.)', 'durata', 'time'],
+    ['numero medio (GG)', 'gg', 'time'],
+    ['termine di convocazione incontro preliminare da domanda', 'termine', 'time'],
+    ['Oneri di funzionamento', 'oneri', 'cost'],
+    ['Costi del personale', 'costi', 'cost'],
+    ['pratiche in errore', 'errore', 'defects'],
+    ['Percentuale sospensione pratiche RI', 'sospensione', 'defects'],
+    ['segnalazioni critiche', 'critiche', 'defects'],
+    ['Riduzione dei reclami', 'riduzione', 'reduction'],
+    ['DURATA', 'durata', 'time'],
+  ])('%j mentions %j', (kpiText, word, topic) => {
+    expect(inferPolarity({ target: target('10'), kpiText })).toStrictEqual({
+      polarity: 'higher',
+      confirmed: false,
+      evidence: `no polarity signal in the values: higher is better (default); the KPI text mentions "${word}" (${topic}), so lower may be better: to be confirmed`,
+      signal: 'default',
+      warnings: UNCONFIRMED,
+      suggestion: { polarity: 'lower', word, topic },
+    });
+  });
+
+  it.each([
+    'costituzione nuove imprese',
+    'contempo',
+    'determinazione',
+    'numero partecipanti 2022 (incontri, webinar, ecc.)',
+  ])('matches whole words only: %j → default', (kpiText) => {
+    expect(inferPolarity({ target: target('10'), kpiText })).toMatchObject({ polarity: 'higher', signal: 'default' });
+  });
+});
+
+describe('signal 5: default', () => {
+  it('with no signal at all proposes higher', () => {
+    expect(inferPolarity({})).toStrictEqual({
+      polarity: 'higher',
+      confirmed: false,
+      evidence: 'no polarity signal: higher is better (default)',
+      signal: 'default',
+      warnings: UNCONFIRMED,
+    });
+  });
+
+  it('qualitative and monitoring targets give no signal', () => {
+    expect(inferPolarity({ target: target('qualitativa') })).toMatchObject({ polarity: 'higher', signal: 'default' });
+    expect(inferPolarity({ target: target('monitoraggio') })).toMatchObject({ polarity: 'higher', signal: 'default' });
+  });
+});
+
+describe('inference is only ever a proposal', () => {
+  it('never confirms and always carries POLARITY_UNCONFIRMED', () => {
+    const inputs = [
+      {},
+      { target: target('SI/NO') },
+      { target: target('≤ 30') },
+      { target: target('12'), thresholds: [soglia('10')] },
+      { kpiText: 'tempi' },
+    ];
+    for (const input of inputs) {
+      const inferred = inferPolarity(input);
+      expect(inferred.confirmed).toBe(false);
+      expect(inferred.warnings[0]).toBe('POLARITY_UNCONFIRMED');
+    }
+  });
+
+  it('does not share its warnings between calls', () => {
+    const flagged = inferPolarity({ target: target('12'), thresholds: [soglia('14'), soglia('8')] });
+    const clean = inferPolarity({});
+    expect(flagged.warnings).toStrictEqual(['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE']);
+    expect(clean.warnings).toStrictEqual(['POLARITY_UNCONFIRMED']);
+  });
+});
