@@ -38,9 +38,9 @@ const subscriptions = new Gauge({
   registers: [registry],
 });
 
-/** Counts the statuses of one syncRows answer. */
+/** Counts the statuses of one syncRows answer, spelled as the API spells them (CREATED, not created). */
 export function countSyncRows(statuses: Iterable<string>): void {
-  for (const status of statuses) syncRows.inc({ status });
+  for (const status of statuses) syncRows.inc({ status: status.toUpperCase() });
 }
 
 /** One lookup in the cache named `cache` (a fixed name, never a key). */
