@@ -112,8 +112,13 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   if (scaleOut.trustProxy !== undefined) app.set('trust proxy', scaleOut.trustProxy);
   app.use(requestLogging(logger), observeRequests());
   app.use(healthRouter(orm, coordination), metricsRouter(ops.metricsToken));
-  const failureLimit = authFailureLimit(security, clock, coordination);
-  const budget = requestLimit(security, clock, coordination);
+  // into the request log when there is one; in-process servers (tests) keep the library's console warnings
+  const limiterLog = options.logger && {
+    error: (error: unknown, message?: string) => logger.error({ err: error }, message),
+    warn: (error: unknown, message?: string) => logger.warn({ err: error }, message),
+  };
+  const failureLimit = authFailureLimit(security, clock, coordination, limiterLog);
+  const budget = requestLimit(security, clock, coordination, limiterLog);
   app.use(
     '/graphql',
     cors<cors.CorsRequest>({

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-import { ipKeyGenerator, rateLimit, type RateLimitInfo } from 'express-rate-limit';
+import { ipKeyGenerator, type Logger, rateLimit, type RateLimitInfo } from 'express-rate-limit';
 import type { Orm } from '../db/orm';
 import { authenticate, type Principal } from '../auth/authenticate';
 import { type Clock, systemClock } from './clock';
@@ -55,9 +55,10 @@ export function authFailureLimit(
   config: SecurityConfig,
   clock: Clock = systemClock,
   shared: Coordination | null = null,
+  logger?: Logger,
 ): RequestHandler {
   return rateLimit({
-    ...windowsOn(clock, config, shared, 'auth'),
+    ...windowsOn(clock, config, shared, 'auth', logger),
     limit: config.authFailuresPerWindow,
     skip: (_req, res) => Boolean(res.locals.principal),
     standardHeaders: 'draft-7',
@@ -78,9 +79,10 @@ export function requestLimit(
   config: SecurityConfig,
   clock: Clock = systemClock,
   shared: Coordination | null = null,
+  logger?: Logger,
 ): RequestHandler {
   return rateLimit({
-    ...windowsOn(clock, config, shared, 'req'),
+    ...windowsOn(clock, config, shared, 'req', logger),
     limit: config.requestsPerWindow,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
@@ -104,8 +106,16 @@ export function requestLimit(
  * windows. When Redis does not answer, a request goes through uncounted (logged; /ready reports it): the limits
  * slow down abuse, and a token is 32 random bytes whether or not its guesses are counted.
  */
-function windowsOn(clock: Clock, config: SecurityConfig, shared: Coordination | null, limiter: string) {
+function windowsOn(
+  clock: Clock,
+  config: SecurityConfig,
+  shared: Coordination | null,
+  limiter: string,
+  logger: Logger | undefined,
+) {
   return {
+    // the library's own messages (a store error) go to the server's log instead of the console
+    ...(logger ? { logger } : {}),
     windowMs: config.windowMs,
     store: shared ? new SharedWindowStore(shared, limiter) : new ClockWindowStore(clock),
     passOnStoreError: shared !== null,

@@ -38,12 +38,12 @@ describe('graceful shutdown (sqlite, a real process)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('lets the request in flight finish, refuses new connections, exits 0', async () => {
-    const body = JSON.stringify({ query: 'query InFlight { __typename }' });
-    const { port } = new URL(server.url);
+  /** A GraphQL request whose headers are sent and acknowledged (100 Continue) and whose body waits for `send`. */
+  async function heldRequest(url: string, query: string) {
+    const body = JSON.stringify({ query });
     const request = http.request({
       host: '127.0.0.1',
-      port: Number(port),
+      port: Number(new URL(url).port),
       method: 'POST',
       path: '/graphql',
       headers: {
@@ -62,6 +62,11 @@ describe('graceful shutdown (sqlite, a real process)', () => {
       request.on('error', reject);
     });
     await new Promise<void>((resolve) => request.once('continue', () => resolve()));
+    return { answer, send: () => request.end(body) };
+  }
+
+  it('lets the request in flight finish, refuses new connections, exits 0', async () => {
+    const held = await heldRequest(server.url, 'query InFlight { __typename }');
 
     server.child.kill('SIGTERM');
     await server.waitForLog((line) => line.msg === 'shutdown started: draining requests');
@@ -69,8 +74,8 @@ describe('graceful shutdown (sqlite, a real process)', () => {
     await expect(fetch(`${server.url}/health`)).rejects.toThrow();
     expect(server.child.exitCode).toBeNull();
 
-    request.end(body);
-    const { status, text } = await answer;
+    held.send();
+    const { status, text } = await held.answer;
     expect(status).toBe(200);
     expect(JSON.parse(text)).toEqual({ data: { __typename: 'Query' } });
     expect(await server.exited).toBe(0);
@@ -78,5 +83,19 @@ describe('graceful shutdown (sqlite, a real process)', () => {
       expect.arrayContaining(['shutdown started: draining requests', 'shutdown complete']),
     );
     expect(server.logs().find((line) => line.msg === 'shutdown complete')).toMatchObject({ code: 0 });
+  });
+
+  it('cuts a request that outlasts SHUTDOWN_TIMEOUT_SECONDS and exits 1', async () => {
+    const slow = await startServerProcess({ DATABASE_URL: databaseUrl, SHUTDOWN_TIMEOUT_SECONDS: '1' }, 'forced');
+    try {
+      const held = await heldRequest(slow.url, '{ __typename }');
+      slow.child.kill('SIGTERM');
+      // the body never comes: the drain waits its second, then cuts the connection
+      await expect(held.answer).rejects.toThrow();
+      expect(await slow.exited).toBe(1);
+      expect(slow.logs().find((line) => line.msg === 'shutdown forced')).toMatchObject({ code: 1 });
+    } finally {
+      await slow.stop();
+    }
   });
 });
