@@ -31,7 +31,17 @@ export type ServerProcess = {
 export async function startServerProcess(env: Record<string, string>, name = 'server'): Promise<ServerProcess> {
   const child = spawn(process.execPath, [TS_NODE, '--swc', '-r', 'tsconfig-paths/register', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    // no Redis, metrics token or proxy from the developer's shell unless the test gives them (empty means unset)
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      REDIS_URL: '',
+      METRICS_TOKEN: '',
+      TRUST_PROXY: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
