@@ -23,13 +23,32 @@ import {
   requestLimit,
   resolveToken,
 } from './http/guards';
-import { config, type SecurityConfig } from './config';
+import { config, type OpsConfig, type ScaleOutConfig, type SecurityConfig } from './config';
 import { bearerAccess, reportsRouter } from './http/reports';
+import { healthRouter } from './http/health';
+import { metricsRouter } from './http/metrics';
+import { type Logger, requestLogging, silentLogger } from './ops/logger';
+import { bindResponse, observeRequests, operationNames } from './ops/metrics';
+import { type Coordination, openCoordination } from './ops/redis';
+import { type Invalidations, openInvalidations } from './ops/invalidation';
 
 /** Body cap: under Excel on the web's 5 MB per request, so anything the add-in can send fits. */
 export const MAX_BODY = '5mb';
 
-export type App = { httpServer: http.Server; apollo: ApolloServer<Context>; stop(): Promise<void> };
+export type App = {
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+  /** Redis, when REDIS_URL (or options.scaleOut) names one: further connections come from coordination.connect */
+  coordination: Coordination | null;
+  /** dropping entries of in-process caches on every instance (server/ops/invalidation.ts) */
+  invalidations: Invalidations;
+  /** stops accepting and waits for the requests in flight (cut after the shutdown timeout) */
+  drain(): Promise<void>;
+  /** closes what the app opened besides the database (Redis), after drain */
+  release(): Promise<void>;
+  /** drain, then release */
+  stop(): Promise<void>;
+};
 
 export type AppOptions = {
   log?: (error: unknown) => void;
@@ -38,14 +57,29 @@ export type AppOptions = {
   fastPaths?: boolean;
   /** what token expiry, the token's last-use hint and the rate-limit windows go by (tests move one by hand) */
   clock?: Clock;
+  /** REDIS_URL and REDIS_KEY_PREFIX unless given here (`redisUrl: undefined` is a single instance) */
+  scaleOut?: Partial<ScaleOutConfig>;
+  /** METRICS_TOKEN and SHUTDOWN_TIMEOUT_SECONDS unless given here */
+  ops?: Partial<Pick<OpsConfig, 'metricsToken' | 'shutdownTimeoutMs'>>;
+  /** request logs (one JSON line per request); default: none, as in tests (server/main.ts passes LOG_LEVEL's) */
+  logger?: Logger;
 };
 
 /**
  * Express + Apollo on one HTTP server: GraphQL at /graphql behind CORS, a bearer token and rate limits; the
- * offline GraphiQL page at / and /health stay open.
+ * offline GraphiQL page at /, /health and /ready stay open; /metrics for the monitoring (server/http/metrics.ts).
+ * With Redis the rate limits are shared by every instance (README, "Running several instances").
  */
 export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App> {
   const security: SecurityConfig = { ...config().security, ...options.security };
+  const scaleOut: ScaleOutConfig = { ...config().scaleOut, ...options.scaleOut };
+  const ops = { ...config().ops, ...options.ops };
+  const logger = options.logger ?? silentLogger;
+  const log = options.log ?? (options.logger ? (error: unknown) => logger.error({ err: error }) : console.error);
+  const coordination = openCoordination(scaleOut.redisUrl, scaleOut.redisPrefix, (error, purpose) =>
+    logger.warn({ err: error, purpose }, 'Redis connection error'),
+  );
+  const invalidations = openInvalidations(coordination, (error) => logger.warn({ err: error }, 'invalidation'));
   const fastPaths = options.fastPaths ?? config().fastPaths;
   const clock = options.clock ?? systemClock;
   const app = express();
@@ -57,7 +91,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   const limits = armor();
   const apollo = new ApolloServer<Context>({
     schema: await getSchema({ fastPaths }),
-    formatError: (formatted, error) => formatError(formatted, error, options.log),
+    formatError: (formatted, error) => formatError(formatted, error, log),
     includeStacktraceInErrorResponses: false,
     introspection: security.introspection,
     allowBatchedHttpRequests: false,
@@ -65,7 +99,8 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
     validationRules: [...limits.validationRules, planWideFieldsRule],
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: ops.shutdownTimeoutMs }),
+      operationNames(),
       ...noStorePlugins(),
       refuseSubscriptions(),
       ...limits.plugins,
@@ -73,8 +108,17 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   });
   await apollo.start();
   app.disable('x-powered-by');
-  const failureLimit = authFailureLimit(security, clock);
-  const budget = requestLimit(security, clock);
+  // behind a load balancer every client would otherwise share its address in the per-address limits
+  if (scaleOut.trustProxy !== undefined) app.set('trust proxy', scaleOut.trustProxy);
+  app.use(requestLogging(logger), observeRequests());
+  app.use(healthRouter(orm, coordination), metricsRouter(ops.metricsToken));
+  // into the request log when there is one; in-process servers (tests) keep the library's console warnings
+  const limiterLog = options.logger && {
+    error: (error: unknown, message?: string) => logger.error({ err: error }, message),
+    warn: (error: unknown, message?: string) => logger.warn({ err: error }, message),
+  };
+  const failureLimit = authFailureLimit(security, clock, coordination, limiterLog);
+  const budget = requestLimit(security, clock, coordination, limiterLog);
   app.use(
     '/graphql',
     cors<cors.CorsRequest>({
@@ -86,11 +130,10 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     refuseUnauthenticated,
     budget,
     express.json({ limit: MAX_BODY }),
-    expressMiddleware(apollo, { context: async ({ res }) => createContext(orm.em, principalOf(res), { fastPaths }) }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => bindResponse(createContext(orm.em, principalOf(res), { fastPaths }), res),
+    }),
   );
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
   app.use(
     reportsRouter({
       resolveAccess: bearerAccess(orm, { fastPaths, clock }),
@@ -101,12 +144,21 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   );
   app.use(graphiqlRouter('/graphql'));
   app.use(bodyErrors);
-  app.use(lastErrors(options.log ?? ((error) => console.error(error))));
+  app.use(lastErrors(log));
+  const release = async () => {
+    await invalidations.close();
+    await coordination?.close();
+  };
   return {
     httpServer,
     apollo,
+    coordination,
+    invalidations,
+    drain: () => apollo.stop(),
+    release,
     async stop() {
       await apollo.stop();
+      await release();
     },
   };
 }

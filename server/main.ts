@@ -5,6 +5,8 @@ import { config } from './config';
 import { dialectOf, openOrm } from './db/orm';
 import { seedIfEmpty } from './fixtures/sondrio';
 import { ensureLocalAdmin } from './services/users';
+import { createLogger } from './ops/logger';
+import { installShutdown } from './ops/shutdown';
 
 /** `npm start`: opens the database (applying migrations), loads the example plan on first start, serves GraphQL. */
 async function main(): Promise<void> {
@@ -24,19 +26,26 @@ async function main(): Promise<void> {
       'Send it as "Authorization: Bearer <token>" (in GraphiQL: the Headers tab). More users: npm run user:create (README).\n',
     );
   }
-  const app = await createApp(orm);
+  const logger = createLogger(settings.ops.logLevel);
+  const app = await createApp(orm, { logger });
   const port = await listen(app.httpServer, settings.port, settings.host);
   const where = dialectOf(settings.databaseUrl) === 'postgresql' ? 'PostgreSQL' : `SQLite ${settings.databaseUrl}`;
   console.log(
     `Cruscotto GraphQL server on http://${settings.host}:${port}/graphql (IDE at http://${settings.host}:${port}/), database: ${where}`,
   );
-  const shutdown = async () => {
-    await app.stop();
-    await orm.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  logger.info(
+    { port, host: settings.host, database: dialectOf(settings.databaseUrl), redis: app.coordination !== null },
+    'listening',
+  );
+  installShutdown({
+    drain: () => app.drain(),
+    release: async () => {
+      await app.release();
+      await orm.close();
+    },
+    timeoutMs: settings.ops.shutdownTimeoutMs,
+    logger,
+  });
 }
 
 main().catch((error) => {

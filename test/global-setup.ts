@@ -1,5 +1,7 @@
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { PG_BASE_URL } from './helpers/databases';
+import { REDIS_TEST_URL } from './helpers/redis';
 
 /**
  * Decides once per run whether PostgreSQL tests run. Under CI=true a missing PostgreSQL is a failure;
@@ -26,4 +28,34 @@ export default async function globalSetup(): Promise<void> {
     );
   }
   process.env.CRUSCOTTO_TEST_PG = ok ? 'yes' : 'no';
+  await probeRedis();
+}
+
+/** The same for Redis, which the tests of several instances need (with PostgreSQL). */
+async function probeRedis(): Promise<void> {
+  const redis = new Redis(REDIS_TEST_URL, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  redis.on('error', () => undefined);
+  let ok = false;
+  try {
+    await redis.connect();
+    ok = (await redis.ping()) === 'PONG';
+  } catch {
+    ok = false;
+  } finally {
+    redis.disconnect();
+  }
+  if (!ok && process.env.CI === 'true') {
+    throw new Error(`Redis is required under CI=true but does not answer at ${REDIS_TEST_URL}`);
+  }
+  if (!ok) {
+    console.warn(
+      `\nSKIPPING Redis tests (several instances): no server answers at ${REDIS_TEST_URL} (set TEST_REDIS_URL, or CI=true to make this a failure)\n`,
+    );
+  }
+  process.env.CRUSCOTTO_TEST_REDIS = ok ? 'yes' : 'no';
 }

@@ -19,6 +19,28 @@ export type SecurityConfig = {
   windowMs: number;
 };
 
+/** Several instances on one database (README, "Running several instances"). */
+export type ScaleOutConfig = {
+  /** redis:// or rediss:// URL: shared rate limits, failed-authentication counters and cache invalidation */
+  redisUrl?: string;
+  /** before every Redis key and channel, so deployments (and test runs) can share one Redis */
+  redisPrefix: string;
+  /** the proxies whose X-Forwarded-For names the client (Express's "trust proxy"): a hop count or addresses */
+  trustProxy?: number | string[];
+};
+
+/** What a deployer operates by: logs, metrics, shutdown. */
+export type OpsConfig = {
+  logLevel: LogLevel;
+  /** the bearer token /metrics asks for; without it /metrics answers the machine itself only */
+  metricsToken?: string;
+  /** how long in-flight requests may take to finish after SIGTERM / SIGINT */
+  shutdownTimeoutMs: number;
+};
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export type Config = {
   port: number;
   host: string;
@@ -33,6 +55,8 @@ export type Config = {
   osUser: string;
   /** the speed layer (server/speed/README.md): off serves through plain type-graphql and the unit of work */
   fastPaths: boolean;
+  scaleOut: ScaleOutConfig;
+  ops: OpsConfig;
 };
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -83,6 +107,41 @@ export const VARIABLES: readonly Variable[] = [
     default: '`on`',
     meaning:
       "`off` serves every request through plain type-graphql resolvers and MikroORM's unit of work, without the speed layer (`server/speed/README.md`): the same answers, slower; the escape hatch after a library upgrade",
+  },
+  {
+    name: 'REDIS_URL',
+    default: '(none)',
+    meaning:
+      '`redis://host:6379` (or `rediss://`): instances share rate limits and failed-authentication counters through it and tell each other which caches to drop (README, "Running several instances"); unset, one instance counts in its own memory',
+  },
+  {
+    name: 'REDIS_KEY_PREFIX',
+    default: '`cruscotto:`',
+    meaning: 'put before every Redis key and channel, so several deployments (or test runs) can share one Redis',
+  },
+  {
+    name: 'TRUST_PROXY',
+    default: '(none)',
+    meaning:
+      "behind a load balancer or reverse proxy: which proxies to believe about the client's address (`X-Forwarded-For`), as a number of hops (`1`) or comma-separated addresses, subnets or `loopback`; the per-address limits then count clients, not the proxy. Unset, the connecting address counts",
+  },
+  {
+    name: 'LOG_LEVEL',
+    default: '`info`',
+    meaning:
+      'JSON log lines (one per request, with its request id) on standard output from this level up: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`',
+  },
+  {
+    name: 'METRICS_TOKEN',
+    default: '(none)',
+    meaning:
+      'when set (at least 16 characters), `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it answers only requests from the machine itself (loopback, not forwarded by a proxy)',
+  },
+  {
+    name: 'SHUTDOWN_TIMEOUT_SECONDS',
+    default: '`25`',
+    meaning:
+      'on SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are cut (then the exit code is 1)',
   },
   { name: 'CHROMIUM_PATH', default: '`/usr/bin/chromium`', meaning: 'the browser that prints PDF reports' },
   {
@@ -155,6 +214,59 @@ export function readConfig(env: Env = process.env): Config {
     return list;
   };
 
+  const redisUrl = (name: string): string | undefined => {
+    const value = raw(name);
+    if (value === undefined) return undefined;
+    let ok = false;
+    try {
+      const url = new URL(value);
+      ok = (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+    } catch {
+      ok = false;
+    }
+    // the value may hold a password: it is named, never shown
+    if (!ok) problems.push(`${name}: atteso un URL redis://host:porta / expected a redis://host:port URL`);
+    return ok ? value : undefined;
+  };
+  const proxies = (name: string): number | string[] | undefined => {
+    const value = raw(name);
+    if (value === undefined) return undefined;
+    if (/^\s*\d+\s*$/.test(value) && Number(value) >= 1) return Number(value);
+    const list = value
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    // an address has dots (IPv4) or colons (IPv6): a bare number is a hop count, and 0 hops means unset
+    const known = /^(loopback|linklocal|uniquelocal|[0-9a-f]*[:.][0-9a-f:.]+(\/\d{1,3})?)$/i;
+    if (list.length === 0 || !list.every((p) => known.test(p))) {
+      bad(
+        name,
+        value,
+        'atteso un numero di proxy o indirizzi/sottoreti separati da virgole (o loopback)',
+        'expected a number of proxies or comma-separated addresses/subnets (or loopback)',
+      );
+      return undefined;
+    }
+    return list;
+  };
+  const oneOf = <T extends string>(name: string, values: readonly T[], fallback: T): T => {
+    const value = raw(name);
+    if (value === undefined) return fallback;
+    const found = values.find((v) => v === value.trim().toLowerCase());
+    if (!found) bad(name, value, `atteso uno tra ${values.join(', ')}`, `expected one of ${values.join(', ')}`);
+    return found ?? fallback;
+  };
+  const secret = (name: string, minLength: number): string | undefined => {
+    const value = raw(name);
+    if (value !== undefined && value.length < minLength) {
+      problems.push(
+        `${name}: troppo corto, almeno ${minLength} caratteri / too short, at least ${minLength} characters`,
+      );
+      return undefined;
+    }
+    return value;
+  };
+
   const config: Config = {
     port: integer('PORT', 4000, 0, 65535),
     host: raw('HOST') ?? '127.0.0.1',
@@ -171,6 +283,16 @@ export function readConfig(env: Env = process.env): Config {
     migrationPgUrl: raw('MIGRATION_PG_URL') ?? 'postgres://postgres@127.0.0.1:5432/test',
     osUser: raw('USER') ?? 'unknown',
     fastPaths: flag('CRUSCOTTO_FAST_PATHS', true),
+    scaleOut: {
+      redisUrl: redisUrl('REDIS_URL'),
+      redisPrefix: raw('REDIS_KEY_PREFIX') ?? 'cruscotto:',
+      trustProxy: proxies('TRUST_PROXY'),
+    },
+    ops: {
+      logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+      metricsToken: secret('METRICS_TOKEN', 16),
+      shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600) * 1000,
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

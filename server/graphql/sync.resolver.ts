@@ -11,6 +11,7 @@ import { forPeriod } from '../services/plan-snapshot';
 import { computePlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
+import { countSyncRows } from '../ops/metrics';
 import type { Context } from './context';
 import { SyncSourceKind } from '@core/vocabulary/sync';
 import { RowChange, SheetRowsPage, SyncBatchInput, SyncResult } from './types/sync';
@@ -42,7 +43,7 @@ export class SyncResolver {
     description:
       'Applies a batch of sheet rows in one transaction and returns per-row results and the recomputed scores',
   })
-  syncRows(
+  async syncRows(
     @Arg('input', () => SyncBatchInput, { validate: false }) input: SyncBatchInput,
     @Ctx() ctx: Context,
   ): Promise<SyncResult> {
@@ -74,7 +75,7 @@ export class SyncResolver {
       sourceDetail:
         source?.workbook || source?.sheet ? [source.workbook, source.sheet].filter(Boolean).join(' / ') : null,
     };
-    return syncRows(service, {
+    const result = await syncRows(service, {
       planId: input.planId,
       year: input.year,
       checkpoint: input.checkpoint,
@@ -82,6 +83,8 @@ export class SyncResolver {
       batchKey: input.batchKey,
       rows: input.rows.map((r) => ({ ...r })),
     });
+    countSyncRows(result.rows.map((row) => row.status));
+    return result;
   }
 
   @Query(() => SheetRowsPage, {

@@ -1,10 +1,12 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-import { ipKeyGenerator, rateLimit, type RateLimitInfo } from 'express-rate-limit';
+import { ipKeyGenerator, type Logger, rateLimit, type RateLimitInfo } from 'express-rate-limit';
 import type { Orm } from '../db/orm';
 import { authenticate, type Principal } from '../auth/authenticate';
 import { type Clock, systemClock } from './clock';
 import { UnauthenticatedError } from '../errors';
 import type { SecurityConfig } from '../config';
+import type { Coordination } from '../ops/redis';
+import { SharedWindowStore } from './redis-window-store';
 import { ClockWindowStore, secondsToReset } from './window-store';
 
 /** A refusal before GraphQL runs, in GraphQL's response shape so every client reads it the same way. */
@@ -49,9 +51,14 @@ export const refuseUnauthenticated: RequestHandler = (_req, res, next) => {
  * Failed authentications per IP: guessing tokens gets slow. Requests with a valid token are neither counted nor
  * stopped, so colleagues behind the same address are not locked out by someone else's guesses.
  */
-export function authFailureLimit(config: SecurityConfig, clock: Clock = systemClock): RequestHandler {
+export function authFailureLimit(
+  config: SecurityConfig,
+  clock: Clock = systemClock,
+  shared: Coordination | null = null,
+  logger?: Logger,
+): RequestHandler {
   return rateLimit({
-    ...windowsOn(clock, config),
+    ...windowsOn(clock, config, shared, 'auth', logger),
     limit: config.authFailuresPerWindow,
     skip: (_req, res) => Boolean(res.locals.principal),
     standardHeaders: 'draft-7',
@@ -68,9 +75,14 @@ export function authFailureLimit(config: SecurityConfig, clock: Clock = systemCl
 }
 
 /** Requests per token (a whole office behind one address does not share a budget), per IP without one. */
-export function requestLimit(config: SecurityConfig, clock: Clock = systemClock): RequestHandler {
+export function requestLimit(
+  config: SecurityConfig,
+  clock: Clock = systemClock,
+  shared: Coordination | null = null,
+  logger?: Logger,
+): RequestHandler {
   return rateLimit({
-    ...windowsOn(clock, config),
+    ...windowsOn(clock, config, shared, 'req', logger),
     limit: config.requestsPerWindow,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
@@ -88,11 +100,25 @@ export function requestLimit(config: SecurityConfig, clock: Clock = systemClock)
   });
 }
 
-/** Each limiter counts in its own store, with its windows and its Retry-After on the server's clock. */
-function windowsOn(clock: Clock, config: SecurityConfig) {
+/**
+ * Each limiter counts in its own store, with its windows and its Retry-After on the server's clock. With Redis
+ * (several instances) the counts are Redis's, one per limiter under its own prefix, and Redis's clock ends the
+ * windows. When Redis does not answer, a request goes through uncounted (logged; /ready reports it): the limits
+ * slow down abuse, and a token is 32 random bytes whether or not its guesses are counted.
+ */
+function windowsOn(
+  clock: Clock,
+  config: SecurityConfig,
+  shared: Coordination | null,
+  limiter: string,
+  logger: Logger | undefined,
+) {
   return {
+    // the library's own messages (a store error) go to the server's log instead of the console
+    ...(logger ? { logger } : {}),
     windowMs: config.windowMs,
-    store: new ClockWindowStore(clock),
+    store: shared ? new SharedWindowStore(shared, limiter) : new ClockWindowStore(clock),
+    passOnStoreError: shared !== null,
     retryAfter: (req: Request) =>
       secondsToReset(clock, (req as Request & { rateLimit?: RateLimitInfo }).rateLimit?.resetTime, config.windowMs),
   };

@@ -97,6 +97,8 @@ export async function startServer(
   const app: App = await createApp(orm, {
     security,
     fastPaths: options.fastPaths,
+    // one instance counting in memory, whatever REDIS_URL the developer's shell has (scale-out tests ask for Redis)
+    scaleOut: { redisUrl: undefined },
     clock: clock.now,
     log: (e) => {
       errors.push(e);

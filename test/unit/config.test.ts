@@ -8,7 +8,7 @@ import { ConfigError, readConfig, VARIABLES } from '../../server/config';
 import { dialectOf } from '../../server/db/orm';
 
 /** Variables of the README's table that only tests and benchmarks read (test/helpers), not the server. */
-const TEST_ONLY = ['TEST_PG_URL'];
+const TEST_ONLY = ['TEST_PG_URL', 'TEST_REDIS_URL'];
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -36,6 +36,8 @@ test('an empty environment gives the documented defaults', () => {
     migrationPgUrl: 'postgres://postgres@127.0.0.1:5432/test',
     osUser: 'unknown',
     fastPaths: true,
+    scaleOut: { redisPrefix: 'cruscotto:' },
+    ops: { logLevel: 'info', shutdownTimeoutMs: 25_000 },
   });
   // an empty variable is an unset one
   expect(readConfig({ PORT: '', HOST: '', CORS_ORIGINS: ' , ' })).toEqual(readConfig({}));
@@ -54,6 +56,12 @@ test('every variable is read', () => {
     MIGRATION_PG_URL: 'postgres://m@h/x',
     USER: 'anna',
     CRUSCOTTO_FAST_PATHS: 'off',
+    REDIS_URL: 'redis://:secret@cache:6380/2',
+    REDIS_KEY_PREFIX: 'ente-a:',
+    TRUST_PROXY: 'loopback, 10.0.0.0/8',
+    LOG_LEVEL: 'warn',
+    METRICS_TOKEN: 'a-long-enough-metrics-token',
+    SHUTDOWN_TIMEOUT_SECONDS: '40',
   });
   expect(config).toEqual({
     port: 4100,
@@ -70,6 +78,12 @@ test('every variable is read', () => {
     migrationPgUrl: 'postgres://m@h/x',
     osUser: 'anna',
     fastPaths: false,
+    scaleOut: {
+      redisUrl: 'redis://:secret@cache:6380/2',
+      redisPrefix: 'ente-a:',
+      trustProxy: ['loopback', '10.0.0.0/8'],
+    },
+    ops: { logLevel: 'warn', metricsToken: 'a-long-enough-metrics-token', shutdownTimeoutMs: 40_000 },
   });
   expect(dialectOf(config.databaseUrl)).toBe('postgresql');
   expect(dialectOf(readConfig({}).databaseUrl)).toBe('sqlite');
@@ -97,6 +111,29 @@ test('a bad value is refused naming the variable and the value, in Italian and E
   expect(problemsOf({ CORS_ORIGINS: 'https://ok.example,https://a.example/' })).toEqual([
     expect.stringContaining('CORS_ORIGINS="https://a.example/"'),
   ]);
+});
+
+test('the scale-out and operations variables refuse what they cannot use, never echoing a secret', () => {
+  expect(problemsOf({ REDIS_URL: 'http://:hunter2@cache:6379' })).toEqual([
+    'REDIS_URL: atteso un URL redis://host:porta / expected a redis://host:port URL',
+  ]);
+  expect(problemsOf({ REDIS_URL: 'cache:6379' })).toHaveLength(1);
+  expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual([
+    'METRICS_TOKEN: troppo corto, almeno 16 caratteri / too short, at least 16 characters',
+  ]);
+  expect(problemsOf({ LOG_LEVEL: 'verbose' })).toEqual([
+    'LOG_LEVEL="verbose": atteso uno tra fatal, error, warn, info, debug, trace, silent / expected one of fatal, error, warn, info, debug, trace, silent',
+  ]);
+  expect(problemsOf({ SHUTDOWN_TIMEOUT_SECONDS: '0' })).toEqual([
+    expect.stringContaining('SHUTDOWN_TIMEOUT_SECONDS="0"'),
+  ]);
+  expect(readConfig({ TRUST_PROXY: '2' }).scaleOut.trustProxy).toBe(2);
+  // "true" would believe any client's X-Forwarded-For, and so let it pick its own address for the limits
+  expect(problemsOf({ TRUST_PROXY: 'true' })).toEqual([expect.stringContaining('TRUST_PROXY="true"')]);
+  expect(problemsOf({ TRUST_PROXY: '0' })).toHaveLength(1);
+  expect(readConfig({ REDIS_URL: 'rediss://cache.example:6380' }).scaleOut.redisUrl).toBe(
+    'rediss://cache.example:6380',
+  );
 });
 
 test('every bad variable is reported at once', () => {

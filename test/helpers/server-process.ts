@@ -1,0 +1,106 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.join(__dirname, '../..');
+const TS_NODE = path.join(ROOT, 'node_modules/ts-node/dist/bin.js');
+
+/** A JSON log line of the server (pino), parsed; other lines of its output are kept as text only. */
+export type LogLine = Record<string, any>;
+
+/** `npm start`'s entry point (server/main.ts) as a real process of its own, on a port the system chose. */
+export type ServerProcess = {
+  url: string;
+  child: ChildProcess;
+  /** everything it wrote to standard output, in order */
+  output: string[];
+  /** its JSON log lines so far */
+  logs(): LogLine[];
+  /** resolves with the first log line for which `match` is true (already written or still to come) */
+  waitForLog(match: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
+  /** resolves with the exit code when the process ends */
+  exited: Promise<number | null>;
+  /** SIGTERM, then the exit code */
+  stop(): Promise<number | null>;
+};
+
+/**
+ * Starts the server in a child process with `env` added to this one's (DATABASE_URL at least), PORT=0 and JSON logs
+ * at info; resolves once it listens. The database must hold a user already, or the server would create the local
+ * administrator and write its token under ./data.
+ */
+export async function startServerProcess(env: Record<string, string>, name = 'server'): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [TS_NODE, '--swc', '-r', 'tsconfig-paths/register', 'server/main.ts'], {
+    cwd: ROOT,
+    // no Redis, metrics token or proxy from the developer's shell unless the test gives them (empty means unset)
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      REDIS_URL: '',
+      METRICS_TOKEN: '',
+      TRUST_PROXY: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const errors: string[] = [];
+  const parsed: LogLine[] = [];
+  const waiters: Array<{ match: (line: LogLine) => boolean; resolve: (line: LogLine) => void }> = [];
+  let pending = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const text of lines) {
+      output.push(text);
+      if (!text.startsWith('{')) continue;
+      const line = JSON.parse(text) as LogLine;
+      parsed.push(line);
+      for (const waiter of [...waiters]) {
+        if (waiter.match(line)) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve(line);
+        }
+      }
+    }
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => errors.push(chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const waitForLog = (match: (line: LogLine) => boolean, timeoutMs = 120_000) => {
+    const seen = parsed.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise<LogLine>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${name}: no such log line in ${timeoutMs} ms; output:\n${output.join('\n')}`)),
+        timeoutMs,
+      );
+      const waiter = {
+        match,
+        resolve: (line: LogLine) => {
+          clearTimeout(timer);
+          resolve(line);
+        },
+      };
+      waiters.push(waiter);
+      void exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`${name} exited (${code}) before the log line; stderr:\n${errors.join('')}`));
+      });
+    });
+  };
+  const listening = await waitForLog((line) => line.msg === 'listening');
+  return {
+    url: `http://127.0.0.1:${listening.port}`,
+    child,
+    output,
+    logs: () => [...parsed],
+    waitForLog,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}

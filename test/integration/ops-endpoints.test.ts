@@ -1,0 +1,156 @@
+/**
+ * The operations endpoints of one instance (README, "Running several instances"): /ready's checks and reasons,
+ * who may read /metrics with METRICS_TOKEN, the sync-rows counter; and a limiter whose Redis was down at start
+ * counting again once Redis is up (rate-limit-redis alone would stay broken: server/http/redis-window-store.ts).
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
+import { type App, createApp, listen } from '../../server/app';
+import { withSondrioServer } from '../helpers/sondrio-server';
+import { asInput, readRows, sync } from '../helpers/sync';
+import { dropKeys, redisAvailable, uniquePrefix } from '../helpers/redis';
+
+/** The value of one series of the Prometheus text, 0 when absent. */
+function series(text: string, name: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  return line ? Number(line.slice(name.length + 1)) : 0;
+}
+
+async function started(app: App): Promise<string> {
+  return `http://127.0.0.1:${await listen(app.httpServer, 0, '127.0.0.1')}`;
+}
+
+describe('/ready, /metrics and the sync counter (sqlite, in-process)', () => {
+  const sondrio = withSondrioServer('sqlite');
+
+  it('/ready lists its checks, and a migration missing from the database makes it 503 naming it', async () => {
+    const { server } = sondrio;
+    const ok = await fetch(`${server.url}/ready`);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({
+      status: 'ready',
+      checks: { database: 'ok', migrations: 'ok', redis: 'not configured' },
+    });
+    const connection = server.orm.em.getConnection();
+    const [last] = await connection.execute('select * from mikro_orm_migrations order by id desc limit 1');
+    await connection.execute('delete from mikro_orm_migrations where id = ?', [last.id]);
+    try {
+      const pending = await fetch(`${server.url}/ready`);
+      expect(pending.status).toBe(503);
+      const body = (await pending.json()) as any;
+      expect(body.checks).toEqual({ database: 'ok', migrations: 'failed', redis: 'not configured' });
+      expect(body.reasons).toEqual([
+        {
+          check: 'migrations',
+          messageIt: `migrazioni non applicate: ${last.name}`,
+          message: `migrations not applied: ${last.name}`,
+        },
+      ]);
+    } finally {
+      await connection.execute('insert into mikro_orm_migrations (id, name, executed_at) values (?, ?, ?)', [
+        last.id,
+        last.name,
+        last.executed_at,
+      ]);
+    }
+    expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+  });
+
+  it('with METRICS_TOKEN, /metrics answers only that bearer token', async () => {
+    const { server } = sondrio;
+    const metricsToken = 'metrics-token-for-the-test';
+    const app = await createApp(server.orm, { ops: { metricsToken }, log: () => undefined });
+    try {
+      const url = await started(app);
+      expect((await fetch(`${url}/metrics`)).status).toBe(403);
+      const wrong = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${server.token}` } });
+      expect(wrong.status).toBe(403);
+      const right = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+      expect(right.status).toBe(200);
+      expect(right.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(await right.text()).toContain('cruscotto_sync_rows_total');
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('counts the rows syncRows answered, by status', async () => {
+    const { server, plan } = sondrio;
+    const metrics = async () => (await fetch(`${server.url}/metrics`)).text();
+    const before = await metrics();
+    const rows = (await readRows(server, plan.planId)).rows.slice(0, 5).map(asInput);
+    rows[1] = { ...rows[1], title: `${rows[1].title} (rivisto)` };
+    const result = await sync(server, { planId: plan.planId, rows });
+    const after = await metrics();
+    const counted = new Map<string, number>();
+    for (const row of result.rows) counted.set(row.status, (counted.get(row.status) ?? 0) + 1);
+    expect(counted.get('UPDATED')).toBe(1);
+    for (const status of ['CREATED', 'UPDATED', 'UNCHANGED', 'DELETED', 'CONFLICT', 'REJECTED']) {
+      const name = `cruscotto_sync_rows_total{status="${status}"}`;
+      expect([status, series(after, name) - series(before, name)]).toEqual([status, counted.get(status) ?? 0]);
+    }
+  });
+});
+
+const haveRedisServer = spawnSync('redis-server', ['--version']).status === 0;
+if (!redisAvailable() || !haveRedisServer)
+  console.warn('SKIPPING the Redis-comes-back test: no Redis or no redis-server');
+
+(redisAvailable() && haveRedisServer ? describe : describe.skip)('a Redis that comes up after the server', () => {
+  const sondrio = withSondrioServer('sqlite');
+  let redis: ChildProcess | undefined;
+  const prefix = uniquePrefix();
+  afterAll(async () => {
+    redis?.kill('SIGTERM');
+  });
+
+  it('requests pass uncounted while it is down, and are counted (429 past the limit) once it answers', async () => {
+    const { server } = sondrio;
+    const probe = net.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as net.AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const redisUrl = `redis://127.0.0.1:${port}`;
+    const app = await createApp(server.orm, {
+      security: { requestsPerWindow: 2, authFailuresPerWindow: 100 },
+      scaleOut: { redisUrl, redisPrefix: prefix },
+      log: () => undefined,
+    });
+    try {
+      const url = await started(app);
+      const ask = async () =>
+        (
+          await fetch(`${url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+            body: JSON.stringify({ query: '{ __typename }' }),
+          })
+        ).status;
+      // Redis down: the limiter's scripts could not be loaded; the requests go through, uncounted
+      for (let i = 0; i < 3; i++) expect(await ask()).toBe(200);
+
+      redis = spawn(
+        'redis-server',
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        {
+          stdio: 'ignore',
+        },
+      );
+      for (;;) {
+        try {
+          await app.coordination!.ping(500);
+          break;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      expect(await ask()).toBe(200);
+      expect(await ask()).toBe(200);
+      expect(await ask()).toBe(429);
+    } finally {
+      await app.stop();
+      redis?.kill('SIGTERM');
+      await dropKeys(prefix).catch(() => undefined);
+    }
+  });
+});
