@@ -12,6 +12,8 @@ import { computePlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
 import type { Context } from './context';
+import { OptionalText } from './inputs/fields';
+import { LIMITS } from './inputs/validation';
 import { SyncSourceKind } from '@core/vocabulary/sync';
 import { RowChange, SheetRowsPage, SyncBatchInput, SyncResult } from './types/sync';
 
@@ -33,7 +35,7 @@ class CheckpointArgs {
 
 @ArgsType()
 class LockCheckpointArgs extends CheckpointArgs {
-  @Field(() => String, { nullable: true }) reason!: string | null;
+  @OptionalText(LIMITS.text) reason!: string | null;
 }
 
 @Resolver()
