@@ -57,6 +57,10 @@ export const CELL_MESSAGES: Record<string, { en: string; it: string }> = {
     en: 'the code "{raw}" is already used by another {level} of this plan',
     it: 'il codice "{raw}" è già usato da un altro elemento ({level}) di questo piano',
   },
+  VERSION_REQUIRED: {
+    en: 'the row version is missing: read the row again and send the version it shows, so a change made meanwhile by someone else is not overwritten',
+    it: 'manca la versione della riga: rileggere la riga e inviare la versione indicata, così una modifica fatta nel frattempo da altri non viene sovrascritta',
+  },
   UNKNOWN_ROW: { en: 'no row with id "{raw}" in this plan', it: 'nessuna riga con id "{raw}" in questo piano' },
   UNKNOWN_UNIT: { en: 'no unit named "{raw}"', it: 'nessuna unità organizzativa "{raw}"' },
   THRESHOLDS_NOT_MONOTONE: {

@@ -52,30 +52,40 @@ function text(column: string, raw: string, max: number, errors: CellError[], kin
 
 const VALUE_ERRORS = ['FORMULA_NOT_ALLOWED', 'CONTROL_CHARACTERS', 'MIXED_DECIMAL_SEPARATORS', 'INVALID_DATE'];
 
-/** A value cell: parsed as docs/scoring.md §3 says; a formula, an impossible date or free text is refused. */
+/**
+ * A value cell read as docs/scoring.md §3 says, or why it is refused: a formula, an impossible date ("31/02/2022"), free
+ * text or a number no double holds ("1e309") is no value. The one reading of a typed value: the sheet sync and the
+ * GraphQL mutations (server/services/values.ts) both call it, so no path stores what the other refuses.
+ */
+export function readValueCell(
+  column: string,
+  raw: string,
+  ctx: { year?: number; unit?: string | null; role: 'target' | 'actual' | 'threshold' },
+): { value: ParsedValue } | { error: CellError } {
+  if (raw.length > LIMITS.raw) return { error: cellError(column, 'TOO_LONG', { max: LIMITS.raw }) };
+  const parsed = parseValue(raw, { year: ctx.year, unit: ctx.unit ?? undefined, role: ctx.role });
+  const fatal = parsed.warnings.find((w) => VALUE_ERRORS.includes(w));
+  if (fatal) return { error: cellError(column, fatal, { raw }) };
+  if (parsed.kind === 'text') {
+    // the parser knows why "SI/NO" is no actual: say that rather than "not a value"
+    const reason = parsed.warnings.includes('BOOLEAN_TARGET_FORM') ? 'BOOLEAN_TARGET_FORM' : 'NOT_A_VALUE';
+    return { error: cellError(column, reason, { raw }) };
+  }
+  return { value: parsed };
+}
+
 function value(
   column: string,
   raw: string,
   ctx: { year: number; unit?: string | null; role: 'target' | 'actual' | 'threshold' },
   errors: CellError[],
 ): ParsedValue | undefined {
-  if (raw.length > LIMITS.raw) {
-    errors.push(cellError(column, 'TOO_LONG', { max: LIMITS.raw }));
+  const read = readValueCell(column, raw, ctx);
+  if ('error' in read) {
+    errors.push(read.error);
     return undefined;
   }
-  const parsed = parseValue(raw, { year: ctx.year, unit: ctx.unit ?? undefined, role: ctx.role });
-  const fatal = parsed.warnings.find((w) => VALUE_ERRORS.includes(w));
-  if (fatal) {
-    errors.push(cellError(column, fatal, { raw }));
-    return undefined;
-  }
-  if (parsed.kind === 'text') {
-    // the parser knows why "SI/NO" is no actual: say that rather than "not a value"
-    const reason = parsed.warnings.includes('BOOLEAN_TARGET_FORM') ? 'BOOLEAN_TARGET_FORM' : 'NOT_A_VALUE';
-    errors.push(cellError(column, reason, { raw }));
-    return undefined;
-  }
-  return parsed;
+  return read.value;
 }
 
 function weight(raw: string, errors: CellError[]): number | null | undefined {

@@ -13,6 +13,8 @@ import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
 import { countSyncRows } from '../ops/metrics';
 import type { Context } from './context';
+import { OptionalText } from './inputs/fields';
+import { LIMITS } from './inputs/validation';
 import { SyncSourceKind } from '@core/vocabulary/sync';
 import { RowChange, SheetRowsPage, SyncBatchInput, SyncResult } from './types/sync';
 
@@ -34,7 +36,7 @@ class CheckpointArgs {
 
 @ArgsType()
 class LockCheckpointArgs extends CheckpointArgs {
-  @Field(() => String, { nullable: true }) reason!: string | null;
+  @OptionalText(LIMITS.text) reason!: string | null;
 }
 
 @Resolver()

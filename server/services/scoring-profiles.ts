@@ -6,42 +6,30 @@ import { Organisation } from '../entities/organisation';
 import { recordChange, snapshot } from './audit';
 import { type FieldProblem, InputError, NotFoundError } from '../errors';
 import type { ServiceContext } from './service-context';
+import { jsonShapeProblems, parameterValueProblems, PROFILE_PARAMETERS } from './json-parameters';
 
 export type PresetName = keyof typeof PROFILE_PRESETS;
 
-/** The allowed values of each parameter (docs/scoring.md §5.11): anything else is refused by name. */
-const CHOICES: Record<string, readonly unknown[] | 'boolean' | 'number'> = {
-  capRatio: 'boolean',
-  inverseMiss: ['target/actual', 'zero'],
-  deadlineLate: ['zero', 'linear'],
-  graceDays: 'number',
-  bandsMode: ['step', 'linear'],
-  ownShare: 'number',
-  weightSumTolerance: 'number',
-  overachievementWarnAt: 'number',
-  monthNameAs: ['end-of-month'],
-  display: ['object'],
-};
-
-/** Checks stored parameters: known names, allowed values, and the engine's own consistency rules. */
+/**
+ * Checks stored parameters: bounded in shape (services/json-parameters.ts), known names, allowed values, and the
+ * engine's own consistency rules.
+ */
 export function parameterProblems(parameters: Record<string, unknown>): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  for (const [key, value] of Object.entries(parameters)) {
-    const allowed = CHOICES[key];
+  const shape = jsonShapeProblems('parameters', parameters);
+  if (shape.length > 0) return shape;
+  const problems = Object.entries(parameters).flatMap(([key, value]) => {
     const field = `parameters.${key}`;
-    if (!allowed)
-      problems.push({
-        field,
-        code: 'UNKNOWN_PARAMETER',
-        message: `is not a scoring parameter (known: ${Object.keys(CHOICES).join(', ')})`,
-      });
-    else if (allowed === 'boolean' && typeof value !== 'boolean')
-      problems.push({ field, code: 'NOT_BOOLEAN', message: 'must be true or false' });
-    else if (allowed === 'number' && (typeof value !== 'number' || !Number.isFinite(value)))
-      problems.push({ field, code: 'NOT_NUMBER', message: 'must be a number' });
-    else if (Array.isArray(allowed) && key !== 'display' && !allowed.includes(value))
-      problems.push({ field, code: 'NOT_ALLOWED', message: `must be one of ${allowed.join(', ')}` });
-  }
+    const kind = Object.hasOwn(PROFILE_PARAMETERS, key) ? PROFILE_PARAMETERS[key] : undefined;
+    if (!kind)
+      return [
+        {
+          field,
+          code: 'UNKNOWN_PARAMETER',
+          message: `non è un parametro di calcolo — is not a scoring parameter (known: ${Object.keys(PROFILE_PARAMETERS).join(', ')})`,
+        },
+      ];
+    return parameterValueProblems(field, kind, value);
+  });
   if (problems.length > 0) return problems;
   const merged = { ...DEFAULT_PROFILE, ...parameters, name: 'check', version: 1 } as EngineProfile;
   return validateProfile(merged).map((message) => ({ field: 'parameters', code: 'INVALID_PROFILE', message }));

@@ -25,9 +25,18 @@ import {
 import type { Constructor } from '@mikro-orm/core';
 import type { Node } from '../entities/base';
 import type { EntitySpec, RefSpec } from './crud';
+import type { ServiceContext } from './service-context';
 import type { FieldProblem } from '../errors';
+import { ruleParamProblems } from './json-parameters';
 import { freezeProfileOf, LOCKED_PLAN_STATUSES, parameterProblems } from './scoring-profiles';
-import { dateUnderNumericRule, inferPolarityFrom, parseFor, parseThresholds, statedPolarity } from './values';
+import {
+  dateUnderNumericRule,
+  inferPolarityFrom,
+  parseThresholds,
+  readValue,
+  statedPolarity,
+  yearProblems,
+} from './values';
 
 type Input = Record<string, unknown>;
 /** a parent by its property (`perspective` ← `perspectiveId`), or in brackets a list (`responsibleUnits` ← `responsibleUnitIds`) */
@@ -82,7 +91,23 @@ export const personSpec = specOf(Person);
 
 export const managerRoleSpec = specOf(ManagerRole, { person: Person, unit: OrgUnit });
 
-export const planCycleSpec = specOf(PlanCycle);
+export const planCycleSpec = specOf(
+  PlanCycle,
+  {},
+  {
+    async prepare(_ctx, row) {
+      // the first year names the cycle ("2022-2024"): it must be the first of its years, or values go unfiled
+      if (row.years.length === 0 || Math.min(...row.years) === row.firstYear) return [];
+      return [
+        {
+          field: 'firstYear',
+          code: 'FIRST_YEAR',
+          message: `il primo anno deve essere il primo degli anni del ciclo (${row.years.join(', ')}) — the first year must be the first of the cycle's years`,
+        },
+      ];
+    },
+  },
+);
 
 export const fundParameterSpec = specOf(FundParameter, { cycle: PlanCycle });
 
@@ -152,6 +177,9 @@ export const indicatorSpec = specOf(
   {
     async prepare(_ctx, row, input, mode) {
       statedPolarity(row, input, mode);
+      // checked against the rule the indicator has after this change, whichever of the two the input changed
+      const params = 'ruleParams' in input || 'rule' in input ? ruleParamProblems(row.rule, row.ruleParams ?? {}) : [];
+      if (params.length > 0) return params;
       return atMostOne(row, [
         ['operationalObjective', 'operationalObjectiveId'],
         ['strategicObjective', 'strategicObjectiveId'],
@@ -160,31 +188,41 @@ export const indicatorSpec = specOf(
   },
 );
 
+/** The indicator a value is filed under, with the years of its plan's cycle (a value of another year is refused). */
+async function indicatorWithYears(ctx: ServiceContext, id: string): Promise<{ indicator: Indicator; years: number[] }> {
+  const indicator = await ctx.em.findOneOrFail(Indicator, id, { populate: ['plan.cycle'] as never[] });
+  return { indicator, years: indicator.plan.cycle.years };
+}
+
 export const targetSpec = specOf(
   Target,
   { indicator: Indicator },
   {
     computed: ['value', 'thresholds', 'adoptingAct', 'note'],
     async prepare(ctx, row, input, mode) {
-      const indicator = await ctx.em.findOneOrFail(Indicator, row.indicator.id);
-      if (Array.isArray(input.thresholds)) row.thresholds = parseThresholds(input.thresholds, indicator, row.year);
-      if (mode === 'create' && typeof input.value === 'string') {
-        const value = parseFor(input.value, indicator, row.year, 'target');
-        const problems = dateUnderNumericRule(indicator, row.polarity || row.rule ? row : null, value);
-        if (problems.length > 0) return problems;
-        inferPolarityFrom(ctx, indicator, value);
-        const original = ctx.em.create(TargetRevision, {
-          org: row.org,
-          target: row,
-          seq: 0,
-          kind: RevisionKind.ORIGINAL,
-          value,
-          approved: true,
-          adoptingAct: (input.adoptingAct as string | null) ?? null,
-          note: (input.note as string | null) ?? null,
-        });
-        ctx.em.persist(original);
-      }
+      const { indicator, years } = await indicatorWithYears(ctx, row.indicator.id);
+      const problems = mode === 'create' ? yearProblems('year', row.year, years) : [];
+      if (Array.isArray(input.thresholds))
+        row.thresholds = parseThresholds(input.thresholds, indicator, row.year, problems);
+      const value =
+        mode === 'create' && typeof input.value === 'string'
+          ? readValue('value', input.value, indicator, row.year, 'target', problems)
+          : undefined;
+      if (problems.length > 0 || !value) return problems;
+      const dated = dateUnderNumericRule(indicator, row.polarity || row.rule ? row : null, value);
+      if (dated.length > 0) return dated;
+      inferPolarityFrom(ctx, indicator, value);
+      const original = ctx.em.create(TargetRevision, {
+        org: row.org,
+        target: row,
+        seq: 0,
+        kind: RevisionKind.ORIGINAL,
+        value,
+        approved: true,
+        adoptingAct: (input.adoptingAct as string | null) ?? null,
+        note: (input.note as string | null) ?? null,
+      });
+      ctx.em.persist(original);
       return [];
     },
   },
@@ -199,16 +237,34 @@ export const targetRevisionSpec = specOf(
       if (mode === 'update') return [];
       // Appended after the last one: earlier values are history and are never overwritten.
       const target = await ctx.em.findOneOrFail(Target, row.target.id, { populate: ['indicator'] });
+      const problems: FieldProblem[] = [];
+      const value = readValue('value', String(input.value), target.indicator, target.year, 'target', problems);
+      if (!value) return problems;
       const last = await ctx.em.findOne(TargetRevision, { target: target.id }, { orderBy: { seq: 'desc' } });
       row.seq = last ? last.seq + 1 : 0;
       row.kind =
         (input.kind as RevisionKind | undefined) ?? (row.seq === 0 ? RevisionKind.ORIGINAL : RevisionKind.REVISED);
-      row.value = parseFor(String(input.value), target.indicator, target.year, 'target');
+      row.value = value;
       inferPolarityFrom(ctx, target.indicator, row.value);
       return [];
     },
   },
 );
+
+/** `target` and `actual` as typed, each read as a sheet cell; a refused one is a problem and stays unwritten. */
+function readTargetAndActual(
+  row: { target?: unknown; actual?: unknown },
+  input: Input,
+  indicator: Indicator | null,
+  year: number | null,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const field of ['target', 'actual'] as const) {
+    const raw = input[field];
+    if (typeof raw === 'string') row[field] = readValue(field, raw, indicator, year, field, problems);
+  }
+  return problems;
+}
 
 export const baselineSpec = specOf(
   Baseline,
@@ -216,10 +272,9 @@ export const baselineSpec = specOf(
   {
     computed: ['target', 'actual'],
     async prepare(ctx, row, input) {
+      // a baseline is the value before the plan: its year is usually not one of the cycle's, so it is not checked
       const indicator = await ctx.em.findOneOrFail(Indicator, row.indicator.id);
-      if (typeof input.target === 'string') row.target = parseFor(input.target, indicator, row.year, 'target');
-      if (typeof input.actual === 'string') row.actual = parseFor(input.actual, indicator, row.year, 'actual');
-      return [];
+      return readTargetAndActual(row, input, indicator, row.year);
     },
   },
 );
@@ -229,10 +284,14 @@ export const measurementSpec = specOf(
   { indicator: Indicator },
   {
     computed: ['value'],
-    async prepare(ctx, row, input) {
-      const indicator = await ctx.em.findOneOrFail(Indicator, row.indicator.id);
-      if (typeof input.value === 'string') row.value = parseFor(input.value, indicator, row.year, 'actual');
-      else if (input.value === null) row.value = null;
+    async prepare(ctx, row, input, mode) {
+      const { indicator, years } = await indicatorWithYears(ctx, row.indicator.id);
+      const problems: FieldProblem[] = mode === 'create' ? yearProblems('year', row.year, years) : [];
+      if (typeof input.value === 'string') {
+        const value = readValue('value', input.value, indicator, row.year, 'actual', problems);
+        if (value) row.value = value;
+      } else if (input.value === null) row.value = null;
+      if (problems.length > 0) return problems;
       row.recordedAt = new Date();
       // Neutralising needs a reason (docs/domain.md §2.2); a manual score needs its justification (docs/scoring.md §5.3).
       // only a date needs the year's target (its polarity or rule may make it a deadline): no extra read otherwise
@@ -240,7 +299,7 @@ export const measurementSpec = specOf(
         row.value?.kind === 'date'
           ? await ctx.em.findOne(Target, { indicator: indicator.id, year: row.year, checkpoint: row.checkpoint })
           : null;
-      const problems: FieldProblem[] = dateUnderNumericRule(indicator, target, row.value);
+      problems.push(...dateUnderNumericRule(indicator, target, row.value));
       if (row.neutralised && !row.neutralisationReason?.trim()) {
         problems.push({
           field: 'neutralisationReason',
@@ -266,9 +325,7 @@ export const activitySpec = specOf(
   {
     computed: ['target', 'actual'],
     async prepare(_ctx, row, input) {
-      if (typeof input.target === 'string') row.target = parseFor(input.target, null, null, 'target');
-      if (typeof input.actual === 'string') row.actual = parseFor(input.actual, null, null, 'actual');
-      return [];
+      return readTargetAndActual(row, input, null, null);
     },
   },
 );

@@ -1,7 +1,8 @@
-import { parseValue, polarityFromValue, type ParseContext } from '@core/values';
+import { polarityFromValue } from '@core/values';
 import type { ParsedValue } from '@core/values/types';
 import { AuditAction } from '@core/vocabulary/enums';
-import { cellError } from '@core/sheet/messages';
+import { type CellError, cellError } from '@core/sheet/messages';
+import { readValueCell } from '@core/sheet/parse-row';
 import type { Indicator } from '../entities/indicator';
 import type { Target } from '../entities/target';
 import type { FieldProblem } from '../errors';
@@ -10,22 +11,48 @@ import { recordChange, snapshot } from './audit';
 import type { ServiceContext } from './service-context';
 import type { StoredThreshold } from '../entities/parsed-value';
 
-/** Parses a cell as typed, in the context of its indicator (unit) and year (month names). */
-export function parseFor(
+/** A sheet cell's error as a field problem of a mutation: Italian first, then English, as every message to users. */
+export function problemOf(error: CellError, field = error.column): FieldProblem {
+  return { field, code: error.code, message: `${error.messageIt} — ${error.message}` };
+}
+
+/**
+ * A value typed through a mutation, read exactly as the sheet sync reads its cell (core/sheet/parse-row.ts): what
+ * syncRows refuses ("31/02/2022", "1e309", a formula, free text) is a problem on `field` here too (issue 13, finding 6).
+ */
+export function readValue(
+  field: string,
   raw: string,
   indicator: Pick<Indicator, 'unit'> | null,
   year: number | null,
-  role: ParseContext['role'],
-): ParsedValue {
-  return parseValue(raw, { year: year ?? undefined, unit: indicator?.unit ?? undefined, role });
+  role: 'target' | 'actual' | 'threshold',
+  problems: FieldProblem[],
+): ParsedValue | undefined {
+  const read = readValueCell(field, raw, { year: year ?? undefined, unit: indicator?.unit ?? undefined, role });
+  if ('error' in read) {
+    problems.push(problemOf(read.error));
+    return undefined;
+  }
+  return read.value;
 }
 
 export function parseThresholds(
   input: Array<{ value: string; score: number }>,
   indicator: Pick<Indicator, 'unit'> | null,
   year: number | null,
+  problems: FieldProblem[],
 ): StoredThreshold[] {
-  return input.map((t) => ({ value: parseFor(t.value, indicator, year, 'threshold'), score: t.score }));
+  const out: StoredThreshold[] = [];
+  input.forEach((t, i) => {
+    const value = readValue(`thresholds.${i}.value`, t.value, indicator, year, 'threshold', problems);
+    if (value) out.push({ value, score: t.score });
+  });
+  return out;
+}
+
+/** The years of the plan's cycle a value may be filed under: any other is BAD_YEAR, as on a sheet. */
+export function yearProblems(field: string, year: number, years: readonly number[]): FieldProblem[] {
+  return years.includes(year) ? [] : [problemOf(cellError(field, 'BAD_YEAR', { raw: year }))];
 }
 
 /**
@@ -70,10 +97,10 @@ export function dateUnderNumericRule(
   const rule = target?.rule ?? indicator.rule ?? null;
   const numeric = rule ? NUMERIC_RULES.has(rule) : polarity === 'higher' || polarity === 'lower';
   if (!numeric) return [];
-  const { message, messageIt } = cellError('value', 'DATE_UNDER_NUMERIC_RULE', {
+  const error = cellError('value', 'DATE_UNDER_NUMERIC_RULE', {
     raw: value.raw,
     polarity: rule ?? polarity,
     polarityIt: POLARITY_IT[rule ?? polarity] ?? rule ?? polarity,
   });
-  return [{ field: 'value', code: 'DATE_UNDER_NUMERIC_RULE', message: `${messageIt} — ${message}` }];
+  return [problemOf(error)];
 }

@@ -58,6 +58,9 @@ export function decideRows(state: PlanState, input: SyncInput, years: number[]):
     if (row.rowId) {
       if (!p.node) p.errors.push(cellError('rowId', 'UNKNOWN_ROW', { raw: row.rowId }));
       else if (seenIds.has(row.rowId)) p.errors.push(cellError('rowId', 'DUPLICATE_ROW'));
+      // without the version the sheet saw, a change made meanwhile by someone else would be overwritten unseen
+      // (issue 13, finding 12): the row is refused, never applied blindly
+      else if (row.rowVersion == null) p.errors.push(cellError('rowVersion', 'VERSION_REQUIRED'));
       seenIds.add(row.rowId);
     }
     p.level = p.node ? levelOfNode(p.node) : p.parsed.level;

@@ -1,7 +1,8 @@
 import { AuditAction, type Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock, PlanVersion } from '../entities';
 import { recordChange, snapshot } from '../services/audit';
-import { NotFoundError } from '../errors';
+import { InputError, NotFoundError } from '../errors';
+import { yearProblems } from '../services/values';
 import type { ServiceContext } from '../services/service-context';
 
 /** Closes a checkpoint to actual values (idempotent: locking a locked checkpoint changes nothing). */
@@ -12,9 +13,12 @@ export async function lockCheckpoint(
   checkpoint: Checkpoint,
   reason: string | null,
 ): Promise<CheckpointLock> {
-  const plan = await ctx.em.findOne(PlanVersion, { id: planId });
+  const plan = await ctx.em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'] });
   if (!plan) throw new NotFoundError('PlanVersion', planId);
   ctx.access?.check(plan.org.id, 'plan');
+  // a lock on a year the plan does not have would close nothing and read as if it did (issue 13, finding 6)
+  const problems = yearProblems('year', year, plan.cycle.years);
+  if (problems.length > 0) throw new InputError(problems);
   const existing = await ctx.em.findOne(CheckpointLock, { plan: planId, year, checkpoint });
   if (existing) return existing;
   const lock = ctx.em.create(CheckpointLock, { org: plan.org, plan, year, checkpoint, reason, lockedBy: ctx.actor });

@@ -170,7 +170,11 @@ describe.each(databaseNames())('create, update and delete over GraphQL (%s)', (d
       { i: ids.indicator },
     );
     expect(problems(date)).toEqual([
-      { field: 'replacedOn', code: 'matches', message: 'must be a date written YYYY-MM-DD' },
+      {
+        field: 'replacedOn',
+        code: 'INVALID_DATE',
+        message: 'deve essere una data scritta AAAA-MM-GG — must be a date written YYYY-MM-DD',
+      },
     ]);
   });
 

@@ -17,8 +17,20 @@ function problemCodes(r: GraphQLResponse): string[] {
 }
 
 const SYNC = `mutation($i: SyncBatchInput!) { syncRows(input: $i) { rows { status errors { column code message messageIt } } } }`;
-const sync = (gql: Caller['gql'], planId: string, rows: unknown[], year = 2022) =>
-  gql(SYNC, { i: { planId, year, checkpoint: 'YEAR_END', mode: 'PARTIAL', rows } });
+const VERSIONS = `query($p: ID!, $y: Int!) { sheetRows(planId: $p, year: $y) { rows { rowId rowVersion } } }`;
+/** A sheet's batch: each row of the plan carries the version the caller last read, as the add-in sends it */
+const sync = async (
+  gql: Caller['gql'],
+  planId: string,
+  rows: Array<{ rowId?: string; [cell: string]: unknown }>,
+  year = 2022,
+) => {
+  const read: Array<{ rowId: string; rowVersion: number }> =
+    (await gql(VERSIONS, { p: planId, y: year })).data?.sheetRows.rows ?? [];
+  const versions = new Map(read.map((r) => [r.rowId, r.rowVersion]));
+  const sent = rows.map((r) => (r.rowId && versions.has(r.rowId) ? { rowVersion: versions.get(r.rowId), ...r } : r));
+  return gql(SYNC, { i: { planId, year, checkpoint: 'YEAR_END', mode: 'PARTIAL', rows: sent } });
+};
 
 describe.each(databaseNames())('governance (%s)', (dialect) => {
   let server: TestServer;

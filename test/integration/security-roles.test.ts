@@ -213,7 +213,11 @@ describe.each(databaseNames())('roles in an organisation (%s)', (dialect) => {
         syncInput(t.plan, [
           { rowId: t.indicator, rowVersion: own.rowVersion, actual: '120', note: 'dato di ufficio' },
           { rowId: other.indicator, rowVersion: foreign.rowVersion, actual: '7' },
-          { rowId: t.oo, title: 'Nuovo titolo' },
+          {
+            rowId: t.oo,
+            rowVersion: before.find((r: { rowId: string }) => r.rowId === t.oo).rowVersion,
+            title: 'Nuovo titolo',
+          },
           { level: 'perspective', title: 'Nuova prospettiva' },
         ]),
       ),
@@ -265,7 +269,15 @@ describe.each(databaseNames())('roles in an organisation (%s)', (dialect) => {
     const spoof = ok(
       await editor.gql(SYNC, {
         i: {
-          ...syncInput(t.plan, [{ rowId: t.indicator, actual: '122' }]).i,
+          ...syncInput(t.plan, [
+            {
+              rowId: t.indicator,
+              rowVersion: ok(await server.gql(ROW_VERSION, { p: t.plan })).sheetRows.rows.find(
+                (r: { rowId: string }) => r.rowId === t.indicator,
+              ).rowVersion,
+              actual: '122',
+            },
+          ]).i,
           source: { kind: 'ADDIN', author: controller.name },
         },
       }),
@@ -321,7 +333,16 @@ describe.each(databaseNames())('roles in an organisation (%s)', (dialect) => {
     const synced = ok(
       await controller.gql(
         SYNC,
-        syncInput(t.plan, [{ rowId: other.indicator, actual: '8', title: 'Titolo via foglio' }]),
+        syncInput(t.plan, [
+          {
+            rowId: other.indicator,
+            rowVersion: ok(await server.gql(ROW_VERSION, { p: t.plan })).sheetRows.rows.find(
+              (r: { rowId: string }) => r.rowId === other.indicator,
+            ).rowVersion,
+            actual: '8',
+            title: 'Titolo via foglio',
+          },
+        ]),
       ),
     ).syncRows;
     expect(synced.rows[0].status).toBe('UPDATED');

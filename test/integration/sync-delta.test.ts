@@ -16,8 +16,8 @@ describe.each(databaseNames())('sheet sync: delta reads (%s)', (dialect) => {
     const result = await sync(server, {
       planId: plan.planId,
       rows: [
-        { rowId: a.rowId, actual: '18' },
-        { rowId: b.rowId, note: 'dato provvisorio' },
+        { rowId: a.rowId, rowVersion: a.rowVersion, actual: '18' },
+        { rowId: b.rowId, rowVersion: b.rowVersion, note: 'dato provvisorio' },
         {
           clientRef: 'N',
           level: 'azione',

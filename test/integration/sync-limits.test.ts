@@ -77,10 +77,13 @@ describe.each(databaseNames())('sheet sync: limits and locks (%s)', (dialect) =>
     expect(result.rows[0].errors[0].messageIt).toContain('Relazione approvata');
     expect((await currentRow(server, plan.planId, 'indicator', '1.5.1')).actual).toBeNull();
     // the half-year checkpoint is not locked
+    const midYearRow = (await readRows(server, plan.planId, { checkpoint: 'MID_YEAR' })).rows.find(
+      (r) => r.rowId === measured.rowId,
+    )!;
     const midYear = await sync(server, {
       planId: plan.planId,
       checkpoint: 'MID_YEAR',
-      rows: [{ rowId: measured.rowId, actual: '120' }],
+      rows: [{ rowId: measured.rowId, rowVersion: midYearRow.rowVersion, actual: '120' }],
     });
     expect(midYear.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
 
@@ -177,17 +180,22 @@ describe.each(databaseNames())('sheet sync: SQL statements per batch (%s)', (dia
     // every indicator gets a measurement first, so both batches below update existing rows
     const primed = await sync(server, {
       planId: plan.planId,
-      rows: indicators.map((r) => ({ rowId: r.rowId, actual: '1' })),
+      rows: indicators.map((r) => ({ rowId: r.rowId, rowVersion: r.rowVersion, actual: '1' })),
     });
     expect(primed.rows.every((r) => r.status === 'UPDATED')).toBe(true);
+    // each batch sends the versions the one before it answered, as the add-in keeps them
+    const versions = new Map(primed.rows.map((r) => [r.rowId!, r.rowVersion!]));
 
     const statementsFor = async (count: number, value: string) => {
       server.statements.length = 0;
       const result = await sync(server, {
         planId: plan.planId,
-        rows: indicators.slice(0, count).map((r) => ({ rowId: r.rowId, actual: value })),
+        rows: indicators
+          .slice(0, count)
+          .map((r) => ({ rowId: r.rowId, rowVersion: versions.get(r.rowId), actual: value })),
       });
       expect(result.rows.filter((r) => r.status === 'UPDATED')).toHaveLength(count);
+      for (const r of result.rows) versions.set(r.rowId!, r.rowVersion!);
       // one line per statement: its verb and table, so a difference shows what repeats
       return dataStatements(server.statements).map((sql) => {
         const text = sql.replace(/\u001b\[[0-9;]*m/g, '').replace(/^\s*\[query\]\s*/, '');

@@ -246,13 +246,23 @@ describe.each(databaseNames())('sheet sync: audit trail (%s)', (dialect) => {
     const { server, plan } = sondrio;
     const source = { kind: 'ADDIN' as const, workbook: 'Piano 2022.xlsx', sheet: 'Azioni', author: 'm.rossi' };
     const row = plan.indicator('3.4.2');
-    // (no rowVersion: versions are the concern of the concurrency tests)
-    const first = await sync(server, { planId: plan.planId, source, rows: [{ rowId: row.rowId, actual: '60%' }] });
+    const first = await sync(server, {
+      planId: plan.planId,
+      source,
+      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, actual: '60%' }],
+    });
     expect(first.rows[0].status).toBe('UPDATED');
     const second = await sync(server, {
       planId: plan.planId,
       source,
-      rows: [{ rowId: row.rowId, actual: '62%', title: 'Accesso programmato: nuovo titolo' }],
+      rows: [
+        {
+          rowId: row.rowId,
+          rowVersion: first.rows[0].rowVersion,
+          actual: '62%',
+          title: 'Accesso programmato: nuovo titolo',
+        },
+      ],
     });
     expect(second.rows[0].status).toBe('UPDATED');
 

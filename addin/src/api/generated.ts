@@ -106,7 +106,7 @@ export type SheetRowInput = {
   responsibleUnit?: InputMaybe<Scalars['String']['input']>;
   /** Hidden id column; empty for a new row */
   rowId?: InputMaybe<Scalars['ID']['input']>;
-  /** Hidden version column: the version the sheet last saw */
+  /** Hidden version column: the version the sheet last saw; required with rowId (VERSION_REQUIRED otherwise) */
   rowVersion?: InputMaybe<Scalars['Int']['input']>;
   /** As typed in the cell */
   rule?: InputMaybe<Scalars['String']['input']>;

@@ -51,14 +51,14 @@ export class OrgUnitFilter extends RowFilter {
 @InputType()
 export class CreatePersonInput {
   @Field(() => ID) organisationId!: string;
-  @NonEmpty(LIMITS.name) fullName!: string;
+  @NonEmpty(LIMITS.label) fullName!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' }) email?:
     string | null;
 }
 
 @InputType()
 export class UpdatePersonInput {
-  @OptionalNonEmpty(LIMITS.name) fullName?: string;
+  @OptionalNonEmpty(LIMITS.label) fullName?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' }) email?:
     string | null;
 }

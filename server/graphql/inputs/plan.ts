@@ -2,22 +2,27 @@ import { ArrayMaxSize, ArrayMinSize, IsOptional, Min } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { PlanStatus } from '@core/vocabulary/enums';
-import { IsPlanYear, LIMITS } from './validation';
+import { IsCycleYears, IsPlanYear, LIMITS } from './validation';
 import { Optional, NonEmpty, OptionalNonEmpty, OptionalText, OptionalIsoDate, RowFilter } from './fields';
 
 @InputType()
 export class CreatePlanCycleInput {
   @Field(() => ID) organisationId!: string;
-  @NonEmpty(LIMITS.name) name!: string;
+  @NonEmpty(LIMITS.label) name!: string;
   @Field(() => Int) @IsPlanYear() firstYear!: number;
-  @Field(() => [Int]) @ArrayMinSize(1) @ArrayMaxSize(10) years!: number[];
+  @Field(() => [Int]) @ArrayMinSize(1) @ArrayMaxSize(10) @IsCycleYears() years!: number[];
 }
 
 @InputType()
 export class UpdatePlanCycleInput {
-  @OptionalNonEmpty(LIMITS.name) name?: string;
+  @OptionalNonEmpty(LIMITS.label) name?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsPlanYear() firstYear?: number;
-  @Field(() => [Int], { nullable: true }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(10) years?: number[];
+  @Field(() => [Int], { nullable: true })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsCycleYears()
+  years?: number[];
 }
 
 @InputType()
@@ -40,13 +45,13 @@ abstract class PlanVersionFields {
 export class CreatePlanVersionInput extends PlanVersionFields {
   @Field(() => ID) cycleId!: string;
   @Field(() => Int, { description: 'REV. n' }) @Min(0) revision!: number;
-  @NonEmpty(LIMITS.name) label!: string;
+  @NonEmpty(LIMITS.label) label!: string;
 }
 
 @InputType()
 export class UpdatePlanVersionInput extends PlanVersionFields {
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) revision?: number;
-  @OptionalNonEmpty(LIMITS.name) label?: string;
+  @OptionalNonEmpty(LIMITS.label) label?: string;
 }
 
 @InputType()

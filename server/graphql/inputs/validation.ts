@@ -1,17 +1,52 @@
-import { Matches, Max, Min, ValidateBy, type ValidationArguments } from 'class-validator';
-import { CELL_MESSAGES } from '@core/sheet/messages';
+import { ArrayUnique, Max, Min, ValidateBy, type ValidationArguments } from 'class-validator';
+import { CELL_MESSAGES, cellError } from '@core/sheet/messages';
+import { daysInMonth } from '@core/values/dates';
 import { checkCode, checkText } from '@core/sheet/text-checks';
 
-/** Shared limits, so the same kind of field is validated the same way in every input. */
-export const LIMITS = { code: 50, name: 300, text: 4000 } as const;
+/**
+ * Shared limits, so the same kind of field is validated the same way in every input; none longer than its column
+ * (a person's name, a cycle's name and a plan's label are varchar(200)), so SQLite and PostgreSQL store the same
+ * (test/unit/input-lengths.test.ts).
+ */
+export const LIMITS = { code: 50, label: 200, name: 300, text: 4000 } as const;
 
+const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A date written YYYY-MM-DD that exists: "2022-02-31" is refused as the sheet refuses "31/02/2022" (issue 13, finding 6). */
 export const IsIsoDate = (): PropertyDecorator =>
-  Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date written YYYY-MM-DD' });
+  ValidateBy({
+    name: 'INVALID_DATE',
+    validator: {
+      validate: (value: unknown) => {
+        const m = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+        return m !== null && Number(m[3]) <= daysInMonth(Number(m[1]), Number(m[2]));
+      },
+      defaultMessage: (args?: ValidationArguments) =>
+        ISO_DATE.test(String(args?.value))
+          ? `${cellMessage('INVALID_DATE', args?.value)}`
+          : 'deve essere una data scritta AAAA-MM-GG — must be a date written YYYY-MM-DD',
+    },
+  });
+
+/** A sheet's message for a code, Italian first and English after, as every message to users */
+function cellMessage(code: string, raw: unknown): string {
+  const { message, messageIt } = cellError('', code, { raw: String(raw) });
+  return `${messageIt} — ${message}`;
+}
 
 export function IsPlanYear(): PropertyDecorator {
   return (target, key) => {
     Min(1990, { message: 'must be a year from 1990' })(target, key);
     Max(2100, { message: 'must be a year up to 2100' })(target, key);
+  };
+}
+
+/** The years of a plan cycle: each a plan year, each once ([2022, 2022, 2022] is no cycle: issue 13, finding 6). */
+export function IsCycleYears(): PropertyDecorator {
+  return (target, key) => {
+    Min(1990, { each: true, message: 'ogni anno dal 1990 — each year must be from 1990' })(target, key);
+    Max(2100, { each: true, message: 'ogni anno fino al 2100 — each year must be up to 2100' })(target, key);
+    ArrayUnique({ message: 'ogni anno una volta sola — each year may appear once' })(target, key);
   };
 }
 

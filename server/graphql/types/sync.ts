@@ -34,7 +34,11 @@ export class SheetFutureTargetInput {
 })
 export class SheetRowInput {
   @Field(() => ID, { nullable: true, description: 'Hidden id column; empty for a new row' }) rowId?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Hidden version column: the version the sheet last saw' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Hidden version column: the version the sheet last saw; required with rowId (VERSION_REQUIRED otherwise)',
+  })
   rowVersion?: number | null;
   @Field(() => String, {
     nullable: true,

@@ -1,0 +1,262 @@
+/**
+ * The create and update mutations read values, dates, years and parameters by the rules syncRows applies (issue 13,
+ * finding 6: "31/02/2022" and "1e309" were stored as text, "2022-02-31" as a date, years outside the plan, a cycle of
+ * [2022, 2022, 2022], a 1 MB lock reason, any JSON — a 10,000-level nesting as an internal error). Each refusal is
+ * BAD_USER_INPUT naming the field, with the reason in Italian first, and nothing is written.
+ */
+import { databaseNames } from '../helpers/databases';
+import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
+import { buildTenant, type Tenant } from '../helpers/tenant';
+
+type Problem = { field: string; code: string; message: string };
+
+/** The problems of a refused mutation: one BAD_USER_INPUT error, no data. */
+function problems(r: GraphQLResponse): Problem[] {
+  expect(r.errors).toHaveLength(1);
+  expect(r.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+  return r.errors![0].extensions!.problems as Problem[];
+}
+
+/** A value nested `depth` levels deep: { a: { a: … 1 } } */
+function nested(depth: number): Record<string, unknown> {
+  let value: Record<string, unknown> = { a: 1 };
+  for (let i = 1; i < depth; i++) value = { a: value };
+  return value;
+}
+
+describe.each(databaseNames())('mutations refuse the values a sheet would refuse (%s)', (dialect) => {
+  let server: TestServer;
+  let t: Tenant;
+  beforeAll(async () => {
+    server = await startServer(dialect);
+    t = await buildTenant(server.gql, 'VAL');
+  });
+  afterAll(() => server.close());
+
+  /** How many rows a query lists: a connection's total, or a list's length */
+  const count = async (query: string, variables: Record<string, unknown>) => {
+    const [answer] = Object.values((await server.gql(query, variables)).data as Record<string, unknown>);
+    return Array.isArray(answer) ? answer.length : (answer as { totalCount: number }).totalCount;
+  };
+  const MEASUREMENTS = `query($i: ID!) { measurements(filter: { indicatorId: $i }) { totalCount } }`;
+  const TARGETS = `query($i: ID!) { targets(filter: { indicatorId: $i }) { id } }`;
+
+  it.each([
+    ['31/02/2022', 'INVALID_DATE'],
+    ['1e309', 'NOT_A_VALUE'],
+    ['=1+1', 'FORMULA_NOT_ALLOWED'],
+  ])('a measurement of %j is refused on value (%s), created or updated', async (value, code) => {
+    const measurements = await count(MEASUREMENTS, { i: t.indicator });
+    const created = await server.gql(
+      `mutation($i: ID!, $v: String!) { createMeasurement(input: { indicatorId: $i, year: 2022, checkpoint: MID_YEAR, value: $v }) { id } }`,
+      { i: t.indicator, v: value },
+    );
+    const [problem] = problems(created);
+    expect(problem).toMatchObject({ field: 'value', code });
+    // Italian first, English after
+    expect(problem.message).toMatch(/^"?.+ — .+$/);
+    expect(problem.message.split(' — ')[0]).toMatch(/non è|formule/);
+    expect(await count(MEASUREMENTS, { i: t.indicator })).toBe(measurements);
+
+    const updated = await server.gql(
+      `mutation($id: ID!, $v: String!) { updateMeasurement(id: $id, input: { value: $v }) { id } }`,
+      { id: t.measurement, v: value },
+    );
+    expect(problems(updated)).toEqual([expect.objectContaining({ field: 'value', code })]);
+    const stored = await server.gql(`query($id: ID!) { measurement(id: $id) { value { raw } } }`, {
+      id: t.measurement,
+    });
+    expect(stored.data.measurement.value.raw).toBe('105');
+  });
+
+  it('a target, a threshold, a revision and a baseline take only values a sheet takes', async () => {
+    const targets = await count(TARGETS, { i: t.indicator });
+    const target = await server.gql(
+      `mutation($i: ID!) { createTarget(input: { indicatorId: $i, year: 2024, value: "1e309", thresholds: [{ value: "31/02/2022", score: 0.8 }] }) { id } }`,
+      { i: t.indicator },
+    );
+    expect(problems(target)).toEqual([
+      expect.objectContaining({ field: 'thresholds.0.value', code: 'INVALID_DATE' }),
+      expect.objectContaining({ field: 'value', code: 'NOT_A_VALUE' }),
+    ]);
+    expect(await count(TARGETS, { i: t.indicator })).toBe(targets);
+    const revision = await server.gql(
+      `mutation($t: ID!) { createTargetRevision(input: { targetId: $t, value: "31/02/2022" }) { id } }`,
+      { t: t.target },
+    );
+    expect(problems(revision)).toEqual([expect.objectContaining({ field: 'value', code: 'INVALID_DATE' })]);
+    const baseline = await server.gql(
+      `mutation($id: ID!) { updateBaseline(id: $id, input: { actual: "1e309" }) { id } }`,
+      { id: t.baseline },
+    );
+    expect(problems(baseline)).toEqual([expect.objectContaining({ field: 'actual', code: 'NOT_A_VALUE' })]);
+    // what a sheet takes, a mutation takes
+    const fine = await server.gql(
+      `mutation($t: ID!) { createTargetRevision(input: { targetId: $t, value: "1.000,5" }) { value { number } } }`,
+      { t: t.target },
+    );
+    expect(fine.errors).toBeUndefined();
+    expect(fine.data.createTargetRevision.value.number).toBe(1000.5);
+  });
+
+  it('a date that does not exist is refused: replacedOn "2022-02-31"', async () => {
+    const answer = await server.gql(
+      `mutation($id: ID!) { updateIndicator(id: $id, input: { replacedOn: "2022-02-31" }) { replacedOn } }`,
+      { id: t.indicator },
+    );
+    const [problem] = problems(answer);
+    expect(problem).toMatchObject({ field: 'replacedOn', code: 'INVALID_DATE' });
+    expect(problem.message).toMatch(/^"2022-02-31" non è una data esistente — /);
+    const leap = await server.gql(
+      `mutation($id: ID!) { updateIndicator(id: $id, input: { replacedOn: "2024-02-29" }) { replacedOn } }`,
+      { id: t.indicator },
+    );
+    expect(leap.errors).toBeUndefined();
+  });
+
+  it('years outside the plan cycle are refused: a measurement of 2030, a target of 2099, a lock of 2030', async () => {
+    const measurement = await server.gql(
+      `mutation($i: ID!) { createMeasurement(input: { indicatorId: $i, year: 2030, value: "1" }) { id } }`,
+      { i: t.indicator },
+    );
+    const [problem] = problems(measurement);
+    expect(problem).toMatchObject({ field: 'year', code: 'BAD_YEAR' });
+    expect(problem.message).toMatch(/^2030 non è un anno di questo piano — 2030 is not a year of this plan$/);
+    const target = await server.gql(
+      `mutation($i: ID!) { createTarget(input: { indicatorId: $i, year: 2099, value: "1" }) { id } }`,
+      { i: t.indicator },
+    );
+    expect(problems(target)).toEqual([expect.objectContaining({ field: 'year', code: 'BAD_YEAR' })]);
+    const lock = await server.gql(
+      `mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2030, checkpoint: YEAR_END) { id } }`,
+      { p: t.plan },
+    );
+    expect(problems(lock)).toEqual([expect.objectContaining({ field: 'year', code: 'BAD_YEAR' })]);
+  });
+
+  it('a cycle names each of its years once, and starts at its first year', async () => {
+    const CYCLE = `mutation($i: CreatePlanCycleInput!) { createPlanCycle(input: $i) { id } }`;
+    const repeated = await server.gql(CYCLE, {
+      i: { organisationId: t.org, name: 'Ciclo ripetuto', firstYear: 2022, years: [2022, 2022, 2022] },
+    });
+    expect(problems(repeated)).toEqual([expect.objectContaining({ field: 'years', code: 'arrayUnique' })]);
+    const misplaced = await server.gql(CYCLE, {
+      i: { organisationId: t.org, name: 'Ciclo spostato', firstYear: 2021, years: [2022, 2023, 2024] },
+    });
+    expect(problems(misplaced)).toEqual([expect.objectContaining({ field: 'firstYear', code: 'FIRST_YEAR' })]);
+    expect(await count(`query($o: ID!) { planCycles(filter: { organisationId: $o }) { id } }`, { o: t.org })).toBe(1);
+  });
+
+  it('a lock reason is free text of at most 4,000 characters, as on both databases', async () => {
+    const LOCK = `mutation($p: ID!, $r: String) { lockCheckpoint(planId: $p, year: 2022, checkpoint: MID_YEAR, reason: $r) { reason } }`;
+    for (const reason of ['x'.repeat(4001), 'x'.repeat(1024 * 1024)]) {
+      expect(problems(await server.gql(LOCK, { p: t.plan, r: reason }))).toEqual([
+        expect.objectContaining({ field: 'reason', code: 'maxLength' }),
+      ]);
+    }
+    expect(problems(await server.gql(LOCK, { p: t.plan, r: '=HYPERLINK("x")' }))).toEqual([
+      expect.objectContaining({ field: 'reason', code: 'TEXT_NOT_ACCEPTED' }),
+    ]);
+    const fine = await server.gql(LOCK, { p: t.plan, r: 'è'.repeat(4000) });
+    expect(fine.errors).toBeUndefined();
+    expect(fine.data.lockCheckpoint.reason).toBe('è'.repeat(4000));
+  });
+
+  it('a text longer than its column is refused alike on both databases (a name of 250 characters)', async () => {
+    const long = 'N'.repeat(250);
+    const person = await server.gql(
+      `mutation($o: ID!, $n: String!) { createPerson(input: { organisationId: $o, fullName: $n }) { id } }`,
+      { o: t.org, n: long },
+    );
+    expect(problems(person)).toEqual([expect.objectContaining({ field: 'fullName', code: 'isLength' })]);
+    const plan = await server.gql(
+      `mutation($id: ID!, $l: String!) { updatePlanVersion(id: $id, input: { label: $l }) { label } }`,
+      { id: t.plan, l: long },
+    );
+    expect(problems(plan)).toEqual([expect.objectContaining({ field: 'label', code: 'isLength' })]);
+    const fits = await server.gql(
+      `mutation($id: ID!, $l: String!) { updatePlanVersion(id: $id, input: { label: $l }) { label } }`,
+      { id: t.plan, l: 'P'.repeat(200) },
+    );
+    expect(fits.errors).toBeUndefined();
+  });
+
+  describe('JSON parameters are read against their schema, with bounded depth and size', () => {
+    const INDICATOR = `mutation($id: ID!, $i: UpdateIndicatorInput!) { updateIndicator(id: $id, input: $i) { rule ruleParams } }`;
+
+    it('an indicator takes only the parameters its rule reads, each with an allowed value', async () => {
+      const cases: Array<[Record<string, unknown>, string, string]> = [
+        [{ rule: 'RATIO', ruleParams: { graceDays: 3 } }, 'ruleParams.graceDays', 'UNKNOWN_PARAMETER'],
+        [{ rule: 'RATIO', ruleParams: { capRatio: 'sì' } }, 'ruleParams.capRatio', 'NOT_BOOLEAN'],
+        [{ rule: 'DEADLINE', ruleParams: { deadlineLate: 'sometimes' } }, 'ruleParams.deadlineLate', 'NOT_ALLOWED'],
+        [{ ruleParams: { colour: 'red' } }, 'ruleParams.colour', 'UNKNOWN_PARAMETER'],
+      ];
+      for (const [input, field, code] of cases) {
+        expect(problems(await server.gql(INDICATOR, { id: t.indicator, i: input }))).toEqual([
+          expect.objectContaining({ field, code }),
+        ]);
+      }
+      const fine = await server.gql(INDICATOR, {
+        id: t.indicator,
+        i: { rule: 'DEADLINE', ruleParams: { deadlineLate: 'linear', graceDays: 10 } },
+      });
+      expect(fine.errors).toBeUndefined();
+      expect(fine.data.updateIndicator.ruleParams).toEqual({ deadlineLate: 'linear', graceDays: 10 });
+    });
+
+    it('10,000 levels, as variables or written in the query, are a clear BAD_USER_INPUT', async () => {
+      // written as text: serialising such a value would overflow the test's own stack
+      const deep = '{"a":'.repeat(9_999) + '{"a":1}' + '}'.repeat(9_999);
+      const post = async (query: string, variables: string) => {
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+          body: `{"query":${JSON.stringify(query)},"variables":${variables}}`,
+        });
+        return (await response.json()) as GraphQLResponse;
+      };
+      expect(problems(await post(INDICATOR, `{"id":"${t.indicator}","i":{"ruleParams":${deep}}}`))).toEqual([
+        expect.objectContaining({ field: 'ruleParams', code: 'JSON_TOO_DEEP' }),
+      ]);
+      const profile = await post(
+        `mutation($o: ID!, $p: JSONObject!) { createScoringProfile(input: { organisationId: $o, name: "Annidato", profileVersion: 1, parameters: $p }) { id } }`,
+        `{"o":"${t.org}","p":{"display":${deep}}}`,
+      );
+      expect(problems(profile)).toEqual([expect.objectContaining({ field: 'parameters', code: 'JSON_TOO_DEEP' })]);
+      const literal = '{a:'.repeat(9_999) + '{a:1}' + '}'.repeat(9_999);
+      const inline = await post(
+        `mutation($id: ID!) { updateIndicator(id: $id, input: { ruleParams: ${literal} }) { id } }`,
+        `{"id":"${t.indicator}"}`,
+      );
+      expect(inline.errors?.[0]?.extensions?.code).toMatch(/^(BAD_USER_INPUT|GRAPHQL_PARSE_FAILED)$/);
+      expect(JSON.stringify(inline)).not.toMatch(/RangeError|call stack|Internal server error/);
+    });
+
+    it.each([
+      ['5 levels', nested(5), 'JSON_TOO_DEEP'],
+      ['1,000 keys', Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, i])), 'JSON_TOO_LARGE'],
+    ])('%s in ruleParams or a profile is a clear BAD_USER_INPUT', async (_name, value, code) => {
+      expect(problems(await server.gql(INDICATOR, { id: t.indicator, i: { ruleParams: value } }))).toEqual([
+        expect.objectContaining({ field: 'ruleParams', code }),
+      ]);
+      const created = await server.gql(
+        `mutation($o: ID!, $p: JSONObject!) { createScoringProfile(input: { organisationId: $o, name: "Annidato", profileVersion: 1, parameters: $p }) { id } }`,
+        { o: t.org, p: { display: value } },
+      );
+      expect(problems(created)).toEqual([expect.objectContaining({ field: 'parameters', code })]);
+      const revised = await server.gql(
+        `mutation($id: ID!, $p: JSONObject!) { reviseScoringProfile(id: $id, parameters: $p) { id } }`,
+        { id: t.profile, p: { display: value } },
+      );
+      expect(problems(revised)).toEqual([expect.objectContaining({ field: 'parameters', code })]);
+    });
+
+    it('a profile states how scores are shown as the engine shows them, and nothing else', async () => {
+      const answer = await server.gql(
+        `mutation($id: ID!, $p: JSONObject!) { reviseScoringProfile(id: $id, parameters: $p) { id } }`,
+        { id: t.profile, p: { display: { indicatorDecimals: 7, extra: { a: 1 } } } },
+      );
+      expect(problems(answer)).toEqual([expect.objectContaining({ field: 'parameters.display', code: 'NOT_ALLOWED' })]);
+    });
+  });
+});

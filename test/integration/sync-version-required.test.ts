@@ -1,0 +1,64 @@
+import { databaseNames } from '../helpers/databases';
+import { withSondrioServer } from '../helpers/sondrio-server';
+import { changedRows, outcomes, readRows, sync } from '../helpers/sync';
+
+/**
+ * A row that names an existing row must say which version of it the sheet saw: without one, a change made meanwhile
+ * by someone else would be overwritten unseen (issue 13, finding 12: "rowId without rowVersion overwrites blindly").
+ * Such a row is refused on its version column; the good rows of a partial batch still land.
+ */
+describe.each(databaseNames())('sheet sync: a row version is required (%s)', (dialect) => {
+  const sondrio = withSondrioServer(dialect);
+
+  it('refuses a row with an id and no version, in Italian and English, and keeps the good rows', async () => {
+    const { server, plan } = sondrio;
+    const blind = plan.indicator('3.1.1');
+    const versioned = plan.indicator('3.3.1');
+    const parent = plan.operational('3.3');
+    const before = await readRows(server, plan.planId);
+    const result = await sync(server, {
+      planId: plan.planId,
+      mode: 'PARTIAL',
+      rows: [
+        { rowId: blind.rowId, actual: '18' },
+        { rowId: versioned.rowId, rowVersion: versioned.rowVersion, actual: '7' },
+        { rowId: parent.rowId, rowVersion: null, title: 'Titolo riscritto' },
+        { rowId: plan.indicator('3.3.2').rowId, delete: true },
+      ],
+    });
+    expect(outcomes(result)).toEqual([
+      ['REJECTED', ['rowVersion:VERSION_REQUIRED']],
+      ['UPDATED', []],
+      ['REJECTED', ['rowVersion:VERSION_REQUIRED']],
+      ['REJECTED', ['rowVersion:VERSION_REQUIRED']],
+    ]);
+    expect(result.applied).toBe(1);
+    expect(result.rows[0].errors[0].messageIt).toMatch(/^manca la versione della riga/);
+    expect(result.rows[0].errors[0].message).toMatch(/^the row version is missing/);
+
+    const after = await readRows(server, plan.planId);
+    expect(changedRows(before.rows, after.rows, [versioned.rowId])).toEqual([]);
+    expect(after.rows.find((r) => r.rowId === versioned.rowId)!.actual?.raw).toBe('7');
+    expect(after.rows.find((r) => r.rowId === blind.rowId)!.actual).toEqual(blind.actual);
+  });
+
+  it('in an atomic batch, refuses the whole batch', async () => {
+    const { server, plan } = sondrio;
+    const before = await readRows(server, plan.planId);
+    const a = before.rows.find((r) => r.code === '3.1.1')!;
+    const b = before.rows.find((r) => r.code === '3.3.1')!;
+    const result = await sync(server, {
+      planId: plan.planId,
+      mode: 'ATOMIC',
+      rows: [
+        { rowId: a.rowId, rowVersion: a.rowVersion, actual: '19' },
+        { rowId: b.rowId, actual: '8' },
+      ],
+    });
+    expect(outcomes(result)).toEqual([
+      ['REJECTED', ['*:BATCH_FAILED']],
+      ['REJECTED', ['rowVersion:VERSION_REQUIRED']],
+    ]);
+    expect(changedRows(before.rows, (await readRows(server, plan.planId)).rows, [])).toEqual([]);
+  });
+});
