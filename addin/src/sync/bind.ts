@@ -12,6 +12,7 @@ import { PARENT_LEVEL, type SheetLevel, type SheetRowIn } from '@core/sheet/row'
 import { levelOf } from '@core/sheet/vocabulary';
 import type { ServerRow } from '../api/types';
 import type { Cell } from '../workbook/port';
+import { idsByKey } from './column-identity';
 import { canonicalHeaders, linesOf, type Inputs } from './columns';
 import { statusLabel, type OperationContext } from './context';
 import { rowHash } from './hash';
@@ -187,7 +188,7 @@ export async function bindSheet(
   let table = request.table ?? `Cruscotto_${proposal.sheet}`.replace(/[^A-Za-z0-9_]/g, '_');
   for (let n = 2; taken.has(table.toLowerCase()); n++) table = `${table.replace(/_\d+$/, '')}_${n}`;
   const sheet = `${proposal.sheet} (Cruscotto)`.slice(0, 31);
-  await ctx.port.createTable(sheet, table, layoutColumns(ctx.language), rows);
+  const columnIds = await ctx.port.createTable(sheet, table, layoutColumns(ctx.language), rows);
 
   const state = freshState(serverUrl, request, plan, passMarks, {
     table,
@@ -195,6 +196,7 @@ export async function bindSheet(
     language: ctx.language,
     serverTime: page.serverTime,
   });
+  state.binding.columnIds = idsByKey(keys, columnIds);
   const headers = canonicalHeaders(ctx.language);
   await refreshVisuals(
     ctx.port,

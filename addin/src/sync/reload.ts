@@ -86,6 +86,7 @@ export async function reloadTable(
   });
   state.binding.columns = current.binding.columns;
   state.binding.positions = current.binding.positions;
+  state.binding.columnIds = current.binding.columnIds;
   const view = await readPlanTable(ctx.port, state.binding);
   await refreshVisuals(ctx.port, view, state.lights, ctx.language);
   return { state, summary: { rows: rows.length, table: data.name, sheet: data.sheet } };
