@@ -1,5 +1,5 @@
 /**
- * The words of binding a sheet, of column identity and of loading again, in Italian and English (same keys in
+ * The words of binding a sheet (and binding again), of column identity and of loading again, in Italian and English (same keys in
  * both; the type makes a missing translation a compile error). Kept beside i18n.ts so these three features can
  * change their words without touching the pane's common list.
  */
@@ -26,6 +26,13 @@ const it = {
   reloadCancelled: 'Caricamento annullato: le modifiche restano nel foglio.',
   reloadRejected:
     'Non ricaricato: {pending} righe non sono state accettate dal server e restano da correggere nel foglio.',
+  rebindPending:
+    'La tabella collegata ha {pending} righe modificate e non inviate. Collegando di nuovo la si riscrive: cosa fare prima?',
+  rebindSend: 'Invia e collega',
+  rebindDiscard: 'Scarta e collega',
+  rebindCancelled: 'Collegamento annullato: la tabella collegata e le sue modifiche restano come sono.',
+  rebindRejected:
+    'Non collegato: {pending} righe non sono state accettate dal server e restano da correggere nella tabella collegata.',
 };
 
 const en: typeof it = {
@@ -48,6 +55,11 @@ const en: typeof it = {
   reloadCancel: 'Cancel',
   reloadCancelled: 'Load cancelled: the edits stay in the sheet.',
   reloadRejected: 'Not loaded: the server did not accept {pending} rows; they stay in the sheet to be corrected.',
+  rebindPending: 'The bound table has {pending} edited rows not sent yet. Binding again rewrites it: what to do first?',
+  rebindSend: 'Send, then bind',
+  rebindDiscard: 'Discard, then bind',
+  rebindCancelled: 'Binding cancelled: the bound table and its edits stay as they are.',
+  rebindRejected: 'Not bound: the server did not accept {pending} rows; they stay in the bound table to be corrected.',
 };
 
 export const bindingWords: Record<Language, typeof it> = { it, en };

@@ -41,3 +41,41 @@ test('a column renamed and moved at once is missing, with its header, and says s
     /^Colonne mancanti nella tabella "Cruscotto_2022_3112": "Valore ottenuto"\. Sync bloccato/,
   );
 });
+
+describe("by Excel's TableColumn.id kept in the binding", () => {
+  const keys = Object.keys(expected) as Array<keyof typeof expected>;
+  const boundIds = Object.fromEntries(keys.map((k, i) => [k, String(i + 1)]));
+  const tableIds = keys.map((_, i) => String(i + 1));
+
+  test('a column renamed and moved at once is found by its id, and counted as renamed', () => {
+    const headers = canonical.map((h) => (h === expected.actual ? 'Consuntivo' : h));
+    const at = canonical.indexOf(expected.actual);
+    const [moved] = headers.splice(at, 1);
+    headers.splice(1, 0, moved);
+    const ids = [...tableIds];
+    ids.splice(1, 0, ...ids.splice(at, 1));
+    // without the ids the same table loses the column: header and place both changed
+    expect(readColumns(headers, expected).missing.map((m) => m.key)).toEqual(['actual']);
+    const read = readColumns(headers, expected, undefined, { table: ids, bound: boundIds });
+    expect(read.missing).toEqual([]);
+    expect(read.headers.actual).toBe('Consuntivo');
+    expect(read.headers.title).toBe(expected.title);
+    expect(read.renamed).toEqual([{ key: 'actual', from: expected.actual, to: 'Consuntivo' }]);
+  });
+
+  test('a deleted column is missing even where another column now stands in its place', () => {
+    const at = canonical.indexOf(expected.unit);
+    const headers = canonical.filter((_, i) => i !== at);
+    const ids = tableIds.filter((_, i) => i !== at);
+    const read = readColumns(headers, expected, undefined, { table: ids, bound: boundIds });
+    expect(read.missing).toEqual([{ key: 'unit', header: expected.unit }]);
+    expect(read.headers.actual).toBe(expected.actual);
+  });
+
+  test('a column whose id is gone but whose header is back (deleted and typed again) is found by its header', () => {
+    const ids = tableIds.map((id, i) => (canonical[i] === expected.note ? '99' : id));
+    const read = readColumns(canonical, expected, undefined, { table: ids, bound: boundIds });
+    expect(read.missing).toEqual([]);
+    expect(read.headers.note).toBe(expected.note);
+  });
+});

@@ -5,7 +5,7 @@
 import { ExcelWorkbook } from '../../addin/src/excel/excel-workbook';
 import type { ColumnSetup } from '../../addin/src/workbook/port';
 import { seenValues } from '../../addin/src/sync/seen';
-import { createFaithfulExcel } from './excel-faithful';
+import { createFaithfulExcel, reopenFaithfulExcel } from './excel-faithful';
 
 const columns: ColumnSetup[] = [
   { header: 'Cod.', numberFormat: '@', width: 9 },
@@ -35,6 +35,7 @@ describe('ExcelWorkbook on the faithful double', () => {
       name: 'Cruscotto',
       sheet: 'Piano',
       headers: columns.map((c) => c.header),
+      columnIds: ['1', '2', '3', '4'],
       rowCount: 2,
       rows,
       // each cell's format, and what the grid shows in an Italian Excel
@@ -54,6 +55,24 @@ describe('ExcelWorkbook on the faithful double', () => {
     expect(excel.user.cell('Piano!C2')).toMatchObject({ value: '3,25%', numberFormat: '@' });
     expect(excel.user.cell('Piano!D2')).toMatchObject({ value: 0.8, text: '80,00%' });
     expect(await workbook.readTable('Nessuna')).toBeNull();
+  });
+
+  it("keeps each column's TableColumn.id through a rename, a move, a deletion and a save and reopen", async () => {
+    const { excel, workbook } = setup();
+    expect(await workbook.createTable('Piano', 'Cruscotto', columns, rows)).toEqual(['1', '2', '3', '4']);
+    excel.user.renameHeader('Cruscotto', 'Valore ottenuto', 'Consuntivo');
+    excel.user.moveColumn('Cruscotto', 'Consuntivo', 0);
+    excel.user.deleteColumn('Cruscotto', 'Polarità');
+    const read = await workbook.readTable('Cruscotto');
+    expect(read?.headers).toEqual(['Consuntivo', 'Cod.', '% Realizzazione']);
+    expect(read?.columnIds).toEqual(['3', '1', '4']);
+    // the moved column's cells went with it, typed values and formats included
+    expect(read?.rows[0]).toEqual(['3,25%', '1.1.1', 0.8]);
+    const reopened = new ExcelWorkbook({
+      excel: reopenFaithfulExcel(excel.save()).Excel,
+      supports: () => true,
+    });
+    expect((await reopened.readTable('Cruscotto'))?.columnIds).toEqual(['3', '1', '4']);
   });
 
   it('appends, writes, deletes rows and keeps settings; a user edit reaches onRowsChanged', async () => {

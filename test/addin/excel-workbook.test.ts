@@ -55,6 +55,8 @@ function mockExcel(count: number) {
     return table;
   };
   table.getHeaderRowRange = () => table.header;
+  // the mock loads no collection items: the columns' ids (TableColumn.id) are handed back as already loaded
+  table.columns = { load: () => ({ items: HEADERS.map((_, i) => ({ id: String(i + 1) })) }) };
   sheet.getRangeByIndexes = (row: number, column: number, rows: number, columns: number) => {
     const key = `range${ranges.length}`;
     sheet.addMock(key);
@@ -105,6 +107,7 @@ describe('ExcelWorkbook on office-addin-mock', () => {
       name: 'Cruscotto',
       sheet: 'Piano',
       headers: HEADERS,
+      columnIds: ['1', '2', '3'],
       rowCount: 2500,
       rows: body,
       formats,

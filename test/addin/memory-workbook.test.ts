@@ -136,3 +136,18 @@ test('every operation costs a constant plus one sync per chunk of the budget', a
   expect(after).toBeLessThanOrEqual(2 + 1 + Math.ceil((503 * 270 * 1.25) / 10_000) + 1);
   expect(wb.calls.slice(-4)).toEqual(['appendRows', 'readTable', 'appendRows', 'readTable']);
 });
+
+test("columns keep Excel's TableColumn.id through a rename and a move, and after reopening", async () => {
+  const wb = await plan();
+  expect((await wb.readTable('T'))?.columnIds).toEqual(['1', '2', '3', '4']);
+  wb.renameHeader('T', 'Valore', 'Consuntivo');
+  wb.moveColumn('T', 'Consuntivo', 0);
+  const read = await wb.readTable('T');
+  expect(read?.headers).toEqual(['Consuntivo', 'Cod.', 'Punteggio', 'ID']);
+  expect(read?.columnIds).toEqual(['2', '1', '3', '4']);
+  expect(read?.rows[0]).toEqual(['10', '1.1', 0.5, 'a']);
+  // the renamed column keeps its text format: "12" typed there stays text
+  wb.editCell('T', 1, 'Consuntivo', '12');
+  expect(wb.cell('T', 1, 'Consuntivo')).toBe('12');
+  expect((await MemoryWorkbook.deserialize(wb.serialize()).readTable('T'))?.columnIds).toEqual(['2', '1', '3', '4']);
+});

@@ -79,13 +79,15 @@ test('a refused row keeps its reasons until touched again; then it is "DA INVIAR
   wb.editCell(table, r, H.weight, weight);
   expect(await session.markPending([r])).toEqual({ pending: 1, marked: 1 });
   expect(wb.cell(table, r, H.syncStatus)).toBe(status.TO_SEND);
-  expect(wb.fill(table, r, H.weight)).toBeNull();
+  // the pink goes: the row's cells take the yellow of a row waiting to be sent
+  expect(wb.fill(table, r, H.weight)).toBe(TO_SEND_FILL);
   expect(wb.fill(table, r, H.syncStatus)).toBe(TO_SEND_FILL);
   // the pane's error list keeps the reason until the server answers
   expect(session.errors()).toHaveLength(1);
   expect(await session.sync()).toMatchObject({ sent: 1, unchanged: 1, rejected: 0 });
   expect(session.errors()).toEqual([]);
   expect(wb.fill(table, r, H.syncStatus)).toBeNull();
+  expect(wb.fill(table, r, H.weight)).toBeNull();
 });
 
 test('a row typed below the table is marked without any event naming it', async () => {

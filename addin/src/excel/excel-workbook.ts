@@ -82,7 +82,14 @@ export class ExcelWorkbook implements WorkbookPort {
       if (!geometry) return null;
       const { sheet, top, left, rowCount, headers } = geometry;
       const grid = await readBlock(context, sheet, top, left, rowCount, headers.length, this.budget);
-      return { name, sheet: geometry.sheetName, headers: geometry.headers, rowCount: geometry.rowCount, ...grid };
+      return {
+        name,
+        sheet: geometry.sheetName,
+        headers: geometry.headers,
+        columnIds: geometry.columnIds,
+        rowCount: geometry.rowCount,
+        ...grid,
+      };
     });
   }
 
@@ -113,8 +120,8 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async createTable(sheetName: string, name: string, columns: ColumnSetup[], rows: Cell[][]): Promise<void> {
-    await this.withEventsOff((context) =>
+  async createTable(sheetName: string, name: string, columns: ColumnSetup[], rows: Cell[][]): Promise<string[]> {
+    return this.withEventsOff((context) =>
       writeNewTable(context, { sheetName, name, columns, rows }, this.budget, this.supports),
     );
   }

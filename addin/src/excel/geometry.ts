@@ -7,6 +7,8 @@ export type Geometry = {
   sheet: Excel.Worksheet;
   sheetName: string;
   headers: string[];
+  /** Excel's TableColumn.id of each column, in the order of `headers` (sync/column-identity.ts) */
+  columnIds: string[];
   /** sheet row / column of the first body cell (0-based) */
   top: number;
   left: number;
@@ -21,6 +23,8 @@ export async function locate(context: Excel.RequestContext, name: string): Promi
   const sheet = table.worksheet.load('name');
   const header = table.getHeaderRowRange().load('values,rowIndex,columnIndex');
   const rows = table.rows.load('count');
+  // in the same request: the ids cost no round trip (TableColumn.id, ExcelApi 1.1)
+  const columns = table.columns.load('items/id');
   await context.sync();
   return {
     name,
@@ -28,6 +32,7 @@ export async function locate(context: Excel.RequestContext, name: string): Promi
     sheet,
     sheetName: sheet.name,
     headers: header.values[0].map((h) => String(h)),
+    columnIds: columns.items.map((c) => String(c.id)),
     top: header.rowIndex + 1,
     left: header.columnIndex,
     rowCount: rows.count,

@@ -11,7 +11,7 @@ export async function writeNewTable(
   target: { sheetName: string; name: string; columns: ColumnSetup[]; rows: Cell[][] },
   budget: number,
   supports: ApiSupport,
-): Promise<void> {
+): Promise<string[]> {
   const { sheetName, name, columns, rows } = target;
   const width = columns.length;
   const formats = columns.map((c) => c.numberFormat ?? 'General');
@@ -44,5 +44,8 @@ export async function writeNewTable(
   });
   sheet.freezePanes.freezeRows(1);
   sheet.activate();
+  // the columns' ids come back with the last request: the binding names its columns by them from the start
+  const ids = table.columns.load('items/id');
   await context.sync();
+  return ids.items.map((c) => String(c.id));
 }

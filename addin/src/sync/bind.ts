@@ -1,7 +1,9 @@
 /**
  * Binding a sheet shaped like the seeds (Sondrio, Bergamo, Brescia tables): its headers are recognised with the
  * importer's own rules (core/sheet/headers.ts), the user confirms or corrects the mapping, and the rows become a
- * canonical plan table next to it, each matched to its server row by level and code (perspectives by title).
+ * canonical plan table next to it, each matched to its server row by level and code (perspectives by title). On a
+ * workbook bound already, the bound table is rewritten in place instead (rewrite.ts), after asking about edits not
+ * sent: pressing "Collega questo foglio" again never leaves a second table beside an orphaned first one.
  * The original sheet is left as it is: the canonical table needs its hidden id, version and hash columns.
  * Matched rows get the server's hash, so every cell where the sheet differs from the server is a change the next
  * Sync sends; rows the server does not know are new rows. Columns the sheet lacks take the server's values.
@@ -12,13 +14,15 @@ import { PARENT_LEVEL, type SheetLevel, type SheetRowIn } from '@core/sheet/row'
 import { levelOf } from '@core/sheet/vocabulary';
 import type { ServerRow } from '../api/types';
 import type { Cell } from '../workbook/port';
+import { idsByKey } from './column-identity';
 import { canonicalHeaders, linesOf, type Inputs } from './columns';
-import { statusLabel, type OperationContext } from './context';
+import { planTableOf, readPlanTable, statusLabel, TableMissingError, type OperationContext } from './context';
+import { keepColumnIdentity, refuseUnsent, rewriteTable } from './rewrite';
 import { rowHash } from './hash';
 import { freshState, layoutColumns } from './load';
 import { parentNames, realizationCell, referenceName, serverInputs } from './server-cells';
 import type { StoredState } from './state';
-import type { BindRequest, BindSummary, ColumnMapping, MappingProposal } from './types';
+import type { BindRequest, BindSummary, Binding, ColumnMapping, MappingProposal } from './types';
 import { refreshVisuals } from './visuals';
 import { titleFromIndicatorColumn } from './mapping';
 import { foldWords } from '@core/vocabulary/fold';
@@ -111,7 +115,11 @@ export async function bindSheet(
   mapping: ColumnMapping | HeaderMatch[],
   request: BindRequest,
   values: Cell[][],
+  into: { current: StoredState; discard: boolean } | null = null,
 ): Promise<{ state: StoredState; summary: BindSummary }> {
+  // bound already: the same table is rewritten (never a second one beside an orphan), and only once the user chose
+  const bound = into ? await readBound(ctx, into.current) : null;
+  if (bound) refuseUnsent(bound.table, into!.discard, 'bind');
   const { plan, passMarks } = await ctx.client.plan(request.planId);
   if (!plan) throw new Error(`plan ${request.planId} not found`);
   const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint);
@@ -182,28 +190,48 @@ export async function bindSheet(
     return keys.map((k) => cells[k]);
   });
 
-  const existing = await ctx.port.listTables();
-  const taken = new Set(existing.map((t) => t.name.toLowerCase()));
-  let table = request.table ?? `Cruscotto_${proposal.sheet}`.replace(/[^A-Za-z0-9_]/g, '_');
-  for (let n = 2; taken.has(table.toLowerCase()); n++) table = `${table.replace(/_\d+$/, '')}_${n}`;
-  const sheet = `${proposal.sheet} (Cruscotto)`.slice(0, 31);
-  await ctx.port.createTable(sheet, table, layoutColumns(ctx.language), rows);
-
-  const state = freshState(serverUrl, request, plan, passMarks, {
-    table,
-    sheet,
-    language: ctx.language,
-    serverTime: page.serverTime,
-  });
-  const headers = canonicalHeaders(ctx.language);
-  await refreshVisuals(
-    ctx.port,
-    linesOf({ name: table, sheet, headers: keys.map((k) => headers[k]), rowCount: rows.length, rows }, headers),
-    state.lights,
-    ctx.language,
-  );
+  const fresh = (where: Pick<Binding, 'table' | 'sheet' | 'language'>) =>
+    freshState(serverUrl, request, plan, passMarks, { ...where, serverTime: page.serverTime });
+  let state: StoredState;
+  if (bound) {
+    // the table's own column order, its renamed and its own columns kept (rewrite.ts)
+    await rewriteTable(
+      ctx,
+      'bind',
+      bound.data,
+      bound.table,
+      rows.map((cells) => Object.fromEntries(keys.map((k, i) => [k, cells[i]]))),
+    );
+    state = fresh(into!.current.binding);
+    keepColumnIdentity(state, into!.current);
+    await refreshVisuals(ctx.port, await readPlanTable(ctx.port, state.binding), state.lights, ctx.language);
+  } else {
+    const existing = await ctx.port.listTables();
+    const taken = new Set(existing.map((t) => t.name.toLowerCase()));
+    let name = request.table ?? `Cruscotto_${proposal.sheet}`.replace(/[^A-Za-z0-9_]/g, '_');
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${name.replace(/_\d+$/, '')}_${n}`;
+    const sheet = `${proposal.sheet} (Cruscotto)`.slice(0, 31);
+    const columnIds = await ctx.port.createTable(sheet, name, layoutColumns(ctx.language), rows);
+    state = fresh({ table: name, sheet, language: ctx.language });
+    state.binding.columnIds = idsByKey(keys, columnIds);
+    const headers = canonicalHeaders(ctx.language);
+    await refreshVisuals(
+      ctx.port,
+      linesOf({ name, sheet, headers: keys.map((k) => headers[k]), rowCount: rows.length, rows }, headers),
+      state.lights,
+      ctx.language,
+    );
+  }
+  const table = state.binding.table;
   return {
     state,
     summary: { rows: rows.length, matched, table, newRows: rows.length - matched, unplaced: mapped.unplaced.length },
   };
+}
+
+/** the bound table as it is now, to be rewritten in place */
+async function readBound(ctx: OperationContext, current: StoredState) {
+  const data = await ctx.port.readTable(current.binding.table);
+  if (!data) throw new TableMissingError(current.binding.table);
+  return { data, table: planTableOf(data, current.binding) };
 }

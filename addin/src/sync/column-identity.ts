@@ -1,9 +1,11 @@
 /**
- * Which column of the bound table holds which plan column. A column is known by the header it had and by where
- * it stood (the binding, in the workbook's settings), never by header text alone: a column moved elsewhere is
- * found by its header, a column renamed in place is found by its place (counted from the nearest column that
- * kept its header, so an inserted column elsewhere does not shift it). A column found neither way is missing:
- * reading the table stops with ColumnsMissingError, so no edit in it is ever dropped silently.
+ * Which column of the bound table holds which plan column. A column is known first by Excel's own key for it,
+ * TableColumn.id, recorded in the binding (the workbook's settings): Excel keeps it through renames and moves, so a
+ * column renamed and moved at once is still found. Bindings written before ids were recorded, and a column whose
+ * id is gone (deleted and typed again), fall back to the header it had and where it stood: a column moved elsewhere
+ * is found by its header, a column renamed in place by its place (counted from the nearest column that kept its
+ * header, so an inserted column elsewhere does not shift it). A column found no way is missing: reading the table
+ * stops with ColumnsMissingError, so no edit in it is ever dropped silently.
  */
 import { bindingWords } from '../binding-words';
 import { format, type Language } from '../i18n';
@@ -16,29 +18,53 @@ export type ColumnReading = {
   missing: Array<{ key: LayoutColumnKey; header: string }>;
 };
 
+/** the binding's record of a table just written: each plan column's TableColumn.id, keys in the table's order */
+export function idsByKey(
+  keys: readonly LayoutColumnKey[],
+  ids: readonly string[],
+): Partial<Record<LayoutColumnKey, string>> {
+  return Object.fromEntries(keys.map((k, i) => [k, ids[i]]).filter(([, id]) => id !== undefined));
+}
+
 /** where each column stood when the table was written: the canonical layout's order, unless the binding says */
 export function layoutPositions(expected: ColumnHeaders): Map<LayoutColumnKey, number> {
   const keys = PLAN_LAYOUT.map((c) => c.key).filter((k) => expected[k] !== undefined);
   return new Map(keys.map((k, i) => [k, i]));
 }
 
+/** Excel's TableColumn.id of each column of the table now, and the id each plan column had when last read */
+export type ColumnIds = { table: readonly string[]; bound: Partial<Record<LayoutColumnKey, string>> };
+
 export function readColumns(
   tableHeaders: readonly string[],
   expected: ColumnHeaders,
   positions: ReadonlyMap<LayoutColumnKey, number> = layoutPositions(expected),
+  ids?: ColumnIds,
 ): ColumnReading {
   const keys = [...positions.keys()].sort((a, b) => positions.get(a)! - positions.get(b)!);
   const found = new Map<LayoutColumnKey, number>();
+  const byId = new Set<number>();
   for (const key of keys) {
+    const id = ids?.bound[key];
+    const at = id === undefined || ids!.table.length !== tableHeaders.length ? -1 : ids!.table.indexOf(id);
+    if (at >= 0) {
+      found.set(key, at);
+      byId.add(at);
+    }
+  }
+  for (const key of keys) {
+    if (found.has(key)) continue;
     const at = tableHeaders.indexOf(expected[key]!);
-    if (at >= 0) found.set(key, at);
+    if (at >= 0 && !byId.has(at)) found.set(key, at);
   }
   const claimed = new Set(found.values());
   const expectedTexts = new Set(Object.values(expected));
   const out: ColumnReading = { headers: {}, renamed: [], missing: [] };
   for (const key of keys) {
     if (found.has(key)) {
-      out.headers[key] = tableHeaders[found.get(key)!];
+      const now = tableHeaders[found.get(key)!];
+      out.headers[key] = now;
+      if (now !== expected[key]) out.renamed.push({ key, from: expected[key]!, to: now });
       continue;
     }
     const at = placeOf(key, keys, positions, found);

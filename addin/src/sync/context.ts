@@ -22,9 +22,10 @@ export function headersOf(binding: Binding): ColumnHeaders {
 }
 
 /**
- * The bound table as the sync logic reads it. Where a column stands now, and the header it has now, are noted in
- * the binding (saved with the state after the operation): that record, kept in the workbook's settings, is the
- * column's identity, so a column renamed today and moved tomorrow is still found.
+ * The bound table as the sync logic reads it. Excel's TableColumn.id of each column, where it stands now and the
+ * header it has now are noted in the binding (saved with the state after the operation): that record, kept in the
+ * workbook's settings, is the column's identity, so a column renamed and moved at once is still found by its id,
+ * and one renamed today and moved tomorrow by its header and place on a host that gives no ids.
  */
 export async function readPlanTable(port: WorkbookPort, binding: Binding): Promise<PlanTable> {
   const data = await port.readTable(binding.table);
@@ -38,7 +39,9 @@ export function planTableOf(data: TableData, binding: Binding): PlanTable {
   const positions = binding.positions
     ? new Map(Object.entries(binding.positions) as Array<[LayoutColumnKey, number]>)
     : layoutPositions(expected);
-  const columns = readColumns(data.headers, expected, positions);
+  const tableIds = data.columnIds;
+  const ids = tableIds && binding.columnIds ? { table: tableIds, bound: binding.columnIds } : undefined;
+  const columns = readColumns(data.headers, expected, positions, ids);
   if (columns.missing.length)
     throw new ColumnsMissingError(
       binding.table,
@@ -50,6 +53,11 @@ export function planTableOf(data: TableData, binding: Binding): PlanTable {
   if (columns.renamed.length || [...positions].some(([k, at]) => now[k] !== at)) {
     binding.columns = columns.headers;
     binding.positions = now;
+  }
+  if (tableIds && tableIds.length === data.headers.length) {
+    const keys = Object.keys(now) as LayoutColumnKey[];
+    if (!binding.columnIds || keys.some((k) => binding.columnIds![k] !== tableIds[now[k]!]))
+      binding.columnIds = Object.fromEntries(keys.map((k) => [k, tableIds[now[k]!]]));
   }
   return linesOf(data, columns.headers);
 }

@@ -6,6 +6,7 @@
 import { PLAN_LAYOUT, type LayoutLanguage } from '@core/sheet/layout';
 import type { PlanDetails } from '../api/types';
 import type { Cell, ColumnSetup } from '../workbook/port';
+import { idsByKey } from './column-identity';
 import { canonicalHeaders, linesOf } from './columns';
 import { statusLabel, type OperationContext } from './context';
 import { parentNames, serverCells } from './server-cells';
@@ -99,7 +100,7 @@ export async function loadPlan(
     return keys.map((k) => cells[k]);
   });
   ctx.progress('load', 0, rows.length);
-  await ctx.port.createTable(sheet, table, layoutColumns(language), rows);
+  const columnIds = await ctx.port.createTable(sheet, table, layoutColumns(language), rows);
   ctx.progress('load', rows.length, rows.length);
 
   const state = freshState(serverUrl, request, plan, passMarks, {
@@ -108,6 +109,7 @@ export async function loadPlan(
     language,
     serverTime: page.serverTime,
   });
+  state.binding.columnIds = idsByKey(keys, columnIds);
   const headers = canonicalHeaders(language);
   const view = linesOf(
     { name: table, sheet, headers: keys.map((k) => headers[k]), rowCount: rows.length, rows },

@@ -9,7 +9,7 @@
 import type { LayoutColumnKey } from '@core/sheet/layout';
 import { messages, type Language } from '../i18n';
 import type { Cell, WorkbookPort } from '../workbook/port';
-import { isBlank, type Line, type PlanTable } from './columns';
+import { INPUT_KEYS, isBlank, type Line, type PlanTable } from './columns';
 import { isStatus, readPlanTable, statusLabel } from './context';
 import { wantsDeletion } from './deletion';
 import { rowHash } from './hash';
@@ -63,6 +63,9 @@ export async function markPending(
     // a refused row touched again is being corrected: its pink cells go, its reasons stay in the pane until Sync
     if (isStatus(line.status, 'REJECTED') || isStatus(line.status, 'PARTIAL')) writer.clearMarks(line.position);
     changes.set(line, { syncStatus: toSend, syncMessage: provisional });
+    // the row is highlighted where the user looks, the cells typed in, not only its status: the hash tells the row,
+    // not which of its cells changed, so every input cell of the row takes the fill (the answer at Sync clears it)
+    for (const key of INPUT_KEYS) writer.mark(line.position, key, TO_SEND_FILL);
     writer.mark(line.position, 'syncStatus', TO_SEND_FILL);
   }
   // every row waiting to go out carries a score computed here, the objectives above it too

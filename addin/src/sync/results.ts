@@ -113,10 +113,9 @@ export function applyAnswer(
     if (!sent) continue;
     const { line } = sent;
     outcome.answered.add(answeredKey(line));
-    // a row refused last time loses its fills when it is answered again; a row waiting to go out, its status fill
-    if (isStatus(line.status, 'REJECTED') || isStatus(line.status, 'PARTIAL')) writer.clearMarks(line.position);
-    else if (isStatus(line.status, 'TO_SEND') || isStatus(line.status, 'PENDING'))
-      writer.mark(line.position, 'syncStatus', null);
+    // a row refused last time, or marked to send (its cells and status in yellow), loses its fills when answered
+    if ((['REJECTED', 'PARTIAL', 'TO_SEND', 'PENDING'] as const).some((s) => isStatus(line.status, s)))
+      writer.clearMarks(line.position);
     if (result.status === 'UPDATED' && result.errors.length > 0) {
       summary.updated++;
       summary.partial++;

@@ -156,20 +156,28 @@ export class WorkbookSession {
    */
   async load(request: LoadRequest, unsent?: UnsentChoice): Promise<LoadSummary> {
     const serverUrl = this.requireConnection().serverUrl;
-    const table = this.state?.binding.table.toLowerCase();
-    const tables = table ? await this.options.workbook.listTables() : [];
-    const bound = tables.some((t) => t.name.toLowerCase() === table) ? this.state : null;
-    if (bound && unsent === 'send') {
-      // what the server refuses stays pending: reloadTable then refuses too, and the pane says so
-      const sent = await this.sync();
-      if (sent.offline || sent.pending > 0) throw new UnsentEditsError(sent.pending, true);
-    }
+    const bound = await this.boundBefore('load', unsent);
     const { state, summary } = bound
-      ? await reloadTable(this.context(), serverUrl, this.state!, request, unsent === 'discard')
+      ? await reloadTable(this.context(), serverUrl, bound, request, unsent === 'discard')
       : await loadPlan(this.context(), serverUrl, request);
     await this.save(state, [], []);
     await this.protect();
     return summary;
+  }
+
+  /**
+   * The bound state when the workbook still has the bound table (Load and Bind rewrite it in place), after sending
+   * its edits when the user chose so: what the server refuses stays pending, and the operation stops saying so.
+   */
+  private async boundBefore(operation: 'load' | 'bind', unsent?: UnsentChoice): Promise<StoredState | null> {
+    const table = this.state?.binding.table.toLowerCase();
+    const tables = table ? await this.options.workbook.listTables() : [];
+    const bound = tables.some((t) => t.name.toLowerCase() === table) ? this.state : null;
+    if (bound && unsent === 'send') {
+      const sent = await this.sync();
+      if (sent.offline || sent.pending > 0) throw new UnsentEditsError(sent.pending, true, operation);
+    }
+    return bound;
   }
 
   /** sends dirty, new and explicitly deleted rows; writes status, ids, versions, scores back */
@@ -236,13 +244,18 @@ export class WorkbookSession {
     return proposeFromValues(sheet, read.address, seenValues(read));
   }
 
-  /** makes a canonical plan table from a seed-shaped sheet (left untouched) with the confirmed mapping */
+  /**
+   * makes a canonical plan table from a seed-shaped sheet (left untouched) with the confirmed mapping; on a bound
+   * workbook it rewrites the bound table instead, and with edits not sent it throws UnsentEditsError (as load)
+   */
   async bindExistingSheet(
     sheet: string,
     mapping: ColumnMapping | HeaderMatch[],
     request: BindRequest,
     proposal?: MappingProposal,
+    unsent?: UnsentChoice,
   ): Promise<BindSummary> {
+    const bound = await this.boundBefore('bind', unsent);
     const read = await this.options.workbook.readSheet(sheet);
     if (!read) throw new Error(messages[this.language].sync.mappingNoHeader.replace('{sheet}', sheet));
     const values = seenValues(read);
@@ -254,6 +267,7 @@ export class WorkbookSession {
       mapping,
       request,
       values,
+      bound ? { current: bound, discard: unsent === 'discard' } : null,
     );
     await this.save(state, [], []);
     await this.protect();

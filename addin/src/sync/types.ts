@@ -38,6 +38,8 @@ export type Binding = {
   columns?: Partial<Record<LayoutColumnKey, string>>;
   /** where each column stood when last read (0-based in the table): with `columns`, the column's identity */
   positions?: Partial<Record<LayoutColumnKey, number>>;
+  /** Excel's TableColumn.id of each plan column when last read: the column's identity through renames and moves */
+  columnIds?: Partial<Record<LayoutColumnKey, string>>;
 };
 
 export type LoadRequest = { planId: string; year: number; checkpoint: Checkpoint; sheet?: string; table?: string };

@@ -14,7 +14,7 @@ import { applyLabels, byId, element, options } from './dom';
 import { PendingView } from './pending-view';
 import { failureText, sortedErrors, syncedText, tokenProblem, type Step } from './wording';
 import { chosenMatches, mappingRows } from './mapping-view';
-import { loadAsking } from './reload-prompt';
+import { asking, loadAsking } from './reload-prompt';
 import { bindingWords } from '../binding-words';
 import type { TokenStore } from './token-store';
 import { CHECKPOINT_NAMES } from '@core/vocabulary/checkpoint';
@@ -280,8 +280,12 @@ export class Pane {
     if (!proposal || !choice) return;
     const mapping = chosenMatches(proposal, byId('mapping-rows'));
     await this.operate('bind', async () => {
-      const summary = await this.session.bindExistingSheet(proposal.sheet, mapping, choice, proposal);
+      const summary = await asking(
+        (unsent) => this.session.bindExistingSheet(proposal.sheet, mapping, choice, proposal, unsent),
+        this.options.language,
+      );
       this.closeMapping();
+      if (!summary) return bindingWords[this.options.language].rebindCancelled;
       return format(this.ui.bound, { rows: summary.rows, matched: summary.matched, newRows: summary.newRows });
     });
   }

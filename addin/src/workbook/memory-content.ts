@@ -7,6 +7,7 @@ import {
   type Display,
   formatOf,
   italianDisplay,
+  newColumnIds,
   type Snapshot,
   type Table,
   usedRange,
@@ -33,6 +34,7 @@ export class MemoryContent {
           name,
           sheet: t.sheet,
           headers: [...t.headers],
+          columnIds: [...(t.columnIds ?? [])],
           rowCount: t.rows.length,
           ...this.grid(t),
         }
@@ -114,7 +116,11 @@ export class MemoryContent {
   protected restore(text: string): void {
     const snapshot = JSON.parse(text) as Snapshot;
     for (const [name, grid] of Object.entries(snapshot.sheets)) this.sheets.set(name, grid);
-    for (const table of snapshot.tables) this.tables.set(table.name, table);
+    for (const table of snapshot.tables) {
+      // a file saved before the twin kept column ids: Excel numbers the columns of such a table when it reads it
+      if (!table.columnIds) newColumnIds(table);
+      this.tables.set(table.name, table);
+    }
     for (const [key, value] of Object.entries(snapshot.settings)) this.settings.set(key, value);
     for (const chart of snapshot.charts) this.charts.set(chart.name, chart);
   }

@@ -47,7 +47,16 @@ export type Table = {
   origin: { row: number; column: number };
   /** sheet protection: the columns whose body cells stay open to typing; absent or null when not protected */
   protection?: { editable: string[] } | null;
+  /** Excel's TableColumn.id of each column, in the order of `headers`: kept through renames and moves, never reused */
+  columnIds?: string[];
+  nextColumnId?: number;
 };
+
+/** ids for a table's columns as Excel numbers them when it makes the table: "1", "2", … */
+export function newColumnIds(table: Table): void {
+  table.columnIds = table.headers.map((_, i) => String(i + 1));
+  table.nextColumnId = table.headers.length + 1;
+}
 
 /** What survives closing and reopening a workbook: content and settings, never listeners or the selection. */
 export type Snapshot = {

@@ -22,6 +22,7 @@ import {
   asStored,
   cutBlock,
   type Display,
+  newColumnIds,
   type Row,
   sortOrder,
   type Table,
@@ -68,6 +69,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
       sheet: t.sheet,
       headers: [...t.headers],
       rowCount: t.rows.length,
+      columnIds: [...(t.columnIds ?? [])],
     }));
   }
 
@@ -81,7 +83,14 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     // values, formats and text come back in the same requests, as ExcelWorkbook reads them
     const bytesOf = (i: number) => jsonBytes(grid.rows[i]) + jsonBytes(grid.formats[i]) + jsonBytes(grid.texts[i]);
     this.cost('readTable', LOCATE + readChunks(grid.rows, table.headers.length, this.budget, bytesOf));
-    return { name, sheet: table.sheet, headers: [...table.headers], rowCount: grid.rows.length, ...grid };
+    return {
+      name,
+      sheet: table.sheet,
+      headers: [...table.headers],
+      columnIds: [...(table.columnIds ?? [])],
+      rowCount: grid.rows.length,
+      ...grid,
+    };
   }
 
   async readSheet(sheet: string): Promise<SheetData | null> {
@@ -102,7 +111,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     if (this.tables.has(name)) throw new Error(`a table named "${name}" already exists`);
     const block = cutBlock(grid, range);
     const headers = uniqueHeaders(block[0].map((h) => (h === null || h === '' ? '' : String(h))));
-    this.tables.set(name, {
+    const table: Table = {
       name,
       sheet,
       headers,
@@ -110,16 +119,18 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
       lights: null,
       origin: { row: range.row, column: range.column },
       rows: block.slice(1).map((cells) => ({ cells, fills: {} })),
-    });
+    };
+    newColumnIds(table);
+    this.tables.set(name, table);
   }
 
-  async createTable(sheet: string, name: string, columns: ColumnSetup[], rows: Cell[][]): Promise<void> {
+  async createTable(sheet: string, name: string, columns: ColumnSetup[], rows: Cell[][]): Promise<string[]> {
     if (this.tables.has(name)) throw new Error(`a table named "${name}" already exists`);
     this.cost('createTable', createTableSyncs(columns, rows, this.budget));
     if (!this.sheets.has(sheet)) this.sheets.set(sheet, []);
     const setup: Table['setup'] = {};
     for (const { header, ...rest } of columns) setup[header] = rest;
-    this.tables.set(name, {
+    const table: Table = {
       name,
       sheet,
       headers: columns.map((c) => c.header),
@@ -127,7 +138,10 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
       lights: null,
       origin: { row: 0, column: 0 },
       rows: rows.map((cells) => ({ cells: columns.map((_, i) => asStored(cells[i])), fills: {} })),
-    });
+    };
+    newColumnIds(table);
+    this.tables.set(name, table);
+    return [...table.columnIds!];
   }
 
   async appendRows(name: string, rows: Cell[][]): Promise<void> {
@@ -286,6 +300,34 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     if (t.protection) throw lockedCell(table);
     const c = this.columnIndex(t, header);
     t.rows.sort(sortOrder(c, descending));
+    this.emit(table, 'unknown');
+  }
+
+  /** types a new header over a column's (the column, its setup and its fills keep their identity) */
+  renameHeader(table: string, from: string, to: string): void {
+    const t = this.mustTable(table);
+    if (t.protection) throw lockedCell(table, from);
+    const c = this.columnIndex(t, from);
+    if (t.headers.some((h, i) => i !== c && h.toLowerCase() === to.toLowerCase()))
+      throw new Error(`the table already has a column "${to}"`);
+    t.headers[c] = to;
+    if (t.setup[from]) [t.setup[to], t.setup[from]] = [t.setup[from], t.setup[to]];
+    for (const row of t.rows) {
+      if (row.fills[from]) [row.fills[to], row.fills[from]] = [row.fills[from], row.fills[to]];
+      if (row.formats?.[from]) [row.formats[to], row.formats[from]] = [row.formats[from], row.formats[to]];
+    }
+    this.emit(table, 'unknown');
+  }
+
+  /** drags a column to place `to`: cells, header and TableColumn.id move together */
+  moveColumn(table: string, header: string, to: number): void {
+    const t = this.mustTable(table);
+    if (t.protection) throw lockedCell(table);
+    const from = this.columnIndex(t, header);
+    const move = <T>(list: T[]) => list.splice(to, 0, ...list.splice(from, 1));
+    move(t.headers);
+    if (t.columnIds) move(t.columnIds);
+    for (const row of t.rows) move(row.cells);
     this.emit(table, 'unknown');
   }
 

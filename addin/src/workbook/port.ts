@@ -5,7 +5,17 @@
  */
 export type Cell = string | number | boolean | null;
 
-export type TableInfo = { name: string; sheet: string; headers: string[]; rowCount: number };
+export type TableInfo = {
+  name: string;
+  sheet: string;
+  headers: string[];
+  rowCount: number;
+  /**
+   * Excel's TableColumn.id of each column, in the order of `headers`: a key Excel keeps through a header's rename and
+   * a column's move, so the binding can name a column by it (sync/column-identity.ts). Absent where not read.
+   */
+  columnIds?: string[];
+};
 
 /**
  * A rectangle of cells as Excel holds and shows it, three parallel grids read in the same request: the typed values
@@ -63,8 +73,11 @@ export interface WorkbookPort {
   readSheet(sheet: string): Promise<SheetData | null>;
   /** make a range (e.g. a seed-shaped plan) an Excel table */
   convertToTable(sheet: string, address: string, name: string): Promise<void>;
-  /** a new sheet with a new table: headers, rows, formats, dropdowns, hidden columns */
-  createTable(sheet: string, name: string, columns: ColumnSetup[], rows: Cell[][]): Promise<void>;
+  /**
+   * a new sheet with a new table: headers, rows, formats, dropdowns, hidden columns; returns Excel's TableColumn.id
+   * of each column, in the order of `columns`
+   */
+  createTable(sheet: string, name: string, columns: ColumnSetup[], rows: Cell[][]): Promise<string[]>;
   /** append rows at the end of a table */
   appendRows(name: string, rows: Cell[][]): Promise<void>;
   /** write cells of some columns: values[i] goes to body row rows[i]; in chunks, events off while writing */

@@ -112,6 +112,9 @@ function browserDouble(options: BrowserDoubleOptions) {
     deleteColumn(name: string, header: string) {
       excel.user.deleteColumn(name, header);
     },
+    moveColumn(name: string, header: string, to: number) {
+      excel.user.moveColumn(name, header, to);
+    },
     unprotect(sheet: string, password?: string) {
       excel.user.unprotect(sheet, password);
     },

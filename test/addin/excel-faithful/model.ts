@@ -133,6 +133,15 @@ export class TableModel {
   style = 'TableStyleMedium2';
   /** the filter a user applied through the header's drop-down: a column and the values it keeps */
   filter: { column: number; keep: Scalar[] } | null = null;
+  /**
+   * TableColumn.id of each column, left to right: a key Excel gives a column when it is made and keeps through renames
+   * and moves; a deleted column's id is not given again (the `id` of a `<tableColumn>` in the file, which Excel keeps
+   * unique within the table; https://learn.microsoft.com/javascript/api/excel/excel.tablecolumn#excel-excel-tablecolumn-id-member
+   * says only "a unique key that identifies the column within the table": that a move keeps it is this double's reading
+   * of the file format, where the id travels with its `<tableColumn>`).
+   */
+  columnIds: string[];
+  nextColumnId: number;
 
   /** row/column: the top-left header cell; bodyRows ≥ 1 (Excel keeps an empty row in an empty table) */
   constructor(
@@ -143,7 +152,10 @@ export class TableModel {
     public column: number,
     public columns: number,
     public bodyRows: number,
-  ) {}
+  ) {
+    this.columnIds = Array.from({ length: columns }, (_, i) => String(i + 1));
+    this.nextColumnId = columns + 1;
+  }
 
   headers(): string[] {
     const out: string[] = [];
@@ -185,6 +197,8 @@ export type SavedWorkbook = {
     bodyRows: number;
     style: string;
     filter: TableModel['filter'];
+    columnIds?: string[];
+    nextColumnId?: number;
   }>;
   settings: Array<[string, unknown]>;
   customXmlParts: CustomXmlPartModel[];
@@ -254,6 +268,8 @@ export class WorkbookModel {
         bodyRows: t.bodyRows,
         style: t.style,
         filter: t.filter,
+        columnIds: t.columnIds,
+        nextColumnId: t.nextColumnId,
       })),
       settings: [...this.settings],
       customXmlParts: this.customXmlParts,
@@ -277,6 +293,8 @@ export class WorkbookModel {
       const table = new TableModel(t.id, t.name, sheet, t.row, t.column, t.columns, t.bodyRows);
       table.style = t.style;
       table.filter = t.filter;
+      if (t.columnIds) table.columnIds = t.columnIds;
+      if (t.nextColumnId) table.nextColumnId = t.nextColumnId;
       model.tables.push(table);
     }
     model.settings = new Map(data.settings);

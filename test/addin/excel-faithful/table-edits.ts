@@ -108,7 +108,36 @@ export function deleteTableColumn(engine: Engine, table: TableModel, index: numb
     }
   }
   table.columns -= 1;
+  table.columnIds.splice(index, 1);
   engine.changed(sheet, { row: top, column: gone, rows: bottom - top + 1, columns: 1 }, 'ColumnDeleted');
+}
+
+/**
+ * Select a table column and drag it by its border to another place of the table (or cut it and "Insert Cut Cells"):
+ * the whole column, header included, lands at `to` (0-based among the table's columns), the columns between shift
+ * over by one, and the column keeps its TableColumn.id. Refused on a protected sheet, as every structural change is.
+ */
+export function moveTableColumn(engine: Engine, table: TableModel, from: number, to: number, location: string): void {
+  const sheet = table.sheet;
+  if (sheet.protection.protected) throw accessDenied(location);
+  if (from < 0 || from >= table.columns || to < 0 || to >= table.columns)
+    throw itemNotFound(`table column ${from} → ${to}`, location);
+  const order = Array.from({ length: table.columns }, (_, i) => i);
+  order.splice(to, 0, ...order.splice(from, 1));
+  const top = table.row;
+  const bottom = table.row + table.bodyRows;
+  for (let r = top; r <= bottom; r++) {
+    const line = order.map((c) => sheet.cells.get(`${r},${table.column + c}`));
+    line.forEach((cell, c) => {
+      const key = `${r},${table.column + c}`;
+      if (cell) sheet.cells.set(key, cell);
+      else sheet.cells.delete(key);
+    });
+  }
+  table.columnIds = order.map((c) => table.columnIds[c]);
+  const left = Math.min(from, to);
+  const rect = { row: top, column: table.column + left, rows: bottom - top + 1, columns: Math.abs(to - from) + 1 };
+  engine.changed(sheet, rect, 'RangeEdited');
 }
 
 /** Excel's ascending sort order across types; blanks always sort last, ascending or descending. */

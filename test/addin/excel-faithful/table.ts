@@ -220,6 +220,9 @@ export class TableColumns extends ClientObject<TableModel> {
   get count(): number {
     return this.read('count');
   }
+  get items(): Array<{ id?: string; name?: string; index?: number }> {
+    return this.read('items');
+  }
 
   private column(path: string, index: () => number) {
     const range = (name: string, rows: (t: TableModel) => [number, number]) =>
@@ -250,10 +253,31 @@ export class TableColumns extends ClientObject<TableModel> {
     );
   }
 
+  /**
+   * count, and items with their id, name and index: `load('items/id')` brings each Excel.TableColumn's key
+   * (ExcelApi 1.1) in the same request as the rest of what is loaded. Items are plain loaded values, enough for
+   * reading them; a method called on one is not part of this double.
+   */
   protected snapshot(properties: string[]): Record<string, unknown> {
     const table = this.target();
-    return pick({ count: () => table.columns }, properties, 'TableColumnCollection', (p) =>
+    const asked = properties.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length));
+    const columnProperties = ['id', 'name', 'index'];
+    for (const p of asked)
+      if (!columnProperties.includes(p)) throw invalidArgument(`TableColumn has no property "${p}"`);
+    const plain = properties.filter((p) => p !== 'items');
+    const out = pick({ count: () => table.columns }, plain, 'TableColumnCollection', (p) =>
       invalidArgument(`TableColumnCollection has no property "${p}"`),
     );
+    if (asked.length || properties.includes('items') || properties.includes('*')) {
+      const wanted = asked.length ? asked : columnProperties;
+      const headers = table.headers();
+      const all: Record<string, (i: number) => unknown> = {
+        id: (i) => table.columnIds[i],
+        name: (i) => headers[i],
+        index: (i) => i,
+      };
+      out.items = headers.map((_, i) => Object.fromEntries(wanted.map((p) => [p, all[p](i)])));
+    }
+    return out;
   }
 }

@@ -6,7 +6,14 @@
 import { parseA1 } from '../../../addin/src/workbook/address';
 import type { Engine } from './edits';
 import type { Rect, SheetModel, TableModel } from './model';
-import { deleteTableColumn, deleteTableRows, filterTable, insertTableRows, sortTable } from './table-edits';
+import {
+  deleteTableColumn,
+  deleteTableRows,
+  filterTable,
+  insertTableRows,
+  moveTableColumn,
+  sortTable,
+} from './table-edits';
 import { type Scalar, displayed } from './values';
 
 /** "Piano!F5" or "Piano!F5:G6" → the sheet and its rectangle */
@@ -70,6 +77,11 @@ export function createUser(engine: Engine) {
     deleteColumn(tableName: string, header: string): void {
       const t = table(engine, tableName);
       deleteTableColumn(engine, t, columnOf(t, header), 'user.deleteColumn');
+    },
+    /** drags a column (header and body) to place `to` among the table's columns: it keeps its TableColumn.id */
+    moveColumn(tableName: string, header: string, to: number): void {
+      const t = table(engine, tableName);
+      moveTableColumn(engine, t, columnOf(t, header), to, 'user.moveColumn');
     },
     /** right-click a body row → Insert → Table Rows Above (at = bodyRows appends below the last row) */
     insertRows(tableName: string, at: number, count = 1): void {

@@ -1,6 +1,6 @@
 /**
  * Edits visible at once (issue 12, defect 4 and item 3): a value typed in the sheet marks its row "DA INVIARE" with
- * a yellow status cell and a score computed in the pane, the pane counts the rows to send, and the server's answer
+ * its cells filled yellow and a score computed in the pane, the pane counts the rows to send, and the server's answer
  * at Sync puts the row, its fill and the count back.
  */
 import type { Page } from 'playwright-core';
@@ -51,6 +51,17 @@ browserSuite('scenarios/pending')('edits visible at once', () => {
   });
 
   step(
+    'item 3 · the typed row is highlighted in the grid: the typed cell and the rest of its row, not only its status',
+    async () => {
+      expect(await cellFill(edited.position, 'actual')).toBe(TO_SEND_FILL);
+      expect(await cellFill(edited.position, 'title')).toBe(TO_SEND_FILL);
+      // a row nobody touched keeps no fill
+      const other = editableIndicators(await sheet()).find((r) => r.id !== edited.id)!;
+      expect(await cellFill(other.position, 'actual')).toBeNull();
+    },
+  );
+
+  step(
     'item 3 · the typed row is scored in the pane with the shared engine, marked provisional until the server answers',
     async () => {
       const row = rowOf(await sheet(), edited.id);
@@ -72,6 +83,8 @@ browserSuite('scenarios/pending')('edits visible at once', () => {
     expect(row[col('syncStatus')]).toBe(status.UPDATED);
     expect(row[col('syncMessage')]).toBe('');
     expect(await cellFill(edited.position, 'syncStatus')).toBeNull();
+    expect(await cellFill(edited.position, 'actual')).toBeNull();
+    expect(await cellFill(edited.position, 'title')).toBeNull();
     expect(await page.isHidden('#pending')).toBe(true);
     expect((await sheet()).rows.filter((r) => r[col('syncStatus')] === status.TO_SEND)).toHaveLength(0);
     expect(pane.pageErrors).toEqual([]);
