@@ -10,6 +10,8 @@ import { type Context, createContext } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { noStorePlugins } from './graphql/no-store';
 import { refuseSubscriptions } from './graphql/subscriptions';
+import { refuseUnstorableInput } from './graphql/input-guard';
+import { refuseDeepJson } from './http/json-depth';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
 import { armor, OPERATION_LIMITS } from './http/armor';
@@ -68,6 +70,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...noStorePlugins(),
       refuseSubscriptions(),
+      refuseUnstorableInput(),
       ...limits.plugins,
     ],
   });
@@ -86,6 +89,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     refuseUnauthenticated,
     budget,
     express.json({ limit: MAX_BODY }),
+    refuseDeepJson,
     expressMiddleware(apollo, { context: async ({ res }) => createContext(orm.em, principalOf(res), { fastPaths }) }),
   );
   app.get('/health', (_req, res) => {
@@ -100,6 +104,12 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     }),
   );
   app.use(graphiqlRouter('/graphql'));
+  // any other path: a JSON 404, not Express's HTML page
+  app.use((_req, res) => {
+    res.status(404).json({
+      errors: [{ message: 'Percorso sconosciuto / unknown path', extensions: { code: 'NOT_FOUND' } }],
+    });
+  });
   app.use(bodyErrors);
   app.use(lastErrors(options.log ?? ((error) => console.error(error))));
   return {

@@ -76,10 +76,22 @@ function period(req: Request): { planId: string; year: number; checkpoint: Check
   const q = req.query as Record<string, unknown>;
   const planId = typeof q.planId === 'string' ? q.planId.trim() : '';
   if (!planId) throw InputError.of('planId', 'REQUIRED', 'give the plan version: ?planId=…');
+  // an id is printable and short: a NUL reached the database driver and came back as an internal error
+  if (!isPlausibleId(planId))
+    throw InputError.of(
+      'planId',
+      'BAD_ID',
+      "planId non è l'id di una versione del piano / planId is not the id of a plan version",
+    );
   const year = Number(q.year);
   if (!Number.isInteger(year) || year < 1990 || year > 2200)
     throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
   return { planId, year, checkpoint: checkpointOf(q.checkpoint) };
+}
+
+/** What an id may look like anywhere (GraphQL variables too): up to 100 printable characters, no control characters. */
+export function isPlausibleId(id: string): boolean {
+  return id.length <= 100 && !/[\u0000-\u001f\u007f\ud800-\udfff\ufffe\uffff]/.test(id);
 }
 
 /** A route whose failures are answered as errors (status and body by sendError), never left to Express */
@@ -176,6 +188,12 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
       if (year !== undefined && !Number.isInteger(year))
         throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
       if (!q.planId) throw InputError.of('planId', 'REQUIRED', 'give the plan version to import into: ?planId=…');
+      if (!isPlausibleId(q.planId))
+        throw InputError.of(
+          'planId',
+          'BAD_ID',
+          "planId non è l'id di una versione del piano / planId is not the id of a plan version",
+        );
       const mode = q.mode === 'atomic' || q.mode === 'ATOMIC' ? 'atomic' : 'partial';
       const result = await importWorkbook(
         {

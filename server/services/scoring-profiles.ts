@@ -27,7 +27,8 @@ const CHOICES: Record<string, readonly unknown[] | 'boolean' | 'number'> = {
 export function parameterProblems(parameters: Record<string, unknown>): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const [key, value] of Object.entries(parameters)) {
-    const allowed = CHOICES[key];
+    // own names only: "constructor" or "toString" are names every object inherits, not scoring parameters
+    const allowed = Object.hasOwn(CHOICES, key) ? CHOICES[key] : undefined;
     const field = `parameters.${key}`;
     if (!allowed)
       problems.push({
