@@ -16,6 +16,7 @@ import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
 import { armor, OPERATION_LIMITS } from './http/armor';
 import { planWideFieldsRule } from './http/plan-wide-fields';
+import { PLAN_COST, planCost, type PlanCostLimits } from './http/plan-cost';
 import {
   authFailureLimit,
   bodyErrors,
@@ -40,6 +41,8 @@ export type AppOptions = {
   fastPaths?: boolean;
   /** what token expiry, the token's last-use hint and the rate-limit windows go by (tests move one by hand) */
   clock?: Clock;
+  /** the price limits of plan-wide computations (server/http/plan-cost.ts); tests lower them */
+  planCost?: Partial<PlanCostLimits>;
 };
 
 /**
@@ -71,6 +74,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
       ...noStorePlugins(),
       refuseSubscriptions(),
       refuseUnstorableInput(),
+      planCost({ ...PLAN_COST, ...options.planCost }),
       ...limits.plugins,
     ],
   });

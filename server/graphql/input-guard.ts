@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, GraphQLError, type TypeNode, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
-import { isPlausibleId } from '../http/reports';
+import { isPlausibleId } from '../services/plausible-id';
 
 /** A NUL or a lone surrogate: text no database column or JSON document can store (PostgreSQL refuses both). */
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

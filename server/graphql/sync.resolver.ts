@@ -12,6 +12,7 @@ import { computePlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
 import type { Context } from './context';
+import { nextTurn } from '../services/next-turn';
 import { SyncSourceKind } from '@core/vocabulary/sync';
 import { RowChange, SheetRowsPage, SyncBatchInput, SyncResult } from './types/sync';
 
@@ -99,7 +100,8 @@ export class SyncResolver {
     const { rows, deletedRowIds } = since
       ? await rowsChangedSince(ctx.em, state, since)
       : { rows: allRows(state), deletedRowIds: [] };
-    // "Refresh scores" reads the rows with their scores: computed once for the whole plan.
+    // "Refresh scores" reads the rows with their scores: computed once for the whole plan, on a turn of its own
+    await nextTurn();
     const scores = computePlanScores(forPeriod(state.snapshot, year, checkpoint), year, checkpoint);
     const withScores = rows.map((row) => ({
       ...row,

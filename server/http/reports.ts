@@ -21,6 +21,7 @@ import { buildReport, CONTENT_TYPE, FORMATS, fileName, render } from '../export/
 import { PdfUnavailableError } from '../export/reports/render-pdf';
 import { importWorkbook } from '../import/workbook';
 import { DEFAULT_WORKBOOK_LIMITS } from '../import/workbook-read';
+import { isPlausibleId } from '../services/plausible-id';
 
 export type ReportCaller = { em: EntityManager; actor: string | null; access?: Access; fastPaths?: boolean };
 export type ResolveAccess = (req: Request, res: Response) => Promise<ReportCaller>;
@@ -87,11 +88,6 @@ function period(req: Request): { planId: string; year: number; checkpoint: Check
   if (!Number.isInteger(year) || year < 1990 || year > 2200)
     throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
   return { planId, year, checkpoint: checkpointOf(q.checkpoint) };
-}
-
-/** What an id may look like anywhere (GraphQL variables too): up to 100 printable characters, no control characters. */
-export function isPlausibleId(id: string): boolean {
-  return id.length <= 100 && !/[\u0000-\u001f\u007f\ud800-\udfff\ufffe\uffff]/.test(id);
 }
 
 /** A route whose failures are answered as errors (status and body by sendError), never left to Express */
