@@ -19,13 +19,19 @@ describe.each(databaseNames())('the adversarial corpus (%s)', (dialect) => {
   it('answers every input with a clear refusal or a faithful acceptance', async () => {
     const { server, plan } = sondrio;
     const tally = new Tally();
-    await runCells(server, plan.planId, plan.operational('1.3').rowId, cellCases(), tally, 'Z');
-    await runStructure(server, plan, tally);
-    await runRequests(server, plan, requestCases(), tally);
+    const times: string[] = [];
+    const timed = async (what: string, run: () => Promise<void>) => {
+      const started = Date.now();
+      await run();
+      times.push(`${what} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    };
+    await timed('cells', () => runCells(server, plan.planId, plan.operational('1.3').rowId, cellCases(), tally, 'Z'));
+    await timed('structure', () => runStructure(server, plan, tally));
+    await timed('requests', () => runRequests(server, plan, requestCases(), tally));
     const counts = tally.counts();
     const total = tally.verdicts.length;
     console.log(
-      `adversarial corpus (${dialect}): ${total} inputs\n` +
+      `adversarial corpus (${dialect}): ${total} inputs (${times.join(', ')})\n` +
         Object.entries(counts)
           .map(([family, c]) => `  ${family.padEnd(16)} refused ${c.refused}, accepted ${c.accepted}, other ${c.other}`)
           .join('\n'),
