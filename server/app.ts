@@ -10,10 +10,13 @@ import { type Context, createContext } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { noStorePlugins } from './graphql/no-store';
 import { refuseSubscriptions } from './graphql/subscriptions';
+import { refuseUnstorableInput } from './graphql/input-guard';
+import { refuseDeepJson } from './http/json-depth';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
 import { armor, OPERATION_LIMITS } from './http/armor';
 import { planWideFieldsRule } from './http/plan-wide-fields';
+import { PLAN_COST, planCost, type PlanCostLimits } from './http/plan-cost';
 import {
   authFailureLimit,
   bodyErrors,
@@ -63,6 +66,8 @@ export type AppOptions = {
   ops?: Partial<Pick<OpsConfig, 'metricsToken' | 'shutdownTimeoutMs'>>;
   /** request logs (one JSON line per request); default: none, as in tests (server/main.ts passes LOG_LEVEL's) */
   logger?: Logger;
+  /** the price limits of plan-wide computations (server/http/plan-cost.ts); tests lower them */
+  planCost?: Partial<PlanCostLimits>;
 };
 
 /**
@@ -103,6 +108,8 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
       operationNames(),
       ...noStorePlugins(),
       refuseSubscriptions(),
+      refuseUnstorableInput(),
+      planCost({ ...PLAN_COST, ...options.planCost }),
       ...limits.plugins,
     ],
   });
@@ -130,6 +137,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     refuseUnauthenticated,
     budget,
     express.json({ limit: MAX_BODY }),
+    refuseDeepJson,
     expressMiddleware(apollo, {
       context: async ({ res }) => bindResponse(createContext(orm.em, principalOf(res), { fastPaths }), res),
     }),
@@ -143,6 +151,12 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     }),
   );
   app.use(graphiqlRouter('/graphql'));
+  // any other path: a JSON 404, not Express's HTML page
+  app.use((_req, res) => {
+    res.status(404).json({
+      errors: [{ message: 'Percorso sconosciuto / unknown path', extensions: { code: 'NOT_FOUND' } }],
+    });
+  });
   app.use(bodyErrors);
   app.use(lastErrors(log));
   const release = async () => {

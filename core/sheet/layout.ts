@@ -147,7 +147,30 @@ export type ThresholdCell = { score: number; value: string };
  * (reaching 10 earns 80%). Scores are written as percent points, values exactly as typed.
  */
 export function formatThresholds(thresholds: readonly ThresholdCell[]): string {
-  return thresholds.map((t) => `${trimNumber(t.score * 100)}%: ${t.value}`).join('; ');
+  return thresholds.map((t) => `${percentText(t.score)}%: ${t.value}`).join('; ');
+}
+
+/**
+ * Whether a threshold score can travel through a sheet cell exactly: between 0 and 1, and written without an
+ * exponent (at least 0.0001%, or 0). A score such as 5e-324 came back as 0 after an export and re-import (issue 13,
+ * finding 10), so it is refused where it comes in (THRESHOLD_SCORE) instead of being changed on the way back.
+ */
+export function thresholdScoreFits(score: number): boolean {
+  return score >= 0 && score <= 1 && !/e/i.test(String(score));
+}
+
+/**
+ * A score in percent points, exactly: the decimal point of the score's shortest text moved two places (0.6 → "60",
+ * 1/3 → "33.33333333333333"), so that reading it back gives the same double; multiplying by 100 and rounding
+ * did not (0.12345678 came back as 0.12345678000000001).
+ */
+function percentText(score: number): string {
+  const text = String(score);
+  if (/e/i.test(text)) return trimNumber(score * 100); // refused at entry (thresholdScoreFits): never stored by sync
+  const [whole, fraction = ''] = text.split('.');
+  const digits = `${whole}${fraction.slice(0, 2).padEnd(2, '0')}`.replace(/^(-?)0+(?=\d)/, '$1');
+  const rest = fraction.slice(2);
+  return rest ? `${digits}.${rest}` : digits;
 }
 
 export type CellParse<T> = { ok: true; value: T } | { ok: false; reason: string; reasonIt: string };
@@ -165,7 +188,8 @@ export function parseThresholds(text: string): CellParse<ThresholdCell[]> {
         reasonIt: `"${part.trim()}" non è una soglia: scrivere "80%: 10; 60%: 8"`,
       };
     }
-    out.push({ score: Number(match[1].replace(',', '.')) / 100, value: match[2] });
+    // the decimal point moved back by the exponent, not a division: "12.345678" gives the double of 0.12345678
+    out.push({ score: Number(`${match[1].replace(',', '.')}e-2`), value: match[2] });
   }
   return { ok: true, value: out };
 }

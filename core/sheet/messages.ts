@@ -68,8 +68,8 @@ export const CELL_MESSAGES: Record<string, { en: string; it: string }> = {
     it: 'le soglie devono peggiorare nel verso della polarità ({polarity})',
   },
   THRESHOLD_SCORE: {
-    en: 'a threshold score must be between 0 and 1',
-    it: 'il punteggio di una soglia deve essere tra 0 e 1',
+    en: 'a threshold score must be between 0 and 1 (0% to 100%), and 0 or at least 0.000001 (0.0001%), so that a sheet can show it exactly',
+    it: 'il punteggio di una soglia deve essere tra 0 e 1 (da 0% a 100%), e 0 oppure almeno 0,000001 (0,0001%), perché un foglio possa mostrarlo esatto',
   },
   NOT_A_VALUE: {
     en: '"{raw}" cannot be read as a value for this indicator',

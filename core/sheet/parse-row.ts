@@ -1,6 +1,7 @@
 import { isNumericValue, parseValue } from '../values';
 import type { ParsedValue, Polarity } from '../values/types';
 import { type CellError, cellError } from './messages';
+import { thresholdScoreFits } from './layout';
 import { LIMITS, type SheetLevel, type SheetRowIn } from './row';
 import { checkCode, checkText } from './text-checks';
 import { flagOf, levelOf, polarityOf, ruleOf, unitNamesOf } from './vocabulary';
@@ -63,7 +64,9 @@ export function readValueCell(
   ctx: { year?: number; unit?: string | null; role: 'target' | 'actual' | 'threshold' },
 ): { value: ParsedValue } | { error: CellError } {
   if (raw.length > LIMITS.raw) return { error: cellError(column, 'TOO_LONG', { max: LIMITS.raw }) };
-  const parsed = parseValue(raw, { year: ctx.year, unit: ctx.unit ?? undefined, role: ctx.role });
+  // stored trimmed, like every text cell: " 5 " and "\t5" are "5", so what a workbook or a sheet carries back is
+  // what is stored (a threshold's spaces cannot survive its one-cell form "80%: 10"; issue 13, finding 10)
+  const parsed = parseValue(raw.trim(), { year: ctx.year, unit: ctx.unit ?? undefined, role: ctx.role });
   const fatal = parsed.warnings.find((w) => VALUE_ERRORS.includes(w));
   if (fatal) return { error: cellError(column, fatal, { raw }) };
   if (parsed.kind === 'text') {
@@ -179,7 +182,7 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
   else if (input.thresholds != null) {
     const out: Array<{ value: ParsedValue; score: number }> = [];
     input.thresholds.forEach((th, i) => {
-      if (!(th.score >= 0 && th.score <= 1)) errors.push(cellError(`thresholds.${i}`, 'THRESHOLD_SCORE'));
+      if (!thresholdScoreFits(th.score)) errors.push(cellError(`thresholds.${i}`, 'THRESHOLD_SCORE'));
       const v = value(`thresholds.${i}`, th.value, { year: ctx.year, unit, role: 'threshold' }, errors);
       if (v) out.push({ value: v, score: th.score });
     });

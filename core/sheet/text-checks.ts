@@ -44,11 +44,15 @@ export type TextProblem =
   | { code: 'CODE_CHARACTERS' }
   | { code: 'TOO_LONG'; max: number };
 
-/** Free text as stored: trimmed and in Unicode NFC (so "è" typed two ways is one text), or why it is refused. */
+/**
+ * Free text as stored: trimmed, in Unicode NFC (so "è" typed two ways is one text) and with line breaks as "\n" (an
+ * .xlsx cannot keep "\r\n" apart from "\n", so a note stored with it changed on re-import: issue 13, finding 10),
+ * or why it is refused.
+ */
 export function checkText(raw: string, max: number): { text: string } | { problem: TextProblem } {
   if (CONTROL.test(raw)) return { problem: { code: 'CONTROL_CHARACTERS' } };
   if (NOT_XML.test(raw)) return { problem: { code: 'INVALID_CHARACTERS' } };
-  const text = raw.normalize('NFC').trim();
+  const text = raw.normalize('NFC').replace(/\r\n?/g, '\n').trim();
   if (FORMULA.test(text)) return { problem: { code: 'FORMULA_NOT_ALLOWED' } };
   if (text.length > max) return { problem: { code: 'TOO_LONG', max } };
   return { text };

@@ -64,6 +64,11 @@ export function formatError(
     };
   }
   const code = formatted.extensions?.code;
+  // a request priced over the limit (server/http/plan-cost.ts): the price and the limit, so the client can split it
+  if (code === 'COST_LIMIT') {
+    const { cost, maxCost } = formatted.extensions as { cost?: number; maxCost?: number };
+    return { message: formatted.message, locations: formatted.locations, extensions: { code, cost, maxCost } };
+  }
   if (typeof code === 'string' && REQUEST_CODES.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }

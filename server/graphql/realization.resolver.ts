@@ -15,6 +15,7 @@ import { loadPlanSnapshot } from '../services/plan-snapshot';
 import { computePlanScores, type PlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
 import type { Context } from './context';
+import { nextTurn } from '../services/next-turn';
 import { thenMaybe } from './then-maybe';
 import { Realization } from './types/realization';
 
@@ -29,13 +30,11 @@ export function planScores(
   year: number,
   checkpoint: Checkpoint,
 ): PlanScores | Promise<PlanScores> {
-  return ctx.loaders.onceNow(`scores:${planId}:${year}:${checkpoint}`, async () =>
-    computePlanScores(
-      await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }, { readOnly: ctx.fastPaths }),
-      year,
-      checkpoint,
-    ),
-  );
+  return ctx.loaders.onceNow(`scores:${planId}:${year}:${checkpoint}`, async () => {
+    const snapshot = await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }, { readOnly: ctx.fastPaths });
+    await nextTurn(); // a big plan's scores take a turn of the event loop of their own
+    return computePlanScores(snapshot, year, checkpoint);
+  });
 }
 
 export function toRealization(

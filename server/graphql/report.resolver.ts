@@ -9,6 +9,7 @@ import { loadPlanSnapshot } from '../services/plan-snapshot';
 import { computePlanScores } from '../services/realization';
 import { dashboardReport, planReport } from '../services/report';
 import type { Context } from './context';
+import { nextTurn } from '../services/next-turn';
 import { LintIssue, PerformanceReport } from './types/report';
 
 @Resolver()
@@ -31,7 +32,10 @@ export class ReportResolver {
       plan = dashboard.plan.id;
     }
     const snapshot = await loadPlanSnapshot(ctx.em, plan!, { year, checkpoint }, { readOnly: ctx.fastPaths });
+    // a turn of the event loop between the phases of a big plan's report, so /health and small requests get theirs
+    await nextTurn();
     const scores = computePlanScores(snapshot, year, checkpoint);
+    await nextTurn();
     const report = dashboardId ? dashboardReport(snapshot, scores, dashboardId) : planReport(snapshot, scores);
     return { ...report, year, checkpoint, profile: profileLabel(scores.profile) };
   }
@@ -40,7 +44,9 @@ export class ReportResolver {
   async planLint(@Arg('planId', () => ID) planId: string, @Ctx() ctx: Context): Promise<LintIssue[]> {
     const plan = await ctx.em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'] });
     if (!plan) throw new NotFoundError('PlanVersion', planId);
-    return lintPlan(await loadPlanSnapshot(ctx.em, planId, null, { readOnly: ctx.fastPaths }), plan.cycle.years);
+    const snapshot = await loadPlanSnapshot(ctx.em, planId, null, { readOnly: ctx.fastPaths });
+    await nextTurn();
+    return lintPlan(snapshot, plan.cycle.years);
   }
 
   @Mutation(() => [Indicator], {

@@ -15,6 +15,7 @@ import { countSyncRows } from '../ops/metrics';
 import type { Context } from './context';
 import { OptionalText } from './inputs/fields';
 import { LIMITS } from './inputs/validation';
+import { nextTurn } from '../services/next-turn';
 import { SyncSourceKind } from '@core/vocabulary/sync';
 import { RowChange, SheetRowsPage, SyncBatchInput, SyncResult } from './types/sync';
 
@@ -104,7 +105,8 @@ export class SyncResolver {
     const { rows, deletedRowIds } = since
       ? await rowsChangedSince(ctx.em, state, since)
       : { rows: allRows(state), deletedRowIds: [] };
-    // "Refresh scores" reads the rows with their scores: computed once for the whole plan.
+    // "Refresh scores" reads the rows with their scores: computed once for the whole plan, on a turn of its own
+    await nextTurn();
     const scores = computePlanScores(forPeriod(state.snapshot, year, checkpoint), year, checkpoint);
     const withScores = rows.map((row) => ({
       ...row,

@@ -1,33 +1,72 @@
-import { GraphQLError, type ASTVisitor, type FieldNode, print, type ValidationContext } from 'graphql';
+import {
+  type DocumentNode,
+  type FieldNode,
+  GraphQLError,
+  type ASTVisitor,
+  print,
+  type ValidationContext,
+  visit,
+  Kind,
+} from 'graphql';
 
 /**
  * Fields that compute over a whole plan: a Relazione, the lint, every sheet row, a realization tree. One costs about
  * a second of CPU on a 3,000-indicator plan, and graphql-armor's cost limit prices them like any other field, so 30
  * aliased `report` fields passed and held the event loop for 12 s (issue 13, finding 9). A request may ask for a few
- * of them; `realization` counts once per distinct set of arguments, because the scores of one plan, year and
- * checkpoint are computed once per request whatever the number of nodes that show them.
+ * of them; `realization(year:…)` counts once per distinct set of arguments, because the scores of one plan, year and
+ * checkpoint are computed once per request whatever the number of nodes that show them. A `realization` without
+ * arguments (a report row's text, a sheet row's score) is part of the computation that holds it, not one more.
  */
 export const PLAN_WIDE = { fields: ['report', 'planLint', 'sheetRows', 'rowHistory'], perRequest: 4 } as const;
+
+/** One plan-wide computation of a request: its field and the plan it names (a literal, or the variable holding it). */
+export type Computation = { key: string; field: string; planId: string | null };
+
+function computationOf(node: FieldNode, index: number, variables: Record<string, unknown>): Computation | null {
+  const name = node.name.value;
+  const heavy = (PLAN_WIDE.fields as readonly string[]).includes(name);
+  const args = node.arguments ?? [];
+  if (!heavy && (name !== 'realization' || args.length === 0)) return null;
+  const key = args
+    .map((a) => `${a.name.value}:${print(a.value)}`)
+    .sort()
+    .join(',');
+  const plan = args.find((a) => a.name.value === 'planId')?.value;
+  const planId =
+    plan?.kind === Kind.STRING
+      ? plan.value
+      : plan?.kind === Kind.VARIABLE
+        ? String(variables[plan.name.value] ?? '')
+        : '';
+  // each heavy field is its own computation (aliases included); realization trees share theirs by arguments
+  return { key: heavy ? `${name}#${index}` : `realization(${key})`, field: name, planId: planId || null };
+}
+
+/** The distinct plan-wide computations of a document (every operation and fragment, as validation sees them). */
+export function planWideComputations(document: DocumentNode, variables: Record<string, unknown> = {}): Computation[] {
+  const found = new Map<string, Computation>();
+  visit(document, {
+    Field(node) {
+      const c = computationOf(node, found.size, variables);
+      if (c && !found.has(c.key)) found.set(c.key, c);
+    },
+  });
+  return [...found.values()];
+}
 
 export function planWideFieldsRule(context: ValidationContext): ASTVisitor {
   const computations = new Set<string>();
   let refused = false;
   return {
     Field(node: FieldNode) {
-      const name = node.name.value;
-      const heavy = (PLAN_WIDE.fields as readonly string[]).includes(name);
-      if (!heavy && name !== 'realization') return;
-      const args = (node.arguments ?? [])
-        .map((a) => `${a.name.value}:${print(a.value)}`)
-        .sort()
-        .join(',');
-      // each heavy field is its own computation (aliases included); realization trees share theirs by arguments
-      computations.add(heavy ? `${name}#${computations.size}` : `realization(${args})`);
+      const c = computationOf(node, computations.size, {});
+      if (!c) return;
+      computations.add(c.key);
       if (computations.size > PLAN_WIDE.perRequest && !refused) {
         refused = true;
         context.reportError(
           new GraphQLError(
-            `At most ${PLAN_WIDE.perRequest} plan-wide computations (report, planLint, sheetRows, rowHistory, realization per year and checkpoint) per request: split it into several requests`,
+            `Al più ${PLAN_WIDE.perRequest} calcoli su tutto il piano per richiesta (report, planLint, sheetRows, rowHistory, realization per anno e scadenza): dividerla in più richieste / At most ${PLAN_WIDE.perRequest} plan-wide computations (report, planLint, sheetRows, rowHistory, realization per year and checkpoint) per request: split it into several requests`,
             { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
           ),
         );

@@ -21,6 +21,7 @@ import { buildReport, CONTENT_TYPE, FORMATS, fileName, render } from '../export/
 import { PdfUnavailableError } from '../export/reports/render-pdf';
 import { importWorkbook } from '../import/workbook';
 import { DEFAULT_WORKBOOK_LIMITS } from '../import/workbook-read';
+import { isPlausibleId } from '../services/plausible-id';
 
 export type ReportCaller = { em: EntityManager; actor: string | null; access?: Access; fastPaths?: boolean };
 export type ResolveAccess = (req: Request, res: Response) => Promise<ReportCaller>;
@@ -76,6 +77,13 @@ function period(req: Request): { planId: string; year: number; checkpoint: Check
   const q = req.query as Record<string, unknown>;
   const planId = typeof q.planId === 'string' ? q.planId.trim() : '';
   if (!planId) throw InputError.of('planId', 'REQUIRED', 'give the plan version: ?planId=…');
+  // an id is printable and short: a NUL reached the database driver and came back as an internal error
+  if (!isPlausibleId(planId))
+    throw InputError.of(
+      'planId',
+      'BAD_ID',
+      "planId non è l'id di una versione del piano / planId is not the id of a plan version",
+    );
   const year = Number(q.year);
   if (!Number.isInteger(year) || year < 1990 || year > 2200)
     throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
@@ -176,6 +184,12 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
       if (year !== undefined && !Number.isInteger(year))
         throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
       if (!q.planId) throw InputError.of('planId', 'REQUIRED', 'give the plan version to import into: ?planId=…');
+      if (!isPlausibleId(q.planId))
+        throw InputError.of(
+          'planId',
+          'BAD_ID',
+          "planId non è l'id di una versione del piano / planId is not the id of a plan version",
+        );
       const mode = q.mode === 'atomic' || q.mode === 'ATOMIC' ? 'atomic' : 'partial';
       const result = await importWorkbook(
         {

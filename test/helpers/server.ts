@@ -1,4 +1,4 @@
-import { type App, createApp, listen } from '../../server/app';
+import { type App, type AppOptions, createApp, listen } from '../../server/app';
 import { openOrm, type Orm } from '../../server/db/orm';
 import { Role } from '@core/vocabulary/roles';
 import { Membership, Organisation } from '../../server/entities';
@@ -77,6 +77,8 @@ export async function startServer(
     fastPaths?: boolean;
     /** an existing database to serve (its creator drops it) instead of a fresh one */
     databaseUrl?: string;
+    /** the price limits of plan-wide computations (server/http/plan-cost.ts) */
+    planCost?: AppOptions['planCost'];
   } = {},
 ): Promise<TestServer> {
   const database: TestDatabase = databaseFor(dialect);
@@ -99,6 +101,7 @@ export async function startServer(
     fastPaths: options.fastPaths,
     // one instance counting in memory, whatever REDIS_URL the developer's shell has (scale-out tests ask for Redis)
     scaleOut: { redisUrl: undefined },
+    planCost: options.planCost,
     clock: clock.now,
     log: (e) => {
       errors.push(e);

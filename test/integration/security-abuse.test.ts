@@ -301,14 +301,17 @@ describe('rate limits and configuration (sqlite)', () => {
       await server.gql(`mutation { createOrganisation(input: { code: "RLF", name: "File routes" }) { id } }`)
     ).data.createOrganisation.id;
     const viewer = await server.as('viewer', org);
-    const report = () =>
-      fetch(`${server.url}/reports/relazione.html?planId=00000000-0000-4000-8000-000000000000&year=2022`, {
-        headers: { authorization: `Bearer ${viewer.token}` },
+    const file = (path: string, token = viewer.token) =>
+      fetch(`${server.url}${path}?planId=00000000-0000-4000-8000-000000000000&year=2022`, {
+        headers: { authorization: `Bearer ${token}` },
       });
-    // four valid requests: past the 3 failed authentications an address may make, none of them is one
+    const report = () => file('/reports/relazione.html');
+    // four valid requests, reports and the plan workbook: past the 3 failed authentications an address may make,
+    // none of them is one
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await report()).status);
-    expect(statuses.filter((s) => s === 429 || s === 401)).toEqual([]);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await file(i % 2 ? '/export/plan.xlsx' : '/reports/relazione.html')).status);
+    expect(statuses).toEqual([404, 404, 404, 404]);
     // the fifth request of the window, on /graphql, is within the token's budget of 5; the sixth, a file, is not
     expect((await viewer.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
     const over = await report();
@@ -316,6 +319,10 @@ describe('rate limits and configuration (sqlite)', () => {
     expect(((await over.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe(
       'RATE_LIMITED',
     );
+    // a colleague's valid token from the same address is served on every file route: nothing was a failure
+    const colleague = await server.as('viewer', org);
+    expect((await file('/export/plan.xlsx', colleague.token)).status).toBe(404);
+    expect((await file('/reports/relazione.xlsx', colleague.token)).status).toBe(404);
   });
 
   it('turns introspection off and uses the configured CORS origins', async () => {

@@ -8,7 +8,7 @@ import { lintPlan } from '../../services/plan-lint';
 import type { ReportDocument, ReportTableRow } from './document';
 import { checkpointLabel } from '@core/vocabulary/checkpoint';
 import { countIt, fixIt, indicatorStatusIt, reasonIt } from '@core/vocabulary/reasons-it';
-import { byCode } from '../../services/code-order';
+import { byCode, COLLATOR } from '../../services/code-order';
 import { type ReportData, subtitleOf } from './data';
 
 const SUBJECT_IT: Record<string, string> = {
@@ -45,7 +45,7 @@ export function buildDataQuality(data: ReportData): ReportDocument {
     .sort(
       (a, b) =>
         (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
-        (a.subjectCode ?? '').localeCompare(b.subjectCode ?? '', 'it', { numeric: true }),
+        COLLATOR.compare(a.subjectCode ?? '', b.subjectCode ?? ''),
     )
     .map((i) => ({
       style: i.severity === 'error' ? 'error' : 'warning',

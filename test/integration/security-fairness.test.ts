@@ -1,0 +1,111 @@
+/**
+ * Cost and fairness (issue 13, item 5, finding 9): a request is priced by the size of the plans it computes over, a
+ * request over the price is refused before anything runs, and while a viewer's worst allowed request runs on a
+ * 3,000-indicator plan the server still answers others between its phases. The other client runs in its own
+ * thread, so what it measures is the server's event loop, not the test's. SQLite only: the price and the turns of
+ * the event loop are the HTTP process's, the same whatever the database.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { startServer, type TestServer } from '../helpers/server';
+import { buildPlan } from '../helpers/synthetic-plan';
+
+/** A client in another thread: GET /health one after the other until told to stop; the latency of each, in ms. */
+const PINGER = `
+const { parentPort, workerData } = require('node:worker_threads');
+let running = true;
+parentPort.on('message', () => { running = false; });
+(async () => {
+  const answers = [];
+  while (running) {
+    const sent = performance.now();
+    const r = await fetch(workerData.url + '/health');
+    await r.text();
+    answers.push({ at: performance.timeOrigin + sent, ms: performance.now() - sent, status: r.status });
+  }
+  parentPort.postMessage(answers);
+})();
+`;
+
+type Ping = { at: number; ms: number; status: number };
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+describe('cost and fairness on a 3,000-indicator plan (sqlite)', () => {
+  let server: TestServer;
+  let planId: string;
+  let viewer: Awaited<ReturnType<TestServer['as']>>;
+  // three computations of this plan are within the price, four are not (the default is 20,000: four on 5,000)
+  const maxPerRequest = 9_000;
+
+  beforeAll(async () => {
+    server = await startServer('sqlite', { planCost: { maxPerRequest, heavyFrom: 1_000 } });
+    const built = await buildPlan(server.orm.em, 'BIG', {
+      perspectives: 3,
+      strategic: 10,
+      operational: 10,
+      indicators: 10,
+    });
+    planId = built.planId;
+    expect(built.indicators).toBe(3_000);
+    const org = (await server.gql(`{ planVersion(id: "${planId}") { organisation { id } } }`)).data.planVersion
+      .organisation.id;
+    viewer = await server.as('viewer', org);
+  });
+  afterAll(() => server.close());
+
+  const reports = (n: number) =>
+    `{ ${Array.from({ length: n }, (_, i) => `r${i}: report(planId: "${planId}", year: 2022) { rows { id code title target actual realization score status note } total { score } }`).join(' ')} }`;
+
+  it('prices a request by the plan: four reports of 3,000 indicators are refused before any runs, with the price', async () => {
+    const r = await viewer.gql(reports(4));
+    expect(r.data).toBeUndefined();
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Richiesta troppo costosa: 4 calcoli .* 12000 .* Request too expensive/),
+        extensions: { code: 'COST_LIMIT', cost: 12_000, maxCost: maxPerRequest },
+      }),
+    ]);
+    // a tree of scores for all the organisation's plans is priced by all its indicators
+    const tree = await viewer.gql(
+      `{ planVersions { perspectives { strategicObjectives { a: realization(year: 2022) { score } b: realization(year: 2023) { score } c: realization(year: 2024) { score } d: realization(year: 2022, checkpoint: MID_YEAR) { score } } } } }`,
+    );
+    expect(tree.errors?.[0].extensions).toEqual({ code: 'COST_LIMIT', cost: 12_000, maxCost: maxPerRequest });
+    // a report row's text and a sheet row's score are part of their computation, not more of them
+    const small = await viewer.gql(`{ report(planId: "${planId}", year: 2022) { rows { realization } } }`);
+    expect(small.errors).toBeUndefined();
+  });
+
+  it('answers others between the phases of the worst allowed request, and measures their latency', async () => {
+    const pinger = new Worker(PINGER, { eval: true, workerData: { url: server.url } });
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    const answers = new Promise<Ping[]>((resolve) => pinger.once('message', resolve));
+    await new Promise((r) => setTimeout(r, 300)); // the pinger is up and pinging
+    loop.enable();
+    const started = performance.timeOrigin + performance.now();
+    const worst = await viewer.gql(reports(3));
+    const ended = performance.timeOrigin + performance.now();
+    loop.disable();
+    pinger.postMessage('stop');
+    const pings = await answers;
+    await pinger.terminate();
+
+    expect(worst.errors).toBeUndefined();
+    expect(Object.values(worst.data).map((r: any) => r.rows.length)).toEqual(
+      [3_333, 3_333, 3_333], // 3 + 30 + 300 + 3,000 rows
+    );
+    const during = pings.filter((p) => p.at >= started && p.at + p.ms <= ended);
+    const latencies = pings.filter((p) => p.at >= started && p.at <= ended).map((p) => p.ms);
+    console.log(
+      `worst allowed request (3 reports, 3,000 indicators): ${Math.round(ended - started)} ms; /health answered ${during.length} times meanwhile; ` +
+        `latency p50 ${Math.round(percentile(latencies, 50))} ms, p99 ${Math.round(percentile(latencies, 99))} ms, ` +
+        `max ${Math.round(Math.max(...latencies))} ms; longest event-loop block ${Math.round(loop.max / 1e6)} ms`,
+    );
+    expect(pings.every((p) => p.status === 200)).toBe(true);
+    // the phases of the three reports leave turns of the loop: /health is answered several times while they run
+    expect(during.length).toBeGreaterThanOrEqual(3);
+  });
+});
