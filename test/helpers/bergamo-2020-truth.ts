@@ -3,7 +3,8 @@
  * rows, read in test/fixtures/seeds/000_48094bd99496ed76.txt, NOT from the importer's output. Each entry is the line of
  * a row's values, the objective(s) the document allows, and the lines that settle it. Where the document leaves two
  * objectives open (e.g. the Risorse Umane rows between 3.1 and 3.2), both are allowed; rows whose objective the text
- * does not settle at all (e.g. 1070, 1072, 1347-1355) are left out and listed in UNSETTLED.
+ * does not settle at all are left out (e.g. 1070 and 1072, between 2.1 and 2.2); those whose printed label is
+ * damaged are listed in UNSETTLED.
  *
  * How the document settles a row: every dashboard lists its rows in objective-code order (see the Segretario
  * Generale dashboard 000:2705-2837, nine objectives for twelve rows, and the Dirigente's 000:2862-2962), the labels of a
@@ -112,7 +113,50 @@ export const OBJECTIVE_TRUTH: TruthRow[] = [
 
 /** Rows whose objective the document leaves open: the review must flag each of them. */
 export const UNSETTLED: Array<{ line: number; between: string[]; why: string }> = [
-  { line: 1070, between: ['2.1', '2.2'], why: 'Registro Imprese times: between SPID (2.1) and ISO (2.2)' },
-  { line: 1072, between: ['2.1', '2.2'], why: 'Registro Imprese 5 days: between SPID (2.1) and ISO (2.2)' },
+  { line: 1349, between: ['1.2', '1.6'], why: 'mediation event: the label 1461 prints "1.6" with the title of 1.2' },
   { line: 1347, between: ['1.2', '1.6'], why: 'mediation leaflet: the label 1461 prints "1.6" with the title of 1.2' },
+];
+
+/**
+ * The action of rows printed without one (their merged action cell is printed after the rows), read by hand: the
+ * label (its first words) and the line of the label that heads the row. Rows whose action the text leaves open (e.g.
+ * 1511, 1813, 2187-2191, 2331) are left out.
+ */
+export const ACTION_TRUTH: Array<{ lines: number[]; label: string; why: string }> = [
+  { lines: [867, 871], label: "Diffondere la cultura dell'internazionalizzazione", why: 'label 959; NIBI in 2657' },
+  { lines: [877, 882, 887, 893], label: 'Fornire servizi efficienti', why: 'start-up support office, label 962' },
+  { lines: [898], label: "Supportare lo startup d'impresa", why: 'the incubator, label 950' },
+  { lines: [987, 988], label: "Realizzare iniziative per l'orientamento", why: 'label 1102' },
+  { lines: [1001, 1003, 1004, 1005], label: "Monitorare l'economia locale", why: 'reports, label 1107' },
+  { lines: [1073], label: 'Monitoraggio dei processi', why: 'ISO, label 1118' },
+  { lines: [1090, 1096], label: 'Realizzare gli adempimenti in tema di Anticorruzione', why: 'corruption, label 1121' },
+  { lines: [1347, 1349, 1351, 1355], label: 'Promuovere e diffondere la mediazione', why: 'label 1463' },
+  { lines: [1389], label: 'Gestire le procedure per il rinnovo degli Organi', why: 'label 1459' },
+  { lines: [1405, 1410], label: 'Realizzare gli adempimenti in tema di Anticorruzione', why: 'label 1452' },
+  { lines: [1504, 1509], label: 'Promuovere i marchi di qualità', why: 'the two marks, label 1637' },
+  { lines: [1517], label: "Promuovere l'attrattività del territorio", why: 'label 1644' },
+  { lines: [1526, 1530, 1532], label: "Diffondere la cultura dell'internazionalizzazione", why: 'label 1646' },
+  { lines: [1554, 1559, 1564, 1566], label: 'Dematerializzare le pratiche certificative', why: 'label 1628' },
+  { lines: [1674, 1676, 1678, 1680], label: "Monitorare l'economia locale", why: 'reports, label 1764' },
+  { lines: [1685, 1690, 1695], label: 'Realizzare il bollettino prezzi', why: 'price survey, label 1769' },
+  { lines: [1730, 1732, 1734, 1736], label: 'Informare il pubblico', why: 'press, social, label 1751' },
+  { lines: [1740, 1745], label: 'Valutare la soddisfazione', why: 'label 1749' },
+  { lines: [1789, 1794, 1799], label: 'Fornire servizi efficienti', why: 'start-up office, label 1873' },
+  { lines: [1836, 1847], label: 'Migliorare la qualità dei dati del Registro Imprese', why: 'label 1863' },
+  { lines: [1854, 1856], label: 'Monitoraggio dei processi', why: 'label 1876' },
+  { lines: [1896, 1901], label: 'Rimodulare gli accessi', why: 'counter access, label 1993' },
+  { lines: [1938, 1944], label: 'Gestione giacenze libri e registri', why: 'label 1988' },
+  { lines: [1946, 1948], label: 'Monitoraggio dei processi', why: 'label 1990' },
+  { lines: [2008, 2009], label: 'Vigilare sul mercato', why: 'inspections, label 2079' },
+  { lines: [2013, 2019], label: 'Controllare i bilanci non depositati', why: 'label 2081' },
+  { lines: [2210], label: "Monitorare l'andamento economico e finanziario", why: 'label 2216' },
+  { lines: [2242], label: 'Monitoraggio dei processi', why: 'ISO, label 2391' },
+  { lines: [2314, 2319, 2324, 2329], label: 'Gestire in modo efficiente la rete intranet', why: 'label 2403' },
+  { lines: [2362, 2367, 2369], label: 'Gestione del portafoglio delle partecipazioni', why: 'label 2398' },
+  { lines: [2494, 2495, 2499], label: 'Efficientare e riorganizzare la logistica', why: 'spaces, label 2527' },
+  { lines: [2506, 2512], label: 'Efficiente gestione del ciclo attivo e passivo', why: 'label 2520' },
+  { lines: [2550, 2555, 2560], label: "Diffondere la cultura dell'internazionalizzazione", why: 'NIBI, label 2657' },
+  { lines: [2571, 2576], label: "Supportare lo startup d'impresa", why: 'the incubator, label 2660' },
+  { lines: [2622, 2627, 2632], label: "Promuovere la cultura dell'innovazione", why: 'label 2668' },
+  { lines: [2634, 2635, 2640], label: "Realizzare iniziative per l'orientamento", why: 'label 2654' },
 ];

@@ -9,7 +9,7 @@ import { readSource } from '../../server/import/registry';
 import type { ReviewEntry } from '../../server/import/review';
 import { SEEDS } from '../helpers/seeds';
 import { atLine } from '../helpers/plan-draft';
-import { OBJECTIVE_TRUTH, UNSETTLED } from '../helpers/bergamo-2020-truth';
+import { ACTION_TRUTH, OBJECTIVE_TRUTH, UNSETTLED } from '../helpers/bergamo-2020-truth';
 
 const text = readFileSync(`${SEEDS}/000_48094bd99496ed76.txt`, 'utf8');
 const FLAGS = new Set(['OBJECTIVE_UNCERTAIN', 'INDICATOR_OBJECTIVE_CONFLICT']);
@@ -81,5 +81,34 @@ describe('bergamo-2020: indicator → objective attribution against a hand-check
     expect(split.every((s) => s.startsWith('razionalizzazione degli spazi e degli archivi'))).toBe(true);
     // "N. ordinanze emesse" is 1.6 everywhere (000:1018, 2025, 2875).
     for (const line of [1018, 2025, 2875]) expect(atLine(draft, line).objective).toBe('1.6');
+  });
+});
+
+describe('bergamo-2020: action labels against a hand-checked truth list', () => {
+  const { draft, review } = readSource(text, '000.txt');
+  const fold = (s: string) => s.replace(/[’']/g, "'").toLowerCase();
+  const graded = ACTION_TRUTH.flatMap((t) =>
+    t.lines.map((line) => {
+      const entry = draft.dashboards.flatMap((d) => d.entries).find((e) => e.line === line);
+      const got = entry?.actionLabel ?? '';
+      return { line, want: t.label, got, right: fold(got).startsWith(fold(t.label)) };
+    }),
+  );
+
+  it('covers at least 80 rows printed without their action', () => {
+    expect(graded.length).toBeGreaterThanOrEqual(80);
+    for (const g of graded)
+      expect(review.entries.some((e) => e.line === g.line && e.code === 'ACTION_ATTRIBUTED')).toBe(true);
+  });
+
+  it('attaches the right label to at least 95% of them, every miss reported', () => {
+    const wrong = graded.filter((g) => !g.right);
+    expect(wrong.length / graded.length).toBeLessThanOrEqual(0.05);
+    for (const w of wrong) expect(review.entries.some((e) => e.line === w.line && /^ACTION_/.test(e.code))).toBe(true);
+  });
+
+  it('gives the anticorruption project of 000:1090 its own action, not the orientation one', () => {
+    const entry = draft.dashboards[0].entries.find((e) => e.line === 1090);
+    expect(entry?.actionLabel).toBe('Realizzare gli adempimenti in tema di Anticorruzione e Trasparenza');
   });
 });

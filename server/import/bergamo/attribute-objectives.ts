@@ -23,6 +23,8 @@ export interface Attributed {
   code: string | null;
   /** the action is only the row above's (a merged cell): no evidence of the objective */
   weakAction?: boolean;
+  /** the action is the row below's: a merged cell may or may not start at this row */
+  actionFromBelow?: boolean;
 }
 
 export interface Block {
@@ -52,37 +54,31 @@ export function attributeObjectives(blocks: Block[], titles: Titles, review: Rev
   const prepared: Prepared[] = blocks
     .filter((b) => b.segment.objectives.length > 0 && b.rows.length > 0)
     .map((block) => prepare(block, titles));
-  // Round 0 is words only; each next round adds what the other blocks currently say.
+  // Round 0 is words only; each next round adds what the other blocks currently say, a listing that is itself unsure
+  // saying it softly (the Azienda Speciale, with no 1.1 printed, is sure that NIBI's action is 1.2; the strategic and
+  // Promozione dashboards, each unsure, must not outvote it by agreeing with each other).
+  let margins = new Map<PdfRow, number>();
   for (let round = 0; round < ROUNDS; round++) {
     const votes = round === 0 ? null : tally(prepared);
+    const sure = (v: Vote) => ((margins.get(v.row) ?? 0) >= SURE ? 1 : 0.3);
     let changed = false;
     for (const [b, p] of prepared.entries()) {
-      const cost = costOf(p, b, votes);
-      const { assign } = bestCut(cost, p.units.length, p.objectives.length);
+      const { assign } = bestCut(costOf(p, b, votes, sure), p.units.length, p.objectives.length);
       if (assign.join() !== p.assign.join()) changed = true;
       p.assign = assign;
     }
     if (!changed && round > 0) break;
+    margins = marginsOf(prepared, tally(prepared), () => 1);
   }
   const votes = tally(prepared);
   for (const p of prepared)
     p.units.forEach((unit, u) => unit.forEach((a) => (a.code = p.objectives[p.assign[u]].code)));
   // Two listings of one text vote for each other: a vote counts towards confidence only when the other listing stands
   // without this block's vote (000:1052 and 000:2903 both put SUAP under 1.6 on each other's word alone).
-  const margins = new Map<PdfRow, number>();
+  margins = marginsOf(prepared, votes, () => 1);
   for (const [b, p] of prepared.entries()) {
-    const forced = forcedScores(costOf(p, b, votes), p.units.length, p.objectives.length);
-    p.units.forEach((unit, u) => {
-      const gaps = forced[u].map((f, j) => (j === p.assign[u] ? Infinity : forced[u][p.assign[u]] - f));
-      for (const a of unit) margins.set(a.row, Math.min(...gaps));
-    });
-  }
-  for (const [b, p] of prepared.entries()) {
-    const cost = costOf(
-      p,
-      b,
-      votes,
-      (v) => (margins.get(v.row) ?? 0) > (v.fromSelf(p) ? SAME_INDICATOR + 2 * SAME_ACTION : 0),
+    const cost = costOf(p, b, votes, (v) =>
+      (margins.get(v.row) ?? 0) > (v.fromSelf(p) ? SAME_INDICATOR + 2 * SAME_ACTION : 0) ? 1 : 0,
     );
     const forced = forcedScores(cost, p.units.length, p.objectives.length);
     p.units.forEach((unit, u) => {
@@ -119,21 +115,45 @@ export function attributeObjectives(blocks: Block[], titles: Titles, review: Rev
   unify(prepared, review);
 }
 
+function marginsOf(prepared: Prepared[], votes: Votes, weight: (v: Vote) => number): Map<PdfRow, number> {
+  const margins = new Map<PdfRow, number>();
+  for (const [b, p] of prepared.entries()) {
+    const forced = forcedScores(costOf(p, b, votes, weight), p.units.length, p.objectives.length);
+    p.units.forEach((unit, u) => {
+      const gaps = forced[u].map((f, j) => (j === p.assign[u] ? Infinity : forced[u][p.assign[u]] - f));
+      for (const a of unit) margins.set(a.row, Math.min(...gaps));
+    });
+  }
+  return margins;
+}
+
 function prepare(block: Block, titles: Titles): Prepared {
   const objectives = [...block.segment.objectives]
     .filter((o, i, all) => all.findIndex((x) => x.code === o.code) === i)
     .sort((a, b) => codeOrder(a.code) - codeOrder(b.code));
-  // An action's rows stay together, with the rows that inherit it from the row above (a merged cell).
+  // An action's rows stay together, with the rows that continue its merged cell downwards; a row that takes the label
+  // of the row below stays free (000:1184 and 000:1070 say nothing of their objective through it).
   const units: Attributed[][] = [];
   for (const a of block.rows) {
     const last = units[units.length - 1];
-    if (last && a.action && last[0].action && titleKey(last[0].action.text) === titleKey(a.action.text)) last.push(a);
+    const head = last?.[0];
+    if (
+      head?.action &&
+      a.action &&
+      !head.actionFromBelow &&
+      !a.actionFromBelow &&
+      titleKey(head.action.text) === titleKey(a.action.text)
+    )
+      last.push(a);
     else units.push([a]);
   }
   const lexical = objectives.map((o) => {
     const title = stems(titles.get(o.code)?.title ?? o.title);
-    return units.map((unit) =>
-      unit.reduce((s, a) => s + overlap(stems(`${a.row.indicator} ${a.action?.text ?? ''}`), title), 0),
+    // The action's words count once per unit: a label over three rows is one piece of evidence, not three.
+    return units.map(
+      (unit) =>
+        unit.reduce((s, a) => s + overlap(stems(a.row.indicator), title), 0) +
+        overlap(stems(unit[0].action?.text ?? ''), title),
     );
   });
   return { block, objectives, units, lexical, assign: units.map(() => 0) };
@@ -189,17 +209,21 @@ function tally(prepared: Prepared[]): Votes {
   return votes;
 }
 
-function costOf(p: Prepared, self: number, votes: Votes | null, counts: (v: Vote) => boolean = () => true): number[][] {
+function costOf(p: Prepared, self: number, votes: Votes | null, weight: (v: Vote) => number): number[][] {
   return p.objectives.map((o, j) =>
     p.units.map((unit, u) => {
       let s = p.lexical[j][u];
       if (!votes) return s;
       for (const a of unit) {
         const same = votes.indicator.get(titleKey(a.row.indicator)) ?? [];
-        s += SAME_INDICATOR * same.filter((v) => v.block !== self && v.code === o.code && counts(v)).length;
+        for (const v of same) if (v.block !== self && v.code === o.code) s += SAME_INDICATOR * weight(v);
         if (a.action && !a.weakAction) {
           const acts = votes.action.get(titleKey(a.action.text)) ?? [];
-          s += SAME_ACTION * Math.min(2, acts.filter((v) => v.block !== self && v.code === o.code && counts(v)).length);
+          const pts = acts.filter((v) => v.block !== self && v.code === o.code).map((v) => SAME_ACTION * weight(v));
+          s += pts
+            .sort((x, y) => y - x)
+            .slice(0, 2)
+            .reduce((x, y) => x + y, 0);
         }
       }
       return s;

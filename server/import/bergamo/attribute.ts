@@ -3,17 +3,16 @@
  * no positions, so this is inference, reported row by row with its evidence:
  * - objectives: attribute-objectives.ts weighs the order of the rows, the other dashboards and the titles, and flags
  *   the rows it cannot settle.
- * - multi-row actions: a row printed without an action takes the trailing action label sharing most words with it
- *   (or named beside the same indicator in another dashboard), else the label of the row above.
+ * - multi-row actions: attach-actions.ts.
  * - perspectives: by elimination, a segment with one unnamed perspective and one unnamed objective digit names it.
  */
 import type { ReviewReport } from '../review';
-import type { PdfDashboard, PdfRow, PdfSegment } from './pdf-layout';
+import type { PdfDashboard } from './pdf-layout';
 import type { BergamoCell, BergamoRow } from './rows';
 import { titleKey } from './rows';
 import { attributeObjectives } from './attribute-objectives';
 import type { Attributed } from './attribute-objectives';
-import { overlap, stems } from './words-2020';
+import { attachActions } from './attach-actions';
 
 export function attributeRows(dashboards: PdfDashboard[], review: ReviewReport): BergamoRow[] {
   const titles = new Map<string, { title: string; line: number }>();
@@ -47,76 +46,6 @@ export function attributeRows(dashboards: PdfDashboard[], review: ReviewReport):
   );
   attributeObjectives(blocks, titles, review);
   return blocks.flatMap((b) => b.rows.map((a) => toRow(b.dashboard, a, titles, perspectives, review)));
-}
-
-function attachActions(
-  segment: PdfSegment,
-  actionOfIndicator: Map<string, { text: string; line: number }>,
-  review: ReviewReport,
-): Attributed[] {
-  const out: Attributed[] = [];
-  let previous: Attributed | null = null;
-  for (const row of segment.rows) {
-    if (row.actionSplit && row.action) {
-      review.inferred(
-        row.line,
-        `row at line ${row.line}`,
-        'ACTION_SPLIT',
-        `Action "${row.action.text}" told apart from indicator "${row.indicator}": ${row.actionSplit}.`,
-        `Azione "${row.action.text}" separata dall'indicatore "${row.indicator}": ${row.actionSplit}.`,
-        `${row.action.text} | ${row.indicator}`,
-      );
-    }
-    if (row.action || segment.actions.length === 0) {
-      const a: Attributed = { row, action: row.action, code: null };
-      out.push(a);
-      previous = row.action ? null : a;
-      continue;
-    }
-    const elsewhere = actionOfIndicator.get(titleKey(row.indicator));
-    const words = stems(row.indicator);
-    let best: { label: (typeof segment.actions)[number]; score: number; why: string } | null = null;
-    for (const label of segment.actions) {
-      const named = elsewhere && titleKey(elsewhere.text) === titleKey(label.text);
-      const score = (named ? 10 : 0) + overlap(words, stems(label.text));
-      const why = named
-        ? `the same indicator has this action at line ${elsewhere.line}`
-        : `${overlap(words, stems(label.text))} word(s) shared with the label`;
-      if (score > 0 && (!best || score > best.score)) best = { label, score, why };
-    }
-    let action: PdfRow['action'] = null;
-    let evidence = '';
-    if (best) {
-      action = { text: best.label.text, line: best.label.line };
-      evidence = best.why;
-    } else if (previous?.action) {
-      action = previous.action;
-      evidence = 'no word in common with any label: the action of the row above, a merged cell spans consecutive rows';
-    }
-    if (action) {
-      review.inferred(
-        row.line,
-        `row at line ${row.line}`,
-        'ACTION_ATTRIBUTED',
-        `The action label "${action.text}" (line ${action.line}), printed after the rows, is attached to "${row.indicator}": ${evidence}.`,
-        `L'azione "${action.text}" (riga ${action.line}), stampata dopo le righe, è attribuita a "${row.indicator}": ${evidence}.`,
-        evidence,
-      );
-    } else {
-      review.unreadable(
-        row.line,
-        `row at line ${row.line}`,
-        'ACTION_UNKNOWN',
-        `"${row.indicator}" has no action of its own and none of the labels printed after the rows fits it: no action label.`,
-        `"${row.indicator}" non ha un'azione propria e nessuna delle etichette stampate dopo le righe vi corrisponde: nessuna azione.`,
-        segment.actions.map((a) => a.text).join(' | '),
-      );
-    }
-    const a: Attributed = { row, action, code: null, weakAction: action !== null && !best };
-    out.push(a);
-    previous = a;
-  }
-  return out;
 }
 
 function namePerspectives(

@@ -30,6 +30,8 @@ const STOP = new Set([
   'numero',
   'valore',
   'attivita',
+  // "stampa locale", "economia locale", "rete locale" (000:1730, 1107, 2316): says nothing about the subject
+  'locale',
 ]);
 
 /** Stems too common in this plan's labels to tell one label from another. */
@@ -43,6 +45,8 @@ const GENERIC = new Set([
   'interve',
   'iniziat',
   'procedu',
+  'monitor',
+  'parteci',
 ]);
 
 export function stems(text: string): Set<string> {
@@ -61,4 +65,20 @@ export function overlap(a: Set<string>, b: Set<string>): number {
   let n = 0;
   for (const w of a) if (b.has(w)) n++;
   return n;
+}
+
+/** Shared stems, plus one point per whole word shared: a whole word tells two labels apart better than a stem. */
+export function wordScore(text: string, textStems: Set<string>, label: string): number {
+  const whole = (t: string) =>
+    new Set(
+      t
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .filter((w) => w.length >= 5 && !STOP.has(w) && !GENERIC.has(w.slice(0, 7))),
+    );
+  const stemsShared = overlap(textStems, stems(label));
+  if (stemsShared === 0) return 0;
+  return stemsShared + overlap(whole(text), whole(label));
 }
