@@ -9,6 +9,7 @@ import { readSource } from '../../server/import/registry';
 import type { ReviewEntry } from '../../server/import/review';
 import { SEEDS } from '../helpers/seeds';
 import { atLine } from '../helpers/plan-draft';
+import { indicatorsOf } from '../../server/import/draft';
 import { ACTION_TRUTH, OBJECTIVE_TRUTH, UNSETTLED } from '../helpers/bergamo-2020-truth';
 
 const text = readFileSync(`${SEEDS}/000_48094bd99496ed76.txt`, 'utf8');
@@ -110,5 +111,31 @@ describe('bergamo-2020: action labels against a hand-checked truth list', () => 
   it('gives the anticorruption project of 000:1090 its own action, not the orientation one', () => {
     const entry = draft.dashboards[0].entries.find((e) => e.line === 1090);
     expect(entry?.actionLabel).toBe('Realizzare gli adempimenti in tema di Anticorruzione e Trasparenza');
+  });
+});
+
+describe('bergamo: the service that lists an indicator is its responsible unit (issue 17, item 3)', () => {
+  it.each([
+    ['000_48094bd99496ed76.txt', 'bergamo-2020'],
+    ['002_cb68e27bcf5376bc.txt', 'bergamo-2021'],
+  ])('%s: every indicator of a service dashboard has that service among its units', (file, format) => {
+    const { draft, importer } = readSource(readFileSync(`${SEEDS}/${file}`, 'utf8'), file);
+    expect(importer.id).toBe(format);
+    let checked = 0;
+    for (const d of draft.dashboards.filter((x) => x.ownerUnitKey)) {
+      for (const e of d.entries) {
+        const i = indicatorsOf(draft).find((x) => x.key === e.indicatorKey)!;
+        expect(i.unitKeys).toContain(d.ownerUnitKey);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it("000:1379 (Affari Generali) is the Servizio Affari Generali's; 000:1073 ISO is every listing service's", () => {
+    const { draft } = readSource(text, '000.txt');
+    const unitOf = (key: string) => draft.units.find((u) => u.key === key)?.name;
+    expect(atLine(draft, 1379).indicator.unitKeys?.map(unitOf)).toEqual([expect.stringMatching(/AFFARI GENERALI/i)]);
+    expect(atLine(draft, 1073).indicator.unitKeys?.length).toBeGreaterThanOrEqual(8);
   });
 });
