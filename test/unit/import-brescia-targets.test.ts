@@ -131,4 +131,13 @@ describe('brescia: every printed target and weight, read against a hand-checked 
     const withIt = oos.filter((o) => (o.unitKeys ?? []).includes(key)).map((o) => o.code);
     expect(withIt).toEqual(expect.arrayContaining(['2.1', '2.3']));
   });
+
+  it("keeps the Azienda Speciale objective's printed weight (003:1940), assigned to the consultant named at 003:1945", () => {
+    expect(seedLine(1940)).toBe('100,00% 100,00%');
+    expect(seedLine(1945)).toContain('Ezio Zorzi');
+    const a = draft.assignments.find((x) => x.line === 1940)!;
+    expect(a).toMatchObject({ weightBefore: '100,00%', weightAfter: '100,00%' });
+    expect(a.strategicObjectiveKey).toBeTruthy();
+    expect(draft.persons.find((p) => p.key === a.managerKey)?.fullName).toContain('Zorzi');
+  });
 });
