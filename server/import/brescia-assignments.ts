@@ -216,6 +216,9 @@ function person(reading: BresciaReading, fullName: string, role: ManagerRoleKind
   if (!p) {
     p = { key, fullName, roles: [{ role }], line };
     reading.draft.persons.push(p);
+  } else if (!p.roles.some((r) => r.role === role)) {
+    // Named first as a card's responsible (brescia-people.ts): the manager role of the table comes first.
+    p.roles.unshift({ role });
   }
   return p;
 }

@@ -140,4 +140,29 @@ describe('brescia: every printed target and weight, read against a hand-checked 
     expect(a.strategicObjectiveKey).toBeTruthy();
     expect(draft.persons.find((p) => p.key === a.managerKey)?.fullName).toContain('Zorzi');
   });
+
+  it('links the responsible people a card names to its objective (003:2730-2733, 003:3371-3372, 003:3936)', () => {
+    expect(seedLine(2730)).toContain('Beatrice');
+    expect(seedLine(3371)).toContain('Orietta');
+    expect(seedLine(3936)).toContain('Valentina Calegari');
+    const oo = (code: string) =>
+      draft.perspectives
+        .flatMap((p) => p.strategicObjectives.flatMap((s) => s.operationalObjectives))
+        .find((o) => o.code === code)!;
+    const names = (code: string) =>
+      (oo(code).personKeys ?? []).map((k) => draft.persons.find((p) => p.key === k)?.fullName);
+    expect(names('1.1')).toEqual(['Beatrice Nardo', 'Massimo Melzani', 'Eleonora Firrito']);
+    expect(names('2.1')).toEqual([
+      'Orietta Pedrana',
+      'Liviana Ventura',
+      'Laura Giusti',
+      'Claudia Berandi',
+      'Mariabeatrice Testoni',
+      'Elena Galeri',
+      'Edoardo Perrotta',
+    ]);
+    expect(names('2.3')).toEqual(['Liviana Ventura', 'Valentina Calegari']);
+    // A role is no person: "Responsabili Segretario Generale, Dirigenti e Responsabili di Servizio" (003:4351).
+    expect(names('3.1')).toEqual([]);
+  });
 });
