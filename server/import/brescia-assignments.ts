@@ -89,6 +89,22 @@ function readGroup(reading: BresciaReading, group: ManagerGroup, index: number):
       );
       continue;
     }
+    // The Azienda Speciale block names no manager for its strategic objective (003:1936-1940), only the consultant of
+    // its operational objective (003:1945): the block's weights are his, said as an inference (issue 17).
+    const named = group.objectives.find((x) => x.ownManager)?.ownManager;
+    if (owners.length === 0 && named) {
+      owners.push(
+        ...personsIn(named.label).map((p) => person(reading, p.fullName, ManagerRoleKind.CONSULTANT, named.line)),
+      );
+      reading.review.inferred(
+        o.line,
+        subject,
+        'MANAGER_INFERRED',
+        `No manager named for "${o.title}" in group "${group.label}": its weights ${o.weights.join(' / ')} go to ${owners.map((m) => m.fullName).join(' + ')}, named for the group's other objective at line ${named.line}.`,
+        `Nessun dirigente indicato per "${o.title}" nel gruppo "${group.label}": i pesi ${o.weights.join(' / ')} vanno a ${owners.map((m) => m.fullName).join(' + ')}, indicato per l'altro obiettivo del gruppo alla riga ${named.line}.`,
+        named.label,
+      );
+    }
     if (owners.length === 0) {
       reading.review.unreadable(
         o.line,
@@ -200,6 +216,9 @@ function person(reading: BresciaReading, fullName: string, role: ManagerRoleKind
   if (!p) {
     p = { key, fullName, roles: [{ role }], line };
     reading.draft.persons.push(p);
+  } else if (!p.roles.some((r) => r.role === role)) {
+    // Named first as a card's responsible (brescia-people.ts): the manager role of the table comes first.
+    p.roles.unshift({ role });
   }
   return p;
 }

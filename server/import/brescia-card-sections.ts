@@ -93,11 +93,16 @@ export function unitsOf(reading: BresciaReading, section: Section | undefined, t
     .replace(/^coinvolte\s+/i, '')
     .trim();
   if (!text || /^Tutte\b/i.test(text)) return [];
-  const name = type === UnitType.SERVIZIO && !/^Servizio\b/i.test(text) ? `Servizio ${text}` : text;
-  const key = unitKey(name);
-  if (!reading.draft.units.some((u) => u.key === key))
-    reading.draft.units.push({ key, name, type, line: section?.line ?? null });
-  return [key];
+  // "Servizio Servizi giuridici per le imprese e Servizio digitalizzazione per le imprese" (card 2.1) names two
+  // services, the second of which is a unit of its own on card 2.3: one unit each (issue 17).
+  const parts = text.split(/\s+e\s+(?=Servizio\b|Ufficio\b|Area\b)/);
+  return parts.map((part) => {
+    const name = type === UnitType.SERVIZIO && !/^Servizio\b/i.test(part) ? `Servizio ${part}` : part;
+    const key = unitKey(name);
+    if (!reading.draft.units.some((u) => u.key === key))
+      reading.draft.units.push({ key, name, type, line: section?.line ?? null });
+    return key;
+  });
 }
 
 export function budgetOf(section: Section | undefined): string[] {

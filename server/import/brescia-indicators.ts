@@ -6,6 +6,7 @@ import { Checkpoint, IndicatorCategory } from '@core/vocabulary/enums';
 import type { IndicatorDraft, TargetDraft } from './draft';
 import type { Section } from './brescia-cards';
 import { readValueBlock } from './brescia-values';
+import { readTextBlock } from './brescia-text-targets';
 import type { ReviewReport } from './review';
 
 const CATEGORIES: Array<[IndicatorCategory, string]> = [
@@ -75,6 +76,15 @@ function readIndicator(
       `"Sostituzione Indicatore ${n}": sostituisce un precedente indicatore ${n}, non stampato; importato come attivo.`,
       lines[0].text.trim(),
     );
+  }
+  const text = block.unreadable ? readTextBlock(review, block, valueLines, valuesLine, subject) : null;
+  if (text) {
+    block.weight = block.weight ?? text.weight;
+    block.baseline = text.baseline;
+    block.midYear = text.midYear;
+    block.yearEnd = text.yearEnd;
+    block.revised = text.revised;
+    block.unreadable = null;
   }
   if (block.unreadable) {
     review.unreadable(

@@ -108,6 +108,15 @@ export function readValueBlock(text: string): ValueBlock {
   return block;
 }
 
+/** One line of a value block without its column headers (and without a weight glued to one, "30%al 30/6"). */
+export function stripHeaders(line: string): string {
+  let rest = line.replace(/(\d+(?:,\d+)?\s*%)(?=al\s+30\/6)/i, ' ');
+  for (const h of HEADERS) rest = rest.replace(h, ' ');
+  rest = rest.replace(/\s+/g, ' ').trim();
+  // "Nuova previsione al 31/12" cut over lines (003:3443-3446, 003:3826-3827).
+  return /^(Nuova|previsione|Nuova previsione)$/i.test(rest) ? '' : rest;
+}
+
 /** The columns cannot be told apart: keep the text for the review, and the weight when it closes the block. */
 function unreadableBlock(block: ValueBlock, rest: string): ValueBlock {
   const last = rest.split(' ').pop() ?? '';

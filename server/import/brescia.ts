@@ -13,6 +13,7 @@ import { emptyDraft } from './draft';
 import { ImportFormatError } from './errors';
 import type { Importer } from './importer';
 import { readManagers } from './brescia-assignments';
+import { responsiblePeople } from './brescia-people';
 import { budgetOf, evidenceOf, ownShareOf, purposeOf, readFunds, relevanceOf, unitsOf } from './brescia-card-sections';
 import { findCards, sectionsOf, type Card } from './brescia-cards';
 import { readCardIndicators } from './brescia-indicators';
@@ -221,6 +222,7 @@ class BresciaReader implements BresciaReading {
       isNew: card.isNew,
       contributes: false,
       unitKeys: [...areas, ...services],
+      personKeys: responsiblePeople(this, s.get('responsible'), subject),
     };
     this.oos.set(code, oo);
     parent.operationalObjectives.push(oo);

@@ -4,6 +4,7 @@
  * thresholds, manual rule for qualitative targets), so no reader re-implements them.
  */
 import { completeDraft } from './complete';
+import { reportDamage } from './damage';
 import { ImportFormatError } from './errors';
 import type { Importer, ImportRead } from './importer';
 import { SourceText } from './source-text';
@@ -43,7 +44,9 @@ export function sniffFormat(text: string): Importer {
 /** Reads a document with the given (or sniffed) reader and completes the draft with the common inferences. */
 export function readSource(text: string, fileName: string, format?: string): ImportRead & { importer: Importer } {
   const importer = format ? importerById(format) : sniffFormat(text);
-  const { draft, review } = importer.read(new SourceText(text, fileName));
+  const source = new SourceText(text, fileName);
+  const { draft, review } = importer.read(source);
+  reportDamage(source, review);
   completeDraft(draft, review);
   return { importer, draft, review };
 }

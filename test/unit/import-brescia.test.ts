@@ -248,18 +248,16 @@ describe('Brescia review report', () => {
     expect(entries('INCENTIVE_MISMATCH').map((e) => e.line)).toContain(4917);
   });
 
-  it('three values under two target columns (line 3831 ff.) and text targets are unreadable, not split by guess', () => {
+  it('three values under two target columns (line 3831 ff.): read with the repeated cell said out loud', () => {
+    // Issue 17: "700 / 1.200 posizioni" are readable; the doubled "1.200 posizioni" (003:3832-3835) is reported.
     const i = indicator('2.2.4');
-    expect(i.targets).toEqual([]);
+    expect(target(i, Checkpoint.MID_YEAR)?.raw).toBe('700 posizioni');
+    expect(target(i, Checkpoint.YEAR_END)?.raw).toBe('1.200 posizioni');
     expect(i.weight).toBe('25,00%');
-    const u = entries('VALUES_UNREADABLE').find((e) => e.subject === 'indicator 2.2.4')!;
-    expect(u.kind).toBe('unreadable');
-    expect(u.evidence).toContain('1.000 posizioni 700 posizioni');
-    expect(
-      entries('VALUES_UNREADABLE').some(
-        (e) => e.subject === 'indicator 3.1.2' && e.evidence.includes('Vecchio regolamento Nuovo regolamento'),
-      ),
-    ).toBe(true);
+    expect(entries('CELL_REPEATED').map((e) => e.subject)).toContain('indicator 2.2.4');
+    // "Vecchio regolamento Nuovo regolamento" (003:4407): the old rules are the baseline, one target for two columns.
+    expect(target(indicator('3.1.2'), Checkpoint.YEAR_END)?.raw).toBe('Nuovo regolamento');
+    expect(entries('TARGET_COLUMN_INFERRED').map((e) => e.subject)).toContain('indicator 3.1.2');
   });
 
   it('the weight glued to a header ("20%al 30/6", line 5090) is read and said so', () => {
@@ -270,7 +268,10 @@ describe('Brescia review report', () => {
 
   it('the replacement indicator (line 5528) and the special agency group without a named manager are reported', () => {
     expect(entries('INDICATOR_REPLACEMENT').map((e) => e.line)).toEqual([5528]);
-    expect(entries('MANAGER_UNKNOWN')).toHaveLength(1);
+    // Issue 17: the group names only the consultant of its operational objective (003:1945); the strategic weight
+    // (003:1940) goes to him as an inference instead of being dropped.
+    expect(entries('MANAGER_UNKNOWN')).toHaveLength(0);
+    expect(entries('MANAGER_INFERRED').map((e) => e.kind)).toEqual(['inferred']);
     expect(entries('BASELINE_YEAR').some((e) => e.kind === 'warning' && e.subject === 'indicator 3.5.1')).toBe(true);
   });
 

@@ -1,73 +1,21 @@
 /**
  * Bergamo 2020 (seed 000), second pass: the labels printed after a segment's rows back onto the rows. The text keeps
  * no positions, so this is inference, reported row by row with its evidence:
- * - objectives: a dashboard lists its rows by objective code, so the segment's rows are cut into consecutive groups,
- *   one per objective in code order; an action (several rows under one label) is never cut. The cut maximises the
- *   evidence: the same indicator or action seen elsewhere in the document under a segment with a single objective
- *   (strong), and words shared with the objective's title (weak).
- * - multi-row actions: a row printed without an action takes the trailing action label sharing most words with it
- *   (or named beside the same indicator in another dashboard), else the label of the row above.
+ * - objectives: attribute-objectives.ts weighs the order of the rows, the other dashboards and the titles, and flags
+ *   the rows it cannot settle.
+ * - multi-row actions: attach-actions.ts.
  * - perspectives: by elimination, a segment with one unnamed perspective and one unnamed objective digit names it.
  */
 import type { ReviewReport } from '../review';
-import type { PdfDashboard, PdfRow, PdfSegment } from './pdf-layout';
+import type { PdfDashboard } from './pdf-layout';
 import type { BergamoCell, BergamoRow } from './rows';
 import { titleKey } from './rows';
-
-const STOP = new Set([
-  'della',
-  'delle',
-  'dello',
-  'degli',
-  'nella',
-  'nelle',
-  'alla',
-  'alle',
-  'agli',
-  'sulla',
-  'sulle',
-  'dall',
-  'dell',
-  'nell',
-  'anche',
-  'come',
-  'sono',
-  'attraverso',
-  'camera',
-  'imprese',
-  'impresa',
-  'progetto',
-  'anno',
-  'numero',
-  'valore',
-  'attivita',
-]);
-
-function stems(text: string): Set<string> {
-  const words = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^a-z]+/);
-  return new Set(words.filter((w) => w.length >= 5 && !STOP.has(w)).map((w) => w.slice(0, 6)));
-}
-
-function overlap(a: Set<string>, b: Set<string>): number {
-  let n = 0;
-  for (const w of a) if (b.has(w)) n++;
-  return n;
-}
-
-interface Attributed {
-  row: PdfRow;
-  action: PdfRow['action'];
-  code: string | null;
-}
+import { attributeObjectives } from './attribute-objectives';
+import type { Attributed } from './attribute-objectives';
+import { attachActions } from './attach-actions';
 
 export function attributeRows(dashboards: PdfDashboard[], review: ReviewReport): BergamoRow[] {
   const titles = new Map<string, { title: string; line: number }>();
-  const objectiveOfIndicator = new Map<string, { code: string; line: number }>();
-  const objectiveOfAction = new Map<string, { code: string; line: number }>();
   const actionOfIndicator = new Map<string, { text: string; line: number }>();
   for (const d of dashboards) {
     for (const s of d.segments) {
@@ -75,15 +23,6 @@ export function attributeRows(dashboards: PdfDashboard[], review: ReviewReport):
       for (const r of s.rows)
         if (r.action && !actionOfIndicator.has(titleKey(r.indicator)))
           actionOfIndicator.set(titleKey(r.indicator), r.action);
-      if (s.objectives.length !== 1) continue;
-      const only = { code: s.objectives[0].code, line: s.objectives[0].line };
-      for (const r of s.rows) {
-        if (!objectiveOfIndicator.has(titleKey(r.indicator))) objectiveOfIndicator.set(titleKey(r.indicator), only);
-        if (r.action && !objectiveOfAction.has(titleKey(r.action.text)))
-          objectiveOfAction.set(titleKey(r.action.text), only);
-      }
-      for (const a of s.actions)
-        if (!objectiveOfAction.has(titleKey(a.text))) objectiveOfAction.set(titleKey(a.text), only);
     }
   }
   const perspectives = namePerspectives(dashboards, review);
@@ -102,200 +41,11 @@ export function attributeRows(dashboards: PdfDashboard[], review: ReviewReport):
     }
   }
 
-  const out: BergamoRow[] = [];
-  for (const d of dashboards) {
-    for (const segment of d.segments) {
-      const withActions = attachActions(segment, actionOfIndicator, review);
-      const attributed = attachObjectives(
-        segment,
-        withActions,
-        { titles, objectiveOfIndicator, objectiveOfAction },
-        review,
-      );
-      for (const a of attributed) out.push(toRow(d, a, titles, perspectives, review));
-    }
-  }
-  return out;
-}
-
-function attachActions(
-  segment: PdfSegment,
-  actionOfIndicator: Map<string, { text: string; line: number }>,
-  review: ReviewReport,
-): Attributed[] {
-  const out: Attributed[] = [];
-  let previous: Attributed | null = null;
-  for (const row of segment.rows) {
-    if (row.actionSplit && row.action) {
-      review.inferred(
-        row.line,
-        `row at line ${row.line}`,
-        'ACTION_SPLIT',
-        `Action "${row.action.text}" told apart from indicator "${row.indicator}": ${row.actionSplit}.`,
-        `Azione "${row.action.text}" separata dall'indicatore "${row.indicator}": ${row.actionSplit}.`,
-        `${row.action.text} | ${row.indicator}`,
-      );
-    }
-    if (row.action || segment.actions.length === 0) {
-      const a: Attributed = { row, action: row.action, code: null };
-      out.push(a);
-      previous = row.action ? null : a;
-      continue;
-    }
-    const elsewhere = actionOfIndicator.get(titleKey(row.indicator));
-    const words = stems(row.indicator);
-    let best: { label: (typeof segment.actions)[number]; score: number; why: string } | null = null;
-    for (const label of segment.actions) {
-      const named = elsewhere && titleKey(elsewhere.text) === titleKey(label.text);
-      const score = (named ? 10 : 0) + overlap(words, stems(label.text));
-      const why = named
-        ? `the same indicator has this action at line ${elsewhere.line}`
-        : `${overlap(words, stems(label.text))} word(s) shared with the label`;
-      if (score > 0 && (!best || score > best.score)) best = { label, score, why };
-    }
-    let action: PdfRow['action'] = null;
-    let evidence = '';
-    if (best) {
-      action = { text: best.label.text, line: best.label.line };
-      evidence = best.why;
-    } else if (previous?.action) {
-      action = previous.action;
-      evidence = 'no word in common with any label: the action of the row above, a merged cell spans consecutive rows';
-    }
-    if (action) {
-      review.inferred(
-        row.line,
-        `row at line ${row.line}`,
-        'ACTION_ATTRIBUTED',
-        `The action label "${action.text}" (line ${action.line}), printed after the rows, is attached to "${row.indicator}": ${evidence}.`,
-        `L'azione "${action.text}" (riga ${action.line}), stampata dopo le righe, è attribuita a "${row.indicator}": ${evidence}.`,
-        evidence,
-      );
-    } else {
-      review.unreadable(
-        row.line,
-        `row at line ${row.line}`,
-        'ACTION_UNKNOWN',
-        `"${row.indicator}" has no action of its own and none of the labels printed after the rows fits it: no action label.`,
-        `"${row.indicator}" non ha un'azione propria e nessuna delle etichette stampate dopo le righe vi corrisponde: nessuna azione.`,
-        segment.actions.map((a) => a.text).join(' | '),
-      );
-    }
-    const a: Attributed = { row, action, code: null };
-    out.push(a);
-    previous = a;
-  }
-  return out;
-}
-
-interface Evidence {
-  titles: Map<string, { title: string; line: number }>;
-  objectiveOfIndicator: Map<string, { code: string; line: number }>;
-  objectiveOfAction: Map<string, { code: string; line: number }>;
-}
-
-function attachObjectives(segment: PdfSegment, rows: Attributed[], ev: Evidence, review: ReviewReport): Attributed[] {
-  const objectives = [...segment.objectives].sort((a, b) => codeOrder(a.code) - codeOrder(b.code));
-  if (objectives.length === 0) return rows;
-  const lines = rows.length ? `${rows[0].row.line}-${rows[rows.length - 1].row.line}` : '';
-  if (objectives.length === 1) {
-    const o = objectives[0];
-    for (const a of rows) {
-      a.code = o.code;
-      review.inferred(
-        a.row.line,
-        `row at line ${a.row.line}`,
-        'OBJECTIVE_ATTRIBUTED',
-        `Objective ${o.code}, printed at line ${o.line} after the rows ${lines}, is the only one of its block: "${a.row.indicator}" belongs to it.`,
-        `L'obiettivo ${o.code}, stampato alla riga ${o.line} dopo le righe ${lines}, è l'unico del blocco: "${a.row.indicator}" vi appartiene.`,
-        `${o.code} ${o.title} (line ${o.line})`,
-      );
-    }
-    return rows;
-  }
-  // Units: an action's rows stay together.
-  const units: Attributed[][] = [];
-  for (const a of rows) {
-    const last = units[units.length - 1];
-    if (last && a.action && last[0].action && titleKey(last[0].action.text) === titleKey(a.action.text)) last.push(a);
-    else units.push([a]);
-  }
-  const score = (unit: Attributed[], code: string): number => {
-    const title = stems(ev.titles.get(code)?.title ?? '');
-    let s = 0;
-    for (const a of unit) {
-      if (ev.objectiveOfIndicator.get(titleKey(a.row.indicator))?.code === code) s += 10;
-      if (a.action && ev.objectiveOfAction.get(titleKey(a.action.text))?.code === code) s += 10;
-      s += overlap(stems(`${a.row.indicator} ${a.action?.text ?? ''}`), title);
-    }
-    return s;
-  };
-  // best[i][j]: first i units over the first j objectives, objective j taking the tail.
-  const n = units.length;
-  const k = objectives.length;
-  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(k + 1).fill(-Infinity));
-  const from: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(k + 1).fill(0));
-  best[0][0] = 0;
-  const cost = objectives.map((o) => units.map((u) => score(u, o.code)));
-  for (let j = 1; j <= k; j++) {
-    for (let i = 0; i <= n; i++) {
-      let acc = 0;
-      // Every objective printed for the block heads at least one row, unless there are fewer units than objectives.
-      const lowest = n >= k ? i - 1 : i;
-      for (let h = i; h >= 0; h--) {
-        if (h < i) acc += cost[j - 1][h];
-        if (h > lowest) continue;
-        const v = best[h][j - 1] + acc;
-        if (v > best[i][j]) {
-          best[i][j] = v;
-          from[i][j] = h;
-        }
-      }
-    }
-  }
-  let i = n;
-  for (let j = k; j >= 1; j--) {
-    const h = from[i][j];
-    const o = objectives[j - 1];
-    for (let u = h; u < i; u++) {
-      for (const a of units[u]) {
-        a.code = o.code;
-        const strong = ev.objectiveOfIndicator.get(titleKey(a.row.indicator));
-        const byAction = a.action ? ev.objectiveOfAction.get(titleKey(a.action.text)) : undefined;
-        const evidence =
-          strong?.code === o.code
-            ? `the same indicator is under ${o.code} alone at line ${strong.line}`
-            : byAction?.code === o.code
-              ? `the same action is under ${o.code} alone at line ${byAction.line}`
-              : `order of the codes ${objectives.map((x) => x.code).join(', ')} and ${cost[j - 1][u]} point(s) of shared words`;
-        review.inferred(
-          a.row.line,
-          `row at line ${a.row.line}`,
-          'OBJECTIVE_ATTRIBUTED',
-          `Objectives ${objectives.map((x) => x.code).join(', ')} are printed after the rows ${lines}: "${a.row.indicator}" is attributed to ${o.code} (${evidence}). To be checked.`,
-          `Gli obiettivi ${objectives.map((x) => x.code).join(', ')} sono stampati dopo le righe ${lines}: "${a.row.indicator}" è attribuito a ${o.code} (${evidence}). Da verificare.`,
-          evidence,
-        );
-      }
-    }
-    if (h === i) {
-      review.warning(
-        o.line,
-        `strategic objective ${o.code}`,
-        'OBJECTIVE_WITHOUT_ROWS',
-        `Objective ${o.code} is printed after the rows ${lines} but no row could be attributed to it.`,
-        `L'obiettivo ${o.code} è stampato dopo le righe ${lines} ma nessuna riga gli è stata attribuita.`,
-        o.text,
-      );
-    }
-    i = h;
-  }
-  return rows;
-}
-
-function codeOrder(code: string): number {
-  const [a, b] = code.split('.').map(Number);
-  return a * 100 + b;
+  const blocks = dashboards.flatMap((d) =>
+    d.segments.map((segment) => ({ dashboard: d, segment, rows: attachActions(segment, actionOfIndicator, review) })),
+  );
+  attributeObjectives(blocks, titles, review);
+  return blocks.flatMap((b) => b.rows.map((a) => toRow(b.dashboard, a, titles, perspectives, review)));
 }
 
 function namePerspectives(

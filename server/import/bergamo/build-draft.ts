@@ -133,6 +133,10 @@ export function buildBergamoDraft(plan: BergamoPlan, review: ReviewReport): Plan
     mergeValues(indicator, row, review);
 
     const dashboard = dashboards.get(row.dashboard.key) as DashboardDraft;
+    // A service (or the special agency) lists the indicators it answers for: its unit is responsible for them, so a
+    // unit editor of that service can enter their actual values (issue 17).
+    if (dashboard.ownerUnitKey && !(indicator.unitKeys ?? []).includes(dashboard.ownerUnitKey))
+      indicator.unitKeys = [...(indicator.unitKeys ?? []), dashboard.ownerUnitKey];
     if (dashboard.entries.some((e) => e.indicatorKey === indicator.key)) {
       review.warning(
         row.line,

@@ -1,0 +1,51 @@
+/**
+ * Damage every document family can carry, said out loud in the review instead of imported silently (issue 17, item
+ * 4): a wrong encoding (a Latin-1 file read as UTF-8 leaves "�" for every accented letter; a UTF-8 file read as
+ * Latin-1 leaves "Ã¨", "â€™") and a document repeated within the file (16 concatenated copies of one plan once
+ * imported as a single plan with 208 dashboards).
+ */
+import type { ReviewReport } from './review';
+import type { SourceText } from './source-text';
+
+const MOJIBAKE = /\uFFFD|Ã[\u0080-\u00BF]|â€[\u0080-\u00BF\u2018-\u201E\u2122]/;
+const SHOWN = 5;
+
+export function reportDamage(source: SourceText, review: ReviewReport): void {
+  const broken = source.lines.filter((l) => MOJIBAKE.test(l.text));
+  if (broken.length > 0) {
+    const first = broken[0];
+    const lines = broken.slice(0, SHOWN).map((l) => l.no);
+    review.warning(
+      first.no,
+      'document',
+      'ENCODING_DAMAGE',
+      `${broken.length} line(s) carry characters of a wrong encoding ("�" or "Ã¨"-like sequences), first at lines ${lines.join(', ')}: the file was probably saved in another encoding than UTF-8; titles and labels are imported damaged. Save it as UTF-8 and import again.`,
+      `${broken.length} righe contengono caratteri di una codifica errata ("�" o sequenze come "Ã¨"), le prime alle righe ${lines.join(', ')}: il file è probabilmente salvato in una codifica diversa da UTF-8; titoli ed etichette sono importati danneggiati. Salvarlo in UTF-8 e importarlo di nuovo.`,
+      first.text.trim().slice(0, 200),
+    );
+  }
+  const repeats = repetitions(source);
+  if (repeats.length > 0) {
+    review.warning(
+      repeats[0],
+      'document',
+      'DOCUMENT_REPEATED',
+      `The document's opening lines appear again at line(s) ${repeats.slice(0, SHOWN).join(', ')}${repeats.length > SHOWN ? ` and ${repeats.length - SHOWN} more` : ''}: the file holds ${repeats.length + 1} copies of the document, read as one plan. Import one copy.`,
+      `Le righe iniziali del documento ricompaiono alla riga ${repeats.slice(0, SHOWN).join(', ')}${repeats.length > SHOWN ? ` e in altre ${repeats.length - SHOWN}` : ''}: il file contiene ${repeats.length + 1} copie del documento, lette come un solo piano. Importarne una copia.`,
+      source.line(repeats[0]).trim().slice(0, 200),
+    );
+  }
+}
+
+/** Lines where the first three non-empty lines of the document start again, in the same order. */
+function repetitions(source: SourceText): number[] {
+  const text = source.lines.filter((l) => l.text.trim() !== '');
+  if (text.length < 6) return [];
+  const head = text.slice(0, 3).map((l) => l.text.trim());
+  // Three short lines (a page number, a blank title) repeat by chance; the signature must say something.
+  if (head.join(' ').length < 40) return [];
+  const out: number[] = [];
+  for (let i = 3; i + 2 < text.length; i++)
+    if (head.every((h, k) => text[i + k].text.trim() === h)) out.push(text[i].no);
+  return out;
+}
