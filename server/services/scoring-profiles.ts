@@ -20,6 +20,7 @@ const CHOICES: Record<string, readonly unknown[] | 'boolean' | 'number'> = {
   weightSumTolerance: 'number',
   overachievementWarnAt: 'number',
   monthNameAs: ['end-of-month'],
+  managerPeriods: ['checkpoint', 'pro-rata'],
   display: ['object'],
 };
 
