@@ -3,7 +3,7 @@ import { ipKeyGenerator, rateLimit, type RateLimitInfo } from 'express-rate-limi
 import type { Orm } from '../db/orm';
 import { authenticate, type Principal } from '../auth/authenticate';
 import { type Clock, systemClock } from './clock';
-import { UnauthenticatedError } from '../errors';
+import { errorBody, UnauthenticatedError } from '../errors';
 import type { SecurityConfig } from '../config';
 import { ClockWindowStore, secondsToReset } from './window-store';
 
@@ -15,7 +15,7 @@ function refuse(
   message: string,
   extra: Record<string, unknown> = {},
 ): void {
-  res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+  res.status(status).json(errorBody(code, message, extra));
 }
 
 export function principalOf(res: Response): Principal {

@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import { getFile, htmlTables } from '../helpers/files';
+import { notItalian } from '../helpers/italian-scan';
 import { seedPath } from '../helpers/seeds';
 import { startServer, type TestServer } from '../helpers/server';
 import { ok, SHEET_ROWS, sync, type SheetRow } from '../helpers/sync';
@@ -116,5 +117,11 @@ describe('manager scorecards by assignment period (Brescia, sqlite)', () => {
     }
     const section = html.slice(html.indexOf('Antonella Vairano, dal 1/7/2020'));
     expect(section).toContain('pesi in vigore alla data di rilevazione');
+    // the scorecards of every Brescia manager, periods and all, in Italian words only
+    const words = html
+      .replace(/<style>[\s\S]*?<\/style>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&[a-z#0-9]+;/g, ' ');
+    expect(notItalian(words)).toEqual([]);
   });
 });

@@ -5,10 +5,11 @@
  * is a draft, the approval block, page numbers, short unique sheet names). Every document is also drawn as a
  * picture (HTML as printed, PDF pages) for a person to look at.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getFile, htmlTables, loadXlsx } from '../helpers/files';
 import { CHROMIUM, PICTURES, htmlPicture, pdfPageCount, pdfPictures, withBrowser } from '../helpers/pictures';
+import { notItalian } from '../helpers/italian-scan';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { ok, sync, syncRaw } from '../helpers/sync';
 
@@ -47,38 +48,6 @@ function visibleText(html: string): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 }
-
-/** English the engine or the services used to leak into Italian documents (whole words, any case). */
-const ENGLISH = [
-  'empty',
-  'invalid',
-  'approved',
-  'draft',
-  'missing',
-  'revision',
-  'import',
-  'threshold',
-  'weight',
-  'weights',
-  'scored',
-  'monitoring',
-  'neutralised',
-  'leaves',
-  'warning',
-  'error',
-  'lint',
-  'the',
-  'and',
-  'not',
-  'some',
-  'children',
-  'is',
-  'are',
-  'higher',
-  'lower',
-  'better',
-];
-const RAW_CODE = /\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b/g;
 
 function rowsOfClass(html: string, cls: string): string[][] {
   return [...html.matchAll(new RegExp(`<tr class="${cls}">([\\s\\S]*?)</tr>`, 'g'))].map((m) =>
@@ -199,9 +168,8 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
     const found: Record<string, string[]> = {};
     for (const kind of KINDS) {
       const text = visibleText(await html(kind));
-      const english = ENGLISH.filter((w) => new RegExp(`(^|[^\\p{L}])${w}([^\\p{L}]|$)`, 'iu').test(text));
-      const codes = [...new Set(text.match(RAW_CODE) ?? [])];
-      if (english.length || codes.length) found[kind] = [...english, ...codes];
+      const leaks = notItalian(text);
+      if (leaks.length) found[kind] = leaks;
     }
     expect(found).toEqual({});
   });
@@ -317,6 +285,7 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
       expect(pdf.status).toBe(200);
       const pages = pdfPageCount(pdf.body);
       expect(pages).toBeGreaterThan(1);
+      mkdirSync(PICTURES, { recursive: true });
       await withBrowser(async (browser) => {
         for (const kind of KINDS) {
           const page = await html(kind);
