@@ -11,7 +11,7 @@ import { getFile, htmlTables, loadXlsx } from '../helpers/files';
 import { CHROMIUM, PICTURES, htmlPicture, pdfPageCount, pdfPictures, withBrowser } from '../helpers/pictures';
 import { notItalian } from '../helpers/italian-scan';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { ok, sync, syncRaw } from '../helpers/sync';
+import { ok, SHEET_ROWS, sync, syncRaw } from '../helpers/sync';
 
 const KINDS = [
   'relazione',
@@ -277,6 +277,27 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
     }
   });
 
+  it('defect 7 · a revised target is printed with the first one beside it (Relazione)', async () => {
+    const { server, plan } = sondrio;
+    const rows: Array<{ rowId: string; rowVersion: number; code: string; target: { raw: string } | null }> = ok(
+      await server.gql(SHEET_ROWS, { planId: plan.planId, year: 2022, checkpoint: 'YEAR_END' }),
+    ).sheetRows.rows;
+    const row = rows.find((r) => r.code === '1.1.2')!;
+    const before = row.target!.raw;
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, target: '13' }],
+    } as never);
+    expect(result.rows[0].status).toBe('UPDATED');
+    const table = htmlTables(await html('relazione'))[0];
+    const line = table.rows.find((r) => r[0] === '1.1.2')!;
+    expect(line[table.headers.indexOf('Risultato atteso 2022')]).toBe('13');
+    expect(line[table.headers.indexOf('Target iniziale, se rivisto')]).toBe(before);
+    // an indicator whose target was never revised leaves the cell empty
+    const other = table.rows.find((r) => r[0] === '1.1.1')!;
+    expect(other[table.headers.indexOf('Target iniziale, se rivisto')]).toBe('');
+  });
+
   const pdfIt = existsSync(CHROMIUM) ? it : it.skip;
   pdfIt(
     'item 7 · every document drawn as pictures: HTML as printed, and the Relazione PDF pages with page numbers',
@@ -292,12 +313,19 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
           writeFileSync(join(PICTURES, `${kind}.html`), page);
           await htmlPicture(browser, page, kind);
         }
-        const plan = await getFile(sondrio.server, url('plan-sondrio', 'pdf'));
-        await pdfPictures(browser, pdf.body, 'relazione', [1, 2, pages]);
-        await pdfPictures(browser, plan.body, 'plan-sondrio', [1]);
+        // every document as printed, page by page (the first four pages of a long one, and its last): what an OIV signs
+        for (const kind of KINDS) {
+          const file = kind === 'relazione' ? pdf : await getFile(sondrio.server, url(kind, 'pdf'));
+          expect(file.status).toBe(200);
+          const count = pdfPageCount(file.body);
+          expect(count).toBeGreaterThan(0);
+          await pdfPictures(browser, file.body, kind, [
+            ...new Set([...Array.from({ length: Math.min(count, 4) }, (_, i) => i + 1), count]),
+          ]);
+        }
       });
     },
-    180_000,
+    600_000,
   );
 
   it('defect 7 · once approved: no BOZZA, the block says who approved and when; a locked cell says "approvata"', async () => {
