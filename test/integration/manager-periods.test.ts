@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import { getFile, htmlTables } from '../helpers/files';
 import { notItalian } from '../helpers/italian-scan';
+import { CHROMIUM, PICTURES, htmlPicture, withBrowser } from '../helpers/pictures';
 import { seedPath } from '../helpers/seeds';
 import { startServer, type TestServer } from '../helpers/server';
 import { ok, SHEET_ROWS, sync, type SheetRow } from '../helpers/sync';
@@ -124,4 +125,18 @@ describe('manager scorecards by assignment period (Brescia, sqlite)', () => {
       .replace(/&[a-z#0-9]+;/g, ' ');
     expect(notItalian(words)).toEqual([]);
   });
+
+  (fs.existsSync(CHROMIUM) ? it : it.skip)(
+    'the Brescia scorecards drawn as a picture, for a person to look at the two periods',
+    async () => {
+      const file = await getFile(server, `/reports/scorecards.html?planId=${planId}&year=2020`);
+      fs.mkdirSync(PICTURES, { recursive: true });
+      fs.writeFileSync(`${PICTURES}/scorecards-brescia.html`, file.body);
+      const path = await withBrowser((browser) =>
+        htmlPicture(browser, file.body.toString('utf8'), 'scorecards-brescia'),
+      );
+      expect(fs.statSync(path).size).toBeGreaterThan(10_000);
+    },
+    120_000,
+  );
 });
