@@ -75,5 +75,5 @@ export function dateUnderNumericRule(
     polarity: rule ?? polarity,
     polarityIt: POLARITY_IT[rule ?? polarity] ?? rule ?? polarity,
   });
-  return [{ field: 'value', code: 'DATE_UNDER_NUMERIC_RULE', message: `${messageIt} — ${message}` }];
+  return [{ field: 'value', code: 'DATE_UNDER_NUMERIC_RULE', message: `${messageIt} — ${message}`, messageIt }];
 }
