@@ -20,6 +20,7 @@ export {
   RELEVANCE_COEFFICIENT,
   type ManagerOptions,
 } from './manager';
+export { scoreManagerByPeriod, assignmentPeriods, checkpointDate, type AssignmentPeriod } from './manager-periods';
 export { formatScore, formatPercent, formatNumber, formatEuro, roundHalfUp } from './display';
 export {
   DEFAULT_PROFILE,

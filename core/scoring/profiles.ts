@@ -30,6 +30,7 @@ const DEFAULTS: MutableProfileFields = {
   weightSumTolerance: 0.1,
   overachievementWarnAt: 2,
   monthNameAs: 'end-of-month',
+  managerPeriods: 'checkpoint',
   display: DISPLAY,
 };
 
@@ -86,6 +87,8 @@ export function validateProfile(p: ScoringProfile): string[] {
   if (!(p.ownShare >= 0 && p.ownShare <= 1)) out.push('ownShare must be in [0, 1]');
   if (!(p.weightSumTolerance >= 0)) out.push('weightSumTolerance must be ≥ 0');
   if (!(p.overachievementWarnAt > 0)) out.push('overachievementWarnAt must be > 0');
+  if (p.managerPeriods != null && p.managerPeriods !== 'checkpoint' && p.managerPeriods !== 'pro-rata')
+    out.push("managerPeriods must be 'checkpoint' or 'pro-rata'");
   if (p.deadlineLate === 'linear' && !(p.graceDays > 0)) out.push("deadlineLate 'linear' needs graceDays > 0");
   return out;
 }
@@ -131,6 +134,8 @@ function pickFields(p: MutableProfileFields): MutableProfileFields {
     weightSumTolerance: p.weightSumTolerance,
     overachievementWarnAt: p.overachievementWarnAt,
     monthNameAs: p.monthNameAs,
+    // profiles stored before the parameter existed score as they always did: on the weights at the checkpoint
+    managerPeriods: p.managerPeriods ?? 'checkpoint',
     display: p.display,
   };
 }

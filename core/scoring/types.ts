@@ -49,6 +49,11 @@ export type ScoringProfile = {
   /** attainment at or above which OVERACHIEVEMENT is raised */
   readonly overachievementWarnAt: number;
   readonly monthNameAs: 'end-of-month';
+  /**
+   * docs/scoring.md §5.9: a manager whose assignments changed during the year is scored on the assignments in force
+   * at the checkpoint (`checkpoint`), or on every period of the year weighted by its days (`pro-rata`)
+   */
+  readonly managerPeriods: 'checkpoint' | 'pro-rata';
   readonly display: {
     readonly indicatorDecimals: 2;
     readonly aggregateDecimals: 0;
@@ -402,6 +407,10 @@ export type ManagerAssignmentInput = {
   readonly status?: ChildStatus;
   readonly errors?: readonly string[];
   readonly relevance?: Relevance | 'ALTA' | 'MEDIA' | 'BASSA' | null;
+  /** YYYY-MM-DD, first day the assignment holds (null: from the start of the year) */
+  readonly validFrom?: string | null;
+  /** YYYY-MM-DD, last day the assignment holds (null: to the end of the year) */
+  readonly validTo?: string | null;
 };
 
 export type ManagerInput = {
@@ -428,4 +437,23 @@ export type ManagerObjectiveLine = {
   readonly incentives: readonly IncentiveLine[];
 };
 
-export type ManagerResult = AggregateResult & { readonly objectives: readonly ManagerObjectiveLine[] };
+/** A span of the year in which one set of a manager's assignments was in force, scored on its own weights. */
+export type ManagerPeriod = {
+  /** YYYY-MM-DD, both ends included */
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  /** true for the period that holds at the checkpoint's date */
+  readonly inForce: boolean;
+  readonly score: number | null;
+  readonly display: string | null;
+  readonly weightSum: number | null;
+  readonly warnings: readonly string[];
+  readonly objectives: readonly ManagerObjectiveLine[];
+};
+
+export type ManagerResult = AggregateResult & {
+  readonly objectives: readonly ManagerObjectiveLine[];
+  /** the periods of the year up to the checkpoint, when the manager's assignments carry validity dates */
+  readonly periods?: readonly ManagerPeriod[];
+};

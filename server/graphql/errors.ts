@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ArgumentValidationError } from 'type-graphql';
-import { DomainError, type FieldProblem } from '../errors';
+import { bilingual, DomainError, type FieldProblem, problemIt } from '../errors';
 
 /** Codes Apollo itself raises for malformed requests; safe to show. */
 const REQUEST_CODES = new Set([
@@ -32,6 +32,20 @@ function describe(problems: FieldProblem[]): string {
 }
 
 /**
+ * Every message Italian first, English second (issue 14, item 6): `message` is "Italian / English", and
+ * `extensions.messageIt` / `extensions.messageEn` carry each language alone for a client that shows one.
+ */
+function twoLanguages(it: string, en: string) {
+  return { message: bilingual(it, en), languages: { messageIt: it, messageEn: en } };
+}
+
+const CONCURRENT = twoLanguages(
+  'Questa riga è stata modificata, o ne è stata creata una con la stessa chiave, da un altro utente nel frattempo: rileggerla e riprovare',
+  'This row was changed, or one with the same key created, by someone else meanwhile: read it again and retry',
+);
+const INTERNAL = twoLanguages('Errore interno del server', 'Internal server error');
+
+/**
  * Clients never see stack traces or internal messages: domain errors keep their code and details, argument
  * validation becomes BAD_USER_INPUT naming the fields, everything else is "Internal server error" and is logged.
  */
@@ -42,25 +56,23 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
-    return {
-      message: original.message,
-      path: formatted.path,
-      extensions: { code: original.code, ...original.details() },
-    };
+    const { message, languages } = twoLanguages(original.messageIt, original.message);
+    return { message, path: formatted.path, extensions: { code: original.code, ...languages, ...original.details() } };
   }
   if (original instanceof ArgumentValidationError && Array.isArray(original.extensions.validationErrors)) {
-    const problems = validationProblems(original.extensions.validationErrors as ValidationErrorLike[]);
-    return { message: describe(problems), path: formatted.path, extensions: { code: 'BAD_USER_INPUT', problems } };
+    const problems = validationProblems(original.extensions.validationErrors as ValidationErrorLike[]).map(problemIt);
+    const it = `Dati non validi: ${problems.map((p) => `${p.field}: ${p.messageIt}`).join('; ')}`;
+    const { message, languages } = twoLanguages(it, describe(problems));
+    return { message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', ...languages, problems } };
   }
   // two writers on one row at the same moment: the loser is told to read again, not that the server broke (the
   // database's message, with its SQL and values, stays in the log)
   if (original instanceof OptimisticLockError || original instanceof UniqueConstraintViolationException) {
     log(original);
     return {
-      message:
-        'This row was changed, or one with the same key created, by someone else meanwhile: read it again and retry',
+      message: CONCURRENT.message,
       path: formatted.path,
-      extensions: { code: 'CONFLICT', reason: 'CONCURRENT_CHANGE' },
+      extensions: { code: 'CONFLICT', reason: 'CONCURRENT_CHANGE', ...CONCURRENT.languages },
     };
   }
   const code = formatted.extensions?.code;
@@ -70,14 +82,24 @@ export function formatError(
     return { message: formatted.message, locations: formatted.locations, extensions: { code, cost, maxCost } };
   }
   if (typeof code === 'string' && REQUEST_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    // GraphQL's own wording of a malformed query has no Italian: say what it is, and give it second
+    const { message, languages } = twoLanguages(
+      code === 'BAD_USER_INPUT' ? 'Valori delle variabili non validi' : 'Richiesta GraphQL non valida',
+      formatted.message,
+    );
+    return { message, locations: formatted.locations, path: formatted.path, extensions: { code, ...languages } };
   }
   // Apollo's own refusals of a malformed request that carry an HTTP 4xx but no code (e.g. "provided sha does not
   // match query" for a persisted query): the client's mistake, said as such
   const status = original instanceof GraphQLError ? (original.extensions?.http as { status?: number })?.status : null;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+    const { message, languages } = twoLanguages('Richiesta non valida', formatted.message);
+    return { message, extensions: { code: 'BAD_REQUEST', ...languages } };
   }
   log(original ?? error);
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: INTERNAL.message,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...INTERNAL.languages },
+  };
 }

@@ -4,6 +4,7 @@ import './enums';
 import { CRUD_RESOLVERS } from './api';
 import { directResolvers } from '../speed/direct-resolvers';
 import { AuditResolver } from './audit.resolver';
+import { DashboardEntriesResolver } from './dashboard-entries.resolver';
 import { MeResolver } from './me.resolver';
 import { ImportResolver } from './import.resolver';
 import { ParsedValueResolver } from './parsed-value.resolver';
@@ -34,6 +35,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         AuditResolver,
         ProfilesResolver,
         ReportResolver,
+        DashboardEntriesResolver,
         SyncResolver,
         MeResolver,
         ImportResolver,

@@ -3,7 +3,7 @@ import { ipKeyGenerator, type Logger, rateLimit, type RateLimitInfo } from 'expr
 import type { Orm } from '../db/orm';
 import { authenticate, type Principal } from '../auth/authenticate';
 import { type Clock, systemClock } from './clock';
-import { UnauthenticatedError } from '../errors';
+import { errorBody, UnauthenticatedError } from '../errors';
 import type { SecurityConfig } from '../config';
 import type { Coordination } from '../ops/redis';
 import { SharedWindowStore } from './redis-window-store';
@@ -17,7 +17,7 @@ function refuse(
   message: string,
   extra: Record<string, unknown> = {},
 ): void {
-  res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+  res.status(status).json(errorBody(code, message, extra));
 }
 
 export function principalOf(res: Response): Principal {

@@ -14,7 +14,7 @@ import { type Clock, systemClock } from './clock';
 import type { Orm } from '../db/orm';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { createContext } from '../graphql/context';
-import { DomainError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors';
+import { DomainError, errorBody, ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors';
 import { checkpointName } from '@core/vocabulary/checkpoint';
 import { exportPlanWorkbook, tableName } from '../export/workbook';
 import { buildReport, CONTENT_TYPE, FORMATS, fileName, render } from '../export/reports';
@@ -48,21 +48,38 @@ export function bearerAccess(orm: Orm, options: { fastPaths?: boolean; clock?: C
   };
 }
 
-function fail(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
-  res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+function fail(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  messageIt?: string,
+): void {
+  res.status(status).json(errorBody(code, message, extra, messageIt));
 }
 
 function sendError(res: Response, error: unknown): void {
   if (error instanceof UnauthenticatedError) {
     res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-    return fail(res, 401, error.code, error.message, error.details());
+    return fail(res, 401, error.code, error.message, error.details(), error.messageIt);
   }
-  if (error instanceof ForbiddenError) return fail(res, 403, error.code, error.message, error.details());
-  if (error instanceof NotFoundError) return fail(res, 404, error.code, error.message, error.details());
-  if (error instanceof PdfUnavailableError) return fail(res, 501, error.code, error.message);
+  if (error instanceof ForbiddenError)
+    return fail(res, 403, error.code, error.message, error.details(), error.messageIt);
+  if (error instanceof NotFoundError)
+    return fail(res, 404, error.code, error.message, error.details(), error.messageIt);
+  if (error instanceof PdfUnavailableError)
+    return fail(
+      res,
+      501,
+      error.code,
+      error.message,
+      {},
+      'Il PDF richiede Chromium (impostare CHROMIUM_PATH o installarlo); il documento HTML è disponibile e stampa le stesse pagine',
+    );
   if (error instanceof InputError && error.problems.some((p) => p.code === 'TOO_LARGE'))
-    return fail(res, 413, error.code, error.message, error.details());
-  if (error instanceof DomainError) return fail(res, 400, error.code, error.message, error.details());
+    return fail(res, 413, error.code, error.message, error.details(), error.messageIt);
+  if (error instanceof DomainError) return fail(res, 400, error.code, error.message, error.details(), error.messageIt);
   console.error(error);
   fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
 }

@@ -51,7 +51,7 @@ export function jsonShapeProblems(field: string, value: unknown): FieldProblem[]
 }
 
 function problem(field: string, code: string, it: string, en: string): FieldProblem {
-  return { field, code, message: `parametri non accettati: ${it} — parameters not accepted: ${en}` };
+  return { field, code, message: `parameters not accepted: ${en}`, messageIt: `parametri non accettati: ${it}` };
 }
 
 /** What one parameter may be: a yes/no, a finite number, or one of some words (docs/scoring.md §5.11). */
@@ -68,6 +68,7 @@ export const PROFILE_PARAMETERS: Record<string, ParameterKind> = {
   weightSumTolerance: 'number',
   overachievementWarnAt: 'number',
   monthNameAs: ['end-of-month'],
+  managerPeriods: ['checkpoint', 'pro-rata'],
   display: 'display',
 };
 
@@ -92,15 +93,16 @@ const DISPLAY: Record<string, unknown> = { indicatorDecimals: 2, aggregateDecima
 /** Problems of one named parameter against its kind; `field` names it in the input. */
 export function parameterValueProblems(field: string, kind: ParameterKind, value: unknown): FieldProblem[] {
   if (kind === 'boolean' && typeof value !== 'boolean')
-    return [{ field, code: 'NOT_BOOLEAN', message: 'deve essere true o false — must be true or false' }];
+    return [{ field, code: 'NOT_BOOLEAN', message: 'must be true or false', messageIt: 'deve essere true o false' }];
   if (kind === 'number' && (typeof value !== 'number' || !Number.isFinite(value)))
-    return [{ field, code: 'NOT_NUMBER', message: 'deve essere un numero — must be a number' }];
+    return [{ field, code: 'NOT_NUMBER', message: 'must be a number', messageIt: 'deve essere un numero' }];
   if (Array.isArray(kind) && !kind.includes(value as string))
     return [
       {
         field,
         code: 'NOT_ALLOWED',
-        message: `deve essere uno tra ${kind.join(', ')} — must be one of ${kind.join(', ')}`,
+        message: `must be one of ${kind.join(', ')}`,
+        messageIt: `deve essere uno tra ${kind.join(', ')}`,
       },
     ];
   if (kind === 'display') {
@@ -110,7 +112,8 @@ export function parameterValueProblems(field: string, kind: ParameterKind, value
         {
           field,
           code: 'NOT_ALLOWED',
-          message: `deve essere ${JSON.stringify(DISPLAY)} (o parte di esso) — must be ${JSON.stringify(DISPLAY)} (or part of it)`,
+          message: `must be ${JSON.stringify(DISPLAY)} (or part of it)`,
+          messageIt: `deve essere ${JSON.stringify(DISPLAY)} (o parte di esso)`,
         },
       ];
   }
@@ -129,7 +132,8 @@ export function ruleParamProblems(rule: string | null | undefined, params: Recor
         {
           field,
           code: 'UNKNOWN_PARAMETER',
-          message: `non è un parametro della regola ${rule ?? '(dedotta)'} (ammessi: ${allowed.join(', ') || 'nessuno'}) — is not a parameter of the rule ${rule ?? '(inferred)'} (allowed: ${allowed.join(', ') || 'none'})`,
+          message: `is not a parameter of the rule ${rule ?? '(inferred)'} (allowed: ${allowed.join(', ') || 'none'})`,
+          messageIt: `non è un parametro della regola ${rule ?? '(dedotta)'} (ammessi: ${allowed.join(', ') || 'nessuno'})`,
         },
       ];
     return parameterValueProblems(field, PROFILE_PARAMETERS[key], value);

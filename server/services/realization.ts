@@ -11,7 +11,7 @@ import {
   type RuleName,
   scoreDashboard,
   scoreIndicator,
-  scoreManager,
+  scoreManagerByPeriod,
   scoreStrategicObjective,
   type ScoringProfile,
   type StrategicResult,
@@ -270,7 +270,7 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
     const dashboard = personalDashboardOf.get(managerId);
     managers.set(
       managerId,
-      scoreManager(
+      scoreManagerByPeriod(
         {
           id: managerId,
           assignments: assignments?.map((a) => {
@@ -285,6 +285,8 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
               status: r?.status,
               errors: r?.errors,
               relevance: relevance ? (relevance.toUpperCase() as 'HIGH' | 'MEDIUM' | 'LOW') : null,
+              validFrom: a.validFrom ?? null,
+              validTo: a.validTo ?? null,
             };
           }),
           dashboard: !assignments && dashboard ? dashboards.get(dashboard.id) : undefined,

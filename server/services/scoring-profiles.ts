@@ -25,7 +25,8 @@ export function parameterProblems(parameters: Record<string, unknown>): FieldPro
         {
           field,
           code: 'UNKNOWN_PARAMETER',
-          message: `non è un parametro di calcolo — is not a scoring parameter (known: ${Object.keys(PROFILE_PARAMETERS).join(', ')})`,
+          message: `is not a scoring parameter (known: ${Object.keys(PROFILE_PARAMETERS).join(', ')})`,
+          messageIt: `non è un parametro di calcolo`,
         },
       ];
     return parameterValueProblems(field, kind, value);

@@ -102,7 +102,8 @@ export const planCycleSpec = specOf(
         {
           field: 'firstYear',
           code: 'FIRST_YEAR',
-          message: `il primo anno deve essere il primo degli anni del ciclo (${row.years.join(', ')}) — the first year must be the first of the cycle's years`,
+          message: `the first year must be the first of the cycle's years`,
+          messageIt: `il primo anno deve essere il primo degli anni del ciclo (${row.years.join(', ')})`,
         },
       ];
     },

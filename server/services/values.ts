@@ -13,7 +13,7 @@ import type { StoredThreshold } from '../entities/parsed-value';
 
 /** A sheet cell's error as a field problem of a mutation: Italian first, then English, as every message to users. */
 export function problemOf(error: CellError, field = error.column): FieldProblem {
-  return { field, code: error.code, message: `${error.messageIt} — ${error.message}` };
+  return { field, code: error.code, message: error.message, messageIt: error.messageIt };
 }
 
 /**

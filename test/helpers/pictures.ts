@@ -11,6 +11,9 @@ export const PICTURES = process.env.REPORT_PICTURES || join(tmpdir(), 'cruscotto
 
 type Browser = import('playwright-core').Browser;
 
+/** a viewer window with a page painted in it is far larger than the empty viewer (about 6 kB) */
+const PAINTED_BYTES = 20_000;
+
 export async function withBrowser<T>(run: (browser: Browser) => Promise<T>): Promise<T> {
   const { chromium } = await import('playwright-core');
   // swiftshader lets the PDF viewer paint its pages without a GPU
@@ -47,9 +50,15 @@ export async function pdfPictures(browser: Browser, pdf: Buffer, name: string, p
   for (const n of pages) {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`file://${file}#page=${n}&view=Fit&toolbar=0&navpanes=0`);
-    await page.waitForTimeout(4000);
+    // the viewer paints a page some time after it loads (longer on a busy machine): until then the picture is the
+    // viewer's empty grey, a few kilobytes; a painted page is tens of kilobytes. Up to 20 s, then the last picture.
     const path = join(PICTURES, `${name}-p${n}.png`);
-    await page.screenshot({ path });
+    let picture: Buffer = Buffer.alloc(0);
+    for (let i = 0; i < 20 && picture.length < PAINTED_BYTES; i++) {
+      await page.waitForTimeout(1000);
+      picture = await page.screenshot();
+    }
+    writeFileSync(path, picture);
     await page.close();
     paths.push(path);
   }

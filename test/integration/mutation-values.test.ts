@@ -204,25 +204,34 @@ describe.each(databaseNames())('mutations refuse the values a sheet would refuse
       expect(fine.data.updateIndicator.ruleParams).toEqual({ deadlineLate: 'linear', graceDays: 10 });
     });
 
-    it('10,000 levels, as variables or written in the query, are a clear BAD_USER_INPUT', async () => {
+    it("nesting past the parameters' depth is BAD_USER_INPUT; 10,000 levels are refused with the body, before GraphQL", async () => {
       // written as text: serialising such a value would overflow the test's own stack
-      const deep = '{"a":'.repeat(9_999) + '{"a":1}' + '}'.repeat(9_999);
+      const nested = (levels: number) => '{"a":'.repeat(levels - 1) + '{"a":1}' + '}'.repeat(levels - 1);
       const post = async (query: string, variables: string) => {
         const response = await fetch(`${server.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
           body: `{"query":${JSON.stringify(query)},"variables":${variables}}`,
         });
-        return (await response.json()) as GraphQLResponse;
+        return Object.assign((await response.json()) as GraphQLResponse, { status: response.status });
       };
-      expect(problems(await post(INDICATOR, `{"id":"${t.indicator}","i":{"ruleParams":${deep}}}`))).toEqual([
+      // 20 levels: a body the transport takes (server/http/json-depth.ts), parameters too deep for their schema
+      expect(problems(await post(INDICATOR, `{"id":"${t.indicator}","i":{"ruleParams":${nested(20)}}}`))).toEqual([
         expect.objectContaining({ field: 'ruleParams', code: 'JSON_TOO_DEEP' }),
       ]);
-      const profile = await post(
-        `mutation($o: ID!, $p: JSONObject!) { createScoringProfile(input: { organisationId: $o, name: "Annidato", profileVersion: 1, parameters: $p }) { id } }`,
-        `{"o":"${t.org}","p":{"display":${deep}}}`,
-      );
+      const profileQuery = `mutation($o: ID!, $p: JSONObject!) { createScoringProfile(input: { organisationId: $o, name: "Annidato", profileVersion: 1, parameters: $p }) { id } }`;
+      const profile = await post(profileQuery, `{"o":"${t.org}","p":{"display":${nested(20)}}}`);
       expect(problems(profile)).toEqual([expect.objectContaining({ field: 'parameters', code: 'JSON_TOO_DEEP' })]);
+      // 10,000 levels: refused as a body, with a 400 and a JSON answer, never a RangeError
+      for (const body of [
+        post(INDICATOR, `{"id":"${t.indicator}","i":{"ruleParams":${nested(10_000)}}}`),
+        post(profileQuery, `{"o":"${t.org}","p":{"display":${nested(10_000)}}}`),
+      ]) {
+        const refused = await body;
+        expect(refused.status).toBe(400);
+        expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+        expect(JSON.stringify(refused)).not.toMatch(/RangeError|call stack|Internal server error/);
+      }
       const literal = '{a:'.repeat(9_999) + '{a:1}' + '}'.repeat(9_999);
       const inline = await post(
         `mutation($id: ID!) { updateIndicator(id: $id, input: { ruleParams: ${literal} }) { id } }`,

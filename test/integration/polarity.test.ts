@@ -196,6 +196,7 @@ describe.each(databaseNames())('polarity from the value (issue 14) (%s)', (diale
           field: 'value',
           code: 'DATE_UNDER_NUMERIC_RULE',
           message: expect.stringContaining('è una data, ma questo indicatore confronta numeri (più alto è meglio)'),
+          messageIt: expect.stringMatching(/^"\d\d\/06\/2022" è una data, ma questo indicatore confronta numeri/),
         },
       ]);
     }

@@ -130,6 +130,7 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
         'Peso',
         'Valore ottenuto 2022',
         'Risultato atteso 2022',
+        'Target iniziale, se rivisto',
         '% Realizzazione 2022',
         'Note',
       ]);
@@ -142,7 +143,7 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
           title: cell(2).value,
           actual: cell(5).value ?? null,
           target: cell(6).value ?? null,
-          realization: displayOfCell(cell(7).value, cell(7).numFmt),
+          realization: displayOfCell(cell(8).value, cell(8).numFmt),
         });
       }
       const want = expected[n];
@@ -179,9 +180,9 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
       [tables[1], strategic],
     ] as const) {
       expect(table.headers).toContain('% Realizzazione 2022');
-      const got = table.rows.slice(0, -1).map((r) => [r[0] || null, r[1], r[6] ? r[6].replace(',', '.') : null]);
+      const got = table.rows.slice(0, -1).map((r) => [r[0] || null, r[1], r[7] ? r[7].replace(',', '.') : null]);
       expect(got).toEqual(api.rows.map((r: ApiRow) => [r.code, r.title, r.realization]));
-      expect(table.rows.at(-1)![6].replace(',', '.')).toBe(api.total.realization ?? '');
+      expect(table.rows.at(-1)![7].replace(',', '.')).toBe(api.total.realization ?? '');
     }
     expect(tables[0].heading).toBe('Piano: obiettivi e indicatori');
     expect(tables[1].heading).toBe('Cruscotto strategico: Cruscotto strategico 2022');

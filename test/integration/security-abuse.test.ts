@@ -191,8 +191,8 @@ describe('abusive queries are refused while the server keeps serving (sqlite)', 
     const r2 = await withCodeOf(5.2 * 1024 * 1024);
     expect(r2.status).toBe(413);
     expect(firstError(r2)).toEqual({
-      message: expect.stringMatching(/larger than the limit of 5242880 bytes/),
-      extensions: { code: 'PAYLOAD_TOO_LARGE' },
+      message: expect.stringMatching(/^Il corpo della richiesta supera .* \/ .*larger than the limit of 5242880 bytes/),
+      extensions: { code: 'PAYLOAD_TOO_LARGE', messageIt: expect.any(String), messageEn: expect.any(String) },
     });
 
     const rows = Array.from({ length: 5001 }, (_, i) => ({ clientRef: `r${i}`, level: 'perspective', title: `P${i}` }));
@@ -273,8 +273,8 @@ describe('rate limits and configuration (sqlite)', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('60'); // the window opened by this test's first request, to the second
     expect(firstError(limited)).toEqual({
-      message: expect.stringMatching(/Too many requests: at most 5 per minute per token/),
-      extensions: { code: 'RATE_LIMITED' },
+      message: expect.stringMatching(/^Troppe richieste: .* \/ Too many requests: at most 5 per minute per token/),
+      extensions: { code: 'RATE_LIMITED', messageIt: expect.any(String), messageEn: expect.any(String) },
     });
     expect((await other.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
     server.clock.advance(59_999);

@@ -22,9 +22,13 @@ describe('formatError', () => {
       (e) => logged.push(e),
     );
     expect(formatted).toEqual({
-      message: 'Internal server error',
+      message: 'Errore interno del server / Internal server error',
       path: ['createX'],
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        messageIt: 'Errore interno del server',
+        messageEn: 'Internal server error',
+      },
     });
     expect(logged).toEqual([secret]);
   });
@@ -42,11 +46,14 @@ describe('formatError', () => {
     const formatted = formatError({ message: original.message, path: ['updateX'] }, wrap(original), (e) =>
       logged.push(e),
     );
+    const en =
+      'This row was changed, or one with the same key created, by someone else meanwhile: read it again and retry';
+    const it =
+      'Questa riga è stata modificata, o ne è stata creata una con la stessa chiave, da un altro utente nel frattempo: rileggerla e riprovare';
     expect(formatted).toEqual({
-      message:
-        'This row was changed, or one with the same key created, by someone else meanwhile: read it again and retry',
+      message: `${it} / ${en}`,
       path: ['updateX'],
-      extensions: { code: 'CONFLICT', reason: 'CONCURRENT_CHANGE' },
+      extensions: { code: 'CONFLICT', reason: 'CONCURRENT_CHANGE', messageIt: it, messageEn: en },
     });
     expect(logged).toEqual([original]);
   });
@@ -57,13 +64,28 @@ describe('formatError', () => {
       wrap(InputError.of('weight', 'WEIGHT_NEGATIVE', 'must not be negative')),
       () => undefined,
     );
+    expect(formatted.message).toBe(
+      'Dati non validi: weight: non può essere negativo / Invalid input: weight: must not be negative',
+    );
     expect(formatted.extensions).toEqual({
       code: 'BAD_USER_INPUT',
-      problems: [{ field: 'weight', code: 'WEIGHT_NEGATIVE', message: 'must not be negative' }],
+      messageIt: 'Dati non validi: weight: non può essere negativo',
+      messageEn: 'Invalid input: weight: must not be negative',
+      problems: [
+        {
+          field: 'weight',
+          code: 'WEIGHT_NEGATIVE',
+          message: 'must not be negative',
+          messageIt: 'non può essere negativo',
+        },
+      ],
     });
     const conflict = formatError({ message: 'x' }, wrap(new ConflictError('Measurement', 'm1', 1, 3)), () => undefined);
     expect(conflict.extensions).toEqual({
       code: 'CONFLICT',
+      messageIt:
+        'valore rilevato "m1": modificato da un altro utente nel frattempo (versione inviata 1, attuale 3): rileggere e riprovare',
+      messageEn: 'Measurement "m1" was changed by someone else: you sent version 1, the current version is 3',
       entity: 'Measurement',
       id: 'm1',
       expectedVersion: 1,
@@ -83,7 +105,16 @@ describe('formatError', () => {
     const formatted = formatError({ message: 'Argument Validation Error' }, wrap(error), () => undefined);
     expect(formatted.extensions).toEqual({
       code: 'BAD_USER_INPUT',
-      problems: [{ field: 'name', code: 'isLength', message: 'name must be longer than or equal to 1 characters' }],
+      messageIt: 'Dati non validi: name: lunghezza non valida',
+      messageEn: 'Invalid input: name: name must be longer than or equal to 1 characters',
+      problems: [
+        {
+          field: 'name',
+          code: 'isLength',
+          message: 'name must be longer than or equal to 1 characters',
+          messageIt: 'lunghezza non valida',
+        },
+      ],
     });
     expect(JSON.stringify(formatted)).not.toContain('SECRET');
   });

@@ -3,7 +3,18 @@
  * Every failure becomes an OfflineError (nothing reached the server) or an ApiError (the server said no).
  */
 import { ApiError, graphqlError, httpError, OfflineError } from './errors';
-import { ME, PLAN, PLANS, REALIZATIONS, SHEET_ROWS, SYNC_ROWS, type Operation } from './queries';
+import {
+  CONFIRM_POLARITIES,
+  ME,
+  PLAN,
+  PLANS,
+  POLARITY_FINDINGS,
+  REALIZATIONS,
+  SHEET_ROWS,
+  SYNC_ROWS,
+  type Operation,
+} from './queries';
+import type { PolarityFindingsQuery } from './generated';
 import type {
   Me,
   PlanDetails,
@@ -121,4 +132,17 @@ export class CruscottoClient {
   async syncRows(batch: SyncBatch): Promise<SyncAnswer> {
     return (await this.request(SYNC_ROWS, { input: batch })).syncRows;
   }
+
+  /** planLint's polarity findings of a plan (unconfirmed, not stated, suggested by the KPI's words) */
+  async polarityFindings(planId: string): Promise<PolarityFinding[]> {
+    const issues = (await this.request(POLARITY_FINDINGS, { planId })).planLint;
+    return issues.filter((i) => i.code.startsWith('POLARITY_'));
+  }
+
+  /** confirms every unconfirmed polarity of the plan; with acceptSuggestions the suggested one first (draft only) */
+  async confirmPolarities(planId: string, acceptSuggestions: boolean): Promise<number> {
+    return (await this.request(CONFIRM_POLARITIES, { planId, acceptSuggestions })).confirmPolarities.length;
+  }
 }
+
+export type PolarityFinding = PolarityFindingsQuery['planLint'][number];

@@ -33,6 +33,13 @@ export type PlanStatus =
   | 'DRAFT'
   | 'SUPERSEDED';
 
+/** Which direction of the value is better */
+export type Polarity =
+  | 'BOOLEAN'
+  | 'DEADLINE'
+  | 'HIGHER'
+  | 'LOWER';
+
 /** A frozen scoring profile is immutable */
 export type ProfileStatus =
   | 'DRAFT'
@@ -198,3 +205,18 @@ export type SyncRowsMutationVariables = Exact<{
 
 
 export type SyncRowsMutation = { syncRows: { replayed: boolean, applied: number, rows: Array<{ index: number, clientRef: string | null, rowId: string | null, status: RowStatus, rowVersion: number | null, errors: Array<{ column: string, code: string, message: string, messageIt: string }>, current: { changedBy: string | null, changedAt: string | null, rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: string | null, rule: string | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, target: { raw: string, kind: string, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: string, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: string, number: number | null } }>, actual: { raw: string, kind: string, number: number | null } | null } | null, realization: { status: string, score: number | null, display: string | null, text: string } | null }>, affected: Array<{ id: string, level: string, code: string | null, realization: { status: string, score: number | null, display: string | null, text: string } | null }> } };
+
+export type PolarityFindingsQueryVariables = Exact<{
+  planId: Scalars['ID']['input'];
+}>;
+
+
+export type PolarityFindingsQuery = { planLint: Array<{ code: string, subjectId: string, subjectCode: string | null, messageIt: string, message: string }> };
+
+export type ConfirmPolaritiesMutationVariables = Exact<{
+  planId: Scalars['ID']['input'];
+  acceptSuggestions: Scalars['Boolean']['input'];
+}>;
+
+
+export type ConfirmPolaritiesMutation = { confirmPolarities: Array<{ id: string, polarity: Polarity }> };

@@ -243,3 +243,29 @@ export const SYNC_ROWS = operation<Wire.SyncRowsMutation, Wire.SyncRowsMutationV
   ${PARSED_VALUE_FIELDS}
   ${REALIZATION_FIELDS}
 `);
+
+/** the plan's polarity findings (issue 14, item 2): what the controller confirms, one click for all */
+export const POLARITY_FINDINGS = operation<Wire.PolarityFindingsQuery, Wire.PolarityFindingsQueryVariables>(
+  /* GraphQL */ `
+    query PolarityFindings($planId: ID!) {
+      planLint(planId: $planId) {
+        code
+        subjectId
+        subjectCode
+        messageIt
+        message
+      }
+    }
+  `,
+);
+
+export const CONFIRM_POLARITIES = operation<Wire.ConfirmPolaritiesMutation, Wire.ConfirmPolaritiesMutationVariables>(
+  /* GraphQL */ `
+    mutation ConfirmPolarities($planId: ID!, $acceptSuggestions: Boolean!) {
+      confirmPolarities(planId: $planId, all: true, acceptSuggestions: $acceptSuggestions) {
+        id
+        polarity
+      }
+    }
+  `,
+);

@@ -8,7 +8,7 @@
  * the sheet never delete anything on the server.
  */
 import type { HeaderMatch } from '@core/sheet/headers';
-import { CruscottoClient, type FetchLike } from '../api/client';
+import { CruscottoClient, type FetchLike, type PolarityFinding } from '../api/client';
 import type { Me } from '../api/types';
 import { messages, type Language } from '../i18n';
 import type { WorkbookPort } from '../workbook/port';
@@ -134,6 +134,17 @@ export class WorkbookSession {
       token: connection.token,
       fetch: this.options.fetch,
     });
+  }
+
+  /** the bound plan's polarity findings (issue 14, item 2); none without a binding */
+  async polarityFindings(): Promise<PolarityFinding[]> {
+    const binding = this.binding;
+    return binding ? this.requireClient().polarityFindings(binding.planId) : [];
+  }
+
+  /** confirms the bound plan's polarities in bulk; returns how many indicators were confirmed */
+  async confirmPolarities(acceptSuggestions: boolean): Promise<number> {
+    return this.requireClient().confirmPolarities(this.requireState().binding.planId, acceptSuggestions);
   }
 
   async listPlans(): Promise<PlanChoice[]> {

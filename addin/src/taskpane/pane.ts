@@ -12,6 +12,7 @@ import { showConnection } from './connection-line';
 import { renderAccess } from './access-view';
 import { applyLabels, byId, element, options } from './dom';
 import { PendingView } from './pending-view';
+import { PolarityView } from './polarity-view';
 import { failureText, sortedErrors, syncedText, tokenProblem, type Step } from './wording';
 import { chosenMatches, mappingRows } from './mapping-view';
 import { asking, loadAsking } from './reload-prompt';
@@ -38,6 +39,7 @@ export class Pane {
   private busy = false;
   private proposal: MappingProposal | null = null;
   private pending!: PendingView;
+  private polarity!: PolarityView;
   /** the server stopped answering during the last operation */
   private offline = false;
   private readonly ui: (typeof messages)['it']['ui'];
@@ -64,6 +66,7 @@ export class Pane {
     }
     this.session.onProgress((p) => this.progress(p.total > 0 ? p.done / p.total : null));
     this.pending = new PendingView(this.session, this.options.language, () => this.busy);
+    this.polarity = new PolarityView(this.session, this.options.language, (work) => this.operate('other', work));
     const remembered = this.options.store.read();
     byId<HTMLInputElement>('server-url').value =
       this.session.binding?.serverUrl ?? remembered?.serverUrl ?? this.options.defaultServerUrl;
@@ -114,6 +117,7 @@ export class Pane {
       byId('plan').hidden = false;
       this.renderOrganisations();
       if (!this.plans.length) this.say(this.ui.noPlans, true);
+      await this.polarity.render(true);
     } catch (error) {
       this.connected = false;
       showConnection(this.options.language, 'error', serverUrl, this.describe(error, 'connect'));
@@ -244,6 +248,7 @@ export class Pane {
       await this.renderErrors();
       this.renderConflicts();
       this.renderBinding();
+      await this.polarity.render(this.connected && !this.offline);
       this.progress(null);
     }
   }

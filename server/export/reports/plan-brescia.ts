@@ -41,8 +41,9 @@ export function buildPlanBrescia(data: ReportData): ReportDocument {
     const units = [...new Set(indicators.flatMap((i) => full.unitsOf.get(i.id) ?? []))].map(
       (id) => data.units.get(id)?.name ?? id,
     );
+    // a re-weighted assignment prints both weights with the dates each holds, never as two bare weights
     const managers = (assignmentsOf.get(o.id) ?? []).map(
-      (a) => `${data.persons.get(a.manager.id)?.fullName ?? a.manager.id} (${weight(a.weight)})`,
+      (a) => `${data.persons.get(a.manager.id)?.fullName ?? a.manager.id} (${weight(a.weight)}${validity(a)})`,
     );
     return {
       title: `${kind} ${o.code}: ${o.title}`,
@@ -114,4 +115,11 @@ export function buildPlanBrescia(data: ReportData): ReportDocument {
     stacked: true,
     sections,
   };
+}
+
+function validity(a: { validFrom?: string | null; validTo?: string | null }): string {
+  const it = (iso: string) => iso.split('-').reverse().map(Number).join('/');
+  if (a.validFrom && a.validTo) return ` dal ${it(a.validFrom)} al ${it(a.validTo)}`;
+  if (a.validFrom) return ` dal ${it(a.validFrom)}`;
+  return a.validTo ? ` fino al ${it(a.validTo)}` : '';
 }

@@ -7,7 +7,7 @@
 import { DashboardKind } from '@core/vocabulary/enums';
 import { dashboardReport, planReport, type Report, type ReportRow } from '../../services/report';
 import type { ReportColumn, ReportDocument, ReportSection, ReportTableRow, RowStyle } from './document';
-import { type ReportData, subtitleOf } from './data';
+import { type ReportData, subtitleOf, targetCell } from './data';
 import { numberCell } from '../canonical-row';
 import { aggregateNote } from '../../services/report-notes';
 import { byCode } from '../../services/code-order';
@@ -27,12 +27,17 @@ export function relazioneColumns(year: number): ReportColumn[] {
     { key: 'weight', label: 'Peso', kind: 'percent', width: 8 },
     { key: 'actual', label: `Valore ottenuto ${year}`, kind: 'number', width: 14 },
     { key: 'target', label: `Risultato atteso ${year}`, kind: 'number', width: 14 },
+    // an OIV checks a revised target against the one first approved: the first one is printed beside it
+    { key: 'original', label: 'Target iniziale, se rivisto', kind: 'number', width: 12 },
     { key: 'realization', label: `% Realizzazione ${year}`, kind: 'percent', width: 14 },
     { key: 'note', label: 'Note', width: 28 },
   ];
 }
 
-export function relazioneRow(row: ReportRow): ReportTableRow {
+/** The first target of an indicator whose target was revised (null when it never was). */
+type OriginalOf = (indicatorId: string) => string | null;
+
+export function relazioneRow(row: ReportRow, originalOf: OriginalOf = () => null): ReportTableRow {
   return {
     style: row.level === 'indicator' && row.excluded ? 'muted' : STYLE[row.level],
     cells: {
@@ -41,6 +46,7 @@ export function relazioneRow(row: ReportRow): ReportTableRow {
       kpi: row.kpi,
       actual: row.actual,
       target: row.target,
+      original: row.level === 'indicator' ? originalOf(row.id) : null,
       weight: row.weight == null ? null : `${numberCell(row.weight)}%`,
       realization: row.realization,
       note: row.noteIt,
@@ -48,8 +54,15 @@ export function relazioneRow(row: ReportRow): ReportTableRow {
   };
 }
 
-function section(title: string, subtitle: string, report: Report, totalLabel: string, year: number): ReportSection {
-  const rows = report.rows.map(relazioneRow);
+function section(
+  title: string,
+  subtitle: string,
+  report: Report,
+  totalLabel: string,
+  year: number,
+  originalOf: OriginalOf,
+): ReportSection {
+  const rows = report.rows.map((r) => relazioneRow(r, originalOf));
   if (report.total)
     rows.push({
       style: 'total',
@@ -76,6 +89,10 @@ const KIND_ORDER = [
 export function buildRelazione(data: ReportData): ReportDocument {
   const { period, scores, request } = data;
   const year = request.year;
+  const originalOf: OriginalOf = (id) => {
+    const cell = targetCell(data, id, year, request.checkpoint);
+    return cell.revised ? cell.original : null;
+  };
   const sections: ReportSection[] = [
     section(
       'Piano: obiettivi e indicatori',
@@ -83,6 +100,7 @@ export function buildRelazione(data: ReportData): ReportDocument {
       planReport(period, scores),
       'Totale piano',
       year,
+      originalOf,
     ),
   ];
 
@@ -101,6 +119,7 @@ export function buildRelazione(data: ReportData): ReportDocument {
         dashboardReport(period, scores, d.id),
         `Totale ${d.name}`,
         year,
+        originalOf,
       ),
     );
   }
@@ -122,7 +141,7 @@ export function buildRelazione(data: ReportData): ReportDocument {
       .map((id) => rowOf.get(id))
       .filter((r): r is ReportRow => !!r)
       .sort((a, b) => byCode(a.code, b.code))
-      .map(relazioneRow);
+      .map((r) => relazioneRow(r, originalOf));
     const total = scores.units.get(unit.id);
     rows.push({
       style: 'total',

@@ -117,6 +117,12 @@ export class CreateDashboardEntryInput extends DashboardEntryFields {
 @InputType()
 export class UpdateDashboardEntryInput extends DashboardEntryFields {}
 
+/** One entry of createDashboardEntries: the dashboard is the call's, the rest as createDashboardEntry */
+@InputType()
+export class DashboardEntryItemInput extends DashboardEntryFields {
+  @Field(() => ID) indicatorId!: string;
+}
+
 @InputType()
 export class DashboardEntryFilter extends RowFilter {
   @Optional(ID) planId?: string;
