@@ -22,9 +22,21 @@ type ValidationErrorLike = { property: string; constraints?: Record<string, stri
 function validationProblems(errors: ValidationErrorLike[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({ field, code, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([code, message]) =>
+      problemOfConstraint(field, code, message),
+    );
     return [...own, ...validationProblems(error.children ?? [], field)];
   });
+}
+
+/**
+ * A decorator's message is one string; ours are written "italiano — English" (inputs/validation.ts), so each language
+ * goes to its own field like every other problem (server/errors): `messageIt` Italian, `message` English.
+ */
+function problemOfConstraint(field: string, code: string, message: string): FieldProblem {
+  const cut = message.indexOf(' — ');
+  if (cut < 0) return { field, code, message };
+  return { field, code, message: message.slice(cut + 3), messageIt: message.slice(0, cut) };
 }
 
 function describe(problems: FieldProblem[]): string {
