@@ -25,11 +25,13 @@ import {
 } from './http/guards';
 import { config, type SecurityConfig } from './config';
 import { bearerAccess, reportsRouter } from './http/reports';
+import { authenticate } from './auth/authenticate';
+import { type LiveOptions, startLive, type Live } from './live';
 
 /** Body cap: under Excel on the web's 5 MB per request, so anything the add-in can send fits. */
 export const MAX_BODY = '5mb';
 
-export type App = { httpServer: http.Server; apollo: ApolloServer<Context>; stop(): Promise<void> };
+export type App = { httpServer: http.Server; apollo: ApolloServer<Context>; live: Live; stop(): Promise<void> };
 
 export type AppOptions = {
   log?: (error: unknown) => void;
@@ -38,6 +40,8 @@ export type AppOptions = {
   fastPaths?: boolean;
   /** what token expiry, the token's last-use hint and the rate-limit windows go by (tests move one by hand) */
   clock?: Clock;
+  /** live updates (server/live): Redis and its channel prefix; default REDIS_URL, in memory without it */
+  live?: Omit<LiveOptions, 'fastPaths'>;
 };
 
 /**
@@ -55,8 +59,10 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   const limits = armor();
+  const schema = await getSchema({ fastPaths });
+  const live = startLive(orm.em, { ...options.live, fastPaths });
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema({ fastPaths }),
+    schema,
     formatError: (formatted, error) => formatError(formatted, error, options.log),
     includeStacktraceInErrorResponses: false,
     introspection: security.introspection,
@@ -68,10 +74,22 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...noStorePlugins(),
       refuseSubscriptions(),
+      live.plugin(),
       ...limits.plugins,
     ],
   });
   await apollo.start();
+  // subscriptions: graphql-ws on the same port and path, with the same token check and limits as HTTP
+  live.attach({
+    httpServer,
+    path: '/graphql',
+    schema,
+    authenticate: (authorization) => authenticate(orm.em, authorization, clock()),
+    context: (principal) => createContext(orm.em, principal, { fastPaths, live: live.feeds }),
+    validationRules: [...limits.validationRules, planWideFieldsRule],
+    maxTokens: OPERATION_LIMITS.maxTokens,
+    formatError: (error) => formatError(error.toJSON(), error, options.log),
+  });
   app.disable('x-powered-by');
   const failureLimit = authFailureLimit(security, clock);
   const budget = requestLimit(security, clock);
@@ -105,8 +123,10 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   return {
     httpServer,
     apollo,
+    live,
     async stop() {
       await apollo.stop();
+      await live.close();
     },
   };
 }
