@@ -21,6 +21,13 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+/** Where a change came from */
+export type ChangeSource =
+  | 'ADDIN'
+  | 'GRAPHQL'
+  | 'IMPORT'
+  | 'SYSTEM';
+
 /** Monitoring checkpoint: 30 June or 31 December */
 export type Checkpoint =
   | 'MID_YEAR'
@@ -198,3 +205,12 @@ export type SyncRowsMutationVariables = Exact<{
 
 
 export type SyncRowsMutation = { syncRows: { replayed: boolean, applied: number, rows: Array<{ index: number, clientRef: string | null, rowId: string | null, status: RowStatus, rowVersion: number | null, errors: Array<{ column: string, code: string, message: string, messageIt: string }>, current: { changedBy: string | null, changedAt: string | null, rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: string | null, rule: string | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, target: { raw: string, kind: string, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: string, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: string, number: number | null } }>, actual: { raw: string, kind: string, number: number | null } | null } | null, realization: { status: string, score: number | null, display: string | null, text: string } | null }>, affected: Array<{ id: string, level: string, code: string | null, realization: { status: string, score: number | null, display: string | null, text: string } | null }> } };
+
+export type PlanChangedSubscriptionVariables = Exact<{
+  planId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+  checkpoint: Checkpoint;
+}>;
+
+
+export type PlanChangedSubscription = { planChanged: { changedBy: string | null, at: string, source: ChangeSource, deletedRowIds: Array<string>, rows: Array<{ rowId: string, rowVersion: number }>, scores: Array<{ id: string, realization: { status: string, score: number | null, display: string | null, text: string } | null }> } };
