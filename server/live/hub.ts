@@ -3,7 +3,7 @@ import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Redis } from 'ioredis';
 import type { CommittedChange } from '../services/committed-changes';
-import { redisConnection } from './redis';
+import { redisConnection, withoutUnhandledRejections } from './redis';
 
 /**
  * What one committed transaction tells the instances about one organisation: which plans it touched (null: rows
@@ -42,7 +42,10 @@ export class LiveHub {
       const subscribeClient = redisConnection(options.redisUrl, 'live-subscribe');
       this.connections.push(publishClient, subscribeClient);
       this.pubSub = createPubSub<Topics>({
-        eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
+        eventTarget: createRedisEventTarget({
+          publishClient: withoutUnhandledRejections(publishClient),
+          subscribeClient: withoutUnhandledRejections(subscribeClient),
+        }),
       });
     } else {
       this.pubSub = createPubSub<Topics>();
