@@ -34,6 +34,8 @@ import { type Logger, requestLogging, silentLogger } from './ops/logger';
 import { bindResponse, observeRequests, operationNames } from './ops/metrics';
 import { type Coordination, openCoordination } from './ops/redis';
 import { type Invalidations, openInvalidations } from './ops/invalidation';
+import { authenticate } from './auth/authenticate';
+import { type LiveOptions, startLive, type Live } from './live';
 
 /** Body cap: under Excel on the web's 5 MB per request, so anything the add-in can send fits. */
 export const MAX_BODY = '5mb';
@@ -45,6 +47,8 @@ export type App = {
   coordination: Coordination | null;
   /** dropping entries of in-process caches on every instance (server/ops/invalidation.ts) */
   invalidations: Invalidations;
+  /** subscriptions over graphql-ws and the change events behind them (server/live) */
+  live: Live;
   /** stops accepting and waits for the requests in flight (cut after the shutdown timeout) */
   drain(): Promise<void>;
   /** closes what the app opened besides the database (Redis), after drain */
@@ -68,6 +72,8 @@ export type AppOptions = {
   logger?: Logger;
   /** the price limits of plan-wide computations (server/http/plan-cost.ts); tests lower them */
   planCost?: Partial<PlanCostLimits>;
+  /** live updates (server/live): Redis and its channel prefix; default REDIS_URL, in memory without it */
+  live?: Omit<LiveOptions, 'fastPaths'>;
 };
 
 /**
@@ -94,8 +100,10 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   const limits = armor();
+  const schema = await getSchema({ fastPaths });
+  const live = startLive(orm.em, { ...options.live, fastPaths });
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema({ fastPaths }),
+    schema,
     formatError: (formatted, error) => formatError(formatted, error, log),
     includeStacktraceInErrorResponses: false,
     introspection: security.introspection,
@@ -110,10 +118,22 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
       refuseSubscriptions(),
       refuseUnstorableInput(),
       planCost({ ...PLAN_COST, ...options.planCost }),
+      live.plugin(),
       ...limits.plugins,
     ],
   });
   await apollo.start();
+  // subscriptions: graphql-ws on the same port and path, with the same token check and limits as HTTP
+  live.attach({
+    httpServer,
+    path: '/graphql',
+    schema,
+    authenticate: (authorization) => authenticate(orm.em, authorization, clock()),
+    context: (principal) => createContext(orm.em, principal, { fastPaths, live: live.feeds }),
+    validationRules: [...limits.validationRules, planWideFieldsRule],
+    maxTokens: OPERATION_LIMITS.maxTokens,
+    formatError: (error) => formatError(error.toJSON(), error, log),
+  });
   app.disable('x-powered-by');
   // behind a load balancer every client would otherwise share its address in the per-address limits
   if (scaleOut.trustProxy !== undefined) app.set('trust proxy', scaleOut.trustProxy);
@@ -160,6 +180,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   app.use(bodyErrors);
   app.use(lastErrors(log));
   const release = async () => {
+    await live.close();
     await invalidations.close();
     await coordination?.close();
   };
@@ -168,6 +189,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     apollo,
     coordination,
     invalidations,
+    live,
     drain: () => apollo.stop(),
     release,
     async stop() {

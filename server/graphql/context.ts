@@ -4,6 +4,7 @@ import type { Principal } from '../auth/authenticate';
 import { scopeToTenants } from '../auth/tenant-filter';
 import { ChangeSource } from '@core/vocabulary/enums';
 import type { User } from '../entities/user';
+import type { PlanFeeds } from '../live/feeds';
 import { Loaders } from './loaders';
 
 /**
@@ -20,9 +21,15 @@ export type Context = {
   sourceDetail: string | null;
   /** the speed layer answers (server/speed/README.md); off: plain resolvers and managed entities only */
   fastPaths: boolean;
+  /** the instance's live feeds: set on websocket operations only, where subscriptions run */
+  live?: PlanFeeds;
 };
 
-export function createContext(em: EntityManager, principal: Principal, options: { fastPaths: boolean }): Context {
+export function createContext(
+  em: EntityManager,
+  principal: Principal,
+  options: { fastPaths: boolean; live?: PlanFeeds },
+): Context {
   const fork = em.fork();
   scopeToTenants(fork, principal.access);
   return {
@@ -34,5 +41,6 @@ export function createContext(em: EntityManager, principal: Principal, options: 
     source: ChangeSource.GRAPHQL,
     sourceDetail: null,
     fastPaths: options.fastPaths,
+    live: options.live,
   };
 }

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import './enums';
 import { CRUD_RESOLVERS } from './api';
@@ -7,6 +8,7 @@ import { AuditResolver } from './audit.resolver';
 import { DashboardEntriesResolver } from './dashboard-entries.resolver';
 import { MeResolver } from './me.resolver';
 import { ImportResolver } from './import.resolver';
+import { LiveResolver } from './live.resolver';
 import { ParsedValueResolver } from './parsed-value.resolver';
 import { REALIZATION_RESOLVERS } from './realization.resolver';
 import { ProfilesResolver } from './profiles.resolver';
@@ -40,11 +42,15 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         MeResolver,
         ImportResolver,
         UsersResolver,
+        LiveResolver,
         ...CRUD_RESOLVERS,
         ...RELATION_RESOLVERS,
         ...REALIZATION_RESOLVERS,
       ],
       validate: { forbidUnknownValues: false },
+      // type-graphql wants a PubSub as soon as a subscription exists; planChanged brings its own stream (the app's
+      // hub in the context, server/live), so this one stays silent: one schema serves every app of the process
+      pubSub: createPubSub(),
       emitSchemaFile: false,
     });
     schema = fast ? plain.then((s) => directResolvers(s)) : plain;

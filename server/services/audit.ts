@@ -4,6 +4,7 @@ import { AuditAction } from '@core/vocabulary/enums';
 import { AuditEvent } from '../entities/audit-event';
 import type { Organisation } from '../entities/organisation';
 import { columnsOf, insertPlainRows } from '../speed/bulk-write';
+import { noteAuditRows } from './committed-changes';
 import type { ServiceContext } from './service-context';
 
 /** A row as plain data for the audit trail: scalars as stored, references as ids, collections left out. */
@@ -77,4 +78,6 @@ export function recordChange(
 export async function flushAuditBuffer(ctx: ServiceContext): Promise<void> {
   const rows = ctx.auditBuffer?.splice(0) ?? [];
   await insertPlainRows(ctx.em, AuditEvent, rows, 2000);
+  // the unit of work never sees these rows: the live updates hear of them here (committed-changes.ts)
+  noteAuditRows(ctx.em, rows as Parameters<typeof noteAuditRows>[1]);
 }

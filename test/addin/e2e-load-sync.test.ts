@@ -19,7 +19,9 @@ const SCREENSHOT = '/tmp/addin-pane.png';
 const suite = browserSuite('e2e-load-sync');
 
 suite('the add-in in a browser against the real server', () => {
-  const pane = usePane();
+  // this suite proves the Refresh button: no live updates (the websocket refused, polling every 10 minutes), or a
+  // colleague's change would be in the sheet before the button is pressed (scenarios/live.test.ts proves that)
+  const pane = usePane({ websockets: 'refuse', search: '?pollSeconds=600' });
   let page: Page;
   let api: TestServer;
   let origin: string;
@@ -34,7 +36,7 @@ suite('the add-in in a browser against the real server', () => {
   // ------------------------------------------------------------------ one user's session, step by step
 
   step('connects with the server address and a token, remembered in the browser', async () => {
-    await page.goto(`${origin}/taskpane.html`);
+    await page.goto(pane.paneUrl);
     await page.waitForSelector('#app[aria-busy="false"]');
     expect(await page.textContent('#connect-button')).toBe(ui.connect);
     expect(await page.textContent('#binding')).toBe(ui.notBound);

@@ -9,6 +9,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,7 @@ import { SETTING } from '../../addin/src/sync/state';
 import { layoutColumn, LEVEL_LABEL, type LayoutColumnKey } from '@core/sheet/layout';
 import type { TestServer } from '../helpers/server';
 import { startSondrioServer } from '../helpers/sondrio-server';
+import { proxyWebSockets } from './pane-websockets';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -110,7 +112,12 @@ const TYPES: Record<string, string> = {
 };
 
 /** the pane's files (under `base`), and /graphql passed through to the test server: one origin, so no CORS */
-function servePane(dir: string, apiUrl: string, base = '/'): Promise<http.Server> {
+function servePane(
+  dir: string,
+  apiUrl: string,
+  base = '/',
+  websockets: 'proxy' | 'refuse' = 'proxy',
+): Promise<http.Server & { sockets?: Set<net.Socket> }> {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/graphql') {
@@ -139,7 +146,8 @@ function servePane(dir: string, apiUrl: string, base = '/'): Promise<http.Server
     response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(response);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+  const sockets = proxyWebSockets(server, apiUrl, websockets);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(Object.assign(server, { sockets }))));
 }
 
 export type Value = string | number | boolean;
@@ -169,6 +177,10 @@ export type PaneOptions = {
   office?: 'excel' | 'outside' | 'unreachable';
   /** the folder the pane is served from, as when hosted at https://host/addin/ (default '/') */
   base?: string;
+  /** the websocket of live updates: passed to the server (default), or refused as a corporate proxy does */
+  websockets?: 'proxy' | 'refuse';
+  /** the query of the pane's address, e.g. '?pollSeconds=1' */
+  search?: string;
 };
 
 /**
@@ -179,7 +191,7 @@ export type PaneOptions = {
 export class PaneSession {
   buildDir = '';
   api!: TestServer;
-  web?: http.Server;
+  web?: http.Server & { sockets?: Set<net.Socket> };
   browser?: Browser;
   page!: Page;
   origin = '';
@@ -194,14 +206,19 @@ export class PaneSession {
 
   /** the pane's page, under the folder it is served from */
   get paneUrl(): string {
-    return `${this.origin}${this.options.base ?? '/'}taskpane.html`;
+    return `${this.origin}${this.options.base ?? '/'}taskpane.html${this.options.search ?? ''}`;
   }
 
   start = async (): Promise<void> => {
     if (!available) throw new Error(`${CHROMIUM} is required under CI=true (the CI script installs Debian's chromium)`);
     this.buildDir = await cachedBuild();
     ({ server: this.api } = await startSondrioServer());
-    this.web = await servePane(path.join(this.buildDir, 'pane'), this.api.url, this.options.base);
+    this.web = await servePane(
+      path.join(this.buildDir, 'pane'),
+      this.api.url,
+      this.options.base,
+      this.options.websockets,
+    );
     const origin = `http://127.0.0.1:${(this.web.address() as AddressInfo).port}`;
     this.origin = origin;
     this.browser = await chromium.launch({
@@ -237,6 +254,7 @@ export class PaneSession {
 
   close = async (): Promise<void> => {
     await this.browser?.close();
+    for (const socket of this.web?.sockets ?? []) socket.destroy();
     await new Promise((resolve) => (this.web ? this.web.close(resolve) : resolve(null)));
     await this.api?.close();
   };

@@ -10,7 +10,8 @@ import * as queries from '../../addin/src/api/queries';
 
 const schema = buildSchema(readFileSync(path.join(__dirname, '../../schema/schema.graphql'), 'utf8'));
 const operations = Object.entries(queries as Record<string, unknown>).filter(
-  (entry): entry is [string, string] => typeof entry[1] === 'string' && /^\s*(query|mutation)\b/.test(entry[1]),
+  (entry): entry is [string, string] =>
+    typeof entry[1] === 'string' && /^\s*(query|mutation|subscription)\b/.test(entry[1]),
 );
 
 describe("the add-in's GraphQL operations", () => {

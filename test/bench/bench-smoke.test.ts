@@ -59,6 +59,7 @@ describe('npm run bench -- --smoke', () => {
       'B4',
       'B5',
       ...(pg ? ['B6-sync', 'B6-tree-statements', 'B6-tree-time'] : ['B6']),
+      'B7',
     ];
     expect(report.results.map((r: { id: string }) => r.id)).toEqual(ids);
     for (const id of ['B1', 'B2-time', 'B3', ...(pg ? ['B6-sync', 'B6-tree-time'] : [])]) {
@@ -93,6 +94,17 @@ describe('npm run bench -- --smoke', () => {
     expect(d.lostWrites).toBe(0);
     expect(d.non2xx + d.graphqlErrors).toBe(0);
     expect(d.requests).toBeGreaterThan(0);
+  });
+
+  it('times live updates across two instances, every event heard, or says why it could not', () => {
+    const r = byId('B7');
+    if (r.unavailable) {
+      expect(r.unavailable).toMatch(/PostgreSQL|Redis/);
+      return;
+    }
+    expect(r).toMatchObject({ unit: 'ms', goal: 'p99 ≤ 200 ms', met: null });
+    expect(r.details.samples).toHaveLength(r.details.events);
+    expect(r.measured).toBe(r.details.p99);
   });
 
   it('reports the add-in traffic from the Excel double: syncs and bytes per request', () => {

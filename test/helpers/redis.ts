@@ -1,15 +1,36 @@
+import { execFileSync } from 'node:child_process';
 import { Redis } from 'ioredis';
 
 /** The Redis the tests of several instances use (TEST_REDIS_URL); test/global-setup.ts probes it once per run. */
 export const REDIS_TEST_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+/** the same address, under the name the live-update tests and bench B7 use */
+export const TEST_REDIS_URL = REDIS_TEST_URL;
 
+/** whether test/global-setup.ts found Redis answering at REDIS_TEST_URL */
 export function redisAvailable(): boolean {
   return process.env.CRUSCOTTO_TEST_REDIS === 'yes';
 }
 
-/** A key prefix no other test run shares, so runs in parallel (and leftovers of a crashed one) never meet. */
-export function uniquePrefix(): string {
-  return `cruscotto-test:${process.pid}:${Date.now()}:`;
+/**
+ * Why Redis cannot be used here, or null when it answers PING. Synchronous (a child process), because Jest wants
+ * its describe blocks decided before any test runs, and bench B7 runs without the global setup.
+ */
+export function redisUnavailable(url = REDIS_TEST_URL): string | null {
+  const { hostname, port } = new URL(url);
+  const probe = `const s=require('net').connect(${Number(port) || 6379},${JSON.stringify(hostname)});
+s.setTimeout(1500,()=>process.exit(2));s.on('error',()=>process.exit(1));
+s.on('connect',()=>s.write('PING\\r\\n'));s.on('data',d=>process.exit(String(d).startsWith('+PONG')?0:3));`;
+  try {
+    execFileSync(process.execPath, ['-e', probe], { stdio: 'ignore', timeout: 5000 });
+    return null;
+  } catch {
+    return `no Redis answers PING at ${url.replace(/\/\/[^@]*@/, '//')}`;
+  }
+}
+
+/** A key or channel prefix no other test run shares, so runs in parallel (and leftovers of a crashed one) never meet. */
+export function uniquePrefix(what = 'run'): string {
+  return `cruscotto-test:${what}:${process.pid}:${Date.now()}:`;
 }
 
 /** Deletes every key under `prefix`. */

@@ -1,7 +1,7 @@
 import { type App, type AppOptions, createApp, listen } from '../../server/app';
 import { openOrm, type Orm } from '../../server/db/orm';
 import { Role } from '@core/vocabulary/roles';
-import { Membership, Organisation } from '../../server/entities';
+import { Membership, Organisation, User } from '../../server/entities';
 import { seedIfEmpty } from '../../server/fixtures/sondrio';
 import type { SecurityConfig } from '../../server/config';
 import { createUser, issueToken } from '../../server/services/users';
@@ -39,6 +39,8 @@ export type TestServer = {
   /** what the server goes by for token expiry, the token's last use and rate-limit windows */
   clock: TestClock;
   orm: Orm;
+  /** the app itself: its live updates (subscriptions open, the hub) for the tests of server/live */
+  app: App;
   databaseUrl: string;
   /** SQL statements seen since the last reset */
   statements: string[];
@@ -79,6 +81,8 @@ export async function startServer(
     databaseUrl?: string;
     /** the price limits of plan-wide computations (server/http/plan-cost.ts) */
     planCost?: AppOptions['planCost'];
+    /** live updates: Redis and a channel prefix of the test's own (default: in memory, whatever REDIS_URL says) */
+    live?: { redisUrl?: string | null; channelPrefix?: string };
   } = {},
 ): Promise<TestServer> {
   const database: TestDatabase = databaseFor(dialect);
@@ -86,11 +90,17 @@ export async function startServer(
   const statements: string[] = [];
   const orm = await openOrm(databaseUrl, { onQuery: (sql) => statements.push(sql) });
   if (options.seed) await seedIfEmpty(orm.em, { exampleValues: options.exampleValues });
-  const admin = await createUser(orm.em.fork(), {
-    email: 'root@test.local',
-    name: 'Test administrator',
-    systemAdmin: true,
-  });
+  // a second instance over an existing database (server/live's cross-instance tests) shares its administrator
+  const existing = options.databaseUrl
+    ? await orm.em.fork().findOne(User, { email: 'root@test.local' }, { filters: false })
+    : null;
+  const admin =
+    existing ??
+    (await createUser(orm.em.fork(), {
+      email: 'root@test.local',
+      name: 'Test administrator',
+      systemAdmin: true,
+    }));
   const { token } = await issueToken(orm.em.fork(), admin, { label: 'test' });
   const errors: unknown[] = [];
   // tests make many requests from one token: the rate limits get their own tests (security-abuse)
@@ -103,6 +113,7 @@ export async function startServer(
     scaleOut: { redisUrl: undefined },
     planCost: options.planCost,
     clock: clock.now,
+    live: { redisUrl: null, ...options.live },
     log: (e) => {
       errors.push(e);
       if (process.env.DEBUG_SERVER_ERRORS) console.error(e);
@@ -128,6 +139,7 @@ export async function startServer(
     url,
     clock,
     orm,
+    app,
     databaseUrl,
     statements,
     token,

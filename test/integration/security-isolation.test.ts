@@ -5,6 +5,7 @@ import { databaseNames } from '../helpers/databases';
 import { type Caller, type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
 import { buildTenant, type Tenant } from '../helpers/tenant';
 import { type Member, memberOf, members, TABLE } from './isolation/table';
+import { listenTo, socketUrl, subscribed } from '../helpers/live';
 
 /**
  * Tenant isolation, field by field: every root query, mutation and subscription of the built schema is called by
@@ -112,6 +113,25 @@ describe.each(databaseNames())('tenant isolation, every root field (%s)', (diale
 
   const reads = Object.entries(TABLE).filter(([, p]) => p.kind === 'read');
   const writes = Object.entries(TABLE).filter(([, p]) => p.kind === 'write');
+  const subscriptions = Object.entries(TABLE).filter(([, p]) => p.kind === 'subscribe');
+
+  it.each(subscriptions)('%s: an admin of A cannot follow B over the websocket', async (_field, probe) => {
+    const varsB = probe.vars(b, n++);
+    const url = socketUrl(server);
+    const attempt = listenTo(url, adminOfA.token, probe.op, varsB);
+    const asSystem = listenTo(url, server.token, probe.op, varsB);
+    const own = listenTo(url, adminOfA.token, probe.op, probe.vars(a, n++));
+    try {
+      const refused = await attempt.failure;
+      expect(codes({ errors: refused })).toEqual(['NOT_FOUND']);
+      expect(leaksOf({ errors: refused }, b, varsB)).toEqual([]);
+      // controls: the same subscription opens for a system administrator on B and for A's admin on A
+      await subscribed({ app: server.app }, 2);
+      expect([asSystem.errors, own.errors]).toEqual([[], []]);
+    } finally {
+      await Promise.all([attempt, asSystem, own].map((l) => l.stop()));
+    }
+  });
 
   it.each(reads)('%s: an admin of A reads nothing of B', async (_field, probe) => {
     const varsB = probe.vars(b, n++);

@@ -45,10 +45,11 @@ describe.each(databaseNames())('malformed requests get a 4xx and a clear code (%
     expect(error?.message).toMatch(new RegExp(`Document contains more th.. ${OPERATION_LIMITS.maxTokens} tokens`));
   });
 
-  it('refuses a subscription with 400 OPERATION_NOT_SUPPORTED and says what to use instead', async () => {
-    const { status, error } = await query('subscription { me { id } }');
+  it('refuses a subscription over HTTP with 400 OPERATION_NOT_SUPPORTED and says what to use instead', async () => {
+    const { status, error } = await query('subscription { planChanged(planId: "x", year: 2022) { planId } }');
     expect(status).toBe(400);
     expect(error?.extensions?.code).toBe('OPERATION_NOT_SUPPORTED');
+    expect(error?.message).toMatch(/websocket/);
     expect(error?.message).toMatch(/sheetRows/);
   });
 

@@ -21,6 +21,13 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+/** Where a change came from */
+export type ChangeSource =
+  | 'ADDIN'
+  | 'GRAPHQL'
+  | 'IMPORT'
+  | 'SYSTEM';
+
 /** Monitoring checkpoint: 30 June or 31 December */
 export type Checkpoint =
   | 'MID_YEAR'
@@ -220,3 +227,12 @@ export type ConfirmPolaritiesMutationVariables = Exact<{
 
 
 export type ConfirmPolaritiesMutation = { confirmPolarities: Array<{ id: string, polarity: Polarity }> };
+
+export type PlanChangedSubscriptionVariables = Exact<{
+  planId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+  checkpoint: Checkpoint;
+}>;
+
+
+export type PlanChangedSubscription = { planChanged: { changedBy: string | null, at: string, source: ChangeSource, deletedRowIds: Array<string>, rows: Array<{ rowId: string, rowVersion: number }>, scores: Array<{ id: string, realization: { status: string, score: number | null, display: string | null, text: string } | null }> } };

@@ -269,3 +269,28 @@ export const CONFIRM_POLARITIES = operation<Wire.ConfirmPolaritiesMutation, Wire
     }
   `,
 );
+
+/** A colleague's change to the bound plan, pushed over the websocket (api/live.ts): the rows and the scores it moved. */
+export const PLAN_CHANGED = operation<Wire.PlanChangedSubscription, Wire.PlanChangedSubscriptionVariables>(
+  /* GraphQL */ `
+    subscription PlanChanged($planId: ID!, $year: Int!, $checkpoint: Checkpoint!) {
+      planChanged(planId: $planId, year: $year, checkpoint: $checkpoint) {
+        changedBy
+        at
+        source
+        rows {
+          rowId
+          rowVersion
+        }
+        deletedRowIds
+        scores {
+          id
+          realization {
+            ...RealizationFields
+          }
+        }
+      }
+    }
+    ${REALIZATION_FIELDS}
+  `,
+);

@@ -5,7 +5,7 @@
  */
 import type { LayoutColumnKey } from '@core/sheet/layout';
 import { OfflineError } from '../api/errors';
-import type { ServerRow } from '../api/types';
+import type { RealizationView, ServerRow } from '../api/types';
 import type { Cell } from '../workbook/port';
 import { INPUT_KEYS, linesOf, visibleInputs, type Line, type PlanTable } from './columns';
 import { readPlanTable, statusLabel, type OperationContext } from './context';
@@ -30,10 +30,14 @@ function nameIndex(table: PlanTable, rows: readonly ServerRow[]): Map<string, st
   return parentNames(rows, names);
 }
 
+/** scores already known (a live update carries the ones it moved): only those cells are written, none re-read */
+export type KnownScores = Array<{ rowId: string; realization: RealizationView | null }>;
+
 export async function refreshScores(
   ctx: OperationContext,
   state: StoredState,
   previous: ConflictRecord[],
+  known?: KnownScores,
 ): Promise<RefreshRun> {
   const { binding } = state;
   const table = await readPlanTable(ctx.port, binding);
@@ -45,7 +49,7 @@ export async function refreshScores(
   try {
     page = await ctx.client.sheetRows(binding.planId, binding.year, binding.checkpoint, binding.serverTime);
     ctx.progress('refresh', 1, 2);
-    scores = await ctx.client.realizations(binding.planId, binding.year, binding.checkpoint);
+    scores = known ?? (await ctx.client.realizations(binding.planId, binding.year, binding.checkpoint));
   } catch (error) {
     if (!(error instanceof OfflineError)) throw error;
     summary.offline = true;

@@ -10,6 +10,8 @@
 import type { HeaderMatch } from '@core/sheet/headers';
 import { CruscottoClient, type FetchLike, type PolarityFinding } from '../api/client';
 import type { Me } from '../api/types';
+import type { LiveTarget, PlanChange } from '../api/live';
+import { isNews, type Reported } from './live-news';
 import { messages, type Language } from '../i18n';
 import type { WorkbookPort } from '../workbook/port';
 import { bindSheet, proposeFromValues } from './bind';
@@ -208,6 +210,43 @@ export class WorkbookSession {
     const run = await refreshScores(this.context(), this.requireState(), this.openConflicts);
     await this.save(run.state, run.conflicts, this.errorList);
     return run.summary;
+  }
+
+  /**
+   * A colleague's change pushed over the websocket: applied as Refresh applies changes (a row edited here becomes a
+   * conflict, never overwritten), with the scores it moved written and none re-read.
+   */
+  async applyLive(change: PlanChange): Promise<RefreshSummary> {
+    const state = this.requireState();
+    const scores = change.scores.map((s) => ({ rowId: s.id, realization: s.realization }));
+    const run = await refreshScores(this.context(), state, this.openConflicts, scores);
+    await this.save(run.state, run.conflicts, this.errorList);
+    return run.summary;
+  }
+
+  /** whether a reported change is news to the sheet, or its own Sync coming back (live-news.ts) */
+  isNews(reported: Reported): Promise<boolean> {
+    return isNews(this.options.workbook, this.requireState(), reported);
+  }
+
+  /** polling without a websocket: whether sheetRows(since) holds anything this sheet does not */
+  async hasNews(): Promise<boolean> {
+    const { binding } = this.requireState();
+    const page = await this.requireClient().sheetRows(
+      binding.planId,
+      binding.year,
+      binding.checkpoint,
+      binding.serverTime,
+    );
+    return this.isNews(page);
+  }
+
+  /** where live updates of the bound plan come from: the server, the token and the binding */
+  get liveTarget(): LiveTarget | null {
+    const binding = this.binding;
+    if (!binding || !this.connection) return null;
+    const { serverUrl, token } = this.connection;
+    return { serverUrl, token, planId: binding.planId, year: binding.year, checkpoint: binding.checkpoint };
   }
 
   conflicts(): ConflictRecord[] {

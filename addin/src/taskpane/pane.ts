@@ -13,6 +13,7 @@ import { renderAccess } from './access-view';
 import { applyLabels, byId, element, options } from './dom';
 import { PendingView } from './pending-view';
 import { PolarityView } from './polarity-view';
+import { LiveView, type LiveOptions } from './live-view';
 import { failureText, sortedErrors, syncedText, tokenProblem, type Step } from './wording';
 import { chosenMatches, mappingRows } from './mapping-view';
 import { asking, loadAsking } from './reload-prompt';
@@ -28,6 +29,8 @@ export type PaneOptions = {
   /** the host, for what the session does not do: which sheet is active, where a table starts */
   workbook: { activeSheetName(): Promise<string>; firstBodyRow(table: string): Promise<number | null> };
   openSession: () => Promise<WorkbookSession>;
+  /** live updates of the bound plan: the polling pause without a websocket */
+  live?: LiveOptions;
 };
 
 const CHECKPOINTS = CHECKPOINT_NAMES;
@@ -40,6 +43,7 @@ export class Pane {
   private proposal: MappingProposal | null = null;
   private pending!: PendingView;
   private polarity!: PolarityView;
+  private live?: LiveView;
   /** the server stopped answering during the last operation */
   private offline = false;
   private readonly ui: (typeof messages)['it']['ui'];
@@ -67,6 +71,8 @@ export class Pane {
     this.session.onProgress((p) => this.progress(p.total > 0 ? p.done / p.total : null));
     this.pending = new PendingView(this.session, this.options.language, () => this.busy);
     this.polarity = new PolarityView(this.session, this.options.language, (work) => this.operate('other', work));
+    const refresh = (work: () => Promise<string>) => this.operate('refresh', work);
+    this.live = new LiveView(this.session, this.options.language, refresh, () => this.busy, this.options.live);
     const remembered = this.options.store.read();
     byId<HTMLInputElement>('server-url').value =
       this.session.binding?.serverUrl ?? remembered?.serverUrl ?? this.options.defaultServerUrl;
@@ -307,6 +313,8 @@ export class Pane {
           table: binding.table,
         })
       : this.ui.notBound;
+    // subscribes while bound and connected, and stops when either ends
+    this.live?.update();
     const readOnly = renderAccess(binding ? (this.session?.access ?? null) : null, this.options.language);
     // Sync works offline too (edits stay marked); it needs a binding, not a connection, and a role that may edit
     byId<HTMLButtonElement>('sync').disabled = this.busy || !binding || readOnly;

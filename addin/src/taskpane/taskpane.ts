@@ -42,6 +42,16 @@ async function start(info: { host: Office.HostType | null }): Promise<void> {
         language,
         workbookName: Office.context.document?.url || undefined,
       }),
+    live: { pollMs: pollSeconds(window.location.search) * 1000 },
   });
   await pane.start();
+}
+
+/**
+ * How often the pane asks for changes when the websocket cannot open: `?pollSeconds=` on the pane's address (the
+ * manifest's SourceLocation can carry it), from 1 to 600 seconds; 30 without it.
+ */
+function pollSeconds(search: string): number {
+  const asked = Number(new URLSearchParams(search).get('pollSeconds'));
+  return Number.isFinite(asked) && asked >= 1 ? Math.min(asked, 600) : 30;
 }

@@ -12,7 +12,9 @@ type Vars = (t: Tenant, n: number) => Record<string, unknown>;
  */
 export type Probe =
   | { kind: 'read'; op: string; vars: Vars; showsB?: boolean }
-  | { kind: 'write'; op: string; vars: Vars; ownOk?: boolean };
+  | { kind: 'write'; op: string; vars: Vars; ownOk?: boolean }
+  /** a subscription, over the websocket: B's ids are refused as not found, A's and a system administrator's open */
+  | { kind: 'subscribe'; op: string; vars: Vars };
 
 const read = (op: string, vars: Vars, showsB = true): Probe => ({ kind: 'read', op, vars, showsB });
 const write = (op: string, vars: Vars, ownOk = true): Probe => ({ kind: 'write', op, vars, ownOk });
@@ -182,6 +184,11 @@ export const TABLE: Record<string, Probe> = {
     (t) => ({ p: t.plan, d: t.dashboard }),
   ),
   planLint: read(`query($p: ID!) { planLint(planId: $p) { code subjectId message } }`, (t) => ({ p: t.plan })),
+  planChanged: {
+    kind: 'subscribe',
+    op: `subscription($p: ID!) { planChanged(planId: $p, year: 2022) { planId rows { rowId } } }`,
+    vars: (t) => ({ p: t.plan }),
+  },
   sheetRows: read(
     `query($p: ID!) { sheetRows(planId: $p, year: 2022) { rows { rowId title actual { raw } } } }`,
     (t) => ({ p: t.plan }),

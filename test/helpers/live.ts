@@ -1,0 +1,180 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { TestServer } from './server';
+
+/** The selection of a planChanged event the tests (and bench B7) read. */
+export const PLAN_CHANGED = `subscription Live($planId: ID!, $year: Int!, $checkpoint: Checkpoint) {
+  planChanged(planId: $planId, year: $year, checkpoint: $checkpoint) {
+    planId year checkpoint changedBy at source
+    rows { rowId rowVersion level code changedBy changedAt source }
+    deletedRowIds
+    scores { id level code oldScore oldDisplay realization { status score display } }
+  }
+}`;
+
+export type PlanChangeEvent = {
+  planId: string;
+  year: number;
+  checkpoint: string;
+  changedBy: string | null;
+  at: string;
+  source: string;
+  rows: Array<{
+    rowId: string;
+    rowVersion: number;
+    level: string;
+    code: string | null;
+    changedBy: string | null;
+    changedAt: string;
+    source: string;
+  }>;
+  deletedRowIds: string[];
+  scores: Array<{
+    id: string;
+    level: string;
+    code: string | null;
+    oldScore: number | null;
+    oldDisplay: string | null;
+    realization: { status: string; score: number | null; display: string | null } | null;
+  }>;
+};
+
+/** What one subscriber heard: its events, the errors it got, and a way to wait for the next event. */
+export type Listener = {
+  events: PlanChangeEvent[];
+  errors: unknown[];
+  /** resolves with the next event not yet taken (or the first already there), rejects after `ms` */
+  next(ms?: number): Promise<PlanChangeEvent>;
+  /** the socket's closing, if the server closed it (code and reason) */
+  closed: Promise<{ code: number; reason: string }>;
+  stop(): Promise<void>;
+};
+
+export function socketUrl(server: Pick<TestServer, 'url'>): string {
+  return `${server.url.replace(/^http/, 'ws')}/graphql`;
+}
+
+/**
+ * Subscribes to planChanged over a real websocket (graphql-ws, the `ws` package as the socket), with `token` in the
+ * connection parameters as the add-in sends it.
+ */
+export function listen(
+  url: string,
+  token: string,
+  variables: { planId: string; year: number; checkpoint?: string },
+): Listener {
+  const events: PlanChangeEvent[] = [];
+  const errors: unknown[] = [];
+  let taken = 0;
+  const waiting: Array<() => void> = [];
+  let onClosed!: (c: { code: number; reason: string }) => void;
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => (onClosed = resolve));
+  const client: Client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+    lazy: false,
+    on: { closed: (event) => onClosed(event as { code: number; reason: string }) },
+  });
+  const stopSubscription = client.subscribe<{ planChanged: PlanChangeEvent }>(
+    { query: PLAN_CHANGED, variables },
+    {
+      next: (result) => {
+        if (result.errors) errors.push(...result.errors);
+        if (result.data) events.push(result.data.planChanged);
+        waiting.splice(0).forEach((wake) => wake());
+      },
+      error: (error) => {
+        errors.push(error);
+        waiting.splice(0).forEach((wake) => wake());
+      },
+      complete: () => undefined,
+    },
+  );
+  return {
+    events,
+    errors,
+    closed,
+    async next(ms = 5000) {
+      const deadline = Date.now() + ms;
+      while (taken >= events.length) {
+        if (Date.now() > deadline)
+          throw new Error(`no planChanged event within ${ms} ms (errors: ${JSON.stringify(errors)})`);
+        await new Promise<void>((resolve) => {
+          waiting.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+      return events[taken++];
+    },
+    async stop() {
+      stopSubscription();
+      await client.dispose();
+    },
+  };
+}
+
+/**
+ * Waits until `server` holds exactly `count` open subscriptions: a write made before a subscription opened could not
+ * be heard, and one closed by the previous test closes on the server a moment after its client (wait for 0 then).
+ */
+export async function subscribed(server: Pick<TestServer, 'app'>, count: number, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (server.app.live.feeds.subscriptions !== count) {
+    if (Date.now() > deadline) throw new Error(`${count} subscriptions not open within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Any subscription over the websocket, for the isolation table: its errors, and the first failure when it comes. */
+export function listenTo(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+): {
+  errors: unknown[];
+  failure: Promise<Array<{ message: string; extensions?: Record<string, any> }>>;
+  stop(): Promise<void>;
+} {
+  const errors: unknown[] = [];
+  let fail!: (errors: Array<{ message: string; extensions?: Record<string, any> }>) => void;
+  const failure = new Promise<Array<{ message: string; extensions?: Record<string, any> }>>(
+    (resolve) => (fail = resolve),
+  );
+  const client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+  });
+  const stop = client.subscribe(
+    { query, variables },
+    {
+      next: (result) => {
+        if (result.errors) {
+          errors.push(...result.errors);
+          fail([...result.errors] as Array<{ message: string; extensions?: Record<string, any> }>);
+        }
+      },
+      error: (error) => {
+        const list = (Array.isArray(error) ? error : [error]) as Array<{
+          message: string;
+          extensions?: Record<string, any>;
+        }>;
+        errors.push(...list);
+        fail(list);
+      },
+      complete: () => undefined,
+    },
+  );
+  return {
+    errors,
+    failure,
+    async stop() {
+      stop();
+      await client.dispose();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Two instances of the server over one PostgreSQL database, meeting through Redis (issue 15, item 2): a write on
+ * instance A reaches a subscriber connected to instance B, with the rows and scores it moved, and a subscriber of
+ * another organisation on B hears nothing. Each instance has its own ORM, hub and Redis connections, and the
+ * channel prefix is this run's own, so another run on the same Redis is never heard.
+ */
+import { listen, socketUrl, subscribed } from '../helpers/live';
+import { redisUnavailable, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
+import { startServer, type TestServer } from '../helpers/server';
+import { buildTenant } from '../helpers/tenant';
+import { ok, sondrioPlan, type SondrioPlan } from '../helpers/sync';
+
+const missing = [
+  process.env.CRUSCOTTO_TEST_PG === 'yes' ? null : 'PostgreSQL does not answer (see the SKIPPING PostgreSQL line)',
+  redisUnavailable(),
+].filter(Boolean);
+if (missing.length && process.env.CI === 'true') throw new Error(`two-instance live tests need ${missing.join('; ')}`);
+if (missing.length) console.warn(`\nSKIPPING the two-instance live tests: ${missing.join('; ')}\n`);
+
+(missing.length ? describe.skip : describe)('live updates across two instances (PostgreSQL + Redis)', () => {
+  let a: TestServer;
+  let b: TestServer;
+  let plan: SondrioPlan;
+  beforeAll(async () => {
+    const live = { redisUrl: TEST_REDIS_URL, channelPrefix: uniquePrefix('live-instances') };
+    a = await startServer('postgresql', { seed: true, live });
+    b = await startServer('postgresql', { databaseUrl: a.databaseUrl, live });
+    plan = await sondrioPlan(a);
+  });
+  afterAll(async () => {
+    // B first: A drops the database it created
+    await b?.close();
+    await a?.close();
+  });
+
+  it('delivers a write on instance A to a subscriber on instance B, and nothing to another organisation', async () => {
+    expect(a.app.live.hub.distributed && b.app.live.hub.distributed).toBe(true);
+    const other = await buildTenant(a.gql, 'LIVEB');
+    const stranger = await b.as('admin', other.org);
+    const anna = await a.as('controller', plan.orgId);
+    const oiv = await b.as('viewer', plan.orgId);
+    const onB = listen(socketUrl(b), oiv.token, { planId: plan.planId, year: 2022 });
+    const strangerOnB = listen(socketUrl(b), stranger.token, { planId: other.plan, year: 2022 });
+    try {
+      await subscribed(b, 2);
+      expect(a.app.live.feeds.subscriptions).toBe(0);
+      const indicator = plan.indicator('2.1.1');
+      const result = ok(
+        await anna.gql(
+          `mutation($input: SyncBatchInput!) { syncRows(input: $input) { rows { status rowVersion realization { score } } } }`,
+          { input: { planId: plan.planId, year: 2022, rows: [{ rowId: indicator.rowId, actual: '12' }] } },
+        ),
+      ).syncRows;
+      expect(result.rows[0].status).toBe('UPDATED');
+      const event = await onB.next(10_000);
+      expect(event.changedBy).toBe(anna.name);
+      expect(event.rows).toEqual([
+        expect.objectContaining({
+          rowId: indicator.rowId,
+          rowVersion: result.rows[0].rowVersion,
+          changedBy: anna.name,
+        }),
+      ]);
+      expect(event.scores.find((s) => s.id === indicator.rowId)).toMatchObject({
+        oldScore: null,
+        realization: { score: result.rows[0].realization.score },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(onB.events).toHaveLength(1);
+      expect(strangerOnB.events).toEqual([]);
+      expect([...onB.errors, ...strangerOnB.errors]).toEqual([]);
+    } finally {
+      await onB.stop();
+      await strangerOnB.stop();
+    }
+  });
+});
