@@ -32,6 +32,14 @@ export async function benchLive(shape: PlanShape, events: number, smoke: boolean
     b = await startServer('postgresql', { databaseUrl: a.databaseUrl, live });
     const { planId, indicators } = await buildPlan(a.orm.em, `LIVE${Date.now()}`, shape);
     const rowIds = (await a.orm.em.fork().find(Indicator, { plan: planId }, { limit: 50 })).map((i) => i.id);
+    // each write carries the row's version as last read, as a sheet does (a row without one is refused)
+    const read = await a.gql(
+      `query($p: ID!) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END) { rows { rowId rowVersion } } }`,
+      { p: planId },
+    );
+    const versions = new Map<string, number>(
+      (read.data.sheetRows.rows as Array<{ rowId: string; rowVersion: number }>).map((r) => [r.rowId, r.rowVersion]),
+    );
     const listener = listen(socketUrl(b), b.token, { planId, year: 2022 });
     const total: number[] = [];
     const afterAnswer: number[] = [];
@@ -42,8 +50,13 @@ export async function benchLive(shape: PlanShape, events: number, smoke: boolean
         const rowId = rowIds[(n + rowIds.length) % rowIds.length];
         const sent = performance.now();
         const answer = await a.gql(SYNC, {
-          b: { planId, year: 2022, rows: [{ rowId, actual: String(50 + ((n + 1) % 97)) }] },
+          b: {
+            planId,
+            year: 2022,
+            rows: [{ rowId, rowVersion: versions.get(rowId), actual: String(50 + ((n + 1) % 97)) }],
+          },
         });
+        if (answer.data?.syncRows?.rows?.[0]) versions.set(rowId, answer.data.syncRows.rows[0].rowVersion);
         const answered = performance.now();
         if (answer.errors || answer.data.syncRows.applied !== 1)
           throw new Error(`the write on A failed: ${JSON.stringify(answer.errors ?? answer.data)}`);

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/core';
 import { followCommits } from '../services/committed-changes';
-import { liveConfig } from './config';
+import { config } from '../config';
 import { PlanFeeds } from './feeds';
 import { LiveHub } from './hub';
 import { attachSocket, type SocketOptions } from './socket';
@@ -9,7 +9,7 @@ import { attachSocket, type SocketOptions } from './socket';
 export type LiveOptions = {
   /** Redis for several instances; default REDIS_URL, none means in memory (one instance) */
   redisUrl?: string | null;
-  /** default LIVE_CHANNEL_PREFIX or "cruscotto:"; tests use one per run */
+  /** default REDIS_KEY_PREFIX + "live:"; tests use one per run */
   channelPrefix?: string;
   fastPaths: boolean;
 };
@@ -31,10 +31,11 @@ export type Live = {
  * must meet through Redis, as two machines do.
  */
 export function startLive(em: EntityManager, options: LiveOptions): Live {
-  const settings = liveConfig();
+  // REDIS_URL and REDIS_KEY_PREFIX (server/config), shared with the rate limits: one Redis, one prefix per deployment
+  const { redisUrl, redisPrefix } = config().scaleOut;
   const hub = new LiveHub({
-    redisUrl: options.redisUrl === undefined ? settings.redisUrl : options.redisUrl,
-    channelPrefix: options.channelPrefix ?? settings.channelPrefix,
+    redisUrl: options.redisUrl === undefined ? (redisUrl ?? null) : options.redisUrl,
+    channelPrefix: options.channelPrefix ?? `${redisPrefix}live:`,
   });
   const feeds = new PlanFeeds(em, hub, options.fastPaths);
   const unfollow = followCommits(em, (changes) => hub.publish(changes));

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_PROFILE, assignmentPeriods, editProfile, scoreManagerByPeriod } from '@core/scoring';
 
-// docs/domain.md §6.10: original 10/20/50/20 until 30/6, redefined 10/10/40/20/20 from 1/7; 1.3 not scored
+// docs/scoring.md §5.9: original 10/20/50/20 until 30/6, redefined 10/10/40/20/20 from 1/7; 1.3 not scored
 const brescia = [
   { objectiveId: 'os1', code: '1', weight: 10, score: 0.92 },
   { objectiveId: 'oo11', code: '1.1', weight: 20, score: 1, validTo: '2020-06-30' },

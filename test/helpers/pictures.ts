@@ -1,7 +1,8 @@
 /**
  * Documents as pictures, so a person can look at them: the HTML laid out as print (A4 landscape width) and the PDF
- * pages as Chromium's own PDF viewer draws them. Written to a folder (REPORT_PICTURES, default a temp dir).
+ * pages as Poppler's pdftoppm draws them. Written to a folder (REPORT_PICTURES, default a temp dir).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +11,6 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const PICTURES = process.env.REPORT_PICTURES || join(tmpdir(), 'cruscotto-report-pictures');
 
 type Browser = import('playwright-core').Browser;
-
-/** a viewer window with a page painted in it is far larger than the empty viewer (about 6 kB) */
-const PAINTED_BYTES = 20_000;
 
 export async function withBrowser<T>(run: (browser: Browser) => Promise<T>): Promise<T> {
   const { chromium } = await import('playwright-core');
@@ -41,28 +39,33 @@ export async function htmlPicture(browser: Browser, html: string, name: string):
   return path;
 }
 
-/** Pages of a PDF, each fitted in the viewer's window; returns their paths. */
-export async function pdfPictures(browser: Browser, pdf: Buffer, name: string, pages: number[]): Promise<string[]> {
+/** Poppler's renderer: the PDF pages as PNG, drawn the same every time (no viewer that paints when it likes). */
+export const PDFTOPPM = '/usr/bin/pdftoppm';
+
+/** Pages of a PDF as PNG pictures (72 dpi, an A4 page about 842 × 595); returns their paths. */
+export function pdfPictures(pdf: Buffer, name: string, pages: number[]): string[] {
   mkdirSync(PICTURES, { recursive: true });
   const file = join(PICTURES, `${name}.pdf`);
   writeFileSync(file, pdf);
-  const paths: string[] = [];
-  for (const n of pages) {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`file://${file}#page=${n}&view=Fit&toolbar=0&navpanes=0`);
-    // the viewer paints a page some time after it loads (longer on a busy machine): until then the picture is the
-    // viewer's empty grey, a few kilobytes; a painted page is tens of kilobytes. Up to 20 s, then the last picture.
-    const path = join(PICTURES, `${name}-p${n}.png`);
-    let picture: Buffer = Buffer.alloc(0);
-    for (let i = 0; i < 20 && picture.length < PAINTED_BYTES; i++) {
-      await page.waitForTimeout(1000);
-      picture = await page.screenshot();
-    }
-    writeFileSync(path, picture);
-    await page.close();
-    paths.push(path);
-  }
-  return paths;
+  return pages.map((n) => {
+    const prefix = join(PICTURES, `${name}-p${n}`);
+    execFileSync(PDFTOPPM, ['-png', '-r', '72', '-f', String(n), '-l', String(n), '-singlefile', file, prefix]);
+    return `${prefix}.png`;
+  });
+}
+
+/**
+ * The share of a PDF page that is ink (pixels darker than mid grey), from a small grey rendering (PGM: a text header,
+ * then one byte a pixel): a blank page is 0, a page of tables a few percent.
+ */
+export function pageInk(pdf: string, page: number): number {
+  const pgm = execFileSync(PDFTOPPM, ['-gray', '-r', '20', '-f', String(page), '-l', String(page), '-singlefile', pdf]);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error(`pdftoppm gave no PGM for page ${page} of ${pdf}`);
+  const pixels = pgm.subarray(header[0].length);
+  let dark = 0;
+  for (const p of pixels) if (p < 128) dark++;
+  return dark / pixels.length;
 }
 
 /** Page count of a Chromium PDF: its page objects. */

@@ -48,7 +48,13 @@ if (missing.length) console.warn(`\nSKIPPING the two-instance live tests: ${miss
       const result = ok(
         await anna.gql(
           `mutation($input: SyncBatchInput!) { syncRows(input: $input) { rows { status rowVersion realization { score } } } }`,
-          { input: { planId: plan.planId, year: 2022, rows: [{ rowId: indicator.rowId, actual: '12' }] } },
+          {
+            input: {
+              planId: plan.planId,
+              year: 2022,
+              rows: [{ rowId: indicator.rowId, rowVersion: indicator.rowVersion, actual: '12' }],
+            },
+          },
         ),
       ).syncRows;
       expect(result.rows[0].status).toBe('UPDATED');

@@ -38,7 +38,7 @@ describe('live updates: planChanged over graphql-ws (sqlite)', () => {
             planId: plan.planId,
             year: 2022,
             checkpoint: 'YEAR_END',
-            rows: [{ rowId: indicator.rowId, actual: '3,40%' }],
+            rows: [{ rowId: indicator.rowId, rowVersion: indicator.rowVersion, actual: '3,40%' }],
             source: { kind: 'ADDIN', workbook: 'Piano.xlsx' },
           },
         },
@@ -77,7 +77,11 @@ describe('live updates: planChanged over graphql-ws (sqlite)', () => {
     // a second change reports the first one's score as its "before"
     ok(
       await anna.gql(`mutation($input: SyncBatchInput!) { syncRows(input: $input) { applied } }`, {
-        input: { planId: plan.planId, year: 2022, rows: [{ rowId: indicator.rowId, actual: '2,00%' }] },
+        input: {
+          planId: plan.planId,
+          year: 2022,
+          rows: [{ rowId: indicator.rowId, rowVersion: result.rows[0].rowVersion, actual: '2,00%' }],
+        },
       }),
     );
     const second = await heard.next();
@@ -123,7 +127,8 @@ describe('live updates: planChanged over graphql-ws (sqlite)', () => {
     // its own plan is fine to follow, and hears nothing of Sondrio's changes
     const own = subscribe(stranger.token, { planId: other.plan, year: 2022 });
     await subscribed(server, 1);
-    await sync(server, { planId: plan.planId, rows: [{ rowId: plan.indicator('1.1.2').rowId, actual: '7' }] });
+    const row = plan.indicator('1.1.2');
+    await sync(server, { planId: plan.planId, rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, actual: '7' }] });
     ok(await anna.gql('{ __typename }'));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(refused.events).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * Issue 14, item 4 over HTTP on the Brescia seed: a manager's scorecard takes the assignments in force at the
- * checkpoint (the original weights at 30/6, the redefined ones at 31/12: 10/10/40/20/20, docs/domain.md §6.10),
+ * checkpoint (the original weights at 30/6, the redefined ones at 31/12: 10/10/40/20/20, docs/scoring.md §5.9),
  * and a year with two sets of weights is shown as two periods, each on its own weights, never summed (before:
  * objectives 1.1 and 1.2 twice and "somma 170%").
  */

@@ -120,7 +120,7 @@ ${notes}</section>`;
 const dateIt = (d: Date) => d.toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' });
 
 /** Who approved the plan version and when, and a line to sign; a draft says plainly it is not approved. */
-function approvalHtml(approval: PlanApproval): string {
+function approvalHtml(approval: PlanApproval, footer: string): string {
   const approved = approval.status !== 'draft';
   const fields: Array<[string, string]> = [
     ['Versione del piano', approval.label],
@@ -136,12 +136,15 @@ function approvalHtml(approval: PlanApproval): string {
   return `<section class="approval">
 <div class="head"><h2>Approvazione</h2>${approved ? '' : '\n<p class="draft">BOZZA: la versione del piano non è ancora approvata; i valori possono cambiare.</p>'}</div>
 <dl class="fields">${fields.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}<dt>Visto (firma)</dt><dd class="sign"></dd></dl>
+${footer}
 </section>`;
 }
 
 export function renderHtml(doc: ReportDocument): string {
   const generated = doc.generatedAt.toLocaleString('it-IT', { timeZone: 'Europe/Rome' });
   const draft = doc.approval && doc.approval.status === 'draft';
+  // inside the approval block when there is one (kept on one page): alone after it, it could fall on a page by itself
+  const footer = `<footer class="doc">Generato da Cruscotto il ${escapeHtml(generated)}</footer>`;
   return `<!DOCTYPE html>
 <html lang="it">
 <head>
@@ -153,8 +156,7 @@ export function renderHtml(doc: ReportDocument): string {
 <body>
 ${draft ? '<div class="watermark">BOZZA</div>\n' : ''}<header class="doc"><h1>${escapeHtml(doc.title)}</h1><p>${escapeHtml(doc.subtitle)}</p></header>
 ${doc.sections.map(sectionHtml).join('\n')}
-${doc.approval ? approvalHtml(doc.approval) : ''}
-<footer class="doc">Generato da Cruscotto il ${escapeHtml(generated)}</footer>
+${doc.approval ? approvalHtml(doc.approval, footer) : footer}
 </body>
 </html>
 `;

@@ -27,10 +27,20 @@ async function anna(pane: PaneSession) {
     }),
   ).createApiToken.secret as string;
   return {
-    sync: (rowId: string, actual: string) =>
-      pane.api.gqlWith(token, `mutation($input: SyncBatchInput!) { syncRows(input: $input) { applied } }`, {
-        input: { planId: pane.planId, year: 2022, checkpoint: 'YEAR_END', rows: [{ rowId, actual }] },
-      }),
+    // as the colleague's own sheet would: the row's version as last read, then the change
+    sync: async (rowId: string, actual: string) => {
+      const read = ok(
+        await pane.api.gqlWith(
+          token,
+          `query($p: ID!) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END) { rows { rowId rowVersion } } }`,
+          { p: pane.planId },
+        ),
+      ) as { sheetRows: { rows: Array<{ rowId: string; rowVersion: number }> } };
+      const rowVersion = read.sheetRows.rows.find((r) => r.rowId === rowId)?.rowVersion;
+      return pane.api.gqlWith(token, `mutation($input: SyncBatchInput!) { syncRows(input: $input) { applied } }`, {
+        input: { planId: pane.planId, year: 2022, checkpoint: 'YEAR_END', rows: [{ rowId, rowVersion, actual }] },
+      });
+    },
   };
 }
 
