@@ -60,6 +60,9 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     formatError: (formatted, error) => formatError(formatted, error, options.log),
     includeStacktraceInErrorResponses: false,
     introspection: security.introspection,
+    // with introspection off, "Did you mean …?" would leak the schema piece by piece, so it goes (whole, and for
+    // enum values too); with it on the schema is public anyway and the suggestion helps the client's developer
+    hideSchemaDetailsFromClientErrors: !security.introspection,
     allowBatchedHttpRequests: false,
     // graphql-js stops lexing past the limit, and a document over it is a parse error (400), like any other
     parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },

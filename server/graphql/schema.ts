@@ -5,6 +5,7 @@ import { CRUD_RESOLVERS } from './api';
 import { directResolvers } from '../speed/direct-resolvers';
 import { AuditResolver } from './audit.resolver';
 import { MeResolver } from './me.resolver';
+import { NodeResolver } from './node.resolver';
 import { ImportResolver } from './import.resolver';
 import { ParsedValueResolver } from './parsed-value.resolver';
 import { REALIZATION_RESOLVERS } from './realization.resolver';
@@ -38,6 +39,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         MeResolver,
         ImportResolver,
         UsersResolver,
+        NodeResolver,
         ...CRUD_RESOLVERS,
         ...RELATION_RESOLVERS,
         ...REALIZATION_RESOLVERS,
