@@ -13,6 +13,7 @@ import { refuseSubscriptions } from './graphql/subscriptions';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
 import { armor, OPERATION_LIMITS } from './http/armor';
+import { trustedDocuments } from './http/trusted-documents';
 import { planWideFieldsRule } from './http/plan-wide-fields';
 import {
   authFailureLimit,
@@ -89,6 +90,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     refuseUnauthenticated,
     budget,
     express.json({ limit: MAX_BODY }),
+    trustedDocuments(security.trustedDocuments, security.development),
     expressMiddleware(apollo, { context: async ({ res }) => createContext(orm.em, principalOf(res), { fastPaths }) }),
   );
   app.get('/health', (_req, res) => {
