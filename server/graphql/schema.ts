@@ -4,6 +4,7 @@ import './enums';
 import { CRUD_RESOLVERS } from './api';
 import { directResolvers } from '../speed/direct-resolvers';
 import { AuditResolver } from './audit.resolver';
+import { ExplanationResolver } from './explanation.resolver';
 import { MeResolver } from './me.resolver';
 import { NodeResolver } from './node.resolver';
 import { ImportResolver } from './import.resolver';
@@ -40,6 +41,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         ImportResolver,
         UsersResolver,
         NodeResolver,
+        ExplanationResolver,
         ...CRUD_RESOLVERS,
         ...RELATION_RESOLVERS,
         ...REALIZATION_RESOLVERS,

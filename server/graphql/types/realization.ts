@@ -58,6 +58,10 @@ export class Realization {
   @Field({ description: 'Scoring profile that produced it, "name@version"' })
   profile!: string;
 
-  @Field(() => GraphQLJSONObject, { description: 'Inputs, effective target, formula, children used and excluded' })
+  @Field(() => GraphQLJSONObject, {
+    description: 'Inputs, effective target, formula, children used and excluded',
+    deprecationReason:
+      'Usare `details`, tipizzato; resta per compatibilità / Use `details`, the same explanation typed; kept for compatibility',
+  })
   explanation!: Record<string, unknown>;
 }
