@@ -94,7 +94,7 @@ describe.each(databaseNames())('sheet sync: round trip, updates and affected sco
     );
     for (const a of result.affected) expect(a.realization).toMatchObject({ status: 'SCORED', display: '80%' });
     expect(result.affected.find((a) => a.level === 'OPERATIONAL')!.code).toBe('1.1');
-    expect(result.affected.find((a) => a.level === 'strategic')!.code).toBe('1');
+    expect(result.affected.find((a) => a.level === 'STRATEGIC')!.code).toBe('1');
 
     const after = await readRows(server, plan.planId);
     const read = after.rows.find((r) => r.rowId === row.rowId)!;
