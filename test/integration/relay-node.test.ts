@@ -14,6 +14,8 @@ import { buildTenant, type Tenant } from '../helpers/tenant';
 const NOT_NODES: Record<string, string> = {
   ReportRow: 'the id of the plan node the row shows: refetch that node instead',
   AffectedScore: 'the id of the objective, plan or dashboard whose score changed',
+  UsedChild: 'the id of the child of an explanation: refetch that child',
+  ExcludedChild: 'the id of the child of an explanation: refetch that child',
   DeletePayload: 'the id of a row that no longer exists',
   Me: 'the caller, not an object of an organisation',
   OrganisationMember: "a person's membership as seen by one organisation (the same user may belong to several)",
