@@ -15,6 +15,7 @@ import { refuseDeepJson } from './http/json-depth';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
 import { armor, OPERATION_LIMITS } from './http/armor';
+import { trustedDocuments } from './http/trusted-documents';
 import { planWideFieldsRule } from './http/plan-wide-fields';
 import { PLAN_COST, planCost, type PlanCostLimits } from './http/plan-cost';
 import {
@@ -107,6 +108,9 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     formatError: (formatted, error) => formatError(formatted, error, log),
     includeStacktraceInErrorResponses: false,
     introspection: security.introspection,
+    // with introspection off, "Did you mean …?" would leak the schema piece by piece, so it goes (whole, and for
+    // enum values too); with it on the schema is public anyway and the suggestion helps the client's developer
+    hideSchemaDetailsFromClientErrors: !security.introspection,
     allowBatchedHttpRequests: false,
     // graphql-js stops lexing past the limit, and a document over it is a parse error (400), like any other
     parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
@@ -158,6 +162,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     budget,
     express.json({ limit: MAX_BODY }),
     refuseDeepJson,
+    trustedDocuments(security.trustedDocuments, security.development),
     expressMiddleware(apollo, {
       context: async ({ res }) => bindResponse(createContext(orm.em, principalOf(res), { fastPaths }), res),
     }),

@@ -4,3 +4,4 @@ export * from './sync';
 export * from './checkpoint';
 export * from './levels';
 export * from './fold';
+export * from './results';

@@ -17,6 +17,10 @@ export type SecurityConfig = {
   /** failed authentications per IP per window: slows down token guessing */
   authFailuresPerWindow: number;
   windowMs: number;
+  /** `required`: only the documents of the trusted-documents manifest run (server/http/trusted-documents.ts) */
+  trustedDocuments: 'off' | 'required';
+  /** not NODE_ENV=production: administrators may still send ad-hoc documents (GraphiQL) when documents are trusted */
+  development: boolean;
 };
 
 /** Several instances on one database (README, "Running several instances"). */
@@ -89,6 +93,12 @@ export const VARIABLES: readonly Variable[] = [
     name: 'NODE_ENV',
     default: '(none)',
     meaning: '`production` turns introspection off unless `GRAPHQL_INTROSPECTION` says otherwise',
+  },
+  {
+    name: 'TRUSTED_DOCUMENTS',
+    default: '`off`',
+    meaning:
+      "`required`: `/graphql` runs only the documents of `schema/trusted-documents.json` (the add-in's operations, written by `npm run trusted-documents`), sent as text or as a persisted-query hash; any other gets HTTP 400 `DOCUMENT_NOT_TRUSTED` before it is parsed. Administrators may still send any document (GraphiQL) unless `NODE_ENV=production`",
   },
   {
     name: 'RATE_LIMIT_PER_MINUTE',
@@ -195,6 +205,13 @@ export function readConfig(env: Env = process.env): Config {
     bad(name, value, 'atteso true o false', 'expected true or false');
     return fallback;
   };
+  const choice = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = raw(name)?.trim().toLowerCase();
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    bad(name, raw(name)!, `atteso ${allowed.join(' o ')}`, `expected ${allowed.join(' or ')}`);
+    return fallback;
+  };
   const origins = (name: string): string[] => {
     const list = raw(name)
       ?.split(',')
@@ -278,6 +295,8 @@ export function readConfig(env: Env = process.env): Config {
       requestsPerWindow: integer('RATE_LIMIT_PER_MINUTE', 600, 1, Number.MAX_SAFE_INTEGER),
       authFailuresPerWindow: integer('AUTH_FAILURES_PER_MINUTE', 30, 1, Number.MAX_SAFE_INTEGER),
       windowMs: 60_000,
+      trustedDocuments: choice('TRUSTED_DOCUMENTS', ['off', 'required'] as const, 'off'),
+      development: env.NODE_ENV !== 'production',
     },
     chromiumPath: raw('CHROMIUM_PATH') ?? '/usr/bin/chromium',
     migrationPgUrl: raw('MIGRATION_PG_URL') ?? 'postgres://postgres@127.0.0.1:5432/test',

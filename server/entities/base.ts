@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTimeType, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, getMetadataStorage, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { RequiredDateTime } from './columns';
 
 /**
@@ -11,13 +11,41 @@ import { RequiredDateTime } from './columns';
  */
 export type NodeDefaults = 'version' | 'createdAt' | 'updatedAt';
 
+const typeNames = new Map<unknown, string | undefined>();
+
+/** The GraphQL type of a row: its class's object type (rows read outside the ORM keep their class's prototype). */
+function graphqlTypeOf(value: object): string | undefined {
+  const type = value.constructor;
+  if (!typeNames.has(type)) typeNames.set(type, getMetadataStorage().objectTypes.find((t) => t.target === type)?.name);
+  return typeNames.get(type);
+}
+
+/**
+ * Relay's global object identification (issue 19): every entity with an id is a `Node`, refetched with
+ * `node(id)` / `nodes(ids)`. Ids are random UUIDs, unique across every table, so they are already global and opaque:
+ * no type prefix is needed, and the ids clients hold stay valid.
+ */
+@InterfaceType('Node', {
+  description:
+    'Oggetto con identificativo globale, rileggibile con node(id) / An object with a global id, refetched with node(id)',
+  resolveType: graphqlTypeOf,
+  // the abstract base below implements it too; only the entities, reachable from their own queries, belong in the schema
+  autoRegisterImplementations: false,
+})
+export abstract class NodeInterface {
+  @Field(() => ID, {
+    description: 'Identificativo opaco e globale / Opaque global id (the same in node(id) and in every query)',
+  })
+  id!: string;
+}
+
 /**
  * Identity is an immutable opaque id, never a code: codes are labels of one plan version (docs/domain.md §8.6).
  * `version` counts committed changes; clients send it back to detect a colleague's newer edit.
  */
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, implements: NodeInterface })
 export abstract class Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identificativo opaco e globale / Opaque global id' })
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = randomUUID();
 

@@ -1,5 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import type { ParsedValue } from '@core/values/types';
+import { Comparator, ParsedValueKind, PlaceholderKind } from '@core/vocabulary/results';
 
 /**
  * A value with the text it was read from. GraphQL has no union of scalars, so the parsed value is offered as
@@ -13,16 +14,22 @@ export class ParsedValueType {
   @Field({ description: 'Exactly as typed or imported' })
   raw!: string;
 
-  @Field({ description: 'number, percent, currency, days, date, boolean, text, placeholder or empty' })
+  @Field(() => ParsedValueKind, { description: 'Che cosa è il valore / What the value turned out to be' })
   kind!: string;
 
   @Field(() => String, { nullable: true })
   unit?: string;
 
-  @Field(() => String, { nullable: true, description: '<=, >=, < or >' })
+  @Field(() => Comparator, {
+    nullable: true,
+    description: 'Confronto scritto prima del numero / Comparison before the number',
+  })
   comparator?: string;
 
-  @Field(() => String, { nullable: true, description: 'monitoring, not_available, not_applicable or qualitative' })
+  @Field(() => PlaceholderKind, {
+    nullable: true,
+    description: 'La parola al posto del valore / The word standing for a value',
+  })
   placeholder?: string;
 
   @Field(() => [String])

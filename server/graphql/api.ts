@@ -8,12 +8,13 @@ import * as plan from './inputs/plan';
 import * as portfolio from './inputs/portfolio';
 import * as tree from './inputs/tree';
 import * as values from './inputs/values';
+import { INDICATOR_PAGING, MEASUREMENT_PAGING } from './orders';
 
 const byPosition = { position: 'asc', id: 'asc' } as const;
 const byName = { name: 'asc', id: 'asc' } as const;
 
 type Inputs = Record<string, unknown>;
-type Options<E extends Node> = Pick<CrudApi<E>, 'filterPaths' | 'orderBy' | 'connection'>;
+type Options<E extends Node> = Pick<CrudApi<E>, 'filterPaths' | 'orderBy' | 'paging'>;
 
 /**
  * One entity's API from its spec and the module of its inputs, which are named after it (`CreateXInput`,
@@ -61,7 +62,7 @@ const APIS: CrudApi<any>[] = [
   apiOf(specs.indicatorSpec, 'indicators', tree, {
     filterPaths: { unitId: 'responsibleUnits' },
     orderBy: byPosition,
-    connection: true,
+    paging: INDICATOR_PAGING,
   }),
   apiOf(specs.targetSpec, 'targets', values, { orderBy: { year: 'asc', checkpoint: 'asc', id: 'asc' } }),
   apiOf(specs.targetRevisionSpec, 'targetRevisions', values, { orderBy: { seq: 'asc', id: 'asc' } }),
@@ -69,7 +70,7 @@ const APIS: CrudApi<any>[] = [
   apiOf(specs.measurementSpec, 'measurements', values, {
     filterPaths: { unitId: 'indicator.responsibleUnits' },
     orderBy: { year: 'asc', checkpoint: 'asc', id: 'asc' },
-    connection: true,
+    paging: MEASUREMENT_PAGING,
   }),
   apiOf(specs.projectSpec, 'projects', portfolio, { orderBy: byPosition }),
   apiOf(specs.activitySpec, 'activities', portfolio, { orderBy: byPosition }),

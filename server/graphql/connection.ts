@@ -25,7 +25,9 @@ export type Connection<T> = { edges: Edge<T>[]; pageInfo: PageInfo; totalCount: 
 export function connectionOf<T extends object>(node: ClassType<T>, name: string): ClassType<Connection<T>> {
   @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
-    @Field(() => String, { description: 'Opaque cursor: pass it as `after`' })
+    @Field(() => String, {
+      description: 'Cursore opaco: passarlo come `after` o `before` / Opaque cursor: pass it as `after` or `before`',
+    })
     cursor!: string;
 
     @Field(() => node)
@@ -65,7 +67,11 @@ export function toConnection<T extends object>(cursor: Cursor<T, any, any, any>)
  * (MikroORM's Cursor.encode). Anything else is the client's mistake (BAD_USER_INPUT on `after`), never an internal
  * error from JSON.parse deep in the ORM.
  */
-export function checkedCursor(after: string | null | undefined, sortKeys: number): string | undefined {
+export function checkedCursor(
+  after: string | null | undefined,
+  sortKeys: number,
+  field: 'after' | 'before' = 'after',
+): string | undefined {
   if (after == null || after === '') return undefined;
   let values: unknown;
   try {
@@ -75,7 +81,11 @@ export function checkedCursor(after: string | null | undefined, sortKeys: number
   }
   const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
   if (!Array.isArray(values) || values.length !== sortKeys || !values.every(scalar)) {
-    throw InputError.of('after', 'INVALID_CURSOR', 'is not a cursor of this list: pass an endCursor of the same list');
+    throw InputError.of(
+      field,
+      'INVALID_CURSOR',
+      `is not a cursor of this list: pass ${field === 'after' ? 'an endCursor' : 'a startCursor'} of the same list`,
+    );
   }
   return after;
 }

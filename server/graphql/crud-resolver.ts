@@ -1,10 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, type ClassType, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, type ClassType, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Node } from '../entities/base';
 import { createEntity, deleteEntity, type EntitySpec, updateEntity } from '../services/crud';
-import { InputError } from '../errors';
-import { checkedCursor, type Connection, connectionOf, toConnection } from './connection';
+import { type Connection, connectionOf } from './connection';
 import type { Context } from './context';
+import type { Paging } from './orders';
+import { MAX_PAGE, PageArgs } from './paging';
 
 @ObjectType({ simpleResolvers: true, description: 'Result of a delete mutation' })
 export class DeletePayload {
@@ -27,12 +28,9 @@ export type CrudApi<E extends Node> = EntitySpec<E> & {
   /** filter field → property path, where the default (`xId` → `x`, others as named) does not fit */
   filterPaths?: Record<string, string>;
   orderBy?: Record<string, 'asc' | 'desc'>;
-  /** long lists are paged as Relay connections */
-  connection?: boolean;
+  /** long lists are paged as Relay connections, in the orders given (server/graphql/orders.ts) */
+  paging?: Paging<E>;
 };
-
-const MAX_PAGE = 500;
-const DEFAULT_PAGE = 100;
 
 /** Translates a filter input into a query: `ids`, `organisationId` → org, `xId` → x, scalars by equality. */
 export function whereOf(
@@ -57,7 +55,7 @@ function defaultOrder(api: CrudApi<any>): Record<string, 'asc' | 'desc'> {
 
 export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object> {
   const entity: ClassType<E> = api.entity;
-  const ConnectionType = api.connection ? connectionOf(entity, api.label) : null;
+  const ConnectionType = api.paging ? connectionOf(entity, api.label) : null;
   const label = api.label;
 
   @Resolver(() => entity)
@@ -99,28 +97,24 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
     }
   }
 
-  if (ConnectionType) {
+  if (ConnectionType && api.paging) {
     const PageType = ConnectionType;
+    const paging = api.paging;
     @Resolver(() => entity)
     class PagedList extends CrudResolver {
-      @Query(() => PageType, { name: api.names.many, description: `${label} rows, paged (first ≤ ${MAX_PAGE})` })
-      async many(
+      @Query(() => PageType, {
+        name: api.names.many,
+        description: `${label}: pagine Relay (first/after, last/before ≤ ${MAX_PAGE}) / ${label} rows as a Relay connection`,
+      })
+      many(
         @Arg('filter', () => api.filterInput, { nullable: true, validate: true }) filter: object | null,
-        @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE }) first: number,
-        @Arg('after', () => String, { nullable: true }) after: string | null,
+        @Args(() => PageArgs) page: PageArgs,
+        @Arg('orderBy', () => paging.orderInput, { nullable: true, description: 'Ordine / Order' })
+        orderBy: object | null,
         @Ctx() ctx: Context,
       ): Promise<Connection<E>> {
-        if (first < 0 || first > MAX_PAGE)
-          throw InputError.of('first', 'OUT_OF_RANGE', `must be between 0 and ${MAX_PAGE}`);
         const where = whereOf(filter as Record<string, unknown>, api.filterPaths) as FilterQuery<E>;
-        const orderBy = defaultOrder(api);
-        const cursor = await ctx.em.findByCursor(api.entity, where, {
-          first,
-          after: checkedCursor(after, Object.keys(orderBy).length),
-          orderBy,
-          includeCount: true,
-        });
-        return toConnection(cursor);
+        return paging.page(ctx, where, orderBy, page);
       }
     }
     return PagedList;

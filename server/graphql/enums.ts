@@ -20,6 +20,19 @@ import {
   UnitType,
   ValueKind,
 } from '@core/vocabulary/enums';
+import {
+  AffectedLevel,
+  Comparator,
+  LintSeverity,
+  LintSubjectType,
+  ParsedValueKind,
+  PlaceholderKind,
+  RealizationRule,
+  ReportLevel,
+  RuleMode,
+  ScoreStatus,
+  Weighting,
+} from '@core/vocabulary/results';
 import { Role } from '@core/vocabulary/roles';
 import { RowStatus, SyncMode, SyncSourceKind } from '@core/vocabulary/sync';
 
@@ -63,5 +76,37 @@ const described: Array<[object, string, string]> = [
   [SyncMode, 'SyncMode', 'PARTIAL applies the valid rows and reports the others; ATOMIC applies all or nothing'],
   [RowStatus, 'RowStatus', 'What a sync did with one sheet row'],
   [SyncSourceKind, 'SyncSourceKind', 'Where a synced batch came from'],
+  // what the server answers about values and scores (issue 19: enums where the schema had documented strings)
+  [ParsedValueKind, 'ParsedValueKind', 'Che cosa è il valore letto / What a typed or imported value turned out to be'],
+  [Comparator, 'Comparator', 'Confronto scritto prima del numero ("≥ 90%") / A comparison written before a number'],
+  [
+    PlaceholderKind,
+    'PlaceholderKind',
+    'Parola al posto di un valore (monitoraggio, n.d., n.a., qualitativo) / A word standing where a value would be',
+  ],
+  [
+    ScoreStatus,
+    'ScoreStatus',
+    'Stato del punteggio; indicatori: SCORED, MISSING, MONITORING, NEUTRALISED, NOT_APPLICABLE, INVALID; aggregati: SCORED, EMPTY, INVALID / Status of a score',
+  ],
+  [
+    RealizationRule,
+    'RealizationRule',
+    "Regola che ha prodotto il punteggio: di un indicatore (RATIO…MONITORING) o di un aggregato (MEAN, STRATEGIC, DASHBOARD, MANAGER) / The rule that produced a score: an indicator's or an aggregate's",
+  ],
+  [RuleMode, 'RuleMode', 'Variante della regola applicata / The variant of a rule that produced a score'],
+  [Weighting, 'Weighting', 'Pesi uguali o dichiarati / Equal or declared weights of the children'],
+  [ReportLevel, 'ReportLevel', 'Livello di una riga della Relazione / Level of a row of a Relazione table'],
+  [
+    AffectedLevel,
+    'AffectedLevel',
+    'A che cosa appartiene un punteggio ricalcolato da una sincronizzazione / What a score a sync changed belongs to',
+  ],
+  [
+    LintSeverity,
+    'LintSeverity',
+    'ERROR: il soggetto non può avere punteggio; WARNING: solo un avviso / ERROR: the subject cannot be scored; WARNING: only a warning',
+  ],
+  [LintSubjectType, 'LintSubjectType', 'Di che cosa parla un rilievo / What a lint finding is about'],
 ];
 for (const [enumObj, name, description] of described) registerEnumType(enumObj, { name, description });

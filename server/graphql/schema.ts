@@ -6,7 +6,9 @@ import { CRUD_RESOLVERS } from './api';
 import { directResolvers } from '../speed/direct-resolvers';
 import { AuditResolver } from './audit.resolver';
 import { DashboardEntriesResolver } from './dashboard-entries.resolver';
+import { ExplanationResolver } from './explanation.resolver';
 import { MeResolver } from './me.resolver';
+import { NodeResolver } from './node.resolver';
 import { ImportResolver } from './import.resolver';
 import { LiveResolver } from './live.resolver';
 import { ParsedValueResolver } from './parsed-value.resolver';
@@ -43,6 +45,8 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         ImportResolver,
         UsersResolver,
         LiveResolver,
+        NodeResolver,
+        ExplanationResolver,
         ...CRUD_RESOLVERS,
         ...RELATION_RESOLVERS,
         ...REALIZATION_RESOLVERS,

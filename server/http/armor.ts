@@ -29,6 +29,8 @@ export function armor() {
       ignoreIntrospection: true,
       exposeLimits: true,
     },
-    blockFieldSuggestion: { enabled: true },
+    // off: its Apollo plugin cut "Did you mean …" but left the "?" ("[Suggestion hidden]?") and missed enum values;
+    // suggestions are hidden by Apollo's own option where they would reveal the schema (server/app.ts)
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 }

@@ -60,7 +60,7 @@ describe.each(databaseNames())('first start with example values (%s)', (dialect)
     ).report;
     expect(report.title).toContain('VALORI DI ESEMPIO, non ufficiali');
     expect(report.rows.find((r: any) => r.code === '1.1.3')).toEqual({
-      level: 'indicator',
+      level: 'INDICATOR',
       code: '1.1.3',
       actual: '75',
       realization: '80%',

@@ -89,7 +89,7 @@ describe.each(databaseNames())('importing plans (%s)', (dialect) => {
           id: ids[code].id,
         }),
       ).indicator.realization;
-    expect(await score('1.1.2')).toMatchObject({ display: '80%', rule: 'bands' });
+    expect(await score('1.1.2')).toMatchObject({ display: '80%', rule: 'BANDS' });
     expect(await score('1.1.3')).toMatchObject({ display: '60%' });
     expect(await score('3.1.1')).toMatchObject({ display: '60%' });
     const os3 = list.strategicObjectives.find((s: any) => s.code === '3').id;

@@ -139,19 +139,19 @@ describe.each(databaseNames())('the Sondrio example plan served over HTTP (%s)',
       return r.data.indicators.edges[0].node;
     };
     const rasl = await find('1.1.1');
-    expect(rasl.targets[0].effective.value).toMatchObject({ raw: '3,25%', kind: 'percent', number: 3.25 });
+    expect(rasl.targets[0].effective.value).toMatchObject({ raw: '3,25%', kind: 'PERCENT', number: 3.25 });
     expect(rasl.targets[0].thresholds).toEqual([
       { score: 0.8, value: { number: 3, date: null } },
       { score: 0.6, value: { number: 2.85, date: null } },
     ]);
     const newService = await find('1.1.4');
-    expect(newService.targets[0].effective.value).toMatchObject({ raw: 'luglio', kind: 'date', date: '2022-07-31' });
+    expect(newService.targets[0].effective.value).toMatchObject({ raw: 'luglio', kind: 'DATE', date: '2022-07-31' });
     expect(newService.targets[0].thresholds.map((t: { value: { date: string } }) => t.value.date)).toEqual([
       '2022-09-30',
       '2022-10-31',
     ]);
     const spend = await find('8.1.3');
-    expect(spend.targets[0].effective.value).toMatchObject({ raw: '105 €', kind: 'currency', number: 105 });
+    expect(spend.targets[0].effective.value).toMatchObject({ raw: '105 €', kind: 'CURRENCY', number: 105 });
     expect(spend.valueKind).toBe('CURRENCY');
   });
 

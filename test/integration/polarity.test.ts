@@ -64,24 +64,24 @@ describe.each(databaseNames())('polarity from the value (issue 14) (%s)', (diale
     expect(outcomes(declared)).toEqual(TYPED.map(() => ['CREATED', []]));
     const scores = (r: typeof typed) => r.rows.map((row) => [row.realization?.status, row.realization?.display]);
     expect(scores(typed)).toEqual([
-      ['scored', '100%'],
-      ['scored', '0%'],
-      ['scored', '100%'],
-      ['scored', '100%'],
-      ['scored', '0%'],
+      ['SCORED', '100%'],
+      ['SCORED', '0%'],
+      ['SCORED', '100%'],
+      ['SCORED', '100%'],
+      ['SCORED', '0%'],
       // "tempo medio" mentions time, but words never decide: the default (higher) scores 100%, not 30/45
-      ['scored', '100%'],
+      ['SCORED', '100%'],
     ]);
     expect(scores(typed)).toEqual(scores(declared));
 
     const polarities = await Promise.all(TYPED.map((t) => currentRow(server, plan.planId, 'indicator', t.code)));
     expect(polarities.map((r) => r.polarity)).toEqual([
-      'deadline',
-      'deadline',
-      'deadline',
-      'boolean',
-      'boolean',
-      'higher',
+      'DEADLINE',
+      'DEADLINE',
+      'DEADLINE',
+      'BOOLEAN',
+      'BOOLEAN',
+      'HIGHER',
     ]);
     // the answer says the polarity was inferred, and from what
     const first = typed.rows[0].realization!.explanation;
@@ -150,14 +150,14 @@ describe.each(databaseNames())('polarity from the value (issue 14) (%s)', (diale
     });
     expect(outcomes(created)).toEqual([['CREATED', []]]);
     const row = await currentRow(server, plan.planId, 'indicator', 'P.10');
-    expect(row.polarity).toBe('higher');
+    expect(row.polarity).toBe('HIGHER');
     const typed = await sync(server, {
       planId: plan.planId,
       rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, target: '30/06/2022', actual: '01/06/2022' }],
     });
     expect(outcomes(typed)).toEqual([['UPDATED', []]]);
-    expect(typed.rows[0].realization).toMatchObject({ status: 'scored', display: '100%' });
-    expect((await currentRow(server, plan.planId, 'indicator', 'P.10')).polarity).toBe('deadline');
+    expect(typed.rows[0].realization).toMatchObject({ status: 'SCORED', display: '100%' });
+    expect((await currentRow(server, plan.planId, 'indicator', 'P.10')).polarity).toBe('DEADLINE');
   });
 
   it('the GraphQL mutations decide it from the value too, audited, and a stated polarity is confirmed', async () => {
@@ -208,7 +208,7 @@ describe.each(databaseNames())('polarity from the value (issue 14) (%s)', (diale
         ),
       ).indicator;
     const inferred = await read(typed.id);
-    expect(inferred).toMatchObject({ polarity: 'DEADLINE', realization: { status: 'scored', display: '100%' } });
+    expect(inferred).toMatchObject({ polarity: 'DEADLINE', realization: { status: 'SCORED', display: '100%' } });
     expect(inferred.realization.explanation.polarityInferred.evidence).toContain('una data: scadenza');
     expect((await read(stated.id)).polarity).toBe('HIGHER');
     const history = ok(

@@ -63,7 +63,7 @@ describe.each(databaseNames())('realization of the Sondrio plan with sample actu
     expect((await realizationOf('indicator', '1.1.4')).display).toBe('80%');
     expect((await realizationOf('indicator', '3.2.2')).display).toBe('0%');
     const r = await realizationOf('indicator', '1.1.1');
-    expect(r).toMatchObject({ status: 'scored', score: 0.8, display: '80%', rule: 'bands' });
+    expect(r).toMatchObject({ status: 'SCORED', score: 0.8, display: '80%', rule: 'BANDS' });
     expect(r.explanation).toMatchObject({
       inputs: { actual: { raw: '3,10%' }, target: { raw: '3,25%', revision: 'original' } },
       profile: 'sondrio@1',
@@ -73,7 +73,7 @@ describe.each(databaseNames())('realization of the Sondrio plan with sample actu
   it('rolls objectives up with renormalised weights and the pass mark (§6.8 b: 86%, achieved)', async () => {
     expect(await realizationOf('operationalObjective', '1.1')).toMatchObject({ score: 0.75, display: '75%' });
     expect(await realizationOf('operationalObjective', '1.4')).toMatchObject({
-      status: 'empty',
+      status: 'EMPTY',
       score: null,
       display: null,
     });
@@ -104,7 +104,7 @@ describe.each(databaseNames())('realization of the Sondrio plan with sample actu
         { id, v: version },
       ),
     );
-    expect(await realizationOf('indicator', '1.3.4')).toMatchObject({ status: 'neutralised', score: null });
+    expect(await realizationOf('indicator', '1.3.4')).toMatchObject({ status: 'NEUTRALISED', score: null });
     expect(await realizationOf('operationalObjective', '1.3')).toMatchObject({ score: 1, display: '100%' });
   });
 
@@ -174,9 +174,9 @@ describe.each(databaseNames())('realization of the Sondrio plan with sample actu
       ),
     ).report;
     const row = (code: string) => report.rows.find((r: { code: string }) => r.code === code);
-    expect(row('1.1')).toMatchObject({ level: 'operational_objective', realization: '75%' });
+    expect(row('1.1')).toMatchObject({ level: 'OPERATIONAL_OBJECTIVE', realization: '75%' });
     expect(row('1.1.1')).toMatchObject({
-      level: 'indicator',
+      level: 'INDICATOR',
       actual: '3,10%',
       target: '3,25%',
       realization: '80%',
@@ -185,12 +185,12 @@ describe.each(databaseNames())('realization of the Sondrio plan with sample actu
     expect(row('1.3.4')).toMatchObject({
       actual: '10%',
       realization: null,
-      status: 'neutralised',
+      status: 'NEUTRALISED',
       excluded: true,
       note: 'neutralised: servizio sospeso dal Ministero',
     });
     expect(row('1.2.1')).toBeUndefined();
-    expect(row('2.1.1')).toMatchObject({ actual: null, realization: null, status: 'missing', excluded: true });
+    expect(row('2.1.1')).toMatchObject({ actual: null, realization: null, status: 'MISSING', excluded: true });
     expect(report.profile).toBe('sondrio@1');
   });
 
@@ -203,7 +203,7 @@ describe.each(databaseNames())('realization of the Sondrio plan with sample actu
     ).planLint;
     const codes = (code: string) => issues.filter((i: { code: string }) => i.code === code);
     expect(codes('WEIGHT_MISSING')).toEqual([
-      expect.objectContaining({ severity: 'error', subjectType: 'strategic_objective', subjectCode: '3' }),
+      expect.objectContaining({ severity: 'ERROR', subjectType: 'STRATEGIC_OBJECTIVE', subjectCode: '3' }),
     ]);
     expect(codes('POLARITY_UNCONFIRMED')).toHaveLength(48);
     expect(codes('DUPLICATE_CODE')).toEqual([]);

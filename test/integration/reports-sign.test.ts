@@ -129,8 +129,8 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
   it('defect 3 · the report API explains an invalid objective by its errors and says what an aggregate left out', async () => {
     const report = ok(await sondrio.server.gql(REPORT, { p: sondrio.plan.planId })).report;
     const rows = report.rows as ApiRow[];
-    const so3 = rows.find((r) => r.level === 'strategic_objective' && r.code === '3')!;
-    expect(so3.status).toBe('invalid');
+    const so3 = rows.find((r) => r.level === 'STRATEGIC_OBJECTIVE' && r.code === '3')!;
+    expect(so3.status).toBe('INVALID');
     expect(so3.realization).toBeNull();
     expect(so3.note).toBe('invalid: WEIGHT_MISSING');
     expect(so3.noteIt).toMatch(/^non calcolabile: pesi incompleti – da correggere: dare un peso a ogni elemento/);
@@ -141,15 +141,15 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
           rows
             .slice(0, rows.indexOf(so3))
             .reverse()
-            .findIndex((r) => r.level === 'perspective')
+            .findIndex((r) => r.level === 'PERSPECTIVE')
       ];
-    expect(perspective.level).toBe('perspective');
+    expect(perspective.level).toBe('PERSPECTIVE');
     expect(perspective.realization).toMatch(/^\d+%$/);
     expect(perspective.note).toContain('leaves out 3 (invalid: WEIGHT_MISSING)');
     expect(perspective.noteIt).toContain('esclude dal calcolo 3 (non calcolabile: pesi incompleti');
     // a monitoring row: no target echoed, its own note
     const monitoring = rows.find((r) => r.code === '1.5.1')!;
-    expect(monitoring.status).toBe('monitoring');
+    expect(monitoring.status).toBe('MONITORING');
     expect(monitoring.target).toBeNull();
     expect(monitoring.noteIt).toBe('monitoraggio: non valutato');
   });

@@ -159,8 +159,8 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
       expect(body.at(-1)!.realization).toBe(want.total);
     });
     // the numbers are real: some scored indicators and an aggregate
-    expect(expected[0].rows.filter((r) => r.level === 'indicator' && r.realization).length).toBeGreaterThan(8);
-    expect(expected[0].rows.find((r) => r.level === 'strategic_objective' && r.code === '1')!.realization).toMatch(
+    expect(expected[0].rows.filter((r) => r.level === 'INDICATOR' && r.realization).length).toBeGreaterThan(8);
+    expect(expected[0].rows.find((r) => r.level === 'STRATEGIC_OBJECTIVE' && r.code === '1')!.realization).toMatch(
       /^\d+%$/,
     );
   });
@@ -281,7 +281,7 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
     expect(line[table.headers.indexOf('Valore economico (dirigenti)')]).toBe('15.530 €'); // 5 (ALTA) × 3.106 € per point;
     const reports = ok(await sondrio.server.gql(REPORT, { p: sondrio.plan.planId })).report.rows as ApiRow[];
     expect(line[table.headers.indexOf('% Realizzazione 2022')].replace(',', '.')).toBe(
-      reports.find((r) => r.level === 'operational_objective' && r.code === '1.1')!.realization,
+      reports.find((r) => r.level === 'OPERATIONAL_OBJECTIVE' && r.code === '1.1')!.realization,
     );
   });
 

@@ -75,7 +75,7 @@ describe.each(databaseNames())('sheet sync: round trip, updates and affected sco
     expect(updated).toMatchObject({ index: 0, rowId: row.rowId, status: 'UPDATED', errors: [], current: null });
     expect(updated.rowVersion).toBeGreaterThan(row.rowVersion);
     expect(result.applied).toBe(1);
-    expect(updated.realization).toMatchObject({ status: 'scored', score: 0.8, display: '80%' });
+    expect(updated.realization).toMatchObject({ status: 'SCORED', score: 0.8, display: '80%' });
     expect(updated.realization!.text).toContain('80%');
     expect(updated.realization!.text).toContain('11');
     expect(updated.realization!.explanation).toMatchObject({
@@ -85,20 +85,20 @@ describe.each(databaseNames())('sheet sync: round trip, updates and affected sco
     const perspective = plan.perspective('Sviluppo del tessuto economico locale');
     expect(result.affected.map((a) => [a.level, a.id]).sort()).toEqual(
       [
-        ['dashboard', dashboard.id],
-        ['operational', plan.operational('1.1').rowId],
-        ['perspective', perspective.rowId],
-        ['plan', plan.planId],
-        ['strategic', plan.strategic('1').rowId],
+        ['DASHBOARD', dashboard.id],
+        ['OPERATIONAL', plan.operational('1.1').rowId],
+        ['PERSPECTIVE', perspective.rowId],
+        ['PLAN', plan.planId],
+        ['STRATEGIC', plan.strategic('1').rowId],
       ].sort(),
     );
-    for (const a of result.affected) expect(a.realization).toMatchObject({ status: 'scored', display: '80%' });
-    expect(result.affected.find((a) => a.level === 'operational')!.code).toBe('1.1');
-    expect(result.affected.find((a) => a.level === 'strategic')!.code).toBe('1');
+    for (const a of result.affected) expect(a.realization).toMatchObject({ status: 'SCORED', display: '80%' });
+    expect(result.affected.find((a) => a.level === 'OPERATIONAL')!.code).toBe('1.1');
+    expect(result.affected.find((a) => a.level === 'STRATEGIC')!.code).toBe('1');
 
     const after = await readRows(server, plan.planId);
     const read = after.rows.find((r) => r.rowId === row.rowId)!;
-    expect(read.actual).toMatchObject({ raw: '11', number: 11, kind: 'number' });
+    expect(read.actual).toMatchObject({ raw: '11', number: 11, kind: 'NUMBER' });
     expect(read.rowVersion).toBe(updated.rowVersion);
     expect(changedRows(before.rows, after.rows, [row.rowId])).toEqual([]);
   });

@@ -31,6 +31,8 @@ test('an empty environment gives the documented defaults', () => {
       requestsPerWindow: 600,
       authFailuresPerWindow: 30,
       windowMs: 60_000,
+      trustedDocuments: 'off',
+      development: true,
     },
     chromiumPath: '/usr/bin/chromium',
     migrationPgUrl: 'postgres://postgres@127.0.0.1:5432/test',
@@ -62,6 +64,8 @@ test('every variable is read', () => {
     LOG_LEVEL: 'warn',
     METRICS_TOKEN: 'a-long-enough-metrics-token',
     SHUTDOWN_TIMEOUT_SECONDS: '40',
+    TRUSTED_DOCUMENTS: 'Required',
+    NODE_ENV: 'production',
   });
   expect(config).toEqual({
     port: 4100,
@@ -73,6 +77,8 @@ test('every variable is read', () => {
       requestsPerWindow: 100,
       authFailuresPerWindow: 5,
       windowMs: 60_000,
+      trustedDocuments: 'required',
+      development: false,
     },
     chromiumPath: '/opt/chrome',
     migrationPgUrl: 'postgres://m@h/x',
@@ -107,6 +113,9 @@ test('a bad value is refused naming the variable and the value, in Italian and E
   ]);
   expect(problemsOf({ GRAPHQL_INTROSPECTION: 'forse' })).toEqual([
     'GRAPHQL_INTROSPECTION="forse": atteso true o false / expected true or false',
+  ]);
+  expect(problemsOf({ TRUSTED_DOCUMENTS: 'yes' })).toEqual([
+    'TRUSTED_DOCUMENTS="yes": atteso off o required / expected off or required',
   ]);
   expect(problemsOf({ CORS_ORIGINS: 'https://ok.example,https://a.example/' })).toEqual([
     expect.stringContaining('CORS_ORIGINS="https://a.example/"'),

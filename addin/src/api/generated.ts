@@ -21,6 +21,14 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+/** A che cosa appartiene un punteggio ricalcolato da una sincronizzazione / What a score a sync changed belongs to */
+export type AffectedLevel =
+  | 'DASHBOARD'
+  | 'OPERATIONAL'
+  | 'PERSPECTIVE'
+  | 'PLAN'
+  | 'STRATEGIC';
+
 /** Where a change came from */
 export type ChangeSource =
   | 'ADDIN'
@@ -32,6 +40,18 @@ export type ChangeSource =
 export type Checkpoint =
   | 'MID_YEAR'
   | 'YEAR_END';
+
+/** Che cosa è il valore letto / What a typed or imported value turned out to be */
+export type ParsedValueKind =
+  | 'BOOLEAN'
+  | 'CURRENCY'
+  | 'DATE'
+  | 'DAYS'
+  | 'EMPTY'
+  | 'NUMBER'
+  | 'PERCENT'
+  | 'PLACEHOLDER'
+  | 'TEXT';
 
 /** Life cycle of a plan version */
 export type PlanStatus =
@@ -67,6 +87,27 @@ export type RowStatus =
   | 'REJECTED'
   | 'UNCHANGED'
   | 'UPDATED';
+
+/** Stato del punteggio; indicatori: SCORED, MISSING, MONITORING, NEUTRALISED, NOT_APPLICABLE, INVALID; aggregati: SCORED, EMPTY, INVALID / Status of a score */
+export type ScoreStatus =
+  | 'EMPTY'
+  | 'INVALID'
+  | 'MISSING'
+  | 'MONITORING'
+  | 'NEUTRALISED'
+  | 'NOT_APPLICABLE'
+  | 'SCORED';
+
+/** How an indicator is scored (docs/scoring.md §5.3) */
+export type ScoringRule =
+  | 'BANDS'
+  | 'BOOLEAN'
+  | 'DEADLINE'
+  | 'INVERSE'
+  | 'MANUAL'
+  | 'MONITORING'
+  | 'PROJECT'
+  | 'RATIO';
 
 export type SheetLevel =
   | 'INDICATOR'
@@ -162,13 +203,13 @@ export type SyncSourceKind =
   | 'GRAPHQL'
   | 'IMPORT';
 
-export type ParsedValueFieldsFragment = { raw: string, kind: string, number: number | null };
+export type ParsedValueFieldsFragment = { raw: string, kind: ParsedValueKind, number: number | null };
 
-export type RealizationFieldsFragment = { status: string, score: number | null, display: string | null, text: string };
+export type RealizationFieldsFragment = { status: ScoreStatus, score: number | null, display: string | null, text: string };
 
-export type SheetRowFieldsFragment = { rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: string | null, rule: string | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, target: { raw: string, kind: string, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: string, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: string, number: number | null } }>, actual: { raw: string, kind: string, number: number | null } | null };
+export type SheetRowFieldsFragment = { rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: Polarity | null, rule: ScoringRule | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, target: { raw: string, kind: ParsedValueKind, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, actual: { raw: string, kind: ParsedValueKind, number: number | null } | null };
 
-export type ConflictRowFieldsFragment = { rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: string | null, rule: string | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, target: { raw: string, kind: string, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: string, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: string, number: number | null } }>, actual: { raw: string, kind: string, number: number | null } | null };
+export type ConflictRowFieldsFragment = { rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: Polarity | null, rule: ScoringRule | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, target: { raw: string, kind: ParsedValueKind, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, actual: { raw: string, kind: ParsedValueKind, number: number | null } | null };
 
 export type PlansQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -195,7 +236,7 @@ export type SheetRowsQueryVariables = Exact<{
 }>;
 
 
-export type SheetRowsQuery = { sheetRows: { deletedRowIds: Array<string>, serverTime: string, rows: Array<{ rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: string | null, rule: string | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, realization: { status: string, score: number | null, display: string | null, text: string } | null, target: { raw: string, kind: string, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: string, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: string, number: number | null } }>, actual: { raw: string, kind: string, number: number | null } | null }> } };
+export type SheetRowsQuery = { sheetRows: { deletedRowIds: Array<string>, serverTime: string, rows: Array<{ rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: Polarity | null, rule: ScoringRule | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, realization: { status: ScoreStatus, score: number | null, display: string | null, text: string } | null, target: { raw: string, kind: ParsedValueKind, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, actual: { raw: string, kind: ParsedValueKind, number: number | null } | null }> } };
 
 export type RealizationsQueryVariables = Exact<{
   planId: Scalars['ID']['input'];
@@ -204,14 +245,14 @@ export type RealizationsQueryVariables = Exact<{
 }>;
 
 
-export type RealizationsQuery = { sheetRows: { deletedRowIds: Array<string>, serverTime: string, rows: Array<{ rowId: string, realization: { status: string, score: number | null, display: string | null, text: string } | null }> } };
+export type RealizationsQuery = { sheetRows: { deletedRowIds: Array<string>, serverTime: string, rows: Array<{ rowId: string, realization: { status: ScoreStatus, score: number | null, display: string | null, text: string } | null }> } };
 
 export type SyncRowsMutationVariables = Exact<{
   input: SyncBatchInput;
 }>;
 
 
-export type SyncRowsMutation = { syncRows: { replayed: boolean, applied: number, rows: Array<{ index: number, clientRef: string | null, rowId: string | null, status: RowStatus, rowVersion: number | null, errors: Array<{ column: string, code: string, message: string, messageIt: string }>, current: { changedBy: string | null, changedAt: string | null, rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: string | null, rule: string | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, target: { raw: string, kind: string, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: string, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: string, number: number | null } }>, actual: { raw: string, kind: string, number: number | null } | null } | null, realization: { status: string, score: number | null, display: string | null, text: string } | null }>, affected: Array<{ id: string, level: string, code: string | null, realization: { status: string, score: number | null, display: string | null, text: string } | null }> } };
+export type SyncRowsMutation = { syncRows: { replayed: boolean, applied: number, rows: Array<{ index: number, clientRef: string | null, rowId: string | null, status: RowStatus, rowVersion: number | null, errors: Array<{ column: string, code: string, message: string, messageIt: string }>, current: { changedBy: string | null, changedAt: string | null, rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: Polarity | null, rule: ScoringRule | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, target: { raw: string, kind: ParsedValueKind, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, actual: { raw: string, kind: ParsedValueKind, number: number | null } | null } | null, realization: { status: ScoreStatus, score: number | null, display: string | null, text: string } | null }>, affected: Array<{ id: string, level: AffectedLevel, code: string | null, realization: { status: ScoreStatus, score: number | null, display: string | null, text: string } | null }> } };
 
 export type PolarityFindingsQueryVariables = Exact<{
   planId: Scalars['ID']['input'];
@@ -235,4 +276,4 @@ export type PlanChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type PlanChangedSubscription = { planChanged: { changedBy: string | null, at: string, source: ChangeSource, deletedRowIds: Array<string>, rows: Array<{ rowId: string, rowVersion: number }>, scores: Array<{ id: string, realization: { status: string, score: number | null, display: string | null, text: string } | null }> } };
+export type PlanChangedSubscription = { planChanged: { changedBy: string | null, at: string, source: ChangeSource, deletedRowIds: Array<string>, rows: Array<{ rowId: string, rowVersion: number }>, scores: Array<{ id: string, realization: { status: ScoreStatus, score: number | null, display: string | null, text: string } | null }> } };

@@ -41,7 +41,10 @@ export class ImportPlanInput {
   replace!: boolean;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One finding of an import, with the source line it rests on' })
+@ObjectType('ReviewEntry', {
+  simpleResolvers: true,
+  description: 'One finding of an import, with the source line it rests on',
+})
 export class ReviewEntryType {
   // the enum's values as strings: the import's review kinds must each be one (checked where results are built)
   @Field(() => ReviewEntryKind) kind!: `${ReviewEntryKind}`;
@@ -53,7 +56,7 @@ export class ReviewEntryType {
   @Field(() => String, { nullable: true }) subject!: string | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType('ReviewCounts', { simpleResolvers: true })
 export class ReviewCountsType {
   @Field(() => Int) read!: number;
   @Field(() => Int) inferred!: number;
@@ -61,7 +64,7 @@ export class ReviewCountsType {
   @Field(() => Int) warning!: number;
 }
 
-@ObjectType({
+@ObjectType('ReviewReport', {
   simpleResolvers: true,
   description: 'The review report of an import: what was read, inferred, not readable',
 })

@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
+import { RealizationRule, ScoreStatus } from '@core/vocabulary/results';
 
 /** The realization of an indicator or an aggregate, with why it is what it is (docs/scoring.md §5.12). */
 @ObjectType({ simpleResolvers: true, description: 'Realization % with its explanation, for one year and checkpoint' })
@@ -11,9 +12,9 @@ export class Realization {
   @Field(() => Checkpoint)
   checkpoint!: Checkpoint;
 
-  @Field({
+  @Field(() => ScoreStatus, {
     description:
-      'Indicators: scored, missing, monitoring, neutralised, not_applicable, invalid. Aggregates: scored, empty, invalid',
+      'Indicatori: SCORED, MISSING, MONITORING, NEUTRALISED, NOT_APPLICABLE, INVALID; aggregati: SCORED, EMPTY, INVALID / Indicators: …; aggregates: …',
   })
   status!: string;
 
@@ -38,9 +39,10 @@ export class Realization {
   @Field(() => Boolean, { nullable: true, description: 'score ≥ pass mark; null without a score or a pass mark' })
   achieved!: boolean | null;
 
-  @Field(() => String, {
+  @Field(() => RealizationRule, {
     nullable: true,
-    description: 'Rule of an indicator (ratio, bands…) or of an aggregate (mean, strategic…)',
+    description:
+      "Regola dell'indicatore (RATIO, BANDS…) o dell'aggregato (MEAN, STRATEGIC…) / Rule of an indicator or an aggregate",
   })
   rule!: string | null;
 
@@ -56,6 +58,10 @@ export class Realization {
   @Field({ description: 'Scoring profile that produced it, "name@version"' })
   profile!: string;
 
-  @Field(() => GraphQLJSONObject, { description: 'Inputs, effective target, formula, children used and excluded' })
+  @Field(() => GraphQLJSONObject, {
+    description: 'Inputs, effective target, formula, children used and excluded',
+    deprecationReason:
+      'Usare `details`, tipizzato; resta per compatibilità / Use `details`, the same explanation typed; kept for compatibility',
+  })
   explanation!: Record<string, unknown>;
 }

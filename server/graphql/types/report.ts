@@ -1,12 +1,13 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
+import { LintSeverity, LintSubjectType, ReportLevel, ScoreStatus } from '@core/vocabulary/results';
 
 @ObjectType({
   simpleResolvers: true,
   description: 'A row of a Relazione table: Valore ottenuto | Risultato atteso | % Realizzazione',
 })
 export class ReportRow {
-  @Field({ description: 'perspective, strategic_objective, operational_objective or indicator' }) level!: string;
+  @Field(() => ReportLevel, { description: 'Livello della riga / Level of the row' }) level!: string;
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true }) code!: string | null;
   @Field() title!: string;
@@ -20,7 +21,7 @@ export class ReportRow {
   })
   realization!: string | null;
   @Field(() => Float, { nullable: true }) score!: number | null;
-  @Field() status!: string;
+  @Field(() => ScoreStatus, { description: 'Stato del punteggio / Status of the score' }) status!: string;
   @Field({ description: 'Not counted in the aggregate above it' }) excluded!: boolean;
   @Field(() => String, {
     nullable: true,
@@ -52,8 +53,8 @@ export class PerformanceReport {
 @ObjectType({ simpleResolvers: true, description: 'Something that would make scores wrong or impossible' })
 export class LintIssue {
   @Field() code!: string;
-  @Field({ description: 'error (the subject cannot be scored) or warning' }) severity!: string;
-  @Field() subjectType!: string;
+  @Field(() => LintSeverity, { description: 'Gravità / Severity' }) severity!: string;
+  @Field(() => LintSubjectType, { description: 'Di che cosa parla / What it is about' }) subjectType!: string;
   @Field(() => ID) subjectId!: string;
   @Field(() => String, { nullable: true }) subjectCode!: string | null;
   @Field(() => Int, { nullable: true }) year!: number | null;

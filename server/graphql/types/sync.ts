@@ -1,7 +1,8 @@
 import { IsOptional, Max, Min, MaxLength, ArrayMaxSize, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AuditAction, ChangeSource, Checkpoint } from '@core/vocabulary/enums';
+import { AuditAction, ChangeSource, Checkpoint, Polarity, ScoringRule } from '@core/vocabulary/enums';
+import { AffectedLevel } from '@core/vocabulary/results';
 import { RowStatus, SyncMode, SyncSourceKind } from '@core/vocabulary/sync';
 import { ParsedValueType, ThresholdType } from '../../entities/parsed-value';
 import { Realization } from './realization';
@@ -108,7 +109,7 @@ export class SyncBatchInput {
   @Field(() => [SheetRowInput]) @ValidateNested({ each: true }) rows!: SheetRowInput[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Why a cell was refused, in English and Italian' })
+@ObjectType('CellError', { simpleResolvers: true, description: 'Why a cell was refused, in English and Italian' })
 export class CellErrorType {
   @Field({ description: 'Column of the contract, e.g. weight, target, thresholds.0' }) column!: string;
   @Field() code!: string;
@@ -136,8 +137,8 @@ export class SheetRow {
   @Field(() => Float, { nullable: true }) weight!: number | null;
   @Field(() => String, { nullable: true }) kpi!: string | null;
   @Field(() => String, { nullable: true }) unit!: string | null;
-  @Field(() => String, { nullable: true }) polarity!: string | null;
-  @Field(() => String, { nullable: true }) rule!: string | null;
+  @Field(() => Polarity, { nullable: true }) polarity!: string | null;
+  @Field(() => ScoringRule, { nullable: true }) rule!: string | null;
   @Field(() => ParsedValueType, { nullable: true }) target!: unknown;
   @Field(() => ParsedValueType, { nullable: true, description: 'The original target when a revision replaced it' })
   originalTarget!: unknown;
@@ -162,7 +163,7 @@ export class ConflictRow extends SheetRow {
   @Field(() => Date, { nullable: true }) changedAt!: Date | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'What happened to one row of a batch' })
+@ObjectType('RowResult', { simpleResolvers: true, description: 'What happened to one row of a batch' })
 export class RowResultType {
   @Field(() => Int, { description: 'Position of the row in the batch' }) index!: number;
   @Field(() => String, { nullable: true }) clientRef!: string | null;
@@ -176,13 +177,13 @@ export class RowResultType {
   @Field(() => Realization, { nullable: true }) realization!: Realization | null;
 }
 
-@ObjectType({
+@ObjectType('AffectedScore', {
   simpleResolvers: true,
   description: 'The score of an objective, perspective, plan or dashboard the batch changed',
 })
 export class AffectedScoreType {
   @Field(() => ID) id!: string;
-  @Field() level!: string;
+  @Field(() => AffectedLevel) level!: string;
   @Field(() => String, { nullable: true }) code!: string | null;
   @Field(() => Realization, { nullable: true }) realization!: Realization | null;
 }

@@ -178,6 +178,15 @@ export const TABLE: Record<string, Probe> = {
     byPlan: auditEvents(filter: { planId: $p }) { edges { node { entityId after } } } }`,
     (t) => ({ o: t.org, p: t.plan }),
   ),
+  // Relay's refetch: one id, and every id of the tenant at once (each kind of entity)
+  node: read(`query($id: ID!) { node(id: $id) { id __typename ... on Indicator { title } } }`, (t) => ({
+    id: t.indicator,
+  })),
+  nodes: read(`query($ids: [ID!]!) { nodes(ids: $ids) { id __typename ... on Organisation { name } } }`, (t) => ({
+    ids: Object.entries(t)
+      .filter(([key]) => key !== 'code' && key !== 'marker')
+      .map(([, id]) => id),
+  })),
   report: read(
     `query($p: ID!, $d: ID!) { byPlan: report(planId: $p, year: 2022) { rows { code title } }
     byDashboard: report(dashboardId: $d, year: 2022) { rows { code title } } }`,

@@ -1,0 +1,123 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { AuditEvent } from '../entities/audit-event';
+import { Indicator } from '../entities/indicator';
+import { Measurement } from '../entities/measurement';
+import { byCode } from '../services/code-order';
+import type { Connection } from './connection';
+import type { Context } from './context';
+import { memoryPage, OrderDirection, type PageArgs, type SortKey, sqlPage } from './paging';
+
+/** How a connection may be ordered, and how its page is read (server/graphql/paging.ts). */
+export type Paging<E extends object> = {
+  orderInput: new () => object;
+  page(ctx: Context, where: FilterQuery<E>, orderBy: object | null, page: PageArgs): Promise<Connection<E>>;
+};
+
+const text = (a: unknown, b: unknown) => String(a ?? '').localeCompare(String(b ?? ''), 'it');
+const plain = (a: unknown, b: unknown) =>
+  String(a ?? '') < String(b ?? '') ? -1 : String(a ?? '') > String(b ?? '') ? 1 : 0;
+
+export enum IndicatorOrderField {
+  CODE = 'code',
+  TITLE = 'title',
+  CREATED_AT = 'createdAt',
+  UPDATED_AT = 'updatedAt',
+}
+registerEnumType(IndicatorOrderField, {
+  name: 'IndicatorOrderField',
+  description:
+    'CODE: ordine dei codici come nel piano ("1.2" prima di "1.10") / code order as the plan prints it; TITLE; CREATED_AT; UPDATED_AT',
+});
+
+@InputType({ description: 'Ordine degli indicatori / Order of indicators (default: CODE, ASC)' })
+export class IndicatorOrder {
+  @Field(() => IndicatorOrderField, { defaultValue: IndicatorOrderField.CODE, description: 'Chiave / Key' })
+  field!: IndicatorOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Verso / Direction' })
+  direction!: OrderDirection;
+}
+
+const INDICATOR_KEYS: Record<IndicatorOrderField, SortKey> = {
+  [IndicatorOrderField.CODE]: { property: 'code', compare: (a, b) => byCode(a as string, b as string) },
+  [IndicatorOrderField.TITLE]: { property: 'title', compare: text },
+  [IndicatorOrderField.CREATED_AT]: { property: 'createdAt', compare: plain },
+  [IndicatorOrderField.UPDATED_AT]: { property: 'updatedAt', compare: plain },
+};
+
+export const INDICATOR_PAGING: Paging<Indicator> = {
+  orderInput: IndicatorOrder,
+  page(ctx, where, orderBy, page) {
+    const order = (orderBy as IndicatorOrder | null) ?? {
+      field: IndicatorOrderField.CODE,
+      direction: OrderDirection.ASC,
+    };
+    return memoryPage(
+      ctx.em,
+      Indicator,
+      where,
+      [INDICATOR_KEYS[order.field]],
+      order.direction,
+      page,
+      (ids) => ctx.loaders.byId(Indicator).loadMany(ids) as Promise<Array<Indicator | null>>,
+    );
+  },
+};
+
+export enum MeasurementOrderField {
+  PERIOD = 'period',
+  CREATED_AT = 'createdAt',
+  UPDATED_AT = 'updatedAt',
+}
+registerEnumType(MeasurementOrderField, {
+  name: 'MeasurementOrderField',
+  description: 'PERIOD: anno e scadenza (30/6 prima di 31/12) / year, then checkpoint; CREATED_AT; UPDATED_AT',
+});
+
+@InputType({ description: 'Ordine dei valori rilevati / Order of measurements (default: PERIOD, ASC)' })
+export class MeasurementOrder {
+  @Field(() => MeasurementOrderField, { defaultValue: MeasurementOrderField.PERIOD, description: 'Chiave / Key' })
+  field!: MeasurementOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Verso / Direction' })
+  direction!: OrderDirection;
+}
+
+export const MEASUREMENT_PAGING: Paging<Measurement> = {
+  orderInput: MeasurementOrder,
+  page(ctx, where, orderBy, page) {
+    const { field, direction: d } = (orderBy as MeasurementOrder | null) ?? {
+      field: MeasurementOrderField.PERIOD,
+      direction: OrderDirection.ASC,
+    };
+    // '30/6' < '31/12' as text too, so the period orders in SQL
+    const keys: Record<string, OrderDirection> =
+      field === MeasurementOrderField.PERIOD ? { year: d, checkpoint: d } : { [field]: d };
+    return sqlPage(ctx.em, Measurement, where, { ...keys, id: d }, page);
+  },
+};
+
+export enum AuditEventOrderField {
+  AT = 'at',
+}
+registerEnumType(AuditEventOrderField, { name: 'AuditEventOrderField', description: 'AT: quando / when it happened' });
+
+@InputType({ description: 'Ordine degli eventi / Order of audit events (default: AT, DESC: newest first)' })
+export class AuditEventOrder {
+  @Field(() => AuditEventOrderField, { defaultValue: AuditEventOrderField.AT, description: 'Chiave / Key' })
+  field!: AuditEventOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.DESC, description: 'Verso / Direction' })
+  direction!: OrderDirection;
+}
+
+export function auditPage(
+  ctx: Context,
+  where: FilterQuery<AuditEvent>,
+  orderBy: AuditEventOrder | null,
+  page: PageArgs,
+): Promise<Connection<AuditEvent>> {
+  const d = orderBy?.direction ?? OrderDirection.DESC;
+  return sqlPage(ctx.em, AuditEvent, where, { at: d, id: d }, page);
+}
