@@ -11,6 +11,7 @@ import {
   specifiedRules,
   validate,
 } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Principal } from '../auth/authenticate';
@@ -57,8 +58,10 @@ export function attachSocket(options: SocketOptions): { close(): Promise<void>; 
           return true;
         } catch (error) {
           // the close reason is all a websocket client gets (at most 123 bytes): Italian first, the code for programs
+          // 4403 Forbidden, as graphql-ws closes a refused connection, not 4500 (an internal error, logged as one)
           const reason = (error as { reason?: string }).reason ?? 'UNAUTHENTICATED';
-          throw new Error(`Token non valido / invalid token: ${reason}`);
+          ctx.extra.socket.close(CloseCode.Forbidden, `Token non valido / invalid token: ${reason}`);
+          return false;
         }
       },
       context: (ctx) => options.context(ctx.extra.principal!) as Record<string, unknown>,

@@ -144,6 +144,7 @@ describe('live updates: planChanged over graphql-ws (sqlite)', () => {
     const nobody = subscribe('cru_not-a-token', { planId: plan.planId, year: 2022 });
     const closed = await nobody.closed;
     expect(closed.reason).toMatch(/^Token non valido \/ invalid token: INVALID_TOKEN/);
+    expect(closed.code).toBe(4403);
 
     const viewer = await server.as('viewer', plan.orgId);
     const { createClient } = await import('graphql-ws');

@@ -14,6 +14,7 @@ import { buildTenant, type Tenant } from '../helpers/tenant';
 const NOT_NODES: Record<string, string> = {
   ReportRow: 'the id of the plan node the row shows: refetch that node instead',
   AffectedScore: 'the id of the objective, plan or dashboard whose score changed',
+  MovedScore: 'the id of the indicator, objective, plan or dashboard whose score a live update moved',
   UsedChild: 'the id of the child of an explanation: refetch that child',
   ExcludedChild: 'the id of the child of an explanation: refetch that child',
   DeletePayload: 'the id of a row that no longer exists',

@@ -207,6 +207,10 @@ export const TABLE: Record<string, Probe> = {
     (t) => ({ p: t.plan, r: t.indicator }),
   ),
 
+  createDashboardEntries: write(
+    `mutation($d: ID!, $e: [DashboardEntryItemInput!]!) { createDashboardEntries(dashboardId: $d, entries: $e) { id } }`,
+    (t) => ({ d: t.dashboard, e: [{ indicatorId: t.indicator }] }),
+  ),
   confirmPolarities: write(
     `mutation($p: ID!) { confirmPolarities(planId: $p, all: true) { id polarityConfirmed } }`,
     (t) => ({ p: t.plan }),
