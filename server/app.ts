@@ -137,6 +137,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     validationRules: [...limits.validationRules, planWideFieldsRule],
     maxTokens: OPERATION_LIMITS.maxTokens,
     formatError: (error) => formatError(error.toJSON(), error, log),
+    trusted: { mode: security.trustedDocuments, development: security.development },
   });
   app.disable('x-powered-by');
   // behind a load balancer every client would otherwise share its address in the per-address limits

@@ -14,7 +14,12 @@ const REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'OPERATION_NOT_SUPPORTED',
+  // a subscription document outside the manifest, refused on the websocket (server/live/socket.ts)
+  'DOCUMENT_NOT_TRUSTED',
 ]);
+
+/** request refusals whose message Cruscotto writes in both languages (server/live/socket.ts, the refuse plugins) */
+const OWN_WORDS = new Set(['OPERATION_NOT_SUPPORTED', 'DOCUMENT_NOT_TRUSTED']);
 
 type ValidationErrorLike = { property: string; constraints?: Record<string, string>; children?: ValidationErrorLike[] };
 
@@ -92,6 +97,12 @@ export function formatError(
   if (code === 'COST_LIMIT') {
     const { cost, maxCost } = formatted.extensions as { cost?: number; maxCost?: number };
     return { message: formatted.message, locations: formatted.locations, extensions: { code, cost, maxCost } };
+  }
+  if (typeof code === 'string' && OWN_WORDS.has(code) && formatted.message.includes(' / ')) {
+    // refusals Cruscotto words itself, already "italiano / English": each language apart, nothing put before them
+    const cut = formatted.message.indexOf(' / ');
+    const { message, languages } = twoLanguages(formatted.message.slice(0, cut), formatted.message.slice(cut + 3));
+    return { message, locations: formatted.locations, path: formatted.path, extensions: { code, ...languages } };
   }
   if (typeof code === 'string' && REQUEST_CODES.has(code)) {
     // GraphQL's own wording of a malformed query has no Italian: say what it is, and give it second

@@ -16,11 +16,16 @@ export const TRUSTED_DOCUMENTS: TrustedDocuments = new Map(Object.entries(manife
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** GraphiQL's ad-hoc documents: an administrator, on a server that is not in production. */
-function mayExplore(principal: Principal | undefined, development: boolean): boolean {
+export function mayExplore(principal: Principal | undefined, development: boolean): boolean {
   if (!development || !principal) return false;
   const { access } = principal;
   return access.systemAdmin || (access.readableOrgIds() ?? []).some((org) => access.roleIn(org) === Role.ADMIN);
 }
+
+/** The refusal's words, the same on HTTP and on the websocket. */
+export const NOT_TRUSTED_MESSAGE =
+  'Documento non riconosciuto: questo server accetta solo le operazioni dei client registrati (TRUSTED_DOCUMENTS=required) / ' +
+  'Unknown document: this server accepts only the operations of registered clients';
 
 type Body = { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } };
 
@@ -50,9 +55,7 @@ export function trustedDocuments(
     res.status(400).json({
       errors: [
         {
-          message:
-            'Documento non riconosciuto: questo server accetta solo le operazioni dei client registrati (TRUSTED_DOCUMENTS=required) / ' +
-            'Unknown document: this server accepts only the operations of registered clients',
+          message: NOT_TRUSTED_MESSAGE,
           extensions: { code: 'DOCUMENT_NOT_TRUSTED' },
         },
       ],

@@ -15,6 +15,13 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Principal } from '../auth/authenticate';
+import {
+  mayExplore,
+  NOT_TRUSTED_MESSAGE,
+  sha256,
+  TRUSTED_DOCUMENTS,
+  type TrustedDocumentsMode,
+} from '../http/trusted-documents';
 
 export type SocketOptions = {
   httpServer: http.Server;
@@ -28,6 +35,8 @@ export type SocketOptions = {
   validationRules: readonly ValidationRule[];
   maxTokens: number;
   formatError(error: GraphQLError): GraphQLFormattedError;
+  /** TRUSTED_DOCUMENTS as on HTTP (server/http/trusted-documents.ts): with `required`, only the manifest's subscriptions */
+  trusted?: { mode: TrustedDocumentsMode; development: boolean };
 };
 
 type Extra = { principal?: Principal };
@@ -66,6 +75,13 @@ export function attachSocket(options: SocketOptions): { close(): Promise<void>; 
       },
       context: (ctx) => options.context(ctx.extra.principal!) as Record<string, unknown>,
       onSubscribe(ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] {
+        const trusted = options.trusted;
+        if (
+          trusted?.mode === 'required' &&
+          !TRUSTED_DOCUMENTS.has(sha256(payload.query)) &&
+          !mayExplore(ctx.extra.principal, trusted.development)
+        )
+          return refuse(NOT_TRUSTED_MESSAGE, 'DOCUMENT_NOT_TRUSTED');
         let document;
         try {
           document = parse(payload.query, { maxTokens: options.maxTokens });

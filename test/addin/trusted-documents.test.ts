@@ -4,6 +4,7 @@ import { CruscottoClient } from '../../addin/src/api/client';
 import { sha256 } from '../../server/http/trusted-documents';
 import { type App, createApp, listen } from '../../server/app';
 import type { SecurityConfig } from '../../server/config';
+import { listenTo, subscribed } from '../helpers/live';
 import { startSondrioServer, type SondrioServer } from '../helpers/sondrio-server';
 
 /**
@@ -14,8 +15,9 @@ import { startSondrioServer, type SondrioServer } from '../helpers/sondrio-serve
 
 it('the committed manifest holds exactly the add-in’s operations (`npm run trusted-documents`)', () => {
   expect(readFileSync(MANIFEST_FILE, 'utf8')).toBe(manifestText());
-  // the six operations of addin/src/api/queries.ts, each with the fragments it spreads
-  expect(addinDocuments()).toHaveLength(6);
+  // the nine operations of addin/src/api/queries.ts (the planChanged subscription among them), each with the
+  // fragments it spreads
+  expect(addinDocuments()).toHaveLength(9);
 });
 
 const UNKNOWN = '{ planVersions { id label } }';
@@ -102,6 +104,22 @@ describe.each([
     // a listed document with one character changed is another document
     const changed = `${addinDocuments()[0]} `;
     expect((await post(viewer.token, { query: changed })).status).toBe(400);
+  });
+
+  it('on the websocket too: the add-in’s planChanged subscription opens, any other subscription is refused', async () => {
+    const viewer = await sondrio.server.as('viewer', sondrio.plan.orgId);
+    const ws = trusted.url.replace(/^http/, 'ws') + '/graphql';
+    const planChanged = addinDocuments().find((d) => /subscription PlanChanged\b/.test(d))!;
+    const vars = { planId: sondrio.plan.planId, year: 2022, checkpoint: 'YEAR_END' };
+    const listed = listenTo(ws, viewer.token, planChanged, vars);
+    await subscribed(trusted, 1);
+    expect(listed.errors).toEqual([]);
+    await listed.stop();
+    const other = listenTo(ws, viewer.token, `${planChanged} `, vars);
+    const [refused] = await other.failure;
+    expect(refused.extensions).toMatchObject({ code: 'DOCUMENT_NOT_TRUSTED' });
+    expect(refused.message).toMatch(/^Documento non riconosciuto/);
+    await other.stop();
   });
 
   it(`${development ? 'lets' : 'does not let'} an administrator explore with ad-hoc documents (GraphiQL)`, async () => {
