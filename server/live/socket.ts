@@ -21,7 +21,7 @@ import {
   sha256,
   TRUSTED_DOCUMENTS,
   type TrustedDocumentsMode,
-} from '../http/trusted-documents';
+} from '../auth/trusted-documents';
 
 export type SocketOptions = {
   httpServer: http.Server;
