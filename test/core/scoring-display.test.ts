@@ -160,6 +160,7 @@ describe('§5.11 scoring profile', () => {
     'weightSumTolerance',
     'overachievementWarnAt',
     'monthNameAs',
+    'managerPeriods',
     'display',
   ].sort();
 
@@ -177,6 +178,7 @@ describe('§5.11 scoring profile', () => {
       weightSumTolerance: 0.1,
       overachievementWarnAt: 2,
       monthNameAs: 'end-of-month',
+      managerPeriods: 'checkpoint',
       display: { indicatorDecimals: 2, aggregateDecimals: 0, rounding: 'half-up' },
     });
   });

@@ -195,7 +195,7 @@ describe.each(databaseNames())('polarity from the value (issue 14) (%s)', (diale
         {
           field: 'value',
           code: 'DATE_UNDER_NUMERIC_RULE',
-          message: expect.stringContaining('è una data, ma questo indicatore confronta numeri (più alto è meglio)'),
+          message: expect.stringContaining('is a date, but this indicator compares numbers (higher)'),
           messageIt: expect.stringMatching(/^"\d\d\/06\/2022" è una data, ma questo indicatore confronta numeri/),
         },
       ]);

@@ -21,6 +21,9 @@ export function ratioScore({ target, actual, profile, explain }: RuleContext): R
   if (!av || actual!.notCompleted) return fail('TYPE_MISMATCH', mode);
   const a = numberOf(av);
   if (a !== a || !compatibleKinds(target.kind, av.kind)) return fail('TYPE_MISMATCH', mode);
+  // a target so near zero that a/t overflows (5e-324 against 1e-15) is no usable positive target: never an
+  // infinite score (test/core/scoring-properties.test.ts found it)
+  if (!Number.isFinite(a / t)) return fail('TARGET_NOT_POSITIVE', mode);
   return ratioOf(a, t, cap, explain);
 }
 
