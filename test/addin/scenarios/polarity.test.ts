@@ -12,7 +12,9 @@ const POLARITIES = `query($p: ID!) { indicators(filter: { planId: $p }, first: 5
 const UNCONFIRMED = new Set(['POLARITY_UNCONFIRMED', 'POLARITY_NOT_STATED']);
 
 browserSuite('scenarios/polarity')('polarities confirmed from the pane', () => {
-  const pane = usePane();
+  // the confirmation's own words are what this scenario reads: without live updates (the websocket refused, polling
+  // every 10 minutes), the refresh that the confirmed rows' new versions bring cannot write over them meanwhile
+  const pane = usePane({ websockets: 'refuse', search: '?pollSeconds=600' });
   let page: Page;
   beforeAll(async () => {
     page = pane.page;
