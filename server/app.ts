@@ -36,7 +36,7 @@ import { bindResponse, observeRequests, operationNames } from './ops/metrics';
 import { type Coordination, openCoordination } from './ops/redis';
 import { type Invalidations, openInvalidations } from './ops/invalidation';
 import { authenticate } from './auth/authenticate';
-import { type LiveOptions, startLive, type Live } from './live';
+import { startLive, type Live } from './live';
 
 /** Body cap: under Excel on the web's 5 MB per request, so anything the add-in can send fits. */
 export const MAX_BODY = '5mb';
@@ -73,8 +73,6 @@ export type AppOptions = {
   logger?: Logger;
   /** the price limits of plan-wide computations (server/http/plan-cost.ts); tests lower them */
   planCost?: Partial<PlanCostLimits>;
-  /** live updates (server/live): Redis and its channel prefix; default REDIS_URL, in memory without it */
-  live?: Omit<LiveOptions, 'fastPaths'>;
 };
 
 /**
@@ -102,7 +100,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   httpServer.headersTimeout = 66_000;
   const limits = armor();
   const schema = await getSchema({ fastPaths });
-  const live = startLive(orm.em, { ...options.live, fastPaths });
+  const live = startLive(orm.em, { coordination, fastPaths });
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, log),

@@ -14,7 +14,9 @@ export type Paging<E extends object> = {
   page(ctx: Context, where: FilterQuery<E>, orderBy: object | null, page: PageArgs): Promise<Connection<E>>;
 };
 
-const text = (a: unknown, b: unknown) => String(a ?? '').localeCompare(String(b ?? ''), 'it');
+// one collator for the whole sort: localeCompare(…, 'it') would build one per comparison (server/services/code-order.ts)
+const TITLE_ORDER = new Intl.Collator('it');
+const text = (a: unknown, b: unknown) => TITLE_ORDER.compare(String(a ?? ''), String(b ?? ''));
 const plain = (a: unknown, b: unknown) =>
   String(a ?? '') < String(b ?? '') ? -1 : String(a ?? '') > String(b ?? '') ? 1 : 0;
 

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Redis } from 'ioredis';
+import type { Coordination } from '../ops/redis';
 import type { CommittedChange } from '../services/committed-changes';
-import { redisConnection, withoutUnhandledRejections } from './redis';
 
 /**
  * What one committed transaction tells the instances about one organisation: which plans it touched (null: rows
@@ -22,25 +22,28 @@ export type LiveMessage = {
 type Topics = { 'plan-changed': [string, LiveMessage] };
 
 export type HubOptions = {
-  /** Redis for delivery across instances; without it the hub is in memory and one instance hears only itself */
-  redisUrl?: string | null;
-  /** prefixed to the Redis channel, so deployments (or test runs) sharing a Redis do not hear each other */
-  channelPrefix?: string;
+  /**
+   * The server's Redis (server/ops/redis.ts, REDIS_URL) for delivery across instances; without it the hub is in
+   * memory and one instance hears only itself. Its prefix (REDIS_KEY_PREFIX) goes before the channel, so deployments
+   * (or test runs) sharing a Redis do not hear each other; the connections close with it.
+   */
+  coordination?: Coordination | null;
 };
 
 /** Committed changes out, by organisation; in memory, or through Redis pub/sub when REDIS_URL is set. */
 export class LiveHub {
   private readonly pubSub: PubSub<Topics>;
-  private readonly connections: Redis[] = [];
   private readonly topic: 'plan-changed';
+  readonly distributed: boolean;
 
-  constructor(options: HubOptions = {}) {
+  constructor({ coordination }: HubOptions = {}) {
     // the channel a PubSub uses is its topic (and id): the prefix goes into the topic name
-    this.topic = `${options.channelPrefix ?? 'cruscotto:'}plan-changed` as 'plan-changed';
-    if (options.redisUrl) {
-      const publishClient = redisConnection(options.redisUrl, 'live-publish');
-      const subscribeClient = redisConnection(options.redisUrl, 'live-subscribe');
-      this.connections.push(publishClient, subscribeClient);
+    this.topic = `${coordination?.prefix ?? 'cruscotto:'}live:plan-changed` as 'plan-changed';
+    this.distributed = Boolean(coordination);
+    if (coordination) {
+      // a publish waits for a Redis that restarts a little longer than a rate-limit check would
+      const publishClient = coordination.connect('live-publish', { maxRetriesPerRequest: 3 });
+      const subscribeClient = coordination.connect('live-subscribe', { maxRetriesPerRequest: 3 });
       this.pubSub = createPubSub<Topics>({
         eventTarget: createRedisEventTarget({
           publishClient: withoutUnhandledRejections(publishClient),
@@ -50,10 +53,6 @@ export class LiveHub {
     } else {
       this.pubSub = createPubSub<Topics>();
     }
-  }
-
-  get distributed(): boolean {
-    return this.connections.length > 0;
   }
 
   /** One message per organisation a transaction touched. */
@@ -82,25 +81,20 @@ export class LiveHub {
   messages(orgId: string): AsyncIterable<LiveMessage> {
     return this.pubSub.subscribe(this.topic, orgId);
   }
+}
 
-  /** Waits until Redis answers (ready checks and tests); true at once in memory. */
-  async ready(timeoutMs = 2000): Promise<boolean> {
-    try {
-      await Promise.all(
-        this.connections.map((c) =>
-          Promise.race([
-            c.ping(),
-            new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
-          ]),
-        ),
-      );
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
-  }
+/**
+ * The event target calls publish, subscribe and unsubscribe without waiting for them: a command refused while Redis
+ * is down would be an unhandled rejection, which ends a Node process. Those three answer here, failure included
+ * (the live update is lost, the write it reports is not: the add-in's next refresh or poll brings it).
+ */
+function withoutUnhandledRejections(client: Redis): Redis {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (prop !== 'publish' && prop !== 'subscribe' && prop !== 'unsubscribe') return value;
+      return (...args: unknown[]) =>
+        (value as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch(() => undefined);
+    },
+  });
 }

@@ -1,16 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/core';
 import { followCommits } from '../services/committed-changes';
-import { config } from '../config';
+import type { Coordination } from '../ops/redis';
 import { PlanFeeds } from './feeds';
 import { LiveHub } from './hub';
 import { attachSocket, type SocketOptions } from './socket';
 
 export type LiveOptions = {
-  /** Redis for several instances; default REDIS_URL, none means in memory (one instance) */
-  redisUrl?: string | null;
-  /** default REDIS_KEY_PREFIX + "live:"; tests use one per run */
-  channelPrefix?: string;
+  /** the server's Redis (REDIS_URL, REDIS_KEY_PREFIX) for several instances; none: in memory, one instance */
+  coordination: Coordination | null;
   fastPaths: boolean;
 };
 
@@ -19,7 +17,7 @@ export type Live = {
   feeds: PlanFeeds;
   /** opens graphql-ws on the HTTP server */
   attach(options: SocketOptions): void;
-  /** Apollo's drain closes the sockets and Redis with the HTTP server */
+  /** Apollo's drain closes the sockets with the HTTP server (Redis closes with the app's coordination) */
   plugin(): ApolloServerPlugin<any>;
   close(): Promise<void>;
 };
@@ -31,12 +29,7 @@ export type Live = {
  * must meet through Redis, as two machines do.
  */
 export function startLive(em: EntityManager, options: LiveOptions): Live {
-  // REDIS_URL and REDIS_KEY_PREFIX (server/config), shared with the rate limits: one Redis, one prefix per deployment
-  const { redisUrl, redisPrefix } = config().scaleOut;
-  const hub = new LiveHub({
-    redisUrl: options.redisUrl === undefined ? (redisUrl ?? null) : options.redisUrl,
-    channelPrefix: options.channelPrefix ?? `${redisPrefix}live:`,
-  });
+  const hub = new LiveHub({ coordination: options.coordination });
   const feeds = new PlanFeeds(em, hub, options.fastPaths);
   const unfollow = followCommits(em, (changes) => hub.publish(changes));
   let socket: ReturnType<typeof attachSocket> | null = null;
@@ -45,7 +38,6 @@ export function startLive(em: EntityManager, options: LiveOptions): Live {
     closed ??= (async () => {
       unfollow();
       await socket?.close();
-      await hub.close();
     })();
     return closed;
   };

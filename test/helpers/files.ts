@@ -1,6 +1,18 @@
 import ExcelJS from 'exceljs';
 import type { TestServer } from './server';
 
+/** Every document the report routes serve (/reports/<kind>.html|pdf|xlsx), as a user would ask for each. */
+export const REPORT_KINDS = [
+  'relazione',
+  'strategic-map',
+  'monitoring',
+  'scorecards',
+  'data-quality',
+  'plan-sondrio',
+  'plan-bergamo',
+  'plan-brescia',
+] as const;
+
 /** HTTP to the file routes (/reports, /export, /import) with the admin's token, like any client would. */
 export function authHeaders(server: TestServer): Record<string, string> {
   return { authorization: `Bearer ${server.token}` };

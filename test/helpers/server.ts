@@ -81,7 +81,10 @@ export async function startServer(
     databaseUrl?: string;
     /** the price limits of plan-wide computations (server/http/plan-cost.ts) */
     planCost?: AppOptions['planCost'];
-    /** live updates: Redis and a channel prefix of the test's own (default: in memory, whatever REDIS_URL says) */
+    /**
+     * several instances: Redis and a key prefix of the test's own, for live updates and the rate limits alike
+     * (default: one instance in memory, whatever REDIS_URL the developer's shell has)
+     */
     live?: { redisUrl?: string | null; channelPrefix?: string };
   } = {},
 ): Promise<TestServer> {
@@ -109,11 +112,12 @@ export async function startServer(
   const app: App = await createApp(orm, {
     security,
     fastPaths: options.fastPaths,
-    // one instance counting in memory, whatever REDIS_URL the developer's shell has (scale-out tests ask for Redis)
-    scaleOut: { redisUrl: undefined },
+    scaleOut: {
+      redisUrl: options.live?.redisUrl ?? undefined,
+      ...(options.live?.channelPrefix ? { redisPrefix: options.live.channelPrefix } : {}),
+    },
     planCost: options.planCost,
     clock: clock.now,
-    live: { redisUrl: null, ...options.live },
     log: (e) => {
       errors.push(e);
       if (process.env.DEBUG_SERVER_ERRORS) console.error(e);

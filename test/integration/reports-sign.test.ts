@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getFile, htmlTables, loadXlsx } from '../helpers/files';
+import { getFile, htmlTables, loadXlsx, REPORT_KINDS } from '../helpers/files';
 import {
   CHROMIUM,
   PDFTOPPM,
@@ -22,16 +22,7 @@ import { notItalian } from '../helpers/italian-scan';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { ok, SHEET_ROWS, sync, syncRaw } from '../helpers/sync';
 
-const KINDS = [
-  'relazione',
-  'strategic-map',
-  'monitoring',
-  'scorecards',
-  'data-quality',
-  'plan-sondrio',
-  'plan-bergamo',
-  'plan-brescia',
-];
+const KINDS = REPORT_KINDS;
 
 type ApiRow = {
   level: string;

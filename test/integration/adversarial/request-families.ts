@@ -4,6 +4,7 @@
  * HTTP request, judged by judgeHttp.
  */
 import { gzipSync } from 'node:zlib';
+import { REPORT_KINDS } from '../../helpers/files';
 import type { TestServer } from '../../helpers/server';
 import type { SondrioPlan } from '../../helpers/sync';
 import { type Answer, type Ctx, deep, gql, http, label, Raw, type RequestCase } from './http';
@@ -94,17 +95,7 @@ function fileRoutes(): RequestCase[] {
     must: must === 'either' ? undefined : must,
   });
   const out: RequestCase[] = [];
-  const kinds = [
-    'relazione',
-    'strategic-map',
-    'monitoring',
-    'scorecards',
-    'data-quality',
-    'plan-sondrio',
-    'plan-bergamo',
-    'plan-brescia',
-  ];
-  for (const kind of kinds) {
+  for (const kind of REPORT_KINDS) {
     out.push(f(`${kind}.html`, (c) => `/reports/${kind}.html?planId=${c.plan.planId}&year=2022`, 'accepted'));
     out.push(
       f(`${kind}.xlsx`, (c) => `/reports/${kind}.xlsx?planId=${c.plan.planId}&year=2022&checkpoint=30/6`, 'accepted'),
