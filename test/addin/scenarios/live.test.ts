@@ -4,6 +4,8 @@
  * view; a row with an edit not sent yet becomes a conflict instead of being overwritten. When the websocket is
  * refused (a corporate proxy), the pane says it checks every few seconds, and the change still arrives.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { liveLine } from '../../../addin/src/live-words';
 import { ok } from '../../helpers/sync';
 import { browserSuite, status, usePane, type PaneSession } from '../e2e-pane';
@@ -83,6 +85,8 @@ browserSuite('scenarios/live')('live updates over the websocket', () => {
     await eventually('"Aggiornato da Anna Rossi alle …" in the pane', async () =>
       /Aggiornato da Anna Rossi alle \d{2}:\d{2}/.test((await pane.page.textContent('#live')) ?? ''),
     );
+    // the pane as its user sees it, to look at (not compared)
+    await pane.page.screenshot({ path: join(tmpdir(), 'cruscotto-pane-live.png'), fullPage: true });
     expect(pane.pageErrors).toEqual([]);
   });
 

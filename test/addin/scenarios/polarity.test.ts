@@ -4,6 +4,8 @@
  * confirmPolarities on the server. Without the "accept the suggestions" box ticked no polarity changes: the words
  * of a KPI never change a score by themselves.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSuite, usePane } from '../e2e-pane';
 
@@ -48,6 +50,8 @@ browserSuite('scenarios/polarity')('polarities confirmed from the pane', () => {
     expect(await page.textContent('#polarity-count')).toContain(`${unconfirmed.length} indicatori`);
     expect(await page.$$eval('#polarity-list li', (lis) => lis.length)).toBeGreaterThan(0);
     expect(await page.textContent('#polarity-confirm')).toBe(`Conferma tutte (${unconfirmed.length})`);
+    // the pane as its user sees it, to look at (not compared)
+    await page.screenshot({ path: join(tmpdir(), 'cruscotto-pane-polarity.png'), fullPage: true });
     // the suggestions box, if shown, stays unticked: nothing but the confirmation is asked for
     expect(await page.isChecked('#polarity-accept')).toBe(false);
 
