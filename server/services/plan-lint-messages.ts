@@ -46,15 +46,15 @@ export const LINT_MESSAGES: Record<string, { it: string; en: string }> = {
     en: 'the same code is used twice in this plan version: make it unique',
   },
   POLARITY_UNCONFIRMED: {
-    it: 'polarità dedotta dai valori, da confermare ({polarityIt}): confermarla (confirmPolarities) o cambiarla',
+    it: 'polarità dedotta dai valori, da confermare ({polarityIt}): confermarla («Conferma tutte» nel riquadro Excel) o cambiarla',
     en: 'the polarity was inferred from the values, to be confirmed ({polarity}): confirm it (confirmPolarities) or change it',
   },
   POLARITY_NOT_STATED: {
-    it: 'polarità non indicata: si usa {polarityIt} (predefinita); confermarla (confirmPolarities) o cambiarla',
+    it: 'polarità non indicata: si usa {polarityIt} (predefinita); confermarla («Conferma tutte» nel riquadro Excel) o cambiarla',
     en: 'no polarity was stated: {polarity} is used (the default); confirm it (confirmPolarities) or change it',
   },
   POLARITY_SUGGESTION: {
-    it: 'il KPI cita "{word}": forse più basso è meglio, ma si usa {polarityIt}; se è così, accettare il suggerimento (confirmPolarities con acceptSuggestions) o indicare la polarità minore',
+    it: 'il KPI cita "{word}": forse più basso è meglio, ma si usa {polarityIt}; se è così, accettare il suggerimento (casella dei suggerimenti nel riquadro Excel) o indicare la polarità minore',
     en: 'the KPI mentions "{word}": lower may be better, but {polarity} is used; if so, accept the suggestion (confirmPolarities with acceptSuggestions) or set the polarity to lower',
   },
 };
@@ -73,6 +73,11 @@ export function lintMessage(
 ): { message: string; messageIt: string } {
   const template = LINT_MESSAGES[code] ?? { it: code, en: code };
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => details[key] ?? '');
-  const tail = detail ? `: ${detail}` : '';
-  return { message: fill(template.en) + tail, messageIt: fill(template.it) + tail };
+  // a detail stored in both languages ("italiano — English", as polarity evidence is) gives each message its own
+  const cut = detail?.indexOf(' — ') ?? -1;
+  const [detailIt, detailEn] = detail && cut >= 0 ? [detail.slice(0, cut), detail.slice(cut + 3)] : [detail, detail];
+  return {
+    message: fill(template.en) + (detailEn ? `: ${detailEn}` : ''),
+    messageIt: fill(template.it) + (detailIt ? `: ${detailIt}` : ''),
+  };
 }

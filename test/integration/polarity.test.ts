@@ -271,7 +271,7 @@ describe.each(databaseNames())('polarity from the value (issue 14) (%s)', (diale
     const [notStated, suggestion, unconfirmed] = issues;
     expect(notStated.message).not.toContain('inferred');
     expect(notStated.messageIt).toBe(
-      'polarità non indicata: si usa più alto è meglio (predefinita); confermarla (confirmPolarities) o cambiarla',
+      'polarità non indicata: si usa più alto è meglio (predefinita); confermarla («Conferma tutte» nel riquadro Excel) o cambiarla',
     );
     expect(suggestion.messageIt).toContain('il KPI cita "tempo": forse più basso è meglio');
     expect(suggestion.message).toContain('the KPI mentions "tempo": lower may be better');
