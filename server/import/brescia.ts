@@ -70,7 +70,24 @@ class BresciaReader implements BresciaReading {
     for (const card of cards) this.readCard(card);
     readManagers(this);
     this.draft.perspectives = this.perspectives;
+    this.reportMissingCards();
     return { draft: this.draft, review: this.review };
+  }
+
+  /** Objectives the manager table weighs but no card describes: the text was cut, or cards were left out. */
+  private reportMissingCards(): void {
+    const missing = this.review.of('unreadable').filter((e) => e.code === 'OBJECTIVE_UNKNOWN');
+    if (missing.length === 0) return;
+    const last = [...this.source.lines].reverse().find((l) => l.text.trim() !== '');
+    const titles = missing.map((e) => `${e.evidence.slice(0, 60)} (line ${e.line})`);
+    this.review.warning(
+      missing[0].line,
+      'document',
+      'CARDS_MISSING',
+      `The manager table weighs ${missing.length} objective(s) with no card in the text: ${titles.slice(0, 5).join('; ')}${missing.length > 5 ? '; …' : ''}. The text ends at line ${last?.no}: it was probably cut. Import the whole document.`,
+      `La tabella dei dirigenti pesa ${missing.length} obiettivi senza scheda nel testo: ${titles.slice(0, 5).join('; ')}${missing.length > 5 ? '; …' : ''}. Il testo finisce alla riga ${last?.no}: è probabilmente troncato. Importare il documento intero.`,
+      last?.text.trim().slice(0, 200) ?? '',
+    );
   }
 
   private readPlanFacts(): void {

@@ -4,13 +4,26 @@
  * Latin-1 leaves "Ã¨", "â€™") and a document repeated within the file (16 concatenated copies of one plan once
  * imported as a single plan with 208 dashboards).
  */
+import type { Importer } from './importer';
 import type { ReviewReport } from './review';
 import type { SourceText } from './source-text';
+
+/**
+ * The warnings that say the file is not the document as published: `--strict` (and `strict` in importPlan) refuses
+ * the import when one is in the review, instead of writing a plan read from a damaged text.
+ */
+export const DAMAGE_CODES: ReadonlySet<string> = new Set([
+  'ENCODING_DAMAGE',
+  'DOCUMENT_REPEATED',
+  'TEXT_TRUNCATED',
+  'CARDS_MISSING',
+]);
 
 const MOJIBAKE = /\uFFFD|Ã[\u0080-\u00BF]|â€[\u0080-\u00BF\u2018-\u201E\u2122]/;
 const SHOWN = 5;
 
-export function reportDamage(source: SourceText, review: ReviewReport): void {
+export function reportDamage(source: SourceText, review: ReviewReport, importer?: Importer): void {
+  reportTruncation(source, review, importer);
   const broken = source.lines.filter((l) => MOJIBAKE.test(l.text));
   if (broken.length > 0) {
     const first = broken[0];
@@ -48,4 +61,38 @@ function repetitions(source: SourceText): number[] {
   for (let i = 3; i + 2 < text.length; i++)
     if (head.every((h, k) => text[i + k].text.trim() === h)) out.push(text[i].no);
   return out;
+}
+
+// A table row: at least three non-empty TAB-separated cells.
+const isTableRow = (text: string) => text.split('\t').filter((c) => c.trim() !== '').length >= 3;
+
+/**
+ * A text cut short: the family's closing mark is missing, or the last line is a table row (a complete document
+ * closes its tables with a signature, a note or prose). Half a Sondrio table once imported as the plan (24 of 48
+ * indicators) without a word.
+ */
+function reportTruncation(source: SourceText, review: ReviewReport, importer?: Importer): void {
+  const last = [...source.lines].reverse().find((l) => l.text.trim() !== '');
+  if (!last) return;
+  const ending = importer?.ending;
+  const evidence = last.text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  if (ending && !source.find(ending.pattern)) {
+    review.warning(
+      last.no,
+      'document',
+      'TEXT_TRUNCATED',
+      `The text ends at line ${last.no} without ${ending.en}: it was probably cut, and the plan is imported incomplete. Import the whole document.`,
+      `Il testo finisce alla riga ${last.no} senza ${ending.it}: è probabilmente troncato e il piano è importato incompleto. Importare il documento intero.`,
+      evidence,
+    );
+  } else if (isTableRow(last.text)) {
+    review.warning(
+      last.no,
+      'document',
+      'TEXT_TRUNCATED',
+      `The text ends inside a table (line ${last.no} is a table row): it was probably cut, and the rows after it are missing. Import the whole document.`,
+      `Il testo finisce dentro una tabella (la riga ${last.no} è una riga di tabella): è probabilmente troncato e mancano le righe successive. Importare il documento intero.`,
+      evidence,
+    );
+  }
 }

@@ -20,6 +20,11 @@ export interface Importer {
    * Above 0.5 means "mine"; the highest wins when no format is given.
    */
   sniff(text: string): number;
+  /**
+   * What every complete document of the family prints after its tables (e.g. the signatures of the Sondrio table):
+   * its absence says the text was cut (issue 17, item 4). Absent when the family has no such mark.
+   */
+  ending?: { pattern: RegExp; en: string; it: string };
   /** Reads the document. Throws an ImportFormatError (errors.ts) only when the text is not this format at all. */
   read(source: SourceText): ImportRead;
 }

@@ -5,6 +5,8 @@
  */
 import { completeDraft } from './complete';
 import { reportDamage } from './damage';
+import { repairDoubleEncoding, type Decoding } from './encoding';
+import { indicatorsOf } from './draft';
 import { ImportFormatError } from './errors';
 import type { Importer, ImportRead } from './importer';
 import { SourceText } from './source-text';
@@ -41,12 +43,53 @@ export function sniffFormat(text: string): Importer {
   return best.importer;
 }
 
-/** Reads a document with the given (or sniffed) reader and completes the draft with the common inferences. */
-export function readSource(text: string, fileName: string, format?: string): ImportRead & { importer: Importer } {
-  const importer = format ? importerById(format) : sniffFormat(text);
-  const source = new SourceText(text, fileName);
+/**
+ * Reads a document with the given (or sniffed) reader and completes the draft with the common inferences. A text
+ * that is UTF-8 read as Windows-1252 is repaired first when the repair is unambiguous (encoding.ts); `decoding`
+ * says how the caller turned the file's bytes into text, so a repair made there is in the review too.
+ */
+export function readSource(
+  text: string,
+  fileName: string,
+  format?: string,
+  decoding: Decoding = 'utf-8',
+): ImportRead & { importer: Importer } {
+  const repaired = repairDoubleEncoding(text);
+  const body = repaired ?? text;
+  const how: Decoding = repaired ? 'utf-8 read as windows-1252' : decoding;
+  const importer = format ? importerById(format) : sniffFormat(body);
+  const source = new SourceText(body, fileName);
   const { draft, review } = importer.read(source);
-  reportDamage(source, review);
+  // A reader forced on another document may find a heading or two and nothing else: no plan to write.
+  if (indicatorsOf(draft).length === 0)
+    throw new ImportFormatError(
+      `nothing recognisable as ${importer.id} was read (no indicator in ${source.lines.length} lines): is this the right document and format? / nessun indicatore letto come ${importer.id}: è il documento e il formato giusto?`,
+    );
+  if (how !== 'utf-8') reportRepair(source, text, how, review);
+  reportDamage(source, review, importer);
   completeDraft(draft, review);
   return { importer, draft, review };
+}
+
+function reportRepair(source: SourceText, original: string, how: Decoding, review: ImportRead['review']): void {
+  const first = source.lines.find((l) => /[^\x00-\x7F]/.test(l.text));
+  const was = first ? (original.replace(/\r\n?/g, '\n').split('\n')[first.no - 1] ?? '') : '';
+  const en =
+    how === 'windows-1252'
+      ? 'The file is not UTF-8: it was read as Windows-1252 (Latin-1), the only encoding in which every byte is a letter or sign a plan prints.'
+      : 'The text was UTF-8 read as Windows-1252 ("Ã¨" for "è"): every such sequence decoded back to one letter and was repaired.';
+  const it =
+    how === 'windows-1252'
+      ? "Il file non è in UTF-8: è stato letto come Windows-1252 (Latin-1), l'unica codifica in cui ogni byte è una lettera o un segno che un piano stampa."
+      : 'Il testo era UTF-8 letto come Windows-1252 ("Ã¨" per "è"): ogni sequenza è stata ricondotta a una lettera e riparata.';
+  review.inferred(
+    first?.no ?? null,
+    'document',
+    'ENCODING_REPAIRED',
+    `${en} Check the accented letters, e.g. line ${first?.no ?? '-'}.`,
+    `${it} Verificare le lettere accentate, ad esempio alla riga ${first?.no ?? '-'}.`,
+    how === 'windows-1252'
+      ? (first?.text.trim().slice(0, 200) ?? '')
+      : `${was.trim().slice(0, 100)} → ${first?.text.trim().slice(0, 100) ?? ''}`,
+  );
 }

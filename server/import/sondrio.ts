@@ -37,6 +37,12 @@ export const sondrioImporter: Importer = {
     const hits = signals.filter((s) => s.test(head)).length;
     return hits === signals.length ? 0.95 : hits >= 5 ? 0.6 : hits / 20;
   },
+  // The table is signed below its last row (004:70-76); a text without the signatures was cut before.
+  ending: {
+    pattern: /firmato digitalmente|IL SEGRETARIO GENERALE/i,
+    en: 'the signatures below the table ("IL SEGRETARIO GENERALE … firmato digitalmente")',
+    it: 'le firme sotto la tabella ("IL SEGRETARIO GENERALE … firmato digitalmente")',
+  },
   read(source) {
     return new SondrioReader(source).read();
   },

@@ -33,10 +33,32 @@ describe('damaged input in the review', () => {
     expect(w.messageIt).toContain('UTF-8');
   });
 
-  it('a UTF-8 file read as Latin-1 ("Ã¨") is the same warning', () => {
-    const mojibake = Buffer.from(read('004_fa97ad9e72b5b7ce.txt'), 'utf8').toString('latin1');
-    const { review } = readSource(mojibake, '004-mojibake.txt', 'sondrio');
-    expect(review.entries.some((e) => e.code === 'ENCODING_DAMAGE')).toBe(true);
+  it('a UTF-8 file read as Latin-1 ("Ã¨") is repaired, unambiguously, and the review says so', () => {
+    const original = read('004_fa97ad9e72b5b7ce.txt');
+    const mojibake = Buffer.from(original, 'utf8').toString('latin1');
+    expect(mojibake).toContain('CompetitivitÃ');
+    const { draft, review } = readSource(mojibake, '004-mojibake.txt', 'sondrio');
+    expect(draft).toEqual(readSource(original, '004-mojibake.txt', 'sondrio').draft);
+    const repaired = review.entries.find((e) => e.code === 'ENCODING_REPAIRED')!;
+    expect(repaired).toMatchObject({ kind: 'inferred', line: 7 });
+    expect(repaired.evidence).toMatch(/CompetitivitÃ\u00A0 del territorio.* → .*Competitività del territorio/);
+    expect(repaired.evidence).toContain('Competitività del territorio');
+    expect(review.entries.some((e) => e.code === 'ENCODING_DAMAGE')).toBe(false);
+  });
+
+  it.each(SEED_FILES)('%s through a Latin-1 misreading and back: the same plan', (file) => {
+    const original = read(file);
+    const back = readSource(Buffer.from(original, 'utf8').toString('latin1'), file);
+    expect(back.draft).toEqual(readSource(original, file).draft);
+  });
+
+  it('a text whose damage has no single repair (a "�" beside "Ã¨") is left alone and warned of', () => {
+    const mixed = Buffer.from(read('004_fa97ad9e72b5b7ce.txt'), 'utf8')
+      .toString('latin1')
+      .replace('Prospettiva', 'Prospettiva \uFFFD');
+    const { review } = readSource(mixed, '004-mixed.txt', 'sondrio');
+    expect(review.entries.map((e) => e.code)).toContain('ENCODING_DAMAGE');
+    expect(review.entries.map((e) => e.code)).not.toContain('ENCODING_REPAIRED');
   });
 
   it('sixteen concatenated copies of seed 000 are reported as a repeated document, with the line of each copy', () => {

@@ -24,6 +24,12 @@ export const bergamo2020Importer: Importer = {
     if (strategic && pdfHeader) return 0.95;
     return pdfHeader ? 0.6 : 0.1;
   },
+  // The dashboards end with the Dirigente's (000:2838, 002:902); a text without it was cut before.
+  ending: {
+    pattern: /^\s*CRUSCOTTO DEL DIRIGENTE\b/m,
+    en: 'the Dirigente dashboard ("CRUSCOTTO DEL DIRIGENTE"), the last of the plan',
+    it: 'il cruscotto del Dirigente ("CRUSCOTTO DEL DIRIGENTE"), l\'ultimo del piano',
+  },
   read(source: SourceText) {
     const review = new ReviewReport();
     const layout = readPdfLayout(source);

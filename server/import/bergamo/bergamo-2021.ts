@@ -22,6 +22,12 @@ export const bergamo2021Importer: Importer = {
     if (strategic && tabHeader) return 0.95;
     return tabHeader ? 0.6 : 0.1;
   },
+  // The dashboards end with the Dirigente's (000:2838, 002:902); a text without it was cut before.
+  ending: {
+    pattern: /^\s*CRUSCOTTO DEL DIRIGENTE\b/m,
+    en: 'the Dirigente dashboard ("CRUSCOTTO DEL DIRIGENTE"), the last of the plan',
+    it: 'il cruscotto del Dirigente ("CRUSCOTTO DEL DIRIGENTE"), l\'ultimo del piano',
+  },
   read(source: SourceText) {
     const review = new ReviewReport();
     const tables = readTables2021(source, review);
