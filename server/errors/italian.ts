@@ -155,6 +155,7 @@ const CODES: Readonly<Record<string, string>> = {
   PERIOD_LOCKED: 'il periodo è bloccato',
   PLAN_EXISTS: 'piano già importato',
   FORMAT_NOT_RECOGNISED: 'formato del documento non riconosciuto',
+  DOCUMENT_DAMAGED: 'documento danneggiato (troncato, ripetuto o con codifica errata)',
   UNKNOWN_REPORT: 'documento sconosciuto',
   USER_DEACTIVATED: 'account disattivato',
   NOT_NUMBER: 'deve essere un numero',

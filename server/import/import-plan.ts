@@ -6,8 +6,11 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { Organisation } from '../entities';
+import { DAMAGE_CODES } from './damage';
+import type { Decoding } from './encoding';
 import { ImportFormatError } from './errors';
 import { readSource } from './registry';
+import { SourceText } from './source-text';
 import type { ReviewReport } from './review';
 import { ImportConflictError, writePlan, type WritePlanResult } from './write-plan';
 import { InputError } from '../errors';
@@ -25,7 +28,13 @@ export interface ImportPlanInput {
   orgCode?: string | null;
   dryRun?: boolean;
   replace?: boolean;
+  /** refuse a damaged text (damage.ts DAMAGE_CODES: cut, repeated, wrongly encoded) instead of importing it */
+  strict?: boolean;
+  /** how the caller decoded the file's bytes (the command line reads bytes; the mutation receives text) */
+  decoding?: Decoding;
   onProgress?: (message: string) => void;
+  /** called once the document is read, before anything is written or refused: the command line keeps the review */
+  onRead?: (read: { format: string; review: ReviewReport }) => void;
 }
 
 export interface ImportPlanResult extends WritePlanResult {
@@ -91,19 +100,16 @@ export async function importPlan(
   const orgCode = await orgCodeOf(ctx.em, input);
   let read: ReturnType<typeof readSource>;
   try {
-    read = readSource(text, fileName, input.format ?? undefined);
+    read = readSource(text, fileName, input.format ?? undefined, input.decoding);
   } catch (e) {
     if (e instanceof ImportFormatError) throw InputError.of('format', 'FORMAT_NOT_RECOGNISED', e.message);
     throw e;
   }
   const { importer, draft, review } = read;
-  input.onProgress?.(
-    `read ${text.split(/\r\n|\r|\n/).filter((l, i, all) => i < all.length - 1 || l !== '').length} lines as ${importer.id}: ${Object.entries(
-      review.counts(),
-    )
-      .map(([k, n]) => `${n} ${k}`)
-      .join(', ')}`,
-  );
+  input.onRead?.({ format: importer.id, review });
+  // The review's counts are said once, after writing (the writer adds its own findings); here only what was read.
+  input.onProgress?.(`read ${new SourceText(text).lines.length} lines as ${importer.id}`);
+  if (input.strict) refuseDamage(review);
   const targetOrg = orgCode ?? draft.organisation.code;
   if (ctx.access) {
     const org = await ctx.em.findOne(Organisation, { code: targetOrg });
@@ -125,6 +131,21 @@ export async function importPlan(
     if (e instanceof ImportConflictError) throw InputError.of('content', 'PLAN_EXISTS', e.message);
     throw e;
   }
+}
+
+/** With `strict`, a damaged text is refused, naming every damage found with its line. */
+function refuseDamage(review: ReviewReport): void {
+  const damage = review.of('warning').filter((e) => DAMAGE_CODES.has(e.code));
+  if (damage.length === 0) return;
+  const said = damage.map((e) => `${e.code} (line ${e.line ?? '-'})`).join(', ');
+  throw new InputError([
+    {
+      field: 'content',
+      code: 'DOCUMENT_DAMAGED',
+      message: `Strict import refused, nothing written: ${said}. ${damage.map((e) => e.message).join(' ')}`,
+      messageIt: `Importazione rigorosa rifiutata, nulla è stato scritto: ${said}. ${damage.map((e) => e.messageIt).join(' ')}`,
+    },
+  ]);
 }
 
 async function orgCodeOf(em: EntityManager, input: ImportPlanInput): Promise<string | null> {
