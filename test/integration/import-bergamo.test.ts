@@ -5,6 +5,7 @@
  */
 import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
+import { Indicator } from '../../server/entities';
 import { readSource } from '../../server/import/registry';
 import { writePlan } from '../../server/import/write-plan';
 import { databaseNames } from '../helpers/databases';
@@ -54,6 +55,75 @@ describe.each(databaseNames())('Bergamo imports written to the database (%s)', (
         sha256,
       });
       expect(again).toMatchObject({ alreadyImported: true, planId });
+    },
+  );
+
+  // Issue 17, item 3: the service whose dashboard lists an indicator is its responsible unit, so an editor of that
+  // unit (and no one else's) can enter its actual value through the same sync as the add-in.
+  it.each(BERGAMO_SEEDS)(
+    'a unit editor of a service enters the actual of $format indicators that service lists',
+    async ({ file, year }) => {
+      const text = readFileSync(`${SEED_DIR}/${file}`, 'utf8');
+      const { draft, review } = readSource(text, file);
+      const sha256 = createHash('sha256').update(text).digest('hex');
+      const { planId } = await writePlan(server.orm.em.fork(), draft, review, { fileName: file, sha256 });
+      const em = server.orm.em.fork();
+      const indicators = await em.find(
+        Indicator,
+        { plan: planId as string },
+        { populate: ['responsibleUnits', 'plan.cycle.org'] },
+      );
+      // Every indicator a service dashboard lists has a unit; the others are named in one review entry.
+      const linked = indicators.filter((i) => i.responsibleUnits.length > 0);
+      const unitless = review.entries.find((e) => e.code === 'UNIT_NOT_NAMED')!;
+      expect(linked.length).toBe(indicators.length - Number(/^(\d+) indicator/.exec(unitless.message)![1]));
+      expect(linked.length).toBeGreaterThan(150);
+      // One indicator of exactly one service, and one that service does not list.
+      const own = linked.find((i) => i.responsibleUnits.length === 1)!;
+      const service = own.responsibleUnits[0];
+      const foreign = linked.find((i) => !i.responsibleUnits.getItems().some((u) => u.id === service.id))!;
+      const orgId = own.plan.cycle.org.id;
+      const editor = await server.as('unit_editor', orgId, [service.id]);
+
+      const rows = ok(
+        await server.gql(
+          `query($p: ID!) { sheetRows(planId: $p, year: ${year}) { rows { rowId rowVersion responsibleUnits } } }`,
+          {
+            p: planId,
+          },
+        ),
+      ).sheetRows.rows as Array<{ rowId: string; rowVersion: number; responsibleUnits: string[] }>;
+      const version = (id: string) => rows.find((r) => r.rowId === id)!.rowVersion;
+      expect(rows.find((r) => r.rowId === own.id)!.responsibleUnits).toEqual([service.name]);
+      const result = ok(
+        await editor.gql(
+          `mutation($i: SyncBatchInput!) { syncRows(input: $i) { applied rows { status errors { column code } } } }`,
+          {
+            i: {
+              planId,
+              year,
+              checkpoint: 'YEAR_END',
+              mode: 'PARTIAL',
+              rows: [
+                { rowId: own.id, rowVersion: version(own.id), actual: '42' },
+                { rowId: foreign.id, rowVersion: version(foreign.id), actual: '7' },
+              ],
+            },
+          },
+        ),
+      ).syncRows;
+      expect(result.applied).toBe(1);
+      expect(result.rows.map((r: any) => [r.status, r.errors.map((e: any) => `${e.column}:${e.code}`)])).toEqual([
+        ['UPDATED', []],
+        ['REJECTED', ['actual:FORBIDDEN']],
+      ]);
+      const after = ok(
+        await server.gql(`query($p: ID!) { sheetRows(planId: $p, year: ${year}) { rows { rowId actual { raw } } } }`, {
+          p: planId,
+        }),
+      ).sheetRows.rows as Array<{ rowId: string; actual: { raw: string } | null }>;
+      expect(after.find((r) => r.rowId === own.id)!.actual?.raw).toBe('42');
+      expect(after.find((r) => r.rowId === foreign.id)!.actual).toBeNull();
     },
   );
 });

@@ -15,7 +15,7 @@ import type {
   StrategicObjectiveDraft,
   VersionDraft,
 } from '../draft';
-import { emptyDraft } from '../draft';
+import { emptyDraft, indicatorsOf } from '../draft';
 import type { ReviewReport } from '../review';
 import { unitKey } from '../responsible-units';
 import type { BergamoCell, BergamoDashboard, BergamoRow } from './rows';
@@ -171,7 +171,26 @@ export function buildBergamoDraft(plan: BergamoPlan, review: ReviewReport): Plan
   }
   draft.perspectives = [...perspectives.values()].sort((a, b) => Number(a.code) - Number(b.code));
   for (const p of draft.perspectives) p.strategicObjectives.sort((a, b) => compareCodes(a.code, b.code));
+  reportUnitless(draft, review);
   return draft;
+}
+
+/**
+ * Indicators no service dashboard lists (only the strategic, Segretario Generale or Dirigente dashboards): the
+ * document names no service for them, so no unit is invented; one entry names them, for a person to assign.
+ */
+function reportUnitless(draft: PlanDraft, review: ReviewReport): void {
+  const unitless = indicatorsOf(draft).filter((i) => !i.unitKeys?.length);
+  if (unitless.length === 0) return;
+  const named = unitless.map((i) => `${i.code} (line ${i.line})`);
+  review.inferred(
+    unitless[0].line,
+    'responsible units',
+    'UNIT_NOT_NAMED',
+    `${unitless.length} indicator(s) are listed by no service dashboard, only by the strategic, Segretario Generale or Dirigente ones: no responsible unit, so only plan editors enter their values until one is assigned: ${named.join(', ')}.`,
+    `${unitless.length} indicatori non compaiono in alcun cruscotto di servizio, solo in quello strategico, del Segretario Generale o del Dirigente: nessuna unità responsabile, quindi solo chi modifica il piano ne inserisce i valori finché non se ne assegna una: ${named.join(', ')}.`,
+    'no "CRUSCOTTO" of a service lists them',
+  );
 }
 
 function objectiveFor(
