@@ -261,7 +261,26 @@ class BresciaReader implements BresciaReading {
       );
     }
     oo.indicators = readCardIndicators(this.review, this.year, s.get('indicators'), `ind:${code}.`, code, subject);
+    this.giveUnits(oo, services.length ? services : areas, subject);
     readFunds(this, s.get('fund'), oo.relevance ?? null, subject);
+  }
+
+  /**
+   * The services a card names answer for its indicators (the area when no service is named), so an editor of one of
+   * them can enter the actual values (issue 17): said once per card, as an inference from the card.
+   */
+  private giveUnits(oo: BresciaCardObjective, unitKeys: string[], subject: string): void {
+    if (unitKeys.length === 0 || oo.indicators.length === 0) return;
+    for (const i of oo.indicators) i.unitKeys = [...unitKeys];
+    const names = unitKeys.map((k) => this.draft.units.find((u) => u.key === k)?.name ?? k).join('; ');
+    this.review.inferred(
+      oo.line,
+      subject,
+      'UNITS_FROM_CARD',
+      `The ${oo.indicators.length} indicator(s) of card ${oo.code} are given the unit(s) the card names: ${names}.`,
+      `Ai ${oo.indicators.length} indicatori della scheda ${oo.code} sono attribuite le unità indicate dalla scheda: ${names}.`,
+      names,
+    );
   }
 
   private agencyObjective(perspective: string, line: number): StrategicObjectiveDraft {

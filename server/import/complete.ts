@@ -38,6 +38,8 @@ function completeIndicator(indicator: IndicatorDraft, review: ReviewReport): voi
     );
   }
 
+  ruleTextTargets(indicator, ordered, parsed, review);
+
   if (!indicator.polarity) {
     const inference = lead
       ? inferFor(lead, parsed.get(lead) as ParsedValue, indicator)
@@ -79,6 +81,49 @@ function completeIndicator(indicator: IndicatorDraft, review: ReviewReport): voi
       `Il target ${t.year} "${t.raw}" è di tipo diverso da "${lead?.raw}": polarità ${t.year} proposta: ${ITALIAN[inference.polarity]}.`,
       inference.evidence,
     );
+  }
+}
+
+/**
+ * A target printed in words (docs/scoring.md §3.2: kind text) is kept as printed; what scores it depends on what it
+ * holds. A milestone without a number ("Avvio", "Nuovo regolamento") is judged by a person: the manual rule for that
+ * year, as a qualitative target (§5.2.3 step 2). Words around a number ("700 posizioni", "75% delle richieste del
+ * periodo") carry a proposal (§3.1): a person confirms the number, and the polarity's rule then scores it; until
+ * then the target is text and the indicator says so instead of a score.
+ */
+function ruleTextTargets(
+  indicator: IndicatorDraft,
+  targets: TargetDraft[],
+  parsed: Map<TargetDraft, ParsedValue>,
+  review: ReviewReport,
+): void {
+  if (indicator.rule) return;
+  const subject = `indicator ${indicator.code}`;
+  for (const t of targets) {
+    const p = parsed.get(t) as ParsedValue;
+    if (p.kind !== 'text' || t.rule) continue;
+    const at = `${t.year} ${t.checkpoint === Checkpoint.MID_YEAR ? '30/6' : '31/12'}`;
+    if (!p.proposal) {
+      t.rule = ScoringRule.MANUAL;
+      review.inferred(
+        t.line,
+        subject,
+        'RULE_INFERRED',
+        `Target ${at} "${t.raw}" is a milestone in words, with no number: scored with the manual rule (a score and a justification note).`,
+        `Il target ${at} "${t.raw}" è una tappa descritta a parole, senza numero: valutato con la regola manuale (punteggio e nota di motivazione).`,
+        `target ${at} "${t.raw}"`,
+      );
+    } else {
+      const number = `${p.proposal.comparator ?? ''}${p.proposal.value}${p.proposal.unit ? ` ${p.proposal.unit}` : ''}`;
+      review.inferred(
+        t.line,
+        subject,
+        'TARGET_PROPOSAL',
+        `Target ${at} "${t.raw}" is kept as text; it proposes ${number}: confirm the number (then the polarity's rule scores it) or choose the manual rule.`,
+        `Il target ${at} "${t.raw}" è conservato come testo; propone ${number}: confermare il numero (poi lo valuta la regola della polarità) o scegliere la regola manuale.`,
+        `target ${at} "${t.raw}"`,
+      );
+    }
   }
 }
 

@@ -165,4 +165,53 @@ describe('brescia: every printed target and weight, read against a hand-checked 
     // A role is no person: "Responsabili Segretario Generale, Dirigenti e Responsabili di Servizio" (003:4351).
     expect(names('3.1')).toEqual([]);
   });
+
+  it('gives each text target the rule that scores it: a milestone in words manual, words around a number a proposal', () => {
+    const rule = (code: string, checkpoint: Checkpoint) =>
+      indicator(code).targets.find((t) => t.checkpoint === checkpoint)?.rule ?? null;
+    const flagged = (code: string, kind: string) =>
+      review.entries.some((e) => e.subject === `indicator ${code}` && e.code === kind);
+    // Milestones with no number (003:4687 "Avvio", 003:4407 "Nuovo regolamento", 003:3425 "Avvio del servizio"):
+    // a person judges them, the manual rule of docs/scoring.md §5.3.5.
+    expect(seedLine(3425)).toContain('Avvio');
+    expect(seedLine(4687)).toBe('nessuno Avvio 100,00% 25,00%');
+    expect(seedLine(4407)).toContain('Nuovo regolamento');
+    for (const [code, checkpoint] of [
+      ['3.3.1', Checkpoint.MID_YEAR],
+      ['3.1.2', Checkpoint.YEAR_END],
+      ['2.1.1', Checkpoint.MID_YEAR],
+      ['3.2.2', Checkpoint.YEAR_END],
+    ] as const) {
+      expect([code, rule(code, checkpoint)]).toEqual([code, 'manual']);
+      expect(flagged(code, 'RULE_INFERRED')).toBe(true);
+    }
+    // The 31/12 "100,00%" of 3.3.1 is a number: the polarity's rule, not manual.
+    expect(rule('3.3.1', Checkpoint.YEAR_END)).toBeNull();
+    // Words around a number (003:3530 "75% delle richieste del periodo", "700 / 1.200 posizioni", "3 persone
+    // formate"): kept as text with the number proposed for a person to confirm (docs/scoring.md §3.1 proposal).
+    for (const code of ['2.1.4', '2.2.4', '3.5.2']) {
+      expect(indicator(code).targets.every((t) => !t.rule)).toBe(true);
+      expect([code, flagged(code, 'TARGET_PROPOSAL')]).toEqual([code, true]);
+    }
+    // Yes/no targets keep no rule of their own: the boolean polarity scores them (docs/scoring.md §5.2.3 step 5).
+    expect(rule('3.4.1', Checkpoint.YEAR_END)).toBeNull();
+  });
+
+  it("gives a card's indicators the services the card names, else its area, so their editors can enter actuals", () => {
+    const unitsOf = (code: string) =>
+      (indicator(code).unitKeys ?? []).map((k) => draft.units.find((u) => u.key === k)?.name);
+    expect(seedLine(3368)).toContain('Servizi giuridici per le imprese e Servizio digitalizzazione');
+    expect(seedLine(3932)).toContain('Servizio digitalizzazione per le imprese');
+    expect(seedLine(4477)).toContain('Area Amministrativa');
+    expect(seedLine(5049)).toContain('Affari Generali e Relazioni Esterne');
+    for (const code of ['2.1.1', '2.1.4', '2.2.4', '2.4.1'])
+      expect(unitsOf(code)).toEqual([
+        'Servizio Servizi giuridici per le imprese',
+        'Servizio digitalizzazione per le imprese',
+      ]);
+    expect(unitsOf('2.3.1')).toEqual(['Servizio digitalizzazione per le imprese']);
+    expect(unitsOf('3.2.1')).toEqual([expect.stringMatching(/Area Amministrativa/i)]);
+    expect(unitsOf('3.5.1')).toEqual([expect.stringMatching(/Affari Generali e Relazioni Esterne/i)]);
+    expect(review.entries.filter((e) => e.code === 'UNITS_FROM_CARD').length).toBeGreaterThanOrEqual(8);
+  });
 });
