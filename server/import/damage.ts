@@ -50,6 +50,37 @@ export function reportDamage(source: SourceText, review: ReviewReport, importer?
   }
 }
 
+/**
+ * A file that is nothing but k identical copies of one document (concatenated downloads): the copy, and k. Only an
+ * exact repetition qualifies; copies that differ are read as they are and warned of (DOCUMENT_REPEATED).
+ */
+export function identicalCopies(text: string): { copy: string; copies: number; secondLine: number } | null {
+  const head = text.slice(0, 200);
+  if (head.trim().length < 40) return null;
+  for (let at = text.indexOf(head, 1); at > 0; at = text.indexOf(head, at + 1)) {
+    if (text.length % at !== 0) continue;
+    const copy = text.slice(0, at);
+    const copies = text.length / at;
+    if (copy.repeat(copies) !== text) continue;
+    const lines = copy.replace(/\r\n?/g, '\n').split('\n').length - (copy.endsWith('\n') ? 1 : 0);
+    const firstText = copy.split(/\r\n?|\n/).findIndex((l) => l.trim() !== '');
+    return { copy, copies, secondLine: lines + 1 + firstText };
+  }
+  return null;
+}
+
+/** Tells the review that only the first of k identical copies was read. */
+export function reportCopiesRead(review: ReviewReport, copies: number, secondLine: number, evidence: string): void {
+  review.warning(
+    secondLine,
+    'document',
+    'DOCUMENT_REPEATED',
+    `The file holds ${copies} copies of the same document, identical to the byte, the second from line ${secondLine}: one copy was read (not ${copies} plans in one). Import one copy.`,
+    `Il file contiene ${copies} copie identiche dello stesso documento, la seconda dalla riga ${secondLine}: è stata letta una copia sola (non ${copies} piani in uno). Importarne una copia.`,
+    evidence.trim().slice(0, 200),
+  );
+}
+
 /** Lines where the first three non-empty lines of the document start again, in the same order. */
 function repetitions(source: SourceText): number[] {
   const text = source.lines.filter((l) => l.text.trim() !== '');

@@ -4,7 +4,7 @@
  * thresholds, manual rule for qualitative targets), so no reader re-implements them.
  */
 import { completeDraft } from './complete';
-import { reportDamage } from './damage';
+import { identicalCopies, reportCopiesRead, reportDamage } from './damage';
 import { repairDoubleEncoding, type Decoding } from './encoding';
 import { indicatorsOf } from './draft';
 import { ImportFormatError } from './errors';
@@ -55,7 +55,9 @@ export function readSource(
   decoding: Decoding = 'utf-8',
 ): ImportRead & { importer: Importer } {
   const repaired = repairDoubleEncoding(text);
-  const body = repaired ?? text;
+  // k identical copies of one document are one document: read once, said out loud (never k plans in one).
+  const copies = identicalCopies(repaired ?? text);
+  const body = copies?.copy ?? repaired ?? text;
   const how: Decoding = repaired ? 'utf-8 read as windows-1252' : decoding;
   const importer = format ? importerById(format) : sniffFormat(body);
   const source = new SourceText(body, fileName);
@@ -66,6 +68,8 @@ export function readSource(
       `nothing recognisable as ${importer.id} was read (no indicator in ${source.lines.length} lines): is this the right document and format? / nessun indicatore letto come ${importer.id}: è il documento e il formato giusto?`,
     );
   if (how !== 'utf-8') reportRepair(source, text, how, review);
+  if (copies)
+    reportCopiesRead(review, copies.copies, copies.secondLine, source.lines.find((l) => l.text.trim())?.text ?? '');
   reportDamage(source, review, importer);
   completeDraft(draft, review);
   return { importer, draft, review };

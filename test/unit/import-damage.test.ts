@@ -70,4 +70,18 @@ describe('damaged input in the review', () => {
     expect(w.message).toContain('16 copies');
     expect(w.line).toBe(lines + 1 + one.split('\n').findIndex((l) => l.trim() !== ''));
   });
+
+  it('identical copies are read once (13 dashboards, not 208), the warning says so; copies that differ are warned of as read', () => {
+    const one = read('000_48094bd99496ed76.txt');
+    const sixteen = readSource(Array(16).fill(one).join(''), '000x16.txt');
+    expect(sixteen.draft).toEqual(readSource(one, '000x16.txt').draft);
+    expect(sixteen.draft.dashboards).toHaveLength(13);
+    const said = sixteen.review.entries.find((e) => e.code === 'DOCUMENT_REPEATED')!;
+    expect(said.message).toContain('one copy was read');
+    expect(said.messageIt).toContain('letta una copia sola');
+
+    const edited = one + one.replace('CRUSCOTTO STRATEGICO 2020', 'CRUSCOTTO STRATEGICO 2020 (bozza)');
+    const w = readSource(edited, '000x2.txt').review.entries.find((e) => e.code === 'DOCUMENT_REPEATED')!;
+    expect(w.message).toContain('2 copies of the document, read as one plan');
+  });
 });
