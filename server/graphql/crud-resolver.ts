@@ -30,6 +30,11 @@ export type CrudApi<E extends Node> = EntitySpec<E> & {
   orderBy?: Record<string, 'asc' | 'desc'>;
   /** long lists are paged as Relay connections, in the orders given (server/graphql/orders.ts) */
   paging?: Paging<E>;
+  /**
+   * The connection's own field name, when the plain list stays beside it (deprecated) for the clients that read it;
+   * without it, `many` itself is the connection.
+   */
+  connection?: string;
 };
 
 /** Translates a filter input into a query: `ids`, `organisationId` → org, `xId` → x, scalars by equality. */
@@ -100,14 +105,20 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
   if (ConnectionType && api.paging) {
     const PageType = ConnectionType;
     const paging = api.paging;
+    const connectionName = api.connection ?? api.names.many;
+    // the list the connection replaces, kept for the clients that read it (CHANGELOG, issue 19)
+    const Base = api.connection
+      ? plainList(api, CrudResolver, `Usare ${connectionName} / Use ${connectionName}`)
+      : CrudResolver;
     @Resolver(() => entity)
-    class PagedList extends CrudResolver {
+    class PagedList extends Base {
       @Query(() => PageType, {
-        name: api.names.many,
-        description: `${label}: pagine Relay (first/after, last/before ≤ ${MAX_PAGE}) / ${label} rows as a Relay connection`,
+        name: connectionName,
+        description: `${label}: pagine Relay (first/after, last/before ≤ ${MAX_PAGE}), con totalCount / ${label} rows as a Relay connection`,
       })
-      many(
-        @Arg('filter', () => api.filterInput, { nullable: true, validate: true }) filter: object | null,
+      connection(
+        @Arg('filter', () => api.filterInput, { nullable: true, validate: true, description: 'Filtro / Filter' })
+        filter: object | null,
         @Args(() => PageArgs) page: PageArgs,
         @Arg('orderBy', () => paging.orderInput, { nullable: true, description: 'Ordine / Order' })
         orderBy: object | null,
@@ -119,12 +130,25 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
     }
     return PagedList;
   }
+  return plainList(api, CrudResolver);
+}
 
-  @Resolver(() => entity)
-  class PlainList extends CrudResolver {
-    @Query(() => [entity], { name: api.names.many, description: `${label} rows matching the filter` })
+/** `xs(filter)`: every matching row at once, for the entities whose lists stay short or that clients still read. */
+function plainList<E extends Node>(
+  api: CrudApi<E>,
+  Base: ClassType<object>,
+  deprecationReason?: string,
+): ClassType<object> {
+  @Resolver(() => api.entity)
+  class PlainList extends Base {
+    @Query(() => [api.entity], {
+      name: api.names.many,
+      description: `Righe di ${api.label} che rispondono al filtro, tutte insieme / ${api.label} rows matching the filter, all at once`,
+      deprecationReason,
+    })
     many(
-      @Arg('filter', () => api.filterInput, { nullable: true, validate: true }) filter: object | null,
+      @Arg('filter', () => api.filterInput, { nullable: true, validate: true, description: 'Filtro / Filter' })
+      filter: object | null,
       @Ctx() ctx: Context,
     ): Promise<E[]> {
       const where = whereOf(filter as Record<string, unknown>, api.filterPaths) as FilterQuery<E>;

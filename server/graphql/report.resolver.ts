@@ -12,6 +12,15 @@ import type { Context } from './context';
 import { nextTurn } from '../services/next-turn';
 import { LintIssue, PerformanceReport } from './types/report';
 
+/** The lint findings of a plan version, whole: for planLint and, paged, planLintConnection. */
+export async function lintOfPlan(ctx: Context, planId: string): Promise<LintIssue[]> {
+  const plan = await ctx.em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'] });
+  if (!plan) throw new NotFoundError('PlanVersion', planId);
+  const snapshot = await loadPlanSnapshot(ctx.em, planId, null, { readOnly: ctx.fastPaths });
+  await nextTurn();
+  return lintPlan(snapshot, plan.cycle.years);
+}
+
 @Resolver()
 export class ReportResolver {
   @Query(() => PerformanceReport, {
@@ -40,13 +49,16 @@ export class ReportResolver {
     return { ...report, year, checkpoint, profile: profileLabel(scores.profile) };
   }
 
-  @Query(() => [LintIssue], { description: 'What would make the scores of a plan version wrong or impossible' })
-  async planLint(@Arg('planId', () => ID) planId: string, @Ctx() ctx: Context): Promise<LintIssue[]> {
-    const plan = await ctx.em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'] });
-    if (!plan) throw new NotFoundError('PlanVersion', planId);
-    const snapshot = await loadPlanSnapshot(ctx.em, planId, null, { readOnly: ctx.fastPaths });
-    await nextTurn();
-    return lintPlan(snapshot, plan.cycle.years);
+  @Query(() => [LintIssue], {
+    description:
+      'Che cosa renderebbe sbagliati o impossibili i punteggi di una versione del piano / What would make the scores of a plan version wrong or impossible',
+    deprecationReason: 'Usare planLintConnection / Use planLintConnection',
+  })
+  planLint(
+    @Arg('planId', () => ID, { description: 'La versione del piano / The plan version' }) planId: string,
+    @Ctx() ctx: Context,
+  ): Promise<LintIssue[]> {
+    return lintOfPlan(ctx, planId);
   }
 
   @Mutation(() => [Indicator], {

@@ -11,6 +11,7 @@ import { MeResolver } from './me.resolver';
 import { NodeResolver } from './node.resolver';
 import { ImportResolver } from './import.resolver';
 import { LiveResolver } from './live.resolver';
+import { ListConnectionsResolver, ReportRowsResolver } from './list-connections.resolver';
 import { ParsedValueResolver } from './parsed-value.resolver';
 import { REALIZATION_RESOLVERS } from './realization.resolver';
 import { ProfilesResolver } from './profiles.resolver';
@@ -47,6 +48,8 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         LiveResolver,
         NodeResolver,
         ExplanationResolver,
+        ListConnectionsResolver,
+        ReportRowsResolver,
         ...CRUD_RESOLVERS,
         ...RELATION_RESOLVERS,
         ...REALIZATION_RESOLVERS,

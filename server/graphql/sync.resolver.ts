@@ -116,7 +116,9 @@ export class SyncResolver {
   }
 
   @Query(() => [RowChange], {
-    description: 'Every change to a sheet row (its node, targets and actual of the period), newest first',
+    description:
+      'Ogni modifica a una riga del foglio (nodo, target e valore del periodo), dalla più recente / Every change to a sheet row (its node, targets and actual of the period), newest first',
+    deprecationReason: 'Usare rowHistoryConnection / Use rowHistoryConnection',
   })
   async rowHistory(
     @Arg('rowId', () => ID) rowId: string,

@@ -17,7 +17,7 @@ function account(u: User): UserAccount {
   return { id: u.id, name: u.name, email: u.email, active: u.active, systemAdmin: u.systemAdmin };
 }
 
-function member({ membership, user, tokens }: Member): OrganisationMember {
+export function member({ membership, user, tokens }: Member): OrganisationMember {
   return {
     ...account(user),
     organisationId: membership.org.id,
@@ -31,7 +31,9 @@ function member({ membership, user, tokens }: Member): OrganisationMember {
 @Resolver()
 export class UsersResolver {
   @Query(() => [OrganisationMember], {
-    description: 'The members of an organisation with their roles and tokens (admins of that organisation)',
+    description:
+      "I membri di un'organizzazione con ruoli e token (amministratori di quella organizzazione) / The members of an organisation with their roles and tokens (admins of that organisation)",
+    deprecationReason: 'Usare usersConnection / Use usersConnection',
   })
   async users(
     @Arg('organisationId', () => ID) organisationId: string,

@@ -46,7 +46,11 @@ export class PerformanceReport {
   @Field(() => Int) year!: number;
   @Field(() => Checkpoint) checkpoint!: Checkpoint;
   @Field({ description: 'Scoring profile, "name@version"' }) profile!: string;
-  @Field(() => [ReportRow]) rows!: ReportRow[];
+  @Field(() => [ReportRow], {
+    description: 'Le righe del prospetto, tutte / Every row of the table',
+    deprecationReason: 'Usare rowsConnection / Use rowsConnection',
+  })
+  rows!: ReportRow[];
   @Field(() => ReportRow, { nullable: true, description: 'The plan or dashboard total' }) total!: ReportRow | null;
 }
 
