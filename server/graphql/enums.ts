@@ -22,6 +22,7 @@ import {
 } from '@core/vocabulary/enums';
 import {
   AffectedLevel,
+  MovedScoreLevel,
   Comparator,
   LintSeverity,
   LintSubjectType,
@@ -101,6 +102,11 @@ const described: Array<[object, string, string]> = [
     AffectedLevel,
     'AffectedLevel',
     'A che cosa appartiene un punteggio ricalcolato da una sincronizzazione / What a score a sync changed belongs to',
+  ],
+  [
+    MovedScoreLevel,
+    'MovedScoreLevel',
+    'A che cosa appartiene un punteggio mosso da una modifica / What a score a live update moved belongs to',
   ],
   [
     LintSeverity,

@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import './enums';
 import { CRUD_RESOLVERS } from './api';
 import { directResolvers } from '../speed/direct-resolvers';
+import { describeSchema } from './descriptions/describe';
 import { AuditResolver } from './audit.resolver';
 import { DashboardEntriesResolver } from './dashboard-entries.resolver';
 import { ExplanationResolver } from './explanation.resolver';
@@ -59,7 +60,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
       // hub in the context, server/live), so this one stays silent: one schema serves every app of the process
       pubSub: createPubSub(),
       emitSchemaFile: false,
-    });
+    }).then(describeSchema);
     schema = fast ? plain.then((s) => directResolvers(s)) : plain;
     built.set(fast, schema);
   }

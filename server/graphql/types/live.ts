@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { SheetLevel } from './sync';
 import { Realization } from './realization';
+import { MovedScoreLevel } from '@core/vocabulary/results';
 
 @ObjectType({
   simpleResolvers: true,
@@ -20,7 +21,7 @@ export class ChangedRow {
 @ObjectType({ simpleResolvers: true, description: 'A score the change moved: its value before, and now in full' })
 export class MovedScore {
   @Field(() => ID, { description: 'The indicator, objective, perspective, plan or dashboard' }) id!: string;
-  @Field({ description: 'indicator, operational, strategic, perspective, plan or dashboard' }) level!: string;
+  @Field(() => MovedScoreLevel, { description: 'Livello del punteggio / Level of the score' }) level!: string;
   @Field(() => String, { nullable: true }) code!: string | null;
   @Field(() => Float, { nullable: true }) oldScore!: number | null;
   @Field(() => String, { nullable: true }) oldDisplay!: string | null;
