@@ -7,12 +7,12 @@ import type { Context } from './context';
 import type { Paging } from './orders';
 import { MAX_PAGE, PageArgs } from './paging';
 
-@ObjectType({ simpleResolvers: true, description: 'Result of a delete mutation' })
+@ObjectType({ simpleResolvers: true, description: 'Esito di una cancellazione / Result of a delete mutation' })
 export class DeletePayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id della riga cancellata / Id of the deleted row' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Cancellata / Deleted' })
   deleted!: boolean;
 }
 
@@ -65,19 +65,23 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
 
   @Resolver(() => entity)
   class CrudResolver {
-    @Query(() => entity, { name: api.names.one, nullable: true, description: `One ${label} by id` })
+    @Query(() => entity, {
+      name: api.names.one,
+      nullable: true,
+      description: `Un ${label} per id, o null / One ${label} by id, or null`,
+    })
     one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<E | null> {
       return ctx.loaders.byId(api.entity).load(id);
     }
 
-    @Mutation(() => entity, { name: `create${label}`, description: `Creates a ${label}` })
+    @Mutation(() => entity, { name: `create${label}`, description: `Crea un ${label} / Creates one ${label}` })
     create(@Arg('input', () => api.createInput, { validate: true }) input: object, @Ctx() ctx: Context): Promise<E> {
       return createEntity(ctx, api, { ...input });
     }
 
     @Mutation(() => entity, {
       name: `update${label}`,
-      description: `Changes the fields given (null clears an optional field); with expectedVersion, refuses a stale edit`,
+      description: `Cambia i campi dati (null svuota un campo facoltativo); con expectedVersion rifiuta una modifica su dati superati / Changes the fields given (null clears an optional field); with expectedVersion, refuses a stale edit`,
     })
     update(
       @Arg('id', () => ID) id: string,
@@ -90,7 +94,7 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
 
     @Mutation(() => DeletePayload, {
       name: `delete${label}`,
-      description: `Deletes a ${label}; rows that depend on it only with cascade: true`,
+      description: `Cancella un ${label}; le righe che ne dipendono solo con cascade: true / Deletes one ${label}; rows that depend on it only with cascade: true`,
     })
     remove(
       @Arg('id', () => ID) id: string,

@@ -24,7 +24,8 @@ export async function lintOfPlan(ctx: Context, planId: string): Promise<LintIssu
 @Resolver()
 export class ReportResolver {
   @Query(() => PerformanceReport, {
-    description: 'The year-end (or 30/6) table of a dashboard, or of the whole plan tree',
+    description:
+      'Il prospetto di fine anno (o al 30/6) di un cruscotto o di tutto il piano / The year-end (or 30/6) table of a dashboard, or of the whole plan tree',
   })
   async report(
     @Arg('year', () => Int) year: number,
@@ -63,7 +64,7 @@ export class ReportResolver {
 
   @Mutation(() => [Indicator], {
     description:
-      'Confirms the inferred polarity of the indicators named, or of every unconfirmed one of the plan (all: true); with acceptSuggestions the plan lint suggestion (POLARITY_SUGGESTION) becomes the polarity first, in a draft plan only. Audited.',
+      'Conferma la polarità dedotta degli indicatori indicati, o di tutti quelli non confermati del piano (all: true); con acceptSuggestions il suggerimento del controllo (POLARITY_SUGGESTION) diventa prima la polarità, solo in bozza. Registrato. / Confirms the inferred polarity of the indicators named, or of every unconfirmed one of the plan (all: true); with acceptSuggestions the plan lint suggestion (POLARITY_SUGGESTION) becomes the polarity first, in a draft plan only. Audited.',
   })
   confirmPolarities(
     @Arg('planId', () => ID) planId: string,

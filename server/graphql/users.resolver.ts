@@ -43,7 +43,8 @@ export class UsersResolver {
   }
 
   @Mutation(() => OrganisationMember, {
-    description: 'Adds a person to an organisation with a role; creates the account when the e-mail is new',
+    description:
+      "Aggiunge una persona a un'organizzazione con un ruolo; crea l'account se l'indirizzo è nuovo / Adds a person to an organisation with a role; creates the account when the e-mail is new",
   })
   async inviteUser(
     @Arg('input', () => InviteUserInput, { validate: true }) input: InviteUserInput,
@@ -53,7 +54,8 @@ export class UsersResolver {
   }
 
   @Mutation(() => OrganisationMember, {
-    description: "Changes a member's role and units (an organisation keeps at least one admin)",
+    description:
+      "Cambia ruolo e unità di un membro (un'organizzazione tiene almeno un amministratore) / Changes a member's role and units (an organisation keeps at least one admin)",
   })
   async updateMembership(
     @Arg('input', () => UpdateMembershipInput, { validate: true }) input: UpdateMembershipInput,
@@ -63,7 +65,8 @@ export class UsersResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Takes a person out of an organisation; their account and other memberships stay',
+    description:
+      "Toglie una persona da un'organizzazione; l'account e le altre appartenenze restano / Takes a person out of an organisation; their account and other memberships stay",
   })
   removeMembership(
     @Arg('organisationId', () => ID) organisationId: string,
@@ -75,14 +78,15 @@ export class UsersResolver {
 
   @Mutation(() => UserAccount, {
     description:
-      'Switches an account off: all its tokens stop working (system admins, or an admin of every organisation of the person)',
+      'Disattiva un account: tutti i suoi token smettono di funzionare (amministratori di sistema, o di ogni organizzazione della persona) / Switches an account off: all its tokens stop working (system admins, or an admin of every organisation of the person)',
   })
   async deactivateUser(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<UserAccount> {
     return account(await deactivateUser(ctx, userId));
   }
 
   @Mutation(() => IssuedApiToken, {
-    description: 'A new token for yourself, or for a person you administer; the secret is shown only in this answer',
+    description:
+      'Un nuovo token per sé o per una persona che si amministra; il segreto si mostra solo in questa risposta / A new token for yourself, or for a person you administer; the secret is shown only in this answer',
   })
   async createApiToken(
     @Arg('input', () => CreateApiTokenInput, { validate: true }) input: CreateApiTokenInput,
@@ -92,7 +96,10 @@ export class UsersResolver {
     return { secret: issued.secret, token: tokenInfo(issued.token) };
   }
 
-  @Mutation(() => ApiTokenInfo, { description: 'Revokes a token at once (yours, or of a person you administer)' })
+  @Mutation(() => ApiTokenInfo, {
+    description:
+      'Revoca subito un token (proprio, o di una persona che si amministra) / Revokes a token at once (yours, or of a person you administer)',
+  })
   async revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiTokenInfo> {
     return tokenInfo(await revokeApiToken(ctx, id));
   }
