@@ -109,9 +109,7 @@ describe.each(databaseNames())('every list that grows pages as a Relay connectio
     expect(byCodeOrder.map((n: { code: string }) => n.code)).toEqual(
       byCodeOrder.map((n: { code: string }) => n.code).sort(byCode),
     );
-    const titles = (await codes(', orderBy: { field: TITLE, direction: DESC }')).map(
-      (n: { title: string }) => n.title,
-    );
+    const titles = (await codes(', orderBy: { field: TITLE, direction: DESC }')).map((n: { title: string }) => n.title);
     expect(titles).toEqual([...titles].sort((a, b) => b.localeCompare(a, 'it')));
   });
 
@@ -144,14 +142,21 @@ describe.each(databaseNames())('every list that grows pages as a Relay connectio
     await gql(`mutation($id: ID!) { updateOperationalObjective(id: $id, input: { weight: 11 }) { id } }`, {
       id: row.rowId,
     });
-    const history = (
-      await gql(`{ rowHistory(rowId: "${row.rowId}", planId: "${plan()}", year: 2022) { at action } }`)
-    ).rowHistory;
+    const history = (await gql(`{ rowHistory(rowId: "${row.rowId}", planId: "${plan()}", year: 2022) { at action } }`))
+      .rowHistory;
     const pagedHistory = await gql(
       `{ rowHistoryConnection(rowId: "${row.rowId}", planId: "${plan()}", year: 2022, first: 500) { totalCount edges { node { at action } } } }`,
     );
     expect(history.length).toBeGreaterThan(0);
     expect(pagedHistory.rowHistoryConnection.edges.map((e: { node: unknown }) => e.node)).toEqual(history);
+  });
+
+  it('a connection over a whole-plan computation counts as one, like the list it pages', async () => {
+    const lint = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `l${i}: planLintConnection(planId: "${plan()}", first: 1) { totalCount }`).join(' ')} }`;
+    const five = await sondrio.server.gql(lint(5));
+    expect(five.errors?.[0].message).toMatch(/At most 4 plan-wide computations/);
+    expect((await sondrio.server.gql(lint(4))).errors).toBeUndefined();
   });
 
   it('reads a page of targets or objectives in a bounded number of statements', async () => {
