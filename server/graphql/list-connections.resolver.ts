@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
-import { AuditEvent } from '../entities/audit-event';
 import { NotFoundError } from '../errors';
 import { listMembers } from '../services/members';
 import { lintOfPlan } from './report.resolver';
@@ -8,7 +7,7 @@ import { loadPlanState } from '../sync/plan-state';
 import { type Connection, connectionOf } from './connection';
 import type { Context } from './context';
 import { auditPage, AuditEventOrder } from './orders';
-import { byNumber, byWords, listOrdering } from './orderings';
+import { byNumber, byWords, listOrdering, type OrderChoice } from './orderings';
 import { OrderDirection, PageArgs } from './paging';
 import { LintIssue, PerformanceReport, ReportRow } from './types/report';
 import { RowChange } from './types/sync';
@@ -76,9 +75,9 @@ export class ReportRowsResolver {
     @Root() report: PerformanceReport,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('orderBy', () => REPORT_ROWS.orderInput, { nullable: true, description: 'Ordine / Order' })
-    orderBy: { field: string; direction: 'asc' | 'desc' } | null,
+    orderBy: OrderChoice | null,
   ): Connection<ReportRow> {
-    return REPORT_ROWS.page(report.rows, orderBy as never, page);
+    return REPORT_ROWS.page(report.rows, orderBy, page);
   }
 }
 
@@ -92,10 +91,10 @@ export class ListConnectionsResolver {
     @Arg('organisationId', () => ID, { description: "L'organizzazione / The organisation" }) organisationId: string,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('orderBy', () => MEMBERS.orderInput, { nullable: true, description: 'Ordine / Order' })
-    orderBy: { field: string; direction: 'asc' | 'desc' } | null,
+    orderBy: OrderChoice | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<OrganisationMember>> {
-    return MEMBERS.page((await listMembers(ctx, organisationId)).map(member), orderBy as never, page);
+    return MEMBERS.page((await listMembers(ctx, organisationId)).map(member), orderBy, page);
   }
 
   @Query(() => LintIssueConnection, {
@@ -106,10 +105,10 @@ export class ListConnectionsResolver {
     @Arg('planId', () => ID, { description: 'La versione del piano / The plan version' }) planId: string,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('orderBy', () => LINT_ISSUES.orderInput, { nullable: true, description: 'Ordine / Order' })
-    orderBy: { field: string; direction: 'asc' | 'desc' } | null,
+    orderBy: OrderChoice | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<LintIssue>> {
-    return LINT_ISSUES.page(await lintOfPlan(ctx, planId), orderBy as never, page);
+    return LINT_ISSUES.page(await lintOfPlan(ctx, planId), orderBy, page);
   }
 
   @Query(() => RowChangeConnection, {
@@ -132,6 +131,6 @@ export class ListConnectionsResolver {
     const ids = node ? state.memberIds(node) : [rowId];
     const events = await auditPage(ctx, { entityId: { $in: ids } }, orderBy, page);
     if (!node && events.totalCount === 0) throw new NotFoundError('row', rowId);
-    return events as Connection<AuditEvent> as unknown as Connection<RowChange>;
+    return events;
   }
 }

@@ -10,14 +10,15 @@ import { arrayPage, type Key, memoryPage, OrderDirection, type PageArgs, type So
 /** One key a client may order a list by: its words for the schema and the properties it sorts on. */
 export type OrderKey = { it: string; en: string; properties: string[] };
 
-type OrderChoice = { field: string; direction: OrderDirection };
+/** The order a client chose: a key of the list's `XOrderField` and a direction. */
+export type OrderChoice = { field: string; direction: OrderDirection };
 
 /**
  * The `XOrderField` enum and `XOrder` input of one connection, built from its keys: each connection gets its own
  * names (a client's generated types stay precise), with the default written in the description as the schema
  * cannot say it otherwise.
  */
-export function orderTypes(label: string, keys: Record<string, OrderKey>, byDefault: OrderChoice) {
+export function orderTypes(label: string, keys: Record<string, { it: string; en: string }>, byDefault: OrderChoice) {
   const values = Object.fromEntries(Object.keys(keys).map((k) => [k, k]));
   registerEnumType(values, {
     name: `${label}OrderField`,
@@ -122,11 +123,7 @@ export function listOrdering<T>(
   tie: (item: T, index: number) => string,
 ) {
   return {
-    orderInput: orderTypes(
-      label,
-      { ...Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, { ...v, properties: [] }])) },
-      byDefault,
-    ),
+    orderInput: orderTypes(label, keys, byDefault),
     page(items: readonly T[], orderBy: OrderChoice | null, page: PageArgs): Connection<T> {
       const { field, direction } = orderBy ?? byDefault;
       const key = keys[field];
