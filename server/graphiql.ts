@@ -22,31 +22,34 @@ const EXAMPLE_QUERY = `# Cruscotto: the plans loaded on this server.
 # First paste your token in the Headers tab below ("npm start" prints it on the first start and keeps it in
 # data/local-token.txt); then press the play button (or Ctrl+Enter) to run the query.
 query Plans {
-  planVersions {
-    id
-    label
-    status
-    cycle { name years }
-    perspectives {
-      name
-      strategicObjectives {
-        code
-        title
-        passMark
-        operationalObjectives {
+  planVersionsConnection {
+    totalCount
+    edges { node {
+      id
+      label
+      status
+      cycle { name years }
+      perspectives {
+        name
+        strategicObjectives {
           code
           title
-          weight
-          indicators {
+          passMark
+          operationalObjectives {
             code
             title
             weight
-            polarity
-            targets(year: 2022) { year effective { value { raw number date } } thresholds { score value { raw } } }
+            indicators {
+              code
+              title
+              weight
+              polarity
+              targets(year: 2022) { year effective { value { raw number date } } thresholds { score value { raw } } }
+            }
           }
         }
       }
-    }
+    } }
   }
 }
 `;

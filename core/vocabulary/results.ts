@@ -95,6 +95,16 @@ export enum AffectedLevel {
   DASHBOARD = 'dashboard',
 }
 
+/** What a score a live update moved belongs to: an indicator, or one of the levels above it. */
+export enum MovedScoreLevel {
+  INDICATOR = 'indicator',
+  OPERATIONAL = 'operational',
+  STRATEGIC = 'strategic',
+  PERSPECTIVE = 'perspective',
+  PLAN = 'plan',
+  DASHBOARD = 'dashboard',
+}
+
 /** A lint finding that stops a score (error) or only warns. */
 export enum LintSeverity {
   ERROR = 'error',

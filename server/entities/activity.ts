@@ -10,7 +10,7 @@ import { OptionalDouble, OptionalEnum, OptionalValue, RequiredInt, RequiredText 
 import { Owner, Reference } from './references';
 
 /** An activity of a project, with its own target, rule and responsible person. */
-@ObjectType({ simpleResolvers: true, description: 'Attività of a project' })
+@ObjectType({ simpleResolvers: true, description: 'Attività di un progetto / Attività of a project' })
 @Entity()
 export class Activity extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults | 'position';

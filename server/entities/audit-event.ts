@@ -8,7 +8,11 @@ import { OptionalString, RequiredDateTime, RequiredEnum, RequiredString } from '
 import { OptionalOwner } from './references';
 
 /** Who changed what, when, from where, with the row before and after. Never updated, never deleted. */
-@ObjectType({ simpleResolvers: true, description: 'An applied change: who, when, source, before and after' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Una modifica applicata: chi, quando, da dove, prima e dopo / An applied change: who, when, source, before and after',
+})
 @Entity()
 @Index({ properties: ['entityType', 'entityId'] })
 @Index({ properties: ['planId', 'at'] })
@@ -27,7 +31,8 @@ export class AuditEvent extends Node {
 
   @RequiredEnum(ChangeSource) source: ChangeSource = ChangeSource.GRAPHQL;
 
-  @OptionalString(300, 'e.g. workbook and sheet name for the add-in') sourceDetail?: string | null;
+  @OptionalString(300, 'es. cartella e foglio per il componente Excel / e.g. workbook and sheet name for the add-in')
+  sourceDetail?: string | null;
 
   @RequiredDateTime() at: Date = new Date();
 

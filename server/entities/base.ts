@@ -49,7 +49,10 @@ export abstract class Node {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = randomUUID();
 
-  @Field(() => Int, { description: 'Row version: increases by one at every committed change' })
+  @Field(() => Int, {
+    description:
+      'Versione della riga: cresce di uno a ogni modifica / Row version: increases by one at every committed change',
+  })
   @Property({ type: 'integer', version: true })
   version!: number;
 

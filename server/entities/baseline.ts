@@ -10,7 +10,8 @@ import { Owner } from './references';
 /** Previous year's target and actual as printed in the plan ("consuntivo … o ultimo dato disponibile"). */
 @ObjectType({
   simpleResolvers: true,
-  description: 'Baseline of an indicator: a reference year with its target and actual as printed',
+  description:
+    'Valore di partenza di un indicatore: un anno di riferimento con target e valore come stampati / Baseline of an indicator: a reference year with its target and actual as printed',
 })
 @Entity()
 @Unique({ properties: ['indicator', 'year'] })

@@ -5,7 +5,11 @@ import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { OptionalString, OptionalText, RequiredEnum, RequiredInt } from './columns';
 
 /** A closed monitoring period: actual values of (year, checkpoint) can no longer change. */
-@ObjectType({ simpleResolvers: true, description: 'A locked checkpoint: its actual values cannot change' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Una scadenza chiusa: i suoi valori non possono cambiare / A locked checkpoint: its actual values cannot change',
+})
 @Entity()
 @Unique({ properties: ['plan', 'year', 'checkpoint'] })
 export class CheckpointLock extends PlanOwned {

@@ -10,7 +10,11 @@ import { OptionalDouble, OptionalString, OptionalText, RequiredEnum } from './co
 import { Owner, Reference } from './references';
 
 /** One row of a dashboard. The same indicator may be listed in many dashboards, with different attributes. */
-@ObjectType({ simpleResolvers: true, description: 'A row of a dashboard: an indicator grouped under an objective' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Una riga di un cruscotto: un indicatore raggruppato sotto un obiettivo / A row of a dashboard: an indicator grouped under an objective',
+})
 @Entity()
 export class DashboardEntry extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults | 'level';
@@ -29,5 +33,9 @@ export class DashboardEntry extends PlanOwned {
 
   @OptionalText() actionLabel?: string | null;
 
-  @OptionalString(300, "Overrides the indicator's data source in this dashboard") dataSource?: string | null;
+  @OptionalString(
+    300,
+    "Sostituisce la fonte del dato dell'indicatore in questo cruscotto / Overrides the indicator's data source in this dashboard",
+  )
+  dataSource?: string | null;
 }

@@ -10,7 +10,8 @@ import { Reference } from './references';
 /** A cruscotto: an independent selection of indicators, scored only over its own entries (docs/scoring.md §5.8). */
 @ObjectType({
   simpleResolvers: true,
-  description: 'Cruscotto: strategic, service, SG, manager or individual dashboard',
+  description:
+    'Cruscotto strategico, del servizio, del SG, del dirigente o individuale / Cruscotto: strategic, service, SG, manager or individual dashboard',
 })
 @Entity()
 export class Dashboard extends PlanOwned {

@@ -10,7 +10,8 @@ import { Owner } from './references';
 /** Unit value per relevance point of an incentive fund in one cycle (docs/scoring.md §5.9). */
 @ObjectType({
   simpleResolvers: true,
-  description: 'Value in euro of one relevance point of an incentive fund in a cycle',
+  description:
+    'Valore in euro di un punto di rilevanza di un fondo incentivante in un ciclo / Value in euro of one relevance point of an incentive fund in a cycle',
 })
 @Entity()
 @Unique({ properties: ['cycle', 'fund'] })

@@ -23,7 +23,10 @@ import {
  * Indicatore / KPI (a Sondrio action, a Bergamo dashboard row, "Indicatore n" of a Brescia card). It hangs from an
  * operational objective, or directly from a strategic objective (own indicators).
  */
-@ObjectType({ simpleResolvers: true, description: 'Indicator (KPI) with its polarity, rule and weight' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Indicatore (KPI) con polarità, regola e peso / Indicator (KPI) with its polarity, rule and weight',
+})
 @Entity()
 export class Indicator extends PlanOwned {
   declare [OptionalProps]?:
@@ -35,9 +38,12 @@ export class Indicator extends PlanOwned {
 
   @RequiredString(50) code!: string;
 
-  @RequiredText('Title (the Sondrio action, the Brescia indicator name)') title!: string;
+  @RequiredText(
+    "Titolo (l'azione di Sondrio, il nome dell'indicatore di Brescia) / Title (the Sondrio action, the Brescia indicator name)",
+  )
+  title!: string;
 
-  @OptionalText('Bergamo "Azione" label') actionLabel?: string | null;
+  @OptionalText('Etichetta "Azione" di Bergamo / Bergamo "Azione" label') actionLabel?: string | null;
 
   @Field(() => String, {
     nullable: true,
@@ -50,31 +56,47 @@ export class Indicator extends PlanOwned {
 
   @OptionalText() denominator?: string | null;
 
-  @OptionalString(50, "Unit of measure: '%', 'EUR', 'days', 'persone', …") unit?: string | null;
+  @OptionalString(
+    50,
+    "Unità di misura: '%', 'EUR', 'giorni', 'persone', … / Unit of measure: '%', 'EUR', 'days', 'persone', …",
+  )
+  unit?: string | null;
 
   @RequiredEnum(ValueKind) valueKind: ValueKind = ValueKind.NUMBER;
 
   @RequiredEnum(Polarity) polarity: Polarity = Polarity.HIGHER;
 
-  @RequiredBoolean('False while the polarity is only inferred (POLARITY_UNCONFIRMED)') polarityConfirmed: boolean =
-    false;
+  @RequiredBoolean(
+    'Falso finché la polarità è solo dedotta (POLARITY_UNCONFIRMED) / False while the polarity is only inferred (POLARITY_UNCONFIRMED)',
+  )
+  polarityConfirmed: boolean = false;
 
-  @OptionalText('Why this polarity: the evidence it was read from') polarityEvidence?: string | null;
+  @OptionalText('Perché questa polarità: da che cosa è stata letta / Why this polarity: the evidence it was read from')
+  polarityEvidence?: string | null;
 
-  @OptionalEnum(ScoringRule, 'Explicit rule; null = from thresholds or polarity') rule?: ScoringRule | null;
+  @OptionalEnum(
+    ScoringRule,
+    'Regola esplicita; null = dalle soglie o dalla polarità / Explicit rule; null = from thresholds or polarity',
+  )
+  rule?: ScoringRule | null;
 
   @Field(() => GraphQLJSONObject, {
     nullable: true,
-    description: 'Rule parameters overriding the profile, e.g. graceDays',
+    description:
+      'Parametri della regola che sostituiscono il profilo, es. graceDays / Rule parameters overriding the profile, e.g. graceDays',
   })
   @Property({ type: 'json', nullable: true })
   ruleParams?: Record<string, unknown> | null;
 
-  @OptionalDouble('Weight in the parent objective, percent points') weight?: number | null;
+  @OptionalDouble("Peso nell'obiettivo padre, in punti percentuali / Weight in the parent objective, percent points")
+  weight?: number | null;
 
-  @RequiredBoolean('Monitoring-only by default (never weighted, never scored)') monitoring: boolean = false;
+  @RequiredBoolean(
+    'Solo monitoraggio in partenza (mai pesato, mai valutato) / Monitoring-only by default (never weighted, never scored)',
+  )
+  monitoring: boolean = false;
 
-  @OptionalString(300, 'Fonte del dato') dataSource?: string | null;
+  @OptionalString(300, 'Fonte del dato / Data source') dataSource?: string | null;
 
   @Field(() => [IndicatorCategory])
   @Property({ type: 'json' })
@@ -84,7 +106,7 @@ export class Indicator extends PlanOwned {
 
   @Reference(() => Indicator) replacedBy?: Indicator | null;
 
-  @OptionalString(10, 'YYYY-MM-DD') replacedOn?: string | null;
+  @OptionalString(10, 'Data AAAA-MM-GG / Date YYYY-MM-DD') replacedOn?: string | null;
 
   @OptionalText() replacementReason?: string | null;
 

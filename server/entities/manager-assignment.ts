@@ -11,22 +11,33 @@ import { OptionalOwner, Owner } from './references';
  * An objective in a manager's portfolio with its weight in that plan version. One objective may weigh
  * differently for several managers (docs/domain.md §8.4), so the weight lives here, not on the objective.
  */
-@ObjectType({ simpleResolvers: true, description: 'Objective assigned to a manager with a weight, for a period' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Obiettivo assegnato a un dirigente con un peso, per un periodo / Objective assigned to a manager with a weight, for a period',
+})
 @Entity()
 export class ManagerAssignment extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults;
 
   @Owner(() => Person) manager!: Person;
 
-  @OptionalString(200, 'Label shared by the managers of a joint assignment') jointGroup?: string | null;
+  @OptionalString(
+    200,
+    'Etichetta comune ai dirigenti di un incarico congiunto / Label shared by the managers of a joint assignment',
+  )
+  jointGroup?: string | null;
 
   @OptionalOwner(() => StrategicObjective) strategicObjective?: StrategicObjective | null;
 
   @OptionalOwner(() => OperationalObjective) operationalObjective?: OperationalObjective | null;
 
-  @RequiredDouble('Weight in the manager portfolio, percent points') weight!: number;
+  @RequiredDouble(
+    'Peso nel portafoglio del dirigente, in punti percentuali / Weight in the manager portfolio, percent points',
+  )
+  weight!: number;
 
-  @OptionalString(10, 'YYYY-MM-DD') validFrom?: string | null;
+  @OptionalString(10, 'Data AAAA-MM-GG / Date YYYY-MM-DD') validFrom?: string | null;
 
-  @OptionalString(10, 'YYYY-MM-DD') validTo?: string | null;
+  @OptionalString(10, 'Data AAAA-MM-GG / Date YYYY-MM-DD') validTo?: string | null;
 }

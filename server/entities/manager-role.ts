@@ -9,7 +9,10 @@ import { OptionalString, RequiredEnum } from './columns';
 import { Owner, Reference } from './references';
 
 /** One person may hold two roles at once: the SG may also head an area. */
-@ObjectType({ simpleResolvers: true, description: 'A role held by a person in a unit for a period' })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Un ruolo di una persona in un'unità per un periodo / A role held by a person in a unit for a period",
+})
 @Entity()
 export class ManagerRole extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;
@@ -20,7 +23,7 @@ export class ManagerRole extends TenantOwned {
 
   @Reference(() => OrgUnit) unit?: OrgUnit | null;
 
-  @OptionalString(10, 'YYYY-MM-DD') validFrom?: string | null;
+  @OptionalString(10, 'Data AAAA-MM-GG / Date YYYY-MM-DD') validFrom?: string | null;
 
-  @OptionalString(10, 'YYYY-MM-DD') validTo?: string | null;
+  @OptionalString(10, 'Data AAAA-MM-GG / Date YYYY-MM-DD') validTo?: string | null;
 }

@@ -16,29 +16,37 @@ import {
  * Valore ottenuto: one per indicator × year × checkpoint, however many dashboards list the indicator.
  * Neutralisation needs a reason; a manual score needs a justification (docs/scoring.md §5.3).
  */
-@ObjectType({ simpleResolvers: true, description: 'Actual value of an indicator at a checkpoint (valore ottenuto)' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Valore ottenuto di un indicatore a una scadenza / Actual value of an indicator at a checkpoint (valore ottenuto)',
+})
 @Entity()
 @Unique({ properties: ['indicator', 'year', 'checkpoint'] })
 export class Measurement extends AtCheckpoint {
   declare [OptionalProps]?: PlanOwnedDefaults | 'checkpoint' | 'notCompleted' | 'neutralised' | 'recordedAt';
 
-  @OptionalValue('null when nothing was entered') value?: ParsedValue | null;
+  @OptionalValue('null quando non è stato inserito nulla / null when nothing was entered') value?: ParsedValue | null;
 
-  @RequiredBoolean('Deadline indicators: explicitly not completed (scores 0)') notCompleted: boolean = false;
+  @RequiredBoolean(
+    'Indicatori a scadenza: dichiarato non completato (vale 0) / Deadline indicators: explicitly not completed (scores 0)',
+  )
+  notCompleted: boolean = false;
 
   @RequiredBoolean() neutralised: boolean = false;
 
   @OptionalText() neutralisationReason?: string | null;
 
-  @OptionalDouble('Manual score in [0, 1] (rule manual)') manualScore?: number | null;
+  @OptionalDouble('Punteggio manuale in [0, 1] (regola manual) / Manual score in [0, 1] (rule manual)') manualScore?:
+    number | null;
 
   @OptionalText() manualJustification?: string | null;
 
-  @OptionalText('Evidence offered to the OIV') evidence?: string | null;
+  @OptionalText("Evidenze offerte all'OIV / Evidence offered to the OIV") evidence?: string | null;
 
   @OptionalText() note?: string | null;
 
-  @OptionalString(200, 'Who recorded the value') author?: string | null;
+  @OptionalString(200, 'Chi ha registrato il valore / Who recorded the value') author?: string | null;
 
   @RequiredDateTime() recordedAt: Date = new Date();
 }

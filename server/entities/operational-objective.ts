@@ -20,7 +20,11 @@ import {
  * Obiettivo operativo (a Brescia objective card, a Sondrio OO). `contributes` says whether it counts in its
  * strategic objective's contribution component: objectives added mid-year are not linked automatically (docs/domain.md §8.8).
  */
-@ObjectType({ simpleResolvers: true, description: 'Obiettivo operativo, weighted in its strategic objective' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Obiettivo operativo, pesato nel suo obiettivo strategico / Obiettivo operativo, weighted in its strategic objective',
+})
 @Entity()
 export class OperationalObjective extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults | 'contributes' | 'budgetLines' | 'evidence' | 'isNew';
@@ -33,15 +37,20 @@ export class OperationalObjective extends PlanOwned {
 
   @OptionalText() description?: string | null;
 
-  @OptionalText('KPI text as printed, e.g. "ponderazione"') kpi?: string | null;
+  @OptionalText('Testo del KPI come stampato, es. "ponderazione" / KPI text as printed, e.g. "ponderazione"') kpi?:
+    string | null;
 
-  @OptionalDouble('Weight in the parent, in percent points (20 = 20%)') weight?: number | null;
+  @OptionalDouble(
+    'Peso nel livello sopra, in punti percentuali (20 = 20%) / Weight in the parent, in percent points (20 = 20%)',
+  )
+  weight?: number | null;
 
-  @RequiredBoolean("Counts in the parent's contribution component") contributes: boolean = true;
+  @RequiredBoolean("Conta nel contributo del livello sopra / Counts in the parent's contribution component")
+  contributes: boolean = true;
 
-  @OptionalText('Beneficio atteso') expectedBenefit?: string | null;
+  @OptionalText('Beneficio atteso / Expected benefit') expectedBenefit?: string | null;
 
-  @OptionalText('Azioni previste') plannedActions?: string | null;
+  @OptionalText('Azioni previste / Planned actions') plannedActions?: string | null;
 
   @OptionalString(300, 'Impegno richiesto (people / FTE), as written') effort?: string | null;
 
@@ -49,15 +58,19 @@ export class OperationalObjective extends PlanOwned {
 
   @OptionalEnum(PurposeClass) purposeClass?: PurposeClass | null;
 
-  @Field(() => [String], { description: 'Budget lines: amount, account, budget code, as written' })
+  @Field(() => [String], {
+    description:
+      'Voci di bilancio: importo, conto, codice, come scritte / Budget lines: amount, account, budget code, as written',
+  })
   @Property({ type: 'json' })
   budgetLines: string[] = [];
 
-  @Field(() => [String], { description: 'Evidence for the OIV' })
+  @Field(() => [String], { description: "Evidenze per l'OIV / Evidence for the OIV" })
   @Property({ type: 'json' })
   evidence: string[] = [];
 
-  @RequiredBoolean('"NUOVO OBIETTIVO": added by a revision') isNew: boolean = false;
+  @RequiredBoolean('"NUOVO OBIETTIVO": aggiunto da una revisione / "NUOVO OBIETTIVO": added by a revision')
+  isNew: boolean = false;
 
   @OptionalString(36) previousId?: string | null;
 

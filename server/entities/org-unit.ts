@@ -8,7 +8,11 @@ import { OptionalString, RequiredEnum, RequiredString } from './columns';
 import { Reference } from './references';
 
 /** Area → servizio → ufficio / U.O., plus staff units, working groups and the special agency. */
-@ObjectType({ simpleResolvers: true, description: 'Organisational unit; units form a tree through parent' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Unità organizzativa; le unità formano un albero tramite parent / Organisational unit; units form a tree through parent',
+})
 @Entity()
 export class OrgUnit extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;

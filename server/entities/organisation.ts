@@ -4,14 +4,18 @@ import { Node, NodeDefaults } from './base';
 import { RequiredString } from './columns';
 
 /** The tenant boundary: a chamber of commerce or any other public body. */
-@ObjectType({ simpleResolvers: true, description: 'A public body (tenant): every other row belongs to one' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Un ente pubblico: ogni altra riga appartiene a uno / A public body (tenant): every other row belongs to one',
+})
 @Entity()
 export class Organisation extends Node {
   declare [OptionalProps]?: NodeDefaults;
 
   @RequiredString(300) name!: string;
 
-  @Field({ description: 'Short unique code, e.g. CCIAA-SO' })
+  @Field({ description: 'Codice breve e unico, es. CCIAA-SO / Short unique code, e.g. CCIAA-SO' })
   @Unique()
   @Property({ type: 'string', length: 50 })
   code!: string;

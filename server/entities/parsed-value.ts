@@ -8,10 +8,11 @@ import { Comparator, ParsedValueKind, PlaceholderKind } from '@core/vocabulary/r
  */
 @ObjectType('ParsedValue', {
   simpleResolvers: true,
-  description: 'A typed or imported value: the raw text exactly as entered and what it means',
+  description:
+    'Un valore scritto o importato: il testo esatto e che cosa significa / A typed or imported value: the raw text exactly as entered and what it means',
 })
 export class ParsedValueType {
-  @Field({ description: 'Exactly as typed or imported' })
+  @Field({ description: 'Esattamente come scritto o importato / Exactly as typed or imported' })
   raw!: string;
 
   @Field(() => ParsedValueKind, { description: 'Che cosa è il valore / What the value turned out to be' })
@@ -42,7 +43,9 @@ export class ThresholdType {
   @Field(() => ParsedValueType)
   value!: ParsedValue;
 
-  @Field(() => Float, { description: 'Score in [0, 1] earned by reaching the value' })
+  @Field(() => Float, {
+    description: 'Punteggio in [0, 1] ottenuto raggiungendo il valore / Score in [0, 1] earned by reaching the value',
+  })
   score!: number;
 }
 

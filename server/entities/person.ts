@@ -4,7 +4,11 @@ import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
 import { OptionalString, RequiredString } from './columns';
 
-@ObjectType({ simpleResolvers: true, description: 'A person: manager, unit head, responsible, consultant' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "Una persona: dirigente, responsabile d'unità, responsabile, consulente / A person: manager, unit head, responsible, consultant",
+})
 @Entity()
 export class Person extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;

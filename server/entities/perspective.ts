@@ -4,7 +4,11 @@ import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { OptionalString, RequiredString } from './columns';
 
 /** Balanced-scorecard dimension; data, not an enum: plans do use others than the usual four. */
-@ObjectType({ simpleResolvers: true, description: 'Prospettiva: a balanced-scorecard dimension of a plan' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Prospettiva: una dimensione della balanced scorecard di un piano / Prospettiva: a balanced-scorecard dimension of a plan',
+})
 @Entity()
 export class Perspective extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults;

@@ -4,7 +4,11 @@ import { TenantOwned } from './tenant-owned';
 import { NodeDefaults } from './base';
 import { RequiredInt, RequiredString } from './columns';
 
-@ObjectType({ simpleResolvers: true, description: 'A triennial (or shorter) planning cycle, e.g. 2022-2024' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Un ciclo di pianificazione triennale (o più breve), es. 2022-2024 / A triennial (or shorter) planning cycle, e.g. 2022-2024',
+})
 @Entity()
 export class PlanCycle extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;

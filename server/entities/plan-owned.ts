@@ -16,5 +16,5 @@ export type PlanOwnedDefaults = NodeDefaults | 'position';
 export abstract class PlanOwned extends TenantOwned {
   @Owner(() => PlanVersion) plan!: PlanVersion;
 
-  @RequiredInt('Display order among siblings') position: number = 0;
+  @RequiredInt('Ordine tra le righe sorelle / Display order among siblings') position: number = 0;
 }

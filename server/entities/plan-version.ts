@@ -13,7 +13,11 @@ import { Owner, Reference } from './references';
  * One adopted text of a plan: REV.0 at the start of the year, then a new version for every revision
  * ("nuova previsione", new objectives, new weights). Objectives, indicators and targets belong to a version.
  */
-@ObjectType({ simpleResolvers: true, description: 'A revision of the plan of a cycle (REV. n), adopted by an act' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Una revisione del piano di un ciclo (REV. n), adottata con un atto / A revision of the plan of a cycle (REV. n), adopted by an act',
+})
 @Entity()
 @Unique({ properties: ['cycle', 'revision'] })
 export class PlanVersion extends TenantOwned {
@@ -25,9 +29,9 @@ export class PlanVersion extends TenantOwned {
 
   @RequiredString(200) label!: string;
 
-  @OptionalString(300, 'e.g. "Delibera di Giunta n. 2"') adoptingAct?: string | null;
+  @OptionalString(300, 'es. "Delibera di Giunta n. 2" / e.g. "Delibera di Giunta n. 2"') adoptingAct?: string | null;
 
-  @OptionalString(10, 'YYYY-MM-DD') actDate?: string | null;
+  @OptionalString(10, 'Data AAAA-MM-GG / Date YYYY-MM-DD') actDate?: string | null;
 
   @RequiredEnum(PlanStatus) status: PlanStatus = PlanStatus.DRAFT;
 
@@ -39,9 +43,14 @@ export class PlanVersion extends TenantOwned {
 
   @Reference(() => Person) approvedBy?: Person | null;
 
-  @OptionalString(200, 'The user who approved it (approvePlanVersion)') approvedByUser?: string | null;
+  @OptionalString(
+    200,
+    "L'utente che l'ha approvata (approvePlanVersion) / The user who approved it (approvePlanVersion)",
+  )
+  approvedByUser?: string | null;
 
   @OptionalDateTime() closedAt?: Date | null;
 
-  @OptionalString(200, 'The user who closed it (closePlanVersion)') closedByUser?: string | null;
+  @OptionalString(200, "L'utente che l'ha chiusa (closePlanVersion) / The user who closed it (closePlanVersion)")
+  closedByUser?: string | null;
 }

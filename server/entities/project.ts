@@ -6,7 +6,10 @@ import { RequiredText } from './columns';
 import { Reference } from './references';
 
 /** A project appears in dashboards as one indicator "Progetto: <name>" scored from its activities. */
-@ObjectType({ simpleResolvers: true, description: 'Progetto, with its activities (scheda progetto)' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Progetto, con le sue attività (scheda progetto) / Progetto, with its activities (scheda progetto)',
+})
 @Entity()
 export class Project extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults;

@@ -10,7 +10,11 @@ import { OptionalDateTime, RequiredEnum, RequiredInt, RequiredString } from './c
  * A named, versioned set of scoring parameters (docs/scoring.md §5.11). A frozen version never changes:
  * a parameter change is a new version, so past reports stay reproducible.
  */
-@ObjectType({ simpleResolvers: true, description: 'Named, versioned scoring parameters attached to plan versions' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Parametri di calcolo con nome e versione, legati alle versioni del piano / Named, versioned scoring parameters attached to plan versions',
+})
 @Entity()
 @Unique({ properties: ['org', 'name', 'profileVersion'] })
 export class ScoringProfile extends TenantOwned {
@@ -18,12 +22,14 @@ export class ScoringProfile extends TenantOwned {
 
   @RequiredString(100) name!: string;
 
-  @RequiredInt('Version of the profile (not the row version)') profileVersion!: number;
+  @RequiredInt('Versione del profilo (non della riga) / Version of the profile (not the row version)')
+  profileVersion!: number;
 
   @RequiredEnum(ProfileStatus) status: ProfileStatus = ProfileStatus.DRAFT;
 
   @Field(() => GraphQLJSONObject, {
-    description: 'capRatio, inverseMiss, deadlineLate, graceDays, bandsMode, ownShare, …',
+    description:
+      'Parametri: capRatio, inverseMiss, deadlineLate, graceDays, bandsMode, ownShare, … / Parameters: capRatio, inverseMiss, deadlineLate, graceDays, bandsMode, ownShare, …',
   })
   @Property({ type: 'json' })
   parameters!: Record<string, unknown>;

@@ -13,7 +13,8 @@ import { Owner, Reference } from './references';
 /** One value of a target: sequence 0 is the original, later ones are "nuova previsione" revisions. */
 @ObjectType({
   simpleResolvers: true,
-  description: 'A value of a target: the original or a revision ("nuova previsione")',
+  description:
+    'Un valore di un target: l\'originale o una revisione ("nuova previsione") / A value of a target: the original or a revision ("nuova previsione")',
 })
 @Entity()
 @Unique({ properties: ['target', 'seq'] })
@@ -22,7 +23,7 @@ export class TargetRevision extends TenantOwned {
 
   @Owner(() => Target) target!: Target;
 
-  @RequiredInt('0 = original') seq!: number;
+  @RequiredInt('0 = originale / 0 = original') seq!: number;
 
   @RequiredEnum(RevisionKind) kind!: RevisionKind;
 
@@ -30,11 +31,12 @@ export class TargetRevision extends TenantOwned {
   @Property({ type: 'json' })
   value!: ParsedValue;
 
-  @RequiredBoolean('Only approved revisions are effective') approved: boolean = true;
+  @RequiredBoolean('Contano solo le revisioni approvate / Only approved revisions are effective') approved: boolean =
+    true;
 
   @OptionalString(300) adoptingAct?: string | null;
 
-  @OptionalString(10, 'YYYY-MM-DD') actDate?: string | null;
+  @OptionalString(10, 'Data AAAA-MM-GG / Date YYYY-MM-DD') actDate?: string | null;
 
   @OptionalText() note?: string | null;
 

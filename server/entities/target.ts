@@ -13,7 +13,8 @@ import { OptionalEnum, RequiredEnum } from './columns';
  */
 @ObjectType({
   simpleResolvers: true,
-  description: 'Target of an indicator for a year and checkpoint, with thresholds and revisions',
+  description:
+    'Target di un indicatore per un anno e una scadenza, con soglie e revisioni / Target of an indicator for a year and checkpoint, with thresholds and revisions',
 })
 @Entity()
 @Unique({ properties: ['indicator', 'year', 'checkpoint'] })
@@ -22,11 +23,22 @@ export class Target extends AtCheckpoint {
 
   @RequiredEnum(TargetMode) mode: TargetMode = TargetMode.SCORED;
 
-  @OptionalEnum(Polarity, "Overrides the indicator's polarity for this year") polarity?: Polarity | null;
+  @OptionalEnum(
+    Polarity,
+    "Sostituisce la polarità dell'indicatore per quest'anno / Overrides the indicator's polarity for this year",
+  )
+  polarity?: Polarity | null;
 
-  @OptionalEnum(ScoringRule, "Overrides the indicator's rule for this year") rule?: ScoringRule | null;
+  @OptionalEnum(
+    ScoringRule,
+    "Sostituisce la regola dell'indicatore per quest'anno / Overrides the indicator's rule for this year",
+  )
+  rule?: ScoringRule | null;
 
-  @Field(() => [ThresholdType], { description: 'Threshold points, the target itself being the point with score 1' })
+  @Field(() => [ThresholdType], {
+    description:
+      'Punti soglia; il target stesso è il punto con punteggio 1 / Threshold points, the target itself being the point with score 1',
+  })
   @Property({ type: 'json' })
   thresholds: StoredThreshold[] = [];
 }

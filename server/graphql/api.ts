@@ -9,12 +9,15 @@ import * as portfolio from './inputs/portfolio';
 import * as tree from './inputs/tree';
 import * as values from './inputs/values';
 import { INDICATOR_PAGING, MEASUREMENT_PAGING } from './orders';
+import { codeOrdering, type OrderKey, sqlOrdering } from './orderings';
+import { OrderDirection } from './paging';
+import * as E from '../entities';
 
 const byPosition = { position: 'asc', id: 'asc' } as const;
 const byName = { name: 'asc', id: 'asc' } as const;
 
 type Inputs = Record<string, unknown>;
-type Options<E extends Node> = Pick<CrudApi<E>, 'filterPaths' | 'orderBy' | 'paging'>;
+type Options<E extends Node> = Pick<CrudApi<E>, 'filterPaths' | 'orderBy' | 'paging' | 'connection'>;
 
 /**
  * One entity's API from its spec and the module of its inputs, which are named after it (`CreateXInput`,
@@ -41,42 +44,152 @@ function apiOf<E extends Node>(
   };
 }
 
+const ASC = OrderDirection.ASC;
+const key = (it: string, en: string, ...properties: string[]): OrderKey => ({ it, en, properties });
+const NAME = key('nome', 'name', 'name');
+const POSITION = key('posizione data nel piano', 'position given in the plan', 'position');
+const CREATED_AT = key('quando è stato creato', 'when it was created', 'createdAt');
+const UPDATED_AT = key('ultima modifica', 'last change', 'updatedAt');
+const PERIOD = key('anno e scadenza (30/6 prima di 31/12)', 'year, then checkpoint', 'year', 'checkpoint');
+
+/**
+ * Every root list that grows with the organisation's plans is a Relay connection (issue 19): `xsConnection`, with
+ * the plain `xs` list kept beside it, deprecated, for the clients that read it. Plan objects with a code come in code
+ * order, the others in the order the plain list always had.
+ */
+const paged = <E extends Node>(
+  many: string,
+  label: string,
+  entity: new () => E,
+  keys: Record<string, OrderKey>,
+  field: string,
+  direction = ASC,
+): Pick<CrudApi<E>, 'paging' | 'connection'> => ({
+  paging: sqlOrdering(label, entity, keys, { field, direction }),
+  connection: `${many}Connection`,
+});
+const coded = <E extends Node>(many: string, label: string, entity: new () => E, title: string) => ({
+  paging: codeOrdering(label, entity, title),
+  connection: `${many}Connection`,
+});
+
 /** Every entity's queries and mutations, declared once. */
 const APIS: CrudApi<any>[] = [
-  apiOf(specs.organisationSpec, 'organisations', org, { orderBy: byName }),
-  apiOf(specs.orgUnitSpec, 'orgUnits', org, { orderBy: byName }),
-  apiOf(specs.personSpec, 'people', org, { orderBy: { fullName: 'asc', id: 'asc' } }),
-  apiOf(specs.managerRoleSpec, 'managerRoles', org),
-  apiOf(specs.fundParameterSpec, 'fundParameters', org),
-  apiOf(specs.planCycleSpec, 'planCycles', plan, { orderBy: { firstYear: 'desc', id: 'asc' } }),
-  apiOf(specs.planVersionSpec, 'planVersions', plan, { orderBy: { revision: 'asc', id: 'asc' } }),
+  apiOf(specs.organisationSpec, 'organisations', org, {
+    orderBy: byName,
+    ...paged('organisations', 'Organisation', E.Organisation, { NAME, CODE: key('codice', 'code', 'code') }, 'NAME'),
+  }),
+  apiOf(specs.orgUnitSpec, 'orgUnits', org, {
+    orderBy: byName,
+    ...paged('orgUnits', 'OrgUnit', E.OrgUnit, { NAME, CREATED_AT }, 'NAME'),
+  }),
+  apiOf(specs.personSpec, 'people', org, {
+    orderBy: { fullName: 'asc', id: 'asc' },
+    ...paged(
+      'people',
+      'Person',
+      E.Person,
+      { NAME: key('nome e cognome', 'full name', 'fullName'), CREATED_AT },
+      'NAME',
+    ),
+  }),
+  apiOf(specs.managerRoleSpec, 'managerRoles', org, {
+    ...paged('managerRoles', 'ManagerRole', E.ManagerRole, { CREATED_AT }, 'CREATED_AT'),
+  }),
+  apiOf(specs.fundParameterSpec, 'fundParameters', org, {
+    ...paged('fundParameters', 'FundParameter', E.FundParameter, { CREATED_AT }, 'CREATED_AT'),
+  }),
+  apiOf(specs.planCycleSpec, 'planCycles', plan, {
+    orderBy: { firstYear: 'desc', id: 'asc' },
+    ...paged(
+      'planCycles',
+      'PlanCycle',
+      E.PlanCycle,
+      { FIRST_YEAR: key('primo anno del ciclo', 'first year of the cycle', 'firstYear'), NAME, CREATED_AT },
+      'FIRST_YEAR',
+      OrderDirection.DESC,
+    ),
+  }),
+  apiOf(specs.planVersionSpec, 'planVersions', plan, {
+    orderBy: { revision: 'asc', id: 'asc' },
+    ...paged(
+      'planVersions',
+      'PlanVersion',
+      E.PlanVersion,
+      { REVISION: key('numero di revisione (REV. n)', 'revision number (REV. n)', 'revision'), CREATED_AT, UPDATED_AT },
+      'REVISION',
+    ),
+  }),
   apiOf(specs.scoringProfileSpec, 'scoringProfiles', plan, {
     orderBy: { name: 'asc', profileVersion: 'asc', id: 'asc' },
+    ...paged(
+      'scoringProfiles',
+      'ScoringProfile',
+      E.ScoringProfile,
+      { NAME: key('nome, poi versione', 'name, then version', 'name', 'profileVersion'), CREATED_AT },
+      'NAME',
+    ),
   }),
-  apiOf(specs.perspectiveSpec, 'perspectives', tree, { orderBy: byPosition }),
-  apiOf(specs.strategicObjectiveSpec, 'strategicObjectives', tree, { orderBy: byPosition }),
+  apiOf(specs.perspectiveSpec, 'perspectives', tree, {
+    orderBy: byPosition,
+    ...paged('perspectives', 'Perspective', E.Perspective, { POSITION, NAME, CREATED_AT }, 'POSITION'),
+  }),
+  apiOf(specs.strategicObjectiveSpec, 'strategicObjectives', tree, {
+    orderBy: byPosition,
+    ...coded('strategicObjectives', 'StrategicObjective', E.StrategicObjective, 'title'),
+  }),
   apiOf(specs.operationalObjectiveSpec, 'operationalObjectives', tree, {
     filterPaths: { unitId: 'responsibleUnits' },
     orderBy: byPosition,
+    ...coded('operationalObjectives', 'OperationalObjective', E.OperationalObjective, 'title'),
   }),
   apiOf(specs.indicatorSpec, 'indicators', tree, {
     filterPaths: { unitId: 'responsibleUnits' },
     orderBy: byPosition,
     paging: INDICATOR_PAGING,
   }),
-  apiOf(specs.targetSpec, 'targets', values, { orderBy: { year: 'asc', checkpoint: 'asc', id: 'asc' } }),
-  apiOf(specs.targetRevisionSpec, 'targetRevisions', values, { orderBy: { seq: 'asc', id: 'asc' } }),
-  apiOf(specs.baselineSpec, 'baselines', values, { orderBy: { year: 'asc', id: 'asc' } }),
+  apiOf(specs.targetSpec, 'targets', values, {
+    orderBy: { year: 'asc', checkpoint: 'asc', id: 'asc' },
+    ...paged('targets', 'Target', E.Target, { PERIOD, CREATED_AT, UPDATED_AT }, 'PERIOD'),
+  }),
+  apiOf(specs.targetRevisionSpec, 'targetRevisions', values, {
+    orderBy: { seq: 'asc', id: 'asc' },
+    ...paged(
+      'targetRevisions',
+      'TargetRevision',
+      E.TargetRevision,
+      { SEQUENCE: key('ordine di inserimento', 'order entered', 'seq'), CREATED_AT },
+      'SEQUENCE',
+    ),
+  }),
+  apiOf(specs.baselineSpec, 'baselines', values, {
+    orderBy: { year: 'asc', id: 'asc' },
+    ...paged('baselines', 'Baseline', E.Baseline, { YEAR: key('anno', 'year', 'year'), CREATED_AT }, 'YEAR'),
+  }),
   apiOf(specs.measurementSpec, 'measurements', values, {
     filterPaths: { unitId: 'indicator.responsibleUnits' },
     orderBy: { year: 'asc', checkpoint: 'asc', id: 'asc' },
     paging: MEASUREMENT_PAGING,
   }),
-  apiOf(specs.projectSpec, 'projects', portfolio, { orderBy: byPosition }),
-  apiOf(specs.activitySpec, 'activities', portfolio, { orderBy: byPosition }),
-  apiOf(specs.dashboardSpec, 'dashboards', portfolio, { orderBy: byPosition }),
-  apiOf(specs.dashboardEntrySpec, 'dashboardEntries', portfolio, { orderBy: byPosition }),
-  apiOf(specs.managerAssignmentSpec, 'managerAssignments', portfolio),
+  apiOf(specs.projectSpec, 'projects', portfolio, {
+    orderBy: byPosition,
+    ...paged('projects', 'Project', E.Project, { POSITION, NAME, CREATED_AT }, 'POSITION'),
+  }),
+  apiOf(specs.activitySpec, 'activities', portfolio, {
+    orderBy: byPosition,
+    ...paged('activities', 'Activity', E.Activity, { POSITION, NAME, CREATED_AT }, 'POSITION'),
+  }),
+  apiOf(specs.dashboardSpec, 'dashboards', portfolio, {
+    orderBy: byPosition,
+    ...paged('dashboards', 'Dashboard', E.Dashboard, { POSITION, NAME, CREATED_AT }, 'POSITION'),
+  }),
+  apiOf(specs.dashboardEntrySpec, 'dashboardEntries', portfolio, {
+    orderBy: byPosition,
+    ...paged('dashboardEntries', 'DashboardEntry', E.DashboardEntry, { POSITION, CREATED_AT }, 'POSITION'),
+  }),
+  apiOf(specs.managerAssignmentSpec, 'managerAssignments', portfolio, {
+    ...paged('managerAssignments', 'ManagerAssignment', E.ManagerAssignment, { CREATED_AT }, 'CREATED_AT'),
+  }),
 ];
 
 export const CRUD_RESOLVERS = APIS.map(crudResolver);

@@ -3,46 +3,60 @@ import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { InputError } from '../errors';
 
-@ObjectType({ simpleResolvers: true, description: 'Relay page information' })
+@ObjectType({ simpleResolvers: true, description: 'Dove si trova la pagina / Relay page information' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Ci sono righe dopo questa pagina / There are rows after this page' })
   hasNextPage!: boolean;
 
-  @Field()
+  @Field({ description: 'Ci sono righe prima di questa pagina / There are rows before this page' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursore della prima riga, per `before` / Cursor of the first row, for `before`',
+  })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursore dell'ultima riga, per `after` / Cursor of the last row, for `after`",
+  })
   endCursor!: string | null;
 }
 
 export type Edge<T> = { cursor: string; node: T };
 export type Connection<T> = { edges: Edge<T>[]; pageInfo: PageInfo; totalCount: number };
 
-/** A Relay connection type for long lists (indicators, measurements, audit events). */
+/** A Relay connection type for a list that grows (indicators, targets, audit events, members, report rows…). */
 export function connectionOf<T extends object>(node: ClassType<T>, name: string): ClassType<Connection<T>> {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  @ObjectType(`${name}Edge`, {
+    simpleResolvers: true,
+    description: `Una riga di ${name}Connection col suo cursore / One ${name} row of a page, with its cursor`,
+  })
   class EdgeType {
     @Field(() => String, {
       description: 'Cursore opaco: passarlo come `after` o `before` / Opaque cursor: pass it as `after` or `before`',
     })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: 'La riga / The row' })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { simpleResolvers: true })
+  @ObjectType(`${name}Connection`, {
+    simpleResolvers: true,
+    description: `Una pagina di ${name} (connessione Relay) / A page of ${name} rows (Relay connection)`,
+  })
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'Le righe della pagina, in ordine / The rows of the page, in order' })
     edges!: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Dove si trova la pagina / Where the page is' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'Rows matching the filter, on all pages' })
+    @Field(() => Int, {
+      description: 'Righe che rispondono al filtro, in tutte le pagine / Rows matching the filter, on all pages',
+    })
     totalCount!: number;
   }
   return ConnectionType as ClassType<Connection<T>>;

@@ -7,12 +7,12 @@ import type { Context } from './context';
 import type { Paging } from './orders';
 import { MAX_PAGE, PageArgs } from './paging';
 
-@ObjectType({ simpleResolvers: true, description: 'Result of a delete mutation' })
+@ObjectType({ simpleResolvers: true, description: 'Esito di una cancellazione / Result of a delete mutation' })
 export class DeletePayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id della riga cancellata / Id of the deleted row' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Cancellata / Deleted' })
   deleted!: boolean;
 }
 
@@ -30,6 +30,11 @@ export type CrudApi<E extends Node> = EntitySpec<E> & {
   orderBy?: Record<string, 'asc' | 'desc'>;
   /** long lists are paged as Relay connections, in the orders given (server/graphql/orders.ts) */
   paging?: Paging<E>;
+  /**
+   * The connection's own field name, when the plain list stays beside it (deprecated) for the clients that read it;
+   * without it, `many` itself is the connection.
+   */
+  connection?: string;
 };
 
 /** Translates a filter input into a query: `ids`, `organisationId` → org, `xId` → x, scalars by equality. */
@@ -60,19 +65,23 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
 
   @Resolver(() => entity)
   class CrudResolver {
-    @Query(() => entity, { name: api.names.one, nullable: true, description: `One ${label} by id` })
+    @Query(() => entity, {
+      name: api.names.one,
+      nullable: true,
+      description: `Un ${label} per id, o null / One ${label} by id, or null`,
+    })
     one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<E | null> {
       return ctx.loaders.byId(api.entity).load(id);
     }
 
-    @Mutation(() => entity, { name: `create${label}`, description: `Creates a ${label}` })
+    @Mutation(() => entity, { name: `create${label}`, description: `Crea un ${label} / Creates one ${label}` })
     create(@Arg('input', () => api.createInput, { validate: true }) input: object, @Ctx() ctx: Context): Promise<E> {
       return createEntity(ctx, api, { ...input });
     }
 
     @Mutation(() => entity, {
       name: `update${label}`,
-      description: `Changes the fields given (null clears an optional field); with expectedVersion, refuses a stale edit`,
+      description: `Cambia i campi dati (null svuota un campo facoltativo); con expectedVersion rifiuta una modifica su dati superati / Changes the fields given (null clears an optional field); with expectedVersion, refuses a stale edit`,
     })
     update(
       @Arg('id', () => ID) id: string,
@@ -85,7 +94,7 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
 
     @Mutation(() => DeletePayload, {
       name: `delete${label}`,
-      description: `Deletes a ${label}; rows that depend on it only with cascade: true`,
+      description: `Cancella un ${label}; le righe che ne dipendono solo con cascade: true / Deletes one ${label}; rows that depend on it only with cascade: true`,
     })
     remove(
       @Arg('id', () => ID) id: string,
@@ -100,14 +109,20 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
   if (ConnectionType && api.paging) {
     const PageType = ConnectionType;
     const paging = api.paging;
+    const connectionName = api.connection ?? api.names.many;
+    // the list the connection replaces, kept for the clients that read it (CHANGELOG, issue 19)
+    const Base = api.connection
+      ? plainList(api, CrudResolver, `Usare ${connectionName} / Use ${connectionName}`)
+      : CrudResolver;
     @Resolver(() => entity)
-    class PagedList extends CrudResolver {
+    class PagedList extends Base {
       @Query(() => PageType, {
-        name: api.names.many,
-        description: `${label}: pagine Relay (first/after, last/before ≤ ${MAX_PAGE}) / ${label} rows as a Relay connection`,
+        name: connectionName,
+        description: `${label}: pagine Relay (first/after, last/before ≤ ${MAX_PAGE}), con totalCount / ${label} rows as a Relay connection`,
       })
-      many(
-        @Arg('filter', () => api.filterInput, { nullable: true, validate: true }) filter: object | null,
+      connection(
+        @Arg('filter', () => api.filterInput, { nullable: true, validate: true, description: 'Filtro / Filter' })
+        filter: object | null,
         @Args(() => PageArgs) page: PageArgs,
         @Arg('orderBy', () => paging.orderInput, { nullable: true, description: 'Ordine / Order' })
         orderBy: object | null,
@@ -119,12 +134,25 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
     }
     return PagedList;
   }
+  return plainList(api, CrudResolver);
+}
 
-  @Resolver(() => entity)
-  class PlainList extends CrudResolver {
-    @Query(() => [entity], { name: api.names.many, description: `${label} rows matching the filter` })
+/** `xs(filter)`: every matching row at once, for the entities whose lists stay short or that clients still read. */
+function plainList<E extends Node>(
+  api: CrudApi<E>,
+  Base: ClassType<object>,
+  deprecationReason?: string,
+): ClassType<object> {
+  @Resolver(() => api.entity)
+  class PlainList extends Base {
+    @Query(() => [api.entity], {
+      name: api.names.many,
+      description: `Righe di ${api.label} che rispondono al filtro, tutte insieme / ${api.label} rows matching the filter, all at once`,
+      deprecationReason,
+    })
     many(
-      @Arg('filter', () => api.filterInput, { nullable: true, validate: true }) filter: object | null,
+      @Arg('filter', () => api.filterInput, { nullable: true, validate: true, description: 'Filtro / Filter' })
+      filter: object | null,
       @Ctx() ctx: Context,
     ): Promise<E[]> {
       const where = whereOf(filter as Record<string, unknown>, api.filterPaths) as FilterQuery<E>;

@@ -8,7 +8,7 @@ import { DashboardEntryItemInput } from './inputs/portfolio';
 export class DashboardEntriesResolver {
   @Mutation(() => [DashboardEntry], {
     description:
-      'Adds many entries to one dashboard in one call (a Bergamo cruscotto lists dozens): all or none, each refused entry named by its index; audited',
+      'Aggiunge molte voci a un cruscotto in una chiamata (un cruscotto di Bergamo ne ha decine): tutte o nessuna, ogni voce rifiutata indicata per posizione; registrato / Adds many entries to one dashboard in one call (a Bergamo cruscotto lists dozens): all or none, each refused entry named by its index; audited',
   })
   createDashboardEntries(
     @Arg('dashboardId', () => ID) dashboardId: string,

@@ -6,7 +6,8 @@ import { ImportPlanInput, ImportPlanResult } from './types/import';
 @Resolver()
 export class ImportResolver {
   @Mutation(() => ImportPlanResult, {
-    description: 'Imports a plan document (seed formats) with its review report; the same file twice is idempotent',
+    description:
+      'Importa un documento di piano (formati noti) col rapporto di revisione; lo stesso file due volte non cambia nulla / Imports a plan document (seed formats) with its review report; the same file twice is idempotent',
   })
   async importPlan(
     @Arg('input', () => ImportPlanInput, { validate: false }) input: ImportPlanInput,

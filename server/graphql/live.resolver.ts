@@ -33,7 +33,7 @@ async function follow({ args, context }: { args: Args; context: Context }): Prom
 export class LiveResolver {
   @Subscription(() => PlanChange, {
     description:
-      'Each committed change to the plan (by any path: syncRows, mutations, imports, on any instance) that moved a row or a score of this year and checkpoint',
+      'Ogni modifica al piano (per ogni via: syncRows, mutazioni, importazioni, su ogni istanza) che ha mosso una riga o un punteggio di questo anno e scadenza / Each committed change to the plan (by any path: syncRows, mutations, imports, on any instance) that moved a row or a score of this year and checkpoint',
     subscribe: follow,
   })
   planChanged(

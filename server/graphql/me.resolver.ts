@@ -4,27 +4,39 @@ import { tokensOf } from '../services/api-tokens';
 import type { Context } from './context';
 import { ApiTokenInfo, tokenInfo } from './types/users';
 
-@ObjectType({ simpleResolvers: true, description: 'A role of the caller in one organisation' })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Un ruolo di chi chiama in un'organizzazione / A role of the caller in one organisation",
+})
 class MyMembership {
   @Field(() => ID) organisationId!: string;
   @Field(() => Role) role!: Role;
-  @Field(() => [ID], { description: 'for a unit editor: the units whose actual values they may enter' })
+  @Field(() => [ID], {
+    description:
+      'per un redattore di unità: le unità di cui può inserire i valori / for a unit editor: the units whose actual values they may enter',
+  })
   unitIds!: string[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'The caller, as their token identifies them' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Chi chiama, come lo identifica il suo token / The caller, as their token identifies them',
+})
 class Me {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() email!: string;
-  @Field({ description: 'may create organisations and act in all of them' }) systemAdmin!: boolean;
+  @Field({
+    description: 'può creare organizzazioni e agire in tutte / may create organisations and act in all of them',
+  })
+  systemAdmin!: boolean;
   @Field(() => [MyMembership]) memberships!: MyMembership[];
 }
 
 /** Lets a client (the add-in) check its token and show what its user may do. */
 @Resolver(() => Me)
 export class MeResolver {
-  @Query(() => Me, { description: 'Who the token belongs to and their roles' })
+  @Query(() => Me, { description: 'Di chi è il token, e i suoi ruoli / Who the token belongs to and their roles' })
   me(@Ctx() ctx: Context): Me {
     const { user } = ctx;
     return {
@@ -39,7 +51,8 @@ export class MeResolver {
   }
 
   @FieldResolver(() => [ApiTokenInfo], {
-    description: 'Your tokens, newest first (never their secrets); revoke one with revokeApiToken',
+    description:
+      'I propri token, dal più recente (mai i segreti); revocarne uno con revokeApiToken / Your tokens, newest first (never their secrets); revoke one with revokeApiToken',
   })
   async tokens(@Root() me: Me, @Ctx() ctx: Context): Promise<ApiTokenInfo[]> {
     return (await tokensOf(ctx.em, me.id)).map(tokenInfo);

@@ -78,7 +78,7 @@ export async function sqlPage<E extends object>(
   return toConnection(cursor);
 }
 
-type Key = string | number | boolean | null;
+export type Key = string | number | boolean | null;
 /** One sort key of an in-memory order: the entity's property and how two of its values compare. */
 export type SortKey = { property: string; compare: (a: Key, b: Key) => number };
 
@@ -100,6 +100,52 @@ export async function memoryPage<E extends { id: string }>(
   page: PageArgs,
   load: (ids: string[]) => Promise<Array<E | null>>,
 ): Promise<Connection<E>> {
+  const rows = await em.find(entity, where, {
+    fields: [...sort.map((k) => k.property), 'id'] as never,
+    disableIdentityMap: true,
+  });
+  const keyed = rows.map((row) => ({
+    row,
+    key: [...sort.map((k) => keyOf((row as Record<string, unknown>)[k.property])), row.id] as Key[],
+  }));
+  const { chosen, pageInfo, totalCount } = cutPage(keyed, sort, direction, page);
+  const found = await load(chosen.map((k) => String(k.key[sort.length])));
+  const edges = chosen.flatMap((k, i) => (found[i] ? [{ node: found[i] as E, cursor: encode(k.key) }] : []));
+  return {
+    edges,
+    pageInfo: { ...pageInfo, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}
+
+/**
+ * A page of a list already in memory (members of an organisation, rows of a report, lint findings): each item's
+ * keys are its place in the order, the last key a tie-breaker unique in the list. No statement is run.
+ */
+export function arrayPage<T>(
+  items: readonly T[],
+  keysOf: (item: T, index: number) => Key[],
+  sort: readonly SortKey[],
+  direction: OrderDirection,
+  page: PageArgs,
+): Connection<T> {
+  const keyed = items.map((row, index) => ({ row, key: keysOf(row, index) }));
+  const { chosen, pageInfo, totalCount } = cutPage(keyed, sort, direction, page);
+  const edges = chosen.map((k) => ({ node: k.row, cursor: encode(k.key) }));
+  return {
+    edges,
+    pageInfo: { ...pageInfo, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}
+
+/** Sorts keyed rows and cuts the page the arguments ask for; cursors hold keys, so a row gone still marks its place. */
+function cutPage<T>(
+  keyed: Array<{ row: T; key: Key[] }>,
+  sort: readonly SortKey[],
+  direction: OrderDirection,
+  page: PageArgs,
+) {
   const { first, last } = pageSize(page);
   const sign = direction === OrderDirection.DESC ? -1 : 1;
   const compare = (a: Key[], b: Key[]) => {
@@ -111,38 +157,25 @@ export async function memoryPage<E extends { id: string }>(
   };
   const after = checkedCursor(page.after, sort.length + 1, 'after');
   const before = checkedCursor(page.before, sort.length + 1, 'before');
-  const rows = await em.find(entity, where, {
-    fields: [...sort.map((k) => k.property), 'id'] as never,
-    disableIdentityMap: true,
-  });
-  const keys = rows.map((row) => [...sort.map((k) => keyOf((row as Record<string, unknown>)[k.property])), row.id]);
-  keys.sort(compare);
+  keyed.sort((a, b) => compare(a.key, b.key));
   let start = 0;
-  let end = keys.length;
+  let end = keyed.length;
   if (after) {
     const mark = decode(after);
-    while (start < end && compare(keys[start], mark) <= 0) start++;
+    while (start < end && compare(keyed[start].key, mark) <= 0) start++;
   }
   if (before) {
     const mark = decode(before);
     end = start;
-    while (end < keys.length && compare(keys[end], mark) < 0) end++;
+    while (end < keyed.length && compare(keyed[end].key, mark) < 0) end++;
   }
   let from = start;
   let to = end;
   if (first !== undefined) to = Math.min(to, from + first);
   if (last !== undefined) from = Math.max(from, to - last);
-  const chosen = keys.slice(from, to);
-  const found = await load(chosen.map((k) => String(k[sort.length])));
-  const edges = chosen.flatMap((k, i) => (found[i] ? [{ node: found[i] as E, cursor: encode(k) }] : []));
   return {
-    edges,
-    pageInfo: {
-      hasNextPage: to < keys.length,
-      hasPreviousPage: from > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: keys.length,
+    chosen: keyed.slice(from, to),
+    pageInfo: { hasNextPage: to < keyed.length, hasPreviousPage: from > 0 },
+    totalCount: keyed.length,
   };
 }

@@ -5,12 +5,15 @@ import { ParsedValueType } from '../entities/parsed-value';
 /** Offers the parsed value in the GraphQL scalar that fits its kind. */
 @Resolver(() => ParsedValueType)
 export class ParsedValueResolver {
-  @FieldResolver(() => Float, { nullable: true, description: 'Counts, percent points, euro, days' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Conteggi, punti percentuali, euro, giorni / Counts, percent points, euro, days',
+  })
   number(@Root() value: ParsedValue): number | null {
     return typeof value.value === 'number' ? value.value : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'ISO date YYYY-MM-DD' })
+  @FieldResolver(() => String, { nullable: true, description: 'Data ISO AAAA-MM-GG / ISO date YYYY-MM-DD' })
   date(@Root() value: ParsedValue): string | null {
     return value.kind === 'date' && typeof value.value === 'string' ? value.value : null;
   }
@@ -20,7 +23,11 @@ export class ParsedValueResolver {
     return typeof value.value === 'boolean' ? value.value : null;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'A number found in free text, awaiting confirmation' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      'Un numero trovato in un testo libero, da confermare / A number found in free text, awaiting confirmation',
+  })
   proposedNumber(@Root() value: ParsedValue): number | null {
     return value.proposal?.value ?? null;
   }

@@ -14,7 +14,7 @@ export enum ProfilePreset {
 registerEnumType(ProfilePreset, {
   name: 'ProfilePreset',
   description:
-    'The family a profile starts from. All three carry the default parameters today (docs/scoring.md §5.11): equal or declared weights and the 50/50 strategic split follow from the plan data, not from the preset',
+    'La famiglia da cui parte un profilo; oggi le tre hanno gli stessi parametri predefiniti (docs/scoring.md §5.11) / The family a profile starts from. All three carry the default parameters today (docs/scoring.md §5.11): equal or declared weights and the 50/50 strategic split follow from the plan data, not from the preset',
 });
 
 /** Profile versions and plan approval: the two moves that decide which parameters a plan's numbers use. */
@@ -27,7 +27,10 @@ class PlanVersionMoveArgs {
 
 @Resolver()
 export class ProfilesResolver {
-  @Mutation(() => ScoringProfile, { description: 'A new profile of the organisation from a seed family preset' })
+  @Mutation(() => ScoringProfile, {
+    description:
+      "Un nuovo profilo dell'organizzazione da un profilo predefinito / A new profile of the organisation from a seed family preset",
+  })
   createScoringProfileFromPreset(
     @Arg('organisationId', () => ID) organisationId: string,
     @Arg('preset', () => ProfilePreset) preset: ProfilePreset,
@@ -37,7 +40,8 @@ export class ProfilesResolver {
   }
 
   @Mutation(() => ScoringProfile, {
-    description: 'A new version of a profile with some parameters changed; the old version stays as it is',
+    description:
+      "Una nuova versione di un profilo con alcuni parametri cambiati; la vecchia resta com'è / A new version of a profile with some parameters changed; the old version stays as it is",
   })
   reviseScoringProfile(
     @Arg('id', () => ID) id: string,
@@ -49,7 +53,7 @@ export class ProfilesResolver {
 
   @Mutation(() => PlanVersion, {
     description:
-      'Approves a draft plan version (who and when are recorded) and freezes its scoring profile; from then on its structure cannot change',
+      'Approva una versione in bozza (si registrano chi e quando) e congela il suo profilo di calcolo; da allora la struttura non cambia più / Approves a draft plan version (who and when are recorded) and freezes its scoring profile; from then on its structure cannot change',
   })
   approvePlanVersion(
     @Args(() => PlanVersionMoveArgs) { id, expectedVersion }: PlanVersionMoveArgs,
@@ -59,7 +63,8 @@ export class ProfilesResolver {
   }
 
   @Mutation(() => PlanVersion, {
-    description: 'Closes an approved plan version (who and when are recorded): nothing of it changes any more',
+    description:
+      'Chiude una versione approvata (si registrano chi e quando): non cambia più nulla / Closes an approved plan version (who and when are recorded): nothing of it changes any more',
   })
   closePlanVersion(
     @Args(() => PlanVersionMoveArgs) { id, expectedVersion }: PlanVersionMoveArgs,

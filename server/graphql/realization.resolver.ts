@@ -53,7 +53,8 @@ function planNodeRealization(entity: ClassType<object>, pick: Pick, planIdOf: (r
   class NodeRealization {
     @FieldResolver(() => Realization, {
       nullable: true,
-      description: 'Realization for a year and checkpoint, with its explanation',
+      description:
+        '% di realizzazione di un anno e una scadenza, con la spiegazione / Realization for a year and checkpoint, with its explanation',
     })
     realization(
       @Root() row: { id: string },
@@ -75,7 +76,7 @@ function orgNodeRealization(entity: ClassType<object>, pick: Pick, what: string)
   class OrgRealization {
     @FieldResolver(() => Realization, {
       nullable: true,
-      description: `Realization of this ${what} in a plan version, for a year and checkpoint`,
+      description: `% di realizzazione di questo ${what === 'unit' ? 'unità' : 'dirigente'} in una versione del piano, per un anno e una scadenza / Realization of this ${what} in a plan version, for a year and checkpoint`,
     })
     realization(
       @Root() row: { id: string },

@@ -135,7 +135,7 @@ const EDGES: Edge[] = [
     Indicator,
     'strategicObjective',
     byPosition,
-    "The objective's own indicators",
+    "Gli indicatori propri dell'obiettivo / The objective's own indicators",
   ),
   children(StrategicObjective, 'managerAssignments', ManagerAssignment, 'strategicObjective', {
     createdAt: 'asc',
@@ -162,7 +162,14 @@ const EDGES: Edge[] = [
   children(Indicator, 'dashboardEntries', DashboardEntry, 'indicator', { createdAt: 'asc', id: 'asc' }),
 
   ref(Target, 'indicator', Indicator, false),
-  children(Target, 'revisions', TargetRevision, 'target', REVISION_ORDER, 'Every value this target had, oldest first'),
+  children(
+    Target,
+    'revisions',
+    TargetRevision,
+    'target',
+    REVISION_ORDER,
+    'Ogni valore avuto da questo target, dal più vecchio / Every value this target had, oldest first',
+  ),
   ref(TargetRevision, 'target', Target, false),
   ref(TargetRevision, 'author', Person),
 
@@ -238,7 +245,9 @@ const REVISION_FIELDS = ['effective', 'original', 'revisions'];
 @Resolver(() => Indicator)
 export class IndicatorValuesResolver {
   // not async: a plan tree asks for these once per indicator, and every promise counts there (bench B2)
-  @FieldResolver(() => [Target], { description: 'Targets, optionally of one year and checkpoint' })
+  @FieldResolver(() => [Target], {
+    description: 'Target, eventualmente di un anno e una scadenza / Targets, optionally of one year and checkpoint',
+  })
   targets(
     @Root() indicator: Indicator,
     @Arg('year', () => Int, { nullable: true }) year: number | null,
@@ -270,7 +279,10 @@ export class IndicatorValuesResolver {
     });
   }
 
-  @FieldResolver(() => [Measurement], { description: 'Actual values, optionally of one year and checkpoint' })
+  @FieldResolver(() => [Measurement], {
+    description:
+      'Valori ottenuti, eventualmente di un anno e una scadenza / Actual values, optionally of one year and checkpoint',
+  })
   measurements(
     @Root() indicator: Indicator,
     @Arg('year', () => Int, { nullable: true }) year: number | null,

@@ -12,10 +12,20 @@ import type { Context } from './context';
 import { nextTurn } from '../services/next-turn';
 import { LintIssue, PerformanceReport } from './types/report';
 
+/** The lint findings of a plan version, whole: for planLint and, paged, planLintConnection. */
+export async function lintOfPlan(ctx: Context, planId: string): Promise<LintIssue[]> {
+  const plan = await ctx.em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'] });
+  if (!plan) throw new NotFoundError('PlanVersion', planId);
+  const snapshot = await loadPlanSnapshot(ctx.em, planId, null, { readOnly: ctx.fastPaths });
+  await nextTurn();
+  return lintPlan(snapshot, plan.cycle.years);
+}
+
 @Resolver()
 export class ReportResolver {
   @Query(() => PerformanceReport, {
-    description: 'The year-end (or 30/6) table of a dashboard, or of the whole plan tree',
+    description:
+      'Il prospetto di fine anno (o al 30/6) di un cruscotto o di tutto il piano / The year-end (or 30/6) table of a dashboard, or of the whole plan tree',
   })
   async report(
     @Arg('year', () => Int) year: number,
@@ -40,18 +50,21 @@ export class ReportResolver {
     return { ...report, year, checkpoint, profile: profileLabel(scores.profile) };
   }
 
-  @Query(() => [LintIssue], { description: 'What would make the scores of a plan version wrong or impossible' })
-  async planLint(@Arg('planId', () => ID) planId: string, @Ctx() ctx: Context): Promise<LintIssue[]> {
-    const plan = await ctx.em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'] });
-    if (!plan) throw new NotFoundError('PlanVersion', planId);
-    const snapshot = await loadPlanSnapshot(ctx.em, planId, null, { readOnly: ctx.fastPaths });
-    await nextTurn();
-    return lintPlan(snapshot, plan.cycle.years);
+  @Query(() => [LintIssue], {
+    description:
+      'Che cosa renderebbe sbagliati o impossibili i punteggi di una versione del piano / What would make the scores of a plan version wrong or impossible',
+    deprecationReason: 'Usare planLintConnection / Use planLintConnection',
+  })
+  planLint(
+    @Arg('planId', () => ID, { description: 'La versione del piano / The plan version' }) planId: string,
+    @Ctx() ctx: Context,
+  ): Promise<LintIssue[]> {
+    return lintOfPlan(ctx, planId);
   }
 
   @Mutation(() => [Indicator], {
     description:
-      'Confirms the inferred polarity of the indicators named, or of every unconfirmed one of the plan (all: true); with acceptSuggestions the plan lint suggestion (POLARITY_SUGGESTION) becomes the polarity first, in a draft plan only. Audited.',
+      'Conferma la polarità dedotta degli indicatori indicati, o di tutti quelli non confermati del piano (all: true); con acceptSuggestions il suggerimento del controllo (POLARITY_SUGGESTION) diventa prima la polarità, solo in bozza. Registrato. / Confirms the inferred polarity of the indicators named, or of every unconfirmed one of the plan (all: true); with acceptSuggestions the plan lint suggestion (POLARITY_SUGGESTION) becomes the polarity first, in a draft plan only. Audited.',
   })
   confirmPolarities(
     @Arg('planId', () => ID) planId: string,

@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import './enums';
 import { CRUD_RESOLVERS } from './api';
 import { directResolvers } from '../speed/direct-resolvers';
+import { describeSchema } from './descriptions/describe';
 import { AuditResolver } from './audit.resolver';
 import { DashboardEntriesResolver } from './dashboard-entries.resolver';
 import { ExplanationResolver } from './explanation.resolver';
@@ -11,6 +12,7 @@ import { MeResolver } from './me.resolver';
 import { NodeResolver } from './node.resolver';
 import { ImportResolver } from './import.resolver';
 import { LiveResolver } from './live.resolver';
+import { ListConnectionsResolver, ReportRowsResolver } from './list-connections.resolver';
 import { ParsedValueResolver } from './parsed-value.resolver';
 import { REALIZATION_RESOLVERS } from './realization.resolver';
 import { ProfilesResolver } from './profiles.resolver';
@@ -47,6 +49,8 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         LiveResolver,
         NodeResolver,
         ExplanationResolver,
+        ListConnectionsResolver,
+        ReportRowsResolver,
         ...CRUD_RESOLVERS,
         ...RELATION_RESOLVERS,
         ...REALIZATION_RESOLVERS,
@@ -56,7 +60,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
       // hub in the context, server/live), so this one stays silent: one schema serves every app of the process
       pubSub: createPubSub(),
       emitSchemaFile: false,
-    });
+    }).then(describeSchema);
     schema = fast ? plain.then((s) => directResolvers(s)) : plain;
     built.set(fast, schema);
   }

@@ -44,7 +44,7 @@ class LockCheckpointArgs extends CheckpointArgs {
 export class SyncResolver {
   @Mutation(() => SyncResult, {
     description:
-      'Applies a batch of sheet rows in one transaction and returns per-row results and the recomputed scores',
+      "Applica un lotto di righe del foglio in una transazione e risponde con l'esito di ogni riga e i punteggi ricalcolati / Applies a batch of sheet rows in one transaction and returns per-row results and the recomputed scores",
   })
   async syncRows(
     @Arg('input', () => SyncBatchInput, { validate: false }) input: SyncBatchInput,
@@ -91,7 +91,8 @@ export class SyncResolver {
   }
 
   @Query(() => SheetRowsPage, {
-    description: 'The plan in sheet rows: all of them, or only those changed since a time',
+    description:
+      'Il piano in righe del foglio: tutte, o solo quelle cambiate da un momento / The plan in sheet rows: all of them, or only those changed since a time',
   })
   async sheetRows(
     @Arg('planId', () => ID) planId: string,
@@ -116,7 +117,9 @@ export class SyncResolver {
   }
 
   @Query(() => [RowChange], {
-    description: 'Every change to a sheet row (its node, targets and actual of the period), newest first',
+    description:
+      'Ogni modifica a una riga del foglio (nodo, target e valore del periodo), dalla più recente / Every change to a sheet row (its node, targets and actual of the period), newest first',
+    deprecationReason: 'Usare rowHistoryConnection / Use rowHistoryConnection',
   })
   async rowHistory(
     @Arg('rowId', () => ID) rowId: string,
@@ -134,7 +137,8 @@ export class SyncResolver {
   }
 
   @Mutation(() => CheckpointLock, {
-    description: 'Locks a checkpoint (controllers and admins): its actual values can no longer change, by any path',
+    description:
+      'Chiude una scadenza (controllo di gestione e amministratori): i suoi valori non possono più cambiare, per nessuna via / Locks a checkpoint (controllers and admins): its actual values can no longer change, by any path',
   })
   lockCheckpoint(
     @Args(() => LockCheckpointArgs) { planId, year, checkpoint, reason }: LockCheckpointArgs,
@@ -144,7 +148,8 @@ export class SyncResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Unlocks a checkpoint (controllers and admins); false when it was not locked',
+    description:
+      'Riapre una scadenza (controllo di gestione e amministratori); false se non era chiusa / Unlocks a checkpoint (controllers and admins); false when it was not locked',
   })
   unlockCheckpoint(
     @Args(() => CheckpointArgs) { planId, year, checkpoint }: CheckpointArgs,

@@ -15,7 +15,8 @@ export class TargetValueResolver {
 
   @FieldResolver(() => TargetRevision, {
     nullable: true,
-    description: 'Latest approved revision: the value scoring uses',
+    description:
+      'Ultima revisione approvata: il valore usato nel calcolo / Latest approved revision: the value scoring uses',
   })
   effective(@Root() target: Target, @Ctx() ctx: Context): TargetRevision | null | Promise<TargetRevision | null> {
     return thenMaybe(this.revisions(target, ctx), (revisions) => {
@@ -24,7 +25,10 @@ export class TargetValueResolver {
     });
   }
 
-  @FieldResolver(() => TargetRevision, { nullable: true, description: 'The value first adopted' })
+  @FieldResolver(() => TargetRevision, {
+    nullable: true,
+    description: 'Il valore adottato per primo / The value first adopted',
+  })
   original(@Root() target: Target, @Ctx() ctx: Context): TargetRevision | null | Promise<TargetRevision | null> {
     return thenMaybe(this.revisions(target, ctx), (revisions) => revisions[0] ?? null);
   }

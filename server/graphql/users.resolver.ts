@@ -17,7 +17,7 @@ function account(u: User): UserAccount {
   return { id: u.id, name: u.name, email: u.email, active: u.active, systemAdmin: u.systemAdmin };
 }
 
-function member({ membership, user, tokens }: Member): OrganisationMember {
+export function member({ membership, user, tokens }: Member): OrganisationMember {
   return {
     ...account(user),
     organisationId: membership.org.id,
@@ -31,7 +31,9 @@ function member({ membership, user, tokens }: Member): OrganisationMember {
 @Resolver()
 export class UsersResolver {
   @Query(() => [OrganisationMember], {
-    description: 'The members of an organisation with their roles and tokens (admins of that organisation)',
+    description:
+      "I membri di un'organizzazione con ruoli e token (amministratori di quella organizzazione) / The members of an organisation with their roles and tokens (admins of that organisation)",
+    deprecationReason: 'Usare usersConnection / Use usersConnection',
   })
   async users(
     @Arg('organisationId', () => ID) organisationId: string,
@@ -41,7 +43,8 @@ export class UsersResolver {
   }
 
   @Mutation(() => OrganisationMember, {
-    description: 'Adds a person to an organisation with a role; creates the account when the e-mail is new',
+    description:
+      "Aggiunge una persona a un'organizzazione con un ruolo; crea l'account se l'indirizzo è nuovo / Adds a person to an organisation with a role; creates the account when the e-mail is new",
   })
   async inviteUser(
     @Arg('input', () => InviteUserInput, { validate: true }) input: InviteUserInput,
@@ -51,7 +54,8 @@ export class UsersResolver {
   }
 
   @Mutation(() => OrganisationMember, {
-    description: "Changes a member's role and units (an organisation keeps at least one admin)",
+    description:
+      "Cambia ruolo e unità di un membro (un'organizzazione tiene almeno un amministratore) / Changes a member's role and units (an organisation keeps at least one admin)",
   })
   async updateMembership(
     @Arg('input', () => UpdateMembershipInput, { validate: true }) input: UpdateMembershipInput,
@@ -61,7 +65,8 @@ export class UsersResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Takes a person out of an organisation; their account and other memberships stay',
+    description:
+      "Toglie una persona da un'organizzazione; l'account e le altre appartenenze restano / Takes a person out of an organisation; their account and other memberships stay",
   })
   removeMembership(
     @Arg('organisationId', () => ID) organisationId: string,
@@ -73,14 +78,15 @@ export class UsersResolver {
 
   @Mutation(() => UserAccount, {
     description:
-      'Switches an account off: all its tokens stop working (system admins, or an admin of every organisation of the person)',
+      'Disattiva un account: tutti i suoi token smettono di funzionare (amministratori di sistema, o di ogni organizzazione della persona) / Switches an account off: all its tokens stop working (system admins, or an admin of every organisation of the person)',
   })
   async deactivateUser(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<UserAccount> {
     return account(await deactivateUser(ctx, userId));
   }
 
   @Mutation(() => IssuedApiToken, {
-    description: 'A new token for yourself, or for a person you administer; the secret is shown only in this answer',
+    description:
+      'Un nuovo token per sé o per una persona che si amministra; il segreto si mostra solo in questa risposta / A new token for yourself, or for a person you administer; the secret is shown only in this answer',
   })
   async createApiToken(
     @Arg('input', () => CreateApiTokenInput, { validate: true }) input: CreateApiTokenInput,
@@ -90,7 +96,10 @@ export class UsersResolver {
     return { secret: issued.secret, token: tokenInfo(issued.token) };
   }
 
-  @Mutation(() => ApiTokenInfo, { description: 'Revokes a token at once (yours, or of a person you administer)' })
+  @Mutation(() => ApiTokenInfo, {
+    description:
+      'Revoca subito un token (proprio, o di una persona che si amministra) / Revokes a token at once (yours, or of a person you administer)',
+  })
   async revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiTokenInfo> {
     return tokenInfo(await revokeApiToken(ctx, id));
   }

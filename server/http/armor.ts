@@ -4,7 +4,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
  * Limits on the shape of an operation, checked before anything runs. Sized on the real clients with room to
  * spare (test/integration/security-abuse.test.ts checks that they pass): measured on 2026-11-22, the add-in's
  * syncRows has depth 6 and cost 497, sheetRows depth 5 and cost 269, the whole plan tree depth 9 and cost 560,
- * the GraphiQL example depth 9 and cost 357, the README example depth 6 and cost 95. graphql-armor multiplies the
+ * the GraphiQL example depth 11, the README example depth 6 and cost 95. graphql-armor multiplies the
  * cost of a list by a literal `first`/`last` argument: a 500-row page of ~10 fields costs ~15,000, under the limit.
  */
 export const OPERATION_LIMITS = {

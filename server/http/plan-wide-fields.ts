@@ -17,7 +17,11 @@ import {
  * checkpoint are computed once per request whatever the number of nodes that show them. A `realization` without
  * arguments (a report row's text, a sheet row's score) is part of the computation that holds it, not one more.
  */
-export const PLAN_WIDE = { fields: ['report', 'planLint', 'sheetRows', 'rowHistory'], perRequest: 4 } as const;
+export const PLAN_WIDE = {
+  // the connections compute the same whole plan as the lists they page (issue 19)
+  fields: ['report', 'planLint', 'planLintConnection', 'sheetRows', 'rowHistory', 'rowHistoryConnection'],
+  perRequest: 4,
+} as const;
 
 /** One plan-wide computation of a request: its field and the plan it names (a literal, or the variable holding it). */
 export type Computation = { key: string; field: string; planId: string | null };
@@ -66,7 +70,7 @@ export function planWideFieldsRule(context: ValidationContext): ASTVisitor {
         refused = true;
         context.reportError(
           new GraphQLError(
-            `Al più ${PLAN_WIDE.perRequest} calcoli su tutto il piano per richiesta (report, planLint, sheetRows, rowHistory, realization per anno e scadenza): dividerla in più richieste / At most ${PLAN_WIDE.perRequest} plan-wide computations (report, planLint, sheetRows, rowHistory, realization per year and checkpoint) per request: split it into several requests`,
+            `Al più ${PLAN_WIDE.perRequest} calcoli su tutto il piano per richiesta (report, planLint, sheetRows, rowHistory e le loro connessioni, realization per anno e scadenza): dividerla in più richieste / At most ${PLAN_WIDE.perRequest} plan-wide computations (report, planLint, sheetRows, rowHistory and their connections, realization per year and checkpoint) per request: split it into several requests`,
             { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
           ),
         );

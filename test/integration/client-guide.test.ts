@@ -29,13 +29,17 @@ describe('the client guide (sqlite)', () => {
 
   it('has the examples this test runs', () => {
     expect([...examples.keys()].sort()).toEqual(['curl', 'js', 'js-codegen', 'js-operations', 'python']);
+    // every block of code in the guide is one of them: a block without its marker would go untested
+    expect(guide.match(/^```\w+$/gm)).toHaveLength(examples.size);
   });
 
   it('curl lists the plans', async () => {
     const { stdout } = await run('sh', ['-c', example('curl')], { env: env() });
     const answer = JSON.parse(stdout);
     expect(answer.errors).toBeUndefined();
-    expect(answer.data.planVersions.map((p: { id: string }) => p.id)).toContain(sondrio.plan.planId);
+    const plans = answer.data.planVersionsConnection;
+    expect(plans.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(sondrio.plan.planId);
+    expect(plans.totalCount).toBe(plans.edges.length);
   });
 
   it('the JavaScript operations are valid and generate typed documents with the plugins the guide names', async () => {

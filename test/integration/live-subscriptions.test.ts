@@ -64,7 +64,7 @@ describe('live updates: planChanged over graphql-ws (sqlite)', () => {
     // the indicator was blank (no actual in the test seed) and is scored now, and so are the objectives above it
     const moved = new Map(event.scores.map((s) => [s.id, s]));
     expect(moved.get(indicator.rowId)).toMatchObject({
-      level: 'indicator',
+      level: 'INDICATOR',
       code: '1.1.1',
       oldScore: null,
       realization: { score: result.rows[0].realization.score, display: result.rows[0].realization.display },

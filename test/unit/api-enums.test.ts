@@ -4,6 +4,7 @@ import * as results from '@core/vocabulary/results';
 import type { ReportLevel } from '../../server/services/report';
 import type { LintIssue } from '../../server/services/plan-lint';
 import type { AffectedScore } from '../../server/sync/answer';
+import type { ScoreLevel } from '../../server/live/feeds';
 
 /**
  * The GraphQL enums of core/vocabulary/results.ts stand for the engine's and the services' string literals: the
@@ -21,12 +22,13 @@ const agree: Array<true> = [
   true satisfies Same<`${results.Weighting}`, AggregateExplanation['weighting']>,
   true satisfies Same<`${results.ReportLevel}`, ReportLevel>,
   true satisfies Same<`${results.AffectedLevel}`, AffectedScore['level']>,
+  true satisfies Same<`${results.MovedScoreLevel}`, ScoreLevel>,
   true satisfies Same<`${results.LintSeverity}`, LintIssue['severity']>,
   true satisfies Same<`${results.LintSubjectType}`, LintIssue['subjectType']>,
 ];
 
 it('every enum of the answers is the set of literals it stands for (checked by the compiler), in capitals', () => {
-  expect(agree).toHaveLength(11);
+  expect(agree).toHaveLength(12);
   for (const [name, values] of Object.entries(results)) {
     for (const [key, value] of Object.entries(values as Record<string, string>)) {
       // GraphQL shows the key: the literal in capitals, or a name where the literal is a symbol ("<=" → AT_MOST)

@@ -23,184 +23,264 @@ export type Scalars = {
 
 /** A che cosa appartiene un punteggio ricalcolato da una sincronizzazione / What a score a sync changed belongs to */
 export type AffectedLevel =
+  /** Cruscotto / Dashboard */
   | 'DASHBOARD'
+  /** Obiettivo operativo / Operational objective */
   | 'OPERATIONAL'
+  /** Prospettiva / Perspective */
   | 'PERSPECTIVE'
+  /** Piano / Plan */
   | 'PLAN'
+  /** Obiettivo strategico / Strategic objective */
   | 'STRATEGIC';
 
-/** Where a change came from */
+/** Da dove viene una modifica / Where a change came from */
 export type ChangeSource =
+  /** Componente aggiuntivo Excel / Excel add-in */
   | 'ADDIN'
+  /** API GraphQL / GraphQL API */
   | 'GRAPHQL'
+  /** Importazione di un documento / Import of a document */
   | 'IMPORT'
+  /** Il sistema (es. avvio) / The system (e.g. first start) */
   | 'SYSTEM';
 
-/** Monitoring checkpoint: 30 June or 31 December */
+/** Scadenza di monitoraggio: 30 giugno o 31 dicembre / Monitoring checkpoint: 30 June or 31 December */
 export type Checkpoint =
+  /** Monitoraggio al 30 giugno / 30 June monitoring */
   | 'MID_YEAR'
+  /** Consuntivo al 31 dicembre / 31 December, year end */
   | 'YEAR_END';
 
 /** Che cosa è il valore letto / What a typed or imported value turned out to be */
 export type ParsedValueKind =
+  /** Sì/no / Yes or no */
   | 'BOOLEAN'
+  /** Importo in euro / Amount in euro */
   | 'CURRENCY'
+  /** Data / Date */
   | 'DATE'
+  /** Numero di giorni / Number of days */
   | 'DAYS'
+  /** Vuoto / Empty */
   | 'EMPTY'
+  /** Numero / Number */
   | 'NUMBER'
+  /** Percentuale / Percentage */
   | 'PERCENT'
+  /** Segnaposto (es. "n.d.", "monitoraggio") / Placeholder (e.g. "n.d.", "monitoraggio") */
   | 'PLACEHOLDER'
+  /** Testo / Text */
   | 'TEXT';
 
-/** Life cycle of a plan version */
+/** Ciclo di vita di una versione del piano / Life cycle of a plan version */
 export type PlanStatus =
+  /** Approvato / Approved */
   | 'APPROVED'
+  /** Chiuso / Closed */
   | 'CLOSED'
+  /** Bozza / Draft */
   | 'DRAFT'
+  /** Sostituito da una versione successiva / Superseded by a later version */
   | 'SUPERSEDED';
 
-/** Which direction of the value is better */
+/** Quale verso del valore è meglio / Which direction of the value is better */
 export type Polarity =
+  /** Sì/no: fatto o no / Yes or no: done or not */
   | 'BOOLEAN'
+  /** Scadenza: entro la data / Deadline: by the date */
   | 'DEADLINE'
+  /** Più è alto, meglio è / Higher is better */
   | 'HIGHER'
+  /** Più è basso, meglio è / Lower is better */
   | 'LOWER';
 
-/** A frozen scoring profile is immutable */
+/** Un profilo congelato non cambia più / A frozen scoring profile is immutable */
 export type ProfileStatus =
+  /** Bozza / Draft */
   | 'DRAFT'
+  /** Congelato: non cambia più / Frozen: it no longer changes */
   | 'FROZEN';
 
-/** ADMIN: everything in the organisation; CONTROLLER: edits the plan, locks checkpoints, approves; UNIT_EDITOR: actual values of their units; VIEWER (OIV): reads everything, edits nothing */
+/** ADMIN: tutto nell'organizzazione; CONTROLLER: modifica il piano, chiude le scadenze, approva; UNIT_EDITOR: i valori delle sue unità; VIEWER (OIV): legge tutto, non modifica nulla / ADMIN: everything in the organisation; CONTROLLER: edits the plan, locks checkpoints, approves; UNIT_EDITOR: actual values of their units; VIEWER (OIV): reads everything, edits nothing */
 export type Role =
+  /** Amministratore / Administrator */
   | 'ADMIN'
+  /** Controllo di gestione / Controller */
   | 'CONTROLLER'
+  /** Redattore di unità / Unit editor */
   | 'UNIT_EDITOR'
+  /** Sola lettura / Viewer */
   | 'VIEWER';
 
-/** What a sync did with one sheet row */
+/** Che cosa ha fatto una sincronizzazione con una riga del foglio / What a sync did with one sheet row */
 export type RowStatus =
+  /** Conflitto: un collega ha cambiato la riga / Conflict: a colleague changed the row */
   | 'CONFLICT'
+  /** Creata / Created */
   | 'CREATED'
+  /** Cancellata / Deleted */
   | 'DELETED'
+  /** Rifiutata, con i motivi / Rejected, with the reasons */
   | 'REJECTED'
+  /** Invariata / Unchanged */
   | 'UNCHANGED'
+  /** Modificata / Updated */
   | 'UPDATED';
 
 /** Stato del punteggio; indicatori: SCORED, MISSING, MONITORING, NEUTRALISED, NOT_APPLICABLE, INVALID; aggregati: SCORED, EMPTY, INVALID / Status of a score */
 export type ScoreStatus =
+  /** Vuoto / Empty */
   | 'EMPTY'
+  /** Non valido: vedere gli errori / Invalid: see the errors */
   | 'INVALID'
+  /** Manca il valore / The value is missing */
   | 'MISSING'
+  /** Solo monitoraggio / Monitoring only */
   | 'MONITORING'
+  /** Neutralizzato / Neutralised */
   | 'NEUTRALISED'
+  /** Non applicabile / Not applicable */
   | 'NOT_APPLICABLE'
+  /** Valutato / Scored */
   | 'SCORED';
 
-/** How an indicator is scored (docs/scoring.md §5.3) */
+/** Come si valuta un indicatore (docs/scoring.md §5.3) / How an indicator is scored (docs/scoring.md §5.3) */
 export type ScoringRule =
+  /** A fasce di soglie / Threshold bands */
   | 'BANDS'
+  /** Sì/no / Yes or no */
   | 'BOOLEAN'
+  /** Scadenza: entro la data / Deadline: by the date */
   | 'DEADLINE'
+  /** Inverso: target su valore / Inverse: target over actual */
   | 'INVERSE'
+  /** Punteggio manuale / Manual score */
   | 'MANUAL'
+  /** Solo monitoraggio / Monitoring only */
   | 'MONITORING'
+  /** Dalle attività del progetto / From the activities of the project */
   | 'PROJECT'
+  /** Rapporto valore su target / Actual over target */
   | 'RATIO';
 
+/** Livello di una riga del foglio / Level of a sheet row */
 export type SheetLevel =
+  /** Indicatore / Indicator */
   | 'INDICATOR'
+  /** Obiettivo operativo / Operational objective */
   | 'OPERATIONAL'
+  /** Prospettiva / Perspective */
   | 'PERSPECTIVE'
+  /** Obiettivo strategico / Strategic objective */
   | 'STRATEGIC';
 
-/** A batch of sheet rows for one plan version, year and checkpoint */
+/** Un lotto di righe del foglio per una versione del piano, un anno e una scadenza / A batch of sheet rows for one plan version, year and checkpoint */
 export type SyncBatchInput = {
-  /** Idempotency key: a retry with the same key returns the first answer */
+  /** Chiave di idempotenza: un nuovo tentativo con la stessa chiave riceve la prima risposta / Idempotency key: a retry with the same key returns the first answer */
   batchKey?: InputMaybe<Scalars['String']['input']>;
+  /** Scadenza: 30/6 o 31/12 / Checkpoint: 30 June or 31 December */
   checkpoint?: Checkpoint;
+  /** Modo / Mode */
   mode?: SyncMode;
+  /** Id della versione del piano / Id of the plan version */
   planId: Scalars['ID']['input'];
+  /** Le righe / The rows */
   rows: Array<SheetRowInput>;
+  /** Da dove viene la modifica / Where the change came from */
   source?: InputMaybe<SyncSourceInput>;
+  /** Anno / Year */
   year: Scalars['Int']['input'];
 };
 
-/** PARTIAL applies the valid rows and reports the others; ATOMIC applies all or nothing */
+/** PARTIAL applica le righe valide e segnala le altre; ATOMIC applica tutto o niente / PARTIAL applies the valid rows and reports the others; ATOMIC applies all or nothing */
 export type SyncMode =
+  /** Tutto o niente / All or nothing */
   | 'ATOMIC'
+  /** Le righe buone sì, le altre rifiutate / Good rows applied, the others rejected */
   | 'PARTIAL';
 
-/** One sheet row: a perspective, objective or indicator as the sheet shows it (docs/sheet-contract.md) */
+/** Una riga del foglio: prospettiva, obiettivo o indicatore come li mostra il foglio (docs/sheet-contract.md) / One sheet row: a perspective, objective or indicator as the sheet shows it (docs/sheet-contract.md) */
 export type SheetRowInput = {
-  /** As typed in the cell */
+  /** Come scritto nella cella / As typed in the cell */
   actual?: InputMaybe<Scalars['String']['input']>;
-  /** The client's key for this row, so new rows can name new parents */
+  /** La chiave del client per questa riga, perché righe nuove possano nominare padri nuovi / The client's key for this row, so new rows can name new parents */
   clientRef?: InputMaybe<Scalars['String']['input']>;
-  /** As typed in the cell */
+  /** Come scritto nella cella / As typed in the cell */
   code?: InputMaybe<Scalars['String']['input']>;
-  /** Delete this row (explicitly) */
+  /** Cancella questa riga (esplicitamente) / Delete this row (explicitly) */
   delete?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Target degli anni seguenti / Targets of the following years */
   futureTargets?: InputMaybe<Array<SheetFutureTargetInput>>;
-  /** As typed in the cell */
+  /** Come scritto nella cella / As typed in the cell */
   kpi?: InputMaybe<Scalars['String']['input']>;
-  /** As typed in the cell */
+  /** Come scritto nella cella / As typed in the cell */
   level?: InputMaybe<Scalars['String']['input']>;
-  /** As typed in the cell */
+  /** Come scritto nella cella / As typed in the cell */
   neutralisationReason?: InputMaybe<Scalars['String']['input']>;
   /** SI / NO */
   neutralised?: InputMaybe<Scalars['String']['input']>;
-  /** As typed in the cell */
+  /** Come scritto nella cella / As typed in the cell */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** The parent's rowId, or the clientRef of a new parent in this batch */
+  /** Il rowId del padre, o il clientRef di un padre nuovo in questo lotto / The parent's rowId, or the clientRef of a new parent in this batch */
   parentRef?: InputMaybe<Scalars['String']['input']>;
-  /** As typed in the cell */
+  /** Come scritto nella cella / As typed in the cell */
   polarity?: InputMaybe<Scalars['String']['input']>;
-  /** Unit names as typed; several separated by ";" or " e " */
+  /** Nomi delle unità come scritti; più d'uno separati da ";" o " e " / Unit names as typed; several separated by ";" or " e " */
   responsibleUnit?: InputMaybe<Scalars['String']['input']>;
-  /** Hidden id column; empty for a new row */
+  /** Colonna nascosta dell'id; vuota per una riga nuova / Hidden id column; empty for a new row */
   rowId?: InputMaybe<Scalars['ID']['input']>;
-  /** Hidden version column: the version the sheet last saw; required with rowId (VERSION_REQUIRED otherwise) */
+  /** Colonna nascosta della versione: l'ultima vista dal foglio; obbligatoria con rowId (altrimenti VERSION_REQUIRED) / Hidden version column: the version the sheet last saw; required with rowId (VERSION_REQUIRED otherwise) */
   rowVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** As typed in the cell */
+  /** Come scritto nella cella / As typed in the cell */
   rule?: InputMaybe<Scalars['String']['input']>;
-  /** As typed in the cell */
+  /** Come scritto nella cella / As typed in the cell */
   target?: InputMaybe<Scalars['String']['input']>;
+  /** Soglie: punti (valore, punteggio) / Thresholds: (value, score) points */
   thresholds?: InputMaybe<Array<SheetThresholdInput>>;
-  /** As typed in the cell */
+  /** Come scritto nella cella / As typed in the cell */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** As typed in the cell */
+  /** Come scritto nella cella / As typed in the cell */
   unit?: InputMaybe<Scalars['String']['input']>;
-  /** As typed in the cell */
+  /** Come scritto nella cella / As typed in the cell */
   weight?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A target of a later year, as typed */
+/** Un target di un anno seguente, come scritto / A target of a later year, as typed */
 export type SheetFutureTargetInput = {
+  /** Valore / Value */
   value: Scalars['String']['input'];
+  /** Anno / Year */
   year: Scalars['Int']['input'];
 };
 
-/** A threshold cell: its score (0.8 for "soglia 80%") and the value as typed */
+/** Una cella di soglia: il punteggio (0.8 per "soglia 80%") e il valore come scritto / A threshold cell: its score (0.8 for "soglia 80%") and the value as typed */
 export type SheetThresholdInput = {
+  /** Punteggio in [0, 1] / Score in [0, 1] */
   score: Scalars['Float']['input'];
+  /** Valore / Value */
   value: Scalars['String']['input'];
 };
 
-/** Where a batch comes from, for the audit trail */
+/** Da dove viene un lotto, per il registro delle modifiche / Where a batch comes from, for the audit trail */
 export type SyncSourceInput = {
-  /** Who is syncing (until authentication names the user) */
+  /** Chi sincronizza (finché l'autenticazione non nomina l'utente) / Who is syncing (until authentication names the user) */
   author?: InputMaybe<Scalars['String']['input']>;
+  /** Tipo / Kind */
   kind: SyncSourceKind;
+  /** Nome del foglio / Sheet name */
   sheet?: InputMaybe<Scalars['String']['input']>;
+  /** Nome della cartella di lavoro / Workbook name */
   workbook?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Where a synced batch came from */
+/** Da dove è venuto un lotto sincronizzato / Where a synced batch came from */
 export type SyncSourceKind =
+  /** Componente aggiuntivo Excel / Excel add-in */
   | 'ADDIN'
+  /** API GraphQL / GraphQL API */
   | 'GRAPHQL'
+  /** Importazione di un documento / Import of a document */
   | 'IMPORT';
 
 export type ParsedValueFieldsFragment = { raw: string, kind: ParsedValueKind, number: number | null };

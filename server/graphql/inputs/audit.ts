@@ -6,22 +6,29 @@ import { Optional } from './fields';
 @InputType()
 export class AuditEventFilter {
   @Optional(ID) organisationId?: string;
-  @Field({ nullable: true, description: 'e.g. Indicator, Measurement' })
+  @Field({
+    nullable: true,
+    description: 'Tipo della riga, es. Indicator, Measurement / Type of the row, e.g. Indicator, Measurement',
+  })
   @IsOptional()
   @MaxLength(50)
   entityType?: string;
   @Field(() => ID, {
     nullable: true,
-    description: 'Changes to the rows of one plan version (its tree, targets, revisions, actuals, locks)',
+    description:
+      'Modifiche alle righe di una versione del piano (albero, target, revisioni, valori, chiusure) / Changes to the rows of one plan version (its tree, targets, revisions, actuals, locks)',
   })
   planId?: string;
-  @Optional(ID, 'History of one row') entityId?: string;
+  @Optional(ID, 'Storia di una riga / History of one row') entityId?: string;
   @Optional(AuditAction) action?: AuditAction;
   @Optional(ChangeSource) source?: ChangeSource;
-  @Field({ nullable: true, description: 'Changes made by one user (their name)' })
+  @Field({
+    nullable: true,
+    description: 'Modifiche di un utente (il suo nome) / Changes made by one user (their name)',
+  })
   @IsOptional()
   @MaxLength(200)
   actor?: string;
-  @Optional(Date, 'Changes at or after this time') since?: Date;
-  @Optional(Date, 'Changes before this time') until?: Date;
+  @Optional(Date, 'Modifiche da questo momento in poi / Changes at or after this time') since?: Date;
+  @Optional(Date, 'Modifiche prima di questo momento / Changes before this time') until?: Date;
 }

@@ -97,7 +97,7 @@ export class ManagerRoleFilter extends RowFilter {
 export class CreateFundParameterInput {
   @Field(() => ID) cycleId!: string;
   @Field(() => FundKind) fund!: FundKind;
-  @Field(() => Float, { description: 'Euro per relevance point' })
+  @Field(() => Float, { description: 'Euro per punto di rilevanza / Euro per relevance point' })
   @Min(0, { message: 'must not be negative' })
   unitValue!: number;
   @OptionalText(LIMITS.text) note?: string | null;

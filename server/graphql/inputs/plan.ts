@@ -44,7 +44,9 @@ abstract class PlanVersionFields {
 @InputType()
 export class CreatePlanVersionInput extends PlanVersionFields {
   @Field(() => ID) cycleId!: string;
-  @Field(() => Int, { description: 'REV. n' }) @Min(0) revision!: number;
+  @Field(() => Int, { description: 'Numero di revisione (REV. n) / Revision number (REV. n)' })
+  @Min(0)
+  revision!: number;
   @NonEmpty(LIMITS.label) label!: string;
 }
 

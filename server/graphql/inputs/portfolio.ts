@@ -43,8 +43,14 @@ export class CreateActivityInput {
   @Optional(ID) responsibleId?: string | null;
   @OptionalWeight() weight?: number | null;
   @Optional(ScoringRule) rule?: ScoringRule | null;
-  @Field(() => String, { nullable: true, description: 'As typed' }) @IsOptional() @MaxLength(RAW_MAX) target?: string;
-  @Field(() => String, { nullable: true, description: 'As typed' }) @IsOptional() @MaxLength(RAW_MAX) actual?: string;
+  @Field(() => String, { nullable: true, description: 'Come scritto / As typed' })
+  @IsOptional()
+  @MaxLength(RAW_MAX)
+  target?: string;
+  @Field(() => String, { nullable: true, description: 'Come scritto / As typed' })
+  @IsOptional()
+  @MaxLength(RAW_MAX)
+  actual?: string;
   @Position() position?: number;
 }
 
@@ -91,8 +97,8 @@ export class UpdateDashboardInput extends DashboardFields {
 export class DashboardFilter extends RowFilter {
   @Optional(ID) planId?: string;
   @Optional(DashboardKind) kind?: DashboardKind;
-  @Optional(ID, 'Dashboards owned by this unit') ownerUnitId?: string;
-  @Optional(ID, 'Dashboards of this manager') ownerPersonId?: string;
+  @Optional(ID, 'Cruscotti di questa unità / Dashboards owned by this unit') ownerUnitId?: string;
+  @Optional(ID, 'Cruscotti di questo dirigente / Dashboards of this manager') ownerPersonId?: string;
   @Optional(Int) year?: number;
 }
 
@@ -135,7 +141,7 @@ export class CreateManagerAssignmentInput {
   @Field(() => ID) managerId!: string;
   @Optional(ID) strategicObjectiveId?: string | null;
   @Optional(ID) operationalObjectiveId?: string | null;
-  @Optional(ID, 'Needed only without an objective') planId?: string;
+  @Optional(ID, 'Serve solo senza un obiettivo / Needed only without an objective') planId?: string;
   @Field(() => Float) @IsWeight() weight!: number;
   @OptionalText(200) jointGroup?: string | null;
   @OptionalIsoDate() validFrom?: string | null;

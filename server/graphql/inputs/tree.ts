@@ -110,8 +110,8 @@ abstract class OperationalObjectiveFields {
 
 @InputType()
 export class CreateOperationalObjectiveInput extends OperationalObjectiveFields {
-  @Optional(ID, 'Parent strategic objective') strategicObjectiveId?: string | null;
-  @Optional(ID, 'Needed only when there is no parent') planId?: string;
+  @Optional(ID, 'Obiettivo strategico padre / Parent strategic objective') strategicObjectiveId?: string | null;
+  @Optional(ID, "Serve solo quando non c'è un padre / Needed only when there is no parent") planId?: string;
   @NonEmpty(LIMITS.code) code!: string;
   @NonEmpty(LIMITS.text) title!: string;
 }
@@ -127,7 +127,8 @@ export class UpdateOperationalObjectiveInput extends OperationalObjectiveFields 
 export class OperationalObjectiveFilter extends RowFilter {
   @Optional(ID) planId?: string;
   @Optional(ID) strategicObjectiveId?: string;
-  @Optional(ID, 'Objectives this unit is responsible for') unitId?: string;
+  @Optional(ID, 'Obiettivi di cui questa unità è responsabile / Objectives this unit is responsible for')
+  unitId?: string;
   @OptionalText(LIMITS.code) code?: string;
 }
 
@@ -161,10 +162,17 @@ abstract class IndicatorFields {
 
 @InputType()
 export class CreateIndicatorInput extends IndicatorFields {
-  @Optional(ID, 'Parent operational objective') operationalObjectiveId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Parent strategic objective (own indicators)' })
+  @Optional(ID, 'Obiettivo operativo padre / Parent operational objective') operationalObjectiveId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Obiettivo strategico padre (indicatori propri) / Parent strategic objective (own indicators)',
+  })
   strategicObjectiveId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Needed only for an indicator listed only in dashboards' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Serve solo per un indicatore presente solo nei cruscotti / Needed only for an indicator listed only in dashboards',
+  })
   planId?: string;
   @NonEmpty(LIMITS.code) code!: string;
   @NonEmpty(LIMITS.text) title!: string;
@@ -183,7 +191,8 @@ export class IndicatorFilter extends RowFilter {
   @Optional(ID) planId?: string;
   @Optional(ID) strategicObjectiveId?: string;
   @Optional(ID) operationalObjectiveId?: string;
-  @Optional(ID, 'Indicators this unit is responsible for') unitId?: string;
+  @Optional(ID, 'Indicatori di cui questa unità è responsabile / Indicators this unit is responsible for')
+  unitId?: string;
   @OptionalText(LIMITS.code) code?: string;
   @Optional(Polarity) polarity?: Polarity;
   @Field({ nullable: true }) monitoring?: boolean;

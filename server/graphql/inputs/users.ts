@@ -7,12 +7,21 @@ import { Role } from '@core/vocabulary/roles';
 @InputType()
 export class InviteUserInput {
   @Field(() => ID) organisationId!: string;
-  @Field({ description: 'trimmed and lower-cased; an e-mail already known adds this organisation to that person' })
+  @Field({
+    description:
+      'senza spazi e in minuscolo; un indirizzo già noto aggiunge questa organizzazione a quella persona / trimmed and lower-cased; an e-mail already known adds this organisation to that person',
+  })
   @MaxLength(320)
   email!: string;
-  @Field({ description: 'used only for a new person' }) @MaxLength(200) name!: string;
+  @Field({ description: 'usato solo per una persona nuova / used only for a new person' })
+  @MaxLength(200)
+  name!: string;
   @Field(() => Role) role!: Role;
-  @Field(() => [ID], { defaultValue: [], description: 'for a unit editor: units of this organisation' })
+  @Field(() => [ID], {
+    defaultValue: [],
+    description:
+      'per un redattore di unità: unità di questa organizzazione / for a unit editor: units of this organisation',
+  })
   @ArrayMaxSize(1000)
   unitIds!: string[];
 }
@@ -27,8 +36,14 @@ export class UpdateMembershipInput {
 
 @InputType()
 export class CreateApiTokenInput {
-  @Field(() => ID, { nullable: true, description: 'whose token; yourself when left out' }) @IsOptional() userId?:
-    string | null;
-  @Field({ description: 'where it is used, e.g. "Excel add-in"' }) @MaxLength(200) label!: string;
-  @Field(() => Int, { description: '1 to 3650' }) expiresInDays!: number;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'di chi è il token; se assente, il proprio / whose token; yourself when left out',
+  })
+  @IsOptional()
+  userId?: string | null;
+  @Field({ description: 'dove si usa, es. "Excel add-in" / where it is used, e.g. "Excel add-in"' })
+  @MaxLength(200)
+  label!: string;
+  @Field(() => Int, { description: 'da 1 a 3650 / 1 to 3650' }) expiresInDays!: number;
 }

@@ -5,13 +5,16 @@ import { IsFraction, IsPlanYear, LIMITS } from './validation';
 import { Optional, OptionalText, OptionalIsoDate, OptionalFraction, RowFilter } from './fields';
 
 /** Values arrive as the text the user typed ("3,25%", "luglio", "SI"); the server parses them and keeps the text. */
-const RAW = { description: 'As typed, e.g. "3,25%", "4.500", "30/06/2022", "luglio", "SI", "n.d."' };
+const RAW = { description: 'Come scritto, es. "3,25%", "4.500", "30/06/2022", "luglio", "SI", "n.d." / As typed' };
 const RAW_MAX = 500;
 
 @InputType()
 export class ThresholdInput {
   @Field(RAW) @MaxLength(RAW_MAX) value!: string;
-  @Field(() => Float, { description: 'Score in [0, 1] earned by reaching the value, e.g. 0.8' })
+  @Field(() => Float, {
+    description:
+      'Punteggio in [0, 1] ottenuto raggiungendo il valore, es. 0.8 / Score in [0, 1] earned by reaching the value, e.g. 0.8',
+  })
   @IsFraction()
   score!: number;
 }
@@ -63,15 +66,25 @@ abstract class TargetRevisionFields {
   @OptionalText(LIMITS.text) note?: string | null;
 }
 
-@InputType({ description: 'A new value for a target: appended, never overwriting the earlier ones' })
+@InputType({
+  description:
+    'Un nuovo valore di un target: aggiunto, senza mai sovrascrivere i precedenti / A new value for a target: appended, never overwriting the earlier ones',
+})
 export class CreateTargetRevisionInput extends TargetRevisionFields {
   @Field(() => ID) targetId!: string;
   @Field(RAW) @MaxLength(RAW_MAX) value!: string;
-  @Field(() => RevisionKind, { nullable: true, description: 'REVISED ("nuova previsione") unless said otherwise' })
+  @Field(() => RevisionKind, {
+    nullable: true,
+    description:
+      'REVISED ("nuova previsione") se non detto altrimenti / REVISED ("nuova previsione") unless said otherwise',
+  })
   kind?: RevisionKind;
 }
 
-@InputType({ description: 'A revision keeps its value; only its approval and act can change' })
+@InputType({
+  description:
+    'Una revisione tiene il suo valore; cambiano solo approvazione e atto / A revision keeps its value; only its approval and act can change',
+})
 export class UpdateTargetRevisionInput extends TargetRevisionFields {}
 
 @InputType()
@@ -133,7 +146,11 @@ export class MeasurementFilter extends RowFilter {
   @Optional(ID) indicatorId?: string;
   @Optional(Int) year?: number;
   @Optional(Checkpoint) checkpoint?: Checkpoint;
-  @Field(() => ID, { nullable: true, description: 'Measurements of indicators this unit is responsible for' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Valori degli indicatori di cui questa unità è responsabile / Measurements of indicators this unit is responsible for',
+  })
   unitId?: string;
   @Field({ nullable: true }) neutralised?: boolean;
 }

@@ -8,51 +8,73 @@ export enum ReviewEntryKind {
 }
 registerEnumType(ReviewEntryKind, {
   name: 'ReviewEntryKind',
-  description: 'What an import did with a piece of the document',
+  description:
+    "Che cosa ha fatto un'importazione con una parte del documento / What an import did with a piece of the document",
 });
 
-@InputType({ description: 'A plan document to import (plain text as extracted from the PDF or sheet)' })
+@InputType({
+  description:
+    'Un documento di piano da importare (testo semplice estratto dal PDF o dal foglio) / A plan document to import (plain text as extracted from the PDF or sheet)',
+})
 export class ImportPlanInput {
   @Field(() => String, {
     nullable: true,
-    description: 'sondrio, brescia, bergamo-2020, bergamo-2021; recognised from the text when absent',
+    description:
+      'sondrio, brescia, bergamo-2020, bergamo-2021; riconosciuto dal testo se assente / sondrio, brescia, bergamo-2020, bergamo-2021; recognised from the text when absent',
   })
   format?: string | null;
 
-  @Field({ description: 'Name of the uploaded file, kept in the audit trail' })
+  @Field({
+    description:
+      'Nome del file caricato, tenuto nel registro delle modifiche / Name of the uploaded file, kept in the audit trail',
+  })
   fileName!: string;
 
-  @Field({ description: 'The text, at most 2 MB and 50,000 lines, without control characters' })
+  @Field({
+    description:
+      'Il testo, al massimo 2 MB e 50.000 righe, senza caratteri di controllo / The text, at most 2 MB and 50,000 lines, without control characters',
+  })
   content!: string;
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Import into this organisation instead of the one the document names',
+    description:
+      'Importa in questa organizzazione invece che in quella del documento / Import into this organisation instead of the one the document names',
   })
   orgId?: string | null;
 
-  @Field({ defaultValue: false, description: 'Read and check only: nothing is written' })
+  @Field({
+    defaultValue: false,
+    description: 'Solo lettura e controllo: non si scrive nulla / Read and check only: nothing is written',
+  })
   dryRun!: boolean;
 
   @Field({
     defaultValue: false,
-    description: 'A changed file for an existing plan version becomes a new revision (never an overwrite)',
+    description:
+      'Un file cambiato per una versione esistente diventa una nuova revisione (mai una sovrascrittura) / A changed file for an existing plan version becomes a new revision (never an overwrite)',
   })
   replace!: boolean;
 }
 
 @ObjectType('ReviewEntry', {
   simpleResolvers: true,
-  description: 'One finding of an import, with the source line it rests on',
+  description:
+    "Un rilievo di un'importazione, con la riga del testo su cui si fonda / One finding of an import, with the source line it rests on",
 })
 export class ReviewEntryType {
   // the enum's values as strings: the import's review kinds must each be one (checked where results are built)
   @Field(() => ReviewEntryKind) kind!: `${ReviewEntryKind}`;
-  @Field({ description: 'Machine code, e.g. POLARITY_INFERRED, ROW_LOST, WEIGHT_MISSING' }) code!: string;
+  @Field({
+    description:
+      'Codice, es. POLARITY_INFERRED, ROW_LOST, WEIGHT_MISSING / Machine code, e.g. POLARITY_INFERRED, ROW_LOST, WEIGHT_MISSING',
+  })
+  code!: string;
   @Field() message!: string;
   @Field() messageIt!: string;
-  @Field(() => Int, { nullable: true, description: '1-based line of the source text' }) line!: number | null;
-  @Field({ description: 'The text the finding rests on' }) evidence!: string;
+  @Field(() => Int, { nullable: true, description: 'Riga del testo (da 1) / 1-based line of the source text' }) line!:
+    number | null;
+  @Field({ description: 'Il testo su cui si fonda il rilievo / The text the finding rests on' }) evidence!: string;
   @Field(() => String, { nullable: true }) subject!: string | null;
 }
 
@@ -66,7 +88,8 @@ export class ReviewCountsType {
 
 @ObjectType('ReviewReport', {
   simpleResolvers: true,
-  description: 'The review report of an import: what was read, inferred, not readable',
+  description:
+    "Il rapporto di revisione di un'importazione: che cosa è stato letto, dedotto, non letto / The review report of an import: what was read, inferred, not readable",
 })
 export class ReviewReportType {
   @Field(() => [ReviewEntryType]) entries!: ReviewEntryType[];
@@ -77,11 +100,15 @@ export class ReviewReportType {
 export class ImportPlanResult {
   @Field(() => ID, {
     nullable: true,
-    description: 'The plan version created, or the one this file already is; null on a dry run',
+    description:
+      'La versione del piano creata, o quella che questo file già è; null in prova / The plan version created, or the one this file already is; null on a dry run',
   })
   planId!: string | null;
   @Field() created!: boolean;
-  @Field({ description: 'True when this very file (same sha256) was imported before: nothing changed' })
+  @Field({
+    description:
+      'Vero se proprio questo file (stesso sha256) era già stato importato: nulla è cambiato / True when this very file (same sha256) was imported before: nothing changed',
+  })
   alreadyImported!: boolean;
   @Field(() => Int, { nullable: true }) revision!: number | null;
   @Field() format!: string;

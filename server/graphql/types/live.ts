@@ -2,41 +2,60 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { SheetLevel } from './sync';
 import { Realization } from './realization';
+import { MovedScoreLevel } from '@core/vocabulary/results';
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'A sheet row a colleague changed: its new version, who, when, from where',
+  description:
+    'Una riga del foglio cambiata da un collega: nuova versione, chi, quando, da dove / A sheet row a colleague changed: its new version, who, when, from where',
 })
 export class ChangedRow {
   @Field(() => ID) rowId!: string;
-  @Field(() => Int, { description: 'The version sheetRows now answers for the row' }) rowVersion!: number;
+  @Field(() => Int, {
+    description: 'La versione che sheetRows dà ora per la riga / The version sheetRows now answers for the row',
+  })
+  rowVersion!: number;
   @Field(() => SheetLevel) level!: SheetLevel;
   @Field(() => String, { nullable: true }) code!: string | null;
-  @Field(() => String, { nullable: true, description: 'Display name of who changed it' }) changedBy!: string | null;
+  @Field(() => String, { nullable: true, description: "Nome di chi l'ha cambiata / Display name of who changed it" })
+  changedBy!: string | null;
   @Field(() => Date) changedAt!: Date;
   @Field(() => ChangeSource) source!: ChangeSource;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A score the change moved: its value before, and now in full' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Un punteggio mosso dalla modifica: il valore di prima e quello di ora, completo / A score the change moved: its value before, and now in full',
+})
 export class MovedScore {
-  @Field(() => ID, { description: 'The indicator, objective, perspective, plan or dashboard' }) id!: string;
-  @Field({ description: 'indicator, operational, strategic, perspective, plan or dashboard' }) level!: string;
+  @Field(() => ID, {
+    description:
+      "L'indicatore, obiettivo, prospettiva, piano o cruscotto / The indicator, objective, perspective, plan or dashboard",
+  })
+  id!: string;
+  @Field(() => MovedScoreLevel, { description: 'Livello del punteggio / Level of the score' }) level!: string;
   @Field(() => String, { nullable: true }) code!: string | null;
   @Field(() => Float, { nullable: true }) oldScore!: number | null;
   @Field(() => String, { nullable: true }) oldDisplay!: string | null;
-  @Field(() => Realization, { nullable: true, description: 'The realization now' }) realization!: Realization | null;
+  @Field(() => Realization, { nullable: true, description: 'La % di realizzazione ora / The realization now' })
+  realization!: Realization | null;
 }
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'What one committed change did to a plan for one year and checkpoint: the rows and the scores it moved',
+  description:
+    'Che cosa ha fatto una modifica a un piano per un anno e una scadenza: le righe e i punteggi mossi / What one committed change did to a plan for one year and checkpoint: the rows and the scores it moved',
 })
 export class PlanChange {
   @Field(() => ID) planId!: string;
   @Field(() => Int) year!: number;
   @Field(() => Checkpoint) checkpoint!: Checkpoint;
-  @Field(() => String, { nullable: true, description: 'Display name of who made the change' }) changedBy!:
-    string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Nome di chi ha fatto la modifica / Display name of who made the change',
+  })
+  changedBy!: string | null;
   @Field(() => Date) at!: Date;
   @Field(() => ChangeSource) source!: ChangeSource;
   @Field(() => [ChangedRow]) rows!: ChangedRow[];

@@ -4,7 +4,11 @@ import { Checkpoint } from '@core/vocabulary/enums';
 import { RealizationRule, ScoreStatus } from '@core/vocabulary/results';
 
 /** The realization of an indicator or an aggregate, with why it is what it is (docs/scoring.md §5.12). */
-@ObjectType({ simpleResolvers: true, description: 'Realization % with its explanation, for one year and checkpoint' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    '% di realizzazione con la spiegazione, per un anno e una scadenza / Realization % with its explanation, for one year and checkpoint',
+})
 export class Realization {
   @Field(() => Int)
   year!: number;
@@ -20,23 +24,33 @@ export class Realization {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Full precision, in [0, 1] (above 1 only with capRatio false); null = not scored, shown blank',
+    description:
+      'Precisione piena, in [0, 1] (sopra 1 solo con capRatio false); null = non valutato, vuoto / Full precision, in [0, 1] (above 1 only with capRatio false); null = not scored, shown blank',
   })
   score!: number | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Rounded half-up for display: "91.67%" for indicators, "86%" for aggregates',
+    description:
+      'Arrotondato per la visualizzazione: "91.67%" per gli indicatori, "86%" per gli aggregati / Rounded half-up for display: "91.67%" for indicators, "86%" for aggregates',
   })
   display!: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Uncapped ratio (indicators with ratio or inverse rules)' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Rapporto senza limite (indicatori con regola ratio o inverse) / Uncapped ratio (indicators with ratio or inverse rules)',
+  })
   attainment!: number | null;
 
   @Field(() => Float, { nullable: true })
   passMark!: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'score ≥ pass mark; null without a score or a pass mark' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'punteggio ≥ soglia di sufficienza; null senza punteggio o soglia / score ≥ pass mark; null without a score or a pass mark',
+  })
   achieved!: boolean | null;
 
   @Field(() => RealizationRule, {
@@ -46,7 +60,9 @@ export class Realization {
   })
   rule!: string | null;
 
-  @Field({ description: 'One line, e.g. "ratio: min(11/12, 1) = 91.67%"' })
+  @Field({
+    description: 'Una riga, es. "ratio: min(11/12, 1) = 91.67%" / One line, e.g. "ratio: min(11/12, 1) = 91.67%"',
+  })
   text!: string;
 
   @Field(() => [String])
@@ -55,11 +71,15 @@ export class Realization {
   @Field(() => [String])
   errors!: string[];
 
-  @Field({ description: 'Scoring profile that produced it, "name@version"' })
+  @Field({
+    description:
+      'Profilo di calcolo che l\'ha prodotto, "nome@versione" / Scoring profile that produced it, "name@version"',
+  })
   profile!: string;
 
   @Field(() => GraphQLJSONObject, {
-    description: 'Inputs, effective target, formula, children used and excluded',
+    description:
+      'Dati, target effettivo, formula, figli usati ed esclusi / Inputs, effective target, formula, children used and excluded',
     deprecationReason:
       'Usare `details`, tipizzato; resta per compatibilità / Use `details`, the same explanation typed; kept for compatibility',
   })

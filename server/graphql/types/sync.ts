@@ -15,15 +15,18 @@ export enum SheetLevel {
 }
 registerEnumType(SheetLevel, { name: 'SheetLevel' });
 
-const RAW = { nullable: true, description: 'As typed in the cell' };
+const RAW = { nullable: true, description: 'Come scritto nella cella / As typed in the cell' };
 
-@InputType({ description: 'A threshold cell: its score (0.8 for "soglia 80%") and the value as typed' })
+@InputType({
+  description:
+    'Una cella di soglia: il punteggio (0.8 per "soglia 80%") e il valore come scritto / A threshold cell: its score (0.8 for "soglia 80%") and the value as typed',
+})
 export class SheetThresholdInput {
   @Field(() => Float) score!: number;
   @Field() @MaxLength(500) value!: string;
 }
 
-@InputType({ description: 'A target of a later year, as typed' })
+@InputType({ description: 'Un target di un anno seguente, come scritto / A target of a later year, as typed' })
 export class SheetFutureTargetInput {
   @Field(() => Int) year!: number;
   @Field() @MaxLength(500) value!: string;
@@ -31,30 +34,41 @@ export class SheetFutureTargetInput {
 
 /** Cells are strings as typed: the server parses them, so a bad cell is refused by column, never crashes the batch. */
 @InputType({
-  description: 'One sheet row: a perspective, objective or indicator as the sheet shows it (docs/sheet-contract.md)',
+  description:
+    'Una riga del foglio: prospettiva, obiettivo o indicatore come li mostra il foglio (docs/sheet-contract.md) / One sheet row: a perspective, objective or indicator as the sheet shows it (docs/sheet-contract.md)',
 })
 export class SheetRowInput {
-  @Field(() => ID, { nullable: true, description: 'Hidden id column; empty for a new row' }) rowId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Colonna nascosta dell'id; vuota per una riga nuova / Hidden id column; empty for a new row",
+  })
+  rowId?: string | null;
   @Field(() => Int, {
     nullable: true,
     description:
-      'Hidden version column: the version the sheet last saw; required with rowId (VERSION_REQUIRED otherwise)',
+      "Colonna nascosta della versione: l'ultima vista dal foglio; obbligatoria con rowId (altrimenti VERSION_REQUIRED) / Hidden version column: the version the sheet last saw; required with rowId (VERSION_REQUIRED otherwise)",
   })
   rowVersion?: number | null;
   @Field(() => String, {
     nullable: true,
-    description: "The client's key for this row, so new rows can name new parents",
+    description:
+      "La chiave del client per questa riga, perché righe nuove possano nominare padri nuovi / The client's key for this row, so new rows can name new parents",
   })
   @IsOptional()
   @MaxLength(200)
   clientRef?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Delete this row (explicitly)' }) delete?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Cancella questa riga (esplicitamente) / Delete this row (explicitly)',
+  })
+  delete?: boolean | null;
   @Field(() => String, RAW) level?: string | null;
   @Field(() => String, RAW) code?: string | null;
   @Field(() => String, RAW) title?: string | null;
   @Field(() => String, {
     nullable: true,
-    description: "The parent's rowId, or the clientRef of a new parent in this batch",
+    description:
+      "Il rowId del padre, o il clientRef di un padre nuovo in questo lotto / The parent's rowId, or the clientRef of a new parent in this batch",
   })
   parentRef?: string | null;
   @Field(() => String, RAW) weight?: string | null;
@@ -77,22 +91,36 @@ export class SheetRowInput {
   @Field(() => String, { nullable: true, description: 'SI / NO' }) neutralised?: string | null;
   @Field(() => String, RAW) neutralisationReason?: string | null;
   @Field(() => String, RAW) note?: string | null;
-  @Field(() => String, { nullable: true, description: 'Unit names as typed; several separated by ";" or " e "' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Nomi delle unità come scritti; più d\'uno separati da ";" o " e " / Unit names as typed; several separated by ";" or " e "',
+  })
   responsibleUnit?: string | null;
 }
 
-@InputType({ description: 'Where a batch comes from, for the audit trail' })
+@InputType({
+  description:
+    'Da dove viene un lotto, per il registro delle modifiche / Where a batch comes from, for the audit trail',
+})
 export class SyncSourceInput {
   @Field(() => SyncSourceKind) kind!: SyncSourceKind;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(140) workbook?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(140) sheet?: string | null;
-  @Field(() => String, { nullable: true, description: 'Who is syncing (until authentication names the user)' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Chi sincronizza (finché l'autenticazione non nomina l'utente) / Who is syncing (until authentication names the user)",
+  })
   @IsOptional()
   @MaxLength(200)
   author?: string | null;
 }
 
-@InputType({ description: 'A batch of sheet rows for one plan version, year and checkpoint' })
+@InputType({
+  description:
+    'Un lotto di righe del foglio per una versione del piano, un anno e una scadenza / A batch of sheet rows for one plan version, year and checkpoint',
+})
 export class SyncBatchInput {
   @Field(() => ID) planId!: string;
   @Field(() => Int) @Min(1990) @Max(2100) year!: number;
@@ -100,7 +128,8 @@ export class SyncBatchInput {
   @Field(() => SyncMode, { defaultValue: SyncMode.PARTIAL }) mode!: SyncMode;
   @Field(() => String, {
     nullable: true,
-    description: 'Idempotency key: a retry with the same key returns the first answer',
+    description:
+      'Chiave di idempotenza: un nuovo tentativo con la stessa chiave riceve la prima risposta / Idempotency key: a retry with the same key returns the first answer',
   })
   @IsOptional()
   @MaxLength(200)
@@ -109,9 +138,17 @@ export class SyncBatchInput {
   @Field(() => [SheetRowInput]) @ValidateNested({ each: true }) rows!: SheetRowInput[];
 }
 
-@ObjectType('CellError', { simpleResolvers: true, description: 'Why a cell was refused, in English and Italian' })
+@ObjectType('CellError', {
+  simpleResolvers: true,
+  description:
+    'Perché una cella è stata rifiutata, in italiano e inglese / Why a cell was refused, in English and Italian',
+})
 export class CellErrorType {
-  @Field({ description: 'Column of the contract, e.g. weight, target, thresholds.0' }) column!: string;
+  @Field({
+    description:
+      'Colonna del contratto, es. weight, target, thresholds.0 / Column of the contract, e.g. weight, target, thresholds.0',
+  })
+  column!: string;
   @Field() code!: string;
   @Field() message!: string;
   @Field() messageIt!: string;
@@ -125,7 +162,8 @@ export class SheetFutureTargetType {
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'A plan node as the sheet shows it (the read side of the row contract)',
+  description:
+    'Un nodo del piano come lo mostra il foglio (il lato lettura del contratto di riga) / A plan node as the sheet shows it (the read side of the row contract)',
 })
 export class SheetRow {
   @Field(() => ID) rowId!: string;
@@ -140,7 +178,11 @@ export class SheetRow {
   @Field(() => Polarity, { nullable: true }) polarity!: string | null;
   @Field(() => ScoringRule, { nullable: true }) rule!: string | null;
   @Field(() => ParsedValueType, { nullable: true }) target!: unknown;
-  @Field(() => ParsedValueType, { nullable: true, description: 'The original target when a revision replaced it' })
+  @Field(() => ParsedValueType, {
+    nullable: true,
+    description:
+      "Il target originale, quando una revisione l'ha sostituito / The original target when a revision replaced it",
+  })
   originalTarget!: unknown;
   @Field(() => [ThresholdType]) thresholds!: unknown[];
   @Field(() => [SheetFutureTargetType]) futureTargets!: unknown[];
@@ -152,34 +194,55 @@ export class SheetRow {
   @Field(() => Date) updatedAt!: Date;
   @Field(() => Realization, {
     nullable: true,
-    description: 'Realization of the row for the year and checkpoint read (sheetRows only)',
+    description:
+      "% di realizzazione della riga per l'anno e la scadenza letti (solo sheetRows) / Realization of the row for the year and checkpoint read (sheetRows only)",
   })
   realization?: Realization | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'The server row of a conflict, with who changed it when' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "La riga del server in un conflitto, con chi l'ha cambiata e quando / The server row of a conflict, with who changed it when",
+})
 export class ConflictRow extends SheetRow {
   @Field(() => String, { nullable: true }) changedBy!: string | null;
   @Field(() => Date, { nullable: true }) changedAt!: Date | null;
 }
 
-@ObjectType('RowResult', { simpleResolvers: true, description: 'What happened to one row of a batch' })
+@ObjectType('RowResult', {
+  simpleResolvers: true,
+  description: 'Che cosa è successo a una riga di un lotto / What happened to one row of a batch',
+})
 export class RowResultType {
-  @Field(() => Int, { description: 'Position of the row in the batch' }) index!: number;
+  @Field(() => Int, { description: 'Posizione della riga nel lotto / Position of the row in the batch' })
+  index!: number;
   @Field(() => String, { nullable: true }) clientRef!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The row id (new for a created row)' }) rowId!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Id della riga (nuovo per una riga creata) / The row id (new for a created row)',
+  })
+  rowId!: string | null;
   @Field(() => RowStatus) status!: string;
-  @Field(() => Int, { nullable: true, description: 'The new row version, to keep in the sheet' }) rowVersion!:
-    number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'La nuova versione della riga, da tenere nel foglio / The new row version, to keep in the sheet',
+  })
+  rowVersion!: number | null;
   @Field(() => [CellErrorType]) errors!: CellErrorType[];
-  @Field(() => ConflictRow, { nullable: true, description: "The server's row, when it was changed by someone else" })
+  @Field(() => ConflictRow, {
+    nullable: true,
+    description:
+      "La riga del server, quando l'ha cambiata qualcun altro / The server's row, when it was changed by someone else",
+  })
   current!: ConflictRow | null;
   @Field(() => Realization, { nullable: true }) realization!: Realization | null;
 }
 
 @ObjectType('AffectedScore', {
   simpleResolvers: true,
-  description: 'The score of an objective, perspective, plan or dashboard the batch changed',
+  description:
+    'Il punteggio di un obiettivo, prospettiva, piano o cruscotto che il lotto ha cambiato / The score of an objective, perspective, plan or dashboard the batch changed',
 })
 export class AffectedScoreType {
   @Field(() => ID) id!: string;
@@ -188,30 +251,42 @@ export class AffectedScoreType {
   @Field(() => Realization, { nullable: true }) realization!: Realization | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'The answer to a batch' })
+@ObjectType({ simpleResolvers: true, description: 'La risposta a un lotto / The answer to a batch' })
 export class SyncResult {
   @Field(() => ID) planId!: string;
   @Field(() => Int) year!: number;
   @Field(() => Checkpoint) checkpoint!: string;
   @Field(() => SyncMode) mode!: string;
   @Field(() => String, { nullable: true }) batchKey!: string | null;
-  @Field({ description: 'True when this is the stored answer to an earlier identical batch' }) replayed!: boolean;
-  @Field(() => Int, { description: 'Rows created, updated or deleted' }) applied!: number;
+  @Field({
+    description:
+      'Vero se è la risposta conservata di un lotto identico precedente / True when this is the stored answer to an earlier identical batch',
+  })
+  replayed!: boolean;
+  @Field(() => Int, { description: 'Righe create, modificate o cancellate / Rows created, updated or deleted' })
+  applied!: number;
   @Field(() => [RowResultType]) rows!: RowResultType[];
   @Field(() => [AffectedScoreType]) affected!: AffectedScoreType[];
 }
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'Rows of a plan in sheet shape: all of them, or those changed since a time',
+  description:
+    'Righe di un piano in forma di foglio: tutte, o quelle cambiate da un momento / Rows of a plan in sheet shape: all of them, or those changed since a time',
 })
 export class SheetRowsPage {
   @Field(() => [SheetRow]) rows!: SheetRow[];
-  @Field(() => [ID], { description: 'Rows deleted since the given time' }) deletedRowIds!: string[];
-  @Field(() => Date, { description: 'Pass it as `since` next time' }) serverTime!: Date;
+  @Field(() => [ID], { description: 'Righe cancellate dal momento dato / Rows deleted since the given time' })
+  deletedRowIds!: string[];
+  @Field(() => Date, { description: 'Da passare come `since` la volta dopo / Pass it as `since` next time' })
+  serverTime!: Date;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One change to a sheet row (its node, targets or actual)' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Una modifica a una riga del foglio (nodo, target o valore) / One change to a sheet row (its node, targets or actual)',
+})
 export class RowChange {
   @Field() entityType!: string;
   @Field(() => ID) entityId!: string;

@@ -30,9 +30,19 @@ function crud(
   connection = false,
 ): Record<string, Probe> {
   const list = connection ? `edges { node { ${fields} } }` : fields;
+  // a plain list has its Relay connection beside it (issue 19), probed the same way
+  const paged = `${many}Connection`;
   return {
     [one]: read(`query($id: ID!) { ${one}(id: $id) { ${fields} } }`, (t) => ({ id: t[key] })),
     [many]: read(`query($id: ID!) { ${many}(filter: { ids: [$id] }) { ${list} } }`, (t) => ({ id: t[key] })),
+    ...(connection
+      ? {}
+      : {
+          [paged]: read(
+            `query($id: ID!) { ${paged}(filter: { ids: [$id] }) { totalCount edges { node { ${fields} } } } }`,
+            (t) => ({ id: t[key] }),
+          ),
+        }),
     [`create${label}`]: write(
       `mutation($i: Create${label}Input!) { create${label}(input: $i) { id } }`,
       (t, n) => ({ i: create ? create(t, n) : {} }),
@@ -173,6 +183,10 @@ export const TABLE: Record<string, Probe> = {
     `query($o: ID!) { users(organisationId: $o) { id name email role unitIds tokens { id prefix label } } }`,
     (t) => ({ o: t.org }),
   ),
+  usersConnection: read(
+    `query($o: ID!) { usersConnection(organisationId: $o) { totalCount edges { node { id name email role tokens { prefix } } } } }`,
+    (t) => ({ o: t.org }),
+  ),
   auditEvents: read(
     `query($o: ID!, $p: ID!) { byOrg: auditEvents(filter: { organisationId: $o }) { edges { node { entityId actor after } } }
     byPlan: auditEvents(filter: { planId: $p }) { edges { node { entityId after } } } }`,
@@ -189,10 +203,14 @@ export const TABLE: Record<string, Probe> = {
   })),
   report: read(
     `query($p: ID!, $d: ID!) { byPlan: report(planId: $p, year: 2022) { rows { code title } }
-    byDashboard: report(dashboardId: $d, year: 2022) { rows { code title } } }`,
+    byDashboard: report(dashboardId: $d, year: 2022) { rows { code title } rowsConnection { edges { node { code title } } } } }`,
     (t) => ({ p: t.plan, d: t.dashboard }),
   ),
   planLint: read(`query($p: ID!) { planLint(planId: $p) { code subjectId message } }`, (t) => ({ p: t.plan })),
+  planLintConnection: read(
+    `query($p: ID!) { planLintConnection(planId: $p) { totalCount edges { node { code subjectId message } } } }`,
+    (t) => ({ p: t.plan }),
+  ),
   planChanged: {
     kind: 'subscribe',
     op: `subscription($p: ID!) { planChanged(planId: $p, year: 2022) { planId rows { rowId } } }`,
@@ -204,6 +222,10 @@ export const TABLE: Record<string, Probe> = {
   ),
   rowHistory: read(
     `query($p: ID!, $r: ID!) { rowHistory(planId: $p, rowId: $r, year: 2022) { entityId after } }`,
+    (t) => ({ p: t.plan, r: t.indicator }),
+  ),
+  rowHistoryConnection: read(
+    `query($p: ID!, $r: ID!) { rowHistoryConnection(planId: $p, rowId: $r, year: 2022) { totalCount edges { node { entityId after } } } }`,
     (t) => ({ p: t.plan, r: t.indicator }),
   ),
 

@@ -1,0 +1,136 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Checkpoint } from '@core/vocabulary/enums';
+import { NotFoundError } from '../errors';
+import { listMembers } from '../services/members';
+import { lintOfPlan } from './report.resolver';
+import { loadPlanState } from '../sync/plan-state';
+import { type Connection, connectionOf } from './connection';
+import type { Context } from './context';
+import { auditPage, AuditEventOrder } from './orders';
+import { byNumber, byWords, listOrdering, type OrderChoice } from './orderings';
+import { OrderDirection, PageArgs } from './paging';
+import { LintIssue, PerformanceReport, ReportRow } from './types/report';
+import { RowChange } from './types/sync';
+import { OrganisationMember } from './types/users';
+import { member } from './users.resolver';
+
+/*
+ * Relay connections over the lists that are not one entity's rows (issue 19): members of an organisation, rows of a
+ * report, lint findings, the history of a sheet row. Each reads its list as the plain field does — the same
+ * statements, however long the list — and pages it; the plain fields stay, deprecated, for the clients that read them.
+ */
+
+const MemberConnection = connectionOf(OrganisationMember, 'OrganisationMember');
+const ReportRowConnection = connectionOf(ReportRow, 'ReportRow');
+const LintIssueConnection = connectionOf(LintIssue, 'LintIssue');
+const RowChangeConnection = connectionOf(RowChange, 'RowChange');
+
+const MEMBERS = listOrdering<OrganisationMember>(
+  'OrganisationMember',
+  {
+    NAME: { it: 'nome', en: 'name', value: (m) => m.name, compare: byWords },
+    EMAIL: { it: 'indirizzo e-mail', en: 'e-mail address', value: (m) => m.email, compare: byWords },
+  },
+  { field: 'NAME', direction: OrderDirection.ASC },
+  (m) => m.id,
+);
+
+const REPORT_ROWS = listOrdering<ReportRow>(
+  'ReportRow',
+  {
+    POSITION: {
+      it: "ordine del documento (l'albero del piano, in ordine di codice)",
+      en: "the document's order (the plan's tree, in code order)",
+      value: () => null,
+      compare: () => 0,
+    },
+    SCORE: { it: 'punteggio (vuoti per primi)', en: 'score (blanks first)', value: (r) => r.score, compare: byNumber },
+  },
+  { field: 'POSITION', direction: OrderDirection.ASC },
+  // a row's place in the document: the same indicator may stand under two dashboards' headings
+  (_row, i) => String(i).padStart(8, '0'),
+);
+
+const LINT_ISSUES = listOrdering<LintIssue>(
+  'LintIssue',
+  {
+    POSITION: {
+      it: 'ordine del controllo (prima gli errori, poi per riga del piano)',
+      en: "the lint's order (errors first, then by plan row)",
+      value: () => null,
+      compare: () => 0,
+    },
+  },
+  { field: 'POSITION', direction: OrderDirection.ASC },
+  (_issue, i) => String(i).padStart(8, '0'),
+);
+
+@Resolver(() => PerformanceReport)
+export class ReportRowsResolver {
+  @FieldResolver(() => ReportRowConnection, {
+    description:
+      'Le righe del prospetto a pagine Relay, nello stesso ordine di rows / The rows as a Relay connection, in the order of rows',
+  })
+  rowsConnection(
+    @Root() report: PerformanceReport,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('orderBy', () => REPORT_ROWS.orderInput, { nullable: true, description: 'Ordine / Order' })
+    orderBy: OrderChoice | null,
+  ): Connection<ReportRow> {
+    return REPORT_ROWS.page(report.rows, orderBy, page);
+  }
+}
+
+@Resolver()
+export class ListConnectionsResolver {
+  @Query(() => MemberConnection, {
+    description:
+      "I membri di un'organisation con ruoli e token, a pagine (amministratori di quella organizzazione) / The members of an organisation with their roles and tokens, as a Relay connection (admins of that organisation)",
+  })
+  async usersConnection(
+    @Arg('organisationId', () => ID, { description: "L'organizzazione / The organisation" }) organisationId: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('orderBy', () => MEMBERS.orderInput, { nullable: true, description: 'Ordine / Order' })
+    orderBy: OrderChoice | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<OrganisationMember>> {
+    return MEMBERS.page((await listMembers(ctx, organisationId)).map(member), orderBy, page);
+  }
+
+  @Query(() => LintIssueConnection, {
+    description:
+      'Che cosa renderebbe sbagliati o impossibili i punteggi di una versione del piano, a pagine / What would make the scores of a plan version wrong or impossible, as a Relay connection',
+  })
+  async planLintConnection(
+    @Arg('planId', () => ID, { description: 'La versione del piano / The plan version' }) planId: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('orderBy', () => LINT_ISSUES.orderInput, { nullable: true, description: 'Ordine / Order' })
+    orderBy: OrderChoice | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<LintIssue>> {
+    return LINT_ISSUES.page(await lintOfPlan(ctx, planId), orderBy, page);
+  }
+
+  @Query(() => RowChangeConnection, {
+    description:
+      'Ogni modifica a una riga del foglio (nodo, target e valore del periodo), a pagine, dalla più recente / Every change to a sheet row, as a Relay connection, newest first',
+  })
+  async rowHistoryConnection(
+    @Arg('rowId', () => ID, { description: 'La riga del foglio / The sheet row' }) rowId: string,
+    @Arg('planId', () => ID, { description: 'La versione del piano / The plan version' }) planId: string,
+    @Arg('year', () => Int, { description: 'Anno / Year' }) year: number,
+    @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END, description: 'Scadenza / Checkpoint' })
+    checkpoint: Checkpoint,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('orderBy', () => AuditEventOrder, { nullable: true, description: 'Ordine / Order' })
+    orderBy: AuditEventOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<RowChange>> {
+    const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths });
+    const node = state.nodes.get(rowId);
+    const ids = node ? state.memberIds(node) : [rowId];
+    const events = await auditPage(ctx, { entityId: { $in: ids } }, orderBy, page);
+    if (!node && events.totalCount === 0) throw new NotFoundError('row', rowId);
+    return events;
+  }
+}

@@ -1,0 +1,146 @@
+import type { EntityClass } from '@mikro-orm/core';
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import type { Node } from '../entities/base';
+import { byCode } from '../services/code-order';
+import type { Context } from './context';
+import type { Paging } from './orders';
+import type { Connection } from './connection';
+import { arrayPage, type Key, memoryPage, OrderDirection, type PageArgs, type SortKey, sqlPage } from './paging';
+
+/** One key a client may order a list by: its words for the schema and the properties it sorts on. */
+export type OrderKey = { it: string; en: string; properties: string[] };
+
+/** The order a client chose: a key of the list's `XOrderField` and a direction. */
+export type OrderChoice = { field: string; direction: OrderDirection };
+
+/**
+ * The `XOrderField` enum and `XOrder` input of one connection, built from its keys: each connection gets its own
+ * names (a client's generated types stay precise), with the default written in the description as the schema
+ * cannot say it otherwise.
+ */
+export function orderTypes(label: string, keys: Record<string, { it: string; en: string }>, byDefault: OrderChoice) {
+  const values = Object.fromEntries(Object.keys(keys).map((k) => [k, k]));
+  registerEnumType(values, {
+    name: `${label}OrderField`,
+    description: `Chiavi di ordinamento di ${label} / Keys ${label} rows may be ordered by`,
+    valuesConfig: Object.fromEntries(
+      Object.entries(keys).map(([k, key]) => [k, { description: `${key.it} / ${key.en}` }]),
+    ),
+  });
+  const fallback = `${byDefault.field}, ${byDefault.direction.toUpperCase()}`;
+
+  @InputType(`${label}Order`, {
+    description: `Ordine di ${label} (predefinito: ${fallback}) / Order of ${label} rows (default: ${fallback})`,
+  })
+  class Order {
+    @Field(() => values, { defaultValue: byDefault.field, description: 'Chiave / Key' })
+    field!: string;
+
+    @Field(() => OrderDirection, { defaultValue: byDefault.direction, description: 'Verso / Direction' })
+    direction!: OrderDirection;
+  }
+  return Order;
+}
+
+/**
+ * A connection ordered in SQL (positions, names, years, times): MikroORM's cursors, the id last so the order is
+ * total; one statement for the page and one for the count.
+ */
+export function sqlOrdering<E extends Node>(
+  label: string,
+  entity: EntityClass<E>,
+  keys: Record<string, OrderKey>,
+  byDefault: OrderChoice,
+): Paging<E> {
+  return {
+    orderInput: orderTypes(label, keys, byDefault),
+    page(ctx: Context, where, orderBy, page) {
+      const { field, direction } = (orderBy as OrderChoice | null) ?? byDefault;
+      const order: Record<string, OrderDirection> = {};
+      for (const property of keys[field].properties) order[property] = direction;
+      return sqlPage(ctx.em, entity, where, { ...order, id: direction }, page);
+    },
+  };
+}
+
+const TITLE_ORDER = new Intl.Collator('it');
+
+/**
+ * A connection of plan objects with a code, in the plan's code order ("1.2" before "1.10"), which SQL does not
+ * know: the keys are sorted in memory (server/graphql/paging.ts, memoryPage), the page read through the loaders.
+ */
+export function codeOrdering<E extends Node>(label: string, entity: EntityClass<E>, titleProperty: string): Paging<E> {
+  const keys: Record<string, OrderKey & { compare: SortKey['compare'] }> = {
+    CODE: {
+      it: 'codice, come nel piano ("1.2" prima di "1.10")',
+      en: 'code, as the plan prints it',
+      properties: ['code'],
+      compare: (a, b) => byCode(String(a ?? ''), String(b ?? '')),
+    },
+    TITLE: {
+      it: 'titolo, in ordine alfabetico',
+      en: 'title, alphabetical',
+      properties: [titleProperty],
+      compare: (a, b) => TITLE_ORDER.compare(String(a ?? ''), String(b ?? '')),
+    },
+    CREATED_AT: {
+      it: 'quando è stato creato',
+      en: 'when it was created',
+      properties: ['createdAt'],
+      compare: (a, b) => String(a ?? '').localeCompare(String(b ?? '')),
+    },
+  };
+  const byDefault = { field: 'CODE', direction: OrderDirection.ASC };
+  return {
+    orderInput: orderTypes(label, keys, byDefault),
+    page(ctx, where, orderBy, page) {
+      const { field, direction } = (orderBy as OrderChoice | null) ?? byDefault;
+      const key = keys[field];
+      return memoryPage(
+        ctx.em,
+        entity,
+        where,
+        [{ property: key.properties[0], compare: key.compare }],
+        direction,
+        page,
+        (ids) => ctx.loaders.byId(entity).loadMany(ids) as Promise<Array<E | null>>,
+      );
+    },
+  };
+}
+
+/** One key of a list computed in memory: its words, the value it sorts on and how two values compare. */
+export type ListKey<T> = { it: string; en: string; value: (item: T) => Key; compare: SortKey['compare'] };
+
+/**
+ * A connection over a list the server computes whole (members, report rows, lint findings): no statement more than
+ * the list itself; `tie` names an item uniquely in its list, for a total order.
+ */
+export function listOrdering<T>(
+  label: string,
+  keys: Record<string, ListKey<T>>,
+  byDefault: OrderChoice,
+  tie: (item: T, index: number) => string,
+) {
+  return {
+    orderInput: orderTypes(label, keys, byDefault),
+    page(items: readonly T[], orderBy: OrderChoice | null, page: PageArgs): Connection<T> {
+      const { field, direction } = orderBy ?? byDefault;
+      const key = keys[field];
+      return arrayPage(
+        items,
+        (item, i) => [key.value(item), tie(item, i)],
+        [{ property: field, compare: key.compare }],
+        direction,
+        page,
+      );
+    },
+  };
+}
+
+/** Compares numbers (positions, scores), nulls first. */
+export const byNumber: SortKey['compare'] = (a, b) =>
+  a == null ? (b == null ? 0 : -1) : b == null ? 1 : Number(a) - Number(b);
+
+/** Compares words as an Italian reader orders them. */
+export const byWords: SortKey['compare'] = (a, b) => TITLE_ORDER.compare(String(a ?? ''), String(b ?? ''));
