@@ -23,14 +23,13 @@ export function buildPlanBergamo(data: ReportData): ReportDocument {
     { key: 'indicator', label: 'Indicatore', width: 44 },
     { key: 'prevTarget', label: `Risultato atteso ${y - 1}`, kind: 'number', width: 12 },
     { key: 'prevActual', label: `Risultato consuntivo ${y - 1}`, kind: 'number', width: 12 },
-    ...years.map((x): ReportColumn => ({
-      key: `target:${x}`,
-      label: `Risultato atteso ${x}`,
-      kind: 'number',
-      width: 12,
-    })),
-    // a revised target keeps the first one beside it, as in the Relazione
-    { key: 'original', label: `Target iniziale ${y}, se rivisto`, kind: 'number', width: 12 },
+    ...years.flatMap((x): ReportColumn[] => [
+      { key: `target:${x}`, label: `Risultato atteso ${x}`, kind: 'number', width: 12 },
+      // a revised target keeps the first one beside it, as in the Relazione
+      ...(x === y
+        ? [{ key: 'original', label: `Target iniziale ${y}, se rivisto`, kind: 'number', width: 12 } as ReportColumn]
+        : []),
+    ]),
     { key: 'source', label: 'Fonte del dato', width: 20 },
   ];
   const sosOf = groupBy(inCodeOrder(full.strategicObjectives), (o) => o.perspective.id);
