@@ -75,6 +75,10 @@ export const CELL_MESSAGES: Record<string, { en: string; it: string }> = {
     en: '"{raw}" cannot be read as a value for this indicator',
     it: '"{raw}" non è un valore valido per questo indicatore',
   },
+  DATE_IN_TEXT: {
+    en: '"{raw}" is text around a date: for a deadline type the date alone ({date}); the indicator then becomes a deadline',
+    it: '"{raw}" è testo attorno a una data: per una scadenza scrivere solo la data ({date}); l\'indicatore diventa così una scadenza',
+  },
   DATE_UNDER_NUMERIC_RULE: {
     en: '"{raw}" is a date, but this indicator compares numbers ({polarity}): set the polarity to deadline (scadenza), or type a number',
     it: '"{raw}" è una data, ma questo indicatore confronta numeri ({polarityIt}): impostare la polarità scadenza, oppure inserire un numero',

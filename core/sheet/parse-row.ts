@@ -72,9 +72,20 @@ export function readValueCell(
   if (parsed.kind === 'text') {
     // the parser knows why "SI/NO" is no actual: say that rather than "not a value"
     const reason = parsed.warnings.includes('BOOLEAN_TARGET_FORM') ? 'BOOLEAN_TARGET_FORM' : 'NOT_A_VALUE';
+    // "entro il 30/06/2022" is how plans print a deadline: say to type the date alone, which makes it a deadline
+    const date = reason === 'NOT_A_VALUE' ? dateInText(raw, ctx.year) : undefined;
+    if (date) return { error: cellError(column, 'DATE_IN_TEXT', { raw, date }) };
     return { error: cellError(column, reason, { raw }) };
   }
   return { value: parsed };
+}
+
+/** The date a text cell holds ("entro il 30/06/2022"; "entro il 30/06" in the column's year), written alone. */
+function dateInText(raw: string, year: number | undefined): string | undefined {
+  const full = /(?:^|[^\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d./])/.exec(raw);
+  if (full) return `${full[1]}/${full[3]}/${full[4]}`;
+  const dayMonth = /\bentro\b.*?(?:^|[^\d./])(\d{1,2})\/(\d{1,2})(?![\d./])/i.exec(raw);
+  return dayMonth && year ? `${dayMonth[1]}/${dayMonth[2]}/${year}` : undefined;
 }
 
 function value(

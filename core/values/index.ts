@@ -1,7 +1,7 @@
 export type { Comparator, ParsedValue, Placeholder, Polarity, ValueKind } from './types';
 export { parseValue, isNumericValue, scaleSuspect } from './parse';
 export type { ParseContext, NumericKind } from './parse';
-export { inferPolarity } from './polarity';
+export { inferPolarity, storedEvidence } from './polarity';
 export { keywordSuggestion, polarityFromValue } from './polarity-from-value';
 export type { PolarityFromValue, PolaritySuggestion } from './polarity-from-value';
 export type { PolarityInference, PolarityInput, PolaritySignal } from './polarity';

@@ -20,7 +20,9 @@ export type PolarityInput = {
 export type PolarityInference = {
   polarity: Polarity;
   confirmed: false;
+  /** which signal decided, in English; evidenceIt says the same in Italian (stored "italiano — English") */
   evidence: string;
+  evidenceIt: string;
   signal: PolaritySignal;
   warnings: string[];
   /** a keyword's hint, never applied (plan lint POLARITY_SUGGESTION) */
@@ -34,14 +36,39 @@ const VERDICT: Record<Polarity, string> = {
   boolean: 'done or not done (boolean)',
 };
 
+const VERDICT_IT: Record<Polarity, string> = {
+  higher: 'più alto è meglio',
+  lower: 'più basso è meglio',
+  deadline: 'prima è meglio (scadenza)',
+  boolean: 'fatto o non fatto (SI/NO)',
+};
+
+const TOPIC_IT: Record<PolaritySuggestion['topic'], string> = {
+  time: 'tempi',
+  cost: 'costi',
+  defects: 'errori',
+  reduction: 'riduzione',
+};
+
+/** How an inference's evidence is stored on an indicator and in a review: Italian first, then English. */
+export function storedEvidence(d: { evidence: string; evidenceIt: string }): string {
+  return `${d.evidenceIt} — ${d.evidence}`;
+}
+
 export function inferPolarity(input: PolarityInput): PolarityInference {
   const { target, kpiText } = input;
   const thresholds = (input.thresholds ?? []).filter(isStated);
   const warnings: string[] = [POLARITY_WARNINGS.POLARITY_UNCONFIRMED];
-  const propose = (polarity: Polarity, signal: PolaritySignal, evidence: string): PolarityInference => ({
+  const propose = (
+    polarity: Polarity,
+    signal: PolaritySignal,
+    evidence: string,
+    evidenceIt: string,
+  ): PolarityInference => ({
     polarity,
     confirmed: false,
     evidence,
+    evidenceIt,
     signal,
     warnings,
   });
@@ -56,22 +83,39 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
   if (target && byValue.signal === 'value-kind' && byValue.polarity === 'deadline') {
     const order = orderOf(points);
     if (order.direction === 'increasing') {
-      return propose('deadline', 'value-kind', `${order.chain}: ${datesWord(target)}, ${VERDICT.deadline}`);
+      return propose(
+        'deadline',
+        'value-kind',
+        `${order.chain}: ${datesWord(target)}, ${VERDICT.deadline}`,
+        `${order.chain}: ${datesWordIt(target)}, ${VERDICT_IT.deadline}`,
+      );
     }
     if (order.direction === 'decreasing' || order.direction === 'non-monotone') {
       // Value kind still decides, but thresholds earlier than the target contradict "thresholds are worse".
       warnings.push(POLARITY_WARNINGS.POLARITY_NON_MONOTONE);
       const disorder = `${listOf(points)} are not in chronological order (flagged)`;
+      const disorderIt = `${listOf(points)} non sono in ordine cronologico (segnalato)`;
       return propose(
         'deadline',
         'value-kind',
         `target ${describe(target)} is ${dateWord(target)}; ${disorder}: ${VERDICT.deadline}`,
+        `il target ${describe(target)} è ${dateWordIt(target)}; ${disorderIt}: ${VERDICT_IT.deadline}`,
       );
     }
-    return propose('deadline', 'value-kind', `target ${describe(target)} is ${dateWord(target)}: ${VERDICT.deadline}`);
+    return propose(
+      'deadline',
+      'value-kind',
+      `target ${describe(target)} is ${dateWord(target)}: ${VERDICT.deadline}`,
+      `il target ${describe(target)} è ${dateWordIt(target)}: ${VERDICT_IT.deadline}`,
+    );
   }
   if (target && byValue.signal === 'value-kind' && byValue.polarity === 'boolean') {
-    return propose('boolean', 'value-kind', `target ${describe(target)} is a yes/no value: ${VERDICT.boolean}`);
+    return propose(
+      'boolean',
+      'value-kind',
+      `target ${describe(target)} is a yes/no value: ${VERDICT.boolean}`,
+      `il target ${describe(target)} è un valore SI/NO: ${VERDICT_IT.boolean}`,
+    );
   }
 
   // 2. Comparator: "≤ 30" says lower is better; a comparator proposed from text ("almeno 300") counts too.
@@ -79,26 +123,49 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
   if (target && comparator) {
     const polarity: Polarity = comparator.startsWith('<') ? 'lower' : 'higher';
     const source = target.comparator ? 'has comparator' : 'proposes comparator';
-    return propose(polarity, 'comparator', `target ${describe(target)} ${source} ${comparator}: ${VERDICT[polarity]}`);
+    const sourceIt = target.comparator ? 'ha il comparatore' : 'propone il comparatore';
+    return propose(
+      polarity,
+      'comparator',
+      `target ${describe(target)} ${source} ${comparator}: ${VERDICT[polarity]}`,
+      `il target ${describe(target)} ${sourceIt} ${comparator}: ${VERDICT_IT[polarity]}`,
+    );
   }
 
   // 3. Thresholds are always worse than the target, so their direction is the polarity's.
   let flagged = '';
+  let flaggedIt = '';
   if (points.length > 1) {
     const order = orderOf(points);
     if (order.direction === 'decreasing' && order.scale === 'number') {
-      return propose('higher', 'threshold-order', `${order.chain}: ${VERDICT.higher}`);
+      return propose(
+        'higher',
+        'threshold-order',
+        `${order.chain}: ${VERDICT.higher}`,
+        `${order.chain}: ${VERDICT_IT.higher}`,
+      );
     }
     if (order.direction === 'increasing' && order.scale === 'number') {
-      return propose('lower', 'threshold-order', `${order.chain}: ${VERDICT.lower}`);
+      return propose(
+        'lower',
+        'threshold-order',
+        `${order.chain}: ${VERDICT.lower}`,
+        `${order.chain}: ${VERDICT_IT.lower}`,
+      );
     }
     if (order.direction === 'increasing') {
-      return propose('deadline', 'threshold-order', `${order.chain}: ${VERDICT.deadline}`);
+      return propose(
+        'deadline',
+        'threshold-order',
+        `${order.chain}: ${VERDICT.deadline}`,
+        `${order.chain}: ${VERDICT_IT.deadline}`,
+      );
     }
     if (order.direction === 'decreasing' || order.direction === 'non-monotone') {
       // Dates getting earlier as the score drops, or numbers zig-zagging: no direction to read.
       warnings.push(POLARITY_WARNINGS.POLARITY_NON_MONOTONE);
       flagged = `${listOf(points)} are not monotone (flagged, not guessed); `;
+      flaggedIt = `${listOf(points)} non sono monotoni (segnalato, non dedotto); `;
     }
   }
 
@@ -111,13 +178,19 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
         'higher',
         'default',
         `${flagged}no polarity signal in the values: ${VERDICT.higher} (default); the KPI text mentions "${keyword.word}" (${keyword.topic}), so lower may be better: to be confirmed`,
+        `${flaggedIt}nessun segnale di polarità nei valori: ${VERDICT_IT.higher} (predefinita); il KPI cita "${keyword.word}" (${TOPIC_IT[keyword.topic]}), quindi forse più basso è meglio: da confermare`,
       ),
       suggestion: keyword,
     };
   }
 
   // 5. Year trajectories are ignored on purpose (a higher-is-better target may fall 25% → 15% → 10%).
-  return propose('higher', 'default', `${flagged}no polarity signal: ${VERDICT.higher} (default)`);
+  return propose(
+    'higher',
+    'default',
+    `${flagged}no polarity signal: ${VERDICT.higher} (default)`,
+    `${flaggedIt}nessun segnale di polarità: ${VERDICT_IT.higher} (predefinita)`,
+  );
 }
 
 /** Empty cells and placeholders ("-", "monitoraggio") are absences, not points on the scale. */
@@ -178,4 +251,16 @@ function dateWord(value: ParsedValue): string {
 
 function datesWord(value: ParsedValue): string {
   return value.kind === 'date' && value.dateFrom === 'day' ? 'dates' : 'month names';
+}
+
+function dateWordIt(value: ParsedValue): string {
+  if (value.kind === 'date' && value.dateFrom !== 'month-name' && typeof value.value === 'string') {
+    const [y, m, d] = value.value.split('-');
+    return `una data (${d}/${m}/${y})`;
+  }
+  return 'un nome di mese';
+}
+
+function datesWordIt(value: ParsedValue): string {
+  return value.kind === 'date' && value.dateFrom === 'day' ? 'date' : 'nomi di mese';
 }

@@ -5,7 +5,7 @@
  */
 import { POLARITY_SIGNAL_IT } from '@core/vocabulary/reasons-it';
 import { Checkpoint, Polarity, ScoringRule } from '@core/vocabulary/enums';
-import { inferPolarity, parseValue } from '@core/values';
+import { inferPolarity, parseValue, storedEvidence } from '@core/values';
 import type { ParsedValue } from '@core/values';
 import type { IndicatorDraft, PlanDraft, TargetDraft } from './draft';
 import { indicatorsOf } from './draft';
@@ -44,14 +44,14 @@ function completeIndicator(indicator: IndicatorDraft, review: ReviewReport): voi
     const inference = lead
       ? inferFor(lead, parsed.get(lead) as ParsedValue, indicator)
       : inferPolarity({ kpiText: kpiTextOf(indicator) });
-    indicator.polarity = { value: inference.polarity as Polarity, evidence: inference.evidence };
+    indicator.polarity = { value: inference.polarity as Polarity, evidence: storedEvidence(inference) };
     review.inferred(
       lead?.line ?? indicator.line,
       subject,
       'POLARITY_INFERRED',
       `Polarity proposed: ${inference.polarity} (${inference.signal}); to be confirmed.`,
       `Polarità proposta: ${ITALIAN[inference.polarity]} (${POLARITY_SIGNAL_IT[inference.signal] ?? inference.signal}); da confermare.`,
-      inference.evidence,
+      storedEvidence(inference),
     );
     if (inference.warnings.includes('POLARITY_NON_MONOTONE')) {
       review.warning(
@@ -60,7 +60,7 @@ function completeIndicator(indicator: IndicatorDraft, review: ReviewReport): voi
         'POLARITY_NON_MONOTONE',
         'Target and thresholds are not in a monotone order: polarity not read from them.',
         'Target e soglie non sono in ordine monotono: la polarità non è stata dedotta da essi.',
-        inference.evidence,
+        storedEvidence(inference),
       );
     }
   }
@@ -72,14 +72,14 @@ function completeIndicator(indicator: IndicatorDraft, review: ReviewReport): voi
     const family = familyOf(parsed.get(t) as ParsedValue);
     if (family === leadFamily || family === 'none') continue;
     const inference = inferFor(t, parsed.get(t) as ParsedValue, indicator);
-    t.polarity = { value: inference.polarity as Polarity, evidence: inference.evidence };
+    t.polarity = { value: inference.polarity as Polarity, evidence: storedEvidence(inference) };
     review.inferred(
       t.line,
       `${subject} ${t.year}`,
       'POLARITY_INFERRED',
       `Target ${t.year} "${t.raw}" is of another kind than "${lead?.raw}": polarity for ${t.year} proposed: ${inference.polarity}.`,
       `Il target ${t.year} "${t.raw}" è di tipo diverso da "${lead?.raw}": polarità ${t.year} proposta: ${ITALIAN[inference.polarity]}.`,
-      inference.evidence,
+      storedEvidence(inference),
     );
   }
 }

@@ -134,7 +134,7 @@ export function ooFor(table: SondrioTable, code: string, line: number): SondrioO
     `operational objective ${ooCode}`,
     'ROW_LOST',
     `The row of operational objective ${ooCode} is lost: its actions (from ${code}) are printed with no objective cells. Title unknown, weight empty (WEIGHT_MISSING), kpi "ponderazione" assumed.`,
-    `La riga dell'obiettivo operativo ${ooCode} è persa: le sue azioni (da ${code}) sono stampate senza le celle dell'obiettivo. Titolo sconosciuto, peso vuoto (WEIGHT_MISSING), kpi "ponderazione" assunto.`,
+    `La riga dell'obiettivo operativo ${ooCode} è persa: le sue azioni (da ${code}) sono stampate senza le celle dell'obiettivo. Titolo sconosciuto, peso vuoto (pesi incompleti nell'obiettivo strategico), kpi "ponderazione" assunto.`,
     `action ${code} on line ${line} has code prefix ${ooCode}, and no row declares ${ooCode}`,
   );
   return lost;

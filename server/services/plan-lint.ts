@@ -33,6 +33,14 @@ const ERRORS = new Set([
   'DUPLICATE_CODE',
 ]);
 
+/** A detail in both languages, as lintMessage splits it: "italiano — English". */
+const both = (it: string, en: string) => `${it} — ${en}`;
+
+function weightsDetail(children: Array<{ weight?: number | null }>): string {
+  const sum = children.map((c) => c.weight ?? '–').join(' + ');
+  return both(`pesi ${sum}`, `weights ${sum}`);
+}
+
 function issue(
   code: string,
   subjectType: LintIssue['subjectType'],
@@ -67,7 +75,15 @@ export function lintPlan(s: PlanSnapshot, years: readonly number[]): LintIssue[]
 
   for (const indicator of active) {
     if (indicator.monitoring && indicator.weight)
-      issues.push(issue('MONITORING_WEIGHTED', 'indicator', indicator, null, `weight ${indicator.weight}`));
+      issues.push(
+        issue(
+          'MONITORING_WEIGHTED',
+          'indicator',
+          indicator,
+          null,
+          both(`peso ${indicator.weight}`, `weight ${indicator.weight}`),
+        ),
+      );
     const targets = targetsOf.get(indicator.id) ?? [];
     issues.push(...polarityIssues(indicator, targets, effectiveOf));
     for (const year of years) {
@@ -93,10 +109,9 @@ export function lintPlan(s: PlanSnapshot, years: readonly number[]): LintIssue[]
     const children = indicatorsOf.get(oo.id) ?? [];
     if (children.length === 0) continue;
     const r = aggregate(weighted(children), { profile });
+    const detail = weightsDetail(children);
     for (const code of [...r.errors, ...r.warnings])
-      issues.push(
-        issue(code, 'operational_objective', oo, null, `weights ${children.map((c) => c.weight ?? '–').join(' + ')}`),
-      );
+      issues.push(issue(code, 'operational_objective', oo, null, detail));
   }
   for (const so of s.strategicObjectives) {
     const own = ownOf.get(so.id) ?? [];
@@ -120,7 +135,7 @@ export function lintPlan(s: PlanSnapshot, years: readonly number[]): LintIssue[]
       ...(r.contributions?.warnings ?? []),
     ]);
     codes.delete('CHILD_INVALID');
-    const detail = `weights ${[...own, ...ops].map((c) => c.weight ?? '–').join(' + ')}`;
+    const detail = weightsDetail([...own, ...ops]);
     for (const code of codes) issues.push(issue(code, 'strategic_objective', so, null, detail));
   }
 
@@ -133,7 +148,15 @@ export function lintPlan(s: PlanSnapshot, years: readonly number[]): LintIssue[]
     for (const row of rows) {
       const key = `${type}:${row.code}`;
       if (seen.has(key))
-        issues.push(issue('DUPLICATE_CODE', type, row, null, `"${row.code}" also on ${seen.get(key)}`));
+        issues.push(
+          issue(
+            'DUPLICATE_CODE',
+            type,
+            row,
+            null,
+            both(`"${row.code}" già usato da un'altra riga`, `"${row.code}" also on ${seen.get(key)}`),
+          ),
+        );
       else seen.set(key, row.id);
     }
   }

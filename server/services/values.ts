@@ -1,4 +1,4 @@
-import { polarityFromValue } from '@core/values';
+import { polarityFromValue, storedEvidence } from '@core/values';
 import type { ParsedValue } from '@core/values/types';
 import { AuditAction } from '@core/vocabulary/enums';
 import { type CellError, cellError } from '@core/sheet/messages';
@@ -65,7 +65,7 @@ export function inferPolarityFrom(ctx: ServiceContext, indicator: Indicator, val
   if (decision.signal !== 'value-kind' || decision.polarity === indicator.polarity) return;
   const before = snapshot(ctx.em, indicator);
   indicator.polarity = decision.polarity as Indicator['polarity'];
-  indicator.polarityEvidence = `${decision.evidenceIt} — ${decision.evidence}`;
+  indicator.polarityEvidence = storedEvidence(decision);
   recordChange(ctx, indicator, AuditAction.UPDATE, before, snapshot(ctx.em, indicator), indicator.org);
 }
 
@@ -76,7 +76,7 @@ export function statedPolarity(indicator: Indicator, input: Record<string, unkno
     if (input.polarityEvidence === undefined) indicator.polarityEvidence = null;
   } else if (mode === 'create' && input.polarity == null && input.polarityEvidence == null) {
     const decision = polarityFromValue(null);
-    indicator.polarityEvidence = `${decision.evidenceIt} — ${decision.evidence}`;
+    indicator.polarityEvidence = storedEvidence(decision);
   }
 }
 

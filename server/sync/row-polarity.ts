@@ -2,7 +2,7 @@
  * A sheet row's polarity when the row does not state one (docs/scoring.md §4): decided from the target's value, as
  * everywhere data comes in, and a date that would still be compared under a numeric rule refused on its cell.
  */
-import { polarityFromValue, type PolarityFromValue } from '@core/values';
+import { polarityFromValue, storedEvidence, type PolarityFromValue } from '@core/values';
 import type { ParsedValue } from '@core/values/types';
 import { cellError } from '@core/sheet/messages';
 import { Indicator } from '../entities';
@@ -26,7 +26,7 @@ export function rowInference(p: RowPlan): PolarityFromValue | undefined {
 
 /** How the evidence is stored on the indicator: Italian first, then English. */
 export function evidenceText(d: PolarityFromValue): string {
-  return `${d.evidenceIt} — ${d.evidence}`;
+  return storedEvidence(d);
 }
 
 const ITALIAN: Record<string, string> = {

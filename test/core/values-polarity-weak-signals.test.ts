@@ -9,6 +9,7 @@ const year2022: ParseContext = { year: 2022, role: 'target' };
 const target = (raw: string, ctx: ParseContext = year2022) => parseValue(raw, ctx);
 const soglia = (raw: string, ctx: ParseContext = year2022) => parseValue(raw, { ...ctx, role: 'threshold' });
 const UNCONFIRMED = ['POLARITY_UNCONFIRMED'];
+const TOPIC_IT: Record<string, string> = { time: 'tempi', cost: 'costi', defects: 'errori', reduction: 'riduzione' };
 
 describe('signal 4: keywords, a suggestion that never decides (issue 14)', () => {
   it.each<[string, string, string]>([
@@ -30,6 +31,7 @@ describe('signal 4: keywords, a suggestion that never decides (issue 14)', () =>
       polarity: 'higher',
       confirmed: false,
       evidence: `no polarity signal in the values: higher is better (default); the KPI text mentions "${word}" (${topic}), so lower may be better: to be confirmed`,
+      evidenceIt: `nessun segnale di polarità nei valori: più alto è meglio (predefinita); il KPI cita "${word}" (${TOPIC_IT[topic]}), quindi forse più basso è meglio: da confermare`,
       signal: 'default',
       warnings: UNCONFIRMED,
       suggestion: { polarity: 'lower', word, topic },
@@ -52,6 +54,7 @@ describe('signal 5: default', () => {
       polarity: 'higher',
       confirmed: false,
       evidence: 'no polarity signal: higher is better (default)',
+      evidenceIt: 'nessun segnale di polarità: più alto è meglio (predefinita)',
       signal: 'default',
       warnings: UNCONFIRMED,
     });

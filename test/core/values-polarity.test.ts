@@ -24,6 +24,7 @@ describe('Sondrio 2022 rows (004)', () => {
       polarity: 'higher',
       confirmed: false,
       evidence: 'target 12 > soglia 10 > soglia 8: higher is better',
+      evidenceIt: 'target 12 > soglia 10 > soglia 8: più alto è meglio',
       signal: 'threshold-order',
       warnings: UNCONFIRMED,
     });
@@ -41,6 +42,8 @@ describe('Sondrio 2022 rows (004)', () => {
       confirmed: false,
       evidence:
         'target luglio (2022-07-31) < soglia settembre (2022-09-30) < soglia ottobre (2022-10-31): month names, earlier is better (deadline)',
+      evidenceIt:
+        'target luglio (2022-07-31) < soglia settembre (2022-09-30) < soglia ottobre (2022-10-31): nomi di mese, prima è meglio (scadenza)',
       signal: 'value-kind',
       warnings: UNCONFIRMED,
     });
@@ -56,6 +59,7 @@ describe('Sondrio 2022 rows (004)', () => {
       polarity: 'higher',
       confirmed: false,
       evidence: 'no polarity signal: higher is better (default)',
+      evidenceIt: 'nessun segnale di polarità: più alto è meglio (predefinita)',
       signal: 'default',
       warnings: UNCONFIRMED,
     });
@@ -72,6 +76,7 @@ describe('Sondrio 2022 rows (004)', () => {
       polarity: 'lower',
       confirmed: false,
       evidence: 'target 20 < soglia 25 < soglia 29: lower is better',
+      evidenceIt: 'target 20 < soglia 25 < soglia 29: più basso è meglio',
       signal: 'threshold-order',
       warnings: UNCONFIRMED,
     });
@@ -88,6 +93,7 @@ describe('Sondrio 2022 rows (004)', () => {
       polarity: 'lower',
       confirmed: false,
       evidence: 'target 28% < soglia 30% < soglia 32%: lower is better',
+      evidenceIt: 'target 28% < soglia 30% < soglia 32%: più basso è meglio',
       signal: 'threshold-order',
       warnings: UNCONFIRMED,
     });
@@ -104,6 +110,7 @@ describe('Sondrio 2022 rows (004)', () => {
       polarity: 'higher',
       confirmed: false,
       evidence: 'target 45% > soglia 40% > soglia 35%: higher is better',
+      evidenceIt: 'target 45% > soglia 40% > soglia 35%: più alto è meglio',
       signal: 'threshold-order',
       warnings: UNCONFIRMED,
     });
@@ -120,6 +127,8 @@ describe('Sondrio 2022 rows (004)', () => {
       confirmed: false,
       evidence:
         'no polarity signal in the values: higher is better (default); the KPI text mentions "oneri" (cost), so lower may be better: to be confirmed',
+      evidenceIt:
+        'nessun segnale di polarità nei valori: più alto è meglio (predefinita); il KPI cita "oneri" (costi), quindi forse più basso è meglio: da confermare',
       signal: 'default',
       warnings: UNCONFIRMED,
       suggestion: { polarity: 'lower', word: 'oneri', topic: 'cost' },
@@ -142,6 +151,7 @@ describe('signal 1: value kind', () => {
       polarity: 'deadline',
       confirmed: false,
       evidence: 'target 31.3.2020 is a date (2020-03-31): earlier is better (deadline)',
+      evidenceIt: 'il target 31.3.2020 è una data (31/03/2020): prima è meglio (scadenza)',
       signal: 'value-kind',
       warnings: UNCONFIRMED,
     });
@@ -152,6 +162,7 @@ describe('signal 1: value kind', () => {
       polarity: 'deadline',
       confirmed: false,
       evidence: 'target luglio is a month name: earlier is better (deadline)',
+      evidenceIt: 'il target luglio è un nome di mese: prima è meglio (scadenza)',
       signal: 'value-kind',
       warnings: UNCONFIRMED,
     });
@@ -163,6 +174,7 @@ describe('signal 1: value kind', () => {
     ).toMatchObject({
       polarity: 'deadline',
       evidence: 'target luglio < soglia settembre < soglia ottobre: month names, earlier is better (deadline)',
+      evidenceIt: 'target luglio < soglia settembre < soglia ottobre: nomi di mese, prima è meglio (scadenza)',
       warnings: UNCONFIRMED,
     });
   });
@@ -173,6 +185,7 @@ describe('signal 1: value kind', () => {
     ).toMatchObject({
       polarity: 'deadline',
       evidence: 'target 30/06/2022 < soglia 31/07/2022 < soglia 31.8.2022: dates, earlier is better (deadline)',
+      evidenceIt: 'target 30/06/2022 < soglia 31/07/2022 < soglia 31.8.2022: date, prima è meglio (scadenza)',
       signal: 'value-kind',
       warnings: UNCONFIRMED,
     });
@@ -186,6 +199,8 @@ describe('signal 1: value kind', () => {
       confirmed: false,
       evidence:
         'target ottobre (2022-10-31) is a month name; target ottobre (2022-10-31), soglia settembre (2022-09-30), soglia luglio (2022-07-31) are not in chronological order (flagged): earlier is better (deadline)',
+      evidenceIt:
+        'il target ottobre (2022-10-31) è un nome di mese; target ottobre (2022-10-31), soglia settembre (2022-09-30), soglia luglio (2022-07-31) non sono in ordine cronologico (segnalato): prima è meglio (scadenza)',
       signal: 'value-kind',
       warnings: ['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE'],
     });
@@ -196,6 +211,7 @@ describe('signal 1: value kind', () => {
       polarity: 'boolean',
       confirmed: false,
       evidence: 'target SI/NO is a yes/no value: done or not done (boolean)',
+      evidenceIt: 'il target SI/NO è un valore SI/NO: fatto o non fatto (SI/NO)',
       signal: 'value-kind',
       warnings: UNCONFIRMED,
     });
@@ -220,6 +236,7 @@ describe('signal 2: comparator', () => {
       polarity: 'lower',
       confirmed: false,
       evidence: 'target ≤ 30 has comparator <=: lower is better',
+      evidenceIt: 'il target ≤ 30 ha il comparatore <=: più basso è meglio',
       signal: 'comparator',
       warnings: UNCONFIRMED,
     });
@@ -230,6 +247,7 @@ describe('signal 2: comparator', () => {
       polarity: 'higher',
       confirmed: false,
       evidence: 'target ≥1,1 has comparator >=: higher is better',
+      evidenceIt: 'il target ≥1,1 ha il comparatore >=: più alto è meglio',
       signal: 'comparator',
       warnings: UNCONFIRMED,
     });
@@ -247,6 +265,7 @@ describe('signal 2: comparator', () => {
       polarity: 'higher',
       confirmed: false,
       evidence: 'target Rilascio di almeno 300 dispositivi proposes comparator >=: higher is better',
+      evidenceIt: 'il target Rilascio di almeno 300 dispositivi propone il comparatore >=: più alto è meglio',
       signal: 'comparator',
       warnings: UNCONFIRMED,
     });
@@ -270,6 +289,7 @@ describe('signal 3: order of target vs thresholds', () => {
     ).toMatchObject({
       polarity: 'higher',
       evidence: 'target 105 € > soglia 95 € > soglia 80 €: higher is better',
+      evidenceIt: 'target 105 € > soglia 95 € > soglia 80 €: più alto è meglio',
       signal: 'threshold-order',
     });
   });
@@ -278,6 +298,7 @@ describe('signal 3: order of target vs thresholds', () => {
     expect(inferPolarity({ target: target('4,0'), thresholds: [soglia('4,5'), soglia('5')] })).toMatchObject({
       polarity: 'lower',
       evidence: 'target 4,0 < soglia 4,5 < soglia 5: lower is better',
+      evidenceIt: 'target 4,0 < soglia 4,5 < soglia 5: più basso è meglio',
     });
   });
 
@@ -285,6 +306,7 @@ describe('signal 3: order of target vs thresholds', () => {
     expect(inferPolarity({ target: target('12'), thresholds: [soglia('10')] })).toMatchObject({
       polarity: 'higher',
       evidence: 'target 12 > soglia 10: higher is better',
+      evidenceIt: 'target 12 > soglia 10: più alto è meglio',
     });
   });
 
@@ -294,6 +316,7 @@ describe('signal 3: order of target vs thresholds', () => {
     ).toMatchObject({
       polarity: 'higher',
       evidence: 'target 100 > soglia 90 > soglia 75 > soglia 50: higher is better',
+      evidenceIt: 'target 100 > soglia 90 > soglia 75 > soglia 50: più alto è meglio',
     });
   });
 
@@ -301,6 +324,7 @@ describe('signal 3: order of target vs thresholds', () => {
     expect(inferPolarity({ target: target('monitoraggio'), thresholds: [soglia('10'), soglia('8')] })).toMatchObject({
       polarity: 'higher',
       evidence: 'soglia 10 > soglia 8: higher is better',
+      evidenceIt: 'soglia 10 > soglia 8: più alto è meglio',
       signal: 'threshold-order',
     });
   });
@@ -309,6 +333,7 @@ describe('signal 3: order of target vs thresholds', () => {
     expect(inferPolarity({ thresholds: [soglia('31/07/2022'), soglia('30/09/2022')] })).toMatchObject({
       polarity: 'deadline',
       evidence: 'soglia 31/07/2022 < soglia 30/09/2022: earlier is better (deadline)',
+      evidenceIt: 'soglia 31/07/2022 < soglia 30/09/2022: prima è meglio (scadenza)',
       signal: 'threshold-order',
     });
   });
@@ -317,6 +342,7 @@ describe('signal 3: order of target vs thresholds', () => {
     expect(inferPolarity({ target: target('20'), thresholds: [soglia(''), soglia('-'), soglia('25')] })).toMatchObject({
       polarity: 'lower',
       evidence: 'target 20 < soglia 25: lower is better',
+      evidenceIt: 'target 20 < soglia 25: più basso è meglio',
     });
   });
 
@@ -328,6 +354,8 @@ describe('signal 3: order of target vs thresholds', () => {
       confirmed: false,
       evidence:
         'target 12, soglia 14, soglia 8 are not monotone (flagged, not guessed); no polarity signal in the values: higher is better (default); the KPI text mentions "durata" (time), so lower may be better: to be confirmed',
+      evidenceIt:
+        'target 12, soglia 14, soglia 8 non sono monotoni (segnalato, non dedotto); nessun segnale di polarità nei valori: più alto è meglio (predefinita); il KPI cita "durata" (tempi), quindi forse più basso è meglio: da confermare',
       signal: 'default',
       warnings: ['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE'],
       suggestion: { polarity: 'lower', word: 'durata', topic: 'time' },
@@ -340,6 +368,8 @@ describe('signal 3: order of target vs thresholds', () => {
       confirmed: false,
       evidence:
         'target 12, soglia 14, soglia 8 are not monotone (flagged, not guessed); no polarity signal: higher is better (default)',
+      evidenceIt:
+        'target 12, soglia 14, soglia 8 non sono monotoni (segnalato, non dedotto); nessun segnale di polarità: più alto è meglio (predefinita)',
       signal: 'default',
       warnings: ['POLARITY_UNCONFIRMED', 'POLARITY_NON_MONOTONE'],
     });
@@ -361,6 +391,8 @@ describe('signal 3: order of target vs thresholds', () => {
       confirmed: false,
       evidence:
         'no polarity signal in the values: higher is better (default); the KPI text mentions "costi" (cost), so lower may be better: to be confirmed',
+      evidenceIt:
+        'nessun segnale di polarità nei valori: più alto è meglio (predefinita); il KPI cita "costi" (costi), quindi forse più basso è meglio: da confermare',
       signal: 'default',
       warnings: UNCONFIRMED,
       suggestion: { polarity: 'lower', word: 'costi', topic: 'cost' },

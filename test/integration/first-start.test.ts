@@ -1,6 +1,8 @@
 import { databaseNames } from '../helpers/databases';
 import { startServer, type TestServer } from '../helpers/server';
-import { getFile } from '../helpers/files';
+import { getFile, loadXlsx, REPORT_KINDS } from '../helpers/files';
+import { notItalian } from '../helpers/italian-scan';
+import { plainText } from '../helpers/pdf-pages';
 import { ok } from '../helpers/sync';
 
 /**
@@ -81,6 +83,37 @@ describe.each(databaseNames())('first start with example values (%s)', (dialect)
       true,
     );
   });
+});
+
+describe('every document of the first start says its values are examples, in Italian (sqlite)', () => {
+  let server: TestServer;
+  let planId: string;
+  beforeAll(async () => {
+    server = await startServer('sqlite', { seed: true, exampleValues: true });
+    planId = ok(await server.gql('{ planVersions { id } }')).planVersions[0].id;
+  });
+  afterAll(() => server?.close());
+
+  it.each(REPORT_KINDS)(
+    '%s: HTML and xlsx carry "VALORI DI ESEMPIO", the Italian with no English half',
+    async (kind) => {
+      const html = await getFile(server, `/reports/${kind}.html?planId=${planId}&year=2022`);
+      expect(html.status).toBe(200);
+      const text = plainText(html.body.toString('utf8'));
+      expect(text).toContain('Piano 2022-2024 REV. 0 — VALORI DI ESEMPIO, non ufficiali');
+      expect(text).not.toContain('example values');
+      // with actual values every document has more to say than on the test seed: still no English, no raw code
+      expect(notItalian(text.replace(/"[^"]*"/g, '""'))).toEqual([]);
+      const wb = await loadXlsx((await getFile(server, `/reports/${kind}.xlsx?planId=${planId}&year=2022`)).body);
+      const cells = wb.worksheets.flatMap((ws) => {
+        const out: string[] = [];
+        ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && out.push(c.value))));
+        return out;
+      });
+      expect(cells.some((c) => c.includes('VALORI DI ESEMPIO, non ufficiali'))).toBe(true);
+      expect(cells.filter((c) => c.includes('example values'))).toEqual([]);
+    },
+  );
 });
 
 describe.each(databaseNames())('the test seed stays without actual values (%s)', (dialect) => {

@@ -69,7 +69,8 @@ describe.each(databaseNames())('importing plans (%s)', (dialect) => {
     expect(ids['3.1.1']).toMatchObject({
       polarity: 'LOWER',
       polarityConfirmed: false,
-      polarityEvidence: 'target 20 < soglia 25 < soglia 29: lower is better',
+      polarityEvidence:
+        'target 20 < soglia 25 < soglia 29: più basso è meglio — target 20 < soglia 25 < soglia 29: lower is better',
     });
     for (const [code, value] of [
       ['1.1.2', '11'],

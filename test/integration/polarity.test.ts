@@ -122,6 +122,36 @@ describe.each(databaseNames())('polarity from the value (issue 14) (%s)', (diale
     expect(outcomes(result)).toEqual([['REJECTED', ['target:DATE_UNDER_NUMERIC_RULE']]]);
   });
 
+  it('defect 1 · a deadline typed as plans print it ("entro il 30/06") is refused with the date to type alone', async () => {
+    const { server, plan } = sondrio;
+    const parent = plan.operational('1.3').rowId;
+    const row = (code: string, target: string) => ({
+      level: 'azione',
+      code,
+      title: 'Adozione',
+      parentRef: parent,
+      target,
+    });
+    const result = await sync(server, {
+      planId: plan.planId,
+      rows: [row('P.11', 'entro il 30/06/2022'), row('P.12', 'entro il 30/06'), row('P.13', 'verifica 1.2.3')],
+    });
+    expect(outcomes(result)).toEqual([
+      ['REJECTED', ['target:DATE_IN_TEXT']],
+      ['REJECTED', ['target:DATE_IN_TEXT']],
+      ['REJECTED', ['target:NOT_A_VALUE']],
+    ]);
+    expect(result.rows[0].errors[0].messageIt).toBe(
+      '"entro il 30/06/2022" è testo attorno a una data: per una scadenza scrivere solo la data (30/06/2022); l\'indicatore diventa così una scadenza',
+    );
+    // "entro il 30/06" has no year: the batch's year completes the date to type
+    expect(result.rows[1].errors[0].messageIt).toContain('scrivere solo la data (30/06/2022)');
+    // typed as suggested, the same row is a deadline, inferred from the value
+    const typed = await sync(server, { planId: plan.planId, rows: [row('P.11', '30/06/2022')] });
+    expect(outcomes(typed)).toEqual([['CREATED', []]]);
+    expect(typed.rows[0].realization?.explanation.polarityInferred.evidence).toContain('una data: scadenza');
+  });
+
   it('defect 2 · "SI/NO" as an actual is refused with the parser\'s reason, not NOT_A_VALUE', async () => {
     const { server, plan } = sondrio;
     const events = await currentRow(server, plan.planId, 'indicator', '1.1.2');

@@ -23,8 +23,9 @@ it.each([
 ])('%j is not made lower-is-better by its words', (title) => {
   for (const indicator of byTitle(title)) {
     expect(indicator.polarity?.value).toBe('higher');
+    // Italian first, English after the dash, as every stored evidence
     expect(indicator.polarity?.evidence).toMatch(
-      /the KPI text mentions "\w+" \(\w+\), so lower may be better: to be confirmed/,
+      /^nessun segnale .* il KPI cita "\w+" \(\w+\), quindi forse più basso è meglio: da confermare — no polarity signal .* the KPI text mentions "\w+" \(\w+\), so lower may be better: to be confirmed$/,
     );
   }
 });

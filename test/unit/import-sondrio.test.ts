@@ -194,9 +194,11 @@ describe('Sondrio review report: the damaged cells are reported, with their line
   it('polarity read from threshold order is `inferred`, with the order as evidence', () => {
     const lower = find('inferred', 'POLARITY_INFERRED', 32, 'indicator 3.1.1');
     expect(lower).toHaveLength(1);
-    expect(lower[0].evidence).toBe('target 20 < soglia 25 < soglia 29: lower is better');
+    expect(lower[0].evidence).toBe(
+      'target 20 < soglia 25 < soglia 29: più basso è meglio — target 20 < soglia 25 < soglia 29: lower is better',
+    );
     expect(find('inferred', 'POLARITY_INFERRED', 10, 'indicator 1.1.4')[0].evidence).toMatch(
-      /^target luglio \(2022-07-31\) < soglia settembre/,
+      /^target luglio \(2022-07-31\) < soglia settembre .*: nomi di mese, prima è meglio \(scadenza\) — target luglio/,
     );
     expect(find('inferred', 'POLARITY_INFERRED', 47, 'indicator 4.3.1')[0].evidence).toContain('(default)');
     expect(find('inferred', 'RULE_INFERRED', 47, 'indicator 4.3.1')).toHaveLength(1);

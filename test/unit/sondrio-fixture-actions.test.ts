@@ -77,6 +77,11 @@ describe('Sondrio 2022-2024 fixture vs seed 004', () => {
         expect(t.value).toBeLessThan(h80.value);
         expect(h80.value).toBeLessThan(h60.value);
       }
+      // stored as everywhere else: "italiano — English", each half citing the values
+      const [italian, english] = a.polarityEvidence.split(' — ');
+      expect(italian).toMatch(/è meglio|predefinita/);
+      expect(english).toMatch(/is better|default/);
+      expect(italian).toContain(a.targets['2022']);
       expect(a.polarityEvidence).toContain(a.targets['2022']);
       for (const th of a.thresholds) expect(a.polarityEvidence).toContain(th);
       // Years overridden in polarityByYear must hold a value of a different kind than the 2022 target.

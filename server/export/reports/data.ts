@@ -74,12 +74,19 @@ export function scoresAt(data: ReportData, checkpoint: Checkpoint): PlanScores {
   return computePlanScores(forPeriod(data.full, data.request.year, checkpoint), data.request.year, checkpoint);
 }
 
-/** A label stored by an earlier import in English ("(import 2024-03-01, revision 1)") as the documents say it. */
+/**
+ * A label as the Italian documents say it: one stored by an earlier import in English ("(import 2024-03-01,
+ * revision 1)") in Italian, and the example plan's "(example values, not official)" left to the API's label, the
+ * Italian "VALORI DI ESEMPIO, non ufficiali" before it saying the same.
+ */
 export function planLabelIt(label: string): string {
-  return label.replace(
-    /\(import (\d{4})-(\d{2})-(\d{2}), revision (\d+)\)/,
-    (_, y: string, m: string, d: string, r: string) => `(importato il ${Number(d)}/${Number(m)}/${y}, revisione ${r})`,
-  );
+  return label
+    .replace(
+      /\(import (\d{4})-(\d{2})-(\d{2}), revision (\d+)\)/,
+      (_, y: string, m: string, d: string, r: string) =>
+        `(importato il ${Number(d)}/${Number(m)}/${y}, revisione ${r})`,
+    )
+    .replace(/ \(example values, not official\)$/, '');
 }
 
 export function approvalOf(data: ReportData): PlanApproval {

@@ -23,12 +23,13 @@ export function buildPlanBergamo(data: ReportData): ReportDocument {
     { key: 'indicator', label: 'Indicatore', width: 44 },
     { key: 'prevTarget', label: `Risultato atteso ${y - 1}`, kind: 'number', width: 12 },
     { key: 'prevActual', label: `Risultato consuntivo ${y - 1}`, kind: 'number', width: 12 },
-    ...years.map((x): ReportColumn => ({
-      key: `target:${x}`,
-      label: `Risultato atteso ${x}`,
-      kind: 'number',
-      width: 12,
-    })),
+    ...years.flatMap((x): ReportColumn[] => [
+      { key: `target:${x}`, label: `Risultato atteso ${x}`, kind: 'number', width: 12 },
+      // a revised target keeps the first one beside it, as in the Relazione
+      ...(x === y
+        ? [{ key: 'original', label: `Target iniziale ${y}, se rivisto`, kind: 'number', width: 12 } as ReportColumn]
+        : []),
+    ]),
     { key: 'source', label: 'Fonte del dato', width: 20 },
   ];
   const sosOf = groupBy(inCodeOrder(full.strategicObjectives), (o) => o.perspective.id);
@@ -50,11 +51,13 @@ export function buildPlanBergamo(data: ReportData): ReportDocument {
         const entry = entryOf.get(i.id);
         const baseline = (data.baselines.get(i.id) ?? []).find((b) => b.year === y - 1);
         const previous = targetCell(data, i.id, y - 1, Checkpoint.YEAR_END);
+        const current = targetCell(data, i.id, y, Checkpoint.YEAR_END);
         const cells: ReportTableRow['cells'] = {
           action: entry?.actionLabel ?? i.actionLabel ?? oo?.title ?? i.title,
           indicator: i.formula ?? i.title,
           prevTarget: rawOf(baseline?.target) ?? previous.effective,
           prevActual: rawOf(baseline?.actual),
+          original: current.revised ? current.original : null,
           source: entry?.dataSource ?? i.dataSource ?? null,
         };
         for (const x of years)

@@ -9,7 +9,7 @@ import { groupBy } from '../../services/group-by';
 import { inCodeOrder } from '../../services/code-order';
 import { numberCell } from '../canonical-row';
 import type { ReportDocument, ReportSection } from './document';
-import { rawOf, type ReportData, subtitleOf, targetCell } from './data';
+import { planLabelIt, rawOf, type ReportData, subtitleOf, targetCell } from './data';
 
 const CATEGORY_IT: Record<string, string> = {
   [IndicatorCategory.EXTERNAL_EFFECTIVENESS]: 'efficacia esterna',
@@ -53,7 +53,7 @@ export function buildPlanBrescia(data: ReportData): ReportDocument {
         ['Unità coinvolte', units.join('; ') || '—'],
         ["Dirigenti e peso dell'obiettivo", managers.join('; ') || '—'],
         ['Rilevanza', o.relevance ? (RELEVANCE_IT[o.relevance.toLowerCase()] ?? o.relevance) : '—'],
-        ['Versione dei pesi', full.plan.label],
+        ['Versione dei pesi', planLabelIt(full.plan.label)],
       ],
       columns: [
         { key: 'code', label: 'Cod.', width: 8 },

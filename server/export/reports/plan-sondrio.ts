@@ -45,6 +45,15 @@ export function buildPlanSondrio(data: ReportData): ReportDocument {
     { key: 'weight', label: 'Peso', kind: 'percent', width: 7 },
     { key: 'kpi', label: 'kpi', width: 30 },
     { key: `target:${first}`, label: `target ${first}`, kind: 'number', width: 9 },
+    // a revised target keeps the first one beside it, as in the Relazione: on paper inside the target's cell
+    {
+      key: `original:${first}`,
+      label: `target iniziale ${first}, se rivisto`,
+      kind: 'number',
+      width: 9,
+      printInto: `target:${first}`,
+      separator: ' · iniziale: ',
+    },
     ...scores.map((s): ReportColumn => ({
       key: `threshold:${s}`,
       label: `Soglia ${formatPercent(s, 0)} ${first}`,
@@ -103,6 +112,8 @@ export function buildPlanSondrio(data: ReportData): ReportDocument {
               units: (full.unitsOf.get(i.id) ?? []).map(unitName).join(' e '),
             });
             for (const y of years) cells[`target:${y}`] = targetCell(data, i.id, y, Checkpoint.YEAR_END).effective;
+            const firstCell = targetCell(data, i.id, first, Checkpoint.YEAR_END);
+            cells[`original:${first}`] = firstCell.revised ? firstCell.original : null;
             for (const th of thresholdsOf.get(i.id) ?? []) cells[`threshold:${th.score}`] = th.value.raw;
           }
           rows.push({ cells });

@@ -4,6 +4,7 @@
  * with exactly the decimals of the API's display string, so Excel shows the same digits and can still sum them.
  */
 import ExcelJS from 'exceljs';
+import { planStatusIt } from '@core/vocabulary/reasons-it';
 import { makeXmlSafe } from '../xml-safe';
 import {
   percentOf,
@@ -169,8 +170,46 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
     }
   }
   if (doc.sections.length === 0) workbook.addWorksheet('Vuoto').getCell(1, 1).value = 'Nessun dato';
+  if (!doc.stacked) documentSheet(workbook, doc, used);
   makeXmlSafe(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * What the HTML prints above and below the tables — the plan version (with "VALORI DI ESEMPIO" when the values are
+ * examples), its state and approval — on a last sheet of its own: the section sheets keep their table header on row 1.
+ */
+function documentSheet(workbook: ExcelJS.Workbook, doc: ReportDocument, used: Set<string>): void {
+  const ws = workbook.addWorksheet(sheetName('Documento', used));
+  const a = doc.approval;
+  const dateIt = (d: Date) => d.toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' });
+  const fields: Array<[string, string]> = [
+    ['Documento', doc.title],
+    ['Riferimento', doc.subtitle],
+    ...(a
+      ? ([
+          ['Versione del piano', a.label],
+          ['Stato', planStatusIt(a.status)],
+          ...(a.status === 'draft'
+            ? [['Bozza', 'la versione del piano non è ancora approvata; i valori possono cambiare']]
+            : [
+                ['Approvata da', a.approvedBy ?? '—'],
+                ['Approvata il', a.approvedAt ? dateIt(a.approvedAt) : '—'],
+              ]),
+          ...(a.adoptingAct ? [['Atto di adozione', a.adoptingAct]] : []),
+        ] as Array<[string, string]>)
+      : []),
+    ['Generato il', doc.generatedAt.toLocaleString('it-IT', { timeZone: 'Europe/Rome' })],
+  ];
+  fields.forEach(([label, value], i) => {
+    ws.getCell(i + 1, 1).value = label;
+    ws.getCell(i + 1, 1).font = { bold: true };
+    ws.getCell(i + 1, 2).value = value;
+  });
+  ws.getColumn(1).width = 22;
+  ws.getColumn(2).width = 100;
+  pageSetup(ws, undefined);
+  ws.headerFooter = headerFooter(doc, 'Documento');
 }
 
 /** Title and section on every printed page, BOZZA in the middle while the plan is a draft, "Pagina X di Y" below. */

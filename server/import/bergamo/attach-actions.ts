@@ -45,8 +45,8 @@ export function attachActions(
         row.line,
         `row at line ${row.line}`,
         'ACTION_SPLIT',
-        `Action "${row.action.text}" told apart from indicator "${row.indicator}": ${row.actionSplit}.`,
-        `Azione "${row.action.text}" separata dall'indicatore "${row.indicator}": ${row.actionSplit}.`,
+        `Action "${row.action.text}" told apart from indicator "${row.indicator}": ${row.actionSplit.en}.`,
+        `Azione "${row.action.text}" separata dall'indicatore "${row.indicator}": ${row.actionSplit.it}.`,
         `${row.action.text} | ${row.indicator}`,
       );
     }

@@ -18,7 +18,8 @@ export interface PdfRow {
   line: number;
   action: { text: string; line: number } | null;
   /** how the action was told apart from the indicator, when it was not a paragraph of its own */
-  actionSplit: string | null;
+  /** why the action was told apart from the indicator, in English and Italian (the review says both) */
+  actionSplit: Reason | null;
   indicator: string;
   indicatorLine: number;
   /** as printed, left to right */
@@ -201,8 +202,14 @@ export function splitAction(
       return {
         action: { text: squeeze(head), line: para[0].no },
         actionSplit: INFINITIVE.test(firstWord)
-          ? `the first line starts with the verb "${firstWord}", as actions do`
-          : 'the first line ends without the trailing space of a wrapped cell line: a cell of its own',
+          ? {
+              en: `the first line starts with the verb "${firstWord}", as actions do`,
+              it: `la prima riga comincia con il verbo "${firstWord}", come le azioni`,
+            }
+          : {
+              en: 'the first line ends without the trailing space of a wrapped cell line: a cell of its own',
+              it: 'la prima riga finisce senza lo spazio di una riga di cella andata a capo: è una cella a sé',
+            },
         indicator: squeeze(
           para
             .slice(1)
@@ -261,30 +268,44 @@ const JOINING = new Set([
   'fra',
 ]);
 
-function splitOneLine(text: string): { action: string; indicator: string; reason: string } | null {
+export type Reason = { en: string; it: string };
+
+function splitOneLine(text: string): { action: string; indicator: string; reason: Reason } | null {
   const words = text.split(' ');
   const firstWord = words[0];
-  const at = (i: number, reason: string) => ({
+  const at = (i: number, reason: Reason) => ({
     action: words.slice(0, i).join(' '),
     indicator: words.slice(i).join(' '),
     reason,
   });
   const project = words.findIndex((w, i) => i > 0 && w === 'Progetto:');
-  if (project > 0) return at(project, 'the indicator is the "Progetto:" that follows the action');
+  if (project > 0)
+    return at(project, {
+      en: 'the indicator is the "Progetto:" that follows the action',
+      it: 'l\'indicatore è il "Progetto:" che segue l\'azione',
+    });
   if (/^(N\.|%|Progetto)/.test(firstWord)) return null;
   const count = words.findIndex((w, i) => i > 1 && w === 'N.' && !/[:/]$/.test(words[i - 1]));
-  if (count > 0) return at(count, 'the indicator is the count "N. …" that follows the action');
+  if (count > 0)
+    return at(count, {
+      en: 'the indicator is the count "N. …" that follows the action',
+      it: 'l\'indicatore è il conteggio "N. …" che segue l\'azione',
+    });
   const candidates = words
     .map((w, i) => ({ w, i }))
     .filter(({ w, i }) => i > 0 && /^[A-ZÀ-Ü][a-zà-ù]/.test(w) && !JOINING.has(words[i - 1].toLowerCase()));
   if (INFINITIVE.test(firstWord)) {
     const noun = candidates.find(({ w }) => /(zione|zioni)$/.test(w));
-    if (noun) return at(noun.i, `the indicator starts at the noun "${noun.w}" after the action's verb "${firstWord}"`);
+    if (noun)
+      return at(noun.i, {
+        en: `the indicator starts at the noun "${noun.w}" after the action's verb "${firstWord}"`,
+        it: `l'indicatore comincia dal sostantivo "${noun.w}" dopo il verbo dell'azione "${firstWord}"`,
+      });
     if (candidates[0])
-      return at(
-        candidates[0].i,
-        `the indicator starts at the first capitalised word "${candidates[0].w}" after the action's verb "${firstWord}"`,
-      );
+      return at(candidates[0].i, {
+        en: `the indicator starts at the first capitalised word "${candidates[0].w}" after the action's verb "${firstWord}"`,
+        it: `l'indicatore comincia dalla prima parola maiuscola "${candidates[0].w}" dopo il verbo dell'azione "${firstWord}"`,
+      });
     return null;
   }
   // Financial rows: "Indice di struttura primario Patrimonio netto/Immobilizzazioni" (000:1238).
@@ -292,6 +313,9 @@ function splitOneLine(text: string): { action: string; indicator: string; reason
     ({ i }) => /[A-Za-zà-ù]\/[A-Za-zà-ù]/.test(words.slice(i).join(' ')) && !/\//.test(words.slice(0, i).join(' ')),
   );
   if (ratio && ratio.i >= 2)
-    return at(ratio.i, `the indicator is the ratio "${words.slice(ratio.i).join(' ')}" after the action`);
+    return at(ratio.i, {
+      en: `the indicator is the ratio "${words.slice(ratio.i).join(' ')}" after the action`,
+      it: `l'indicatore è il rapporto "${words.slice(ratio.i).join(' ')}" dopo l'azione`,
+    });
   return null;
 }
