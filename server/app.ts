@@ -108,7 +108,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   httpServer.headersTimeout = 66_000;
   const limits = armor();
   const schema = await getSchema({ fastPaths });
-  const live = startLive(orm.em, { coordination, fastPaths });
+  const live = startLive(orm.em, { coordination, fastPaths, snapshots });
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, log),

@@ -11,6 +11,7 @@ import { databaseFor, databaseNames } from '../helpers/databases';
 import { startServer, type TestServer } from '../helpers/server';
 import { ok, SHEET_ROWS, sondrioPlan, type SondrioPlan } from '../helpers/sync';
 import { buildTenant } from '../helpers/tenant';
+import { listen, socketUrl, subscribed } from '../helpers/live';
 
 const REALIZATION = 'status score display text profile';
 const TREE = /* GraphQL */ `
@@ -213,6 +214,32 @@ describe.each(databaseNames())('scored plans kept until the plan changes (%s)', 
     ok(await computed.gql(update, { id: await measurementOf(computed) }));
     expect((await sameAnswers()).miss).toBeGreaterThan(0);
     expect(await indicatorScore(kept, '2.1.1')).not.toBe(before);
+  });
+
+  it('with a subscriber, the scores a write moved are computed once, by its feed, and the next read computes nothing', async () => {
+    const viewer = await kept.as('viewer', plan.orgId);
+    const listener = listen(socketUrl(kept), viewer.token, { planId: plan.planId, year: 2022 });
+    try {
+      await subscribed(kept, 1);
+      const { rows } = ok(
+        await kept.gql(SHEET_ROWS, { planId: plan.planId, year: 2022, checkpoint: 'YEAR_END', since: null }),
+      ).sheetRows;
+      const row = rows.find((r: { code: string | null }) => r.code === '2.1.2');
+      // on both servers, so that they go on answering alike
+      await write(`mutation($input: SyncBatchInput!) { syncRows(input: $input) { rows { status } } }`, {
+        input: {
+          planId: plan.planId,
+          year: 2022,
+          rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, actual: '3' }],
+        },
+      });
+      // the event is sent once the feed has read the plan as it now is, and scored it
+      await listener.next(10_000);
+      const tree = await counted(kept, reads(kept).tree);
+      expect(tree).toMatchObject({ hit: 1, miss: 0 });
+    } finally {
+      await listener.stop();
+    }
   });
 
   it('after a fund value, a new scoring profile, a lock and an approval the next read is fresh', async () => {
