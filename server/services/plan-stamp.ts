@@ -23,7 +23,10 @@ export type PlanStamp = { planId: string; orgId: string; value: string };
  * - the same count for the organisation's rows of ORG_WIDE_ENTITIES;
  * - the plan row's version and its scoring profile (id and row version: a revision of the profile is not an event
  *   of the plan).
- * The count reads the (plan_id, at) index only; it grows with the plan's history, not with its size.
+ * The count reads the (plan_id, at) index only: no migration and nothing added to any write, but it grows with the
+ * plan's history (about 30 ms for 200,000 events on SQLite on a loaded 2-core machine), not with its size. A counter
+ * column on the plan, bumped once per writing transaction, would make it constant, at the price of a write per
+ * transaction on one contended row.
  */
 export async function readPlanStamp(em: EntityManager, planId: string): Promise<PlanStamp> {
   const sql = em as SqlEntityManager;
