@@ -37,6 +37,8 @@ import { type Coordination, openCoordination } from './ops/redis';
 import { type Invalidations, openInvalidations } from './ops/invalidation';
 import { authenticate } from './auth/authenticate';
 import { startLive, type Live } from './live';
+import { ScoreSnapshots } from './services/score-snapshots';
+import { keepSnapshotsFresh } from './services/snapshot-drops';
 
 /** Body cap: under Excel on the web's 5 MB per request, so anything the add-in can send fits. */
 export const MAX_BODY = '5mb';
@@ -50,6 +52,8 @@ export type App = {
   invalidations: Invalidations;
   /** subscriptions over graphql-ws and the change events behind them (server/live) */
   live: Live;
+  /** scored plans kept between reads until their plan changes (server/services/score-snapshots.ts) */
+  snapshots: ScoreSnapshots;
   /** stops accepting and waits for the requests in flight (cut after the shutdown timeout) */
   drain(): Promise<void>;
   /** closes what the app opened besides the database (Redis), after drain */
@@ -68,7 +72,7 @@ export type AppOptions = {
   /** REDIS_URL and REDIS_KEY_PREFIX unless given here (`redisUrl: undefined` is a single instance) */
   scaleOut?: Partial<ScaleOutConfig>;
   /** METRICS_TOKEN and SHUTDOWN_TIMEOUT_SECONDS unless given here */
-  ops?: Partial<Pick<OpsConfig, 'metricsToken' | 'shutdownTimeoutMs'>>;
+  ops?: Partial<Pick<OpsConfig, 'metricsToken' | 'shutdownTimeoutMs' | 'scoreCacheMb'>>;
   /** request logs (one JSON line per request); default: none, as in tests (server/main.ts passes LOG_LEVEL's) */
   logger?: Logger;
   /** the price limits of plan-wide computations (server/http/plan-cost.ts); tests lower them */
@@ -90,6 +94,10 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     logger.warn({ err: error, purpose }, 'Redis connection error'),
   );
   const invalidations = openInvalidations(coordination, (error) => logger.warn({ err: error }, 'invalidation'));
+  const snapshots = new ScoreSnapshots({ maxBytes: ops.scoreCacheMb * 2 ** 20 });
+  const dropStale = keepSnapshotsFresh(orm.em, snapshots, invalidations, (error) =>
+    logger.warn({ err: error }, 'invalidation'),
+  );
   const fastPaths = options.fastPaths ?? config().fastPaths;
   const clock = options.clock ?? systemClock;
   const app = express();
@@ -100,7 +108,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   httpServer.headersTimeout = 66_000;
   const limits = armor();
   const schema = await getSchema({ fastPaths });
-  const live = startLive(orm.em, { coordination, fastPaths });
+  const live = startLive(orm.em, { coordination, fastPaths, snapshots });
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, log),
@@ -131,7 +139,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     path: '/graphql',
     schema,
     authenticate: (authorization) => authenticate(orm.em, authorization, clock()),
-    context: (principal) => createContext(orm.em, principal, { fastPaths, live: live.feeds }),
+    context: (principal) => createContext(orm.em, principal, { fastPaths, live: live.feeds, snapshots }),
     validationRules: [...limits.validationRules, planWideFieldsRule],
     maxTokens: OPERATION_LIMITS.maxTokens,
     formatError: (error) => formatError(error.toJSON(), error, log),
@@ -163,12 +171,12 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     refuseDeepJson,
     trustedDocuments(security.trustedDocuments, security.development),
     expressMiddleware(apollo, {
-      context: async ({ res }) => bindResponse(createContext(orm.em, principalOf(res), { fastPaths }), res),
+      context: async ({ res }) => bindResponse(createContext(orm.em, principalOf(res), { fastPaths, snapshots }), res),
     }),
   );
   app.use(
     reportsRouter({
-      resolveAccess: bearerAccess(orm, { fastPaths, clock }),
+      resolveAccess: bearerAccess(orm, { fastPaths, clock, snapshots }),
       // the same limiter instances as /graphql: one budget per token across the API and the files, and a valid
       // token is never counted as a failed authentication
       guards: [resolveToken(orm, clock), failureLimit, budget],
@@ -185,6 +193,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   app.use(lastErrors(log));
   const release = async () => {
     await live.close();
+    dropStale();
     await invalidations.close();
     await coordination?.close();
   };
@@ -194,6 +203,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     coordination,
     invalidations,
     live,
+    snapshots,
     drain: () => apollo.stop(),
     release,
     async stop() {

@@ -40,6 +40,8 @@ export type OpsConfig = {
   metricsToken?: string;
   /** how long in-flight requests may take to finish after SIGTERM / SIGINT */
   shutdownTimeoutMs: number;
+  /** megabytes (approximate) of scored plans kept between reads; 0: every read computes its scores */
+  scoreCacheMb: number;
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -152,6 +154,12 @@ export const VARIABLES: readonly Variable[] = [
     default: '`25`',
     meaning:
       'on SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are cut (then the exit code is 1)',
+  },
+  {
+    name: 'SCORE_CACHE_MB',
+    default: '`256`',
+    meaning:
+      'megabytes (approximate) of scored plans each instance keeps between reads, so a read of a plan that has not changed computes nothing (README, "Scores"); `0` turns it off (every read computes, the same answers)',
   },
   { name: 'CHROMIUM_PATH', default: '`/usr/bin/chromium`', meaning: 'the browser that prints PDF reports' },
   {
@@ -311,6 +319,7 @@ export function readConfig(env: Env = process.env): Config {
       logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
       metricsToken: secret('METRICS_TOKEN', 16),
       shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600) * 1000,
+      scoreCacheMb: integer('SCORE_CACHE_MB', 256, 0, 65536),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -17,6 +17,7 @@ import {
 } from '@core/sheet/layout';
 import { cellsOfRow, LEVEL_LIST_EN, POLARITY_LIST_EN, RULE_LIST_EN, YES_NO_EN } from './canonical-row';
 import { loadSheetData, type SheetData } from './sheet-data';
+import type { ScoreSnapshots } from '../services/score-snapshots';
 import { checkpointName } from '@core/vocabulary/checkpoint';
 
 export const SETTINGS_SHEET = 'Cruscotto';
@@ -51,8 +52,12 @@ export function tableName(year: number, checkpoint: Checkpoint): string {
   return `Piano_${year}_${checkpoint === Checkpoint.MID_YEAR ? '30_6' : '31_12'}`;
 }
 
-export async function exportPlanWorkbook(em: EntityManager, options: WorkbookExportOptions): Promise<Buffer> {
-  const data = await loadSheetData(em, options.planId, options.year, options.checkpoint);
+export async function exportPlanWorkbook(
+  em: EntityManager,
+  options: WorkbookExportOptions,
+  snapshots?: ScoreSnapshots,
+): Promise<Buffer> {
+  const data = await loadSheetData(em, options.planId, options.year, options.checkpoint, snapshots);
   return planWorkbook(data, options);
 }
 

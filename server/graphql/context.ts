@@ -6,6 +6,10 @@ import { ChangeSource } from '@core/vocabulary/enums';
 import type { User } from '../entities/user';
 import type { PlanFeeds } from '../live/feeds';
 import { Loaders } from './loaders';
+import { ScoreSnapshots } from '../services/score-snapshots';
+
+/** For callers without an app (the command line): every read computes its scores. */
+const NO_SNAPSHOTS = new ScoreSnapshots({ maxBytes: 0 });
 
 /**
  * Per-request state: the caller (user, access, actor name), one identity map (a fork of the entity manager,
@@ -23,12 +27,14 @@ export type Context = {
   fastPaths: boolean;
   /** the instance's live feeds: set on websocket operations only, where subscriptions run */
   live?: PlanFeeds;
+  /** the instance's scored plans, kept until the plan changes (server/services/score-snapshots.ts) */
+  snapshots: ScoreSnapshots;
 };
 
 export function createContext(
   em: EntityManager,
   principal: Principal,
-  options: { fastPaths: boolean; live?: PlanFeeds },
+  options: { fastPaths: boolean; live?: PlanFeeds; snapshots?: ScoreSnapshots },
 ): Context {
   const fork = em.fork();
   scopeToTenants(fork, principal.access);
@@ -42,5 +48,6 @@ export function createContext(
     sourceDetail: null,
     fastPaths: options.fastPaths,
     live: options.live,
+    snapshots: options.snapshots ?? NO_SNAPSHOTS,
   };
 }

@@ -14,15 +14,16 @@ import {
 import { loadPlanSnapshot } from '../services/plan-snapshot';
 import { computePlanScores, type PlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
+import type { ScoredPlan } from '../services/score-snapshots';
 import type { Context } from './context';
 import { nextTurn } from '../services/next-turn';
 import { thenMaybe } from './then-maybe';
 import { Realization } from './types/realization';
 
 /**
- * Scores of a plan for (year, checkpoint), computed once per request however many fields ask for them, from rows
- * read without the unit of work (they are only read). Once computed they are handed out as they are, not in a
- * promise: a plan tree asks for them once per node.
+ * Scores of a plan for (year, checkpoint), asked once per request however many fields ask for them, and computed
+ * once per change of the plan (server/services/score-snapshots.ts), from rows read without the unit of work (they
+ * are only read). Once there they are handed out as they are, not in a promise: a plan tree asks once per node.
  */
 export function planScores(
   ctx: Context,
@@ -31,9 +32,18 @@ export function planScores(
   checkpoint: Checkpoint,
 ): PlanScores | Promise<PlanScores> {
   return ctx.loaders.onceNow(`scores:${planId}:${year}:${checkpoint}`, async () => {
+    const scored = await scoredPlan(ctx, planId, year, checkpoint);
+    return scored.scores;
+  });
+}
+
+/** The scored plan with the period's rows (the report reads both), kept or built. */
+export function scoredPlan(ctx: Context, planId: string, year: number, checkpoint: Checkpoint): Promise<ScoredPlan> {
+  return ctx.snapshots.read(ctx.em, planId, year, checkpoint, async () => {
     const snapshot = await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }, { readOnly: ctx.fastPaths });
     await nextTurn(); // a big plan's scores take a turn of the event loop of their own
-    return computePlanScores(snapshot, year, checkpoint);
+    const scores = computePlanScores(snapshot, year, checkpoint);
+    return { scores, snapshot, shareable: ctx.fastPaths };
   });
 }
 

@@ -6,11 +6,11 @@ import { InputError, NotFoundError } from '../errors';
 import { lintPlan } from '../services/plan-lint';
 import { confirmPolarities } from '../services/polarity-confirm';
 import { loadPlanSnapshot } from '../services/plan-snapshot';
-import { computePlanScores } from '../services/realization';
 import { dashboardReport, planReport } from '../services/report';
 import type { Context } from './context';
 import { nextTurn } from '../services/next-turn';
 import { LintIssue, PerformanceReport } from './types/report';
+import { scoredPlan } from './realization.resolver';
 
 /** The lint findings of a plan version, whole: for planLint and, paged, planLintConnection. */
 export async function lintOfPlan(ctx: Context, planId: string): Promise<LintIssue[]> {
@@ -41,10 +41,12 @@ export class ReportResolver {
       if (!dashboard) throw new NotFoundError('Dashboard', dashboardId);
       plan = dashboard.plan.id;
     }
-    const snapshot = await loadPlanSnapshot(ctx.em, plan!, { year, checkpoint }, { readOnly: ctx.fastPaths });
+    const scored = await scoredPlan(ctx, plan!, year, checkpoint);
+    const { scores } = scored;
+    // kept scores whose rows were not kept (managed ones stay with their request): the rows are read again
+    const snapshot =
+      scored.snapshot ?? (await loadPlanSnapshot(ctx.em, plan!, { year, checkpoint }, { readOnly: ctx.fastPaths }));
     // a turn of the event loop between the phases of a big plan's report, so /health and small requests get theirs
-    await nextTurn();
-    const scores = computePlanScores(snapshot, year, checkpoint);
     await nextTurn();
     const report = dashboardId ? dashboardReport(snapshot, scores, dashboardId) : planReport(snapshot, scores);
     return { ...report, year, checkpoint, profile: profileLabel(scores.profile) };

@@ -1,14 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock } from '../entities';
-import { scoreOfRow } from '../export/sheet-data';
+import { scoreOfRow, stateScores } from '../export/sheet-data';
 import { AuditEvent } from '../entities/audit-event';
 import { InputError, NotFoundError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
 import { loadPlanState } from '../sync/plan-state';
 import { allRows, rowsChangedSince } from '../sync/sheet-rows';
-import { forPeriod } from '../services/plan-snapshot';
-import { computePlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
 import { countSyncRows } from '../ops/metrics';
@@ -102,13 +100,15 @@ export class SyncResolver {
     @Ctx() ctx: Context,
   ): Promise<SheetRowsPage> {
     const serverTime = new Date();
+    // the stamp before the rows: scores kept under it are never older than it (server/services/score-snapshots.ts)
+    const stamp = await ctx.snapshots.stamp(ctx.em, planId);
     const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths });
     const { rows, deletedRowIds } = since
       ? await rowsChangedSince(ctx.em, state, since)
       : { rows: allRows(state), deletedRowIds: [] };
-    // "Refresh scores" reads the rows with their scores: computed once for the whole plan, on a turn of its own
+    // "Refresh scores" reads the rows with their scores: computed once per change of the plan, on a turn of its own
     await nextTurn();
-    const scores = computePlanScores(forPeriod(state.snapshot, year, checkpoint), year, checkpoint);
+    const scores = stateScores(ctx.snapshots, stamp, state, ctx.fastPaths);
     const withScores = rows.map((row) => ({
       ...row,
       realization: realizationView(scoreOfRow(scores, row), year, checkpoint),

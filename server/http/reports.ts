@@ -18,12 +18,20 @@ import { DomainError, errorBody, ForbiddenError, InputError, NotFoundError, Unau
 import { checkpointName } from '@core/vocabulary/checkpoint';
 import { exportPlanWorkbook, tableName } from '../export/workbook';
 import { buildReport, CONTENT_TYPE, FORMATS, fileName, render } from '../export/reports';
+import type { ScoreSnapshots } from '../services/score-snapshots';
 import { PdfUnavailableError } from '../export/reports/render-pdf';
 import { importWorkbook } from '../import/workbook';
 import { DEFAULT_WORKBOOK_LIMITS } from '../import/workbook-read';
 import { isPlausibleId } from '../services/plausible-id';
 
-export type ReportCaller = { em: EntityManager; actor: string | null; access?: Access; fastPaths?: boolean };
+export type ReportCaller = {
+  em: EntityManager;
+  actor: string | null;
+  access?: Access;
+  fastPaths?: boolean;
+  /** the instance's kept scores (server/services/score-snapshots.ts); none: the documents compute their own */
+  snapshots?: ScoreSnapshots;
+};
 export type ResolveAccess = (req: Request, res: Response) => Promise<ReportCaller>;
 
 export type ReportsRouterOptions = {
@@ -37,14 +45,20 @@ export type ReportsRouterOptions = {
 };
 
 /** The caller of /graphql, resolved the same way: bearer token → user, grants, tenant-scoped unit of work. */
-export function bearerAccess(orm: Orm, options: { fastPaths?: boolean; clock?: Clock } = {}): ResolveAccess {
+export function bearerAccess(
+  orm: Orm,
+  options: { fastPaths?: boolean; clock?: Clock; snapshots?: ScoreSnapshots } = {},
+): ResolveAccess {
   const clock = options.clock ?? systemClock;
   return async (req, res) => {
     // the guards in front of the route have resolved the token already (resolveToken): the same answer, no second read
     const resolved = res.locals.principal as Principal | undefined;
     const principal = resolved ?? (await authenticate(orm.em, req.headers.authorization, clock()));
-    const ctx = createContext(orm.em, principal, { fastPaths: options.fastPaths ?? true });
-    return { em: ctx.em, actor: ctx.actor, access: ctx.access, fastPaths: ctx.fastPaths };
+    const ctx = createContext(orm.em, principal, {
+      fastPaths: options.fastPaths ?? true,
+      snapshots: options.snapshots,
+    });
+    return { em: ctx.em, actor: ctx.actor, access: ctx.access, fastPaths: ctx.fastPaths, snapshots: ctx.snapshots };
   };
 }
 
@@ -154,7 +168,7 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
           'other PDFs are being rendered: retry in a few seconds, or download the HTML and print it',
         );
       }
-      const doc = await buildReport(caller.em, kind, request);
+      const doc = await buildReport(caller.em, kind, request, caller.snapshots);
       if (format === 'pdf') pdfInFlight++;
       let body: Buffer;
       try {
@@ -177,11 +191,15 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
       const caller = await resolveAccess(req, res);
       const p = period(req);
       const language = req.query.language === 'en' ? 'en' : 'it';
-      const body = await exportPlanWorkbook(caller.em, {
-        ...p,
-        language,
-        serverUrl: `${req.protocol}://${req.get('host') ?? ''}`,
-      });
+      const body = await exportPlanWorkbook(
+        caller.em,
+        {
+          ...p,
+          language,
+          serverUrl: `${req.protocol}://${req.get('host') ?? ''}`,
+        },
+        caller.snapshots,
+      );
       res.setHeader('Content-Type', CONTENT_TYPE.xlsx);
       res.setHeader('Content-Disposition', attachment(`${tableName(p.year, p.checkpoint)}.xlsx`));
       res.setHeader('X-Checkpoint', checkpointName(p.checkpoint));

@@ -4,8 +4,9 @@ import type { Checkpoint } from '@core/vocabulary/enums';
 import { Role } from '@core/vocabulary/roles';
 import { Access } from '../auth/access';
 import { scopeToTenants } from '../auth/tenant-filter';
-import { forPeriod } from '../services/plan-snapshot';
-import { computePlanScores, type PlanScores } from '../services/realization';
+import type { PlanScores } from '../services/realization';
+import type { ScoreSnapshots } from '../services/score-snapshots';
+import { stateScores } from '../export/sheet-data';
 import { realizationView, type RealizationView } from '../services/realization-view';
 import { codeOf, levelOfNode, loadPlanState } from '../sync/plan-state';
 import type { LiveHub, LiveMessage } from './hub';
@@ -72,6 +73,7 @@ class PlanFeed {
     readonly year: number,
     readonly checkpoint: Checkpoint,
     private readonly readOnly: boolean,
+    private readonly snapshots?: ScoreSnapshots,
   ) {
     this.picture = this.read();
   }
@@ -101,12 +103,16 @@ class PlanFeed {
     // the plan's organisation only, read as its viewer would
     scopeToTenants(em, new Access(false, [{ orgId: this.orgId, role: Role.VIEWER, unitIds: [] }]));
     let state;
+    let stamp;
     try {
+      // the stamp before the rows (score-snapshots.ts): the scores computed here after a write are kept, and the
+      // reads that follow it on this instance compute nothing
+      stamp = (await this.snapshots?.stamp(em, this.planId)) ?? null;
       state = await loadPlanState(em, this.planId, this.year, this.checkpoint, { readOnly: this.readOnly });
     } catch {
       return null; // the plan was deleted: nothing more to tell
     }
-    const scores = computePlanScores(forPeriod(state.snapshot, this.year, this.checkpoint), this.year, this.checkpoint);
+    const scores = stateScores(this.snapshots, stamp, state, this.readOnly);
     const rows: Picture['rows'] = new Map();
     for (const node of state.nodes.values())
       rows.set(node.id, { version: state.rowVersion(node), level: levelOfNode(node), code: codeOf(node) });
@@ -186,6 +192,7 @@ export class PlanFeeds {
     private readonly em: EntityManager,
     readonly hub: LiveHub,
     private readonly readOnly: boolean,
+    private readonly snapshots?: ScoreSnapshots,
   ) {}
 
   /** subscriptions open on this instance (a Prometheus gauge, and tests waiting for a subscriber) */
@@ -201,7 +208,7 @@ export class PlanFeeds {
     const key = `${planId}|${year}|${checkpoint}`;
     let feed = this.feeds.get(key);
     if (!feed) {
-      feed = new PlanFeed(this.em, orgId, planId, year, checkpoint, this.readOnly);
+      feed = new PlanFeed(this.em, orgId, planId, year, checkpoint, this.readOnly, this.snapshots);
       this.feeds.set(key, feed);
     }
     const mine = feed;

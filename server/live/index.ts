@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/core';
 import { followCommits } from '../services/committed-changes';
 import type { Coordination } from '../ops/redis';
+import type { ScoreSnapshots } from '../services/score-snapshots';
 import { PlanFeeds } from './feeds';
 import { LiveHub } from './hub';
 import { attachSocket, type SocketOptions } from './socket';
@@ -10,6 +11,8 @@ export type LiveOptions = {
   /** the server's Redis (REDIS_URL, REDIS_KEY_PREFIX) for several instances; none: in memory, one instance */
   coordination: Coordination | null;
   fastPaths: boolean;
+  /** the instance's kept scores: a feed's read after a write keeps what it computed (score-snapshots.ts) */
+  snapshots?: ScoreSnapshots;
 };
 
 export type Live = {
@@ -30,7 +33,7 @@ export type Live = {
  */
 export function startLive(em: EntityManager, options: LiveOptions): Live {
   const hub = new LiveHub({ coordination: options.coordination });
-  const feeds = new PlanFeeds(em, hub, options.fastPaths);
+  const feeds = new PlanFeeds(em, hub, options.fastPaths, options.snapshots);
   const unfollow = followCommits(em, (changes) => hub.publish(changes));
   let socket: ReturnType<typeof attachSocket> | null = null;
   let closed: Promise<void> | null = null;

@@ -81,6 +81,8 @@ export async function startServer(
     databaseUrl?: string;
     /** the price limits of plan-wide computations (server/http/plan-cost.ts) */
     planCost?: AppOptions['planCost'];
+    /** megabytes of kept scored plans (server/services/score-snapshots.ts); 0 computes on every read */
+    scoreCacheMb?: number;
     /**
      * several instances: Redis and a key prefix of the test's own, for live updates and the rate limits alike
      * (default: one instance in memory, whatever REDIS_URL the developer's shell has)
@@ -117,6 +119,7 @@ export async function startServer(
       ...(options.live?.channelPrefix ? { redisPrefix: options.live.channelPrefix } : {}),
     },
     planCost: options.planCost,
+    ...(options.scoreCacheMb !== undefined ? { ops: { scoreCacheMb: options.scoreCacheMb } } : {}),
     clock: clock.now,
     log: (e) => {
       errors.push(e);

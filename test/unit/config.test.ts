@@ -39,7 +39,7 @@ test('an empty environment gives the documented defaults', () => {
     osUser: 'unknown',
     fastPaths: true,
     scaleOut: { redisPrefix: 'cruscotto:' },
-    ops: { logLevel: 'info', shutdownTimeoutMs: 25_000 },
+    ops: { logLevel: 'info', shutdownTimeoutMs: 25_000, scoreCacheMb: 256 },
   });
   // an empty variable is an unset one
   expect(readConfig({ PORT: '', HOST: '', CORS_ORIGINS: ' , ' })).toEqual(readConfig({}));
@@ -64,6 +64,7 @@ test('every variable is read', () => {
     LOG_LEVEL: 'warn',
     METRICS_TOKEN: 'a-long-enough-metrics-token',
     SHUTDOWN_TIMEOUT_SECONDS: '40',
+    SCORE_CACHE_MB: '0',
     TRUSTED_DOCUMENTS: 'Required',
     NODE_ENV: 'production',
   });
@@ -89,7 +90,7 @@ test('every variable is read', () => {
       redisPrefix: 'ente-a:',
       trustProxy: ['loopback', '10.0.0.0/8'],
     },
-    ops: { logLevel: 'warn', metricsToken: 'a-long-enough-metrics-token', shutdownTimeoutMs: 40_000 },
+    ops: { logLevel: 'warn', metricsToken: 'a-long-enough-metrics-token', shutdownTimeoutMs: 40_000, scoreCacheMb: 0 },
   });
   expect(dialectOf(config.databaseUrl)).toBe('postgresql');
   expect(dialectOf(readConfig({}).databaseUrl)).toBe('sqlite');
@@ -136,6 +137,7 @@ test('the scale-out and operations variables refuse what they cannot use, never 
   expect(problemsOf({ SHUTDOWN_TIMEOUT_SECONDS: '0' })).toEqual([
     expect.stringContaining('SHUTDOWN_TIMEOUT_SECONDS="0"'),
   ]);
+  expect(problemsOf({ SCORE_CACHE_MB: '-1' })).toEqual([expect.stringContaining('SCORE_CACHE_MB="-1"')]);
   expect(readConfig({ TRUST_PROXY: '2' }).scaleOut.trustProxy).toBe(2);
   // "true" would believe any client's X-Forwarded-For, and so let it pick its own address for the limits
   expect(problemsOf({ TRUST_PROXY: 'true' })).toEqual([expect.stringContaining('TRUST_PROXY="true"')]);

@@ -2,7 +2,8 @@
  * What every report reads, loaded once in a fixed number of statements: the plan snapshot (all years, for the
  * later-year targets of the plan layouts), the scores of the requested period computed by computePlanScores (the
  * same call and the same inputs as the GraphQL `report`, `realization` and `sheetRows` fields), units, persons and
- * the organisation's name.
+ * the organisation's name. The scores come from the instance's kept ones when the plan has not changed since they
+ * were computed (server/services/score-snapshots.ts); the rows are read managed and never kept.
  */
 import type { EntityManager } from '@mikro-orm/core';
 import { Checkpoint } from '@core/vocabulary/enums';
@@ -12,6 +13,8 @@ import type { PlanApproval } from './document';
 import { groupBy } from '../../services/group-by';
 import { forPeriod, loadPlanSnapshot, type PlanSnapshot } from '../../services/plan-snapshot';
 import { computePlanScores, type PlanScores } from '../../services/realization';
+import type { ScoreSnapshots } from '../../services/score-snapshots';
+import type { PlanStamp } from '../../services/plan-stamp';
 import { checkpointLabel } from '@core/vocabulary/checkpoint';
 
 export type ReportRequest = {
@@ -39,9 +42,17 @@ export type ReportData = {
   targetIndex: Map<string, Target>;
   revisionsOf: Map<string, TargetRevision[]>;
   generatedAt: Date;
+  /** scores of the plan's other periods, kept or computed (scoresAt) */
+  scoresOf: (checkpoint: Checkpoint) => PlanScores;
 };
 
-export async function loadReportData(em: EntityManager, request: ReportRequest): Promise<ReportData> {
+export async function loadReportData(
+  em: EntityManager,
+  request: ReportRequest,
+  snapshots?: ScoreSnapshots,
+): Promise<ReportData> {
+  // the stamp before the rows: scores kept under it are never older than it
+  const stamp = (await snapshots?.stamp(em, request.planId)) ?? null;
   const full = await loadPlanSnapshot(em, request.planId, null);
   const org = full.plan.org.id;
   const [cycle, organisation, units, persons, baselines] = await Promise.all([
@@ -52,11 +63,12 @@ export async function loadReportData(em: EntityManager, request: ReportRequest):
     em.find(Baseline, { indicator: { plan: request.planId } }, { orderBy: { year: 'asc' } }),
   ]);
   const period = forPeriod(full, request.year, request.checkpoint);
+  const scoresOf = (checkpoint: Checkpoint) => keptOrComputed(snapshots, stamp, full, request.year, checkpoint);
   return {
     request,
     full,
     period,
-    scores: computePlanScores(period, request.year, request.checkpoint),
+    scores: scoresOf(request.checkpoint),
     years: [...cycle.years].sort((a, b) => a - b),
     organisation: organisation.name,
     units: new Map(units.map((u) => [u.id, u])),
@@ -65,13 +77,29 @@ export async function loadReportData(em: EntityManager, request: ReportRequest):
     targetIndex: new Map(full.targets.map((t) => [`${t.indicator.id}|${t.year}|${t.checkpoint}`, t])),
     revisionsOf: groupBy(full.revisions, (r) => r.target.id),
     generatedAt: new Date(),
+    scoresOf,
   };
+}
+
+/** The same scores the API serves: kept ones of this stamp, or computed from the managed rows (kept without them). */
+function keptOrComputed(
+  snapshots: ScoreSnapshots | undefined,
+  stamp: PlanStamp | null,
+  full: PlanSnapshot,
+  year: number,
+  checkpoint: Checkpoint,
+): PlanScores {
+  const kept = snapshots?.get(stamp, year, checkpoint);
+  if (kept) return kept.scores;
+  const scores = computePlanScores(forPeriod(full, year, checkpoint), year, checkpoint);
+  snapshots?.put(stamp, year, checkpoint, { scores, snapshot: null });
+  return scores;
 }
 
 /** Scores of another checkpoint of the same year (the 30/6 monitoring reads both), by the same service. */
 export function scoresAt(data: ReportData, checkpoint: Checkpoint): PlanScores {
   if (checkpoint === data.request.checkpoint) return data.scores;
-  return computePlanScores(forPeriod(data.full, data.request.year, checkpoint), data.request.year, checkpoint);
+  return data.scoresOf(checkpoint);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import { InputError } from '../../errors';
+import type { ScoreSnapshots } from '../../services/score-snapshots';
 import type { ReportDocument } from './document';
 import { approvalOf, loadReportData, type ReportData, type ReportRequest } from './data';
 import { buildDataQuality } from './data-quality';
@@ -48,9 +49,14 @@ export function checkKind(kind: string): void {
   }
 }
 
-export async function buildReport(em: EntityManager, kind: string, request: ReportRequest): Promise<ReportDocument> {
+export async function buildReport(
+  em: EntityManager,
+  kind: string,
+  request: ReportRequest,
+  snapshots?: ScoreSnapshots,
+): Promise<ReportDocument> {
   checkKind(kind);
-  const data = await loadReportData(em, request);
+  const data = await loadReportData(em, request, snapshots);
   try {
     return { ...REPORTS[kind].build(data), approval: approvalOf(data) };
   } catch (error) {

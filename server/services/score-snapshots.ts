@@ -1,0 +1,159 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { LRUCache } from 'lru-cache';
+import type { Checkpoint } from '@core/vocabulary/enums';
+import { countCacheLookup } from '../ops/metrics';
+import type { PlanSnapshot } from './plan-snapshot';
+import { ORG_WIDE_ENTITIES, type PlanStamp, readPlanStamp } from './plan-stamp';
+import type { PlanScores } from './realization';
+
+/** The name of this cache in the metrics and on the invalidation channel. */
+export const PLAN_SCORES = 'plan-scores';
+
+/**
+ * A plan's scores for one (year, checkpoint), with the period's rows when they were read outside the unit of work
+ * (read-only rows may be shared between requests; managed entities belong to their request and are never kept).
+ */
+export type ScoredPlan = { scores: PlanScores; snapshot: PlanSnapshot | null };
+
+type Entry = ScoredPlan & { stamp: string; orgId: string };
+
+/** Approximate bytes of a kept snapshot: a score with its explanation, a row with its parsed values. */
+const BYTES_PER_RESULT = 2_000;
+const BYTES_PER_ROW = 600;
+
+function sizeOf(entry: Entry): number {
+  const s = entry.scores;
+  const results =
+    s.indicators.size +
+    s.operationalObjectives.size +
+    s.strategicObjectives.size +
+    s.perspectives.size +
+    s.dashboards.size +
+    s.units.size +
+    s.managers.size +
+    1;
+  const p = entry.snapshot;
+  const rows = p
+    ? p.perspectives.length +
+      p.strategicObjectives.length +
+      p.operationalObjectives.length +
+      p.indicators.length +
+      p.targets.length +
+      p.revisions.length +
+      p.measurements.length +
+      p.entries.length
+    : 0;
+  return results * BYTES_PER_RESULT + rows * BYTES_PER_ROW;
+}
+
+/**
+ * Scores computed once per change of a plan, not per read (issue 15, item 3): the scored plan of (plan version,
+ * year, checkpoint) is kept with the plan's change stamp (plan-stamp.ts), which every read checks in one statement
+ * before using it. The stamp, not the invalidation message, is what keeps answers right: a write commits a new
+ * stamp with its rows, so a read on any instance sees it at once, whether or not Redis told that instance (a lost
+ * pub/sub message, a reconnecting subscriber). The drops that writes send (drop(), server/ops/invalidation.ts) only
+ * free the memory of entries that can no longer be served.
+ *
+ * The scores are the same for every reader of the plan (visibility is by organisation, checked by the stamp's
+ * statement through the tenant filter), so they are kept once per plan, never per user.
+ *
+ * Bounded by entries and by approximate size (SCORE_CACHE_MB); 0 turns it off: every read computes, as before.
+ */
+export class ScoreSnapshots {
+  private readonly cache: LRUCache<string, Entry> | null;
+
+  constructor(options: { maxBytes: number; maxEntries?: number }) {
+    this.cache =
+      options.maxBytes > 0
+        ? new LRUCache<string, Entry>({
+            max: options.maxEntries ?? 500,
+            maxSize: options.maxBytes,
+            sizeCalculation: sizeOf,
+          })
+        : null;
+  }
+
+  get enabled(): boolean {
+    return this.cache !== null;
+  }
+
+  /** The plan's stamp, read before the rows a caller scores (so what it keeps is never older than its stamp). */
+  async stamp(em: EntityManager, planId: string): Promise<PlanStamp | null> {
+    return this.cache ? readPlanStamp(em, planId) : null;
+  }
+
+  /** The kept scores of the plan at this stamp, counted as a hit or a miss. */
+  get(stamp: PlanStamp | null, year: number, checkpoint: Checkpoint): ScoredPlan | undefined {
+    if (!this.cache || !stamp) return undefined;
+    const entry = this.cache.get(keyOf(stamp.planId, year, checkpoint));
+    const hit = entry?.stamp === stamp.value;
+    countCacheLookup(PLAN_SCORES, hit);
+    return hit ? entry : undefined;
+  }
+
+  /** Keeps scores computed from rows read after `stamp` was: never older than it, maybe newer (then the next stamp differs). */
+  put(stamp: PlanStamp | null, year: number, checkpoint: Checkpoint, scored: ScoredPlan): void {
+    if (!this.cache || !stamp) return;
+    this.cache.set(keyOf(stamp.planId, year, checkpoint), { ...scored, stamp: stamp.value, orgId: stamp.orgId });
+  }
+
+  /**
+   * Stamp, then the kept scores or `build` (which reads the rows and scores them), kept for the next read; its rows
+   * only when `shareable` (read-only rows: managed entities belong to their request's unit of work).
+   */
+  async read(
+    em: EntityManager,
+    planId: string,
+    year: number,
+    checkpoint: Checkpoint,
+    build: () => Promise<ScoredPlan & { shareable: boolean }>,
+  ): Promise<ScoredPlan> {
+    const stamp = await this.stamp(em, planId);
+    const kept = this.get(stamp, year, checkpoint);
+    if (kept) return kept;
+    const { scores, snapshot, shareable } = await build();
+    this.put(stamp, year, checkpoint, { scores, snapshot: shareable ? snapshot : null });
+    return { scores, snapshot };
+  }
+
+  /**
+   * Frees what a write made stale: `plan:<id>` every period of that plan, `org:<id>` every plan of an organisation
+   * (a change with no plan, such as a profile or a fund value), null everything (messages may have been missed).
+   * Keys other than these drop nothing.
+   */
+  drop(key: string | null): void {
+    if (!this.cache) return;
+    if (key === null) {
+      this.cache.clear();
+      return;
+    }
+    const [kind, id] = splitKey(key);
+    if (kind !== 'plan' && kind !== 'org') return;
+    for (const [k, entry] of this.cache.entries()) {
+      if ((kind === 'plan' && k.startsWith(`${id}|`)) || (kind === 'org' && entry.orgId === id)) this.cache.delete(k);
+    }
+  }
+
+  /** Entries kept now (tests, metrics). */
+  get size(): number {
+    return this.cache?.size ?? 0;
+  }
+}
+
+function keyOf(planId: string, year: number, checkpoint: Checkpoint): string {
+  return `${planId}|${year}|${checkpoint}`;
+}
+
+function splitKey(key: string): [string, string] {
+  const at = key.indexOf(':');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
+/** Changes with no plan that still move its scores (plan-stamp.ts): their organisation's entries go. */
+const ORG_WIDE = new Set(['ScoringProfile', ...ORG_WIDE_ENTITIES]);
+
+/** The key of drop() for one committed change; null when it moves no score (a token, a user, a membership). */
+export function dropKeyOf(change: { planId: string | null; orgId: string | null; entityType: string }): string | null {
+  if (change.planId) return `plan:${change.planId}`;
+  return change.orgId && ORG_WIDE.has(change.entityType) ? `org:${change.orgId}` : null;
+}

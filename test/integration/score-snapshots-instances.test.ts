@@ -1,0 +1,125 @@
+/**
+ * Scored plans kept by several instances over one PostgreSQL (issue 15, item 3; server/services/score-snapshots.ts):
+ * a write on instance A drops the entries B keeps, through Redis, and B's next read shows the new score. Instance C
+ * is on the same database without Redis, so it never hears of the write: its next read is fresh all the same,
+ * because a kept entry is served only while the plan's change stamp is unchanged (a missed message cannot serve
+ * stale scores).
+ */
+import { redisUnavailable, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
+import { startServer, type TestServer } from '../helpers/server';
+import { ok, sondrioPlan, type SondrioPlan } from '../helpers/sync';
+
+const missing = [
+  process.env.CRUSCOTTO_TEST_PG === 'yes' ? null : 'PostgreSQL does not answer (see the SKIPPING PostgreSQL line)',
+  redisUnavailable(),
+].filter(Boolean);
+if (missing.length && process.env.CI === 'true') throw new Error(`two-instance cache tests need ${missing.join('; ')}`);
+if (missing.length) console.warn(`\nSKIPPING the two-instance cache tests: ${missing.join('; ')}\n`);
+
+const TREE = /* GraphQL */ `
+  query Tree($id: ID!) {
+    planVersion(id: $id) {
+      realization(year: 2022) {
+        score
+        display
+      }
+      perspectives {
+        strategicObjectives {
+          operationalObjectives {
+            indicators {
+              code
+              realization(year: 2022) {
+                score
+                display
+                text
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+function indicatorIn(tree: any, code: string): { score: number | null; text: string } {
+  for (const p of tree.planVersion.perspectives)
+    for (const s of p.strategicObjectives)
+      for (const o of s.operationalObjectives) for (const i of o.indicators) if (i.code === code) return i.realization;
+  throw new Error(`no indicator ${code}`);
+}
+
+/** The plan-scores misses this process counted so far (one registry per process). */
+async function misses(server: TestServer): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith('cruscotto_cache_lookups_total{cache="plan-scores",result="miss"}'));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+/** Until `done` holds, or fails after `ms`: a message on its way through Redis, not a time the test relies on. */
+async function eventually(done: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > end) throw new Error('the condition did not come true');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+(missing.length ? describe.skip : describe)('scored plans across instances (PostgreSQL + Redis)', () => {
+  let a: TestServer;
+  let b: TestServer;
+  let c: TestServer;
+  let plan: SondrioPlan;
+  beforeAll(async () => {
+    const live = { redisUrl: TEST_REDIS_URL, channelPrefix: uniquePrefix('score-snapshots') };
+    a = await startServer('postgresql', { seed: true, live });
+    b = await startServer('postgresql', { databaseUrl: a.databaseUrl, live });
+    c = await startServer('postgresql', { databaseUrl: a.databaseUrl });
+    plan = await sondrioPlan(a);
+  });
+  afterAll(async () => {
+    // A last: it drops the database it created
+    await c?.close();
+    await b?.close();
+    await a?.close();
+  });
+
+  it('a write on A makes the next read on B and on C fresh, told or not', async () => {
+    expect(b.app.coordination).not.toBeNull();
+    expect(c.app.coordination).toBeNull();
+    const before = ok(await b.gql(TREE, { id: plan.planId }));
+    expect(ok(await c.gql(TREE, { id: plan.planId }))).toEqual(before);
+    expect(b.app.snapshots.size).toBe(1);
+    expect(c.app.snapshots.size).toBe(1);
+
+    const indicator = plan.indicator('2.1.1');
+    const synced = ok(
+      await a.gql(
+        `mutation($input: SyncBatchInput!) { syncRows(input: $input) { rows { status realization { score text } } } }`,
+        {
+          input: {
+            planId: plan.planId,
+            year: 2022,
+            rows: [{ rowId: indicator.rowId, rowVersion: indicator.rowVersion, actual: '1' }],
+          },
+        },
+      ),
+    ).syncRows;
+    expect(synced.rows[0].status).toBe('UPDATED');
+    expect(synced.rows[0].realization).not.toEqual(indicatorIn(before, '2.1.1'));
+
+    // B hears the drop through Redis; C, without Redis, keeps its entry
+    await eventually(() => b.app.snapshots.size === 0);
+    expect(c.app.snapshots.size).toBe(1);
+
+    const onB = ok(await b.gql(TREE, { id: plan.planId }));
+    expect(indicatorIn(onB, '2.1.1')).toMatchObject(synced.rows[0].realization);
+    const missesBefore = await misses(c);
+    const onC = ok(await c.gql(TREE, { id: plan.planId }));
+    // C's kept entry was not served: its stamp is not the plan's any more
+    expect((await misses(c)) - missesBefore).toBe(1);
+    expect(onC).toEqual(onB);
+    expect(ok(await a.gql(TREE, { id: plan.planId }))).toEqual(onB);
+  });
+});
