@@ -72,12 +72,12 @@ export function recordChange(
 }
 
 /**
- * Inserts buffered audit events set-based (server/speed/bulk-write.ts), in the caller's transaction: 2,000 rows of 15 columns per statement stay
- * under SQLite's 32,766 and PostgreSQL's 65,535 bound values (30,000 at most).
+ * Inserts buffered audit events set-based (server/speed/bulk-write.ts), in the caller's transaction, as many rows
+ * per statement as stay under SQLite's 32,766 and PostgreSQL's 65,535 bound values (30,000 at most).
  */
 export async function flushAuditBuffer(ctx: ServiceContext): Promise<void> {
   const rows = ctx.auditBuffer?.splice(0) ?? [];
-  await insertPlainRows(ctx.em, AuditEvent, rows, 2000);
+  await insertPlainRows(ctx.em, AuditEvent, rows);
   // the unit of work never sees these rows: the live updates hear of them here (committed-changes.ts)
   noteAuditRows(ctx.em, rows as Parameters<typeof noteAuditRows>[1]);
 }
