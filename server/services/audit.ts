@@ -38,7 +38,14 @@ export type Change = [
   after: Record<string, unknown> | null,
 ];
 
-/** Queues an audit event in the same unit of work as the change it records, so both commit or neither does. */
+/**
+ * Queues an audit event in the same unit of work as the change it records, so both commit or neither does. One
+ * event per changed row, not one per sheet row with a diff of its parts: a new indicator row writes four (the
+ * indicator, its target, the target's revision, its actual), because the trail is read per row of each table
+ * (`auditEvents` by entity type and id, `rowHistory` over a row's members, the last change behind a conflict, the
+ * deletions `sheetRows(since)` reports) and by the mutations that change one target or actual alone. Folding them
+ * into one event would save a sheet sync three snapshots per new row, but change what those readers find.
+ */
 export function recordChange(
   ctx: ServiceContext,
   ...[entity, action, before, after, org]: [...Change, org: Organisation | null]
