@@ -38,7 +38,14 @@ export type Change = [
   after: Record<string, unknown> | null,
 ];
 
-/** Queues an audit event in the same unit of work as the change it records, so both commit or neither does. */
+/**
+ * Queues an audit event in the same unit of work as the change it records, so both commit or neither does. One
+ * event per changed row, not one per sheet row with a diff of its parts: a new indicator row writes four (the
+ * indicator, its target, the target's revision, its actual), because the trail is read per row of each table
+ * (`auditEvents` by entity type and id, `rowHistory` over a row's members, the last change behind a conflict, the
+ * deletions `sheetRows(since)` reports) and by the mutations that change one target or actual alone. Folding them
+ * into one event would save a sheet sync three snapshots per new row, but change what those readers find.
+ */
 export function recordChange(
   ctx: ServiceContext,
   ...[entity, action, before, after, org]: [...Change, org: Organisation | null]
@@ -72,12 +79,12 @@ export function recordChange(
 }
 
 /**
- * Inserts buffered audit events set-based (server/speed/bulk-write.ts), in the caller's transaction: 2,000 rows of 15 columns per statement stay
- * under SQLite's 32,766 and PostgreSQL's 65,535 bound values (30,000 at most).
+ * Inserts buffered audit events set-based (server/speed/bulk-write.ts), in the caller's transaction, as many rows
+ * per statement as stay under SQLite's 32,766 and PostgreSQL's 65,535 bound values (30,000 at most).
  */
 export async function flushAuditBuffer(ctx: ServiceContext): Promise<void> {
   const rows = ctx.auditBuffer?.splice(0) ?? [];
-  await insertPlainRows(ctx.em, AuditEvent, rows, 2000);
+  await insertPlainRows(ctx.em, AuditEvent, rows);
   // the unit of work never sees these rows: the live updates hear of them here (committed-changes.ts)
   noteAuditRows(ctx.em, rows as Parameters<typeof noteAuditRows>[1]);
 }

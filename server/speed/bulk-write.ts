@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Collection,
-  type EntityClass,
-  type EntityManager,
-  ReferenceKind,
-  type RequiredEntityData,
-} from '@mikro-orm/core';
+import { Collection, type EntityClass, type EntityManager, ReferenceKind } from '@mikro-orm/core';
+import { insertBound, writeTuples } from './bound-insert';
 
 /**
  * Set-based inserts of rows a batch creates: plain column values written with multi-row INSERTs, never entities
@@ -37,28 +32,10 @@ export function columnsOf(em: EntityManager, entityName: string): Columns {
   return columns;
 }
 
-/** An entity instance built with `new` as an insert row: every stored property, references as ids. */
-function insertRow(columns: Columns, entity: object): Record<string, unknown> {
-  const source = entity as Record<string, unknown>;
-  const row: Record<string, unknown> = {};
-  for (const name of columns.scalars) row[name] = source[name] ?? null;
-  for (const name of columns.references) row[name] = (source[name] as { id?: string } | null | undefined)?.id ?? null;
-  return row;
-}
-
 /** Inserts new, untracked instances of one entity class in as few statements as the parameter limit allows. */
 export async function insertEntities(em: EntityManager, entities: object[]): Promise<void> {
   if (entities.length === 0) return;
-  const entityName = entities[0].constructor.name;
-  const columns = columnsOf(em, entityName);
-  const perStatement = Math.max(
-    1,
-    Math.floor(PARAMS_PER_STATEMENT / (columns.scalars.length + columns.references.length)),
-  );
-  for (let i = 0; i < entities.length; i += perStatement) {
-    const rows = entities.slice(i, i + perStatement).map((e) => insertRow(columns, e));
-    await em.insertMany(entityName, rows);
-  }
+  await insertBound(em, entities[0].constructor.name, entities as Array<Record<string, unknown>>, PARAMS_PER_STATEMENT);
 }
 
 /**
@@ -71,22 +48,21 @@ export async function insertNewRow<T extends object>(
   values: Record<string, unknown>,
 ): Promise<void> {
   const now = new Date();
-  // the row's columns are the caller's (a native insert of plain values, references as ids): not the entity's shape
-  await em.insert(entity, { id: randomUUID(), version: 1, createdAt: now, updatedAt: now, ...values } as never);
+  await insertBound(
+    em,
+    entity.name,
+    [{ id: randomUUID(), version: 1, createdAt: now, updatedAt: now, ...values }],
+    1e9,
+  );
 }
 
-/**
- * Plain rows (column values by property, references as ids, every column given) inserted in chunks of a bounded
- * number of bound values: `rowsPerStatement` × the row's columns stays under PARAMS_PER_STATEMENT.
- */
+/** Plain rows (column values by property, references as ids, every column given), chunked under the bound-value limit. */
 export async function insertPlainRows<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
   rows: Array<Record<string, unknown>>,
-  rowsPerStatement: number,
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += rowsPerStatement)
-    await em.insertMany(entity, rows.slice(i, i + rowsPerStatement) as Array<RequiredEntityData<T>>);
+  await insertBound(em, entity.name, rows, PARAMS_PER_STATEMENT);
 }
 
 /** Inserts rows of a link table (no entity class of its own), chunked like entities. */
@@ -96,18 +72,7 @@ export async function insertLinks(
   columns: [string, string],
   pairs: Array<[string, string]>,
 ): Promise<void> {
-  const perStatement = Math.floor(PARAMS_PER_STATEMENT / 2);
-  for (let i = 0; i < pairs.length; i += perStatement) {
-    const chunk = pairs.slice(i, i + perStatement);
-    await em
-      .getConnection()
-      .execute(
-        `insert into ${table} (${columns.join(', ')}) values ${chunk.map(() => '(?, ?)').join(', ')}`,
-        chunk.flat(),
-        'run',
-        em.getTransactionContext(),
-      );
-  }
+  await writeTuples(em, table, columns, pairs, PARAMS_PER_STATEMENT);
 }
 
 const templates = new Map<new () => object, Record<string, unknown>>();

@@ -4,6 +4,7 @@ import { PlanVersion } from '../entities';
 import { SyncBatch } from '../entities/sync-batch';
 import { InputError, NotFoundError } from '../errors';
 import type { ServiceContext } from '../services/service-context';
+import { JsonText } from '../speed/bound-insert';
 import { insertNewRow } from '../speed/bulk-write';
 import { outcomeOf, type SyncOutcome } from './answer';
 import { applyRows } from './apply';
@@ -86,7 +87,6 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
       }
       const outcome = await outcomeOf(tx, state, after, plans, input);
       if (input.batchKey) {
-        const response = JSON.parse(JSON.stringify(outcome)) as Record<string, unknown>;
         if (fast) {
           // a native insert: the unit of work would re-examine every row of the batch for one more row
           await insertNewRow(em, SyncBatch, {
@@ -94,9 +94,11 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
             plan: plan.id,
             batchKey: input.batchKey,
             requestHash,
-            response,
+            // serialised once, as the answer's JSON is what a replay returns
+            response: new JsonText(JSON.stringify(outcome)),
           });
         } else {
+          const response = JSON.parse(JSON.stringify(outcome)) as Record<string, unknown>;
           em.create(SyncBatch, { org: plan.org, plan, batchKey: input.batchKey, requestHash, response });
           await em.flush();
         }
