@@ -7,6 +7,7 @@ import { InputError, NotFoundError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
 import { loadPlanState } from '../sync/plan-state';
 import { allRows, rowsChangedSince } from '../sync/sheet-rows';
+import { dashboardRows } from '../sync/dashboard-sheet-rows';
 import { forPeriod } from '../services/plan-snapshot';
 import { computePlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
@@ -98,13 +99,19 @@ export class SyncResolver {
     @Arg('year', () => Int) year: number,
     @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
     @Arg('since', () => Date, { nullable: true }) since: Date | null,
+    @Arg('dashboards', () => Boolean, {
+      defaultValue: false,
+      description:
+        'Also each cruscotto as rows (dashboard, order, level, "Azione") after the plan rows, sharing their rowIds; not with since',
+    })
+    dashboards: boolean,
     @Ctx() ctx: Context,
   ): Promise<SheetRowsPage> {
     const serverTime = new Date();
     const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths });
     const { rows, deletedRowIds } = since
       ? await rowsChangedSince(ctx.em, state, since)
-      : { rows: allRows(state), deletedRowIds: [] };
+      : { rows: [...allRows(state), ...(dashboards ? await dashboardRows(ctx.em, state) : [])], deletedRowIds: [] };
     // "Refresh scores" reads the rows with their scores: computed once for the whole plan, on a turn of its own
     await nextTurn();
     const scores = computePlanScores(forPeriod(state.snapshot, year, checkpoint), year, checkpoint);

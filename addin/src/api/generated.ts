@@ -134,14 +134,24 @@ export type SyncMode =
 
 /** One sheet row: a perspective, objective or indicator as the sheet shows it (docs/sheet-contract.md) */
 export type SheetRowInput = {
+  /** "Azione": the action label a cruscotto prints beside an indicator */
+  actionLabel?: InputMaybe<Scalars['String']['input']>;
   /** As typed in the cell */
   actual?: InputMaybe<Scalars['String']['input']>;
   /** The client's key for this row, so new rows can name new parents */
   clientRef?: InputMaybe<Scalars['String']['input']>;
   /** As typed in the cell */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** The cruscotto this row appears in; the row is then (cruscotto, level, code), and the same code in another cruscotto is the same node */
+  dashboard?: InputMaybe<Scalars['String']['input']>;
+  /** strategico / servizio / segretario generale / dirigente / individuale; empty = from the name */
+  dashboardKind?: InputMaybe<Scalars['String']['input']>;
+  /** The unit or the manager the cruscotto belongs to, by name */
+  dashboardOwner?: InputMaybe<Scalars['String']['input']>;
   /** Delete this row (explicitly) */
   delete?: InputMaybe<Scalars['Boolean']['input']>;
+  /** strategico / operativo: how the cruscotto shows the indicator */
+  entryLevel?: InputMaybe<Scalars['String']['input']>;
   futureTargets?: InputMaybe<Array<SheetFutureTargetInput>>;
   /** As typed in the cell */
   kpi?: InputMaybe<Scalars['String']['input']>;
@@ -157,6 +167,8 @@ export type SheetRowInput = {
   parentRef?: InputMaybe<Scalars['String']['input']>;
   /** As typed in the cell */
   polarity?: InputMaybe<Scalars['String']['input']>;
+  /** Order in the cruscotto (1, 2, …); empty = order of the batch */
+  position?: InputMaybe<Scalars['String']['input']>;
   /** Unit names as typed; several separated by ";" or " e " */
   responsibleUnit?: InputMaybe<Scalars['String']['input']>;
   /** Hidden id column; empty for a new row */

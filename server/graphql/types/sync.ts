@@ -1,7 +1,15 @@
 import { IsOptional, Max, Min, MaxLength, ArrayMaxSize, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AuditAction, ChangeSource, Checkpoint, Polarity, ScoringRule } from '@core/vocabulary/enums';
+import {
+  AuditAction,
+  ChangeSource,
+  Checkpoint,
+  DashboardKind,
+  EntryLevel,
+  Polarity,
+  ScoringRule,
+} from '@core/vocabulary/enums';
 import { AffectedLevel } from '@core/vocabulary/results';
 import { RowStatus, SyncMode, SyncSourceKind } from '@core/vocabulary/sync';
 import { ParsedValueType, ThresholdType } from '../../entities/parsed-value';
@@ -79,6 +87,28 @@ export class SheetRowInput {
   @Field(() => String, RAW) note?: string | null;
   @Field(() => String, { nullable: true, description: 'Unit names as typed; several separated by ";" or " e "' })
   responsibleUnit?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '"Azione": the action label a cruscotto prints beside an indicator',
+  })
+  actionLabel?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The cruscotto this row appears in; the row is then (cruscotto, level, code), and the same code in another cruscotto is the same node',
+  })
+  dashboard?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'strategico / servizio / segretario generale / dirigente / individuale; empty = from the name',
+  })
+  dashboardKind?: string | null;
+  @Field(() => String, { nullable: true, description: 'The unit or the manager the cruscotto belongs to, by name' })
+  dashboardOwner?: string | null;
+  @Field(() => String, { nullable: true, description: 'Order in the cruscotto (1, 2, …); empty = order of the batch' })
+  position?: string | null;
+  @Field(() => String, { nullable: true, description: 'strategico / operativo: how the cruscotto shows the indicator' })
+  entryLevel?: string | null;
 }
 
 @InputType({ description: 'Where a batch comes from, for the audit trail' })
@@ -149,6 +179,19 @@ export class SheetRow {
   @Field(() => String, { nullable: true }) neutralisationReason!: string | null;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => [String]) responsibleUnits!: string[];
+  @Field(() => String, {
+    nullable: true,
+    description: '"Azione": the indicator\'s, or the entry\'s on a cruscotto row',
+  })
+  actionLabel!: string | null;
+  @Field(() => String, { nullable: true, description: 'The cruscotto of a cruscotto row; null on a plan row' })
+  dashboard!: string | null;
+  @Field(() => DashboardKind, { nullable: true }) dashboardKind!: string | null;
+  @Field(() => String, { nullable: true, description: 'The unit or manager the cruscotto belongs to' })
+  dashboardOwner!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Order of the indicator in its cruscotto' }) position!:
+    number | null;
+  @Field(() => EntryLevel, { nullable: true }) entryLevel!: string | null;
   @Field(() => Date) updatedAt!: Date;
   @Field(() => Realization, {
     nullable: true,
