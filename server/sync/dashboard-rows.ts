@@ -9,7 +9,7 @@ import { AuditAction, DashboardKind, EntryLevel, PlanStatus } from '@core/vocabu
 import { cellError, type CellError } from '@core/sheet/messages';
 import { type Membership, parseRow } from '@core/sheet/parse-row';
 import type { SheetRowIn } from '@core/sheet/row';
-import { dashboardKindOfName } from '@core/sheet/vocabulary';
+import { dashboardKindOfName, unitNamesOf } from '@core/sheet/vocabulary';
 import { foldName } from '@core/vocabulary/fold';
 import {
   Dashboard,
@@ -34,6 +34,8 @@ export type Placement = {
   /** the "Azione" cell as sent (undefined = not sent) */
   actionLabel?: string | null;
   owner?: { unit: OrgUnit | null; person: Person | null };
+  /** an owner named as a responsible unit of this batch: the unit exists once the rows are written */
+  ownerToCome?: string;
 };
 
 export type Cruscotti = {
@@ -78,6 +80,8 @@ export function checkPlacements(
 ): void {
   const firstOf = new Map<string, { index: number; kind?: string; owner?: string | null }>();
   const mayShape = !ctx.access || ctx.access.can(plan.org.id, 'plan');
+  // a unit the batch names as responsible is created with its rows, so a cruscotto may belong to it already
+  const unitsToCome = new Set(input.rows.flatMap((r) => unitNamesOf(r.responsibleUnit ?? '').map(key)));
   const refuse = (index: number, error: CellError) => {
     cruscotti.refused.add(index);
     if (!folded.repeatOf.has(index)) {
@@ -88,13 +92,10 @@ export function checkPlacements(
   };
   input.rows.forEach((row, index) => {
     if (!row.dashboard?.trim() || row.delete) return;
-    let membership: Membership | undefined;
-    let actionLabel: string | null | undefined;
-    if (!folded.repeatOf.has(index)) {
-      ({ membership, actionLabel } = plans[folded.nodeOf[index]].parsed.values);
-    } else {
-      const own = parseRow(index, placementCells(row), { year: input.year, years });
-      ({ membership, actionLabel } = own.values);
+    // a node row's cells were read with the node (errors and all); a repeat's place is read here
+    const own = parseRow(index, placementCells(row), { year: input.year, years });
+    const { membership } = folded.repeatOf.has(index) ? own.values : plans[folded.nodeOf[index]].parsed.values;
+    if (folded.repeatOf.has(index)) {
       for (const e of own.errors) refuse(index, e);
       const level = plans[folded.nodeOf[index]].level;
       if (level && level !== 'indicator')
@@ -102,7 +103,7 @@ export function checkPlacements(
           if (row[column]?.trim()) refuse(index, cellError(column, 'INDICATOR_ONLY'));
     }
     if (!membership) return;
-    const placement: Placement = { index, membership, actionLabel };
+    const placement: Placement = { index, membership, actionLabel: own.values.actionLabel };
     const name = key(membership.dashboard);
     const first = firstOf.get(name);
     const agree = (column: 'dashboardKind' | 'dashboardOwner', mine?: string | null, theirs?: string | null) => {
@@ -118,18 +119,25 @@ export function checkPlacements(
       );
       return false;
     };
-    if (!first) firstOf.set(name, { index, kind: membership.kind, owner: membership.owner });
+    // an owner nobody has is refused on its own row and says nothing of the cruscotto's other rows
+    let owner = membership.owner;
+    if (owner) {
+      const named = ownerNamed(cruscotti, owner);
+      if (named) placement.owner = named;
+      else if (unitsToCome.has(key(owner))) placement.ownerToCome = owner;
+      else {
+        refuse(index, cellError('dashboardOwner', 'UNKNOWN_OWNER', { raw: owner }));
+        owner = undefined;
+      }
+    } else if (owner === null) placement.owner = { unit: null, person: null };
+    const ownerKey = owner == null ? owner : key(owner);
+    if (!first) firstOf.set(name, { index, kind: membership.kind, owner: ownerKey });
     else {
       agree('dashboardKind', membership.kind, first.kind);
-      agree('dashboardOwner', membership.owner, first.owner);
+      agree('dashboardOwner', ownerKey, first.owner);
       first.kind ??= membership.kind;
-      if (first.owner === undefined) first.owner = membership.owner;
+      if (first.owner === undefined) first.owner = ownerKey;
     }
-    if (membership.owner) {
-      const owner = ownerNamed(cruscotti, membership.owner);
-      if (!owner) refuse(index, cellError('dashboardOwner', 'UNKNOWN_OWNER', { raw: membership.owner }));
-      else placement.owner = owner;
-    } else if (membership.owner === null) placement.owner = { unit: null, person: null };
     // a new cruscotto or a new entry is structure: an approved plan keeps it, and only a controller shapes it
     const existing = cruscotti.dashboards.find((d) => key(d.name) === name);
     const node = plans[folded.nodeOf[index]].node;
@@ -179,6 +187,11 @@ export async function writePlacements(
   const entryOf = new Map(cruscotti.entries.map((e) => [`${e.dashboard.id}|${e.indicator.id}`, e]));
   const ordinal = new Map<Dashboard, number>();
   let nextPosition = Math.max(0, ...cruscotti.dashboards.map((d) => d.position)) + 1;
+  if (cruscotti.placements.some((p) => p.ownerToCome)) {
+    cruscotti.units = await em.find(OrgUnit, { org: plan.org.id });
+    for (const p of cruscotti.placements)
+      if (p.ownerToCome) p.owner = ownerNamed(cruscotti, p.ownerToCome) ?? { unit: null, person: null };
+  }
   for (const placement of cruscotti.placements) {
     const { index, membership: m } = placement;
     const p = plans[folded.nodeOf[index]];

@@ -13,7 +13,7 @@ import { checkCode } from '@core/sheet/text-checks';
 import { levelOf } from '@core/sheet/vocabulary';
 import { foldWords } from '@core/vocabulary/fold';
 import type { RowResult, SyncOutcome } from './answer';
-import type { SyncInput } from './row-plan';
+import type { RowPlan, SyncInput } from './row-plan';
 
 export type Folded = {
   /** the rows the plan phases (decide, apply) see: one per node */
@@ -26,7 +26,15 @@ export type Folded = {
   repeatOf: Map<number, number>;
   /** errors of repeat rows, by batch index */
   repeatErrors: Map<number, CellError[]>;
+  /**
+   * node rows (by index in nodeRows) that name a node the plan has, by level and code, from a cruscotto row without
+   * an id: they place that node, and may change none of its cells without the version (VERSION_REQUIRED)
+   */
+  adopted: Set<number>;
 };
+
+/** A node of the plan by level and code, with the version a sheet would have seen. */
+export type KnownNode = (key: string) => { id: string; version: number } | undefined;
 
 /** Cells of the node itself: a repeat may leave them empty or say the same, never something else. */
 const NODE_CELLS = [
@@ -65,18 +73,33 @@ function keysOf(row: SheetRowIn): string[] {
   return keys;
 }
 
-export function foldRepeats(rows: SheetRowIn[]): Folded {
-  const folded: Folded = { nodeRows: [], originOf: [], nodeOf: [], repeatOf: new Map(), repeatErrors: new Map() };
+export function foldRepeats(rows: SheetRowIn[], known: KnownNode = () => undefined): Folded {
+  const folded: Folded = {
+    nodeRows: [],
+    originOf: [],
+    nodeOf: [],
+    repeatOf: new Map(),
+    repeatErrors: new Map(),
+    adopted: new Set(),
+  };
   const firstOf = new Map<string, number>();
   const inDashboard = new Map<string, number>();
   rows.forEach((row, i) => {
     const keys = row.delete ? [] : keysOf(row);
     const first = filled(row.dashboard) ? keys.map((k) => firstOf.get(k)).find((f) => f !== undefined) : undefined;
     if (first === undefined) {
+      // a cruscotto listing an objective the plan already has: the row places that node (the batch need not repeat it)
+      const existing = filled(row.dashboard) && !row.rowId ? keys.map(known).find((n) => n) : undefined;
+      if (existing) {
+        keys.push(`id:${existing.id}`);
+        folded.adopted.add(folded.nodeRows.length);
+      }
       for (const k of keys) if (!firstOf.has(k)) firstOf.set(k, i);
       folded.nodeOf[i] = folded.nodeRows.length;
       folded.originOf.push(i);
-      folded.nodeRows.push(row);
+      // on a cruscotto row "Azione" is the entry's label; it names the indicator's own only on the row creating it
+      const placed = filled(row.dashboard) && (row.rowId || existing) ? { ...row, actionLabel: undefined } : row;
+      folded.nodeRows.push(existing ? { ...placed, rowId: existing.id, rowVersion: existing.version } : placed);
     } else {
       folded.repeatOf.set(i, first);
       folded.nodeOf[i] = folded.nodeOf[first];
@@ -105,7 +128,7 @@ export function foldRepeats(rows: SheetRowIn[]): Folded {
  * when it has none), and a repeat whose cells say something else than the first row is refused on that cell.
  */
 function linkRepeats(rows: SheetRowIn[], folded: Folded): void {
-  if (folded.repeatOf.size === 0) return;
+  if (folded.repeatOf.size === 0 && folded.adopted.size === 0) return;
   const byClientRef = new Map<string, number>();
   rows.forEach((row, i) => {
     if (row.clientRef && !byClientRef.has(row.clientRef)) byClientRef.set(row.clientRef, i);
@@ -126,12 +149,18 @@ function linkRepeats(rows: SheetRowIn[], folded: Folded): void {
   const parentOf = (ref: string | null | undefined): string | null => {
     if (!ref?.trim()) return null;
     const i = byClientRef.get(ref.trim());
-    return i === undefined ? `id:${ref.trim()}` : `row:${folded.nodeOf[i]}`;
+    if (i === undefined) return `id:${ref.trim()}`;
+    const n = folded.nodeOf[i];
+    return folded.adopted.has(n) ? `id:${folded.nodeRows[n].rowId}` : `row:${n}`;
   };
   folded.nodeRows = folded.nodeRows.map((row) => {
     const i = row.parentRef ? byClientRef.get(row.parentRef.trim()) : undefined;
-    if (i === undefined || !folded.repeatOf.has(i)) return row;
-    return { ...row, parentRef: nodeRef(folded.nodeOf[i]) };
+    if (i === undefined) return row;
+    const n = folded.nodeOf[i];
+    // a parent the plan has is named by its id, as a sheet read from the server names it
+    if (folded.adopted.has(n)) return { ...row, parentRef: folded.nodeRows[n].rowId };
+    if (!folded.repeatOf.has(i)) return row;
+    return { ...row, parentRef: nodeRef(n) };
   });
   for (const [nodeIndex, ref] of refOfNode)
     folded.nodeRows[nodeIndex] = { ...folded.nodeRows[nodeIndex], clientRef: ref };
@@ -163,6 +192,16 @@ function linkRepeats(rows: SheetRowIn[], folded: Folded): void {
   }
 }
 
+/** A cruscotto row that placed a node of the plan may not change it unseen: that needs the row's id and version. */
+export function refuseUnseenChanges(folded: Folded, plans: RowPlan[]): void {
+  for (const n of folded.adopted) {
+    const p = plans[n];
+    if (p.errors.length > 0 || p.changes.size === 0) continue;
+    p.errors.push(cellError('rowVersion', 'VERSION_REQUIRED'));
+    p.status = 'rejected';
+  }
+}
+
 /**
  * The answer row by row of the batch as sent: a node row keeps its own result, a repeat takes its node's id,
  * version and score with its own errors; a row whose place in a cruscotto was written says UPDATED even when its
@@ -184,7 +223,7 @@ export function expandOutcome(
     if (folded.repeatOf.has(index)) {
       const first = folded.repeatOf.get(index)! + 1;
       result.errors = [...own];
-      if (node.status === 'rejected' || node.status === 'conflict')
+      if ((node.status === 'rejected' || node.status === 'conflict') && own.length === 0)
         result.errors.push(cellError('*', 'SAME_ROW_REJECTED', { first }));
       else if (atomicFailed && own.length === 0) result.errors.push(cellError('*', 'BATCH_FAILED'));
       result.status = result.errors.length > 0 ? 'rejected' : node.status === 'created' ? 'unchanged' : node.status;

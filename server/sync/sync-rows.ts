@@ -9,11 +9,12 @@ import { outcomeOf, type SyncOutcome } from './answer';
 import { applyRows } from './apply';
 import { checkPlacements, readCruscotti, writePlacements } from './dashboard-rows';
 import { decideRows, refuseBatch } from './decide';
-import { loadPlanState, type PlanState } from './plan-state';
+import { codeOf, levelOfNode, loadPlanState, type PlanState, titleOf } from './plan-state';
+import { foldWords } from '@core/vocabulary/fold';
 import { takeTurnOnPlan } from './plan-lock';
 import { keepAllowedCells } from './partial-rows';
 import { guardRows } from './row-access';
-import { expandOutcome, foldRepeats } from './repeat-rows';
+import { expandOutcome, foldRepeats, type KnownNode, refuseUnseenChanges } from './repeat-rows';
 import type { SyncInput } from './row-plan';
 
 export type { SyncInput, SyncMode, RowStatus } from './row-plan';
@@ -21,6 +22,19 @@ export type { AffectedScore, RowResult, SyncOutcome } from './answer';
 
 /** Test seam: runs after the rows are written and before the transaction commits (crash injection). */
 export type SyncHooks = { afterWrite?: () => void | Promise<void> };
+
+/** The plan's nodes by level and code (perspectives also by name), as a cruscotto row names them. */
+function knownNodes(state: PlanState): KnownNode {
+  const index = new Map<string, { id: string; version: number }>();
+  for (const node of state.nodes.values()) {
+    const level = levelOfNode(node);
+    const code = codeOf(node);
+    const entry = { id: node.id, version: state.rowVersion(node) };
+    if (code) index.set(`${level}:${code}`, entry);
+    if (level === 'perspective') index.set(`perspective~${foldWords(titleOf(node))}`, entry);
+  }
+  return (key) => index.get(key);
+}
 
 function hashOf(input: SyncInput): string {
   return createHash('sha256')
@@ -75,10 +89,11 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
       }
       const read = await loadPlanState(em, plan.id, input.year, input.checkpoint, { readOnly: fast });
       // a row repeating a node in another cruscotto is folded into the first: the plan phases see each node once
-      const folded = foldRepeats(input.rows);
+      const folded = foldRepeats(input.rows, knownNodes(read));
       const nodeInput: SyncInput = { ...input, rows: folded.nodeRows };
       const cruscotti = await readCruscotti(tx, plan, input.rows);
       const checked = decideRows(read, nodeInput, plan.cycle.years);
+      refuseUnseenChanges(folded, checked);
       checkPlacements(tx, input, plan.cycle.years, folded, checked, cruscotti, plan);
       // cells refused by the plan's status leave the row before the role check, and cells refused by the role after it
       const decided = keepAllowedCells(checked, input.mode);
