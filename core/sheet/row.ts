@@ -53,6 +53,10 @@ export type SheetRowIn = {
 /** The cells that say where a row appears: they make a row a cruscotto row, never change the node. */
 export const DASHBOARD_COLUMNS = ['dashboard', 'dashboardKind', 'dashboardOwner', 'position', 'entryLevel'] as const;
 
+/** The contract's cruscotto cells with the "Azione" a cruscotto prints: the columns a mapped sheet may carry. */
+export const CRUSCOTTO_COLUMNS = [...DASHBOARD_COLUMNS, 'actionLabel'] as const;
+export type CruscottoColumnKey = (typeof CRUSCOTTO_COLUMNS)[number];
+
 /** Column names as the contract and the add-in's headers use them (errors point at these): the indicator's own last. */
 export const COLUMNS = [
   'rowId',
