@@ -244,7 +244,9 @@ function prepareMapped(
       const key = field === 'parentRef' ? 'code' : field;
       const m =
         recognition.mapping.find((x) => x.column === key && (x.level == null || x.level === level)) ??
-        recognition.mapping.find((x) => x.column === key);
+        recognition.mapping.find((x) => x.column === key) ??
+        // the cruscotto cells come from columns the plan table has no place for (header-synonyms.ts)
+        recognition.mapping.find((x) => x.extra === key);
       return m ? { column: m.index + 1, header: m.header } : { column: null, header: field };
     },
   };
