@@ -27,6 +27,11 @@ export type MappedSheetOptions = {
   clientRefPrefix?: string;
   /** level of a code by its number of segments, when nothing else says ("1" → strategic, "1.1" → operational…) */
   codeLevels?: readonly SheetLevel[];
+  /**
+   * carry the cruscotto columns into the rows (the workbook import sends them to the server); without it they are
+   * reported as unplaced, as the add-in's canonical table has no place for them yet
+   */
+  cruscotti?: boolean;
 };
 
 export type UnplacedCell = { row: number; column: number; header: string; value: string; reason: string };
@@ -256,7 +261,7 @@ export function rowsFromMappedSheet(
     if (cells.length === 0) continue;
 
     for (const c of cells) {
-      if (isCruscotto(c.m)) placements.set(rowNo, [...(placements.get(rowNo) ?? []), c]);
+      if (options.cruscotti && isCruscotto(c.m)) placements.set(rowNo, [...(placements.get(rowNo) ?? []), c]);
       else if (c.m.extra) place(rowNo, c.m, c.text, `the plan table has no ${c.m.extra} column`);
       else if (!c.m.column) place(rowNo, c.m, c.text, `header "${c.m.header}" was not recognised`);
     }

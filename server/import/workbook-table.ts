@@ -204,6 +204,7 @@ function prepareMapped(
 ): Prepared {
   const values = sheet.cells.map((r) => r.map((c) => c.text));
   const mapped = rowsFromMappedSheet(values, recognition.mapping, {
+    cruscotti: true,
     year: ctx.year,
     checkpoint: ctx.checkpoint,
     firstDataRow: firstData,

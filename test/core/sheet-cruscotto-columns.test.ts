@@ -43,13 +43,22 @@ describe('cruscotto columns in a sheet', () => {
       ['azione', '1.1.1', 'Progetto: Turismo', 'CRUSCOTTO DEL SEGRETARIO GENERALE', '', '1', 'Sviluppare il turismo'],
       ['obiettivo strategico', '1.1', 'Attrattività del territorio', 'SERVIZIO AFFARI GENERALI', '', '', ''],
     ];
-    const sheet = rowsFromMappedSheet(grid, mapping, { year: 2021, firstDataRow: 1, firstRowNumber: 1 });
+    const sheet = rowsFromMappedSheet(grid, mapping, {
+      year: 2021,
+      firstDataRow: 1,
+      firstRowNumber: 1,
+      cruscotti: true,
+    });
     expect(sheet.rows.map((r) => [r.level, r.code, r.dashboard, r.dashboardOwner, r.position, r.actionLabel])).toEqual([
       ['strategic', '1.1', 'CRUSCOTTO DEL SEGRETARIO GENERALE', 'Segretario Generale', undefined, undefined],
       ['indicator', '1.1.1', 'CRUSCOTTO DEL SEGRETARIO GENERALE', undefined, '1', 'Sviluppare il turismo'],
       ['strategic', '1.1', 'SERVIZIO AFFARI GENERALI', undefined, undefined, undefined],
     ]);
     expect(sheet.unplaced).toEqual([]);
+    // the add-in's canonical table has no cruscotto columns yet: there they are reported, never dropped unseen
+    const bound = rowsFromMappedSheet(grid, mapping, { year: 2021, firstDataRow: 1, firstRowNumber: 1 });
+    expect(bound.rows.every((r) => r.dashboard === undefined)).toBe(true);
+    expect(bound.unplaced.map((u) => u.header)).toContain('Cruscotto');
   });
 
   it('refuses bad cruscotto cells with the column and an Italian reason', () => {
