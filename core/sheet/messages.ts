@@ -138,6 +138,10 @@ export const CELL_MESSAGES: Record<string, { en: string; it: string }> = {
     en: '"{raw}" appears twice in the cruscotto "{dashboard}" (first at row {first})',
     it: '"{raw}" compare due volte nel cruscotto "{dashboard}" (la prima alla riga {first})',
   },
+  DELETE_IN_DASHBOARD: {
+    en: 'a cruscotto row cannot be deleted: it would delete the element from the whole plan; remove the entry with deleteDashboardEntry, or delete the plan row',
+    it: 'una riga di cruscotto non si elimina: eliminerebbe l’elemento da tutto il piano; togliere la voce con deleteDashboardEntry, o eliminare la riga del piano',
+  },
   SAME_ROW_REJECTED: {
     en: 'the same element at row {first} was refused: correct that row',
     it: 'lo stesso elemento alla riga {first} è stato respinto: correggere quella riga',

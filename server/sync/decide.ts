@@ -73,6 +73,8 @@ export function decideRows(state: PlanState, input: SyncInput, years: number[]):
     if (!p.node && !row.rowId && !p.level && !row.delete && !p.errors.some((e) => e.column === 'level'))
       p.errors.push(cellError('level', 'REQUIRED'));
     if (row.delete && !row.rowId) p.errors.push(cellError('rowId', 'REQUIRED'));
+    // on a cruscotto row a delete would remove the node from the whole plan, not from that cruscotto
+    if (row.delete && row.dashboard?.trim()) p.errors.push(cellError('delete', 'DELETE_IN_DASHBOARD'));
     if (p.level && p.level !== 'indicator' && !row.delete) {
       for (const column of INDICATOR_ONLY) {
         const cell = row[column];

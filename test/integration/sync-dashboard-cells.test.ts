@@ -152,6 +152,18 @@ describe('cruscotto cells of a sheet row (sqlite)', () => {
     expect(outcomes(result)[3]).toEqual(['REJECTED', ['code:DUPLICATE_CODE']]);
   });
 
+  it('refuses a delete on a cruscotto row: it would remove the node from the whole plan', async () => {
+    const planId = await newPlan();
+    const created = await sync(server, { planId, rows: [...planRows(1), ...shown(SG, 1)] });
+    const indicator = created.rows[2];
+    const result = await sync(server, {
+      planId,
+      rows: [{ rowId: indicator.rowId, rowVersion: indicator.rowVersion, delete: true, dashboard: SG }],
+    });
+    expect(outcomes(result)).toEqual([['REJECTED', ['delete:DELETE_IN_DASHBOARD']]]);
+    expect((await placed(planId)).filter((r) => r.level === 'INDICATOR')).toHaveLength(1);
+  });
+
   it('an ATOMIC batch with one refused cruscotto row writes nothing', async () => {
     const planId = await newPlan();
     const rows = [...planRows(1), ...shown(SG, 1, { dashboardKind: 'settimanale' }).slice(0, 1)];
