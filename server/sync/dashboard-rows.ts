@@ -138,16 +138,27 @@ export function checkPlacements(
       first.kind ??= membership.kind;
       if (first.owner === undefined) first.owner = ownerKey;
     }
-    // a new cruscotto or a new entry is structure: an approved plan keeps it, and only a controller shapes it
+    // a cruscotto and its entries are structure: an approved plan keeps them, and only a controller shapes them
     const existing = cruscotti.dashboards.find((d) => key(d.name) === name);
     const node = plans[folded.nodeOf[index]].node;
-    const isNew =
+    const entry =
+      existing && node instanceof Indicator
+        ? cruscotti.entries.find((e) => e.dashboard.id === existing.id && e.indicator.id === node.id)
+        : undefined;
+    const shaping =
       !existing ||
-      (node instanceof Indicator &&
-        !cruscotti.entries.some((e) => e.dashboard.id === existing.id && e.indicator.id === node.id));
-    if (isNew && plan.status !== PlanStatus.DRAFT)
+      (node instanceof Indicator && !entry) ||
+      (membership.kind !== undefined && membership.kind !== existing.kind) ||
+      (placement.owner !== undefined &&
+        ((placement.owner.unit?.id ?? null) !== (existing.ownerUnit?.id ?? null) ||
+          (placement.owner.person?.id ?? null) !== (existing.ownerPerson?.id ?? null))) ||
+      (entry !== undefined &&
+        ((membership.position != null && membership.position !== entry.position) ||
+          (membership.entryLevel !== undefined && membership.entryLevel !== entry.level) ||
+          (placement.actionLabel !== undefined && placement.actionLabel !== (entry.actionLabel ?? null))));
+    if (shaping && plan.status !== PlanStatus.DRAFT)
       refuse(index, cellError('dashboard', 'PLAN_LOCKED', { status: plan.status }));
-    else if (isNew && !mayShape)
+    else if (shaping && !mayShape)
       refuse(index, cellError('dashboard', 'FORBIDDEN', { role: ctx.access?.roleIn(plan.org.id) ?? 'none' }));
     cruscotti.placements.push(placement);
   });

@@ -164,6 +164,33 @@ describe('cruscotto cells of a sheet row (sqlite)', () => {
     expect((await placed(planId)).filter((r) => r.level === 'INDICATOR')).toHaveLength(1);
   });
 
+  it('an approved plan keeps its cruscotti: a new entry or a new order is PLAN_LOCKED, the same rows change nothing', async () => {
+    const planId = await newPlan();
+    await sync(server, { planId, rows: [...planRows(2), ...shown(SG, 1)] });
+    ok(await server.gql(`mutation($p: ID!) { approvePlanVersion(id: $p) { id } }`, { p: planId }));
+    const result = await sync(server, {
+      planId,
+      rows: [
+        { clientRef: 'a', level: 'azione', code: '1.1.1', dashboard: SG, actionLabel: 'Azione 1' },
+        { clientRef: 'b', level: 'azione', code: '1.1.1', dashboard: SERVICE },
+        { clientRef: 'c', level: 'azione', code: '1.1.2', dashboard: SG, position: '7' },
+      ],
+    });
+    expect(outcomes(result)).toEqual([
+      ['UNCHANGED', []],
+      ['REJECTED', ['dashboard:PLAN_LOCKED']],
+      ['REJECTED', ['dashboard:PLAN_LOCKED']],
+    ]);
+    const reordered = await sync(server, {
+      planId,
+      rows: [{ clientRef: 'd', level: 'azione', code: '1.1.1', dashboard: SG, position: '7' }],
+    });
+    expect(outcomes(reordered)).toEqual([['REJECTED', ['dashboard:PLAN_LOCKED']]]);
+    expect((await placed(planId)).filter((r) => r.level === 'INDICATOR')).toEqual([
+      expect.objectContaining({ code: '1.1.1', dashboard: SG, position: 1, actionLabel: 'Azione 1' }),
+    ]);
+  });
+
   it('an ATOMIC batch with one refused cruscotto row writes nothing', async () => {
     const planId = await newPlan();
     const rows = [...planRows(1), ...shown(SG, 1, { dashboardKind: 'settimanale' }).slice(0, 1)];
