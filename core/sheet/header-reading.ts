@@ -17,7 +17,8 @@ const LEVEL_WORDS: Array<[RegExp, SheetLevel]> = [
     /\bprospettive\b|\bprospettiva\b|\bdimensioni\b|\bdimensione\b|\bperspectives?\b|\bambito strategico\b|\barea strategica\b/,
     'perspective',
   ],
-  [/\bazioni\b|\bazione\b|\bactions?\b/, 'indicator'],
+  // "Etichetta azione" / "Action label" is the cruscotto's action label (header-synonyms.ts), not the action group
+  [/(?<!etichetta )\bazion[ei]\b(?! del cruscotto)|\bactions?\b(?! label)/, 'indicator'],
 ];
 
 export type Reading = Omit<HeaderMatch, 'index' | 'header'> & { alternatives: LayoutColumnKey[] };

@@ -155,6 +155,13 @@ const SYNONYMS: Array<[string, Role]> = [
   ),
   ...words(['fonte', 'fonte del dato', 'fonte dati', 'fonte dei dati', 'source', 'data source'], { extra: 'source' }),
   ...words(['tipo indicatore', 'tipologia indicatore', 'indicator type'], { extra: 'indicatorType' }),
+  // the cruscotto columns: longer than "livello", "responsabile" and "owner", so "Livello nel cruscotto" is not a level
+  ...words(['cruscotto', 'nome cruscotto', 'dashboard', 'dashboard name'], { extra: 'dashboard' }),
+  ...words(['tipo cruscotto', 'tipologia cruscotto', 'dashboard kind', 'dashboard type'], { extra: 'dashboardKind' }),
+  ...words(['responsabile cruscotto', 'titolare cruscotto', 'dashboard owner'], { extra: 'dashboardOwner' }),
+  ...words(['ordine', 'ordine nel cruscotto', 'posizione', 'order', 'position'], { extra: 'position' }),
+  ...words(['livello nel cruscotto', 'livello cruscotto', 'entry level', 'dashboard level'], { extra: 'entryLevel' }),
+  ...words(['etichetta azione', 'azione del cruscotto', 'action label'], { extra: 'actionLabel' }),
 ];
 
 function words(list: string[], role: Role): Array<[string, Role]> {

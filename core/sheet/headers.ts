@@ -13,15 +13,20 @@ import { cellText } from './cell-text';
 import { HEADER_PART_SEPARATOR } from './header-fold';
 import { readHeader } from './header-reading';
 import { PLAN_LAYOUT, type LayoutColumnKey } from './layout';
-import type { SheetLevel } from './row';
+import type { CruscottoColumnKey, SheetLevel } from './row';
 
 export { rowsFromMappedSheet } from './mapped-sheet';
 export { cellText } from './cell-text';
 export { collapseSpacedLetters, foldHeader, HEADER_PART_SEPARATOR } from './header-fold';
 export type { MappedSheet, MappedSheetOptions, UnplacedCell, Inference } from './mapped-sheet';
 
-/** Columns the seeds print that the sheet-row contract has no place for; recognised so they can be reported. */
-export type ExtraColumnKey = 'baseline' | 'source' | 'indicatorType';
+/**
+ * Columns outside the canonical plan table: those the seeds print that the sheet-row contract has no place for
+ * (recognised so they can be reported), and the cruscotto columns of the contract (issue 14, item 5), which a
+ * mapped sheet sends with its rows.
+ */
+export type ExtraColumnKey = 'baseline' | 'source' | 'indicatorType' | CruscottoColumnKey;
+export { CRUSCOTTO_COLUMNS, type CruscottoColumnKey } from './row';
 
 export type HeaderCheckpoint = '30/6' | '31/12';
 

@@ -11,7 +11,7 @@ import { cellText } from './cell-text';
 import { foldHeader, HEADER_PART_SEPARATOR } from './header-fold';
 import { parseFutureTargets, parseThresholds } from './layout';
 import { levelOf } from './vocabulary';
-import type { SheetLevel, SheetRowIn } from './row';
+import { CRUSCOTTO_COLUMNS, type CruscottoColumnKey, type SheetLevel, type SheetRowIn } from './row';
 import { INDICATOR_ONLY_COLUMNS } from '../vocabulary/levels';
 
 export type MappedSheetOptions = {
@@ -27,6 +27,11 @@ export type MappedSheetOptions = {
   clientRefPrefix?: string;
   /** level of a code by its number of segments, when nothing else says ("1" → strategic, "1.1" → operational…) */
   codeLevels?: readonly SheetLevel[];
+  /**
+   * carry the cruscotto columns into the rows (the workbook import sends them to the server); without it they are
+   * reported as unplaced, as the add-in's canonical table has no place for them yet
+   */
+  cruscotti?: boolean;
 };
 
 export type UnplacedCell = { row: number; column: number; header: string; value: string; reason: string };
@@ -247,6 +252,8 @@ export function rowsFromMappedSheet(
   };
 
   const mapped = mapping.filter((m) => m.column && !IGNORED_OUTPUTS.has(m.column));
+  // the cruscotto cells of each line, given to the rows the line becomes once they are known
+  const placements = new Map<number, Array<{ m: HeaderMatch; text: string }>>();
   for (let r = first; r < values.length; r++) {
     const rowNo = base + r;
     const line = values[r] ?? [];
@@ -254,7 +261,8 @@ export function rowsFromMappedSheet(
     if (cells.length === 0) continue;
 
     for (const c of cells) {
-      if (c.m.extra) place(rowNo, c.m, c.text, `the plan table has no ${c.m.extra} column`);
+      if (options.cruscotti && isCruscotto(c.m)) placements.set(rowNo, [...(placements.get(rowNo) ?? []), c]);
+      else if (c.m.extra) place(rowNo, c.m, c.text, `the plan table has no ${c.m.extra} column`);
       else if (!c.m.column) place(rowNo, c.m, c.text, `header "${c.m.header}" was not recognised`);
     }
     if (isHeaderRow(cells)) {
@@ -348,8 +356,35 @@ export function rowsFromMappedSheet(
     }
     emit(rowNo, level, data, '');
   }
+  placeInCruscotti(out, placements, place);
   out.unplaced.sort((a, b) => a.row - b.row || a.column - b.column);
   return out;
+}
+
+const isCruscotto = (m: HeaderMatch): boolean =>
+  m.extra != null && (CRUSCOTTO_COLUMNS as readonly string[]).includes(m.extra);
+
+/** Cells a cruscotto shows beside an indicator only; the cruscotto's name, kind and owner go on every row of the line. */
+const INDICATOR_PLACE = new Set(['position', 'entryLevel', 'actionLabel']);
+
+/**
+ * A line's cruscotto cells on the rows it became: its name, kind and owner on each, its order, level and "Azione"
+ * on its indicator. A cell no row can take (a line that became no row) is reported, never dropped.
+ */
+function placeInCruscotti(
+  out: MappedSheet,
+  placements: Map<number, Array<{ m: HeaderMatch; text: string }>>,
+  place: (rowNo: number, m: HeaderMatch, value: string, reason: string) => void,
+): void {
+  for (const [rowNo, cells] of placements) {
+    const rows = out.rows.filter((_, i) => out.sourceRows[i] === rowNo);
+    for (const { m, text } of cells) {
+      const key = m.extra as CruscottoColumnKey;
+      const takers = INDICATOR_PLACE.has(key) ? rows.filter((r) => r.level === 'indicator') : rows;
+      if (takers.length === 0) place(rowNo, m, text, `no row of this line takes the ${key} cell`);
+      for (const row of takers) row[key] = text;
+    }
+  }
 }
 
 /** Seeds repeat their header block on every page: a line whose cells are the headers' own words is not data. */

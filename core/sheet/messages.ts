@@ -118,6 +118,42 @@ export const CELL_MESSAGES: Record<string, { en: string; it: string }> = {
     en: 'your role ({role}) may only enter actual values of indicators of your units',
     it: 'il tuo ruolo ({role}) consente solo di inserire i valori ottenuti degli indicatori delle tue unità',
   },
+  UNKNOWN_DASHBOARD_KIND: {
+    en: '"{raw}" is not a kind of cruscotto (strategic, service, secretary general, manager, individual)',
+    it: '"{raw}" non è un tipo di cruscotto (strategico, servizio, segretario generale, dirigente, individuale)',
+  },
+  UNKNOWN_ENTRY_LEVEL: {
+    en: '"{raw}" is not a level in a cruscotto (strategic, operational)',
+    it: '"{raw}" non è un livello nel cruscotto (strategico, operativo)',
+  },
+  NOT_A_POSITION: {
+    en: '"{raw}" is not an order: type a whole number from 1',
+    it: '"{raw}" non è un ordine: inserire un numero intero da 1 in su',
+  },
+  DASHBOARD_REQUIRED: {
+    en: 'this cell belongs to a cruscotto: fill in the Cruscotto column of the row',
+    it: 'questa cella riguarda un cruscotto: compilare la colonna Cruscotto della riga',
+  },
+  REPEAT_DIFFERS: {
+    en: '{level} "{raw}" appears in several cruscotti and is the same element: this cell differs from row {first} ("{theirs}")',
+    it: '{level} "{raw}" compare in più cruscotti ed è lo stesso elemento: questa cella è diversa dalla riga {first} ("{theirs}")',
+  },
+  DUPLICATE_IN_DASHBOARD: {
+    en: '"{raw}" appears twice in the cruscotto "{dashboard}" (first at row {first})',
+    it: '"{raw}" compare due volte nel cruscotto "{dashboard}" (la prima alla riga {first})',
+  },
+  DELETE_IN_DASHBOARD: {
+    en: 'a cruscotto row cannot be deleted: it would delete the element from the whole plan; remove the entry with deleteDashboardEntry, or delete the plan row',
+    it: 'una riga di cruscotto non si elimina: eliminerebbe l’elemento da tutto il piano; togliere la voce con deleteDashboardEntry, o eliminare la riga del piano',
+  },
+  SAME_ROW_REJECTED: {
+    en: 'the same element at row {first} was refused: correct that row',
+    it: 'lo stesso elemento alla riga {first} è stato respinto: correggere quella riga',
+  },
+  UNKNOWN_OWNER: {
+    en: 'no unit or person of this body is called "{raw}": type the name as the organisation chart has it',
+    it: 'nessuna unità o persona dell’ente si chiama "{raw}": inserire il nome come nell’organigramma',
+  },
   BATCH_FAILED: {
     en: 'not applied: the batch is all-or-nothing and another row was refused',
     it: 'non applicata: l’invio è tutto-o-niente e un’altra riga è stata respinta',

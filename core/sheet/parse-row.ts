@@ -4,7 +4,16 @@ import { type CellError, cellError } from './messages';
 import { thresholdScoreFits } from './layout';
 import { LIMITS, type SheetLevel, type SheetRowIn } from './row';
 import { checkCode, checkText } from './text-checks';
-import { flagOf, levelOf, polarityOf, ruleOf, unitNamesOf } from './vocabulary';
+import {
+  type DashboardKindWord,
+  dashboardKindOf,
+  entryLevelOf,
+  flagOf,
+  levelOf,
+  polarityOf,
+  ruleOf,
+  unitNamesOf,
+} from './vocabulary';
 
 /** What a row asks for, read and checked cell by cell. `undefined` = not sent (leave as is); `null` = clear. */
 export type RowValues = {
@@ -23,6 +32,18 @@ export type RowValues = {
   neutralisationReason?: string | null;
   note?: string | null;
   unitNames?: string[];
+  actionLabel?: string | null;
+  /** where the row appears; only on a row with a cruscotto cell */
+  membership?: Membership;
+};
+
+/** A row's place in a cruscotto, read from its dashboard cells (`undefined` = not sent, keep the server's). */
+export type Membership = {
+  dashboard: string;
+  kind?: DashboardKindWord;
+  owner?: string | null;
+  position?: number | null;
+  entryLevel?: 'strategic' | 'operational';
 };
 
 export type ParsedRow = {
@@ -230,5 +251,49 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
     if (flag === undefined) errors.push(cellError('neutralised', 'NOT_BOOLEAN', { raw: input.neutralised }));
     else values.neutralised = flag;
   }
+  if (input.actionLabel != null) {
+    const t = text('actionLabel', input.actionLabel, LIMITS.text, errors);
+    if (t !== undefined) values.actionLabel = t === '' ? null : t;
+  }
+  const membership = membershipOf(input, errors);
+  if (membership) values.membership = membership;
   return { index, input, level, values, errors };
+}
+
+const filled = (raw: string | null | undefined): raw is string => raw != null && raw.trim() !== '';
+
+/**
+ * The cruscotto cells: a name makes the row a cruscotto row; kind, owner, order and level without a name are
+ * refused (DASHBOARD_REQUIRED), never dropped, so a half-filled row is seen.
+ */
+function membershipOf(input: SheetRowIn, errors: CellError[]): Membership | undefined {
+  if (!filled(input.dashboard)) {
+    for (const column of ['dashboardKind', 'dashboardOwner', 'position', 'entryLevel'] as const)
+      if (filled(input[column])) errors.push(cellError(column, 'DASHBOARD_REQUIRED'));
+    return undefined;
+  }
+  const name = text('dashboard', input.dashboard, LIMITS.dashboardName, errors);
+  if (!name) return undefined;
+  const membership: Membership = { dashboard: name };
+  if (filled(input.dashboardKind)) {
+    const kind = dashboardKindOf(input.dashboardKind);
+    if (!kind) errors.push(cellError('dashboardKind', 'UNKNOWN_DASHBOARD_KIND', { raw: input.dashboardKind }));
+    else membership.kind = kind;
+  }
+  if (input.dashboardOwner != null) {
+    const owner = text('dashboardOwner', input.dashboardOwner, LIMITS.unitName, errors);
+    if (owner !== undefined) membership.owner = owner === '' ? null : owner;
+  }
+  if (input.position != null) {
+    const raw = input.position.trim();
+    if (raw === '') membership.position = null;
+    else if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1) errors.push(cellError('position', 'NOT_A_POSITION', { raw }));
+    else membership.position = Number(raw);
+  }
+  if (filled(input.entryLevel)) {
+    const level = entryLevelOf(input.entryLevel);
+    if (!level) errors.push(cellError('entryLevel', 'UNKNOWN_ENTRY_LEVEL', { raw: input.entryLevel }));
+    else membership.entryLevel = level;
+  }
+  return membership;
 }

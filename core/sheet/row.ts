@@ -33,7 +33,29 @@ export type SheetRowIn = {
   note?: string | null;
   /** unit names as typed; several joined by ";" or " e " */
   responsibleUnit?: string | null;
+  /** "Azione": the action label a cruscotto prints beside an indicator (Bergamo) */
+  actionLabel?: string | null;
+  /**
+   * The cruscotto this row appears in (docs/sheet-contract.md, "Cruscotti"). Empty or not sent: a plan row. A row
+   * with a cruscotto is identified by (cruscotto, level, code): the same code in another cruscotto is the same node.
+   */
+  dashboard?: string | null;
+  /** strategico / servizio / segretario generale / dirigente / individuale; empty = read from the cruscotto's name */
+  dashboardKind?: string | null;
+  /** the unit or the manager the cruscotto belongs to, by name */
+  dashboardOwner?: string | null;
+  /** order of the row in its cruscotto (1, 2, …); empty = the order of the rows in the batch */
+  position?: string | null;
+  /** strategico / operativo: how the cruscotto shows an indicator (Bergamo flags operational rows) */
+  entryLevel?: string | null;
 };
+
+/** The cells that say where a row appears: they make a row a cruscotto row, never change the node. */
+export const DASHBOARD_COLUMNS = ['dashboard', 'dashboardKind', 'dashboardOwner', 'position', 'entryLevel'] as const;
+
+/** The contract's cruscotto cells with the "Azione" a cruscotto prints: the columns a mapped sheet may carry. */
+export const CRUSCOTTO_COLUMNS = [...DASHBOARD_COLUMNS, 'actionLabel'] as const;
+export type CruscottoColumnKey = (typeof CRUSCOTTO_COLUMNS)[number];
 
 /** Column names as the contract and the add-in's headers use them (errors point at these): the indicator's own last. */
 export const COLUMNS = [
@@ -56,6 +78,8 @@ export const LIMITS = {
   /** bytes per request, enforced by the HTTP layer (MAX_BODY) */
   bytesPerRequest: 5 * 1024 * 1024,
   code: 50,
+  /** a cruscotto's name, as the dashboard table holds it */
+  dashboardName: 300,
   /** a responsible unit's name, as the org_unit table holds it */
   unitName: 300,
   title: 4000,

@@ -72,6 +72,59 @@ const RULES: Record<string, string> = {
   monitoraggio: 'monitoring',
 };
 
+const DASHBOARD_KINDS: Record<string, DashboardKindWord> = {
+  strategico: 'strategic',
+  'cruscotto strategico': 'strategic',
+  strategic: 'strategic',
+  servizio: 'service',
+  service: 'service',
+  ufficio: 'service',
+  'segretario generale': 'sg',
+  sg: 'sg',
+  'secretary general': 'sg',
+  secretary_general: 'sg',
+  'cruscotto del segretario generale': 'sg',
+  dirigente: 'dirigente',
+  'cruscotto del dirigente': 'dirigente',
+  'cruscotto del servizio': 'service',
+  manager: 'dirigente',
+  individuale: 'individual',
+  individual: 'individual',
+};
+
+const ENTRY_LEVELS: Record<string, 'strategic' | 'operational'> = {
+  strategico: 'strategic',
+  strategic: 'strategic',
+  os: 'strategic',
+  operativo: 'operational',
+  operational: 'operational',
+  oo: 'operational',
+};
+
+/** DashboardKind's values, spelled here because core/sheet reads words, not enums. */
+export type DashboardKindWord = 'strategic' | 'service' | 'sg' | 'dirigente' | 'individual';
+
+export function dashboardKindOf(raw: string): DashboardKindWord | undefined {
+  return DASHBOARD_KINDS[foldWords(raw)];
+}
+
+/**
+ * The kind a cruscotto's name says, for a new cruscotto without a kind cell: "Cruscotto del Segretario Generale",
+ * "Cruscotto Dirigente Area I", "Cruscotto strategico"; any other name is a service's (Bergamo's most common).
+ */
+export function dashboardKindOfName(name: string): DashboardKindWord {
+  const folded = ` ${foldWords(name)} `;
+  if (folded.includes(' segretario generale ') || folded.includes(' sg ')) return 'sg';
+  if (folded.includes(' dirigente ')) return 'dirigente';
+  if (folded.includes(' strategico ') || folded.includes(' strategic ')) return 'strategic';
+  if (folded.includes(' individuale ')) return 'individual';
+  return 'service';
+}
+
+export function entryLevelOf(raw: string): 'strategic' | 'operational' | undefined {
+  return ENTRY_LEVELS[foldWords(raw)];
+}
+
 export function levelOf(raw: string): SheetLevel | undefined {
   return LEVELS[foldWords(raw)];
 }

@@ -7,6 +7,7 @@ import { InputError, NotFoundError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
 import { loadPlanState } from '../sync/plan-state';
 import { allRows, rowsChangedSince } from '../sync/sheet-rows';
+import { dashboardRows } from '../sync/dashboard-sheet-rows';
 import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
 import { countSyncRows } from '../ops/metrics';
@@ -97,6 +98,12 @@ export class SyncResolver {
     @Arg('year', () => Int) year: number,
     @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
     @Arg('since', () => Date, { nullable: true }) since: Date | null,
+    @Arg('dashboards', () => Boolean, {
+      defaultValue: false,
+      description:
+        'Anche ogni cruscotto come righe (cruscotto, ordine, livello, "Azione") dopo le righe del piano, con gli stessi rowId; non con since / Also each cruscotto as rows (dashboard, order, level, "Azione") after the plan rows, sharing their rowIds; not with since',
+    })
+    dashboards: boolean,
     @Ctx() ctx: Context,
   ): Promise<SheetRowsPage> {
     const serverTime = new Date();
@@ -105,7 +112,7 @@ export class SyncResolver {
     const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths });
     const { rows, deletedRowIds } = since
       ? await rowsChangedSince(ctx.em, state, since)
-      : { rows: allRows(state), deletedRowIds: [] };
+      : { rows: [...allRows(state), ...(dashboards ? await dashboardRows(ctx.em, state) : [])], deletedRowIds: [] };
     // "Refresh scores" reads the rows with their scores: computed once per change of the plan, on a turn of its own
     await nextTurn();
     const scores = stateScores(ctx.snapshots, stamp, state, ctx.fastPaths);

@@ -204,6 +204,7 @@ function prepareMapped(
 ): Prepared {
   const values = sheet.cells.map((r) => r.map((c) => c.text));
   const mapped = rowsFromMappedSheet(values, recognition.mapping, {
+    cruscotti: true,
     year: ctx.year,
     checkpoint: ctx.checkpoint,
     firstDataRow: firstData,
@@ -244,7 +245,9 @@ function prepareMapped(
       const key = field === 'parentRef' ? 'code' : field;
       const m =
         recognition.mapping.find((x) => x.column === key && (x.level == null || x.level === level)) ??
-        recognition.mapping.find((x) => x.column === key);
+        recognition.mapping.find((x) => x.column === key) ??
+        // the cruscotto cells come from columns the plan table has no place for (header-synonyms.ts)
+        recognition.mapping.find((x) => x.extra === key);
       return m ? { column: m.index + 1, header: m.header } : { column: null, header: field };
     },
   };

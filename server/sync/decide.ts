@@ -26,7 +26,11 @@ const STRUCTURE = [
   'parent',
   'thresholds',
   'responsibleUnit',
+  'actionLabel',
 ];
+
+/** Cells a cruscotto shows beside an indicator only: an objective row there is a heading. */
+const INDICATOR_ONLY = [...INDICATOR_ONLY_COLUMNS, 'actionLabel', 'position', 'entryLevel'] as const;
 
 /** In an atomic batch one refused row refuses them all: every other row is rejected with BATCH_FAILED. */
 export function refuseBatch(plans: RowPlan[]): void {
@@ -69,8 +73,10 @@ export function decideRows(state: PlanState, input: SyncInput, years: number[]):
     if (!p.node && !row.rowId && !p.level && !row.delete && !p.errors.some((e) => e.column === 'level'))
       p.errors.push(cellError('level', 'REQUIRED'));
     if (row.delete && !row.rowId) p.errors.push(cellError('rowId', 'REQUIRED'));
+    // on a cruscotto row a delete would remove the node from the whole plan, not from that cruscotto
+    if (row.delete && row.dashboard?.trim()) p.errors.push(cellError('delete', 'DELETE_IN_DASHBOARD'));
     if (p.level && p.level !== 'indicator' && !row.delete) {
-      for (const column of INDICATOR_ONLY_COLUMNS) {
+      for (const column of INDICATOR_ONLY) {
         const cell = row[column];
         const sent = Array.isArray(cell) ? cell.length > 0 : cell != null && String(cell).trim() !== '';
         if (sent) p.errors.push(cellError(column, column === 'actual' ? 'ACTUAL_ON_OBJECTIVE' : 'INDICATOR_ONLY'));
@@ -183,7 +189,8 @@ function diffRow(state: PlanState, p: RowPlan, input: SyncInput): void {
   };
   if (!node) {
     for (const [key, value] of Object.entries(v))
-      if (value !== undefined) p.changes.add(key === 'unitNames' ? 'responsibleUnit' : key);
+      // where the row appears is written by the cruscotto step (dashboard-rows.ts), not as a cell of the node
+      if (value !== undefined && key !== 'membership') p.changes.add(key === 'unitNames' ? 'responsibleUnit' : key);
     return;
   }
   if (v.code !== undefined) mark('code', v.code !== ((node as Indicator).code ?? null));
@@ -221,6 +228,7 @@ function diffRow(state: PlanState, p: RowPlan, input: SyncInput): void {
   if (v.neutralisationReason !== undefined)
     mark('neutralisationReason', v.neutralisationReason !== (measurement?.neutralisationReason ?? null));
   if (v.note !== undefined) mark('note', v.note !== (measurement?.note ?? null));
+  if (v.actionLabel !== undefined) mark('actionLabel', v.actionLabel !== (node.actionLabel ?? null));
   if (v.unitNames !== undefined) {
     const current = state.unitNames(node.id).map(unitKey).sort().join('|');
     mark('responsibleUnit', v.unitNames.map(unitKey).sort().join('|') !== current);

@@ -29,6 +29,14 @@ export type SheetRowOut = {
   neutralisationReason: string | null;
   note: string | null;
   responsibleUnits: string[];
+  /** "Azione": the indicator's on a plan row, the entry's on a cruscotto row */
+  actionLabel: string | null;
+  /** the cruscotto of a cruscotto row (sheetRows with dashboards: true); null on a plan row */
+  dashboard: string | null;
+  dashboardKind: string | null;
+  dashboardOwner: string | null;
+  position: number | null;
+  entryLevel: string | null;
   updatedAt: Date;
 };
 
@@ -60,6 +68,12 @@ export function sheetRowOf(state: PlanState, node: PlanNode): SheetRowOut {
     neutralisationReason: null as string | null,
     note: null as string | null,
     responsibleUnits: [] as string[],
+    actionLabel: null as string | null,
+    dashboard: null,
+    dashboardKind: null,
+    dashboardOwner: null,
+    position: null,
+    entryLevel: null,
     updatedAt: node.updatedAt,
   };
   if (!(node instanceof Indicator)) return base;
@@ -92,6 +106,7 @@ export function sheetRowOf(state: PlanState, node: PlanNode): SheetRowOut {
     neutralisationReason: measurement?.neutralisationReason ?? null,
     note: measurement?.note ?? null,
     responsibleUnits: state.unitNames(node.id),
+    actionLabel: node.actionLabel ?? null,
     updatedAt,
   };
 }

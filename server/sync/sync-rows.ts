@@ -8,11 +8,14 @@ import { JsonText } from '../speed/bound-insert';
 import { insertNewRow } from '../speed/bulk-write';
 import { outcomeOf, type SyncOutcome } from './answer';
 import { applyRows } from './apply';
+import { checkPlacements, readCruscotti, writePlacements } from './dashboard-rows';
 import { decideRows, refuseBatch } from './decide';
-import { loadPlanState, type PlanState } from './plan-state';
+import { codeOf, levelOfNode, loadPlanState, type PlanState, titleOf } from './plan-state';
+import { foldWords } from '@core/vocabulary/fold';
 import { takeTurnOnPlan } from './plan-lock';
 import { keepAllowedCells } from './partial-rows';
 import { guardRows } from './row-access';
+import { expandOutcome, foldRepeats, type KnownNode, refuseUnseenChanges } from './repeat-rows';
 import type { SyncInput } from './row-plan';
 
 export type { SyncInput, SyncMode, RowStatus } from './row-plan';
@@ -20,6 +23,19 @@ export type { AffectedScore, RowResult, SyncOutcome } from './answer';
 
 /** Test seam: runs after the rows are written and before the transaction commits (crash injection). */
 export type SyncHooks = { afterWrite?: () => void | Promise<void> };
+
+/** The plan's nodes by level and code (perspectives also by name), as a cruscotto row names them. */
+function knownNodes(state: PlanState): KnownNode {
+  const index = new Map<string, { id: string; version: number }>();
+  for (const node of state.nodes.values()) {
+    const level = levelOfNode(node);
+    const code = codeOf(node);
+    const entry = { id: node.id, version: state.rowVersion(node) };
+    if (code) index.set(`${level}:${code}`, entry);
+    if (level === 'perspective') index.set(`perspective~${foldWords(titleOf(node))}`, entry);
+  }
+  return (key) => index.get(key);
+}
 
 function hashOf(input: SyncInput): string {
   return createHash('sha256')
@@ -73,19 +89,30 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         );
       }
       const read = await loadPlanState(em, plan.id, input.year, input.checkpoint, { readOnly: fast });
+      // a row repeating a node in another cruscotto is folded into the first: the plan phases see each node once
+      const folded = foldRepeats(input.rows, knownNodes(read));
+      const nodeInput: SyncInput = { ...input, rows: folded.nodeRows };
+      const cruscotti = await readCruscotti(tx, plan, input.rows);
+      const checked = decideRows(read, nodeInput, plan.cycle.years);
+      refuseUnseenChanges(folded, checked);
+      checkPlacements(tx, input, plan.cycle.years, folded, checked, cruscotti, plan);
       // cells refused by the plan's status leave the row before the role check, and cells refused by the role after it
-      const decided = keepAllowedCells(decideRows(read, input, plan.cycle.years), input.mode);
+      const decided = keepAllowedCells(checked, input.mode);
       const plans = keepAllowedCells(guardRows(tx, read, decided), input.mode);
-      const refused = plans.some((p) => p.status === 'rejected' || p.status === 'conflict');
+      const refused =
+        plans.some((p) => p.status === 'rejected' || p.status === 'conflict') ||
+        [...folded.repeatErrors.values()].some((errors) => errors.length > 0);
       let state: PlanState = read;
       let after: PlanState = read;
+      let placed = new Set<number>();
       if (input.mode === 'atomic' && refused) {
         refuseBatch(plans);
       } else {
-        ({ state, after } = await applyRows(tx, read, plans, input));
+        ({ state, after } = await applyRows(tx, read, plans, nodeInput));
+        placed = await writePlacements(tx, plan, folded, plans, cruscotti, after);
         await hooks.afterWrite?.();
       }
-      const outcome = await outcomeOf(tx, state, after, plans, input);
+      const outcome = expandOutcome(await outcomeOf(tx, state, after, plans, nodeInput), folded, input, placed);
       if (input.batchKey) {
         if (fast) {
           // a native insert: the unit of work would re-examine every row of the batch for one more row

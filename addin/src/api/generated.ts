@@ -202,14 +202,24 @@ export type SyncMode =
 
 /** Una riga del foglio: prospettiva, obiettivo o indicatore come li mostra il foglio (docs/sheet-contract.md) / One sheet row: a perspective, objective or indicator as the sheet shows it (docs/sheet-contract.md) */
 export type SheetRowInput = {
+  /** "Azione": l'etichetta d'azione che un cruscotto stampa accanto all'indicatore / the action label a cruscotto prints beside an indicator */
+  actionLabel?: InputMaybe<Scalars['String']['input']>;
   /** Come scritto nella cella / As typed in the cell */
   actual?: InputMaybe<Scalars['String']['input']>;
   /** La chiave del client per questa riga, perché righe nuove possano nominare padri nuovi / The client's key for this row, so new rows can name new parents */
   clientRef?: InputMaybe<Scalars['String']['input']>;
   /** Come scritto nella cella / As typed in the cell */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** Il cruscotto in cui compare la riga: la riga è allora (cruscotto, livello, codice) e lo stesso codice in un altro cruscotto è lo stesso nodo / The cruscotto this row appears in; the row is then (cruscotto, level, code), and the same code in another cruscotto is the same node */
+  dashboard?: InputMaybe<Scalars['String']['input']>;
+  /** Tipo di cruscotto: strategico, servizio, segretario generale, dirigente, individuale; vuoto = dal nome / Kind of cruscotto: strategic, service, secretary general, manager, individual; empty = from the name */
+  dashboardKind?: InputMaybe<Scalars['String']['input']>;
+  /** L'unità o il dirigente a cui appartiene il cruscotto, per nome / The unit or the manager the cruscotto belongs to, by name */
+  dashboardOwner?: InputMaybe<Scalars['String']['input']>;
   /** Cancella questa riga (esplicitamente) / Delete this row (explicitly) */
   delete?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Livello della voce: strategico o operativo, come il cruscotto mostra l'indicatore / Entry level: strategic or operational, how the cruscotto shows the indicator */
+  entryLevel?: InputMaybe<Scalars['String']['input']>;
   /** Target degli anni seguenti / Targets of the following years */
   futureTargets?: InputMaybe<Array<SheetFutureTargetInput>>;
   /** Come scritto nella cella / As typed in the cell */
@@ -226,6 +236,8 @@ export type SheetRowInput = {
   parentRef?: InputMaybe<Scalars['String']['input']>;
   /** Come scritto nella cella / As typed in the cell */
   polarity?: InputMaybe<Scalars['String']['input']>;
+  /** Ordine nel cruscotto (1, 2, …); vuoto = ordine del lotto / Order in the cruscotto (1, 2, …); empty = order of the batch */
+  position?: InputMaybe<Scalars['String']['input']>;
   /** Nomi delle unità come scritti; più d'uno separati da ";" o " e " / Unit names as typed; several separated by ";" or " e " */
   responsibleUnit?: InputMaybe<Scalars['String']['input']>;
   /** Colonna nascosta dell'id; vuota per una riga nuova / Hidden id column; empty for a new row */

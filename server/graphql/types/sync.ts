@@ -1,7 +1,15 @@
 import { IsOptional, Max, Min, MaxLength, ArrayMaxSize, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AuditAction, ChangeSource, Checkpoint, Polarity, ScoringRule } from '@core/vocabulary/enums';
+import {
+  AuditAction,
+  ChangeSource,
+  Checkpoint,
+  DashboardKind,
+  EntryLevel,
+  Polarity,
+  ScoringRule,
+} from '@core/vocabulary/enums';
 import { AffectedLevel } from '@core/vocabulary/results';
 import { RowStatus, SyncMode, SyncSourceKind } from '@core/vocabulary/sync';
 import { ParsedValueType, ThresholdType } from '../../entities/parsed-value';
@@ -97,6 +105,42 @@ export class SheetRowInput {
       'Nomi delle unità come scritti; più d\'uno separati da ";" o " e " / Unit names as typed; several separated by ";" or " e "',
   })
   responsibleUnit?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "\"Azione\": l'etichetta d'azione che un cruscotto stampa accanto all'indicatore / the action label a cruscotto prints beside an indicator",
+  })
+  actionLabel?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Il cruscotto in cui compare la riga: la riga è allora (cruscotto, livello, codice) e lo stesso codice in un altro cruscotto è lo stesso nodo / The cruscotto this row appears in; the row is then (cruscotto, level, code), and the same code in another cruscotto is the same node',
+  })
+  dashboard?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Tipo di cruscotto: strategico, servizio, segretario generale, dirigente, individuale; vuoto = dal nome / Kind of cruscotto: strategic, service, secretary general, manager, individual; empty = from the name',
+  })
+  dashboardKind?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "L'unità o il dirigente a cui appartiene il cruscotto, per nome / The unit or the manager the cruscotto belongs to, by name",
+  })
+  dashboardOwner?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Ordine nel cruscotto (1, 2, …); vuoto = ordine del lotto / Order in the cruscotto (1, 2, …); empty = order of the batch',
+  })
+  position?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Livello della voce: strategico o operativo, come il cruscotto mostra l'indicatore / Entry level: strategic or operational, how the cruscotto shows the indicator",
+  })
+  entryLevel?: string | null;
 }
 
 @InputType({
@@ -191,6 +235,38 @@ export class SheetRow {
   @Field(() => String, { nullable: true }) neutralisationReason!: string | null;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => [String]) responsibleUnits!: string[];
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "\"Azione\": dell'indicatore, o della voce su una riga di cruscotto / the indicator's, or the entry's on a cruscotto row",
+  })
+  actionLabel!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Il cruscotto di una riga di cruscotto; null su una riga del piano / The cruscotto of a cruscotto row; null on a plan row',
+  })
+  dashboard!: string | null;
+  @Field(() => DashboardKind, {
+    nullable: true,
+    description: "Tipo del cruscotto della riga / Kind of the row's cruscotto",
+  })
+  dashboardKind!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "L'unità o il dirigente a cui appartiene il cruscotto / The unit or manager the cruscotto belongs to",
+  })
+  dashboardOwner!: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Ordine dell'indicatore nel suo cruscotto / Order of the indicator in its cruscotto",
+  })
+  position!: number | null;
+  @Field(() => EntryLevel, {
+    nullable: true,
+    description: 'Livello della voce nel cruscotto / Level of the entry in the cruscotto',
+  })
+  entryLevel!: string | null;
   @Field(() => Date) updatedAt!: Date;
   @Field(() => Realization, {
     nullable: true,
