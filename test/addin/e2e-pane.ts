@@ -17,7 +17,7 @@ import { SETTING } from '../../addin/src/sync/state';
 import { layoutColumn, LEVEL_LABEL, type LayoutColumnKey } from '@core/sheet/layout';
 import type { TestServer } from '../helpers/server';
 import { startSondrioServer } from '../helpers/sondrio-server';
-import { cachedBuild, servePane } from './pane-build';
+import { cachedBuild, servePane } from './e2e-build';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
