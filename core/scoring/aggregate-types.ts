@@ -2,7 +2,15 @@
  * Public types of the scoring engine's aggregates (docs/scoring.md §5.5 - §5.9): means, strategic objectives,
  * dashboards and managers, built on the indicator types of ./types.
  */
-import type { AggregateStatus, ChildStatus, ExcludedChild, ScoringProfile, Subject, UsedChild } from './types';
+import type {
+  AggregateStatus,
+  ChildStatus,
+  ExcludedChild,
+  ScoredSubject,
+  ScoringProfile,
+  Subject,
+  UsedChild,
+} from './types';
 
 /**
  * A child of an aggregate. IndicatorResult and AggregateResult are structurally children already (weight
@@ -41,11 +49,7 @@ export type AggregateExplanation = {
   readonly errors: readonly string[];
 };
 
-export type AggregateResult = {
-  readonly id: string;
-  readonly code?: string;
-  readonly status: AggregateStatus;
-  readonly score: number | null;
+export type AggregateResult = ScoredSubject<AggregateStatus> & {
   /** integer % ("86%"), null when the score is null (shown blank) */
   readonly display: string | null;
   /** sum of the declared weights of all children (null when none declared) */
@@ -53,8 +57,6 @@ export type AggregateResult = {
   readonly passMark: number | null;
   /** docs/scoring.md §5.7: s ≥ p; null when s is null or there is no pass mark */
   readonly achieved: boolean | null;
-  readonly warnings: readonly string[];
-  readonly errors: readonly string[];
   readonly explanation: AggregateExplanation;
 };
 

@@ -249,12 +249,21 @@ export type IndicatorExplanation = {
   readonly excluded?: readonly ExcludedChild[];
 };
 
-export type IndicatorResult = {
+/**
+ * What every score says, an indicator's or an aggregate's: whose it is, its status, the score at full precision
+ * (null unless scored), how it is shown, and the warnings and errors that came with it.
+ */
+export type ScoredSubject<Status extends ChildStatus> = {
   readonly id: string;
   readonly code?: string;
-  readonly status: IndicatorStatus;
-  /** full precision; null unless status is `scored` */
+  readonly status: Status;
   readonly score: number | null;
+  readonly display: string | null;
+  readonly warnings: readonly string[];
+  readonly errors: readonly string[];
+};
+
+export type IndicatorResult = ScoredSubject<IndicatorStatus> & {
   /** uncapped ratio (ratio: a/t, inverse: t/a), informational; null for other rules */
   readonly attainment: number | null;
   /**
@@ -264,8 +273,6 @@ export type IndicatorResult = {
   readonly display: string | null;
   readonly rule: RuleName | null;
   readonly mode: RuleMode | null;
-  readonly warnings: readonly string[];
-  readonly errors: readonly string[];
   readonly explanation: IndicatorExplanation;
   /** project rule with activities: each activity's own result */
   readonly activities?: readonly IndicatorResult[];
