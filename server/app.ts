@@ -18,15 +18,7 @@ import { armor, OPERATION_LIMITS } from './http/armor';
 import { trustedDocuments } from './http/trusted-documents';
 import { planWideFieldsRule } from './http/plan-wide-fields';
 import { PLAN_COST, planCost, type PlanCostLimits } from './http/plan-cost';
-import {
-  authFailureLimit,
-  bodyErrors,
-  lastErrors,
-  principalOf,
-  refuseUnauthenticated,
-  requestLimit,
-  resolveToken,
-} from './http/guards';
+import { bodyErrors, lastErrors, principalOf, refuseUnauthenticated, rateLimits, resolveToken } from './http/guards';
 import { config, type OpsConfig, type ScaleOutConfig, type SecurityConfig } from './config';
 import { bearerAccess, reportsRouter } from './http/reports';
 import { healthRouter } from './http/health';
@@ -155,8 +147,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     error: (error: unknown, message?: string) => logger.error({ err: error }, message),
     warn: (error: unknown, message?: string) => logger.warn({ err: error }, message),
   };
-  const failureLimit = authFailureLimit(security, clock, coordination, limiterLog);
-  const budget = requestLimit(security, clock, coordination, limiterLog);
+  const { authFailures: failureLimit, requests: budget } = rateLimits(security, clock, coordination, limiterLog);
   app.use(
     '/graphql',
     cors<cors.CorsRequest>({

@@ -21,17 +21,8 @@
 import { formatNumber as f, formatScore } from './display';
 import { DEFAULT_PROFILE, profileLabel } from './profiles';
 import { exclusionReason } from './status';
-import type {
-  AggregateChild,
-  AggregateExplanation,
-  AggregateOptions,
-  AggregateResult,
-  AggregateStatus,
-  ExcludedChild,
-  ScoringProfile,
-  Subject,
-  UsedChild,
-} from './types';
+import type { AggregateChild, AggregateExplanation, AggregateOptions, AggregateResult } from './aggregate-types';
+import type { AggregateStatus, ExcludedChild, ScoringProfile, Subject, UsedChild } from './types';
 import { addCode, EMPTY_LIST } from './util';
 
 const MAX_FORMULA_TERMS = 12;

@@ -9,14 +9,13 @@ import { DEFAULT_PROFILE } from './profiles';
 import type {
   AggregateChild,
   AggregateResult,
-  Checkpoint,
   DashboardEntryInput,
   DashboardInput,
   DashboardResult,
   ResultLookup,
   ScoredLike,
-  ScoringProfile,
-} from './types';
+} from './aggregate-types';
+import type { Checkpoint, ScoringProfile } from './types';
 
 export type DashboardOptions = {
   readonly profile?: ScoringProfile;

@@ -6,6 +6,7 @@
  * includes them; use `toPlain` before structuredClone or spreading). See README.md.
  */
 export type * from './types';
+export type * from './aggregate-types';
 export { scoreIndicator } from './indicator';
 export { aggregate, isScoredChild } from './aggregate';
 export { toPlain } from './toplain';

@@ -8,7 +8,8 @@
  */
 import { aggregate, plainAggregate } from './aggregate';
 import { scoreManager, type ManagerOptions } from './manager';
-import type { Checkpoint, ManagerAssignmentInput, ManagerInput, ManagerPeriod, ManagerResult } from './types';
+import type { ManagerAssignmentInput, ManagerInput, ManagerPeriod, ManagerResult } from './aggregate-types';
+import type { Checkpoint } from './types';
 
 const DAY = 86_400_000;
 

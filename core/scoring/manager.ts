@@ -12,14 +12,13 @@ import { formatScore } from './display';
 import { DEFAULT_PROFILE } from './profiles';
 import type {
   AggregateChild,
-  Checkpoint,
   IncentiveLine,
   ManagerInput,
   ManagerObjectiveLine,
   ManagerResult,
   Relevance,
-  ScoringProfile,
-} from './types';
+} from './aggregate-types';
+import type { Checkpoint, ScoringProfile } from './types';
 
 export const RELEVANCE_COEFFICIENT: Readonly<Record<Relevance, number>> = Object.freeze({ HIGH: 5, MEDIUM: 3, LOW: 1 });
 

@@ -15,14 +15,10 @@ import { DEFAULT_PROFILE, profileLabel } from './profiles';
 import type {
   AggregateExplanation,
   AggregateResult,
-  AggregateStatus,
-  Checkpoint,
-  ExcludedChild,
-  ScoringProfile,
   StrategicObjectiveInput,
   StrategicResult,
-  UsedChild,
-} from './types';
+} from './aggregate-types';
+import type { AggregateStatus, Checkpoint, ExcludedChild, ScoringProfile, UsedChild } from './types';
 import { pushUnique } from './util';
 
 export type StrategicOptions = {

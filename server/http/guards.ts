@@ -26,7 +26,7 @@ export function principalOf(res: Response): Principal {
 
 /**
  * Resolves the bearer token once per request. A request without a valid one goes on only as far as the failure
- * limit (authFailureLimit) and is then refused with 401 by refuseUnauthenticated.
+ * limit (rateLimits' authFailures) and is then refused with 401 by refuseUnauthenticated.
  */
 export function resolveToken(orm: Orm, clock: Clock = systemClock): RequestHandler {
   return async (req, res, next) => {
@@ -48,56 +48,47 @@ export const refuseUnauthenticated: RequestHandler = (_req, res, next) => {
 };
 
 /**
- * Failed authentications per IP: guessing tokens gets slow. Requests with a valid token are neither counted nor
- * stopped, so colleagues behind the same address are not locked out by someone else's guesses.
+ * The two request limits, built from the same configuration, clock, Redis (none: in memory) and log.
+ * `authFailures`: failed authentications per IP, so guessing tokens gets slow; requests with a valid token are neither
+ * counted nor stopped, so colleagues behind the same address are not locked out by someone else's guesses.
+ * `requests`: requests per token (a whole office behind one address does not share a budget), per IP without one.
  */
-export function authFailureLimit(
+export function rateLimits(
   config: SecurityConfig,
   clock: Clock = systemClock,
   shared: Coordination | null = null,
   logger?: Logger,
-): RequestHandler {
-  return rateLimit({
-    ...windowsOn(clock, config, shared, 'auth', logger),
-    limit: config.authFailuresPerWindow,
-    skip: (_req, res) => Boolean(res.locals.principal),
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
-    handler: (_req, res) =>
-      refuse(
-        res,
-        429,
-        'RATE_LIMITED',
-        'Too many failed authentications from this address: wait and retry (see Retry-After)',
-      ),
-  });
-}
-
-/** Requests per token (a whole office behind one address does not share a budget), per IP without one. */
-export function requestLimit(
-  config: SecurityConfig,
-  clock: Clock = systemClock,
-  shared: Coordination | null = null,
-  logger?: Logger,
-): RequestHandler {
-  return rateLimit({
-    ...windowsOn(clock, config, shared, 'req', logger),
-    limit: config.requestsPerWindow,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    keyGenerator: (req, res) => {
-      const principal = res.locals.principal as Principal | undefined;
-      return principal ? `token:${principal.tokenId}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
-    },
-    handler: (_req, res) =>
-      refuse(
-        res,
-        429,
-        'RATE_LIMITED',
-        `Too many requests: at most ${config.requestsPerWindow} per minute per token; retry after the time in Retry-After`,
-      ),
-  });
+): { authFailures: RequestHandler; requests: RequestHandler } {
+  const limiter = (name: string, options: Parameters<typeof rateLimit>[0], refusal: string) =>
+    rateLimit({
+      ...windowsOn(clock, config, shared, name, logger),
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      handler: (_req, res) => refuse(res, 429, 'RATE_LIMITED', refusal),
+      ...options,
+    });
+  return {
+    authFailures: limiter(
+      'auth',
+      {
+        limit: config.authFailuresPerWindow,
+        skip: (_req, res) => Boolean(res.locals.principal),
+        keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
+      },
+      'Too many failed authentications from this address: wait and retry (see Retry-After)',
+    ),
+    requests: limiter(
+      'req',
+      {
+        limit: config.requestsPerWindow,
+        keyGenerator: (req, res) => {
+          const principal = res.locals.principal as Principal | undefined;
+          return principal ? `token:${principal.tokenId}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+        },
+      },
+      `Too many requests: at most ${config.requestsPerWindow} per minute per token; retry after the time in Retry-After`,
+    ),
+  };
 }
 
 /**

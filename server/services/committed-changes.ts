@@ -1,6 +1,7 @@
 import {
   ChangeSetType,
   type EntityManager,
+  type EventManager,
   type EventSubscriber,
   type FlushEventArgs,
   type TransactionEventArgs,
@@ -26,22 +27,6 @@ export type CommittedChange = {
 };
 
 export type CommitListener = (changes: CommittedChange[]) => void;
-
-/** Audit rows written natively inside a transaction (the sync's set-based insert), waiting for its commit. */
-const pending = new WeakMap<object, CommittedChange[]>();
-
-/**
- * The root of a transaction: a nested one (a savepoint) commits nothing by itself. MikroORM marks the parent under
- * a module-private symbol (knex/AbstractSqlConnection.js), found here by its description.
- */
-function rootOf(trx: object): object {
-  let at = trx as Record<symbol, unknown>;
-  for (;;) {
-    const parent = Object.getOwnPropertySymbols(at).find((s) => s.description === 'parentTransaction');
-    if (!parent || !at[parent]) return at;
-    at = at[parent] as Record<symbol, unknown>;
-  }
-}
 
 function changeOf(row: {
   org?: { id: string } | string | null;
@@ -73,40 +58,68 @@ function auditedIn(uow: UnitOfWork): CommittedChange[] {
     .map((cs) => changeOf(cs.entity as AuditEvent));
 }
 
+/**
+ * The changes of one transaction begun by `em.transactional`, until it commits. MikroORM runs such a transaction in a
+ * fork with its own copy of the event manager (ForkOptions.cloneEventManager), and a nested transaction (a savepoint,
+ * which commits nothing by itself) forks that fork and copies its subscribers again: registered on the transaction's
+ * event manager when it starts, this collector is therefore seen by every flush inside it, nested or not, through the
+ * documented EventManager API, and is dropped with the fork on a rollback.
+ */
+class TransactionChanges implements EventSubscriber {
+  readonly changes: CommittedChange[] = [];
+
+  afterFlush({ em, uow }: FlushEventArgs): void {
+    // a transaction begun inside this one with REQUIRES_NEW copied this collector too: its flushes are its own
+    if (collectorOf(em) === this) this.changes.push(...auditedIn(uow));
+  }
+}
+
+/** The collector of the innermost transaction this manager runs in: the last registered (REQUIRES_NEW stacks them). */
+function collectorOf(em: EntityManager): TransactionChanges | null {
+  let found: TransactionChanges | null = null;
+  for (const s of em.getContext(false).getEventManager().getSubscribers())
+    if (s instanceof TransactionChanges) found = s;
+  return found;
+}
+
 function hold(em: EntityManager, changes: CommittedChange[]): void {
   if (changes.length === 0) return;
-  const key = rootOf(em.getTransactionContext() as object);
-  const list = pending.get(key);
-  if (list) list.push(...changes);
-  else pending.set(key, [...changes]);
+  const collector = collectorOf(em);
+  if (!collector) throw new Error('committed-changes: a transaction not begun by em.transactional cannot be followed');
+  collector.changes.push(...changes);
 }
 
 /** Follows an ORM's commits; a fork made for a transaction clones its event manager, listeners included. */
 class CommitFollower implements EventSubscriber {
-  constructor(public listener: CommitListener | null) {}
+  constructor(
+    public listener: CommitListener | null,
+    private readonly globalEvents: EventManager,
+  ) {}
 
   tell(changes: CommittedChange[]): void {
     if (changes.length > 0) this.listener?.(changes);
   }
 
-  afterFlush({ em, uow }: FlushEventArgs): void {
-    // a flush outside a transaction committed on its own: afterTransactionCommit told it already, with its uow
-    if (em.isInTransaction()) hold(em, auditedIn(uow));
+  afterTransactionStart({ em, uow }: TransactionEventArgs): void {
+    // a flush's own transaction (uow given) is told whole at its commit; only em.transactional's fork collects, and
+    // never on the ORM's shared event manager, where a collector would outlive its transaction
+    if (this.listener && !uow && em.getEventManager() !== this.globalEvents)
+      em.getEventManager().registerSubscriber(new TransactionChanges());
   }
 
-  afterTransactionCommit({ transaction, uow }: TransactionEventArgs): void {
-    const changes = [...(transaction ? (pending.get(rootOf(transaction)) ?? []) : []), ...(uow ? auditedIn(uow) : [])];
-    this.tell(changes);
+  afterTransactionCommit({ em, uow }: TransactionEventArgs): void {
+    // fired for the outermost transaction only (a savepoint's release is no commit)
+    this.tell(uow ? auditedIn(uow) : (collectorOf(em)?.changes ?? []));
   }
 }
 
 /**
- * Calls `listener` once per committed transaction with the changes it made (none for a rollback: its held changes
- * are never read and go with the transaction object). Returns the function that stops following.
+ * Calls `listener` once per committed transaction with the changes it made (none for a rollback: its collector goes
+ * with the transaction's fork unread). Returns the function that stops following.
  */
 export function followCommits(em: EntityManager, listener: CommitListener): () => void {
-  const follower = new CommitFollower(listener);
   const events = em.getEventManager();
+  const follower = new CommitFollower(listener, events);
   events.registerSubscriber(follower);
   // MikroORM 6 has no unregister: a stopped follower stays registered and falls silent
   return () => {

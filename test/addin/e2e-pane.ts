@@ -6,11 +6,9 @@
  * Also the steps' vocabulary: what the sheet and the server hold, pressing a pane button and waiting for it to end.
  * Without /usr/bin/chromium the suites fail under CI=true and are skipped loudly elsewhere.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -19,7 +17,7 @@ import { SETTING } from '../../addin/src/sync/state';
 import { layoutColumn, LEVEL_LABEL, type LayoutColumnKey } from '@core/sheet/layout';
 import type { TestServer } from '../helpers/server';
 import { startSondrioServer } from '../helpers/sondrio-server';
-import { proxyWebSockets } from './pane-websockets';
+import { cachedBuild, servePane } from './e2e-build';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -43,112 +41,6 @@ export const ui = messages.it.ui;
 export const status = messages.it.sync.status;
 /** the sheet's headers as the pane writes them in an Italian Excel (the layout shared with the server) */
 export const header = (key: LayoutColumnKey) => layoutColumn(key).it;
-
-/** what the pane's and the double's bundles are built from: a change to any of it means a new build */
-const BUILD_INPUTS = ['addin/src', 'addin/webpack.config.js', 'core', 'test/addin/excel-faithful'];
-
-function inputsHash(): string {
-  const root = path.join(__dirname, '..', '..');
-  const hash = crypto.createHash('sha256');
-  const walk = (entry: string): void => {
-    const full = path.join(root, entry);
-    if (!fs.existsSync(full)) return;
-    if (fs.statSync(full).isDirectory()) {
-      for (const name of fs.readdirSync(full).sort()) walk(path.join(entry, name));
-      return;
-    }
-    hash.update(entry).update(fs.readFileSync(full));
-  };
-  BUILD_INPUTS.forEach(walk);
-  return hash.digest('hex').slice(0, 16);
-}
-
-/**
- * The production build, made once per content of its inputs and shared by every suite of a run (the scenario
- * suite has one file per scenario group; a webpack build per file would cost minutes on a 2-core machine). Built
- * in a fresh folder and renamed into place, so a half-written build is never reused.
- */
-async function cachedBuild(): Promise<string> {
-  const dir = path.join(os.tmpdir(), `cruscotto-addin-build-${inputsHash()}`);
-  if (fs.existsSync(path.join(dir, 'pane', 'taskpane.html'))) return dir;
-  const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'cruscotto-addin-building-'));
-  await build(fresh);
-  try {
-    fs.renameSync(fresh, dir);
-  } catch {
-    // another run built it first: theirs is as good
-    fs.rmSync(fresh, { recursive: true, force: true });
-  }
-  return dir;
-}
-
-/** webpack's Node API, production mode, into a temporary directory */
-async function build(outDir: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const webpack = require('webpack');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { paneConfig, doubleConfig } = require('../../addin/webpack.config.js');
-  await new Promise<void>((resolve, reject) => {
-    webpack(
-      [
-        paneConfig({ mode: 'production', outDir: path.join(outDir, 'pane') }),
-        doubleConfig({ outDir: path.join(outDir, 'double') }),
-      ],
-      (error: Error | null, stats: any) => {
-        if (error) return reject(error);
-        if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-        resolve();
-      },
-    );
-  });
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'application/javascript',
-  '.css': 'text/css',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-};
-
-/** the pane's files (under `base`), and /graphql passed through to the test server: one origin, so no CORS */
-function servePane(
-  dir: string,
-  apiUrl: string,
-  base = '/',
-  websockets: 'proxy' | 'refuse' = 'proxy',
-): Promise<http.Server & { sockets?: Set<net.Socket> }> {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === '/graphql') {
-      const upstream = http.request(
-        `${apiUrl}/graphql`,
-        { method: request.method, headers: { ...request.headers, host: new URL(apiUrl).host } },
-        (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(response);
-        },
-      );
-      upstream.on('error', () => {
-        response.writeHead(502);
-        response.end();
-      });
-      request.pipe(upstream);
-      return;
-    }
-    const file = path.join(dir, path.normalize(url.pathname.slice(base.length - 1)).replace(/^([/\\])+/, ''));
-    const outside = !url.pathname.startsWith(base) || !file.startsWith(dir);
-    if (outside || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      response.writeHead(404);
-      response.end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(response);
-  });
-  const sockets = proxyWebSockets(server, apiUrl, websockets);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(Object.assign(server, { sockets }))));
-}
 
 export type Value = string | number | boolean;
 export type SheetView = { headers: string[]; rows: Value[][]; sheet: string };
@@ -427,14 +319,21 @@ export class PaneSession {
       sheetHeader,
     ] as const);
 
-  /** opens the pane, connects and chooses the Sondrio plan, 2022, year end, without loading anything */
-  connectAndChoose = async (): Promise<void> => {
+  /**
+   * opens the pane, connects (as the administrator unless `token` is someone else's: a viewer, a unit editor) and
+   * chooses the Sondrio plan, 2022, year end, without loading anything
+   */
+  connectAndChoose = async (token: string = this.api.token): Promise<void> => {
     const page = this.page;
-    await page.goto(`${this.origin}/taskpane.html`);
+    await page.goto(this.paneUrl);
     await page.waitForSelector('#app[aria-busy="false"]');
-    await page.fill('#token', this.api.token);
+    await page.fill('#token', token);
     await page.click('#connect-button');
-    await page.waitForSelector('#plan:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
+    await page.waitForSelector('#plan:not([hidden])', { timeout: OPERATION_TIMEOUT_MS }).catch(async () => {
+      throw new Error(
+        `Connect did not show the plan chooser; the pane says "${await page.textContent('#connect-status')}"`,
+      );
+    });
     const organisations = await page.$$eval('#organisation option', (os) =>
       os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
     );
@@ -466,10 +365,14 @@ export class PaneSession {
     await this.page.selectOption(`${row} select.mapping-level`, level);
   };
 
-  /** after a bind or a load: the bound table becomes the one the helpers read */
-  followBinding = async (): Promise<void> => {
+  /** after a bind or a load: the bound table becomes the one the helpers read (`said`: the pane's summary, for the error) */
+  followBinding = async (said?: string): Promise<void> => {
     const binding = JSON.parse(String((await this.settings())[SETTING.binding] ?? 'null'))?.binding;
-    if (!binding) throw new Error('no binding stored in the workbook settings');
+    if (!binding) {
+      throw new Error(
+        `no binding stored in the workbook settings${said === undefined ? '' : `; the pane says: "${said}"`}`,
+      );
+    }
     this.table = binding.table;
     const view = await this.sheet();
     this.col = (key) => view.headers.indexOf(header(key));
@@ -477,35 +380,11 @@ export class PaneSession {
 
   /**
    * Connect and Load as a suite's setup, for suites whose scenario starts from a loaded plan (the load-and-sync
-   * suite checks these same steps one assertion at a time): the Sondrio plan, 2022, year end. `token` is the
-   * administrator's unless a suite connects as someone else (a viewer, a unit editor).
+   * suite checks these same steps one assertion at a time): the Sondrio plan, 2022, year end.
    */
   connectAndLoad = async (token: string = this.api.token): Promise<void> => {
-    const page = this.page;
-    await page.goto(this.paneUrl);
-    await page.waitForSelector('#app[aria-busy="false"]');
-    await page.fill('#token', token);
-    await page.click('#connect-button');
-    await page.waitForSelector('#plan:not([hidden])', { timeout: OPERATION_TIMEOUT_MS }).catch(async () => {
-      throw new Error(
-        `Connect did not show the plan chooser; the pane says "${await page.textContent('#connect-status')}"`,
-      );
-    });
-    const organisations = await page.$$eval('#organisation option', (os) =>
-      os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
-    );
-    const sondrio = organisations.find((o) => /sondrio/i.test(o.text));
-    if (!sondrio) throw new Error(`no Sondrio organisation among ${JSON.stringify(organisations.map((o) => o.text))}`);
-    await page.selectOption('#organisation', sondrio.value);
-    this.planId = await page.inputValue('#plan-select');
-    await page.selectOption('#year', '2022');
-    await page.selectOption('#checkpoint', 'YEAR_END');
-    const said = await this.press('#load');
-    const binding = JSON.parse(String((await this.settings())[SETTING.binding] ?? 'null'))?.binding;
-    if (!binding) throw new Error(`Load stored no binding in the workbook settings; the pane says: "${said}"`);
-    this.table = binding.table;
-    const loaded = await this.sheet();
-    this.col = (key) => loaded.headers.indexOf(header(key));
+    await this.connectAndChoose(token);
+    await this.followBinding(await this.press('#load'));
   };
 }
 

@@ -1,29 +1,19 @@
 import { provisionalScores } from '../../addin/src/sync/provisional';
-import { INPUT_KEYS, type Inputs, type Line, type PlanTable } from '../../addin/src/sync/columns';
+import type { Line, PlanTable } from '../../addin/src/sync/columns';
+import { newLine } from './lines';
 
 /**
  * Issue 14, item 1: the add-in's offline engine decides a new row's polarity from its target as the server does, so
  * a deadline typed without polarity is not shown as invalid while offline and scored once synced.
  */
-const line = (position: number, cells: Partial<Inputs>): Line => ({
-  position,
-  rowId: null,
-  rowVersion: null,
-  hash: '',
-  status: '',
-  message: '',
-  realization: null,
-  inputs: { ...(Object.fromEntries(INPUT_KEYS.map((k) => [k, ''])) as Inputs), ...cells },
-  unread: [],
-});
 
 const table = (lines: Line[]): PlanTable => ({ name: 'Piano', sheet: 'Piano', headers: {}, columns: [], lines });
 
 test('a deadline and a yes/no typed without polarity score offline as the server scores them', () => {
   const scores = provisionalScores(
     table([
-      line(1, { level: 'operativo', code: '1.1', title: 'Obiettivo' }),
-      line(2, {
+      newLine(1, { level: 'operativo', code: '1.1', title: 'Obiettivo' }),
+      newLine(2, {
         level: 'azione',
         code: '1.1.1',
         title: 'Entro il 30/06',
@@ -31,7 +21,7 @@ test('a deadline and a yes/no typed without polarity score offline as the server
         target: '30/06/2022',
         actual: '15/06/2022',
       }),
-      line(3, {
+      newLine(3, {
         level: 'azione',
         code: '1.1.2',
         title: 'Entro il 30/06',
@@ -39,8 +29,15 @@ test('a deadline and a yes/no typed without polarity score offline as the server
         target: '30/06/2022',
         actual: '10/07/2022',
       }),
-      line(4, { level: 'azione', code: '1.1.3', title: 'Adozione', parentCode: '1.1', target: 'SI/NO', actual: 'SI' }),
-      line(5, {
+      newLine(4, {
+        level: 'azione',
+        code: '1.1.3',
+        title: 'Adozione',
+        parentCode: '1.1',
+        target: 'SI/NO',
+        actual: 'SI',
+      }),
+      newLine(5, {
         level: 'azione',
         code: '1.1.4',
         title: 'Tempo medio (gg)',

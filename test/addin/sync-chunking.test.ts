@@ -5,7 +5,8 @@
  */
 import { jsonBytes } from '../../addin/src/workbook/chunks';
 import { splitBatches, BATCH_BUDGET_BYTES } from '../../addin/src/sync/batches';
-import { INPUT_KEYS, type Inputs, type Line } from '../../addin/src/sync/columns';
+import type { Line } from '../../addin/src/sync/columns';
+import { newLine } from './lines';
 import type { Outgoing } from '../../addin/src/sync/outgoing';
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import { H, openSession } from '../helpers/addin-session';
@@ -94,18 +95,8 @@ test('Load and Sync of a 5,000-indicator plan cost one sync per chunk plus a con
 });
 
 test('a Sync is split into batches of at most 5,000 rows and under 5 MB, new parents with their children', () => {
-  const blank = Object.fromEntries(INPUT_KEYS.map((key) => [key, ''])) as Inputs;
-  const line = (position: number): Line => ({
-    position,
-    rowId: null,
-    rowVersion: null,
-    hash: '',
-    status: '',
-    message: '',
-    realization: null,
-    inputs: blank,
-    unread: [],
-  });
+  const line = (position: number): Line => newLine(position);
+
   const rows: Outgoing[] = [];
   for (let i = 0; i < 12_001; i++)
     rows.push({ line: line(i), row: { rowId: `id-${i}`, rowVersion: 1, actual: String(i) }, hash: '', kind: 'dirty' });

@@ -8,8 +8,6 @@ import {
   scoreIndicator,
   scoreManager,
   scoreStrategicObjective,
-  type AggregateResult,
-  type IndicatorResult,
 } from '@core/scoring';
 import type { ParsedValue, Polarity } from '@core/values/types';
 import {
@@ -25,6 +23,7 @@ import {
   Y2022,
   namedIndicator as ind,
 } from '../helpers/scoring-inputs';
+import { asChild } from '../helpers/aggregate-inputs';
 
 /**
  * Worked examples of docs/scoring.md §6.8 – 6.11: aggregation, a strategic objective with contribution, the manager
@@ -32,15 +31,6 @@ import {
  */
 
 const monitoraggio = ph('monitoring', 'monitoraggio');
-
-const asChild = (r: IndicatorResult | AggregateResult, weight?: number) => ({
-  id: r.id,
-  code: r.code,
-  score: r.score,
-  status: r.status,
-  errors: r.errors,
-  weight,
-});
 
 describe('§6.8 aggregation', () => {
   test('// §5.5 (a) equal weights (Bergamo): 1, 0.9090…, 1, monitoring, neutralised → 97%, not 73%', () => {

@@ -18,6 +18,7 @@ import {
   type ScoringProfile,
 } from '@core/scoring';
 import type { ParsedValue, Polarity } from '@core/values/types';
+import { asChild } from '../helpers/aggregate-inputs';
 
 const num = (value: number): ParsedValue => ({ raw: String(value), kind: 'number', value, warnings: [] });
 const iso = (day: number): string => new Date(Date.UTC(2022, 0, 1) + day * 86400000).toISOString().slice(0, 10);
@@ -266,14 +267,7 @@ describe('properties of aggregation', () => {
               e.kind === 5 ? aggregate([], { subject: { id: 'empty' + i } }) : excludedResult(e.kind, i);
             // declared siblings keep the weighting consistent (monitoring children are never weighted)
             const weight = weighted && r.status !== 'monitoring' ? e.weight : undefined;
-            mixed.splice(e.at % (mixed.length + 1), 0, {
-              id: r.id,
-              code: r.code,
-              score: r.score,
-              status: r.status,
-              errors: r.errors,
-              weight,
-            });
+            mixed.splice(e.at % (mixed.length + 1), 0, asChild(r, weight));
           });
           const a = aggregate(base);
           const b = aggregate(mixed);

@@ -3,7 +3,7 @@
  * results scored by ratio in the 2022 year-end context. `num` keeps the raw text as String(value), unlike
  * scoring-inputs.ts (decimal comma).
  */
-import { scoreIndicator, type AggregateChild, type IndicatorResult } from '@core/scoring';
+import { scoreIndicator, type AggregateChild, type AggregateResult, type IndicatorResult } from '@core/scoring';
 import type { ParsedValue } from '@core/values/types';
 
 export const num = (value: number): ParsedValue => ({ raw: String(value), kind: 'number', value, warnings: [] });
@@ -27,3 +27,15 @@ export const child = (
   weight?: number | null,
   status?: AggregateChild['status'],
 ): AggregateChild => ({ id, code: id, score, weight, status });
+/** a scored result (indicator or aggregate) as a child of the next level up, with the weight of its edge */
+export const asChild = (
+  r: IndicatorResult | AggregateResult | AggregateChild,
+  weight?: number | null,
+): AggregateChild => ({
+  id: r.id,
+  code: r.code,
+  score: r.score,
+  status: r.status,
+  errors: r.errors,
+  weight,
+});

@@ -226,6 +226,23 @@ export async function sondrioPlan(server: TestServer): Promise<SondrioPlan> {
   };
 }
 
+/** A sheet row that changes `cells` of a row the sheet read, naming the version it saw. */
+export const edit = (row: Pick<SheetRow, 'rowId' | 'rowVersion'>, cells: SheetRowIn): SheetRowIn => ({
+  rowId: row.rowId,
+  rowVersion: row.rowVersion,
+  ...cells,
+});
+
+/** A new action ("Nuova azione") typed under an operational objective, with its target: the sheet's commonest new row. */
+export const newAction = (clientRef: string, parentRef: string, code: string, target: string): SheetRowIn => ({
+  clientRef,
+  level: 'azione',
+  code,
+  title: 'Nuova azione',
+  parentRef,
+  target,
+});
+
 /** A row read from the server, sent back as the sheet would: every cell as text, with its id and version. */
 export function asInput(row: SheetRow): SheetRowIn {
   const flag = (b: boolean) => (b ? 'SI' : 'NO');

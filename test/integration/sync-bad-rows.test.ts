@@ -12,6 +12,7 @@ import { withSondrioServer } from '../helpers/sondrio-server';
 import {
   changedRows,
   createOtherPlan,
+  edit,
   ok,
   type OtherPlan,
   readRows,
@@ -79,7 +80,7 @@ describe.each(databaseNames())('a corpus of bad sheet rows (%s)', (dialect) => {
     const actual = String(100 + i);
     const parent = b.ref('operational', '1.3');
     const code = `G-${i}`;
-    const goodUpdate: SheetRowIn = { rowId: measured.rowId, rowVersion: measured.rowVersion, actual };
+    const goodUpdate: SheetRowIn = edit(measured, { actual });
     const goodCreate: SheetRowIn = {
       clientRef: `good-${i}`,
       level: 'azione',

@@ -6,6 +6,8 @@ import { withSondrioServer } from '../helpers/sondrio-server';
 import {
   changedRows,
   currentRow,
+  edit,
+  newAction,
   ok,
   problems,
   readRows,
@@ -32,14 +34,14 @@ describe.each(databaseNames())('sheet sync: optimistic concurrency (%s)', (diale
     const a = await sync(server, {
       planId: plan.planId,
       source: { kind: 'ADDIN', workbook: 'A.xlsx', sheet: 'Azioni', author: 'a.bianchi' },
-      rows: [{ rowId: seenByA.rowId, rowVersion: seenByA.rowVersion, actual: '70' }],
+      rows: [edit(seenByA, { actual: '70' })],
     });
     expect(a.rows[0]).toMatchObject({ status: 'UPDATED' });
 
     const b = await sync(server, {
       planId: plan.planId,
       source: { kind: 'ADDIN', workbook: 'B.xlsx', sheet: 'Azioni', author: 'c.verdi' },
-      rows: [{ rowId: seenByB.rowId, rowVersion: seenByB.rowVersion, actual: '90' }],
+      rows: [edit(seenByB, { actual: '90' })],
     });
     expect(b.applied).toBe(0);
     const [conflict] = b.rows;
@@ -79,7 +81,7 @@ describe.each(databaseNames())('sheet sync: optimistic concurrency (%s)', (diale
     const other = before.rows.find((r) => r.code === '3.3.1' && r.level === 'INDICATOR')!;
     const result = await sync(server, {
       planId: plan.planId,
-      rows: [{ rowId: one.rowId, rowVersion: one.rowVersion, actual: '21' }],
+      rows: [edit(one, { actual: '21' })],
     });
     const after = await readRows(server, plan.planId);
     expect(after.rows.find((r) => r.rowId === one.rowId)!.rowVersion).toBe(result.rows[0].rowVersion);
@@ -87,7 +89,7 @@ describe.each(databaseNames())('sheet sync: optimistic concurrency (%s)', (diale
     // a colleague who read 3.3.1 before that batch can still save it
     const colleague = await sync(server, {
       planId: plan.planId,
-      rows: [{ rowId: other.rowId, rowVersion: other.rowVersion, actual: '27' }],
+      rows: [edit(other, { actual: '27' })],
     });
     expect(colleague.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
   });
@@ -105,15 +107,8 @@ describe.each(databaseNames())('sheet sync: idempotent batches (%s)', (dialect) 
       batchKey: 'Piano2022.xlsx#Azioni#2026-11-22T10:15:03Z',
       source: { kind: 'ADDIN' as const, workbook: 'Piano 2022.xlsx', sheet: 'Azioni', author: 'm.rossi' },
       rows: [
-        { rowId: measured.rowId, rowVersion: measured.rowVersion, actual: '110' },
-        {
-          clientRef: 'R40',
-          level: 'azione',
-          code: '2.1.9',
-          title: 'Nuova azione',
-          parentRef: plan.operational('2.1').rowId,
-          target: '5',
-        },
+        edit(measured, { actual: '110' }),
+        newAction('R40', plan.operational('2.1').rowId, '2.1.9', '5'),
         { rowId: stale.rowId, rowVersion: stale.rowVersion + 100, actual: '20' },
       ] as SheetRowIn[],
     };
@@ -161,17 +156,10 @@ describe.each(databaseNames())('sheet sync: ATOMIC and PARTIAL modes (%s)', (dia
     const { server, plan } = sondrio;
     const [a, b, bad] = ['2.2.1', '2.2.2', '2.2.3'].map((code) => plan.indicator(code));
     const rows: SheetRowIn[] = [
-      { rowId: a.rowId, rowVersion: a.rowVersion, actual: '12' },
-      { rowId: b.rowId, rowVersion: b.rowVersion, actual: '100' },
-      { rowId: bad.rowId, rowVersion: bad.rowVersion, weight: 'abc' },
-      {
-        clientRef: 'N1',
-        level: 'azione',
-        code: '2.2.5',
-        title: 'Nuova azione',
-        parentRef: plan.operational('2.2').rowId,
-        target: '10',
-      },
+      edit(a, { actual: '12' }),
+      edit(b, { actual: '100' }),
+      edit(bad, { weight: 'abc' }),
+      newAction('N1', plan.operational('2.2').rowId, '2.2.5', '10'),
     ];
     const before = await readRows(server, plan.planId);
     const counts = await tableCounts(server);

@@ -1,7 +1,7 @@
 import { Indicator, Target, TargetRevision } from '../../server/entities';
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { changedRows, outcomes, readRows, rowHistory, pastMillisecond, sync } from '../helpers/sync';
+import { changedRows, edit, outcomes, pastMillisecond, readRows, rowHistory, sync } from '../helpers/sync';
 
 /**
  * Deleting sheet rows over HTTP on the Sondrio plan: only the rows sent with delete: true go, an objective goes
@@ -18,10 +18,7 @@ describe.each(databaseNames())('sheet sync: deletion (%s)', (dialect) => {
     const kept = plan.indicator('1.4.1');
     const result = await sync(server, {
       planId: plan.planId,
-      rows: [
-        { rowId: kept.rowId, rowVersion: kept.rowVersion },
-        { rowId: gone.rowId, rowVersion: gone.rowVersion, delete: true },
-      ],
+      rows: [{ rowId: kept.rowId, rowVersion: kept.rowVersion }, edit(gone, { delete: true })],
     });
     expect(result.rows.map((r) => [r.status, r.rowVersion, r.errors])).toEqual([
       ['UNCHANGED', kept.rowVersion, []],
@@ -54,7 +51,7 @@ describe.each(databaseNames())('sheet sync: deletion (%s)', (dialect) => {
     const children = ['2.2.1', '2.2.2', '2.2.3', '2.2.4'].map((code) => plan.indicator(code));
     const result = await sync(server, {
       planId: plan.planId,
-      rows: [objective, ...children].map((r) => ({ rowId: r.rowId, rowVersion: r.rowVersion, delete: true })),
+      rows: [objective, ...children].map((r) => edit(r, { delete: true })),
     });
     expect(result.rows.map((r) => [r.status, r.errors])).toEqual(Array(5).fill(['DELETED', []]));
     const ids = [objective.rowId, ...children.map((c) => c.rowId)];
@@ -77,7 +74,7 @@ describe.each(databaseNames())('sheet sync: deletion (%s)', (dialect) => {
     // 6.1 still has 6.1.1 and 6.1.2, which are not in the batch: 6.1 stays, so 6 must stay too
     const result = await sync(server, {
       planId: plan.planId,
-      rows: [strategic, operational].map((r) => ({ rowId: r.rowId, rowVersion: r.rowVersion, delete: true })),
+      rows: [strategic, operational].map((r) => edit(r, { delete: true })),
     });
     expect(outcomes(result)).toEqual([
       ['REJECTED', ['delete:HAS_CHILDREN']],

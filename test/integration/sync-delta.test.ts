@@ -1,6 +1,6 @@
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { currentRow, readRows, pastMillisecond, sync } from '../helpers/sync';
+import { currentRow, edit, newAction, pastMillisecond, readRows, sync } from '../helpers/sync';
 
 /** Delta reads of the sheet rows on the Sondrio plan: after a read, only what changed since, in a full read's shape. */
 
@@ -16,16 +16,9 @@ describe.each(databaseNames())('sheet sync: delta reads (%s)', (dialect) => {
     const result = await sync(server, {
       planId: plan.planId,
       rows: [
-        { rowId: a.rowId, rowVersion: a.rowVersion, actual: '18' },
-        { rowId: b.rowId, rowVersion: b.rowVersion, note: 'dato provvisorio' },
-        {
-          clientRef: 'N',
-          level: 'azione',
-          code: '3.3.5',
-          title: 'Nuova azione',
-          parentRef: plan.operational('3.3').rowId,
-          target: '30',
-        },
+        edit(a, { actual: '18' }),
+        edit(b, { note: 'dato provvisorio' }),
+        newAction('N', plan.operational('3.3').rowId, '3.3.5', '30'),
       ],
     });
     expect(result.rows.map((r) => r.status)).toEqual(['UPDATED', 'UPDATED', 'CREATED']);
@@ -70,7 +63,7 @@ describe.each(databaseNames())('sheet sync: delta reads (%s)', (dialect) => {
     const row = await currentRow(server, plan.planId, 'indicator', '3.3.3');
     const result = await sync(server, {
       planId: plan.planId,
-      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, responsibleUnit: 'U.O. "Ragioneria"' }],
+      rows: [edit(row, { responsibleUnit: 'U.O. "Ragioneria"' })],
     });
     expect(result.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
     const delta = await readRows(server, plan.planId, { since: serverTime });
@@ -79,9 +72,7 @@ describe.each(databaseNames())('sheet sync: delta reads (%s)', (dialect) => {
     expect(result.rows[0].rowVersion).not.toBe(row.rowVersion);
     const colleague = await sync(server, {
       planId: plan.planId,
-      rows: [
-        { rowId: row.rowId, rowVersion: row.rowVersion, responsibleUnit: 'Area III "Anagrafico - certificativa"' },
-      ],
+      rows: [edit(row, { responsibleUnit: 'Area III "Anagrafico - certificativa"' })],
     });
     expect(colleague.rows[0].status).toBe('CONFLICT');
   });

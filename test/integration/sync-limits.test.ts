@@ -4,6 +4,8 @@ import {
   changedRows,
   currentRow,
   dataStatements,
+  edit,
+  newAction,
   ok,
   outcomes,
   problems,
@@ -63,9 +65,9 @@ describe.each(databaseNames())('sheet sync: limits and locks (%s)', (dialect) =>
     const result = await sync(server, {
       planId: plan.planId,
       rows: [
-        { rowId: measured.rowId, rowVersion: measured.rowVersion, actual: '260' },
-        { rowId: noted.rowId, rowVersion: noted.rowVersion, note: 'fonte: Infocamere' },
-        { rowId: targeted.rowId, rowVersion: targeted.rowVersion, target: '21%' },
+        edit(measured, { actual: '260' }),
+        edit(noted, { note: 'fonte: Infocamere' }),
+        edit(targeted, { target: '21%' }),
       ],
     });
     expect(outcomes(result)).toEqual([
@@ -120,19 +122,12 @@ describe.each(databaseNames())('sheet sync: an approved plan (%s)', (dialect) =>
     const result = await sync(server, {
       planId: plan.planId,
       rows: [
-        { rowId: titled.rowId, rowVersion: titled.rowVersion, title: 'Un altro titolo' },
-        { rowId: targeted.rowId, rowVersion: targeted.rowVersion, target: '110' },
-        { rowId: weighted.rowId, rowVersion: weighted.rowVersion, weight: '30%' },
-        { rowId: measured.rowId, rowVersion: measured.rowVersion, actual: '97%' },
-        { rowId: removed.rowId, rowVersion: removed.rowVersion, delete: true },
-        {
-          clientRef: 'N',
-          level: 'azione',
-          code: '1.1.9',
-          title: 'Nuova azione',
-          parentRef: plan.operational('1.1').rowId,
-          target: '1',
-        },
+        edit(titled, { title: 'Un altro titolo' }),
+        edit(targeted, { target: '110' }),
+        edit(weighted, { weight: '30%' }),
+        edit(measured, { actual: '97%' }),
+        edit(removed, { delete: true }),
+        newAction('N', plan.operational('1.1').rowId, '1.1.9', '1'),
       ],
     });
     expect(outcomes(result)).toEqual([
@@ -180,7 +175,7 @@ describe.each(databaseNames())('sheet sync: SQL statements per batch (%s)', (dia
     // every indicator gets a measurement first, so both batches below update existing rows
     const primed = await sync(server, {
       planId: plan.planId,
-      rows: indicators.map((r) => ({ rowId: r.rowId, rowVersion: r.rowVersion, actual: '1' })),
+      rows: indicators.map((r) => edit(r, { actual: '1' })),
     });
     expect(primed.rows.every((r) => r.status === 'UPDATED')).toBe(true);
     // each batch sends the versions the one before it answered, as the add-in keeps them

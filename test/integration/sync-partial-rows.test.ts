@@ -1,5 +1,5 @@
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { currentRow, ok, outcomes, readRows, sync } from '../helpers/sync';
+import { currentRow, edit, ok, outcomes, readRows, sync } from '../helpers/sync';
 
 /**
  * Partial rows (issue 12, item 8 and defect 6): where the plan's status allows some cells of a row and not others,
@@ -23,7 +23,7 @@ describe('sheet sync: partial rows on an approved plan (sqlite)', () => {
     const row = await currentRow(server, plan.planId, 'indicator', '1.3.3');
     const result = await sync(server, {
       planId: plan.planId,
-      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, weight: '40%', actual: '96%' }],
+      rows: [edit(row, { weight: '40%', actual: '96%' })],
     });
     expect(outcomes(result)).toEqual([['UPDATED', ['weight:PLAN_LOCKED']]]);
     expect(result.applied).toBe(1);
@@ -42,7 +42,7 @@ describe('sheet sync: partial rows on an approved plan (sqlite)', () => {
     const row = await currentRow(server, plan.planId, 'indicator', '1.3.2');
     const result = await sync(server, {
       planId: plan.planId,
-      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, weight: '30%', title: 'Altro' }],
+      rows: [edit(row, { weight: '30%', title: 'Altro' })],
     });
     expect(outcomes(result)).toEqual([['REJECTED', ['title:PLAN_LOCKED', 'weight:PLAN_LOCKED']]]);
     expect(result.applied).toBe(0);
@@ -54,7 +54,7 @@ describe('sheet sync: partial rows on an approved plan (sqlite)', () => {
     const row = await currentRow(server, plan.planId, 'indicator', '1.1.2');
     const result = await sync(server, {
       planId: plan.planId,
-      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, weight: 'abc', actual: '7' }],
+      rows: [edit(row, { weight: 'abc', actual: '7' })],
     });
     expect(result.rows[0].status).toBe('REJECTED');
     expect(await currentRow(server, plan.planId, 'indicator', '1.1.2')).toEqual(row);
@@ -66,7 +66,7 @@ describe('sheet sync: partial rows on an approved plan (sqlite)', () => {
     const result = await sync(server, {
       planId: plan.planId,
       mode: 'ATOMIC',
-      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, weight: '40%', actual: '12' }],
+      rows: [edit(row, { weight: '40%', actual: '12' })],
     });
     expect(outcomes(result)).toEqual([['REJECTED', ['weight:PLAN_LOCKED']]]);
     expect(result.applied).toBe(0);
@@ -89,7 +89,7 @@ describe('sheet sync: partial rows on a locked checkpoint (sqlite)', () => {
     const before = await readRows(server, plan.planId);
     const result = await sync(server, {
       planId: plan.planId,
-      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, target: '120', actual: '130' }],
+      rows: [edit(row, { target: '120', actual: '130' })],
     });
     expect(outcomes(result)).toEqual([['UPDATED', ['actual:PERIOD_LOCKED']]]);
     expect(result.rows[0].errors[0].messageIt).toMatch(/validato OIV/);

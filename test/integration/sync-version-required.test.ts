@@ -1,6 +1,6 @@
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { changedRows, outcomes, readRows, sync } from '../helpers/sync';
+import { changedRows, edit, outcomes, readRows, sync } from '../helpers/sync';
 
 /**
  * A row that names an existing row must say which version of it the sheet saw: without one, a change made meanwhile
@@ -21,7 +21,7 @@ describe.each(databaseNames())('sheet sync: a row version is required (%s)', (di
       mode: 'PARTIAL',
       rows: [
         { rowId: blind.rowId, actual: '18' },
-        { rowId: versioned.rowId, rowVersion: versioned.rowVersion, actual: '7' },
+        edit(versioned, { actual: '7' }),
         { rowId: parent.rowId, rowVersion: null, title: 'Titolo riscritto' },
         { rowId: plan.indicator('3.3.2').rowId, delete: true },
       ],
@@ -50,10 +50,7 @@ describe.each(databaseNames())('sheet sync: a row version is required (%s)', (di
     const result = await sync(server, {
       planId: plan.planId,
       mode: 'ATOMIC',
-      rows: [
-        { rowId: a.rowId, rowVersion: a.rowVersion, actual: '19' },
-        { rowId: b.rowId, actual: '8' },
-      ],
+      rows: [edit(a, { actual: '19' }), { rowId: b.rowId, actual: '8' }],
     });
     expect(outcomes(result)).toEqual([
       ['REJECTED', ['*:BATCH_FAILED']],

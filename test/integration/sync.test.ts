@@ -5,6 +5,7 @@ import {
   asInput,
   changedRows,
   currentRow,
+  edit,
   ok,
   readRows,
   rowHistory,
@@ -69,7 +70,7 @@ describe.each(databaseNames())('sheet sync: round trip, updates and affected sco
 
     const result = await sync(server, {
       planId: plan.planId,
-      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, actual: '11' }],
+      rows: [edit(row, { actual: '11' })],
     });
     const [updated] = result.rows;
     expect(updated).toMatchObject({ index: 0, rowId: row.rowId, status: 'UPDATED', errors: [], current: null });
@@ -249,7 +250,7 @@ describe.each(databaseNames())('sheet sync: audit trail (%s)', (dialect) => {
     const first = await sync(server, {
       planId: plan.planId,
       source,
-      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, actual: '60%' }],
+      rows: [edit(row, { actual: '60%' })],
     });
     expect(first.rows[0].status).toBe('UPDATED');
     const second = await sync(server, {

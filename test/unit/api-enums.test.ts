@@ -1,4 +1,5 @@
-import type { AggregateExplanation, AggregateStatus, IndicatorStatus, RuleMode, RuleName } from '@core/scoring/types';
+import type { AggregateExplanation } from '@core/scoring/aggregate-types';
+import type { AggregateStatus, IndicatorStatus, RuleMode, RuleName } from '@core/scoring/types';
 import type { Comparator, Placeholder, ValueKind } from '@core/values/types';
 import * as results from '@core/vocabulary/results';
 import type { ReportLevel } from '../../server/services/report';

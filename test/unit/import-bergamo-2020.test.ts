@@ -10,6 +10,7 @@ import type { DashboardDraft } from '../../server/import/draft';
 import { indicatorsOf } from '../../server/import/draft';
 import { SEEDS } from '../helpers/seeds';
 import { atLine, baseline, targets } from '../helpers/plan-draft';
+import { BERGAMO_OBJECTIVE_CODES, BERGAMO_PERSPECTIVES } from '../helpers/bergamo-map';
 
 const text = readFileSync(`${SEEDS}/000_48094bd99496ed76.txt`, 'utf8');
 
@@ -28,26 +29,12 @@ describe('bergamo-2020 importer on seed 000', () => {
 
   it('counts perspectives, objectives, dashboards and rows as counted by hand', () => {
     // 000:717-718 "sono 12 divisi in 4 prospettive".
-    expect(draft.perspectives.map((p) => [p.code, p.name])).toEqual([
-      ['1', 'SVILUPPO ECONOMICO DELLE IMPRESE E DEL TERRITORIO'],
-      ['2', 'SEMPLIFICAZIONE E INNOVAZIONE DEI PROCESSI'],
-      ['3', 'APPRENDIMENTO E CRESCITA'],
-      ['4', 'ECONOMICO FINANZIARIA'],
-    ]);
-    expect(draft.perspectives.flatMap((p) => p.strategicObjectives.map((s) => s.code))).toEqual([
-      '1.1',
-      '1.2',
-      '1.3',
-      '1.4',
-      '1.5',
-      '1.6',
-      '2.1',
-      '2.2',
-      '2.3',
-      '3.1',
-      '3.2',
-      '4.1',
-    ]);
+    expect(draft.perspectives.map((p) => [p.code, p.name])).toEqual(
+      BERGAMO_PERSPECTIVES.map((name, i) => [String(i + 1), name]),
+    );
+    expect(draft.perspectives.flatMap((p) => p.strategicObjectives.map((s) => s.code))).toEqual(
+      BERGAMO_OBJECTIVE_CODES,
+    );
     // 000:811 strategic; 000:1316-2530 nine services and the special agency; 000:2684 SG; 000:2838 Dirigente.
     expect(draft.dashboards.map((d) => d.kind)).toEqual([
       'strategic',

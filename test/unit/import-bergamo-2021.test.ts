@@ -8,6 +8,7 @@ import type { DashboardDraft } from '../../server/import/draft';
 import { indicatorsOf } from '../../server/import/draft';
 import { SEEDS } from '../helpers/seeds';
 import { atLine, baseline, targets } from '../helpers/plan-draft';
+import { BERGAMO_OBJECTIVE_CODES, BERGAMO_PERSPECTIVES } from '../helpers/bergamo-map';
 
 const SEED = `${SEEDS}/002_cb68e27bcf5376bc.txt`;
 const text = readFileSync(SEED, 'utf8');
@@ -37,26 +38,10 @@ describe('bergamo-2021 importer on seed 002', () => {
 
   it('counts perspectives, objectives, dashboards and rows as counted by hand', () => {
     // 002:415-421 mappa strategica: 4 perspectives, 12 objectives.
-    expect(draft.perspectives.map((p) => p.name)).toEqual([
-      'SVILUPPO ECONOMICO DELLE IMPRESE E DEL TERRITORIO',
-      'SEMPLIFICAZIONE E INNOVAZIONE DEI PROCESSI',
-      'APPRENDIMENTO E CRESCITA',
-      'ECONOMICO FINANZIARIA',
-    ]);
-    expect(draft.perspectives.flatMap((p) => p.strategicObjectives.map((s) => s.code))).toEqual([
-      '1.1',
-      '1.2',
-      '1.3',
-      '1.4',
-      '1.5',
-      '1.6',
-      '2.1',
-      '2.2',
-      '2.3',
-      '3.1',
-      '3.2',
-      '4.1',
-    ]);
+    expect(draft.perspectives.map((p) => p.name)).toEqual(BERGAMO_PERSPECTIVES);
+    expect(draft.perspectives.flatMap((p) => p.strategicObjectives.map((s) => s.code))).toEqual(
+      BERGAMO_OBJECTIVE_CODES,
+    );
     // 002:445 strategic, 550-857 nine services and the special agency, 873 SG, 902 Dirigente.
     expect(draft.dashboards).toHaveLength(13);
     expect(byKind('strategic')).toHaveLength(1);

@@ -92,12 +92,23 @@ export function fail(code: ErrorCode, mode: RuleMode | null = null): RuleOutcome
 }
 
 export function failMany(codes: readonly ErrorCode[], mode: RuleMode | null = null): RuleOutcome {
+  return settle(mode, null, codes, null, undefined);
+}
+
+/** Fills the one reused outcome (OUT) with what a rule decided, refused or scored alike. */
+function settle(
+  mode: RuleMode | null,
+  formula: string | null,
+  errors: readonly ErrorCode[] | null,
+  warning: WarningCode | null,
+  bands: ReadonlyArray<readonly [number | string, number]> | undefined,
+): RuleOutcome {
   const o = OUT;
   o.mode = mode;
-  o.formula = null;
-  o.errors = codes;
-  o.warning = null;
-  o.bands = undefined;
+  o.formula = formula;
+  o.errors = errors;
+  o.warning = warning;
+  o.bands = bands;
   return o;
 }
 
@@ -118,13 +129,7 @@ export function ok(
     NUM[1] = attainment;
     NUM[2] = 1;
   }
-  const o = OUT;
-  o.mode = mode;
-  o.formula = formula;
-  o.errors = null;
-  o.warning = warning;
-  o.bands = bands;
-  return o;
+  return settle(mode, formula, null, warning, bands);
 }
 
 /** Change the mode of the outcome just returned (project completion = ratio with mode `completion`). */

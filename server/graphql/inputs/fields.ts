@@ -36,6 +36,15 @@ const checked = (type: GraphQLType, ...checks: PropertyDecorator[]) =>
     ...checks,
   );
 
+/** A value as the user typed it ("3,25%", "luglio", "SI"), parsed by the server, which keeps the text */
+export const RAW_MAX = 500;
+export const OptionalRaw = (description: string) =>
+  all(
+    Field(() => String, { nullable: true, description }),
+    IsOptional(),
+    MaxLength(RAW_MAX),
+  );
+
 /** Text that, when given, must not be empty, up to `max` characters */
 export const OptionalNonEmpty = (max: number) => checked(String, Length(1, max), SafeText());
 

@@ -1,4 +1,4 @@
-import { IsOptional, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { DashboardKind, EntryLevel, ScoringRule } from '@core/vocabulary/enums';
 import { IsPlanYear, IsWeight, LIMITS } from './validation';
@@ -10,24 +10,27 @@ import {
   OptionalIsoDate,
   OptionalWeight,
   Position,
+  OptionalRaw,
+  RAW_MAX,
   RowFilter,
 } from './fields';
 
-const RAW_MAX = 500;
-
+/** What a project takes alike when created and when edited */
 @InputType()
-export class CreateProjectInput {
-  @Field(() => ID) planId!: string;
-  @NonEmpty(LIMITS.text) name!: string;
+abstract class ProjectFields {
   @Optional(ID) responsibleId?: string | null;
   @Position() position?: number;
 }
 
 @InputType()
-export class UpdateProjectInput {
+export class CreateProjectInput extends ProjectFields {
+  @Field(() => ID) planId!: string;
+  @NonEmpty(LIMITS.text) name!: string;
+}
+
+@InputType()
+export class UpdateProjectInput extends ProjectFields {
   @OptionalNonEmpty(LIMITS.text) name?: string;
-  @Optional(ID) responsibleId?: string | null;
-  @Position() position?: number;
 }
 
 @InputType()
@@ -36,33 +39,28 @@ export class ProjectFilter extends RowFilter {
   @Optional(ID) responsibleId?: string;
 }
 
+/** What an activity takes alike when created and when edited (its target and actual are checked apart) */
 @InputType()
-export class CreateActivityInput {
-  @Field(() => ID) projectId!: string;
-  @NonEmpty(LIMITS.text) name!: string;
+abstract class ActivityFields {
   @Optional(ID) responsibleId?: string | null;
   @OptionalWeight() weight?: number | null;
   @Optional(ScoringRule) rule?: ScoringRule | null;
-  @Field(() => String, { nullable: true, description: 'Come scritto / As typed' })
-  @IsOptional()
-  @MaxLength(RAW_MAX)
-  target?: string;
-  @Field(() => String, { nullable: true, description: 'Come scritto / As typed' })
-  @IsOptional()
-  @MaxLength(RAW_MAX)
-  actual?: string;
   @Position() position?: number;
 }
 
 @InputType()
-export class UpdateActivityInput {
+export class CreateActivityInput extends ActivityFields {
+  @Field(() => ID) projectId!: string;
+  @NonEmpty(LIMITS.text) name!: string;
+  @OptionalRaw('Come scritto / As typed') target?: string;
+  @OptionalRaw('Come scritto / As typed') actual?: string;
+}
+
+@InputType()
+export class UpdateActivityInput extends ActivityFields {
   @OptionalNonEmpty(LIMITS.text) name?: string;
-  @Optional(ID) responsibleId?: string | null;
-  @OptionalWeight() weight?: number | null;
-  @Optional(ScoringRule) rule?: ScoringRule | null;
   @OptionalText(RAW_MAX) target?: string;
   @OptionalText(RAW_MAX) actual?: string;
-  @Position() position?: number;
 }
 
 @InputType()
@@ -136,24 +134,26 @@ export class DashboardEntryFilter extends RowFilter {
   @Optional(ID) indicatorId?: string;
 }
 
+/** What an assignment takes alike when created and when edited: its joint group and the span it is in force */
 @InputType()
-export class CreateManagerAssignmentInput {
-  @Field(() => ID) managerId!: string;
-  @Optional(ID) strategicObjectiveId?: string | null;
-  @Optional(ID) operationalObjectiveId?: string | null;
-  @Optional(ID, 'Serve solo senza un obiettivo / Needed only without an objective') planId?: string;
-  @Field(() => Float) @IsWeight() weight!: number;
+abstract class ManagerAssignmentFields {
   @OptionalText(200) jointGroup?: string | null;
   @OptionalIsoDate() validFrom?: string | null;
   @OptionalIsoDate() validTo?: string | null;
 }
 
 @InputType()
-export class UpdateManagerAssignmentInput {
+export class CreateManagerAssignmentInput extends ManagerAssignmentFields {
+  @Field(() => ID) managerId!: string;
+  @Optional(ID) strategicObjectiveId?: string | null;
+  @Optional(ID) operationalObjectiveId?: string | null;
+  @Optional(ID, 'Serve solo senza un obiettivo / Needed only without an objective') planId?: string;
+  @Field(() => Float) @IsWeight() weight!: number;
+}
+
+@InputType()
+export class UpdateManagerAssignmentInput extends ManagerAssignmentFields {
   @OptionalWeight() weight?: number;
-  @OptionalText(200) jointGroup?: string | null;
-  @OptionalIsoDate() validFrom?: string | null;
-  @OptionalIsoDate() validTo?: string | null;
 }
 
 @InputType()

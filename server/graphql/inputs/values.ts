@@ -2,11 +2,11 @@ import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-valid
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { Checkpoint, Polarity, RevisionKind, ScoringRule, TargetMode } from '@core/vocabulary/enums';
 import { IsFraction, IsPlanYear, LIMITS } from './validation';
-import { Optional, OptionalText, OptionalIsoDate, OptionalFraction, RowFilter } from './fields';
+import { Optional, OptionalText, OptionalIsoDate, OptionalFraction, OptionalRaw, RAW_MAX, RowFilter } from './fields';
 
 /** Values arrive as the text the user typed ("3,25%", "luglio", "SI"); the server parses them and keeps the text. */
 const RAW = { description: 'Come scritto, es. "3,25%", "4.500", "30/06/2022", "luglio", "SI", "n.d." / As typed' };
-const RAW_MAX = 500;
+const OptionalValue = () => OptionalRaw(RAW.description);
 
 @InputType()
 export class ThresholdInput {
@@ -19,35 +19,31 @@ export class ThresholdInput {
   score!: number;
 }
 
+/** What a target takes alike when created and when edited: how it is scored */
 @InputType()
-export class CreateTargetInput {
-  @Field(() => ID) indicatorId!: string;
-  @Field(() => Int) @IsPlanYear() year!: number;
-  @Optional(Checkpoint) checkpoint?: Checkpoint;
+abstract class TargetFields {
   @Optional(TargetMode) mode?: TargetMode;
   @Optional(Polarity) polarity?: Polarity | null;
   @Optional(ScoringRule) rule?: ScoringRule | null;
-  @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) value?: string;
   @Field(() => [ThresholdInput], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   thresholds?: ThresholdInput[];
+}
+
+@InputType()
+export class CreateTargetInput extends TargetFields {
+  @Field(() => ID) indicatorId!: string;
+  @Field(() => Int) @IsPlanYear() year!: number;
+  @Optional(Checkpoint) checkpoint?: Checkpoint;
+  @OptionalValue() value?: string;
   @OptionalText(LIMITS.name) adoptingAct?: string | null;
   @OptionalText(LIMITS.text) note?: string | null;
 }
 
 @InputType()
-export class UpdateTargetInput {
-  @Optional(TargetMode) mode?: TargetMode;
-  @Optional(Polarity) polarity?: Polarity | null;
-  @Optional(ScoringRule) rule?: ScoringRule | null;
-  @Field(() => [ThresholdInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  thresholds?: ThresholdInput[];
-}
+export class UpdateTargetInput extends TargetFields {}
 
 @InputType()
 export class TargetFilter extends RowFilter {
@@ -96,8 +92,8 @@ export class TargetRevisionFilter extends RowFilter {
 /** What a baseline takes alike when created and when edited: all but the indicator and the year */
 @InputType()
 abstract class BaselineFields {
-  @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) target?: string;
-  @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) actual?: string;
+  @OptionalValue() target?: string;
+  @OptionalValue() actual?: string;
   @OptionalText(LIMITS.text) note?: string | null;
 }
 
@@ -119,7 +115,7 @@ export class BaselineFilter extends RowFilter {
 /** What a measurement takes alike when created and when edited: all but what files it (indicator, year, checkpoint) */
 @InputType()
 abstract class MeasurementFields {
-  @Field({ ...RAW, nullable: true }) @IsOptional() @MaxLength(RAW_MAX) value?: string;
+  @OptionalValue() value?: string;
   @Field({ nullable: true }) notCompleted?: boolean;
   @Field({ nullable: true }) neutralised?: boolean;
   @OptionalText(LIMITS.text) neutralisationReason?: string | null;

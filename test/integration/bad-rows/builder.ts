@@ -133,6 +133,17 @@ export const rejected = (variant: string, row: SheetRowIn, column: string, code:
   expect: { status: 'REJECTED', column, code },
 });
 
+/**
+ * Rows sharing a key that must be unique within a batch (a code, a clientRef): the first is created, each later one
+ * refused on `column` with `code`. `what` names the rows ("new indicator with the same code").
+ */
+export const firstThenRefused = (what: string, column: string, code: string, rows: SheetRowIn[]): Entry[] =>
+  rows.map((row, i) =>
+    i === 0
+      ? { variant: `first ${what}`, row, expect: { status: 'CREATED' } }
+      : rejected(`${['second', 'third', 'fourth'][i - 1]} ${what}`, row, column, code),
+  );
+
 /** Variants all refused on the same column with the same code: `[variant, row]` each */
 export const rejectedAll = (column: string, code: string, variants: Array<[string, SheetRowIn]>): Entry[] =>
   variants.map(([variant, row]) => rejected(variant, row, column, code));

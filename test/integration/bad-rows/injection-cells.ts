@@ -1,4 +1,14 @@
-import { byColumn, type Category, INDICATOR, NEW_INDICATOR, next, OPERATIONAL, rejected, show } from './builder';
+import {
+  byColumn,
+  type Category,
+  firstThenRefused,
+  INDICATOR,
+  NEW_INDICATOR,
+  next,
+  OPERATIONAL,
+  rejected,
+  show,
+} from './builder';
 
 /**
  * Text that would hurt once it leaves Cruscotto (issue 13, findings 3, 5 and 11): a formula a spreadsheet would run
@@ -72,25 +82,11 @@ export const INJECTION_CELLS: Category[] = [
     name: 'a clientRef given twice in one batch → DUPLICATE_ROW',
     build: (b) => {
       const ref = next('twin-ref-');
-      return [
-        {
-          variant: 'first row with the reference',
-          row: b.newIndicator({ clientRef: ref }),
-          expect: { status: 'CREATED' },
-        },
-        rejected(
-          'second row with the same reference',
-          b.newIndicator({ clientRef: ref }),
-          'clientRef',
-          'DUPLICATE_ROW',
-        ),
-        rejected(
-          'third row with the same reference',
-          b.newIndicator({ clientRef: ref, title: 'Terza' }),
-          'clientRef',
-          'DUPLICATE_ROW',
-        ),
-      ];
+      return firstThenRefused('row with the same reference', 'clientRef', 'DUPLICATE_ROW', [
+        b.newIndicator({ clientRef: ref }),
+        b.newIndicator({ clientRef: ref }),
+        b.newIndicator({ clientRef: ref, title: 'Terza' }),
+      ]);
     },
   },
   {

@@ -7,6 +7,7 @@ import {
   OPERATIONAL,
   rejected,
   rejectedAll,
+  firstThenRefused,
   rejectedAs,
   show,
   STRATEGIC,
@@ -110,34 +111,15 @@ export const PARENTS_AND_CODES: Category[] = [
           ['indicator 5.1.2 renamed to 5.1.3', b.existing(b.row('indicator', '5.1.2'), { code: '5.1.3' })],
           ['operational objective renamed to 2.2', OPERATIONAL.make(b, { code: '2.2' })],
         ]),
-        {
-          variant: 'first of two new indicators with the same code',
-          row: b.newIndicator({ code: twin }),
-          expect: { status: 'CREATED' },
-        },
-        rejected(
-          'second of two new indicators with the same code',
+        ...firstThenRefused('new indicator with the same code', 'code', 'DUPLICATE_CODE', [
           b.newIndicator({ code: twin }),
-          'code',
-          'DUPLICATE_CODE',
-        ),
-        rejected(
-          'third of three new indicators with the same code',
+          b.newIndicator({ code: twin }),
           b.newIndicator({ code: twin, title: 'Terza' }),
-          'code',
-          'DUPLICATE_CODE',
-        ),
-        {
-          variant: 'first of two new operational objectives with the same code',
-          row: b.newOperational({ code: twinOO }),
-          expect: { status: 'CREATED' },
-        },
-        rejected(
-          'second of two new operational objectives with the same code',
+        ]),
+        ...firstThenRefused('new operational objective with the same code', 'code', 'DUPLICATE_CODE', [
           b.newOperational({ code: twinOO }),
-          'code',
-          'DUPLICATE_CODE',
-        ),
+          b.newOperational({ code: twinOO }),
+        ]),
       ];
     },
   },
