@@ -1,30 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
 import { buildSchema } from 'graphql';
-
-/**
- * The last released schema: schema/schema.graphql at the commit schema/released.json names. Git history holds it, so a
- * release is one line to change and the repository carries no second copy of the SDL that drifts or gets edited.
- */
-export function releasedSchema(root: string): string {
-  const { commit } = JSON.parse(readFileSync(join(root, 'schema', 'released.json'), 'utf8')) as { commit: string };
-  try {
-    return execFileSync('git', ['show', `${commit}:schema/schema.graphql`], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 16 << 20,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new Error(
-      `the released schema is read from git history (commit ${commit}, schema/released.json) and this checkout ` +
-        `cannot show it — a shallow clone needs \`git fetch --unshallow\`: ${why}`,
-    );
-  }
-}
 
 /** The bullets of the changelog's "## Unreleased" section, each with its continuation lines. */
 export function unreleasedBullets(changelog: string): string[] {
