@@ -37,6 +37,7 @@ import { type Coordination, openCoordination } from './ops/redis';
 import { type Invalidations, openInvalidations } from './ops/invalidation';
 import { authenticate } from './auth/authenticate';
 import { startLive, type Live } from './live';
+import { openPlanCompute, type PlanCompute } from './compute/pool';
 
 /** Body cap: under Excel on the web's 5 MB per request, so anything the add-in can send fits. */
 export const MAX_BODY = '5mb';
@@ -50,6 +51,8 @@ export type App = {
   invalidations: Invalidations;
   /** subscriptions over graphql-ws and the change events behind them (server/live) */
   live: Live;
+  /** the threads plan-wide scores and reports are computed in (server/compute), one pool per app */
+  compute: PlanCompute;
   /** stops accepting and waits for the requests in flight (cut after the shutdown timeout) */
   drain(): Promise<void>;
   /** closes what the app opened besides the database (Redis), after drain */
@@ -73,6 +76,8 @@ export type AppOptions = {
   logger?: Logger;
   /** the price limits of plan-wide computations (server/http/plan-cost.ts); tests lower them */
   planCost?: Partial<PlanCostLimits>;
+  /** threads computing plan-wide scores and reports, 0 on the event loop; default: COMPUTE_THREADS */
+  computeThreads?: number;
 };
 
 /**
@@ -101,6 +106,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   const limits = armor();
   const schema = await getSchema({ fastPaths });
   const live = startLive(orm.em, { coordination, fastPaths });
+  const compute = openPlanCompute(options.computeThreads ?? config().computeThreads);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, log),
@@ -131,7 +137,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     path: '/graphql',
     schema,
     authenticate: (authorization) => authenticate(orm.em, authorization, clock()),
-    context: (principal) => createContext(orm.em, principal, { fastPaths, live: live.feeds }),
+    context: (principal) => createContext(orm.em, principal, { fastPaths, live: live.feeds, compute }),
     validationRules: [...limits.validationRules, planWideFieldsRule],
     maxTokens: OPERATION_LIMITS.maxTokens,
     formatError: (error) => formatError(error.toJSON(), error, log),
@@ -163,7 +169,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     refuseDeepJson,
     trustedDocuments(security.trustedDocuments, security.development),
     expressMiddleware(apollo, {
-      context: async ({ res }) => bindResponse(createContext(orm.em, principalOf(res), { fastPaths }), res),
+      context: async ({ res }) => bindResponse(createContext(orm.em, principalOf(res), { fastPaths, compute }), res),
     }),
   );
   app.use(
@@ -184,6 +190,8 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   app.use(bodyErrors);
   app.use(lastErrors(log));
   const release = async () => {
+    // after the drain: no request is waiting for a thread any more
+    await compute.close();
     await live.close();
     await invalidations.close();
     await coordination?.close();
@@ -194,6 +202,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     coordination,
     invalidations,
     live,
+    compute,
     drain: () => apollo.stop(),
     release,
     async stop() {

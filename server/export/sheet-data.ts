@@ -5,6 +5,7 @@ import { computePlanScores, type PlanScores } from '../services/realization';
 import { realizationView, type RealizationView } from '../services/realization-view';
 import { loadPlanState, type PlanState } from '../sync/plan-state';
 import { allRows, type SheetRowOut } from '../sync/sheet-rows';
+import { scoreOfRow } from '../compute/plan-tasks';
 
 export type SheetRowWithScore = SheetRowOut & { realization: RealizationView | null };
 
@@ -14,19 +15,6 @@ export type SheetData = {
   scores: PlanScores;
   serverTime: Date;
 };
-
-export function scoreOfRow(scores: PlanScores, row: Pick<SheetRowOut, 'level' | 'rowId'>) {
-  switch (row.level) {
-    case 'indicator':
-      return scores.indicators.get(row.rowId);
-    case 'operational':
-      return scores.operationalObjectives.get(row.rowId);
-    case 'strategic':
-      return scores.strategicObjectives.get(row.rowId);
-    default:
-      return scores.perspectives.get(row.rowId);
-  }
-}
 
 /**
  * The plan as the `sheetRows` query gives it (same state, same rows, same scores): the workbook export must show

@@ -5,6 +5,7 @@ import { scopeToTenants } from '../auth/tenant-filter';
 import { ChangeSource } from '@core/vocabulary/enums';
 import type { User } from '../entities/user';
 import type { PlanFeeds } from '../live/feeds';
+import { ON_EVENT_LOOP, type PlanCompute } from '../compute/pool';
 import { Loaders } from './loaders';
 
 /**
@@ -23,12 +24,14 @@ export type Context = {
   fastPaths: boolean;
   /** the instance's live feeds: set on websocket operations only, where subscriptions run */
   live?: PlanFeeds;
+  /** where plan-wide scores and reports are computed: the app's thread pool, or the event loop */
+  compute: PlanCompute;
 };
 
 export function createContext(
   em: EntityManager,
   principal: Principal,
-  options: { fastPaths: boolean; live?: PlanFeeds },
+  options: { fastPaths: boolean; live?: PlanFeeds; compute?: PlanCompute },
 ): Context {
   const fork = em.fork();
   scopeToTenants(fork, principal.access);
@@ -42,5 +45,7 @@ export function createContext(
     sourceDetail: null,
     fastPaths: options.fastPaths,
     live: options.live,
+    // rows read in the unit of work (fast paths off) belong to it and cannot be copied to another thread
+    compute: options.fastPaths ? (options.compute ?? ON_EVENT_LOOP) : ON_EVENT_LOOP,
   };
 }

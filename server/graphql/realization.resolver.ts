@@ -1,5 +1,4 @@
 import { Arg, type ClassType, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
-import type { AggregateResult, IndicatorResult } from '@core/scoring';
 import { Checkpoint } from '@core/vocabulary/enums';
 import {
   Dashboard,
@@ -12,40 +11,27 @@ import {
   StrategicObjective,
 } from '../entities';
 import { loadPlanSnapshot } from '../services/plan-snapshot';
-import { computePlanScores, type PlanScores } from '../services/realization';
-import { realizationView } from '../services/realization-view';
+import type { PlanViews } from '../compute/plan-tasks';
+import type { RealizationView } from '../services/realization-view';
 import type { Context } from './context';
 import { nextTurn } from '../services/next-turn';
 import { thenMaybe } from './then-maybe';
 import { Realization } from './types/realization';
 
 /**
- * Scores of a plan for (year, checkpoint), computed once per request however many fields ask for them, from rows
- * read without the unit of work (they are only read). Once computed they are handed out as they are, not in a
- * promise: a plan tree asks for them once per node.
+ * The realizations of a plan's nodes for (year, checkpoint), computed once per request however many fields ask for
+ * them (off the event loop: server/compute), from rows read without the unit of work. Once computed they are handed
+ * out as they are, not in a promise: a plan tree asks for them once per node.
  */
-export function planScores(
-  ctx: Context,
-  planId: string,
-  year: number,
-  checkpoint: Checkpoint,
-): PlanScores | Promise<PlanScores> {
+function planViews(ctx: Context, planId: string, year: number, checkpoint: Checkpoint): PlanViews | Promise<PlanViews> {
   return ctx.loaders.onceNow(`scores:${planId}:${year}:${checkpoint}`, async () => {
+    await nextTurn(); // a big plan's read on a turn of its own (report.resolver.ts)
     const snapshot = await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }, { readOnly: ctx.fastPaths });
-    await nextTurn(); // a big plan's scores take a turn of the event loop of their own
-    return computePlanScores(snapshot, year, checkpoint);
+    return ctx.compute.run({ kind: 'views', snapshot, year, checkpoint });
   });
 }
 
-export function toRealization(
-  result: IndicatorResult | AggregateResult | undefined,
-  year: number,
-  checkpoint: Checkpoint,
-): Realization | null {
-  return realizationView(result, year, checkpoint);
-}
-
-type Pick = (scores: PlanScores, id: string) => IndicatorResult | AggregateResult | undefined;
+type Pick = (views: PlanViews, id: string) => RealizationView | null | undefined;
 
 /** `realization(year, checkpoint)` on a node of a plan: the node knows its plan. */
 function planNodeRealization(entity: ClassType<object>, pick: Pick, planIdOf: (row: any) => string): ClassType<object> {
@@ -61,9 +47,7 @@ function planNodeRealization(entity: ClassType<object>, pick: Pick, planIdOf: (r
       @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
       @Ctx() ctx: Context,
     ): Realization | null | Promise<Realization | null> {
-      return thenMaybe(planScores(ctx, planIdOf(row), year, checkpoint), (scores) =>
-        toRealization(pick(scores, row.id), year, checkpoint),
-      );
+      return thenMaybe(planViews(ctx, planIdOf(row), year, checkpoint), (views) => pick(views, row.id) ?? null);
     }
   }
   return NodeRealization;
@@ -84,9 +68,7 @@ function orgNodeRealization(entity: ClassType<object>, pick: Pick, what: string)
       @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
       @Ctx() ctx: Context,
     ): Realization | null | Promise<Realization | null> {
-      return thenMaybe(planScores(ctx, planId, year, checkpoint), (scores) =>
-        toRealization(pick(scores, row.id), year, checkpoint),
-      );
+      return thenMaybe(planViews(ctx, planId, year, checkpoint), (views) => pick(views, row.id) ?? null);
     }
   }
   return OrgRealization;

@@ -1,13 +1,9 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { profileLabel } from '@core/scoring';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { Dashboard, Indicator, PlanVersion } from '../entities';
 import { InputError, NotFoundError } from '../errors';
-import { lintPlan } from '../services/plan-lint';
 import { confirmPolarities } from '../services/polarity-confirm';
 import { loadPlanSnapshot } from '../services/plan-snapshot';
-import { computePlanScores } from '../services/realization';
-import { dashboardReport, planReport } from '../services/report';
 import type { Context } from './context';
 import { nextTurn } from '../services/next-turn';
 import { LintIssue, PerformanceReport } from './types/report';
@@ -31,22 +27,21 @@ export class ReportResolver {
       if (!dashboard) throw new NotFoundError('Dashboard', dashboardId);
       plan = dashboard.plan.id;
     }
+    // the statements of one read answer without yielding (SQLite): each computation reads on a turn of its own
+    await nextTurn();
     const snapshot = await loadPlanSnapshot(ctx.em, plan!, { year, checkpoint }, { readOnly: ctx.fastPaths });
-    // a turn of the event loop between the phases of a big plan's report, so /health and small requests get theirs
-    await nextTurn();
-    const scores = computePlanScores(snapshot, year, checkpoint);
-    await nextTurn();
-    const report = dashboardId ? dashboardReport(snapshot, scores, dashboardId) : planReport(snapshot, scores);
-    return { ...report, year, checkpoint, profile: profileLabel(scores.profile) };
+    // scored and laid out off the event loop (server/compute): /health and small requests are served meanwhile
+    const report = await ctx.compute.run({ kind: 'report', snapshot, year, checkpoint, dashboardId });
+    return { ...report, year, checkpoint };
   }
 
   @Query(() => [LintIssue], { description: 'What would make the scores of a plan version wrong or impossible' })
   async planLint(@Arg('planId', () => ID) planId: string, @Ctx() ctx: Context): Promise<LintIssue[]> {
     const plan = await ctx.em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'] });
     if (!plan) throw new NotFoundError('PlanVersion', planId);
-    const snapshot = await loadPlanSnapshot(ctx.em, planId, null, { readOnly: ctx.fastPaths });
     await nextTurn();
-    return lintPlan(snapshot, plan.cycle.years);
+    const snapshot = await loadPlanSnapshot(ctx.em, planId, null, { readOnly: ctx.fastPaths });
+    return ctx.compute.run({ kind: 'lint', snapshot, years: plan.cycle.years });
   }
 
   @Mutation(() => [Indicator], {

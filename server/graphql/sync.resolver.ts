@@ -1,21 +1,18 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock } from '../entities';
-import { scoreOfRow } from '../export/sheet-data';
 import { AuditEvent } from '../entities/audit-event';
 import { InputError, NotFoundError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
 import { loadPlanState } from '../sync/plan-state';
 import { allRows, rowsChangedSince } from '../sync/sheet-rows';
 import { forPeriod } from '../services/plan-snapshot';
-import { computePlanScores } from '../services/realization';
-import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
 import { countSyncRows } from '../ops/metrics';
 import type { Context } from './context';
+import { nextTurn } from '../services/next-turn';
 import { OptionalText } from './inputs/fields';
 import { LIMITS } from './inputs/validation';
-import { nextTurn } from '../services/next-turn';
 import { SyncSourceKind } from '@core/vocabulary/sync';
 import { RowChange, SheetRowsPage, SyncBatchInput, SyncResult } from './types/sync';
 
@@ -101,17 +98,20 @@ export class SyncResolver {
     @Ctx() ctx: Context,
   ): Promise<SheetRowsPage> {
     const serverTime = new Date();
+    await nextTurn(); // a big plan's read on a turn of its own (report.resolver.ts)
     const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths });
     const { rows, deletedRowIds } = since
       ? await rowsChangedSince(ctx.em, state, since)
       : { rows: allRows(state), deletedRowIds: [] };
-    // "Refresh scores" reads the rows with their scores: computed once for the whole plan, on a turn of its own
-    await nextTurn();
-    const scores = computePlanScores(forPeriod(state.snapshot, year, checkpoint), year, checkpoint);
-    const withScores = rows.map((row) => ({
-      ...row,
-      realization: realizationView(scoreOfRow(scores, row), year, checkpoint),
-    }));
+    // "Refresh scores" reads the rows with their scores: computed once for the whole plan, off the event loop
+    const realizations = await ctx.compute.run({
+      kind: 'rowScores',
+      snapshot: forPeriod(state.snapshot, year, checkpoint),
+      year,
+      checkpoint,
+      rows: rows.map(({ level, rowId }) => ({ level, rowId })),
+    });
+    const withScores = rows.map((row, i) => ({ ...row, realization: realizations[i] }));
     return { rows: withScores, deletedRowIds, serverTime };
   }
 

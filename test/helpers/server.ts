@@ -81,6 +81,8 @@ export async function startServer(
     databaseUrl?: string;
     /** the price limits of plan-wide computations (server/http/plan-cost.ts) */
     planCost?: AppOptions['planCost'];
+    /** threads computing plan-wide scores (server/compute), 0 on the event loop; default: COMPUTE_THREADS */
+    computeThreads?: number;
     /**
      * several instances: Redis and a key prefix of the test's own, for live updates and the rate limits alike
      * (default: one instance in memory, whatever REDIS_URL the developer's shell has)
@@ -117,6 +119,7 @@ export async function startServer(
       ...(options.live?.channelPrefix ? { redisPrefix: options.live.channelPrefix } : {}),
     },
     planCost: options.planCost,
+    computeThreads: options.computeThreads,
     clock: clock.now,
     log: (e) => {
       errors.push(e);
