@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAddin } from './addin';
+import { benchFairness } from './fairness';
 import { benchLive } from './live';
 import { benchLoad } from './load';
 import { type BenchConfig, type BenchEntry, isUnavailable } from './measure';
@@ -14,10 +15,10 @@ import { benchTree } from './tree';
  * `npm run bench`: the suite of issue 8 on a generated plan, written to bench/results/<date>.json and .md.
  *   --smoke (or BENCH_SMALL=1)  every figure at a tiny size in a few seconds, for CI; times mean nothing
  *   --size PxSxOxI (or BENCH_SIZE)  plan shape, default 4x12x10x10 (4,800 indicators)
- *   --only B1,B3 (or BENCH_ONLY)  a subset of B1…B7
+ *   --only B1,B3 (or BENCH_ONLY)  a subset of B1…B9
  *   --out DIR (or BENCH_OUT)  where to write; a smoke writes to the system's temporary directory unless told
  * Other sizes: BENCH_SYNC_ROWS (10000), BENCH_SCORING (100000), BENCH_LOAD_SECONDS (20), BENCH_CONNECTIONS (50),
- * BENCH_ADDIN_ROWS (5000), BENCH_LIVE_EVENTS (200). PostgreSQL (B6, B7) is TEST_PG_URL, default
+ * BENCH_ADDIN_ROWS (5000), BENCH_LIVE_EVENTS (200), BENCH_COMPUTE_THREADS (B9's threads, default 1). PostgreSQL (B6, B7) is TEST_PG_URL, default
  * postgres://postgres@127.0.0.1:5432/test; Redis (B7) is REDIS_URL, default redis://127.0.0.1:6379.
  */
 function flag(name: string): string | undefined {
@@ -33,7 +34,12 @@ function number(env: string, fallback: number): number {
   return value ? Number(value) : fallback;
 }
 
-export function configFromArgs(): BenchConfig & { only: Set<string> | null; out: string; liveEvents: number } {
+export function configFromArgs(): BenchConfig & {
+  only: Set<string> | null;
+  out: string;
+  liveEvents: number;
+  computeThreads: number;
+} {
   const smoke = flag('smoke') !== undefined || process.env.BENCH_SMALL === '1';
   const size = flag('size') || process.env.BENCH_SIZE || (smoke ? '1x2x2x5' : '4x12x10x10');
   const [perspectives, strategic, operational, indicators] = size.split(/[x×,]/).map(Number);
@@ -50,6 +56,7 @@ export function configFromArgs(): BenchConfig & { only: Set<string> | null; out:
     loadConnections: number('BENCH_CONNECTIONS', smoke ? 10 : 50),
     addinRows: number('BENCH_ADDIN_ROWS', smoke ? 200 : 5_000),
     liveEvents: number('BENCH_LIVE_EVENTS', smoke ? 5 : 200),
+    computeThreads: number('BENCH_COMPUTE_THREADS', 1),
     only: only ? new Set(only.split(',').map((s) => s.trim().toUpperCase())) : null,
     out:
       flag('out') ||
@@ -156,6 +163,11 @@ export async function runSuite(): Promise<{ file: string; failed: number }> {
   if (wanted('B7'))
     await attempt(entries, 'B7', 'live updates across instances', () =>
       benchLive(config.shape, config.liveEvents, config.smoke),
+    );
+
+  if (wanted('B9'))
+    await attempt(entries, 'B9', 'small requests during the worst allowed request', () =>
+      benchFairness(config.shape, config.smoke, config.computeThreads),
     );
 
   const date = started.toISOString();

@@ -31,6 +31,7 @@ import { authenticate } from './auth/authenticate';
 import { startLive, type Live } from './live';
 import { ScoreSnapshots } from './services/score-snapshots';
 import { keepSnapshotsFresh } from './services/snapshot-drops';
+import { openPlanCompute, type PlanCompute } from './compute/pool';
 
 /** Body cap: under Excel on the web's 5 MB per request, so anything the add-in can send fits. */
 export const MAX_BODY = '5mb';
@@ -46,6 +47,8 @@ export type App = {
   live: Live;
   /** scored plans kept between reads until their plan changes (server/services/score-snapshots.ts) */
   snapshots: ScoreSnapshots;
+  /** the threads plan-wide scores and reports are computed in (server/compute), one pool per app */
+  compute: PlanCompute;
   /** stops accepting and waits for the requests in flight (cut after the shutdown timeout) */
   drain(): Promise<void>;
   /** closes what the app opened besides the database (Redis), after drain */
@@ -69,6 +72,8 @@ export type AppOptions = {
   logger?: Logger;
   /** the price limits of plan-wide computations (server/http/plan-cost.ts); tests lower them */
   planCost?: Partial<PlanCostLimits>;
+  /** threads computing plan-wide scores and reports, 0 on the event loop; default: COMPUTE_THREADS */
+  computeThreads?: number;
 };
 
 /**
@@ -101,6 +106,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   const limits = armor();
   const schema = await getSchema({ fastPaths });
   const live = startLive(orm.em, { coordination, fastPaths, snapshots });
+  const compute = openPlanCompute(options.computeThreads ?? config().computeThreads);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, log),
@@ -131,7 +137,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     path: '/graphql',
     schema,
     authenticate: (authorization) => authenticate(orm.em, authorization, clock()),
-    context: (principal) => createContext(orm.em, principal, { fastPaths, live: live.feeds, snapshots }),
+    context: (principal) => createContext(orm.em, principal, { fastPaths, live: live.feeds, snapshots, compute }),
     validationRules: [...limits.validationRules, planWideFieldsRule],
     maxTokens: OPERATION_LIMITS.maxTokens,
     formatError: (error) => formatError(error.toJSON(), error, log),
@@ -162,7 +168,8 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     refuseDeepJson,
     trustedDocuments(security.trustedDocuments, security.development),
     expressMiddleware(apollo, {
-      context: async ({ res }) => bindResponse(createContext(orm.em, principalOf(res), { fastPaths, snapshots }), res),
+      context: async ({ res }) =>
+        bindResponse(createContext(orm.em, principalOf(res), { fastPaths, snapshots, compute }), res),
     }),
   );
   app.use(
@@ -183,6 +190,8 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   app.use(bodyErrors);
   app.use(lastErrors(log));
   const release = async () => {
+    // after the drain: no request is waiting for a thread any more
+    await compute.close();
     await live.close();
     dropStale();
     await invalidations.close();
@@ -195,6 +204,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     invalidations,
     live,
     snapshots,
+    compute,
     drain: () => apollo.stop(),
     release,
     async stop() {

@@ -5,6 +5,7 @@
  * start with a message naming the variable and the value, in Italian and in English; every bad variable is
  * reported at once.
  */
+import { availableParallelism } from 'node:os';
 
 /** The server's exposure settings (README, "Security limits"). */
 export type SecurityConfig = {
@@ -61,6 +62,8 @@ export type Config = {
   osUser: string;
   /** the speed layer (server/speed/README.md): off serves through plain type-graphql and the unit of work */
   fastPaths: boolean;
+  /** worker threads for plan-wide scores and reports (server/compute); 0 computes them on the event loop */
+  computeThreads: number;
   scaleOut: ScaleOutConfig;
   ops: OpsConfig;
 };
@@ -119,6 +122,12 @@ export const VARIABLES: readonly Variable[] = [
     default: '`on`',
     meaning:
       "`off` serves every request through plain type-graphql resolvers and MikroORM's unit of work, without the speed layer (`server/speed/README.md`): the same answers, slower; the escape hatch after a library upgrade",
+  },
+  {
+    name: 'COMPUTE_THREADS',
+    default: 'cores − 1 (1 to 4)',
+    meaning:
+      'worker threads that compute plan-wide scores, reports, lint and sheet rows (0 to 64), so a big report never holds the event loop and `/health` and small requests are answered meanwhile; `0` computes them on the event loop, in turns (README, "Security and limits"). The same answers either way; with `CRUSCOTTO_FAST_PATHS=off` they run on the event loop',
   },
   {
     name: 'REDIS_URL',
@@ -310,6 +319,7 @@ export function readConfig(env: Env = process.env): Config {
     migrationPgUrl: raw('MIGRATION_PG_URL') ?? 'postgres://postgres@127.0.0.1:5432/test',
     osUser: raw('USER') ?? 'unknown',
     fastPaths: flag('CRUSCOTTO_FAST_PATHS', true),
+    computeThreads: integer('COMPUTE_THREADS', defaultComputeThreads(), 0, 64),
     scaleOut: {
       redisUrl: redisUrl('REDIS_URL'),
       redisPrefix: raw('REDIS_KEY_PREFIX') ?? 'cruscotto:',
@@ -324,6 +334,11 @@ export function readConfig(env: Env = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** One thread fewer than the machine's cores, for the event loop: at least 1, at most 4 (a report rarely waits). */
+function defaultComputeThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
 let current: Config | undefined;

@@ -5,6 +5,7 @@ import { scopeToTenants } from '../auth/tenant-filter';
 import { ChangeSource } from '@core/vocabulary/enums';
 import type { User } from '../entities/user';
 import type { PlanFeeds } from '../live/feeds';
+import { ON_EVENT_LOOP, type PlanCompute } from '../compute/pool';
 import { Loaders } from './loaders';
 import { ScoreSnapshots } from '../services/score-snapshots';
 
@@ -29,12 +30,14 @@ export type Context = {
   live?: PlanFeeds;
   /** the instance's scored plans, kept until the plan changes (server/services/score-snapshots.ts) */
   snapshots: ScoreSnapshots;
+  /** where plan-wide scores and reports are computed: the app's thread pool, or the event loop */
+  compute: PlanCompute;
 };
 
 export function createContext(
   em: EntityManager,
   principal: Principal,
-  options: { fastPaths: boolean; live?: PlanFeeds; snapshots?: ScoreSnapshots },
+  options: { fastPaths: boolean; live?: PlanFeeds; snapshots?: ScoreSnapshots; compute?: PlanCompute },
 ): Context {
   const fork = em.fork();
   scopeToTenants(fork, principal.access);
@@ -49,5 +52,7 @@ export function createContext(
     fastPaths: options.fastPaths,
     live: options.live,
     snapshots: options.snapshots ?? NO_SNAPSHOTS,
+    // rows read in the unit of work (fast paths off) belong to it and cannot be copied to another thread
+    compute: options.fastPaths ? (options.compute ?? ON_EVENT_LOOP) : ON_EVENT_LOOP,
   };
 }

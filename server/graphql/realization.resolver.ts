@@ -12,7 +12,7 @@ import {
   StrategicObjective,
 } from '../entities';
 import { loadPlanSnapshot } from '../services/plan-snapshot';
-import { computePlanScores, type PlanScores } from '../services/realization';
+import type { PlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
 import type { ScoredPlan } from '../services/score-snapshots';
 import type { Context } from './context';
@@ -40,9 +40,10 @@ export function planScores(
 /** The scored plan with the period's rows (the report reads both), kept or built. */
 export function scoredPlan(ctx: Context, planId: string, year: number, checkpoint: Checkpoint): Promise<ScoredPlan> {
   return ctx.snapshots.read(ctx.em, planId, year, checkpoint, async () => {
+    await nextTurn(); // the statements of a big plan's read answer without yielding (SQLite): a turn of their own
     const snapshot = await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }, { readOnly: ctx.fastPaths });
-    await nextTurn(); // a big plan's scores take a turn of the event loop of their own
-    const scores = computePlanScores(snapshot, year, checkpoint);
+    // scored off the event loop when the rows can be copied to a thread (server/compute)
+    const scores = await ctx.compute.run({ kind: 'scores', snapshot, year, checkpoint });
     return { scores, snapshot, shareable: ctx.fastPaths };
   });
 }

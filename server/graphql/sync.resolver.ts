@@ -1,7 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock } from '../entities';
-import { scoreOfRow, stateScores } from '../export/sheet-data';
+import { stateScores } from '../export/sheet-data';
+import { scoreOfRow } from '../compute/plan-tasks';
 import { AuditEvent } from '../entities/audit-event';
 import { InputError, NotFoundError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
@@ -12,9 +13,9 @@ import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
 import { countSyncRows } from '../ops/metrics';
 import type { Context } from './context';
+import { nextTurn } from '../services/next-turn';
 import { OptionalText } from './inputs/fields';
 import { LIMITS } from './inputs/validation';
-import { nextTurn } from '../services/next-turn';
 import { SyncSourceKind } from '@core/vocabulary/sync';
 import { RowChange, SheetRowsPage, SyncBatchInput, SyncResult } from './types/sync';
 
@@ -115,7 +116,7 @@ export class SyncResolver {
       : { rows: [...allRows(state), ...(dashboards ? await dashboardRows(ctx.em, state) : [])], deletedRowIds: [] };
     // "Refresh scores" reads the rows with their scores: computed once per change of the plan, on a turn of its own
     await nextTurn();
-    const scores = stateScores(ctx.snapshots, stamp, state, ctx.fastPaths);
+    const scores = await stateScores(ctx.snapshots, stamp, state, ctx.fastPaths, ctx.compute);
     const withScores = rows.map((row) => ({
       ...row,
       realization: realizationView(scoreOfRow(scores, row), year, checkpoint),

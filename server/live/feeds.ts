@@ -112,7 +112,7 @@ class PlanFeed {
     } catch {
       return null; // the plan was deleted: nothing more to tell
     }
-    const scores = stateScores(this.snapshots, stamp, state, this.readOnly);
+    const scores = await stateScores(this.snapshots, stamp, state, this.readOnly);
     const rows: Picture['rows'] = new Map();
     for (const node of state.nodes.values())
       rows.set(node.id, { version: state.rowVersion(node), level: levelOfNode(node), code: codeOf(node) });

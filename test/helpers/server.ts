@@ -83,6 +83,8 @@ export async function startServer(
     planCost?: AppOptions['planCost'];
     /** megabytes of kept scored plans (server/services/score-snapshots.ts); 0 computes on every read */
     scoreCacheMb?: number;
+    /** threads computing plan-wide scores (server/compute); default 0 here, on the event loop */
+    computeThreads?: number;
     /**
      * several instances: Redis and a key prefix of the test's own, for live updates and the rate limits alike
      * (default: one instance in memory, whatever REDIS_URL the developer's shell has)
@@ -120,6 +122,9 @@ export async function startServer(
     },
     planCost: options.planCost,
     ...(options.scoreCacheMb !== undefined ? { ops: { scoreCacheMb: options.scoreCacheMb } } : {}),
+    // on the event loop unless a test asks for threads: a thread compiles the scoring code with ts-node at start,
+    // seconds of CPU for each of the suite's hundreds of servers (compute-threads.test.ts proves the answers equal)
+    computeThreads: options.computeThreads ?? 0,
     clock: clock.now,
     log: (e) => {
       errors.push(e);

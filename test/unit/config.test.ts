@@ -3,6 +3,7 @@
  * Italian and English, all at once), and the README's table matching the module's table.
  */
 import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { ConfigError, readConfig, VARIABLES } from '../../server/config';
 import { dialectOf } from '../../server/db/orm';
@@ -38,6 +39,7 @@ test('an empty environment gives the documented defaults', () => {
     migrationPgUrl: 'postgres://postgres@127.0.0.1:5432/test',
     osUser: 'unknown',
     fastPaths: true,
+    computeThreads: Math.max(1, Math.min(4, availableParallelism() - 1)),
     scaleOut: { redisPrefix: 'cruscotto:' },
     ops: { logLevel: 'info', shutdownTimeoutMs: 25_000, scoreCacheMb: 256 },
   });
@@ -58,6 +60,7 @@ test('every variable is read', () => {
     MIGRATION_PG_URL: 'postgres://m@h/x',
     USER: 'anna',
     CRUSCOTTO_FAST_PATHS: 'off',
+    COMPUTE_THREADS: '3',
     REDIS_URL: 'redis://:secret@cache:6380/2',
     REDIS_KEY_PREFIX: 'ente-a:',
     TRUST_PROXY: 'loopback, 10.0.0.0/8',
@@ -85,6 +88,7 @@ test('every variable is read', () => {
     migrationPgUrl: 'postgres://m@h/x',
     osUser: 'anna',
     fastPaths: false,
+    computeThreads: 3,
     scaleOut: {
       redisUrl: 'redis://:secret@cache:6380/2',
       redisPrefix: 'ente-a:',
@@ -109,6 +113,9 @@ test('a bad value is refused naming the variable and the value, in Italian and E
   );
   for (const port of ['65536', '-1', '4.5', '4e3', '0x10'])
     expect(problemsOf({ PORT: port })).toEqual([expect.stringContaining(`PORT="${port}"`)]);
+  for (const threads of ['-1', '65', 'two'])
+    expect(problemsOf({ COMPUTE_THREADS: threads })).toEqual([expect.stringContaining(`COMPUTE_THREADS="${threads}"`)]);
+  expect(readConfig({ COMPUTE_THREADS: '0' }).computeThreads).toBe(0);
   expect(problemsOf({ RATE_LIMIT_PER_MINUTE: '0' })).toEqual([
     'RATE_LIMIT_PER_MINUTE="0": atteso un numero intero ≥ 1 / expected an integer ≥ 1',
   ]);

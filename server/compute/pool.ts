@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { nextTurn } from '../services/next-turn';
+import { type PlanTask, type PlanTaskOf, type PlanTaskResults, runPlanTask } from './plan-tasks';
+
+/**
+ * Where plan-wide computations run (issue 13, item 5). With threads, in a pool of worker threads: the event loop
+ * only reads the rows and answers, so `/health` and small requests are served while a viewer's report of a
+ * 5,000-indicator plan is computed. Without (COMPUTE_THREADS=0), on the event loop, each on a turn of its own
+ * (next-turn.ts). The answers are the same either way: the same pure functions (plan-tasks.ts) run in both.
+ */
+export type PlanCompute = {
+  run<K extends PlanTask['kind']>(task: PlanTaskOf<K>): Promise<PlanTaskResults[K]>;
+  /** the threads of the pool, 0 on the event loop */
+  readonly threads: number;
+  /** tasks given and not yet answered (on the event loop a task never waits, so 0 between turns) */
+  inFlight(): number;
+  /** ends the threads once the tasks queued are done (the app's release, after the HTTP drain) */
+  close(): Promise<void>;
+};
+
+export const ON_EVENT_LOOP: PlanCompute = {
+  threads: 0,
+  inFlight: () => 0,
+  async run(task) {
+    await nextTurn();
+    return runPlanTask(task);
+  },
+  async close() {},
+};
+
+/**
+ * How a thread loads the worker: the built server (`npm start`, dist/) runs the compiled plan-worker.js; tests,
+ * benchmarks and scripts run the TypeScript sources, and the thread gets the same hooks `npm run bench` uses
+ * (ts-node, transpile only, and tsconfig-paths for `@core/`).
+ */
+function workerFile(): { filename: string; execArgv: string[] } {
+  const compiled = path.extname(__filename) === '.js';
+  const filename = path.join(__dirname, `plan-worker${compiled ? '.js' : '.ts'}`);
+  // both hooks find the repository's tsconfig.json from the working directory, as they do for `npm run bench`
+  const execArgv = compiled ? [] : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+  return { filename, execArgv };
+}
+
+export function openPlanCompute(threads: number): PlanCompute {
+  if (threads <= 0) return ON_EVENT_LOOP;
+  const { filename, execArgv } = workerFile();
+  const pool = new Piscina({
+    filename,
+    execArgv,
+    minThreads: threads,
+    maxThreads: threads,
+    // a thread stays for the life of the app: starting one (loading the scoring code) costs more than a task
+    idleTimeout: Number.POSITIVE_INFINITY,
+  });
+  let inFlight = 0;
+  let closed = false;
+  return {
+    threads,
+    inFlight: () => inFlight,
+    async run(task) {
+      // a closed piscina pool would start threads again for a late task: after the drain there is none to serve
+      if (closed) throw new Error('compute threads closed (the server is shutting down)');
+      inFlight++;
+      try {
+        // copying the rows to the thread is a block of its own: one turn of the event loop per computation
+        await nextTurn();
+        return await pool.run(task);
+      } finally {
+        inFlight--;
+      }
+    },
+    close() {
+      closed = true;
+      return pool.close();
+    },
+  };
+}
