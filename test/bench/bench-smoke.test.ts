@@ -60,6 +60,7 @@ describe('npm run bench -- --smoke', () => {
       'B5',
       ...(pg ? ['B6-sync', 'B6-tree-statements', 'B6-tree-time'] : ['B6']),
       'B7',
+      'B9',
     ];
     expect(report.results.map((r: { id: string }) => r.id)).toEqual(ids);
     for (const id of ['B1', 'B2-time', 'B3', ...(pg ? ['B6-sync', 'B6-tree-time'] : [])]) {
@@ -76,6 +77,9 @@ describe('npm run bench -- --smoke', () => {
       expect(r.ratio).toBeCloseTo(r.measured / r.baseline, 9);
     }
     if (!pg) expect(byId('B6').unavailable).toMatch(/PostgreSQL/);
+    // small requests during the worst allowed one: an absolute goal, beside the same requests alone in the same run
+    expect(byId('B9')).toMatchObject({ unit: 'ms', goal: '≤ 100 ms', met: null });
+    expect(byId('B9').baseline).toBeGreaterThan(0);
   });
 
   it('counts the same SQL statements for the plan tree at two plan sizes', () => {
