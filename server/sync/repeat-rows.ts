@@ -12,6 +12,7 @@ import type { SheetRowIn } from '@core/sheet/row';
 import { checkCode } from '@core/sheet/text-checks';
 import { levelOf } from '@core/sheet/vocabulary';
 import { foldWords } from '@core/vocabulary/fold';
+import { INDICATOR_ONLY_COLUMNS } from '@core/vocabulary/levels';
 import type { RowResult, SyncOutcome } from './answer';
 import type { RowPlan, SyncInput } from './row-plan';
 
@@ -37,23 +38,7 @@ export type Folded = {
 export type KnownNode = (key: string) => { id: string; version: number } | undefined;
 
 /** Cells of the node itself: a repeat may leave them empty or say the same, never something else. */
-const NODE_CELLS = [
-  'level',
-  'title',
-  'weight',
-  'kpi',
-  'unit',
-  'polarity',
-  'rule',
-  'target',
-  'thresholds',
-  'futureTargets',
-  'actual',
-  'neutralised',
-  'neutralisationReason',
-  'note',
-  'responsibleUnit',
-] as const;
+const NODE_CELLS = ['level', 'title', 'weight', 'kpi', ...INDICATOR_ONLY_COLUMNS] as const;
 
 const filled = (raw: unknown): boolean =>
   Array.isArray(raw) ? raw.length > 0 : raw != null && String(raw).trim() !== '';
