@@ -193,3 +193,6 @@ const APIS: CrudApi<any>[] = [
 ];
 
 export const CRUD_RESOLVERS = APIS.map(crudResolver);
+
+/** The API of one entity, for the connections that page its rows under a parent (child-connections.ts). */
+export const apiOfEntity = (entity: object): CrudApi<any> | undefined => APIS.find((api) => api.entity === entity);

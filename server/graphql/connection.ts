@@ -27,8 +27,21 @@ export class PageInfo {
 export type Edge<T> = { cursor: string; node: T };
 export type Connection<T> = { edges: Edge<T>[]; pageInfo: PageInfo; totalCount: number };
 
-/** A Relay connection type for a list that grows (indicators, targets, audit events, members, report rows…). */
+const CONNECTIONS = new Map<string, ClassType<Connection<any>>>();
+
+/**
+ * A Relay connection type for a list that grows (indicators, targets, audit events, members, report rows…). One type
+ * per name: the root list and the same rows under their parent (`Dashboard.entriesConnection`) share it.
+ */
 export function connectionOf<T extends object>(node: ClassType<T>, name: string): ClassType<Connection<T>> {
+  const known = CONNECTIONS.get(name);
+  if (known) return known as ClassType<Connection<T>>;
+  const made = newConnection(node, name);
+  CONNECTIONS.set(name, made);
+  return made;
+}
+
+function newConnection<T extends object>(node: ClassType<T>, name: string): ClassType<Connection<T>> {
   @ObjectType(`${name}Edge`, {
     simpleResolvers: true,
     description: `Una riga di ${name}Connection col suo cursore / One ${name} row of a page, with its cursor`,

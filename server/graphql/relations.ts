@@ -300,4 +300,7 @@ export class IndicatorValuesResolver {
   }
 }
 
+/** The lists of rows under one row (a dashboard's entries, an objective's indicators): each is also paged. */
+export const CHILD_LISTS = EDGES.flatMap((edge) => (edge.kind === 'children' ? [edge] : []));
+
 export const RELATION_RESOLVERS: ClassType<object>[] = [...EDGES.map(edgeResolver), IndicatorValuesResolver];

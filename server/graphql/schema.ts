@@ -17,6 +17,7 @@ import { ParsedValueResolver } from './parsed-value.resolver';
 import { REALIZATION_RESOLVERS } from './realization.resolver';
 import { ProfilesResolver } from './profiles.resolver';
 import { RELATION_RESOLVERS } from './relations';
+import { CHILD_CONNECTION_RESOLVERS } from './child-connections';
 import { ReportResolver } from './report.resolver';
 import { SyncResolver } from './sync.resolver';
 import { TargetValueResolver } from './target-value.resolver';
@@ -53,6 +54,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         ReportRowsResolver,
         ...CRUD_RESOLVERS,
         ...RELATION_RESOLVERS,
+        ...CHILD_CONNECTION_RESOLVERS,
         ...REALIZATION_RESOLVERS,
       ],
       validate: { forbidUnknownValues: false },

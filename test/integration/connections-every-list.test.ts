@@ -93,6 +93,46 @@ describe.each(databaseNames())('every list that grows pages as a Relay connectio
     }
   });
 
+  it('the rows under one row page like the root list, filtered on their parent', async () => {
+    const tree = await gql(
+      `{ planVersion(id: "${plan()}") { perspectives { id strategicObjectives { id operationalObjectives { id indicators { id } } } } } }`,
+    );
+    const perspective = tree.planVersion.perspectives[0];
+    const strategic = perspective.strategicObjectives[0];
+    const operational = strategic.operationalObjectives.find((o: { indicators: unknown[] }) => o.indicators.length > 2);
+    for (const [parent, field, plain] of [
+      [`planVersion(id: "${plan()}")`, 'perspectivesConnection', tree.planVersion.perspectives],
+      [`perspective(id: "${perspective.id}")`, 'strategicObjectivesConnection', perspective.strategicObjectives],
+      [`strategicObjective(id: "${strategic.id}")`, 'operationalObjectivesConnection', strategic.operationalObjectives],
+      [`operationalObjective(id: "${operational.id}")`, 'indicatorsConnection', operational.indicators],
+    ] as const) {
+      const expected = (plain as Array<{ id: string }>).map((r) => r.id).sort();
+      const forwards = await walk(field, '', 2, false, parent);
+      expect({ field, ids: [...forwards.ids].sort(), total: forwards.total }).toEqual({
+        field,
+        ids: expected,
+        total: expected.length,
+      });
+      expect((await walk(field, '', 2, true, parent)).ids).toEqual(forwards.ids);
+    }
+  });
+
+  it("a row's children connection holds only that row's children, and another organisation does not reach it", async () => {
+    const id = sondrio.plan.operational('1.1').rowId;
+    const query = `{ operationalObjective(id: "${id}") { indicatorsConnection(first: 500) { totalCount edges { node { operationalObjective { id } } } } } }`;
+    const page = (await gql(query)).operationalObjective.indicatorsConnection;
+    expect(page.totalCount).toBeGreaterThan(0);
+    expect(page.edges.map((e: any) => e.node.operationalObjective.id)).toEqual(Array(page.totalCount).fill(id));
+
+    const other = ok(
+      await sondrio.server.gql(`mutation { createOrganisation(input: { code: "CHILD2", name: "Altro" }) { id } }`),
+    );
+    const stranger = await sondrio.server.as('admin', other.createOrganisation.id);
+    const seen = await stranger.gql(query);
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data.operationalObjective).toBeNull();
+  });
+
   it('the big lists of the plan are more than a page, so the paging is really walked', async () => {
     const targets = await gql(`{ targetsConnection(${byPlan()}, first: 1) { totalCount } }`);
     expect(targets.targetsConnection.totalCount).toBeGreaterThan(100);

@@ -32,7 +32,8 @@ const BOUNDED: Record<string, string> = {
   'OperationalObjective.evidence': 'the evidence one objective names',
   'Indicator.categories': 'a subset of the four IndicatorCategory values',
   'RowResult.errors': 'the refused cells of one row (one per column at most)',
-  // the children of one row: the rows one indicator, objective, plan or unit holds, fetched with it
+  // the children of one row: the rows one indicator, objective, plan or unit holds, fetched with it in one batch per
+  // level; each is also paged as `xConnection` beside it (the test below)
   'Indicator.targets': 'one a year and checkpoint of the cycle (six)',
   'Indicator.measurements': 'one a year and checkpoint of the cycle (six)',
   'Indicator.baselines': 'the reference years of one indicator',
@@ -171,6 +172,40 @@ it('the allow-list names only lists that exist, so it cannot hide a new one by a
     ),
   );
   expect(Object.keys(BOUNDED).filter((path) => !lists.has(path))).toEqual([]);
+});
+
+/** Lists of rows under one row that stay unpaged, each with why: a year's few values, a link table, a whole answer. */
+const UNPAGED_CHILDREN: Record<string, string> = {
+  'Indicator.targets': 'one a year and checkpoint of the cycle, chosen by year and checkpoint',
+  'Indicator.measurements': 'one a year and checkpoint of the cycle, chosen by year and checkpoint',
+  'Indicator.responsibleUnits': 'a link to units, not rows of the indicator',
+  'OperationalObjective.responsibleUnits': 'a link to units, not rows of the objective',
+  'OperationalObjective.responsiblePersons': 'a link to people, not rows of the objective',
+};
+
+it('every list of plan rows under one row is also a Relay connection beside it (Dashboard.entriesConnection…)', () => {
+  const nodeTypes = new Set(
+    types()
+      .filter((t) => t.kind === 'OBJECT' && t.interfaces.some((i) => i.name === 'Node'))
+      .map((t) => t.name),
+  );
+  const unpaged: string[] = [];
+  for (const type of types()) {
+    if (type.kind !== 'OBJECT' || !nodeTypes.has(type.name)) continue;
+    const names = new Set(type.fields.map((f) => f.name));
+    for (const field of type.fields) {
+      const { name, list } = named(field.type);
+      const path = `${type.name}.${field.name}`;
+      if (!list || !nodeTypes.has(name) || UNPAGED_CHILDREN[path]) continue;
+      if (!names.has(`${field.name}Connection`)) unpaged.push(path);
+    }
+  }
+  expect(unpaged).toEqual([]);
+  // the exceptions name lists that exist, so a stale name cannot hide a new one
+  const lists = new Set(
+    types().flatMap((t) => (t.kind === 'OBJECT' ? t.fields.map((f) => `${t.name}.${f.name}`) : [])),
+  );
+  expect(Object.keys(UNPAGED_CHILDREN).filter((path) => !lists.has(path))).toEqual([]);
 });
 
 it('every connection takes first/after, last/before and orderBy, and counts its rows', () => {
