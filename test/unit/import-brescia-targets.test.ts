@@ -214,4 +214,44 @@ describe('brescia: every printed target and weight, read against a hand-checked 
     expect(unitsOf('3.5.1')).toEqual([expect.stringMatching(/Affari Generali e Relazioni Esterne/i)]);
     expect(review.entries.filter((e) => e.code === 'UNITS_FROM_CARD').length).toBeGreaterThanOrEqual(8);
   });
+
+  /** [card, line of its "Prospettiva strategica" text, the perspective printed there], read by hand in 003. */
+  const PERSPECTIVES: Array<[string, number, string]> = [
+    ['1.1', 2659, 'Sviluppo economico delle imprese e del territorio'],
+    ['1.2', 2862, 'Sviluppo economico delle imprese e del territorio'],
+    ['1.3', 3023, 'Semplificazione e innovazione dei processi'],
+    ['1.4', 3159, 'Sviluppo economico delle imprese e del territorio'],
+    ['2.1', 3316, 'Semplificazione e innovazione dei processi'],
+    ['2.2', 3618, 'Sviluppo economico delle imprese e del territorio'],
+    ['2.3', 3882, 'Sviluppo economico delle imprese e del territorio'],
+    ['2.4', 4050, 'Tutela della legalità nel sistema economico'],
+    ['3.1', 4279, 'Crescita e apprendimento'],
+    ['3.2', 4434, 'Crescita e apprendimento'],
+    ['3.3', 4565, 'Semplificazione e innovazione dei processi'],
+    ['3.4', 4764, 'Crescita e Apprendimento'],
+    ['3.5', 5012, 'Crescita e apprendimento'],
+    ['3.6', 5164, 'Semplificazione e innovazione dei processi'],
+    ['AS.1', 5389, "Sviluppo economico dell'impresa e del territorio"],
+  ];
+
+  it("keeps each card's own perspective, which the cross-cutting strategic objective does not say (003:4050)", () => {
+    const oos = draft.perspectives.flatMap((p) => p.strategicObjectives.flatMap((s) => s.operationalObjectives));
+    expect(oos.map((o) => o.code).sort()).toEqual(PERSPECTIVES.map(([code]) => code).sort());
+    for (const [code, line, name] of PERSPECTIVES) {
+      expect([code, seedLine(line).trim()]).toEqual([code, name]);
+      expect([code, oos.find((o) => o.code === code)?.cardPerspective]).toEqual([code, name]);
+    }
+    // The parent of 2.4 is the cross-cutting objective (003:2340), not "Tutela della legalità".
+    const parent = draft.perspectives.find((p) => p.strategicObjectives.some((s) => s.code === '1'))!;
+    expect(parent.name).toBe('Trasversale a tutte le aree');
+  });
+
+  it('flags the one card the balanced-scorecard map files under another perspective (2.4: 003:4050 against 003:2012)', () => {
+    expect(seedLine(2012)).toContain('Semplificazione e innovazione dei processi');
+    expect(seedLine(2020)).toMatch(/^2\.4 azioni di collaborazione/);
+    const conflicts = review.entries.filter((e) => e.code === 'PERSPECTIVE_CONFLICT');
+    expect(conflicts.map((e) => [e.kind, e.subject, e.line])).toEqual([['warning', 'operational objective 2.4', 4037]]);
+    expect(conflicts[0].messageIt).toContain('riga 2012');
+    expect(conflicts[0].message).toContain('Tutela della legalità nel sistema economico');
+  });
 });
