@@ -13,7 +13,7 @@ import { emptyDraft } from './draft';
 import { ImportFormatError } from './errors';
 import type { Importer } from './importer';
 import { readManagers } from './brescia-assignments';
-import { responsiblePeople } from './brescia-people';
+import { mergeSurnames, responsiblePeople } from './brescia-people';
 import { cardPerspectiveOf, reportCardPerspectives } from './brescia-perspectives';
 import { budgetOf, evidenceOf, ownShareOf, purposeOf, readFunds, relevanceOf, unitsOf } from './brescia-card-sections';
 import { findCards, sectionsOf, type Card } from './brescia-cards';
@@ -70,6 +70,7 @@ class BresciaReader implements BresciaReading {
     this.readPlanFacts();
     for (const card of cards) this.readCard(card);
     readManagers(this);
+    mergeSurnames(this);
     reportCardPerspectives(this);
     this.draft.perspectives = this.perspectives;
     this.reportMissingCards();

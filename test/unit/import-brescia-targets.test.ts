@@ -166,6 +166,46 @@ describe('brescia: every printed target and weight, read against a hand-checked 
     expect(names('3.1')).toEqual([]);
   });
 
+  it("links every card's named people, a surname alone to the one person the manager table names in full", () => {
+    /** [card, line of its "Responsabili", a word of that line, the people it names]; roles only name nobody. */
+    const PEOPLE: Array<[string, number, string, string[]]> = [
+      ['1.2', 2906, 'Antonio Scaglia', ['Antonio Scaglia', 'Silvio Rovetta']],
+      ['1.3', 3075, 'd.ssa', ['Antonella Vairano', 'Gregorini']], // "d.ssa Vairano", in full at 003:1897-1900
+      ['1.4', 3206, 'Antonio Scaglia', ['Antonio Scaglia', 'Silvio Rovetta']],
+      [
+        '2.2',
+        3692,
+        'Orietta',
+        [
+          'Orietta Pedrana',
+          'Liviana Ventura',
+          'Laura Giusti',
+          'Claudia Berandi',
+          'Mariabeatrice Testoni',
+          'Annamaria Lussignoli',
+          'Edoardo Perrotta',
+          'Paolo Marianacci',
+          'Valentina Calegari',
+          'Elena Galeri',
+        ],
+      ],
+      ['2.4', 4192, 'Liviana', ['Liviana Ventura', 'Laura Giusti', 'Edoardo Perrotta', 'Marialaura Chiroli']],
+      ['3.2', 4479, 'Dirigente e Posizioni', []],
+      ['3.3', 4646, 'Segretario', []],
+      ['3.4', 4900, 'RSPP', []],
+      ['3.5', 5053, 'Antonio Apparato', ['Antonio Apparato']],
+      ['AS.1', 5489, 'Ezio', ['Ezio Zorzi', 'Michela Mombelli']],
+    ];
+    const oos = draft.perspectives.flatMap((p) => p.strategicObjectives.flatMap((s) => s.operationalObjectives));
+    for (const [code, line, word, people] of PEOPLE) {
+      expect([code, seedLine(line).replace(/\s+/g, ' ')]).toEqual([code, expect.stringContaining(word)]);
+      const keys = oos.find((o) => o.code === code)?.personKeys ?? [];
+      expect([code, keys.map((k) => draft.persons.find((p) => p.key === k)?.fullName)]).toEqual([code, people]);
+    }
+    expect(draft.persons.filter((p) => p.fullName === 'Vairano')).toEqual([]);
+    expect(review.entries.filter((e) => e.code === 'PERSON_BY_SURNAME').map((e) => e.evidence)).toEqual(['Vairano']);
+  });
+
   it('gives each text target the rule that scores it: a milestone in words manual, words around a number a proposal', () => {
     const rule = (code: string, checkpoint: Checkpoint) =>
       indicator(code).targets.find((t) => t.checkpoint === checkpoint)?.rule ?? null;
