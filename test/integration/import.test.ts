@@ -11,6 +11,7 @@ import { importPlan } from '../../server/import/import-plan';
 import { readSource } from '../../server/import/registry';
 import { InputError } from '../../server/errors';
 import { databaseNames } from '../helpers/databases';
+import { getFile } from '../helpers/files';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
 import { seedPath } from '../helpers/seeds';
 
@@ -219,6 +220,13 @@ describe.each(databaseNames())('importing plans (%s)', (dialect) => {
       ),
     ).operationalObjectivesConnection.edges[0].node;
     expect(card.cardPerspective).toBe('Tutela della legalità nel sistema economico');
+    // …and the Brescia plan layout prints it as the card's "Prospettiva", not the cross-cutting objective's.
+    const layout = await getFile(server, `/reports/plan-brescia.html?planId=${result.planId}&year=2020`);
+    expect(layout.status).toBe(200);
+    const html = layout.body.toString('utf8');
+    const card24 = html.slice(html.indexOf('Obiettivo operativo 2.4'), html.indexOf('Obiettivo operativo 3.1'));
+    expect(card24).toContain('Tutela della legalità nel sistema economico');
+    expect(card24).not.toContain('Trasversale a tutte le aree');
     expect(card.responsiblePersons.map((p: { fullName: string }) => p.fullName).sort()).toEqual(
       ['Edoardo Perrotta', 'Laura Giusti', 'Liviana Ventura', 'Marialaura Chiroli'].sort(),
     );
