@@ -74,6 +74,13 @@ export class OperationalObjective extends PlanOwned {
 
   @OptionalString(36) previousId?: string | null;
 
+  // declared after the older columns: the migration adds it as the table's last column
+  @OptionalString(
+    300,
+    'Prospettiva strategica stampata sulla scheda dell\'obiettivo, anche quando diversa da quella del suo obiettivo strategico (Brescia: la 2.4 "Tutela della legalità" sotto un obiettivo trasversale) / The strategic perspective printed on the objective\'s card, also when it differs from its strategic objective\'s (Brescia: 2.4 "Tutela della legalità" under a cross-cutting objective)',
+  )
+  cardPerspective?: string | null;
+
   // a link has no position of its own: units and people are listed by name, through every path that reads them
   @ManyToMany({ entity: () => OrgUnit, orderBy: { name: 'asc', id: 'asc' } })
   responsibleUnits = new Collection<OrgUnit>(this);

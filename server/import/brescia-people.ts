@@ -57,3 +57,29 @@ export function responsiblePeople(reading: BresciaReading, section: Section | un
   );
   return keys;
 }
+
+/**
+ * A surname alone ("d.ssa Vairano", 003:3076) is the person of that surname the plan names in full elsewhere (the
+ * manager table's "dr.ssa Antonella Vairano", 003:1897-1900), when exactly one has it: run once the manager table is
+ * read, it links the objectives to that person and drops the surname-only one. Otherwise the surname stays as printed.
+ */
+export function mergeSurnames(reading: BresciaReading): void {
+  const { persons } = reading.draft;
+  for (const alone of persons.filter((p) => !p.fullName.includes(' '))) {
+    const same = persons.filter((p) => p !== alone && p.fullName.split(' ').at(-1) === alone.fullName);
+    if (same.length !== 1) continue;
+    for (const o of reading.oos.values())
+      if (o.personKeys?.includes(alone.key))
+        o.personKeys = [...new Set(o.personKeys.map((k) => (k === alone.key ? same[0].key : k)))];
+    for (const r of alone.roles) if (!same[0].roles.some((x) => x.role === r.role)) same[0].roles.push(r);
+    persons.splice(persons.indexOf(alone), 1);
+    reading.review.inferred(
+      alone.line ?? null,
+      'person',
+      'PERSON_BY_SURNAME',
+      `"${alone.fullName}" is taken for ${same[0].fullName}, the only person of that surname the plan names in full (line ${same[0].line ?? '-'}).`,
+      `"${alone.fullName}" è intesa come ${same[0].fullName}, l'unica persona con quel cognome che il piano nomina per intero (riga ${same[0].line ?? '-'}).`,
+      alone.fullName,
+    );
+  }
+}

@@ -13,7 +13,8 @@ import { emptyDraft } from './draft';
 import { ImportFormatError } from './errors';
 import type { Importer } from './importer';
 import { readManagers } from './brescia-assignments';
-import { responsiblePeople } from './brescia-people';
+import { mergeSurnames, responsiblePeople } from './brescia-people';
+import { cardPerspectiveOf, reportCardPerspectives } from './brescia-perspectives';
 import { budgetOf, evidenceOf, ownShareOf, purposeOf, readFunds, relevanceOf, unitsOf } from './brescia-card-sections';
 import { findCards, sectionsOf, type Card } from './brescia-cards';
 import { readCardIndicators } from './brescia-indicators';
@@ -69,6 +70,8 @@ class BresciaReader implements BresciaReading {
     this.readPlanFacts();
     for (const card of cards) this.readCard(card);
     readManagers(this);
+    mergeSurnames(this);
+    reportCardPerspectives(this);
     this.draft.perspectives = this.perspectives;
     this.reportMissingCards();
     return { draft: this.draft, review: this.review };
@@ -150,10 +153,7 @@ class BresciaReader implements BresciaReading {
     const title = (s.get('title')?.text ?? '').replace(/\s+/g, ' ').trim();
     const subject =
       card.kind === 'strategic' ? 'strategic objective' : `operational objective ${card.code ?? AGENCY_OO_CODE}`;
-    const perspectiveText = (s.get('perspective')?.text ?? '')
-      .replace(/^Prospettiva strategica\s*/i, '')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const perspectiveText = cardPerspectiveOf(s.get('perspective'));
     if (card.kind === 'strategic') {
       const perspective = this.perspectiveFor(
         /trasversal/i.test(perspectiveText) ? 'Trasversale a tutte le aree' : perspectiveText || '(non indicata)',
@@ -238,6 +238,7 @@ class BresciaReader implements BresciaReading {
       evidence: evidenceOf(s.get('evidence')),
       isNew: card.isNew,
       contributes: false,
+      cardPerspective: perspectiveText || null,
       unitKeys: [...areas, ...services],
       personKeys: responsiblePeople(this, s.get('responsible'), subject),
     };

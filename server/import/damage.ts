@@ -4,7 +4,7 @@
  * Latin-1 leaves "Ã¨", "â€™") and a document repeated within the file (16 concatenated copies of one plan once
  * imported as a single plan with 208 dashboards).
  */
-import type { Importer } from './importer';
+import type { Importer, TextCut } from './importer';
 import type { ReviewReport } from './review';
 import type { SourceText } from './source-text';
 
@@ -22,8 +22,13 @@ export const DAMAGE_CODES: ReadonlySet<string> = new Set([
 const MOJIBAKE = /\uFFFD|Ã[\u0080-\u00BF]|â€[\u0080-\u00BF\u2018-\u201E\u2122]/;
 const SHOWN = 5;
 
-export function reportDamage(source: SourceText, review: ReviewReport, importer?: Importer): void {
-  reportTruncation(source, review, importer);
+export function reportDamage(
+  source: SourceText,
+  review: ReviewReport,
+  importer?: Importer,
+  cut?: TextCut | null,
+): void {
+  reportTruncation(source, review, importer, cut);
   const broken = source.lines.filter((l) => MOJIBAKE.test(l.text));
   if (broken.length > 0) {
     const first = broken[0];
@@ -102,12 +107,23 @@ const isTableRow = (text: string) => text.split('\t').filter((c) => c.trim() !==
  * closes its tables with a signature, a note or prose). Half a Sondrio table once imported as the plan (24 of 48
  * indicators) without a word.
  */
-function reportTruncation(source: SourceText, review: ReviewReport, importer?: Importer): void {
+function reportTruncation(source: SourceText, review: ReviewReport, importer?: Importer, cut?: TextCut | null): void {
   const last = [...source.lines].reverse().find((l) => l.text.trim() !== '');
   if (!last) return;
   const ending = importer?.ending;
   const evidence = last.text.replace(/\s+/g, ' ').trim().slice(0, 200);
-  if (ending && !source.find(ending.pattern)) {
+  const endless = ending && !source.find(ending.pattern);
+  if (cut) {
+    // The reader saw the text end inside a table: said with the line, and what else is missing.
+    review.warning(
+      last.no,
+      'document',
+      'TEXT_TRUNCATED',
+      `The text ends at line ${last.no} ${cut.en}${endless ? `, and without ${ending.en}` : ''}: it was probably cut, and the rows after it are missing. Import the whole document.`,
+      `Il testo finisce alla riga ${last.no} ${cut.it}${endless ? `, e senza ${ending.it}` : ''}: è probabilmente troncato e mancano le righe successive. Importare il documento intero.`,
+      evidence,
+    );
+  } else if (endless) {
     review.warning(
       last.no,
       'document',

@@ -114,6 +114,8 @@ export interface OperationalObjectiveDraft {
   weight: string | null;
   /** counts in the parent's contribution component; objectives added mid-year do not (docs/domain.md §8.8) */
   contributes?: boolean;
+  /** the perspective its own card prints (Brescia), which may differ from its strategic objective's */
+  cardPerspective?: string | null;
   expectedBenefit?: string | null;
   plannedActions?: string | null;
   effort?: string | null;

@@ -7,8 +7,14 @@ import type { PlanDraft } from './draft';
 import type { ReviewReport } from './review';
 import type { SourceText } from './source-text';
 
+/**
+ * Where the text ends when a reader sees it end inside a table ("inside the table of dashboard …"): the words that
+ * follow "The text ends at line N" in the TEXT_TRUNCATED warning (damage.ts), in English and Italian.
+ */
+export type TextCut = { en: string; it: string };
+
 /** What a reader makes of a document: the plan as read, and everything a person should review. */
-export type ImportRead = { draft: PlanDraft; review: ReviewReport };
+export type ImportRead = { draft: PlanDraft; review: ReviewReport; cut?: TextCut | null };
 
 export interface Importer {
   /** the --format name, e.g. "sondrio" */

@@ -61,18 +61,24 @@ export function readSource(
   const how: Decoding = repaired ? 'utf-8 read as windows-1252' : decoding;
   const importer = format ? importerById(format) : sniffFormat(body);
   const source = new SourceText(body, fileName);
-  const { draft, review } = importer.read(source);
+  const { draft, review, cut } = importer.read(source);
   // A reader forced on another document may find a heading or two and nothing else: no plan to write.
   if (indicatorsOf(draft).length === 0)
     throw new ImportFormatError(
-      `nothing recognisable as ${importer.id} was read (no indicator in ${source.lines.length} lines): is this the right document and format? / nessun indicatore letto come ${importer.id}: è il documento e il formato giusto?`,
+      cut
+        ? `nothing recognisable as ${importer.id} was read: the text ends at line ${lastLineOf(source)} ${cut.en}, before any row could be placed; it was probably cut / nessun indicatore letto come ${importer.id}: il testo finisce alla riga ${lastLineOf(source)} ${cut.it}, prima che una riga potesse essere collocata; è probabilmente troncato`
+        : `nothing recognisable as ${importer.id} was read (no indicator in ${source.lines.length} lines): is this the right document and format? / nessun indicatore letto come ${importer.id}: è il documento e il formato giusto?`,
     );
   if (how !== 'utf-8') reportRepair(source, text, how, review);
   if (copies)
     reportCopiesRead(review, copies.copies, copies.secondLine, source.lines.find((l) => l.text.trim())?.text ?? '');
-  reportDamage(source, review, importer);
+  reportDamage(source, review, importer, cut);
   completeDraft(draft, review);
   return { importer, draft, review };
+}
+
+function lastLineOf(source: SourceText): number {
+  return [...source.lines].reverse().find((l) => l.text.trim() !== '')?.no ?? source.lines.length;
 }
 
 function reportRepair(source: SourceText, original: string, how: Decoding, review: ImportRead['review']): void {

@@ -81,6 +81,7 @@ export function writeTree(writer: PlanWriter): void {
           kpi: o.kpi ?? null,
           weight: writer.weight(o.weight, `operational objective ${o.code}`, o.line),
           contributes: o.contributes ?? true,
+          cardPerspective: writer.fitOrNull(o.cardPerspective, 300, `operational objective ${o.code}`, o.line),
           expectedBenefit: o.expectedBenefit ?? null,
           plannedActions: o.plannedActions ?? null,
           effort: writer.fitOrNull(o.effort, 300, `operational objective ${o.code}`, o.line),

@@ -199,7 +199,7 @@ export class PlanWriter {
     this.review.warning(
       line,
       subject,
-      'TEXT_TRUNCATED',
+      'TEXT_CUT_TO_FIELD',
       `Text of ${text.length} characters cut to ${max} to fit its field; the full text is this entry's evidence.`,
       `Testo di ${text.length} caratteri tagliato a ${max} per il campo; il testo completo è nell'evidenza.`,
       text,

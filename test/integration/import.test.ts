@@ -8,8 +8,10 @@ import { Indicator, ManagerAssignment, PlanVersion, TargetRevision } from '../..
 import { AuditEvent } from '../../server/entities/audit-event';
 import { loadSondrioPlan } from '../../server/fixtures/sondrio';
 import { importPlan } from '../../server/import/import-plan';
+import { readSource } from '../../server/import/registry';
 import { InputError } from '../../server/errors';
 import { databaseNames } from '../helpers/databases';
+import { getFile } from '../helpers/files';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
 import { seedPath } from '../helpers/seeds';
 
@@ -179,10 +181,55 @@ describe.each(databaseNames())('importing plans (%s)', (dialect) => {
     expect(await server.orm.em.fork().count(PlanVersion, {})).toBe(before);
   });
 
+  // What a dry run of Brescia warned of, compared below with what the real import warns of.
+  let dryWarnings: string[] = [];
+  const warningsOf = (entries: Array<{ kind: string; code: string; line?: number | null; subject?: string | null }>) =>
+    entries
+      .filter((e) => e.kind.toLowerCase() === 'warning')
+      .map((e) => `${e.code} ${e.line ?? '-'} ${e.subject ?? ''}`)
+      .sort();
+
+  it('a dry run goes through the whole write, reading the database only, so it warns of what the import will', async () => {
+    const before = await server.orm.em.fork().count(PlanVersion, {});
+    server.statements.length = 0;
+    const dry = await cli(brescia, { dryRun: true, fileName: '003_a0c237837c23239d.txt' });
+    expect(dry).toMatchObject({ planId: null, created: false, revision: 0 });
+    expect(server.statements.some((sql) => /^\s*(insert|update|delete)\b/i.test(sql))).toBe(false);
+    expect(await server.orm.em.fork().count(PlanVersion, {})).toBe(before);
+    dryWarnings = warningsOf(dry.review.entries);
+    // The writer's own findings are in the dry run's review: on Brescia the effort texts of cards 2.1 and 2.2, cut
+    // to their column, which a dry run that stopped after reading never said (17 warnings against 19 once).
+    const readOnly = warningsOf(readSource(brescia, '003.txt').review.entries);
+    expect(dryWarnings.filter((w) => !readOnly.includes(w))).toEqual([
+      'TEXT_CUT_TO_FIELD 3304 operational objective 2.1',
+      'TEXT_CUT_TO_FIELD 3608 operational objective 2.2',
+    ]);
+  });
+
   it('the GraphQL mutation imports the Brescia cards with their review, manager weights before and after, and is idempotent', async () => {
     const input = { fileName: '003_a0c237837c23239d.txt', content: brescia };
     const result = ok(await server.gql(IMPORT, { input })).importPlan;
     expect(result).toMatchObject({ created: true, alreadyImported: false, format: 'brescia', revision: 0 });
+    expect(warningsOf(result.review.entries)).toEqual(dryWarnings);
+    // Card 2.4 keeps its own perspective (003:4050) and the people it names as Responsabili (003:4192-4193).
+    const card = ok(
+      await server.gql(
+        `query($p: ID!) { operationalObjectivesConnection(filter: { planId: $p, code: "2.4" }) {
+          edges { node { code cardPerspective responsiblePersons { fullName } } } } }`,
+        { p: result.planId },
+      ),
+    ).operationalObjectivesConnection.edges[0].node;
+    expect(card.cardPerspective).toBe('Tutela della legalità nel sistema economico');
+    // …and the Brescia plan layout prints it as the card's "Prospettiva", not the cross-cutting objective's.
+    const layout = await getFile(server, `/reports/plan-brescia.html?planId=${result.planId}&year=2020`);
+    expect(layout.status).toBe(200);
+    const html = layout.body.toString('utf8');
+    const card24 = html.slice(html.indexOf('Obiettivo operativo 2.4'), html.indexOf('Obiettivo operativo 3.1'));
+    expect(card24).toContain('Tutela della legalità nel sistema economico');
+    expect(card24).not.toContain('Trasversale a tutte le aree');
+    expect(card.responsiblePersons.map((p: { fullName: string }) => p.fullName).sort()).toEqual(
+      ['Edoardo Perrotta', 'Laura Giusti', 'Liviana Ventura', 'Marialaura Chiroli'].sort(),
+    );
     expect(result.review.counts.unreadable).toBeGreaterThan(0);
     const typo = result.review.entries.find((e: any) => e.code === 'INCENTIVE_MISMATCH' && e.line === 4917);
     expect(typo).toMatchObject({ kind: 'WARNING', evidence: '3.100 euro x 1 = 3.100 euro' });

@@ -105,7 +105,11 @@ describe('bergamo-2020: action labels against a hand-checked truth list', () => 
   it('attaches the right label to at least 95% of them, every miss reported', () => {
     const wrong = graded.filter((g) => !g.right);
     expect(wrong.length / graded.length).toBeLessThanOrEqual(0.05);
-    for (const w of wrong) expect(review.entries.some((e) => e.line === w.line && /^ACTION_/.test(e.code))).toBe(true);
+    // a miss is flagged by a warning, not only by the ACTION_ATTRIBUTED inference every graded row carries
+    for (const w of wrong)
+      expect(review.entries.some((e) => e.line === w.line && e.kind === 'warning' && /^ACTION_/.test(e.code))).toBe(
+        true,
+      );
   });
 
   it('gives the anticorruption project of 000:1090 its own action, not the orientation one', () => {

@@ -166,6 +166,46 @@ describe('brescia: every printed target and weight, read against a hand-checked 
     expect(names('3.1')).toEqual([]);
   });
 
+  it("links every card's named people, a surname alone to the one person the manager table names in full", () => {
+    /** [card, line of its "Responsabili", a word of that line, the people it names]; roles only name nobody. */
+    const PEOPLE: Array<[string, number, string, string[]]> = [
+      ['1.2', 2906, 'Antonio Scaglia', ['Antonio Scaglia', 'Silvio Rovetta']],
+      ['1.3', 3075, 'd.ssa', ['Antonella Vairano', 'Gregorini']], // "d.ssa Vairano", in full at 003:1897-1900
+      ['1.4', 3206, 'Antonio Scaglia', ['Antonio Scaglia', 'Silvio Rovetta']],
+      [
+        '2.2',
+        3692,
+        'Orietta',
+        [
+          'Orietta Pedrana',
+          'Liviana Ventura',
+          'Laura Giusti',
+          'Claudia Berandi',
+          'Mariabeatrice Testoni',
+          'Annamaria Lussignoli',
+          'Edoardo Perrotta',
+          'Paolo Marianacci',
+          'Valentina Calegari',
+          'Elena Galeri',
+        ],
+      ],
+      ['2.4', 4192, 'Liviana', ['Liviana Ventura', 'Laura Giusti', 'Edoardo Perrotta', 'Marialaura Chiroli']],
+      ['3.2', 4479, 'Dirigente e Posizioni', []],
+      ['3.3', 4646, 'Segretario', []],
+      ['3.4', 4900, 'RSPP', []],
+      ['3.5', 5053, 'Antonio Apparato', ['Antonio Apparato']],
+      ['AS.1', 5489, 'Ezio', ['Ezio Zorzi', 'Michela Mombelli']],
+    ];
+    const oos = draft.perspectives.flatMap((p) => p.strategicObjectives.flatMap((s) => s.operationalObjectives));
+    for (const [code, line, word, people] of PEOPLE) {
+      expect([code, seedLine(line).replace(/\s+/g, ' ')]).toEqual([code, expect.stringContaining(word)]);
+      const keys = oos.find((o) => o.code === code)?.personKeys ?? [];
+      expect([code, keys.map((k) => draft.persons.find((p) => p.key === k)?.fullName)]).toEqual([code, people]);
+    }
+    expect(draft.persons.filter((p) => p.fullName === 'Vairano')).toEqual([]);
+    expect(review.entries.filter((e) => e.code === 'PERSON_BY_SURNAME').map((e) => e.evidence)).toEqual(['Vairano']);
+  });
+
   it('gives each text target the rule that scores it: a milestone in words manual, words around a number a proposal', () => {
     const rule = (code: string, checkpoint: Checkpoint) =>
       indicator(code).targets.find((t) => t.checkpoint === checkpoint)?.rule ?? null;
@@ -213,5 +253,45 @@ describe('brescia: every printed target and weight, read against a hand-checked 
     expect(unitsOf('3.2.1')).toEqual([expect.stringMatching(/Area Amministrativa/i)]);
     expect(unitsOf('3.5.1')).toEqual([expect.stringMatching(/Affari Generali e Relazioni Esterne/i)]);
     expect(review.entries.filter((e) => e.code === 'UNITS_FROM_CARD').length).toBeGreaterThanOrEqual(8);
+  });
+
+  /** [card, line of its "Prospettiva strategica" text, the perspective printed there], read by hand in 003. */
+  const PERSPECTIVES: Array<[string, number, string]> = [
+    ['1.1', 2659, 'Sviluppo economico delle imprese e del territorio'],
+    ['1.2', 2862, 'Sviluppo economico delle imprese e del territorio'],
+    ['1.3', 3023, 'Semplificazione e innovazione dei processi'],
+    ['1.4', 3159, 'Sviluppo economico delle imprese e del territorio'],
+    ['2.1', 3316, 'Semplificazione e innovazione dei processi'],
+    ['2.2', 3618, 'Sviluppo economico delle imprese e del territorio'],
+    ['2.3', 3882, 'Sviluppo economico delle imprese e del territorio'],
+    ['2.4', 4050, 'Tutela della legalità nel sistema economico'],
+    ['3.1', 4279, 'Crescita e apprendimento'],
+    ['3.2', 4434, 'Crescita e apprendimento'],
+    ['3.3', 4565, 'Semplificazione e innovazione dei processi'],
+    ['3.4', 4764, 'Crescita e Apprendimento'],
+    ['3.5', 5012, 'Crescita e apprendimento'],
+    ['3.6', 5164, 'Semplificazione e innovazione dei processi'],
+    ['AS.1', 5389, "Sviluppo economico dell'impresa e del territorio"],
+  ];
+
+  it("keeps each card's own perspective, which the cross-cutting strategic objective does not say (003:4050)", () => {
+    const oos = draft.perspectives.flatMap((p) => p.strategicObjectives.flatMap((s) => s.operationalObjectives));
+    expect(oos.map((o) => o.code).sort()).toEqual(PERSPECTIVES.map(([code]) => code).sort());
+    for (const [code, line, name] of PERSPECTIVES) {
+      expect([code, seedLine(line).trim()]).toEqual([code, name]);
+      expect([code, oos.find((o) => o.code === code)?.cardPerspective]).toEqual([code, name]);
+    }
+    // The parent of 2.4 is the cross-cutting objective (003:2340), not "Tutela della legalità".
+    const parent = draft.perspectives.find((p) => p.strategicObjectives.some((s) => s.code === '1'))!;
+    expect(parent.name).toBe('Trasversale a tutte le aree');
+  });
+
+  it('flags the one card the balanced-scorecard map files under another perspective (2.4: 003:4050 against 003:2012)', () => {
+    expect(seedLine(2012)).toContain('Semplificazione e innovazione dei processi');
+    expect(seedLine(2020)).toMatch(/^2\.4 azioni di collaborazione/);
+    const conflicts = review.entries.filter((e) => e.code === 'PERSPECTIVE_CONFLICT');
+    expect(conflicts.map((e) => [e.kind, e.subject, e.line])).toEqual([['warning', 'operational objective 2.4', 4037]]);
+    expect(conflicts[0].messageIt).toContain('riga 2012');
+    expect(conflicts[0].message).toContain('Tutela della legalità nel sistema economico');
   });
 });

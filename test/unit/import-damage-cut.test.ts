@@ -70,6 +70,71 @@ describe('a text cut short', () => {
   });
 });
 
+describe('Bergamo 2020 (000) cut at any point of its dashboards', () => {
+  const whole = read('000_48094bd99496ed76.txt');
+  const lines = whole.split('\n');
+  const head = (n: number) => lines.slice(0, n).join('\n') + '\n';
+  // The dashboards run from "CRUSCOTTO STRATEGICO 2020" (000:811) to the Dirigente's labels (000:2962); before them
+  // the text is prose, with no plan to read.
+  const first = lines.findIndex((l) => /^\s*CRUSCOTTO STRATEGICO 2020/.test(l)) + 1;
+  const at = (fraction: number) => Math.round(first + (lines.length - first) * fraction);
+
+  it('cites the lines the cut points below rely on', () => {
+    expect(first).toBe(811);
+    expect(lines[2838 - 1]).toContain('CRUSCOTTO DEL DIRIGENTE');
+    expect(lines[2905 - 1]).toContain('Promuovere la digitalizzazione'); // a row's action, its values at 2908
+    expect(lines[2908 - 1]).toContain('N. Rilasci SPID');
+    expect(lines[2954 - 1]).toMatch(/^1\.2 /); // the Dirigente's closing labels: 3.1, 1.2, then 1.6, 2.1, 2.2
+  });
+
+  it.each([
+    ['25% of the dashboards', at(0.25)],
+    ['50% of the dashboards', at(0.5)],
+    ['75% of the dashboards', at(0.75)],
+    ['95%, inside the last (Dirigente) dashboard', at(0.95)],
+    ['right after the Dirigente title', 2838],
+    ['mid-row: an action without its indicator and values', 2906],
+    ['after a values row, before the next row', 2908],
+    ['inside the closing labels: 3.1 and 1.2 read, 1.6, 2.1, 2.2 missing', 2955],
+  ])('%s (line %i) is TEXT_TRUNCATED at the line where the text ends', (_, cutAt) => {
+    const text = head(cutAt);
+    const { review } = readSource(text, '000-cut.txt');
+    const w = review.entries.filter((e) => e.code === 'TEXT_TRUNCATED');
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({ kind: 'warning', line: lastLine(text) });
+    expect(cutAt - w[0].line!).toBeLessThanOrEqual(3);
+    expect(w[0].message).toContain(`ends at line ${w[0].line}`);
+    expect(w[0].messageIt).toContain(`finisce alla riga ${w[0].line}`);
+    expect(w[0].messageIt).toContain('troncato');
+  });
+
+  it('says what is missing: a table without its labels names its rows; a label block names the objectives it lacks', () => {
+    const mid = readSource(head(2906), '000-cut.txt').review.entries.find((e) => e.code === 'TEXT_TRUNCATED')!;
+    expect(mid.message).toMatch(
+      /inside the table of dashboard "CRUSCOTTO DEL DIRIGENTE": its \d+ row\(s\) from line 2862/,
+    );
+    const labels = readSource(head(2955), '000-cut.txt').review.entries.find((e) => e.code === 'TEXT_TRUNCATED')!;
+    expect(labels.message).toMatch(/objective\(s\) 1\.6 \(line \d+\), 2\.1 \(line \d+\), 2\.2 \(line \d+\)/);
+    const early = readSource(head(at(0.5)), '000-cut.txt').review.entries.find((e) => e.code === 'TEXT_TRUNCATED')!;
+    expect(early.message).toContain('without the Dirigente dashboard');
+  });
+
+  it('the whole file, and the whole file without its trailing blank lines, give none', () => {
+    for (const text of [whole, head(2962)])
+      expect(readSource(text, '000.txt').review.entries.map((e) => e.code)).not.toContain('TEXT_TRUNCATED');
+  });
+
+  it('a cut before any row could be placed is refused, saying where the text ends', () => {
+    // 25% of the file (000:742) is prose before the first dashboard; 000:900 is inside its first table.
+    expect(() => readSource(head(Math.floor(lines.length * 0.25)), '000-cut.txt', 'bergamo-2020')).toThrow(
+      /in the 742 lines of the text/,
+    );
+    expect(() => readSource(head(900), '000-cut.txt', 'bergamo-2020')).toThrow(
+      /the text ends at line 900 inside the table of dashboard "CRUSCOTTO STRATEGICO 2020".*probably cut/,
+    );
+  });
+});
+
 describe('a format forced on the wrong document', () => {
   it.each([
     ['004_fa97ad9e72b5b7ce.txt', 'brescia'],

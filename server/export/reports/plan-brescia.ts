@@ -98,7 +98,8 @@ export function buildPlanBrescia(data: ReportData): ReportDocument {
     const so = oo.strategicObjective ? soById.get(oo.strategicObjective.id) : undefined;
     sections.push(
       card('Obiettivo operativo', oo, [
-        ['Prospettiva', so ? (perspectiveOf.get(so.perspective.id) ?? '') : ''],
+        // the card's own perspective (Brescia 2.4 "Tutela della legalità") over its strategic objective's
+        ['Prospettiva', oo.cardPerspective ?? (so ? (perspectiveOf.get(so.perspective.id) ?? '') : '')],
         ['Obiettivo strategico', so ? `${so.code} ${so.title}` : ''],
         ["Peso nell'obiettivo strategico", weight(oo.weight) || '—'],
         ...(oo.expectedBenefit ? [['Risultati attesi', oo.expectedBenefit] as [string, string]] : []),

@@ -26,6 +26,8 @@ export const FIELD_WORDS: Record<string, string> = {
   before: 'La riga prima della modifica / The row before the change',
   boolean: 'Il valore sì/no letto / The yes/no value read',
   budgetLines: 'Voci di bilancio, come scritte / Budget lines, as written',
+  cardPerspective:
+    "Prospettiva strategica stampata sulla scheda dell'obiettivo, se diversa da quella del suo obiettivo strategico / The strategic perspective printed on the objective's card, when it differs from its strategic objective's",
   categories: "Categorie dell'indicatore / Categories of the indicator",
   changedAt: "Quando è cambiata l'ultima volta / When it last changed",
   changedBy: "Chi l'ha cambiata / Who changed it",

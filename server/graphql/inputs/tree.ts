@@ -86,6 +86,7 @@ abstract class OperationalObjectiveFields {
   @OptionalText(LIMITS.text) kpi?: string | null;
   @OptionalWeight() weight?: number | null;
   @Field({ nullable: true }) contributes?: boolean;
+  @OptionalText(LIMITS.name) cardPerspective?: string | null;
   @OptionalText(LIMITS.text) expectedBenefit?: string | null;
   @OptionalText(LIMITS.text) plannedActions?: string | null;
   @OptionalText(LIMITS.name) effort?: string | null;

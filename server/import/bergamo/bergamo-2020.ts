@@ -11,6 +11,7 @@ import { buildBergamoDraft } from './build-draft';
 import { readVersion } from './version';
 import { readPdfLayout } from './pdf-layout';
 import { attributeRows } from './attribute';
+import { cutOf } from './cut-2020';
 import { summarise } from './bergamo-2021';
 
 export const bergamo2020Importer: Importer = {
@@ -35,7 +36,7 @@ export const bergamo2020Importer: Importer = {
     const layout = readPdfLayout(source);
     if (!layout.planYear || layout.dashboards.length === 0) {
       throw new ImportFormatError(
-        'not a Bergamo 2020 plan: no "CRUSCOTTO STRATEGICO <year>" line followed by "Azione Indicatore" pages',
+        `not a Bergamo 2020 plan: no "CRUSCOTTO STRATEGICO <year>" line followed by "Azione Indicatore" pages in the ${source.lines.length} lines of the text`,
       );
     }
     const rows = attributeRows(layout.dashboards, review);
@@ -51,6 +52,6 @@ export const bergamo2020Importer: Importer = {
       review,
     );
     summarise(draft.perspectives.length, layout.dashboards.length, rows.length, review);
-    return { draft, review };
+    return { draft, review, cut: cutOf(layout, rows) };
   },
 };

@@ -58,11 +58,18 @@ export function isPerspectiveLabel(text: string): boolean {
   return t.length > 10 && t === t.toUpperCase() && /^[A-ZÀ-Ü' ]+$/.test(t);
 }
 
-export function readPdfLayout(source: SourceText): { planYear: number; dashboards: PdfDashboard[] } {
+export interface PdfLayout {
+  planYear: number;
+  dashboards: PdfDashboard[];
+  /** the text ended inside a page's column header ("Azione Indicatore" … "Fonte del dato"): a cut (cut-2020.ts) */
+  endsInHeader: boolean;
+}
+
+export function readPdfLayout(source: SourceText): PdfLayout {
   const first = source.find(/^\s*CRUSCOTTO STRATEGICO (\d{4})\s*$/);
   const planYear = Number(/(\d{4})/.exec(first?.text ?? '')?.[1] ?? 0);
   const dashboards: PdfDashboard[] = [];
-  if (!first) return { planYear, dashboards };
+  if (!first) return { planYear, dashboards, endsInHeader: false };
   let current: PdfDashboard | null = null;
   let page: SourceLine[] | null = null;
   let header: string[] | null = null;
@@ -105,9 +112,10 @@ export function readPdfLayout(source: SourceText): { planYear: number; dashboard
     }
     page?.push(line);
   }
+  const endsInHeader = header !== null && current !== null;
   closePage();
   for (const d of dashboards) d.segments = d.segments.filter((s) => s.rows.length > 0 || s.objectives.length > 0);
-  return { planYear, dashboards };
+  return { planYear, dashboards, endsInHeader };
 }
 
 /** Rows of one page; what follows the last row is the label block closing the segment. */
