@@ -1,7 +1,14 @@
 /**
  * Sections of docs/scoring.md (every § in this file): §5.6 strategic objectives, §5.7 pass mark.
  */
-import { aggregate, DEFAULT_PROFILE, nextProfileVersion, scoreStrategicObjective, withPassMark } from '@core/scoring';
+import {
+  aggregate,
+  DEFAULT_PROFILE,
+  nextProfileVersion,
+  scoreStrategicObjective,
+  toPlain,
+  withPassMark,
+} from '@core/scoring';
 import { child } from '../helpers/aggregate-inputs';
 
 // ---- §5.6 --------------------------------------------------------------------------------------------------------
@@ -16,6 +23,37 @@ describe('§5.6 strategic objective', () => {
       { id: 'own', weight: 0.5, score: r.own!.score },
       { id: 'contributions', weight: 0.5, score: r.contributions!.score },
     ]);
+  });
+
+  test('// §5.6 JSON and toPlain carry the explanation and both components as plain data; a spread carries the data', () => {
+    const r = scoreStrategicObjective({ id: 'so', code: 'SO', own, contributions: ops }, { year: 2022 });
+    const json = JSON.parse(JSON.stringify(r));
+    expect(Object.keys(json)).toEqual([
+      'id',
+      'code',
+      'status',
+      'score',
+      'display',
+      'weightSum',
+      'passMark',
+      'achieved',
+      'warnings',
+      'errors',
+      'explanation',
+      'ownShare',
+      'own',
+      'contributions',
+    ]);
+    expect(json.explanation.text).toBe(r.explanation.text);
+    expect(json.explanation.subject).toEqual({ type: 'strategic_objective', id: 'so', code: 'SO', year: 2022 });
+    expect(json.own.explanation.used).toHaveLength(own.length);
+    const plain = toPlain(r);
+    expect(Object.getPrototypeOf(plain)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(plain.own)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(plain))).toEqual(json);
+    expect(structuredClone(plain).explanation.formula).toBe(r.explanation.formula);
+    const spread = { ...r };
+    expect([spread.id, spread.score, spread.display, spread.status]).toEqual([r.id, r.score, r.display, 'scored']);
   });
 
   test("// §5.6 the objective's own ownShare wins over the profile's", () => {
