@@ -174,7 +174,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   );
   app.use(
     reportsRouter({
-      resolveAccess: bearerAccess(orm, { fastPaths, clock, snapshots }),
+      resolveAccess: bearerAccess(orm, { fastPaths, clock, snapshots, compute }),
       // the same limiter instances as /graphql: one budget per token across the API and the files, and a valid
       // token is never counted as a failed authentication
       guards: [resolveToken(orm, clock), failureLimit, budget],

@@ -1,9 +1,11 @@
+import { profileLabel } from '@core/scoring';
 import { toPlain } from '@core/scoring/toplain';
 import type { SheetLevel } from '@core/sheet/row';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { PlanSnapshot } from '../services/plan-snapshot';
 import { type LintIssue, lintPlan } from '../services/plan-lint';
 import { computePlanScores, type PlanScores } from '../services/realization';
+import { dashboardReport, planReport, type Report } from '../services/report';
 
 /**
  * The CPU-bound half of the plan-wide reads (issue 13, item 5): from a plan snapshot already read, scores and what
@@ -13,12 +15,25 @@ import { computePlanScores, type PlanScores } from '../services/realization';
  */
 export type PlanTask =
   | { kind: 'scores'; snapshot: PlanSnapshot; year: number; checkpoint: Checkpoint }
-  | { kind: 'lint'; snapshot: PlanSnapshot; years: number[] };
+  | { kind: 'lint'; snapshot: PlanSnapshot; years: number[] }
+  | {
+      kind: 'report';
+      snapshot: PlanSnapshot;
+      year: number;
+      checkpoint: Checkpoint;
+      dashboardId: string | null;
+      /** the scores come back too, for the score cache; otherwise only the table (a fifth of their size) */
+      withScores: boolean;
+    };
+
+/** A Relazione table laid out where it was scored, with its profile, and the scores when asked for. */
+export type ReportAnswer = { report: Report; profile: string; scores: PlanScores | null };
 
 export type PlanTaskResults = {
   /** every node's score for the period: what the score cache keeps (server/services/score-snapshots.ts) */
   scores: PlanScores;
   lint: LintIssue[];
+  report: ReportAnswer;
 };
 
 export type PlanTaskOf<K extends PlanTask['kind']> = Extract<PlanTask, { kind: K }>;
@@ -64,5 +79,46 @@ export function runPlanTask(task: PlanTask): PlanTaskResults[PlanTask['kind']] {
       return lintPlan(task.snapshot, task.years);
     case 'scores':
       return computePlanScores(task.snapshot, task.year, task.checkpoint);
+    case 'report': {
+      const scores = computePlanScores(task.snapshot, task.year, task.checkpoint);
+      const report = task.dashboardId
+        ? dashboardReport(task.snapshot, scores, task.dashboardId)
+        : planReport(task.snapshot, scores);
+      return { report, profile: profileLabel(scores.profile), scores: task.withScores ? scores : null };
+    }
+  }
+}
+
+/**
+ * An answer as the records a thread sends back in slices (slices.ts): only plain data, the scores materialised
+ * (plainScores). `answerOf` puts them together again on the other side; `recordsOf(task)` says how many to wait for.
+ */
+export function toRecords(task: PlanTask, answer: PlanTaskResults[PlanTask['kind']]): object[] {
+  switch (task.kind) {
+    case 'scores':
+      return [plainScores(answer as PlanScores)];
+    case 'lint':
+      return [{ issues: answer as LintIssue[] }];
+    case 'report': {
+      const { report, profile, scores } = answer as ReportAnswer;
+      return [{ ...report, profile }, ...(scores ? [plainScores(scores)] : [])];
+    }
+  }
+}
+
+export function recordsOf(task: PlanTask): number {
+  return task.kind === 'report' && task.withScores ? 2 : 1;
+}
+
+export function answerOf(task: PlanTask, records: object[]): PlanTaskResults[PlanTask['kind']] {
+  switch (task.kind) {
+    case 'scores':
+      return records[0] as PlanScores;
+    case 'lint':
+      return (records[0] as { issues?: LintIssue[] }).issues ?? [];
+    case 'report': {
+      const { profile, ...report } = records[0] as Report & { profile: string };
+      return { report, profile, scores: (records[1] as PlanScores | undefined) ?? null };
+    }
   }
 }

@@ -1,8 +1,21 @@
-import { type PlanTask, plainScores, runPlanTask } from './plan-tasks';
-import type { PlanScores } from '../services/realization';
+import type { MessagePort } from 'node:worker_threads';
+import type { PlanSnapshot } from '../services/plan-snapshot';
+import { type PlanTask, runPlanTask, toRecords } from './plan-tasks';
+import { receiveSlices, sendInSlices } from './slices';
 
-/** The entry of a compute thread (piscina calls the default export with each task): one plan task, plain data in and out. */
-export default function planWorker(task: PlanTask) {
-  const result = runPlanTask(task);
-  return task.kind === 'scores' ? plainScores(result as PlanScores) : result;
+/** What piscina hands a thread: the task without its rows, and the port its rows come in and its answer goes out by. */
+export type ThreadTask = { task: Omit<PlanTask, 'snapshot'>; port: MessagePort };
+
+/**
+ * The entry of a compute thread (piscina calls the default export with each task): the rows arrive in slices, the
+ * task runs, and its answer goes back in slices (slices.ts), plain data both ways.
+ */
+export default async function planWorker({ task, port }: ThreadTask): Promise<void> {
+  try {
+    const snapshot = await receiveSlices<PlanSnapshot>(port);
+    const whole = { ...task, snapshot } as PlanTask;
+    for (const record of toRecords(whole, runPlanTask(whole))) await sendInSlices(port, record);
+  } finally {
+    port.close();
+  }
 }

@@ -1,7 +1,10 @@
 import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { nextTurn } from '../services/next-turn';
-import { type PlanTask, type PlanTaskOf, type PlanTaskResults, runPlanTask } from './plan-tasks';
+import { answerOf, type PlanTask, type PlanTaskOf, type PlanTaskResults, recordsOf, runPlanTask } from './plan-tasks';
+import type { ThreadTask } from './plan-worker';
+import { receiveSlices, sendInSlices } from './slices';
 
 /**
  * Where plan-wide computations run (issue 13, item 5). With threads, in a pool of worker threads: the event loop
@@ -62,11 +65,23 @@ export function openPlanCompute(threads: number): PlanCompute {
       // a closed piscina pool would start threads again for a late task: after the drain there is none to serve
       if (closed) throw new Error('compute threads closed (the server is shutting down)');
       inFlight++;
+      const channel = new MessageChannel();
       try {
-        // copying the rows to the thread is a block of its own: one turn of the event loop per computation
-        await nextTurn();
-        return await pool.run(task);
+        const { snapshot, ...rest } = task;
+        const thread: ThreadTask = { task: rest, port: channel.port2 };
+        const done = pool.run(thread, { transferList: [channel.port2] });
+        // the answer's records, read as they come (each slice a task of the event loop of its own)
+        const answer = (async () => {
+          const records: object[] = [];
+          for (let i = 0; i < recordsOf(task); i++) records.push(await receiveSlices(channel.port1));
+          return answerOf(task, records) as PlanTaskResults[typeof task.kind];
+        })();
+        // the rows go a slice per turn: copying them whole was a block of a quarter of a second (slices.ts)
+        await sendInSlices(channel.port1, snapshot, nextTurn);
+        const [result] = await Promise.all([answer, done]);
+        return result;
       } finally {
+        channel.port1.close();
         inFlight--;
       }
     },

@@ -9,6 +9,7 @@ import type { PlanStamp } from '../services/plan-stamp';
 import type { ScoreSnapshots } from '../services/score-snapshots';
 import { scoreOfRow } from '../compute/plan-tasks';
 import { ON_EVENT_LOOP, type PlanCompute } from '../compute/pool';
+import { nextTurn } from '../services/next-turn';
 
 export type SheetRowWithScore = SheetRowOut & { realization: RealizationView | null };
 
@@ -50,18 +51,28 @@ export async function stateScores(
  * The plan as the `sheetRows` query gives it (same state, same rows, same scores): the workbook export must show
  * exactly what the add-in would load.
  */
+/**
+ * How the workbook export reads (issue 13, item 5): with the API's fast paths, rows outside the unit of work, read
+ * in slices (plan-snapshot.ts) and scored where the API scores (server/compute, a thread when there are some), as
+ * `sheetRows` does; without, managed rows scored on the event loop.
+ */
+export type SheetDataRead = { readOnly?: boolean; compute?: PlanCompute };
+
 export async function loadSheetData(
   em: EntityManager,
   planId: string,
   year: number,
   checkpoint: Checkpoint,
   snapshots?: ScoreSnapshots,
+  read: SheetDataRead = {},
 ): Promise<SheetData> {
   const serverTime = new Date();
   // the stamp before the rows: scores kept under it are never older than it
   const stamp = (await snapshots?.stamp(em, planId)) ?? null;
-  const state = await loadPlanState(em, planId, year, checkpoint);
-  const scores = await stateScores(snapshots, stamp, state, false);
+  const readOnly = read.readOnly ?? false;
+  const state = await loadPlanState(em, planId, year, checkpoint, { readOnly, sliced: true });
+  await nextTurn();
+  const scores = await stateScores(snapshots, stamp, state, readOnly, read.compute);
   const rows = allRows(state).map((row) => ({
     ...row,
     realization: realizationView(scoreOfRow(scores, row), year, checkpoint),

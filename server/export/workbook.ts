@@ -16,7 +16,8 @@ import {
   YES_NO_LIST,
 } from '@core/sheet/layout';
 import { cellsOfRow, LEVEL_LIST_EN, POLARITY_LIST_EN, RULE_LIST_EN, YES_NO_EN } from './canonical-row';
-import { loadSheetData, type SheetData } from './sheet-data';
+import { loadSheetData, type SheetData, type SheetDataRead } from './sheet-data';
+import { nextTurn } from '../services/next-turn';
 import type { ScoreSnapshots } from '../services/score-snapshots';
 import { checkpointName } from '@core/vocabulary/checkpoint';
 
@@ -56,8 +57,10 @@ export async function exportPlanWorkbook(
   em: EntityManager,
   options: WorkbookExportOptions,
   snapshots?: ScoreSnapshots,
+  read: SheetDataRead = {},
 ): Promise<Buffer> {
-  const data = await loadSheetData(em, options.planId, options.year, options.checkpoint, snapshots);
+  const data = await loadSheetData(em, options.planId, options.year, options.checkpoint, snapshots, read);
+  await nextTurn(); // rows read and scored: writing the workbook is a phase of its own
   return planWorkbook(data, options);
 }
 

@@ -41,7 +41,12 @@ export function planScores(
 export function scoredPlan(ctx: Context, planId: string, year: number, checkpoint: Checkpoint): Promise<ScoredPlan> {
   return ctx.snapshots.read(ctx.em, planId, year, checkpoint, async () => {
     await nextTurn(); // the statements of a big plan's read answer without yielding (SQLite): a turn of their own
-    const snapshot = await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }, { readOnly: ctx.fastPaths });
+    const snapshot = await loadPlanSnapshot(
+      ctx.em,
+      planId,
+      { year, checkpoint },
+      { readOnly: ctx.fastPaths, sliced: true },
+    );
     // scored off the event loop when the rows can be copied to a thread (server/compute)
     const scores = await ctx.compute.run({ kind: 'scores', snapshot, year, checkpoint });
     return { scores, snapshot, shareable: ctx.fastPaths };

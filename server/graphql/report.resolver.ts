@@ -1,15 +1,13 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { profileLabel } from '@core/scoring';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { Dashboard, Indicator, PlanVersion } from '../entities';
 import { InputError, NotFoundError } from '../errors';
 import { confirmPolarities } from '../services/polarity-confirm';
 import { loadPlanSnapshot } from '../services/plan-snapshot';
-import { dashboardReport, planReport } from '../services/report';
 import type { Context } from './context';
 import { nextTurn } from '../services/next-turn';
 import { LintIssue, PerformanceReport } from './types/report';
-import { scoredPlan } from './realization.resolver';
+import { reportOf } from './report-of';
 
 /** The lint findings of a plan version, whole: for planLint and, paged, planLintConnection. */
 export async function lintOfPlan(ctx: Context, planId: string): Promise<LintIssue[]> {
@@ -17,7 +15,7 @@ export async function lintOfPlan(ctx: Context, planId: string): Promise<LintIssu
   if (!plan) throw new NotFoundError('PlanVersion', planId);
   // the statements of one read answer without yielding (SQLite): the read on a turn of its own, the lint off it
   await nextTurn();
-  const snapshot = await loadPlanSnapshot(ctx.em, planId, null, { readOnly: ctx.fastPaths });
+  const snapshot = await loadPlanSnapshot(ctx.em, planId, null, { readOnly: ctx.fastPaths, sliced: true });
   return ctx.compute.run({ kind: 'lint', snapshot, years: plan.cycle.years });
 }
 
@@ -41,15 +39,8 @@ export class ReportResolver {
       if (!dashboard) throw new NotFoundError('Dashboard', dashboardId);
       plan = dashboard.plan.id;
     }
-    const scored = await scoredPlan(ctx, plan!, year, checkpoint);
-    const { scores } = scored;
-    // kept scores whose rows were not kept (managed ones stay with their request): the rows are read again
-    const snapshot =
-      scored.snapshot ?? (await loadPlanSnapshot(ctx.em, plan!, { year, checkpoint }, { readOnly: ctx.fastPaths }));
-    // a turn of the event loop between the phases of a big plan's report, so /health and small requests get theirs
-    await nextTurn();
-    const report = dashboardId ? dashboardReport(snapshot, scores, dashboardId) : planReport(snapshot, scores);
-    return { ...report, year, checkpoint, profile: profileLabel(scores.profile) };
+    const { report, profile } = await reportOf(ctx, plan!, year, checkpoint, dashboardId);
+    return { ...report, year, checkpoint, profile };
   }
 
   @Query(() => [LintIssue], {

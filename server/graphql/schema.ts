@@ -15,6 +15,7 @@ import { LiveResolver } from './live.resolver';
 import { ListConnectionsResolver, ReportRowsResolver } from './list-connections.resolver';
 import { ParsedValueResolver } from './parsed-value.resolver';
 import { REALIZATION_RESOLVERS } from './realization.resolver';
+import { ReportRowsInTurnsResolver } from './report-rows-in-turns.resolver';
 import { ProfilesResolver } from './profiles.resolver';
 import { RELATION_RESOLVERS } from './relations';
 import { CHILD_CONNECTION_RESOLVERS } from './child-connections';
@@ -52,6 +53,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         ExplanationResolver,
         ListConnectionsResolver,
         ReportRowsResolver,
+        ReportRowsInTurnsResolver,
         ...CRUD_RESOLVERS,
         ...RELATION_RESOLVERS,
         ...CHILD_CONNECTION_RESOLVERS,

@@ -110,7 +110,7 @@ export class SyncResolver {
     const serverTime = new Date();
     // the stamp before the rows: scores kept under it are never older than it (server/services/score-snapshots.ts)
     const stamp = await ctx.snapshots.stamp(ctx.em, planId);
-    const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths });
+    const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths, sliced: true });
     const { rows, deletedRowIds } = since
       ? await rowsChangedSince(ctx.em, state, since)
       : { rows: [...allRows(state), ...(dashboards ? await dashboardRows(ctx.em, state) : [])], deletedRowIds: [] };

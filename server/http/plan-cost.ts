@@ -3,14 +3,17 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../graphql/context';
 import { Indicator } from '../entities';
+import { nodeWork } from './node-cost';
 import { planWideComputations } from './plan-wide-fields';
 
 /**
  * The price of a request by the size of what it computes (issue 13, item 5): each plan-wide computation (report,
  * planLint, sheetRows, rowHistory, a realization tree per year and checkpoint) costs the number of indicators of its
  * plan; one that names no plan (a tree read from `planVersions`, a connection, a dashboard) costs the indicators of
- * all the caller's organisations, the most it could touch. graphql-armor's cost limit counts fields of the document
- * and cannot see that a `report` on a 3,000-indicator plan is a thousand times one on a 3-indicator plan.
+ * all the caller's organisations, the most it could touch. Then what is shown per node (node-cost.ts): each
+ * realization, and more each explanation, times the nodes that show it (a connection's page, a whole list: the
+ * plan's indicators at the most). graphql-armor's cost limit counts fields of the document and cannot see that a
+ * `report` on a 3,000-indicator plan is a thousand times one on a 3-indicator plan, nor a page size in a variable.
  */
 export const PLAN_COST = {
   /** indicator scorings per request: four computations on a 5,000-indicator plan */
@@ -49,17 +52,23 @@ export function planCost(limits: PlanCostLimits = PLAN_COST): ApolloServerPlugin
     async requestDidStart() {
       let inLane = false;
       return {
-        async didResolveOperation({ document, request, contextValue }) {
-          const computations = planWideComputations(document, request.variables ?? {});
-          if (computations.length === 0) return;
+        async didResolveOperation({ document, request, contextValue, schema }) {
+          const variables = request.variables ?? {};
+          const computations = planWideComputations(document, variables);
+          const perNode = nodeWork(schema, document, variables);
+          if (computations.length === 0 && perNode.length === 0) return;
           const sizes = new Map<string | null, number>();
-          for (const c of computations)
-            if (!sizes.has(c.planId))
-              sizes.set(c.planId, await contextValue.em.count(Indicator, c.planId ? { plan: c.planId } : {}));
-          const price = computations.reduce((sum, c) => sum + (sizes.get(c.planId) ?? 0), 0);
+          for (const planId of [...computations, ...perNode].map((c) => c.planId))
+            if (!sizes.has(planId))
+              sizes.set(planId, await contextValue.em.count(Indicator, planId ? { plan: planId } : {}));
+          const size = (planId: string | null) => sizes.get(planId) ?? 0;
+          const computed = computations.reduce((sum, c) => sum + size(c.planId), 0);
+          const nodes = perNode.reduce((sum, w) => sum + Math.min(w.nodes, size(w.planId)), 0);
+          const shown = perNode.reduce((sum, w) => sum + Math.min(w.nodes, size(w.planId)) * w.perNode, 0);
+          const price = Math.ceil(computed + shown);
           if (price > limits.maxPerRequest)
             throw new GraphQLError(
-              `Richiesta troppo costosa: ${computations.length} calcoli su tutto il piano per ${price} punteggi di indicatori, al più ${limits.maxPerRequest} per richiesta: dividerla in più richieste / Request too expensive: ${computations.length} plan-wide computations scoring ${price} indicators, at most ${limits.maxPerRequest} per request: split it into several requests`,
+              `Richiesta troppo costosa: ${computations.length} calcoli su tutto il piano e ${nodes} nodi con la realizzazione, pari a ${price} punteggi di indicatori, al più ${limits.maxPerRequest} per richiesta: dividerla in più richieste o chiedere meno righe e spiegazioni / Request too expensive: ${computations.length} plan-wide computations and ${nodes} nodes with their realization, worth ${price} indicator scorings, at most ${limits.maxPerRequest} per request: split it into several requests or ask for fewer rows and explanations`,
               {
                 extensions: {
                   code: 'COST_LIMIT',

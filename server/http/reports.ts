@@ -19,10 +19,12 @@ import { checkpointName } from '@core/vocabulary/checkpoint';
 import { exportPlanWorkbook, tableName } from '../export/workbook';
 import { buildReport, CONTENT_TYPE, FORMATS, fileName, render } from '../export/reports';
 import type { ScoreSnapshots } from '../services/score-snapshots';
+import type { PlanCompute } from '../compute/pool';
 import { PdfUnavailableError } from '../export/reports/render-pdf';
 import { importWorkbook } from '../import/workbook';
 import { DEFAULT_WORKBOOK_LIMITS } from '../import/workbook-read';
 import { isPlausibleId } from '../services/plausible-id';
+import { nextTurn } from '../services/next-turn';
 
 export type ReportCaller = {
   em: EntityManager;
@@ -31,6 +33,8 @@ export type ReportCaller = {
   fastPaths?: boolean;
   /** the instance's kept scores (server/services/score-snapshots.ts); none: the documents compute their own */
   snapshots?: ScoreSnapshots;
+  /** where the scores of a file are computed (server/compute): the same threads as the API's */
+  compute?: PlanCompute;
 };
 export type ResolveAccess = (req: Request, res: Response) => Promise<ReportCaller>;
 
@@ -47,7 +51,7 @@ export type ReportsRouterOptions = {
 /** The caller of /graphql, resolved the same way: bearer token → user, grants, tenant-scoped unit of work. */
 export function bearerAccess(
   orm: Orm,
-  options: { fastPaths?: boolean; clock?: Clock; snapshots?: ScoreSnapshots } = {},
+  options: { fastPaths?: boolean; clock?: Clock; snapshots?: ScoreSnapshots; compute?: PlanCompute } = {},
 ): ResolveAccess {
   const clock = options.clock ?? systemClock;
   return async (req, res) => {
@@ -57,8 +61,16 @@ export function bearerAccess(
     const ctx = createContext(orm.em, principal, {
       fastPaths: options.fastPaths ?? true,
       snapshots: options.snapshots,
+      compute: options.compute,
     });
-    return { em: ctx.em, actor: ctx.actor, access: ctx.access, fastPaths: ctx.fastPaths, snapshots: ctx.snapshots };
+    return {
+      em: ctx.em,
+      actor: ctx.actor,
+      access: ctx.access,
+      fastPaths: ctx.fastPaths,
+      snapshots: ctx.snapshots,
+      compute: ctx.compute,
+    };
   };
 }
 
@@ -168,7 +180,8 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
           'other PDFs are being rendered: retry in a few seconds, or download the HTML and print it',
         );
       }
-      const doc = await buildReport(caller.em, kind, request, caller.snapshots);
+      const doc = await buildReport(caller.em, kind, request, caller.snapshots, caller.compute);
+      await nextTurn(); // the document is laid out: rendering it is a phase of its own
       if (format === 'pdf') pdfInFlight++;
       let body: Buffer;
       try {
@@ -199,6 +212,7 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
           serverUrl: `${req.protocol}://${req.get('host') ?? ''}`,
         },
         caller.snapshots,
+        { readOnly: caller.fastPaths, compute: caller.compute },
       );
       res.setHeader('Content-Type', CONTENT_TYPE.xlsx);
       res.setHeader('Content-Disposition', attachment(`${tableName(p.year, p.checkpoint)}.xlsx`));

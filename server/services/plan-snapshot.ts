@@ -1,5 +1,7 @@
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { readPlanUnitLinks, readRows } from '../speed/read-rows';
+import { readRowsInSlices } from '../speed/read-slices';
+import { nextTurn } from './next-turn';
 import {
   Activity,
   Dashboard,
@@ -33,7 +35,7 @@ export type TreeRows = {
 
 /**
  * Everything scoring needs of one plan version, read with a fixed number of statements whatever the plan's size:
- * one per kind of row, filtered by the plan.
+ * one per kind of row, filtered by the plan (sliced reads: one per kind and thousand rows).
  */
 export type PlanSnapshot = TreeRows & {
   plan: PlanVersion;
@@ -86,16 +88,24 @@ export type Period = { year: number; checkpoint: Checkpoint };
 /**
  * `readOnly` reads rows outside the unit of work (server/speed/read-rows.ts): for scores and reports, which only read,
  * at a fraction of the cost of managed entities. Whoever changes rows (the sync) loads them managed.
+ * `sliced` (read-only reads outside a transaction: the plan-wide reads of a request) reads a thousand rows per
+ * statement, each on a turn of the event loop of its own (server/speed/read-slices.ts): a 5,000-indicator plan's
+ * read no longer holds the event loop for its whole length (issue 13, item 5). Inside a transaction the reads stay
+ * whole: on SQLite the connection is shared, and a turn given away there would run others' statements inside it.
  */
 export async function loadPlanSnapshot(
   em: EntityManager,
   planId: string,
   period: Period | null,
-  options: { readOnly?: boolean } = {},
+  options: { readOnly?: boolean; sliced?: boolean } = {},
 ): Promise<PlanSnapshot> {
-  const find: Finder = options.readOnly
-    ? (entity, where, orderBy) => readRows(em, entity, where, orderBy)
-    : (entity, where, orderBy) => em.find(entity, where, orderBy ? { orderBy } : {});
+  const sliced = options.readOnly && options.sliced && !em.isInTransaction();
+  const find: Finder = sliced
+    ? (entity, where, orderBy) =>
+        readRowsInSlices(em, entity as EntityClass<{ id: string }>, where as never, orderBy) as never
+    : options.readOnly
+      ? (entity, where, orderBy) => readRows(em, entity, where, orderBy)
+      : (entity, where, orderBy) => em.find(entity, where, orderBy ? { orderBy } : {});
   const plan = options.readOnly
     ? await readOnlyPlan(em, planId)
     : await em.findOne(PlanVersion, { id: planId }, { populate: ['scoringProfile'] });
@@ -117,6 +127,7 @@ export async function loadPlanSnapshot(
     assignments: find(ManagerAssignment, byPlan, { createdAt: 'asc', id: 'asc' }),
     funds: find(FundParameter, { cycle: plan.cycle.id }),
   });
+  if (sliced) await nextTurn();
   const unitsOf = options.readOnly ? await readPlanUnitLinks(em, planId) : await unitsOfManaged(em, rows.indicators);
   return { plan, ...rows, unitsOf };
 }

@@ -24,12 +24,14 @@ export async function readRows<E extends object>(
   entity: EntityClass<E>,
   where: FilterQuery<E>,
   orderBy?: Record<string, 'asc' | 'desc'>,
+  limit?: number,
 ): Promise<E[]> {
   const sql = em as SqlEntityManager;
   // like em.find: changes of this entity pending in the unit of work are written first
   await sql.tryFlush(entity, {});
   const qb = sql.createQueryBuilder(entity).select('*').where(where);
   if (orderBy) qb.orderBy(orderBy);
+  if (limit !== undefined) qb.limit(limit);
   await qb.applyFilters();
   const rows = (await qb.execute('all', false)) as Record<string, unknown>[];
   const make = readerOf(em, em.getMetadata().get(entity.name));

@@ -124,13 +124,16 @@ export class PlanState {
 /** Units are matched by name as typed: accents, quotes and spacing do not make another unit. */
 export const unitKey = foldName;
 
-/** `readOnly`: rows outside the unit of work (server/speed/read-rows.ts); the sync adopts the few it writes (adopt-rows.ts). */
+/**
+ * `readOnly`: rows outside the unit of work (server/speed/read-rows.ts); the sync adopts the few it writes
+ * (adopt-rows.ts). `sliced`: read-only reads outside a transaction go a thousand rows per turn (plan-snapshot.ts).
+ */
 export async function loadPlanState(
   em: EntityManager,
   planId: string,
   year: number,
   checkpoint: Checkpoint,
-  options: { readOnly?: boolean } = {},
+  options: { readOnly?: boolean; sliced?: boolean } = {},
 ): Promise<PlanState> {
   const read = <E extends object>(entity: EntityClass<E>, where: FilterQuery<E>) =>
     options.readOnly ? readRows(em, entity, where) : em.find(entity, where);

@@ -74,11 +74,12 @@ describe('cost and fairness on a 3,000-indicator plan (sqlite)', () => {
         extensions: { code: 'COST_LIMIT', cost: 12_000, maxCost: maxPerRequest },
       }),
     ]);
-    // a tree of scores for all the organisation's plans is priced by all its indicators
+    // a tree of scores for all the organisation's plans is priced by all its indicators: four computations, and four
+    // realizations shown on a whole list of nodes (a quarter of a scoring each, on 3,000 nodes at the most)
     const tree = await viewer.gql(
       `{ planVersions { perspectives { strategicObjectives { a: realization(year: 2022) { score } b: realization(year: 2023) { score } c: realization(year: 2024) { score } d: realization(year: 2022, checkpoint: MID_YEAR) { score } } } } }`,
     );
-    expect(tree.errors?.[0].extensions).toEqual({ code: 'COST_LIMIT', cost: 12_000, maxCost: maxPerRequest });
+    expect(tree.errors?.[0].extensions).toEqual({ code: 'COST_LIMIT', cost: 15_000, maxCost: maxPerRequest });
     // a report row's text and a sheet row's score are part of their computation, not more of them
     const small = await viewer.gql(`{ report(planId: "${planId}", year: 2022) { rows { realization } } }`);
     expect(small.errors).toBeUndefined();

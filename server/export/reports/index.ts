@@ -5,6 +5,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { InputError } from '../../errors';
 import type { ScoreSnapshots } from '../../services/score-snapshots';
+import type { PlanCompute } from '../../compute/pool';
+import { nextTurn } from '../../services/next-turn';
 import type { ReportDocument } from './document';
 import { approvalOf, loadReportData, type ReportData, type ReportRequest } from './data';
 import { buildDataQuality } from './data-quality';
@@ -54,9 +56,11 @@ export async function buildReport(
   kind: string,
   request: ReportRequest,
   snapshots?: ScoreSnapshots,
+  compute?: PlanCompute,
 ): Promise<ReportDocument> {
   checkKind(kind);
-  const data = await loadReportData(em, request, snapshots);
+  const data = await loadReportData(em, request, snapshots, compute);
+  await nextTurn(); // read and scored: laying out the document is a phase of its own
   try {
     return { ...REPORTS[kind].build(data), approval: approvalOf(data) };
   } catch (error) {

@@ -1,0 +1,52 @@
+import { profileLabel } from '@core/scoring';
+import type { Checkpoint } from '@core/vocabulary/enums';
+import { loadPlanSnapshot } from '../services/plan-snapshot';
+import { dashboardReport, planReport, type Report } from '../services/report';
+import { nextTurn } from '../services/next-turn';
+import type { Context } from './context';
+
+/**
+ * A Relazione table of a plan or of one of its dashboards (issue 13, item 5). Kept scores are laid out here, on the
+ * event loop: the rows are read again or were kept with them, and laying out is a tenth of scoring. Otherwise the
+ * rows are read in slices and the table is scored and laid out in one task of server/compute: in a thread only the
+ * table comes back (a fifth of the scores' size), and the scores with it only when the score cache keeps them.
+ */
+export async function reportOf(
+  ctx: Context,
+  planId: string,
+  year: number,
+  checkpoint: Checkpoint,
+  dashboardId: string | null,
+): Promise<{ report: Report; profile: string }> {
+  const stamp = await ctx.snapshots.stamp(ctx.em, planId);
+  const kept = ctx.snapshots.get(stamp, year, checkpoint);
+  if (kept) {
+    // kept scores whose rows were not kept (managed ones stay with their request): the rows are read again
+    const snapshot =
+      kept.snapshot ??
+      (await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }, { readOnly: ctx.fastPaths, sliced: true }));
+    await nextTurn();
+    const report = dashboardId
+      ? dashboardReport(snapshot, kept.scores, dashboardId)
+      : planReport(snapshot, kept.scores);
+    return { report, profile: profileLabel(kept.scores.profile) };
+  }
+  await nextTurn(); // the statements of a big plan's read answer without yielding (SQLite): a turn of their own
+  const snapshot = await loadPlanSnapshot(
+    ctx.em,
+    planId,
+    { year, checkpoint },
+    { readOnly: ctx.fastPaths, sliced: true },
+  );
+  const answer = await ctx.compute.run({
+    kind: 'report',
+    snapshot,
+    year,
+    checkpoint,
+    dashboardId,
+    withScores: ctx.snapshots.enabled,
+  });
+  if (answer.scores)
+    ctx.snapshots.put(stamp, year, checkpoint, { scores: answer.scores, snapshot: ctx.fastPaths ? snapshot : null });
+  return answer;
+}
