@@ -5,6 +5,7 @@ import type { PlanScores } from '../services/realization';
 import { realizationView, type RealizationView } from '../services/realization-view';
 import { loadPlanState, type PlanState } from '../sync/plan-state';
 import { allRows, type SheetRowOut } from '../sync/sheet-rows';
+import { dashboardRows } from '../sync/dashboard-sheet-rows';
 import type { PlanStamp } from '../services/plan-stamp';
 import type { ScoreSnapshots } from '../services/score-snapshots';
 import { scoreOfRow } from '../compute/plan-tasks';
@@ -48,7 +49,8 @@ export async function stateScores(
 
 /**
  * The plan as the `sheetRows` query gives it (same state, same rows, same scores): the workbook export must show
- * exactly what the add-in would load.
+ * exactly what the add-in would load. With `dashboards`, each cruscotto's rows follow the plan's, as
+ * `sheetRows(dashboards: true)` gives them.
  */
 export async function loadSheetData(
   em: EntityManager,
@@ -56,13 +58,15 @@ export async function loadSheetData(
   year: number,
   checkpoint: Checkpoint,
   snapshots?: ScoreSnapshots,
+  dashboards = false,
 ): Promise<SheetData> {
   const serverTime = new Date();
   // the stamp before the rows: scores kept under it are never older than it
   const stamp = (await snapshots?.stamp(em, planId)) ?? null;
   const state = await loadPlanState(em, planId, year, checkpoint);
   const scores = await stateScores(snapshots, stamp, state, false);
-  const rows = allRows(state).map((row) => ({
+  const shown = [...allRows(state), ...(dashboards ? await dashboardRows(em, state) : [])];
+  const rows = shown.map((row) => ({
     ...row,
     realization: realizationView(scoreOfRow(scores, row), year, checkpoint),
   }));
