@@ -48,6 +48,7 @@ th { background: #1f4e79; color: #fff; font-weight: bold; -webkit-print-color-ad
 table.wide { font-size: 6.5pt; }
 table.wide th, table.wide td { padding: 0.5mm 0.8mm; overflow-wrap: break-word; hyphens: auto; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.num.words { white-space: normal; }
 tr.perspective td { background: #d9e2f3; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 tr.strategic td { background: #eef3fa; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 tr.operational td { font-weight: bold; }
@@ -83,7 +84,10 @@ function cellHtml(row: ReportTableRow, column: ReportColumn, columns: ReportColu
   }
   if (!text) return '<td></td>';
   const numeric = column.kind && column.kind !== 'text';
-  return `<td${numeric ? ' class="num"' : ''}>${escapeHtml(text)}</td>`;
+  // a number stays on one line; words in a number column ("monitoraggio · iniziale: 300") wrap, or the column
+  // would take the width the titles beside it need
+  const words = numeric && text.length > 14 && /\s/.test(text);
+  return `<td${numeric ? ` class="num${words ? ' words' : ''}"` : ''}>${escapeHtml(text)}</td>`;
 }
 
 function sectionHtml(section: ReportSection, closing = false): string {
