@@ -32,7 +32,8 @@ div.watermark { position: fixed; top: 38%; left: 0; width: 100%; text-align: cen
   color: rgba(200, 30, 30, 0.12); transform: rotate(-20deg); z-index: 10; pointer-events: none; letter-spacing: 12mm; }
 p.draft { color: #a01818; font-weight: bold; }
 section.approval { break-inside: avoid; break-before: avoid; page-break-before: avoid; margin-top: 6mm; }
-section.closing > table tbody tr:nth-last-child(-n+2), section.closing > ul.notes { break-after: avoid; page-break-after: avoid; }
+section:has(+ section.approval) > table tbody tr:nth-last-child(-n+2),
+section:has(+ section.approval) > ul.notes { break-after: avoid; page-break-after: avoid; }
 section.approval dl.fields { grid-template-columns: 60mm 1fr; }
 section.approval dl.fields > * { align-self: end; }
 section.approval dd.sign { border-bottom: 0.3mm solid #333; height: 10mm; width: 80mm; }
@@ -90,7 +91,7 @@ function cellHtml(row: ReportTableRow, column: ReportColumn, columns: ReportColu
   return `<td${numeric ? ` class="num${words ? ' words' : ''}"` : ''}>${escapeHtml(text)}</td>`;
 }
 
-function sectionHtml(section: ReportSection, closing = false): string {
+function sectionHtml(section: ReportSection): string {
   const printed = section.columns.filter((c) => !c.printInto);
   const inside = new Map(printed.map((c) => [c.key, section.columns.filter((x) => x === c || x.printInto === c.key)]));
   const head = printed.map((c) => `<th>${escapeHtml(c.printLabel ?? c.label)}</th>`).join('');
@@ -107,7 +108,7 @@ function sectionHtml(section: ReportSection, closing = false): string {
     ? `<ul class="notes">${section.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`
     : '';
   // heading, subtitle and card fields travel together and with the first rows: never alone at a page's foot
-  return `<section${closing ? ' class="closing"' : ''}>
+  return `<section>
 <div class="head"><h2>${escapeHtml(section.title)}</h2>${section.subtitle ? `\n<p class="sub">${escapeHtml(section.subtitle)}</p>` : ''}
 ${fields}</div>${
     section.rows.length || !section.fields
@@ -160,7 +161,7 @@ export function renderHtml(doc: ReportDocument): string {
 </head>
 <body>
 ${draft ? '<div class="watermark">BOZZA</div>\n' : ''}<header class="doc"><h1>${escapeHtml(doc.title)}</h1><p>${escapeHtml(doc.subtitle)}</p></header>
-${doc.sections.map((s, i) => sectionHtml(s, !!doc.approval && i === doc.sections.length - 1)).join('\n')}
+${doc.sections.map(sectionHtml).join('\n')}
 ${doc.approval ? approvalHtml(doc.approval, footer) : footer}
 </body>
 </html>
