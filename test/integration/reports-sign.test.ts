@@ -217,6 +217,11 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
     expect(row[table.headers.indexOf('Target al 30/6')]).toBe('');
     expect(row[table.headers.indexOf('Target al 31/12')]).toBe('');
     expect(row[table.headers.indexOf('Segnalazioni')]).toBe('monitoraggio: non valutato');
+    // the weights beside the rows, so that each objective's % at 30/6 can be checked as a weighted mean
+    const peso = table.headers.indexOf('Peso');
+    expect(peso).toBe(2);
+    const weightOf = (code: string) => table.rows.find((r) => r[0] === code)![peso];
+    expect(['1.1', '1.1.1', '1.4.1', '1.4.2'].map(weightOf)).toEqual(['20%', '25%', '60%', '40%']);
   });
 
   it('defect 7 · the Sondrio plan layout fits A4 landscape: codes lead their titles, 14 printed columns, xlsx keeps every column', async () => {
