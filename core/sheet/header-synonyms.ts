@@ -162,6 +162,10 @@ const SYNONYMS: Array<[string, Role]> = [
   ...words(['ordine', 'ordine nel cruscotto', 'posizione', 'order', 'position'], { extra: 'position' }),
   ...words(['livello nel cruscotto', 'livello cruscotto', 'entry level', 'dashboard level'], { extra: 'entryLevel' }),
   ...words(['etichetta azione', 'azione del cruscotto', 'action label'], { extra: 'actionLabel' }),
+  ...words(['peso nel cruscotto', 'peso cruscotto', 'entry weight', 'dashboard weight'], { extra: 'entryWeight' }),
+  ...words(['fonte nel cruscotto', 'fonte cruscotto', 'entry data source', 'dashboard data source'], {
+    extra: 'entryDataSource',
+  }),
 ];
 
 function words(list: string[], role: Role): Array<[string, Role]> {

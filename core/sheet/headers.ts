@@ -10,7 +10,7 @@
  * Pure: no ORM, no GraphQL, no Office imports (the add-in bundles it).
  */
 import { cellText } from './cell-text';
-import { HEADER_PART_SEPARATOR } from './header-fold';
+import { foldHeader, HEADER_PART_SEPARATOR } from './header-fold';
 import { readHeader } from './header-reading';
 import { PLAN_LAYOUT, type LayoutColumnKey } from './layout';
 import type { CruscottoColumnKey, SheetLevel } from './row';
@@ -73,6 +73,7 @@ export function recognizeHeaders(headers: readonly string[]): HeaderRecognition 
     canonical.set(c.en.toLowerCase(), c.key);
   }
   const readings = headers.map((header, index) => ({ index, header, ...readHeader(header ?? '', canonical) }));
+  readActionBesideIndicator(readings);
   const ambiguous: HeaderAmbiguity[] = [];
   for (const r of readings) {
     if (r.alternatives.length > 0 && r.column) {
@@ -112,6 +113,50 @@ export function recognizeHeaders(headers: readonly string[]): HeaderRecognition 
   const isCanonical = (lang: 'it' | 'en') =>
     headers.length === PLAN_LAYOUT.length && PLAN_LAYOUT.every((c, i) => (headers[i] ?? '').trim() === c[lang]);
   return { mapping, missing, ambiguous, canonical: isCanonical('it') || isCanonical('en') };
+}
+
+/** A header that is only the action group's word ("Azione", "Azioni", "Action"): no title, label or code beside it. */
+const BARE_ACTION = new Set(['azione', 'azioni', 'action', 'actions']);
+/** A header that is only "Indicatore": the indicator itself, not its formula ("Descrizione indicatore", "Formula"). */
+const BARE_INDICATOR = new Set(['indicatore', 'indicatori', 'indicator', 'indicators']);
+
+/**
+ * "Azione" means two things in the seeds, and the header row says which (docs/sheet-contract.md, "Cruscotti"):
+ * - a Bergamo cruscotto prints "Azione | Indicatore | Risultato atteso …": the action label beside the indicator,
+ *   whose title is under "Indicatore" ("Sviluppare il sistema turistico…" | "Progetto: Turismo"). A bare "Azione"
+ *   in a row that also has a bare "Indicatore" column is therefore the label (actionLabel), and "Indicatore" the
+ *   indicator's title; so is a bare "Azione" beside a column that already holds the title ("Titolo");
+ * - anywhere else (Sondrio's "Azioni › descrizione", a sheet with "Azione" and "KPI") a bare "Azione" is the
+ *   action's title, as before.
+ * "Titolo azione" is always the title and "Etichetta azione" always the label, whatever else the row has.
+ */
+function readActionBesideIndicator(
+  readings: Array<{ index: number; header: string } & ReturnType<typeof readHeader>>,
+): void {
+  const folded = (header: string) => foldHeader(header ?? '');
+  const actions = readings.filter((r) => BARE_ACTION.has(folded(r.header)) && r.column === 'title');
+  if (actions.length !== 1) return;
+  const [action] = actions;
+  const indicators = readings.filter((r) => BARE_INDICATOR.has(folded(r.header)) && r.column === 'kpi');
+  const title = readings.find(
+    (r) => r !== action && r.column === 'title' && (r.level === 'indicator' || r.level == null),
+  );
+  const indicator = !title && indicators.length === 1 ? indicators[0] : undefined;
+  if (!title && !indicator) return;
+  Object.assign(action, {
+    column: null,
+    extra: 'actionLabel',
+    level: null,
+    confidence: 0.9,
+    evidence: `"${action.header}" beside "${(title ?? indicator)!.header}": the action label a cruscotto prints next to the indicator`,
+  });
+  if (indicator)
+    Object.assign(indicator, {
+      column: 'title',
+      level: 'indicator',
+      confidence: 0.9,
+      evidence: `"${indicator.header}" beside "${action.header}": the indicator itself, its title`,
+    });
 }
 
 /**

@@ -252,13 +252,39 @@ export function rowsFromMappedSheet(
   };
 
   const mapped = mapping.filter((m) => m.column && !IGNORED_OUTPUTS.has(m.column));
+  const labelColumn = mapping.find((m) => m.extra === 'actionLabel');
+  let lastLabel: string | null = null;
+  /**
+   * a printed line of an indicator (its title beside a KPI or a value), in a table without a level column: merged
+   * cells exist only in printed tables, a typed level says what a line is
+   */
+  const isIndicatorLine = (cells: Array<{ m: HeaderMatch; text: string }>) =>
+    !mapping.some((m) => m.column === 'level') &&
+    cells.some((c) => c.m.column === 'title') &&
+    cells.some((c) => c.m.column === 'kpi' || INDICATOR_ONLY.has(c.m.column ?? ''));
   // the cruscotto cells of each line, given to the rows the line becomes once they are known
   const placements = new Map<number, Array<{ m: HeaderMatch; text: string }>>();
   for (let r = first; r < values.length; r++) {
     const rowNo = base + r;
     const line = values[r] ?? [];
-    const cells = mapping.map((m) => ({ m, text: cellText(line[m.index]) })).filter((c) => c.text !== '');
+    let cells = mapping.map((m) => ({ m, text: cellText(line[m.index]) })).filter((c) => c.text !== '');
     if (cells.length === 0) continue;
+    // Bergamo prints its group rows ("1.1 Attrattività del territorio") alone in the "Azione" column, which there
+    // holds the action label (headers.ts): a lone cell in it is a heading, read as a title like any group row
+    if (cells.length === 1 && cells[0].m.extra === 'actionLabel' && mapping.some((m) => m.column === 'title'))
+      cells = [{ m: { ...cells[0].m, column: 'title', extra: null }, text: cells[0].text }];
+    const label = cells.find((c) => c.m.extra === 'actionLabel');
+    if (cells.length === 1 && cells[0].m.column === 'title') lastLabel = null;
+    else if (label) lastLabel = label.text;
+    else if (options.cruscotti && lastLabel && labelColumn && isIndicatorLine(cells)) {
+      // a merged cell in the original: the action label is printed once for the several indicators under it
+      cells = [...cells, { m: labelColumn, text: lastLabel }];
+      out.inferred.push({
+        row: rowNo,
+        column: labelColumn.index + 1,
+        message: `no action label: "${lastLabel}" taken from the row above (merged cell)`,
+      });
+    }
 
     for (const c of cells) {
       if (options.cruscotti && isCruscotto(c.m)) placements.set(rowNo, [...(placements.get(rowNo) ?? []), c]);
@@ -365,7 +391,7 @@ const isCruscotto = (m: HeaderMatch): boolean =>
   m.extra != null && (CRUSCOTTO_COLUMNS as readonly string[]).includes(m.extra);
 
 /** Cells a cruscotto shows beside an indicator only; the cruscotto's name, kind and owner go on every row of the line. */
-const INDICATOR_PLACE = new Set(['position', 'entryLevel', 'actionLabel']);
+const INDICATOR_PLACE = new Set(['position', 'entryLevel', 'actionLabel', 'entryWeight', 'entryDataSource']);
 
 /**
  * A line's cruscotto cells on the rows it became: its name, kind and owner on each, its order, level and "Azione"

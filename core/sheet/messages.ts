@@ -143,8 +143,12 @@ export const CELL_MESSAGES: Record<string, { en: string; it: string }> = {
     it: '"{raw}" compare due volte nel cruscotto "{dashboard}" (la prima alla riga {first})',
   },
   DELETE_IN_DASHBOARD: {
-    en: 'a cruscotto row cannot be deleted: it would delete the element from the whole plan; remove the entry with deleteDashboardEntry, or delete the plan row',
-    it: 'una riga di cruscotto non si elimina: eliminerebbe l’elemento da tutto il piano; togliere la voce con deleteDashboardEntry, o eliminare la riga del piano',
+    en: 'a heading of a cruscotto stores nothing of its own: delete the rows of its indicators to take them out of the cruscotto, or delete the plan row',
+    it: 'un’intestazione di cruscotto non ha nulla di suo da eliminare: eliminare le righe dei suoi indicatori per toglierli dal cruscotto, o eliminare la riga del piano',
+  },
+  NOT_IN_DASHBOARD: {
+    en: '"{raw}" is not in the cruscotto "{dashboard}": there is nothing to remove',
+    it: '"{raw}" non è nel cruscotto "{dashboard}": non c’è nulla da togliere',
   },
   SAME_ROW_REJECTED: {
     en: 'the same element at row {first} was refused: correct that row',

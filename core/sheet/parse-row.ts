@@ -44,6 +44,10 @@ export type Membership = {
   owner?: string | null;
   position?: number | null;
   entryLevel?: 'strategic' | 'operational';
+  /** the entry's own weight (null = cleared) */
+  weight?: number | null;
+  /** the entry's own data source (null = cleared: the indicator's applies) */
+  dataSource?: string | null;
 };
 
 export type ParsedRow = {
@@ -123,20 +127,20 @@ function value(
   return read.value;
 }
 
-function weight(raw: string, errors: CellError[]): number | null | undefined {
+function weight(raw: string, errors: CellError[], column = 'weight'): number | null | undefined {
   if (raw.trim() === '') return null;
   const parsed = parseValue(raw);
   const fatal = parsed.warnings.find((w) => VALUE_ERRORS.includes(w));
   if (fatal) {
-    errors.push(cellError('weight', fatal, { raw }));
+    errors.push(cellError(column, fatal, { raw }));
     return undefined;
   }
   if (!isNumericValue(parsed) || (parsed.kind !== 'number' && parsed.kind !== 'percent')) {
-    errors.push(cellError('weight', 'NOT_A_NUMBER', { raw }));
+    errors.push(cellError(column, 'NOT_A_NUMBER', { raw }));
     return undefined;
   }
-  if (parsed.value < 0) errors.push(cellError('weight', 'NEGATIVE_WEIGHT'));
-  else if (parsed.value > 1000) errors.push(cellError('weight', 'WEIGHT_TOO_LARGE'));
+  if (parsed.value < 0) errors.push(cellError(column, 'NEGATIVE_WEIGHT'));
+  else if (parsed.value > 1000) errors.push(cellError(column, 'WEIGHT_TOO_LARGE'));
   else return parsed.value;
   return undefined;
 }
@@ -268,7 +272,14 @@ const filled = (raw: string | null | undefined): raw is string => raw != null &&
  */
 function membershipOf(input: SheetRowIn, errors: CellError[]): Membership | undefined {
   if (!filled(input.dashboard)) {
-    for (const column of ['dashboardKind', 'dashboardOwner', 'position', 'entryLevel'] as const)
+    for (const column of [
+      'dashboardKind',
+      'dashboardOwner',
+      'position',
+      'entryLevel',
+      'entryWeight',
+      'entryDataSource',
+    ] as const)
       if (filled(input[column])) errors.push(cellError(column, 'DASHBOARD_REQUIRED'));
     return undefined;
   }
@@ -294,6 +305,14 @@ function membershipOf(input: SheetRowIn, errors: CellError[]): Membership | unde
     const level = entryLevelOf(input.entryLevel);
     if (!level) errors.push(cellError('entryLevel', 'UNKNOWN_ENTRY_LEVEL', { raw: input.entryLevel }));
     else membership.entryLevel = level;
+  }
+  if (input.entryWeight != null) {
+    const w = weight(input.entryWeight, errors, 'entryWeight');
+    if (w !== undefined) membership.weight = w;
+  }
+  if (input.entryDataSource != null) {
+    const source = text('entryDataSource', input.entryDataSource, LIMITS.entryDataSource, errors);
+    if (source !== undefined) membership.dataSource = source === '' ? null : source;
   }
   return membership;
 }

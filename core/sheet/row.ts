@@ -48,10 +48,22 @@ export type SheetRowIn = {
   position?: string | null;
   /** strategico / operativo: how the cruscotto shows an indicator (Bergamo flags operational rows) */
   entryLevel?: string | null;
+  /** "Peso nel cruscotto": the entry's own weight in its cruscotto, percent points (cruscotto indicator rows only) */
+  entryWeight?: string | null;
+  /** "Fonte nel cruscotto": the entry's own data source, when it differs from the indicator's (same rows) */
+  entryDataSource?: string | null;
 };
 
 /** The cells that say where a row appears: they make a row a cruscotto row, never change the node. */
-export const DASHBOARD_COLUMNS = ['dashboard', 'dashboardKind', 'dashboardOwner', 'position', 'entryLevel'] as const;
+export const DASHBOARD_COLUMNS = [
+  'dashboard',
+  'dashboardKind',
+  'dashboardOwner',
+  'position',
+  'entryLevel',
+  'entryWeight',
+  'entryDataSource',
+] as const;
 
 /** The contract's cruscotto cells with the "Azione" a cruscotto prints: the columns a mapped sheet may carry. */
 export const CRUSCOTTO_COLUMNS = [...DASHBOARD_COLUMNS, 'actionLabel'] as const;
@@ -80,6 +92,8 @@ export const LIMITS = {
   code: 50,
   /** a cruscotto's name, as the dashboard table holds it */
   dashboardName: 300,
+  /** an entry's own data source, as the dashboard_entry table holds it */
+  entryDataSource: 300,
   /** a responsible unit's name, as the org_unit table holds it */
   unitName: 300,
   title: 4000,

@@ -42,6 +42,14 @@ export const REASONS_IT: Record<string, ItalianReason> = {
   COMPONENT_EMPTY: { text: 'componente senza valori', fix: 'inserire i valori ottenuti' },
   NEGATIVE_ACTUAL_CLAMPED: { text: 'valore negativo portato a zero', fix: 'verificare il valore ottenuto' },
   POLARITY_UNCONFIRMED: { text: 'polarità da confermare', fix: "confermare la polarità dell'indicatore" },
+  POLARITY_NOT_STATED: {
+    text: 'polarità non indicata',
+    fix: "indicare la polarità dell'indicatore o confermare quella predefinita",
+  },
+  POLARITY_SUGGESTION: {
+    text: 'polarità suggerita dal KPI',
+    fix: 'accettare il suggerimento (più basso è meglio) o confermare la polarità in uso',
+  },
   OVERACHIEVEMENT: { text: 'risultato oltre il target', fix: 'verificare valore e target' },
   AMBIGUOUS_DECIMAL_POINT: {
     text: 'separatore decimale ambiguo',

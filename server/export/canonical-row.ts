@@ -12,12 +12,13 @@ import {
   parseFutureTargets,
   parseThresholds,
 } from '@core/sheet/layout';
-import type { SheetLevel, SheetRowIn } from '@core/sheet/row';
+import { dashboardKindWord, entryLevelWord } from '@core/sheet/layout-cruscotti';
+import type { CruscottoColumnKey, SheetLevel, SheetRowIn } from '@core/sheet/row';
 import { Polarity, ScoringRule } from '@core/vocabulary/enums';
 import type { SheetRowWithScore } from './sheet-data';
 
 export type CanonicalCell = string | number | null;
-export type CanonicalCells = Partial<Record<LayoutColumnKey, CanonicalCell>>;
+export type CanonicalCells = Partial<Record<LayoutColumnKey | CruscottoColumnKey, CanonicalCell>>;
 
 const POLARITY_IT: Record<string, string> = {
   higher: 'maggiore',
@@ -75,9 +76,22 @@ export function cellsOfRow(row: SheetRowWithScore, parentKey: string | null, lan
     rowVersion: row.rowVersion,
     rowHash: '',
   };
+  if (row.dashboard) {
+    // where the row appears: the cruscotto on every row of it, the entry's own cells on its indicator rows
+    cells.dashboard = row.dashboard;
+    cells.dashboardKind = row.dashboardKind ? dashboardKindWord(row.dashboardKind, language) : '';
+    cells.dashboardOwner = row.dashboardOwner ?? '';
+  }
   if (row.level !== 'indicator') return cells;
+  if (row.dashboard) {
+    cells.position = row.position == null ? '' : String(row.position);
+    cells.entryLevel = row.entryLevel ? entryLevelWord(row.entryLevel, language) : '';
+    cells.entryWeight = row.entryWeight == null ? '' : numberCell(row.entryWeight);
+    cells.entryDataSource = row.entryDataSource ?? '';
+  }
   return {
     ...cells,
+    actionLabel: row.actionLabel ?? '',
     unit: row.unit ?? '',
     polarity: row.polarity ? (it ? (POLARITY_IT[row.polarity] ?? row.polarity) : row.polarity) : '',
     rule: row.rule ? (it ? (RULE_IT[row.rule] ?? row.rule) : row.rule) : '',

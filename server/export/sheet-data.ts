@@ -5,6 +5,7 @@ import type { PlanScores } from '../services/realization';
 import { realizationView, type RealizationView } from '../services/realization-view';
 import { loadPlanState, type PlanState } from '../sync/plan-state';
 import { allRows, type SheetRowOut } from '../sync/sheet-rows';
+import { dashboardRows } from '../sync/dashboard-sheet-rows';
 import type { PlanStamp } from '../services/plan-stamp';
 import type { ScoreSnapshots } from '../services/score-snapshots';
 import { scoreOfRow } from '../compute/plan-tasks';
@@ -48,15 +49,17 @@ export async function stateScores(
 }
 
 /**
- * The plan as the `sheetRows` query gives it (same state, same rows, same scores): the workbook export must show
- * exactly what the add-in would load.
- */
-/**
  * How the workbook export reads (issue 13, item 5): with the API's fast paths, rows outside the unit of work, read
  * in slices (plan-snapshot.ts) and scored where the API scores (server/compute, a thread when there are some), as
  * `sheetRows` does; without, managed rows scored on the event loop.
  */
 export type SheetDataRead = { readOnly?: boolean; compute?: PlanCompute };
+
+/**
+ * The plan as the `sheetRows` query gives it (same state, same rows, same scores): the workbook export must show
+ * exactly what the add-in would load. With `dashboards`, each cruscotto's rows follow the plan's, as
+ * `sheetRows(dashboards: true)` gives them.
+ */
 
 export async function loadSheetData(
   em: EntityManager,
@@ -65,6 +68,7 @@ export async function loadSheetData(
   checkpoint: Checkpoint,
   snapshots?: ScoreSnapshots,
   read: SheetDataRead = {},
+  dashboards = false,
 ): Promise<SheetData> {
   const serverTime = new Date();
   // the stamp before the rows: scores kept under it are never older than it
@@ -73,7 +77,8 @@ export async function loadSheetData(
   const state = await loadPlanState(em, planId, year, checkpoint, { readOnly, sliced: true });
   await nextTurn();
   const scores = await stateScores(snapshots, stamp, state, readOnly, read.compute);
-  const rows = allRows(state).map((row) => ({
+  const shown = [...allRows(state), ...(dashboards ? await dashboardRows(em, state) : [])];
+  const rows = shown.map((row) => ({
     ...row,
     realization: realizationView(scoreOfRow(scores, row), year, checkpoint),
   }));

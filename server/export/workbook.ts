@@ -15,7 +15,15 @@ import {
   RULE_LIST,
   YES_NO_LIST,
 } from '@core/sheet/layout';
-import { cellsOfRow, LEVEL_LIST_EN, POLARITY_LIST_EN, RULE_LIST_EN, YES_NO_EN } from './canonical-row';
+import { CRUSCOTTO_LAYOUT } from '@core/sheet/layout-cruscotti';
+import {
+  type CanonicalCells,
+  cellsOfRow,
+  LEVEL_LIST_EN,
+  POLARITY_LIST_EN,
+  RULE_LIST_EN,
+  YES_NO_EN,
+} from './canonical-row';
 import { loadSheetData, type SheetData, type SheetDataRead } from './sheet-data';
 import { nextTurn } from '../services/next-turn';
 import type { ScoreSnapshots } from '../services/score-snapshots';
@@ -59,7 +67,7 @@ export async function exportPlanWorkbook(
   snapshots?: ScoreSnapshots,
   read: SheetDataRead = {},
 ): Promise<Buffer> {
-  const data = await loadSheetData(em, options.planId, options.year, options.checkpoint, snapshots, read);
+  const data = await loadSheetData(em, options.planId, options.year, options.checkpoint, snapshots, read, true);
   await nextTurn(); // rows read and scored: writing the workbook is a phase of its own
   return planWorkbook(data, options);
 }
@@ -68,6 +76,41 @@ const LISTS: Record<LayoutLanguage, Partial<Record<string, readonly string[]>>> 
   it: { level: LEVEL_LIST, polarity: POLARITY_LIST, rule: RULE_LIST, neutralised: YES_NO_LIST },
   en: { level: LEVEL_LIST_EN, polarity: POLARITY_LIST_EN, rule: RULE_LIST_EN, neutralised: YES_NO_EN },
 };
+
+type TableColumn = {
+  key: keyof CanonicalCells;
+  header: string;
+  kind: 'input' | 'output' | 'hidden';
+  numberFormat: string;
+  width: number;
+  list?: readonly string[];
+};
+
+/**
+ * The table's columns: the canonical layout, with the cruscotto columns after the plan's own input columns when the
+ * plan has cruscotti or "Azione" labels (a Bergamo plan); a plan without them keeps the table the add-in loads.
+ */
+function tableLayout(data: SheetData, language: LayoutLanguage): TableColumn[] {
+  const plan: TableColumn[] = PLAN_LAYOUT.map((c) => ({
+    key: c.key,
+    header: c[language],
+    kind: c.kind,
+    numberFormat: c.numberFormat,
+    width: c.width,
+    list: LISTS[language][c.key],
+  }));
+  if (!data.rows.some((r) => r.dashboard || r.actionLabel)) return plan;
+  const cruscotti: TableColumn[] = CRUSCOTTO_LAYOUT.map((c) => ({
+    key: c.key,
+    header: c[language],
+    kind: 'input',
+    numberFormat: '@',
+    width: c.width,
+    list: c.list?.[language],
+  }));
+  const after = plan.findIndex((c) => c.key === 'responsibleUnit') + 1;
+  return [...plan.slice(0, after), ...cruscotti, ...plan.slice(after)];
+}
 
 export async function planWorkbook(data: SheetData, options: WorkbookExportOptions): Promise<Buffer> {
   const language = options.language ?? 'it';
@@ -80,28 +123,29 @@ export async function planWorkbook(data: SheetData, options: WorkbookExportOptio
   const name = tableName(options.year, options.checkpoint);
 
   const byId = new Map(data.rows.map((r) => [r.rowId, r]));
+  const layout = tableLayout(data, language);
   const body = data.rows.map((row) => {
     const parent = row.parentId ? byId.get(row.parentId) : undefined;
     const cells = cellsOfRow(row, parent ? (parent.code ?? parent.title) : null, language);
-    return PLAN_LAYOUT.map((c) => cells[c.key] ?? '');
+    return layout.map((c) => cells[c.key] ?? '');
   });
   sheet.addTable({
     name,
     ref: 'A1',
     headerRow: true,
     style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: PLAN_LAYOUT.map((c) => ({ name: c[language], filterButton: true })),
+    columns: layout.map((c) => ({ name: c.header, filterButton: true })),
     // ExcelJS needs one row at least to write a valid table
-    rows: body.length > 0 ? body : [PLAN_LAYOUT.map(() => '')],
+    rows: body.length > 0 ? body : [layout.map(() => '')],
   });
 
   const last = Math.max(body.length, 1) + 1;
-  PLAN_LAYOUT.forEach((column, i) => {
+  layout.forEach((column, i) => {
     const col = sheet.getColumn(i + 1);
     col.width = column.width;
     if (column.kind === 'hidden') col.hidden = true;
     for (let r = 2; r <= last; r++) sheet.getCell(r, i + 1).numFmt = column.numberFormat;
-    const list = LISTS[language][column.key];
+    const list = column.list;
     if (list) {
       const letter = col.letter;
       // a dropdown that offers the usual words; the server accepts more synonyms, so other text is not blocked

@@ -15,7 +15,7 @@ import {
   type UnplacedCell,
 } from '@core/sheet/headers';
 import { layoutColumn, type LayoutColumnKey } from '@core/sheet/layout';
-import type { SheetLevel, SheetRowIn } from '@core/sheet/row';
+import { CRUSCOTTO_COLUMNS, type CruscottoColumnKey, type SheetLevel, type SheetRowIn } from '@core/sheet/row';
 import { levelOf } from '@core/sheet/vocabulary';
 import { InputError } from '../errors';
 import { rowInOfCells } from '../export/canonical-row';
@@ -77,12 +77,19 @@ export function prepare(sheet: SheetGrid, ctx: { year: number; checkpoint: Check
     : prepareMapped(sheet, header.recognition, firstData, ctx);
 }
 
-/** Every header is one of the layout's own (any order, any subset that has level, code and title). */
+const isCruscottoColumn = (m: HeaderMatch): boolean =>
+  m.extra != null && (CRUSCOTTO_COLUMNS as readonly string[]).includes(m.extra);
+
+/**
+ * Every header is one of the layout's own (any order, any subset that has level, code and title), the cruscotto
+ * columns the export adds for a plan with cruscotti included (layout-cruscotti.ts: their exact contract words).
+ */
 function isCanonical(mapping: HeaderMatch[]): boolean {
   // columns the user added next to the table (their own notes) do not make it another layout: they are reported
   const used = mapping.filter((m) => m.header.trim() !== '' && (m.column || m.extra));
   const keys = new Set(used.map((m) => m.column));
-  return used.every((m) => m.confidence === 1) && keys.has('level') && keys.has('code') && keys.has('title');
+  const exact = (m: HeaderMatch) => m.confidence === 1 || (isCruscottoColumn(m) && m.confidence >= 0.9);
+  return used.every(exact) && keys.has('level') && keys.has('code') && keys.has('title');
 }
 
 const ALLOWED_PARENTS: Record<SheetLevel, SheetLevel[]> = {
@@ -95,12 +102,16 @@ const ALLOWED_PARENTS: Record<SheetLevel, SheetLevel[]> = {
 function prepareCanonical(sheet: SheetGrid, mapping: HeaderMatch[], firstData: number, samePlan: boolean): Prepared {
   const indexOf = new Map<LayoutColumnKey, HeaderMatch>();
   for (const m of mapping) if (m.column && !indexOf.has(m.column)) indexOf.set(m.column, m);
+  const cruscottoOf = new Map<CruscottoColumnKey, HeaderMatch>();
+  for (const m of mapping)
+    if (isCruscottoColumn(m) && !cruscottoOf.has(m.extra as CruscottoColumnKey))
+      cruscottoOf.set(m.extra as CruscottoColumnKey, m);
   const rows: SheetRowIn[] = [];
   const sourceRows: number[] = [];
   const preErrors = new Map<number, ImportCellError[]>();
   const seen: Array<{ level: SheetLevel | undefined; code: string; title: string; ref: string }> = [];
   const unplaced: UnplacedCell[] = [];
-  const foreign = mapping.filter((m) => !m.column && m.header.trim() !== '');
+  const foreign = mapping.filter((m) => !m.column && !isCruscottoColumn(m) && m.header.trim() !== '');
   for (let r = firstData; r < sheet.cells.length; r++) {
     const line = sheet.cells[r];
     const cell = (key: LayoutColumnKey): GridCell | undefined => {
@@ -108,7 +119,11 @@ function prepareCanonical(sheet: SheetGrid, mapping: HeaderMatch[], firstData: n
       return m ? line[m.index] : undefined;
     };
     const inputKeys = [...indexOf.keys()].filter((k) => layoutColumn(k).kind === 'input');
-    if (inputKeys.every((k) => (cell(k)?.text ?? '') === '')) continue;
+    if (
+      inputKeys.every((k) => (cell(k)?.text ?? '') === '') &&
+      [...cruscottoOf.values()].every((m) => !line[m.index]?.text)
+    )
+      continue;
     const rowNo = r + 1;
     for (const m of foreign) {
       const text = line[m.index]?.text ?? '';
@@ -141,6 +156,24 @@ function prepareCanonical(sheet: SheetGrid, mapping: HeaderMatch[], firstData: n
       }
     }
     const { row, problems } = rowInOfCells(texts);
+    // the cruscotto cells travel as typed; on a plan row they are empty (an objective's empty label is not sent)
+    const inCruscotto = (line[cruscottoOf.get('dashboard')?.index ?? -1]?.text ?? '') !== '';
+    for (const [key, m] of cruscottoOf) {
+      const c = line[m.index];
+      const text = c?.text ?? '';
+      if (text !== '' || key === 'actionLabel' || inCruscotto) row[key] = text;
+      if (c?.formula !== undefined)
+        errors.push({
+          row: rowNo,
+          column: m.index + 1,
+          header: m.header,
+          field: key,
+          code: 'FORMULA_NOT_ALLOWED',
+          message: 'formulas are not accepted: type the value',
+          messageIt: 'le formule non sono accettate: inserire il valore',
+          evidence: `formula =${c.formula}${c.cached ? `, last computed by Excel as "${c.cached}"` : ''}`,
+        });
+    }
     for (const p of problems) {
       const m = indexOf.get(p.column)!;
       errors.push({
@@ -190,7 +223,10 @@ function prepareCanonical(sheet: SheetGrid, mapping: HeaderMatch[], firstData: n
     inferred: [],
     headers: null,
     columnOf: (_i, field) => {
-      const m = field === 'parentRef' ? indexOf.get('parentCode') : indexOf.get(field as LayoutColumnKey);
+      const m =
+        field === 'parentRef'
+          ? indexOf.get('parentCode')
+          : (indexOf.get(field as LayoutColumnKey) ?? cruscottoOf.get(field as CruscottoColumnKey));
       return m ? { column: m.index + 1, header: m.header } : { column: null, header: field };
     },
   };

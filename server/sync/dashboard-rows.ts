@@ -36,6 +36,8 @@ export type Placement = {
   owner?: { unit: OrgUnit | null; person: Person | null };
   /** an owner named as a responsible unit of this batch: the unit exists once the rows are written */
   ownerToCome?: string;
+  /** the row was sent with `delete`: the entry leaves the cruscotto, the indicator stays in the plan */
+  remove?: boolean;
 };
 
 export type Cruscotti = {
@@ -46,13 +48,23 @@ export type Cruscotti = {
   placements: Placement[];
   /** batch rows whose cruscotto cells were refused: their place is not written, whatever their node's status */
   refused: Set<number>;
+  /** batch rows whose entry was removed from its cruscotto (answered DELETED) */
+  removed: Set<number>;
 };
 
 const key = (name: string) => foldName(name);
 
 /** The plan's cruscotti and what their cells may name; nothing is read when no row names a cruscotto. */
 export async function readCruscotti(ctx: ServiceContext, plan: PlanVersion, rows: SheetRowIn[]): Promise<Cruscotti> {
-  const none: Cruscotti = { dashboards: [], entries: [], units: [], people: [], placements: [], refused: new Set() };
+  const none: Cruscotti = {
+    dashboards: [],
+    entries: [],
+    units: [],
+    people: [],
+    placements: [],
+    refused: new Set(),
+    removed: new Set(),
+  };
   if (!rows.some((r) => r.dashboard?.trim())) return none;
   const { em } = ctx;
   const [dashboards, entries, units, people] = await Promise.all([
@@ -61,7 +73,7 @@ export async function readCruscotti(ctx: ServiceContext, plan: PlanVersion, rows
     em.find(OrgUnit, { org: plan.org.id }),
     em.find(Person, { org: plan.org.id }),
   ]);
-  return { dashboards, entries, units, people, placements: [], refused: new Set() };
+  return { dashboards, entries, units, people, placements: [], refused: new Set(), removed: new Set() };
 }
 
 /**
@@ -91,7 +103,8 @@ export function checkPlacements(
     } else folded.repeatErrors.set(index, [...(folded.repeatErrors.get(index) ?? []), error]);
   };
   input.rows.forEach((row, index) => {
-    if (!row.dashboard?.trim() || row.delete) return;
+    if (!row.dashboard?.trim()) return;
+    if (row.delete) return checkRemoval(ctx, index, folded, plans, cruscotti, plan, refuse);
     // a node row's cells were read with the node (errors and all); a repeat's place is read here
     const own = parseRow(index, placementCells(row), { year: input.year, years });
     const { membership } = folded.repeatOf.has(index) ? own.values : plans[folded.nodeOf[index]].parsed.values;
@@ -99,7 +112,7 @@ export function checkPlacements(
       for (const e of own.errors) refuse(index, e);
       const level = plans[folded.nodeOf[index]].level;
       if (level && level !== 'indicator')
-        for (const column of ['actionLabel', 'position', 'entryLevel'] as const)
+        for (const column of ['actionLabel', 'position', 'entryLevel', 'entryWeight', 'entryDataSource'] as const)
           if (row[column]?.trim()) refuse(index, cellError(column, 'INDICATOR_ONLY'));
     }
     if (!membership) return;
@@ -155,6 +168,8 @@ export function checkPlacements(
       (entry !== undefined &&
         ((membership.position != null && membership.position !== entry.position) ||
           (membership.entryLevel !== undefined && membership.entryLevel !== entry.level) ||
+          (membership.weight !== undefined && membership.weight !== (entry.weight ?? null)) ||
+          (membership.dataSource !== undefined && membership.dataSource !== (entry.dataSource ?? null)) ||
           (placement.actionLabel !== undefined && placement.actionLabel !== (entry.actionLabel ?? null))));
     if (shaping && plan.status !== PlanStatus.DRAFT)
       refuse(index, cellError('dashboard', 'PLAN_LOCKED', { status: plan.status }));
@@ -166,8 +181,43 @@ export function checkPlacements(
 
 /** The cells a repeat row says of its own place (its node's cells were compared in repeat-rows.ts). */
 function placementCells(row: SheetRowIn): SheetRowIn {
-  const { actionLabel, dashboard, dashboardKind, dashboardOwner, position, entryLevel } = row;
-  return { actionLabel, dashboard, dashboardKind, dashboardOwner, position, entryLevel };
+  const { actionLabel, dashboard, dashboardKind, dashboardOwner, position, entryLevel, entryWeight, entryDataSource } =
+    row;
+  return { actionLabel, dashboard, dashboardKind, dashboardOwner, position, entryLevel, entryWeight, entryDataSource };
+}
+
+/**
+ * A cruscotto row sent with `delete`: its entry leaves that cruscotto, its indicator stays in the plan and in the
+ * other cruscotti. Only an indicator row has an entry (a heading stores nothing of its own); the entry must be there;
+ * removing it is shaping the plan, so a draft and a controller's role are needed, as for adding it.
+ */
+function checkRemoval(
+  ctx: ServiceContext,
+  index: number,
+  folded: Folded,
+  plans: RowPlan[],
+  cruscotti: Cruscotti,
+  plan: PlanVersion,
+  refuse: (index: number, error: CellError) => void,
+): void {
+  const p = plans[folded.nodeOf[index]];
+  if (p.errors.length > 0 || p.status === 'conflict') return;
+  const node = p.node;
+  const name = key(p.parsed.input.dashboard ?? '');
+  if (!(node instanceof Indicator)) return refuse(index, cellError('delete', 'DELETE_IN_DASHBOARD'));
+  const dashboard = cruscotti.dashboards.find((d) => key(d.name) === name);
+  const entry =
+    dashboard && cruscotti.entries.find((e) => e.dashboard.id === dashboard.id && e.indicator.id === node.id);
+  if (!entry)
+    return refuse(
+      index,
+      cellError('delete', 'NOT_IN_DASHBOARD', { raw: node.code, dashboard: p.parsed.input.dashboard!.trim() }),
+    );
+  if (plan.status !== PlanStatus.DRAFT)
+    return refuse(index, cellError('delete', 'PLAN_LOCKED', { status: plan.status }));
+  if (ctx.access && !ctx.access.can(plan.org.id, 'plan'))
+    return refuse(index, cellError('delete', 'FORBIDDEN', { role: ctx.access.roleIn(plan.org.id) ?? 'none' }));
+  cruscotti.placements.push({ index, membership: { dashboard: p.parsed.input.dashboard!.trim() }, remove: true });
 }
 
 function ownerNamed(cruscotti: Cruscotti, name: string): { unit: OrgUnit | null; person: Person | null } | null {
@@ -210,6 +260,16 @@ export async function writePlacements(
     if (p.status === 'rejected' || p.status === 'conflict' || p.status === 'deleted' || !p.status) continue;
     const node = p.created ?? p.node;
     if (!node) continue;
+    if (placement.remove) {
+      const entry = entryOf.get(`${byName.get(key(m.dashboard))?.id}|${node.id}`);
+      if (!entry) continue;
+      recordChange(ctx, entry, AuditAction.DELETE, snapshot(em, entry), null, plan.org);
+      em.remove(entry);
+      entryOf.delete(`${entry.dashboard.id}|${node.id}`);
+      cruscotti.removed.add(index);
+      written.add(index);
+      continue;
+    }
     let dashboard = byName.get(key(m.dashboard));
     let changed = false;
     if (!dashboard) {
@@ -289,22 +349,32 @@ function placeIndicator(
       indicator: em.getReference(Indicator, indicator.id),
       strategicObjective: ref(wanted.strategicObjective, StrategicObjective),
       operationalObjective: ref(wanted.operationalObjective, OperationalObjective),
-      weight: null,
+      weight: m.weight ?? null,
       level,
       actionLabel,
-      dataSource: null,
+      dataSource: m.dataSource ?? null,
       position,
     });
     entryOf.set(entryKey, entry);
     recordChange(ctx, entry, AuditAction.CREATE, null, snapshot(em, entry), plan.org);
     return true;
   }
-  if (existing.position === position && existing.level === level && (existing.actionLabel ?? null) === actionLabel)
+  const weight = m.weight !== undefined ? m.weight : (existing.weight ?? null);
+  const dataSource = m.dataSource !== undefined ? m.dataSource : (existing.dataSource ?? null);
+  if (
+    existing.position === position &&
+    existing.level === level &&
+    (existing.actionLabel ?? null) === actionLabel &&
+    (existing.weight ?? null) === weight &&
+    (existing.dataSource ?? null) === dataSource
+  )
     return false;
   const before = snapshot(em, existing);
   existing.position = position;
   existing.level = level;
   existing.actionLabel = actionLabel;
+  existing.weight = weight;
+  existing.dataSource = dataSource;
   recordChange(ctx, existing, AuditAction.UPDATE, before, snapshot(em, existing), plan.org);
   return true;
 }

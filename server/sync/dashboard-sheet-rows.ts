@@ -41,6 +41,8 @@ export async function dashboardRows(em: EntityManager, state: PlanState): Promis
         ...place,
         position: entry.position,
         entryLevel: entry.level,
+        entryWeight: entry.weight ?? null,
+        entryDataSource: entry.dataSource ?? null,
         actionLabel: entry.actionLabel ?? null,
       });
     }

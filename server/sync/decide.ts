@@ -30,7 +30,14 @@ const STRUCTURE = [
 ];
 
 /** Cells a cruscotto shows beside an indicator only: an objective row there is a heading. */
-const INDICATOR_ONLY = [...INDICATOR_ONLY_COLUMNS, 'actionLabel', 'position', 'entryLevel'] as const;
+const INDICATOR_ONLY = [
+  ...INDICATOR_ONLY_COLUMNS,
+  'actionLabel',
+  'position',
+  'entryLevel',
+  'entryWeight',
+  'entryDataSource',
+] as const;
 
 /** In an atomic batch one refused row refuses them all: every other row is rejected with BATCH_FAILED. */
 export function refuseBatch(plans: RowPlan[]): void {

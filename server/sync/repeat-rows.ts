@@ -197,6 +197,7 @@ export function expandOutcome(
   folded: Folded,
   input: SyncInput,
   placed: Set<number>,
+  removed: Set<number> = new Set(),
 ): SyncOutcome {
   if (folded.repeatOf.size === 0 && placed.size === 0) return outcome;
   const atomicFailed =
@@ -214,7 +215,9 @@ export function expandOutcome(
       result.status = result.errors.length > 0 ? 'rejected' : node.status === 'created' ? 'unchanged' : node.status;
       if (result.status === 'rejected') result.current = null;
     }
-    if (placed.has(index) && result.status === 'unchanged') result.status = 'updated';
+    // an entry taken out of its cruscotto: that row is gone from the cruscotto, its node stays in the plan
+    if (removed.has(index) && result.errors.length === 0) result.status = 'deleted';
+    else if (placed.has(index) && result.status === 'unchanged') result.status = 'updated';
     return result;
   });
   const applied = rows.filter((r) => r.status === 'created' || r.status === 'updated' || r.status === 'deleted').length;

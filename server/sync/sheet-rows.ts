@@ -37,6 +37,9 @@ export type SheetRowOut = {
   dashboardOwner: string | null;
   position: number | null;
   entryLevel: string | null;
+  /** the entry's own weight and data source on a cruscotto indicator row; null elsewhere */
+  entryWeight: number | null;
+  entryDataSource: string | null;
   updatedAt: Date;
 };
 
@@ -74,6 +77,8 @@ export function sheetRowOf(state: PlanState, node: PlanNode): SheetRowOut {
     dashboardOwner: null,
     position: null,
     entryLevel: null,
+    entryWeight: null,
+    entryDataSource: null,
     updatedAt: node.updatedAt,
   };
   if (!(node instanceof Indicator)) return base;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { LIMITS } from '@core/sheet/row';
+import { LIMITS, type SheetRowIn } from '@core/sheet/row';
 import { PlanVersion } from '../entities';
 import { SyncBatch } from '../entities/sync-batch';
 import { InputError, NotFoundError } from '../errors';
@@ -35,6 +35,16 @@ function knownNodes(state: PlanState): KnownNode {
     if (level === 'perspective') index.set(`perspective~${foldWords(titleOf(node))}`, entry);
   }
   return (key) => index.get(key);
+}
+
+/**
+ * A cruscotto row sent with `delete` names the node only to say which entry leaves the cruscotto: it keeps its
+ * identity cells (id, version, level, code, a perspective's title) and loses the delete, so the node is left as it is.
+ */
+function entryRemoval(row: SheetRowIn): SheetRowIn {
+  if (!row.delete || !row.dashboard?.trim()) return row;
+  const { rowId, rowVersion, clientRef, level, code, title, dashboard } = row;
+  return { rowId, rowVersion, clientRef, level, code, dashboard, ...(code?.trim() ? {} : { title }) };
 }
 
 function hashOf(input: SyncInput): string {
@@ -90,7 +100,8 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
       }
       const read = await loadPlanState(em, plan.id, input.year, input.checkpoint, { readOnly: fast });
       // a row repeating a node in another cruscotto is folded into the first: the plan phases see each node once
-      const folded = foldRepeats(input.rows, knownNodes(read));
+      // a delete on a cruscotto row removes its entry, never the node: the plan phases see the row without it
+      const folded = foldRepeats(input.rows.map(entryRemoval), knownNodes(read));
       const nodeInput: SyncInput = { ...input, rows: folded.nodeRows };
       const cruscotti = await readCruscotti(tx, plan, input.rows);
       const checked = decideRows(read, nodeInput, plan.cycle.years);
@@ -112,7 +123,13 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         placed = await writePlacements(tx, plan, folded, plans, cruscotti, after);
         await hooks.afterWrite?.();
       }
-      const outcome = expandOutcome(await outcomeOf(tx, state, after, plans, nodeInput), folded, input, placed);
+      const outcome = expandOutcome(
+        await outcomeOf(tx, state, after, plans, nodeInput),
+        folded,
+        input,
+        placed,
+        cruscotti.removed,
+      );
       if (input.batchKey) {
         if (fast) {
           // a native insert: the unit of work would re-examine every row of the batch for one more row

@@ -67,18 +67,18 @@ test('Sondrio: four header rows, one choice per column and level, both threshold
   });
 });
 
-test('Bergamo 2021 dashboard: the header row under the group row; Azione is the title, Indicatore the KPI', () => {
+test('Bergamo 2021 dashboard: the header row under the group row; Indicatore is the title, Azione the cruscotto label', () => {
   const { proposal, sheet } = untouched(bergamoSheet(), 2021);
   expect(proposal.headerRow).toBe(1);
   expect(proposal.headerRows).toBe(1);
   expect(reading(proposal).slice(0, 5)).toEqual([
-    ['Azione', 'title', 'indicator', null, null],
-    ['Indicatore', 'kpi', null, null, null],
+    ['Azione', 'actionLabel', null, null, null],
+    ['Indicatore', 'title', 'indicator', null, null],
     ['Risultato Atteso 2020', 'target', null, 2020, null],
     ['Risultato consuntivo 2020', 'actual', null, 2020, null],
     ['Risultato atteso 2021', 'target', null, 2021, null],
   ]);
-  const tourism = sheet.rows.find((r) => r.kpi === 'Progetto: Turismo')!;
+  const tourism = sheet.rows.find((r) => r.title === 'Progetto: Turismo')!;
   expect(tourism).toMatchObject({ level: 'indicator', target: '100%' });
   expect(sheet.rows.filter((r) => r.level === 'indicator').length).toBeGreaterThanOrEqual(15);
 });

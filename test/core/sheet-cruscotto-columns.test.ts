@@ -97,3 +97,78 @@ describe('cruscotto columns in a sheet', () => {
     });
   });
 });
+
+/**
+ * "Azione" as a Bergamo user types it (docs/sheet-contract.md, "Cruscotti"): their cruscotto prints
+ * "Azione | Indicatore", the action label beside the indicator's title; a Sondrio user's "Azione" beside a KPI is
+ * the action itself. "Titolo azione" and "Etichetta azione" say which, whatever else the row has.
+ */
+describe('which "Azione" a header means', () => {
+  const read = (headers: string[]) =>
+    recognizeHeaders(headers).mapping.map((m) => [m.header, m.column ?? m.extra, m.level]);
+
+  it.each([
+    [
+      'Bergamo: "Azione" beside "Indicatore" is the label, "Indicatore" the title',
+      ['Azione', 'Indicatore', 'Risultato atteso 2021'],
+      [
+        ['Azione', 'actionLabel', null],
+        ['Indicatore', 'title', 'indicator'],
+        ['Risultato atteso 2021', 'target', null],
+      ],
+    ],
+    [
+      'beside a title column, "Azione" is the label and "Indicatore" stays the KPI',
+      ['Cod.', 'Titolo', 'Azione', 'Indicatore'],
+      [
+        ['Cod.', 'code', null],
+        ['Titolo', 'title', null],
+        ['Azione', 'actionLabel', null],
+        ['Indicatore', 'kpi', null],
+      ],
+    ],
+    [
+      'Sondrio-like: "Azione" beside a KPI is the action’s title',
+      ['Cod.', 'Azione', 'KPI', 'Target'],
+      [
+        ['Cod.', 'code', null],
+        ['Azione', 'title', 'indicator'],
+        ['KPI', 'kpi', null],
+        ['Target', 'target', null],
+      ],
+    ],
+    [
+      '"Titolo azione" is always the title, "Etichetta azione" always the label',
+      ['Titolo azione', 'Etichetta azione', 'Indicatore'],
+      [
+        ['Titolo azione', 'title', 'indicator'],
+        ['Etichetta azione', 'actionLabel', null],
+        ['Indicatore', 'kpi', null],
+      ],
+    ],
+  ])('%s', (_, headers, expected) => {
+    expect(read(headers)).toEqual(expected);
+  });
+
+  it('a Bergamo cruscotto typed as printed lands title and label where the contract wants them', () => {
+    const grid = [
+      ['Azione', 'Indicatore', 'Risultato atteso 2021', 'Risultato atteso 2022', 'Cruscotto'],
+      ['1.1 Attrattività del territorio', '', '', '', ''],
+      ['Sviluppare il sistema turistico', 'Progetto: Turismo', '100%', '100%', 'CRUSCOTTO STRATEGICO 2021'],
+      ['', 'N. iniziative di promozione', '11', '12', 'CRUSCOTTO STRATEGICO 2021'],
+    ];
+    const { mapping } = recognizeHeaders(grid[0]);
+    const sheet = rowsFromMappedSheet(grid, mapping, {
+      year: 2021,
+      firstDataRow: 1,
+      firstRowNumber: 1,
+      cruscotti: true,
+    });
+    expect(sheet.rows.map((r) => [r.level, r.code, r.title, r.actionLabel ?? null, r.target ?? null])).toEqual([
+      ['strategic', '1.1', 'Attrattività del territorio', null, null],
+      ['indicator', '1.1.1', 'Progetto: Turismo', 'Sviluppare il sistema turistico', '100%'],
+      ['indicator', '1.1.2', 'N. iniziative di promozione', 'Sviluppare il sistema turistico', '11'],
+    ]);
+    expect(sheet.unplaced).toEqual([]);
+  });
+});

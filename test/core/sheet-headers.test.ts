@@ -188,9 +188,10 @@ describe("the seeds' header rows", () => {
   it('Bergamo 2021 (002): strategic dashboard header with previous-year, current and later targets and the data source', () => {
     const lines = seedLines('002');
     const { mapping } = recognizeHeaders(tsvLine(lines, 448));
+    // "Azione | Indicatore": the action label beside the indicator, whose title is under "Indicatore"
     expect(mapping.map((m) => [m.column ?? m.extra, m.level, m.year])).toEqual([
+      ['actionLabel', null, null],
       ['title', 'indicator', null],
-      ['kpi', null, null],
       ['target', null, 2020],
       ['actual', null, 2020],
       ['target', null, 2021],
@@ -221,7 +222,7 @@ describe("the seeds' header rows", () => {
     const tourism = sheet.rows[2];
     expect(tourism).toMatchObject({
       level: 'indicator',
-      kpi: 'Progetto: Turismo',
+      title: 'Progetto: Turismo',
       target: '100%',
       parentRef: os.clientRef,
       code: '1.1.1',
@@ -232,16 +233,31 @@ describe("the seeds' header rows", () => {
     ]);
     // the 2020 target and actual are a baseline: reported, with the reason
     expect(sheet.unplaced.filter((u) => u.row === 450).map((u) => [u.header, u.value])).toEqual([
+      [
+        'Azione',
+        'Sviluppare il sistema turistico territoriale e la competitività delle imprese turistiche e attuare strategie di marketing turistico',
+      ],
       ['Risultato Atteso 2020', '100%'],
       ['Risultato consuntivo 2020', '100%'],
       ['Fonte del dato', 'Scheda progetto'],
     ]);
-    // an indicator printed under the action of the row above (merged cell) takes that title, and says so
-    const b2b = sheet.rows.find((r) => r.kpi === 'N. di B2B meetings, visite aziendali, workshop')!;
-    expect(b2b.title).toBe(
+    // the action label is reported where the add-in's table has no place for it; the import carries it (below)
+    expect(sheet.unplaced.find((u) => u.row === 450 && u.header === 'Azione')?.reason).toMatch(/actionLabel/);
+    const withLabels = rowsFromMappedSheet(grid, mapping, {
+      year: 2021,
+      firstDataRow: 0,
+      firstRowNumber: 447,
+      cruscotti: true,
+    });
+    expect(withLabels.rows[2].actionLabel).toMatch(/^Sviluppare il sistema turistico territoriale/);
+    // an indicator printed under the action of the row above (merged cell) takes that label, and says so
+    const b2b = withLabels.rows.find((r) => r.title === 'N. di B2B meetings, visite aziendali, workshop')!;
+    expect(b2b.actionLabel).toBe(
       "Diffondere la cultura dell'internazionalizzazione e rafforzare la competitività internazionale delle imprese",
     );
-    expect(sheet.inferred.some((i) => /merged cell/.test(i.message))).toBe(true);
+    expect(withLabels.inferred.some((i) => /merged cell/.test(i.message))).toBe(true);
+    // the objective heading closes the label: the first indicator of 1.2 has its own
+    expect(withLabels.rows.filter((r) => r.level === 'strategic').map((r) => r.code)).toEqual(['1.1', '1.2', '1.3']);
     expect(sheet.inferred.some((i) => /numbered/.test(i.message))).toBe(true);
   });
 
@@ -270,9 +286,9 @@ describe("the seeds' header rows", () => {
     const headers = ['Azione', 'Indicatore', ...block.split(/(?=Risultato)/).map((c) => c.trimEnd())];
     expect(headers[3]).toMatch(/^Risultato \nconsuntivo \n\n2019/);
     const { mapping } = recognizeHeaders(headers);
-    expect(mapping.map((m) => [m.column, m.year])).toEqual([
+    expect(mapping.map((m) => [m.column ?? m.extra, m.year])).toEqual([
+      ['actionLabel', null],
       ['title', null],
-      ['kpi', null],
       ['target', 2019],
       ['actual', 2019],
       ['target', 2020],

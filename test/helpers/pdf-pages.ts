@@ -1,8 +1,9 @@
 /**
  * Page breaks as a reader meets them (issue 14, item 7): from the text of each printed page (Poppler's pdftotext,
  * in drawing order) find a section heading left at the foot of a page while its table starts on the next one, and a
- * total row carried alone to the top of a page, away from the rows it sums. The document's own HTML says which texts
- * are headings, table headers, card fields and total rows.
+ * total row carried alone to the top of a page, away from the rows it sums, and the approval block (who approved,
+ * when, the line to sign) alone on the last page, away from what it approves. The document's own HTML says which
+ * texts are headings, table headers, card fields and total rows.
  */
 import { execFileSync } from 'node:child_process';
 
@@ -81,6 +82,13 @@ export function pageBreakFaults(pages: string[], html: string): string[] {
       if (at < 0 || last) continue;
       if (without(page.slice(at + heading.length), furniture) === '')
         faults.push(`page ${n + 1}: heading "${heading}" at the foot, its table on page ${n + 2}`);
+    }
+    // the approval block with nothing of the document above it on its page: a signature under an empty page
+    const approval = sections.find((s) => s.heading === 'Approvazione');
+    if (last && n > 0 && approval) {
+      const rest = without(page, [approval.heading, ...approval.furniture]);
+      if (rest === '')
+        faults.push(`page ${n + 1}: the approval block alone on the last page, away from what it approves`);
     }
     // a total row as the first thing under the repeated column headers
     if (n === 0) return;

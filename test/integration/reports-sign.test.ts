@@ -197,6 +197,11 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
       const codes = unit.rows.map((r) => r[0]).filter(Boolean);
       expect(codes).toEqual([...codes].sort(numeric));
     }
+    // the Bergamo layout of a plan that weighs its indicators prints their weights too, beside the indicator
+    const bergamo = htmlTables(await html('plan-bergamo'))[0];
+    expect(bergamo.headers.slice(0, 3)).toEqual(['Azione', 'Indicatore', 'Peso']);
+    const weights = bergamo.rows.filter((r) => r[1].startsWith('procedure concluse')).map((r) => r[2]);
+    expect(weights).toEqual(['40%']);
   });
 
   it('defect 7 · the 30/6 monitoring groups objectives under their perspectives, in code order', async () => {
@@ -212,6 +217,11 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
     expect(row[table.headers.indexOf('Target al 30/6')]).toBe('');
     expect(row[table.headers.indexOf('Target al 31/12')]).toBe('');
     expect(row[table.headers.indexOf('Segnalazioni')]).toBe('monitoraggio: non valutato');
+    // the weights beside the rows, so that each objective's % at 30/6 can be checked as a weighted mean
+    const peso = table.headers.indexOf('Peso');
+    expect(peso).toBe(2);
+    const weightOf = (code: string) => table.rows.find((r) => r[0] === code)![peso];
+    expect(['1.1', '1.1.1', '1.4.1', '1.4.2'].map(weightOf)).toEqual(['20%', '25%', '60%', '40%']);
   });
 
   it('defect 7 · the Sondrio plan layout fits A4 landscape: codes lead their titles, 14 printed columns, xlsx keeps every column', async () => {
@@ -304,6 +314,8 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
     const sondrioTable = htmlTables(await html('plan-sondrio'))[0];
     const target = sondrioTable.headers.indexOf('target 2022');
     const sondrioRow = (code: string) => sondrioTable.rows.find((r) => r.some((c) => c.startsWith(`${code} `)))!;
+    // words in a number column wrap (they would widen it at the titles' expense); a plain number stays on one line
+    expect(await html('plan-sondrio')).toContain(`<td class="num words">13 · iniziale: ${before}</td>`);
     expect(sondrioRow('1.1.2')[target]).toBe(`13 · iniziale: ${before}`);
     expect(sondrioRow('1.1.1')[target]).toBe('3,25%');
     const bergamo = htmlTables(await html('plan-bergamo'))[0];

@@ -152,7 +152,7 @@ describe('cruscotto cells of a sheet row (sqlite)', () => {
     expect(outcomes(result)[3]).toEqual(['REJECTED', ['code:DUPLICATE_CODE']]);
   });
 
-  it('refuses a delete on a cruscotto row: it would remove the node from the whole plan', async () => {
+  it('a delete on a cruscotto row takes the entry out of that cruscotto, never the node out of the plan', async () => {
     const planId = await newPlan();
     const created = await sync(server, { planId, rows: [...planRows(1), ...shown(SG, 1)] });
     const indicator = created.rows[2];
@@ -160,8 +160,10 @@ describe('cruscotto cells of a sheet row (sqlite)', () => {
       planId,
       rows: [{ rowId: indicator.rowId, rowVersion: indicator.rowVersion, delete: true, dashboard: SG }],
     });
-    expect(outcomes(result)).toEqual([['REJECTED', ['delete:DELETE_IN_DASHBOARD']]]);
-    expect((await placed(planId)).filter((r) => r.level === 'INDICATOR')).toHaveLength(1);
+    expect(outcomes(result)).toEqual([['DELETED', []]]);
+    expect((await placed(planId)).filter((r) => r.level === 'INDICATOR')).toHaveLength(0);
+    const rows = ok(await server.gql(ROWS, { p: planId })).sheetRows.rows as Placed[];
+    expect(rows.filter((r) => !r.dashboard).map((r) => r.code)).toEqual(['1', '1.1', '1.1.1']);
   });
 
   it('an approved plan keeps its cruscotti: a new entry or a new order is PLAN_LOCKED, the same rows change nothing', async () => {

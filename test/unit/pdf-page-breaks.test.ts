@@ -43,3 +43,29 @@ describe('page breaks read from the printed text', () => {
     expect(pageBreakFaults([`x ${HEADING}`], HTML)).toEqual([]);
   });
 });
+
+describe('the approval block read from the printed text', () => {
+  const APPROVAL = `${HTML}
+<section class="approval">
+<div class="head"><h2>Approvazione</h2></div>
+<dl class="fields"><dt>Versione del piano</dt><dd>Piano 2022-2024</dd><dt>Stato</dt><dd>approvata</dd><dt>Visto (firma)</dt><dd class="sign"></dd></dl>
+<footer class="doc">Generato da Cruscotto il 5/12/2026</footer>
+</section>`;
+  const BLOCK =
+    'Approvazione Versione del piano Piano 2022-2024 Stato approvata Visto (firma) Generato da Cruscotto il 5/12/2026';
+
+  it('alone on the last page is a fault', () => {
+    const pages = [`${HEADING} ${HEADERS} 3.1.1 Tempi di pagamento 90% Totale U.O. "Ragioneria" 90%`, BLOCK];
+    expect(pageBreakFaults(pages, APPROVAL)).toEqual([
+      'page 2: the approval block alone on the last page, away from what it approves',
+    ]);
+  });
+
+  it('under the last rows it approves is not', () => {
+    const pages = [
+      `Relazione 2022 ${HEADING} ${HEADERS} 1.1.1 Altro 80%`,
+      `${HEADERS} 3.1.1 Tempi di pagamento 90% Totale U.O. "Ragioneria" 90% ${BLOCK}`,
+    ];
+    expect(pageBreakFaults(pages, APPROVAL)).toEqual([]);
+  });
+});

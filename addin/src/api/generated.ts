@@ -218,8 +218,12 @@ export type SheetRowInput = {
   dashboardOwner?: InputMaybe<Scalars['String']['input']>;
   /** Cancella questa riga (esplicitamente) / Delete this row (explicitly) */
   delete?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Fonte del dato della voce, quando è diversa da quella dell'indicatore; vuoto = quella dell'indicatore / The entry's data source when it differs from the indicator's; empty = the indicator's */
+  entryDataSource?: InputMaybe<Scalars['String']['input']>;
   /** Livello della voce: strategico o operativo, come il cruscotto mostra l'indicatore / Entry level: strategic or operational, how the cruscotto shows the indicator */
   entryLevel?: InputMaybe<Scalars['String']['input']>;
+  /** Peso della voce nel suo cruscotto, in punti percentuali ("25%", "25"); solo righe di indicatore in un cruscotto / Weight of the entry in its cruscotto, in percent points; cruscotto indicator rows only */
+  entryWeight?: InputMaybe<Scalars['String']['input']>;
   /** Target degli anni seguenti / Targets of the following years */
   futureTargets?: InputMaybe<Array<SheetFutureTargetInput>>;
   /** Come scritto nella cella / As typed in the cell */

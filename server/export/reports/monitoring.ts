@@ -10,6 +10,10 @@ import { byCode } from '../../services/code-order';
 import { groupBy } from '../../services/group-by';
 import type { ReportDocument, ReportTableRow } from './document';
 import { type ReportData, scoresAt, subtitleOf, targetCell } from './data';
+import { numberCell } from '../canonical-row';
+
+/** A weight as printed: "25%"; an OIV checks each objective's % at 30/6 as the weighted mean of its rows. */
+const weightCell = (w: number | null | undefined) => (w == null ? null : `${numberCell(w)}%`);
 
 export const DEFAULT_ALERT = 0.6;
 
@@ -56,7 +60,8 @@ export function buildMonitoring(data: ReportData): ReportDocument {
     display: string | null,
     style: 'strategic' | 'operational',
     note: string | null,
-  ) => rows.push({ style, cells: { code, title, mid: display, note } });
+    weight: number | null = null,
+  ) => rows.push({ style, cells: { code, title, weight: weightCell(weight), mid: display, note } });
   const indicatorRows = (parentId: string) => {
     for (const i of [...(indicatorsOf.get(parentId) ?? [])].sort((a, b) => byCode(a.code, b.code))) {
       const t30 = expected(i.id, i.monitoring, Checkpoint.MID_YEAR);
@@ -84,6 +89,7 @@ export function buildMonitoring(data: ReportData): ReportDocument {
         cells: {
           code: i.code,
           title: i.title,
+          weight: weightCell(i.weight),
           target30: t30.effective,
           actual30: measurement?.value?.raw ?? null,
           mid: measurement?.neutralised ? null : (score?.display ?? null),
@@ -109,7 +115,7 @@ export function buildMonitoring(data: ReportData): ReportDocument {
       indicatorRows(so.id);
       for (const oo of inCodeOrder(oosOf.get(so.id))) {
         const o = mid.operationalObjectives.get(oo.id);
-        objectiveRow(oo.code, oo.title, o?.display ?? null, 'operational', aggregateNote(o).it);
+        objectiveRow(oo.code, oo.title, o?.display ?? null, 'operational', aggregateNote(o).it, oo.weight ?? null);
         indicatorRows(oo.id);
       }
     }
@@ -126,6 +132,7 @@ export function buildMonitoring(data: ReportData): ReportDocument {
         columns: [
           { key: 'code', label: 'Cod.', width: 8 },
           { key: 'title', label: 'Obiettivo / Indicatore', width: 46 },
+          { key: 'weight', label: 'Peso', kind: 'percent', width: 7 },
           { key: 'target30', label: 'Target al 30/6', kind: 'number', width: 13 },
           { key: 'actual30', label: 'Valore al 30/6', kind: 'number', width: 13 },
           { key: 'mid', label: '% al 30/6', kind: 'percent', width: 11 },

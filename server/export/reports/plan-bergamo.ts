@@ -2,13 +2,16 @@
  * The plan in Bergamo's dashboard table (docs/domain.md §7.1, seeds/000 and 002): grouped perspective → strategic
  * objective, one line per indicator: Azione | Indicatore | Risultato atteso Y−1 | Risultato consuntivo Y−1 |
  * Risultato atteso Y, Y+1, Y+2 | Fonte del dato. The strategic dashboard's entries give the action label and the
- * source when there is one; the plan tree otherwise.
+ * source when there is one; the plan tree otherwise. When the plan weighs its indicators, a Peso column follows the
+ * indicator (the entry's own weight in the strategic dashboard, else the indicator's in its objective), so that an
+ * OIV can check every weighted mean (issue 14, item 7); a plan without weights prints the table as Bergamo does.
  */
 import { Checkpoint, DashboardKind } from '@core/vocabulary/enums';
 import { groupBy } from '../../services/group-by';
 import { inCodeOrder } from '../../services/code-order';
 import type { ReportColumn, ReportDocument, ReportTableRow } from './document';
 import { rawOf, type ReportData, subtitleOf, targetCell } from './data';
+import { numberCell } from '../canonical-row';
 
 export function buildPlanBergamo(data: ReportData): ReportDocument {
   const { full, request } = data;
@@ -18,9 +21,13 @@ export function buildPlanBergamo(data: ReportData): ReportDocument {
   const entryOf = new Map(
     full.entries.filter((e) => strategic && e.dashboard.id === strategic.id).map((e) => [e.indicator.id, e]),
   );
+  const weightOf = (i: (typeof full.indicators)[number]): number | null =>
+    entryOf.get(i.id)?.weight ?? i.weight ?? null;
+  const weighed = full.indicators.some((i) => weightOf(i) != null);
   const columns: ReportColumn[] = [
     { key: 'action', label: 'Azione', width: 40 },
     { key: 'indicator', label: 'Indicatore', width: 44 },
+    ...(weighed ? [{ key: 'weight', label: 'Peso', kind: 'percent', width: 7 } as ReportColumn] : []),
     { key: 'prevTarget', label: `Risultato atteso ${y - 1}`, kind: 'number', width: 12 },
     { key: 'prevActual', label: `Risultato consuntivo ${y - 1}`, kind: 'number', width: 12 },
     ...years.flatMap((x): ReportColumn[] => [
@@ -55,6 +62,7 @@ export function buildPlanBergamo(data: ReportData): ReportDocument {
         const cells: ReportTableRow['cells'] = {
           action: entry?.actionLabel ?? i.actionLabel ?? oo?.title ?? i.title,
           indicator: i.formula ?? i.title,
+          weight: weightOf(i) == null ? null : `${numberCell(weightOf(i)!)}%`,
           prevTarget: rawOf(baseline?.target) ?? previous.effective,
           prevActual: rawOf(baseline?.actual),
           original: current.revised ? current.original : null,

@@ -31,7 +31,9 @@ tr.total { break-before: avoid; page-break-before: avoid; }
 div.watermark { position: fixed; top: 38%; left: 0; width: 100%; text-align: center; font-size: 110pt; font-weight: bold;
   color: rgba(200, 30, 30, 0.12); transform: rotate(-20deg); z-index: 10; pointer-events: none; letter-spacing: 12mm; }
 p.draft { color: #a01818; font-weight: bold; }
-section.approval { break-inside: avoid; margin-top: 6mm; }
+section.approval { break-inside: avoid; break-before: avoid; page-break-before: avoid; margin-top: 6mm; }
+section:has(+ section.approval) > table tbody tr:nth-last-child(-n+2),
+section:has(+ section.approval) > ul.notes { break-after: avoid; page-break-after: avoid; }
 section.approval dl.fields { grid-template-columns: 60mm 1fr; }
 section.approval dl.fields > * { align-self: end; }
 section.approval dd.sign { border-bottom: 0.3mm solid #333; height: 10mm; width: 80mm; }
@@ -47,6 +49,7 @@ th { background: #1f4e79; color: #fff; font-weight: bold; -webkit-print-color-ad
 table.wide { font-size: 6.5pt; }
 table.wide th, table.wide td { padding: 0.5mm 0.8mm; overflow-wrap: break-word; hyphens: auto; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.num.words { white-space: normal; }
 tr.perspective td { background: #d9e2f3; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 tr.strategic td { background: #eef3fa; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 tr.operational td { font-weight: bold; }
@@ -82,7 +85,10 @@ function cellHtml(row: ReportTableRow, column: ReportColumn, columns: ReportColu
   }
   if (!text) return '<td></td>';
   const numeric = column.kind && column.kind !== 'text';
-  return `<td${numeric ? ' class="num"' : ''}>${escapeHtml(text)}</td>`;
+  // a number stays on one line; words in a number column ("monitoraggio · iniziale: 300") wrap, or the column
+  // would take the width the titles beside it need
+  const words = numeric && text.length > 14 && /\s/.test(text);
+  return `<td${numeric ? ` class="num${words ? ' words' : ''}"` : ''}>${escapeHtml(text)}</td>`;
 }
 
 function sectionHtml(section: ReportSection): string {

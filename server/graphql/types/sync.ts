@@ -141,6 +141,18 @@ export class SheetRowInput {
       "Livello della voce: strategico o operativo, come il cruscotto mostra l'indicatore / Entry level: strategic or operational, how the cruscotto shows the indicator",
   })
   entryLevel?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Peso della voce nel suo cruscotto, in punti percentuali ("25%", "25"); solo righe di indicatore in un cruscotto / Weight of the entry in its cruscotto, in percent points; cruscotto indicator rows only',
+  })
+  entryWeight?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Fonte del dato della voce, quando è diversa da quella dell'indicatore; vuoto = quella dell'indicatore / The entry's data source when it differs from the indicator's; empty = the indicator's",
+  })
+  entryDataSource?: string | null;
 }
 
 @InputType({
@@ -267,6 +279,18 @@ export class SheetRow {
     description: 'Livello della voce nel cruscotto / Level of the entry in the cruscotto',
   })
   entryLevel!: string | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Peso della voce nel cruscotto, in punti percentuali / Weight of the entry in the cruscotto, in percent points',
+  })
+  entryWeight!: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Fonte del dato propria della voce; null = quella dell'indicatore / The entry's own data source; null = the indicator's",
+  })
+  entryDataSource!: string | null;
   @Field(() => Date) updatedAt!: Date;
   @Field(() => Realization, {
     nullable: true,

@@ -55,18 +55,19 @@ suite('binding an existing sheet through the pane', () => {
   );
 
   pane.step(
-    'item 5 · the Bergamo dashboard is proposed with Azione as title and Indicatore as KPI, and bound',
+    'item 5 · the Bergamo dashboard is proposed with Indicatore as title (Azione is the cruscotto label), and bound',
     async () => {
       await pane.putSheet('Bergamo', bergamoSheet());
       await pane.press('#bind');
       const shown = await pane.mappingShown();
-      expect(shown.get('Azione')).toEqual(['title', 'indicator']);
-      expect(shown.get('Indicatore')).toEqual(['kpi', '']);
+      // "Azione | Indicatore" is how Bergamo prints a cruscotto: the action label beside the indicator's title
+      expect(shown.get('Azione')).toEqual(['', '']);
+      expect(shown.get('Indicatore')).toEqual(['title', 'indicator']);
       expect(shown.get('Risultato atteso 2022')).toEqual(['target', '']);
       await confirm();
       await pane.followBinding();
       const view = await pane.sheet();
-      const tourism = view.rows.find((r) => r[pane.col('kpi')] === 'Progetto: Turismo');
+      const tourism = view.rows.find((r) => r[pane.col('title')] === 'Progetto: Turismo');
       expect(tourism && String(tourism[pane.col('target')])).toBe('100%');
     },
   );
