@@ -17,7 +17,9 @@ const operations = Object.entries({ ...queries, ...insightQueries } as Record<st
 
 describe("the add-in's GraphQL operations", () => {
   it('are all found (the module exports them as strings)', () => {
-    expect(operations.map(([name]) => name)).toEqual(expect.arrayContaining(['PLANS', 'SHEET_ROWS', 'SYNC_ROWS', 'CODE_VALUES', 'ROW_EXPLANATION', 'ROW_HISTORY']));
+    expect(operations.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['PLANS', 'SHEET_ROWS', 'SYNC_ROWS', 'CODE_VALUES', 'ROW_EXPLANATION', 'ROW_HISTORY']),
+    );
   });
 
   it.each(operations)('%s validates against schema/schema.graphql', (_name, operation) => {
