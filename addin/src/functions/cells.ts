@@ -63,7 +63,7 @@ export class FormulaCells {
     // cells asked before the pane was ready (Excel recalculates on open) are answered now
     const all = new Set([...this.groups.values()].flatMap((g) => [...g.cells]));
     this.waiting = [];
-    for (const group of this.groups.values()) void group.subscription?.close();
+    for (const group of this.groups.values()) void group.subscription?.close().catch(() => undefined);
     this.groups.clear();
     for (const cell of all) this.enqueue(cell);
   }
@@ -206,7 +206,7 @@ export class FormulaCells {
   private forget(cell: Cell): void {
     for (const [key, group] of this.groups) {
       if (!group.cells.delete(cell) || group.cells.size) continue;
-      void group.subscription?.close();
+      void group.subscription?.close().catch(() => undefined);
       this.groups.delete(key);
     }
   }
