@@ -17,7 +17,7 @@ const HEADER =
 
 const config: CodegenConfig = {
   schema: here('schema/schema.graphql'),
-  documents: [here('addin/src/api/queries.ts')],
+  documents: [here('addin/src/api/queries.ts'), here('addin/src/api/insight-queries.ts')],
   // no formatting hooks: the test compares the committed file byte for byte with the generator's own output
   generates: {
     [GENERATED_FILE]: {

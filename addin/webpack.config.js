@@ -1,5 +1,8 @@
 /**
- * Builds the task pane (and the ribbon's function file) into dist/addin, and serves it over HTTPS for development:
+ * Builds the task pane — the add-in's one shared runtime: pane, ribbon commands and CRUSCOTTO.* functions — into
+ * dist/addin, with the functions' metadata (functions.json, generated from functions.ts's JSDoc by
+ * custom-functions-metadata-plugin, and its Italian functions-it.json) and the keyboard shortcuts (shortcuts.json),
+ * and serves it over HTTPS for development:
  *   npm run addin:build   production build (ADDIN_ORIGIN=https://host rewrites the manifest's https://localhost:3000)
  *   npm run addin:dev     https://localhost:3000 with webpack-dev-server's own self-signed certificate and a /graphql
  *                         proxy to the local server (CRUSCOTTO_API, default http://127.0.0.1:4000), so no CORS is needed
@@ -10,9 +13,13 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { LocalisedFunctionsPlugin } = require('./scripts/localised-functions');
 
 const ROOT = path.join(__dirname, '..');
 const DEV_ORIGIN = 'https://localhost:3000';
+/** the functions' source: the metadata plugin reads its JSDoc and appends its CustomFunctions.associate calls */
+const FUNCTIONS = path.join(ROOT, 'addin', 'src', 'functions', 'functions.ts');
 
 /** modules the browser bundle must never contain (server-side only) */
 const FORBIDDEN = [
@@ -74,24 +81,21 @@ function paneConfig({
   return {
     ...common(mode),
     name: 'pane',
+    // one bundle, so the functions and the pane share their modules (one FormulaCells, one state); the functions
+    // first: Excel may call them as soon as the runtime loads, before the pane has started
     entry: {
-      taskpane: './addin/src/taskpane/taskpane.ts',
-      commands: './addin/src/commands/commands.ts',
+      taskpane: [FUNCTIONS, './addin/src/taskpane/taskpane.ts'],
     },
     // relative asset URLs: the pane may be hosted under a sub-path (ADDIN_ORIGIN=https://host/addin/)
     output: { path: outDir, filename: '[name].js', clean: true, publicPath: '' },
     plugins: [
       new ServerCodeGuard(),
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS }),
+      new LocalisedFunctionsPlugin({ from: 'functions.json', to: 'functions-it.json' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './addin/src/taskpane/taskpane.html',
         chunks: ['taskpane'],
-        scriptLoading: 'defer',
-      }),
-      new HtmlWebpackPlugin({
-        filename: 'commands.html',
-        template: './addin/src/commands/commands.html',
-        chunks: ['commands'],
         scriptLoading: 'defer',
       }),
       new CopyWebpackPlugin({
@@ -99,6 +103,9 @@ function paneConfig({
           { from: 'manifest.xml', to: 'manifest.xml', transform: rewrite },
           { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
           { from: 'addin/src/support/support.html', to: 'support.html' },
+          // the ribbon commands' keyboard shortcuts (ExtendedOverrides in the manifest)
+          { from: 'addin/src/commands/shortcuts.json', to: 'shortcuts.json' },
+          { from: 'addin/src/commands/shortcuts-resources.json', to: 'shortcuts-resources.json' },
           // plain CSS, linked from taskpane.html (no CSS loaders in the toolchain)
           { from: 'addin/src/taskpane/taskpane.css', to: 'taskpane.css' },
         ],

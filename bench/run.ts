@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchAddin } from './addin';
 import { benchFairness } from './fairness';
+import { benchFormulas } from './formulas';
 import { benchLive } from './live';
 import { benchLoad } from './load';
 import { type BenchConfig, type BenchEntry, isUnavailable } from './measure';
@@ -15,7 +16,7 @@ import { benchTree } from './tree';
  * `npm run bench`: the suite of issue 8 on a generated plan, written to bench/results/<date>.json and .md.
  *   --smoke (or BENCH_SMALL=1)  every figure at a tiny size in a few seconds, for CI; times mean nothing
  *   --size PxSxOxI (or BENCH_SIZE)  plan shape, default 4x12x10x10 (4,800 indicators)
- *   --only B1,B3 (or BENCH_ONLY)  a subset of B1…B9
+ *   --only B1,B3 (or BENCH_ONLY)  a subset of B1…B10 (B10: CRUSCOTTO.* formula cells, issue 18)
  *   --out DIR (or BENCH_OUT)  where to write; a smoke writes to the system's temporary directory unless told
  * Other sizes: BENCH_SYNC_ROWS (10000), BENCH_SCORING (100000), BENCH_LOAD_SECONDS (20), BENCH_CONNECTIONS (50),
  * BENCH_ADDIN_ROWS (5000), BENCH_LIVE_EVENTS (200), BENCH_COMPUTE_THREADS (B9's threads, default 1). PostgreSQL (B6, B7) is TEST_PG_URL, default
@@ -128,6 +129,7 @@ export async function runSuite(): Promise<{ file: string; failed: number }> {
       await server.close();
     }
   }
+  if (wanted('B10')) await attempt(entries, 'B10', 'CRUSCOTTO.* formulas', () => benchFormulas(config.smoke));
   if (wanted('B3'))
     await attempt(entries, 'B3', 'scoring', async () => benchScoring(config.scoringIndicators, config.smoke));
   if (wanted('B4')) {

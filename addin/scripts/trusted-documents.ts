@@ -8,13 +8,14 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
+import * as insightQueries from '../src/api/insight-queries';
 import * as queries from '../src/api/queries';
 
 export const MANIFEST_FILE = path.join(__dirname, '..', '..', 'schema', 'trusted-documents.json');
 
 /** every exported document of the add-in that holds an operation (fragments alone are sent only inside them) */
 export function addinDocuments(): string[] {
-  return Object.values(queries)
+  return [...Object.values(queries), ...Object.values(insightQueries)]
     .filter((value): value is string => typeof value === 'string')
     .filter((text) => parse(text).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION));
 }

@@ -6,6 +6,7 @@ import { CRUD_RESOLVERS } from './api';
 import { directResolvers } from '../speed/direct-resolvers';
 import { describeSchema } from './descriptions/describe';
 import { AuditResolver } from './audit.resolver';
+import { CodeValuesResolver } from './code-values.resolver';
 import { DashboardEntriesResolver } from './dashboard-entries.resolver';
 import { ExplanationResolver } from './explanation.resolver';
 import { MeResolver } from './me.resolver';
@@ -51,6 +52,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         LiveResolver,
         NodeResolver,
         ExplanationResolver,
+        CodeValuesResolver,
         ListConnectionsResolver,
         ReportRowsResolver,
         ReportRowsInTurnsResolver,

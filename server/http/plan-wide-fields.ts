@@ -19,7 +19,7 @@ import {
  */
 export const PLAN_WIDE = {
   // the connections compute the same whole plan as the lists they page (issue 19)
-  fields: ['report', 'planLint', 'planLintConnection', 'sheetRows', 'rowHistory', 'rowHistoryConnection'],
+  fields: ['report', 'planLint', 'planLintConnection', 'sheetRows', 'rowHistory', 'rowHistoryConnection', 'codeValues'],
   perRequest: 4,
 } as const;
 

@@ -11,7 +11,14 @@ import path from 'node:path';
 import { proxyWebSockets } from './pane-websockets';
 
 /** what the pane's and the double's bundles are built from: a change to any of it means a new build */
-const BUILD_INPUTS = ['addin/src', 'addin/webpack.config.js', 'core', 'test/addin/excel-faithful'];
+const BUILD_INPUTS = [
+  'addin/src',
+  'addin/scripts',
+  'addin/webpack.config.js',
+  'manifest.xml',
+  'core',
+  'test/addin/excel-faithful',
+];
 
 function inputsHash(): string {
   const root = path.join(__dirname, '..', '..');

@@ -138,10 +138,19 @@ export class PaneSession {
       if (url.startsWith(origin)) return route.continue();
       return route.abort();
     });
-    await this.page.addInitScript(() => {
+    // Excel reads the functions' metadata from the manifest's URLs: the build's English file and its Italian copy
+    const metadata = ['functions.json', 'functions-it.json'].map((f) =>
+      JSON.parse(fs.readFileSync(path.join(this.buildDir, 'pane', f), 'utf8')),
+    );
+    await this.page.addInitScript((customFunctions) => {
       // Excel on the web in an Italian workbook: its ExcelApi level, its 5 MB payload limit, its number display
-      window.__excelDoubleOptions = { platform: 'web', locale: 'it-IT', documentUrl: 'Piano Sondrio.xlsx' };
-    });
+      window.__excelDoubleOptions = {
+        platform: 'web',
+        locale: 'it-IT',
+        documentUrl: 'Piano Sondrio.xlsx',
+        customFunctions: { namespace: 'CRUSCOTTO', metadata: customFunctions },
+      };
+    }, metadata);
   };
 
   close = async (): Promise<void> => {

@@ -42,12 +42,14 @@ const ORDER: Record<string, string[]> = {
     'WebApplicationInfo',
     'ExtendedPermissions',
   ],
+  Host: ['Runtimes', 'AllFormFactors', 'DesktopFormFactor', 'MobileFormFactor'],
   DesktopFormFactor: ['GetStarted', 'FunctionFile', 'ExtensionPoint'],
+  CustomTab: ['Group', 'Label', 'InsertAfter', 'InsertBefore'],
   GetStarted: ['Title', 'Description', 'LearnMoreUrl'],
   Group: ['Label', 'Icon', 'Control'],
   Control: ['Label', 'Supertip', 'Icon', 'Action', 'Enabled'],
   Supertip: ['Title', 'Description'],
-  Action: ['TaskpaneId', 'SourceLocation', 'Title'],
+  Action: ['TaskpaneId', 'FunctionName', 'SourceLocation', 'Title'],
   Resources: ['bt:Images', 'bt:Urls', 'bt:ShortStrings', 'bt:LongStrings'],
 };
 
@@ -63,7 +65,7 @@ function urls(): string[] {
   const out: string[] = [];
   walk(manifest, (e) => {
     for (const [name, value] of Object.entries(e.attributes))
-      if (/^(DefaultValue|Value)$/.test(name) && /^\w+:\/\//.test(value)) out.push(value);
+      if (/^(DefaultValue|Value|Url|ResourceUrl)$/.test(name) && /^\w+:\/\//.test(value)) out.push(value);
     if (/^\w+:\/\//.test(e.text.trim())) out.push(e.text.trim());
   });
   return out;
@@ -184,7 +186,7 @@ describe('manifest.xml', () => {
   });
 
   it('opens the task pane from a ribbon button', () => {
-    const action = all((e) => e.name === 'Action')[0].e;
+    const action = all((e) => e.name === 'Action' && e.attributes['xsi:type'] === 'ShowTaskpane')[0].e;
     expect(action.attributes['xsi:type']).toBe('ShowTaskpane');
     expect(child(action, 'SourceLocation')!.attributes.resid).toBe('Taskpane.Url');
     const taskpane = all((e) => e.name === 'bt:Url' && e.attributes.id === 'Taskpane.Url')[0].e;

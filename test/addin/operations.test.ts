@@ -6,17 +6,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, type FragmentDefinitionNode, parse, print, validate } from 'graphql';
+import * as insightQueries from '../../addin/src/api/insight-queries';
 import * as queries from '../../addin/src/api/queries';
 
 const schema = buildSchema(readFileSync(path.join(__dirname, '../../schema/schema.graphql'), 'utf8'));
-const operations = Object.entries(queries as Record<string, unknown>).filter(
+const operations = Object.entries({ ...queries, ...insightQueries } as Record<string, unknown>).filter(
   (entry): entry is [string, string] =>
     typeof entry[1] === 'string' && /^\s*(query|mutation|subscription)\b/.test(entry[1]),
 );
 
 describe("the add-in's GraphQL operations", () => {
   it('are all found (the module exports them as strings)', () => {
-    expect(operations.map(([name]) => name)).toEqual(expect.arrayContaining(['PLANS', 'SHEET_ROWS', 'SYNC_ROWS']));
+    expect(operations.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['PLANS', 'SHEET_ROWS', 'SYNC_ROWS', 'CODE_VALUES', 'ROW_EXPLANATION', 'ROW_HISTORY']),
+    );
   });
 
   it.each(operations)('%s validates against schema/schema.graphql', (_name, operation) => {

@@ -43,8 +43,9 @@ test('the pane built for a sub-path loads its assets relative to its own page', 
   // and each of them is a file of the build, where the page looks for it
   for (const url of references)
     expect({ url, exists: fs.existsSync(path.join(out, url)) }).toEqual({ url, exists: true });
-  const commands = fs.readFileSync(path.join(out, 'commands.html'), 'utf8');
-  expect(ownReferences(commands).filter((url) => url.startsWith('/'))).toEqual([]);
+  // the shared runtime's files beside it: the functions' metadata (English, Italian) and the shortcuts
+  for (const file of ['functions.json', 'functions-it.json', 'shortcuts.json', 'shortcuts-resources.json'])
+    expect({ file, exists: fs.existsSync(path.join(out, file)) }).toEqual({ file, exists: true });
 });
 
 test('the manifest of a sub-path build points every URL under the sub-path', () => {
@@ -54,4 +55,35 @@ test('the manifest of a sub-path build points every URL under the sub-path', () 
   const urls = [...manifest.matchAll(/(?:DefaultValue|Url)="(https:\/\/uffici\.example\.it[^"]*)"/g)].map((m) => m[1]);
   expect(urls.length).toBeGreaterThan(3);
   for (const url of urls) expect(url.startsWith(ORIGIN)).toBe(true);
+});
+
+test('the functions metadata is generated from functions.ts, in English and in Italian, every function streaming', () => {
+  const read = (file: string) => JSON.parse(fs.readFileSync(path.join(out, file), 'utf8'));
+  const english = read('functions.json').functions as Array<Record<string, any>>;
+  const italian = read('functions-it.json').functions as Array<Record<string, any>>;
+  expect(english.map((f) => [f.id, f.name])).toEqual([
+    ['REALIZATION', 'REALIZATION'],
+    ['VALUE', 'VALUE'],
+    ['TARGET', 'TARGET'],
+    ['STATUS', 'STATUS'],
+  ]);
+  expect(italian.map((f) => [f.id, f.name])).toEqual([
+    ['REALIZATION', 'REALIZZAZIONE'],
+    ['VALUE', 'VALORE'],
+    ['TARGET', 'TARGET'],
+    ['STATUS', 'STATO'],
+  ]);
+  for (const f of [...english, ...italian]) {
+    expect(f.options).toEqual({ stream: true, requiresStreamAddress: true });
+    expect(f.parameters.map((p: { optional?: boolean }) => Boolean(p.optional))).toEqual([false, false, true, true]);
+  }
+  expect(italian[0].parameters.map((p: { name: string }) => p.name)).toEqual([
+    'codice',
+    'anno',
+    'rilevazione',
+    'piano',
+  ]);
+  // the plugin's loader appended the associations to the one bundle the shared runtime loads
+  const bundle = fs.readFileSync(path.join(out, 'taskpane.js'), 'utf8');
+  for (const id of ['REALIZATION', 'VALUE', 'TARGET', 'STATUS']) expect(bundle).toContain(`associate("${id}"`);
 });

@@ -24,6 +24,7 @@ const BOUNDED: Record<string, string> = {
   'Explanation.excluded': 'the children of one objective, plan or dashboard that the score left out',
   'Target.thresholds': "one target's threshold points",
   'SheetRow.thresholds': "one target's threshold points",
+  'Query.codeValues': 'one answer per cell asked, in order: at most 5,000 cells (CodeValuesInput.requests)',
   'ConflictRow.thresholds': "one target's threshold points",
   'SheetRow.futureTargets': 'one target a year of the cycle (three years)',
   'ConflictRow.futureTargets': 'one target a year of the cycle (three years)',

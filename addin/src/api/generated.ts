@@ -34,6 +34,15 @@ export type AffectedLevel =
   /** Obiettivo strategico / Strategic objective */
   | 'STRATEGIC';
 
+/** Che cosa ha fatto una modifica / What a change did */
+export type AuditAction =
+  /** Creazione / Created */
+  | 'CREATE'
+  /** Cancellazione / Deleted */
+  | 'DELETE'
+  /** Modifica / Updated */
+  | 'UPDATE';
+
 /** Da dove viene una modifica / Where a change came from */
 export type ChangeSource =
   /** Componente aggiuntivo Excel / Excel add-in */
@@ -51,6 +60,27 @@ export type Checkpoint =
   | 'MID_YEAR'
   /** Consuntivo al 31 dicembre / 31 December, year end */
   | 'YEAR_END';
+
+/** Perché una cella non ha valore / Why a cell has no value */
+export type CodeValueProblem =
+  /** Piano inesistente o senza diritto di lettura per chi chiede / No such plan, or the caller may not read it */
+  | 'PLAN_NOT_FOUND'
+  /** Troppe combinazioni di piano, anno e scadenza in una richiesta / Too many plan, year and checkpoint combinations in one request */
+  | 'TOO_MANY_PLANS'
+  /** Nessuna riga del piano ha quel codice / No row of the plan has that code */
+  | 'UNKNOWN_CODE';
+
+/** Una cella da riempire: codice della riga, piano, anno e scadenza / One cell to fill: the row code, plan, year and checkpoint */
+export type CodeValueRequest = {
+  /** Scadenza: 30/6 o 31/12 / Checkpoint: 30 June or 31 December */
+  checkpoint?: Checkpoint;
+  /** Codice, come nel piano ("1.2.1") / Code, as the plan prints it ("1.2.1") */
+  code: Scalars['String']['input'];
+  /** Id della versione del piano / Id of the plan version */
+  planId: Scalars['ID']['input'];
+  /** Anno / Year */
+  year: Scalars['Int']['input'];
+};
 
 /** Che cosa è il valore letto / What a typed or imported value turned out to be */
 export type ParsedValueKind =
@@ -102,6 +132,40 @@ export type ProfileStatus =
   /** Congelato: non cambia più / Frozen: it no longer changes */
   | 'FROZEN';
 
+/** Regola che ha prodotto il punteggio: di un indicatore (RATIO…MONITORING) o di un aggregato (MEAN, STRATEGIC, DASHBOARD, MANAGER) / The rule that produced a score: an indicator's or an aggregate's */
+export type RealizationRule =
+  /** A fasce di soglie / Threshold bands */
+  | 'BANDS'
+  /** Sì/no / Yes or no */
+  | 'BOOLEAN'
+  /** Cruscotto / Dashboard */
+  | 'DASHBOARD'
+  /** Scadenza: entro la data / Deadline: by the date */
+  | 'DEADLINE'
+  /** Inverso: target su valore / Inverse: target over actual */
+  | 'INVERSE'
+  /** Dirigente / Manager */
+  | 'MANAGER'
+  /** Punteggio manuale / Manual score */
+  | 'MANUAL'
+  /** Media pesata dei figli / Weighted mean of the children */
+  | 'MEAN'
+  /** Solo monitoraggio / Monitoring only */
+  | 'MONITORING'
+  /** Dalle attività del progetto / From the activities of the project */
+  | 'PROJECT'
+  /** Rapporto valore su target / Actual over target */
+  | 'RATIO'
+  /** Obiettivo strategico / Strategic objective */
+  | 'STRATEGIC';
+
+/** Target originale o "nuova previsione" / Original target or "nuova previsione" */
+export type RevisionKind =
+  /** Valore originale / Original value */
+  | 'ORIGINAL'
+  /** Nuova previsione / Revised value */
+  | 'REVISED';
+
 /** ADMIN: tutto nell'organizzazione; CONTROLLER: modifica il piano, chiude le scadenze, approva; UNIT_EDITOR: i valori delle sue unità; VIEWER (OIV): legge tutto, non modifica nulla / ADMIN: everything in the organisation; CONTROLLER: edits the plan, locks checkpoints, approves; UNIT_EDITOR: actual values of their units; VIEWER (OIV): reads everything, edits nothing */
 export type Role =
   /** Amministratore / Administrator */
@@ -127,6 +191,25 @@ export type RowStatus =
   | 'UNCHANGED'
   /** Modificata / Updated */
   | 'UPDATED';
+
+/** Variante della regola applicata / The variant of a rule that produced a score */
+export type RuleMode =
+  /** Dalle attività / From the activities */
+  | 'ACTIVITIES'
+  /** Limitato al 100% / Capped at 100% */
+  | 'CAPPED'
+  /** Completamento / Completion */
+  | 'COMPLETION'
+  /** Lineare tra le soglie / Linear between thresholds */
+  | 'LINEAR'
+  /** A gradini / Step */
+  | 'STEP'
+  /** Target su valore / Target over actual */
+  | 'TARGET_OVER_ACTUAL'
+  /** Senza limite al 100% / Not capped at 100% */
+  | 'UNCAPPED'
+  /** Zero / Zero */
+  | 'ZERO';
 
 /** Stato del punteggio; indicatori: SCORED, MISSING, MONITORING, NEUTRALISED, NOT_APPLICABLE, INVALID; aggregati: SCORED, EMPTY, INVALID / Status of a score */
 export type ScoreStatus =
@@ -298,6 +381,41 @@ export type SyncSourceKind =
   | 'GRAPHQL'
   /** Importazione di un documento / Import of a document */
   | 'IMPORT';
+
+/** Un target di monitoraggio non si valuta mai / A monitoring target is never scored */
+export type TargetMode =
+  /** Solo monitoraggio / Monitoring only */
+  | 'MONITORING'
+  /** Valutato / Scored */
+  | 'SCORED';
+
+export type CodeValuesQueryVariables = Exact<{
+  requests: Array<CodeValueRequest> | CodeValueRequest;
+}>;
+
+
+export type CodeValuesQuery = { codeValues: Array<{ planId: string, code: string, year: number, checkpoint: Checkpoint, rowId: string | null, level: SheetLevel | null, problem: CodeValueProblem | null, actual: { raw: string, kind: ParsedValueKind, number: number | null, date: string | null, boolean: boolean | null } | null, target: { raw: string, kind: ParsedValueKind, number: number | null, date: string | null, boolean: boolean | null } | null, realization: { status: ScoreStatus, score: number | null, display: string | null, achieved: boolean | null } | null }> };
+
+export type ExplanationFieldsFragment = { status: ScoreStatus, score: number | null, display: string | null, details: { rule: RealizationRule | null, mode: RuleMode | null, status: ScoreStatus, text: string, formula: string | null, profile: string, polarity: Polarity | null, polarityInferred: boolean, notCompleted: boolean, neutralisationReason: string | null, warnings: Array<string>, errors: Array<string>, actual: { raw: string } | null, target: { revision: RevisionKind, mode: TargetMode, value: { raw: string }, original: { raw: string } | null } | null, thresholds: Array<{ number: number | null, date: string | null, score: number }>, used: Array<{ code: string | null, score: number, weight: number | null }>, excluded: Array<{ code: string | null, reason: string }>, manual: { score: number | null, author: string | null, justification: string | null } | null } };
+
+export type RowExplanationQueryVariables = Exact<{
+  rowId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+  checkpoint: Checkpoint;
+}>;
+
+
+export type RowExplanationQuery = { node: { realization: { status: ScoreStatus, score: number | null, display: string | null, details: { rule: RealizationRule | null, mode: RuleMode | null, status: ScoreStatus, text: string, formula: string | null, profile: string, polarity: Polarity | null, polarityInferred: boolean, notCompleted: boolean, neutralisationReason: string | null, warnings: Array<string>, errors: Array<string>, actual: { raw: string } | null, target: { revision: RevisionKind, mode: TargetMode, value: { raw: string }, original: { raw: string } | null } | null, thresholds: Array<{ number: number | null, date: string | null, score: number }>, used: Array<{ code: string | null, score: number, weight: number | null }>, excluded: Array<{ code: string | null, reason: string }>, manual: { score: number | null, author: string | null, justification: string | null } | null } } | null } | { realization: { status: ScoreStatus, score: number | null, display: string | null, details: { rule: RealizationRule | null, mode: RuleMode | null, status: ScoreStatus, text: string, formula: string | null, profile: string, polarity: Polarity | null, polarityInferred: boolean, notCompleted: boolean, neutralisationReason: string | null, warnings: Array<string>, errors: Array<string>, actual: { raw: string } | null, target: { revision: RevisionKind, mode: TargetMode, value: { raw: string }, original: { raw: string } | null } | null, thresholds: Array<{ number: number | null, date: string | null, score: number }>, used: Array<{ code: string | null, score: number, weight: number | null }>, excluded: Array<{ code: string | null, reason: string }>, manual: { score: number | null, author: string | null, justification: string | null } | null } } | null } | { realization: { status: ScoreStatus, score: number | null, display: string | null, details: { rule: RealizationRule | null, mode: RuleMode | null, status: ScoreStatus, text: string, formula: string | null, profile: string, polarity: Polarity | null, polarityInferred: boolean, notCompleted: boolean, neutralisationReason: string | null, warnings: Array<string>, errors: Array<string>, actual: { raw: string } | null, target: { revision: RevisionKind, mode: TargetMode, value: { raw: string }, original: { raw: string } | null } | null, thresholds: Array<{ number: number | null, date: string | null, score: number }>, used: Array<{ code: string | null, score: number, weight: number | null }>, excluded: Array<{ code: string | null, reason: string }>, manual: { score: number | null, author: string | null, justification: string | null } | null } } | null } | { realization: { status: ScoreStatus, score: number | null, display: string | null, details: { rule: RealizationRule | null, mode: RuleMode | null, status: ScoreStatus, text: string, formula: string | null, profile: string, polarity: Polarity | null, polarityInferred: boolean, notCompleted: boolean, neutralisationReason: string | null, warnings: Array<string>, errors: Array<string>, actual: { raw: string } | null, target: { revision: RevisionKind, mode: TargetMode, value: { raw: string }, original: { raw: string } | null } | null, thresholds: Array<{ number: number | null, date: string | null, score: number }>, used: Array<{ code: string | null, score: number, weight: number | null }>, excluded: Array<{ code: string | null, reason: string }>, manual: { score: number | null, author: string | null, justification: string | null } | null } } | null } | {} | null };
+
+export type RowHistoryQueryVariables = Exact<{
+  planId: Scalars['ID']['input'];
+  rowId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+  checkpoint: Checkpoint;
+}>;
+
+
+export type RowHistoryQuery = { rowHistoryConnection: { totalCount: number, edges: Array<{ node: { entityType: string, action: AuditAction, actor: string | null, at: string, source: ChangeSource, sourceDetail: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null } }> } };
 
 export type ParsedValueFieldsFragment = { raw: string, kind: ParsedValueKind, number: number | null };
 

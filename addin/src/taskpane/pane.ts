@@ -208,7 +208,7 @@ export class Pane {
     });
   }
 
-  private async sync(): Promise<void> {
+  async sync(): Promise<void> {
     await this.operate('sync', async () => {
       const s = await this.session.sync();
       this.offline = s.offline;
@@ -216,7 +216,7 @@ export class Pane {
     });
   }
 
-  private async refresh(): Promise<void> {
+  async refresh(): Promise<void> {
     await this.operate('refresh', async () => {
       const r = await this.session.refresh();
       this.offline = r.offline;

@@ -8,6 +8,7 @@ import { languageOf } from '../i18n';
 import { WorkbookSession } from '../sync/session';
 import { hostProblem, showHostProblem, showPane } from './host-notice';
 import { Pane } from './pane';
+import { startRuntime } from './runtime';
 import { TokenStore } from './token-store';
 
 // office.js is a script of its own, from Microsoft's CDN: when it did not load there is no Office to wait for
@@ -30,21 +31,34 @@ async function start(info: { host: Office.HostType | null }): Promise<void> {
     }
   })();
   const workbook = new ExcelWorkbook();
+  let session: WorkbookSession | null = null;
+  const fetch = (input: string, init?: RequestInit) => window.fetch(input, init);
   const pane = new Pane({
     language,
     store: new TokenStore(storage, Office.context.partitionKey),
     defaultServerUrl: window.location.origin,
     workbook,
-    openSession: () =>
-      WorkbookSession.open({
+    openSession: async () =>
+      (session = await WorkbookSession.open({
         workbook,
-        fetch: (input, init) => window.fetch(input, init),
+        fetch,
         language,
         workbookName: Office.context.document?.url || undefined,
-      }),
+      })),
     live: { pollMs: pollSeconds(window.location.search) * 1000 },
   });
   await pane.start();
+  // one runtime: the ribbon, its shortcuts and the CRUSCOTTO.* formulas act on this pane's session
+  await startRuntime({
+    pane,
+    session: () => session,
+    workbook,
+    fetch,
+    language,
+    storage,
+    office: Office as never,
+    excelError: (message) => new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message),
+  });
 }
 
 /**

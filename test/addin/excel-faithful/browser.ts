@@ -5,6 +5,7 @@
  * the double's own user, by address. Options come from window.__excelDoubleOptions, set before this script runs.
  */
 import { a1 } from '../../../addin/src/workbook/address';
+import type { FunctionsMetadata } from './custom-functions';
 import { type FaithfulOptions, createFaithfulExcel } from './index';
 import type { Locale, Scalar } from './values';
 import { displayed } from './values';
@@ -15,6 +16,8 @@ export type BrowserDoubleOptions = FaithfulOptions & {
   /** the string double's names, still understood: `locale` and `excelApi` */
   displayLanguage?: Locale;
   apiVersion?: string;
+  /** the add-in's custom functions as Excel reads them from the manifest: its namespace and metadata files */
+  customFunctions?: { namespace: string; metadata: FunctionsMetadata[] };
 };
 
 declare global {
@@ -59,7 +62,16 @@ function browserDouble(options: BrowserDoubleOptions) {
     return value;
   }
 
+  if (options.customFunctions)
+    excel.functions.register(options.customFunctions.namespace, ...options.customFunctions.metadata);
+
   const user = {
+    /** clicks a body cell of a table: it becomes the selection (Workbook.getSelectedRange) */
+    select(name: string, row: number, header: string) {
+      const { table, column } = locate(name, header);
+      model.activeSheet = table.sheet;
+      model.selection = { sheet: table.sheet.name, rect: { row: table.row + 1 + row, column, rows: 1, columns: 1 } };
+    },
     /** a table's headers and body values (typed: numbers stay numbers) */
     table(name: string) {
       const table = model.table(name);
@@ -131,6 +143,9 @@ function browserDouble(options: BrowserDoubleOptions) {
   return {
     Excel: excel.Excel,
     Office: office,
+    CustomFunctions: excel.CustomFunctions,
+    functions: excel.functions,
+    ribbon: excel.ribbon,
     model,
     syncs: excel.syncs,
     user,
@@ -143,4 +158,9 @@ export type BrowserDouble = ReturnType<typeof browserDouble>;
 
 const double = browserDouble(window.__excelDoubleOptions ?? {});
 // Object.assign, not typed assignments: the double implements only the part of office.js's Office and Excel the add-in uses
-Object.assign(window, { Office: double.Office, Excel: double.Excel, __excelDouble: double });
+Object.assign(window, {
+  Office: double.Office,
+  Excel: double.Excel,
+  CustomFunctions: double.CustomFunctions,
+  __excelDouble: double,
+});

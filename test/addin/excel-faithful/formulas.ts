@@ -5,6 +5,7 @@
  * HyperFormula's default syntax, and stores the computed value beside it, as an .xlsx caches it.
  */
 import { DetailedCellError, HyperFormula } from 'hyperformula';
+import { beginFunctions, endFunctions, isBusy } from './custom-functions';
 import type { CellModel, WorkbookModel } from './model';
 
 /**
@@ -31,7 +32,8 @@ function content(cell: CellModel | undefined): unknown {
 
 /** Recomputes every formula cell of the workbook (Excel's automatic calculation mode). */
 export function recalculate(model: WorkbookModel): void {
-  if (!hasFormulas(model)) return;
+  // without formulas nothing is computed, but a custom function's calls end with the formulas that made them
+  if (!hasFormulas(model)) return endFunctions(beginFunctions(model, []));
   const sheets: Record<string, unknown[][]> = {};
   for (const sheet of model.sheets) {
     const grid: unknown[][] = [];
@@ -41,6 +43,16 @@ export function recalculate(model: WorkbookModel): void {
     }
     sheets[sheet.name] = grid.map((line) => Array.from(line, (v) => v ?? null));
   }
+  // HyperFormula numbers the sheets in the order given, which is how a custom function learns its cell's sheet
+  const functions = beginFunctions(model, Object.keys(sheets));
+  try {
+    evaluate(model, sheets);
+  } finally {
+    endFunctions(functions);
+  }
+}
+
+function evaluate(model: WorkbookModel, sheets: Record<string, unknown[][]>): void {
   const engine = HyperFormula.buildFromSheets(
     sheets as Parameters<typeof HyperFormula.buildFromSheets>[0],
     EXCEL_COMPATIBLE,
@@ -52,7 +64,8 @@ export function recalculate(model: WorkbookModel): void {
         if (cell.formula === null) continue;
         const result = engine.getCellValue({ sheet: id, row, col: column });
         if (result instanceof DetailedCellError) {
-          cell.value = result.value;
+          // a custom function still computing shows #BUSY!, as Excel does while it waits
+          cell.value = isBusy(result.message) ? '#BUSY!' : result.value;
           cell.isError = true;
         } else {
           // an empty reference computes to 0 in Excel (=A1 of an empty A1 shows 0)

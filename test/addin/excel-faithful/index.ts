@@ -5,7 +5,9 @@
  * survives closing the file.
  */
 import { RequestContext, type SyncRecord } from './context';
+import { CustomFunctionsError, CustomFunctionsHost, ErrorCode } from './custom-functions';
 import { Engine } from './edits';
+import { recalculate } from './formulas';
 import { EventHub } from './events';
 import { type SavedWorkbook, WorkbookModel } from './model';
 import { PLATFORMS, type Platform, versionAtMost } from './platforms';
@@ -50,7 +52,34 @@ export function createFaithfulExcel(options: FaithfulOptions = {}, saved?: Saved
   }
 
   const settings = new OfficeSettings(() => model);
+  const functions = new CustomFunctionsHost(model, () => recalculate(model));
+  /** the ribbon's ExecuteFunction actions and the shortcuts' actions, as Office.actions.associate received them */
+  const actions = new Map<string, (event?: { completed(): void }) => unknown>();
+  const ribbon = {
+    shown: 0,
+    startup: 'none' as string,
+    /** a ribbon button or a keyboard shortcut: Office runs the associated action and waits for completed() */
+    press: (id: string) =>
+      new Promise<void>((resolve, reject) => {
+        const action = actions.get(id);
+        if (!action) return reject(new Error(`no action associated with ${id}`));
+        void Promise.resolve(action({ completed: () => resolve() })).catch(reject);
+      }),
+    actions: () => [...actions.keys()],
+  };
   const Office = {
+    StartupBehavior: { load: 'load', none: 'none' },
+    actions: {
+      associate: (id: string, handler: (event?: { completed(): void }) => unknown) => actions.set(id, handler),
+    },
+    addin: {
+      showAsTaskpane: async () => {
+        ribbon.shown++;
+      },
+      setStartupBehavior: async (behavior: string) => {
+        ribbon.startup = behavior;
+      },
+    },
     HostType: { Excel: 'Excel' },
     PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
@@ -76,6 +105,14 @@ export function createFaithfulExcel(options: FaithfulOptions = {}, saved?: Saved
   return {
     Excel: { run, RequestContext },
     Office,
+    /** the custom-functions runtime's global, and what Excel does with the add-in's functions */
+    CustomFunctions: {
+      associate: functions.associate.bind(functions),
+      Error: CustomFunctionsError,
+      ErrorCode,
+    },
+    functions,
+    ribbon,
     user: createUser(engine),
     model,
     /** every sync with its request and response size */

@@ -29,6 +29,7 @@ const ERROR_VALUES = new Set([
   '#CALC!',
   '#ERROR!',
   '#CYCLE!',
+  '#BUSY!',
 ]);
 
 export function isErrorValue(value: Scalar): boolean {

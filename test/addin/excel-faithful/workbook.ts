@@ -27,6 +27,14 @@ export class Workbook extends ClientObject<WorkbookModel> {
     return this.worksheets.getActiveWorksheet().getRange('A1');
   }
 
+  /** the user's selection (Range.select or a click in the grid); A1 of the active sheet when none was made */
+  getSelectedRange() {
+    const selection = this.context.engine.model.selection;
+    if (!selection) return this.getActiveCell();
+    const { row, column, rows, columns } = selection.rect;
+    return this.worksheets.getItem(selection.sheet).getRangeByIndexes(row, column, rows, columns);
+  }
+
   protected snapshot(): Record<string, unknown> {
     return {};
   }

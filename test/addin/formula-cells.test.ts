@@ -1,0 +1,129 @@
+/**
+ * The CRUSCOTTO.* formulas (issue 18, item 2) on the faithful Excel double against the real server, in Node: many
+ * cells answered by one request, Italian and English names alike, readable errors for an unknown code and a plan
+ * the user may not read, streaming cells following the server, and offline the last value marked provisional.
+ */
+import { formulaCells } from '../../addin/src/functions/cells';
+import { startSondrioServer, type SondrioServer } from '../helpers/sondrio-server';
+import { createOtherPlan, edit, ok, readRows, sync } from '../helpers/sync';
+import { formulaWorkbook, type FormulaWorkbook } from './excel-faithful/formula-workbook';
+
+let sondrio: SondrioServer;
+let book: FormulaWorkbook;
+let online = true;
+const target = () => ({
+  serverUrl: sondrio.server.url,
+  token: sondrio.server.token,
+  planId: sondrio.plan.planId,
+  year: 2022,
+  checkpoint: 'YEAR_END' as const,
+});
+
+beforeAll(async () => {
+  sondrio = await startSondrioServer('sqlite');
+  book = await formulaWorkbook(target, {
+    fetch: (input, init) => (online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed'))),
+  });
+}, 120_000);
+afterAll(async () => {
+  formulaCells.configure({ ...book.host, target: () => null });
+  await sondrio?.server.close();
+});
+
+/** an indicator with a numeric target, given an actual the first time (the seed has none) */
+async function indicatorWithActual() {
+  const { rows } = await readRows(sondrio.server, sondrio.plan.planId);
+  const row = rows.find((r) => r.level === 'INDICATOR' && r.code && r.target?.number)!;
+  if (row.actual) return row;
+  const actual = String(Math.round(row.target!.number! * 0.9));
+  await sync(sondrio.server, { planId: sondrio.plan.planId, rows: [edit(row, { actual })] });
+  return (await readRows(sondrio.server, sondrio.plan.planId)).rows.find((r) => r.rowId === row.rowId)!;
+}
+
+test('a sheet of formulas is answered by one request, Italian and English names alike', async () => {
+  const row = await indicatorWithActual();
+  const { rows } = ok(
+    await sondrio.server.gql(
+      `query($p: ID!) { sheetRows(planId: $p, year: 2022) { rows { rowId realization { score } } } }`,
+      {
+        p: sondrio.plan.planId,
+      },
+    ),
+  ).sheetRows as { rows: Array<{ rowId: string; realization: { score: number | null } | null }> };
+  const score = rows.find((r) => r.rowId === row.rowId)!.realization!.score;
+  book.traffic.requests = 0;
+  await book.write([
+    `=CRUSCOTTO.REALIZZAZIONE("${row.code}",2022)`,
+    `=CRUSCOTTO.REALIZATION("${row.code}",2022,"31/12")`,
+    `=CRUSCOTTO.VALORE("${row.code}",2022)`,
+    `=CRUSCOTTO.TARGET("${row.code}",2022)`,
+    `=CRUSCOTTO.STATO("${row.code}",2022)`,
+    `=CRUSCOTTO.REALIZZAZIONE("9.9.9",2022)`,
+    `=CRUSCOTTO.REALIZZAZIONE("${row.code}",2022)*100`,
+  ]);
+  await book.settled();
+  expect(book.traffic.requests).toBe(1);
+  expect(book.cell('A1').value).toBe(score);
+  expect(book.cell('A2').value).toBe(score);
+  expect(book.cell('A3').value).toBe(row.actual!.number ?? row.actual!.raw);
+  expect(book.cell('A4').value).toBe(row.target!.number ?? row.target!.raw);
+  expect(book.cell('A5').value).toEqual(expect.any(String));
+  // an unknown code: Excel's #N/A with a readable Italian message on the cell
+  expect(book.cell('A6')).toMatchObject({ value: '#N/A', message: 'Codice "9.9.9" sconosciuto nel piano' });
+  // a formula around the function computes with its value
+  expect(book.cell('A7').value).toBeCloseTo((score as number) * 100, 10);
+});
+
+test("a plan the user may not read is an error that says so, and the cell's own", async () => {
+  const other = await createOtherPlan(sondrio.server);
+  await book.write([`=CRUSCOTTO.REALIZZAZIONE("1.1.1",2022,"31/12","${other.planId}")`]);
+  await book.settled();
+  // the administrator reads it: a value (or blank without an actual), no error
+  expect(book.cell('A1').message).toBeNull();
+  const viewer = await sondrio.server.as('viewer', sondrio.plan.orgId);
+  formulaCells.configure({ ...book.host, target: () => ({ ...target(), token: viewer.token }) });
+  await formulaCells.refreshAll();
+  await book.settled();
+  expect(book.cell('A1')).toMatchObject({ value: '#N/A', message: expect.stringMatching(/^Piano non trovato/) });
+  formulaCells.configure(book.host);
+});
+
+test("a streaming cell follows the server's value (planChanged), within a second", async () => {
+  const row = await indicatorWithActual();
+  await book.write([`=CRUSCOTTO.VALORE("${row.code}",2022)`]);
+  await book.settled();
+  const before = book.cell('A1').value;
+  // a subscription is open for the plan: give it a moment to be live, as a sheet open for a while is
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const read = (await readRows(sondrio.server, sondrio.plan.planId)).rows.find((r) => r.rowId === row.rowId)!;
+  const next = String((Number(read.actual!.number) || 0) + 7);
+  await sync(sondrio.server, { planId: sondrio.plan.planId, rows: [edit(read, { actual: next })] });
+  // from the moment the change is committed
+  const started = Date.now();
+  while (book.cell('A1').value === before) {
+    if (Date.now() - started > 10_000) throw new Error('the streaming cell never changed');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  expect(book.cell('A1').value).toBe(Number(next));
+  expect(Date.now() - started).toBeLessThan(1000);
+});
+
+test('offline, a cell keeps the last value read, marked provisional; back online the mark goes', async () => {
+  const row = await indicatorWithActual();
+  await book.write([`=CRUSCOTTO.TARGET("${row.code}",2022)`]);
+  await book.settled();
+  const value = book.cell('A1').value;
+  online = false;
+  await formulaCells.refreshAll();
+  await book.settled();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(book.cell('A1').value).toBe(value);
+  expect(book.cell('A1').numberFormat).toBe('General" (provvisorio)"');
+  expect(formulaCells.counts().provisional).toBe(1);
+  online = true;
+  await formulaCells.refreshAll();
+  for (let wait = 0; wait < 100 && book.cell('A1').numberFormat !== 'General'; wait++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(book.cell('A1').numberFormat).toBe('General');
+  expect(formulaCells.counts().provisional).toBe(0);
+});
