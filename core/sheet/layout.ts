@@ -65,6 +65,27 @@ export const RULE_LIST = [
 ] as const;
 export const YES_NO_LIST = ['SI', 'NO'] as const;
 
+/**
+ * The dropdown word of each polarity and rule (Italian, as the seeds write them): the word a server value is shown as
+ * in a sheet or an export, which the server reads back to the same value.
+ */
+export const POLARITY_WORD: Readonly<Record<string, string>> = {
+  higher: 'maggiore',
+  lower: 'minore',
+  deadline: 'scadenza',
+  boolean: 'SI/NO',
+};
+export const RULE_WORD: Readonly<Record<string, string>> = {
+  ratio: 'rapporto',
+  inverse: 'inverso',
+  deadline: 'scadenza',
+  boolean: 'boolean',
+  bands: 'soglie',
+  manual: 'manuale',
+  project: 'progetto',
+  monitoring: 'monitoraggio',
+};
+
 export const PLAN_LAYOUT: readonly LayoutColumn[] = [
   { key: 'level', it: 'Livello', en: 'Level', kind: 'input', numberFormat: '@', list: LEVEL_LIST, width: 18 },
   { key: 'code', it: 'Cod.', en: 'Code', kind: 'input', numberFormat: '@', width: 9 },

@@ -1,17 +1,15 @@
-import { Entity, OptionalProps } from '@mikro-orm/core';
-import { ObjectType } from 'type-graphql';
+import { OptionalProps } from '@mikro-orm/core';
 import { ScoringRule } from '@core/vocabulary/enums';
 import type { ParsedValue } from '@core/values/types';
 import { Person } from './person';
 import { Project } from './project';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults } from './base';
+import { NodeDefaults, NodeEntity } from './base';
 import { OptionalDouble, OptionalEnum, OptionalValue, RequiredInt, RequiredText } from './columns';
 import { Owner, Reference } from './references';
 
 /** An activity of a project, with its own target, rule and responsible person. */
-@ObjectType({ simpleResolvers: true, description: 'Attività di un progetto / Attività of a project' })
-@Entity()
+@NodeEntity('Attività di un progetto / Attività of a project')
 export class Activity extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults | 'position';
 

@@ -1,19 +1,16 @@
-import { Entity, Index, OptionalProps, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Index, OptionalProps, Property } from '@mikro-orm/core';
+import { Field } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { AuditAction, ChangeSource } from '@core/vocabulary/enums';
-import { Node, NodeDefaults } from './base';
+import { Node, NodeDefaults, NodeEntity } from './base';
 import { Organisation } from './organisation';
 import { OptionalString, RequiredDateTime, RequiredEnum, RequiredString } from './columns';
 import { OptionalOwner } from './references';
 
 /** Who changed what, when, from where, with the row before and after. Never updated, never deleted. */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Una modifica applicata: chi, quando, da dove, prima e dopo / An applied change: who, when, source, before and after',
-})
-@Entity()
+@NodeEntity(
+  'Una modifica applicata: chi, quando, da dove, prima e dopo / An applied change: who, when, source, before and after',
+)
 @Index({ properties: ['entityType', 'entityId'] })
 @Index({ properties: ['planId', 'at'] })
 export class AuditEvent extends Node {

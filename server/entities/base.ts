@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DateTimeType, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, getMetadataStorage, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { RequiredDateTime } from './columns';
 
@@ -61,4 +61,15 @@ export abstract class Node {
   @Field(() => Date)
   @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+}
+
+/**
+ * A table that is also a GraphQL object type of the same name, described in both languages: the pair every concrete
+ * entity declares, under one name. Resolvers stay simple (no middlewares on plain fields), as on the bases above.
+ */
+export function NodeEntity(description: string): ClassDecorator {
+  return (target) => {
+    Entity()(target);
+    ObjectType({ simpleResolvers: true, description })(target);
+  };
 }

@@ -1,16 +1,13 @@
-import { Entity, OptionalProps, Unique } from '@mikro-orm/core';
-import { ObjectType } from 'type-graphql';
+import { OptionalProps, Unique } from '@mikro-orm/core';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { OptionalString, OptionalText, RequiredEnum, RequiredInt } from './columns';
+import { NodeEntity } from './base';
 
 /** A closed monitoring period: actual values of (year, checkpoint) can no longer change. */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Una scadenza chiusa: i suoi valori non possono cambiare / A locked checkpoint: its actual values cannot change',
-})
-@Entity()
+@NodeEntity(
+  'Una scadenza chiusa: i suoi valori non possono cambiare / A locked checkpoint: its actual values cannot change',
+)
 @Unique({ properties: ['plan', 'year', 'checkpoint'] })
 export class CheckpointLock extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults;

@@ -1,5 +1,4 @@
-import { Entity, OptionalProps } from '@mikro-orm/core';
-import { ObjectType } from 'type-graphql';
+import { OptionalProps } from '@mikro-orm/core';
 import { EntryLevel } from '@core/vocabulary/enums';
 import { Dashboard } from './dashboard';
 import { Indicator } from './indicator';
@@ -8,14 +7,12 @@ import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
 import { OptionalDouble, OptionalString, OptionalText, RequiredEnum } from './columns';
 import { Owner, Reference } from './references';
+import { NodeEntity } from './base';
 
 /** One row of a dashboard. The same indicator may be listed in many dashboards, with different attributes. */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Una riga di un cruscotto: un indicatore raggruppato sotto un obiettivo / A row of a dashboard: an indicator grouped under an objective',
-})
-@Entity()
+@NodeEntity(
+  'Una riga di un cruscotto: un indicatore raggruppato sotto un obiettivo / A row of a dashboard: an indicator grouped under an objective',
+)
 export class DashboardEntry extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults | 'level';
 

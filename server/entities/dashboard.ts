@@ -1,19 +1,16 @@
-import { Entity, OptionalProps } from '@mikro-orm/core';
-import { ObjectType } from 'type-graphql';
+import { OptionalProps } from '@mikro-orm/core';
 import { DashboardKind } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { OptionalInt, RequiredEnum, RequiredString } from './columns';
 import { Reference } from './references';
+import { NodeEntity } from './base';
 
 /** A cruscotto: an independent selection of indicators, scored only over its own entries (docs/scoring.md §5.8). */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Cruscotto strategico, del servizio, del SG, del dirigente o individuale / Cruscotto: strategic, service, SG, manager or individual dashboard',
-})
-@Entity()
+@NodeEntity(
+  'Cruscotto strategico, del servizio, del SG, del dirigente o individuale / Cruscotto: strategic, service, SG, manager or individual dashboard',
+)
 export class Dashboard extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults;
 

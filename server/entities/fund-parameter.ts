@@ -1,19 +1,15 @@
-import { Entity, OptionalProps, Unique } from '@mikro-orm/core';
-import { ObjectType } from 'type-graphql';
+import { OptionalProps, Unique } from '@mikro-orm/core';
 import { FundKind } from '@core/vocabulary/enums';
 import { PlanCycle } from './plan-cycle';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults } from './base';
+import { NodeDefaults, NodeEntity } from './base';
 import { OptionalText, RequiredDouble, RequiredEnum } from './columns';
 import { Owner } from './references';
 
 /** Unit value per relevance point of an incentive fund in one cycle (docs/scoring.md §5.9). */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Valore in euro di un punto di rilevanza di un fondo incentivante in un ciclo / Value in euro of one relevance point of an incentive fund in a cycle',
-})
-@Entity()
+@NodeEntity(
+  'Valore in euro di un punto di rilevanza di un fondo incentivante in un ciclo / Value in euro of one relevance point of an incentive fund in a cycle',
+)
 @Unique({ properties: ['cycle', 'fund'] })
 export class FundParameter extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;

@@ -1,5 +1,5 @@
-import { Collection, Entity, ManyToMany, OptionalProps, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Collection, ManyToMany, OptionalProps, Property } from '@mikro-orm/core';
+import { Field } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { IndicatorCategory, IndicatorStatus, Polarity, ScoringRule, ValueKind } from '@core/vocabulary/enums';
 import { OperationalObjective } from './operational-objective';
@@ -8,6 +8,7 @@ import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { Project } from './project';
 import { StrategicObjective } from './strategic-objective';
 import { OptionalOwner, Reference } from './references';
+import { NodeEntity } from './base';
 import {
   OptionalDouble,
   OptionalEnum,
@@ -23,11 +24,7 @@ import {
  * Indicatore / KPI (a Sondrio action, a Bergamo dashboard row, "Indicatore n" of a Brescia card). It hangs from an
  * operational objective, or directly from a strategic objective (own indicators).
  */
-@ObjectType({
-  simpleResolvers: true,
-  description: 'Indicatore (KPI) con polarità, regola e peso / Indicator (KPI) with its polarity, rule and weight',
-})
-@Entity()
+@NodeEntity('Indicatore (KPI) con polarità, regola e peso / Indicator (KPI) with its polarity, rule and weight')
 export class Indicator extends PlanOwned {
   declare [OptionalProps]?:
     PlanOwnedDefaults | 'valueKind' | 'polarity' | 'polarityConfirmed' | 'monitoring' | 'categories' | 'status';

@@ -1,22 +1,19 @@
-import { Entity, OptionalProps } from '@mikro-orm/core';
-import { ObjectType } from 'type-graphql';
+import { OptionalProps } from '@mikro-orm/core';
 import { OperationalObjective } from './operational-objective';
 import { Person } from './person';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
 import { OptionalString, RequiredDouble } from './columns';
 import { OptionalOwner, Owner } from './references';
+import { NodeEntity } from './base';
 
 /**
  * An objective in a manager's portfolio with its weight in that plan version. One objective may weigh
  * differently for several managers (docs/domain.md §8.4), so the weight lives here, not on the objective.
  */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Obiettivo assegnato a un dirigente con un peso, per un periodo / Objective assigned to a manager with a weight, for a period',
-})
-@Entity()
+@NodeEntity(
+  'Obiettivo assegnato a un dirigente con un peso, per un periodo / Objective assigned to a manager with a weight, for a period',
+)
 export class ManagerAssignment extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults;
 

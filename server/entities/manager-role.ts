@@ -1,19 +1,14 @@
-import { Entity, OptionalProps } from '@mikro-orm/core';
-import { ObjectType } from 'type-graphql';
+import { OptionalProps } from '@mikro-orm/core';
 import { ManagerRoleKind } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults } from './base';
+import { NodeDefaults, NodeEntity } from './base';
 import { OptionalString, RequiredEnum } from './columns';
 import { Owner, Reference } from './references';
 
 /** One person may hold two roles at once: the SG may also head an area. */
-@ObjectType({
-  simpleResolvers: true,
-  description: "Un ruolo di una persona in un'unità per un periodo / A role held by a person in a unit for a period",
-})
-@Entity()
+@NodeEntity("Un ruolo di una persona in un'unità per un periodo / A role held by a person in a unit for a period")
 export class ManagerRole extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;
 

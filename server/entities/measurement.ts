@@ -1,8 +1,8 @@
-import { Entity, OptionalProps, Unique } from '@mikro-orm/core';
-import { ObjectType } from 'type-graphql';
+import { OptionalProps, Unique } from '@mikro-orm/core';
 import type { ParsedValue } from '@core/values/types';
 import { AtCheckpoint } from './at-checkpoint';
 import { PlanOwnedDefaults } from './plan-owned';
+import { NodeEntity } from './base';
 import {
   OptionalDouble,
   OptionalString,
@@ -16,12 +16,9 @@ import {
  * Valore ottenuto: one per indicator × year × checkpoint, however many dashboards list the indicator.
  * Neutralisation needs a reason; a manual score needs a justification (docs/scoring.md §5.3).
  */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Valore ottenuto di un indicatore a una scadenza / Actual value of an indicator at a checkpoint (valore ottenuto)',
-})
-@Entity()
+@NodeEntity(
+  'Valore ottenuto di un indicatore a una scadenza / Actual value of an indicator at a checkpoint (valore ottenuto)',
+)
 @Unique({ properties: ['indicator', 'year', 'checkpoint'] })
 export class Measurement extends AtCheckpoint {
   declare [OptionalProps]?: PlanOwnedDefaults | 'checkpoint' | 'notCompleted' | 'neutralised' | 'recordedAt';

@@ -1,11 +1,12 @@
-import { Collection, Entity, ManyToMany, OptionalProps, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Collection, ManyToMany, OptionalProps, Property } from '@mikro-orm/core';
+import { Field } from 'type-graphql';
 import { PurposeClass, Relevance } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
 import { OptionalOwner } from './references';
+import { NodeEntity } from './base';
 import {
   OptionalDouble,
   OptionalEnum,
@@ -20,12 +21,9 @@ import {
  * Obiettivo operativo (a Brescia objective card, a Sondrio OO). `contributes` says whether it counts in its
  * strategic objective's contribution component: objectives added mid-year are not linked automatically (docs/domain.md §8.8).
  */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Obiettivo operativo, pesato nel suo obiettivo strategico / Obiettivo operativo, weighted in its strategic objective',
-})
-@Entity()
+@NodeEntity(
+  'Obiettivo operativo, pesato nel suo obiettivo strategico / Obiettivo operativo, weighted in its strategic objective',
+)
 export class OperationalObjective extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults | 'contributes' | 'budgetLines' | 'evidence' | 'isNew';
 

@@ -1,19 +1,15 @@
-import { Entity, OptionalProps } from '@mikro-orm/core';
-import { ObjectType } from 'type-graphql';
+import { OptionalProps } from '@mikro-orm/core';
 import { UnitType } from '@core/vocabulary/enums';
 import { Person } from './person';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults } from './base';
+import { NodeDefaults, NodeEntity } from './base';
 import { OptionalString, RequiredEnum, RequiredString } from './columns';
 import { Reference } from './references';
 
 /** Area → servizio → ufficio / U.O., plus staff units, working groups and the special agency. */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Unità organizzativa; le unità formano un albero tramite parent / Organisational unit; units form a tree through parent',
-})
-@Entity()
+@NodeEntity(
+  'Unità organizzativa; le unità formano un albero tramite parent / Organisational unit; units form a tree through parent',
+)
 export class OrgUnit extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;
 

@@ -1,15 +1,12 @@
-import { Entity, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
-import { Node, NodeDefaults } from './base';
+import { OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Field } from 'type-graphql';
+import { Node, NodeDefaults, NodeEntity } from './base';
 import { RequiredString } from './columns';
 
 /** The tenant boundary: a chamber of commerce or any other public body. */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Un ente pubblico: ogni altra riga appartiene a uno / A public body (tenant): every other row belongs to one',
-})
-@Entity()
+@NodeEntity(
+  'Un ente pubblico: ogni altra riga appartiene a uno / A public body (tenant): every other row belongs to one',
+)
 export class Organisation extends Node {
   declare [OptionalProps]?: NodeDefaults;
 

@@ -1,15 +1,11 @@
-import { Entity, OptionalProps } from '@mikro-orm/core';
-import { ObjectType } from 'type-graphql';
+import { OptionalProps } from '@mikro-orm/core';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults } from './base';
+import { NodeDefaults, NodeEntity } from './base';
 import { OptionalString, RequiredString } from './columns';
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    "Una persona: dirigente, responsabile d'unità, responsabile, consulente / A person: manager, unit head, responsible, consultant",
-})
-@Entity()
+@NodeEntity(
+  "Una persona: dirigente, responsabile d'unità, responsabile, consulente / A person: manager, unit head, responsible, consultant",
+)
 export class Person extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;
 

@@ -1,15 +1,12 @@
-import { Entity, OptionalProps } from '@mikro-orm/core';
-import { ObjectType } from 'type-graphql';
+import { OptionalProps } from '@mikro-orm/core';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { OptionalString, RequiredString } from './columns';
+import { NodeEntity } from './base';
 
 /** Balanced-scorecard dimension; data, not an enum: plans do use others than the usual four. */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Prospettiva: una dimensione della balanced scorecard di un piano / Prospettiva: a balanced-scorecard dimension of a plan',
-})
-@Entity()
+@NodeEntity(
+  'Prospettiva: una dimensione della balanced scorecard di un piano / Prospettiva: a balanced-scorecard dimension of a plan',
+)
 export class Perspective extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults;
 

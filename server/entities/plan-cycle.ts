@@ -1,15 +1,12 @@
-import { Entity, OptionalProps, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { OptionalProps, Property } from '@mikro-orm/core';
+import { Field, Int } from 'type-graphql';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults } from './base';
+import { NodeDefaults, NodeEntity } from './base';
 import { RequiredInt, RequiredString } from './columns';
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Un ciclo di pianificazione triennale (o più breve), es. 2022-2024 / A triennial (or shorter) planning cycle, e.g. 2022-2024',
-})
-@Entity()
+@NodeEntity(
+  'Un ciclo di pianificazione triennale (o più breve), es. 2022-2024 / A triennial (or shorter) planning cycle, e.g. 2022-2024',
+)
 export class PlanCycle extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults;
 

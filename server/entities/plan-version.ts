@@ -1,11 +1,10 @@
-import { Entity, OptionalProps, Unique } from '@mikro-orm/core';
-import { ObjectType } from 'type-graphql';
+import { OptionalProps, Unique } from '@mikro-orm/core';
 import { PlanStatus } from '@core/vocabulary/enums';
 import { Person } from './person';
 import { PlanCycle } from './plan-cycle';
 import { ScoringProfile } from './scoring-profile';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults } from './base';
+import { NodeDefaults, NodeEntity } from './base';
 import { OptionalDateTime, OptionalString, RequiredEnum, RequiredInt, RequiredString } from './columns';
 import { Owner, Reference } from './references';
 
@@ -13,12 +12,9 @@ import { Owner, Reference } from './references';
  * One adopted text of a plan: REV.0 at the start of the year, then a new version for every revision
  * ("nuova previsione", new objectives, new weights). Objectives, indicators and targets belong to a version.
  */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Una revisione del piano di un ciclo (REV. n), adottata con un atto / A revision of the plan of a cycle (REV. n), adopted by an act',
-})
-@Entity()
+@NodeEntity(
+  'Una revisione del piano di un ciclo (REV. n), adottata con un atto / A revision of the plan of a cycle (REV. n), adopted by an act',
+)
 @Unique({ properties: ['cycle', 'revision'] })
 export class PlanVersion extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults | 'status';

@@ -1,21 +1,18 @@
-import { Entity, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Field } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ProfileStatus } from '@core/vocabulary/enums';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults } from './base';
+import { NodeDefaults, NodeEntity } from './base';
 import { OptionalDateTime, RequiredEnum, RequiredInt, RequiredString } from './columns';
 
 /**
  * A named, versioned set of scoring parameters (docs/scoring.md §5.11). A frozen version never changes:
  * a parameter change is a new version, so past reports stay reproducible.
  */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Parametri di calcolo con nome e versione, legati alle versioni del piano / Named, versioned scoring parameters attached to plan versions',
-})
-@Entity()
+@NodeEntity(
+  'Parametri di calcolo con nome e versione, legati alle versioni del piano / Named, versioned scoring parameters attached to plan versions',
+)
 @Unique({ properties: ['org', 'name', 'profileVersion'] })
 export class ScoringProfile extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults | 'status';

@@ -1,13 +1,12 @@
-import { Entity, OptionalProps } from '@mikro-orm/core';
-import { ObjectType } from 'type-graphql';
+import { OptionalProps } from '@mikro-orm/core';
 import { Relevance } from '@core/vocabulary/enums';
 import { Perspective } from './perspective';
 import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
 import { OptionalDouble, OptionalEnum, OptionalString, OptionalText, RequiredString, RequiredText } from './columns';
 import { Owner } from './references';
+import { NodeEntity } from './base';
 
-@ObjectType({ simpleResolvers: true, description: 'Obiettivo strategico / Strategic objective' })
-@Entity()
+@NodeEntity('Obiettivo strategico / Strategic objective')
 export class StrategicObjective extends PlanOwned {
   declare [OptionalProps]?: PlanOwnedDefaults;
 

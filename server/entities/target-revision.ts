@@ -1,22 +1,19 @@
-import { Entity, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Field } from 'type-graphql';
 import { RevisionKind } from '@core/vocabulary/enums';
 import type { ParsedValue } from '@core/values/types';
 import { ParsedValueType } from './parsed-value';
 import { Person } from './person';
 import { Target } from './target';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults } from './base';
+import { NodeDefaults, NodeEntity } from './base';
 import { OptionalString, OptionalText, RequiredBoolean, RequiredEnum, RequiredInt } from './columns';
 import { Owner, Reference } from './references';
 
 /** One value of a target: sequence 0 is the original, later ones are "nuova previsione" revisions. */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Un valore di un target: l\'originale o una revisione ("nuova previsione") / A value of a target: the original or a revision ("nuova previsione")',
-})
-@Entity()
+@NodeEntity(
+  'Un valore di un target: l\'originale o una revisione ("nuova previsione") / A value of a target: the original or a revision ("nuova previsione")',
+)
 @Unique({ properties: ['target', 'seq'] })
 export class TargetRevision extends TenantOwned {
   declare [OptionalProps]?: NodeDefaults | 'approved';

@@ -1,22 +1,20 @@
-import { Entity, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Field } from 'type-graphql';
 import { Polarity, ScoringRule, TargetMode } from '@core/vocabulary/enums';
 import { type StoredThreshold, ThresholdType } from './parsed-value';
 import { AtCheckpoint } from './at-checkpoint';
 import { PlanOwnedDefaults } from './plan-owned';
 import { OptionalEnum, RequiredEnum } from './columns';
+import { NodeEntity } from './base';
 
 /**
  * Expected result of an indicator for one (year, checkpoint). Its value lives in revisions: the original and any
  * "nuova previsione", appended and never overwritten; scoring uses the latest approved one (docs/scoring.md §5.2.1).
  * Mode, polarity and rule are per year because indicators switch kind between years (docs/domain.md §8.10, §8.11).
  */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Target di un indicatore per un anno e una scadenza, con soglie e revisioni / Target of an indicator for a year and checkpoint, with thresholds and revisions',
-})
-@Entity()
+@NodeEntity(
+  'Target di un indicatore per un anno e una scadenza, con soglie e revisioni / Target of an indicator for a year and checkpoint, with thresholds and revisions',
+)
 @Unique({ properties: ['indicator', 'year', 'checkpoint'] })
 export class Target extends AtCheckpoint {
   declare [OptionalProps]?: PlanOwnedDefaults | 'checkpoint' | 'mode' | 'thresholds';

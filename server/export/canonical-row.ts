@@ -7,6 +7,8 @@ import {
   formatFutureTargets,
   formatThresholds,
   LEVEL_LABEL,
+  POLARITY_WORD,
+  RULE_WORD,
   type LayoutColumnKey,
   type LayoutLanguage,
   parseFutureTargets,
@@ -20,22 +22,6 @@ import type { SheetRowWithScore } from './sheet-data';
 export type CanonicalCell = string | number | null;
 export type CanonicalCells = Partial<Record<LayoutColumnKey | CruscottoColumnKey, CanonicalCell>>;
 
-const POLARITY_IT: Record<string, string> = {
-  higher: 'maggiore',
-  lower: 'minore',
-  deadline: 'scadenza',
-  boolean: 'SI/NO',
-};
-const RULE_IT: Record<string, string> = {
-  ratio: 'rapporto',
-  inverse: 'inverso',
-  deadline: 'scadenza',
-  boolean: 'boolean',
-  bands: 'soglie',
-  manual: 'manuale',
-  project: 'progetto',
-  monitoring: 'monitoraggio',
-};
 const LEVEL_EN: Record<SheetLevel, string> = {
   perspective: 'perspective',
   strategic: 'strategic objective',
@@ -93,8 +79,8 @@ export function cellsOfRow(row: SheetRowWithScore, parentKey: string | null, lan
     ...cells,
     actionLabel: row.actionLabel ?? '',
     unit: row.unit ?? '',
-    polarity: row.polarity ? (it ? (POLARITY_IT[row.polarity] ?? row.polarity) : row.polarity) : '',
-    rule: row.rule ? (it ? (RULE_IT[row.rule] ?? row.rule) : row.rule) : '',
+    polarity: row.polarity ? (it ? (POLARITY_WORD[row.polarity] ?? row.polarity) : row.polarity) : '',
+    rule: row.rule ? (it ? (RULE_WORD[row.rule] ?? row.rule) : row.rule) : '',
     target: row.target?.raw ?? '',
     thresholds: formatThresholds(row.thresholds.map((t) => ({ score: t.score, value: t.value.raw }))),
     futureTargets: formatFutureTargets(row.futureTargets.map((f) => ({ year: f.year, value: f.value.raw }))),

@@ -11,13 +11,17 @@ import * as values from './inputs/values';
 import { INDICATOR_PAGING, MEASUREMENT_PAGING } from './orders';
 import { codeOrdering, type OrderKey, sqlOrdering } from './orderings';
 import { OrderDirection } from './paging';
-import * as E from '../entities';
 
 const byPosition = { position: 'asc', id: 'asc' } as const;
 const byName = { name: 'asc', id: 'asc' } as const;
 
 type Inputs = Record<string, unknown>;
-type Options<E extends Node> = Pick<CrudApi<E>, 'filterPaths' | 'orderBy' | 'paging' | 'connection'>;
+/** How a long list is ordered, given the entity and its label: its connection's order input and pages */
+type Ordering<E extends Node> = (label: string, entity: new () => E) => NonNullable<CrudApi<E>['paging']>;
+type Options<E extends Node> = Pick<CrudApi<E>, 'filterPaths' | 'orderBy' | 'paging'> & {
+  /** a Relay connection `xsConnection` in this order, the plain list `xs` kept beside it */
+  ordering?: Ordering<E>;
+};
 
 /**
  * One entity's API from its spec and the module of its inputs, which are named after it (`CreateXInput`,
@@ -34,13 +38,15 @@ function apiOf<E extends Node>(
     if (typeof type !== 'function') throw new Error(`${spec.label}: no input named ${name}`);
     return type as ClassType<object>;
   };
+  const { ordering, ...rest } = options;
   return {
     ...spec,
     names: { one: spec.label[0].toLowerCase() + spec.label.slice(1), many },
     createInput: input(`Create${spec.label}Input`),
     updateInput: input(`Update${spec.label}Input`),
     filterInput: input(`${spec.label}Filter`),
-    ...options,
+    ...rest,
+    ...(ordering && { paging: ordering(spec.label, spec.entity), connection: `${many}Connection` }),
   };
 }
 
@@ -57,54 +63,38 @@ const PERIOD = key('anno e scadenza (30/6 prima di 31/12)', 'year, then checkpoi
  * the plain `xs` list kept beside it, deprecated, for the clients that read it. Plan objects with a code come in code
  * order, the others in the order the plain list always had.
  */
-const paged = <E extends Node>(
-  many: string,
-  label: string,
-  entity: new () => E,
-  keys: Record<string, OrderKey>,
-  field: string,
-  direction = ASC,
-): Pick<CrudApi<E>, 'paging' | 'connection'> => ({
-  paging: sqlOrdering(label, entity, keys, { field, direction }),
-  connection: `${many}Connection`,
-});
-const coded = <E extends Node>(many: string, label: string, entity: new () => E, title: string) => ({
-  paging: codeOrdering(label, entity, title),
-  connection: `${many}Connection`,
-});
+const paged =
+  <E extends Node>(keys: Record<string, OrderKey>, field: string, direction = ASC): Ordering<E> =>
+  (label, entity) =>
+    sqlOrdering(label, entity, keys, { field, direction });
+const coded =
+  <E extends Node>(title: string): Ordering<E> =>
+  (label, entity) =>
+    codeOrdering(label, entity, title);
 
 /** Every entity's queries and mutations, declared once. */
 const APIS: CrudApi<any>[] = [
   apiOf(specs.organisationSpec, 'organisations', org, {
     orderBy: byName,
-    ...paged('organisations', 'Organisation', E.Organisation, { NAME, CODE: key('codice', 'code', 'code') }, 'NAME'),
+    ordering: paged({ NAME, CODE: key('codice', 'code', 'code') }, 'NAME'),
   }),
   apiOf(specs.orgUnitSpec, 'orgUnits', org, {
     orderBy: byName,
-    ...paged('orgUnits', 'OrgUnit', E.OrgUnit, { NAME, CREATED_AT }, 'NAME'),
+    ordering: paged({ NAME, CREATED_AT }, 'NAME'),
   }),
   apiOf(specs.personSpec, 'people', org, {
     orderBy: { fullName: 'asc', id: 'asc' },
-    ...paged(
-      'people',
-      'Person',
-      E.Person,
-      { NAME: key('nome e cognome', 'full name', 'fullName'), CREATED_AT },
-      'NAME',
-    ),
+    ordering: paged({ NAME: key('nome e cognome', 'full name', 'fullName'), CREATED_AT }, 'NAME'),
   }),
   apiOf(specs.managerRoleSpec, 'managerRoles', org, {
-    ...paged('managerRoles', 'ManagerRole', E.ManagerRole, { CREATED_AT }, 'CREATED_AT'),
+    ordering: paged({ CREATED_AT }, 'CREATED_AT'),
   }),
   apiOf(specs.fundParameterSpec, 'fundParameters', org, {
-    ...paged('fundParameters', 'FundParameter', E.FundParameter, { CREATED_AT }, 'CREATED_AT'),
+    ordering: paged({ CREATED_AT }, 'CREATED_AT'),
   }),
   apiOf(specs.planCycleSpec, 'planCycles', plan, {
     orderBy: { firstYear: 'desc', id: 'asc' },
-    ...paged(
-      'planCycles',
-      'PlanCycle',
-      E.PlanCycle,
+    ordering: paged(
       { FIRST_YEAR: key('primo anno del ciclo', 'first year of the cycle', 'firstYear'), NAME, CREATED_AT },
       'FIRST_YEAR',
       OrderDirection.DESC,
@@ -112,36 +102,30 @@ const APIS: CrudApi<any>[] = [
   }),
   apiOf(specs.planVersionSpec, 'planVersions', plan, {
     orderBy: { revision: 'asc', id: 'asc' },
-    ...paged(
-      'planVersions',
-      'PlanVersion',
-      E.PlanVersion,
+    ordering: paged(
       { REVISION: key('numero di revisione (REV. n)', 'revision number (REV. n)', 'revision'), CREATED_AT, UPDATED_AT },
       'REVISION',
     ),
   }),
   apiOf(specs.scoringProfileSpec, 'scoringProfiles', plan, {
     orderBy: { name: 'asc', profileVersion: 'asc', id: 'asc' },
-    ...paged(
-      'scoringProfiles',
-      'ScoringProfile',
-      E.ScoringProfile,
+    ordering: paged(
       { NAME: key('nome, poi versione', 'name, then version', 'name', 'profileVersion'), CREATED_AT },
       'NAME',
     ),
   }),
   apiOf(specs.perspectiveSpec, 'perspectives', tree, {
     orderBy: byPosition,
-    ...paged('perspectives', 'Perspective', E.Perspective, { POSITION, NAME, CREATED_AT }, 'POSITION'),
+    ordering: paged({ POSITION, NAME, CREATED_AT }, 'POSITION'),
   }),
   apiOf(specs.strategicObjectiveSpec, 'strategicObjectives', tree, {
     orderBy: byPosition,
-    ...coded('strategicObjectives', 'StrategicObjective', E.StrategicObjective, 'title'),
+    ordering: coded('title'),
   }),
   apiOf(specs.operationalObjectiveSpec, 'operationalObjectives', tree, {
     filterPaths: { unitId: 'responsibleUnits' },
     orderBy: byPosition,
-    ...coded('operationalObjectives', 'OperationalObjective', E.OperationalObjective, 'title'),
+    ordering: coded('title'),
   }),
   apiOf(specs.indicatorSpec, 'indicators', tree, {
     filterPaths: { unitId: 'responsibleUnits' },
@@ -150,21 +134,15 @@ const APIS: CrudApi<any>[] = [
   }),
   apiOf(specs.targetSpec, 'targets', values, {
     orderBy: { year: 'asc', checkpoint: 'asc', id: 'asc' },
-    ...paged('targets', 'Target', E.Target, { PERIOD, CREATED_AT, UPDATED_AT }, 'PERIOD'),
+    ordering: paged({ PERIOD, CREATED_AT, UPDATED_AT }, 'PERIOD'),
   }),
   apiOf(specs.targetRevisionSpec, 'targetRevisions', values, {
     orderBy: { seq: 'asc', id: 'asc' },
-    ...paged(
-      'targetRevisions',
-      'TargetRevision',
-      E.TargetRevision,
-      { SEQUENCE: key('ordine di inserimento', 'order entered', 'seq'), CREATED_AT },
-      'SEQUENCE',
-    ),
+    ordering: paged({ SEQUENCE: key('ordine di inserimento', 'order entered', 'seq'), CREATED_AT }, 'SEQUENCE'),
   }),
   apiOf(specs.baselineSpec, 'baselines', values, {
     orderBy: { year: 'asc', id: 'asc' },
-    ...paged('baselines', 'Baseline', E.Baseline, { YEAR: key('anno', 'year', 'year'), CREATED_AT }, 'YEAR'),
+    ordering: paged({ YEAR: key('anno', 'year', 'year'), CREATED_AT }, 'YEAR'),
   }),
   apiOf(specs.measurementSpec, 'measurements', values, {
     filterPaths: { unitId: 'indicator.responsibleUnits' },
@@ -173,22 +151,22 @@ const APIS: CrudApi<any>[] = [
   }),
   apiOf(specs.projectSpec, 'projects', portfolio, {
     orderBy: byPosition,
-    ...paged('projects', 'Project', E.Project, { POSITION, NAME, CREATED_AT }, 'POSITION'),
+    ordering: paged({ POSITION, NAME, CREATED_AT }, 'POSITION'),
   }),
   apiOf(specs.activitySpec, 'activities', portfolio, {
     orderBy: byPosition,
-    ...paged('activities', 'Activity', E.Activity, { POSITION, NAME, CREATED_AT }, 'POSITION'),
+    ordering: paged({ POSITION, NAME, CREATED_AT }, 'POSITION'),
   }),
   apiOf(specs.dashboardSpec, 'dashboards', portfolio, {
     orderBy: byPosition,
-    ...paged('dashboards', 'Dashboard', E.Dashboard, { POSITION, NAME, CREATED_AT }, 'POSITION'),
+    ordering: paged({ POSITION, NAME, CREATED_AT }, 'POSITION'),
   }),
   apiOf(specs.dashboardEntrySpec, 'dashboardEntries', portfolio, {
     orderBy: byPosition,
-    ...paged('dashboardEntries', 'DashboardEntry', E.DashboardEntry, { POSITION, CREATED_AT }, 'POSITION'),
+    ordering: paged({ POSITION, CREATED_AT }, 'POSITION'),
   }),
   apiOf(specs.managerAssignmentSpec, 'managerAssignments', portfolio, {
-    ...paged('managerAssignments', 'ManagerAssignment', E.ManagerAssignment, { CREATED_AT }, 'CREATED_AT'),
+    ordering: paged({ CREATED_AT }, 'CREATED_AT'),
   }),
 ];
 

@@ -28,13 +28,25 @@ export function orderTypes(label: string, keys: Record<string, { it: string; en:
     ),
   });
   const fallback = `${byDefault.field}, ${byDefault.direction.toUpperCase()}`;
+  return orderInput(
+    `${label}Order`,
+    values,
+    byDefault,
+    `Ordine di ${label} (predefinito: ${fallback}) / Order of ${label} rows (default: ${fallback})`,
+  );
+}
 
-  @InputType(`${label}Order`, {
-    description: `Ordine di ${label} (predefinito: ${fallback}) / Order of ${label} rows (default: ${fallback})`,
-  })
+/** An `XOrder` input: a key of the field enum and a direction, each with its default when the client omits it. */
+export function orderInput<F extends string>(
+  name: string,
+  fieldEnum: object,
+  byDefault: { field: F; direction: OrderDirection },
+  description: string,
+): new () => { field: F; direction: OrderDirection } {
+  @InputType(name, { description })
   class Order {
-    @Field(() => values, { defaultValue: byDefault.field, description: 'Chiave / Key' })
-    field!: string;
+    @Field(() => fieldEnum, { defaultValue: byDefault.field, description: 'Chiave / Key' })
+    field!: F;
 
     @Field(() => OrderDirection, { defaultValue: byDefault.direction, description: 'Verso / Direction' })
     direction!: OrderDirection;

@@ -1,11 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 import { AuditEvent } from '../entities/audit-event';
 import { Indicator } from '../entities/indicator';
 import { Measurement } from '../entities/measurement';
 import { byCode } from '../services/code-order';
 import type { Connection } from './connection';
 import type { Context } from './context';
+import { orderInput } from './orderings';
 import { memoryPage, OrderDirection, type PageArgs, type SortKey, sqlPage } from './paging';
 
 /** How a connection may be ordered, and how its page is read (server/graphql/paging.ts). */
@@ -32,14 +33,13 @@ registerEnumType(IndicatorOrderField, {
     'CODE: ordine dei codici come nel piano ("1.2" prima di "1.10") / code order as the plan prints it; TITLE; CREATED_AT; UPDATED_AT',
 });
 
-@InputType({ description: 'Ordine degli indicatori / Order of indicators (default: CODE, ASC)' })
-export class IndicatorOrder {
-  @Field(() => IndicatorOrderField, { defaultValue: IndicatorOrderField.CODE, description: 'Chiave / Key' })
-  field!: IndicatorOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Verso / Direction' })
-  direction!: OrderDirection;
-}
+export const IndicatorOrder = orderInput(
+  'IndicatorOrder',
+  IndicatorOrderField,
+  { field: IndicatorOrderField.CODE, direction: OrderDirection.ASC },
+  'Ordine degli indicatori / Order of indicators (default: CODE, ASC)',
+);
+export type IndicatorOrder = InstanceType<typeof IndicatorOrder>;
 
 const INDICATOR_KEYS: Record<IndicatorOrderField, SortKey> = {
   [IndicatorOrderField.CODE]: { property: 'code', compare: (a, b) => byCode(a as string, b as string) },
@@ -77,14 +77,13 @@ registerEnumType(MeasurementOrderField, {
   description: 'PERIOD: anno e scadenza (30/6 prima di 31/12) / year, then checkpoint; CREATED_AT; UPDATED_AT',
 });
 
-@InputType({ description: 'Ordine dei valori rilevati / Order of measurements (default: PERIOD, ASC)' })
-export class MeasurementOrder {
-  @Field(() => MeasurementOrderField, { defaultValue: MeasurementOrderField.PERIOD, description: 'Chiave / Key' })
-  field!: MeasurementOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Verso / Direction' })
-  direction!: OrderDirection;
-}
+export const MeasurementOrder = orderInput(
+  'MeasurementOrder',
+  MeasurementOrderField,
+  { field: MeasurementOrderField.PERIOD, direction: OrderDirection.ASC },
+  'Ordine dei valori rilevati / Order of measurements (default: PERIOD, ASC)',
+);
+export type MeasurementOrder = InstanceType<typeof MeasurementOrder>;
 
 export const MEASUREMENT_PAGING: Paging<Measurement> = {
   orderInput: MeasurementOrder,
@@ -105,14 +104,13 @@ export enum AuditEventOrderField {
 }
 registerEnumType(AuditEventOrderField, { name: 'AuditEventOrderField', description: 'AT: quando / when it happened' });
 
-@InputType({ description: 'Ordine degli eventi / Order of audit events (default: AT, DESC: newest first)' })
-export class AuditEventOrder {
-  @Field(() => AuditEventOrderField, { defaultValue: AuditEventOrderField.AT, description: 'Chiave / Key' })
-  field!: AuditEventOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.DESC, description: 'Verso / Direction' })
-  direction!: OrderDirection;
-}
+export const AuditEventOrder = orderInput(
+  'AuditEventOrder',
+  AuditEventOrderField,
+  { field: AuditEventOrderField.AT, direction: OrderDirection.DESC },
+  'Ordine degli eventi / Order of audit events (default: AT, DESC: newest first)',
+);
+export type AuditEventOrder = InstanceType<typeof AuditEventOrder>;
 
 export function auditPage(
   ctx: Context,

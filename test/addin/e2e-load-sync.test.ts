@@ -55,16 +55,8 @@ suite('the add-in in a browser against the real server', () => {
   });
 
   step('loads the chosen plan, year and checkpoint into a new table with hidden id and version columns', async () => {
-    const organisations = await page.$$eval('#organisation option', (os) =>
-      os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
-    );
-    const sondrio = organisations.find((o) => /sondrio/i.test(o.text));
-    if (!sondrio) throw new Error(`no Sondrio organisation among ${JSON.stringify(organisations.map((o) => o.text))}`);
-    await page.selectOption('#organisation', sondrio.value);
-    pane.planId = await page.inputValue('#plan-select');
+    await pane.chooseSondrio();
     expect(pane.planId).not.toBe('');
-    await page.selectOption('#year', '2022');
-    await page.selectOption('#checkpoint', 'YEAR_END');
     expect(await page.evaluate(() => window.__excelDouble.model.tables.length)).toBe(0);
     const said = await press('#load');
 

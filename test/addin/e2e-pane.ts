@@ -343,6 +343,12 @@ export class PaneSession {
         `Connect did not show the plan chooser; the pane says "${await page.textContent('#connect-status')}"`,
       );
     });
+    await this.chooseSondrio();
+  };
+
+  /** in a connected pane: the Sondrio organisation (its plan comes selected), 2022, year end; keeps the plan's id */
+  chooseSondrio = async (): Promise<void> => {
+    const page = this.page;
     const organisations = await page.$$eval('#organisation option', (os) =>
       os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
     );

@@ -1,14 +1,11 @@
-import { inferPolarity, parseValue, type ParseContext } from '@core/values';
+import { inferPolarity } from '@core/values';
+import { target, soglia, UNCONFIRMED, DEFAULT_HIGHER } from '../helpers/polarity-inputs';
 
 /**
  * docs/scoring.md §4, the weak signals: keywords only suggest, the profile's default decides last, and whatever is
  * inferred stays a proposal. The strong signals (value kind, comparator, order) are in values-polarity.test.ts.
  */
 
-const year2022: ParseContext = { year: 2022, role: 'target' };
-const target = (raw: string, ctx: ParseContext = year2022) => parseValue(raw, ctx);
-const soglia = (raw: string, ctx: ParseContext = year2022) => parseValue(raw, { ...ctx, role: 'threshold' });
-const UNCONFIRMED = ['POLARITY_UNCONFIRMED'];
 const TOPIC_IT: Record<string, string> = { time: 'tempi', cost: 'costi', defects: 'errori', reduction: 'riduzione' };
 
 describe('signal 4: keywords, a suggestion that never decides (issue 14)', () => {
@@ -50,14 +47,7 @@ describe('signal 4: keywords, a suggestion that never decides (issue 14)', () =>
 
 describe('signal 5: default', () => {
   it('with no signal at all proposes higher', () => {
-    expect(inferPolarity({})).toStrictEqual({
-      polarity: 'higher',
-      confirmed: false,
-      evidence: 'no polarity signal: higher is better (default)',
-      evidenceIt: 'nessun segnale di polarità: più alto è meglio (predefinita)',
-      signal: 'default',
-      warnings: UNCONFIRMED,
-    });
+    expect(inferPolarity({})).toStrictEqual(DEFAULT_HIGHER);
   });
 
   it('qualitative and monitoring targets give no signal', () => {

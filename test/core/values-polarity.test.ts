@@ -1,15 +1,11 @@
-import { inferPolarity, parseValue, type ParseContext } from '@core/values';
+import { inferPolarity, parseValue } from '@core/values';
+import { target, soglia, UNCONFIRMED, DEFAULT_HIGHER } from '../helpers/polarity-inputs';
 
 /**
  * docs/scoring.md §4. The Sondrio rows are quoted from test/fixtures/seeds/004_fa97ad9e72b5b7ce.txt (plan year 2022; the
  * thresholds are "soglia 80%" then "soglia 60%"), with their KPI text, so that the keyword hint is present too and
  * the stronger signal has to win over it where they disagree.
  */
-
-const year2022: ParseContext = { year: 2022, role: 'target' };
-const target = (raw: string, ctx: ParseContext = year2022) => parseValue(raw, ctx);
-const soglia = (raw: string, ctx: ParseContext = year2022) => parseValue(raw, { ...ctx, role: 'threshold' });
-const UNCONFIRMED = ['POLARITY_UNCONFIRMED'];
 
 describe('Sondrio 2022 rows (004)', () => {
   it('line 8, 1.1.2 events: 12 / 10 / 8 → higher', () => {
@@ -55,14 +51,7 @@ describe('Sondrio 2022 rows (004)', () => {
         target: target('75', { year: 2023 }),
         kpiText: 'Avvio nuovo servizio (2022) - prestazioni erogate (dal 2023)',
       }),
-    ).toStrictEqual({
-      polarity: 'higher',
-      confirmed: false,
-      evidence: 'no polarity signal: higher is better (default)',
-      evidenceIt: 'nessun segnale di polarità: più alto è meglio (predefinita)',
-      signal: 'default',
-      warnings: UNCONFIRMED,
-    });
+    ).toStrictEqual(DEFAULT_HIGHER);
   });
 
   it('line 32, 3.1.1 payment days: 20 / 25 / 29 → lower', () => {

@@ -19,9 +19,9 @@ import {
   withBrowser,
 } from '../helpers/pictures';
 import { notItalian } from '../helpers/italian-scan';
-import { PDFTOTEXT, pageBreakFaults, pdfPageTexts } from '../helpers/pdf-pages';
+import { PDFTOTEXT, pageBreakFaults, pdfPageTexts, plainText } from '../helpers/pdf-pages';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { ok, SHEET_ROWS, sync, syncRaw } from '../helpers/sync';
+import { edit, ok, SHEET_ROWS, sync, syncRaw } from '../helpers/sync';
 
 const KINDS = REPORT_KINDS;
 
@@ -37,22 +37,9 @@ type ApiRow = {
 };
 const REPORT = `query($p: ID) { report(planId: $p, year: 2022) { rows { level code target realization status note noteIt weight } total { note noteIt } } }`;
 
-/** The words a reader sees: no style sheet, no tags, entities decoded. */
-function visibleText(html: string): string {
-  return html
-    .replace(/<style>[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
-
 function rowsOfClass(html: string, cls: string): string[][] {
   return [...html.matchAll(new RegExp(`<tr class="${cls}">([\\s\\S]*?)</tr>`, 'g'))].map((m) =>
-    [...m[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => visibleText(c[1]).trim()),
+    [...m[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => plainText(c[1])),
   );
 }
 
@@ -84,19 +71,10 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
       '4.1.1': '100%',
       '4.2.1': '90%',
     };
-    const rows: Array<Record<string, unknown>> = Object.entries(actuals).map(([code, actual]) => ({
-      rowId: plan.indicator(code).rowId,
-      rowVersion: plan.indicator(code).rowVersion,
-      actual,
-    }));
+    const rows = Object.entries(actuals).map(([code, actual]) => edit(plan.indicator(code), { actual }));
     // a monitoring indicator: its target cell says "monitoraggio", which a Relazione does not print as a target
-    rows.push({
-      rowId: plan.indicator('1.5.1').rowId,
-      rowVersion: plan.indicator('1.5.1').rowVersion,
-      target: 'monitoraggio',
-      actual: '310',
-    });
-    const result = await sync(server, { planId: plan.planId, rows } as never);
+    rows.push(edit(plan.indicator('1.5.1'), { target: 'monitoraggio', actual: '310' }));
+    const result = await sync(server, { planId: plan.planId, rows });
     expect(result.rows.filter((r) => r.status !== 'UPDATED')).toEqual([]);
 
     // a manager whose weights sum to 90%: the scorecard's weight check must say so in Italian
@@ -168,7 +146,7 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
   it('defect 6 · every document in Italian, with no English word and no raw code', async () => {
     const found: Record<string, string[]> = {};
     for (const kind of KINDS) {
-      const text = visibleText(await html(kind));
+      const text = plainText(await html(kind));
       const leaks = notItalian(text);
       if (leaks.length) found[kind] = leaks;
     }
@@ -280,7 +258,7 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
       const page = await html(kind);
       expect(page).toContain('<div class="watermark">BOZZA</div>');
       expect(page).toContain('<h2>Approvazione</h2>');
-      expect(visibleText(page)).toContain('Stato in bozza');
+      expect(plainText(page)).toContain('Stato in bozza');
     }
     for (const kind of ['relazione', 'scorecards']) {
       const wb = await loadXlsx((await getFile(sondrio.server, url(kind, 'xlsx'))).body);
@@ -373,7 +351,7 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
     );
     const page = await html('relazione');
     expect(page).not.toContain('class="watermark"');
-    const text = visibleText(page).replace(/\s+/g, ' ');
+    const text = plainText(page).replace(/\s+/g, ' ');
     expect(text).toContain('Stato approvata');
     expect(text).toMatch(/Approvata il \d{1,2}\/\d{1,2}\/\d{4}/);
     expect(text).not.toContain('Approvata da —');

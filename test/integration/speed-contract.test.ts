@@ -2,7 +2,7 @@ import { openOrm } from '../../server/db/orm';
 import { seedIfEmpty } from '../../server/fixtures/sondrio';
 import { databaseFor, databaseNames } from '../helpers/databases';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
-import { SHEET_ROWS, sondrioPlan, type SondrioPlan, SYNC_ROWS } from '../helpers/sync';
+import { edit, SHEET_ROWS, sondrioPlan, type SondrioPlan, SYNC_ROWS } from '../helpers/sync';
 
 /**
  * The speed layer (server/speed) must change how the server answers, never what it answers. The same requests go to
@@ -254,25 +254,14 @@ describe.each(databaseNames())('fast paths on and off answer alike (%s)', (diale
           batchKey: 'contract-1',
           source: { kind: 'ADDIN', workbook: 'Piano.xlsx', sheet: 'Piano', author: 'm.rossi' },
           rows: [
-            {
-              rowId: p.indicator('1.1.1').rowId,
-              rowVersion: p.indicator('1.1.1').rowVersion,
-              actual: '3,10%',
-              note: 'dato di Ragioneria',
-            },
-            {
-              rowId: p.indicator('1.3.1').rowId,
-              rowVersion: p.indicator('1.3.1').rowVersion,
+            edit(p.indicator('1.1.1'), { actual: '3,10%', note: 'dato di Ragioneria' }),
+            edit(p.indicator('1.3.1'), {
               target: '16%',
               futureTargets: [{ year: 2023, value: '17%' }],
               responsibleUnit: 'U.O. "Mai vista"',
-            },
-            {
-              rowId: p.operational('1.5').rowId,
-              rowVersion: p.operational('1.5').rowVersion,
-              title: 'Certificazione d’impresa',
-            },
-            { rowId: p.indicator('1.1.2').rowId, rowVersion: p.indicator('1.1.2').rowVersion, delete: true },
+            }),
+            edit(p.operational('1.5'), { title: 'Certificazione d’impresa' }),
+            edit(p.indicator('1.1.2'), { delete: true }),
             { rowId: p.indicator('1.3.2').rowId, rowVersion: p.indicator('1.3.2').rowVersion + 1, actual: '5' },
             {
               clientRef: 'X',

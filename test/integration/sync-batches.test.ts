@@ -218,18 +218,9 @@ describe.each(databaseNames())('sheet sync: a crash in the middle of a batch (%s
       mode: 'partial' as const,
       batchKey: 'crash-test',
       rows: [
-        { rowId: plan.indicator('1.1.1').rowId, rowVersion: plan.indicator('1.1.1').rowVersion, actual: '3,10%' },
-        {
-          rowId: plan.indicator('1.3.1').rowId,
-          rowVersion: plan.indicator('1.3.1').rowVersion,
-          target: '16%',
-          futureTargets: [{ year: 2023, value: '17%' }],
-        },
-        {
-          rowId: plan.operational('1.5').rowId,
-          rowVersion: plan.operational('1.5').rowVersion,
-          title: 'Certificazione d’impresa',
-        },
+        edit(plan.indicator('1.1.1'), { actual: '3,10%' }),
+        edit(plan.indicator('1.3.1'), { target: '16%', futureTargets: [{ year: 2023, value: '17%' }] }),
+        edit(plan.operational('1.5'), { title: 'Certificazione d’impresa' }),
         {
           clientRef: 'N',
           level: 'azione',

@@ -10,7 +10,16 @@ import { getFile, loadXlsx, postWorkbook } from '../helpers/files';
 import { seedPath } from '../helpers/seeds';
 import { startServer, type TestServer } from '../helpers/server';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { createEmptyPlan, ok, readRows, type SheetRow, type SondrioPlan, sondrioPlan, sync } from '../helpers/sync';
+import {
+  createEmptyPlan,
+  edit,
+  ok,
+  readRows,
+  type SheetRow,
+  type SondrioPlan,
+  sondrioPlan,
+  sync,
+} from '../helpers/sync';
 
 const header = (key: string) => PLAN_LAYOUT.find((c) => c.key === key)!.it;
 const columnOf = (key: string) => PLAN_LAYOUT.findIndex((c) => c.key === key) + 1;
@@ -31,21 +40,10 @@ function comparable(rows: SheetRow[]) {
 
 async function withActuals(server: TestServer, plan: SondrioPlan): Promise<void> {
   const rows = [
-    { rowId: plan.indicator('1.1.1').rowId, rowVersion: plan.indicator('1.1.1').rowVersion, actual: '3,10%' },
-    {
-      rowId: plan.indicator('1.1.2').rowId,
-      rowVersion: plan.indicator('1.1.2').rowVersion,
-      actual: '11',
-      note: 'dato da verificare',
-    },
-    {
-      rowId: plan.indicator('1.1.3').rowId,
-      rowVersion: plan.indicator('1.1.3').rowVersion,
-      actual: '',
-      neutralised: 'SI',
-      neutralisationReason: 'emergenza sanitaria',
-    },
-    { rowId: plan.indicator('3.1.1').rowId, rowVersion: plan.indicator('3.1.1').rowVersion, actual: '22' },
+    edit(plan.indicator('1.1.1'), { actual: '3,10%' }),
+    edit(plan.indicator('1.1.2'), { actual: '11', note: 'dato da verificare' }),
+    edit(plan.indicator('1.1.3'), { actual: '', neutralised: 'SI', neutralisationReason: 'emergenza sanitaria' }),
+    edit(plan.indicator('3.1.1'), { actual: '22' }),
   ];
   const result = await sync(server, { planId: plan.planId, rows });
   expect(result.rows.map((r) => r.status)).toEqual(['UPDATED', 'UPDATED', 'UPDATED', 'UPDATED']);

@@ -2,30 +2,20 @@
  * A server row as the sheet shows it: every input cell as the text the server keeps (what was typed), the parent as
  * its code, the realization as a fraction. The inverse of outgoing.ts, so a loaded row hashes as clean.
  */
-import { LEVEL_LABEL, formatFutureTargets, formatThresholds, type LayoutColumnKey } from '@core/sheet/layout';
+import {
+  LEVEL_LABEL,
+  POLARITY_WORD,
+  RULE_WORD,
+  formatFutureTargets,
+  formatThresholds,
+  type LayoutColumnKey,
+} from '@core/sheet/layout';
 import type { ServerRow, ServerRowFields } from '../api/types';
 import type { Cell } from '../workbook/port';
 import type { Inputs } from './columns';
 import { rowHash } from './hash';
 
-/** the dropdown words of the layout (Italian, as the seeds write them); the server reads them back to the same value */
-const POLARITY_WORD: Record<string, string> = {
-  higher: 'maggiore',
-  lower: 'minore',
-  deadline: 'scadenza',
-  boolean: 'SI/NO',
-};
-const RULE_WORD: Record<string, string> = {
-  ratio: 'rapporto',
-  inverse: 'inverso',
-  deadline: 'scadenza',
-  boolean: 'boolean',
-  bands: 'soglie',
-  manual: 'manuale',
-  project: 'progetto',
-  monitoring: 'monitoraggio',
-};
-const word = (table: Record<string, string>, value: string | null) =>
+const word = (table: Readonly<Record<string, string>>, value: string | null) =>
   value ? (table[value.toLowerCase()] ?? value) : '';
 
 const LEVEL_OF = {

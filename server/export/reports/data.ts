@@ -11,6 +11,7 @@ import { Baseline, Organisation, OrgUnit, Person, PlanCycle, type Target, type T
 import type { ParsedValue } from '@core/values/types';
 import type { PlanApproval } from './document';
 import { groupBy } from '../../services/group-by';
+import { inCodeOrder } from '../../services/code-order';
 import { forPeriod, loadPlanSnapshot, type PlanSnapshot } from '../../services/plan-snapshot';
 import { computePlanScores, type PlanScores } from '../../services/realization';
 import type { ScoreSnapshots } from '../../services/score-snapshots';
@@ -182,3 +183,12 @@ export function targetCell(
 }
 
 export const rawOf = (v: ParsedValue | null | undefined): string | null => v?.raw ?? null;
+
+/** The plan's tree as the plan documents print it: each parent's children by parent id, in code order. */
+export function childrenInCodeOrder(full: PlanSnapshot) {
+  return {
+    sosOf: groupBy(inCodeOrder(full.strategicObjectives), (o) => o.perspective.id),
+    oosOf: groupBy(inCodeOrder(full.operationalObjectives), (o) => o.strategicObjective?.id),
+    indicatorsOf: groupBy(inCodeOrder(full.indicators), (i) => i.operationalObjective?.id ?? i.strategicObjective?.id),
+  };
+}

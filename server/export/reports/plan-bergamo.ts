@@ -7,10 +7,8 @@
  * OIV can check every weighted mean (issue 14, item 7); a plan without weights prints the table as Bergamo does.
  */
 import { Checkpoint, DashboardKind } from '@core/vocabulary/enums';
-import { groupBy } from '../../services/group-by';
-import { inCodeOrder } from '../../services/code-order';
 import type { ReportColumn, ReportDocument, ReportTableRow } from './document';
-import { rawOf, type ReportData, subtitleOf, targetCell } from './data';
+import { childrenInCodeOrder, rawOf, type ReportData, subtitleOf, targetCell } from './data';
 import { numberCell } from '../canonical-row';
 
 export function buildPlanBergamo(data: ReportData): ReportDocument {
@@ -39,12 +37,7 @@ export function buildPlanBergamo(data: ReportData): ReportDocument {
     ]),
     { key: 'source', label: 'Fonte del dato', width: 20 },
   ];
-  const sosOf = groupBy(inCodeOrder(full.strategicObjectives), (o) => o.perspective.id);
-  const oosOf = groupBy(inCodeOrder(full.operationalObjectives), (o) => o.strategicObjective?.id);
-  const indicatorsOf = groupBy(
-    inCodeOrder(full.indicators),
-    (i) => i.operationalObjective?.id ?? i.strategicObjective?.id,
-  );
+  const { sosOf, oosOf, indicatorsOf } = childrenInCodeOrder(full);
   const rows: ReportTableRow[] = [];
   for (const p of full.perspectives) {
     rows.push({ style: 'perspective', cells: { action: p.name.toUpperCase() } });

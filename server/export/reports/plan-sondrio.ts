@@ -5,11 +5,9 @@
  */
 import { Checkpoint } from '@core/vocabulary/enums';
 import { formatPercent } from '@core/scoring';
-import { groupBy } from '../../services/group-by';
-import { inCodeOrder } from '../../services/code-order';
 import { numberCell } from '../canonical-row';
 import type { ReportColumn, ReportDocument, ReportTableRow } from './document';
-import { type ReportData, subtitleOf, targetCell } from './data';
+import { childrenInCodeOrder, type ReportData, subtitleOf, targetCell } from './data';
 
 export function buildPlanSondrio(data: ReportData): ReportDocument {
   const { full, request } = data;
@@ -64,12 +62,7 @@ export function buildPlanSondrio(data: ReportData): ReportDocument {
     { key: 'units', label: 'Relatore', width: 24 },
   ];
 
-  const sosOf = groupBy(inCodeOrder(full.strategicObjectives), (o) => o.perspective.id);
-  const oosOf = groupBy(inCodeOrder(full.operationalObjectives), (o) => o.strategicObjective?.id);
-  const indicatorsOf = groupBy(
-    inCodeOrder(full.indicators),
-    (i) => i.operationalObjective?.id ?? i.strategicObjective?.id,
-  );
+  const { sosOf, oosOf, indicatorsOf } = childrenInCodeOrder(full);
   const rows: ReportTableRow[] = [];
   for (const p of full.perspectives) {
     let perspectiveShown = false;

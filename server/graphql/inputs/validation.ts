@@ -34,37 +34,42 @@ function cellMessage(code: string, raw: unknown): string {
   return `${messageIt} — ${message}`;
 }
 
-export function IsPlanYear(): PropertyDecorator {
+/** A number in [min, max], each bound refused with its own message (options such as `each` apply to both). */
+function Between(
+  min: number,
+  max: number,
+  below: string,
+  above: string,
+  options: { each?: boolean } = {},
+): PropertyDecorator {
   return (target, key) => {
-    Min(1990, { message: 'must be a year from 1990' })(target, key);
-    Max(2100, { message: 'must be a year up to 2100' })(target, key);
+    Min(min, { ...options, message: below })(target, key);
+    Max(max, { ...options, message: above })(target, key);
   };
 }
+
+export const IsPlanYear = (): PropertyDecorator =>
+  Between(1990, 2100, 'must be a year from 1990', 'must be a year up to 2100');
 
 /** The years of a plan cycle: each a plan year, each once ([2022, 2022, 2022] is no cycle: issue 13, finding 6). */
 export function IsCycleYears(): PropertyDecorator {
   return (target, key) => {
-    Min(1990, { each: true, message: 'ogni anno dal 1990 — each year must be from 1990' })(target, key);
-    Max(2100, { each: true, message: 'ogni anno fino al 2100 — each year must be up to 2100' })(target, key);
+    Between(
+      1990,
+      2100,
+      'ogni anno dal 1990 — each year must be from 1990',
+      'ogni anno fino al 2100 — each year must be up to 2100',
+      { each: true },
+    )(target, key);
     ArrayUnique({ message: 'ogni anno una volta sola — each year may appear once' })(target, key);
   };
 }
 
 /** Weights are percent points; 0 is allowed (shown, no effect), negative weights are refused (docs/scoring.md §5.5). */
-export function IsWeight(): PropertyDecorator {
-  return (target, key) => {
-    Min(0, { message: 'must not be negative' })(target, key);
-    Max(1000, { message: 'must be at most 1000' })(target, key);
-  };
-}
+export const IsWeight = (): PropertyDecorator => Between(0, 1000, 'must not be negative', 'must be at most 1000');
 
 /** Scores and shares in [0, 1]. */
-export function IsFraction(): PropertyDecorator {
-  return (target, key) => {
-    Min(0, { message: 'must be between 0 and 1' })(target, key);
-    Max(1, { message: 'must be between 0 and 1' })(target, key);
-  };
-}
+export const IsFraction = (): PropertyDecorator => Between(0, 1, 'must be between 0 and 1', 'must be between 0 and 1');
 
 /** The sheet's rules for text (core/sheet/text-checks.ts), so a mutation takes no text a sheet sync would refuse. */
 function textProblem(value: unknown, args: ValidationArguments): string | null {

@@ -7,6 +7,7 @@
 import { a1 } from '../../../addin/src/workbook/address';
 import type { FunctionsMetadata } from './custom-functions';
 import { type FaithfulOptions, createFaithfulExcel } from './index';
+import type { SheetModel } from './model';
 import type { Locale, Scalar } from './values';
 import { displayed } from './values';
 
@@ -65,6 +66,18 @@ function browserDouble(options: BrowserDoubleOptions) {
   if (options.customFunctions)
     excel.functions.register(options.customFunctions.namespace, ...options.customFunctions.metadata);
 
+  /** a table's headers and body, each body cell as `read` gives it from the table's sheet */
+  function tableView<T>(name: string, read: (sheet: SheetModel, row: number, column: number) => T) {
+    const table = model.table(name);
+    if (!table) throw new Error(`no table ${name}`);
+    const rows: T[][] = [];
+    for (let r = 0; r < table.bodyRows; r++)
+      rows.push(
+        Array.from({ length: table.columns }, (_, c) => read(table.sheet, table.row + 1 + r, table.column + c)),
+      );
+    return { headers: table.headers(), rows, sheet: table.sheet.name };
+  }
+
   const user = {
     /** clicks a body cell of a table: it becomes the selection (Workbook.getSelectedRange) */
     select(name: string, row: number, header: string) {
@@ -73,30 +86,13 @@ function browserDouble(options: BrowserDoubleOptions) {
       model.selection = { sheet: table.sheet.name, rect: { row: table.row + 1 + row, column, rows: 1, columns: 1 } };
     },
     /** a table's headers and body values (typed: numbers stay numbers) */
-    table(name: string) {
-      const table = model.table(name);
-      if (!table) throw new Error(`no table ${name}`);
-      const rows: Scalar[][] = [];
-      for (let r = 0; r < table.bodyRows; r++)
-        rows.push(
-          Array.from({ length: table.columns }, (_, c) => table.sheet.value(table.row + 1 + r, table.column + c)),
-        );
-      return { headers: table.headers(), rows, sheet: table.sheet.name };
-    },
+    table: (name: string) => tableView<Scalar>(name, (sheet, row, column) => sheet.value(row, column)),
     /** a table's body as the grid shows it (Range.text in the workbook's locale) */
-    tableText(name: string) {
-      const table = model.table(name);
-      if (!table) throw new Error(`no table ${name}`);
-      const rows: string[][] = [];
-      for (let r = 0; r < table.bodyRows; r++)
-        rows.push(
-          Array.from({ length: table.columns }, (_, c) => {
-            const cell = table.sheet.cell(table.row + 1 + r, table.column + c);
-            return displayed(cell?.value ?? '', cell?.numberFormat ?? 'General', model.locale);
-          }),
-        );
-      return { headers: table.headers(), rows, sheet: table.sheet.name };
-    },
+    tableText: (name: string) =>
+      tableView(name, (sheet, row, column) => {
+        const cell = sheet.cell(row, column);
+        return displayed(cell?.value ?? '', cell?.numberFormat ?? 'General', model.locale);
+      }),
     cell(name: string, row: number, header: string) {
       const { table, column } = locate(name, header);
       const shown = excel.user.cell(address(name, row, header));

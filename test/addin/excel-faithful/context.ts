@@ -197,6 +197,28 @@ export abstract class ClientObject<T> {
   protected act(name: string, args: unknown, apply: (target: T) => void): void {
     this.context.enqueue(this.path, name, args, () => apply(this.target()));
   }
+
+  /**
+   * `onChanged` as Excel gives it: `add` registers the handler when the request is synced (through `subscribe`, on
+   * the target), and the registration it answers removes it at the next sync.
+   */
+  protected changedEvent(subscribe: (target: T, handler: (args: unknown) => unknown) => () => void) {
+    return {
+      add: (handler: (args: unknown) => unknown) => {
+        let remove: () => void = () => undefined;
+        this.act('onChanged.add', null, (target) => {
+          remove = subscribe(target, handler);
+        });
+        return {
+          context: this.context,
+          remove: () =>
+            this.act('onChanged.remove', null, () => {
+              remove();
+            }),
+        };
+      },
+    };
+  }
 }
 
 /** picks the asked properties out of all a proxy can load; an unknown name is Excel's InvalidArgument */

@@ -112,21 +112,7 @@ export class Table extends ClientObject<TableModel> {
   }
 
   get onChanged() {
-    return {
-      add: (handler: (args: unknown) => unknown) => {
-        let remove: () => void = () => undefined;
-        this.act('onChanged.add', null, (table) => {
-          remove = this.context.engine.events.onTable(table, handler);
-        });
-        return {
-          context: this.context,
-          remove: () =>
-            this.act('onChanged.remove', null, () => {
-              remove();
-            }),
-        };
-      },
-    };
+    return this.changedEvent((table, handler) => this.context.engine.events.onTable(table, handler));
   }
 
   getRange(): Range {
@@ -165,7 +151,8 @@ export class Table extends ClientObject<TableModel> {
   }
 }
 
-export class TableRows extends ClientObject<TableModel> {
+/** rows or columns of a table: found while the table is, counted once loaded */
+abstract class TablePart extends ClientObject<TableModel> {
   protected missing(): Error {
     return itemNotFound('table', this.path);
   }
@@ -173,7 +160,9 @@ export class TableRows extends ClientObject<TableModel> {
   get count(): number {
     return this.read('count');
   }
+}
 
+export class TableRows extends TablePart {
   /** rows.add(index, values): index undefined/null appends (https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)) */
   add(index: number | null | undefined, values: Input[][]): void {
     this.act('add', [index ?? null, values], (table) =>
@@ -212,14 +201,7 @@ export class TableRows extends ClientObject<TableModel> {
   }
 }
 
-export class TableColumns extends ClientObject<TableModel> {
-  protected missing(): Error {
-    return itemNotFound('table', this.path);
-  }
-
-  get count(): number {
-    return this.read('count');
-  }
+export class TableColumns extends TablePart {
   get items(): Array<{ id?: string; name?: string; index?: number }> {
     return this.read('items');
   }

@@ -97,21 +97,7 @@ export class Worksheet extends ClientObject<SheetModel> {
     };
   }
   get onChanged() {
-    return {
-      add: (handler: (args: unknown) => unknown) => {
-        let remove: () => void = () => undefined;
-        this.act('onChanged.add', null, (sheet) => {
-          remove = this.context.engine.events.onSheet(sheet, handler);
-        });
-        return {
-          context: this.context,
-          remove: () =>
-            this.act('onChanged.remove', null, () => {
-              remove();
-            }),
-        };
-      },
-    };
+    return this.changedEvent((sheet, handler) => this.context.engine.events.onSheet(sheet, handler));
   }
 
   activate(): void {
