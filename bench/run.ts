@@ -5,9 +5,11 @@ import { benchAddin } from './addin';
 import { benchFairness } from './fairness';
 import { benchLive } from './live';
 import { benchLoad } from './load';
+import { benchAddinLoad } from './load-addin';
 import { type BenchConfig, type BenchEntry, isUnavailable } from './measure';
 import { benchScoring } from './scoring';
 import { benchServer, postgresAnswers } from './server';
+import { redisUnavailable } from '../test/helpers/redis';
 import { benchSync } from './sync';
 import { benchTree } from './tree';
 
@@ -131,10 +133,23 @@ export async function runSuite(): Promise<{ file: string; failed: number }> {
   if (wanted('B3'))
     await attempt(entries, 'B3', 'scoring', async () => benchScoring(config.scoringIndicators, config.smoke));
   if (wanted('B4')) {
+    // the add-in's mix (bench/addin-mix.ts) on server processes: one on SQLite, two on PostgreSQL + Redis
+    const { shape, loadSeconds, loadConnections, smoke } = config;
+    await attempt(entries, 'B4', 'load, add-in mix (sqlite)', () =>
+      benchAddinLoad('B4', 'sqlite', 1, shape, loadSeconds, loadConnections, smoke),
+    );
+    const missing = [await postgresAnswers(), redisUnavailable()].filter(Boolean);
+    if (missing.length)
+      entries.push({ id: 'B4-pg', name: 'load, add-in mix (2 instances)', unavailable: missing.join('; ') });
+    else
+      await attempt(entries, 'B4-pg', 'load, add-in mix (2 instances)', () =>
+        benchAddinLoad('B4-pg', 'postgresql', 2, shape, loadSeconds, loadConnections, smoke),
+      );
+    // the mix measured before (tree reads, reports, 20-row syncs of new rows, in process): kept beside it
     const server = await benchServer('sqlite');
     try {
-      await attempt(entries, 'B4', 'load', () =>
-        benchLoad(server, config.shape, config.loadSeconds, config.loadConnections, config.smoke),
+      await attempt(entries, 'B4-tree', 'load, tree + report + sync', () =>
+        benchLoad(server, shape, loadSeconds, loadConnections, smoke),
       );
     } finally {
       await server.close();
