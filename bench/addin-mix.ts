@@ -16,7 +16,11 @@ export const CYCLE: Op[] = ['sync', 'realizations', 'delta', 'realizations', 'de
 export const ROWS_PER_SYNC = 20;
 
 export type Sample = { op: Op; ms: number; ok: boolean; url: string; at: number };
-export type Acknowledged = Map<string, string>;
+/**
+ * The last value acknowledged per row, and the value of a sync sent after it whose answer never came (its instance
+ * died): that one may have committed, so finding it stored is no loss.
+ */
+export type Acknowledged = Map<string, string> & { maybe?: Map<string, string> };
 
 export type Failure = { op: Op; url: string; what: string };
 
@@ -93,6 +97,8 @@ export class Pane {
         actual: String((this.id * 31 + this.cycle * 7 + k) % 150),
       }));
       const input = { ...vars, mode: 'PARTIAL', batchKey: `pane-${this.id}-${this.cycle}`, rows: sent };
+      const maybe = (this.acknowledged.maybe ??= new Map());
+      for (const row of sent) maybe.set(row.rowId, row.actual);
       const answer = await this.post(body(SYNC_ROWS, { input }));
       if (answer.status !== 200) return false;
       const json = JSON.parse(answer.text) as { data?: any; errors?: unknown };
@@ -102,6 +108,8 @@ export class Pane {
         this.versions.set(sent[row.index].rowId, row.rowVersion);
         this.acknowledged.set(sent[row.index].rowId, sent[row.index].actual);
       }
+      // answered: nothing of this batch is left uncertain (a refused row was not written)
+      for (const row of sent) maybe.delete(row.rowId);
       return json.data.syncRows.applied === sent.length;
     }
     const text = op === 'delta' ? body(SHEET_ROWS, { ...vars, since: this.since }) : body(REALIZATIONS, vars);
@@ -152,6 +160,6 @@ export async function lostWrites(
   const rows = (await response.json()).data.sheetRows.rows as Array<{ rowId: string; actual: { raw: string } | null }>;
   const stored = new Map(rows.map((r) => [r.rowId, r.actual?.raw ?? null]));
   return [...acknowledged]
-    .filter(([rowId, sent]) => stored.get(rowId) !== sent)
+    .filter(([rowId, sent]) => stored.get(rowId) !== sent && stored.get(rowId) !== acknowledged.maybe?.get(rowId))
     .map(([rowId, sent]) => ({ rowId, sent, stored: stored.get(rowId) ?? null }));
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAddin } from './addin';
+import { benchFailover } from './failover';
 import { benchFairness } from './fairness';
 import { benchLive } from './live';
 import { benchLoad } from './load';
@@ -17,7 +18,7 @@ import { benchTree } from './tree';
  * `npm run bench`: the suite of issue 8 on a generated plan, written to bench/results/<date>.json and .md.
  *   --smoke (or BENCH_SMALL=1)  every figure at a tiny size in a few seconds, for CI; times mean nothing
  *   --size PxSxOxI (or BENCH_SIZE)  plan shape, default 4x12x10x10 (4,800 indicators)
- *   --only B1,B3 (or BENCH_ONLY)  a subset of B1…B9
+ *   --only B1,B3 (or BENCH_ONLY)  a subset of B1…B9 (B4 is the add-in's mix on 1 and 2 instances, and the old mix)
  *   --out DIR (or BENCH_OUT)  where to write; a smoke writes to the system's temporary directory unless told
  * Other sizes: BENCH_SYNC_ROWS (10000), BENCH_SCORING (100000), BENCH_LOAD_SECONDS (20), BENCH_CONNECTIONS (50),
  * BENCH_ADDIN_ROWS (5000), BENCH_LIVE_EVENTS (200), BENCH_COMPUTE_THREADS (B9's threads, default 1). PostgreSQL (B6, B7) is TEST_PG_URL, default
@@ -179,6 +180,20 @@ export async function runSuite(): Promise<{ file: string; failed: number }> {
     await attempt(entries, 'B7', 'live updates across instances', () =>
       benchLive(config.shape, config.liveEvents, config.smoke),
     );
+
+  if (wanted('B8')) {
+    const missing = [await postgresAnswers(), redisUnavailable()].filter(Boolean);
+    if (missing.length) entries.push({ id: 'B8', name: 'failover', unavailable: missing.join('; ') });
+    else
+      await attempt(entries, 'B8', 'failover', () =>
+        benchFailover(
+          config.shape,
+          config.loadConnections,
+          Math.max(config.loadSeconds, config.smoke ? 6 : 0),
+          config.smoke,
+        ),
+      );
+  }
 
   if (wanted('B9'))
     await attempt(entries, 'B9', 'small requests during the worst allowed request', () =>
