@@ -25,7 +25,10 @@ export type FailoverRun = {
 };
 
 async function subscriptionsOn(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  // a probe that fails (a kept-alive socket closed by the server) is asked again by until()
+  const text = await fetch(`${url}/metrics`)
+    .then((r) => r.text())
+    .catch(() => '');
   const line = text.split('\n').find((l) => l.startsWith('cruscotto_subscriptions '));
   return line ? Number(line.split(' ').pop()) : 0;
 }
@@ -82,6 +85,7 @@ export async function runFailover(
     // A's subscriber: closed by the kill, then on B, catching up from the last event it heard
     let caughtUpRows: string[] = [];
     let onAgain: Listener | null = null;
+    let reconnectError: unknown = null;
     const reconnect = onA.closed.then(async () => {
       const last = onA.events.at(-1)?.at ?? new Date(started).toISOString();
       onAgain = listen(socketUrl({ url: b }), inst.token, vars);
@@ -97,6 +101,8 @@ export async function runFailover(
       });
       caughtUpRows = ((await response.json()).data.sheetRows.rows as Array<{ rowId: string }>).map((r) => r.rowId);
     });
+    // held until the panes are done, then thrown: a rejection nobody awaits yet would end the process
+    reconnect.catch((error: unknown) => (reconnectError = error));
 
     const drive = async (pane: Pane) => {
       while (Date.now() < end) {
@@ -108,7 +114,8 @@ export async function runFailover(
       }
     };
     await Promise.all([...panes.map(drive), killer]);
-    await reconnect;
+    await reconnect.catch(() => undefined);
+    if (reconnectError) throw reconnectError;
     // the last events reach the subscribers
     await new Promise((resolve) => setTimeout(resolve, 1000));
 
