@@ -120,7 +120,7 @@ export async function benchLoad(
   const errors = result.errors + result.timeouts + result.non2xx + graphqlErrors;
   const requestsPerSecond = result.requests.average as number;
   return {
-    id: 'B4',
+    id: 'B4-tree',
     name: `load: ${connections} concurrent clients for ${seconds} s mixing tree reads, report queries and ${ROWS_PER_SYNC}-row syncs (${server.dialect}, ${(shape.perspectives * shape.strategic * shape.operational * shape.indicators).toLocaleString('en')}-indicator plan)`,
     unit: 'errors',
     measured: errors + lost.length,

@@ -2,13 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAddin } from './addin';
+import { benchFailover } from './failover';
 import { benchFairness } from './fairness';
 import { benchFormulas } from './formulas';
 import { benchLive } from './live';
 import { benchLoad } from './load';
+import { benchAddinLoad } from './load-addin';
 import { type BenchConfig, type BenchEntry, isUnavailable } from './measure';
 import { benchScoring } from './scoring';
 import { benchServer, postgresAnswers } from './server';
+import { redisUnavailable } from '../test/helpers/redis';
 import { benchSync } from './sync';
 import { benchTree } from './tree';
 
@@ -16,7 +19,8 @@ import { benchTree } from './tree';
  * `npm run bench`: the suite of issue 8 on a generated plan, written to bench/results/<date>.json and .md.
  *   --smoke (or BENCH_SMALL=1)  every figure at a tiny size in a few seconds, for CI; times mean nothing
  *   --size PxSxOxI (or BENCH_SIZE)  plan shape, default 4x12x10x10 (4,800 indicators)
- *   --only B1,B3 (or BENCH_ONLY)  a subset of B1…B10 (B10: CRUSCOTTO.* formula cells, issue 18)
+ *   --only B1,B3 (or BENCH_ONLY)  a subset of B1…B10 (B4 is the add-in's mix on 1 and 2 instances, and the old mix;
+ *     B10: CRUSCOTTO.* formula cells, issue 18)
  *   --out DIR (or BENCH_OUT)  where to write; a smoke writes to the system's temporary directory unless told
  * Other sizes: BENCH_SYNC_ROWS (10000), BENCH_SCORING (100000), BENCH_LOAD_SECONDS (20), BENCH_CONNECTIONS (50),
  * BENCH_ADDIN_ROWS (5000), BENCH_LIVE_EVENTS (200), BENCH_COMPUTE_THREADS (B9's threads, default 1). PostgreSQL (B6, B7) is TEST_PG_URL, default
@@ -133,10 +137,23 @@ export async function runSuite(): Promise<{ file: string; failed: number }> {
   if (wanted('B3'))
     await attempt(entries, 'B3', 'scoring', async () => benchScoring(config.scoringIndicators, config.smoke));
   if (wanted('B4')) {
+    // the add-in's mix (bench/addin-mix.ts) on server processes: one on SQLite, two on PostgreSQL + Redis
+    const { shape, loadSeconds, loadConnections, smoke } = config;
+    await attempt(entries, 'B4', 'load, add-in mix (sqlite)', () =>
+      benchAddinLoad('B4', 'sqlite', 1, shape, loadSeconds, loadConnections, smoke),
+    );
+    const missing = [await postgresAnswers(), redisUnavailable()].filter(Boolean);
+    if (missing.length)
+      entries.push({ id: 'B4-pg', name: 'load, add-in mix (2 instances)', unavailable: missing.join('; ') });
+    else
+      await attempt(entries, 'B4-pg', 'load, add-in mix (2 instances)', () =>
+        benchAddinLoad('B4-pg', 'postgresql', 2, shape, loadSeconds, loadConnections, smoke),
+      );
+    // the mix measured before (tree reads, reports, 20-row syncs of new rows, in process): kept beside it
     const server = await benchServer('sqlite');
     try {
-      await attempt(entries, 'B4', 'load', () =>
-        benchLoad(server, config.shape, config.loadSeconds, config.loadConnections, config.smoke),
+      await attempt(entries, 'B4-tree', 'load, tree + report + sync', () =>
+        benchLoad(server, shape, loadSeconds, loadConnections, smoke),
       );
     } finally {
       await server.close();
@@ -166,6 +183,20 @@ export async function runSuite(): Promise<{ file: string; failed: number }> {
     await attempt(entries, 'B7', 'live updates across instances', () =>
       benchLive(config.shape, config.liveEvents, config.smoke),
     );
+
+  if (wanted('B8')) {
+    const missing = [await postgresAnswers(), redisUnavailable()].filter(Boolean);
+    if (missing.length) entries.push({ id: 'B8', name: 'failover', unavailable: missing.join('; ') });
+    else
+      await attempt(entries, 'B8', 'failover', () =>
+        benchFailover(
+          config.shape,
+          config.loadConnections,
+          Math.max(config.loadSeconds, config.smoke ? 6 : 0),
+          config.smoke,
+        ),
+      );
+  }
 
   if (wanted('B9'))
     await attempt(entries, 'B9', 'small requests during the worst allowed request', () =>

@@ -7,6 +7,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from '../entities';
 import { isPostgresUrl, resolveSqlitePath } from './database-url';
 import { migrationsFor, type Dialect } from '../migrations';
+import { countChangesOf } from '../services/plan-change-counter';
 
 export type Orm = MikroORM;
 
@@ -65,6 +66,8 @@ export async function openOrm(databaseUrl: string, opts: OpenOptions = {}): Prom
     if (databaseUrl !== ':memory:') await connection.execute('pragma journal_mode = WAL');
     await connection.execute('pragma foreign_keys = ON');
   }
+  // every transaction that changes a plan bumps its change counter (the score cache's stamp)
+  countChangesOf(orm.em);
   if (opts.migrate ?? true) await orm.getMigrator().up();
   return orm;
 }

@@ -1,4 +1,4 @@
-import { OptionalProps, Unique } from '@mikro-orm/core';
+import { OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { PlanStatus } from '@core/vocabulary/enums';
 import { Person } from './person';
 import { PlanCycle } from './plan-cycle';
@@ -17,7 +17,7 @@ import { Owner, Reference } from './references';
 )
 @Unique({ properties: ['cycle', 'revision'] })
 export class PlanVersion extends TenantOwned {
-  declare [OptionalProps]?: NodeDefaults | 'status';
+  declare [OptionalProps]?: NodeDefaults | 'status' | 'changeCount';
 
   @Owner(() => PlanCycle) cycle!: PlanCycle;
 
@@ -49,4 +49,12 @@ export class PlanVersion extends TenantOwned {
 
   @OptionalString(200, "L'utente che l'ha chiusa (closePlanVersion) / The user who closed it (closePlanVersion)")
   closedByUser?: string | null;
+
+  /**
+   * Bumped once by every transaction that changes the plan's data (server/services/plan-change-counter.ts), in that
+   * transaction: what the score cache's stamp reads (plan-stamp.ts) in constant time. Never in the API; lazy, so a
+   * loaded plan never carries a copy that could be written back over a newer count.
+   */
+  @Property({ type: 'integer', default: 0, lazy: true, hidden: true })
+  changeCount?: number;
 }

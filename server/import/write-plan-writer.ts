@@ -171,6 +171,8 @@ export class PlanWriter {
     await writeFunds(this, thisCycle, cycle !== null);
 
     this.make(AuditEvent, {
+      // the plan's own event: its change counter is bumped with it (server/services/plan-change-counter.ts)
+      planId: this.plan.id,
       entityType: 'PlanVersion',
       entityId: this.plan.id,
       action: AuditAction.CREATE,

@@ -7,6 +7,7 @@ import { scopeToTenants } from '../auth/tenant-filter';
 import type { PlanScores } from '../services/realization';
 import type { ScoreSnapshots } from '../services/score-snapshots';
 import { stateScores } from '../export/sheet-data';
+import { countSubscriptions } from '../ops/metrics';
 import { realizationView, type RealizationView } from '../services/realization-view';
 import { codeOf, levelOfNode, loadPlanState } from '../sync/plan-state';
 import type { LiveHub, LiveMessage } from './hub';
@@ -219,6 +220,8 @@ export class PlanFeeds {
       // counted once the feed has its first picture: a change committed after that is heard
       await mine.settled();
       this.open++;
+      // the /metrics gauge a deployer (and bench B8, across processes) reads: it was never moved before
+      countSubscriptions(1);
       void stop.then(() => {
         stopped = true;
         void messages.return?.();
@@ -234,6 +237,7 @@ export class PlanFeeds {
         }
       } finally {
         this.open--;
+        countSubscriptions(-1);
         mine.listeners--;
         if (mine.listeners === 0 && this.feeds.get(key) === mine) this.feeds.delete(key);
         stop();

@@ -67,6 +67,8 @@ function auditedIn(uow: UnitOfWork): CommittedChange[] {
  */
 class TransactionChanges implements EventSubscriber {
   readonly changes: CommittedChange[] = [];
+  /** what the transaction did itself of what beforeCommit does (markDone) */
+  readonly done = new Set<string>();
 
   afterFlush({ em, uow }: FlushEventArgs): void {
     // a transaction begun inside this one with REQUIRES_NEW copied this collector too: its flushes are its own
@@ -91,20 +93,10 @@ function hold(em: EntityManager, changes: CommittedChange[]): void {
 
 /** Follows an ORM's commits; a fork made for a transaction clones its event manager, listeners included. */
 class CommitFollower implements EventSubscriber {
-  constructor(
-    public listener: CommitListener | null,
-    private readonly globalEvents: EventManager,
-  ) {}
+  constructor(public listener: CommitListener | null) {}
 
   tell(changes: CommittedChange[]): void {
     if (changes.length > 0) this.listener?.(changes);
-  }
-
-  afterTransactionStart({ em, uow }: TransactionEventArgs): void {
-    // a flush's own transaction (uow given) is told whole at its commit; only em.transactional's fork collects, and
-    // never on the ORM's shared event manager, where a collector would outlive its transaction
-    if (this.listener && !uow && em.getEventManager() !== this.globalEvents)
-      em.getEventManager().registerSubscriber(new TransactionChanges());
   }
 
   afterTransactionCommit({ em, uow }: TransactionEventArgs): void {
@@ -113,14 +105,71 @@ class CommitFollower implements EventSubscriber {
   }
 }
 
+/** What a transaction does with its changes before it commits, in it (the plans' change counters). */
+export type BeforeCommit = (
+  em: EntityManager,
+  transaction: unknown,
+  changes: CommittedChange[],
+  done: Set<string>,
+) => Promise<void>;
+
+/**
+ * One per ORM: gives every transaction begun by em.transactional its collector (whether or not anyone follows the
+ * commits) and runs `beforeCommit` in the transaction, on the changes it made, before it commits.
+ */
+class TransactionWatcher implements EventSubscriber {
+  constructor(
+    private readonly globalEvents: EventManager,
+    public beforeCommit: BeforeCommit | null,
+  ) {}
+
+  afterTransactionStart({ em, uow }: TransactionEventArgs): void {
+    // a flush's own transaction (uow given) is told whole at its commit; only em.transactional's fork collects, and
+    // never on the ORM's shared event manager, where a collector would outlive its transaction
+    if (!uow && em.getEventManager() !== this.globalEvents)
+      em.getEventManager().registerSubscriber(new TransactionChanges());
+  }
+
+  async beforeTransactionCommit({ em, uow, transaction }: TransactionEventArgs): Promise<void> {
+    if (!this.beforeCommit) return;
+    const collector = uow ? null : collectorOf(em);
+    const changes = uow ? auditedIn(uow) : (collector?.changes ?? []);
+    if (changes.length > 0) await this.beforeCommit(em, transaction, changes, collector?.done ?? new Set());
+  }
+}
+
+function watcherOf(events: EventManager): TransactionWatcher | undefined {
+  for (const s of events.getSubscribers()) if (s instanceof TransactionWatcher) return s;
+  return undefined;
+}
+
+/** Watches the ORM's transactions (once); `beforeCommit` is what each runs on its changes before it commits. */
+export function watchTransactions(em: EntityManager, beforeCommit: BeforeCommit | null = null): void {
+  const events = em.getEventManager();
+  const watcher = watcherOf(events);
+  if (watcher) {
+    if (beforeCommit) watcher.beforeCommit = beforeCommit;
+    return;
+  }
+  events.registerSubscriber(new TransactionWatcher(events, beforeCommit));
+}
+
+/**
+ * Marks `key` as done in the current transaction (a plan whose counter a write path bumped itself, to read the
+ * stamp its commit will leave): `beforeCommit` is told, and does not do it twice.
+ */
+export function markDone(em: EntityManager, key: string): void {
+  collectorOf(em)?.done.add(key);
+}
+
 /**
  * Calls `listener` once per committed transaction with the changes it made (none for a rollback: its collector goes
  * with the transaction's fork unread). Returns the function that stops following.
  */
 export function followCommits(em: EntityManager, listener: CommitListener): () => void {
-  const events = em.getEventManager();
-  const follower = new CommitFollower(listener, events);
-  events.registerSubscriber(follower);
+  watchTransactions(em);
+  const follower = new CommitFollower(listener);
+  em.getEventManager().registerSubscriber(follower);
   // MikroORM 6 has no unregister: a stopped follower stays registered and falls silent
   return () => {
     follower.listener = null;

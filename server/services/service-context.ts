@@ -2,6 +2,7 @@ import type { EntityManager, RequiredEntityData } from '@mikro-orm/core';
 import type { Access } from '../auth/access';
 import type { ChangeSource } from '@core/vocabulary/enums';
 import type { AuditEvent } from '../entities/audit-event';
+import type { ScoreSnapshots } from './score-snapshots';
 
 /** What a service needs to know about the caller: its unit of work and who and where the change comes from. */
 export type ServiceContext = {
@@ -24,4 +25,6 @@ export type ServiceContext = {
    * turns it off (a server started with the fast paths off); trusted in-process callers leave it out.
    */
   fastPaths?: boolean;
+  /** The score cache, where a writer keeps the scores it computed for the state it commits (the sheet sync). */
+  snapshots?: ScoreSnapshots;
 };

@@ -53,6 +53,7 @@ export async function outcomeOf(
   after: PlanState,
   plans: RowPlan[],
   input: SyncInput,
+  onScores?: (scores: PlanScores) => void,
 ): Promise<SyncOutcome> {
   const applied = plans.filter(isWrite).length;
   const scores = computePlanScores(
@@ -60,6 +61,7 @@ export async function outcomeOf(
     input.year,
     input.checkpoint,
   );
+  onScores?.(scores);
   const conflicts = await conflictDetails(
     ctx,
     before,

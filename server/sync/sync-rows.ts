@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
 import { LIMITS, type SheetRowIn } from '@core/sheet/row';
 import { PlanVersion } from '../entities';
 import { SyncBatch } from '../entities/sync-batch';
 import { InputError, NotFoundError } from '../errors';
 import type { ServiceContext } from '../services/service-context';
+import { bumpPlanNow } from '../services/plan-change-counter';
+import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-stamp';
+import type { PlanScores } from '../services/realization';
 import { JsonText } from '../speed/bound-insert';
 import { insertNewRow } from '../speed/bulk-write';
 import { outcomeOf, type SyncOutcome } from './answer';
@@ -47,6 +51,24 @@ function entryRemoval(row: SheetRowIn): SheetRowIn {
   return { rowId, rowVersion, clientRef, level, code, dashboard, ...(code?.trim() ? {} : { title }) };
 }
 
+/**
+ * The stamp the transaction's commit will leave, when the scores computed in it are those of that stamp: the sync
+ * bumps the plan's counter itself (once, if it wrote) and reads the stamp again; kept only if nothing but this bump
+ * moved it since `before`, read before the plan's rows (a mutation committed in between, on PostgreSQL, would have
+ * changed rows these scores did not see). Then no other writer can move it before the commit: on PostgreSQL the
+ * bumped row stays locked, SQLite writes one transaction at a time.
+ */
+async function scoresToKeep(
+  em: EntityManager,
+  before: PlanStamp,
+  wrote: boolean,
+  scores: PlanScores,
+): Promise<PlanStamp | null> {
+  if (wrote) await bumpPlanNow(em, before.planId);
+  const after = await readPlanStamp(em, before.planId);
+  return scores && onlyBumpedBy(before, after, wrote ? 1 : 0) ? after : null;
+}
+
 function hashOf(input: SyncInput): string {
   return createHash('sha256')
     .update(JSON.stringify([input.year, input.checkpoint, input.mode, input.rows]))
@@ -72,8 +94,10 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
   }
   const requestHash = hashOf(input);
   const fast = ctx.fastPaths !== false;
+  let keep: PlanStamp | null = null;
+  let kept: PlanScores | null = null;
   try {
-    return await ctx.em.transactional(async (em) => {
+    const result = await ctx.em.transactional(async (em) => {
       await takeTurnOnPlan(em, input.planId);
       const tx: ServiceContext = { ...ctx, em, auditBuffer: fast ? [] : undefined };
       const plan = await em.findOne(PlanVersion, { id: input.planId }, { populate: ['cycle'] });
@@ -98,6 +122,8 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
           `${input.year} is not a year of this plan (${plan.cycle.years.join(', ')})`,
         );
       }
+      // the stamp before the rows are read: the scores computed below are kept only if no other writer came between
+      const before = ctx.snapshots?.enabled ? await readPlanStamp(em, plan.id) : null;
       const read = await loadPlanState(em, plan.id, input.year, input.checkpoint, { readOnly: fast });
       // a row repeating a node in another cruscotto is folded into the first: the plan phases see each node once
       // a delete on a cruscotto row removes its entry, never the node: the plan phases see the row without it
@@ -123,13 +149,11 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         placed = await writePlacements(tx, plan, folded, plans, cruscotti, after);
         await hooks.afterWrite?.();
       }
-      const outcome = expandOutcome(
-        await outcomeOf(tx, state, after, plans, nodeInput),
-        folded,
-        input,
-        placed,
-        cruscotti.removed,
-      );
+      let scores: PlanScores | null = null;
+      const answer = await outcomeOf(tx, state, after, plans, nodeInput, (s) => (scores = s));
+      const outcome = expandOutcome(answer, folded, input, placed, cruscotti.removed);
+      const wrote = outcome.applied > 0 || placed.size > 0 || cruscotti.removed.size > 0;
+      if (before && scores) keep = await scoresToKeep(em, before, wrote, scores);
       if (input.batchKey) {
         if (fast) {
           // a native insert: the unit of work would re-examine every row of the batch for one more row
@@ -147,8 +171,12 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
           await em.flush();
         }
       }
+      kept = scores;
       return outcome;
     });
+    // committed: the next read of this period, on this instance, finds the scores the answer was computed from
+    if (keep && kept) ctx.snapshots!.put(keep, input.year, input.checkpoint, { scores: kept, snapshot: null });
+    return result;
   } finally {
     ctx.em.clear();
   }

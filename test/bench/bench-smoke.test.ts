@@ -57,9 +57,12 @@ describe('npm run bench -- --smoke', () => {
       'B2-time',
       'B3',
       'B4',
+      'B4-pg',
+      'B4-tree',
       'B5',
       ...(pg ? ['B6-sync', 'B6-tree-statements', 'B6-tree-time'] : ['B6']),
       'B7',
+      'B8',
       'B9',
     ];
     expect(report.results.map((r: { id: string }) => r.id)).toEqual(ids);
@@ -91,8 +94,32 @@ describe('npm run bench -- --smoke', () => {
     }
   });
 
-  it('loses no acknowledged write under concurrent load, and refuses no request', () => {
-    const d = byId('B4').details;
+  it("loses no acknowledged write under the add-in's load, on one instance and on two, and refuses no request", () => {
+    for (const id of ['B4', ...(byId('B4-pg').unavailable ? [] : ['B4-pg'])]) {
+      const r = byId(id);
+      expect(r).toMatchObject({ unit: 'ms', goal: 'p99 ≤ 1000 ms, 0 errors, 0 lost writes', met: null });
+      expect(r.details.rowsAcknowledged).toBeGreaterThan(0);
+      expect(r.details.lostWrites).toBe(0);
+      expect(r.details.errors).toBe(0);
+      expect(Object.keys(r.details.byOperation).sort()).toEqual(['delta', 'realizations', 'sync']);
+    }
+  });
+
+  it('kills one of two instances under load: nothing acknowledged lost, no error on the other, or says why not', () => {
+    const r = byId('B8');
+    if (r.unavailable) {
+      expect(r.unavailable).toMatch(/PostgreSQL|Redis/);
+      return;
+    }
+    expect(r).toMatchObject({ unit: 'errors', met: null });
+    expect(r.details.acknowledged).toBeGreaterThan(0);
+    expect(r.details.lost).toEqual([]);
+    expect(r.details.onSurvivor).toEqual([]);
+    expect(r.details.missedBySubscriber).toEqual([]);
+  });
+
+  it('loses no acknowledged write under the old concurrent mix, and refuses no request', () => {
+    const d = byId('B4-tree').details;
     expect(d.syncsAcknowledged).toBeGreaterThan(0);
     expect(d.rowsAcknowledged).toBe(20 * d.syncsAcknowledged);
     expect(d.lostWrites).toBe(0);

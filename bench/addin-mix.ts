@@ -1,0 +1,165 @@
+import { REALIZATIONS, SHEET_ROWS, SYNC_ROWS } from '../addin/src/api/queries';
+
+/**
+ * The add-in's traffic (addin/src/sync): the pane's own GraphQL documents, in the proportions one bound workbook
+ * produces. One cycle of a client is
+ *   Sync       → syncRows of 20 edited rows (send.ts), then every row's realization (computed.ts, restoreRealizations)
+ *   Refresh    → sheetRows(since) (refresh.ts), then every row's realization
+ *   2 × live   → sheetRows(since): a colleague's change announced by planChanged carries its scores (session.ts),
+ *                or the polling fallback asks the same
+ * that is 6 requests: 1 sync, 2 full realization reads, 3 delta reads. The pane asks no plan tree and no report
+ * (those are the web pages' and documents'). Each client edits 20 indicator rows of its own, naming the version it
+ * last read, so a refused row is a real conflict, not two benchmark clients writing the same cell.
+ */
+export type Op = 'sync' | 'realizations' | 'delta';
+export const CYCLE: Op[] = ['sync', 'realizations', 'delta', 'realizations', 'delta', 'delta'];
+export const ROWS_PER_SYNC = 20;
+
+export type Sample = { op: Op; ms: number; ok: boolean; url: string; at: number };
+/**
+ * The last value acknowledged per row, and the value of a sync sent after it whose answer never came (its instance
+ * died): that one may have committed, so finding it stored is no loss.
+ */
+export type Acknowledged = Map<string, string> & { maybe?: Map<string, string> };
+
+export type Failure = { op: Op; url: string; what: string };
+
+const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+
+/** One pane: its rows and their versions, where it sends, and what it has seen acknowledged. */
+export class Pane {
+  private versions = new Map<string, number>();
+  private since: string;
+  private turn = 0;
+  private cycle = 0;
+
+  constructor(
+    readonly id: number,
+    public url: string,
+    private readonly token: string,
+    private readonly planId: string,
+    readonly rowIds: string[],
+    private readonly acknowledged: Acknowledged,
+    private readonly samples: Sample[],
+    private readonly failures: Failure[],
+  ) {
+    this.since = new Date().toISOString();
+  }
+
+  private async post(text: string): Promise<{ status: number; text: string }> {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: text,
+      signal: AbortSignal.timeout(30_000),
+    });
+    return { status: response.status, text: await response.text() };
+  }
+
+  /** Reads its rows' versions, as a workbook bound to the plan holds them. */
+  async bind(): Promise<void> {
+    const answer = await this.post(
+      body(`query($p: ID!) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END) { rows { rowId rowVersion } } }`, {
+        p: this.planId,
+      }),
+    );
+    const rows = (JSON.parse(answer.text).data.sheetRows.rows as Array<{ rowId: string; rowVersion: number }>).filter(
+      (r) => this.rowIds.includes(r.rowId),
+    );
+    for (const r of rows) this.versions.set(r.rowId, r.rowVersion);
+  }
+
+  /** One request of the cycle, timed; false when it failed (transport, status, GraphQL error or a refused row). */
+  async step(): Promise<boolean> {
+    const op = CYCLE[this.turn++ % CYCLE.length];
+    if (op === 'sync') this.cycle++;
+    const started = performance.now();
+    let ok = false;
+    let what = '';
+    try {
+      ok = await this.send(op);
+      if (!ok) what = 'refused';
+    } catch (error) {
+      what = (error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    }
+    const ms = performance.now() - started;
+    this.samples.push({ op, ms, ok, url: this.url, at: Date.now() });
+    if (!ok) this.failures.push({ op, url: this.url, what });
+    return ok;
+  }
+
+  private async send(op: Op): Promise<boolean> {
+    const vars = { planId: this.planId, year: 2022, checkpoint: 'YEAR_END' };
+    if (op === 'sync') {
+      const sent = this.rowIds.map((rowId, k) => ({
+        rowId,
+        rowVersion: this.versions.get(rowId),
+        actual: String((this.id * 31 + this.cycle * 7 + k) % 150),
+      }));
+      const input = { ...vars, mode: 'PARTIAL', batchKey: `pane-${this.id}-${this.cycle}`, rows: sent };
+      const maybe = (this.acknowledged.maybe ??= new Map());
+      for (const row of sent) maybe.set(row.rowId, row.actual);
+      const answer = await this.post(body(SYNC_ROWS, { input }));
+      if (answer.status !== 200) return false;
+      const json = JSON.parse(answer.text) as { data?: any; errors?: unknown };
+      if (json.errors || !json.data) return false;
+      for (const row of json.data.syncRows.rows as Array<{ index: number; status: string; rowVersion: number }>) {
+        if (row.status !== 'UPDATED' && row.status !== 'UNCHANGED') continue;
+        this.versions.set(sent[row.index].rowId, row.rowVersion);
+        this.acknowledged.set(sent[row.index].rowId, sent[row.index].actual);
+      }
+      // answered: nothing of this batch is left uncertain (a refused row was not written)
+      for (const row of sent) maybe.delete(row.rowId);
+      return json.data.syncRows.applied === sent.length;
+    }
+    const text = op === 'delta' ? body(SHEET_ROWS, { ...vars, since: this.since }) : body(REALIZATIONS, vars);
+    const answer = await this.post(text);
+    if (answer.status !== 200 || answer.text.includes('"errors"')) return false;
+    const time = /"serverTime":"([^"]+)"/.exec(answer.text);
+    if (op === 'delta' && time) this.since = time[1];
+    return true;
+  }
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** p50/p99 by operation: which part of the mix makes the tail. */
+export function byOperation(samples: Sample[]): Record<Op, { n: number; p50: number; p99: number; max: number }> {
+  const out = {} as Record<Op, { n: number; p50: number; p99: number; max: number }>;
+  for (const op of new Set(CYCLE)) {
+    const ms = samples.filter((s) => s.op === op).map((s) => s.ms);
+    out[op] = {
+      n: ms.length,
+      p50: Math.round(percentile(ms, 50)),
+      p99: Math.round(percentile(ms, 99)),
+      max: Math.round(Math.max(...ms)),
+    };
+  }
+  return out;
+}
+
+/** Every acknowledged row's last value, read back from `url`: the rows whose stored actual differs are lost. */
+export async function lostWrites(
+  url: string,
+  token: string,
+  planId: string,
+  acknowledged: Acknowledged,
+): Promise<Array<{ rowId: string; sent: string; stored: string | null }>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: body(
+      `query($p: ID!) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END) { rows { rowId actual { raw } } } }`,
+      { p: planId },
+    ),
+  });
+  const rows = (await response.json()).data.sheetRows.rows as Array<{ rowId: string; actual: { raw: string } | null }>;
+  const stored = new Map(rows.map((r) => [r.rowId, r.actual?.raw ?? null]));
+  return [...acknowledged]
+    .filter(([rowId, sent]) => stored.get(rowId) !== sent && stored.get(rowId) !== acknowledged.maybe?.get(rowId))
+    .map(([rowId, sent]) => ({ rowId, sent, stored: stored.get(rowId) ?? null }));
+}

@@ -1,0 +1,179 @@
+import os from 'node:os';
+import { listen, type Listener, socketUrl } from '../test/helpers/live';
+import type { PlanShape } from '../test/helpers/synthetic-plan';
+import { CYCLE, type Failure, lostWrites, type Pane, percentile, type Sample } from './addin-mix';
+import { startInstances } from './instances';
+import { openPanes } from './load-addin';
+import type { BenchResult } from './measure';
+
+/** What a failover run saw (bench B8 and test/integration/failover.test.ts read it). */
+export type FailoverRun = {
+  killedAfterMs: number;
+  requests: number;
+  /** failures of requests sent to the killed instance (expected: it died under them) */
+  onKilled: Failure[];
+  /** failures on the instance that stayed (the goal: none) */
+  onSurvivor: Failure[];
+  acknowledged: number;
+  lost: Array<{ rowId: string; sent: string; stored: string | null }>;
+  /** acknowledged rows the subscriber of the killed instance neither heard nor caught up with */
+  missedBySubscriber: string[];
+  /** rows it caught up with through sheetRows(since) after reconnecting */
+  caughtUp: number;
+  survivorP99: number;
+  subscriberOnSurvivorHeard: number;
+};
+
+async function subscriptionsOn(url: string): Promise<number> {
+  // a probe that fails (a kept-alive socket closed by the server) is asked again by until()
+  const text = await fetch(`${url}/metrics`)
+    .then((r) => r.text())
+    .catch(() => '');
+  const line = text.split('\n').find((l) => l.startsWith('cruscotto_subscriptions '));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+async function until(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what} not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Two instances on PostgreSQL + Redis under the add-in's load (bench/addin-mix.ts), panes spread over both, and a
+ * subscriber on each. After `killAfterMs`, instance A gets SIGKILL (no drain, no goodbye). A pane whose request
+ * fails there does what a load balancer makes of it: its next request goes to B, after it re-reads its rows'
+ * versions. A's subscriber, closed with its socket, subscribes on B and asks sheetRows(since) from the time of the
+ * last event it heard, as the add-in does. Then every acknowledged write is read back.
+ */
+export async function runFailover(
+  shape: PlanShape,
+  connections: number,
+  seconds: number,
+  killAfterMs: number,
+): Promise<FailoverRun> {
+  const inst = await startInstances('postgresql', 2, shape);
+  const listeners: Listener[] = [];
+  try {
+    const [a, b] = inst.urls;
+    const samples: Sample[] = [];
+    const failures: Failure[] = [];
+    const acknowledged = new Map<string, string>();
+    const panes = await openPanes(inst, connections, samples, failures, acknowledged);
+    const vars = { planId: inst.planId, year: 2022, checkpoint: 'YEAR_END' };
+    const onA = listen(socketUrl({ url: a }), inst.token, vars);
+    const onB = listen(socketUrl({ url: b }), inst.token, vars);
+    listeners.push(onA, onB);
+    await until(
+      async () => (await subscriptionsOn(a)) === 1 && (await subscriptionsOn(b)) === 1,
+      30_000,
+      'subscriptions',
+    );
+
+    const started = Date.now();
+    const end = started + seconds * 1000;
+    let killedAt = 0;
+    const killer = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        killedAt = Date.now();
+        inst.servers[0].child.kill('SIGKILL');
+        resolve();
+      }, killAfterMs),
+    );
+    // A's subscriber: closed by the kill, then on B, catching up from the last event it heard
+    let caughtUpRows: string[] = [];
+    let onAgain: Listener | null = null;
+    let reconnectError: unknown = null;
+    const reconnect = onA.closed.then(async () => {
+      const last = onA.events.at(-1)?.at ?? new Date(started).toISOString();
+      onAgain = listen(socketUrl({ url: b }), inst.token, vars);
+      listeners.push(onAgain);
+      await until(async () => (await subscriptionsOn(b)) === 2, 30_000, 'the subscriber again on B');
+      const response = await fetch(`${b}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${inst.token}` },
+        body: JSON.stringify({
+          query: `query($p: ID!, $s: DateTimeISO) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END, since: $s) { rows { rowId } } }`,
+          variables: { p: inst.planId, s: last },
+        }),
+      });
+      caughtUpRows = ((await response.json()).data.sheetRows.rows as Array<{ rowId: string }>).map((r) => r.rowId);
+    });
+    // held until the panes are done, then thrown: a rejection nobody awaits yet would end the process
+    reconnect.catch((error: unknown) => (reconnectError = error));
+
+    const drive = async (pane: Pane) => {
+      while (Date.now() < end) {
+        const ok = await pane.step();
+        if (!ok && pane.url === a && killedAt > 0) {
+          pane.url = b;
+          await pane.bind();
+        }
+      }
+    };
+    await Promise.all([...panes.map(drive), killer]);
+    await reconnect.catch(() => undefined);
+    if (reconnectError) throw reconnectError;
+    // the last events reach the subscribers
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    const lost = await lostWrites(b, inst.token, inst.planId, acknowledged);
+    const heard = new Set<string>([
+      ...onA.events.flatMap((e) => e.rows.map((r) => r.rowId)),
+      ...caughtUpRows,
+      ...(onAgain as Listener | null)!.events.flatMap((e) => e.rows.map((r) => r.rowId)),
+    ]);
+    const survivor = samples.filter((s) => s.url === b).map((s) => s.ms);
+    return {
+      killedAfterMs: killedAt - started,
+      requests: samples.length,
+      onKilled: failures.filter((f) => f.url === a),
+      onSurvivor: failures.filter((f) => f.url === b),
+      acknowledged: acknowledged.size,
+      lost,
+      missedBySubscriber: [...acknowledged.keys()].filter((rowId) => !heard.has(rowId)),
+      caughtUp: caughtUpRows.length,
+      survivorP99: percentile(survivor, 99),
+      subscriberOnSurvivorHeard: onB.events.length,
+    };
+  } finally {
+    await Promise.all(listeners.map((l) => l.stop().catch(() => undefined)));
+    await inst.close();
+  }
+}
+
+/** B8: the failover run as a bench figure; the goal is counts (0 lost, 0 errors on B, nothing missed). */
+export async function benchFailover(
+  shape: PlanShape,
+  connections: number,
+  seconds: number,
+  smoke: boolean,
+): Promise<BenchResult> {
+  const run = await runFailover(shape, connections, seconds, Math.round((seconds * 1000) / 3));
+  const bad = run.lost.length + run.onSurvivor.length + run.missedBySubscriber.length;
+  return {
+    id: 'B8',
+    name: `failover: kill -9 of one of two instances (PostgreSQL + Redis) under the add-in's load, ${connections} panes for ${seconds} s`,
+    unit: 'errors',
+    measured: bad,
+    baseline: null,
+    ratio: null,
+    goal: '0 acknowledged writes lost, 0 errors on the other instance, the subscriber catches up',
+    met: smoke ? null : bad === 0,
+    note:
+      `instance A killed after ${(run.killedAfterMs / 1000).toFixed(1)} s; ${run.requests} requests (cycle of ${CYCLE.length}); ` +
+      `${run.onKilled.length} failed on A as it died, ${run.onSurvivor.length} on B (p99 on B ${run.survivorP99.toFixed(0)} ms); ` +
+      `${run.acknowledged} rows acknowledged, ${run.lost.length} lost; A's subscriber reconnected to B and caught up with ${run.caughtUp} rows ` +
+      `through sheetRows(since), ${run.missedBySubscriber.length} acknowledged rows never seen; ` +
+      `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores` +
+      (smoke ? ' (smoke)' : ''),
+    details: {
+      ...run,
+      lost: run.lost.slice(0, 5),
+      onKilled: run.onKilled.slice(0, 5),
+      onSurvivor: run.onSurvivor.slice(0, 5),
+    },
+  };
+}

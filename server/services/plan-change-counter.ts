@@ -1,0 +1,57 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { type BeforeCommit, markDone, watchTransactions } from './committed-changes';
+import { ORG_WIDE_ENTITIES } from './plan-stamp';
+
+const ORG_WIDE = new Set(ORG_WIDE_ENTITIES);
+const doneKey = (planId: string) => `plan:${planId}`;
+
+/**
+ * Every transaction that changes a plan's data bumps the plan's change counter (plan_version.change_count) once, in
+ * that transaction, before it commits: the score cache's stamp (plan-stamp.ts) reads it in constant time. What a
+ * transaction changed is told by its audit events (committed-changes.ts), which every write path records with its
+ * rows — sheet syncs, mutations, imports, locks, workflow — so no write path has to remember the counter itself.
+ * A change with no plan that still moves scores (ORG_WIDE_ENTITIES: fund values, activities, units, people) bumps
+ * every plan of its organisation: rare writes. One statement per transaction; the rows are updated in the order the
+ * database finds them, and a sheet sync (the frequent writer) has already taken its turn on the plan (plan-lock.ts).
+ */
+export const countPlanChanges: BeforeCommit = async (em, transaction, changes, done) => {
+  const plans = new Set<string>();
+  const orgs = new Set<string>();
+  for (const change of changes) {
+    if (change.planId) {
+      if (!done.has(doneKey(change.planId))) plans.add(change.planId);
+    } else if (change.orgId && ORG_WIDE.has(change.entityType)) orgs.add(change.orgId);
+  }
+  if (plans.size === 0 && orgs.size === 0) return;
+  const where = [
+    plans.size ? `id in (${[...plans].map(() => '?').join(', ')})` : null,
+    orgs.size ? `org_id in (${[...orgs].map(() => '?').join(', ')})` : null,
+  ].filter(Boolean);
+  await em
+    .getConnection('write')
+    .execute(
+      `update plan_version set change_count = change_count + 1 where ${where.join(' or ')}`,
+      [...plans, ...orgs],
+      'run',
+      transaction as Parameters<ReturnType<EntityManager['getConnection']>['execute']>[3],
+    );
+};
+
+/** Turns the counters on for an ORM (openOrm does, for every process: server, CLI, tests). */
+export function countChangesOf(em: EntityManager): void {
+  watchTransactions(em, countPlanChanges);
+}
+
+/**
+ * Bumps the plan's counter now, inside the caller's transaction (its commit will not bump it again): a write path
+ * that wants the stamp its commit leaves (the sheet sync keeps the scores it computed under it) reads it after this.
+ * On PostgreSQL the updated row stays locked until the commit, so no other writer moves the counter meanwhile.
+ */
+export async function bumpPlanNow(em: EntityManager, planId: string): Promise<void> {
+  if (!em.isInTransaction()) throw new Error('bumpPlanNow: only inside the writing transaction');
+  await (em as SqlEntityManager).execute('update plan_version set change_count = change_count + 1 where id = ?', [
+    planId,
+  ]);
+  markDone(em, doneKey(planId));
+}
