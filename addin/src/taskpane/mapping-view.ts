@@ -3,7 +3,7 @@
  * and the level it belongs to, both proposed by the header reading and both changeable. What the user leaves
  * untouched is bound exactly as proposed (the importer's reading, with years and threshold scores).
  */
-import { PLAN_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
+import { SHEET_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
 import type { HeaderMatch } from '@core/sheet/headers';
 import type { SheetLevel } from '@core/sheet/row';
 import { bindingWords } from '../binding-words';
@@ -22,7 +22,7 @@ export function mappingRows(proposal: MappingProposal, language: Language, none:
   const words = bindingWords[language];
   const fields = [
     { value: '', label: none },
-    ...PLAN_LAYOUT.filter((c) => c.kind === 'input').map((c) => ({ value: c.key, label: c[language] })),
+    ...SHEET_LAYOUT.filter((c) => c.kind === 'input').map((c) => ({ value: c.key, label: c[language] })),
   ];
   const levels = [
     { value: '', label: words.mappingAnyLevel },
