@@ -1,20 +1,8 @@
 /**
- * The cruscotto columns of the canonical table (issue 14, item 5): where a row appears, after the plan's own input
- * columns. The workbook export adds them when the plan has cruscotti or "Azione" labels (a Bergamo plan), so that
- * export → import of such a plan is identity; a Sondrio or Brescia plan keeps the table it always had. Headers are
- * the contract's words (docs/sheet-contract.md, "Cruscotti"), which header recognition reads back exactly.
- * Pure: no ORM, no GraphQL, no Office imports.
+ * The words of the cruscotto cells (issue 14, item 5) in both languages: the kinds of a cruscotto and the levels of an
+ * entry, as the add-in's table and the workbook export write them and header recognition reads them back. The
+ * columns themselves are core/sheet/layout.ts's CRUSCOTTO_LAYOUT, one list for both. Pure: no ORM, GraphQL or Office.
  */
-import type { CruscottoColumnKey } from './row';
-
-export type CruscottoLayoutColumn = {
-  key: CruscottoColumnKey;
-  it: string;
-  en: string;
-  /** allowed values offered as a data-validation list (the server accepts more synonyms) */
-  list?: { it: readonly string[]; en: readonly string[] };
-  width: number;
-};
 
 export const DASHBOARD_KIND_WORDS = {
   it: ['strategico', 'servizio', 'segretario generale', 'dirigente', 'individuale'],
@@ -22,17 +10,6 @@ export const DASHBOARD_KIND_WORDS = {
 } as const;
 
 export const ENTRY_LEVEL_WORDS = { it: ['strategico', 'operativo'], en: ['strategic', 'operational'] } as const;
-
-export const CRUSCOTTO_LAYOUT: readonly CruscottoLayoutColumn[] = [
-  { key: 'actionLabel', it: 'Etichetta azione', en: 'Action label', width: 36 },
-  { key: 'dashboard', it: 'Cruscotto', en: 'Dashboard', width: 30 },
-  { key: 'dashboardKind', it: 'Tipo cruscotto', en: 'Dashboard kind', list: DASHBOARD_KIND_WORDS, width: 16 },
-  { key: 'dashboardOwner', it: 'Responsabile cruscotto', en: 'Dashboard owner', width: 24 },
-  { key: 'position', it: 'Ordine', en: 'Order', width: 8 },
-  { key: 'entryLevel', it: 'Livello nel cruscotto', en: 'Entry level', list: ENTRY_LEVEL_WORDS, width: 12 },
-  { key: 'entryWeight', it: 'Peso nel cruscotto', en: 'Entry weight', width: 10 },
-  { key: 'entryDataSource', it: 'Fonte nel cruscotto', en: 'Entry data source', width: 20 },
-];
 
 /** A dashboard kind as stored (DashboardKind) → the word the sheet shows. */
 export function dashboardKindWord(kind: string, language: 'it' | 'en'): string {

@@ -1,3 +1,6 @@
+import type { CruscottoColumnKey } from './row';
+import { DASHBOARD_KIND_WORDS, ENTRY_LEVEL_WORDS } from './layout-cruscotti';
+
 /**
  * The canonical plan table: the columns the add-in loads into Excel and the workbook export writes, in order.
  * One layout for both so that a sheet loaded by the add-in, exported to xlsx and imported again is the same table.
@@ -21,6 +24,7 @@ export type LayoutColumnKey =
   | 'neutralisationReason'
   | 'note'
   | 'responsibleUnit'
+  | CruscottoColumnKey
   | 'realization'
   | 'syncStatus'
   | 'syncMessage'
@@ -141,6 +145,72 @@ export const PLAN_LAYOUT: readonly LayoutColumn[] = [
   { key: 'rowHash', it: 'Impronta sync', en: 'Sync hash', kind: 'hidden', numberFormat: '@', width: 10 },
 ];
 
+/**
+ * The cruscotto columns of the sheet contract (docs/sheet-contract.md, "Cruscotti"): where a row appears in a Bergamo
+ * plan's cruscotti. Headers are the contract's, which header recognition reads as cruscotto cells (header-synonyms.ts).
+ * Not part of PLAN_LAYOUT (the plan table the workbook export writes): the add-in adds them to a table only when the
+ * plan or the bound sheet has cruscotti (SHEET_LAYOUT), so a Sondrio or Brescia table keeps its shape.
+ */
+export const ENTRY_LEVEL_LIST = ENTRY_LEVEL_WORDS.it;
+export const DASHBOARD_KIND_LIST = DASHBOARD_KIND_WORDS.it;
+
+export const CRUSCOTTO_LAYOUT: readonly LayoutColumn[] = [
+  { key: 'dashboard', it: 'Cruscotto', en: 'Dashboard', kind: 'input', numberFormat: '@', width: 30 },
+  {
+    key: 'dashboardKind',
+    it: 'Tipo cruscotto',
+    en: 'Dashboard kind',
+    kind: 'input',
+    numberFormat: '@',
+    list: DASHBOARD_KIND_LIST,
+    width: 16,
+  },
+  {
+    key: 'dashboardOwner',
+    it: 'Responsabile cruscotto',
+    en: 'Dashboard owner',
+    kind: 'input',
+    numberFormat: '@',
+    width: 24,
+  },
+  { key: 'position', it: 'Ordine', en: 'Order', kind: 'input', numberFormat: '@', width: 8 },
+  {
+    key: 'entryLevel',
+    it: 'Livello nel cruscotto',
+    en: 'Entry level',
+    kind: 'input',
+    numberFormat: '@',
+    list: ENTRY_LEVEL_LIST,
+    width: 14,
+  },
+  { key: 'entryWeight', it: 'Peso nel cruscotto', en: 'Entry weight', kind: 'input', numberFormat: '@', width: 10 },
+  {
+    key: 'entryDataSource',
+    it: 'Fonte nel cruscotto',
+    en: 'Entry data source',
+    kind: 'input',
+    numberFormat: '@',
+    width: 20,
+  },
+  { key: 'actionLabel', it: 'Etichetta azione', en: 'Action label', kind: 'input', numberFormat: '@', width: 30 },
+];
+
+/** The add-in's table: the plan table with the cruscotto columns after its last input column. */
+export const SHEET_LAYOUT: readonly LayoutColumn[] = [
+  ...PLAN_LAYOUT.filter((c) => c.kind === 'input'),
+  ...CRUSCOTTO_LAYOUT,
+  ...PLAN_LAYOUT.filter((c) => c.kind !== 'input'),
+];
+
+export function isCruscottoColumn(key: LayoutColumnKey): boolean {
+  return CRUSCOTTO_LAYOUT.some((c) => c.key === key);
+}
+
+/** The columns of a table the add-in writes: with the cruscotto columns when its rows have cruscotti. */
+export function sheetLayout(cruscotti: boolean): readonly LayoutColumn[] {
+  return cruscotti ? SHEET_LAYOUT : PLAN_LAYOUT;
+}
+
 export type LayoutLanguage = 'it' | 'en';
 
 export function layoutHeaders(language: LayoutLanguage): string[] {
@@ -148,7 +218,7 @@ export function layoutHeaders(language: LayoutLanguage): string[] {
 }
 
 export function layoutColumn(key: LayoutColumnKey): LayoutColumn {
-  const column = PLAN_LAYOUT.find((c) => c.key === key);
+  const column = SHEET_LAYOUT.find((c) => c.key === key);
   if (!column) throw new Error(`no layout column ${key}`);
   return column;
 }

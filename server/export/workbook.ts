@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { makeXmlSafe } from './xml-safe';
 import { Checkpoint } from '@core/vocabulary/enums';
 import {
+  CRUSCOTTO_LAYOUT,
   LEVEL_LIST,
   type LayoutLanguage,
   PLAN_LAYOUT,
@@ -15,7 +16,7 @@ import {
   RULE_LIST,
   YES_NO_LIST,
 } from '@core/sheet/layout';
-import { CRUSCOTTO_LAYOUT } from '@core/sheet/layout-cruscotti';
+import { DASHBOARD_KIND_WORDS, ENTRY_LEVEL_WORDS } from '@core/sheet/layout-cruscotti';
 import {
   type CanonicalCells,
   cellsOfRow,
@@ -100,13 +101,17 @@ function tableLayout(data: SheetData, language: LayoutLanguage): TableColumn[] {
     list: LISTS[language][c.key],
   }));
   if (!data.rows.some((r) => r.dashboard || r.actionLabel)) return plan;
+  const words: Partial<Record<string, readonly string[]>> = {
+    dashboardKind: DASHBOARD_KIND_WORDS[language],
+    entryLevel: ENTRY_LEVEL_WORDS[language],
+  };
   const cruscotti: TableColumn[] = CRUSCOTTO_LAYOUT.map((c) => ({
     key: c.key,
     header: c[language],
     kind: 'input',
     numberFormat: '@',
     width: c.width,
-    list: c.list?.[language],
+    list: words[c.key],
   }));
   const after = plan.findIndex((c) => c.key === 'responsibleUnit') + 1;
   return [...plan.slice(0, after), ...cruscotti, ...plan.slice(after)];

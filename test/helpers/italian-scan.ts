@@ -40,3 +40,8 @@ export function notItalian(text: string): string[] {
   const english = ENGLISH.filter((w) => new RegExp(`(^|[^\\p{L}])${w}([^\\p{L}]|$)`, 'iu').test(text));
   return [...english, ...new Set(text.match(RAW_CODE) ?? [])];
 }
+
+/** Quoted text ("…", «…», “…”) is the user's own words (titles, values, headers): left out of a scan. */
+export function withoutQuotes(text: string): string {
+  return text.replace(/"[^"]*"|«[^»]*»|“[^”]*”/g, '""');
+}

@@ -6,13 +6,11 @@
  */
 import * as fs from 'fs';
 import { getFile, loadXlsx, REPORT_KINDS } from '../helpers/files';
-import { notItalian } from '../helpers/italian-scan';
+import { notItalian, withoutQuotes as quotedOut } from '../helpers/italian-scan';
 import { seedPath } from '../helpers/seeds';
 import { startServer, type TestServer } from '../helpers/server';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { ok, syncRaw } from '../helpers/sync';
-
-const quotedOut = (text: string) => text.replace(/"[^"]*"|«[^»]*»|“[^”]*”/g, '""');
 
 /** Leaks per text, keyed by where the text came from, so a failure names the message to fix. */
 function leaksOf(texts: Array<[string, string | null | undefined]>): Record<string, string[]> {

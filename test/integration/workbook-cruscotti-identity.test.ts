@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { readSource } from '../../server/import/registry';
 import { writePlan } from '../../server/import/write-plan';
 import { PLAN_LAYOUT } from '@core/sheet/layout';
-import { CRUSCOTTO_LAYOUT } from '@core/sheet/layout-cruscotti';
+import { CRUSCOTTO_LAYOUT } from '@core/sheet/layout';
 import { databaseNames } from '../helpers/databases';
 import { dumpDiff, dumpTables } from '../helpers/db-dump';
 import { getFile, postWorkbook } from '../helpers/files';

@@ -117,8 +117,9 @@ export class CruscottoClient {
     year: number,
     checkpoint: ServerCheckpoint,
     since: string | null = null,
+    dashboards = false,
   ): Promise<SheetRowsPage> {
-    return (await this.request(SHEET_ROWS, { planId, year, checkpoint, since })).sheetRows;
+    return (await this.request(SHEET_ROWS, { planId, year, checkpoint, since, dashboards })).sheetRows;
   }
 
   async realizations(

@@ -18,13 +18,16 @@ export class OfflineError extends Error {
 
 export type ApiErrorKind = 'unauthorized' | 'forbidden' | 'server' | 'bad-response' | 'graphql';
 
-export type Problem = { field: string; code: string; message: string };
+export type Problem = { field: string; code: string; message: string; messageIt?: string };
+
+/** the server's words in each language alone (extensions.messageIt / messageEn), when it gives them */
+export type ServerWords = { it: string; en: string };
 
 export class ApiError extends Error {
   constructor(
     readonly kind: ApiErrorKind,
     message: string,
-    readonly details: { status?: number; code?: string; problems?: Problem[] } = {},
+    readonly details: { status?: number; code?: string; problems?: Problem[]; words?: ServerWords } = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -42,7 +45,8 @@ export class ApiError extends Error {
       case 'bad-response':
         return m.badResponse;
       default:
-        return format(m.graphql, { message: this.message });
+        // the server's Italian alone in an Italian pane: its `message` is "italiano / English"
+        return format(m.graphql, { message: this.details.words?.[language] ?? this.message });
     }
   }
 }
@@ -62,8 +66,13 @@ export function graphqlError(errors: Array<{ message: string; extensions?: Recor
   const problems = Array.isArray(first.extensions?.problems) ? (first.extensions!.problems as Problem[]) : undefined;
   if (code === 'UNAUTHENTICATED') return new ApiError('unauthorized', first.message, { code });
   if (code === 'FORBIDDEN') return new ApiError('forbidden', first.message, { code });
+  const text = (key: string) => (typeof first.extensions?.[key] === 'string' ? String(first.extensions[key]) : null);
+  const it = text('messageIt');
+  const en = text('messageEn');
   const detail = problems?.length
     ? `${first.message}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`
     : first.message;
-  return new ApiError('graphql', detail, { code, problems });
+  // the problems are in the server's Italian and English sentences already (`Dati non validi: campo: …`)
+  const words = it && en ? { it, en } : undefined;
+  return new ApiError('graphql', detail, { code, problems, words });
 }

@@ -82,6 +82,26 @@ export type CodeValueRequest = {
   year: Scalars['Int']['input'];
 };
 
+/** Cruscotto strategico, del servizio, del SG, del dirigente, individuale / Strategic, service, SG, manager or individual dashboard */
+export type DashboardKind =
+  /** Individuale / Individual */
+  | 'INDIVIDUAL'
+  /** Dirigente / Manager */
+  | 'MANAGER'
+  /** Segretario generale / Secretary general */
+  | 'SECRETARY_GENERAL'
+  /** Servizio / Service */
+  | 'SERVICE'
+  /** Strategico / Strategic */
+  | 'STRATEGIC';
+
+/** Se una riga del cruscotto è un indicatore strategico od operativo / Whether a dashboard row is a strategic or an operational indicator */
+export type EntryLevel =
+  /** Obiettivo operativo / Operational objective */
+  | 'OPERATIONAL'
+  /** Obiettivo strategico / Strategic objective */
+  | 'STRATEGIC';
+
 /** Che cosa è il valore letto / What a typed or imported value turned out to be */
 export type ParsedValueKind =
   /** Sì/no / Yes or no */
@@ -447,10 +467,11 @@ export type SheetRowsQueryVariables = Exact<{
   year: Scalars['Int']['input'];
   checkpoint: Checkpoint;
   since?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  dashboards: Scalars['Boolean']['input'];
 }>;
 
 
-export type SheetRowsQuery = { sheetRows: { deletedRowIds: Array<string>, serverTime: string, rows: Array<{ rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: Polarity | null, rule: ScoringRule | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, realization: { status: ScoreStatus, score: number | null, display: string | null, text: string } | null, target: { raw: string, kind: ParsedValueKind, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, actual: { raw: string, kind: ParsedValueKind, number: number | null } | null }> } };
+export type SheetRowsQuery = { sheetRows: { deletedRowIds: Array<string>, serverTime: string, rows: Array<{ actionLabel: string | null, dashboard: string | null, dashboardKind: DashboardKind | null, dashboardOwner: string | null, position: number | null, entryLevel: EntryLevel | null, entryWeight: number | null, entryDataSource: string | null, rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: Polarity | null, rule: ScoringRule | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, updatedAt: string, realization: { status: ScoreStatus, score: number | null, display: string | null, text: string } | null, target: { raw: string, kind: ParsedValueKind, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, actual: { raw: string, kind: ParsedValueKind, number: number | null } | null }> } };
 
 export type RealizationsQueryVariables = Exact<{
   planId: Scalars['ID']['input'];

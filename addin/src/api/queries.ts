@@ -168,11 +168,23 @@ export const PLAN = operation<Wire.PlanQuery, Wire.PlanQueryVariables>(/* GraphQ
   }
 `);
 
+/**
+ * The plan's rows; with `dashboards` (Load and Collega, never with `since`) each cruscotto's rows too, after the
+ * plan rows and sharing their row ids (docs/sheet-contract.md, "Cruscotti").
+ */
 export const SHEET_ROWS = operation<Wire.SheetRowsQuery, Wire.SheetRowsQueryVariables>(/* GraphQL */ `
-  query SheetRows($planId: ID!, $year: Int!, $checkpoint: Checkpoint!, $since: DateTimeISO) {
-    sheetRows(planId: $planId, year: $year, checkpoint: $checkpoint, since: $since) {
+  query SheetRows($planId: ID!, $year: Int!, $checkpoint: Checkpoint!, $since: DateTimeISO, $dashboards: Boolean!) {
+    sheetRows(planId: $planId, year: $year, checkpoint: $checkpoint, since: $since, dashboards: $dashboards) {
       rows {
         ...SheetRowFields
+        actionLabel
+        dashboard
+        dashboardKind
+        dashboardOwner
+        position
+        entryLevel
+        entryWeight
+        entryDataSource
         realization {
           ...RealizationFields
         }

@@ -9,8 +9,9 @@
  * Sync sends; rows the server does not know are new rows. Columns the sheet lacks take the server's values.
  */
 import { combineHeaderRows, recognizeHeaders, rowsFromMappedSheet, type HeaderMatch } from '@core/sheet/headers';
-import { LEVEL_LABEL, PLAN_LAYOUT, formatFutureTargets, formatThresholds } from '@core/sheet/layout';
-import { PARENT_LEVEL, type SheetLevel, type SheetRowIn } from '@core/sheet/row';
+import { LEVEL_LABEL, formatFutureTargets, formatThresholds, sheetLayout } from '@core/sheet/layout';
+import type { SheetLevel, SheetRowIn } from '@core/sheet/row';
+import { ALLOWED_PARENT_LEVELS } from '@core/vocabulary/levels';
 import { levelOf } from '@core/sheet/vocabulary';
 import type { ServerRow } from '../api/types';
 import type { Cell } from '../workbook/port';
@@ -24,7 +25,7 @@ import { parentNames, realizationCell, referenceName, serverInputs } from './ser
 import type { StoredState } from './state';
 import type { BindRequest, BindSummary, Binding, ColumnMapping, MappingProposal } from './types';
 import { refreshVisuals } from './visuals';
-import { titleFromIndicatorColumn } from './mapping';
+import { cruscottoAsColumns, cruscottoAsExtras, titleFromIndicatorColumn } from './mapping';
 import { foldWords } from '@core/vocabulary/fold';
 
 /** the header row (or rows, for grouped headers) that names the most plan columns among the sheet's first rows */
@@ -41,7 +42,7 @@ export function proposeFromValues(sheet: string, address: string, values: Cell[]
       if (!best || score > best.score + 1e-9) best = { start, rows, headers, matches: recognition.mapping, score };
     }
   }
-  const matches = titleFromIndicatorColumn(best?.matches ?? []);
+  const matches = cruscottoAsColumns(titleFromIndicatorColumn(best?.matches ?? []));
   const mapping: ColumnMapping = {};
   for (const m of matches) if (m.column && !mapping[m.column]) mapping[m.column] = m.header;
   return {
@@ -97,6 +98,14 @@ function mappedInputs(row: SheetRowIn, level: SheetLevel | undefined, parentName
     'neutralisationReason',
     'note',
     'responsibleUnit',
+    'actionLabel',
+    'dashboard',
+    'dashboardKind',
+    'dashboardOwner',
+    'position',
+    'entryLevel',
+    'entryWeight',
+    'entryDataSource',
   ];
   for (const key of copy) if (typeof row[key] === 'string') out[key] = row[key] as string;
   if (row.thresholds) out.thresholds = formatThresholds(row.thresholds);
@@ -106,7 +115,7 @@ function mappedInputs(row: SheetRowIn, level: SheetLevel | undefined, parentName
 }
 
 const matchKey = (level: SheetLevel | undefined, name: string) => `${level}|${foldWords(name)}`;
-const parentLevel = (level: SheetLevel | undefined) => (level ? PARENT_LEVEL[level] : null);
+const parentLevels = (level: SheetLevel | undefined) => (level ? ALLOWED_PARENT_LEVELS[level] : []);
 
 export async function bindSheet(
   ctx: OperationContext,
@@ -122,16 +131,19 @@ export async function bindSheet(
   if (bound) refuseUnsent(bound.table, into!.discard, 'bind');
   const { plan, passMarks } = await ctx.client.plan(request.planId);
   if (!plan) throw new Error(`plan ${request.planId} not found`);
-  const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint);
   const matches = matchesOf(proposal, mapping);
   const explicitParent = matches.some((m) => m.column === 'parentCode');
-  const mapped = rowsFromMappedSheet(values, matches, {
+  const mapped = rowsFromMappedSheet(values, cruscottoAsExtras(matches), {
+    // the cruscotto columns of a Bergamo-shaped sheet are the bound table's too (docs/sheet-contract.md, "Cruscotti")
+    cruscotti: true,
     year: request.year,
     checkpoint: request.checkpoint === 'YEAR_END' ? '31/12' : '30/6',
     firstDataRow: proposal.headerRow + proposal.headerRows,
     firstRowNumber: 1,
   });
 
+  const cruscotti = mapped.rows.some((row) => !!row.dashboard?.trim());
+  const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint, null, cruscotti);
   const inSheet = new Set(
     mapped.rows.flatMap((row) => {
       const level = row.level ? levelOf(row.level) : undefined;
@@ -143,6 +155,11 @@ export async function bindSheet(
   const serverByKey = new Map<string, ServerRow>();
   for (const row of page.rows) {
     const level = row.level.toLowerCase() as SheetLevel;
+    // a cruscotto's row is found by its cruscotto too: the same node shown there, with its place in it
+    if (row.dashboard) {
+      if (row.code) serverByKey.set(`${foldWords(row.dashboard)}#${matchKey(level, row.code)}`, row);
+      continue;
+    }
     if (row.code) serverByKey.set(matchKey(level, row.code), row);
     if (row.level === 'PERSPECTIVE') serverByKey.set(matchKey(level, row.title), row);
   }
@@ -153,15 +170,17 @@ export async function bindSheet(
     fresh: statusLabel(ctx.language, 'NEW'),
     dirty: statusLabel(ctx.language, 'DIRTY'),
   };
-  const keys = PLAN_LAYOUT.map((c) => c.key);
+  const keys = sheetLayout(cruscotti).map((c) => c.key);
   let matched = 0;
   const rows: Cell[][] = mapped.rows.map((row) => {
     const level = row.level ? levelOf(row.level) : undefined;
     const name = row.code?.trim() || (level === 'perspective' ? (row.title ?? '') : '');
     nameOfRef.set(row.clientRef!, name);
     const parentName = row.parentRef ? (nameOfRef.get(row.parentRef) ?? '') : '';
+    const shownIn = row.dashboard?.trim() ? `${foldWords(row.dashboard)}#` : null;
     const server =
       (row.rowId ? page.rows.find((r) => r.rowId === row.rowId) : undefined) ??
+      (shownIn ? serverByKey.get(`${shownIn}${matchKey(level, row.code ?? '')}`) : undefined) ??
       serverByKey.get(matchKey(level, row.code ?? '')) ??
       (level === 'perspective' ? serverByKey.get(matchKey(level, row.title ?? '')) : undefined);
     const own = mappedInputs(row, level, parentName);
@@ -172,8 +191,9 @@ export async function bindSheet(
     // a parent read from where the row sits (a seed table has no parent column) is a guess, and the seeds' damage
     // puts rows under the wrong block: a matched row keeps the server's parent unless the sheet names one
     // a server parent the sheet does not hold (a sheet with part of the plan) is left out: not sent, kept as it is
-    const serverParent =
-      parentLevel(level) && inSheet.has(matchKey(parentLevel(level)!, base.parentCode)) ? base.parentCode : '';
+    const serverParent = parentLevels(level).some((l) => inSheet.has(matchKey(l, base.parentCode)))
+      ? base.parentCode
+      : '';
     const parentCode = explicitParent ? own.parentCode || serverParent : serverParent;
     const inputs = { ...base, ...own, parentCode, level: base.level };
     const hash = rowHash(base);
@@ -211,13 +231,14 @@ export async function bindSheet(
     let name = request.table ?? `Cruscotto_${proposal.sheet}`.replace(/[^A-Za-z0-9_]/g, '_');
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${name.replace(/_\d+$/, '')}_${n}`;
     const sheet = `${proposal.sheet} (Cruscotto)`.slice(0, 31);
-    const columnIds = await ctx.port.createTable(sheet, name, layoutColumns(ctx.language), rows);
+    const columnIds = await ctx.port.createTable(sheet, name, layoutColumns(ctx.language, cruscotti), rows);
     state = fresh({ table: name, sheet, language: ctx.language });
     state.binding.columnIds = idsByKey(keys, columnIds);
-    const headers = canonicalHeaders(ctx.language);
+    const headers = canonicalHeaders(ctx.language, cruscotti);
+    if (cruscotti) state.binding.columns = headers;
     await refreshVisuals(
       ctx.port,
-      linesOf({ name, sheet, headers: keys.map((k) => headers[k]), rowCount: rows.length, rows }, headers),
+      linesOf({ name, sheet, headers: keys.map((k) => headers[k]!), rowCount: rows.length, rows }, headers),
       state.lights,
       ctx.language,
     );

@@ -9,7 +9,7 @@
  */
 import { bindingWords } from '../binding-words';
 import { format, type Language } from '../i18n';
-import { PLAN_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
+import { SHEET_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
 import type { ColumnHeaders } from './columns';
 
 export type ColumnReading = {
@@ -28,7 +28,7 @@ export function idsByKey(
 
 /** where each column stood when the table was written: the canonical layout's order, unless the binding says */
 export function layoutPositions(expected: ColumnHeaders): Map<LayoutColumnKey, number> {
-  const keys = PLAN_LAYOUT.map((c) => c.key).filter((k) => expected[k] !== undefined);
+  const keys = SHEET_LAYOUT.map((c) => c.key).filter((k) => expected[k] !== undefined);
   return new Map(keys.map((k, i) => [k, i]));
 }
 

@@ -2,7 +2,14 @@
  * The plan table as the sync logic reads it: the canonical layout's columns found by header, each row's cells as
  * text. Positions are body rows at the moment of reading; identity is the hidden row id.
  */
-import { PLAN_LAYOUT, type LayoutColumnKey, type LayoutLanguage } from '@core/sheet/layout';
+import {
+  SHEET_LAYOUT,
+  isCruscottoColumn,
+  sheetLayout,
+  type LayoutColumnKey,
+  type LayoutLanguage,
+} from '@core/sheet/layout';
+import type { CruscottoColumnKey } from '@core/sheet/row';
 import { parseValue } from '@core/values';
 import type { Cell, TableData } from '../workbook/port';
 import { seenCell, serialWhereDateExpected, type SeenProblem } from './seen';
@@ -11,14 +18,46 @@ export type InputKey = Exclude<
   LayoutColumnKey,
   'realization' | 'syncStatus' | 'syncMessage' | 'rowId' | 'rowVersion' | 'rowHash'
 >;
-export const INPUT_KEYS = PLAN_LAYOUT.filter((c) => c.kind === 'input').map((c) => c.key as InputKey);
+/** every input cell a line may have: the plan table's and the cruscotto columns' (absent columns read empty) */
+export const INPUT_KEYS = SHEET_LAYOUT.filter((c) => c.kind === 'input').map((c) => c.key as InputKey);
 export type Inputs = Record<InputKey, string>;
 
 /** header text of every layout column present in the table */
 export type ColumnHeaders = Partial<Record<LayoutColumnKey, string>>;
 
-export function canonicalHeaders(language: LayoutLanguage): Record<LayoutColumnKey, string> {
-  return Object.fromEntries(PLAN_LAYOUT.map((c) => [c.key, c[language]])) as Record<LayoutColumnKey, string>;
+/** the headers the add-in writes: every plan column's, and the cruscotto columns' only for a table that has them */
+export type CanonicalHeaders = Record<Exclude<LayoutColumnKey, CruscottoColumnKey>, string> &
+  Partial<Record<CruscottoColumnKey, string>>;
+
+export function canonicalHeaders(language: LayoutLanguage, cruscotti = false): CanonicalHeaders {
+  return Object.fromEntries(sheetLayout(cruscotti).map((c) => [c.key, c[language]])) as CanonicalHeaders;
+}
+
+/**
+ * Body rows by row id. A Bergamo plan shows one node on several lines (its plan row and each cruscotto it is in,
+ * all with its row id): whatever the server says of the node goes to every one of them.
+ */
+export function positionsByRowId(lines: readonly Line[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const l of lines) if (l.rowId) out.set(l.rowId, [...(out.get(l.rowId) ?? []), l.position]);
+  return out;
+}
+
+/**
+ * The server's cells of a node as one line shows them: a line in a cruscotto keeps its own place (cruscotto, kind,
+ * owner, order, level, "Azione"), which a row read without cruscotti (since, a conflict) does not carry.
+ */
+export function nodeCellsFor(line: Pick<Line, 'inputs'>, theirs: Inputs): Inputs {
+  if (!inCruscotto(line)) return theirs;
+  const own = Object.fromEntries(CRUSCOTTO_KEYS.map((key) => [key, line.inputs[key]]));
+  return { ...theirs, ...own };
+}
+
+const CRUSCOTTO_KEYS = INPUT_KEYS.filter((key) => isCruscottoColumn(key));
+
+/** a line that shows a node in a cruscotto (a Bergamo plan's repeat), not the node's plan row */
+export function inCruscotto(line: Pick<Line, 'inputs'>): boolean {
+  return line.inputs.dashboard.trim() !== '';
 }
 
 /** an input cell the add-in cannot read as the user sees it: the row is not sent, the cell is reported */

@@ -4,7 +4,7 @@
  * stay either: every Sync puts the server's scores back where the sheet shows something else. One request.
  */
 import { OfflineError } from '../api/errors';
-import type { PlanTable } from './columns';
+import { positionsByRowId, type PlanTable } from './columns';
 import type { OperationContext } from './context';
 import { realizationCell } from './server-cells';
 import type { Binding } from './types';
@@ -25,12 +25,11 @@ export async function restoreRealizations(
     if (error instanceof OfflineError) return;
     throw error;
   }
-  const positionOf = new Map(table.lines.filter((l) => l.rowId).map((l) => [l.rowId!, l.position]));
+  const positionsOf = positionsByRowId(table.lines);
   for (const { rowId, realization } of scores) {
-    const position = positionOf.get(rowId);
-    if (position === undefined) continue;
     const server = realizationCell(realization);
-    if ((server === '' ? null : server) !== table.lines[position].realization)
-      writer.set(position, { realization: server });
+    for (const position of positionsOf.get(rowId) ?? [])
+      if ((server === '' ? null : server) !== table.lines[position].realization)
+        writer.set(position, { realization: server });
   }
 }

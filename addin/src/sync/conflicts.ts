@@ -3,7 +3,7 @@
  * writes the server's row into the sheet and makes it clean again.
  */
 import type { Cell } from '../workbook/port';
-import { INPUT_KEYS, visibleInputs, type Inputs } from './columns';
+import { INPUT_KEYS, nodeCellsFor, visibleInputs, type Inputs } from './columns';
 import { readPlanTable, statusLabel, type OperationContext } from './context';
 import { rowHash } from './hash';
 import { emptySummary, sendChanges, type SyncRun } from './send';
@@ -38,7 +38,8 @@ export async function takeTheirs(ctx: OperationContext, state: StoredState, reco
   const table = await readPlanTable(ctx.port, state.binding);
   const line = table.lines.find((l) => l.rowId === record.rowId);
   if (!line) return;
-  const theirs = { ...line.inputs, ...record.theirs } as Inputs;
+  // a line in a cruscotto keeps its place there: the server's version of the node does not carry it
+  const theirs = nodeCellsFor(line, { ...line.inputs, ...record.theirs } as Inputs);
   const values: Record<string, Cell> = {};
   for (const key of INPUT_KEYS) if (table.headers[key]) values[key] = theirs[key];
   const writer = new TableWriter(ctx.port, table);

@@ -3,7 +3,11 @@
  * was edited since the last load or sync. Events are only hints; this is the truth (pasting, undo and edits made
  * while the pane was closed raise no usable events).
  */
+import { isCruscottoColumn } from '@core/sheet/layout';
 import { INPUT_KEYS, type Inputs } from './columns';
+
+const PLAN_KEYS = INPUT_KEYS.filter((key) => !isCruscottoColumn(key));
+const CRUSCOTTO_KEYS = INPUT_KEYS.filter((key) => isCruscottoColumn(key));
 
 /** cyrb53: a fast 53-bit string hash, plenty to tell an edited row from an untouched one */
 function cyrb53(text: string, seed = 0): number {
@@ -19,9 +23,16 @@ function cyrb53(text: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** the hash of a row's input cells, in layout order; trailing spaces count as edits only when they change text */
+/**
+ * The hash of a row's input cells, in layout order; trailing spaces count as edits only when they change text. The
+ * cruscotto cells count only when one is filled, so a row without them hashes as before they existed: a workbook
+ * loaded by an earlier add-in does not turn every row into an edit.
+ */
 export function rowHash(inputs: Inputs): string {
-  return `h${cyrb53(INPUT_KEYS.map((key) => inputs[key].trim()).join('\u001f')).toString(36)}`;
+  const cells = PLAN_KEYS.map((key) => inputs[key].trim());
+  const cruscotto = CRUSCOTTO_KEYS.map((key) => inputs[key].trim());
+  if (cruscotto.some((c) => c !== '')) cells.push(...cruscotto);
+  return `h${cyrb53(cells.join('\u001f')).toString(36)}`;
 }
 
 export function textHash(text: string): string {

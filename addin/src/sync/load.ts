@@ -3,7 +3,7 @@
  * workbook's language, hidden id / version / hash columns, dropdowns, text formats so values stay as typed), with
  * realization, traffic lights and the chart. The binding goes into the workbook settings; the token does not.
  */
-import { PLAN_LAYOUT, type LayoutLanguage } from '@core/sheet/layout';
+import { sheetLayout, type LayoutLanguage } from '@core/sheet/layout';
 import type { PlanDetails } from '../api/types';
 import type { Cell, ColumnSetup } from '../workbook/port';
 import { idsByKey } from './column-identity';
@@ -14,8 +14,9 @@ import type { StoredState } from './state';
 import type { Binding, LoadRequest, LoadSummary } from './types';
 import { lightsFor, refreshVisuals } from './visuals';
 
-export function layoutColumns(language: LayoutLanguage): ColumnSetup[] {
-  return PLAN_LAYOUT.map((c) => ({
+/** the columns of a new table; the cruscotto columns only when its rows have cruscotti (a Bergamo plan) */
+export function layoutColumns(language: LayoutLanguage, cruscotti = false): ColumnSetup[] {
+  return sheetLayout(cruscotti).map((c) => ({
     header: c[language],
     numberFormat: c.numberFormat,
     list: c.list,
@@ -79,7 +80,9 @@ export async function loadPlan(
   const { plan, passMarks } = await ctx.client.plan(request.planId);
   if (!plan) throw new Error(`plan ${request.planId} not found`);
   ctx.progress('load', 0, 1);
-  const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint);
+  // with its cruscotti: a Bergamo plan shows each objective in several of them, each a row of its own
+  const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint, null, true);
+  const cruscotti = page.rows.some((row) => !!row.dashboard);
   const existing = await ctx.port.listTables();
   const checkpointTag = request.checkpoint === 'YEAR_END' ? '3112' : '3006';
   const table =
@@ -94,13 +97,13 @@ export async function loadPlan(
 
   const parents = parentNames(page.rows);
   const status = statusLabel(language, 'SYNCED');
-  const keys = PLAN_LAYOUT.map((c) => c.key);
+  const keys = sheetLayout(cruscotti).map((c) => c.key);
   const rows: Cell[][] = page.rows.map((row) => {
     const cells = serverCells(row, parents.get(row.rowId) ?? '', status);
     return keys.map((k) => cells[k]);
   });
   ctx.progress('load', 0, rows.length);
-  const columnIds = await ctx.port.createTable(sheet, table, layoutColumns(language), rows);
+  const columnIds = await ctx.port.createTable(sheet, table, layoutColumns(language, cruscotti), rows);
   ctx.progress('load', rows.length, rows.length);
 
   const state = freshState(serverUrl, request, plan, passMarks, {
@@ -110,9 +113,12 @@ export async function loadPlan(
     serverTime: page.serverTime,
   });
   state.binding.columnIds = idsByKey(keys, columnIds);
-  const headers = canonicalHeaders(language);
+  const headers = canonicalHeaders(language, cruscotti);
+  // the table's columns are the plan table's and the cruscotto columns: the binding says so, or reading it back
+  // would look for the plan table's alone
+  if (cruscotti) state.binding.columns = headers;
   const view = linesOf(
-    { name: table, sheet, headers: keys.map((k) => headers[k]), rowCount: rows.length, rows },
+    { name: table, sheet, headers: keys.map((k) => headers[k]!), rowCount: rows.length, rows },
     headers,
   );
   await refreshVisuals(ctx.port, view, state.lights, language);

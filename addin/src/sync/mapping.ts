@@ -5,7 +5,8 @@
  * choice is per sheet column, and the reading's year, threshold score and checkpoint stay with the header.
  */
 import type { HeaderMatch } from '@core/sheet/headers';
-import type { LayoutColumnKey } from '@core/sheet/layout';
+import { isCruscottoColumn, type LayoutColumnKey } from '@core/sheet/layout';
+import { CRUSCOTTO_COLUMNS, type CruscottoColumnKey } from '@core/sheet/row';
 import type { SheetLevel } from '@core/sheet/row';
 import type { MappingProposal } from './types';
 
@@ -66,4 +67,28 @@ export function titleFromIndicatorColumn(matches: HeaderMatch[]): HeaderMatch[] 
         }
       : m,
   );
+}
+
+const isCruscottoExtra = (extra: HeaderMatch['extra']): extra is CruscottoColumnKey =>
+  extra != null && (CRUSCOTTO_COLUMNS as readonly string[]).includes(extra);
+
+/**
+ * The cruscotto columns a header names ("Cruscotto", "Ordine", "Etichetta azione"…) are columns of the add-in's
+ * table (core/sheet/layout.ts, CRUSCOTTO_LAYOUT), so the pane proposes them as any other plan column, to confirm or
+ * change; the header reading calls them extras (the plan table has no such column).
+ */
+export function cruscottoAsColumns(matches: HeaderMatch[]): HeaderMatch[] {
+  return matches.map((m) => (!m.column && isCruscottoExtra(m.extra) ? { ...m, column: m.extra } : m));
+}
+
+/**
+ * The readings as the shared mapped-sheet reader takes them: a column the user left (or chose) as a cruscotto column
+ * is a cruscotto extra again; a header read as one that the user took out carries nothing.
+ */
+export function cruscottoAsExtras(matches: HeaderMatch[]): HeaderMatch[] {
+  return matches.map((m) => {
+    if (m.column && isCruscottoColumn(m.column)) return { ...m, column: null, extra: m.column as CruscottoColumnKey };
+    if (!m.column && isCruscottoExtra(m.extra)) return { ...m, extra: null };
+    return m;
+  });
 }

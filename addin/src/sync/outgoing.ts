@@ -118,6 +118,17 @@ function contractRow(
   put('neutralisationReason', 'neutralisationReason', i.neutralisationReason, indicator);
   put('note', 'note', i.note, indicator);
   put('responsibleUnit', 'responsibleUnit', i.responsibleUnit.trim(), indicator);
+  put('actionLabel', 'actionLabel', i.actionLabel.trim(), indicator);
+  // where the row appears: a row with a cruscotto is (cruscotto, node), the same code in another cruscotto the same
+  // node (docs/sheet-contract.md, "Cruscotti"). These cells travel only when typed: an empty one keeps the server's
+  // (a kind read from the name, the order of the batch), and a kind without a cruscotto is the server's to refuse
+  put('dashboard', 'dashboard', i.dashboard.trim(), false);
+  put('dashboardKind', 'dashboardKind', i.dashboardKind.trim(), false);
+  put('dashboardOwner', 'dashboardOwner', i.dashboardOwner.trim(), false);
+  put('position', 'position', i.position.trim(), false);
+  put('entryLevel', 'entryLevel', i.entryLevel.trim(), false);
+  put('entryWeight', 'entryWeight', i.entryWeight.trim(), false);
+  put('entryDataSource', 'entryDataSource', i.entryDataSource.trim(), false);
   return row;
 }
 

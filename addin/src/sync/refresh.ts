@@ -7,7 +7,15 @@ import type { LayoutColumnKey } from '@core/sheet/layout';
 import { OfflineError } from '../api/errors';
 import type { RealizationView, ServerRow } from '../api/types';
 import type { Cell } from '../workbook/port';
-import { INPUT_KEYS, linesOf, visibleInputs, type Line, type PlanTable } from './columns';
+import {
+  INPUT_KEYS,
+  linesOf,
+  nodeCellsFor,
+  positionsByRowId,
+  visibleInputs,
+  type Line,
+  type PlanTable,
+} from './columns';
 import { readPlanTable, statusLabel, type OperationContext } from './context';
 import { wantsDeletion } from './deletion';
 import { rowHash } from './hash';
@@ -60,20 +68,24 @@ export async function refreshScores(
     return { summary, state, conflicts: previous };
   }
 
-  const positionOf = new Map(table.lines.filter((l) => l.rowId).map((l) => [l.rowId!, l.position]));
+  // a node of a Bergamo plan is on several lines (its plan row, its cruscotti): each is refreshed
+  const positionsOf = positionsByRowId(table.lines);
   const parentOf = nameIndex(table, page.rows);
   const conflicts = new Map(previous.map((c) => [c.rowId, c]));
   const appended: ServerRow[] = [];
   const synced = statusLabel(ctx.language, 'SYNCED');
   for (const row of page.rows) {
-    const position = positionOf.get(row.rowId);
-    if (position === undefined) {
+    const positions = positionsOf.get(row.rowId);
+    if (positions === undefined) {
       appended.push(row);
       continue;
     }
-    const line = table.lines[position];
-    if (line.rowVersion === row.rowVersion) continue;
-    const theirs = serverInputs(row, parentOf.get(row.rowId) ?? '');
+    for (const position of positions) refreshLine(table.lines[position], row);
+  }
+  function refreshLine(line: Line, row: ServerRow): void {
+    const position = line.position;
+    if (line.rowVersion === row.rowVersion) return;
+    const theirs = nodeCellsFor(line, serverInputs(row, parentOf.get(row.rowId) ?? ''));
     if (isDirty(line)) {
       summary.conflicts++;
       conflicts.set(row.rowId, {
@@ -90,7 +102,7 @@ export async function refreshScores(
         syncStatus: statusLabel(ctx.language, 'CONFLICT'),
         syncMessage: conflictMessage(ctx.language, null, row.updatedAt),
       });
-      continue;
+      return;
     }
     summary.updated++;
     conflicts.delete(row.rowId);
@@ -105,11 +117,12 @@ export async function refreshScores(
     });
   }
   for (const rowId of page.deletedRowIds) {
-    const position = positionOf.get(rowId);
-    if (position === undefined) continue;
+    for (const position of positionsOf.get(rowId) ?? []) deletedLine(rowId, table.lines[position]);
+  }
+  function deletedLine(rowId: string, line: Line): void {
+    const position = line.position;
     summary.deletedOnServer++;
     conflicts.delete(rowId);
-    const line = table.lines[position];
     // an edit made here survives a colleague's deletion: the row becomes new and is created again on Sync
     if (isDirty(line))
       writer.set(position, {
@@ -121,10 +134,10 @@ export async function refreshScores(
     else writer.remove(position);
   }
   for (const { rowId, realization } of scores) {
-    const position = positionOf.get(rowId);
-    if (position === undefined) continue;
-    writer.set(position, { realization: realizationCell(realization) });
-    if (isProvisionalMessage(table.lines[position].message)) writer.set(position, { syncMessage: '' });
+    for (const position of positionsOf.get(rowId) ?? []) {
+      writer.set(position, { realization: realizationCell(realization) });
+      if (isProvisionalMessage(table.lines[position].message)) writer.set(position, { syncMessage: '' });
+    }
   }
   ctx.progress('refresh', 2, 2);
   await writer.flush();

@@ -28,7 +28,9 @@ export async function reloadTable(
 
   const { plan: details, passMarks } = await ctx.client.plan(request.planId);
   if (!details) throw new Error(`plan ${request.planId} not found`);
-  const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint);
+  // a table with the cruscotto columns gets its cruscotti again; one without keeps the plan rows alone
+  const dashboards = !!table.headers.dashboard;
+  const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint, null, dashboards);
   const parents = parentNames(page.rows);
   const status = statusLabel(ctx.language, 'SYNCED');
   await rewriteTable(

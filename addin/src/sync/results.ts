@@ -6,7 +6,7 @@
 import type { LayoutColumnKey } from '@core/sheet/layout';
 import type { RowResult, SyncAnswer } from '../api/types';
 import { format, messages, type Language } from '../i18n';
-import { INPUT_KEYS, type Line } from './columns';
+import { INPUT_KEYS, nodeCellsFor, type Line } from './columns';
 import { isStatus, statusLabel } from './context';
 import type { LocalError, Outgoing } from './outgoing';
 import { realizationCell, serverInputs } from './server-cells';
@@ -85,7 +85,7 @@ function conflictOf(line: Line, result: RowResult, parentName: string): Conflict
     code: current.code,
     title: current.title,
     mine: { ...line.inputs },
-    theirs: serverInputs(current, parentName),
+    theirs: nodeCellsFor(line, serverInputs(current, parentName)),
     theirsVersion: current.rowVersion,
     changedBy: current.changedBy,
     changedAt: current.changedAt,
@@ -163,13 +163,17 @@ export function applyAnswer(
 }
 
 /** the totals the server recomputed (operational and strategic objectives, perspectives) go into their rows */
-export function applyAffected(writer: TableWriter, answer: SyncAnswer, positionOf: ReadonlyMap<string, number>): void {
+export function applyAffected(
+  writer: TableWriter,
+  answer: SyncAnswer,
+  positionsOf: ReadonlyMap<string, readonly number[]>,
+): void {
   for (const a of answer.affected) {
-    const position = positionOf.get(a.id);
-    if (position === undefined) continue;
-    writer.set(position, { realization: realizationCell(a.realization) });
-    // the server's number replaces one computed offline: its flag goes with it
-    if (isProvisionalMessage(writer.table.lines[position]?.message)) writer.set(position, { syncMessage: '' });
+    for (const position of positionsOf.get(a.id) ?? []) {
+      writer.set(position, { realization: realizationCell(a.realization) });
+      // the server's number replaces one computed offline: its flag goes with it
+      if (isProvisionalMessage(writer.table.lines[position]?.message)) writer.set(position, { syncMessage: '' });
+    }
   }
 }
 

@@ -4,7 +4,7 @@
  * had on the same plan row); no row is deleted and made again, so formats, validation and filters stay. Never a
  * second table beside an orphaned first one.
  */
-import { PLAN_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
+import { SHEET_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
 import type { Cell, TableData } from '../workbook/port';
 import type { PlanTable } from './columns';
 import type { OperationContext } from './context';
@@ -35,7 +35,7 @@ export async function rewriteTable(
   table: PlanTable,
   rows: RowCells[],
 ): Promise<void> {
-  const keyAt = data.headers.map((header) => PLAN_LAYOUT.find((c) => table.headers[c.key] === header)?.key ?? null);
+  const keyAt = data.headers.map((header) => SHEET_LAYOUT.find((c) => table.headers[c.key] === header)?.key ?? null);
   const before = new Map(table.lines.filter((l) => l.rowId).map((l) => [l.rowId!, data.rows[l.position]]));
   const grid: Cell[][] = rows.map((cells) => {
     const own = cells.rowId ? before.get(String(cells.rowId)) : undefined;

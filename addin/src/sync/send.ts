@@ -6,7 +6,7 @@
 import { OfflineError } from '../api/errors';
 import type { SyncBatch } from '../api/types';
 import { messages } from '../i18n';
-import type { Line, PlanTable } from './columns';
+import { positionsByRowId, type Line, type PlanTable } from './columns';
 import { isStatus, readPlanTable, statusLabel, type OperationContext } from './context';
 import { batchKey, splitBatches } from './batches';
 import { planSync } from './outgoing';
@@ -16,6 +16,7 @@ import { restoreRealizations } from './computed';
 import { answeredKey, applyAffected, applyAnswer, refuse, type Outcome } from './results';
 import type { StoredState } from './state';
 import type { ConflictRecord, SheetError, SyncSummary } from './types';
+import { answerSiblings } from './siblings';
 import { refreshVisuals } from './visuals';
 import { TableWriter } from './writer';
 
@@ -73,7 +74,7 @@ export async function sendChanges(
   }
   for (const line of plan.deleteWithoutId) writer.set(line.position, { syncMessage: m.deleteNeedsId });
 
-  const positionOf = new Map(table.lines.filter((l) => l.rowId).map((l) => [l.rowId!, l.position]));
+  const positionsOf = positionsByRowId(table.lines);
   const names = namesByRowId(table);
   const batches = splitBatches(plan.outgoing);
   const total = plan.outgoing.length;
@@ -108,7 +109,8 @@ export async function sendChanges(
       summary.batches++;
       summary.sent += batch.length;
       applyAnswer(writer, ctx.language, batch, answer, outcome, summary, names);
-      applyAffected(writer, answer, positionOf);
+      answerSiblings(writer, batch, answer, positionsOf);
+      applyAffected(writer, answer, positionsOf);
     } catch (error) {
       if (error instanceof OfflineError) summary.offline = true;
       else failure = error;

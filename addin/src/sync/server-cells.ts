@@ -18,6 +18,31 @@ import { rowHash } from './hash';
 const word = (table: Readonly<Record<string, string>>, value: string | null) =>
   value ? (table[value.toLowerCase()] ?? value) : '';
 
+/** the contract's words for a cruscotto's kind and an entry's level (core/sheet/vocabulary.ts reads them back) */
+const KIND_WORD: Record<string, string> = {
+  STRATEGIC: 'strategico',
+  SERVICE: 'servizio',
+  SECRETARY_GENERAL: 'segretario generale',
+  MANAGER: 'dirigente',
+  INDIVIDUAL: 'individuale',
+};
+const ENTRY_LEVEL_WORD: Record<string, string> = { STRATEGIC: 'strategico', OPERATIONAL: 'operativo' };
+
+/** where a row read with `dashboards` appears: absent on a plan row, and on rows read without cruscotti */
+export type CruscottoFields = Partial<
+  Pick<
+    ServerRow,
+    | 'actionLabel'
+    | 'dashboard'
+    | 'dashboardKind'
+    | 'dashboardOwner'
+    | 'position'
+    | 'entryLevel'
+    | 'entryWeight'
+    | 'entryDataSource'
+  >
+>;
+
 const LEVEL_OF = {
   PERSPECTIVE: 'perspective',
   STRATEGIC: 'strategic',
@@ -35,8 +60,9 @@ export function weightText(weight: number | null): string {
   return weight === null ? '' : String(weight).replace('.', ',');
 }
 
-export function serverInputs(row: ServerRowFields, parentName: string): Inputs {
+export function serverInputs(row: ServerRowFields & CruscottoFields, parentName: string): Inputs {
   const indicator = row.level === 'INDICATOR';
+  const shown = !!row.dashboard;
   return {
     level: LEVEL_LABEL[LEVEL_OF[row.level]],
     code: row.code ?? '',
@@ -55,6 +81,14 @@ export function serverInputs(row: ServerRowFields, parentName: string): Inputs {
     neutralisationReason: row.neutralisationReason ?? '',
     note: row.note ?? '',
     responsibleUnit: row.responsibleUnits.join('; '),
+    dashboard: row.dashboard ?? '',
+    dashboardKind: shown && row.dashboardKind ? (KIND_WORD[row.dashboardKind] ?? row.dashboardKind) : '',
+    dashboardOwner: shown ? (row.dashboardOwner ?? '') : '',
+    position: shown && row.position != null ? String(row.position) : '',
+    entryLevel: shown && row.entryLevel ? (ENTRY_LEVEL_WORD[row.entryLevel] ?? row.entryLevel) : '',
+    entryWeight: shown && row.entryWeight != null ? weightText(row.entryWeight) : '',
+    entryDataSource: shown ? (row.entryDataSource ?? '') : '',
+    actionLabel: indicator ? (row.actionLabel ?? '') : '',
   };
 }
 

@@ -4,7 +4,7 @@
  * what would be refused: a viewer gets a protected sheet and no Sync, an approved plan keeps its structure columns
  * locked, and the columns Cruscotto computes or keeps for itself are always locked.
  */
-import { PLAN_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
+import { SHEET_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
 import type { Me } from '../api/types';
 import type { WorkbookPort } from '../workbook/port';
 import { headersOf } from './context';
@@ -23,7 +23,8 @@ export type SheetAccess = {
 const ACTUAL_COLUMNS: LayoutColumnKey[] = ['actual', 'neutralised', 'neutralisationReason', 'note'];
 /** an approved plan still takes revised targets ("nuova previsione", docs/sheet-contract.md) */
 const APPROVED_COLUMNS: LayoutColumnKey[] = ['target', 'futureTargets', ...ACTUAL_COLUMNS];
-const INPUT_COLUMNS = PLAN_LAYOUT.filter((c) => c.kind === 'input').map((c) => c.key);
+/** on a draft every input column is open, the cruscotto columns too (an approved plan's cruscotti are structure) */
+const INPUT_COLUMNS = SHEET_LAYOUT.filter((c) => c.kind === 'input').map((c) => c.key);
 
 export function sheetAccess(me: Me | null, organisationId: string, planStatus: string): SheetAccess {
   const role = me?.systemAdmin ? 'ADMIN' : me?.memberships.find((m) => m.organisationId === organisationId)?.role;

@@ -3,7 +3,7 @@
  * and the level it belongs to, both proposed by the header reading and both changeable. What the user leaves
  * untouched is bound exactly as proposed (the importer's reading, with years and threshold scores).
  */
-import { PLAN_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
+import { SHEET_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
 import type { HeaderMatch } from '@core/sheet/headers';
 import type { SheetLevel } from '@core/sheet/row';
 import { bindingWords } from '../binding-words';
@@ -22,7 +22,7 @@ export function mappingRows(proposal: MappingProposal, language: Language, none:
   const words = bindingWords[language];
   const fields = [
     { value: '', label: none },
-    ...PLAN_LAYOUT.filter((c) => c.kind === 'input').map((c) => ({ value: c.key, label: c[language] })),
+    ...SHEET_LAYOUT.filter((c) => c.kind === 'input').map((c) => ({ value: c.key, label: c[language] })),
   ];
   const levels = [
     { value: '', label: words.mappingAnyLevel },
@@ -43,7 +43,7 @@ export function mappingRows(proposal: MappingProposal, language: Language, none:
     const row = element('tr', {
       'data-index': String(match.index),
       'data-header': match.header,
-      title: match.evidence,
+      title: matchNote(match, language),
     });
     const name = element('th', { scope: 'row' }, match.header);
     const cells = [element('td'), element('td')];
@@ -66,4 +66,19 @@ export function chosenMatches(proposal: MappingProposal, rows: HTMLElement): Hea
     });
   }
   return matchesFromChoices(proposal, choices);
+}
+
+/**
+ * What the header reading found, as the row's tooltip in the pane's language: the reading's own evidence is the
+ * importer's English note for developers, never shown in an Italian pane.
+ */
+export function matchNote(match: HeaderMatch, language: Language): string {
+  const words = bindingWords[language];
+  if (!match.column && !match.extra) return words.noteNone;
+  const parts = [format(words.noteRead, { percent: Math.round(match.confidence * 100) })];
+  if (match.level) parts.push(format(words.noteLevel, { level: words.levels[match.level] }));
+  if (match.year) parts.push(format(words.noteYear, { year: match.year }));
+  if (match.score !== null) parts.push(format(words.noteScore, { score: Math.round(match.score * 1000) / 10 }));
+  if (match.checkpoint) parts.push(format(words.noteCheckpoint, { checkpoint: match.checkpoint }));
+  return parts.join('; ');
 }

@@ -7,7 +7,7 @@ import { ApiError, OfflineError } from '../api/errors';
 import { type Language, format, messages } from '../i18n';
 import type { WorkbookSession } from '../sync/session';
 import type { Checkpoint, ConflictRecord, MappingProposal, PlanChoice, SheetError } from '../sync/types';
-import { PLAN_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
+import { SHEET_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
 import { showConnection } from './connection-line';
 import { renderAccess } from './access-view';
 import { applyLabels, byId, element, options } from './dom';
@@ -390,7 +390,7 @@ export class Pane {
     const keys = new Set([...Object.keys(conflict.mine), ...Object.keys(conflict.theirs)] as LayoutColumnKey[]);
     for (const key of keys) {
       if ((conflict.mine[key] ?? '') === (conflict.theirs[key] ?? '')) continue;
-      const column = PLAN_LAYOUT.find((c) => c.key === key);
+      const column = SHEET_LAYOUT.find((c) => c.key === key);
       const row = element('tr');
       row.append(
         element('th', { scope: 'row' }, column ? column[this.options.language] : key),

@@ -9,7 +9,7 @@ import { format, type Language } from '../i18n';
 import type { WorkbookSession } from '../sync/session';
 import { byId, element } from './dom';
 
-const WORDS = {
+export const POLARITY_WORDS = {
   it: {
     heading: 'Polarità da confermare',
     count: '{count} indicatori con la polarità decisa dal valore o dal valore predefinito, non ancora confermata.',
@@ -34,7 +34,7 @@ const WORDS = {
 const SHOWN = 8;
 
 export class PolarityView {
-  private readonly words: (typeof WORDS)['it' | 'en'];
+  private readonly words: (typeof POLARITY_WORDS)['it' | 'en'];
 
   constructor(
     private readonly session: WorkbookSession,
@@ -42,7 +42,7 @@ export class PolarityView {
     /** runs the confirmation as one of the pane's operations (buttons off, outcome in the summary) */
     private readonly run: (work: () => Promise<string>) => Promise<void>,
   ) {
-    this.words = WORDS[language];
+    this.words = POLARITY_WORDS[language];
     byId('polarity-heading').textContent = this.words.heading;
     byId('polarity-accept-label').textContent = this.words.accept;
     byId('polarity-confirm').addEventListener('click', () => void this.confirm());

@@ -3,7 +3,7 @@
  * tested) in both languages. A sentence names what the user can act on: the server's address when it does not
  * answer, an empty token as empty, rows refused apart from rows sent (a row refused here was never sent).
  */
-import { PLAN_LAYOUT } from '@core/sheet/layout';
+import { SHEET_LAYOUT } from '@core/sheet/layout';
 import { ApiError, OfflineError } from '../api/errors';
 import { format, messages, type Language } from '../i18n';
 import type { SheetError, SyncSummary } from '../sync/types';
@@ -60,7 +60,7 @@ export function tokenProblem(token: string, language: Language): string | null {
   return token.trim() === '' ? messages[language].ui.tokenEmpty : null;
 }
 
-const COLUMN_ORDER = new Map(PLAN_LAYOUT.map((c, i) => [c.key as string, i]));
+const COLUMN_ORDER = new Map(SHEET_LAYOUT.map((c, i) => [c.key as string, i]));
 
 /** errors in the order the user reads the sheet: by row, then by column from left to right */
 export function sortedErrors(errors: readonly SheetError[]): SheetError[] {
