@@ -60,8 +60,9 @@ suite('binding an existing sheet through the pane', () => {
       await pane.putSheet('Bergamo', bergamoSheet());
       await pane.press('#bind');
       const shown = await pane.mappingShown();
-      // "Azione | Indicatore" is how Bergamo prints a cruscotto: the action label beside the indicator's title
-      expect(shown.get('Azione')).toEqual(['', '']);
+      // "Azione | Indicatore" is how Bergamo prints a cruscotto: the action label beside the indicator's title, bound
+      // to the table's "Etichetta azione" column
+      expect(shown.get('Azione')).toEqual(['actionLabel', '']);
       expect(shown.get('Indicatore')).toEqual(['title', 'indicator']);
       expect(shown.get('Risultato atteso 2022')).toEqual(['target', '']);
       await confirm();
