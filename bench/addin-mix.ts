@@ -112,7 +112,8 @@ export class Pane {
       for (const row of sent) maybe.delete(row.rowId);
       return json.data.syncRows.applied === sent.length;
     }
-    const text = op === 'delta' ? body(SHEET_ROWS, { ...vars, since: this.since }) : body(REALIZATIONS, vars);
+    const text =
+      op === 'delta' ? body(SHEET_ROWS, { ...vars, since: this.since, dashboards: false }) : body(REALIZATIONS, vars);
     const answer = await this.post(text);
     if (answer.status !== 200 || answer.text.includes('"errors"')) return false;
     const time = /"serverTime":"([^"]+)"/.exec(answer.text);

@@ -55,6 +55,7 @@ describe('npm run bench -- --smoke', () => {
       'B1',
       'B2-statements',
       'B2-time',
+      'B10',
       'B3',
       'B4',
       'B4-pg',
