@@ -1,6 +1,5 @@
 import { profileLabel } from '@core/scoring';
 import { toPlain } from '@core/scoring/toplain';
-import type { SheetLevel } from '@core/sheet/row';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { PlanSnapshot } from '../services/plan-snapshot';
 import { type LintIssue, lintPlan } from '../services/plan-lint';
@@ -37,20 +36,6 @@ export type PlanTaskResults = {
 };
 
 export type PlanTaskOf<K extends PlanTask['kind']> = Extract<PlanTask, { kind: K }>;
-
-/** A sheet row's score: each level of the sheet is one kind of node (docs/sheet-contract.md). */
-export function scoreOfRow(scores: PlanScores, row: { level: SheetLevel; rowId: string }) {
-  switch (row.level) {
-    case 'indicator':
-      return scores.indicators.get(row.rowId);
-    case 'operational':
-      return scores.operationalObjectives.get(row.rowId);
-    case 'strategic':
-      return scores.strategicObjectives.get(row.rowId);
-    default:
-      return scores.perspectives.get(row.rowId);
-  }
-}
 
 /**
  * Scores that survive the copy out of a thread: the engine's results build their explanation and display on first

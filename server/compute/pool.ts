@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { nextTurn } from '../services/next-turn';
+import { nextTurn } from '../speed/next-turn';
 import { answerOf, type PlanTask, type PlanTaskOf, type PlanTaskResults, recordsOf, runPlanTask } from './plan-tasks';
 import type { ThreadTask } from './plan-worker';
 import { receiveSlices, sendInSlices } from './slices';

@@ -8,9 +8,9 @@ import { allRows, type SheetRowOut } from '../sync/sheet-rows';
 import { dashboardRows } from '../sync/dashboard-sheet-rows';
 import type { PlanStamp } from '../services/plan-stamp';
 import type { ScoreSnapshots } from '../services/score-snapshots';
-import { scoreOfRow } from '../compute/plan-tasks';
+import { scoreOfRow } from '../services/score-of-row';
 import { ON_EVENT_LOOP, type PlanCompute } from '../compute/pool';
-import { nextTurn } from '../services/next-turn';
+import { nextTurn } from '../speed/next-turn';
 
 export type SheetRowWithScore = SheetRowOut & { realization: RealizationView | null };
 

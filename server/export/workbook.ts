@@ -26,7 +26,7 @@ import {
   YES_NO_EN,
 } from './canonical-row';
 import { loadSheetData, type SheetData, type SheetDataRead } from './sheet-data';
-import { nextTurn } from '../services/next-turn';
+import { nextTurn } from '../speed/next-turn';
 import type { ScoreSnapshots } from '../services/score-snapshots';
 import { checkpointName } from '@core/vocabulary/checkpoint';
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { codeValues } from '../services/code-values';
+import { codeValues } from './code-values';
 import type { Context } from './context';
 import { CodeValue, CodeValuesInput } from './types/code-values';
 

@@ -1,4 +1,4 @@
-import { nextTurn } from '../services/next-turn';
+import { nextTurn } from '../speed/next-turn';
 
 /** Items of a list completed per turn of the event loop: 500 rows of ten fields are a few milliseconds of GraphQL. */
 export const ITEMS_PER_TURN = 500;

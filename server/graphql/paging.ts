@@ -9,8 +9,9 @@ import { checkedCursor, type Connection, toConnection } from './connection';
  * code order ("1.2" before "1.10") is not an order SQL knows, so those lists sort their keys in memory — one
  * statement for the ids and keys of every matching row, then the page's rows through the batch loaders.
  */
-export const MAX_PAGE = 500;
-export const DEFAULT_PAGE = 100;
+import { DEFAULT_PAGE, MAX_PAGE } from '../config/api-limits';
+
+export { DEFAULT_PAGE, MAX_PAGE };
 
 export enum OrderDirection {
   ASC = 'asc',

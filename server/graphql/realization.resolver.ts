@@ -16,7 +16,7 @@ import type { PlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
 import type { ScoredPlan } from '../services/score-snapshots';
 import type { Context } from './context';
-import { nextTurn } from '../services/next-turn';
+import { nextTurn } from '../speed/next-turn';
 import { thenMaybe } from './then-maybe';
 import { Realization } from './types/realization';
 

@@ -2,7 +2,7 @@ import { profileLabel } from '@core/scoring';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import { loadPlanSnapshot } from '../services/plan-snapshot';
 import { dashboardReport, planReport, type Report } from '../services/report';
-import { nextTurn } from '../services/next-turn';
+import { nextTurn } from '../speed/next-turn';
 import type { Context } from './context';
 
 /**

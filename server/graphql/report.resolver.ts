@@ -5,7 +5,7 @@ import { InputError, NotFoundError } from '../errors';
 import { confirmPolarities } from '../services/polarity-confirm';
 import { loadPlanSnapshot } from '../services/plan-snapshot';
 import type { Context } from './context';
-import { nextTurn } from '../services/next-turn';
+import { nextTurn } from '../speed/next-turn';
 import { LintIssue, PerformanceReport } from './types/report';
 import { reportOf } from './report-of';
 

@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } f
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock } from '../entities';
 import { stateScores } from '../export/sheet-data';
-import { scoreOfRow } from '../compute/plan-tasks';
+import { scoreOfRow } from '../services/score-of-row';
 import { AuditEvent } from '../entities/audit-event';
 import { InputError, NotFoundError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
@@ -13,7 +13,7 @@ import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
 import { countSyncRows } from '../ops/metrics';
 import type { Context } from './context';
-import { nextTurn } from '../services/next-turn';
+import { nextTurn } from '../speed/next-turn';
 import { OptionalText } from './inputs/fields';
 import { LIMITS } from './inputs/validation';
 import { SyncSourceKind } from '@core/vocabulary/sync';

@@ -12,7 +12,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { DEFAULT_PAGE, MAX_PAGE } from '../graphql/paging';
+import { DEFAULT_PAGE, MAX_PAGE } from '../config/api-limits';
 
 /**
  * What a request costs per node it shows, beyond the plan-wide computations (plan-wide-fields.ts): a realization's
@@ -116,10 +116,12 @@ export function nodeWork(
     }
   };
 
+  // Reads only: a mutation's answer has one row per row sent (a sync's rows and the scores its batch moved), bounded
+  // by the batch limit and scored once per batch, so a 5,000-row chunk of the add-in is never priced as five
+  // thousand whole-plan lists
   for (const d of document.definitions) {
-    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
-    const root =
-      d.operation === 'query' ? schema.getQueryType() : d.operation === 'mutation' ? schema.getMutationType() : null;
+    if (d.kind !== Kind.OPERATION_DEFINITION || d.operation !== 'query') continue;
+    const root = schema.getQueryType();
     if (root) walk(d.selectionSet, root, { nodes: 1, planId: null }, new Set());
   }
   return found;

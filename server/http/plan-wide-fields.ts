@@ -9,19 +9,15 @@ import {
   Kind,
 } from 'graphql';
 
-/**
- * Fields that compute over a whole plan: a Relazione, the lint, every sheet row, a realization tree. One costs about
- * a second of CPU on a 3,000-indicator plan, and graphql-armor's cost limit prices them like any other field, so 30
- * aliased `report` fields passed and held the event loop for 12 s (issue 13, finding 9). A request may ask for a few
- * of them; `realization(year:…)` counts once per distinct set of arguments, because the scores of one plan, year and
- * checkpoint are computed once per request whatever the number of nodes that show them. A `realization` without
- * arguments (a report row's text, a sheet row's score) is part of the computation that holds it, not one more.
+/*
+ * A request may ask for a few plan-wide fields (PLAN_WIDE, server/config/api-limits.ts); `realization(year:…)` counts
+ * once per distinct set of arguments, because the scores of one plan, year and checkpoint are computed once per
+ * request whatever the number of nodes that show them. A `realization` without arguments (a report row's text, a
+ * sheet row's score) is part of the computation that holds it, not one more.
  */
-export const PLAN_WIDE = {
-  // the connections compute the same whole plan as the lists they page (issue 19)
-  fields: ['report', 'planLint', 'planLintConnection', 'sheetRows', 'rowHistory', 'rowHistoryConnection', 'codeValues'],
-  perRequest: 4,
-} as const;
+import { PLAN_WIDE } from '../config/api-limits';
+
+export { PLAN_WIDE };
 
 /** One plan-wide computation of a request: its field and the plan it names (a literal, or the variable holding it). */
 export type Computation = { key: string; field: string; planId: string | null };

@@ -24,7 +24,7 @@ import { PdfUnavailableError } from '../export/reports/render-pdf';
 import { importWorkbook } from '../import/workbook';
 import { DEFAULT_WORKBOOK_LIMITS } from '../import/workbook-read';
 import { isPlausibleId } from '../services/plausible-id';
-import { nextTurn } from '../services/next-turn';
+import { nextTurn } from '../speed/next-turn';
 
 export type ReportCaller = {
   em: EntityManager;

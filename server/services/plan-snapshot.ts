@@ -1,7 +1,7 @@
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { readPlanUnitLinks, readRows } from '../speed/read-rows';
 import { readRowsInSlices } from '../speed/read-slices';
-import { nextTurn } from './next-turn';
+import { nextTurn } from '../speed/next-turn';
 import {
   Activity,
   Dashboard,

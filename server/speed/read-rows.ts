@@ -184,7 +184,8 @@ function readerOf(em: EntityManager, meta: EntityMetadata): Reader {
   const helpers: Record<string, unknown> = {};
   const lines: string[] = [];
   meta.props.forEach((prop, i) => {
-    if (!prop.fieldNames?.length) return;
+    // a lazy property is not loaded with its row, as in a managed entity (PlanVersion.changeCount)
+    if (!prop.fieldNames?.length || prop.lazy) return;
     if (prop.fieldNames.length > 1)
       throw new Error(`${meta.className}.${prop.name}: composite columns are not supported by readRows`);
     const to = `this[${JSON.stringify(prop.name)}]`;

@@ -1,5 +1,5 @@
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
-import { nextTurn } from '../services/next-turn';
+import { nextTurn } from './next-turn';
 import { readRows } from './read-rows';
 
 /**

@@ -18,7 +18,7 @@ import type { ScoreSnapshots } from '../../services/score-snapshots';
 import type { PlanStamp } from '../../services/plan-stamp';
 import { checkpointLabel } from '@core/vocabulary/checkpoint';
 import type { PlanCompute } from '../../compute/pool';
-import { nextTurn } from '../../services/next-turn';
+import { nextTurn } from '../../speed/next-turn';
 
 export type ReportRequest = {
   planId: string;

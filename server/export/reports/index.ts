@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { InputError } from '../../errors';
 import type { ScoreSnapshots } from '../../services/score-snapshots';
 import type { PlanCompute } from '../../compute/pool';
-import { nextTurn } from '../../services/next-turn';
+import { nextTurn } from '../../speed/next-turn';
 import type { ReportDocument } from './document';
 import { approvalOf, loadReportData, type ReportData, type ReportRequest } from './data';
 import { buildDataQuality } from './data-quality';
@@ -15,7 +15,7 @@ import { buildPlanBergamo } from './plan-bergamo';
 import { buildPlanBrescia } from './plan-brescia';
 import { buildPlanSondrio } from './plan-sondrio';
 import { buildRelazione } from './relazione';
-import { renderHtml } from './render-html';
+import { generatedLine, renderHtml } from './render-html';
 import { renderPdf } from './render-pdf';
 import { renderXlsx } from './render-xlsx';
 import { buildScorecards } from './scorecards';
@@ -76,7 +76,7 @@ export async function render(doc: ReportDocument, format: ReportFormat): Promise
     case 'html':
       return Buffer.from(renderHtml(doc), 'utf8');
     case 'pdf':
-      return renderPdf(renderHtml(doc), { footer: doc.title });
+      return renderPdf(renderHtml(doc, { pageFooter: true }), { footer: `${doc.title} · ${generatedLine(doc)}` });
   }
 }
 

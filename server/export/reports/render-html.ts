@@ -146,11 +146,19 @@ ${footer}
 </section>`;
 }
 
-export function renderHtml(doc: ReportDocument): string {
-  const generated = doc.generatedAt.toLocaleString('it-IT', { timeZone: 'Europe/Rome' });
+/** "Generato da Cruscotto il 05/12/2026, 09:56:09": when the document was made, in Rome's time. */
+export function generatedLine(doc: ReportDocument): string {
+  return `Generato da Cruscotto il ${doc.generatedAt.toLocaleString('it-IT', { timeZone: 'Europe/Rome' })}`;
+}
+
+/**
+ * `pageFooter`: the PDF prints the generated line in every page's foot (render-pdf.ts), not after the approval
+ * block, where a block that just fits pushed it onto a page of its own.
+ */
+export function renderHtml(doc: ReportDocument, options: { pageFooter?: boolean } = {}): string {
   const draft = doc.approval && doc.approval.status === 'draft';
   // inside the approval block when there is one (kept on one page): alone after it, it could fall on a page by itself
-  const footer = `<footer class="doc">Generato da Cruscotto il ${escapeHtml(generated)}</footer>`;
+  const footer = options.pageFooter ? '' : `<footer class="doc">${escapeHtml(generatedLine(doc))}</footer>`;
   return `<!DOCTYPE html>
 <html lang="it">
 <head>

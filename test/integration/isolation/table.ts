@@ -220,6 +220,10 @@ export const TABLE: Record<string, Probe> = {
     `query($p: ID!) { sheetRows(planId: $p, year: 2022) { rows { rowId title actual { raw } } } }`,
     (t) => ({ p: t.plan }),
   ),
+  codeValues: read(
+    `query($p: ID!) { codeValues(input: { requests: [{ planId: $p, code: "1.1.1", year: 2022 }] }) { rowId title problem } }`,
+    (t) => ({ p: t.plan }),
+  ),
   rowHistory: read(
     `query($p: ID!, $r: ID!) { rowHistory(planId: $p, rowId: $r, year: 2022) { entityId after } }`,
     (t) => ({ p: t.plan, r: t.indicator }),

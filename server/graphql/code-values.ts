@@ -5,14 +5,14 @@
  * Reads go through the caller's tenant filter like every read: a plan of another organisation reads as missing.
  */
 import type { Checkpoint } from '@core/vocabulary/enums';
-import { scoreOfRow } from '../compute/plan-tasks';
+import { scoreOfRow } from '../services/score-of-row';
 import { DomainError } from '../errors';
 import { stateScores } from '../export/sheet-data';
-import type { Context } from '../graphql/context';
-import { PLAN_WIDE } from '../http/plan-wide-fields';
+import type { Context } from './context';
+import { PLAN_WIDE } from '../config/api-limits';
 import { loadPlanState } from '../sync/plan-state';
 import { allRows, type SheetRowOut } from '../sync/sheet-rows';
-import { realizationView, type RealizationView } from './realization-view';
+import { realizationView, type RealizationView } from '../services/realization-view';
 
 export type CodeRequest = { planId: string; code: string; year: number; checkpoint: Checkpoint };
 export type CodeProblem = 'UNKNOWN_CODE' | 'PLAN_NOT_FOUND' | 'TOO_MANY_PLANS';
