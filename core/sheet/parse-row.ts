@@ -2,7 +2,7 @@ import { isNumericValue, parseValue } from '../values';
 import type { ParsedValue, Polarity } from '../values/types';
 import { type CellError, cellError } from './messages';
 import { thresholdScoreFits } from './layout';
-import { LIMITS, type SheetLevel, type SheetRowIn } from './row';
+import { DASHBOARD_COLUMNS, LIMITS, type SheetLevel, type SheetRowIn } from './row';
 import { checkCode, checkText } from './text-checks';
 import {
   type DashboardKindWord,
@@ -272,14 +272,7 @@ const filled = (raw: string | null | undefined): raw is string => raw != null &&
  */
 function membershipOf(input: SheetRowIn, errors: CellError[]): Membership | undefined {
   if (!filled(input.dashboard)) {
-    for (const column of [
-      'dashboardKind',
-      'dashboardOwner',
-      'position',
-      'entryLevel',
-      'entryWeight',
-      'entryDataSource',
-    ] as const)
+    for (const column of DASHBOARD_COLUMNS.filter((c) => c !== 'dashboard'))
       if (filled(input[column])) errors.push(cellError(column, 'DASHBOARD_REQUIRED'));
     return undefined;
   }

@@ -37,16 +37,16 @@ export function planScores(
   });
 }
 
+/** The rows of one period of a plan as a request reads them: outside the unit of work, in slices, on turns. */
+export async function periodSnapshot(ctx: Context, planId: string, year: number, checkpoint: Checkpoint) {
+  await nextTurn(); // the statements of a big plan's read answer without yielding (SQLite): a turn of their own
+  return loadPlanSnapshot(ctx.em, planId, { year, checkpoint }, { readOnly: ctx.fastPaths, sliced: true });
+}
+
 /** The scored plan with the period's rows (the report reads both), kept or built. */
 export function scoredPlan(ctx: Context, planId: string, year: number, checkpoint: Checkpoint): Promise<ScoredPlan> {
   return ctx.snapshots.read(ctx.em, planId, year, checkpoint, async () => {
-    await nextTurn(); // the statements of a big plan's read answer without yielding (SQLite): a turn of their own
-    const snapshot = await loadPlanSnapshot(
-      ctx.em,
-      planId,
-      { year, checkpoint },
-      { readOnly: ctx.fastPaths, sliced: true },
-    );
+    const snapshot = await periodSnapshot(ctx, planId, year, checkpoint);
     // scored off the event loop when the rows can be copied to a thread (server/compute)
     const scores = await ctx.compute.run({ kind: 'scores', snapshot, year, checkpoint });
     return { scores, snapshot, shareable: ctx.fastPaths };

@@ -1,9 +1,9 @@
 import { profileLabel } from '@core/scoring';
 import type { Checkpoint } from '@core/vocabulary/enums';
-import { loadPlanSnapshot } from '../services/plan-snapshot';
 import { dashboardReport, planReport, type Report } from '../services/report';
 import { nextTurn } from '../speed/next-turn';
 import type { Context } from './context';
+import { periodSnapshot } from './realization.resolver';
 
 /**
  * A Relazione table of a plan or of one of its dashboards (issue 13, item 5). Kept scores are laid out here, on the
@@ -22,22 +22,14 @@ export async function reportOf(
   const kept = ctx.snapshots.get(stamp, year, checkpoint);
   if (kept) {
     // kept scores whose rows were not kept (managed ones stay with their request): the rows are read again
-    const snapshot =
-      kept.snapshot ??
-      (await loadPlanSnapshot(ctx.em, planId, { year, checkpoint }, { readOnly: ctx.fastPaths, sliced: true }));
+    const snapshot = kept.snapshot ?? (await periodSnapshot(ctx, planId, year, checkpoint));
     await nextTurn();
     const report = dashboardId
       ? dashboardReport(snapshot, kept.scores, dashboardId)
       : planReport(snapshot, kept.scores);
     return { report, profile: profileLabel(kept.scores.profile) };
   }
-  await nextTurn(); // the statements of a big plan's read answer without yielding (SQLite): a turn of their own
-  const snapshot = await loadPlanSnapshot(
-    ctx.em,
-    planId,
-    { year, checkpoint },
-    { readOnly: ctx.fastPaths, sliced: true },
-  );
+  const snapshot = await periodSnapshot(ctx, planId, year, checkpoint);
   const answer = await ctx.compute.run({
     kind: 'report',
     snapshot,

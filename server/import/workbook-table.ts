@@ -77,6 +77,25 @@ export function prepare(sheet: SheetGrid, ctx: { year: number; checkpoint: Check
     : prepareMapped(sheet, header.recognition, firstData, ctx);
 }
 
+/** A formula cell, refused with its place and the value Excel last showed as evidence (formulas never run). */
+function formulaRefused(
+  row: number,
+  at: { index: number; header: string },
+  field: string,
+  cell: GridCell,
+): ImportCellError {
+  return {
+    row,
+    column: at.index + 1,
+    header: at.header,
+    field,
+    code: 'FORMULA_NOT_ALLOWED',
+    message: 'formulas are not accepted: type the value',
+    messageIt: 'le formule non sono accettate: inserire il valore',
+    evidence: `formula =${cell.formula}${cell.cached ? `, last computed by Excel as "${cell.cached}"` : ''}`,
+  };
+}
+
 const isCruscottoColumn = (m: HeaderMatch): boolean =>
   m.extra != null && (CRUSCOTTO_COLUMNS as readonly string[]).includes(m.extra);
 
@@ -142,17 +161,7 @@ function prepareCanonical(sheet: SheetGrid, mapping: HeaderMatch[], firstData: n
       const c = cell(key);
       texts[key] = c?.text ?? '';
       if (c?.formula !== undefined) {
-        const m = indexOf.get(key)!;
-        errors.push({
-          row: rowNo,
-          column: m.index + 1,
-          header: m.header,
-          field: key,
-          code: 'FORMULA_NOT_ALLOWED',
-          message: 'formulas are not accepted: type the value',
-          messageIt: 'le formule non sono accettate: inserire il valore',
-          evidence: `formula =${c.formula}${c.cached ? `, last computed by Excel as "${c.cached}"` : ''}`,
-        });
+        errors.push(formulaRefused(rowNo, indexOf.get(key)!, key, c));
       }
     }
     const { row, problems } = rowInOfCells(texts);
@@ -162,17 +171,7 @@ function prepareCanonical(sheet: SheetGrid, mapping: HeaderMatch[], firstData: n
       const c = line[m.index];
       const text = c?.text ?? '';
       if (text !== '' || key === 'actionLabel' || inCruscotto) row[key] = text;
-      if (c?.formula !== undefined)
-        errors.push({
-          row: rowNo,
-          column: m.index + 1,
-          header: m.header,
-          field: key,
-          code: 'FORMULA_NOT_ALLOWED',
-          message: 'formulas are not accepted: type the value',
-          messageIt: 'le formule non sono accettate: inserire il valore',
-          evidence: `formula =${c.formula}${c.cached ? `, last computed by Excel as "${c.cached}"` : ''}`,
-        });
+      if (c?.formula !== undefined) errors.push(formulaRefused(rowNo, m, key, c));
     }
     for (const p of problems) {
       const m = indexOf.get(p.column)!;
@@ -255,16 +254,7 @@ function prepareMapped(
       const c = line?.[m.index];
       if (c?.formula === undefined || !m.column) continue;
       if (m.level && row.level !== m.level) continue;
-      errors.push({
-        row: mapped.sourceRows[i],
-        column: m.index + 1,
-        header: m.header,
-        field: m.column,
-        code: 'FORMULA_NOT_ALLOWED',
-        message: 'formulas are not accepted: type the value',
-        messageIt: 'le formule non sono accettate: inserire il valore',
-        evidence: `formula =${c.formula}${c.cached ? `, last computed by Excel as "${c.cached}"` : ''}`,
-      });
+      errors.push(formulaRefused(mapped.sourceRows[i], m, m.column, c));
     }
     if (errors.length) preErrors.set(i, errors);
   });

@@ -10,7 +10,7 @@
  */
 import { combineHeaderRows, recognizeHeaders, rowsFromMappedSheet, type HeaderMatch } from '@core/sheet/headers';
 import { LEVEL_LABEL, formatFutureTargets, formatThresholds, sheetLayout } from '@core/sheet/layout';
-import type { SheetLevel, SheetRowIn } from '@core/sheet/row';
+import { CRUSCOTTO_COLUMNS, type SheetLevel, type SheetRowIn } from '@core/sheet/row';
 import { ALLOWED_PARENT_LEVELS } from '@core/vocabulary/levels';
 import { levelOf } from '@core/sheet/vocabulary';
 import type { ServerRow } from '../api/types';
@@ -98,14 +98,7 @@ function mappedInputs(row: SheetRowIn, level: SheetLevel | undefined, parentName
     'neutralisationReason',
     'note',
     'responsibleUnit',
-    'actionLabel',
-    'dashboard',
-    'dashboardKind',
-    'dashboardOwner',
-    'position',
-    'entryLevel',
-    'entryWeight',
-    'entryDataSource',
+    ...CRUSCOTTO_COLUMNS,
   ];
   for (const key of copy) if (typeof row[key] === 'string') out[key] = row[key] as string;
   if (row.thresholds) out.thresholds = formatThresholds(row.thresholds);
