@@ -4,7 +4,17 @@
  */
 import { cellRequest, checkpointOf } from '../../addin/src/functions/arguments';
 import { markedFormat, splitAddress } from '../../addin/src/excel/provisional-mark';
+import { MetadataStorage } from '@mikro-orm/core';
 import { changedCells, historyLines } from '../../addin/src/taskpane/insight-lines';
+import {
+  Indicator,
+  Measurement,
+  OperationalObjective,
+  Perspective,
+  StrategicObjective,
+  Target,
+  TargetRevision,
+} from '../../server/entities';
 
 describe('CRUSCOTTO.* arguments', () => {
   it('reads the checkpoint as people write it, 31/12 when left out', () => {
@@ -70,6 +80,32 @@ describe('a row history as the pane lists it', () => {
     expect(changedCells(change({ action: 'CREATE', before: null }) as never, 'it')).toEqual([
       'Valore ottenuto: — → 62%',
     ]);
+  });
+
+  it('names every stored field of a plan row in words, yes/no for booleans and times as times, never a code', () => {
+    // every persisted field of the entities a sheet row is made of, as the audit trail stores them
+    const rows = [
+      Perspective,
+      StrategicObjective,
+      OperationalObjective,
+      Indicator,
+      Target,
+      TargetRevision,
+      Measurement,
+    ];
+    const fields = [
+      ...new Set(
+        rows.flatMap((entity) => Object.keys(MetadataStorage.getMetadataFromDecorator(entity as never).properties)),
+      ),
+    ];
+    const stored = Object.fromEntries(fields.map((f) => [f, f === 'recordedAt' ? '2026-12-05T09:53:10.803Z' : true]));
+    const lines = changedCells(change({ action: 'CREATE', before: null, after: stored }) as never, 'it');
+    expect(lines.length).toBeGreaterThan(30);
+    // a field's code ("notCompleted", "recordedAt") or a raw value where a word belongs
+    const codes = lines.filter((l) => fields.includes(l.split(':')[0]) || /→ (true|false)$|\d{4}-\d{2}-\d{2}T/.test(l));
+    expect(codes).toEqual([]);
+    expect(lines).toContain('Non completato: — → sì');
+    expect(lines.find((l) => l.startsWith('Registrato il:'))).toMatch(/→ 05\/12\/26, \d{2}:53$/);
   });
 
   it('says when, who and from where, and how many older changes are left out', () => {

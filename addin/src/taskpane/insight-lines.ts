@@ -6,7 +6,8 @@
  */
 import type { ExplanationFieldsFragment, RowHistoryQuery } from '../api/generated';
 import { format, type Language } from '../i18n';
-import { PLAN_LAYOUT } from '@core/sheet/layout';
+import { SHEET_LAYOUT } from '@core/sheet/layout';
+import { HISTORY_FIELD_WORDS, YES_NO } from './history-words';
 import { insightWords } from './insight-words';
 
 /** one line: a label and its text, or a list under a label */
@@ -84,19 +85,24 @@ const BOOKKEEPING = new Set(['id', 'version', 'updatedAt', 'createdAt', 'org', '
 /** a changed field as the sheet names it: the measurement's value is "Valore ottenuto", a target's is the target */
 function cellName(entityType: string, key: string, language: Language): string {
   const layoutKey = key === 'value' ? (entityType === 'Measurement' ? 'actual' : 'target') : key;
-  const column = PLAN_LAYOUT.find((c) => c.key === layoutKey);
-  return column ? column[language] : key;
+  const column = SHEET_LAYOUT.find((c) => c.key === layoutKey);
+  return column ? column[language] : (HISTORY_FIELD_WORDS[language][key] ?? key);
 }
 
-function shown(value: unknown): string {
+// a stored instant ("2026-12-05T09:53:10.803Z"), shown as the pane shows times
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function shown(value: unknown, language: Language, when: Intl.DateTimeFormat): string {
   if (value === null || value === undefined) return '—';
+  if (typeof value === 'boolean') return value ? YES_NO[language].yes : YES_NO[language].no;
+  if (typeof value === 'string' && INSTANT.test(value)) return when.format(new Date(value));
   if (typeof value === 'object' && 'raw' in (value as object)) return String((value as { raw: unknown }).raw);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
 /** the cells one change touched, "Valore ottenuto: 60% → 62%" */
-export function changedCells(change: Change, language: Language): string[] {
+export function changedCells(change: Change, language: Language, when = timeFormat(language)): string[] {
   const w = insightWords[language];
   const before = (change.before ?? {}) as Record<string, unknown>;
   const after = (change.after ?? {}) as Record<string, unknown>;
@@ -107,11 +113,19 @@ export function changedCells(change: Change, language: Language): string[] {
     .map((k) =>
       format(w.historyCell, {
         cell: cellName(change.entityType, k, language),
-        before: change.action === 'CREATE' ? '—' : shown(before[k]),
-        after: shown(after[k]),
+        before: change.action === 'CREATE' ? '—' : shown(before[k], language, when),
+        after: shown(after[k], language, when),
       }),
     );
   return cells;
+}
+
+function timeFormat(language: Language, timeZone?: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone,
+  });
 }
 
 export function historyLines(
@@ -120,11 +134,7 @@ export function historyLines(
   timeZone?: string,
 ): InsightLine[] {
   const w = insightWords[language];
-  const when = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone,
-  });
+  const when = timeFormat(language, timeZone);
   const lines: InsightLine[] = page.edges.map(({ node }) => ({
     label: format(w.historyItem, {
       when: when.format(new Date(node.at)),
@@ -132,7 +142,7 @@ export function historyLines(
       where: [w.sources[node.source] ?? node.source, node.sourceDetail].filter(Boolean).join(', '),
     }),
     text: '',
-    items: changedCells(node, language),
+    items: changedCells(node, language, when),
   }));
   if (page.totalCount > page.edges.length)
     lines.push({ label: format(w.totalMore, { count: page.totalCount - page.edges.length }), text: '' });

@@ -5,11 +5,15 @@
  * "Cronologia" explain and trace the selected row. The ribbon is pressed by the action ids the manifest declares.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { RIBBON_ACTIONS } from '../../../addin/src/commands/ribbon';
 import { REFRESH_ON_OPEN } from '../../../addin/src/taskpane/runtime';
 import { child, parseXml, walk, type XmlElement } from '../xml';
 import { browserSuite, header, status, usePane, type PaneSession } from '../e2e-pane';
+
+/** where the pane's pictures go, to look at as a user would */
+const PANE_PICTURES = process.env.PANE_PICTURES || os.tmpdir();
 
 /** the FunctionName of the ribbon button labelled `italian` in manifest.xml */
 function ribbonAction(italian: string): string {
@@ -135,6 +139,8 @@ browserSuite('scenarios/ribbon')('the ribbon, the formulas and "Perché?" (issue
     await press(pane, ribbonAction('Perché?'));
     await pane.page.waitForSelector('#insight:not([hidden])[aria-busy="false"]');
     const why = (await pane.page.textContent('#insight')) ?? '';
+    // pictures to look at as a user would (PANE_PICTURES, default the system's temporary folder)
+    await pane.page.screenshot({ path: path.join(PANE_PICTURES, 'pane-perche.png'), fullPage: true });
     expect(await pane.page.textContent('#insight-heading')).toMatch(
       new RegExp(`^Perché ${edited.code.replace(/\./g, '\\.')} `),
     );
@@ -151,6 +157,7 @@ browserSuite('scenarios/ribbon')('the ribbon, the formulas and "Perché?" (issue
     // who, from where, which cell, old → new
     expect(history).toMatch(/Test administrator · Excel/);
     expect(history).toMatch(/Valore ottenuto: .* → 42/);
+    await pane.page.screenshot({ path: path.join(PANE_PICTURES, 'pane-cronologia.png'), fullPage: true });
     expect(pane.pageErrors).toEqual([]);
   });
 });
