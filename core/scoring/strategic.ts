@@ -171,22 +171,7 @@ export class StrategicRecord implements StrategicResult {
  * the two components stay as they are (JSON.stringify and toPlain convert them).
  */
 export function plainStrategic(r: StrategicResult): StrategicResult {
-  return {
-    id: r.id,
-    code: r.code,
-    status: r.status,
-    score: r.score,
-    display: r.display,
-    weightSum: r.weightSum,
-    passMark: r.passMark,
-    achieved: r.achieved,
-    warnings: r.warnings,
-    errors: r.errors,
-    explanation: r.explanation,
-    ownShare: r.ownShare,
-    own: r.own,
-    contributions: r.contributions,
-  };
+  return { ...plainAggregate(r), ownShare: r.ownShare, own: r.own, contributions: r.contributions };
 }
 
 /** The explanation of a strategic objective (children used and excluded, formula, text), from its result. */

@@ -5,16 +5,11 @@
  * the same node appearing again, not DUPLICATE_CODE. The new plan has the same cruscotti and the same entries.
  * Over HTTP, on SQLite and PostgreSQL.
  */
-import { createHash } from 'crypto';
-import { readFileSync } from 'fs';
-import { readSource } from '../../server/import/registry';
-import { writePlan } from '../../server/import/write-plan';
 import { databaseNames } from '../helpers/databases';
 import { startServer, type TestServer } from '../helpers/server';
-import { SEEDS } from '../helpers/seeds';
+import { emptyPlanBeside, importBergamo2021 } from '../helpers/bergamo-plan';
 import { ok, outcomes, type SheetRowIn, SHEET_ROW, sync, type SheetRow } from '../helpers/sync';
 
-const FILE = '002_cb68e27bcf5376bc.txt';
 const PLACE = 'actionLabel dashboard dashboardKind dashboardOwner position entryLevel';
 const ROWS = `query($p: ID!, $y: Int!) { sheetRows(planId: $p, year: $y, dashboards: true) { rows { ${SHEET_ROW} ${PLACE} } } }`;
 
@@ -91,34 +86,13 @@ function cruscotti(rows: Row[]): string[] {
     );
 }
 
-async function emptyPlanBeside(server: TestServer, planId: string): Promise<string> {
-  const { planVersion } = ok(
-    await server.gql(`query($p: ID!) { planVersion(id: $p) { cycle { organisation { id } } } }`, { p: planId }),
-  );
-  const cycle = ok(
-    await server.gql(
-      `mutation($o: ID!) { createPlanCycle(input: { organisationId: $o, name: "Copia 2021-2023", firstYear: 2021, years: [2021, 2022, 2023] }) { id } }`,
-      { o: planVersion.cycle.organisation.id },
-    ),
-  ).createPlanCycle.id;
-  return ok(
-    await server.gql(
-      `mutation($c: ID!) { createPlanVersion(input: { cycleId: $c, revision: 0, label: "Copia dal foglio" }) { id } }`,
-      { c: cycle },
-    ),
-  ).createPlanVersion.id;
-}
-
 describe.each(databaseNames())('a Bergamo plan through the sheet, cruscotti included (%s)', (dialect) => {
   let server: TestServer;
   let source: Row[];
   let sourcePlan: string;
   beforeAll(async () => {
     server = await startServer(dialect, { seed: false });
-    const text = readFileSync(`${SEEDS}/${FILE}`, 'utf8');
-    const { draft, review } = readSource(text, FILE);
-    const sha256 = createHash('sha256').update(text).digest('hex');
-    sourcePlan = (await writePlan(server.orm.em.fork(), draft, review, { fileName: FILE, sha256 })).planId as string;
+    sourcePlan = await importBergamo2021(server);
     source = await readAll(server, sourcePlan);
   });
   afterAll(() => server.close());
