@@ -333,6 +333,12 @@ export class PaneSession {
    * chooses the Sondrio plan, 2022, year end, without loading anything
    */
   connectAndChoose = async (token: string = this.api.token): Promise<void> => {
+    await this.connect(token);
+    await this.chooseSondrio();
+  };
+
+  /** opens the pane and connects, up to the plan chooser */
+  connect = async (token: string = this.api.token): Promise<void> => {
     const page = this.page;
     await page.goto(this.paneUrl);
     await page.waitForSelector('#app[aria-busy="false"]');
@@ -343,7 +349,19 @@ export class PaneSession {
         `Connect did not show the plan chooser; the pane says "${await page.textContent('#connect-status')}"`,
       );
     });
-    await this.chooseSondrio();
+  };
+
+  /** in a connected pane: a Bergamo plan imported on the server (importBergamo2021), 2021, year end */
+  chooseBergamo2021 = async (planId: string): Promise<void> => {
+    const page = this.page;
+    const organisations = await page.$$eval('#organisation option', (os) =>
+      os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
+    );
+    await page.selectOption('#organisation', organisations.find((o) => /bergamo/i.test(o.text))!.value);
+    await page.selectOption('#plan-select', planId);
+    await page.selectOption('#year', '2021');
+    await page.selectOption('#checkpoint', 'YEAR_END');
+    this.planId = planId;
   };
 
   /** in a connected pane: the Sondrio organisation (its plan comes selected), 2022, year end; keeps the plan's id */
