@@ -133,6 +133,11 @@ describe('manager scorecards by assignment period (Brescia, sqlite)', () => {
     expect(section.slice(0, section.indexOf('</section>'))).not.toContain('Periodo non conteggiato');
     // Brescia sets no pass marks: no empty "Soglia" and "Raggiunto" columns for an evaluator to wonder about
     for (const card of cards) expect(card.headers).not.toEqual(expect.arrayContaining(['Soglia']));
+    for (const card of cards) expect(card.headers).toEqual(expect.arrayContaining(['Rilevanza', 'Coefficiente']));
+    // nor empty "Rilevanza" and "Coefficiente" on a card whose objectives have no relevance (Ezio Zorzi's)
+    const zorzi = htmlTables(html).find((t) => t.heading === 'Scheda di valutazione: Ezio Zorzi')!;
+    expect(zorzi.headers).not.toEqual(expect.arrayContaining(['Rilevanza']));
+    expect(zorzi.headers).not.toEqual(expect.arrayContaining(['Coefficiente']));
     // the scorecards of every Brescia manager, periods and all, in Italian words only
     const words = html
       .replace(/<style>[\s\S]*?<\/style>/g, ' ')

@@ -20,6 +20,8 @@ import { type ReportColumn, type ReportDocument, type ReportSection, type Report
 import { type ReportData, planLabelIt, subtitleOf } from './data';
 
 const RELEVANCE_IT: Record<string, string> = { HIGH: 'ALTA', MEDIUM: 'MEDIA', LOW: 'BASSA' };
+/** columns printed only on a card where some objective fills them (Brescia sets no pass marks, Sondrio no relevance) */
+const OPTIONAL_COLUMNS = new Set(['passMark', 'achieved', 'relevance', 'coefficient']);
 
 export function buildScorecards(data: ReportData): ReportDocument {
   const { period, scores, request } = data;
@@ -123,11 +125,9 @@ export function buildScorecards(data: ReportData): ReportDocument {
                 : `${sum}: attesa 100%, da correggere`,
           ],
         ],
-        // a pass mark no objective of the card has is two empty columns an evaluator would ask about: left out
+        // a pass mark or relevance no objective of the card has: empty columns an evaluator would ask about, left out
         columns: columnsOf(request.year, funds).filter(
-          (c) =>
-            !['passMark', 'achieved'].includes(c.key) ||
-            rows.some((r) => r.cells[c.key] != null && r.cells[c.key] !== ''),
+          (c) => !OPTIONAL_COLUMNS.has(c.key) || rows.some((r) => r.cells[c.key] != null && r.cells[c.key] !== ''),
         ),
         rows,
         notes: [
