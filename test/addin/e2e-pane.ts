@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { messages } from '../../addin/src/i18n';
 import { SETTING } from '../../addin/src/sync/state';
 import { layoutColumn, LEVEL_LABEL, type LayoutColumnKey } from '@core/sheet/layout';
+import { importBergamo2021 } from '../helpers/bergamo-plan';
 import type { TestServer } from '../helpers/server';
 import { startSondrioServer } from '../helpers/sondrio-server';
 import { cachedBuild, servePane } from './e2e-build';
@@ -351,8 +352,13 @@ export class PaneSession {
     });
   };
 
-  /** in a connected pane: a Bergamo plan imported on the server (importBergamo2021), 2021, year end */
-  chooseBergamo2021 = async (planId: string): Promise<void> => {
+  /**
+   * the Bergamo 2021 plan imported beside the Sondrio one (before the pane lists the plans), the pane connected and
+   * the plan chosen, 2021, year end; its id
+   */
+  openBergamo2021 = async (): Promise<string> => {
+    const planId = await importBergamo2021(this.api);
+    await this.connect();
     const page = this.page;
     const organisations = await page.$$eval('#organisation option', (os) =>
       os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
@@ -362,6 +368,7 @@ export class PaneSession {
     await page.selectOption('#year', '2021');
     await page.selectOption('#checkpoint', 'YEAR_END');
     this.planId = planId;
+    return planId;
   };
 
   /** in a connected pane: the Sondrio organisation (its plan comes selected), 2022, year end; keeps the plan's id */

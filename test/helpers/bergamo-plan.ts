@@ -42,21 +42,16 @@ export async function emptyPlanBeside(server: TestServer, planId: string, label 
   ).createPlanVersion.id;
 }
 
-type PlacedRow = {
-  rowId: string;
-  level: string;
-  code: string;
-  title: string;
-  parentId: string | null;
-  weight: number | null;
-  target: { raw: string } | null;
-  dashboard: string | null;
-  dashboardKind: string | null;
-  dashboardOwner: string | null;
-  position: number | null;
-  entryLevel: string | null;
-  actionLabel: string | null;
-};
+/** a row of sheetRows(dashboards: true) with what a typed sheet shows of it */
+type PlacedRow = Record<'rowId' | 'level' | 'code' | 'title', string> &
+  Record<
+    'parentId' | 'dashboard' | 'dashboardKind' | 'dashboardOwner' | 'entryLevel' | 'actionLabel',
+    string | null
+  > & {
+    weight: number | null;
+    position: number | null;
+    target: { raw: string } | null;
+  };
 const LEVEL_WORD: Record<string, string> = {
   PERSPECTIVE: 'prospettiva',
   STRATEGIC: 'obiettivo strategico',
@@ -72,7 +67,8 @@ const KIND_WORD: Record<string, string> = {
 /** the add-in's own headers (core/sheet/layout.ts), as the bound table would name these columns */
 const headers = (keys: LayoutColumnKey[]) => keys.map((k) => layoutColumn(k).it);
 const PLAN_HEADERS = headers(['level', 'code', 'title', 'parentCode', 'weight', 'target']);
-const CRUSCOTTO_HEADERS = headers([
+/** the cruscotto columns' headers, as Carica and a bind write them */
+export const CRUSCOTTO_HEADERS = headers([
   'dashboard',
   'dashboardKind',
   'dashboardOwner',

@@ -6,7 +6,6 @@
  * DUPLICATE_CODE, and the server keeps them. At every step the pane's own texts are scanned for English and codes.
  */
 import { browserSuite, header, usePane, type SheetView } from '../e2e-pane';
-import { importBergamo2021 } from '../../helpers/bergamo-plan';
 import { ok } from '../../helpers/sync';
 import { paneLeaks } from '../pane-italian';
 
@@ -39,10 +38,7 @@ suite('a Bergamo plan with its cruscotti in the pane', () => {
     }>;
 
   beforeAll(async () => {
-    // the Bergamo plan beside the Sondrio one the pane's server starts with, before the pane lists the plans
-    planId = await importBergamo2021(pane.api);
-    await pane.connect();
-    await pane.chooseBergamo2021(planId);
+    planId = await pane.openBergamo2021();
   }, 180_000);
 
   pane.step(

@@ -6,7 +6,7 @@
  */
 import { CRUSCOTTO_LAYOUT } from '@core/sheet/layout';
 import { sondrioSheet } from '../../fixtures/seed-sheets';
-import { importBergamo2021, typedBergamoSheet } from '../../helpers/bergamo-plan';
+import { typedBergamoSheet } from '../../helpers/bergamo-plan';
 import { browserSuite, header, OPERATION_TIMEOUT_MS, usePane } from '../e2e-pane';
 import { paneLeaks } from '../pane-italian';
 
@@ -95,9 +95,7 @@ suite('Collega questo foglio on a table bound without the cruscotto columns', ()
   let planId = '';
 
   beforeAll(async () => {
-    planId = await importBergamo2021(pane.api);
-    await pane.connect();
-    await pane.chooseBergamo2021(planId);
+    planId = await pane.openBergamo2021();
   }, 180_000);
 
   pane.step(
