@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { messages } from '../../addin/src/i18n';
 import { SETTING } from '../../addin/src/sync/state';
 import { layoutColumn, LEVEL_LABEL, type LayoutColumnKey } from '@core/sheet/layout';
+import { importBergamo2021 } from '../helpers/bergamo-plan';
 import type { TestServer } from '../helpers/server';
 import { startSondrioServer } from '../helpers/sondrio-server';
 import { cachedBuild, servePane } from './e2e-build';
@@ -333,6 +334,12 @@ export class PaneSession {
    * chooses the Sondrio plan, 2022, year end, without loading anything
    */
   connectAndChoose = async (token: string = this.api.token): Promise<void> => {
+    await this.connect(token);
+    await this.chooseSondrio();
+  };
+
+  /** opens the pane and connects, up to the plan chooser */
+  connect = async (token: string = this.api.token): Promise<void> => {
     const page = this.page;
     await page.goto(this.paneUrl);
     await page.waitForSelector('#app[aria-busy="false"]');
@@ -343,7 +350,25 @@ export class PaneSession {
         `Connect did not show the plan chooser; the pane says "${await page.textContent('#connect-status')}"`,
       );
     });
-    await this.chooseSondrio();
+  };
+
+  /**
+   * the Bergamo 2021 plan imported beside the Sondrio one (before the pane lists the plans), the pane connected and
+   * the plan chosen, 2021, year end; its id
+   */
+  openBergamo2021 = async (): Promise<string> => {
+    const planId = await importBergamo2021(this.api);
+    await this.connect();
+    const page = this.page;
+    const organisations = await page.$$eval('#organisation option', (os) =>
+      os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
+    );
+    await page.selectOption('#organisation', organisations.find((o) => /bergamo/i.test(o.text))!.value);
+    await page.selectOption('#plan-select', planId);
+    await page.selectOption('#year', '2021');
+    await page.selectOption('#checkpoint', 'YEAR_END');
+    this.planId = planId;
+    return planId;
   };
 
   /** in a connected pane: the Sondrio organisation (its plan comes selected), 2022, year end; keeps the plan's id */

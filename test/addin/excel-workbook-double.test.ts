@@ -131,6 +131,29 @@ describe('ExcelWorkbook on the faithful Excel double', () => {
     expect(data!.rowCount).toBe(2);
   });
 
+  it('adds columns at the right end of a protected table: text-formatted, hidden and with dropdowns, new ids', async () => {
+    const { excel, workbook } = setup();
+    const ids = await workbook.createTable('Piano', 'Cruscotto', columns, rows);
+    // a cell beside the table, on one of its rows: Excel moves it right with the inserted column
+    excel.user.type('Piano!F2', 'mio');
+    await workbook.protectTable('Cruscotto', ['Valore ottenuto']);
+    const added = await workbook.addColumns('Cruscotto', [
+      { header: 'Cruscotto', numberFormat: '@', width: 30 },
+      { header: 'Livello nel cruscotto', numberFormat: '@', list: ['strategico', 'operativo'], hidden: true },
+    ]);
+    expect(added).toHaveLength(2);
+    expect(new Set([...ids, ...added]).size).toBe(ids.length + 2);
+    await workbook.writeColumns('Cruscotto', [0, 1], { Cruscotto: ['1,5', 'SG'] });
+    const data = await workbook.readTable('Cruscotto');
+    expect(data!.headers).toEqual([...columns.map((c) => c.header), 'Cruscotto', 'Livello nel cruscotto']);
+    expect(data!.columnIds).toEqual([...ids, ...added]);
+    // formatted as text before the write: "1,5" stays as typed, never the number 1.5
+    expect(data!.rows.map((r) => r[5])).toEqual(['1,5', 'SG', '']);
+    expect(excel.user.cell('Piano!H2')).toMatchObject({ value: 'mio' });
+    expect(excel.model.sheet('Piano')!.decorations.hiddenColumns).toContain(6);
+    expect(excel.model.sheet('Piano')!.protection.protected).toBe(true);
+  });
+
   it('marks and clears cells, selects a cell, sets lights, chart and settings', async () => {
     const { excel, workbook, cell } = setup();
     await workbook.createTable('Piano', 'Cruscotto', columns, rows);

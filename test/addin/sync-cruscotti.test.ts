@@ -9,7 +9,7 @@
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import type { WorkbookSession } from '../../addin/src/sync/session';
 import { canonicalHeaders } from '../../addin/src/sync/columns';
-import { emptyPlanBeside, importBergamo2021 } from '../helpers/bergamo-plan';
+import { CRUSCOTTO_HEADERS, emptyPlanBeside, importBergamo2021, typedBergamoSheet } from '../helpers/bergamo-plan';
 import { openSession } from '../helpers/addin-session';
 import { startServer, type TestServer } from '../helpers/server';
 import { ok } from '../helpers/sync';
@@ -69,15 +69,7 @@ describe('a Bergamo plan with its cruscotti through the add-in (sqlite)', () => 
 
   test('Load writes the cruscotto columns and one line per (cruscotto, node), the same code in many', async () => {
     const data = wb.table(table)!;
-    for (const key of [
-      'dashboard',
-      'dashboardKind',
-      'dashboardOwner',
-      'position',
-      'entryLevel',
-      'actionLabel',
-    ] as const)
-      expect(data.headers).toContain(H[key]);
+    expect(data.headers).toEqual(expect.arrayContaining(CRUSCOTTO_HEADERS));
     expect(data.headers).toContain('Cruscotto');
     expect(data.rowCount).toBe((await placed(server, planId)).length);
     const shown = linesOf('azione', '3.1.1');
@@ -156,69 +148,52 @@ describe('a Bergamo plan with its cruscotti through the add-in (sqlite)', () => 
     expect((await placed(server, planId)).find((r) => r.code === '3.1.1' && !r.dashboard)?.actual?.raw).toBe('98%');
   });
 
+  test('"Collega" again on a table bound without the cruscotto columns adds them: every line keeps its cruscotto', async () => {
+    const request = { planId, year: 2021, checkpoint: 'YEAR_END' } as const;
+    const before = cruscotti(await placed(server, planId));
+    const typed = new MemoryWorkbook();
+    typed.putSheet('Piano', await typedBergamoSheet(server, planId, 0));
+    const s = await openSession(server, typed);
+    const plain = await s.proposeMapping('Piano');
+    const { table: bound } = await s.bindExistingSheet('Piano', plain.matches, request, plain);
+    // the table as a bind before the cruscotto columns existed left it
+    expect(typed.table(bound)!.headers).not.toContain(H.dashboard);
+    expect(await s.sync()).toMatchObject({ rejected: 0, conflicts: 0 });
+
+    const sheet = await typedBergamoSheet(server, planId, 2);
+    typed.putSheet('Cruscotti', sheet);
+    const shaped = await s.proposeMapping('Cruscotti');
+    const again = await s.bindExistingSheet('Cruscotti', shaped.matches, request, shaped);
+    expect(again).toMatchObject({ table: bound, rows: sheet.length - 1, unplaced: 0 });
+    expect((await typed.listTables()).map((t) => t.name)).toEqual([bound]);
+    const data = typed.table(bound)!;
+    const cells = (key: keyof typeof H) => typed.column(bound, H[key]!).map((c) => String(c ?? ''));
+    const shown = cells('code').map((code, i) =>
+      [cells('dashboard')[i], code, cells('position')[i], cells('entryLevel')[i], cells('actionLabel')[i]].join(' | '),
+    );
+    const at = (header: string) => sheet[0].indexOf(header);
+    const typedLines = sheet
+      .slice(1)
+      .map((r) =>
+        [r[at(H.dashboard!)], r[at(H.code)], r[at(H.position!)], r[at(H.entryLevel!)], r[at(H.actionLabel!)]].join(
+          ' | ',
+        ),
+      );
+    expect(data.headers).toEqual(expect.arrayContaining(CRUSCOTTO_HEADERS));
+    // the cruscotto lines as typed (a plan row's empty "Azione" shows the server's, as any column the sheet leaves empty)
+    const inCruscotto = (lines: string[]) => lines.filter((l) => !l.startsWith(' | '));
+    expect(inCruscotto(shown)).toEqual(inCruscotto(typedLines));
+    expect(inCruscotto(shown).length).toBeGreaterThan(10);
+    expect(shown.length).toBe(typedLines.length);
+    // the lines go out as the cruscotti they are: nothing refused, and the server's cruscotti as they were
+    expect(await s.sync()).toMatchObject({ rejected: 0, conflicts: 0 });
+    expect(s.errors()).toEqual([]);
+    expect(cruscotti(await placed(server, planId))).toEqual(before);
+  });
+
   test('a sheet typed as the document prints it (cruscotto columns, codes repeated) binds and syncs in one batch', async () => {
     const source = await placed(server, planId);
-    const full = ok(
-      await server.gql(
-        `query($p: ID!) { sheetRows(planId: $p, year: 2021, dashboards: true) { rows { rowId level code title parentId weight target { raw } } } }`,
-        { p: planId },
-      ),
-    ).sheetRows.rows as Array<{
-      rowId: string;
-      level: string;
-      code: string;
-      title: string;
-      parentId: string | null;
-      weight: number | null;
-      target: { raw: string } | null;
-    }>;
-    const codeOf = new Map(full.map((r) => [r.rowId, r.code]));
-    const levelWord: Record<string, string> = {
-      PERSPECTIVE: 'prospettiva',
-      STRATEGIC: 'obiettivo strategico',
-      OPERATIONAL: 'obiettivo operativo',
-      INDICATOR: 'azione',
-    };
-    const kindWord: Record<string, string> = {
-      STRATEGIC: 'strategico',
-      SERVICE: 'servizio',
-      SECRETARY_GENERAL: 'segretario generale',
-      MANAGER: 'dirigente',
-    };
-    const headers = [
-      H.level,
-      H.code,
-      H.title,
-      H.parentCode,
-      H.weight,
-      H.target,
-      H.dashboard!,
-      H.dashboardKind!,
-      H.dashboardOwner!,
-      H.position!,
-      H.entryLevel!,
-      H.actionLabel!,
-    ];
-    const grid = [
-      headers,
-      ...full.map((r, i) => {
-        const p = source[i];
-        return [
-          levelWord[r.level],
-          r.code,
-          r.title,
-          r.parentId ? (codeOf.get(r.parentId) ?? '') : '',
-          r.weight === null ? '' : String(r.weight).replace('.', ','),
-          r.target?.raw ?? '',
-          p.dashboard ?? '',
-          p.dashboard && p.dashboardKind ? kindWord[p.dashboardKind] : '',
-          p.dashboard ? (p.dashboardOwner ?? '') : '',
-          p.position === null ? '' : String(p.position),
-          p.entryLevel === 'OPERATIONAL' ? 'operativo' : p.entryLevel === 'STRATEGIC' ? 'strategico' : '',
-          p.actionLabel ?? '',
-        ];
-      }),
-    ];
+    const grid = await typedBergamoSheet(server, planId);
     const target = await emptyPlanBeside(server, planId);
     const typed = new MemoryWorkbook();
     typed.putSheet('Cruscotti', grid);

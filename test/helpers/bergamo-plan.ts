@@ -5,6 +5,7 @@
  */
 import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
+import { layoutColumn, type LayoutColumnKey } from '@core/sheet/layout';
 import { readSource } from '../../server/import/registry';
 import { writePlan } from '../../server/import/write-plan';
 import { seedPath } from './seeds';
@@ -39,4 +40,81 @@ export async function emptyPlanBeside(server: TestServer, planId: string, label 
       { c: cycle, l: label },
     ),
   ).createPlanVersion.id;
+}
+
+/** a row of sheetRows(dashboards: true) with what a typed sheet shows of it */
+type PlacedRow = Record<'rowId' | 'level' | 'code' | 'title', string> &
+  Record<
+    'parentId' | 'dashboard' | 'dashboardKind' | 'dashboardOwner' | 'entryLevel' | 'actionLabel',
+    string | null
+  > & {
+    weight: number | null;
+    position: number | null;
+    target: { raw: string } | null;
+  };
+const LEVEL_WORD: Record<string, string> = {
+  PERSPECTIVE: 'prospettiva',
+  STRATEGIC: 'obiettivo strategico',
+  OPERATIONAL: 'obiettivo operativo',
+  INDICATOR: 'azione',
+};
+const KIND_WORD: Record<string, string> = {
+  STRATEGIC: 'strategico',
+  SERVICE: 'servizio',
+  SECRETARY_GENERAL: 'segretario generale',
+  MANAGER: 'dirigente',
+};
+/** the add-in's own headers (core/sheet/layout.ts), as the bound table would name these columns */
+const headers = (keys: LayoutColumnKey[]) => keys.map((k) => layoutColumn(k).it);
+const PLAN_HEADERS = headers(['level', 'code', 'title', 'parentCode', 'weight', 'target']);
+/** the cruscotto columns' headers, as Carica and a bind write them */
+export const CRUSCOTTO_HEADERS = headers([
+  'dashboard',
+  'dashboardKind',
+  'dashboardOwner',
+  'position',
+  'entryLevel',
+  'actionLabel',
+]);
+
+/**
+ * The plan as a user types it from the document (Italian headers, codes, parent codes, weights, 2021 targets): its
+ * plan rows, then the lines of the cruscotti asked for (`dashboards`: how many of them, in the server's order; 0 =
+ * plan rows only, without the cruscotto columns). Read from the server, so the sheet says what the plan holds.
+ */
+export async function typedBergamoSheet(
+  server: TestServer,
+  planId: string,
+  dashboards = Infinity,
+): Promise<string[][]> {
+  const rows = ok(
+    await server.gql(
+      `query($p: ID!) { sheetRows(planId: $p, year: 2021, dashboards: true) { rows { rowId level code title parentId weight target { raw } dashboard dashboardKind dashboardOwner position entryLevel actionLabel } } }`,
+      { p: planId },
+    ),
+  ).sheetRows.rows as PlacedRow[];
+  const codeOf = new Map(rows.map((r) => [r.rowId, r.code]));
+  const names = [...new Set(rows.map((r) => r.dashboard).filter((d): d is string => !!d))].slice(0, dashboards);
+  const plan = (r: PlacedRow) => [
+    LEVEL_WORD[r.level],
+    r.code,
+    r.title,
+    r.parentId ? (codeOf.get(r.parentId) ?? '') : '',
+    r.weight === null ? '' : String(r.weight).replace('.', ','),
+    r.target?.raw ?? '',
+  ];
+  const place = (r: PlacedRow) =>
+    r.dashboard
+      ? [
+          r.dashboard,
+          r.dashboardKind ? KIND_WORD[r.dashboardKind] : '',
+          r.dashboardOwner ?? '',
+          r.position === null ? '' : String(r.position),
+          r.entryLevel === 'OPERATIONAL' ? 'operativo' : r.entryLevel === 'STRATEGIC' ? 'strategico' : '',
+          r.actionLabel ?? '',
+        ]
+      : ['', '', '', '', '', ''];
+  const shown = rows.filter((r) => !r.dashboard || names.includes(r.dashboard));
+  if (names.length === 0) return [PLAN_HEADERS, ...shown.map(plan)];
+  return [[...PLAN_HEADERS, ...CRUSCOTTO_HEADERS], ...shown.map((r) => [...plan(r), ...place(r)])];
 }

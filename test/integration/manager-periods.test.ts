@@ -5,9 +5,11 @@
  * objectives 1.1 and 1.2 twice and "somma 170%").
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { getFile, htmlTables } from '../helpers/files';
 import { notItalian } from '../helpers/italian-scan';
-import { CHROMIUM, PICTURES, htmlPicture, withBrowser } from '../helpers/pictures';
+import { CHROMIUM, PDFTOPPM, PICTURES, pageInk, pdfPageCount, pdfPictures } from '../helpers/pictures';
+import { PDFTOTEXT, pageBreakFaults, pdfPageTexts } from '../helpers/pdf-pages';
 import { seedPath } from '../helpers/seeds';
 import { startServer, type TestServer } from '../helpers/server';
 import { ok, SHEET_ROWS, sync, type SheetRow } from '../helpers/sync';
@@ -118,6 +120,24 @@ describe('manager scorecards by assignment period (Brescia, sqlite)', () => {
     }
     const section = html.slice(html.indexOf('Antonella Vairano, dal 1/7/2020'));
     expect(section).toContain('pesi in vigore alla data di rilevazione');
+    // which period counts, by its dates, on both cards; the other one says its values are not added to it
+    const first = html.slice(
+      html.indexOf('Antonella Vairano, dal 1/1/2020'),
+      html.indexOf('Antonella Vairano, dal 1/7/2020'),
+    );
+    for (const card of [first, section.slice(0, section.indexOf('</section>'))])
+      expect(card).toContain('(quella del periodo dal 1/7/2020 al 31/12/2020, in vigore al 31/12)');
+    expect(first).toContain(
+      'Periodo non conteggiato: la % e i valori economici di questa scheda non si sommano a quelli del periodo dal 1/7/2020 al 31/12/2020, che conta.',
+    );
+    expect(section.slice(0, section.indexOf('</section>'))).not.toContain('Periodo non conteggiato');
+    // Brescia sets no pass marks: no empty "Soglia" and "Raggiunto" columns for an evaluator to wonder about
+    for (const card of cards) expect(card.headers).not.toEqual(expect.arrayContaining(['Soglia']));
+    for (const card of cards) expect(card.headers).toEqual(expect.arrayContaining(['Rilevanza', 'Coefficiente']));
+    // nor empty "Rilevanza" and "Coefficiente" on a card whose objectives have no relevance (Ezio Zorzi's)
+    const zorzi = htmlTables(html).find((t) => t.heading === 'Scheda di valutazione: Ezio Zorzi')!;
+    expect(zorzi.headers).not.toEqual(expect.arrayContaining(['Rilevanza']));
+    expect(zorzi.headers).not.toEqual(expect.arrayContaining(['Coefficiente']));
     // the scorecards of every Brescia manager, periods and all, in Italian words only
     const words = html
       .replace(/<style>[\s\S]*?<\/style>/g, ' ')
@@ -126,17 +146,30 @@ describe('manager scorecards by assignment period (Brescia, sqlite)', () => {
     expect(notItalian(words)).toEqual([]);
   });
 
-  (fs.existsSync(CHROMIUM) ? it : it.skip)(
-    'the Brescia scorecards drawn as a picture, for a person to look at the two periods',
+  const pdfIt = [CHROMIUM, PDFTOPPM, PDFTOTEXT].every((f) => fs.existsSync(f)) ? it : it.skip;
+  pdfIt(
+    'the Brescia scorecards printed, every PDF page drawn as a picture: none blank, no orphan heading or lone total',
     async () => {
-      const file = await getFile(server, `/reports/scorecards.html?planId=${planId}&year=2020`);
-      fs.mkdirSync(PICTURES, { recursive: true });
-      fs.writeFileSync(`${PICTURES}/scorecards-brescia.html`, file.body);
-      const path = await withBrowser((browser) =>
-        htmlPicture(browser, file.body.toString('utf8'), 'scorecards-brescia'),
-      );
-      expect(fs.statSync(path).size).toBeGreaterThan(10_000);
+      const html = (await getFile(server, `/reports/scorecards.html?planId=${planId}&year=2020`)).body.toString('utf8');
+      const file = await getFile(server, `/reports/scorecards.pdf?planId=${planId}&year=2020`);
+      expect(file.status).toBe(200);
+      const count = pdfPageCount(file.body);
+      expect(count).toBeGreaterThan(1);
+      const pages = Array.from({ length: count }, (_, i) => i + 1);
+      // the pictures to look at, page by page (REPORT_PICTURES, default a temp dir): what an OIV would sign
+      pdfPictures(file.body, 'scorecards-brescia', pages);
+      const pdf = path.join(PICTURES, 'scorecards-brescia.pdf');
+      expect(pages.filter((n) => pageInk(pdf, n) < 0.002)).toEqual([]);
+      const printed = pdfPageTexts(pdf);
+      expect(printed).toHaveLength(count);
+      expect(pageBreakFaults(printed, html)).toEqual([]);
+      // the two periods of the manager who changed mid-year, each with its own heading and its own 100% total
+      const all = printed.join('\n');
+      expect(all).toContain('Antonella Vairano, dal 1/1/2020 al 30/6/2020');
+      expect(all).toContain('Antonella Vairano, dal 1/7/2020 al 31/12/2020');
+      expect(all).not.toMatch(/somma 1[1-9]\d%/);
+      expect(notItalian(all)).toEqual([]);
     },
-    120_000,
+    180_000,
   );
 });

@@ -20,7 +20,7 @@ import { ACTION_OVERHEAD_BYTES, CHUNK_BUDGET_BYTES, jsonBytes, packBySize } from
 import { blocksToWrite, readBlock } from './blocks';
 import { applyTrafficLights, drawChart } from './charts';
 import { columnIndex, type Geometry, locate, mustLocate } from './geometry';
-import { writeNewTable } from './new-table';
+import { addTableColumns, writeNewTable } from './new-table';
 import { protectTable, whileUnprotected } from './protection';
 import { apiSupported } from './requirements';
 import { type ApiSupport, type ExcelHost, type ExcelRunner, suspendScreen } from './runner';
@@ -124,6 +124,14 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.withEventsOff((context) =>
       writeNewTable(context, { sheetName, name, columns, rows }, this.budget, this.supports),
     );
+  }
+
+  async addColumns(name: string, columns: ColumnSetup[]): Promise<string[]> {
+    let ids: string[] = [];
+    await this.writeTo(name, async (context, geometry) => {
+      ids = await addTableColumns(context, geometry, columns, this.supports);
+    });
+    return ids;
   }
 
   async appendRows(name: string, rows: Cell[][]): Promise<void> {

@@ -18,7 +18,7 @@ import type { Cell } from '../workbook/port';
 import { idsByKey } from './column-identity';
 import { canonicalHeaders, linesOf, type Inputs } from './columns';
 import { planTableOf, readPlanTable, statusLabel, TableMissingError, type OperationContext } from './context';
-import { keepColumnIdentity, refuseUnsent, rewriteTable } from './rewrite';
+import { addCruscottoColumns, keepColumnIdentity, refuseUnsent, rewriteTable } from './rewrite';
 import { rowHash } from './hash';
 import { freshState, layoutColumns } from './load';
 import { parentNames, realizationCell, referenceName, serverInputs } from './server-cells';
@@ -120,7 +120,7 @@ export async function bindSheet(
   into: { current: StoredState; discard: boolean } | null = null,
 ): Promise<{ state: StoredState; summary: BindSummary }> {
   // bound already: the same table is rewritten (never a second one beside an orphan), and only once the user chose
-  const bound = into ? await readBound(ctx, into.current) : null;
+  let bound = into ? await readBound(ctx, into.current) : null;
   if (bound) refuseUnsent(bound.table, into!.discard, 'bind');
   const { plan, passMarks } = await ctx.client.plan(request.planId);
   if (!plan) throw new Error(`plan ${request.planId} not found`);
@@ -207,6 +207,9 @@ export async function bindSheet(
     freshState(serverUrl, request, plan, passMarks, { ...where, serverTime: page.serverTime });
   let state: StoredState;
   if (bound) {
+    // a table without the cruscotto columns gets them before lines in cruscotti are written into it
+    const current = cruscotti ? await addCruscottoColumns(ctx, into!.current, bound.table) : into!.current;
+    if (current !== into!.current) bound = await readBound(ctx, current);
     // the table's own column order, its renamed and its own columns kept (rewrite.ts)
     await rewriteTable(
       ctx,
@@ -215,8 +218,8 @@ export async function bindSheet(
       bound.table,
       rows.map((cells) => Object.fromEntries(keys.map((k, i) => [k, cells[i]]))),
     );
-    state = fresh(into!.current.binding);
-    keepColumnIdentity(state, into!.current);
+    state = fresh(current.binding);
+    keepColumnIdentity(state, current);
     await refreshVisuals(ctx.port, await readPlanTable(ctx.port, state.binding), state.lights, ctx.language);
   } else {
     const existing = await ctx.port.listTables();

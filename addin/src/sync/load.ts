@@ -3,7 +3,7 @@
  * workbook's language, hidden id / version / hash columns, dropdowns, text formats so values stay as typed), with
  * realization, traffic lights and the chart. The binding goes into the workbook settings; the token does not.
  */
-import { sheetLayout, type LayoutLanguage } from '@core/sheet/layout';
+import { sheetLayout, type LayoutColumn, type LayoutLanguage } from '@core/sheet/layout';
 import type { PlanDetails } from '../api/types';
 import type { Cell, ColumnSetup } from '../workbook/port';
 import { idsByKey } from './column-identity';
@@ -16,13 +16,18 @@ import { lightsFor, refreshVisuals } from './visuals';
 
 /** the columns of a new table; the cruscotto columns only when its rows have cruscotti (a Bergamo plan) */
 export function layoutColumns(language: LayoutLanguage, cruscotti = false): ColumnSetup[] {
-  return sheetLayout(cruscotti).map((c) => ({
+  return sheetLayout(cruscotti).map((c) => columnSetup(c, language));
+}
+
+/** a layout column as the table gets it: header in the workbook's language, format, dropdown, hidden, width */
+export function columnSetup(c: LayoutColumn, language: LayoutLanguage): ColumnSetup {
+  return {
     header: c[language],
     numberFormat: c.numberFormat,
     list: c.list,
     hidden: c.kind === 'hidden',
     width: c.width,
-  }));
+  };
 }
 
 /** The state of a table just written from the server's rows, by load or by bind: no Sync completed yet. */

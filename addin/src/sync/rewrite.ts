@@ -4,10 +4,11 @@
  * had on the same plan row); no row is deleted and made again, so formats, validation and filters stay. Never a
  * second table beside an orphaned first one.
  */
-import { SHEET_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
+import { isCruscottoColumn, SHEET_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
 import type { Cell, TableData } from '../workbook/port';
 import type { PlanTable } from './columns';
-import type { OperationContext } from './context';
+import { headersOf, type OperationContext } from './context';
+import { columnSetup } from './load';
 import { planSync } from './outgoing';
 import type { StoredState } from './state';
 import { UnsentEditsError } from './unsent';
@@ -57,4 +58,31 @@ export async function rewriteTable(
       Array.from({ length: data.rows.length - overlap }, (_, i) => overlap + i),
     );
   ctx.progress(operation, grid.length, grid.length);
+}
+
+/**
+ * A table bound before its plan had cruscotti (or to a sheet without them) has no cruscotto columns: rewriting it
+ * with lines in cruscotti adds the columns it lacks at its right end, so no line loses its cruscotto, its order or its
+ * "Azione". Returns the state to read the table with from now on: its binding knows the new columns (header,
+ * place, TableColumn.id), as a table made with them would.
+ */
+export async function addCruscottoColumns(
+  ctx: OperationContext,
+  current: StoredState,
+  table: PlanTable,
+): Promise<StoredState> {
+  const missing = SHEET_LAYOUT.filter((c) => isCruscottoColumn(c.key) && !table.headers[c.key]);
+  if (missing.length === 0) return current;
+  const language = current.binding.language;
+  const ids = await ctx.port.addColumns(
+    table.name,
+    missing.map((c) => columnSetup(c, language)),
+  );
+  const added = <V>(value: (key: LayoutColumnKey, i: number) => V) =>
+    Object.fromEntries(missing.map((c, i) => [c.key, value(c.key, i)]));
+  const binding = { ...current.binding };
+  binding.columns = { ...headersOf(current.binding), ...added((key) => missing.find((c) => c.key === key)![language]) };
+  if (binding.positions) binding.positions = { ...binding.positions, ...added((_, i) => table.columns.length + i) };
+  if (binding.columnIds) binding.columnIds = { ...binding.columnIds, ...added((_, i) => ids[i]) };
+  return { ...current, binding };
 }

@@ -144,6 +144,24 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     return [...table.columnIds!];
   }
 
+  async addColumns(name: string, columns: ColumnSetup[]): Promise<string[]> {
+    const table = this.mustTable(name);
+    this.cost('addColumns', LOCATE + 1 + EVENTS + reprotect(table));
+    if (!table.columnIds) newColumnIds(table);
+    const ids: string[] = [];
+    for (const { header, ...rest } of columns) {
+      if (table.headers.includes(header)) throw new Error(`table "${name}" has a column "${header}" already`);
+      table.headers.push(header);
+      table.setup[header] = rest;
+      for (const row of table.rows) row.cells.push('');
+      const id = String(table.nextColumnId!);
+      table.nextColumnId! += 1;
+      table.columnIds!.push(id);
+      ids.push(id);
+    }
+    return ids;
+  }
+
   async appendRows(name: string, rows: Cell[][]): Promise<void> {
     if (rows.length === 0) return;
     const table = this.mustTable(name);

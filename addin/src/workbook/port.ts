@@ -78,6 +78,11 @@ export interface WorkbookPort {
    * of each column, in the order of `columns`
    */
   createTable(sheet: string, name: string, columns: ColumnSetup[], rows: Cell[][]): Promise<string[]>;
+  /**
+   * new columns at the right end of a table, set up as createTable sets its own (formats, dropdowns, hidden, width),
+   * their body cells empty; returns Excel's TableColumn.id of each, in the order of `columns`
+   */
+  addColumns(name: string, columns: ColumnSetup[]): Promise<string[]>;
   /** append rows at the end of a table */
   appendRows(name: string, rows: Cell[][]): Promise<void>;
   /** write cells of some columns: values[i] goes to body row rows[i]; in chunks, events off while writing */

@@ -20,6 +20,8 @@ import { type ReportColumn, type ReportDocument, type ReportSection, type Report
 import { type ReportData, planLabelIt, subtitleOf } from './data';
 
 const RELEVANCE_IT: Record<string, string> = { HIGH: 'ALTA', MEDIUM: 'MEDIA', LOW: 'BASSA' };
+/** columns printed only on a card where some objective fills them (Brescia sets no pass marks, Sondrio no relevance) */
+const OPTIONAL_COLUMNS = new Set(['passMark', 'achieved', 'relevance', 'coefficient']);
 
 export function buildScorecards(data: ReportData): ReportDocument {
   const { period, scores, request } = data;
@@ -56,6 +58,7 @@ export function buildScorecards(data: ReportData): ReportDocument {
             counted: proRata || p.inForce || (i === periods.length - 1 && !periods.some((q) => q.inForce)),
           }))
         : [{ lines: result.objectives, period: periods[0], counted: true }];
+    const countedSpan = cards.length > 1 ? cards.find((c) => c.counted && c.period)?.period : undefined;
     for (const card of cards) {
       const rows: ReportTableRow[] = [];
       const excluded: string[] = [];
@@ -90,7 +93,7 @@ export function buildScorecards(data: ReportData): ReportDocument {
       for (const f of funds)
         totals[`fund:${f}`] = card.lines.reduce((s, l) => s + (l.incentives.find((i) => i.fund === f)?.value ?? 0), 0);
       rows.push({ style: weightsOk ? 'total' : 'warning', cells: totals });
-      const span = card.period ? `dal ${dateIt(card.period.from)} al ${dateIt(card.period.to)}` : null;
+      const span = card.period ? spanOf(card.period) : null;
       sections.push({
         title: cards.length > 1 && span ? `Scheda di valutazione: ${name}, ${span}` : `Scheda di valutazione: ${name}`,
         fields: [
@@ -109,7 +112,7 @@ export function buildScorecards(data: ReportData): ReportDocument {
                 ['% del periodo', cardDisplay ?? 'non valutabile'] as [string, string],
                 [
                   '% complessiva',
-                  `${result.display ?? 'non valutabile'} (${totalBasis(proRata, request.checkpoint)})`,
+                  `${result.display ?? 'non valutabile'} (${totalBasis(proRata, request.checkpoint, countedSpan)})`,
                 ] as [string, string],
               ]
             : [['% complessiva', result.display ?? 'non valutabile'] as [string, string]]),
@@ -122,9 +125,17 @@ export function buildScorecards(data: ReportData): ReportDocument {
                 : `${sum}: attesa 100%, da correggere`,
           ],
         ],
-        columns: columnsOf(request.year, funds),
+        // a pass mark or relevance no objective of the card has: empty columns an evaluator would ask about, left out
+        columns: columnsOf(request.year, funds).filter(
+          (c) => !OPTIONAL_COLUMNS.has(c.key) || rows.some((r) => r.cells[c.key] != null && r.cells[c.key] !== ''),
+        ),
         rows,
         notes: [
+          ...(card.counted || !countedSpan
+            ? []
+            : [
+                `Periodo non conteggiato: la % e i valori economici di questa scheda non si sommano a quelli del periodo ${spanOf(countedSpan)}, che conta.`,
+              ]),
           ...excluded.map((e) => `Escluso dal calcolo: ${e}`),
           ...(card.counted ? result.warnings : (card.period?.warnings ?? [])).map((w) => `Avviso: ${reasonIt(w)}`),
           ...(funds.length
@@ -179,6 +190,8 @@ function dateIt(iso: string): string {
   return `${Number(d)}/${Number(m)}/${y}`;
 }
 
+const spanOf = (p: ManagerPeriod) => `dal ${dateIt(p.from)} al ${dateIt(p.to)}`;
+
 function periodNote(p: ManagerPeriod, span: string, count: number, proRata: boolean): string {
   if (count === 1) return `${span}, pesi in vigore in questo periodo`;
   if (proRata) return `${span} (${p.days} giorni): pesi di questo periodo, conta in proporzione ai giorni`;
@@ -187,8 +200,11 @@ function periodNote(p: ManagerPeriod, span: string, count: number, proRata: bool
     : `${span}: pesi di questo periodo, mostrati a parte e non sommati a quelli in vigore`;
 }
 
-function totalBasis(proRata: boolean, checkpoint: string): string {
-  return proRata
-    ? 'media dei periodi in proporzione ai giorni'
-    : `sui pesi in vigore al ${checkpoint}, o dell'ultimo periodo di assegnazione`;
+/** what the manager's % is, naming the period that counts (the one in force at the checkpoint, or the last held) */
+function totalBasis(proRata: boolean, checkpoint: string, counted: ManagerPeriod | undefined): string {
+  if (proRata) return 'media dei periodi in proporzione ai giorni';
+  if (!counted) return `sui pesi in vigore al ${checkpoint}`;
+  return counted.inForce
+    ? `quella del periodo ${spanOf(counted)}, in vigore al ${checkpoint}`
+    : `quella del periodo ${spanOf(counted)}, l'ultimo del dirigente prima del ${checkpoint}`;
 }

@@ -86,6 +86,41 @@ export function deleteTableRows(engine: Engine, table: TableModel, at: number, c
 }
 
 /**
+ * TableColumnCollection.add(index, values, name) without values: a column inserted before table column `at` (at =
+ * columns appends at the right end). The table's cells from there move one column right within the table's rows
+ * (Excel inserts table cells, shifting right; cells outside the table's rows stay), the header takes `name` or
+ * "Colonna N", made unique as Excel makes a table's headers, and the column gets the next TableColumn.id. Refused on
+ * a protected sheet, as every structural change is. Returns the new column's id. Another table beside it on the same
+ * rows is not moved (Excel would move it or refuse): a gap of this double until a test needs it.
+ */
+export function insertTableColumn(
+  engine: Engine,
+  table: TableModel,
+  at: number,
+  name: string | null,
+  location: string,
+): string {
+  const sheet = table.sheet;
+  if (sheet.protection.protected) throw accessDenied(location);
+  if (at < 0 || at > table.columns) throw itemNotFound(`table column ${at}`, location);
+  const top = table.row;
+  const bottom = table.row + table.bodyRows;
+  const at0 = table.column + at;
+  const taken = new Set(table.headers().map((h) => h.toLowerCase()));
+  const moving = [...sheet.entries()].filter(([r, c]) => r >= top && r <= bottom && c >= at0);
+  for (const [r, c] of moving) sheet.cells.delete(`${r},${c}`);
+  for (const [r, c, cell] of moving) sheet.cells.set(`${r},${c + 1}`, cell);
+  let header = name ?? `Colonna${table.columns + 1}`;
+  for (let n = 2; taken.has(header.toLowerCase()); n++) header = `${name ?? 'Colonna'}${n}`;
+  for (let r = top; r <= bottom; r++) Object.assign(sheet.touch(r, at0), newCell(), { value: r === top ? header : '' });
+  table.columns += 1;
+  const id = String(table.nextColumnId++);
+  table.columnIds.splice(at, 0, id);
+  engine.changed(sheet, { row: top, column: at0, rows: bottom - top + 1, columns: 1 }, 'ColumnInserted');
+  return id;
+}
+
+/**
  * Right-click a header → Delete → Table Columns: the column's cells leave the table's rows, the table's cells to its
  * right move one column left (cells outside the table's rows stay where they are), and the table is one column
  * narrower. Refused on a protected sheet, as Excel refuses it.

@@ -7,7 +7,7 @@ import type { Input } from './edits';
 import { invalidArgument, itemNotFound } from './errors';
 import type { SheetModel, TableModel } from './model';
 import { Range } from './range';
-import { deleteTableRows, insertTableRows } from './table-edits';
+import { deleteTableRows, insertTableColumn, insertTableRows } from './table-edits';
 import { Worksheet, rectOf } from './worksheet';
 
 export class TableCollection extends ClientObject<TableModel[]> {
@@ -226,6 +226,30 @@ export class TableColumns extends TablePart {
     return this.column(`${this.path}.getItemAt(${index})`, () => index);
   }
 
+  /**
+   * add(index, values, name) (ExcelApi 1.1, name 1.4): a column inserted before `index` (null/undefined: at the right
+   * end), its header `name`; the TableColumn answered loads its id and gives its ranges. Values are not part of this
+   * double: the add-in formats a new column's cells before writing them.
+   */
+  add(index?: number | null, values?: Input[][] | null, name?: string | null): TableColumn {
+    if (values != null) throw invalidArgument('values are not part of this double', 'TableColumnCollection.add');
+    let id: string | null = null;
+    this.act('add', [index ?? null, null, name ?? null], (table) => {
+      id = insertTableColumn(
+        this.context.engine,
+        table,
+        index ?? table.columns,
+        name ?? null,
+        'TableColumnCollection.add',
+      );
+    });
+    return new TableColumn(this.context, `${this.path}.add()`, () => {
+      const table = this.target();
+      const at = id === null ? -1 : table.columnIds.indexOf(id);
+      return at < 0 ? null : { table, at };
+    });
+  }
+
   /** by header name, as Excel matches it: case-insensitively */
   getItem(name: string) {
     return this.column(`${this.path}.getItem(${name})`, () =>
@@ -261,5 +285,43 @@ export class TableColumns extends TablePart {
       out.items = headers.map((_, i) => Object.fromEntries(wanted.map((p) => [p, all[p](i)])));
     }
     return out;
+  }
+}
+
+/** one Excel.TableColumn, as TableColumnCollection.add answers it: its id and name, and its ranges */
+export class TableColumn extends ClientObject<{ table: TableModel; at: number }> {
+  protected missing(): Error {
+    return itemNotFound(`table column (${this.path})`, 'TableColumn');
+  }
+
+  get id(): string {
+    return this.read('id');
+  }
+
+  private part(name: string, rows: (t: TableModel) => [number, number]): Range {
+    return new Range(this.context, `${this.path}.${name}()`, () => {
+      const { table, at } = this.target();
+      const [row, count] = rows(table);
+      return { sheet: table.sheet, rect: { row, column: table.column + at, rows: count, columns: 1 } };
+    });
+  }
+  getRange(): Range {
+    return this.part('getRange', (t) => [t.row, t.bodyRows + 1]);
+  }
+  getDataBodyRange(): Range {
+    return this.part('getDataBodyRange', (t) => [t.row + 1, t.bodyRows]);
+  }
+  getHeaderRowRange(): Range {
+    return this.part('getHeaderRowRange', (t) => [t.row, 1]);
+  }
+
+  protected snapshot(properties: string[]): Record<string, unknown> {
+    const { table, at } = this.target();
+    return pick(
+      { id: () => table.columnIds[at], name: () => table.headers()[at], index: () => at },
+      properties,
+      'TableColumn',
+      (p) => invalidArgument(`TableColumn has no property "${p}"`),
+    );
   }
 }

@@ -5,8 +5,7 @@
  * typed on a repeat and a new indicator typed in two cruscotti go out with Sincronizza in one batch, with no
  * DUPLICATE_CODE, and the server keeps them. At every step the pane's own texts are scanned for English and codes.
  */
-import { browserSuite, header, OPERATION_TIMEOUT_MS, usePane, type SheetView } from '../e2e-pane';
-import { importBergamo2021 } from '../../helpers/bergamo-plan';
+import { browserSuite, header, usePane, type SheetView } from '../e2e-pane';
 import { ok } from '../../helpers/sync';
 import { paneLeaks } from '../pane-italian';
 
@@ -39,22 +38,7 @@ suite('a Bergamo plan with its cruscotti in the pane', () => {
     }>;
 
   beforeAll(async () => {
-    // the Bergamo plan beside the Sondrio one the pane's server starts with, before the pane lists the plans
-    planId = await importBergamo2021(pane.api);
-    const page = pane.page;
-    await page.goto(pane.paneUrl);
-    await page.waitForSelector('#app[aria-busy="false"]');
-    await page.fill('#token', pane.api.token);
-    await page.click('#connect-button');
-    await page.waitForSelector('#plan:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
-    const organisations = await page.$$eval('#organisation option', (os) =>
-      os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
-    );
-    await page.selectOption('#organisation', organisations.find((o) => /bergamo/i.test(o.text))!.value);
-    await page.selectOption('#plan-select', planId);
-    await page.selectOption('#year', '2021');
-    await page.selectOption('#checkpoint', 'YEAR_END');
-    pane.planId = planId;
+    planId = await pane.openBergamo2021();
   }, 180_000);
 
   pane.step(

@@ -2,12 +2,15 @@
  * Issue 14, item 6, the pane: in an Italian Excel every text the pane shows (headings, labels, buttons, messages,
  * lists, dropdown options, tooltips, accessible names) is Italian, with no English word and no raw code, in each
  * state the pane reaches: before connecting, an empty token, an unreachable server, the plan chooser, a loaded plan,
- * a Sync with rows refused by the server and by the pane, the reload question, offline, and the mapping
+ * a Sync with rows refused by the server and by the pane, the reload question, offline, a row in conflict (its card
+ * with "Tengo la mia" / "Prendo la loro", and the choice made), and the mapping
  * of a Bergamo-shaped sheet. The scan and its word list are the documents' (test/helpers/italian-scan.ts).
  */
 import { bergamoSheet } from '../../fixtures/seed-sheets';
-import { browserSuite, OPERATION_TIMEOUT_MS, usePane } from '../e2e-pane';
-import { paneLeaks } from '../pane-italian';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { browserSuite, header, OPERATION_TIMEOUT_MS, status, ui, usePane } from '../e2e-pane';
+import { paneLeaks, visibleTexts } from '../pane-italian';
 
 const suite = browserSuite('scenarios/pane-italian.test.ts');
 /** nothing listens on the discard port */
@@ -82,6 +85,35 @@ suite("the pane's words in Italian, state by state", () => {
     } finally {
       await pane.page.unroute('**/graphql');
     }
+  });
+
+  step('item 6 · a row in conflict: its status, the card with mine and theirs, and the choice made', async () => {
+    const [, , mine] = editableIndicators(await sheet());
+    await typeInCell(mine.position, 'actual', '42');
+    // a colleague changes the same row on the server meanwhile
+    const server = (await pane.serverRows()).get(mine.id)!;
+    const changed = await pane.api.gql(`mutation($input: SyncBatchInput!) { syncRows(input: $input) { applied } }`, {
+      input: {
+        planId: pane.planId,
+        year: 2022,
+        checkpoint: 'YEAR_END',
+        rows: [{ rowId: mine.id, rowVersion: server.rowVersion, actual: '43', note: 'verificato' }],
+      },
+    });
+    expect(changed.data?.syncRows.applied).toBe(1);
+    await press('#sync');
+    await pane.page.waitForSelector('#conflicts:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
+    expect(pane.rowOf(await sheet(), mine.id)[pane.col('syncStatus')]).toBe(status.CONFLICT);
+    // the card is what the scan reads: its heading, the mine / theirs columns, the changed cell's name, the buttons
+    const shown = (await visibleTexts(pane.page)).map((t) => t.text);
+    expect(shown).toEqual(
+      expect.arrayContaining([ui.conflictsHeading, ui.mineLabel, ui.theirsLabel, header('note'), ui.mine, ui.theirs]),
+    );
+    await pane.page.screenshot({ path: join(tmpdir(), 'cruscotto-pane-conflict.png'), fullPage: true });
+    await clean('conflict');
+    await press(`#conflict-list li[data-row-id="${mine.id}"] button[data-choice="theirs"]`);
+    expect(await pane.page.isHidden('#conflicts')).toBe(true);
+    await clean('conflict resolved');
   });
 
   step('item 6 · the mapping of a Bergamo-shaped sheet, every column with its choices', async () => {

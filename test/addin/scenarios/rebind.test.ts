@@ -1,10 +1,14 @@
 /**
  * "Collega questo foglio" pressed again on a workbook already bound (issue 12, item 7: a table is never orphaned):
  * the bound table is rewritten where it is, never a second table beside it; with edits not sent in it the pane asks
- * first, as Load again does (send first / discard / cancel), and nothing is touched before the answer.
+ * first, as Load again does (send first / discard / cancel), and nothing is touched before the answer. A table bound
+ * before the cruscotto columns existed gets them when a sheet with cruscotti is bound into it.
  */
+import { CRUSCOTTO_LAYOUT } from '@core/sheet/layout';
 import { sondrioSheet } from '../../fixtures/seed-sheets';
-import { browserSuite, OPERATION_TIMEOUT_MS, usePane } from '../e2e-pane';
+import { typedBergamoSheet } from '../../helpers/bergamo-plan';
+import { browserSuite, header, OPERATION_TIMEOUT_MS, usePane } from '../e2e-pane';
+import { paneLeaks } from '../pane-italian';
 
 const suite = browserSuite('scenarios/rebind.test.ts');
 
@@ -78,4 +82,56 @@ suite('Collega questo foglio on a bound workbook', () => {
     expect(await tableNames()).toEqual([first]);
     expect((await pane.serverRows()).get(kept.id)?.actual?.raw).toBe(kept.target);
   });
+});
+
+/**
+ * A workbook bound before the cruscotto columns existed: its table has the plan columns only. Binding a Bergamo sheet
+ * typed with its cruscotti into it ("Collega questo foglio" again) used to rewrite the table without them, and the
+ * lines lost their cruscotto; the table gets the columns it lacks, and every line keeps its place.
+ */
+suite('Collega questo foglio on a table bound without the cruscotto columns', () => {
+  const pane = usePane();
+  const cruscottoHeaders = CRUSCOTTO_LAYOUT.map((c) => c.it);
+  let planId = '';
+
+  beforeAll(async () => {
+    planId = await pane.openBergamo2021();
+  }, 180_000);
+
+  pane.step(
+    'item 7 · binding a sheet with cruscotti adds their columns to the bound table, every line in place',
+    async () => {
+      // the table as an add-in before the cruscotto columns bound it: plan rows, plan columns
+      await pane.putSheet('Piano', await typedBergamoSheet(pane.api, planId, 0));
+      await pane.press('#bind');
+      await pane.followBinding(await pane.press('#mapping-confirm'));
+      const first = pane.table;
+      expect((await pane.sheet()).headers).not.toEqual(expect.arrayContaining([header('dashboard')]));
+      expect(await pane.press('#sync')).not.toMatch(/rifiutate|conflitto/);
+
+      const typed = await typedBergamoSheet(pane.api, planId, 2);
+      await pane.putSheet('Cruscotti', typed);
+      await pane.press('#bind');
+      expect(await pane.press('#mapping-confirm')).toMatch(/Righe: \d+/);
+      await pane.followBinding();
+      expect(pane.table).toBe(first);
+      const view = await pane.sheet();
+      expect(view.headers).toEqual(expect.arrayContaining(cruscottoHeaders));
+      // each cruscotto line as typed: its cruscotto, code, order, level in it and "Azione"
+      const keys = ['dashboard', 'code', 'position', 'entryLevel', 'actionLabel'] as const;
+      const line = (cells: (key: (typeof keys)[number]) => unknown) =>
+        keys.map((k) => String(cells(k) ?? '')).join(' | ');
+      const inTable = view.rows.map((row) => line((k) => row[pane.col(k)])).filter((l) => !l.startsWith(' | '));
+      const inSheet = typed
+        .slice(1)
+        .map((row) => line((k) => row[typed[0].indexOf(header(k))]))
+        .filter((l) => !l.startsWith(' | '));
+      expect(inTable.length).toBeGreaterThan(10);
+      expect(inTable).toEqual(inSheet);
+      expect(view.rows.length).toBe(typed.length - 1);
+      // they go out as the cruscotto lines they are: nothing refused, no DUPLICATE_CODE
+      expect(await pane.press('#sync')).not.toMatch(/rifiutate|conflitto/);
+      expect(await paneLeaks(pane.page)).toEqual({});
+    },
+  );
 });
