@@ -129,14 +129,9 @@ export type Relevance = 'HIGH' | 'MEDIUM' | 'LOW';
 
 export type FundInput = { readonly name: string; readonly unitValue: number };
 
-export type ManagerAssignmentInput = {
+/** An objective of a manager's portfolio: a child by its objective's id; its weight is the ManagerAssignment's. */
+export type ManagerAssignmentInput = Pick<AggregateChild, 'code' | 'weight' | 'score' | 'status' | 'errors'> & {
   readonly objectiveId: string;
-  readonly code?: string;
-  /** the ManagerAssignment weight of the evaluated plan version */
-  readonly weight?: number | null;
-  readonly score: number | null;
-  readonly status?: ChildStatus;
-  readonly errors?: readonly string[];
   readonly relevance?: Relevance | 'ALTA' | 'MEDIA' | 'BASSA' | null;
   /** YYYY-MM-DD, first day the assignment holds (null: from the start of the year) */
   readonly validFrom?: string | null;

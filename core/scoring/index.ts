@@ -31,6 +31,7 @@ export {
   editProfile,
   validateProfile,
   profileLabel,
+  storedProfile,
   type ProfileChanges,
 } from './profiles';
 export {

@@ -62,6 +62,23 @@ export const PROFILE_PRESETS: Readonly<Record<'bergamo' | 'sondrio' | 'brescia',
   brescia: make('brescia', 1, 'draft', { ...DEFAULTS, capRatio: true, ownShare: 0.5, weightSumTolerance: 0.1 }),
 });
 
+/**
+ * A stored profile version as the engine reads it: its parameters over the defaults, with its own name, version
+ * and status; the defaults when there is none (the server's rows and the add-in's copy of them alike).
+ */
+export function storedProfile(
+  stored: (Pick<ScoringProfile, 'name' | 'version' | 'status'> & { parameters: unknown }) | null | undefined,
+): ScoringProfile {
+  if (!stored) return DEFAULT_PROFILE;
+  return {
+    ...DEFAULT_PROFILE,
+    ...(stored.parameters as Partial<ScoringProfile>),
+    name: stored.name,
+    version: stored.version,
+    status: stored.status,
+  };
+}
+
 /** "name@version", recorded with every result (docs/scoring.md §5.11). */
 let lastProfile: Pick<ScoringProfile, 'name' | 'version'> | null = null;
 let lastLabel = '';

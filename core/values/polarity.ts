@@ -137,28 +137,13 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
   let flaggedIt = '';
   if (points.length > 1) {
     const order = orderOf(points);
-    if (order.direction === 'decreasing' && order.scale === 'number') {
+    const read = polarityOfOrder(order);
+    if (read) {
       return propose(
-        'higher',
+        read,
         'threshold-order',
-        `${order.chain}: ${VERDICT.higher}`,
-        `${order.chain}: ${VERDICT_IT.higher}`,
-      );
-    }
-    if (order.direction === 'increasing' && order.scale === 'number') {
-      return propose(
-        'lower',
-        'threshold-order',
-        `${order.chain}: ${VERDICT.lower}`,
-        `${order.chain}: ${VERDICT_IT.lower}`,
-      );
-    }
-    if (order.direction === 'increasing') {
-      return propose(
-        'deadline',
-        'threshold-order',
-        `${order.chain}: ${VERDICT.deadline}`,
-        `${order.chain}: ${VERDICT_IT.deadline}`,
+        `${order.chain}: ${VERDICT[read]}`,
+        `${order.chain}: ${VERDICT_IT[read]}`,
       );
     }
     if (order.direction === 'decreasing' || order.direction === 'non-monotone') {
@@ -212,6 +197,13 @@ function positionOf(value: ParsedValue): { scale: Scale; key: number } | undefin
   if (isNumericValue(value)) return { scale: 'number', key: value.value };
   if (value.kind === 'date' && typeof value.value === 'string') return { scale: 'date', key: dayNumber(value.value) };
   if (isYearlessMonth(value)) return { scale: 'month', key: monthNumber(value.value as string) as number };
+  return undefined;
+}
+
+/** What a chain of target and thresholds says: numbers falling → higher, rising → lower; dates rising → deadline. */
+function polarityOfOrder(order: Order): 'higher' | 'lower' | 'deadline' | undefined {
+  if (order.direction === 'decreasing' && order.scale === 'number') return 'higher';
+  if (order.direction === 'increasing') return order.scale === 'number' ? 'lower' : 'deadline';
   return undefined;
 }
 

@@ -3,7 +3,7 @@ import {
   type AggregateChild,
   type AggregateResult,
   type ActivityInput,
-  DEFAULT_PROFILE,
+  storedProfile,
   type DashboardResult,
   type IndicatorInput,
   type IndicatorResult,
@@ -39,14 +39,9 @@ export type PlanScores = {
 
 /** The plan's profile as the engine reads it: stored parameters over the defaults, named "name@version". */
 export function profileOf(row: ProfileRow | null | undefined): ScoringProfile {
-  if (!row) return DEFAULT_PROFILE;
-  return {
-    ...DEFAULT_PROFILE,
-    ...(row.parameters as Partial<ScoringProfile>),
-    name: row.name,
-    version: row.profileVersion,
-    status: row.status,
-  };
+  return storedProfile(
+    row && { name: row.name, version: row.profileVersion, status: row.status, parameters: row.parameters },
+  );
 }
 
 /** Latest approved revision is the effective target (docs/scoring.md §5.2.1); the original is kept for the explanation. */

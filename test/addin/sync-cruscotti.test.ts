@@ -12,23 +12,12 @@ import { canonicalHeaders } from '../../addin/src/sync/columns';
 import { CRUSCOTTO_HEADERS, emptyPlanBeside, importBergamo2021, typedBergamoSheet } from '../helpers/bergamo-plan';
 import { openSession } from '../helpers/addin-session';
 import { startServer, type TestServer } from '../helpers/server';
-import { ok } from '../helpers/sync';
+import { type CruscottoCells, ok, type SheetRow } from '../helpers/sync';
 
 const H = canonicalHeaders('it', true);
 const PLACE = 'rowId rowVersion level code dashboard dashboardKind dashboardOwner position entryLevel actionLabel';
-type Placed = {
-  rowId: string;
-  rowVersion: number;
-  level: string;
-  code: string | null;
-  dashboard: string | null;
-  dashboardKind: string | null;
-  dashboardOwner: string | null;
-  position: number | null;
-  entryLevel: string | null;
-  actionLabel: string | null;
-  actual: { raw: string } | null;
-};
+type Placed = Pick<SheetRow, 'rowId' | 'rowVersion' | 'level' | 'code'> &
+  Omit<CruscottoCells, 'entryWeight' | 'entryDataSource'> & { actual: { raw: string } | null };
 
 async function placed(server: TestServer, planId: string): Promise<Placed[]> {
   const query = `query($p: ID!) { sheetRows(planId: $p, year: 2021, dashboards: true) { rows { ${PLACE} actual { raw } } } }`;

@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { openOrm } from '../../server/db/orm';
+import { Organisation } from '../../server/entities';
+import { createUser, issueToken } from '../../server/services/users';
 
 const ROOT = path.join(__dirname, '../..');
 const TS_NODE = path.join(ROOT, 'node_modules/ts-node/dist/bin.js');
@@ -22,6 +25,25 @@ export type ServerProcess = {
   /** SIGTERM, then the exit code */
   stop(): Promise<number | null>;
 };
+
+/**
+ * Prepares a database for a server process: an organisation and a system administrator holding one token per label,
+ * so the server neither loads the example plan nor makes a local administrator. Resolves with the tokens, in order.
+ */
+export async function seedAdminTokens(databaseUrl: string, orgCode: string, labels: string[]): Promise<string[]> {
+  const orm = await openOrm(databaseUrl);
+  try {
+    const em = orm.em.fork();
+    em.create(Organisation, { code: orgCode, name: 'Ente di prova' });
+    await em.flush();
+    const admin = await createUser(em, { email: 'ops@test.local', name: 'Ops', systemAdmin: true });
+    const tokens: string[] = [];
+    for (const label of labels) tokens.push((await issueToken(em, admin, { label })).token);
+    return tokens;
+  } finally {
+    await orm.close(true);
+  }
+}
 
 /**
  * Starts the server in a child process with `env` added to this one's (DATABASE_URL at least), PORT=0 and JSON logs

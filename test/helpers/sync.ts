@@ -12,6 +12,7 @@ import {
 } from '../../server/entities';
 import { SyncBatch } from '../../server/entities/sync-batch';
 import type { SheetRowIn } from '@core/sheet/row';
+import type { SheetRowOut } from '../../server/sync/sheet-rows';
 import type { GraphQLResponse, TestServer } from './server';
 
 /**
@@ -70,6 +71,9 @@ export type SheetRow = {
   responsibleUnits: string[];
   updatedAt: string;
 };
+/** The cruscotto cells of a row that sheetRows answers with dashboards: true, as they travel (none is a date). */
+export type CruscottoCells = Pick<SheetRowOut, 'actionLabel' | 'dashboard' | 'dashboardKind' | 'dashboardOwner'> &
+  Pick<SheetRowOut, 'position' | 'entryLevel' | 'entryWeight' | 'entryDataSource'>;
 export type CellError = { column: string; code: string; message: string; messageIt: string };
 export type RowResult = {
   index: number;
@@ -135,12 +139,14 @@ export function outcomes(result: Pick<SyncResult, 'rows'>): Array<[RowResult['st
   return result.rows.map((r) => [r.status, r.errors.map((e) => `${e.column}:${e.code}`)]);
 }
 
-export function syncRaw(server: TestServer, batch: Batch): Promise<GraphQLResponse<{ syncRows: SyncResult }>> {
+/** Who sends a batch: a test server's administrator, or any caller (`server.as(role, org)`). */
+type Sender = Pick<TestServer, 'gql'>;
+export function syncRaw(server: Sender, batch: Batch): Promise<GraphQLResponse<{ syncRows: SyncResult }>> {
   const input = { year: 2022, checkpoint: 'YEAR_END', mode: 'PARTIAL', ...batch };
   return server.gql(SYNC_ROWS, { input });
 }
 
-export async function sync(server: TestServer, batch: Batch): Promise<SyncResult> {
+export async function sync(server: Sender, batch: Batch): Promise<SyncResult> {
   return ok(await syncRaw(server, batch)).syncRows;
 }
 
@@ -232,6 +238,14 @@ export const edit = (row: Pick<SheetRow, 'rowId' | 'rowVersion'>, cells: SheetRo
   rowVersion: row.rowVersion,
   ...cells,
 });
+
+const NONE: SheetRowIn[] = [];
+/** Types `actuals` (indicator code → cell) and any `more` rows into the Sondrio plan in one batch: all must update. */
+export async function syncActuals(server: Sender, plan: SondrioPlan, actuals: Record<string, string>, more = NONE) {
+  const rows = Object.entries(actuals).map(([code, actual]) => edit(plan.indicator(code), { actual }));
+  const result = await sync(server, { planId: plan.planId, rows: [...rows, ...more] });
+  expect(result.rows.filter((r) => r.status !== 'UPDATED')).toEqual([]);
+}
 
 /** A new action ("Nuova azione") typed under an operational objective, with its target: the sheet's commonest new row. */
 export const newAction = (clientRef: string, parentRef: string, code: string, target: string): SheetRowIn => ({

@@ -14,6 +14,7 @@ import {
   TargetRevision,
 } from '../../server/entities';
 import { Checkpoint, RevisionKind, UnitType } from '@core/vocabulary/enums';
+import type { Caller, TestServer } from './server';
 
 export type PlanShape = { perspectives: number; strategic: number; operational: number; indicators: number };
 
@@ -99,4 +100,16 @@ export async function buildPlan(
     return plan.id;
   });
   return { planId, indicators };
+}
+
+/** A generated plan of the given shape on a test server, and a viewer of the organisation that holds it. */
+export async function buildPlanWithViewer(
+  server: TestServer,
+  code: string,
+  shape: PlanShape,
+): Promise<{ planId: string; indicators: number; viewer: Caller }> {
+  const built = await buildPlan(server.orm.em, code, shape);
+  const org = (await server.gql(`{ planVersion(id: "${built.planId}") { organisation { id } } }`)).data.planVersion
+    .organisation.id;
+  return { ...built, viewer: await server.as('viewer', org) };
 }

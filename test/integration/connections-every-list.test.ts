@@ -2,17 +2,13 @@ import { byCode } from '../../server/services/code-order';
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { ok } from '../helpers/sync';
+import { walkConnection } from '../helpers/connections';
 
 /**
  * Every list that grows has its Relay connection beside the plain list it replaces (issue 19): on the Sondrio plan,
  * each connection walked forwards in small pages gives every row of the plain list once, backwards the same rows,
  * `totalCount` counts them all, and a page costs the same few statements whatever the list's length.
  */
-type Page = {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  edges: Array<{ cursor: string; node: Record<string, unknown> }>;
-};
 
 describe.each(databaseNames())('every list that grows pages as a Relay connection (%s)', (dialect) => {
   const sondrio = withSondrioServer(dialect);
@@ -22,25 +18,8 @@ describe.each(databaseNames())('every list that grows pages as a Relay connectio
 
   /** The connection at `path` (its field, under `parent` when nested), every page of `size`, one way. */
   async function walk(field: string, args: string, size: number, backwards: boolean, parent?: string) {
-    const rows: Array<Record<string, unknown>> = [];
-    let cursor: string | null = null;
-    let total = -1;
-    for (let guard = 0; guard < 2000; guard++) {
-      const paging = backwards ? `last: ${size}, before: $c` : `first: ${size}, after: $c`;
-      const selection = `${field}(${args}${args ? ', ' : ''}${paging}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } }`;
-      const data = await gql(`query($c: String) { ${parent ? `${parent} { ${selection} }` : selection} }`, {
-        c: cursor,
-      });
-      const page: Page = parent ? data[parent.split('(')[0]][field] : data[field];
-      total = page.totalCount;
-      const nodes = page.edges.map((e) => e.node);
-      if (backwards) rows.unshift(...nodes);
-      else rows.push(...nodes);
-      const more = backwards ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage;
-      if (!more) break;
-      cursor = backwards ? page.pageInfo.startCursor : page.pageInfo.endCursor;
-    }
-    return { ids: rows.map((r) => r.id as string), total };
+    const { nodes, total } = await walkConnection(gql, { field, args, size, backwards, parent });
+    return { ids: nodes.map((r) => r.id as string), total };
   }
 
   const byPlan = () => `filter: { planId: "${plan()}" }`;

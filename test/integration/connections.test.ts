@@ -1,6 +1,7 @@
 import { byCode } from '../../server/services/code-order';
 import { databaseNames } from '../helpers/databases';
 import { ok } from '../helpers/sync';
+import { type Page, walkConnection } from '../helpers/connections';
 import { withSondrioServer } from '../helpers/sondrio-server';
 
 /**
@@ -8,36 +9,15 @@ import { withSondrioServer } from '../helpers/sondrio-server';
  * stable order; indicators come in the plan's code order by default ("1.2" before "1.10"), audit events newest
  * first; orderBy changes it; totalCount counts every page; a page costs a bounded number of statements.
  */
-type Page = {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  edges: Array<{ cursor: string; node: Record<string, any> }>;
-};
 
 describe.each(databaseNames())('connections page both ways in a stable order (%s)', (dialect) => {
   const sondrio = withSondrioServer(dialect);
 
   async function walk(list: string, fields: string, args: string, size: number, backwards = false) {
-    const seen: Array<Record<string, any>> = [];
-    let cursor: string | null = null;
-    let total = 0;
-    for (let guard = 0; guard < 1000; guard++) {
-      const paging = backwards ? `last: ${size}, before: $c` : `first: ${size}, after: $c`;
-      const page: Page = ok(
-        await sondrio.server.gql(
-          `query($c: String) { ${list}(${args}${args ? ', ' : ''}${paging}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { ${fields} } } } }`,
-          { c: cursor },
-        ),
-      )[list];
-      total = page.totalCount;
-      const nodes = page.edges.map((e) => e.node);
-      if (backwards) seen.unshift(...nodes);
-      else seen.push(...nodes);
-      const more = backwards ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage;
-      if (!more) break;
-      cursor = backwards ? page.pageInfo.startCursor : page.pageInfo.endCursor;
-    }
-    return { seen, total };
+    const data = async (query: string, variables: Record<string, unknown>) =>
+      ok(await sondrio.server.gql(query, variables));
+    const { nodes, total } = await walkConnection(data, { field: list, args, fields, size, backwards });
+    return { seen: nodes, total };
   }
 
   it('indicators: code order by default, the same backwards, every row once', async () => {

@@ -4,27 +4,23 @@
  * they are computed. Order-based, not timed: the test watches the pool's tasks in flight and asks /health while one
  * is. SQLite only: the threads and the event loop are the HTTP process's, the same whatever the database.
  */
-import { startServer, type TestServer } from '../helpers/server';
-import { buildPlan } from '../helpers/synthetic-plan';
+import { type Caller, startServer, type TestServer } from '../helpers/server';
+import { buildPlanWithViewer } from '../helpers/synthetic-plan';
 
 describe('file routes on the compute threads (sqlite)', () => {
   let server: TestServer;
   let planId: string;
-  let viewer: Awaited<ReturnType<TestServer['as']>>;
+  let viewer: Caller;
 
   beforeAll(async () => {
     // no score cache: every file computes its scores, as the first one after a change does
     server = await startServer('sqlite', { computeThreads: 1, scoreCacheMb: 0 });
-    const built = await buildPlan(server.orm.em, 'FILES', {
+    ({ planId, viewer } = await buildPlanWithViewer(server, 'FILES', {
       perspectives: 2,
       strategic: 10,
       operational: 10,
       indicators: 10,
-    });
-    planId = built.planId;
-    const org = (await server.gql(`{ planVersion(id: "${planId}") { organisation { id } } }`)).data.planVersion
-      .organisation.id;
-    viewer = await server.as('viewer', org);
+    }));
   });
   afterAll(() => server.close());
 

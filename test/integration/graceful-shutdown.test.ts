@@ -8,10 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { openOrm } from '../../server/db/orm';
-import { Organisation } from '../../server/entities';
-import { createUser, issueToken } from '../../server/services/users';
-import { type ServerProcess, startServerProcess } from '../helpers/server-process';
+import { seedAdminTokens, type ServerProcess, startServerProcess } from '../helpers/server-process';
 
 describe('graceful shutdown (sqlite, a real process)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cruscotto-shutdown-'));
@@ -20,16 +17,7 @@ describe('graceful shutdown (sqlite, a real process)', () => {
   let server: ServerProcess;
 
   beforeAll(async () => {
-    const orm = await openOrm(databaseUrl);
-    try {
-      const em = orm.em.fork();
-      em.create(Organisation, { code: 'STOP', name: 'Ente di prova' });
-      await em.flush();
-      const admin = await createUser(em, { email: 'ops@test.local', name: 'Ops', systemAdmin: true });
-      token = (await issueToken(em, admin, { label: 'test' })).token;
-    } finally {
-      await orm.close(true);
-    }
+    [token] = await seedAdminTokens(databaseUrl, 'STOP', ['test']);
     server = await startServerProcess({ DATABASE_URL: databaseUrl }, 'shutdown');
   });
 

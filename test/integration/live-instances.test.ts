@@ -8,7 +8,7 @@ import { listen, socketUrl, subscribed } from '../helpers/live';
 import { redisUnavailable, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
 import { startServer, type TestServer } from '../helpers/server';
 import { buildTenant } from '../helpers/tenant';
-import { ok, sondrioPlan, type SondrioPlan } from '../helpers/sync';
+import { edit, sondrioPlan, type SondrioPlan, sync } from '../helpers/sync';
 
 const missing = [
   process.env.CRUSCOTTO_TEST_PG === 'yes' ? null : 'PostgreSQL does not answer (see the SKIPPING PostgreSQL line)',
@@ -45,18 +45,7 @@ if (missing.length) console.warn(`\nSKIPPING the two-instance live tests: ${miss
       await subscribed(b, 2);
       expect(a.app.live.feeds.subscriptions).toBe(0);
       const indicator = plan.indicator('2.1.1');
-      const result = ok(
-        await anna.gql(
-          `mutation($input: SyncBatchInput!) { syncRows(input: $input) { rows { status rowVersion realization { score } } } }`,
-          {
-            input: {
-              planId: plan.planId,
-              year: 2022,
-              rows: [{ rowId: indicator.rowId, rowVersion: indicator.rowVersion, actual: '12' }],
-            },
-          },
-        ),
-      ).syncRows;
+      const result = await sync(anna, { planId: plan.planId, rows: [edit(indicator, { actual: '12' })] });
       expect(result.rows[0].status).toBe('UPDATED');
       const event = await onB.next(10_000);
       expect(event.changedBy).toBe(anna.name);
@@ -69,7 +58,7 @@ if (missing.length) console.warn(`\nSKIPPING the two-instance live tests: ${miss
       ]);
       expect(event.scores.find((s) => s.id === indicator.rowId)).toMatchObject({
         oldScore: null,
-        realization: { score: result.rows[0].realization.score },
+        realization: { score: result.rows[0].realization!.score },
       });
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(onB.events).toHaveLength(1);

@@ -21,7 +21,7 @@ import {
 import { notItalian } from '../helpers/italian-scan';
 import { PDFTOTEXT, pageBreakFaults, pdfPageTexts, plainText } from '../helpers/pdf-pages';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { edit, ok, SHEET_ROWS, sync, syncRaw } from '../helpers/sync';
+import { edit, ok, SHEET_ROWS, sync, syncActuals, syncRaw } from '../helpers/sync';
 
 const KINDS = REPORT_KINDS;
 
@@ -71,11 +71,9 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
       '4.1.1': '100%',
       '4.2.1': '90%',
     };
-    const rows = Object.entries(actuals).map(([code, actual]) => edit(plan.indicator(code), { actual }));
     // a monitoring indicator: its target cell says "monitoraggio", which a Relazione does not print as a target
-    rows.push(edit(plan.indicator('1.5.1'), { target: 'monitoraggio', actual: '310' }));
-    const result = await sync(server, { planId: plan.planId, rows });
-    expect(result.rows.filter((r) => r.status !== 'UPDATED')).toEqual([]);
+    const monitoring = edit(plan.indicator('1.5.1'), { target: 'monitoraggio', actual: '310' });
+    await syncActuals(server, plan, actuals, [monitoring]);
 
     // a manager whose weights sum to 90%: the scorecard's weight check must say so in Italian
     const manager = ok(

@@ -11,7 +11,7 @@ import { percentOf } from '../../server/export/reports/document';
 import { databaseNames } from '../helpers/databases';
 import { getFile, htmlTables, loadXlsx, sheetRecords } from '../helpers/files';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { edit, ok, sync } from '../helpers/sync';
+import { edit, ok, syncActuals } from '../helpers/sync';
 
 type ApiRow = {
   level: string;
@@ -55,16 +55,12 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
       '3.2.2': '31%',
       '3.3.1': 'n.d.',
     };
-    const rows = Object.entries(actuals).map(([code, actual]) => edit(plan.indicator(code), { actual }));
-    rows.push(
-      edit(plan.indicator('3.3.2'), {
-        actual: '',
-        neutralised: 'SI',
-        neutralisationReason: 'sospensione per emergenza',
-      }),
-    );
-    const result = await sync(server, { planId: plan.planId, rows });
-    expect(result.rows.filter((r) => r.status !== 'UPDATED')).toEqual([]);
+    const neutralised = edit(plan.indicator('3.3.2'), {
+      actual: '',
+      neutralised: 'SI',
+      neutralisationReason: 'sospensione per emergenza',
+    });
+    await syncActuals(server, plan, actuals, [neutralised]);
 
     const units = ok(
       await server.gql(`query($o: ID!) { orgUnits(filter: { organisationId: $o }) { id name } }`, { o: plan.orgId }),

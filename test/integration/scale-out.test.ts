@@ -7,11 +7,9 @@
 import net from 'node:net';
 import { createApp, listen } from '../../server/app';
 import { openOrm } from '../../server/db/orm';
-import { Organisation } from '../../server/entities';
-import { createUser, issueToken } from '../../server/services/users';
 import { databaseFor } from '../helpers/databases';
 import { dropKeys, REDIS_TEST_URL, redisAvailable, uniquePrefix } from '../helpers/redis';
-import { type ServerProcess, startServerProcess } from '../helpers/server-process';
+import { seedAdminTokens, type ServerProcess, startServerProcess } from '../helpers/server-process';
 
 const ready = process.env.CRUSCOTTO_TEST_PG === 'yes' && redisAvailable();
 if (!ready) {
@@ -61,19 +59,7 @@ async function post(url: string, token: string | null, query: string, headers: R
 
   beforeAll(async () => {
     databaseUrl = await database.create();
-    const orm = await openOrm(databaseUrl);
-    try {
-      const em = orm.em.fork();
-      // an organisation and a user: the server then neither loads the example plan nor makes a local administrator
-      em.create(Organisation, { code: 'SCALE', name: 'Ente di prova' });
-      await em.flush();
-      const admin = await createUser(em, { email: 'ops@test.local', name: 'Ops', systemAdmin: true });
-      spent = (await issueToken(em, admin, { label: 'spent' })).token;
-      fresh = (await issueToken(em, admin, { label: 'fresh' })).token;
-      probe = (await issueToken(em, admin, { label: 'probe' })).token;
-    } finally {
-      await orm.close(true);
-    }
+    [spent, fresh, probe] = await seedAdminTokens(databaseUrl, 'SCALE', ['spent', 'fresh', 'probe']);
     const shared = {
       DATABASE_URL: databaseUrl,
       REDIS_KEY_PREFIX: prefix,

@@ -5,28 +5,25 @@
  * indicator scorings stand for a 3,000-indicator plan and the default limit: the arithmetic is the same. SQLite
  * only: the price is the HTTP process's, the same whatever the database.
  */
-import { startServer, type TestServer } from '../helpers/server';
-import { buildPlan } from '../helpers/synthetic-plan';
+import { type Caller, startServer, type TestServer } from '../helpers/server';
+import { buildPlanWithViewer } from '../helpers/synthetic-plan';
 
 describe('the price of explanations and big pages (sqlite)', () => {
   let server: TestServer;
   let planId: string;
-  let viewer: Awaited<ReturnType<TestServer['as']>>;
+  let viewer: Caller;
   const maxPerRequest = 150;
 
   beforeAll(async () => {
     server = await startServer('sqlite', { planCost: { maxPerRequest, heavyFrom: 1_000 } });
-    const built = await buildPlan(server.orm.em, 'COST', {
+    const built = await buildPlanWithViewer(server, 'COST', {
       perspectives: 1,
       strategic: 2,
       operational: 5,
       indicators: 10,
     });
-    planId = built.planId;
+    ({ planId, viewer } = built);
     expect(built.indicators).toBe(100);
-    const org = (await server.gql(`{ planVersion(id: "${planId}") { organisation { id } } }`)).data.planVersion
-      .organisation.id;
-    viewer = await server.as('viewer', org);
   });
   afterAll(() => server.close());
 

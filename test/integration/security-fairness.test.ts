@@ -7,8 +7,8 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { startServer, type TestServer } from '../helpers/server';
-import { buildPlan } from '../helpers/synthetic-plan';
+import { type Caller, startServer, type TestServer } from '../helpers/server';
+import { buildPlanWithViewer } from '../helpers/synthetic-plan';
 
 /** A client in another thread: GET /health one after the other until told to stop; the latency of each, in ms. */
 const PINGER = `
@@ -37,7 +37,7 @@ function percentile(values: number[], p: number): number {
 describe('cost and fairness on a 3,000-indicator plan (sqlite)', () => {
   let server: TestServer;
   let planId: string;
-  let viewer: Awaited<ReturnType<TestServer['as']>>;
+  let viewer: Caller;
   // three computations of this plan are within the price, four are not (the default is 20,000: four on 5,000)
   const maxPerRequest = 9_000;
 
@@ -48,17 +48,14 @@ describe('cost and fairness on a 3,000-indicator plan (sqlite)', () => {
       computeThreads: 1,
       scoreCacheMb: 0,
     });
-    const built = await buildPlan(server.orm.em, 'BIG', {
+    const built = await buildPlanWithViewer(server, 'BIG', {
       perspectives: 3,
       strategic: 10,
       operational: 10,
       indicators: 10,
     });
-    planId = built.planId;
+    ({ planId, viewer } = built);
     expect(built.indicators).toBe(3_000);
-    const org = (await server.gql(`{ planVersion(id: "${planId}") { organisation { id } } }`)).data.planVersion
-      .organisation.id;
-    viewer = await server.as('viewer', org);
   });
   afterAll(() => server.close());
 

@@ -5,21 +5,21 @@
  * in a number of statements that does not grow with them.
  */
 import { startServer, type TestServer } from '../helpers/server';
-import { createEmptyPlan, ok, outcomes, type SheetRowIn, sync, unique } from '../helpers/sync';
+import {
+  createEmptyPlan,
+  type CruscottoCells,
+  ok,
+  outcomes,
+  type SheetRow,
+  type SheetRowIn,
+  sync,
+  unique,
+} from '../helpers/sync';
 
 const ROWS = `query($p: ID!) { sheetRows(planId: $p, year: 2022, dashboards: true) {
   rows { level code dashboard dashboardKind dashboardOwner position entryLevel actionLabel } } }`;
 
-type Placed = {
-  level: string;
-  code: string | null;
-  dashboard: string | null;
-  dashboardKind: string | null;
-  dashboardOwner: string | null;
-  position: number | null;
-  entryLevel: string | null;
-  actionLabel: string | null;
-};
+type Placed = Pick<SheetRow, 'level' | 'code'> & Omit<CruscottoCells, 'entryWeight' | 'entryDataSource'>;
 
 const SG = 'Cruscotto del Segretario Generale';
 const SERVICE = 'Servizio Ragioneria';

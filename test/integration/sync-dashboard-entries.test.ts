@@ -7,21 +7,21 @@
  */
 import { databaseNames } from '../helpers/databases';
 import { startServer, type TestServer } from '../helpers/server';
-import { createEmptyPlan, ok, type SheetRowIn, sync, unique } from '../helpers/sync';
+import {
+  createEmptyPlan,
+  type CruscottoCells,
+  ok,
+  type SheetRow,
+  type SheetRowIn,
+  sync,
+  unique,
+} from '../helpers/sync';
 
 const ROWS = `query($p: ID!) { sheetRows(planId: $p, year: 2022, dashboards: true) {
   rows { rowId rowVersion level code dashboard position entryWeight entryDataSource } } }`;
 
-type Row = {
-  rowId: string;
-  rowVersion: number;
-  level: string;
-  code: string | null;
-  dashboard: string | null;
-  position: number | null;
-  entryWeight: number | null;
-  entryDataSource: string | null;
-};
+type Row = Pick<SheetRow, 'rowId' | 'rowVersion' | 'level' | 'code'> &
+  Pick<CruscottoCells, 'dashboard' | 'position' | 'entryWeight' | 'entryDataSource'>;
 
 const SG = 'Cruscotto del Segretario Generale';
 const AG = 'Servizio Affari Generali';

@@ -8,19 +8,12 @@
 import { databaseNames } from '../helpers/databases';
 import { startServer, type TestServer } from '../helpers/server';
 import { emptyPlanBeside, importBergamo2021 } from '../helpers/bergamo-plan';
-import { ok, outcomes, type SheetRowIn, SHEET_ROW, sync, type SheetRow } from '../helpers/sync';
+import { type CruscottoCells, ok, outcomes, type SheetRowIn, SHEET_ROW, sync, type SheetRow } from '../helpers/sync';
 
 const PLACE = 'actionLabel dashboard dashboardKind dashboardOwner position entryLevel';
 const ROWS = `query($p: ID!, $y: Int!) { sheetRows(planId: $p, year: $y, dashboards: true) { rows { ${SHEET_ROW} ${PLACE} } } }`;
 
-type Row = SheetRow & {
-  actionLabel: string | null;
-  dashboard: string | null;
-  dashboardKind: string | null;
-  dashboardOwner: string | null;
-  position: number | null;
-  entryLevel: string | null;
-};
+type Row = SheetRow & Omit<CruscottoCells, 'entryWeight' | 'entryDataSource'>;
 
 const KIND_IT: Record<string, string> = {
   STRATEGIC: 'strategico',

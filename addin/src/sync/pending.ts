@@ -14,8 +14,7 @@ import { isStatus, readPlanTable, statusLabel } from './context';
 import { wantsDeletion } from './deletion';
 import { rowHash } from './hash';
 import { planSync } from './outgoing';
-import { ParentIndex } from './parents';
-import { provisionalScores } from './provisional';
+import { provisionalRows } from './provisional';
 import { isProvisionalMessage } from './results';
 import type { StoredState } from './state';
 import { TableWriter } from './writer';
@@ -80,19 +79,12 @@ export async function markPending(
 
 function writeScores(changes: Changes, table: PlanTable, state: StoredState, waiting: Line[], text: string): void {
   if (!waiting.length) return;
-  const scores = provisionalScores(table, state.profile, state.binding.year, state.binding.checkpoint);
-  const parents = new ParentIndex(table.lines);
-  const touched = new Set<Line>(waiting);
-  for (const start of waiting) {
-    for (let p = parents.parentOf(start); p.kind === 'found' && !touched.has(p.line); p = parents.parentOf(p.line)) {
-      touched.add(p.line);
-      const flagged = isProvisionalMessage(p.line.message);
-      const refused = (['REJECTED', 'PARTIAL', 'CONFLICT'] as const).some((s) => isStatus(p.line.status, s));
-      if (!flagged && !refused) changes.set(p.line, { syncMessage: text });
-    }
-  }
-  for (const line of touched)
-    if (scores.has(line.position)) changes.set(line, { realization: scores.get(line.position) ?? '' });
+  const scored = provisionalRows(table, state, waiting, (line) => {
+    const flagged = isProvisionalMessage(line.message);
+    const refused = (['REJECTED', 'PARTIAL', 'CONFLICT'] as const).some((s) => isStatus(line.status, s));
+    if (!flagged && !refused) changes.set(line, { syncMessage: text });
+  });
+  for (const [line, realization] of scored) changes.set(line, { realization });
 }
 
 /** the writer, told only what differs from the sheet as read */

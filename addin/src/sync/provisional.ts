@@ -6,10 +6,10 @@
  * perspectives as the plain mean of their strategic objectives.
  */
 import {
-  DEFAULT_PROFILE,
   aggregate,
   scoreIndicator,
   scoreStrategicObjective,
+  storedProfile,
   type AggregateChild,
   type IndicatorInput,
   type RuleName,
@@ -20,18 +20,11 @@ import { parseThresholds } from '@core/sheet/layout';
 import { flagOf, polarityOf, ruleOf } from '@core/sheet/vocabulary';
 import type { Line, PlanTable } from './columns';
 import { ParentIndex } from './parents';
-import type { StoredProfile } from './state';
+import type { StoredProfile, StoredState } from './state';
 import type { Checkpoint } from './types';
 
 export function engineProfile(stored: StoredProfile): ScoringProfile {
-  if (!stored) return DEFAULT_PROFILE;
-  return {
-    ...DEFAULT_PROFILE,
-    ...(stored.parameters as Partial<ScoringProfile>),
-    name: stored.name,
-    version: stored.version,
-    status: stored.status,
-  };
+  return storedProfile(stored);
 }
 
 function indicatorInput(line: Line): IndicatorInput {
@@ -139,4 +132,28 @@ export function provisionalScores(
     out.set(line.position, aggregate(kids, { profile }).score);
   }
   return out;
+}
+
+/**
+ * The rows waiting to go out and every objective above them (their totals change too, and are just as provisional),
+ * each with the score computed here when it has one. `above` is told each such objective once, as it is reached.
+ */
+export function provisionalRows(
+  table: PlanTable,
+  state: Pick<StoredState, 'profile' | 'binding'>,
+  waiting: Line[],
+  above: (line: Line) => void,
+): Array<[Line, number | string]> {
+  const scores = provisionalScores(table, state.profile, state.binding.year, state.binding.checkpoint);
+  const parents = new ParentIndex(table.lines);
+  const touched = new Set<Line>(waiting);
+  for (const start of waiting) {
+    for (let p = parents.parentOf(start); p.kind === 'found' && !touched.has(p.line); p = parents.parentOf(p.line)) {
+      touched.add(p.line);
+      above(p.line);
+    }
+  }
+  return [...touched]
+    .filter((line) => scores.has(line.position))
+    .map((line): [Line, number | string] => [line, scores.get(line.position) ?? '']);
 }

@@ -10,8 +10,7 @@ import { positionsByRowId, type Line, type PlanTable } from './columns';
 import { isStatus, readPlanTable, statusLabel, type OperationContext } from './context';
 import { batchKey, splitBatches } from './batches';
 import { planSync } from './outgoing';
-import { ParentIndex } from './parents';
-import { provisionalScores } from './provisional';
+import { provisionalRows } from './provisional';
 import { restoreRealizations } from './computed';
 import { answeredKey, applyAffected, applyAnswer, refuse, type Outcome } from './results';
 import type { StoredState } from './state';
@@ -155,22 +154,10 @@ export function writeProvisional(
   unsent: Line[],
   provisionalText: string,
 ): boolean {
-  const scores = provisionalScores(table, state.profile, state.binding.year, state.binding.checkpoint);
-  const parents = new ParentIndex(table.lines);
-  const touched = new Set<Line>(unsent);
-  // the objectives above a pending row: their totals change too, and are just as provisional
-  for (const start of unsent) {
-    for (let p = parents.parentOf(start); p.kind === 'found' && !touched.has(p.line); p = parents.parentOf(p.line)) {
-      touched.add(p.line);
-      if (!isStatus(p.line.status, 'REJECTED') && !isStatus(p.line.status, 'CONFLICT'))
-        writer.set(p.line.position, { syncMessage: provisionalText });
-    }
-  }
-  let any = false;
-  for (const line of touched) {
-    if (!scores.has(line.position)) continue;
-    writer.set(line.position, { realization: scores.get(line.position) ?? '' });
-    any = true;
-  }
-  return any;
+  const scored = provisionalRows(table, state, unsent, (line) => {
+    if (!isStatus(line.status, 'REJECTED') && !isStatus(line.status, 'CONFLICT'))
+      writer.set(line.position, { syncMessage: provisionalText });
+  });
+  for (const [line, realization] of scored) writer.set(line.position, { realization });
+  return scored.length > 0;
 }

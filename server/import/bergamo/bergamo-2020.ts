@@ -7,30 +7,17 @@ import type { Importer } from '../importer';
 import { ImportFormatError } from '../errors';
 import { ReviewReport } from '../review';
 import type { SourceText } from '../draft';
-import { buildBergamoDraft } from './build-draft';
-import { readVersion } from './version';
 import { readPdfLayout } from './pdf-layout';
 import { attributeRows } from './attribute';
 import { cutOf } from './cut-2020';
-import { summarise } from './bergamo-2021';
+import { BERGAMO_ENDING, bergamoDraft, sniffBergamo } from './bergamo-2021';
 
 export const bergamo2020Importer: Importer = {
   id: 'bergamo-2020',
   label:
     'Camera di Commercio di Bergamo: Piano della Performance as PDF text, labels after the rows (2020-2022), seed 000',
-  sniff(text: string): number {
-    if (!/Camera di Commercio di Bergamo/i.test(text)) return 0;
-    const strategic = /^\s*CRUSCOTTO STRATEGICO \d{4}\s*$/m.test(text);
-    const pdfHeader = /^\s*Azione Indicatore\s*$/m.test(text);
-    if (strategic && pdfHeader) return 0.95;
-    return pdfHeader ? 0.6 : 0.1;
-  },
-  // The dashboards end with the Dirigente's (000:2838, 002:902); a text without it was cut before.
-  ending: {
-    pattern: /^\s*CRUSCOTTO DEL DIRIGENTE\b/m,
-    en: 'the Dirigente dashboard ("CRUSCOTTO DEL DIRIGENTE"), the last of the plan',
-    it: 'il cruscotto del Dirigente ("CRUSCOTTO DEL DIRIGENTE"), l\'ultimo del piano',
-  },
+  sniff: (text) => sniffBergamo(text, /^\s*CRUSCOTTO STRATEGICO \d{4}\s*$/m, /^\s*Azione Indicatore\s*$/m),
+  ending: BERGAMO_ENDING,
   read(source: SourceText) {
     const review = new ReviewReport();
     const layout = readPdfLayout(source);
@@ -40,18 +27,8 @@ export const bergamo2020Importer: Importer = {
       );
     }
     const rows = attributeRows(layout.dashboards, review);
-    const years = [layout.planYear, layout.planYear + 1, layout.planYear + 2];
-    const draft = buildBergamoDraft(
-      {
-        format: 'bergamo-2020',
-        cycle: { name: `${years[0]}-${years[2]}`, firstYear: years[0], years },
-        version: readVersion(source, years, review),
-        dashboards: layout.dashboards.map((d) => d.dashboard),
-        rows,
-      },
-      review,
-    );
-    summarise(draft.perspectives.length, layout.dashboards.length, rows.length, review);
+    const dashboards = layout.dashboards.map((d) => d.dashboard);
+    const draft = bergamoDraft('bergamo-2020', layout.planYear, source, dashboards, rows, review);
     return { draft, review, cut: cutOf(layout, rows) };
   },
 };

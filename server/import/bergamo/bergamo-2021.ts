@@ -7,27 +7,24 @@
 import type { Importer } from '../importer';
 import { ImportFormatError } from '../errors';
 import { ReviewReport } from '../review';
-import type { SourceText } from '../draft';
+import type { PlanDraft, SourceText } from '../draft';
+import type { BergamoDashboard, BergamoRow } from './rows';
 import { buildBergamoDraft } from './build-draft';
 import { readVersion } from './version';
 import { readTables2021 } from './tables-2021';
 
+// The dashboards end with the Dirigente's (000:2838, 002:902); a text without it was cut before.
+export const BERGAMO_ENDING: Importer['ending'] = {
+  pattern: /^\s*CRUSCOTTO DEL DIRIGENTE\b/m,
+  en: 'the Dirigente dashboard ("CRUSCOTTO DEL DIRIGENTE"), the last of the plan',
+  it: 'il cruscotto del Dirigente ("CRUSCOTTO DEL DIRIGENTE"), l\'ultimo del piano',
+};
+
 export const bergamo2021Importer: Importer = {
   id: 'bergamo-2021',
   label: 'Camera di Commercio di Bergamo: Piano della Performance as TAB-separated tables (2021-2023), seed 002',
-  sniff(text: string): number {
-    if (!/Camera di Commercio di Bergamo/i.test(text)) return 0;
-    const strategic = /^CRUSCOTTO STRATEGICO \d{4}\s*$/m.test(text);
-    const tabHeader = /^Azione\tIndicatore\tRisultato/m.test(text);
-    if (strategic && tabHeader) return 0.95;
-    return tabHeader ? 0.6 : 0.1;
-  },
-  // The dashboards end with the Dirigente's (000:2838, 002:902); a text without it was cut before.
-  ending: {
-    pattern: /^\s*CRUSCOTTO DEL DIRIGENTE\b/m,
-    en: 'the Dirigente dashboard ("CRUSCOTTO DEL DIRIGENTE"), the last of the plan',
-    it: 'il cruscotto del Dirigente ("CRUSCOTTO DEL DIRIGENTE"), l\'ultimo del piano',
-  },
+  sniff: (text) => sniffBergamo(text, /^CRUSCOTTO STRATEGICO \d{4}\s*$/m, /^Azione\tIndicatore\tRisultato/m),
+  ending: BERGAMO_ENDING,
   read(source: SourceText) {
     const review = new ReviewReport();
     const tables = readTables2021(source, review);
@@ -36,23 +33,45 @@ export const bergamo2021Importer: Importer = {
         'not a Bergamo 2021 plan: no "CRUSCOTTO STRATEGICO <year>" line followed by TAB-separated dashboard tables',
       );
     }
-    const years = [tables.planYear, tables.planYear + 1, tables.planYear + 2];
-    const draft = buildBergamoDraft(
-      {
-        format: 'bergamo-2021',
-        cycle: { name: `${years[0]}-${years[2]}`, firstYear: years[0], years },
-        version: readVersion(source, years, review),
-        dashboards: tables.dashboards,
-        rows: tables.rows,
-      },
-      review,
-    );
-    summarise(draft.perspectives.length, tables.dashboards.length, tables.rows.length, review);
+    const draft = bergamoDraft('bergamo-2021', tables.planYear, source, tables.dashboards, tables.rows, review);
     return { draft, review };
   },
 };
 
-export function summarise(perspectives: number, dashboards: number, rows: number, review: ReviewReport): void {
+/** Both Bergamo formats: the same "Camera di Commercio di Bergamo" title, a strategic dashboard line, a table header. */
+export function sniffBergamo(text: string, strategicLine: RegExp, tableHeader: RegExp): number {
+  if (!/Camera di Commercio di Bergamo/i.test(text)) return 0;
+  const strategic = strategicLine.test(text);
+  const header = tableHeader.test(text);
+  if (strategic && header) return 0.95;
+  return header ? 0.6 : 0.1;
+}
+
+/** The draft of a three-year Bergamo plan starting in planYear, from its dashboards and rows, with the summary line. */
+export function bergamoDraft(
+  format: string,
+  planYear: number,
+  source: SourceText,
+  dashboards: BergamoDashboard[],
+  rows: BergamoRow[],
+  review: ReviewReport,
+): PlanDraft {
+  const years = [planYear, planYear + 1, planYear + 2];
+  const draft = buildBergamoDraft(
+    {
+      format,
+      cycle: { name: `${years[0]}-${years[2]}`, firstYear: years[0], years },
+      version: readVersion(source, years, review),
+      dashboards,
+      rows,
+    },
+    review,
+  );
+  summarise(draft.perspectives.length, dashboards.length, rows.length, review);
+  return draft;
+}
+
+function summarise(perspectives: number, dashboards: number, rows: number, review: ReviewReport): void {
   review.read(
     null,
     'document',
