@@ -3,7 +3,7 @@
  * an unchanged plan read again runs no resolver and reads none of its rows; a write between two reads, on this
  * instance or another one on the same database, is always seen; a caller of another organisation never gets a
  * kept answer; what reaches outside the plan is never kept. Compared with a server that keeps nothing, on copies
- * of one database.
+ * of one database. And the sheet's plan state behind sheetRows, kept the same way (ScoreSnapshots.keep).
  */
 import { openOrm } from '../../server/db/orm';
 import { seedIfEmpty } from '../../server/fixtures/sondrio';
@@ -13,6 +13,7 @@ import { ok, SHEET_ROWS, sondrioPlan, type SondrioPlan } from '../helpers/sync';
 import { buildTenant } from '../helpers/tenant';
 import { counted as countedIn } from '../helpers/cache-lookups';
 import { PLAN_ANSWERS } from '../../server/graphql/kept-answers';
+import { SHEET_STATES } from '../../server/sync/plan-state';
 
 const TREE = /* GraphQL */ `
   query Tree($id: ID!) {
@@ -153,6 +154,31 @@ describe.each(databaseNames())('plan-tree answers kept until the plan changes (%
     expect(first).toMatchObject({ hit: 0, miss: 1 });
     expect(ok(first.value)).toEqual(answer);
     expect(await counted(kept, () => viewer.gql(TREE, { id: plan.planId }))).toMatchObject({ hit: 1, miss: 0 });
+  });
+
+  it('sheetRows of an unchanged plan reads none of its rows again; a write between two delta reads is in the second', async () => {
+    const rows = (server: TestServer, since: string | null) =>
+      server.gql(SHEET_ROWS, { planId: plan.planId, year: 2022, checkpoint: 'YEAR_END', since });
+    const states = (read: () => Promise<any>) => countedIn(kept, SHEET_STATES, read);
+    const first = ok(await rows(kept, null)).sheetRows;
+    kept.statements.length = 0;
+    const again = await states(() => rows(kept, null));
+    expect(again).toMatchObject({ hit: 1, miss: 0 });
+    expect(ok(again.value).sheetRows.rows).toEqual(first.rows);
+    expect(kept.statements.filter((s) => /perspective|objective|measurement|target/i.test(s))).toEqual([]);
+
+    // a delta with nothing changed, then a write on the other instance: the next delta has the row as it now is
+    const quiet = await states(() => rows(kept, first.serverTime));
+    expect(quiet.hit).toBe(1);
+    expect(ok(quiet.value).sheetRows.rows).toEqual([]);
+    await syncActual(other, '2.1.2', '7');
+    const delta = await states(() => rows(kept, first.serverTime));
+    expect(delta).toMatchObject({ hit: 0, miss: 1 });
+    const changed = ok(delta.value).sheetRows.rows;
+    expect(changed.map((r: { code: string }) => r.code)).toEqual(['2.1.2']);
+    const reference = ok(await rows(computed, null)).sheetRows.rows.find((r: { code: string }) => r.code === '2.1.2');
+    expect(changed[0].actual).toEqual(reference.actual);
+    expect(changed[0].rowVersion).toBe(reference.rowVersion);
   });
 
   it.each([
