@@ -29,7 +29,8 @@ import { type Coordination, openCoordination } from './ops/redis';
 import { type Invalidations, openInvalidations } from './ops/invalidation';
 import { authenticate } from './auth/authenticate';
 import { startLive, type Live } from './live';
-import { ScoreSnapshots } from './services/score-snapshots';
+import { PLAN_SCORES, ScoreSnapshots } from './services/score-snapshots';
+import { KeptAnswers, keptAnswersPlugin } from './graphql/kept-answers';
 import { keepSnapshotsFresh } from './services/snapshot-drops';
 import { openPlanCompute, type PlanCompute } from './compute/pool';
 
@@ -47,6 +48,8 @@ export type App = {
   live: Live;
   /** scored plans kept between reads until their plan changes (server/services/score-snapshots.ts) */
   snapshots: ScoreSnapshots;
+  /** plan-tree answers kept per caller until their plan changes (server/graphql/kept-answers.ts) */
+  answers: KeptAnswers;
   /** the threads plan-wide scores and reports are computed in (server/compute), one pool per app */
   compute: PlanCompute;
   /** stops accepting and waits for the requests in flight (cut after the shutdown timeout) */
@@ -67,7 +70,7 @@ export type AppOptions = {
   /** REDIS_URL and REDIS_KEY_PREFIX unless given here (`redisUrl: undefined` is a single instance) */
   scaleOut?: Partial<ScaleOutConfig>;
   /** METRICS_TOKEN and SHUTDOWN_TIMEOUT_SECONDS unless given here */
-  ops?: Partial<Pick<OpsConfig, 'metricsToken' | 'shutdownTimeoutMs' | 'scoreCacheMb'>>;
+  ops?: Partial<Pick<OpsConfig, 'metricsToken' | 'shutdownTimeoutMs' | 'scoreCacheMb' | 'answerCacheMb'>>;
   /** request logs (one JSON line per request); default: none, as in tests (server/main.ts passes LOG_LEVEL's) */
   logger?: Logger;
   /** the price limits of plan-wide computations (server/http/plan-cost.ts); tests lower them */
@@ -95,6 +98,9 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   const dropStale = keepSnapshotsFresh(orm.em, snapshots, invalidations, (error) =>
     logger.warn({ err: error }, 'invalidation'),
   );
+  // plan-tree answers per caller and plan stamp (graphql/kept-answers.ts), freed by the same drops as the scores
+  const answers = new KeptAnswers({ maxBytes: ops.answerCacheMb * 2 ** 20 });
+  const unregisterAnswers = invalidations.on(PLAN_SCORES, (key) => answers.drop(key));
   const fastPaths = options.fastPaths ?? config().fastPaths;
   const clock = options.clock ?? systemClock;
   const app = express();
@@ -126,6 +132,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
       refuseSubscriptions(),
       refuseUnstorableInput(),
       planCost({ ...PLAN_COST, ...options.planCost }),
+      keptAnswersPlugin(answers),
       live.plugin(),
       ...limits.plugins,
     ],
@@ -194,6 +201,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     await compute.close();
     await live.close();
     dropStale();
+    unregisterAnswers();
     await invalidations.close();
     await coordination?.close();
   };
@@ -204,6 +212,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     invalidations,
     live,
     snapshots,
+    answers,
     compute,
     drain: () => apollo.stop(),
     release,

@@ -43,6 +43,8 @@ export type OpsConfig = {
   shutdownTimeoutMs: number;
   /** megabytes (approximate) of scored plans kept between reads; 0: every read computes its scores */
   scoreCacheMb: number;
+  /** megabytes (JSON) of plan-tree answers kept between reads; 0: every read runs its resolvers */
+  answerCacheMb: number;
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -169,6 +171,12 @@ export const VARIABLES: readonly Variable[] = [
     default: '`256`',
     meaning:
       'megabytes (approximate) of scored plans each instance keeps between reads, so a read of a plan that has not changed computes nothing (README, "Scores"); `0` turns it off (every read computes, the same answers)',
+  },
+  {
+    name: 'ANSWER_CACHE_MB',
+    default: '`64`',
+    meaning:
+      'megabytes (of JSON) of plan-tree answers each instance keeps per caller and plan stamp, so an unchanged plan read again runs no resolver (README, "Scores"); `0` turns it off (the same answers)',
   },
   { name: 'CHROMIUM_PATH', default: '`/usr/bin/chromium`', meaning: 'the browser that prints PDF reports' },
   {
@@ -330,6 +338,7 @@ export function readConfig(env: Env = process.env): Config {
       metricsToken: secret('METRICS_TOKEN', 16),
       shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600) * 1000,
       scoreCacheMb: integer('SCORE_CACHE_MB', 256, 0, 65536),
+      answerCacheMb: integer('ANSWER_CACHE_MB', 64, 0, 65536),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

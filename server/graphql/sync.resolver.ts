@@ -6,7 +6,8 @@ import { scoreOfRow } from '../services/score-of-row';
 import { AuditEvent } from '../entities/audit-event';
 import { InputError, NotFoundError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
-import { loadPlanState } from '../sync/plan-state';
+import { loadPlanState, SHEET_STATES } from '../sync/plan-state';
+import { snapshotBytes } from '../services/score-snapshots';
 import { allRows, rowsChangedSince } from '../sync/sheet-rows';
 import { dashboardRows } from '../sync/dashboard-sheet-rows';
 import { realizationView } from '../services/realization-view';
@@ -110,7 +111,12 @@ export class SyncResolver {
     const serverTime = new Date();
     // the stamp before the rows: scores kept under it are never older than it (server/services/score-snapshots.ts)
     const stamp = await ctx.snapshots.stamp(ctx.em, planId);
-    const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths, sliced: true });
+    const load = () => loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths, sliced: true });
+    // read-only rows no reader changes: kept under the stamp, so an unchanged plan's rows are not read again (a
+    // delta, "Refresh scores"); managed ones belong to this request
+    const state = ctx.fastPaths
+      ? await ctx.snapshots.keep(SHEET_STATES, stamp, year, checkpoint, load, (s) => snapshotBytes(s.snapshot))
+      : await load();
     const { rows, deletedRowIds } = since
       ? await rowsChangedSince(ctx.em, state, since)
       : { rows: [...allRows(state), ...(dashboards ? await dashboardRows(ctx.em, state) : [])], deletedRowIds: [] };

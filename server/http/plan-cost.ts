@@ -50,6 +50,7 @@ export function planCost(limits: PlanCostLimits = PLAN_COST): ApolloServerPlugin
   const lane = new HeavyLane();
   return {
     async requestDidStart() {
+      let heavy = false;
       let inLane = false;
       return {
         async didResolveOperation({ document, request, contextValue, schema }) {
@@ -78,10 +79,14 @@ export function planCost(limits: PlanCostLimits = PLAN_COST): ApolloServerPlugin
                 },
               },
             );
-          if (price >= limits.heavyFrom) {
-            await lane.enter();
-            inLane = true;
-          }
+          heavy = price >= limits.heavyFrom;
+        },
+        // only when it runs: an answer kept from an earlier read (graphql/kept-answers.ts) computes nothing and
+        // does not wait behind the heavy ones
+        async executionDidStart() {
+          if (!heavy) return;
+          await lane.enter();
+          inLane = true;
         },
         async willSendResponse() {
           if (inLane) lane.leave();

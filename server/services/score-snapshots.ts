@@ -21,6 +21,20 @@ type Entry = ScoredPlan & { stamp: string; orgId: string };
 const BYTES_PER_RESULT = 2_000;
 const BYTES_PER_ROW = 600;
 
+/** Approximate bytes of a plan snapshot's rows (all periods or one). */
+export function snapshotBytes(p: PlanSnapshot): number {
+  const rows =
+    p.perspectives.length +
+    p.strategicObjectives.length +
+    p.operationalObjectives.length +
+    p.indicators.length +
+    p.targets.length +
+    p.revisions.length +
+    p.measurements.length +
+    p.entries.length;
+  return rows * BYTES_PER_ROW;
+}
+
 function sizeOf(entry: Entry): number {
   const s = entry.scores;
   const results =
@@ -32,19 +46,11 @@ function sizeOf(entry: Entry): number {
     s.units.size +
     s.managers.size +
     1;
-  const p = entry.snapshot;
-  const rows = p
-    ? p.perspectives.length +
-      p.strategicObjectives.length +
-      p.operationalObjectives.length +
-      p.indicators.length +
-      p.targets.length +
-      p.revisions.length +
-      p.measurements.length +
-      p.entries.length
-    : 0;
-  return results * BYTES_PER_RESULT + rows * BYTES_PER_ROW;
+  return results * BYTES_PER_RESULT + (entry.snapshot ? snapshotBytes(entry.snapshot) : 0);
 }
+
+/** Another read-only value of a plan kept per stamp and period (the sheet's plan state), with its size. */
+type Kept = { value: object; bytes: number; stamp: string; orgId: string };
 
 /**
  * Scores computed once per change of a plan, not per read (issue 15, item 3): the scored plan of (plan version,
@@ -61,6 +67,8 @@ function sizeOf(entry: Entry): number {
  */
 export class ScoreSnapshots {
   private readonly cache: LRUCache<string, Entry> | null;
+  /** keep(): other read-only values per stamp, in a budget of their own of the same size */
+  private readonly others: LRUCache<string, Kept> | null;
 
   constructor(options: { maxBytes: number; maxEntries?: number }) {
     this.cache =
@@ -69,6 +77,14 @@ export class ScoreSnapshots {
             max: options.maxEntries ?? 500,
             maxSize: options.maxBytes,
             sizeCalculation: sizeOf,
+          })
+        : null;
+    this.others =
+      options.maxBytes > 0
+        ? new LRUCache<string, Kept>({
+            max: options.maxEntries ?? 500,
+            maxSize: options.maxBytes,
+            sizeCalculation: (kept) => Math.max(1, kept.bytes),
           })
         : null;
   }
@@ -117,6 +133,31 @@ export class ScoreSnapshots {
   }
 
   /**
+   * A read-only value of the plan at `stamp` for the period, named by `kind` (counted in the metrics as that
+   * name): the kept one of the same stamp, or `build`'s, kept (read after the stamp: never older than it). For values
+   * no reader changes, such as the sheet's plan state of read-only rows (sync/plan-state.ts): `sheetRows` of an
+   * unchanged plan, a delta or every row, reads none of its rows again. Without a stamp (cache off), `build`.
+   */
+  async keep<T extends object>(
+    kind: string,
+    stamp: PlanStamp | null,
+    year: number,
+    checkpoint: Checkpoint,
+    build: () => Promise<T>,
+    bytes: (value: T) => number,
+  ): Promise<T> {
+    if (!this.others || !stamp) return build();
+    const key = `${keyOf(stamp.planId, year, checkpoint)}|${kind}`;
+    const kept = this.others.get(key);
+    const hit = kept?.stamp === stamp.value;
+    countCacheLookup(kind, hit);
+    if (hit) return kept.value as T;
+    const value = await build();
+    this.others.set(key, { value, bytes: bytes(value), stamp: stamp.value, orgId: stamp.orgId });
+    return value;
+  }
+
+  /**
    * Frees what a write made stale: `plan:<id>` every period of that plan, `org:<id>` every plan of an organisation
    * (a change with no plan, such as a profile or a fund value), null everything (messages may have been missed).
    * Keys other than these drop nothing.
@@ -125,16 +166,18 @@ export class ScoreSnapshots {
     if (!this.cache) return;
     if (key === null) {
       this.cache.clear();
+      this.others?.clear();
       return;
     }
     const [kind, id] = splitKey(key);
     if (kind !== 'plan' && kind !== 'org') return;
-    for (const [k, entry] of this.cache.entries()) {
-      if ((kind === 'plan' && k.startsWith(`${id}|`)) || (kind === 'org' && entry.orgId === id)) this.cache.delete(k);
-    }
+    for (const cache of [this.cache, this.others] as Array<LRUCache<string, Entry | Kept>>)
+      for (const [k, entry] of cache.entries()) {
+        if ((kind === 'plan' && k.startsWith(`${id}|`)) || (kind === 'org' && entry.orgId === id)) cache.delete(k);
+      }
   }
 
-  /** Entries kept now (tests, metrics). */
+  /** Scored plans kept now (tests, metrics). */
   get size(): number {
     return this.cache?.size ?? 0;
   }

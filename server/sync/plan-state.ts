@@ -124,6 +124,9 @@ export class PlanState {
 /** Units are matched by name as typed: accents, quotes and spacing do not make another unit. */
 export const unitKey = foldName;
 
+/** The name of the kept read-only plan states (ScoreSnapshots.keep) in the metrics. */
+export const SHEET_STATES = 'sheet-states';
+
 /**
  * `readOnly`: rows outside the unit of work (server/speed/read-rows.ts); the sync adopts the few it writes
  * (adopt-rows.ts). `sliced`: read-only reads outside a transaction go a thousand rows per turn (plan-snapshot.ts).

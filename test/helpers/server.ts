@@ -83,6 +83,8 @@ export async function startServer(
     planCost?: AppOptions['planCost'];
     /** megabytes of kept scored plans (server/services/score-snapshots.ts); 0 computes on every read */
     scoreCacheMb?: number;
+    /** megabytes of kept plan-tree answers (server/graphql/kept-answers.ts); default: 0 when scoreCacheMb is 0 */
+    answerCacheMb?: number;
     /** threads computing plan-wide scores (server/compute); default 0 here, on the event loop */
     computeThreads?: number;
     /**
@@ -121,7 +123,13 @@ export async function startServer(
       ...(options.live?.channelPrefix ? { redisPrefix: options.live.channelPrefix } : {}),
     },
     planCost: options.planCost,
-    ...(options.scoreCacheMb !== undefined ? { ops: { scoreCacheMb: options.scoreCacheMb } } : {}),
+    ops: {
+      ...(options.scoreCacheMb !== undefined ? { scoreCacheMb: options.scoreCacheMb } : {}),
+      // a server that keeps no scores keeps no answers either: the reference that computes every read
+      ...(options.answerCacheMb !== undefined || options.scoreCacheMb === 0
+        ? { answerCacheMb: options.answerCacheMb ?? 0 }
+        : {}),
+    },
     // on the event loop unless a test asks for threads: a thread compiles the scoring code with ts-node at start,
     // seconds of CPU for each of the suite's hundreds of servers (compute-threads.test.ts proves the answers equal)
     computeThreads: options.computeThreads ?? 0,

@@ -12,6 +12,8 @@ import { startServer, type TestServer } from '../helpers/server';
 import { ok, SHEET_ROWS, sondrioPlan, type SondrioPlan } from '../helpers/sync';
 import { buildTenant } from '../helpers/tenant';
 import { listen, socketUrl, subscribed } from '../helpers/live';
+import { counted as countedIn } from '../helpers/cache-lookups';
+import { PLAN_SCORES } from '../../server/services/score-snapshots';
 
 const REALIZATION = 'status score display text profile';
 const TREE = /* GraphQL */ `
@@ -52,27 +54,8 @@ const REPORT = /* GraphQL */ `
   }
 `;
 
-/** The plan-scores lookups this process counted so far (one registry per process: tests read differences). */
-async function lookups(server: TestServer): Promise<{ hit: number; miss: number }> {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
-  const count = (result: string) => {
-    const line = text
-      .split('\n')
-      .find((l) => l.startsWith(`cruscotto_cache_lookups_total{cache="plan-scores",result="${result}"}`));
-    return line ? Number(line.split(' ').pop()) : 0;
-  };
-  return { hit: count('hit'), miss: count('miss') };
-}
-
-async function counted<T>(
-  server: TestServer,
-  read: () => Promise<T>,
-): Promise<{ value: T; hit: number; miss: number }> {
-  const before = await lookups(server);
-  const value = await read();
-  const after = await lookups(server);
-  return { value, hit: after.hit - before.hit, miss: after.miss - before.miss };
-}
+/** `read` with the plan-scores lookups it made */
+const counted = <T>(server: TestServer, read: () => Promise<T>) => countedIn(server, PLAN_SCORES, read);
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 

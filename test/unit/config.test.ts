@@ -41,7 +41,7 @@ test('an empty environment gives the documented defaults', () => {
     fastPaths: true,
     computeThreads: Math.max(1, Math.min(4, availableParallelism() - 1)),
     scaleOut: { redisPrefix: 'cruscotto:' },
-    ops: { logLevel: 'info', shutdownTimeoutMs: 25_000, scoreCacheMb: 256 },
+    ops: { logLevel: 'info', shutdownTimeoutMs: 25_000, scoreCacheMb: 256, answerCacheMb: 64 },
   });
   // an empty variable is an unset one
   expect(readConfig({ PORT: '', HOST: '', CORS_ORIGINS: ' , ' })).toEqual(readConfig({}));
@@ -68,6 +68,7 @@ test('every variable is read', () => {
     METRICS_TOKEN: 'a-long-enough-metrics-token',
     SHUTDOWN_TIMEOUT_SECONDS: '40',
     SCORE_CACHE_MB: '0',
+    ANSWER_CACHE_MB: '8',
     TRUSTED_DOCUMENTS: 'Required',
     NODE_ENV: 'production',
   });
@@ -94,7 +95,13 @@ test('every variable is read', () => {
       redisPrefix: 'ente-a:',
       trustProxy: ['loopback', '10.0.0.0/8'],
     },
-    ops: { logLevel: 'warn', metricsToken: 'a-long-enough-metrics-token', shutdownTimeoutMs: 40_000, scoreCacheMb: 0 },
+    ops: {
+      logLevel: 'warn',
+      metricsToken: 'a-long-enough-metrics-token',
+      shutdownTimeoutMs: 40_000,
+      scoreCacheMb: 0,
+      answerCacheMb: 8,
+    },
   });
   expect(dialectOf(config.databaseUrl)).toBe('postgresql');
   expect(dialectOf(readConfig({}).databaseUrl)).toBe('sqlite');
