@@ -3,6 +3,7 @@ import {
   type AggregateChild,
   DEFAULT_PROFILE,
   type IndicatorInput,
+  type IndicatorResult,
   scoreIndicator,
   scoreStrategicObjective,
 } from '@core/scoring';
@@ -12,6 +13,10 @@ import { type BenchResult, measurePair, timed } from './measure';
 /**
  * B3: scoring and roll-up of a synthetic plan (default 100,000 indicators: 4 perspectives × 25 strategic ×
  * 100 operational × 10 indicators) against a minimal hand-written loop doing only the arithmetic on the same data.
+ * The loop is checked to compute the engine's numbers at every level (compareLevels), untimed. The engine's results
+ * are an operational objective's children as they are, with their weights beside them (`AggregateOptions.weights`),
+ * as the engine documents: a copy of each result into a child object of its own was a third of what a run allocated
+ * (100,000 objects the engine never asked for).
  */
 type Shape = { perspectives: number; strategic: number; operational: number; indicators: number };
 
@@ -54,8 +59,17 @@ function generate(shape: Shape): Row[] {
   return rows;
 }
 
-/** The engine: every indicator scored and explained, every level rolled up with explanations. */
-function engineRun(rows: Row[], shape: Shape): number | null {
+/**
+ * The scores of one run by level, for checking the baseline against the engine outside the timed runs: [indicators,
+ * operational objectives, strategic objectives, perspectives], each in plan order.
+ */
+export type Levels = [number[], number[], number[], number[]];
+
+/**
+ * The engine: every indicator scored and explained, every level rolled up with explanations. `levels` (untimed runs
+ * only) receives every score it computed.
+ */
+function engineRun(rows: Row[], shape: Shape, levels?: Levels): number | null {
   const ctx = { year: 2022, checkpoint: '31/12' as const, profile: DEFAULT_PROFILE };
   const perIndicator = shape.indicators;
   const perspectives: AggregateChild[] = [];
@@ -65,32 +79,35 @@ function engineRun(rows: Row[], shape: Shape): number | null {
     for (let s = 0; s < shape.strategic; s++) {
       const oos: AggregateChild[] = [];
       for (let o = 0; o < shape.operational; o++) {
-        const children: AggregateChild[] = [];
+        // the results are the children as they are, their weights beside them (AggregateOptions.weights)
+        const children: IndicatorResult[] = new Array(perIndicator);
+        const weights: number[] = new Array(perIndicator);
         for (let k = 0; k < perIndicator; k++, i++) {
           const r = scoreIndicator(rows[i].input, ctx);
-          children.push({
-            id: r.id,
-            code: r.code,
-            weight: rows[i].weight,
-            score: r.score,
-            status: r.status,
-            errors: r.errors,
-          });
+          if (levels) levels[0].push(r.score!);
+          children[k] = r;
+          weights[k] = rows[i].weight;
         }
-        const oo = aggregate(children, { profile: DEFAULT_PROFILE });
+        const oo = aggregate(children, { profile: DEFAULT_PROFILE, weights });
+        if (levels) levels[1].push(oo.score!);
         oos.push({ id: `o${p}.${s}.${o}`, weight: 10, score: oo.score, status: oo.status, errors: oo.errors });
       }
       const so = scoreStrategicObjective({ id: `s${p}.${s}`, contributions: oos, passMark: 0.8 }, ctx);
+      if (levels) levels[2].push(so.score!);
       sos.push({ id: so.id, score: so.score, status: so.status, errors: so.errors });
     }
     const persp = aggregate(sos, { profile: DEFAULT_PROFILE });
+    if (levels) levels[3].push(persp.score!);
     perspectives.push({ id: `p${p}`, score: persp.score, status: persp.status });
   }
   return aggregate(perspectives, { profile: DEFAULT_PROFILE }).score;
 }
 
-/** The baseline: the same arithmetic as plain loops over numbers, no statuses, no explanations. */
-function baselineRun(rows: Row[], shape: Shape): number {
+/**
+ * The baseline: the same arithmetic as plain loops over numbers, no statuses, no explanations. `levels` as for
+ * engineRun.
+ */
+function baselineRun(rows: Row[], shape: Shape, levels?: Levels): number {
   let i = 0;
   let planSum = 0;
   for (let p = 0; p < shape.perspectives; p++) {
@@ -107,17 +124,45 @@ function baselineRun(rows: Row[], shape: Shape): number {
           if (r.kind === 0) score = Math.min(Math.max(r.a / r.t, 0), 1);
           else if (r.kind === 1) score = r.a <= r.t ? 1 : r.t / r.a;
           else score = r.a >= r.t ? 1 : r.a >= r.t80 ? 0.8 : r.a >= r.t60 ? 0.6 : 0;
+          if (levels) levels[0].push(score);
           num += r.weight * score;
           den += r.weight;
         }
+        if (levels) levels[1].push(num / den);
         soNum += 10 * (num / den);
         soDen += 10;
       }
+      if (levels) levels[2].push(soNum / soDen);
       perspSum += soNum / soDen;
     }
+    if (levels) levels[3].push(perspSum / shape.strategic);
     planSum += perspSum / shape.strategic;
   }
   return planSum / shape.perspectives;
+}
+
+const LEVEL_NAMES = ['indicator', 'operational objective', 'strategic objective', 'perspective'];
+
+/**
+ * Every score of the baseline equals the engine's: the indicators' exactly (the same division or band), the means
+ * within 1e-12 (the engine clamps a mean to its children's range, which only removes floating-point artefacts).
+ * Throws at the first difference; returns how many scores were compared.
+ */
+export function compareLevels(engine: Levels, baseline: Levels): number {
+  let compared = 0;
+  for (let level = 0; level < 4; level++) {
+    const e = engine[level];
+    const b = baseline[level];
+    if (e.length !== b.length)
+      throw new Error(`B3: ${e.length} ${LEVEL_NAMES[level]} scores from the engine, ${b.length} from the baseline`);
+    const tolerance = level === 0 ? 0 : 1e-12;
+    for (let i = 0; i < e.length; i++) {
+      if (!(Math.abs(e[i] - b[i]) <= tolerance))
+        throw new Error(`B3: ${LEVEL_NAMES[level]} ${i}: the engine scores ${e[i]}, the baseline ${b[i]}`);
+    }
+    compared += e.length;
+  }
+  return compared;
 }
 
 export function benchScoring(indicators = 100_000, smoke = false): BenchResult {
@@ -134,11 +179,14 @@ export function benchScoring(indicators = 100_000, smoke = false): BenchResult {
     () => baselineRun(rows, shape),
     smoke ? { warmup: 1, runs: 3 } : {},
   );
-  const engineScore = engineRun(rows, shape)!;
-  const baselineScore = baselineRun(rows, shape);
+  const engineLevels: Levels = [[], [], [], []];
+  const baselineLevels: Levels = [[], [], [], []];
+  const engineScore = engineRun(rows, shape, engineLevels)!;
+  const baselineScore = baselineRun(rows, shape, baselineLevels);
   if (Math.abs(engineScore - baselineScore) > 1e-9) {
     throw new Error(`B3: the engine (${engineScore}) and the baseline (${baselineScore}) disagree on the plan score`);
   }
+  const compared = compareLevels(engineLevels, baselineLevels);
   return timed(
     'B3',
     `scoring and roll-up of ${count.toLocaleString('en')} indicators vs a hand-written loop`,
@@ -146,7 +194,7 @@ export function benchScoring(indicators = 100_000, smoke = false): BenchResult {
     m.baselineMs,
     3,
     smoke,
-    `plan score ${engineScore.toFixed(6)} equal in both; medians of ${m.runs} alternate runs after ${m.warmup} warm-up runs of each`,
+    `plan score ${engineScore.toFixed(6)} equal in both, and so are the ${compared.toLocaleString('en')} scores below it (indicators exactly, means within 1e-12); medians of ${m.runs} alternate runs after ${m.warmup} warm-up runs of each`,
     { indicators: count, runs: m.runs, warmup: m.warmup },
   );
 }

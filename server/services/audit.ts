@@ -50,6 +50,28 @@ export function recordChange(
   ctx: ServiceContext,
   ...[entity, action, before, after, org]: [...Change, org: Organisation | null]
 ): void {
+  const at = new Date();
+  if (ctx.auditBuffer) {
+    // the row as inserted, built once (a sheet sync buffers four per new indicator row)
+    ctx.auditBuffer.push({
+      org: org?.id ?? null,
+      planId: planIdOf(entity),
+      entityType: entity.constructor.name,
+      entityId: entity.id,
+      action,
+      actor: ctx.actor,
+      source: ctx.source,
+      sourceDetail: ctx.sourceDetail,
+      at,
+      before,
+      after,
+      id: randomUUID(),
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    });
+    return;
+  }
   const data = {
     org,
     planId: planIdOf(entity),
@@ -59,22 +81,10 @@ export function recordChange(
     actor: ctx.actor,
     source: ctx.source,
     sourceDetail: ctx.sourceDetail,
-    at: new Date(),
+    at,
     before,
     after,
   };
-  if (ctx.auditBuffer) {
-    const now = data.at;
-    ctx.auditBuffer.push({
-      ...data,
-      id: randomUUID(),
-      org: org?.id ?? null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
-    return;
-  }
   ctx.em.persist(ctx.em.create(AuditEvent, data));
 }
 

@@ -77,7 +77,17 @@ export async function insertLinks(
 
 const templates = new Map<new () => object, Record<string, unknown>>();
 
-/** The defaults a class's constructor gives a new row (its field initialisers), read once per class. */
+/** What newRow gives every row before its defaults */
+const OWN_ALREADY = new Set(['id', 'version', 'createdAt', 'updatedAt']);
+
+/**
+ * The defaults a class's constructor gives a new row (its field initialisers), read once per class, and every other
+ * property the ORM watches through a setter on the prototype, as undefined (what the row reads for it anyway). The
+ * ORM defines such a setter for each tracked property without an initialiser (weight, unit, a measurement's author
+ * or note…); the first assignment to one of them on a row that does not own it runs the setter, which gives the row
+ * its own ORM state (a WrappedEntity and an accessor pair per property): for an untracked new row, more than the
+ * rest of its creation. An own property shadows the setter, so an assignment stays a plain write.
+ */
 function defaultsOf(Type: new () => object): Record<string, unknown> {
   let template = templates.get(Type);
   if (!template) {
@@ -88,7 +98,13 @@ function defaultsOf(Type: new () => object): Record<string, unknown> {
       if (key === 'id' || key === 'createdAt' || key === 'updatedAt' || value instanceof Collection) continue;
       template[key] = value;
     }
-    templates.set(Type, template);
+    const prototype = Type.prototype as object;
+    for (const key of Object.getOwnPropertyNames(prototype)) {
+      const descriptor = Object.getOwnPropertyDescriptor(prototype, key)!;
+      if (descriptor.set && !descriptor.get && !(key in template) && !OWN_ALREADY.has(key)) template[key] = undefined;
+    }
+    // the setters exist once the ORM has discovered the entities (always before a sync): not cached before then
+    if ('__meta' in prototype) templates.set(Type, template);
   }
   return template;
 }

@@ -162,6 +162,36 @@ describe.each(databaseNames())('bound inserts (%s)', (dialect) => {
     );
   });
 
+  // MikroORM watches a tracked property without an initialiser through a lazy setter on the prototype, which gives
+  // the instance its own ORM state on first assignment; a created row owns such properties, so a sync's writes to
+  // it stay plain data (server/speed/bulk-write.ts, defaultsOf)
+  it('gives a created row every watched property as its own, so assigning one runs no ORM setter', () => {
+    expect(Object.getOwnPropertyDescriptor(Indicator.prototype, 'weight')?.set).toBeDefined();
+    const indicator = newRow(Indicator, { code: '1.1.9', title: 'Nuovo' });
+    const measurement = newRow(Measurement, { year: 2022 });
+    expect(indicator.version).toBe(1);
+    expect(Object.hasOwn(indicator, 'weight') && indicator.weight === undefined).toBe(true);
+    indicator.weight = 12.5;
+    indicator.unit = 'giorni';
+    measurement.author = 'anna.rossi';
+    measurement.note = 'nota';
+    for (const [row, name] of [
+      [indicator, 'weight'],
+      [indicator, 'unit'],
+      [measurement, 'author'],
+      [measurement, 'note'],
+    ] as const) {
+      expect(Object.getOwnPropertyDescriptor(row, name)).toMatchObject({ writable: true });
+      expect(Object.getOwnPropertyNames(row)).not.toContain('__helper');
+    }
+    expect([indicator.weight, indicator.unit, measurement.author, measurement.note]).toEqual([
+      12.5,
+      'giorni',
+      'anna.rossi',
+      'nota',
+    ]);
+  });
+
   it('stores audit events, batch records and links as the ORM does', async () => {
     const at = new Date('2024-12-31T23:59:59.999Z');
     const event = (n: number) => ({
