@@ -4,6 +4,8 @@
  * and each point's fill), so these tests look at the effect, not at the calls.
  */
 import { ExcelWorkbook } from '../../addin/src/excel/excel-workbook';
+import type { PlanTable } from '../../addin/src/sync/columns';
+import { LIGHT_COLOURS, lightColour, planOutline } from '../../addin/src/sync/visuals';
 import { outlineRuns } from '../../addin/src/workbook/outline';
 import type { ColumnSetup, PlanOutline } from '../../addin/src/workbook/port';
 import { createFaithfulExcel } from './excel-faithful';
@@ -61,6 +63,34 @@ describe('the plan sheet reads like a plan (issue 18, item 8)', () => {
     expect(outlineRuns(outlineOf(plan), 3).groups).toEqual([
       [1, 2, 1],
       [2, 1, 2],
+    ]);
+  });
+
+  it("reads each row's depth from its level cell as typed; a blank or unknown level stays outside the groups", () => {
+    const typed = ['Prospettiva', 'obiettivo strategico', 'OBIETTIVO OPERATIVO', 'azione', '', 'boh'];
+    // the lines as the sync reads them, out of order: the outline goes by position
+    const table = {
+      headers: { title: 'Titolo' },
+      lines: typed.map((level, position) => ({ position, inputs: { level } })).reverse(),
+    } as unknown as PlanTable;
+    expect(planOutline(table)).toEqual({
+      titleColumn: 'Titolo',
+      rows: [
+        { depth: 0, bold: true },
+        { depth: 1, bold: true },
+        { depth: 2, bold: true },
+        { depth: 3, bold: false },
+        { depth: 0, bold: false },
+        { depth: 0, bold: false },
+      ],
+    });
+    const lights = { green: 0.8, yellow: 0.6 };
+    expect([0.8, 0.79, 0.6, 0.1, null].map((v) => lightColour(v, lights))).toEqual([
+      LIGHT_COLOURS.green,
+      LIGHT_COLOURS.yellow,
+      LIGHT_COLOURS.yellow,
+      LIGHT_COLOURS.red,
+      null,
     ]);
   });
 
