@@ -133,6 +133,8 @@ describe('the plan sheet reads like a plan (issue 18, item 8)', () => {
     await workbook.shapeRows('Cruscotto', outlineOf(plan));
     expect(look().map((r) => r.level)).toEqual([0, 1, 2, 3, 3, 1, 3, 0, 1]);
     expect(sheet().protection.protected).toBe(true);
+    // and there, as in Excel, the outline buttons are refused: protection has no option for outlining
+    expect(() => showOutlineLevels(sheet(), 2)).toThrow(/cannot perform/);
   });
 
   it('on an Excel before ExcelApi 1.9 only bolds: no outline, no indent, no request it cannot answer', async () => {

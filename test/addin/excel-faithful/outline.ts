@@ -6,6 +6,8 @@
  * row is refused, as Excel's Ungroup is (this double's reading: Office does not document that case, so the add-in
  * never relies on it). Ungrouping never unhides a row a collapsed group hid. The level buttons ("1", "2", … at the
  * sheet's corner, Worksheet.showOutlineLevels) show rows whose level is below the button and hide the others.
+ * A protected sheet refuses all of it, the buttons and + / − included: Excel's sheet protection has no option for
+ * outlining (WorksheetProtectionOptions lists none; only VBA's EnableOutlining, never saved, lifts it).
  * Only rows: the add-in outlines no columns, so grouping by columns is refused as unsupported here.
  */
 import { accessDenied, invalidArgument, invalidOperation } from './errors';
@@ -17,7 +19,7 @@ function byRowsOnly(option: string, where: string): void {
   if (option !== 'ByRows') throw invalidArgument(`this double outlines rows only, not "${option}"`, where);
 }
 
-/** a protected sheet refuses outlining unless its protection allows formatting rows (not modelled: never) */
+/** a protected sheet refuses outlining, whatever its protection options */
 function writable(sheet: SheetModel, where: string): void {
   if (sheet.protection.protected) throw accessDenied(where);
 }
@@ -52,6 +54,7 @@ export function ungroupRows(sheet: SheetModel, rect: Rect, option: string): void
 export function showOutlineLevels(sheet: SheetModel, rowLevels: number): void {
   if (!Number.isInteger(rowLevels) || rowLevels < 0 || rowLevels > MAX_OUTLINE_LEVELS)
     throw invalidArgument(`rowLevels ${rowLevels}`, 'Worksheet.showOutlineLevels');
+  writable(sheet, 'Worksheet.showOutlineLevels');
   if (rowLevels === 0) return;
   for (const [row, level] of Object.entries(sheet.decorations.rowOutline)) {
     if (level >= rowLevels) sheet.hiddenRows.add(Number(row));

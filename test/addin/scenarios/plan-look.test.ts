@@ -2,8 +2,9 @@
  * Issue 18, item 8, from the pane: after Carica the sheet reads like a plan. The faithful double holds what Excel
  * would (each row's outline level and hidden state, the title cell's indent and bold, the conditional formats, the
  * chart's series and point fills), and the steps read those, never the add-in's calls: rows grouped by level and
- * collapsible with the outline buttons, a collapse that survives a Sync, traffic-light icons on % Realizzazione,
- * and the chart's bars in their light's colour with the pass mark drawn as a line.
+ * collapsible with the outline buttons (once the sheet's protection is lifted: Excel refuses outlining on a protected
+ * sheet), a collapse that survives a Sync, traffic-light icons on % Realizzazione, and the chart's bars in their
+ * light's colour with the pass mark drawn as a line.
  */
 import { LEVEL_LABEL } from '@core/sheet/layout';
 import { messages } from '../../../addin/src/i18n';
@@ -54,15 +55,27 @@ browserSuite('scenarios/plan-look')('the sheet reads like a plan', () => {
   );
 
   step(
-    'item 8 · the outline button "2" folds the plan to its strategic objectives, a Sync keeps it folded, "4" opens it all',
+    'item 8 · the outline buttons fold the plan: Excel refuses them on the protected sheet; with the protection lifted "2" folds to the strategic objectives, a Sync protects the sheet again and keeps it folded',
     async () => {
       const expected = await depths();
+      const { sheet } = await pane.sheet();
+      const isProtected = () =>
+        pane.page.evaluate(
+          (s) => window.__excelDouble.model.sheets.find((x) => x.name === s)!.protection.protected,
+          sheet,
+        );
+      expect(await isProtected()).toBe(true);
+      // Excel's sheet protection has no option that leaves outlining to the user
+      await expect(button(2)).rejects.toThrow(/AccessDenied|cannot perform/);
+      await pane.liftProtection();
       await button(2);
       expect((await look()).map((r) => r.hidden)).toEqual(expected.map((d) => d >= 2));
       expect(await pane.press('#sync')).not.toBe('');
+      expect(await isProtected()).toBe(true);
       const after = await look();
       expect(after.map((r) => r.hidden)).toEqual(expected.map((d) => d >= 2));
       expect(after.map((r) => r.outlineLevel)).toEqual(expected);
+      await pane.liftProtection();
       await button(4);
       expect((await look()).some((r) => r.hidden)).toBe(false);
       expect(pane.pageErrors).toEqual([]);
