@@ -85,6 +85,11 @@ browserSuite('scenarios/plan-look')('the sheet reads like a plan', () => {
   step(
     "item 8 · % Realizzazione carries Excel's own traffic-light icons, and the chart paints each bar in its light with the pass mark across",
     async () => {
+      // the plan as loaded has no actuals for 2022: an indicator reaching its target gives its objectives a score
+      const view = await pane.sheet();
+      const indicator = pane.editableIndicators(view)[0];
+      await pane.typeInCell(indicator.position, 'actual', indicator.target);
+      expect(await pane.press('#sync')).toMatch(/Righe inviate: 1\b/);
       const state = await pane.page.evaluate(
         ([name, chartSheet]) => {
           const model = window.__excelDouble.model;
