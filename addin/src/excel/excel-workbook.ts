@@ -17,7 +17,7 @@ import type {
   WorkbookPort,
 } from '../workbook/port';
 import { a1 } from '../workbook/address';
-import { outlineSetting, readOutlineMemory } from '../workbook/outline';
+import { outlineSetting, outlineShape, readOutlineMemory } from '../workbook/outline';
 import { ACTION_OVERHEAD_BYTES, CHUNK_BUDGET_BYTES, jsonBytes, packBySize } from '../workbook/chunks';
 import { blocksToWrite, readBlock } from './blocks';
 import { applyTrafficLights, drawChart } from './charts';
@@ -230,6 +230,8 @@ export class ExcelWorkbook implements WorkbookPort {
       const previous = context.workbook.settings.getItemOrNullObject(outlineSetting(name)).load('value');
       const geometry = await mustLocate(context, name);
       const memory = previous.isNullObject ? null : readOutlineMemory(previous.value);
+      // the outline already there (kept only where Excel groups rows, 1.10): nothing to do
+      if (this.supports('1.10') && memory?.shape === outlineShape(outline, geometry.rowCount)) return;
       await whileUnprotected(context, geometry.sheet, () =>
         applyOutline(context, geometry, outline, memory, this.budget, this.supports),
       );

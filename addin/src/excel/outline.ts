@@ -6,11 +6,12 @@
  *
  * Office.js cannot read a row's outline level, and Range.ungroup takes away one level at a time; so the depth and the
  * rows the last call grouped are kept in a workbook setting, and that many levels are ungrouped before grouping
- * again. Ungrouping leaves hidden rows hidden (as Excel does), so groups a user collapsed stay collapsed.
+ * again. Ungrouping leaves hidden rows hidden (as Excel does), so groups a user collapsed stay collapsed. The same
+ * outline again (the setting names it) is left alone by ExcelWorkbook.shapeRows, without lifting the protection.
  * Range.group / ungroup need ExcelApi 1.10 and RangeFormat.indentLevel 1.9; without them the rows are only bolded.
  */
 import { ACTION_OVERHEAD_BYTES, packBySize } from '../workbook/chunks';
-import { MAX_OUTLINE_LEVELS, type OutlineMemory, outlineRuns, outlineSetting } from '../workbook/outline';
+import { MAX_OUTLINE_LEVELS, type OutlineMemory, outlineRuns, outlineSetting, outlineShape } from '../workbook/outline';
 import type { PlanOutline } from '../workbook/port';
 import type { Geometry } from './geometry';
 import { type ApiSupport, suspendScreen } from './runner';
@@ -29,7 +30,7 @@ export async function applyOutline(
   const grouping = supports('1.10');
   const titleAt = outline.titleColumn === null ? -1 : headers.indexOf(outline.titleColumn);
   const actions: Array<() => void> = [];
-  if (grouping && previous) {
+  if (grouping && previous && previous.depth > 0) {
     const span = Math.max(previous.rows, rowCount);
     for (let level = 0; level < Math.min(previous.depth, MAX_OUTLINE_LEVELS); level++)
       actions.push(() => rowsAt(0, span).ungroup('ByRows'));
@@ -45,7 +46,7 @@ export async function applyOutline(
         sheet.getRangeByIndexes(top + first, left + titleAt, count, 1).format.indentLevel = depth;
       });
   if (grouping) {
-    const memory: OutlineMemory = { depth: runs.depth, rows: rowCount };
+    const memory: OutlineMemory = { depth: runs.depth, rows: rowCount, shape: outlineShape(outline, rowCount) };
     actions.push(() => context.workbook.settings.add(outlineSetting(geometry.name), JSON.stringify(memory)));
   }
   // at least one request: the sheet's protection, lifted in the first one, is read there (protection.ts)

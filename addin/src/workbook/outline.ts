@@ -19,8 +19,26 @@ export type OutlineRuns = {
   depth: number;
 };
 
-/** what the last call grouped: kept in the workbook (the setting `outlineSetting(table)`) */
-export type OutlineMemory = { depth: number; rows: number };
+/**
+ * what the last call grouped: kept in the workbook (the setting `outlineSetting(table)`); `shape` names the whole
+ * outline it applied, so the same outline again (most Syncs and Refreshes) is left alone: no request, and the sheet's
+ * protection is not lifted behind the user's back
+ */
+export type OutlineMemory = { depth: number; rows: number; shape?: string };
+
+/** a short name of an outline as applied to `rowCount` rows (FNV-1a over its title column, depths and bolds) */
+export function outlineShape(outline: PlanOutline, rowCount: number): string {
+  let hash = 0x811c9dc5;
+  const text = `${outline.titleColumn ?? ''}|${outline.rows
+    .slice(0, rowCount)
+    .map((r) => `${r.depth}${r.bold ? 'b' : ''}`)
+    .join(',')}`;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${rowCount}:${hash.toString(16)}`;
+}
 
 export const outlineSetting = (table: string): string => `outline:${table}`;
 
@@ -30,7 +48,8 @@ export function readOutlineMemory(raw: unknown): OutlineMemory | null {
     const parsed = JSON.parse(raw) as Partial<OutlineMemory>;
     const depth = Number(parsed.depth);
     const rows = Number(parsed.rows);
-    return Number.isInteger(depth) && depth > 0 && Number.isInteger(rows) && rows > 0 ? { depth, rows } : null;
+    if (!Number.isInteger(depth) || depth < 0 || !Number.isInteger(rows) || rows < 0) return null;
+    return typeof parsed.shape === 'string' ? { depth, rows, shape: parsed.shape } : { depth, rows };
   } catch {
     return null;
   }
