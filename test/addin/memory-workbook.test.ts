@@ -151,3 +151,29 @@ test("columns keep Excel's TableColumn.id through a rename and a move, and after
   expect(wb.cell('T', 1, 'Consuntivo')).toBe('12');
   expect((await MemoryWorkbook.deserialize(wb.serialize()).readTable('T'))?.columnIds).toEqual(['2', '1', '3', '4']);
 });
+
+test('shapeRows keeps the outline by body row, costs one request for its runs, and is kept in the file', async () => {
+  const wb = await plan();
+  const before = wb.syncs;
+  const outline = {
+    titleColumn: 'Cod.',
+    rows: [
+      { depth: 1, bold: true },
+      { depth: 3, bold: false },
+      { depth: 3, bold: false },
+      { depth: 0, bold: true },
+    ],
+  };
+  await wb.shapeRows('T', outline);
+  // locate 2 + one request for the groups, bold, indents and the remembered depth + events 1
+  expect(wb.syncs - before).toBe(4);
+  // the table has 3 body rows: a fourth entry is not kept
+  expect(wb.outline('T')).toEqual({ titleColumn: 'Cod.', rows: outline.rows.slice(0, 3) });
+  expect(JSON.parse(String(await wb.getSetting('outline:T')))).toMatchObject({ depth: 3, rows: 3 });
+  // the same outline again costs only finding the table and restoring events
+  const again = wb.syncs;
+  await wb.shapeRows('T', outline);
+  expect(wb.syncs - again).toBe(3);
+  expect(MemoryWorkbook.deserialize(wb.serialize()).outline('T')).toEqual(wb.outline('T'));
+  await expect(wb.shapeRows('T', { ...outline, titleColumn: 'Titolo' })).rejects.toThrow(/no column "Titolo"/);
+});

@@ -1,4 +1,4 @@
-/** What the pane draws over the data: traffic lights on a column and a bar chart on a sheet of its own. */
+/** What the pane draws over the data: traffic lights on a column and a column chart on a sheet of its own. */
 import type { ChartSpec, TrafficLights } from '../workbook/port';
 import { columnIndex, mustLocate } from './geometry';
 
@@ -21,26 +21,47 @@ export async function applyTrafficLights(
   await context.sync();
 }
 
+/**
+ * The chart of realization per objective on a sheet of its own: clustered columns, each filled with its traffic
+ * light's colour (ChartPoint.format.fill), and the pass mark drawn as a line series across them (ChartSeries.chartType,
+ * ExcelApi 1.7). Its data lives in columns A:C of that sheet, so refreshing it never touches the plan table. Three
+ * requests: does the sheet exist, does the chart exist, then everything else.
+ */
 export async function drawChart(context: Excel.RequestContext, spec: ChartSpec): Promise<void> {
   const existing = context.workbook.worksheets.getItemOrNullObject(spec.sheet);
   await context.sync();
   const sheet = existing.isNullObject ? context.workbook.worksheets.add(spec.sheet) : existing;
-  // the chart's data lives in columns A:B of its own sheet, so refreshing it never touches the plan table
-  sheet.getRange('A:B').clear('Contents');
-  const data = sheet.getRangeByIndexes(0, 0, spec.categories.length + 1, 2);
-  data.values = [[spec.title, '%'], ...spec.categories.map((category, i) => [category, spec.values[i] ?? ''])];
-  data.numberFormat = [['@', '@'], ...spec.categories.map(() => ['@', '0%'])];
-  const chart = sheet.charts.getItemOrNullObject(spec.name);
+  sheet.getRange('A:C').clear('Contents');
+  const mark = spec.passMark ?? null;
+  const data = sheet.getRangeByIndexes(0, 0, spec.categories.length + 1, mark ? 3 : 2);
+  const line = (first: string, value: number | string, last: number | string) =>
+    mark ? [first, value, last] : [first, value];
+  data.values = [
+    line(spec.title, '%', mark?.label ?? ''),
+    ...spec.categories.map((category, i) => line(category, spec.values[i] ?? '', mark?.value ?? '')),
+  ];
+  data.numberFormat = [line('@', '@', '@'), ...spec.categories.map(() => line('@', '0%', '0%'))] as string[][];
+  const found = sheet.charts.getItemOrNullObject(spec.name);
   await context.sync();
-  if (chart.isNullObject) {
-    const created = sheet.charts.add('BarClustered', data, 'Columns');
-    created.name = spec.name;
-    created.title.text = spec.title;
-    created.legend.visible = false;
-    created.setPosition('D2', 'L24');
+  let chart: Excel.Chart;
+  if (found.isNullObject) {
+    chart = sheet.charts.add('ColumnClustered', data, 'Columns');
+    chart.name = spec.name;
+    chart.setPosition('E2', 'M24');
   } else {
+    chart = found;
+    // a chart an earlier version drew as horizontal bars becomes columns, so the pass mark's line can run across it
+    chart.chartType = 'ColumnClustered';
     chart.setData(data, 'Columns');
-    chart.title.text = spec.title;
   }
+  chart.title.text = spec.title;
+  chart.legend.visible = mark !== null;
+  if (mark) chart.series.getItemAt(1).chartType = 'Line';
+  const points = chart.series.getItemAt(0).points;
+  spec.colors?.slice(0, spec.categories.length).forEach((color, i) => {
+    const fill = points.getItemAt(i).format.fill;
+    if (color) fill.setSolidColor(color);
+    else fill.clear();
+  });
   await context.sync();
 }

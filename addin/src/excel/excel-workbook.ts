@@ -9,6 +9,7 @@ import type {
   CellMark,
   ChartSpec,
   ColumnSetup,
+  PlanOutline,
   SheetData,
   TableData,
   TableInfo,
@@ -16,11 +17,13 @@ import type {
   WorkbookPort,
 } from '../workbook/port';
 import { a1 } from '../workbook/address';
+import { outlineSetting, outlineShape, readOutlineMemory } from '../workbook/outline';
 import { ACTION_OVERHEAD_BYTES, CHUNK_BUDGET_BYTES, jsonBytes, packBySize } from '../workbook/chunks';
 import { blocksToWrite, readBlock } from './blocks';
 import { applyTrafficLights, drawChart } from './charts';
 import { columnIndex, type Geometry, locate, mustLocate } from './geometry';
 import { addTableColumns, writeNewTable } from './new-table';
+import { applyOutline } from './outline';
 import { protectTable, whileUnprotected } from './protection';
 import { apiSupported } from './requirements';
 import { type ApiSupport, type ExcelHost, type ExcelRunner, suspendScreen } from './runner';
@@ -227,6 +230,20 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async setTrafficLights(name: string, lights: TrafficLights): Promise<void> {
     await this.run((context) => applyTrafficLights(context, name, lights));
+  }
+
+  async shapeRows(name: string, outline: PlanOutline): Promise<void> {
+    await this.withEventsOff(async (context) => {
+      // what the last call grouped rides in the request that looks for the table (no request of its own)
+      const previous = context.workbook.settings.getItemOrNullObject(outlineSetting(name)).load('value');
+      const geometry = await mustLocate(context, name);
+      const memory = previous.isNullObject ? null : readOutlineMemory(previous.value);
+      // the outline already there (kept only where Excel groups rows, 1.10): nothing to do
+      if (this.supports('1.10') && memory?.shape === outlineShape(outline, geometry.rowCount)) return;
+      await whileUnprotected(context, geometry.sheet, () =>
+        applyOutline(context, geometry, outline, memory, this.budget, this.supports),
+      );
+    });
   }
 
   async upsertChart(spec: ChartSpec): Promise<void> {

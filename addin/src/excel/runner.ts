@@ -11,7 +11,9 @@ export type ExcelRunner = <T>(
 /** the part of the Excel namespace the port calls: Excel.run(batch) and Excel.run(context, batch) */
 export type ExcelHost = { run(...args: any[]): Promise<any> };
 
-export type ApiSupport = (version: '1.7' | '1.8' | '1.9') => boolean;
+export type ApiVersion = '1.7' | '1.8' | '1.9' | '1.10';
+
+export type ApiSupport = (version: ApiVersion) => boolean;
 
 export function suspendScreen(context: Excel.RequestContext, supports: ApiSupport): void {
   if (supports('1.9')) context.application.suspendScreenUpdatingUntilNextSync();

@@ -12,7 +12,7 @@ import {
   type Table,
   usedRange,
 } from './memory-model';
-import type { Cell, CellGrid, ChartSpec, ColumnSetup, SheetData, TableData, TrafficLights } from './port';
+import type { Cell, CellGrid, ChartSpec, ColumnSetup, PlanOutline, SheetData, TableData, TrafficLights } from './port';
 
 export type Listener = { table: string; listener: (rows: number[] | 'unknown') => void };
 
@@ -85,6 +85,11 @@ export class MemoryContent {
 
   lights(table: string): TrafficLights | null {
     return this.mustTable(table).lights;
+  }
+
+  /** the row outline, indent and bold shapeRows last set on a table */
+  outline(table: string): PlanOutline | null {
+    return this.mustTable(table).outline ?? null;
   }
 
   chart(name: string): ChartSpec | null {

@@ -3,7 +3,7 @@
  * into 12 outside a text column, a range turned into a table gets unique headers, sorting puts blanks last.
  */
 import { columnLetters as letters } from './address';
-import type { Cell, ChartSpec, ColumnSetup, TrafficLights } from './port';
+import type { Cell, ChartSpec, ColumnSetup, PlanOutline, TrafficLights } from './port';
 
 /**
  * A body row: typed cells, fills by header, and the number formats a cell has of its own (a paste with formats, a
@@ -43,6 +43,8 @@ export type Table = {
   setup: Record<string, Omit<ColumnSetup, 'header'>>;
   rows: Row[];
   lights: TrafficLights | null;
+  /** the plan's row outline, indent and bold as shapeRows last set them (body rows by position) */
+  outline?: PlanOutline | null;
   /** where the header row sits on its sheet (0-based), for readSheet */
   origin: { row: number; column: number };
   /** sheet protection: the columns whose body cells stay open to typing; absent or null when not protected */

@@ -9,6 +9,7 @@
 import { parseA1 as parseRange } from './address';
 import { CHUNK_BUDGET_BYTES, jsonBytes } from './chunks';
 import { MemoryContent } from './memory-content';
+import { outlineActions, outlineChunks, outlineSetting, outlineShape, readOutlineMemory } from './outline';
 import {
   appendRowsSyncs,
   createTableSyncs,
@@ -34,6 +35,7 @@ import type {
   CellMark,
   ChartSpec,
   ColumnSetup,
+  PlanOutline,
   SheetData,
   TableData,
   TableInfo,
@@ -233,10 +235,30 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     table.lights = { ...lights };
   }
 
+  async shapeRows(name: string, outline: PlanOutline): Promise<void> {
+    const table = this.mustTable(name);
+    const key = outlineSetting(name);
+    const memory = readOutlineMemory(this.settings.get(key));
+    const shape = outlineShape(outline, table.rows.length);
+    // the same outline again changes nothing and costs only finding the table (ExcelWorkbook.shapeRows)
+    const actions = memory?.shape === shape ? 0 : outlineActions(outline, table.rows.length, memory);
+    this.cost('shapeRows', LOCATE + (actions ? outlineChunks(actions, this.budget) : 0) + EVENTS);
+    if (outline.titleColumn !== null) this.columnIndex(table, outline.titleColumn);
+    const rows = outline.rows.slice(0, table.rows.length).map((r) => ({ ...r }));
+    table.outline = { titleColumn: outline.titleColumn, rows };
+    const depth = Math.max(0, ...rows.map((r) => r.depth));
+    this.settings.set(key, JSON.stringify({ depth, rows: table.rows.length, shape }));
+  }
+
   async upsertChart(chart: ChartSpec): Promise<void> {
     this.cost('upsertChart', 3 + EVENTS);
     if (!this.sheets.has(chart.sheet)) this.sheets.set(chart.sheet, []);
-    this.charts.set(chart.name, { ...chart, categories: [...chart.categories], values: [...chart.values] });
+    this.charts.set(chart.name, {
+      ...chart,
+      categories: [...chart.categories],
+      values: [...chart.values],
+      colors: chart.colors ? [...chart.colors] : undefined,
+    });
   }
 
   async getSetting(key: string): Promise<string | null> {

@@ -62,6 +62,21 @@ export type ChartSpec = {
   categories: string[];
   /** one value per category, as a fraction */
   values: Array<number | null>;
+  /** each bar's fill ('#RRGGBB', its traffic light), null for Excel's own colour; absent: Excel's colours */
+  colors?: Array<string | null>;
+  /** a line across the bars at this fraction (the pass mark), named in the legend; absent: no line */
+  passMark?: { label: string; value: number } | null;
+};
+
+/**
+ * How the plan's rows read in the grid, one entry per body row in order: `depth` is the row's place in the plan
+ * (0 perspective, 1 strategic objective, 2 operational objective, 3 indicator): its outline level (collapsible row
+ * groups) and the indent of its title; `bold` for the objective rows.
+ */
+export type PlanOutline = {
+  /** the column whose cells are indented by depth; null: no indent */
+  titleColumn: string | null;
+  rows: Array<{ depth: number; bold: boolean }>;
 };
 
 export interface WorkbookPort {
@@ -95,6 +110,11 @@ export interface WorkbookPort {
   selectCell(name: string, row: number, column: string): Promise<void>;
   /** conditional-format icons on a score column */
   setTrafficLights(name: string, lights: TrafficLights): Promise<void>;
+  /**
+   * row outline by depth (Excel's row groups, collapsible), indented titles, bold objective rows; replaces what the
+   * last call made, and leaves the rows a user collapsed collapsed
+   */
+  shapeRows(name: string, outline: PlanOutline): Promise<void>;
   /** create or refresh a chart */
   upsertChart(chart: ChartSpec): Promise<void>;
   /** workbook settings (stored in the file, per add-in): small, never secrets */

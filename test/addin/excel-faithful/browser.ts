@@ -8,6 +8,7 @@ import { a1 } from '../../../addin/src/workbook/address';
 import type { FunctionsMetadata } from './custom-functions';
 import { type FaithfulOptions, createFaithfulExcel } from './index';
 import type { SheetModel } from './model';
+import { levelOf, showOutlineLevels } from './outline';
 import type { Locale, Scalar } from './values';
 import { displayed } from './values';
 
@@ -104,6 +105,29 @@ function browserDouble(options: BrowserDoubleOptions) {
         fill: cell?.fill ?? null,
         hidden: table.sheet.decorations.hiddenColumns.includes(column),
       };
+    },
+    /**
+     * each body row as the grid draws it: its outline level (the row groups at the sheet's left), whether it is
+     * hidden, and the bold and indent of its cell under `header`
+     */
+    rowLook(name: string, header: string) {
+      const { table, column } = locate(name, header);
+      return Array.from({ length: table.bodyRows }, (_, i) => {
+        const row = table.row + 1 + i;
+        const cell = table.sheet.cell(row, column);
+        return {
+          outlineLevel: levelOf(table.sheet, row),
+          hidden: table.sheet.hiddenRows.has(row),
+          bold: cell?.bold ?? false,
+          indent: cell?.indent ?? 0,
+        };
+      });
+    },
+    /** clicks the outline button `level` ("1", "2", … at the top left of the sheet's row headers) */
+    outlineButton(sheet: string, level: number) {
+      const found = model.sheet(sheet);
+      if (!found) throw new Error(`no sheet ${sheet}`);
+      showOutlineLevels(found, level);
     },
     /** types into a body cell and presses Enter: Excel reads the text in the workbook's locale */
     type(name: string, row: number, header: string, value: Scalar) {

@@ -115,6 +115,12 @@ export async function measurePortTraffic(rowCount: number, budgetBytes = CHUNK_B
   await step(syncs, operations, 'load: traffic lights', () =>
     workbook.setTrafficLights('Cruscotto', { column: header('realization'), green: 1, yellow: 0.6 }),
   );
+  // a plan's shape: a perspective, a strategic and an operational objective, then three indicators, over and over
+  const outline = {
+    titleColumn: header('title'),
+    rows: rows.map((_, n) => ({ depth: [0, 1, 2, 3, 3, 3][n % 6], bold: n % 6 < 3 })),
+  };
+  await step(syncs, operations, 'load: outline', () => workbook.shapeRows('Cruscotto', outline));
   await step(syncs, operations, 'load: chart', () => workbook.upsertChart(chart([0.8, 1, null, 0.5])));
   await step(syncs, operations, 'load: binding', () =>
     workbook.setSetting('cruscotto.binding', JSON.stringify({ table: 'Cruscotto', rows: rowCount })),
@@ -135,6 +141,7 @@ export async function measurePortTraffic(rowCount: number, budgetBytes = CHUNK_B
   await step(syncs, operations, 'sync: writeColumns', () => workbook.writeColumns('Cruscotto', all, back));
   const rejected = all.filter((i) => i % 50 === 0).map((row) => ({ row, column: header('actual'), fill: '#FFC7CE' }));
   await step(syncs, operations, 'sync: markCells', () => workbook.markCells('Cruscotto', rejected));
+  await step(syncs, operations, 'sync: outline', () => workbook.shapeRows('Cruscotto', outline));
   await step(syncs, operations, 'sync: chart', () => workbook.upsertChart(chart([0.9, 1, 0.7, 0.5])));
   await step(syncs, operations, 'sync: binding', () =>
     workbook.setSetting('cruscotto.binding', JSON.stringify({ table: 'Cruscotto', rows: rowCount, at: 'now' })),

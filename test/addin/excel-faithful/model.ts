@@ -17,6 +17,10 @@ export type CellModel = {
   /** Excel's default: every cell is locked, which matters only once the sheet is protected */
   locked: boolean;
   fill: string | null;
+  /** RangeFormat.font.bold */
+  bold: boolean;
+  /** RangeFormat.indentLevel: 0 to 250 */
+  indent: number;
 };
 
 export type ProtectionModel = {
@@ -29,9 +33,17 @@ export type ProtectionModel = {
   allowAutoFilter: boolean;
 };
 
+/** a series as Excel derives it from the chart's data, with the formatting the add-in gives it */
+export type ChartSeriesModel = {
+  chartType: string;
+  /** one per category: the point's own fill, null for the series' colour */
+  points: Array<{ fill: string | null }>;
+};
+
 export type ChartModel = {
   name: string;
   type: string;
+  series: ChartSeriesModel[];
   data: Rect;
   seriesBy: string;
   title: string;
@@ -46,6 +58,11 @@ export type Decorations = {
   charts: ChartModel[];
   conditionalFormats: Array<{ rect: Rect; type: string; iconStyle: string | null; criteria: unknown[] }>;
   validations: Array<{ rect: Rect; rule: unknown }>;
+  /**
+   * each grouped row's outline level (1–8; absent: 0), a property of the whole row: Range.group / ungroup by rows
+   * change it, table row inserts and deletes (which move only the table's cells) do not
+   */
+  rowOutline: Record<number, number>;
 };
 
 export const newCell = (): CellModel => ({
@@ -55,6 +72,8 @@ export const newCell = (): CellModel => ({
   numberFormat: GENERAL,
   locked: true,
   fill: null,
+  bold: false,
+  indent: 0,
 });
 
 export class SheetModel {
@@ -78,6 +97,7 @@ export class SheetModel {
     charts: [],
     conditionalFormats: [],
     validations: [],
+    rowOutline: {},
   };
 
   constructor(
@@ -285,7 +305,7 @@ export class WorkbookModel {
       sheet.cells = new Map(s.cells);
       sheet.hiddenRows = new Set(s.hiddenRows);
       sheet.protection = s.protection;
-      sheet.decorations = s.decorations;
+      sheet.decorations = { ...s.decorations, rowOutline: s.decorations.rowOutline ?? {} };
       model.sheets.push(sheet);
     }
     for (const t of data.tables) {

@@ -8,6 +8,7 @@ import { ClientObject, type RequestContext, pick } from './context';
 import { eachCell } from './edits';
 import { accessDenied, invalidArgument, itemNotFound } from './errors';
 import { type Rect, type SheetModel, intersects } from './model';
+import { groupRows, ungroupRows } from './outline';
 import { displayed, valueTypeOf } from './values';
 
 export type RangeTarget = { sheet: SheetModel; rect: Rect };
@@ -113,6 +114,27 @@ export class Range extends ClientObject<RangeTarget> {
           );
         },
       },
+      font: {
+        set bold(bold: boolean) {
+          range.act('format/font/bold', bold, ({ sheet, rect }) => {
+            if (sheet.protection.protected) throw accessDenied('RangeFont.bold');
+            eachCell(rect, (r, c) => {
+              sheet.touch(r, c).bold = bold;
+            });
+          });
+        },
+      },
+      /** ExcelApi 1.9: an integer from 0 to 250 */
+      set indentLevel(level: number) {
+        range.act('format/indentLevel', level, ({ sheet, rect }) => {
+          if (!Number.isInteger(level) || level < 0 || level > 250)
+            throw invalidArgument(`indentLevel ${level}`, 'RangeFormat.indentLevel');
+          if (sheet.protection.protected) throw accessDenied('RangeFormat.indentLevel');
+          eachCell(rect, (r, c) => {
+            sheet.touch(r, c).indent = level;
+          });
+        });
+      },
       set columnWidth(points: number) {
         range.act('format/columnWidth', points, ({ sheet, rect }) => {
           for (let c = rect.column; c < rect.column + rect.columns; c++) sheet.decorations.columnWidths[c] = points;
@@ -186,6 +208,14 @@ export class Range extends ClientObject<RangeTarget> {
     };
   }
 
+  /** ExcelApi 1.10, rows only (outline.ts) */
+  group(option: string): void {
+    this.act('group', option, ({ sheet, rect }) => groupRows(sheet, rect, option));
+  }
+  ungroup(option: string): void {
+    this.act('ungroup', option, ({ sheet, rect }) => ungroupRows(sheet, rect, option));
+  }
+
   getCell(row: number, column: number): Range {
     return new Range(this.context, `${this.path}.getCell(${row},${column})`, () => {
       const { sheet, rect } = this.target();
@@ -202,7 +232,9 @@ export class Range extends ClientObject<RangeTarget> {
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this.act('clear', applyTo, ({ sheet, rect }) => {
       if (applyTo === 'Formats')
-        eachCell(rect, (r, c) => Object.assign(sheet.touch(r, c), { numberFormat: 'General', fill: null }));
+        eachCell(rect, (r, c) =>
+          Object.assign(sheet.touch(r, c), { numberFormat: 'General', fill: null, bold: false, indent: 0 }),
+        );
       else this.context.engine.clearContents(sheet, rect, applyTo === 'All', 'Range.clear');
     });
   }

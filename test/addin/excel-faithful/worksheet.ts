@@ -7,6 +7,7 @@ import { ChartCollection } from './charts';
 import { ClientObject, type RequestContext, pick } from './context';
 import { OfficeError, invalidArgument, invalidOperation, itemNotFound } from './errors';
 import type { Rect, SheetModel } from './model';
+import { showOutlineLevels } from './outline';
 import { Range } from './range';
 import { TableCollection } from './table';
 
@@ -120,6 +121,11 @@ export class Worksheet extends ClientObject<SheetModel> {
       sheet: this.target(),
       rect: { row, column, rows, columns },
     }));
+  }
+
+  /** ExcelApi 1.10: the outline buttons (outline.ts); columns are not outlined here */
+  showOutlineLevels(rowLevels: number, columnLevels: number): void {
+    this.act('showOutlineLevels', [rowLevels, columnLevels], (sheet) => showOutlineLevels(sheet, rowLevels));
   }
 
   /** an empty sheet's used range is A1 (getUsedRange) or a null object (getUsedRangeOrNullObject) */
