@@ -50,11 +50,3 @@ export function mergeCells(base: Cells, mine: Cells, theirs: Cells, keys: readon
   }
   return out;
 }
-
-/** the row once every conflict has a choice: mine or theirs per cell; null while one is still open */
-export function resolvedCells(mine: Cells, conflicts: readonly CellConflict[]): Cells | null {
-  if (conflicts.some((c) => !c.choice)) return null;
-  const out: Cells = { ...mine };
-  for (const c of conflicts) out[c.key] = c.choice === 'theirs' ? c.theirs : c.mine;
-  return out;
-}
