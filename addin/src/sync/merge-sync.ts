@@ -7,7 +7,7 @@ import { ROW_HISTORY } from '../api/insight-queries';
 import { OfflineError } from '../api/errors';
 import type { WorkbookPort } from '../workbook/port';
 import { MergeBase } from './base';
-import type { InputKey } from './columns';
+import type { InputKey, PlanTable } from './columns';
 import { readPlanTable, type OperationContext } from './context';
 import { sendChanges, type SyncRun } from './send';
 import type { StoredState } from './state';
@@ -108,9 +108,12 @@ export async function withAuthors(
   return out;
 }
 
-/** after a Load, a Bind or a resolved conflict: every row the sheet and the server agree on is its own base */
-export async function noteBase(port: WorkbookPort, binding: Binding): Promise<void> {
-  const table = await readPlanTable(port, binding);
+/**
+ * after a Load, a Bind or a resolved conflict: every row the sheet and the server agree on is its own base (`written`:
+ * the table as a Load just wrote it, so it is not read back)
+ */
+export async function noteBase(port: WorkbookPort, binding: Binding, written?: PlanTable): Promise<void> {
+  const table = written ?? (await readPlanTable(port, binding));
   const base = await MergeBase.read(port, binding);
   base.noteClean(table);
   await base.flush();

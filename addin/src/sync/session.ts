@@ -18,7 +18,7 @@ import { bindSheet, proposeFromValues } from './bind';
 import { readPlanTable, TableMissingError, type OperationContext } from './context';
 import { seenValues } from './seen';
 import { chooseCell, keepMine, takeTheirs } from './conflicts';
-import type { InputKey } from './columns';
+import type { InputKey, PlanTable } from './columns';
 import { noteBase, sendMerging, withAuthors } from './merge-sync';
 import { loadPlan } from './load';
 import { reloadTable, UnsentEditsError, type UnsentChoice } from './reload';
@@ -172,11 +172,12 @@ export class WorkbookSession {
   async load(request: LoadRequest, unsent?: UnsentChoice): Promise<LoadSummary> {
     const serverUrl = this.requireConnection().serverUrl;
     const bound = await this.boundBefore('load', unsent);
-    const { state, summary } = bound
+    const done: { state: StoredState; summary: LoadSummary; table?: PlanTable } = bound
       ? await reloadTable(this.context(), serverUrl, bound, request, unsent === 'discard')
       : await loadPlan(this.context(), serverUrl, request);
+    const { state, summary } = done;
     await this.save(state, [], []);
-    await noteBase(this.options.workbook, state.binding);
+    await noteBase(this.options.workbook, state.binding, done.table);
     await this.protect();
     return summary;
   }
