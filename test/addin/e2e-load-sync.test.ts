@@ -65,8 +65,13 @@ suite('the add-in in a browser against the real server', () => {
     if (!binding) throw new Error(`Load stored no binding in the workbook settings; the pane says: "${said}"`);
     pane.table = binding.table;
     expect(binding).toMatchObject({ planId: pane.planId, year: 2022, checkpoint: 'YEAR_END' });
-    expect(await page.evaluate(() => window.__excelDouble.model.tables.map((t: { name: string }) => t.name))).toEqual([
-      pane.table,
+    // the one table the user sees; the merge base's is on a very hidden sheet (sync/base.ts)
+    const tables = await page.evaluate(() =>
+      window.__excelDouble.model.tables.map((t) => [t.name, t.sheet.visibility] as const),
+    );
+    expect(tables).toEqual([
+      [pane.table, 'Visible'],
+      [`${pane.table}_Base`, 'VeryHidden'],
     ]);
     const server = await serverRows();
     expect(said).toBe(format(ui.loaded, { rows: server.size, table: pane.table }));

@@ -137,6 +137,14 @@ export class ExcelWorkbook implements WorkbookPort {
     return ids;
   }
 
+  async hideSheet(name: string, show: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(show).activate();
+      context.workbook.worksheets.getItem(name).visibility = 'VeryHidden';
+      await context.sync();
+    });
+  }
+
   async appendRows(name: string, rows: Cell[][]): Promise<void> {
     if (rows.length === 0) return;
     await this.writeTo(name, async (context, geometry) => {

@@ -7,7 +7,7 @@ import { sheetLayout, type LayoutColumn, type LayoutLanguage } from '@core/sheet
 import type { PlanDetails } from '../api/types';
 import type { Cell, ColumnSetup } from '../workbook/port';
 import { idsByKey } from './column-identity';
-import { canonicalHeaders, linesOf } from './columns';
+import { canonicalHeaders, linesOf, type PlanTable } from './columns';
 import { statusLabel, type OperationContext } from './context';
 import { parentNames, serverCells } from './server-cells';
 import type { StoredState } from './state';
@@ -80,7 +80,7 @@ export async function loadPlan(
   ctx: OperationContext,
   serverUrl: string,
   request: LoadRequest,
-): Promise<{ state: StoredState; summary: LoadSummary }> {
+): Promise<{ state: StoredState; summary: LoadSummary; table: PlanTable }> {
   const language = ctx.language;
   const { plan, passMarks } = await ctx.client.plan(request.planId);
   if (!plan) throw new Error(`plan ${request.planId} not found`);
@@ -127,5 +127,6 @@ export async function loadPlan(
     headers,
   );
   await refreshVisuals(ctx.port, view, state.lights, language);
-  return { state, summary: { rows: rows.length, table, sheet } };
+  // the rows as written: the merge base takes them without reading the table back (merge-sync.ts, noteBase)
+  return { state, summary: { rows: rows.length, table, sheet }, table: view };
 }

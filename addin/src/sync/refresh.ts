@@ -19,6 +19,8 @@ import {
 import { readPlanTable, statusLabel, type OperationContext } from './context';
 import { wantsDeletion } from './deletion';
 import { rowHash } from './hash';
+import { MergeBase } from './base';
+import { mergeRow } from './merge-apply';
 import { conflictMessage, isProvisionalMessage } from './results';
 import { writeProvisional } from './send';
 import { parentNames, realizationCell, serverCells, serverInputs } from './server-cells';
@@ -50,7 +52,14 @@ export async function refreshScores(
   const { binding } = state;
   const table = await readPlanTable(ctx.port, binding);
   const writer = new TableWriter(ctx.port, table);
-  const summary: RefreshSummary = { updated: 0, conflicts: 0, deletedOnServer: 0, offline: false, provisional: false };
+  const summary: RefreshSummary = {
+    updated: 0,
+    conflicts: 0,
+    merged: 0,
+    deletedOnServer: 0,
+    offline: false,
+    provisional: false,
+  };
   ctx.progress('refresh', 0, 2);
   let page;
   let scores;
@@ -68,6 +77,7 @@ export async function refreshScores(
     return { summary, state, conflicts: previous };
   }
 
+  const base = await MergeBase.read(ctx.port, binding);
   // a node of a Bergamo plan is on several lines (its plan row, its cruscotti): each is refreshed
   const positionsOf = positionsByRowId(table.lines);
   const parentOf = nameIndex(table, page.rows);
@@ -87,16 +97,24 @@ export async function refreshScores(
     if (line.rowVersion === row.rowVersion) return;
     const theirs = nodeCellsFor(line, serverInputs(row, parentOf.get(row.rowId) ?? ''));
     if (isDirty(line)) {
+      const merge = wantsDeletion(line.status) ? null : mergeRow(writer, base, line, theirs, row.rowVersion);
+      if (merge?.kind === 'merged') {
+        // the colleague's cells are in; this sheet's own changes still wait for Sync, over the server's version
+        summary.merged++;
+        conflicts.delete(row.rowId);
+        return;
+      }
       summary.conflicts++;
       conflicts.set(row.rowId, {
         rowId: row.rowId,
         code: row.code,
         title: row.title,
-        mine: { ...line.inputs },
+        mine: merge?.kind === 'conflict' ? merge.mine : { ...line.inputs },
         theirs,
         theirsVersion: row.rowVersion,
         changedBy: null,
         changedAt: row.updatedAt,
+        ...(merge?.kind === 'conflict' ? { cells: merge.cells.map((c) => ({ ...c, changedAt: row.updatedAt })) } : {}),
       });
       writer.set(position, {
         syncStatus: statusLabel(ctx.language, 'CONFLICT'),
@@ -159,6 +177,8 @@ export async function refreshScores(
     for (const line of added) table.lines.push({ ...line, position: table.lines.length });
     summary.updated += appended.length;
   }
+  base.noteClean(table);
+  await base.flush();
   await refreshVisuals(ctx.port, table, state.lights, ctx.language);
   return {
     summary,

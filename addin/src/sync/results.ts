@@ -6,8 +6,10 @@
 import type { LayoutColumnKey } from '@core/sheet/layout';
 import type { RowResult, SyncAnswer } from '../api/types';
 import { format, messages, type Language } from '../i18n';
-import { INPUT_KEYS, nodeCellsFor, type Line } from './columns';
+import { INPUT_KEYS, nodeCellsFor, type Inputs, type Line } from './columns';
 import { isStatus, statusLabel } from './context';
+import type { MergeBase } from './base';
+import { mergeRow } from './merge-apply';
 import type { LocalError, Outgoing } from './outgoing';
 import { realizationCell, serverInputs } from './server-cells';
 import type { ConflictRecord, SheetError, SyncSummary } from './types';
@@ -26,6 +28,8 @@ export type Outcome = {
   conflicts: ConflictRecord[];
   /** row ids (or, for new rows, positions) that this Sync answered for: their older errors and conflicts go */
   answered: Set<string>;
+  /** rows merged with the server's change, cell by cell, without a conflict: to send again over its version */
+  merged?: string[];
 };
 
 export function answeredKey(line: Line): string {
@@ -107,14 +111,16 @@ export function applyAnswer(
   outcome: Outcome,
   summary: SyncSummary,
   nameOfRowId: ReadonlyMap<string, string>,
+  base?: MergeBase,
 ): void {
   for (const result of answer.rows) {
     const sent = batch[result.index];
     if (!sent) continue;
     const { line } = sent;
     outcome.answered.add(answeredKey(line));
-    // a row refused last time, or marked to send (its cells and status in yellow), loses its fills when answered
-    if ((['REJECTED', 'PARTIAL', 'TO_SEND', 'PENDING'] as const).some((s) => isStatus(line.status, s)))
+    // a row refused last time, marked to send (its cells and status in yellow) or in conflict (its cells changed on
+    // both sides in orange) loses its fills when answered
+    if ((['REJECTED', 'PARTIAL', 'TO_SEND', 'PENDING', 'CONFLICT'] as const).some((s) => isStatus(line.status, s)))
       writer.clearMarks(line.position);
     if (result.status === 'UPDATED' && result.errors.length > 0) {
       summary.updated++;
@@ -142,16 +148,29 @@ export function applyAnswer(
         writer.remove(line.position);
         break;
       case 'CONFLICT': {
-        summary.conflicts++;
         const current = result.current;
+        const parentName = current?.parentId ? (nameOfRowId.get(current.parentId) ?? '') : '';
+        const record = current ? conflictOf(line, result, parentName) : null;
+        const merge = record
+          ? mergeRow(writer, base, line, record.theirs as Inputs, record.theirsVersion)
+          : { kind: 'none' as const };
+        if (merge.kind === 'merged') {
+          summary.merged++;
+          (outcome.merged ??= []).push(record!.rowId);
+          break;
+        }
+        summary.conflicts++;
         writer.set(line.position, {
           syncStatus: statusLabel(language, 'CONFLICT'),
           syncMessage: conflictMessage(language, current?.changedBy ?? null, current?.changedAt ?? null),
         });
-        if (current) {
-          const parentName = current.parentId ? (nameOfRowId.get(current.parentId) ?? '') : '';
-          outcome.conflicts.push(conflictOf(line, result, parentName));
-        }
+        if (record && merge.kind === 'conflict')
+          outcome.conflicts.push({
+            ...record,
+            mine: merge.mine,
+            cells: merge.cells.map((c) => ({ ...c, changedBy: record.changedBy, changedAt: record.changedAt })),
+          });
+        else if (record) outcome.conflicts.push(record);
         break;
       }
       case 'REJECTED':

@@ -9,6 +9,7 @@ import { messages } from '../i18n';
 import { positionsByRowId, type Line, type PlanTable } from './columns';
 import { isStatus, readPlanTable, statusLabel, type OperationContext } from './context';
 import { batchKey, splitBatches } from './batches';
+import { MergeBase } from './base';
 import { planSync } from './outgoing';
 import { provisionalRows } from './provisional';
 import { restoreRealizations } from './computed';
@@ -30,6 +31,7 @@ export function emptySummary(): SyncSummary {
     rejected: 0,
     partial: 0,
     conflicts: 0,
+    merged: 0,
     batches: 0,
     offline: false,
     pending: 0,
@@ -42,6 +44,8 @@ export type SyncRun = {
   conflicts: ConflictRecord[];
   state: StoredState;
   provisional: boolean;
+  /** rows merged cell by cell with a colleague's change (merge-apply.ts): the session sends them again */
+  merged?: string[];
 };
 
 /** reference name → row id index for conflict records ("Cod. padre" of the server's version) */
@@ -59,6 +63,7 @@ export async function sendChanges(
 ): Promise<SyncRun> {
   const { binding } = state;
   const table = await readPlanTable(ctx.port, binding);
+  const base = await MergeBase.read(ctx.port, binding);
   const plan = planSync(table, only);
   const writer = new TableWriter(ctx.port, table);
   const summary = emptySummary();
@@ -107,7 +112,7 @@ export async function sendChanges(
       const answer = await ctx.client.syncRows(request);
       summary.batches++;
       summary.sent += batch.length;
-      applyAnswer(writer, ctx.language, batch, answer, outcome, summary, names);
+      applyAnswer(writer, ctx.language, batch, answer, outcome, summary, names, base);
       answerSiblings(writer, batch, answer, positionsOf);
       applyAffected(writer, answer, positionsOf);
     } catch (error) {
@@ -130,6 +135,8 @@ export async function sendChanges(
   }
   if (!summary.offline && !failure) await restoreRealizations(ctx, binding, table, writer);
   await writer.flush();
+  base.noteClean(table);
+  await base.flush();
   summary.pending = unsent.length + summary.rejected + summary.conflicts + summary.partial;
   await refreshVisuals(ctx.port, table, state.lights, ctx.language);
 
@@ -143,7 +150,7 @@ export async function sendChanges(
   const completed = !summary.offline && !failure;
   const next = { ...state, generation: completed ? state.generation + 1 : state.generation };
   if (failure) throw Object.assign(failure as Error, { partial: { summary, errors, conflicts, state: next } });
-  return { summary, errors, conflicts, state: next, provisional };
+  return { summary, errors, conflicts, state: next, provisional, merged: outcome.merged };
 }
 
 /** offline: the rows waiting to go out, and the objectives above them, show scores computed here */

@@ -17,14 +17,16 @@ import type { WorkbookPort } from '../workbook/port';
 import { bindSheet, proposeFromValues } from './bind';
 import { readPlanTable, TableMissingError, type OperationContext } from './context';
 import { seenValues } from './seen';
-import { keepMine, takeTheirs } from './conflicts';
+import { chooseCell, keepMine, takeTheirs } from './conflicts';
+import type { InputKey, PlanTable } from './columns';
+import { noteBase, sendMerging, withAuthors } from './merge-sync';
 import { loadPlan } from './load';
 import { reloadTable, UnsentEditsError, type UnsentChoice } from './reload';
 import { planSync } from './outgoing';
 import { markPending, type PendingMarks } from './pending';
 import { provisionalScores } from './provisional';
 import { refreshScores } from './refresh';
-import { sendChanges, type SyncRun } from './send';
+import type { SyncRun } from './send';
 import { protectBoundTable, sheetAccess, type SheetAccess } from './sheet-access';
 import { readState, writeConflicts, writeErrors, writeState, type StoredState } from './state';
 import type {
@@ -170,10 +172,12 @@ export class WorkbookSession {
   async load(request: LoadRequest, unsent?: UnsentChoice): Promise<LoadSummary> {
     const serverUrl = this.requireConnection().serverUrl;
     const bound = await this.boundBefore('load', unsent);
-    const { state, summary } = bound
+    const done: { state: StoredState; summary: LoadSummary; table?: PlanTable } = bound
       ? await reloadTable(this.context(), serverUrl, bound, request, unsent === 'discard')
       : await loadPlan(this.context(), serverUrl, request);
+    const { state, summary } = done;
     await this.save(state, [], []);
+    await noteBase(this.options.workbook, state.binding, done.table);
     await this.protect();
     return summary;
   }
@@ -198,7 +202,7 @@ export class WorkbookSession {
     // the server would refuse the whole batch ("Permesso negato") and the edits would wait forever (defect 6)
     if (this.access?.readOnly) throw new Error(messages[this.language].sync.readOnly);
     const run = await this.guard(() =>
-      sendChanges(this.context(), this.requireState(), { errors: this.errorList, conflicts: this.openConflicts }),
+      sendMerging(this.context(), this.requireState(), { errors: this.errorList, conflicts: this.openConflicts }),
     );
     // rows added while the protection was lifted get their locks, and the protection comes back
     await this.protect();
@@ -208,7 +212,7 @@ export class WorkbookSession {
   /** pulls colleagues' changes and all realization values (never over a dirty local edit) */
   async refresh(): Promise<RefreshSummary> {
     const run = await refreshScores(this.context(), this.requireState(), this.openConflicts);
-    await this.save(run.state, run.conflicts, this.errorList);
+    await this.save(run.state, await withAuthors(this.context(), run.state.binding, run.conflicts), this.errorList);
     return run.summary;
   }
 
@@ -220,7 +224,7 @@ export class WorkbookSession {
     const state = this.requireState();
     const scores = change.scores.map((s) => ({ rowId: s.id, realization: s.realization }));
     const run = await refreshScores(this.context(), state, this.openConflicts, scores);
-    await this.save(run.state, run.conflicts, this.errorList);
+    await this.save(run.state, await withAuthors(this.context(), run.state.binding, run.conflicts), this.errorList);
     return run.summary;
   }
 
@@ -253,12 +257,16 @@ export class WorkbookSession {
     return this.openConflicts.map((c) => ({ ...c }));
   }
 
-  async resolveConflict(rowId: string, choice: ConflictChoice): Promise<void> {
+  /** the whole row, or with `cell` one cell changed on both sides (the row is sent once every such cell is chosen) */
+  async resolveConflict(rowId: string, choice: ConflictChoice, cell?: InputKey): Promise<void> {
     const record = this.openConflicts.find((c) => c.rowId === rowId);
     if (!record) return;
     const state = this.requireState();
+    const previous = { errors: this.errorList, conflicts: this.openConflicts };
+    if (cell) return void (await this.guard(() => chooseCell(this.context(), state, record, cell, choice, previous)));
     if (choice === 'theirs') {
       await takeTheirs(this.context(), state, record);
+      await noteBase(this.options.workbook, state.binding);
       await this.save(
         state,
         this.openConflicts.filter((c) => c.rowId !== rowId),
@@ -266,9 +274,7 @@ export class WorkbookSession {
       );
       return;
     }
-    await this.guard(() =>
-      keepMine(this.context(), state, record, { errors: this.errorList, conflicts: this.openConflicts }),
-    );
+    await this.guard(() => keepMine(this.context(), state, record, previous));
   }
 
   errors(): SheetError[] {
@@ -320,6 +326,7 @@ export class WorkbookSession {
       bound ? { current: bound, discard: unsent === 'discard' } : null,
     );
     await this.save(state, [], []);
+    await noteBase(this.options.workbook, state.binding);
     await this.protect();
     return summary;
   }

@@ -4,6 +4,7 @@
 import type { HeaderMatch } from '@core/sheet/headers';
 import type { LayoutColumnKey, LayoutLanguage } from '@core/sheet/layout';
 import type { CheckpointName } from '@core/vocabulary/checkpoint';
+import type { CellConflict } from './merge';
 
 export type Checkpoint = CheckpointName;
 export type Language = LayoutLanguage;
@@ -70,6 +71,8 @@ export type SyncSummary = {
   /** rows written in part: some cells were refused by the plan's status or the user's role (counted in updated too) */
   partial: number;
   conflicts: number;
+  /** rows changed here and on the server in different cells: merged cell by cell and sent, no conflict */
+  merged: number;
   batches: number;
   /** the server could not be reached: nothing was lost, the rows stay dirty */
   offline: boolean;
@@ -81,6 +84,8 @@ export type RefreshSummary = {
   updated: number;
   /** rows changed on the server while dirty here: now conflicts */
   conflicts: number;
+  /** of those changed on both sides, the rows whose changes were in different cells: merged, no conflict */
+  merged: number;
   deletedOnServer: number;
   offline: boolean;
   /** realization values are computed locally (offline), not the server's */
@@ -101,6 +106,11 @@ export type ConflictRecord = {
   theirsVersion: number;
   changedBy: string | null;
   changedAt: string | null;
+  /**
+   * the cells changed on both sides, each resolved on its own (issue 18, item 5); absent when the row had no merge
+   * base (then the choice is for the whole row). The cells only one side changed are already merged in `mine`.
+   */
+  cells?: CellConflict[];
 };
 
 export type ConflictChoice = 'mine' | 'theirs';

@@ -120,7 +120,7 @@ export function changedCells(change: Change, language: Language, when = timeForm
   return cells;
 }
 
-function timeFormat(language: Language, timeZone?: string): Intl.DateTimeFormat {
+export function timeFormat(language: Language, timeZone?: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
     dateStyle: 'short',
     timeStyle: 'short',

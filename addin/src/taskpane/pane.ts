@@ -7,8 +7,9 @@ import { ApiError, OfflineError } from '../api/errors';
 import { type Language, format, messages } from '../i18n';
 import type { WorkbookSession } from '../sync/session';
 import type { Checkpoint, ConflictRecord, MappingProposal, PlanChoice, SheetError } from '../sync/types';
-import { SHEET_LAYOUT, type LayoutColumnKey } from '@core/sheet/layout';
+import { SHEET_LAYOUT } from '@core/sheet/layout';
 import { showConnection } from './connection-line';
+import { conflictItem } from './conflict-view';
 import { renderAccess } from './access-view';
 import { applyLabels, byId, element, options } from './dom';
 import { PendingView } from './pending-view';
@@ -367,54 +368,13 @@ export class Pane {
   }
 
   private conflictItem(conflict: ConflictRecord): HTMLLIElement {
-    const item = element('li', { 'data-row-id': conflict.rowId });
-    item.append(
-      element(
-        'strong',
-        {},
-        format(this.ui.conflictItem, {
-          code: conflict.code ?? '',
-          title: conflict.title,
-          who: conflict.changedBy ?? '?',
-        }),
-      ),
-    );
-    const table = element('table', { class: 'conflict-cells' });
-    const head = element('tr');
-    head.append(
-      element('th', { scope: 'col' }),
-      element('th', { scope: 'col' }, this.ui.mineLabel),
-      element('th', { scope: 'col' }, this.ui.theirsLabel),
-    );
-    table.append(head);
-    const keys = new Set([...Object.keys(conflict.mine), ...Object.keys(conflict.theirs)] as LayoutColumnKey[]);
-    for (const key of keys) {
-      if ((conflict.mine[key] ?? '') === (conflict.theirs[key] ?? '')) continue;
-      const column = SHEET_LAYOUT.find((c) => c.key === key);
-      const row = element('tr');
-      row.append(
-        element('th', { scope: 'row' }, column ? column[this.options.language] : key),
-        element('td', {}, conflict.mine[key] ?? ''),
-        element('td', {}, conflict.theirs[key] ?? ''),
-      );
-      table.append(row);
-    }
-    item.append(table);
-    const buttons = element('div', { class: 'buttons' });
-    for (const choice of ['mine', 'theirs'] as const) {
-      const button = element('button', { type: 'button', 'data-choice': choice }, this.ui[choice]);
-      button.addEventListener(
-        'click',
-        () =>
-          void this.operate('sync', async () => {
-            await this.session.resolveConflict(conflict.rowId, choice);
-            return `${conflict.code ?? conflict.title}: ${this.ui[choice]}`;
-          }),
-      );
-      buttons.append(button);
-    }
-    item.append(buttons);
-    return item;
+    return conflictItem(conflict, this.options.language, (record, choice, cell) => {
+      void this.operate('sync', async () => {
+        await this.session.resolveConflict(record.rowId, choice, cell?.key);
+        const where = cell ? `, ${SHEET_LAYOUT.find((c) => c.key === cell.key)?.[this.options.language]}` : '';
+        return `${record.code ?? record.title}${where}: ${this.ui[choice]}`;
+      });
+    });
   }
 
   private progress(fraction: number | null): void {

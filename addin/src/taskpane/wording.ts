@@ -30,6 +30,7 @@ export function syncedText(s: SyncSummary, language: Language, server: string): 
   if (s.sent > 0)
     sentences.push(`${format(ui.syncedRows, { sent: s.sent })}${parts.length ? ` (${parts.join(', ')})` : ''}.`);
   if (s.rejected > 0) sentences.push(format(ui.syncedRejected, { count: s.rejected }));
+  if (s.merged > 0) sentences.push(format(ui.syncedMerged, { count: s.merged }));
   if (s.conflicts > 0) sentences.push(format(ui.syncedConflicts, { count: s.conflicts }));
   return sentences.length ? sentences.join(' ') : ui.syncedNothing;
 }

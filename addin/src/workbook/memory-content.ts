@@ -21,6 +21,8 @@ export class MemoryContent {
   protected tables = new Map<string, Table>();
   protected settings = new Map<string, string>();
   protected charts = new Map<string, ChartSpec>();
+  /** sheets hidden from the user (port.hideSheet) */
+  protected hiddenSheets = new Set<string>();
   protected listeners = new Set<Listener>();
   /** how the grid shows a value in a format (Range.text) */
   protected display: Display = italianDisplay;
@@ -100,6 +102,10 @@ export class MemoryContent {
     return this.settings.get(key) ?? null;
   }
 
+  isHidden(sheet: string): boolean {
+    return this.hiddenSheets.has(sheet);
+  }
+
   listenerCount(): number {
     return this.listeners.size;
   }
@@ -113,6 +119,7 @@ export class MemoryContent {
       tables: [...this.tables.values()],
       settings: Object.fromEntries(this.settings),
       charts: [...this.charts.values()],
+      hidden: [...this.hiddenSheets],
     };
     return JSON.stringify(snapshot);
   }
@@ -128,6 +135,7 @@ export class MemoryContent {
     }
     for (const [key, value] of Object.entries(snapshot.settings)) this.settings.set(key, value);
     for (const chart of snapshot.charts) this.charts.set(chart.name, chart);
+    for (const sheet of snapshot.hidden ?? []) this.hiddenSheets.add(sheet);
   }
 
   // ------------------------------------------------------------------ internals

@@ -66,6 +66,8 @@ export type Snapshot = {
   tables: Table[];
   settings: Record<string, string>;
   charts: ChartSpec[];
+  /** sheets hidden from the user (absent in files saved before there were any) */
+  hidden?: string[];
 };
 
 /** a body cell's number format: its own, else its column's, else General */

@@ -126,6 +126,12 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     this.tables.set(name, table);
   }
 
+  async hideSheet(sheet: string): Promise<void> {
+    if (!this.sheets.has(sheet)) throw new Error(`no sheet "${sheet}"`);
+    this.cost('hideSheet', 1);
+    this.hiddenSheets.add(sheet);
+  }
+
   async createTable(sheet: string, name: string, columns: ColumnSetup[], rows: Cell[][]): Promise<string[]> {
     if (this.tables.has(name)) throw new Error(`a table named "${name}" already exists`);
     this.cost('createTable', createTableSyncs(columns, rows, this.budget));

@@ -98,6 +98,11 @@ export interface WorkbookPort {
    * their body cells empty; returns Excel's TableColumn.id of each, in the order of `columns`
    */
   addColumns(name: string, columns: ColumnSetup[]): Promise<string[]>;
+  /**
+   * hides a sheet so the user cannot unhide it from Excel's menus (visibility "VeryHidden"), then activates `show`:
+   * where the add-in keeps what the user must not edit (the merge base, sync/base.ts)
+   */
+  hideSheet(sheet: string, show: string): Promise<void>;
   /** append rows at the end of a table */
   appendRows(name: string, rows: Cell[][]): Promise<void>;
   /** write cells of some columns: values[i] goes to body row rows[i]; in chunks, events off while writing */

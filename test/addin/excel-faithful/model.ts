@@ -81,6 +81,8 @@ export class SheetModel {
   cells = new Map<string, CellModel>();
   /** rows hidden by a table filter: their values stay readable, as in Excel */
   hiddenRows = new Set<number>();
+  /** Excel.SheetVisibility: a very hidden sheet is not listed by Home › Format › Unhide, only code shows it again */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   protection: ProtectionModel = {
     protected: false,
     password: null,
@@ -206,6 +208,7 @@ export type SavedWorkbook = {
     hiddenRows: number[];
     protection: ProtectionModel;
     decorations: Decorations;
+    visibility?: SheetModel['visibility'];
   }>;
   tables: Array<{
     id: string;
@@ -277,6 +280,7 @@ export class WorkbookModel {
         hiddenRows: [...s.hiddenRows],
         protection: s.protection,
         decorations: s.decorations,
+        visibility: s.visibility,
       })),
       tables: this.tables.map((t) => ({
         id: t.id,
@@ -306,6 +310,7 @@ export class WorkbookModel {
       sheet.hiddenRows = new Set(s.hiddenRows);
       sheet.protection = s.protection;
       sheet.decorations = { ...s.decorations, rowOutline: s.decorations.rowOutline ?? {} };
+      sheet.visibility = s.visibility ?? 'Visible';
       model.sheets.push(sheet);
     }
     for (const t of data.tables) {

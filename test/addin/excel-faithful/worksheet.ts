@@ -80,6 +80,22 @@ export class Worksheet extends ClientObject<SheetModel> {
   get id(): string {
     return this.read('id');
   }
+  get visibility(): string {
+    return this.read('visibility');
+  }
+  /** Excel refuses to hide the last visible sheet; hiding the active sheet activates the first visible one */
+  set visibility(value: string) {
+    this.act('visibility', value, (sheet) => {
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(value))
+        throw invalidArgument(`"${value}" is not a sheet visibility`, 'Worksheet.visibility');
+      const model = this.context.engine.model;
+      const others = model.sheets.filter((s) => s !== sheet && s.visibility === 'Visible');
+      if (value !== 'Visible' && others.length === 0)
+        throw invalidArgument('a workbook must keep one visible sheet', 'Worksheet.visibility');
+      sheet.visibility = value as SheetModel['visibility'];
+      if (value !== 'Visible' && model.activeSheet === sheet) model.activeSheet = others[0];
+    });
+  }
   get tables(): TableCollection {
     return new TableCollection(this.context, `${this.path}.tables`, () => this.target());
   }
@@ -152,7 +168,12 @@ export class Worksheet extends ClientObject<SheetModel> {
   protected snapshot(properties: string[]): Record<string, unknown> {
     const sheet = this.target();
     return pick(
-      { name: () => sheet.name, id: () => sheet.id, position: () => this.context.engine.model.sheets.indexOf(sheet) },
+      {
+        name: () => sheet.name,
+        id: () => sheet.id,
+        position: () => this.context.engine.model.sheets.indexOf(sheet),
+        visibility: () => sheet.visibility,
+      },
       properties,
       'Worksheet',
       (p) => invalidArgument(`Worksheet has no property "${p}"`),
