@@ -43,7 +43,7 @@ export type TreeRows = {
 
 /**
  * Everything scoring needs of one plan version, read with a fixed number of statements whatever the plan's size:
- * one per kind of row, filtered by the plan (sliced reads: one per kind and thousand rows).
+ * one per kind of row, filtered by the plan (sliced reads: one per kind and SLICE_ROWS rows).
  */
 export type PlanSnapshot = TreeRows & {
   plan: PlanVersion;
@@ -104,7 +104,7 @@ export type Period = { year: number; checkpoint: Checkpoint };
 /**
  * `readOnly` reads rows outside the unit of work (server/speed/read-rows.ts): for scores and reports, which only read,
  * at a fraction of the cost of managed entities. Whoever changes rows (the sync) loads them managed.
- * `sliced` (read-only reads outside a transaction: the plan-wide reads of a request) reads a thousand rows per
+ * `sliced` (read-only reads outside a transaction: the plan-wide reads of a request) reads SLICE_ROWS rows per
  * statement, each on a turn of the event loop of its own (server/speed/read-slices.ts): a 5,000-indicator plan's
  * read no longer holds the event loop for its whole length (issue 13, item 5). Its slices see one state of the plan
  * (readInOneState: one REPEATABLE READ transaction on PostgreSQL, a checked read on SQLite). Inside a caller's
