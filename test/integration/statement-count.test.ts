@@ -147,6 +147,8 @@ describe.each(databaseNames())('the full plan tree costs a bounded number of SQL
     const perRead = 4 * (Math.ceil(5100 / SLICE_ROWS) - 1);
     expect((forLarge - forSmall) % perRead).toBe(0);
     expect(forLarge - forSmall).toBeLessThanOrEqual(2 * perRead);
-    expect(forSmall).toBeLessThanOrEqual(40);
+    // + 2 per read of the plan, for its slices to be one state of it: on SQLite the plan's change stamp before and
+    // after, on PostgreSQL the begin and commit of its read-only transaction
+    expect(forSmall).toBeLessThanOrEqual(44);
   });
 });
