@@ -12,6 +12,7 @@ import { noStorePlugins } from './graphql/no-store';
 import { refuseSubscriptions } from './graphql/subscriptions';
 import { refuseUnstorableInput } from './graphql/input-guard';
 import { refuseDeepJson } from './http/json-depth';
+import { stringifyInSlices } from './http/stringify-in-slices';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
 import { armor, OPERATION_LIMITS } from './http/armor';
@@ -122,6 +123,8 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     // enum values too); with it on the schema is public anyway and the suggestion helps the client's developer
     hideSchemaDetailsFromClientErrors: !security.introspection,
     allowBatchedHttpRequests: false,
+    // a big answer is serialised a slice per turn of the event loop, the same bytes (issue 13, item 5)
+    stringifyResult: stringifyInSlices,
     // graphql-js stops lexing past the limit, and a document over it is a parse error (400), like any other
     parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
     validationRules: [...limits.validationRules, planWideFieldsRule],

@@ -2,15 +2,16 @@ import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { nextTurn } from '../speed/next-turn';
-import { answerOf, type PlanTask, type PlanTaskOf, type PlanTaskResults, recordsOf, runPlanTask } from './plan-tasks';
+import { runStepsOnTurns } from '../speed/steps';
+import { answerOf, type PlanTask, type PlanTaskOf, type PlanTaskResults, planTaskSteps, recordsOf } from './plan-tasks';
 import type { ThreadTask } from './plan-worker';
 import { receiveSlices, sendInSlices } from './slices';
 
 /**
  * Where plan-wide computations run (issue 13, item 5). With threads, in a pool of worker threads: the event loop
  * only reads the rows and answers, so `/health` and small requests are served while a viewer's report of a
- * 5,000-indicator plan is computed. Without (COMPUTE_THREADS=0), on the event loop, each on a turn of its own
- * (next-turn.ts). The answers are the same either way: the same pure functions (plan-tasks.ts) run in both.
+ * 5,000-indicator plan is computed. Without (COMPUTE_THREADS=0), on the event loop, in steps of a few hundred
+ * indicators or rows, each on a turn of its own (server/speed/steps.ts). The answers are the same either way: the same pure functions (plan-tasks.ts) run in both.
  */
 export type PlanCompute = {
   run<K extends PlanTask['kind']>(task: PlanTaskOf<K>): Promise<PlanTaskResults[K]>;
@@ -25,10 +26,7 @@ export type PlanCompute = {
 export const ON_EVENT_LOOP: PlanCompute = {
   threads: 0,
   inFlight: () => 0,
-  async run(task) {
-    await nextTurn();
-    return runPlanTask(task);
-  },
+  run: (task) => runStepsOnTurns(planTaskSteps(task)),
   async close() {},
 };
 

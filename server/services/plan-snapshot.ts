@@ -1,4 +1,11 @@
-import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import {
+  type EntityClass,
+  type EntityManager,
+  type FilterQuery,
+  IsolationLevel,
+  type QueryOrderMap,
+} from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { readPlanUnitLinks, readRows } from '../speed/read-rows';
 import { readRowsInSlices } from '../speed/read-slices';
 import { nextTurn } from '../speed/next-turn';
@@ -21,6 +28,7 @@ import {
 } from '../entities';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import { NotFoundError } from '../errors';
+import { readPlanStamp } from './plan-stamp';
 
 /** The rows of a plan's tree that the sheet shows and a sheet batch writes, by kind. */
 export type TreeRows = {
@@ -35,7 +43,7 @@ export type TreeRows = {
 
 /**
  * Everything scoring needs of one plan version, read with a fixed number of statements whatever the plan's size:
- * one per kind of row, filtered by the plan (sliced reads: one per kind and thousand rows).
+ * one per kind of row, filtered by the plan (sliced reads: one per kind and SLICE_ROWS rows).
  */
 export type PlanSnapshot = TreeRows & {
   plan: PlanVersion;
@@ -72,14 +80,22 @@ async function unitsOfManaged(em: EntityManager, indicators: Indicator[]): Promi
   return unitsOf;
 }
 
-/** Awaits every promise of a record at once, keeping the names. */
-async function allOf<T extends Record<string, Promise<unknown>>>(
-  promises: T,
-): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
-  const values = await Promise.all(Object.values(promises));
-  return Object.fromEntries(Object.keys(promises).map((key, i) => [key, values[i]])) as {
-    [K in keyof T]: Awaited<T[K]>;
-  };
+/**
+ * Runs every read of a record and keeps the names: at once on the pool's connections, or one after the other inside
+ * a transaction. A transaction is one connection, and pg's client queues a second query given while one runs (a
+ * DeprecationWarning, and an error from pg 9 on): the sync's read of the plan did so on PostgreSQL.
+ */
+async function allOf<T extends Record<string, () => Promise<unknown>>>(
+  reads: T,
+  oneAtATime: boolean,
+): Promise<{ [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const out: Record<string, unknown> = {};
+  if (oneAtATime) for (const [key, read] of Object.entries(reads)) out[key] = await read();
+  else {
+    const values = await Promise.all(Object.values(reads).map((read) => read()));
+    Object.keys(reads).forEach((key, i) => (out[key] = values[i]));
+  }
+  return out as { [K in keyof T]: Awaited<ReturnType<T[K]>> };
 }
 
 /** A period narrows targets and measurements to one (year, checkpoint); without one, every period is read. */
@@ -88,10 +104,12 @@ export type Period = { year: number; checkpoint: Checkpoint };
 /**
  * `readOnly` reads rows outside the unit of work (server/speed/read-rows.ts): for scores and reports, which only read,
  * at a fraction of the cost of managed entities. Whoever changes rows (the sync) loads them managed.
- * `sliced` (read-only reads outside a transaction: the plan-wide reads of a request) reads a thousand rows per
+ * `sliced` (read-only reads outside a transaction: the plan-wide reads of a request) reads SLICE_ROWS rows per
  * statement, each on a turn of the event loop of its own (server/speed/read-slices.ts): a 5,000-indicator plan's
- * read no longer holds the event loop for its whole length (issue 13, item 5). Inside a transaction the reads stay
- * whole: on SQLite the connection is shared, and a turn given away there would run others' statements inside it.
+ * read no longer holds the event loop for its whole length (issue 13, item 5). Its slices see one state of the plan
+ * (readInOneState: one REPEATABLE READ transaction on PostgreSQL, a checked read on SQLite). Inside a caller's
+ * transaction the reads stay whole: on SQLite the connection is shared, and a turn given away there would run
+ * others' statements inside it.
  */
 export async function loadPlanSnapshot(
   em: EntityManager,
@@ -99,37 +117,83 @@ export async function loadPlanSnapshot(
   period: Period | null,
   options: { readOnly?: boolean; sliced?: boolean } = {},
 ): Promise<PlanSnapshot> {
-  const sliced = options.readOnly && options.sliced && !em.isInTransaction();
-  const find: Finder = sliced
-    ? (entity, where, orderBy) =>
-        readRowsInSlices(em, entity as EntityClass<{ id: string }>, where as never, orderBy) as never
-    : options.readOnly
-      ? (entity, where, orderBy) => readRows(em, entity, where, orderBy)
-      : (entity, where, orderBy) => em.find(entity, where, orderBy ? { orderBy } : {});
-  const plan = options.readOnly
-    ? await readOnlyPlan(em, planId)
-    : await em.findOne(PlanVersion, { id: planId }, { populate: ['scoringProfile'] });
+  if (options.readOnly && options.sliced && !em.isInTransaction())
+    return readInOneState(em, planId, (tx, sliced) => readSnapshot(tx, planId, period, sliced ? 'sliced' : 'readOnly'));
+  return readSnapshot(em, planId, period, options.readOnly ? 'readOnly' : 'managed');
+}
+
+async function readSnapshot(
+  em: EntityManager,
+  planId: string,
+  period: Period | null,
+  how: 'managed' | 'readOnly' | 'sliced',
+): Promise<PlanSnapshot> {
+  const find: Finder =
+    how === 'sliced'
+      ? (entity, where, orderBy) =>
+          readRowsInSlices(em, entity as EntityClass<{ id: string }>, where as never, orderBy) as never
+      : how === 'readOnly'
+        ? (entity, where, orderBy) => readRows(em, entity, where, orderBy)
+        : (entity, where, orderBy) => em.find(entity, where, orderBy ? { orderBy } : {});
+  const plan =
+    how === 'managed'
+      ? await em.findOne(PlanVersion, { id: planId }, { populate: ['scoringProfile'] })
+      : await readOnlyPlan(em, planId);
   if (!plan) throw new NotFoundError('PlanVersion', planId);
   const byPlan = { plan: planId };
   const position = { position: 'asc', id: 'asc' } as const;
-  const rows = await allOf({
-    perspectives: find(Perspective, byPlan, position),
-    strategicObjectives: find(StrategicObjective, byPlan, position),
-    operationalObjectives: find(OperationalObjective, byPlan, position),
-    indicators: find(Indicator, byPlan, position),
-    targets: find(Target, { plan: planId, ...period }, { year: 'asc', checkpoint: 'asc', id: 'asc' }),
-    revisions: find(TargetRevision, { target: { plan: planId, ...period } }, { seq: 'asc' }),
-    measurements: find(Measurement, { plan: planId, ...period }),
-    projects: find(Project, byPlan, position),
-    activities: find(Activity, { project: { plan: planId } }, position),
-    dashboards: find(Dashboard, byPlan, position),
-    entries: find(DashboardEntry, byPlan, position),
-    assignments: find(ManagerAssignment, byPlan, { createdAt: 'asc', id: 'asc' }),
-    funds: find(FundParameter, { cycle: plan.cycle.id }),
-  });
-  if (sliced) await nextTurn();
-  const unitsOf = options.readOnly ? await readPlanUnitLinks(em, planId) : await unitsOfManaged(em, rows.indicators);
+  const rows = await allOf(
+    {
+      perspectives: () => find(Perspective, byPlan, position),
+      strategicObjectives: () => find(StrategicObjective, byPlan, position),
+      operationalObjectives: () => find(OperationalObjective, byPlan, position),
+      indicators: () => find(Indicator, byPlan, position),
+      targets: () => find(Target, { plan: planId, ...period }, { year: 'asc', checkpoint: 'asc', id: 'asc' }),
+      revisions: () => find(TargetRevision, { target: { plan: planId, ...period } }, { seq: 'asc' }),
+      measurements: () => find(Measurement, { plan: planId, ...period }),
+      projects: () => find(Project, byPlan, position),
+      activities: () => find(Activity, { project: { plan: planId } }, position),
+      dashboards: () => find(Dashboard, byPlan, position),
+      entries: () => find(DashboardEntry, byPlan, position),
+      assignments: () => find(ManagerAssignment, byPlan, { createdAt: 'asc', id: 'asc' }),
+      funds: () => find(FundParameter, { cycle: plan.cycle.id }),
+    },
+    em.isInTransaction(),
+  );
+  if (how === 'sliced') await nextTurn();
+  const unitsOf = how === 'managed' ? await unitsOfManaged(em, rows.indicators) : await readPlanUnitLinks(em, planId);
   return { plan, ...rows, unitsOf };
+}
+
+/** Tries of a checked read on SQLite before its last, whole one. */
+const CHECKED_TRIES = 2;
+
+/**
+ * Runs a request's sliced read of a plan so that all its slices see one state of the plan, never a batch committed
+ * between two of them (issue 13, item 5). `read` gets the entity manager to read with and whether it may slice.
+ * - PostgreSQL: one read-only REPEATABLE READ transaction, on a connection of its own: every statement sees the
+ *   snapshot its first one took. The reads in it go one after the other (one connection runs one query at a time).
+ * - SQLite: every request shares one connection, so a transaction held across turns would take in the statements of
+ *   the others. The read is checked instead: the plan's change stamp (plan-stamp.ts, bumped by every transaction that
+ *   changes what a snapshot reads) before and after it; if a write committed in between, it is read again, in
+ *   slices twice and then whole, without giving the event loop away between statements.
+ */
+export async function readInOneState<T>(
+  em: EntityManager,
+  planId: string,
+  read: (em: EntityManager, sliced: boolean) => Promise<T>,
+): Promise<T> {
+  if (em.getDriver() instanceof PostgreSqlDriver)
+    return em.transactional((tx) => read(tx, true), {
+      isolationLevel: IsolationLevel.REPEATABLE_READ,
+      readOnly: true,
+    });
+  for (let attempt = 0; ; attempt++) {
+    const sliced = attempt < CHECKED_TRIES;
+    const before = await readPlanStamp(em, planId);
+    const answer = await read(em, sliced);
+    if (!sliced || (await readPlanStamp(em, planId)).value === before.value) return answer;
+  }
 }
 
 /** The snapshot narrowed to one period's targets and actuals: what the scores of (year, checkpoint) read. */

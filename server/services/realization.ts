@@ -21,6 +21,7 @@ import type { Checkpoint } from '@core/vocabulary/enums';
 import { DashboardKind, IndicatorStatus, RevisionKind, TargetMode } from '@core/vocabulary/enums';
 import type { Indicator, Measurement, Target, TargetRevision } from '../entities';
 import type { ScoringProfile as ProfileRow } from '../entities/scoring-profile';
+import { runSteps, STEP_ITEMS, type Steps } from '../speed/steps';
 import { groupBy } from './group-by';
 import type { PlanSnapshot } from './plan-snapshot';
 
@@ -98,6 +99,11 @@ function asChild(indicator: Indicator, result: IndicatorResult): AggregateChild 
 }
 
 export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Checkpoint): PlanScores {
+  return runSteps(planScoreSteps(s, year, checkpoint));
+}
+
+/** computePlanScores as steps (server/speed/steps.ts): a yield every STEP_ITEMS indicators and between the levels. */
+export function* planScoreSteps(s: PlanSnapshot, year: number, checkpoint: Checkpoint): Steps<PlanScores> {
   const profile = profileOf(s.plan.scoringProfile as ProfileRow | null);
   const ctx = { year, checkpoint: checkpoint as '30/6' | '31/12', profile };
   const targetOf = new Map(s.targets.map((t) => [t.indicator.id, t]));
@@ -107,6 +113,7 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
 
   const indicators = new Map<string, IndicatorResult>();
   for (const indicator of s.indicators) {
+    if (indicators.size % STEP_ITEMS === STEP_ITEMS - 1) yield;
     const target = targetOf.get(indicator.id);
     const activities: ActivityInput[] | undefined = indicator.project
       ? (activitiesOf.get(indicator.project.id) ?? []).map((a) => ({
@@ -139,6 +146,7 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
     );
   }
 
+  yield;
   const indicatorsOfOO = groupBy(s.indicators, (i) => i.operationalObjective?.id);
   const ownOfSO = groupBy(s.indicators, (i) => i.strategicObjective?.id);
   const childrenOf = (list: Indicator[] | undefined) => (list ?? []).map((i) => asChild(i, indicators.get(i.id)!));
@@ -200,6 +208,7 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
     profile,
   });
 
+  yield;
   const dashboards = new Map<string, DashboardResult>();
   const entriesOf = groupBy(s.entries, (e) => e.dashboard.id);
   const indicatorById = new Map(s.indicators.map((i) => [i.id, i]));
@@ -223,6 +232,7 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
     dashboards.set(d.id, scoreDashboard({ id: d.id, code: d.name, entries }, indicators, ctx));
   }
 
+  yield;
   // docs/scoring.md §5.5: a unit scores its service dashboard if it has one, else the indicators it is responsible for.
   const units = new Map<string, AggregateResult>();
   const serviceDashboardOf = new Map(
@@ -249,6 +259,7 @@ export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Che
     );
   }
 
+  yield;
   // docs/scoring.md §5.9: a manager scores the weighted portfolio of the plan version, or the dashboard they are evaluated through.
   const managers = new Map<string, ManagerResult>();
   const funds = s.funds.map((f) => ({ name: f.fund, unitValue: f.unitValue }));

@@ -5,6 +5,7 @@ import type { PlanSnapshot } from './plan-snapshot';
 import type { PlanScores } from './realization';
 import { aggregateNote, indicatorNote } from './report-notes';
 import { inCodeOrder } from './code-order';
+import { runSteps, STEP_ITEMS, type Steps } from '../speed/steps';
 
 export type ReportLevel = 'perspective' | 'strategic_objective' | 'operational_objective' | 'indicator';
 
@@ -88,23 +89,37 @@ function indicatorRow(indicator: Indicator, r: IndicatorResult | undefined, meas
 
 /** The plan tree as a Relazione table: perspectives, strategic and operational objectives with their %. */
 export function planReport(s: PlanSnapshot, scores: PlanScores): Report {
+  return runSteps(planReportSteps(s, scores));
+}
+
+/**
+ * planReport as steps (server/speed/steps.ts): a yield every STEP_ITEMS rows. Each level is grouped by its parent in
+ * the plan's order, then sorted per parent: a stable sort, so the same order as the whole level sorted then grouped,
+ * for a fraction of the comparisons (collation is most of a big plan's layout).
+ */
+export function* planReportSteps(s: PlanSnapshot, scores: PlanScores): Steps<Report> {
   const rows: ReportRow[] = [];
   const measurements = measurementsOf(s);
   // code order, whatever order the rows were typed or synced in (1.2 before 1.10)
-  const sosOf = groupBy(inCodeOrder(s.strategicObjectives), (o) => o.perspective.id);
-  const oosOf = groupBy(inCodeOrder(s.operationalObjectives), (o) => o.strategicObjective?.id);
-  const ownOf = groupBy(inCodeOrder(s.indicators), (i) => i.strategicObjective?.id);
-  const indicatorsOf = groupBy(inCodeOrder(s.indicators), (i) => i.operationalObjective?.id);
+  const sosOf = groupBy(s.strategicObjectives, (o) => o.perspective.id);
+  const oosOf = groupBy(s.operationalObjectives, (o) => o.strategicObjective?.id);
+  const ownOf = groupBy(s.indicators, (i) => i.strategicObjective?.id);
+  const indicatorsOf = groupBy(s.indicators, (i) => i.operationalObjective?.id);
+  let laidOut = 0;
   for (const p of s.perspectives) {
     rows.push(aggregateRow('perspective', p, scores.perspectives.get(p.id)));
-    for (const so of sosOf.get(p.id) ?? []) {
+    for (const so of inCodeOrder(sosOf.get(p.id))) {
       rows.push(aggregateRow('strategic_objective', so, scores.strategicObjectives.get(so.id)));
-      for (const own of ownOf.get(so.id) ?? [])
+      for (const own of inCodeOrder(ownOf.get(so.id)))
         rows.push(indicatorRow(own, scores.indicators.get(own.id), measurements));
-      for (const oo of oosOf.get(so.id) ?? []) {
+      for (const oo of inCodeOrder(oosOf.get(so.id))) {
         rows.push(aggregateRow('operational_objective', oo, scores.operationalObjectives.get(oo.id)));
-        for (const i of indicatorsOf.get(oo.id) ?? [])
+        for (const i of inCodeOrder(indicatorsOf.get(oo.id)))
           rows.push(indicatorRow(i, scores.indicators.get(i.id), measurements));
+        if (rows.length - laidOut >= STEP_ITEMS) {
+          laidOut = rows.length;
+          yield;
+        }
       }
     }
   }
@@ -117,6 +132,11 @@ export function planReport(s: PlanSnapshot, scores: PlanScores): Report {
 
 /** One dashboard as a Relazione table: each group (objective) row with its %, then its entries. */
 export function dashboardReport(s: PlanSnapshot, scores: PlanScores, dashboardId: string): Report {
+  return runSteps(dashboardReportSteps(s, scores, dashboardId));
+}
+
+/** dashboardReport as steps (server/speed/steps.ts): a yield after each group. */
+export function* dashboardReportSteps(s: PlanSnapshot, scores: PlanScores, dashboardId: string): Steps<Report> {
   const dashboard = s.dashboards.find((d) => d.id === dashboardId)!;
   const result = scores.dashboards.get(dashboardId);
   const indicators = new Map(s.indicators.map((i) => [i.id, i]));
@@ -132,6 +152,7 @@ export function dashboardReport(s: PlanSnapshot, scores: PlanScores, dashboardId
   const measurements = measurementsOf(s);
   const entries = s.entries.filter((e) => e.dashboard.id === dashboardId);
   for (const group of result?.groups ?? []) {
+    yield;
     const objective = objectives.get(group.id) ?? {
       id: group.id,
       code: group.code ?? '',

@@ -5,9 +5,9 @@ import { readRows } from './read-rows';
 /**
  * Rows per statement of a sliced read. A statement's rows are fetched and built in one block of the event loop
  * (better-sqlite3 answers synchronously; pg parses a whole result at once): 4,800 indicators were 150–400 ms of
- * it, a thousand are a fifth of that (issue 13, item 5).
+ * it; a thousand were still 30–80 ms, the longest blocks left with the compute threads (issue 13, item 5, bench B9).
  */
-export const SLICE_ROWS = 1_000;
+export const SLICE_ROWS = 250;
 
 type Order = Record<string, 'asc' | 'desc'>;
 
@@ -61,5 +61,7 @@ export async function readRowsInSlices<E extends { id: string }>(
     if (page.length < slice) break;
     after = page[page.length - 1].id;
   }
-  return orderBy ? sortRows(rows, orderBy) : rows;
+  if (!orderBy) return rows;
+  await nextTurn(); // the sort of a big plan's rows on a turn of its own
+  return sortRows(rows, orderBy);
 }

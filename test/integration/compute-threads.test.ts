@@ -3,6 +3,9 @@
  * the answers computed on the event loop: two servers over one database, one with a compute thread and one
  * without, asked the same questions. SQLite only: where the computation runs does not depend on the database.
  */
+import { Checkpoint } from '@core/vocabulary/enums';
+import { runPlanTask } from '../../server/compute/plan-tasks';
+import { loadPlanSnapshot } from '../../server/services/plan-snapshot';
 import { startServer, type TestServer } from '../helpers/server';
 
 const REALIZATION = `{ year checkpoint status score display attainment passMark achieved rule text warnings errors profile
@@ -64,6 +67,26 @@ describe('answers with compute threads and without (sqlite)', () => {
     const report = (await threaded.gql(asked[0][1])).data.report;
     expect(report.rows.filter((r: { score: number | null }) => r.score !== null).length).toBeGreaterThan(10);
     expect((await threaded.gql(asked[3][1])).data.planLint.length).toBeGreaterThan(0);
+  });
+
+  it('on the event loop, scores a report in steps with turns between them, to the same answer', async () => {
+    const plan = (await onLoop.gql(`{ planVersions { id } }`)).data.planVersions[0];
+    const period = { year: 2022, checkpoint: Checkpoint.YEAR_END };
+    const snapshot = await loadPlanSnapshot(onLoop.orm.em.fork(), plan.id, period, { readOnly: true });
+    const task = { kind: 'report', snapshot, ...period, dashboardId: null, withScores: false } as const;
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const stepped = await onLoop.app.compute.run(task);
+    done = true;
+    // scores by slices of indicators, then each level, then the layout: a turn of the event loop before each
+    expect(turns).toBeGreaterThanOrEqual(5);
+    expect(stepped).toEqual(runPlanTask(task));
+    expect(stepped.report.rows.length).toBeGreaterThan(10);
   });
 
   it('closes its threads with the app: a closed pool takes no more work', async () => {

@@ -1,0 +1,73 @@
+import { nextTurn } from '../speed/next-turn';
+
+/**
+ * Characters of JSON written between two turns of the event loop. JSON.stringify of a 4 MB answer (four reports of a
+ * 4,800-indicator plan) was one block of 30–60 ms, ten times /health's answer, on top of the rest (issue 13, item 5);
+ * 256 KB are a few milliseconds.
+ */
+export const SLICE_CHARS = 256 * 1024;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** A value JSON.stringify writes by itself in one go, cheaply: a primitive or a flat object or array of them. */
+function isFlat(value: object): boolean {
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return true;
+  for (const key in value) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== null && typeof field === 'object') return false;
+  }
+  return true;
+}
+
+/**
+ * The pieces of JSON.stringify(value), in order: flat objects and arrays (a report's row, a realization) written
+ * natively, the rest walked here as JSON.stringify walks it (own enumerable keys in order; in an object a key whose
+ * value JSON does not represent is left out, in an array such a value is null; `toJSON` honoured), yielding after
+ * every piece so the caller can give the event loop away.
+ */
+function* pieces(value: unknown, key: string): Generator<string, void, undefined> {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    value = (value as { toJSON(key: string): unknown }).toJSON(key);
+  if (value === null || typeof value !== 'object' || isFlat(value)) {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ',';
+      yield* pieces(value[i], String(i));
+    }
+    yield ']';
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const [name, field] of Object.entries(value)) {
+    if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue;
+    yield `${first ? '' : ','}${JSON.stringify(name)}:`;
+    first = false;
+    yield* pieces(field, name);
+  }
+  yield '}';
+}
+
+/**
+ * Apollo's `stringifyResult` (the same bytes as its default, `JSON.stringify(result) + '\n'`), written a slice at a
+ * time with a turn of the event loop between slices (server/speed/next-turn.ts): a big answer's serialisation no
+ * longer holds /health and small queries behind it. An answer under a slice is written at once, with no turn.
+ */
+export async function stringifyInSlices(value: Json | object, slice = SLICE_CHARS): Promise<string> {
+  const out: string[] = [];
+  let written = 0;
+  for (const piece of pieces(value, '')) {
+    out.push(piece);
+    written += piece.length;
+    if (written >= slice) {
+      written = 0;
+      await nextTurn();
+    }
+  }
+  out.push('\n');
+  return out.join('');
+}

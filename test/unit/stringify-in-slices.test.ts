@@ -1,0 +1,61 @@
+import { stringifyInSlices } from '../../server/http/stringify-in-slices';
+
+/** What Apollo writes by default (its prettyJSONStringify). */
+const apollo = (value: unknown) => JSON.stringify(value) + '\n';
+
+/** A report-shaped answer: four tables of `rows` flat rows, with nested objects and odd values around them. */
+function bigAnswer(rows: number) {
+  const table = (t: number) => ({
+    rows: Array.from({ length: rows }, (_, i) => ({
+      id: `row-${t}-${i}`,
+      code: i % 7 === 0 ? null : `1.${i}`,
+      title: `Obiettivo «${i}» — "virgolette" \\ \u2028 \ud83d\ude00 \u0001`,
+      score: i % 5 === 0 ? null : i / 3,
+      excluded: i % 2 === 0,
+      realization: { display: `${i}%`, parts: [i, null, 'x'], when: new Date(Date.UTC(2024, 0, 1 + (i % 28))) },
+    })),
+    total: { score: 0.5, nothing: undefined, fn: () => 1 },
+  });
+  return { data: { r0: table(0), r1: table(1), r2: table(2), r3: table(3) }, extensions: { cost: [1, [2, [3]]] } };
+}
+
+describe('stringifyInSlices (Apollo stringifyResult)', () => {
+  it('writes the same bytes as JSON.stringify, for every kind of value', async () => {
+    const values: unknown[] = [
+      {},
+      [],
+      { a: [] },
+      { a: [undefined, () => 1, Symbol('s'), null, NaN, -0, Infinity] },
+      { a: undefined, b: Symbol('x'), c: 1, d: { e: { f: [{ g: [[]] }] } } },
+      { date: new Date(0), nested: { toJSON: (key: string) => ({ key, deep: [1, { x: 2 }] }) } },
+      { map: new Map([[1, 2]]), set: new Set([1]), boxed: [Object(1), Object('s'), Object(false)] },
+      { '': 'empty key', 'é"\\': 'escaped key', '\ud800': 'lone surrogate \udc00' },
+      bigAnswer(50),
+    ];
+    for (const value of values) expect(await stringifyInSlices(value as object, 64)).toBe(apollo(value));
+  });
+
+  it('a big answer: the same bytes, and other tasks of the event loop run while it is written', async () => {
+    const value = bigAnswer(3_000);
+    let turnsTaken = 0;
+    const tick = () => {
+      turnsTaken++;
+      if (!done) setImmediate(tick);
+    };
+    let done = false;
+    setImmediate(tick);
+    const text = await stringifyInSlices(value);
+    done = true;
+    expect(text).toBe(apollo(value));
+    expect(text.length).toBeGreaterThan(1_000_000);
+    // a slice is 256 KB: a few turns at least were given away
+    expect(turnsTaken).toBeGreaterThan(3);
+  });
+
+  it('a small answer is written at once, without a turn', async () => {
+    let turned = false;
+    setImmediate(() => (turned = true));
+    expect(await stringifyInSlices({ data: { health: 'ok' } })).toBe('{"data":{"health":"ok"}}\n');
+    expect(turned).toBe(false);
+  });
+});
