@@ -21,6 +21,7 @@ import { keepMine, takeTheirs } from './conflicts';
 import { loadPlan } from './load';
 import { reloadTable, UnsentEditsError, type UnsentChoice } from './reload';
 import { planSync } from './outgoing';
+import { previewSync, type SyncPreview } from './preview';
 import { markPending, type PendingMarks } from './pending';
 import { provisionalScores } from './provisional';
 import { refreshScores } from './refresh';
@@ -203,6 +204,13 @@ export class WorkbookSession {
     // rows added while the protection was lifted get their locks, and the protection comes back
     await this.protect();
     return run.summary;
+  }
+
+  /** what a Sync would send now, cell by cell, and the problems the shared parser sees; nothing is sent (preview.ts) */
+  async previewSync(): Promise<SyncPreview> {
+    const state = this.requireState();
+    const years = this.planList.find((p) => p.planId === state.binding.planId)?.years;
+    return previewSync(this.options.workbook, state, this.client, this.language, years);
   }
 
   /** pulls colleagues' changes and all realization values (never over a dirty local edit) */
