@@ -62,6 +62,7 @@ export function recordChange(
     at: new Date(),
     before,
     after,
+    batchKey: ctx.batchKey ?? null,
   };
   if (ctx.auditBuffer) {
     const now = data.at;
