@@ -13,6 +13,7 @@ import { planSync } from './outgoing';
 import { ParentIndex } from './parents';
 import { provisionalScores } from './provisional';
 import { restoreRealizations } from './computed';
+import { rememberSend } from './last-send';
 import { answeredKey, applyAffected, applyAnswer, refuse, type Outcome } from './results';
 import type { StoredState } from './state';
 import type { ConflictRecord, SheetError, SyncSummary } from './types';
@@ -81,6 +82,7 @@ export async function sendChanges(
   const unsent: Line[] = [];
   let done = 0;
   let failure: unknown = null;
+  const sentKeys: string[] = [];
   ctx.progress('sync', 0, total);
   for (const batch of batches) {
     if (summary.offline || failure) {
@@ -106,6 +108,7 @@ export async function sendChanges(
     };
     try {
       const answer = await ctx.client.syncRows(request);
+      sentKeys.push(request.batchKey!);
       summary.batches++;
       summary.sent += batch.length;
       applyAnswer(writer, ctx.language, batch, answer, outcome, summary, names);
@@ -131,6 +134,8 @@ export async function sendChanges(
   }
   if (!summary.offline && !failure) await restoreRealizations(ctx, binding, table, writer);
   await writer.flush();
+  // what "Annulla l'ultimo invio" undoes (last-send.ts)
+  if (sentKeys.length) await rememberSend(ctx.port, binding, sentKeys);
   summary.pending = unsent.length + summary.rejected + summary.conflicts + summary.partial;
   await refreshVisuals(ctx.port, table, state.lights, ctx.language);
 
