@@ -140,7 +140,14 @@ export async function undoSyncBatch(ctx: ServiceContext, input: UndoInput): Prom
       if (!(await em.findOne(SyncBatch, { plan: plan.id, batchKey: input.batchKey })))
         throw new NotFoundError('SyncBatch', input.batchKey);
       if ((await em.count(AuditEvent, { planId: plan.id, batchKey: undoKey })) > 0)
-        throw InputError.of('batchKey', 'ALREADY_UNDONE', 'this batch was already undone');
+        throw new InputError([
+          {
+            field: 'batchKey',
+            code: 'ALREADY_UNDONE',
+            message: 'this batch was already undone',
+            messageIt: 'questo invio è già stato annullato',
+          },
+        ]);
       const events = await em.find(
         AuditEvent,
         { planId: plan.id, batchKey: input.batchKey },

@@ -87,6 +87,9 @@ describe.each(databaseNames())('undo of a sheet batch (%s)', (dialect) => {
     const again = await undo('undo-test-1');
     expect(again.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(again.errors?.[0].extensions)).toContain('ALREADY_UNDONE');
+    expect(again.errors?.[0].extensions?.messageIt).toContain('questo invio è già stato annullato');
+    const missing = await undo('no-such-batch');
+    expect(missing.errors?.[0].extensions?.messageIt).toContain('invio del foglio');
     expect((await undo('no-such-batch')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
