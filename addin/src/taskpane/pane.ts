@@ -73,12 +73,7 @@ export class Pane {
     this.session.onProgress((p) => this.progress(p.total > 0 ? p.done / p.total : null));
     this.pending = new PendingView(this.session, this.options.language, () => this.busy);
     this.polarity = new PolarityView(this.session, this.options.language, (work) => this.operate('other', work));
-    this.preview = new PreviewView(
-      this.session,
-      this.options.language,
-      () => this.sync(true),
-      (t) => this.say(t),
-    );
+    this.preview = new PreviewView(this.session, { send: () => this.sync(true), say: (t) => this.say(t) });
     const refresh = (work: () => Promise<string>) => this.operate('refresh', work);
     this.live = new LiveView(this.session, this.options.language, refresh, () => this.busy, this.options.live);
     const remembered = this.options.store.read();

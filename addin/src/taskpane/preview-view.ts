@@ -4,7 +4,7 @@
  * has them → as the sheet has them, with the problems the shared parser sees; "Solo errori" keeps the rows with
  * problems; Invia sends (the pane's own Sync), Annulla leaves sheet and server as they are.
  */
-import { format, type Language } from '../i18n';
+import { format } from '../i18n';
 import type { PreviewRow, SyncPreview } from '../sync/preview';
 import type { WorkbookSession } from '../sync/session';
 import { byId, element } from './dom';
@@ -16,12 +16,10 @@ export class PreviewView {
 
   constructor(
     private readonly session: WorkbookSession,
-    language: Language,
-    /** the pane's Sync, without a second preview */
-    send: () => Promise<void>,
-    say: (text: string) => void,
+    /** send: the pane's Sync, without a second preview; say: the pane's summary line */
+    pane: { send: () => Promise<void>; say: (text: string) => void },
   ) {
-    this.words = previewWords[language];
+    this.words = previewWords[session.language];
     byId('preview-first-label').textContent = this.words.previewFirst;
     byId('preview-heading').textContent = this.words.heading;
     byId('preview-errors-only-label').textContent = this.words.errorsOnly;
@@ -30,11 +28,11 @@ export class PreviewView {
     byId('preview-errors-only').addEventListener('change', () => this.render());
     byId('preview-send').addEventListener('click', () => {
       this.close();
-      void send();
+      void pane.send();
     });
     byId('preview-cancel').addEventListener('click', () => {
       this.close();
-      say(this.words.cancelled);
+      pane.say(this.words.cancelled);
     });
   }
 
