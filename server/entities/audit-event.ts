@@ -13,6 +13,7 @@ import { OptionalOwner } from './references';
 )
 @Index({ properties: ['entityType', 'entityId'] })
 @Index({ properties: ['planId', 'at'] })
+@Index({ properties: ['planId', 'batchKey'] })
 export class AuditEvent extends Node {
   declare [OptionalProps]?: NodeDefaults | 'source' | 'at';
 
@@ -43,4 +44,14 @@ export class AuditEvent extends Node {
 
   /** the plan version the changed row belongs to, when it belongs to one: the trail is queried by plan (last: added by a later migration) */
   @OptionalString(36) planId?: string | null;
+
+  /**
+   * The sheet batch that made the change (its key), or `undo:` and the key for the change that undid it: what
+   * `undoSyncBatch` reverts (last: added by a later migration)
+   */
+  @OptionalString(
+    210,
+    'Chiave del lotto del foglio che ha fatto la modifica; "undo:" e la chiave per il suo annullamento / Key of the sheet batch that made the change; "undo:" and the key for its undo',
+  )
+  batchKey?: string | null;
 }

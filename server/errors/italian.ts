@@ -15,6 +15,7 @@ const ENTITY_IT: Readonly<Record<string, string>> = {
   Target: 'target',
   TargetRevision: 'revisione del target',
   PlanVersion: 'versione del piano',
+  SyncBatch: 'invio del foglio',
   PlanCycle: 'ciclo di pianificazione',
   Dashboard: 'cruscotto',
   DashboardEntry: 'voce di cruscotto',

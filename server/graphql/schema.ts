@@ -22,6 +22,7 @@ import { RELATION_RESOLVERS } from './relations';
 import { CHILD_CONNECTION_RESOLVERS } from './child-connections';
 import { ReportResolver } from './report.resolver';
 import { SyncResolver } from './sync.resolver';
+import { UndoSyncResolver } from './undo-sync.resolver';
 import { TargetValueResolver } from './target-value.resolver';
 import { UsersResolver } from './users.resolver';
 
@@ -46,6 +47,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         ReportResolver,
         DashboardEntriesResolver,
         SyncResolver,
+        UndoSyncResolver,
         MeResolver,
         ImportResolver,
         UsersResolver,

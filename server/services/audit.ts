@@ -84,6 +84,7 @@ export function recordChange(
     at,
     before,
     after,
+    batchKey: ctx.batchKey ?? null,
   };
   ctx.em.persist(ctx.em.create(AuditEvent, data));
 }

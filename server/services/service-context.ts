@@ -25,6 +25,8 @@ export type ServiceContext = {
    * turns it off (a server started with the fast paths off); trusted in-process callers leave it out.
    */
   fastPaths?: boolean;
+  /** The sheet batch this change belongs to (its key): recorded on each audit event, so the batch can be undone. */
+  batchKey?: string | null;
   /** The score cache, where a writer keeps the scores it computed for the state it commits (the sheet sync). */
   snapshots?: ScoreSnapshots;
 };

@@ -99,7 +99,7 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
   try {
     const result = await ctx.em.transactional(async (em) => {
       await takeTurnOnPlan(em, input.planId);
-      const tx: ServiceContext = { ...ctx, em, auditBuffer: fast ? [] : undefined };
+      const tx: ServiceContext = { ...ctx, em, auditBuffer: fast ? [] : undefined, batchKey: input.batchKey ?? null };
       const plan = await em.findOne(PlanVersion, { id: input.planId }, { populate: ['cycle'] });
       if (!plan) throw new NotFoundError('PlanVersion', input.planId);
       if (input.batchKey) {

@@ -9,6 +9,7 @@ import { bindingWords } from '../../addin/src/binding-words';
 import { format, messages } from '../../addin/src/i18n';
 import { liveLine, type LiveWord } from '../../addin/src/live-words';
 import { POLARITY_WORDS } from '../../addin/src/taskpane/polarity-view';
+import { previewWords } from '../../addin/src/taskpane/preview-words';
 import { notItalian, withoutQuotes } from '../helpers/italian-scan';
 
 /** what the pane puts in the placeholders: numbers, a time, the user's names in quotes */
@@ -44,6 +45,9 @@ const SAMPLE = {
   percent: 90,
   level: 'azione',
   score: 80,
+  problems: 1,
+  name: '1.1.2',
+  kind: 'riga modificata',
 };
 
 /** every string of a word table, with where it is */
@@ -75,6 +79,10 @@ describe("the pane's Italian word lists", () => {
       (key) => [`live.${key}`, liveLine('it', key, SAMPLE)] as [string, string],
     );
     expect(leaks([...live, ...sentences(POLARITY_WORDS.it, 'polarity.it')])).toEqual({});
+  });
+
+  it('the preview before sending (issue 18, item 4)', () => {
+    expect(leaks(sentences(previewWords.it, 'previewWords.it'))).toEqual({});
   });
 
   it('a server\'s refusal in the Italian pane is its Italian alone, not "italiano / English"', () => {

@@ -39,6 +39,7 @@ const PROVED = [
   'closePlanVersion',
   'importPlan',
   'confirmPolarities',
+  'undoSyncBatch',
 ];
 
 /**
@@ -103,6 +104,22 @@ describe.each(databaseNames())('plan change counter (%s)', (dialect) => {
     );
     expect(stale.mine).toBe(0);
     expect(version).toBeGreaterThan(row.rowVersion);
+  });
+
+  it('the undo of a sheet batch bumps its plan once; a refused undo does not', async () => {
+    const row = plan.indicator('2.1.2');
+    const UNDO = `mutation($i: UndoSyncBatchInput!) { undoSyncBatch(input: $i) { undone } }`;
+    const undo = (batchKey: string) =>
+      gql(UNDO, { i: { planId: plan.planId, batchKey, year: 2022, checkpoint: 'YEAR_END' } });
+    await gql(SYNC_ROWS, {
+      input: { planId: plan.planId, year: 2022, batchKey: 'counter-undo', rows: [edit(row, { actual: '9' })] },
+    });
+    const done = await moved(async () => expect((await undo('counter-undo')).undoSyncBatch.undone).toBe(true));
+    expect(done).toEqual({ mine: 1, others: done.others.map(() => 0) });
+    const again = await moved(() =>
+      server.gql(UNDO, { i: { planId: plan.planId, batchKey: 'counter-undo', year: 2022, checkpoint: 'YEAR_END' } }),
+    );
+    expect(again.mine).toBe(0);
   });
 
   it('mutations of rows, locks and the plan itself bump it once each', async () => {

@@ -76,6 +76,9 @@ const BOUNDED: Record<string, string> = {
   'ReviewReport.entries': 'what reading one document found, answered once with the import',
   // the answer of one write or one live event: as long as what was sent or changed
   'SyncResult.rows': 'one result per row sent (a batch is at most the sync limit)',
+  'UndoSyncResult.rowIds': 'the rows of one batch (at most the sync limit)',
+  'UndoSyncResult.removedRowIds': 'the rows one batch created (at most the sync limit)',
+  'UndoSyncResult.refusals': 'one per row of one batch changed since (at most the sync limit)',
   'SyncResult.affected': 'the scores one batch moved',
   'PlanChange.rows': 'the rows one change touched',
   'PlanChange.scores': 'the scores one change moved',

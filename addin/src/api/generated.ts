@@ -409,6 +409,20 @@ export type TargetMode =
   /** Valutato / Scored */
   | 'SCORED';
 
+/** Quale invio del foglio annullare / Which sheet batch to undo */
+export type UndoSyncBatchInput = {
+  /** La chiave dell'invio (batchKey di syncRows) / The batch's key (syncRows' batchKey) */
+  batchKey: Scalars['String']['input'];
+  /** Scadenza dell'invio / The batch's checkpoint */
+  checkpoint: Checkpoint;
+  /** La versione del piano / The plan version */
+  planId: Scalars['ID']['input'];
+  /** Da dove viene l'annullamento, per il registro / Where the undo comes from, for the audit trail */
+  source?: InputMaybe<SyncSourceInput>;
+  /** Anno dell'invio / The batch's year */
+  year: Scalars['Int']['input'];
+};
+
 export type CodeValuesQueryVariables = Exact<{
   requests: Array<CodeValueRequest> | CodeValueRequest;
 }>;
@@ -436,6 +450,13 @@ export type RowHistoryQueryVariables = Exact<{
 
 
 export type RowHistoryQuery = { rowHistoryConnection: { totalCount: number, edges: Array<{ node: { entityType: string, action: AuditAction, actor: string | null, at: string, source: ChangeSource, sourceDetail: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null } }> } };
+
+export type UndoSyncBatchMutationVariables = Exact<{
+  input: UndoSyncBatchInput;
+}>;
+
+
+export type UndoSyncBatchMutation = { undoSyncBatch: { undone: boolean, rowIds: Array<string>, removedRowIds: Array<string>, reverted: number, refusals: Array<{ rowId: string, code: string | null, reasonIt: string, reason: string, changedBy: string | null, changedAt: string | null, source: ChangeSource | null }> } };
 
 export type ParsedValueFieldsFragment = { raw: string, kind: ParsedValueKind, number: number | null };
 

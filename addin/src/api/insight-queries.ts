@@ -146,3 +146,26 @@ export const ROW_HISTORY = operation<Wire.RowHistoryQuery, Wire.RowHistoryQueryV
     }
   }
 `);
+
+/** "Annulla l'ultimo invio" (issue 18, item 6): one batch of the last Sync reverted, or the rows that stop it */
+export const UNDO_SYNC_BATCH = operation<Wire.UndoSyncBatchMutation, Wire.UndoSyncBatchMutationVariables>(
+  /* GraphQL */ `
+    mutation UndoSyncBatch($input: UndoSyncBatchInput!) {
+      undoSyncBatch(input: $input) {
+        undone
+        rowIds
+        removedRowIds
+        reverted
+        refusals {
+          rowId
+          code
+          reasonIt
+          reason
+          changedBy
+          changedAt
+          source
+        }
+      }
+    }
+  `,
+);

@@ -21,7 +21,7 @@ import { flagOf, polarityOf, ruleOf } from '@core/sheet/vocabulary';
 import type { Line, PlanTable } from './columns';
 import { ParentIndex } from './parents';
 import type { StoredProfile, StoredState } from './state';
-import type { Checkpoint } from './types';
+import type { Checkpoint, ProvisionalScore } from './types';
 
 export function engineProfile(stored: StoredProfile): ScoringProfile {
   return storedProfile(stored);
@@ -156,4 +156,20 @@ export function provisionalRows(
   return [...touched]
     .filter((line) => scores.has(line.position))
     .map((line): [Line, number | string] => [line, scores.get(line.position) ?? '']);
+}
+
+/** the pane's list of provisional scores: each scored line with its percent as the pane prints it */
+export function provisionalScoreList(
+  table: PlanTable,
+  state: Pick<StoredState, 'profile' | 'binding'>,
+): ProvisionalScore[] {
+  const scores = provisionalScores(table, state.profile, state.binding.year, state.binding.checkpoint);
+  const display = (s: number | null) => (s === null ? null : `${(Math.round(s * 10000) / 100).toFixed(2)}%`);
+  return [...scores].map(([row, score]) => ({
+    row,
+    rowId: table.lines[row].rowId,
+    score,
+    display: display(score),
+    provisional: true as const,
+  }));
 }

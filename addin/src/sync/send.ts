@@ -13,6 +13,7 @@ import { MergeBase } from './base';
 import { planSync } from './outgoing';
 import { provisionalRows } from './provisional';
 import { restoreRealizations } from './computed';
+import { rememberSend } from './last-send';
 import { answeredKey, applyAffected, applyAnswer, refuse, type Outcome } from './results';
 import type { StoredState } from './state';
 import type { ConflictRecord, SheetError, SyncSummary } from './types';
@@ -85,6 +86,7 @@ export async function sendChanges(
   const unsent: Line[] = [];
   let done = 0;
   let failure: unknown = null;
+  const sentKeys: string[] = [];
   ctx.progress('sync', 0, total);
   for (const batch of batches) {
     if (summary.offline || failure) {
@@ -110,6 +112,7 @@ export async function sendChanges(
     };
     try {
       const answer = await ctx.client.syncRows(request);
+      sentKeys.push(request.batchKey!);
       summary.batches++;
       summary.sent += batch.length;
       applyAnswer(writer, ctx.language, batch, answer, outcome, summary, names, base);
@@ -137,6 +140,8 @@ export async function sendChanges(
   await writer.flush();
   base.noteClean(table);
   await base.flush();
+  // what "Annulla l'ultimo invio" undoes (last-send.ts)
+  if (sentKeys.length) await rememberSend(ctx.port, binding, sentKeys);
   summary.pending = unsent.length + summary.rejected + summary.conflicts + summary.partial;
   await refreshVisuals(ctx.port, table, state.lights, ctx.language);
 

@@ -23,8 +23,9 @@ import { noteBase, sendMerging, withAuthors } from './merge-sync';
 import { loadPlan } from './load';
 import { reloadTable, UnsentEditsError, type UnsentChoice } from './reload';
 import { planSync } from './outgoing';
+import { previewSync, type SyncPreview } from './preview';
 import { markPending, type PendingMarks } from './pending';
-import { provisionalScores } from './provisional';
+import { provisionalScoreList } from './provisional';
 import { refreshScores } from './refresh';
 import type { SyncRun } from './send';
 import { protectBoundTable, sheetAccess, type SheetAccess } from './sheet-access';
@@ -209,6 +210,13 @@ export class WorkbookSession {
     return run.summary;
   }
 
+  /** what a Sync would send now, cell by cell, and the problems the shared parser sees; nothing is sent (preview.ts) */
+  async previewSync(): Promise<SyncPreview> {
+    const state = this.requireState();
+    const years = this.planList.find((p) => p.planId === state.binding.planId)?.years;
+    return previewSync(this.options.workbook, state, this.client, this.language, years);
+  }
+
   /** pulls colleagues' changes and all realization values (never over a dirty local edit) */
   async refresh(): Promise<RefreshSummary> {
     const run = await refreshScores(this.context(), this.requireState(), this.openConflicts);
@@ -334,16 +342,7 @@ export class WorkbookSession {
   /** realization computed in the pane with the server's scoring engine, from the sheet as it is now */
   async provisionalScores(): Promise<ProvisionalScore[]> {
     const state = this.requireState();
-    const table = await readPlanTable(this.options.workbook, state.binding);
-    const scores = provisionalScores(table, state.profile, state.binding.year, state.binding.checkpoint);
-    const display = (s: number | null) => (s === null ? null : `${(Math.round(s * 10000) / 100).toFixed(2)}%`);
-    return [...scores].map(([row, score]) => ({
-      row,
-      rowId: table.lines[row].rowId,
-      score,
-      display: display(score),
-      provisional: true as const,
-    }));
+    return provisionalScoreList(await readPlanTable(this.options.workbook, state.binding), state);
   }
 
   /** rows a Sync would send now (new, edited, marked ELIMINA, refused before): read from the sheet, not from events */

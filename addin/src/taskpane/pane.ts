@@ -14,6 +14,7 @@ import { renderAccess } from './access-view';
 import { applyLabels, byId, element, options } from './dom';
 import { PendingView } from './pending-view';
 import { PolarityView } from './polarity-view';
+import { PreviewView } from './preview-view';
 import { LiveView, type LiveOptions } from './live-view';
 import { failureText, sortedErrors, syncedText, tokenProblem, type Step } from './wording';
 import { chosenMatches, mappingRows } from './mapping-view';
@@ -44,6 +45,7 @@ export class Pane {
   private proposal: MappingProposal | null = null;
   private pending!: PendingView;
   private polarity!: PolarityView;
+  private preview!: PreviewView;
   private live?: LiveView;
   /** the server stopped answering during the last operation */
   private offline = false;
@@ -72,6 +74,7 @@ export class Pane {
     this.session.onProgress((p) => this.progress(p.total > 0 ? p.done / p.total : null));
     this.pending = new PendingView(this.session, this.options.language, () => this.busy);
     this.polarity = new PolarityView(this.session, this.options.language, (work) => this.operate('other', work));
+    this.preview = new PreviewView(this.session, { send: () => this.sync(true), say: (t) => this.say(t) });
     const refresh = (work: () => Promise<string>) => this.operate('refresh', work);
     this.live = new LiveView(this.session, this.options.language, refresh, () => this.busy, this.options.live);
     const remembered = this.options.store.read();
@@ -209,7 +212,8 @@ export class Pane {
     });
   }
 
-  async sync(): Promise<void> {
+  async sync(checked = false): Promise<void> {
+    if (!checked && this.preview.wanted()) return this.operate('sync', () => this.preview.show());
     await this.operate('sync', async () => {
       const s = await this.session.sync();
       this.offline = s.offline;

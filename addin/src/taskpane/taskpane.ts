@@ -10,6 +10,7 @@ import { hostProblem, showHostProblem, showPane } from './host-notice';
 import { Pane } from './pane';
 import { startRuntime } from './runtime';
 import { TokenStore } from './token-store';
+import { UndoView } from './undo-view';
 
 // office.js is a script of its own, from Microsoft's CDN: when it did not load there is no Office to wait for
 const noOffice = hostProblem((window as { Office?: unknown }).Office);
@@ -59,6 +60,7 @@ async function start(info: { host: Office.HostType | null }): Promise<void> {
     office: Office as never,
     excelError: (message) => new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message),
   });
+  new UndoView({ session: () => session, pane, fetch, language, workbookName: Office.context.document?.url });
 }
 
 /**

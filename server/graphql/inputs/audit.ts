@@ -20,6 +20,14 @@ export class AuditEventFilter {
   })
   planId?: string;
   @Optional(ID, 'Storia di una riga / History of one row') entityId?: string;
+  @Field({
+    nullable: true,
+    description:
+      'Le modifiche di un invio del foglio (la sua chiave; "undo:" e la chiave per il suo annullamento) / The changes of one sheet batch (its key; "undo:" and the key for its undo)',
+  })
+  @IsOptional()
+  @MaxLength(210)
+  batchKey?: string;
   @Optional(AuditAction) action?: AuditAction;
   @Optional(ChangeSource) source?: ChangeSource;
   @Field({

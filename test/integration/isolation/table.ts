@@ -260,6 +260,12 @@ export const TABLE: Record<string, Probe> = {
     (t) => ({ p: t.plan }),
     false,
   ),
+  // no batch of A under this key: the own call is refused too (NOT_FOUND), B's changes nothing of B
+  undoSyncBatch: write(
+    `mutation($i: UndoSyncBatchInput!) { undoSyncBatch(input: $i) { undone rowIds } }`,
+    (t) => ({ i: { planId: t.plan, batchKey: 'probe', year: 2022, checkpoint: 'YEAR_END' } }),
+    false,
+  ),
   syncRows: write(`mutation($i: SyncBatchInput!) { syncRows(input: $i) { applied rows { status } } }`, (t) => ({
     i: {
       planId: t.plan,

@@ -1,0 +1,31 @@
+/**
+ * The last Sync's batch keys, kept in the workbook's settings: what "Annulla l'ultimo invio" asks the server to undo
+ * (issue 18, item 6). Written by every Sync that sent a batch, for the bound plan, year and checkpoint.
+ */
+import type { WorkbookPort } from '../workbook/port';
+import type { Binding } from './types';
+
+export const LAST_SEND_SETTING = 'cruscotto.lastSend';
+
+export type LastSend = { planId: string; year: number; checkpoint: Binding['checkpoint']; keys: string[] };
+
+export async function rememberSend(port: WorkbookPort, binding: Binding, keys: string[]): Promise<void> {
+  const { planId, year, checkpoint } = binding;
+  await port.setSetting(LAST_SEND_SETTING, JSON.stringify({ planId, year, checkpoint, keys } satisfies LastSend));
+}
+
+/** the last send of the bound plan, year and checkpoint; null when there is none (or it was of another binding) */
+export async function readLastSend(port: WorkbookPort, binding: Binding): Promise<LastSend | null> {
+  try {
+    const last = JSON.parse((await port.getSetting(LAST_SEND_SETTING)) ?? 'null') as LastSend | null;
+    const same = last && last.planId === binding.planId && last.year === binding.year;
+    return same && last.checkpoint === binding.checkpoint && last.keys.length ? last : null;
+  } catch {
+    return null;
+  }
+}
+
+/** what is left to undo after some batches were undone (none: forgotten) */
+export async function keepToUndo(port: WorkbookPort, last: LastSend, keys: string[]): Promise<void> {
+  await port.setSetting(LAST_SEND_SETTING, keys.length ? JSON.stringify({ ...last, keys }) : null);
+}

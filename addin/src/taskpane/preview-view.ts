@@ -1,0 +1,117 @@
+/**
+ * The preview before a Sync sends (issue 18, item 4): with "Mostra le modifiche prima di inviare" ticked, Sync (the
+ * pane's button, the ribbon's and its shortcut alike) first lists the rows it would send, cell by cell as the server
+ * has them → as the sheet has them, with the problems the shared parser sees; "Solo errori" keeps the rows with
+ * problems; Invia sends (the pane's own Sync), Annulla leaves sheet and server as they are.
+ */
+import { format } from '../i18n';
+import type { PreviewRow, SyncPreview } from '../sync/preview';
+import type { WorkbookSession } from '../sync/session';
+import { byId, element } from './dom';
+import { previewWords, type PreviewWords } from './preview-words';
+
+export class PreviewView {
+  private readonly words: PreviewWords;
+  private shown: SyncPreview | null = null;
+
+  constructor(
+    private readonly session: WorkbookSession,
+    /** send: the pane's Sync, without a second preview; say: the pane's summary line */
+    pane: { send: () => Promise<void>; say: (text: string) => void },
+  ) {
+    this.words = previewWords[session.language];
+    byId('preview-first-label').textContent = this.words.previewFirst;
+    byId('preview-heading').textContent = this.words.heading;
+    byId('preview-errors-only-label').textContent = this.words.errorsOnly;
+    byId('preview-send').textContent = this.words.send;
+    byId('preview-cancel').textContent = this.words.cancel;
+    byId('preview-errors-only').addEventListener('change', () => this.render());
+    byId('preview-send').addEventListener('click', () => {
+      this.close();
+      void pane.send();
+    });
+    byId('preview-cancel').addEventListener('click', () => {
+      this.close();
+      pane.say(this.words.cancelled);
+    });
+  }
+
+  /** whether Sync shows the changes first */
+  wanted(): boolean {
+    return byId<HTMLInputElement>('preview-first').checked;
+  }
+
+  /** reads what a Sync would send and lists it; returns the pane's summary line */
+  async show(): Promise<string> {
+    const preview = await this.session.previewSync();
+    if (!preview.rows.length) {
+      this.close();
+      return this.words.nothing;
+    }
+    this.shown = preview;
+    byId<HTMLInputElement>('preview-errors-only').checked = false;
+    this.render();
+    byId('preview').hidden = false;
+    const problems = preview.rows.filter((r) => r.problems.length > 0).length;
+    const counted = format(this.words.counted, { rows: preview.rows.length, problems });
+    return preview.serverKnown ? counted : `${counted} ${this.words.offline}`;
+  }
+
+  private close(): void {
+    this.shown = null;
+    byId('preview').hidden = true;
+    byId('preview-rows').replaceChildren();
+  }
+
+  private render(): void {
+    const preview = this.shown;
+    if (!preview) return;
+    const onlyErrors = byId<HTMLInputElement>('preview-errors-only').checked;
+    const rows = onlyErrors ? preview.rows.filter((r) => r.problems.length > 0) : preview.rows;
+    byId('preview-offline').hidden = preview.serverKnown;
+    byId('preview-offline').textContent = preview.serverKnown ? '' : this.words.offline;
+    byId('preview-rows').replaceChildren(
+      ...(rows.length ? rows.map((row) => this.item(row)) : [element('li', { class: 'empty' }, this.words.noErrors)]),
+    );
+  }
+
+  private item(row: PreviewRow): HTMLLIElement {
+    const item = element('li', {
+      class: row.problems.length ? 'preview-row has-problems' : 'preview-row',
+      'data-name': row.name,
+      'data-kind': row.kind,
+    });
+    item.append(element('strong', {}, format(this.words.rowName, { name: row.name, kind: this.words[row.kind] })));
+    if (row.title && row.title !== row.name) item.append(element('p', { class: 'note' }, row.title));
+    if (row.cells.length) {
+      const table = element('table', { class: 'conflict-cells preview-cells' });
+      const head = element('tr');
+      head.append(
+        element('th', { scope: 'col' }, this.words.column),
+        element('th', { scope: 'col' }, this.words.before),
+        element('th', { scope: 'col' }, this.words.after),
+      );
+      table.append(head);
+      for (const cell of row.cells) {
+        const line = element('tr', { 'data-key': cell.key });
+        line.append(
+          element('th', { scope: 'row' }, cell.column),
+          element('td', {}, cell.before === null ? this.words.unknown : cell.before || this.words.empty),
+          element('td', {}, cell.after || this.words.empty),
+        );
+        table.append(line);
+      }
+      item.append(table);
+    }
+    if (row.problems.length) {
+      const list = element('ul', { class: 'preview-problems', 'aria-label': this.words.problems });
+      for (const p of row.problems) {
+        const entry = element('li', { 'data-key': p.key });
+        entry.append(element('strong', {}, `${p.column}: `), document.createTextNode(p.message));
+        list.append(entry);
+      }
+      item.append(list);
+    }
+    return item;
+  }
+}
