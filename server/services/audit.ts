@@ -65,6 +65,7 @@ export function recordChange(
       at,
       before,
       after,
+      batchKey: ctx.batchKey ?? null,
       id: randomUUID(),
       version: 1,
       createdAt: at,
