@@ -104,14 +104,15 @@ suite("the pane's words in Italian, state by state", () => {
     await press('#sync');
     await pane.page.waitForSelector('#conflicts:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
     expect(pane.rowOf(await sheet(), mine.id)[pane.col('syncStatus')]).toBe(status.CONFLICT);
-    // the card is what the scan reads: its heading, the mine / theirs columns, the changed cell's name, the buttons
+    // the card is what the scan reads: its heading, the mine / theirs columns, the cell changed on both sides (the
+    // colleague's note, changed on one side only, merges by itself), the buttons
     const shown = (await visibleTexts(pane.page)).map((t) => t.text);
     expect(shown).toEqual(
-      expect.arrayContaining([ui.conflictsHeading, ui.mineLabel, ui.theirsLabel, header('note'), ui.mine, ui.theirs]),
+      expect.arrayContaining([ui.conflictsHeading, ui.mineLabel, ui.theirsLabel, header('actual'), ui.mine, ui.theirs]),
     );
     await pane.page.screenshot({ path: join(tmpdir(), 'cruscotto-pane-conflict.png'), fullPage: true });
     await clean('conflict');
-    await press(`#conflict-list li[data-row-id="${mine.id}"] button[data-choice="theirs"]`);
+    await press(`#conflict-list li[data-row-id="${mine.id}"] button[data-choice="theirs"]:not([data-cell])`);
     expect(await pane.page.isHidden('#conflicts')).toBe(true);
     await clean('conflict resolved');
   });
