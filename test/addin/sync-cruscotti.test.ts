@@ -15,7 +15,8 @@ import { startServer, type TestServer } from '../helpers/server';
 import { ok } from '../helpers/sync';
 
 const H = canonicalHeaders('it', true);
-const PLACE = 'rowId rowVersion level code dashboard dashboardKind dashboardOwner position entryLevel actionLabel';
+const PLACE =
+  'rowId rowVersion level code dashboard dashboardKind dashboardOwner position entryLevel actionLabel dataSource';
 type Placed = {
   rowId: string;
   rowVersion: number;
@@ -27,6 +28,7 @@ type Placed = {
   position: number | null;
   entryLevel: string | null;
   actionLabel: string | null;
+  dataSource: string | null;
   actual: { raw: string } | null;
 };
 
@@ -211,6 +213,8 @@ describe('a Bergamo plan with its cruscotti through the add-in (sqlite)', () => 
       proposal,
     );
     expect(bound).toMatchObject({ rows: source.length, newRows: source.length, unplaced: 0 });
+    // "Fonte del dato" is the plan table's data source column, not a cell left unplaced
+    expect(proposal.mapping).toMatchObject({ dataSource: 'Fonte del dato' });
     const summary = await fresh.sync();
     expect(fresh.errors().filter((e) => /DUPLICATE/.test(e.code))).toEqual([]);
     expect(fresh.errors().map((e) => `${e.row} ${e.header}: ${e.code} ${e.message}`)).toEqual([]);
@@ -218,6 +222,11 @@ describe('a Bergamo plan with its cruscotti through the add-in (sqlite)', () => 
     expect(summary.created).toBe(source.filter((r) => !r.dashboard).length);
     const copy = await placed(server, target);
     expect(cruscotti(copy)).toEqual(cruscotti(source));
+    // every indicator's data source, typed in the sheet, is stored on the copy
+    const sources = (rows: Placed[]) =>
+      rows.filter((r) => !r.dashboard && r.level === 'INDICATOR').map((r) => `${r.code} | ${r.dataSource ?? ''}`);
+    expect(sources(source).filter((l) => !l.endsWith(' | ')).length).toBeGreaterThan(10);
+    expect(sources(copy)).toEqual(sources(source));
     expect((await fresh.sync()).sent).toBe(0);
   });
 });
