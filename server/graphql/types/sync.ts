@@ -108,7 +108,7 @@ export class SheetRowInput {
   @Field(() => String, {
     nullable: true,
     description:
-      "\"Fonte del dato\": la fonte del dato dell'indicatore, come scritta; vuoto = nessuna / \"Fonte del dato\": the indicator's data source, as typed; empty = none",
+      '"Fonte del dato": la fonte del dato dell\'indicatore, come scritta; vuoto = nessuna / "Fonte del dato": the indicator\'s data source, as typed; empty = none',
   })
   dataSource?: string | null;
   @Field(() => String, {
