@@ -153,7 +153,9 @@ const SYNONYMS: Array<[string, Role]> = [
     ['baseline', 'base line', 'target storico', 'target storico di riferimento', 'valore di partenza', 'stato'],
     { extra: 'baseline' },
   ),
-  ...words(['fonte', 'fonte del dato', 'fonte dati', 'fonte dei dati', 'source', 'data source'], { extra: 'source' }),
+  ...words(['fonte', 'fonte del dato', 'fonte dati', 'fonte dei dati', 'source', 'data source'], {
+    column: 'dataSource',
+  }),
   ...words(['tipo indicatore', 'tipologia indicatore', 'indicator type'], { extra: 'indicatorType' }),
   // the cruscotto columns: longer than "livello", "responsabile" and "owner", so "Livello nel cruscotto" is not a level
   ...words(['cruscotto', 'nome cruscotto', 'dashboard', 'dashboard name'], { extra: 'dashboard' }),

@@ -25,7 +25,7 @@ export type { MappedSheet, MappedSheetOptions, UnplacedCell, Inference } from '.
  * (recognised so they can be reported), and the cruscotto columns of the contract (issue 14, item 5), which a
  * mapped sheet sends with its rows.
  */
-export type ExtraColumnKey = 'baseline' | 'source' | 'indicatorType' | CruscottoColumnKey;
+export type ExtraColumnKey = 'baseline' | 'indicatorType' | CruscottoColumnKey;
 export { CRUSCOTTO_COLUMNS, type CruscottoColumnKey } from './row';
 
 export type HeaderCheckpoint = '30/6' | '31/12';

@@ -24,6 +24,7 @@ export type LayoutColumnKey =
   | 'neutralisationReason'
   | 'note'
   | 'responsibleUnit'
+  | 'dataSource'
   | CruscottoColumnKey
   | 'realization'
   | 'syncStatus'
@@ -137,6 +138,7 @@ export const PLAN_LAYOUT: readonly LayoutColumn[] = [
     numberFormat: '@',
     width: 24,
   },
+  { key: 'dataSource', it: 'Fonte del dato', en: 'Data source', kind: 'input', numberFormat: '@', width: 24 },
   { key: 'realization', it: '% Realizzazione', en: '% Realization', kind: 'output', numberFormat: '0.00%', width: 13 },
   { key: 'syncStatus', it: 'Stato sync', en: 'Sync status', kind: 'output', numberFormat: '@', width: 12 },
   { key: 'syncMessage', it: 'Messaggio', en: 'Message', kind: 'output', numberFormat: '@', width: 30 },

@@ -32,6 +32,7 @@ export type RowValues = {
   neutralisationReason?: string | null;
   note?: string | null;
   unitNames?: string[];
+  dataSource?: string | null;
   actionLabel?: string | null;
   /** where the row appears; only on a row with a cruscotto cell */
   membership?: Membership;
@@ -254,6 +255,10 @@ export function parseRow(index: number, input: SheetRowIn, ctx: RowContext): Par
     const flag = flagOf(input.neutralised);
     if (flag === undefined) errors.push(cellError('neutralised', 'NOT_BOOLEAN', { raw: input.neutralised }));
     else values.neutralised = flag;
+  }
+  if (input.dataSource != null) {
+    const t = text('dataSource', input.dataSource, LIMITS.dataSource, errors);
+    if (t !== undefined) values.dataSource = t === '' ? null : t;
   }
   if (input.actionLabel != null) {
     const t = text('actionLabel', input.actionLabel, LIMITS.text, errors);

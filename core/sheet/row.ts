@@ -33,6 +33,8 @@ export type SheetRowIn = {
   note?: string | null;
   /** unit names as typed; several joined by ";" or " e " */
   responsibleUnit?: string | null;
+  /** "Fonte del dato": the indicator's own data source (a cruscotto's "Fonte nel cruscotto" overrides it there) */
+  dataSource?: string | null;
   /** "Azione": the action label a cruscotto prints beside an indicator (Bergamo) */
   actionLabel?: string | null;
   /**
@@ -92,6 +94,8 @@ export const LIMITS = {
   code: 50,
   /** a cruscotto's name, as the dashboard table holds it */
   dashboardName: 300,
+  /** an indicator's data source, as the indicator table holds it */
+  dataSource: 300,
   /** an entry's own data source, as the dashboard_entry table holds it */
   entryDataSource: 300,
   /** a responsible unit's name, as the org_unit table holds it */

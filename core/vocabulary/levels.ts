@@ -41,4 +41,5 @@ export const INDICATOR_ONLY_COLUMNS = [
   'neutralisationReason',
   'note',
   'responsibleUnit',
+  'dataSource',
 ] as const;

@@ -89,6 +89,7 @@ export function cellsOfRow(row: SheetRowWithScore, parentKey: string | null, lan
     neutralisationReason: row.neutralisationReason ?? '',
     note: row.note ?? '',
     responsibleUnit: row.responsibleUnits.join('; '),
+    dataSource: row.dataSource ?? '',
   };
 }
 
@@ -119,6 +120,8 @@ export function rowInOfCells(cells: Partial<Record<LayoutColumnKey, string>>): {
     neutralisationReason: text('neutralisationReason'),
     note: text('note'),
     responsibleUnit: text('responsibleUnit'),
+    // only from a workbook with the column: an earlier export without it keeps the server's data sources
+    ...(cells.dataSource !== undefined ? { dataSource: cells.dataSource } : {}),
   };
   const thresholds = parseThresholds(text('thresholds'));
   if (thresholds.ok) row.thresholds = thresholds.value;

@@ -113,7 +113,8 @@ function tableLayout(data: SheetData, language: LayoutLanguage): TableColumn[] {
     width: c.width,
     list: words[c.key],
   }));
-  const after = plan.findIndex((c) => c.key === 'responsibleUnit') + 1;
+  // after the plan's last input column, as the add-in's table has them (SHEET_LAYOUT)
+  const after = plan.findIndex((c) => c.kind !== 'input');
   return [...plan.slice(0, after), ...cruscotti, ...plan.slice(after)];
 }
 

@@ -137,6 +137,7 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
     if (node instanceof Indicator) {
       if (v.unit !== undefined) node.unit = v.unit;
       if (v.actionLabel !== undefined) node.actionLabel = v.actionLabel;
+      if (v.dataSource !== undefined) node.dataSource = v.dataSource;
       if (v.polarity !== undefined) {
         node.polarity = v.polarity as PolarityEnum;
         node.polarityConfirmed = true;

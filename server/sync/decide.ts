@@ -26,6 +26,7 @@ const STRUCTURE = [
   'parent',
   'thresholds',
   'responsibleUnit',
+  'dataSource',
   'actionLabel',
 ];
 
@@ -235,6 +236,7 @@ function diffRow(state: PlanState, p: RowPlan, input: SyncInput): void {
   if (v.neutralisationReason !== undefined)
     mark('neutralisationReason', v.neutralisationReason !== (measurement?.neutralisationReason ?? null));
   if (v.note !== undefined) mark('note', v.note !== (measurement?.note ?? null));
+  if (v.dataSource !== undefined) mark('dataSource', v.dataSource !== (node.dataSource ?? null));
   if (v.actionLabel !== undefined) mark('actionLabel', v.actionLabel !== (node.actionLabel ?? null));
   if (v.unitNames !== undefined) {
     const current = state.unitNames(node.id).map(unitKey).sort().join('|');

@@ -29,6 +29,8 @@ export type SheetRowOut = {
   neutralisationReason: string | null;
   note: string | null;
   responsibleUnits: string[];
+  /** "Fonte del dato": the indicator's own data source */
+  dataSource: string | null;
   /** "Azione": the indicator's on a plan row, the entry's on a cruscotto row */
   actionLabel: string | null;
   /** the cruscotto of a cruscotto row (sheetRows with dashboards: true); null on a plan row */
@@ -71,6 +73,7 @@ export function sheetRowOf(state: PlanState, node: PlanNode): SheetRowOut {
     neutralisationReason: null as string | null,
     note: null as string | null,
     responsibleUnits: [] as string[],
+    dataSource: null as string | null,
     actionLabel: null as string | null,
     dashboard: null,
     dashboardKind: null,
@@ -111,6 +114,7 @@ export function sheetRowOf(state: PlanState, node: PlanNode): SheetRowOut {
     neutralisationReason: measurement?.neutralisationReason ?? null,
     note: measurement?.note ?? null,
     responsibleUnits: state.unitNames(node.id),
+    dataSource: node.dataSource ?? null,
     actionLabel: node.actionLabel ?? null,
     updatedAt,
   };

@@ -15,9 +15,13 @@ import { startServer, type TestServer } from '../helpers/server';
 import { type CruscottoCells, ok, type SheetRow } from '../helpers/sync';
 
 const H = canonicalHeaders('it', true);
-const PLACE = 'rowId rowVersion level code dashboard dashboardKind dashboardOwner position entryLevel actionLabel';
+const PLACE =
+  'rowId rowVersion level code dashboard dashboardKind dashboardOwner position entryLevel actionLabel dataSource';
 type Placed = Pick<SheetRow, 'rowId' | 'rowVersion' | 'level' | 'code'> &
-  Omit<CruscottoCells, 'entryWeight' | 'entryDataSource'> & { actual: { raw: string } | null };
+  Omit<CruscottoCells, 'entryWeight' | 'entryDataSource'> & {
+    dataSource: string | null;
+    actual: { raw: string } | null;
+  };
 
 async function placed(server: TestServer, planId: string): Promise<Placed[]> {
   const query = `query($p: ID!) { sheetRows(planId: $p, year: 2021, dashboards: true) { rows { ${PLACE} actual { raw } } } }`;
@@ -200,6 +204,8 @@ describe('a Bergamo plan with its cruscotti through the add-in (sqlite)', () => 
       proposal,
     );
     expect(bound).toMatchObject({ rows: source.length, newRows: source.length, unplaced: 0 });
+    // "Fonte del dato" is the plan table's data source column, not a cell left unplaced
+    expect(proposal.mapping).toMatchObject({ dataSource: 'Fonte del dato' });
     const summary = await fresh.sync();
     expect(fresh.errors().filter((e) => /DUPLICATE/.test(e.code))).toEqual([]);
     expect(fresh.errors().map((e) => `${e.row} ${e.header}: ${e.code} ${e.message}`)).toEqual([]);
@@ -207,6 +213,11 @@ describe('a Bergamo plan with its cruscotti through the add-in (sqlite)', () => 
     expect(summary.created).toBe(source.filter((r) => !r.dashboard).length);
     const copy = await placed(server, target);
     expect(cruscotti(copy)).toEqual(cruscotti(source));
+    // every indicator's data source, typed in the sheet, is stored on the copy
+    const sources = (rows: Placed[]) =>
+      rows.filter((r) => !r.dashboard && r.level === 'INDICATOR').map((r) => `${r.code} | ${r.dataSource ?? ''}`);
+    expect(sources(source).filter((l) => !l.endsWith(' | ')).length).toBeGreaterThan(10);
+    expect(sources(copy)).toEqual(sources(source));
     expect((await fresh.sync()).sent).toBe(0);
   });
 });

@@ -88,13 +88,16 @@ describe('recognizeHeaders: damage and synonyms', () => {
     expect(m.evidence).not.toBe('');
   });
 
-  it('baseline and data source are recognised as extras, not layout columns', () => {
+  it('baseline is recognised as an extra; the data source is the layout\'s "Fonte del dato" column', () => {
     const result = recognizeHeaders(['Baseline', 'Fonte del dato', 'Base Line']);
     expect(result.mapping.map((m) => [m.column, m.extra])).toEqual([
       [null, 'baseline'],
-      [null, 'source'],
+      ['dataSource', null],
       [null, 'baseline'],
     ]);
+    expect(recognizeHeaders(['FONTE']).mapping[0].column).toBe('dataSource');
+    // the canonical header is read with certainty (a workbook export is a canonical table with it)
+    expect(result.mapping[1].confidence).toBe(1);
   });
 
   it('an unknown header maps to nothing and says so', () => {
@@ -197,7 +200,7 @@ describe("the seeds' header rows", () => {
       ['target', null, 2021],
       ['target', null, 2022],
       ['target', null, 2023],
-      ['source', null, null],
+      ['dataSource', null, null],
     ]);
   });
 
@@ -239,8 +242,9 @@ describe("the seeds' header rows", () => {
       ],
       ['Risultato Atteso 2020', '100%'],
       ['Risultato consuntivo 2020', '100%'],
-      ['Fonte del dato', 'Scheda progetto'],
     ]);
+    // "Fonte del dato" is the indicator's data source, a column of the plan table
+    expect(tourism.dataSource).toBe('Scheda progetto');
     // the action label is reported where the add-in's table has no place for it; the import carries it (below)
     expect(sheet.unplaced.find((u) => u.row === 450 && u.header === 'Azione')?.reason).toMatch(/actionLabel/);
     const withLabels = rowsFromMappedSheet(grid, mapping, {
@@ -271,7 +275,7 @@ describe("the seeds' header rows", () => {
       ['target', null, 2021],
       ['target', null, 2022],
       ['target', null, 2023],
-      ['source', null, null],
+      ['dataSource', null, null],
     ]);
   });
 

@@ -45,7 +45,7 @@ export async function emptyPlanBeside(server: TestServer, planId: string, label 
 /** a row of sheetRows(dashboards: true) with what a typed sheet shows of it */
 type PlacedRow = Record<'rowId' | 'level' | 'code' | 'title', string> &
   Record<
-    'parentId' | 'dashboard' | 'dashboardKind' | 'dashboardOwner' | 'entryLevel' | 'actionLabel',
+    'parentId' | 'dashboard' | 'dashboardKind' | 'dashboardOwner' | 'entryLevel' | 'actionLabel' | 'dataSource',
     string | null
   > & {
     weight: number | null;
@@ -66,7 +66,7 @@ const KIND_WORD: Record<string, string> = {
 };
 /** the add-in's own headers (core/sheet/layout.ts), as the bound table would name these columns */
 const headers = (keys: LayoutColumnKey[]) => keys.map((k) => layoutColumn(k).it);
-const PLAN_HEADERS = headers(['level', 'code', 'title', 'parentCode', 'weight', 'target']);
+const PLAN_HEADERS = headers(['level', 'code', 'title', 'parentCode', 'weight', 'target', 'dataSource']);
 /** the cruscotto columns' headers, as Carica and a bind write them */
 export const CRUSCOTTO_HEADERS = headers([
   'dashboard',
@@ -78,9 +78,10 @@ export const CRUSCOTTO_HEADERS = headers([
 ]);
 
 /**
- * The plan as a user types it from the document (Italian headers, codes, parent codes, weights, 2021 targets): its
- * plan rows, then the lines of the cruscotti asked for (`dashboards`: how many of them, in the server's order; 0 =
- * plan rows only, without the cruscotto columns). Read from the server, so the sheet says what the plan holds.
+ * The plan as a user types it from the document (Italian headers, codes, parent codes, weights, 2021 targets, data
+ * sources): its plan rows, then the lines of the cruscotti asked for (`dashboards`: how many of them, in the server's
+ * order; 0 = plan rows only, without the cruscotto columns). Read from the server, so the sheet says what the plan
+ * holds.
  */
 export async function typedBergamoSheet(
   server: TestServer,
@@ -89,7 +90,7 @@ export async function typedBergamoSheet(
 ): Promise<string[][]> {
   const rows = ok(
     await server.gql(
-      `query($p: ID!) { sheetRows(planId: $p, year: 2021, dashboards: true) { rows { rowId level code title parentId weight target { raw } dashboard dashboardKind dashboardOwner position entryLevel actionLabel } } }`,
+      `query($p: ID!) { sheetRows(planId: $p, year: 2021, dashboards: true) { rows { rowId level code title parentId weight target { raw } dataSource dashboard dashboardKind dashboardOwner position entryLevel actionLabel } } }`,
       { p: planId },
     ),
   ).sheetRows.rows as PlacedRow[];
@@ -102,6 +103,8 @@ export async function typedBergamoSheet(
     r.parentId ? (codeOf.get(r.parentId) ?? '') : '',
     r.weight === null ? '' : String(r.weight).replace('.', ','),
     r.target?.raw ?? '',
+    // "Fonte del dato", as the document prints it beside each indicator, on its cruscotto lines too
+    r.level === 'INDICATOR' ? (r.dataSource ?? '') : '',
   ];
   const place = (r: PlacedRow) =>
     r.dashboard

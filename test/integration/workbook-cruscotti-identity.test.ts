@@ -48,7 +48,9 @@ describe.each(databaseNames())('Bergamo 2021: export → import of the workbook 
     await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Piano')!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
-    const after = PLAN_LAYOUT.findIndex((c) => c.key === 'responsibleUnit') + 1;
+    // after the plan's last input column ("Fonte del dato"), as the add-in's table has them
+    const after = PLAN_LAYOUT.findIndex((c) => c.kind !== 'input');
+    expect(headers[after - 1]).toBe('Fonte del dato');
     expect(headers.slice(after, after + CRUSCOTTO_LAYOUT.length)).toEqual(CRUSCOTTO_LAYOUT.map((c) => c.it));
     expect(sheet.actualRowCount - 1).toBe(shown.length);
     // the kinds are written as the sheet's words, never as stored codes

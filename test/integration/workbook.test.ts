@@ -42,7 +42,7 @@ function comparable(rows: SheetRow[]) {
 async function withActuals(server: TestServer, plan: SondrioPlan): Promise<void> {
   const rows = [
     edit(plan.indicator('1.1.1'), { actual: '3,10%' }),
-    edit(plan.indicator('1.1.2'), { actual: '11', note: 'dato da verificare' }),
+    edit(plan.indicator('1.1.2'), { actual: '11', note: 'dato da verificare', dataSource: 'Controllo di gestione' }),
     edit(plan.indicator('1.1.3'), { actual: '', neutralised: 'SI', neutralisationReason: 'emergenza sanitaria' }),
     edit(plan.indicator('3.1.1'), { actual: '22' }),
   ];
@@ -77,7 +77,7 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
     const ws = wb.getWorksheet('Piano')!;
     const table = (ws as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables
       .Piano_2022_31_12;
-    expect(table.table.tableRef).toBe(`A1:W${sondrio.plan.rows.length + 1}`);
+    expect(table.table.tableRef).toBe(`A1:X${sondrio.plan.rows.length + 1}`);
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(PLAN_LAYOUT.map((c) => c.it));
     expect(ws.getColumn(columnOf('rowId')).hidden).toBe(true);
     expect(ws.getColumn(columnOf('rowVersion')).hidden).toBe(true);
@@ -110,6 +110,7 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
     ).indicator.realization.score;
     expect(ws.getCell(line, columnOf('realization')).value).toBe(api);
     expect(ws.getCell(line, columnOf('actual')).value).toBe('11');
+    expect(ws.getCell(line, columnOf('dataSource')).value).toBe('Controllo di gestione');
   });
 
   it('imported into the same plan, changes nothing: every row UNCHANGED and sheetRows identical', async () => {
@@ -166,6 +167,15 @@ describe.each(databaseNames())('plan workbook export and import (%s)', (dialect)
     const source = await readRows(sondrio.server, sondrio.plan.planId);
     const copy = await readRows(fresh, target.planId);
     expect(comparable(copy.rows)).toEqual(comparable(source.rows));
+    // the indicator's data source ("Fonte del dato") came with it
+    const sources = async (server: TestServer, planId: string) =>
+      ok(
+        await server.gql(`query($p: ID!) { sheetRows(planId: $p, year: 2022) { rows { code dataSource } } }`, {
+          p: planId,
+        }),
+      ).sheetRows.rows.filter((r: { dataSource: string | null }) => r.dataSource);
+    expect(await sources(fresh, target.planId)).toEqual([{ code: '1.1.2', dataSource: 'Controllo di gestione' }]);
+    expect(await sources(fresh, target.planId)).toEqual(await sources(sondrio.server, sondrio.plan.planId));
     // and the copy scores the same
     const q = `query($p: ID!) { report(planId: $p, year: 2022) { rows { code realization } total { realization } } }`;
     const a = ok(await sondrio.server.gql(q, { p: sondrio.plan.planId })).report;

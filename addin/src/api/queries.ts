@@ -69,6 +69,7 @@ export const SHEET_ROW_FIELDS = /* GraphQL */ `
     neutralisationReason
     note
     responsibleUnits
+    dataSource
     updatedAt
   }
 `;
@@ -108,6 +109,7 @@ export const CONFLICT_ROW_FIELDS = /* GraphQL */ `
     neutralisationReason
     note
     responsibleUnits
+    dataSource
     updatedAt
   }
 `;

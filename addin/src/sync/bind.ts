@@ -98,6 +98,7 @@ function mappedInputs(row: SheetRowIn, level: SheetLevel | undefined, parentName
     'neutralisationReason',
     'note',
     'responsibleUnit',
+    'dataSource',
     ...CRUSCOTTO_COLUMNS,
   ];
   for (const key of copy) if (typeof row[key] === 'string') out[key] = row[key] as string;

@@ -4,9 +4,11 @@
  * while the pane was closed raise no usable events).
  */
 import { isCruscottoColumn } from '@core/sheet/layout';
-import { INPUT_KEYS, type Inputs } from './columns';
+import { INPUT_KEYS, type InputKey, type Inputs } from './columns';
 
-const PLAN_KEYS = INPUT_KEYS.filter((key) => !isCruscottoColumn(key));
+/** columns added to the table after workbooks were loaded: hashed only when filled, like the cruscotto cells */
+const LATER_KEYS: readonly InputKey[] = ['dataSource'];
+const PLAN_KEYS = INPUT_KEYS.filter((key) => !isCruscottoColumn(key) && !LATER_KEYS.includes(key));
 const CRUSCOTTO_KEYS = INPUT_KEYS.filter((key) => isCruscottoColumn(key));
 
 /** cyrb53: a fast 53-bit string hash, plenty to tell an edited row from an untouched one */
@@ -25,13 +27,15 @@ function cyrb53(text: string, seed = 0): number {
 
 /**
  * The hash of a row's input cells, in layout order; trailing spaces count as edits only when they change text. The
- * cruscotto cells count only when one is filled, so a row without them hashes as before they existed: a workbook
- * loaded by an earlier add-in does not turn every row into an edit.
+ * cruscotto cells and "Fonte del dato" count only when filled, so a row without them hashes as before they existed: a
+ * workbook loaded by an earlier add-in does not turn every row into an edit.
  */
 export function rowHash(inputs: Inputs): string {
   const cells = PLAN_KEYS.map((key) => inputs[key].trim());
   const cruscotto = CRUSCOTTO_KEYS.map((key) => inputs[key].trim());
   if (cruscotto.some((c) => c !== '')) cells.push(...cruscotto);
+  // "Fonte del dato" came after: an empty one leaves the hash of a row as it was, a filled one is a cell like any
+  for (const key of LATER_KEYS) if (inputs[key].trim() !== '') cells.push(`${key}=${inputs[key].trim()}`);
   return `h${cyrb53(cells.join('\u001f')).toString(36)}`;
 }
 

@@ -118,6 +118,7 @@ function contractRow(
   put('neutralisationReason', 'neutralisationReason', i.neutralisationReason, indicator);
   put('note', 'note', i.note, indicator);
   put('responsibleUnit', 'responsibleUnit', i.responsibleUnit.trim(), indicator);
+  put('dataSource', 'dataSource', i.dataSource.trim(), indicator);
   put('actionLabel', 'actionLabel', i.actionLabel.trim(), indicator);
   // where the row appears: a row with a cruscotto is (cruscotto, node), the same code in another cruscotto the same
   // node (docs/sheet-contract.md, "Cruscotti"). These cells travel only when typed: an empty one keeps the server's

@@ -81,6 +81,7 @@ export function serverInputs(row: ServerRowFields & CruscottoFields, parentName:
     neutralisationReason: row.neutralisationReason ?? '',
     note: row.note ?? '',
     responsibleUnit: row.responsibleUnits.join('; '),
+    dataSource: indicator ? (row.dataSource ?? '') : '',
     dashboard: row.dashboard ?? '',
     dashboardKind: shown && row.dashboardKind ? (KIND_WORD[row.dashboardKind] ?? row.dashboardKind) : '',
     dashboardOwner: shown ? (row.dashboardOwner ?? '') : '',

@@ -108,6 +108,12 @@ export class SheetRowInput {
   @Field(() => String, {
     nullable: true,
     description:
+      '"Fonte del dato": la fonte del dato dell\'indicatore, come scritta; vuoto = nessuna / "Fonte del dato": the indicator\'s data source, as typed; empty = none',
+  })
+  dataSource?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
       "\"Azione\": l'etichetta d'azione che un cruscotto stampa accanto all'indicatore / the action label a cruscotto prints beside an indicator",
   })
   actionLabel?: string | null;
@@ -247,6 +253,12 @@ export class SheetRow {
   @Field(() => String, { nullable: true }) neutralisationReason!: string | null;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => [String]) responsibleUnits!: string[];
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Fonte del dato dell'indicatore (una riga di cruscotto può avere la propria in entryDataSource) / The indicator's data source (a cruscotto row may have its own in entryDataSource)",
+  })
+  dataSource!: string | null;
   @Field(() => String, {
     nullable: true,
     description:
