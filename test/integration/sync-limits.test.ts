@@ -225,7 +225,9 @@ describe.each(databaseNames())('sheet sync: SQL statements per batch (%s)', (dia
     expect(result.rows.filter((r) => r.status === 'CREATED')).toHaveLength(5000);
     // written table by table in multi-row statements: a per-row write would be thousands
     expect(statements.length).toBeLessThanOrEqual(60);
-    expect(writes(server.statements).length).toBeLessThanOrEqual(30);
+    // PostgreSQL takes at most 65,535 bound values per statement, so a wide table goes in several: since the audit
+    // event has its batch key (undo of a send), its 20,000 events take 11 statements, 31 writes in all
+    expect(writes(server.statements).length).toBeLessThanOrEqual(32);
     // scored from memory as the database now has them: each new row's version and score are what a read gives
     const after = await readRows(server, plan.planId);
     const byId = new Map(after.rows.map((r) => [r.rowId, r]));
