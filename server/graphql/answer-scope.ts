@@ -95,11 +95,12 @@ function fieldKept(walk: Walk, parent: GraphQLCompositeType, node: FieldNode): b
  */
 export function keptAnswerPlans(
   schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
+  operation: OperationDefinitionNode | undefined,
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
 ): string[] | null {
-  if (operation.operation !== 'query') return null;
+  // no operation: an unknown operationName, or several unnamed ones; graphql-js refuses those with a clear error
+  if (!operation || operation.operation !== 'query') return null;
   const query = schema.getQueryType();
   const planVersion = schema.getType('PlanVersion');
   if (!query || !planVersion || !isObjectType(planVersion)) return null;
