@@ -51,30 +51,8 @@ export function recordChange(
   ...[entity, action, before, after, org]: [...Change, org: Organisation | null]
 ): void {
   const at = new Date();
-  if (ctx.auditBuffer) {
-    // the row as inserted, built once (a sheet sync buffers four per new indicator row)
-    ctx.auditBuffer.push({
-      org: org?.id ?? null,
-      planId: planIdOf(entity),
-      entityType: entity.constructor.name,
-      entityId: entity.id,
-      action,
-      actor: ctx.actor,
-      source: ctx.source,
-      sourceDetail: ctx.sourceDetail,
-      at,
-      before,
-      after,
-      batchKey: ctx.batchKey ?? null,
-      id: randomUUID(),
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    });
-    return;
-  }
-  const data = {
-    org,
+  // one list of what an event holds, for both ways of writing it (a field added to one only was lost once)
+  const event = {
     planId: planIdOf(entity),
     entityType: entity.constructor.name,
     entityId: entity.id,
@@ -87,7 +65,14 @@ export function recordChange(
     after,
     batchKey: ctx.batchKey ?? null,
   };
-  ctx.em.persist(ctx.em.create(AuditEvent, data));
+  if (ctx.auditBuffer) {
+    // the row as inserted, completed in place (a sheet sync buffers four per new indicator row)
+    ctx.auditBuffer.push(
+      Object.assign(event, { org: org?.id ?? null, id: randomUUID(), version: 1, createdAt: at, updatedAt: at }),
+    );
+    return;
+  }
+  ctx.em.persist(ctx.em.create(AuditEvent, Object.assign(event, { org })));
 }
 
 /**

@@ -5,9 +5,8 @@
  * kept answer; what reaches outside the plan is never kept. Compared with a server that keeps nothing, on copies
  * of one database. And the sheet's plan state behind sheetRows, kept the same way (ScoreSnapshots.keep).
  */
-import { openOrm } from '../../server/db/orm';
-import { seedIfEmpty } from '../../server/fixtures/sondrio';
 import { databaseFor, databaseNames } from '../helpers/databases';
+import { seededWithCopy } from '../helpers/seeded-copy';
 import { startServer, type TestServer } from '../helpers/server';
 import { ok, SHEET_ROWS, sondrioPlan, type SondrioPlan } from '../helpers/sync';
 import { buildTenant } from '../helpers/tenant';
@@ -72,11 +71,7 @@ describe.each(databaseNames())('plan-tree answers kept until the plan changes (%
   let plan: SondrioPlan;
 
   beforeAll(async () => {
-    const source = await databases.create();
-    const orm = await openOrm(source);
-    await seedIfEmpty(orm.em);
-    await orm.close(true);
-    const copy = await databases.copy(source);
+    const { source, copy } = await seededWithCopy(databases);
     kept = await startServer(dialect, { databaseUrl: source });
     other = await startServer(dialect, { databaseUrl: source });
     computed = await startServer(dialect, { databaseUrl: copy, scoreCacheMb: 0 });

@@ -5,9 +5,8 @@
  * server that keeps nothing answers, on copies of one database. Tree, realization, report, sheetRows and the
  * documents alike.
  */
-import { openOrm } from '../../server/db/orm';
-import { seedIfEmpty } from '../../server/fixtures/sondrio';
 import { databaseFor, databaseNames } from '../helpers/databases';
+import { seededWithCopy } from '../helpers/seeded-copy';
 import { startServer, type TestServer } from '../helpers/server';
 import { ok, SHEET_ROWS, sondrioPlan, type SondrioPlan } from '../helpers/sync';
 import { buildTenant } from '../helpers/tenant';
@@ -86,11 +85,7 @@ describe.each(databaseNames())('scored plans kept until the plan changes (%s)', 
   let plan: SondrioPlan;
 
   beforeAll(async () => {
-    const source = await databases.create();
-    const orm = await openOrm(source);
-    await seedIfEmpty(orm.em);
-    await orm.close(true);
-    const copy = await databases.copy(source);
+    const { source, copy } = await seededWithCopy(databases);
     kept = await startServer(dialect, { databaseUrl: source });
     computed = await startServer(dialect, { databaseUrl: copy, scoreCacheMb: 0 });
     plan = await sondrioPlan(kept);

@@ -1,6 +1,5 @@
-import { openOrm } from '../../server/db/orm';
-import { seedIfEmpty } from '../../server/fixtures/sondrio';
 import { databaseFor, databaseNames } from '../helpers/databases';
+import { seededWithCopy } from '../helpers/seeded-copy';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
 import { edit, SHEET_ROWS, sondrioPlan, type SondrioPlan, SYNC_ROWS } from '../helpers/sync';
 
@@ -168,12 +167,7 @@ describe.each(databaseNames())('fast paths on and off answer alike (%s)', (diale
   const databases = databaseFor(dialect);
 
   beforeAll(async () => {
-    // one seeded database and its copy: both servers start from the same rows with the same ids
-    const source = await databases.create();
-    const orm = await openOrm(source);
-    await seedIfEmpty(orm.em);
-    await orm.close(true);
-    const copy = await databases.copy(source);
+    const { source, copy } = await seededWithCopy(databases);
     const open = async (fastPaths: boolean, databaseUrl: string): Promise<Side> => {
       const server = await startServer(dialect, { fastPaths, databaseUrl });
       return { server, plan: await sondrioPlan(server), normalise: normaliser() };
