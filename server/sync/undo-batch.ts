@@ -89,14 +89,20 @@ async function keepVersionsRising(
   }
 }
 
+/** a moment as the office reads it: "05/12/2026 alle 14:22", Rome time (the stored UTC instant is in changedAt) */
+function dateTime(at: Date, locale: 'it-IT' | 'en-GB', joiner: string): string {
+  const zone = { timeZone: 'Europe/Rome' } as const;
+  const day = at.toLocaleDateString(locale, { ...zone, day: '2-digit', month: '2-digit', year: 'numeric' });
+  return `${day} ${joiner} ${at.toLocaleTimeString(locale, { ...zone, hour: '2-digit', minute: '2-digit' })}`;
+}
+
 function laterChange(row: { rowId: string; code: string | null }, event: AuditEvent): UndoRefusal {
   const who = event.actor ?? '?';
-  const when = event.at.toISOString();
   const name = row.code ?? row.rowId;
   return {
     ...row,
-    reason: `row ${name} was changed after the batch by ${who} at ${when} (${event.source}): undoing would overwrite that change`,
-    reasonIt: `la riga ${name} è stata modificata dopo l'invio da ${who} il ${when} (${SOURCE_IT[event.source]}): annullare cancellerebbe quella modifica`,
+    reason: `row ${name} was changed after the batch by ${who} on ${dateTime(event.at, 'en-GB', 'at')} (${event.source}): undoing would overwrite that change`,
+    reasonIt: `la riga ${name} è stata modificata dopo l'invio da ${who} il ${dateTime(event.at, 'it-IT', 'alle')} (${SOURCE_IT[event.source]}): annullare cancellerebbe quella modifica`,
     changedBy: event.actor ?? null,
     changedAt: event.at,
     source: event.source,

@@ -125,6 +125,9 @@ describe.each(databaseNames())('undo of a sheet batch (%s)', (dialect) => {
       new RegExp(`^la riga ${a.code!.replace(/\./g, '\\.')} è stata modificata dopo l'invio da .+ \\(API\\)`),
     );
     expect(refusal.reason).toContain(`row ${a.code} was changed after the batch`);
+    // the moment as the office reads it, not a stored ISO stamp
+    expect(refusal.reasonIt).toMatch(/ il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2} \(/);
+    expect(refusal.reasonIt).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     // nothing undone: the colleague's value and the batch's other row stay
     expect((await row(a.rowId))!.actual?.raw).toBe('13');
     expect((await row(b.rowId))!.actual?.raw).toBe('12');
