@@ -12,7 +12,7 @@ import { noStorePlugins } from './graphql/no-store';
 import { refuseSubscriptions } from './graphql/subscriptions';
 import { refuseUnstorableInput } from './graphql/input-guard';
 import { refuseDeepJson } from './http/json-depth';
-import { stringifyInSlices } from './http/stringify-in-slices';
+import { stringifyInSlices } from './speed/stringify-in-slices';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
 import { armor, OPERATION_LIMITS } from './http/armor';

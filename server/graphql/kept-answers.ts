@@ -5,6 +5,7 @@ import { LRUCache } from 'lru-cache';
 import { countCacheLookup } from '../ops/metrics';
 import { type PlanStamp, readPlanStamp } from '../services/plan-stamp';
 import { NotFoundError } from '../errors';
+import { jsonLengthInSlices } from '../speed/stringify-in-slices';
 import type { Context } from './context';
 import { keptAnswerPlans } from './answer-scope';
 
@@ -50,9 +51,9 @@ export class KeptAnswers {
     return entry?.data;
   }
 
-  put(key: string, data: Answer, stamps: PlanStamp[]): void {
+  /** `bytes`: the answer's JSON length (jsonLengthInSlices), what the budget counts */
+  put(key: string, data: Answer, stamps: PlanStamp[], bytes: number): void {
     if (!this.cache) return;
-    const bytes = JSON.stringify(data).length;
     const plans = stamps.map((s) => s.planId);
     this.cache.set(key, { data, plans, orgIds: [...new Set(stamps.map((s) => s.orgId))], bytes });
   }
@@ -136,7 +137,8 @@ export function keptAnswersPlugin(answers: KeptAnswers): ApolloServerPlugin<Cont
         async willSendResponse({ response }) {
           if (!pending || response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
-          if (data && !errors?.length) answers.put(pending.key, data, pending.stamps);
+          // sized in slices: a 4 MB tree sized in one JSON.stringify would block the loop its serialisation no longer does
+          if (data && !errors?.length) answers.put(pending.key, data, pending.stamps, await jsonLengthInSlices(data));
           pending = null;
         },
       };

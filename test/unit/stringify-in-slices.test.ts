@@ -1,4 +1,4 @@
-import { stringifyInSlices } from '../../server/http/stringify-in-slices';
+import { jsonLengthInSlices, stringifyInSlices } from '../../server/speed/stringify-in-slices';
 
 /** What Apollo writes by default (its prettyJSONStringify). */
 const apollo = (value: unknown) => JSON.stringify(value) + '\n';
@@ -57,5 +57,11 @@ describe('stringifyInSlices (Apollo stringifyResult)', () => {
     setImmediate(() => (turned = true));
     expect(await stringifyInSlices({ data: { health: 'ok' } })).toBe('{"data":{"health":"ok"}}\n');
     expect(turned).toBe(false);
+  });
+
+  it('counts the length JSON.stringify would write, slice by slice (the size of a kept answer)', async () => {
+    const value = bigAnswer(3000);
+    expect(await jsonLengthInSlices(value, 1024)).toBe(JSON.stringify(value).length);
+    expect(await jsonLengthInSlices({})).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { nextTurn } from '../speed/next-turn';
+import { nextTurn } from './next-turn';
 
 /**
  * Characters of JSON written between two turns of the event loop. JSON.stringify of a 4 MB answer (four reports of a
@@ -52,6 +52,19 @@ function* pieces(value: unknown, key: string): Generator<string, void, undefined
   yield '}';
 }
 
+/** Hands every piece of JSON.stringify(value) to `take`, with a turn of the event loop after each slice written. */
+async function inSlices(value: unknown, slice: number, take: (piece: string) => void): Promise<void> {
+  let written = 0;
+  for (const piece of pieces(value, '')) {
+    take(piece);
+    written += piece.length;
+    if (written >= slice) {
+      written = 0;
+      await nextTurn();
+    }
+  }
+}
+
 /**
  * Apollo's `stringifyResult` (the same bytes as its default, `JSON.stringify(result) + '\n'`), written a slice at a
  * time with a turn of the event loop between slices (server/speed/next-turn.ts): a big answer's serialisation no
@@ -59,15 +72,14 @@ function* pieces(value: unknown, key: string): Generator<string, void, undefined
  */
 export async function stringifyInSlices(value: Json | object, slice = SLICE_CHARS): Promise<string> {
   const out: string[] = [];
-  let written = 0;
-  for (const piece of pieces(value, '')) {
-    out.push(piece);
-    written += piece.length;
-    if (written >= slice) {
-      written = 0;
-      await nextTurn();
-    }
-  }
+  await inSlices(value, slice, (piece) => out.push(piece));
   out.push('\n');
   return out.join('');
+}
+
+/** JSON.stringify(value).length, counted a slice at a time: the size of a kept answer without one long block. */
+export async function jsonLengthInSlices(value: Json | object, slice = SLICE_CHARS): Promise<number> {
+  let length = 0;
+  await inSlices(value, slice, (piece) => (length += piece.length));
+  return length;
 }
