@@ -5,3 +5,4 @@ export * from './checkpoint';
 export * from './levels';
 export * from './fold';
 export * from './results';
+export * from './sources';

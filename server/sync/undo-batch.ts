@@ -6,6 +6,7 @@
  */
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import { AuditAction, ChangeSource, type Checkpoint } from '@core/vocabulary/enums';
+import { changeSourceWord } from '@core/vocabulary/sources';
 import { AuditEvent } from '../entities/audit-event';
 import { PlanVersion } from '../entities';
 import { SyncBatch } from '../entities/sync-batch';
@@ -40,13 +41,6 @@ export type UndoOutcome = {
 };
 
 export const undoKeyOf = (batchKey: string) => `undo:${batchKey}`;
-
-const SOURCE_IT: Record<ChangeSource, string> = {
-  [ChangeSource.ADDIN]: 'Excel',
-  [ChangeSource.GRAPHQL]: 'API',
-  [ChangeSource.IMPORT]: 'importazione',
-  [ChangeSource.SYSTEM]: 'sistema',
-};
 
 /** properties an undo never writes back: identity and the ORM's own bookkeeping */
 const KEEP = new Set(['id', 'version', 'createdAt', 'updatedAt']);
@@ -102,7 +96,7 @@ function laterChange(row: { rowId: string; code: string | null }, event: AuditEv
   return {
     ...row,
     reason: `row ${name} was changed after the batch by ${who} on ${dateTime(event.at, 'en-GB', 'at')} (${event.source}): undoing would overwrite that change`,
-    reasonIt: `la riga ${name} è stata modificata dopo l'invio da ${who} il ${dateTime(event.at, 'it-IT', 'alle')} (${SOURCE_IT[event.source]}): annullare cancellerebbe quella modifica`,
+    reasonIt: `la riga ${name} è stata modificata dopo l'invio da ${who} il ${dateTime(event.at, 'it-IT', 'alle')} (${changeSourceWord(event.source, 'it')}): annullare cancellerebbe quella modifica`,
     changedBy: event.actor ?? null,
     changedAt: event.at,
     source: event.source,

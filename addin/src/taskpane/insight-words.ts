@@ -1,4 +1,5 @@
 /** The words of "Perché?" and "Cronologia" in the pane, Italian first (issue 18, item 3). */
+import { CHANGE_SOURCE_WORDS } from '@core/vocabulary/sources';
 import type { Language } from '../i18n';
 
 const it = {
@@ -42,7 +43,7 @@ const it = {
   deleted: 'eliminata',
   unknownActor: 'sconosciuto',
   totalMore: '… altre {count} modifiche più vecchie.',
-  sources: { ADDIN: 'Excel', GRAPHQL: 'API', IMPORT: 'importazione', UI: 'applicazione' } as Record<string, string>,
+  sources: CHANGE_SOURCE_WORDS.it as Record<string, string>,
   revisions: { ORIGINAL: 'originale', REVISED: 'nuova previsione' } as Record<string, string>,
   rules: {
     RATIO: 'rapporto valore / target',
@@ -116,7 +117,7 @@ const en: typeof it = {
   deleted: 'deleted',
   unknownActor: 'unknown',
   totalMore: '… {count} older changes.',
-  sources: { ADDIN: 'Excel', GRAPHQL: 'API', IMPORT: 'import', UI: 'application' },
+  sources: CHANGE_SOURCE_WORDS.en,
   revisions: { ORIGINAL: 'original', REVISED: 'revised' },
   rules: {
     RATIO: 'ratio actual / target',
