@@ -22,7 +22,8 @@ export type Sample = { op: Op; ms: number; ok: boolean; url: string; at: number 
  */
 export type Acknowledged = Map<string, string> & { maybe?: Map<string, string> };
 
-export type Failure = { op: Op; url: string; what: string };
+/** a failed request of the cycle, or a pane's re-reading of its rows' versions after its instance died */
+export type Failure = { op: Op | 'bind'; url: string; what: string };
 
 const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
 

@@ -105,11 +105,21 @@ export async function runFailover(
     reconnect.catch((error: unknown) => (reconnectError = error));
 
     const drive = async (pane: Pane) => {
+      let bound = true;
       while (Date.now() < end) {
+        if (!bound) {
+          // re-reading its versions on B can fail too (B carries everyone's load now): that is an error the
+          // survivor showed, counted as such, and the pane asks again instead of ending the whole run
+          bound = await pane.bind().then(
+            () => true,
+            (error: Error) => (failures.push({ op: 'bind', url: b, what: error.message }), false),
+          );
+          continue;
+        }
         const ok = await pane.step();
         if (!ok && pane.url === a && killedAt > 0) {
           pane.url = b;
-          await pane.bind();
+          bound = false;
         }
       }
     };
