@@ -215,7 +215,7 @@ export function benchScoring(indicators = 100_000, smoke = false): BenchResult {
     m.baselineMs,
     3,
     smoke,
-    `plan score ${engineScore.toFixed(6)} equal in both, and so are the ${compared.toLocaleString('en')} scores below it (indicators exactly, means within 1e-12); medians of ${m.runs} alternate runs after ${m.warmup} warm-up runs of each`,
-    { indicators: count, runs: m.runs, warmup: m.warmup },
+    `plan score ${engineScore.toFixed(6)} equal in both, and so are the ${compared.toLocaleString('en')} scores below it (indicators exactly, means within 1e-12); medians of ${m.runs} alternate runs after ${m.warmup} warm-up runs of each; CPU time (process.cpuUsage, not counting waits for a core on a shared machine) ${m.cpuMs.toFixed(1)} ms vs ${m.baselineCpuMs.toFixed(1)} ms = ${(m.cpuMs / m.baselineCpuMs).toFixed(2)}×`,
+    { indicators: count, runs: m.runs, warmup: m.warmup, cpuMs: m.cpuMs, baselineCpuMs: m.baselineCpuMs },
   );
 }
