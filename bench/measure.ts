@@ -89,17 +89,27 @@ export function measure(fn: () => unknown, runs = 5): { medianMs: number; runs: 
   return { medianMs: median(times), runs };
 }
 
+/** The process's CPU time (user + system) spent in one call, in milliseconds, with its wall time. */
+function timesOf(fn: () => unknown): { wall: number; cpu: number } {
+  const cpu = process.cpuUsage();
+  const wall = elapsedMs(fn);
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
 /**
  * A measured function and its baseline, timed alternately (so that load from other processes on a shared machine
  * weighs on both alike) after `warmup` alternate calls of each: a large workload needs several calls before the
  * JIT has seen every level of it and stops re-optimizing (one warm-up call measures mostly compilation), while a
- * small baseline loop is steady after one. Medians of `runs` calls each, in milliseconds.
+ * small baseline loop is steady after one. Medians of `runs` calls each, in milliseconds. Beside the wall times,
+ * the medians of the CPU time each call took (process.cpuUsage): on a machine shared with other work the wall
+ * time also counts the turns the process waited for a core, the CPU time does not (the figure stays the wall time).
  */
 export function measurePair(
   fn: () => unknown,
   baseline: () => unknown,
   options: { warmup?: number; runs?: number } = {},
-): { medianMs: number; baselineMs: number; runs: number; warmup: number } {
+): { medianMs: number; baselineMs: number; cpuMs: number; baselineCpuMs: number; runs: number; warmup: number } {
   const warmup = options.warmup ?? 8;
   const runs = options.runs ?? 15;
   for (let r = 0; r < warmup; r++) {
@@ -108,11 +118,24 @@ export function measurePair(
   }
   const times: number[] = [];
   const base: number[] = [];
+  const cpu: number[] = [];
+  const baseCpu: number[] = [];
   for (let r = 0; r < runs; r++) {
-    times.push(elapsedMs(fn));
-    base.push(elapsedMs(baseline));
+    const measured = timesOf(fn);
+    times.push(measured.wall);
+    cpu.push(measured.cpu);
+    const reference = timesOf(baseline);
+    base.push(reference.wall);
+    baseCpu.push(reference.cpu);
   }
-  return { medianMs: median(times), baselineMs: median(base), runs, warmup };
+  return {
+    medianMs: median(times),
+    baselineMs: median(base),
+    cpuMs: median(cpu),
+    baselineCpuMs: median(baseCpu),
+    runs,
+    warmup,
+  };
 }
 
 /** measurePair for asynchronous work (a request and its raw-database baseline). */
