@@ -3,19 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { UnitType } from '@core/vocabulary/enums';
-import {
-  OperationalObjective,
-  OrgUnit,
-  Organisation,
-  Perspective,
-  PlanCycle,
-  PlanVersion,
-  StrategicObjective,
-} from '../server/entities';
+import { OperationalObjective, Perspective, StrategicObjective } from '../server/entities';
 import { type BenchResult, timed } from './measure';
 import { type BenchServer, dataStatements, post } from './server';
 import { insertWrittenRows } from './sync-baseline';
+import { planShell } from '../test/helpers/synthetic-plan';
 
 /**
  * B1 (SQLite) and B6 (PostgreSQL): a sheet of new indicator rows synced over HTTP (serialise, send, parse,
@@ -75,10 +67,7 @@ function rawColumns(r: Row, n: number): unknown[] {
 /** A plan with one strategic objective and 100 operational ones for the rows to hang from. */
 async function emptyPlan(server: BenchServer): Promise<{ orgId: string; planId: string; parents: string[] }> {
   return server.orm.em.fork().transactional(async (tx) => {
-    const org = tx.create(Organisation, { name: 'Bench', code: `BENCH-${Date.now()}` });
-    tx.create(OrgUnit, { org, name: 'U.O. "Prova"', type: UnitType.UO });
-    const cycle = tx.create(PlanCycle, { org, name: '2022-2024', firstYear: 2022, years: [2022, 2023, 2024] });
-    const plan = tx.create(PlanVersion, { org, cycle, revision: 0, label: 'Bench' });
+    const { org, plan } = planShell(tx, `BENCH-${Date.now()}`);
     const perspective = tx.create(Perspective, { org, plan, name: 'P' });
     const so = tx.create(StrategicObjective, { org, plan, perspective, code: '9', title: 'OS' });
     const oos = Array.from({ length: 100 }, (_, i) =>

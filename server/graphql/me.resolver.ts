@@ -1,22 +1,13 @@
 import { Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '@core/vocabulary/roles';
 import { tokensOf } from '../services/api-tokens';
 import type { Context } from './context';
-import { ApiTokenInfo, tokenInfo } from './types/users';
+import { ApiTokenInfo, tokenInfo, withMembership } from './types/users';
 
 @ObjectType({
   simpleResolvers: true,
   description: "Un ruolo di chi chiama in un'organizzazione / A role of the caller in one organisation",
 })
-class MyMembership {
-  @Field(() => ID) organisationId!: string;
-  @Field(() => Role) role!: Role;
-  @Field(() => [ID], {
-    description:
-      'per un redattore di unità: le unità di cui può inserire i valori / for a unit editor: the units whose actual values they may enter',
-  })
-  unitIds!: string[];
-}
+class MyMembership extends withMembership(class {}) {}
 
 @ObjectType({
   simpleResolvers: true,

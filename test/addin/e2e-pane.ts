@@ -435,3 +435,10 @@ export function usePane(options: PaneOptions = {}): PaneSession {
   afterAll(pane.close);
   return pane;
 }
+
+/** a session for the enclosing describe that has connected and loaded the Sondrio plan before its tests */
+export function useLoadedPane(options: PaneOptions = {}): PaneSession {
+  const pane = usePane(options);
+  beforeAll(() => pane.connectAndLoad(), 180_000);
+  return pane;
+}

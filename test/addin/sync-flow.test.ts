@@ -2,22 +2,15 @@
  * The add-in's sync logic end to end against the real server: a MemoryWorkbook plays Excel and the user, the
  * session talks HTTP. Load → edit → Sync → the database and the sheet both show the change.
  */
-import { MemoryWorkbook } from '../../addin/src/workbook/memory';
-import type { WorkbookSession } from '../../addin/src/sync/session';
 import { databaseNames } from '../helpers/databases';
-import { H, loadedWorkbook, openSession, rowOf } from '../helpers/addin-session';
+import { MemoryWorkbook } from '../../addin/src/workbook/memory';
+import { H, withLoadedWorkbook, openSession, rowOf } from '../helpers/addin-session';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { ok, readRows } from '../helpers/sync';
 
 describe.each(databaseNames())('add-in sync on %s', (dialect) => {
   const sondrio = withSondrioServer(dialect);
-  let wb: MemoryWorkbook;
-  let session: WorkbookSession;
-  let table: string;
-
-  beforeAll(async () => {
-    ({ wb, session, table } = await loadedWorkbook(sondrio.server, sondrio.plan.planId));
-  });
+  const book = withLoadedWorkbook(sondrio);
 
   const serverRow = async (code: string, level = 'INDICATOR') =>
     (await readRows(sondrio.server, sondrio.plan.planId)).rows.find((r) => r.code === code && r.level === level);
@@ -31,68 +24,68 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
     return data[query][0].realization.score as number | null;
   };
 
-  test('Load writes the plan as a new table in the canonical layout, bound in the settings without the token', async () => {
-    const data = wb.table(table)!;
+  test('Load writes the plan as a new book.table in the canonical layout, bound in the settings without the token', async () => {
+    const data = book.wb.table(book.table)!;
     expect(data.rowCount).toBe(sondrio.plan.rows.length);
     expect(data.headers).toEqual(Object.values(H));
-    expect(wb.columnSetup(table, H.rowId)).toMatchObject({ hidden: true });
-    expect(wb.columnSetup(table, H.rowHash)).toMatchObject({ hidden: true });
-    expect(wb.columnSetup(table, H.polarity)?.list).toContain('maggiore');
-    expect(wb.columnSetup(table, H.realization)?.numberFormat).toBe('0.00%');
-    const r = rowOf(wb, table, '1.1.2');
-    expect(wb.cell(table, r, H.rowId)).toBe(sondrio.plan.indicator('1.1.2').rowId);
-    expect(wb.cell(table, r, H.target)).toBe('12');
-    expect(wb.cell(table, r, H.thresholds)).toBe('80%: 10; 60%: 8');
-    expect(wb.cell(table, r, H.parentCode)).toBe('1.1');
-    expect(session.binding).toMatchObject({
+    expect(book.wb.columnSetup(book.table, H.rowId)).toMatchObject({ hidden: true });
+    expect(book.wb.columnSetup(book.table, H.rowHash)).toMatchObject({ hidden: true });
+    expect(book.wb.columnSetup(book.table, H.polarity)?.list).toContain('maggiore');
+    expect(book.wb.columnSetup(book.table, H.realization)?.numberFormat).toBe('0.00%');
+    const r = book.row('1.1.2');
+    expect(book.wb.cell(book.table, r, H.rowId)).toBe(sondrio.plan.indicator('1.1.2').rowId);
+    expect(book.wb.cell(book.table, r, H.target)).toBe('12');
+    expect(book.wb.cell(book.table, r, H.thresholds)).toBe('80%: 10; 60%: 8');
+    expect(book.wb.cell(book.table, r, H.parentCode)).toBe('1.1');
+    expect(book.session.binding).toMatchObject({
       planId: sondrio.plan.planId,
       year: 2022,
       checkpoint: 'YEAR_END',
-      table,
+      table: book.table,
       language: 'it',
     });
-    expect(wb.serialize()).not.toContain(sondrio.server.token);
+    expect(book.wb.serialize()).not.toContain(sondrio.server.token);
     // Sondrio's strategic pass marks are 80% and 100%: green starts at the lowest
-    expect(wb.lights(table)).toEqual({ column: H.realization, green: 0.8, yellow: 0.6 });
-    expect(wb.chart(`${table}_Realizzazione`)?.categories).toHaveLength(
+    expect(book.wb.lights(book.table)).toEqual({ column: H.realization, green: 0.8, yellow: 0.6 });
+    expect(book.wb.chart(`${book.table}_Realizzazione`)?.categories).toHaveLength(
       sondrio.plan.rows.filter((x) => x.level === 'STRATEGIC').length,
     );
     // nothing edited: nothing to send
-    expect((await session.sync()).sent).toBe(0);
+    expect((await book.session.sync()).sent).toBe(0);
   });
 
   test('an edited actual is sent alone, lands in the database, and its realization and totals come back', async () => {
-    const r = rowOf(wb, table, '1.1.2');
+    const r = book.row('1.1.2');
     const hints: Array<number[] | 'unknown'> = [];
-    const stop = await session.watchEdits((rows) => hints.push(rows));
-    wb.editCell(table, r, H.actual, '11');
+    const stop = await book.session.watchEdits((rows) => hints.push(rows));
+    book.wb.editCell(book.table, r, H.actual, '11');
     await stop();
     expect(hints).toEqual([[r]]);
-    expect(await session.pendingChanges()).toBe(1);
+    expect(await book.session.pendingChanges()).toBe(1);
     const progress: Array<[string, number, number]> = [];
-    session.onProgress((p) => progress.push([p.operation, p.done, p.total]));
-    const summary = await session.sync();
+    book.session.onProgress((p) => progress.push([p.operation, p.done, p.total]));
+    const summary = await book.session.sync();
     expect(progress).toEqual([
       ['sync', 0, 1],
       ['sync', 1, 1],
     ]);
     expect(summary).toMatchObject({ sent: 1, updated: 1, rejected: 0, conflicts: 0, offline: false, pending: 0 });
     expect((await serverRow('1.1.2'))!.actual!.raw).toBe('11');
-    expect(wb.cell(table, r, H.realization)).toBe(0.8); // bands: 11 ≥ 10 → 80%
-    expect(wb.cell(table, r, H.syncStatus)).toBe('AGGIORNATA');
-    expect(wb.cell(table, r, H.rowVersion)).toBe((await serverRow('1.1.2'))!.rowVersion);
+    expect(book.wb.cell(book.table, r, H.realization)).toBe(0.8); // bands: 11 ≥ 10 → 80%
+    expect(book.wb.cell(book.table, r, H.syncStatus)).toBe('AGGIORNATA');
+    expect(book.wb.cell(book.table, r, H.rowVersion)).toBe((await serverRow('1.1.2'))!.rowVersion);
     // the objectives above it show the server's recomputed totals
-    expect(wb.cell(table, rowOf(wb, table, '1.1', 'obiettivo operativo'), H.realization)).toBe(
+    expect(book.wb.cell(book.table, book.row('1.1', 'obiettivo operativo'), H.realization)).toBe(
       await realizationOf('operationalObjectives', '1.1'),
     );
     const strategic = await realizationOf('strategicObjectives', '1');
-    expect(wb.cell(table, rowOf(wb, table, '1', 'obiettivo strategico'), H.realization)).toBe(strategic ?? '');
-    expect(wb.chart(`${table}_Realizzazione`)!.values[0]).toBe(strategic);
-    expect((await session.sync()).sent).toBe(0);
+    expect(book.wb.cell(book.table, book.row('1', 'obiettivo strategico'), H.realization)).toBe(strategic ?? '');
+    expect(book.wb.chart(`${book.table}_Realizzazione`)!.values[0]).toBe(strategic);
+    expect((await book.session.sync()).sent).toBe(0);
   });
 
   test('new rows are created under existing and new parents in one Sync', async () => {
-    wb.addRow(table, {
+    book.wb.addRow(book.table, {
       [H.level]: 'azione',
       [H.code]: '1.1.5',
       [H.title]: 'Nuova azione',
@@ -103,14 +96,14 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
       [H.thresholds]: '80%: 18; 60%: 15',
       [H.actual]: '19',
     });
-    wb.addRow(table, {
+    book.wb.addRow(book.table, {
       [H.level]: 'obiettivo operativo',
       [H.code]: '1.9',
       [H.title]: 'Nuovo obiettivo',
       [H.parentCode]: '1',
       [H.weight]: '5',
     });
-    wb.addRow(table, {
+    book.wb.addRow(book.table, {
       [H.level]: 'azione',
       [H.code]: '1.9.1',
       [H.title]: 'Azione del nuovo obiettivo',
@@ -119,7 +112,7 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
       [H.target]: '10',
       [H.actual]: '10',
     });
-    const summary = await session.sync();
+    const summary = await book.session.sync();
     expect(summary).toMatchObject({ sent: 3, created: 3, rejected: 0 });
     const created = await serverRow('1.1.5');
     expect(created).toMatchObject({ title: 'Nuova azione', parentId: sondrio.plan.operational('1.1').rowId });
@@ -130,27 +123,27 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
     const oo = await serverRow('1.9', 'OPERATIONAL');
     expect(oo!.parentId).toBe(sondrio.plan.strategic('1').rowId);
     expect((await serverRow('1.9.1'))!.parentId).toBe(oo!.rowId);
-    const r = rowOf(wb, table, '1.1.5');
-    expect(wb.cell(table, r, H.rowId)).toBe(created!.rowId);
-    expect(wb.cell(table, r, H.realization)).toBe(0.8);
-    expect(wb.cell(table, rowOf(wb, table, '1.9.1'), H.realization)).toBe(1);
-    expect((await session.sync()).sent).toBe(0);
+    const r = book.row('1.1.5');
+    expect(book.wb.cell(book.table, r, H.rowId)).toBe(created!.rowId);
+    expect(book.wb.cell(book.table, r, H.realization)).toBe(0.8);
+    expect(book.wb.cell(book.table, book.row('1.9.1'), H.realization)).toBe(1);
+    expect((await book.session.sync()).sent).toBe(0);
   });
 
   test('a refused cell is marked with its reason while the good rows land; fixing it clears the mark', async () => {
-    const bad = rowOf(wb, table, '1.1.3');
-    const good = rowOf(wb, table, '1.1.4');
-    wb.editCell(table, bad, H.weight, 'abc');
-    wb.editCell(table, good, H.actual, 'luglio');
-    const summary = await session.sync();
+    const bad = book.row('1.1.3');
+    const good = book.row('1.1.4');
+    book.wb.editCell(book.table, bad, H.weight, 'abc');
+    book.wb.editCell(book.table, good, H.actual, 'luglio');
+    const summary = await book.session.sync();
     expect(summary).toMatchObject({ sent: 2, updated: 1, rejected: 1, pending: 1 });
     expect((await serverRow('1.1.4'))!.actual!.raw).toBe('luglio');
     expect((await serverRow('1.1.3'))!.weight).toBe(25);
-    expect(wb.fill(table, bad, H.weight)).toBe('#FFC7CE');
-    expect(wb.fill(table, bad, H.actual)).toBeNull();
-    expect(wb.cell(table, bad, H.syncStatus)).toBe('RIFIUTATA');
-    expect(String(wb.cell(table, bad, H.syncMessage))).toContain('Peso: "abc" non è un numero');
-    const errors = session.errors();
+    expect(book.wb.fill(book.table, bad, H.weight)).toBe('#FFC7CE');
+    expect(book.wb.fill(book.table, bad, H.actual)).toBeNull();
+    expect(book.wb.cell(book.table, bad, H.syncStatus)).toBe('RIFIUTATA');
+    expect(String(book.wb.cell(book.table, bad, H.syncMessage))).toContain('Peso: "abc" non è un numero');
+    const errors = book.session.errors();
     expect(errors).toEqual([
       expect.objectContaining({
         row: bad,
@@ -160,28 +153,33 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
         rowId: sondrio.plan.indicator('1.1.3').rowId,
       }),
     ]);
-    await session.selectError(errors[0]);
-    expect(wb.selection).toEqual({ sheet: session.binding!.sheet, table, row: bad, column: H.weight });
+    await book.session.selectError(errors[0]);
+    expect(book.wb.selection).toEqual({
+      sheet: book.session.binding!.sheet,
+      table: book.table,
+      row: bad,
+      column: H.weight,
+    });
 
-    wb.editCell(table, bad, H.weight, '25');
-    expect(await session.sync()).toMatchObject({ sent: 1, unchanged: 1, rejected: 0 });
-    expect(wb.fill(table, bad, H.weight)).toBeNull();
-    expect(session.errors()).toEqual([]);
+    book.wb.editCell(book.table, bad, H.weight, '25');
+    expect(await book.session.sync()).toMatchObject({ sent: 1, unchanged: 1, rejected: 0 });
+    expect(book.wb.fill(book.table, bad, H.weight)).toBeNull();
+    expect(book.session.errors()).toEqual([]);
   });
 
   test('rows sorted and inserted between Syncs keep their identity', async () => {
-    wb.sortBy(table, H.code, true);
-    wb.insertRowAt(table, 3);
-    wb.insertRowAt(table, 10);
-    const r = rowOf(wb, table, '1.3.1');
-    wb.editCell(table, r, H.actual, '13%');
-    expect(await session.sync()).toMatchObject({ sent: 1, updated: 1, rejected: 0 });
+    book.wb.sortBy(book.table, H.code, true);
+    book.wb.insertRowAt(book.table, 3);
+    book.wb.insertRowAt(book.table, 10);
+    const r = book.row('1.3.1');
+    book.wb.editCell(book.table, r, H.actual, '13%');
+    expect(await book.session.sync()).toMatchObject({ sent: 1, updated: 1, rejected: 0 });
     expect((await serverRow('1.3.1'))!.actual!.raw).toBe('13%');
     // every row still carries the id of the row with its code
     const byId = new Map((await readRows(sondrio.server, sondrio.plan.planId)).rows.map((x) => [x.rowId, x]));
-    const ids = wb.column(table, H.rowId);
-    const codes = wb.column(table, H.code);
-    const titles = wb.column(table, H.title);
+    const ids = book.wb.column(book.table, H.rowId);
+    const codes = book.wb.column(book.table, H.code);
+    const titles = book.wb.column(book.table, H.title);
     ids.forEach((id, i) => {
       if (!id) return;
       const row = byId.get(String(id))!;
@@ -190,30 +188,30 @@ describe.each(databaseNames())('add-in sync on %s', (dialect) => {
   });
 
   test('ELIMINA in the status column deletes a row; a row removed from the sheet deletes nothing', async () => {
-    const r = rowOf(wb, table, '1.9.1');
-    wb.editCell(table, r, H.syncStatus, 'ELIMINA');
-    expect(await session.sync()).toMatchObject({ sent: 1, deleted: 1 });
+    const r = book.row('1.9.1');
+    book.wb.editCell(book.table, r, H.syncStatus, 'ELIMINA');
+    expect(await book.session.sync()).toMatchObject({ sent: 1, deleted: 1 });
     expect(await serverRow('1.9.1')).toBeUndefined();
-    expect(() => rowOf(wb, table, '1.9.1')).toThrow();
+    expect(() => book.row('1.9.1')).toThrow();
 
     const before = (await readRows(sondrio.server, sondrio.plan.planId)).rows.length;
-    wb.deleteRowAt(table, rowOf(wb, table, '1.1.5'));
-    expect((await session.sync()).sent).toBe(0);
+    book.wb.deleteRowAt(book.table, book.row('1.1.5'));
+    expect((await book.session.sync()).sent).toBe(0);
     expect((await readRows(sondrio.server, sondrio.plan.planId)).rows.length).toBe(before);
   });
 
   test('closing and reopening the workbook keeps the binding, hashes and errors', async () => {
-    wb.editCell(table, rowOf(wb, table, '1.3.2'), H.weight, 'x');
-    await session.sync();
-    const reopened = MemoryWorkbook.deserialize(wb.serialize());
+    book.wb.editCell(book.table, book.row('1.3.2'), H.weight, 'x');
+    await book.session.sync();
+    const reopened = MemoryWorkbook.deserialize(book.wb.serialize());
     expect(reopened.listenerCount()).toBe(0);
     const again = await openSession(sondrio.server, reopened);
-    expect(again.binding).toEqual(session.binding);
-    expect(again.errors()).toEqual(session.errors());
-    reopened.editCell(table, rowOf(reopened, table, '1.3.2'), H.weight, '25');
-    reopened.editCell(table, rowOf(reopened, table, '1.3.3'), H.actual, '96%');
+    expect(again.binding).toEqual(book.session.binding);
+    expect(again.errors()).toEqual(book.session.errors());
+    reopened.editCell(book.table, rowOf(reopened, book.table, '1.3.2'), H.weight, '25');
+    reopened.editCell(book.table, rowOf(reopened, book.table, '1.3.3'), H.actual, '96%');
     expect(await again.sync()).toMatchObject({ sent: 2, rejected: 0 });
     expect((await serverRow('1.3.3'))!.actual!.raw).toBe('96%');
-    expect(reopened.fill(table, rowOf(reopened, table, '1.3.2'), H.weight)).toBeNull();
+    expect(reopened.fill(book.table, rowOf(reopened, book.table, '1.3.2'), H.weight)).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { WorkbookSession } from '../../addin/src/sync/session';
 import type { Language } from '../../addin/src/i18n';
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import type { TestServer } from './server';
+import type { SondrioServer } from './sondrio-server';
 
 export const H = canonicalHeaders('it');
 export const HEN = canonicalHeaders('en');
@@ -50,13 +51,29 @@ export function rowOf(workbook: MemoryWorkbook, table: string, code: string, lev
   return row;
 }
 
+export type LoadedWorkbook = { wb: MemoryWorkbook; session: WorkbookSession; table: string };
+
 /** A new workbook with a plan's 2022 year-end rows loaded into a table by a new session: where a sync test starts. */
-export async function loadedWorkbook(
-  server: TestServer,
-  planId: string,
-): Promise<{ wb: MemoryWorkbook; session: WorkbookSession; table: string }> {
+export async function loadedWorkbook(server: TestServer, planId: string): Promise<LoadedWorkbook> {
   const wb = new MemoryWorkbook();
   const session = await openSession(server, wb);
   const { table } = await session.load({ planId, year: 2022, checkpoint: 'YEAR_END' });
   return { wb, session, table };
+}
+
+/**
+ * loadedWorkbook for the enclosing describe block (or file), on the Sondrio plan of withSondrioServer: loaded before
+ * its first test. Returns the object its hook fills in: read its fields inside tests; `row(code)` finds a row by code.
+ */
+export function withLoadedWorkbook(
+  sondrio: SondrioServer,
+): LoadedWorkbook & { row: (code: string, level?: string) => number } {
+  const loaded = {
+    /** the table row of a code (rowOf) */
+    row: (code: string, level?: string) => rowOf(loaded.wb, loaded.table, code, level),
+  } as LoadedWorkbook & { row: (code: string, level?: string) => number };
+  beforeAll(async () => {
+    Object.assign(loaded, await loadedWorkbook(sondrio.server, sondrio.plan.planId));
+  });
+  return loaded;
 }

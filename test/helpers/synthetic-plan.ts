@@ -19,6 +19,18 @@ import type { Caller, TestServer } from './server';
 export type PlanShape = { perspectives: number; strategic: number; operational: number; indicators: number };
 
 /**
+ * What every generated plan hangs from, created (not flushed) in `em`: an organisation coded `code` with one unit
+ * (U.O. "Prova"), its 2022-2024 cycle and revision 0 of its plan.
+ */
+export function planShell(em: EntityManager, code: string): { org: Organisation; unit: OrgUnit; plan: PlanVersion } {
+  const org = em.create(Organisation, { name: `Ente ${code}`, code });
+  const unit = em.create(OrgUnit, { org, name: 'U.O. "Prova"', type: UnitType.UO });
+  const cycle = em.create(PlanCycle, { org, name: '2022-2024', firstYear: 2022, years: [2022, 2023, 2024] });
+  const plan = em.create(PlanVersion, { org, cycle, revision: 0, label: `Piano ${code}` });
+  return { org, unit, plan };
+}
+
+/**
  * A generated plan of the given shape (per parent), with three yearly targets, thresholds, one measurement and one
  * responsible unit per indicator: the same kinds of rows as a real plan, in any quantity.
  */
@@ -30,10 +42,7 @@ export async function buildPlan(
   const fork = em.fork();
   let indicators = 0;
   const planId = await fork.transactional(async (tx) => {
-    const org = tx.create(Organisation, { name: `Ente ${code}`, code });
-    const unit = tx.create(OrgUnit, { org, name: 'U.O. Test', type: UnitType.UO });
-    const cycle = tx.create(PlanCycle, { org, name: '2022-2024', firstYear: 2022, years: [2022, 2023, 2024] });
-    const plan = tx.create(PlanVersion, { org, cycle, revision: 0, label: `Piano ${code}` });
+    const { org, unit, plan } = planShell(tx, code);
     for (let p = 1; p <= shape.perspectives; p++) {
       const perspective = tx.create(Perspective, { org, plan, name: `Prospettiva ${p}`, position: p });
       for (let s = 1; s <= shape.strategic; s++) {

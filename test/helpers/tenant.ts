@@ -1,4 +1,4 @@
-import type { Gql } from './server';
+import { type Gql, startServer, type TestServer } from './server';
 
 /** Ids of one row of every kind an organisation can own, created over GraphQL by a system administrator. */
 export type Tenant = {
@@ -144,4 +144,25 @@ export async function buildTenant(gql: Gql, code: string): Promise<Tenant> {
     entry,
     assignment,
   };
+}
+
+export type TenantServer = { server: TestServer; tenant: Tenant };
+
+/**
+ * A server on a fresh database with one tenant (buildTenant) for the enclosing describe block: started before its
+ * first test, closed after its last. Like withSondrioServer, it returns the object its hook fills in: read its fields
+ * inside tests and in hooks registered after this call.
+ */
+export function withTenantServer(
+  dialect: 'sqlite' | 'postgresql',
+  code: string,
+  options: Parameters<typeof startServer>[1] = {},
+): TenantServer {
+  const context = {} as TenantServer;
+  beforeAll(async () => {
+    context.server = await startServer(dialect, options);
+    context.tenant = await buildTenant(context.server.gql, code);
+  });
+  afterAll(() => context.server?.close());
+  return context;
 }

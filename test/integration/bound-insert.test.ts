@@ -1,15 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { AuditAction, ChangeSource, Polarity, RevisionKind, UnitType, ValueKind } from '@core/vocabulary/enums';
+import { AuditAction, ChangeSource, Polarity, RevisionKind, ValueKind } from '@core/vocabulary/enums';
 import { openOrm, type Orm } from '../../server/db/orm';
 import {
   AuditEvent,
   Indicator,
   Measurement,
   OperationalObjective,
-  OrgUnit,
   Organisation,
   Perspective,
-  PlanCycle,
   PlanVersion,
   StrategicObjective,
   Target,
@@ -19,6 +17,7 @@ import { SyncBatch } from '../../server/entities/sync-batch';
 import { writerOf } from '../../server/speed/bound-insert';
 import { insertEntities, insertLinks, insertNewRow, insertPlainRows, newRow } from '../../server/speed/bulk-write';
 import { databaseFor, databaseNames } from '../helpers/databases';
+import { planShell } from '../helpers/synthetic-plan';
 
 /**
  * The sheet sync inserts its rows with bound values (server/speed/bound-insert.ts) instead of `em.insertMany`,
@@ -34,10 +33,7 @@ describe.each(databaseNames())('bound inserts (%s)', (dialect) => {
   beforeAll(async () => {
     orm = await openOrm(await databases.create());
     em = orm.em.fork();
-    const org = em.create(Organisation, { name: 'Ente', code: 'ENTE' });
-    const unit = em.create(OrgUnit, { org, name: 'U.O. "Prova"', type: UnitType.UO });
-    const cycle = em.create(PlanCycle, { org, name: '2022-2024', firstYear: 2022, years: [2022, 2023, 2024] });
-    const plan = em.create(PlanVersion, { org, cycle, revision: 0, label: 'Piano' });
+    const { org, unit, plan } = planShell(em, 'ENTE');
     const perspective = em.create(Perspective, { org, plan, name: 'P' });
     const so = em.create(StrategicObjective, { org, plan, perspective, code: '1', title: 'OS' });
     const oo = em.create(OperationalObjective, { org, plan, strategicObjective: so, code: '1.1', title: 'OO' });

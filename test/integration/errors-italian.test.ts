@@ -6,8 +6,8 @@
  */
 import { getFile } from '../helpers/files';
 import { notItalian } from '../helpers/italian-scan';
-import { startServer, type GraphQLResponse, type TestServer } from '../helpers/server';
-import { buildTenant, type Tenant } from '../helpers/tenant';
+import type { GraphQLResponse } from '../helpers/server';
+import { withTenantServer } from '../helpers/tenant';
 
 type GqlError = NonNullable<GraphQLResponse['errors']>[number];
 
@@ -35,59 +35,55 @@ function expectTwoLanguages(error: GqlError | undefined, code: string): void {
 }
 
 describe('GraphQL and HTTP errors, Italian first (sqlite)', () => {
-  let server: TestServer;
-  let tenant: Tenant;
-
-  beforeAll(async () => {
-    server = await startServer('sqlite');
-    tenant = await buildTenant(server.gql, 'ERR');
-  });
-  afterAll(() => server.close());
+  const env = withTenantServer('sqlite', 'ERR');
 
   it('no token, an unknown token', async () => {
-    expectTwoLanguages((await server.gqlWith(null, '{ me { id } }')).errors?.[0], 'UNAUTHENTICATED');
-    expectTwoLanguages((await server.gqlWith('cru_nope', '{ me { id } }')).errors?.[0], 'UNAUTHENTICATED');
+    expectTwoLanguages((await env.server.gqlWith(null, '{ me { id } }')).errors?.[0], 'UNAUTHENTICATED');
+    expectTwoLanguages((await env.server.gqlWith('cru_nope', '{ me { id } }')).errors?.[0], 'UNAUTHENTICATED');
   });
 
   it('a role that may not change the plan', async () => {
-    const viewer = await server.as('viewer', tenant.org);
+    const viewer = await env.server.as('viewer', env.tenant.org);
     const r = await viewer.gql(`mutation($id: ID!) { updatePerspective(id: $id, input: { name: "x" }) { id } }`, {
-      id: tenant.perspective,
+      id: env.tenant.perspective,
     });
     expectTwoLanguages(r.errors?.[0], 'FORBIDDEN');
   });
 
   it('bad input from the validators and from the services', async () => {
-    const negative = await server.gql(`mutation($id: ID!) { updateIndicator(id: $id, input: { weight: -5 }) { id } }`, {
-      id: tenant.indicator,
-    });
+    const negative = await env.server.gql(
+      `mutation($id: ID!) { updateIndicator(id: $id, input: { weight: -5 }) { id } }`,
+      {
+        id: env.tenant.indicator,
+      },
+    );
     expectTwoLanguages(negative.errors?.[0], 'BAD_USER_INPUT');
-    const format = await server.gql(
+    const format = await env.server.gql(
       `mutation { importPlan(input: { fileName: "plan.txt", content: "just some prose, no plan" }) { planId } }`,
     );
     expectTwoLanguages(format.errors?.[0], 'BAD_USER_INPUT');
   });
 
   it('a row that is not there, a stale version', async () => {
-    const missing = await server.gql(
+    const missing = await env.server.gql(
       `mutation { deletePerspective(id: "00000000-0000-0000-0000-000000000000") { id } }`,
     );
     expect(missing.errors?.[0].extensions?.code).toMatch(/NOT_FOUND|BAD_USER_INPUT/);
     expectTwoLanguages(missing.errors?.[0], missing.errors![0].extensions!.code as string);
-    const stale = await server.gql(
+    const stale = await env.server.gql(
       `mutation($id: ID!) { updatePerspective(id: $id, expectedVersion: 999, input: { name: "x" }) { id } }`,
-      { id: tenant.perspective },
+      { id: env.tenant.perspective },
     );
     expectTwoLanguages(stale.errors?.[0], 'CONFLICT');
   });
 
   it('a malformed query, an unknown document, a body that is not JSON', async () => {
-    expectTwoLanguages((await server.gql('{ nope }')).errors?.[0], 'GRAPHQL_VALIDATION_FAILED');
-    const report = await getFile(server, `/reports/bilancio.html?planId=${tenant.plan}&year=2022`);
+    expectTwoLanguages((await env.server.gql('{ nope }')).errors?.[0], 'GRAPHQL_VALIDATION_FAILED');
+    const report = await getFile(env.server, `/reports/bilancio.html?planId=${env.tenant.plan}&year=2022`);
     expectTwoLanguages(report.json.errors[0], 'BAD_USER_INPUT');
-    const body = await fetch(`${server.url}/graphql`, {
+    const body = await fetch(`${env.server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${env.server.token}` },
       body: '{ not json',
     });
     expectTwoLanguages((await body.json()).errors[0], 'BAD_REQUEST');

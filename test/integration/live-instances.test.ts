@@ -5,19 +5,15 @@
  * channel prefix is this run's own, so another run on the same Redis is never heard.
  */
 import { listen, socketUrl, subscribed } from '../helpers/live';
-import { redisUnavailable, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
+import { describeInstances } from '../helpers/instances';
+import { TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
 import { startServer, type TestServer } from '../helpers/server';
 import { buildTenant } from '../helpers/tenant';
 import { edit, sondrioPlan, type SondrioPlan, sync } from '../helpers/sync';
 
-const missing = [
-  process.env.CRUSCOTTO_TEST_PG === 'yes' ? null : 'PostgreSQL does not answer (see the SKIPPING PostgreSQL line)',
-  redisUnavailable(),
-].filter(Boolean);
-if (missing.length && process.env.CI === 'true') throw new Error(`two-instance live tests need ${missing.join('; ')}`);
-if (missing.length) console.warn(`\nSKIPPING the two-instance live tests: ${missing.join('; ')}\n`);
+const describeIfReady = describeInstances('two-instance live tests');
 
-(missing.length ? describe.skip : describe)('live updates across two instances (PostgreSQL + Redis)', () => {
+describeIfReady('live updates across two instances (PostgreSQL + Redis)', () => {
   let a: TestServer;
   let b: TestServer;
   let plan: SondrioPlan;

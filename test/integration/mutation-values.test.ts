@@ -5,8 +5,8 @@
  * BAD_USER_INPUT naming the field, with the reason in Italian first, and nothing is written.
  */
 import { databaseNames } from '../helpers/databases';
-import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
-import { buildTenant, type Tenant } from '../helpers/tenant';
+import type { GraphQLResponse } from '../helpers/server';
+import { withTenantServer } from '../helpers/tenant';
 
 type Problem = { field: string; code: string; message: string; messageIt: string };
 
@@ -25,17 +25,11 @@ function nested(depth: number): Record<string, unknown> {
 }
 
 describe.each(databaseNames())('mutations refuse the values a sheet would refuse (%s)', (dialect) => {
-  let server: TestServer;
-  let t: Tenant;
-  beforeAll(async () => {
-    server = await startServer(dialect);
-    t = await buildTenant(server.gql, 'VAL');
-  });
-  afterAll(() => server.close());
+  const env = withTenantServer(dialect, 'VAL');
 
   /** How many rows a query lists: a connection's total, or a list's length */
   const count = async (query: string, variables: Record<string, unknown>) => {
-    const [answer] = Object.values((await server.gql(query, variables)).data as Record<string, unknown>);
+    const [answer] = Object.values((await env.server.gql(query, variables)).data as Record<string, unknown>);
     return Array.isArray(answer) ? answer.length : (answer as { totalCount: number }).totalCount;
   };
   const MEASUREMENTS = `query($i: ID!) { measurements(filter: { indicatorId: $i }) { totalCount } }`;
@@ -46,10 +40,10 @@ describe.each(databaseNames())('mutations refuse the values a sheet would refuse
     ['1e309', 'NOT_A_VALUE'],
     ['=1+1', 'FORMULA_NOT_ALLOWED'],
   ])('a measurement of %j is refused on value (%s), created or updated', async (value, code) => {
-    const measurements = await count(MEASUREMENTS, { i: t.indicator });
-    const created = await server.gql(
+    const measurements = await count(MEASUREMENTS, { i: env.tenant.indicator });
+    const created = await env.server.gql(
       `mutation($i: ID!, $v: String!) { createMeasurement(input: { indicatorId: $i, year: 2022, checkpoint: MID_YEAR, value: $v }) { id } }`,
-      { i: t.indicator, v: value },
+      { i: env.tenant.indicator, v: value },
     );
     const [problem] = problems(created);
     expect(problem).toMatchObject({ field: 'value', code });
@@ -57,53 +51,53 @@ describe.each(databaseNames())('mutations refuse the values a sheet would refuse
     // Italian in messageIt, English in message (server/errors)
     expect(problem.messageIt).toMatch(/non è|formule/);
     expect(problem.message).not.toMatch(/non è|formule/);
-    expect(await count(MEASUREMENTS, { i: t.indicator })).toBe(measurements);
+    expect(await count(MEASUREMENTS, { i: env.tenant.indicator })).toBe(measurements);
 
-    const updated = await server.gql(
+    const updated = await env.server.gql(
       `mutation($id: ID!, $v: String!) { updateMeasurement(id: $id, input: { value: $v }) { id } }`,
-      { id: t.measurement, v: value },
+      { id: env.tenant.measurement, v: value },
     );
     expect(problems(updated)).toEqual([expect.objectContaining({ field: 'value', code })]);
-    const stored = await server.gql(`query($id: ID!) { measurement(id: $id) { value { raw } } }`, {
-      id: t.measurement,
+    const stored = await env.server.gql(`query($id: ID!) { measurement(id: $id) { value { raw } } }`, {
+      id: env.tenant.measurement,
     });
     expect(stored.data.measurement.value.raw).toBe('105');
   });
 
   it('a target, a threshold, a revision and a baseline take only values a sheet takes', async () => {
-    const targets = await count(TARGETS, { i: t.indicator });
-    const target = await server.gql(
+    const targets = await count(TARGETS, { i: env.tenant.indicator });
+    const target = await env.server.gql(
       `mutation($i: ID!) { createTarget(input: { indicatorId: $i, year: 2024, value: "1e309", thresholds: [{ value: "31/02/2022", score: 0.8 }] }) { id } }`,
-      { i: t.indicator },
+      { i: env.tenant.indicator },
     );
     expect(problems(target)).toEqual([
       expect.objectContaining({ field: 'thresholds.0.value', code: 'INVALID_DATE' }),
       expect.objectContaining({ field: 'value', code: 'NOT_A_VALUE' }),
     ]);
-    expect(await count(TARGETS, { i: t.indicator })).toBe(targets);
-    const revision = await server.gql(
+    expect(await count(TARGETS, { i: env.tenant.indicator })).toBe(targets);
+    const revision = await env.server.gql(
       `mutation($t: ID!) { createTargetRevision(input: { targetId: $t, value: "31/02/2022" }) { id } }`,
-      { t: t.target },
+      { t: env.tenant.target },
     );
     expect(problems(revision)).toEqual([expect.objectContaining({ field: 'value', code: 'INVALID_DATE' })]);
-    const baseline = await server.gql(
+    const baseline = await env.server.gql(
       `mutation($id: ID!) { updateBaseline(id: $id, input: { actual: "1e309" }) { id } }`,
-      { id: t.baseline },
+      { id: env.tenant.baseline },
     );
     expect(problems(baseline)).toEqual([expect.objectContaining({ field: 'actual', code: 'NOT_A_VALUE' })]);
     // what a sheet takes, a mutation takes
-    const fine = await server.gql(
+    const fine = await env.server.gql(
       `mutation($t: ID!) { createTargetRevision(input: { targetId: $t, value: "1.000,5" }) { value { number } } }`,
-      { t: t.target },
+      { t: env.tenant.target },
     );
     expect(fine.errors).toBeUndefined();
     expect(fine.data.createTargetRevision.value.number).toBe(1000.5);
   });
 
   it('a date that does not exist is refused: replacedOn "2022-02-31"', async () => {
-    const answer = await server.gql(
+    const answer = await env.server.gql(
       `mutation($id: ID!) { updateIndicator(id: $id, input: { replacedOn: "2022-02-31" }) { replacedOn } }`,
-      { id: t.indicator },
+      { id: env.tenant.indicator },
     );
     const [problem] = problems(answer);
     expect(problem).toMatchObject({ field: 'replacedOn', code: 'INVALID_DATE' });
@@ -111,17 +105,17 @@ describe.each(databaseNames())('mutations refuse the values a sheet would refuse
       messageIt: '"2022-02-31" non è una data esistente',
       message: '"2022-02-31" is not a date that exists',
     });
-    const leap = await server.gql(
+    const leap = await env.server.gql(
       `mutation($id: ID!) { updateIndicator(id: $id, input: { replacedOn: "2024-02-29" }) { replacedOn } }`,
-      { id: t.indicator },
+      { id: env.tenant.indicator },
     );
     expect(leap.errors).toBeUndefined();
   });
 
   it('years outside the plan cycle are refused: a measurement of 2030, a target of 2099, a lock of 2030', async () => {
-    const measurement = await server.gql(
+    const measurement = await env.server.gql(
       `mutation($i: ID!) { createMeasurement(input: { indicatorId: $i, year: 2030, value: "1" }) { id } }`,
-      { i: t.indicator },
+      { i: env.tenant.indicator },
     );
     const [problem] = problems(measurement);
     expect(problem).toMatchObject({ field: 'year', code: 'BAD_YEAR' });
@@ -129,61 +123,63 @@ describe.each(databaseNames())('mutations refuse the values a sheet would refuse
       messageIt: '2030 non è un anno di questo piano',
       message: '2030 is not a year of this plan',
     });
-    const target = await server.gql(
+    const target = await env.server.gql(
       `mutation($i: ID!) { createTarget(input: { indicatorId: $i, year: 2099, value: "1" }) { id } }`,
-      { i: t.indicator },
+      { i: env.tenant.indicator },
     );
     expect(problems(target)).toEqual([expect.objectContaining({ field: 'year', code: 'BAD_YEAR' })]);
-    const lock = await server.gql(
+    const lock = await env.server.gql(
       `mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2030, checkpoint: YEAR_END) { id } }`,
-      { p: t.plan },
+      { p: env.tenant.plan },
     );
     expect(problems(lock)).toEqual([expect.objectContaining({ field: 'year', code: 'BAD_YEAR' })]);
   });
 
   it('a cycle names each of its years once, and starts at its first year', async () => {
     const CYCLE = `mutation($i: CreatePlanCycleInput!) { createPlanCycle(input: $i) { id } }`;
-    const repeated = await server.gql(CYCLE, {
-      i: { organisationId: t.org, name: 'Ciclo ripetuto', firstYear: 2022, years: [2022, 2022, 2022] },
+    const repeated = await env.server.gql(CYCLE, {
+      i: { organisationId: env.tenant.org, name: 'Ciclo ripetuto', firstYear: 2022, years: [2022, 2022, 2022] },
     });
     expect(problems(repeated)).toEqual([expect.objectContaining({ field: 'years', code: 'arrayUnique' })]);
-    const misplaced = await server.gql(CYCLE, {
-      i: { organisationId: t.org, name: 'Ciclo spostato', firstYear: 2021, years: [2022, 2023, 2024] },
+    const misplaced = await env.server.gql(CYCLE, {
+      i: { organisationId: env.tenant.org, name: 'Ciclo spostato', firstYear: 2021, years: [2022, 2023, 2024] },
     });
     expect(problems(misplaced)).toEqual([expect.objectContaining({ field: 'firstYear', code: 'FIRST_YEAR' })]);
-    expect(await count(`query($o: ID!) { planCycles(filter: { organisationId: $o }) { id } }`, { o: t.org })).toBe(1);
+    expect(
+      await count(`query($o: ID!) { planCycles(filter: { organisationId: $o }) { id } }`, { o: env.tenant.org }),
+    ).toBe(1);
   });
 
   it('a lock reason is free text of at most 4,000 characters, as on both databases', async () => {
     const LOCK = `mutation($p: ID!, $r: String) { lockCheckpoint(planId: $p, year: 2022, checkpoint: MID_YEAR, reason: $r) { reason } }`;
     for (const reason of ['x'.repeat(4001), 'x'.repeat(1024 * 1024)]) {
-      expect(problems(await server.gql(LOCK, { p: t.plan, r: reason }))).toEqual([
+      expect(problems(await env.server.gql(LOCK, { p: env.tenant.plan, r: reason }))).toEqual([
         expect.objectContaining({ field: 'reason', code: 'maxLength' }),
       ]);
     }
-    expect(problems(await server.gql(LOCK, { p: t.plan, r: '=HYPERLINK("x")' }))).toEqual([
+    expect(problems(await env.server.gql(LOCK, { p: env.tenant.plan, r: '=HYPERLINK("x")' }))).toEqual([
       expect.objectContaining({ field: 'reason', code: 'TEXT_NOT_ACCEPTED' }),
     ]);
-    const fine = await server.gql(LOCK, { p: t.plan, r: 'è'.repeat(4000) });
+    const fine = await env.server.gql(LOCK, { p: env.tenant.plan, r: 'è'.repeat(4000) });
     expect(fine.errors).toBeUndefined();
     expect(fine.data.lockCheckpoint.reason).toBe('è'.repeat(4000));
   });
 
   it('a text longer than its column is refused alike on both databases (a name of 250 characters)', async () => {
     const long = 'N'.repeat(250);
-    const person = await server.gql(
+    const person = await env.server.gql(
       `mutation($o: ID!, $n: String!) { createPerson(input: { organisationId: $o, fullName: $n }) { id } }`,
-      { o: t.org, n: long },
+      { o: env.tenant.org, n: long },
     );
     expect(problems(person)).toEqual([expect.objectContaining({ field: 'fullName', code: 'isLength' })]);
-    const plan = await server.gql(
+    const plan = await env.server.gql(
       `mutation($id: ID!, $l: String!) { updatePlanVersion(id: $id, input: { label: $l }) { label } }`,
-      { id: t.plan, l: long },
+      { id: env.tenant.plan, l: long },
     );
     expect(problems(plan)).toEqual([expect.objectContaining({ field: 'label', code: 'isLength' })]);
-    const fits = await server.gql(
+    const fits = await env.server.gql(
       `mutation($id: ID!, $l: String!) { updatePlanVersion(id: $id, input: { label: $l }) { label } }`,
-      { id: t.plan, l: 'P'.repeat(200) },
+      { id: env.tenant.plan, l: 'P'.repeat(200) },
     );
     expect(fits.errors).toBeUndefined();
   });
@@ -199,12 +195,12 @@ describe.each(databaseNames())('mutations refuse the values a sheet would refuse
         [{ ruleParams: { colour: 'red' } }, 'ruleParams.colour', 'UNKNOWN_PARAMETER'],
       ];
       for (const [input, field, code] of cases) {
-        expect(problems(await server.gql(INDICATOR, { id: t.indicator, i: input }))).toEqual([
+        expect(problems(await env.server.gql(INDICATOR, { id: env.tenant.indicator, i: input }))).toEqual([
           expect.objectContaining({ field, code }),
         ]);
       }
-      const fine = await server.gql(INDICATOR, {
-        id: t.indicator,
+      const fine = await env.server.gql(INDICATOR, {
+        id: env.tenant.indicator,
         i: { rule: 'DEADLINE', ruleParams: { deadlineLate: 'linear', graceDays: 10 } },
       });
       expect(fine.errors).toBeUndefined();
@@ -215,24 +211,24 @@ describe.each(databaseNames())('mutations refuse the values a sheet would refuse
       // written as text: serialising such a value would overflow the test's own stack
       const nested = (levels: number) => '{"a":'.repeat(levels - 1) + '{"a":1}' + '}'.repeat(levels - 1);
       const post = async (query: string, variables: string) => {
-        const response = await fetch(`${server.url}/graphql`, {
+        const response = await fetch(`${env.server.url}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${env.server.token}` },
           body: `{"query":${JSON.stringify(query)},"variables":${variables}}`,
         });
         return Object.assign((await response.json()) as GraphQLResponse, { status: response.status });
       };
       // 20 levels: a body the transport takes (server/http/json-depth.ts), parameters too deep for their schema
-      expect(problems(await post(INDICATOR, `{"id":"${t.indicator}","i":{"ruleParams":${nested(20)}}}`))).toEqual([
-        expect.objectContaining({ field: 'ruleParams', code: 'JSON_TOO_DEEP' }),
-      ]);
+      expect(
+        problems(await post(INDICATOR, `{"id":"${env.tenant.indicator}","i":{"ruleParams":${nested(20)}}}`)),
+      ).toEqual([expect.objectContaining({ field: 'ruleParams', code: 'JSON_TOO_DEEP' })]);
       const profileQuery = `mutation($o: ID!, $p: JSONObject!) { createScoringProfile(input: { organisationId: $o, name: "Annidato", profileVersion: 1, parameters: $p }) { id } }`;
-      const profile = await post(profileQuery, `{"o":"${t.org}","p":{"display":${nested(20)}}}`);
+      const profile = await post(profileQuery, `{"o":"${env.tenant.org}","p":{"display":${nested(20)}}}`);
       expect(problems(profile)).toEqual([expect.objectContaining({ field: 'parameters', code: 'JSON_TOO_DEEP' })]);
       // 10,000 levels: refused as a body, with a 400 and a JSON answer, never a RangeError
       for (const body of [
-        post(INDICATOR, `{"id":"${t.indicator}","i":{"ruleParams":${nested(10_000)}}}`),
-        post(profileQuery, `{"o":"${t.org}","p":{"display":${nested(10_000)}}}`),
+        post(INDICATOR, `{"id":"${env.tenant.indicator}","i":{"ruleParams":${nested(10_000)}}}`),
+        post(profileQuery, `{"o":"${env.tenant.org}","p":{"display":${nested(10_000)}}}`),
       ]) {
         const refused = await body;
         expect(refused.status).toBe(400);
@@ -242,7 +238,7 @@ describe.each(databaseNames())('mutations refuse the values a sheet would refuse
       const literal = '{a:'.repeat(9_999) + '{a:1}' + '}'.repeat(9_999);
       const inline = await post(
         `mutation($id: ID!) { updateIndicator(id: $id, input: { ruleParams: ${literal} }) { id } }`,
-        `{"id":"${t.indicator}"}`,
+        `{"id":"${env.tenant.indicator}"}`,
       );
       expect(inline.errors?.[0]?.extensions?.code).toMatch(/^(BAD_USER_INPUT|GRAPHQL_PARSE_FAILED)$/);
       expect(JSON.stringify(inline)).not.toMatch(/RangeError|call stack|Internal server error/);
@@ -252,25 +248,25 @@ describe.each(databaseNames())('mutations refuse the values a sheet would refuse
       ['5 levels', nested(5), 'JSON_TOO_DEEP'],
       ['1,000 keys', Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, i])), 'JSON_TOO_LARGE'],
     ])('%s in ruleParams or a profile is a clear BAD_USER_INPUT', async (_name, value, code) => {
-      expect(problems(await server.gql(INDICATOR, { id: t.indicator, i: { ruleParams: value } }))).toEqual([
-        expect.objectContaining({ field: 'ruleParams', code }),
-      ]);
-      const created = await server.gql(
+      expect(problems(await env.server.gql(INDICATOR, { id: env.tenant.indicator, i: { ruleParams: value } }))).toEqual(
+        [expect.objectContaining({ field: 'ruleParams', code })],
+      );
+      const created = await env.server.gql(
         `mutation($o: ID!, $p: JSONObject!) { createScoringProfile(input: { organisationId: $o, name: "Annidato", profileVersion: 1, parameters: $p }) { id } }`,
-        { o: t.org, p: { display: value } },
+        { o: env.tenant.org, p: { display: value } },
       );
       expect(problems(created)).toEqual([expect.objectContaining({ field: 'parameters', code })]);
-      const revised = await server.gql(
+      const revised = await env.server.gql(
         `mutation($id: ID!, $p: JSONObject!) { reviseScoringProfile(id: $id, parameters: $p) { id } }`,
-        { id: t.profile, p: { display: value } },
+        { id: env.tenant.profile, p: { display: value } },
       );
       expect(problems(revised)).toEqual([expect.objectContaining({ field: 'parameters', code })]);
     });
 
     it('a profile states how scores are shown as the engine shows them, and nothing else', async () => {
-      const answer = await server.gql(
+      const answer = await env.server.gql(
         `mutation($id: ID!, $p: JSONObject!) { reviseScoringProfile(id: $id, parameters: $p) { id } }`,
-        { id: t.profile, p: { display: { indicatorDecimals: 7, extra: { a: 1 } } } },
+        { id: env.tenant.profile, p: { display: { indicatorDecimals: 7, extra: { a: 1 } } } },
       );
       expect(problems(answer)).toEqual([expect.objectContaining({ field: 'parameters.display', code: 'NOT_ALLOWED' })]);
     });

@@ -20,6 +20,7 @@ import {
 } from '../helpers/pictures';
 import { notItalian } from '../helpers/italian-scan';
 import { PDFTOTEXT, pageBreakFaults, pdfPageTexts, plainText } from '../helpers/pdf-pages';
+import { REPORT_ACTUALS } from '../helpers/report-actuals';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { edit, ok, SHEET_ROWS, sync, syncActuals, syncRaw } from '../helpers/sync';
 
@@ -56,17 +57,8 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
 
   beforeAll(async () => {
     const { server, plan } = sondrio;
-    const actuals: Record<string, string> = {
-      '1.1.1': '3,10%',
-      '1.1.2': '11',
-      '1.1.3': '60',
-      '1.3.1': '14%',
-      '1.3.2': '36%',
-      '1.4.1': '230',
-      '1.4.2': '29%',
-      '3.1.1': '22',
-      '3.2.1': '4,2',
-      '3.2.2': '31%',
+    const actuals = {
+      ...REPORT_ACTUALS,
       // objective 4 scored, so the perspective "Processi" has a % while objective 3 beside it is invalid
       '4.1.1': '100%',
       '4.2.1': '90%',

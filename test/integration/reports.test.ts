@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { percentOf } from '../../server/export/reports/document';
 import { databaseNames } from '../helpers/databases';
 import { getFile, htmlTables, loadXlsx, sheetRecords } from '../helpers/files';
+import { REPORT_ACTUALS } from '../helpers/report-actuals';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { edit, ok, syncActuals } from '../helpers/sync';
 
@@ -38,21 +39,12 @@ describe.each(databaseNames())('reports (%s)', (dialect) => {
   beforeAll(async () => {
     const { server, plan } = sondrio;
     // actuals for every action of OS 1 and 3 (some missing, one neutralised, one text placeholder)
-    const actuals: Record<string, string> = {
-      '1.1.1': '3,10%',
-      '1.1.2': '11',
-      '1.1.3': '60',
+    const actuals = {
+      ...REPORT_ACTUALS,
       '1.1.4': 'agosto',
-      '1.3.1': '14%',
-      '1.3.2': '36%',
       '1.3.3': '92%',
       '1.3.4': '71%',
-      '1.4.1': '230',
-      '1.4.2': '29%',
       '1.5.1': '310',
-      '3.1.1': '22',
-      '3.2.1': '4,2',
-      '3.2.2': '31%',
       '3.3.1': 'n.d.',
     };
     const neutralised = edit(plan.indicator('3.3.2'), {

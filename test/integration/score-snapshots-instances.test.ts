@@ -5,16 +5,12 @@
  * because a kept entry is served only while the plan's change stamp is unchanged (a missed message cannot serve
  * stale scores).
  */
-import { redisUnavailable, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
+import { describeInstances } from '../helpers/instances';
+import { TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
 import { startServer, type TestServer } from '../helpers/server';
 import { ok, sondrioPlan, type SondrioPlan } from '../helpers/sync';
 
-const missing = [
-  process.env.CRUSCOTTO_TEST_PG === 'yes' ? null : 'PostgreSQL does not answer (see the SKIPPING PostgreSQL line)',
-  redisUnavailable(),
-].filter(Boolean);
-if (missing.length && process.env.CI === 'true') throw new Error(`two-instance cache tests need ${missing.join('; ')}`);
-if (missing.length) console.warn(`\nSKIPPING the two-instance cache tests: ${missing.join('; ')}\n`);
+const describeIfReady = describeInstances('two-instance cache tests');
 
 const TREE = /* GraphQL */ `
   query Tree($id: ID!) {
@@ -66,7 +62,7 @@ async function eventually(done: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
-(missing.length ? describe.skip : describe)('scored plans across instances (PostgreSQL + Redis)', () => {
+describeIfReady('scored plans across instances (PostgreSQL + Redis)', () => {
   let a: TestServer;
   let b: TestServer;
   let c: TestServer;

@@ -1,6 +1,6 @@
 import { databaseNames } from '../helpers/databases';
-import { type Caller, type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
-import { buildTenant, type Tenant } from '../helpers/tenant';
+import type { Caller, GraphQLResponse } from '../helpers/server';
+import { withTenantServer } from '../helpers/tenant';
 
 /** Governance: the plan's status workflow, what an approved or closed plan refuses, checkpoint locks, the audit trail. */
 
@@ -33,18 +33,14 @@ const sync = async (
 };
 
 describe.each(databaseNames())('governance (%s)', (dialect) => {
-  let server: TestServer;
-  let t: Tenant;
+  const env = withTenantServer(dialect, 'GOV');
   let controller: Caller;
   let editor: Caller;
 
   beforeAll(async () => {
-    server = await startServer(dialect);
-    t = await buildTenant(server.gql, 'GOV');
-    controller = await server.as('controller', t.org);
-    editor = await server.as('unit_editor', t.org, [t.unit]);
+    controller = await env.server.as('controller', env.tenant.org);
+    editor = await env.server.as('unit_editor', env.tenant.org, [env.tenant.unit]);
   });
-  afterAll(() => server.close());
 
   describe('checkpoint locks', () => {
     it('are set and lifted by controllers only, and refuse actual values by every path while set', async () => {
@@ -52,21 +48,21 @@ describe.each(databaseNames())('governance (%s)', (dialect) => {
         ok(
           await controller.gql(
             `mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END, reason: "Relazione validata") { lockedBy reason } }`,
-            { p: t.plan },
+            { p: env.tenant.plan },
           ),
         ).lockCheckpoint,
       ).toEqual({ lockedBy: controller.name, reason: 'Relazione validata' });
       expect(
         (
           await editor.gql(`mutation($p: ID!) { unlockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END) }`, {
-            p: t.plan,
+            p: env.tenant.plan,
           })
         ).errors![0].extensions!.code,
       ).toBe('FORBIDDEN');
 
       const update = await editor.gql(
         `mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "1" }) { id } }`,
-        { id: t.measurement },
+        { id: env.tenant.measurement },
       );
       expect(problemCodes(update)).toEqual(['PERIOD_LOCKED']);
       expect(update.errors![0].message).toContain(
@@ -74,18 +70,20 @@ describe.each(databaseNames())('governance (%s)', (dialect) => {
       );
       expect(
         problemCodes(
-          await controller.gql(`mutation($id: ID!) { deleteMeasurement(id: $id) { id } }`, { id: t.measurement }),
+          await controller.gql(`mutation($id: ID!) { deleteMeasurement(id: $id) { id } }`, {
+            id: env.tenant.measurement,
+          }),
         ),
       ).toEqual(['PERIOD_LOCKED']);
       const other = ok(
-        await server.gql(
+        await env.server.gql(
           `mutation($i: ID!) { createIndicator(input: { operationalObjectiveId: $i, code: "1.1.9", title: "Altra", responsibleUnitIds: [] }) { id } }`,
-          { i: t.oo },
+          { i: env.tenant.oo },
         ),
       ).createIndicator.id;
       expect(
         problemCodes(
-          await server.gql(
+          await env.server.gql(
             `mutation($i: ID!) { createMeasurement(input: { indicatorId: $i, year: 2022, value: "3" }) { id } }`,
             { i: other },
           ),
@@ -93,38 +91,44 @@ describe.each(databaseNames())('governance (%s)', (dialect) => {
       ).toEqual(['PERIOD_LOCKED']);
       // another period of the same plan stays open
       ok(
-        await server.gql(
+        await env.server.gql(
           `mutation($i: ID!) { createMeasurement(input: { indicatorId: $i, year: 2024, value: "3" }) { id } }`,
           { i: other },
         ),
       );
 
-      const synced = ok(await sync(editor.gql, t.plan, [{ rowId: t.indicator, actual: '1' }])).syncRows;
+      const synced = ok(
+        await sync(editor.gql, env.tenant.plan, [{ rowId: env.tenant.indicator, actual: '1' }]),
+      ).syncRows;
       expect(synced.rows[0]).toMatchObject({
         status: 'REJECTED',
         errors: [expect.objectContaining({ column: 'actual', code: 'PERIOD_LOCKED' })],
       });
       expect(
-        ok(await server.gql(`query($id: ID!) { measurement(id: $id) { value { raw } } }`, { id: t.measurement }))
-          .measurement.value.raw,
+        ok(
+          await env.server.gql(`query($id: ID!) { measurement(id: $id) { value { raw } } }`, {
+            id: env.tenant.measurement,
+          }),
+        ).measurement.value.raw,
       ).toBe('105');
 
       expect(
         ok(
           await controller.gql(`mutation($p: ID!) { unlockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END) }`, {
-            p: t.plan,
+            p: env.tenant.plan,
           }),
         ).unlockCheckpoint,
       ).toBe(true);
       ok(
         await editor.gql(
           `mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "106" }) { value { raw } } }`,
-          { id: t.measurement },
+          { id: env.tenant.measurement },
         ),
       );
-      expect(ok(await sync(editor.gql, t.plan, [{ rowId: t.indicator, actual: '107' }])).syncRows.rows[0].status).toBe(
-        'UPDATED',
-      );
+      expect(
+        ok(await sync(editor.gql, env.tenant.plan, [{ rowId: env.tenant.indicator, actual: '107' }])).syncRows.rows[0]
+          .status,
+      ).toBe('UPDATED');
     });
   });
 
@@ -132,24 +136,26 @@ describe.each(databaseNames())('governance (%s)', (dialect) => {
     it('refuses a status change outside the workflow', async () => {
       expect(
         problemCodes(
-          await server.gql(`mutation($p: ID!) { updatePlanVersion(id: $p, input: { status: APPROVED }) { id } }`, {
-            p: t.plan,
+          await env.server.gql(`mutation($p: ID!) { updatePlanVersion(id: $p, input: { status: APPROVED }) { id } }`, {
+            p: env.tenant.plan,
           }),
         ),
       ).toEqual(['USE_WORKFLOW']);
       expect(
         problemCodes(
-          await server.gql(
+          await env.server.gql(
             `mutation($c: ID!) { createPlanVersion(input: { cycleId: $c, revision: 7, label: "x", status: CLOSED }) { id } }`,
-            { c: t.cycle },
+            { c: env.tenant.cycle },
           ),
         ),
       ).toEqual(['USE_WORKFLOW']);
       expect(
-        problemCodes(await server.gql(`mutation($p: ID!) { closePlanVersion(id: $p) { id } }`, { p: t.plan })),
+        problemCodes(
+          await env.server.gql(`mutation($p: ID!) { closePlanVersion(id: $p) { id } }`, { p: env.tenant.plan }),
+        ),
       ).toEqual(['BAD_TRANSITION']);
       expect(
-        (await editor.gql(`mutation($p: ID!) { approvePlanVersion(id: $p) { id } }`, { p: t.plan })).errors![0]
+        (await editor.gql(`mutation($p: ID!) { approvePlanVersion(id: $p) { id } }`, { p: env.tenant.plan })).errors![0]
           .extensions!.code,
       ).toBe('FORBIDDEN');
     });
@@ -159,7 +165,7 @@ describe.each(databaseNames())('governance (%s)', (dialect) => {
       const approved = ok(
         await controller.gql(
           `mutation($p: ID!) { approvePlanVersion(id: $p) { status approvedAt approvedByUser scoringProfile { status } } }`,
-          { p: t.plan },
+          { p: env.tenant.plan },
         ),
       ).approvePlanVersion;
       const answered = Date.now();
@@ -171,38 +177,42 @@ describe.each(databaseNames())('governance (%s)', (dialect) => {
       expect(Date.parse(approved.approvedAt)).toBeGreaterThanOrEqual(asked);
       expect(Date.parse(approved.approvedAt)).toBeLessThanOrEqual(answered);
       expect(
-        problemCodes(await controller.gql(`mutation($p: ID!) { approvePlanVersion(id: $p) { id } }`, { p: t.plan })),
+        problemCodes(
+          await controller.gql(`mutation($p: ID!) { approvePlanVersion(id: $p) { id } }`, { p: env.tenant.plan }),
+        ),
       ).toEqual(['BAD_TRANSITION']);
 
       const structural = [
         controller.gql(`mutation($p: ID!) { createPerspective(input: { planId: $p, name: "X" }) { id } }`, {
-          p: t.plan,
+          p: env.tenant.plan,
         }),
         controller.gql(`mutation($id: ID!) { updateIndicator(id: $id, input: { weight: 50 }) { id } }`, {
-          id: t.indicator,
+          id: env.tenant.indicator,
         }),
         controller.gql(`mutation($id: ID!) { updateOperationalObjective(id: $id, input: { title: "X" }) { id } }`, {
-          id: t.oo,
+          id: env.tenant.oo,
         }),
-        controller.gql(`mutation($id: ID!) { deleteIndicator(id: $id, cascade: true) { id } }`, { id: t.indicator }),
+        controller.gql(`mutation($id: ID!) { deleteIndicator(id: $id, cascade: true) { id } }`, {
+          id: env.tenant.indicator,
+        }),
         controller.gql(
           `mutation($id: ID!) { updateTarget(id: $id, input: { thresholds: [{ value: "90", score: 0.8 }] }) { id } }`,
-          { id: t.target },
+          { id: env.tenant.target },
         ),
         controller.gql(
           `mutation($i: ID!) { createTarget(input: { indicatorId: $i, year: 2023, value: "5" }) { id } }`,
-          { i: t.indicator },
+          { i: env.tenant.indicator },
         ),
         controller.gql(`mutation($id: ID!) { updateTargetRevision(id: $id, input: { note: "x" }) { id } }`, {
-          id: t.revision,
+          id: env.tenant.revision,
         }),
-        controller.gql(`mutation($id: ID!) { deleteDashboardEntry(id: $id) { id } }`, { id: t.entry }),
-        controller.gql(`mutation($p: ID!) { deletePlanVersion(id: $p, cascade: true) { id } }`, { p: t.plan }),
+        controller.gql(`mutation($id: ID!) { deleteDashboardEntry(id: $id) { id } }`, { id: env.tenant.entry }),
+        controller.gql(`mutation($p: ID!) { deletePlanVersion(id: $p, cascade: true) { id } }`, { p: env.tenant.plan }),
       ];
       for (const r of await Promise.all(structural)) expect(problemCodes(r)).toEqual(['PLAN_LOCKED']);
       const refused = await controller.gql(
         `mutation($id: ID!) { updateIndicator(id: $id, input: { weight: 50 }) { id } }`,
-        { id: t.indicator },
+        { id: env.tenant.indicator },
       );
       expect(refused.errors![0].message).toContain(
         'the plan version is approved: its structure cannot change; a target changes by a new revision (createTargetRevision)',
@@ -212,19 +222,19 @@ describe.each(databaseNames())('governance (%s)', (dialect) => {
       const revision = ok(
         await controller.gql(
           `mutation($id: ID!) { createTargetRevision(input: { targetId: $id, value: "120" }) { seq kind } }`,
-          { id: t.target },
+          { id: env.tenant.target },
         ),
       ).createTargetRevision;
       expect(revision).toEqual({ seq: 2, kind: 'REVISED' });
       ok(
         await editor.gql(`mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "108" }) { id } }`, {
-          id: t.measurement,
+          id: env.tenant.measurement,
         }),
       );
       const synced = ok(
-        await sync(controller.gql, t.plan, [
-          { rowId: t.indicator, title: 'Nuovo titolo' },
-          { rowId: t.indicator.replace(/.$/, 'x'), actual: '1' },
+        await sync(controller.gql, env.tenant.plan, [
+          { rowId: env.tenant.indicator, title: 'Nuovo titolo' },
+          { rowId: env.tenant.indicator.replace(/.$/, 'x'), actual: '1' },
         ]),
       ).syncRows;
       expect(synced.rows[0]).toMatchObject({
@@ -236,7 +246,7 @@ describe.each(databaseNames())('governance (%s)', (dialect) => {
     it('closes an approved plan (who and when), after which nothing of it changes', async () => {
       const closed = ok(
         await controller.gql(`mutation($p: ID!) { closePlanVersion(id: $p) { status closedAt closedByUser } }`, {
-          p: t.plan,
+          p: env.tenant.plan,
         }),
       ).closePlanVersion;
       expect(closed).toMatchObject({ status: 'CLOSED', closedByUser: controller.name });
@@ -244,18 +254,20 @@ describe.each(databaseNames())('governance (%s)', (dialect) => {
         problemCodes(
           await controller.gql(
             `mutation($id: ID!) { createTargetRevision(input: { targetId: $id, value: "130" }) { id } }`,
-            { id: t.target },
+            { id: env.tenant.target },
           ),
         ),
       ).toEqual(['PLAN_LOCKED']);
       expect(
         problemCodes(
           await controller.gql(`mutation($id: ID!) { updateMeasurement(id: $id, input: { value: "1" }) { id } }`, {
-            id: t.measurement,
+            id: env.tenant.measurement,
           }),
         ),
       ).toEqual(['PERIOD_LOCKED']);
-      const synced = ok(await sync(editor.gql, t.plan, [{ rowId: t.indicator, actual: '2' }])).syncRows;
+      const synced = ok(
+        await sync(editor.gql, env.tenant.plan, [{ rowId: env.tenant.indicator, actual: '2' }]),
+      ).syncRows;
       expect(synced.rows[0]).toMatchObject({
         status: 'REJECTED',
         errors: [expect.objectContaining({ code: 'PERIOD_LOCKED' })],
@@ -266,19 +278,19 @@ describe.each(databaseNames())('governance (%s)', (dialect) => {
   describe('the audit trail', () => {
     const EVENTS = `query($f: AuditEventFilter!) { auditEvents(filter: $f, first: 500) { totalCount edges { node { entityType entityId action actor at planId } } } }`;
     const events = async (f: Record<string, unknown>) =>
-      ok(await server.gql(EVENTS, { f })).auditEvents.edges.map((e: any) => e.node);
+      ok(await env.server.gql(EVENTS, { f })).auditEvents.edges.map((e: any) => e.node);
 
     it('answers by plan, by row, by user and by time range', async () => {
-      const byPlan = await events({ planId: t.plan });
+      const byPlan = await events({ planId: env.tenant.plan });
       expect(byPlan.length).toBeGreaterThan(10);
-      expect(new Set(byPlan.map((e: any) => e.planId))).toEqual(new Set([t.plan]));
+      expect(new Set(byPlan.map((e: any) => e.planId))).toEqual(new Set([env.tenant.plan]));
       expect(byPlan.map((e: any) => e.entityType)).toEqual(
         expect.arrayContaining(['PlanVersion', 'Indicator', 'Measurement', 'TargetRevision', 'CheckpointLock']),
       );
 
-      const byRow = await events({ entityId: t.measurement });
+      const byRow = await events({ entityId: env.tenant.measurement });
       expect(byRow.length).toBeGreaterThanOrEqual(3);
-      expect(new Set(byRow.map((e: any) => e.entityId))).toEqual(new Set([t.measurement]));
+      expect(new Set(byRow.map((e: any) => e.entityId))).toEqual(new Set([env.tenant.measurement]));
 
       const byUser = await events({ actor: controller.name });
       expect(byUser.map((e: any) => `${e.entityType}:${e.action}`)).toEqual(
@@ -293,8 +305,8 @@ describe.each(databaseNames())('governance (%s)', (dialect) => {
 
       const times = byPlan.map((e: any) => e.at).sort();
       const middle = times[Math.floor(times.length / 2)];
-      const later = await events({ planId: t.plan, since: middle });
-      const earlier = await events({ planId: t.plan, until: middle });
+      const later = await events({ planId: env.tenant.plan, since: middle });
+      const earlier = await events({ planId: env.tenant.plan, until: middle });
       expect(later.length + earlier.length).toBe(byPlan.length);
       expect(later.every((e: any) => e.at >= middle) && earlier.every((e: any) => e.at < middle)).toBe(true);
       expect(later.length).toBeGreaterThan(0);

@@ -11,7 +11,7 @@
 import { combineHeaderRows, recognizeHeaders, rowsFromMappedSheet, type HeaderMatch } from '@core/sheet/headers';
 import { LEVEL_LABEL, formatFutureTargets, formatThresholds, sheetLayout } from '@core/sheet/layout';
 import { CRUSCOTTO_COLUMNS, type SheetLevel, type SheetRowIn } from '@core/sheet/row';
-import { ALLOWED_PARENT_LEVELS } from '@core/vocabulary/levels';
+import { ALLOWED_PARENT_LEVELS, INDICATOR_ONLY_COLUMNS } from '@core/vocabulary/levels';
 import { levelOf } from '@core/sheet/vocabulary';
 import type { ServerRow } from '../api/types';
 import type { Cell } from '../workbook/port';
@@ -84,21 +84,16 @@ function matchesOf(proposal: MappingProposal, mapping: ColumnMapping | HeaderMat
 function mappedInputs(row: SheetRowIn, level: SheetLevel | undefined, parentName: string): Partial<Inputs> {
   const out: Partial<Inputs> = {};
   if (level) out.level = LEVEL_LABEL[level];
+  // the cells every row has, the indicator's own (but the two lists formatted below) and the cruscotto ones, as typed
   const copy: Array<keyof Inputs & keyof SheetRowIn> = [
     'code',
     'title',
     'weight',
     'kpi',
-    'unit',
-    'polarity',
-    'rule',
-    'target',
-    'actual',
-    'neutralised',
-    'neutralisationReason',
-    'note',
-    'responsibleUnit',
-    'dataSource',
+    ...INDICATOR_ONLY_COLUMNS.filter(
+      (key): key is Exclude<typeof key, 'thresholds' | 'futureTargets'> =>
+        key !== 'thresholds' && key !== 'futureTargets',
+    ),
     ...CRUSCOTTO_COLUMNS,
   ];
   for (const key of copy) if (typeof row[key] === 'string') out[key] = row[key] as string;

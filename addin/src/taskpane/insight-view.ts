@@ -10,6 +10,7 @@ import { selectedCell, type SelectedCell } from '../excel/selection';
 import { format, messages, type Language } from '../i18n';
 import { readPlanTable } from '../sync/context';
 import type { WorkbookSession } from '../sync/session';
+import type { Binding } from '../sync/types';
 import type { WorkbookPort } from '../workbook/port';
 import { byId, element } from './dom';
 import { explanationLines, historyLines, type InsightLine, whyHeading } from './insight-lines';
@@ -43,8 +44,7 @@ export class InsightView {
 
   /** "Perché?": the explanation of the selected row's score for the bound year and checkpoint */
   async why(): Promise<void> {
-    await this.show('why', async (row, client, session) => {
-      const binding = session.binding!;
+    await this.show('why', async (row, client, binding) => {
       const answer = await client.request(ROW_EXPLANATION, {
         rowId: row.rowId,
         year: binding.year,
@@ -60,8 +60,7 @@ export class InsightView {
 
   /** "Cronologia": who changed which cell of the selected row, when and from where, newest first */
   async history(): Promise<void> {
-    await this.show('history', async (row, client, session) => {
-      const binding = session.binding!;
+    await this.show('history', async (row, client, binding) => {
       const answer = await client.request(ROW_HISTORY, {
         planId: binding.planId,
         rowId: row.rowId,
@@ -78,11 +77,7 @@ export class InsightView {
 
   private async show(
     kind: 'why' | 'history',
-    read: (
-      row: Row,
-      client: CruscottoClient,
-      session: WorkbookSession,
-    ) => Promise<{ heading: string; lines: InsightLine[] }>,
+    read: (row: Row, client: CruscottoClient, binding: Binding) => Promise<{ heading: string; lines: InsightLine[] }>,
   ): Promise<void> {
     const section = byId('insight');
     section.dataset.kind = kind;
@@ -101,7 +96,7 @@ export class InsightView {
         token: target.token,
         fetch: this.options.fetch,
       });
-      const { heading, lines } = await read(row, client, session);
+      const { heading, lines } = await read(row, client, session.binding);
       this.render(heading, lines);
     } catch (error) {
       const text =

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { type ClassType, Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '@core/vocabulary/roles';
 import type { ApiToken } from '../../entities';
 
@@ -52,19 +52,30 @@ export class UserAccount {
   systemAdmin!: boolean;
 }
 
+/**
+ * The fields of one membership (organisation, role, units), for the caller's own (`me`) and for the members an
+ * administrator lists: a type-graphql mixin, since a member is also a user account.
+ */
+export function withMembership<Base extends ClassType>(base: Base) {
+  @ObjectType() // not in the schema by itself: only the types that extend it are reachable
+  class Membership extends base {
+    @Field(() => ID) organisationId!: string;
+    @Field(() => Role) role!: Role;
+    @Field(() => [ID], {
+      description:
+        'per un redattore di unità: le unità di cui può inserire i valori / for a unit editor: the units whose actual values they may enter',
+    })
+    unitIds!: string[];
+  }
+  return Membership;
+}
+
 @ObjectType({
   simpleResolvers: true,
   description:
     "Una persona di un'organizzazione, il suo ruolo lì e i suoi token / A person of an organisation, their role there and their tokens",
 })
-export class OrganisationMember extends UserAccount {
-  @Field(() => ID) organisationId!: string;
-  @Field(() => Role) role!: Role;
-  @Field(() => [ID], {
-    description:
-      'per un redattore di unità: le unità di cui può inserire i valori / for a unit editor: the units whose actual values they may enter',
-  })
-  unitIds!: string[];
+export class OrganisationMember extends withMembership(UserAccount) {
   @Field(() => [ApiTokenInfo], {
     description: 'dal più recente, compresi revocati e scaduti / newest first, revoked and expired ones included',
   })

@@ -4,7 +4,7 @@
  * pane, and the bound table holds the sheet's rows. Seed-shaped sheets: test/fixtures/seed-sheets.ts.
  */
 import { bergamoSheet, bresciaCardSheet, sondrioSheet } from '../../fixtures/seed-sheets';
-import { browserSuite, header, OPERATION_TIMEOUT_MS, usePane, type SheetView } from '../e2e-pane';
+import { browserSuite, header, OPERATION_TIMEOUT_MS, useLoadedPane, usePane, type SheetView } from '../e2e-pane';
 
 const suite = browserSuite('scenarios/binding.test.ts');
 
@@ -109,8 +109,7 @@ suite('binding an existing sheet through the pane', () => {
 });
 
 suite('a renamed column of the loaded table', () => {
-  const pane = usePane();
-  beforeAll(() => pane.connectAndLoad(), 120_000);
+  const pane = useLoadedPane();
 
   pane.step(
     'defect 3 · "Valore ottenuto" renamed "Valore ottenuto 2022", then 300 typed: Sync sends it and the server keeps 300',

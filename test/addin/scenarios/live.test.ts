@@ -9,11 +9,10 @@ import { join } from 'node:path';
 import { liveLine } from '../../../addin/src/live-words';
 import { ok } from '../../helpers/sync';
 import { anna, eventually } from '../colleague';
-import { browserSuite, status, usePane } from '../e2e-pane';
+import { browserSuite, status, useLoadedPane } from '../e2e-pane';
 
 browserSuite('scenarios/live')('live updates over the websocket', () => {
-  const pane = usePane();
-  beforeAll(() => pane.connectAndLoad(), 180_000);
+  const pane = useLoadedPane();
   const { step, sheet, rowOf, editableIndicators, typeInCell } = pane;
   let colleague: Awaited<ReturnType<typeof anna>>;
 
@@ -62,8 +61,7 @@ browserSuite('scenarios/live')('live updates over the websocket', () => {
 });
 
 browserSuite('scenarios/live-polling')('live updates behind a proxy that refuses websockets', () => {
-  const pane = usePane({ websockets: 'refuse', search: '?pollSeconds=1' });
-  beforeAll(() => pane.connectAndLoad(), 180_000);
+  const pane = useLoadedPane({ websockets: 'refuse', search: '?pollSeconds=1' });
   const { step, sheet, rowOf, editableIndicators } = pane;
 
   step('item 2 · the pane says it polls when the websocket is refused, and the change still arrives', async () => {

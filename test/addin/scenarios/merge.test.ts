@@ -11,7 +11,7 @@ import { baseNames } from '../../../addin/src/sync/base';
 import { CONFLICT_FILL } from '../../../addin/src/sync/merge-apply';
 import { ok } from '../../helpers/sync';
 import { anna, eventually } from '../colleague';
-import { browserSuite, header, status, usePane } from '../e2e-pane';
+import { browserSuite, header, status, useLoadedPane } from '../e2e-pane';
 
 type Stored = {
   rowId: string;
@@ -22,8 +22,7 @@ type Stored = {
 };
 
 browserSuite('scenarios/merge')('three-way, cell-level merge', () => {
-  const pane = usePane();
-  beforeAll(() => pane.connectAndLoad(), 180_000);
+  const pane = useLoadedPane();
   const { step, sheet, rowOf, editableIndicators, typeInCell, cellFill } = pane;
   let colleague: Awaited<ReturnType<typeof anna>>;
   let chosen = { id: '', position: -1 };

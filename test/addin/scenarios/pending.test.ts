@@ -3,24 +3,18 @@
  * its cells filled yellow and a score computed in the pane, the pane counts the rows to send, and the server's answer
  * at Sync puts the row, its fill and the count back.
  */
-import type { Page } from 'playwright-core';
 import { format, messages } from '../../../addin/src/i18n';
 import { TO_SEND_FILL } from '../../../addin/src/sync/pending';
 import { emptySummary } from '../../../addin/src/sync/send';
 import { syncedText } from '../../../addin/src/taskpane/wording';
 import type { LayoutColumnKey } from '@core/sheet/layout';
-import { browserSuite, status, ui, usePane } from '../e2e-pane';
+import { browserSuite, status, ui, useLoadedPane } from '../e2e-pane';
 
 /** marking runs a moment after the edit; this only bounds a pane that never marks */
 const MARKED_WITHIN_MS = 30_000;
 
 browserSuite('scenarios/pending')('edits visible at once', () => {
-  const pane = usePane();
-  let page: Page;
-  beforeAll(async () => {
-    page = pane.page;
-    await pane.connectAndLoad();
-  }, 180_000);
+  const pane = useLoadedPane();
   const { step, sheet, typeInCell, rowOf, press, serverRows, editableIndicators, cellFill, expectSoon } = pane;
   const col = (key: LayoutColumnKey) => pane.col(key);
   let edited = { id: '', position: -1, typed: '', before: null as unknown };
@@ -39,9 +33,9 @@ browserSuite('scenarios/pending')('edits visible at once', () => {
     await typeInCell(edited.position, 'actual', edited.typed);
 
     await expectSoon('the pane counting the typed row', () =>
-      page.waitForSelector('#pending:not([hidden])', { timeout: MARKED_WITHIN_MS }),
+      pane.page.waitForSelector('#pending:not([hidden])', { timeout: MARKED_WITHIN_MS }),
     );
-    expect(await page.textContent('#pending')).toBe(format(ui.toSend, { count: 1 }));
+    expect(await pane.page.textContent('#pending')).toBe(format(ui.toSend, { count: 1 }));
     const row = rowOf(await sheet(), edited.id);
     expect(row[col('syncStatus')]).toBe(status.TO_SEND);
     expect(await cellFill(edited.position, 'syncStatus')).toBe(TO_SEND_FILL);
@@ -85,7 +79,7 @@ browserSuite('scenarios/pending')('edits visible at once', () => {
     expect(await cellFill(edited.position, 'syncStatus')).toBeNull();
     expect(await cellFill(edited.position, 'actual')).toBeNull();
     expect(await cellFill(edited.position, 'title')).toBeNull();
-    expect(await page.isHidden('#pending')).toBe(true);
+    expect(await pane.page.isHidden('#pending')).toBe(true);
     expect((await sheet()).rows.filter((r) => r[col('syncStatus')] === status.TO_SEND)).toHaveLength(0);
     expect(pane.pageErrors).toEqual([]);
   });

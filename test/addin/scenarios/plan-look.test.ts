@@ -8,7 +8,7 @@
  */
 import { LEVEL_LABEL } from '@core/sheet/layout';
 import { messages } from '../../../addin/src/i18n';
-import { browserSuite, header, usePane } from '../e2e-pane';
+import { browserSuite, header, useLoadedPane } from '../e2e-pane';
 
 const DEPTH: Record<string, number> = {
   [LEVEL_LABEL.perspective]: 0,
@@ -22,8 +22,7 @@ type Look = { outlineLevel: number; hidden: boolean; bold: boolean; indent: numb
 type Criterion = { type?: string; operator?: string; formula?: string };
 
 browserSuite('scenarios/plan-look')('the sheet reads like a plan', () => {
-  const pane = usePane({ websockets: 'refuse', search: '?pollSeconds=600' });
-  beforeAll(() => pane.connectAndLoad(), 180_000);
+  const pane = useLoadedPane({ websockets: 'refuse', search: '?pollSeconds=600' });
   const { step } = pane;
 
   const look = (): Promise<Look[]> =>

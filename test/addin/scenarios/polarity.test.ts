@@ -6,8 +6,7 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { browserSuite, usePane } from '../e2e-pane';
+import { browserSuite, useLoadedPane } from '../e2e-pane';
 
 const LINT = `query($p: ID!) { planLint(planId: $p) { code subjectId } }`;
 const POLARITIES = `query($p: ID!) { indicators(filter: { planId: $p }, first: 500) { edges { node { id polarity } } } }`;
@@ -16,12 +15,7 @@ const UNCONFIRMED = new Set(['POLARITY_UNCONFIRMED', 'POLARITY_NOT_STATED']);
 browserSuite('scenarios/polarity')('polarities confirmed from the pane', () => {
   // the confirmation's own words are what this scenario reads: without live updates (the websocket refused, polling
   // every 10 minutes), the refresh that the confirmed rows' new versions bring cannot write over them meanwhile
-  const pane = usePane({ websockets: 'refuse', search: '?pollSeconds=600' });
-  let page: Page;
-  beforeAll(async () => {
-    page = pane.page;
-    await pane.connectAndLoad();
-  }, 180_000);
+  const pane = useLoadedPane({ websockets: 'refuse', search: '?pollSeconds=600' });
   const { step } = pane;
 
   const lint = async () => {
@@ -45,21 +39,21 @@ browserSuite('scenarios/polarity')('polarities confirmed from the pane', () => {
     expect(unconfirmed.length).toBeGreaterThan(0);
     const before = await polarities();
 
-    await page.waitForSelector('#polarity:not([hidden])', { timeout: 60_000 });
-    expect(await page.textContent('#polarity-heading')).toBe('Polarità da confermare');
-    expect(await page.textContent('#polarity-count')).toContain(`${unconfirmed.length} indicatori`);
-    expect(await page.$$eval('#polarity-list li', (lis) => lis.length)).toBeGreaterThan(0);
-    expect(await page.textContent('#polarity-confirm')).toBe(`Conferma tutte (${unconfirmed.length})`);
+    await pane.page.waitForSelector('#polarity:not([hidden])', { timeout: 60_000 });
+    expect(await pane.page.textContent('#polarity-heading')).toBe('Polarità da confermare');
+    expect(await pane.page.textContent('#polarity-count')).toContain(`${unconfirmed.length} indicatori`);
+    expect(await pane.page.$$eval('#polarity-list li', (lis) => lis.length)).toBeGreaterThan(0);
+    expect(await pane.page.textContent('#polarity-confirm')).toBe(`Conferma tutte (${unconfirmed.length})`);
     // the pane as its user sees it, to look at (not compared)
-    await page.screenshot({ path: join(tmpdir(), 'cruscotto-pane-polarity.png'), fullPage: true });
+    await pane.page.screenshot({ path: join(tmpdir(), 'cruscotto-pane-polarity.png'), fullPage: true });
     // the suggestions box, if shown, stays unticked: nothing but the confirmation is asked for
-    expect(await page.isChecked('#polarity-accept')).toBe(false);
+    expect(await pane.page.isChecked('#polarity-accept')).toBe(false);
 
     expect(await pane.press('#polarity-confirm')).toBe(`Polarità confermate: ${unconfirmed.length}.`);
     expect((await lint()).filter((i) => UNCONFIRMED.has(i.code))).toEqual([]);
     // confirmed as they were: no polarity changed
     expect(await polarities()).toEqual(before);
-    await page.waitForSelector('#polarity', { state: 'hidden', timeout: 60_000 });
+    await pane.page.waitForSelector('#polarity', { state: 'hidden', timeout: 60_000 });
     expect(pane.pageErrors).toEqual([]);
   });
 });

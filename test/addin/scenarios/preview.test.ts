@@ -4,11 +4,10 @@
  * problems the shared parser sees; "Solo errori" keeps the rows with problems; Annulla sends nothing; Invia sends,
  * and the server refuses exactly the cell the preview named, with the same words.
  */
-import type { Page } from 'playwright-core';
 import { cellError } from '@core/sheet/messages';
 import { previewWords } from '../../../addin/src/taskpane/preview-words';
 import { format } from '../../../addin/src/i18n';
-import { browserSuite, header, status, ui, usePane, OPERATION_TIMEOUT_MS } from '../e2e-pane';
+import { browserSuite, header, status, ui, useLoadedPane, OPERATION_TIMEOUT_MS } from '../e2e-pane';
 
 const words = previewWords.it;
 const BAD_TARGET = 'circa dieci';
@@ -16,12 +15,7 @@ const BAD_TARGET = 'circa dieci';
 type Shown = { name: string; kind: string; cells: string[][]; problems: Array<[string, string]> };
 
 browserSuite('scenarios/preview')('preview before sending', () => {
-  const pane = usePane();
-  let page: Page;
-  beforeAll(async () => {
-    page = pane.page;
-    await pane.connectAndLoad();
-  }, 180_000);
+  const pane = useLoadedPane();
   const { step, sheet, typeInCell, rowOf, press, serverRows, editableIndicators } = pane;
   const good = { id: '', code: '', position: -1, typed: '', before: '' };
   const bad = { id: '', code: '', position: -1, before: '' };
@@ -29,7 +23,7 @@ browserSuite('scenarios/preview')('preview before sending', () => {
 
   /** the rows the preview lists, as the user reads them */
   const shown = (): Promise<Shown[]> =>
-    page.$$eval('#preview-rows li.preview-row', (items) =>
+    pane.page.$$eval('#preview-rows li.preview-row', (items) =>
       items.map((li) => ({
         name: (li as HTMLElement).dataset.name ?? '',
         kind: (li as HTMLElement).dataset.kind ?? '',
@@ -71,11 +65,11 @@ browserSuite('scenarios/preview')('preview before sending', () => {
       });
       await typeInCell(good.position, 'actual', good.typed);
       await typeInCell(bad.position, 'target', BAD_TARGET);
-      await page.waitForSelector('#pending:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
+      await pane.page.waitForSelector('#pending:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
 
-      await page.check('#preview-first');
+      await pane.page.check('#preview-first');
       expect(await press('#sync')).toBe(format(words.counted, { rows: 2, problems: 1 }));
-      expect(await page.isVisible('#preview')).toBe(true);
+      expect(await pane.page.isVisible('#preview')).toBe(true);
       const rows = await shown();
       expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining([good.code, bad.code]));
       expect(rows).toHaveLength(2);
@@ -93,16 +87,16 @@ browserSuite('scenarios/preview')('preview before sending', () => {
   );
 
   step('item 4 · "Solo errori" keeps only the rows with problems, and unticked shows them all again', async () => {
-    await page.check('#preview-errors-only');
+    await pane.page.check('#preview-errors-only');
     expect((await shown()).map((r) => r.name)).toEqual([bad.code]);
-    await page.uncheck('#preview-errors-only');
+    await pane.page.uncheck('#preview-errors-only');
     expect(await shown()).toHaveLength(2);
   });
 
   step('item 4 · Annulla closes the preview and sends nothing: the rows still wait "Da inviare"', async () => {
-    await page.click('#preview-cancel');
-    expect(await page.textContent('#summary')).toBe(words.cancelled);
-    expect(await page.isHidden('#preview')).toBe(true);
+    await pane.page.click('#preview-cancel');
+    expect(await pane.page.textContent('#summary')).toBe(words.cancelled);
+    expect(await pane.page.isHidden('#preview')).toBe(true);
     await serverUntouched();
     const view = await sheet();
     for (const id of [good.id, bad.id]) expect(rowOf(view, id)[pane.col('syncStatus')]).toBe(status.TO_SEND);
@@ -113,8 +107,8 @@ browserSuite('scenarios/preview')('preview before sending', () => {
     async () => {
       const previewed = await press('#sync');
       expect(previewed).toBe(format(words.counted, { rows: 2, problems: 1 }));
-      await page.click('#preview-send');
-      await page.waitForFunction(
+      await pane.page.click('#preview-send');
+      await pane.page.waitForFunction(
         ([before, working]) => {
           const text = document.getElementById('summary')?.textContent ?? '';
           const running = !(document.getElementById('progress') as HTMLProgressElement | null)?.hidden;
@@ -123,7 +117,7 @@ browserSuite('scenarios/preview')('preview before sending', () => {
         [previewed, ui.working] as const,
         { timeout: OPERATION_TIMEOUT_MS },
       );
-      expect(await page.isHidden('#preview')).toBe(true);
+      expect(await pane.page.isHidden('#preview')).toBe(true);
       const server = await serverRows();
       expect(server.get(good.id)!.actual?.raw).toBe(good.typed);
       expect(server.get(bad.id)!.target?.raw ?? '').toBe(bad.before);
@@ -132,7 +126,7 @@ browserSuite('scenarios/preview')('preview before sending', () => {
       // with nothing left but the refused row, the preview lists only it
       expect(await press('#sync')).toBe(format(words.counted, { rows: 1, problems: 1 }));
       expect((await shown()).map((r) => r.name)).toEqual([bad.code]);
-      await page.click('#preview-cancel');
+      await pane.page.click('#preview-cancel');
       expect(pane.pageErrors).toEqual([]);
     },
   );

@@ -5,7 +5,7 @@
  */
 import { LEVEL_LABEL } from '@core/sheet/layout';
 import { messages } from '../../../addin/src/i18n';
-import { browserSuite, header, status, ui, usePane, type PaneSession } from '../e2e-pane';
+import { browserSuite, header, status, ui, useLoadedPane, usePane, type PaneSession } from '../e2e-pane';
 
 const suite = browserSuite('scenarios/protection');
 
@@ -60,8 +60,7 @@ suite('protection: a viewer (OIV)', () => {
 });
 
 suite('protection: an editor on a draft plan', () => {
-  const pane = usePane();
-  beforeAll(() => pane.connectAndLoad(), 180_000);
+  const pane = useLoadedPane();
 
   it('item 4 · computed and system columns are locked, input columns stay open', async () => {
     const indicator = pane.editableIndicators(await pane.sheet())[0];

@@ -2,13 +2,12 @@
  * Load again on a workbook already bound (issue 12, item 7 and defect 5): the same table is refreshed, never a
  * second one; with edits not sent yet nothing is touched and the pane says how many rows wait.
  */
-import { browserSuite, OPERATION_TIMEOUT_MS, usePane } from '../e2e-pane';
+import { browserSuite, OPERATION_TIMEOUT_MS, useLoadedPane } from '../e2e-pane';
 
 const suite = browserSuite('scenarios/reload.test.ts');
 
 suite('Load on a bound workbook', () => {
-  const pane = usePane();
-  beforeAll(() => pane.connectAndLoad(), 120_000);
+  const pane = useLoadedPane();
 
   pane.step(
     'defect 5 · pressing Carica again refreshes the same table: no "Piano 2022 (2)", the binding unchanged',

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { RIBBON_ACTIONS } from '../../../addin/src/commands/ribbon';
 import { REFRESH_ON_OPEN } from '../../../addin/src/taskpane/runtime';
 import { child, parseXml, walk, type XmlElement } from '../xml';
-import { browserSuite, header, status, usePane, type PaneSession } from '../e2e-pane';
+import { browserSuite, header, status, useLoadedPane, type PaneSession } from '../e2e-pane';
 
 /** where the pane's pictures go, to look at as a user would */
 const PANE_PICTURES = process.env.PANE_PICTURES || os.tmpdir();
@@ -50,8 +50,7 @@ async function until(what: string, check: () => Promise<boolean>, ms = 30_000): 
 }
 
 browserSuite('scenarios/ribbon')('the ribbon, the formulas and "Perché?" (issue 18)', () => {
-  const pane = usePane();
-  beforeAll(() => pane.connectAndLoad(), 180_000);
+  const pane = useLoadedPane();
   const { step, sheet, rowOf, editableIndicators, typeInCell } = pane;
   let edited: { id: string; position: number; code: string };
   const codeRequests: string[] = [];

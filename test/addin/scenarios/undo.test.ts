@@ -3,21 +3,15 @@
  * audit trail and writes the values put back into the sheet; the undo is audited (from Excel, by whom, when). When a
  * colleague changed a row since, nothing is undone and the pane names the row, who and why, in Italian.
  */
-import type { Page } from 'playwright-core';
 import { format } from '../../../addin/src/i18n';
 import { undoWords } from '../../../addin/src/taskpane/undo-words';
 import { ok, sync } from '../../helpers/sync';
-import { browserSuite, usePane, OPERATION_TIMEOUT_MS } from '../e2e-pane';
+import { browserSuite, useLoadedPane, OPERATION_TIMEOUT_MS } from '../e2e-pane';
 
 const words = undoWords.it;
 
 browserSuite('scenarios/undo')('undo of the last send', () => {
-  const pane = usePane();
-  let page: Page;
-  beforeAll(async () => {
-    page = pane.page;
-    await pane.connectAndLoad();
-  }, 180_000);
+  const pane = useLoadedPane();
   const { step, sheet, typeInCell, rowOf, press, serverRows, editableIndicators } = pane;
 
   /** indicators with no actual yet: typing one in is a value the undo must take away again */
@@ -26,8 +20,8 @@ browserSuite('scenarios/undo')('undo of the last send', () => {
 
   /** presses "Annulla l'ultimo invio" and waits for the line it leaves */
   const undo = async (expected: string) => {
-    await page.click('#undo-send');
-    await page.waitForFunction(
+    await pane.page.click('#undo-send');
+    await pane.page.waitForFunction(
       (text) => {
         const running = !(document.getElementById('progress') as HTMLProgressElement | null)?.hidden;
         return !running && document.getElementById('undo-status')?.textContent === text;
@@ -49,7 +43,7 @@ browserSuite('scenarios/undo')('undo of the last send', () => {
       expect((await serverRows()).get(edited.id)!.actual ?? null).toBeNull();
       // the sheet shows the server's value again, and the row is clean: nothing waits to be sent
       expect(String(rowOf(await sheet(), edited.id)[pane.col('actual')]).trim()).toBe('');
-      expect(await page.isHidden('#pending')).toBe(true);
+      expect(await pane.page.isHidden('#pending')).toBe(true);
 
       const events = ok(
         await pane.api.gql(
@@ -87,7 +81,7 @@ browserSuite('scenarios/undo')('undo of the last send', () => {
       });
 
       await undo(words.refused);
-      const refusals = await page.$$eval('#undo-refusals li', (items) =>
+      const refusals = await pane.page.$$eval('#undo-refusals li', (items) =>
         items.map((li) => [(li as HTMLElement).dataset.rowId, li.textContent ?? '']),
       );
       expect(refusals).toHaveLength(1);
