@@ -15,6 +15,15 @@ export const DEFAULT_PAGE = 100;
  */
 export const PLAN_WIDE = {
   // the connections compute the same whole plan as the lists they page (issue 19)
-  fields: ['report', 'planLint', 'planLintConnection', 'sheetRows', 'rowHistory', 'rowHistoryConnection', 'codeValues'],
+  fields: [
+    'report',
+    'planLint',
+    'planLintConnection',
+    'sheetRows',
+    'rowHistory',
+    'rowHistoryConnection',
+    'codeValues',
+    'lastFieldChanges',
+  ],
   perRequest: 4,
 } as const;

@@ -13,6 +13,7 @@ import { MeResolver } from './me.resolver';
 import { NodeResolver } from './node.resolver';
 import { ImportResolver } from './import.resolver';
 import { LiveResolver } from './live.resolver';
+import { FieldChangesResolver } from './field-changes.resolver';
 import { ListConnectionsResolver, ReportRowsResolver } from './list-connections.resolver';
 import { ParsedValueResolver } from './parsed-value.resolver';
 import { REALIZATION_RESOLVERS } from './realization.resolver';
@@ -55,6 +56,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         NodeResolver,
         ExplanationResolver,
         CodeValuesResolver,
+        FieldChangesResolver,
         ListConnectionsResolver,
         ReportRowsResolver,
         ReportRowsInTurnsResolver,

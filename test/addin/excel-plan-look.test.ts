@@ -139,13 +139,30 @@ describe('the plan sheet reads like a plan (issue 18, item 8)', () => {
     await workbook.shapeRows('Cruscotto', outlineOf(plan));
     expect(look().map((r) => r.level)).toEqual([0, 1, 2, 3, 3, 1, 3, 0, 1]);
     expect(sheet().protection.protected).toBe(true);
-    // the same outline again: only the table is looked for (2 requests) and events restored (1); the protection is
-    // never lifted, so a user who lifted it meanwhile is not overruled
+    // the same outline again: only the table is looked for, with the outline remembered (1 request); events are
+    // never switched off and the protection is never lifted, so a user who lifted it meanwhile is not overruled
     const before = excel.syncs.length;
     await workbook.shapeRows('Cruscotto', outlineOf(plan));
-    expect(excel.syncs.length - before).toBe(3);
+    expect(excel.syncs.length - before).toBe(1);
     // and there, as in Excel, the outline buttons are refused: protection has no option for outlining
     expect(() => showOutlineLevels(sheet(), 2)).toThrow(/cannot perform/);
+  });
+
+  it('folds the protected sheet to a level for the user, whose own outline buttons Excel refuses there', async () => {
+    const { workbook, look, sheet } = setup();
+    await workbook.createTable('Piano', 'Cruscotto', columns, rows);
+    await workbook.protectTable('Cruscotto', ['% Realizzazione']);
+    await workbook.shapeRows('Cruscotto', outlineOf(plan));
+    const options = { ...sheet().protection };
+    // Excel's own button "2" on the protected sheet: refused, whatever the protection options
+    expect(() => showOutlineLevels(sheet(), 2)).toThrow(/cannot perform/);
+    // the pane's "Obiettivi strategici": the same fold, and the sheet protected again as it was
+    await workbook.showLevels('Cruscotto', 2);
+    expect(look().map((r) => r.hidden)).toEqual(plan.map((l) => DEPTH[l] >= 2));
+    expect(sheet().protection).toEqual(options);
+    await workbook.showLevels('Cruscotto', 4);
+    expect(look().some((r) => r.hidden)).toBe(false);
+    expect(sheet().protection.protected).toBe(true);
   });
 
   it('on an Excel before ExcelApi 1.9 only bolds: no outline, no indent, no request it cannot answer', async () => {

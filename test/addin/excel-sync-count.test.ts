@@ -6,7 +6,7 @@
 import { CHUNK_BUDGET_BYTES, EXCEL_REQUEST_LIMIT_BYTES } from '../../addin/src/workbook/chunks';
 import { measurePortTraffic } from './excel-faithful/measure';
 
-/** syncs every operation may spend besides its chunks: locate the table (2), restore events (1), etc. */
+/** syncs every operation may spend besides its chunks: find the table (1 or 2), restore events (1), etc. */
 const CONSTANT_PER_OPERATION = 4;
 
 describe('Excel requests for a 5,000-row plan', () => {
@@ -21,8 +21,10 @@ describe('Excel requests for a 5,000-row plan', () => {
     }
     expect(traffic.maxRequestBytes).toBeLessThan(EXCEL_REQUEST_LIMIT_BYTES);
     expect(traffic.maxResponseBytes).toBeLessThan(EXCEL_REQUEST_LIMIT_BYTES);
-    // the whole load + sync of 5,000 rows stays a few dozen requests, not thousands
-    expect(traffic.totalSyncs).toBeLessThan(40);
+    // the whole load + sync of 5,000 rows: 28 requests (37 before the writes found their table in one request, the
+    // unchanged outline stopped switching events, the chart stopped switching them on its own sheet and the lights
+    // found their column by name), with a margin of 2 for a chunk more when the synthetic rows grow
+    expect(traffic.totalSyncs).toBeLessThanOrEqual(28 + 2);
     console.log(
       `5,000 rows: ${traffic.totalSyncs} syncs in all\n${traffic.operations.map((o) => `  ${o.operation}: ${o.syncs} syncs, ${o.requestBytes} B sent (max ${o.maxRequestBytes}), ${o.responseBytes} B received (max ${o.maxResponseBytes})`).join('\n')}`,
     );

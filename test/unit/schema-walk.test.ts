@@ -25,6 +25,8 @@ const BOUNDED: Record<string, string> = {
   'Target.thresholds': "one target's threshold points",
   'SheetRow.thresholds': "one target's threshold points",
   'Query.codeValues': 'one answer per cell asked, in order: at most 5,000 cells (CodeValuesInput.requests)',
+  'Query.lastFieldChanges': 'one answer per row asked, in order: at most 5,000 rows (a sync batch)',
+  'RowFieldChanges.changes': 'the newest change of each field of one row (one per field at most)',
   'ConflictRow.thresholds': "one target's threshold points",
   'SheetRow.futureTargets': 'one target a year of the cycle (three years)',
   'ConflictRow.futureTargets': 'one target a year of the cycle (three years)',

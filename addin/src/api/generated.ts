@@ -453,6 +453,16 @@ export type RowHistoryQueryVariables = Exact<{
 
 export type RowHistoryQuery = { rowHistoryConnection: { totalCount: number, edges: Array<{ node: { entityType: string, action: AuditAction, actor: string | null, at: string, source: ChangeSource, sourceDetail: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null } }> } };
 
+export type LastFieldChangesQueryVariables = Exact<{
+  planId: Scalars['ID']['input'];
+  rowIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+  checkpoint: Checkpoint;
+}>;
+
+
+export type LastFieldChangesQuery = { lastFieldChanges: Array<{ rowId: string, changes: Array<{ entityType: string, field: string, actor: string | null, at: string }> }> };
+
 export type UndoSyncBatchMutationVariables = Exact<{
   input: UndoSyncBatchInput;
 }>;

@@ -147,6 +147,26 @@ export const ROW_HISTORY = operation<Wire.RowHistoryQuery, Wire.RowHistoryQueryV
   }
 `);
 
+/**
+ * who last changed each field of many rows, and when: the authors of every conflicting cell of a Sync, Refresh or
+ * live change, all rows in one request (at most a sync batch of them)
+ */
+export const LAST_FIELD_CHANGES = operation<Wire.LastFieldChangesQuery, Wire.LastFieldChangesQueryVariables>(
+  /* GraphQL */ `
+    query LastFieldChanges($planId: ID!, $rowIds: [ID!]!, $year: Int!, $checkpoint: Checkpoint!) {
+      lastFieldChanges(planId: $planId, rowIds: $rowIds, year: $year, checkpoint: $checkpoint) {
+        rowId
+        changes {
+          entityType
+          field
+          actor
+          at
+        }
+      }
+    }
+  `,
+);
+
 /** "Annulla l'ultimo invio" (issue 18, item 6): one batch of the last Sync reverted, or the rows that stop it */
 export const UNDO_SYNC_BATCH = operation<Wire.UndoSyncBatchMutation, Wire.UndoSyncBatchMutationVariables>(
   /* GraphQL */ `

@@ -1,14 +1,17 @@
 /** What the pane draws over the data: traffic lights on a column and a column chart on a sheet of its own. */
 import type { ChartSpec, TrafficLights } from '../workbook/port';
-import { columnIndex, mustLocate } from './geometry';
 
+/**
+ * Icon-set traffic lights on one column's body. One request: the column is found by its header (TableColumnCollection
+ * .getItem takes a name or an id), so the table's shape is not read first; a missing table or column is Excel's
+ * ItemNotFound.
+ */
 export async function applyTrafficLights(
   context: Excel.RequestContext,
   name: string,
   lights: TrafficLights,
 ): Promise<void> {
-  const geometry = await mustLocate(context, name);
-  const range = geometry.table.columns.getItemAt(columnIndex(geometry, lights.column)).getDataBodyRange();
+  const range = context.workbook.tables.getItem(name).columns.getItem(lights.column).getDataBodyRange();
   // rules are replaced, not stacked, so a Load after a Load leaves one set of lights
   range.conditionalFormats.clearAll();
   const format = range.conditionalFormats.add('IconSet');

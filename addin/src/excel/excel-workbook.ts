@@ -241,21 +241,43 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async shapeRows(name: string, outline: PlanOutline): Promise<void> {
-    await this.withEventsOff(async (context) => {
+    await this.run(async (context) => {
       // what the last call grouped rides in the request that looks for the table (no request of its own)
       const previous = context.workbook.settings.getItemOrNullObject(outlineSetting(name)).load('value');
       const geometry = await mustLocate(context, name);
       const memory = previous.isNullObject ? null : readOutlineMemory(previous.value);
-      // the outline already there (kept only where Excel groups rows, 1.10): nothing to do
+      // the outline already there (kept only where Excel groups rows, 1.10): nothing to do, that one request only
       if (this.supports('1.10') && memory?.shape === outlineShape(outline, geometry.rowCount)) return;
-      await whileUnprotected(context, geometry.sheet, () =>
-        applyOutline(context, geometry, outline, memory, this.budget, this.supports),
+      await this.eventsOff(context, () =>
+        whileUnprotected(context, geometry.sheet, () =>
+          applyOutline(context, geometry, outline, memory, this.budget, this.supports),
+        ),
       );
     });
   }
 
   async upsertChart(spec: ChartSpec): Promise<void> {
-    await this.withEventsOff((context) => drawChart(context, spec));
+    // on a sheet of its own, away from the table whose changes the pane listens to: no events to switch off
+    await this.run((context) => drawChart(context, spec));
+  }
+
+  /**
+   * not part of the port: the outline button `level` pressed for the user on the bound sheet (1: perspectives only …
+   * 4: every row). Excel refuses the outline buttons, + / − and 1–4 alike, on a protected sheet, and its protection
+   * has no option that leaves them to the user: WorksheetProtectionOptions (allowFormatRows, allowAutoFilter, …)
+   * names none, and only VBA's Worksheet.EnableOutlining does, which is not in Office.js and not saved in the file.
+   * So the pane folds the plan itself: the protection lifted, the levels shown and the protection put back with the
+   * options it had, in one Excel.run (protection.ts). Without ExcelApi 1.10 there is no outline: nothing to do.
+   */
+  async showLevels(name: string, level: number): Promise<void> {
+    if (!this.supports('1.10')) return;
+    await this.run(async (context) => {
+      const geometry = await mustLocate(context, name);
+      await whileUnprotected(context, geometry.sheet, async () => {
+        geometry.sheet.showOutlineLevels(level, 0);
+        await context.sync();
+      });
+    });
   }
 
   /** not part of the port: the pane asks it to bind the sheet the user is looking at */
@@ -307,17 +329,20 @@ export class ExcelWorkbook implements WorkbookPort {
    * duration (ExcelApi 1.8) and switched back on even when a write fails.
    */
   private async withEventsOff<T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    return this.run(async (context) => {
-      const toggle = this.supports('1.8');
-      if (toggle) context.runtime.enableEvents = false;
-      try {
-        return await work(context);
-      } finally {
-        if (toggle) {
-          context.runtime.enableEvents = true;
-          await context.sync();
-        }
+    return this.run((context) => this.eventsOff(context, () => work(context)));
+  }
+
+  /** events off for `work` in a batch already running: switched off in its first request, back on after it */
+  private async eventsOff<T>(context: Excel.RequestContext, work: () => Promise<T>): Promise<T> {
+    const toggle = this.supports('1.8');
+    if (toggle) context.runtime.enableEvents = false;
+    try {
+      return await work();
+    } finally {
+      if (toggle) {
+        context.runtime.enableEvents = true;
+        await context.sync();
       }
-    });
+    }
   }
 }

@@ -1,20 +1,22 @@
 /**
  * The session's side of the three-way merge (issue 18, item 5): a Sync whose rows the server had changed in other
- * cells sends the merged rows again over the server's version; conflicts left per cell learn from the row's history
- * (Cronologia) who changed each of their cells and when; after a Load or a Bind the table's rows become the base.
+ * cells sends the merged rows again over the server's version; conflicts left per cell learn from the audit trail who
+ * changed each of their cells and when, all rows in one request; after a Load or a Bind the table's rows become the
+ * base.
  */
-import { ROW_HISTORY } from '../api/insight-queries';
+import { LAST_FIELD_CHANGES } from '../api/insight-queries';
 import { OfflineError } from '../api/errors';
 import type { WorkbookPort } from '../workbook/port';
+import type { LastFieldChangesQuery } from '../api/generated';
+import { BATCH_ROWS } from './batches';
 import { MergeBase } from './base';
-import type { InputKey, PlanTable } from './columns';
+import type { PlanTable } from './columns';
 import { readPlanTable, type OperationContext } from './context';
 import { sendChanges, type SyncRun } from './send';
 import type { StoredState } from './state';
 import type { Binding, ConflictRecord, SheetError, SyncSummary } from './types';
 
-/** rows whose cell authors are looked up after one Sync: each is one request */
-const MAX_HISTORY_LOOKUPS = 20;
+type FieldChanges = LastFieldChangesQuery['lastFieldChanges'][number]['changes'];
 
 /** a Sync; rows merged with a colleague's change go out again at once, in a second pass over their new version */
 export async function sendMerging(
@@ -56,56 +58,48 @@ function keyOf(entityType: string, field: string): string {
   return field === 'responsibleUnits' ? 'responsibleUnit' : field;
 }
 
+/** the conflicting rows whose authors one request asks for: a sync batch of them */
+const ROWS_PER_LOOKUP = BATCH_ROWS;
+
 /**
- * Per conflicting cell, the newest change of the row's history that touched it: who and when. A cell the history
- * does not name keeps the row's last change (the server's answer). Offline or refused, the conflicts stay as they are.
+ * Per conflicting cell, the newest change that touched it: who and when, for every conflicting row of the Sync in
+ * one request per batch of rows (the server reads the audit trail of all of them at once: lastFieldChanges). A cell
+ * no change names keeps the row's last change (the server's answer). Offline or refused, the conflicts stay as they
+ * are, to be looked up after the next Sync.
  */
 export async function withAuthors(
   ctx: OperationContext,
   binding: Binding,
   conflicts: ConflictRecord[],
 ): Promise<ConflictRecord[]> {
-  let lookups = 0;
-  const out: ConflictRecord[] = [];
-  for (const record of conflicts) {
-    const open = record.cells?.filter((c) => !c.authorKnown);
-    if (!open?.length || lookups >= MAX_HISTORY_LOOKUPS) {
-      out.push(record);
-      continue;
-    }
-    lookups++;
-    let answer;
+  const open = conflicts.filter((record) => record.cells?.some((c) => !c.authorKnown)).map((r) => r.rowId);
+  const changesOf = new Map<string, FieldChanges>();
+  for (let from = 0; from < open.length; from += ROWS_PER_LOOKUP) {
     try {
-      answer = await ctx.client.request(ROW_HISTORY, {
+      const answer = await ctx.client.request(LAST_FIELD_CHANGES, {
         planId: binding.planId,
-        rowId: record.rowId,
+        rowIds: open.slice(from, from + ROWS_PER_LOOKUP),
         year: binding.year,
         checkpoint: binding.checkpoint,
       });
+      for (const row of answer.lastFieldChanges) changesOf.set(row.rowId, row.changes);
     } catch (error) {
-      if (error instanceof OfflineError) return [...out, ...conflicts.slice(out.length)];
-      out.push(record);
-      continue;
+      if (error instanceof OfflineError) break;
+      // refused: these rows keep their cards as they are
     }
-    const changes = answer.rowHistoryConnection.edges.map((e) => e.node);
-    const authorOf = (key: InputKey) =>
-      changes.find((c) => {
-        const before = (c.before ?? {}) as Record<string, unknown>;
-        const after = (c.after ?? {}) as Record<string, unknown>;
-        return Object.keys(after).some(
-          (f) => keyOf(c.entityType, f) === key && JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f]),
-        );
-      });
-    const cells = record.cells!.map((cell) => {
+  }
+  return conflicts.map((record) => {
+    const changes = changesOf.get(record.rowId);
+    if (!changes || !record.cells) return record;
+    const cells = record.cells.map((cell) => {
       if (cell.authorKnown) return cell;
-      const change = authorOf(cell.key);
+      const change = changes.find((c) => keyOf(c.entityType, c.field) === cell.key);
       return change
         ? { ...cell, changedBy: change.actor, changedAt: change.at, authorKnown: true }
         : { ...cell, authorKnown: true };
     });
-    out.push({ ...record, cells });
-  }
-  return out;
+    return { ...record, cells };
+  });
 }
 
 /**

@@ -4,6 +4,7 @@
  * Excel.run.
  */
 import { ExcelWorkbook } from '../excel/excel-workbook';
+import { OutlineView } from './outline-view';
 import { languageOf } from '../i18n';
 import { WorkbookSession } from '../sync/session';
 import { hostProblem, showHostProblem, showPane } from './host-notice';
@@ -61,6 +62,7 @@ async function start(info: { host: Office.HostType | null }): Promise<void> {
     excelError: (message) => new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message),
   });
   new UndoView({ session: () => session, pane, fetch, language, workbookName: Office.context.document?.url });
+  new OutlineView({ table: () => session?.binding?.table ?? null, workbook, language });
 }
 
 /**

@@ -14,8 +14,12 @@ import {
 } from './chunks';
 import type { Cell, ColumnSetup } from './port';
 
-/** locate = does the table exist + its shape; events = switching them back on after a write */
+/**
+ * locate = does the table exist + its shape (a read, which may find none); find = the shape of a table that must
+ * exist, in one request (every write, ExcelWorkbook's mustLocate); events = switching them back on after a write
+ */
 export const LOCATE = 2;
+export const FIND = 1;
 export const EVENTS = 1;
 
 /** a read's requests; `bytesOf` is what one row weighs in the answer (the table's values, formats and text) */
@@ -91,7 +95,7 @@ export function createTableSyncs(columns: ColumnSetup[], rows: Cell[][], budget 
 /** appendRows: rows added in chunks by size, each with a few bytes of framing */
 export function appendRowsSyncs(rows: Cell[][], budget = CHUNK_BUDGET_BYTES): number {
   return (
-    LOCATE +
+    FIND +
     sizeChunks(
       rows.map((r) => jsonBytes(r) + 8),
       budget,

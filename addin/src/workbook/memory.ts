@@ -14,6 +14,7 @@ import {
   appendRowsSyncs,
   createTableSyncs,
   EVENTS,
+  FIND,
   LOCATE,
   perItemChunks,
   readChunks,
@@ -154,7 +155,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
 
   async addColumns(name: string, columns: ColumnSetup[]): Promise<string[]> {
     const table = this.mustTable(name);
-    this.cost('addColumns', LOCATE + 1 + EVENTS + reprotect(table));
+    this.cost('addColumns', FIND + 1 + EVENTS + reprotect(table));
     if (!table.columnIds) newColumnIds(table);
     const ids: string[] = [];
     for (const { header, ...rest } of columns) {
@@ -188,7 +189,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     const at = new Map(rows.map((row, i) => [row, i]));
     this.cost(
       'writeColumns',
-      LOCATE +
+      FIND +
         writeChunks(rows, indexes, (r, c) => columns[table.headers[c]][at.get(r)!], this.budget) +
         EVENTS +
         reprotect(table),
@@ -206,7 +207,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     if (rows.length === 0) return;
     const table = this.mustTable(name);
     const highestFirst = [...new Set(rows)].sort((a, b) => b - a);
-    this.cost('deleteRows', LOCATE + perItemChunks(highestFirst.length, 160, this.budget) + EVENTS + reprotect(table));
+    this.cost('deleteRows', FIND + perItemChunks(highestFirst.length, 160, this.budget) + EVENTS + reprotect(table));
     for (const row of highestFirst) {
       if (!table.rows[row]) throw new Error(`table "${name}" has no body row ${row}`);
       table.rows.splice(row, 1);
@@ -216,7 +217,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
   async markCells(name: string, marks: CellMark[]): Promise<void> {
     if (marks.length === 0) return;
     const table = this.mustTable(name);
-    this.cost('markCells', LOCATE + perItemChunks(marks.length, 320, this.budget) + EVENTS + reprotect(table));
+    this.cost('markCells', FIND + perItemChunks(marks.length, 320, this.budget) + EVENTS + reprotect(table));
     for (const mark of marks) {
       this.columnIndex(table, mark.column);
       const row = table.rows[mark.row];
@@ -228,7 +229,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
 
   async selectCell(name: string, row: number, column: string): Promise<void> {
     const table = this.mustTable(name);
-    this.cost('selectCell', LOCATE + 1);
+    this.cost('selectCell', FIND + 1);
     this.columnIndex(table, column);
     if (!table.rows[row]) throw new Error(`table "${name}" has no body row ${row}`);
     this.selection = { sheet: table.sheet, table: name, row, column };
@@ -236,7 +237,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
 
   async setTrafficLights(name: string, lights: TrafficLights): Promise<void> {
     const table = this.mustTable(name);
-    this.cost('setTrafficLights', LOCATE + 1);
+    this.cost('setTrafficLights', 1);
     this.columnIndex(table, lights.column);
     table.lights = { ...lights };
   }
@@ -248,7 +249,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     const shape = outlineShape(outline, table.rows.length);
     // the same outline again changes nothing and costs only finding the table (ExcelWorkbook.shapeRows)
     const actions = memory?.shape === shape ? 0 : outlineActions(outline, table.rows.length, memory);
-    this.cost('shapeRows', LOCATE + (actions ? outlineChunks(actions, this.budget) : 0) + EVENTS);
+    this.cost('shapeRows', FIND + (actions ? outlineChunks(actions, this.budget) + EVENTS : 0));
     if (outline.titleColumn !== null) this.columnIndex(table, outline.titleColumn);
     const rows = outline.rows.slice(0, table.rows.length).map((r) => ({ ...r }));
     table.outline = { titleColumn: outline.titleColumn, rows };
@@ -257,7 +258,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
   }
 
   async upsertChart(chart: ChartSpec): Promise<void> {
-    this.cost('upsertChart', 3 + EVENTS);
+    this.cost('upsertChart', 3);
     if (!this.sheets.has(chart.sheet)) this.sheets.set(chart.sheet, []);
     this.charts.set(chart.name, {
       ...chart,
@@ -280,7 +281,7 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
 
   async protectTable(name: string, editable: readonly string[] | null): Promise<void> {
     const table = this.mustTable(name);
-    this.cost('protectTable', LOCATE + 2);
+    this.cost('protectTable', FIND + 2);
     for (const header of editable ?? []) this.columnIndex(table, header);
     table.protection = editable === null ? null : { editable: [...editable] };
   }

@@ -2,10 +2,12 @@
  * Issue 18, item 8, from the pane: after Carica the sheet reads like a plan. The faithful double holds what Excel
  * would (each row's outline level and hidden state, the title cell's indent and bold, the conditional formats, the
  * chart's series and point fills), and the steps read those, never the add-in's calls: rows grouped by level and
- * collapsible with the outline buttons (once the sheet's protection is lifted: Excel refuses outlining on a protected
- * sheet), a collapse that survives a Sync, traffic-light icons on % Realizzazione, and the chart's bars in their
+ * folded to a level from the pane on the protected sheet (Excel refuses its own outline buttons there, and no
+ * protection option allows them), a fold that survives a Sync, traffic-light icons on % Realizzazione, and the chart's bars in their
  * light's colour with the pass mark drawn as a line.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { LEVEL_LABEL } from '@core/sheet/layout';
 import { messages } from '../../../addin/src/i18n';
 import { browserSuite, header, useLoadedPane } from '../e2e-pane';
@@ -54,29 +56,41 @@ browserSuite('scenarios/plan-look')('the sheet reads like a plan', () => {
   );
 
   step(
-    'item 8 · the outline buttons fold the plan: Excel refuses them on the protected sheet; with the protection lifted "2" folds to the strategic objectives, a Sync protects the sheet again and keeps it folded',
+    'item 8 · the plan folds on the protected sheet: Excel refuses its own outline buttons there, so the pane\'s "Mostra fino a" folds it to the strategic objectives, the protection kept; a Sync keeps it folded',
     async () => {
       const expected = await depths();
       const { sheet } = await pane.sheet();
-      const isProtected = () =>
+      const protection = () =>
         pane.page.evaluate(
-          (s) => window.__excelDouble.model.sheets.find((x) => x.name === s)!.protection.protected,
+          (s) => ({ ...window.__excelDouble.model.sheets.find((x) => x.name === s)!.protection }),
           sheet,
         );
-      expect(await isProtected()).toBe(true);
+      const before = await protection();
+      expect(before.protected).toBe(true);
       // Excel's sheet protection has no option that leaves outlining to the user
       await expect(button(2)).rejects.toThrow(/AccessDenied|cannot perform/);
-      await pane.liftProtection();
-      await button(2);
-      expect((await look()).map((r) => r.hidden)).toEqual(expected.map((d) => d >= 2));
+      const levels = await pane.page.$$eval('#outline-levels button', (bs) => bs.map((b) => b.textContent));
+      expect(levels).toEqual(['Prospettive', 'Obiettivi strategici', 'Obiettivi operativi', 'Tutto']);
+      const hidden = async () => (await look()).map((r) => r.hidden);
+      await pane.page.click('#outline-levels button[data-level="2"]');
+      await pane.page.waitForFunction(
+        ([name, title]) => window.__excelDouble.user.rowLook(name, title).some((r) => r.hidden),
+        [pane.table, header('title')] as const,
+      );
+      expect(await hidden()).toEqual(expected.map((d) => d >= 2));
+      expect(await protection()).toEqual(before);
       expect(await pane.press('#sync')).not.toBe('');
-      expect(await isProtected()).toBe(true);
+      expect(await protection()).toEqual(before);
       const after = await look();
       expect(after.map((r) => r.hidden)).toEqual(expected.map((d) => d >= 2));
       expect(after.map((r) => r.outlineLevel)).toEqual(expected);
-      await pane.liftProtection();
-      await button(4);
-      expect((await look()).some((r) => r.hidden)).toBe(false);
+      await pane.page.screenshot({ path: join(tmpdir(), 'cruscotto-pane-outline.png'), fullPage: true });
+      await pane.page.click('#outline-levels button[data-level="4"]');
+      await pane.page.waitForFunction(
+        ([name, title]) => !window.__excelDouble.user.rowLook(name, title).some((r) => r.hidden),
+        [pane.table, header('title')] as const,
+      );
+      expect(await protection()).toEqual(before);
       expect(pane.pageErrors).toEqual([]);
     },
   );
