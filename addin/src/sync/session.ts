@@ -1,8 +1,10 @@
 /**
  * The one façade the task pane calls. Holds a WorkbookPort and an injected fetch; every workbook change goes
  * through the port, every server call through the GraphQL client. What must survive closing the workbook (the
- * binding, per-row hashes and versions, open conflicts, the error list) lives in the workbook itself; the token
- * does not (the pane keeps it in partitioned storage and passes it to connect()).
+ * bindings, per-row hashes and versions, open conflicts, the error list) lives in the workbook itself; the token
+ * does not (the pane keeps it in partitioned storage and passes it to connect()). A workbook may hold several
+ * bindings (slots.ts): every operation acts on the active one, which the pane sets from the selected sheet
+ * (activate); the state, the connection and the storing of what an operation learnt are in session-core.ts.
  *
  * Deleting a plan row: type ELIMINA (or DELETE) in the "Sync status" column, then Sync. Rows that disappear from
  * the sheet never delete anything on the server.
