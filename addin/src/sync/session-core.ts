@@ -180,6 +180,14 @@ export class SessionCore {
     return this.slots.save(state, conflicts, errors);
   }
 
+  /** the state of the binding that follows `target` (the active one's without), read without making it active */
+  protected stateOf(target?: SlotTarget): StoredState {
+    if (!target) return this.requireState();
+    const state = this.slots.find(target)?.state;
+    if (!state) throw new NotConnectedError('notBound');
+    return state;
+  }
+
   /** work on the binding that follows `target` (a live change of a binding that is not the active one) */
   protected async on<T>(target: SlotTarget | undefined, work: () => Promise<T>): Promise<T> {
     const slot = target ? this.slots.find(target) : null;

@@ -140,21 +140,15 @@ export class WorkbookSession extends SessionCore {
 
   /** whether a reported change is news to the sheet, or its own Sync coming back (live-news.ts) */
   isNews(reported: Reported, target?: SlotTarget): Promise<boolean> {
-    return this.on(target, () => isNews(this.options.workbook, this.requireState(), reported));
+    return isNews(this.options.workbook, this.stateOf(target), reported);
   }
 
   /** polling without a websocket: whether sheetRows(since) holds anything this sheet does not */
   async hasNews(target?: SlotTarget): Promise<boolean> {
-    return this.on(target, async () => {
-      const { binding } = this.requireState();
-      const page = await this.requireClient().sheetRows(
-        binding.planId,
-        binding.year,
-        binding.checkpoint,
-        binding.serverTime,
-      );
-      return isNews(this.options.workbook, this.requireState(), page);
-    });
+    const state = this.stateOf(target);
+    const { planId, year, checkpoint, serverTime } = state.binding;
+    const page = await this.requireClient().sheetRows(planId, year, checkpoint, serverTime);
+    return isNews(this.options.workbook, state, page);
   }
 
   /** where live updates of the active binding come from: the server, the token and the binding */

@@ -41,9 +41,10 @@ export class BindingsView {
    * Makes the selected sheet's binding the active one; returns whether it changed. A new binding not yet loaded
    * stays active while the user stays on the same sheet (else Carica would rewrite the sheet's own binding).
    */
-  async follow(): Promise<boolean> {
+  async follow(inOperation = true): Promise<boolean> {
     const sheet = await this.host.activeSheetName().catch(() => null);
-    if (sheet === null) return false;
+    // outside an operation, one that started meanwhile keeps its binding to the end (its outcome is saved to it)
+    if (sheet === null || (!inOperation && this.host.busy())) return false;
     const moved = sheet !== this.lastSheet;
     this.lastSheet = sheet;
     if (!this.host.session.binding && !moved) return false;
@@ -98,7 +99,7 @@ export class BindingsView {
     if (on && !this.timer) {
       this.timer = setInterval(() => {
         if (this.host.busy()) return;
-        void this.follow().then((changed) => (changed ? this.host.switched() : undefined));
+        void this.follow(false).then((changed) => (changed ? this.host.switched() : undefined));
       }, FOLLOW_MS);
     } else if (!on && this.timer) {
       clearInterval(this.timer);

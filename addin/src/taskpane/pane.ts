@@ -87,7 +87,7 @@ export class Pane {
       operate: (work) => this.operate('other', work),
       switched: () => this.switched(),
     });
-    await this.bindings.follow();
+    await this.bindings.follow(false);
     await this.preview.remember();
     const remembered = this.options.store.read();
     byId<HTMLInputElement>('server-url').value =
@@ -280,7 +280,7 @@ export class Pane {
 
   /** makes the selected sheet's binding the active one, and shows it (the ribbon and Undo ask before acting) */
   async followSheet(): Promise<void> {
-    if (!this.busy && (await this.bindings?.follow())) await this.switched();
+    if (!this.busy && (await this.bindings?.follow(false))) await this.switched();
   }
 
   /** the user selected the sheet of another binding: the pane shows that one's rows to send, errors, conflicts */
