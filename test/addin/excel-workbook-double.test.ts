@@ -5,6 +5,7 @@
 import { ExcelWorkbook } from '../../addin/src/excel/excel-workbook';
 import { a1 } from '../../addin/src/workbook/address';
 import type { ColumnSetup } from '../../addin/src/workbook/port';
+import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import { createFaithfulExcel } from './excel-faithful';
 
 const columns: ColumnSetup[] = [
@@ -250,5 +251,29 @@ describe('ExcelWorkbook on the faithful Excel double', () => {
     expect(await workbook.firstBodyRow('Piano')).toBe(2);
     expect(await workbook.firstBodyRow('Nessuna')).toBeNull();
     expect(await workbook.readSheet('Nessuno')).toBeNull();
+  });
+
+  it('deletes a very hidden sheet with its table, as the memory twin does; Excel itself refuses a very hidden one', async () => {
+    const { excel, workbook } = setup();
+    const twin = new MemoryWorkbook();
+    for (const port of [workbook, twin]) {
+      await port.createTable('Piano', 'Cruscotto', columns, rows);
+      await port.createTable('Base Cruscotto', 'Cruscotto_Base', columns, rows);
+      await port.hideSheet('Base Cruscotto', 'Piano');
+      await port.deleteSheet('Base Cruscotto');
+      // a sheet that is not there: nothing to do, no error
+      await port.deleteSheet('Base Cruscotto');
+      expect((await port.listTables()).map((t) => t.name)).toEqual(['Cruscotto']);
+      expect(await port.readSheet('Base Cruscotto')).toBeNull();
+    }
+    expect(excel.model.sheet('Base Cruscotto')).toBeUndefined();
+    // the double holds Excel's rule that the port works around (visibility to Hidden first)
+    excel.model.addSheet('Nascosto').visibility = 'VeryHidden';
+    await expect(
+      excel.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Nascosto').delete();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
   });
 });

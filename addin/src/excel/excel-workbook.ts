@@ -145,6 +145,18 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  async deleteSheet(name: string): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      await context.sync();
+      if (sheet.isNullObject) return;
+      // Excel refuses to delete a "VeryHidden" sheet (InvalidOperation): it is made only hidden first, same request
+      sheet.visibility = 'Hidden';
+      sheet.delete();
+      await context.sync();
+    });
+  }
+
   async appendRows(name: string, rows: Cell[][]): Promise<void> {
     if (rows.length === 0) return;
     await this.writeTo(name, async (context, geometry) => {

@@ -1,21 +1,21 @@
 /**
  * The one façade the task pane calls. Holds a WorkbookPort and an injected fetch; every workbook change goes
  * through the port, every server call through the GraphQL client. What must survive closing the workbook (the
- * binding, per-row hashes and versions, open conflicts, the error list) lives in the workbook itself; the token
- * does not (the pane keeps it in partitioned storage and passes it to connect()).
+ * bindings, per-row hashes and versions, open conflicts, the error list) lives in the workbook itself; the token
+ * does not (the pane keeps it in partitioned storage and passes it to connect()). A workbook may hold several
+ * bindings (slots.ts): every operation acts on the active one, which the pane sets from the selected sheet
+ * (activate); the state, the connection and the storing of what an operation learnt are in session-core.ts.
  *
  * Deleting a plan row: type ELIMINA (or DELETE) in the "Sync status" column, then Sync. Rows that disappear from
  * the sheet never delete anything on the server.
  */
 import type { HeaderMatch } from '@core/sheet/headers';
-import { CruscottoClient, type FetchLike, type PolarityFinding } from '../api/client';
-import type { Me } from '../api/types';
+import type { FetchLike } from '../api/client';
 import type { LiveTarget, PlanChange } from '../api/live';
 import { isNews, type Reported } from './live-news';
-import { messages, type Language } from '../i18n';
-import type { WorkbookPort } from '../workbook/port';
+import { messages } from '../i18n';
 import { bindSheet, proposeFromValues } from './bind';
-import { readPlanTable, TableMissingError, type OperationContext } from './context';
+import { readPlanTable, TableMissingError } from './context';
 import { seenValues } from './seen';
 import { chooseCell, keepMine, takeTheirs } from './conflicts';
 import type { InputKey, PlanTable } from './columns';
@@ -27,22 +27,20 @@ import { previewSync, type SyncPreview } from './preview';
 import { markPending, type PendingMarks } from './pending';
 import { provisionalScoreList } from './provisional';
 import { refreshScores } from './refresh';
-import type { SyncRun } from './send';
-import { protectBoundTable, sheetAccess, type SheetAccess } from './sheet-access';
-import { readState, writeConflicts, writeErrors, writeState, type StoredState } from './state';
+import type { StoredState } from './state';
+import { BindingSlots, type SlotTarget } from './slots';
+import { baseNames } from './base';
+import { forgetSend } from './last-send';
+import { SessionCore, type SessionOptions } from './session-core';
 import type {
   BindRequest,
   BindSummary,
-  Binding,
   ColumnMapping,
   ConflictChoice,
   ConflictRecord,
-  Connection,
   LoadRequest,
   LoadSummary,
   MappingProposal,
-  PlanChoice,
-  Progress,
   ProvisionalScore,
   RefreshSummary,
   SheetError,
@@ -52,117 +50,14 @@ import type {
 export type { FetchLike };
 export { OfflineError, ApiError } from '../api/errors';
 export { TableMissingError };
+export { NotConnectedError, type SessionOptions } from './session-core';
 
-export type SessionOptions = {
-  workbook: WorkbookPort;
-  fetch: FetchLike;
-  /** the Office display language (see i18n.languageOf); default it */
-  language?: Language;
-  /** audit: who is syncing, and the workbook's file name */
-  author?: string;
-  workbookName?: string;
-};
-
-export class NotConnectedError extends Error {
-  constructor(private readonly reason: 'notConnected' | 'notBound') {
-    super(reason === 'notConnected' ? 'not connected' : 'no plan bound to this workbook');
-    this.name = 'NotConnectedError';
-  }
-  text(language: Language): string {
-    return messages[language].sync[this.reason];
-  }
-}
-
-export class WorkbookSession {
-  private state: StoredState | null = null;
-  /** the state as last written to (or read from) the workbook's settings */
-  private savedState = 'null';
-  private openConflicts: ConflictRecord[] = [];
-  private errorList: SheetError[] = [];
-  private connection: Connection | null = null;
-  private client: CruscottoClient | null = null;
-  /** who the token belongs to and the plans it sees: what the sheet lets them type (sheet-access.ts) */
-  private me: Me | null = null;
-  private planList: PlanChoice[] = [];
-  private readonly listeners = new Set<(progress: Progress) => void>();
-  readonly language: Language;
-
-  constructor(readonly options: SessionOptions) {
-    this.language = options.language ?? 'it';
-  }
-
+export class WorkbookSession extends SessionCore {
   /** a session over a workbook, picking up the binding stored in it (after reopening) */
   static async open(options: SessionOptions): Promise<WorkbookSession> {
     const session = new WorkbookSession(options);
-    const stored = await readState(options.workbook);
-    session.state = stored.state;
-    session.savedState = JSON.stringify(stored.state);
-    session.openConflicts = stored.conflicts;
-    session.errorList = stored.errors;
+    session.slots = await BindingSlots.read(options.workbook);
     return session;
-  }
-
-  /** the binding stored in the workbook, or null when nothing is loaded yet */
-  get binding(): Binding | null {
-    return this.state?.binding ?? null;
-  }
-
-  /** checks the server answers with this token; throws OfflineError / ApiError otherwise */
-  async connect(connection: Connection): Promise<void> {
-    const client = new CruscottoClient({
-      serverUrl: connection.serverUrl,
-      token: connection.token,
-      fetch: this.options.fetch,
-    });
-    await client.plans();
-    this.me = await client.me();
-    this.connection = connection;
-    this.client = client;
-  }
-
-  /**
-   * What the bound plan lets this user type, once connected (offline, nothing is known and the server decides):
-   * a viewer's pane is read-only, an approved plan keeps its structure.
-   */
-  get access(): SheetAccess | null {
-    const binding = this.binding;
-    if (!binding || !this.me) return null;
-    const plan = this.planList.find((p) => p.planId === binding.planId);
-    return sheetAccess(this.me, binding.organisationId, plan?.status ?? 'DRAFT');
-  }
-
-  /** remembers the connection without checking it (offline start: edits still work, Sync reports offline) */
-  useConnection(connection: Connection): void {
-    this.connection = connection;
-    this.client = new CruscottoClient({
-      serverUrl: connection.serverUrl,
-      token: connection.token,
-      fetch: this.options.fetch,
-    });
-  }
-
-  /** the bound plan's polarity findings (issue 14, item 2); none without a binding */
-  async polarityFindings(): Promise<PolarityFinding[]> {
-    const binding = this.binding;
-    return binding ? this.requireClient().polarityFindings(binding.planId) : [];
-  }
-
-  /** confirms the bound plan's polarities in bulk; returns how many indicators were confirmed */
-  async confirmPolarities(acceptSuggestions: boolean): Promise<number> {
-    return this.requireClient().confirmPolarities(this.requireState().binding.planId, acceptSuggestions);
-  }
-
-  async listPlans(): Promise<PlanChoice[]> {
-    const plans = await this.requireClient().plans();
-    this.planList = plans.map((p) => ({
-      planId: p.id,
-      label: p.label,
-      status: p.status,
-      organisationId: p.organisation.id,
-      organisationName: p.organisation.name,
-      years: p.cycle.years,
-    }));
-    return this.planList.map((p) => ({ ...p }));
   }
 
   /**
@@ -228,37 +123,44 @@ export class WorkbookSession {
    * A colleague's change pushed over the websocket: applied as Refresh applies changes (a row edited here becomes a
    * conflict, never overwritten), with the scores it moved written and none re-read.
    */
-  async applyLive(change: PlanChange): Promise<RefreshSummary> {
-    const state = this.requireState();
-    const scores = change.scores.map((s) => ({ rowId: s.id, realization: s.realization }));
-    const run = await refreshScores(this.context(), state, this.openConflicts, scores);
-    await this.save(run.state, await withAuthors(this.context(), run.state.binding, run.conflicts), this.errorList);
-    return run.summary;
+  async applyLive(change: PlanChange, target?: SlotTarget): Promise<RefreshSummary> {
+    return this.on(target, async () => {
+      const state = this.requireState();
+      const scores = change.scores.map((s) => ({ rowId: s.id, realization: s.realization }));
+      const run = await refreshScores(this.context(), state, this.openConflicts, scores);
+      await this.save(run.state, await withAuthors(this.context(), run.state.binding, run.conflicts), this.errorList);
+      return run.summary;
+    });
+  }
+
+  /** pulls the changes of the binding following `target` (a poll of a binding that is not the active one) */
+  async refreshOf(target: SlotTarget): Promise<RefreshSummary> {
+    return this.on(target, () => this.refresh());
   }
 
   /** whether a reported change is news to the sheet, or its own Sync coming back (live-news.ts) */
-  isNews(reported: Reported): Promise<boolean> {
-    return isNews(this.options.workbook, this.requireState(), reported);
+  isNews(reported: Reported, target?: SlotTarget): Promise<boolean> {
+    return isNews(this.options.workbook, this.stateOf(target), reported);
   }
 
   /** polling without a websocket: whether sheetRows(since) holds anything this sheet does not */
-  async hasNews(): Promise<boolean> {
-    const { binding } = this.requireState();
-    const page = await this.requireClient().sheetRows(
-      binding.planId,
-      binding.year,
-      binding.checkpoint,
-      binding.serverTime,
-    );
-    return this.isNews(page);
+  async hasNews(target?: SlotTarget): Promise<boolean> {
+    const state = this.stateOf(target);
+    const { planId, year, checkpoint, serverTime } = state.binding;
+    const page = await this.requireClient().sheetRows(planId, year, checkpoint, serverTime);
+    return isNews(this.options.workbook, state, page);
   }
 
-  /** where live updates of the bound plan come from: the server, the token and the binding */
+  /** where live updates of the active binding come from: the server, the token and the binding */
   get liveTarget(): LiveTarget | null {
-    const binding = this.binding;
-    if (!binding || !this.connection) return null;
+    return this.liveTargets[this.bindings.indexOf(this.binding!)] ?? null;
+  }
+
+  /** where live updates of every binding come from: one subscription each (live-view.ts) */
+  get liveTargets(): LiveTarget[] {
+    if (!this.connection) return [];
     const { serverUrl, token } = this.connection;
-    return { serverUrl, token, planId: binding.planId, year: binding.year, checkpoint: binding.checkpoint };
+    return this.bindings.map((b) => ({ serverUrl, token, planId: b.planId, year: b.year, checkpoint: b.checkpoint }));
   }
 
   conflicts(): ConflictRecord[] {
@@ -369,75 +271,15 @@ export class WorkbookSession {
     return this.options.workbook.onRowsChanged(this.requireState().binding.table, listener);
   }
 
-  /** progress of long operations (done/total); returns an unsubscribe */
-  onProgress(listener: (progress: Progress) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** forgets the binding (settings), leaving the table as it is */
+  /**
+   * "Scollega": forgets the active binding (its settings) and removes its merge base (the very hidden sheet), leaving
+   * the table as it is; the workbook's first other binding becomes the active one.
+   */
   async unbind(): Promise<void> {
-    await this.save(null, [], []);
-  }
-
-  // ------------------------------------------------------------------
-
-  /** locks the bound table as the user's access says; nothing while the access is unknown (not connected) */
-  private async protect(): Promise<void> {
-    const access = this.access;
-    if (access && this.state) await protectBoundTable(this.options.workbook, this.state.binding, access);
-  }
-
-  /** runs a sending operation and stores what it learnt, also when it stopped half-way on an error */
-  private async guard(work: () => Promise<SyncRun>): Promise<SyncRun> {
-    try {
-      const run = await work();
-      await this.save(run.state, run.conflicts, run.errors);
-      return run;
-    } catch (error) {
-      const partial = (error as { partial?: SyncRun }).partial;
-      if (partial) await this.save(partial.state, partial.conflicts, partial.errors);
-      throw error;
-    }
-  }
-
-  private async save(state: StoredState | null, conflicts: ConflictRecord[], errors: SheetError[]): Promise<void> {
-    const port = this.options.workbook;
-    // compared with what was written, not with this.state: reading the table may have noted a renamed column in it
-    if (JSON.stringify(state) !== this.savedState) await writeState(port, state);
-    this.savedState = JSON.stringify(state);
-    if (JSON.stringify(conflicts) !== JSON.stringify(this.openConflicts)) await writeConflicts(port, conflicts);
-    if (JSON.stringify(errors) !== JSON.stringify(this.errorList)) await writeErrors(port, errors);
-    this.state = state;
-    this.openConflicts = conflicts;
-    this.errorList = errors;
-  }
-
-  private context(): OperationContext {
-    return {
-      port: this.options.workbook,
-      client: this.requireClient(),
-      language: this.language,
-      author: this.options.author ?? null,
-      workbookName: this.options.workbookName ?? null,
-      progress: (operation, done, total) => {
-        for (const l of this.listeners) l({ operation, done, total });
-      },
-    };
-  }
-
-  private requireConnection(): Connection {
-    if (!this.connection) throw new NotConnectedError('notConnected');
-    return this.connection;
-  }
-
-  private requireClient(): CruscottoClient {
-    this.requireConnection();
-    return this.client!;
-  }
-
-  private requireState(): StoredState {
-    if (!this.state) throw new NotConnectedError('notBound');
-    return this.state;
+    const binding = this.binding;
+    await this.slots.remove();
+    if (!binding) return;
+    await this.options.workbook.deleteSheet(baseNames(binding.table).sheet);
+    await forgetSend(this.options.workbook, binding);
   }
 }

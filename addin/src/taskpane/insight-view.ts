@@ -85,6 +85,12 @@ export class InsightView {
     section.hidden = false;
     try {
       const session = this.options.session();
+      // the selected row's binding: the one of the sheet the selection is on (several bindings per workbook)
+      const sheet = await (this.options.selection ?? (() => selectedCell()))().then(
+        (c) => c.sheet,
+        () => null,
+      );
+      if (session && sheet) session.activate(sheet);
       const target = session?.liveTarget;
       if (!session?.binding) return this.render(this.words[kind], [{ label: this.words.notBound, text: '' }]);
       if (!target)

@@ -3,9 +3,10 @@
  * (api/live.ts), each applied like Refresh but only to the rows and scores it names, as one pane operation (so it
  * never runs beside a Sync), with "Aggiornato da Anna Rossi alle 10:42" left in view. When the websocket cannot
  * open the pane says so and asks sheetRows(since) every few seconds instead; once the socket is back it catches up
- * on what it missed meanwhile and stops polling.
+ * on what it missed meanwhile and stops polling. Each of the workbook's bindings has its own subscription (issue 18,
+ * item 7): a change reaches the binding of its plan, year and checkpoint, whichever sheet is selected.
  */
-import { subscribePlan, type LiveState, type LiveSubscription, type PlanChange } from '../api/live';
+import { subscribePlan, type LiveState, type LiveSubscription, type LiveTarget, type PlanChange } from '../api/live';
 import { format, messages, type Language } from '../i18n';
 import { clockTime, liveLine } from '../live-words';
 import type { WorkbookSession } from '../sync/session';
@@ -22,9 +23,11 @@ export type LiveOptions = {
 /** runs work as a pane operation (one at a time, outcome in the summary) */
 type Operate = (work: () => Promise<string>) => Promise<void>;
 
+type Followed = { target: LiveTarget; subscription: LiveSubscription; down: boolean };
+
 export class LiveView {
-  private subscription: LiveSubscription | null = null;
-  private followed: string | null = null;
+  private followed: Followed[] = [];
+  private key: string | null = null;
   private poller: ReturnType<typeof setInterval> | null = null;
   private readonly jobs: Array<() => Promise<void>> = [];
   private draining = false;
@@ -45,46 +48,56 @@ export class LiveView {
 
   /** follows what the pane is bound and connected to; called whenever that may have changed */
   update(): void {
-    const target = this.session.liveTarget;
-    const key = target ? JSON.stringify(target) : null;
-    if (key === this.followed) return;
-    this.followed = key;
-    void this.subscription?.close();
-    this.subscription = null;
+    const targets = this.session.liveTargets;
+    const key = JSON.stringify(targets);
+    if (key === this.key) return;
+    this.key = key;
+    for (const f of this.followed) void f.subscription.close();
+    this.followed = [];
     this.stopPolling();
     this.last = '';
-    if (!target) return this.show('');
-    this.subscription = subscribePlan(
-      target,
-      { change: (change) => this.queue(() => this.apply(change)), state: (s, again) => this.state(s, again) },
-      { webSocketImpl: this.options.webSocketImpl },
-    );
+    if (!targets.length) return this.show('');
+    for (const target of targets) {
+      const followed: Followed = { target, subscription: null as never, down: false };
+      followed.subscription = subscribePlan(
+        target,
+        {
+          change: (change) => this.queue(() => this.apply(change, target)),
+          state: (s, again) => this.state(followed, s, again),
+        },
+        { webSocketImpl: this.options.webSocketImpl },
+      );
+      this.followed.push(followed);
+    }
   }
 
-  private state(state: LiveState, reconnected: boolean): void {
+  private state(followed: Followed, state: LiveState, reconnected: boolean): void {
+    followed.down = state === 'down';
     if (state === 'live') {
-      this.stopPolling();
+      if (!this.followed.some((f) => f.down)) this.stopPolling();
       this.show(liveLine(this.language, 'live'));
       // what changed while the socket was down comes in by the same road as polling
-      if (reconnected) this.queue(() => this.poll());
+      if (reconnected) this.queue(() => this.poll(followed.target));
     } else if (state === 'down') {
-      this.poller ??= setInterval(() => this.queue(() => this.poll()), this.pollMs);
+      this.poller ??= setInterval(() => {
+        for (const f of this.followed) if (f.down) this.queue(() => this.poll(f.target));
+      }, this.pollMs);
       this.show(liveLine(this.language, 'polling', { seconds: Math.round(this.pollMs / 1000) }));
     } else this.show(liveLine(this.language, 'connecting'));
   }
 
-  private async apply(change: PlanChange): Promise<void> {
-    if (!(await this.session.isNews(change))) return;
+  private async apply(change: PlanChange, target: LiveTarget): Promise<void> {
+    if (!(await this.session.isNews(change, target))) return;
     const line = change.changedBy
       ? liveLine(this.language, 'updatedBy', { who: change.changedBy, time: clockTime(new Date(change.at)) })
       : liveLine(this.language, 'updatedAt', { time: clockTime(new Date(change.at)) });
-    await this.operate(async () => this.told(line, await this.session.applyLive(change)));
+    await this.operate(async () => this.told(line, await this.session.applyLive(change, target)));
   }
 
-  private async poll(): Promise<void> {
-    if (!(await this.session.hasNews().catch(() => false))) return;
+  private async poll(target: LiveTarget): Promise<void> {
+    if (!(await this.session.hasNews(target).catch(() => false))) return;
     const line = liveLine(this.language, 'updatedAt', { time: clockTime(new Date()) });
-    await this.operate(async () => this.told(line, await this.session.refresh()));
+    await this.operate(async () => this.told(line, await this.session.refreshOf(target)));
   }
 
   private told(line: string, summary: RefreshSummary): string {

@@ -16,6 +16,7 @@ import { PendingView } from './pending-view';
 import { PolarityView } from './polarity-view';
 import { PreviewView } from './preview-view';
 import { LiveView, type LiveOptions } from './live-view';
+import { BindingsView } from './bindings-view';
 import { failureText, sortedErrors, syncedText, tokenProblem, type Step } from './wording';
 import { chosenMatches, mappingRows } from './mapping-view';
 import { asking, loadAsking } from './reload-prompt';
@@ -47,6 +48,7 @@ export class Pane {
   private polarity!: PolarityView;
   private preview!: PreviewView;
   private live?: LiveView;
+  private bindings?: BindingsView;
   /** the server stopped answering during the last operation */
   private offline = false;
   private readonly ui: (typeof messages)['it']['ui'];
@@ -77,6 +79,16 @@ export class Pane {
     this.preview = new PreviewView(this.session, { send: () => this.sync(true), say: (t) => this.say(t) });
     const refresh = (work: () => Promise<string>) => this.operate('refresh', work);
     this.live = new LiveView(this.session, this.options.language, refresh, () => this.busy, this.options.live);
+    this.bindings = new BindingsView({
+      session: this.session,
+      language: this.options.language,
+      activeSheetName: () => this.options.workbook.activeSheetName(),
+      busy: () => this.busy,
+      operate: (work) => this.operate('other', work),
+      switched: () => this.switched(),
+    });
+    await this.bindings.follow(false);
+    await this.preview.remember();
     const remembered = this.options.store.read();
     byId<HTMLInputElement>('server-url').value =
       this.session.binding?.serverUrl ?? remembered?.serverUrl ?? this.options.defaultServerUrl;
@@ -245,6 +257,8 @@ export class Pane {
     try {
       await this.pending.begin();
       this.offline = false;
+      // the pane's buttons and the ribbon's commands act on the binding of the sheet the user has selected
+      await this.bindings?.follow();
       this.say(await work());
     } catch (error) {
       this.offline = error instanceof OfflineError;
@@ -262,6 +276,21 @@ export class Pane {
       await this.polarity.render(this.connected && !this.offline);
       this.progress(null);
     }
+  }
+
+  /** makes the selected sheet's binding the active one, and shows it (the ribbon and Undo ask before acting) */
+  async followSheet(): Promise<void> {
+    if (!this.busy && (await this.bindings?.follow(false))) await this.switched();
+  }
+
+  /** the user selected the sheet of another binding: the pane shows that one's rows to send, errors, conflicts */
+  private async switched(): Promise<void> {
+    if (this.busy) return;
+    await this.pending.follow();
+    await this.renderErrors();
+    this.renderConflicts();
+    this.renderBinding();
+    await this.polarity.render(this.connected && !this.offline);
   }
 
   // ------------------------------------------------------------------ bind an existing sheet
@@ -318,6 +347,7 @@ export class Pane {
           table: binding.table,
         })
       : this.ui.notBound;
+    this.bindings?.render();
     // subscribes while bound and connected, and stops when either ends
     this.live?.update();
     const readOnly = renderAccess(binding ? (this.session?.access ?? null) : null, this.options.language);

@@ -10,6 +10,9 @@ import type { WorkbookSession } from '../sync/session';
 import { byId, element } from './dom';
 import { previewWords, type PreviewWords } from './preview-words';
 
+/** the workbook setting that keeps the preview choice (per workbook, not per binding) */
+export const PREVIEW_FIRST = 'cruscotto.previewFirst';
+
 export class PreviewView {
   private readonly words: PreviewWords;
   private shown: SyncPreview | null = null;
@@ -34,6 +37,17 @@ export class PreviewView {
       this.close();
       pane.say(this.words.cancelled);
     });
+  }
+
+  /** the choice "Mostra le modifiche prima di inviare" as the workbook remembers it, and kept there when changed */
+  async remember(): Promise<void> {
+    const port = this.session.options.workbook;
+    const box = byId<HTMLInputElement>('preview-first');
+    box.checked = (await port.getSetting(PREVIEW_FIRST).catch(() => null)) === 'true';
+    box.addEventListener(
+      'change',
+      () => void port.setSetting(PREVIEW_FIRST, box.checked ? 'true' : null).catch(() => undefined),
+    );
   }
 
   /** whether Sync shows the changes first */

@@ -15,7 +15,7 @@ import { undoWords, type UndoWords } from './undo-words';
 export type UndoOptions = {
   session: () => WorkbookSession | null;
   /** the pane's Refresh: brings the values put back into the sheet */
-  pane: { refresh(): Promise<void> };
+  pane: { refresh(): Promise<void>; followSheet?(): Promise<void> };
   fetch: FetchLike;
   language: Language;
   workbookName?: string;
@@ -38,6 +38,8 @@ export class UndoView {
     this.running = true;
     this.show(this.words.working);
     try {
+      // the last send of the selected sheet's binding
+      await this.options.pane.followSheet?.();
       const session = this.options.session();
       const binding = session?.binding;
       const target = session?.liveTarget;

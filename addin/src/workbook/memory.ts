@@ -133,6 +133,16 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     this.hiddenSheets.add(sheet);
   }
 
+  async deleteSheet(sheet: string): Promise<void> {
+    const there = this.sheets.has(sheet);
+    this.cost('deleteSheet', there ? 2 : 1);
+    if (!there) return;
+    this.sheets.delete(sheet);
+    this.hiddenSheets.delete(sheet);
+    for (const [name, table] of this.tables) if (table.sheet === sheet) this.tables.delete(name);
+    for (const [name, chart] of this.charts) if (chart.sheet === sheet) this.charts.delete(name);
+  }
+
   async createTable(sheet: string, name: string, columns: ColumnSetup[], rows: Cell[][]): Promise<string[]> {
     if (this.tables.has(name)) throw new Error(`a table named "${name}" already exists`);
     this.cost('createTable', createTableSyncs(columns, rows, this.budget));

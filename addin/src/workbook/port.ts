@@ -103,6 +103,8 @@ export interface WorkbookPort {
    * where the add-in keeps what the user must not edit (the merge base, sync/base.ts)
    */
   hideSheet(sheet: string, show: string): Promise<void>;
+  /** removes a sheet with its tables and charts (a binding's merge base when it is unbound); none there: nothing */
+  deleteSheet(sheet: string): Promise<void>;
   /** append rows at the end of a table */
   appendRows(name: string, rows: Cell[][]): Promise<void>;
   /** write cells of some columns: values[i] goes to body row rows[i]; in chunks, events off while writing */

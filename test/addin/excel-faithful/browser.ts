@@ -7,7 +7,7 @@
 import { a1 } from '../../../addin/src/workbook/address';
 import type { FunctionsMetadata } from './custom-functions';
 import { type FaithfulOptions, createFaithfulExcel } from './index';
-import type { SheetModel } from './model';
+import type { SavedWorkbook, SheetModel } from './model';
 import { levelOf, showOutlineLevels } from './outline';
 import type { Locale, Scalar } from './values';
 import { displayed } from './values';
@@ -20,6 +20,8 @@ export type BrowserDoubleOptions = FaithfulOptions & {
   apiVersion?: string;
   /** the add-in's custom functions as Excel reads them from the manifest: its namespace and metadata files */
   customFunctions?: { namespace: string; metadata: FunctionsMetadata[] };
+  /** the workbook as last saved (model.saved()): the pane opens in it as in a file reopened */
+  saved?: SavedWorkbook;
 };
 
 declare global {
@@ -31,11 +33,14 @@ declare global {
 }
 
 function browserDouble(options: BrowserDoubleOptions) {
-  const excel = createFaithfulExcel({
-    ...options,
-    locale: options.locale ?? options.displayLanguage,
-    excelApi: options.excelApi ?? options.apiVersion,
-  });
+  const excel = createFaithfulExcel(
+    {
+      ...options,
+      locale: options.locale ?? options.displayLanguage,
+      excelApi: options.excelApi ?? options.apiVersion,
+    },
+    options.saved,
+  );
   const { model } = excel;
   const office = excel.Office as typeof excel.Office & { context: { partitionKey?: string } };
   if (options.documentUrl) office.context.document.url = options.documentUrl;
@@ -80,6 +85,13 @@ function browserDouble(options: BrowserDoubleOptions) {
   }
 
   const user = {
+    /** clicks a sheet's tab: it becomes the active sheet, its A1 the selection */
+    activate(sheet: string) {
+      const found = model.sheet(sheet);
+      if (!found) throw new Error(`no sheet ${sheet}`);
+      model.activeSheet = found;
+      model.selection = { sheet: found.name, rect: { row: 0, column: 0, rows: 1, columns: 1 } };
+    },
     /** clicks a body cell of a table: it becomes the selection (Workbook.getSelectedRange) */
     select(name: string, row: number, header: string) {
       const { table, column } = locate(name, header);

@@ -123,6 +123,24 @@ export class Worksheet extends ClientObject<SheetModel> {
     });
   }
 
+  /**
+   * Excel refuses to delete a "VeryHidden" sheet (make it hidden or visible first) and the last visible sheet; the
+   * sheet's tables and charts go with it, and deleting the active sheet activates the first visible one.
+   */
+  delete(): void {
+    this.act('delete', null, (sheet) => {
+      const model = this.context.engine.model;
+      if (sheet.visibility === 'VeryHidden')
+        throw invalidOperation('a very hidden sheet cannot be deleted; unhide it first', 'Worksheet.delete');
+      const others = model.sheets.filter((s) => s !== sheet && s.visibility === 'Visible');
+      if (sheet.visibility === 'Visible' && others.length === 0)
+        throw invalidOperation('a workbook must keep one visible sheet', 'Worksheet.delete');
+      model.sheets.splice(model.sheets.indexOf(sheet), 1);
+      model.tables = model.tables.filter((t) => t.sheet !== sheet);
+      if (model.activeSheet === sheet) model.activeSheet = others[0] ?? null;
+    });
+  }
+
   getRange(address?: string): Range {
     return new Range(this.context, `${this.path}.getRange(${address ?? ''})`, () => ({
       sheet: this.target(),
