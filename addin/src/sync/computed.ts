@@ -29,13 +29,13 @@ export async function restoreRealizations(
   for (const { rowId, realization } of scores) {
     for (const position of positionsOf.get(rowId) ?? []) {
       const line = table.lines[position];
-      const cells = scoreCells(realization, ctx.language, line.message);
+      const message = writer.message(position);
+      const cells = scoreCells(realization, ctx.language, message);
       // only what differs is written: the score, and the reason of a blank in "Messaggio" (server-cells.ts)
       const changed: Partial<typeof cells> = {};
       if ((cells.realization === '' ? null : cells.realization) !== line.realization)
         changed.realization = cells.realization;
-      if (cells.syncMessage !== undefined && cells.syncMessage !== line.message)
-        changed.syncMessage = cells.syncMessage;
+      if (cells.syncMessage !== undefined && cells.syncMessage !== message) changed.syncMessage = cells.syncMessage;
       if (Object.keys(changed).length) writer.set(position, changed);
     }
   }

@@ -154,7 +154,7 @@ export async function refreshScores(
   for (const { rowId, realization } of scores) {
     for (const position of positionsOf.get(rowId) ?? []) {
       // the score and, in "Messaggio", why there is none (a message of the sync stays: server-cells.ts scoreCells)
-      writer.set(position, scoreCells(realization, ctx.language, table.lines[position].message));
+      writer.set(position, scoreCells(realization, ctx.language, writer.message(position)));
     }
   }
   ctx.progress('refresh', 2, 2);

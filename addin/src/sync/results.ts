@@ -191,7 +191,7 @@ export function applyAffected(
   for (const a of answer.affected) {
     for (const position of positionsOf.get(a.id) ?? []) {
       // the server's number replaces one computed offline: its flag goes with it, for the reason of a blank or nothing
-      writer.set(position, scoreCells(a.realization, language, writer.table.lines[position]?.message));
+      writer.set(position, scoreCells(a.realization, language, writer.message(position)));
     }
   }
 }

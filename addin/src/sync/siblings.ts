@@ -39,7 +39,7 @@ export function answerSiblings(
         ...cells,
         rowVersion: result.rowVersion,
         rowHash: rowHash(inputs),
-        ...scoreCells(result.realization, language, line.message),
+        ...scoreCells(result.realization, language, writer.message(position)),
       });
     }
   }
