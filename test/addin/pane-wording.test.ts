@@ -10,6 +10,7 @@ import type { SheetError } from '../../addin/src/sync/types';
 import { failureText, sortedErrors, syncedText, tokenProblem } from '../../addin/src/taskpane/wording';
 import { hostProblem } from '../../addin/src/taskpane/host-notice';
 import { explanationLines } from '../../addin/src/taskpane/insight-lines';
+import { isScoreReason, scoreReason } from '../../addin/src/sync/score-reason';
 import type { ExplanationFieldsFragment } from '../../addin/src/api/generated';
 import { exclusionWords, reasonWords, REASONS_IT } from '@core/vocabulary/reasons-it';
 import { notItalian, RAW_CODE, withoutQuotes } from '../helpers/italian-scan';
@@ -173,4 +174,19 @@ describe('"Perché?" of a score that is not valid: codes in words, Italian and E
     }
     expect(exclusionWords('not applicable', 'it')).toBe('non applicabile');
   });
+});
+
+test('the reason of a blank in the sheet\'s "Messaggio", Italian and English, told apart from a message of the sync', () => {
+  expect(scoreReason({ status: 'MISSING', score: null, checkpoint: 'MID_YEAR' }, 'it')).toBe(
+    'non valutabile: manca il valore al 30/06',
+  );
+  expect(scoreReason({ status: 'INVALID', score: null, errors: ['TARGET_MISSING'] }, 'en')).toBe(
+    "not scorable: target missing – to fix: enter the year's target",
+  );
+  expect(scoreReason({ status: 'EMPTY', score: null }, 'it')).toBe('non valutabile: nessun indicatore valutato');
+  expect(scoreReason({ status: 'SCORED', score: 0.5 }, 'it')).toBe('');
+  expect(isScoreReason('non valutato: neutralizzato')).toBe(true);
+  expect(isScoreReason('not scorable: no indicator scored')).toBe(true);
+  expect(isScoreReason('Peso: "molto" non è un numero')).toBe(false);
+  expect(isScoreReason(messages.it.sync.provisionalHere)).toBe(false);
 });
