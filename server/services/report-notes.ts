@@ -5,7 +5,7 @@
  * empty child says so, so a perspective's 90% cannot hide a strategic objective it did not count.
  */
 import type { AggregateResult } from '@core/scoring';
-import { invalidNoteIt } from '@core/vocabulary/reasons-it';
+import { exclusionWords, invalidNoteIt } from '@core/vocabulary/reasons-it';
 
 export type RowNote = { en: string | null; it: string | null };
 
@@ -26,9 +26,10 @@ function leftOut(r: AggregateResult, invalidOnly = false): RowNote {
     .map((e) => {
       const codes = invalidCodes(e.reason);
       const label = e.code ?? e.id;
-      if (codes) return { en: `${label} (${e.reason})`, it: `${label} (${invalidNoteIt(codes)})` };
+      // the Italian words of the reason come from core/vocabulary's one table, as the pane's "Perché?" says them
+      if (codes) return { en: `${label} (${e.reason})`, it: `${label} (${exclusionWords(e.reason, 'it')})` };
       if (e.reason === 'no scored child' || e.reason === 'empty')
-        return { en: `${label} (no scored indicator)`, it: `${label} (nessun indicatore valutato)` };
+        return { en: `${label} (no scored indicator)`, it: `${label} (${exclusionWords(e.reason, 'it')})` };
       return null;
     })
     .filter((p): p is RowNote & { en: string; it: string } => !!p);

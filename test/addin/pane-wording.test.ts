@@ -9,6 +9,11 @@ import { emptySummary } from '../../addin/src/sync/send';
 import type { SheetError } from '../../addin/src/sync/types';
 import { failureText, sortedErrors, syncedText, tokenProblem } from '../../addin/src/taskpane/wording';
 import { hostProblem } from '../../addin/src/taskpane/host-notice';
+import { explanationLines } from '../../addin/src/taskpane/insight-lines';
+import { isScoreReason, scoreReason } from '../../addin/src/sync/score-reason';
+import type { ExplanationFieldsFragment } from '../../addin/src/api/generated';
+import { exclusionWords, reasonWords, REASONS_IT } from '@core/vocabulary/reasons-it';
+import { notItalian, RAW_CODE, withoutQuotes } from '../helpers/italian-scan';
 
 const SERVER = 'https://cruscotto.comune.example.it';
 
@@ -100,4 +105,88 @@ test('the host: no office.js, outside Office, in Excel', () => {
   expect(hostProblem({}, 'Excel')).toBeNull();
   expect(messages.it.ui.hostOutside).toMatch(/^Apri questo riquadro da Excel/);
   expect(messages.en.ui.hostOutside).toMatch(/^Open this pane from Excel/);
+});
+
+describe('"Perché?" of a score that is not valid: codes in words, Italian and English (issue 14)', () => {
+  /** strategic objective 3 of Sondrio as the server explains it: its own weights incomplete, two children left out */
+  const explanation = {
+    status: 'INVALID',
+    score: null,
+    display: null,
+    details: {
+      rule: 'STRATEGIC',
+      mode: null,
+      status: 'INVALID',
+      text: 'invalid: WEIGHT_MISSING',
+      formula: null,
+      profile: 'camera-commercio@1',
+      polarity: null,
+      polarityInferred: false,
+      notCompleted: false,
+      neutralisationReason: null,
+      warnings: ['POLARITY_UNCONFIRMED', 'WEIGHT_SUM (170%)'],
+      errors: ['WEIGHT_MISSING'],
+      actual: null,
+      target: null,
+      thresholds: [],
+      used: [],
+      excluded: [
+        { code: '3.2', reason: 'invalid: TYPE_MISMATCH' },
+        { code: '3.3', reason: 'no scored child' },
+        { code: '3.4', reason: 'missing' },
+      ],
+      manual: null,
+    },
+  } as unknown as ExplanationFieldsFragment;
+  const text = (language: 'it' | 'en') =>
+    explanationLines(explanation, language)
+      .flatMap((l) => [l.label, l.text, ...(l.items ?? [])])
+      .join('\n');
+
+  test('in Italian: what is wrong and what to fix, every child with its reason in words, no code', () => {
+    const lines = explanationLines(explanation, 'it');
+    const byLabel = Object.fromEntries(lines.map((l) => [l.label, l]));
+    expect(byLabel.Errori.items).toEqual([
+      'pesi incompleti – da correggere: dare un peso a ogni elemento (o a nessuno, per pesi uguali)',
+    ]);
+    expect(byLabel.Avvisi.text).toBe('polarità da confermare, la somma dei pesi non è 100% (170%)');
+    expect(byLabel['Elementi esclusi'].items).toEqual([
+      '3.2: non calcolabile: target e valore non confrontabili – da correggere: indicare target e valore dello ' +
+        'stesso tipo (numero, data, SI/NO) o correggere la polarità',
+      '3.3: nessun indicatore valutato',
+      '3.4: manca il valore ottenuto',
+    ]);
+    expect(notItalian(withoutQuotes(text('it')))).toEqual([]);
+  });
+
+  test('in English, the same table in English words', () => {
+    const all = text('en');
+    expect(all).toContain('weights incomplete – to fix: give every element a weight (or none, for equal weights)');
+    expect(all).toContain('3.2: not scorable: target and value cannot be compared');
+    expect(all).toContain('3.3: no indicator scored');
+    expect(all.match(RAW_CODE)).toBeNull();
+  });
+
+  test('every code of the engine and the plan check has English words beside the Italian', () => {
+    for (const [code, words] of Object.entries(REASONS_IT)) {
+      expect({ code, en: words.en.text.length > 0 && words.en.fix.length > 0 }).toEqual({ code, en: true });
+      expect(reasonWords(code, 'en')).not.toBe(reasonWords(code, 'it'));
+    }
+    expect(exclusionWords('not applicable', 'it')).toBe('non applicabile');
+  });
+});
+
+test('the reason of a blank in the sheet\'s "Messaggio", Italian and English, told apart from a message of the sync', () => {
+  expect(scoreReason({ status: 'MISSING', score: null, checkpoint: 'MID_YEAR' }, 'it')).toBe(
+    'non valutabile: manca il valore al 30/06',
+  );
+  expect(scoreReason({ status: 'INVALID', score: null, errors: ['TARGET_MISSING'] }, 'en')).toBe(
+    "not scorable: target missing – to fix: enter the year's target",
+  );
+  expect(scoreReason({ status: 'EMPTY', score: null }, 'it')).toBe('non valutabile: nessun indicatore valutato');
+  expect(scoreReason({ status: 'SCORED', score: 0.5 }, 'it')).toBe('');
+  expect(isScoreReason('non valutato: neutralizzato')).toBe(true);
+  expect(isScoreReason('not scorable: no indicator scored')).toBe(true);
+  expect(isScoreReason('Peso: "molto" non è un numero')).toBe(false);
+  expect(isScoreReason(messages.it.sync.provisionalHere)).toBe(false);
 });

@@ -34,11 +34,18 @@ export const ENGLISH = [
   'better',
 ];
 export const RAW_CODE = /\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b/g;
+/** A file the text cites ("docs/scoring.md §4"): user text says the rule in words, never where it is written. */
+export const FILE_REFERENCE = /\bdocs\/\S*|\b[\w.-]+\.md\b/g;
 
-/** The English words and raw codes found in an Italian text (empty when it is clean). */
+/** The file references in a text a user reads, in any language (empty when it cites none). */
+export function fileReferences(text: string): string[] {
+  return [...new Set(text.match(FILE_REFERENCE) ?? [])];
+}
+
+/** The English words, raw codes and file references found in an Italian text (empty when it is clean). */
 export function notItalian(text: string): string[] {
   const english = ENGLISH.filter((w) => new RegExp(`(^|[^\\p{L}])${w}([^\\p{L}]|$)`, 'iu').test(text));
-  return [...english, ...new Set(text.match(RAW_CODE) ?? [])];
+  return [...english, ...new Set(text.match(RAW_CODE) ?? []), ...fileReferences(text)];
 }
 
 /** Quoted text ("…", «…», “…”) is the user's own words (titles, values, headers): left out of a scan. */

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { databaseNames } from '../helpers/databases';
 import { startServer, type TestServer } from '../helpers/server';
 import { getFile, loadXlsx, REPORT_KINDS } from '../helpers/files';
@@ -11,6 +13,15 @@ import { ok } from '../helpers/sync';
  */
 const README_QUERY =
   '{ strategicObjectives(filter: { code: "1" }) { title realization(year: 2022) { display achieved text } } }';
+
+/** the README's "Scores" section: its query, and the answer it promises on a fresh machine */
+function readmeScores(): { query: string; display: string; text: string } {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Scores\n'));
+  const query = /```graphql\n([\s\S]*?)```/.exec(section)![1];
+  const promise = /it answers `"display": "([^"]+)"`, `"achieved": true`,\s*`"text": "([^"]+)"`/.exec(section)!;
+  return { query, display: promise[1], text: promise[2] };
+}
 
 describe.each(databaseNames())('first start with example values (%s)', (dialect) => {
   let server: TestServer;
@@ -34,6 +45,12 @@ describe.each(databaseNames())('first start with example values (%s)', (dialect)
       ),
     ).strategicObjectives[0].realization;
     expect(midYear.display).toBe('88%');
+  });
+
+  it("defect 8 · the README's own query answers what the README says it does", async () => {
+    const promised = readmeScores();
+    const answer = ok(await server.gql(promised.query)).strategicObjectivesConnection.edges[0].node.realization;
+    expect(answer).toEqual({ display: promised.display, achieved: true, text: promised.text });
   });
 
   it('marks the values as examples in the data and on every output', async () => {

@@ -118,6 +118,28 @@ describe('manager scorecards by assignment period (Brescia, sqlite)', () => {
       const total = card.rows.find((r) => r[1] === 'Totale')!;
       expect(total[card.headers.indexOf('Peso')]).toBe('100%');
     }
+    // incentive values from each period's own lines: every objective once per card, each fund's total the sum of the
+    // card's own lines (never of both periods), so the counted card's amount is not the 156.415 € the mix gave (7 lines)
+    const euro = (text: string | undefined) => Number((text ?? '').replace(/[^\d,]/g, '').replace(',', '.')) || 0;
+    const fundTotals = cards.map((card) => {
+      const lines = card.rows.filter((r) => r[0]);
+      expect(new Set(lines.map((r) => r[0])).size).toBe(lines.length);
+      const total = card.rows.find((r) => r[1] === 'Totale')!;
+      const funds = card.headers.map((h, i) => [h, i] as const).filter(([h]) => h.startsWith('Valore economico'));
+      return funds.map(([, i]) => {
+        expect(euro(total[i])).toBeCloseTo(
+          lines.reduce((sum, r) => sum + euro(r[i]), 0),
+          2,
+        );
+        return euro(total[i]);
+      });
+    });
+    // 4 objectives × 22.345 € (dipendenti) and × 15.530 € (dirigenti) until 30/6, 5 from 1/7; the mix summed 7
+    expect(fundTotals).toEqual([
+      [89380, 62120],
+      [111725, 77650],
+    ]);
+    expect(html).not.toContain('156.415');
     const section = html.slice(html.indexOf('Antonella Vairano, dal 1/7/2020'));
     expect(section).toContain('pesi in vigore alla data di rilevazione');
     // which period counts, by its dates, on both cards; the other one says its values are not added to it

@@ -27,6 +27,8 @@ export const REALIZATION_FIELDS = /* GraphQL */ `
     score
     display
     text
+    errors
+    checkpoint
   }
 `;
 

@@ -21,7 +21,7 @@ import { planTableOf, readPlanTable, statusLabel, TableMissingError, type Operat
 import { addCruscottoColumns, keepColumnIdentity, refuseUnsent, rewriteTable } from './rewrite';
 import { rowHash } from './hash';
 import { freshState, layoutColumns } from './load';
-import { parentNames, realizationCell, referenceName, serverInputs } from './server-cells';
+import { parentNames, referenceName, scoreCells, serverInputs } from './server-cells';
 import type { StoredState } from './state';
 import type { BindRequest, BindSummary, Binding, ColumnMapping, MappingProposal } from './types';
 import { refreshVisuals } from './visuals';
@@ -188,9 +188,8 @@ export async function bindSheet(
     const hash = rowHash(base);
     const cells: Record<string, Cell> = {
       ...inputs,
-      realization: realizationCell(server.realization),
+      ...scoreCells(server.realization, ctx.language),
       syncStatus: rowHash(inputs) === hash ? status.synced : status.dirty,
-      syncMessage: '',
       rowId: server.rowId,
       rowVersion: server.rowVersion,
       rowHash: hash,

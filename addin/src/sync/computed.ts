@@ -6,7 +6,7 @@
 import { OfflineError } from '../api/errors';
 import { positionsByRowId, type PlanTable } from './columns';
 import type { OperationContext } from './context';
-import { realizationCell } from './server-cells';
+import { scoreCells } from './server-cells';
 import type { Binding } from './types';
 import type { TableWriter } from './writer';
 
@@ -27,9 +27,16 @@ export async function restoreRealizations(
   }
   const positionsOf = positionsByRowId(table.lines);
   for (const { rowId, realization } of scores) {
-    const server = realizationCell(realization);
-    for (const position of positionsOf.get(rowId) ?? [])
-      if ((server === '' ? null : server) !== table.lines[position].realization)
-        writer.set(position, { realization: server });
+    for (const position of positionsOf.get(rowId) ?? []) {
+      const line = table.lines[position];
+      const message = writer.message(position);
+      const cells = scoreCells(realization, ctx.language, message);
+      // only what differs is written: the score, and the reason of a blank in "Messaggio" (server-cells.ts)
+      const changed: Partial<typeof cells> = {};
+      if ((cells.realization === '' ? null : cells.realization) !== line.realization)
+        changed.realization = cells.realization;
+      if (cells.syncMessage !== undefined && cells.syncMessage !== message) changed.syncMessage = cells.syncMessage;
+      if (Object.keys(changed).length) writer.set(position, changed);
+    }
   }
 }

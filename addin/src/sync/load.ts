@@ -104,7 +104,7 @@ export async function loadPlan(
   const status = statusLabel(language, 'SYNCED');
   const keys = sheetLayout(cruscotti).map((c) => c.key);
   const rows: Cell[][] = page.rows.map((row) => {
-    const cells = serverCells(row, parents.get(row.rowId) ?? '', status);
+    const cells = serverCells(row, parents.get(row.rowId) ?? '', status, language);
     return keys.map((k) => cells[k]);
   });
   ctx.progress('load', 0, rows.length);

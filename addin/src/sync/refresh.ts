@@ -21,9 +21,9 @@ import { wantsDeletion } from './deletion';
 import { rowHash } from './hash';
 import { MergeBase } from './base';
 import { mergeRow } from './merge-apply';
-import { conflictMessage, isProvisionalMessage } from './results';
+import { conflictMessage } from './results';
 import { writeProvisional } from './send';
-import { parentNames, realizationCell, serverCells, serverInputs } from './server-cells';
+import { parentNames, scoreCells, serverCells, serverInputs } from './server-cells';
 import type { StoredState } from './state';
 import type { ConflictRecord, RefreshSummary } from './types';
 import { refreshVisuals } from './visuals';
@@ -153,8 +153,8 @@ export async function refreshScores(
   }
   for (const { rowId, realization } of scores) {
     for (const position of positionsOf.get(rowId) ?? []) {
-      writer.set(position, { realization: realizationCell(realization) });
-      if (isProvisionalMessage(table.lines[position].message)) writer.set(position, { syncMessage: '' });
+      // the score and, in "Messaggio", why there is none (a message of the sync stays: server-cells.ts scoreCells)
+      writer.set(position, scoreCells(realization, ctx.language, writer.message(position)));
     }
   }
   ctx.progress('refresh', 2, 2);
@@ -165,7 +165,8 @@ export async function refreshScores(
     const keyOf = new Map(Object.entries(table.headers).map(([key, header]) => [header, key as LayoutColumnKey]));
     const rows = appended.map((row) => {
       const parent = parentOf.get(row.rowId) ?? '';
-      const cells = serverCells({ ...row, realization: scoreOf.get(row.rowId) ?? row.realization }, parent, synced);
+      const score = scoreOf.get(row.rowId) ?? row.realization;
+      const cells = serverCells({ ...row, realization: score }, parent, synced, ctx.language);
       cells.rowHash = rowHash(visibleInputs(serverInputs(row, parent), table.headers));
       return table.columns.map((h) => (keyOf.has(h) ? cells[keyOf.get(h)!] : ''));
     });

@@ -38,7 +38,7 @@ export async function reloadTable(
     'load',
     data,
     table,
-    page.rows.map((row) => serverCells(row, parents.get(row.rowId) ?? '', status)),
+    page.rows.map((row) => serverCells(row, parents.get(row.rowId) ?? '', status, ctx.language)),
   );
   const state = freshState(serverUrl, request, details, passMarks, {
     table: current.binding.table,

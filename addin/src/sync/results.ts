@@ -11,7 +11,7 @@ import { isStatus, statusLabel } from './context';
 import type { MergeBase } from './base';
 import { mergeRow } from './merge-apply';
 import type { LocalError, Outgoing } from './outgoing';
-import { realizationCell, serverInputs } from './server-cells';
+import { realizationCell, scoreCells, serverInputs } from './server-cells';
 import type { ConflictRecord, SheetError, SyncSummary } from './types';
 import { REJECTED_FILL, type TableWriter } from './writer';
 
@@ -135,11 +135,11 @@ export function applyAnswer(
         summary[result.status === 'CREATED' ? 'created' : result.status === 'UPDATED' ? 'updated' : 'unchanged']++;
         writer.set(line.position, {
           syncStatus: statusLabel(language, result.status),
-          syncMessage: '',
           rowId: result.rowId ?? line.rowId ?? '',
           rowVersion: result.rowVersion ?? line.rowVersion ?? '',
           rowHash: sent.hash,
-          realization: realizationCell(result.realization),
+          // the message is reset with the row's answer: why it has no score, or nothing
+          ...scoreCells(result.realization, language),
         });
         if (result.rowId) outcome.answered.add(result.rowId);
         break;
@@ -184,14 +184,14 @@ export function applyAnswer(
 /** the totals the server recomputed (operational and strategic objectives, perspectives) go into their rows */
 export function applyAffected(
   writer: TableWriter,
+  language: Language,
   answer: SyncAnswer,
   positionsOf: ReadonlyMap<string, readonly number[]>,
 ): void {
   for (const a of answer.affected) {
     for (const position of positionsOf.get(a.id) ?? []) {
-      writer.set(position, { realization: realizationCell(a.realization) });
-      // the server's number replaces one computed offline: its flag goes with it
-      if (isProvisionalMessage(writer.table.lines[position]?.message)) writer.set(position, { syncMessage: '' });
+      // the server's number replaces one computed offline: its flag goes with it, for the reason of a blank or nothing
+      writer.set(position, scoreCells(a.realization, language, writer.message(position)));
     }
   }
 }

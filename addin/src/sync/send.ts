@@ -116,8 +116,8 @@ export async function sendChanges(
       summary.batches++;
       summary.sent += batch.length;
       applyAnswer(writer, ctx.language, batch, answer, outcome, summary, names, base);
-      answerSiblings(writer, batch, answer, positionsOf);
-      applyAffected(writer, answer, positionsOf);
+      answerSiblings(writer, ctx.language, batch, answer, positionsOf);
+      applyAffected(writer, ctx.language, answer, positionsOf);
     } catch (error) {
       if (error instanceof OfflineError) summary.offline = true;
       else failure = error;

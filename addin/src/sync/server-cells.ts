@@ -10,10 +10,12 @@ import {
   formatThresholds,
   type LayoutColumnKey,
 } from '@core/sheet/layout';
-import type { ServerRow, ServerRowFields } from '../api/types';
+import type { RealizationView, ServerRow, ServerRowFields } from '../api/types';
+import { messages, type Language } from '../i18n';
 import type { Cell } from '../workbook/port';
 import type { Inputs } from './columns';
 import { rowHash } from './hash';
+import { isScoreReason, scoreReason } from './score-reason';
 
 const word = (table: Readonly<Record<string, string>>, value: string | null) =>
   value ? (table[value.toLowerCase()] ?? value) : '';
@@ -97,14 +99,42 @@ export function realizationCell(realization: { score: number | null } | null | u
   return realization && typeof realization.score === 'number' ? realization.score : '';
 }
 
-/** every layout cell of a loaded row, hidden bookkeeping included */
-export function serverCells(row: ServerRow, parentName: string, status: string): Record<LayoutColumnKey, Cell> {
+type Score = Parameters<typeof scoreReason>[0] & Partial<Pick<RealizationView, 'display' | 'text'>>;
+
+/** a message the score may replace: none, a former reason (score-reason.ts), a provisional score's flag */
+function replaceable(message: string | undefined): boolean {
+  if (!message || isScoreReason(message)) return true;
+  return [messages.it.sync, messages.en.sync].some((m) => message === m.provisional || message === m.provisionalHere);
+}
+
+/**
+ * The cells a server score fills on a row: the number in "% Realizzazione" (empty without one: a number column keeps
+ * no text) and, in "Messaggio", why there is none (score-reason.ts says why there). `message` is what the row says
+ * now: a message of the sync (refused, conflict) stays; `undefined` when the caller is resetting the message anyway.
+ */
+export function scoreCells(
+  realization: Score | null | undefined,
+  language: Language,
+  message?: string,
+): { realization: Cell; syncMessage?: string } {
+  const cells: { realization: Cell; syncMessage?: string } = { realization: realizationCell(realization) };
+  if (replaceable(message)) cells.syncMessage = scoreReason(realization, language);
+  return cells;
+}
+
+/** every layout cell of a loaded row, hidden bookkeeping included; "Messaggio" says why a row has no score */
+export function serverCells(
+  row: ServerRow,
+  parentName: string,
+  status: string,
+  language: Language,
+): Record<LayoutColumnKey, Cell> {
   const inputs = serverInputs(row, parentName);
   return {
     ...inputs,
     realization: realizationCell(row.realization),
     syncStatus: status,
-    syncMessage: '',
+    syncMessage: scoreReason(row.realization, language),
     rowId: row.rowId,
     rowVersion: row.rowVersion,
     rowHash: rowHash(inputs),

@@ -9,7 +9,8 @@ import { isCruscottoColumn, type LayoutColumnKey } from '@core/sheet/layout';
 import { INPUT_KEYS, nodeCellsFor, type Inputs, type Line } from './columns';
 import { rowHash } from './hash';
 import type { Outgoing } from './outgoing';
-import { realizationCell } from './server-cells';
+import type { Language } from '../i18n';
+import { scoreCells } from './server-cells';
 import type { TableWriter } from './writer';
 
 /** the cells that are the node's own, the same on every line that shows it */
@@ -17,6 +18,7 @@ const NODE_KEYS = INPUT_KEYS.filter((key) => !isCruscottoColumn(key));
 
 export function answerSiblings(
   writer: TableWriter,
+  language: Language,
   batch: readonly Outgoing[],
   answer: SyncAnswer,
   positionsOf: ReadonlyMap<string, readonly number[]>,
@@ -37,7 +39,7 @@ export function answerSiblings(
         ...cells,
         rowVersion: result.rowVersion,
         rowHash: rowHash(inputs),
-        realization: realizationCell(result.realization),
+        ...scoreCells(result.realization, language, writer.message(position)),
       });
     }
   }

@@ -24,6 +24,19 @@ export class TableWriter {
     this.cells.set(position, { ...this.cells.get(position), ...values });
   }
 
+  /**
+   * What the row's "Messaggio" says once the buffered writes land: the one set since the last flush (a refusal, a
+   * conflict), else the sheet's. Whoever decides whether to replace a message reads this, not the line read before.
+   */
+  message(position: number): string {
+    const pending = this.cells.get(position)?.syncMessage;
+    return pending !== undefined
+      ? pending === null
+        ? ''
+        : String(pending)
+      : (this.table.lines[position]?.message ?? '');
+  }
+
   mark(position: number, key: LayoutColumnKey, fill: string | null): void {
     const column = this.table.headers[key];
     if (column) this.marks.set(`${position}|${key}`, { row: position, column, fill });

@@ -7,6 +7,7 @@
 import type { ExplanationFieldsFragment, RowHistoryQuery } from '../api/generated';
 import { format, type Language } from '../i18n';
 import { SHEET_LAYOUT } from '@core/sheet/layout';
+import { exclusionWords, fixWords, reasonWords } from '@core/vocabulary/reasons-it';
 import { HISTORY_FIELD_WORDS, YES_NO } from './history-words';
 import { insightWords } from './insight-words';
 
@@ -60,12 +61,23 @@ export function explanationLines(realization: ExplanationFieldsFragment, languag
     add(w.used, String(items.length), items);
   }
   if (d.excluded.length) {
-    const items = d.excluded.map((e) => format(w.excludedItem, { code: e.code ?? '?', reason: e.reason }));
+    // the engine's reason ("invalid: WEIGHT_MISSING", "no scored child") in words, from core/vocabulary's one table
+    const items = d.excluded.map((e) =>
+      format(w.excludedItem, { code: e.code ?? '?', reason: exclusionWords(e.reason, language) }),
+    );
     add(w.excluded, String(items.length), items);
   }
   add(w.neutralised, d.neutralisationReason);
-  if (d.warnings.length) add(w.warnings, d.warnings.join(', '));
-  if (d.errors.length) add(w.errors, d.errors.join(', '));
+  // codes never stand where words belong: each one said in words, an error with what to fix
+  if (d.warnings.length) add(w.warnings, d.warnings.map((code) => reasonWords(code, language)).join(', '));
+  if (d.errors.length) {
+    const items = d.errors.map((code) => {
+      const fix = fixWords(code, language);
+      const text = reasonWords(code, language);
+      return fix ? format(w.problem, { text, fix }) : text;
+    });
+    add(w.errors, String(items.length), items);
+  }
   add(w.profile, d.profile);
   return lines;
 }
