@@ -11,6 +11,7 @@ import { countSubscriptions } from '../ops/metrics';
 import { realizationView, type RealizationView } from '../services/realization-view';
 import { codeOf, levelOfNode, loadPlanState } from '../sync/plan-state';
 import type { LiveHub, LiveMessage } from './hub';
+import type { SheetChange } from '../sync/rescore';
 
 export type ScoreLevel = 'indicator' | 'operational' | 'strategic' | 'perspective' | 'plan' | 'dashboard';
 
@@ -89,7 +90,11 @@ class PlanFeed {
     if (answer) return answer;
     // one after the other: each answer compares with the picture the previous one left
     const previous = this.picture;
-    const next = previous.then(() => this.read());
+    const sheet = message.sheet;
+    const told =
+      sheet && sheet.planId === this.planId && sheet.year === this.year && sheet.checkpoint === this.checkpoint;
+    // a sync's own account of its rows and scores is the new picture without a read (rescore.ts); otherwise read
+    const next = previous.then((before) => (told && before && applied(before, sheet)) || this.read());
     this.picture = next.catch(() => previous);
     answer = Promise.all([previous, next]).then(([before, now]) =>
       before && now ? diff(before, now, message, this) : null,
@@ -119,6 +124,22 @@ class PlanFeed {
       rows.set(node.id, { version: state.rowVersion(node), level: levelOfNode(node), code: codeOf(node) });
     return { rows, scores: scoresOf(state.snapshot, scores, this.year, this.checkpoint) };
   }
+}
+
+/** `before` with the sync's rows and scores; null when it names a row or score the picture lacks (then read). */
+function applied(before: Picture, sheet: SheetChange): Picture | null {
+  const rows = new Map(before.rows);
+  const scores = new Map(before.scores);
+  for (const row of sheet.rows) {
+    if (!rows.has(row.rowId)) return null;
+    rows.set(row.rowId, { version: row.rowVersion, level: row.level, code: row.code });
+  }
+  for (const score of sheet.scores) {
+    const old = scores.get(score.id);
+    if (!old) return null;
+    scores.set(score.id, { ...old, view: score.realization });
+  }
+  return { rows, scores };
 }
 
 function scoresOf(

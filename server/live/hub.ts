@@ -3,7 +3,8 @@ import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Redis } from 'ioredis';
 import type { Coordination } from '../ops/redis';
-import type { CommittedChange } from '../services/committed-changes';
+import type { CommitDetail, CommittedChange } from '../services/committed-changes';
+import type { SheetChange } from '../sync/rescore';
 
 /**
  * What one committed transaction tells the instances about one organisation: which plans it touched (null: rows
@@ -17,6 +18,8 @@ export type LiveMessage = {
   actor: string | null;
   source: string;
   at: string;
+  /** the sheet sync's own account of its rows and scores (server/sync/rescore.ts), when it gave one for one plan */
+  sheet?: SheetChange;
 };
 
 type Topics = { 'plan-changed': [string, LiveMessage] };
@@ -56,7 +59,8 @@ export class LiveHub {
   }
 
   /** One message per organisation a transaction touched. */
-  publish(changes: CommittedChange[]): void {
+  publish(changes: CommittedChange[], details: CommitDetail[] = []): void {
+    const sheets = details.filter((d): d is SheetChange => d.kind === 'sheet');
     const byOrg = new Map<string, CommittedChange[]>();
     for (const c of changes) {
       if (!c.orgId) continue;
@@ -67,7 +71,10 @@ export class LiveHub {
     for (const [orgId, list] of byOrg) {
       const plans = new Set(list.map((c) => c.planId));
       const last = list[list.length - 1];
+      const only = plans.size === 1 ? [...plans][0] : null;
+      const sheet = sheets.length === 1 && sheets[0].planId === only ? sheets[0] : undefined;
       this.pubSub.publish(this.topic, orgId, {
+        ...(sheet ? { sheet } : {}),
         id: randomUUID(),
         orgId,
         planIds: plans.has(null) ? null : [...plans].filter((p): p is string => p !== null),

@@ -34,7 +34,7 @@ export type Live = {
 export function startLive(em: EntityManager, options: LiveOptions): Live {
   const hub = new LiveHub({ coordination: options.coordination });
   const feeds = new PlanFeeds(em, hub, options.fastPaths, options.snapshots);
-  const unfollow = followCommits(em, (changes) => hub.publish(changes));
+  const unfollow = followCommits(em, (changes, details) => hub.publish(changes, details));
   let socket: ReturnType<typeof attachSocket> | null = null;
   let closed: Promise<void> | null = null;
   const close = () => {

@@ -26,7 +26,13 @@ export type CommittedChange = {
   at: Date;
 };
 
-export type CommitListener = (changes: CommittedChange[]) => void;
+/**
+ * What a write path knows of its own change beyond its audit events, told with them after the commit (the sheet
+ * sync's rows and scores for the live feeds, server/live/feeds.ts); opaque here.
+ */
+export type CommitDetail = Record<string, unknown>;
+
+export type CommitListener = (changes: CommittedChange[], details: CommitDetail[]) => void;
 
 function changeOf(row: {
   org?: { id: string } | string | null;
@@ -69,6 +75,8 @@ class TransactionChanges implements EventSubscriber {
   readonly changes: CommittedChange[] = [];
   /** what the transaction did itself of what beforeCommit does (markDone) */
   readonly done = new Set<string>();
+  /** noteCommitDetail */
+  readonly details: CommitDetail[] = [];
 
   afterFlush({ em, uow }: FlushEventArgs): void {
     // a transaction begun inside this one with REQUIRES_NEW copied this collector too: its flushes are its own
@@ -95,13 +103,14 @@ function hold(em: EntityManager, changes: CommittedChange[]): void {
 class CommitFollower implements EventSubscriber {
   constructor(public listener: CommitListener | null) {}
 
-  tell(changes: CommittedChange[]): void {
-    if (changes.length > 0) this.listener?.(changes);
+  tell(changes: CommittedChange[], details: CommitDetail[] = []): void {
+    if (changes.length > 0) this.listener?.(changes, details);
   }
 
   afterTransactionCommit({ em, uow }: TransactionEventArgs): void {
     // fired for the outermost transaction only (a savepoint's release is no commit)
-    this.tell(uow ? auditedIn(uow) : (collectorOf(em)?.changes ?? []));
+    const collector = uow ? null : collectorOf(em);
+    this.tell(uow ? auditedIn(uow) : (collector?.changes ?? []), collector?.details ?? []);
   }
 }
 
@@ -152,6 +161,11 @@ export function watchTransactions(em: EntityManager, beforeCommit: BeforeCommit 
     return;
   }
   events.registerSubscriber(new TransactionWatcher(events, beforeCommit));
+}
+
+/** Tells the commit's followers `detail` with the transaction's changes, once it commits (nothing on a rollback). */
+export function noteCommitDetail(em: EntityManager, detail: CommitDetail): void {
+  collectorOf(em)?.details.push(detail);
 }
 
 /**

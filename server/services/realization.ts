@@ -98,12 +98,38 @@ function asChild(indicator: Indicator, result: IndicatorResult): AggregateChild 
   };
 }
 
-export function computePlanScores(s: PlanSnapshot, year: number, checkpoint: Checkpoint): PlanScores {
-  return runSteps(planScoreSteps(s, year, checkpoint));
+/**
+ * The scores of the same plan and period before a write, and the indicators whose own rows (indicator, target,
+ * revisions, actual) the write changed: everything else of the plan as it was (no node created, deleted or moved,
+ * no responsible unit, cruscotto entry or profile changed; the sync checks it, server/sync/rescore.ts). Then only
+ * those indicators are scored again, and only the aggregates above them (their objectives, perspectives, the
+ * plan, the cruscotti listing them, their units, the managers of those objectives); every other result is the
+ * kept one, the same object.
+ */
+export type ScoreReuse = { prev: PlanScores; changed: ReadonlySet<string> };
+
+export function computePlanScores(
+  s: PlanSnapshot,
+  year: number,
+  checkpoint: Checkpoint,
+  reuse?: ScoreReuse,
+): PlanScores {
+  return runSteps(planScoreSteps(s, year, checkpoint, reuse));
 }
 
 /** computePlanScores as steps (server/speed/steps.ts): a yield every STEP_ITEMS indicators and between the levels. */
-export function* planScoreSteps(s: PlanSnapshot, year: number, checkpoint: Checkpoint): Steps<PlanScores> {
+export function* planScoreSteps(
+  s: PlanSnapshot,
+  year: number,
+  checkpoint: Checkpoint,
+  reuse?: ScoreReuse,
+): Steps<PlanScores> {
+  // without reuse every result is computed: `kept` finds nothing
+  const prev = reuse?.prev;
+  const changed = reuse?.changed;
+  const dirty = new Set<string>();
+  const kept = <T>(map: Map<string, T> | undefined, id: string, below: boolean): T | undefined =>
+    below ? undefined : map?.get(id);
   const profile = profileOf(s.plan.scoringProfile as ProfileRow | null);
   const ctx = { year, checkpoint: checkpoint as '30/6' | '31/12', profile };
   const targetOf = new Map(s.targets.map((t) => [t.indicator.id, t]));
@@ -114,6 +140,12 @@ export function* planScoreSteps(s: PlanSnapshot, year: number, checkpoint: Check
   const indicators = new Map<string, IndicatorResult>();
   for (const indicator of s.indicators) {
     if (indicators.size % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    const same = kept(prev?.indicators, indicator.id, !changed || changed.has(indicator.id));
+    if (same) {
+      indicators.set(indicator.id, same);
+      continue;
+    }
+    dirty.add(indicator.id);
     const target = targetOf.get(indicator.id);
     const activities: ActivityInput[] | undefined = indicator.project
       ? (activitiesOf.get(indicator.project.id) ?? []).map((a) => ({
@@ -153,6 +185,13 @@ export function* planScoreSteps(s: PlanSnapshot, year: number, checkpoint: Check
 
   const operationalObjectives = new Map<string, AggregateResult>();
   for (const oo of s.operationalObjectives) {
+    const below = (indicatorsOfOO.get(oo.id) ?? []).some((i) => dirty.has(i.id));
+    const same = kept(prev?.operationalObjectives, oo.id, below);
+    if (same) {
+      operationalObjectives.set(oo.id, same);
+      continue;
+    }
+    dirty.add(oo.id);
     operationalObjectives.set(
       oo.id,
       aggregate(childrenOf(indicatorsOfOO.get(oo.id)), {
@@ -165,6 +204,15 @@ export function* planScoreSteps(s: PlanSnapshot, year: number, checkpoint: Check
   const oosOfSO = groupBy(s.operationalObjectives, (o) => o.strategicObjective?.id);
   const strategicObjectives = new Map<string, StrategicResult>();
   for (const so of s.strategicObjectives) {
+    const below =
+      (oosOfSO.get(so.id) ?? []).some((o) => dirty.has(o.id)) ||
+      (ownOfSO.get(so.id) ?? []).some((i) => dirty.has(i.id));
+    const same = kept(prev?.strategicObjectives, so.id, below);
+    if (same) {
+      strategicObjectives.set(so.id, same);
+      continue;
+    }
+    dirty.add(so.id);
     const contributions = (oosOfSO.get(so.id) ?? [])
       .filter((o) => o.contributes)
       .map((o) => {
@@ -191,6 +239,15 @@ export function* planScoreSteps(s: PlanSnapshot, year: number, checkpoint: Check
   const sosOfPerspective = groupBy(s.strategicObjectives, (o) => o.perspective.id);
   const perspectives = new Map<string, AggregateResult>();
   for (const p of s.perspectives) {
+    const same = kept(
+      prev?.perspectives,
+      p.id,
+      (sosOfPerspective.get(p.id) ?? []).some((o) => dirty.has(o.id)),
+    );
+    if (same) {
+      perspectives.set(p.id, same);
+      continue;
+    }
     const children = (sosOfPerspective.get(p.id) ?? []).map((o) => ({
       ...strategicObjectives.get(o.id)!,
       weight: undefined,
@@ -213,6 +270,16 @@ export function* planScoreSteps(s: PlanSnapshot, year: number, checkpoint: Check
   const entriesOf = groupBy(s.entries, (e) => e.dashboard.id);
   const indicatorById = new Map(s.indicators.map((i) => [i.id, i]));
   for (const d of s.dashboards) {
+    const same = kept(
+      prev?.dashboards,
+      d.id,
+      (entriesOf.get(d.id) ?? []).some((e) => dirty.has(e.indicator.id)),
+    );
+    if (same) {
+      dashboards.set(d.id, same);
+      continue;
+    }
+    dirty.add(d.id);
     const entries = (entriesOf.get(d.id) ?? []).map((e) => {
       const indicator = indicatorById.get(e.indicator.id);
       const objectiveId =
@@ -248,6 +315,14 @@ export function* planScoreSteps(s: PlanSnapshot, year: number, checkpoint: Check
   }
   for (const unitId of new Set([...indicatorsOfUnit.keys(), ...serviceDashboardOf.keys()])) {
     const dashboard = serviceDashboardOf.get(unitId);
+    const below = dashboard
+      ? dirty.has(dashboard.id)
+      : (indicatorsOfUnit.get(unitId) ?? []).some((i) => dirty.has(i.id));
+    const same = kept(prev?.units, unitId, below);
+    if (same) {
+      units.set(unitId, same);
+      continue;
+    }
     units.set(
       unitId,
       dashboard
@@ -274,6 +349,14 @@ export function* planScoreSteps(s: PlanSnapshot, year: number, checkpoint: Check
   for (const managerId of new Set([...assignmentsOf.keys(), ...personalDashboardOf.keys()])) {
     const assignments = assignmentsOf.get(managerId);
     const dashboard = personalDashboardOf.get(managerId);
+    const below =
+      (dashboard !== undefined && dirty.has(dashboard.id)) ||
+      (assignments ?? []).some((a) => dirty.has((a.operationalObjective ?? a.strategicObjective)!.id));
+    const same = kept(prev?.managers, managerId, below);
+    if (same) {
+      managers.set(managerId, same);
+      continue;
+    }
     managers.set(
       managerId,
       scoreManagerByPeriod(

@@ -69,6 +69,8 @@ export class ScoreSnapshots {
   private readonly cache: LRUCache<string, Entry> | null;
   /** keep(): other read-only values per stamp, in a budget of their own of the same size */
   private readonly others: LRUCache<string, Kept> | null;
+  /** keep(): the values being built, per key and stamp, which readers of the same stamp wait for instead of building */
+  private readonly building = new Map<string, { stamp: string; value: Promise<object> }>();
 
   constructor(options: { maxBytes: number; maxEntries?: number }) {
     this.cache =
@@ -136,7 +138,8 @@ export class ScoreSnapshots {
    * A read-only value of the plan at `stamp` for the period, named by `kind` (counted in the metrics as that
    * name): the kept one of the same stamp, or `build`'s, kept (read after the stamp: never older than it). For values
    * no reader changes, such as the sheet's plan state of read-only rows (sync/plan-state.ts): `sheetRows` of an
-   * unchanged plan, a delta or every row, reads none of its rows again. Without a stamp (cache off), `build`.
+   * unchanged plan, a delta or every row, reads none of its rows again. Readers of a stamp whose value is being
+   * built wait for that build (one read of the plan however many ask at once). Without a stamp (cache off), `build`.
    */
   async keep<T extends object>(
     kind: string,
@@ -152,9 +155,18 @@ export class ScoreSnapshots {
     const hit = kept?.stamp === stamp.value;
     countCacheLookup(kind, hit);
     if (hit) return kept.value as T;
-    const value = await build();
-    this.others.set(key, { value, bytes: bytes(value), stamp: stamp.value, orgId: stamp.orgId });
-    return value;
+    // after a write, every pane asks the new stamp's rows at once (bench B4): one reads them, the others wait for it
+    const pending = this.building.get(key);
+    if (pending?.stamp === stamp.value) return pending.value as Promise<T>;
+    const building = build();
+    this.building.set(key, { stamp: stamp.value, value: building });
+    try {
+      const value = await building;
+      this.others.set(key, { value, bytes: bytes(value), stamp: stamp.value, orgId: stamp.orgId });
+      return value;
+    } finally {
+      if (this.building.get(key)?.value === building) this.building.delete(key);
+    }
   }
 
   /**

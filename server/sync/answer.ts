@@ -1,14 +1,13 @@
 /**
  * The answer phase of a sheet sync: per row its status, errors, new id and row version, the server's row for a
- * conflict, and its score; plus the score of every ancestor, the plan and every dashboard the batch touched. Scored
- * from the plan as it now is in memory (not re-read).
+ * conflict, and its score; plus the score of every ancestor, the plan and every dashboard the batch touched, from the
+ * scores of the plan as it now is in memory (not re-read; rescore.ts).
  */
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { CellError } from '@core/sheet/messages';
 import { Indicator, OperationalObjective, Perspective, StrategicObjective } from '../entities';
 import { AuditEvent } from '../entities/audit-event';
-import { forPeriod } from '../services/plan-snapshot';
-import { computePlanScores, type PlanScores } from '../services/realization';
+import type { PlanScores } from '../services/realization';
 import { realizationView, type RealizationView } from '../services/realization-view';
 import type { ServiceContext } from '../services/service-context';
 import { levelOfNode, parentIdOf, type PlanNode, type PlanState } from './plan-state';
@@ -53,15 +52,9 @@ export async function outcomeOf(
   after: PlanState,
   plans: RowPlan[],
   input: SyncInput,
-  onScores?: (scores: PlanScores) => void,
+  scores: PlanScores,
 ): Promise<SyncOutcome> {
   const applied = plans.filter(isWrite).length;
-  const scores = computePlanScores(
-    forPeriod(after.snapshot, input.year, input.checkpoint),
-    input.year,
-    input.checkpoint,
-  );
-  onScores?.(scores);
   const conflicts = await conflictDetails(
     ctx,
     before,

@@ -6,12 +6,14 @@ import { SyncBatch } from '../entities/sync-batch';
 import { InputError, NotFoundError } from '../errors';
 import type { ServiceContext } from '../services/service-context';
 import { bumpPlanNow } from '../services/plan-change-counter';
+import { noteCommitDetail } from '../services/committed-changes';
 import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-stamp';
 import type { PlanScores } from '../services/realization';
 import { JsonText } from '../speed/bound-insert';
 import { insertNewRow } from '../speed/bulk-write';
 import { outcomeOf, type SyncOutcome } from './answer';
 import { applyRows } from './apply';
+import { reuseFor, scoresAfter, sheetChangeOf } from './rescore';
 import { checkPlacements, readCruscotti, writePlacements } from './dashboard-rows';
 import { decideRows, refuseBatch } from './decide';
 import { codeOf, levelOfNode, loadPlanState, type PlanState, titleOf } from './plan-state';
@@ -58,15 +60,10 @@ function entryRemoval(row: SheetRowIn): SheetRowIn {
  * changed rows these scores did not see). Then no other writer can move it before the commit: on PostgreSQL the
  * bumped row stays locked, SQLite writes one transaction at a time.
  */
-async function scoresToKeep(
-  em: EntityManager,
-  before: PlanStamp,
-  wrote: boolean,
-  scores: PlanScores,
-): Promise<PlanStamp | null> {
+async function scoresToKeep(em: EntityManager, before: PlanStamp, wrote: boolean): Promise<PlanStamp | null> {
   if (wrote) await bumpPlanNow(em, before.planId);
   const after = await readPlanStamp(em, before.planId);
-  return scores && onlyBumpedBy(before, after, wrote ? 1 : 0) ? after : null;
+  return onlyBumpedBy(before, after, wrote ? 1 : 0) ? after : null;
 }
 
 function hashOf(input: SyncInput): string {
@@ -149,11 +146,22 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         placed = await writePlacements(tx, plan, folded, plans, cruscotti, after);
         await hooks.afterWrite?.();
       }
-      let scores: PlanScores | null = null;
-      const answer = await outcomeOf(tx, state, after, plans, nodeInput, (s) => (scores = s));
-      const outcome = expandOutcome(answer, folded, input, placed, cruscotti.removed);
+      // the kept scores of `before`, rescored for the rows written, when nothing else moved (rescore.ts)
+      const reuse = reuseFor(tx, before, read, after, plans, placed.size > 0 || cruscotti.removed.size > 0);
+      let scores = scoresAfter(after, reuse);
+      let answer = await outcomeOf(tx, state, after, plans, nodeInput, scores);
+      let outcome = expandOutcome(answer, folded, input, placed, cruscotti.removed);
       const wrote = outcome.applied > 0 || placed.size > 0 || cruscotti.removed.size > 0;
-      if (before && scores) keep = await scoresToKeep(em, before, wrote, scores);
+      if (before) keep = await scoresToKeep(em, before, wrote);
+      if (reuse && !keep) {
+        // another writer came between `before` and the rows read (PostgreSQL): what was kept is not theirs
+        scores = scoresAfter(after);
+        answer = await outcomeOf(tx, state, after, plans, nodeInput, scores);
+        outcome = expandOutcome(answer, folded, input, placed, cruscotti.removed);
+      } else if (reuse && outcome.applied > 0) {
+        // told with the commit: the feeds of this period need not read the plan again (server/live/feeds.ts)
+        noteCommitDetail(em, sheetChangeOf(after, outcome));
+      }
       if (input.batchKey) {
         if (fast) {
           // a native insert: the unit of work would re-examine every row of the batch for one more row

@@ -1,0 +1,88 @@
+import { Indicator } from '../entities';
+import { forPeriod } from '../services/plan-snapshot';
+import type { PlanStamp } from '../services/plan-stamp';
+import { computePlanScores, type PlanScores, type ScoreReuse } from '../services/realization';
+import type { ServiceContext } from '../services/service-context';
+import type { RealizationView } from '../services/realization-view';
+import type { SyncOutcome } from './answer';
+import { codeOf, levelOfNode, type PlanNode, type PlanState } from './plan-state';
+import { isWrite, type RowPlan } from './row-plan';
+
+const sameUnits = (a: string[] | undefined, b: string[] | undefined) =>
+  (a ?? []).length === (b ?? []).length && (a ?? []).every((id, k) => id === b![k]);
+
+const parentsOf = (node: PlanNode) => {
+  const i = node as Indicator;
+  return `${i.operationalObjective?.id ?? '-'}|${i.strategicObjective?.id ?? '-'}`;
+};
+
+/**
+ * What the answer of a batch can reuse of the scores kept before it (issue 15: the scores of one plan are computed
+ * once per change, and a change of a few values scores those values, not the plan): the kept scores of the same
+ * plan, period and stamp `before` (read under the sync's turn), when every row the batch wrote is an existing
+ * indicator that stays under the same parents and units, and nothing else moved (no cruscotto entry placed or
+ * removed). Otherwise undefined, and the whole plan is scored. The read rows must be read-only ones (the fast
+ * paths): with managed rows, `read` and `after` would be the same objects and a move could not be seen.
+ */
+export function reuseFor(
+  ctx: ServiceContext,
+  before: PlanStamp | null,
+  read: PlanState,
+  after: PlanState,
+  plans: RowPlan[],
+  entriesMoved: boolean,
+): ScoreReuse | undefined {
+  if (!before || entriesMoved || ctx.fastPaths === false) return undefined;
+  const prev = ctx.snapshots?.get(before, read.year, read.checkpoint);
+  if (!prev) return undefined;
+  const changed = new Set<string>();
+  for (const p of plans) {
+    if (!isWrite(p)) continue;
+    // an update names an existing node (the apply phase sets `created` to it as well)
+    if (p.status !== 'updated' || !(p.node instanceof Indicator)) return undefined;
+    const was = read.nodes.get(p.node.id);
+    const now = after.nodes.get(p.node.id);
+    if (!was || !now || parentsOf(was) !== parentsOf(now)) return undefined;
+    if (!sameUnits(read.snapshot.unitsOf.get(now.id), after.snapshot.unitsOf.get(now.id))) return undefined;
+    changed.add(now.id);
+  }
+  return { prev: prev.scores, changed };
+}
+
+/** The period's scores of the plan after the batch: only what it changed scored again, when `reuse` allows. */
+export function scoresAfter(after: PlanState, reuse?: ScoreReuse): PlanScores {
+  return computePlanScores(
+    forPeriod(after.snapshot, after.year, after.checkpoint),
+    after.year,
+    after.checkpoint,
+    reuse,
+  );
+}
+
+/**
+ * A sheet sync's change as the live feeds show it (server/live/feeds.ts), told with its commit: the rows it wrote
+ * with their new versions, and the new scores of those rows and of everything above them (its answer's). Complete
+ * only for a batch `reuseFor` accepted (existing indicators, nothing moved): then a feed of the same plan and period
+ * tells its subscribers from this alone, without reading and scoring the plan again.
+ */
+export type SheetChange = {
+  kind: 'sheet';
+  planId: string;
+  year: number;
+  checkpoint: string;
+  rows: Array<{ rowId: string; rowVersion: number; level: string; code: string | null }>;
+  scores: Array<{ id: string; realization: RealizationView | null }>;
+};
+
+export function sheetChangeOf(after: PlanState, outcome: SyncOutcome): SheetChange {
+  const rows: SheetChange['rows'] = [];
+  const scores: SheetChange['scores'] = [];
+  for (const row of outcome.rows) {
+    const node = row.rowId ? after.nodes.get(row.rowId) : undefined;
+    if (!node || row.rowVersion === null || row.status !== 'updated') continue;
+    rows.push({ rowId: node.id, rowVersion: row.rowVersion, level: levelOfNode(node), code: codeOf(node) });
+    scores.push({ id: node.id, realization: row.realization });
+  }
+  for (const a of outcome.affected) scores.push({ id: a.id, realization: a.realization });
+  return { kind: 'sheet', planId: outcome.planId, year: outcome.year, checkpoint: outcome.checkpoint, rows, scores };
+}

@@ -1,0 +1,104 @@
+/**
+ * A sheet sync scores only what it changed (issue 15; server/sync/rescore.ts): with the plan's scores kept from
+ * before the batch, the indicators it wrote are scored again with the aggregates above them, and every other score
+ * is the kept one. Its answers, and every read after it, equal those of a server that keeps nothing and scores the
+ * whole plan, on copies of one database, for batches one after the other and for batches sent together.
+ */
+import { databaseFor, databaseNames } from '../helpers/databases';
+import { counted } from '../helpers/cache-lookups';
+import { seededWithCopy } from '../helpers/seeded-copy';
+import { startServer, type TestServer } from '../helpers/server';
+import { edit, ok, SHEET_ROWS, sondrioPlan, SYNC_ROWS, type SondrioPlan, type SheetRow } from '../helpers/sync';
+import { PLAN_SCORES } from '../../server/services/score-snapshots';
+
+const REALIZATION = 'status score display text profile';
+const TREE = /* GraphQL */ `
+  query Tree($id: ID!) {
+    planVersion(id: $id) {
+      realization(year: 2022) { ${REALIZATION} }
+      perspectives {
+        realization(year: 2022) { ${REALIZATION} }
+        strategicObjectives {
+          code realization(year: 2022) { ${REALIZATION} }
+          operationalObjectives {
+            code realization(year: 2022) { ${REALIZATION} }
+            indicators { id code realization(year: 2022) { ${REALIZATION} } }
+          }
+        }
+      }
+      dashboards { name realization(year: 2022) { ${REALIZATION} } }
+    }
+    people { fullName realization(planId: $id, year: 2022) { ${REALIZATION} } }
+  }
+`;
+
+const withoutTimes = (value: unknown) =>
+  JSON.parse(JSON.stringify(value).replace(/"(serverTime|updatedAt)":"[^"]*"/g, '"$1":0'));
+
+describe.each(databaseNames())('a sync rescores only what it changed (%s)', (dialect) => {
+  const databases = databaseFor(dialect);
+  /** keeps scored plans (the default): its syncs rescore */
+  let kept: TestServer;
+  /** SCORE_CACHE_MB=0: every sync scores the whole plan, the reference */
+  let computed: TestServer;
+  let plan: SondrioPlan;
+  let indicators: SheetRow[];
+
+  beforeAll(async () => {
+    const { source, copy } = await seededWithCopy(databases);
+    kept = await startServer(dialect, { databaseUrl: source });
+    computed = await startServer(dialect, { databaseUrl: copy, scoreCacheMb: 0 });
+    plan = await sondrioPlan(kept);
+    // rows with a numeric target: their actual moves their score
+    indicators = plan.rows.filter((r) => r.level === 'INDICATOR' && r.target?.kind === 'NUMBER');
+    expect(indicators.length).toBeGreaterThanOrEqual(10);
+  });
+  afterAll(async () => {
+    await kept?.close();
+    await computed?.close();
+    await databases.dropAll();
+  });
+
+  const syncOn = (server: TestServer, rows: ReturnType<typeof edit>[]) =>
+    server.gql(SYNC_ROWS, { input: { planId: plan.planId, year: 2022, mode: 'PARTIAL', rows } });
+
+  /** tree and sheet rows with scores on both servers: equal */
+  async function sameReads(): Promise<void> {
+    const vars = { planId: plan.planId, year: 2022, checkpoint: 'YEAR_END', since: null };
+    expect(ok(await kept.gql(TREE, { id: plan.planId }))).toEqual(ok(await computed.gql(TREE, { id: plan.planId })));
+    expect(withoutTimes(ok(await kept.gql(SHEET_ROWS, vars)))).toEqual(
+      withoutTimes(ok(await computed.gql(SHEET_ROWS, vars))),
+    );
+  }
+
+  it('batches one after the other: the same answers, each rescored from the kept scores', async () => {
+    await sameReads(); // both read the plan: the kept side holds its scores
+    const batches = [
+      [edit(indicators[0], { actual: '7' })],
+      [edit(indicators[1], { actual: '0' }), edit(indicators[2], { actual: '123' })],
+      [edit(indicators[3], { actual: 'n.d.' })],
+      // the first row again, from the version its first batch left
+      [edit(indicators[0], { actual: '9' })],
+    ];
+    const versions = new Map<string, number>();
+    for (const rows of batches) {
+      const sent = rows.map((r) => ({ ...r, rowVersion: versions.get(r.rowId!) ?? r.rowVersion }));
+      const mine = await counted(kept, PLAN_SCORES, () => syncOn(kept, sent));
+      const reference = await syncOn(computed, sent);
+      expect(ok(mine.value)).toEqual(ok(reference));
+      // the kept scores of the plan before the batch were found, and nothing was computed to look up
+      expect({ hit: mine.hit, miss: mine.miss }).toEqual({ hit: 1, miss: 0 });
+      for (const [k, r] of ok(mine.value).syncRows.rows.entries()) versions.set(sent[k].rowId!, r.rowVersion);
+    }
+    await sameReads();
+  });
+
+  it('batches sent together: every read after them equals the reference', async () => {
+    await sameReads();
+    const rows = indicators.slice(4, 10).map((r, k) => edit(r, { actual: String(10 + 13 * k) }));
+    const answers = await Promise.all(rows.map((row) => syncOn(kept, [row])));
+    for (const a of answers) expect(ok(a).syncRows.applied).toBe(1);
+    for (const row of rows) ok(await syncOn(computed, [row]));
+    await sameReads();
+  });
+});
