@@ -21,7 +21,15 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'node', testEnvironment: 'node', roots: ['<rootDir>/test'], testMatch: ['**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'node',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      // a query queued on a busy pg client fails the test (test/helpers/pg-query-queue.ts)
+      setupFilesAfterEnv: ['<rootDir>/test/pg-guard.ts'],
+    },
     {
       ...shared,
       displayName: 'core-jsdom',

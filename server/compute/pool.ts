@@ -10,8 +10,9 @@ import { receiveSlices, sendInSlices } from './slices';
 /**
  * Where plan-wide computations run (issue 13, item 5). With threads, in a pool of worker threads: the event loop
  * only reads the rows and answers, so `/health` and small requests are served while a viewer's report of a
- * 5,000-indicator plan is computed. Without (COMPUTE_THREADS=0), on the event loop, in steps of a few hundred
- * indicators or rows, each on a turn of its own (server/speed/steps.ts). The answers are the same either way: the same pure functions (plan-tasks.ts) run in both.
+ * 5,000-indicator plan is computed. Without (COMPUTE_THREADS=0), on the event loop, in steps that give it a turn
+ * every 10 ms (server/speed/steps.ts). The answers are the same either way: the same pure functions (plan-tasks.ts)
+ * run in both.
  */
 export type PlanCompute = {
   run<K extends PlanTask['kind']>(task: PlanTaskOf<K>): Promise<PlanTaskResults[K]>;

@@ -19,6 +19,7 @@ import { parseRow } from '@core/sheet/parse-row';
 import { SETTINGS_SHEET, type WorkbookBinding } from '../export/workbook';
 import { DEFAULT_WORKBOOK_LIMITS, readWorkbook, type SheetGrid, type WorkbookLimits } from './workbook-read';
 import { prepare, rowIdsOf } from './workbook-table';
+import { readsTogether } from '../speed/reads-together';
 
 export type WorkbookImportOptions = {
   planId: string;
@@ -219,11 +220,11 @@ function pickSheet(sheets: SheetGrid[], wanted: string | undefined): SheetGrid {
 async function idsBelongToPlan(em: EntityManager, planId: string, ids: string[]): Promise<boolean> {
   if (ids.length === 0) return false;
   const where = { id: { $in: ids.slice(0, 1000) }, plan: planId };
-  const counts = await Promise.all([
-    em.count(Indicator, where),
-    em.count(OperationalObjective, where),
-    em.count(StrategicObjective, where),
-    em.count(Perspective, where),
-  ]);
+  const counts = await readsTogether(em, [
+    () => em.count(Indicator, where),
+    () => em.count(OperationalObjective, where),
+    () => em.count(StrategicObjective, where),
+    () => em.count(Perspective, where),
+  ] as const);
   return counts.some((n) => n > 0);
 }

@@ -9,6 +9,7 @@ import { Dashboard, DashboardEntry, Indicator, OperationalObjective, StrategicOb
 import { type FieldProblem, InputError, NotFoundError } from '../errors';
 import { recordChange, snapshot } from './audit';
 import type { ServiceContext } from './service-context';
+import { readsTogether } from '../speed/reads-together';
 
 export type DashboardEntryDraft = {
   indicatorId: string;
@@ -45,11 +46,11 @@ export async function createDashboardEntries(
   const idsOf = (pick: (e: DashboardEntryDraft) => string | null | undefined) => [
     ...new Set(entries.map(pick).filter((id): id is string => !!id)),
   ];
-  const [indicators, strategic, operational] = await Promise.all([
-    em.find(Indicator, { plan, id: { $in: idsOf((e) => e.indicatorId) } }),
-    em.find(StrategicObjective, { plan, id: { $in: idsOf((e) => e.strategicObjectiveId) } }),
-    em.find(OperationalObjective, { plan, id: { $in: idsOf((e) => e.operationalObjectiveId) } }),
-  ]);
+  const [indicators, strategic, operational] = await readsTogether(em, [
+    () => em.find(Indicator, { plan, id: { $in: idsOf((e) => e.indicatorId) } }),
+    () => em.find(StrategicObjective, { plan, id: { $in: idsOf((e) => e.strategicObjectiveId) } }),
+    () => em.find(OperationalObjective, { plan, id: { $in: idsOf((e) => e.operationalObjectiveId) } }),
+  ] as const);
   const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
   const [indicatorOf, strategicOf, operationalOf] = [byId(indicators), byId(strategic), byId(operational)];
   const problems: FieldProblem[] = [];

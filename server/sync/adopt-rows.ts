@@ -3,6 +3,7 @@ import type { Node } from '../entities/base';
 import type { PlanSnapshot } from '../services/plan-snapshot';
 import { ConflictError, NotFoundError } from '../errors';
 import { PlanState } from './plan-state';
+import { readsTogether } from '../speed/reads-together';
 
 /**
  * The sync reads the plan as read-only rows (validation, versions, parents and scores need all of it, the unit of
@@ -22,8 +23,13 @@ export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[
     idsByEntity.set(entity, ids);
   }
   const managed = new Map<string, Node>();
-  const found = await Promise.all(
-    [...idsByEntity].map(([entity, ids]) => em.find<Node>(entity, { id: { $in: [...ids] } })),
+  const found = await readsTogether(
+    em,
+    [...idsByEntity].map(
+      ([entity, ids]) =>
+        () =>
+          em.find<Node>(entity, { id: { $in: [...ids] } }),
+    ),
   );
   for (const row of found.flat()) managed.set(row.id, row);
   for (const row of rows) {

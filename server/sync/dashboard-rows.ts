@@ -26,6 +26,7 @@ import type { ServiceContext } from '../services/service-context';
 import { parentIdOf, type PlanState } from './plan-state';
 import type { Folded } from './repeat-rows';
 import type { RowPlan, SyncInput } from './row-plan';
+import { readsTogether } from '../speed/reads-together';
 
 /** One batch row's place in a cruscotto, once checked. */
 export type Placement = {
@@ -67,12 +68,12 @@ export async function readCruscotti(ctx: ServiceContext, plan: PlanVersion, rows
   };
   if (!rows.some((r) => r.dashboard?.trim())) return none;
   const { em } = ctx;
-  const [dashboards, entries, units, people] = await Promise.all([
-    em.find(Dashboard, { plan: plan.id }, { orderBy: { position: 'asc' } }),
-    em.find(DashboardEntry, { plan: plan.id }),
-    em.find(OrgUnit, { org: plan.org.id }),
-    em.find(Person, { org: plan.org.id }),
-  ]);
+  const [dashboards, entries, units, people] = await readsTogether(em, [
+    () => em.find(Dashboard, { plan: plan.id }, { orderBy: { position: 'asc' } }),
+    () => em.find(DashboardEntry, { plan: plan.id }),
+    () => em.find(OrgUnit, { org: plan.org.id }),
+    () => em.find(Person, { org: plan.org.id }),
+  ] as const);
   return { dashboards, entries, units, people, placements: [], refused: new Set(), removed: new Set() };
 }
 

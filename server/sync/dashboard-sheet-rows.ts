@@ -9,13 +9,15 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Dashboard, DashboardEntry } from '../entities';
 import { parentIdOf, type PlanNode, type PlanState } from './plan-state';
 import { sheetRowOf, type SheetRowOut } from './sheet-rows';
+import { readsTogether } from '../speed/reads-together';
 
 export async function dashboardRows(em: EntityManager, state: PlanState): Promise<SheetRowOut[]> {
   const plan = state.plan.id;
-  const [dashboards, entries] = await Promise.all([
-    em.find(Dashboard, { plan }, { orderBy: { position: 'asc', id: 'asc' }, populate: ['ownerUnit', 'ownerPerson'] }),
-    em.find(DashboardEntry, { plan }, { orderBy: { position: 'asc', id: 'asc' } }),
-  ]);
+  const [dashboards, entries] = await readsTogether(em, [
+    () =>
+      em.find(Dashboard, { plan }, { orderBy: { position: 'asc', id: 'asc' }, populate: ['ownerUnit', 'ownerPerson'] }),
+    () => em.find(DashboardEntry, { plan }, { orderBy: { position: 'asc', id: 'asc' } }),
+  ] as const);
   const entriesOf = new Map<string, DashboardEntry[]>();
   for (const e of entries) entriesOf.set(e.dashboard.id, [...(entriesOf.get(e.dashboard.id) ?? []), e]);
   const rows: SheetRowOut[] = [];

@@ -12,6 +12,7 @@ import {
   type TargetRevision,
 } from '../entities';
 import { readRows } from '../speed/read-rows';
+import { readsTogether } from '../speed/reads-together';
 import { groupBy } from '../services/group-by';
 import { loadPlanSnapshot, type PlanSnapshot } from '../services/plan-snapshot';
 import type { SheetLevel } from '@core/sheet/row';
@@ -141,9 +142,9 @@ export async function loadPlanState(
   const read = <E extends object>(entity: EntityClass<E>, where: FilterQuery<E>) =>
     options.readOnly ? readRows(em, entity, where) : em.find(entity, where);
   const snapshot = await loadPlanSnapshot(em, planId, null, options);
-  const [units, locks] = await Promise.all([
-    read(OrgUnit, { org: snapshot.plan.org.id }),
-    read(CheckpointLock, { plan: planId }),
-  ]);
+  const [units, locks] = await readsTogether(em, [
+    () => read(OrgUnit, { org: snapshot.plan.org.id }),
+    () => read(CheckpointLock, { plan: planId }),
+  ] as const);
   return new PlanState(snapshot, year, checkpoint, units, locks);
 }

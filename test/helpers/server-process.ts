@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openOrm } from '../../server/db/orm';
 import { Organisation } from '../../server/entities';
 import { createUser, issueToken } from '../../server/services/users';
+import { PG_QUEUE_WARNING } from './pg-query-queue';
 
 const ROOT = path.join(__dirname, '../..');
 const TS_NODE = path.join(ROOT, 'node_modules/ts-node/dist/bin.js');
@@ -22,7 +23,7 @@ export type ServerProcess = {
   waitForLog(match: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
   /** resolves with the exit code when the process ends */
   exited: Promise<number | null>;
-  /** SIGTERM, then the exit code */
+  /** SIGTERM, then the exit code; fails if the server queued a query on a busy pg client (its stderr says so) */
   stop(): Promise<number | null>;
 };
 
@@ -62,6 +63,8 @@ export async function startServerProcess(env: Record<string, string>, name = 'se
       REDIS_URL: '',
       METRICS_TOKEN: '',
       TRUST_PROXY: '',
+      // pg's warning of a query queued on a busy client, printed with its stack (checked by stop())
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --trace-deprecation`.trim(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -122,7 +125,12 @@ export async function startServerProcess(env: Record<string, string>, name = 'se
     exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      return exited;
+      const code = await exited;
+      const stderr = errors.join('');
+      if (stderr.includes(PG_QUEUE_WARNING)) {
+        throw new Error(`${name} queued a query on a busy pg client (test/helpers/pg-query-queue.ts):\n${stderr}`);
+      }
+      return code;
     },
   };
 }

@@ -4,7 +4,8 @@
  * without, asked the same questions. SQLite only: where the computation runs does not depend on the database.
  */
 import { Checkpoint } from '@core/vocabulary/enums';
-import { runPlanTask } from '../../server/compute/plan-tasks';
+import { planTaskSteps, runPlanTask } from '../../server/compute/plan-tasks';
+import { runStepsOnTurns } from '../../server/speed/steps';
 import { loadPlanSnapshot } from '../../server/services/plan-snapshot';
 import { startServer, type TestServer } from '../helpers/server';
 
@@ -81,11 +82,14 @@ describe('answers with compute threads and without (sqlite)', () => {
       if (!done) setImmediate(tick);
     };
     setImmediate(tick);
-    const stepped = await onLoop.app.compute.run(task);
+    // the turn goes by time (server/speed/steps.ts); with no time to spare, a turn after every step
+    const stepped = await runStepsOnTurns(planTaskSteps(task), 0);
     done = true;
     // scores by slices of indicators, then each level, then the layout: a turn of the event loop before each
     expect(turns).toBeGreaterThanOrEqual(5);
     expect(stepped).toEqual(runPlanTask(task));
+    // the server's own path on the event loop, with its budget of time: the same answer
+    expect(await onLoop.app.compute.run(task)).toEqual(stepped);
     expect(stepped.report.rows.length).toBeGreaterThan(10);
   });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OPERATION_LIMITS } from '../../server/http/armor';
 import { PLAN_WIDE } from '../../server/http/plan-wide-fields';
+import { databaseNames } from '../helpers/databases';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { SHEET_ROWS, SYNC_ROWS } from '../helpers/sync';
@@ -9,7 +10,8 @@ import { SHEET_ROWS, SYNC_ROWS } from '../helpers/sync';
 /**
  * Abuse limits: operations too deep, too wide or too big, batched requests, too many requests, foreign origins;
  * each refused with a clear error while the server keeps answering normal queries. The limits are HTTP and
- * GraphQL-shape rules, the same on both databases: SQLite only.
+ * GraphQL-shape rules, the same on both databases: SQLite only, except the rate limits, whose file routes read the
+ * database before they answer: both.
  */
 
 async function raw(server: TestServer, body: string, headers: Record<string, string> = {}) {
@@ -245,10 +247,11 @@ describe('abusive queries are refused while the server keeps serving (sqlite)', 
   });
 });
 
-describe('rate limits and configuration (sqlite)', () => {
+// the budgets are HTTP rules, but the file routes read the database before they answer: both databases
+describe.each(databaseNames())('rate limits and configuration (%s)', (dialect) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer('sqlite', {
+    server = await startServer(dialect, {
       security: {
         requestsPerWindow: 5,
         authFailuresPerWindow: 3,

@@ -2,20 +2,21 @@
  * The price of what a request shows per node (issue 13, item 5; server/http/node-cost.ts): explanations on every
  * sheet row and connections whose page size is in a variable are priced by the plan's size, and refused before
  * anything runs when over the limit, with the price in Italian and English. A 100-indicator plan and a limit of 150
- * indicator scorings stand for a 3,000-indicator plan and the default limit: the arithmetic is the same. SQLite
- * only: the price is the HTTP process's, the same whatever the database.
+ * indicator scorings stand for a 3,000-indicator plan and the default limit: the arithmetic is the same. Both
+ * databases: the price is the HTTP process's, but the plan's size it counts is read from the database.
  */
+import { databaseNames } from '../helpers/databases';
 import { type Caller, startServer, type TestServer } from '../helpers/server';
 import { buildPlanWithViewer } from '../helpers/synthetic-plan';
 
-describe('the price of explanations and big pages (sqlite)', () => {
+describe.each(databaseNames())('the price of explanations and big pages (%s)', (dialect) => {
   let server: TestServer;
   let planId: string;
   let viewer: Caller;
   const maxPerRequest = 150;
 
   beforeAll(async () => {
-    server = await startServer('sqlite', { planCost: { maxPerRequest, heavyFrom: 1_000 } });
+    server = await startServer(dialect, { planCost: { maxPerRequest, heavyFrom: 1_000 } });
     const built = await buildPlanWithViewer(server, 'COST', {
       perspectives: 1,
       strategic: 2,

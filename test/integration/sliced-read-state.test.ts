@@ -5,7 +5,6 @@ import { loadPlanSnapshot } from '../../server/services/plan-snapshot';
 import { readRows } from '../../server/speed/read-rows';
 import { SLICE_ROWS } from '../../server/speed/read-slices';
 import { databaseNames } from '../helpers/databases';
-import { refusePgQueryQueue } from '../helpers/pg-query-queue';
 import { startServer, type TestServer } from '../helpers/server';
 import { buildPlan } from '../helpers/synthetic-plan';
 
@@ -33,7 +32,6 @@ jest.mock('../../server/speed/read-rows', () => {
 describe.each(databaseNames())('a sliced read of a plan sees one state (%s)', (dialect) => {
   let server: TestServer;
   let planId: string;
-  refusePgQueryQueue();
 
   beforeAll(async () => {
     server = await startServer(dialect);

@@ -26,6 +26,7 @@ describe.each(databaseNames())('concurrent syncs on one plan (%s)', (dialect) =>
   it(`applies a row contested by two 10-row batches exactly once, over ${TRIALS} trials`, async () => {
     let lost = 0;
     let bothRefused = 0;
+    const odd: string[] = [];
     for (let trial = 0; trial < TRIALS; trial++) {
       const rows = await indicators();
       const [contested, ...others] = rows.slice(trial % 5, (trial % 5) + 19);
@@ -39,7 +40,11 @@ describe.each(databaseNames())('concurrent syncs on one plan (%s)', (dialect) =>
       const outcomes = [statusOf(a, contested.rowId), statusOf(b, contested.rowId)].sort();
       if (outcomes[0] === 'UPDATED' && outcomes[1] === 'UPDATED') lost++;
       if (outcomes[0] === 'CONFLICT' && outcomes[1] === 'CONFLICT') bothRefused++;
-      expect(outcomes).toEqual(['CONFLICT', 'UPDATED']);
+      if (outcomes.join() !== 'CONFLICT,UPDATED') {
+        // counted, and every trial still run: the end says how many of the trials lost an update
+        odd.push(`trial ${trial}: ${outcomes.join(', ')}`);
+        continue;
+      }
       // the value kept is the winner's, and every uncontested row of both batches landed
       const winner = statusOf(a, contested.rowId) === 'UPDATED' ? mine[0] : theirs[0];
       const now = new Map((await indicators()).map((r) => [r.rowId, r]));
@@ -54,7 +59,10 @@ describe.each(databaseNames())('concurrent syncs on one plan (%s)', (dialect) =>
         }
       }
     }
-    expect({ lost, bothRefused }).toEqual({ lost: 0, bothRefused: 0 });
+    console.log(
+      `${dialect}: ${TRIALS} trials of two overlapping 10-row batches, ${lost} lost updates, ${bothRefused} both refused`,
+    );
+    expect({ lost, bothRefused, odd }).toEqual({ lost: 0, bothRefused: 0, odd: [] });
   });
 
   it('resolves two first actual values entered at once to one applied and one conflict', async () => {

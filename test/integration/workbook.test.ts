@@ -7,7 +7,6 @@ import ExcelJS from 'exceljs';
 import { PLAN_LAYOUT } from '@core/sheet/layout';
 import { databaseNames } from '../helpers/databases';
 import { getFile, loadXlsx, postWorkbook } from '../helpers/files';
-import { refusePgQueryQueue } from '../helpers/pg-query-queue';
 import { seedPath } from '../helpers/seeds';
 import { startServer, type TestServer } from '../helpers/server';
 import { withSondrioServer } from '../helpers/sondrio-server';
@@ -51,8 +50,6 @@ async function withActuals(server: TestServer, plan: SondrioPlan): Promise<void>
 }
 
 describe.each(databaseNames())('plan workbook export and import (%s)', (dialect) => {
-  // the sync inside the import read the plan with several queries at once on its transaction's one connection
-  refusePgQueryQueue();
   const sondrio = withSondrioServer(dialect);
   let fresh: TestServer;
   let exported: Buffer;

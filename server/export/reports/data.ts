@@ -19,6 +19,7 @@ import type { PlanStamp } from '../../services/plan-stamp';
 import { checkpointLabel } from '@core/vocabulary/checkpoint';
 import type { PlanCompute } from '../../compute/pool';
 import { nextTurn } from '../../speed/next-turn';
+import { readsTogether } from '../../speed/reads-together';
 
 export type ReportRequest = {
   planId: string;
@@ -63,13 +64,13 @@ export async function loadReportData(
   await nextTurn();
   const full = await loadPlanSnapshot(em, request.planId, null);
   const org = full.plan.org.id;
-  const [cycle, organisation, units, persons, baselines] = await Promise.all([
-    em.findOneOrFail(PlanCycle, { id: full.plan.cycle.id }),
-    em.findOneOrFail(Organisation, { id: org }),
-    em.find(OrgUnit, { org }),
-    em.find(Person, { org }),
-    em.find(Baseline, { indicator: { plan: request.planId } }, { orderBy: { year: 'asc' } }),
-  ]);
+  const [cycle, organisation, units, persons, baselines] = await readsTogether(em, [
+    () => em.findOneOrFail(PlanCycle, { id: full.plan.cycle.id }),
+    () => em.findOneOrFail(Organisation, { id: org }),
+    () => em.find(OrgUnit, { org }),
+    () => em.find(Person, { org }),
+    () => em.find(Baseline, { indicator: { plan: request.planId } }, { orderBy: { year: 'asc' } }),
+  ] as const);
   const period = forPeriod(full, request.year, request.checkpoint);
   const scoresOf = (checkpoint: Checkpoint) =>
     checkpoint === request.checkpoint && threaded
