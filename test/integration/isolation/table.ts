@@ -228,6 +228,10 @@ export const TABLE: Record<string, Probe> = {
     `query($p: ID!, $r: ID!) { rowHistory(planId: $p, rowId: $r, year: 2022) { entityId after } }`,
     (t) => ({ p: t.plan, r: t.indicator }),
   ),
+  lastFieldChanges: read(
+    `query($p: ID!, $r: ID!) { lastFieldChanges(planId: $p, rowIds: [$r], year: 2022) { rowId changes { field actor at } } }`,
+    (t) => ({ p: t.plan, r: t.indicator }),
+  ),
   rowHistoryConnection: read(
     `query($p: ID!, $r: ID!) { rowHistoryConnection(planId: $p, rowId: $r, year: 2022) { totalCount edges { node { entityId after } } } }`,
     (t) => ({ p: t.plan, r: t.indicator }),
