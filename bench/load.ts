@@ -1,5 +1,6 @@
 import { OperationalObjective } from '../server/entities';
 import { buildPlan, type PlanShape } from '../test/helpers/synthetic-plan';
+import { graphqlFailed } from './addin-mix';
 import type { BenchResult } from './measure';
 import { authHeaders, type BenchServer } from './server';
 
@@ -75,7 +76,7 @@ export async function benchLoad(
 
   function check(status: number, body: string): boolean {
     if (status !== 200) return false;
-    if (body.includes('"errors"')) {
+    if (graphqlFailed(body)) {
       graphqlErrors++;
       if (errorSamples.length < 3) errorSamples.push(body.slice(0, 300));
       return false;
