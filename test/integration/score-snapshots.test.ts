@@ -13,27 +13,9 @@ import { buildTenant } from '../helpers/tenant';
 import { listen, socketUrl, subscribed } from '../helpers/live';
 import { counted as countedIn } from '../helpers/cache-lookups';
 import { PLAN_SCORES } from '../../server/services/score-snapshots';
+import { SCORE_TREE } from '../helpers/score-tree';
 
-const REALIZATION = 'status score display text profile';
-const TREE = /* GraphQL */ `
-  query Tree($id: ID!) {
-    planVersion(id: $id) {
-      realization(year: 2022) { ${REALIZATION} }
-      perspectives {
-        realization(year: 2022) { ${REALIZATION} }
-        strategicObjectives {
-          code realization(year: 2022) { ${REALIZATION} }
-          operationalObjectives {
-            code realization(year: 2022) { ${REALIZATION} }
-            indicators { id code realization(year: 2022) { ${REALIZATION} } }
-          }
-        }
-      }
-      dashboards { name realization(year: 2022) { ${REALIZATION} } }
-    }
-    people { fullName realization(planId: $id, year: 2022) { ${REALIZATION} } }
-  }
-`;
+const TREE = SCORE_TREE;
 const REPORT = /* GraphQL */ `
   query Report($id: ID!) {
     report(planId: $id, year: 2022) {

@@ -10,27 +10,9 @@ import { seededWithCopy } from '../helpers/seeded-copy';
 import { startServer, type TestServer } from '../helpers/server';
 import { edit, ok, SHEET_ROWS, sondrioPlan, SYNC_ROWS, type SondrioPlan, type SheetRow } from '../helpers/sync';
 import { PLAN_SCORES } from '../../server/services/score-snapshots';
+import { SCORE_TREE } from '../helpers/score-tree';
 
-const REALIZATION = 'status score display text profile';
-const TREE = /* GraphQL */ `
-  query Tree($id: ID!) {
-    planVersion(id: $id) {
-      realization(year: 2022) { ${REALIZATION} }
-      perspectives {
-        realization(year: 2022) { ${REALIZATION} }
-        strategicObjectives {
-          code realization(year: 2022) { ${REALIZATION} }
-          operationalObjectives {
-            code realization(year: 2022) { ${REALIZATION} }
-            indicators { id code realization(year: 2022) { ${REALIZATION} } }
-          }
-        }
-      }
-      dashboards { name realization(year: 2022) { ${REALIZATION} } }
-    }
-    people { fullName realization(planId: $id, year: 2022) { ${REALIZATION} } }
-  }
-`;
+const TREE = SCORE_TREE;
 
 const withoutTimes = (value: unknown) =>
   JSON.parse(JSON.stringify(value).replace(/"(serverTime|updatedAt)":"[^"]*"/g, '"$1":0'));
