@@ -281,7 +281,9 @@ export function benchScoring(indicators = 100_000, smoke = false): BenchResult {
     ['column', columnScore],
   ] as const) {
     if (Math.abs(score - baselineScore) > 1e-9) {
-      throw new Error(`B3: the ${api} engine (${score}) and the baseline (${baselineScore}) disagree on the plan score`);
+      throw new Error(
+        `B3: the ${api} engine (${score}) and the baseline (${baselineScore}) disagree on the plan score`,
+      );
     }
   }
   compareLevels(engineLevels, baselineLevels);

@@ -45,11 +45,5 @@ export {
 export { STATUS_ORDER } from './status';
 export { dayNumber } from './util';
 export { indicatorColumns, type IndicatorColumns } from './columns';
-export {
-  scoreColumns,
-  IndicatorScores,
-  STATUS_CODES,
-  statusCode,
-  type ScoreColumns,
-} from './score-columns';
+export { scoreColumns, IndicatorScores, STATUS_CODES, statusCode, type ScoreColumns } from './score-columns';
 export { rollUp, childIndex, AggregateScores, type ChildIndex, type RollUpOptions } from './rollup-columns';

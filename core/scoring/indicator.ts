@@ -31,7 +31,6 @@ import type {
   IndicatorStatus,
   IndicatorInput,
   IndicatorResult,
-  ParsedValue,
   RuleName,
   ScoreContext,
   ScoringProfile,

@@ -19,7 +19,8 @@ export type RollUpOptions = {
   readonly profile?: ScoringProfile;
   /** the children's weights by child row; NaN for a weight not declared; absent: equal weights */
   readonly weights?: Float64Array;
-  readonly passMark?: number | null;
+  /** one pass mark for every parent, or one per parent (NaN: none) */
+  readonly passMark?: number | null | Float64Array;
   /** `strategic`: each parent is a strategic objective scored on its contributions only (§5.6) */
   readonly level?: 'aggregate' | 'strategic';
   /** the parents' subjects (id, code, …), for their records */
@@ -39,6 +40,14 @@ export function childIndex(parent: Int32Array, count: number): ChildIndex {
   const children = new Int32Array(parent.length);
   for (let i = 0; i < parent.length; i++) children[next[parent[i]]++] = i;
   return { start, children };
+}
+
+/** The pass mark of parent p: the one of every parent, or its own (NaN: none). */
+function passMarkOf(passMark: RollUpOptions['passMark'], p: number): number | null {
+  if (passMark === undefined || passMark === null) return null;
+  if (typeof passMark === 'number') return passMark;
+  const m = passMark[p];
+  return m !== m ? null : m;
 }
 
 /** The scores of one level of parents, by parent index. */
@@ -83,7 +92,14 @@ export class AggregateScores implements ScoreColumns {
       const r = from.record(i);
       if (o.level === 'strategic') {
         const s = from.score[i];
-        list.push({ id: r.id, code: r.code, weight, score: s !== s ? null : s, status: STATUS_CODES[from.status[i]], errors: r.errors });
+        list.push({
+          id: r.id,
+          code: r.code,
+          weight,
+          score: s !== s ? null : s,
+          status: STATUS_CODES[from.status[i]],
+          errors: r.errors,
+        });
       } else {
         list.push(r as AggregateChild);
         weights.push(weight);
@@ -91,7 +107,12 @@ export class AggregateScores implements ScoreColumns {
     }
     if (o.level === 'strategic') {
       return scoreStrategicObjective(
-        { id: subject?.id || '', code: subject?.code, contributions: list.length ? list : undefined, passMark: o.passMark },
+        {
+          id: subject?.id || '',
+          code: subject?.code,
+          contributions: list.length ? list : undefined,
+          passMark: passMarkOf(o.passMark, p),
+        },
         { profile, year: subject?.year, checkpoint: subject?.checkpoint },
       );
     }
@@ -99,7 +120,7 @@ export class AggregateScores implements ScoreColumns {
       profile,
       subject,
       weights: o.weights ? weights : undefined,
-      passMark: o.passMark,
+      passMark: passMarkOf(o.passMark, p),
       acceptedWeightSums: o.acceptedWeightSums,
     });
   }
@@ -115,7 +136,6 @@ export function rollUp(from: ScoreColumns, index: ChildIndex, options: RollUpOpt
   const out = new AggregateScores(from, index, options);
   const { start, children } = index;
   const weights = options.weights;
-  const passMark = options.passMark === undefined ? null : options.passMark;
   const strategic = options.level === 'strategic';
   // a contributions-only strategic objective is its contributions' mean, unless its own share is out of range
   const ownShareValid = profile.ownShare >= 0 && profile.ownShare <= 1;
@@ -144,7 +164,7 @@ export function rollUp(from: ScoreColumns, index: ChildIndex, options: RollUpOpt
     const s = st === 'scored' ? MEAN[0] : null;
     out.score[p] = s === null ? NaN : s;
     out.status[p] = statusCode(st);
-    const achieved = achievedOf(s, passMark);
+    const achieved = achievedOf(s, passMarkOf(options.passMark, p));
     out.achieved[p] = achieved === null ? -1 : achieved ? 1 : 0;
     out.warnings[p] = MEAN_STATE.warnings;
     out.errors[p] = MEAN_STATE.errors;
