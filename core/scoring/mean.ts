@@ -21,69 +21,67 @@ export const MEAN_STATE: {
   errors: string[];
 } = { status: 'empty', weighted: false, warnings: EMPTY_LIST, errors: EMPTY_LIST };
 
-let declared = 0;
-let undeclared = 0;
-let negative = false;
-let weightSum = 0;
-let used = 0;
-let childInvalid = false;
-let numW = 0;
-let denW = 0;
-let loW = Infinity;
-let hiW = -Infinity;
-let numE = 0;
-let denE = 0;
-let loE = Infinity;
-let hiE = -Infinity;
+/**
+ * The running sums, in a Float64Array: numbers in module variables would be boxed on every write (a heap number
+ * per child and sum), typed-array slots are not. [declared, undeclared, negative, weightSum, used, childInvalid,
+ * numW, denW, loW, hiW, numE, denE, loE, hiE]
+ */
+const ACC = new Float64Array(14);
+const DECLARED = 0;
+const UNDECLARED = 1;
+const NEGATIVE = 2;
+const WEIGHT_SUM = 3;
+const USED = 4;
+const CHILD_INVALID = 5;
+const NUM_W = 6;
+const DEN_W = 7;
+const LO_W = 8;
+const HI_W = 9;
+const NUM_E = 10;
+const DEN_E = 11;
+const LO_E = 12;
+const HI_E = 13;
 
 export function meanBegin(): void {
-  declared = 0;
-  undeclared = 0;
-  negative = false;
-  weightSum = 0;
-  used = 0;
-  childInvalid = false;
-  numW = 0;
-  denW = 0;
-  loW = Infinity;
-  hiW = -Infinity;
-  numE = 0;
-  denE = 0;
-  loE = Infinity;
-  hiE = -Infinity;
+  ACC.fill(0);
+  ACC[LO_W] = Infinity;
+  ACC[HI_W] = -Infinity;
+  ACC[LO_E] = Infinity;
+  ACC[HI_E] = -Infinity;
 }
 
 /** One child, in order: its status (undefined for an aggregate without one), score and declared weight. */
 export function meanChild(status: string | undefined, s: number | null | undefined, w: unknown): void {
+  const acc = ACC;
   let finite = false;
   if (w === undefined || w === null) {
-    if (status !== 'monitoring') undeclared++;
+    if (status !== 'monitoring') acc[UNDECLARED]++;
   } else if (typeof w !== 'number' || w - w !== 0) {
-    undeclared++;
+    acc[UNDECLARED]++;
   } else {
     finite = true;
-    declared++;
-    weightSum += w;
-    if (w < 0) negative = true;
+    acc[DECLARED]++;
+    acc[WEIGHT_SUM] += w;
+    if (w < 0) acc[NEGATIVE] = 1;
   }
   if (status === 'invalid') {
-    childInvalid = true;
+    acc[CHILD_INVALID] = 1;
     return; // never scored (isScoredChild)
   }
   // isScoredChild: a finite score, status absent or `scored`
   if (typeof s !== 'number' || s - s !== 0 || (status !== undefined && status !== 'scored')) return;
-  used++;
-  numE += s;
-  denE += 1;
-  if (s < loE) loE = s;
-  if (s > hiE) hiE = s;
+  acc[USED]++;
+  acc[NUM_E] += s;
+  acc[DEN_E] += 1;
+  if (s < acc[LO_E]) acc[LO_E] = s;
+  if (s > acc[HI_E]) acc[HI_E] = s;
   if (finite) {
     const wn = w as number;
-    numW += wn * s;
-    denW += wn;
+    acc[NUM_W] += wn * s;
+    acc[DEN_W] += wn;
     if (wn > 0) {
-      if (s < loW) loW = s;
-      if (s > hiW) hiW = s;
+      if (s < acc[LO_W]) acc[LO_W] = s;
+      if (s > acc[HI_W]) acc[HI_W] = s;
     }
   }
 }
@@ -97,16 +95,18 @@ function sumAccepted(sum: number, accepted: readonly number[], tol: number): boo
 
 /** The mean of the children given since `meanBegin`, written to MEAN / MEAN_STATE. */
 export function meanEnd(profile: ScoringProfile, acceptedSums: readonly number[]): void {
+  const acc = ACC;
   let warnings = EMPTY_LIST;
   let errors = EMPTY_LIST;
-  const weighted = declared > 0;
-  if (weighted && undeclared > 0) errors = addCode(errors, 'WEIGHT_MISSING');
-  if (negative) errors = addCode(errors, 'WEIGHT_NEGATIVE');
-  const num = weighted ? numW : numE;
-  const den = weighted ? denW : denE;
-  const lo = weighted ? loW : loE;
-  const hi = weighted ? hiW : hiE;
-  if (childInvalid) warnings = addCode(warnings, 'CHILD_INVALID');
+  const weighted = acc[DECLARED] > 0;
+  const weightSum = acc[WEIGHT_SUM];
+  if (weighted && acc[UNDECLARED] > 0) errors = addCode(errors, 'WEIGHT_MISSING');
+  if (acc[NEGATIVE] === 1) errors = addCode(errors, 'WEIGHT_NEGATIVE');
+  const num = weighted ? acc[NUM_W] : acc[NUM_E];
+  const den = weighted ? acc[DEN_W] : acc[DEN_E];
+  const lo = weighted ? acc[LO_W] : acc[LO_E];
+  const hi = weighted ? acc[HI_W] : acc[HI_E];
+  if (acc[CHILD_INVALID] === 1) warnings = addCode(warnings, 'CHILD_INVALID');
   if (weighted && errors.length === 0 && !sumAccepted(weightSum, acceptedSums, profile.weightSumTolerance)) {
     warnings = addCode(warnings, 'WEIGHT_SUM');
   }
@@ -114,7 +114,7 @@ export function meanEnd(profile: ScoringProfile, acceptedSums: readonly number[]
   let score = NaN;
   let status: AggregateStatus;
   if (errors.length > 0) status = 'invalid';
-  else if (used === 0) status = 'empty';
+  else if (acc[USED] === 0) status = 'empty';
   else if (!(den > 0)) {
     errors = addCode(errors, 'WEIGHT_SUM_ZERO');
     status = 'invalid';
