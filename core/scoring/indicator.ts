@@ -52,13 +52,15 @@ export function scoreIndicator(input: IndicatorInput, ctx: ScoreContext): Indica
 }
 
 /**
- * Scoring of one (indicator or activity). The common case — a scored numeric target, a numeric actual, no rule or
- * flag, a ratio / inverse / bands rule — is recognised with a few field reads and goes straight to its rule; the
- * status tests it skips (docs/scoring.md §5.2.2 steps 1–5) cannot apply to it:
+ * Scoring of one (indicator or activity). A numeric row (numeric-row.ts: a scored numeric target and actual, no
+ * rule or flag, a ratio / inverse / bands rule whose preconditions hold) is scored from its numbers, as the column
+ * engine scores it; the status tests it skips (docs/scoring.md §5.2.2 steps 1–5) cannot apply to it:
  * - monitoring: mode is not `monitoring`, the target is a number (not the "monitoraggio" placeholder), no rule;
  * - neutralised: no flag; not_applicable / missing: target and actual are both numbers (present, not a "-", "n.d."
  *   or empty cell) and there is no "not completed" marker; invalid for lack of a target: there is one.
- * Everything else (and every such case's explanation) goes through `scoreGeneral`, the sequence of docs/scoring.md §5.2.2 as written.
+ * The same common case with a precondition that fails goes straight to its rule (which gives the error); everything
+ * else (and every such case's explanation) goes through `scoreGeneral`, the sequence of docs/scoring.md §5.2.2 as
+ * written.
  */
 function scoreAs(input: IndicatorInput, ctx: ScoreContext, type: SubjectType): IndicatorResult {
   const kind = numericRow(input);
