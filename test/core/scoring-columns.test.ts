@@ -38,6 +38,7 @@ const PROFILES: Record<string, ScoringProfile> = {
   inverseZero: P({ inverseMiss: 'zero' }),
   linear: P({ bandsMode: 'linear' }),
   overachieving: P({ overachievementWarnAt: 1.1 }),
+  ownShareOutOfRange: { ...DEFAULT_PROFILE, name: 'broken', ownShare: 1.5 },
 };
 
 type Scored = { score: number | null; status: string; attainment?: number | null; achieved?: boolean | null };

@@ -124,7 +124,8 @@ export function generatedPlan(n: number, seed: number): ColumnPlan {
     strategic: [],
     perspectives: [],
   };
-  for (let p = 0; p < 3; p++) plan.perspectives.push({ id: `p${p}`, code: `P${p}` });
+  // a fourth perspective that no objective is under, and (below) a strategic objective without contributions
+  for (let p = 0; p < 4; p++) plan.perspectives.push({ id: `p${p}`, code: `P${p}` });
   let left = 0;
   for (let i = 0; i < n; i++) {
     if (left === 0) {
@@ -208,5 +209,6 @@ export function generatedPlan(n: number, seed: number): ColumnPlan {
     plan.weights.push(random() < 0.85 ? pick(random, [10, 20, 25, 0]) : random() < 0.5 ? NaN : -1);
     plan.parents.push(plan.operational.length - 1);
   }
+  plan.strategic.push({ id: 'empty', code: 'E', passMark: 0.8, perspective: 2 });
   return plan;
 }
