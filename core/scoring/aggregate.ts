@@ -23,7 +23,7 @@ import { DEFAULT_PROFILE, profileLabel } from './profiles';
 import { exclusionReason } from './status';
 import type { AggregateChild, AggregateExplanation, AggregateOptions, AggregateResult } from './aggregate-types';
 import type { AggregateStatus, ExcludedChild, ScoringProfile, Subject, UsedChild } from './types';
-import { addCode, EMPTY_LIST } from './util';
+import { MEAN, MEAN_STATE, meanBegin, meanChild, meanEnd } from './mean';
 
 const MAX_FORMULA_TERMS = 12;
 const MAX_EXCLUDED_IN_TEXT = 10;
@@ -59,123 +59,25 @@ function weightOf(
   return weights ? weights[i] : children[i].weight;
 }
 
-/**
- * The last mean computed by `meanInto` (one shared place, read right after the call): the numbers unboxed in a
- * Float64Array — [score, weightSum, Σw·s, Σw] — and the rest in module variables (shared constants on the common
- * path: status strings, the frozen empty list). An aggregate therefore allocates no intermediate object.
- */
-const MEAN = new Float64Array(4);
-let meanStatus: AggregateStatus = 'empty';
-let meanWeighted = false;
-let meanWarnings: string[] = EMPTY_LIST;
-let meanErrors: string[] = EMPTY_LIST;
-
-/**
- * The weighted mean, its status, warnings and errors (see the module comment), written to the shared place above:
- * one pass over the children, no per-child allocation. Whether the mean is weighted (some weight declared) is only
- * known at the end, so both means are accumulated — the weighted one over the scored children with a usable
- * weight, the equal one over all scored children — in input order, exactly as two passes would.
- */
+/** The weighted mean of the children (see mean.ts), written to its shared place MEAN / MEAN_STATE. */
 function meanInto(
   children: readonly AggregateChild[],
   weights: ReadonlyArray<number | null | undefined> | undefined,
   profile: ScoringProfile,
   acceptedSums: readonly number[],
 ): void {
+  meanBegin();
   const n = children.length;
-  let warnings = EMPTY_LIST;
-  let errors = EMPTY_LIST;
-  let declared = 0;
-  let undeclared = 0;
-  let negative = false;
-  let weightSum = 0;
-  let used = 0;
-  let childInvalid = false;
-  // weighted mean (scored children with a finite weight) and equal mean (all scored children)
-  let numW = 0;
-  let denW = 0;
-  let loW = Infinity;
-  let hiW = -Infinity;
-  let numE = 0;
-  let denE = 0;
-  let loE = Infinity;
-  let hiE = -Infinity;
   for (let i = 0; i < n; i++) {
     const c = children[i];
-    const status = c.status;
-    const w = weights ? weights[i] : c.weight;
-    let finite = false;
-    if (w === undefined || w === null) {
-      if (status !== 'monitoring') undeclared++;
-    } else if (typeof w !== 'number' || w - w !== 0) {
-      undeclared++;
-    } else {
-      finite = true;
-      declared++;
-      weightSum += w;
-      if (w < 0) negative = true;
-    }
-    if (status === 'invalid') {
-      childInvalid = true;
-      continue; // never scored (isScoredChild)
-    }
-    const s = c.score;
-    // isScoredChild: a finite score, status absent or `scored`
-    if (typeof s !== 'number' || s - s !== 0 || (status !== undefined && status !== 'scored')) continue;
-    used++;
-    numE += s;
-    denE += 1;
-    if (s < loE) loE = s;
-    if (s > hiE) hiE = s;
-    if (finite) {
-      const wn = w as number;
-      numW += wn * s;
-      denW += wn;
-      if (wn > 0) {
-        if (s < loW) loW = s;
-        if (s > hiW) hiW = s;
-      }
-    }
+    meanChild(c.status, c.score, weights ? weights[i] : c.weight);
   }
-  const weighted = declared > 0;
-  if (weighted && undeclared > 0) errors = addCode(errors, 'WEIGHT_MISSING');
-  if (negative) errors = addCode(errors, 'WEIGHT_NEGATIVE');
-  const num = weighted ? numW : numE;
-  const den = weighted ? denW : denE;
-  const lo = weighted ? loW : loE;
-  const hi = weighted ? hiW : hiE;
-  if (childInvalid) warnings = addCode(warnings, 'CHILD_INVALID');
-  if (weighted && errors.length === 0 && !sumAccepted(weightSum, acceptedSums, profile.weightSumTolerance)) {
-    warnings = addCode(warnings, 'WEIGHT_SUM');
-  }
-
-  let score = NaN;
-  let status: AggregateStatus;
-  if (errors.length > 0) status = 'invalid';
-  else if (used === 0) status = 'empty';
-  else if (!(den > 0)) {
-    errors = addCode(errors, 'WEIGHT_SUM_ZERO');
-    status = 'invalid';
-  } else {
-    let m = num / den;
-    if (m < lo) m = lo;
-    else if (m > hi) m = hi;
-    score = m;
-    status = 'scored';
-  }
-  MEAN[0] = score;
-  MEAN[1] = weightSum;
-  MEAN[2] = num;
-  MEAN[3] = den;
-  meanStatus = status;
-  meanWeighted = weighted;
-  meanWarnings = warnings;
-  meanErrors = errors;
+  meanEnd(profile, acceptedSums);
 }
 
 /** The score of the last `meanInto`: null unless its status is `scored`. */
 function meanScore(): number | null {
-  return meanStatus === 'scored' ? MEAN[0] : null;
+  return MEAN_STATE.status === 'scored' ? MEAN[0] : null;
 }
 
 /** The weighted mean of the children as an object (see meanInto). */
@@ -188,21 +90,14 @@ export function meanCore(
   meanInto(children, weights, profile, acceptedSums);
   return {
     score: meanScore(),
-    status: meanStatus,
-    weighted: meanWeighted,
-    weightSum: meanWeighted ? MEAN[1] : null,
-    warnings: meanWarnings,
-    errors: meanErrors,
+    status: MEAN_STATE.status,
+    weighted: MEAN_STATE.weighted,
+    weightSum: MEAN_STATE.weighted ? MEAN[1] : null,
+    warnings: MEAN_STATE.warnings,
+    errors: MEAN_STATE.errors,
     num: MEAN[2],
     den: MEAN[3],
   };
-}
-
-function sumAccepted(sum: number, accepted: readonly number[], tol: number): boolean {
-  for (let i = 0; i < accepted.length; i++) {
-    if (Math.abs(sum - accepted[i]) <= tol + 1e-9) return true;
-  }
-  return false;
 }
 
 /** The children used (id, code, weight, score) and excluded (id, code, reason), in input order. */
@@ -333,14 +228,14 @@ export class AggregateRecord implements AggregateResult {
     const score = meanScore();
     this.id = (subject && subject.id) || '';
     this.code = subject && subject.code;
-    this.status = meanStatus;
+    this.status = MEAN_STATE.status;
     this.score = score;
-    this.weightSum = meanWeighted ? MEAN[1] : null;
+    this.weightSum = MEAN_STATE.weighted ? MEAN[1] : null;
     const passMark = options.passMark === undefined ? null : options.passMark;
     this.passMark = passMark;
     this.achieved = achievedOf(score, passMark);
-    this.warnings = meanWarnings;
-    this.errors = meanErrors;
+    this.warnings = MEAN_STATE.warnings;
+    this.errors = MEAN_STATE.errors;
     this.#children = children;
     this.#weights = weights;
     this.#options = options;

@@ -44,3 +44,6 @@ export {
 } from './resolve';
 export { STATUS_ORDER } from './status';
 export { dayNumber } from './util';
+export { indicatorColumns, type IndicatorColumns } from './columns';
+export { scoreColumns, IndicatorScores, STATUS_CODES, statusCode, type ScoreColumns } from './score-columns';
+export { rollUp, childIndex, AggregateScores, type ChildIndex, type RollUpOptions } from './rollup-columns';

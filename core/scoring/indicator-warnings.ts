@@ -43,3 +43,15 @@ export function quietThresholds(th: readonly ThresholdInput[] | undefined): bool
   }
   return true;
 }
+
+/** An input without any warning to pass on: `inputWarnings(input)` is the empty list (read without building it). */
+export function quietInput(input: IndicatorInput): boolean {
+  if (input.polarityConfirmed === false) return false;
+  const target = input.target;
+  const tw = target && target.value && target.value.warnings;
+  if (tw && tw.length !== 0) return false;
+  const av = input.actual && input.actual.value;
+  const aw = av && av.warnings;
+  if (aw && aw.length !== 0) return false;
+  return quietThresholds(target && target.thresholds);
+}

@@ -8,7 +8,18 @@
  * `display`. Inputs must therefore not be mutated after scoring.
  */
 import { IndicatorRecord, RecordSource } from './indicator-record';
-import { addAll, inputWarnings, quietThresholds } from './indicator-warnings';
+import { addAll, inputWarnings, quietInput, quietThresholds } from './indicator-warnings';
+import {
+  numericRow,
+  plainNumber,
+  ROW_GENERAL,
+  ROW_NUM,
+  ROW_POINTS,
+  ROW_SCORES,
+  ROW_VALS,
+  RULE_OF_ROW,
+  scoreNumeric,
+} from './numeric-row';
 import { DEFAULT_PROFILE } from './profiles';
 import { resolvePolarity, resolveRule } from './resolve';
 import { needsTarget, RULES, ruleContext, runRule } from './rules';
@@ -20,7 +31,6 @@ import type {
   IndicatorStatus,
   IndicatorInput,
   IndicatorResult,
-  ParsedValue,
   RuleName,
   ScoreContext,
   ScoringProfile,
@@ -41,26 +51,32 @@ export function scoreIndicator(input: IndicatorInput, ctx: ScoreContext): Indica
   return scoreAs(input, ctx, 'indicator');
 }
 
-/** A usable number in a numeric kind: such a value is present (not a no-value cell) and not a placeholder. */
-function plainNumber(v: ParsedValue | undefined): v is ParsedValue {
-  if (v === undefined) return false;
-  const k = v.kind;
-  const x = v.value;
-  return (
-    (k === 'number' || k === 'percent' || k === 'currency' || k === 'days') && typeof x === 'number' && x - x === 0
-  );
-}
-
 /**
- * Scoring of one (indicator or activity). The common case — a scored numeric target, a numeric actual, no rule or
- * flag, a ratio / inverse / bands rule — is recognised with a few field reads and goes straight to its rule; the
- * status tests it skips (docs/scoring.md §5.2.2 steps 1–5) cannot apply to it:
+ * Scoring of one (indicator or activity). A numeric row (numeric-row.ts: a scored numeric target and actual, no
+ * rule or flag, a ratio / inverse / bands rule whose preconditions hold) is scored from its numbers, as the column
+ * engine scores it; the status tests it skips (docs/scoring.md §5.2.2 steps 1–5) cannot apply to it:
  * - monitoring: mode is not `monitoring`, the target is a number (not the "monitoraggio" placeholder), no rule;
  * - neutralised: no flag; not_applicable / missing: target and actual are both numbers (present, not a "-", "n.d."
  *   or empty cell) and there is no "not completed" marker; invalid for lack of a target: there is one.
- * Everything else (and every such case's explanation) goes through `scoreGeneral`, the sequence of docs/scoring.md §5.2.2 as written.
+ * The same common case with a precondition that fails goes straight to its rule (which gives the error); everything
+ * else (and every such case's explanation) goes through `scoreGeneral`, the sequence of docs/scoring.md §5.2.2 as
+ * written.
  */
 function scoreAs(input: IndicatorInput, ctx: ScoreContext, type: SubjectType): IndicatorResult {
+  const kind = numericRow(input);
+  if (kind !== ROW_GENERAL) {
+    const profile = ctx.profile || DEFAULT_PROFILE;
+    const o = scoreNumeric(kind, ROW_NUM[0], ROW_NUM[1], ROW_VALS, ROW_SCORES, 0, ROW_POINTS[0], profile);
+    return recordOf(
+      input,
+      type === 'indicator' ? ctx : new RecordSource(ctx, type, undefined),
+      profile,
+      RULE_OF_ROW[kind]!,
+      o,
+      quietInput(input) ? EMPTY_LIST : inputWarnings(input),
+    );
+  }
+  // the common case's inputs that a rule refuses (an error), or with a polarity no numeric rule has
   const target = input.target;
   const actual = input.actual;
   if (target === undefined || actual === undefined) return scoreGeneral(input, ctx, type);

@@ -168,7 +168,7 @@ function pointLabel(labels: ReadonlyArray<number | string>, i: number, isDate: b
 }
 
 /** Thresholds already in non-increasing score order: the (stable) sort by decreasing score leaves them as they are. */
-function sortedByScore(th: readonly ThresholdInput[]): boolean {
+export function sortedByScore(th: readonly ThresholdInput[]): boolean {
   for (let k = 1; k < th.length; k++) if (!(th[k - 1].score >= th[k].score)) return false;
   return true;
 }
@@ -214,16 +214,37 @@ function numericSorted(
   if (a !== a) return fail('TYPE_MISMATCH', mode);
   if (!compatibleKinds(target.kind, av.kind)) return fail('TYPE_MISMATCH', mode);
 
+  for (let k = 0; k < m; k++) {
+    VALS[k] = numberOf(th[k].value);
+    SCORES[k] = th[k].score;
+  }
+  return bandsOf(a, t, VALS, SCORES, 0, m, higher, mode);
+}
+
+/**
+ * The score of numeric bands already checked (numbers, scores in [0, 1) decreasing, values strictly worsening, in
+ * score order): points `vals[from..from+m)` with `scores[…]` after the target (t, 1). The column engine scores
+ * with it too (score-columns.ts), so both APIs share this arithmetic.
+ */
+export function bandsOf(
+  a: number,
+  t: number,
+  vals: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  from: number,
+  m: number,
+  higher: boolean,
+  mode: ScoringProfile['bandsMode'],
+): RuleOutcome {
   // the first point reached, in order: the target (score 1, in both modes), then the thresholds
   if (higher ? a >= t : a <= t) return ok(1, null, mode, null);
   for (let k = 0; k < m; k++) {
-    const p = th[k];
-    const vLo = numberOf(p.value);
+    const vLo = vals[from + k];
     if (!(higher ? a >= vLo : a <= vLo)) continue;
-    const sLo = p.score;
+    const sLo = scores[from + k];
     if (mode === 'step') return ok(sLo, null, mode, null);
-    const sHi = k === 0 ? 1 : th[k - 1].score;
-    const vHi = k === 0 ? t : numberOf(th[k - 1].value);
+    const sHi = k === 0 ? 1 : scores[from + k - 1];
+    const vHi = k === 0 ? t : vals[from + k - 1];
     // as in bandsRule: the convex combination, clamped to [s_lo, s_hi]
     let s = (sLo * (vHi - a) + sHi * (a - vLo)) / (vHi - vLo);
     if (s < sLo) s = sLo;

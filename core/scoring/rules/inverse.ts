@@ -18,6 +18,11 @@ function inverseScore({ target, actual, profile, explain }: RuleContext): RuleOu
   if (!av || actual!.notCompleted) return fail('TYPE_MISMATCH', mode);
   const a = numberOf(av);
   if (a !== a || !compatibleKinds(target.kind, av.kind)) return fail('TYPE_MISMATCH', mode);
+  return inverseOf(a, t, mode, explain);
+}
+
+/** The inverse computation proper, on numbers already validated (t ≥ 0); the column engine scores with it too. */
+export function inverseOf(a: number, t: number, mode: 'target/actual' | 'zero', explain: boolean): RuleOutcome {
   const attainment = a > 0 ? t / a : null;
   const x = explain;
   if (a <= t) return ok(1, attainment, mode, x ? f(a) + ' ≤ ' + f(t) + ' → 1' : null);
