@@ -33,51 +33,11 @@ export const REALIZATION_FIELDS = /* GraphQL */ `
 `;
 
 /*
- * The same columns twice: a sheetRows row (SheetRow) and the server's version of a conflicting row (ConflictRow)
- * are distinct types, and a fragment names one type. The operations test checks the two select the same fields.
+ * The columns of a sheet row, on the schema's SheetRowColumns interface: one fragment serves a sheetRows row
+ * (SheetRow) and the server's version of a conflicting row (ConflictRow), which both implement it.
  */
 export const SHEET_ROW_FIELDS = /* GraphQL */ `
-  fragment SheetRowFields on SheetRow {
-    rowId
-    rowVersion
-    level
-    code
-    title
-    parentId
-    weight
-    kpi
-    unit
-    polarity
-    rule
-    target {
-      ...ParsedValueFields
-    }
-    thresholds {
-      score
-      value {
-        ...ParsedValueFields
-      }
-    }
-    futureTargets {
-      year
-      value {
-        ...ParsedValueFields
-      }
-    }
-    actual {
-      ...ParsedValueFields
-    }
-    neutralised
-    neutralisationReason
-    note
-    responsibleUnits
-    dataSource
-    updatedAt
-  }
-`;
-
-export const CONFLICT_ROW_FIELDS = /* GraphQL */ `
-  fragment ConflictRowFields on ConflictRow {
+  fragment SheetRowFields on SheetRowColumns {
     rowId
     rowVersion
     level
@@ -237,7 +197,7 @@ export const SYNC_ROWS = operation<Wire.SyncRowsMutation, Wire.SyncRowsMutationV
           messageIt
         }
         current {
-          ...ConflictRowFields
+          ...SheetRowFields
           changedBy
           changedAt
         }
@@ -255,7 +215,7 @@ export const SYNC_ROWS = operation<Wire.SyncRowsMutation, Wire.SyncRowsMutationV
       }
     }
   }
-  ${CONFLICT_ROW_FIELDS}
+  ${SHEET_ROW_FIELDS}
   ${PARSED_VALUE_FIELDS}
   ${REALIZATION_FIELDS}
 `);
