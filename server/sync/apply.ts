@@ -344,13 +344,7 @@ function writeTargets(
     if (!changesValue && !changesThresholds && !(changesRule && target)) return;
     const before = target ? snapshot(ctx.em, target) : null;
     if (!target) {
-      target = createRow(ctx, Target, {
-        org: state.plan.org,
-        plan: state.plan,
-        indicator,
-        year,
-        checkpoint: input.checkpoint,
-      });
+      target = createRow(ctx, Target, filedUnder(state, indicator, year, input));
       writes.targets.push(target);
     }
     if (changesThresholds) target.thresholds = thresholds!;
@@ -370,14 +364,7 @@ function writeTargets(
       writes.revisions.push(revision);
       recordChange(ctx, revision, AuditAction.CREATE, null, snapshot(ctx.em, revision), state.plan.org);
     }
-    recordChange(
-      ctx,
-      target,
-      before ? AuditAction.UPDATE : AuditAction.CREATE,
-      before,
-      snapshot(ctx.em, target),
-      state.plan.org,
-    );
+    recordWrite(ctx, state, target, before);
   };
   write(input.year, v.target, v.thresholds);
   for (const ft of v.futureTargets ?? []) write(ft.year, ft.value);
@@ -396,13 +383,7 @@ function writeMeasurement(
   let measurement = p.node ? state.measurementOf.get(indicator.id) : undefined;
   const before = measurement ? snapshot(ctx.em, measurement) : null;
   if (!measurement) {
-    measurement = createRow(ctx, Measurement, {
-      org: state.plan.org,
-      plan: state.plan,
-      indicator,
-      year: input.year,
-      checkpoint: input.checkpoint,
-    });
+    measurement = createRow(ctx, Measurement, filedUnder(state, indicator, input.year, input));
     writes.measurements.push(measurement);
   }
   if (v.actual !== undefined) measurement.value = v.actual;
@@ -411,12 +392,27 @@ function writeMeasurement(
   if (v.note !== undefined) measurement.note = v.note;
   measurement.author = ctx.actor;
   measurement.recordedAt = new Date();
+  recordWrite(ctx, state, measurement, before);
+}
+
+/** where a new target or measurement of an indicator is filed: its plan, year and the batch's checkpoint */
+function filedUnder(state: PlanState, indicator: Indicator, year: number, input: SyncInput) {
+  return { org: state.plan.org, plan: state.plan, indicator, year, checkpoint: input.checkpoint };
+}
+
+/** audits a target or measurement the batch wrote: a creation when there was no row before, else an update */
+function recordWrite(
+  ctx: ServiceContext,
+  state: PlanState,
+  row: Target | Measurement,
+  before: Record<string, unknown> | null,
+): void {
   recordChange(
     ctx,
-    measurement,
+    row,
     before ? AuditAction.UPDATE : AuditAction.CREATE,
     before,
-    snapshot(ctx.em, measurement),
+    snapshot(ctx.em, row),
     state.plan.org,
   );
 }
