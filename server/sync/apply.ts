@@ -153,8 +153,9 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
         // the link table has no version: touch the indicator so its row version and change time move too
         if (p.node) node.updatedAt = new Date();
       }
-      writeTargets(ctx, state, p, node, input, writes);
-      writeMeasurement(ctx, state, p, node, input, writes);
+      const write: IndicatorWrite = { ctx, state, p, indicator: node, input, writes };
+      writeTargets(write);
+      writeMeasurement(write);
     }
     const after = snapshot(em, node);
     // the node itself may be untouched when only its targets or actual changed: no event for a non-change
@@ -321,15 +322,18 @@ function setUnits(
   indicator.responsibleUnits.set(ids.map((id) => em.getReference(OrgUnit, id)));
 }
 
+/** What writing an indicator row's targets and actual value works on: the batch, the plan, the row and its writes. */
+type IndicatorWrite = {
+  ctx: ServiceContext;
+  state: PlanState;
+  p: RowPlan;
+  indicator: Indicator;
+  input: SyncInput;
+  writes: BatchWrites;
+};
+
 /** A changed target value is appended as a revision: "nuova previsione" once the plan is approved. */
-function writeTargets(
-  ctx: ServiceContext,
-  state: PlanState,
-  p: RowPlan,
-  indicator: Indicator,
-  input: SyncInput,
-  writes: BatchWrites,
-): void {
+function writeTargets({ ctx, state, p, indicator, input, writes }: IndicatorWrite): void {
   const v = p.parsed.values;
   const kind = state.plan.status === PlanStatus.DRAFT ? RevisionKind.ORIGINAL : RevisionKind.REVISED;
   const write = (
@@ -370,14 +374,7 @@ function writeTargets(
   for (const ft of v.futureTargets ?? []) write(ft.year, ft.value);
 }
 
-function writeMeasurement(
-  ctx: ServiceContext,
-  state: PlanState,
-  p: RowPlan,
-  indicator: Indicator,
-  input: SyncInput,
-  writes: BatchWrites,
-): void {
+function writeMeasurement({ ctx, state, p, indicator, input, writes }: IndicatorWrite): void {
   if (!ACTUALS.some((c) => p.changes.has(c))) return;
   const v = p.parsed.values;
   let measurement = p.node ? state.measurementOf.get(indicator.id) : undefined;
