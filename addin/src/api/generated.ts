@@ -480,6 +480,8 @@ type SheetRowFields_SheetRow_Fragment = { rowId: string, rowVersion: number, lev
 
 export type SheetRowFieldsFragment = SheetRowFields_ConflictRow_Fragment | SheetRowFields_SheetRow_Fragment;
 
+export type PlanListingFieldsFragment = { id: string, label: string, status: PlanStatus, organisation: { id: string, name: string }, cycle: { years: Array<number> } };
+
 export type PlansQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -495,7 +497,7 @@ export type PlanQueryVariables = Exact<{
 }>;
 
 
-export type PlanQuery = { planVersion: { id: string, label: string, status: PlanStatus, organisation: { id: string, name: string }, cycle: { years: Array<number> }, scoringProfile: { name: string, profileVersion: number, status: ProfileStatus, parameters: Record<string, unknown> } | null } | null, strategicObjectives: Array<{ passMark: number | null }> };
+export type PlanQuery = { planVersion: { id: string, label: string, status: PlanStatus, scoringProfile: { name: string, profileVersion: number, status: ProfileStatus, parameters: Record<string, unknown> } | null, organisation: { id: string, name: string }, cycle: { years: Array<number> } } | null, strategicObjectives: Array<{ passMark: number | null }> };
 
 export type SheetRowsQueryVariables = Exact<{
   planId: Scalars['ID']['input'];

@@ -76,21 +76,29 @@ export const SHEET_ROW_FIELDS = /* GraphQL */ `
   }
 `;
 
+/** a plan version as the pane lists it to choose from, and as it reads the chosen one */
+export const PLAN_LISTING_FIELDS = /* GraphQL */ `
+  fragment PlanListingFields on PlanVersion {
+    id
+    label
+    status
+    organisation {
+      id
+      name
+    }
+    cycle {
+      years
+    }
+  }
+`;
+
 export const PLANS = operation<Wire.PlansQuery, Wire.PlansQueryVariables>(/* GraphQL */ `
   query Plans {
     planVersions {
-      id
-      label
-      status
-      organisation {
-        id
-        name
-      }
-      cycle {
-        years
-      }
+      ...PlanListingFields
     }
   }
+  ${PLAN_LISTING_FIELDS}
 `);
 
 /** who the token belongs to: the pane makes the sheet read-only for a viewer (issue 12, defect 6) */
@@ -109,16 +117,7 @@ export const ME = operation<Wire.MeQuery, Wire.MeQueryVariables>(/* GraphQL */ `
 export const PLAN = operation<Wire.PlanQuery, Wire.PlanQueryVariables>(/* GraphQL */ `
   query Plan($id: ID!) {
     planVersion(id: $id) {
-      id
-      label
-      status
-      organisation {
-        id
-        name
-      }
-      cycle {
-        years
-      }
+      ...PlanListingFields
       scoringProfile {
         name
         profileVersion
@@ -130,6 +129,7 @@ export const PLAN = operation<Wire.PlanQuery, Wire.PlanQueryVariables>(/* GraphQ
       passMark
     }
   }
+  ${PLAN_LISTING_FIELDS}
 `);
 
 /**
