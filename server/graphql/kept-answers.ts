@@ -3,6 +3,7 @@ import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { type FragmentDefinitionNode, Kind } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { countCacheLookup } from '../ops/metrics';
+import { budgetCache, type CacheBudget } from '../services/budget-cache';
 import { type PlanStamp, readPlanStamp } from '../services/plan-stamp';
 import { NotFoundError } from '../errors';
 import { jsonLengthInSlices } from '../speed/stringify-in-slices';
@@ -30,15 +31,8 @@ type Entry = { data: Answer; plans: string[]; orgIds: string[]; bytes: number };
 export class KeptAnswers {
   private readonly cache: LRUCache<string, Entry> | null;
 
-  constructor(options: { maxBytes: number; maxEntries?: number }) {
-    this.cache =
-      options.maxBytes > 0
-        ? new LRUCache<string, Entry>({
-            max: options.maxEntries ?? 200,
-            maxSize: options.maxBytes,
-            sizeCalculation: (entry) => Math.max(1, entry.bytes),
-          })
-        : null;
+  constructor(budget: CacheBudget) {
+    this.cache = budgetCache<Entry>(budget, 200, (entry) => entry.bytes);
   }
 
   get enabled(): boolean {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { LRUCache } from 'lru-cache';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import { countCacheLookup } from '../ops/metrics';
+import { budgetCache, type CacheBudget } from './budget-cache';
 import type { PlanSnapshot } from './plan-snapshot';
 import { ORG_WIDE_ENTITIES, type PlanStamp, readPlanStamp } from './plan-stamp';
 import type { PlanScores } from './realization';
@@ -72,23 +73,9 @@ export class ScoreSnapshots {
   /** keep(): the values being built, per key and stamp, which readers of the same stamp wait for instead of building */
   private readonly building = new Map<string, { stamp: string; value: Promise<object> }>();
 
-  constructor(options: { maxBytes: number; maxEntries?: number }) {
-    this.cache =
-      options.maxBytes > 0
-        ? new LRUCache<string, Entry>({
-            max: options.maxEntries ?? 500,
-            maxSize: options.maxBytes,
-            sizeCalculation: sizeOf,
-          })
-        : null;
-    this.others =
-      options.maxBytes > 0
-        ? new LRUCache<string, Kept>({
-            max: options.maxEntries ?? 500,
-            maxSize: options.maxBytes,
-            sizeCalculation: (kept) => Math.max(1, kept.bytes),
-          })
-        : null;
+  constructor(budget: CacheBudget) {
+    this.cache = budgetCache(budget, 500, sizeOf);
+    this.others = budgetCache<Kept>(budget, 500, (kept) => kept.bytes);
   }
 
   get enabled(): boolean {

@@ -153,8 +153,9 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
         // the link table has no version: touch the indicator so its row version and change time move too
         if (p.node) node.updatedAt = new Date();
       }
-      writeTargets(ctx, state, p, node, input, writes);
-      writeMeasurement(ctx, state, p, node, input, writes);
+      const write: IndicatorWrite = { ctx, state, p, indicator: node, input, writes };
+      writeTargets(write);
+      writeMeasurement(write);
     }
     const after = snapshot(em, node);
     // the node itself may be untouched when only its targets or actual changed: no event for a non-change
@@ -321,15 +322,18 @@ function setUnits(
   indicator.responsibleUnits.set(ids.map((id) => em.getReference(OrgUnit, id)));
 }
 
+/** What writing an indicator row's targets and actual value works on: the batch, the plan, the row and its writes. */
+type IndicatorWrite = {
+  ctx: ServiceContext;
+  state: PlanState;
+  p: RowPlan;
+  indicator: Indicator;
+  input: SyncInput;
+  writes: BatchWrites;
+};
+
 /** A changed target value is appended as a revision: "nuova previsione" once the plan is approved. */
-function writeTargets(
-  ctx: ServiceContext,
-  state: PlanState,
-  p: RowPlan,
-  indicator: Indicator,
-  input: SyncInput,
-  writes: BatchWrites,
-): void {
+function writeTargets({ ctx, state, p, indicator, input, writes }: IndicatorWrite): void {
   const v = p.parsed.values;
   const kind = state.plan.status === PlanStatus.DRAFT ? RevisionKind.ORIGINAL : RevisionKind.REVISED;
   const write = (
@@ -344,13 +348,7 @@ function writeTargets(
     if (!changesValue && !changesThresholds && !(changesRule && target)) return;
     const before = target ? snapshot(ctx.em, target) : null;
     if (!target) {
-      target = createRow(ctx, Target, {
-        org: state.plan.org,
-        plan: state.plan,
-        indicator,
-        year,
-        checkpoint: input.checkpoint,
-      });
+      target = createRow(ctx, Target, filedUnder(state, indicator, year, input));
       writes.targets.push(target);
     }
     if (changesThresholds) target.thresholds = thresholds!;
@@ -370,39 +368,19 @@ function writeTargets(
       writes.revisions.push(revision);
       recordChange(ctx, revision, AuditAction.CREATE, null, snapshot(ctx.em, revision), state.plan.org);
     }
-    recordChange(
-      ctx,
-      target,
-      before ? AuditAction.UPDATE : AuditAction.CREATE,
-      before,
-      snapshot(ctx.em, target),
-      state.plan.org,
-    );
+    recordWrite(ctx, state, target, before);
   };
   write(input.year, v.target, v.thresholds);
   for (const ft of v.futureTargets ?? []) write(ft.year, ft.value);
 }
 
-function writeMeasurement(
-  ctx: ServiceContext,
-  state: PlanState,
-  p: RowPlan,
-  indicator: Indicator,
-  input: SyncInput,
-  writes: BatchWrites,
-): void {
+function writeMeasurement({ ctx, state, p, indicator, input, writes }: IndicatorWrite): void {
   if (!ACTUALS.some((c) => p.changes.has(c))) return;
   const v = p.parsed.values;
   let measurement = p.node ? state.measurementOf.get(indicator.id) : undefined;
   const before = measurement ? snapshot(ctx.em, measurement) : null;
   if (!measurement) {
-    measurement = createRow(ctx, Measurement, {
-      org: state.plan.org,
-      plan: state.plan,
-      indicator,
-      year: input.year,
-      checkpoint: input.checkpoint,
-    });
+    measurement = createRow(ctx, Measurement, filedUnder(state, indicator, input.year, input));
     writes.measurements.push(measurement);
   }
   if (v.actual !== undefined) measurement.value = v.actual;
@@ -411,12 +389,27 @@ function writeMeasurement(
   if (v.note !== undefined) measurement.note = v.note;
   measurement.author = ctx.actor;
   measurement.recordedAt = new Date();
+  recordWrite(ctx, state, measurement, before);
+}
+
+/** where a new target or measurement of an indicator is filed: its plan, year and the batch's checkpoint */
+function filedUnder(state: PlanState, indicator: Indicator, year: number, input: SyncInput) {
+  return { org: state.plan.org, plan: state.plan, indicator, year, checkpoint: input.checkpoint };
+}
+
+/** audits a target or measurement the batch wrote: a creation when there was no row before, else an update */
+function recordWrite(
+  ctx: ServiceContext,
+  state: PlanState,
+  row: Target | Measurement,
+  before: Record<string, unknown> | null,
+): void {
   recordChange(
     ctx,
-    measurement,
+    row,
     before ? AuditAction.UPDATE : AuditAction.CREATE,
     before,
-    snapshot(ctx.em, measurement),
+    snapshot(ctx.em, row),
     state.plan.org,
   );
 }

@@ -30,6 +30,8 @@ const BOUNDED: Record<string, string> = {
   'ConflictRow.thresholds': "one target's threshold points",
   'SheetRow.futureTargets': 'one target a year of the cycle (three years)',
   'ConflictRow.futureTargets': 'one target a year of the cycle (three years)',
+  'SheetRowColumns.thresholds': "one target's threshold points",
+  'SheetRowColumns.futureTargets': 'one target a year of the cycle (three years)',
   'PlanCycle.years': 'the years of one cycle (three)',
   'OperationalObjective.budgetLines': 'the budget lines one objective names',
   'OperationalObjective.evidence': 'the evidence one objective names',
@@ -75,6 +77,7 @@ const BOUNDED: Record<string, string> = {
   'OrganisationMember.tokens': "one member's tokens",
   'SheetRow.responsibleUnits': 'the units responsible for one row',
   'ConflictRow.responsibleUnits': 'the units responsible for one row',
+  'SheetRowColumns.responsibleUnits': 'the units responsible for one row',
   'ReviewReport.entries': 'what reading one document found, answered once with the import',
   // the answer of one write or one live event: as long as what was sent or changed
   'SyncResult.rows': 'one result per row sent (a batch is at most the sync limit)',
@@ -174,7 +177,9 @@ it('every list that can grow is a connection, or deprecated beside the connectio
 it('the allow-list names only lists that exist, so it cannot hide a new one by a stale name', () => {
   const lists = new Set(
     types().flatMap((t) =>
-      t.kind === 'OBJECT' ? t.fields.filter((f) => named(f.type).list).map((f) => `${t.name}.${f.name}`) : [],
+      t.kind === 'OBJECT' || t.kind === 'INTERFACE'
+        ? t.fields.filter((f) => named(f.type).list).map((f) => `${t.name}.${f.name}`)
+        : [],
     ),
   );
   expect(Object.keys(BOUNDED).filter((path) => !lists.has(path))).toEqual([]);

@@ -474,9 +474,13 @@ export type ParsedValueFieldsFragment = { raw: string, kind: ParsedValueKind, nu
 
 export type RealizationFieldsFragment = { status: ScoreStatus, score: number | null, display: string | null, text: string, errors: Array<string>, checkpoint: Checkpoint };
 
-export type SheetRowFieldsFragment = { rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: Polarity | null, rule: ScoringRule | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, dataSource: string | null, updatedAt: string, target: { raw: string, kind: ParsedValueKind, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, actual: { raw: string, kind: ParsedValueKind, number: number | null } | null };
+type SheetRowFields_ConflictRow_Fragment = { rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: Polarity | null, rule: ScoringRule | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, dataSource: string | null, updatedAt: string, target: { raw: string, kind: ParsedValueKind, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, actual: { raw: string, kind: ParsedValueKind, number: number | null } | null };
 
-export type ConflictRowFieldsFragment = { rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: Polarity | null, rule: ScoringRule | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, dataSource: string | null, updatedAt: string, target: { raw: string, kind: ParsedValueKind, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, actual: { raw: string, kind: ParsedValueKind, number: number | null } | null };
+type SheetRowFields_SheetRow_Fragment = { rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: Polarity | null, rule: ScoringRule | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, dataSource: string | null, updatedAt: string, target: { raw: string, kind: ParsedValueKind, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, actual: { raw: string, kind: ParsedValueKind, number: number | null } | null };
+
+export type SheetRowFieldsFragment = SheetRowFields_ConflictRow_Fragment | SheetRowFields_SheetRow_Fragment;
+
+export type PlanListingFieldsFragment = { id: string, label: string, status: PlanStatus, organisation: { id: string, name: string }, cycle: { years: Array<number> } };
 
 export type PlansQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -493,7 +497,7 @@ export type PlanQueryVariables = Exact<{
 }>;
 
 
-export type PlanQuery = { planVersion: { id: string, label: string, status: PlanStatus, organisation: { id: string, name: string }, cycle: { years: Array<number> }, scoringProfile: { name: string, profileVersion: number, status: ProfileStatus, parameters: Record<string, unknown> } | null } | null, strategicObjectives: Array<{ passMark: number | null }> };
+export type PlanQuery = { planVersion: { id: string, label: string, status: PlanStatus, scoringProfile: { name: string, profileVersion: number, status: ProfileStatus, parameters: Record<string, unknown> } | null, organisation: { id: string, name: string }, cycle: { years: Array<number> } } | null, strategicObjectives: Array<{ passMark: number | null }> };
 
 export type SheetRowsQueryVariables = Exact<{
   planId: Scalars['ID']['input'];

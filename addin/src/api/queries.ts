@@ -33,11 +33,11 @@ export const REALIZATION_FIELDS = /* GraphQL */ `
 `;
 
 /*
- * The same columns twice: a sheetRows row (SheetRow) and the server's version of a conflicting row (ConflictRow)
- * are distinct types, and a fragment names one type. The operations test checks the two select the same fields.
+ * The columns of a sheet row, on the schema's SheetRowColumns interface: one fragment serves a sheetRows row
+ * (SheetRow) and the server's version of a conflicting row (ConflictRow), which both implement it.
  */
 export const SHEET_ROW_FIELDS = /* GraphQL */ `
-  fragment SheetRowFields on SheetRow {
+  fragment SheetRowFields on SheetRowColumns {
     rowId
     rowVersion
     level
@@ -76,61 +76,29 @@ export const SHEET_ROW_FIELDS = /* GraphQL */ `
   }
 `;
 
-export const CONFLICT_ROW_FIELDS = /* GraphQL */ `
-  fragment ConflictRowFields on ConflictRow {
-    rowId
-    rowVersion
-    level
-    code
-    title
-    parentId
-    weight
-    kpi
-    unit
-    polarity
-    rule
-    target {
-      ...ParsedValueFields
+/** a plan version as the pane lists it to choose from, and as it reads the chosen one */
+export const PLAN_LISTING_FIELDS = /* GraphQL */ `
+  fragment PlanListingFields on PlanVersion {
+    id
+    label
+    status
+    organisation {
+      id
+      name
     }
-    thresholds {
-      score
-      value {
-        ...ParsedValueFields
-      }
+    cycle {
+      years
     }
-    futureTargets {
-      year
-      value {
-        ...ParsedValueFields
-      }
-    }
-    actual {
-      ...ParsedValueFields
-    }
-    neutralised
-    neutralisationReason
-    note
-    responsibleUnits
-    dataSource
-    updatedAt
   }
 `;
 
 export const PLANS = operation<Wire.PlansQuery, Wire.PlansQueryVariables>(/* GraphQL */ `
   query Plans {
     planVersions {
-      id
-      label
-      status
-      organisation {
-        id
-        name
-      }
-      cycle {
-        years
-      }
+      ...PlanListingFields
     }
   }
+  ${PLAN_LISTING_FIELDS}
 `);
 
 /** who the token belongs to: the pane makes the sheet read-only for a viewer (issue 12, defect 6) */
@@ -149,16 +117,7 @@ export const ME = operation<Wire.MeQuery, Wire.MeQueryVariables>(/* GraphQL */ `
 export const PLAN = operation<Wire.PlanQuery, Wire.PlanQueryVariables>(/* GraphQL */ `
   query Plan($id: ID!) {
     planVersion(id: $id) {
-      id
-      label
-      status
-      organisation {
-        id
-        name
-      }
-      cycle {
-        years
-      }
+      ...PlanListingFields
       scoringProfile {
         name
         profileVersion
@@ -170,6 +129,7 @@ export const PLAN = operation<Wire.PlanQuery, Wire.PlanQueryVariables>(/* GraphQ
       passMark
     }
   }
+  ${PLAN_LISTING_FIELDS}
 `);
 
 /**
@@ -237,7 +197,7 @@ export const SYNC_ROWS = operation<Wire.SyncRowsMutation, Wire.SyncRowsMutationV
           messageIt
         }
         current {
-          ...ConflictRowFields
+          ...SheetRowFields
           changedBy
           changedAt
         }
@@ -255,7 +215,7 @@ export const SYNC_ROWS = operation<Wire.SyncRowsMutation, Wire.SyncRowsMutationV
       }
     }
   }
-  ${CONFLICT_ROW_FIELDS}
+  ${SHEET_ROW_FIELDS}
   ${PARSED_VALUE_FIELDS}
   ${REALIZATION_FIELDS}
 `);

@@ -3,6 +3,7 @@
  * at the cell's error), the words of =CRUSCOTTO.STATO and the mark of a provisional value, in Italian and English.
  */
 import type { Language } from '../i18n';
+import { capitalised, SCORE_STATUS_WORDS } from '../score-status-words';
 
 const it = {
   unknownCode: 'Codice "{code}" sconosciuto nel piano',
@@ -21,13 +22,7 @@ const it = {
   status: {
     ACHIEVED: 'Raggiunto',
     NOT_ACHIEVED: 'Non raggiunto',
-    SCORED: 'Valutato',
-    MISSING: 'Manca il valore',
-    MONITORING: 'Solo monitoraggio',
-    NEUTRALISED: 'Neutralizzato',
-    NOT_APPLICABLE: 'Non applicabile',
-    INVALID: 'Non valido',
-    EMPTY: 'Vuoto',
+    ...capitalised(SCORE_STATUS_WORDS.it),
   } as Record<string, string>,
 };
 
@@ -48,13 +43,7 @@ const en: typeof it = {
   status: {
     ACHIEVED: 'Achieved',
     NOT_ACHIEVED: 'Not achieved',
-    SCORED: 'Scored',
-    MISSING: 'Value missing',
-    MONITORING: 'Monitoring only',
-    NEUTRALISED: 'Neutralised',
-    NOT_APPLICABLE: 'Not applicable',
-    INVALID: 'Not valid',
-    EMPTY: 'Empty',
+    ...capitalised(SCORE_STATUS_WORDS.en),
   },
 };
 

@@ -6,7 +6,7 @@
  */
 import { format, messages, type Language } from '../i18n';
 import type { WorkbookSession } from '../sync/session';
-import { byId, element } from './dom';
+import { byId, element, onClicks, setTexts } from './dom';
 import { bindingsWords } from './bindings-words';
 
 const FOLLOW_MS = 1000;
@@ -30,11 +30,12 @@ export class BindingsView {
 
   constructor(private readonly host: BindingsHost) {
     this.words = bindingsWords[host.language];
-    byId('bindings-heading').textContent = this.words.heading;
-    byId('binding-add').textContent = this.words.add;
-    byId('binding-remove').textContent = this.words.remove;
-    byId('binding-add').addEventListener('click', () => void this.add());
-    byId('binding-remove').addEventListener('click', () => void this.remove());
+    setTexts({
+      'bindings-heading': this.words.heading,
+      'binding-add': this.words.add,
+      'binding-remove': this.words.remove,
+    });
+    onClicks({ 'binding-add': () => void this.add(), 'binding-remove': () => void this.remove() });
   }
 
   /**

@@ -18,6 +18,16 @@ export function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** writes a view's texts into its elements, by element id: each view names the texts it owns in one place */
+export function setTexts(texts: Record<string, string>): void {
+  for (const [id, text] of Object.entries(texts)) byId(id).textContent = text;
+}
+
+/** wires a view's buttons, by element id */
+export function onClicks(handlers: Record<string, () => void>): void {
+  for (const [id, handler] of Object.entries(handlers)) byId(id).addEventListener('click', handler);
+}
+
 /** fills every [data-label] with its text in the pane's language */
 export function applyLabels(labels: Record<string, string>): void {
   for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-label]'))) {

@@ -12,7 +12,7 @@ import { readPlanTable } from '../sync/context';
 import type { WorkbookSession } from '../sync/session';
 import type { Binding } from '../sync/types';
 import type { WorkbookPort } from '../workbook/port';
-import { byId, element } from './dom';
+import { byId, element, onClicks, setTexts } from './dom';
 import { explanationLines, historyLines, type InsightLine, whyHeading } from './insight-lines';
 import { insightWords } from './insight-words';
 
@@ -32,13 +32,13 @@ export class InsightView {
 
   constructor(private readonly options: InsightOptions) {
     this.words = insightWords[options.language];
-    byId('why').textContent = this.words.why;
-    byId('history').textContent = this.words.history;
-    byId('insight-close').textContent = this.words.close;
-    byId('why').addEventListener('click', () => void this.why());
-    byId('history').addEventListener('click', () => void this.history());
-    byId('insight-close').addEventListener('click', () => {
-      byId('insight').hidden = true;
+    setTexts({ why: this.words.why, history: this.words.history, 'insight-close': this.words.close });
+    onClicks({
+      why: () => void this.why(),
+      history: () => void this.history(),
+      'insight-close': () => {
+        byId('insight').hidden = true;
+      },
     });
   }
 

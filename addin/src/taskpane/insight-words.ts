@@ -1,6 +1,7 @@
 /** The words of "Perché?" and "Cronologia" in the pane, Italian first (issue 18, item 3). */
 import { CHANGE_SOURCE_WORDS } from '@core/vocabulary/sources';
 import type { Language } from '../i18n';
+import { SCORE_STATUS_WORDS } from '../score-status-words';
 
 const it = {
   why: 'Perché?',
@@ -60,15 +61,7 @@ const it = {
     DASHBOARD: 'cruscotto',
     MANAGER: 'dirigente',
   } as Record<string, string>,
-  statuses: {
-    SCORED: 'valutato',
-    MISSING: 'manca il valore',
-    MONITORING: 'solo monitoraggio',
-    NEUTRALISED: 'neutralizzato',
-    NOT_APPLICABLE: 'non applicabile',
-    INVALID: 'non valido',
-    EMPTY: 'vuoto',
-  } as Record<string, string>,
+  statuses: SCORE_STATUS_WORDS.it as Record<string, string>,
   polarities: {
     HIGHER: 'più è alto, meglio è',
     LOWER: 'più è basso, meglio è',
@@ -135,15 +128,7 @@ const en: typeof it = {
     DASHBOARD: 'dashboard',
     MANAGER: 'manager',
   },
-  statuses: {
-    SCORED: 'scored',
-    MISSING: 'value missing',
-    MONITORING: 'monitoring only',
-    NEUTRALISED: 'neutralised',
-    NOT_APPLICABLE: 'not applicable',
-    INVALID: 'not valid',
-    EMPTY: 'empty',
-  },
+  statuses: SCORE_STATUS_WORDS.en,
   polarities: { HIGHER: 'higher is better', LOWER: 'lower is better', BOOLEAN: 'yes / no', DEADLINE: 'by the date' },
 };
 

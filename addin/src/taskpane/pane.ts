@@ -11,7 +11,7 @@ import { SHEET_LAYOUT } from '@core/sheet/layout';
 import { showConnection } from './connection-line';
 import { conflictItem } from './conflict-view';
 import { renderAccess } from './access-view';
-import { applyLabels, byId, element, options } from './dom';
+import { applyLabels, byId, element, onClicks, options } from './dom';
 import { PendingView } from './pending-view';
 import { PolarityView } from './polarity-view';
 import { PreviewView } from './preview-view';
@@ -110,13 +110,15 @@ export class Pane {
     });
     byId('organisation').addEventListener('change', () => this.renderPlans());
     byId('plan-select').addEventListener('change', () => this.renderYears());
-    byId('load').addEventListener('click', () => void this.load());
-    byId('sync').addEventListener('click', () => void this.sync());
-    byId('refresh').addEventListener('click', () => void this.refresh());
-    byId('bind').addEventListener('click', () => void this.proposeBinding());
-    byId('mapping-confirm').addEventListener('click', () => void this.confirmBinding());
-    byId('mapping-cancel').addEventListener('click', () => this.closeMapping());
-    byId('disconnect').addEventListener('click', () => this.disconnect());
+    onClicks({
+      load: () => void this.load(),
+      sync: () => void this.sync(),
+      refresh: () => void this.refresh(),
+      bind: () => void this.proposeBinding(),
+      'mapping-confirm': () => void this.confirmBinding(),
+      'mapping-cancel': () => this.closeMapping(),
+      disconnect: () => this.disconnect(),
+    });
   }
 
   // ------------------------------------------------------------------ connect and choose

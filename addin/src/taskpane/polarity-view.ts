@@ -7,7 +7,7 @@
 import type { PolarityFinding } from '../api/client';
 import { format, type Language } from '../i18n';
 import type { WorkbookSession } from '../sync/session';
-import { byId, element } from './dom';
+import { byId, element, onClicks, setTexts } from './dom';
 
 export const POLARITY_WORDS = {
   it: {
@@ -43,9 +43,8 @@ export class PolarityView {
     private readonly run: (work: () => Promise<string>) => Promise<void>,
   ) {
     this.words = POLARITY_WORDS[language];
-    byId('polarity-heading').textContent = this.words.heading;
-    byId('polarity-accept-label').textContent = this.words.accept;
-    byId('polarity-confirm').addEventListener('click', () => void this.confirm());
+    setTexts({ 'polarity-heading': this.words.heading, 'polarity-accept-label': this.words.accept });
+    onClicks({ 'polarity-confirm': () => void this.confirm() });
   }
 
   /** shows the findings of the bound plan to a user who may change it; hides the section otherwise */

@@ -7,7 +7,7 @@
 import { format } from '../i18n';
 import type { PreviewRow, SyncPreview } from '../sync/preview';
 import type { WorkbookSession } from '../sync/session';
-import { byId, element } from './dom';
+import { byId, element, onClicks, setTexts } from './dom';
 import { previewWords, type PreviewWords } from './preview-words';
 
 /** the workbook setting that keeps the preview choice (per workbook, not per binding) */
@@ -23,19 +23,23 @@ export class PreviewView {
     pane: { send: () => Promise<void>; say: (text: string) => void },
   ) {
     this.words = previewWords[session.language];
-    byId('preview-first-label').textContent = this.words.previewFirst;
-    byId('preview-heading').textContent = this.words.heading;
-    byId('preview-errors-only-label').textContent = this.words.errorsOnly;
-    byId('preview-send').textContent = this.words.send;
-    byId('preview-cancel').textContent = this.words.cancel;
-    byId('preview-errors-only').addEventListener('change', () => this.render());
-    byId('preview-send').addEventListener('click', () => {
-      this.close();
-      void pane.send();
+    setTexts({
+      'preview-first-label': this.words.previewFirst,
+      'preview-heading': this.words.heading,
+      'preview-errors-only-label': this.words.errorsOnly,
+      'preview-send': this.words.send,
+      'preview-cancel': this.words.cancel,
     });
-    byId('preview-cancel').addEventListener('click', () => {
-      this.close();
-      pane.say(this.words.cancelled);
+    byId('preview-errors-only').addEventListener('change', () => this.render());
+    onClicks({
+      'preview-send': () => {
+        this.close();
+        void pane.send();
+      },
+      'preview-cancel': () => {
+        this.close();
+        pane.say(this.words.cancelled);
+      },
     });
   }
 

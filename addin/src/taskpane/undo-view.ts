@@ -9,7 +9,7 @@ import { UNDO_SYNC_BATCH } from '../api/insight-queries';
 import { format, type Language } from '../i18n';
 import { keepToUndo, readLastSend } from '../sync/last-send';
 import type { WorkbookSession } from '../sync/session';
-import { byId, element } from './dom';
+import { byId, element, onClicks, setTexts } from './dom';
 import { undoWords, type UndoWords } from './undo-words';
 
 export type UndoOptions = {
@@ -29,8 +29,8 @@ export class UndoView {
 
   constructor(private readonly options: UndoOptions) {
     this.words = undoWords[options.language];
-    byId('undo-send').textContent = this.words.undo;
-    byId('undo-send').addEventListener('click', () => void this.undo());
+    setTexts({ 'undo-send': this.words.undo });
+    onClicks({ 'undo-send': () => void this.undo() });
   }
 
   async undo(): Promise<void> {

@@ -1,6 +1,6 @@
 import { IsOptional, Max, Min, MaxLength, ArrayMaxSize, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import {
   AuditAction,
   ChangeSource,
@@ -222,12 +222,15 @@ export class SheetFutureTargetType {
   @Field(() => ParsedValueType) value!: unknown;
 }
 
-@ObjectType({
-  simpleResolvers: true,
+/*
+ * The columns of a sheet row, as an interface so that a client selects them with one fragment on both a sheetRows
+ * row (SheetRow) and the server's side of a conflict (ConflictRow), instead of one copy of the fragment per type.
+ */
+@InterfaceType({
   description:
-    'Un nodo del piano come lo mostra il foglio (il lato lettura del contratto di riga) / A plan node as the sheet shows it (the read side of the row contract)',
+    'Le colonne di una riga del foglio, comuni a SheetRow e ConflictRow / The columns of a sheet row, shared by SheetRow and ConflictRow',
 })
-export class SheetRow {
+export abstract class SheetRowColumns {
   @Field(() => ID) rowId!: string;
   @Field(() => Int) rowVersion!: number;
   @Field(() => SheetLevel) level!: string;
@@ -304,6 +307,15 @@ export class SheetRow {
   })
   entryDataSource!: string | null;
   @Field(() => Date) updatedAt!: Date;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  implements: SheetRowColumns,
+  description:
+    'Un nodo del piano come lo mostra il foglio (il lato lettura del contratto di riga) / A plan node as the sheet shows it (the read side of the row contract)',
+})
+export class SheetRow extends SheetRowColumns {
   @Field(() => Realization, {
     nullable: true,
     description:
