@@ -106,41 +106,42 @@ function sqliteValue(value: unknown): unknown {
   return value;
 }
 
-/**
- * A tuple's values as better-sqlite3 binds them, converted in place: the tuples are the caller's, built for this
- * insert (insertBound) or holding only strings (insertLinks), and a sync inserts ~90,000 of them, each of which a
- * converted copy would double.
- */
-function asSqliteValues(tuple: unknown[]): unknown[] {
-  for (let i = 0; i < tuple.length; i++) {
-    const value = tuple[i];
-    if (value instanceof Date || typeof value === 'boolean') tuple[i] = sqliteValue(value);
-  }
-  return tuple;
-}
+/** Writes one row's bound values into `into` from index `at` on (a tuple reused from row to row, or a chunk's list) */
+export type FillValues<R> = (row: R, into: unknown[], at: number) => void;
+
+/** A link row's two ids, as they are bound */
+const pairValues: FillValues<readonly unknown[]> = (row, into, at) => {
+  into[at] = row[0];
+  into[at + 1] = row[1];
+};
 
 /**
- * Inserts rows of already converted values into `table`, in the caller's transaction. SQLite: one prepared
- * single-row statement, kept per connection and run once per row — embedded, a statement has no round trip, and
- * SQLite inserts faster row by row through one compiled statement than through multi-row VALUES lists
- * (measured: 40,000 audit rows, 0.5 s against 0.7–1.0 s), as the baseline of bench B1 does. PostgreSQL: multi-row
- * statements of `$n` parameters, as many rows each as `maxValues` bound values allow. Both bypass knex's
- * placeholder rewriting (a regular expression over the statement per value) and MikroORM's formatting of values
- * into the text; a failure is converted as the ORM converts driver errors. SQLite converts the tuples' values in
- * place. Outside a transaction (never the sync) the rows go through knex, bound all the same.
+ * Inserts rows into `table`, in the caller's transaction, each row's values written by `fill` just before they are
+ * bound. SQLite: one prepared single-row statement, kept per connection and run once per row — embedded, a statement
+ * has no round trip, and SQLite inserts faster row by row through one compiled statement than through multi-row
+ * VALUES lists (measured: 40,000 audit rows, 0.5 s against 0.7–1.0 s), as the baseline of bench B1 does; the values
+ * go through one list reused for every row (better-sqlite3 copies them when it binds), so a batch's ~90,000 rows
+ * leave no tuple each behind for the collector (B1: the tuples of a 5,000-row batch all lived until the last insert
+ * and were promoted to the old generation). PostgreSQL: multi-row statements of `$n` parameters, as many rows each as
+ * `maxValues` bound values allow, each chunk's values written straight into its parameter list. Both bypass knex's
+ * placeholder rewriting (a regular expression over the statement per value) and MikroORM's formatting of values into
+ * the text; a failure is converted as the ORM converts driver errors. Outside a transaction (never the sync) the rows
+ * go through knex, bound all the same.
  */
-export async function writeTuples(
+export async function writeRows<R>(
   em: EntityManager,
   table: string,
   fields: string[],
-  tuples: unknown[][],
+  rows: ReadonlyArray<R>,
+  fill: FillValues<R>,
   maxValues: number,
 ): Promise<void> {
-  if (tuples.length === 0) return;
+  if (rows.length === 0) return;
   const platform = em.getPlatform();
   const head = `insert into ${platform.quoteIdentifier(table)} (${fields.map((f) => platform.quoteIdentifier(f)).join(', ')}) values `;
   const connection = await connectionOf(em);
   const started = Date.now();
+  const width = fields.length;
   try {
     if (connection && 'prepare' in connection) {
       const sql = em.config.get('onQuery')(`${head}(${fields.map(() => '?').join(', ')})`, []);
@@ -148,29 +149,50 @@ export async function writeTuples(
       if (!statements) statementsOf.set(connection, (statements = new Map()));
       let statement = statements.get(sql);
       if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
-      for (const tuple of tuples) statement.run(asSqliteValues(tuple));
+      const tuple = new Array<unknown>(width);
+      for (const row of rows) {
+        fill(row, tuple, 0);
+        for (let i = 0; i < width; i++) {
+          const value = tuple[i];
+          if (value instanceof Date || typeof value === 'boolean') tuple[i] = sqliteValue(value);
+        }
+        statement.run(tuple);
+      }
       told(em, sql, Date.now() - started);
       return;
     }
-    const perStatement = Math.max(1, Math.floor(maxValues / fields.length));
-    for (let i = 0; i < tuples.length; i += perStatement) {
-      const chunk = tuples.slice(i, i + perStatement);
+    const perStatement = Math.max(1, Math.floor(maxValues / width));
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const count = Math.min(perStatement, rows.length - i);
+      const values = new Array<unknown>(count * width);
+      for (let k = 0; k < count; k++) fill(rows[i + k], values, k * width);
       let n = 0;
-      const list = chunk.map(() => `(${fields.map(() => `$${++n}`).join(', ')})`).join(', ');
-      const values = chunk.flat();
+      const tuples = Array.from({ length: count }, () => `(${fields.map(() => `$${++n}`).join(', ')})`).join(', ');
       if (connection) {
-        const sql = em.config.get('onQuery')(head + list, values);
+        const sql = em.config.get('onQuery')(head + tuples, values);
         await connection.query(sql, values);
         told(em, sql, Date.now() - started);
       } else {
         const knex = (em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
-        await knex.raw(head + chunk.map(() => `(${fields.map(() => '?').join(', ')})`).join(', '), values as never);
+        const marks = Array.from({ length: count }, () => `(${fields.map(() => '?').join(', ')})`).join(', ');
+        await knex.raw(head + marks, values as never);
         told(em, head, Date.now() - started);
       }
     }
   } catch (error) {
     throw em.getDriver().convertException(error as Error);
   }
+}
+
+/** Inserts tuples of already converted values (a link table's id pairs) into `table`, as writeRows does. */
+export async function writeTuples(
+  em: EntityManager,
+  table: string,
+  fields: [string, string],
+  tuples: ReadonlyArray<readonly unknown[]>,
+  maxValues: number,
+): Promise<void> {
+  await writeRows(em, table, fields, tuples, pairValues, maxValues);
 }
 
 /**
@@ -185,12 +207,19 @@ export async function insertBound(
 ): Promise<void> {
   if (rows.length === 0) return;
   const { table, columns } = writerOf(em, entityName);
-  const tuples = rows.map((row) => columns.map((column) => boundValue(column.value(row), column)));
-  await writeTuples(
+  const width = columns.length;
+  const fill: FillValues<Record<string, unknown>> = (row, into, at) => {
+    for (let c = 0; c < width; c++) {
+      const column = columns[c];
+      into[at + c] = boundValue(column.value(row), column);
+    }
+  };
+  await writeRows(
     em,
     table,
     columns.map((c) => c.field),
-    tuples,
+    rows,
+    fill,
     maxValues,
   );
 }
