@@ -92,7 +92,11 @@ export async function keepStateAfter(
   }
   const [plan, ...reread] = await readsTogether(em, [
     () => readOnlyPlan(em, committed.planId),
-    ...[...fresh].map(([type, ids]) => () => readRowsIn(em, type, 'id', ids)),
+    ...[...fresh].map(
+      ([type, ids]) =>
+        () =>
+          readRowsIn(em, type, 'id', ids),
+    ),
   ]);
   const byId = new Map<string, Node>();
   for (const rows of reread as Node[][]) for (const row of rows) byId.set(row.id, row);
@@ -117,7 +121,5 @@ export async function keepStateAfter(
     [...after.unitsById.values()],
     after.locked ? [after.locked] : [],
   );
-  await snapshots.keep(SHEET_STATES, committed, after.year, after.checkpoint, async () => state, (v) =>
-    snapshotBytes(v.snapshot),
-  );
+  snapshots.putKept(SHEET_STATES, committed, after.year, after.checkpoint, state, snapshotBytes(snapshot));
 }
