@@ -16,7 +16,7 @@ import { applyRows } from './apply';
 import { reuseFor, scoresAfter, sheetChangeOf } from './rescore';
 import { checkPlacements, readCruscotti, writePlacements } from './dashboard-rows';
 import { decideRows, refuseBatch } from './decide';
-import { codeOf, levelOfNode, type PlanState, titleOf } from './plan-state';
+import { codeOf, levelOfNode, type PlanNode, type PlanState, titleOf } from './plan-state';
 import { keepStateAfter, stateBeforeTurn, stateInTurn } from './kept-state';
 import { foldWords } from '@core/vocabulary/fold';
 import { takeTurnOnPlan } from './plan-lock';
@@ -35,17 +35,27 @@ export type { AffectedScore, RowResult, SyncOutcome } from './answer';
  */
 export type SyncHooks = { afterWrite?: () => void | Promise<void>; beforeTurn?: () => void | Promise<void> };
 
+/** knownNodes' index per plan state: a kept state (kept-state.ts) is indexed once, not per sync */
+const nodeIndexes = new WeakMap<PlanState, KnownNode>();
+
 /** The plan's nodes by level and code (perspectives also by name), as a cruscotto row names them. */
 function knownNodes(state: PlanState): KnownNode {
-  const index = new Map<string, { id: string; version: number }>();
+  const known = nodeIndexes.get(state);
+  if (known) return known;
+  // a row's version only for the rows a batch names: summing every node's targets was most of the index's time
+  const index = new Map<string, PlanNode>();
   for (const node of state.nodes.values()) {
     const level = levelOfNode(node);
     const code = codeOf(node);
-    const entry = { id: node.id, version: state.rowVersion(node) };
-    if (code) index.set(`${level}:${code}`, entry);
-    if (level === 'perspective') index.set(`perspective~${foldWords(titleOf(node))}`, entry);
+    if (code) index.set(`${level}:${code}`, node);
+    if (level === 'perspective') index.set(`perspective~${foldWords(titleOf(node))}`, node);
   }
-  return (key) => index.get(key);
+  const lookup: KnownNode = (key) => {
+    const node = index.get(key);
+    return node && { id: node.id, version: state.rowVersion(node) };
+  };
+  nodeIndexes.set(state, lookup);
+  return lookup;
 }
 
 /**
