@@ -62,7 +62,7 @@ type Order<E> = QueryOrderMap<E> & Record<string, 'asc' | 'desc'>;
 type Finder = <E extends object>(entity: EntityClass<E>, where: FilterQuery<E>, orderBy?: Order<E>) => Promise<E[]>;
 
 /** The plan with its scoring profile, read-only. */
-async function readOnlyPlan(em: EntityManager, planId: string): Promise<PlanVersion | null> {
+export async function readOnlyPlan(em: EntityManager, planId: string): Promise<PlanVersion | null> {
   const [plan] = await readRows(em, PlanVersion, { id: planId });
   if (!plan) return null;
   if (plan.scoringProfile) [plan.scoringProfile] = await readRows(em, ScoringProfile, { id: plan.scoringProfile.id });

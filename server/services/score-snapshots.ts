@@ -157,6 +157,24 @@ export class ScoreSnapshots {
   }
 
   /**
+   * Keeps a read-only value of the plan at `stamp` that its writer made (not a lookup: nothing is counted), for the
+   * readers of that stamp; a value kept or being built for the same stamp stays.
+   */
+  putKept<T extends object>(
+    kind: string,
+    stamp: PlanStamp,
+    year: number,
+    checkpoint: Checkpoint,
+    value: T,
+    bytes: number,
+  ): void {
+    if (!this.others) return;
+    const key = `${keyOf(stamp.planId, year, checkpoint)}|${kind}`;
+    if (this.others.get(key)?.stamp === stamp.value || this.building.get(key)?.stamp === stamp.value) return;
+    this.others.set(key, { value, bytes, stamp: stamp.value, orgId: stamp.orgId });
+  }
+
+  /**
    * Frees what a write made stale: `plan:<id>` every period of that plan, `org:<id>` every plan of an organisation
    * (a change with no plan, such as a profile or a fund value), null everything (messages may have been missed).
    * Keys other than these drop nothing.

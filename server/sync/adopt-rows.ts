@@ -58,5 +58,6 @@ export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[
     state.checkpoint,
     [...state.unitsById.values()],
     state.locked ? [state.locked] : [],
+    { base: state, touched: managed.values() },
   );
 }

@@ -76,5 +76,10 @@ export function stateAfter(before: PlanState, writes: BatchWrites): PlanState {
     unitsOf,
   };
   const units = [...before.unitsById.values(), ...writes.units];
-  return new PlanState(snapshot, before.year, before.checkpoint, units, before.locked ? [before.locked] : []);
+  const touched: object[] = [...removed];
+  for (const kind of ['targets', 'revisions', 'measurements'] as const) touched.push(...writes[kind]);
+  return new PlanState(snapshot, before.year, before.checkpoint, units, before.locked ? [before.locked] : [], {
+    base: before,
+    touched,
+  });
 }

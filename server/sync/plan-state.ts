@@ -8,8 +8,8 @@ import {
   Perspective,
   StrategicObjective,
   Target,
-  type Measurement,
-  type TargetRevision,
+  Measurement,
+  TargetRevision,
 } from '../entities';
 import { readRows } from '../speed/read-rows';
 import { readsTogether } from '../speed/reads-together';
@@ -58,6 +58,13 @@ export class PlanState {
     readonly checkpoint: Checkpoint,
     units: OrgUnit[],
     locks: CheckpointLock[],
+    /**
+     * The state this one differs from by a few rows (`touched`: those added, removed or put in another's place, old
+     * and new): its indexes are copied and only the entries of the touched rows' owners rebuilt, in the snapshot's
+     * order as a whole build gives them. A sync's states before and after its writes (adopt-rows.ts, after-state.ts)
+     * differ from the plan by the rows it wrote: indexing the whole plan again held the writer's turn.
+     */
+    patch?: { base: PlanState; touched: Iterable<object> },
   ) {
     for (const n of [
       ...snapshot.perspectives,
@@ -66,13 +73,25 @@ export class PlanState {
       ...snapshot.indicators,
     ])
       this.nodes.set(n.id, n);
-    this.targetsOf = groupBy(snapshot.targets, (t) => t.indicator.id);
-    this.revisionsOf = groupBy(snapshot.revisions, (r) => r.target.id);
-    this.measurementOf = new Map(
-      snapshot.measurements
-        .filter((m) => m.year === year && m.checkpoint === checkpoint)
-        .map((m) => [m.indicator.id, m]),
-    );
+    const inPeriod = (m: Measurement) => m.year === year && m.checkpoint === checkpoint;
+    if (patch && patch.base.year === year && patch.base.checkpoint === checkpoint) {
+      const indicators = new Set<string>();
+      const targets = new Set<string>();
+      for (const row of patch.touched) {
+        if (row instanceof Target || row instanceof Measurement) indicators.add(row.indicator.id);
+        else if (row instanceof TargetRevision) targets.add(row.target.id);
+      }
+      this.targetsOf = regrouped(patch.base.targetsOf, snapshot.targets, indicators, (t) => t.indicator.id);
+      this.revisionsOf = regrouped(patch.base.revisionsOf, snapshot.revisions, targets, (r) => r.target.id);
+      this.measurementOf = new Map(patch.base.measurementOf);
+      for (const id of indicators) this.measurementOf.delete(id);
+      for (const m of snapshot.measurements)
+        if (indicators.has(m.indicator.id) && inPeriod(m)) this.measurementOf.set(m.indicator.id, m);
+    } else {
+      this.targetsOf = groupBy(snapshot.targets, (t) => t.indicator.id);
+      this.revisionsOf = groupBy(snapshot.revisions, (r) => r.target.id);
+      this.measurementOf = new Map(snapshot.measurements.filter(inPeriod).map((m) => [m.indicator.id, m]));
+    }
     this.unitsByName = new Map(units.map((u) => [unitKey(u.name), u]));
     this.unitsById = new Map(units.map((u) => [u.id, u]));
     this.locked = locks.find((l) => l.year === year && l.checkpoint === checkpoint) ?? null;
@@ -120,6 +139,26 @@ export class PlanState {
   unitNames(indicatorId: string): string[] {
     return (this.snapshot.unitsOf.get(indicatorId) ?? []).map((id) => this.unitsById.get(id)?.name ?? id);
   }
+}
+
+/** `base` with the groups of `keys` built again from `rows` (in their order); every other group is base's. */
+function regrouped<T>(
+  base: Map<string, T[]>,
+  rows: T[],
+  keys: Set<string>,
+  keyOf: (row: T) => string,
+): Map<string, T[]> {
+  if (keys.size === 0) return base;
+  const out = new Map(base);
+  for (const key of keys) out.delete(key);
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (!keys.has(key)) continue;
+    const group = out.get(key);
+    if (group) group.push(row);
+    else out.set(key, [row]);
+  }
+  return out;
 }
 
 /** Units are matched by name as typed: accents, quotes and spacing do not make another unit. */

@@ -16,7 +16,8 @@ import { applyRows } from './apply';
 import { reuseFor, scoresAfter, sheetChangeOf } from './rescore';
 import { checkPlacements, readCruscotti, writePlacements } from './dashboard-rows';
 import { decideRows, refuseBatch } from './decide';
-import { codeOf, levelOfNode, loadPlanState, type PlanState, titleOf } from './plan-state';
+import { codeOf, levelOfNode, type PlanNode, type PlanState, titleOf } from './plan-state';
+import { keepStateAfter, stateBeforeTurn, stateInTurn } from './kept-state';
 import { foldWords } from '@core/vocabulary/fold';
 import { takeTurnOnPlan } from './plan-lock';
 import { keepAllowedCells } from './partial-rows';
@@ -27,20 +28,34 @@ import type { SyncInput } from './row-plan';
 export type { SyncInput, SyncMode, RowStatus } from './row-plan';
 export type { AffectedScore, RowResult, SyncOutcome } from './answer';
 
-/** Test seam: runs after the rows are written and before the transaction commits (crash injection). */
-export type SyncHooks = { afterWrite?: () => void | Promise<void> };
+/**
+ * Test seams: `afterWrite` runs after the rows are written and before the transaction commits (crash injection);
+ * `beforeTurn` after the plan state is read outside the transaction and before the sync takes its turn (a writer
+ * coming in between).
+ */
+export type SyncHooks = { afterWrite?: () => void | Promise<void>; beforeTurn?: () => void | Promise<void> };
+
+/** knownNodes' index per plan state: a kept state (kept-state.ts) is indexed once, not per sync */
+const nodeIndexes = new WeakMap<PlanState, KnownNode>();
 
 /** The plan's nodes by level and code (perspectives also by name), as a cruscotto row names them. */
 function knownNodes(state: PlanState): KnownNode {
-  const index = new Map<string, { id: string; version: number }>();
+  const known = nodeIndexes.get(state);
+  if (known) return known;
+  // a row's version only for the rows a batch names: summing every node's targets was most of the index's time
+  const index = new Map<string, PlanNode>();
   for (const node of state.nodes.values()) {
     const level = levelOfNode(node);
     const code = codeOf(node);
-    const entry = { id: node.id, version: state.rowVersion(node) };
-    if (code) index.set(`${level}:${code}`, entry);
-    if (level === 'perspective') index.set(`perspective~${foldWords(titleOf(node))}`, entry);
+    if (code) index.set(`${level}:${code}`, node);
+    if (level === 'perspective') index.set(`perspective~${foldWords(titleOf(node))}`, node);
   }
-  return (key) => index.get(key);
+  const lookup: KnownNode = (key) => {
+    const node = index.get(key);
+    return node && { id: node.id, version: state.rowVersion(node) };
+  };
+  nodeIndexes.set(state, lookup);
+  return lookup;
 }
 
 /**
@@ -93,7 +108,11 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
   const fast = ctx.fastPaths !== false;
   let keep: PlanStamp | null = null;
   let kept: PlanScores | null = null;
+  let keptState: { read: PlanState; after: PlanState } | null = null;
   try {
+    // the plan as read-only rows before the turn: the writer's turn is not held while the whole plan is read
+    const early = await stateBeforeTurn(ctx, input.planId, input.year, input.checkpoint);
+    await hooks.beforeTurn?.();
     const result = await ctx.em.transactional(async (em) => {
       await takeTurnOnPlan(em, input.planId);
       const tx: ServiceContext = { ...ctx, em, auditBuffer: fast ? [] : undefined, batchKey: input.batchKey ?? null };
@@ -121,7 +140,8 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
       }
       // the stamp before the rows are read: the scores computed below are kept only if no other writer came between
       const before = ctx.snapshots?.enabled ? await readPlanStamp(em, plan.id) : null;
-      const read = await loadPlanState(em, plan.id, input.year, input.checkpoint, { readOnly: fast });
+      // the state read before the turn, if no writer came in between (its stamp is still `before`), else read now
+      const read = await stateInTurn(em, early, before, plan.id, input.year, input.checkpoint, fast);
       // a row repeating a node in another cruscotto is folded into the first: the plan phases see each node once
       // a delete on a cruscotto row removes its entry, never the node: the plan phases see the row without it
       const folded = foldRepeats(input.rows.map(entryRemoval), knownNodes(read));
@@ -161,6 +181,7 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
       } else if (reuse && outcome.applied > 0) {
         // told with the commit: the feeds of this period need not read the plan again (server/live/feeds.ts)
         noteCommitDetail(em, sheetChangeOf(after, outcome));
+        keptState = { read, after };
       }
       if (input.batchKey) {
         if (fast) {
@@ -184,6 +205,10 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
     });
     // committed: the next read of this period, on this instance, finds the scores the answer was computed from
     if (keep && kept) ctx.snapshots!.put(keep, input.year, input.checkpoint, { scores: kept, snapshot: null });
+    // and the plan's next sync, or sheetRows, finds the rows of that stamp without reading the plan (kept-state.ts)
+    const left = keptState as { read: PlanState; after: PlanState } | null;
+    // committed already: a failed read here costs the next sync its plan read, never this batch its answer
+    if (keep && left) await keepStateAfter(ctx, left.read, left.after, keep).catch(() => undefined);
     return result;
   } finally {
     ctx.em.clear();
