@@ -181,3 +181,25 @@ export async function startServer(
     },
   };
 }
+
+/**
+ * startServer for the enclosing describe block (or file): started before its first test, closed after its last. It
+ * returns the server itself, read through a stand-in until the hook has started it: use it inside tests and in hooks
+ * registered after this call (before that, reading it throws).
+ */
+export function withServer(
+  dialect: 'sqlite' | 'postgresql',
+  options: Parameters<typeof startServer>[1] = {},
+): TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(dialect, options);
+  });
+  afterAll(() => server?.close());
+  return new Proxy({} as TestServer, {
+    get(_, key) {
+      if (!server) throw new Error('withServer: the server starts in beforeAll; read it inside tests and later hooks');
+      return Reflect.get(server, key);
+    },
+  });
+}

@@ -4,7 +4,7 @@
  * that cell; a Sondrio-shaped sheet without the columns behaves as before; and the entries of a batch are written
  * in a number of statements that does not grow with them.
  */
-import { startServer, type TestServer } from '../helpers/server';
+import { withServer } from '../helpers/server';
 import {
   createEmptyPlan,
   type CruscottoCells,
@@ -58,11 +58,7 @@ function shown(dashboard: string, n: number, extra: Partial<SheetRowIn> = {}): S
 }
 
 describe('cruscotto cells of a sheet row (sqlite)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer('sqlite', { seed: true });
-  });
-  afterAll(() => server.close());
+  const server = withServer('sqlite', { seed: true });
 
   const newPlan = async () =>
     (await createEmptyPlan(server, { code: unique('CRU'), name: 'Camera di prova' }, 'Piano con cruscotti')).planId;

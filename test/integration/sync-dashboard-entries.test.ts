@@ -6,7 +6,7 @@
  * PostgreSQL, over HTTP.
  */
 import { databaseNames } from '../helpers/databases';
-import { startServer, type TestServer } from '../helpers/server';
+import { withServer } from '../helpers/server';
 import {
   createEmptyPlan,
   type CruscottoCells,
@@ -46,11 +46,7 @@ const inCruscotto = (dashboard: string, tag: string, cells: Array<Partial<SheetR
 ];
 
 describe.each(databaseNames())('a cruscotto entry through the sheet: weight, source, removal (%s)', (dialect) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(dialect, { seed: false });
-  });
-  afterAll(() => server.close());
+  const server = withServer(dialect, { seed: false });
 
   const read = async (planId: string): Promise<Row[]> => ok(await server.gql(ROWS, { p: planId })).sheetRows.rows;
   const entries = (rows: Row[]) =>
