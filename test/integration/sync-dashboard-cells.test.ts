@@ -5,6 +5,7 @@
  * in a number of statements that does not grow with them.
  */
 import { withServer } from '../helpers/server';
+import { sheetRowsWith } from '../helpers/sheet-rows';
 import {
   createEmptyPlan,
   type CruscottoCells,
@@ -16,8 +17,7 @@ import {
   unique,
 } from '../helpers/sync';
 
-const ROWS = `query($p: ID!) { sheetRows(planId: $p, year: 2022, dashboards: true) {
-  rows { level code dashboard dashboardKind dashboardOwner position entryLevel actionLabel } } }`;
+const FIELDS = 'level code dashboard dashboardKind dashboardOwner position entryLevel actionLabel';
 
 type Placed = Pick<SheetRow, 'level' | 'code'> & Omit<CruscottoCells, 'entryWeight' | 'entryDataSource'>;
 
@@ -62,8 +62,8 @@ describe('cruscotto cells of a sheet row (sqlite)', () => {
 
   const newPlan = async () =>
     (await createEmptyPlan(server, { code: unique('CRU'), name: 'Camera di prova' }, 'Piano con cruscotti')).planId;
-  const placed = async (planId: string): Promise<Placed[]> =>
-    ok(await server.gql(ROWS, { p: planId })).sheetRows.rows.filter((r: Placed) => r.dashboard);
+  const read = (planId: string) => sheetRowsWith<Placed>(server, planId, FIELDS, { dashboards: true });
+  const placed = async (planId: string): Promise<Placed[]> => (await read(planId)).filter((r) => r.dashboard);
 
   it('refuses bad cruscotto cells by row and column, in Italian, and writes the good rows', async () => {
     const planId = await newPlan();
@@ -158,7 +158,7 @@ describe('cruscotto cells of a sheet row (sqlite)', () => {
     });
     expect(outcomes(result)).toEqual([['DELETED', []]]);
     expect((await placed(planId)).filter((r) => r.level === 'INDICATOR')).toHaveLength(0);
-    const rows = ok(await server.gql(ROWS, { p: planId })).sheetRows.rows as Placed[];
+    const rows = await read(planId);
     expect(rows.filter((r) => !r.dashboard).map((r) => r.code)).toEqual(['1', '1.1', '1.1.1']);
   });
 
