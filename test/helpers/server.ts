@@ -183,9 +183,22 @@ export async function startServer(
 }
 
 /**
+ * What a describe-level helper returns for an object its beforeAll hook makes: reads go to that object once the hook
+ * has run (inside tests and in hooks registered after the helper); before that, a read throws.
+ */
+export function standIn<T extends object>(made: () => T | undefined, what: string): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const value = made();
+      if (!value) throw new Error(`${what} is made in beforeAll: read it inside tests and later hooks`);
+      return Reflect.get(value, key);
+    },
+  });
+}
+
+/**
  * startServer for the enclosing describe block (or file): started before its first test, closed after its last. It
- * returns the server itself, read through a stand-in until the hook has started it: use it inside tests and in hooks
- * registered after this call (before that, reading it throws).
+ * returns the server itself (a stand-in until the hook has started it).
  */
 export function withServer(
   dialect: 'sqlite' | 'postgresql',
@@ -196,10 +209,5 @@ export function withServer(
     server = await startServer(dialect, options);
   });
   afterAll(() => server?.close());
-  return new Proxy({} as TestServer, {
-    get(_, key) {
-      if (!server) throw new Error('withServer: the server starts in beforeAll; read it inside tests and later hooks');
-      return Reflect.get(server, key);
-    },
-  });
+  return standIn(() => server, 'the server of withServer');
 }
