@@ -211,3 +211,22 @@ export function withServer(
   afterAll(() => server?.close());
   return standIn(() => server, 'the server of withServer');
 }
+
+/**
+ * A server for the enclosing describe block with what `build` makes on it (an organisation, a plan, callers):
+ * made before its first test, closed after its last. Returns the object its hook fills in, `server` and the fields
+ * `build` returns: read them inside tests and in hooks registered after this call.
+ */
+export function withServerAnd<T extends object>(
+  dialect: 'sqlite' | 'postgresql',
+  options: Parameters<typeof startServer>[1],
+  build: (server: TestServer) => Promise<T>,
+): { server: TestServer } & T {
+  const context = {} as { server: TestServer } & T;
+  beforeAll(async () => {
+    context.server = await startServer(dialect, options);
+    Object.assign(context, await build(context.server));
+  });
+  afterAll(() => context.server?.close());
+  return context;
+}
