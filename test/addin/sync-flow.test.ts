@@ -2,14 +2,12 @@
  * The add-in's sync logic end to end against the real server: a MemoryWorkbook plays Excel and the user, the
  * session talks HTTP. Load → edit → Sync → the database and the sheet both show the change.
  */
-import { databaseNames } from '../helpers/databases';
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import { H, withLoadedWorkbook, openSession, rowOf } from '../helpers/addin-session';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import { ok, readRows } from '../helpers/sync';
 
-describe.each(databaseNames())('add-in sync on %s', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
+describeOnSondrio('add-in sync on %s', (sondrio) => {
   const book = withLoadedWorkbook(sondrio);
 
   const serverRow = async (code: string, level = 'INDICATOR') =>

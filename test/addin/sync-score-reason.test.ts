@@ -8,13 +8,11 @@
  */
 import type { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import type { WorkbookSession } from '../../addin/src/sync/session';
-import { databaseNames } from '../helpers/databases';
 import { H, loadedWorkbook, rowOf } from '../helpers/addin-session';
 import { RAW_CODE } from '../helpers/italian-scan';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 
-describe.each(databaseNames())('why a row has no score, in the sheet, on %s', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
+describeOnSondrio('why a row has no score, in the sheet, on %s', (sondrio) => {
   let wb: MemoryWorkbook;
   let session: WorkbookSession;
   let table: string;

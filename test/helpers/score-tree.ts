@@ -19,3 +19,25 @@ export const SCORE_TREE = /* GraphQL */ `
     people { fullName realization(planId: $id, year: 2022) { ${REALIZATION} } }
   }
 `;
+
+/** Every figure of a plan's performance report, for comparing what two servers answer (a query spreads it). */
+export const REPORT_FIGURES = /* GraphQL */ `
+  fragment ReportFigures on PerformanceReport {
+    title
+    profile
+    total {
+      realization
+    }
+    rows {
+      level
+      code
+      title
+      actual
+      target
+      realization
+      status
+      excluded
+      note
+    }
+  }
+`;

@@ -181,3 +181,52 @@ export async function startServer(
     },
   };
 }
+
+/**
+ * What a describe-level helper returns for an object its beforeAll hook makes: reads go to that object once the hook
+ * has run (inside tests and in hooks registered after the helper); before that, a read throws.
+ */
+export function standIn<T extends object>(made: () => T | undefined, what: string): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const value = made();
+      if (!value) throw new Error(`${what} is made in beforeAll: read it inside tests and later hooks`);
+      return Reflect.get(value, key);
+    },
+  });
+}
+
+/**
+ * startServer for the enclosing describe block (or file): started before its first test, closed after its last. It
+ * returns the server itself (a stand-in until the hook has started it).
+ */
+export function withServer(
+  dialect: 'sqlite' | 'postgresql',
+  options: Parameters<typeof startServer>[1] = {},
+): TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(dialect, options);
+  });
+  afterAll(() => server?.close());
+  return standIn(() => server, 'the server of withServer');
+}
+
+/**
+ * A server for the enclosing describe block with what `build` makes on it (an organisation, a plan, callers):
+ * made before its first test, closed after its last. Returns the object its hook fills in, `server` and the fields
+ * `build` returns: read them inside tests and in hooks registered after this call.
+ */
+export function withServerAnd<T extends object>(
+  dialect: 'sqlite' | 'postgresql',
+  options: Parameters<typeof startServer>[1],
+  build: (server: TestServer) => Promise<T>,
+): { server: TestServer } & T {
+  const context = {} as { server: TestServer } & T;
+  beforeAll(async () => {
+    context.server = await startServer(dialect, options);
+    Object.assign(context, await build(context.server));
+  });
+  afterAll(() => context.server?.close());
+  return context;
+}

@@ -1,4 +1,5 @@
 import type { SecurityConfig } from '../../server/config';
+import { databaseNames } from './databases';
 import { startServer, type TestServer } from './server';
 import { sondrioPlan, type SondrioPlan } from './sync';
 
@@ -33,4 +34,17 @@ export function withSondrioServer(dialect: Dialect = 'sqlite', options: Options 
   });
   afterAll(() => context.server?.close());
   return context;
+}
+
+/**
+ * `describe` once for each database the run has (SQLite, and PostgreSQL when it answers: `(%s)` in the title names
+ * it), with a Sondrio server for the block (withSondrioServer). The body gets the object the hook fills in, and the
+ * database's name for the few tests that differ by it.
+ */
+export function describeOnSondrio(
+  title: string,
+  body: (sondrio: SondrioServer, dialect: Dialect) => void,
+  options: Options = {},
+): void {
+  describe.each(databaseNames())(title, (dialect) => body(withSondrioServer(dialect, options), dialect));
 }

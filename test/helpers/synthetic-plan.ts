@@ -14,7 +14,7 @@ import {
   TargetRevision,
 } from '../../server/entities';
 import { Checkpoint, RevisionKind, UnitType } from '@core/vocabulary/enums';
-import type { Caller, TestServer } from './server';
+import { type Caller, type startServer, type TestServer, withServerAnd } from './server';
 
 export type PlanShape = { perspectives: number; strategic: number; operational: number; indicators: number };
 
@@ -121,4 +121,20 @@ export async function buildPlanWithViewer(
   const org = (await server.gql(`{ planVersion(id: "${built.planId}") { organisation { id } } }`)).data.planVersion
     .organisation.id;
   return { ...built, viewer: await server.as('viewer', org) };
+}
+
+export type PlanWithViewer = { server: TestServer; planId: string; indicators: number; viewer: Caller };
+
+/**
+ * A server for the enclosing describe block with a generated plan of `shape` and a viewer of the organisation that
+ * holds it (buildPlanWithViewer): made before its first test, closed after its last. Like withSondrioServer, it
+ * returns the object its hook fills in: read its fields inside tests and in hooks registered after this call.
+ */
+export function withPlanAndViewer(
+  dialect: 'sqlite' | 'postgresql',
+  code: string,
+  shape: PlanShape,
+  options: Parameters<typeof startServer>[1] = {},
+): PlanWithViewer {
+  return withServerAnd(dialect, options, (server) => buildPlanWithViewer(server, code, shape));
 }

@@ -1,4 +1,4 @@
-import { type Gql, startServer, type TestServer } from './server';
+import { type Gql, startServer, type TestServer, withServerAnd } from './server';
 
 /** Ids of one row of every kind an organisation can own, created over GraphQL by a system administrator. */
 export type Tenant = {
@@ -158,11 +158,5 @@ export function withTenantServer(
   code: string,
   options: Parameters<typeof startServer>[1] = {},
 ): TenantServer {
-  const context = {} as TenantServer;
-  beforeAll(async () => {
-    context.server = await startServer(dialect, options);
-    context.tenant = await buildTenant(context.server.gql, code);
-  });
-  afterAll(() => context.server?.close());
-  return context;
+  return withServerAnd(dialect, options, async (server) => ({ tenant: await buildTenant(server.gql, code) }));
 }

@@ -5,17 +5,14 @@
  * printed, and any "other" fails the test: an internal error, a stack trace or path in an answer, a partial write,
  * garbage accepted or a valid value refused.
  */
-import { databaseNames } from './../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import { cellCases } from './adversarial/cell-families';
 import { runCells } from './adversarial/cell-runner';
 import { requestCases, runRequests } from './adversarial/request-families';
 import { runStructure } from './adversarial/structure-family';
 import { Tally } from './adversarial/tally';
 
-describe.each(databaseNames())('the adversarial corpus (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('the adversarial corpus (%s)', (sondrio, dialect) => {
   it('answers every input with a clear refusal or a faithful acceptance', async () => {
     const { server, plan } = sondrio;
     const tally = new Tally();

@@ -3,17 +3,14 @@
  * answered on its own, in the order asked: a known code with the same numbers sheetRows gives, an unknown code and
  * another organisation's plan as problems of that cell only; the plan is read once per plan, year and checkpoint.
  */
-import { databaseNames } from '../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import { createOtherPlan, edit, ok, sync, type SheetRow } from '../helpers/sync';
 
 const CODE_VALUES = `query($requests: [CodeValueRequest!]!) { codeValues(input: { requests: $requests }) {
   planId code year checkpoint rowId level problem actual { raw number } target { raw number }
   realization { status score display details { rule formula } } } }`;
 
-describe.each(databaseNames())('codeValues: plan rows by code for Excel formulas (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('codeValues: plan rows by code for Excel formulas (%s)', (sondrio) => {
   it('answers each cell as sheetRows does, in the order asked, problems per cell', async () => {
     const { server, plan } = sondrio;
     const indicator = plan.rows.find((r) => r.level === 'INDICATOR' && r.target && r.code)!;

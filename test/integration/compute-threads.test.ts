@@ -7,6 +7,7 @@ import { Checkpoint } from '@core/vocabulary/enums';
 import { planTaskSteps, runPlanTask } from '../../server/compute/plan-tasks';
 import { runStepsOnTurns } from '../../server/speed/steps';
 import { loadPlanSnapshot } from '../../server/services/plan-snapshot';
+import { turnsDuring } from '../helpers/event-loop-turns';
 import { startServer, type TestServer } from '../helpers/server';
 
 const REALIZATION = `{ year checkpoint status score display attainment passMark achieved rule text warnings errors profile
@@ -75,16 +76,8 @@ describe('answers with compute threads and without (sqlite)', () => {
     const period = { year: 2022, checkpoint: Checkpoint.YEAR_END };
     const snapshot = await loadPlanSnapshot(onLoop.orm.em.fork(), plan.id, period, { readOnly: true });
     const task = { kind: 'report', snapshot, ...period, dashboardId: null, withScores: false } as const;
-    let turns = 0;
-    let done = false;
-    const tick = () => {
-      turns++;
-      if (!done) setImmediate(tick);
-    };
-    setImmediate(tick);
     // the turn goes by time (server/speed/steps.ts); with no time to spare, a turn after every step
-    const stepped = await runStepsOnTurns(planTaskSteps(task), 0);
-    done = true;
+    const { value: stepped, turns } = await turnsDuring(() => runStepsOnTurns(planTaskSteps(task), 0));
     // scores by slices of indicators, then each level, then the layout: a turn of the event loop before each
     expect(turns).toBeGreaterThanOrEqual(5);
     expect(stepped).toEqual(runPlanTask(task));

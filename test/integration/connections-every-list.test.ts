@@ -1,6 +1,5 @@
 import { byCode } from '../../server/services/code-order';
-import { databaseNames } from '../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import { ok } from '../helpers/sync';
 import { walkConnection } from '../helpers/connections';
 
@@ -10,8 +9,7 @@ import { walkConnection } from '../helpers/connections';
  * `totalCount` counts them all, and a page costs the same few statements whatever the list's length.
  */
 
-describe.each(databaseNames())('every list that grows pages as a Relay connection (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
+describeOnSondrio('every list that grows pages as a Relay connection (%s)', (sondrio) => {
   const plan = () => sondrio.plan.planId;
   const gql = async (query: string, variables: Record<string, unknown> = {}) =>
     ok(await sondrio.server.gql(query, variables));

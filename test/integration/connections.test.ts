@@ -1,8 +1,7 @@
 import { byCode } from '../../server/services/code-order';
-import { databaseNames } from '../helpers/databases';
 import { ok } from '../helpers/sync';
 import { type Page, walkConnection } from '../helpers/connections';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 
 /**
  * Relay cursor connections (issue 19): forwards with first/after and backwards with last/before walk the same
@@ -10,9 +9,7 @@ import { withSondrioServer } from '../helpers/sondrio-server';
  * first; orderBy changes it; totalCount counts every page; a page costs a bounded number of statements.
  */
 
-describe.each(databaseNames())('connections page both ways in a stable order (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('connections page both ways in a stable order (%s)', (sondrio) => {
   async function walk(list: string, fields: string, args: string, size: number, backwards = false) {
     const data = async (query: string, variables: Record<string, unknown>) =>
       ok(await sondrio.server.gql(query, variables));

@@ -4,61 +4,52 @@
  * they are computed. Order-based, not timed: the test watches the pool's tasks in flight and asks /health while one
  * is. SQLite only: the threads and the event loop are the HTTP process's, the same whatever the database.
  */
-import { type Caller, startServer, type TestServer } from '../helpers/server';
-import { buildPlanWithViewer } from '../helpers/synthetic-plan';
+import { withPlanAndViewer } from '../helpers/synthetic-plan';
 
 describe('file routes on the compute threads (sqlite)', () => {
-  let server: TestServer;
-  let planId: string;
-  let viewer: Caller;
-
-  beforeAll(async () => {
-    // no score cache: every file computes its scores, as the first one after a change does
-    server = await startServer('sqlite', { computeThreads: 1, scoreCacheMb: 0 });
-    ({ planId, viewer } = await buildPlanWithViewer(server, 'FILES', {
-      perspectives: 2,
-      strategic: 10,
-      operational: 10,
-      indicators: 10,
-    }));
-  });
-  afterAll(() => server.close());
+  // no score cache: every file computes its scores, as the first one after a change does
+  const built = withPlanAndViewer(
+    'sqlite',
+    'FILES',
+    { perspectives: 2, strategic: 10, operational: 10, indicators: 10 },
+    { computeThreads: 1, scoreCacheMb: 0 },
+  );
 
   /** The file, and what was answered while its scores were in a thread: 'health' for each /health, then 'file'. */
   async function fileWhileComputing(path: string) {
     const answered: string[] = [];
-    const file = fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${viewer.token}` } }).then(
-      async (r) => {
-        const body = Buffer.from(await r.arrayBuffer());
-        answered.push('file');
-        return { status: r.status, body };
-      },
-    );
+    const file = fetch(`${built.server.url}${path}`, {
+      headers: { authorization: `Bearer ${built.viewer.token}` },
+    }).then(async (r) => {
+      const body = Buffer.from(await r.arrayBuffer());
+      answered.push('file');
+      return { status: r.status, body };
+    });
     let threaded = false;
     while (!answered.includes('file')) {
-      if (server.app.compute.inFlight() === 0) {
+      if (built.server.app.compute.inFlight() === 0) {
         await new Promise((r) => setTimeout(r, 2));
         continue;
       }
       threaded = true;
-      const health = await fetch(`${server.url}/health`);
+      const health = await fetch(`${built.server.url}/health`);
       expect(health.status).toBe(200);
-      if (server.app.compute.inFlight() > 0 && !answered.includes('file')) answered.push('health');
+      if (built.server.app.compute.inFlight() > 0 && !answered.includes('file')) answered.push('health');
     }
     return { ...(await file), answered, threaded };
   }
 
   it("computes a report file in a thread and answers /health meanwhile, with the API's total", async () => {
-    expect(server.app.compute.threads).toBe(1);
+    expect(built.server.app.compute.threads).toBe(1);
     const { status, body, answered, threaded } = await fileWhileComputing(
-      `/reports/relazione.html?planId=${planId}&year=2022`,
+      `/reports/relazione.html?planId=${built.planId}&year=2022`,
     );
     expect(status).toBe(200);
     expect(threaded).toBe(true);
     expect(answered[0]).toBe('health');
     expect(answered.at(-1)).toBe('file');
     // the same scores the API gives
-    const api = await viewer.gql(`{ report(planId: "${planId}", year: 2022) { total { realization } } }`);
+    const api = await built.viewer.gql(`{ report(planId: "${built.planId}", year: 2022) { total { realization } } }`);
     const total = api.data.report.total.realization as string;
     expect(total).toMatch(/%$/);
     expect(body.toString('utf8')).toContain(total);
@@ -66,7 +57,7 @@ describe('file routes on the compute threads (sqlite)', () => {
 
   it('computes the plan workbook in a thread and answers /health meanwhile', async () => {
     const { status, body, answered, threaded } = await fileWhileComputing(
-      `/export/plan.xlsx?planId=${planId}&year=2022`,
+      `/export/plan.xlsx?planId=${built.planId}&year=2022`,
     );
     expect(status).toBe(200);
     expect(body.subarray(0, 2).toString()).toBe('PK'); // a zip: an xlsx

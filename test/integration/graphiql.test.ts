@@ -1,11 +1,7 @@
-import { startServer, type TestServer } from '../helpers/server';
+import { withServer } from '../helpers/server';
 
 describe('the GraphQL IDE at the server root', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer('sqlite');
-  });
-  afterAll(() => server.close());
+  const server = withServer('sqlite');
 
   it('is a page whose scripts and styles are all served by this server (no CDN)', async () => {
     const response = await fetch(`${server.url}/`);

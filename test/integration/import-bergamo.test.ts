@@ -9,7 +9,7 @@ import { Indicator } from '../../server/entities';
 import { readSource } from '../../server/import/registry';
 import { writePlan } from '../../server/import/write-plan';
 import { databaseNames } from '../helpers/databases';
-import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
+import { type GraphQLResponse, withServer } from '../helpers/server';
 import { SEEDS as SEED_DIR } from '../helpers/seeds';
 
 function ok<T = any>(result: GraphQLResponse<T>): T {
@@ -23,11 +23,7 @@ const BERGAMO_SEEDS = [
 ];
 
 describe.each(databaseNames())('Bergamo imports written to the database (%s)', (dialect) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(dialect, { seed: false });
-  });
-  afterAll(() => server.close());
+  const server = withServer(dialect, { seed: false });
 
   it.each(BERGAMO_SEEDS)(
     'writes $format and computes its realization without errors',

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import { getFile, loadXlsx, REPORT_KINDS } from '../helpers/files';
 import { notItalian, withoutQuotes as quotedOut } from '../helpers/italian-scan';
 import { seedPath } from '../helpers/seeds';
-import { startServer, type TestServer } from '../helpers/server';
+import { withServer } from '../helpers/server';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { ok, syncRaw } from '../helpers/sync';
 
@@ -111,11 +111,7 @@ describe('Italian messages from the API and the xlsx documents (Sondrio, sqlite)
 
 describe('import review reports, Italian half (sqlite)', () => {
   // an empty database: the seeded Sondrio plan would make the Sondrio file "already imported"
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer('sqlite');
-  });
-  afterAll(() => server.close());
+  const server = withServer('sqlite');
 
   it.each([
     ['Sondrio', '004_fa97ad9e72b5b7ce.txt'],

@@ -5,10 +5,10 @@
  * kept answer; what reaches outside the plan is never kept. Compared with a server that keeps nothing, on copies
  * of one database. And the sheet's plan state behind sheetRows, kept the same way (ScoreSnapshots.keep).
  */
-import { databaseFor, databaseNames } from '../helpers/databases';
-import { seededWithCopy } from '../helpers/seeded-copy';
-import { startServer, type TestServer } from '../helpers/server';
-import { ok, SHEET_ROWS, sondrioPlan, type SondrioPlan } from '../helpers/sync';
+import { databaseNames } from '../helpers/databases';
+import { withKeptAndComputed } from '../helpers/seeded-copy';
+import type { TestServer } from '../helpers/server';
+import { ok, SHEET_ROWS } from '../helpers/sync';
 import { buildTenant } from '../helpers/tenant';
 import { counted as countedIn } from '../helpers/cache-lookups';
 import { PLAN_ANSWERS } from '../../server/graphql/kept-answers';
@@ -62,27 +62,7 @@ function scoreOf(tree: any, code: string): number | null {
 }
 
 describe.each(databaseNames())('plan-tree answers kept until the plan changes (%s)', (dialect) => {
-  const databases = databaseFor(dialect);
-  let kept: TestServer;
-  /** keeps neither scores nor answers: the reference */
-  let computed: TestServer;
-  /** a second instance on the kept server's database, without Redis: it tells the first nothing */
-  let other: TestServer;
-  let plan: SondrioPlan;
-
-  beforeAll(async () => {
-    const { source, copy } = await seededWithCopy(databases);
-    kept = await startServer(dialect, { databaseUrl: source });
-    other = await startServer(dialect, { databaseUrl: source });
-    computed = await startServer(dialect, { databaseUrl: copy, scoreCacheMb: 0 });
-    plan = await sondrioPlan(kept);
-  });
-  afterAll(async () => {
-    await kept?.close();
-    await other?.close();
-    await computed?.close();
-    await databases.dropAll();
-  });
+  const { kept, computed, other, plan } = withKeptAndComputed(dialect, { other: true });
 
   const tree = (server: TestServer) => server.gql(TREE, { id: plan.planId });
 

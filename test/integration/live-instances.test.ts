@@ -5,29 +5,14 @@
  * channel prefix is this run's own, so another run on the same Redis is never heard.
  */
 import { listen, socketUrl, subscribed } from '../helpers/live';
-import { describeInstances } from '../helpers/instances';
-import { TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
-import { startServer, type TestServer } from '../helpers/server';
+import { describeInstances, withInstances } from '../helpers/instances';
 import { buildTenant } from '../helpers/tenant';
-import { edit, sondrioPlan, type SondrioPlan, sync } from '../helpers/sync';
+import { edit, sync } from '../helpers/sync';
 
 const describeIfReady = describeInstances('two-instance live tests');
 
 describeIfReady('live updates across two instances (PostgreSQL + Redis)', () => {
-  let a: TestServer;
-  let b: TestServer;
-  let plan: SondrioPlan;
-  beforeAll(async () => {
-    const live = { redisUrl: TEST_REDIS_URL, channelPrefix: uniquePrefix('live-instances') };
-    a = await startServer('postgresql', { seed: true, live });
-    b = await startServer('postgresql', { databaseUrl: a.databaseUrl, live });
-    plan = await sondrioPlan(a);
-  });
-  afterAll(async () => {
-    // B first: A drops the database it created
-    await b?.close();
-    await a?.close();
-  });
+  const { a, b, plan } = withInstances('live-instances');
 
   it('delivers a write on instance A to a subscriber on instance B, and nothing to another organisation', async () => {
     expect(a.app.live.hub.distributed && b.app.live.hub.distributed).toBe(true);

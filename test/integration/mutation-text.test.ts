@@ -3,11 +3,9 @@
  * syncRows refuses (issue 13, finding 6: "=HYPERLINK(…)" and NUL went in through the mutations, the NUL as an
  * internal error). Each refusal is BAD_USER_INPUT naming the field, and nothing is written.
  */
-import { databaseNames } from '../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 
-describe.each(databaseNames())('mutations refuse the text a sheet would refuse (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
+describeOnSondrio('mutations refuse the text a sheet would refuse (%s)', (sondrio) => {
   const UPDATE = `mutation($id: ID!, $input: UpdateStrategicObjectiveInput!) {
     updateStrategicObjective(id: $id, input: $input) { id code title } }`;
   const objective = () => sondrio.plan.strategic('1').rowId;

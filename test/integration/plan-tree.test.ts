@@ -1,7 +1,6 @@
 import fixture from '../../server/fixtures/sondrio-2022-2024.json';
-import { databaseNames } from '../helpers/databases';
 import type { TestServer } from '../helpers/server';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 
 const TREE = /* GraphQL */ `
   query Tree($id: ID!) {
@@ -66,8 +65,7 @@ const TREE = /* GraphQL */ `
 
 const weightOf = (raw: string | null) => (raw === null ? null : Number(raw.replace('%', '').replace(',', '.')));
 
-describe.each(databaseNames())('the Sondrio example plan served over HTTP (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
+describeOnSondrio('the Sondrio example plan served over HTTP (%s)', (sondrio) => {
   let server: TestServer;
   let planId: string;
 

@@ -1,5 +1,4 @@
-import { databaseNames } from '../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import { currentRow, ok, outcomes, type SheetRowIn, sync } from '../helpers/sync';
 
 /**
@@ -49,9 +48,7 @@ const rowOf = (t: Typed, parentRef: string, suffix: string, polarity?: string): 
   ...(polarity ? { polarity } : {}),
 });
 
-describe.each(databaseNames())('polarity from the value (issue 14) (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
   it('a plan typed without polarity scores as if every deadline and yes/no had been declared', async () => {
     const { server, plan } = sondrio;
     const parentRef = plan.operational('1.3').rowId;

@@ -1,6 +1,5 @@
-import { databaseNames } from '../helpers/databases';
 import type { TestServer } from '../helpers/server';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import { ok } from '../helpers/sync';
 
 /** Actuals of docs/scoring.md §6.8 (b) and docs/scoring.md §6.5 on the real Sondrio 2022 targets. */
@@ -20,8 +19,7 @@ const ACTUALS: Record<string, string> = {
 
 const REALIZATION = `realization(year: 2022) { status score display text achieved passMark rule warnings errors explanation }`;
 
-describe.each(databaseNames())('realization of the Sondrio plan with sample actuals (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
+describeOnSondrio('realization of the Sondrio plan with sample actuals (%s)', (sondrio) => {
   let server: TestServer;
   let planId: string;
   let orgId: string;

@@ -1,6 +1,5 @@
 import { getSchema } from '../../server/graphql/schema';
-import { databaseNames } from '../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import { ok } from '../helpers/sync';
 
 /**
@@ -52,8 +51,7 @@ it('the table above names every type implementing Node', async () => {
   expect(Object.keys(ORDINARY).sort()).toEqual(nodes.sort());
 });
 
-describe.each(databaseNames())('node(id) refetches every kind of object of the Sondrio plan (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
+describeOnSondrio('node(id) refetches every kind of object of the Sondrio plan (%s)', (sondrio) => {
   /** type → the object its ordinary query gave */
   const read = new Map<string, Record<string, unknown>>();
 

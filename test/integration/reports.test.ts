@@ -8,10 +8,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentOf } from '../../server/export/reports/document';
-import { databaseNames } from '../helpers/databases';
 import { getFile, htmlTables, loadXlsx, sheetRecords } from '../helpers/files';
 import { REPORT_ACTUALS } from '../helpers/report-actuals';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import { edit, ok, syncActuals } from '../helpers/sync';
 
 type ApiRow = {
@@ -32,8 +31,7 @@ function displayOfCell(value: unknown, numFmt: string | undefined): string | nul
   return `${(value * 100).toFixed(decimals)}%`;
 }
 
-describe.each(databaseNames())('reports (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
+describeOnSondrio('reports (%s)', (sondrio, dialect) => {
   const dashboards: Record<string, string> = {};
 
   beforeAll(async () => {

@@ -5,37 +5,15 @@
  * because a kept entry is served only while the plan's change stamp is unchanged (a missed message cannot serve
  * stale scores).
  */
-import { describeInstances } from '../helpers/instances';
-import { TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
-import { startServer, type TestServer } from '../helpers/server';
-import { ok, sondrioPlan, type SondrioPlan } from '../helpers/sync';
+import { describeInstances, withInstances } from '../helpers/instances';
+import { SCORE_TREE } from '../helpers/score-tree';
+import type { TestServer } from '../helpers/server';
+import { ok } from '../helpers/sync';
 
 const describeIfReady = describeInstances('two-instance cache tests');
 
-const TREE = /* GraphQL */ `
-  query Tree($id: ID!) {
-    planVersion(id: $id) {
-      realization(year: 2022) {
-        score
-        display
-      }
-      perspectives {
-        strategicObjectives {
-          operationalObjectives {
-            indicators {
-              code
-              realization(year: 2022) {
-                score
-                display
-                text
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
+/** the whole scored tree: what a reader of either instance sees */
+const TREE = SCORE_TREE;
 
 function indicatorIn(tree: any, code: string): { score: number | null; text: string } {
   for (const p of tree.planVersion.perspectives)
@@ -63,23 +41,7 @@ async function eventually(done: () => boolean, ms = 10_000): Promise<void> {
 }
 
 describeIfReady('scored plans across instances (PostgreSQL + Redis)', () => {
-  let a: TestServer;
-  let b: TestServer;
-  let c: TestServer;
-  let plan: SondrioPlan;
-  beforeAll(async () => {
-    const live = { redisUrl: TEST_REDIS_URL, channelPrefix: uniquePrefix('score-snapshots') };
-    a = await startServer('postgresql', { seed: true, live });
-    b = await startServer('postgresql', { databaseUrl: a.databaseUrl, live });
-    c = await startServer('postgresql', { databaseUrl: a.databaseUrl });
-    plan = await sondrioPlan(a);
-  });
-  afterAll(async () => {
-    // A last: it drops the database it created
-    await c?.close();
-    await b?.close();
-    await a?.close();
-  });
+  const { a, b, c, plan } = withInstances('score-snapshots', { c: true });
 
   it('a write on A makes the next read on B and on C fresh, told or not', async () => {
     expect(b.app.coordination).not.toBeNull();

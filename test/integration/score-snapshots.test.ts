@@ -5,34 +5,24 @@
  * server that keeps nothing answers, on copies of one database. Tree, realization, report, sheetRows and the
  * documents alike.
  */
-import { databaseFor, databaseNames } from '../helpers/databases';
-import { seededWithCopy } from '../helpers/seeded-copy';
-import { startServer, type TestServer } from '../helpers/server';
-import { ok, SHEET_ROWS, sondrioPlan, type SondrioPlan } from '../helpers/sync';
+import { databaseNames } from '../helpers/databases';
+import { withKeptAndComputed } from '../helpers/seeded-copy';
+import type { TestServer } from '../helpers/server';
+import { ok, SHEET_ROWS } from '../helpers/sync';
 import { buildTenant } from '../helpers/tenant';
 import { listen, socketUrl, subscribed } from '../helpers/live';
 import { counted as countedIn } from '../helpers/cache-lookups';
 import { PLAN_SCORES } from '../../server/services/score-snapshots';
-import { SCORE_TREE } from '../helpers/score-tree';
+import { REPORT_FIGURES, SCORE_TREE } from '../helpers/score-tree';
 
 const TREE = SCORE_TREE;
 const REPORT = /* GraphQL */ `
   query Report($id: ID!) {
     report(planId: $id, year: 2022) {
-      profile
-      total {
-        realization
-      }
-      rows {
-        level
-        code
-        actual
-        target
-        realization
-        note
-      }
+      ...ReportFigures
     }
   }
+  ${REPORT_FIGURES}
 `;
 
 /** `read` with the plan-scores lookups it made */
@@ -59,24 +49,7 @@ function normalised(value: unknown): unknown {
 }
 
 describe.each(databaseNames())('scored plans kept until the plan changes (%s)', (dialect) => {
-  const databases = databaseFor(dialect);
-  /** keeps scored plans (the default) */
-  let kept: TestServer;
-  /** SCORE_CACHE_MB=0: computes on every read, the reference */
-  let computed: TestServer;
-  let plan: SondrioPlan;
-
-  beforeAll(async () => {
-    const { source, copy } = await seededWithCopy(databases);
-    kept = await startServer(dialect, { databaseUrl: source });
-    computed = await startServer(dialect, { databaseUrl: copy, scoreCacheMb: 0 });
-    plan = await sondrioPlan(kept);
-  });
-  afterAll(async () => {
-    await kept?.close();
-    await computed?.close();
-    await databases.dropAll();
-  });
+  const { kept, computed, plan } = withKeptAndComputed(dialect);
 
   const reads = (server: TestServer): Record<'tree' | 'report' | 'rows' | 'relazione', () => Promise<unknown>> => ({
     tree: () => server.gql(TREE, { id: plan.planId }),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { OPERATION_LIMITS } from '../../server/http/armor';
 import { PLAN_WIDE } from '../../server/http/plan-wide-fields';
 import { databaseNames } from '../helpers/databases';
-import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
+import { type GraphQLResponse, type TestServer, withServer } from '../helpers/server';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { SHEET_ROWS, SYNC_ROWS } from '../helpers/sync';
 
@@ -249,19 +249,15 @@ describe('abusive queries are refused while the server keeps serving (sqlite)', 
 
 // the budgets are HTTP rules, but the file routes read the database before they answer: both databases
 describe.each(databaseNames())('rate limits and configuration (%s)', (dialect) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(dialect, {
-      security: {
-        requestsPerWindow: 5,
-        authFailuresPerWindow: 3,
-        windowMs: 60_000,
-        introspection: false,
-        corsOrigins: ['https://addin.example.org'],
-      },
-    });
+  const server = withServer(dialect, {
+    security: {
+      requestsPerWindow: 5,
+      authFailuresPerWindow: 3,
+      windowMs: 60_000,
+      introspection: false,
+      corsOrigins: ['https://addin.example.org'],
+    },
   });
-  afterAll(() => server.close());
   // windows end when the server's clock says so, not when a sleep guesses they have: however slow the machine,
   // every request of a test falls in the window the test opened
   const nextWindow = () => server.clock.advance(60_000);

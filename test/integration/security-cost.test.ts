@@ -6,38 +6,28 @@
  * databases: the price is the HTTP process's, but the plan's size it counts is read from the database.
  */
 import { databaseNames } from '../helpers/databases';
-import { type Caller, startServer, type TestServer } from '../helpers/server';
-import { buildPlanWithViewer } from '../helpers/synthetic-plan';
+import { withPlanAndViewer } from '../helpers/synthetic-plan';
 
 describe.each(databaseNames())('the price of explanations and big pages (%s)', (dialect) => {
-  let server: TestServer;
-  let planId: string;
-  let viewer: Caller;
   const maxPerRequest = 150;
-
-  beforeAll(async () => {
-    server = await startServer(dialect, { planCost: { maxPerRequest, heavyFrom: 1_000 } });
-    const built = await buildPlanWithViewer(server, 'COST', {
-      perspectives: 1,
-      strategic: 2,
-      operational: 5,
-      indicators: 10,
-    });
-    ({ planId, viewer } = built);
-    expect(built.indicators).toBe(100);
-  });
-  afterAll(() => server.close());
+  const built = withPlanAndViewer(
+    dialect,
+    'COST',
+    { perspectives: 1, strategic: 2, operational: 5, indicators: 10 },
+    { planCost: { maxPerRequest, heavyFrom: 1_000 } },
+  );
+  beforeAll(() => expect(built.indicators).toBe(100));
 
   const sheet = (realization: string) =>
-    `{ sheetRows(planId: "${planId}", year: 2022) { rows { rowId realization { ${realization} } } } }`;
+    `{ sheetRows(planId: "${built.planId}", year: 2022) { rows { rowId realization { ${realization} } } } }`;
 
   it('prices sheetRows by the plan: scores on every row pass, explanations on every row do not', async () => {
     // 100 for the plan's scores, and a quarter of a scoring per row shown with its realization (100 rows at the most)
-    const scores = await viewer.gql(sheet('display'));
+    const scores = await built.viewer.gql(sheet('display'));
     expect(scores.errors).toBeUndefined();
     expect(scores.data.sheetRows.rows.length).toBeGreaterThan(100);
     // an explanation per row costs a scoring per row: 100 + 100
-    const explained = await viewer.gql(sheet('display details { formula }'));
+    const explained = await built.viewer.gql(sheet('display details { formula }'));
     expect(explained.data).toBeUndefined();
     expect(explained.errors).toEqual([
       expect.objectContaining({
@@ -52,12 +42,12 @@ describe.each(databaseNames())('the price of explanations and big pages (%s)', (
   it('prices a connection by its page, also when the page size is a variable', async () => {
     const page = `query Page($n: Int) { indicators(first: $n) { edges { node { code realization(year: 2022) { details { formula } } } } } }`;
     // the scores of every plan of the organisation (100) and ten explained nodes
-    const ten = await viewer.gql(page, { n: 10 });
+    const ten = await built.viewer.gql(page, { n: 10 });
     expect(ten.errors).toBeUndefined();
     expect(ten.data.indicators.edges).toHaveLength(10);
     expect(ten.data.indicators.edges[0].node.realization.details).toHaveProperty('formula');
     // a hundred explained nodes: 100 + 100, refused before running (graphql-armor cannot see a page in a variable)
-    const hundred = await viewer.gql(page, { n: 100 });
+    const hundred = await built.viewer.gql(page, { n: 100 });
     expect(hundred.data).toBeUndefined();
     expect(hundred.errors?.[0].extensions).toEqual({ code: 'COST_LIMIT', cost: 200, maxCost: maxPerRequest });
   });
@@ -65,8 +55,8 @@ describe.each(databaseNames())('the price of explanations and big pages (%s)', (
   it('follows fragments where they are spread: the same page in a fragment costs the same', async () => {
     const page = `query Page($n: Int) { indicators(first: $n) { edges { node { ...Explained } } } }
       fragment Explained on Indicator { code realization(year: 2022) { details { formula } } }`;
-    const hundred = await viewer.gql(page, { n: 100 });
+    const hundred = await built.viewer.gql(page, { n: 100 });
     expect(hundred.errors?.[0].extensions).toEqual({ code: 'COST_LIMIT', cost: 200, maxCost: maxPerRequest });
-    expect((await viewer.gql(page, { n: 10 })).errors).toBeUndefined();
+    expect((await built.viewer.gql(page, { n: 10 })).errors).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { databaseFor, databaseNames } from '../helpers/databases';
 import { seededWithCopy } from '../helpers/seeded-copy';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
 import { edit, SHEET_ROWS, sondrioPlan, type SondrioPlan, SYNC_ROWS } from '../helpers/sync';
+import { REPORT_FIGURES } from '../helpers/score-tree';
 
 /**
  * The speed layer (server/speed) must change how the server answers, never what it answers. The same requests go to
@@ -77,22 +78,7 @@ const CONNECTION = /* GraphQL */ `
 const REPORT = /* GraphQL */ `
   query Report($p: ID!) {
     report(planId: $p, year: 2022) {
-      title
-      profile
-      total {
-        realization
-      }
-      rows {
-        level
-        code
-        title
-        actual
-        target
-        realization
-        status
-        excluded
-        note
-      }
+      ...ReportFigures
     }
     planLint(planId: $p) {
       code
@@ -103,6 +89,7 @@ const REPORT = /* GraphQL */ `
       message
     }
   }
+  ${REPORT_FIGURES}
 `;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;

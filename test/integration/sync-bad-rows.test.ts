@@ -7,8 +7,7 @@ import { INJECTION_CELLS } from './bad-rows/injection-cells';
 import { THRESHOLDS } from './bad-rows/thresholds';
 import { VALUES } from './bad-rows/value-cells';
 import { WORD_CELLS } from './bad-rows/word-cells';
-import { databaseNames } from '../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import {
   changedRows,
   createOtherPlan,
@@ -42,8 +41,7 @@ const CATEGORIES: Category[] = [
 
 const badCount = (entries: Entry[]) => entries.filter((e) => e.expect.status === 'REJECTED').length;
 
-describe.each(databaseNames())('a corpus of bad sheet rows (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
+describeOnSondrio('a corpus of bad sheet rows (%s)', (sondrio) => {
   let unitId: string;
   let other: OtherPlan;
 

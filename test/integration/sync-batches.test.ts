@@ -1,8 +1,7 @@
 import { Checkpoint, ChangeSource } from '@core/vocabulary/enums';
 import { Indicator, Measurement, OrgUnit } from '../../server/entities';
 import { syncRows } from '../../server/sync/sync-rows';
-import { databaseNames } from '../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import {
   changedRows,
   currentRow,
@@ -23,9 +22,7 @@ import {
  * PARTIAL, and nothing written when the server fails in the middle.
  */
 
-describe.each(databaseNames())('sheet sync: optimistic concurrency (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('sheet sync: optimistic concurrency (%s)', (sondrio) => {
   it("refuses a stale row as a conflict carrying the server's row, who changed it and when", async () => {
     const { server, plan } = sondrio;
     const seenByA = await currentRow(server, plan.planId, 'indicator', '1.1.3');
@@ -95,9 +92,7 @@ describe.each(databaseNames())('sheet sync: optimistic concurrency (%s)', (diale
   });
 });
 
-describe.each(databaseNames())('sheet sync: idempotent batches (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('sheet sync: idempotent batches (%s)', (sondrio) => {
   it('answers a retried batch key with the first answer and applies it once; refuses the key for other rows', async () => {
     const { server, plan } = sondrio;
     const measured = plan.indicator('2.1.1');
@@ -149,9 +144,7 @@ describe.each(databaseNames())('sheet sync: idempotent batches (%s)', (dialect) 
   });
 });
 
-describe.each(databaseNames())('sheet sync: ATOMIC and PARTIAL modes (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('sheet sync: ATOMIC and PARTIAL modes (%s)', (sondrio) => {
   it('applies nothing of an ATOMIC batch with one bad row, and the good rows of the same PARTIAL batch', async () => {
     const { server, plan } = sondrio;
     const [a, b, bad] = ['2.2.1', '2.2.2', '2.2.3'].map((code) => plan.indicator(code));
@@ -206,9 +199,7 @@ describe.each(databaseNames())('sheet sync: ATOMIC and PARTIAL modes (%s)', (dia
   });
 });
 
-describe.each(databaseNames())('sheet sync: a crash in the middle of a batch (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('sheet sync: a crash in the middle of a batch (%s)', (sondrio) => {
   it('rolls the whole batch back', async () => {
     const { server, plan } = sondrio;
     const input = {

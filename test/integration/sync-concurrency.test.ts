@@ -5,14 +5,12 @@
  * an internal error, and retries of one batch key apply once and replay (issue 13, findings 1 and 2: on PostgreSQL
  * 4 of 10 two-row trials and 6 of 10 ten-row trials lost an update, and contention gave INTERNAL_SERVER_ERROR).
  */
-import { databaseNames } from '../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import { readRows, type RowResult, type SheetRow, syncRaw, type SyncResult } from '../helpers/sync';
 
 const TRIALS = 50;
 
-describe.each(databaseNames())('concurrent syncs on one plan (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
+describeOnSondrio('concurrent syncs on one plan (%s)', (sondrio, dialect) => {
   const indicators = async (year = 2022) =>
     (await readRows(sondrio.server, sondrio.plan.planId, { year })).rows.filter((r) => r.level === 'INDICATOR');
   const send = async (rows: Array<{ rowId: string; rowVersion: number; actual: string }>, extra: object = {}) => {

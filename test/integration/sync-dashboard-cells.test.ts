@@ -4,7 +4,8 @@
  * that cell; a Sondrio-shaped sheet without the columns behaves as before; and the entries of a batch are written
  * in a number of statements that does not grow with them.
  */
-import { startServer, type TestServer } from '../helpers/server';
+import { withServer } from '../helpers/server';
+import { sheetRowsWith } from '../helpers/sheet-rows';
 import {
   createEmptyPlan,
   type CruscottoCells,
@@ -16,8 +17,7 @@ import {
   unique,
 } from '../helpers/sync';
 
-const ROWS = `query($p: ID!) { sheetRows(planId: $p, year: 2022, dashboards: true) {
-  rows { level code dashboard dashboardKind dashboardOwner position entryLevel actionLabel } } }`;
+const FIELDS = 'level code dashboard dashboardKind dashboardOwner position entryLevel actionLabel';
 
 type Placed = Pick<SheetRow, 'level' | 'code'> & Omit<CruscottoCells, 'entryWeight' | 'entryDataSource'>;
 
@@ -58,16 +58,12 @@ function shown(dashboard: string, n: number, extra: Partial<SheetRowIn> = {}): S
 }
 
 describe('cruscotto cells of a sheet row (sqlite)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer('sqlite', { seed: true });
-  });
-  afterAll(() => server.close());
+  const server = withServer('sqlite', { seed: true });
 
   const newPlan = async () =>
     (await createEmptyPlan(server, { code: unique('CRU'), name: 'Camera di prova' }, 'Piano con cruscotti')).planId;
-  const placed = async (planId: string): Promise<Placed[]> =>
-    ok(await server.gql(ROWS, { p: planId })).sheetRows.rows.filter((r: Placed) => r.dashboard);
+  const read = (planId: string) => sheetRowsWith<Placed>(server, planId, FIELDS, { dashboards: true });
+  const placed = async (planId: string): Promise<Placed[]> => (await read(planId)).filter((r) => r.dashboard);
 
   it('refuses bad cruscotto cells by row and column, in Italian, and writes the good rows', async () => {
     const planId = await newPlan();
@@ -162,7 +158,7 @@ describe('cruscotto cells of a sheet row (sqlite)', () => {
     });
     expect(outcomes(result)).toEqual([['DELETED', []]]);
     expect((await placed(planId)).filter((r) => r.level === 'INDICATOR')).toHaveLength(0);
-    const rows = ok(await server.gql(ROWS, { p: planId })).sheetRows.rows as Placed[];
+    const rows = await read(planId);
     expect(rows.filter((r) => !r.dashboard).map((r) => r.code)).toEqual(['1', '1.1', '1.1.1']);
   });
 

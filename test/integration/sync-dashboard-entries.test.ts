@@ -6,7 +6,8 @@
  * PostgreSQL, over HTTP.
  */
 import { databaseNames } from '../helpers/databases';
-import { startServer, type TestServer } from '../helpers/server';
+import { withServer } from '../helpers/server';
+import { sheetRowsWith } from '../helpers/sheet-rows';
 import {
   createEmptyPlan,
   type CruscottoCells,
@@ -17,8 +18,7 @@ import {
   unique,
 } from '../helpers/sync';
 
-const ROWS = `query($p: ID!) { sheetRows(planId: $p, year: 2022, dashboards: true) {
-  rows { rowId rowVersion level code dashboard position entryWeight entryDataSource } } }`;
+const FIELDS = 'rowId rowVersion level code dashboard position entryWeight entryDataSource';
 
 type Row = Pick<SheetRow, 'rowId' | 'rowVersion' | 'level' | 'code'> &
   Pick<CruscottoCells, 'dashboard' | 'position' | 'entryWeight' | 'entryDataSource'>;
@@ -46,13 +46,9 @@ const inCruscotto = (dashboard: string, tag: string, cells: Array<Partial<SheetR
 ];
 
 describe.each(databaseNames())('a cruscotto entry through the sheet: weight, source, removal (%s)', (dialect) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(dialect, { seed: false });
-  });
-  afterAll(() => server.close());
+  const server = withServer(dialect, { seed: false });
 
-  const read = async (planId: string): Promise<Row[]> => ok(await server.gql(ROWS, { p: planId })).sheetRows.rows;
+  const read = (planId: string) => sheetRowsWith<Row>(server, planId, FIELDS, { dashboards: true });
   const entries = (rows: Row[]) =>
     rows
       .filter((r) => r.dashboard && r.level === 'INDICATOR')

@@ -5,10 +5,10 @@
  * On SQLite and PostgreSQL, over HTTP.
  */
 import { databaseNames } from '../helpers/databases';
-import { startServer, type TestServer } from '../helpers/server';
+import { withServer } from '../helpers/server';
+import { sheetRowsWith } from '../helpers/sheet-rows';
 import { createEmptyPlan, ok, outcomes, type SheetRowIn, sync, unique } from '../helpers/sync';
 
-const ROWS = `query($p: ID!) { sheetRows(planId: $p, year: 2022) { rows { rowId rowVersion level code dataSource } } }`;
 const EVENTS = `query($i: ID!) { auditEvents(filter: { entityId: $i }) {
   edges { node { action source entityType before after } } } }`;
 
@@ -29,13 +29,9 @@ const PLAN: SheetRowIn[] = [
 ];
 
 describe.each(databaseNames())('the indicator’s data source through the sheet (%s)', (dialect) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(dialect, { seed: false });
-  });
-  afterAll(() => server.close());
+  const server = withServer(dialect, { seed: false });
 
-  const read = async (planId: string): Promise<Row[]> => ok(await server.gql(ROWS, { p: planId })).sheetRows.rows;
+  const read = (planId: string) => sheetRowsWith<Row>(server, planId, 'rowId rowVersion level code dataSource');
   const indicator = (rows: Row[]) => rows.find((r) => r.level === 'INDICATOR')!;
 
   async function plan(): Promise<string> {

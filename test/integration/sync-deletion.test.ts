@@ -1,6 +1,5 @@
 import { Indicator, Target, TargetRevision } from '../../server/entities';
-import { databaseNames } from '../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import { changedRows, edit, outcomes, pastMillisecond, readRows, rowHistory, sync } from '../helpers/sync';
 
 /**
@@ -8,9 +7,7 @@ import { changedRows, edit, outcomes, pastMillisecond, readRows, rowHistory, syn
  * with its children, and a parent whose children stay is kept.
  */
 
-describe.each(databaseNames())('sheet sync: deletion (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('sheet sync: deletion (%s)', (sondrio) => {
   it('deletes only the rows sent with delete: true; rows missing from a batch stay', async () => {
     const { server, plan } = sondrio;
     const before = await readRows(server, plan.planId);

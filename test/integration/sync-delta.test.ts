@@ -1,12 +1,9 @@
-import { databaseNames } from '../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import { currentRow, edit, newAction, pastMillisecond, readRows, sync } from '../helpers/sync';
 
 /** Delta reads of the sheet rows on the Sondrio plan: after a read, only what changed since, in a full read's shape. */
 
-describe.each(databaseNames())('sheet sync: delta reads (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('sheet sync: delta reads (%s)', (sondrio) => {
   it('returns only the rows changed after a read, in the same shape as a full read', async () => {
     const { server, plan } = sondrio;
     const first = await readRows(server, plan.planId);

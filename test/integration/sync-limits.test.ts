@@ -1,5 +1,4 @@
-import { databaseNames } from '../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import {
   changedRows,
   currentRow,
@@ -22,9 +21,7 @@ import {
  * not grow with the number of rows.
  */
 
-describe.each(databaseNames())('sheet sync: limits and locks (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('sheet sync: limits and locks (%s)', (sondrio) => {
   it('refuses a batch of more than 5,000 rows as a whole', async () => {
     const { server, plan } = sondrio;
     const counts = await tableCounts(server);
@@ -106,9 +103,7 @@ describe.each(databaseNames())('sheet sync: limits and locks (%s)', (dialect) =>
   });
 });
 
-describe.each(databaseNames())('sheet sync: an approved plan (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('sheet sync: an approved plan (%s)', (sondrio) => {
   it('keeps its structure, appends a target change as a revised target, and still takes actual values', async () => {
     const { server, plan } = sondrio;
     const approved = ok(
@@ -165,9 +160,7 @@ describe.each(databaseNames())('sheet sync: an approved plan (%s)', (dialect) =>
   });
 });
 
-describe.each(databaseNames())('sheet sync: SQL statements per batch (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('sheet sync: SQL statements per batch (%s)', (sondrio) => {
   it('does not grow with the number of rows: 10 and 40 actual updates cost the same statements', async () => {
     const { server, plan } = sondrio;
     const indicators = plan.rows.filter((r) => r.level === 'INDICATOR');

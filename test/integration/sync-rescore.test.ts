@@ -4,11 +4,11 @@
  * is the kept one. Its answers, and every read after it, equal those of a server that keeps nothing and scores the
  * whole plan, on copies of one database, for batches one after the other and for batches sent together.
  */
-import { databaseFor, databaseNames } from '../helpers/databases';
+import { databaseNames } from '../helpers/databases';
 import { counted } from '../helpers/cache-lookups';
-import { seededWithCopy } from '../helpers/seeded-copy';
-import { startServer, type TestServer } from '../helpers/server';
-import { edit, ok, SHEET_ROWS, sondrioPlan, SYNC_ROWS, type SondrioPlan, type SheetRow } from '../helpers/sync';
+import { withKeptAndComputed } from '../helpers/seeded-copy';
+import type { TestServer } from '../helpers/server';
+import { edit, ok, SHEET_ROWS, SYNC_ROWS, type SheetRow } from '../helpers/sync';
 import { PLAN_SCORES } from '../../server/services/score-snapshots';
 import { SCORE_TREE } from '../helpers/score-tree';
 
@@ -18,27 +18,12 @@ const withoutTimes = (value: unknown) =>
   JSON.parse(JSON.stringify(value).replace(/"(serverTime|updatedAt)":"[^"]*"/g, '"$1":0'));
 
 describe.each(databaseNames())('a sync rescores only what it changed (%s)', (dialect) => {
-  const databases = databaseFor(dialect);
-  /** keeps scored plans (the default): its syncs rescore */
-  let kept: TestServer;
-  /** SCORE_CACHE_MB=0: every sync scores the whole plan, the reference */
-  let computed: TestServer;
-  let plan: SondrioPlan;
+  const { kept, computed, plan } = withKeptAndComputed(dialect);
   let indicators: SheetRow[];
-
-  beforeAll(async () => {
-    const { source, copy } = await seededWithCopy(databases);
-    kept = await startServer(dialect, { databaseUrl: source });
-    computed = await startServer(dialect, { databaseUrl: copy, scoreCacheMb: 0 });
-    plan = await sondrioPlan(kept);
+  beforeAll(() => {
     // rows with a numeric target: their actual moves their score
     indicators = plan.rows.filter((r) => r.level === 'INDICATOR' && r.target?.kind === 'NUMBER');
     expect(indicators.length).toBeGreaterThanOrEqual(10);
-  });
-  afterAll(async () => {
-    await kept?.close();
-    await computed?.close();
-    await databases.dropAll();
   });
 
   const syncOn = (server: TestServer, rows: ReturnType<typeof edit>[]) =>

@@ -4,8 +4,7 @@
  * it is done once; a row changed since by anything else stops it, named with who, when and why (Italian first),
  * and then nothing is undone.
  */
-import { databaseNames } from '../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import { ok, readRows, rowHistory, sync } from '../helpers/sync';
 
 const UNDO = `mutation Undo($input: UndoSyncBatchInput!) {
@@ -14,8 +13,7 @@ const UNDO = `mutation Undo($input: UndoSyncBatchInput!) {
 
 const ADDIN = { kind: 'ADDIN' as const, workbook: 'Piano.xlsx', sheet: 'Piano' };
 
-describe.each(databaseNames())('undo of a sheet batch (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
+describeOnSondrio('undo of a sheet batch (%s)', (sondrio) => {
   const undo = (batchKey: string) =>
     sondrio.server.gql(UNDO, {
       input: { planId: sondrio.plan.planId, batchKey, year: 2022, checkpoint: 'YEAR_END', source: ADDIN },

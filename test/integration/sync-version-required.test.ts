@@ -1,5 +1,4 @@
-import { databaseNames } from '../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import { changedRows, edit, outcomes, readRows, sync } from '../helpers/sync';
 
 /**
@@ -7,9 +6,7 @@ import { changedRows, edit, outcomes, readRows, sync } from '../helpers/sync';
  * by someone else would be overwritten unseen (issue 13, finding 12: "rowId without rowVersion overwrites blindly").
  * Such a row is refused on its version column; the good rows of a partial batch still land.
  */
-describe.each(databaseNames())('sheet sync: a row version is required (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('sheet sync: a row version is required (%s)', (sondrio) => {
   it('refuses a row with an id and no version, in Italian and English, and keeps the good rows', async () => {
     const { server, plan } = sondrio;
     const blind = plan.indicator('3.1.1');

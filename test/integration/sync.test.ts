@@ -1,6 +1,5 @@
 import { OrgUnit } from '../../server/entities';
-import { databaseNames } from '../helpers/databases';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import {
   asInput,
   changedRows,
@@ -22,9 +21,7 @@ import {
  * sync-limits.test.ts.
  */
 
-describe.each(databaseNames())('sheet sync: round trip, updates and affected scores (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('sheet sync: round trip, updates and affected scores (%s)', (sondrio) => {
   it('takes back every row it gave, unchanged, without writing anything', async () => {
     const { server, plan } = sondrio;
     const before = await readRows(server, plan.planId);
@@ -105,9 +102,7 @@ describe.each(databaseNames())('sheet sync: round trip, updates and affected sco
   });
 });
 
-describe.each(databaseNames())('sheet sync: a new branch in one batch (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('sheet sync: a new branch in one batch (%s)', (sondrio) => {
   it('creates a strategic objective, an operational objective and an indicator that name each other by clientRef', async () => {
     const { server, plan } = sondrio;
     const perspective = plan.perspective('Processi');
@@ -240,9 +235,7 @@ describe.each(databaseNames())('sheet sync: a new branch in one batch (%s)', (di
   });
 });
 
-describe.each(databaseNames())('sheet sync: audit trail (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
-
+describeOnSondrio('sheet sync: audit trail (%s)', (sondrio) => {
   it('records who changed a row from which workbook and sheet, with the values before and after', async () => {
     const { server, plan } = sondrio;
     const source = { kind: 'ADDIN' as const, workbook: 'Piano 2022.xlsx', sheet: 'Azioni', author: 'm.rossi' };

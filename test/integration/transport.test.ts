@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { OPERATION_LIMITS } from '../../server/http/armor';
 import { databaseNames } from '../helpers/databases';
-import { startServer, type TestServer } from '../helpers/server';
+import { withServer } from '../helpers/server';
 
 /**
  * Malformed requests are the client's mistake and are said so: an HTTP 4xx with a GraphQL-shaped JSON body and a
@@ -9,11 +9,7 @@ import { startServer, type TestServer } from '../helpers/server';
  * (issue 13, finding 12). Each case below answered 500, INTERNAL_SERVER_ERROR or HTML before.
  */
 describe.each(databaseNames())('malformed requests get a 4xx and a clear code (%s)', (dialect) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(dialect, { seed: true });
-  });
-  afterAll(() => server.close());
+  const server = withServer(dialect, { seed: true });
 
   async function post(body: string | Buffer, headers: Record<string, string> = {}) {
     const response = await fetch(`${server.url}/graphql`, {
@@ -115,11 +111,7 @@ describe.each(databaseNames())('malformed requests get a 4xx and a clear code (%
 });
 
 describe.each(databaseNames())('the audit source is the server’s word (%s)', (dialect) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(dialect, { seed: true });
-  });
-  afterAll(() => server.close());
+  const server = withServer(dialect, { seed: true });
 
   it('refuses a sync batch that labels itself IMPORT, changing nothing (issue 13, finding 12)', async () => {
     const plans = await server.gql(`{ planVersions { id } }`);

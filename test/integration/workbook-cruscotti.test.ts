@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { postWorkbook } from '../helpers/files';
-import { startServer, type TestServer } from '../helpers/server';
+import { withServer } from '../helpers/server';
 import { createEmptyPlan, ok } from '../helpers/sync';
 
 const HEADERS = [
@@ -37,11 +37,7 @@ const TABLE = [
 ];
 
 describe('a Bergamo-shaped workbook with cruscotto columns (sqlite)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer('sqlite', { seed: false });
-  });
-  afterAll(() => server.close());
+  const server = withServer('sqlite', { seed: false });
 
   it('imports the plan and its cruscotti in one upload, refusing only the bad order', async () => {
     const wb = new ExcelJS.Workbook();

@@ -4,10 +4,9 @@
  * text) is exported as a workbook and imported back unchanged, and not one byte of the database changes. A value the
  * sheet could not carry exactly is refused when it is sent, with its reason, never altered on the way back.
  */
-import { databaseNames } from '../helpers/databases';
 import { dumpDiff, dumpTables } from '../helpers/db-dump';
 import { getFile, postWorkbook } from '../helpers/files';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import { readRows, type SheetRowIn, sync } from '../helpers/sync';
 
 type Variant = { name: string; cells: Partial<SheetRowIn>; refused?: string };
@@ -70,8 +69,7 @@ const VARIANTS: Variant[] = [
   { name: 'a unit with spaces', cells: { unit: ' gg ' } },
 ];
 
-describe.each(databaseNames())('export → import of an unchanged workbook changes nothing (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
+describeOnSondrio('export → import of an unchanged workbook changes nothing (%s)', (sondrio) => {
   const accepted: string[] = [];
   const rowsSent: SheetRowIn[] = [];
 

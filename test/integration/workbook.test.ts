@@ -5,11 +5,10 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { PLAN_LAYOUT } from '@core/sheet/layout';
-import { databaseNames } from '../helpers/databases';
 import { getFile, loadXlsx, postWorkbook } from '../helpers/files';
 import { seedPath } from '../helpers/seeds';
 import { startServer, type TestServer } from '../helpers/server';
-import { withSondrioServer } from '../helpers/sondrio-server';
+import { describeOnSondrio } from '../helpers/sondrio-server';
 import {
   createEmptyPlan,
   edit,
@@ -49,8 +48,7 @@ async function withActuals(server: TestServer, plan: SondrioPlan): Promise<void>
   expect(result.rows.map((r) => r.status)).toEqual(['UPDATED', 'UPDATED', 'UPDATED', 'UPDATED']);
 }
 
-describe.each(databaseNames())('plan workbook export and import (%s)', (dialect) => {
-  const sondrio = withSondrioServer(dialect);
+describeOnSondrio('plan workbook export and import (%s)', (sondrio, dialect) => {
   let fresh: TestServer;
   let exported: Buffer;
   /** when the export was asked for and answered: its serverTime lies between, whatever the machine's speed */

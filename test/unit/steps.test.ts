@@ -1,4 +1,5 @@
 import { runSteps, runStepsOnTurns, type Steps } from '../../server/speed/steps';
+import { turnsDuring } from '../helpers/event-loop-turns';
 
 /** Sums 1..n, yielding after each number: a step-wise computation with n steps. */
 function* sum(n: number): Steps<number> {
@@ -8,20 +9,6 @@ function* sum(n: number): Steps<number> {
     yield;
   }
   return total;
-}
-
-/** How many turns other tasks of the event loop got while `work` ran. */
-async function turnsDuring<T>(work: () => Promise<T>): Promise<{ value: T; turns: number }> {
-  let turns = 0;
-  let done = false;
-  const tick = () => {
-    turns++;
-    if (!done) setImmediate(tick);
-  };
-  setImmediate(tick);
-  const value = await work();
-  done = true;
-  return { value, turns };
 }
 
 describe('step-wise computations (server/speed/steps.ts)', () => {
