@@ -51,7 +51,13 @@ export function ormOptions(databaseUrl: string, opts: OpenOptions = {}): Options
   if (dialect === 'postgresql') {
     return { ...common, driver: PostgreSqlDriver, clientUrl: databaseUrl, pool: { min: 0, max: 10 } } as Options;
   }
-  return { ...common, driver: BetterSqliteDriver, dbName: resolveSqlitePath(databaseUrl) } as Options;
+  // Reads outside a transaction on a connection of their own (MikroORM's read replica, the same file): SQLite's
+  // one connection is the writer's for the whole of a sync's transaction, and every statement of a sliced plan
+  // read queued behind each sync that came in meanwhile (bench B4: realization reads waited 27 s behind syncs).
+  // In WAL mode that reader sees the last committed state, never a batch being written. Not for :memory: (another
+  // connection would open another, empty database).
+  const replicas = databaseUrl === ':memory:' ? [] : [{ name: 'reader' }];
+  return { ...common, driver: BetterSqliteDriver, dbName: resolveSqlitePath(databaseUrl), replicas } as Options;
 }
 
 /** Opens the database, prepares SQLite (WAL, foreign keys) and applies pending migrations. */

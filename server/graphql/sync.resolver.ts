@@ -12,6 +12,7 @@ import { allRows, rowsChangedSince } from '../sync/sheet-rows';
 import { dashboardRows } from '../sync/dashboard-sheet-rows';
 import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
+import { SYNC_TURNS } from '../sync/plan-queue';
 import { countSyncRows } from '../ops/metrics';
 import type { Context } from './context';
 import { nextTurn } from '../speed/next-turn';
@@ -79,14 +80,17 @@ export class SyncResolver {
       sourceDetail:
         source?.workbook || source?.sheet ? [source.workbook, source.sheet].filter(Boolean).join(' / ') : null,
     };
-    const result = await syncRows(service, {
-      planId: input.planId,
-      year: input.year,
-      checkpoint: input.checkpoint,
-      mode: input.mode,
-      batchKey: input.batchKey,
-      rows: input.rows.map((r) => ({ ...r })),
-    });
+    // the plan's syncs wait for their turn here, not holding a connection the plan's readers need (plan-queue.ts)
+    const result = await SYNC_TURNS.run(input.planId, () =>
+      syncRows(service, {
+        planId: input.planId,
+        year: input.year,
+        checkpoint: input.checkpoint,
+        mode: input.mode,
+        batchKey: input.batchKey,
+        rows: input.rows.map((r) => ({ ...r })),
+      }),
+    );
     countSyncRows(result.rows.map((row) => row.status));
     return result;
   }

@@ -7,7 +7,7 @@ import {
 } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { readPlanUnitLinks, readRows } from '../speed/read-rows';
-import { readRowsInSlices } from '../speed/read-slices';
+import { readChildrenInSlices, readRowsInSlices } from '../speed/read-slices';
 import { nextTurn } from '../speed/next-turn';
 import {
   Activity,
@@ -148,8 +148,7 @@ async function readSnapshot(
       strategicObjectives: () => find(StrategicObjective, byPlan, position),
       operationalObjectives: () => find(OperationalObjective, byPlan, position),
       indicators: () => find(Indicator, byPlan, position),
-      targets: () => find(Target, { plan: planId, ...period }, { year: 'asc', checkpoint: 'asc', id: 'asc' }),
-      revisions: () => find(TargetRevision, { target: { plan: planId, ...period } }, { seq: 'asc' }),
+      targetRows: () => targetsWithRevisions(em, find, planId, period, how === 'sliced'),
       measurements: () => find(Measurement, { plan: planId, ...period }),
       projects: () => find(Project, byPlan, position),
       activities: () => find(Activity, { project: { plan: planId } }, position),
@@ -162,7 +161,29 @@ async function readSnapshot(
   );
   if (how === 'sliced') await nextTurn();
   const unitsOf = how === 'managed' ? await unitsOfManaged(em, rows.indicators) : await readPlanUnitLinks(em, planId);
-  return { plan, ...rows, unitsOf };
+  const { targetRows, ...others } = rows;
+  return { plan, ...others, ...targetRows, unitsOf };
+}
+
+/** The targets of the plan (or of a period), and their revisions: in a sliced read, by the targets just read. */
+async function targetsWithRevisions(
+  em: EntityManager,
+  find: Finder,
+  planId: string,
+  period: Period | null,
+  sliced: boolean,
+): Promise<{ targets: Target[]; revisions: TargetRevision[] }> {
+  const targets = await find(Target, { plan: planId, ...period }, { year: 'asc', checkpoint: 'asc', id: 'asc' });
+  const revisions = sliced
+    ? await readChildrenInSlices(
+        em,
+        TargetRevision,
+        'target',
+        targets.map((t) => t.id),
+        { seq: 'asc' },
+      )
+    : await find(TargetRevision, { target: { plan: planId, ...period } }, { seq: 'asc' });
+  return { targets, revisions };
 }
 
 /** Tries of a checked read on SQLite before its last, whole one. */

@@ -65,3 +65,28 @@ export async function readRowsInSlices<E extends { id: string }>(
   await nextTurn(); // the sort of a big plan's rows on a turn of its own
   return sortRows(rows, orderBy);
 }
+
+/**
+ * The rows of `entity` hanging from `parentIds` (by the reference `key`), `slice` parents per statement, each on a
+ * turn of its own, then put in `orderBy`'s order (ties by id, as readRowsInSlices leaves them). For children
+ * filtered through a join (a target's revisions, by the target's plan): slicing those by their own id cannot seek,
+ * and each slice sorted every child of the plan (3 s of a B4 realization read on 4,800 indicators); by the parents
+ * already read, each statement is a look-up in the reference's index.
+ */
+export async function readChildrenInSlices<E extends { id: string }>(
+  em: EntityManager,
+  entity: EntityClass<E>,
+  key: string,
+  parentIds: readonly string[],
+  orderBy: Order,
+  slice = SLICE_ROWS,
+): Promise<E[]> {
+  const rows: E[] = [];
+  for (let at = 0; at < parentIds.length; at += slice) {
+    await nextTurn();
+    const where = { [key]: { $in: parentIds.slice(at, at + slice) } } as FilterQuery<E>;
+    for (const row of await readRows(em, entity, where)) rows.push(row);
+  }
+  await nextTurn();
+  return sortRows(sortRows(rows, { id: 'asc' }), orderBy);
+}

@@ -89,12 +89,7 @@ export function sheetRowOf(state: PlanState, node: PlanNode): SheetRowOut {
   const revisions = target ? (state.revisionsOf.get(target.id) ?? []) : [];
   const effective = state.effective(target);
   const measurement = state.measurementOf.get(node.id);
-  let updatedAt = node.updatedAt;
-  for (const t of state.targetsOf.get(node.id) ?? []) {
-    if (t.updatedAt > updatedAt) updatedAt = t.updatedAt;
-    for (const r of state.revisionsOf.get(t.id) ?? []) if (r.updatedAt > updatedAt) updatedAt = r.updatedAt;
-  }
-  if (measurement && measurement.updatedAt > updatedAt) updatedAt = measurement.updatedAt;
+  const updatedAt = updatedAtOf(state, node);
   return {
     ...base,
     unit: node.unit ?? null,
@@ -120,8 +115,24 @@ export function sheetRowOf(state: PlanState, node: PlanNode): SheetRowOut {
   };
 }
 
-/** Every row of the plan in tree order: perspective, its strategic objectives, their operational objectives… */
-export function allRows(state: PlanState): SheetRowOut[] {
+/** When a sheet row last changed: its node, an indicator's targets and their revisions, its actual of the period. */
+export function updatedAtOf(state: PlanState, node: PlanNode): Date {
+  let updatedAt = node.updatedAt;
+  if (!(node instanceof Indicator)) return updatedAt;
+  for (const t of state.targetsOf.get(node.id) ?? []) {
+    if (t.updatedAt > updatedAt) updatedAt = t.updatedAt;
+    for (const r of state.revisionsOf.get(t.id) ?? []) if (r.updatedAt > updatedAt) updatedAt = r.updatedAt;
+  }
+  const measurement = state.measurementOf.get(node.id);
+  if (measurement && measurement.updatedAt > updatedAt) updatedAt = measurement.updatedAt;
+  return updatedAt;
+}
+
+/**
+ * Every row of the plan in tree order: perspective, its strategic objectives, their operational objectives…; with
+ * `shown`, only the rows of the nodes it keeps (still in tree order), the others never built.
+ */
+export function allRows(state: PlanState, shown?: (node: PlanNode) => boolean): SheetRowOut[] {
   const s = state.snapshot;
   const rows: SheetRowOut[] = [];
   const children = new Map<string | null, PlanNode[]>();
@@ -134,7 +145,7 @@ export function allRows(state: PlanState): SheetRowOut[] {
   // Roots are perspectives and the indicators listed only in dashboards (no parent in the tree).
   const visit = (parent: string | null) => {
     for (const n of children.get(parent) ?? []) {
-      rows.push(sheetRowOf(state, n));
+      if (!shown || shown(n)) rows.push(sheetRowOf(state, n));
       visit(n.id);
     }
   };
@@ -150,7 +161,8 @@ export async function rowsChangedSince(
   state: PlanState,
   since: Date,
 ): Promise<{ rows: SheetRowOut[]; deletedRowIds: string[] }> {
-  const rows = allRows(state).filter((r) => r.updatedAt > since);
+  // a delta (the pane's refresh, every live update) builds the few rows that changed, not all of them to filter
+  const rows = allRows(state, (node) => updatedAtOf(state, node) > since);
   const deletions = await em.find(AuditEvent, {
     org: state.plan.org.id,
     action: AuditAction.DELETE,
