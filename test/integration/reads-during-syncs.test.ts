@@ -95,7 +95,7 @@ describe.each(databaseNames())('realization reads during syncs (%s)', (dialect) 
     }
   }, 240_000);
 
-  it('reads an unchanged plan in a few statements, a changed one in slices', async () => {
+  it('reads an unchanged plan in a few statements, one a sync left kept too, a changed one in slices', async () => {
     await read();
     server.statements.length = 0;
     await read();
@@ -118,6 +118,19 @@ describe.each(databaseNames())('realization reads during syncs (%s)', (dialect) 
       rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, actual: '77' }],
     };
     expect((await server.gql(SYNC, { input })).errors).toBeUndefined();
+    // a sync of values keeps the state it committed (server/sync/kept-state.ts): the next read does not read the plan
+    server.statements.length = 0;
+    await read();
+    expect(server.statements.length).toBeLessThanOrEqual(unchanged);
+
+    // a change through another path (a mutation keeps nothing): the next read reads the plan again, by slices
+    const edit = await server.gql(
+      `mutation($id: ID!) { updateIndicator(id: $id, input: { dataSource: "rds" }) { id } }`,
+      {
+        id: row.rowId,
+      },
+    );
+    expect(edit.errors).toBeUndefined();
     server.statements.length = 0;
     await read();
     const slices = (n: number) => Math.floor(n / SLICE_ROWS) + 1;
