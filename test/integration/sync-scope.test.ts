@@ -1,6 +1,7 @@
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { changedRows, edit, ok, outcomes, readRows, SHEET_ROW, sync, type SheetRow } from '../helpers/sync';
+import { changedRows, edit, ok, outcomes, readRows, SHEET_ROW, sync, syncRaw, type SheetRow } from '../helpers/sync';
+import { buildTenant } from '../helpers/tenant';
 
 /**
  * A sheet of one responsible unit (issue 18, item 7; docs/sheet-contract.md, "A sheet of one unit or cruscotto"):
@@ -101,7 +102,8 @@ describe.each(databaseNames())('sheet sync: a sheet of one unit (%s)', (dialect)
     expect(said.messageIt).toBe(
       `questa riga non fa parte del foglio di "${unit.name}": modificarla dal foglio dell’intero piano o da quello a cui appartiene`,
     );
-    expect(result.rows[3].errors[0].messageIt).toContain('solo come contesto');
+    expect(result.rows[2].errors[0].messageIt).toContain('solo come contesto');
+    expect(result.rows[3].errors[1].messageIt).toContain('solo come contesto');
     const after = (await readRows(server, plan.planId)).rows;
     expect(after).toHaveLength(before.length);
     expect(changedRows(before, after, [mine.rowId])).toEqual([]);
@@ -168,16 +170,28 @@ describe.each(databaseNames())('sheet sync: a sheet of one unit (%s)', (dialect)
 
   it("a unit editor binds their own unit's sheet only; a scope of another organisation or plan reads nothing", async () => {
     const { server, plan } = sondrio;
-    const [unit, other] = units;
+    const [unit, second] = units;
     const editor = await server.as('unit_editor', plan.orgId, [unit.id]);
     const own = await scoped({ unitId: unit.id }, editor);
     expect(own.errors).toBeUndefined();
-    const refused = await scoped({ unitId: other.id }, editor);
+    const refused = await scoped({ unitId: second.id }, editor);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(refused.errors?.[0].message).toContain('Si può collegare solo un foglio delle proprie unità');
     const unknown = await scoped({ unitId: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.data).toBeNull();
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    // another organisation's unit and cruscotto, named as the scope of this plan's sheet: nothing read, nothing written
+    const other = await buildTenant(server.gql, 'ALTRA');
+    for (const scope of [{ unitId: other.unit }, { dashboardId: other.dashboard }]) {
+      const read = await scoped(scope);
+      expect(read.data).toBeNull();
+      expect(read.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const before = (await readRows(server, plan.planId)).rows;
+      const mine = before.find((r) => r.rowId === ownOf(unit.name)[3].rowId)!;
+      const written = await syncRaw(server, { planId: plan.planId, rows: [edit(mine, { note: 'altrove' })], scope });
+      expect(written.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(changedRows(before, (await readRows(server, plan.planId)).rows, [])).toEqual([]);
+    }
     const both = await scoped({ unitId: unit.id, dashboardId: unit.id });
     expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
