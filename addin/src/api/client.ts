@@ -15,6 +15,7 @@ import {
   type Operation,
 } from './queries';
 import type { PolarityFindingsQuery } from './generated';
+import { SHEET_SCOPES } from './insight-queries';
 import type {
   Me,
   PlanDetails,
@@ -144,6 +145,19 @@ export class CruscottoClient {
 
   async syncRows(batch: SyncBatch): Promise<SyncAnswer> {
     return (await this.request(SYNC_ROWS, { input: batch })).syncRows;
+  }
+
+  /** what a sheet of this plan may be scoped to: the organisation's units and the plan's cruscotti, by name */
+  async sheetScopes(
+    planId: string,
+    organisationId: string,
+  ): Promise<{ units: Array<{ id: string; name: string }>; dashboards: Array<{ id: string; name: string }> }> {
+    const data = await this.request(SHEET_SCOPES, { planId, organisationId });
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'it');
+    return {
+      units: [...(data.organisation?.units ?? [])].sort(byName),
+      dashboards: data.planVersion?.dashboards ?? [],
+    };
   }
 
   /** planLint's polarity findings of a plan (unconfirmed, not stated, suggested by the KPI's words) */

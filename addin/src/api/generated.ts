@@ -480,6 +480,14 @@ export type UndoSyncBatchMutationVariables = Exact<{
 
 export type UndoSyncBatchMutation = { undoSyncBatch: { undone: boolean, rowIds: Array<string>, removedRowIds: Array<string>, reverted: number, refusals: Array<{ rowId: string, code: string | null, reasonIt: string, reason: string, changedBy: string | null, changedAt: string | null, source: ChangeSource | null }> } };
 
+export type SheetScopesQueryVariables = Exact<{
+  planId: Scalars['ID']['input'];
+  organisationId: Scalars['ID']['input'];
+}>;
+
+
+export type SheetScopesQuery = { organisation: { units: Array<{ id: string, name: string }> } | null, planVersion: { dashboards: Array<{ id: string, name: string }> } | null };
+
 export type ParsedValueFieldsFragment = { raw: string, kind: ParsedValueKind, number: number | null };
 
 export type RealizationFieldsFragment = { status: ScoreStatus, score: number | null, display: string | null, text: string, errors: Array<string>, checkpoint: Checkpoint };

@@ -12,7 +12,10 @@ import type { SyncRun } from './send';
 import { protectBoundTable, sheetAccess, type SheetAccess } from './sheet-access';
 import type { StoredState } from './state';
 import { BindingSlots, type SlotTarget } from './slots';
-import type { Binding, ConflictRecord, Connection, PlanChoice, Progress, SheetError } from './types';
+import type { Binding, BindingScope, ConflictRecord, Connection, PlanChoice, Progress, SheetError } from './types';
+
+/** the units and cruscotti a new binding may be scoped to */
+export type ScopeChoices = Record<BindingScope['kind'], BindingScope[]>;
 
 export type SessionOptions = {
   workbook: WorkbookPort;
@@ -76,6 +79,17 @@ export class SessionCore {
     return this.slots.current !== before;
   }
 
+  /**
+   * A click on a binding in the pane's list: its sheet comes to the front in the workbook (as a click on the sheet's
+   * tab would) and its binding becomes the active one. Returns whether the active binding changed.
+   */
+  async showBinding(table: string): Promise<boolean> {
+    const binding = this.slots.bindings.find((b) => b.table.toLowerCase() === table.toLowerCase());
+    if (!binding) return false;
+    await this.options.workbook.activateSheet(binding.sheet);
+    return this.activateTable(binding.table);
+  }
+
   /** a new binding: the next Load or "Collega questo foglio" writes a new table instead of the active one's */
   addBinding(): void {
     this.slots.add();
@@ -134,6 +148,15 @@ export class SessionCore {
   /** confirms the bound plan's polarities in bulk; returns how many indicators were confirmed */
   async confirmPolarities(acceptSuggestions: boolean): Promise<number> {
     return this.requireClient().confirmPolarities(this.requireState().binding.planId, acceptSuggestions);
+  }
+
+  /** what a new binding of this plan may be scoped to: one unit or one cruscotto (issue 18, item 7) */
+  async sheetScopes(plan: Pick<PlanChoice, 'planId' | 'organisationId'>): Promise<ScopeChoices> {
+    const { units, dashboards } = await this.requireClient().sheetScopes(plan.planId, plan.organisationId);
+    return {
+      unit: units.map((u) => ({ kind: 'unit', id: u.id, name: u.name })),
+      dashboard: dashboards.map((d) => ({ kind: 'dashboard', id: d.id, name: d.name })),
+    };
   }
 
   async listPlans(): Promise<PlanChoice[]> {

@@ -231,6 +231,8 @@ export class WorkbookSession extends SessionCore {
     unsent?: UnsentChoice,
   ): Promise<BindSummary> {
     const bound = await this.boundBefore('bind', unsent);
+    // a unit's or cruscotto's sheet bound again stays that one's, as Carica keeps it
+    if (bound) request = { ...request, scope: bound.binding.scope };
     const read = await this.options.workbook.readSheet(sheet);
     if (!read) throw new Error(messages[this.language].sync.mappingNoHeader.replace('{sheet}', sheet));
     const values = seenValues(read);

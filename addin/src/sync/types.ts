@@ -150,7 +150,14 @@ export type MappingProposal = {
   unmatched: string[];
 };
 
-export type BindRequest = { planId: string; year: number; checkpoint: Checkpoint; table?: string };
+export type BindRequest = {
+  planId: string;
+  year: number;
+  checkpoint: Checkpoint;
+  table?: string;
+  /** the sheet is one unit's or one cruscotto's: matched against that scope's rows */
+  scope?: BindingScope;
+};
 export type BindSummary = {
   rows: number;
   matched: number;
