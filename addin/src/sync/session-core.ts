@@ -72,6 +72,15 @@ export class SessionCore {
     return this.slots.current !== before;
   }
 
+  /**
+   * The plan a CRUSCOTTO.* formula without [piano] reads (issue 18): the binding of `sheet` (the sheet Excel has
+   * active), else the active binding (a report sheet has none); null when the workbook has no binding.
+   */
+  formulaPlan(sheet: string | null): string | null {
+    const own = sheet ? this.slots.bindings.find((b) => b.sheet.toLowerCase() === sheet.toLowerCase()) : undefined;
+    return (own ?? this.binding)?.planId ?? null;
+  }
+
   /** makes the binding of this table the active one (the pane's list of bindings) */
   activateTable(table: string): boolean {
     const before = this.slots.current;
