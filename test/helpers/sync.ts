@@ -109,8 +109,6 @@ export type Batch = {
   checkpoint?: 'YEAR_END' | 'MID_YEAR';
   mode?: 'PARTIAL' | 'ATOMIC';
   batchKey?: string | null;
-  /** a sheet of one unit or one cruscotto (server/sync/sheet-scope.ts) */
-  scope?: { unitId?: string | null; dashboardId?: string | null } | null;
   source?: {
     kind: 'ADDIN' | 'GRAPHQL' | 'IMPORT';
     workbook?: string | null;

@@ -1,6 +1,12 @@
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { changedRows, edit, ok, outcomes, readRows, SHEET_ROW, sync, syncRaw, type SheetRow } from '../helpers/sync';
+import * as helpers from '../helpers/sync';
+import { changedRows, edit, ok, outcomes, readRows, SHEET_ROW, type Batch, type SheetRow } from '../helpers/sync';
+
+/** a batch of a scoped sheet: the helpers' batch with the scope it is sent with */
+type ScopedBatch = Batch & { scope: { unitId?: string; dashboardId?: string } };
+const sync = (server: Parameters<typeof helpers.sync>[0], batch: ScopedBatch) => helpers.sync(server, batch);
+const syncRaw = (server: Parameters<typeof helpers.syncRaw>[0], batch: ScopedBatch) => helpers.syncRaw(server, batch);
 import { buildTenant } from '../helpers/tenant';
 
 /**

@@ -85,37 +85,45 @@ browserSuite('scenarios/scoped-bindings')('sheets of one unit', () => {
   }, 180_000);
   const { step } = pane;
 
+  const loadUnitSheet = async (n: number) => {
+    const which = sheets[n];
+    if (n > 0) expect(await pane.press('#binding-add')).toBe(words.added);
+    await page.selectOption('#scope-kind', 'unit');
+    await page.waitForSelector(`#scope-target option[value="${which.unit.id}"]`, {
+      state: 'attached',
+      timeout: OPERATION_TIMEOUT_MS,
+    });
+    await page.selectOption('#scope-target', which.unit.id);
+    await pane.press('#load');
+    const settings = await pane.settings();
+    const key = n === 0 ? SETTING.binding : `${SETTING.binding}@b${n + 1}`;
+    const binding = JSON.parse(String(settings[key])).binding;
+    expect(binding.scope).toEqual({ kind: 'unit', id: which.unit.id, name: which.unit.name });
+    Object.assign(which, { table: binding.table, sheet: binding.sheet });
+    const view = await sheetOf(which);
+    const ids = view.rows.map((r) => String(r[view.headers.indexOf(header('rowId'))]));
+    expect(ids).toEqual((await serverRows(which.unit)).map((r) => r.rowId));
+    expect(ids.length).toBeLessThan(plan.length);
+    which.rowIds = ids;
+    expect(await page.textContent(`#binding-list li[data-table="${which.table}"]`)).toContain(
+      `unità «${which.unit.name}»`,
+    );
+    // every indicator on a unit's sheet is that unit's
+    for (const id of ids) {
+      const row = plan.find((r) => r.rowId === id)!;
+      if (row.level === 'INDICATOR') expect(row.responsibleUnits).toContain(which.unit.name);
+    }
+  };
+
   step(
-    'item 7 · "Righe del foglio: Una unità responsabile" then Carica, twice: two sheets of the Sondrio plan, each with its unit\'s indicators under their objectives, the scope kept in the binding',
-    async () => {
-      for (const [n, which] of sheets.entries()) {
-        if (n > 0) expect(await pane.press('#binding-add')).toBe(words.added);
-        await page.selectOption('#scope-kind', 'unit');
-        await page.waitForSelector(`#scope-target option[value="${which.unit.id}"]`, { timeout: OPERATION_TIMEOUT_MS });
-        await page.selectOption('#scope-target', which.unit.id);
-        await pane.press('#load');
-        const settings = await pane.settings();
-        const key = n === 0 ? SETTING.binding : `${SETTING.binding}@b${n + 1}`;
-        const binding = JSON.parse(String(settings[key])).binding;
-        expect(binding.scope).toEqual({ kind: 'unit', id: which.unit.id, name: which.unit.name });
-        Object.assign(which, { table: binding.table, sheet: binding.sheet });
-        const view = await sheetOf(which);
-        const ids = view.rows.map((r) => String(r[view.headers.indexOf(header('rowId'))]));
-        expect(ids).toEqual((await serverRows(which.unit)).map((r) => r.rowId));
-        expect(ids.length).toBeLessThan(plan.length);
-        which.rowIds = ids;
-        const item = await page.textContent(`#binding-list li[data-table="${which.table}"]`);
-        expect(item).toContain(`unità «${which.unit.name}»`);
-      }
-      expect(sheets[0].sheet).not.toBe(sheets[1].sheet);
-      // every indicator on a unit's sheet is that unit's
-      for (const which of sheets)
-        for (const id of which.rowIds) {
-          const row = plan.find((r) => r.rowId === id)!;
-          if (row.level === 'INDICATOR') expect(row.responsibleUnits).toContain(which.unit.name);
-        }
-    },
+    'item 7 · "Righe del foglio: Una unità responsabile" then Carica: a sheet of the Sondrio plan with its unit\'s indicators under their objectives, the scope kept in the binding and named in the list',
+    () => loadUnitSheet(0),
   );
+
+  step('item 7 · "Nuovo collegamento", another unit, Carica: a second unit sheet beside the first', async () => {
+    await loadUnitSheet(1);
+    expect(sheets[0].sheet).not.toBe(sheets[1].sheet);
+  });
 
   step("item 7 · each sheet edited and synced apart: Sync on one unit's sheet sends its edit only", async () => {
     for (const which of sheets) {
