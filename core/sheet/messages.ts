@@ -158,6 +158,22 @@ export const CELL_MESSAGES: Record<string, { en: string; it: string }> = {
     en: 'no unit or person of this body is called "{raw}": type the name as the organisation chart has it',
     it: 'nessuna unità o persona dell’ente si chiama "{raw}": inserire il nome come nell’organigramma',
   },
+  OUT_OF_SCOPE: {
+    en: 'this row is not on the sheet of "{scope}": change it from the whole plan\'s sheet or from the sheet it belongs to',
+    it: 'questa riga non fa parte del foglio di "{scope}": modificarla dal foglio dell’intero piano o da quello a cui appartiene',
+  },
+  CONTEXT_ROW: {
+    en: 'the sheet of "{scope}" shows this row as context only: change it from the whole plan\'s sheet',
+    it: 'il foglio di "{scope}" mostra questa riga solo come contesto: modificarla dal foglio dell’intero piano',
+  },
+  SCOPE_UNIT_REQUIRED: {
+    en: 'a row of the sheet of "{scope}" keeps "{scope}" among its responsible units',
+    it: 'una riga del foglio di "{scope}" deve avere "{scope}" tra le unità responsabili',
+  },
+  SCOPE_NO_DASHBOARD: {
+    en: "a sheet of one unit or one cruscotto places no row in a cruscotto: use the whole plan's sheet",
+    it: 'un foglio di una sola unità o di un solo cruscotto non colloca righe nei cruscotti: usare il foglio dell’intero piano',
+  },
   BATCH_FAILED: {
     en: 'not applied: the batch is all-or-nothing and another row was refused',
     it: 'non applicata: l’invio è tutto-o-niente e un’altra riga è stata respinta',

@@ -52,6 +52,17 @@ export class Access {
   }
 
   /**
+   * The units a caller's work is limited to in an organisation: a unit editor's own, or a viewer's when the grant
+   * names some; null when their work spans the whole organisation (controllers, admins, system administrators).
+   */
+  unitsIn(orgId: string): string[] | null {
+    if (this.systemAdmin) return null;
+    const grant = this.grants.get(orgId);
+    if (!grant || RANK[grant.role] >= RANK[Role.CONTROLLER]) return null;
+    return grant.role === Role.UNIT_EDITOR || grant.unitIds.length > 0 ? grant.unitIds : null;
+  }
+
+  /**
    * `unitIds`: for `actuals`, the responsible units of the indicator; a unit editor may write when one of them is
    * theirs. Controllers and admins may write the actuals of every indicator of their organisation.
    */

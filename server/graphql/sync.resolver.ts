@@ -10,6 +10,8 @@ import { loadPlanState, SHEET_STATES } from '../sync/plan-state';
 import { snapshotBytes } from '../services/score-snapshots';
 import { allRows, rowsChangedSince } from '../sync/sheet-rows';
 import { dashboardRows } from '../sync/dashboard-sheet-rows';
+import { deltaInScope, resolveScope, rowsInScope } from '../sync/sheet-scope';
+import { SheetScopeInput } from './types/sheet-scope';
 import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
 import { SYNC_TURNS } from '../sync/plan-queue';
@@ -89,6 +91,7 @@ export class SyncResolver {
         mode: input.mode,
         batchKey: input.batchKey,
         rows: input.rows.map((r) => ({ ...r })),
+        scope: input.scope ? { unitId: input.scope.unitId, dashboardId: input.scope.dashboardId } : null,
       }),
     );
     countSyncRows(result.rows.map((row) => row.status));
@@ -110,6 +113,12 @@ export class SyncResolver {
         'Anche ogni cruscotto come righe (cruscotto, ordine, livello, "Azione") dopo le righe del piano, con gli stessi rowId; non con since / Also each cruscotto as rows (dashboard, order, level, "Azione") after the plan rows, sharing their rowIds; not with since',
     })
     dashboards: boolean,
+    @Arg('scope', () => SheetScopeInput, {
+      nullable: true,
+      description:
+        "Solo le righe di un'unità responsabile o di un cruscotto, con prospettive e obiettivi sopra come contesto / Only the rows of one responsible unit or one cruscotto, with the perspectives and objectives above as context",
+    })
+    scope: SheetScopeInput | null,
     @Ctx() ctx: Context,
   ): Promise<SheetRowsPage> {
     const serverTime = new Date();
@@ -121,9 +130,13 @@ export class SyncResolver {
     const state = ctx.fastPaths
       ? await ctx.snapshots.keep(SHEET_STATES, stamp, year, checkpoint, load, (s) => snapshotBytes(s.snapshot))
       : await load();
+    const scoped = resolveScope(ctx, state, scope);
+    // a scoped sheet holds its unit's or cruscotto's rows and their context, never the cruscotti's own rows
     const { rows, deletedRowIds } = since
-      ? await rowsChangedSince(ctx.em, state, since)
-      : { rows: [...allRows(state), ...(dashboards ? await dashboardRows(ctx.em, state) : [])], deletedRowIds: [] };
+      ? deltaInScope(scoped, await rowsChangedSince(ctx.em, state, since))
+      : scoped
+        ? { rows: rowsInScope(scoped, allRows(state)), deletedRowIds: [] }
+        : { rows: [...allRows(state), ...(dashboards ? await dashboardRows(ctx.em, state) : [])], deletedRowIds: [] };
     // "Refresh scores" reads the rows with their scores: computed once per change of the plan, on a turn of its own
     await nextTurn();
     const scores = await stateScores(ctx.snapshots, stamp, state, ctx.fastPaths, ctx.compute);

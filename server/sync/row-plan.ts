@@ -21,6 +21,8 @@ export type SyncInput = {
   mode: SyncMode;
   batchKey?: string | null;
   rows: SheetRowIn[];
+  /** a sheet of one unit or one cruscotto: its batch changes only what the sheet holds (scope-rows.ts) */
+  scope?: { unitId?: string | null; dashboardId?: string | null } | null;
 };
 
 /** One row of the batch on its way: what it names, what it would change, and why it is refused if it is. */

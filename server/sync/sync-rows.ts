@@ -24,6 +24,8 @@ import { keepAllowedCells } from './partial-rows';
 import { guardRows } from './row-access';
 import { expandOutcome, foldRepeats, type KnownNode, refuseUnseenChanges } from './repeat-rows';
 import type { SyncInput } from './row-plan';
+import { refuseOutsideScope } from './scope-rows';
+import { resolveScope } from './sheet-scope';
 
 export type { SyncInput, SyncMode, RowStatus } from './row-plan';
 export type { AffectedScore, RowResult, SyncOutcome } from './answer';
@@ -83,7 +85,9 @@ async function scoresToKeep(em: EntityManager, before: PlanStamp, wrote: boolean
 
 function hashOf(input: SyncInput): string {
   return createHash('sha256')
-    .update(JSON.stringify([input.year, input.checkpoint, input.mode, input.rows]))
+    .update(
+      JSON.stringify([input.year, input.checkpoint, input.mode, input.rows, ...(input.scope ? [input.scope] : [])]),
+    )
     .digest('hex');
 }
 
@@ -148,6 +152,7 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
       const nodeInput: SyncInput = { ...input, rows: folded.nodeRows };
       const cruscotti = await readCruscotti(tx, plan, input.rows);
       const checked = decideRows(read, nodeInput, plan.cycle.years);
+      refuseOutsideScope(resolveScope(tx, read, input.scope), input, folded, checked);
       refuseUnseenChanges(folded, checked);
       checkPlacements(tx, input, plan.cycle.years, folded, checked, cruscotti, plan);
       // cells refused by the plan's status leave the row before the role check, and cells refused by the role after it

@@ -9,7 +9,7 @@ import { emptySummary } from '../../addin/src/sync/send';
 import type { SheetError } from '../../addin/src/sync/types';
 import { failureText, sortedErrors, syncedText, tokenProblem } from '../../addin/src/taskpane/wording';
 import { hostProblem } from '../../addin/src/taskpane/host-notice';
-import { explanationLines } from '../../addin/src/taskpane/insight-lines';
+import { explanationLines, whyHeading } from '../../addin/src/taskpane/insight-lines';
 import { isScoreReason, scoreReason } from '../../addin/src/sync/score-reason';
 import type { ExplanationFieldsFragment } from '../../addin/src/api/generated';
 import { exclusionWords, reasonWords, REASONS_IT } from '@core/vocabulary/reasons-it';
@@ -189,4 +189,18 @@ test('the reason of a blank in the sheet\'s "Messaggio", Italian and English, to
   expect(isScoreReason('not scorable: no indicator scored')).toBe(true);
   expect(isScoreReason('Peso: "molto" non è un numero')).toBe(false);
   expect(isScoreReason(messages.it.sync.provisionalHere)).toBe(false);
+});
+
+test('"Perché?" names the row by its level and code, Italian and English (issue 18)', () => {
+  const none = { score: null, display: null } as never;
+  const scored = { score: 0.8, display: '80%' } as never;
+  expect(whyHeading('3', none, 'it', 'strategic')).toBe("Perché l'obiettivo strategico 3 non ha un punteggio");
+  expect(whyHeading('1.1', none, 'it', 'operational')).toBe("Perché l'obiettivo operativo 1.1 non ha un punteggio");
+  expect(whyHeading('1.1.4', none, 'it', 'indicator')).toBe("Perché l'indicatore 1.1.4 non ha un punteggio");
+  expect(whyHeading('Processi', none, 'it', 'perspective')).toBe('Perché la prospettiva Processi non ha un punteggio');
+  expect(whyHeading('1.1.4', scored, 'it', 'indicator')).toBe("Perché l'indicatore 1.1.4 è 80%");
+  expect(whyHeading('3', none, 'en', 'strategic')).toBe('Why strategic objective 3 has no score');
+  expect(whyHeading('1.1', none, 'en', 'operational')).toBe('Why operational objective 1.1 has no score');
+  expect(whyHeading('1.1.4', scored, 'en', 'indicator')).toBe('Why indicator 1.1.4 is 80%');
+  expect(whyHeading('Processes', none, 'en', 'perspective')).toBe('Why perspective Processes has no score');
 });

@@ -15,6 +15,7 @@ import {
   type Operation,
 } from './queries';
 import type { PolarityFindingsQuery } from './generated';
+import { SHEET_SCOPES } from './insight-queries';
 import type {
   Me,
   PlanDetails,
@@ -56,6 +57,14 @@ export type ClientOptions = {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** the scope of a scoped sheet (sync/types.ts BindingScope), as the API names it */
+export type ScopeOfSheet = { kind: 'unit' | 'dashboard'; id: string };
+
+export function scopeInput(scope: ScopeOfSheet | null | undefined): { unitId?: string; dashboardId?: string } | null {
+  if (!scope) return null;
+  return scope.kind === 'unit' ? { unitId: scope.id } : { dashboardId: scope.id };
+}
 
 export class CruscottoClient {
   readonly endpoint: string;
@@ -118,20 +127,37 @@ export class CruscottoClient {
     checkpoint: ServerCheckpoint,
     since: string | null = null,
     dashboards = false,
+    scope: ScopeOfSheet | null = null,
   ): Promise<SheetRowsPage> {
-    return (await this.request(SHEET_ROWS, { planId, year, checkpoint, since, dashboards })).sheetRows;
+    // a scoped sheet never holds the cruscotti's own rows (docs/sheet-contract.md)
+    const vars = { planId, year, checkpoint, since, dashboards: dashboards && !scope, scope: scopeInput(scope) };
+    return (await this.request(SHEET_ROWS, vars)).sheetRows;
   }
 
   async realizations(
     planId: string,
     year: number,
     checkpoint: ServerCheckpoint,
+    scope: ScopeOfSheet | null = null,
   ): Promise<Array<{ rowId: string; realization: RealizationView | null }>> {
-    return (await this.request(REALIZATIONS, { planId, year, checkpoint })).sheetRows.rows;
+    return (await this.request(REALIZATIONS, { planId, year, checkpoint, scope: scopeInput(scope) })).sheetRows.rows;
   }
 
   async syncRows(batch: SyncBatch): Promise<SyncAnswer> {
     return (await this.request(SYNC_ROWS, { input: batch })).syncRows;
+  }
+
+  /** what a sheet of this plan may be scoped to: the organisation's units and the plan's cruscotti, by name */
+  async sheetScopes(
+    planId: string,
+    organisationId: string,
+  ): Promise<{ units: Array<{ id: string; name: string }>; dashboards: Array<{ id: string; name: string }> }> {
+    const data = await this.request(SHEET_SCOPES, { planId, organisationId });
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'it');
+    return {
+      units: [...(data.organisation?.units ?? [])].sort(byName),
+      dashboards: data.planVersion?.dashboards ?? [],
+    };
   }
 
   /** planLint's polarity findings of a plan (unconfirmed, not stated, suggested by the KPI's words) */

@@ -278,6 +278,14 @@ export type SheetLevel =
   /** Obiettivo strategico / Strategic objective */
   | 'STRATEGIC';
 
+/** Un foglio di una sola unità responsabile o di un solo cruscotto: i suoi indicatori, con sopra prospettive e obiettivi come contesto in sola lettura; nessuno dei due = l'intero piano / A sheet of one responsible unit or one cruscotto: its indicators, with the perspectives and objectives above them as read-only context; neither = the whole plan */
+export type SheetScopeInput = {
+  /** Il cruscotto del foglio / The sheet's cruscotto */
+  dashboardId?: InputMaybe<Scalars['ID']['input']>;
+  /** L'unità responsabile del foglio / The sheet's responsible unit */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Un lotto di righe del foglio per una versione del piano, un anno e una scadenza / A batch of sheet rows for one plan version, year and checkpoint */
 export type SyncBatchInput = {
   /** Chiave di idempotenza: un nuovo tentativo con la stessa chiave riceve la prima risposta / Idempotency key: a retry with the same key returns the first answer */
@@ -290,6 +298,8 @@ export type SyncBatchInput = {
   planId: Scalars['ID']['input'];
   /** Le righe / The rows */
   rows: Array<SheetRowInput>;
+  /** Il foglio è di una sola unità o di un solo cruscotto: le righe fuori da esso sono respinte / The sheet is of one unit or one cruscotto: rows outside it are refused */
+  scope?: InputMaybe<SheetScopeInput>;
   /** Da dove viene la modifica / Where the change came from */
   source?: InputMaybe<SyncSourceInput>;
   /** Anno / Year */
@@ -470,6 +480,14 @@ export type UndoSyncBatchMutationVariables = Exact<{
 
 export type UndoSyncBatchMutation = { undoSyncBatch: { undone: boolean, rowIds: Array<string>, removedRowIds: Array<string>, reverted: number, refusals: Array<{ rowId: string, code: string | null, reasonIt: string, reason: string, changedBy: string | null, changedAt: string | null, source: ChangeSource | null }> } };
 
+export type SheetScopesQueryVariables = Exact<{
+  planId: Scalars['ID']['input'];
+  organisationId: Scalars['ID']['input'];
+}>;
+
+
+export type SheetScopesQuery = { organisation: { units: Array<{ id: string, name: string }> } | null, planVersion: { dashboards: Array<{ id: string, name: string }> } | null };
+
 export type ParsedValueFieldsFragment = { raw: string, kind: ParsedValueKind, number: number | null };
 
 export type RealizationFieldsFragment = { status: ScoreStatus, score: number | null, display: string | null, text: string, errors: Array<string>, checkpoint: Checkpoint };
@@ -505,6 +523,7 @@ export type SheetRowsQueryVariables = Exact<{
   checkpoint: Checkpoint;
   since?: InputMaybe<Scalars['DateTimeISO']['input']>;
   dashboards: Scalars['Boolean']['input'];
+  scope?: InputMaybe<SheetScopeInput>;
 }>;
 
 
@@ -514,6 +533,7 @@ export type RealizationsQueryVariables = Exact<{
   planId: Scalars['ID']['input'];
   year: Scalars['Int']['input'];
   checkpoint: Checkpoint;
+  scope?: InputMaybe<SheetScopeInput>;
 }>;
 
 

@@ -189,3 +189,21 @@ export const UNDO_SYNC_BATCH = operation<Wire.UndoSyncBatchMutation, Wire.UndoSy
     }
   `,
 );
+
+/** what a new binding may be scoped to (issue 18, item 7): the organisation's units and the plan's cruscotti */
+export const SHEET_SCOPES = operation<Wire.SheetScopesQuery, Wire.SheetScopesQueryVariables>(/* GraphQL */ `
+  query SheetScopes($planId: ID!, $organisationId: ID!) {
+    organisation(id: $organisationId) {
+      units {
+        id
+        name
+      }
+    }
+    planVersion(id: $planId) {
+      dashboards {
+        id
+        name
+      }
+    }
+  }
+`);

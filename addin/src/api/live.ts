@@ -19,6 +19,8 @@ export type LiveTarget = {
   planId: string;
   year: number;
   checkpoint: Checkpoint;
+  /** the bound table this subscription feeds: two sheets of one period (two units) are two targets */
+  table?: string;
 };
 
 export type LiveHandlers = {

@@ -137,8 +137,22 @@ export const PLAN = operation<Wire.PlanQuery, Wire.PlanQueryVariables>(/* GraphQ
  * plan rows and sharing their row ids (docs/sheet-contract.md, "Cruscotti").
  */
 export const SHEET_ROWS = operation<Wire.SheetRowsQuery, Wire.SheetRowsQueryVariables>(/* GraphQL */ `
-  query SheetRows($planId: ID!, $year: Int!, $checkpoint: Checkpoint!, $since: DateTimeISO, $dashboards: Boolean!) {
-    sheetRows(planId: $planId, year: $year, checkpoint: $checkpoint, since: $since, dashboards: $dashboards) {
+  query SheetRows(
+    $planId: ID!
+    $year: Int!
+    $checkpoint: Checkpoint!
+    $since: DateTimeISO
+    $dashboards: Boolean!
+    $scope: SheetScopeInput
+  ) {
+    sheetRows(
+      planId: $planId
+      year: $year
+      checkpoint: $checkpoint
+      since: $since
+      dashboards: $dashboards
+      scope: $scope
+    ) {
       rows {
         ...SheetRowFields
         actionLabel
@@ -164,8 +178,8 @@ export const SHEET_ROWS = operation<Wire.SheetRowsQuery, Wire.SheetRowsQueryVari
 
 /** every row's realization only: what "Refresh scores" needs besides the changed rows */
 export const REALIZATIONS = operation<Wire.RealizationsQuery, Wire.RealizationsQueryVariables>(/* GraphQL */ `
-  query Realizations($planId: ID!, $year: Int!, $checkpoint: Checkpoint!) {
-    sheetRows(planId: $planId, year: $year, checkpoint: $checkpoint) {
+  query Realizations($planId: ID!, $year: Int!, $checkpoint: Checkpoint!, $scope: SheetScopeInput) {
+    sheetRows(planId: $planId, year: $year, checkpoint: $checkpoint, scope: $scope) {
       rows {
         rowId
         realization {

@@ -292,6 +292,13 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  async activateSheet(sheet: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).activate();
+      await context.sync();
+    });
+  }
+
   /** not part of the port: the pane asks it to bind the sheet the user is looking at */
   async activeSheetName(): Promise<string> {
     return this.run(async (context) => {

@@ -27,6 +27,11 @@ export type CellInvocation = {
 export type FormulaHost = {
   /** the pane's connection and binding: server, token, bound plan, year and checkpoint (null when none) */
   target(): LiveTarget | null;
+  /**
+   * the plan a formula without [piano] reads: the binding of the sheet Excel has active, or, on a sheet without one
+   * (a report sheet), the pane's active binding; null with no binding. Without it, the target's plan.
+   */
+  boundPlan?(): Promise<string | null>;
   fetch: FetchLike;
   language: Language;
   /** an Excel error with a readable message (CustomFunctions.Error in Excel) */
@@ -71,7 +76,19 @@ export class FormulaCells {
   /** a formula cell: answered within the window, then again each time the server's value changes */
   ask(kind: FunctionKind, args: Record<string, unknown>, invocation: CellInvocation): void {
     const host = this.host;
-    const bound = host?.target()?.planId ?? null;
+    const named = args.plan !== null && args.plan !== undefined && String(args.plan).trim() !== '';
+    const fallback = () => host?.target()?.planId ?? null;
+    if (!named && host?.boundPlan) {
+      void host.boundPlan().then(
+        (plan) => this.place(kind, args, invocation, plan),
+        () => this.place(kind, args, invocation, fallback()),
+      );
+      return;
+    }
+    this.place(kind, args, invocation, fallback());
+  }
+
+  private place(kind: FunctionKind, args: Record<string, unknown>, invocation: CellInvocation, bound: string | null) {
     const request = cellRequest(args as never, bound);
     if (typeof request === 'string') {
       invocation.setResult(this.problem(request));

@@ -132,7 +132,8 @@ export async function bindSheet(
   });
 
   const cruscotti = mapped.rows.some((row) => !!row.dashboard?.trim());
-  const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint, null, cruscotti);
+  const { planId, year, checkpoint, scope } = request;
+  const page = await ctx.client.sheetRows(planId, year, checkpoint, null, cruscotti, scope);
   const inSheet = new Set(
     mapped.rows.flatMap((row) => {
       const level = row.level ? levelOf(row.level) : undefined;

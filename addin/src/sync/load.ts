@@ -33,7 +33,7 @@ export function columnSetup(c: LayoutColumn, language: LayoutLanguage): ColumnSe
 /** The state of a table just written from the server's rows, by load or by bind: no Sync completed yet. */
 export function freshState(
   serverUrl: string,
-  request: Pick<Binding, 'year' | 'checkpoint'>,
+  request: Pick<Binding, 'year' | 'checkpoint' | 'scope'>,
   plan: PlanDetails,
   passMarks: number[],
   where: Pick<Binding, 'table' | 'sheet' | 'language' | 'serverTime'>,
@@ -46,6 +46,7 @@ export function freshState(
       planLabel: plan.label,
       year: request.year,
       checkpoint: request.checkpoint,
+      ...(request.scope ? { scope: { ...request.scope } } : {}),
       table: where.table,
       sheet: where.sheet,
       language: where.language,
@@ -71,6 +72,16 @@ function freeName(base: string, taken: ReadonlySet<string>): string {
   for (let n = 2; ; n++) if (!taken.has(`${clean}_${n}`.toLowerCase())) return `${clean}_${n}`;
 }
 
+/** a scoped sheet's name says whose it is (Excel: at most 31 characters, none of : \\ / ? * [ ]) */
+function scopeTag(name: string | undefined): string {
+  return name
+    ? ` ${name
+        .replace(/[:\\/?*[\]]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()}`
+    : '';
+}
+
 function freeSheet(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`.toLowerCase())) return `${base} (${n})`;
@@ -86,7 +97,7 @@ export async function loadPlan(
   if (!plan) throw new Error(`plan ${request.planId} not found`);
   ctx.progress('load', 0, 1);
   // with its cruscotti: a Bergamo plan shows each objective in several of them, each a row of its own
-  const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint, null, true);
+  const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint, null, true, request.scope);
   const cruscotti = page.rows.some((row) => !!row.dashboard);
   const existing = await ctx.port.listTables();
   const checkpointTag = request.checkpoint === 'YEAR_END' ? '3112' : '3006';
@@ -96,7 +107,10 @@ export async function loadPlan(
   const sheet =
     request.sheet ??
     freeSheet(
-      `Piano ${request.year}${request.checkpoint === 'MID_YEAR' ? ' 30-6' : ''}`,
+      `Piano ${request.year}${request.checkpoint === 'MID_YEAR' ? ' 30-6' : ''}${scopeTag(request.scope?.name)}`.slice(
+        0,
+        28,
+      ),
       new Set(existing.map((t) => t.sheet.toLowerCase())),
     );
 

@@ -58,7 +58,7 @@ async function serverCells(client: CruscottoClient | null, state: StoredState): 
   const { binding } = state;
   let rows: readonly ServerRow[];
   try {
-    rows = (await client.sheetRows(binding.planId, binding.year, binding.checkpoint, null, false)).rows;
+    rows = (await client.sheetRows(binding.planId, binding.year, binding.checkpoint, null, false, binding.scope)).rows;
   } catch (error) {
     if (error instanceof OfflineError) return null;
     throw error;

@@ -64,9 +64,10 @@ export async function refreshScores(
   let page;
   let scores;
   try {
-    page = await ctx.client.sheetRows(binding.planId, binding.year, binding.checkpoint, binding.serverTime);
+    const { planId, year, checkpoint, scope } = binding;
+    page = await ctx.client.sheetRows(planId, year, checkpoint, binding.serverTime, false, scope);
     ctx.progress('refresh', 1, 2);
-    scores = known ?? (await ctx.client.realizations(binding.planId, binding.year, binding.checkpoint));
+    scores = known ?? (await ctx.client.realizations(planId, year, checkpoint, scope));
   } catch (error) {
     if (!(error instanceof OfflineError)) throw error;
     summary.offline = true;

@@ -30,7 +30,14 @@ export async function reloadTable(
   if (!details) throw new Error(`plan ${request.planId} not found`);
   // a table with the cruscotto columns gets its cruscotti again; one without keeps the plan rows alone
   const dashboards = !!table.headers.dashboard;
-  const page = await ctx.client.sheetRows(request.planId, request.year, request.checkpoint, null, dashboards);
+  const page = await ctx.client.sheetRows(
+    request.planId,
+    request.year,
+    request.checkpoint,
+    null,
+    dashboards,
+    request.scope,
+  );
   const parents = parentNames(page.rows);
   const status = statusLabel(ctx.language, 'SYNCED');
   await rewriteTable(

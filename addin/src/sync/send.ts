@@ -5,6 +5,7 @@
  */
 import { OfflineError } from '../api/errors';
 import type { SyncBatch } from '../api/types';
+import { scopeInput } from '../api/client';
 import { messages } from '../i18n';
 import { positionsByRowId, type Line, type PlanTable } from './columns';
 import { isStatus, readPlanTable, statusLabel, type OperationContext } from './context';
@@ -98,6 +99,7 @@ export async function sendChanges(
       year: binding.year,
       checkpoint: binding.checkpoint,
       mode: 'PARTIAL',
+      scope: scopeInput(binding.scope),
       batchKey: batchKey(
         { planId: binding.planId, year: binding.year, checkpoint: binding.checkpoint, generation: state.generation },
         batch,

@@ -12,7 +12,10 @@ import type { SyncRun } from './send';
 import { protectBoundTable, sheetAccess, type SheetAccess } from './sheet-access';
 import type { StoredState } from './state';
 import { BindingSlots, type SlotTarget } from './slots';
-import type { Binding, ConflictRecord, Connection, PlanChoice, Progress, SheetError } from './types';
+import type { Binding, BindingScope, ConflictRecord, Connection, PlanChoice, Progress, SheetError } from './types';
+
+/** the units and cruscotti a new binding may be scoped to */
+export type ScopeChoices = Record<BindingScope['kind'], BindingScope[]>;
 
 export type SessionOptions = {
   workbook: WorkbookPort;
@@ -69,11 +72,31 @@ export class SessionCore {
     return this.slots.current !== before;
   }
 
+  /**
+   * The plan a CRUSCOTTO.* formula without [piano] reads (issue 18): the binding of `sheet` (the sheet Excel has
+   * active), else the active binding (a report sheet has none); null when the workbook has no binding.
+   */
+  formulaPlan(sheet: string | null): string | null {
+    const own = sheet ? this.slots.bindings.find((b) => b.sheet.toLowerCase() === sheet.toLowerCase()) : undefined;
+    return (own ?? this.binding)?.planId ?? null;
+  }
+
   /** makes the binding of this table the active one (the pane's list of bindings) */
   activateTable(table: string): boolean {
     const before = this.slots.current;
     this.slots.activateTable(table);
     return this.slots.current !== before;
+  }
+
+  /**
+   * A click on a binding in the pane's list: its sheet comes to the front in the workbook (as a click on the sheet's
+   * tab would) and its binding becomes the active one. Returns whether the active binding changed.
+   */
+  async showBinding(table: string): Promise<boolean> {
+    const binding = this.slots.bindings.find((b) => b.table.toLowerCase() === table.toLowerCase());
+    if (!binding) return false;
+    await this.options.workbook.activateSheet(binding.sheet);
+    return this.activateTable(binding.table);
   }
 
   /** a new binding: the next Load or "Collega questo foglio" writes a new table instead of the active one's */
@@ -134,6 +157,15 @@ export class SessionCore {
   /** confirms the bound plan's polarities in bulk; returns how many indicators were confirmed */
   async confirmPolarities(acceptSuggestions: boolean): Promise<number> {
     return this.requireClient().confirmPolarities(this.requireState().binding.planId, acceptSuggestions);
+  }
+
+  /** what a new binding of this plan may be scoped to: one unit or one cruscotto (issue 18, item 7) */
+  async sheetScopes(plan: Pick<PlanChoice, 'planId' | 'organisationId'>): Promise<ScopeChoices> {
+    const { units, dashboards } = await this.requireClient().sheetScopes(plan.planId, plan.organisationId);
+    return {
+      unit: units.map((u) => ({ kind: 'unit', id: u.id, name: u.name })),
+      dashboard: dashboards.map((d) => ({ kind: 'dashboard', id: d.id, name: d.name })),
+    };
   }
 
   async listPlans(): Promise<PlanChoice[]> {

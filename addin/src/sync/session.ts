@@ -68,6 +68,8 @@ export class WorkbookSession extends SessionCore {
   async load(request: LoadRequest, unsent?: UnsentChoice): Promise<LoadSummary> {
     const serverUrl = this.requireConnection().serverUrl;
     const bound = await this.boundBefore('load', unsent);
+    // Carica on a bound sheet refreshes it as what it is: a unit's or cruscotto's sheet stays that one's
+    if (bound) request = { ...request, scope: bound.binding.scope };
     const done: { state: StoredState; summary: LoadSummary; table?: PlanTable } = bound
       ? await reloadTable(this.context(), serverUrl, bound, request, unsent === 'discard')
       : await loadPlan(this.context(), serverUrl, request);
@@ -146,8 +148,8 @@ export class WorkbookSession extends SessionCore {
   /** polling without a websocket: whether sheetRows(since) holds anything this sheet does not */
   async hasNews(target?: SlotTarget): Promise<boolean> {
     const state = this.stateOf(target);
-    const { planId, year, checkpoint, serverTime } = state.binding;
-    const page = await this.requireClient().sheetRows(planId, year, checkpoint, serverTime);
+    const { planId, year, checkpoint, serverTime, scope } = state.binding;
+    const page = await this.requireClient().sheetRows(planId, year, checkpoint, serverTime, false, scope);
     return isNews(this.options.workbook, state, page);
   }
 
@@ -160,7 +162,14 @@ export class WorkbookSession extends SessionCore {
   get liveTargets(): LiveTarget[] {
     if (!this.connection) return [];
     const { serverUrl, token } = this.connection;
-    return this.bindings.map((b) => ({ serverUrl, token, planId: b.planId, year: b.year, checkpoint: b.checkpoint }));
+    return this.bindings.map((b) => ({
+      serverUrl,
+      token,
+      planId: b.planId,
+      year: b.year,
+      checkpoint: b.checkpoint,
+      table: b.table,
+    }));
   }
 
   conflicts(): ConflictRecord[] {
@@ -222,6 +231,8 @@ export class WorkbookSession extends SessionCore {
     unsent?: UnsentChoice,
   ): Promise<BindSummary> {
     const bound = await this.boundBefore('bind', unsent);
+    // a unit's or cruscotto's sheet bound again stays that one's, as Carica keeps it
+    if (bound) request = { ...request, scope: bound.binding.scope };
     const read = await this.options.workbook.readSheet(sheet);
     if (!read) throw new Error(messages[this.language].sync.mappingNoHeader.replace('{sheet}', sheet));
     const values = seenValues(read);

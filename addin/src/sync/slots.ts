@@ -18,8 +18,8 @@ export type Slot = {
   errors: SheetError[];
 };
 
-/** what a live change or a poll is about: the binding with this plan, year and checkpoint */
-export type SlotTarget = Pick<Binding, 'planId' | 'year' | 'checkpoint'>;
+/** what a live change or a poll is about: the binding of this table, or else the one with this plan, year and checkpoint */
+export type SlotTarget = Pick<Binding, 'planId' | 'year' | 'checkpoint'> & { table?: string };
 
 const empty = (id: string): Slot => ({ id, state: null, saved: 'null', conflicts: [], errors: [] });
 
@@ -76,7 +76,9 @@ export class BindingSlots {
   /** the slot of a live target, or null when no binding follows it */
   find(target: SlotTarget): Slot | null {
     const same = (b: Binding) =>
-      b.planId === target.planId && b.year === target.year && b.checkpoint === target.checkpoint;
+      target.table
+        ? b.table === target.table
+        : b.planId === target.planId && b.year === target.year && b.checkpoint === target.checkpoint;
     return this.list.find((s) => s.state && same(s.state.binding)) ?? null;
   }
 

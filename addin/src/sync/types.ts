@@ -22,6 +22,12 @@ export type PlanChoice = {
   years: number[];
 };
 
+/**
+ * A sheet of one responsible unit or one cruscotto (issue 18, item 7): its indicators, with the objectives above them
+ * as read-only context (docs/sheet-contract.md); no scope = the whole plan.
+ */
+export type BindingScope = { kind: 'unit' | 'dashboard'; id: string; name: string };
+
 /** What is stored in the workbook settings: enough to sync again after reopening (never the token). */
 export type Binding = {
   serverUrl: string;
@@ -33,6 +39,8 @@ export type Binding = {
   table: string;
   sheet: string;
   language: Language;
+  /** one unit's or one cruscotto's sheet; absent for the whole plan */
+  scope?: BindingScope;
   /** the server time of the last full or delta read: `since` of the next refresh */
   serverTime: string | null;
   /** for a bound (not loaded) sheet: header text of each layout column the user confirmed */
@@ -43,7 +51,15 @@ export type Binding = {
   columnIds?: Partial<Record<LayoutColumnKey, string>>;
 };
 
-export type LoadRequest = { planId: string; year: number; checkpoint: Checkpoint; sheet?: string; table?: string };
+export type LoadRequest = {
+  planId: string;
+  year: number;
+  checkpoint: Checkpoint;
+  sheet?: string;
+  table?: string;
+  /** a sheet of one unit or one cruscotto; absent for the whole plan */
+  scope?: BindingScope;
+};
 
 export type Operation = 'load' | 'sync' | 'refresh' | 'bind' | 'resolve';
 export type Progress = { operation: Operation; done: number; total: number };
@@ -134,7 +150,14 @@ export type MappingProposal = {
   unmatched: string[];
 };
 
-export type BindRequest = { planId: string; year: number; checkpoint: Checkpoint; table?: string };
+export type BindRequest = {
+  planId: string;
+  year: number;
+  checkpoint: Checkpoint;
+  table?: string;
+  /** the sheet is one unit's or one cruscotto's: matched against that scope's rows */
+  scope?: BindingScope;
+};
 export type BindSummary = {
   rows: number;
   matched: number;

@@ -63,7 +63,12 @@ export class BindingsView {
         year: b.year,
         checkpoint: ui[b.checkpoint],
       });
-      const item = element('li', { 'data-table': b.table, 'data-sheet': b.sheet }, text);
+      const whose = b.scope ? format(this.words[b.scope.kind], { name: b.scope.name }) : this.words.whole;
+      const item = element('li', { 'data-table': b.table, 'data-sheet': b.sheet });
+      // a click on a binding brings its sheet to the front, as a click on the sheet's tab would
+      const show = element('button', { type: 'button', class: 'link binding-show', title: this.words.show }, text);
+      show.addEventListener('click', () => void this.show(b.table, b.sheet));
+      item.append(show, element('span', { class: 'binding-scope' }, ` · ${whose}`));
       if (b === active) {
         item.setAttribute('aria-current', 'true');
         item.append(element('strong', { class: 'active-mark' }, ` · ${this.words.active}`));
@@ -77,6 +82,16 @@ export class BindingsView {
     byId<HTMLButtonElement>('binding-add').disabled = this.host.busy() || !active;
     byId<HTMLButtonElement>('binding-remove').disabled = this.host.busy() || !active;
     this.watch(session.bindings.length > 0);
+  }
+
+  /** the user clicked a binding in the list: its sheet is activated in the workbook, and with it the binding */
+  private async show(table: string, sheet: string): Promise<void> {
+    await this.host.operate(async () => {
+      await this.host.session.showBinding(table);
+      this.lastSheet = sheet;
+      return format(this.words.switched, { sheet });
+    });
+    await this.host.switched();
   }
 
   private async add(): Promise<void> {

@@ -16,6 +16,16 @@ const it = {
   removed:
     'Scollegato: la tabella «{table}» resta nel foglio ma non si sincronizza più; la base di confronto nascosta è stata tolta.',
   switched: 'Collegamento attivo: foglio «{sheet}».',
+  show: 'Mostra il foglio di questo collegamento',
+  whole: 'tutto il piano',
+  unit: 'unità «{name}»',
+  dashboard: 'cruscotto «{name}»',
+  scope: 'Righe del foglio',
+  scopeWhole: 'Tutto il piano',
+  scopeUnit: 'Una unità responsabile',
+  scopeDashboard: 'Un cruscotto',
+  scopeTarget: 'Unità o cruscotto',
+  scopeNone: 'Il piano non ha cruscotti',
 };
 
 const en: typeof it = {
@@ -28,6 +38,16 @@ const en: typeof it = {
   added: 'New binding ready: Load writes the plan into a new table, the other bindings stay.',
   removed: 'Unbound: table «{table}» stays in the sheet but no longer syncs; the hidden merge base was removed.',
   switched: 'Active binding: sheet «{sheet}».',
+  show: "Show this binding's sheet",
+  whole: 'the whole plan',
+  unit: 'unit «{name}»',
+  dashboard: 'cruscotto «{name}»',
+  scope: 'Rows of the sheet',
+  scopeWhole: 'The whole plan',
+  scopeUnit: 'One responsible unit',
+  scopeDashboard: 'One cruscotto',
+  scopeTarget: 'Unit or cruscotto',
+  scopeNone: 'The plan has no cruscotti',
 };
 
 export const bindingsWords: Record<Language, typeof it> = { it, en };

@@ -4,6 +4,7 @@
  * the audit trail of a row (who changed which cell, when, from where), in the pane's language. Pure: the view
  * (insight-view.ts) puts the lines on the page.
  */
+import type { SheetLevel } from '@core/sheet/row';
 import type { ExplanationFieldsFragment, RowHistoryQuery } from '../api/generated';
 import { format, type Language } from '../i18n';
 import { SHEET_LAYOUT } from '@core/sheet/layout';
@@ -82,11 +83,18 @@ export function explanationLines(realization: ExplanationFieldsFragment, languag
   return lines;
 }
 
-export function whyHeading(code: string, realization: ExplanationFieldsFragment | null, language: Language): string {
+/** "Perché?"'s heading: the row named by its level and code ("Perché l'obiettivo strategico 3 non ha un punteggio") */
+export function whyHeading(
+  code: string,
+  realization: ExplanationFieldsFragment | null,
+  language: Language,
+  level?: SheetLevel,
+): string {
   const w = insightWords[language];
+  const named = { code, level: level ? w.levels[level] : '' };
   return realization?.score !== null && realization?.score !== undefined
-    ? format(w.whyHeading, { code, display: realization.display ?? percent(realization.score, language) })
-    : format(w.whyHeadingNone, { code });
+    ? format(w.whyHeading, { ...named, display: realization.display ?? percent(realization.score, language) })
+    : format(w.whyHeadingNone, named);
 }
 
 type Change = RowHistoryQuery['rowHistoryConnection']['edges'][number]['node'];

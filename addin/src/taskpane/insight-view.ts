@@ -3,6 +3,8 @@
  * under the selection, asks the server for its explanation or its audit trail, and lists it in the pane's language.
  * The ribbon's buttons and their shortcuts call the same two methods (one runtime, one state).
  */
+import type { SheetLevel } from '@core/sheet/row';
+import { levelOf } from '@core/sheet/vocabulary';
 import { CruscottoClient, type FetchLike } from '../api/client';
 import { ApiError, OfflineError } from '../api/errors';
 import { ROW_EXPLANATION, ROW_HISTORY } from '../api/insight-queries';
@@ -25,7 +27,7 @@ export type InsightOptions = {
   selection?: () => Promise<SelectedCell>;
 };
 
-type Row = { rowId: string; code: string };
+type Row = { rowId: string; code: string; level?: SheetLevel };
 
 export class InsightView {
   private readonly words;
@@ -52,7 +54,7 @@ export class InsightView {
       });
       const realization = answer.node && 'realization' in answer.node ? answer.node.realization : null;
       return {
-        heading: whyHeading(row.code, realization ?? null, this.options.language),
+        heading: whyHeading(row.code, realization ?? null, this.options.language, row.level),
         lines: realization ? explanationLines(realization, this.options.language) : [],
       };
     });
@@ -125,7 +127,11 @@ export class InsightView {
     const line = table.lines.find((l) => l.position === selected.row - top);
     if (!line) return this.words.noRow;
     if (!line.rowId) return this.words.newRow;
-    return { rowId: line.rowId, code: line.inputs.code || line.inputs.title || line.rowId };
+    return {
+      rowId: line.rowId,
+      code: line.inputs.code || line.inputs.title || line.rowId,
+      level: levelOf(line.inputs.level),
+    };
   }
 
   private render(heading: string, lines: InsightLine[], isError = false): void {

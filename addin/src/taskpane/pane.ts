@@ -6,7 +6,7 @@
 import { ApiError, OfflineError } from '../api/errors';
 import { type Language, format, messages } from '../i18n';
 import type { WorkbookSession } from '../sync/session';
-import type { Checkpoint, ConflictRecord, MappingProposal, PlanChoice, SheetError } from '../sync/types';
+import type { Checkpoint, ConflictRecord, LoadRequest, MappingProposal, PlanChoice, SheetError } from '../sync/types';
 import { SHEET_LAYOUT } from '@core/sheet/layout';
 import { showConnection } from './connection-line';
 import { conflictItem } from './conflict-view';
@@ -17,6 +17,7 @@ import { PolarityView } from './polarity-view';
 import { PreviewView } from './preview-view';
 import { LiveView, type LiveOptions } from './live-view';
 import { BindingsView } from './bindings-view';
+import { ScopeView } from './scope-view';
 import { failureText, sortedErrors, syncedText, tokenProblem, type Step } from './wording';
 import { chosenMatches, mappingRows } from './mapping-view';
 import { asking, loadAsking } from './reload-prompt';
@@ -49,6 +50,7 @@ export class Pane {
   private preview!: PreviewView;
   private live?: LiveView;
   private bindings?: BindingsView;
+  private scope?: ScopeView;
   /** the server stopped answering during the last operation */
   private offline = false;
   private readonly ui: (typeof messages)['it']['ui'];
@@ -87,6 +89,7 @@ export class Pane {
       operate: (work) => this.operate('other', work),
       switched: () => this.switched(),
     });
+    this.scope = new ScopeView(this.session, this.options.language);
     await this.bindings.follow(false);
     await this.preview.remember();
     const remembered = this.options.store.read();
@@ -193,6 +196,7 @@ export class Pane {
 
   private renderYears(): void {
     const plan = this.selectedPlan();
+    this.scope?.planChanged(plan);
     const years = plan?.years ?? [];
     const bound = this.session.binding;
     options(
@@ -207,11 +211,12 @@ export class Pane {
     return this.plans.find((p) => p.planId === id);
   }
 
-  private choice(): { planId: string; year: number; checkpoint: Checkpoint } | null {
+  private choice(): LoadRequest | null {
     const plan = this.selectedPlan();
     const year = Number(byId<HTMLSelectElement>('year').value);
     if (!plan || !Number.isInteger(year)) return null;
-    return { planId: plan.planId, year, checkpoint: byId<HTMLSelectElement>('checkpoint').value as Checkpoint };
+    const checkpoint = byId<HTMLSelectElement>('checkpoint').value as Checkpoint;
+    return { planId: plan.planId, year, checkpoint, scope: this.scope?.value() };
   }
 
   // ------------------------------------------------------------------ operations

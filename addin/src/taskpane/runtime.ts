@@ -26,7 +26,10 @@ const WORDS = {
 export type RuntimeOptions = {
   pane: { sync(): Promise<void>; refresh(): Promise<void> };
   session: () => WorkbookSession | null;
-  workbook: WorkbookPort & { firstBodyRow(table: string): Promise<number | null> };
+  workbook: WorkbookPort & {
+    firstBodyRow(table: string): Promise<number | null>;
+    activeSheetName(): Promise<string>;
+  };
   fetch: FetchLike;
   language: Language;
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
@@ -45,6 +48,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<InsightView
   });
   const host: FormulaHost = {
     target: () => options.session()?.liveTarget ?? null,
+    // the active sheet's binding decides the plan of a formula without [piano]
+    boundPlan: async () => {
+      const session = options.session();
+      if (!session) return null;
+      const sheet = await options.workbook.activeSheetName().catch(() => null);
+      return session.formulaPlan(sheet);
+    },
     fetch: options.fetch,
     language,
     error: options.excelError,

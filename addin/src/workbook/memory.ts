@@ -55,6 +55,8 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
   readonly calls: string[] = [];
   readonly callSyncs: number[] = [];
   selection: Selection | null = null;
+  /** the sheet in front, once a sheet was activated or a cell selected */
+  activeSheet: string | null = null;
 
   /** `display`: how the grid shows a value in a format (defaults to the twin's Italian rendering) */
   constructor(options: { budgetBytes?: number; display?: Display } = {}) {
@@ -237,12 +239,21 @@ export class MemoryWorkbook extends MemoryContent implements WorkbookPort {
     }
   }
 
+  async activateSheet(sheet: string): Promise<void> {
+    this.cost('activateSheet', 1);
+    if (!this.sheets.has(sheet)) throw new Error(`no sheet "${sheet}"`);
+    // Excel: a hidden sheet cannot be the active one
+    if (this.hiddenSheets.has(sheet)) throw new Error(`sheet "${sheet}" is hidden`);
+    this.activeSheet = sheet;
+  }
+
   async selectCell(name: string, row: number, column: string): Promise<void> {
     const table = this.mustTable(name);
     this.cost('selectCell', FIND + 1);
     this.columnIndex(table, column);
     if (!table.rows[row]) throw new Error(`table "${name}" has no body row ${row}`);
     this.selection = { sheet: table.sheet, table: name, row, column };
+    this.activeSheet = table.sheet;
   }
 
   async setTrafficLights(name: string, lights: TrafficLights): Promise<void> {

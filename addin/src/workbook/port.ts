@@ -113,6 +113,8 @@ export interface WorkbookPort {
   deleteRows(name: string, rows: number[]): Promise<void>;
   /** highlight cells (rejected ones) or clear the highlight */
   markCells(name: string, marks: CellMark[]): Promise<void>;
+  /** brings a sheet to the front (a click on a binding in the pane's list); Excel refuses a hidden sheet */
+  activateSheet(sheet: string): Promise<void>;
   /** select a cell, so a click on an error in the pane shows it */
   selectCell(name: string, row: number, column: string): Promise<void>;
   /** conditional-format icons on a score column */

@@ -14,6 +14,7 @@ import { AffectedLevel } from '@core/vocabulary/results';
 import { RowStatus, SyncMode, SyncSourceKind } from '@core/vocabulary/sync';
 import { ParsedValueType, ThresholdType } from '../../entities/parsed-value';
 import { Realization } from './realization';
+import { SheetScopeInput } from './sheet-scope';
 
 export enum SheetLevel {
   PERSPECTIVE = 'perspective',
@@ -198,6 +199,14 @@ export class SyncBatchInput {
   batchKey?: string | null;
   @Field(() => SyncSourceInput, { nullable: true }) @IsOptional() @ValidateNested() source?: SyncSourceInput | null;
   @Field(() => [SheetRowInput]) @ValidateNested({ each: true }) rows!: SheetRowInput[];
+  @Field(() => SheetScopeInput, {
+    nullable: true,
+    description:
+      'Il foglio è di una sola unità o di un solo cruscotto: le righe fuori da esso sono respinte / The sheet is of one unit or one cruscotto: rows outside it are refused',
+  })
+  @IsOptional()
+  @ValidateNested()
+  scope?: SheetScopeInput | null;
 }
 
 @ObjectType('CellError', {

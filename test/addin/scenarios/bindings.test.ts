@@ -79,6 +79,22 @@ browserSuite('scenarios/bindings')('several bindings per workbook', () => {
   );
 
   step(
+    "item 7 · a click on a binding in the pane's list activates its sheet in the workbook (Excel's Worksheet.activate), and that binding",
+    async () => {
+      const activeSheet = () => page.evaluate(() => window.__excelDouble.model.activeSheet?.name ?? null);
+      expect(await activeSheet()).not.toBe(yearEnd.sheet);
+      for (const which of [yearEnd, midYear]) {
+        await page.click(`#binding-list li[data-table="${which.table}"] button.binding-show`);
+        await page.waitForSelector(`#binding-list li[aria-current="true"][data-table="${which.table}"]`, {
+          timeout: OPERATION_TIMEOUT_MS,
+        });
+        expect(await activeSheet()).toBe(which.sheet);
+        expect(await page.textContent('#summary')).toBe(format(words.switched, { sheet: which.sheet }));
+      }
+    },
+  );
+
+  step(
     'item 7 · an edit on each sheet; Sync on the 31/12 sheet sends its edit only, the 30/6 edit waits for its own Sync',
     async () => {
       pane.table = yearEnd.table;

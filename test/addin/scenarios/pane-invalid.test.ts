@@ -51,7 +51,7 @@ browserSuite('scenarios/pane-invalid')('a score that is not valid, explained in 
       'non valutabile: pesi incompleti – da correggere: dare un peso a ogni elemento (o a nessuno, per pesi uguali)',
     );
     const shown = await why(position, 'cruscotto-pane-invalid-os3.png');
-    expect(shown.heading).toBe('Perché 3 non ha un punteggio');
+    expect(shown.heading).toBe("Perché l'obiettivo strategico 3 non ha un punteggio");
     expect(shown.body).toContain('non valido');
     expect(shown.body).toContain(
       'pesi incompleti – da correggere: dare un peso a ogni elemento (o a nessuno, per pesi uguali)',
@@ -68,7 +68,7 @@ browserSuite('scenarios/pane-invalid')('a score that is not valid, explained in 
     expect(row[pane.col('realization')]).toBe('');
     expect(String(row[pane.col('syncMessage')])).toMatch(/^non valutabile: target e valore non confrontabili – /);
     const shown = await why(position, 'cruscotto-pane-invalid-type.png');
-    expect(shown.heading).toBe('Perché 1.1.4 non ha un punteggio');
+    expect(shown.heading).toBe("Perché l'indicatore 1.1.4 non ha un punteggio");
     expect(shown.body).toContain(
       'target e valore non confrontabili – da correggere: indicare target e valore dello stesso tipo (numero, data, ' +
         'SI/NO) o correggere la polarità',

@@ -141,7 +141,7 @@ browserSuite('scenarios/ribbon')('the ribbon, the formulas and "Perché?" (issue
     // pictures to look at as a user would (PANE_PICTURES, default the system's temporary folder)
     await pane.page.screenshot({ path: path.join(PANE_PICTURES, 'pane-perche.png'), fullPage: true });
     expect(await pane.page.textContent('#insight-heading')).toMatch(
-      new RegExp(`^Perché ${edited.code.replace(/\./g, '\\.')} `),
+      new RegExp(`^Perché l'indicatore ${edited.code.replace(/\./g, '\\.')} `),
     );
     for (const label of ['Regola', 'Valore ottenuto', 'Target effettivo', 'Formula']) expect(why).toContain(label);
     expect(why).toContain('42');

@@ -216,9 +216,12 @@ export const TABLE: Record<string, Probe> = {
     op: `subscription($p: ID!) { planChanged(planId: $p, year: 2022) { planId rows { rowId } } }`,
     vars: (t) => ({ p: t.plan }),
   },
+  // the whole plan, one unit's sheet and one cruscotto's sheet (issue 18, item 7)
   sheetRows: read(
-    `query($p: ID!) { sheetRows(planId: $p, year: 2022) { rows { rowId title actual { raw } } } }`,
-    (t) => ({ p: t.plan }),
+    `query($p: ID!, $u: ID!, $d: ID!) { sheetRows(planId: $p, year: 2022) { rows { rowId title actual { raw } } }
+    byUnit: sheetRows(planId: $p, year: 2022, scope: { unitId: $u }) { rows { rowId title } }
+    byDashboard: sheetRows(planId: $p, year: 2022, scope: { dashboardId: $d }) { rows { rowId title } } }`,
+    (t) => ({ p: t.plan, u: t.unit, d: t.dashboard }),
   ),
   codeValues: read(
     `query($p: ID!) { codeValues(input: { requests: [{ planId: $p, code: "1.1.1", year: 2022 }] }) { rowId title problem } }`,

@@ -1,0 +1,77 @@
+/**
+ * The rows of a new binding's sheet (issue 18, item 7): "Tutto il piano", "Una unità responsabile" or "Un cruscotto",
+ * and which one. Carica passes the choice to the session; the binding keeps it (its slot), and every later read and
+ * Sync of that sheet is of that unit or cruscotto alone (docs/sheet-contract.md). A sheet bound already keeps its own.
+ */
+import type { Language } from '../i18n';
+import type { WorkbookSession } from '../sync/session';
+import type { ScopeChoices } from '../sync/session-core';
+import type { BindingScope, PlanChoice } from '../sync/types';
+import { byId, options } from './dom';
+import { bindingsWords } from './bindings-words';
+
+type Kind = 'whole' | BindingScope['kind'];
+
+export class ScopeView {
+  private readonly words: (typeof bindingsWords)['it'];
+  private choices: ScopeChoices | null = null;
+  private planId: string | null = null;
+  private plan: PlanChoice | undefined;
+
+  constructor(
+    private readonly session: WorkbookSession,
+    language: Language,
+  ) {
+    this.words = bindingsWords[language];
+    byId('scope-kind-label').textContent = this.words.scope;
+    byId('scope-target-label').textContent = this.words.scopeTarget;
+    options(
+      byId('scope-kind'),
+      [
+        { value: 'whole', label: this.words.scopeWhole },
+        { value: 'unit', label: this.words.scopeUnit },
+        { value: 'dashboard', label: this.words.scopeDashboard },
+      ],
+      'whole',
+    );
+    byId('scope-kind').addEventListener('change', () => void this.render());
+    void this.render();
+  }
+
+  /** another plan was chosen: its units and cruscotti are asked for when a scope is chosen */
+  planChanged(plan: PlanChoice | undefined): void {
+    if ((plan?.planId ?? null) === this.planId) return;
+    this.planId = plan?.planId ?? null;
+    this.choices = null;
+    this.plan = plan;
+    void this.render();
+  }
+
+  /** the scope chosen, or undefined for the whole plan */
+  value(): BindingScope | undefined {
+    const kind = this.kind();
+    if (kind === 'whole' || !this.choices) return undefined;
+    const id = byId<HTMLSelectElement>('scope-target').value;
+    const found = this.choices[kind].find((c) => c.id === id);
+    return found ? { ...found } : undefined;
+  }
+
+  private kind(): Kind {
+    return byId<HTMLSelectElement>('scope-kind').value as Kind;
+  }
+
+  private async render(): Promise<void> {
+    const kind = this.kind();
+    const target = byId<HTMLSelectElement>('scope-target');
+    byId('scope-target-field').hidden = kind === 'whole';
+    if (kind === 'whole') return;
+    if (!this.choices && this.plan) this.choices = await this.session.sheetScopes(this.plan).catch(() => null);
+    const list = this.choices?.[kind] ?? [];
+    if (list.length === 0 && kind === 'dashboard') return options(target, [{ value: '', label: this.words.scopeNone }]);
+    options(
+      target,
+      list.map((c) => ({ value: c.id, label: c.name })),
+      list[0]?.id,
+    );
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * A sheet scoped to one responsible unit or one cruscotto (issue 18, item 7): its indicators are those the unit is
+ * responsible for, or those the cruscotto lists; the perspectives and objectives above them come along as read-only
+ * context rows, so the sheet keeps the plan's layout (docs/sheet-contract.md, "A sheet of one unit or cruscotto").
+ * The scope is resolved against the plan's own state: a unit of another organisation, or a cruscotto of another
+ * plan, is not found, exactly like a row of another organisation.
+ */
+import { NotFoundError, ForbiddenError, InputError } from '../errors';
+import type { ServiceContext } from '../services/service-context';
+
+import { parentIdOf, type PlanState } from './plan-state';
+import type { SheetRowOut } from './sheet-rows';
+
+/** what a request names: one unit, or one cruscotto, or neither (the whole plan) */
+export type SheetScopeInput = { unitId?: string | null; dashboardId?: string | null };
+
+export type SheetScope = {
+  kind: 'unit' | 'dashboard';
+  id: string;
+  name: string;
+  /** the indicators in scope: the sheet's own rows */
+  indicators: Set<string>;
+  /** the perspectives and objectives above them: shown, never changed through this sheet */
+  context: Set<string>;
+};
+
+const idOf = (ref: unknown): string | null => (ref as { id?: string } | null | undefined)?.id ?? null;
+
+/**
+ * The scope a request names, checked: exactly one of unit and cruscotto, of this plan's organisation (or this plan),
+ * and, for a caller whose work is limited to some units (a unit editor), one of theirs (their unit, or a cruscotto
+ * one of their units owns). Null for the whole plan.
+ */
+export function resolveScope(ctx: ServiceContext, state: PlanState, input?: SheetScopeInput | null): SheetScope | null {
+  const unitId = input?.unitId || null;
+  const dashboardId = input?.dashboardId || null;
+  if (!unitId && !dashboardId) return null;
+  if (unitId && dashboardId)
+    throw InputError.of(
+      'scope',
+      'ONE_SCOPE',
+      'name one unit or one cruscotto, not both / indicare una unità o un cruscotto, non entrambi',
+    );
+  const orgId = state.plan.org.id;
+  const limited = ctx.access?.unitsIn(orgId) ?? null;
+  const refuse = (what: string) => {
+    throw new ForbiddenError(
+      `You may bind only a sheet of your own units, not ${what} / Si può collegare solo un foglio delle proprie unità, non ${what}`,
+      'actuals',
+      ctx.access?.roleIn(orgId) ?? null,
+    );
+  };
+  const indicators = new Set<string>();
+  let scope: Omit<SheetScope, 'indicators' | 'context'>;
+  if (unitId) {
+    const unit = state.unitsById.get(unitId);
+    if (!unit) throw new NotFoundError('OrgUnit', unitId);
+    if (limited && !limited.includes(unit.id)) refuse(`"${unit.name}"`);
+    scope = { kind: 'unit', id: unit.id, name: unit.name };
+    for (const [indicatorId, units] of state.snapshot.unitsOf) if (units.includes(unit.id)) indicators.add(indicatorId);
+  } else {
+    const dashboard = state.snapshot.dashboards.find((d) => d.id === dashboardId);
+    if (!dashboard) throw new NotFoundError('Dashboard', dashboardId!);
+    const owner = idOf(dashboard.ownerUnit);
+    if (limited && (!owner || !limited.includes(owner))) refuse(`"${dashboard.name}"`);
+    scope = { kind: 'dashboard', id: dashboard.id, name: dashboard.name };
+    for (const e of state.snapshot.entries) {
+      if (idOf(e.dashboard) === dashboard.id) indicators.add(idOf(e.indicator)!);
+    }
+  }
+  const context = new Set<string>();
+  for (const id of indicators) {
+    let node = state.nodes.get(id);
+    if (!node) {
+      indicators.delete(id);
+      continue;
+    }
+    for (let parent = parentIdOf(node); parent && !context.has(parent); parent = parentIdOf(node)) {
+      context.add(parent);
+      node = state.nodes.get(parent);
+      if (!node) break;
+    }
+  }
+  return { ...scope, indicators, context };
+}
+
+/** whether a row is on the scoped sheet, as one of its own rows or as context above them */
+export function onSheet(scope: SheetScope, rowId: string): boolean {
+  return scope.indicators.has(rowId) || scope.context.has(rowId);
+}
+
+/** the rows of the plan a scoped sheet holds, in the plan's order */
+export function rowsInScope(scope: SheetScope | null, rows: SheetRowOut[]): SheetRowOut[] {
+  return scope ? rows.filter((r) => onSheet(scope, r.rowId)) : rows;
+}
+
+/**
+ * A delta of a scoped sheet: the changed rows still on it, and, with the deleted rows, the changed rows that left
+ * it (an indicator whose units no longer include the sheet's unit): the sheet drops them as it drops deleted rows.
+ */
+export function deltaInScope(
+  scope: SheetScope | null,
+  delta: { rows: SheetRowOut[]; deletedRowIds: string[] },
+): { rows: SheetRowOut[]; deletedRowIds: string[] } {
+  if (!scope) return delta;
+  const left = delta.rows.filter((r) => !onSheet(scope, r.rowId)).map((r) => r.rowId);
+  return { rows: rowsInScope(scope, delta.rows), deletedRowIds: [...delta.deletedRowIds, ...left] };
+}
