@@ -10,21 +10,14 @@ import { scoreIndicator } from './indicator';
 import { DEFAULT_PROFILE } from './profiles';
 import { outcomeAttainment, outcomeScore } from './rules/common';
 import { ROW_GENERAL, scoreNumeric } from './numeric-row';
+import { STATUS_ORDER } from './status';
 import type { ChildStatus, IndicatorResult, ScoreContext } from './types';
 
 /** Status codes of the result columns: the indicator statuses in the order of STATUS_ORDER, then `empty`. */
-export const STATUS_CODES: readonly ChildStatus[] = Object.freeze([
-  'monitoring',
-  'neutralised',
-  'not_applicable',
-  'missing',
-  'invalid',
-  'scored',
-  'empty',
-] as ChildStatus[]);
-export const SCORED = 5;
-export const INVALID = 4;
-export const EMPTY = 6;
+export const STATUS_CODES: readonly ChildStatus[] = Object.freeze([...STATUS_ORDER, 'empty'] as ChildStatus[]);
+export const SCORED = STATUS_CODES.indexOf('scored');
+export const INVALID = STATUS_CODES.indexOf('invalid');
+export const EMPTY = STATUS_CODES.indexOf('empty');
 
 /** The code of a status (STATUS_CODES). */
 export function statusCode(status: ChildStatus): number {

@@ -57,6 +57,20 @@ export type PlanSnapshot = TreeRows & {
   unitsOf: Map<string, string[]>;
 };
 
+/**
+ * The snapshot with some of its rows replaced by other objects of the same rows (by id): the managed rows a batch
+ * changes (server/sync/adopt-rows.ts) or the rows re-read after its commit (server/sync/kept-state.ts).
+ */
+export function withRowsOf(
+  s: PlanSnapshot,
+  byId: ReadonlyMap<string, { id: string }>,
+  kinds: ReadonlyArray<keyof TreeRows | 'entries' | 'assignments'>,
+): PlanSnapshot {
+  const out = { ...s } as Record<string, unknown>;
+  for (const kind of kinds) out[kind] = (s[kind] as Array<{ id: string }>).map((row) => byId.get(row.id) ?? row);
+  return out as PlanSnapshot;
+}
+
 /** a sort both readers take: an order on E for em.find, a plain record for read-rows */
 type Order<E> = QueryOrderMap<E> & Record<string, 'asc' | 'desc'>;
 type Finder = <E extends object>(entity: EntityClass<E>, where: FilterQuery<E>, orderBy?: Order<E>) => Promise<E[]>;

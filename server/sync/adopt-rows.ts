@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Node } from '../entities/base';
-import type { PlanSnapshot } from '../services/plan-snapshot';
+import { withRowsOf } from '../services/plan-snapshot';
 import { ConflictError, NotFoundError } from '../errors';
 import { PlanState } from './plan-state';
 import { readsTogether } from '../speed/reads-together';
@@ -38,20 +38,17 @@ export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[
     if (now.version !== row.version) throw new ConflictError(row.constructor.name, row.id, row.version, now.version);
   }
   // a managed row has its read-only twin's class: it was found by that entity and id
-  const swap = <T extends Node>(list: T[]): T[] => list.map((row) => (managed.get(row.id) as T | undefined) ?? row);
-  const s = state.snapshot;
-  const snapshot: PlanSnapshot = {
-    ...s,
-    perspectives: swap(s.perspectives),
-    strategicObjectives: swap(s.strategicObjectives),
-    operationalObjectives: swap(s.operationalObjectives),
-    indicators: swap(s.indicators),
-    targets: swap(s.targets),
-    revisions: swap(s.revisions),
-    measurements: swap(s.measurements),
-    entries: swap(s.entries),
-    assignments: swap(s.assignments),
-  };
+  const snapshot = withRowsOf(state.snapshot, managed, [
+    'perspectives',
+    'strategicObjectives',
+    'operationalObjectives',
+    'indicators',
+    'targets',
+    'revisions',
+    'measurements',
+    'entries',
+    'assignments',
+  ]);
   return new PlanState(
     snapshot,
     state.year,

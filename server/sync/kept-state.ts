@@ -2,7 +2,7 @@ import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { Node } from '../entities/base';
 import type { PlanSnapshot, TreeRows } from '../services/plan-snapshot';
-import { readOnlyPlan } from '../services/plan-snapshot';
+import { readOnlyPlan, withRowsOf } from '../services/plan-snapshot';
 import { type PlanStamp, readPlanStamp } from '../services/plan-stamp';
 import { snapshotBytes } from '../services/score-snapshots';
 import type { ServiceContext } from '../services/service-context';
@@ -96,18 +96,9 @@ export async function keepStateAfter(
   const byId = new Map<string, Node>();
   for (const rows of reread) for (const row of rows) byId.set(row.id, row);
   if (!plan || byId.size !== count || (await readPlanStamp(em, committed.planId)).value !== committed.value) return;
-  const swap = <T extends Node>(list: T[]): T[] => list.map((row) => (byId.get(row.id) as T | undefined) ?? row);
-  const s = after.snapshot;
   const snapshot: PlanSnapshot = {
-    ...s,
+    ...withRowsOf(after.snapshot, byId, TREE_KINDS),
     plan: plan as PlanSnapshot['plan'],
-    perspectives: swap(s.perspectives),
-    strategicObjectives: swap(s.strategicObjectives),
-    operationalObjectives: swap(s.operationalObjectives),
-    indicators: swap(s.indicators),
-    targets: swap(s.targets),
-    revisions: swap(s.revisions),
-    measurements: swap(s.measurements),
   };
   const state = new PlanState(
     snapshot,
