@@ -14,9 +14,19 @@ import {
   TargetRevision,
 } from '../../server/entities';
 import { Checkpoint, RevisionKind, UnitType } from '@core/vocabulary/enums';
+import { SLICE_ROWS } from '../../server/speed/read-slices';
 import { type Caller, type startServer, type TestServer, withServerAnd } from './server';
 
 export type PlanShape = { perspectives: number; strategic: number; operational: number; indicators: number };
+
+/** A plan of more indicators than one slice of a sliced read (server/speed/read-slices.ts): 12 operational
+ * objectives, each with enough indicators that reading them takes two statements. */
+export const SEVERAL_SLICES: PlanShape = {
+  perspectives: 1,
+  strategic: 2,
+  operational: 6,
+  indicators: Math.ceil(SLICE_ROWS / 12) + 10,
+};
 
 /**
  * What every generated plan hangs from, created (not flushed) in `em`: an organisation coded `code` with one unit

@@ -2,7 +2,7 @@ import { Indicator, Measurement, Target } from '../../server/entities';
 import { SLICE_ROWS } from '../../server/speed/read-slices';
 import { databaseNames } from '../helpers/databases';
 import { startServer, type TestServer } from '../helpers/server';
-import { buildPlan } from '../helpers/synthetic-plan';
+import { buildPlan, SEVERAL_SLICES } from '../helpers/synthetic-plan';
 
 const ROWS = `query($p: ID!) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END) {
   rows { rowId rowVersion level actual { raw } realization { score display } } } }`;
@@ -25,12 +25,7 @@ describe.each(databaseNames())('realization reads during syncs (%s)', (dialect) 
   beforeAll(async () => {
     server = await startServer(dialect, { scoreCacheMb: 64 });
     // more indicators than a slice, so that a read of them takes several statements
-    ({ planId } = await buildPlan(server.orm.em, 'RDS', {
-      perspectives: 1,
-      strategic: 2,
-      operational: 6,
-      indicators: Math.ceil(SLICE_ROWS / 12) + 10,
-    }));
+    ({ planId } = await buildPlan(server.orm.em, 'RDS', SEVERAL_SLICES));
   }, 120_000);
   afterAll(() => server.close());
 

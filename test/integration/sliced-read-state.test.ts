@@ -6,7 +6,7 @@ import { readRows } from '../../server/speed/read-rows';
 import { SLICE_ROWS } from '../../server/speed/read-slices';
 import { databaseNames } from '../helpers/databases';
 import { startServer, type TestServer } from '../helpers/server';
-import { buildPlan } from '../helpers/synthetic-plan';
+import { buildPlan, SEVERAL_SLICES } from '../helpers/synthetic-plan';
 
 /** Called after each slice read by read-rows (the test's hook: a write committed between two slices). */
 let afterRead: ((entity: unknown, rows: unknown[]) => Promise<void>) | null = null;
@@ -36,12 +36,7 @@ describe.each(databaseNames())('a sliced read of a plan sees one state (%s)', (d
   beforeAll(async () => {
     server = await startServer(dialect);
     // more indicators than one slice: the read of them takes two statements
-    ({ planId } = await buildPlan(server.orm.em, 'SLICE', {
-      perspectives: 1,
-      strategic: 2,
-      operational: 6,
-      indicators: Math.ceil(SLICE_ROWS / 12) + 10,
-    }));
+    ({ planId } = await buildPlan(server.orm.em, 'SLICE', SEVERAL_SLICES));
   }, 120_000);
   afterAll(() => server.close());
   afterEach(() => (afterRead = null));
