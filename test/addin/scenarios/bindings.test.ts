@@ -10,6 +10,7 @@ import { baseNames } from '../../../addin/src/sync/base';
 import { SETTING } from '../../../addin/src/sync/state';
 import { bindingsWords } from '../../../addin/src/taskpane/bindings-words';
 import { browserSuite, ui, usePane, OPERATION_TIMEOUT_MS } from '../e2e-pane';
+import { reopenWorkbook } from './reopen-workbook';
 
 const words = bindingsWords.it;
 
@@ -138,13 +139,7 @@ browserSuite('scenarios/bindings')('several bindings per workbook', () => {
         undefined,
         { timeout: OPERATION_TIMEOUT_MS },
       );
-      const saved = await page.evaluate(() => window.__excelDouble.model.saved());
-      await page.addInitScript((file) => {
-        window.__excelDoubleOptions = { ...window.__excelDoubleOptions, saved: file };
-      }, saved);
-      await page.goto(pane.paneUrl);
-      await page.waitForSelector('#app[aria-busy="false"]');
-      await page.waitForSelector('#plan:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
+      await reopenWorkbook(page, pane.paneUrl);
       expect((await listed()).map(([table]) => table)).toEqual([yearEnd.table, midYear.table]);
       expect(await page.isChecked('#preview-first')).toBe(true);
       await page.uncheck('#preview-first');

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { SETTING } from '../../../addin/src/sync/state';
 import { bindingsWords } from '../../../addin/src/taskpane/bindings-words';
 import { browserSuite, header, usePane, OPERATION_TIMEOUT_MS } from '../e2e-pane';
+import { reopenWorkbook } from './reopen-workbook';
 import { edit, sync } from '../../helpers/sync';
 
 const words = bindingsWords.it;
@@ -160,13 +161,7 @@ browserSuite('scenarios/scoped-bindings')('sheets of one unit', () => {
       });
       expect(sent.rows.map((r) => r.status)).toEqual(['UPDATED', 'UPDATED']);
 
-      const saved = await page.evaluate(() => window.__excelDouble.model.saved());
-      await page.addInitScript((file) => {
-        window.__excelDoubleOptions = { ...window.__excelDoubleOptions, saved: file };
-      }, saved);
-      await page.goto(pane.paneUrl);
-      await page.waitForSelector('#app[aria-busy="false"]');
-      await page.waitForSelector('#plan:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
+      await reopenWorkbook(page, pane.paneUrl);
       const listed = await page.$$eval('#binding-list li[data-table]', (items) => items.map((li) => li.textContent));
       expect(listed.map((t) => sheets.some((s) => t?.includes(`unità «${s.unit.name}»`)))).toEqual([true, true]);
 
