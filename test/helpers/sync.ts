@@ -12,6 +12,7 @@ import {
 } from '../../server/entities';
 import { SyncBatch } from '../../server/entities/sync-batch';
 import type { SheetRowIn } from '@core/sheet/row';
+import type { ParsedValue } from '@core/values/types';
 import type { SheetRowOut } from '../../server/sync/sheet-rows';
 import type { GraphQLResponse, TestServer } from './server';
 
@@ -48,28 +49,22 @@ export type Value = {
   placeholder: string | null;
   warnings: string[];
 };
-export type SheetRow = {
-  rowId: string;
-  rowVersion: number;
-  level: 'PERSPECTIVE' | 'STRATEGIC' | 'OPERATIONAL' | 'INDICATOR';
-  code: string | null;
-  title: string;
-  parentId: string | null;
-  weight: number | null;
-  kpi: string | null;
-  unit: string | null;
-  polarity: string | null;
-  rule: string | null;
-  target: Value | null;
-  originalTarget: Value | null;
-  thresholds: Array<{ score: number; value: Value }>;
-  futureTargets: Array<{ year: number; value: Value }>;
-  actual: Value | null;
-  neutralised: boolean;
-  neutralisationReason: string | null;
-  note: string | null;
-  responsibleUnits: string[];
-  updatedAt: string;
+/**
+ * A cell's type as JSON carries it to a client: a ParsedValue in the selection `VALUE` asks for, a Date as ISO text.
+ * Derived from the server's own row type, so a column added there reaches these tests without a second list.
+ */
+type Wire<T> = T extends ParsedValue
+  ? Value
+  : T extends Date
+    ? string
+    : T extends Array<infer E>
+      ? Array<Wire<E>>
+      : T extends object
+        ? { [K in keyof T]: Wire<T[K]> }
+        : T;
+/** A plan row as `SHEET_ROW` selects it: the server's row but its cruscotto cells, the level as the enum spells it. */
+export type SheetRow = Wire<Omit<SheetRowOut, 'level' | 'dataSource' | keyof CruscottoCells>> & {
+  level: Uppercase<SheetRowOut['level']>;
 };
 /** The cruscotto cells of a row that sheetRows answers with dashboards: true, as they travel (none is a date). */
 export type CruscottoCells = Pick<SheetRowOut, 'actionLabel' | 'dashboard' | 'dashboardKind' | 'dashboardOwner'> &
