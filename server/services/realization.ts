@@ -318,19 +318,16 @@ export function* planScoreSteps(
     const below = dashboard
       ? dirty.has(dashboard.id)
       : (indicatorsOfUnit.get(unitId) ?? []).some((i) => dirty.has(i.id));
-    const same = kept(prev?.units, unitId, below);
-    if (same) {
-      units.set(unitId, same);
-      continue;
-    }
+    // nothing is marked dirty past this level, so a kept unit is simply the value when there is one
     units.set(
       unitId,
-      dashboard
-        ? dashboards.get(dashboard.id)!
-        : aggregate(
-            childrenOf(indicatorsOfUnit.get(unitId)).map((c) => ({ ...c, weight: undefined })),
-            { subject: { type: 'unit', id: unitId, year, checkpoint: ctx.checkpoint }, profile },
-          ),
+      kept(prev?.units, unitId, below) ??
+        (dashboard
+          ? dashboards.get(dashboard.id)!
+          : aggregate(
+              childrenOf(indicatorsOfUnit.get(unitId)).map((c) => ({ ...c, weight: undefined })),
+              { subject: { type: 'unit', id: unitId, year, checkpoint: ctx.checkpoint }, profile },
+            )),
     );
   }
 
@@ -352,37 +349,33 @@ export function* planScoreSteps(
     const below =
       (dashboard !== undefined && dirty.has(dashboard.id)) ||
       (assignments ?? []).some((a) => dirty.has((a.operationalObjective ?? a.strategicObjective)!.id));
-    const same = kept(prev?.managers, managerId, below);
-    if (same) {
-      managers.set(managerId, same);
-      continue;
-    }
     managers.set(
       managerId,
-      scoreManagerByPeriod(
-        {
-          id: managerId,
-          assignments: assignments?.map((a) => {
-            const objectiveId = (a.operationalObjective ?? a.strategicObjective)!.id;
-            const r = operationalObjectives.get(objectiveId) ?? strategicObjectives.get(objectiveId);
-            const relevance = relevanceOf.get(objectiveId);
-            return {
-              objectiveId,
-              code: r?.code,
-              weight: a.weight,
-              score: r?.score ?? null,
-              status: r?.status,
-              errors: r?.errors,
-              relevance: relevance ? (relevance.toUpperCase() as 'HIGH' | 'MEDIUM' | 'LOW') : null,
-              validFrom: a.validFrom ?? null,
-              validTo: a.validTo ?? null,
-            };
-          }),
-          dashboard: !assignments && dashboard ? dashboards.get(dashboard.id) : undefined,
-          funds,
-        },
-        ctx,
-      ),
+      kept(prev?.managers, managerId, below) ??
+        scoreManagerByPeriod(
+          {
+            id: managerId,
+            assignments: assignments?.map((a) => {
+              const objectiveId = (a.operationalObjective ?? a.strategicObjective)!.id;
+              const r = operationalObjectives.get(objectiveId) ?? strategicObjectives.get(objectiveId);
+              const relevance = relevanceOf.get(objectiveId);
+              return {
+                objectiveId,
+                code: r?.code,
+                weight: a.weight,
+                score: r?.score ?? null,
+                status: r?.status,
+                errors: r?.errors,
+                relevance: relevance ? (relevance.toUpperCase() as 'HIGH' | 'MEDIUM' | 'LOW') : null,
+                validFrom: a.validFrom ?? null,
+                validTo: a.validTo ?? null,
+              };
+            }),
+            dashboard: !assignments && dashboard ? dashboards.get(dashboard.id) : undefined,
+            funds,
+          },
+          ctx,
+        ),
     );
   }
 

@@ -20,6 +20,11 @@ export type ColumnPlan = {
   perspectives: { id: string; code: string }[];
 };
 
+/** A plan with no rows yet, that both builders fill in order. */
+function emptyPlan(): ColumnPlan {
+  return { indicators: [], weights: [], parents: [], operational: [], strategic: [], perspectives: [] };
+}
+
 /** A deterministic generator: every run draws the same plan. */
 export function lcg(seed: number): () => number {
   let x = seed >>> 0;
@@ -28,14 +33,7 @@ export function lcg(seed: number): () => number {
 
 export function sondrioPlan(year: Year, seed: number): ColumnPlan {
   const random = lcg(seed);
-  const plan: ColumnPlan = {
-    indicators: [],
-    weights: [],
-    parents: [],
-    operational: [],
-    strategic: [],
-    perspectives: [],
-  };
+  const plan = emptyPlan();
   fixture.perspectives.forEach((p) => {
     plan.perspectives.push({ id: `p${p.order}`, code: p.name });
     for (const so of p.strategicObjectives) {
@@ -116,14 +114,7 @@ function isoDay(day: number): string {
 /** `n` indicators under objectives of 1–12 indicators: every rule, polarity, kind, flag and missing value. */
 export function generatedPlan(n: number, seed: number): ColumnPlan {
   const random = lcg(seed);
-  const plan: ColumnPlan = {
-    indicators: [],
-    weights: [],
-    parents: [],
-    operational: [],
-    strategic: [],
-    perspectives: [],
-  };
+  const plan = emptyPlan();
   // a fourth perspective that no objective is under, and (below) a strategic objective without contributions
   for (let p = 0; p < 4; p++) plan.perspectives.push({ id: `p${p}`, code: `P${p}` });
   let left = 0;
