@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';
 import { type App, createApp, listen } from '../../server/app';
+import { expectNotReady, expectReady } from '../helpers/readiness';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { asInput, readRows, sync } from '../helpers/sync';
 import { dropKeys, redisAvailable, uniquePrefix } from '../helpers/redis';
@@ -25,21 +26,12 @@ describe('/ready, /metrics and the sync counter (sqlite, in-process)', () => {
 
   it('/ready lists its checks, and a migration missing from the database makes it 503 naming it', async () => {
     const { server } = sondrio;
-    const ok = await fetch(`${server.url}/ready`);
-    expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({
-      status: 'ready',
-      checks: { database: 'ok', migrations: 'ok', redis: 'not configured' },
-    });
+    await expectReady(server.url, { database: 'ok', migrations: 'ok', redis: 'not configured' });
     const connection = server.orm.em.getConnection();
     const [last] = await connection.execute('select * from mikro_orm_migrations order by id desc limit 1');
     await connection.execute('delete from mikro_orm_migrations where id = ?', [last.id]);
     try {
-      const pending = await fetch(`${server.url}/ready`);
-      expect(pending.status).toBe(503);
-      const body = (await pending.json()) as any;
-      expect(body.checks).toEqual({ database: 'ok', migrations: 'failed', redis: 'not configured' });
-      expect(body.reasons).toEqual([
+      await expectNotReady(server.url, { database: 'ok', migrations: 'failed', redis: 'not configured' }, [
         {
           check: 'migrations',
           messageIt: `migrazioni non applicate: ${last.name}`,

@@ -8,6 +8,7 @@ import net from 'node:net';
 import { createApp, listen } from '../../server/app';
 import { openOrm } from '../../server/db/orm';
 import { databaseFor } from '../helpers/databases';
+import { expectNotReady, expectReady } from '../helpers/readiness';
 import { dropKeys, REDIS_TEST_URL, redisAvailable, uniquePrefix } from '../helpers/redis';
 import { seedAdminTokens, type ServerProcess, startServerProcess } from '../helpers/server-process';
 
@@ -121,17 +122,8 @@ async function post(url: string, token: string | null, query: string, headers: R
   });
 
   it('/ready is 200 with every check when Redis answers, 503 naming Redis when it does not; /health stays 200', async () => {
-    const good = await fetch(`${a.url}/ready`);
-    expect(good.status).toBe(200);
-    expect(await good.json()).toEqual({
-      status: 'ready',
-      checks: { database: 'ok', migrations: 'ok', redis: 'ok' },
-    });
-    const bad = await fetch(`${d.url}/ready`);
-    expect(bad.status).toBe(503);
-    const body = (await bad.json()) as any;
-    expect(body.checks).toEqual({ database: 'ok', migrations: 'ok', redis: 'failed' });
-    expect(body.reasons).toEqual([
+    await expectReady(a.url, { database: 'ok', migrations: 'ok', redis: 'ok' });
+    await expectNotReady(d.url, { database: 'ok', migrations: 'ok', redis: 'failed' }, [
       {
         check: 'redis',
         messageIt: expect.stringMatching(/^Redis non raggiungibile \(/),
