@@ -1,5 +1,5 @@
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { currentRow, edit, ok, outcomes, readRows, sync } from '../helpers/sync';
+import { type Batch, currentRow, edit, ok, outcomes, readRows, type SheetRowIn, sync } from '../helpers/sync';
 
 /**
  * Partial rows (issue 12, item 8 and defect 6): where the plan's status allows some cells of a row and not others,
@@ -10,6 +10,14 @@ import { currentRow, edit, ok, outcomes, readRows, sync } from '../helpers/sync'
 describe('sheet sync: partial rows on an approved plan (sqlite)', () => {
   const sondrio = withSondrioServer('sqlite');
 
+  /** an indicator's row as the server holds it, the answer to one batch editing `cells` of it, and its row after */
+  async function editIndicator(code: string, cells: SheetRowIn, mode: Batch['mode'] = 'PARTIAL') {
+    const { server, plan } = sondrio;
+    const row = await currentRow(server, plan.planId, 'indicator', code);
+    const result = await sync(server, { planId: plan.planId, mode, rows: [edit(row, cells)] });
+    return { row, result, after: () => currentRow(server, plan.planId, 'indicator', code) };
+  }
+
   beforeAll(async () => {
     const { server, plan } = sondrio;
     const approved = ok(
@@ -19,58 +27,37 @@ describe('sheet sync: partial rows on an approved plan (sqlite)', () => {
   });
 
   it('writes the actual of a row whose weight also changed, and reports the weight alone as refused', async () => {
-    const { server, plan } = sondrio;
-    const row = await currentRow(server, plan.planId, 'indicator', '1.3.3');
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [edit(row, { weight: '40%', actual: '96%' })],
-    });
+    const { row, result, after } = await editIndicator('1.3.3', { weight: '40%', actual: '96%' });
     expect(outcomes(result)).toEqual([['UPDATED', ['weight:PLAN_LOCKED']]]);
     expect(result.applied).toBe(1);
     const refused = result.rows[0].errors[0];
     expect(refused.messageIt).toMatch(/struttura e target non possono cambiare/);
     expect(refused.message).toMatch(/approved/);
     expect(result.rows[0].rowVersion).toBeGreaterThan(row.rowVersion);
-    const after = await currentRow(server, plan.planId, 'indicator', '1.3.3');
-    expect(after.actual?.raw).toBe('96%');
-    expect(after.weight).toBe(row.weight);
-    expect(after.rowVersion).toBe(result.rows[0].rowVersion);
+    const now = await after();
+    expect(now.actual?.raw).toBe('96%');
+    expect(now.weight).toBe(row.weight);
+    expect(now.rowVersion).toBe(result.rows[0].rowVersion);
   });
 
   it('still rejects a row whose every change is refused, and writes nothing of it', async () => {
-    const { server, plan } = sondrio;
-    const row = await currentRow(server, plan.planId, 'indicator', '1.3.2');
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [edit(row, { weight: '30%', title: 'Altro' })],
-    });
+    const { row, result, after } = await editIndicator('1.3.2', { weight: '30%', title: 'Altro' });
     expect(outcomes(result)).toEqual([['REJECTED', ['title:PLAN_LOCKED', 'weight:PLAN_LOCKED']]]);
     expect(result.applied).toBe(0);
-    expect(await currentRow(server, plan.planId, 'indicator', '1.3.2')).toEqual(row);
+    expect(await after()).toEqual(row);
   });
 
   it('keeps a row with a value that cannot be read rejected as a whole: only refusals of the plan are partial', async () => {
-    const { server, plan } = sondrio;
-    const row = await currentRow(server, plan.planId, 'indicator', '1.1.2');
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [edit(row, { weight: 'abc', actual: '7' })],
-    });
+    const { row, result, after } = await editIndicator('1.1.2', { weight: 'abc', actual: '7' });
     expect(result.rows[0].status).toBe('REJECTED');
-    expect(await currentRow(server, plan.planId, 'indicator', '1.1.2')).toEqual(row);
+    expect(await after()).toEqual(row);
   });
 
   it('writes nothing of such a row in an ATOMIC batch, where a batch is all or nothing', async () => {
-    const { server, plan } = sondrio;
-    const row = await currentRow(server, plan.planId, 'indicator', '1.1.1');
-    const result = await sync(server, {
-      planId: plan.planId,
-      mode: 'ATOMIC',
-      rows: [edit(row, { weight: '40%', actual: '12' })],
-    });
+    const { row, result, after } = await editIndicator('1.1.1', { weight: '40%', actual: '12' }, 'ATOMIC');
     expect(outcomes(result)).toEqual([['REJECTED', ['weight:PLAN_LOCKED']]]);
     expect(result.applied).toBe(0);
-    expect(await currentRow(server, plan.planId, 'indicator', '1.1.1')).toEqual(row);
+    expect(await after()).toEqual(row);
   });
 });
 
