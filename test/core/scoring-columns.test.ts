@@ -128,7 +128,9 @@ function compare(plan: ColumnPlan, profile: ScoringProfile): { differences: stri
     ),
   );
 
-  // the column API
+  // the column API; a level's children index, from each child's parent
+  const childrenBy = <T>(children: readonly T[], parentOf: (child: T) => number, parents: number) =>
+    childIndex(Int32Array.from(children, parentOf), parents);
   const scores = scoreColumns(indicatorColumns(plan.indicators), ctx);
   const oosC = rollUp(scores, childIndex(Int32Array.from(plan.parents), plan.operational.length), {
     profile,
@@ -137,10 +139,7 @@ function compare(plan: ColumnPlan, profile: ScoringProfile): { differences: stri
   });
   const sosC = rollUp(
     oosC,
-    childIndex(
-      Int32Array.from(plan.operational, (o) => o.strategic),
-      plan.strategic.length,
-    ),
+    childrenBy(plan.operational, (o) => o.strategic, plan.strategic.length),
     {
       profile,
       level: 'strategic',
@@ -151,10 +150,7 @@ function compare(plan: ColumnPlan, profile: ScoringProfile): { differences: stri
   );
   const perspectivesC = rollUp(
     sosC,
-    childIndex(
-      Int32Array.from(plan.strategic, (s) => s.perspective),
-      plan.perspectives.length,
-    ),
+    childrenBy(plan.strategic, (s) => s.perspective, plan.perspectives.length),
     {
       profile,
       subject: (k) => subject('perspective', plan.perspectives[k].id, plan.perspectives[k].code),
