@@ -22,6 +22,19 @@ async function tryTyping(pane: PaneSession, row: number, key: Parameters<PaneSes
   }
 }
 
+/** each of these columns refuses typing in `row` (the key is compared too, so a failure names the column) */
+async function expectLocked(
+  pane: PaneSession,
+  row: number,
+  keys: ReadonlyArray<Parameters<PaneSession['typeInCell']>[1]>,
+) {
+  for (const key of keys)
+    expect({ key, refused: await tryTyping(pane, row, key, '1') }).toMatchObject({
+      key,
+      refused: expect.stringMatching(REFUSED),
+    });
+}
+
 async function sondrioOrganisation(pane: PaneSession): Promise<string> {
   const answer = await pane.api.gql('{ planVersions { id label organisation { id name } } }');
   const plan = (answer.data.planVersions as Array<{ label: string; organisation: { id: string } }>).find(
@@ -51,11 +64,7 @@ suite('protection: a viewer (OIV)', () => {
   it('item 4 · a viewer gets a protected sheet: every column is locked, input and computed alike', async () => {
     const view = await pane.sheet();
     const row = view.rows.findIndex((r) => r[pane.col('level')] === LEVEL_LABEL.indicator);
-    for (const key of ['title', 'weight', 'note', 'realization', 'syncStatus'] as const)
-      expect({ key, refused: await tryTyping(pane, row, key, '1') }).toMatchObject({
-        key,
-        refused: expect.stringMatching(REFUSED),
-      });
+    await expectLocked(pane, row, ['title', 'weight', 'note', 'realization', 'syncStatus']);
   });
 });
 
@@ -64,11 +73,7 @@ suite('protection: an editor on a draft plan', () => {
 
   it('item 4 · computed and system columns are locked, input columns stay open', async () => {
     const indicator = pane.editableIndicators(await pane.sheet())[0];
-    for (const key of ['realization', 'syncMessage', 'rowId', 'rowVersion', 'rowHash'] as const)
-      expect({ key, refused: await tryTyping(pane, indicator.position, key, '1') }).toMatchObject({
-        key,
-        refused: expect.stringMatching(REFUSED),
-      });
+    await expectLocked(pane, indicator.position, ['realization', 'syncMessage', 'rowId', 'rowVersion', 'rowHash']);
     expect(await tryTyping(pane, indicator.position, 'note', 'verificato')).toBeNull();
     expect(await pane.page.isDisabled('#sync')).toBe(false);
     expect(await pane.page.isVisible('#access')).toBe(false);
@@ -112,11 +117,7 @@ suite('protection: an approved plan', () => {
   it('item 4 · on an approved plan the structure columns are locked and the actual-value columns stay open', async () => {
     expect(await pane.page.textContent('#access')).toBe(ui.approvedOnly);
     const indicator = pane.editableIndicators(await pane.sheet())[0];
-    for (const key of ['code', 'title', 'weight', 'thresholds', 'parentCode'] as const)
-      expect({ key, refused: await tryTyping(pane, indicator.position, key, '1') }).toMatchObject({
-        key,
-        refused: expect.stringMatching(REFUSED),
-      });
+    await expectLocked(pane, indicator.position, ['code', 'title', 'weight', 'thresholds', 'parentCode']);
     expect(await tryTyping(pane, indicator.position, 'note', 'verificato')).toBeNull();
   });
 
