@@ -18,6 +18,14 @@ browserSuite('scenarios/undo')('undo of the last send', () => {
   const withoutActual = async () =>
     editableIndicators(await sheet()).filter(({ row }) => String(row[pane.col('actual')]).trim() === '');
 
+  /** an indicator without an actual gets its target typed in as one and is sent: the Sync the undo takes back */
+  const sendOneActual = async () => {
+    const [edited] = await withoutActual();
+    await typeInCell(edited.position, 'actual', edited.target);
+    await press('#sync');
+    return edited;
+  };
+
   /** presses "Annulla l'ultimo invio" and waits for the line it leaves */
   const undo = async (expected: string) => {
     await pane.page.click('#undo-send');
@@ -34,9 +42,7 @@ browserSuite('scenarios/undo')('undo of the last send', () => {
   step(
     'item 6 · "Annulla l\'ultimo invio" puts the last Sync back on the server and in the sheet, audited as from Excel',
     async () => {
-      const [edited] = await withoutActual();
-      await typeInCell(edited.position, 'actual', edited.target);
-      await press('#sync');
+      const edited = await sendOneActual();
       expect((await serverRows()).get(edited.id)!.actual?.raw).toBe(edited.target);
 
       await undo(format(words.done, { rows: 1 }));
@@ -69,9 +75,7 @@ browserSuite('scenarios/undo')('undo of the last send', () => {
   step(
     'item 6 · a row a colleague changed since stops the undo: the pane names it, who and why, in Italian; nothing is undone',
     async () => {
-      const [edited] = await withoutActual();
-      await typeInCell(edited.position, 'actual', edited.target);
-      await press('#sync');
+      const edited = await sendOneActual();
       const sent = (await serverRows()).get(edited.id)!;
       // a colleague, through the API, changes the same row afterwards
       await sync(pane.api, {
