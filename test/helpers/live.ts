@@ -2,6 +2,9 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { TestServer } from './server';
 
+/** How long a wait for an event may take before the test fails as hung: long, because a busy CI machine is slow. */
+export const HANG_GUARD_MS = 60_000;
+
 /** The selection of a planChanged event the tests (and bench B7) read. */
 export const PLAN_CHANGED = `subscription Live($planId: ID!, $year: Int!, $checkpoint: Checkpoint) {
   planChanged(planId: $planId, year: $year, checkpoint: $checkpoint) {
@@ -96,7 +99,8 @@ export function listen(
     events,
     errors,
     closed,
-    async next(ms = 5000) {
+    // a hang guard, never a speed check: the event wakes the wait at once, and a loaded machine may take seconds
+    async next(ms = HANG_GUARD_MS) {
       const deadline = Date.now() + ms;
       while (taken >= events.length) {
         if (Date.now() > deadline)
@@ -119,10 +123,19 @@ export function listen(
  * Waits until `server` holds exactly `count` open subscriptions: a write made before a subscription opened could not
  * be heard, and one closed by the previous test closes on the server a moment after its client (wait for 0 then).
  */
-export async function subscribed(server: Pick<TestServer, 'app'>, count: number, ms = 5000): Promise<void> {
+export async function subscribed(server: Pick<TestServer, 'app'>, count: number, ms = HANG_GUARD_MS): Promise<void> {
   const deadline = Date.now() + ms;
   while (server.app.live.feeds.subscriptions !== count) {
     if (Date.now() > deadline) throw new Error(`${count} subscriptions not open within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Until `done` holds (a message on its way over a socket), checked every 20 ms; fails as hung after HANG_GUARD_MS. */
+export async function until(done: () => boolean, ms = HANG_GUARD_MS): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`the condition did not come true within ${ms} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

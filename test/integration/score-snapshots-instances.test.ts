@@ -32,7 +32,7 @@ async function misses(server: TestServer): Promise<number> {
 }
 
 /** Until `done` holds, or fails after `ms`: a message on its way through Redis, not a time the test relies on. */
-async function eventually(done: () => boolean, ms = 10_000): Promise<void> {
+async function eventually(done: () => boolean, ms = 60_000): Promise<void> {
   const end = Date.now() + ms;
   while (!done()) {
     if (Date.now() > end) throw new Error('the condition did not come true');

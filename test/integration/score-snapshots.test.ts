@@ -168,7 +168,7 @@ describe.each(databaseNames())('scored plans kept until the plan changes (%s)', 
         },
       });
       // the event is sent once the feed has read the plan as it now is, and scored it
-      await listener.next(10_000);
+      await listener.next();
       const tree = await counted(kept, reads(kept).tree);
       expect(tree).toMatchObject({ hit: 1, miss: 0 });
     } finally {

@@ -23,6 +23,7 @@ parentPort.on('message', () => { running = false; });
     const r = await fetch(workerData.url + '/health');
     await r.text();
     answers.push({ at: performance.timeOrigin + sent, ms: performance.now() - sent, status: r.status });
+    if (answers.length === 1) parentPort.postMessage('up');
   }
   parentPort.postMessage(answers);
 })();
@@ -113,8 +114,14 @@ describe.each(databaseNames())('cost and fairness on a 3,000-indicator plan (%s)
   it('measures /health from another thread during the worst allowed request', async () => {
     const pinger = new Worker(PINGER, { eval: true, workerData: { url: server.url } });
     const loop = monitorEventLoopDelay({ resolution: 10 });
+    const up = new Promise<void>((resolve, reject) => {
+      pinger.once('message', () => resolve());
+      pinger.once('error', reject);
+    });
+    // the pinger is up and pinging: its first /health answered (a pause of 300 ms guessed at how long a thread takes
+    // to start, on a loaded machine longer)
+    await up;
     const answers = new Promise<Ping[]>((resolve) => pinger.once('message', resolve));
-    await new Promise((r) => setTimeout(r, 300)); // the pinger is up and pinging
     loop.enable();
     const started = performance.timeOrigin + performance.now();
     const worst = await viewer.gql(reports(3));

@@ -107,7 +107,7 @@ export async function formulaWorkbook(
         await context.sync();
       });
     },
-    async settled(timeoutMs = 20_000) {
+    async settled(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, 20));

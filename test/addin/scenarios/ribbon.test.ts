@@ -41,7 +41,7 @@ function shortcutAction(pane: PaneSession, key: string): string {
 const press = (pane: PaneSession, action: string) =>
   pane.page.evaluate((id) => window.__excelDouble.ribbon.press(id), action);
 
-async function until(what: string, check: () => Promise<boolean>, ms = 30_000): Promise<void> {
+async function until(what: string, check: () => Promise<boolean>, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`${what} did not happen within ${ms} ms`);
