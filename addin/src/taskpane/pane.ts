@@ -216,7 +216,8 @@ export class Pane {
     const year = Number(byId<HTMLSelectElement>('year').value);
     if (!plan || !Number.isInteger(year)) return null;
     const checkpoint = byId<HTMLSelectElement>('checkpoint').value as Checkpoint;
-    return { planId: plan.planId, year, checkpoint, scope: this.scope?.value() };
+    const scope = this.scope?.value();
+    return scope === null ? null : { planId: plan.planId, year, checkpoint, scope };
   }
 
   // ------------------------------------------------------------------ operations
