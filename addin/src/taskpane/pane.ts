@@ -159,6 +159,7 @@ export class Pane {
 
   private disconnect(): void {
     this.options.store.forgetToken();
+    this.scope?.forget();
     this.connected = false;
     byId<HTMLInputElement>('token').value = '';
     byId('connect-form').hidden = false;

@@ -49,6 +49,12 @@ export class ScopeView {
     void this.render();
   }
 
+  /** the user left: the next one's units and cruscotti are asked for again (a unit editor's are not an admin's) */
+  forget(): void {
+    this.planId = null;
+    this.choices = null;
+  }
+
   /**
    * the scope chosen, undefined for the whole plan, or null when a unit or cruscotto is asked for and there is none
    * to choose (the note says why): Carica then loads nothing rather than the whole plan the user did not ask for
@@ -73,7 +79,11 @@ export class ScopeView {
     empty.hidden = true;
     if (kind === 'whole') return;
     // the server lists only what this user may bind (bindableScopes): a unit editor's own units and their cruscotti
-    if (!this.choices && this.plan) this.choices = await this.session.sheetScopes(this.plan).catch(() => null);
+    if (!this.choices && this.plan) {
+      // never the previous plan's or user's list while this one's is asked for
+      target.replaceChildren();
+      this.choices = await this.session.sheetScopes(this.plan).catch(() => null);
+    }
     if (kind !== this.kind()) return;
     const list = this.choices?.[kind] ?? [];
     options(

@@ -80,13 +80,15 @@ browserSuite('scenarios/scope-choice')('the scope choice of a unit editor', () =
   );
 
   step(
-    'item 7 · a unit editor assigned to no unit: "Una unità responsabile" says in Italian to ask the controllo di gestione, and Carica loads nothing',
+    'item 7 · the editor leaves ("Esci") and a unit editor assigned to no unit connects in the same pane: "Una unità responsabile" says in Italian to ask the controllo di gestione, and Carica starts nothing',
     async () => {
       const unassigned = await pane.api.as('unit_editor', orgId, []);
-      // the first editor leaves: the pane forgets their token, and the next one connects with theirs
+      // the same pane, not reloaded: the first editor's units must not be offered to the next user
       await page.click('#disconnect');
-      await pane.connectAndLoad(unassigned.token);
-      expect(await pane.press('#binding-add')).toBe(words.added);
+      await page.fill('#token', unassigned.token);
+      await page.click('#connect-button');
+      await page.waitForSelector('#plan:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
+      await pane.chooseSondrio();
       expect(await offered('unit')).toEqual([]);
       await page.waitForSelector('#scope-empty:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
       expect(await page.textContent('#scope-empty')).toBe(words.scopeUnassigned);
