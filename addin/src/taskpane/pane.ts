@@ -89,7 +89,7 @@ export class Pane {
       operate: (work) => this.operate('other', work),
       switched: () => this.switched(),
     });
-    this.scope = new ScopeView(this.session, this.options.language);
+    this.scope = new ScopeView(this.session, this.options.language, () => this.renderBinding());
     await this.bindings.follow(false);
     await this.preview.remember();
     const remembered = this.options.store.read();
@@ -363,8 +363,9 @@ export class Pane {
     // Sync works offline too (edits stay marked); it needs a binding, not a connection, and a role that may edit
     byId<HTMLButtonElement>('sync').disabled = this.busy || !binding || readOnly;
     byId<HTMLButtonElement>('refresh').disabled = this.busy || !binding;
-    byId<HTMLButtonElement>('load').disabled = this.busy || !this.connected;
-    byId<HTMLButtonElement>('bind').disabled = this.busy || !this.connected;
+    // a unit or cruscotto asked for and none to choose: the scope note says why, and nothing is loaded instead
+    const noChoice = this.busy || !this.connected || this.scope?.value() === null;
+    byId<HTMLButtonElement>('load').disabled = byId<HTMLButtonElement>('bind').disabled = noChoice;
   }
 
   private async renderErrors(): Promise<void> {

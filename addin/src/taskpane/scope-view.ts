@@ -23,6 +23,8 @@ export class ScopeView {
   constructor(
     private readonly session: WorkbookSession,
     language: Language,
+    /** the choice changed: the pane turns Carica and Collega off while there is nothing to choose (value() null) */
+    private readonly changed: () => void = () => {},
   ) {
     this.words = bindingsWords[language];
     byId('scope-kind-label').textContent = this.words.scope;
@@ -72,6 +74,11 @@ export class ScopeView {
   }
 
   private async render(): Promise<void> {
+    await this.show();
+    this.changed();
+  }
+
+  private async show(): Promise<void> {
     const kind = this.kind();
     const target = byId<HTMLSelectElement>('scope-target');
     const empty = byId('scope-empty');

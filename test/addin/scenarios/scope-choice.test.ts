@@ -3,12 +3,11 @@
  * who has loaded the plan opens "Nuovo collegamento", chooses "Righe del foglio: Una unità responsabile" and is
  * offered only their own units (the server's bindableScopes, by the rule that checks a sheet's scope), and under
  * "Un cruscotto" only the cruscotti their units own; a unit editor assigned to no unit is told why in Italian, and
- * Carica then loads nothing. Pictures: cruscotto-pane-scope-own.png, cruscotto-pane-scope-none.png.
+ * Carica and Collega are off. Pictures: cruscotto-pane-scope-own.png, cruscotto-pane-scope-none.png.
  */
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { SETTING } from '../../../addin/src/sync/state';
 import { bindingsWords } from '../../../addin/src/taskpane/bindings-words';
 import { browserSuite, usePane, OPERATION_TIMEOUT_MS } from '../e2e-pane';
 
@@ -80,7 +79,7 @@ browserSuite('scenarios/scope-choice')('the scope choice of a unit editor', () =
   );
 
   step(
-    'item 7 · the editor leaves ("Esci") and a unit editor assigned to no unit connects in the same pane: "Una unità responsabile" says in Italian to ask the controllo di gestione, and Carica starts nothing',
+    'item 7 · the editor leaves ("Esci") and a unit editor assigned to no unit connects in the same pane: "Una unità responsabile" says in Italian to ask the controllo di gestione, and Carica is off',
     async () => {
       const unassigned = await pane.api.as('unit_editor', orgId, []);
       // the same pane, not reloaded: the first editor's units must not be offered to the next user
@@ -98,14 +97,12 @@ browserSuite('scenarios/scope-choice')('the scope choice of a unit editor', () =
       // the same words under "Un cruscotto": with no unit, no cruscotto is theirs either
       expect(await offered('dashboard')).toEqual([]);
       expect(await page.textContent('#scope-empty')).toBe(words.scopeUnassigned);
-      // Carica with nothing to choose starts nothing (and never loads the whole plan in its place): an operation
-      // would have said "working" in the summary before the click returned (pane.ts, operate)
-      const before = Object.keys(await pane.settings()).filter((k) => k.startsWith(SETTING.binding));
-      const said = await page.textContent('#summary');
-      await page.click('#load');
-      expect(await page.textContent('#summary')).toBe(said);
-      expect(await page.isHidden('#progress')).toBe(true);
-      expect(Object.keys(await pane.settings()).filter((k) => k.startsWith(SETTING.binding))).toEqual(before);
+      // with nothing to choose, Carica and Collega are off: never the whole plan loaded in the unit's place
+      expect(await page.isDisabled('#load')).toBe(true);
+      expect(await page.isDisabled('#bind')).toBe(true);
+      // "Tutto il piano" needs no unit: Carica is on again
+      await page.selectOption('#scope-kind', 'whole');
+      expect(await page.isDisabled('#load')).toBe(false);
     },
   );
 });
