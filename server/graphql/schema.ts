@@ -6,6 +6,7 @@ import { CRUD_RESOLVERS } from './api';
 import { directResolvers } from '../speed/direct-resolvers';
 import { describeSchema } from './descriptions/describe';
 import { AuditResolver } from './audit.resolver';
+import { BindableScopesResolver } from './bindable-scopes.resolver';
 import { CodeValuesResolver } from './code-values.resolver';
 import { DashboardEntriesResolver } from './dashboard-entries.resolver';
 import { ExplanationResolver } from './explanation.resolver';
@@ -48,6 +49,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         ReportResolver,
         DashboardEntriesResolver,
         SyncResolver,
+        BindableScopesResolver,
         UndoSyncResolver,
         MeResolver,
         ImportResolver,

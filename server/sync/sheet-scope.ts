@@ -27,9 +27,29 @@ export type SheetScope = {
 const idOf = (ref: unknown): string | null => (ref as { id?: string } | null | undefined)?.id ?? null;
 
 /**
+ * Who may scope a sheet to what, in one organisation: the one rule behind resolveScope (which refuses) and
+ * bindableScopes (which lists, so the pane offers only what the server accepts). A caller whose work is limited to
+ * some units (a unit editor, a viewer whose grant names units) may bind their own units and the cruscotti one of them
+ * owns; everyone else every unit and cruscotto of the organisation. Only the units of the grant, not the units below
+ * them: the rows a unit editor may write are those of their own units (server/auth/access.ts), and a sheet of a unit
+ * below would be a sheet whose every row its Sync refuses.
+ */
+export function bindingRule(ctx: Pick<ServiceContext, 'access'>, orgId: string) {
+  const limited = ctx.access?.unitsIn(orgId) ?? null;
+  return {
+    /** the caller's units, when their sheets are limited to them; null when every unit is theirs to bind */
+    limited,
+    unit: (unitId: string) => !limited || limited.includes(unitId),
+    dashboard: (dashboard: { ownerUnit?: unknown }) => {
+      const owner = idOf(dashboard.ownerUnit);
+      return !limited || (!!owner && limited.includes(owner));
+    },
+  };
+}
+
+/**
  * The scope a request names, checked: exactly one of unit and cruscotto, of this plan's organisation (or this plan),
- * and, for a caller whose work is limited to some units (a unit editor), one of theirs (their unit, or a cruscotto
- * one of their units owns). Null for the whole plan.
+ * and one the caller may bind (bindingRule). Null for the whole plan.
  */
 export function resolveScope(ctx: ServiceContext, state: PlanState, input?: SheetScopeInput | null): SheetScope | null {
   const unitId = input?.unitId || null;
@@ -42,7 +62,7 @@ export function resolveScope(ctx: ServiceContext, state: PlanState, input?: Shee
       'name one unit or one cruscotto, not both / indicare una unità o un cruscotto, non entrambi',
     );
   const orgId = state.plan.org.id;
-  const limited = ctx.access?.unitsIn(orgId) ?? null;
+  const may = bindingRule(ctx, orgId);
   const refuse = (what: string) => {
     throw new ForbiddenError(
       `You may bind only a sheet of your own units, not ${what} / Si può collegare solo un foglio delle proprie unità, non ${what}`,
@@ -55,14 +75,13 @@ export function resolveScope(ctx: ServiceContext, state: PlanState, input?: Shee
   if (unitId) {
     const unit = state.unitsById.get(unitId);
     if (!unit) throw new NotFoundError('OrgUnit', unitId);
-    if (limited && !limited.includes(unit.id)) refuse(`"${unit.name}"`);
+    if (!may.unit(unit.id)) refuse(`"${unit.name}"`);
     scope = { kind: 'unit', id: unit.id, name: unit.name };
     for (const [indicatorId, units] of state.snapshot.unitsOf) if (units.includes(unit.id)) indicators.add(indicatorId);
   } else {
     const dashboard = state.snapshot.dashboards.find((d) => d.id === dashboardId);
     if (!dashboard) throw new NotFoundError('Dashboard', dashboardId!);
-    const owner = idOf(dashboard.ownerUnit);
-    if (limited && (!owner || !limited.includes(owner))) refuse(`"${dashboard.name}"`);
+    if (!may.dashboard(dashboard)) refuse(`"${dashboard.name}"`);
     scope = { kind: 'dashboard', id: dashboard.id, name: dashboard.name };
     for (const e of state.snapshot.entries) {
       if (idOf(e.dashboard) === dashboard.id) indicators.add(idOf(e.indicator)!);

@@ -65,6 +65,8 @@ const BOUNDED: Record<string, string> = {
   'Dashboard.entries': 'the entries of one dashboard',
   'OrgUnit.children': 'the units directly under one unit',
   'Organisation.units': "one organisation's units; the paged list is orgUnitsConnection",
+  'BindableScopes.units': "a subset of one organisation's units, as Organisation.units, for one choice in the pane",
+  'BindableScopes.dashboards': 'a subset of the dashboards of one plan, as PlanVersion.dashboards',
   'Organisation.people': "one organisation's people; the paged list is peopleConnection",
   'Organisation.cycles': "one organisation's plan cycles (one every three years)",
   'Organisation.scoringProfiles': "one organisation's scoring profiles",

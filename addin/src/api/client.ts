@@ -147,17 +147,16 @@ export class CruscottoClient {
     return (await this.request(SYNC_ROWS, { input: batch })).syncRows;
   }
 
-  /** what a sheet of this plan may be scoped to: the organisation's units and the plan's cruscotti, by name */
-  async sheetScopes(
-    planId: string,
-    organisationId: string,
-  ): Promise<{ units: Array<{ id: string; name: string }>; dashboards: Array<{ id: string; name: string }> }> {
-    const data = await this.request(SHEET_SCOPES, { planId, organisationId });
-    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'it');
-    return {
-      units: [...(data.organisation?.units ?? [])].sort(byName),
-      dashboards: data.planVersion?.dashboards ?? [],
-    };
+  /**
+   * what this user may scope a sheet of this plan to (bindableScopes): the server lists only what it would accept,
+   * and says whether the lists are limited to the user's own units
+   */
+  async sheetScopes(planId: string): Promise<{
+    limitedToOwnUnits: boolean;
+    units: Array<{ id: string; name: string }>;
+    dashboards: Array<{ id: string; name: string }>;
+  }> {
+    return (await this.request(SHEET_SCOPES, { planId })).bindableScopes;
   }
 
   /** planLint's polarity findings of a plan (unconfirmed, not stated, suggested by the KPI's words) */

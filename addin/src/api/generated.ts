@@ -482,11 +482,10 @@ export type UndoSyncBatchMutation = { undoSyncBatch: { undone: boolean, rowIds: 
 
 export type SheetScopesQueryVariables = Exact<{
   planId: Scalars['ID']['input'];
-  organisationId: Scalars['ID']['input'];
 }>;
 
 
-export type SheetScopesQuery = { organisation: { units: Array<{ id: string, name: string }> } | null, planVersion: { dashboards: Array<{ id: string, name: string }> } | null };
+export type SheetScopesQuery = { bindableScopes: { limitedToOwnUnits: boolean, units: Array<{ id: string, name: string }>, dashboards: Array<{ id: string, name: string }> } };
 
 export type ParsedValueFieldsFragment = { raw: string, kind: ParsedValueKind, number: number | null };
 

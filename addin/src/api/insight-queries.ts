@@ -190,16 +190,18 @@ export const UNDO_SYNC_BATCH = operation<Wire.UndoSyncBatchMutation, Wire.UndoSy
   `,
 );
 
-/** what a new binding may be scoped to (issue 18, item 7): the organisation's units and the plan's cruscotti */
+/**
+ * what a new binding may be scoped to (issue 18, item 7): the units and cruscotti the server accepts from this user
+ * (a unit editor: their own units and the cruscotti those own), by the rule that checks the scope
+ */
 export const SHEET_SCOPES = operation<Wire.SheetScopesQuery, Wire.SheetScopesQueryVariables>(/* GraphQL */ `
-  query SheetScopes($planId: ID!, $organisationId: ID!) {
-    organisation(id: $organisationId) {
+  query SheetScopes($planId: ID!) {
+    bindableScopes(planId: $planId) {
+      limitedToOwnUnits
       units {
         id
         name
       }
-    }
-    planVersion(id: $planId) {
       dashboards {
         id
         name

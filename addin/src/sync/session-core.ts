@@ -14,8 +14,8 @@ import type { StoredState } from './state';
 import { BindingSlots, type SlotTarget } from './slots';
 import type { Binding, BindingScope, ConflictRecord, Connection, PlanChoice, Progress, SheetError } from './types';
 
-/** the units and cruscotti a new binding may be scoped to */
-export type ScopeChoices = Record<BindingScope['kind'], BindingScope[]>;
+/** the units and cruscotti a new binding may be scoped to; limitedToOwnUnits: they are the user's own (unit editor) */
+export type ScopeChoices = Record<BindingScope['kind'], BindingScope[]> & { limitedToOwnUnits: boolean };
 
 export type SessionOptions = {
   workbook: WorkbookPort;
@@ -159,10 +159,11 @@ export class SessionCore {
     return this.requireClient().confirmPolarities(this.requireState().binding.planId, acceptSuggestions);
   }
 
-  /** what a new binding of this plan may be scoped to: one unit or one cruscotto (issue 18, item 7) */
-  async sheetScopes(plan: Pick<PlanChoice, 'planId' | 'organisationId'>): Promise<ScopeChoices> {
-    const { units, dashboards } = await this.requireClient().sheetScopes(plan.planId, plan.organisationId);
+  /** what a new binding of this plan may be scoped to, for this user: one of their units or cruscotti (issue 18) */
+  async sheetScopes(plan: Pick<PlanChoice, 'planId'>): Promise<ScopeChoices> {
+    const { limitedToOwnUnits, units, dashboards } = await this.requireClient().sheetScopes(plan.planId);
     return {
+      limitedToOwnUnits,
       unit: units.map((u) => ({ kind: 'unit', id: u.id, name: u.name })),
       dashboard: dashboards.map((d) => ({ kind: 'dashboard', id: d.id, name: d.name })),
     };

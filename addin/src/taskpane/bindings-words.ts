@@ -26,6 +26,11 @@ const it = {
   scopeDashboard: 'Un cruscotto',
   scopeTarget: 'Unità o cruscotto',
   scopeNone: 'Il piano non ha cruscotti',
+  scopeNoUnits: "L'organizzazione non ha unità",
+  scopeUnassigned:
+    'Non è assegnato a nessuna unità: chieda al controllo di gestione di assegnargliene una, poi potrà collegare un foglio delle sue unità o dei loro cruscotti. Intanto può collegare tutto il piano.',
+  scopeNoOwnDashboards:
+    'Nessun cruscotto di questo piano appartiene alle sue unità: scegliere una unità responsabile o tutto il piano.',
 };
 
 const en: typeof it = {
@@ -48,6 +53,10 @@ const en: typeof it = {
   scopeDashboard: 'One cruscotto',
   scopeTarget: 'Unit or cruscotto',
   scopeNone: 'The plan has no cruscotti',
+  scopeNoUnits: 'The organisation has no units',
+  scopeUnassigned:
+    'You are not assigned to any unit: ask the performance management office (controllo di gestione) to assign you one, then you can bind a sheet of your units or their cruscotti. Meanwhile you can bind the whole plan.',
+  scopeNoOwnDashboards: 'No cruscotto of this plan belongs to your units: choose a responsible unit or the whole plan.',
 };
 
 export const bindingsWords: Record<Language, typeof it> = { it, en };

@@ -89,7 +89,7 @@ export class Pane {
       operate: (work) => this.operate('other', work),
       switched: () => this.switched(),
     });
-    this.scope = new ScopeView(this.session, this.options.language);
+    this.scope = new ScopeView(this.session, this.options.language, () => this.renderBinding());
     await this.bindings.follow(false);
     await this.preview.remember();
     const remembered = this.options.store.read();
@@ -159,6 +159,7 @@ export class Pane {
 
   private disconnect(): void {
     this.options.store.forgetToken();
+    this.scope?.forget();
     this.connected = false;
     byId<HTMLInputElement>('token').value = '';
     byId('connect-form').hidden = false;
@@ -216,7 +217,8 @@ export class Pane {
     const year = Number(byId<HTMLSelectElement>('year').value);
     if (!plan || !Number.isInteger(year)) return null;
     const checkpoint = byId<HTMLSelectElement>('checkpoint').value as Checkpoint;
-    return { planId: plan.planId, year, checkpoint, scope: this.scope?.value() };
+    const scope = this.scope?.value();
+    return scope === null ? null : { planId: plan.planId, year, checkpoint, scope };
   }
 
   // ------------------------------------------------------------------ operations
@@ -361,8 +363,9 @@ export class Pane {
     // Sync works offline too (edits stay marked); it needs a binding, not a connection, and a role that may edit
     byId<HTMLButtonElement>('sync').disabled = this.busy || !binding || readOnly;
     byId<HTMLButtonElement>('refresh').disabled = this.busy || !binding;
-    byId<HTMLButtonElement>('load').disabled = this.busy || !this.connected;
-    byId<HTMLButtonElement>('bind').disabled = this.busy || !this.connected;
+    // a unit or cruscotto asked for and none to choose: the scope note says why, and nothing is loaded instead
+    const noChoice = this.busy || !this.connected || this.scope?.value() === null;
+    byId<HTMLButtonElement>('load').disabled = byId<HTMLButtonElement>('bind').disabled = noChoice;
   }
 
   private async renderErrors(): Promise<void> {

@@ -223,6 +223,11 @@ export const TABLE: Record<string, Probe> = {
     byDashboard: sheetRows(planId: $p, year: 2022, scope: { dashboardId: $d }) { rows { rowId title } } }`,
     (t) => ({ p: t.plan, u: t.unit, d: t.dashboard }),
   ),
+  // the pane's scope choice: the units and cruscotti the caller may bind, never another organisation's
+  bindableScopes: read(
+    `query($p: ID!) { bindableScopes(planId: $p) { limitedToOwnUnits units { id name } dashboards { id name } } }`,
+    (t) => ({ p: t.plan }),
+  ),
   codeValues: read(
     `query($p: ID!) { codeValues(input: { requests: [{ planId: $p, code: "1.1.1", year: 2022 }] }) { rowId title problem } }`,
     (t) => ({ p: t.plan }),
