@@ -23,6 +23,7 @@ import type { Indicator, Measurement, Target, TargetRevision } from '../entities
 import type { ScoringProfile as ProfileRow } from '../entities/scoring-profile';
 import { runSteps, STEP_ITEMS, type Steps } from '../speed/steps';
 import { groupBy } from './group-by';
+import { groupsOf, lastOf } from './lookups';
 import type { PlanSnapshot } from './plan-snapshot';
 
 /** Every score of one plan version for one (year, checkpoint), computed together from one snapshot. */
@@ -108,6 +109,10 @@ function asChild(indicator: Indicator, result: IndicatorResult): AggregateChild 
  */
 export type ScoreReuse = { prev: PlanScores; changed: ReadonlySet<string> };
 
+/**
+ * The scores of (year, checkpoint) from `s`: its targets and actuals of that period. Scored whole, `s` is narrowed to
+ * the period (forPeriod: smaller groups); with `reuse` it may hold every period's rows.
+ */
 export function computePlanScores(
   s: PlanSnapshot,
   year: number,
@@ -132,10 +137,20 @@ export function* planScoreSteps(
     below ? undefined : map?.get(id);
   const profile = profileOf(s.plan.scoringProfile as ProfileRow | null);
   const ctx = { year, checkpoint: checkpoint as '30/6' | '31/12', profile };
-  const targetOf = new Map(s.targets.map((t) => [t.indicator.id, t]));
-  const revisionsOf = groupBy(s.revisions, (r) => r.target.id);
-  const measurementOf = new Map(s.measurements.map((m) => [m.indicator.id, m]));
-  const activitiesOf = groupBy(s.activities, (a) => a.project.id);
+  // with reuse, the groups of the few rows scored again are found when asked (lookups.ts), not the whole plan's
+  const whole = !changed;
+  // the period's rows alone: `s` may hold every period's when reuse is given (the sync's state, rescore.ts)
+  const inPeriod = (row: { year: number; checkpoint: string }) => row.year === year && row.checkpoint === checkpoint;
+  const targetOf = lastOf(s.targets, (t) => (inPeriod(t) ? t.indicator.id : null), whole);
+  const revisionsOf = groupsOf(s.revisions, (r) => r.target.id, whole);
+  const measurementOf = lastOf(s.measurements, (m) => (inPeriod(m) ? m.indicator.id : null), whole);
+  const activitiesOf = groupsOf(s.activities, (a) => a.project.id, whole);
+  // which aggregates have a result scored again below them, told upwards as each level is scored
+  const dirtyBelow = new Set<string>();
+  const markDirty = (id: string, ...parents: Array<string | null | undefined>) => {
+    dirty.add(id);
+    for (const parent of parents) if (parent) dirtyBelow.add(parent);
+  };
 
   const indicators = new Map<string, IndicatorResult>();
   for (const indicator of s.indicators) {
@@ -145,10 +160,10 @@ export function* planScoreSteps(
       indicators.set(indicator.id, same);
       continue;
     }
-    dirty.add(indicator.id);
-    const target = targetOf.get(indicator.id);
+    markDirty(indicator.id, indicator.operationalObjective?.id, indicator.strategicObjective?.id);
+    const target = targetOf(indicator.id);
     const activities: ActivityInput[] | undefined = indicator.project
-      ? (activitiesOf.get(indicator.project.id) ?? []).map((a) => ({
+      ? (activitiesOf(indicator.project.id) ?? []).map((a) => ({
           id: a.id,
           code: a.name,
           name: a.name,
@@ -169,8 +184,8 @@ export function* planScoreSteps(
           polarityConfirmed: indicator.polarityConfirmed,
           polarityEvidence: indicator.polarityEvidence,
           rule: (indicator.rule as RuleName | null) ?? undefined,
-          target: target ? targetInput(target, revisionsOf.get(target.id) ?? [], indicator) : undefined,
-          actual: actualInput(measurementOf.get(indicator.id)),
+          target: target ? targetInput(target, revisionsOf(target.id) ?? [], indicator) : undefined,
+          actual: actualInput(measurementOf(indicator.id)),
           activities: activities && activities.length > 0 ? activities : undefined,
         },
         ctx,
@@ -179,47 +194,43 @@ export function* planScoreSteps(
   }
 
   yield;
-  const indicatorsOfOO = groupBy(s.indicators, (i) => i.operationalObjective?.id);
-  const ownOfSO = groupBy(s.indicators, (i) => i.strategicObjective?.id);
+  const indicatorsOfOO = groupsOf(s.indicators, (i) => i.operationalObjective?.id, whole);
+  const ownOfSO = groupsOf(s.indicators, (i) => i.strategicObjective?.id, whole);
   const childrenOf = (list: Indicator[] | undefined) => (list ?? []).map((i) => asChild(i, indicators.get(i.id)!));
 
   const operationalObjectives = new Map<string, AggregateResult>();
   for (const oo of s.operationalObjectives) {
-    const below = (indicatorsOfOO.get(oo.id) ?? []).some((i) => dirty.has(i.id));
-    const same = kept(prev?.operationalObjectives, oo.id, below);
+    const same = kept(prev?.operationalObjectives, oo.id, dirtyBelow.has(oo.id));
     if (same) {
       operationalObjectives.set(oo.id, same);
       continue;
     }
-    dirty.add(oo.id);
+    markDirty(oo.id, oo.strategicObjective?.id);
     operationalObjectives.set(
       oo.id,
-      aggregate(childrenOf(indicatorsOfOO.get(oo.id)), {
+      aggregate(childrenOf(indicatorsOfOO(oo.id)), {
         subject: { type: 'objective', id: oo.id, code: oo.code, year, checkpoint: ctx.checkpoint },
         profile,
       }),
     );
   }
 
-  const oosOfSO = groupBy(s.operationalObjectives, (o) => o.strategicObjective?.id);
+  const oosOfSO = groupsOf(s.operationalObjectives, (o) => o.strategicObjective?.id, whole);
   const strategicObjectives = new Map<string, StrategicResult>();
   for (const so of s.strategicObjectives) {
-    const below =
-      (oosOfSO.get(so.id) ?? []).some((o) => dirty.has(o.id)) ||
-      (ownOfSO.get(so.id) ?? []).some((i) => dirty.has(i.id));
-    const same = kept(prev?.strategicObjectives, so.id, below);
+    const same = kept(prev?.strategicObjectives, so.id, dirtyBelow.has(so.id));
     if (same) {
       strategicObjectives.set(so.id, same);
       continue;
     }
-    dirty.add(so.id);
-    const contributions = (oosOfSO.get(so.id) ?? [])
+    markDirty(so.id, so.perspective.id);
+    const contributions = (oosOfSO(so.id) ?? [])
       .filter((o) => o.contributes)
       .map((o) => {
         const r = operationalObjectives.get(o.id)!;
         return { id: o.id, code: o.code, weight: o.weight, score: r.score, status: r.status, errors: r.errors };
       });
-    const own = childrenOf(ownOfSO.get(so.id));
+    const own = childrenOf(ownOfSO(so.id));
     strategicObjectives.set(
       so.id,
       scoreStrategicObjective(
@@ -236,19 +247,15 @@ export function* planScoreSteps(
     );
   }
 
-  const sosOfPerspective = groupBy(s.strategicObjectives, (o) => o.perspective.id);
+  const sosOfPerspective = groupsOf(s.strategicObjectives, (o) => o.perspective.id, whole);
   const perspectives = new Map<string, AggregateResult>();
   for (const p of s.perspectives) {
-    const same = kept(
-      prev?.perspectives,
-      p.id,
-      (sosOfPerspective.get(p.id) ?? []).some((o) => dirty.has(o.id)),
-    );
+    const same = kept(prev?.perspectives, p.id, dirtyBelow.has(p.id));
     if (same) {
       perspectives.set(p.id, same);
       continue;
     }
-    const children = (sosOfPerspective.get(p.id) ?? []).map((o) => ({
+    const children = (sosOfPerspective(p.id) ?? []).map((o) => ({
       ...strategicObjectives.get(o.id)!,
       weight: undefined,
     }));
@@ -267,21 +274,18 @@ export function* planScoreSteps(
 
   yield;
   const dashboards = new Map<string, DashboardResult>();
-  const entriesOf = groupBy(s.entries, (e) => e.dashboard.id);
-  const indicatorById = new Map(s.indicators.map((i) => [i.id, i]));
+  const entriesOf = groupsOf(s.entries, (e) => e.dashboard.id, whole);
+  for (const e of s.entries) if (dirty.has(e.indicator.id)) dirtyBelow.add(e.dashboard.id);
+  const indicatorById = lastOf(s.indicators, (i) => i.id, whole);
   for (const d of s.dashboards) {
-    const same = kept(
-      prev?.dashboards,
-      d.id,
-      (entriesOf.get(d.id) ?? []).some((e) => dirty.has(e.indicator.id)),
-    );
+    const same = kept(prev?.dashboards, d.id, dirtyBelow.has(d.id));
     if (same) {
       dashboards.set(d.id, same);
       continue;
     }
     dirty.add(d.id);
-    const entries = (entriesOf.get(d.id) ?? []).map((e) => {
-      const indicator = indicatorById.get(e.indicator.id);
+    const entries = (entriesOf(d.id) ?? []).map((e) => {
+      const indicator = indicatorById(e.indicator.id);
       const objectiveId =
         e.operationalObjective?.id ??
         e.strategicObjective?.id ??

@@ -49,7 +49,10 @@ function merged<T extends object>(
   removed: Set<object>,
   order?: (a: T, b: T) => number,
 ): T[] {
-  const kept = removed.size > 0 ? loaded.filter((row) => !removed.has(row)) : loaded.slice();
+  // nothing removed or created: the loaded list itself (lists are never changed in place), so that what a batch left
+  // as it was is seen to be so by identity (kept-state.ts) and not copied
+  if (removed.size === 0 && created.length === 0) return loaded;
+  const kept = removed.size > 0 ? loaded.filter((row) => !removed.has(row)) : loaded;
   if (created.length === 0) return kept;
   const out = kept.concat(created);
   return order ? out.sort(order) : out;

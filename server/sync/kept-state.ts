@@ -79,9 +79,16 @@ export async function keepStateAfter(
   const fresh = new Map<EntityClass<Node>, string[]>();
   let count = 0;
   for (const kind of TREE_KINDS) {
-    const known = new Set<object>(read.snapshot[kind]);
-    for (const row of after.snapshot[kind] as Node[]) {
-      if (known.has(row)) continue;
+    const was = read.snapshot[kind] as Node[];
+    const now = after.snapshot[kind] as Node[];
+    // a list the batch left alone is the same list; one whose rows it replaced in place (adopt-rows.ts) is compared
+    // position by position; only one it added rows to is looked up whole (a set of every period's targets per sync
+    // was most of this function's time, bench B7). A row seen as new by position that is not is read again too.
+    if (was === now) continue;
+    const known = was.length === now.length ? null : new Set<object>(was);
+    for (let k = 0; k < now.length; k++) {
+      const row = now[k];
+      if (known ? known.has(row) : was[k] === row) continue;
       const type = row.constructor as EntityClass<Node>;
       const ids = fresh.get(type) ?? [];
       ids.push(row.id);
@@ -100,12 +107,15 @@ export async function keepStateAfter(
     ...withRowsOf(after.snapshot, byId, TREE_KINDS),
     plan: plan as PlanSnapshot['plan'],
   };
+  // indexed from `after`'s indexes, only the re-read rows' owners again: indexing the whole plan (every period's
+  // targets) here was a third of a sync's time (bench B7)
   const state = new PlanState(
     snapshot,
     after.year,
     after.checkpoint,
     [...after.unitsById.values()],
     after.locked ? [after.locked] : [],
+    { base: after, touched: byId.values() },
   );
   snapshots.putKept(SHEET_STATES, committed, after.year, after.checkpoint, state, snapshotBytes(snapshot));
 }

@@ -49,14 +49,14 @@ export function reuseFor(
   return { prev: prev.scores, changed };
 }
 
-/** The period's scores of the plan after the batch: only what it changed scored again, when `reuse` allows. */
+/**
+ * The period's scores of the plan after the batch: only what it changed scored again, when `reuse` allows. Rescored,
+ * the state's every-period rows are given as they are (the scoring picks the period's rows of the few indicators it
+ * scores again): narrowing the whole plan to the period first was a third of a rescore (bench B7).
+ */
 export function scoresAfter(after: PlanState, reuse?: ScoreReuse): PlanScores {
-  return computePlanScores(
-    forPeriod(after.snapshot, after.year, after.checkpoint),
-    after.year,
-    after.checkpoint,
-    reuse,
-  );
+  const snapshot = reuse ? after.snapshot : forPeriod(after.snapshot, after.year, after.checkpoint);
+  return computePlanScores(snapshot, after.year, after.checkpoint, reuse);
 }
 
 /**

@@ -45,6 +45,8 @@ export type PlanChangeEvent = {
 /** What one subscriber heard: its events, the errors it got, and a way to wait for the next event. */
 export type Listener = {
   events: PlanChangeEvent[];
+  /** when each event arrived on the socket (performance.now()), beside `events`: bench B7 times the hop with it */
+  arrivals: number[];
   errors: unknown[];
   /** resolves with the next event not yet taken (or the first already there), rejects after `ms` */
   next(ms?: number): Promise<PlanChangeEvent>;
@@ -67,6 +69,7 @@ export function listen(
   variables: { planId: string; year: number; checkpoint?: string },
 ): Listener {
   const events: PlanChangeEvent[] = [];
+  const arrivals: number[] = [];
   const errors: unknown[] = [];
   let taken = 0;
   const waiting: Array<() => void> = [];
@@ -85,7 +88,10 @@ export function listen(
     {
       next: (result) => {
         if (result.errors) errors.push(...result.errors);
-        if (result.data) events.push(result.data.planChanged);
+        if (result.data) {
+          events.push(result.data.planChanged);
+          arrivals.push(performance.now());
+        }
         waiting.splice(0).forEach((wake) => wake());
       },
       error: (error) => {
@@ -97,6 +103,7 @@ export function listen(
   );
   return {
     events,
+    arrivals,
     errors,
     closed,
     // a hang guard, never a speed check: the event wakes the wait at once, and a loaded machine may take seconds

@@ -1,0 +1,201 @@
+/**
+ * A rescore (computePlanScores with ScoreReuse, as the sheet sync does after a batch: server/sync/rescore.ts) equals
+ * the whole plan scored again, property-style: random edits of the rows a sync may write of existing indicators
+ * (actual value, neutralisation, manual score, weight, effective target, replaced status), a few indicators at a
+ * time, each round rescored from the previous round's rescore (an error would carry on and grow), on the Sondrio
+ * plan and on a generated plan of 4,800 indicators. The rescore is given the state's every-period rows, as the sync
+ * gives them; the reference is narrowed to the period first, as a read scores it. Pure computation over rows read
+ * once: one database (SQLite) is enough, the database takes no part in it.
+ */
+import { parseValue } from '@core/values';
+import { Checkpoint, IndicatorStatus } from '@core/vocabulary/enums';
+import { openOrm } from '../../server/db/orm';
+import { PlanVersion } from '../../server/entities';
+import { Measurement } from '../../server/entities';
+import type { Indicator, TargetRevision } from '../../server/entities';
+import { seedIfEmpty } from '../../server/fixtures/sondrio';
+import { forPeriod, type PlanSnapshot } from '../../server/services/plan-snapshot';
+import { computePlanScores, type PlanScores } from '../../server/services/realization';
+import { loadPlanState } from '../../server/sync/plan-state';
+import { databaseFor } from '../helpers/databases';
+import { buildPlan } from '../helpers/synthetic-plan';
+
+type Orm = Awaited<ReturnType<typeof openOrm>>;
+
+/** a small seeded generator (mulberry32): the same edits on every run, another seed for another sequence */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** another object of the same row (same class, same fields) with `fields` changed: the kept rows stay as they were */
+function changedCopy<T extends object>(row: T, fields: Partial<T>): T {
+  return Object.assign(Object.create(Object.getPrototypeOf(row)) as T, row, fields);
+}
+
+/** a new actual of indicator `id` for the period, with `fields` over an empty one */
+function firstActual(
+  s: PlanSnapshot,
+  id: string,
+  year: number,
+  checkpoint: string,
+  fields: Partial<Measurement>,
+): Measurement {
+  const indicator = s.indicators.find((i) => i.id === id)!;
+  return Object.assign(Object.create(Measurement.prototype) as Measurement, {
+    id: `new-${id}-${year}-${checkpoint}`,
+    indicator,
+    year,
+    checkpoint,
+    value: null,
+    neutralised: false,
+    neutralisationReason: null,
+    manualScore: null,
+    manualJustification: null,
+    author: null,
+    notCompleted: false,
+    recordedAt: new Date(0),
+    version: 1,
+    ...fields,
+  });
+}
+
+const KINDS = ['actual', 'cleared', 'neutralised', 'manual', 'weight', 'target', 'replaced'] as const;
+
+/** `s` with one random edit of indicator `id` for (year, checkpoint): a new snapshot, the old one untouched */
+function edited(s: PlanSnapshot, id: string, year: number, checkpoint: string, next: () => number): PlanSnapshot {
+  const kind = KINDS[Math.floor(next() * KINDS.length)];
+  const inPeriod = (r: { year: number; checkpoint: string }) => r.year === year && r.checkpoint === checkpoint;
+  const value = parseValue(String(Math.round(next() * 300) / 10));
+  const out = { ...s };
+  if (kind === 'weight' || kind === 'replaced') {
+    out.indicators = s.indicators.map((i) =>
+      i.id !== id
+        ? i
+        : changedCopy<Indicator>(
+            i,
+            kind === 'weight'
+              ? { weight: Math.round(next() * 50) }
+              : { status: i.status === IndicatorStatus.REPLACED ? IndicatorStatus.ACTIVE : IndicatorStatus.REPLACED },
+          ),
+    );
+  } else if (kind === 'target') {
+    const target = s.targets.find((t) => t.indicator.id === id && inPeriod(t));
+    const last = target && s.revisions.filter((r) => r.target.id === target.id && r.approved).at(-1);
+    out.revisions = s.revisions.map((r) => (r === last ? changedCopy<TargetRevision>(r, { value }) : r));
+  } else {
+    const fields: Partial<Measurement> =
+      kind === 'actual'
+        ? { value, neutralised: false, manualScore: null }
+        : kind === 'cleared'
+          ? { value: null }
+          : kind === 'neutralised'
+            ? { neutralised: true, neutralisationReason: 'prova' }
+            : { manualScore: Math.round(next() * 100) / 100 };
+    const had = s.measurements.some((m) => m.indicator.id === id && inPeriod(m));
+    out.measurements = had
+      ? s.measurements.map((m) => (m.indicator.id === id && inPeriod(m) ? changedCopy<Measurement>(m, fields) : m))
+      : // a first actual of the period (the Sondrio plan has none): a new row, as the sync inserts it
+        [...s.measurements, firstActual(s, id, year, checkpoint, fields)];
+  }
+  return out;
+}
+
+const LEVELS = [
+  'indicators',
+  'operationalObjectives',
+  'strategicObjectives',
+  'perspectives',
+  'dashboards',
+  'units',
+  'managers',
+] as const;
+
+/** equal results, and every map's entries in the same order as the whole scoring gives them */
+function expectSame(rescored: PlanScores, whole: PlanScores): void {
+  for (const level of LEVELS) expect([...rescored[level].keys()]).toEqual([...whole[level].keys()]);
+  expect(rescored).toEqual(whole);
+}
+
+async function roundsOn(
+  orm: Orm,
+  planId: string,
+  year: number,
+  checkpoint: Checkpoint,
+  seed: number,
+  rounds: number,
+): Promise<{ moved: number; kept: number }> {
+  const state = await loadPlanState(orm.em.fork(), planId, year, checkpoint, { readOnly: true });
+  const next = random(seed);
+  let s = state.snapshot;
+  let prev = computePlanScores(forPeriod(s, year, checkpoint), year, checkpoint);
+  let moved = 0;
+  let kept = 0;
+  for (let round = 0; round < rounds; round++) {
+    const changed = new Set<string>();
+    const count = 1 + Math.floor(next() * 4);
+    for (let k = 0; k < count; k++) {
+      const id = s.indicators[Math.floor(next() * s.indicators.length)].id;
+      changed.add(id);
+      s = edited(s, id, year, checkpoint, next);
+    }
+    const rescored = computePlanScores(s, year, checkpoint, { prev, changed });
+    const whole = computePlanScores(forPeriod(s, year, checkpoint), year, checkpoint);
+    expectSame(rescored, whole);
+    // what it did not score again is the kept result itself; what it did, a result that may have moved
+    for (const [id, result] of rescored.indicators) {
+      if (changed.has(id)) moved += result.score === prev.indicators.get(id)?.score ? 0 : 1;
+      else if (result === prev.indicators.get(id)) kept++;
+    }
+    prev = rescored;
+  }
+  return { moved, kept };
+}
+
+describe('a rescore of the changed indicators equals the whole plan scored again (random edits)', () => {
+  const database = databaseFor('sqlite');
+  let orm: Orm;
+  let sondrio: string;
+  let generated: { planId: string; indicators: number };
+  beforeAll(async () => {
+    orm = await openOrm(await database.create());
+    await seedIfEmpty(orm.em.fork());
+    [sondrio] = (await orm.em.fork().find(PlanVersion, {}, { orderBy: { createdAt: 'asc' }, limit: 1 })).map(
+      (p) => p.id,
+    );
+    generated = await buildPlan(orm.em, 'RESCORE4800', {
+      perspectives: 4,
+      strategic: 12,
+      operational: 10,
+      indicators: 10,
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await orm?.close(true);
+    await database.dropAll();
+  });
+
+  it.each([
+    [2022, Checkpoint.YEAR_END, 1],
+    [2023, Checkpoint.YEAR_END, 2],
+    [2024, Checkpoint.YEAR_END, 3],
+  ])('Sondrio, %i %s', async (year, checkpoint, seed) => {
+    const { moved, kept } = await roundsOn(orm, sondrio, year, checkpoint, seed, 40);
+    // the edits moved scores (else equality would prove little) and the rest was reused, not recomputed
+    expect(moved).toBeGreaterThan(5);
+    expect(kept).toBeGreaterThan(0);
+  });
+
+  it('a generated plan of 4,800 indicators, 2022 year end', async () => {
+    expect(generated.indicators).toBe(4800);
+    const { moved, kept } = await roundsOn(orm, generated.planId, 2022, Checkpoint.YEAR_END, 4, 12);
+    expect(moved).toBeGreaterThan(5);
+    expect(kept).toBeGreaterThan(12 * 4700);
+  });
+});
