@@ -33,6 +33,7 @@ import { startLive, type Live } from './live';
 import { PLAN_SCORES, ScoreSnapshots } from './services/score-snapshots';
 import { KeptAnswers, keptAnswersPlugin } from './graphql/kept-answers';
 import { keepSnapshotsFresh } from './services/snapshot-drops';
+import { shareSheetStates } from './sync/shared-states';
 import { openPlanCompute, type PlanCompute } from './compute/pool';
 
 /** Body cap: under Excel on the web's 5 MB per request, so anything the add-in can send fits. */
@@ -98,6 +99,10 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   const snapshots = new ScoreSnapshots({ maxBytes: ops.scoreCacheMb * 2 ** 20 });
   const dropStale = keepSnapshotsFresh(orm.em, snapshots, invalidations, (error) =>
     logger.warn({ err: error }, 'invalidation'),
+  );
+  // a sync's kept plan state brought to the other instances' kept states (sync/shared-states.ts)
+  const unshare = shareSheetStates(orm.em, snapshots, coordination, (error) =>
+    logger.warn({ err: error }, 'sheet states'),
   );
   // plan-tree answers per caller and plan stamp (graphql/kept-answers.ts), freed by the same drops as the scores
   const answers = new KeptAnswers({ maxBytes: ops.answerCacheMb * 2 ** 20 });
@@ -204,6 +209,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     await compute.close();
     await live.close();
     dropStale();
+    unshare();
     unregisterAnswers();
     await invalidations.close();
     await coordination?.close();

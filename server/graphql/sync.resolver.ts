@@ -15,6 +15,7 @@ import { SheetScopeInput } from './types/sheet-scope';
 import { realizationView } from '../services/realization-view';
 import { syncRows } from '../sync/sync-rows';
 import { SYNC_TURNS } from '../sync/plan-queue';
+import { syncClock } from '../sync/sync-clock';
 import { countSyncRows } from '../ops/metrics';
 import type { Context } from './context';
 import { nextTurn } from '../speed/next-turn';
@@ -83,17 +84,24 @@ export class SyncResolver {
         source?.workbook || source?.sheet ? [source.workbook, source.sheet].filter(Boolean).join(' / ') : null,
     };
     // the plan's syncs wait for their turn here, not holding a connection the plan's readers need (plan-queue.ts)
-    const result = await SYNC_TURNS.run(input.planId, () =>
-      syncRows(service, {
-        planId: input.planId,
-        year: input.year,
-        checkpoint: input.checkpoint,
-        mode: input.mode,
-        batchKey: input.batchKey,
-        rows: input.rows.map((r) => ({ ...r })),
-        scope: input.scope ? { unitId: input.scope.unitId, dashboardId: input.scope.dashboardId } : null,
-      }),
-    );
+    const clock = syncClock();
+    const result = await SYNC_TURNS.run(input.planId, () => {
+      clock?.mark('queue');
+      return syncRows(
+        service,
+        {
+          planId: input.planId,
+          year: input.year,
+          checkpoint: input.checkpoint,
+          mode: input.mode,
+          batchKey: input.batchKey,
+          rows: input.rows.map((r) => ({ ...r })),
+          scope: input.scope ? { unitId: input.scope.unitId, dashboardId: input.scope.dashboardId } : null,
+        },
+        { clock },
+      );
+    });
+    clock?.write();
     countSyncRows(result.rows.map((row) => row.status));
     return result;
   }

@@ -72,6 +72,16 @@ export class ScoreSnapshots {
   private readonly others: LRUCache<string, Kept> | null;
   /** keep(): the values being built, per key and stamp, which readers of the same stamp wait for instead of building */
   private readonly building = new Map<string, { stamp: string; value: Promise<object> }>();
+  /**
+   * kept kinds a plan's drop leaves in place (still served only at their own stamp): another instance's write is
+   * told with the rows it changed, and the value kept before it is brought to the new stamp from those alone
+   * (server/sync/shared-states.ts), which the drop arriving first would have thrown away
+   */
+  readonly patchable = new Set<string>();
+  /** whenKept(): who waits for which stamp of a key */
+  private readonly waiters = new Map<string, Array<{ stamp: string; resolve: (value: object | undefined) => void }>>();
+  /** tells the other instances what a writer kept (server/sync/shared-states.ts); nothing without Redis */
+  announce: (message: object) => void = () => undefined;
 
   constructor(budget: CacheBudget) {
     this.cache = budgetCache(budget, 500, sizeOf);
@@ -94,6 +104,12 @@ export class ScoreSnapshots {
     const hit = entry?.stamp === stamp.value;
     countCacheLookup(PLAN_SCORES, hit);
     return hit ? entry : undefined;
+  }
+
+  /** the kept scores of the plan's period at the stamp `value`, if they are those (not counted) */
+  peek(planId: string, year: number, checkpoint: Checkpoint, value: string): ScoredPlan | undefined {
+    const entry = this.cache?.get(keyOf(planId, year, checkpoint));
+    return entry?.stamp === value ? entry : undefined;
   }
 
   /** Keeps scores computed from rows read after `stamp` was: never older than it, maybe newer (then the next stamp differs). */
@@ -150,6 +166,7 @@ export class ScoreSnapshots {
     try {
       const value = await building;
       this.others.set(key, { value, bytes: bytes(value), stamp: stamp.value, orgId: stamp.orgId });
+      this.tellWaiters(key, stamp.value, value);
       return value;
     } finally {
       if (this.building.get(key)?.value === building) this.building.delete(key);
@@ -172,6 +189,54 @@ export class ScoreSnapshots {
     const key = `${keyOf(stamp.planId, year, checkpoint)}|${kind}`;
     if (this.others.get(key)?.stamp === stamp.value || this.building.get(key)?.stamp === stamp.value) return;
     this.others.set(key, { value, bytes, stamp: stamp.value, orgId: stamp.orgId });
+    this.tellWaiters(key, stamp.value, value);
+  }
+
+  /**
+   * The value of `kind` at the stamp `value` as soon as it is kept here, or undefined after `ms` (at once with 0):
+   * a sync holding its plan's lock waits a moment for the state another instance's sync tells (shared-states.ts)
+   * rather than reading the whole plan under the lock.
+   */
+  whenKept<T extends object>(
+    kind: string,
+    planId: string,
+    year: number,
+    checkpoint: Checkpoint,
+    value: string,
+    ms: number,
+  ): Promise<T | undefined> {
+    const now = this.peekKept<T>(kind, planId, year, checkpoint, value);
+    if (now || ms <= 0) return Promise.resolve(now);
+    const key = `${keyOf(planId, year, checkpoint)}|${kind}`;
+    return new Promise((resolve) => {
+      const waiter = { stamp: value, resolve: (kept: object | undefined) => resolve(kept as T | undefined) };
+      const list = this.waiters.get(key) ?? [];
+      list.push(waiter);
+      this.waiters.set(key, list);
+      setTimeout(() => {
+        const left = (this.waiters.get(key) ?? []).filter((w) => w !== waiter);
+        if (left.length) this.waiters.set(key, left);
+        else this.waiters.delete(key);
+        waiter.resolve(undefined);
+      }, ms).unref();
+    });
+  }
+
+  private tellWaiters(key: string, stamp: string, value: object): void {
+    const list = this.waiters.get(key);
+    if (!list) return;
+    const told = list.filter((w) => w.stamp === stamp);
+    if (told.length === 0) return;
+    const left = list.filter((w) => w.stamp !== stamp);
+    if (left.length) this.waiters.set(key, left);
+    else this.waiters.delete(key);
+    for (const w of told) w.resolve(value);
+  }
+
+  /** the value of `kind` kept for the plan's period at the stamp `value`, if it is that one (not counted) */
+  peekKept<T extends object>(kind: string, planId: string, year: number, checkpoint: Checkpoint, value: string) {
+    const kept = this.others?.get(`${keyOf(planId, year, checkpoint)}|${kind}`);
+    return kept?.stamp === value ? (kept.value as T) : undefined;
   }
 
   /**
@@ -190,6 +255,7 @@ export class ScoreSnapshots {
     if (kind !== 'plan' && kind !== 'org') return;
     for (const cache of [this.cache, this.others] as Array<LRUCache<string, Entry | Kept>>)
       for (const [k, entry] of cache.entries()) {
+        if (cache === this.others && this.patchable.has(k.slice(k.lastIndexOf('|') + 1))) continue;
         if ((kind === 'plan' && k.startsWith(`${id}|`)) || (kind === 'org' && entry.orgId === id)) cache.delete(k);
       }
   }

@@ -3,11 +3,12 @@ import type { Checkpoint } from '@core/vocabulary/enums';
 import type { Node } from '../entities/base';
 import type { PlanSnapshot, TreeRows } from '../services/plan-snapshot';
 import { readOnlyPlan, withRowsOf } from '../services/plan-snapshot';
-import { type PlanStamp, readPlanStamp } from '../services/plan-stamp';
-import { snapshotBytes } from '../services/score-snapshots';
+import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-stamp';
+import { type ScoreSnapshots, snapshotBytes } from '../services/score-snapshots';
 import type { ServiceContext } from '../services/service-context';
 import { readRowsIn } from '../speed/read-rows';
 import { loadPlanState, PlanState, SHEET_STATES } from './plan-state';
+import type { StatePatch } from './shared-states';
 
 /** The read-only plan state of one stamp, read before the sync takes its turn on the plan. */
 export type KeptState = { stamp: PlanStamp; state: PlanState };
@@ -41,6 +42,9 @@ export async function stateBeforeTurn(
   return { stamp, state };
 }
 
+/** how long a sync holding the plan's lock waits for the state another instance tells before reading the plan */
+const WAIT_MS = 3_000;
+
 /**
  * The plan state the sync decides from, in its turn: the one read before the turn when the stamp read under the
  * turn (`now`) is still the one that state belongs to (no writer committed in between: every write moves the
@@ -54,9 +58,17 @@ export async function stateInTurn(
   year: number,
   checkpoint: Checkpoint,
   fast: boolean,
+  snapshots?: ScoreSnapshots,
 ): Promise<PlanState> {
   if (kept && now && kept.stamp.value === now.value && kept.state.year === year && kept.state.checkpoint === checkpoint)
     return kept.state;
+  // other instances' syncs committed the changes since: the state they tell (shared-states.ts) is a moment away
+  if (fast && now && snapshots?.patchable.has(SHEET_STATES)) {
+    const ahead = kept ? now.changeCount - kept.stamp.changeCount : 0;
+    const wait = kept && ahead > 0 && onlyBumpedBy(kept.stamp, now, ahead) ? WAIT_MS : 0;
+    const told = await snapshots.whenKept<PlanState>(SHEET_STATES, planId, year, checkpoint, now.value, wait);
+    if (told) return told;
+  }
   return loadPlanState(em, planId, year, checkpoint, { readOnly: fast });
 }
 
@@ -71,6 +83,7 @@ export async function keepStateAfter(
   ctx: ServiceContext,
   read: PlanState,
   after: PlanState,
+  from: PlanStamp,
   committed: PlanStamp,
 ): Promise<void> {
   const snapshots = ctx.snapshots;
@@ -96,6 +109,17 @@ export async function keepStateAfter(
       count += 1;
     }
   }
+  // the other instances bring their state of `from` to `committed` from these rows (shared-states.ts), told before
+  // this instance reads them: a sync of the plan on another instance may be waiting for it under the plan's lock
+  const written = Object.fromEntries([...fresh].map(([type, ids]) => [type.name, ids]));
+  const patch: StatePatch = {
+    from: from.value,
+    to: committed,
+    year: after.year,
+    checkpoint: after.checkpoint,
+    rows: written,
+  };
+  snapshots.announce(patch);
   // one after the other: a few statements, in the same order every time (the statement-count tests compare them)
   const plan = await readOnlyPlan(em, committed.planId);
   const reread: Node[][] = [];

@@ -35,6 +35,16 @@ export function reuseFor(
   if (!before || entriesMoved || ctx.fastPaths === false) return undefined;
   const prev = ctx.snapshots?.get(before, read.year, read.checkpoint);
   if (!prev) return undefined;
+  const changed = valuesOnly(read, after, plans);
+  return changed && { prev: prev.scores, changed };
+}
+
+/**
+ * The indicators a batch wrote, when every row it wrote is an existing indicator that stays under the same parents
+ * and units (its values changed, nothing moved); else undefined. Such a batch's state after it differs from the
+ * state it read by those rows alone (kept-state.ts, shared-states.ts), whether or not scores were kept before it.
+ */
+export function valuesOnly(read: PlanState, after: PlanState, plans: RowPlan[]): Set<string> | undefined {
   const changed = new Set<string>();
   for (const p of plans) {
     if (!isWrite(p)) continue;
@@ -46,7 +56,7 @@ export function reuseFor(
     if (!sameUnits(read.snapshot.unitsOf.get(now.id), after.snapshot.unitsOf.get(now.id))) return undefined;
     changed.add(now.id);
   }
-  return { prev: prev.scores, changed };
+  return changed;
 }
 
 /**

@@ -13,13 +13,14 @@ import { JsonText } from '../speed/bound-insert';
 import { insertNewRow } from '../speed/bulk-write';
 import { outcomeOf, type SyncOutcome } from './answer';
 import { applyRows } from './apply';
-import { reuseFor, scoresAfter, sheetChangeOf } from './rescore';
+import { reuseFor, scoresAfter, sheetChangeOf, valuesOnly } from './rescore';
 import { checkPlacements, readCruscotti, writePlacements } from './dashboard-rows';
 import { decideRows, refuseBatch } from './decide';
 import { codeOf, levelOfNode, type PlanNode, type PlanState, titleOf } from './plan-state';
 import { keepStateAfter, stateBeforeTurn, stateInTurn } from './kept-state';
 import { foldWords } from '@core/vocabulary/fold';
 import { takeTurnOnPlan } from './plan-lock';
+import type { SyncClock } from './sync-clock';
 import { keepAllowedCells } from './partial-rows';
 import { guardRows } from './row-access';
 import { expandOutcome, foldRepeats, type KnownNode, refuseUnseenChanges } from './repeat-rows';
@@ -35,7 +36,12 @@ export type { AffectedScore, RowResult, SyncOutcome } from './answer';
  * `beforeTurn` after the plan state is read outside the transaction and before the sync takes its turn (a writer
  * coming in between).
  */
-export type SyncHooks = { afterWrite?: () => void | Promise<void>; beforeTurn?: () => void | Promise<void> };
+export type SyncHooks = {
+  afterWrite?: () => void | Promise<void>;
+  beforeTurn?: () => void | Promise<void>;
+  /** the profile's phases (sync-clock.ts) */
+  clock?: SyncClock | null;
+};
 
 /** knownNodes' index per plan state: a kept state (kept-state.ts) is indexed once, not per sync */
 const nodeIndexes = new WeakMap<PlanState, KnownNode>();
@@ -112,13 +118,17 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
   const fast = ctx.fastPaths !== false;
   let keep: PlanStamp | null = null;
   let kept: PlanScores | null = null;
-  let keptState: { read: PlanState; after: PlanState } | null = null;
+  let keptState: { read: PlanState; after: PlanState; before: PlanStamp } | null = null;
+  const clock = hooks.clock;
   try {
     // the plan as read-only rows before the turn: the writer's turn is not held while the whole plan is read
     const early = await stateBeforeTurn(ctx, input.planId, input.year, input.checkpoint);
     await hooks.beforeTurn?.();
+    clock?.mark('early');
     const result = await ctx.em.transactional(async (em) => {
+      clock?.mark('begin');
       await takeTurnOnPlan(em, input.planId);
+      clock?.mark('lock');
       const tx: ServiceContext = { ...ctx, em, auditBuffer: fast ? [] : undefined, batchKey: input.batchKey ?? null };
       const plan = await em.findOne(PlanVersion, { id: input.planId }, { populate: ['cycle'] });
       if (!plan) throw new NotFoundError('PlanVersion', input.planId);
@@ -144,8 +154,11 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
       }
       // the stamp before the rows are read: the scores computed below are kept only if no other writer came between
       const before = ctx.snapshots?.enabled ? await readPlanStamp(em, plan.id) : null;
+      clock?.mark('lookup');
       // the state read before the turn, if no writer came in between (its stamp is still `before`), else read now
-      const read = await stateInTurn(em, early, before, plan.id, input.year, input.checkpoint, fast);
+      const read = await stateInTurn(em, early, before, plan.id, input.year, input.checkpoint, fast, ctx.snapshots);
+      clock?.note('reread', read !== early?.state);
+      clock?.mark('read');
       // a row repeating a node in another cruscotto is folded into the first: the plan phases see each node once
       // a delete on a cruscotto row removes its entry, never the node: the plan phases see the row without it
       const folded = foldRepeats(input.rows.map(entryRemoval), knownNodes(read));
@@ -164,6 +177,7 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
       let state: PlanState = read;
       let after: PlanState = read;
       let placed = new Set<number>();
+      clock?.mark('decide');
       if (input.mode === 'atomic' && refused) {
         refuseBatch(plans);
       } else {
@@ -171,11 +185,13 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         placed = await writePlacements(tx, plan, folded, plans, cruscotti, after);
         await hooks.afterWrite?.();
       }
+      clock?.mark('apply');
       // the kept scores of `before`, rescored for the rows written, when nothing else moved (rescore.ts)
       const reuse = reuseFor(tx, before, read, after, plans, placed.size > 0 || cruscotti.removed.size > 0);
       let scores = scoresAfter(after, reuse);
       let answer = await outcomeOf(tx, state, after, plans, nodeInput, scores);
       let outcome = expandOutcome(answer, folded, input, placed, cruscotti.removed);
+      clock?.mark('answer');
       const wrote = outcome.applied > 0 || placed.size > 0 || cruscotti.removed.size > 0;
       if (before) keep = await scoresToKeep(em, before, wrote);
       if (reuse && !keep) {
@@ -183,10 +199,11 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         scores = scoresAfter(after);
         answer = await outcomeOf(tx, state, after, plans, nodeInput, scores);
         outcome = expandOutcome(answer, folded, input, placed, cruscotti.removed);
-      } else if (reuse && outcome.applied > 0) {
+      } else if (outcome.applied > 0 && !placed.size && !cruscotti.removed.size && valuesOnly(read, after, plans)) {
         // told with the commit: the feeds of this period need not read the plan again (server/live/feeds.ts)
-        noteCommitDetail(em, sheetChangeOf(after, outcome));
-        keptState = { read, after };
+        if (reuse) noteCommitDetail(em, sheetChangeOf(after, outcome));
+        // the state after differs from the one read by the rows written, scores kept before or not (kept-state.ts)
+        if (before && fast) keptState = { read, after, before };
       }
       if (input.batchKey) {
         if (fast) {
@@ -206,14 +223,17 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         }
       }
       kept = scores;
+      clock?.mark('finish');
       return outcome;
     });
+    clock?.mark('commit');
     // committed: the next read of this period, on this instance, finds the scores the answer was computed from
     if (keep && kept) ctx.snapshots!.put(keep, input.year, input.checkpoint, { scores: kept, snapshot: null });
     // and the plan's next sync, or sheetRows, finds the rows of that stamp without reading the plan (kept-state.ts)
-    const left = keptState as { read: PlanState; after: PlanState } | null;
+    const left = keptState as { read: PlanState; after: PlanState; before: PlanStamp } | null;
     // committed already: a failed read here costs the next sync its plan read, never this batch its answer
-    if (keep && left) await keepStateAfter(ctx, left.read, left.after, keep).catch(() => undefined);
+    if (keep && left) await keepStateAfter(ctx, left.read, left.after, left.before, keep).catch(() => undefined);
+    clock?.mark('keepAfter');
     return result;
   } finally {
     ctx.em.clear();

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityClass, EntityManager } from '@mikro-orm/core';
+import type { Checkpoint } from '@core/vocabulary/enums';
+import {
+  Indicator,
+  Measurement,
+  OperationalObjective,
+  Perspective,
+  StrategicObjective,
+  Target,
+  TargetRevision,
+} from '../entities';
+import type { Node } from '../entities/base';
+import type { Coordination } from '../ops/redis';
+import { readOnlyPlan, type TreeRows, withRowsOf } from '../services/plan-snapshot';
+import { type PlanStamp, readPlanStamp } from '../services/plan-stamp';
+import { type ScoreSnapshots, snapshotBytes } from '../services/score-snapshots';
+import { readRowsIn } from '../speed/read-rows';
+import { emptyWrites, stateAfter } from './after-state';
+import { PlanState, SHEET_STATES } from './plan-state';
+import { scoresAfter } from './rescore';
+import type { PlanScores } from '../services/realization';
+
+/**
+ * What a sync that kept its plan state after its commit (kept-state.ts, keepStateAfter) tells the other instances:
+ * the stamp its state was read at (`from`), the stamp its commit left (`to`, only its own bump between them) and
+ * the ids of the rows it wrote, by entity.
+ */
+export type StatePatch = {
+  from: string;
+  to: PlanStamp;
+  year: number;
+  checkpoint: Checkpoint;
+  rows: Record<string, string[]>;
+};
+
+type Message = StatePatch & { sender: string };
+type Draft = { stamp: string; state: PlanState; scores: PlanScores | undefined };
+
+/** the kinds of a plan snapshot by entity name; rows of the last three may be new ones (a first target or actual) */
+const KINDS: Record<string, { type: EntityClass<Node>; key: keyof TreeRows; created: boolean }> = {
+  Perspective: { type: Perspective, key: 'perspectives', created: false },
+  StrategicObjective: { type: StrategicObjective, key: 'strategicObjectives', created: false },
+  OperationalObjective: { type: OperationalObjective, key: 'operationalObjectives', created: false },
+  Indicator: { type: Indicator, key: 'indicators', created: false },
+  Target: { type: Target, key: 'targets', created: true },
+  TargetRevision: { type: TargetRevision, key: 'revisions', created: true },
+  Measurement: { type: Measurement, key: 'measurements', created: true },
+};
+const TREE_KINDS = Object.values(KINDS).map((k) => k.key);
+
+/**
+ * `base`, the state at `patch.from`, brought to `patch.to` by the rows the patch names, read again by id (a few
+ * statements, not the plan): null when a row is missing, a kind cannot be patched, or the stamp read after the rows
+ * is no longer `to` (a later writer: its rows may be among those read).
+ */
+export async function patchedState(
+  em: EntityManager,
+  base: PlanState,
+  patch: StatePatch,
+): Promise<{ state: PlanState; exact: boolean } | null> {
+  const plan = await readOnlyPlan(em, patch.to.planId);
+  const replaced = new Map<string, Node>();
+  const created = emptyWrites();
+  for (const [name, ids] of Object.entries(patch.rows)) {
+    const kind = KINDS[name];
+    if (!kind) return null;
+    const rows = await readRowsIn(em, kind.type, 'id', ids);
+    if (rows.length !== ids.length) return null;
+    const known = new Set((base.snapshot[kind.key] as Node[]).map((row) => row.id));
+    for (const row of rows) {
+      if (known.has(row.id)) replaced.set(row.id, row);
+      else if (kind.created) (created[kind.key] as Node[]).push(row);
+      else return null;
+    }
+  }
+  if (!plan) return null;
+  const exact = (await readPlanStamp(em, patch.to.planId)).value === patch.to.value;
+  const snapshot = { ...withRowsOf(base.snapshot, replaced, TREE_KINDS), plan: plan as PlanState['snapshot']['plan'] };
+  const units = [...base.unitsById.values()];
+  const locks = base.locked ? [base.locked] : [];
+  const mid = new PlanState(snapshot, base.year, base.checkpoint, units, locks, { base, touched: replaced.values() });
+  return { state: stateAfter(mid, created), exact };
+}
+
+/** the indicators whose rows the patch names: the ones whose scores it may have moved */
+function indicatorsOf(state: PlanState, patch: StatePatch): Set<string> {
+  const out = new Set(patch.rows.Indicator ?? []);
+  const targets = new Map(state.snapshot.targets.map((t) => [t.id, t]));
+  for (const id of patch.rows.Target ?? []) out.add(targets.get(id)!.indicator.id);
+  for (const m of state.snapshot.measurements) if (patch.rows.Measurement?.includes(m.id)) out.add(m.indicator.id);
+  for (const r of state.snapshot.revisions)
+    if (patch.rows.TargetRevision?.includes(r.id)) out.add(targets.get(r.target.id)!.indicator.id);
+  return out;
+}
+
+/**
+ * Several instances keep the same plan's state (bench B4 on two instances): without this, every sync committed on
+ * the other instance left this one's kept state at an old stamp, and its next sync read the whole plan again inside
+ * its turn, once before its transaction and once in it, holding the plan's lock. Each values-only sync now tells
+ * the rows it wrote over Redis, and an instance holding the state it started from brings that state to the new
+ * stamp from those rows alone. Messages are applied one after the other, in the order Redis delivers them; a lost
+ * one costs a plan read, never a wrong answer (a state is served only at its own stamp). Without Redis, nothing.
+ * Returns the function that stops.
+ */
+export function shareSheetStates(
+  em: EntityManager,
+  snapshots: ScoreSnapshots,
+  coordination: Coordination | null,
+  onError: (error: unknown) => void,
+): () => void {
+  if (!coordination || !snapshots.enabled) return () => undefined;
+  const self = randomUUID();
+  const channel = `${coordination.prefix}sheet-states`;
+  const subscriber = coordination.connect('sheet-states');
+  let chain = Promise.resolve();
+  let open = true;
+  /**
+   * States (and scores) brought to a stamp whose rows were read after a later commit: maybe newer than their stamp
+   * in some rows, so never served, only patched further. Every row newer than its stamp was written by a later
+   * commit, whose patch reads it again: the first patch whose rows are read while the stamp is still its own
+   * makes the state exact, and kept.
+   */
+  const drafts = new Map<string, Draft>();
+  const apply = async (patch: StatePatch) => {
+    const { planId } = patch.to;
+    const { year, checkpoint, from } = patch;
+    const key = `${planId}|${year}|${checkpoint}`;
+    const draft = drafts.get(key)?.stamp === from ? drafts.get(key) : undefined;
+    drafts.delete(key);
+    const base = snapshots.peekKept<PlanState>(SHEET_STATES, planId, year, checkpoint, from) ?? draft?.state;
+    if (!base || !open) return;
+    const prev = snapshots.peek(planId, year, checkpoint, from)?.scores ?? draft?.scores;
+    const patched = await patchedState(em.fork(), base, patch);
+    if (!patched) return;
+    const { state, exact } = patched;
+    // and the scores, rescored for the indicators written, so that this instance's next sync reuses them too
+    const scores = prev && scoresAfter(state, { prev, changed: indicatorsOf(state, patch) });
+    if (!exact) {
+      drafts.set(key, { stamp: patch.to.value, state, scores });
+      return;
+    }
+    snapshots.putKept(SHEET_STATES, patch.to, year, checkpoint, state, snapshotBytes(state.snapshot));
+    if (scores) snapshots.put(patch.to, year, checkpoint, { scores, snapshot: null });
+  };
+  subscriber.subscribe(channel).catch(onError);
+  subscriber.on('message', (from: string, text: string) => {
+    if (from !== channel) return;
+    try {
+      const message = JSON.parse(text) as Message;
+      if (message.sender === self) return;
+      chain = chain.then(() => apply(message)).catch(onError);
+    } catch (error) {
+      onError(error);
+    }
+  });
+  snapshots.patchable.add(SHEET_STATES);
+  snapshots.announce = (patch) => {
+    coordination.commands.publish(channel, JSON.stringify({ ...patch, sender: self })).catch(onError);
+  };
+  return () => {
+    open = false;
+    snapshots.announce = () => undefined;
+  };
+}

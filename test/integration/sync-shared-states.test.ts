@@ -1,0 +1,124 @@
+/**
+ * Two instances on one PostgreSQL keep the same plan's sheet state (server/sync/shared-states.ts): a values sync
+ * committed on A is told over Redis with the rows it wrote, and B brings the state it kept to A's stamp from those
+ * rows alone, scores included, so B's next sync of the plan decides from a kept state instead of reading the whole
+ * plan under the plan's lock (bench B4 on two instances). Every answer and every read after them equals a server
+ * that keeps nothing, on a copy of the database, for syncs alternating between the instances and sent together.
+ */
+import { Checkpoint } from '@core/vocabulary/enums';
+import { databaseFor } from '../helpers/databases';
+import { counted } from '../helpers/cache-lookups';
+import { dropKeys, REDIS_TEST_URL, redisAvailable, uniquePrefix } from '../helpers/redis';
+import { seededWithCopy } from '../helpers/seeded-copy';
+import { startServer, type TestServer } from '../helpers/server';
+import { edit, ok, SHEET_ROWS, sondrioPlan, SYNC_ROWS, type SondrioPlan, type SheetRow } from '../helpers/sync';
+import { SCORE_TREE } from '../helpers/score-tree';
+import { readPlanStamp } from '../../server/services/plan-stamp';
+import { type PlanState, SHEET_STATES } from '../../server/sync/plan-state';
+
+const ready = process.env.CRUSCOTTO_TEST_PG === 'yes' && redisAvailable();
+if (!ready) console.warn(`SKIPPING sync-shared-states: it needs PostgreSQL and Redis (${REDIS_TEST_URL})`);
+
+const withoutTimes = (value: unknown) =>
+  JSON.parse(JSON.stringify(value).replace(/"(serverTime|updatedAt|changedAt)":"[^"]*"/g, '"$1":0'));
+
+(ready ? describe : describe.skip)('two instances share the sync’s kept plan state (postgresql + Redis)', () => {
+  const databases = databaseFor('postgresql');
+  const prefix = uniquePrefix();
+  let a: TestServer;
+  let b: TestServer;
+  /** SCORE_CACHE_MB=0 on a copy: every sync reads the whole plan in its transaction, the reference */
+  let computed: TestServer;
+  let plan: SondrioPlan;
+  let indicators: SheetRow[];
+  const versions = new Map<string, number>();
+
+  beforeAll(async () => {
+    const { source, copy } = await seededWithCopy(databases);
+    const live = { redisUrl: REDIS_TEST_URL, channelPrefix: prefix };
+    a = await startServer('postgresql', { databaseUrl: source, live });
+    b = await startServer('postgresql', { databaseUrl: source, live });
+    computed = await startServer('postgresql', { databaseUrl: copy, scoreCacheMb: 0 });
+    plan = await sondrioPlan(a);
+    indicators = plan.rows.filter((r) => r.level === 'INDICATOR' && r.target?.kind === 'NUMBER');
+    expect(indicators.length).toBeGreaterThanOrEqual(12);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await computed?.close();
+    await dropKeys(prefix);
+    await databases.dropAll();
+  });
+
+  const syncOn = (server: TestServer, rows: ReturnType<typeof edit>[]) =>
+    server.gql(SYNC_ROWS, { input: { planId: plan.planId, year: 2022, mode: 'PARTIAL', rows } });
+  const sent = (row: SheetRow, actual: string) =>
+    edit({ rowId: row.rowId, rowVersion: versions.get(row.rowId!) ?? row.rowVersion }, { actual });
+  const note = (answer: { syncRows: { rows: Array<{ rowId: string | null; rowVersion: number | null }> } }) => {
+    for (const r of answer.syncRows.rows) if (r.rowId && r.rowVersion !== null) versions.set(r.rowId, r.rowVersion);
+  };
+
+  /** tree and sheet rows with scores on `server` equal the reference's */
+  async function sameReads(server: TestServer): Promise<void> {
+    const vars = { planId: plan.planId, year: 2022, checkpoint: 'YEAR_END', since: null };
+    expect(ok(await server.gql(SCORE_TREE, { id: plan.planId }))).toEqual(
+      ok(await computed.gql(SCORE_TREE, { id: plan.planId })),
+    );
+    expect(withoutTimes(ok(await server.gql(SHEET_ROWS, vars)))).toEqual(
+      withoutTimes(ok(await computed.gql(SHEET_ROWS, vars))),
+    );
+  }
+
+  /** `server`'s kept sheet state at the plan's current stamp, as soon as it holds it (undefined after 10 s) */
+  async function keptNow(server: TestServer): Promise<PlanState | undefined> {
+    const stamp = await readPlanStamp(server.orm.em.fork(), plan.planId);
+    return server.app.snapshots.whenKept<PlanState>(
+      SHEET_STATES,
+      plan.planId,
+      2022,
+      Checkpoint.YEAR_END,
+      stamp.value,
+      10_000,
+    );
+  }
+
+  it('syncs alternating between A and B: each instance decides from the state the other told, same answers', async () => {
+    // both instances keep the state of the current stamp
+    await sameReads(a);
+    await sameReads(b);
+    const turns: Array<[TestServer, TestServer, SheetRow[]]> = [
+      [a, b, [indicators[0]]],
+      [b, a, [indicators[1], indicators[2]]],
+      [a, b, [indicators[3]]],
+      [b, a, [indicators[0]]], // the first row again, from the version A's batch left
+    ];
+    for (const [n, [writer, other, rows]] of turns.entries()) {
+      const edits = rows.map((r, k) => sent(r, String(20 + 7 * n + k)));
+      const mine = await counted(writer, SHEET_STATES, () => syncOn(writer, edits));
+      expect(ok(mine.value)).toEqual(ok(await syncOn(computed, edits)));
+      // the writer found the state kept: its own (first turn) or the one the other instance told
+      expect({ hit: mine.hit, miss: mine.miss }).toEqual({ hit: 1, miss: 0 });
+      note(ok(mine.value));
+      // the other instance brings its state to the writer's stamp without reading the plan
+      const before = other.statements.length;
+      const told = await keptNow(other);
+      expect(told).toBeDefined();
+      const planReads = other.statements.slice(before).filter((sql) => /from "target" .*plan/i.test(sql));
+      expect(planReads).toEqual([]);
+      expect(told!.rowVersion(told!.nodes.get(rows[0].rowId!)!)).toBe(versions.get(rows[0].rowId!));
+    }
+    await sameReads(a);
+    await sameReads(b);
+  });
+
+  it('syncs sent together to both instances: all applied, and every read after them equals the reference', async () => {
+    const edits = indicators.slice(4, 12).map((r, k) => sent(r, String(40 + 11 * k)));
+    const answers = await Promise.all(edits.map((row, k) => syncOn(k % 2 ? a : b, [row])));
+    for (const answer of answers) expect(ok(answer).syncRows.applied).toBe(1);
+    for (const row of edits) expect(ok(await syncOn(computed, [row])).syncRows.applied).toBe(1);
+    for (const answer of answers) note(ok(answer));
+    await sameReads(a);
+    await sameReads(b);
+  });
+});
