@@ -24,8 +24,17 @@ export const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** an Excel task pane is about this wide; the pane must be readable at this size */
 const PANE = { width: 350, height: 900 };
-/** every operation here takes well under a second, seconds on a loaded CI machine: a wait this long means it never ends */
-export const OPERATION_TIMEOUT_MS = 120_000;
+/**
+ * A hang guard, never a speed check: an operation takes well under a second here and seconds, at worst a minute or
+ * two, on a 2-core machine running seven test suites at once (load 20-35). A wait this long means it never ends; it
+ * stays below Jest's own guard (testTimeout, jest.config.js) so the failure names what never happened.
+ */
+export const OPERATION_TIMEOUT_MS = 600_000;
+/**
+ * The guard of a suite's set-up and of a step: starting a session may build the pane with webpack (minutes when the
+ * add-in's sources changed and the machine is busy) and seeds a plan; Jest's testTimeout, named for the hooks.
+ */
+export const SETUP_TIMEOUT_MS = 900_000;
 const available = fs.existsSync(CHROMIUM);
 
 /** describe, or describe.skip with a warning when Chromium is missing outside CI */
@@ -127,6 +136,9 @@ export class PaneSession {
       ],
     });
     this.page = await this.browser.newPage({ viewport: PANE });
+    // Playwright's own 30 s default (click, fill, waitForSelector, goto) is a speed check on a loaded machine
+    this.page.setDefaultTimeout(OPERATION_TIMEOUT_MS);
+    this.page.setDefaultNavigationTimeout(OPERATION_TIMEOUT_MS);
     this.page.on('pageerror', (error) => this.pageErrors.push(String(error)));
     const double = fs.readFileSync(path.join(this.buildDir, 'double', 'excel-double.js'), 'utf8');
     // nothing leaves the machine: office.js is the double, every other outside address is refused
@@ -174,7 +186,7 @@ export class PaneSession {
           throw error;
         }
       },
-      60_000,
+      SETUP_TIMEOUT_MS,
     );
 
   /** the sheet as a person sees it, through the double's workbook */
@@ -300,8 +312,23 @@ export class PaneSession {
     );
   };
 
-  /** Review → Unprotect Sheet (no password), as a person lifting Cruscotto's protection to change the table's shape */
+  /**
+   * Waits until the pane is done with what the user just did: the double's change events handled (Excel delivers
+   * them after the fact) and the pane's marking pass over (#pending is aria-busy while it gathers and writes).
+   */
+  atRest = async (): Promise<void> => {
+    await this.page.evaluate(() => window.__excelDouble.settle());
+    await this.page.waitForSelector('#pending:not([aria-busy="true"])', { state: 'attached' });
+  };
+
+  /**
+   * Review → Unprotect Sheet (no password), as a person lifting Cruscotto's protection to change the table's shape.
+   * Only once the pane is at rest: a marking pass still writing the edit typed just before lifts the protection for
+   * its write and puts it back after, over the user's Unprotect (the typing that follows was refused, now and then,
+   * on a loaded machine). A person sees the sheet protected again and lifts it again; a test must not race the pass.
+   */
   liftProtection = async (): Promise<void> => {
+    await this.atRest();
     const { sheet } = await this.sheet();
     await this.page.evaluate((name) => window.__excelDouble.user.unprotect(name), sheet);
   };
@@ -431,7 +458,7 @@ export class PaneSession {
 /** a session for the enclosing describe, started before its tests and closed after them */
 export function usePane(options: PaneOptions = {}): PaneSession {
   const pane = new PaneSession(options);
-  beforeAll(pane.start, 120_000);
+  beforeAll(pane.start, SETUP_TIMEOUT_MS);
   afterAll(pane.close);
   return pane;
 }
@@ -439,6 +466,6 @@ export function usePane(options: PaneOptions = {}): PaneSession {
 /** a session for the enclosing describe that has connected and loaded the Sondrio plan before its tests */
 export function useLoadedPane(options: PaneOptions = {}): PaneSession {
   const pane = usePane(options);
-  beforeAll(() => pane.connectAndLoad(), 180_000);
+  beforeAll(() => pane.connectAndLoad(), SETUP_TIMEOUT_MS);
   return pane;
 }
