@@ -19,22 +19,15 @@ import { importBergamo2021 } from '../helpers/bergamo-plan';
 import type { TestServer } from '../helpers/server';
 import { startSondrioServer } from '../helpers/sondrio-server';
 import { cachedBuild, servePane } from './e2e-build';
+import { OPERATION_TIMEOUT_MS, SETUP_TIMEOUT_MS } from './hang-guards';
+import { paneAtRest } from './pane-rest';
+import { putSheetIn } from './put-sheet';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** an Excel task pane is about this wide; the pane must be readable at this size */
 const PANE = { width: 350, height: 900 };
-/**
- * A hang guard, never a speed check: an operation takes well under a second here and seconds, at worst a minute or
- * two, on a 2-core machine running seven test suites at once (load 20-35). A wait this long means it never ends; it
- * stays below Jest's own guard (testTimeout, jest.config.js) so the failure names what never happened.
- */
-export const OPERATION_TIMEOUT_MS = 600_000;
-/**
- * The guard of a suite's set-up and of a step: starting a session may build the pane with webpack (minutes when the
- * add-in's sources changed and the machine is busy) and seeds a plan; Jest's testTimeout, named for the hooks.
- */
-export const SETUP_TIMEOUT_MS = 900_000;
+export { OPERATION_TIMEOUT_MS, SETUP_TIMEOUT_MS };
 const available = fs.existsSync(CHROMIUM);
 
 /** describe, or describe.skip with a warning when Chromium is missing outside CI */
@@ -289,43 +282,15 @@ export class PaneSession {
           String(row[this.col('actual')]).trim() !== target,
       );
 
-  /**
-   * Puts a sheet the user already keeps (e.g. a seed-shaped table, test/fixtures/seed-sheets.ts) into the browser
-   * workbook and makes it the active sheet, through the Office.js surface both Excel doubles offer (worksheets.add,
-   * Range.values, activate), as the user's own typing would leave it.
-   */
-  putSheet = async (name: string, grid: string[][]): Promise<void> => {
-    const width = Math.max(...grid.map((r) => r.length));
-    const cells = grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-    let column = '';
-    for (let n = width; n > 0; n = Math.floor((n - 1) / 26)) column = String.fromCharCode(65 + ((n - 1) % 26)) + column;
-    await this.page.evaluate(
-      async ([sheetName, address, values]) => {
-        await Excel.run(async (context) => {
-          const sheet = context.workbook.worksheets.add(sheetName);
-          sheet.getRange(address).values = values;
-          sheet.activate();
-          await context.sync();
-        });
-      },
-      [name, `A1:${column}${cells.length}`, cells] as const,
-    );
-  };
+  /** a sheet the user already keeps, put in the workbook and made active (put-sheet.ts) */
+  putSheet = (name: string, grid: string[][]): Promise<void> => putSheetIn(this.page, name, grid);
+
+  /** waits until the pane is done with what the user just did (pane-rest.ts) */
+  atRest = (): Promise<void> => paneAtRest(this.page);
 
   /**
-   * Waits until the pane is done with what the user just did: the double's change events handled (Excel delivers
-   * them after the fact) and the pane's marking pass over (#pending is aria-busy while it gathers and writes).
-   */
-  atRest = async (): Promise<void> => {
-    await this.page.evaluate(() => window.__excelDouble.settle());
-    await this.page.waitForSelector('#pending:not([aria-busy="true"])', { state: 'attached' });
-  };
-
-  /**
-   * Review → Unprotect Sheet (no password), as a person lifting Cruscotto's protection to change the table's shape.
-   * Only once the pane is at rest: a marking pass still writing the edit typed just before lifts the protection for
-   * its write and puts it back after, over the user's Unprotect (the typing that follows was refused, now and then,
-   * on a loaded machine). A person sees the sheet protected again and lifts it again; a test must not race the pass.
+   * Review → Unprotect Sheet (no password), as a person lifting Cruscotto's protection to change the table's shape;
+   * at rest only: a marking pass still writing puts the protection back over the Unprotect (item 8 failed so)
    */
   liftProtection = async (): Promise<void> => {
     await this.atRest();
