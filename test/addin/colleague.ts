@@ -4,10 +4,13 @@
  * would), who changes rows through the API as her own sheet would. And a wait for what she sets off.
  */
 import { ok } from '../helpers/sync';
-import type { PaneSession } from './e2e-pane';
+import { OPERATION_TIMEOUT_MS, type PaneSession } from './e2e-pane';
 
-/** a colleague's change travels server → socket → pane → Excel: seconds on a loaded machine, never this long */
-export const ARRIVES_WITHIN_MS = 60_000;
+/**
+ * a colleague's change travels server → socket → pane → Excel: seconds on a loaded machine; the bound is the
+ * scenarios' hang guard, not a speed check
+ */
+export const ARRIVES_WITHIN_MS = OPERATION_TIMEOUT_MS;
 
 export async function anna(pane: PaneSession) {
   const org = ok(

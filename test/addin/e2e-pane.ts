@@ -19,13 +19,15 @@ import { importBergamo2021 } from '../helpers/bergamo-plan';
 import type { TestServer } from '../helpers/server';
 import { startSondrioServer } from '../helpers/sondrio-server';
 import { cachedBuild, servePane } from './e2e-build';
+import { OPERATION_TIMEOUT_MS, SETUP_TIMEOUT_MS } from './hang-guards';
+import { paneAtRest } from './pane-rest';
+import { putSheetIn } from './put-sheet';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** an Excel task pane is about this wide; the pane must be readable at this size */
 const PANE = { width: 350, height: 900 };
-/** every operation here takes well under a second, seconds on a loaded CI machine: a wait this long means it never ends */
-export const OPERATION_TIMEOUT_MS = 120_000;
+export { OPERATION_TIMEOUT_MS, SETUP_TIMEOUT_MS };
 const available = fs.existsSync(CHROMIUM);
 
 /** describe, or describe.skip with a warning when Chromium is missing outside CI */
@@ -127,6 +129,9 @@ export class PaneSession {
       ],
     });
     this.page = await this.browser.newPage({ viewport: PANE });
+    // Playwright's own 30 s default (click, fill, waitForSelector, goto) is a speed check on a loaded machine
+    this.page.setDefaultTimeout(OPERATION_TIMEOUT_MS);
+    this.page.setDefaultNavigationTimeout(OPERATION_TIMEOUT_MS);
     this.page.on('pageerror', (error) => this.pageErrors.push(String(error)));
     const double = fs.readFileSync(path.join(this.buildDir, 'double', 'excel-double.js'), 'utf8');
     // nothing leaves the machine: office.js is the double, every other outside address is refused
@@ -174,7 +179,7 @@ export class PaneSession {
           throw error;
         }
       },
-      60_000,
+      SETUP_TIMEOUT_MS,
     );
 
   /** the sheet as a person sees it, through the double's workbook */
@@ -277,31 +282,18 @@ export class PaneSession {
           String(row[this.col('actual')]).trim() !== target,
       );
 
-  /**
-   * Puts a sheet the user already keeps (e.g. a seed-shaped table, test/fixtures/seed-sheets.ts) into the browser
-   * workbook and makes it the active sheet, through the Office.js surface both Excel doubles offer (worksheets.add,
-   * Range.values, activate), as the user's own typing would leave it.
-   */
-  putSheet = async (name: string, grid: string[][]): Promise<void> => {
-    const width = Math.max(...grid.map((r) => r.length));
-    const cells = grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-    let column = '';
-    for (let n = width; n > 0; n = Math.floor((n - 1) / 26)) column = String.fromCharCode(65 + ((n - 1) % 26)) + column;
-    await this.page.evaluate(
-      async ([sheetName, address, values]) => {
-        await Excel.run(async (context) => {
-          const sheet = context.workbook.worksheets.add(sheetName);
-          sheet.getRange(address).values = values;
-          sheet.activate();
-          await context.sync();
-        });
-      },
-      [name, `A1:${column}${cells.length}`, cells] as const,
-    );
-  };
+  /** a sheet the user already keeps, put in the workbook and made active (put-sheet.ts) */
+  putSheet = (name: string, grid: string[][]): Promise<void> => putSheetIn(this.page, name, grid);
 
-  /** Review → Unprotect Sheet (no password), as a person lifting Cruscotto's protection to change the table's shape */
+  /** waits until the pane is done with what the user just did (pane-rest.ts) */
+  atRest = (): Promise<void> => paneAtRest(this.page);
+
+  /**
+   * Review → Unprotect Sheet (no password), as a person lifting Cruscotto's protection to change the table's shape;
+   * at rest only: a marking pass still writing puts the protection back over the Unprotect (item 8 failed so)
+   */
   liftProtection = async (): Promise<void> => {
+    await this.atRest();
     const { sheet } = await this.sheet();
     await this.page.evaluate((name) => window.__excelDouble.user.unprotect(name), sheet);
   };
@@ -431,7 +423,7 @@ export class PaneSession {
 /** a session for the enclosing describe, started before its tests and closed after them */
 export function usePane(options: PaneOptions = {}): PaneSession {
   const pane = new PaneSession(options);
-  beforeAll(pane.start, 120_000);
+  beforeAll(pane.start, SETUP_TIMEOUT_MS);
   afterAll(pane.close);
   return pane;
 }
@@ -439,6 +431,6 @@ export function usePane(options: PaneOptions = {}): PaneSession {
 /** a session for the enclosing describe that has connected and loaded the Sondrio plan before its tests */
 export function useLoadedPane(options: PaneOptions = {}): PaneSession {
   const pane = usePane(options);
-  beforeAll(() => pane.connectAndLoad(), 180_000);
+  beforeAll(() => pane.connectAndLoad(), SETUP_TIMEOUT_MS);
   return pane;
 }

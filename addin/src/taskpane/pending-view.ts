@@ -17,6 +17,8 @@ export class PendingView {
   private readonly touched = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private queue: Promise<void> = Promise.resolve();
+  /** passes queued or running */
+  private passes = 0;
   /** rows a Sync would send, as last counted */
   count = 0;
 
@@ -50,12 +52,29 @@ export class PendingView {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.touched.clear();
+    this.showBusy();
   }
 
   /** one pass now, after any pass already running */
   settle(): Promise<void> {
-    this.queue = this.queue.then(() => this.pass());
+    this.passes++;
+    this.showBusy();
+    this.queue = this.queue
+      .then(() => this.pass())
+      .finally(() => {
+        this.passes--;
+        this.showBusy();
+      });
     return this.queue;
+  }
+
+  /**
+   * aria-busy on the count while an edit is being gathered or marked: the count is about to change, and the pane
+   * is writing the sheet (marks, with the protection lifted for the write and put back after it). Screen readers
+   * wait for it; so do the scenarios, before a user's step that the pass would undo (lifting the protection).
+   */
+  private showBusy(): void {
+    byId('pending').setAttribute('aria-busy', String(this.timer !== null || this.passes > 0));
   }
 
   private hint(rows: number[] | 'unknown'): void {
@@ -69,7 +88,9 @@ export class PendingView {
     this.timer = setTimeout(() => {
       this.timer = null;
       if (!this.busy()) void this.settle();
+      else this.showBusy();
     }, GATHER_MS);
+    this.showBusy();
   }
 
   private async pass(): Promise<void> {

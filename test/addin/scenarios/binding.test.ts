@@ -4,7 +4,15 @@
  * pane, and the bound table holds the sheet's rows. Seed-shaped sheets: test/fixtures/seed-sheets.ts.
  */
 import { bergamoSheet, bresciaCardSheet, sondrioSheet } from '../../fixtures/seed-sheets';
-import { browserSuite, header, OPERATION_TIMEOUT_MS, useLoadedPane, usePane, type SheetView } from '../e2e-pane';
+import {
+  browserSuite,
+  header,
+  OPERATION_TIMEOUT_MS,
+  useLoadedPane,
+  usePane,
+  type SheetView,
+  SETUP_TIMEOUT_MS,
+} from '../e2e-pane';
 
 const suite = browserSuite('scenarios/binding.test.ts');
 
@@ -13,7 +21,7 @@ suite('binding an existing sheet through the pane', () => {
   const codes = (view: SheetView) => view.rows.map((r) => String(r[pane.col('code')]));
   const row = (view: SheetView, code: string) => view.rows.find((r) => String(r[pane.col('code')]) === code)!;
 
-  beforeAll(() => pane.connectAndChoose(), 120_000);
+  beforeAll(() => pane.connectAndChoose(), SETUP_TIMEOUT_MS);
 
   /**
    * Confirms the mapping. Each step binds another sheet on the workbook an earlier step bound: the bound table is
@@ -133,7 +141,7 @@ suite('a renamed column of the loaded table', () => {
 suite('column identity kept in the workbook', () => {
   const pane = usePane();
   let second = { position: -1, target: '' };
-  beforeAll(() => pane.connectAndLoad(), 120_000);
+  beforeAll(() => pane.connectAndLoad(), SETUP_TIMEOUT_MS);
 
   pane.step('item 6 · a renamed column is sent and its new header is kept in the workbook settings', async () => {
     const [first, next] = pane.editableIndicators(await pane.sheet());

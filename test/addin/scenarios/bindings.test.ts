@@ -9,7 +9,7 @@ import { format } from '../../../addin/src/i18n';
 import { baseNames } from '../../../addin/src/sync/base';
 import { SETTING } from '../../../addin/src/sync/state';
 import { bindingsWords } from '../../../addin/src/taskpane/bindings-words';
-import { browserSuite, ui, usePane, OPERATION_TIMEOUT_MS } from '../e2e-pane';
+import { browserSuite, ui, usePane, OPERATION_TIMEOUT_MS, SETUP_TIMEOUT_MS } from '../e2e-pane';
 import { reopenWorkbook } from './reopen-workbook';
 
 const words = bindingsWords.it;
@@ -22,7 +22,7 @@ browserSuite('scenarios/bindings')('several bindings per workbook', () => {
   beforeAll(async () => {
     page = pane.page;
     await pane.connectAndLoad();
-  }, 180_000);
+  }, SETUP_TIMEOUT_MS);
   const { step, sheet, typeInCell, press, editableIndicators } = pane;
 
   /** the server's actual of a row at a checkpoint (2022) */

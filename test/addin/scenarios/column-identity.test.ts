@@ -3,14 +3,14 @@
  * kept in the workbook's settings, so a header renamed and dragged elsewhere at once is still the same column, and
  * the edit typed under it reaches the server. Header and place alone cannot tell that column apart from a new one.
  */
-import { browserSuite, header, usePane } from '../e2e-pane';
+import { browserSuite, header, usePane, SETUP_TIMEOUT_MS } from '../e2e-pane';
 
 const suite = browserSuite('scenarios/column-identity.test.ts');
 
 suite('a column renamed and moved at once', () => {
   const pane = usePane();
   let second = { position: -1, id: '', target: '' };
-  beforeAll(() => pane.connectAndLoad(), 120_000);
+  beforeAll(() => pane.connectAndLoad(), SETUP_TIMEOUT_MS);
 
   pane.step(
     'item 6 · "Valore ottenuto" renamed "Consuntivo" and dragged to the second place: Sync sends the value typed under it',

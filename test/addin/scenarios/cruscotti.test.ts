@@ -5,7 +5,7 @@
  * typed on a repeat and a new indicator typed in two cruscotti go out with Sincronizza in one batch, with no
  * DUPLICATE_CODE, and the server keeps them. At every step the pane's own texts are scanned for English and codes.
  */
-import { browserSuite, header, usePane, type SheetView } from '../e2e-pane';
+import { browserSuite, header, usePane, type SheetView, SETUP_TIMEOUT_MS } from '../e2e-pane';
 import { ok } from '../../helpers/sync';
 import { paneLeaks } from '../pane-italian';
 
@@ -39,7 +39,7 @@ suite('a Bergamo plan with its cruscotti in the pane', () => {
 
   beforeAll(async () => {
     planId = await pane.openBergamo2021();
-  }, 180_000);
+  }, SETUP_TIMEOUT_MS);
 
   pane.step(
     'item 5 · Carica writes the cruscotto columns in Italian and one line per (cruscotto, node), the same code in many',

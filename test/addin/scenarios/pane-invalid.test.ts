@@ -10,14 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { LEVEL_LABEL } from '@core/sheet/layout';
 import { RAW_CODE } from '../../helpers/italian-scan';
-import { browserSuite, header, OPERATION_TIMEOUT_MS, usePane, type SheetView } from '../e2e-pane';
+import { browserSuite, header, OPERATION_TIMEOUT_MS, usePane, type SheetView, SETUP_TIMEOUT_MS } from '../e2e-pane';
 import { paneLeaks } from '../pane-italian';
 
 const PANE_PICTURES = process.env.PANE_PICTURES || os.tmpdir();
 
 browserSuite('scenarios/pane-invalid')('a score that is not valid, explained in Italian words', () => {
   const pane = usePane();
-  beforeAll(() => pane.connectAndLoad(), 180_000);
+  beforeAll(() => pane.connectAndLoad(), SETUP_TIMEOUT_MS);
   const { step, sheet, typeInCell, press } = pane;
 
   const positionOf = (view: SheetView, code: string, level: string) => {

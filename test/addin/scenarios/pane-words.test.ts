@@ -8,11 +8,9 @@ import type { Page } from 'playwright-core';
 import { format, messages } from '../../../addin/src/i18n';
 import { emptySummary } from '../../../addin/src/sync/send';
 import { syncedText } from '../../../addin/src/taskpane/wording';
-import { browserSuite, OPERATION_TIMEOUT_MS, ui, usePane, type PaneOptions } from '../e2e-pane';
+import { browserSuite, OPERATION_TIMEOUT_MS, ui, usePane, type PaneOptions, SETUP_TIMEOUT_MS } from '../e2e-pane';
 
 const suite = browserSuite('scenarios/pane-words');
-/** a pane that never says anything is caught by this bound, not by the test's own timeout */
-const SAID_WITHIN_MS = 30_000;
 /** nothing listens on the discard port */
 const NOBODY = 'http://127.0.0.1:9';
 
@@ -37,7 +35,7 @@ function hostNotice(problem: 'outside' | 'noOffice', options: PaneOptions, title
       async () => {
         const page = pane.page;
         await page.goto(pane.paneUrl);
-        await page.waitForSelector(`#host-notice[data-problem="${problem}"]`, { timeout: SAID_WITHIN_MS });
+        await page.waitForSelector(`#host-notice[data-problem="${problem}"]`, { timeout: OPERATION_TIMEOUT_MS });
         const key = problem === 'outside' ? 'hostOutside' : 'hostNoOffice';
         // Italian first, English second: outside Office there is no display language to follow
         expect(await page.$$eval('#host-notice p', (ps) => ps.map((p) => p.textContent))).toEqual([
@@ -49,7 +47,7 @@ function hostNotice(problem: 'outside' | 'noOffice', options: PaneOptions, title
           0,
         );
       },
-      120_000,
+      SETUP_TIMEOUT_MS,
     );
   });
 }
@@ -67,14 +65,18 @@ hostNotice(
 
 suite('the pane hosted under a sub-path', () => {
   const pane = usePane({ base: '/addin/' });
-  it('defect 8 · served from /addin/ (ADDIN_ORIGIN=https://host/addin/), the pane loads its own script and loads the plan', async () => {
-    const asked: string[] = [];
-    pane.page.on('request', (request) => asked.push(new URL(request.url()).pathname));
-    await pane.connectAndLoad();
-    expect((await pane.sheet()).rows.length).toBeGreaterThan(0);
-    expect(asked).toContain('/addin/taskpane.js');
-    expect(asked).not.toContain('/taskpane.js');
-  }, 180_000);
+  it(
+    'defect 8 · served from /addin/ (ADDIN_ORIGIN=https://host/addin/), the pane loads its own script and loads the plan',
+    async () => {
+      const asked: string[] = [];
+      pane.page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+      await pane.connectAndLoad();
+      expect((await pane.sheet()).rows.length).toBeGreaterThan(0);
+      expect(asked).toContain('/addin/taskpane.js');
+      expect(asked).not.toContain('/taskpane.js');
+    },
+    SETUP_TIMEOUT_MS,
+  );
 });
 
 suite("the pane's words", () => {
@@ -85,7 +87,7 @@ suite("the pane's words", () => {
   });
   const { sheet, typeInCell, press, editableIndicators } = pane;
   // each scenario stands alone (its own page and table), so each defect fails or passes on its own
-  const scenario = (title: string, body: () => Promise<void>) => it(title, body, 180_000);
+  const scenario = (title: string, body: () => Promise<void>) => it(title, body, SETUP_TIMEOUT_MS);
 
   /** Connect and Load in a fresh pane: a token remembered by an earlier scenario would connect on its own */
   async function connectAndLoad(): Promise<void> {

@@ -10,12 +10,9 @@ import { syncedText } from '../../../addin/src/taskpane/wording';
 import type { LayoutColumnKey } from '@core/sheet/layout';
 import { browserSuite, status, ui, useLoadedPane } from '../e2e-pane';
 
-/** marking runs a moment after the edit; this only bounds a pane that never marks */
-const MARKED_WITHIN_MS = 30_000;
-
 browserSuite('scenarios/pending')('edits visible at once', () => {
   const pane = useLoadedPane();
-  const { step, sheet, typeInCell, rowOf, press, serverRows, editableIndicators, cellFill, expectSoon } = pane;
+  const { step, sheet, typeInCell, rowOf, press, serverRows, editableIndicators, cellFill } = pane;
   const col = (key: LayoutColumnKey) => pane.col(key);
   let edited = { id: '', position: -1, typed: '', before: null as unknown };
 
@@ -32,9 +29,9 @@ browserSuite('scenarios/pending')('edits visible at once', () => {
     const server = (await serverRows()).get(edited.id)!;
     await typeInCell(edited.position, 'actual', edited.typed);
 
-    await expectSoon('the pane counting the typed row', () =>
-      pane.page.waitForSelector('#pending:not([hidden])', { timeout: MARKED_WITHIN_MS }),
-    );
+    // at rest means marked: the count is read at once, which also proves atRest waits for the marking pass
+    await pane.atRest();
+    expect(await pane.page.isVisible('#pending')).toBe(true);
     expect(await pane.page.textContent('#pending')).toBe(format(ui.toSend, { count: 1 }));
     const row = rowOf(await sheet(), edited.id);
     expect(row[col('syncStatus')]).toBe(status.TO_SEND);

@@ -6,7 +6,7 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { browserSuite, useLoadedPane } from '../e2e-pane';
+import { browserSuite, useLoadedPane, OPERATION_TIMEOUT_MS } from '../e2e-pane';
 
 const LINT = `query($p: ID!) { planLint(planId: $p) { code subjectId } }`;
 const POLARITIES = `query($p: ID!) { indicators(filter: { planId: $p }, first: 500) { edges { node { id polarity } } } }`;
@@ -39,7 +39,7 @@ browserSuite('scenarios/polarity')('polarities confirmed from the pane', () => {
     expect(unconfirmed.length).toBeGreaterThan(0);
     const before = await polarities();
 
-    await pane.page.waitForSelector('#polarity:not([hidden])', { timeout: 60_000 });
+    await pane.page.waitForSelector('#polarity:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
     expect(await pane.page.textContent('#polarity-heading')).toBe('Polarità da confermare');
     expect(await pane.page.textContent('#polarity-count')).toContain(`${unconfirmed.length} indicatori`);
     expect(await pane.page.$$eval('#polarity-list li', (lis) => lis.length)).toBeGreaterThan(0);
@@ -53,7 +53,7 @@ browserSuite('scenarios/polarity')('polarities confirmed from the pane', () => {
     expect((await lint()).filter((i) => UNCONFIRMED.has(i.code))).toEqual([]);
     // confirmed as they were: no polarity changed
     expect(await polarities()).toEqual(before);
-    await pane.page.waitForSelector('#polarity', { state: 'hidden', timeout: 60_000 });
+    await pane.page.waitForSelector('#polarity', { state: 'hidden', timeout: OPERATION_TIMEOUT_MS });
     expect(pane.pageErrors).toEqual([]);
   });
 });

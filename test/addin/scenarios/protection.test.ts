@@ -5,7 +5,16 @@
  */
 import { LEVEL_LABEL } from '@core/sheet/layout';
 import { messages } from '../../../addin/src/i18n';
-import { browserSuite, header, status, ui, useLoadedPane, usePane, type PaneSession } from '../e2e-pane';
+import {
+  browserSuite,
+  header,
+  status,
+  ui,
+  useLoadedPane,
+  usePane,
+  type PaneSession,
+  SETUP_TIMEOUT_MS,
+} from '../e2e-pane';
 
 const suite = browserSuite('scenarios/protection');
 
@@ -49,7 +58,7 @@ suite('protection: a viewer (OIV)', () => {
   beforeAll(async () => {
     const viewer = await pane.api.as('viewer', await sondrioOrganisation(pane));
     await pane.connectAndLoad(viewer.token);
-  }, 180_000);
+  }, SETUP_TIMEOUT_MS);
 
   it('defect 6 · a viewer loads the plan into a read-only pane: Sync is off, an Italian message says why, and nothing can be typed to wait forever', async () => {
     expect(await pane.page.isDisabled('#sync')).toBe(true);
@@ -112,7 +121,7 @@ suite('protection: an approved plan', () => {
     });
     expect(approved.errors).toBeUndefined();
     await pane.connectAndLoad();
-  }, 180_000);
+  }, SETUP_TIMEOUT_MS);
 
   it('item 4 · on an approved plan the structure columns are locked and the actual-value columns stay open', async () => {
     expect(await pane.page.textContent('#access')).toBe(ui.approvedOnly);

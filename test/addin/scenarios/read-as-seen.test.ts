@@ -9,7 +9,7 @@ import { syncedText } from '../../../addin/src/taskpane/wording';
 import { emptySummary } from '../../../addin/src/sync/send';
 import { REJECTED_FILL } from '../../../addin/src/sync/writer';
 import { LEVEL_LABEL } from '@core/sheet/layout';
-import { browserSuite, header, status, usePane } from '../e2e-pane';
+import { browserSuite, header, status, usePane, SETUP_TIMEOUT_MS } from '../e2e-pane';
 
 browserSuite(__filename)('the pane reads cells as the user sees them', () => {
   const pane = usePane();
@@ -27,7 +27,7 @@ browserSuite(__filename)('the pane reads cells as the user sees them', () => {
 
   beforeAll(async () => {
     await pane.connectAndLoad();
-  }, 180_000);
+  }, SETUP_TIMEOUT_MS);
 
   step(
     'item 1 · the pane runs on the faithful Excel: typed numbers shown through their format, in Italian',

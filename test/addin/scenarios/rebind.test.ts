@@ -7,7 +7,7 @@
 import { CRUSCOTTO_LAYOUT } from '@core/sheet/layout';
 import { sondrioSheet } from '../../fixtures/seed-sheets';
 import { typedBergamoSheet } from '../../helpers/bergamo-plan';
-import { browserSuite, header, OPERATION_TIMEOUT_MS, usePane } from '../e2e-pane';
+import { browserSuite, header, OPERATION_TIMEOUT_MS, usePane, SETUP_TIMEOUT_MS } from '../e2e-pane';
 import { paneLeaks } from '../pane-italian';
 
 const suite = browserSuite('scenarios/rebind.test.ts');
@@ -42,7 +42,7 @@ suite('Collega questo foglio on a bound workbook', () => {
     // the sheet's own values (a typed actual) go to the server: the bound table starts with nothing to send
     expect(await pane.press('#sync')).not.toMatch(/rifiutate|conflitto/);
     first = pane.table;
-  }, 120_000);
+  }, SETUP_TIMEOUT_MS);
 
   pane.step('item 7 · binding again rewrites the bound table: no second table, the same binding', async () => {
     const before = await pane.sheet();
@@ -99,7 +99,7 @@ suite('Collega questo foglio on a table bound without the cruscotto columns', ()
 
   beforeAll(async () => {
     planId = await pane.openBergamo2021();
-  }, 180_000);
+  }, SETUP_TIMEOUT_MS);
 
   pane.step(
     'item 7 · binding a sheet with cruscotti adds their columns to the bound table, every line in place',

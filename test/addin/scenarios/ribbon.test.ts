@@ -10,7 +10,7 @@ import path from 'node:path';
 import { RIBBON_ACTIONS } from '../../../addin/src/commands/ribbon';
 import { REFRESH_ON_OPEN } from '../../../addin/src/taskpane/runtime';
 import { child, parseXml, walk, type XmlElement } from '../xml';
-import { browserSuite, header, status, useLoadedPane, type PaneSession } from '../e2e-pane';
+import { browserSuite, header, status, useLoadedPane, type PaneSession, OPERATION_TIMEOUT_MS } from '../e2e-pane';
 
 /** where the pane's pictures go, to look at as a user would */
 const PANE_PICTURES = process.env.PANE_PICTURES || os.tmpdir();
@@ -41,7 +41,7 @@ function shortcutAction(pane: PaneSession, key: string): string {
 const press = (pane: PaneSession, action: string) =>
   pane.page.evaluate((id) => window.__excelDouble.ribbon.press(id), action);
 
-async function until(what: string, check: () => Promise<boolean>, ms = 60_000): Promise<void> {
+async function until(what: string, check: () => Promise<boolean>, ms = OPERATION_TIMEOUT_MS): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`${what} did not happen within ${ms} ms`);

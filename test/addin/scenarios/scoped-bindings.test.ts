@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { SETTING } from '../../../addin/src/sync/state';
 import { bindingsWords } from '../../../addin/src/taskpane/bindings-words';
-import { browserSuite, header, usePane, OPERATION_TIMEOUT_MS } from '../e2e-pane';
+import { browserSuite, header, usePane, OPERATION_TIMEOUT_MS, SETUP_TIMEOUT_MS } from '../e2e-pane';
 import { reopenWorkbook } from './reopen-workbook';
 import { edit, sync } from '../../helpers/sync';
 
@@ -83,7 +83,7 @@ browserSuite('scenarios/scoped-bindings')('sheets of one unit', () => {
     const own = (u: Unit) => plan.filter((r) => numeric(r) && r.responsibleUnits.includes(u.name));
     const [first, second] = units.filter((u) => own(u).length >= 2).sort((a, b) => own(b).length - own(a).length);
     for (const unit of [first, second]) sheets.push({ unit, table: '', sheet: '', rowIds: [], edited: '', typed: '' });
-  }, 180_000);
+  }, SETUP_TIMEOUT_MS);
   const { step } = pane;
 
   const loadUnitSheet = async (n: number) => {
