@@ -1,6 +1,4 @@
-import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
-import type { SheetRowIn } from '@core/sheet/row';
-import { syncRows } from '../../server/sync/sync-rows';
+import { openSync } from '../helpers/open-sync';
 import { describeOnSondrio } from '../helpers/sondrio-server';
 import type { TestServer } from '../helpers/server';
 import { currentRow, edit, pastMillisecond, problems, readRows, SHEET_ROWS, type SheetRowsPage } from '../helpers/sync';
@@ -11,21 +9,6 @@ import { currentRow, edit, pastMillisecond, problems, readRows, SHEET_ROWS, type
  * `updatedAt` is stamped at the flush, before the commit. The sync runs in this process on the server's own ORM, so
  * that it can stay open (its afterWrite seam) while the pane reads over HTTP; the reads are the pane's, over HTTP.
  */
-
-function openSync(server: TestServer, planId: string, rows: SheetRowIn[], whileOpen: () => Promise<void>) {
-  return syncRows(
-    {
-      em: server.orm.em.fork(),
-      actor: 'Anna Rossi',
-      source: ChangeSource.ADDIN,
-      sourceDetail: null,
-      fastPaths: true,
-      snapshots: server.app.snapshots,
-    },
-    { planId, year: 2022, checkpoint: Checkpoint.YEAR_END, mode: 'partial', rows },
-    { afterWrite: whileOpen },
-  );
-}
 
 /** The pane's read while the sync's rows are written and not committed, a millisecond after they were stamped. */
 async function readWhileOpen(server: TestServer, planId: string, pages: SheetRowsPage[]): Promise<void> {
