@@ -57,8 +57,10 @@ describeOnSondrio('sheet rows: the delta cursor follows commit order (%s)', (son
     // a cursor is the plan's id and count: one naming another row than the plan is not this plan's
     const other = Buffer.from(`${plan.rows[0].rowId}:1`).toString('base64url');
     for (const after of [other, 'not a cursor']) {
-      expect(problems(await server.gql(SHEET_ROWS, { ...vars, after }))).toMatchObject([
-        { field: 'after', code: 'BAD_CURSOR' },
+      const refused = await server.gql(SHEET_ROWS, { ...vars, after });
+      expect(problems(refused)).toMatchObject([{ field: 'after', code: 'BAD_CURSOR' }]);
+      expect(refused.errors![0].extensions!.problems).toMatchObject([
+        { messageIt: expect.stringContaining('non è un cursore di questo piano') },
       ]);
     }
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
