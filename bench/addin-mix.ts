@@ -4,8 +4,8 @@ import { REALIZATIONS, SHEET_ROWS, SYNC_ROWS } from '../addin/src/api/queries';
  * The add-in's traffic (addin/src/sync): the pane's own GraphQL documents, in the proportions one bound workbook
  * produces. One cycle of a client is
  *   Sync       → syncRows of 20 edited rows (send.ts), then every row's realization (computed.ts, restoreRealizations)
- *   Refresh    → sheetRows(since) (refresh.ts), then every row's realization
- *   2 × live   → sheetRows(since): a colleague's change announced by planChanged carries its scores (session.ts),
+ *   Refresh    → sheetRows(after: cursor) (refresh.ts), then every row's realization
+ *   2 × live   → sheetRows(after: cursor): a colleague's change announced by planChanged carries its scores (session.ts),
  *                or the polling fallback asks the same
  * that is 6 requests: 1 sync, 2 full realization reads, 3 delta reads. The pane asks no plan tree and no report
  * (those are the web pages' and documents'). Each client edits 20 indicator rows of its own, naming the version it
@@ -30,7 +30,9 @@ const body = (query: string, variables: Record<string, unknown>) => JSON.stringi
 /** One pane: its rows and their versions, where it sends, and what it has seen acknowledged. */
 export class Pane {
   private versions = new Map<string, number>();
+  /** the last delta's cursor (commit order, as the add-in keeps it); the time of the pane's start before the first */
   private since: string;
+  private cursor: string | null = null;
   private turn = 0;
   private cycle = 0;
 
@@ -114,11 +116,13 @@ export class Pane {
       return json.data.syncRows.applied === sent.length;
     }
     const text =
-      op === 'delta' ? body(SHEET_ROWS, { ...vars, since: this.since, dashboards: false }) : body(REALIZATIONS, vars);
+      op === 'delta'
+        ? body(SHEET_ROWS, { ...vars, since: this.cursor ? null : this.since, after: this.cursor, dashboards: false })
+        : body(REALIZATIONS, vars);
     const answer = await this.post(text);
     if (answer.status !== 200 || graphqlFailed(answer.text)) return false;
-    const time = /"serverTime":"([^"]+)"/.exec(answer.text);
-    if (op === 'delta' && time) this.since = time[1];
+    const cursor = /"cursor":"([^"]+)"/.exec(answer.text);
+    if (op === 'delta' && cursor) this.cursor = cursor[1];
     return true;
   }
 }

@@ -18,7 +18,7 @@ export type FailoverRun = {
   lost: Array<{ rowId: string; sent: string; stored: string | null }>;
   /** acknowledged rows the subscriber of the killed instance neither heard nor caught up with */
   missedBySubscriber: string[];
-  /** rows it caught up with through sheetRows(since) after reconnecting */
+  /** rows it caught up with through sheetRows(after: cursor) after reconnecting */
   caughtUp: number;
   survivorP99: number;
   subscriberOnSurvivorHeard: number;
@@ -41,12 +41,25 @@ async function until(check: () => Promise<boolean>, ms: number, what: string): P
   }
 }
 
+/** The cursor of a read of the plan's rows (sheetRows' `cursor`): where a catch-up starts from. */
+async function readCursor(url: string, token: string, planId: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: `query($p: ID!) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END) { cursor } }`,
+      variables: { p: planId },
+    }),
+  });
+  return ((await response.json()) as { data: { sheetRows: { cursor: string } } }).data.sheetRows.cursor;
+}
+
 /**
  * Two instances on PostgreSQL + Redis under the add-in's load (bench/addin-mix.ts), panes spread over both, and a
  * subscriber on each. After `killAfterMs`, instance A gets SIGKILL (no drain, no goodbye). A pane whose request
  * fails there does what a load balancer makes of it: its next request goes to B, after it re-reads its rows'
- * versions. A's subscriber, closed with its socket, subscribes on B and asks sheetRows(since) from the time of the
- * last event it heard, as the add-in does. Then every acknowledged write is read back.
+ * versions. A's subscriber, closed with its socket, subscribes on B and asks sheetRows(after) from the cursor of its
+ * last read (its read when it subscribed), as the add-in does. Then every acknowledged write is read back.
  */
 export async function runFailover(
   shape: PlanShape,
@@ -64,6 +77,8 @@ export async function runFailover(
     const panes = await openPanes(inst, connections, samples, failures, acknowledged);
     const vars = { planId: inst.planId, year: 2022, checkpoint: 'YEAR_END' };
     const onA = listen(socketUrl({ url: a }), inst.token, vars);
+    // the subscriber's read of its rows as it subscribes: the cursor it catches up from (commit order, issue 15)
+    const cursor = await readCursor(a, inst.token, inst.planId);
     const onB = listen(socketUrl({ url: b }), inst.token, vars);
     listeners.push(onA, onB);
     await until(
@@ -87,7 +102,6 @@ export async function runFailover(
     let onAgain: Listener | null = null;
     let reconnectError: unknown = null;
     const reconnect = onA.closed.then(async () => {
-      const last = onA.events.at(-1)?.at ?? new Date(started).toISOString();
       onAgain = listen(socketUrl({ url: b }), inst.token, vars);
       listeners.push(onAgain);
       await until(async () => (await subscriptionsOn(b)) === 2, 30_000, 'the subscriber again on B');
@@ -95,8 +109,8 @@ export async function runFailover(
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${inst.token}` },
         body: JSON.stringify({
-          query: `query($p: ID!, $s: DateTimeISO) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END, since: $s) { rows { rowId } } }`,
-          variables: { p: inst.planId, s: last },
+          query: `query($p: ID!, $c: String) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END, after: $c) { rows { rowId } } }`,
+          variables: { p: inst.planId, c: cursor },
         }),
       });
       caughtUpRows = ((await response.json()).data.sheetRows.rows as Array<{ rowId: string }>).map((r) => r.rowId);
@@ -176,7 +190,7 @@ export async function benchFailover(
       `instance A killed after ${(run.killedAfterMs / 1000).toFixed(1)} s; ${run.requests} requests (cycle of ${CYCLE.length}); ` +
       `${run.onKilled.length} failed on A as it died, ${run.onSurvivor.length} on B (p99 on B ${run.survivorP99.toFixed(0)} ms); ` +
       `${run.acknowledged} rows acknowledged, ${run.lost.length} lost; A's subscriber reconnected to B and caught up with ${run.caughtUp} rows ` +
-      `through sheetRows(since), ${run.missedBySubscriber.length} acknowledged rows never seen; ` +
+      `through sheetRows(after: cursor), ${run.missedBySubscriber.length} acknowledged rows never seen; ` +
       `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores` +
       (smoke ? ' (smoke)' : ''),
     details: {

@@ -115,7 +115,7 @@ export async function benchAddinLoad(
           .map(([op, o]) => `${op} ×${o.n} p50 ${o.p50} / p99 ${o.p99} ms`)
           .join(', ')}; ` +
         `${errors} errors; ${acknowledged.size} rows acknowledged, ${acknowledged.size - lost.length} found with the last value sent; ` +
-        `mix per pane cycle: 1 sync of 20 edited rows, 2 reads of every row's realization, 3 sheetRows(since); ` +
+        `mix per pane cycle: 1 sync of 20 edited rows, 2 reads of every row's realization, 3 sheetRows(after: cursor); ` +
         `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores` +
         (smoke ? ' (smoke)' : ''),
       details: {

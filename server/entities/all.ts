@@ -21,6 +21,7 @@ export { Organisation } from './organisation';
 export { Person } from './person';
 export { Perspective } from './perspective';
 export { PlanCycle } from './plan-cycle';
+export { PlanCommit } from './plan-commit';
 export { PlanVersion } from './plan-version';
 export { Project } from './project';
 export { ScoringProfile } from './scoring-profile';

@@ -172,6 +172,7 @@ const CODES: Readonly<Record<string, string>> = {
   CYCLE: 'creerebbe un ciclo',
   USE_WORKFLOW: "usare l'azione di approvazione o chiusura del piano",
   INVALID_CURSOR: 'cursore non valido',
+  BAD_CURSOR: "non è un cursore di questo piano: passare il `cursor` dell'ultima lettura di sheetRows",
   FORMULA_NOT_ALLOWED: 'le formule non sono accettate: inserire il valore',
   NEUTRALISATION_REASON_MISSING: 'manca la motivazione della neutralizzazione',
   MANUAL_JUSTIFICATION_MISSING: 'manca la motivazione del punteggio manuale',

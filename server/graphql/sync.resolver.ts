@@ -8,6 +8,8 @@ import { InputError, NotFoundError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
 import { loadPlanState, SHEET_STATES } from '../sync/plan-state';
 import { snapshotBytes } from '../services/score-snapshots';
+import { readPlanStamp } from '../services/plan-stamp';
+import { changedFrom, countOfCursor, cursorOf } from '../services/commit-order';
 import { allRows, rowsChangedSince } from '../sync/sheet-rows';
 import { dashboardRows } from '../sync/dashboard-sheet-rows';
 import { deltaInScope, resolveScope, rowsInScope } from '../sync/sheet-scope';
@@ -114,7 +116,18 @@ export class SyncResolver {
     @Arg('planId', () => ID) planId: string,
     @Arg('year', () => Int) year: number,
     @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
-    @Arg('since', () => Date, { nullable: true }) since: Date | null,
+    @Arg('since', () => Date, {
+      nullable: true,
+      deprecationReason:
+        "Usare `after` con il `cursor` dell'ultima lettura / Use `after` with the last read's `cursor`",
+    })
+    since: Date | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description:
+        'Solo le righe cambiate dopo la lettura che ha dato questo `cursor` (in ordine di commit); prevale su `since` / Only the rows changed after the read that gave this `cursor` (in commit order); wins over `since`',
+    })
+    after: string | null,
     @Arg('dashboards', () => Boolean, {
       defaultValue: false,
       description:
@@ -130,8 +143,13 @@ export class SyncResolver {
     @Ctx() ctx: Context,
   ): Promise<SheetRowsPage> {
     const serverTime = new Date();
-    // the stamp before the rows: scores kept under it are never older than it (server/services/score-snapshots.ts)
+    // the stamp before the rows: scores kept under it are never older than it (server/services/score-snapshots.ts),
+    // and its change count is the read's cursor: every commit up to it is in the rows read (commit-order.ts)
     const stamp = await ctx.snapshots.stamp(ctx.em, planId);
+    const { changeCount } = stamp ?? (await readPlanStamp(ctx.em, planId));
+    const from = after
+      ? await changedFrom(ctx.em, planId, countOfCursor(planId, after), changeCount)
+      : (since ?? undefined);
     const load = () => loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths, sliced: true });
     // read-only rows no reader changes: kept under the stamp, so an unchanged plan's rows are not read again (a
     // delta, "Refresh scores"); managed ones belong to this request
@@ -140,11 +158,17 @@ export class SyncResolver {
       : await load();
     const scoped = resolveScope(ctx, state, scope);
     // a scoped sheet holds its unit's or cruscotto's rows and their context, never the cruscotti's own rows
-    const { rows, deletedRowIds } = since
-      ? deltaInScope(scoped, await rowsChangedSince(ctx.em, state, since))
-      : scoped
-        ? { rows: rowsInScope(scoped, allRows(state)), deletedRowIds: [] }
-        : { rows: [...allRows(state), ...(dashboards ? await dashboardRows(ctx.em, state) : [])], deletedRowIds: [] };
+    const { rows, deletedRowIds } =
+      from === null
+        ? { rows: [], deletedRowIds: [] }
+        : from
+          ? deltaInScope(scoped, await rowsChangedSince(ctx.em, state, from, Boolean(after)))
+          : scoped
+            ? { rows: rowsInScope(scoped, allRows(state)), deletedRowIds: [] }
+            : {
+                rows: [...allRows(state), ...(dashboards ? await dashboardRows(ctx.em, state) : [])],
+                deletedRowIds: [],
+              };
     // "Refresh scores" reads the rows with their scores: computed once per change of the plan, on a turn of its own
     await nextTurn();
     const scores = await stateScores(ctx.snapshots, stamp, state, ctx.fastPaths, ctx.compute);
@@ -152,7 +176,7 @@ export class SyncResolver {
       ...row,
       realization: realizationView(scoreOfRow(scores, row), year, checkpoint),
     }));
-    return { rows: withScores, deletedRowIds, serverTime };
+    return { rows: withScores, deletedRowIds, serverTime, cursor: cursorOf(planId, changeCount) };
   }
 
   @Query(() => [RowChange], {

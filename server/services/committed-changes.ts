@@ -77,11 +77,36 @@ class TransactionChanges implements EventSubscriber {
   readonly done = new Set<string>();
   /** noteCommitDetail */
   readonly details: CommitDetail[] = [];
+  /** when the transaction began, or the earliest time an entity it flushed was stamped with (commit-order.ts) */
+  startedMs = Date.now();
 
   afterFlush({ em, uow }: FlushEventArgs): void {
     // a transaction begun inside this one with REQUIRES_NEW copied this collector too: its flushes are its own
-    if (collectorOf(em) === this) this.changes.push(...auditedIn(uow));
+    if (collectorOf(em) !== this) return;
+    this.changes.push(...auditedIn(uow));
+    this.startedMs = Math.min(this.startedMs, earliestStampOf(uow));
   }
+}
+
+/**
+ * The earliest `updatedAt` of the entities a flush wrote: an entity made before its transaction began keeps the
+ * time it was made (its initialiser), which the transaction's start would not cover.
+ */
+function earliestStampOf(uow: UnitOfWork): number {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const cs of uow.getChangeSets()) {
+    const stamp = (cs.entity as { updatedAt?: unknown }).updatedAt;
+    if (stamp instanceof Date && stamp.getTime() < earliest) earliest = stamp.getTime();
+  }
+  return earliest;
+}
+
+/**
+ * When the current transaction began, no later than any `updatedAt` or audit `at` it has written so far: where its
+ * commit is placed in the plan's commit order (commit-order.ts). Now, outside a followed transaction.
+ */
+export function transactionStartOf(em: EntityManager): number {
+  return collectorOf(em)?.startedMs ?? Date.now();
 }
 
 /** The collector of the innermost transaction this manager runs in: the last registered (REQUIRES_NEW stacks them). */
@@ -114,12 +139,16 @@ class CommitFollower implements EventSubscriber {
   }
 }
 
-/** What a transaction does with its changes before it commits, in it (the plans' change counters). */
+/**
+ * What a transaction does with its changes before it commits, in it (the plans' change counters); `startedMs` is no
+ * later than any time the transaction wrote (its start, its entities' `updatedAt`, its audit events' `at`).
+ */
 export type BeforeCommit = (
   em: EntityManager,
   transaction: unknown,
   changes: CommittedChange[],
   done: Set<string>,
+  startedMs: number,
 ) => Promise<void>;
 
 /**
@@ -143,7 +172,11 @@ class TransactionWatcher implements EventSubscriber {
     if (!this.beforeCommit) return;
     const collector = uow ? null : collectorOf(em);
     const changes = uow ? auditedIn(uow) : (collector?.changes ?? []);
-    if (changes.length > 0) await this.beforeCommit(em, transaction, changes, collector?.done ?? new Set());
+    if (changes.length === 0) return;
+    // a flush's own transaction began after its entities were stamped (MikroORM computes them first)
+    let startedMs = uow ? earliestStampOf(uow) : (collector?.startedMs ?? Date.now());
+    for (const change of changes) startedMs = Math.min(startedMs, change.at.getTime());
+    await this.beforeCommit(em, transaction, changes, collector?.done ?? new Set(), Math.min(startedMs, Date.now()));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { type BeforeCommit, markDone, watchTransactions } from './committed-changes';
+import { type BeforeCommit, markDone, transactionStartOf, watchTransactions } from './committed-changes';
+import { recordCommits } from './commit-order';
 import { ORG_WIDE_ENTITIES } from './plan-stamp';
 
 const ORG_WIDE = new Set(ORG_WIDE_ENTITIES);
@@ -12,10 +13,11 @@ const doneKey = (planId: string) => `plan:${planId}`;
  * transaction changed is told by its audit events (committed-changes.ts), which every write path records with its
  * rows — sheet syncs, mutations, imports, locks, workflow — so no write path has to remember the counter itself.
  * A change with no plan that still moves scores (ORG_WIDE_ENTITIES: fund values, activities, units, people) bumps
- * every plan of its organisation: rare writes. One statement per transaction; the rows are updated in the order the
- * database finds them, and a sheet sync (the frequent writer) has already taken its turn on the plan (plan-lock.ts).
+ * every plan of its organisation: rare writes. Two statements per transaction (the bump, and its place in the plan's
+ * commit order, commit-order.ts); the rows are updated in the order the database finds them, and a sheet sync (the
+ * frequent writer) has already taken its turn on the plan (plan-lock.ts).
  */
-export const countPlanChanges: BeforeCommit = async (em, transaction, changes, done) => {
+export const countPlanChanges: BeforeCommit = async (em, transaction, changes, done, startedMs) => {
   const plans = new Set<string>();
   const orgs = new Set<string>();
   for (const change of changes) {
@@ -36,6 +38,8 @@ export const countPlanChanges: BeforeCommit = async (em, transaction, changes, d
       'run',
       transaction as Parameters<ReturnType<EntityManager['getConnection']>['execute']>[3],
     );
+  // and where this commit stands in each plan's commit order: the sheet's delta cursor (commit-order.ts)
+  await recordCommits(em, where.join(' or '), [...plans, ...orgs], startedMs, transaction);
 };
 
 /** Turns the counters on for an ORM (openOrm does, for every process: server, CLI, tests). */
@@ -53,5 +57,6 @@ export async function bumpPlanNow(em: EntityManager, planId: string): Promise<vo
   await (em as SqlEntityManager).execute('update plan_version set change_count = change_count + 1 where id = ?', [
     planId,
   ]);
+  await recordCommits(em, 'id = ?', [planId], transactionStartOf(em), em.getTransactionContext());
   markDone(em, doneKey(planId));
 }

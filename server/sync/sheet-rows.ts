@@ -155,12 +155,17 @@ export function allRows(state: PlanState, shown?: (node: PlanNode) => boolean): 
 
 const NODE_TYPES = ['Perspective', 'StrategicObjective', 'OperationalObjective', 'Indicator'];
 
-/** Rows changed after `since`, and the ids of rows deleted after it: what a sheet needs to refresh cheaply. */
+/**
+ * Rows changed after `since` (at or from it when `inclusive`: a commit's start, commit-order.ts), and the ids of rows
+ * deleted after it: what a sheet needs to refresh cheaply.
+ */
 export async function rowsChangedSince(
   em: EntityManager,
   state: PlanState,
-  since: Date,
+  from: Date,
+  inclusive = false,
 ): Promise<{ rows: SheetRowOut[]; deletedRowIds: string[] }> {
+  const since = inclusive ? new Date(from.getTime() - 1) : from;
   // a delta (the pane's refresh, every live update) builds the few rows that changed, not all of them to filter
   const rows = allRows(state, (node) => updatedAtOf(state, node) > since);
   const deletions = await em.find(AuditEvent, {

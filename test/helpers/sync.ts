@@ -33,8 +33,9 @@ export const SYNC_RESULT = `planId year checkpoint mode batchKey replayed applie
   affected { id level code realization { status score display text } }`;
 
 export const SYNC_ROWS = `mutation Sync($input: SyncBatchInput!) { syncRows(input: $input) { ${SYNC_RESULT} } }`;
-export const SHEET_ROWS = `query Rows($planId: ID!, $year: Int!, $checkpoint: Checkpoint!, $since: DateTimeISO) {
-  sheetRows(planId: $planId, year: $year, checkpoint: $checkpoint, since: $since) { rows { ${SHEET_ROW} } deletedRowIds serverTime } }`;
+export const SHEET_ROWS = `query Rows($planId: ID!, $year: Int!, $checkpoint: Checkpoint!, $since: DateTimeISO, $after: String) {
+  sheetRows(planId: $planId, year: $year, checkpoint: $checkpoint, since: $since, after: $after) {
+    rows { ${SHEET_ROW} } deletedRowIds serverTime cursor } }`;
 export const ROW_HISTORY = `query History($rowId: ID!, $planId: ID!, $year: Int!) {
   rowHistory(rowId: $rowId, planId: $planId, year: $year) { entityType entityId action actor source sourceDetail at before after } }`;
 
@@ -96,7 +97,7 @@ export type SyncResult = {
     realization: { status: string; score: number | null; display: string | null; text: string } | null;
   }>;
 };
-export type SheetRowsPage = { rows: SheetRow[]; deletedRowIds: string[]; serverTime: string };
+export type SheetRowsPage = { rows: SheetRow[]; deletedRowIds: string[]; serverTime: string; cursor: string };
 export type Batch = {
   planId: string;
   rows: SheetRowIn[];
@@ -148,7 +149,7 @@ export async function sync(server: Sender, batch: Batch): Promise<SyncResult> {
 export async function readRows(
   server: TestServer,
   planId: string,
-  options: { year?: number; checkpoint?: 'YEAR_END' | 'MID_YEAR'; since?: string | null } = {},
+  options: { year?: number; checkpoint?: 'YEAR_END' | 'MID_YEAR'; since?: string | null; after?: string | null } = {},
 ): Promise<SheetRowsPage> {
   const data = ok(
     await server.gql(SHEET_ROWS, {
@@ -156,6 +157,7 @@ export async function readRows(
       year: options.year ?? 2022,
       checkpoint: options.checkpoint ?? 'YEAR_END',
       since: options.since ?? null,
+      after: options.after ?? null,
     }),
   );
   return data.sheetRows;

@@ -125,12 +125,16 @@ export class CruscottoClient {
     planId: string,
     year: number,
     checkpoint: ServerCheckpoint,
-    since: string | null = null,
+    /** a delta after the last read: its cursor, or its time for a binding saved before cursors (`since`) */
+    last: { serverTime: string | null; cursor?: string | null } | null = null,
     dashboards = false,
     scope: ScopeOfSheet | null = null,
   ): Promise<SheetRowsPage> {
+    // the cursor is in commit order: a time at the read misses a colleague's sync still open then (issue 15)
+    const after = last?.cursor ?? null;
+    const since = after ? null : (last?.serverTime ?? null);
     // a scoped sheet never holds the cruscotti's own rows (docs/sheet-contract.md)
-    const vars = { planId, year, checkpoint, since, dashboards: dashboards && !scope, scope: scopeInput(scope) };
+    const vars = { planId, year, checkpoint, since, after, dashboards: dashboards && !scope, scope: scopeInput(scope) };
     return (await this.request(SHEET_ROWS, vars)).sheetRows;
   }
 

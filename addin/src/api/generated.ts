@@ -521,12 +521,13 @@ export type SheetRowsQueryVariables = Exact<{
   year: Scalars['Int']['input'];
   checkpoint: Checkpoint;
   since?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   dashboards: Scalars['Boolean']['input'];
   scope?: InputMaybe<SheetScopeInput>;
 }>;
 
 
-export type SheetRowsQuery = { sheetRows: { deletedRowIds: Array<string>, serverTime: string, rows: Array<{ actionLabel: string | null, dashboard: string | null, dashboardKind: DashboardKind | null, dashboardOwner: string | null, position: number | null, entryLevel: EntryLevel | null, entryWeight: number | null, entryDataSource: string | null, rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: Polarity | null, rule: ScoringRule | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, dataSource: string | null, updatedAt: string, realization: { status: ScoreStatus, score: number | null, display: string | null, text: string, errors: Array<string>, checkpoint: Checkpoint } | null, target: { raw: string, kind: ParsedValueKind, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, actual: { raw: string, kind: ParsedValueKind, number: number | null } | null }> } };
+export type SheetRowsQuery = { sheetRows: { deletedRowIds: Array<string>, serverTime: string, cursor: string, rows: Array<{ actionLabel: string | null, dashboard: string | null, dashboardKind: DashboardKind | null, dashboardOwner: string | null, position: number | null, entryLevel: EntryLevel | null, entryWeight: number | null, entryDataSource: string | null, rowId: string, rowVersion: number, level: SheetLevel, code: string | null, title: string, parentId: string | null, weight: number | null, kpi: string | null, unit: string | null, polarity: Polarity | null, rule: ScoringRule | null, neutralised: boolean, neutralisationReason: string | null, note: string | null, responsibleUnits: Array<string>, dataSource: string | null, updatedAt: string, realization: { status: ScoreStatus, score: number | null, display: string | null, text: string, errors: Array<string>, checkpoint: Checkpoint } | null, target: { raw: string, kind: ParsedValueKind, number: number | null } | null, thresholds: Array<{ score: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, futureTargets: Array<{ year: number, value: { raw: string, kind: ParsedValueKind, number: number | null } }>, actual: { raw: string, kind: ParsedValueKind, number: number | null } | null }> } };
 
 export type RealizationsQueryVariables = Exact<{
   planId: Scalars['ID']['input'];

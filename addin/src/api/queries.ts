@@ -142,6 +142,7 @@ export const SHEET_ROWS = operation<Wire.SheetRowsQuery, Wire.SheetRowsQueryVari
     $year: Int!
     $checkpoint: Checkpoint!
     $since: DateTimeISO
+    $after: String
     $dashboards: Boolean!
     $scope: SheetScopeInput
   ) {
@@ -150,6 +151,7 @@ export const SHEET_ROWS = operation<Wire.SheetRowsQuery, Wire.SheetRowsQueryVari
       year: $year
       checkpoint: $checkpoint
       since: $since
+      after: $after
       dashboards: $dashboards
       scope: $scope
     ) {
@@ -169,6 +171,7 @@ export const SHEET_ROWS = operation<Wire.SheetRowsQuery, Wire.SheetRowsQueryVari
       }
       deletedRowIds
       serverTime
+      cursor
     }
   }
   ${SHEET_ROW_FIELDS}

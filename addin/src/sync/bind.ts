@@ -200,7 +200,7 @@ export async function bindSheet(
   });
 
   const fresh = (where: Pick<Binding, 'table' | 'sheet' | 'language'>) =>
-    freshState(serverUrl, request, plan, passMarks, { ...where, serverTime: page.serverTime });
+    freshState(serverUrl, request, plan, passMarks, { ...where, serverTime: page.serverTime, cursor: page.cursor });
   let state: StoredState;
   if (bound) {
     // a table without the cruscotto columns gets them before lines in cruscotti are written into it

@@ -36,7 +36,7 @@ export function freshState(
   request: Pick<Binding, 'year' | 'checkpoint' | 'scope'>,
   plan: PlanDetails,
   passMarks: number[],
-  where: Pick<Binding, 'table' | 'sheet' | 'language' | 'serverTime'>,
+  where: Pick<Binding, 'table' | 'sheet' | 'language' | 'serverTime' | 'cursor'>,
 ): StoredState {
   return {
     binding: {
@@ -51,6 +51,7 @@ export function freshState(
       sheet: where.sheet,
       language: where.language,
       serverTime: where.serverTime,
+      cursor: where.cursor,
     },
     profile: plan.scoringProfile
       ? {
@@ -130,6 +131,7 @@ export async function loadPlan(
     sheet,
     language,
     serverTime: page.serverTime,
+    cursor: page.cursor,
   });
   state.binding.columnIds = idsByKey(keys, columnIds);
   const headers = canonicalHeaders(language, cruscotti);

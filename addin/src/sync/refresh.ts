@@ -65,7 +65,7 @@ export async function refreshScores(
   let scores;
   try {
     const { planId, year, checkpoint, scope } = binding;
-    page = await ctx.client.sheetRows(planId, year, checkpoint, binding.serverTime, false, scope);
+    page = await ctx.client.sheetRows(planId, year, checkpoint, binding, false, scope);
     ctx.progress('refresh', 1, 2);
     scores = known ?? (await ctx.client.realizations(planId, year, checkpoint, scope));
   } catch (error) {
@@ -184,7 +184,7 @@ export async function refreshScores(
   await refreshVisuals(ctx.port, table, state.lights, ctx.language);
   return {
     summary,
-    state: { ...state, binding: { ...binding, serverTime: page.serverTime } },
+    state: { ...state, binding: { ...binding, serverTime: page.serverTime, cursor: page.cursor } },
     conflicts: [...conflicts.values()],
   };
 }

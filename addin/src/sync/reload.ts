@@ -52,6 +52,7 @@ export async function reloadTable(
     sheet: current.binding.sheet,
     language: current.binding.language,
     serverTime: page.serverTime,
+    cursor: page.cursor,
   });
   keepColumnIdentity(state, current);
   const view = await readPlanTable(ctx.port, state.binding);

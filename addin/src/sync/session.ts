@@ -148,8 +148,8 @@ export class WorkbookSession extends SessionCore {
   /** polling without a websocket: whether sheetRows(since) holds anything this sheet does not */
   async hasNews(target?: SlotTarget): Promise<boolean> {
     const state = this.stateOf(target);
-    const { planId, year, checkpoint, serverTime, scope } = state.binding;
-    const page = await this.requireClient().sheetRows(planId, year, checkpoint, serverTime, false, scope);
+    const { planId, year, checkpoint, scope } = state.binding;
+    const page = await this.requireClient().sheetRows(planId, year, checkpoint, state.binding, false, scope);
     return isNews(this.options.workbook, state, page);
   }
 

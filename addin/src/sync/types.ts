@@ -41,8 +41,13 @@ export type Binding = {
   language: Language;
   /** one unit's or one cruscotto's sheet; absent for the whole plan */
   scope?: BindingScope;
-  /** the server time of the last full or delta read: `since` of the next refresh */
+  /** the server time of the last full or delta read: `since` of the next refresh for a binding without `cursor` */
   serverTime: string | null;
+  /**
+   * the commit-ordered cursor of the last full or delta read: `after` of the next refresh and of the catch-up after
+   * the live socket comes back (absent in bindings saved before it: then `serverTime`)
+   */
+  cursor?: string | null;
   /** for a bound (not loaded) sheet: header text of each layout column the user confirmed */
   columns?: Partial<Record<LayoutColumnKey, string>>;
   /** where each column stood when last read (0-based in the table): with `columns`, the column's identity */

@@ -411,8 +411,16 @@ export class SheetRowsPage {
   @Field(() => [SheetRow]) rows!: SheetRow[];
   @Field(() => [ID], { description: 'Righe cancellate dal momento dato / Rows deleted since the given time' })
   deletedRowIds!: string[];
-  @Field(() => Date, { description: 'Da passare come `since` la volta dopo / Pass it as `since` next time' })
+  @Field(() => Date, {
+    description:
+      "L'ora del server alla lettura; come `since` può perdere una sincronizzazione ancora aperta: usare `cursor` / The server's time at the read; as `since` it can miss a sync still open at the read: use `cursor`",
+  })
   serverTime!: Date;
+  @Field(() => String, {
+    description:
+      'Da passare come `after` la volta dopo: le righe cambiate dopo questa lettura in ordine di commit, anche da una sincronizzazione aperta durante la lettura / Pass it as `after` next time: the rows changed after this read in commit order, a sync open during the read included',
+  })
+  cursor!: string;
 }
 
 @ObjectType({

@@ -218,10 +218,12 @@ export const TABLE: Record<string, Probe> = {
   },
   // the whole plan, one unit's sheet and one cruscotto's sheet (issue 18, item 7)
   sheetRows: read(
-    `query($p: ID!, $u: ID!, $d: ID!) { sheetRows(planId: $p, year: 2022) { rows { rowId title actual { raw } } }
+    `query($p: ID!, $u: ID!, $d: ID!, $c: String) { sheetRows(planId: $p, year: 2022) { rows { rowId title actual { raw } } }
     byUnit: sheetRows(planId: $p, year: 2022, scope: { unitId: $u }) { rows { rowId title } }
-    byDashboard: sheetRows(planId: $p, year: 2022, scope: { dashboardId: $d }) { rows { rowId title } } }`,
-    (t) => ({ p: t.plan, u: t.unit, d: t.dashboard }),
+    byDashboard: sheetRows(planId: $p, year: 2022, scope: { dashboardId: $d }) { rows { rowId title } }
+    afterCursor: sheetRows(planId: $p, year: 2022, after: $c) { rows { rowId title } deletedRowIds cursor } }`,
+    // a cursor names its plan: B's own, from the start of its commit order (server/services/commit-order.ts)
+    (t) => ({ p: t.plan, u: t.unit, d: t.dashboard, c: Buffer.from(`${t.plan}:0`).toString('base64url') }),
   ),
   // the pane's scope choice: the units and cruscotti the caller may bind, never another organisation's
   bindableScopes: read(

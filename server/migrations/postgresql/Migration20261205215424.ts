@@ -1,0 +1,16 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/** Each plan's commits in commit order, with their starts: the sheet's delta cursor (server/services/commit-order.ts). */
+export class Migration20261205215424 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create table "plan_commit" ("plan_id" varchar(36) not null, "seq" int not null, "started_ms" bigint not null, constraint "plan_commit_pkey" primary key ("plan_id", "seq"));`);
+
+    this.addSql(`alter table "plan_commit" add constraint "plan_commit_plan_id_foreign" foreign key ("plan_id") references "plan_version" ("id") on update cascade on delete cascade;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "plan_commit" cascade;`);
+  }
+
+}
