@@ -17,7 +17,7 @@ import { reuseFor, scoresAfter, sheetChangeOf } from './rescore';
 import { checkPlacements, readCruscotti, writePlacements } from './dashboard-rows';
 import { decideRows, refuseBatch } from './decide';
 import { codeOf, levelOfNode, type PlanNode, type PlanState, titleOf } from './plan-state';
-import { keepStateAfter, stateBeforeTurn, stateInTurn } from './kept-state';
+import { type KeptAfter, keepStateAfter, keepsState, stateBeforeTurn, stateInTurn } from './kept-state';
 import { foldWords } from '@core/vocabulary/fold';
 import { takeTurnOnPlan } from './plan-lock';
 import { keepAllowedCells } from './partial-rows';
@@ -112,7 +112,7 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
   const fast = ctx.fastPaths !== false;
   let keep: PlanStamp | null = null;
   let kept: PlanScores | null = null;
-  let keptState: { read: PlanState; after: PlanState } | null = null;
+  let keptState: KeptAfter | null = null;
   try {
     // the plan as read-only rows before the turn: the writer's turn is not held while the whole plan is read
     const early = await stateBeforeTurn(ctx, input.planId, input.year, input.checkpoint);
@@ -164,10 +164,11 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
       let state: PlanState = read;
       let after: PlanState = read;
       let placed = new Set<number>();
+      let created: ReadonlySet<object> = new Set();
       if (input.mode === 'atomic' && refused) {
         refuseBatch(plans);
       } else {
-        ({ state, after } = await applyRows(tx, read, plans, nodeInput));
+        ({ state, after, created } = await applyRows(tx, read, plans, nodeInput));
         placed = await writePlacements(tx, plan, folded, plans, cruscotti, after);
         await hooks.afterWrite?.();
       }
@@ -186,7 +187,10 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
       } else if (reuse && outcome.applied > 0) {
         // told with the commit: the feeds of this period need not read the plan again (server/live/feeds.ts)
         noteCommitDetail(em, sheetChangeOf(after, outcome));
-        keptState = { read, after };
+        keptState = { read, after, created };
+      } else if (keep && outcome.applied > 0 && keepsState(plans, placed, cruscotti.removed)) {
+        // new rows: the state they left is kept from the rows as inserted, not read again by the next sync (B1)
+        keptState = { read, after, created };
       }
       if (input.batchKey) {
         if (fast) {
@@ -211,9 +215,9 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
     // committed: the next read of this period, on this instance, finds the scores the answer was computed from
     if (keep && kept) ctx.snapshots!.put(keep, input.year, input.checkpoint, { scores: kept, snapshot: null });
     // and the plan's next sync, or sheetRows, finds the rows of that stamp without reading the plan (kept-state.ts)
-    const left = keptState as { read: PlanState; after: PlanState } | null;
+    const left = keptState as KeptAfter | null;
     // committed already: a failed read here costs the next sync its plan read, never this batch its answer
-    if (keep && left) await keepStateAfter(ctx, left.read, left.after, keep).catch(() => undefined);
+    if (keep && left) await keepStateAfter(ctx, left, keep).catch(() => undefined);
     return result;
   } finally {
     ctx.em.clear();
