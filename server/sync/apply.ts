@@ -35,8 +35,11 @@ import { type PlanNode, type PlanState, unitKey } from './plan-state';
 import { evidenceText, rowInference } from './row-polarity';
 import { ACTUALS, parentsFirst, type RowPlan, sameRaw, sameThresholds, type SyncInput } from './row-plan';
 
-/** The plan before the batch's writes (with the rows it changes adopted) and after them, both in memory. */
-export type Applied = { state: PlanState; after: PlanState };
+/**
+ * The plan before the batch's writes (with the rows it changes adopted) and after them, both in memory, and the rows
+ * the batch created: untracked instances holding exactly what was inserted (kept-state.ts keeps them as they are).
+ */
+export type Applied = { state: PlanState; after: PlanState; created: ReadonlySet<object> };
 
 /**
  * Writes the accepted rows of the batch and the audit trail of every change, inside the caller's transaction.
@@ -64,7 +67,13 @@ export async function applyRows(
     await em.flush();
   }
   await flushAuditBuffer(ctx);
-  return { state, after: stateAfter(state, writes) };
+  return { state, after: stateAfter(state, writes), created: createdRows(writes) };
+}
+
+/** Every row the batch inserted (with the fast paths, untracked new instances) */
+function createdRows(w: BatchWrites): Set<object> {
+  const rows = [w.units, w.perspectives, w.strategicObjectives, w.operationalObjectives, w.indicators];
+  return new Set<object>([...rows.flat(), ...w.targets, ...w.revisions, ...w.measurements]);
 }
 
 /** The loaded rows a batch writes in place or removes: the only ones the unit of work needs to see. */

@@ -6,7 +6,9 @@ import { readOnlyPlan, withRowsOf } from '../services/plan-snapshot';
 import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-stamp';
 import { type ScoreSnapshots, snapshotBytes } from '../services/score-snapshots';
 import type { ServiceContext } from '../services/service-context';
+import { columnsOf } from '../speed/bulk-write';
 import { readRowsIn } from '../speed/read-rows';
+import type { RowPlan } from './row-plan';
 import { loadPlanState, PlanState, SHEET_STATES } from './plan-state';
 import type { StatePatch } from './shared-states';
 
@@ -73,23 +75,46 @@ export async function stateInTurn(
 }
 
 /**
- * After the commit of a batch that wrote only existing indicators' values (rescore.ts): the state it left, as
- * read-only rows, kept under the stamp `committed`, so the plan's next sync (and `sheetRows`) need not read the
- * whole plan. `after` holds the rows it changed as managed (adopted) or created instances, which belong to the
- * request: those few rows are read again by id, and the plan row with them (its change counter moved); kept only if
- * the stamp read after them is still `committed` (no writer came after the commit).
+ * A committed batch's plan state before and after it, the rows it inserted (apply.ts), the stamp it read, and whether
+ * it wrote only existing indicators' values: only such a batch is told to the other instances as a patch of rows to
+ * read again (shared-states.ts), which cannot add rows to a state.
+ */
+export type KeptAfter = {
+  read: PlanState;
+  after: PlanState;
+  created: ReadonlySet<object>;
+  from: PlanStamp;
+  valuesOnly: boolean;
+};
+
+/**
+ * Whether `after` is the whole state a batch left: it created rows or changed values, but deleted no row and placed
+ * or removed no cruscotto entry (writePlacements writes those without changing `after`).
+ */
+export function keepsState(plans: RowPlan[], placed: ReadonlySet<number>, removed: ReadonlySet<number>): boolean {
+  return placed.size === 0 && removed.size === 0 && plans.every((p) => p.status !== 'deleted');
+}
+
+/**
+ * After the commit of a batch that wrote existing indicators' values (rescore.ts) or new rows (keepsState): the state
+ * it left, as read-only rows, kept under the stamp `committed`, so the plan's next sync (and `sheetRows`) need not
+ * read the whole plan. The rows it updated are managed (adopted) instances, which belong to the request: those few
+ * are read again by id, and the plan row with them (its change counter moved). The rows it created are untracked
+ * instances holding what was inserted: kept as they are (reading back a 5,000-row batch's 20,000 rows was the second
+ * batch's plan read of bench B1 again), their references to a row read again pointed at it. Kept only if the stamp
+ * read after them is still `committed` (no writer came after the commit).
  */
 export async function keepStateAfter(
   ctx: ServiceContext,
-  read: PlanState,
-  after: PlanState,
-  from: PlanStamp,
+  { read, after, created, from, valuesOnly }: KeptAfter,
   committed: PlanStamp,
 ): Promise<void> {
   const snapshots = ctx.snapshots;
   if (!snapshots?.enabled || ctx.fastPaths === false) return;
   const em = ctx.em;
   const fresh = new Map<EntityClass<Node>, string[]>();
+  // every row the batch wrote, the created ones too: what the other instances read again (shared-states.ts)
+  const written = new Map<string, string[]>();
   let count = 0;
   for (const kind of TREE_KINDS) {
     const was = read.snapshot[kind] as Node[];
@@ -103,6 +128,12 @@ export async function keepStateAfter(
       const row = now[k];
       if (known ? known.has(row) : was[k] === row) continue;
       const type = row.constructor as EntityClass<Node>;
+      if (valuesOnly) {
+        const told = written.get(type.name) ?? [];
+        told.push(row.id);
+        written.set(type.name, told);
+      }
+      if (created.has(row)) continue;
       const ids = fresh.get(type) ?? [];
       ids.push(row.id);
       fresh.set(type, ids);
@@ -110,16 +141,16 @@ export async function keepStateAfter(
     }
   }
   // the other instances bring their state of `from` to `committed` from these rows (shared-states.ts), told before
-  // this instance reads them: a sync of the plan on another instance may be waiting for it under the plan's lock
-  const written = Object.fromEntries([...fresh].map(([type, ids]) => [type.name, ids]));
+  // this instance reads them: a sync of the plan on another instance may be waiting for it under the plan's lock.
+  // A batch of new tree rows is not told: a patch adds only a first target, revision or actual (they read the plan)
   const patch: StatePatch = {
     from: from.value,
     to: committed,
     year: after.year,
     checkpoint: after.checkpoint,
-    rows: written,
+    rows: Object.fromEntries(written),
   };
-  snapshots.announce(patch);
+  if (valuesOnly) snapshots.announce(patch);
   // one after the other: a few statements, in the same order every time (the statement-count tests compare them)
   const plan = await readOnlyPlan(em, committed.planId);
   const reread: Node[][] = [];
@@ -127,12 +158,13 @@ export async function keepStateAfter(
   const byId = new Map<string, Node>();
   for (const rows of reread) for (const row of rows) byId.set(row.id, row);
   if (!plan || byId.size !== count || (await readPlanStamp(em, committed.planId)).value !== committed.value) return;
+  pointAtFresh(em, created, new Map<string, object>([...byId, [plan.id, plan]]));
   const snapshot: PlanSnapshot = {
     ...withRowsOf(after.snapshot, byId, TREE_KINDS),
     plan: plan as PlanSnapshot['plan'],
   };
   // indexed from `after`'s indexes, only the re-read rows' owners again: indexing the whole plan (every period's
-  // targets) here was a third of a sync's time (bench B7)
+  // targets) here was a third of a sync's time (bench B7); a 5,000-row batch's created rows are kept as indexed
   const state = new PlanState(
     snapshot,
     after.year,
@@ -142,4 +174,16 @@ export async function keepStateAfter(
     { base: after, touched: byId.values() },
   );
   snapshots.putKept(SHEET_STATES, committed, after.year, after.checkpoint, state, snapshotBytes(snapshot));
+}
+
+/** A created row's references to a row read again (an updated parent, the plan) point at the fresh row */
+function pointAtFresh(em: EntityManager, created: ReadonlySet<object>, fresh: Map<string, object>): void {
+  for (const row of created) {
+    const record = row as Record<string, unknown>;
+    for (const name of columnsOf(em, row.constructor.name).references) {
+      const target = record[name] as { id?: string } | null | undefined;
+      const now = target?.id === undefined ? undefined : fresh.get(target.id);
+      if (now && now !== target) record[name] = now;
+    }
+  }
 }

@@ -17,7 +17,7 @@ import { reuseFor, scoresAfter, sheetChangeOf, valuesOnly } from './rescore';
 import { checkPlacements, readCruscotti, writePlacements } from './dashboard-rows';
 import { decideRows, refuseBatch } from './decide';
 import { codeOf, levelOfNode, type PlanNode, type PlanState, titleOf } from './plan-state';
-import { keepStateAfter, stateBeforeTurn, stateInTurn } from './kept-state';
+import { type KeptAfter, keepStateAfter, keepsState, stateBeforeTurn, stateInTurn } from './kept-state';
 import { foldWords } from '@core/vocabulary/fold';
 import { takeTurnOnPlan } from './plan-lock';
 import type { SyncClock } from './sync-clock';
@@ -118,7 +118,7 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
   const fast = ctx.fastPaths !== false;
   let keep: PlanStamp | null = null;
   let kept: PlanScores | null = null;
-  let keptState: { read: PlanState; after: PlanState; before: PlanStamp } | null = null;
+  let keptState: KeptAfter | null = null;
   const clock = hooks.clock;
   try {
     // the plan as read-only rows before the turn: the writer's turn is not held while the whole plan is read
@@ -178,10 +178,11 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
       let after: PlanState = read;
       let placed = new Set<number>();
       clock?.mark('decide');
+      let created: ReadonlySet<object> = new Set();
       if (input.mode === 'atomic' && refused) {
         refuseBatch(plans);
       } else {
-        ({ state, after } = await applyRows(tx, read, plans, nodeInput));
+        ({ state, after, created } = await applyRows(tx, read, plans, nodeInput));
         placed = await writePlacements(tx, plan, folded, plans, cruscotti, after);
         await hooks.afterWrite?.();
       }
@@ -203,7 +204,10 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
         // told with the commit: the feeds of this period need not read the plan again (server/live/feeds.ts)
         if (reuse) noteCommitDetail(em, sheetChangeOf(after, outcome));
         // the state after differs from the one read by the rows written, scores kept before or not (kept-state.ts)
-        if (before && fast) keptState = { read, after, before };
+        if (before && fast) keptState = { read, after, created, from: before, valuesOnly: true };
+      } else if (before && fast && outcome.applied > 0 && keepsState(plans, placed, cruscotti.removed)) {
+        // new rows: the state they left is kept from the rows as inserted, not read again by the next sync (B1)
+        keptState = { read, after, created, from: before, valuesOnly: false };
       }
       if (input.batchKey) {
         if (fast) {
@@ -230,9 +234,9 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
     // committed: the next read of this period, on this instance, finds the scores the answer was computed from
     if (keep && kept) ctx.snapshots!.put(keep, input.year, input.checkpoint, { scores: kept, snapshot: null });
     // and the plan's next sync, or sheetRows, finds the rows of that stamp without reading the plan (kept-state.ts)
-    const left = keptState as { read: PlanState; after: PlanState; before: PlanStamp } | null;
+    const left = keptState as KeptAfter | null;
     // committed already: a failed read here costs the next sync its plan read, never this batch its answer
-    if (keep && left) await keepStateAfter(ctx, left.read, left.after, left.before, keep).catch(() => undefined);
+    if (keep && left) await keepStateAfter(ctx, left, keep).catch(() => undefined);
     clock?.mark('keepAfter');
     return result;
   } finally {

@@ -130,4 +130,78 @@ describe.each(databaseNames())('a sync decides from the kept plan state (%s)', (
     expect(withoutTimes(mine)).toEqual(withoutTimes(reference));
     await sameReads();
   });
+
+  it('new rows: the state they leave is kept as inserted, not read again, and every answer and read after it equal', async () => {
+    await sameReads();
+    const perspective = plan.rows.find((r) => r.level === 'PERSPECTIVE')!;
+    const operational = plan.rows.find((r) => r.level === 'OPERATIONAL')!;
+    const indicator = (ref: string, code: string, parentRef: string, more = {}) => ({
+      clientRef: ref,
+      level: 'azione',
+      code,
+      title: `Azione nuova ${code}`,
+      parentRef,
+      weight: '10%',
+      target: '20',
+      thresholds: [{ score: 0.8, value: '18' }],
+      futureTargets: [{ year: 2023, value: '22' }],
+      actual: '17',
+      ...more,
+    });
+    // a row under an existing operational objective, and a new branch (a new unit among the responsible ones); a new
+    // row's position is its place in the batch: none equals a sibling's (1, 2…), or ids would order them
+    const first = [
+      indicator('B', `${operational.code}.90`, operational.rowId!),
+      indicator('A', '20.1.1', 'O', { responsibleUnit: 'U.O. "Unità nuova del lotto"' }),
+      ...Array.from({ length: 10 }, (_, k) => indicator(`P${k}`, `20.1.${k + 10}`, 'O')),
+      { clientRef: 'S', level: 'obiettivo strategico', code: '20', title: 'Nuovo OS', parentRef: perspective.rowId },
+      { clientRef: 'O', level: 'obiettivo operativo', code: '20.1', title: 'Nuovo OO', parentRef: 'S', weight: '100%' },
+    ];
+    // each server gives new rows ids of its own: both named by their clientRef before comparing
+    const named = new Map<TestServer, Map<string, string>>([
+      [kept, new Map()],
+      [computed, new Map()],
+    ]);
+    const renamed = (server: TestServer, value: unknown) => {
+      let text = JSON.stringify(value);
+      for (const [id, ref] of named.get(server)!) text = text.split(id).join(`new:${ref}`);
+      return withoutTimes(JSON.parse(text));
+    };
+    /** the batch on both servers (rows of each server's ids): equal answers, and the kept side's state lookups */
+    const syncBoth = async (rowsOn: (server: TestServer) => object[], hits: { hit: number; miss: number }) => {
+      const send = (server: TestServer) => syncOn(server, rowsOn(server) as ReturnType<typeof edit>[]);
+      const mine = await counted(kept, SHEET_STATES, () => send(kept));
+      const answers = [
+        [kept, ok(mine.value)],
+        [computed, ok(await send(computed))],
+      ] as const;
+      for (const [server, answer] of answers) {
+        for (const r of answer.syncRows.rows) if (r.clientRef) named.get(server)!.set(r.rowId, r.clientRef);
+      }
+      expect(renamed(kept, answers[0][1])).toEqual(renamed(computed, answers[1][1]));
+      expect({ hit: mine.hit, miss: mine.miss }).toEqual(hits);
+      return answers[0][1].syncRows;
+    };
+    const answer = await syncBoth(() => first, { hit: 1, miss: 0 });
+    expect(new Set(answer.rows.map((r: { status: string }) => r.status))).toEqual(new Set(['CREATED']));
+    // the next batch decides from the state the new rows left (kept, no plan read): a new row under the new
+    // objective, and a new row's actual changed from the version its answer gave
+    const a = answer.rows.find((r: { clientRef: string }) => r.clientRef === 'A');
+    const aOn = (server: TestServer) => [...named.get(server)!].find(([, ref]) => ref === 'A')![0];
+    const oOn = (server: TestServer) => [...named.get(server)!].find(([, ref]) => ref === 'O')![0];
+    const second = (server: TestServer) => [
+      indicator('C', '20.1.2', oOn(server)),
+      { rowId: aOn(server), rowVersion: a.rowVersion, actual: '19' },
+    ];
+    const next = await syncBoth(second, { hit: 1, miss: 0 });
+    expect(next.rows.map((r: { status: string }) => r.status)).toEqual(['CREATED', 'UPDATED']);
+    // tree and sheet rows, read from what the batches left kept, equal the reference's read from its database
+    const vars = { planId: plan.planId, year: 2022, checkpoint: 'YEAR_END', since: null };
+    const readBoth = await counted(kept, SHEET_STATES, () => kept.gql(SHEET_ROWS, vars));
+    expect({ hit: readBoth.hit, miss: readBoth.miss }).toEqual({ hit: 1, miss: 0 });
+    expect(renamed(kept, ok(readBoth.value))).toEqual(renamed(computed, ok(await computed.gql(SHEET_ROWS, vars))));
+    expect(renamed(kept, ok(await kept.gql(SCORE_TREE, { id: plan.planId })))).toEqual(
+      renamed(computed, ok(await computed.gql(SCORE_TREE, { id: plan.planId }))),
+    );
+  });
 });
