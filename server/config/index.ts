@@ -45,6 +45,8 @@ export type OpsConfig = {
   scoreCacheMb: number;
   /** megabytes (JSON) of plan-tree answers kept between reads; 0: every read runs its resolvers */
   answerCacheMb: number;
+  /** a file to which every sync appends its time per phase (server/sync/sync-clock.ts); unset: nothing measured */
+  syncPhaseLog?: string;
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -177,6 +179,12 @@ export const VARIABLES: readonly Variable[] = [
     default: '`64`',
     meaning:
       'megabytes (of JSON) of plan-tree answers each instance keeps per caller and plan stamp, so an unchanged plan read again runs no resolver (README, "Scores"); `0` turns it off (the same answers)',
+  },
+  {
+    name: 'SYNC_PHASE_LOG',
+    default: '(none)',
+    meaning:
+      'a file to which every sync appends one JSON line with its time per phase (queue, plan lock, read, decide, apply, answer, commit, kept state): for profiling a deployment under load (bench B4); unset, nothing is measured',
   },
   { name: 'CHROMIUM_PATH', default: '`/usr/bin/chromium`', meaning: 'the browser that prints PDF reports' },
   {
@@ -339,6 +347,7 @@ export function readConfig(env: Env = process.env): Config {
       shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600) * 1000,
       scoreCacheMb: integer('SCORE_CACHE_MB', 256, 0, 65536),
       answerCacheMb: integer('ANSWER_CACHE_MB', 64, 0, 65536),
+      syncPhaseLog: raw('SYNC_PHASE_LOG'),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

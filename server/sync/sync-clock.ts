@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { config } from '../config';
 
 /**
  * Where one sync's time goes, phase by phase (queue, early read, connection, plan lock, read, decide, apply,
@@ -24,7 +25,7 @@ export class SyncClock {
 
   /** appends the sync's line to the log */
   write(): void {
-    const file = process.env.SYNC_PHASE_LOG;
+    const file = config().ops.syncPhaseLog;
     if (!file) return;
     const ms = (n: number) => Math.round(n * 10) / 10;
     const phases = Object.fromEntries(Object.entries(this.phases).map(([k, v]) => [k, ms(v)]));
@@ -41,5 +42,5 @@ export class SyncClock {
 
 /** a clock when SYNC_PHASE_LOG is set, else null (the sync marks nothing) */
 export function syncClock(): SyncClock | null {
-  return process.env.SYNC_PHASE_LOG ? new SyncClock() : null;
+  return config().ops.syncPhaseLog ? new SyncClock() : null;
 }
