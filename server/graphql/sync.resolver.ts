@@ -10,7 +10,7 @@ import { loadPlanState, SHEET_STATES } from '../sync/plan-state';
 import { snapshotBytes } from '../services/score-snapshots';
 import { readPlanStamp } from '../services/plan-stamp';
 import { changedFrom, countOfCursor, cursorOf } from '../services/commit-order';
-import { allRows, rowsChangedSince } from '../sync/sheet-rows';
+import { allRows, rowsChangedSince, type SheetRowOut } from '../sync/sheet-rows';
 import { dashboardRows } from '../sync/dashboard-sheet-rows';
 import { deltaInScope, resolveScope, rowsInScope } from '../sync/sheet-scope';
 import { SheetScopeInput } from './types/sheet-scope';
@@ -158,17 +158,16 @@ export class SyncResolver {
       : await load();
     const scoped = resolveScope(ctx, state, scope);
     // a scoped sheet holds its unit's or cruscotto's rows and their context, never the cruscotti's own rows
-    const { rows, deletedRowIds } =
-      from === null
-        ? { rows: [], deletedRowIds: [] }
-        : from
-          ? deltaInScope(scoped, await rowsChangedSince(ctx.em, state, from, Boolean(after)))
-          : scoped
-            ? { rows: rowsInScope(scoped, allRows(state)), deletedRowIds: [] }
-            : {
-                rows: [...allRows(state), ...(dashboards ? await dashboardRows(ctx.em, state) : [])],
-                deletedRowIds: [],
-              };
+    // a delta: nothing committed since the cursor (from null), or the rows changed from `from`; else every row
+    let read: { rows: SheetRowOut[]; deletedRowIds: string[] };
+    if (from === null) read = { rows: [], deletedRowIds: [] };
+    else if (from) read = deltaInScope(scoped, await rowsChangedSince(ctx.em, state, from, Boolean(after)));
+    else if (scoped) read = { rows: rowsInScope(scoped, allRows(state)), deletedRowIds: [] };
+    else {
+      const cruscotti = dashboards ? await dashboardRows(ctx.em, state) : [];
+      read = { rows: [...allRows(state), ...cruscotti], deletedRowIds: [] };
+    }
+    const { rows, deletedRowIds } = read;
     // "Refresh scores" reads the rows with their scores: computed once per change of the plan, on a turn of its own
     await nextTurn();
     const scores = await stateScores(ctx.snapshots, stamp, state, ctx.fastPaths, ctx.compute);

@@ -236,6 +236,29 @@ export const edit = (row: Pick<SheetRow, 'rowId' | 'rowVersion'>, cells: SheetRo
   ...cells,
 });
 
+/** A read with its times zeroed: the answers of two servers compared field by field */
+export const withoutTimes = (value: unknown) =>
+  JSON.parse(JSON.stringify(value).replace(/"(serverTime|updatedAt|changedAt)":"[^"]*"/g, '"$1":0'));
+
+/** The row versions the last sync answers gave, as the add-in keeps them: each edit names its row's latest version. */
+export class RowVersions {
+  private readonly latest = new Map<string, number>();
+
+  /** the row with `actual` typed, at the version the last answer gave (or the one read) */
+  actual(row: SheetRow, actual: string): SheetRowIn {
+    return edit({ rowId: row.rowId, rowVersion: this.latest.get(row.rowId!) ?? row.rowVersion }, { actual });
+  }
+
+  /** keeps the versions a sync answered */
+  note(answer: { syncRows: { rows: Array<{ rowId: string | null; rowVersion: number | null }> } }): void {
+    for (const r of answer.syncRows.rows) if (r.rowId && r.rowVersion !== null) this.latest.set(r.rowId, r.rowVersion);
+  }
+
+  get(rowId: string): number | undefined {
+    return this.latest.get(rowId);
+  }
+}
+
 const NONE: SheetRowIn[] = [];
 /** Types `actuals` (indicator code → cell) and any `more` rows into the Sondrio plan in one batch: all must update. */
 export async function syncActuals(server: Sender, plan: SondrioPlan, actuals: Record<string, string>, more = NONE) {

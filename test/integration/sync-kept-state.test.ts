@@ -10,13 +10,20 @@ import { databaseFor, databaseNames } from '../helpers/databases';
 import { counted } from '../helpers/cache-lookups';
 import { seededWithCopy } from '../helpers/seeded-copy';
 import { startServer, type TestServer } from '../helpers/server';
-import { edit, ok, SHEET_ROWS, sondrioPlan, SYNC_ROWS, type SondrioPlan, type SheetRow } from '../helpers/sync';
+import {
+  edit,
+  ok,
+  RowVersions,
+  SHEET_ROWS,
+  sondrioPlan,
+  SYNC_ROWS,
+  type SondrioPlan,
+  type SheetRow,
+  withoutTimes,
+} from '../helpers/sync';
 import { SCORE_TREE } from '../helpers/score-tree';
 import { SHEET_STATES } from '../../server/sync/plan-state';
 import { syncRows } from '../../server/sync/sync-rows';
-
-const withoutTimes = (value: unknown) =>
-  JSON.parse(JSON.stringify(value).replace(/"(serverTime|updatedAt|changedAt)":"[^"]*"/g, '"$1":0'));
 
 describe.each(databaseNames())('a sync decides from the kept plan state (%s)', (dialect) => {
   const databases = databaseFor(dialect);
@@ -27,7 +34,7 @@ describe.each(databaseNames())('a sync decides from the kept plan state (%s)', (
   let plan: SondrioPlan;
   let indicators: SheetRow[];
   /** the row versions the last answers gave, as the add-in keeps them */
-  const versions = new Map<string, number>();
+  const versions = new RowVersions();
 
   beforeAll(async () => {
     const { source, copy } = await seededWithCopy(databases);
@@ -45,11 +52,6 @@ describe.each(databaseNames())('a sync decides from the kept plan state (%s)', (
 
   const syncOn = (server: TestServer, rows: ReturnType<typeof edit>[]) =>
     server.gql(SYNC_ROWS, { input: { planId: plan.planId, year: 2022, mode: 'PARTIAL', rows } });
-  const sent = (row: SheetRow, actual: string) =>
-    edit({ rowId: row.rowId, rowVersion: versions.get(row.rowId!) ?? row.rowVersion }, { actual });
-  const note = (answer: { syncRows: { rows: Array<{ rowId: string | null; rowVersion: number | null }> } }) => {
-    for (const r of answer.syncRows.rows) if (r.rowId && r.rowVersion !== null) versions.set(r.rowId, r.rowVersion);
-  };
 
   /** tree and sheet rows with scores on both servers: equal */
   async function sameReads(): Promise<void> {
@@ -71,24 +73,24 @@ describe.each(databaseNames())('a sync decides from the kept plan state (%s)', (
       [indicators[0]], // the first row again, from the version its first batch left
     ];
     for (const [n, rows] of batches.entries()) {
-      const edits = rows.map((r, k) => sent(r, String(20 + 7 * n + k)));
+      const edits = rows.map((r, k) => versions.actual(r, String(20 + 7 * n + k)));
       const mine = await counted(kept, SHEET_STATES, () => syncOn(kept, edits));
       const reference = await syncOn(computed, edits);
       expect(ok(mine.value)).toEqual(ok(reference));
       // the state was found kept (the first from sheetRows, the others from the sync before): no plan read
       expect({ hit: mine.hit, miss: mine.miss }).toEqual({ hit: 1, miss: 0 });
-      note(ok(mine.value));
+      versions.note(ok(mine.value));
     }
     await sameReads();
   });
 
   it('batches sent together: the same answers, and every read after them equals the reference', async () => {
     await sameReads();
-    const edits = indicators.slice(4, 10).map((r, k) => sent(r, String(40 + 11 * k)));
+    const edits = indicators.slice(4, 10).map((r, k) => versions.actual(r, String(40 + 11 * k)));
     const answers = await Promise.all(edits.map((row) => syncOn(kept, [row])));
     for (const a of answers) expect(ok(a).syncRows.applied).toBe(1);
     for (const row of edits) expect(ok(await syncOn(computed, [row])).syncRows.applied).toBe(1);
-    for (const a of answers) note(ok(a));
+    for (const a of answers) versions.note(ok(a));
     await sameReads();
   });
 
@@ -100,7 +102,7 @@ describe.each(databaseNames())('a sync decides from the kept plan state (%s)', (
       year: 2022,
       checkpoint: Checkpoint.YEAR_END,
       mode: 'partial' as const,
-      rows: [sent(x, actual), sent(y, actual)],
+      rows: [versions.actual(x, actual), versions.actual(y, actual)],
     });
     const direct = (server: TestServer, actual: string, beforeTurn?: () => Promise<void>) =>
       syncRows(
@@ -116,7 +118,7 @@ describe.each(databaseNames())('a sync decides from the kept plan state (%s)', (
         { beforeTurn },
       );
     // the other writer changes y only, after this sync read the state with y's old version
-    const other = [sent(y, '77')];
+    const other = [versions.actual(y, '77')];
     let came = false;
     const mine = await direct(kept, '55', async () => {
       came = true;

@@ -11,16 +11,23 @@ import { counted } from '../helpers/cache-lookups';
 import { dropKeys, REDIS_TEST_URL, redisAvailable, uniquePrefix } from '../helpers/redis';
 import { seededWithCopy } from '../helpers/seeded-copy';
 import { startServer, type TestServer } from '../helpers/server';
-import { edit, ok, SHEET_ROWS, sondrioPlan, SYNC_ROWS, type SondrioPlan, type SheetRow } from '../helpers/sync';
+import {
+  edit,
+  ok,
+  RowVersions,
+  SHEET_ROWS,
+  sondrioPlan,
+  SYNC_ROWS,
+  type SondrioPlan,
+  type SheetRow,
+  withoutTimes,
+} from '../helpers/sync';
 import { SCORE_TREE } from '../helpers/score-tree';
 import { readPlanStamp } from '../../server/services/plan-stamp';
 import { type PlanState, SHEET_STATES } from '../../server/sync/plan-state';
 
 const ready = process.env.CRUSCOTTO_TEST_PG === 'yes' && redisAvailable();
 if (!ready) console.warn(`SKIPPING sync-shared-states: it needs PostgreSQL and Redis (${REDIS_TEST_URL})`);
-
-const withoutTimes = (value: unknown) =>
-  JSON.parse(JSON.stringify(value).replace(/"(serverTime|updatedAt|changedAt)":"[^"]*"/g, '"$1":0'));
 
 (ready ? describe : describe.skip)('two instances share the sync’s kept plan state (postgresql + Redis)', () => {
   const databases = databaseFor('postgresql');
@@ -31,7 +38,7 @@ const withoutTimes = (value: unknown) =>
   let computed: TestServer;
   let plan: SondrioPlan;
   let indicators: SheetRow[];
-  const versions = new Map<string, number>();
+  const versions = new RowVersions();
 
   beforeAll(async () => {
     const { source, copy } = await seededWithCopy(databases);
@@ -53,11 +60,6 @@ const withoutTimes = (value: unknown) =>
 
   const syncOn = (server: TestServer, rows: ReturnType<typeof edit>[]) =>
     server.gql(SYNC_ROWS, { input: { planId: plan.planId, year: 2022, mode: 'PARTIAL', rows } });
-  const sent = (row: SheetRow, actual: string) =>
-    edit({ rowId: row.rowId, rowVersion: versions.get(row.rowId!) ?? row.rowVersion }, { actual });
-  const note = (answer: { syncRows: { rows: Array<{ rowId: string | null; rowVersion: number | null }> } }) => {
-    for (const r of answer.syncRows.rows) if (r.rowId && r.rowVersion !== null) versions.set(r.rowId, r.rowVersion);
-  };
 
   /** tree and sheet rows with scores on `server` equal the reference's */
   async function sameReads(server: TestServer): Promise<void> {
@@ -94,12 +96,12 @@ const withoutTimes = (value: unknown) =>
       [b, a, [indicators[0]]], // the first row again, from the version A's batch left
     ];
     for (const [n, [writer, other, rows]] of turns.entries()) {
-      const edits = rows.map((r, k) => sent(r, String(20 + 7 * n + k)));
+      const edits = rows.map((r, k) => versions.actual(r, String(20 + 7 * n + k)));
       const mine = await counted(writer, SHEET_STATES, () => syncOn(writer, edits));
       expect(ok(mine.value)).toEqual(ok(await syncOn(computed, edits)));
       // the writer found the state kept: its own (first turn) or the one the other instance told
       expect({ hit: mine.hit, miss: mine.miss }).toEqual({ hit: 1, miss: 0 });
-      note(ok(mine.value));
+      versions.note(ok(mine.value));
       // the other instance brings its state to the writer's stamp without reading the plan
       const before = other.statements.length;
       const told = await keptNow(other);
@@ -113,11 +115,11 @@ const withoutTimes = (value: unknown) =>
   });
 
   it('syncs sent together to both instances: all applied, and every read after them equals the reference', async () => {
-    const edits = indicators.slice(4, 12).map((r, k) => sent(r, String(40 + 11 * k)));
+    const edits = indicators.slice(4, 12).map((r, k) => versions.actual(r, String(40 + 11 * k)));
     const answers = await Promise.all(edits.map((row, k) => syncOn(k % 2 ? a : b, [row])));
     for (const answer of answers) expect(ok(answer).syncRows.applied).toBe(1);
     for (const row of edits) expect(ok(await syncOn(computed, [row])).syncRows.applied).toBe(1);
-    for (const answer of answers) note(ok(answer));
+    for (const answer of answers) versions.note(ok(answer));
     await sameReads(a);
     await sameReads(b);
   });
