@@ -74,6 +74,8 @@ const it = {
     refresh: 'Aggiorna punteggi',
     boundTo: 'Collegato a {plan}, {year} ({checkpoint}), tabella {table}',
     notBound: 'Nessun piano collegato: scegliere il piano e premere Carica.',
+    // the workbook has bindings, the selected sheet none of them: "nessun piano collegato" would deny the list below
+    notBoundSheet: 'Questo foglio non è collegato a un piano; i collegamenti della cartella sono elencati qui sotto.',
     working: 'Operazione in corso…',
     progress: 'Avanzamento',
     loaded: 'Righe caricate nella tabella {table}: {rows}.',
@@ -207,6 +209,7 @@ const en: Messages = {
     refresh: 'Refresh scores',
     boundTo: 'Bound to {plan}, {year} ({checkpoint}), table {table}',
     notBound: 'No plan bound yet: choose a plan and press Load.',
+    notBoundSheet: "This sheet is not bound to a plan; the workbook's bindings are listed below.",
     working: 'Working…',
     progress: 'Progress',
     loaded: 'Rows loaded into table {table}: {rows}.',

@@ -6,19 +6,20 @@
 import { ApiError, OfflineError } from '../api/errors';
 import { type Language, format, messages } from '../i18n';
 import type { WorkbookSession } from '../sync/session';
-import type { Checkpoint, ConflictRecord, LoadRequest, MappingProposal, PlanChoice, SheetError } from '../sync/types';
+import type { Checkpoint, ConflictRecord, LoadRequest, MappingProposal, PlanChoice } from '../sync/types';
 import { SHEET_LAYOUT } from '@core/sheet/layout';
 import { showConnection } from './connection-line';
 import { conflictItem } from './conflict-view';
 import { renderAccess } from './access-view';
-import { applyLabels, byId, element, onClicks, options } from './dom';
+import { applyLabels, byId, onClicks, options } from './dom';
 import { PendingView } from './pending-view';
+import { renderErrorList } from './error-list-view';
 import { PolarityView } from './polarity-view';
 import { PreviewView } from './preview-view';
 import { LiveView, type LiveOptions } from './live-view';
 import { BindingsView } from './bindings-view';
 import { ScopeView } from './scope-view';
-import { failureText, sortedErrors, syncedText, tokenProblem, type Step } from './wording';
+import { failureText, syncedText, tokenProblem, type Step } from './wording';
 import { chosenMatches, mappingRows } from './mapping-view';
 import { asking, loadAsking } from './reload-prompt';
 import { bindingWords } from '../binding-words';
@@ -79,7 +80,7 @@ export class Pane {
     this.pending = new PendingView(this.session, this.options.language, () => this.busy);
     this.polarity = new PolarityView(this.session, this.options.language, (work) => this.operate('other', work));
     this.preview = new PreviewView(this.session, { send: () => this.sync(true), say: (t) => this.say(t) });
-    const refresh = (work: () => Promise<string>) => this.operate('refresh', work);
+    const refresh = (work: () => Promise<string>) => this.attempt('refresh', work);
     this.live = new LiveView(this.session, this.options.language, refresh, () => this.busy, this.options.live);
     this.bindings = new BindingsView({
       session: this.session,
@@ -256,9 +257,13 @@ export class Pane {
     });
   }
 
-  /** one operation at a time: buttons off, progress shown, the outcome (or the reason it failed) in the summary */
-  private async operate(step: Step, work: () => Promise<string>): Promise<void> {
-    if (this.busy) return;
+  /**
+   * One operation at a time: buttons off, progress shown, the outcome (or the reason it failed) in the summary.
+   * False when another operation held the pane and this one did not run (the caller decides whether to ask again:
+   * the live view does, live-jobs.ts; a button pressed meanwhile does not).
+   */
+  private async attempt(step: Step, work: () => Promise<string>): Promise<boolean> {
+    if (this.busy) return false;
     this.busy = true;
     this.renderBinding();
     this.say(this.ui.working);
@@ -285,6 +290,11 @@ export class Pane {
       await this.polarity.render(this.connected && !this.offline);
       this.progress(null);
     }
+    return true;
+  }
+
+  private async operate(step: Step, work: () => Promise<string>): Promise<void> {
+    await this.attempt(step, work);
   }
 
   /** makes the selected sheet's binding the active one, and shows it (the ribbon and Undo ask before acting) */
@@ -355,7 +365,9 @@ export class Pane {
           checkpoint: this.ui[binding.checkpoint],
           table: binding.table,
         })
-      : this.ui.notBound;
+      : this.session?.bindings.length
+        ? this.ui.notBoundSheet
+        : this.ui.notBound;
     this.bindings?.render();
     // subscribes while bound and connected, and stops when either ends
     this.live?.update();
@@ -368,41 +380,13 @@ export class Pane {
     byId<HTMLButtonElement>('load').disabled = byId<HTMLButtonElement>('bind').disabled = noChoice;
   }
 
-  private async renderErrors(): Promise<void> {
-    const errors = sortedErrors(this.session.errors());
-    const firstBodyRow = errors.length ? await this.firstBodyRow() : 0;
-    const items = errors.map((error) => {
-      const button = element('button', { type: 'button' }, this.errorText(error, firstBodyRow));
-      button.addEventListener(
-        'click',
-        () => void this.session.selectError(error).catch((e) => this.say(this.describe(e), true)),
-      );
-      const item = element('li');
-      item.append(button);
-      return item;
+  private renderErrors(): Promise<void> {
+    return renderErrorList({
+      session: this.session,
+      language: this.options.language,
+      firstBodyRow: (table) => this.options.workbook.firstBodyRow(table),
+      failed: (e) => this.say(this.describe(e), true),
     });
-    byId('error-list').replaceChildren(...items);
-    byId('errors').hidden = errors.length === 0;
-  }
-
-  /** the row as Excel's row headers number it, which is where the user looks for it */
-  private errorText(error: SheetError, firstBodyRow: number): string {
-    return format(this.ui.errorItem, {
-      row: firstBodyRow + error.row + 1,
-      header: error.header,
-      message: error.message,
-    });
-  }
-
-  /** where the bound table's body starts; Load puts the header on the sheet's first row, so that is the fallback */
-  private async firstBodyRow(): Promise<number> {
-    const table = this.session.binding?.table;
-    if (!table) return 1;
-    try {
-      return (await this.options.workbook.firstBodyRow(table)) ?? 1;
-    } catch {
-      return 1;
-    }
   }
 
   private renderConflicts(): void {

@@ -60,6 +60,8 @@ browserSuite('scenarios/bindings')('several bindings per workbook', () => {
       Object.assign(yearEnd, { table: pane.table, sheet: (await sheet()).sheet });
       expect(await listed()).toEqual([[yearEnd.table, true]]);
       expect(await press('#binding-add')).toBe(words.added);
+      // the selected sheet has no binding yet, the workbook has one: the status line says which, not "no plan bound"
+      expect(await page.textContent('#binding')).toBe(ui.notBoundSheet);
       await page.selectOption('#checkpoint', 'MID_YEAR');
       const said = await press('#load');
       const settings = await pane.settings();
