@@ -12,6 +12,7 @@ import { clockTime, liveLine } from '../live-words';
 import type { WorkbookSession } from '../sync/session';
 import type { RefreshSummary } from '../sync/types';
 import { byId } from './dom';
+import { LiveJobs, type LiveOutcome } from './live-jobs';
 
 export type LiveOptions = {
   /** how often to ask sheetRows(since) while the websocket is down (ms); default 30 s */
@@ -20,8 +21,8 @@ export type LiveOptions = {
   webSocketImpl?: unknown;
 };
 
-/** runs work as a pane operation (one at a time, outcome in the summary) */
-type Operate = (work: () => Promise<string>) => Promise<void>;
+/** runs work as a pane operation (one at a time, outcome in the summary); false when the pane was busy and did not */
+type Operate = (work: () => Promise<string>) => Promise<boolean>;
 
 type Followed = { target: LiveTarget; subscription: LiveSubscription; down: boolean };
 
@@ -29,8 +30,7 @@ export class LiveView {
   private followed: Followed[] = [];
   private key: string | null = null;
   private poller: ReturnType<typeof setInterval> | null = null;
-  private readonly jobs: Array<() => Promise<void>> = [];
-  private draining = false;
+  private readonly jobs: LiveJobs;
   private mode = '';
   private last = '';
 
@@ -40,7 +40,9 @@ export class LiveView {
     private readonly operate: Operate,
     private readonly busy: () => boolean,
     private readonly options: LiveOptions = {},
-  ) {}
+  ) {
+    this.jobs = new LiveJobs(busy);
+  }
 
   private get pollMs(): number {
     return this.options.pollMs ?? 30_000;
@@ -62,7 +64,7 @@ export class LiveView {
       followed.subscription = subscribePlan(
         target,
         {
-          change: (change) => this.queue(() => this.apply(change, target)),
+          change: (change) => this.jobs.add(() => this.apply(change, target)),
           state: (s, again) => this.state(followed, s, again),
         },
         { webSocketImpl: this.options.webSocketImpl },
@@ -77,27 +79,29 @@ export class LiveView {
       if (!this.followed.some((f) => f.down)) this.stopPolling();
       this.show(liveLine(this.language, 'live'));
       // what changed while the socket was down comes in by the same road as polling
-      if (reconnected) this.queue(() => this.poll(followed.target));
+      if (reconnected) this.jobs.add(() => this.poll(followed.target));
     } else if (state === 'down') {
       this.poller ??= setInterval(() => {
-        for (const f of this.followed) if (f.down) this.queue(() => this.poll(f.target));
+        for (const f of this.followed) if (f.down) this.jobs.add(() => this.poll(f.target));
       }, this.pollMs);
       this.show(liveLine(this.language, 'polling', { seconds: Math.round(this.pollMs / 1000) }));
     } else this.show(liveLine(this.language, 'connecting'));
   }
 
-  private async apply(change: PlanChange, target: LiveTarget): Promise<void> {
-    if (!(await this.session.isNews(change, target))) return;
+  private async apply(change: PlanChange, target: LiveTarget): Promise<LiveOutcome> {
+    if (!(await this.session.isNews(change, target))) return 'done';
     const line = change.changedBy
       ? liveLine(this.language, 'updatedBy', { who: change.changedBy, time: clockTime(new Date(change.at)) })
       : liveLine(this.language, 'updatedAt', { time: clockTime(new Date(change.at)) });
-    await this.operate(async () => this.told(line, await this.session.applyLive(change, target)));
+    const ran = await this.operate(async () => this.told(line, await this.session.applyLive(change, target)));
+    return ran ? 'done' : 'busy';
   }
 
-  private async poll(target: LiveTarget): Promise<void> {
-    if (!(await this.session.hasNews(target).catch(() => false))) return;
+  private async poll(target: LiveTarget): Promise<LiveOutcome> {
+    if (!(await this.session.hasNews(target).catch(() => false))) return 'done';
     const line = liveLine(this.language, 'updatedAt', { time: clockTime(new Date()) });
-    await this.operate(async () => this.told(line, await this.session.refreshOf(target)));
+    const ran = await this.operate(async () => this.told(line, await this.session.refreshOf(target)));
+    return ran ? 'done' : 'busy';
   }
 
   private told(line: string, summary: RefreshSummary): string {
@@ -105,25 +109,6 @@ export class LiveView {
     this.render();
     const { updated, conflicts, deletedOnServer } = summary;
     return `${line}. ${format(messages[this.language].ui.refreshed, { updated, conflicts, deletedOnServer })}`;
-  }
-
-  /** jobs one after the other, each when the pane is not busy with an operation of the user's */
-  private queue(job: () => Promise<void>): void {
-    this.jobs.push(job);
-    void this.drain();
-  }
-
-  private async drain(): Promise<void> {
-    if (this.draining) return;
-    this.draining = true;
-    try {
-      while (this.jobs.length) {
-        while (this.busy()) await new Promise((resolve) => setTimeout(resolve, 250));
-        await this.jobs.shift()!().catch(() => undefined);
-      }
-    } finally {
-      this.draining = false;
-    }
   }
 
   private stopPolling(): void {
