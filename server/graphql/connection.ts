@@ -2,6 +2,7 @@ import type { Cursor } from '@mikro-orm/core';
 import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { InputError } from '../errors';
+import { Nullable } from './nullable';
 
 @ObjectType({ simpleResolvers: true, description: 'Dove si trova la pagina / Relay page information' })
 export class PageInfo {
@@ -11,16 +12,10 @@ export class PageInfo {
   @Field({ description: 'Ci sono righe prima di questa pagina / There are rows before this page' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Cursore della prima riga, per `before` / Cursor of the first row, for `before`',
-  })
+  @Nullable(String, 'Cursore della prima riga, per `before` / Cursor of the first row, for `before`')
   startCursor!: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "Cursore dell'ultima riga, per `after` / Cursor of the last row, for `after`",
-  })
+  @Nullable(String, "Cursore dell'ultima riga, per `after` / Cursor of the last row, for `after`")
   endCursor!: string | null;
 }
 

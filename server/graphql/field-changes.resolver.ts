@@ -5,6 +5,7 @@ import { LIMITS } from '@core/sheet/row';
 import { lastFieldChanges } from '../sync/field-changes';
 import { loadPlanState } from '../sync/plan-state';
 import type { Context } from './context';
+import { Nullable } from './nullable';
 
 @ObjectType({
   simpleResolvers: true,
@@ -16,7 +17,7 @@ export class FieldChange {
   entityType!: string;
   @Field({ description: 'Il campo cambiato (value, note…) / The field that changed' })
   field!: string;
-  @Field(() => String, { nullable: true, description: "Chi l'ha cambiato / Who changed it" })
+  @Nullable(String, "Chi l'ha cambiato / Who changed it")
   actor!: string | null;
   @Field(() => Date, { description: 'Quando / When' })
   at!: Date;

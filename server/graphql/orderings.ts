@@ -2,7 +2,6 @@ import type { EntityClass } from '@mikro-orm/core';
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import type { Node } from '../entities/base';
 import { byCode } from '../services/code-order';
-import type { Context } from './context';
 import type { Paging } from './orders';
 import type { Connection } from './connection';
 import { arrayPage, type Key, memoryPage, OrderDirection, type PageArgs, type SortKey, sqlPage } from './paging';
@@ -64,14 +63,41 @@ export function sqlOrdering<E extends Node>(
   keys: Record<string, OrderKey>,
   byDefault: OrderChoice,
 ): Paging<E> {
-  return {
-    orderInput: orderTypes(label, keys, byDefault),
-    page(ctx: Context, where, orderBy, page) {
-      const { field, direction } = (orderBy as OrderChoice | null) ?? byDefault;
-      const order: Record<string, OrderDirection> = {};
-      for (const property of keys[field].properties) order[property] = direction;
-      return sqlPage(ctx.em, entity, where, { ...order, id: direction }, page);
-    },
+  const properties = Object.fromEntries(Object.entries(keys).map(([k, key]) => [k, key.properties]));
+  return { orderInput: orderTypes(label, keys, byDefault), page: sqlOrderedPage(entity, properties, byDefault) };
+}
+
+/** The page of a connection ordered in SQL by the properties of the chosen key, the id last. */
+export function sqlOrderedPage<E extends Node>(
+  entity: EntityClass<E>,
+  properties: Record<string, string[]>,
+  byDefault: OrderChoice,
+): Paging<E>['page'] {
+  return (ctx, where, orderBy, page) => {
+    const { field, direction } = (orderBy as OrderChoice | null) ?? byDefault;
+    const order: Record<string, OrderDirection> = {};
+    for (const property of properties[field]) order[property] = direction;
+    return sqlPage(ctx.em, entity, where, { ...order, id: direction }, page);
+  };
+}
+
+/** The page of a connection ordered in memory by the chosen key (memoryPage), its rows read through the loaders. */
+export function memoryOrderedPage<E extends Node>(
+  entity: EntityClass<E>,
+  keys: Record<string, SortKey>,
+  byDefault: OrderChoice,
+): Paging<E>['page'] {
+  return (ctx, where, orderBy, page) => {
+    const { field, direction } = (orderBy as OrderChoice | null) ?? byDefault;
+    return memoryPage(
+      ctx.em,
+      entity,
+      where,
+      [keys[field]],
+      direction,
+      page,
+      (ids) => ctx.loaders.byId(entity).loadMany(ids) as Promise<Array<E | null>>,
+    );
   };
 }
 
@@ -93,7 +119,7 @@ export function codeOrdering<E extends Node>(label: string, entity: EntityClass<
       it: 'titolo, in ordine alfabetico',
       en: 'title, alphabetical',
       properties: [titleProperty],
-      compare: (a, b) => TITLE_ORDER.compare(String(a ?? ''), String(b ?? '')),
+      compare: byWords,
     },
     CREATED_AT: {
       it: 'quando è stato creato',
@@ -103,22 +129,10 @@ export function codeOrdering<E extends Node>(label: string, entity: EntityClass<
     },
   };
   const byDefault = { field: 'CODE', direction: OrderDirection.ASC };
-  return {
-    orderInput: orderTypes(label, keys, byDefault),
-    page(ctx, where, orderBy, page) {
-      const { field, direction } = (orderBy as OrderChoice | null) ?? byDefault;
-      const key = keys[field];
-      return memoryPage(
-        ctx.em,
-        entity,
-        where,
-        [{ property: key.properties[0], compare: key.compare }],
-        direction,
-        page,
-        (ids) => ctx.loaders.byId(entity).loadMany(ids) as Promise<Array<E | null>>,
-      );
-    },
-  };
+  const sortKeys = Object.fromEntries(
+    Object.entries(keys).map(([k, key]) => [k, { property: key.properties[0], compare: key.compare }]),
+  );
+  return { orderInput: orderTypes(label, keys, byDefault), page: memoryOrderedPage(entity, sortKeys, byDefault) };
 }
 
 /** One key of a list computed in memory: its words, the value it sorts on and how two values compare. */

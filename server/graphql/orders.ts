@@ -6,8 +6,8 @@ import { Measurement } from '../entities/measurement';
 import { byCode } from '../services/code-order';
 import type { Connection } from './connection';
 import type { Context } from './context';
-import { orderInput } from './orderings';
-import { memoryPage, OrderDirection, type PageArgs, type SortKey, sqlPage } from './paging';
+import { byWords, memoryOrderedPage, orderInput, sqlOrderedPage } from './orderings';
+import { OrderDirection, type PageArgs, type SortKey, sqlPage } from './paging';
 
 /** How a connection may be ordered, and how its page is read (server/graphql/paging.ts). */
 export type Paging<E extends object> = {
@@ -15,9 +15,6 @@ export type Paging<E extends object> = {
   page(ctx: Context, where: FilterQuery<E>, orderBy: object | null, page: PageArgs): Promise<Connection<E>>;
 };
 
-// one collator for the whole sort: localeCompare(…, 'it') would build one per comparison (server/services/code-order.ts)
-const TITLE_ORDER = new Intl.Collator('it');
-const text = (a: unknown, b: unknown) => TITLE_ORDER.compare(String(a ?? ''), String(b ?? ''));
 const plain = (a: unknown, b: unknown) =>
   String(a ?? '') < String(b ?? '') ? -1 : String(a ?? '') > String(b ?? '') ? 1 : 0;
 
@@ -33,38 +30,25 @@ registerEnumType(IndicatorOrderField, {
     'CODE: ordine dei codici come nel piano ("1.2" prima di "1.10") / code order as the plan prints it; TITLE; CREATED_AT; UPDATED_AT',
 });
 
+const INDICATOR_DEFAULT = { field: IndicatorOrderField.CODE, direction: OrderDirection.ASC };
 export const IndicatorOrder = orderInput(
   'IndicatorOrder',
   IndicatorOrderField,
-  { field: IndicatorOrderField.CODE, direction: OrderDirection.ASC },
+  INDICATOR_DEFAULT,
   'Ordine degli indicatori / Order of indicators (default: CODE, ASC)',
 );
 export type IndicatorOrder = InstanceType<typeof IndicatorOrder>;
 
 const INDICATOR_KEYS: Record<IndicatorOrderField, SortKey> = {
   [IndicatorOrderField.CODE]: { property: 'code', compare: (a, b) => byCode(a as string, b as string) },
-  [IndicatorOrderField.TITLE]: { property: 'title', compare: text },
+  [IndicatorOrderField.TITLE]: { property: 'title', compare: byWords },
   [IndicatorOrderField.CREATED_AT]: { property: 'createdAt', compare: plain },
   [IndicatorOrderField.UPDATED_AT]: { property: 'updatedAt', compare: plain },
 };
 
 export const INDICATOR_PAGING: Paging<Indicator> = {
   orderInput: IndicatorOrder,
-  page(ctx, where, orderBy, page) {
-    const order = (orderBy as IndicatorOrder | null) ?? {
-      field: IndicatorOrderField.CODE,
-      direction: OrderDirection.ASC,
-    };
-    return memoryPage(
-      ctx.em,
-      Indicator,
-      where,
-      [INDICATOR_KEYS[order.field]],
-      order.direction,
-      page,
-      (ids) => ctx.loaders.byId(Indicator).loadMany(ids) as Promise<Array<Indicator | null>>,
-    );
-  },
+  page: memoryOrderedPage(Indicator, INDICATOR_KEYS, INDICATOR_DEFAULT),
 };
 
 export enum MeasurementOrderField {
@@ -77,26 +61,27 @@ registerEnumType(MeasurementOrderField, {
   description: 'PERIOD: anno e scadenza (30/6 prima di 31/12) / year, then checkpoint; CREATED_AT; UPDATED_AT',
 });
 
+const MEASUREMENT_DEFAULT = { field: MeasurementOrderField.PERIOD, direction: OrderDirection.ASC };
 export const MeasurementOrder = orderInput(
   'MeasurementOrder',
   MeasurementOrderField,
-  { field: MeasurementOrderField.PERIOD, direction: OrderDirection.ASC },
+  MEASUREMENT_DEFAULT,
   'Ordine dei valori rilevati / Order of measurements (default: PERIOD, ASC)',
 );
 export type MeasurementOrder = InstanceType<typeof MeasurementOrder>;
 
 export const MEASUREMENT_PAGING: Paging<Measurement> = {
   orderInput: MeasurementOrder,
-  page(ctx, where, orderBy, page) {
-    const { field, direction: d } = (orderBy as MeasurementOrder | null) ?? {
-      field: MeasurementOrderField.PERIOD,
-      direction: OrderDirection.ASC,
-    };
-    // '30/6' < '31/12' as text too, so the period orders in SQL
-    const keys: Record<string, OrderDirection> =
-      field === MeasurementOrderField.PERIOD ? { year: d, checkpoint: d } : { [field]: d };
-    return sqlPage(ctx.em, Measurement, where, { ...keys, id: d }, page);
-  },
+  page: sqlOrderedPage(
+    Measurement,
+    {
+      // '30/6' < '31/12' as text too, so the period orders in SQL
+      [MeasurementOrderField.PERIOD]: ['year', 'checkpoint'],
+      [MeasurementOrderField.CREATED_AT]: ['createdAt'],
+      [MeasurementOrderField.UPDATED_AT]: ['updatedAt'],
+    },
+    MEASUREMENT_DEFAULT,
+  ),
 };
 
 export enum AuditEventOrderField {

@@ -10,6 +10,7 @@ import { checkedCursor, type Connection, toConnection } from './connection';
  * statement for the ids and keys of every matching row, then the page's rows through the batch loaders.
  */
 import { DEFAULT_PAGE, MAX_PAGE } from '../config/api-limits';
+import { Optional } from './inputs/fields';
 
 export { DEFAULT_PAGE, MAX_PAGE };
 
@@ -30,10 +31,7 @@ export class PageArgs {
   })
   first?: number | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Cursore di un bordo: le righe dopo / A cursor: the rows after it',
-  })
+  @Optional(String, 'Cursore di un bordo: le righe dopo / A cursor: the rows after it')
   after?: string | null;
 
   @Field(() => Int, {
@@ -42,10 +40,7 @@ export class PageArgs {
   })
   last?: number | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Cursore di un bordo: le righe prima / A cursor: the rows before it',
-  })
+  @Optional(String, 'Cursore di un bordo: le righe prima / A cursor: the rows before it')
   before?: string | null;
 }
 

@@ -10,6 +10,8 @@ import { SyncSourceKind } from '@core/vocabulary/sync';
 import { undoSyncBatch } from '../sync/undo-batch';
 import type { Context } from './context';
 import { SyncSourceInput } from './types/sync';
+import { Nullable } from './nullable';
+import { Optional } from './inputs/fields';
 
 @InputType({ description: 'Quale invio del foglio annullare / Which sheet batch to undo' })
 class UndoSyncBatchInput {
@@ -19,10 +21,10 @@ class UndoSyncBatchInput {
   batchKey!: string;
   @Field(() => Int, { description: "Anno dell'invio / The batch's year" }) year!: number;
   @Field(() => Checkpoint, { description: "Scadenza dell'invio / The batch's checkpoint" }) checkpoint!: Checkpoint;
-  @Field(() => SyncSourceInput, {
-    nullable: true,
-    description: "Da dove viene l'annullamento, per il registro / Where the undo comes from, for the audit trail",
-  })
+  @Optional(
+    SyncSourceInput,
+    "Da dove viene l'annullamento, per il registro / Where the undo comes from, for the audit trail",
+  )
   @IsOptional()
   @ValidateNested()
   source?: SyncSourceInput | null;
@@ -34,14 +36,14 @@ class UndoSyncBatchInput {
 })
 class UndoRefusal {
   @Field(() => ID, { description: 'La riga del foglio / The sheet row' }) rowId!: string;
-  @Field(() => String, { nullable: true, description: 'Il codice della riga / The row code' }) code!: string | null;
+  @Nullable(String, 'Il codice della riga / The row code') code!: string | null;
   @Field({ description: 'Perché, in italiano / Why, in Italian' }) reasonIt!: string;
   @Field({ description: 'Perché, in inglese / Why, in English' }) reason!: string;
-  @Field(() => String, { nullable: true, description: "Chi l'ha modificata dopo / Who changed it since" })
+  @Nullable(String, "Chi l'ha modificata dopo / Who changed it since")
   changedBy!: string | null;
-  @Field(() => Date, { nullable: true, description: 'Quando è stata modificata dopo / When it was changed since' })
+  @Nullable(Date, 'Quando è stata modificata dopo / When it was changed since')
   changedAt!: Date | null;
-  @Field(() => ChangeSource, { nullable: true, description: 'Da dove è stata modificata / Where it was changed from' })
+  @Nullable(ChangeSource, 'Da dove è stata modificata / Where it was changed from')
   source!: ChangeSource | null;
 }
 

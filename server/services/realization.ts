@@ -151,6 +151,16 @@ export function* planScoreSteps(
     dirty.add(id);
     for (const parent of parents) if (parent) dirtyBelow.add(parent);
   };
+  // an aggregate level: each row's kept result when nothing below it was scored again, else scored now
+  const scoreLevel = <R extends { id: string }, T>(
+    rows: readonly R[],
+    previous: Map<string, T> | undefined,
+    score: (row: R) => T,
+  ): Map<string, T> => {
+    const results = new Map<string, T>();
+    for (const row of rows) results.set(row.id, kept(previous, row.id, dirtyBelow.has(row.id)) ?? score(row));
+    return results;
+  };
 
   const indicators = new Map<string, IndicatorResult>();
   for (const indicator of s.indicators) {
@@ -198,31 +208,16 @@ export function* planScoreSteps(
   const ownOfSO = groupsOf(s.indicators, (i) => i.strategicObjective?.id, whole);
   const childrenOf = (list: Indicator[] | undefined) => (list ?? []).map((i) => asChild(i, indicators.get(i.id)!));
 
-  const operationalObjectives = new Map<string, AggregateResult>();
-  for (const oo of s.operationalObjectives) {
-    const same = kept(prev?.operationalObjectives, oo.id, dirtyBelow.has(oo.id));
-    if (same) {
-      operationalObjectives.set(oo.id, same);
-      continue;
-    }
+  const operationalObjectives = scoreLevel(s.operationalObjectives, prev?.operationalObjectives, (oo) => {
     markDirty(oo.id, oo.strategicObjective?.id);
-    operationalObjectives.set(
-      oo.id,
-      aggregate(childrenOf(indicatorsOfOO(oo.id)), {
-        subject: { type: 'objective', id: oo.id, code: oo.code, year, checkpoint: ctx.checkpoint },
-        profile,
-      }),
-    );
-  }
+    return aggregate(childrenOf(indicatorsOfOO(oo.id)), {
+      subject: { type: 'objective', id: oo.id, code: oo.code, year, checkpoint: ctx.checkpoint },
+      profile,
+    });
+  });
 
   const oosOfSO = groupsOf(s.operationalObjectives, (o) => o.strategicObjective?.id, whole);
-  const strategicObjectives = new Map<string, StrategicResult>();
-  for (const so of s.strategicObjectives) {
-    const same = kept(prev?.strategicObjectives, so.id, dirtyBelow.has(so.id));
-    if (same) {
-      strategicObjectives.set(so.id, same);
-      continue;
-    }
+  const strategicObjectives = scoreLevel(s.strategicObjectives, prev?.strategicObjectives, (so) => {
     markDirty(so.id, so.perspective.id);
     const contributions = (oosOfSO(so.id) ?? [])
       .filter((o) => o.contributes)
@@ -231,58 +226,40 @@ export function* planScoreSteps(
         return { id: o.id, code: o.code, weight: o.weight, score: r.score, status: r.status, errors: r.errors };
       });
     const own = childrenOf(ownOfSO(so.id));
-    strategicObjectives.set(
-      so.id,
-      scoreStrategicObjective(
-        {
-          id: so.id,
-          code: so.code,
-          own: own.length ? own : undefined,
-          contributions: contributions.length ? contributions : undefined,
-          ownShare: so.ownShare,
-          passMark: so.passMark,
-        },
-        ctx,
-      ),
+    return scoreStrategicObjective(
+      {
+        id: so.id,
+        code: so.code,
+        own: own.length ? own : undefined,
+        contributions: contributions.length ? contributions : undefined,
+        ownShare: so.ownShare,
+        passMark: so.passMark,
+      },
+      ctx,
     );
-  }
+  });
 
   const sosOfPerspective = groupsOf(s.strategicObjectives, (o) => o.perspective.id, whole);
-  const perspectives = new Map<string, AggregateResult>();
-  for (const p of s.perspectives) {
-    const same = kept(prev?.perspectives, p.id, dirtyBelow.has(p.id));
-    if (same) {
-      perspectives.set(p.id, same);
-      continue;
-    }
+  const perspectives = scoreLevel(s.perspectives, prev?.perspectives, (p) => {
     const children = (sosOfPerspective(p.id) ?? []).map((o) => ({
       ...strategicObjectives.get(o.id)!,
       weight: undefined,
     }));
-    perspectives.set(
-      p.id,
-      aggregate(children, {
-        subject: { type: 'perspective', id: p.id, code: p.code ?? p.name, year, checkpoint: ctx.checkpoint },
-        profile,
-      }),
-    );
-  }
+    return aggregate(children, {
+      subject: { type: 'perspective', id: p.id, code: p.code ?? p.name, year, checkpoint: ctx.checkpoint },
+      profile,
+    });
+  });
   const plan = aggregate([...perspectives.values()], {
     subject: { type: 'plan', id: s.plan.id, code: s.plan.label, year, checkpoint: ctx.checkpoint },
     profile,
   });
 
   yield;
-  const dashboards = new Map<string, DashboardResult>();
   const entriesOf = groupsOf(s.entries, (e) => e.dashboard.id, whole);
   for (const e of s.entries) if (dirty.has(e.indicator.id)) dirtyBelow.add(e.dashboard.id);
   const indicatorById = lastOf(s.indicators, (i) => i.id, whole);
-  for (const d of s.dashboards) {
-    const same = kept(prev?.dashboards, d.id, dirtyBelow.has(d.id));
-    if (same) {
-      dashboards.set(d.id, same);
-      continue;
-    }
+  const dashboards = scoreLevel(s.dashboards, prev?.dashboards, (d) => {
     dirty.add(d.id);
     const entries = (entriesOf(d.id) ?? []).map((e) => {
       const indicator = indicatorById(e.indicator.id);
@@ -300,8 +277,8 @@ export function* planScoreSteps(
         level: e.level,
       };
     });
-    dashboards.set(d.id, scoreDashboard({ id: d.id, code: d.name, entries }, indicators, ctx));
-  }
+    return scoreDashboard({ id: d.id, code: d.name, entries }, indicators, ctx);
+  });
 
   yield;
   // docs/scoring.md §5.5: a unit scores its service dashboard if it has one, else the indicators it is responsible for.

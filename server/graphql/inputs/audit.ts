@@ -13,11 +13,10 @@ export class AuditEventFilter {
   @IsOptional()
   @MaxLength(50)
   entityType?: string;
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      'Modifiche alle righe di una versione del piano (albero, target, revisioni, valori, chiusure) / Changes to the rows of one plan version (its tree, targets, revisions, actuals, locks)',
-  })
+  @Optional(
+    ID,
+    'Modifiche alle righe di una versione del piano (albero, target, revisioni, valori, chiusure) / Changes to the rows of one plan version (its tree, targets, revisions, actuals, locks)',
+  )
   planId?: string;
   @Optional(ID, 'Storia di una riga / History of one row') entityId?: string;
   @Field({

@@ -164,16 +164,12 @@ abstract class IndicatorFields {
 @InputType()
 export class CreateIndicatorInput extends IndicatorFields {
   @Optional(ID, 'Obiettivo operativo padre / Parent operational objective') operationalObjectiveId?: string | null;
-  @Field(() => ID, {
-    nullable: true,
-    description: 'Obiettivo strategico padre (indicatori propri) / Parent strategic objective (own indicators)',
-  })
+  @Optional(ID, 'Obiettivo strategico padre (indicatori propri) / Parent strategic objective (own indicators)')
   strategicObjectiveId?: string | null;
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      'Serve solo per un indicatore presente solo nei cruscotti / Needed only for an indicator listed only in dashboards',
-  })
+  @Optional(
+    ID,
+    'Serve solo per un indicatore presente solo nei cruscotti / Needed only for an indicator listed only in dashboards',
+  )
   planId?: string;
   @NonEmpty(LIMITS.code) code!: string;
   @NonEmpty(LIMITS.text) title!: string;

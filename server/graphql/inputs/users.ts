@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Role } from '@core/vocabulary/roles';
+import { Optional } from './fields';
 
 // lengths only: e-mail spelling, names, units and the range of days are the service's to check (server/services/members.ts)
 
@@ -36,10 +37,7 @@ export class UpdateMembershipInput {
 
 @InputType()
 export class CreateApiTokenInput {
-  @Field(() => ID, {
-    nullable: true,
-    description: 'di chi è il token; se assente, il proprio / whose token; yourself when left out',
-  })
+  @Optional(ID, 'di chi è il token; se assente, il proprio / whose token; yourself when left out')
   @IsOptional()
   userId?: string | null;
   @Field({ description: 'dove si usa, es. "Excel add-in" / where it is used, e.g. "Excel add-in"' })

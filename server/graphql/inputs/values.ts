@@ -69,11 +69,10 @@ abstract class TargetRevisionFields {
 export class CreateTargetRevisionInput extends TargetRevisionFields {
   @Field(() => ID) targetId!: string;
   @Field(RAW) @MaxLength(RAW_MAX) value!: string;
-  @Field(() => RevisionKind, {
-    nullable: true,
-    description:
-      'REVISED ("nuova previsione") se non detto altrimenti / REVISED ("nuova previsione") unless said otherwise',
-  })
+  @Optional(
+    RevisionKind,
+    'REVISED ("nuova previsione") se non detto altrimenti / REVISED ("nuova previsione") unless said otherwise',
+  )
   kind?: RevisionKind;
 }
 
@@ -142,11 +141,10 @@ export class MeasurementFilter extends RowFilter {
   @Optional(ID) indicatorId?: string;
   @Optional(Int) year?: number;
   @Optional(Checkpoint) checkpoint?: Checkpoint;
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      'Valori degli indicatori di cui questa unità è responsabile / Measurements of indicators this unit is responsible for',
-  })
+  @Optional(
+    ID,
+    'Valori degli indicatori di cui questa unità è responsabile / Measurements of indicators this unit is responsible for',
+  )
   unitId?: string;
   @Field({ nullable: true }) neutralised?: boolean;
 }

@@ -4,6 +4,7 @@ import { Checkpoint } from '@core/vocabulary/enums';
 import { ParsedValueType } from '../../entities/parsed-value';
 import { Realization } from './realization';
 import { SheetLevel } from './sync';
+import { Nullable } from '../nullable';
 
 /** How many cells one codeValues request may ask for: a report sheet of a few thousand formulas fits in one. */
 export const CODE_VALUES_LIMIT = 5000;
@@ -73,30 +74,21 @@ export class CodeValue {
   year!: number;
   @Field(() => Checkpoint, { description: 'Scadenza / Checkpoint' })
   checkpoint!: Checkpoint;
-  @Field(() => ID, { nullable: true, description: 'La riga trovata; null se nessuna / The row found; null when none' })
+  @Nullable(ID, 'La riga trovata; null se nessuna / The row found; null when none')
   rowId!: string | null;
-  @Field(() => SheetLevel, { nullable: true, description: 'Livello della riga / Level of the row' })
+  @Nullable(SheetLevel, 'Livello della riga / Level of the row')
   level!: string | null;
-  @Field(() => String, { nullable: true, description: 'Titolo della riga / Title of the row' })
+  @Nullable(String, 'Titolo della riga / Title of the row')
   title!: string | null;
-  @Field(() => ParsedValueType, {
-    nullable: true,
-    description: 'Valore ottenuto, come scritto / Actual value, as entered',
-  })
+  @Nullable(ParsedValueType, 'Valore ottenuto, come scritto / Actual value, as entered')
   actual!: unknown;
-  @Field(() => ParsedValueType, {
-    nullable: true,
-    description: "Il target effettivo dell'anno / The effective target of the year",
-  })
+  @Nullable(ParsedValueType, "Il target effettivo dell'anno / The effective target of the year")
   target!: unknown;
-  @Field(() => Realization, {
-    nullable: true,
-    description: '% di realizzazione della riga / Realization of the row',
-  })
+  @Nullable(Realization, '% di realizzazione della riga / Realization of the row')
   realization!: Realization | null;
-  @Field(() => CodeValueProblem, {
-    nullable: true,
-    description: 'Perché la cella non ha valore; null se lo ha / Why the cell has no value; null when it has one',
-  })
+  @Nullable(
+    CodeValueProblem,
+    'Perché la cella non ha valore; null se lo ha / Why the cell has no value; null when it has one',
+  )
   problem!: CodeValueProblem | null;
 }

@@ -2,6 +2,7 @@ import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Polarity, RevisionKind, TargetMode } from '@core/vocabulary/enums';
 import { RealizationRule, RuleMode, ScoreStatus, Weighting } from '@core/vocabulary/results';
 import { ParsedValueType } from '../../entities/parsed-value';
+import { Nullable } from '../nullable';
 
 /** The typed explanation of a score (issue 19), mapped by server/services/explanation-view.ts. */
 const it_en = (it: string, en: string) => `${it} / ${en}`;
@@ -24,13 +25,13 @@ export class ExplainedTarget {
   })
   revision!: string;
 
-  @Field(() => ParsedValueType, {
-    nullable: true,
-    description: it_en(
+  @Nullable(
+    ParsedValueType,
+    it_en(
       'Il target originale quando una revisione lo ha sostituito',
       'The original target when a revision replaced it',
     ),
-  })
+  )
   original!: unknown;
 }
 
@@ -39,13 +40,10 @@ export class ExplainedTarget {
   description: it_en('Una soglia: il valore e il punteggio che dà', 'A threshold: the value and the score it earns'),
 })
 export class ExplainedThreshold {
-  @Field(() => Float, { nullable: true, description: it_en('Il valore, se numerico', 'The value, when a number') })
+  @Nullable(Float, it_en('Il valore, se numerico', 'The value, when a number'))
   number!: number | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: it_en('Il valore, se una data (AAAA-MM-GG)', 'The value, when a date (YYYY-MM-DD)'),
-  })
+  @Nullable(String, it_en('Il valore, se una data (AAAA-MM-GG)', 'The value, when a date (YYYY-MM-DD)'))
   date!: string | null;
 
   @Field(() => Float, {
@@ -59,16 +57,16 @@ export class ExplainedThreshold {
   description: it_en('Il punteggio manuale e la sua motivazione', 'The manual score and its justification'),
 })
 export class ExplainedManual {
-  @Field(() => Float, { nullable: true, description: it_en('Punteggio assegnato', 'Score given') })
+  @Nullable(Float, it_en('Punteggio assegnato', 'Score given'))
   score!: number | null;
 
-  @Field(() => String, { nullable: true, description: it_en('Motivazione', 'Justification') })
+  @Nullable(String, it_en('Motivazione', 'Justification'))
   justification!: string | null;
 
-  @Field(() => String, { nullable: true, description: it_en('Chi lo ha assegnato', 'Who gave it') })
+  @Nullable(String, it_en('Chi lo ha assegnato', 'Who gave it'))
   author!: string | null;
 
-  @Field(() => String, { nullable: true, description: it_en('Quando (ISO 8601)', 'When (ISO 8601)') })
+  @Nullable(String, it_en('Quando (ISO 8601)', 'When (ISO 8601)'))
   at!: string | null;
 }
 
@@ -80,13 +78,10 @@ export class UsedChild {
   @Field(() => ID, { description: it_en("L'id dell'elemento", "The child's id") })
   id!: string;
 
-  @Field(() => String, { nullable: true, description: it_en('Il suo codice', 'Its code') })
+  @Nullable(String, it_en('Il suo codice', 'Its code'))
   code!: string | null;
 
-  @Field(() => Float, {
-    nullable: true,
-    description: it_en('Peso dichiarato; null se i pesi sono uguali', 'Declared weight; null when equal'),
-  })
+  @Nullable(Float, it_en('Peso dichiarato; null se i pesi sono uguali', 'Declared weight; null when equal'))
   weight!: number | null;
 
   @Field(() => Float, { description: it_en('Il suo punteggio', 'Its score') })
@@ -101,7 +96,7 @@ export class ExcludedChild {
   @Field(() => ID, { description: it_en("L'id dell'elemento", "The child's id") })
   id!: string;
 
-  @Field(() => String, { nullable: true, description: it_en('Il suo codice', 'Its code') })
+  @Nullable(String, it_en('Il suo codice', 'Its code'))
   code!: string | null;
 
   @Field({ description: it_en('Perché è escluso (codice e dettaglio)', 'Why it is left out (code and detail)') })
@@ -119,13 +114,13 @@ export class Explanation {
   @Field(() => ScoreStatus, { description: it_en('Stato del punteggio', 'Status of the score') })
   status!: string;
 
-  @Field(() => RealizationRule, { nullable: true, description: it_en('La regola applicata', 'The rule applied') })
+  @Nullable(RealizationRule, it_en('La regola applicata', 'The rule applied'))
   rule!: string | null;
 
-  @Field(() => RuleMode, { nullable: true, description: it_en('La variante della regola', 'The variant of the rule') })
+  @Nullable(RuleMode, it_en('La variante della regola', 'The variant of the rule'))
   mode!: string | null;
 
-  @Field(() => Polarity, { nullable: true, description: it_en('Polarità (indicatori)', 'Polarity (indicators)') })
+  @Nullable(Polarity, it_en('Polarità (indicatori)', 'Polarity (indicators)'))
   polarity!: string | null;
 
   @Field({
@@ -136,16 +131,13 @@ export class Explanation {
   })
   polarityInferred!: boolean;
 
-  @Field(() => String, {
-    nullable: true,
-    description: it_en('Da che cosa è dedotta (italiano / inglese)', 'What it was inferred from'),
-  })
+  @Nullable(String, it_en('Da che cosa è dedotta (italiano / inglese)', 'What it was inferred from'))
   polarityEvidence!: string | null;
 
-  @Field(() => ParsedValueType, { nullable: true, description: it_en('Il valore rilevato', 'The actual value') })
+  @Nullable(ParsedValueType, it_en('Il valore rilevato', 'The actual value'))
   actual!: unknown;
 
-  @Field(() => ExplainedTarget, { nullable: true, description: it_en('Il target effettivo', 'The effective target') })
+  @Nullable(ExplainedTarget, it_en('Il target effettivo', 'The effective target'))
   target!: ExplainedTarget | null;
 
   @Field(() => [ExplainedThreshold], {
@@ -156,28 +148,19 @@ export class Explanation {
   })
   thresholds!: ExplainedThreshold[];
 
-  @Field(() => ExplainedManual, { nullable: true, description: it_en('Il punteggio manuale', 'The manual score') })
+  @Nullable(ExplainedManual, it_en('Il punteggio manuale', 'The manual score'))
   manual!: ExplainedManual | null;
 
   @Field({ description: it_en('Progetto non completato', 'Project not completed') })
   notCompleted!: boolean;
 
-  @Field(() => String, {
-    nullable: true,
-    description: it_en('Motivo della neutralizzazione', 'Why it was neutralised'),
-  })
+  @Nullable(String, it_en('Motivo della neutralizzazione', 'Why it was neutralised'))
   neutralisationReason!: string | null;
 
-  @Field(() => Weighting, {
-    nullable: true,
-    description: it_en('Pesi degli elementi (aggregati)', "Children's weighting (aggregates)"),
-  })
+  @Nullable(Weighting, it_en('Pesi degli elementi (aggregati)', "Children's weighting (aggregates)"))
   weighting!: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: it_en('La formula con i numeri', 'The formula with its numbers'),
-  })
+  @Nullable(String, it_en('La formula con i numeri', 'The formula with its numbers'))
   formula!: string | null;
 
   @Field({ description: it_en('Una riga: regola, formula, risultato', 'One line: rule, formula, result') })

@@ -1,4 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Nullable } from '../nullable';
+import { Optional } from '../inputs/fields';
 
 export enum ReviewEntryKind {
   READ = 'read',
@@ -17,11 +19,10 @@ registerEnumType(ReviewEntryKind, {
     'Un documento di piano da importare (testo semplice estratto dal PDF o dal foglio) / A plan document to import (plain text as extracted from the PDF or sheet)',
 })
 export class ImportPlanInput {
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'sondrio, brescia, bergamo-2020, bergamo-2021; riconosciuto dal testo se assente / sondrio, brescia, bergamo-2020, bergamo-2021; recognised from the text when absent',
-  })
+  @Optional(
+    String,
+    'sondrio, brescia, bergamo-2020, bergamo-2021; riconosciuto dal testo se assente / sondrio, brescia, bergamo-2020, bergamo-2021; recognised from the text when absent',
+  )
   format?: string | null;
 
   @Field({
@@ -36,11 +37,10 @@ export class ImportPlanInput {
   })
   content!: string;
 
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      'Importa in questa organizzazione invece che in quella del documento / Import into this organisation instead of the one the document names',
-  })
+  @Optional(
+    ID,
+    'Importa in questa organizzazione invece che in quella del documento / Import into this organisation instead of the one the document names',
+  )
   orgId?: string | null;
 
   @Field({
@@ -72,8 +72,7 @@ export class ReviewEntryType {
   code!: string;
   @Field() message!: string;
   @Field() messageIt!: string;
-  @Field(() => Int, { nullable: true, description: 'Riga del testo (da 1) / 1-based line of the source text' }) line!:
-    number | null;
+  @Nullable(Int, 'Riga del testo (da 1) / 1-based line of the source text') line!: number | null;
   @Field({ description: 'Il testo su cui si fonda il rilievo / The text the finding rests on' }) evidence!: string;
   @Field(() => String, { nullable: true }) subject!: string | null;
 }
@@ -98,11 +97,10 @@ export class ReviewReportType {
 
 @ObjectType({ simpleResolvers: true })
 export class ImportPlanResult {
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      'La versione del piano creata, o quella che questo file già è; null in prova / The plan version created, or the one this file already is; null on a dry run',
-  })
+  @Nullable(
+    ID,
+    'La versione del piano creata, o quella che questo file già è; null in prova / The plan version created, or the one this file already is; null on a dry run',
+  )
   planId!: string | null;
   @Field() created!: boolean;
   @Field({

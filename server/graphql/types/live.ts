@@ -3,6 +3,7 @@ import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { SheetLevel } from './sync';
 import { Realization } from './realization';
 import { MovedScoreLevel } from '@core/vocabulary/results';
+import { Nullable } from '../nullable';
 
 @ObjectType({
   simpleResolvers: true,
@@ -17,7 +18,7 @@ export class ChangedRow {
   rowVersion!: number;
   @Field(() => SheetLevel) level!: SheetLevel;
   @Field(() => String, { nullable: true }) code!: string | null;
-  @Field(() => String, { nullable: true, description: "Nome di chi l'ha cambiata / Display name of who changed it" })
+  @Nullable(String, "Nome di chi l'ha cambiata / Display name of who changed it")
   changedBy!: string | null;
   @Field(() => Date) changedAt!: Date;
   @Field(() => ChangeSource) source!: ChangeSource;
@@ -38,7 +39,7 @@ export class MovedScore {
   @Field(() => String, { nullable: true }) code!: string | null;
   @Field(() => Float, { nullable: true }) oldScore!: number | null;
   @Field(() => String, { nullable: true }) oldDisplay!: string | null;
-  @Field(() => Realization, { nullable: true, description: 'La % di realizzazione ora / The realization now' })
+  @Nullable(Realization, 'La % di realizzazione ora / The realization now')
   realization!: Realization | null;
 }
 
@@ -51,10 +52,7 @@ export class PlanChange {
   @Field(() => ID) planId!: string;
   @Field(() => Int) year!: number;
   @Field(() => Checkpoint) checkpoint!: Checkpoint;
-  @Field(() => String, {
-    nullable: true,
-    description: 'Nome di chi ha fatto la modifica / Display name of who made the change',
-  })
+  @Nullable(String, 'Nome di chi ha fatto la modifica / Display name of who made the change')
   changedBy!: string | null;
   @Field(() => Date) at!: Date;
   @Field(() => ChangeSource) source!: ChangeSource;

@@ -2,6 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { RealizationRule, ScoreStatus } from '@core/vocabulary/results';
+import { Nullable } from '../nullable';
 
 /** The realization of an indicator or an aggregate, with why it is what it is (docs/scoring.md §5.12). */
 @ObjectType({
@@ -22,42 +23,37 @@ export class Realization {
   })
   status!: string;
 
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      'Precisione piena, in [0, 1] (sopra 1 solo con capRatio false); null = non valutato, vuoto / Full precision, in [0, 1] (above 1 only with capRatio false); null = not scored, shown blank',
-  })
+  @Nullable(
+    Float,
+    'Precisione piena, in [0, 1] (sopra 1 solo con capRatio false); null = non valutato, vuoto / Full precision, in [0, 1] (above 1 only with capRatio false); null = not scored, shown blank',
+  )
   score!: number | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Arrotondato per la visualizzazione: "91.67%" per gli indicatori, "86%" per gli aggregati / Rounded half-up for display: "91.67%" for indicators, "86%" for aggregates',
-  })
+  @Nullable(
+    String,
+    'Arrotondato per la visualizzazione: "91.67%" per gli indicatori, "86%" per gli aggregati / Rounded half-up for display: "91.67%" for indicators, "86%" for aggregates',
+  )
   display!: string | null;
 
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      'Rapporto senza limite (indicatori con regola ratio o inverse) / Uncapped ratio (indicators with ratio or inverse rules)',
-  })
+  @Nullable(
+    Float,
+    'Rapporto senza limite (indicatori con regola ratio o inverse) / Uncapped ratio (indicators with ratio or inverse rules)',
+  )
   attainment!: number | null;
 
   @Field(() => Float, { nullable: true })
   passMark!: number | null;
 
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      'punteggio ≥ soglia di sufficienza; null senza punteggio o soglia / score ≥ pass mark; null without a score or a pass mark',
-  })
+  @Nullable(
+    Boolean,
+    'punteggio ≥ soglia di sufficienza; null senza punteggio o soglia / score ≥ pass mark; null without a score or a pass mark',
+  )
   achieved!: boolean | null;
 
-  @Field(() => RealizationRule, {
-    nullable: true,
-    description:
-      "Regola dell'indicatore (RATIO, BANDS…) o dell'aggregato (MEAN, STRATEGIC…) / Rule of an indicator or an aggregate",
-  })
+  @Nullable(
+    RealizationRule,
+    "Regola dell'indicatore (RATIO, BANDS…) o dell'aggregato (MEAN, STRATEGIC…) / Rule of an indicator or an aggregate",
+  )
   rule!: string | null;
 
   @Field({

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { LintSeverity, LintSubjectType, ReportLevel, ScoreStatus } from '@core/vocabulary/results';
+import { Nullable } from '../nullable';
 
 @ObjectType({
   simpleResolvers: true,
@@ -13,41 +14,36 @@ export class ReportRow {
   @Field(() => String, { nullable: true }) code!: string | null;
   @Field() title!: string;
   @Field(() => String, { nullable: true }) kpi!: string | null;
-  @Field(() => String, { nullable: true, description: 'Valore ottenuto, come inserito / Valore ottenuto, as entered' })
+  @Nullable(String, 'Valore ottenuto, come inserito / Valore ottenuto, as entered')
   actual!: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Risultato atteso: il target effettivo, come inserito / Risultato atteso: the effective target, as entered',
-  })
+  @Nullable(
+    String,
+    'Risultato atteso: il target effettivo, come inserito / Risultato atteso: the effective target, as entered',
+  )
   target!: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '% Realizzazione come mostrata; vuota se non valutata (le righe di monitoraggio ripetono il valore) / % Realizzazione as displayed; blank when not scored (monitoring rows repeat their value)',
-  })
+  @Nullable(
+    String,
+    '% Realizzazione come mostrata; vuota se non valutata (le righe di monitoraggio ripetono il valore) / % Realizzazione as displayed; blank when not scored (monitoring rows repeat their value)',
+  )
   realization!: string | null;
   @Field(() => Float, { nullable: true }) score!: number | null;
   @Field(() => ScoreStatus, { description: 'Stato del punteggio / Status of the score' }) status!: string;
   @Field({ description: "Non contato nell'aggregato sopra / Not counted in the aggregate above it" })
   excluded!: boolean;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Perché la riga è vuota (un punteggio non valido nomina i suoi errori) o che cosa esclude il suo %; in inglese / Why the row is blank (an invalid score names its errors) or what its % leaves out; English',
-  })
+  @Nullable(
+    String,
+    'Perché la riga è vuota (un punteggio non valido nomina i suoi errori) o che cosa esclude il suo %; in inglese / Why the row is blank (an invalid score names its errors) or what its % leaves out; English',
+  )
   note!: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'La stessa nota in italiano, come la stampano i documenti / The same note in Italian, as the documents print it',
-  })
+  @Nullable(
+    String,
+    'La stessa nota in italiano, come la stampano i documenti / The same note in Italian, as the documents print it',
+  )
   noteIt!: string | null;
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      'Peso dichiarato nel livello sopra (punti percentuali); vuoto con pesi uguali / Declared weight in the parent (percentage points); blank when equal weights',
-  })
+  @Nullable(
+    Float,
+    'Peso dichiarato nel livello sopra (punti percentuali); vuoto con pesi uguali / Declared weight in the parent (percentage points); blank when equal weights',
+  )
   weight!: number | null;
 }
 
@@ -66,10 +62,7 @@ export class PerformanceReport {
     deprecationReason: 'Usare rowsConnection / Use rowsConnection',
   })
   rows!: ReportRow[];
-  @Field(() => ReportRow, {
-    nullable: true,
-    description: 'Il totale del piano o del cruscotto / The plan or dashboard total',
-  })
+  @Nullable(ReportRow, 'Il totale del piano o del cruscotto / The plan or dashboard total')
   total!: ReportRow | null;
 }
 

@@ -15,6 +15,8 @@ import { RowStatus, SyncMode, SyncSourceKind } from '@core/vocabulary/sync';
 import { ParsedValueType, ThresholdType } from '../../entities/parsed-value';
 import { Realization } from './realization';
 import { SheetScopeInput } from './sheet-scope';
+import { Nullable } from '../nullable';
+import { Optional } from '../inputs/fields';
 
 export enum SheetLevel {
   PERSPECTIVE = 'perspective',
@@ -47,38 +49,29 @@ export class SheetFutureTargetInput {
     'Una riga del foglio: prospettiva, obiettivo o indicatore come li mostra il foglio (docs/sheet-contract.md) / One sheet row: a perspective, objective or indicator as the sheet shows it (docs/sheet-contract.md)',
 })
 export class SheetRowInput {
-  @Field(() => ID, {
-    nullable: true,
-    description: "Colonna nascosta dell'id; vuota per una riga nuova / Hidden id column; empty for a new row",
-  })
+  @Optional(ID, "Colonna nascosta dell'id; vuota per una riga nuova / Hidden id column; empty for a new row")
   rowId?: string | null;
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      "Colonna nascosta della versione: l'ultima vista dal foglio; obbligatoria con rowId (altrimenti VERSION_REQUIRED) / Hidden version column: the version the sheet last saw; required with rowId (VERSION_REQUIRED otherwise)",
-  })
+  @Optional(
+    Int,
+    "Colonna nascosta della versione: l'ultima vista dal foglio; obbligatoria con rowId (altrimenti VERSION_REQUIRED) / Hidden version column: the version the sheet last saw; required with rowId (VERSION_REQUIRED otherwise)",
+  )
   rowVersion?: number | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "La chiave del client per questa riga, perché righe nuove possano nominare padri nuovi / The client's key for this row, so new rows can name new parents",
-  })
+  @Optional(
+    String,
+    "La chiave del client per questa riga, perché righe nuove possano nominare padri nuovi / The client's key for this row, so new rows can name new parents",
+  )
   @IsOptional()
   @MaxLength(200)
   clientRef?: string | null;
-  @Field(() => Boolean, {
-    nullable: true,
-    description: 'Cancella questa riga (esplicitamente) / Delete this row (explicitly)',
-  })
+  @Optional(Boolean, 'Cancella questa riga (esplicitamente) / Delete this row (explicitly)')
   delete?: boolean | null;
   @Field(() => String, RAW) level?: string | null;
   @Field(() => String, RAW) code?: string | null;
   @Field(() => String, RAW) title?: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Il rowId del padre, o il clientRef di un padre nuovo in questo lotto / The parent's rowId, or the clientRef of a new parent in this batch",
-  })
+  @Optional(
+    String,
+    "Il rowId del padre, o il clientRef di un padre nuovo in questo lotto / The parent's rowId, or the clientRef of a new parent in this batch",
+  )
   parentRef?: string | null;
   @Field(() => String, RAW) weight?: string | null;
   @Field(() => String, RAW) kpi?: string | null;
@@ -97,68 +90,58 @@ export class SheetRowInput {
   @ValidateNested({ each: true })
   futureTargets?: SheetFutureTargetInput[] | null;
   @Field(() => String, RAW) actual?: string | null;
-  @Field(() => String, { nullable: true, description: 'SI / NO' }) neutralised?: string | null;
+  @Optional(String, 'SI / NO') neutralised?: string | null;
   @Field(() => String, RAW) neutralisationReason?: string | null;
   @Field(() => String, RAW) note?: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Nomi delle unità come scritti; più d\'uno separati da ";" o " e " / Unit names as typed; several separated by ";" or " e "',
-  })
+  @Optional(
+    String,
+    'Nomi delle unità come scritti; più d\'uno separati da ";" o " e " / Unit names as typed; several separated by ";" or " e "',
+  )
   responsibleUnit?: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '"Fonte del dato": la fonte del dato dell\'indicatore, come scritta; vuoto = nessuna / "Fonte del dato": the indicator\'s data source, as typed; empty = none',
-  })
+  @Optional(
+    String,
+    '"Fonte del dato": la fonte del dato dell\'indicatore, come scritta; vuoto = nessuna / "Fonte del dato": the indicator\'s data source, as typed; empty = none',
+  )
   dataSource?: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "\"Azione\": l'etichetta d'azione che un cruscotto stampa accanto all'indicatore / the action label a cruscotto prints beside an indicator",
-  })
+  @Optional(
+    String,
+    "\"Azione\": l'etichetta d'azione che un cruscotto stampa accanto all'indicatore / the action label a cruscotto prints beside an indicator",
+  )
   actionLabel?: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Il cruscotto in cui compare la riga: la riga è allora (cruscotto, livello, codice) e lo stesso codice in un altro cruscotto è lo stesso nodo / The cruscotto this row appears in; the row is then (cruscotto, level, code), and the same code in another cruscotto is the same node',
-  })
+  @Optional(
+    String,
+    'Il cruscotto in cui compare la riga: la riga è allora (cruscotto, livello, codice) e lo stesso codice in un altro cruscotto è lo stesso nodo / The cruscotto this row appears in; the row is then (cruscotto, level, code), and the same code in another cruscotto is the same node',
+  )
   dashboard?: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Tipo di cruscotto: strategico, servizio, segretario generale, dirigente, individuale; vuoto = dal nome / Kind of cruscotto: strategic, service, secretary general, manager, individual; empty = from the name',
-  })
+  @Optional(
+    String,
+    'Tipo di cruscotto: strategico, servizio, segretario generale, dirigente, individuale; vuoto = dal nome / Kind of cruscotto: strategic, service, secretary general, manager, individual; empty = from the name',
+  )
   dashboardKind?: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "L'unità o il dirigente a cui appartiene il cruscotto, per nome / The unit or the manager the cruscotto belongs to, by name",
-  })
+  @Optional(
+    String,
+    "L'unità o il dirigente a cui appartiene il cruscotto, per nome / The unit or the manager the cruscotto belongs to, by name",
+  )
   dashboardOwner?: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Ordine nel cruscotto (1, 2, …); vuoto = ordine del lotto / Order in the cruscotto (1, 2, …); empty = order of the batch',
-  })
+  @Optional(
+    String,
+    'Ordine nel cruscotto (1, 2, …); vuoto = ordine del lotto / Order in the cruscotto (1, 2, …); empty = order of the batch',
+  )
   position?: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Livello della voce: strategico o operativo, come il cruscotto mostra l'indicatore / Entry level: strategic or operational, how the cruscotto shows the indicator",
-  })
+  @Optional(
+    String,
+    "Livello della voce: strategico o operativo, come il cruscotto mostra l'indicatore / Entry level: strategic or operational, how the cruscotto shows the indicator",
+  )
   entryLevel?: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Peso della voce nel suo cruscotto, in punti percentuali ("25%", "25"); solo righe di indicatore in un cruscotto / Weight of the entry in its cruscotto, in percent points; cruscotto indicator rows only',
-  })
+  @Optional(
+    String,
+    'Peso della voce nel suo cruscotto, in punti percentuali ("25%", "25"); solo righe di indicatore in un cruscotto / Weight of the entry in its cruscotto, in percent points; cruscotto indicator rows only',
+  )
   entryWeight?: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Fonte del dato della voce, quando è diversa da quella dell'indicatore; vuoto = quella dell'indicatore / The entry's data source when it differs from the indicator's; empty = the indicator's",
-  })
+  @Optional(
+    String,
+    "Fonte del dato della voce, quando è diversa da quella dell'indicatore; vuoto = quella dell'indicatore / The entry's data source when it differs from the indicator's; empty = the indicator's",
+  )
   entryDataSource?: string | null;
 }
 
@@ -170,11 +153,10 @@ export class SyncSourceInput {
   @Field(() => SyncSourceKind) kind!: SyncSourceKind;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(140) workbook?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(140) sheet?: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Chi sincronizza (finché l'autenticazione non nomina l'utente) / Who is syncing (until authentication names the user)",
-  })
+  @Optional(
+    String,
+    "Chi sincronizza (finché l'autenticazione non nomina l'utente) / Who is syncing (until authentication names the user)",
+  )
   @IsOptional()
   @MaxLength(200)
   author?: string | null;
@@ -189,21 +171,19 @@ export class SyncBatchInput {
   @Field(() => Int) @Min(1990) @Max(2100) year!: number;
   @Field(() => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint!: Checkpoint;
   @Field(() => SyncMode, { defaultValue: SyncMode.PARTIAL }) mode!: SyncMode;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Chiave di idempotenza: un nuovo tentativo con la stessa chiave riceve la prima risposta / Idempotency key: a retry with the same key returns the first answer',
-  })
+  @Optional(
+    String,
+    'Chiave di idempotenza: un nuovo tentativo con la stessa chiave riceve la prima risposta / Idempotency key: a retry with the same key returns the first answer',
+  )
   @IsOptional()
   @MaxLength(200)
   batchKey?: string | null;
   @Field(() => SyncSourceInput, { nullable: true }) @IsOptional() @ValidateNested() source?: SyncSourceInput | null;
   @Field(() => [SheetRowInput]) @ValidateNested({ each: true }) rows!: SheetRowInput[];
-  @Field(() => SheetScopeInput, {
-    nullable: true,
-    description:
-      'Il foglio è di una sola unità o di un solo cruscotto: le righe fuori da esso sono respinte / The sheet is of one unit or one cruscotto: rows outside it are refused',
-  })
+  @Optional(
+    SheetScopeInput,
+    'Il foglio è di una sola unità o di un solo cruscotto: le righe fuori da esso sono respinte / The sheet is of one unit or one cruscotto: rows outside it are refused',
+  )
   @IsOptional()
   @ValidateNested()
   scope?: SheetScopeInput | null;
@@ -252,11 +232,10 @@ export abstract class SheetRowColumns {
   @Field(() => Polarity, { nullable: true }) polarity!: string | null;
   @Field(() => ScoringRule, { nullable: true }) rule!: string | null;
   @Field(() => ParsedValueType, { nullable: true }) target!: unknown;
-  @Field(() => ParsedValueType, {
-    nullable: true,
-    description:
-      "Il target originale, quando una revisione l'ha sostituito / The original target when a revision replaced it",
-  })
+  @Nullable(
+    ParsedValueType,
+    "Il target originale, quando una revisione l'ha sostituito / The original target when a revision replaced it",
+  )
   originalTarget!: unknown;
   @Field(() => [ThresholdType]) thresholds!: unknown[];
   @Field(() => [SheetFutureTargetType]) futureTargets!: unknown[];
@@ -265,55 +244,41 @@ export abstract class SheetRowColumns {
   @Field(() => String, { nullable: true }) neutralisationReason!: string | null;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => [String]) responsibleUnits!: string[];
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Fonte del dato dell'indicatore (una riga di cruscotto può avere la propria in entryDataSource) / The indicator's data source (a cruscotto row may have its own in entryDataSource)",
-  })
+  @Nullable(
+    String,
+    "Fonte del dato dell'indicatore (una riga di cruscotto può avere la propria in entryDataSource) / The indicator's data source (a cruscotto row may have its own in entryDataSource)",
+  )
   dataSource!: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "\"Azione\": dell'indicatore, o della voce su una riga di cruscotto / the indicator's, or the entry's on a cruscotto row",
-  })
+  @Nullable(
+    String,
+    "\"Azione\": dell'indicatore, o della voce su una riga di cruscotto / the indicator's, or the entry's on a cruscotto row",
+  )
   actionLabel!: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Il cruscotto di una riga di cruscotto; null su una riga del piano / The cruscotto of a cruscotto row; null on a plan row',
-  })
+  @Nullable(
+    String,
+    'Il cruscotto di una riga di cruscotto; null su una riga del piano / The cruscotto of a cruscotto row; null on a plan row',
+  )
   dashboard!: string | null;
-  @Field(() => DashboardKind, {
-    nullable: true,
-    description: "Tipo del cruscotto della riga / Kind of the row's cruscotto",
-  })
+  @Nullable(DashboardKind, "Tipo del cruscotto della riga / Kind of the row's cruscotto")
   dashboardKind!: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description: "L'unità o il dirigente a cui appartiene il cruscotto / The unit or manager the cruscotto belongs to",
-  })
+  @Nullable(
+    String,
+    "L'unità o il dirigente a cui appartiene il cruscotto / The unit or manager the cruscotto belongs to",
+  )
   dashboardOwner!: string | null;
-  @Field(() => Int, {
-    nullable: true,
-    description: "Ordine dell'indicatore nel suo cruscotto / Order of the indicator in its cruscotto",
-  })
+  @Nullable(Int, "Ordine dell'indicatore nel suo cruscotto / Order of the indicator in its cruscotto")
   position!: number | null;
-  @Field(() => EntryLevel, {
-    nullable: true,
-    description: 'Livello della voce nel cruscotto / Level of the entry in the cruscotto',
-  })
+  @Nullable(EntryLevel, 'Livello della voce nel cruscotto / Level of the entry in the cruscotto')
   entryLevel!: string | null;
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      'Peso della voce nel cruscotto, in punti percentuali / Weight of the entry in the cruscotto, in percent points',
-  })
+  @Nullable(
+    Float,
+    'Peso della voce nel cruscotto, in punti percentuali / Weight of the entry in the cruscotto, in percent points',
+  )
   entryWeight!: number | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Fonte del dato propria della voce; null = quella dell'indicatore / The entry's own data source; null = the indicator's",
-  })
+  @Nullable(
+    String,
+    "Fonte del dato propria della voce; null = quella dell'indicatore / The entry's own data source; null = the indicator's",
+  )
   entryDataSource!: string | null;
   @Field(() => Date) updatedAt!: Date;
 }
@@ -325,11 +290,10 @@ export abstract class SheetRowColumns {
     'Un nodo del piano come lo mostra il foglio (il lato lettura del contratto di riga) / A plan node as the sheet shows it (the read side of the row contract)',
 })
 export class SheetRow extends SheetRowColumns {
-  @Field(() => Realization, {
-    nullable: true,
-    description:
-      "% di realizzazione della riga per l'anno e la scadenza letti (solo sheetRows) / Realization of the row for the year and checkpoint read (sheetRows only)",
-  })
+  @Nullable(
+    Realization,
+    "% di realizzazione della riga per l'anno e la scadenza letti (solo sheetRows) / Realization of the row for the year and checkpoint read (sheetRows only)",
+  )
   realization?: Realization | null;
 }
 
@@ -351,23 +315,16 @@ export class RowResultType {
   @Field(() => Int, { description: 'Posizione della riga nel lotto / Position of the row in the batch' })
   index!: number;
   @Field(() => String, { nullable: true }) clientRef!: string | null;
-  @Field(() => ID, {
-    nullable: true,
-    description: 'Id della riga (nuovo per una riga creata) / The row id (new for a created row)',
-  })
+  @Nullable(ID, 'Id della riga (nuovo per una riga creata) / The row id (new for a created row)')
   rowId!: string | null;
   @Field(() => RowStatus) status!: string;
-  @Field(() => Int, {
-    nullable: true,
-    description: 'La nuova versione della riga, da tenere nel foglio / The new row version, to keep in the sheet',
-  })
+  @Nullable(Int, 'La nuova versione della riga, da tenere nel foglio / The new row version, to keep in the sheet')
   rowVersion!: number | null;
   @Field(() => [CellErrorType]) errors!: CellErrorType[];
-  @Field(() => ConflictRow, {
-    nullable: true,
-    description:
-      "La riga del server, quando l'ha cambiata qualcun altro / The server's row, when it was changed by someone else",
-  })
+  @Nullable(
+    ConflictRow,
+    "La riga del server, quando l'ha cambiata qualcun altro / The server's row, when it was changed by someone else",
+  )
   current!: ConflictRow | null;
   @Field(() => Realization, { nullable: true }) realization!: Realization | null;
 }

@@ -1,6 +1,7 @@
 import { type ClassType, Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '@core/vocabulary/roles';
 import type { ApiToken } from '../../entities';
+import { Nullable } from '../nullable';
 
 /** A token as its owner and their admins may see it: never the secret, never its hash. */
 @ObjectType({
@@ -18,7 +19,7 @@ export class ApiTokenInfo {
   @Field(() => String, { nullable: true }) label!: string | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date, { nullable: true }) expiresAt!: Date | null;
-  @Field(() => Date, { nullable: true, description: 'al minuto / to the minute' }) lastUsedAt!: Date | null;
+  @Nullable(Date, 'al minuto / to the minute') lastUsedAt!: Date | null;
   @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
 }
 
