@@ -52,6 +52,25 @@ function indicator(
 }
 const s = (i: IndicatorInput, profile: ScoringProfile = DEFAULT_PROFILE) => scoreIndicator(i, { ...C, profile });
 
+/**
+ * For a rule under which less is better (inverse, deadline): the score at the smaller actual is in [0, 1] and the
+ * larger actual scores no higher. Returns the first score, for a rule's own further checks.
+ */
+function expectFalling(
+  polarity: Polarity,
+  t: ParsedValue,
+  smaller: ParsedValue,
+  larger: ParsedValue,
+  profile: ScoringProfile,
+): number {
+  const s1 = s(indicator(polarity, t, smaller), profile).score!;
+  const s2 = s(indicator(polarity, t, larger), profile).score!;
+  expect(s1).toBeGreaterThanOrEqual(0);
+  expect(s1).toBeLessThanOrEqual(1);
+  expect(s2).toBeLessThanOrEqual(s1);
+  return s1;
+}
+
 // ---- ranges and monotonicity -------------------------------------------------------------------------------------
 describe('properties of the indicator rules', () => {
   test('// §5.1 ratio with capRatio: s ∈ [0, 1] for any actual and any positive target', () => {
@@ -92,11 +111,7 @@ describe('properties of the indicator rules', () => {
         fc.constantFrom(profiles.default, profiles.inverseZero),
         (x, y, t, profile) => {
           const [a1, a2] = x <= y ? [x, y] : [y, x];
-          const s1 = s(indicator('lower', num(t), num(a1)), profile).score!;
-          const s2 = s(indicator('lower', num(t), num(a2)), profile).score!;
-          expect(s1).toBeGreaterThanOrEqual(0);
-          expect(s1).toBeLessThanOrEqual(1);
-          expect(s2).toBeLessThanOrEqual(s1);
+          expectFalling('lower', num(t), num(a1), num(a2), profile);
         },
       ),
     );
@@ -111,11 +126,7 @@ describe('properties of the indicator rules', () => {
         fc.constantFrom(profiles.default, profiles.grace),
         (x, y, t, profile) => {
           const [d1, d2] = x <= y ? [x, y] : [y, x];
-          const s1 = s(indicator('deadline', date(t), date(d1)), profile).score!;
-          const s2 = s(indicator('deadline', date(t), date(d2)), profile).score!;
-          expect(s1).toBeGreaterThanOrEqual(0);
-          expect(s1).toBeLessThanOrEqual(1);
-          expect(s2).toBeLessThanOrEqual(s1);
+          const s1 = expectFalling('deadline', date(t), date(d1), date(d2), profile);
           if (d1 <= t) expect(s1).toBe(1);
         },
       ),

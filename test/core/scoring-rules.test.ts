@@ -1,4 +1,10 @@
-import { type ActivityInput, type ActualInput, type IndicatorInput, type TargetInput } from '@core/scoring';
+import {
+  type ActivityInput,
+  type ActualInput,
+  type IndicatorInput,
+  type TargetInput,
+  type ThresholdInput,
+} from '@core/scoring';
 import type { ParsedValue, Polarity } from '@core/values/types';
 import {
   bool,
@@ -214,37 +220,18 @@ describe('§5.4 bands', () => {
     expect(score(hb(11, [[10, 0.5]]), LINEAR).score).toBeCloseTo(0.75, 15);
   });
   test('// §5.4 BANDS_NOT_MONOTONE: values not strictly worse as the score decreases', () => {
-    const bad = (pol: Polarity, t: ParsedValue, pts: Array<[ParsedValue, number]>, a: ParsedValue) =>
-      score(ind(pol, tgt(t, { thresholds: pts.map(([v, s]) => th(v, s)) }), a));
-    expect(bad('higher', num(12), [[num(14), 0.8]], num(13)).errors).toEqual(['BANDS_NOT_MONOTONE']);
-    expect(bad('higher', num(12), [[num(12), 0.8]], num(13)).errors).toEqual(['BANDS_NOT_MONOTONE']);
-    expect(
-      bad(
-        'higher',
-        num(12),
-        [
-          [num(10), 0.8],
-          [num(11), 0.6],
-        ],
-        num(13),
-      ).errors,
-    ).toEqual(['BANDS_NOT_MONOTONE']);
-    expect(
-      bad(
-        'higher',
-        num(12),
-        [
-          [num(10), 0.8],
-          [num(8), 0.8],
-        ],
-        num(13),
-      ).errors,
-    ).toEqual(['BANDS_NOT_MONOTONE']);
-    expect(bad('higher', num(12), [[num(10), 1]], num(13)).errors).toEqual(['BANDS_NOT_MONOTONE']);
-    expect(bad('lower', num(20), [[num(18), 0.8]], num(19)).errors).toEqual(['BANDS_NOT_MONOTONE']);
-    expect(bad('deadline', date('2022-07-31'), [[date('2022-06-30'), 0.8]], date('2022-07-01')).errors).toEqual([
-      'BANDS_NOT_MONOTONE',
-    ]);
+    const refused: Array<[Polarity, ParsedValue, ThresholdInput[], ParsedValue]> = [
+      ['higher', num(12), [th(num(14), 0.8)], num(13)],
+      ['higher', num(12), [th(num(12), 0.8)], num(13)],
+      ['higher', num(12), [th(num(10), 0.8), th(num(11), 0.6)], num(13)],
+      ['higher', num(12), [th(num(10), 0.8), th(num(8), 0.8)], num(13)],
+      ['higher', num(12), [th(num(10), 1)], num(13)],
+      ['lower', num(20), [th(num(18), 0.8)], num(19)],
+      ['deadline', date('2022-07-31'), [th(date('2022-06-30'), 0.8)], date('2022-07-01')],
+    ];
+    for (const [polarity, t, thresholds, a] of refused) {
+      expect(score(ind(polarity, tgt(t, { thresholds }), a)).errors).toEqual(['BANDS_NOT_MONOTONE']);
+    }
   });
   test('// §5.4 negative values (a "% reduction" target −5% with −3% / −1% thresholds, lower is better)', () => {
     const red = (a: number) =>

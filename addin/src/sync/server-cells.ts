@@ -10,6 +10,9 @@ import {
   formatThresholds,
   type LayoutColumnKey,
 } from '@core/sheet/layout';
+import { dashboardKindWord, entryLevelWord } from '@core/sheet/layout-cruscotti';
+import { DashboardKind, EntryLevel } from '@core/vocabulary/enums';
+import type * as Wire from '../api/generated';
 import type { RealizationView, ServerRow, ServerRowFields } from '../api/types';
 import { messages, type Language } from '../i18n';
 import type { Cell } from '../workbook/port';
@@ -20,15 +23,13 @@ import { isScoreReason, scoreReason } from './score-reason';
 const word = (table: Readonly<Record<string, string>>, value: string | null) =>
   value ? (table[value.toLowerCase()] ?? value) : '';
 
-/** the contract's words for a cruscotto's kind and an entry's level (core/sheet/vocabulary.ts reads them back) */
-const KIND_WORD: Record<string, string> = {
-  STRATEGIC: 'strategico',
-  SERVICE: 'servizio',
-  SECRETARY_GENERAL: 'segretario generale',
-  MANAGER: 'dirigente',
-  INDIVIDUAL: 'individuale',
-};
-const ENTRY_LEVEL_WORD: Record<string, string> = { STRATEGIC: 'strategico', OPERATIONAL: 'operativo' };
+/**
+ * The contract's words for a cruscotto's kind and an entry's level: core/sheet/layout-cruscotti.ts's, which the
+ * server's export writes too and core/sheet/vocabulary.ts reads back. GraphQL sends the enum's name (SECRETARY_GENERAL),
+ * the core's words are keyed by the stored value (sg); a name this add-in does not know is shown as it came.
+ */
+const kindWord = (name: Wire.DashboardKind) => dashboardKindWord(DashboardKind[name] ?? name, 'it');
+const entryLevelWordOf = (name: Wire.EntryLevel) => entryLevelWord(EntryLevel[name] ?? name, 'it');
 
 /** where a row read with `dashboards` appears: absent on a plan row, and on rows read without cruscotti */
 export type CruscottoFields = Partial<
@@ -85,10 +86,10 @@ export function serverInputs(row: ServerRowFields & CruscottoFields, parentName:
     responsibleUnit: row.responsibleUnits.join('; '),
     dataSource: indicator ? (row.dataSource ?? '') : '',
     dashboard: row.dashboard ?? '',
-    dashboardKind: shown && row.dashboardKind ? (KIND_WORD[row.dashboardKind] ?? row.dashboardKind) : '',
+    dashboardKind: shown && row.dashboardKind ? kindWord(row.dashboardKind) : '',
     dashboardOwner: shown ? (row.dashboardOwner ?? '') : '',
     position: shown && row.position != null ? String(row.position) : '',
-    entryLevel: shown && row.entryLevel ? (ENTRY_LEVEL_WORD[row.entryLevel] ?? row.entryLevel) : '',
+    entryLevel: shown && row.entryLevel ? entryLevelWordOf(row.entryLevel) : '',
     entryWeight: shown && row.entryWeight != null ? weightText(row.entryWeight) : '',
     entryDataSource: shown ? (row.entryDataSource ?? '') : '',
     actionLabel: indicator ? (row.actionLabel ?? '') : '',

@@ -58,9 +58,6 @@ export class ChartCollection {
 }
 
 export class Chart extends ClientObject<ChartModel> {
-  constructor(context: RequestContext, path: string, resolver: () => ChartModel | null, nullable = false) {
-    super(context, path, resolver, nullable);
-  }
   protected missing(): Error {
     return itemNotFound('chart', this.path);
   }

@@ -4,14 +4,30 @@
  * codes, `formulas` with "=…" for formula cells, `valueTypes` per cell. Writes go through the engine's Excel rules.
  */
 import { a1 } from '../../../addin/src/workbook/address';
-import { ClientObject, type RequestContext, pick } from './context';
+import { ClientObject, pick } from './context';
 import { eachCell } from './edits';
 import { accessDenied, invalidArgument, itemNotFound } from './errors';
-import { type Rect, type SheetModel, intersects } from './model';
+import { type CellModel, type Rect, type SheetModel, intersects } from './model';
 import { groupRows, ungroupRows } from './outline';
 import { displayed, valueTypeOf } from './values';
 
 export type RangeTarget = { sheet: SheetModel; rect: Rect };
+
+/**
+ * One format property set on every cell of the range. `member` names the API member for the AccessDenied of a
+ * protected sheet, where Excel refuses the change; without it the double lets the change through.
+ */
+function setCells<K extends keyof CellModel>(
+  { sheet, rect }: RangeTarget,
+  key: K,
+  value: CellModel[K],
+  member?: string,
+) {
+  if (member && sheet.protection.protected) throw accessDenied(member);
+  eachCell(rect, (r, c) => {
+    sheet.touch(r, c)[key] = value;
+  });
+}
 
 function grid<V>(rect: Rect, at: (row: number, column: number) => V): V[][] {
   return Array.from({ length: rect.rows }, (_, i) =>
@@ -26,10 +42,6 @@ export function qualified(sheet: SheetModel, rect: Rect): string {
 }
 
 export class Range extends ClientObject<RangeTarget> {
-  constructor(context: RequestContext, path: string, resolver: () => RangeTarget | null, nullable = false) {
-    super(context, path, resolver, nullable);
-  }
-
   protected missing(): Error {
     return itemNotFound('range', this.path);
   }
@@ -100,39 +112,23 @@ export class Range extends ClientObject<RangeTarget> {
     return {
       fill: {
         set color(color: string) {
-          range.act('format/fill/color', color, ({ sheet, rect }) =>
-            eachCell(rect, (r, c) => {
-              sheet.touch(r, c).fill = color;
-            }),
-          );
+          range.act('format/fill/color', color, (target) => setCells(target, 'fill', color));
         },
         clear() {
-          range.act('format/fill/clear', null, ({ sheet, rect }) =>
-            eachCell(rect, (r, c) => {
-              sheet.touch(r, c).fill = null;
-            }),
-          );
+          range.act('format/fill/clear', null, (target) => setCells(target, 'fill', null));
         },
       },
       font: {
         set bold(bold: boolean) {
-          range.act('format/font/bold', bold, ({ sheet, rect }) => {
-            if (sheet.protection.protected) throw accessDenied('RangeFont.bold');
-            eachCell(rect, (r, c) => {
-              sheet.touch(r, c).bold = bold;
-            });
-          });
+          range.act('format/font/bold', bold, (target) => setCells(target, 'bold', bold, 'RangeFont.bold'));
         },
       },
       /** ExcelApi 1.9: an integer from 0 to 250 */
       set indentLevel(level: number) {
-        range.act('format/indentLevel', level, ({ sheet, rect }) => {
+        range.act('format/indentLevel', level, (target) => {
           if (!Number.isInteger(level) || level < 0 || level > 250)
             throw invalidArgument(`indentLevel ${level}`, 'RangeFormat.indentLevel');
-          if (sheet.protection.protected) throw accessDenied('RangeFormat.indentLevel');
-          eachCell(rect, (r, c) => {
-            sheet.touch(r, c).indent = level;
-          });
+          setCells(target, 'indent', level, 'RangeFormat.indentLevel');
         });
       },
       set columnWidth(points: number) {
@@ -143,12 +139,9 @@ export class Range extends ClientObject<RangeTarget> {
       protection: {
         /** unlocking must happen before protecting: a protected sheet refuses format changes */
         set locked(locked: boolean) {
-          range.act('format/protection/locked', locked, ({ sheet, rect }) => {
-            if (sheet.protection.protected) throw accessDenied('RangeFormatProtection.locked');
-            eachCell(rect, (r, c) => {
-              sheet.touch(r, c).locked = locked;
-            });
-          });
+          range.act('format/protection/locked', locked, (target) =>
+            setCells(target, 'locked', locked, 'RangeFormatProtection.locked'),
+          );
         },
       },
     };

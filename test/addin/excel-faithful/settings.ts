@@ -160,9 +160,6 @@ export class CustomXmlPartCollection {
 }
 
 export class CustomXmlPart extends ClientObject<CustomXmlPartModel> {
-  constructor(context: RequestContext, path: string, resolver: () => CustomXmlPartModel | null, nullable = false) {
-    super(context, path, resolver, nullable);
-  }
   protected missing(): Error {
     return itemNotFound('custom XML part', this.path);
   }

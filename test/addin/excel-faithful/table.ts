@@ -80,9 +80,6 @@ export class TableCollection extends ClientObject<TableModel[]> {
 }
 
 export class Table extends ClientObject<TableModel> {
-  constructor(context: RequestContext, path: string, resolver: () => TableModel | null, nullable = false) {
-    super(context, path, resolver, nullable);
-  }
   protected missing(): Error {
     return itemNotFound(`table (${this.path})`, 'TableCollection.getItem');
   }

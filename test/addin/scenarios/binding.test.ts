@@ -23,29 +23,38 @@ suite('binding an existing sheet through the pane', () => {
 
   beforeAll(() => pane.connectAndChoose(), SETUP_TIMEOUT_MS);
 
+  /** The user puts this sheet in the workbook and presses "Collega questo foglio": the pane shows its mapping. */
+  const bindSheet = async (name: string, grid: string[][]): Promise<void> => {
+    await pane.putSheet(name, grid);
+    await pane.press('#bind');
+  };
+
   /**
-   * Confirms the mapping. Each step binds another sheet on the workbook an earlier step bound: the bound table is
-   * rewritten (item 7), and when the earlier bind left rows to send the pane asks first; these steps discard them.
+   * Confirms the mapping and follows the table it binds; the pane's summary. Each step binds another sheet on the
+   * workbook an earlier step bound: the bound table is rewritten (item 7), and when the earlier bind left rows to send
+   * the pane asks first; these steps discard them.
    */
   const confirm = async (): Promise<string> => {
-    if (await pane.page.isHidden('#pending')) return pane.press('#mapping-confirm');
-    await pane.page.click('#mapping-confirm');
-    await pane.page.waitForSelector('#reload-prompt:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
-    return pane.press('#reload-discard');
+    let said: string;
+    if (await pane.page.isHidden('#pending')) said = await pane.press('#mapping-confirm');
+    else {
+      await pane.page.click('#mapping-confirm');
+      await pane.page.waitForSelector('#reload-prompt:not([hidden])', { timeout: OPERATION_TIMEOUT_MS });
+      said = await pane.press('#reload-discard');
+    }
+    await pane.followBinding();
+    return said;
   };
 
   pane.step(
     'defect 2 · "Collega questo foglio" on the Sondrio table, mapping untouched, keeps every action and the typed actual',
     async () => {
-      await pane.putSheet('Sondrio', sondrioSheet());
-      await pane.press('#bind');
+      await bindSheet('Sondrio', sondrioSheet());
       const shown = await pane.mappingShown();
       expect(shown.get('Azioni › cod.')).toEqual(['code', 'indicator']);
       expect(shown.get('Obiettivi strategici › cod.')).toEqual(['code', 'strategic']);
       expect(shown.get('Azioni › 2022 › Soglie › 60%')).toEqual(['thresholds', 'indicator']);
-      const said = await confirm();
-      expect(said).toMatch(/Righe: 2[0-9]/);
-      await pane.followBinding();
+      expect(await confirm()).toMatch(/Righe: 2[0-9]/);
       const view = await pane.sheet();
       expect(codes(view)).toEqual(
         expect.arrayContaining(['1', '1.1', '1.1.1', '1.1.2', '1.1.3', '1.1.4', '1.3.1', '1.3.2', '1.3.3', '1.3.4']),
@@ -65,8 +74,7 @@ suite('binding an existing sheet through the pane', () => {
   pane.step(
     'item 5 · the Bergamo dashboard is proposed with Indicatore as title (Azione is the cruscotto label), and bound',
     async () => {
-      await pane.putSheet('Bergamo', bergamoSheet());
-      await pane.press('#bind');
+      await bindSheet('Bergamo', bergamoSheet());
       const shown = await pane.mappingShown();
       // "Azione | Indicatore" is how Bergamo prints a cruscotto: the action label beside the indicator's title, bound
       // to the table's "Etichetta azione" column
@@ -74,7 +82,6 @@ suite('binding an existing sheet through the pane', () => {
       expect(shown.get('Indicatore')).toEqual(['title', 'indicator']);
       expect(shown.get('Risultato atteso 2022')).toEqual(['target', '']);
       await confirm();
-      await pane.followBinding();
       const view = await pane.sheet();
       const tourism = view.rows.find((r) => r[pane.col('title')] === 'Progetto: Turismo');
       expect(tourism && String(tourism[pane.col('target')])).toBe('100%');
@@ -84,14 +91,12 @@ suite('binding an existing sheet through the pane', () => {
   pane.step(
     'item 5 · a Brescia card sheet is proposed with Indicatore as the indicator title and the 31/12 target',
     async () => {
-      await pane.putSheet('Brescia', bresciaCardSheet());
-      await pane.press('#bind');
+      await bindSheet('Brescia', bresciaCardSheet());
       const shown = await pane.mappingShown();
       expect(shown.get('Indicatore')).toEqual(['title', 'indicator']);
       expect(shown.get('Valore Target al 31/12')).toEqual(['target', '']);
       expect(shown.get('Peso')).toEqual(['weight', '']);
       await confirm();
-      await pane.followBinding();
       const first = (await pane.sheet()).rows[0];
       expect(first[pane.col('title')]).toBe("numero dipendenti in smart working nell'anno");
       expect(String(first[pane.col('target')])).toBe('88%');
@@ -101,12 +106,10 @@ suite('binding an existing sheet through the pane', () => {
   pane.step(
     'item 5 · every sheet column can be corrected in the pane, and the correction is what is bound',
     async () => {
-      await pane.putSheet('Sondrio bis', sondrioSheet());
-      await pane.press('#bind');
+      await bindSheet('Sondrio bis', sondrioSheet());
       await pane.chooseMapping('Valore ottenuto', 'note', 'indicator');
       await pane.chooseMapping('Azioni › 2024', '');
       await confirm();
-      await pane.followBinding();
       const view = await pane.sheet();
       const r112 = row(view, '1.1.2');
       expect(String(r112[pane.col('note')])).toBe('11');
