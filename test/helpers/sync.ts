@@ -374,6 +374,13 @@ export async function pastMillisecond(time: string): Promise<void> {
   while (Date.now() <= after) await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** A full read to start a delta from: returned once the clock is past its `serverTime`, so what follows is after it. */
+export async function deltaStart(server: TestServer, planId: string): Promise<SheetRowsPage> {
+  const read = await readRows(server, planId);
+  await pastMillisecond(read.serverTime);
+  return read;
+}
+
 /** A second organisation with a small plan of its own: its ids must mean nothing to the Sondrio plan's batches. */
 export type OtherPlan = {
   orgId: string;

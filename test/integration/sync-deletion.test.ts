@@ -1,6 +1,6 @@
 import { Indicator, Target, TargetRevision } from '../../server/entities';
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { changedRows, edit, outcomes, pastMillisecond, readRows, rowHistory, sync } from '../helpers/sync';
+import { changedRows, deltaStart, edit, outcomes, readRows, rowHistory, sync } from '../helpers/sync';
 
 /**
  * Deleting sheet rows over HTTP on the Sondrio plan: only the rows sent with delete: true go, an objective goes
@@ -42,8 +42,7 @@ describeOnSondrio('sheet sync: deletion (%s)', (sondrio) => {
 
   it('deletes an objective together with all its children in one batch, and lists them in a later delta read', async () => {
     const { server, plan } = sondrio;
-    const { serverTime } = await readRows(server, plan.planId);
-    await pastMillisecond(serverTime);
+    const { serverTime } = await deltaStart(server, plan.planId);
     const objective = plan.operational('2.2');
     const children = ['2.2.1', '2.2.2', '2.2.3', '2.2.4'].map((code) => plan.indicator(code));
     const result = await sync(server, {

@@ -1,13 +1,12 @@
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { currentRow, edit, newAction, pastMillisecond, readRows, sync } from '../helpers/sync';
+import { currentRow, deltaStart, edit, newAction, readRows, sync } from '../helpers/sync';
 
 /** Delta reads of the sheet rows on the Sondrio plan: after a read, only what changed since, in a full read's shape. */
 
 describeOnSondrio('sheet sync: delta reads (%s)', (sondrio) => {
   it('returns only the rows changed after a read, in the same shape as a full read', async () => {
     const { server, plan } = sondrio;
-    const first = await readRows(server, plan.planId);
-    await pastMillisecond(first.serverTime);
+    const first = await deltaStart(server, plan.planId);
     const a = plan.indicator('3.1.1');
     const b = plan.indicator('3.3.1');
     const result = await sync(server, {
@@ -36,8 +35,7 @@ describeOnSondrio('sheet sync: delta reads (%s)', (sondrio) => {
 
   it('lists a row whose only change is a future target', async () => {
     const { server, plan } = sondrio;
-    const { serverTime } = await readRows(server, plan.planId);
-    await pastMillisecond(serverTime);
+    const { serverTime } = await deltaStart(server, plan.planId);
     const row = await currentRow(server, plan.planId, 'indicator', '3.3.2');
     const result = await sync(server, {
       planId: plan.planId,
@@ -55,8 +53,7 @@ describeOnSondrio('sheet sync: delta reads (%s)', (sondrio) => {
 
   it('gives a new version to, and lists, a row whose only change is its responsible units', async () => {
     const { server, plan } = sondrio;
-    const { serverTime } = await readRows(server, plan.planId);
-    await pastMillisecond(serverTime);
+    const { serverTime } = await deltaStart(server, plan.planId);
     const row = await currentRow(server, plan.planId, 'indicator', '3.3.3');
     const result = await sync(server, {
       planId: plan.planId,

@@ -6,63 +6,29 @@
  * state's read and the sync's turn makes the sync read the plan again.
  */
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
-import { databaseFor, databaseNames } from '../helpers/databases';
+import { databaseNames } from '../helpers/databases';
 import { counted } from '../helpers/cache-lookups';
-import { seededWithCopy } from '../helpers/seeded-copy';
-import { startServer, type TestServer } from '../helpers/server';
-import {
-  edit,
-  ok,
-  RowVersions,
-  SHEET_ROWS,
-  sondrioPlan,
-  SYNC_ROWS,
-  type SondrioPlan,
-  type SheetRow,
-  withoutTimes,
-} from '../helpers/sync';
+import { expectSameReads, numericIndicators, partialSync, withKeptAndComputed } from '../helpers/seeded-copy';
+import type { TestServer } from '../helpers/server';
+import { edit, ok, RowVersions, SHEET_ROWS, type SheetRow, type SheetRowIn, withoutTimes } from '../helpers/sync';
 import { SCORE_TREE } from '../helpers/score-tree';
 import { SHEET_STATES } from '../../server/sync/plan-state';
 import { syncRows } from '../../server/sync/sync-rows';
 
 describe.each(databaseNames())('a sync decides from the kept plan state (%s)', (dialect) => {
-  const databases = databaseFor(dialect);
-  /** keeps plan states and scores (the default) */
-  let kept: TestServer;
-  /** SCORE_CACHE_MB=0: every sync reads the whole plan in its transaction, the reference */
-  let computed: TestServer;
-  let plan: SondrioPlan;
+  /** kept keeps plan states and scores (the default); computed (SCORE_CACHE_MB=0) reads the whole plan, the reference */
+  const { kept, computed, plan } = withKeptAndComputed(dialect);
   let indicators: SheetRow[];
   /** the row versions the last answers gave, as the add-in keeps them */
   const versions = new RowVersions();
-
-  beforeAll(async () => {
-    const { source, copy } = await seededWithCopy(databases);
-    kept = await startServer(dialect, { databaseUrl: source });
-    computed = await startServer(dialect, { databaseUrl: copy, scoreCacheMb: 0 });
-    plan = await sondrioPlan(kept);
-    indicators = plan.rows.filter((r) => r.level === 'INDICATOR' && r.target?.kind === 'NUMBER');
-    expect(indicators.length).toBeGreaterThanOrEqual(12);
-  });
-  afterAll(async () => {
-    await kept?.close();
-    await computed?.close();
-    await databases.dropAll();
+  beforeAll(() => {
+    indicators = numericIndicators(plan, 12);
   });
 
-  const syncOn = (server: TestServer, rows: ReturnType<typeof edit>[]) =>
-    server.gql(SYNC_ROWS, { input: { planId: plan.planId, year: 2022, mode: 'PARTIAL', rows } });
+  const syncOn = (server: TestServer, rows: SheetRowIn[]) => partialSync(server, plan.planId, rows);
 
   /** tree and sheet rows with scores on both servers: equal */
-  async function sameReads(): Promise<void> {
-    const vars = { planId: plan.planId, year: 2022, checkpoint: 'YEAR_END', since: null };
-    expect(ok(await kept.gql(SCORE_TREE, { id: plan.planId }))).toEqual(
-      ok(await computed.gql(SCORE_TREE, { id: plan.planId })),
-    );
-    expect(withoutTimes(ok(await kept.gql(SHEET_ROWS, vars)))).toEqual(
-      withoutTimes(ok(await computed.gql(SHEET_ROWS, vars))),
-    );
-  }
+  const sameReads = () => expectSameReads(kept, computed, plan.planId);
 
   it('batches one after the other: the same answers, each from the state the one before it left', async () => {
     await sameReads(); // the kept side holds the sheet's state of the current stamp

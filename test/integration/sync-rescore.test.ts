@@ -6,37 +6,23 @@
  */
 import { databaseNames } from '../helpers/databases';
 import { counted } from '../helpers/cache-lookups';
-import { withKeptAndComputed } from '../helpers/seeded-copy';
+import { expectSameReads, numericIndicators, partialSync, withKeptAndComputed } from '../helpers/seeded-copy';
 import type { TestServer } from '../helpers/server';
-import { edit, ok, SHEET_ROWS, SYNC_ROWS, type SheetRow } from '../helpers/sync';
+import { edit, ok, type SheetRow, type SheetRowIn } from '../helpers/sync';
 import { PLAN_SCORES } from '../../server/services/score-snapshots';
-import { SCORE_TREE } from '../helpers/score-tree';
-
-const TREE = SCORE_TREE;
-
-const withoutTimes = (value: unknown) =>
-  JSON.parse(JSON.stringify(value).replace(/"(serverTime|updatedAt)":"[^"]*"/g, '"$1":0'));
 
 describe.each(databaseNames())('a sync rescores only what it changed (%s)', (dialect) => {
   const { kept, computed, plan } = withKeptAndComputed(dialect);
   let indicators: SheetRow[];
   beforeAll(() => {
     // rows with a numeric target: their actual moves their score
-    indicators = plan.rows.filter((r) => r.level === 'INDICATOR' && r.target?.kind === 'NUMBER');
-    expect(indicators.length).toBeGreaterThanOrEqual(10);
+    indicators = numericIndicators(plan, 10);
   });
 
-  const syncOn = (server: TestServer, rows: ReturnType<typeof edit>[]) =>
-    server.gql(SYNC_ROWS, { input: { planId: plan.planId, year: 2022, mode: 'PARTIAL', rows } });
+  const syncOn = (server: TestServer, rows: SheetRowIn[]) => partialSync(server, plan.planId, rows);
 
   /** tree and sheet rows with scores on both servers: equal */
-  async function sameReads(): Promise<void> {
-    const vars = { planId: plan.planId, year: 2022, checkpoint: 'YEAR_END', since: null };
-    expect(ok(await kept.gql(TREE, { id: plan.planId }))).toEqual(ok(await computed.gql(TREE, { id: plan.planId })));
-    expect(withoutTimes(ok(await kept.gql(SHEET_ROWS, vars)))).toEqual(
-      withoutTimes(ok(await computed.gql(SHEET_ROWS, vars))),
-    );
-  }
+  const sameReads = () => expectSameReads(kept, computed, plan.planId);
 
   it('batches one after the other: the same answers, each rescored from the kept scores', async () => {
     await sameReads(); // both read the plan: the kept side holds its scores

@@ -6,23 +6,11 @@
  * that keeps nothing, on a copy of the database, for syncs alternating between the instances and sent together.
  */
 import { Checkpoint } from '@core/vocabulary/enums';
-import { databaseFor } from '../helpers/databases';
 import { counted } from '../helpers/cache-lookups';
 import { dropKeys, REDIS_TEST_URL, redisAvailable, uniquePrefix } from '../helpers/redis';
-import { seededWithCopy } from '../helpers/seeded-copy';
-import { startServer, type TestServer } from '../helpers/server';
-import {
-  edit,
-  ok,
-  RowVersions,
-  SHEET_ROWS,
-  sondrioPlan,
-  SYNC_ROWS,
-  type SondrioPlan,
-  type SheetRow,
-  withoutTimes,
-} from '../helpers/sync';
-import { SCORE_TREE } from '../helpers/score-tree';
+import { expectSameReads, numericIndicators, partialSync, withKeptAndComputed } from '../helpers/seeded-copy';
+import type { TestServer } from '../helpers/server';
+import { ok, RowVersions, type SheetRow, type SheetRowIn } from '../helpers/sync';
 import { readPlanStamp } from '../../server/services/plan-stamp';
 import { type PlanState, SHEET_STATES } from '../../server/sync/plan-state';
 
@@ -30,47 +18,21 @@ const ready = process.env.CRUSCOTTO_TEST_PG === 'yes' && redisAvailable();
 if (!ready) console.warn(`SKIPPING sync-shared-states: it needs PostgreSQL and Redis (${REDIS_TEST_URL})`);
 
 (ready ? describe : describe.skip)('two instances share the sync’s kept plan state (postgresql + Redis)', () => {
-  const databases = databaseFor('postgresql');
   const prefix = uniquePrefix();
-  let a: TestServer;
-  let b: TestServer;
-  /** SCORE_CACHE_MB=0 on a copy: every sync reads the whole plan in its transaction, the reference */
-  let computed: TestServer;
-  let plan: SondrioPlan;
+  /** A and B on one database, told over Redis; computed (SCORE_CACHE_MB=0) on a copy reads the whole plan, the reference */
+  const live = { redisUrl: REDIS_TEST_URL, channelPrefix: prefix };
+  const { kept: a, other: b, computed, plan } = withKeptAndComputed('postgresql', { other: true, live });
   let indicators: SheetRow[];
   const versions = new RowVersions();
-
-  beforeAll(async () => {
-    const { source, copy } = await seededWithCopy(databases);
-    const live = { redisUrl: REDIS_TEST_URL, channelPrefix: prefix };
-    a = await startServer('postgresql', { databaseUrl: source, live });
-    b = await startServer('postgresql', { databaseUrl: source, live });
-    computed = await startServer('postgresql', { databaseUrl: copy, scoreCacheMb: 0 });
-    plan = await sondrioPlan(a);
-    indicators = plan.rows.filter((r) => r.level === 'INDICATOR' && r.target?.kind === 'NUMBER');
-    expect(indicators.length).toBeGreaterThanOrEqual(12);
+  beforeAll(() => {
+    indicators = numericIndicators(plan, 12);
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await computed?.close();
-    await dropKeys(prefix);
-    await databases.dropAll();
-  });
+  afterAll(() => dropKeys(prefix));
 
-  const syncOn = (server: TestServer, rows: ReturnType<typeof edit>[]) =>
-    server.gql(SYNC_ROWS, { input: { planId: plan.planId, year: 2022, mode: 'PARTIAL', rows } });
+  const syncOn = (server: TestServer, rows: SheetRowIn[]) => partialSync(server, plan.planId, rows);
 
   /** tree and sheet rows with scores on `server` equal the reference's */
-  async function sameReads(server: TestServer): Promise<void> {
-    const vars = { planId: plan.planId, year: 2022, checkpoint: 'YEAR_END', since: null };
-    expect(ok(await server.gql(SCORE_TREE, { id: plan.planId }))).toEqual(
-      ok(await computed.gql(SCORE_TREE, { id: plan.planId })),
-    );
-    expect(withoutTimes(ok(await server.gql(SHEET_ROWS, vars)))).toEqual(
-      withoutTimes(ok(await computed.gql(SHEET_ROWS, vars))),
-    );
-  }
+  const sameReads = (server: TestServer) => expectSameReads(server, computed, plan.planId);
 
   /** `server`'s kept sheet state at the plan's current stamp, as soon as it holds it (undefined after 10 s) */
   async function keptNow(server: TestServer): Promise<PlanState | undefined> {

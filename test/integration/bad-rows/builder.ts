@@ -152,6 +152,24 @@ export const rejectedAll = (column: string, code: string, variants: Array<[strin
 export const rejectedAs = (code: string, variants: Array<[string, SheetRowIn, string]>): Entry[] =>
   variants.map(([variant, row, column]) => rejected(variant, row, column, code));
 
+/**
+ * A row of `carrier` given these future targets (`[year, value]` each), refused with `code` on the last of them: the
+ * ones before it are fine, so the column names the one that is not. The variant is named after the carrier.
+ */
+export const lastFutureTargetRefused = (
+  b: Builder,
+  carrier: Carrier,
+  variant: string,
+  code: string,
+  ...targets: Array<[number, string]>
+): Entry =>
+  rejected(
+    `${carrier.name}, ${variant}`,
+    carrier.make(b, { futureTargets: targets.map(([year, value]) => ({ year, value })) }),
+    `futureTargets.${targets.length - 1}`,
+    code,
+  );
+
 /** The cell of a column, for the list columns too: thresholds.0 and futureTargets.0 are the first item of their list. */
 function cell(column: string, value: string): SheetRowIn {
   if (column === 'thresholds.0') return { thresholds: [{ score: 0.8, value }] };

@@ -3,6 +3,7 @@ import {
   type Category,
   firstThenRefused,
   INDICATOR,
+  lastFutureTargetRefused,
   NEW_INDICATOR,
   next,
   OPERATIONAL,
@@ -92,17 +93,7 @@ export const INJECTION_CELLS: Category[] = [
   {
     name: 'two targets for one future year → DUPLICATE_YEAR',
     build: (b) => [
-      rejected(
-        'indicator, 2023 given twice',
-        INDICATOR.make(b, {
-          futureTargets: [
-            { year: 2023, value: '10' },
-            { year: 2023, value: '12' },
-          ],
-        }),
-        'futureTargets.1',
-        'DUPLICATE_YEAR',
-      ),
+      lastFutureTargetRefused(b, INDICATOR, '2023 given twice', 'DUPLICATE_YEAR', [2023, '10'], [2023, '12']),
       rejected(
         'new indicator, 2024 given twice among three',
         b.newIndicator({

@@ -1,4 +1,5 @@
-import { type Category, INDICATOR, OPERATIONAL, rejected, rejectedAll, STRATEGIC } from './builder';
+import type { Category } from './builder';
+import { INDICATOR, lastFutureTargetRefused, NEW_INDICATOR, OPERATIONAL, rejectedAll, STRATEGIC } from './builder';
 
 /**
  * Cells fine in themselves but not where they stand: an actual on an objective row, a future target for a year
@@ -31,35 +32,10 @@ export const MISPLACED_CELLS: Category[] = [
     name: 'future target for a year outside the plan → BAD_YEAR',
     build: (b) => [
       ...[2025, 2021, 2030, 2022, 1999, 2100].map((year) =>
-        rejected(
-          `indicator, future target for ${year}`,
-          INDICATOR.make(b, { futureTargets: [{ year, value: '10' }] }),
-          'futureTargets.0',
-          'BAD_YEAR',
-        ),
+        lastFutureTargetRefused(b, INDICATOR, `future target for ${year}`, 'BAD_YEAR', [year, '10']),
       ),
-      rejected(
-        'new indicator, second future target for 2026',
-        b.newIndicator({
-          futureTargets: [
-            { year: 2023, value: '5' },
-            { year: 2026, value: '6' },
-          ],
-        }),
-        'futureTargets.1',
-        'BAD_YEAR',
-      ),
-      rejected(
-        'indicator, second future target for 2025',
-        INDICATOR.make(b, {
-          futureTargets: [
-            { year: 2024, value: '5' },
-            { year: 2025, value: '6' },
-          ],
-        }),
-        'futureTargets.1',
-        'BAD_YEAR',
-      ),
+      lastFutureTargetRefused(b, NEW_INDICATOR, 'second future target for 2026', 'BAD_YEAR', [2023, '5'], [2026, '6']),
+      lastFutureTargetRefused(b, INDICATOR, 'second future target for 2025', 'BAD_YEAR', [2024, '5'], [2025, '6']),
     ],
   },
 ];

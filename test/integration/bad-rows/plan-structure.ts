@@ -125,6 +125,9 @@ export const PARENTS_AND_CODES: Category[] = [
   },
 ];
 
+/** A row under a refused row: refused on its parent cell, whatever its own cells hold. */
+const childOfRefused = (variant: string, row: SheetRowIn) => rejected(variant, row, 'parentRef', 'PARENT_REJECTED');
+
 /** Row ids unknown or sent twice, deletions that cannot be, cells a new row needs, rows under a refused parent. */
 export const ROWS_AND_DELETES: Category[] = [
   {
@@ -240,41 +243,21 @@ export const ROWS_AND_DELETES: Category[] = [
       const ooUnknown = b.newOperational({ parentRef: randomUUID() });
       return [
         rejected('new strategic objective with a control character', so, 'title', 'CONTROL_CHARACTERS'),
-        rejected(
-          'its new operational objective',
-          b.newOperational({ parentRef: so.clientRef }),
-          'parentRef',
-          'PARENT_REJECTED',
-        ),
+        childOfRefused('its new operational objective', b.newOperational({ parentRef: so.clientRef })),
         rejected('new operational objective with weight "abc"', oo, 'weight', 'NOT_A_NUMBER'),
-        rejected('its new indicator', b.newIndicator({ parentRef: oo.clientRef }), 'parentRef', 'PARENT_REJECTED'),
+        childOfRefused('its new indicator', b.newIndicator({ parentRef: oo.clientRef })),
         rejected('new strategic objective with a code too long', so2, 'code', 'TOO_LONG'),
-        rejected('its new operational objective', oo2, 'parentRef', 'PARENT_REJECTED'),
-        rejected(
-          'and the indicator under that',
-          b.newIndicator({ parentRef: oo2.clientRef }),
-          'parentRef',
-          'PARENT_REJECTED',
-        ),
+        childOfRefused('its new operational objective', oo2),
+        childOfRefused('and the indicator under that', b.newIndicator({ parentRef: oo2.clientRef })),
         rejected(
           'strategic objective 9 refused for deletion',
           { ...b.existing(deleted, { delete: true }), clientRef: 'OS9' },
           'delete',
           'HAS_CHILDREN',
         ),
-        rejected(
-          'new indicator under it by clientRef',
-          b.newIndicator({ parentRef: 'OS9' }),
-          'parentRef',
-          'PARENT_REJECTED',
-        ),
+        childOfRefused('new indicator under it by clientRef', b.newIndicator({ parentRef: 'OS9' })),
         rejected('new operational objective under an unknown parent', ooUnknown, 'parentRef', 'UNKNOWN_PARENT'),
-        rejected(
-          'its new indicator',
-          b.newIndicator({ parentRef: ooUnknown.clientRef }),
-          'parentRef',
-          'PARENT_REJECTED',
-        ),
+        childOfRefused('its new indicator', b.newIndicator({ parentRef: ooUnknown.clientRef })),
       ];
     },
   },
