@@ -6,7 +6,8 @@
 import { formulaCells } from '../../addin/src/functions/cells';
 import { startSondrioServer, type SondrioServer } from '../helpers/sondrio-server';
 import { subscribed } from '../helpers/live';
-import { createOtherPlan, edit, ok, readRows, sync } from '../helpers/sync';
+import { edit, ok, readRows, sync } from '../helpers/sync';
+import { createOtherPlan } from '../helpers/other-plan';
 import { formulaWorkbook, type FormulaWorkbook } from './excel-faithful/formula-workbook';
 
 let sondrio: SondrioServer;

@@ -11,7 +11,7 @@ import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import type { WorkbookSession } from '../../addin/src/sync/session';
 import { openSession } from '../helpers/addin-session';
 import { startSondrioServer, type SondrioServer } from '../helpers/sondrio-server';
-import { createOtherPlan } from '../helpers/sync';
+import { createOtherPlan } from '../helpers/other-plan';
 
 let sondrio: SondrioServer;
 let otherPlanId: string;

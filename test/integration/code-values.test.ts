@@ -4,7 +4,8 @@
  * another organisation's plan as problems of that cell only; the plan is read once per plan, year and checkpoint.
  */
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { createOtherPlan, edit, ok, sync, type SheetRow } from '../helpers/sync';
+import { edit, ok, sync, type SheetRow } from '../helpers/sync';
+import { createOtherPlan } from '../helpers/other-plan';
 
 const CODE_VALUES = `query($requests: [CodeValueRequest!]!) { codeValues(input: { requests: $requests }) {
   planId code year checkpoint rowId level problem actual { raw number } target { raw number }

@@ -8,17 +8,8 @@ import { THRESHOLDS } from './bad-rows/thresholds';
 import { VALUES } from './bad-rows/value-cells';
 import { WORD_CELLS } from './bad-rows/word-cells';
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import {
-  changedRows,
-  createOtherPlan,
-  edit,
-  ok,
-  type OtherPlan,
-  readRows,
-  type SheetRowIn,
-  sync,
-  tableCounts,
-} from '../helpers/sync';
+import { changedRows, edit, ok, readRows, type SheetRowIn, sync, tableCounts } from '../helpers/sync';
+import { createOtherPlan, type OtherPlan } from '../helpers/other-plan';
 
 /**
  * A corpus of bad sheet rows, generated from a table of rules × variants. Each category (one rule) is sent as one

@@ -6,16 +6,8 @@
  */
 import { withServer } from '../helpers/server';
 import { sheetRowsWith } from '../helpers/sheet-rows';
-import {
-  createEmptyPlan,
-  type CruscottoCells,
-  ok,
-  outcomes,
-  type SheetRow,
-  type SheetRowIn,
-  sync,
-  unique,
-} from '../helpers/sync';
+import { type CruscottoCells, ok, outcomes, type SheetRow, type SheetRowIn, sync, unique } from '../helpers/sync';
+import { createEmptyPlan } from '../helpers/other-plan';
 
 const FIELDS = 'level code dashboard dashboardKind dashboardOwner position entryLevel actionLabel';
 

@@ -8,15 +8,8 @@
 import { databaseNames } from '../helpers/databases';
 import { withServer } from '../helpers/server';
 import { sheetRowsWith } from '../helpers/sheet-rows';
-import {
-  createEmptyPlan,
-  type CruscottoCells,
-  ok,
-  type SheetRow,
-  type SheetRowIn,
-  sync,
-  unique,
-} from '../helpers/sync';
+import { type CruscottoCells, ok, type SheetRow, type SheetRowIn, sync, unique } from '../helpers/sync';
+import { createEmptyPlan } from '../helpers/other-plan';
 
 const FIELDS = 'rowId rowVersion level code dashboard position entryWeight entryDataSource';
 

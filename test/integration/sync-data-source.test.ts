@@ -7,7 +7,8 @@
 import { databaseNames } from '../helpers/databases';
 import { withServer } from '../helpers/server';
 import { sheetRowsWith } from '../helpers/sheet-rows';
-import { createEmptyPlan, ok, outcomes, type SheetRowIn, sync, unique } from '../helpers/sync';
+import { ok, outcomes, type SheetRowIn, sync, unique } from '../helpers/sync';
+import { createEmptyPlan } from '../helpers/other-plan';
 
 const EVENTS = `query($i: ID!) { auditEvents(filter: { entityId: $i }) {
   edges { node { action source entityType before after } } } }`;

@@ -7,17 +7,8 @@
 import { databaseNames } from '../helpers/databases';
 import { withServer } from '../helpers/server';
 import * as helpers from '../helpers/sync';
-import {
-  changedRows,
-  createEmptyPlan,
-  edit,
-  ok,
-  outcomes,
-  readRows,
-  SHEET_ROW,
-  type SheetRow,
-  unique,
-} from '../helpers/sync';
+import { createEmptyPlan } from '../helpers/other-plan';
+import { changedRows, edit, ok, outcomes, readRows, SHEET_ROW, type SheetRow, unique } from '../helpers/sync';
 import type { SheetRowIn } from '../helpers/sync';
 
 const CRUSCOTTO = 'Cruscotto del Segretario Generale';

@@ -6,7 +6,8 @@
 import ExcelJS from 'exceljs';
 import { postWorkbook } from '../helpers/files';
 import { withServer } from '../helpers/server';
-import { createEmptyPlan, ok } from '../helpers/sync';
+import { ok } from '../helpers/sync';
+import { createEmptyPlan } from '../helpers/other-plan';
 
 const HEADERS = [
   'Livello',

@@ -9,16 +9,8 @@ import { getFile, loadXlsx, postWorkbook } from '../helpers/files';
 import { seedPath } from '../helpers/seeds';
 import { startServer, type TestServer } from '../helpers/server';
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import {
-  createEmptyPlan,
-  edit,
-  ok,
-  readRows,
-  type SheetRow,
-  type SondrioPlan,
-  sondrioPlan,
-  sync,
-} from '../helpers/sync';
+import { edit, ok, readRows, type SheetRow, type SondrioPlan, sondrioPlan, sync } from '../helpers/sync';
+import { createEmptyPlan } from '../helpers/other-plan';
 
 const header = (key: string) => PLAN_LAYOUT.find((c) => c.key === key)!.it;
 const columnOf = (key: string) => PLAN_LAYOUT.findIndex((c) => c.key === key) + 1;

@@ -1,4 +1,5 @@
-import type { OtherPlan, SheetRow, SheetRowIn } from '../../helpers/sync';
+import type { SheetRow, SheetRowIn } from '../../helpers/sync';
+import { type OtherPlan } from '../../helpers/other-plan';
 
 /**
  * The vocabulary of the bad-row corpus (sync-bad-rows.test.ts): a Builder hands out the plan's rows and fresh new

@@ -1,0 +1,75 @@
+/**
+ * Plans of other organisations for the sync and workbook tests: a new organisation with an empty draft plan, or with
+ * a small plan of its own whose ids must mean nothing to the Sondrio plan's batches.
+ */
+import { ok, unique } from './sync';
+import type { TestServer } from './server';
+
+/** A second organisation with a small plan of its own: its ids must mean nothing to the Sondrio plan's batches. */
+export type OtherPlan = {
+  orgId: string;
+  planId: string;
+  perspectiveId: string;
+  strategicId: string;
+  operationalId: string;
+  indicatorId: string;
+};
+
+/** A new organisation with a 2022-2024 cycle and an empty draft plan (REV. 0) in it. */
+export async function createEmptyPlan(
+  server: TestServer,
+  organisation: { code: string; name: string },
+  label: string,
+): Promise<{ orgId: string; planId: string }> {
+  const orgId = ok(
+    await server.gql(`mutation($o: CreateOrganisationInput!) { createOrganisation(input: $o) { id } }`, {
+      o: organisation,
+    }),
+  ).createOrganisation.id;
+  const cycle = ok(
+    await server.gql(
+      `mutation($org: ID!) { createPlanCycle(input: { organisationId: $org, name: "2022-2024", firstYear: 2022, years: [2022, 2023, 2024] }) { id } }`,
+      { org: orgId },
+    ),
+  ).createPlanCycle.id;
+  const planId = ok(
+    await server.gql(
+      `mutation($cycle: ID!, $label: String!) { createPlanVersion(input: { cycleId: $cycle, revision: 0, label: $label }) { id } }`,
+      { cycle, label },
+    ),
+  ).createPlanVersion.id;
+  return { orgId, planId };
+}
+
+export async function createOtherPlan(server: TestServer): Promise<OtherPlan> {
+  const { orgId, planId } = await createEmptyPlan(
+    server,
+    { name: 'Altro ente', code: `ALTRO-${unique('o')}` },
+    'Altro piano',
+  );
+  const perspectiveId = ok(
+    await server.gql(
+      `mutation($plan: ID!) { createPerspective(input: { planId: $plan, name: "Altra prospettiva" }) { id } }`,
+      { plan: planId },
+    ),
+  ).createPerspective.id;
+  const strategicId = ok(
+    await server.gql(
+      `mutation($p: ID!) { createStrategicObjective(input: { perspectiveId: $p, code: "1", title: "Altro OS" }) { id } }`,
+      { p: perspectiveId },
+    ),
+  ).createStrategicObjective.id;
+  const operationalId = ok(
+    await server.gql(
+      `mutation($s: ID!) { createOperationalObjective(input: { strategicObjectiveId: $s, code: "1.1", title: "Altro OO", weight: 100 }) { id } }`,
+      { s: strategicId },
+    ),
+  ).createOperationalObjective.id;
+  const indicatorId = ok(
+    await server.gql(
+      `mutation($o: ID!) { createIndicator(input: { operationalObjectiveId: $o, code: "1.1.1", title: "Altra azione", weight: 100 }) { id } }`,
+      { o: operationalId },
+    ),
+  ).createIndicator.id;
+  return { orgId, planId, perspectiveId, strategicId, operationalId, indicatorId };
+}
