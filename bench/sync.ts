@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { OperationalObjective, Perspective, StrategicObjective } from '../server/entities';
 import { type BenchResult, timed } from './measure';
 import { type BenchServer, dataStatements, post } from './server';
-import { insertWrittenRows } from './sync-baseline';
+import { cpuMsSince, insertWrittenRows } from './sync-baseline';
 import { planShell } from '../test/helpers/synthetic-plan';
 
 /**
@@ -84,6 +84,7 @@ async function syncOverHttp(server: BenchServer, planId: string, rows: Row[]) {
   let applied = 0;
   let bytes = 0;
   server.statements.length = 0;
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   for (let i = 0; i < rows.length; i += BATCH) {
     const variables = {
@@ -101,7 +102,9 @@ async function syncOverHttp(server: BenchServer, planId: string, rows: Row[]) {
     applied += json.data.syncRows.applied;
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  return { ms, statements: dataStatements(server.statements).length, applied, bytes };
+  // client and server share this process: its CPU time is the whole sync's, both sides of the HTTP call
+  const cpuMs = cpuMsSince(cpu);
+  return { ms, cpuMs, statements: dataStatements(server.statements).length, applied, bytes };
 }
 
 function rawSqlite(rows: Row[]): number {
@@ -171,6 +174,11 @@ export async function benchSync(server: BenchServer, count: number, smoke: boole
       `${sync.statements} SQL statements for ${batches} batch(es) of ≤ ${BATCH.toLocaleString('en')} rows; largest request ${(sync.bytes / 1e6).toFixed(2)} MB`,
       `rows written: ${written.tables.map((t) => `${t.table} ${t.rows.toLocaleString('en')}`).join(', ')}`,
       `reference, one insert per sheet row into one bare table: ${perSheetRowMs.toFixed(0)} ms (${(sync.ms / perSheetRowMs).toFixed(0)}×)`,
+      ...(server.dialect === 'sqlite'
+        ? [
+            `process CPU time, steadier on a loaded machine: ${sync.cpuMs.toFixed(0)} ms vs ${written.cpuMs.toFixed(0)} ms (${(sync.cpuMs / written.cpuMs).toFixed(2)}×)`,
+          ]
+        : []),
     ].join('; '),
     {
       rows: count,
@@ -181,6 +189,8 @@ export async function benchSync(server: BenchServer, count: number, smoke: boole
       rowsWritten: Object.fromEntries(written.tables.map((t) => [t.table, t.rows])),
       perSheetRowBaselineMs: perSheetRowMs,
       perSheetRowRatio: sync.ms / perSheetRowMs,
+      cpuMs: sync.cpuMs,
+      baselineCpuMs: written.cpuMs,
     },
   );
 }

@@ -99,10 +99,14 @@ function asChild(indicator: Indicator, result: IndicatorResult): AggregateChild 
   };
 }
 
+/** above this many indicators scored again, their groups are found by grouping each list once, not per indicator */
+const FEW_CHANGED = 32;
+
 /**
  * The scores of the same plan and period before a write, and the indicators whose own rows (indicator, target,
- * revisions, actual) the write changed: everything else of the plan as it was (no node created, deleted or moved,
- * no responsible unit, cruscotto entry or profile changed; the sync checks it, server/sync/rescore.ts). Then only
+ * revisions, actual) the write changed or created: everything else of the plan as it was (no node deleted or moved,
+ * no existing row's responsible units, no cruscotto entry or profile changed; the sync checks it,
+ * server/sync/rescore.ts); a node created has no kept result and is scored with everything above it. Then only
  * those indicators are scored again, and only the aggregates above them (their objectives, perspectives, the
  * plan, the cruscotti listing them, their units, the managers of those objectives); every other result is the
  * kept one, the same object.
@@ -137,8 +141,9 @@ export function* planScoreSteps(
     below ? undefined : map?.get(id);
   const profile = profileOf(s.plan.scoringProfile as ProfileRow | null);
   const ctx = { year, checkpoint: checkpoint as '30/6' | '31/12', profile };
-  // with reuse, the groups of the few rows scored again are found when asked (lookups.ts), not the whole plan's
-  const whole = !changed;
+  // with reuse, the groups of the few rows scored again are found when asked (lookups.ts), not the whole plan's; a
+  // batch of new rows scores thousands again, each asking for its groups: then grouping every list once costs less
+  const whole = !changed || changed.size > FEW_CHANGED;
   // the period's rows alone: `s` may hold every period's when reuse is given (the sync's state, rescore.ts)
   const inPeriod = (row: { year: number; checkpoint: string }) => row.year === year && row.checkpoint === checkpoint;
   const targetOf = lastOf(s.targets, (t) => (inPeriod(t) ? t.indicator.id : null), whole);

@@ -20,9 +20,9 @@ const parentsOf = (node: PlanNode) => {
  * What the answer of a batch can reuse of the scores kept before it (issue 15: the scores of one plan are computed
  * once per change, and a change of a few values scores those values, not the plan): the kept scores of the same
  * plan, period and stamp `before` (read under the sync's turn), when every row the batch wrote is an existing
- * indicator that stays under the same parents and units, and nothing else moved (no cruscotto entry placed or
- * removed). Otherwise undefined, and the whole plan is scored. The read rows must be read-only ones (the fast
- * paths): with managed rows, `read` and `after` would be the same objects and a move could not be seen.
+ * indicator that stays under the same parents and units, or a row it created, and nothing else moved (no cruscotto
+ * entry placed or removed). Otherwise undefined, and the whole plan is scored. The read rows must be read-only ones
+ * (the fast paths): with managed rows, `read` and `after` would be the same objects and a move could not be seen.
  */
 export function reuseFor(
   ctx: ServiceContext,
@@ -35,8 +35,27 @@ export function reuseFor(
   if (!before || entriesMoved || ctx.fastPaths === false) return undefined;
   const prev = ctx.snapshots?.get(before, read.year, read.checkpoint);
   if (!prev) return undefined;
-  const changed = valuesOnly(read, after, plans);
+  const changed = scoredAgain(read, after, plans);
   return changed && { prev: prev.scores, changed };
+}
+
+/**
+ * The indicators a rescore scores again: those of valuesOnly, and the ones the batch created. A created row of any
+ * level has no kept result, so it is scored, and everything above it with it (realization.ts marks its parents);
+ * nothing kept loses a child. Undefined when the batch deleted, moved or re-linked a row, or changed another level's.
+ */
+function scoredAgain(read: PlanState, after: PlanState, plans: RowPlan[]): Set<string> | undefined {
+  const changed = new Set<string>();
+  const updated: RowPlan[] = [];
+  for (const p of plans) {
+    if (p.status === 'created') {
+      if (p.created instanceof Indicator) changed.add(p.created.id);
+    } else if (isWrite(p)) updated.push(p);
+  }
+  const values = valuesOnly(read, after, updated);
+  if (!values) return undefined;
+  for (const id of values) changed.add(id);
+  return changed;
 }
 
 /**
