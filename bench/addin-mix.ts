@@ -20,7 +20,37 @@ export type Sample = { op: Op; ms: number; ok: boolean; url: string; at: number 
  * The last value acknowledged per row, and the value of a sync sent after it whose answer never came (its instance
  * died): that one may have committed, so finding it stored is no loss.
  */
-export type Acknowledged = Map<string, string> & { maybe?: Map<string, string> };
+export type Acknowledged = Map<string, string> & {
+  maybe?: Map<string, string>;
+  /** the rows an acknowledged write changed: those a subscriber hears of (B8) */
+  changed?: Set<string>;
+  log?: Map<string, Acknowledgement>;
+};
+/** where and when a row's last value was acknowledged, kept when a run asks (B8 explains a row its subscriber missed) */
+export type Acknowledgement = { url: string; at: number; status: string; rowVersion: number };
+export type AnsweredRow = { index: number; status: string; rowVersion: number };
+const ACKNOWLEDGED = new Set(['UPDATED', 'UNCHANGED']);
+
+/**
+ * A sync's answer in the books: every row it acknowledged has its value stored (lostWrites checks it), and the rows
+ * it UPDATED are changes a subscriber must hear of. An UNCHANGED row was sent the value it already held (a pane's
+ * value can match the generated plan's, about one in 150): no commit, no event, nothing in a delta. Counting it as a
+ * change made B8 report "acknowledged rows never seen" that no subscriber could have seen (issue 15, 6 December).
+ */
+export function acknowledge(
+  acknowledged: Acknowledged,
+  sent: Array<{ rowId: string; actual: string }>,
+  rows: AnsweredRow[],
+  url: string,
+): void {
+  for (const { index, status, rowVersion } of rows) {
+    if (!ACKNOWLEDGED.has(status)) continue;
+    const { rowId, actual } = sent[index];
+    acknowledged.set(rowId, actual);
+    if (status === 'UPDATED') (acknowledged.changed ??= new Set()).add(rowId);
+    acknowledged.log?.set(rowId, { url, at: Date.now(), status, rowVersion });
+  }
+}
 
 /** a failed request of the cycle, or a pane's re-reading of its rows' versions after its instance died */
 export type Failure = { op: Op | 'bind'; url: string; what: string };
@@ -35,6 +65,8 @@ export class Pane {
   private cursor: string | null = null;
   private turn = 0;
   private cycle = 0;
+  /** why the last request that answered was refused: its status, its first error, or its rows' statuses */
+  private refusal = 'refused';
 
   constructor(
     readonly id: number,
@@ -81,7 +113,7 @@ export class Pane {
     let what = '';
     try {
       ok = await this.send(op);
-      if (!ok) what = 'refused';
+      if (!ok) what = this.refusal;
     } catch (error) {
       what = (error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
     }
@@ -89,6 +121,11 @@ export class Pane {
     this.samples.push({ op, ms, ok, url: this.url, at: Date.now() });
     if (!ok) this.failures.push({ op, url: this.url, what });
     return ok;
+  }
+
+  private refused(answer: { status: number; text: string }): false {
+    this.refusal = `refused: HTTP ${answer.status} ${answer.text.slice(0, 300)}`;
+    return false;
   }
 
   private async send(op: Op): Promise<boolean> {
@@ -103,16 +140,17 @@ export class Pane {
       const maybe = (this.acknowledged.maybe ??= new Map());
       for (const row of sent) maybe.set(row.rowId, row.actual);
       const answer = await this.post(body(SYNC_ROWS, { input }));
-      if (answer.status !== 200) return false;
+      if (answer.status !== 200) return this.refused(answer);
       const json = JSON.parse(answer.text) as { data?: any; errors?: unknown };
-      if (json.errors || !json.data) return false;
-      for (const row of json.data.syncRows.rows as Array<{ index: number; status: string; rowVersion: number }>) {
-        if (row.status !== 'UPDATED' && row.status !== 'UNCHANGED') continue;
-        this.versions.set(sent[row.index].rowId, row.rowVersion);
-        this.acknowledged.set(sent[row.index].rowId, sent[row.index].actual);
-      }
+      if (json.errors || !json.data) return this.refused(answer);
+      const rows = json.data.syncRows.rows as AnsweredRow[];
+      acknowledge(this.acknowledged, sent, rows, this.url);
+      for (const row of rows)
+        if (ACKNOWLEDGED.has(row.status)) this.versions.set(sent[row.index].rowId, row.rowVersion);
       // answered: nothing of this batch is left uncertain (a refused row was not written)
       for (const row of sent) maybe.delete(row.rowId);
+      const statuses = (json.data.syncRows.rows as Array<{ status: string }>).map((r) => r.status);
+      this.refusal = `refused: ${[...new Set(statuses)].join(', ')}`;
       return json.data.syncRows.applied === sent.length;
     }
     const text =
@@ -120,7 +158,7 @@ export class Pane {
         ? body(SHEET_ROWS, { ...vars, since: this.cursor ? null : this.since, after: this.cursor, dashboards: false })
         : body(REALIZATIONS, vars);
     const answer = await this.post(text);
-    if (answer.status !== 200 || graphqlFailed(answer.text)) return false;
+    if (answer.status !== 200 || graphqlFailed(answer.text)) return this.refused(answer);
     const cursor = /"cursor":"([^"]+)"/.exec(answer.text);
     if (op === 'delta' && cursor) this.cursor = cursor[1];
     return true;

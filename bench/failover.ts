@@ -1,9 +1,19 @@
 import os from 'node:os';
-import { listen, type Listener, socketUrl } from '../test/helpers/live';
+import { HANG_GUARD_MS, listen, type Listener, socketUrl } from '../test/helpers/live';
 import type { PlanShape } from '../test/helpers/synthetic-plan';
-import { CYCLE, type Failure, lostWrites, type Pane, percentile, type Sample } from './addin-mix';
+import {
+  type Acknowledged,
+  type Acknowledgement,
+  CYCLE,
+  type Failure,
+  lostWrites,
+  type Pane,
+  percentile,
+  type Sample,
+} from './addin-mix';
 import { startInstances } from './instances';
-import { openPanes } from './load-addin';
+import { SHEET_ROWS, SYNC_ROWS } from '../addin/src/api/queries';
+import { indicatorRows, openPanes } from './load-addin';
 import type { BenchResult } from './measure';
 
 /** What a failover run saw (bench B8 and test/integration/failover.test.ts read it). */
@@ -16,12 +26,16 @@ export type FailoverRun = {
   onSurvivor: Failure[];
   acknowledged: number;
   lost: Array<{ rowId: string; sent: string; stored: string | null }>;
-  /** acknowledged rows the subscriber of the killed instance neither heard nor caught up with */
+  /** rows acknowledged writes changed that the subscriber of the killed instance neither heard nor caught up with */
   missedBySubscriber: string[];
   /** rows it caught up with through sheetRows(after: cursor) after reconnecting */
   caughtUp: number;
   survivorP99: number;
   subscriberOnSurvivorHeard: number;
+  /** when things happened, ms after the load started: what explains a row the subscriber missed */
+  timeline: Record<string, number | string | null>;
+  /** each missed row: who acknowledged it and when, and whether a catch-up from the same cursor finds it now */
+  missedWhy: Array<Record<string, unknown>>;
 };
 
 async function subscriptionsOn(url: string): Promise<number> {
@@ -54,6 +68,75 @@ async function readCursor(url: string, token: string, planId: string): Promise<s
   return ((await response.json()) as { data: { sheetRows: { cursor: string } } }).data.sheetRows.cursor;
 }
 
+const countAt = (cursor: string) => Buffer.from(cursor, 'base64url').toString().split(':')[1] ?? null;
+
+/** the arrival of a listener's last event, ms after `started` (arrivals are performance.now() times) */
+function lastArrival(listener: Listener, started: number): number | null {
+  const last = listener.arrivals.at(-1);
+  return last === undefined ? null : Math.round(last - (started - Date.now() + performance.now()));
+}
+
+/** Each missed row as the database holds it now, and whether a catch-up from the subscriber's cursor lists it now. */
+async function explainMissed(
+  rowIds: string[],
+  at: { b: string; token: string; planId: string; cursor: string; started: number },
+): Promise<Array<Record<string, unknown>>> {
+  if (rowIds.length === 0) return [];
+  const response = await fetch(`${at.b}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${at.token}` },
+    body: JSON.stringify({
+      query: `query($p: ID!, $c: String) {
+        all: sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END) { rows { rowId rowVersion updatedAt } }
+        delta: sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END, after: $c) { rows { rowId } } }`,
+      variables: { p: at.planId, c: at.cursor },
+    }),
+  });
+  type Row = { rowId: string; updatedAt: string };
+  const answer = (await response.json()) as { data?: Record<'all' | 'delta', { rows: Row[] }>; errors?: unknown };
+  if (!answer.data) return rowIds.map((rowId) => ({ rowId, unexplained: answer.errors }));
+  const { all, delta } = answer.data;
+  return rowIds.map((rowId) => {
+    const row = all.rows.find((r) => r.rowId === rowId);
+    const updatedAt = row ? new Date(row.updatedAt).getTime() - at.started : null;
+    return { rowId, listedNowFromCursor: delta.rows.some((r) => r.rowId === rowId), ...row, updatedAt };
+  });
+}
+
+function heardBy(listeners: Listener[], caughtUp: string[]): Set<string> {
+  return new Set([...listeners.flatMap((l) => l.events.flatMap((e) => e.rows.map((r) => r.rowId))), ...caughtUp]);
+}
+
+/**
+ * A write of the bench's own on `url`, once the panes have stopped, and the wait for a subscriber to hear it: the
+ * fence after which every event published before it has reached that subscriber.
+ */
+function fenceOf(url: string, token: string, planId: string, rowId: string) {
+  const post = async (query: string, variables: Record<string, unknown>) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: any; errors?: unknown };
+  };
+  const vars = { planId, year: 2022, checkpoint: 'YEAR_END' };
+  return async (subscriber: Listener): Promise<{ rowId: string; actual: string }> => {
+    const read = await post(SHEET_ROWS, { ...vars, since: null, after: null, dashboards: false });
+    type Row = { rowId: string; rowVersion: number; actual: { raw: string } | null };
+    const row = (read.data.sheetRows.rows as Row[]).find((r) => r.rowId === rowId)!;
+    const actual = String((Number(row.actual?.raw) || 0) + 1);
+    const rows = [{ rowId, rowVersion: row.rowVersion, actual }];
+    const answer = await post(SYNC_ROWS, { input: { ...vars, mode: 'PARTIAL', batchKey: `fence-${rowId}`, rows } });
+    const written = answer.data?.syncRows.rows[0] as { status: string; rowVersion: number } | undefined;
+    if (written?.status !== 'UPDATED') throw new Error(`the fence: ${JSON.stringify(answer)}`);
+    const heard = (r: { rowId: string; rowVersion: number }) =>
+      r.rowId === rowId && r.rowVersion === written.rowVersion;
+    await until(async () => subscriber.events.some((e) => e.rows.some(heard)), 120_000, 'the fence heard');
+    return { rowId, actual };
+  };
+}
+
 /**
  * Two instances on PostgreSQL + Redis under the add-in's load (bench/addin-mix.ts), panes spread over both, and a
  * subscriber on each. After `killAfterMs`, instance A gets SIGKILL (no drain, no goodbye). A pane whose request
@@ -73,8 +156,14 @@ export async function runFailover(
     const [a, b] = inst.urls;
     const samples: Sample[] = [];
     const failures: Failure[] = [];
-    const acknowledged = new Map<string, string>();
+    const acknowledged: Acknowledged = Object.assign(new Map<string, string>(), {
+      log: new Map<string, Acknowledgement>(),
+    });
     const panes = await openPanes(inst, connections, samples, failures, acknowledged);
+    // the fence's row: one no pane edits, or (a smoke's tiny plan has none) a pane's, written after the panes stopped
+    const owned = new Set(panes.flatMap((p) => p.rowIds));
+    const fenceRow = (await indicatorRows(a, inst.token, inst.planId)).find((rowId) => !owned.has(rowId));
+    const fence = fenceOf(b, inst.token, inst.planId, fenceRow ?? panes[0].rowIds[0]);
     const vars = { planId: inst.planId, year: 2022, checkpoint: 'YEAR_END' };
     const onA = listen(socketUrl({ url: a }), inst.token, vars);
     // the subscriber's read of its rows as it subscribes: the cursor it catches up from (commit order, issue 15)
@@ -83,11 +172,13 @@ export async function runFailover(
     listeners.push(onA, onB);
     await until(
       async () => (await subscriptionsOn(a)) === 1 && (await subscriptionsOn(b)) === 1,
-      30_000,
+      HANG_GUARD_MS,
       'subscriptions',
     );
 
     const started = Date.now();
+    const timeline: Record<string, number | string | null> = { cursor: countAt(cursor) };
+    const mark = (what: string) => (timeline[what] = Date.now() - started);
     const end = started + seconds * 1000;
     let killedAt = 0;
     const killer = new Promise<void>((resolve) =>
@@ -102,17 +193,22 @@ export async function runFailover(
     let onAgain: Listener | null = null;
     let reconnectError: unknown = null;
     const reconnect = onA.closed.then(async () => {
+      mark('closedOnA');
       onAgain = listen(socketUrl({ url: b }), inst.token, vars);
       listeners.push(onAgain);
-      await until(async () => (await subscriptionsOn(b)) === 2, 30_000, 'the subscriber again on B');
+      await until(async () => (await subscriptionsOn(b)) === 2, HANG_GUARD_MS, 'the subscriber again on B');
+      mark('subscribedOnB');
       const response = await fetch(`${b}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${inst.token}` },
         body: JSON.stringify({
-          query: `query($p: ID!, $c: String) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END, after: $c) { rows { rowId } } }`,
+          query: `query($p: ID!, $c: String) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END, after: $c) { rows { rowId } cursor } }`,
           variables: { p: inst.planId, c: cursor },
         }),
       });
+      mark('caughtUp');
+      const page = (await response.clone().json()).data.sheetRows as { cursor: string };
+      timeline.caughtUpCursor = countAt(page.cursor);
       caughtUpRows = ((await response.json()).data.sheetRows.rows as Array<{ rowId: string }>).map((r) => r.rowId);
     });
     // held until the panes are done, then thrown: a rejection nobody awaits yet would end the process
@@ -138,18 +234,40 @@ export async function runFailover(
       }
     };
     await Promise.all([...panes.map(drive), killer]);
+    mark('loadDone');
+    timeline.killed = killedAt - started;
     await reconnect.catch(() => undefined);
     if (reconnectError) throw reconnectError;
-    // the last events reach the subscribers
+    // what the subscriber had heard a second after the load: the wait of the runs before 6 December (issue 15)
     await new Promise((resolve) => setTimeout(resolve, 1000));
+    const heardAfterOneSecond = heardBy([onA, onAgain!], caughtUpRows);
+    // then a fence: a write on B after every acknowledged one, heard by the subscriber once every event B published
+    // before it has been told (B publishes at each commit, in commit order; Redis and the feed keep that order)
+    const fenced = await fence(onAgain!);
+    // a pane's row (a smoke's) holds the fence's value now: the last acknowledged one
+    if (acknowledged.has(fenced.rowId)) acknowledged.set(fenced.rowId, fenced.actual);
+    mark('fenceHeard');
 
     const lost = await lostWrites(b, inst.token, inst.planId, acknowledged);
-    const heard = new Set<string>([
-      ...onA.events.flatMap((e) => e.rows.map((r) => r.rowId)),
-      ...caughtUpRows,
-      ...(onAgain as Listener | null)!.events.flatMap((e) => e.rows.map((r) => r.rowId)),
-    ]);
+    const heard = heardBy([onA, onAgain!], caughtUpRows);
+    const missed = [...acknowledged.keys()].filter((rowId) => !heard.has(rowId));
+    timeline.missedAfterOneSecond = [...acknowledged.keys()]
+      .filter((rowId) => !heardAfterOneSecond.has(rowId))
+      .join(' ');
+    const missedWhy = await explainMissed(missed, { b, token: inst.token, planId: inst.planId, cursor, started });
+    for (const m of missedWhy) Object.assign(m, { ack: acknowledged.log!.get(m.rowId as string) });
+    for (const m of missedWhy) (m.ack as { at: number }).at -= started;
+    timeline.lastEventOnA = lastArrival(onA, started);
+    timeline.lastEventAgain = lastArrival(onAgain!, started);
+    timeline.eventsAgain = onAgain!.events.length;
     const survivor = samples.filter((s) => s.url === b).map((s) => s.ms);
+    // B's syncs answered before the kill and after it, p50 / p99 / n: a wait on something of A's would show after
+    const syncsOnB = (after: boolean) => {
+      const ms = samples.filter((s) => s.url === b && s.op === 'sync' && s.at > killedAt === after).map((s) => s.ms);
+      return `${percentile(ms, 50).toFixed(0)} / ${percentile(ms, 99).toFixed(0)} / ${ms.length}`;
+    };
+    timeline.syncsOnBBeforeKill = syncsOnB(false);
+    timeline.syncsOnBAfterKill = syncsOnB(true);
     return {
       killedAfterMs: killedAt - started,
       requests: samples.length,
@@ -157,10 +275,12 @@ export async function runFailover(
       onSurvivor: failures.filter((f) => f.url === b),
       acknowledged: acknowledged.size,
       lost,
-      missedBySubscriber: [...acknowledged.keys()].filter((rowId) => !heard.has(rowId)),
+      missedBySubscriber: missed,
       caughtUp: caughtUpRows.length,
       survivorP99: percentile(survivor, 99),
       subscriberOnSurvivorHeard: onB.events.length,
+      timeline,
+      missedWhy,
     };
   } finally {
     await Promise.all(listeners.map((l) => l.stop().catch(() => undefined)));
@@ -190,7 +310,7 @@ export async function benchFailover(
       `instance A killed after ${(run.killedAfterMs / 1000).toFixed(1)} s; ${run.requests} requests (cycle of ${CYCLE.length}); ` +
       `${run.onKilled.length} failed on A as it died, ${run.onSurvivor.length} on B (p99 on B ${run.survivorP99.toFixed(0)} ms); ` +
       `${run.acknowledged} rows acknowledged, ${run.lost.length} lost; A's subscriber reconnected to B and caught up with ${run.caughtUp} rows ` +
-      `through sheetRows(after: cursor), ${run.missedBySubscriber.length} acknowledged rows never seen; ` +
+      `through sheetRows(after: cursor), ${run.missedBySubscriber.length} rows changed by acknowledged writes never seen; ` +
       `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores` +
       (smoke ? ' (smoke)' : ''),
     details: {

@@ -34,10 +34,13 @@ import { PLAN_SCORES, ScoreSnapshots } from './services/score-snapshots';
 import { KeptAnswers, keptAnswersPlugin } from './graphql/kept-answers';
 import { keepSnapshotsFresh } from './services/snapshot-drops';
 import { shareSheetStates } from './sync/shared-states';
+import { pruneCommits } from './services/commit-order';
 import { openPlanCompute, type PlanCompute } from './compute/pool';
 
 /** Body cap: under Excel on the web's 5 MB per request, so anything the add-in can send fits. */
 export const MAX_BODY = '5mb';
+/** how often the commit log is pruned (COMMIT_LOG_KEEP): a few thousand commits of a busy plan, one statement */
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 export type App = {
   httpServer: http.Server;
@@ -106,6 +109,10 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   );
   // plan-tree answers per caller and plan stamp (graphql/kept-answers.ts), freed by the same drops as the scores
   const answers = new KeptAnswers({ maxBytes: ops.answerCacheMb * 2 ** 20 });
+  // the sheet's commit log bounded (commit-order.ts); each instance prunes, the same deletion whoever runs it first
+  const pruning = setInterval(() => {
+    pruneCommits(orm.em.fork(), ops.commitLogKeep).catch((error) => logger.warn({ err: error }, 'commit log'));
+  }, PRUNE_EVERY_MS).unref();
   const unregisterAnswers = invalidations.on(PLAN_SCORES, (key) => answers.drop(key));
   const fastPaths = options.fastPaths ?? config().fastPaths;
   const clock = options.clock ?? systemClock;
@@ -208,6 +215,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     // after the drain: no request is waiting for a thread any more
     await compute.close();
     await live.close();
+    clearInterval(pruning);
     dropStale();
     unshare();
     unregisterAnswers();

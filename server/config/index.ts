@@ -47,6 +47,8 @@ export type OpsConfig = {
   answerCacheMb: number;
   /** a file to which every sync appends its time per phase (server/sync/sync-clock.ts); unset: nothing measured */
   syncPhaseLog?: string;
+  /** commits per plan kept for the sheet's delta cursor (server/services/commit-order.ts); older ones are pruned */
+  commitLogKeep: number;
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -185,6 +187,12 @@ export const VARIABLES: readonly Variable[] = [
     default: '(none)',
     meaning:
       'a file to which every sync appends one JSON line with its time per phase (queue, plan lock, read, decide, apply, answer, commit, kept state): for profiling a deployment under load (bench B4); unset, nothing is measured',
+  },
+  {
+    name: 'COMMIT_LOG_KEEP',
+    default: '`20000`',
+    meaning:
+      "the last commits of each plan kept for the add-in's delta refreshes (`sheetRows(after: cursor)`, 100 to 10000000), older ones pruned every 10 minutes; a pane whose cursor is older than them gets every row of the sheet, as on a full read",
   },
   { name: 'CHROMIUM_PATH', default: '`/usr/bin/chromium`', meaning: 'the browser that prints PDF reports' },
   {
@@ -348,6 +356,7 @@ export function readConfig(env: Env = process.env): Config {
       scoreCacheMb: integer('SCORE_CACHE_MB', 256, 0, 65536),
       answerCacheMb: integer('ANSWER_CACHE_MB', 64, 0, 65536),
       syncPhaseLog: raw('SYNC_PHASE_LOG'),
+      commitLogKeep: integer('COMMIT_LOG_KEEP', 20000, 100, 10_000_000),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

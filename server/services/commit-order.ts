@@ -48,7 +48,10 @@ export function countOfCursor(planId: string, cursor: string): number {
 
 /**
  * The time from which rows changed after `count` are found: the earliest start of the plan's commits above it;
- * null when none has committed. A count above the plan's own (a database restored from an older backup) lists all.
+ * null when none has committed. Every row (the time 0) when the commit just above `count` is no longer recorded
+ * (pruned, pruneCommits, or made before the log existed): the later ones alone would miss its rows. The add-in then
+ * gets its whole sheet as changed rows and drops those it holds at the same version, as on a full read. A count
+ * above the plan's own (a database restored from an older backup) lists all too.
  */
 export async function changedFrom(
   em: EntityManager,
@@ -59,9 +62,25 @@ export async function changedFrom(
   if (count > current) return new Date(0);
   if (count === current) return null;
   const [row] = (await (em as SqlEntityManager).execute(
-    'select min(started_ms) as started from plan_commit where plan_id = ? and seq > ?',
+    'select min(seq) as first, min(started_ms) as started from plan_commit where plan_id = ? and seq > ?',
     [planId, count],
-  )) as Array<{ started: string | number | null }>;
-  // commits above `count` with no record (made before the cursor existed): everything is safer than nothing
-  return row?.started == null ? new Date(0) : new Date(Number(row.started));
+  )) as Array<{ first: string | number | null; started: string | number | null }>;
+  const whole = row?.started == null || Number(row.first) !== count + 1;
+  return whole ? new Date(0) : new Date(Number(row.started));
+}
+
+/**
+ * Keeps the last `keep` commits of every plan and deletes the older ones (COMMIT_LOG_KEEP; the server runs it every
+ * few minutes): a cursor older than them is answered with every row, so no delta ever needs them. Returns how many
+ * were deleted.
+ */
+export async function pruneCommits(em: EntityManager, keep: number): Promise<number> {
+  const result = (await (em as SqlEntityManager)
+    .getConnection('write')
+    .execute(
+      'delete from plan_commit where seq <= (select change_count from plan_version where plan_version.id = plan_commit.plan_id) - ?',
+      [keep],
+      'run',
+    )) as { affectedRows?: number };
+  return result.affectedRows ?? 0;
 }

@@ -42,7 +42,7 @@ test('an empty environment gives the documented defaults', () => {
     fastPaths: true,
     computeThreads: Math.max(1, Math.min(4, availableParallelism() - 1)),
     scaleOut: { redisPrefix: 'cruscotto:' },
-    ops: { logLevel: 'info', shutdownTimeoutMs: 25_000, scoreCacheMb: 256, answerCacheMb: 64 },
+    ops: { logLevel: 'info', shutdownTimeoutMs: 25_000, scoreCacheMb: 256, answerCacheMb: 64, commitLogKeep: 20_000 },
   });
   // an empty variable is an unset one
   expect(readConfig({ PORT: '', HOST: '', CORS_ORIGINS: ' , ' })).toEqual(readConfig({}));
@@ -70,6 +70,7 @@ test('every variable is read', () => {
     SHUTDOWN_TIMEOUT_SECONDS: '40',
     SCORE_CACHE_MB: '0',
     ANSWER_CACHE_MB: '8',
+    COMMIT_LOG_KEEP: '500',
     TRUSTED_DOCUMENTS: 'Required',
     NODE_ENV: 'production',
   });
@@ -102,6 +103,7 @@ test('every variable is read', () => {
       shutdownTimeoutMs: 40_000,
       scoreCacheMb: 0,
       answerCacheMb: 8,
+      commitLogKeep: 500,
     },
   });
   expect(dialectOf(config.databaseUrl)).toBe('postgresql');
