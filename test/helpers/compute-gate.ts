@@ -15,7 +15,7 @@ export type ComputeGateHold = {
   cell: ComputeGate;
   /**
    * Arms the gate and waits until a computation of `request` is held at it; fails at once if `request` is answered
-   * first (its computation never reached a thread) and after HANG_GUARD_MS if nothing comes.
+   * first (its computation never reached a thread) and after REACH_GUARD_MS if nothing comes.
    */
   holdDuring(request: Promise<unknown>): Promise<void>;
   /** a computation is held at the gate still: checked after what had to be answered meanwhile */
@@ -23,6 +23,9 @@ export type ComputeGateHold = {
   /** lets the held computation go on */
   release(): void;
 };
+
+/** How long a request may take to bring a computation to the gate: a hang guard, under Jest's 15 minutes. */
+const REACH_GUARD_MS = 10 * HANG_GUARD_MS;
 
 export function computeGate(): ComputeGateHold {
   // a computation held on the event loop (not in a thread) blocks the test too: it fails once this guard has passed
@@ -37,13 +40,16 @@ export function computeGate(): ComputeGateHold {
         () => (answered = true),
       );
       try {
-        await until(() => answered || gateState(cell) !== GATE_ARMED);
+        // reaching the gate takes reading the plan's rows first: over a minute on a loaded machine (load 24 on 2 cores)
+        await until(() => answered || gateState(cell) !== GATE_ARMED, REACH_GUARD_MS);
       } finally {
         setGate(cell, GATE_ARMED, GATE_OPEN);
       }
       if (gateState(cell) === GATE_HELD) return;
+      // open again for the next test, which fails or passes on its own
+      const gaveUp = setGate(cell, GATE_GAVE_UP, GATE_OPEN);
       throw new Error(
-        gateState(cell) === GATE_GAVE_UP
+        gaveUp
           ? 'the computation was held past its guard: the event loop was blocked while it waited'
           : 'the request was answered before any of its computations reached the compute threads',
       );
