@@ -35,9 +35,17 @@ export function computeGate(): ComputeGateHold {
     async holdDuring(request) {
       if (!setGate(cell, GATE_OPEN, GATE_ARMED)) throw new Error(`compute gate not open (state ${gateState(cell)})`);
       let answered = false;
+      // what the request came back with, for the failure's message: a status, or why it failed
+      let outcome = '';
       request.then(
-        () => (answered = true),
-        () => (answered = true),
+        (value) => {
+          answered = true;
+          outcome = `status ${(value as { status?: unknown } | null)?.status ?? 'none'}`;
+        },
+        (error: unknown) => {
+          answered = true;
+          outcome = `failed: ${String(error)} ${String((error as { cause?: unknown } | null)?.cause ?? '')}`;
+        },
       );
       try {
         // reaching the gate takes reading the plan's rows first: over a minute on a loaded machine (load 24 on 2 cores)
@@ -51,7 +59,7 @@ export function computeGate(): ComputeGateHold {
       throw new Error(
         gaveUp
           ? 'the computation was held past its guard: the event loop was blocked while it waited'
-          : 'the request was answered before any of its computations reached the compute threads',
+          : `the request was answered (${outcome}) before any of its computations reached the compute threads`,
       );
     },
     holding: () => gateState(cell) === GATE_HELD,
