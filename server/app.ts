@@ -35,6 +35,7 @@ import { KeptAnswers, keptAnswersPlugin } from './graphql/kept-answers';
 import { keepSnapshotsFresh } from './services/snapshot-drops';
 import { shareSheetStates } from './sync/shared-states';
 import { pruneCommits } from './services/commit-order';
+import type { ComputeGate } from './compute/gate';
 import { openPlanCompute, type PlanCompute } from './compute/pool';
 
 /** Body cap: under Excel on the web's 5 MB per request, so anything the add-in can send fits. */
@@ -82,6 +83,8 @@ export type AppOptions = {
   planCost?: Partial<PlanCostLimits>;
   /** threads computing plan-wide scores and reports, 0 on the event loop; default: COMPUTE_THREADS */
   computeThreads?: number;
+  /** a test seam: holds the threads' computations where a test says (server/compute/gate.ts) */
+  computeGate?: ComputeGate;
 };
 
 /**
@@ -125,7 +128,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
   const limits = armor();
   const schema = await getSchema({ fastPaths });
   const live = startLive(orm.em, { coordination, fastPaths, snapshots });
-  const compute = openPlanCompute(options.computeThreads ?? config().computeThreads);
+  const compute = openPlanCompute(options.computeThreads ?? config().computeThreads, options.computeGate);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, log),

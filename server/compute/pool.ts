@@ -3,6 +3,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { nextTurn } from '../speed/next-turn';
 import { runStepsOnTurns } from '../speed/steps';
+import type { ComputeGate } from './gate';
 import { answerOf, type PlanTask, type PlanTaskOf, type PlanTaskResults, planTaskSteps, recordsOf } from './plan-tasks';
 import type { ThreadTask } from './plan-worker';
 import { receiveSlices, sendInSlices } from './slices';
@@ -44,7 +45,8 @@ function workerFile(): { filename: string; execArgv: string[] } {
   return { filename, execArgv };
 }
 
-export function openPlanCompute(threads: number): PlanCompute {
+/** `gate`: a test's hold on the threads' computations (gate.ts), never set outside tests. */
+export function openPlanCompute(threads: number, gate?: ComputeGate): PlanCompute {
   if (threads <= 0) return ON_EVENT_LOOP;
   const { filename, execArgv } = workerFile();
   const pool = new Piscina({
@@ -67,7 +69,7 @@ export function openPlanCompute(threads: number): PlanCompute {
       const channel = new MessageChannel();
       try {
         const { snapshot, ...rest } = task;
-        const thread: ThreadTask = { task: rest, port: channel.port2 };
+        const thread: ThreadTask = { task: rest, port: channel.port2, gate };
         const done = pool.run(thread, { transferList: [channel.port2] });
         // the answer's records, read as they come (each slice a task of the event loop of its own)
         const answer = (async () => {

@@ -87,6 +87,8 @@ export async function startServer(
     answerCacheMb?: number;
     /** threads computing plan-wide scores (server/compute); default 0 here, on the event loop */
     computeThreads?: number;
+    /** a hold on the compute threads' computations (test/helpers/compute-gate.ts) */
+    computeGate?: AppOptions['computeGate'];
     /**
      * several instances: Redis and a key prefix of the test's own, for live updates and the rate limits alike
      * (default: one instance in memory, whatever REDIS_URL the developer's shell has)
@@ -133,6 +135,7 @@ export async function startServer(
     // on the event loop unless a test asks for threads: a thread compiles the scoring code with ts-node at start,
     // seconds of CPU for each of the suite's hundreds of servers (compute-threads.test.ts proves the answers equal)
     computeThreads: options.computeThreads ?? 0,
+    computeGate: options.computeGate,
     clock: clock.now,
     log: (e) => {
       errors.push(e);

@@ -6,6 +6,7 @@
  * stale scores).
  */
 import { describeInstances, withInstances } from '../helpers/instances';
+import { until } from '../helpers/live';
 import { SCORE_TREE } from '../helpers/score-tree';
 import type { TestServer } from '../helpers/server';
 import { ok } from '../helpers/sync';
@@ -29,15 +30,6 @@ async function misses(server: TestServer): Promise<number> {
     .split('\n')
     .find((l) => l.startsWith('cruscotto_cache_lookups_total{cache="plan-scores",result="miss"}'));
   return line ? Number(line.split(' ').pop()) : 0;
-}
-
-/** Until `done` holds, or fails after `ms`: a message on its way through Redis, not a time the test relies on. */
-async function eventually(done: () => boolean, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > end) throw new Error('the condition did not come true');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describeIfReady('scored plans across instances (PostgreSQL + Redis)', () => {
@@ -68,7 +60,7 @@ describeIfReady('scored plans across instances (PostgreSQL + Redis)', () => {
     expect(synced.rows[0].realization).not.toEqual(indicatorIn(before, '2.1.1'));
 
     // B hears the drop through Redis; C, without Redis, keeps its entry
-    await eventually(() => b.app.snapshots.size === 0);
+    await until(() => b.app.snapshots.size === 0);
     expect(c.app.snapshots.size).toBe(1);
 
     const onB = ok(await b.gql(TREE, { id: plan.planId }));
