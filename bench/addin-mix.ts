@@ -35,6 +35,8 @@ export class Pane {
   private cursor: string | null = null;
   private turn = 0;
   private cycle = 0;
+  /** why the last request was refused (its rows' statuses and first error code), for the failure's record */
+  private refusal = '';
 
   constructor(
     readonly id: number,
@@ -77,11 +79,12 @@ export class Pane {
     const op = CYCLE[this.turn++ % CYCLE.length];
     if (op === 'sync') this.cycle++;
     const started = performance.now();
+    this.refusal = '';
     let ok = false;
     let what = '';
     try {
       ok = await this.send(op);
-      if (!ok) what = 'refused';
+      if (!ok) what = this.refusal || 'refused';
     } catch (error) {
       what = (error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
     }
@@ -103,9 +106,11 @@ export class Pane {
       const maybe = (this.acknowledged.maybe ??= new Map());
       for (const row of sent) maybe.set(row.rowId, row.actual);
       const answer = await this.post(body(SYNC_ROWS, { input }));
+      this.refusal = `HTTP ${answer.status} ${answer.text.slice(0, 200)}`;
       if (answer.status !== 200) return false;
       const json = JSON.parse(answer.text) as { data?: any; errors?: unknown };
       if (json.errors || !json.data) return false;
+      this.refusal = '';
       for (const row of json.data.syncRows.rows as Array<{ index: number; status: string; rowVersion: number }>) {
         if (row.status !== 'UPDATED' && row.status !== 'UNCHANGED') continue;
         this.versions.set(sent[row.index].rowId, row.rowVersion);
@@ -113,6 +118,10 @@ export class Pane {
       }
       // answered: nothing of this batch is left uncertain (a refused row was not written)
       for (const row of sent) maybe.delete(row.rowId);
+      const refused = (json.data.syncRows.rows as Array<{ status: string; errors?: Array<{ code: string }> }>).filter(
+        (row) => row.status !== 'UPDATED' && row.status !== 'UNCHANGED',
+      );
+      if (refused.length) this.refusal = `${refused.length} rows ${refused[0].status} ${refused[0].errors?.[0]?.code ?? ''}`;
       return json.data.syncRows.applied === sent.length;
     }
     const text =

@@ -133,8 +133,13 @@ export function updatedAtOf(state: PlanState, node: PlanNode): Date {
  * `shown`, only the rows of the nodes it keeps (still in tree order), the others never built.
  */
 export function allRows(state: PlanState, shown?: (node: PlanNode) => boolean): SheetRowOut[] {
+  return rowNodes(state, shown).map((node) => sheetRowOf(state, node));
+}
+
+/** The nodes of allRows' rows, in its order, without building the rows (a read of their scores alone needs none). */
+export function rowNodes(state: PlanState, shown?: (node: PlanNode) => boolean): PlanNode[] {
   const s = state.snapshot;
-  const rows: SheetRowOut[] = [];
+  const nodes: PlanNode[] = [];
   const children = new Map<string | null, PlanNode[]>();
   for (const n of [...s.perspectives, ...s.strategicObjectives, ...s.operationalObjectives, ...s.indicators]) {
     const parent = parentIdOf(n);
@@ -145,12 +150,12 @@ export function allRows(state: PlanState, shown?: (node: PlanNode) => boolean): 
   // Roots are perspectives and the indicators listed only in dashboards (no parent in the tree).
   const visit = (parent: string | null) => {
     for (const n of children.get(parent) ?? []) {
-      if (!shown || shown(n)) rows.push(sheetRowOf(state, n));
+      if (!shown || shown(n)) nodes.push(n);
       visit(n.id);
     }
   };
   visit(null);
-  return rows;
+  return nodes;
 }
 
 const NODE_TYPES = ['Perspective', 'StrategicObjective', 'OperationalObjective', 'Indicator'];
