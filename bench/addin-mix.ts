@@ -121,8 +121,10 @@ export class Pane {
       const refused = (json.data.syncRows.rows as Array<{ status: string; errors?: Array<{ code: string }> }>).filter(
         (row) => row.status !== 'UPDATED' && row.status !== 'UNCHANGED',
       );
-      if (refused.length) this.refusal = `${refused.length} rows ${refused[0].status} ${refused[0].errors?.[0]?.code ?? ''}`;
-      return json.data.syncRows.applied === sent.length;
+      if (refused.length)
+        this.refusal = `${refused.length} rows ${refused[0].status} ${refused[0].errors?.[0]?.code ?? ''}`;
+      // an UNCHANGED row (the value sent is the one stored: a pane's first value met the generated plan's) is no error
+      return refused.length === 0;
     }
     const text =
       op === 'delta'

@@ -5,7 +5,8 @@ import { realizationView } from '../services/realization-view';
 import { scoreOfRow } from '../services/score-of-row';
 import { nextTurn } from '../speed/next-turn';
 import { RawJson } from '../speed/stringify-in-slices';
-import { levelOfNode } from '../sync/plan-state';
+import { levelOfNode, type PlanNode } from '../sync/plan-state';
+import type { PlanScores } from '../services/realization';
 import { rowNodes } from '../sync/sheet-rows';
 import { onSheet, resolveScope } from '../sync/sheet-scope';
 import type { Context } from './context';
@@ -48,17 +49,17 @@ function readLeaf(view: object, leaf: Leaf): unknown {
   return (view as Record<string, unknown>)[leaf.name];
 }
 
-/**
- * The answer of a realization read (realization-read.ts): the same rows, scores and cursor as the `sheetRows`
- * resolver gives (sheet-read.ts is their common start), each row written from its score's kept JSON.
- */
-async function answerOf(ctx: Context, read: RealizationRead): Promise<Record<string, unknown>> {
-  const { planId, year, scope } = read.args;
-  const checkpoint = read.args.checkpoint as Checkpoint;
-  const sheet = await readSheet(ctx, planId, year, checkpoint);
-  const scoped = resolveScope(ctx, sheet.state, scope);
-  const nodes = rowNodes(sheet.state, scoped ? (node) => onSheet(scoped, node.id) : undefined);
-  const scores = await sheetScores(ctx, sheet);
+/** The rows' JSON of a state and its scores, per selection, period and scope (answerOf) */
+const answered = new WeakMap<object, WeakMap<object, Map<string, string>>>();
+
+/** Every row of `nodes` with its score's kept JSON, as one JSON list. */
+async function rowsJson(
+  nodes: PlanNode[],
+  scores: PlanScores,
+  read: RealizationRead,
+  year: number,
+  checkpoint: Checkpoint,
+): Promise<string> {
   const rows: string[] = [];
   let fresh = 0;
   for (const node of nodes) {
@@ -68,12 +69,8 @@ async function answerOf(ctx: Context, read: RealizationRead): Promise<Record<str
       if (field.name === 'rowId') value = JSON.stringify(node.id);
       else if (field.name === '__typename') value = '"SheetRow"';
       else {
-        const written = realizationJson(
-          scoreOfRow(scores, { level: levelOfNode(node), rowId: node.id }),
-          read,
-          year,
-          checkpoint,
-        );
+        const result = scoreOfRow(scores, { level: levelOfNode(node), rowId: node.id });
+        const written = realizationJson(result, read, year, checkpoint);
         value = written.json;
         if (written.fresh && ++fresh % ROWS_PER_TURN === 0) await nextTurn();
       }
@@ -81,9 +78,34 @@ async function answerOf(ctx: Context, read: RealizationRead): Promise<Record<str
     }
     rows.push(`{${parts.join(',')}}`);
   }
+  return `[${rows.join(',')}]`;
+}
+
+/**
+ * The answer of a realization read (realization-read.ts): the same rows, scores and cursor as the `sheetRows`
+ * resolver gives (sheet-read.ts is their common start), each row written from its score's kept JSON.
+ */
+async function answerOf(ctx: Context, read: RealizationRead): Promise<Record<string, unknown>> {
+  const { planId, year, scope } = read.args;
+  const checkpoint = read.args.checkpoint as Checkpoint;
+  const sheet = await readSheet(ctx, planId, year, checkpoint);
+  const scoped = resolveScope(ctx, sheet.state, scope);
+  const scores = await sheetScores(ctx, sheet);
+  // the rows of one state and its scores are the same for every pane reading that stamp: written once
+  const key = JSON.stringify([read.selection, read.row, year, checkpoint, scoped?.kind ?? null, scoped?.id ?? null]);
+  const byScores = answered.get(sheet.state) ?? new WeakMap<object, Map<string, string>>();
+  answered.set(sheet.state, byScores);
+  const kept = byScores.get(scores) ?? new Map<string, string>();
+  byScores.set(scores, kept);
+  let text = kept.get(key);
+  if (text === undefined) {
+    const nodes = rowNodes(sheet.state, scoped ? (node) => onSheet(scoped, node.id) : undefined);
+    text = await rowsJson(nodes, scores, read, year, checkpoint);
+    kept.set(key, text);
+  }
   const page: Record<string, unknown> = {};
   for (const field of read.page) {
-    if (field.name === 'rows') page[field.key] = new RawJson(`[${rows.join(',')}]`);
+    if (field.name === 'rows') page[field.key] = new RawJson(text);
     else if (field.name === '__typename') page[field.key] = 'SheetRowsPage';
     else if (field.name === 'deletedRowIds') page[field.key] = [];
     else if (field.name === 'serverTime') page[field.key] = leafValue(field.type, sheet.serverTime);

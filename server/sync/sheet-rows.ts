@@ -138,6 +138,19 @@ export function allRows(state: PlanState, shown?: (node: PlanNode) => boolean): 
 
 /** The nodes of allRows' rows, in its order, without building the rows (a read of their scores alone needs none). */
 export function rowNodes(state: PlanState, shown?: (node: PlanNode) => boolean): PlanNode[] {
+  const { nodes } = treeOf(state);
+  return shown ? nodes.filter(shown) : nodes.slice();
+}
+
+/**
+ * A state's nodes in tree order, and when each row last changed (updatedAtOf), worked out once per state: a kept
+ * state is one stamp's, read by every pane until the next write, and each delta asked every row's time again.
+ */
+const trees = new WeakMap<PlanState, { nodes: PlanNode[]; changedAt: number[] }>();
+
+function treeOf(state: PlanState): { nodes: PlanNode[]; changedAt: number[] } {
+  const known = trees.get(state);
+  if (known) return known;
   const s = state.snapshot;
   const nodes: PlanNode[] = [];
   const children = new Map<string | null, PlanNode[]>();
@@ -150,12 +163,14 @@ export function rowNodes(state: PlanState, shown?: (node: PlanNode) => boolean):
   // Roots are perspectives and the indicators listed only in dashboards (no parent in the tree).
   const visit = (parent: string | null) => {
     for (const n of children.get(parent) ?? []) {
-      if (!shown || shown(n)) nodes.push(n);
+      nodes.push(n);
       visit(n.id);
     }
   };
   visit(null);
-  return nodes;
+  const tree = { nodes, changedAt: nodes.map((node) => updatedAtOf(state, node).getTime()) };
+  trees.set(state, tree);
+  return tree;
 }
 
 const NODE_TYPES = ['Perspective', 'StrategicObjective', 'OperationalObjective', 'Indicator'];
@@ -172,7 +187,9 @@ export async function rowsChangedSince(
 ): Promise<{ rows: SheetRowOut[]; deletedRowIds: string[] }> {
   const since = inclusive ? new Date(from.getTime() - 1) : from;
   // a delta (the pane's refresh, every live update) builds the few rows that changed, not all of them to filter
-  const rows = allRows(state, (node) => updatedAtOf(state, node) > since);
+  const { nodes, changedAt } = treeOf(state);
+  const after = since.getTime();
+  const rows = nodes.filter((_, k) => changedAt[k] > after).map((node) => sheetRowOf(state, node));
   const deletions = await em.find(AuditEvent, {
     org: state.plan.org.id,
     action: AuditAction.DELETE,
