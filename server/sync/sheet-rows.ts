@@ -146,9 +146,15 @@ export function rowNodes(state: PlanState, shown?: (node: PlanNode) => boolean):
  * A state's nodes in tree order, and when each row last changed (updatedAtOf), worked out once per state: a kept
  * state is one stamp's, read by every pane until the next write, and each delta asked every row's time again.
  */
-const trees = new WeakMap<PlanState, { nodes: PlanNode[]; changedAt: number[] }>();
+type Tree = { nodes: PlanNode[]; changedAt?: number[] };
+const trees = new WeakMap<PlanState, Tree>();
 
-function treeOf(state: PlanState): { nodes: PlanNode[]; changedAt: number[] } {
+/** when each row of the tree last changed, worked out on the first delta of the state (a full read needs none) */
+function changedAtOf(state: PlanState, tree: Tree): number[] {
+  return (tree.changedAt ??= tree.nodes.map((node) => updatedAtOf(state, node).getTime()));
+}
+
+function treeOf(state: PlanState): Tree {
   const known = trees.get(state);
   if (known) return known;
   const s = state.snapshot;
@@ -168,7 +174,7 @@ function treeOf(state: PlanState): { nodes: PlanNode[]; changedAt: number[] } {
     }
   };
   visit(null);
-  const tree = { nodes, changedAt: nodes.map((node) => updatedAtOf(state, node).getTime()) };
+  const tree: Tree = { nodes };
   trees.set(state, tree);
   return tree;
 }
@@ -187,7 +193,9 @@ export async function rowsChangedSince(
 ): Promise<{ rows: SheetRowOut[]; deletedRowIds: string[] }> {
   const since = inclusive ? new Date(from.getTime() - 1) : from;
   // a delta (the pane's refresh, every live update) builds the few rows that changed, not all of them to filter
-  const { nodes, changedAt } = treeOf(state);
+  const tree = treeOf(state);
+  const { nodes } = tree;
+  const changedAt = changedAtOf(state, tree);
   const after = since.getTime();
   const rows = nodes.filter((_, k) => changedAt[k] > after).map((node) => sheetRowOf(state, node));
   const deletions = await em.find(AuditEvent, {
