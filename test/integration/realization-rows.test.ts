@@ -1,5 +1,7 @@
 import { REALIZATIONS } from '../../addin/src/api/queries';
 import { SyncResolver } from '../../server/graphql/sync.resolver';
+import { PLAN_SCORES, ScoreSnapshots } from '../../server/services/score-snapshots';
+import { counted } from '../helpers/cache-lookups';
 import { databaseFor, databaseNames } from '../helpers/databases';
 import { seededWithCopy } from '../helpers/seeded-copy';
 import { startServer, type TestServer } from '../helpers/server';
@@ -142,5 +144,33 @@ describe.each(databaseNames())('the realization read answers as the resolver (%s
     expect(row(after, indicator.rowId).realization).not.toEqual(row(before, indicator.rowId).realization);
     // the objective above it moved too
     expect(row(after, indicator.parentId!).realization).not.toEqual(row(before, indicator.parentId!).realization);
+  });
+
+  it("scores with its stamp's kept scores, taken with the stamp, though a later commit's drop frees them meanwhile", async () => {
+    ok(await fast.gql(REALIZATIONS, vars()));
+    const keep = ScoreSnapshots.prototype.keep;
+    // a write's drop arriving once the read has its stamp and rows, as under a train of syncs (bench B4)
+    const spyOnKeep = () =>
+      jest.spyOn(ScoreSnapshots.prototype, 'keep').mockImplementation(async function (
+        this: ScoreSnapshots,
+        ...args: Parameters<typeof keep>
+      ) {
+        const value = await keep.apply(this, args);
+        this.drop(null);
+        return value;
+      } as typeof keep);
+    let spy = spyOnKeep();
+    try {
+      for (const query of [REALIZATIONS, WITH_LEVEL]) {
+        // the scores kept again (the last read's drop freed them), then the read whose drop comes while it runs
+        spy.mockRestore();
+        ok(await fast.gql(REALIZATIONS, vars()));
+        spy = spyOnKeep();
+        const read = await counted(fast, PLAN_SCORES, async () => ok(await fast.gql(query, vars())));
+        expect({ hit: read.hit, miss: read.miss }).toEqual({ hit: 1, miss: 0 });
+      }
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
