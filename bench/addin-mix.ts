@@ -109,6 +109,7 @@ export class Pane {
     const op = CYCLE[this.turn++ % CYCLE.length];
     if (op === 'sync') this.cycle++;
     const started = performance.now();
+    this.refusal = '';
     let ok = false;
     let what = '';
     try {
@@ -149,9 +150,14 @@ export class Pane {
         if (ACKNOWLEDGED.has(row.status)) this.versions.set(sent[row.index].rowId, row.rowVersion);
       // answered: nothing of this batch is left uncertain (a refused row was not written)
       for (const row of sent) maybe.delete(row.rowId);
-      const statuses = (json.data.syncRows.rows as Array<{ status: string }>).map((r) => r.status);
-      this.refusal = `refused: ${[...new Set(statuses)].join(', ')}`;
-      return json.data.syncRows.applied === sent.length;
+      // an UNCHANGED row (the value sent is the one stored: a pane's first value met the generated plan's) is no error
+      const refused = (json.data.syncRows.rows as Array<{ status: string; errors?: Array<{ code: string }> }>).filter(
+        (row) => !ACKNOWLEDGED.has(row.status),
+      );
+      this.refusal = refused.length
+        ? `refused: ${refused.length} rows ${refused[0].status} ${refused[0].errors?.[0]?.code ?? ''}`
+        : '';
+      return refused.length === 0;
     }
     const text =
       op === 'delta'

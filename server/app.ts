@@ -13,6 +13,7 @@ import { refuseSubscriptions } from './graphql/subscriptions';
 import { refuseUnstorableInput } from './graphql/input-guard';
 import { refuseDeepJson } from './http/json-depth';
 import { stringifyInSlices } from './speed/stringify-in-slices';
+import { realizationRowsPlugin } from './graphql/realization-rows';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
 import { armor, OPERATION_LIMITS } from './http/armor';
@@ -151,6 +152,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
       refuseUnstorableInput(),
       planCost({ ...PLAN_COST, ...options.planCost }),
       keptAnswersPlugin(answers),
+      realizationRowsPlugin(),
       live.plugin(),
       ...limits.plugins,
     ],

@@ -1,14 +1,11 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock } from '../entities';
-import { stateScores } from '../export/sheet-data';
 import { scoreOfRow } from '../services/score-of-row';
 import { AuditEvent } from '../entities/audit-event';
 import { InputError, NotFoundError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
-import { loadPlanState, SHEET_STATES } from '../sync/plan-state';
-import { snapshotBytes } from '../services/score-snapshots';
-import { readPlanStamp } from '../services/plan-stamp';
+import { loadPlanState } from '../sync/plan-state';
 import { changedFrom, countOfCursor, cursorOf } from '../services/commit-order';
 import { allRows, rowsChangedSince, type SheetRowOut } from '../sync/sheet-rows';
 import { dashboardRows } from '../sync/dashboard-sheet-rows';
@@ -20,7 +17,7 @@ import { SYNC_TURNS } from '../sync/plan-queue';
 import { syncClock } from '../sync/sync-clock';
 import { countSyncRows } from '../ops/metrics';
 import type { Context } from './context';
-import { nextTurn } from '../speed/next-turn';
+import { readSheet, sheetScores } from './sheet-read';
 import { OptionalText } from './inputs/fields';
 import { LIMITS } from './inputs/validation';
 import { SyncSourceKind } from '@core/vocabulary/sync';
@@ -142,40 +139,29 @@ export class SyncResolver {
     scope: SheetScopeInput | null,
     @Ctx() ctx: Context,
   ): Promise<SheetRowsPage> {
-    const serverTime = new Date();
-    // the stamp before the rows: scores kept under it are never older than it (server/services/score-snapshots.ts),
-    // and its change count is the read's cursor: every commit up to it is in the rows read (commit-order.ts)
-    const stamp = await ctx.snapshots.stamp(ctx.em, planId);
-    const { changeCount } = stamp ?? (await readPlanStamp(ctx.em, planId));
+    const read = await readSheet(ctx, planId, year, checkpoint);
+    const { state, changeCount } = read;
     const from = after
       ? await changedFrom(ctx.em, planId, countOfCursor(planId, after), changeCount)
       : (since ?? undefined);
-    const load = () => loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths, sliced: true });
-    // read-only rows no reader changes: kept under the stamp, so an unchanged plan's rows are not read again (a
-    // delta, "Refresh scores"); managed ones belong to this request
-    const state = ctx.fastPaths
-      ? await ctx.snapshots.keep(SHEET_STATES, stamp, year, checkpoint, load, (s) => snapshotBytes(s.snapshot))
-      : await load();
     const scoped = resolveScope(ctx, state, scope);
     // a scoped sheet holds its unit's or cruscotto's rows and their context, never the cruscotti's own rows
     // a delta: nothing committed since the cursor (from null), or the rows changed from `from`; else every row
-    let read: { rows: SheetRowOut[]; deletedRowIds: string[] };
-    if (from === null) read = { rows: [], deletedRowIds: [] };
-    else if (from) read = deltaInScope(scoped, await rowsChangedSince(ctx.em, state, from, Boolean(after)));
-    else if (scoped) read = { rows: rowsInScope(scoped, allRows(state)), deletedRowIds: [] };
+    let shown: { rows: SheetRowOut[]; deletedRowIds: string[] };
+    if (from === null) shown = { rows: [], deletedRowIds: [] };
+    else if (from) shown = deltaInScope(scoped, await rowsChangedSince(ctx.em, state, from, Boolean(after)));
+    else if (scoped) shown = { rows: rowsInScope(scoped, allRows(state)), deletedRowIds: [] };
     else {
       const cruscotti = dashboards ? await dashboardRows(ctx.em, state) : [];
-      read = { rows: [...allRows(state), ...cruscotti], deletedRowIds: [] };
+      shown = { rows: [...allRows(state), ...cruscotti], deletedRowIds: [] };
     }
-    const { rows, deletedRowIds } = read;
-    // "Refresh scores" reads the rows with their scores: computed once per change of the plan, on a turn of its own
-    await nextTurn();
-    const scores = await stateScores(ctx.snapshots, stamp, state, ctx.fastPaths, ctx.compute);
+    const { rows, deletedRowIds } = shown;
+    const scores = await sheetScores(ctx, read);
     const withScores = rows.map((row) => ({
       ...row,
       realization: realizationView(scoreOfRow(scores, row), year, checkpoint),
     }));
-    return { rows: withScores, deletedRowIds, serverTime, cursor: cursorOf(planId, changeCount) };
+    return { rows: withScores, deletedRowIds, serverTime: read.serverTime, cursor: cursorOf(planId, changeCount) };
   }
 
   @Query(() => [RowChange], {

@@ -100,7 +100,7 @@ export class ScoreSnapshots {
   /** The kept scores of the plan at this stamp, counted as a hit or a miss. */
   get(stamp: PlanStamp | null, year: number, checkpoint: Checkpoint): ScoredPlan | undefined {
     if (!this.cache || !stamp) return undefined;
-    const entry = this.cache.get(keyOf(stamp.planId, year, checkpoint));
+    const entry = this.cache.get(keyOf(stamp.planId, year, checkpoint, stamp.value));
     const hit = entry?.stamp === stamp.value;
     countCacheLookup(PLAN_SCORES, hit);
     return hit ? entry : undefined;
@@ -108,14 +108,18 @@ export class ScoreSnapshots {
 
   /** the kept scores of the plan's period at the stamp `value`, if they are those (not counted) */
   peek(planId: string, year: number, checkpoint: Checkpoint, value: string): ScoredPlan | undefined {
-    const entry = this.cache?.get(keyOf(planId, year, checkpoint));
+    const entry = this.cache?.get(keyOf(planId, year, checkpoint, value));
     return entry?.stamp === value ? entry : undefined;
   }
 
   /** Keeps scores computed from rows read after `stamp` was: never older than it, maybe newer (then the next stamp differs). */
   put(stamp: PlanStamp | null, year: number, checkpoint: Checkpoint, scored: ScoredPlan): void {
     if (!this.cache || !stamp) return;
-    this.cache.set(keyOf(stamp.planId, year, checkpoint), { ...scored, stamp: stamp.value, orgId: stamp.orgId });
+    this.cache.set(keyOf(stamp.planId, year, checkpoint, stamp.value), {
+      ...scored,
+      stamp: stamp.value,
+      orgId: stamp.orgId,
+    });
   }
 
   /**
@@ -153,7 +157,7 @@ export class ScoreSnapshots {
     bytes: (value: T) => number,
   ): Promise<T> {
     if (!this.others || !stamp) return build();
-    const key = `${keyOf(stamp.planId, year, checkpoint)}|${kind}`;
+    const key = `${keyOf(stamp.planId, year, checkpoint, stamp.value)}|${kind}`;
     const kept = this.others.get(key);
     const hit = kept?.stamp === stamp.value;
     countCacheLookup(kind, hit);
@@ -186,7 +190,7 @@ export class ScoreSnapshots {
     bytes: number,
   ): void {
     if (!this.others) return;
-    const key = `${keyOf(stamp.planId, year, checkpoint)}|${kind}`;
+    const key = `${keyOf(stamp.planId, year, checkpoint, stamp.value)}|${kind}`;
     if (this.others.get(key)?.stamp === stamp.value || this.building.get(key)?.stamp === stamp.value) return;
     this.others.set(key, { value, bytes, stamp: stamp.value, orgId: stamp.orgId });
     this.tellWaiters(key, stamp.value, value);
@@ -207,7 +211,7 @@ export class ScoreSnapshots {
   ): Promise<T | undefined> {
     const now = this.peekKept<T>(kind, planId, year, checkpoint, value);
     if (now || ms <= 0) return Promise.resolve(now);
-    const key = `${keyOf(planId, year, checkpoint)}|${kind}`;
+    const key = `${keyOf(planId, year, checkpoint, value)}|${kind}`;
     return new Promise((resolve) => {
       const waiter = { stamp: value, resolve: (kept: object | undefined) => resolve(kept as T | undefined) };
       const list = this.waiters.get(key) ?? [];
@@ -235,7 +239,7 @@ export class ScoreSnapshots {
 
   /** the value of `kind` kept for the plan's period at the stamp `value`, if it is that one (not counted) */
   peekKept<T extends object>(kind: string, planId: string, year: number, checkpoint: Checkpoint, value: string) {
-    const kept = this.others?.get(`${keyOf(planId, year, checkpoint)}|${kind}`);
+    const kept = this.others?.get(`${keyOf(planId, year, checkpoint, value)}|${kind}`);
     return kept?.stamp === value ? (kept.value as T) : undefined;
   }
 
@@ -266,8 +270,14 @@ export class ScoreSnapshots {
   }
 }
 
-function keyOf(planId: string, year: number, checkpoint: Checkpoint): string {
-  return `${planId}|${year}|${checkpoint}`;
+/**
+ * One entry per stamp, not one per period: while syncs commit one after another, a read that began at one stamp
+ * finishes after the next sync kept its own; with one entry per period it missed, scored the whole plan again and
+ * put back the older stamp's scores over the newer, which the next sync then missed too (bench B4). Older stamps
+ * leave by the cache's bounds and the plan's drops.
+ */
+function keyOf(planId: string, year: number, checkpoint: Checkpoint, stamp: string): string {
+  return `${planId}|${year}|${checkpoint}|${stamp}`;
 }
 
 function splitKey(key: string): [string, string] {

@@ -7,6 +7,19 @@ import { nextTurn } from './next-turn';
  */
 export const SLICE_CHARS = 256 * 1024;
 
+/**
+ * A piece of JSON already written (the realization read of server/graphql/realization-rows.ts: every row's score
+ * serialised once per change of the score, not per read), copied into the answer as it is. Anything else that
+ * serialises it (JSON.stringify, a log) gets the value it stands for.
+ */
+export class RawJson {
+  constructor(readonly text: string) {}
+
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** A value JSON.stringify writes by itself in one go, cheaply: a primitive or a flat object or array of them. */
@@ -26,6 +39,10 @@ function isFlat(value: object): boolean {
  * every piece so the caller can give the event loop away.
  */
 function* pieces(value: unknown, key: string): Generator<string, void, undefined> {
+  if (value instanceof RawJson) {
+    yield value.text;
+    return;
+  }
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function')
     value = (value as { toJSON(key: string): unknown }).toJSON(key);
   if (value === null || typeof value !== 'object' || isFlat(value)) {

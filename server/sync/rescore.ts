@@ -84,8 +84,15 @@ export function valuesOnly(read: PlanState, after: PlanState, plans: RowPlan[]):
  * scores again): narrowing the whole plan to the period first was a third of a rescore (bench B7).
  */
 export function scoresAfter(after: PlanState, reuse?: ScoreReuse): PlanScores {
-  const snapshot = reuse ? after.snapshot : forPeriod(after.snapshot, after.year, after.checkpoint);
-  return computePlanScores(snapshot, after.year, after.checkpoint, reuse);
+  if (!reuse)
+    return computePlanScores(forPeriod(after.snapshot, after.year, after.checkpoint), after.year, after.checkpoint);
+  // the few indicators scored again find their period's rows in the state's indexes, built for the sheet already
+  const rows = {
+    targetOf: (indicatorId: string) => after.target(indicatorId, after.year),
+    revisionsOf: (targetId: string) => after.revisionsOf.get(targetId),
+    measurementOf: (indicatorId: string) => after.measurementOf.get(indicatorId),
+  };
+  return computePlanScores(after.snapshot, after.year, after.checkpoint, { ...reuse, rows });
 }
 
 /**

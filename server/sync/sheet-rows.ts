@@ -133,8 +133,32 @@ export function updatedAtOf(state: PlanState, node: PlanNode): Date {
  * `shown`, only the rows of the nodes it keeps (still in tree order), the others never built.
  */
 export function allRows(state: PlanState, shown?: (node: PlanNode) => boolean): SheetRowOut[] {
+  return rowNodes(state, shown).map((node) => sheetRowOf(state, node));
+}
+
+/** The nodes of allRows' rows, in its order, without building the rows (a read of their scores alone needs none). */
+export function rowNodes(state: PlanState, shown?: (node: PlanNode) => boolean): PlanNode[] {
+  const { nodes } = treeOf(state);
+  return shown ? nodes.filter(shown) : nodes.slice();
+}
+
+/**
+ * A state's nodes in tree order, and when each row last changed (updatedAtOf), worked out once per state: a kept
+ * state is one stamp's, read by every pane until the next write, and each delta asked every row's time again.
+ */
+type Tree = { nodes: PlanNode[]; changedAt?: number[] };
+const trees = new WeakMap<PlanState, Tree>();
+
+/** when each row of the tree last changed, worked out on the first delta of the state (a full read needs none) */
+function changedAtOf(state: PlanState, tree: Tree): number[] {
+  return (tree.changedAt ??= tree.nodes.map((node) => updatedAtOf(state, node).getTime()));
+}
+
+function treeOf(state: PlanState): Tree {
+  const known = trees.get(state);
+  if (known) return known;
   const s = state.snapshot;
-  const rows: SheetRowOut[] = [];
+  const nodes: PlanNode[] = [];
   const children = new Map<string | null, PlanNode[]>();
   for (const n of [...s.perspectives, ...s.strategicObjectives, ...s.operationalObjectives, ...s.indicators]) {
     const parent = parentIdOf(n);
@@ -145,12 +169,14 @@ export function allRows(state: PlanState, shown?: (node: PlanNode) => boolean): 
   // Roots are perspectives and the indicators listed only in dashboards (no parent in the tree).
   const visit = (parent: string | null) => {
     for (const n of children.get(parent) ?? []) {
-      if (!shown || shown(n)) rows.push(sheetRowOf(state, n));
+      nodes.push(n);
       visit(n.id);
     }
   };
   visit(null);
-  return rows;
+  const tree: Tree = { nodes };
+  trees.set(state, tree);
+  return tree;
 }
 
 const NODE_TYPES = ['Perspective', 'StrategicObjective', 'OperationalObjective', 'Indicator'];
@@ -167,7 +193,11 @@ export async function rowsChangedSince(
 ): Promise<{ rows: SheetRowOut[]; deletedRowIds: string[] }> {
   const since = inclusive ? new Date(from.getTime() - 1) : from;
   // a delta (the pane's refresh, every live update) builds the few rows that changed, not all of them to filter
-  const rows = allRows(state, (node) => updatedAtOf(state, node) > since);
+  const tree = treeOf(state);
+  const { nodes } = tree;
+  const changedAt = changedAtOf(state, tree);
+  const after = since.getTime();
+  const rows = nodes.filter((_, k) => changedAt[k] > after).map((node) => sheetRowOf(state, node));
   const deletions = await em.find(AuditEvent, {
     org: state.plan.org.id,
     action: AuditAction.DELETE,

@@ -43,3 +43,53 @@ describe('ScoreSnapshots.keep', () => {
     expect(builds).toBe(2);
   });
 });
+
+/**
+ * One entry per stamp (bench B4): while syncs commit one after another, a read that began at one stamp ends after the
+ * next sync kept its scores and rows; it must still find its own stamp's, and never be given the newer ones.
+ */
+describe('ScoreSnapshots keeps several stamps of one period', () => {
+  const empty = () => new Map();
+  const scored = (n: number) => ({
+    scores: {
+      n,
+      ...Object.fromEntries(
+        [
+          'indicators',
+          'operationalObjectives',
+          'strategicObjectives',
+          'perspectives',
+          'dashboards',
+          'units',
+          'managers',
+        ].map((k) => [k, empty()]),
+      ),
+    } as never,
+    snapshot: null,
+  });
+
+  it('serves a read of the older stamp after the newer one was kept, each stamp its own scores', () => {
+    const snapshots = new ScoreSnapshots({ maxBytes: 2 ** 30 });
+    snapshots.put(stamp('1'), 2022, Checkpoint.YEAR_END, scored(1));
+    snapshots.put(stamp('2'), 2022, Checkpoint.YEAR_END, scored(2));
+    expect(snapshots.get(stamp('1'), 2022, Checkpoint.YEAR_END)?.scores).toMatchObject({ n: 1 });
+    expect(snapshots.get(stamp('2'), 2022, Checkpoint.YEAR_END)?.scores).toMatchObject({ n: 2 });
+    expect(snapshots.get(stamp('3'), 2022, Checkpoint.YEAR_END)).toBeUndefined();
+    // another period of the same stamp is not these
+    expect(snapshots.get(stamp('1'), 2022, Checkpoint.MID_YEAR)).toBeUndefined();
+    // a drop of the plan frees every stamp
+    snapshots.drop('plan:p1');
+    expect(snapshots.get(stamp('1'), 2022, Checkpoint.YEAR_END)).toBeUndefined();
+    expect(snapshots.get(stamp('2'), 2022, Checkpoint.YEAR_END)).toBeUndefined();
+  });
+
+  it('keeps the rows of the older stamp beside the newer, without building them again', async () => {
+    const snapshots = new ScoreSnapshots({ maxBytes: 2 ** 30 });
+    snapshots.putKept('rows', stamp('1'), 2022, Checkpoint.YEAR_END, { n: 1 }, 1);
+    snapshots.putKept('rows', stamp('2'), 2022, Checkpoint.YEAR_END, { n: 2 }, 1);
+    const build = jest.fn(async () => ({ n: 0 }));
+    expect(await snapshots.keep('rows', stamp('1'), 2022, Checkpoint.YEAR_END, build, () => 1)).toEqual({ n: 1 });
+    expect(await snapshots.keep('rows', stamp('2'), 2022, Checkpoint.YEAR_END, build, () => 1)).toEqual({ n: 2 });
+    expect(build).not.toHaveBeenCalled();
+  });
+});

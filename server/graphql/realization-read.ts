@@ -1,0 +1,180 @@
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  isAbstractType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+
+/**
+ * The realization read of the add-in (addin/src/api/queries.ts, REALIZATIONS: `sheetRows { rows { rowId
+ * realization {…} } }` of the whole plan), recognised from the operation: which answers realization-rows.ts may
+ * write without executing them. Only a query whose one root field is a full `sheetRows` read (no `since`, `after`
+ * or `dashboards`), whose rows ask their id and their realization's plain fields alone (leaves read as properties,
+ * without arguments), with no directive anywhere: anything else is executed as before. An allowlist, so a field
+ * added later is not served here until someone adds it.
+ */
+export type RealizationRead = {
+  /** the root field's response key (its alias, or `sheetRows`) */
+  key: string;
+  args: {
+    planId: string;
+    year: number;
+    checkpoint: string;
+    scope: { unitId?: string | null; dashboardId?: string | null } | null;
+  };
+  /** the page's fields in answer order */
+  page: Array<{ key: string; name: string; type: GraphQLOutputType }>;
+  /** a row's fields in answer order */
+  row: Array<{ key: string; name: 'rowId' | '__typename' | 'realization' }>;
+  /** the realization's leaves in answer order */
+  leaves: Leaf[];
+  /** the realization's selection as a key of its kept JSON */
+  selection: string;
+};
+
+export type Leaf = { key: string; name: string; type: GraphQLOutputType };
+
+/** Thrown where a value cannot be written as graphql-js would write it: the operation is then executed. */
+export class NotServedHere extends Error {}
+
+const PAGE_FIELDS = new Set(['rows', 'deletedRowIds', 'serverTime', 'cursor', '__typename']);
+const ROW_FIELDS = new Set(['rowId', '__typename', 'realization']);
+
+type Collected = Array<{ key: string; node: FieldNode }>;
+
+/** The fields a selection set asks of `parent`, fragments spread, or null on a directive or a repeated object field. */
+function collect(
+  schema: GraphQLSchema,
+  fragments: Map<string, FragmentDefinitionNode>,
+  parent: GraphQLObjectType,
+  set: SelectionSetNode,
+  out: Collected = [],
+): Collected | null {
+  for (const selection of set.selections) {
+    if (selection.directives?.length) return null;
+    if (selection.kind === Kind.FIELD) {
+      const key = selection.alias?.value ?? selection.name.value;
+      const same = out.find((f) => f.key === key);
+      // graphql-js merges a repeated key; a leaf asked twice is the same value, an object's selections are not kept
+      if (same && (same.node.selectionSet || selection.selectionSet)) return null;
+      if (!same) out.push({ key, node: selection });
+      continue;
+    }
+    const name = selection.kind === Kind.INLINE_FRAGMENT ? selection.typeCondition?.name.value : undefined;
+    const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : undefined;
+    if (selection.kind === Kind.FRAGMENT_SPREAD && (!fragment || fragment.directives?.length)) return null;
+    const condition = fragment ? fragment.typeCondition.name.value : name;
+    if (condition) {
+      const type = schema.getType(condition);
+      const applies = type === parent || (type && isAbstractType(type) && schema.isSubType(type, parent));
+      if (!applies) continue;
+    }
+    const inner = fragment ? fragment.selectionSet : (selection as { selectionSet: SelectionSetNode }).selectionSet;
+    if (!collect(schema, fragments, parent, inner, out)) return null;
+  }
+  return out;
+}
+
+/** A field graphql-js would resolve by reading the property: no resolver of its own and no arguments given. */
+function plain(field: GraphQLField<unknown, unknown> | undefined, node: FieldNode): boolean {
+  return !!field && field.resolve === undefined && !node.arguments?.length;
+}
+
+/** The realization read `operation` asks, or null when it is not one (then it is executed as any other). */
+export function realizationRead(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode | undefined,
+  fragmentList: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+): RealizationRead | null {
+  const query = schema.getQueryType();
+  if (!operation || operation.operation !== 'query' || !query) return null;
+  const fragments = new Map(Object.entries(fragmentList));
+  const roots = collect(schema, fragments, query, operation.selectionSet);
+  if (!roots || roots.length !== 1 || roots[0].node.name.value !== 'sheetRows') return null;
+  const root = roots[0].node;
+  const field = query.getFields().sheetRows;
+  const page = getNamedType(field?.type);
+  if (!field || !root.selectionSet || !isObjectType(page)) return null;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coerced.errors) return null;
+  const args = getArgumentValues(field, root, coerced.coerced);
+  if (args.since != null || args.after != null || args.dashboards) return null;
+
+  const pageFields = collect(schema, fragments, page, root.selectionSet);
+  if (!pageFields) return null;
+  const read: RealizationRead = {
+    key: roots[0].key,
+    args: args as RealizationRead['args'],
+    page: [],
+    row: [],
+    leaves: [],
+    selection: '',
+  };
+  for (const { key, node } of pageFields) {
+    const name = node.name.value;
+    const def = page.getFields()[name];
+    if (!PAGE_FIELDS.has(name) || (name !== '__typename' && !plain(def, node))) return null;
+    read.page.push({ key, name, type: def?.type as GraphQLOutputType });
+    if (name !== 'rows') continue;
+    const row = getNamedType(def.type);
+    if (!isObjectType(row) || !node.selectionSet) return null;
+    const rowFields = collect(schema, fragments, row, node.selectionSet);
+    if (!rowFields) return null;
+    for (const r of rowFields) {
+      const rowName = r.node.name.value;
+      const rowDef = row.getFields()[rowName];
+      if (!ROW_FIELDS.has(rowName) || (rowName !== '__typename' && !plain(rowDef, r.node))) return null;
+      read.row.push({ key: r.key, name: rowName as RealizationRead['row'][number]['name'] });
+      if (rowName !== 'realization') continue;
+      const realization = getNamedType(rowDef.type);
+      if (!isObjectType(realization) || !r.node.selectionSet) return null;
+      const leaves = collect(schema, fragments, realization, r.node.selectionSet);
+      if (!leaves) return null;
+      for (const leaf of leaves) {
+        const leafName = leaf.node.name.value;
+        const leafDef = realization.getFields()[leafName];
+        if (leafName === '__typename') {
+          read.leaves.push({ key: leaf.key, name: leafName, type: realization });
+          continue;
+        }
+        if (!plain(leafDef, leaf.node) || !isLeafType(getNamedType(leafDef.type))) return null;
+        read.leaves.push({ key: leaf.key, name: leafName, type: leafDef.type });
+      }
+    }
+  }
+  read.selection = JSON.stringify(read.leaves.map((l) => [l.key, l.name]));
+  return read;
+}
+
+/** A value as graphql-js completes a leaf or a list of leaves of `type` (NotServedHere where it would fail). */
+export function leafValue(type: GraphQLOutputType, value: unknown): unknown {
+  if (typeof value === 'function') throw new NotServedHere('a method, not a property');
+  if (value === null || value === undefined) {
+    if (isNonNullType(type)) throw new NotServedHere('null for a non-null field');
+    return null;
+  }
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) {
+    if (!Array.isArray(value)) throw new NotServedHere('not a list');
+    return value.map((item) => leafValue(nullable.ofType as GraphQLOutputType, item));
+  }
+  if (!isLeafType(nullable)) throw new NotServedHere('not a leaf');
+  const out = nullable.serialize(value);
+  if (out === undefined) throw new NotServedHere('not serialisable');
+  return out;
+}

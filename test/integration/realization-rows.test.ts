@@ -1,0 +1,176 @@
+import { REALIZATIONS } from '../../addin/src/api/queries';
+import { SyncResolver } from '../../server/graphql/sync.resolver';
+import { PLAN_SCORES, ScoreSnapshots } from '../../server/services/score-snapshots';
+import { counted } from '../helpers/cache-lookups';
+import { databaseFor, databaseNames } from '../helpers/databases';
+import { seededWithCopy } from '../helpers/seeded-copy';
+import { startServer, type TestServer } from '../helpers/server';
+import { ok, sondrioPlan, type SondrioPlan, syncActuals, withoutTimes } from '../helpers/sync';
+
+/**
+ * The add-in's realization read (every row's score, twice a pane cycle) is answered before execution from each
+ * score's JSON, written once per score object (server/graphql/realization-rows.ts). It must answer exactly what the
+ * `sheetRows` resolver answers, and never a score of a plan before a commit. Two servers on copies of one seeded
+ * database: the fast paths on (the plugin serves) and off (the resolver executes, graphql-js writes).
+ */
+
+/** the same read with aliases, typenames and fragments in other places: still served, still the same */
+const ALIASED = /* GraphQL */ `
+  query Aliased($planId: ID!) {
+    page: sheetRows(planId: $planId, year: 2022) {
+      __typename
+      cursor
+      righe: rows {
+        __typename
+        id: rowId
+        realization {
+          ... on Realization {
+            pct: score
+            status
+          }
+          ...More
+        }
+      }
+      deletedRowIds
+    }
+  }
+  fragment More on Realization {
+    __typename
+    display
+    errors
+    warnings
+    year
+    passMark
+    achieved
+    attainment
+  }
+`;
+
+/** a row field the plugin does not write: executed by graphql-js, on both servers */
+const WITH_LEVEL = /* GraphQL */ `
+  query WithLevel($planId: ID!) {
+    sheetRows(planId: $planId, year: 2022) {
+      rows {
+        rowId
+        level
+        realization {
+          score
+        }
+      }
+    }
+  }
+`;
+
+describe.each(databaseNames())('the realization read answers as the resolver (%s)', (dialect) => {
+  const databases = databaseFor(dialect);
+  let fast: TestServer;
+  let plain: TestServer;
+  let plan: SondrioPlan;
+  let resolved: jest.SpyInstance;
+
+  beforeAll(async () => {
+    const { source, copy } = await seededWithCopy(databases);
+    fast = await startServer(dialect, { fastPaths: true, databaseUrl: source });
+    plain = await startServer(dialect, { fastPaths: false, databaseUrl: copy });
+    plan = await sondrioPlan(fast);
+  });
+  beforeEach(() => {
+    resolved = jest.spyOn(SyncResolver.prototype, 'sheetRows');
+  });
+  afterEach(() => resolved.mockRestore());
+  afterAll(async () => {
+    await fast?.close();
+    await plain?.close();
+    await databases.dropAll();
+  });
+
+  /** the read on both servers: equal but for the time; how many times the resolver ran on each */
+  async function both(query: string, variables: Record<string, unknown>) {
+    resolved.mockClear();
+    const a = ok(await fast.gql(query, variables));
+    const onFast = resolved.mock.calls.length;
+    resolved.mockClear();
+    const b = ok(await plain.gql(query, variables));
+    const onPlain = resolved.mock.calls.length;
+    expect(withoutTimes(a)).toEqual(withoutTimes(b));
+    return { data: a, onFast, onPlain };
+  }
+
+  const vars = () => ({ planId: plan.planId, year: 2022, checkpoint: 'YEAR_END' });
+
+  it("serves the add-in's read without running the resolver, with the same rows, scores and cursor", async () => {
+    const { data, onFast, onPlain } = await both(REALIZATIONS, vars());
+    expect(onFast).toBe(0);
+    expect(onPlain).toBe(1);
+    expect(data.sheetRows.rows).toHaveLength(plan.rows.length);
+    expect(data.sheetRows.rows.filter((r: any) => r.realization?.status).length).toBeGreaterThan(10);
+    // a second read copies the kept JSON: still the same
+    expect(withoutTimes(ok(await fast.gql(REALIZATIONS, vars())))).toEqual(withoutTimes(data));
+  });
+
+  it('serves aliases, typenames and fragments as graphql-js writes them', async () => {
+    const { data, onFast } = await both(ALIASED, { planId: plan.planId });
+    expect(onFast).toBe(0);
+    expect(data.page.righe[0].__typename).toBe('SheetRow');
+    expect(data.page.__typename).toBe('SheetRowsPage');
+  });
+
+  it('serves a sheet scoped to one unit', async () => {
+    const units = ok(await fast.gql(`{ orgUnits { id name } }`)).orgUnits as Array<{ id: string; name: string }>;
+    const unit = units.find((u) => plan.rows.some((r) => r.responsibleUnits.includes(u.name)))!;
+    const { data, onFast } = await both(REALIZATIONS, { ...vars(), scope: { unitId: unit.id } });
+    expect(onFast).toBe(0);
+    expect(data.sheetRows.rows.length).toBeLessThan(plan.rows.length);
+    expect(data.sheetRows.rows.length).toBeGreaterThan(0);
+  });
+
+  it('leaves any other selection, and an error, to the resolver', async () => {
+    const { onFast } = await both(WITH_LEVEL, { planId: plan.planId });
+    expect(onFast).toBe(1);
+    const missing = { ...vars(), planId: '00000000-0000-4000-8000-000000000000' };
+    const [a, b] = [await fast.gql(REALIZATIONS, missing), await plain.gql(REALIZATIONS, missing)];
+    expect(a.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(a).toEqual(b);
+  });
+
+  it('never serves a score kept from before a commit', async () => {
+    const before = ok(await fast.gql(REALIZATIONS, vars()));
+    const row = (data: any, id: string) => data.sheetRows.rows.find((r: any) => r.rowId === id);
+    const indicator = plan.indicator('1.1.1');
+    // the same write on both servers, between two reads of the fast one
+    for (const server of [fast, plain]) await syncActuals(server, await sondrioPlan(server), { '1.1.1': '0' });
+    const { data: after, onFast } = await both(REALIZATIONS, vars());
+    expect(onFast).toBe(0);
+    expect(row(after, indicator.rowId).realization).not.toEqual(row(before, indicator.rowId).realization);
+    // the objective above it moved too
+    expect(row(after, indicator.parentId!).realization).not.toEqual(row(before, indicator.parentId!).realization);
+  });
+
+  it("scores with its stamp's kept scores, taken with the stamp, though a later commit's drop frees them meanwhile", async () => {
+    ok(await fast.gql(REALIZATIONS, vars()));
+    const keep = ScoreSnapshots.prototype.keep;
+    // a write's drop arriving once the read has its stamp and rows, as under a train of syncs (bench B4)
+    const spyOnKeep = () =>
+      jest.spyOn(ScoreSnapshots.prototype, 'keep').mockImplementation(async function (
+        this: ScoreSnapshots,
+        ...args: Parameters<typeof keep>
+      ) {
+        const value = await keep.apply(this, args);
+        this.drop(null);
+        return value;
+      } as typeof keep);
+    let spy = spyOnKeep();
+    try {
+      for (const query of [REALIZATIONS, WITH_LEVEL]) {
+        // the scores kept again (the last read's drop freed them), then the read whose drop comes while it runs
+        spy.mockRestore();
+        ok(await fast.gql(REALIZATIONS, vars()));
+        spy = spyOnKeep();
+        const read = await counted(fast, PLAN_SCORES, async () => ok(await fast.gql(query, vars())));
+        expect({ hit: read.hit, miss: read.miss }).toEqual({ hit: 1, miss: 0 });
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
