@@ -12,7 +12,6 @@ import { dashboardRows } from '../sync/dashboard-sheet-rows';
 import { deltaInScope, resolveScope, rowsInScope } from '../sync/sheet-scope';
 import { SheetScopeInput } from './types/sheet-scope';
 import { realizationView } from '../services/realization-view';
-import { syncRows } from '../sync/sync-rows';
 import { SYNC_TURNS } from '../sync/plan-queue';
 import { syncClock } from '../sync/sync-clock';
 import { countSyncRows } from '../ops/metrics';
@@ -84,21 +83,18 @@ export class SyncResolver {
     };
     // the plan's syncs wait for their turn here, not holding a connection the plan's readers need (plan-queue.ts)
     const clock = syncClock();
-    const result = await SYNC_TURNS.run(input.planId, () => {
-      clock?.mark('queue');
-      return syncRows(
-        service,
-        {
-          planId: input.planId,
-          year: input.year,
-          checkpoint: input.checkpoint,
-          mode: input.mode,
-          batchKey: input.batchKey,
-          rows: input.rows.map((r) => ({ ...r })),
-          scope: input.scope ? { unitId: input.scope.unitId, dashboardId: input.scope.dashboardId } : null,
-        },
-        { clock },
-      );
+    const result = await SYNC_TURNS.run(input.planId, {
+      ctx: service,
+      input: {
+        planId: input.planId,
+        year: input.year,
+        checkpoint: input.checkpoint,
+        mode: input.mode,
+        batchKey: input.batchKey,
+        rows: input.rows.map((r) => ({ ...r })),
+        scope: input.scope ? { unitId: input.scope.unitId, dashboardId: input.scope.dashboardId } : null,
+      },
+      hooks: { clock },
     });
     clock?.write();
     countSyncRows(result.rows.map((row) => row.status));

@@ -75,7 +75,7 @@ export async function stateInTurn(
 }
 
 /**
- * A committed batch's plan state before and after it, the rows it inserted (apply.ts), the stamp it read, and whether
+ * A batch's plan state before and after it, the rows it inserted (apply.ts), and whether
  * it wrote only existing indicators' values: only such a batch is told to the other instances as a patch of rows to
  * read again (shared-states.ts), which cannot add rows to a state.
  */
@@ -83,7 +83,6 @@ export type KeptAfter = {
   read: PlanState;
   after: PlanState;
   created: ReadonlySet<object>;
-  from: PlanStamp;
   valuesOnly: boolean;
 };
 
@@ -106,12 +105,42 @@ export function keepsState(plans: RowPlan[], placed: ReadonlySet<number>, remove
  */
 export async function keepStateAfter(
   ctx: ServiceContext,
-  { read, after, created, from, valuesOnly }: KeptAfter,
+  left: KeptAfter,
+  from: PlanStamp,
   committed: PlanStamp,
 ): Promise<void> {
   const snapshots = ctx.snapshots;
   if (!snapshots?.enabled || ctx.fastPaths === false) return;
-  const em = ctx.em;
+  const { after } = left;
+  const changed = rowsChanged(left);
+  // the other instances bring their state of `from` to `committed` from these rows (shared-states.ts), told before
+  // this instance reads them: a sync of the plan on another instance may be waiting for it under the plan's lock.
+  // A batch of new tree rows is not told: a patch adds only a first target, revision or actual (they read the plan)
+  const patch: StatePatch = {
+    from: from.value,
+    to: committed,
+    year: after.year,
+    checkpoint: after.checkpoint,
+    rows: Object.fromEntries(changed.written),
+  };
+  if (left.valuesOnly) snapshots.announce(patch);
+  const state = await readLeft(ctx.em, left, changed, committed.planId);
+  if (!state || (await readPlanStamp(ctx.em, committed.planId)).value !== committed.value) return;
+  snapshots.putKept(SHEET_STATES, committed, after.year, after.checkpoint, state, snapshotBytes(state.snapshot));
+}
+
+/**
+ * The state a batch left, read in its own transaction (sync-rows.ts: the next batch of the same turn decides from
+ * it): as keepStateAfter reads it, without the stamp (the turn holds the plan) and without telling anyone.
+ */
+export async function stateLeft(em: EntityManager, left: KeptAfter, planId: string): Promise<PlanState | null> {
+  return readLeft(em, left, rowsChanged(left), planId);
+}
+
+type Changed = { fresh: Map<EntityClass<Node>, string[]>; written: Map<string, string[]>; count: number };
+
+/** the rows a batch changed, by kind: those to read again (not created by it) and, values only, all it wrote */
+function rowsChanged({ read, after, created, valuesOnly }: KeptAfter): Changed {
   const fresh = new Map<EntityClass<Node>, string[]>();
   // every row the batch wrote, the created ones too: what the other instances read again (shared-states.ts)
   const written = new Map<string, string[]>();
@@ -140,24 +169,23 @@ export async function keepStateAfter(
       count += 1;
     }
   }
-  // the other instances bring their state of `from` to `committed` from these rows (shared-states.ts), told before
-  // this instance reads them: a sync of the plan on another instance may be waiting for it under the plan's lock.
-  // A batch of new tree rows is not told: a patch adds only a first target, revision or actual (they read the plan)
-  const patch: StatePatch = {
-    from: from.value,
-    to: committed,
-    year: after.year,
-    checkpoint: after.checkpoint,
-    rows: Object.fromEntries(written),
-  };
-  if (valuesOnly) snapshots.announce(patch);
+  return { fresh, written, count };
+}
+
+/** `after` with the changed rows read again as read-only rows, and the plan row; null when one is missing */
+async function readLeft(
+  em: EntityManager,
+  { after, created }: KeptAfter,
+  { fresh, count }: Changed,
+  planId: string,
+): Promise<PlanState | null> {
   // one after the other: a few statements, in the same order every time (the statement-count tests compare them)
-  const plan = await readOnlyPlan(em, committed.planId);
+  const plan = await readOnlyPlan(em, planId);
   const reread: Node[][] = [];
   for (const [type, ids] of fresh) reread.push(await readRowsIn(em, type, 'id', ids));
   const byId = new Map<string, Node>();
   for (const rows of reread) for (const row of rows) byId.set(row.id, row);
-  if (!plan || byId.size !== count || (await readPlanStamp(em, committed.planId)).value !== committed.value) return;
+  if (!plan || byId.size !== count) return null;
   pointAtFresh(em, created, new Map<string, object>([...byId, [plan.id, plan]]));
   const snapshot: PlanSnapshot = {
     ...withRowsOf(after.snapshot, byId, TREE_KINDS),
@@ -165,7 +193,7 @@ export async function keepStateAfter(
   };
   // indexed from `after`'s indexes, only the re-read rows' owners again: indexing the whole plan (every period's
   // targets) here was a third of a sync's time (bench B7); a 5,000-row batch's created rows are kept as indexed
-  const state = new PlanState(
+  return new PlanState(
     snapshot,
     after.year,
     after.checkpoint,
@@ -173,7 +201,6 @@ export async function keepStateAfter(
     after.locked ? [after.locked] : [],
     { base: after, touched: byId.values() },
   );
-  snapshots.putKept(SHEET_STATES, committed, after.year, after.checkpoint, state, snapshotBytes(snapshot));
 }
 
 /** A created row's references to a row read again (an updated parent, the plan) point at the fresh row */

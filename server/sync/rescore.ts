@@ -1,6 +1,5 @@
 import { Indicator } from '../entities';
 import { forPeriod } from '../services/plan-snapshot';
-import type { PlanStamp } from '../services/plan-stamp';
 import { computePlanScores, type PlanScores, type ScoreReuse } from '../services/realization';
 import type { ServiceContext } from '../services/service-context';
 import type { RealizationView } from '../services/realization-view';
@@ -18,25 +17,24 @@ const parentsOf = (node: PlanNode) => {
 
 /**
  * What the answer of a batch can reuse of the scores kept before it (issue 15: the scores of one plan are computed
- * once per change, and a change of a few values scores those values, not the plan): the kept scores of the same
- * plan, period and stamp `before` (read under the sync's turn), when every row the batch wrote is an existing
- * indicator that stays under the same parents and units, or a row it created, and nothing else moved (no cruscotto
- * entry placed or removed). Otherwise undefined, and the whole plan is scored. The read rows must be read-only ones
- * (the fast paths): with managed rows, `read` and `after` would be the same objects and a move could not be seen.
+ * once per change, and a change of a few values scores those values, not the plan): `prev`, the scores of the state
+ * the batch read (kept for the stamp read under the sync's turn, or left by the batch before it in the same turn),
+ * when every row the batch wrote is an existing indicator that stays under the same parents and units, or a row it
+ * created, and nothing else moved (no cruscotto entry placed or removed). Otherwise undefined, and the whole plan is
+ * scored. The read rows must be read-only ones (the fast paths): with managed rows, `read` and `after` would be the
+ * same objects and a move could not be seen.
  */
 export function reuseFor(
   ctx: ServiceContext,
-  before: PlanStamp | null,
+  prev: PlanScores | undefined,
   read: PlanState,
   after: PlanState,
   plans: RowPlan[],
   entriesMoved: boolean,
 ): ScoreReuse | undefined {
-  if (!before || entriesMoved || ctx.fastPaths === false) return undefined;
-  const prev = ctx.snapshots?.get(before, read.year, read.checkpoint);
-  if (!prev) return undefined;
+  if (!prev || entriesMoved || ctx.fastPaths === false) return undefined;
   const changed = scoredAgain(read, after, plans);
-  return changed && { prev: prev.scores, changed };
+  return changed && { prev, changed };
 }
 
 /**

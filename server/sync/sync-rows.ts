@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { LIMITS, type SheetRowIn } from '@core/sheet/row';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { LIMITS } from '@core/sheet/row';
 import { PlanVersion } from '../entities';
-import { SyncBatch } from '../entities/sync-batch';
 import { InputError, NotFoundError } from '../errors';
 import type { ServiceContext } from '../services/service-context';
 import { bumpPlanNow } from '../services/plan-change-counter';
@@ -11,70 +10,27 @@ import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-st
 import type { PlanScores } from '../services/realization';
 import { JsonText } from '../speed/bound-insert';
 import { insertNewRow } from '../speed/bulk-write';
-import { outcomeOf, type SyncOutcome } from './answer';
-import { applyRows } from './apply';
-import { reuseFor, scoresAfter, sheetChangeOf, valuesOnly } from './rescore';
-import { checkPlacements, readCruscotti, writePlacements } from './dashboard-rows';
-import { decideRows, refuseBatch } from './decide';
-import { codeOf, levelOfNode, type PlanNode, type PlanState, titleOf } from './plan-state';
-import { type KeptAfter, keepStateAfter, keepsState, stateBeforeTurn, stateInTurn } from './kept-state';
-import { foldWords } from '@core/vocabulary/fold';
+import { SyncBatch } from '../entities/sync-batch';
+import type { SyncOutcome } from './answer';
+import { type KeptAfter, keepStateAfter, stateBeforeTurn, stateInTurn, stateLeft } from './kept-state';
+import { loadPlanState } from './plan-state';
 import { takeTurnOnPlan } from './plan-lock';
-import type { SyncClock } from './sync-clock';
-import { keepAllowedCells } from './partial-rows';
-import { guardRows } from './row-access';
-import { expandOutcome, foldRepeats, type KnownNode, refuseUnseenChanges } from './repeat-rows';
 import type { SyncInput } from './row-plan';
-import { refuseOutsideScope } from './scope-rows';
-import { resolveScope } from './sheet-scope';
+import {
+  type BatchDone,
+  type BatchReplay,
+  type SyncHooks,
+  type SyncMember,
+  syncBatch,
+  type TurnSoFar,
+} from './sync-batch';
 
 export type { SyncInput, SyncMode, RowStatus } from './row-plan';
 export type { AffectedScore, RowResult, SyncOutcome } from './answer';
+export type { SyncHooks, SyncMember } from './sync-batch';
 
-/**
- * Test seams: `afterWrite` runs after the rows are written and before the transaction commits (crash injection);
- * `beforeTurn` after the plan state is read outside the transaction and before the sync takes its turn (a writer
- * coming in between).
- */
-export type SyncHooks = {
-  afterWrite?: () => void | Promise<void>;
-  beforeTurn?: () => void | Promise<void>;
-  /** the profile's phases (sync-clock.ts) */
-  clock?: SyncClock | null;
-};
-
-/** knownNodes' index per plan state: a kept state (kept-state.ts) is indexed once, not per sync */
-const nodeIndexes = new WeakMap<PlanState, KnownNode>();
-
-/** The plan's nodes by level and code (perspectives also by name), as a cruscotto row names them. */
-function knownNodes(state: PlanState): KnownNode {
-  const known = nodeIndexes.get(state);
-  if (known) return known;
-  // a row's version only for the rows a batch names: summing every node's targets was most of the index's time
-  const index = new Map<string, PlanNode>();
-  for (const node of state.nodes.values()) {
-    const level = levelOfNode(node);
-    const code = codeOf(node);
-    if (code) index.set(`${level}:${code}`, node);
-    if (level === 'perspective') index.set(`perspective~${foldWords(titleOf(node))}`, node);
-  }
-  const lookup: KnownNode = (key) => {
-    const node = index.get(key);
-    return node && { id: node.id, version: state.rowVersion(node) };
-  };
-  nodeIndexes.set(state, lookup);
-  return lookup;
-}
-
-/**
- * A cruscotto row sent with `delete` names the node only to say which entry leaves the cruscotto: it keeps its
- * identity cells (id, version, level, code, a perspective's title) and loses the delete, so the node is left as it is.
- */
-function entryRemoval(row: SheetRowIn): SheetRowIn {
-  if (!row.delete || !row.dashboard?.trim()) return row;
-  const { rowId, rowVersion, clientRef, level, code, title, dashboard } = row;
-  return { rowId, rowVersion, clientRef, level, code, dashboard, ...(code?.trim() ? {} : { title }) };
-}
+/** One caller's answer, or the error its batch failed with. */
+export type Settled<T> = { value: T } | { error: unknown };
 
 /**
  * The stamp the transaction's commit will leave, when the scores computed in it are those of that stamp: the sync
@@ -89,157 +45,206 @@ async function scoresToKeep(em: EntityManager, before: PlanStamp, wrote: boolean
   return onlyBumpedBy(before, after, wrote ? 1 : 0) ? after : null;
 }
 
-function hashOf(input: SyncInput): string {
-  return createHash('sha256')
-    .update(
-      JSON.stringify([input.year, input.checkpoint, input.mode, input.rows, ...(input.scope ? [input.scope] : [])]),
-    )
-    .digest('hex');
+async function planOf(em: EntityManager, planId: string): Promise<PlanVersion> {
+  const plan = await em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'] });
+  if (!plan) throw new NotFoundError('PlanVersion', planId);
+  return plan;
+}
+
+function tooLarge(input: SyncInput): Settled<SyncOutcome> | undefined {
+  if (input.rows.length <= LIMITS.rowsPerBatch) return undefined;
+  const message = `at most ${LIMITS.rowsPerBatch} rows per batch, got ${input.rows.length}; split the sheet into several batches`;
+  return { error: InputError.of('rows', 'BATCH_TOO_LARGE', message) };
+}
+
+/**
+ * A batch that fails among others is undone alone: its savepoint is rolled back, the batches before and after it
+ * keep their rows (as a failed transaction of its own would leave them).
+ */
+async function inSavepoint<T>(em: EntityManager, name: string, work: () => Promise<T>): Promise<T> {
+  const sql = em as SqlEntityManager;
+  await sql.execute(`savepoint ${name}`, [], 'run');
+  try {
+    const result = await work();
+    await sql.execute(`release savepoint ${name}`, [], 'run');
+    return result;
+  } catch (error) {
+    await sql.execute(`rollback to savepoint ${name}`, [], 'run');
+    throw error;
+  }
+}
+
+/**
+ * The state a batch of the turn left, for the next batch to decide from: the rows it changed read again as
+ * read-only rows (the unit of work is cleared between batches, so that a batch's managed rows are never the next
+ * one's reads), or the plan read again when its writes are not all in its state after (deletes, cruscotto entries).
+ */
+async function afterBatch(turn: TurnSoFar, done: BatchDone | undefined, input: SyncInput, fast: boolean) {
+  const { em } = turn;
+  em.clear();
+  turn.plan = await planOf(em, input.planId);
+  if (!done) return;
+  if (!done.wrote) {
+    turn.scores = done.scores;
+    return;
+  }
+  const left = done.left && (await stateLeft(em, done.left, input.planId));
+  turn.state = left ?? (await loadPlanState(em, input.planId, input.year, input.checkpoint, { readOnly: fast }));
+  turn.scores = left ? done.scores : undefined;
+}
+
+/** the state the turn's writers left, when each kept its whole state after (kept-state.ts): kept after the commit */
+function leftByAll(first: TurnSoFar['state'], writers: BatchDone[]): KeptAfter | null {
+  if (writers.length === 0 || writers.some((d) => !d.left)) return null;
+  const created = new Set<object>();
+  for (const d of writers) for (const row of d.left!.created) created.add(row);
+  const last = writers[writers.length - 1].left!;
+  return { read: first, after: last.after, created, valuesOnly: writers.every((d) => d.left!.valuesOnly) };
 }
 
 /**
  * Applies a sheet's rows to one plan version for one (year, checkpoint), in one transaction: valid rows are
  * written (partial) or nothing is unless every row is valid (atomic); a stale row is a conflict, never an
- * overwrite; a retried batch key returns the first answer. Three phases: decide (decide.ts) reads the plan with a
- * fixed number of statements as read-only rows and decides each row's status; apply (apply.ts) writes the accepted
- * rows set-based; answer (answer.ts) scores the plan as it now is in memory (not re-read). With the fast paths off
- * (server/speed), the plan is read as managed entities and every write, created rows and audit events included, goes
- * through one flush.
+ * overwrite; a retried batch key returns the first answer. Three phases, in sync-batch.ts: decide (decide.ts) reads
+ * the plan with a fixed number of statements as read-only rows and decides each row's status; apply (apply.ts)
+ * writes the accepted rows set-based; answer (answer.ts) scores the plan as it now is in memory (not re-read). With
+ * the fast paths off (server/speed), the plan is read as managed entities and every write, created rows and audit
+ * events included, goes through one flush.
  */
 export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: SyncHooks = {}): Promise<SyncOutcome> {
-  if (input.rows.length > LIMITS.rowsPerBatch) {
-    throw InputError.of(
-      'rows',
-      'BATCH_TOO_LARGE',
-      `at most ${LIMITS.rowsPerBatch} rows per batch, got ${input.rows.length}; split the sheet into several batches`,
-    );
-  }
-  const requestHash = hashOf(input);
+  const [answer] = await syncTogether([{ ctx, input, hooks }]);
+  if ('error' in answer) throw answer.error;
+  return answer.value;
+}
+
+/**
+ * Several callers' batches of one plan and period in ONE turn (plan-queue.ts gathers those waiting): one plan lock,
+ * one plan read, one counter bump, one commit, one state kept after it. Each batch is decided, in arrival order,
+ * against the state the batches before it left, so its answer (conflicts, replays, an atomic batch's refusal, its
+ * audit events) is the one it would have had in a turn of its own; one that fails is undone alone (a savepoint).
+ * The turn on a plan is serial whatever is done in it: 50 panes' syncs, one turn each, made each pane wait for 49
+ * turns (bench B4 on PostgreSQL); a turn for all those waiting costs little more than one.
+ */
+export async function syncTogether(members: SyncMember[]): Promise<Array<Settled<SyncOutcome>>> {
+  for (const m of members) m.hooks?.clock?.mark('queue');
+  const settled: Array<Settled<SyncOutcome> | undefined> = members.map((m) => tooLarge(m.input));
+  const going = members.flatMap((_, k) => (settled[k] ? [] : [k]));
+  if (going.length === 0) return settled as Array<Settled<SyncOutcome>>;
+  // plan, period, fast paths and kept values are the same for every batch of a turn (plan-queue.ts)
+  const { ctx, input } = members[going[0]];
+  const clock = members[going[0]].hooks?.clock;
   const fast = ctx.fastPaths !== false;
+  const alone = going.length === 1;
+  let before: PlanStamp | null = null;
   let keep: PlanStamp | null = null;
   let kept: PlanScores | null = null;
   let keptState: KeptAfter | null = null;
-  const clock = hooks.clock;
   try {
     // the plan as read-only rows before the turn: the writer's turn is not held while the whole plan is read
     const early = await stateBeforeTurn(ctx, input.planId, input.year, input.checkpoint);
-    await hooks.beforeTurn?.();
+    for (const k of going) await members[k].hooks?.beforeTurn?.();
     clock?.mark('early');
-    const result = await ctx.em.transactional(async (em) => {
+    await ctx.em.transactional(async (em) => {
       clock?.mark('begin');
       await takeTurnOnPlan(em, input.planId);
       clock?.mark('lock');
-      const tx: ServiceContext = { ...ctx, em, auditBuffer: fast ? [] : undefined, batchKey: input.batchKey ?? null };
-      const plan = await em.findOne(PlanVersion, { id: input.planId }, { populate: ['cycle'] });
-      if (!plan) throw new NotFoundError('PlanVersion', input.planId);
-      if (input.batchKey) {
-        const prior = await em.findOne(SyncBatch, { plan: plan.id, batchKey: input.batchKey });
-        if (prior) {
-          if (prior.requestHash !== requestHash) {
-            throw InputError.of(
-              'batchKey',
-              'KEY_REUSED',
-              'this batch key was used for different rows; use a new key for a new batch',
-            );
-          }
-          return { ...(prior.response as unknown as SyncOutcome), replayed: true };
-        }
-      }
-      if (!plan.cycle.years.includes(input.year)) {
-        throw InputError.of(
-          'year',
-          'BAD_YEAR',
-          `${input.year} is not a year of this plan (${plan.cycle.years.join(', ')})`,
-        );
-      }
+      const plan = await planOf(em, input.planId);
       // the stamp before the rows are read: the scores computed below are kept only if no other writer came between
-      const before = ctx.snapshots?.enabled ? await readPlanStamp(em, plan.id) : null;
+      before = ctx.snapshots?.enabled ? await readPlanStamp(em, plan.id) : null;
       clock?.mark('lookup');
       // the state read before the turn, if no writer came in between (its stamp is still `before`), else read now
       const read = await stateInTurn(em, early, before, plan.id, input.year, input.checkpoint, fast, ctx.snapshots);
       clock?.note('reread', read !== early?.state);
+      clock?.note('together', going.length);
       clock?.mark('read');
-      // a row repeating a node in another cruscotto is folded into the first: the plan phases see each node once
-      // a delete on a cruscotto row removes its entry, never the node: the plan phases see the row without it
-      const folded = foldRepeats(input.rows.map(entryRemoval), knownNodes(read));
-      const nodeInput: SyncInput = { ...input, rows: folded.nodeRows };
-      const cruscotti = await readCruscotti(tx, plan, input.rows);
-      const checked = decideRows(read, nodeInput, plan.cycle.years);
-      refuseOutsideScope(resolveScope(tx, read, input.scope), input, folded, checked);
-      refuseUnseenChanges(folded, checked);
-      checkPlacements(tx, input, plan.cycle.years, folded, checked, cruscotti, plan);
-      // cells refused by the plan's status leave the row before the role check, and cells refused by the role after it
-      const decided = keepAllowedCells(checked, input.mode);
-      const plans = keepAllowedCells(guardRows(tx, read, decided), input.mode);
-      const refused =
-        plans.some((p) => p.status === 'rejected' || p.status === 'conflict') ||
-        [...folded.repeatErrors.values()].some((errors) => errors.length > 0);
-      let state: PlanState = read;
-      let after: PlanState = read;
-      let placed = new Set<number>();
-      clock?.mark('decide');
-      let created: ReadonlySet<object> = new Set();
-      if (input.mode === 'atomic' && refused) {
-        refuseBatch(plans);
-      } else {
-        ({ state, after, created } = await applyRows(tx, read, plans, nodeInput));
-        placed = await writePlacements(tx, plan, folded, plans, cruscotti, after);
-        await hooks.afterWrite?.();
-      }
-      clock?.mark('apply');
-      // the kept scores of `before`, rescored for the rows written, when nothing else moved (rescore.ts)
-      const reuse = reuseFor(tx, before, read, after, plans, placed.size > 0 || cruscotti.removed.size > 0);
-      let scores = scoresAfter(after, reuse);
-      let answer = await outcomeOf(tx, state, after, plans, nodeInput, scores);
-      let outcome = expandOutcome(answer, folded, input, placed, cruscotti.removed);
-      clock?.mark('answer');
-      const wrote = outcome.applied > 0 || placed.size > 0 || cruscotti.removed.size > 0;
-      if (before) keep = await scoresToKeep(em, before, wrote);
-      if (reuse && !keep) {
-        // another writer came between `before` and the rows read (PostgreSQL): what was kept is not theirs
-        scores = scoresAfter(after);
-        answer = await outcomeOf(tx, state, after, plans, nodeInput, scores);
-        outcome = expandOutcome(answer, folded, input, placed, cruscotti.removed);
-      } else if (outcome.applied > 0 && !placed.size && !cruscotti.removed.size && valuesOnly(read, after, plans)) {
-        // told with the commit: the feeds of this period need not read the plan again (server/live/feeds.ts)
-        if (reuse) noteCommitDetail(em, sheetChangeOf(after, outcome));
-        // the state after differs from the one read by the rows written, scores kept before or not (kept-state.ts)
-        if (before && fast) keptState = { read, after, created, from: before, valuesOnly: true };
-      } else if (before && fast && outcome.applied > 0 && keepsState(plans, placed, cruscotti.removed)) {
-        // new rows: the state they left is kept from the rows as inserted, not read again by the next sync (B1)
-        keptState = { read, after, created, from: before, valuesOnly: false };
-      }
-      if (input.batchKey) {
-        if (fast) {
-          // a native insert: the unit of work would re-examine every row of the batch for one more row
-          await insertNewRow(em, SyncBatch, {
-            org: plan.org.id,
-            plan: plan.id,
-            batchKey: input.batchKey,
-            requestHash,
-            // serialised once, as the answer's JSON is what a replay returns
-            response: new JsonText(JSON.stringify(outcome)),
-          });
-        } else {
-          const response = JSON.parse(JSON.stringify(outcome)) as Record<string, unknown>;
-          em.create(SyncBatch, { org: plan.org, plan, batchKey: input.batchKey, requestHash, response });
-          await em.flush();
+      const scores = before ? ctx.snapshots?.get(before, input.year, input.checkpoint)?.scores : undefined;
+      const turn: TurnSoFar = { em, plan, state: read, scores, keys: new Map() };
+      const done = new Map<number, BatchDone>();
+      const replays = new Map<number, BatchReplay>();
+      for (const k of going) {
+        const member = members[k];
+        member.hooks?.clock?.mark('wait');
+        let result: BatchDone | BatchReplay | undefined;
+        try {
+          result = alone
+            ? await syncBatch(turn, member)
+            : await inSavepoint(em, `batch_${k}`, () => syncBatch(turn, member));
+          if ('outcome' in result) {
+            done.set(k, result);
+            if (member.input.batchKey)
+              turn.keys.set(member.input.batchKey, { requestHash: result.requestHash, member: k });
+          } else replays.set(k, result);
+        } catch (error) {
+          if (alone) throw error;
+          settled[k] = { error };
         }
+        if (k !== going[going.length - 1])
+          await afterBatch(turn, result && 'outcome' in result ? result : undefined, input, fast);
       }
-      kept = scores;
+      const answered = [...done.values()];
+      if (before)
+        keep = await scoresToKeep(
+          em,
+          before,
+          answered.some((d) => d.wrote),
+        );
+      if (!keep && answered.some((d) => d.reused)) {
+        // another writer came between `before` and the rows read (PostgreSQL): what was kept is not theirs
+        for (const d of answered) d.outcome = await d.scoredAgain();
+      } else {
+        // told with the commit: the feeds of this period need not read the plan again (server/live/feeds.ts)
+        for (const d of answered) if (d.change) noteCommitDetail(em, d.change);
+        keptState = leftByAll(
+          read,
+          answered.filter((d) => d.wrote),
+        );
+      }
+      for (const [k, d] of done) {
+        const batchKey = members[k].input.batchKey;
+        if (batchKey) await storeAnswer(em, members[k].ctx, turn.plan, batchKey, d);
+        settled[k] = { value: d.outcome };
+      }
+      for (const [k, r] of replays) {
+        const outcome = 'replay' in r ? r.replay : JSON.parse(JSON.stringify(done.get(r.replayOf)!.outcome));
+        settled[k] = { value: { ...outcome, replayed: true } };
+      }
+      kept = answered.length > 0 ? answered[answered.length - 1].scores : null;
       clock?.mark('finish');
-      return outcome;
     });
     clock?.mark('commit');
-    // committed: the next read of this period, on this instance, finds the scores the answer was computed from
-    if (keep && kept) ctx.snapshots!.put(keep, input.year, input.checkpoint, { scores: kept, snapshot: null });
-    // and the plan's next sync, or sheetRows, finds the rows of that stamp without reading the plan (kept-state.ts)
-    const left = keptState as KeptAfter | null;
-    // committed already: a failed read here costs the next sync its plan read, never this batch its answer
-    if (keep && left) await keepStateAfter(ctx, left, keep).catch(() => undefined);
-    clock?.mark('keepAfter');
-    return result;
+  } catch (error) {
+    if (alone) throw error;
+    for (const k of going) settled[k] = { error };
+    return settled as Array<Settled<SyncOutcome>>;
   } finally {
-    ctx.em.clear();
+    for (const k of going) members[k].ctx.em.clear();
+  }
+  // committed: the next read of this period, on this instance, finds the scores the answer was computed from
+  if (keep && kept) ctx.snapshots!.put(keep, input.year, input.checkpoint, { scores: kept, snapshot: null });
+  // and the plan's next sync, or sheetRows, finds the rows of that stamp without reading the plan (kept-state.ts);
+  // committed already: a failed read here costs the next sync its plan read, never a batch its answer
+  const left = keptState as KeptAfter | null;
+  if (keep && before && left) await keepStateAfter(ctx, left, before, keep).catch(() => undefined);
+  clock?.mark('keepAfter');
+  return settled as Array<Settled<SyncOutcome>>;
+}
+
+/** The answer a retry of the batch key replays, stored with the batch's rows */
+async function storeAnswer(em: EntityManager, ctx: ServiceContext, plan: PlanVersion, batchKey: string, d: BatchDone) {
+  const requestHash = d.requestHash;
+  if (ctx.fastPaths !== false) {
+    // a native insert: the unit of work would re-examine every row of the batch for one more row
+    await insertNewRow(em, SyncBatch, {
+      org: plan.org.id,
+      plan: plan.id,
+      batchKey,
+      requestHash,
+      // serialised once, as the answer's JSON is what a replay returns
+      response: new JsonText(JSON.stringify(d.outcome)),
+    });
+  } else {
+    const response = JSON.parse(JSON.stringify(d.outcome)) as Record<string, unknown>;
+    em.create(SyncBatch, { org: plan.org, plan, batchKey, requestHash, response });
+    await em.flush();
   }
 }

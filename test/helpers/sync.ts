@@ -236,9 +236,12 @@ export const edit = (row: Pick<SheetRow, 'rowId' | 'rowVersion'>, cells: SheetRo
   ...cells,
 });
 
-/** A read with its times zeroed: the answers of two servers compared field by field */
+/**
+ * A read with its times zeroed, and its cursor (a count of the plan's commits: syncs sent together to one instance
+ * commit once, plan-queue.ts): the answers of two servers compared field by field
+ */
 export const withoutTimes = (value: unknown) =>
-  JSON.parse(JSON.stringify(value).replace(/"(serverTime|updatedAt|changedAt)":"[^"]*"/g, '"$1":0'));
+  JSON.parse(JSON.stringify(value).replace(/"(serverTime|updatedAt|changedAt|cursor)":"[^"]*"/g, '"$1":0'));
 
 /** The row versions the last sync answers gave, as the add-in keeps them: each edit names its row's latest version. */
 export class RowVersions {

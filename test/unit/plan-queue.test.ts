@@ -1,41 +1,65 @@
 import { PlanQueue } from '../../server/sync/plan-queue';
+import type { Settled } from '../../server/sync/sync-rows';
 
-/** Syncs of one plan take turns in arrival order; other plans' syncs never wait for them (server/sync/plan-queue.ts). */
+/**
+ * Syncs of one plan take turns in arrival order, those that arrived during a turn taken together into the next;
+ * other plans' syncs never wait for them (server/sync/plan-queue.ts).
+ */
 describe('PlanQueue', () => {
   const later = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
 
-  it('runs the work of one plan one at a time, in arrival order, and leaves no entry behind', async () => {
-    const queue = new PlanQueue();
-    const events: string[] = [];
+  it('runs one turn of a plan at a time, takes those waiting into the next together, and leaves no entry behind', async () => {
+    const turns: string[][] = [];
     let running = 0;
     let most = 0;
-    const work = (name: string) => async () => {
+    const queue = new PlanQueue<string, string>(async (items) => {
       running++;
       most = Math.max(most, running);
-      events.push(`start ${name}`);
+      turns.push(items);
       await later();
-      events.push(`end ${name}`);
       running--;
-      return name;
-    };
-    const answers = await Promise.all(['a', 'b', 'c'].map((n) => queue.run('plan-1', work(n))));
-    expect(answers).toEqual(['a', 'b', 'c']);
+      return items.map((value) => ({ value: value.toUpperCase() }));
+    });
+    const answers = await Promise.all(['a', 'b', 'c', 'd'].map((n) => queue.run('plan-1', n)));
+    expect(answers).toEqual(['A', 'B', 'C', 'D']);
     expect(most).toBe(1);
-    expect(events).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
+    // a alone (nobody waited), then the three that arrived while it ran, in arrival order
+    expect(turns).toEqual([['a'], ['b', 'c', 'd']]);
     expect(queue.size).toBe(0);
   });
 
-  it('lets other plans run meanwhile, and a failed turn passes to the next', async () => {
-    const queue = new PlanQueue();
+  it('keeps apart, in order, what may not share a turn', async () => {
+    const turns: string[][] = [];
+    const queue = new PlanQueue<string, string>(
+      async (items) => {
+        turns.push(items);
+        await later();
+        return items.map((value) => ({ value }));
+      },
+      (first, next) => first[0] === next[0],
+    );
+    await Promise.all(['a1', 'a2', 'a3', 'b1', 'a4'].map((n) => queue.run('plan-1', n)));
+    expect(turns).toEqual([['a1'], ['a2', 'a3'], ['b1'], ['a4']]);
+  });
+
+  it('lets other plans run meanwhile, and answers each caller with its own answer or error', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const first = queue.run('plan-1', () => held.then(() => Promise.reject(new Error('refused'))));
-    const second = queue.run('plan-1', async () => 'after');
-    // plan-2 is answered while plan-1's first sync still runs
-    await expect(queue.run('plan-2', async () => 'other')).resolves.toBe('other');
+    const queue = new PlanQueue<string, string>(async (items): Promise<Array<Settled<string>>> => {
+      if (items.includes('hold')) await held;
+      if (items.includes('crash')) throw new Error('turn failed');
+      return items.map((value) => (value === 'bad' ? { error: new Error('refused') } : { value }));
+    });
+    const first = queue.run('plan-1', 'hold');
+    const bad = queue.run('plan-1', 'bad');
+    const good = queue.run('plan-1', 'good');
+    // plan-2 is answered while plan-1's first turn still runs
+    await expect(queue.run('plan-2', 'other')).resolves.toBe('other');
     release();
-    await expect(first).rejects.toThrow('refused');
-    await expect(second).resolves.toBe('after');
+    await expect(first).resolves.toBe('hold');
+    await expect(bad).rejects.toThrow('refused');
+    await expect(good).resolves.toBe('good');
+    await expect(queue.run('plan-1', 'crash')).rejects.toThrow('turn failed');
     expect(queue.size).toBe(0);
   });
 });
