@@ -6,6 +6,9 @@ import { databaseFor, databaseNames } from '../helpers/databases';
 import { seededWithCopy } from '../helpers/seeded-copy';
 import { startServer, type TestServer } from '../helpers/server';
 import { ok, sondrioPlan, type SondrioPlan, syncActuals, withoutTimes } from '../helpers/sync';
+import { createEmptyPlan } from '../helpers/other-plan';
+
+const OTHER = [{ code: 'ALTRO-RR', name: 'Altro ente' }, 'Altro piano'] as const;
 
 /**
  * The add-in's realization read (every row's score, twice a pane cycle) is answered before execution from each
@@ -131,6 +134,21 @@ describe.each(databaseNames())('the realization read answers as the resolver (%s
     const [a, b] = [await fast.gql(REALIZATIONS, missing), await plain.gql(REALIZATIONS, missing)];
     expect(a.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(a).toEqual(b);
+  });
+
+  it("answers another organisation's user as the resolver does: the plan is not found, nothing of it is written", async () => {
+    // the plugin runs after authentication but reads through the caller's unit of work, filtered to its organisation
+    const outsiders = await Promise.all(
+      [fast, plain].map(async (server) => server.as('controller', (await createEmptyPlan(server, ...OTHER)).orgId)),
+    );
+    resolved.mockClear();
+    const a = await outsiders[0].gql(REALIZATIONS, vars());
+    expect(resolved.mock.calls.length).toBe(1);
+    const b = await outsiders[1].gql(REALIZATIONS, vars());
+    expect(a.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(a.data).toEqual(b.data);
+    expect(a.errors?.map((e) => e.extensions?.code)).toEqual(b.errors?.map((e) => e.extensions?.code));
+    expect(JSON.stringify(a)).not.toContain(plan.rows.find((r) => r.level === 'INDICATOR')!.rowId);
   });
 
   it('never serves a score kept from before a commit', async () => {
