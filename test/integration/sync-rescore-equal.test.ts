@@ -19,6 +19,7 @@ import { computePlanScores, type PlanScores } from '../../server/services/realiz
 import { loadPlanState } from '../../server/sync/plan-state';
 import { databaseFor } from '../helpers/databases';
 import { buildPlan } from '../helpers/synthetic-plan';
+import { SCORE_MAPS } from '../helpers/score-maps';
 
 type Orm = Awaited<ReturnType<typeof openOrm>>;
 
@@ -107,19 +108,9 @@ function edited(s: PlanSnapshot, id: string, year: number, checkpoint: string, n
   return out;
 }
 
-const LEVELS = [
-  'indicators',
-  'operationalObjectives',
-  'strategicObjectives',
-  'perspectives',
-  'dashboards',
-  'units',
-  'managers',
-] as const;
-
 /** equal results, and every map's entries in the same order as the whole scoring gives them */
 function expectSame(rescored: PlanScores, whole: PlanScores): void {
-  for (const level of LEVELS) expect([...rescored[level].keys()]).toEqual([...whole[level].keys()]);
+  for (const level of SCORE_MAPS) expect([...rescored[level].keys()]).toEqual([...whole[level].keys()]);
   expect(rescored).toEqual(whole);
 }
 

@@ -5,6 +5,7 @@
 import { Checkpoint } from '@core/vocabulary/enums';
 import { ScoreSnapshots } from '../../server/services/score-snapshots';
 import type { PlanStamp } from '../../server/services/plan-stamp';
+import { SCORE_MAPS } from '../helpers/score-maps';
 
 const stamp = (value: string): PlanStamp => ({ planId: 'p1', orgId: 'o1', value, changeCount: 0 });
 
@@ -53,17 +54,7 @@ describe('ScoreSnapshots keeps several stamps of one period', () => {
   const scored = (n: number) => ({
     scores: {
       n,
-      ...Object.fromEntries(
-        [
-          'indicators',
-          'operationalObjectives',
-          'strategicObjectives',
-          'perspectives',
-          'dashboards',
-          'units',
-          'managers',
-        ].map((k) => [k, empty()]),
-      ),
+      ...Object.fromEntries(SCORE_MAPS.map((k) => [k, empty()])),
     } as never,
     snapshot: null,
   });
