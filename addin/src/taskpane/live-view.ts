@@ -21,7 +21,10 @@ export type LiveOptions = {
   webSocketImpl?: unknown;
 };
 
-/** runs work as a pane operation (one at a time, outcome in the summary); false when the pane was busy and did not */
+/**
+ * runs work as a pane operation (one at a time; the outcome is this view's to show, a failure goes to the summary);
+ * false when the pane was busy and did not
+ */
 type Operate = (work: () => Promise<string>) => Promise<boolean>;
 
 type Followed = { target: LiveTarget; subscription: LiveSubscription; down: boolean };
@@ -104,11 +107,12 @@ export class LiveView {
     return ran ? 'done' : 'busy';
   }
 
+  /** "Aggiornato da Anna Rossi alle 10:42. Righe aggiornate: 3; …" in the live line, where it stays in view */
   private told(line: string, summary: RefreshSummary): string {
-    this.last = line;
-    this.render();
     const { updated, conflicts, deletedOnServer } = summary;
-    return `${line}. ${format(messages[this.language].ui.refreshed, { updated, conflicts, deletedOnServer })}`;
+    this.last = `${line}. ${format(messages[this.language].ui.refreshed, { updated, conflicts, deletedOnServer })}`;
+    this.render();
+    return this.last;
   }
 
   private stopPolling(): void {

@@ -80,7 +80,8 @@ export class Pane {
     this.pending = new PendingView(this.session, this.options.language, () => this.busy);
     this.polarity = new PolarityView(this.session, this.options.language, (work) => this.operate('other', work));
     this.preview = new PreviewView(this.session, { send: () => this.sync(true), say: (t) => this.say(t) });
-    const refresh = (work: () => Promise<string>) => this.attempt('refresh', work);
+    // a colleague's change is told in the live line: the summary keeps the outcome of what the user did last
+    const refresh = (work: () => Promise<string>) => this.attempt('refresh', work, { quiet: true });
     this.live = new LiveView(this.session, this.options.language, refresh, () => this.busy, this.options.live);
     this.bindings = new BindingsView({
       session: this.session,
@@ -260,20 +261,23 @@ export class Pane {
   /**
    * One operation at a time: buttons off, progress shown, the outcome (or the reason it failed) in the summary.
    * False when another operation held the pane and this one did not run (the caller decides whether to ask again:
-   * the live view does, live-jobs.ts; a button pressed meanwhile does not).
+   * the live view does, live-jobs.ts; a button pressed meanwhile does not). A quiet operation (a live update) leaves
+   * the summary alone unless it fails: "Righe inviate: 20; rifiutate: 1" must not give way to a colleague's change
+   * a moment after the user pressed Sync.
    */
-  private async attempt(step: Step, work: () => Promise<string>): Promise<boolean> {
+  private async attempt(step: Step, work: () => Promise<string>, { quiet = false } = {}): Promise<boolean> {
     if (this.busy) return false;
     this.busy = true;
     this.renderBinding();
-    this.say(this.ui.working);
+    if (!quiet) this.say(this.ui.working);
     this.progress(0);
     try {
       await this.pending.begin();
       this.offline = false;
       // the pane's buttons and the ribbon's commands act on the binding of the sheet the user has selected
       await this.bindings?.follow();
-      this.say(await work());
+      const outcome = await work();
+      if (!quiet) this.say(outcome);
     } catch (error) {
       this.offline = error instanceof OfflineError;
       this.say(this.describe(error, step), true);

@@ -2,7 +2,8 @@
  * Live updates in the pane (issue 15, item 2): while the workbook is bound, a colleague's change reaches the sheet
  * without anyone pressing anything, only on the rows it changed, with "Aggiornato da Anna Rossi alle 10:42" in
  * view; a row with an edit not sent yet becomes a conflict instead of being overwritten. When the websocket is
- * refused (a corporate proxy), the pane says it checks every few seconds, and the change still arrives.
+ * refused (a corporate proxy), the pane says it checks every few seconds, and the change still arrives. What a
+ * colleague's change did is told in the live line; the summary keeps the outcome of what the user did last.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ browserSuite('scenarios/live')('live updates over the websocket', () => {
     colleague = await anna(pane);
     const [target, untouched] = editableIndicators(await sheet());
     const before = rowOf(await sheet(), untouched.id);
+    const ownOutcome = await pane.page.textContent('#summary');
+    expect(ownOutcome).toMatch(/\S/);
     expect(ok(await colleague.sync(target.id, target.target)).syncRows.applied).toBe(1);
 
     await eventually("the colleague's value in the sheet", async () => {
@@ -40,6 +43,10 @@ browserSuite('scenarios/live')('live updates over the websocket', () => {
     await eventually('"Aggiornato da Anna Rossi alle …" in the pane', async () =>
       /Aggiornato da Anna Rossi alle \d{2}:\d{2}/.test((await pane.page.textContent('#live')) ?? ''),
     );
+    expect(await pane.page.textContent('#live')).toMatch(
+      /Aggiornato da Anna Rossi alle \d{2}:\d{2}\. Righe aggiornate: 1;/,
+    );
+    expect(await pane.page.textContent('#summary')).toBe(ownOutcome);
     // the pane as its user sees it, to look at (not compared)
     await pane.page.screenshot({ path: join(tmpdir(), 'cruscotto-pane-live.png'), fullPage: true });
     expect(pane.pageErrors).toEqual([]);
@@ -58,6 +65,7 @@ browserSuite('scenarios/live')('live updates over the websocket', () => {
     expect(String(rowOf(await sheet(), mine.id)[pane.col('actual')])).toBe('42');
     // the sheet is written during the update, the pane's list after it: waited for, not raced
     await eventually('the conflict listed in the pane', async () => !(await pane.page.isHidden('#conflicts')));
+    expect(await pane.page.textContent('#live')).toMatch(/conflitti: 1;/);
   });
 });
 
