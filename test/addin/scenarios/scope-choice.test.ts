@@ -34,6 +34,19 @@ browserSuite('scenarios/scope-choice')('the scope choice of a unit editor', () =
     return page.$$eval('#scope-target option', (os) => os.map((o) => o.textContent ?? ''));
   };
 
+  /** the selected option's text when it is wider than what its select shows, else '' (measured in the select's font) */
+  const cutShort = (select: string): Promise<string> =>
+    page.$eval(select, (el) => {
+      const box = el as HTMLSelectElement;
+      const text = box.selectedOptions[0]?.textContent ?? '';
+      const style = getComputedStyle(box);
+      const pen = document.createElement('canvas').getContext('2d')!;
+      pen.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      // the arrow of the drop-down takes about 24 px of the inner width
+      const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24;
+      return pen.measureText(text).width > room ? text : '';
+    });
+
   beforeAll(async () => {
     page = pane.page;
     const plans = await pane.api.gql('{ planVersions { id label organisation { id units { id name } } } }');
@@ -71,6 +84,8 @@ browserSuite('scenarios/scope-choice')('the scope choice of a unit editor', () =
       const names = await offered('unit');
       expect(names).toEqual(mine.map((u) => u.name).sort((a, b) => a.localeCompare(b, 'it')));
       expect(await page.isHidden('#scope-empty')).toBe(true);
+      // the chosen kind and unit read whole in a 350 px pane, not cut to "Una unità respon"
+      for (const select of ['#scope-kind', '#scope-target']) expect(await cutShort(select)).toBe('');
       await page.screenshot({ path: path.join(PANE_PICTURES, 'cruscotto-pane-scope-own.png'), fullPage: true });
       const dashboards = await offered('dashboard');
       expect(dashboards).toContain(cruscotti.theirs);
