@@ -14,6 +14,16 @@ const sondrio = withSondrioServer();
 const { status, provisionalHere } = messages.it.sync;
 const WRITES = new Set(['writeColumns', 'markCells', 'appendRows', 'deleteRows']);
 
+/** The Sondrio sheet loaded, `value` typed in `column` of the action `code`, and the row marked as the pane marks it. */
+async function typed(code: string, column: string, value: string) {
+  const book = await loadedWorkbook(sondrio.server, sondrio.plan.planId);
+  const r = rowOf(book.wb, book.table, code);
+  const was = book.wb.cell(book.table, r, column);
+  book.wb.editCell(book.table, r, column, value);
+  await book.session.markPending([r]);
+  return { ...book, r, was };
+}
+
 test('a typed actual is marked "DA INVIARE" with a provisional score at once, and Sync replaces the marks', async () => {
   const { wb, session, table } = await loadedWorkbook(sondrio.server, sondrio.plan.planId);
   expect(await session.markPending()).toEqual({ pending: 0, marked: 0 });
@@ -49,11 +59,7 @@ test('a typed actual is marked "DA INVIARE" with a provisional score at once, an
 });
 
 test('a row typed back to what it was stays "DA INVIARE" until the server says it is unchanged', async () => {
-  const { wb, session, table } = await loadedWorkbook(sondrio.server, sondrio.plan.planId);
-  const r = rowOf(wb, table, '1.1.3');
-  const was = wb.cell(table, r, H.note);
-  wb.editCell(table, r, H.note, 'una nota');
-  await session.markPending([r]);
+  const { wb, session, table, r, was } = await typed('1.1.3', H.note, 'una nota');
   wb.editCell(table, r, H.note, was);
   expect(await session.markPending([r])).toEqual({ pending: 1, marked: 0 });
   expect(wb.cell(table, r, H.syncStatus)).toBe(status.TO_SEND);
@@ -63,11 +69,7 @@ test('a row typed back to what it was stays "DA INVIARE" until the server says i
 });
 
 test('a refused row keeps its reasons until touched again; then it is "DA INVIARE" and its pink cells go', async () => {
-  const { wb, session, table } = await loadedWorkbook(sondrio.server, sondrio.plan.planId);
-  const r = rowOf(wb, table, '1.1.4');
-  const weight = wb.cell(table, r, H.weight);
-  wb.editCell(table, r, H.weight, 'molto');
-  await session.markPending([r]);
+  const { wb, session, table, r, was: weight } = await typed('1.1.4', H.weight, 'molto');
   expect(await session.sync()).toMatchObject({ sent: 1, rejected: 1 });
   expect(wb.fill(table, r, H.weight)).toBe(REJECTED_FILL);
 

@@ -36,6 +36,9 @@ const EPS = 1e-12;
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 const positive = fc.double({ min: 1e-3, max: 1e6, noNaN: true, noDefaultInfinity: true });
+/** two values of `arb`, the smaller first: the actuals a monotonicity property compares */
+const ordered = <T extends number>(arb: fc.Arbitrary<T>) =>
+  fc.tuple(arb, arb).map(([x, y]): [T, T] => (x <= y ? [x, y] : [y, x]));
 
 function indicator(
   polarity: Polarity,
@@ -87,12 +90,10 @@ describe('properties of the indicator rules', () => {
   test('// §5.3 ratio is monotone non-decreasing in the actual (capped and uncapped)', () => {
     fc.assert(
       fc.property(
-        finite,
-        finite,
+        ordered(finite),
         positive,
         fc.constantFrom(profiles.default, profiles.uncapped),
-        (x, y, t, profile) => {
-          const [a1, a2] = x <= y ? [x, y] : [y, x];
+        ([a1, a2], t, profile) => {
           expect(s(indicator('higher', num(t), num(a1)), profile).score!).toBeLessThanOrEqual(
             s(indicator('higher', num(t), num(a2)), profile).score!,
           );
@@ -105,12 +106,10 @@ describe('properties of the indicator rules', () => {
     const nonNeg = fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true });
     fc.assert(
       fc.property(
-        finite,
-        finite,
+        ordered(finite),
         nonNeg,
         fc.constantFrom(profiles.default, profiles.inverseZero),
-        (x, y, t, profile) => {
-          const [a1, a2] = x <= y ? [x, y] : [y, x];
+        ([a1, a2], t, profile) => {
           expectFalling('lower', num(t), num(a1), num(a2), profile);
         },
       ),
@@ -120,12 +119,10 @@ describe('properties of the indicator rules', () => {
   test('// §5.3 deadline: s ∈ [0, 1], monotone non-increasing in the completion date (zero and linear)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 700 }),
-        fc.integer({ min: 0, max: 700 }),
+        ordered(fc.integer({ min: 0, max: 700 })),
         fc.integer({ min: 0, max: 700 }),
         fc.constantFrom(profiles.default, profiles.grace),
-        (x, y, t, profile) => {
-          const [d1, d2] = x <= y ? [x, y] : [y, x];
+        ([d1, d2], t, profile) => {
           const s1 = expectFalling('deadline', date(t), date(d1), date(d2), profile);
           if (d1 <= t) expect(s1).toBe(1);
         },
@@ -165,10 +162,9 @@ describe('properties of the indicator rules', () => {
     const worse = polarity === 'higher' ? -1 : 1;
     const value = (v: number) => (polarity === 'deadline' ? date(v + 1000) : num(v));
     fc.assert(
-      fc.property(bandsArb, fc.integer({ min: -1500, max: 1500 }), fc.integer({ min: -1500, max: 1500 }), (b, x, y) => {
+      fc.property(bandsArb, ordered(fc.integer({ min: -1500, max: 1500 })), (b, [a1, a2]) => {
         const thresholds = b.order.map((i) => ({ value: value(b.t + worse * b.offsets[i]), score: b.scores[i] }));
         const at = (a: number) => s(indicator(polarity, value(b.t), value(a), thresholds), profile);
-        const [a1, a2] = x <= y ? [x, y] : [y, x];
         const r1 = at(a1);
         const r2 = at(a2);
         expect(r1.status).toBe('scored');

@@ -1,5 +1,5 @@
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { currentRow, deltaStart, edit, newAction, readRows, sync } from '../helpers/sync';
+import { currentRow, deltaStart, edit, newAction, readRows, type SheetRowIn, sync } from '../helpers/sync';
 
 /** Delta reads of the sheet rows on the Sondrio plan: after a read, only what changed since, in a full read's shape. */
 
@@ -33,39 +33,36 @@ describeOnSondrio('sheet sync: delta reads (%s)', (sondrio) => {
     expect(quiet).toMatchObject({ rows: [], deletedRowIds: [] });
   });
 
-  it('lists a row whose only change is a future target', async () => {
+  /**
+   * `cells` sent for the indicator `code` after a read: the row is updated with a new version, and the delta since
+   * that read lists it alone.
+   */
+  async function onlyChange(code: string, cells: SheetRowIn) {
     const { server, plan } = sondrio;
     const { serverTime } = await deltaStart(server, plan.planId);
-    const row = await currentRow(server, plan.planId, 'indicator', '3.3.2');
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, futureTargets: [{ year: 2023, value: '6' }] }],
-    });
+    const row = await currentRow(server, plan.planId, 'indicator', code);
+    const result = await sync(server, { planId: plan.planId, rows: [edit(row, cells)] });
     expect(result.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
     expect(result.rows[0].rowVersion).not.toBe(row.rowVersion);
     const delta = await readRows(server, plan.planId, { since: serverTime });
-    expect(delta.rows.map((r) => r.code)).toEqual(['3.3.2']);
-    expect(delta.rows[0].futureTargets).toMatchObject([
+    expect(delta.rows.map((r) => r.code)).toEqual([code]);
+    return { row, changed: delta.rows[0] };
+  }
+
+  it('lists a row whose only change is a future target', async () => {
+    const { changed } = await onlyChange('3.3.2', { futureTargets: [{ year: 2023, value: '6' }] });
+    expect(changed.futureTargets).toMatchObject([
       { year: 2023, value: { raw: '6' } },
       { year: 2024, value: { raw: '6' } },
     ]);
   });
 
   it('gives a new version to, and lists, a row whose only change is its responsible units', async () => {
-    const { server, plan } = sondrio;
-    const { serverTime } = await deltaStart(server, plan.planId);
-    const row = await currentRow(server, plan.planId, 'indicator', '3.3.3');
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [edit(row, { responsibleUnit: 'U.O. "Ragioneria"' })],
-    });
-    expect(result.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
-    const delta = await readRows(server, plan.planId, { since: serverTime });
-    expect(delta.rows.map((r) => [r.code, r.responsibleUnits])).toEqual([['3.3.3', ['U.O. "Ragioneria"']]]);
+    const { row, changed } = await onlyChange('3.3.3', { responsibleUnit: 'U.O. "Ragioneria"' });
+    expect(changed.responsibleUnits).toEqual(['U.O. "Ragioneria"']);
     // a colleague who read the row before this change must get a conflict, not overwrite it unseen
-    expect(result.rows[0].rowVersion).not.toBe(row.rowVersion);
-    const colleague = await sync(server, {
-      planId: plan.planId,
+    const colleague = await sync(sondrio.server, {
+      planId: sondrio.plan.planId,
       rows: [edit(row, { responsibleUnit: 'Area III "Anagrafico - certificativa"' })],
     });
     expect(colleague.rows[0].status).toBe('CONFLICT');

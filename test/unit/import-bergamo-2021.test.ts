@@ -7,11 +7,88 @@ import { readSource, sniffFormat } from '../../server/import/registry';
 import type { DashboardDraft } from '../../server/import/draft';
 import { indicatorsOf } from '../../server/import/draft';
 import { SEEDS } from '../helpers/seeds';
-import { atLine, baseline, targets } from '../helpers/plan-draft';
+import { atLine, type HandRead, readAt, targets } from '../helpers/plan-draft';
 import { BERGAMO_OBJECTIVE_CODES, BERGAMO_PERSPECTIVES } from '../helpers/bergamo-map';
 
 const SEED = `${SEEDS}/002_cb68e27bcf5376bc.txt`;
 const text = readFileSync(SEED, 'utf8');
+
+/** A hand-checked sample of indicators, each at the seed line it was read from. */
+const SAMPLES: HandRead[] = [
+  // 002:474-476: 1.4, merged action cell from 475, the 4.500 of docs/domain.md §1.
+  {
+    line: 476,
+    objective: '1.4',
+    indicator: {
+      title: 'N. di utenti partecipanti agli interventi formativi/orientativi realizzati',
+      actionLabel: "Realizzare iniziative per l'orientamento al lavoro e alle professioni",
+      dataSource: 'Elaborazioni su dati',
+    },
+    targets: { 2021: '4.500', 2022: '4.500', 2023: '-' },
+    baseline: [{ year: 2020, target: '4.000', actual: '3.497' }],
+    dashboards: ['CRUSCOTTO STRATEGICO 2021@476', 'AZIENDA SPECIALE@855'],
+  },
+  // 002:452
+  {
+    line: 452,
+    objective: '1.1',
+    indicator: {
+      title: "N. iniziative di valorizzazione e promozione dell'offerta turistica e culturale",
+      dataSource: 'LWA Balanced-scorecard',
+    },
+    targets: { 2021: '11', 2022: '11', 2023: '11' },
+  },
+  // 002:466: empty consuntivo cell kept empty, never 0.
+  {
+    line: 466,
+    objective: '1.3',
+    baseline: [{ year: 2020, target: '100%', actual: '' }],
+    targets: { 2021: '100%', 2022: '100%', 2023: '-' },
+    dashboards: ['CRUSCOTTO STRATEGICO 2021@466', 'AZIENDA SPECIALE@847', 'CRUSCOTTO DEL SEGRETARIO GENERALE@882'],
+  },
+  // 002:490 monitoring indicator with the ambiguous "2.33"; the same indicator in Registro Imprese at 002:663.
+  {
+    line: 490,
+    objective: '2.1',
+    targets: { 2021: 'monitoraggio', 2022: 'monitoraggio', 2023: 'monitoraggio' },
+    baseline: [{ year: 2020, target: 'monitoraggio', actual: '2.33' }],
+    dashboards: ['CRUSCOTTO STRATEGICO 2021@490', 'SERVIZIO REGISTRO IMPRESE@663'],
+  },
+  // 002:531 scored in 2020 (30%).
+  { line: 531, objective: '4.1', baseline: [{ year: 2020, target: '30%', actual: '24,61%' }] },
+  // 002:497 source "Griglia valutazione OIV"
+  {
+    line: 497,
+    indicator: { dataSource: 'Griglia valutazione OIV' },
+    targets: { 2021: '90%', 2022: '90%', 2023: '90%' },
+    baseline: [{ year: 2020, target: '90%', actual: '98%' }],
+  },
+  // 002:555 service dashboard: one target year; a multi-year project with a partial 30% target.
+  {
+    line: 555,
+    objective: '1.2',
+    targets: { 2021: '30%' },
+    baseline: [{ year: 2020, target: '100%', actual: '-' }],
+  },
+  // 002:574 SI/NO target, boolean polarity proposed.
+  {
+    line: 574,
+    objective: '3.1',
+    targets: { 2021: 'SI/NO' },
+    baseline: [{ year: 2020, target: 'SI/NO', actual: 'SI' }],
+    polarity: 'boolean',
+  },
+  // 002:660 count → date between years (docs/domain.md §8.11), also in the Dirigente's dashboard 002:914.
+  {
+    line: 660,
+    objective: '2.1',
+    baseline: [{ year: 2020, target: '3', actual: '2' }],
+    targets: { 2021: '31.12.2021' },
+    dashboards: ['SERVIZIO REGISTRO IMPRESE@660', 'CRUSCOTTO DEL DIRIGENTE@914'],
+  },
+  // 002:878 the SG's dashboard lists the tourism project.
+  { line: 878, indicator: { title: 'Progetto: Turismo' } },
+];
 
 describe('bergamo-2021 importer on seed 002', () => {
   const { importer, draft, review } = readSource(text, '002.txt');
@@ -55,84 +132,19 @@ describe('bergamo-2021 importer on seed 002', () => {
     expect(draft.units.map((u) => u.type)).toEqual([...new Array(9).fill('servizio'), 'special_agency']);
   });
 
-  it('reads a hand-checked sample of indicators', () => {
-    // 002:474-476: 1.4, merged action cell from 475, the 4.500 of docs/domain.md §1.
-    const orient = atLine(draft, 476);
-    expect(orient.objective).toBe('1.4');
-    expect(orient.indicator).toMatchObject({
-      title: 'N. di utenti partecipanti agli interventi formativi/orientativi realizzati',
-      actionLabel: "Realizzare iniziative per l'orientamento al lavoro e alle professioni",
-      dataSource: 'Elaborazioni su dati',
-    });
-    expect(targets(orient.indicator)).toEqual({ 2021: '4.500', 2022: '4.500', 2023: '-' });
-    expect(baseline(orient.indicator)).toEqual([{ year: 2020, target: '4.000', actual: '3.497' }]);
-    expect(orient.dashboards).toEqual(['CRUSCOTTO STRATEGICO 2021@476', 'AZIENDA SPECIALE@855']);
+  it.each(SAMPLES)('reads line $line as read by hand', (sample) => {
+    expect(readAt(draft, sample)).toEqual(sample);
+  });
 
-    // 002:452
-    const tourism = atLine(draft, 452);
-    expect(tourism.objective).toBe('1.1');
-    expect(tourism.indicator).toMatchObject({
-      title: "N. iniziative di valorizzazione e promozione dell'offerta turistica e culturale",
-      dataSource: 'LWA Balanced-scorecard',
-    });
-    expect(targets(tourism.indicator)).toEqual({ 2021: '11', 2022: '11', 2023: '11' });
-
-    // 002:466: empty consuntivo cell kept empty, never 0.
-    const pid = atLine(draft, 466);
-    expect(pid.objective).toBe('1.3');
-    expect(baseline(pid.indicator)).toEqual([{ year: 2020, target: '100%', actual: '' }]);
-    expect(targets(pid.indicator)).toEqual({ 2021: '100%', 2022: '100%', 2023: '-' });
-    expect(pid.dashboards).toEqual([
-      'CRUSCOTTO STRATEGICO 2021@466',
-      'AZIENDA SPECIALE@847',
-      'CRUSCOTTO DEL SEGRETARIO GENERALE@882',
-    ]);
-
-    // 002:490 monitoring indicator with the ambiguous "2.33"; the same indicator in Registro Imprese at 002:663.
-    const time = atLine(draft, 490);
-    expect(time.objective).toBe('2.1');
-    expect(targets(time.indicator)).toEqual({ 2021: 'monitoraggio', 2022: 'monitoraggio', 2023: 'monitoraggio' });
-    expect(baseline(time.indicator)).toEqual([{ year: 2020, target: 'monitoraggio', actual: '2.33' }]);
-    expect(time.dashboards).toEqual(['CRUSCOTTO STRATEGICO 2021@490', 'SERVIZIO REGISTRO IMPRESE@663']);
-
+  it('reads the levels, owners and years the samples leave out', () => {
     // 002:531 scored in 2020 (30%), monitoring from 2021 (docs/domain.md §8.10).
-    const oneri = atLine(draft, 531);
-    expect(oneri.objective).toBe('4.1');
-    expect(baseline(oneri.indicator)).toEqual([{ year: 2020, target: '30%', actual: '24,61%' }]);
-    expect(targets(oneri.indicator)[2021]).toBe('monitoraggio');
-
-    // 002:497 source "Griglia valutazione OIV"
-    const oiv = atLine(draft, 497);
-    expect(oiv.indicator.dataSource).toBe('Griglia valutazione OIV');
-    expect(targets(oiv.indicator)).toEqual({ 2021: '90%', 2022: '90%', 2023: '90%' });
-    expect(baseline(oiv.indicator)).toEqual([{ year: 2020, target: '90%', actual: '98%' }]);
-
-    // 002:555 service dashboard: one target year; a multi-year project with a partial 30% target.
-    const award = atLine(draft, 555);
-    expect(award.objective).toBe('1.2');
-    expect(targets(award.indicator)).toEqual({ 2021: '30%' });
-    expect(baseline(award.indicator)).toEqual([{ year: 2020, target: '100%', actual: '-' }]);
-
-    // 002:574 SI/NO target, boolean polarity proposed; Affari Generali only → operational entry.
-    const mediation = atLine(draft, 574);
-    expect(mediation.objective).toBe('3.1');
-    expect(targets(mediation.indicator)).toEqual({ 2021: 'SI/NO' });
-    expect(baseline(mediation.indicator)).toEqual([{ year: 2020, target: 'SI/NO', actual: 'SI' }]);
-    expect(mediation.indicator.polarity?.value).toBe('boolean');
+    expect(targets(atLine(draft, 531).indicator)[2021]).toBe('monitoraggio');
+    // 002:574 in Affari Generali only → operational entry.
     const ag = draft.dashboards.find((d) => d.name === 'SERVIZIO AFFARI GENERALI') as DashboardDraft;
     expect(ag.entries.find((e) => e.line === 574)?.level).toBe('operational');
-
-    // 002:660 count → date between years (docs/domain.md §8.11), also in the Dirigente's dashboard 002:914.
-    const pec = atLine(draft, 660);
-    expect(pec.objective).toBe('2.1');
-    expect(baseline(pec.indicator)).toEqual([{ year: 2020, target: '3', actual: '2' }]);
-    expect(targets(pec.indicator)).toEqual({ 2021: '31.12.2021' });
-    expect(pec.dashboards).toEqual(['SERVIZIO REGISTRO IMPRESE@660', 'CRUSCOTTO DEL DIRIGENTE@914']);
-
     // 002:878 the SG's dashboard lists the tourism project; its owner is the SG (role only, no name printed).
     const sg = draft.dashboards.find((d) => d.kind === 'sg') as DashboardDraft;
     expect(sg.ownerPersonKey).toBe('segretario-generale');
-    expect(atLine(draft, 878).indicator.title).toBe('Progetto: Turismo');
   });
 
   it('reports the damaged places', () => {
