@@ -6,6 +6,7 @@ import type {
   AggregateStatus,
   ChildStatus,
   ExcludedChild,
+  ExplainedScore,
   ScoredSubject,
   ScoringProfile,
   Subject,
@@ -29,24 +30,12 @@ export type AggregateChild = {
   readonly reason?: string;
 };
 
-export type AggregateExplanation = {
-  readonly subject: Subject;
-  readonly status: AggregateStatus;
-  readonly rule: 'mean' | 'strategic' | 'dashboard' | 'manager';
+export type AggregateExplanation = ExplainedScore<AggregateStatus, 'mean' | 'strategic' | 'dashboard' | 'manager'> & {
   readonly weighting: 'equal' | 'weighted';
   readonly used: readonly UsedChild[];
   readonly excluded: readonly ExcludedChild[];
-  /** e.g. `(20×0.75 + 30×1 + 40×0.8)/(20+30+40)` */
-  readonly formula: string | null;
-  /** e.g. `mean: (20×0.75 + 30×1 + 40×0.8)/(20+30+40) = 0.8556 → 86% [1.4 excluded: no scored child]` */
-  readonly text: string;
-  readonly score: number | null;
-  readonly display: string | null;
   readonly passMark: number | null;
   readonly achieved: boolean | null;
-  readonly profile: string;
-  readonly warnings: readonly string[];
-  readonly errors: readonly string[];
 };
 
 export type AggregateResult = ScoredSubject<AggregateStatus> & {

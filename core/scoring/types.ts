@@ -215,10 +215,31 @@ export type UsedChild = {
 
 export type ExcludedChild = { readonly id: string; readonly code?: string; readonly reason: string };
 
-export type IndicatorExplanation = {
+/**
+ * What every explanation says, an indicator's or an aggregate's (docs/scoring.md §5.12): whose score it is, its
+ * status and rule, the formula with the values substituted and a one-line text, the score and how it is shown, the
+ * profile that produced it, and the warnings and errors that came with it.
+ */
+export type ExplainedScore<Status extends ChildStatus, Rule> = {
   readonly subject: Subject;
-  readonly status: IndicatorStatus;
-  readonly rule: RuleName | null;
+  readonly status: Status;
+  readonly rule: Rule;
+  /** e.g. `min(11/12, 1)`, `(20×0.75 + 30×1 + 40×0.8)/(20+30+40)`; null when nothing was computed */
+  readonly formula: string | null;
+  /** one line, e.g. `ratio: min(11/12, 1) = 91.67%`, `mean: (…) = 0.8556 → 86% [1.4 excluded: no scored child]` */
+  readonly text: string;
+  readonly score: number | null;
+  readonly display: string | null;
+  /** "name@version" of the profile that produced the result (docs/scoring.md §5.11) */
+  readonly profile: string;
+  readonly warnings: readonly string[];
+  readonly errors: readonly string[];
+  /** the children (an aggregate's, or a project's activities) used and excluded */
+  readonly used?: readonly UsedChild[];
+  readonly excluded?: readonly ExcludedChild[];
+};
+
+export type IndicatorExplanation = ExplainedScore<IndicatorStatus, RuleName | null> & {
   readonly mode: RuleMode | null;
   readonly polarity: Polarity;
   /** present when the polarity was inferred from the values and nobody confirmed it yet (docs/scoring.md §4) */
@@ -233,20 +254,7 @@ export type IndicatorExplanation = {
     readonly notCompleted: boolean;
     readonly neutralisationReason: string | null;
   };
-  /** the formula with values substituted, e.g. `min(11/12, 1)`; null when nothing was computed */
-  readonly formula: string | null;
-  /** one-line summary, e.g. `ratio: min(11/12, 1) = 91.67%` */
-  readonly text: string;
-  readonly score: number | null;
   readonly attainment: number | null;
-  readonly display: string | null;
-  /** "name@version" of the profile that produced the result (docs/scoring.md §5.11) */
-  readonly profile: string;
-  readonly warnings: readonly string[];
-  readonly errors: readonly string[];
-  /** project rule with activities: the activities used and excluded */
-  readonly used?: readonly UsedChild[];
-  readonly excluded?: readonly ExcludedChild[];
 };
 
 /**

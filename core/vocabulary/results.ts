@@ -1,21 +1,15 @@
 /**
  * The closed sets of what the server answers about values and scores (docs/scoring.md §3, §5.2, §5.12), as plain
  * enums so the GraphQL schema can offer them as enums (registered in server/graphql/enums.ts) while the engine keeps
- * its lower-case string literals. Each enum's values are exactly the engine's literals: a test compares them.
+ * its lower-case string literals. Each enum's values are exactly the engine's literals: a test compares them. A set
+ * that is another with more values (a parsed value's kind, a score's rule, a moved score's level) is that set spread
+ * into a constant object, which GraphQL registers like an enum, its values in the same order.
  */
+import { ScoringRule, ValueKind } from './enums';
 
-/** What a typed or imported cell turned out to be (docs/scoring.md §3). */
-export enum ParsedValueKind {
-  NUMBER = 'number',
-  PERCENT = 'percent',
-  CURRENCY = 'currency',
-  DAYS = 'days',
-  DATE = 'date',
-  BOOLEAN = 'boolean',
-  TEXT = 'text',
-  PLACEHOLDER = 'placeholder',
-  EMPTY = 'empty',
-}
+/** What a typed or imported cell turned out to be (docs/scoring.md §3): a value's kind, a placeholder or nothing. */
+export const ParsedValueKind = { ...ValueKind, PLACEHOLDER: 'placeholder', EMPTY: 'empty' } as const;
+export type ParsedValueKind = (typeof ParsedValueKind)[keyof typeof ParsedValueKind];
 
 /** A comparison written before a number ("≥ 90%"). */
 export enum Comparator {
@@ -45,20 +39,14 @@ export enum ScoreStatus {
 }
 
 /** The rule that produced a score: an indicator's (§5.3) or an aggregate's (§5.5 - §5.9). */
-export enum RealizationRule {
-  RATIO = 'ratio',
-  INVERSE = 'inverse',
-  DEADLINE = 'deadline',
-  BOOLEAN = 'boolean',
-  BANDS = 'bands',
-  MANUAL = 'manual',
-  PROJECT = 'project',
-  MONITORING = 'monitoring',
-  MEAN = 'mean',
-  STRATEGIC = 'strategic',
-  DASHBOARD = 'dashboard',
-  MANAGER = 'manager',
-}
+export const RealizationRule = {
+  ...ScoringRule,
+  MEAN: 'mean',
+  STRATEGIC: 'strategic',
+  DASHBOARD: 'dashboard',
+  MANAGER: 'manager',
+} as const;
+export type RealizationRule = (typeof RealizationRule)[keyof typeof RealizationRule];
 
 /** The variant of a rule that produced a score (core/scoring/types.ts RuleMode). */
 export enum RuleMode {
@@ -96,14 +84,8 @@ export enum AffectedLevel {
 }
 
 /** What a score a live update moved belongs to: an indicator, or one of the levels above it. */
-export enum MovedScoreLevel {
-  INDICATOR = 'indicator',
-  OPERATIONAL = 'operational',
-  STRATEGIC = 'strategic',
-  PERSPECTIVE = 'perspective',
-  PLAN = 'plan',
-  DASHBOARD = 'dashboard',
-}
+export const MovedScoreLevel = { INDICATOR: 'indicator', ...AffectedLevel } as const;
+export type MovedScoreLevel = (typeof MovedScoreLevel)[keyof typeof MovedScoreLevel];
 
 /** A lint finding that stops a score (error) or only warns. */
 export enum LintSeverity {

@@ -13,19 +13,17 @@ import { MergeBase } from './base';
 import type { PlanTable } from './columns';
 import { readPlanTable, type OperationContext } from './context';
 import { sendChanges, type SyncRun } from './send';
-import type { StoredState } from './state';
-import type { Binding, ConflictRecord, SheetError, SyncSummary } from './types';
+import type { Binding, ConflictRecord, SyncSummary } from './types';
 
 type FieldChanges = LastFieldChangesQuery['lastFieldChanges'][number]['changes'];
 
-/** a Sync; rows merged with a colleague's change go out again at once, in a second pass over their new version */
-export async function sendMerging(
-  ctx: OperationContext,
-  state: StoredState,
-  previous: { errors: SheetError[]; conflicts: ConflictRecord[] },
-  only?: ReadonlySet<string>,
-): Promise<SyncRun> {
-  const first = await sendChanges(ctx, state, previous, only);
+/**
+ * a Sync, with sendChanges's parameters; rows merged with a colleague's change go out again at once, in a second pass
+ * over their new version
+ */
+export async function sendMerging(...args: Parameters<typeof sendChanges>): Promise<SyncRun> {
+  const ctx = args[0];
+  const first = await sendChanges(...args);
   if (!first.merged?.length || first.summary.offline) return withAuthorsRun(ctx, first);
   const second = await sendChanges(ctx, first.state, first, new Set(first.merged));
   return withAuthorsRun(ctx, { ...second, summary: combined(first.summary, second.summary) });
