@@ -1,8 +1,8 @@
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { Node } from '../entities/base';
-import type { PlanSnapshot, TreeRows } from '../services/plan-snapshot';
-import { readOnlyPlan, withRowsOf } from '../services/plan-snapshot';
+import type { PlanSnapshot } from '../services/plan-snapshot';
+import { readOnlyPlan, TREE_KINDS, withRowsOf } from '../services/plan-snapshot';
 import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-stamp';
 import { type ScoreSnapshots, snapshotBytes } from '../services/score-snapshots';
 import type { ServiceContext } from '../services/service-context';
@@ -14,16 +14,6 @@ import type { StatePatch } from './shared-states';
 
 /** The read-only plan state of one stamp, read before the sync takes its turn on the plan. */
 export type KeptState = { stamp: PlanStamp; state: PlanState };
-
-const TREE_KINDS: Array<keyof TreeRows> = [
-  'perspectives',
-  'strategicObjectives',
-  'operationalObjectives',
-  'indicators',
-  'targets',
-  'revisions',
-  'measurements',
-];
 
 /**
  * The sheet's plan state at the plan's current stamp, kept or read now, outside the sync's transaction: the state
