@@ -58,19 +58,11 @@ export function bearerAccess(
     // the guards in front of the route have resolved the token already (resolveToken): the same answer, no second read
     const resolved = res.locals.principal as Principal | undefined;
     const principal = resolved ?? (await authenticate(orm.em, req.headers.authorization, clock()));
-    const ctx = createContext(orm.em, principal, {
+    return createContext(orm.em, principal, {
       fastPaths: options.fastPaths ?? true,
       snapshots: options.snapshots,
       compute: options.compute,
     });
-    return {
-      em: ctx.em,
-      actor: ctx.actor,
-      access: ctx.access,
-      fastPaths: ctx.fastPaths,
-      snapshots: ctx.snapshots,
-      compute: ctx.compute,
-    };
   };
 }
 
