@@ -39,12 +39,5 @@ export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[
   }
   // a managed row has its read-only twin's class: it was found by that entity and id
   const snapshot = withRowsOf(state.snapshot, managed, [...TREE_KINDS, 'entries', 'assignments']);
-  return new PlanState(
-    snapshot,
-    state.year,
-    state.checkpoint,
-    [...state.unitsById.values()],
-    state.locked ? [state.locked] : [],
-    { base: state, touched: managed.values() },
-  );
+  return state.patched(snapshot, managed.values());
 }

@@ -183,14 +183,7 @@ async function readLeft(
   };
   // indexed from `after`'s indexes, only the re-read rows' owners again: indexing the whole plan (every period's
   // targets) here was a third of a sync's time (bench B7); a 5,000-row batch's created rows are kept as indexed
-  return new PlanState(
-    snapshot,
-    after.year,
-    after.checkpoint,
-    [...after.unitsById.values()],
-    after.locked ? [after.locked] : [],
-    { base: after, touched: byId.values() },
-  );
+  return after.patched(snapshot, byId.values());
 }
 
 /** A created row's references to a row read again (an updated parent, the plan) point at the fresh row */
