@@ -4,7 +4,7 @@ import { type Connection, connectionOf } from './connection';
 import type { Context } from './context';
 import { AuditEventFilter } from './inputs/audit';
 import { auditPage, AuditEventOrder } from './orders';
-import { PageArgs } from './paging';
+import { OrderBy, PageArgs } from './paging';
 
 const AuditEventConnection = connectionOf(AuditEvent, 'AuditEvent');
 
@@ -17,7 +17,7 @@ export class AuditResolver {
   async auditEvents(
     @Arg('filter', () => AuditEventFilter, { nullable: true, validate: true }) filter: AuditEventFilter | null,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('orderBy', () => AuditEventOrder, { nullable: true, description: 'Ordine / Order' })
+    @OrderBy(() => AuditEventOrder)
     orderBy: AuditEventOrder | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<AuditEvent>> {

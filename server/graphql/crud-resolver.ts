@@ -5,7 +5,7 @@ import { createEntity, deleteEntity, type EntitySpec, updateEntity } from '../se
 import { type Connection, connectionOf } from './connection';
 import type { Context } from './context';
 import type { Paging } from './orders';
-import { MAX_PAGE, PageArgs } from './paging';
+import { MAX_PAGE, OrderBy, PageArgs } from './paging';
 
 @ObjectType({ simpleResolvers: true, description: 'Esito di una cancellazione / Result of a delete mutation' })
 export class DeletePayload {
@@ -124,7 +124,7 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
         @Arg('filter', () => api.filterInput, { nullable: true, validate: true, description: 'Filtro / Filter' })
         filter: object | null,
         @Args(() => PageArgs) page: PageArgs,
-        @Arg('orderBy', () => paging.orderInput, { nullable: true, description: 'Ordine / Order' })
+        @OrderBy(() => paging.orderInput)
         orderBy: object | null,
         @Ctx() ctx: Context,
       ): Promise<Connection<E>> {

@@ -8,7 +8,7 @@ import { type Connection, connectionOf } from './connection';
 import type { Context } from './context';
 import { auditPage, AuditEventOrder } from './orders';
 import { byNumber, byWords, listOrdering, type OrderChoice } from './orderings';
-import { OrderDirection, PageArgs } from './paging';
+import { OrderBy, OrderDirection, PageArgs } from './paging';
 import { LintIssue, PerformanceReport, ReportRow } from './types/report';
 import { RowChange } from './types/sync';
 import { OrganisationMember } from './types/users';
@@ -74,7 +74,7 @@ export class ReportRowsResolver {
   rowsConnection(
     @Root() report: PerformanceReport,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('orderBy', () => REPORT_ROWS.orderInput, { nullable: true, description: 'Ordine / Order' })
+    @OrderBy(() => REPORT_ROWS.orderInput)
     orderBy: OrderChoice | null,
   ): Connection<ReportRow> {
     return REPORT_ROWS.page(report.rows, orderBy, page);
@@ -90,7 +90,7 @@ export class ListConnectionsResolver {
   async usersConnection(
     @Arg('organisationId', () => ID, { description: "L'organizzazione / The organisation" }) organisationId: string,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('orderBy', () => MEMBERS.orderInput, { nullable: true, description: 'Ordine / Order' })
+    @OrderBy(() => MEMBERS.orderInput)
     orderBy: OrderChoice | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<OrganisationMember>> {
@@ -104,7 +104,7 @@ export class ListConnectionsResolver {
   async planLintConnection(
     @Arg('planId', () => ID, { description: 'La versione del piano / The plan version' }) planId: string,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('orderBy', () => LINT_ISSUES.orderInput, { nullable: true, description: 'Ordine / Order' })
+    @OrderBy(() => LINT_ISSUES.orderInput)
     orderBy: OrderChoice | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<LintIssue>> {
@@ -122,7 +122,7 @@ export class ListConnectionsResolver {
     @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END, description: 'Scadenza / Checkpoint' })
     checkpoint: Checkpoint,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('orderBy', () => AuditEventOrder, { nullable: true, description: 'Ordine / Order' })
+    @OrderBy(() => AuditEventOrder)
     orderBy: AuditEventOrder | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<RowChange>> {

@@ -1,5 +1,5 @@
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
-import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
+import { Arg, ArgsType, type ClassType, Field, Int, registerEnumType } from 'type-graphql';
 import { InputError } from '../errors';
 import { checkedCursor, type Connection, toConnection } from './connection';
 
@@ -42,6 +42,11 @@ export class PageArgs {
 
   @Optional(String, 'Cursore di un bordo: le righe prima / A cursor: the rows before it')
   before?: string | null;
+}
+
+/** A connection's `orderBy` argument, beside its PageArgs: optional, none keeps the list's default order. */
+export function OrderBy(order: () => ClassType<object>): ReturnType<typeof Arg> {
+  return Arg('orderBy', order, { nullable: true, description: 'Ordine / Order' });
 }
 
 /** The page size asked for, checked: 0 to MAX_PAGE; neither `first` nor `last` means the first DEFAULT_PAGE. */

@@ -58,19 +58,11 @@ export function bearerAccess(
     // the guards in front of the route have resolved the token already (resolveToken): the same answer, no second read
     const resolved = res.locals.principal as Principal | undefined;
     const principal = resolved ?? (await authenticate(orm.em, req.headers.authorization, clock()));
-    const ctx = createContext(orm.em, principal, {
+    return createContext(orm.em, principal, {
       fastPaths: options.fastPaths ?? true,
       snapshots: options.snapshots,
       compute: options.compute,
     });
-    return {
-      em: ctx.em,
-      actor: ctx.actor,
-      access: ctx.access,
-      fastPaths: ctx.fastPaths,
-      snapshots: ctx.snapshots,
-      compute: ctx.compute,
-    };
   };
 }
 
@@ -116,10 +108,9 @@ function checkpointOf(raw: unknown): Checkpoint {
   throw InputError.of('checkpoint', 'BAD_CHECKPOINT', 'checkpoint is YEAR_END (31/12) or MID_YEAR (30/6)');
 }
 
-function period(req: Request): { planId: string; year: number; checkpoint: Checkpoint } {
-  const q = req.query as Record<string, unknown>;
-  const planId = typeof q.planId === 'string' ? q.planId.trim() : '';
-  if (!planId) throw InputError.of('planId', 'REQUIRED', 'give the plan version: ?planId=…');
+/** The `planId` of a query, given (else REQUIRED with `hint`) and plausible */
+function planIdOf(planId: string | undefined, hint: string): string {
+  if (!planId) throw InputError.of('planId', 'REQUIRED', hint);
   // an id is printable and short: a NUL reached the database driver and came back as an internal error
   if (!isPlausibleId(planId))
     throw InputError.of(
@@ -127,6 +118,12 @@ function period(req: Request): { planId: string; year: number; checkpoint: Check
       'BAD_ID',
       "planId non è l'id di una versione del piano / planId is not the id of a plan version",
     );
+  return planId;
+}
+
+function period(req: Request): { planId: string; year: number; checkpoint: Checkpoint } {
+  const q = req.query as Record<string, unknown>;
+  const planId = planIdOf(typeof q.planId === 'string' ? q.planId.trim() : '', 'give the plan version: ?planId=…');
   const year = Number(q.year);
   if (!Number.isInteger(year) || year < 1990 || year > 2200)
     throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
@@ -232,13 +229,7 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
       const year = q.year === undefined || q.year === '' ? undefined : Number(q.year);
       if (year !== undefined && !Number.isInteger(year))
         throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
-      if (!q.planId) throw InputError.of('planId', 'REQUIRED', 'give the plan version to import into: ?planId=…');
-      if (!isPlausibleId(q.planId))
-        throw InputError.of(
-          'planId',
-          'BAD_ID',
-          "planId non è l'id di una versione del piano / planId is not the id of a plan version",
-        );
+      const planId = planIdOf(q.planId, 'give the plan version to import into: ?planId=…');
       const mode = q.mode === 'atomic' || q.mode === 'ATOMIC' ? 'atomic' : 'partial';
       const result = await importWorkbook(
         {
@@ -251,7 +242,7 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
         },
         body,
         {
-          planId: q.planId,
+          planId,
           year,
           checkpoint: q.checkpoint ? checkpointOf(q.checkpoint) : undefined,
           mode,

@@ -41,6 +41,17 @@ export type TreeRows = {
   measurements: Measurement[];
 };
 
+/** The kinds of TreeRows, from the perspectives down: what a replaced row of the plan's tree may be. */
+export const TREE_KINDS: ReadonlyArray<keyof TreeRows> = [
+  'perspectives',
+  'strategicObjectives',
+  'operationalObjectives',
+  'indicators',
+  'targets',
+  'revisions',
+  'measurements',
+];
+
 /**
  * Everything scoring needs of one plan version, read with a fixed number of statements whatever the plan's size:
  * one per kind of row, filtered by the plan (sliced reads: one per kind and SLICE_ROWS rows).

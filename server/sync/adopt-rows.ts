@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Node } from '../entities/base';
-import { withRowsOf } from '../services/plan-snapshot';
+import { TREE_KINDS, withRowsOf } from '../services/plan-snapshot';
 import { ConflictError, NotFoundError } from '../errors';
 import { PlanState } from './plan-state';
 import { readsTogether } from '../speed/reads-together';
@@ -38,23 +38,6 @@ export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[
     if (now.version !== row.version) throw new ConflictError(row.constructor.name, row.id, row.version, now.version);
   }
   // a managed row has its read-only twin's class: it was found by that entity and id
-  const snapshot = withRowsOf(state.snapshot, managed, [
-    'perspectives',
-    'strategicObjectives',
-    'operationalObjectives',
-    'indicators',
-    'targets',
-    'revisions',
-    'measurements',
-    'entries',
-    'assignments',
-  ]);
-  return new PlanState(
-    snapshot,
-    state.year,
-    state.checkpoint,
-    [...state.unitsById.values()],
-    state.locked ? [state.locked] : [],
-    { base: state, touched: managed.values() },
-  );
+  const snapshot = withRowsOf(state.snapshot, managed, [...TREE_KINDS, 'entries', 'assignments']);
+  return state.patched(snapshot, managed.values());
 }

@@ -78,11 +78,7 @@ export function stateAfter(before: PlanState, writes: BatchWrites): PlanState {
     assignments: merged(s.assignments, [], removed),
     unitsOf,
   };
-  const units = [...before.unitsById.values(), ...writes.units];
   const touched: object[] = [...removed];
   for (const kind of ['targets', 'revisions', 'measurements'] as const) touched.push(...writes[kind]);
-  return new PlanState(snapshot, before.year, before.checkpoint, units, before.locked ? [before.locked] : [], {
-    base: before,
-    touched,
-  });
+  return before.patched(snapshot, touched, writes.units);
 }

@@ -1,8 +1,8 @@
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { Node } from '../entities/base';
-import type { PlanSnapshot, TreeRows } from '../services/plan-snapshot';
-import { readOnlyPlan, withRowsOf } from '../services/plan-snapshot';
+import type { PlanSnapshot } from '../services/plan-snapshot';
+import { readOnlyPlan, TREE_KINDS, withRowsOf } from '../services/plan-snapshot';
 import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-stamp';
 import { type ScoreSnapshots, snapshotBytes } from '../services/score-snapshots';
 import type { ServiceContext } from '../services/service-context';
@@ -14,16 +14,6 @@ import type { StatePatch } from './shared-states';
 
 /** The read-only plan state of one stamp, read before the sync takes its turn on the plan. */
 export type KeptState = { stamp: PlanStamp; state: PlanState };
-
-const TREE_KINDS: Array<keyof TreeRows> = [
-  'perspectives',
-  'strategicObjectives',
-  'operationalObjectives',
-  'indicators',
-  'targets',
-  'revisions',
-  'measurements',
-];
 
 /**
  * The sheet's plan state at the plan's current stamp, kept or read now, outside the sync's transaction: the state
@@ -193,14 +183,7 @@ async function readLeft(
   };
   // indexed from `after`'s indexes, only the re-read rows' owners again: indexing the whole plan (every period's
   // targets) here was a third of a sync's time (bench B7); a 5,000-row batch's created rows are kept as indexed
-  return new PlanState(
-    snapshot,
-    after.year,
-    after.checkpoint,
-    [...after.unitsById.values()],
-    after.locked ? [after.locked] : [],
-    { base: after, touched: byId.values() },
-  );
+  return after.patched(snapshot, byId.values());
 }
 
 /** A created row's references to a row read again (an updated parent, the plan) point at the fresh row */

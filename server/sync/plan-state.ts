@@ -101,6 +101,18 @@ export class PlanState {
     return this.snapshot.plan;
   }
 
+  /**
+   * This state's plan with some rows in other places (`touched`: the rows added, removed or replaced, old and new),
+   * for the same period, lock and units (with `units` added): indexed from this one, as the constructor's patch says.
+   */
+  patched(snapshot: PlanSnapshot, touched: Iterable<object>, units: OrgUnit[] = []): PlanState {
+    const locks = this.locked ? [this.locked] : [];
+    return new PlanState(snapshot, this.year, this.checkpoint, [...this.unitsById.values(), ...units], locks, {
+      base: this,
+      touched,
+    });
+  }
+
   target(indicatorId: string, year: number): Target | undefined {
     return this.targetsOf.get(indicatorId)?.find((t) => t.year === year && t.checkpoint === this.checkpoint);
   }

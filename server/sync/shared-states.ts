@@ -77,9 +77,7 @@ export async function patchedState(
   if (!plan) return null;
   const exact = (await readPlanStamp(em, patch.to.planId)).value === patch.to.value;
   const snapshot = { ...withRowsOf(base.snapshot, replaced, TREE_KINDS), plan: plan as PlanState['snapshot']['plan'] };
-  const units = [...base.unitsById.values()];
-  const locks = base.locked ? [base.locked] : [];
-  const mid = new PlanState(snapshot, base.year, base.checkpoint, units, locks, { base, touched: replaced.values() });
+  const mid = base.patched(snapshot, replaced.values());
   return { state: stateAfter(mid, created), exact };
 }
 

@@ -70,17 +70,21 @@ export class ExplainedManual {
   at!: string | null;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: it_en('Un elemento contato nel calcolo', 'A child counted in the score'),
-})
-export class UsedChild {
+/** A child as the explanation names it, counted or left out: its id and code (a base class, not in the schema) */
+@ObjectType({ simpleResolvers: true })
+abstract class ExplainedChild {
   @Field(() => ID, { description: it_en("L'id dell'elemento", "The child's id") })
   id!: string;
 
   @Nullable(String, it_en('Il suo codice', 'Its code'))
   code!: string | null;
+}
 
+@ObjectType({
+  simpleResolvers: true,
+  description: it_en('Un elemento contato nel calcolo', 'A child counted in the score'),
+})
+export class UsedChild extends ExplainedChild {
   @Nullable(Float, it_en('Peso dichiarato; null se i pesi sono uguali', 'Declared weight; null when equal'))
   weight!: number | null;
 
@@ -92,13 +96,7 @@ export class UsedChild {
   simpleResolvers: true,
   description: it_en('Un elemento escluso dal calcolo, con il motivo', 'A child left out, with why'),
 })
-export class ExcludedChild {
-  @Field(() => ID, { description: it_en("L'id dell'elemento", "The child's id") })
-  id!: string;
-
-  @Nullable(String, it_en('Il suo codice', 'Its code'))
-  code!: string | null;
-
+export class ExcludedChild extends ExplainedChild {
   @Field({ description: it_en('Perché è escluso (codice e dettaglio)', 'Why it is left out (code and detail)') })
   reason!: string;
 }
