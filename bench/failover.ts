@@ -10,6 +10,7 @@ import {
   type Pane,
   percentile,
   type Sample,
+  unheard,
 } from './addin-mix';
 import { startInstances } from './instances';
 import { SHEET_ROWS, SYNC_ROWS } from '../addin/src/api/queries';
@@ -250,10 +251,8 @@ export async function runFailover(
 
     const lost = await lostWrites(b, inst.token, inst.planId, acknowledged);
     const heard = heardBy([onA, onAgain!], caughtUpRows);
-    const missed = [...acknowledged.keys()].filter((rowId) => !heard.has(rowId));
-    timeline.missedAfterOneSecond = [...acknowledged.keys()]
-      .filter((rowId) => !heardAfterOneSecond.has(rowId))
-      .join(' ');
+    const missed = unheard(acknowledged, heard);
+    timeline.missedAfterOneSecond = unheard(acknowledged, heardAfterOneSecond).join(' ');
     const missedWhy = await explainMissed(missed, { b, token: inst.token, planId: inst.planId, cursor, started });
     for (const m of missedWhy) Object.assign(m, { ack: acknowledged.log!.get(m.rowId as string) });
     for (const m of missedWhy) (m.ack as { at: number }).at -= started;
