@@ -197,7 +197,14 @@ export async function runFailover(
       mark('closedOnA');
       onAgain = listen(socketUrl({ url: b }), inst.token, vars);
       listeners.push(onAgain);
-      await until(async () => (await subscriptionsOn(b)) === 2, HANG_GUARD_MS, 'the subscriber again on B');
+      // the catch-up starts once B says it listens (its `subscribed` event): a write committed between the socket's
+      // opening and the registration is then in it (server/live/feeds.ts)
+      const listening = await Promise.race([
+        onAgain.subscribed.then(() => true),
+        onAgain.closed.then(() => false),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), HANG_GUARD_MS).unref()),
+      ]);
+      if (!listening) throw new Error(`the subscriber again on B: not subscribed within ${HANG_GUARD_MS} ms`);
       mark('subscribedOnB');
       const response = await fetch(`${b}/graphql`, {
         method: 'POST',
