@@ -47,12 +47,9 @@ test('a row updated once stays a change to hear of when a later sync finds it un
  */
 test('B8 counts as missed only rows an acknowledged write changed and the subscriber did not hear', () => {
   const acknowledged: Acknowledged = new Map();
-  const sent = [
-    { rowId: 'heard', actual: '1' },
-    { rowId: 'not-heard', actual: '2' },
-    { rowId: 'already-so', actual: '3' },
-  ];
-  const answer = (status: string, index: number) => ({ index, status, rowVersion: 9 });
-  acknowledge(acknowledged, sent, [answer('UPDATED', 0), answer('UPDATED', 1), answer('UNCHANGED', 2)], 'http://a');
+  const statuses = { heard: 'UPDATED', 'not-heard': 'UPDATED', 'already-so': 'UNCHANGED' };
+  const sent = Object.keys(statuses).map((rowId) => ({ rowId, actual: '1' }));
+  const answered = Object.values(statuses).map((status, index) => ({ index, status, rowVersion: 9 }));
+  acknowledge(acknowledged, sent, answered, 'http://a');
   expect(unheard(acknowledged, new Set(['heard']))).toEqual(['not-heard']);
 });
