@@ -52,6 +52,15 @@ export function acknowledge(
   }
 }
 
+/**
+ * The rows a subscriber should have heard of (or caught up with) and did not (B8's `missedBySubscriber`): those an
+ * acknowledged write UPDATED. A row only ever answered UNCHANGED was committed by nobody during the run, so no event
+ * or delta names it; it still counts for lost writes (lostWrites reads every acknowledged row).
+ */
+export function unheard(acknowledged: Acknowledged, heard: ReadonlySet<string>): string[] {
+  return [...(acknowledged.changed ?? [])].filter((rowId) => !heard.has(rowId));
+}
+
 /** a failed request of the cycle, or a pane's re-reading of its rows' versions after its instance died */
 export type Failure = { op: Op | 'bind'; url: string; what: string };
 

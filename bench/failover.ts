@@ -10,6 +10,7 @@ import {
   type Pane,
   percentile,
   type Sample,
+  unheard,
 } from './addin-mix';
 import { startInstances } from './instances';
 import { SHEET_ROWS, SYNC_ROWS } from '../addin/src/api/queries';
@@ -196,7 +197,14 @@ export async function runFailover(
       mark('closedOnA');
       onAgain = listen(socketUrl({ url: b }), inst.token, vars);
       listeners.push(onAgain);
-      await until(async () => (await subscriptionsOn(b)) === 2, HANG_GUARD_MS, 'the subscriber again on B');
+      // the catch-up starts once B says it listens (its `subscribed` event): a write committed between the socket's
+      // opening and the registration is then in it (server/live/feeds.ts)
+      const listening = await Promise.race([
+        onAgain.subscribed.then(() => true),
+        onAgain.closed.then(() => false),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), HANG_GUARD_MS).unref()),
+      ]);
+      if (!listening) throw new Error(`the subscriber again on B: not subscribed within ${HANG_GUARD_MS} ms`);
       mark('subscribedOnB');
       const response = await fetch(`${b}/graphql`, {
         method: 'POST',
@@ -250,10 +258,8 @@ export async function runFailover(
 
     const lost = await lostWrites(b, inst.token, inst.planId, acknowledged);
     const heard = heardBy([onA, onAgain!], caughtUpRows);
-    const missed = [...acknowledged.keys()].filter((rowId) => !heard.has(rowId));
-    timeline.missedAfterOneSecond = [...acknowledged.keys()]
-      .filter((rowId) => !heardAfterOneSecond.has(rowId))
-      .join(' ');
+    const missed = unheard(acknowledged, heard);
+    timeline.missedAfterOneSecond = unheard(acknowledged, heardAfterOneSecond).join(' ');
     const missedWhy = await explainMissed(missed, { b, token: inst.token, planId: inst.planId, cursor, started });
     for (const m of missedWhy) Object.assign(m, { ack: acknowledged.log!.get(m.rowId as string) });
     for (const m of missedWhy) (m.ack as { at: number }).at -= started;

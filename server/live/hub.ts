@@ -37,6 +37,7 @@ export type HubOptions = {
 export class LiveHub {
   private readonly pubSub: PubSub<Topics>;
   private readonly topic: 'plan-changed';
+  private readonly subscribeClient: Redis | null = null;
   readonly distributed: boolean;
 
   constructor({ coordination }: HubOptions = {}) {
@@ -47,6 +48,7 @@ export class LiveHub {
       // a publish waits for a Redis that restarts a little longer than a rate-limit check would
       const publishClient = coordination.connect('live-publish', { maxRetriesPerRequest: 3 });
       const subscribeClient = coordination.connect('live-subscribe', { maxRetriesPerRequest: 3 });
+      this.subscribeClient = subscribeClient;
       this.pubSub = createPubSub<Topics>({
         eventTarget: createRedisEventTarget({
           publishClient: withoutUnhandledRejections(publishClient),
@@ -85,8 +87,20 @@ export class LiveHub {
     }
   }
 
+  /** An organisation's messages; the subscription is made at the iterator's first next() (a Repeater's start). */
   messages(orgId: string): AsyncIterable<LiveMessage> {
     return this.pubSub.subscribe(this.topic, orgId);
+  }
+
+  /**
+   * Resolves once every subscription made so far hears every message published after it. In memory at once; over
+   * Redis the channel's SUBSCRIBE was sent on the subscribing connection without an answer awaited (the event
+   * target's), so a PING on that same connection: Redis answers one connection's commands in order, so its PONG
+   * comes after the SUBSCRIBE was done. Rejects when Redis does not answer (the subscription then fails, and the
+   * add-in polls).
+   */
+  async listening(): Promise<void> {
+    await this.subscribeClient?.ping();
   }
 }
 

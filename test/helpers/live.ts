@@ -8,7 +8,7 @@ export const HANG_GUARD_MS = 60_000;
 /** The selection of a planChanged event the tests (and bench B7) read. */
 export const PLAN_CHANGED = `subscription Live($planId: ID!, $year: Int!, $checkpoint: Checkpoint) {
   planChanged(planId: $planId, year: $year, checkpoint: $checkpoint) {
-    planId year checkpoint changedBy at source
+    subscribed planId year checkpoint changedBy at source
     rows { rowId rowVersion level code changedBy changedAt source }
     deletedRowIds
     scores { id level code oldScore oldDisplay realization { status score display } }
@@ -44,7 +44,10 @@ export type PlanChangeEvent = {
 
 /** What one subscriber heard: its events, the errors it got, and a way to wait for the next event. */
 export type Listener = {
+  /** the changes it heard (the server's first event, `subscribed`, is not one: it resolves `subscribed`) */
   events: PlanChangeEvent[];
+  /** resolves when the server listens (its `subscribed` event): a catch-up read begun after it misses nothing */
+  subscribed: Promise<void>;
   /** when each event arrived on the socket (performance.now()), beside `events`: bench B7 times the hop with it */
   arrivals: number[];
   errors: unknown[];
@@ -74,6 +77,8 @@ export function listen(
   let taken = 0;
   const waiting: Array<() => void> = [];
   let onClosed!: (c: { code: number; reason: string }) => void;
+  let onSubscribed!: () => void;
+  const subscribed = new Promise<void>((resolve) => (onSubscribed = resolve));
   const closed = new Promise<{ code: number; reason: string }>((resolve) => (onClosed = resolve));
   const client: Client = createClient({
     url,
@@ -83,12 +88,13 @@ export function listen(
     lazy: false,
     on: { closed: (event) => onClosed(event as { code: number; reason: string }) },
   });
-  const stopSubscription = client.subscribe<{ planChanged: PlanChangeEvent }>(
+  const stopSubscription = client.subscribe<{ planChanged: PlanChangeEvent & { subscribed: boolean } }>(
     { query: PLAN_CHANGED, variables },
     {
       next: (result) => {
         if (result.errors) errors.push(...result.errors);
-        if (result.data) {
+        if (result.data?.planChanged.subscribed) onSubscribed();
+        else if (result.data) {
           events.push(result.data.planChanged);
           arrivals.push(performance.now());
         }
@@ -103,6 +109,7 @@ export function listen(
   );
   return {
     events,
+    subscribed,
     arrivals,
     errors,
     closed,
@@ -197,4 +204,30 @@ export function listenTo(
       await client.dispose();
     },
   };
+}
+
+/** A server's next subscription held before it registers (server/live/feeds.ts, RegistrationGate), until released. */
+export type RegistrationHold = { held: Promise<void>; release(): void };
+
+/**
+ * Holds the next subscription `server` receives after its request arrived and before it is registered on the hub:
+ * `held` resolves when it waits there (rejects after the hang guard), `release` lets it go on. A hold not released
+ * gives up after the hang guard, so a forgotten one fails its test instead of hanging it.
+ */
+export function holdRegistration(server: Pick<TestServer, 'app'>, ms = HANG_GUARD_MS): RegistrationHold {
+  const feeds = server.app.live.feeds;
+  let onHeld!: () => void;
+  let release!: () => void;
+  const arrived = new Promise<void>((resolve) => (onHeld = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const guard = (what: string) =>
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms).unref());
+  feeds.registrationGate = {
+    async pass() {
+      feeds.registrationGate = null;
+      onHeld();
+      await Promise.race([released, guard('the held subscription was not released')]);
+    },
+  };
+  return { held: Promise.race([arrived, guard('no subscription reached the registration hold')]), release };
 }

@@ -568,4 +568,4 @@ export type PlanChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type PlanChangedSubscription = { planChanged: { changedBy: string | null, at: string, source: ChangeSource, deletedRowIds: Array<string>, rows: Array<{ rowId: string, rowVersion: number }>, scores: Array<{ id: string, realization: { status: ScoreStatus, score: number | null, display: string | null, text: string, errors: Array<string>, checkpoint: Checkpoint } | null }> } };
+export type PlanChangedSubscription = { planChanged: { subscribed: boolean, changedBy: string | null, at: string, source: ChangeSource, deletedRowIds: Array<string>, rows: Array<{ rowId: string, rowVersion: number }>, scores: Array<{ id: string, realization: { status: ScoreStatus, score: number | null, display: string | null, text: string, errors: Array<string>, checkpoint: Checkpoint } | null }> } };

@@ -3,6 +3,9 @@
  * the connection parameters (a browser websocket cannot send an Authorization header). It says whether it is live,
  * so the pane can poll sheetRows(since) while it is not: corporate proxies often refuse the websocket's Upgrade.
  * The client keeps retrying in the background, with graphql-ws's own growing pauses, and tells when it is back.
+ * It is live when the server says it listens (the `subscribed` event), not when the socket opens: the pane's
+ * catch-up read then starts after the server registered the subscription, so a change committed in between is
+ * either heard or read (server/live/feeds.ts says why this holds across instances).
  */
 import { createClient, type Client } from 'graphql-ws';
 import { PLAN_CHANGED } from './queries';
@@ -10,7 +13,10 @@ import type { PlanChangedSubscription, Checkpoint } from './generated';
 
 export type PlanChange = PlanChangedSubscription['planChanged'];
 
-/** 'live': events arrive; 'down': the socket cannot open, or closed (the pane polls meanwhile) */
+/**
+ * 'live': the server listens, events arrive (the pane catches up from its cursor then); 'down': the socket cannot
+ * open, or closed (the pane polls meanwhile)
+ */
 export type LiveState = 'connecting' | 'live' | 'down';
 
 export type LiveTarget = {
@@ -56,10 +62,6 @@ export function subscribePlan(
       await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** Math.min(retries, 5))));
     },
     on: {
-      connected: () => {
-        handlers.state('live', everLive);
-        everLive = true;
-      },
       closed: () => {
         if (!closing) handlers.state('down', false);
       },
@@ -73,7 +75,11 @@ export function subscribePlan(
     },
     {
       next: (result) => {
-        if (result.data) handlers.change(result.data.planChanged);
+        if (!result.data) return;
+        if (!result.data.planChanged.subscribed) return handlers.change(result.data.planChanged);
+        // graphql-ws subscribes again after each reconnection: each time, one `subscribed` first
+        handlers.state('live', everLive);
+        everLive = true;
       },
       // refused (the plan is gone, the token lost its role): no events will come; the pane polls instead
       error: () => {

@@ -268,6 +268,7 @@ export const PLAN_CHANGED = operation<Wire.PlanChangedSubscription, Wire.PlanCha
   /* GraphQL */ `
     subscription PlanChanged($planId: ID!, $year: Int!, $checkpoint: Checkpoint!) {
       planChanged(planId: $planId, year: $year, checkpoint: $checkpoint) {
+        subscribed
         changedBy
         at
         source

@@ -68,7 +68,7 @@ export class LiveView {
         target,
         {
           change: (change) => this.jobs.add(() => this.apply(change, target)),
-          state: (s, again) => this.state(followed, s, again),
+          state: (s) => this.state(followed, s),
         },
         { webSocketImpl: this.options.webSocketImpl },
       );
@@ -76,13 +76,15 @@ export class LiveView {
     }
   }
 
-  private state(followed: Followed, state: LiveState, reconnected: boolean): void {
+  private state(followed: Followed, state: LiveState): void {
     followed.down = state === 'down';
     if (state === 'live') {
       if (!this.followed.some((f) => f.down)) this.stopPolling();
       this.show(liveLine(this.language, 'live'));
-      // what changed while the socket was down comes in by the same road as polling
-      if (reconnected) this.jobs.add(() => this.poll(followed.target));
+      // what changed before the server listened (while the socket was down, or since the sheet's last read)
+      // comes in by the same road as polling: 'live' comes once the server has registered the subscription
+      // (api/live.ts), so a change committed after this read begins is heard as an event
+      this.jobs.add(() => this.poll(followed.target));
     } else if (state === 'down') {
       this.poller ??= setInterval(() => {
         for (const f of this.followed) if (f.down) this.jobs.add(() => this.poll(f.target));

@@ -59,4 +59,9 @@ export class PlanChange {
   @Field(() => [ChangedRow]) rows!: ChangedRow[];
   @Field(() => [ID]) deletedRowIds!: string[];
   @Field(() => [MovedScore]) scores!: MovedScore[];
+  @Field(() => Boolean, {
+    description:
+      "Vero solo nel primo evento, inviato quando il server ascolta: da lì nessuna modifica si perde; leggi ora sheetRows(after) dal tuo ultimo cursore per ciò che è cambiato prima (righe e punteggi vuoti) / True on the subscription's first event only, sent once the server listens: no change is missed from then on; read sheetRows(after) from your last cursor now for what changed before (no rows nor scores)",
+  })
+  subscribed!: boolean;
 }
