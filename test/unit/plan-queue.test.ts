@@ -62,4 +62,33 @@ describe('PlanQueue', () => {
     await expect(queue.run('plan-1', 'crash')).rejects.toThrow('turn failed');
     expect(queue.size).toBe(0);
   });
+
+  it('lets those arriving while a turn waits for the lock join it, and no more than a turn may take', async () => {
+    const turns: string[][] = [];
+    let lockTaken!: () => void;
+    const lock = new Promise<void>((resolve) => (lockTaken = resolve));
+    let waiting!: () => void;
+    const atLock = new Promise<void>((resolve) => (waiting = resolve));
+    const queue = new PlanQueue<string, string>(
+      async (items, joinLate) => {
+        if (items[0] === 'a') {
+          waiting();
+          await lock;
+        }
+        const all = [...items, ...joinLate()];
+        turns.push(all);
+        return all.map((value) => ({ value: value.toUpperCase() }));
+      },
+      (first, next) => first[0] !== 'x' && next[0] !== 'x',
+      (turn) => turn.length < 3,
+    );
+    const first = queue.run('plan-1', 'a');
+    await atLock;
+    // b and c arrive while a's turn waits for the lock: they join it, up to three; d, then x (kept apart), later
+    const rest = ['b', 'c', 'd', 'x', 'e'].map((n) => queue.run('plan-1', n));
+    lockTaken();
+    await expect(Promise.all([first, ...rest])).resolves.toEqual(['A', 'B', 'C', 'D', 'X', 'E']);
+    expect(turns).toEqual([['a', 'b', 'c'], ['d'], ['x'], ['e']]);
+    expect(queue.size).toBe(0);
+  });
 });
