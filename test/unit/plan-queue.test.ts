@@ -1,4 +1,5 @@
-import { PlanQueue } from '../../server/sync/plan-queue';
+import { LIMITS } from '@core/sheet/row';
+import { fitsTurn, PlanQueue, TURN_BATCHES } from '../../server/sync/plan-queue';
 import type { Settled } from '../../server/sync/sync-rows';
 
 /**
@@ -90,5 +91,18 @@ describe('PlanQueue', () => {
     await expect(Promise.all([first, ...rest])).resolves.toEqual(['A', 'B', 'C', 'D', 'X', 'E']);
     expect(turns).toEqual([['a', 'b', 'c'], ['d'], ['x'], ['e']]);
     expect(queue.size).toBe(0);
+  });
+
+  it("bounds a sync turn by its batches and, together, by one batch's rows", () => {
+    const sync = (rows: number) =>
+      ({ ctx: {}, input: { rows: Array.from({ length: rows }, () => ({})) } }) as unknown as Parameters<
+        typeof fitsTurn
+      >[1];
+    const turn = (n: number, rows = 20) => Array.from({ length: n }, () => sync(rows));
+    expect(fitsTurn(turn(TURN_BATCHES - 1), sync(20))).toBe(true);
+    expect(fitsTurn(turn(TURN_BATCHES), sync(20))).toBe(false);
+    // one large batch fills a turn: the next waits for a turn of its own
+    expect(fitsTurn([sync(LIMITS.rowsPerBatch - 20)], sync(20))).toBe(true);
+    expect(fitsTurn([sync(LIMITS.rowsPerBatch - 20)], sync(21))).toBe(false);
   });
 });
