@@ -85,6 +85,7 @@ export function recordChange(
  * per statement as stay under SQLite's 32,766 and PostgreSQL's 65,535 bound values (30,000 at most).
  */
 export async function flushAuditBuffer(ctx: ServiceContext): Promise<void> {
+  if (ctx.auditHeld) return;
   const rows = ctx.auditBuffer?.splice(0) ?? [];
   await insertPlainRows(ctx.em, AuditEvent, rows);
   // the unit of work never sees these rows: the live updates hear of them here (committed-changes.ts)

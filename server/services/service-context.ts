@@ -21,6 +21,11 @@ export type ServiceContext = {
    */
   auditBuffer?: Array<RequiredEntityData<AuditEvent>>;
   /**
+   * The buffered events stay in `auditBuffer` when flushed: a sheet sync's turn inserts the events of all its batches
+   * with one statement at its end (server/sync/sync-rows.ts), not one per batch.
+   */
+  auditHeld?: boolean;
+  /**
    * Whether services may use the speed layer (server/speed): read-only rows, set-based inserts. Only `false`
    * turns it off (a server started with the fast paths off); trusted in-process callers leave it out.
    */

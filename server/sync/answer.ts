@@ -53,12 +53,14 @@ export async function outcomeOf(
   plans: RowPlan[],
   input: SyncInput,
   scores: PlanScores,
+  held: ReadonlyArray<HeldEvent> = [],
 ): Promise<SyncOutcome> {
   const applied = plans.filter(isWrite).length;
   const conflicts = await conflictDetails(
     ctx,
     before,
     plans.filter((p) => p.status === 'conflict'),
+    held,
   );
   const view = (r: Parameters<typeof realizationView>[0]) => realizationView(r, input.year, input.checkpoint);
 
@@ -139,8 +141,19 @@ function affectedScores(
   return out;
 }
 
-/** For each conflict: the server's row and the last change to it (who, when), read with one statement. */
-async function conflictDetails(ctx: ServiceContext, state: PlanState, conflicts: RowPlan[]) {
+/** an audit event recorded in this transaction and not inserted yet (sync-rows.ts holds them for the turn's end) */
+type HeldEvent = { entityId: string; actor?: string | null; at?: Date | string | null };
+
+/**
+ * For each conflict: the server's row and the last change to it (who, when), read with one statement; the events
+ * `held` (recorded in order, not yet inserted) are later than any stored.
+ */
+async function conflictDetails(
+  ctx: ServiceContext,
+  state: PlanState,
+  conflicts: RowPlan[],
+  held: ReadonlyArray<HeldEvent>,
+) {
   const out = new Map<RowPlan, SheetRowOut & { changedBy: string | null; changedAt: Date | null }>();
   if (conflicts.length === 0) return out;
   const members = new Map(conflicts.map((p) => [p, state.memberIds(p.node!)]));
@@ -149,9 +162,14 @@ async function conflictDetails(ctx: ServiceContext, state: PlanState, conflicts:
     { entityId: { $in: [...members.values()].flat() } },
     { orderBy: { at: 'desc' } },
   );
+  const latest = [...held].reverse();
   for (const [p, ids] of members) {
-    const last = events.find((e) => ids.includes(e.entityId));
-    out.set(p, { ...sheetRowOf(state, p.node!), changedBy: last?.actor ?? null, changedAt: last?.at ?? null });
+    const last = latest.find((e) => ids.includes(e.entityId)) ?? events.find((e) => ids.includes(e.entityId));
+    out.set(p, {
+      ...sheetRowOf(state, p.node!),
+      changedBy: last?.actor ?? null,
+      changedAt: last?.at ? new Date(last.at) : null,
+    });
   }
   return out;
 }

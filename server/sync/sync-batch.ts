@@ -46,7 +46,12 @@ export type TurnSoFar = {
   scores: PlanScores | undefined;
   /** the batch keys answered earlier in this turn, not yet stored: their request's hash and who answered */
   keys: Map<string, { requestHash: string; member: number }>;
+  /** the audit events of the batches answered earlier in this turn, inserted together at its end */
+  audit: HeldEvents;
 };
+
+/** audit events recorded, held for the turn's one insert (ServiceContext.auditHeld) */
+export type HeldEvents = NonNullable<ServiceContext['auditBuffer']>;
 
 /** A batch decided, applied and answered in the turn. */
 export type BatchDone = {
@@ -62,6 +67,8 @@ export type BatchDone = {
   change: SheetChange | null;
   /** the state it left, when that state is the whole of what it wrote (kept-state.ts) */
   left: KeptAfter | null;
+  /** its audit events, held for the turn's insert (none without the fast paths: those went with the flush) */
+  audit: HeldEvents;
 };
 
 /** A batch answered by a replay: of a stored answer, or of a batch earlier in the same turn. */
@@ -136,7 +143,15 @@ export async function syncBatch(turn: TurnSoFar, member: SyncMember): Promise<Ba
   const { em, plan } = turn;
   const requestHash = hashOf(input);
   const fast = ctx.fastPaths !== false;
-  const tx: ServiceContext = { ...ctx, em, auditBuffer: fast ? [] : undefined, batchKey: input.batchKey ?? null };
+  // its events held for the turn's one insert: a batch that fails takes its own with it (sync-rows.ts)
+  const audit: HeldEvents = [];
+  const tx: ServiceContext = {
+    ...ctx,
+    em,
+    auditBuffer: fast ? audit : undefined,
+    auditHeld: fast,
+    batchKey: input.batchKey ?? null,
+  };
   if (input.batchKey) {
     const replay = await replayOf(turn, input, requestHash);
     if (replay) return replay;
@@ -180,7 +195,8 @@ export async function syncBatch(turn: TurnSoFar, member: SyncMember): Promise<Ba
   const moved = placed.size > 0 || cruscotti.removed.size > 0;
   const answerWith = async (scores: PlanScores) =>
     expandOutcome(
-      await outcomeOf(tx, state, after, plans, nodeInput, scores),
+      // a conflict's last change may be one the turn holds still: the earlier batches' events, and its own
+      await outcomeOf(tx, state, after, plans, nodeInput, scores, [...turn.audit, ...audit]),
       folded,
       input,
       placed,
@@ -214,5 +230,6 @@ export async function syncBatch(turn: TurnSoFar, member: SyncMember): Promise<Ba
     wrote,
     change,
     left,
+    audit,
   };
 }

@@ -4,6 +4,7 @@ import { LIMITS } from '@core/sheet/row';
 import { PlanVersion } from '../entities';
 import { InputError, NotFoundError } from '../errors';
 import type { ServiceContext } from '../services/service-context';
+import { flushAuditBuffer } from '../services/audit';
 import { bumpPlanNow } from '../services/plan-change-counter';
 import { noteCommitDetail } from '../services/committed-changes';
 import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-stamp';
@@ -31,6 +32,13 @@ export type { SyncHooks, SyncMember } from './sync-batch';
 
 /** One caller's answer, or the error its batch failed with. */
 export type Settled<T> = { value: T } | { error: unknown };
+
+/**
+ * Takes, from the line of those still waiting (plan-queue.ts), the ones that may join the running turn now: called
+ * once the turn holds the plan's lock, it gives those that arrived while the turn waited for it, which would
+ * otherwise each wait for the lock again in a turn of their own. Answered with the turn, after the items it was given.
+ */
+export type JoinLate<I> = () => I[];
 
 /**
  * The stamp the transaction's commit will leave, when the scores computed in it are those of that stamp: the sync
@@ -125,16 +133,28 @@ export async function syncRows(ctx: ServiceContext, input: SyncInput, hooks: Syn
  * The turn on a plan is serial whatever is done in it: 50 panes' syncs, one turn each, made each pane wait for 49
  * turns (bench B4 on PostgreSQL); a turn for all those waiting costs little more than one.
  */
-export async function syncTogether(members: SyncMember[]): Promise<Array<Settled<SyncOutcome>>> {
-  for (const m of members) m.hooks?.clock?.mark('queue');
-  const settled: Array<Settled<SyncOutcome> | undefined> = members.map((m) => tooLarge(m.input));
-  const going = members.flatMap((_, k) => (settled[k] ? [] : [k]));
+export async function syncTogether(
+  given: SyncMember[],
+  joinLate?: JoinLate<SyncMember>,
+): Promise<Array<Settled<SyncOutcome>>> {
+  const members = [...given];
+  const settled: Array<Settled<SyncOutcome> | undefined> = [];
+  const going: number[] = [];
+  const enter = (joining: SyncMember[]) => {
+    for (const m of joining) {
+      m.hooks?.clock?.mark('queue');
+      const refused = tooLarge(m.input);
+      if (!refused) going.push(settled.length);
+      settled.push(refused);
+    }
+  };
+  enter(members);
   if (going.length === 0) return settled as Array<Settled<SyncOutcome>>;
   // plan, period, fast paths and kept values are the same for every batch of a turn (plan-queue.ts)
   const { ctx, input } = members[going[0]];
   const clock = members[going[0]].hooks?.clock;
   const fast = ctx.fastPaths !== false;
-  const alone = going.length === 1;
+  let alone = going.length === 1;
   let before: PlanStamp | null = null;
   let keep: PlanStamp | null = null;
   let kept: PlanScores | null = null;
@@ -148,6 +168,11 @@ export async function syncTogether(members: SyncMember[]): Promise<Array<Settled
       clock?.mark('begin');
       await takeTurnOnPlan(em, input.planId);
       clock?.mark('lock');
+      // the syncs that arrived while this turn waited for the lock join it: each would wait for the lock again
+      const late = joinLate?.() ?? [];
+      members.push(...late);
+      enter(late);
+      alone = going.length === 1;
       const plan = await planOf(em, input.planId);
       // the stamp before the rows are read: the scores computed below are kept only if no other writer came between
       before = ctx.snapshots?.enabled ? await readPlanStamp(em, plan.id) : null;
@@ -158,7 +183,7 @@ export async function syncTogether(members: SyncMember[]): Promise<Array<Settled
       clock?.note('together', going.length);
       clock?.mark('read');
       const scores = before ? ctx.snapshots?.get(before, input.year, input.checkpoint)?.scores : undefined;
-      const turn: TurnSoFar = { em, plan, state: read, scores, keys: new Map() };
+      const turn: TurnSoFar = { em, plan, state: read, scores, keys: new Map(), audit: [] };
       const done = new Map<number, BatchDone>();
       const replays = new Map<number, BatchReplay>();
       for (const k of going) {
@@ -171,6 +196,7 @@ export async function syncTogether(members: SyncMember[]): Promise<Array<Settled
             : await inSavepoint(em, `batch_${k}`, () => syncBatch(turn, member));
           if ('outcome' in result) {
             done.set(k, result);
+            turn.audit.push(...result.audit);
             if (member.input.batchKey)
               turn.keys.set(member.input.batchKey, { requestHash: result.requestHash, member: k });
           } else replays.set(k, result);
@@ -199,6 +225,8 @@ export async function syncTogether(members: SyncMember[]): Promise<Array<Settled
           answered.filter((d) => d.wrote),
         );
       }
+      // every batch's audit events in one insert (per chunk of bound values): those of a failed batch were never added
+      await flushAuditBuffer({ ...ctx, em, auditBuffer: turn.audit, auditHeld: false });
       for (const [k, d] of done) {
         const batchKey = members[k].input.batchKey;
         if (batchKey) await storeAnswer(em, members[k].ctx, turn.plan, batchKey, d);

@@ -100,7 +100,17 @@ describe.each(databaseNames())('batches of one plan synced in one turn (%s)', (d
       { actor: 'pane 9', rows: [actual(r0, '91', r0.rowVersion + 1)] },
     ];
     const commitsBefore = [await commits(together), await commits(inTurn)];
-    const grouped = await syncTogether(batches.map((b) => member(together, b)));
+    const members = batches.map((b) => member(together, b));
+    // the last six arrive while the turn waits for the plan's lock, and join it (plan-queue.ts)
+    let joined = 0;
+    together.statements.length = 0;
+    const grouped = await syncTogether(members.slice(0, 4), () => (joined++ === 0 ? members.slice(4) : []));
+    const auditInserts = (server: TestServer) =>
+      server.statements.filter((sql) => /insert\s+into\s+\W?audit_event\W/i.test(sql)).length;
+    expect(joined).toBe(1);
+    // the audit events of every batch that wrote, in one insert at the turn's end
+    expect(auditInserts(together)).toBe(1);
+    inTurn.statements.length = 0;
     const reference: Array<{ value: unknown } | { error: unknown }> = [];
     for (const b of batches) {
       const m = member(inTurn, b);
@@ -128,6 +138,7 @@ describe.each(databaseNames())('batches of one plan synced in one turn (%s)', (d
       'updated',
       'updated',
     ]);
+    expect(auditInserts(inTurn)).toBeGreaterThan(1);
     expect(await stored(together)).toEqual(await stored(inTurn));
     expect(await trail(together)).toEqual(await trail(inTurn));
     // one commit for the whole turn, where the reference committed once per batch that wrote

@@ -1,4 +1,5 @@
-import { PlanQueue } from '../../server/sync/plan-queue';
+import { LIMITS } from '@core/sheet/row';
+import { fitsTurn, PlanQueue, TURN_BATCHES } from '../../server/sync/plan-queue';
 import type { Settled } from '../../server/sync/sync-rows';
 
 /**
@@ -61,5 +62,47 @@ describe('PlanQueue', () => {
     await expect(good).resolves.toBe('good');
     await expect(queue.run('plan-1', 'crash')).rejects.toThrow('turn failed');
     expect(queue.size).toBe(0);
+  });
+
+  it('lets those arriving while a turn waits for the lock join it, and no more than a turn may take', async () => {
+    const turns: string[][] = [];
+    let lockTaken!: () => void;
+    const lock = new Promise<void>((resolve) => (lockTaken = resolve));
+    let waiting!: () => void;
+    const atLock = new Promise<void>((resolve) => (waiting = resolve));
+    const queue = new PlanQueue<string, string>(
+      async (items, joinLate) => {
+        if (items[0] === 'a') {
+          waiting();
+          await lock;
+        }
+        const all = [...items, ...joinLate()];
+        turns.push(all);
+        return all.map((value) => ({ value: value.toUpperCase() }));
+      },
+      (first, next) => first[0] !== 'x' && next[0] !== 'x',
+      (turn) => turn.length < 3,
+    );
+    const first = queue.run('plan-1', 'a');
+    await atLock;
+    // b and c arrive while a's turn waits for the lock: they join it, up to three; d, then x (kept apart), later
+    const rest = ['b', 'c', 'd', 'x', 'e'].map((n) => queue.run('plan-1', n));
+    lockTaken();
+    await expect(Promise.all([first, ...rest])).resolves.toEqual(['A', 'B', 'C', 'D', 'X', 'E']);
+    expect(turns).toEqual([['a', 'b', 'c'], ['d'], ['x'], ['e']]);
+    expect(queue.size).toBe(0);
+  });
+
+  it("bounds a sync turn by its batches and, together, by one batch's rows", () => {
+    const sync = (rows: number) =>
+      ({ ctx: {}, input: { rows: Array.from({ length: rows }, () => ({})) } }) as unknown as Parameters<
+        typeof fitsTurn
+      >[1];
+    const turn = (n: number, rows = 20) => Array.from({ length: n }, () => sync(rows));
+    expect(fitsTurn(turn(TURN_BATCHES - 1), sync(20))).toBe(true);
+    expect(fitsTurn(turn(TURN_BATCHES), sync(20))).toBe(false);
+    // one large batch fills a turn: the next waits for a turn of its own
+    expect(fitsTurn([sync(LIMITS.rowsPerBatch - 20)], sync(20))).toBe(true);
+    expect(fitsTurn([sync(LIMITS.rowsPerBatch - 20)], sync(21))).toBe(false);
   });
 });
