@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { PG_BASE_URL } from './helpers/databases';
+import { HANG_GUARD_MS } from './helpers/live';
 import { REDIS_TEST_URL } from './helpers/redis';
 
 /**
@@ -8,7 +9,8 @@ import { REDIS_TEST_URL } from './helpers/redis';
  * elsewhere the suite says clearly that it skips them.
  */
 export default async function globalSetup(): Promise<void> {
-  const client = new Client({ connectionString: PG_BASE_URL, connectionTimeoutMillis: 3000 });
+  // a hang guard: a server that is not there refuses at once, and one that is may take seconds on a loaded machine
+  const client = new Client({ connectionString: PG_BASE_URL, connectionTimeoutMillis: HANG_GUARD_MS });
   let ok = false;
   try {
     await client.connect();
@@ -35,7 +37,7 @@ export default async function globalSetup(): Promise<void> {
 async function probeRedis(): Promise<void> {
   const redis = new Redis(REDIS_TEST_URL, {
     lazyConnect: true,
-    connectTimeout: 3000,
+    connectTimeout: HANG_GUARD_MS,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });

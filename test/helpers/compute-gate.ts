@@ -35,16 +35,19 @@ export function computeGate(): ComputeGateHold {
     async holdDuring(request) {
       if (!setGate(cell, GATE_OPEN, GATE_ARMED)) throw new Error(`compute gate not open (state ${gateState(cell)})`);
       let answered = false;
-      // what the request came back with, for the failure's message: a status, or why it failed
+      // what the request came back with and after how long, for the failure's message: a status, or why it failed
+      // (a client's deadline shows as its length)
       let outcome = '';
+      const sent = Date.now();
+      const after = () => `after ${Math.round((Date.now() - sent) / 1000)} s`;
       request.then(
         (value) => {
           answered = true;
-          outcome = `status ${(value as { status?: unknown } | null)?.status ?? 'none'}`;
+          outcome = `status ${(value as { status?: unknown } | null)?.status ?? 'none'} ${after()}`;
         },
         (error: unknown) => {
           answered = true;
-          outcome = `failed: ${String(error)} ${String((error as { cause?: unknown } | null)?.cause ?? '')}`;
+          outcome = `failed ${after()}: ${String(error)} ${String((error as { cause?: unknown } | null)?.cause ?? '')}`;
         },
       );
       try {

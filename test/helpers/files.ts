@@ -1,3 +1,4 @@
+import http from 'node:http';
 import ExcelJS from 'exceljs';
 import type { TestServer } from './server';
 
@@ -31,6 +32,25 @@ export async function getFile(
     body,
     json: type.includes('json') ? JSON.parse(body.toString('utf8')) : null,
   };
+}
+
+/**
+ * GET over a connection of its own, closed after the answer, and with no client deadline: for a request a test holds
+ * on purpose (the compute gate) on a loaded machine. fetch would send it on a pooled keep-alive socket that may have
+ * idled up to the server's keep-alive timeout (a request written as the server closes the socket fails with "other
+ * side closed"), and gives up after 300 s without response headers: either fails the request before its computation
+ * reaches the gate, with no fault of the server's.
+ */
+export function getAlone(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
 }
 
 export async function postWorkbook(

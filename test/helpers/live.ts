@@ -145,11 +145,18 @@ export async function subscribed(server: Pick<TestServer, 'app'>, count: number,
   }
 }
 
-/** Until `done` holds (a message on its way over a socket), checked every 20 ms; fails as hung after HANG_GUARD_MS. */
-export async function until(done: () => boolean, ms = HANG_GUARD_MS): Promise<void> {
+/**
+ * Until `done` holds (a message on its way over a socket, a count another process keeps), checked every 20 ms: for
+ * what has no event to wait for. Fails as hung after `ms` (HANG_GUARD_MS), saying `what` never came true.
+ */
+export async function until(
+  done: () => boolean | Promise<boolean>,
+  ms = HANG_GUARD_MS,
+  what = 'the condition',
+): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`the condition did not come true within ${ms} ms`);
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`${what} did not come true within ${ms} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { Redis } from 'ioredis';
+import { HANG_GUARD_MS } from './live';
 
 /** The Redis the tests of several instances use (TEST_REDIS_URL); test/global-setup.ts probes it once per run. */
 export const REDIS_TEST_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
@@ -17,11 +18,13 @@ export function redisAvailable(): boolean {
  */
 export function redisUnavailable(url = REDIS_TEST_URL): string | null {
   const { hostname, port } = new URL(url);
+  // hang guards, not speed checks: a Redis that is not there refuses at once, while starting the probe's process
+  // alone can take seconds on a loaded machine (a 5 s limit could call a present Redis "unavailable": CI=true fails)
   const probe = `const s=require('net').connect(${Number(port) || 6379},${JSON.stringify(hostname)});
-s.setTimeout(1500,()=>process.exit(2));s.on('error',()=>process.exit(1));
+s.setTimeout(${HANG_GUARD_MS},()=>process.exit(2));s.on('error',()=>process.exit(1));
 s.on('connect',()=>s.write('PING\\r\\n'));s.on('data',d=>process.exit(String(d).startsWith('+PONG')?0:3));`;
   try {
-    execFileSync(process.execPath, ['-e', probe], { stdio: 'ignore', timeout: 5000 });
+    execFileSync(process.execPath, ['-e', probe], { stdio: 'ignore', timeout: 2 * HANG_GUARD_MS });
     return null;
   } catch {
     return `no Redis answers PING at ${url.replace(/\/\/[^@]*@/, '//')}`;

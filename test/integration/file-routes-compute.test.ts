@@ -6,6 +6,7 @@
  * the threads and the event loop are the HTTP process's, the same whatever the database.
  */
 import { computeGate } from '../helpers/compute-gate';
+import { getAlone } from '../helpers/files';
 import { withPlanAndViewer } from '../helpers/synthetic-plan';
 
 describe('file routes on the compute threads (sqlite)', () => {
@@ -23,16 +24,15 @@ describe('file routes on the compute threads (sqlite)', () => {
   /** The file, and what was answered while its scores were held in a thread: 'health', then 'file'. */
   async function fileWhileHeld(path: string) {
     const answered: string[] = [];
-    const file = fetch(`${built.server.url}${path}`, {
-      headers: { authorization: `Bearer ${built.viewer.token}` },
-    }).then(async (r) => {
-      const body = Buffer.from(await r.arrayBuffer());
+    // each on a connection of its own, without a client deadline (getAlone): a reused keep-alive socket or fetch's
+    // 300 s wait for headers can fail a request on a loaded machine before its computation reaches the gate
+    const file = getAlone(`${built.server.url}${path}`, { authorization: `Bearer ${built.viewer.token}` }).then((r) => {
       answered.push('file');
-      return { status: r.status, body };
+      return r;
     });
     // fails if the file is answered without a computation of its reaching the thread
     await gate.holdDuring(file);
-    const health = await fetch(`${built.server.url}/health`);
+    const health = await getAlone(`${built.server.url}/health`);
     expect(health.status).toBe(200);
     answered.push('health');
     // answered while the computation stayed held: had it held the event loop, /health would have waited for it

@@ -6,17 +6,21 @@
 import type { Redis } from 'ioredis';
 import { openInvalidations } from '../../server/ops/invalidation';
 import { type Coordination, openCoordination } from '../../server/ops/redis';
+import { HANG_GUARD_MS, until } from '../helpers/live';
 import { REDIS_TEST_URL, redisAvailable, uniquePrefix } from '../helpers/redis';
 
 if (!redisAvailable()) console.warn(`SKIPPING invalidation tests: no Redis at ${REDIS_TEST_URL}`);
 
-/** Resolves once `channel` has `count` subscribers: a message published earlier would reach nobody. */
+/**
+ * Resolves once `channel` has `count` subscribers: a message published earlier would reach nobody. Redis tells no
+ * one when a subscription lands, so its count is asked again until it is there (bounded by the hang guard).
+ */
 async function subscribers(redis: Redis, channel: string, count: number): Promise<void> {
-  for (;;) {
-    const [, n] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
-    if (Number(n) >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await until(
+    async () => Number(((await redis.pubsub('NUMSUB', channel)) as [string, number])[1]) >= count,
+    HANG_GUARD_MS,
+    `${count} subscriber(s) of ${channel}`,
+  );
 }
 
 /** The drops a cache registered, and a promise for the next one. */
