@@ -6,7 +6,7 @@ import { AuditEvent } from '../entities/audit-event';
 import { InputError, NotFoundError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
 import { loadPlanState } from '../sync/plan-state';
-import { changedFrom, countOfCursor, cursorOf } from '../services/commit-order';
+import { cursorOf } from '../services/commit-order';
 import { allRows, rowsChangedSince, type SheetRowOut } from '../sync/sheet-rows';
 import { dashboardRows } from '../sync/dashboard-sheet-rows';
 import { deltaInScope, resolveScope, rowsInScope } from '../sync/sheet-scope';
@@ -16,7 +16,7 @@ import { SYNC_TURNS } from '../sync/plan-queue';
 import { syncClock } from '../sync/sync-clock';
 import { countSyncRows } from '../ops/metrics';
 import type { Context } from './context';
-import { readSheet, sheetScores } from './sheet-read';
+import { deltaFrom, readSheet, sheetScores } from './sheet-read';
 import { OptionalText } from './inputs/fields';
 import { LIMITS } from './inputs/validation';
 import { SyncSourceKind } from '@core/vocabulary/sync';
@@ -137,9 +137,7 @@ export class SyncResolver {
   ): Promise<SheetRowsPage> {
     const read = await readSheet(ctx, planId, year, checkpoint);
     const { state, changeCount } = read;
-    const from = after
-      ? await changedFrom(ctx.em, planId, countOfCursor(planId, after), changeCount)
-      : (since ?? undefined);
+    const from = await deltaFrom(ctx, planId, read, since, after);
     const scoped = resolveScope(ctx, state, scope);
     // a scoped sheet holds its unit's or cruscotto's rows and their context, never the cruscotti's own rows
     // a delta: nothing committed since the cursor (from null), or the rows changed from `from`; else every row

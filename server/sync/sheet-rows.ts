@@ -191,13 +191,23 @@ export async function rowsChangedSince(
   from: Date,
   inclusive = false,
 ): Promise<{ rows: SheetRowOut[]; deletedRowIds: string[] }> {
+  const { nodes, deletedRowIds } = await nodesChangedSince(em, state, from, inclusive);
+  return { rows: nodes.map((node) => sheetRowOf(state, node)), deletedRowIds };
+}
+
+/** The nodes of rowsChangedSince's rows, in its order, without building the rows (delta-rows.ts keeps their JSON). */
+export async function nodesChangedSince(
+  em: EntityManager,
+  state: PlanState,
+  from: Date,
+  inclusive = false,
+): Promise<{ nodes: PlanNode[]; deletedRowIds: string[] }> {
   const since = inclusive ? new Date(from.getTime() - 1) : from;
   // a delta (the pane's refresh, every live update) builds the few rows that changed, not all of them to filter
   const tree = treeOf(state);
-  const { nodes } = tree;
   const changedAt = changedAtOf(state, tree);
   const after = since.getTime();
-  const rows = nodes.filter((_, k) => changedAt[k] > after).map((node) => sheetRowOf(state, node));
+  const nodes = tree.nodes.filter((_, k) => changedAt[k] > after);
   const deletions = await em.find(AuditEvent, {
     org: state.plan.org.id,
     action: AuditAction.DELETE,
@@ -207,7 +217,7 @@ export async function rowsChangedSince(
   const deletedRowIds = deletions
     .filter((d) => (d.before as { plan?: string } | null)?.plan === state.plan.id)
     .map((d) => d.entityId);
-  return { rows, deletedRowIds };
+  return { nodes, deletedRowIds };
 }
 
 export type { Checkpoint };
