@@ -4,7 +4,7 @@ import { databaseFor, databaseNames } from '../helpers/databases';
 import { createEmptyPlan } from '../helpers/other-plan';
 import { seededWithCopy } from '../helpers/seeded-copy';
 import { startServer, type TestServer } from '../helpers/server';
-import { ok, sondrioPlan, type SondrioPlan, syncActuals, withoutTimes } from '../helpers/sync';
+import { edit, ok, sondrioPlan, type SondrioPlan, sync, syncActuals, withoutTimes } from '../helpers/sync';
 
 const OTHER = [{ code: 'ALTRO-DR', name: 'Altro ente' }, 'Altro piano'] as const;
 
@@ -237,5 +237,20 @@ describe.each(databaseNames())('the delta read answers as the resolver (%s)', (d
     expect(now.actual.raw).toBe('0');
     expect(now.rowVersion).toBeGreaterThan(was.rowVersion);
     expect(now.realization).not.toEqual(was.realization);
+  });
+  it("carries a row whose target alone changed, the other rows' times kept from the state before", async () => {
+    const before = await cursors();
+    await write({ '1.1.1': '2' });
+    ok(await fast.gql(SHEET_ROWS, vars({ after: before[0] })));
+    // a target (not an actual): its indicator's targets are listed again, the other indicators' lists are kept
+    for (const server of [fast, plain]) {
+      const row = (await sondrioPlan(server)).indicator('1.1.2');
+      const result = await sync(server, { planId: plan.planId, rows: [edit(row, { target: '99' })] });
+      expect(result.rows.map((r) => r.status)).toEqual(['UPDATED']);
+    }
+    const { data, onFast } = await compared(SHEET_ROWS, (k) => ({ after: before[k] }));
+    expect(onFast).toBe(0);
+    const ids = data.sheetRows.rows.map((r: any) => r.rowId);
+    expect(ids).toEqual(expect.arrayContaining([plan.indicator('1.1.1').rowId, plan.indicator('1.1.2').rowId]));
   });
 });
