@@ -10,7 +10,7 @@ import { deltaInScope, resolveScope } from '../sync/sheet-scope';
 import type { Context } from './context';
 import { type DeltaRead, objectJson } from './delta-read';
 import { leafValue } from './realization-read';
-import { realizationJson, ROWS_PER_TURN } from './score-json';
+import { realizationJson, ROWS_PER_TURN, scoreKey } from './score-json';
 import { deltaFrom, readSheet, sheetScores } from './sheet-read';
 
 /**
@@ -41,12 +41,13 @@ async function rowsJson(
 ): Promise<string> {
   const rows: string[] = [];
   let fresh = 0;
+  const key = read.realization ? scoreKey(read.realization, state.year, checkpoint) : '';
   for (const node of nodes) {
     const row = rowParts(state, node, read);
     let text = row.parts[0];
     if (row.parts.length > 1) {
       const result = scoreOfRow(scores, { level: levelOfNode(node), rowId: node.id });
-      const realization = realizationJson(result, read.realization!, state.year, checkpoint);
+      const realization = realizationJson(result, read.realization!, state.year, checkpoint, key);
       text += realization.json + row.parts[1];
       if (realization.fresh) fresh++;
     }

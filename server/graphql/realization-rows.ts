@@ -12,11 +12,18 @@ import type { Context } from './context';
 import { deltaRead } from './delta-read';
 import { deltaAnswer } from './delta-rows';
 import { leafValue, type RealizationRead, realizationRead } from './realization-read';
-import { realizationJson, ROWS_PER_TURN } from './score-json';
+import { realizationJson, ROWS_PER_TURN, scoreKey } from './score-json';
 import { readSheet, sheetScores } from './sheet-read';
 
 /** The rows' JSON of a state and its scores, per selection, period and scope (answerOf) */
 const answered = new WeakMap<object, WeakMap<object, Map<string, string>>>();
+
+/**
+ * Each row's whole JSON, per score object and read shape: a new state (every commit) is written again row by row,
+ * and a sync leaves most score objects as they were (score-json.ts), so most rows are copied as they were written
+ * for the state before. The row's id is kept with it: a score is one row's.
+ */
+const rowTexts = new WeakMap<object, Map<string, { id: string; text: string }>>();
 
 /** Every row of `nodes` with its score's kept JSON, as one JSON list. */
 async function rowsJson(
@@ -28,21 +35,33 @@ async function rowsJson(
 ): Promise<string> {
   const rows: string[] = [];
   let fresh = 0;
+  const key = scoreKey(read, year, checkpoint);
+  const shape = JSON.stringify([read.row, key]);
   for (const node of nodes) {
+    const result = scoreOfRow(scores, { level: levelOfNode(node), rowId: node.id });
+    const known = result ? rowTexts.get(result)?.get(shape) : undefined;
+    if (known?.id === node.id) {
+      rows.push(known.text);
+      continue;
+    }
     const parts: string[] = [];
     for (const field of read.row) {
       let value: string;
       if (field.name === 'rowId') value = JSON.stringify(node.id);
       else if (field.name === '__typename') value = '"SheetRow"';
       else {
-        const result = scoreOfRow(scores, { level: levelOfNode(node), rowId: node.id });
-        const written = realizationJson(result, read, year, checkpoint);
+        const written = realizationJson(result, read, year, checkpoint, key);
         value = written.json;
         if (written.fresh && ++fresh % ROWS_PER_TURN === 0) await nextTurn();
       }
       parts.push(`${JSON.stringify(field.key)}:${value}`);
     }
-    rows.push(`{${parts.join(',')}}`);
+    const text = `{${parts.join(',')}}`;
+    rows.push(text);
+    if (!result) continue;
+    let byShape = rowTexts.get(result);
+    if (!byShape) rowTexts.set(result, (byShape = new Map()));
+    byShape.set(shape, { id: node.id, text });
   }
   return `[${rows.join(',')}]`;
 }

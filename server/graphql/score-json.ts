@@ -13,14 +13,18 @@ const written = new WeakMap<object, Map<string, string>>();
 /** rows whose score is written anew between two turns of the event loop (the first read of a plan writes them all) */
 export const ROWS_PER_TURN = 500;
 
+/** The key of a score's JSON: made once per read, so that each row's look-up hashes no new string */
+export const scoreKey = (read: { selection: string }, year: number, checkpoint: Checkpoint) =>
+  `${year}|${checkpoint}|${read.selection}`;
+
 export function realizationJson(
   result: object | undefined,
   read: { leaves: Leaf[]; selection: string },
   year: number,
   checkpoint: Checkpoint,
+  key = scoreKey(read, year, checkpoint),
 ): { json: string; fresh: boolean } {
   if (!result) return { json: 'null', fresh: false };
-  const key = `${year}|${checkpoint}|${read.selection}`;
   let byKey = written.get(result);
   const kept = byKey?.get(key);
   if (kept !== undefined) return { json: kept, fresh: false };
