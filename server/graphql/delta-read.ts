@@ -11,7 +11,6 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
-  type OperationDefinitionNode,
 } from 'graphql';
 import type { ParsedValue } from '@core/values/types';
 import { PARSED_VALUE_FIELDS } from './parsed-value.resolver';
@@ -24,7 +23,7 @@ import {
   plain,
   realizationLeaves,
   selectionOf,
-  sheetRowsRoot,
+  type SheetRowsRoot,
 } from './realization-read';
 
 /**
@@ -115,15 +114,8 @@ function compiled(
   return out;
 }
 
-/** The delta read `operation` asks, or null when it is not one (then it is executed as any other). */
-export function deltaRead(
-  schema: GraphQLSchema,
-  operation: OperationDefinitionNode | undefined,
-  fragmentList: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-): DeltaRead | null {
-  const root = sheetRowsRoot(schema, operation, fragmentList, variables);
-  if (!root) return null;
+/** The delta read of a `sheetRows` query (sheetRowsRoot), or null when it is not one (then it is executed). */
+export function deltaRead(schema: GraphQLSchema, root: SheetRowsRoot): DeltaRead | null {
   const { args } = root;
   if ((args.since == null && args.after == null) || args.dashboards) return null;
   const page = pageFields(schema, root);

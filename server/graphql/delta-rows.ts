@@ -11,7 +11,7 @@ import type { Context } from './context';
 import { type DeltaRead, objectJson } from './delta-read';
 import { leafValue } from './realization-read';
 import { realizationJson, ROWS_PER_TURN, scoreKey } from './score-json';
-import { deltaFrom, readSheet, sheetScores } from './sheet-read';
+import { deltaFrom, readSheet, type SheetRead, sheetScores } from './sheet-read';
 
 /**
  * Each row's JSON but its realization, per state and row selection: a state is one stamp's, read by every pane until
@@ -32,22 +32,18 @@ function rowParts(state: PlanState, node: PlanNode, read: DeltaRead): { parts: s
   return { parts, fresh: true };
 }
 
-async function rowsJson(
-  state: PlanState,
-  nodes: PlanNode[],
-  scores: PlanScores,
-  read: DeltaRead,
-  checkpoint: Checkpoint,
-): Promise<string> {
+/** The delta's rows, each from its kept JSON and its score's, as one JSON list. */
+async function deltaJson({ state }: SheetRead, nodes: PlanNode[], scores: PlanScores, read: DeltaRead) {
+  const { year, checkpoint } = state;
   const rows: string[] = [];
   let fresh = 0;
-  const key = read.realization ? scoreKey(read.realization, state.year, checkpoint) : '';
+  const key = read.realization ? scoreKey(read.realization, year, checkpoint) : '';
   for (const node of nodes) {
     const row = rowParts(state, node, read);
     let text = row.parts[0];
     if (row.parts.length > 1) {
       const result = scoreOfRow(scores, { level: levelOfNode(node), rowId: node.id });
-      const realization = realizationJson(result, read.realization!, state.year, checkpoint, key);
+      const realization = realizationJson(result, read.realization!, year, checkpoint, key);
       text += realization.json + row.parts[1];
       if (realization.fresh) fresh++;
     }
@@ -78,7 +74,7 @@ export async function deltaAnswer(ctx: Context, read: DeltaRead): Promise<Record
     delta = deltaInScope(scoped, { rows: nodes, deletedRowIds }, (node) => node.id);
   }
   const scores = await sheetScores(ctx, sheet);
-  const text = await rowsJson(sheet.state, delta.rows, scores, read, checkpoint);
+  const text = await deltaJson(sheet, delta.rows, scores, read);
   const page: Record<string, unknown> = {};
   for (const field of read.page) {
     if (field.name === 'rows') page[field.key] = new RawJson(text);

@@ -168,15 +168,8 @@ export function realizationLeaves(
 /** The leaves as a key of the realization's kept JSON (realization-rows.ts) */
 export const selectionOf = (leaves: Leaf[]) => JSON.stringify(leaves.map((l) => [l.key, l.name]));
 
-/** The realization read `operation` asks, or null when it is not one (then it is executed as any other). */
-export function realizationRead(
-  schema: GraphQLSchema,
-  operation: OperationDefinitionNode | undefined,
-  fragmentList: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-): RealizationRead | null {
-  const root = sheetRowsRoot(schema, operation, fragmentList, variables);
-  if (!root) return null;
+/** The realization read of a `sheetRows` query (sheetRowsRoot), or null when it is not one (then it is executed). */
+export function realizationRead(schema: GraphQLSchema, root: SheetRowsRoot): RealizationRead | null {
   const { args, fragments } = root;
   if (args.since != null || args.after != null || args.dashboards) return null;
   const page = pageFields(schema, root);

@@ -11,7 +11,7 @@ import { onSheet, resolveScope } from '../sync/sheet-scope';
 import type { Context } from './context';
 import { deltaRead } from './delta-read';
 import { deltaAnswer } from './delta-rows';
-import { leafValue, type RealizationRead, realizationRead } from './realization-read';
+import { leafValue, type RealizationRead, realizationRead, sheetRowsRoot } from './realization-read';
 import { realizationJson, ROWS_PER_TURN, scoreKey } from './score-json';
 import { readSheet, sheetScores } from './sheet-read';
 
@@ -118,8 +118,9 @@ export function realizationRowsPlugin(): ApolloServerPlugin<Context> {
             document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
           );
           const variables = request.variables ?? {};
-          const read = realizationRead(schema, operation, fragments, variables);
-          const delta = read ? null : deltaRead(schema, operation, fragments, variables);
+          const root = sheetRowsRoot(schema, operation, fragments, variables);
+          const read = root && realizationRead(schema, root);
+          const delta = root && !read ? deltaRead(schema, root) : null;
           if (!read && !delta) return null;
           try {
             const data = read ? await answerOf(contextValue, read) : await deltaAnswer(contextValue, delta!);

@@ -7,7 +7,7 @@ import { InputError, NotFoundError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
 import { loadPlanState } from '../sync/plan-state';
 import { cursorOf } from '../services/commit-order';
-import { allRows, rowsChangedSince, type SheetRowOut } from '../sync/sheet-rows';
+import { allRows, nodesChangedSince, sheetRowOf, type SheetRowOut } from '../sync/sheet-rows';
 import { dashboardRows } from '../sync/dashboard-sheet-rows';
 import { deltaInScope, resolveScope, rowsInScope } from '../sync/sheet-scope';
 import { SheetScopeInput } from './types/sheet-scope';
@@ -143,8 +143,10 @@ export class SyncResolver {
     // a delta: nothing committed since the cursor (from null), or the rows changed from `from`; else every row
     let shown: { rows: SheetRowOut[]; deletedRowIds: string[] };
     if (from === null) shown = { rows: [], deletedRowIds: [] };
-    else if (from) shown = deltaInScope(scoped, await rowsChangedSince(ctx.em, state, from, Boolean(after)));
-    else if (scoped) shown = { rows: rowsInScope(scoped, allRows(state)), deletedRowIds: [] };
+    else if (from) {
+      const { nodes, deletedRowIds } = await nodesChangedSince(ctx.em, state, from, Boolean(after));
+      shown = deltaInScope(scoped, { rows: nodes.map((node) => sheetRowOf(state, node)), deletedRowIds });
+    } else if (scoped) shown = { rows: rowsInScope(scoped, allRows(state)), deletedRowIds: [] };
     else {
       const cruscotti = dashboards ? await dashboardRows(ctx.em, state) : [];
       shown = { rows: [...allRows(state), ...cruscotti], deletedRowIds: [] };

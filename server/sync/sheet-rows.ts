@@ -203,20 +203,10 @@ function treeOf(state: PlanState): Tree {
 const NODE_TYPES = ['Perspective', 'StrategicObjective', 'OperationalObjective', 'Indicator'];
 
 /**
- * Rows changed after `since` (at or from it when `inclusive`: a commit's start, commit-order.ts), and the ids of rows
- * deleted after it: what a sheet needs to refresh cheaply.
+ * The nodes of the rows changed after `since` (at or from it when `inclusive`: a commit's start, commit-order.ts),
+ * in tree order, and the ids of rows deleted after it: what a sheet needs to refresh cheaply. Nodes, not rows: the
+ * delta read served before execution keeps the rows' JSON (delta-rows.ts), the resolver builds them (sheetRowOf).
  */
-export async function rowsChangedSince(
-  em: EntityManager,
-  state: PlanState,
-  from: Date,
-  inclusive = false,
-): Promise<{ rows: SheetRowOut[]; deletedRowIds: string[] }> {
-  const { nodes, deletedRowIds } = await nodesChangedSince(em, state, from, inclusive);
-  return { rows: nodes.map((node) => sheetRowOf(state, node)), deletedRowIds };
-}
-
-/** The nodes of rowsChangedSince's rows, in its order, without building the rows (delta-rows.ts keeps their JSON). */
 export async function nodesChangedSince(
   em: EntityManager,
   state: PlanState,

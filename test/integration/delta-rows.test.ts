@@ -1,10 +1,7 @@
 import { SHEET_ROWS } from '../../addin/src/api/queries';
-import { SyncResolver } from '../../server/graphql/sync.resolver';
 import { databaseFor, databaseNames } from '../helpers/databases';
-import { createEmptyPlan } from '../helpers/other-plan';
-import { seededWithCopy } from '../helpers/seeded-copy';
-import { startServer, type TestServer } from '../helpers/server';
-import { edit, ok, sondrioPlan, type SondrioPlan, sync, syncActuals, withoutTimes } from '../helpers/sync';
+import { outsidersRead, servedAndResolved } from '../helpers/served-and-resolved';
+import { edit, ok, sondrioPlan, sync, syncActuals, withoutTimes } from '../helpers/sync';
 
 const OTHER = [{ code: 'ALTRO-DR', name: 'Altro ente' }, 'Altro piano'] as const;
 
@@ -96,29 +93,10 @@ const CURSOR = `query($p: ID!) { sheetRows(planId: $p, year: 2022) { cursor } }`
 
 describe.each(databaseNames())('the delta read answers as the resolver (%s)', (dialect) => {
   const databases = databaseFor(dialect);
-  let fast: TestServer;
-  let plain: TestServer;
-  let plan: SondrioPlan;
-  let resolved: jest.SpyInstance;
-
-  beforeAll(async () => {
-    const { source, copy } = await seededWithCopy(databases);
-    fast = await startServer(dialect, { fastPaths: true, databaseUrl: source });
-    plain = await startServer(dialect, { fastPaths: false, databaseUrl: copy });
-    plan = await sondrioPlan(fast);
-  });
-  beforeEach(() => {
-    resolved = jest.spyOn(SyncResolver.prototype, 'sheetRows');
-  });
-  afterEach(() => jest.restoreAllMocks());
-  afterAll(async () => {
-    await fast?.close();
-    await plain?.close();
-    await databases.dropAll();
-  });
+  const servers = servedAndResolved(dialect, databases);
 
   const vars = (extra: Record<string, unknown> = {}) => ({
-    planId: plan.planId,
+    planId: servers.plan.planId,
     year: 2022,
     checkpoint: 'YEAR_END',
     dashboards: false,
@@ -127,10 +105,14 @@ describe.each(databaseNames())('the delta read answers as the resolver (%s)', (d
     ...extra,
   });
   const cursors = async () =>
-    Promise.all([fast, plain].map(async (s) => ok(await s.gql(CURSOR, { p: plan.planId })).sheetRows.cursor as string));
+    Promise.all(
+      [servers.fast, servers.plain].map(
+        async (s) => ok(await s.gql(CURSOR, { p: servers.plan.planId })).sheetRows.cursor as string,
+      ),
+    );
   /** the same write on both servers */
   const write = async (actuals: Record<string, string>) => {
-    for (const server of [fast, plain]) await syncActuals(server, await sondrioPlan(server), actuals);
+    for (const server of [servers.fast, servers.plain]) await syncActuals(server, await sondrioPlan(server), actuals);
   };
 
   /**
@@ -138,14 +120,14 @@ describe.each(databaseNames())('the delta read answers as the resolver (%s)', (d
    * server, with its own cursor. All three equal (serverTime aside; times aside against the plain server).
    */
   async function compared(query: string, extra: (server: number) => Record<string, unknown>) {
-    resolved.mockClear();
-    const served = ok(await fast.gql(query, vars(extra(0))));
-    const onFast = resolved.mock.calls.length;
+    servers.resolved.mockClear();
+    const served = ok(await servers.fast.gql(query, vars(extra(0))));
+    const onFast = servers.resolved.mock.calls.length;
     // the same read with a directive that changes nothing, which the plugin never serves: executed
-    resolved.mockClear();
-    const executed = ok(await fast.gql(query.replace('rows {', 'rows @include(if: true) {'), vars(extra(0))));
-    expect(resolved.mock.calls.length).toBe(1);
-    const reference = ok(await plain.gql(query, vars(extra(1))));
+    servers.resolved.mockClear();
+    const executed = ok(await servers.fast.gql(query.replace('rows {', 'rows @include(if: true) {'), vars(extra(0))));
+    expect(servers.resolved.mock.calls.length).toBe(1);
+    const reference = ok(await servers.plain.gql(query, vars(extra(1))));
     const noTime = (data: unknown) =>
       JSON.parse(JSON.stringify(data).replace(/"serverTime":"[^"]*"/g, '"serverTime":0'));
     expect(noTime(served)).toEqual(noTime(executed));
@@ -159,8 +141,12 @@ describe.each(databaseNames())('the delta read answers as the resolver (%s)', (d
     const { data, onFast } = await compared(SHEET_ROWS, (k) => ({ after: before[k] }));
     expect(onFast).toBe(0);
     const ids = data.sheetRows.rows.map((r: any) => r.rowId);
-    expect(ids).toEqual(expect.arrayContaining([plan.indicator('1.1.1').rowId, plan.indicator('1.1.2').rowId]));
-    expect(data.sheetRows.rows.find((r: any) => r.rowId === plan.indicator('1.1.1').rowId).actual.raw).toBe('3');
+    expect(ids).toEqual(
+      expect.arrayContaining([servers.plan.indicator('1.1.1').rowId, servers.plan.indicator('1.1.2').rowId]),
+    );
+    expect(data.sheetRows.rows.find((r: any) => r.rowId === servers.plan.indicator('1.1.1').rowId).actual.raw).toBe(
+      '3',
+    );
     // nothing committed since: an empty delta, also served
     const now = await cursors();
     const empty = await compared(SHEET_ROWS, (k) => ({ after: now[k] }));
@@ -171,7 +157,7 @@ describe.each(databaseNames())('the delta read answers as the resolver (%s)', (d
   it('serves a delta by time (`since`), every row changed since, with their columns and scores', async () => {
     const { data, onFast } = await compared(SHEET_ROWS, () => ({ since: '2000-01-01T00:00:00.000Z' }));
     expect(onFast).toBe(0);
-    expect(data.sheetRows.rows).toHaveLength(plan.rows.length);
+    expect(data.sheetRows.rows).toHaveLength(servers.plan.rows.length);
     expect(data.sheetRows.rows.filter((r: any) => r.realization?.status).length).toBeGreaterThan(10);
   });
 
@@ -185,42 +171,35 @@ describe.each(databaseNames())('the delta read answers as the resolver (%s)', (d
   });
 
   it('serves a delta of a sheet scoped to one unit, the rows that left it among the deleted', async () => {
-    const units = ok(await fast.gql(`{ orgUnits { id name } }`)).orgUnits as Array<{ id: string; name: string }>;
-    const unit = units.find((u) => plan.indicator('1.1.1').responsibleUnits.includes(u.name))!;
+    const units = ok(await servers.fast.gql(`{ orgUnits { id name } }`)).orgUnits as Array<{
+      id: string;
+      name: string;
+    }>;
+    const unit = units.find((u) => servers.plan.indicator('1.1.1').responsibleUnits.includes(u.name))!;
     const before = await cursors();
     await write({ '1.1.1': '6', '2.1.1': '7' });
     const { data, onFast } = await compared(SHEET_ROWS, (k) => ({ after: before[k], scope: { unitId: unit.id } }));
     expect(onFast).toBe(0);
-    expect(data.sheetRows.rows.map((r: any) => r.rowId)).toContain(plan.indicator('1.1.1').rowId);
+    expect(data.sheetRows.rows.map((r: any) => r.rowId)).toContain(servers.plan.indicator('1.1.1').rowId);
   });
 
   it('leaves any other selection, and an error, to the resolver', async () => {
     const before = await cursors();
     await write({ '1.1.1': '8' });
-    resolved.mockClear();
-    const a = ok(await fast.gql(WITH_DETAILS, { planId: plan.planId, after: before[0] }));
-    expect(resolved.mock.calls.length).toBe(1);
-    const b = ok(await plain.gql(WITH_DETAILS, { planId: plan.planId, after: before[1] }));
+    servers.resolved.mockClear();
+    const a = ok(await servers.fast.gql(WITH_DETAILS, { planId: servers.plan.planId, after: before[0] }));
+    expect(servers.resolved.mock.calls.length).toBe(1);
+    const b = ok(await servers.plain.gql(WITH_DETAILS, { planId: servers.plan.planId, after: before[1] }));
     expect(a).toEqual(b);
     const missing = vars({ planId: '00000000-0000-4000-8000-000000000000', after: before[0] });
-    const [c, d] = [await fast.gql(SHEET_ROWS, missing), await plain.gql(SHEET_ROWS, missing)];
+    const [c, d] = [await servers.fast.gql(SHEET_ROWS, missing), await servers.plain.gql(SHEET_ROWS, missing)];
     expect(c.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(c).toEqual(d);
   });
 
   it("answers another organisation's user as the resolver does: the plan is not found, nothing of it is written", async () => {
-    const outsiders = await Promise.all(
-      [fast, plain].map(async (server) => server.as('controller', (await createEmptyPlan(server, ...OTHER)).orgId)),
-    );
-    const since = { since: '2000-01-01T00:00:00.000Z' };
-    resolved.mockClear();
-    const a = await outsiders[0].gql(SHEET_ROWS, vars(since));
-    expect(resolved.mock.calls.length).toBe(1);
-    const b = await outsiders[1].gql(SHEET_ROWS, vars(since));
-    expect(a.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect(a.data).toEqual(b.data);
-    expect(a.errors?.map((e) => e.extensions?.code)).toEqual(b.errors?.map((e) => e.extensions?.code));
-    expect(JSON.stringify(a)).not.toContain(plan.indicator('1.1.1').rowId);
+    const a = await outsidersRead(servers, OTHER, SHEET_ROWS, vars({ since: '2000-01-01T00:00:00.000Z' }));
+    expect(JSON.stringify(a)).not.toContain(servers.plan.indicator('1.1.1').rowId);
   });
 
   it('never serves a row or a score kept from before a commit', async () => {
@@ -228,7 +207,7 @@ describe.each(databaseNames())('the delta read answers as the resolver (%s)', (d
     await write({ '1.1.1': '9' });
     const first = await compared(SHEET_ROWS, (k) => ({ after: before[k] }));
     const row = (data: any, id: string) => data.sheetRows.rows.find((r: any) => r.rowId === id);
-    const indicator = plan.indicator('1.1.1');
+    const indicator = servers.plan.indicator('1.1.1');
     // the same cursor again after another commit on the same row: its new value, version and score
     await write({ '1.1.1': '0' });
     const second = await compared(SHEET_ROWS, (k) => ({ after: before[k] }));
@@ -241,16 +220,18 @@ describe.each(databaseNames())('the delta read answers as the resolver (%s)', (d
   it("carries a row whose target alone changed, the other rows' times kept from the state before", async () => {
     const before = await cursors();
     await write({ '1.1.1': '2' });
-    ok(await fast.gql(SHEET_ROWS, vars({ after: before[0] })));
+    ok(await servers.fast.gql(SHEET_ROWS, vars({ after: before[0] })));
     // a target (not an actual): its indicator's targets are listed again, the other indicators' lists are kept
-    for (const server of [fast, plain]) {
+    for (const server of [servers.fast, servers.plain]) {
       const row = (await sondrioPlan(server)).indicator('1.1.2');
-      const result = await sync(server, { planId: plan.planId, rows: [edit(row, { target: '99' })] });
+      const result = await sync(server, { planId: servers.plan.planId, rows: [edit(row, { target: '99' })] });
       expect(result.rows.map((r) => r.status)).toEqual(['UPDATED']);
     }
     const { data, onFast } = await compared(SHEET_ROWS, (k) => ({ after: before[k] }));
     expect(onFast).toBe(0);
     const ids = data.sheetRows.rows.map((r: any) => r.rowId);
-    expect(ids).toEqual(expect.arrayContaining([plan.indicator('1.1.1').rowId, plan.indicator('1.1.2').rowId]));
+    expect(ids).toEqual(
+      expect.arrayContaining([servers.plan.indicator('1.1.1').rowId, servers.plan.indicator('1.1.2').rowId]),
+    );
   });
 });
