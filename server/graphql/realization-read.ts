@@ -54,10 +54,10 @@ export class NotServedHere extends Error {}
 const PAGE_FIELDS = new Set(['rows', 'deletedRowIds', 'serverTime', 'cursor', '__typename']);
 const ROW_FIELDS = new Set(['rowId', '__typename', 'realization']);
 
-type Collected = Array<{ key: string; node: FieldNode }>;
+export type Collected = Array<{ key: string; node: FieldNode }>;
 
 /** The fields a selection set asks of `parent`, fragments spread, or null on a directive or a repeated object field. */
-function collect(
+export function collect(
   schema: GraphQLSchema,
   fragments: Map<string, FragmentDefinitionNode>,
   parent: GraphQLObjectType,
@@ -90,17 +90,25 @@ function collect(
 }
 
 /** A field graphql-js would resolve by reading the property: no resolver of its own and no arguments given. */
-function plain(field: GraphQLField<unknown, unknown> | undefined, node: FieldNode): boolean {
+export function plain(field: GraphQLField<unknown, unknown> | undefined, node: FieldNode): boolean {
   return !!field && field.resolve === undefined && !node.arguments?.length;
 }
 
-/** The realization read `operation` asks, or null when it is not one (then it is executed as any other). */
-export function realizationRead(
+/** The one `sheetRows` root field of a query, its coerced arguments and page type; null on anything else. */
+export type SheetRowsRoot = {
+  key: string;
+  node: FieldNode;
+  args: Record<string, unknown>;
+  page: GraphQLObjectType;
+  fragments: Map<string, FragmentDefinitionNode>;
+};
+
+export function sheetRowsRoot(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode | undefined,
   fragmentList: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
-): RealizationRead | null {
+): SheetRowsRoot | null {
   const query = schema.getQueryType();
   if (!operation || operation.operation !== 'query' || !query) return null;
   const fragments = new Map(Object.entries(fragmentList));
@@ -112,26 +120,72 @@ export function realizationRead(
   if (!field || !root.selectionSet || !isObjectType(page)) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   if (coerced.errors) return null;
-  const args = getArgumentValues(field, root, coerced.coerced);
-  if (args.since != null || args.after != null || args.dashboards) return null;
+  return { key: roots[0].key, node: root, args: getArgumentValues(field, root, coerced.coerced), page, fragments };
+}
 
-  const pageFields = collect(schema, fragments, page, root.selectionSet);
-  if (!pageFields) return null;
+/** The page's fields, each as graphql-js would read it, or null when one is not a page field read as a property. */
+export function pageFields(
+  schema: GraphQLSchema,
+  { page, node, fragments }: SheetRowsRoot,
+): Array<{ key: string; name: string; type: GraphQLOutputType; node: FieldNode }> | null {
+  const fields = collect(schema, fragments, page, node.selectionSet!);
+  if (!fields) return null;
+  const out: Array<{ key: string; name: string; type: GraphQLOutputType; node: FieldNode }> = [];
+  for (const { key, node: field } of fields) {
+    const name = field.name.value;
+    const def = page.getFields()[name];
+    if (!PAGE_FIELDS.has(name) || (name !== '__typename' && !plain(def, field))) return null;
+    out.push({ key, name, type: def?.type as GraphQLOutputType, node: field });
+  }
+  return out;
+}
+
+/** The leaves a row's `realization` asks, in answer order; null when one is not a plain leaf. */
+export function realizationLeaves(
+  schema: GraphQLSchema,
+  fragments: Map<string, FragmentDefinitionNode>,
+  def: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+): Leaf[] | null {
+  const realization = getNamedType(def.type);
+  if (!isObjectType(realization) || !node.selectionSet) return null;
+  const leaves = collect(schema, fragments, realization, node.selectionSet);
+  if (!leaves) return null;
+  const out: Leaf[] = [];
+  for (const leaf of leaves) {
+    const leafName = leaf.node.name.value;
+    const leafDef = realization.getFields()[leafName];
+    if (leafName === '__typename') {
+      out.push({ key: leaf.key, name: leafName, type: realization });
+      continue;
+    }
+    if (!plain(leafDef, leaf.node) || !isLeafType(getNamedType(leafDef.type))) return null;
+    out.push({ key: leaf.key, name: leafName, type: leafDef.type });
+  }
+  return out;
+}
+
+/** The leaves as a key of the realization's kept JSON (realization-rows.ts) */
+export const selectionOf = (leaves: Leaf[]) => JSON.stringify(leaves.map((l) => [l.key, l.name]));
+
+/** The realization read of a `sheetRows` query (sheetRowsRoot), or null when it is not one (then it is executed). */
+export function realizationRead(schema: GraphQLSchema, root: SheetRowsRoot): RealizationRead | null {
+  const { args, fragments } = root;
+  if (args.since != null || args.after != null || args.dashboards) return null;
+  const page = pageFields(schema, root);
+  if (!page) return null;
   const read: RealizationRead = {
-    key: roots[0].key,
+    key: root.key,
     args: args as RealizationRead['args'],
     page: [],
     row: [],
     leaves: [],
     selection: '',
   };
-  for (const { key, node } of pageFields) {
-    const name = node.name.value;
-    const def = page.getFields()[name];
-    if (!PAGE_FIELDS.has(name) || (name !== '__typename' && !plain(def, node))) return null;
-    read.page.push({ key, name, type: def?.type as GraphQLOutputType });
+  for (const { key, name, type, node } of page) {
+    read.page.push({ key, name, type });
     if (name !== 'rows') continue;
-    const row = getNamedType(def.type);
+    const row = getNamedType(type);
     if (!isObjectType(row) || !node.selectionSet) return null;
     const rowFields = collect(schema, fragments, row, node.selectionSet);
     if (!rowFields) return null;
@@ -141,23 +195,12 @@ export function realizationRead(
       if (!ROW_FIELDS.has(rowName) || (rowName !== '__typename' && !plain(rowDef, r.node))) return null;
       read.row.push({ key: r.key, name: rowName as RealizationRead['row'][number]['name'] });
       if (rowName !== 'realization') continue;
-      const realization = getNamedType(rowDef.type);
-      if (!isObjectType(realization) || !r.node.selectionSet) return null;
-      const leaves = collect(schema, fragments, realization, r.node.selectionSet);
+      const leaves = realizationLeaves(schema, fragments, rowDef, r.node);
       if (!leaves) return null;
-      for (const leaf of leaves) {
-        const leafName = leaf.node.name.value;
-        const leafDef = realization.getFields()[leafName];
-        if (leafName === '__typename') {
-          read.leaves.push({ key: leaf.key, name: leafName, type: realization });
-          continue;
-        }
-        if (!plain(leafDef, leaf.node) || !isLeafType(getNamedType(leafDef.type))) return null;
-        read.leaves.push({ key: leaf.key, name: leafName, type: leafDef.type });
-      }
+      read.leaves.push(...leaves);
     }
   }
-  read.selection = JSON.stringify(read.leaves.map((l) => [l.key, l.name]));
+  read.selection = selectionOf(read.leaves);
   return read;
 }
 

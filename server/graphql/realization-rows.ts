@@ -1,7 +1,6 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import { cursorOf } from '../services/commit-order';
-import { realizationView } from '../services/realization-view';
 import { scoreOfRow } from '../services/score-of-row';
 import { nextTurn } from '../speed/next-turn';
 import { RawJson } from '../speed/stringify-in-slices';
@@ -10,47 +9,21 @@ import type { PlanScores } from '../services/realization';
 import { rowNodes } from '../sync/sheet-rows';
 import { onSheet, resolveScope } from '../sync/sheet-scope';
 import type { Context } from './context';
-import { type Leaf, leafValue, type RealizationRead, realizationRead } from './realization-read';
+import { deltaRead } from './delta-read';
+import { deltaAnswer } from './delta-rows';
+import { leafValue, type RealizationRead, realizationRead, sheetRowsRoot } from './realization-read';
+import { realizationJson, ROWS_PER_TURN, scoreKey } from './score-json';
 import { readSheet, sheetScores } from './sheet-read';
-
-/**
- * Each score's realization as JSON, per selection, year and checkpoint: written once per score object. The scores
- * of a plan are computed once per change and a sync rescores only what it moved, keeping every other result as the
- * same object (services/realization.ts, ScoreReuse): so after a 20-row sync a read writes the JSON of those rows
- * and of the aggregates above them, and copies the others'. Keyed by the object, so it goes with its scores.
- */
-const written = new WeakMap<object, Map<string, string>>();
-
-/** rows whose score is written anew between two turns of the event loop (the first read of a plan writes them all) */
-const ROWS_PER_TURN = 500;
-
-function realizationJson(
-  result: object | undefined,
-  read: RealizationRead,
-  year: number,
-  checkpoint: Checkpoint,
-): { json: string; fresh: boolean } {
-  if (!result) return { json: 'null', fresh: false };
-  const key = `${year}|${checkpoint}|${read.selection}`;
-  let byKey = written.get(result);
-  const kept = byKey?.get(key);
-  if (kept !== undefined) return { json: kept, fresh: false };
-  const view = realizationView(result as Parameters<typeof realizationView>[0], year, checkpoint)!;
-  const out: Record<string, unknown> = {};
-  for (const leaf of read.leaves)
-    out[leaf.key] = leaf.name === '__typename' ? 'Realization' : leafValue(leaf.type, readLeaf(view, leaf));
-  const json = JSON.stringify(out);
-  if (!byKey) written.set(result, (byKey = new Map()));
-  byKey.set(key, json);
-  return { json, fresh: true };
-}
-
-function readLeaf(view: object, leaf: Leaf): unknown {
-  return (view as Record<string, unknown>)[leaf.name];
-}
 
 /** The rows' JSON of a state and its scores, per selection, period and scope (answerOf) */
 const answered = new WeakMap<object, WeakMap<object, Map<string, string>>>();
+
+/**
+ * Each row's whole JSON, per score object and read shape: a new state (every commit) is written again row by row,
+ * and a sync leaves most score objects as they were (score-json.ts), so most rows are copied as they were written
+ * for the state before. The row's id is kept with it: a score is one row's.
+ */
+const rowTexts = new WeakMap<object, Map<string, { id: string; text: string }>>();
 
 /** Every row of `nodes` with its score's kept JSON, as one JSON list. */
 async function rowsJson(
@@ -62,21 +35,33 @@ async function rowsJson(
 ): Promise<string> {
   const rows: string[] = [];
   let fresh = 0;
+  const key = scoreKey(read, year, checkpoint);
+  const shape = JSON.stringify([read.row, key]);
   for (const node of nodes) {
+    const result = scoreOfRow(scores, { level: levelOfNode(node), rowId: node.id });
+    const known = result ? rowTexts.get(result)?.get(shape) : undefined;
+    if (known?.id === node.id) {
+      rows.push(known.text);
+      continue;
+    }
     const parts: string[] = [];
     for (const field of read.row) {
       let value: string;
       if (field.name === 'rowId') value = JSON.stringify(node.id);
       else if (field.name === '__typename') value = '"SheetRow"';
       else {
-        const result = scoreOfRow(scores, { level: levelOfNode(node), rowId: node.id });
-        const written = realizationJson(result, read, year, checkpoint);
+        const written = realizationJson(result, read, year, checkpoint, key);
         value = written.json;
         if (written.fresh && ++fresh % ROWS_PER_TURN === 0) await nextTurn();
       }
       parts.push(`${JSON.stringify(field.key)}:${value}`);
     }
-    rows.push(`{${parts.join(',')}}`);
+    const text = `{${parts.join(',')}}`;
+    rows.push(text);
+    if (!result) continue;
+    let byShape = rowTexts.get(result);
+    if (!byShape) rowTexts.set(result, (byShape = new Map()));
+    byShape.set(shape, { id: node.id, text });
   }
   return `[${rows.join(',')}]`;
 }
@@ -119,7 +104,9 @@ async function answerOf(ctx: Context, read: RealizationRead): Promise<Record<str
  * by field, serialised again each time, were most of a busy server's time. This plugin answers that read before
  * execution, with the resolver's rows and scores, written from each score's kept JSON; any other operation, or a
  * read it cannot write exactly as graphql-js would (an error to report, a value it would refuse), is executed as
- * before. Parsing, validation, limits and the price check have run. With the fast paths off, never.
+ * before. Parsing, validation, limits and the price check have run. With the fast paths off, never. The same for
+ * the pane's delta read (delta-read.ts, delta-rows.ts: three a cycle, each carrying every row changed since the
+ * pane's last read with all its columns), the slowest request of B4 once the realization read was served here.
  */
 export function realizationRowsPlugin(): ApolloServerPlugin<Context> {
   return {
@@ -130,10 +117,13 @@ export function realizationRowsPlugin(): ApolloServerPlugin<Context> {
           const fragments = Object.fromEntries(
             document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
           );
-          const read = realizationRead(schema, operation, fragments, request.variables ?? {});
-          if (!read) return null;
+          const variables = request.variables ?? {};
+          const root = sheetRowsRoot(schema, operation, fragments, variables);
+          const read = root && realizationRead(schema, root);
+          const delta = root && !read ? deltaRead(schema, root) : null;
+          if (!read && !delta) return null;
           try {
-            const data = await answerOf(contextValue, read);
+            const data = read ? await answerOf(contextValue, read) : await deltaAnswer(contextValue, delta!);
             return { body: { kind: 'single', singleResult: { data } }, http: { headers: new HeaderMap() } };
           } catch {
             // executed instead: the resolver reports the error (not found, forbidden, a bad scope) as for any read,

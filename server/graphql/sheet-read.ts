@@ -1,5 +1,6 @@
 import type { Checkpoint } from '@core/vocabulary/enums';
 import { stateScores } from '../export/sheet-data';
+import { changedFrom, countOfCursor } from '../services/commit-order';
 import { readPlanStamp } from '../services/plan-stamp';
 import type { PlanScores } from '../services/realization';
 import { countCacheLookup } from '../ops/metrics';
@@ -53,4 +54,18 @@ export async function sheetScores(ctx: Context, { stamp, state, kept }: SheetRea
     return kept;
   }
   return stateScores(ctx.snapshots, stamp, state, ctx.fastPaths, ctx.compute);
+}
+
+/**
+ * Where a `sheetRows` read starts: the start of the first commit after the cursor `after` (commit-order.ts), null
+ * when nothing was committed since it, `since` without a cursor, undefined for a full read.
+ */
+export async function deltaFrom(
+  ctx: Context,
+  planId: string,
+  { changeCount }: SheetRead,
+  since: Date | null,
+  after: string | null,
+): Promise<Date | null | undefined> {
+  return after ? changedFrom(ctx.em, planId, countOfCursor(planId, after), changeCount) : (since ?? undefined);
 }

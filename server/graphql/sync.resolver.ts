@@ -6,8 +6,8 @@ import { AuditEvent } from '../entities/audit-event';
 import { InputError, NotFoundError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
 import { loadPlanState } from '../sync/plan-state';
-import { changedFrom, countOfCursor, cursorOf } from '../services/commit-order';
-import { allRows, rowsChangedSince, type SheetRowOut } from '../sync/sheet-rows';
+import { cursorOf } from '../services/commit-order';
+import { allRows, nodesChangedSince, sheetRowOf, type SheetRowOut } from '../sync/sheet-rows';
 import { dashboardRows } from '../sync/dashboard-sheet-rows';
 import { deltaInScope, resolveScope, rowsInScope } from '../sync/sheet-scope';
 import { SheetScopeInput } from './types/sheet-scope';
@@ -16,7 +16,7 @@ import { SYNC_TURNS } from '../sync/plan-queue';
 import { syncClock } from '../sync/sync-clock';
 import { countSyncRows } from '../ops/metrics';
 import type { Context } from './context';
-import { readSheet, sheetScores } from './sheet-read';
+import { deltaFrom, readSheet, sheetScores } from './sheet-read';
 import { OptionalText } from './inputs/fields';
 import { LIMITS } from './inputs/validation';
 import { SyncSourceKind } from '@core/vocabulary/sync';
@@ -137,16 +137,16 @@ export class SyncResolver {
   ): Promise<SheetRowsPage> {
     const read = await readSheet(ctx, planId, year, checkpoint);
     const { state, changeCount } = read;
-    const from = after
-      ? await changedFrom(ctx.em, planId, countOfCursor(planId, after), changeCount)
-      : (since ?? undefined);
+    const from = await deltaFrom(ctx, planId, read, since, after);
     const scoped = resolveScope(ctx, state, scope);
     // a scoped sheet holds its unit's or cruscotto's rows and their context, never the cruscotti's own rows
     // a delta: nothing committed since the cursor (from null), or the rows changed from `from`; else every row
     let shown: { rows: SheetRowOut[]; deletedRowIds: string[] };
     if (from === null) shown = { rows: [], deletedRowIds: [] };
-    else if (from) shown = deltaInScope(scoped, await rowsChangedSince(ctx.em, state, from, Boolean(after)));
-    else if (scoped) shown = { rows: rowsInScope(scoped, allRows(state)), deletedRowIds: [] };
+    else if (from) {
+      const { nodes, deletedRowIds } = await nodesChangedSince(ctx.em, state, from, Boolean(after));
+      shown = deltaInScope(scoped, { rows: nodes.map((node) => sheetRowOf(state, node)), deletedRowIds });
+    } else if (scoped) shown = { rows: rowsInScope(scoped, allRows(state)), deletedRowIds: [] };
     else {
       const cruscotti = dashboards ? await dashboardRows(ctx.em, state) : [];
       shown = { rows: [...allRows(state), ...cruscotti], deletedRowIds: [] };

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { AuditAction, type Checkpoint } from '@core/vocabulary/enums';
 import type { ParsedValue } from '@core/values/types';
-import { Indicator, OperationalObjective, StrategicObjective } from '../entities';
+import { Indicator, OperationalObjective, StrategicObjective, type Target } from '../entities';
 import { AuditEvent } from '../entities/audit-event';
 import { codeOf, levelOfNode, parentIdOf, type PlanNode, type PlanState, titleOf } from './plan-state';
 import type { SheetLevel } from '@core/sheet/row';
@@ -119,13 +119,34 @@ export function sheetRowOf(state: PlanState, node: PlanNode): SheetRowOut {
 export function updatedAtOf(state: PlanState, node: PlanNode): Date {
   let updatedAt = node.updatedAt;
   if (!(node instanceof Indicator)) return updatedAt;
-  for (const t of state.targetsOf.get(node.id) ?? []) {
-    if (t.updatedAt > updatedAt) updatedAt = t.updatedAt;
-    for (const r of state.revisionsOf.get(t.id) ?? []) if (r.updatedAt > updatedAt) updatedAt = r.updatedAt;
+  const targets = state.targetsOf.get(node.id);
+  if (targets) {
+    const at = targetsChangedAt(state, targets);
+    if (at > updatedAt.getTime()) updatedAt = new Date(at);
   }
   const measurement = state.measurementOf.get(node.id);
   if (measurement && measurement.updatedAt > updatedAt) updatedAt = measurement.updatedAt;
   return updatedAt;
+}
+
+/**
+ * When an indicator's targets and their revisions last changed, kept per list of targets and the revisions' index
+ * it was worked out with. A state patched after a sync (plan-state.ts) keeps the lists of every indicator it did not
+ * touch and, when it wrote no revision, the revisions' index itself: each delta's first read of a new state worked
+ * this out again for every indicator (bench B4, session b4delta). Rows are never changed in place in a state.
+ */
+const targetTimes = new WeakMap<Target[], { revisionsOf: PlanState['revisionsOf']; at: number }>();
+
+function targetsChangedAt(state: PlanState, targets: Target[]): number {
+  const known = targetTimes.get(targets);
+  if (known && known.revisionsOf === state.revisionsOf) return known.at;
+  let at = -Infinity;
+  for (const t of targets) {
+    at = Math.max(at, t.updatedAt.getTime());
+    for (const r of state.revisionsOf.get(t.id) ?? []) at = Math.max(at, r.updatedAt.getTime());
+  }
+  targetTimes.set(targets, { revisionsOf: state.revisionsOf, at });
+  return at;
 }
 
 /**
@@ -182,22 +203,22 @@ function treeOf(state: PlanState): Tree {
 const NODE_TYPES = ['Perspective', 'StrategicObjective', 'OperationalObjective', 'Indicator'];
 
 /**
- * Rows changed after `since` (at or from it when `inclusive`: a commit's start, commit-order.ts), and the ids of rows
- * deleted after it: what a sheet needs to refresh cheaply.
+ * The nodes of the rows changed after `since` (at or from it when `inclusive`: a commit's start, commit-order.ts),
+ * in tree order, and the ids of rows deleted after it: what a sheet needs to refresh cheaply. Nodes, not rows: the
+ * delta read served before execution keeps the rows' JSON (delta-rows.ts), the resolver builds them (sheetRowOf).
  */
-export async function rowsChangedSince(
+export async function nodesChangedSince(
   em: EntityManager,
   state: PlanState,
   from: Date,
   inclusive = false,
-): Promise<{ rows: SheetRowOut[]; deletedRowIds: string[] }> {
+): Promise<{ nodes: PlanNode[]; deletedRowIds: string[] }> {
   const since = inclusive ? new Date(from.getTime() - 1) : from;
   // a delta (the pane's refresh, every live update) builds the few rows that changed, not all of them to filter
   const tree = treeOf(state);
-  const { nodes } = tree;
   const changedAt = changedAtOf(state, tree);
   const after = since.getTime();
-  const rows = nodes.filter((_, k) => changedAt[k] > after).map((node) => sheetRowOf(state, node));
+  const nodes = tree.nodes.filter((_, k) => changedAt[k] > after);
   const deletions = await em.find(AuditEvent, {
     org: state.plan.org.id,
     action: AuditAction.DELETE,
@@ -207,7 +228,7 @@ export async function rowsChangedSince(
   const deletedRowIds = deletions
     .filter((d) => (d.before as { plan?: string } | null)?.plan === state.plan.id)
     .map((d) => d.entityId);
-  return { rows, deletedRowIds };
+  return { nodes, deletedRowIds };
 }
 
 export type { Checkpoint };

@@ -117,11 +117,12 @@ export function rowsInScope(scope: SheetScope | null, rows: SheetRowOut[]): Shee
  * A delta of a scoped sheet: the changed rows still on it, and, with the deleted rows, the changed rows that left
  * it (an indicator whose units no longer include the sheet's unit): the sheet drops them as it drops deleted rows.
  */
-export function deltaInScope(
+export function deltaInScope<R = SheetRowOut>(
   scope: SheetScope | null,
-  delta: { rows: SheetRowOut[]; deletedRowIds: string[] },
-): { rows: SheetRowOut[]; deletedRowIds: string[] } {
+  delta: { rows: R[]; deletedRowIds: string[] },
+  idOf: (row: R) => string = (row) => (row as SheetRowOut).rowId,
+): { rows: R[]; deletedRowIds: string[] } {
   if (!scope) return delta;
-  const left = delta.rows.filter((r) => !onSheet(scope, r.rowId)).map((r) => r.rowId);
-  return { rows: rowsInScope(scope, delta.rows), deletedRowIds: [...delta.deletedRowIds, ...left] };
+  const left = delta.rows.filter((r) => !onSheet(scope, idOf(r))).map(idOf);
+  return { rows: delta.rows.filter((r) => onSheet(scope, idOf(r))), deletedRowIds: [...delta.deletedRowIds, ...left] };
 }

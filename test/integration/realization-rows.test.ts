@@ -1,12 +1,9 @@
 import { REALIZATIONS } from '../../addin/src/api/queries';
-import { SyncResolver } from '../../server/graphql/sync.resolver';
 import { PLAN_SCORES, ScoreSnapshots } from '../../server/services/score-snapshots';
 import { counted } from '../helpers/cache-lookups';
 import { databaseFor, databaseNames } from '../helpers/databases';
-import { seededWithCopy } from '../helpers/seeded-copy';
-import { startServer, type TestServer } from '../helpers/server';
-import { ok, sondrioPlan, type SondrioPlan, syncActuals, withoutTimes } from '../helpers/sync';
-import { createEmptyPlan } from '../helpers/other-plan';
+import { outsidersRead, servedAndResolved } from '../helpers/served-and-resolved';
+import { ok, sondrioPlan, syncActuals, withoutTimes } from '../helpers/sync';
 
 const OTHER = [{ code: 'ALTRO-RR', name: 'Altro ente' }, 'Altro piano'] as const;
 
@@ -66,97 +63,72 @@ const WITH_LEVEL = /* GraphQL */ `
 
 describe.each(databaseNames())('the realization read answers as the resolver (%s)', (dialect) => {
   const databases = databaseFor(dialect);
-  let fast: TestServer;
-  let plain: TestServer;
-  let plan: SondrioPlan;
-  let resolved: jest.SpyInstance;
-
-  beforeAll(async () => {
-    const { source, copy } = await seededWithCopy(databases);
-    fast = await startServer(dialect, { fastPaths: true, databaseUrl: source });
-    plain = await startServer(dialect, { fastPaths: false, databaseUrl: copy });
-    plan = await sondrioPlan(fast);
-  });
-  beforeEach(() => {
-    resolved = jest.spyOn(SyncResolver.prototype, 'sheetRows');
-  });
-  afterEach(() => resolved.mockRestore());
-  afterAll(async () => {
-    await fast?.close();
-    await plain?.close();
-    await databases.dropAll();
-  });
+  const servers = servedAndResolved(dialect, databases);
 
   /** the read on both servers: equal but for the time; how many times the resolver ran on each */
   async function both(query: string, variables: Record<string, unknown>) {
-    resolved.mockClear();
-    const a = ok(await fast.gql(query, variables));
-    const onFast = resolved.mock.calls.length;
-    resolved.mockClear();
-    const b = ok(await plain.gql(query, variables));
-    const onPlain = resolved.mock.calls.length;
+    servers.resolved.mockClear();
+    const a = ok(await servers.fast.gql(query, variables));
+    const onFast = servers.resolved.mock.calls.length;
+    servers.resolved.mockClear();
+    const b = ok(await servers.plain.gql(query, variables));
+    const onPlain = servers.resolved.mock.calls.length;
     expect(withoutTimes(a)).toEqual(withoutTimes(b));
     return { data: a, onFast, onPlain };
   }
 
-  const vars = () => ({ planId: plan.planId, year: 2022, checkpoint: 'YEAR_END' });
+  const vars = () => ({ planId: servers.plan.planId, year: 2022, checkpoint: 'YEAR_END' });
 
   it("serves the add-in's read without running the resolver, with the same rows, scores and cursor", async () => {
     const { data, onFast, onPlain } = await both(REALIZATIONS, vars());
     expect(onFast).toBe(0);
     expect(onPlain).toBe(1);
-    expect(data.sheetRows.rows).toHaveLength(plan.rows.length);
+    expect(data.sheetRows.rows).toHaveLength(servers.plan.rows.length);
     expect(data.sheetRows.rows.filter((r: any) => r.realization?.status).length).toBeGreaterThan(10);
     // a second read copies the kept JSON: still the same
-    expect(withoutTimes(ok(await fast.gql(REALIZATIONS, vars())))).toEqual(withoutTimes(data));
+    expect(withoutTimes(ok(await servers.fast.gql(REALIZATIONS, vars())))).toEqual(withoutTimes(data));
   });
 
   it('serves aliases, typenames and fragments as graphql-js writes them', async () => {
-    const { data, onFast } = await both(ALIASED, { planId: plan.planId });
+    const { data, onFast } = await both(ALIASED, { planId: servers.plan.planId });
     expect(onFast).toBe(0);
     expect(data.page.righe[0].__typename).toBe('SheetRow');
     expect(data.page.__typename).toBe('SheetRowsPage');
   });
 
   it('serves a sheet scoped to one unit', async () => {
-    const units = ok(await fast.gql(`{ orgUnits { id name } }`)).orgUnits as Array<{ id: string; name: string }>;
-    const unit = units.find((u) => plan.rows.some((r) => r.responsibleUnits.includes(u.name)))!;
+    const units = ok(await servers.fast.gql(`{ orgUnits { id name } }`)).orgUnits as Array<{
+      id: string;
+      name: string;
+    }>;
+    const unit = units.find((u) => servers.plan.rows.some((r) => r.responsibleUnits.includes(u.name)))!;
     const { data, onFast } = await both(REALIZATIONS, { ...vars(), scope: { unitId: unit.id } });
     expect(onFast).toBe(0);
-    expect(data.sheetRows.rows.length).toBeLessThan(plan.rows.length);
+    expect(data.sheetRows.rows.length).toBeLessThan(servers.plan.rows.length);
     expect(data.sheetRows.rows.length).toBeGreaterThan(0);
   });
 
   it('leaves any other selection, and an error, to the resolver', async () => {
-    const { onFast } = await both(WITH_LEVEL, { planId: plan.planId });
+    const { onFast } = await both(WITH_LEVEL, { planId: servers.plan.planId });
     expect(onFast).toBe(1);
     const missing = { ...vars(), planId: '00000000-0000-4000-8000-000000000000' };
-    const [a, b] = [await fast.gql(REALIZATIONS, missing), await plain.gql(REALIZATIONS, missing)];
+    const [a, b] = [await servers.fast.gql(REALIZATIONS, missing), await servers.plain.gql(REALIZATIONS, missing)];
     expect(a.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(a).toEqual(b);
   });
 
   it("answers another organisation's user as the resolver does: the plan is not found, nothing of it is written", async () => {
-    // the plugin runs after authentication but reads through the caller's unit of work, filtered to its organisation
-    const outsiders = await Promise.all(
-      [fast, plain].map(async (server) => server.as('controller', (await createEmptyPlan(server, ...OTHER)).orgId)),
-    );
-    resolved.mockClear();
-    const a = await outsiders[0].gql(REALIZATIONS, vars());
-    expect(resolved.mock.calls.length).toBe(1);
-    const b = await outsiders[1].gql(REALIZATIONS, vars());
-    expect(a.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect(a.data).toEqual(b.data);
-    expect(a.errors?.map((e) => e.extensions?.code)).toEqual(b.errors?.map((e) => e.extensions?.code));
-    expect(JSON.stringify(a)).not.toContain(plan.rows.find((r) => r.level === 'INDICATOR')!.rowId);
+    const a = await outsidersRead(servers, OTHER, REALIZATIONS, vars());
+    expect(JSON.stringify(a)).not.toContain(servers.plan.rows.find((r) => r.level === 'INDICATOR')!.rowId);
   });
 
   it('never serves a score kept from before a commit', async () => {
-    const before = ok(await fast.gql(REALIZATIONS, vars()));
+    const before = ok(await servers.fast.gql(REALIZATIONS, vars()));
     const row = (data: any, id: string) => data.sheetRows.rows.find((r: any) => r.rowId === id);
-    const indicator = plan.indicator('1.1.1');
+    const indicator = servers.plan.indicator('1.1.1');
     // the same write on both servers, between two reads of the fast one
-    for (const server of [fast, plain]) await syncActuals(server, await sondrioPlan(server), { '1.1.1': '0' });
+    for (const server of [servers.fast, servers.plain])
+      await syncActuals(server, await sondrioPlan(server), { '1.1.1': '0' });
     const { data: after, onFast } = await both(REALIZATIONS, vars());
     expect(onFast).toBe(0);
     expect(row(after, indicator.rowId).realization).not.toEqual(row(before, indicator.rowId).realization);
@@ -165,7 +137,7 @@ describe.each(databaseNames())('the realization read answers as the resolver (%s
   });
 
   it("scores with its stamp's kept scores, taken with the stamp, though a later commit's drop frees them meanwhile", async () => {
-    ok(await fast.gql(REALIZATIONS, vars()));
+    ok(await servers.fast.gql(REALIZATIONS, vars()));
     const keep = ScoreSnapshots.prototype.keep;
     // a write's drop arriving once the read has its stamp and rows, as under a train of syncs (bench B4)
     const spyOnKeep = () =>
@@ -182,9 +154,9 @@ describe.each(databaseNames())('the realization read answers as the resolver (%s
       for (const query of [REALIZATIONS, WITH_LEVEL]) {
         // the scores kept again (the last read's drop freed them), then the read whose drop comes while it runs
         spy.mockRestore();
-        ok(await fast.gql(REALIZATIONS, vars()));
+        ok(await servers.fast.gql(REALIZATIONS, vars()));
         spy = spyOnKeep();
-        const read = await counted(fast, PLAN_SCORES, async () => ok(await fast.gql(query, vars())));
+        const read = await counted(servers.fast, PLAN_SCORES, async () => ok(await servers.fast.gql(query, vars())));
         expect({ hit: read.hit, miss: read.miss }).toEqual({ hit: 1, miss: 0 });
       }
     } finally {

@@ -1,0 +1,87 @@
+import type { Checkpoint } from '@core/vocabulary/enums';
+import { cursorOf } from '../services/commit-order';
+import type { PlanScores } from '../services/realization';
+import { scoreOfRow } from '../services/score-of-row';
+import { nextTurn } from '../speed/next-turn';
+import { RawJson } from '../speed/stringify-in-slices';
+import { levelOfNode, type PlanNode, type PlanState } from '../sync/plan-state';
+import { nodesChangedSince, sheetRowOf } from '../sync/sheet-rows';
+import { deltaInScope, resolveScope } from '../sync/sheet-scope';
+import type { Context } from './context';
+import { type DeltaRead, objectJson } from './delta-read';
+import { leafValue } from './realization-read';
+import { realizationJson, ROWS_PER_TURN, scoreKey } from './score-json';
+import { deltaFrom, readSheet, type SheetRead, sheetScores } from './sheet-read';
+
+/**
+ * Each row's JSON but its realization, per state and row selection: a state is one stamp's, read by every pane until
+ * the next commit, and each pane's delta carries the rows of the commits since its last read, the same rows for
+ * every pane. Cut at the realization's place (delta-read.ts, objectJson): one part without it, two around it.
+ */
+const kept = new WeakMap<PlanState, Map<string, string[]>>();
+
+function rowParts(state: PlanState, node: PlanNode, read: DeltaRead): { parts: string[]; fresh: boolean } {
+  let byRow = kept.get(state);
+  if (!byRow) kept.set(state, (byRow = new Map()));
+  const key = `${read.selection}|${node.id}`;
+  const known = byRow.get(key);
+  if (known) return { parts: known, fresh: false };
+  const parts: string[] = [];
+  parts.push(objectJson(read.row, sheetRowOf(state, node) as unknown as Record<string, unknown>, parts));
+  byRow.set(key, parts);
+  return { parts, fresh: true };
+}
+
+/** The delta's rows, each from its kept JSON and its score's, as one JSON list. */
+async function deltaJson({ state }: SheetRead, nodes: PlanNode[], scores: PlanScores, read: DeltaRead) {
+  const { year, checkpoint } = state;
+  const rows: string[] = [];
+  let fresh = 0;
+  const key = read.realization ? scoreKey(read.realization, year, checkpoint) : '';
+  for (const node of nodes) {
+    const row = rowParts(state, node, read);
+    let text = row.parts[0];
+    if (row.parts.length > 1) {
+      const result = scoreOfRow(scores, { level: levelOfNode(node), rowId: node.id });
+      const realization = realizationJson(result, read.realization!, year, checkpoint, key);
+      text += realization.json + row.parts[1];
+      if (realization.fresh) fresh++;
+    }
+    if (row.fresh) fresh++;
+    rows.push(text);
+    if (fresh >= ROWS_PER_TURN) {
+      fresh = 0;
+      await nextTurn();
+    }
+  }
+  return `[${rows.join(',')}]`;
+}
+
+/**
+ * The answer of a delta read (delta-read.ts): the rows, deletions, scores and cursor the `sheetRows` resolver gives
+ * (sheet-read.ts and nodesChangedSince are their common start, in the resolver's order), each row written from its
+ * kept JSON and its score's.
+ */
+export async function deltaAnswer(ctx: Context, read: DeltaRead): Promise<Record<string, unknown>> {
+  const { planId, year, since, after, scope } = read.args;
+  const checkpoint = read.args.checkpoint as Checkpoint;
+  const sheet = await readSheet(ctx, planId, year, checkpoint);
+  const from = await deltaFrom(ctx, planId, sheet, since, after);
+  const scoped = resolveScope(ctx, sheet.state, scope);
+  let delta = { rows: [] as PlanNode[], deletedRowIds: [] as string[] };
+  if (from) {
+    const { nodes, deletedRowIds } = await nodesChangedSince(ctx.em, sheet.state, from, Boolean(after));
+    delta = deltaInScope(scoped, { rows: nodes, deletedRowIds }, (node) => node.id);
+  }
+  const scores = await sheetScores(ctx, sheet);
+  const text = await deltaJson(sheet, delta.rows, scores, read);
+  const page: Record<string, unknown> = {};
+  for (const field of read.page) {
+    if (field.name === 'rows') page[field.key] = new RawJson(text);
+    else if (field.name === '__typename') page[field.key] = 'SheetRowsPage';
+    else if (field.name === 'deletedRowIds') page[field.key] = leafValue(field.type, delta.deletedRowIds);
+    else if (field.name === 'serverTime') page[field.key] = leafValue(field.type, sheet.serverTime);
+    else page[field.key] = leafValue(field.type, cursorOf(planId, sheet.changeCount));
+  }
+  return { [read.key]: page };
+}
