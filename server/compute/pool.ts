@@ -59,6 +59,8 @@ export function openPlanCompute(threads: number, gate?: ComputeGate): PlanComput
   });
   let inFlight = 0;
   let closed = false;
+  /** close()'s wait for the tasks in flight */
+  let whenIdle: (() => void) | undefined;
   return {
     threads,
     inFlight: () => inFlight,
@@ -84,11 +86,15 @@ export function openPlanCompute(threads: number, gate?: ComputeGate): PlanComput
       } finally {
         channel.port1.close();
         inFlight--;
+        if (inFlight === 0) whenIdle?.();
       }
     },
-    close() {
+    async close() {
       closed = true;
-      return pool.close();
+      // not piscina's close(): it leaves its 30-second close timer running after the pool has emptied (piscina
+      // 4.9), which held a test run open for half a minute after its last test; the tasks are ours to wait for
+      if (inFlight > 0) await new Promise<void>((resolve) => (whenIdle = resolve));
+      await pool.destroy();
     },
   };
 }

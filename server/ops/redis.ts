@@ -72,16 +72,26 @@ export function openCoordination(
       }
     },
     async close() {
-      await Promise.all(
-        connections.splice(0).map((redis) =>
-          redis.status === 'ready'
-            ? redis.quit().then(
-                () => undefined,
-                () => redis.disconnect(),
-              )
-            : redis.disconnect(),
-        ),
-      );
+      await Promise.all(connections.splice(0).map(closeConnection));
     },
   };
+}
+
+/** statuses in which a connection has a socket, open or opening, that closing must wait for */
+const WITH_SOCKET = new Set(['connecting', 'connect', 'ready', 'monitoring']);
+
+/**
+ * Resolves once the connection's socket is gone: quit() answers when Redis says OK, before the socket closes, and a
+ * shutdown (or a test's end) that went on at that point left sockets open behind it. A connection waiting to
+ * reconnect has no socket, so there is nothing to wait for.
+ */
+async function closeConnection(redis: Redis): Promise<void> {
+  if (!WITH_SOCKET.has(redis.status)) {
+    redis.disconnect();
+    return;
+  }
+  const ended = new Promise<void>((resolve) => redis.once('end', () => resolve()));
+  if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+  else redis.disconnect();
+  await ended;
 }

@@ -85,6 +85,14 @@ describe('/ready, /metrics and the sync counter (sqlite, in-process)', () => {
   });
 });
 
+/** Ends the test's own redis-server and waits for it: a child still running when the suite ends keeps Jest alive. */
+async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 const haveRedisServer = spawnSync('redis-server', ['--version']).status === 0;
 if (!redisAvailable() || !haveRedisServer)
   console.warn('SKIPPING the Redis-comes-back test: no Redis or no redis-server');
@@ -93,9 +101,7 @@ if (!redisAvailable() || !haveRedisServer)
   const sondrio = withSondrioServer('sqlite');
   let redis: ChildProcess | undefined;
   const prefix = uniquePrefix();
-  afterAll(async () => {
-    redis?.kill('SIGTERM');
-  });
+  afterAll(() => stop(redis));
 
   it('requests pass uncounted while it is down, and are counted (429 past the limit) once it answers', async () => {
     const { server } = sondrio;
@@ -138,7 +144,7 @@ if (!redisAvailable() || !haveRedisServer)
       expect(await ask()).toBe(429);
     } finally {
       await app.stop();
-      redis?.kill('SIGTERM');
+      await stop(redis);
       await dropKeys(prefix).catch(() => undefined);
     }
   });
