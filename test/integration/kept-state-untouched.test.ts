@@ -13,7 +13,7 @@ import { Checkpoint } from '@core/vocabulary/enums';
 import { readPlanStamp } from '../../server/services/plan-stamp';
 import { type PlanState, SHEET_STATES } from '../../server/sync/plan-state';
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { edit, outcomes, readRows, sync } from '../helpers/sync';
+import { edit, newAction, outcomes, readRows, sync } from '../helpers/sync';
 import type { TestServer } from '../helpers/server';
 
 /** One row as plain data: every property the ORM maps (an accessor too), a related row by its id. */
@@ -70,36 +70,19 @@ describeOnSondrio('a kept plan state is never changed by the syncs after it (%s)
     if (!state) throw new Error('sheetRows kept no state for the current stamp');
     const before = fingerprint(server.orm, state);
     const moved = plan.indicator('1.4.1');
+    const target = { target: '16%', futureTargets: [{ year: 2023, value: '17%' }] };
+    const objective = { level: 'obiettivo operativo', code: '1.9', title: 'Nuovo obiettivo', weight: '10' };
 
     const first = await sync(server, {
       planId: plan.planId,
       rows: [
         edit(plan.indicator('1.1.1'), { actual: '3,10%', note: 'dato di Ragioneria' }),
-        edit(plan.indicator('1.3.1'), {
-          target: '16%',
-          futureTargets: [{ year: 2023, value: '17%' }],
-          responsibleUnit: 'U.O. "Mai vista"',
-        }),
+        edit(plan.indicator('1.3.1'), { ...target, responsibleUnit: 'U.O. "Mai vista"' }),
         edit(plan.operational('1.5'), { title: 'Certificazione d’impresa', weight: '30' }),
         edit(moved, { parentRef: plan.operational('1.5').rowId }),
         edit(plan.indicator('1.1.2'), { delete: true }),
-        {
-          clientRef: 'N',
-          level: 'azione',
-          code: '1.4.9',
-          title: 'Nuova azione',
-          parentRef: plan.operational('1.4').rowId,
-          target: '3',
-          thresholds: [{ value: '2', score: 0.5 }],
-        },
-        {
-          clientRef: 'O',
-          level: 'obiettivo operativo',
-          code: '1.9',
-          title: 'Nuovo obiettivo',
-          parentRef: plan.strategic('1').rowId,
-          weight: '10',
-        },
+        { ...newAction('N', plan.operational('1.4').rowId!, '1.4.9', '3'), thresholds: [{ value: '2', score: 0.5 }] },
+        { ...objective, clientRef: 'O', parentRef: plan.strategic('1').rowId },
       ],
     });
     expect(outcomes(first)).toEqual([
