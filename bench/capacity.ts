@@ -223,7 +223,8 @@ export function capacityNote(
         ? '; PostgreSQL backends not visible in /proc, not counted'
         : `; PostgreSQL backends ${ms(c.databaseMsPerRequest)} ms; Redis (shared) not counted`;
   return (
-    `CPU per request over the load window (/proc): servers ${ms(c.serverMsPerRequest)} ms, of which event loops ` +
+    `CPU per request (/proc) of the window's mix, which moves with the load (each pane's cycle opens with its sync, ` +
+    `and a loaded pane sends few cycles): servers ${ms(c.serverMsPerRequest)} ms, of which event loops ` +
     `${ms(c.eventLoopMsPerRequest)} ms${database}; panes ${ms(c.clientsMsPerRequest)} ms, ` +
     `${(c.clientsShare * 100).toFixed(0)}% of the CPU measured; by operation not measurable (the requests overlap ` +
     `in one process); servers used ${c.coresUsed.toFixed(2)} of ${cores} cores; closed-loop floor for ${panes} panes ` +
