@@ -11,6 +11,7 @@ import {
 } from './addin-mix';
 import { type Instances, startInstances } from './instances';
 import type { BenchResult } from './measure';
+import { capacityNote, capacityOf, startCpuWindow } from './capacity';
 import type { PlanShape } from '../test/helpers/synthetic-plan';
 
 const GOAL_MS = 1000;
@@ -87,18 +88,28 @@ export async function benchAddinLoad(
     failures.splice(0);
     const started = Date.now();
     const until = started + seconds * 1000;
+    // the CPU of exactly the load window: the servers (all threads), PostgreSQL's backends of this database, the panes
+    const stopCpu = startCpuWindow(
+      inst.servers.map((s) => s.child.pid!),
+      dialect === 'postgresql' ? new URL(inst.databaseUrl).pathname.slice(1) : undefined,
+    );
     await Promise.all(
       panes.map(async (pane) => {
         // the smoke sends one cycle per pane however slow the machine; the bench runs for its time
         for (let n = 0; smoke ? n < CYCLE.length : Date.now() < until; n++) await pane.step();
       }),
     );
+    const cpu = stopCpu();
     const elapsed = (Date.now() - started) / 1000;
     const lost = await lostWrites(inst.urls[0], inst.token, inst.planId, acknowledged);
     const ms = samples.map((s) => s.ms);
     const p99 = percentile(ms, 99);
     const ops = byOperation(samples);
     const errors = failures.length;
+    const meanMs = ms.reduce((a, b) => a + b, 0) / ms.length;
+    const cores = os.cpus().length;
+    // per request of the window, failed ones too (they cost CPU as well; B4 wants none, so they are answered ones)
+    const capacity = capacityOf(cpu, samples.length, connections, cores, count, GOAL_MS);
     const where = count === 1 ? `1 instance, ${dialect}` : `${count} instances, ${dialect} + Redis`;
     return {
       id,
@@ -116,7 +127,8 @@ export async function benchAddinLoad(
           .join(', ')}; ` +
         `${errors} errors; ${acknowledged.size} rows acknowledged, ${acknowledged.size - lost.length} found with the last value sent; ` +
         `mix per pane cycle: 1 sync of 20 edited rows, 2 reads of every row's realization, 3 sheetRows(after: cursor); ` +
-        `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores` +
+        `${capacityNote(capacity, connections, cores, GOAL_MS, meanMs, dialect)}; ` +
+        `load average ${os.loadavg()[0].toFixed(1)} on ${cores} cores` +
         (smoke ? ' (smoke)' : ''),
       details: {
         connections,
@@ -126,6 +138,8 @@ export async function benchAddinLoad(
         latencyP50: percentile(ms, 50),
         latencyP99: p99,
         latencyMax: Math.max(...ms),
+        latencyMean: meanMs,
+        cpu: { window: cpu, ...capacity },
         byOperation: ops,
         errors,
         errorSamples: failures.slice(0, 5),

@@ -85,6 +85,9 @@ export async function benchLoad(
   }
 
   const transportErrors = new Map<string, number>();
+  // the server runs in this process beside autocannon's clients: their CPU is one figure, not separable (B4 on server
+  // processes measures the server's own, bench/capacity.ts)
+  const cpuBefore = process.cpuUsage();
   const result = await new Promise<any>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -105,6 +108,8 @@ export async function benchLoad(
     });
   });
 
+  const cpu = process.cpuUsage(cpuBefore);
+  const processCpuMsPerRequest = (cpu.user + cpu.system) / 1000 / result.requests.total;
   // read back: every acknowledged row, with its value
   const stored = (await server.orm.em
     .fork()
@@ -132,7 +137,8 @@ export async function benchLoad(
     note:
       `${result.requests.total} requests, ${requestsPerSecond.toFixed(1)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ` +
       `${errors} errors (${result.errors} transport, ${result.timeouts} timeouts, ${result.non2xx} non-2xx, ${graphqlErrors} GraphQL); ` +
-      `${acknowledged.length} syncs acknowledged, ${expected.length - lost.length}/${expected.length} of their rows found with their values` +
+      `${acknowledged.length} syncs acknowledged, ${expected.length - lost.length}/${expected.length} of their rows found with their values; ` +
+      `CPU ${processCpuMsPerRequest.toFixed(1)} ms per request for server and clients together (one process, not separable)` +
       (smoke ? ' (smoke)' : ''),
     details: {
       connections,
@@ -142,6 +148,7 @@ export async function benchLoad(
       latencyP50: result.latency.p50,
       latencyP99: result.latency.p99,
       latencyMax: result.latency.max,
+      processCpuMsPerRequest,
       transportErrors: result.errors,
       timeouts: result.timeouts,
       non2xx: result.non2xx,

@@ -103,6 +103,14 @@ describe('npm run bench -- --smoke', () => {
       expect(r.details.lostWrites).toBe(0);
       expect(r.details.errors).toBe(0);
       expect(Object.keys(r.details.byOperation).sort()).toEqual(['delta', 'realizations', 'sync']);
+      // the CPU of the load window (bench/capacity.ts): the servers', their event loops' and the panes'
+      const cpu = r.details.cpu;
+      expect(cpu.window.serverMs).toBeGreaterThan(0);
+      expect(cpu.window.serverMs).toBeGreaterThanOrEqual(cpu.window.eventLoopMs);
+      expect(cpu.window.clientsMs).toBeGreaterThan(0);
+      expect(cpu.budgetMs).toBe((report.machine.cores * 1000) / r.details.connections);
+      // PostgreSQL's backends of the run's database are counted when /proc shows them (a local server)
+      if (id === 'B4-pg') expect(cpu.window.databaseMs === null || cpu.window.databaseMs >= 0).toBe(true);
     }
   });
 
@@ -126,6 +134,7 @@ describe('npm run bench -- --smoke', () => {
     expect(d.lostWrites).toBe(0);
     expect(d.non2xx + d.graphqlErrors).toBe(0);
     expect(d.requests).toBeGreaterThan(0);
+    expect(d.processCpuMsPerRequest).toBeGreaterThan(0);
   });
 
   it('times live updates across two instances, every event heard, or says why it could not', () => {
