@@ -127,20 +127,13 @@ export async function stateLeft(em: EntityManager, left: KeptAfter, planId: stri
   return readLeft(em, left, rowsChanged(left), planId);
 }
 
-type Changed = {
-  fresh: Map<EntityClass<Node>, string[]>;
-  written: Map<string, string[]>;
-  count: number;
-  /** rows adopted but left as they were, by id: their read-only twin as read */
-  same: Map<string, Node>;
-};
+type Changed = { fresh: Map<EntityClass<Node>, string[]>; written: Map<string, string[]>; count: number };
 
 /** the rows a batch changed, by kind: those to read again (not created by it) and, values only, all it wrote */
 function rowsChanged({ read, after, created, valuesOnly }: KeptAfter): Changed {
   const fresh = new Map<EntityClass<Node>, string[]>();
   // every row the batch wrote, the created ones too: what the other instances read again (shared-states.ts)
   const written = new Map<string, string[]>();
-  const same = new Map<string, Node>();
   let count = 0;
   for (const kind of TREE_KINDS) {
     const was = read.snapshot[kind] as Node[];
@@ -153,14 +146,6 @@ function rowsChanged({ read, after, created, valuesOnly }: KeptAfter): Changed {
     for (let k = 0; k < now.length; k++) {
       const row = now[k];
       if (known ? known.has(row) : was[k] === row) continue;
-      // adopted with its indicator and left as it was (an actual written, not the indicator or its targets): every
-      // write moves a row's version, so the twin read before is the row as stored. Read again, they were most of a
-      // turn's reads between its batches, and of the patch the other instance reads under the plan's lock (B4-pg)
-      const twin = known ? undefined : was[k];
-      if (twin && twin.id === row.id && twin.version === row.version && !created.has(row)) {
-        same.set(row.id, twin);
-        continue;
-      }
       const type = row.constructor as EntityClass<Node>;
       if (valuesOnly) {
         const told = written.get(type.name) ?? [];
@@ -174,14 +159,14 @@ function rowsChanged({ read, after, created, valuesOnly }: KeptAfter): Changed {
       count += 1;
     }
   }
-  return { fresh, written, count, same };
+  return { fresh, written, count };
 }
 
 /** `after` with the changed rows read again as read-only rows, and the plan row; null when one is missing */
 async function readLeft(
   em: EntityManager,
   { after, created }: KeptAfter,
-  { fresh, count, same }: Changed,
+  { fresh, count }: Changed,
   planId: string,
 ): Promise<PlanState | null> {
   // one after the other: a few statements, in the same order every time (the statement-count tests compare them)
@@ -191,7 +176,6 @@ async function readLeft(
   const byId = new Map<string, Node>();
   for (const rows of reread) for (const row of rows) byId.set(row.id, row);
   if (!plan || byId.size !== count) return null;
-  for (const [id, twin] of same) byId.set(id, twin);
   pointAtFresh(em, created, new Map<string, object>([...byId, [plan.id, plan]]));
   const snapshot: PlanSnapshot = {
     ...withRowsOf(after.snapshot, byId, TREE_KINDS),

@@ -46,8 +46,6 @@ export type TurnSoFar = {
   scores: PlanScores | undefined;
   /** the batch keys answered earlier in this turn, not yet stored: their request's hash and who answered */
   keys: Map<string, { requestHash: string; member: number }>;
-  /** the answers stored before the turn for its batches' keys, read once for all of them (unset: each reads its own) */
-  stored?: Map<string, SyncBatch>;
   /** the audit events of the batches answered earlier in this turn, inserted together at its end */
   audit: HeldEvents;
 };
@@ -121,9 +119,7 @@ export function hashOf(input: SyncInput): string {
 async function replayOf(turn: TurnSoFar, input: SyncInput, requestHash: string): Promise<BatchReplay | null> {
   const batchKey = input.batchKey!;
   const earlier = turn.keys.get(batchKey);
-  const prior =
-    earlier ??
-    (turn.stored ? turn.stored.get(batchKey) : await turn.em.findOne(SyncBatch, { plan: turn.plan.id, batchKey }));
+  const prior = earlier ?? (await turn.em.findOne(SyncBatch, { plan: turn.plan.id, batchKey }));
   if (!prior) return null;
   if (prior.requestHash !== requestHash) {
     throw InputError.of(
@@ -191,7 +187,7 @@ export async function syncBatch(turn: TurnSoFar, member: SyncMember): Promise<Ba
   if (input.mode === 'atomic' && refused) {
     refuseBatch(plans);
   } else {
-    ({ state, after, created } = await applyRows(tx, read, plans, nodeInput, clock));
+    ({ state, after, created } = await applyRows(tx, read, plans, nodeInput));
     placed = await writePlacements(tx, plan, folded, plans, cruscotti, after);
     await hooks.afterWrite?.();
   }

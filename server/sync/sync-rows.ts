@@ -184,11 +184,6 @@ export async function syncTogether(
       clock?.mark('read');
       const scores = before ? ctx.snapshots?.get(before, input.year, input.checkpoint)?.scores : undefined;
       const turn: TurnSoFar = { em, plan, state: read, scores, keys: new Map(), audit: [] };
-      turn.stored = await storedAnswers(
-        em,
-        plan.id,
-        going.map((k) => members[k].input.batchKey),
-      );
       const done = new Map<number, BatchDone>();
       const replays = new Map<number, BatchReplay>();
       for (const k of going) {
@@ -211,7 +206,6 @@ export async function syncTogether(
         }
         if (k !== going[going.length - 1])
           await afterBatch(turn, result && 'outcome' in result ? result : undefined, input, fast);
-        member.hooks?.clock?.mark('afterBatch');
       }
       const answered = [...done.values()];
       if (before)
@@ -261,21 +255,6 @@ export async function syncTogether(
   if (keep && before && left) await keepStateAfter(ctx, left, before, keep).catch(() => undefined);
   clock?.mark('keepAfter');
   return settled as Array<Settled<SyncOutcome>>;
-}
-
-/**
- * The answers stored for the turn's batch keys, in one statement: a lookup per batch was one more round trip per
- * batch under the plan's lock (B4-pg). No other writer stores a key of this plan while the turn holds it.
- */
-async function storedAnswers(
-  em: EntityManager,
-  planId: string,
-  keys: Array<string | null | undefined>,
-): Promise<Map<string, SyncBatch> | undefined> {
-  const wanted = [...new Set(keys.filter((k): k is string => !!k))];
-  if (wanted.length < 2) return undefined;
-  const rows = await em.find(SyncBatch, { plan: planId, batchKey: { $in: wanted } });
-  return new Map(rows.map((row) => [row.batchKey, row]));
 }
 
 /** The answer a retry of the batch key replays, stored with the batch's rows */
