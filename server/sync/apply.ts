@@ -33,6 +33,7 @@ import { type BatchWrites, emptyWrites, stateAfter } from './after-state';
 import { insertEntities, insertLinks, newRow } from '../speed/bulk-write';
 import { type PlanNode, type PlanState, unitKey } from './plan-state';
 import { evidenceText, rowInference } from './row-polarity';
+import type { SyncClock } from './sync-clock';
 import { ACTUALS, parentsFirst, type RowPlan, sameRaw, sameThresholds, type SyncInput } from './row-plan';
 
 /**
@@ -50,15 +51,18 @@ export async function applyRows(
   read: PlanState,
   plans: RowPlan[],
   input: SyncInput,
+  clock?: SyncClock | null,
 ): Promise<Applied> {
   const { em } = ctx;
   const fast = ctx.fastPaths !== false;
   // read-only rows the batch changes join the unit of work; without the fast paths every row is managed already
   const state = fast ? await adoptRows(em, read, rowsChanged(read, plans)) : read;
+  clock?.mark('adopt');
   for (const p of plans) {
     if (p.node) p.node = state.nodes.get(p.node.id) ?? p.node;
   }
   const writes = writeInMemory(ctx, state, plans, input);
+  clock?.mark('inMemory');
   if (fast) {
     await writeCreated(em, writes);
     // updates and deletes touch adopted rows: the unit of work writes those it finds changed, batched per table
@@ -67,6 +71,7 @@ export async function applyRows(
     await em.flush();
   }
   await flushAuditBuffer(ctx);
+  clock?.mark('flush');
   return { state, after: stateAfter(state, writes), created: createdRows(writes) };
 }
 
