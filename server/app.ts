@@ -139,6 +139,9 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     // enum values too); with it on the schema is public anyway and the suggestion helps the client's developer
     hideSchemaDetailsFromClientErrors: !security.introspection,
     allowBatchedHttpRequests: false,
+    // the process's signals are ours (server/ops/shutdown.ts): Apollo's own handler (on outside NODE_ENV=test) stopped
+    // the server and raised SIGTERM again, which our handler took for a second signal and exited 1 at once
+    stopOnTerminationSignals: false,
     // a big answer is serialised a slice per turn of the event loop, the same bytes (issue 13, item 5)
     stringifyResult: stringifyInSlices,
     // graphql-js stops lexing past the limit, and a document over it is a parse error (400), like any other

@@ -18,7 +18,9 @@ describe('graceful shutdown (sqlite, a real process)', () => {
 
   beforeAll(async () => {
     [token] = await seedAdminTokens(databaseUrl, 'STOP', ['test']);
-    server = await startServerProcess({ DATABASE_URL: databaseUrl }, 'shutdown');
+    // NODE_ENV as a deployment has it, not Jest's `test`: Apollo Server installs its own SIGTERM handler outside
+    // NODE_ENV=test, and that handler once turned the signal into a forced exit 1 with the request cut
+    server = await startServerProcess({ DATABASE_URL: databaseUrl, NODE_ENV: 'production' }, 'shutdown');
   });
 
   afterAll(async () => {
@@ -74,7 +76,10 @@ describe('graceful shutdown (sqlite, a real process)', () => {
   });
 
   it('cuts a request that outlasts SHUTDOWN_TIMEOUT_SECONDS and exits 1', async () => {
-    const slow = await startServerProcess({ DATABASE_URL: databaseUrl, SHUTDOWN_TIMEOUT_SECONDS: '1' }, 'forced');
+    const slow = await startServerProcess(
+      { DATABASE_URL: databaseUrl, SHUTDOWN_TIMEOUT_SECONDS: '1', NODE_ENV: 'production' },
+      'forced',
+    );
     try {
       const held = await heldRequest(slow.url, '{ __typename }');
       slow.child.kill('SIGTERM');
