@@ -13,22 +13,27 @@ export function weightOf(raw: string | null | undefined): number | null | undefi
   return isNumericValue(parsed) ? parsed.value : undefined;
 }
 
+/**
+ * What a stated value says of its indicator's kind: "3,25%" percent, "105 €" currency, "luglio" a date; a number or a
+ * word says nothing.
+ */
+const STATED_KINDS: Partial<Record<ParsedValue['kind'], ValueKind>> = {
+  percent: ValueKind.PERCENT,
+  currency: ValueKind.CURRENCY,
+  days: ValueKind.DAYS,
+  date: ValueKind.DATE,
+  boolean: ValueKind.BOOLEAN,
+};
+
+const STATED_UNITS: Partial<Record<ParsedValue['kind'], string>> = { percent: '%', currency: 'EUR', days: 'days' };
+
+/** The indicator kind a stated value implies (a new row of the sheet takes it from its target), if it implies one. */
+export function statedKindOf(value: ParsedValue | null): ValueKind | undefined {
+  return value ? STATED_KINDS[value.kind] : undefined;
+}
+
 /** The indicator's unit and kind come from its first stated target: "3,25%" → '%', "105 €" → 'EUR', "luglio" → date. */
 export function kindOf(first: ParsedValue): { unit: string | null; valueKind: ValueKind } {
-  switch (first.kind) {
-    case 'percent':
-      return { unit: '%', valueKind: ValueKind.PERCENT };
-    case 'currency':
-      return { unit: 'EUR', valueKind: ValueKind.CURRENCY };
-    case 'days':
-      return { unit: 'days', valueKind: ValueKind.DAYS };
-    case 'date':
-      return { unit: null, valueKind: ValueKind.DATE };
-    case 'boolean':
-      return { unit: null, valueKind: ValueKind.BOOLEAN };
-    case 'number':
-      return { unit: first.unit ?? null, valueKind: ValueKind.NUMBER };
-    default:
-      return { unit: null, valueKind: ValueKind.TEXT };
-  }
+  if (first.kind === 'number') return { unit: first.unit ?? null, valueKind: ValueKind.NUMBER };
+  return { unit: STATED_UNITS[first.kind] ?? null, valueKind: statedKindOf(first) ?? ValueKind.TEXT };
 }

@@ -34,6 +34,7 @@ import { insertEntities, insertLinks, newRow } from '../speed/bulk-write';
 import { type PlanNode, type PlanState, unitKey } from './plan-state';
 import { evidenceText, rowInference } from './row-polarity';
 import type { SyncClock } from './sync-clock';
+import { statedKindOf } from '../import/value-cells';
 import { ACTUALS, parentsFirst, type RowPlan, sameRaw, sameThresholds, type SyncInput } from './row-plan';
 
 /**
@@ -252,7 +253,7 @@ function createNode(
         ...titled,
         operationalObjective: onOO ? parent : null,
         strategicObjective: onOO ? null : (parent as StrategicObjective),
-        valueKind: kindOf(v.target ?? null),
+        valueKind: statedKindOf(v.target ?? null) ?? ValueKind.NUMBER,
         polarity: PolarityEnum.HIGHER,
       });
       return kept(writes.indicators, node);
@@ -264,23 +265,6 @@ function createNode(
 function kept<T>(created: T[], node: T): T {
   created.push(node);
   return node;
-}
-
-function kindOf(target: ParsedValue | null): ValueKind {
-  switch (target?.kind) {
-    case 'percent':
-      return ValueKind.PERCENT;
-    case 'currency':
-      return ValueKind.CURRENCY;
-    case 'days':
-      return ValueKind.DAYS;
-    case 'date':
-      return ValueKind.DATE;
-    case 'boolean':
-      return ValueKind.BOOLEAN;
-    default:
-      return ValueKind.NUMBER;
-  }
 }
 
 function reparent(node: PlanNode, parent: PlanNode): void {
