@@ -5,6 +5,7 @@
 import { ValueKind } from '@core/vocabulary/enums';
 import { isNumericValue, parseValue } from '@core/values';
 import type { ParsedValue } from '@core/values/types';
+import { statedKindOf } from '@core/values/stated-kind';
 
 /** "25%" → 25 percent points; null stays null (the engine reports WEIGHT_MISSING, docs/scoring.md §6.8 d); anything else is undefined. */
 export function weightOf(raw: string | null | undefined): number | null | undefined {
@@ -13,24 +14,8 @@ export function weightOf(raw: string | null | undefined): number | null | undefi
   return isNumericValue(parsed) ? parsed.value : undefined;
 }
 
-/**
- * What a stated value says of its indicator's kind: "3,25%" percent, "105 €" currency, "luglio" a date; a number or a
- * word says nothing.
- */
-const STATED_KINDS: Partial<Record<ParsedValue['kind'], ValueKind>> = {
-  percent: ValueKind.PERCENT,
-  currency: ValueKind.CURRENCY,
-  days: ValueKind.DAYS,
-  date: ValueKind.DATE,
-  boolean: ValueKind.BOOLEAN,
-};
-
+/** the unit a stated kind implies; a plain number keeps the unit written beside it */
 const STATED_UNITS: Partial<Record<ParsedValue['kind'], string>> = { percent: '%', currency: 'EUR', days: 'days' };
-
-/** The indicator kind a stated value implies (a new row of the sheet takes it from its target), if it implies one. */
-export function statedKindOf(value: ParsedValue | null): ValueKind | undefined {
-  return value ? STATED_KINDS[value.kind] : undefined;
-}
 
 /** The indicator's unit and kind come from its first stated target: "3,25%" → '%', "105 €" → 'EUR', "luglio" → date. */
 export function kindOf(first: ParsedValue): { unit: string | null; valueKind: ValueKind } {

@@ -6,6 +6,7 @@
  */
 import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { ParsedValue } from '@core/values/types';
+import { statedKindOf } from '@core/values/stated-kind';
 import {
   AuditAction,
   PlanStatus,
@@ -34,7 +35,6 @@ import { insertEntities, insertLinks, newRow } from '../speed/bulk-write';
 import { type PlanNode, type PlanState, unitKey } from './plan-state';
 import { evidenceText, rowInference } from './row-polarity';
 import type { SyncClock } from './sync-clock';
-import { statedKindOf } from '../import/value-cells';
 import { ACTUALS, parentsFirst, type RowPlan, sameRaw, sameThresholds, type SyncInput } from './row-plan';
 
 /**

@@ -1,6 +1,7 @@
 import { ValueKind } from '@core/vocabulary/enums';
 import { parseValue } from '@core/values';
-import { kindOf, statedKindOf } from '../../server/import/value-cells';
+import { statedKindOf } from '@core/values/stated-kind';
+import { kindOf } from '../../server/import/value-cells';
 
 /**
  * The indicator kind a stated target implies, read the same by the importers (kindOf: a word makes a text
