@@ -41,16 +41,19 @@ export type TreeRows = {
   measurements: Measurement[];
 };
 
+/** The entity of each kind of TreeRows, from the perspectives down: the tables a sheet row is made of. */
+export const TREE_ENTITIES: { readonly [K in keyof TreeRows]: EntityClass<TreeRows[K][number]> } = {
+  perspectives: Perspective,
+  strategicObjectives: StrategicObjective,
+  operationalObjectives: OperationalObjective,
+  indicators: Indicator,
+  targets: Target,
+  revisions: TargetRevision,
+  measurements: Measurement,
+};
+
 /** The kinds of TreeRows, from the perspectives down: what a replaced row of the plan's tree may be. */
-export const TREE_KINDS: ReadonlyArray<keyof TreeRows> = [
-  'perspectives',
-  'strategicObjectives',
-  'operationalObjectives',
-  'indicators',
-  'targets',
-  'revisions',
-  'measurements',
-];
+export const TREE_KINDS = Object.keys(TREE_ENTITIES) as ReadonlyArray<keyof TreeRows>;
 
 /**
  * Everything scoring needs of one plan version, read with a fixed number of statements whatever the plan's size:

@@ -6,6 +6,7 @@
  */
 import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { ParsedValue } from '@core/values/types';
+import { statedKindOf } from '@core/values/stated-kind';
 import {
   AuditAction,
   PlanStatus,
@@ -252,7 +253,7 @@ function createNode(
         ...titled,
         operationalObjective: onOO ? parent : null,
         strategicObjective: onOO ? null : (parent as StrategicObjective),
-        valueKind: kindOf(v.target ?? null),
+        valueKind: statedKindOf(v.target ?? null) ?? ValueKind.NUMBER,
         polarity: PolarityEnum.HIGHER,
       });
       return kept(writes.indicators, node);
@@ -264,23 +265,6 @@ function createNode(
 function kept<T>(created: T[], node: T): T {
   created.push(node);
   return node;
-}
-
-function kindOf(target: ParsedValue | null): ValueKind {
-  switch (target?.kind) {
-    case 'percent':
-      return ValueKind.PERCENT;
-    case 'currency':
-      return ValueKind.CURRENCY;
-    case 'days':
-      return ValueKind.DAYS;
-    case 'date':
-      return ValueKind.DATE;
-    case 'boolean':
-      return ValueKind.BOOLEAN;
-    default:
-      return ValueKind.NUMBER;
-  }
 }
 
 function reparent(node: PlanNode, parent: PlanNode): void {

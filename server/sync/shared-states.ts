@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import type { Checkpoint } from '@core/vocabulary/enums';
-import {
-  Indicator,
-  Measurement,
-  OperationalObjective,
-  Perspective,
-  StrategicObjective,
-  Target,
-  TargetRevision,
-} from '../entities';
 import type { Node } from '../entities/base';
 import type { Coordination } from '../ops/redis';
-import { readOnlyPlan, type TreeRows, withRowsOf } from '../services/plan-snapshot';
+import { readOnlyPlan, TREE_ENTITIES, TREE_KINDS, type TreeRows, withRowsOf } from '../services/plan-snapshot';
 import { type PlanStamp, readPlanStamp } from '../services/plan-stamp';
 import { type ScoreSnapshots, snapshotBytes } from '../services/score-snapshots';
 import { readRowsIn } from '../speed/read-rows';
@@ -37,17 +28,16 @@ export type StatePatch = {
 type Message = StatePatch & { sender: string };
 type Draft = { stamp: string; state: PlanState; scores: PlanScores | undefined };
 
-/** the kinds of a plan snapshot by entity name; rows of the last three may be new ones (a first target or actual) */
-const KINDS: Record<string, { type: EntityClass<Node>; key: keyof TreeRows; created: boolean }> = {
-  Perspective: { type: Perspective, key: 'perspectives', created: false },
-  StrategicObjective: { type: StrategicObjective, key: 'strategicObjectives', created: false },
-  OperationalObjective: { type: OperationalObjective, key: 'operationalObjectives', created: false },
-  Indicator: { type: Indicator, key: 'indicators', created: false },
-  Target: { type: Target, key: 'targets', created: true },
-  TargetRevision: { type: TargetRevision, key: 'revisions', created: true },
-  Measurement: { type: Measurement, key: 'measurements', created: true },
-};
-const TREE_KINDS = Object.values(KINDS).map((k) => k.key);
+/** rows of these kinds may be new ones (a first target or actual); the others only replace a row the state has */
+const CREATED_KINDS = new Set<keyof TreeRows>(['targets', 'revisions', 'measurements']);
+
+/** the kinds of a plan snapshot by entity name, as a patch names its rows */
+const KINDS = new Map<string, { type: EntityClass<Node>; key: keyof TreeRows; created: boolean }>(
+  TREE_KINDS.map((key) => [
+    TREE_ENTITIES[key].name,
+    { type: TREE_ENTITIES[key], key, created: CREATED_KINDS.has(key) },
+  ]),
+);
 
 /**
  * `base`, the state at `patch.from`, brought to `patch.to` by the rows the patch names, read again by id (a few
@@ -63,7 +53,7 @@ export async function patchedState(
   const replaced = new Map<string, Node>();
   const created = emptyWrites();
   for (const [name, ids] of Object.entries(patch.rows)) {
-    const kind = KINDS[name];
+    const kind = KINDS.get(name);
     if (!kind) return null;
     const rows = await readRowsIn(em, kind.type, 'id', ids);
     if (rows.length !== ids.length) return null;

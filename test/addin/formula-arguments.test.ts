@@ -6,15 +6,7 @@ import { cellRequest, checkpointOf } from '../../addin/src/functions/arguments';
 import { markedFormat, splitAddress } from '../../addin/src/excel/provisional-mark';
 import { MetadataStorage } from '@mikro-orm/core';
 import { changedCells, historyLines } from '../../addin/src/taskpane/insight-lines';
-import {
-  Indicator,
-  Measurement,
-  OperationalObjective,
-  Perspective,
-  StrategicObjective,
-  Target,
-  TargetRevision,
-} from '../../server/entities';
+import { TREE_ENTITIES } from '../../server/services/plan-snapshot';
 
 describe('CRUSCOTTO.* arguments', () => {
   it('reads the checkpoint as people write it, 31/12 when left out', () => {
@@ -84,15 +76,7 @@ describe('a row history as the pane lists it', () => {
 
   it('names every stored field of a plan row in words, yes/no for booleans and times as times, never a code', () => {
     // every persisted field of the entities a sheet row is made of, as the audit trail stores them
-    const rows = [
-      Perspective,
-      StrategicObjective,
-      OperationalObjective,
-      Indicator,
-      Target,
-      TargetRevision,
-      Measurement,
-    ];
+    const rows = Object.values(TREE_ENTITIES);
     const fields = [
       ...new Set(
         rows.flatMap((entity) => Object.keys(MetadataStorage.getMetadataFromDecorator(entity as never).properties)),

@@ -6,7 +6,14 @@ import {
   cpuBudgetMs,
   parseProcStat,
   procCpuMs,
+  type Capacity,
+  type CpuWindow,
 } from '../../bench/capacity';
+
+/** 500 requests in 20 s from 50 panes on 2 cores, 1 s goal: the servers took 30 s of CPU, 20 s of it on event loops */
+function capacityOfRun(instances: number, window: Pick<CpuWindow, 'databaseMs' | 'clientsMs'>): Capacity {
+  return capacityOf({ seconds: 20, serverMs: 30_000, eventLoopMs: 20_000, ...window }, 500, 50, 2, instances, 1000);
+}
 
 /**
  * B4's CPU account (bench/capacity.ts): what a closed loop of 50 panes with no think time asks of the server's CPU
@@ -23,14 +30,7 @@ describe("the closed-loop bound (Little's law)", () => {
 
   it('one instance: the floor is set by the event loop when it is the scarcer resource', () => {
     // 500 requests in 20 s (25 req/s): 60 ms of CPU each, 40 of them on the event loop, the panes 40 ms
-    const c = capacityOf(
-      { seconds: 20, serverMs: 30_000, eventLoopMs: 20_000, databaseMs: null, clientsMs: 20_000 },
-      500,
-      50,
-      2,
-      1,
-      1000,
-    );
+    const c = capacityOfRun(1, { databaseMs: null, clientsMs: 20_000 });
     expect(c.serverMsPerRequest).toBe(60);
     expect(c.eventLoopMsPerRequest).toBe(40);
     expect(c.databaseMsPerRequest).toBeNull();
@@ -47,14 +47,7 @@ describe("the closed-loop bound (Little's law)", () => {
   });
 
   it('two instances on PostgreSQL: the backends count with the servers, two event loops share the load', () => {
-    const c = capacityOf(
-      { seconds: 20, serverMs: 30_000, eventLoopMs: 20_000, databaseMs: 10_000, clientsMs: 10_000 },
-      500,
-      50,
-      2,
-      2,
-      1000,
-    );
+    const c = capacityOfRun(2, { databaseMs: 10_000, clientsMs: 10_000 });
     expect(c.databaseMsPerRequest).toBe(20);
     expect(c.coresUsed).toBe(2);
     expect(c.clientsShare).toBeCloseTo(0.2);
@@ -64,14 +57,7 @@ describe("the closed-loop bound (Little's law)", () => {
   });
 
   it('says the figures, that they cannot be split by operation, and what it assumes', () => {
-    const c = capacityOf(
-      { seconds: 20, serverMs: 30_000, eventLoopMs: 20_000, databaseMs: null, clientsMs: 20_000 },
-      500,
-      50,
-      2,
-      1,
-      1000,
-    );
+    const c = capacityOfRun(1, { databaseMs: null, clientsMs: 20_000 });
     const note = capacityNote(c, 50, 2, 1000, 1990, 'sqlite');
     expect(note).toContain('servers 60.0 ms, of which event loops 40.0 ms');
     expect(note).toContain('by operation not measurable');
