@@ -179,7 +179,7 @@ export class ScoreSnapshots {
 
   /**
    * Keeps a read-only value of the plan at `stamp` that its writer made (not a lookup: nothing is counted), for the
-   * readers of that stamp; a value kept or being built for the same stamp stays.
+   * readers of that stamp; a value kept or being built for the same stamp stays. Says which.
    */
   putKept<T extends object>(
     kind: string,
@@ -188,12 +188,14 @@ export class ScoreSnapshots {
     checkpoint: Checkpoint,
     value: T,
     bytes: number,
-  ): void {
-    if (!this.others) return;
+  ): 'kept' | 'was kept' | 'being built' | 'off' {
+    if (!this.others) return 'off';
     const key = `${keyOf(stamp.planId, year, checkpoint, stamp.value)}|${kind}`;
-    if (this.others.get(key)?.stamp === stamp.value || this.building.get(key)?.stamp === stamp.value) return;
+    if (this.others.get(key)?.stamp === stamp.value) return 'was kept';
+    if (this.building.get(key)?.stamp === stamp.value) return 'being built';
     this.others.set(key, { value, bytes, stamp: stamp.value, orgId: stamp.orgId });
     this.tellWaiters(key, stamp.value, value);
+    return 'kept';
   }
 
   /**

@@ -11,6 +11,7 @@ import { readRowsIn } from '../speed/read-rows';
 import type { RowPlan } from './row-plan';
 import { loadPlanState, PlanState, SHEET_STATES } from './plan-state';
 import type { StatePatch } from './shared-states';
+import { logStateEvent } from './sync-clock';
 
 /** The read-only plan state of one stamp, read before the sync takes its turn on the plan. */
 export type KeptState = { stamp: PlanStamp; state: PlanState };
@@ -58,7 +59,9 @@ export async function stateInTurn(
   if (fast && now && snapshots?.patchable.has(SHEET_STATES)) {
     const ahead = kept ? now.changeCount - kept.stamp.changeCount : 0;
     const wait = kept && ahead > 0 && onlyBumpedBy(kept.stamp, now, ahead) ? WAIT_MS : 0;
+    const start = Date.now();
     const told = await snapshots.whenKept<PlanState>(SHEET_STATES, planId, year, checkpoint, now.value, wait);
+    if (wait > 0) logStateEvent('wait', { to: now.value, ahead, start, end: Date.now(), told: !!told });
     if (told) return told;
   }
   return loadPlanState(em, planId, year, checkpoint, { readOnly: fast });

@@ -19,6 +19,7 @@ import { readRowsIn } from '../speed/read-rows';
 import { emptyWrites, stateAfter } from './after-state';
 import { PlanState, SHEET_STATES } from './plan-state';
 import { scoresAfter } from './rescore';
+import { logStateEvent } from './sync-clock';
 import type { PlanScores } from '../services/realization';
 
 /**
@@ -127,19 +128,22 @@ export function shareSheetStates(
     const draft = drafts.get(key)?.stamp === from ? drafts.get(key) : undefined;
     drafts.delete(key);
     const base = snapshots.peekKept<PlanState>(SHEET_STATES, planId, year, checkpoint, from) ?? draft?.state;
-    if (!base || !open) return;
+    const start = Date.now();
+    if (!base || !open) return logStateEvent('apply', { to: patch.to.value, start, end: start, result: 'no base' });
     const prev = snapshots.peek(planId, year, checkpoint, from)?.scores ?? draft?.scores;
     const patched = await patchedState(em.fork(), base, patch);
-    if (!patched) return;
+    const read = Date.now();
+    if (!patched) return logStateEvent('apply', { to: patch.to.value, start, read, end: read, result: 'missing' });
     const { state, exact } = patched;
     // and the scores, rescored for the indicators written, so that this instance's next sync reuses them too
     const scores = prev && scoresAfter(state, { prev, changed: indicatorsOf(state, patch) });
     if (!exact) {
       drafts.set(key, { stamp: patch.to.value, state, scores });
-      return;
+      return logStateEvent('apply', { to: patch.to.value, start, read, end: Date.now(), result: 'draft' });
     }
-    snapshots.putKept(SHEET_STATES, patch.to, year, checkpoint, state, snapshotBytes(state.snapshot));
+    const result = snapshots.putKept(SHEET_STATES, patch.to, year, checkpoint, state, snapshotBytes(state.snapshot));
     if (scores) snapshots.put(patch.to, year, checkpoint, { scores, snapshot: null });
+    logStateEvent('apply', { to: patch.to.value, start, read, end: Date.now(), result });
   };
   subscriber.subscribe(channel).catch(onError);
   subscriber.on('message', (from: string, text: string) => {
@@ -147,6 +151,7 @@ export function shareSheetStates(
     try {
       const message = JSON.parse(text) as Message;
       if (message.sender === self) return;
+      logStateEvent('receipt', { from: message.from, to: message.to.value });
       chain = chain.then(() => apply(message)).catch(onError);
     } catch (error) {
       onError(error);
@@ -154,6 +159,7 @@ export function shareSheetStates(
   });
   snapshots.patchable.add(SHEET_STATES);
   snapshots.announce = (patch) => {
+    logStateEvent('announce', { from: (patch as StatePatch).from, to: (patch as StatePatch).to.value });
     coordination.commands.publish(channel, JSON.stringify({ ...patch, sender: self })).catch(onError);
   };
   return () => {
