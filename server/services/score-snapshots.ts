@@ -179,7 +179,10 @@ export class ScoreSnapshots {
 
   /**
    * Keeps a read-only value of the plan at `stamp` that its writer made (not a lookup: nothing is counted), for the
-   * readers of that stamp; a value kept or being built for the same stamp stays.
+   * readers of that stamp; a value kept for the same stamp stays. One being built is not waited for: readers
+   * already waiting for the build get the built value, those of the stamp that come now and the syncs waiting
+   * (whenKept) get this one (a sync under the plan's lock waited seconds for a pane's read of the whole plan).
+   * Says which.
    */
   putKept<T extends object>(
     kind: string,
@@ -188,12 +191,14 @@ export class ScoreSnapshots {
     checkpoint: Checkpoint,
     value: T,
     bytes: number,
-  ): void {
-    if (!this.others) return;
+  ): 'kept' | 'kept while built' | 'was kept' | 'off' {
+    if (!this.others) return 'off';
     const key = `${keyOf(stamp.planId, year, checkpoint, stamp.value)}|${kind}`;
-    if (this.others.get(key)?.stamp === stamp.value || this.building.get(key)?.stamp === stamp.value) return;
+    if (this.others.get(key)?.stamp === stamp.value) return 'was kept';
+    const built = this.building.get(key)?.stamp === stamp.value;
     this.others.set(key, { value, bytes, stamp: stamp.value, orgId: stamp.orgId });
     this.tellWaiters(key, stamp.value, value);
+    return built ? 'kept while built' : 'kept';
   }
 
   /**

@@ -10,7 +10,10 @@ import { readRowsIn } from '../speed/read-rows';
 import { emptyWrites, stateAfter } from './after-state';
 import { PlanState, SHEET_STATES } from './plan-state';
 import { scoresAfter } from './rescore';
+import { logStateEvent } from './sync-clock';
+import { toldPatchesOf } from './told-patches';
 import type { PlanScores } from '../services/realization';
+import type { KeptState } from './kept-state';
 
 /**
  * What a sync that kept its plan state after its commit (kept-state.ts, keepStateAfter) tells the other instances:
@@ -82,6 +85,53 @@ function indicatorsOf(state: PlanState, patch: StatePatch): Set<string> {
   return out;
 }
 
+/** told patches followed back from one stamp: a turn further behind reads the plan */
+const LONGEST_CHAIN = 8;
+
+/**
+ * The plan state at `now`, for a sync holding the plan's lock whose state read before its turn (`early`) is behind:
+ * brought forward on the turn's own connection from the rows named by the patches told since (toldPatchesOf),
+ * followed back from `now` to `early`'s stamp or a state kept here, all their rows read in one patch (rows committed:
+ * the stamp moved). Waits at most `ms` for a patch not yet received; null when one is missing, a row cannot be
+ * patched, or the stamp moved under the reads: then the plan is read. Kept, with its scores, for this instance's
+ * readers of `now` (the same state as applying the patches one by one gives).
+ */
+export async function stateFromTold(
+  em: EntityManager,
+  snapshots: ScoreSnapshots,
+  early: KeptState | null,
+  now: PlanStamp,
+  year: number,
+  checkpoint: Checkpoint,
+  ms: number,
+): Promise<PlanState | null> {
+  const told = toldPatchesOf(snapshots);
+  const deadline = Date.now() + ms;
+  const chain: StatePatch[] = [];
+  let base: PlanState | undefined;
+  for (let at = now.value; !base && chain.length < LONGEST_CHAIN;) {
+    const patch = await told.leadingTo(now.planId, year, checkpoint, at, deadline - Date.now());
+    if (!patch) return null;
+    chain.unshift(patch);
+    at = patch.from;
+    const mine = early?.stamp.value === at && early.state.year === year && early.state.checkpoint === checkpoint;
+    base = mine ? early.state : snapshots.peekKept<PlanState>(SHEET_STATES, now.planId, year, checkpoint, at);
+  }
+  if (!base) return null;
+  const rows: Record<string, string[]> = {};
+  for (const patch of chain)
+    for (const [name, ids] of Object.entries(patch.rows)) rows[name] = [...new Set([...(rows[name] ?? []), ...ids])];
+  const whole: StatePatch = { from: chain[0].from, to: now, year, checkpoint, rows };
+  const patched = await patchedState(em, base, whole);
+  if (!patched?.exact) return null;
+  const { state } = patched;
+  const prev = snapshots.peek(now.planId, year, checkpoint, whole.from)?.scores;
+  const scores = prev && scoresAfter(state, { prev, changed: indicatorsOf(state, whole) });
+  snapshots.putKept(SHEET_STATES, now, year, checkpoint, state, snapshotBytes(state.snapshot));
+  if (scores) snapshots.put(now, year, checkpoint, { scores, snapshot: null });
+  return state;
+}
+
 /**
  * Several instances keep the same plan's state (bench B4 on two instances): without this, every sync committed on
  * the other instance left this one's kept state at an old stamp, and its next sync read the whole plan again inside
@@ -99,6 +149,7 @@ export function shareSheetStates(
 ): () => void {
   if (!coordination || !snapshots.enabled) return () => undefined;
   const self = randomUUID();
+  const told = toldPatchesOf(snapshots);
   const channel = `${coordination.prefix}sheet-states`;
   const subscriber = coordination.connect('sheet-states');
   let chain = Promise.resolve();
@@ -116,20 +167,26 @@ export function shareSheetStates(
     const key = `${planId}|${year}|${checkpoint}`;
     const draft = drafts.get(key)?.stamp === from ? drafts.get(key) : undefined;
     drafts.delete(key);
+    const start = Date.now();
+    // a sync of this instance brought its state to the stamp already (stateFromTold): nothing left to do
+    if (snapshots.peekKept(SHEET_STATES, planId, year, checkpoint, patch.to.value) && !draft)
+      return logStateEvent('apply', { to: patch.to.value, start, end: start, result: 'was kept' });
     const base = snapshots.peekKept<PlanState>(SHEET_STATES, planId, year, checkpoint, from) ?? draft?.state;
-    if (!base || !open) return;
+    if (!base || !open) return logStateEvent('apply', { to: patch.to.value, start, end: start, result: 'no base' });
     const prev = snapshots.peek(planId, year, checkpoint, from)?.scores ?? draft?.scores;
     const patched = await patchedState(em.fork(), base, patch);
-    if (!patched) return;
+    const read = Date.now();
+    if (!patched) return logStateEvent('apply', { to: patch.to.value, start, read, end: read, result: 'missing' });
     const { state, exact } = patched;
     // and the scores, rescored for the indicators written, so that this instance's next sync reuses them too
     const scores = prev && scoresAfter(state, { prev, changed: indicatorsOf(state, patch) });
     if (!exact) {
       drafts.set(key, { stamp: patch.to.value, state, scores });
-      return;
+      return logStateEvent('apply', { to: patch.to.value, start, read, end: Date.now(), result: 'draft' });
     }
-    snapshots.putKept(SHEET_STATES, patch.to, year, checkpoint, state, snapshotBytes(state.snapshot));
+    const result = snapshots.putKept(SHEET_STATES, patch.to, year, checkpoint, state, snapshotBytes(state.snapshot));
     if (scores) snapshots.put(patch.to, year, checkpoint, { scores, snapshot: null });
+    logStateEvent('apply', { to: patch.to.value, start, read, end: Date.now(), result });
   };
   subscriber.subscribe(channel).catch(onError);
   subscriber.on('message', (from: string, text: string) => {
@@ -137,13 +194,19 @@ export function shareSheetStates(
     try {
       const message = JSON.parse(text) as Message;
       if (message.sender === self) return;
+      logStateEvent('receipt', { from: message.from, to: message.to.value });
+      told.add(message);
       chain = chain.then(() => apply(message)).catch(onError);
     } catch (error) {
       onError(error);
     }
   });
   snapshots.patchable.add(SHEET_STATES);
-  snapshots.announce = (patch) => {
+  snapshots.announce = (message) => {
+    const patch = message as StatePatch;
+    logStateEvent('announce', { from: patch.from, to: patch.to.value });
+    // this instance's own commits are links of the chain a later turn here follows back (stateFromTold)
+    told.add(patch);
     coordination.commands.publish(channel, JSON.stringify({ ...patch, sender: self })).catch(onError);
   };
   return () => {

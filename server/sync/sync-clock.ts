@@ -44,3 +44,14 @@ export class SyncClock {
 export function syncClock(): SyncClock | null {
   return config().ops.syncPhaseLog ? new SyncClock() : null;
 }
+
+/**
+ * One event of the states told between instances (shared-states.ts: announce, receipt, apply; kept-state.ts: the
+ * turn's wait), as a line of the same log with the wall-clock time, which both instances of a machine share: where a
+ * told state is late is read from the times of one stamp on both sides. Nothing without SYNC_PHASE_LOG.
+ */
+export function logStateEvent(event: string, fields: Record<string, string | number | boolean | null>): void {
+  const file = config().ops.syncPhaseLog;
+  if (!file) return;
+  fs.appendFileSync(file, `${JSON.stringify({ pid: process.pid, event, at: Date.now(), ...fields })}\n`);
+}
