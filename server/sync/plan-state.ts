@@ -14,7 +14,7 @@ import {
 import { readRows } from '../speed/read-rows';
 import { readsTogether } from '../speed/reads-together';
 import { groupBy } from '../services/group-by';
-import { loadPlanSnapshot, type PlanSnapshot } from '../services/plan-snapshot';
+import { loadPlanSnapshot, type PlanSnapshot, replacedIn } from '../services/plan-snapshot';
 import type { SheetLevel } from '@core/sheet/row';
 import { foldName } from '@core/vocabulary/fold';
 
@@ -159,9 +159,15 @@ const NODE_KINDS = ['perspectives', 'strategicObjectives', 'operationalObjective
  * or read again after the commit), as old row → new row; null when the lists differ otherwise (rows added, removed
  * or moved, or a row's key changed), where only a whole pass over the rows gives the indexes.
  */
-function swapsOf<T extends object>(was: T[], now: T[], keyOf: (row: T) => unknown): Map<T, T> | null {
+function swapsOf<T extends object>(was: T[], now: T[], keyOf: (row: T) => unknown): ReadonlyMap<T, T> | null {
   const swaps = new Map<T, T>();
   if (was === now) return swaps;
+  // made by withRowsOf: the rows it replaced are known, no need to compare every place
+  const known = replacedIn(was, now);
+  if (known) {
+    for (const [old, row] of known) if (keyOf(old) !== keyOf(row)) return null;
+    return known;
+  }
   if (was.length !== now.length) return null;
   for (let k = 0; k < now.length; k++)
     if (now[k] !== was[k]) {
