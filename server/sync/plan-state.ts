@@ -17,7 +17,6 @@ import { groupBy } from '../services/group-by';
 import { loadPlanSnapshot, type PlanSnapshot, replacedIn } from '../services/plan-snapshot';
 import type { SheetLevel } from '@core/sheet/row';
 import { foldName } from '@core/vocabulary/fold';
-import { ReplacedMap } from './replaced-map';
 
 export type PlanNode = Perspective | StrategicObjective | OperationalObjective | Indicator;
 
@@ -45,10 +44,10 @@ export function titleOf(node: PlanNode): string {
 
 /** A plan version as the sheet sees it for one (year, checkpoint): every node, indexed, read in bounded statements. */
 export class PlanState {
-  readonly nodes: ReadonlyMap<string, PlanNode>;
-  readonly targetsOf: ReadonlyMap<string, Target[]>;
-  readonly revisionsOf: ReadonlyMap<string, TargetRevision[]>;
-  readonly measurementOf: ReadonlyMap<string, Measurement>;
+  readonly nodes: Map<string, PlanNode>;
+  readonly targetsOf: Map<string, Target[]>;
+  readonly revisionsOf: Map<string, TargetRevision[]>;
+  readonly measurementOf: Map<string, Measurement>;
   readonly unitsByName: Map<string, OrgUnit>;
   readonly unitsById: Map<string, OrgUnit>;
   readonly locked: CheckpointLock | null;
@@ -183,15 +182,18 @@ function swapsOf<T extends object>(was: T[], now: T[], keyOf: (row: T) => unknow
  * only by rows replaced in place (a value-only batch adopts its indicators): setting a key already in a map keeps its
  * place, so the copy is the map a whole build gives, without going over the plan's nodes (a sync patches 3 states).
  */
-function nodesOf(snapshot: PlanSnapshot, base?: PlanState): ReadonlyMap<string, PlanNode> {
+function nodesOf(snapshot: PlanSnapshot, base?: PlanState): Map<string, PlanNode> {
   if (base) {
-    const replaced = new Map<string, PlanNode>();
+    const replaced: PlanNode[] = [];
     for (const kind of NODE_KINDS) {
       const swaps = swapsOf<PlanNode>(base.snapshot[kind], snapshot[kind], (node) => node.id);
       if (!swaps) return allNodes(snapshot);
-      for (const node of swaps.values()) replaced.set(node.id, node);
+      replaced.push(...swaps.values());
     }
-    return ReplacedMap.of(base.nodes, replaced);
+    if (replaced.length === 0) return base.nodes;
+    const nodes = new Map(base.nodes);
+    for (const node of replaced) nodes.set(node.id, node);
+    return nodes;
   }
   return allNodes(snapshot);
 }
@@ -208,27 +210,27 @@ function allNodes(snapshot: PlanSnapshot): Map<string, PlanNode> {
  * swapped: the same rows in the same order, without a pass over every period's targets and revisions.
  */
 function regrouped<T extends object>(
-  base: ReadonlyMap<string, T[]>,
+  base: Map<string, T[]>,
   was: T[],
   rows: T[],
   keys: Set<string>,
   keyOf: (row: T) => string,
-): ReadonlyMap<string, T[]> {
+): Map<string, T[]> {
   if (keys.size === 0) return base;
   const swaps = swapsOf(was, rows, keyOf);
+  if (swaps?.size === 0) return base;
+  const out = new Map(base);
   if (swaps) {
-    const own = new Map<string, T[]>();
     for (const key of keys) {
       const group = base.get(key);
-      if (group?.some((row) => swaps.has(row)))
-        own.set(
+      if (group)
+        out.set(
           key,
           group.map((row) => swaps.get(row) ?? row),
         );
     }
-    return ReplacedMap.of(base, own);
+    return out;
   }
-  const out = new Map(base);
   for (const key of keys) out.delete(key);
   for (const row of rows) {
     const key = keyOf(row);
@@ -246,24 +248,23 @@ function regrouped<T extends object>(
  * indicator and period).
  */
 function remeasured(
-  base: ReadonlyMap<string, Measurement>,
+  base: Map<string, Measurement>,
   was: Measurement[],
   rows: Measurement[],
   indicators: Set<string>,
   inPeriod: (m: Measurement) => boolean,
-): ReadonlyMap<string, Measurement> {
+): Map<string, Measurement> {
   if (indicators.size === 0) return base;
   const swaps = swapsOf(was, rows, (m) => `${m.indicator.id}|${inPeriod(m)}`);
+  if (swaps?.size === 0) return base;
+  const out = new Map(base);
   if (swaps) {
-    const own = new Map<string, Measurement>();
     for (const id of indicators) {
       const m = base.get(id);
-      const now = m && swaps.get(m);
-      if (now) own.set(id, now);
+      if (m) out.set(id, swaps.get(m) ?? m);
     }
-    return ReplacedMap.of(base, own);
+    return out;
   }
-  const out = new Map(base);
   for (const id of indicators) out.delete(id);
   for (const m of rows) if (indicators.has(m.indicator.id) && inPeriod(m)) out.set(m.indicator.id, m);
   return out;

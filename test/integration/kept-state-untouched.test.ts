@@ -44,7 +44,7 @@ function fingerprint(orm: MikroORM, state: PlanState): unknown {
   const lists = Object.entries(state.snapshot)
     .filter(([, v]) => Array.isArray(v))
     .map(([k, rows]) => [k, (rows as object[]).map((r) => rowOf(orm, r))]);
-  const ids = (m: ReadonlyMap<string, Array<{ id: string }>>) => [...m].map(([k, v]) => [k, v.map((x) => x.id)]);
+  const ids = (m: Map<string, Array<{ id: string }>>) => [...m].map(([k, v]) => [k, v.map((x) => x.id)]);
   return structuredClone({
     plan: rowOf(orm, state.snapshot.plan),
     lists,
