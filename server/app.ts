@@ -184,8 +184,13 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     warn: (error: unknown, message?: string) => logger.warn({ err: error }, message),
   };
   const { authFailures: failureLimit, requests: budget } = rateLimits(security, clock, coordination, limiterLog);
-  app.use(
-    '/graphql',
+  // an app of its own only for its settings: no ETag on GraphQL answers. Express hashed every answer to send one (a
+  // SHA-1 of megabytes per realization read, bench B4), for answers never stored (no-store) nor asked again by ETag
+  const graphql = express();
+  graphql.disable('x-powered-by');
+  graphql.set('etag', false);
+  app.use('/graphql', graphql);
+  graphql.use(
     cors<cors.CorsRequest>({
       origin: security.corsOrigins,
       allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],

@@ -14,7 +14,7 @@ import {
 import { readRows } from '../speed/read-rows';
 import { readsTogether } from '../speed/reads-together';
 import { groupBy } from '../services/group-by';
-import { loadPlanSnapshot, type PlanSnapshot } from '../services/plan-snapshot';
+import { loadPlanSnapshot, type PlanSnapshot, replacedIn } from '../services/plan-snapshot';
 import type { SheetLevel } from '@core/sheet/row';
 import { foldName } from '@core/vocabulary/fold';
 
@@ -44,7 +44,7 @@ export function titleOf(node: PlanNode): string {
 
 /** A plan version as the sheet sees it for one (year, checkpoint): every node, indexed, read in bounded statements. */
 export class PlanState {
-  readonly nodes = new Map<string, PlanNode>();
+  readonly nodes: Map<string, PlanNode>;
   readonly targetsOf: Map<string, Target[]>;
   readonly revisionsOf: Map<string, TargetRevision[]>;
   readonly measurementOf: Map<string, Measurement>;
@@ -66,27 +66,26 @@ export class PlanState {
      */
     patch?: { base: PlanState; touched: Iterable<object> },
   ) {
-    for (const n of [
-      ...snapshot.perspectives,
-      ...snapshot.strategicObjectives,
-      ...snapshot.operationalObjectives,
-      ...snapshot.indicators,
-    ])
-      this.nodes.set(n.id, n);
+    this.nodes = nodesOf(snapshot, patch?.base);
     const inPeriod = (m: Measurement) => m.year === year && m.checkpoint === checkpoint;
     if (patch && patch.base.year === year && patch.base.checkpoint === checkpoint) {
+      const { base } = patch;
       const indicators = new Set<string>();
       const targets = new Set<string>();
       for (const row of patch.touched) {
         if (row instanceof Target || row instanceof Measurement) indicators.add(row.indicator.id);
         else if (row instanceof TargetRevision) targets.add(row.target.id);
       }
-      this.targetsOf = regrouped(patch.base.targetsOf, snapshot.targets, indicators, (t) => t.indicator.id);
-      this.revisionsOf = regrouped(patch.base.revisionsOf, snapshot.revisions, targets, (r) => r.target.id);
-      this.measurementOf = new Map(patch.base.measurementOf);
-      for (const id of indicators) this.measurementOf.delete(id);
-      for (const m of snapshot.measurements)
-        if (indicators.has(m.indicator.id) && inPeriod(m)) this.measurementOf.set(m.indicator.id, m);
+      const was = base.snapshot;
+      this.targetsOf = regrouped(base.targetsOf, was.targets, snapshot.targets, indicators, (t) => t.indicator.id);
+      this.revisionsOf = regrouped(base.revisionsOf, was.revisions, snapshot.revisions, targets, (r) => r.target.id);
+      this.measurementOf = remeasured(
+        base.measurementOf,
+        was.measurements,
+        snapshot.measurements,
+        indicators,
+        inPeriod,
+      );
     } else {
       this.targetsOf = groupBy(snapshot.targets, (t) => t.indicator.id);
       this.revisionsOf = groupBy(snapshot.revisions, (r) => r.target.id);
@@ -153,15 +152,85 @@ export class PlanState {
   }
 }
 
-/** `base` with the groups of `keys` built again from `rows` (in their order); every other group is base's. */
-function regrouped<T>(
+const NODE_KINDS = ['perspectives', 'strategicObjectives', 'operationalObjectives', 'indicators'] as const;
+
+/**
+ * The rows of `now` that stand where `was` had another row of the same key (a row replaced by its twin: adopted,
+ * or read again after the commit), as old row → new row; null when the lists differ otherwise (rows added, removed
+ * or moved, or a row's key changed), where only a whole pass over the rows gives the indexes.
+ */
+function swapsOf<T extends object>(was: T[], now: T[], keyOf: (row: T) => unknown): ReadonlyMap<T, T> | null {
+  const swaps = new Map<T, T>();
+  if (was === now) return swaps;
+  // made by withRowsOf: the rows it replaced are known, no need to compare every place
+  const known = replacedIn(was, now);
+  if (known) {
+    for (const [old, row] of known) if (keyOf(old) !== keyOf(row)) return null;
+    return known;
+  }
+  if (was.length !== now.length) return null;
+  for (let k = 0; k < now.length; k++)
+    if (now[k] !== was[k]) {
+      if (keyOf(now[k]) !== keyOf(was[k])) return null;
+      swaps.set(was[k], now[k]);
+    }
+  return swaps;
+}
+
+/**
+ * Every node by id, in the snapshot's order. From `base`'s map when the snapshot's node lists are base's or differ
+ * only by rows replaced in place (a value-only batch adopts its indicators): setting a key already in a map keeps its
+ * place, so the copy is the map a whole build gives, without going over the plan's nodes (a sync patches 3 states).
+ */
+function nodesOf(snapshot: PlanSnapshot, base?: PlanState): Map<string, PlanNode> {
+  if (base) {
+    const replaced: PlanNode[] = [];
+    for (const kind of NODE_KINDS) {
+      const swaps = swapsOf<PlanNode>(base.snapshot[kind], snapshot[kind], (node) => node.id);
+      if (!swaps) return allNodes(snapshot);
+      replaced.push(...swaps.values());
+    }
+    if (replaced.length === 0) return base.nodes;
+    const nodes = new Map(base.nodes);
+    for (const node of replaced) nodes.set(node.id, node);
+    return nodes;
+  }
+  return allNodes(snapshot);
+}
+
+function allNodes(snapshot: PlanSnapshot): Map<string, PlanNode> {
+  const nodes = new Map<string, PlanNode>();
+  for (const kind of NODE_KINDS) for (const node of snapshot[kind] as PlanNode[]) nodes.set(node.id, node);
+  return nodes;
+}
+
+/**
+ * `base` (grouped from `was`) with the groups of `keys` built again from `rows` (in their order); every other group
+ * is base's. When `rows` is `was` with rows replaced in place, a group built again is base's with the replaced rows
+ * swapped: the same rows in the same order, without a pass over every period's targets and revisions.
+ */
+function regrouped<T extends object>(
   base: Map<string, T[]>,
+  was: T[],
   rows: T[],
   keys: Set<string>,
   keyOf: (row: T) => string,
 ): Map<string, T[]> {
   if (keys.size === 0) return base;
+  const swaps = swapsOf(was, rows, keyOf);
+  if (swaps?.size === 0) return base;
   const out = new Map(base);
+  if (swaps) {
+    for (const key of keys) {
+      const group = base.get(key);
+      if (group)
+        out.set(
+          key,
+          group.map((row) => swaps.get(row) ?? row),
+        );
+    }
+    return out;
+  }
   for (const key of keys) out.delete(key);
   for (const row of rows) {
     const key = keyOf(row);
@@ -170,6 +239,34 @@ function regrouped<T>(
     if (group) group.push(row);
     else out.set(key, [row]);
   }
+  return out;
+}
+
+/**
+ * `base` (the period's measurement per indicator, the last in `was`) with the entries of `indicators` taken again
+ * from `rows`; as regrouped, swapping the replaced rows when `rows` is `was` with rows replaced in place (the same
+ * indicator and period).
+ */
+function remeasured(
+  base: Map<string, Measurement>,
+  was: Measurement[],
+  rows: Measurement[],
+  indicators: Set<string>,
+  inPeriod: (m: Measurement) => boolean,
+): Map<string, Measurement> {
+  if (indicators.size === 0) return base;
+  const swaps = swapsOf(was, rows, (m) => `${m.indicator.id}|${inPeriod(m)}`);
+  if (swaps?.size === 0) return base;
+  const out = new Map(base);
+  if (swaps) {
+    for (const id of indicators) {
+      const m = base.get(id);
+      if (m) out.set(id, swaps.get(m) ?? m);
+    }
+    return out;
+  }
+  for (const id of indicators) out.delete(id);
+  for (const m of rows) if (indicators.has(m.indicator.id) && inPeriod(m)) out.set(m.indicator.id, m);
   return out;
 }
 

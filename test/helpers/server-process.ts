@@ -52,7 +52,12 @@ export async function seedAdminTokens(databaseUrl: string, orgCode: string, labe
  * administrator and write its token under ./data.
  */
 export async function startServerProcess(env: Record<string, string>, name = 'server'): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [TS_NODE, '--swc', '-r', 'tsconfig-paths/register', 'server/main.ts'], {
+  // a CPU profile of each server (--cpu-prof is refused in NODE_OPTIONS): written when it exits, one file a thread
+  const profile = process.env.SERVER_CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROF_DIR}`]
+    : [];
+  const args = [...profile, TS_NODE, '--swc', '-r', 'tsconfig-paths/register', 'server/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     // no Redis, metrics token or proxy from the developer's shell unless the test gives them (empty means unset)
     env: {
