@@ -11,7 +11,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { readPlanStamp } from '../../server/services/plan-stamp';
-import { type PlanState, SHEET_STATES } from '../../server/sync/plan-state';
+import { loadPlanState, PlanState, SHEET_STATES } from '../../server/sync/plan-state';
 import { describeOnSondrio } from '../helpers/sondrio-server';
 import { edit, newAction, outcomes, readRows, sync } from '../helpers/sync';
 import type { TestServer } from '../helpers/server';
@@ -26,7 +26,9 @@ function rowOf(orm: MikroORM, row: object): Record<string, unknown> {
 }
 
 function valueOf(value: unknown): unknown {
-  if (value === null || value === undefined || typeof value !== 'object') return value;
+  // a nullable column a created row never set holds undefined where a row read back holds null: both are NULL
+  if (value === undefined) return null;
+  if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(valueOf);
   const loaded = value as { isInitialized?: () => boolean; getItems?: () => Array<{ id: string }> };
@@ -40,11 +42,19 @@ function valueOf(value: unknown): unknown {
  * The whole state as plain data: its snapshot's rows, in order, and its indexes (a copy: a later change of the
  * state cannot reach it; a failure's diff names the row and field that moved).
  */
-function fingerprint(orm: MikroORM, state: PlanState): unknown {
+function fingerprint(orm: MikroORM, state: PlanState, rowOrder: 'as kept' | 'by id' = 'as kept'): unknown {
   const lists = Object.entries(state.snapshot)
     .filter(([, v]) => Array.isArray(v))
-    .map(([k, rows]) => [k, (rows as object[]).map((r) => rowOf(orm, r))]);
-  const ids = (m: Map<string, Array<{ id: string }>>) => [...m].map(([k, v]) => [k, v.map((x) => x.id)]);
+    .map(([k, rows]) => {
+      const plain = (rows as object[]).map((r) => rowOf(orm, r));
+      if (rowOrder === 'by id') plain.sort((a, b) => String(a.id).localeCompare(String(b.id)));
+      return [k, plain];
+    });
+  // the indexes are only looked up by key: their entries' order is not part of the state, a group's order is
+  const byKey = <T>(entries: Array<[string, T]>) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // with their versions: an index that kept a row's old twin names the same id
+  const ids = (m: Map<string, Array<{ id: string; version: number }>>) =>
+    byKey([...m].map(([k, v]) => [k, v.map((x) => [x.id, x.version])]));
   return structuredClone({
     plan: rowOf(orm, state.snapshot.plan),
     lists,
@@ -52,7 +62,7 @@ function fingerprint(orm: MikroORM, state: PlanState): unknown {
     nodes: [...state.nodes.keys()],
     targetsOf: ids(state.targetsOf),
     revisionsOf: ids(state.revisionsOf),
-    measurementOf: [...state.measurementOf].map(([k, m]) => [k, m.id, m.version]),
+    measurementOf: byKey([...state.measurementOf].map(([k, m]) => [k, [m.id, m.version]])),
     units: [...state.unitsById.keys()],
   });
 }
@@ -110,5 +120,58 @@ describeOnSondrio('a kept plan state is never changed by the syncs after it (%s)
     if (!after) throw new Error('the last sync kept no state for its stamp');
     expect(after).not.toBe(state);
     expect(fingerprint(server.orm, after)).not.toEqual(before);
+  });
+
+  /**
+   * The other side of the same rule: a sync keeps the state it left by patching the one it read (its indexes
+   * copied, their replaced rows swapped in place, only the touched owners regrouped: plan-state.ts), and what it
+   * keeps must be what a whole read of the plan gives at that stamp, indexes and all, or the next sync decides from
+   * rows and versions no commit left.
+   */
+  it('after syncs of values, of new rows and of moves, is what a whole read of the plan gives', async () => {
+    const { server, plan } = sondrio;
+    const { rows } = await readRows(server, plan.planId);
+    const versionOf = (code: string) => rows.find((r) => r.code === code)!.rowVersion!;
+    const at = (code: string) => ({ rowId: plan.indicator(code).rowId, rowVersion: versionOf(code) });
+    // the plan as a whole read gives it at this moment (no writer runs beside the test)
+    const whole = () => loadPlanState(server.orm.em.fork(), plan.planId, 2022, Checkpoint.YEAR_END, { readOnly: true });
+    const kept = async () => {
+      const state = await keptState(server, plan.planId);
+      if (!state) throw new Error('the last sync kept no state for its stamp');
+      // its indexes are those a whole build over its own rows gives
+      const locks = state.locked ? [state.locked] : [];
+      const rebuilt = new PlanState(state.snapshot, 2022, Checkpoint.YEAR_END, [...state.unitsById.values()], locks);
+      expect(fingerprint(server.orm, state)).toEqual(fingerprint(server.orm, rebuilt));
+      return state;
+    };
+
+    // values only: an actual typed over one, a first actual, a target changed (rows replaced in place)
+    const values = await sync(server, {
+      planId: plan.planId,
+      rows: [
+        edit(at('1.1.1'), { actual: '4,20%' }),
+        edit(at('1.3.1'), { target: '18%' }),
+        edit(at('1.4.1'), { actual: '9' }),
+      ],
+    });
+    expect(outcomes(values)).toEqual(Array.from({ length: 3 }, () => ['UPDATED', []]));
+    const afterValues = await kept();
+    expect(fingerprint(server.orm, afterValues, 'by id')).toEqual(fingerprint(server.orm, await whole(), 'by id'));
+
+    // a new row and a move (lists that grew or changed order: the indexes built again)
+    const moved = values.rows.find((r) => r.rowId === plan.indicator('1.4.1').rowId)!;
+    const structure = await sync(server, {
+      planId: plan.planId,
+      rows: [
+        edit({ rowId: moved.rowId!, rowVersion: moved.rowVersion! }, { parentRef: plan.operational('1.5').rowId }),
+        newAction('M', plan.operational('1.4').rowId!, '1.4.8', '5'),
+      ],
+    });
+    expect(outcomes(structure)).toEqual([
+      ['UPDATED', []],
+      ['CREATED', []],
+    ]);
+    const afterStructure = await kept();
+    expect(fingerprint(server.orm, afterStructure, 'by id')).toEqual(fingerprint(server.orm, await whole(), 'by id'));
   });
 });
