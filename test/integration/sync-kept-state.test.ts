@@ -5,15 +5,15 @@
  * on copies of one database, for batches one after the other and sent together; a writer that commits between the
  * state's read and the sync's turn makes the sync read the plan again.
  */
-import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
+import { Checkpoint } from '@core/vocabulary/enums';
 import { databaseNames } from '../helpers/databases';
 import { counted } from '../helpers/cache-lookups';
 import { expectSameReads, numericIndicators, partialSync, withKeptAndComputed } from '../helpers/seeded-copy';
 import type { TestServer } from '../helpers/server';
 import { edit, ok, RowVersions, SHEET_ROWS, type SheetRow, type SheetRowIn, withoutTimes } from '../helpers/sync';
 import { SCORE_TREE } from '../helpers/score-tree';
+import { syncDirect } from '../helpers/two-instances';
 import { SHEET_STATES } from '../../server/sync/plan-state';
-import { syncRows } from '../../server/sync/sync-rows';
 
 describe.each(databaseNames())('a sync decides from the kept plan state (%s)', (dialect) => {
   /** kept keeps plan states and scores (the default); computed (SCORE_CACHE_MB=0) reads the whole plan, the reference */
@@ -71,18 +71,7 @@ describe.each(databaseNames())('a sync decides from the kept plan state (%s)', (
       rows: [versions.actual(x, actual), versions.actual(y, actual)],
     });
     const direct = (server: TestServer, actual: string, beforeTurn?: () => Promise<void>) =>
-      syncRows(
-        {
-          em: server.orm.em.fork(),
-          actor: 'test',
-          source: ChangeSource.ADDIN,
-          sourceDetail: null,
-          fastPaths: true,
-          snapshots: server.app.snapshots,
-        },
-        batch(actual),
-        { beforeTurn },
-      );
+      syncDirect(server, batch(actual), beforeTurn);
     // the other writer changes y only, after this sync read the state with y's old version
     const other = [versions.actual(y, '77')];
     let came = false;
