@@ -7,6 +7,7 @@ import type {
   ChildStatus,
   ExcludedChild,
   ExplainedScore,
+  Identity,
   ScoredSubject,
   ScoringProfile,
   Subject,
@@ -17,9 +18,7 @@ import type {
  * A child of an aggregate. IndicatorResult and AggregateResult are structurally children already (weight
  * optional), so `aggregate(results)` works for equal weights.
  */
-export type AggregateChild = {
-  readonly id: string;
-  readonly code?: string;
+export type AggregateChild = Identity & {
   /** weight on the edge child → parent; undefined/null = not declared */
   readonly weight?: number | null;
   readonly score: number | null;
@@ -66,9 +65,7 @@ export type AggregateOptions = {
   readonly rule?: AggregateExplanation['rule'];
 };
 
-export type StrategicObjectiveInput = {
-  readonly id: string;
-  readonly code?: string;
+export type StrategicObjectiveInput = Identity & {
   /** own indicators (or any scored children) with their weights (relative: 15+15+5+5+10 = 50 is fine) */
   readonly own?: readonly AggregateChild[];
   /** linked operational objectives with link weights (equal if absent) */
@@ -94,9 +91,7 @@ export type DashboardEntryInput = {
   readonly level?: 'strategic' | 'operational';
 };
 
-export type DashboardInput = {
-  readonly id: string;
-  readonly code?: string;
+export type DashboardInput = Identity & {
   readonly entries: readonly DashboardEntryInput[];
   /** optional weights of the groups (objective id → weight); equal if absent */
   readonly groupWeights?: Readonly<Record<string, number>>;
@@ -128,9 +123,7 @@ export type ManagerAssignmentInput = Pick<AggregateChild, 'code' | 'weight' | 's
   readonly validTo?: string | null;
 };
 
-export type ManagerInput = {
-  readonly id: string;
-  readonly code?: string;
+export type ManagerInput = Identity & {
   /** portfolio of weighted objectives (Brescia) … */
   readonly assignments?: readonly ManagerAssignmentInput[];
   /** … or a dashboard whose aggregate is the manager's score (Bergamo SG and Dirigente) */

@@ -38,14 +38,6 @@ export class RecordSource {
 export class IndicatorRecord implements IndicatorResult {
   readonly id: string;
   readonly code: string | undefined;
-  readonly status: IndicatorStatus;
-  readonly score: number | null;
-  readonly attainment: number | null;
-  readonly rule: RuleName | null;
-  readonly mode: RuleMode | null;
-  readonly warnings: readonly string[];
-  readonly errors: readonly string[];
-  readonly activities: readonly IndicatorResult[] | undefined;
   #input: IndicatorInput;
   /** the score context of a plain indicator, else a RecordSource */
   #source: ScoreContext | RecordSource;
@@ -56,27 +48,19 @@ export class IndicatorRecord implements IndicatorResult {
   constructor(
     input: IndicatorInput,
     source: ScoreContext | RecordSource,
-    status: IndicatorStatus,
-    rule: RuleName | null,
-    mode: RuleMode | null,
-    score: number | null,
-    attainment: number | null,
+    readonly status: IndicatorStatus,
+    readonly rule: RuleName | null,
+    readonly mode: RuleMode | null,
+    readonly score: number | null,
+    readonly attainment: number | null,
     /** undefined: the display of `score`, formatted on first read */
     display: string | null | undefined,
-    warnings: readonly string[],
-    errors: readonly string[],
-    activities: readonly IndicatorResult[] | undefined,
+    readonly warnings: readonly string[],
+    readonly errors: readonly string[],
+    readonly activities: readonly IndicatorResult[] | undefined,
   ) {
     this.id = input.id;
     this.code = input.code;
-    this.status = status;
-    this.score = score;
-    this.attainment = attainment;
-    this.rule = rule;
-    this.mode = mode;
-    this.warnings = warnings;
-    this.errors = errors;
-    this.activities = activities;
     this.#input = input;
     this.#source = source;
     this.#display = display;

@@ -135,9 +135,10 @@ export type ActualInput = {
   readonly notCompleted?: boolean;
 };
 
-export type IndicatorInput = {
-  readonly id: string;
-  readonly code?: string;
+/** Whom an input or a score is about: the caller's id, and the code the plan prints when there is one. */
+export type Identity = { readonly id: string; readonly code?: string };
+
+export type IndicatorInput = Identity & {
   readonly polarity: Polarity;
   /** false → POLARITY_UNCONFIRMED warning (an inferred polarity not yet confirmed by a user, docs/scoring.md §4) */
   readonly polarityConfirmed?: boolean;
@@ -178,10 +179,8 @@ export type SubjectType =
   | 'manager'
   | 'aggregate';
 
-export type Subject = {
+export type Subject = Identity & {
   readonly type: SubjectType;
-  readonly id: string;
-  readonly code?: string;
   readonly year?: number;
   readonly checkpoint?: Checkpoint;
 };
@@ -205,15 +204,13 @@ export type ManualExplanation = {
   readonly at: string | undefined;
 };
 
-export type UsedChild = {
-  readonly id: string;
-  readonly code?: string;
+export type UsedChild = Identity & {
   /** declared weight; null when the children are equally weighted (none declared) */
   readonly weight: number | null;
   readonly score: number;
 };
 
-export type ExcludedChild = { readonly id: string; readonly code?: string; readonly reason: string };
+export type ExcludedChild = Identity & { readonly reason: string };
 
 /**
  * What every explanation says, an indicator's or an aggregate's (docs/scoring.md §5.12): whose score it is, its
@@ -261,9 +258,7 @@ export type IndicatorExplanation = ExplainedScore<IndicatorStatus, RuleName | nu
  * What every score says, an indicator's or an aggregate's: whose it is, its status, the score at full precision
  * (null unless scored), how it is shown, and the warnings and errors that came with it.
  */
-export type ScoredSubject<Status extends ChildStatus> = {
-  readonly id: string;
-  readonly code?: string;
+export type ScoredSubject<Status extends ChildStatus> = Identity & {
   readonly status: Status;
   readonly score: number | null;
   readonly display: string | null;

@@ -91,54 +91,31 @@ export const RULE_WORD: Readonly<Record<string, string>> = {
   monitoring: 'monitoraggio',
 };
 
+/** A column the user types into: always text ('@'), so that "3,25%" or a code like "1.10" stays what was typed. */
+function inputColumn(column: Omit<LayoutColumn, 'kind' | 'numberFormat'>): LayoutColumn {
+  const { key, it, en, list, width } = column;
+  return { key, it, en, kind: 'input', numberFormat: '@', ...(list && { list }), width };
+}
+
 export const PLAN_LAYOUT: readonly LayoutColumn[] = [
-  { key: 'level', it: 'Livello', en: 'Level', kind: 'input', numberFormat: '@', list: LEVEL_LIST, width: 18 },
-  { key: 'code', it: 'Cod.', en: 'Code', kind: 'input', numberFormat: '@', width: 9 },
-  { key: 'title', it: 'Titolo / Descrizione', en: 'Title', kind: 'input', numberFormat: '@', width: 48 },
-  { key: 'parentCode', it: 'Cod. padre', en: 'Parent code', kind: 'input', numberFormat: '@', width: 10 },
-  { key: 'weight', it: 'Peso', en: 'Weight', kind: 'input', numberFormat: '@', width: 8 },
-  { key: 'kpi', it: 'KPI', en: 'KPI', kind: 'input', numberFormat: '@', width: 36 },
-  { key: 'unit', it: 'Unità di misura', en: 'Unit', kind: 'input', numberFormat: '@', width: 10 },
-  { key: 'polarity', it: 'Polarità', en: 'Polarity', kind: 'input', numberFormat: '@', list: POLARITY_LIST, width: 11 },
-  { key: 'rule', it: 'Regola', en: 'Rule', kind: 'input', numberFormat: '@', list: RULE_LIST, width: 12 },
-  { key: 'target', it: 'Risultato atteso (target)', en: 'Target', kind: 'input', numberFormat: '@', width: 14 },
-  { key: 'thresholds', it: 'Soglie', en: 'Thresholds', kind: 'input', numberFormat: '@', width: 18 },
-  {
-    key: 'futureTargets',
-    it: 'Target anni successivi',
-    en: 'Later targets',
-    kind: 'input',
-    numberFormat: '@',
-    width: 20,
-  },
-  { key: 'actual', it: 'Valore ottenuto', en: 'Actual', kind: 'input', numberFormat: '@', width: 14 },
-  {
-    key: 'neutralised',
-    it: 'Neutralizzato',
-    en: 'Neutralised',
-    kind: 'input',
-    numberFormat: '@',
-    list: YES_NO_LIST,
-    width: 11,
-  },
-  {
-    key: 'neutralisationReason',
-    it: 'Motivo neutralizzazione',
-    en: 'Neutralisation reason',
-    kind: 'input',
-    numberFormat: '@',
-    width: 24,
-  },
-  { key: 'note', it: 'Note', en: 'Note', kind: 'input', numberFormat: '@', width: 24 },
-  {
-    key: 'responsibleUnit',
-    it: 'Unità responsabile',
-    en: 'Responsible unit',
-    kind: 'input',
-    numberFormat: '@',
-    width: 24,
-  },
-  { key: 'dataSource', it: 'Fonte del dato', en: 'Data source', kind: 'input', numberFormat: '@', width: 24 },
+  inputColumn({ key: 'level', it: 'Livello', en: 'Level', list: LEVEL_LIST, width: 18 }),
+  inputColumn({ key: 'code', it: 'Cod.', en: 'Code', width: 9 }),
+  inputColumn({ key: 'title', it: 'Titolo / Descrizione', en: 'Title', width: 48 }),
+  inputColumn({ key: 'parentCode', it: 'Cod. padre', en: 'Parent code', width: 10 }),
+  inputColumn({ key: 'weight', it: 'Peso', en: 'Weight', width: 8 }),
+  inputColumn({ key: 'kpi', it: 'KPI', en: 'KPI', width: 36 }),
+  inputColumn({ key: 'unit', it: 'Unità di misura', en: 'Unit', width: 10 }),
+  inputColumn({ key: 'polarity', it: 'Polarità', en: 'Polarity', list: POLARITY_LIST, width: 11 }),
+  inputColumn({ key: 'rule', it: 'Regola', en: 'Rule', list: RULE_LIST, width: 12 }),
+  inputColumn({ key: 'target', it: 'Risultato atteso (target)', en: 'Target', width: 14 }),
+  inputColumn({ key: 'thresholds', it: 'Soglie', en: 'Thresholds', width: 18 }),
+  inputColumn({ key: 'futureTargets', it: 'Target anni successivi', en: 'Later targets', width: 20 }),
+  inputColumn({ key: 'actual', it: 'Valore ottenuto', en: 'Actual', width: 14 }),
+  inputColumn({ key: 'neutralised', it: 'Neutralizzato', en: 'Neutralised', list: YES_NO_LIST, width: 11 }),
+  inputColumn({ key: 'neutralisationReason', it: 'Motivo neutralizzazione', en: 'Neutralisation reason', width: 24 }),
+  inputColumn({ key: 'note', it: 'Note', en: 'Note', width: 24 }),
+  inputColumn({ key: 'responsibleUnit', it: 'Unità responsabile', en: 'Responsible unit', width: 24 }),
+  inputColumn({ key: 'dataSource', it: 'Fonte del dato', en: 'Data source', width: 24 }),
   { key: 'realization', it: '% Realizzazione', en: '% Realization', kind: 'output', numberFormat: '0.00%', width: 13 },
   { key: 'syncStatus', it: 'Stato sync', en: 'Sync status', kind: 'output', numberFormat: '@', width: 12 },
   { key: 'syncMessage', it: 'Messaggio', en: 'Message', kind: 'output', numberFormat: '@', width: 30 },
@@ -157,44 +134,20 @@ export const ENTRY_LEVEL_LIST = ENTRY_LEVEL_WORDS.it;
 export const DASHBOARD_KIND_LIST = DASHBOARD_KIND_WORDS.it;
 
 export const CRUSCOTTO_LAYOUT: readonly LayoutColumn[] = [
-  { key: 'dashboard', it: 'Cruscotto', en: 'Dashboard', kind: 'input', numberFormat: '@', width: 30 },
-  {
+  inputColumn({ key: 'dashboard', it: 'Cruscotto', en: 'Dashboard', width: 30 }),
+  inputColumn({
     key: 'dashboardKind',
     it: 'Tipo cruscotto',
     en: 'Dashboard kind',
-    kind: 'input',
-    numberFormat: '@',
     list: DASHBOARD_KIND_LIST,
     width: 16,
-  },
-  {
-    key: 'dashboardOwner',
-    it: 'Responsabile cruscotto',
-    en: 'Dashboard owner',
-    kind: 'input',
-    numberFormat: '@',
-    width: 24,
-  },
-  { key: 'position', it: 'Ordine', en: 'Order', kind: 'input', numberFormat: '@', width: 8 },
-  {
-    key: 'entryLevel',
-    it: 'Livello nel cruscotto',
-    en: 'Entry level',
-    kind: 'input',
-    numberFormat: '@',
-    list: ENTRY_LEVEL_LIST,
-    width: 14,
-  },
-  { key: 'entryWeight', it: 'Peso nel cruscotto', en: 'Entry weight', kind: 'input', numberFormat: '@', width: 10 },
-  {
-    key: 'entryDataSource',
-    it: 'Fonte nel cruscotto',
-    en: 'Entry data source',
-    kind: 'input',
-    numberFormat: '@',
-    width: 20,
-  },
-  { key: 'actionLabel', it: 'Etichetta azione', en: 'Action label', kind: 'input', numberFormat: '@', width: 30 },
+  }),
+  inputColumn({ key: 'dashboardOwner', it: 'Responsabile cruscotto', en: 'Dashboard owner', width: 24 }),
+  inputColumn({ key: 'position', it: 'Ordine', en: 'Order', width: 8 }),
+  inputColumn({ key: 'entryLevel', it: 'Livello nel cruscotto', en: 'Entry level', list: ENTRY_LEVEL_LIST, width: 14 }),
+  inputColumn({ key: 'entryWeight', it: 'Peso nel cruscotto', en: 'Entry weight', width: 10 }),
+  inputColumn({ key: 'entryDataSource', it: 'Fonte nel cruscotto', en: 'Entry data source', width: 20 }),
+  inputColumn({ key: 'actionLabel', it: 'Etichetta azione', en: 'Action label', width: 30 }),
 ];
 
 /** The add-in's table: the plan table with the cruscotto columns after its last input column. */

@@ -29,18 +29,12 @@ export type PolarityInference = {
   suggestion?: PolaritySuggestion;
 };
 
-const VERDICT: Record<Polarity, string> = {
-  higher: 'higher is better',
-  lower: 'lower is better',
-  deadline: 'earlier is better (deadline)',
-  boolean: 'done or not done (boolean)',
-};
-
-const VERDICT_IT: Record<Polarity, string> = {
-  higher: 'più alto è meglio',
-  lower: 'più basso è meglio',
-  deadline: 'prima è meglio (scadenza)',
-  boolean: 'fatto o non fatto (SI/NO)',
+/** What each polarity means, in the words of the evidence: Italian and English side by side. */
+const VERDICT: Record<Polarity, { it: string; en: string }> = {
+  higher: { it: 'più alto è meglio', en: 'higher is better' },
+  lower: { it: 'più basso è meglio', en: 'lower is better' },
+  deadline: { it: 'prima è meglio (scadenza)', en: 'earlier is better (deadline)' },
+  boolean: { it: 'fatto o non fatto (SI/NO)', en: 'done or not done (boolean)' },
 };
 
 const TOPIC_IT: Record<PolaritySuggestion['topic'], string> = {
@@ -86,8 +80,8 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
       return propose(
         'deadline',
         'value-kind',
-        `${order.chain}: ${datesWord(target)}, ${VERDICT.deadline}`,
-        `${order.chain}: ${datesWordIt(target)}, ${VERDICT_IT.deadline}`,
+        `${order.chain}: ${datesWord(target)}, ${VERDICT.deadline.en}`,
+        `${order.chain}: ${datesWordIt(target)}, ${VERDICT.deadline.it}`,
       );
     }
     if (order.direction === 'decreasing' || order.direction === 'non-monotone') {
@@ -98,23 +92,23 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
       return propose(
         'deadline',
         'value-kind',
-        `target ${describe(target)} is ${dateWord(target)}; ${disorder}: ${VERDICT.deadline}`,
-        `il target ${describe(target)} è ${dateWordIt(target)}; ${disorderIt}: ${VERDICT_IT.deadline}`,
+        `target ${describe(target)} is ${dateWord(target)}; ${disorder}: ${VERDICT.deadline.en}`,
+        `il target ${describe(target)} è ${dateWordIt(target)}; ${disorderIt}: ${VERDICT.deadline.it}`,
       );
     }
     return propose(
       'deadline',
       'value-kind',
-      `target ${describe(target)} is ${dateWord(target)}: ${VERDICT.deadline}`,
-      `il target ${describe(target)} è ${dateWordIt(target)}: ${VERDICT_IT.deadline}`,
+      `target ${describe(target)} is ${dateWord(target)}: ${VERDICT.deadline.en}`,
+      `il target ${describe(target)} è ${dateWordIt(target)}: ${VERDICT.deadline.it}`,
     );
   }
   if (target && byValue.signal === 'value-kind' && byValue.polarity === 'boolean') {
     return propose(
       'boolean',
       'value-kind',
-      `target ${describe(target)} is a yes/no value: ${VERDICT.boolean}`,
-      `il target ${describe(target)} è un valore SI/NO: ${VERDICT_IT.boolean}`,
+      `target ${describe(target)} is a yes/no value: ${VERDICT.boolean.en}`,
+      `il target ${describe(target)} è un valore SI/NO: ${VERDICT.boolean.it}`,
     );
   }
 
@@ -127,8 +121,8 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
     return propose(
       polarity,
       'comparator',
-      `target ${describe(target)} ${source} ${comparator}: ${VERDICT[polarity]}`,
-      `il target ${describe(target)} ${sourceIt} ${comparator}: ${VERDICT_IT[polarity]}`,
+      `target ${describe(target)} ${source} ${comparator}: ${VERDICT[polarity].en}`,
+      `il target ${describe(target)} ${sourceIt} ${comparator}: ${VERDICT[polarity].it}`,
     );
   }
 
@@ -142,8 +136,8 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
       return propose(
         read,
         'threshold-order',
-        `${order.chain}: ${VERDICT[read]}`,
-        `${order.chain}: ${VERDICT_IT[read]}`,
+        `${order.chain}: ${VERDICT[read].en}`,
+        `${order.chain}: ${VERDICT[read].it}`,
       );
     }
     if (order.direction === 'decreasing' || order.direction === 'non-monotone') {
@@ -162,8 +156,8 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
       ...propose(
         'higher',
         'default',
-        `${flagged}no polarity signal in the values: ${VERDICT.higher} (default); the KPI text mentions "${keyword.word}" (${keyword.topic}), so lower may be better: to be confirmed`,
-        `${flaggedIt}nessun segnale di polarità nei valori: ${VERDICT_IT.higher} (predefinita); il KPI cita "${keyword.word}" (${TOPIC_IT[keyword.topic]}), quindi forse più basso è meglio: da confermare`,
+        `${flagged}no polarity signal in the values: ${VERDICT.higher.en} (default); the KPI text mentions "${keyword.word}" (${keyword.topic}), so lower may be better: to be confirmed`,
+        `${flaggedIt}nessun segnale di polarità nei valori: ${VERDICT.higher.it} (predefinita); il KPI cita "${keyword.word}" (${TOPIC_IT[keyword.topic]}), quindi forse più basso è meglio: da confermare`,
       ),
       suggestion: keyword,
     };
@@ -173,8 +167,8 @@ export function inferPolarity(input: PolarityInput): PolarityInference {
   return propose(
     'higher',
     'default',
-    `${flagged}no polarity signal: ${VERDICT.higher} (default)`,
-    `${flaggedIt}nessun segnale di polarità: ${VERDICT_IT.higher} (predefinita)`,
+    `${flagged}no polarity signal: ${VERDICT.higher.en} (default)`,
+    `${flaggedIt}nessun segnale di polarità: ${VERDICT.higher.it} (predefinita)`,
   );
 }
 

@@ -2,6 +2,8 @@
  * Sections of docs/scoring.md (every § in this file): §5.10 rounding and display, §5.11 scoring profiles,
  * §5.12 explainability, §5.13 validation codes.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import {
   aggregate,
@@ -145,6 +147,14 @@ describe('§5.10 rounding and display', () => {
   });
 });
 
+/** The parameters of docs/scoring.md §5.11's table with their defaults, each a literal between backticks. */
+function documentedDefaults(): Record<string, unknown> {
+  const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'scoring.md'), 'utf8');
+  const table = doc.slice(doc.indexOf('### 5.11 '), doc.indexOf('### 5.12 '));
+  const rows = [...table.matchAll(/^\| `(\w+)` \| `([^`]+)` \|/gm)];
+  return Object.fromEntries(rows.map(([, name, literal]) => [name, JSON.parse(literal.replace(/'/g, '"'))]));
+}
+
 // ---- §5.11 -------------------------------------------------------------------------------------------------------
 describe('§5.11 scoring profile', () => {
   const KEYS = [
@@ -164,21 +174,13 @@ describe('§5.11 scoring profile', () => {
     'display',
   ].sort();
 
-  test('// §5.11 defaults', () => {
+  test('// §5.11 defaults: the ones the table of docs/scoring.md states', () => {
     expect(DEFAULT_PROFILE).toEqual({
       name: 'default',
       version: 1,
       status: 'frozen',
-      capRatio: true,
-      inverseMiss: 'target/actual',
-      deadlineLate: 'zero',
-      graceDays: 0,
-      bandsMode: 'step',
-      ownShare: 0.5,
-      weightSumTolerance: 0.1,
-      overachievementWarnAt: 2,
-      monthNameAs: 'end-of-month',
-      managerPeriods: 'checkpoint',
+      ...documentedDefaults(),
+      // the table's "2 / 0 decimals, half-up" (§5.10)
       display: { indicatorDecimals: 2, aggregateDecimals: 0, rounding: 'half-up' },
     });
   });

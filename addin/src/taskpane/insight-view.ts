@@ -29,6 +29,11 @@ export type InsightOptions = {
 
 type Row = { rowId: string; code: string; level?: SheetLevel };
 
+/** what both questions are about: the selected row at the binding's year and checkpoint */
+function rowAt(row: Row, binding: Binding) {
+  return { rowId: row.rowId, year: binding.year, checkpoint: binding.checkpoint };
+}
+
 export class InsightView {
   private readonly words;
 
@@ -47,11 +52,7 @@ export class InsightView {
   /** "Perché?": the explanation of the selected row's score for the bound year and checkpoint */
   async why(): Promise<void> {
     await this.show('why', async (row, client, binding) => {
-      const answer = await client.request(ROW_EXPLANATION, {
-        rowId: row.rowId,
-        year: binding.year,
-        checkpoint: binding.checkpoint,
-      });
+      const answer = await client.request(ROW_EXPLANATION, rowAt(row, binding));
       const realization = answer.node && 'realization' in answer.node ? answer.node.realization : null;
       return {
         heading: whyHeading(row.code, realization ?? null, this.options.language, row.level),
@@ -63,12 +64,7 @@ export class InsightView {
   /** "Cronologia": who changed which cell of the selected row, when and from where, newest first */
   async history(): Promise<void> {
     await this.show('history', async (row, client, binding) => {
-      const answer = await client.request(ROW_HISTORY, {
-        planId: binding.planId,
-        rowId: row.rowId,
-        year: binding.year,
-        checkpoint: binding.checkpoint,
-      });
+      const answer = await client.request(ROW_HISTORY, { planId: binding.planId, ...rowAt(row, binding) });
       const lines = historyLines(answer.rowHistoryConnection, this.options.language);
       return {
         heading: format(this.words.historyHeading, { code: row.code }),
