@@ -146,6 +146,11 @@ export async function sync(server: Sender, batch: Batch): Promise<SyncResult> {
   return ok(await syncRaw(server, batch)).syncRows;
 }
 
+/** Sends `rows` to a server's plan (the Sondrio plan of a `SondrioServer`) in one batch of the defaults, as its administrator. */
+export function syncPlan({ server, plan }: { server: Sender; plan: { planId: string } }, rows: SheetRowIn[]) {
+  return sync(server, { planId: plan.planId, rows });
+}
+
 export async function readRows(
   server: TestServer,
   planId: string,
