@@ -4,79 +4,13 @@ import { resolveSqlitePath } from '../server/db/database-url';
 import { buildPlan, type PlanShape } from '../test/helpers/synthetic-plan';
 import { type BenchResult, measurePairAsync, timed } from './measure';
 import { type BenchServer, dataStatements, post } from './server';
-import { INDICATOR_VALUES } from '../test/helpers/tree-queries';
+import { SCORED_PLAN_TREE } from '../test/helpers/tree-queries';
 
 /**
  * B2 (SQLite) and B6 (PostgreSQL): the full plan tree with the realization of every node, over HTTP. Its SQL
  * statements at two plan sizes (goal: the same number), and its time against a raw SELECT of the same rows (every
  * node, target, revision, actual and unit link of the plan) plus JSON.stringify, in the same run.
  */
-const TREE = /* GraphQL */ `
-  query Tree($id: ID!) {
-    planVersion(id: $id) {
-      id
-      label
-      realization(year: 2022) {
-        score
-        display
-      }
-      perspectives {
-        id
-        name
-        realization(year: 2022) {
-          score
-          display
-        }
-        strategicObjectives {
-          id
-          code
-          title
-          realization(year: 2022) {
-            score
-            display
-            achieved
-          }
-          indicators {
-            id
-            code
-          }
-          operationalObjectives {
-            id
-            code
-            title
-            weight
-            realization(year: 2022) {
-              score
-              display
-              text
-            }
-            responsibleUnits {
-              name
-            }
-            indicators {
-              id
-              code
-              title
-              weight
-              polarity
-              realization(year: 2022) {
-                status
-                score
-                display
-                text
-              }
-              responsibleUnits {
-                name
-              }
-              ...IndicatorValues
-            }
-          }
-        }
-      }
-    }
-  }
-  ${INDICATOR_VALUES}
-`;
 
 const RAW = [
   'select * from perspective where plan_id = $1 order by position, id',
@@ -98,7 +32,7 @@ function countIndicators(tree: any): number {
 
 async function treeOnce(server: BenchServer, planId: string, indicators: number): Promise<number> {
   server.statements.length = 0;
-  const { json } = await post<{ planVersion: unknown }>(server, TREE, { id: planId });
+  const { json } = await post<{ planVersion: unknown }>(server, SCORED_PLAN_TREE, { id: planId });
   if (!json.data) throw new Error(`tree query failed: ${JSON.stringify(json.errors)}`);
   const got = countIndicators(json.data.planVersion);
   if (got !== indicators) throw new Error(`tree query returned ${got} indicators, expected ${indicators}`);

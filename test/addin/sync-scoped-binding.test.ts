@@ -6,7 +6,7 @@
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import { H, openSession } from '../helpers/addin-session';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { edit, ok, readRows, sync, type SheetRow } from '../helpers/sync';
+import { edit, ok, readRows, type SheetRow, syncPlan } from '../helpers/sync';
 
 const sondrio = withSondrioServer('sqlite');
 
@@ -39,10 +39,10 @@ test("a unit's sheet: its rows only, the scope remembered, Sync and Aggiorna of 
   expect(sent).toMatchObject({ updated: 1, rejected: 0 });
 
   // a colleague changes a row of the unit and a row of another unit: Aggiorna brings the first only
-  await sync(server, {
-    planId: plan.planId,
-    rows: [edit(mine[1], { actual: mine[1].target!.raw }), edit(theirs, { actual: theirs.target!.raw })],
-  });
+  await syncPlan(sondrio, [
+    edit(mine[1], { actual: mine[1].target!.raw }),
+    edit(theirs, { actual: theirs.target!.raw }),
+  ]);
   const before = ids().length;
   const refreshed = await session.refresh();
   expect(refreshed.updated).toBe(1);

@@ -31,29 +31,33 @@ describe("the closed-loop bound (Little's law)", () => {
   it('one instance: the floor is set by the event loop when it is the scarcer resource', () => {
     // 500 requests in 20 s (25 req/s): 60 ms of CPU each, 40 of them on the event loop, the panes 40 ms
     const c = capacityOfRun(1, { databaseMs: null, clientsMs: 20_000 });
-    expect(c.serverMsPerRequest).toBe(60);
-    expect(c.eventLoopMsPerRequest).toBe(40);
-    expect(c.databaseMsPerRequest).toBeNull();
-    expect(c.clientsMsPerRequest).toBe(40);
-    expect(c.clientsShare).toBeCloseTo(0.4);
-    expect(c.coresUsed).toBe(1.5);
-    expect(c.littleMeanMs).toBe(2000);
-    // 2 cores: 50 × 60 / 2 = 1500 ms; one event loop: 50 × 40 / 1 = 2000 ms
-    expect(c.floorMeanMs).toBe(2000);
-    // with the panes' 40 ms on the same 2 cores: 50 × 100 / 2
-    expect(c.floorWithClientsMs).toBe(2500);
-    expect(c.budgetMs).toBe(40);
-    expect(c.eventLoopBudgetMs).toBe(20);
+    expect(c).toMatchObject({
+      serverMsPerRequest: 60,
+      eventLoopMsPerRequest: 40,
+      databaseMsPerRequest: null,
+      clientsMsPerRequest: 40,
+      clientsShare: expect.closeTo(0.4),
+      coresUsed: 1.5,
+      littleMeanMs: 2000,
+      // 2 cores: 50 × 60 / 2 = 1500 ms; one event loop: 50 × 40 / 1 = 2000 ms
+      floorMeanMs: 2000,
+      // with the panes' 40 ms on the same 2 cores: 50 × 100 / 2
+      floorWithClientsMs: 2500,
+      budgetMs: 40,
+      eventLoopBudgetMs: 20,
+    });
   });
 
   it('two instances on PostgreSQL: the backends count with the servers, two event loops share the load', () => {
     const c = capacityOfRun(2, { databaseMs: 10_000, clientsMs: 10_000 });
-    expect(c.databaseMsPerRequest).toBe(20);
-    expect(c.coresUsed).toBe(2);
-    expect(c.clientsShare).toBeCloseTo(0.2);
-    // 50 × (60 + 20) / 2 = 2000 ms against 50 × 40 / 2 = 1000 ms on the event loops
-    expect(c.floorMeanMs).toBe(2000);
-    expect(c.eventLoopBudgetMs).toBe(40);
+    expect(c).toMatchObject({
+      databaseMsPerRequest: 20,
+      coresUsed: 2,
+      clientsShare: expect.closeTo(0.2),
+      // 50 × (60 + 20) / 2 = 2000 ms against 50 × 40 / 2 = 1000 ms on the event loops
+      floorMeanMs: 2000,
+      eventLoopBudgetMs: 40,
+    });
   });
 
   it('says the figures, that they cannot be split by operation, and what it assumes', () => {

@@ -13,6 +13,10 @@ import {
 } from '@core/scoring';
 import { C, num, ratio } from '../helpers/aggregate-inputs';
 
+/** A dashboard's entries: these indicators, listed under one objective, without weights. */
+const under = (objectiveId: string, ...indicatorIds: string[]) =>
+  indicatorIds.map((indicatorId) => ({ indicatorId, objectiveId }));
+
 // ---- §5.8 --------------------------------------------------------------------------------------------------------
 describe('§5.8 dashboards', () => {
   const results = new Map<string, IndicatorResult>([
@@ -58,17 +62,8 @@ describe('§5.8 dashboards', () => {
   });
 
   test('// §5.8 one indicator in several dashboards contributes the same score to each; dashboards are independent selections', () => {
-    const service = scoreDashboard(
-      {
-        id: 'svc',
-        entries: [
-          { indicatorId: 'iso', objectiveId: 'o1' },
-          { indicatorId: 'pay', objectiveId: 'o1' },
-        ],
-      },
-      results,
-    );
-    const sg = scoreDashboard({ id: 'sg', entries: [{ indicatorId: 'iso', objectiveId: 'o9' }] }, results);
+    const service = scoreDashboard({ id: 'svc', entries: under('o1', 'iso', 'pay') }, results);
+    const sg = scoreDashboard({ id: 'sg', entries: under('o9', 'iso') }, results);
     expect(service.groups[0].explanation.used.find((u) => u.id === 'iso')!.score).toBe(1);
     expect(sg.groups[0].explanation.used.find((u) => u.id === 'iso')!.score).toBe(1);
     expect(service.score).toBeCloseTo(0.8, 15);
@@ -101,10 +96,7 @@ describe('§5.8 dashboards', () => {
     const partial = scoreDashboard(
       {
         id: 'd',
-        entries: [
-          { indicatorId: 'iso', objectiveId: 'o1' },
-          { indicatorId: 'pay', objectiveId: 'o2' },
-        ],
+        entries: [...under('o1', 'iso'), ...under('o2', 'pay')],
         groupWeights: { o1: 100 },
       },
       results,
@@ -171,16 +163,7 @@ describe('§5.9 managers and incentive value', () => {
   });
 
   test("// §5.9 a manager evaluated through a dashboard scores that dashboard's aggregate", () => {
-    const d = scoreDashboard(
-      {
-        id: 'sg-dash',
-        entries: [
-          { indicatorId: 'a', objectiveId: 'o' },
-          { indicatorId: 'b', objectiveId: 'o' },
-        ],
-      },
-      { a: ratio('a', 10), b: ratio('b', 7) },
-    );
+    const d = scoreDashboard({ id: 'sg-dash', entries: under('o', 'a', 'b') }, { a: ratio('a', 10), b: ratio('b', 7) });
     const m = scoreManager({ id: 'sg', dashboard: d });
     expect(m.score).toBe(d.score);
     expect(m.display).toBe('85%');

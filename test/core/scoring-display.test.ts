@@ -71,21 +71,26 @@ describe('§5.10 rounding and display', () => {
     expect(formatScore(11 / 12)).toBe('91.67%');
   });
 
-  test('// §5.10 indicators: up to 2 decimals, half-up, trailing zeros dropped; aggregates: integers', () => {
-    expect(formatScore(0.9)).toBe('90%');
-    expect(formatScore(0.905)).toBe('90.5%');
-    expect(formatScore(0.90049)).toBe('90.05%');
-    expect(formatScore(0.90044)).toBe('90.04%');
-    expect(formatScore(0.00005)).toBe('0.01%');
-    expect(formatScore(0)).toBe('0%');
-    expect(formatScore(1)).toBe('100%');
-    expect(formatScore(0.855, 'aggregate')).toBe('86%');
-    expect(formatScore(0.845, 'aggregate')).toBe('85%');
-    expect(formatScore(0.8449999, 'aggregate')).toBe('84%');
-    expect(formatScore(77 / 90, 'aggregate')).toBe('86%');
-    expect(formatScore(null)).toBeNull();
-    expect(formatScore(NaN)).toBeNull();
-  });
+  test.each<[number | null, 'aggregate' | undefined, string | null]>([
+    [0.9, undefined, '90%'],
+    [0.905, undefined, '90.5%'],
+    [0.90049, undefined, '90.05%'],
+    [0.90044, undefined, '90.04%'],
+    [0.00005, undefined, '0.01%'],
+    [0, undefined, '0%'],
+    [1, undefined, '100%'],
+    [0.855, 'aggregate', '86%'],
+    [0.845, 'aggregate', '85%'],
+    [0.8449999, 'aggregate', '84%'],
+    [77 / 90, 'aggregate', '86%'],
+    [null, undefined, null],
+    [NaN, undefined, null],
+  ])(
+    '// §5.10 indicators: up to 2 decimals, half-up, trailing zeros dropped; aggregates: integers: %p (%s) → %p',
+    (score, level, shown) => {
+      expect(formatScore(score, level)).toBe(shown);
+    },
+  );
 
   test('// §5.10 binary floating point MUST NOT change a displayed value: classic artefacts', () => {
     expect(roundHalfUp(1.005, 2)).toBe(1.01); // 1.00499999999999989…
@@ -135,15 +140,17 @@ describe('§5.10 rounding and display', () => {
     expect(a.score).toBe((10 / 11 + 1) / 2);
   });
 
-  test('// §5.10 locale formatting is a presentation helper: euro amounts in Italian notation', () => {
-    expect(formatEuro(15530)).toBe('15.530 €');
-    expect(formatEuro(22345)).toBe('22.345 €');
-    expect(formatEuro(1800000)).toBe('1.800.000 €');
-    expect(formatEuro(1012707.67)).toBe('1.012.707,67 €');
-    expect(formatEuro(1234.5)).toBe('1.234,50 €');
-    expect(formatNumber(77 / 90)).toBe('0.8556');
-    expect(formatNumber(10 / 11)).toBe('0.9091');
-    expect(formatNumber(-2.5)).toBe('-2.5');
+  test.each<[(n: number) => string, number, string]>([
+    [formatEuro, 15530, '15.530 €'],
+    [formatEuro, 22345, '22.345 €'],
+    [formatEuro, 1800000, '1.800.000 €'],
+    [formatEuro, 1012707.67, '1.012.707,67 €'],
+    [formatEuro, 1234.5, '1.234,50 €'],
+    [formatNumber, 77 / 90, '0.8556'],
+    [formatNumber, 10 / 11, '0.9091'],
+    [formatNumber, -2.5, '-2.5'],
+  ])('// §5.10 locale formatting is a presentation helper: %p(%p) → %p', (format, n, shown) => {
+    expect(format(n)).toBe(shown);
   });
 });
 

@@ -74,6 +74,23 @@ function expectFalling(
   return s1;
 }
 
+/**
+ * A monotonicity property: `check` on two actuals of `actual` (the smaller first), a target of `target` and one of
+ * `under` (the profiles whose modes the rule must stay monotone in).
+ */
+function forOrderedActuals(
+  actual: fc.Arbitrary<number>,
+  target: fc.Arbitrary<number>,
+  under: ScoringProfile[],
+  check: (smaller: number, larger: number, target: number, profile: ScoringProfile) => void,
+): void {
+  fc.assert(
+    fc.property(ordered(actual), target, fc.constantFrom(...under), ([a1, a2], t, profile) =>
+      check(a1, a2, t, profile),
+    ),
+  );
+}
+
 // ---- ranges and monotonicity -------------------------------------------------------------------------------------
 describe('properties of the indicator rules', () => {
   test('// §5.1 ratio with capRatio: s ∈ [0, 1] for any actual and any positive target', () => {
@@ -88,46 +105,26 @@ describe('properties of the indicator rules', () => {
   });
 
   test('// §5.3 ratio is monotone non-decreasing in the actual (capped and uncapped)', () => {
-    fc.assert(
-      fc.property(
-        ordered(finite),
-        positive,
-        fc.constantFrom(profiles.default, profiles.uncapped),
-        ([a1, a2], t, profile) => {
-          expect(s(indicator('higher', num(t), num(a1)), profile).score!).toBeLessThanOrEqual(
-            s(indicator('higher', num(t), num(a2)), profile).score!,
-          );
-        },
-      ),
-    );
+    forOrderedActuals(finite, positive, [profiles.default, profiles.uncapped], (a1, a2, t, profile) => {
+      expect(s(indicator('higher', num(t), num(a1)), profile).score!).toBeLessThanOrEqual(
+        s(indicator('higher', num(t), num(a2)), profile).score!,
+      );
+    });
   });
 
   test('// §5.3 inverse: s ∈ [0, 1], monotone non-increasing in the actual (both inverseMiss modes)', () => {
     const nonNeg = fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true });
-    fc.assert(
-      fc.property(
-        ordered(finite),
-        nonNeg,
-        fc.constantFrom(profiles.default, profiles.inverseZero),
-        ([a1, a2], t, profile) => {
-          expectFalling('lower', num(t), num(a1), num(a2), profile);
-        },
-      ),
-    );
+    forOrderedActuals(finite, nonNeg, [profiles.default, profiles.inverseZero], (a1, a2, t, profile) => {
+      expectFalling('lower', num(t), num(a1), num(a2), profile);
+    });
   });
 
   test('// §5.3 deadline: s ∈ [0, 1], monotone non-increasing in the completion date (zero and linear)', () => {
-    fc.assert(
-      fc.property(
-        ordered(fc.integer({ min: 0, max: 700 })),
-        fc.integer({ min: 0, max: 700 }),
-        fc.constantFrom(profiles.default, profiles.grace),
-        ([d1, d2], t, profile) => {
-          const s1 = expectFalling('deadline', date(t), date(d1), date(d2), profile);
-          if (d1 <= t) expect(s1).toBe(1);
-        },
-      ),
-    );
+    const day = fc.integer({ min: 0, max: 700 });
+    forOrderedActuals(day, day, [profiles.default, profiles.grace], (d1, d2, t, profile) => {
+      const s1 = expectFalling('deadline', date(t), date(d1), date(d2), profile);
+      if (d1 <= t) expect(s1).toBe(1);
+    });
   });
 
   /** random monotone bands: target (t, 1) plus k thresholds with strictly decreasing scores and strictly worse values */

@@ -1,5 +1,5 @@
 import { isNumericValue, parseValue, scaleSuspect, type ParseContext } from '@core/values';
-import { expectParsed, type ParseCase } from '../helpers/parsed-values';
+import { expectParsed, expectPlainText, type ParseCase } from '../helpers/parsed-values';
 
 /**
  * docs/scoring.md §3, rules 7-9: units, Italian numbers, negatives and comparators, a percent that is probably on the
@@ -57,8 +57,8 @@ describe('rule 7: units', () => {
   });
 
   it('does not read a lone unit as a value', () => {
-    expectParsed('%', undefined, { kind: 'text', value: '%', warnings: [] });
-    expectParsed('€', undefined, { kind: 'text', value: '€', warnings: [] });
+    expectPlainText('%');
+    expectPlainText('€');
   });
 });
 
@@ -151,7 +151,7 @@ describe('negatives', () => {
   });
 
   it('"--5" is text', () => {
-    expectParsed('--5', undefined, { kind: 'text', value: '--5', warnings: [] });
+    expectPlainText('--5');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { ParseContext } from '@core/values';
 import type { ParsedValue } from '@core/values/types';
-import { expectParsed, type ParseCase } from '../helpers/parsed-values';
+import { expectParsed, expectPlainText, type ParseCase } from '../helpers/parsed-values';
 
 /**
  * docs/scoring.md §3. Raw strings from the seeds are quoted exactly, with their citation, so that a failing case
@@ -96,11 +96,7 @@ describe('§3 table: every example row', () => {
   it.each(rows)('%j (ctx %j)', expectParsed);
 
   it('keeps the ratio formula of 004:7 as text without proposing one of its two dates', () => {
-    expectParsed('imprese iscritte al RASL 31.12 / imprese attive al RI 31.12', undefined, {
-      kind: 'text',
-      value: 'imprese iscritte al RASL 31.12 / imprese attive al RI 31.12',
-      warnings: [],
-    });
+    expectPlainText('imprese iscritte al RASL 31.12 / imprese attive al RI 31.12');
   });
 });
 
@@ -175,11 +171,7 @@ describe('rule 3: placeholders (whole cell, case-insensitive)', () => {
   });
 
   it('does not take a placeholder word inside a sentence', () => {
-    expectParsed('monitoraggio trimestrale', undefined, {
-      kind: 'text',
-      value: 'monitoraggio trimestrale',
-      warnings: [],
-    });
+    expectPlainText('monitoraggio trimestrale');
   });
 });
 
@@ -209,7 +201,7 @@ describe('rule 4: booleans', () => {
   );
 
   it('does not read "sino" or "SI NO" as booleans', () => {
-    expectParsed('sino', undefined, { kind: 'text', value: 'sino', warnings: [] });
-    expectParsed('SI NO', undefined, { kind: 'text', value: 'SI NO', warnings: [] });
+    expectPlainText('sino');
+    expectPlainText('SI NO');
   });
 });

@@ -8,22 +8,36 @@ import { target, soglia, UNCONFIRMED, DEFAULT_HIGHER } from '../helpers/polarity
 
 const TOPIC_IT: Record<string, string> = { time: 'tempi', cost: 'costi', defects: 'errori', reduction: 'riduzione' };
 
+/** [KPI text, the word it mentions, the word's topic] cases from the KPI texts of each topic. */
+const mentions = (byTopic: Record<string, Array<[kpiText: string, word: string]>>): Array<[string, string, string]> =>
+  Object.entries(byTopic).flatMap(([topic, texts]) =>
+    texts.map(([kpiText, word]): [string, string, string] => [kpiText, word, topic]),
+  );
+
 describe('signal 4: keywords, a suggestion that never decides (issue 14)', () => {
-  it.each<[string, string, string]>([
-    ['Tempi di istruttoria domande liquidazione contributi', 'tempi', 'time'],
-    ['tempo medio di evasione delle pratiche', 'tempo', 'time'],
-    ['numero di giorni da data violazione e emissione verbale', 'giorni', 'time'],
-    ['durata istruttoria (gg.)', 'durata', 'time'],
-    ['numero medio (GG)', 'gg', 'time'],
-    ['termine di convocazione incontro preliminare da domanda', 'termine', 'time'],
-    ['Oneri di funzionamento', 'oneri', 'cost'],
-    ['Costi del personale', 'costi', 'cost'],
-    ['pratiche in errore', 'errore', 'defects'],
-    ['Percentuale sospensione pratiche RI', 'sospensione', 'defects'],
-    ['segnalazioni critiche', 'critiche', 'defects'],
-    ['Riduzione dei reclami', 'riduzione', 'reduction'],
-    ['DURATA', 'durata', 'time'],
-  ])('%j mentions %j', (kpiText, word, topic) => {
+  it.each(
+    mentions({
+      time: [
+        ['Tempi di istruttoria domande liquidazione contributi', 'tempi'],
+        ['tempo medio di evasione delle pratiche', 'tempo'],
+        ['numero di giorni da data violazione e emissione verbale', 'giorni'],
+        ['durata istruttoria (gg.)', 'durata'],
+        ['numero medio (GG)', 'gg'],
+        ['termine di convocazione incontro preliminare da domanda', 'termine'],
+        ['DURATA', 'durata'],
+      ],
+      cost: [
+        ['Oneri di funzionamento', 'oneri'],
+        ['Costi del personale', 'costi'],
+      ],
+      defects: [
+        ['pratiche in errore', 'errore'],
+        ['Percentuale sospensione pratiche RI', 'sospensione'],
+        ['segnalazioni critiche', 'critiche'],
+      ],
+      reduction: [['Riduzione dei reclami', 'riduzione']],
+    }),
+  )('%j mentions %j (%s)', (kpiText, word, topic) => {
     expect(inferPolarity({ target: target('10'), kpiText })).toStrictEqual({
       polarity: 'higher',
       confirmed: false,

@@ -7,3 +7,8 @@ export type ParseCase = [raw: string, ctx: ParseContext | undefined, expected: O
 export function expectParsed(raw: string, ctx: ParseContext | undefined, expected: Omit<ParsedValue, 'raw'>): void {
   expect(parseValue(raw, ctx)).toStrictEqual({ raw, ...expected });
 }
+
+/** A cell parseValue keeps as it was typed: plain text, no context, no warning, no proposal. */
+export function expectPlainText(raw: string): void {
+  expectParsed(raw, undefined, { kind: 'text', value: raw, warnings: [] });
+}

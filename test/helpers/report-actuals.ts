@@ -1,9 +1,11 @@
+import type { SondrioServer } from './sondrio-server';
+import { syncActuals, type SheetRowIn } from './sync';
+
 /**
  * 2022 year-end actuals of the Sondrio plan that both Relazione suites (reports.test.ts, reports-sign.test.ts) sync
  * before reading a report: some actions of objectives 1 and 3, so a report holds scored, unmeasured and invalid rows.
- * Each suite adds the cells its own checks need.
  */
-export const REPORT_ACTUALS: Readonly<Record<string, string>> = {
+const REPORT_ACTUALS: Readonly<Record<string, string>> = {
   '1.1.1': '3,10%',
   '1.1.2': '11',
   '1.1.3': '60',
@@ -15,3 +17,15 @@ export const REPORT_ACTUALS: Readonly<Record<string, string>> = {
   '3.2.1': '4,2',
   '3.2.2': '31%',
 };
+
+/**
+ * Syncs the report actuals into the Sondrio plan, with the cells a suite's own checks need (`own`, indicator code →
+ * actual, over the shared ones) and its `more` rows, in one batch that must update every row.
+ */
+export async function syncReportActuals(
+  { server, plan }: SondrioServer,
+  own: Record<string, string>,
+  more: SheetRowIn[],
+): Promise<void> {
+  await syncActuals(server, plan, { ...REPORT_ACTUALS, ...own }, more);
+}

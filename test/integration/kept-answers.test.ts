@@ -10,45 +10,10 @@ import { withKeptAndComputed } from '../helpers/seeded-copy';
 import type { TestServer } from '../helpers/server';
 import { ok, SHEET_ROWS } from '../helpers/sync';
 import { buildTenant } from '../helpers/tenant';
+import { SCORED_PLAN_TREE } from '../helpers/tree-queries';
 import { counted as countedIn } from '../helpers/cache-lookups';
 import { PLAN_ANSWERS } from '../../server/graphql/kept-answers';
 import { SHEET_STATES } from '../../server/sync/plan-state';
-
-const TREE = /* GraphQL */ `
-  query Tree($id: ID!) {
-    planVersion(id: $id) {
-      id
-      label
-      realization(year: 2022) {
-        score
-        display
-      }
-      perspectives {
-        name
-        strategicObjectives {
-          code
-          operationalObjectives {
-            code
-            responsibleUnits {
-              name
-            }
-            indicators {
-              id
-              code
-              version
-              realization(year: 2022) {
-                status
-                score
-                display
-                text
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
 
 /** `read` with the plan-answers lookups it made */
 const counted = <T>(server: TestServer, read: () => Promise<T>) => countedIn(server, PLAN_ANSWERS, read);
@@ -64,7 +29,7 @@ function scoreOf(tree: any, code: string): number | null {
 describe.each(databaseNames())('plan-tree answers kept until the plan changes (%s)', (dialect) => {
   const { kept, computed, other, plan } = withKeptAndComputed(dialect, { other: true });
 
-  const tree = (server: TestServer) => server.gql(TREE, { id: plan.planId });
+  const tree = (server: TestServer) => server.gql(SCORED_PLAN_TREE, { id: plan.planId });
 
   /** an actual of 2022 for one indicator, sent by `server` (and the same on the reference) */
   async function syncActual(server: TestServer, code: string, actual: string): Promise<void> {
@@ -119,16 +84,19 @@ describe.each(databaseNames())('plan-tree answers kept until the plan changes (%
     const answer = ok(await tree(kept));
     const tenant = await buildTenant(kept.gql, 'KEPTB');
     const outsider = await kept.as('admin', tenant.org);
-    const theirs = await counted(kept, () => outsider.gql(TREE, { id: plan.planId }));
+    const theirs = await counted(kept, () => outsider.gql(SCORED_PLAN_TREE, { id: plan.planId }));
     expect(theirs.hit).toBe(0);
     expect(theirs.value.data?.planVersion ?? null).toBeNull();
     expect(JSON.stringify(theirs.value)).not.toContain(answer.planVersion.label);
 
     const viewer = await kept.as('viewer', plan.orgId);
-    const first = await counted(kept, () => viewer.gql(TREE, { id: plan.planId }));
+    const first = await counted(kept, () => viewer.gql(SCORED_PLAN_TREE, { id: plan.planId }));
     expect(first).toMatchObject({ hit: 0, miss: 1 });
     expect(ok(first.value)).toEqual(answer);
-    expect(await counted(kept, () => viewer.gql(TREE, { id: plan.planId }))).toMatchObject({ hit: 1, miss: 0 });
+    expect(await counted(kept, () => viewer.gql(SCORED_PLAN_TREE, { id: plan.planId }))).toMatchObject({
+      hit: 1,
+      miss: 0,
+    });
   });
 
   it('sheetRows of an unchanged plan reads none of its rows again; a write between two delta reads is in the second', async () => {

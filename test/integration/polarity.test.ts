@@ -1,5 +1,5 @@
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { currentRow, ok, outcomes, type SheetRowIn, sync } from '../helpers/sync';
+import { currentRow, ok, outcomes, type SheetRowIn, syncPlan } from '../helpers/sync';
 
 /**
  * Issue 14, item 1 and defects 1-2: a plan typed as the documents print it, with no polarity, scores as if every
@@ -52,11 +52,14 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
   it('a plan typed without polarity scores as if every deadline and yes/no had been declared', async () => {
     const { server, plan } = sondrio;
     const parentRef = plan.operational('1.3').rowId;
-    const typed = await sync(server, { planId: plan.planId, rows: TYPED.map((t) => rowOf(t, parentRef, '')) });
-    const declared = await sync(server, {
-      planId: plan.planId,
-      rows: TYPED.map((t) => rowOf(t, parentRef, 'd', t.declared)),
-    });
+    const typed = await syncPlan(
+      sondrio,
+      TYPED.map((t) => rowOf(t, parentRef, '')),
+    );
+    const declared = await syncPlan(
+      sondrio,
+      TYPED.map((t) => rowOf(t, parentRef, 'd', t.declared)),
+    );
     expect(outcomes(typed)).toEqual(TYPED.map(() => ['CREATED', []]));
     expect(outcomes(declared)).toEqual(TYPED.map(() => ['CREATED', []]));
     const scores = (r: typeof typed) => r.rows.map((row) => [row.realization?.status, row.realization?.display]);
@@ -90,12 +93,11 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
   });
 
   it('defect 1 · a date actual on a numeric indicator is refused on its cell, not scored invalid in silence', async () => {
-    const { server, plan } = sondrio;
+    const { plan } = sondrio;
     const events = plan.indicator('1.1.2');
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [{ rowId: events.rowId, rowVersion: events.rowVersion, actual: '15/06/2022' }],
-    });
+    const result = await syncPlan(sondrio, [
+      { rowId: events.rowId, rowVersion: events.rowVersion, actual: '15/06/2022' },
+    ]);
     expect(outcomes(result)).toEqual([['REJECTED', ['actual:DATE_UNDER_NUMERIC_RULE']]]);
     expect(result.rows[0].errors[0].messageIt).toBe(
       '"15/06/2022" è una data, ma questo indicatore confronta numeri (più alto è meglio): impostare la polarità scadenza, oppure inserire un numero',
@@ -104,23 +106,20 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
   });
 
   it('defect 1 · a date target with a declared numeric polarity is refused on the target cell', async () => {
-    const { server, plan } = sondrio;
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [
-        rowOf(
-          { code: 'P.9', title: 'Entro il 30/06', target: '30/06/2022', actual: '15/06/2022', declared: '' },
-          plan.operational('1.3').rowId,
-          '',
-          'maggiore',
-        ),
-      ],
-    });
+    const { plan } = sondrio;
+    const result = await syncPlan(sondrio, [
+      rowOf(
+        { code: 'P.9', title: 'Entro il 30/06', target: '30/06/2022', actual: '15/06/2022', declared: '' },
+        plan.operational('1.3').rowId,
+        '',
+        'maggiore',
+      ),
+    ]);
     expect(outcomes(result)).toEqual([['REJECTED', ['target:DATE_UNDER_NUMERIC_RULE']]]);
   });
 
   it('defect 1 · a deadline typed as plans print it ("entro il 30/06") is refused with the date to type alone', async () => {
-    const { server, plan } = sondrio;
+    const { plan } = sondrio;
     const parent = plan.operational('1.3').rowId;
     const row = (code: string, target: string) => ({
       level: 'azione',
@@ -129,10 +128,11 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
       parentRef: parent,
       target,
     });
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [row('P.11', 'entro il 30/06/2022'), row('P.12', 'entro il 30/06'), row('P.13', 'verifica 1.2.3')],
-    });
+    const result = await syncPlan(sondrio, [
+      row('P.11', 'entro il 30/06/2022'),
+      row('P.12', 'entro il 30/06'),
+      row('P.13', 'verifica 1.2.3'),
+    ]);
     expect(outcomes(result)).toEqual([
       ['REJECTED', ['target:DATE_IN_TEXT']],
       ['REJECTED', ['target:DATE_IN_TEXT']],
@@ -144,7 +144,7 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
     // "entro il 30/06" has no year: the batch's year completes the date to type
     expect(result.rows[1].errors[0].messageIt).toContain('scrivere solo la data (30/06/2022)');
     // typed as suggested, the same row is a deadline, inferred from the value
-    const typed = await sync(server, { planId: plan.planId, rows: [row('P.11', '30/06/2022')] });
+    const typed = await syncPlan(sondrio, [row('P.11', '30/06/2022')]);
     expect(outcomes(typed)).toEqual([['CREATED', []]]);
     expect(typed.rows[0].realization?.explanation.polarityInferred.evidence).toContain('una data: scadenza');
   });
@@ -152,36 +152,29 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
   it('defect 2 · "SI/NO" as an actual is refused with the parser\'s reason, not NOT_A_VALUE', async () => {
     const { server, plan } = sondrio;
     const events = await currentRow(server, plan.planId, 'indicator', '1.1.2');
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [{ rowId: events.rowId, rowVersion: events.rowVersion, actual: 'SI/NO' }],
-    });
+    const result = await syncPlan(sondrio, [{ rowId: events.rowId, rowVersion: events.rowVersion, actual: 'SI/NO' }]);
     expect(outcomes(result)).toEqual([['REJECTED', ['actual:BOOLEAN_TARGET_FORM']]]);
     expect(result.rows[0].errors[0].messageIt).toContain('come valore ottenuto inserire SI oppure NO');
   });
 
   it('a date typed later on an indicator nobody confirmed turns it into a deadline', async () => {
     const { server, plan } = sondrio;
-    const created = await sync(server, {
-      planId: plan.planId,
-      rows: [
-        {
-          clientRef: 'late',
-          level: 'azione',
-          code: 'P.10',
-          title: 'Entro',
-          parentRef: plan.operational('1.3').rowId,
-          weight: '10',
-        },
-      ],
-    });
+    const created = await syncPlan(sondrio, [
+      {
+        clientRef: 'late',
+        level: 'azione',
+        code: 'P.10',
+        title: 'Entro',
+        parentRef: plan.operational('1.3').rowId,
+        weight: '10',
+      },
+    ]);
     expect(outcomes(created)).toEqual([['CREATED', []]]);
     const row = await currentRow(server, plan.planId, 'indicator', 'P.10');
     expect(row.polarity).toBe('HIGHER');
-    const typed = await sync(server, {
-      planId: plan.planId,
-      rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, target: '30/06/2022', actual: '01/06/2022' }],
-    });
+    const typed = await syncPlan(sondrio, [
+      { rowId: row.rowId, rowVersion: row.rowVersion, target: '30/06/2022', actual: '01/06/2022' },
+    ]);
     expect(outcomes(typed)).toEqual([['UPDATED', []]]);
     expect(typed.rows[0].realization).toMatchObject({ status: 'SCORED', display: '100%' });
     expect((await currentRow(server, plan.planId, 'indicator', 'P.10')).polarity).toBe('DEADLINE');
@@ -264,15 +257,12 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
       target,
       actual,
     });
-    const created = await sync(server, {
-      planId: plan.planId,
-      rows: [
-        row('L.1', 'Numero di eventi organizzati', '50', '40'),
-        row('L.2', 'Affluenza agli sportelli', 'monitoraggio', '120'),
-        row('L.3', 'Tempo medio di evasione delle pratiche', '30', '45'),
-        row('L.4', 'Approvazione entro il 30/06', '30/06/2022', '01/07/2022'),
-      ],
-    });
+    const created = await syncPlan(sondrio, [
+      row('L.1', 'Numero di eventi organizzati', '50', '40'),
+      row('L.2', 'Affluenza agli sportelli', 'monitoraggio', '120'),
+      row('L.3', 'Tempo medio di evasione delle pratiche', '30', '45'),
+      row('L.4', 'Approvazione entro il 30/06', '30/06/2022', '01/07/2022'),
+    ]);
     expect(outcomes(created)).toEqual([0, 1, 2, 3].map(() => ['CREATED', []]));
     const [plain, , keyword, deadline] = created.rows.map((r) => r.rowId!);
     const lint = async () =>

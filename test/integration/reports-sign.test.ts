@@ -20,9 +20,9 @@ import {
 } from '../helpers/pictures';
 import { notItalian } from '../helpers/italian-scan';
 import { PDFTOTEXT, pageBreakFaults, pdfPageTexts, plainText } from '../helpers/pdf-pages';
-import { REPORT_ACTUALS } from '../helpers/report-actuals';
+import { syncReportActuals } from '../helpers/report-actuals';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { edit, ok, SHEET_ROWS, sync, syncActuals, syncRaw } from '../helpers/sync';
+import { edit, ok, SHEET_ROWS, sync, syncRaw } from '../helpers/sync';
 
 const KINDS = REPORT_KINDS;
 
@@ -57,15 +57,10 @@ describe('documents fit to sign (Sondrio, sqlite)', () => {
 
   beforeAll(async () => {
     const { server, plan } = sondrio;
-    const actuals = {
-      ...REPORT_ACTUALS,
-      // objective 4 scored, so the perspective "Processi" has a % while objective 3 beside it is invalid
-      '4.1.1': '100%',
-      '4.2.1': '90%',
-    };
     // a monitoring indicator: its target cell says "monitoraggio", which a Relazione does not print as a target
     const monitoring = edit(plan.indicator('1.5.1'), { target: 'monitoraggio', actual: '310' });
-    await syncActuals(server, plan, actuals, [monitoring]);
+    // objective 4 scored, so the perspective "Processi" has a % while objective 3 beside it is invalid
+    await syncReportActuals(sondrio, { '4.1.1': '100%', '4.2.1': '90%' }, [monitoring]);
 
     // a manager whose weights sum to 90%: the scorecard's weight check must say so in Italian
     const manager = ok(

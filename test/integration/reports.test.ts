@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentOf } from '../../server/export/reports/document';
 import { getFile, htmlTables, loadXlsx, sheetRecords } from '../helpers/files';
-import { REPORT_ACTUALS } from '../helpers/report-actuals';
+import { syncReportActuals } from '../helpers/report-actuals';
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { edit, ok, syncActuals } from '../helpers/sync';
+import { edit, ok } from '../helpers/sync';
 
 type ApiRow = {
   level: string;
@@ -37,20 +37,16 @@ describeOnSondrio('reports (%s)', (sondrio, dialect) => {
   beforeAll(async () => {
     const { server, plan } = sondrio;
     // actuals for every action of OS 1 and 3 (some missing, one neutralised, one text placeholder)
-    const actuals = {
-      ...REPORT_ACTUALS,
-      '1.1.4': 'agosto',
-      '1.3.3': '92%',
-      '1.3.4': '71%',
-      '1.5.1': '310',
-      '3.3.1': 'n.d.',
-    };
     const neutralised = edit(plan.indicator('3.3.2'), {
       actual: '',
       neutralised: 'SI',
       neutralisationReason: 'sospensione per emergenza',
     });
-    await syncActuals(server, plan, actuals, [neutralised]);
+    await syncReportActuals(
+      sondrio,
+      { '1.1.4': 'agosto', '1.3.3': '92%', '1.3.4': '71%', '1.5.1': '310', '3.3.1': 'n.d.' },
+      [neutralised],
+    );
 
     const units = ok(
       await server.gql(`query($o: ID!) { orgUnits(filter: { organisationId: $o }) { id name } }`, { o: plan.orgId }),

@@ -12,6 +12,7 @@ import {
   readRows,
   type SheetRowIn,
   sync,
+  syncPlan,
   syncRaw,
   tableCounts,
   writes,
@@ -63,10 +64,9 @@ describeOnSondrio('sheet sync: optimistic concurrency (%s)', (sondrio) => {
     ]);
 
     // B chooses "mine" and resends with the version of the conflict
-    const again = await sync(server, {
-      planId: plan.planId,
-      rows: [{ rowId: seenByB.rowId, rowVersion: conflict.current!.rowVersion, actual: '90' }],
-    });
+    const again = await syncPlan(sondrio, [
+      { rowId: seenByB.rowId, rowVersion: conflict.current!.rowVersion, actual: '90' },
+    ]);
     expect(again.rows[0]).toMatchObject({ status: 'UPDATED' });
     expect((await currentRow(server, plan.planId, 'indicator', '1.1.3')).actual?.raw).toBe('90');
   });
@@ -76,18 +76,12 @@ describeOnSondrio('sheet sync: optimistic concurrency (%s)', (sondrio) => {
     const before = await readRows(server, plan.planId);
     const one = before.rows.find((r) => r.code === '3.1.1' && r.level === 'INDICATOR')!;
     const other = before.rows.find((r) => r.code === '3.3.1' && r.level === 'INDICATOR')!;
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [edit(one, { actual: '21' })],
-    });
+    const result = await syncPlan(sondrio, [edit(one, { actual: '21' })]);
     const after = await readRows(server, plan.planId);
     expect(after.rows.find((r) => r.rowId === one.rowId)!.rowVersion).toBe(result.rows[0].rowVersion);
     expect(changedRows(before.rows, after.rows, [one.rowId])).toEqual([]);
     // a colleague who read 3.3.1 before that batch can still save it
-    const colleague = await sync(server, {
-      planId: plan.planId,
-      rows: [edit(other, { actual: '27' })],
-    });
+    const colleague = await syncPlan(sondrio, [edit(other, { actual: '27' })]);
     expect(colleague.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
   });
 });

@@ -1,6 +1,6 @@
 import { Indicator, Target, TargetRevision } from '../../server/entities';
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { changedRows, deltaStart, edit, outcomes, readRows, rowHistory, sync } from '../helpers/sync';
+import { changedRows, deltaStart, edit, outcomes, readRows, rowHistory, syncPlan } from '../helpers/sync';
 
 /**
  * Deleting sheet rows over HTTP on the Sondrio plan: only the rows sent with delete: true go, an objective goes
@@ -13,10 +13,10 @@ describeOnSondrio('sheet sync: deletion (%s)', (sondrio) => {
     const before = await readRows(server, plan.planId);
     const gone = plan.indicator('1.4.2');
     const kept = plan.indicator('1.4.1');
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [{ rowId: kept.rowId, rowVersion: kept.rowVersion }, edit(gone, { delete: true })],
-    });
+    const result = await syncPlan(sondrio, [
+      { rowId: kept.rowId, rowVersion: kept.rowVersion },
+      edit(gone, { delete: true }),
+    ]);
     expect(result.rows.map((r) => [r.status, r.rowVersion, r.errors])).toEqual([
       ['UNCHANGED', kept.rowVersion, []],
       ['DELETED', null, []],
@@ -45,10 +45,10 @@ describeOnSondrio('sheet sync: deletion (%s)', (sondrio) => {
     const { serverTime } = await deltaStart(server, plan.planId);
     const objective = plan.operational('2.2');
     const children = ['2.2.1', '2.2.2', '2.2.3', '2.2.4'].map((code) => plan.indicator(code));
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [objective, ...children].map((r) => edit(r, { delete: true })),
-    });
+    const result = await syncPlan(
+      sondrio,
+      [objective, ...children].map((r) => edit(r, { delete: true })),
+    );
     expect(result.rows.map((r) => [r.status, r.errors])).toEqual(Array(5).fill(['DELETED', []]));
     const ids = [objective.rowId, ...children.map((c) => c.rowId)];
     const { rows } = await readRows(server, plan.planId);
@@ -68,10 +68,10 @@ describeOnSondrio('sheet sync: deletion (%s)', (sondrio) => {
     const operational = plan.operational('6.1');
     const before = await readRows(server, plan.planId);
     // 6.1 still has 6.1.1 and 6.1.2, which are not in the batch: 6.1 stays, so 6 must stay too
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [strategic, operational].map((r) => edit(r, { delete: true })),
-    });
+    const result = await syncPlan(
+      sondrio,
+      [strategic, operational].map((r) => edit(r, { delete: true })),
+    );
     expect(outcomes(result)).toEqual([
       ['REJECTED', ['delete:HAS_CHILDREN']],
       ['REJECTED', ['delete:HAS_CHILDREN']],

@@ -1,5 +1,5 @@
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { currentRow, deltaStart, edit, newAction, readRows, type SheetRowIn, sync } from '../helpers/sync';
+import { currentRow, deltaStart, edit, newAction, readRows, type SheetRowIn, sync, syncPlan } from '../helpers/sync';
 
 /** Delta reads of the sheet rows on the Sondrio plan: after a read, only what changed since, in a full read's shape. */
 
@@ -9,14 +9,11 @@ describeOnSondrio('sheet sync: delta reads (%s)', (sondrio) => {
     const first = await deltaStart(server, plan.planId);
     const a = plan.indicator('3.1.1');
     const b = plan.indicator('3.3.1');
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [
-        edit(a, { actual: '18' }),
-        edit(b, { note: 'dato provvisorio' }),
-        newAction('N', plan.operational('3.3').rowId, '3.3.5', '30'),
-      ],
-    });
+    const result = await syncPlan(sondrio, [
+      edit(a, { actual: '18' }),
+      edit(b, { note: 'dato provvisorio' }),
+      newAction('N', plan.operational('3.3').rowId, '3.3.5', '30'),
+    ]);
     expect(result.rows.map((r) => r.status)).toEqual(['UPDATED', 'UPDATED', 'CREATED']);
     const changed = [a.rowId, b.rowId, result.rows[2].rowId!];
 
@@ -41,7 +38,7 @@ describeOnSondrio('sheet sync: delta reads (%s)', (sondrio) => {
     const { server, plan } = sondrio;
     const { serverTime } = await deltaStart(server, plan.planId);
     const row = await currentRow(server, plan.planId, 'indicator', code);
-    const result = await sync(server, { planId: plan.planId, rows: [edit(row, cells)] });
+    const result = await syncPlan(sondrio, [edit(row, cells)]);
     expect(result.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
     expect(result.rows[0].rowVersion).not.toBe(row.rowVersion);
     const delta = await readRows(server, plan.planId, { since: serverTime });

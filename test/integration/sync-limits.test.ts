@@ -11,6 +11,7 @@ import {
   readRows,
   type SheetRowIn,
   sync,
+  syncPlan,
   syncRaw,
   tableCounts,
   writes,
@@ -36,11 +37,10 @@ describeOnSondrio('sheet sync: limits and locks (%s)', (sondrio) => {
   });
 
   it('reads a batch of exactly 5,000 rows row by row', async () => {
-    const { server, plan } = sondrio;
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: Array.from({ length: 5000 }, () => ({ actual: '1' })),
-    });
+    const result = await syncPlan(
+      sondrio,
+      Array.from({ length: 5000 }, () => ({ actual: '1' })),
+    );
     expect(result.rows).toHaveLength(5000);
     expect(
       new Set(result.rows.map((r) => `${r.status} ${r.errors.map((e) => `${e.column}:${e.code}`).join()}`)),
@@ -59,14 +59,11 @@ describeOnSondrio('sheet sync: limits and locks (%s)', (sondrio) => {
     const measured = await currentRow(server, plan.planId, 'indicator', '1.5.1');
     const noted = await currentRow(server, plan.planId, 'indicator', '2.1.2');
     const targeted = await currentRow(server, plan.planId, 'indicator', '2.1.4');
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [
-        edit(measured, { actual: '260' }),
-        edit(noted, { note: 'fonte: Infocamere' }),
-        edit(targeted, { target: '21%' }),
-      ],
-    });
+    const result = await syncPlan(sondrio, [
+      edit(measured, { actual: '260' }),
+      edit(noted, { note: 'fonte: Infocamere' }),
+      edit(targeted, { target: '21%' }),
+    ]);
     expect(outcomes(result)).toEqual([
       ['REJECTED', ['actual:PERIOD_LOCKED']],
       ['REJECTED', ['note:PERIOD_LOCKED']],
@@ -94,10 +91,7 @@ describeOnSondrio('sheet sync: limits and locks (%s)', (sondrio) => {
       ).unlockCheckpoint,
     ).toBe(true);
     const now = await currentRow(server, plan.planId, 'indicator', '1.5.1');
-    const unlocked = await sync(server, {
-      planId: plan.planId,
-      rows: [{ rowId: measured.rowId, rowVersion: now.rowVersion, actual: '260' }],
-    });
+    const unlocked = await syncPlan(sondrio, [{ rowId: measured.rowId, rowVersion: now.rowVersion, actual: '260' }]);
     expect(unlocked.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
     expect((await currentRow(server, plan.planId, 'indicator', '1.5.1')).actual?.raw).toBe('260');
   });
@@ -114,17 +108,14 @@ describeOnSondrio('sheet sync: an approved plan (%s)', (sondrio) => {
       plan.indicator(code),
     );
     const before = await readRows(server, plan.planId);
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [
-        edit(titled, { title: 'Un altro titolo' }),
-        edit(targeted, { target: '110' }),
-        edit(weighted, { weight: '30%' }),
-        edit(measured, { actual: '97%' }),
-        edit(removed, { delete: true }),
-        newAction('N', plan.operational('1.1').rowId, '1.1.9', '1'),
-      ],
-    });
+    const result = await syncPlan(sondrio, [
+      edit(titled, { title: 'Un altro titolo' }),
+      edit(targeted, { target: '110' }),
+      edit(weighted, { weight: '30%' }),
+      edit(measured, { actual: '97%' }),
+      edit(removed, { delete: true }),
+      newAction('N', plan.operational('1.1').rowId, '1.1.9', '1'),
+    ]);
     expect(outcomes(result)).toEqual([
       ['REJECTED', ['title:PLAN_LOCKED']],
       ['UPDATED', []],
@@ -166,22 +157,20 @@ describeOnSondrio('sheet sync: SQL statements per batch (%s)', (sondrio) => {
     const indicators = plan.rows.filter((r) => r.level === 'INDICATOR');
     expect(indicators.length).toBeGreaterThanOrEqual(40);
     // every indicator gets a measurement first, so both batches below update existing rows
-    const primed = await sync(server, {
-      planId: plan.planId,
-      rows: indicators.map((r) => edit(r, { actual: '1' })),
-    });
+    const primed = await syncPlan(
+      sondrio,
+      indicators.map((r) => edit(r, { actual: '1' })),
+    );
     expect(primed.rows.every((r) => r.status === 'UPDATED')).toBe(true);
     // each batch sends the versions the one before it answered, as the add-in keeps them
     const versions = new Map(primed.rows.map((r) => [r.rowId!, r.rowVersion!]));
 
     const statementsFor = async (count: number, value: string) => {
       server.statements.length = 0;
-      const result = await sync(server, {
-        planId: plan.planId,
-        rows: indicators
-          .slice(0, count)
-          .map((r) => ({ rowId: r.rowId, rowVersion: versions.get(r.rowId), actual: value })),
-      });
+      const result = await syncPlan(
+        sondrio,
+        indicators.slice(0, count).map((r) => ({ rowId: r.rowId, rowVersion: versions.get(r.rowId), actual: value })),
+      );
       expect(result.rows.filter((r) => r.status === 'UPDATED')).toHaveLength(count);
       for (const r of result.rows) versions.set(r.rowId!, r.rowVersion!);
       // one line per statement: its verb and table, so a difference shows what repeats

@@ -10,6 +10,7 @@ import {
   rowHistory,
   type SheetRowIn,
   sync,
+  syncPlan,
   tableCounts,
   writes,
 } from '../helpers/sync';
@@ -27,7 +28,7 @@ describeOnSondrio('sheet sync: round trip, updates and affected scores (%s)', (s
     const before = await readRows(server, plan.planId);
     expect(before.rows).toHaveLength(4 + 9 + 18 + 48);
     server.statements.length = 0;
-    const result = await sync(server, { planId: plan.planId, rows: before.rows.map(asInput) });
+    const result = await syncPlan(sondrio, before.rows.map(asInput));
     const statuses = result.rows
       .filter((r) => r.status !== 'UNCHANGED')
       .map((r) => `${r.index} ${r.status} ${JSON.stringify(r.errors)}`);
@@ -44,7 +45,7 @@ describeOnSondrio('sheet sync: round trip, updates and affected scores (%s)', (s
     const { server, plan } = sondrio;
     const perspective = await currentRow(server, plan.planId, 'perspective', 'Processi');
     expect(perspective.code).toBeNull();
-    const result = await sync(server, { planId: plan.planId, rows: [{ ...asInput(perspective), code: '' }] });
+    const result = await syncPlan(sondrio, [{ ...asInput(perspective), code: '' }]);
     expect(result.rows[0]).toMatchObject({ status: 'UNCHANGED', errors: [] });
   });
 
@@ -65,10 +66,7 @@ describeOnSondrio('sheet sync: round trip, updates and affected scores (%s)', (s
     const before = await readRows(server, plan.planId);
     const row = before.rows.find((r) => r.rowId === plan.indicator('1.1.2').rowId)!;
 
-    const result = await sync(server, {
-      planId: plan.planId,
-      rows: [edit(row, { actual: '11' })],
-    });
+    const result = await syncPlan(sondrio, [edit(row, { actual: '11' })]);
     const [updated] = result.rows;
     expect(updated).toMatchObject({ index: 0, rowId: row.rowId, status: 'UPDATED', errors: [], current: null });
     expect(updated.rowVersion).toBeGreaterThan(row.rowVersion);

@@ -192,29 +192,26 @@ describeOnSondrio('plan workbook export and import (%s)', (sondrio, dialect) => 
     expect(status).toBe(200);
     const byRow = new Map(json.rows.map((r: any) => [r.row, r]));
     expect(byRow.get(good)).toMatchObject({ status: 'updated', errors: [] });
+    // a refused cell is named by its row, its column's number and header, and the code
+    const refused = (row: number, key: string, code: string) => ({
+      row,
+      column: columnOf(key),
+      header: header(key),
+      code,
+    });
     expect(byRow.get(textInNumber)).toMatchObject({
+      status: 'rejected',
+      errors: [{ ...refused(textInNumber, 'weight', 'NOT_A_NUMBER'), message: '"venticinque" is not a number' }],
+    });
+    expect(byRow.get(formula)).toMatchObject({
       status: 'rejected',
       errors: [
         {
-          row: textInNumber,
-          column: columnOf('weight'),
-          header: header('weight'),
-          code: 'NOT_A_NUMBER',
-          message: '"venticinque" is not a number',
+          ...refused(formula, 'target', 'FORMULA_NOT_ALLOWED'),
+          evidence: 'formula =N5*2, last computed by Excel as "200"',
         },
       ],
     });
-    const f = byRow.get(formula) as any;
-    expect(f.status).toBe('rejected');
-    expect(f.errors).toEqual([
-      expect.objectContaining({
-        row: formula,
-        column: columnOf('target'),
-        header: header('target'),
-        code: 'FORMULA_NOT_ALLOWED',
-        evidence: 'formula =N5*2, last computed by Excel as "200"',
-      }),
-    ]);
     const t = byRow.get(badThresholds) as any;
     expect(t.status).toBe('rejected');
     expect(t.errors[0]).toMatchObject({ column: columnOf('thresholds'), code: 'NOT_A_THRESHOLD' });

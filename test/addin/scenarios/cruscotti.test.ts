@@ -13,7 +13,6 @@ const suite = browserSuite('scenarios/cruscotti.test.ts');
 
 suite('a Bergamo plan with its cruscotti in the pane', () => {
   const pane = usePane();
-  let planId = '';
   let sg = '';
   /** the lines of the sheet showing a node: its level word and code, with the cruscotto each is in ('' = plan row) */
   const linesOf = (view: SheetView, level: string, code: string) =>
@@ -24,7 +23,7 @@ suite('a Bergamo plan with its cruscotti in the pane', () => {
     ok(
       await pane.api.gql(
         `query($p: ID!) { sheetRows(planId: $p, year: 2021, dashboards: true) { rows { rowId level code dashboard position entryLevel actionLabel actual { raw } } } }`,
-        { p: planId },
+        { p: pane.planId },
       ),
     ).sheetRows.rows as Array<{
       rowId: string;
@@ -37,9 +36,7 @@ suite('a Bergamo plan with its cruscotti in the pane', () => {
       actual: { raw: string } | null;
     }>;
 
-  beforeAll(async () => {
-    planId = await pane.openBergamo2021();
-  }, SETUP_TIMEOUT_MS);
+  beforeAll(() => pane.openBergamo2021(), SETUP_TIMEOUT_MS);
 
   pane.step(
     'item 5 · Carica writes the cruscotto columns in Italian and one line per (cruscotto, node), the same code in many',

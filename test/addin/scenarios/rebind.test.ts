@@ -95,24 +95,21 @@ suite('Collega questo foglio on a bound workbook', () => {
 suite('Collega questo foglio on a table bound without the cruscotto columns', () => {
   const pane = usePane();
   const cruscottoHeaders = CRUSCOTTO_LAYOUT.map((c) => c.it);
-  let planId = '';
 
-  beforeAll(async () => {
-    planId = await pane.openBergamo2021();
-  }, SETUP_TIMEOUT_MS);
+  beforeAll(() => pane.openBergamo2021(), SETUP_TIMEOUT_MS);
 
   pane.step(
     'item 7 · binding a sheet with cruscotti adds their columns to the bound table, every line in place',
     async () => {
       // the table as an add-in before the cruscotto columns bound it: plan rows, plan columns
-      await pane.putSheet('Piano', await typedBergamoSheet(pane.api, planId, 0));
+      await pane.putSheet('Piano', await typedBergamoSheet(pane.api, pane.planId, 0));
       await pane.press('#bind');
       await pane.followBinding(await pane.press('#mapping-confirm'));
       const first = pane.table;
       expect((await pane.sheet()).headers).not.toEqual(expect.arrayContaining([header('dashboard')]));
       expect(await pane.press('#sync')).not.toMatch(/rifiutate|conflitto/);
 
-      const typed = await typedBergamoSheet(pane.api, planId, 2);
+      const typed = await typedBergamoSheet(pane.api, pane.planId, 2);
       await pane.putSheet('Cruscotti', typed);
       await pane.press('#bind');
       expect(await pane.press('#mapping-confirm')).toMatch(/Righe: \d+/);
