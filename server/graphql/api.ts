@@ -129,7 +129,7 @@ const APIS: CrudApi<any>[] = [
   apiOf(specs.indicatorSpec, 'indicators', tree, {
     filterPaths: { unitId: 'responsibleUnits' },
     orderBy: byPosition,
-    // a connection since its first release, with no plain list beside it: paged, not `ordering`
+    // `indicators` itself is the connection (released so): `paging`, as `ordering` would add an xsConnection
     paging: codeOrdering('Indicator', specs.indicatorSpec.entity, 'title', { UPDATED_AT }),
   }),
   apiOf(specs.targetSpec, 'targets', values, {
@@ -147,15 +147,12 @@ const APIS: CrudApi<any>[] = [
   apiOf(specs.measurementSpec, 'measurements', values, {
     filterPaths: { unitId: 'indicator.responsibleUnits' },
     orderBy: { year: 'asc', checkpoint: 'asc', id: 'asc' },
-    // as indicators: a connection since its first release
+    // `measurements` itself is the connection, as `indicators`
     paging: sqlOrdering(
       'Measurement',
       specs.measurementSpec.entity,
       { PERIOD, CREATED_AT, UPDATED_AT },
-      {
-        field: 'PERIOD',
-        direction: ASC,
-      },
+      { field: 'PERIOD', direction: ASC },
     ),
   }),
   apiOf(specs.projectSpec, 'projects', portfolio, {
