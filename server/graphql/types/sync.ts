@@ -27,7 +27,8 @@ export enum SheetLevel {
 }
 registerEnumType(SheetLevel, { name: 'SheetLevel' });
 
-const RAW = { nullable: true, description: 'Come scritto nella cella / As typed in the cell' };
+/** A cell of a sheet row as the user typed it, or nothing: the server parses it (the column says how) */
+const Cell = () => Optional(String, 'Come scritto nella cella / As typed in the cell');
 
 @InputType({
   description:
@@ -66,20 +67,20 @@ export class SheetRowInput {
   clientRef?: string | null;
   @Optional(Boolean, 'Cancella questa riga (esplicitamente) / Delete this row (explicitly)')
   delete?: boolean | null;
-  @Field(() => String, RAW) level?: string | null;
-  @Field(() => String, RAW) code?: string | null;
-  @Field(() => String, RAW) title?: string | null;
+  @Cell() level?: string | null;
+  @Cell() code?: string | null;
+  @Cell() title?: string | null;
   @Optional(
     String,
     "Il rowId del padre, o il clientRef di un padre nuovo in questo lotto / The parent's rowId, or the clientRef of a new parent in this batch",
   )
   parentRef?: string | null;
-  @Field(() => String, RAW) weight?: string | null;
-  @Field(() => String, RAW) kpi?: string | null;
-  @Field(() => String, RAW) unit?: string | null;
-  @Field(() => String, RAW) polarity?: string | null;
-  @Field(() => String, RAW) rule?: string | null;
-  @Field(() => String, RAW) target?: string | null;
+  @Cell() weight?: string | null;
+  @Cell() kpi?: string | null;
+  @Cell() unit?: string | null;
+  @Cell() polarity?: string | null;
+  @Cell() rule?: string | null;
+  @Cell() target?: string | null;
   @Field(() => [SheetThresholdInput], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)
@@ -90,10 +91,10 @@ export class SheetRowInput {
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
   futureTargets?: SheetFutureTargetInput[] | null;
-  @Field(() => String, RAW) actual?: string | null;
+  @Cell() actual?: string | null;
   @Optional(String, 'SI / NO') neutralised?: string | null;
-  @Field(() => String, RAW) neutralisationReason?: string | null;
-  @Field(() => String, RAW) note?: string | null;
+  @Cell() neutralisationReason?: string | null;
+  @Cell() note?: string | null;
   @Optional(
     String,
     'Nomi delle unità come scritti; più d\'uno separati da ";" o " e " / Unit names as typed; several separated by ";" or " e "',
