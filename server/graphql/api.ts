@@ -8,7 +8,6 @@ import * as plan from './inputs/plan';
 import * as portfolio from './inputs/portfolio';
 import * as tree from './inputs/tree';
 import * as values from './inputs/values';
-import { INDICATOR_PAGING, MEASUREMENT_PAGING } from './orders';
 import { codeOrdering, type OrderKey, sqlOrdering } from './orderings';
 import { OrderDirection } from './paging';
 
@@ -130,7 +129,8 @@ const APIS: CrudApi<any>[] = [
   apiOf(specs.indicatorSpec, 'indicators', tree, {
     filterPaths: { unitId: 'responsibleUnits' },
     orderBy: byPosition,
-    paging: INDICATOR_PAGING,
+    // `indicators` itself is the connection (released so): `paging`, as `ordering` would add an xsConnection
+    paging: codeOrdering('Indicator', specs.indicatorSpec.entity, 'title', { UPDATED_AT }),
   }),
   apiOf(specs.targetSpec, 'targets', values, {
     orderBy: { year: 'asc', checkpoint: 'asc', id: 'asc' },
@@ -147,7 +147,13 @@ const APIS: CrudApi<any>[] = [
   apiOf(specs.measurementSpec, 'measurements', values, {
     filterPaths: { unitId: 'indicator.responsibleUnits' },
     orderBy: { year: 'asc', checkpoint: 'asc', id: 'asc' },
-    paging: MEASUREMENT_PAGING,
+    // `measurements` itself is the connection, as `indicators`
+    paging: sqlOrdering(
+      'Measurement',
+      specs.measurementSpec.entity,
+      { PERIOD, CREATED_AT, UPDATED_AT },
+      { field: 'PERIOD', direction: ASC },
+    ),
   }),
   apiOf(specs.projectSpec, 'projects', portfolio, {
     orderBy: byPosition,

@@ -1,10 +1,11 @@
 import type { Cursor } from '@mikro-orm/core';
 import type { ClassType } from 'type-graphql';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import { InputError } from '../errors';
 import { Nullable } from './nullable';
+import { AnswerType } from './answer-type';
 
-@ObjectType({ simpleResolvers: true, description: 'Dove si trova la pagina / Relay page information' })
+@AnswerType('Dove si trova la pagina / Relay page information')
 export class PageInfo {
   @Field({ description: 'Ci sono righe dopo questa pagina / There are rows after this page' })
   hasNextPage!: boolean;
@@ -37,9 +38,8 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string)
 }
 
 function newConnection<T extends object>(node: ClassType<T>, name: string): ClassType<Connection<T>> {
-  @ObjectType(`${name}Edge`, {
-    simpleResolvers: true,
-    description: `Una riga di ${name}Connection col suo cursore / One ${name} row of a page, with its cursor`,
+  @AnswerType(`Una riga di ${name}Connection col suo cursore / One ${name} row of a page, with its cursor`, {
+    name: `${name}Edge`,
   })
   class EdgeType {
     @Field(() => String, {
@@ -51,9 +51,8 @@ function newConnection<T extends object>(node: ClassType<T>, name: string): Clas
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, {
-    simpleResolvers: true,
-    description: `Una pagina di ${name} (connessione Relay) / A page of ${name} rows (Relay connection)`,
+  @AnswerType(`Una pagina di ${name} (connessione Relay) / A page of ${name} rows (Relay connection)`, {
+    name: `${name}Connection`,
   })
   class ConnectionType {
     @Field(() => [EdgeType], { description: 'Le righe della pagina, in ordine / The rows of the page, in order' })

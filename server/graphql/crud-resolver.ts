@@ -1,13 +1,14 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Args, type ClassType, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, type ClassType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Node } from '../entities/base';
 import { createEntity, deleteEntity, type EntitySpec, updateEntity } from '../services/crud';
 import { type Connection, connectionOf } from './connection';
 import type { Context } from './context';
 import type { Paging } from './orders';
 import { MAX_PAGE, OrderBy, PageArgs } from './paging';
+import { AnswerType } from './answer-type';
 
-@ObjectType({ simpleResolvers: true, description: 'Esito di una cancellazione / Result of a delete mutation' })
+@AnswerType('Esito di una cancellazione / Result of a delete mutation')
 export class DeletePayload {
   @Field(() => ID, { description: 'Id della riga cancellata / Id of the deleted row' })
   id!: string;

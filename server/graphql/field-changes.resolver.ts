@@ -1,17 +1,16 @@
 import { ArrayMaxSize } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { LIMITS } from '@core/sheet/row';
 import { lastFieldChanges } from '../sync/field-changes';
 import { loadPlanState } from '../sync/plan-state';
 import type { Context } from './context';
 import { Nullable } from './nullable';
+import { AnswerType } from './answer-type';
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    "L'ultima modifica di un campo di una riga: chi, quando, da dove / The latest change of one field of a row: who, when, from where",
-})
+@AnswerType(
+  "L'ultima modifica di un campo di una riga: chi, quando, da dove / The latest change of one field of a row: who, when, from where",
+)
 export class FieldChange {
   @Field({ description: 'La tabella del campo (Indicator, Target, Measurement…) / The table of the field' })
   entityType!: string;
@@ -25,11 +24,7 @@ export class FieldChange {
   source!: string;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Le ultime modifiche dei campi di una riga del foglio / The latest change of each field of one sheet row',
-})
+@AnswerType('Le ultime modifiche dei campi di una riga del foglio / The latest change of each field of one sheet row')
 export class RowFieldChanges {
   @Field(() => ID, { description: 'La riga del foglio / The sheet row' })
   rowId!: string;

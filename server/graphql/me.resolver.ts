@@ -1,18 +1,13 @@
-import { Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { tokensOf } from '../services/api-tokens';
 import type { Context } from './context';
 import { ApiTokenInfo, tokenInfo, withMembership } from './types/users';
+import { AnswerType } from './answer-type';
 
-@ObjectType({
-  simpleResolvers: true,
-  description: "Un ruolo di chi chiama in un'organizzazione / A role of the caller in one organisation",
-})
+@AnswerType("Un ruolo di chi chiama in un'organizzazione / A role of the caller in one organisation")
 class MyMembership extends withMembership(class {}) {}
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'Chi chiama, come lo identifica il suo token / The caller, as their token identifies them',
-})
+@AnswerType('Chi chiama, come lo identifica il suo token / The caller, as their token identifies them')
 class Me {
   @Field(() => ID) id!: string;
   @Field() name!: string;

@@ -106,8 +106,15 @@ const TITLE_ORDER = new Intl.Collator('it');
 /**
  * A connection of plan objects with a code, in the plan's code order ("1.2" before "1.10"), which SQL does not
  * know: the keys are sorted in memory (server/graphql/paging.ts, memoryPage), the page read through the loaders.
+ * `times` adds keys of timestamps (sorted as their ISO text, like the creation time) beyond code, title and creation.
  */
-export function codeOrdering<E extends Node>(label: string, entity: EntityClass<E>, titleProperty: string): Paging<E> {
+export function codeOrdering<E extends Node>(
+  label: string,
+  entity: EntityClass<E>,
+  titleProperty: string,
+  times: Record<string, OrderKey> = {},
+): Paging<E> {
+  const asText: SortKey['compare'] = (a, b) => String(a ?? '').localeCompare(String(b ?? ''));
   const keys: Record<string, OrderKey & { compare: SortKey['compare'] }> = {
     CODE: {
       it: 'codice, come nel piano ("1.2" prima di "1.10")',
@@ -125,8 +132,9 @@ export function codeOrdering<E extends Node>(label: string, entity: EntityClass<
       it: 'quando è stato creato',
       en: 'when it was created',
       properties: ['createdAt'],
-      compare: (a, b) => String(a ?? '').localeCompare(String(b ?? '')),
+      compare: asText,
     },
+    ...Object.fromEntries(Object.entries(times).map(([k, key]) => [k, { ...key, compare: asText }])),
   };
   const byDefault = { field: 'CODE', direction: OrderDirection.ASC };
   const sortKeys = Object.fromEntries(

@@ -3,13 +3,14 @@
  * its client chose (syncRows' `batchKey`); server/sync/undo-batch.ts reverts it from the audit trail, or names the
  * rows changed since and why, and leaves everything as it is.
  */
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { MaxLength, ValidateNested, IsOptional } from 'class-validator';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { SyncSourceKind } from '@core/vocabulary/sync';
 import { undoSyncBatch } from '../sync/undo-batch';
 import type { Context } from './context';
 import { SyncSourceInput } from './types/sync';
+import { AnswerType } from './answer-type';
 import { Nullable } from './nullable';
 import { Optional } from './inputs/fields';
 
@@ -30,10 +31,9 @@ class UndoSyncBatchInput {
   source?: SyncSourceInput | null;
 }
 
-@ObjectType({
-  description:
-    "Una riga che impedisce l'annullamento: modificata dopo l'invio, o eliminata dall'invio / A row that stops the undo: changed after the batch, or deleted by it",
-})
+@AnswerType(
+  "Una riga che impedisce l'annullamento: modificata dopo l'invio, o eliminata dall'invio / A row that stops the undo: changed after the batch, or deleted by it",
+)
 class UndoRefusal {
   @Field(() => ID, { description: 'La riga del foglio / The sheet row' }) rowId!: string;
   @Nullable(String, 'Il codice della riga / The row code') code!: string | null;
@@ -47,7 +47,7 @@ class UndoRefusal {
   source!: ChangeSource | null;
 }
 
-@ObjectType({ description: "L'esito dell'annullamento di un invio / The outcome of undoing a sheet batch" })
+@AnswerType("L'esito dell'annullamento di un invio / The outcome of undoing a sheet batch")
 class UndoSyncResult {
   @Field({
     description:

@@ -5,7 +5,7 @@
  */
 import { groupBy } from '../../services/group-by';
 import { lintPlan } from '../../services/plan-lint';
-import type { ReportDocument, ReportTableRow } from './document';
+import { CODE_COLUMN, type ReportDocument, type ReportTableRow } from './document';
 import { checkpointLabel } from '@core/vocabulary/checkpoint';
 import { countIt, fixIt, indicatorStatusIt, reasonIt } from '@core/vocabulary/reasons-it';
 import { byCode, COLLATOR } from '../../services/code-order';
@@ -129,7 +129,7 @@ export function buildDataQuality(data: ReportData): ReportDocument {
         title: 'Celle lette con avvisi',
         subtitle: 'Il testo originale è conservato: verificare la lettura',
         columns: [
-          { key: 'code', label: 'Cod.', width: 8 },
+          CODE_COLUMN,
           { key: 'what', label: 'Cella', width: 30 },
           { key: 'raw', label: 'Testo originale', width: 24 },
           { key: 'warnings', label: 'Avvisi', width: 40 },
@@ -139,7 +139,7 @@ export function buildDataQuality(data: ReportData): ReportDocument {
       {
         title: `Valori ottenuti mancanti ${request.year} al ${checkpointLabel(request.checkpoint)}`,
         columns: [
-          { key: 'code', label: 'Cod.', width: 8 },
+          CODE_COLUMN,
           { key: 'title', label: 'Indicatore', width: 60 },
           { key: 'status', label: 'Stato', width: 16 },
         ],

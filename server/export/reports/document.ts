@@ -23,6 +23,12 @@ export type ReportColumn = {
   printLabel?: string;
 };
 
+/** The column a table of plan rows opens with, alike in every report: the row's code as the plan prints it */
+export const CODE_COLUMN: ReportColumn = { key: 'code', label: 'Cod.', width: 8 };
+
+/** The weight of a row in percent points, alike in every report but for its width */
+export const weightColumn = (width: number): ReportColumn => ({ key: 'weight', label: 'Peso', kind: 'percent', width });
+
 export type ReportCell = string | number | null;
 
 export type RowStyle =

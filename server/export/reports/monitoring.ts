@@ -8,7 +8,7 @@ import { countIt, invalidNoteIt } from '@core/vocabulary/reasons-it';
 import { aggregateNote } from '../../services/report-notes';
 import { byCode } from '../../services/code-order';
 import { groupBy } from '../../services/group-by';
-import type { ReportDocument, ReportTableRow } from './document';
+import { CODE_COLUMN, type ReportDocument, type ReportTableRow, weightColumn } from './document';
 import { type ReportData, scoresAt, subtitleOf, targetCell } from './data';
 import { numberCell } from '../canonical-row';
 
@@ -130,9 +130,9 @@ export function buildMonitoring(data: ReportData): ReportDocument {
         title: `Monitoraggio intermedio al 30/6/${year}`,
         subtitle: `${countIt(alerts, 'indicatore', 'indicatori')} sotto il livello di allerta, ${countIt(missing, 'valore mancante', 'valori mancanti')}`,
         columns: [
-          { key: 'code', label: 'Cod.', width: 8 },
+          CODE_COLUMN,
           { key: 'title', label: 'Obiettivo / Indicatore', width: 46 },
-          { key: 'weight', label: 'Peso', kind: 'percent', width: 7 },
+          weightColumn(7),
           { key: 'target30', label: 'Target al 30/6', kind: 'number', width: 13 },
           { key: 'actual30', label: 'Valore al 30/6', kind: 'number', width: 13 },
           { key: 'mid', label: '% al 30/6', kind: 'percent', width: 11 },

@@ -7,7 +7,7 @@
  * OIV can check every weighted mean (issue 14, item 7); a plan without weights prints the table as Bergamo does.
  */
 import { Checkpoint, DashboardKind } from '@core/vocabulary/enums';
-import type { ReportColumn, ReportDocument, ReportTableRow } from './document';
+import { type ReportColumn, type ReportDocument, type ReportTableRow, weightColumn } from './document';
 import { childrenInCodeOrder, rawOf, type ReportData, subtitleOf, targetCell } from './data';
 import { numberCell } from '../canonical-row';
 
@@ -25,7 +25,7 @@ export function buildPlanBergamo(data: ReportData): ReportDocument {
   const columns: ReportColumn[] = [
     { key: 'action', label: 'Azione', width: 40 },
     { key: 'indicator', label: 'Indicatore', width: 44 },
-    ...(weighed ? [{ key: 'weight', label: 'Peso', kind: 'percent', width: 7 } as ReportColumn] : []),
+    ...(weighed ? [weightColumn(7)] : []),
     { key: 'prevTarget', label: `Risultato atteso ${y - 1}`, kind: 'number', width: 12 },
     { key: 'prevActual', label: `Risultato consuntivo ${y - 1}`, kind: 'number', width: 12 },
     ...years.flatMap((x): ReportColumn[] => [

@@ -8,7 +8,7 @@ import type { Indicator } from '../../entities';
 import { groupBy } from '../../services/group-by';
 import { inCodeOrder } from '../../services/code-order';
 import { numberCell } from '../canonical-row';
-import type { ReportDocument, ReportSection } from './document';
+import { CODE_COLUMN, type ReportDocument, type ReportSection, weightColumn } from './document';
 import { planLabelIt, rawOf, type ReportData, subtitleOf, targetCell } from './data';
 
 const CATEGORY_IT: Record<string, string> = {
@@ -56,14 +56,14 @@ export function buildPlanBrescia(data: ReportData): ReportDocument {
         ['Versione dei pesi', planLabelIt(full.plan.label)],
       ],
       columns: [
-        { key: 'code', label: 'Cod.', width: 8 },
+        CODE_COLUMN,
         { key: 'title', label: 'Indicatore', width: 44 },
         { key: 'categories', label: 'Tipo indicatore', width: 20 },
         { key: 'baseline', label: 'Base line', kind: 'number', width: 11 },
         { key: 'target30', label: 'Target al 30/6', kind: 'number', width: 11 },
         { key: 'target31', label: 'Target al 31/12', kind: 'number', width: 11 },
         { key: 'revised', label: 'Nuova previsione al 31/12', kind: 'number', width: 13 },
-        { key: 'weight', label: 'Peso', kind: 'percent', width: 8 },
+        weightColumn(8),
       ],
       rows: indicators.map((i) => {
         const t31 = targetCell(data, i.id, y, Checkpoint.YEAR_END);

@@ -6,7 +6,7 @@
 import { Checkpoint } from '@core/vocabulary/enums';
 import { formatPercent } from '@core/scoring';
 import { numberCell } from '../canonical-row';
-import type { ReportColumn, ReportDocument, ReportTableRow } from './document';
+import { type ReportColumn, type ReportDocument, type ReportTableRow, weightColumn } from './document';
 import { childrenInCodeOrder, type ReportData, subtitleOf, targetCell } from './data';
 
 export function buildPlanSondrio(data: ReportData): ReportDocument {
@@ -40,7 +40,7 @@ export function buildPlanSondrio(data: ReportData): ReportDocument {
     { key: 'ooKpi', label: 'OO kpi', width: 12, printInto: 'ooTitle', separator: ' · kpi: ' },
     { key: 'code', label: 'Azione cod.', width: 7, printInto: 'title' },
     { key: 'title', label: 'Azione titolo / descrizione', width: 30, printLabel: 'Azione' },
-    { key: 'weight', label: 'Peso', kind: 'percent', width: 7 },
+    weightColumn(7),
     { key: 'kpi', label: 'kpi', width: 30 },
     { key: `target:${first}`, label: `target ${first}`, kind: 'number', width: 9 },
     // a revised target keeps the first one beside it, as in the Relazione: on paper inside the target's cell

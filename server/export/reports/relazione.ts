@@ -6,7 +6,15 @@
  */
 import { DashboardKind } from '@core/vocabulary/enums';
 import { dashboardReport, planReport, type Report, type ReportRow } from '../../services/report';
-import type { ReportColumn, ReportDocument, ReportSection, ReportTableRow, RowStyle } from './document';
+import {
+  CODE_COLUMN,
+  type ReportColumn,
+  type ReportDocument,
+  type ReportSection,
+  type ReportTableRow,
+  type RowStyle,
+  weightColumn,
+} from './document';
 import { type ReportData, subtitleOf, targetCell } from './data';
 import { numberCell } from '../canonical-row';
 import { aggregateNote } from '../../services/report-notes';
@@ -21,10 +29,10 @@ const STYLE: Record<ReportRow['level'], RowStyle> = {
 
 export function relazioneColumns(year: number): ReportColumn[] {
   return [
-    { key: 'code', label: 'Cod.', width: 8 },
+    CODE_COLUMN,
     { key: 'title', label: 'Obiettivo / Indicatore', width: 48 },
     { key: 'kpi', label: 'Indicatore (formula)', width: 36 },
-    { key: 'weight', label: 'Peso', kind: 'percent', width: 8 },
+    weightColumn(8),
     { key: 'actual', label: `Valore ottenuto ${year}`, kind: 'number', width: 14 },
     { key: 'target', label: `Risultato atteso ${year}`, kind: 'number', width: 14 },
     // an OIV checks a revised target against the one first approved: the first one is printed beside it

@@ -16,7 +16,15 @@ import { aggregateNote } from '../../services/report-notes';
 import { byCode } from '../../services/code-order';
 import { groupBy } from '../../services/group-by';
 import { numberCell } from '../canonical-row';
-import { type ReportColumn, type ReportDocument, type ReportSection, type ReportTableRow, yesNo } from './document';
+import {
+  CODE_COLUMN,
+  type ReportColumn,
+  type ReportDocument,
+  type ReportSection,
+  type ReportTableRow,
+  weightColumn,
+  yesNo,
+} from './document';
 import { type ReportData, planLabelIt, subtitleOf } from './data';
 
 const RELEVANCE_IT: Record<string, string> = { HIGH: 'ALTA', MEDIUM: 'MEDIA', LOW: 'BASSA' };
@@ -167,9 +175,9 @@ export function buildScorecards(data: ReportData): ReportDocument {
 
 function columnsOf(year: number, funds: readonly string[]): ReportColumn[] {
   return [
-    { key: 'code', label: 'Cod.', width: 8 },
+    CODE_COLUMN,
     { key: 'title', label: 'Obiettivo', width: 44 },
-    { key: 'weight', label: 'Peso', kind: 'percent', width: 9 },
+    weightColumn(9),
     { key: 'realization', label: `% Realizzazione ${year}`, kind: 'percent', width: 13 },
     { key: 'passMark', label: 'Soglia', kind: 'percent', width: 9 },
     { key: 'achieved', label: 'Raggiunto', width: 10 },

@@ -4,7 +4,7 @@
  */
 import { formatPercent } from '@core/scoring';
 import { groupBy } from '../../services/group-by';
-import { type ReportDocument, type ReportTableRow, yesNo } from './document';
+import { CODE_COLUMN, type ReportDocument, type ReportTableRow, yesNo } from './document';
 import { type ReportData, subtitleOf } from './data';
 import { aggregateNote } from '../../services/report-notes';
 import { byCode } from '../../services/code-order';
@@ -48,7 +48,7 @@ export function buildStrategicMap(data: ReportData): ReportDocument {
         title: 'Mappa strategica: realizzazione per obiettivo strategico',
         columns: [
           { key: 'perspective', label: 'Prospettiva', width: 30 },
-          { key: 'code', label: 'Cod.', width: 8 },
+          CODE_COLUMN,
           { key: 'title', label: 'Obiettivo strategico', width: 48 },
           { key: 'realization', label: `% Realizzazione ${request.year}`, kind: 'percent', width: 14 },
           { key: 'passMark', label: 'Soglia di raggiungimento', kind: 'percent', width: 14 },

@@ -68,3 +68,15 @@ export const Position = () => checked(Int, Min(0));
 export abstract class RowFilter {
   @Field(() => [ID], { nullable: true }) ids?: string[];
 }
+
+/** A filter of one organisation's rows (its cycles, units, people, profiles…): the organisation first */
+@InputType()
+export abstract class OrganisationRowFilter extends RowFilter {
+  @Optional(ID) organisationId?: string;
+}
+
+/** A filter of one plan version's rows (its tree, values, dashboards…): the plan first */
+@InputType()
+export abstract class PlanRowFilter extends RowFilter {
+  @Optional(ID) planId?: string;
+}

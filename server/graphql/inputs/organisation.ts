@@ -2,7 +2,15 @@ import { IsEmail, IsOptional, Min } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { FundKind, ManagerRoleKind, UnitType } from '@core/vocabulary/enums';
 import { LIMITS } from './validation';
-import { Optional, NonEmpty, OptionalNonEmpty, OptionalText, OptionalIsoDate, RowFilter } from './fields';
+import {
+  Optional,
+  NonEmpty,
+  OptionalNonEmpty,
+  OptionalText,
+  OptionalIsoDate,
+  RowFilter,
+  OrganisationRowFilter,
+} from './fields';
 
 @InputType()
 export class CreateOrganisationInput {
@@ -41,8 +49,7 @@ export class UpdateOrgUnitInput {
 }
 
 @InputType()
-export class OrgUnitFilter extends RowFilter {
-  @Optional(ID) organisationId?: string;
+export class OrgUnitFilter extends OrganisationRowFilter {
   @Optional(ID) parentId?: string;
   @Optional(UnitType) type?: UnitType;
   @OptionalText(LIMITS.code) code?: string;
@@ -64,9 +71,7 @@ export class UpdatePersonInput {
 }
 
 @InputType()
-export class PersonFilter extends RowFilter {
-  @Optional(ID) organisationId?: string;
-}
+export class PersonFilter extends OrganisationRowFilter {}
 
 @InputType()
 export class CreateManagerRoleInput {
@@ -86,8 +91,7 @@ export class UpdateManagerRoleInput {
 }
 
 @InputType()
-export class ManagerRoleFilter extends RowFilter {
-  @Optional(ID) organisationId?: string;
+export class ManagerRoleFilter extends OrganisationRowFilter {
   @Optional(ID) personId?: string;
   @Optional(ID) unitId?: string;
   @Optional(ManagerRoleKind) role?: ManagerRoleKind;
@@ -110,8 +114,7 @@ export class UpdateFundParameterInput {
 }
 
 @InputType()
-export class FundParameterFilter extends RowFilter {
-  @Optional(ID) organisationId?: string;
+export class FundParameterFilter extends OrganisationRowFilter {
   @Optional(ID) cycleId?: string;
   @Optional(FundKind) fund?: FundKind;
 }

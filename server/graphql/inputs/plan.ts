@@ -3,7 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { PlanStatus } from '@core/vocabulary/enums';
 import { IsCycleYears, IsPlanYear, LIMITS } from './validation';
-import { Optional, NonEmpty, OptionalNonEmpty, OptionalText, OptionalIsoDate, RowFilter } from './fields';
+import { Optional, NonEmpty, OptionalNonEmpty, OptionalText, OptionalIsoDate, OrganisationRowFilter } from './fields';
 
 @InputType()
 export class CreatePlanCycleInput {
@@ -26,8 +26,7 @@ export class UpdatePlanCycleInput {
 }
 
 @InputType()
-export class PlanCycleFilter extends RowFilter {
-  @Optional(ID) organisationId?: string;
+export class PlanCycleFilter extends OrganisationRowFilter {
   @Optional(Int) firstYear?: number;
 }
 
@@ -57,8 +56,7 @@ export class UpdatePlanVersionInput extends PlanVersionFields {
 }
 
 @InputType()
-export class PlanVersionFilter extends RowFilter {
-  @Optional(ID) organisationId?: string;
+export class PlanVersionFilter extends OrganisationRowFilter {
   @Optional(ID) cycleId?: string;
   @Optional(PlanStatus) status?: PlanStatus;
 }
@@ -78,7 +76,6 @@ export class UpdateScoringProfileInput {
 }
 
 @InputType()
-export class ScoringProfileFilter extends RowFilter {
-  @Optional(ID) organisationId?: string;
+export class ScoringProfileFilter extends OrganisationRowFilter {
   @OptionalText(100) name?: string;
 }

@@ -13,6 +13,7 @@ import {
   OptionalRaw,
   RAW_MAX,
   RowFilter,
+  PlanRowFilter,
 } from './fields';
 
 /** What a project takes alike when created and when edited */
@@ -34,8 +35,7 @@ export class UpdateProjectInput extends ProjectFields {
 }
 
 @InputType()
-export class ProjectFilter extends RowFilter {
-  @Optional(ID) planId?: string;
+export class ProjectFilter extends PlanRowFilter {
   @Optional(ID) responsibleId?: string;
 }
 
@@ -92,8 +92,7 @@ export class UpdateDashboardInput extends DashboardFields {
 }
 
 @InputType()
-export class DashboardFilter extends RowFilter {
-  @Optional(ID) planId?: string;
+export class DashboardFilter extends PlanRowFilter {
   @Optional(DashboardKind) kind?: DashboardKind;
   @Optional(ID, 'Cruscotti di questa unità / Dashboards owned by this unit') ownerUnitId?: string;
   @Optional(ID, 'Cruscotti di questo dirigente / Dashboards of this manager') ownerPersonId?: string;
@@ -128,8 +127,7 @@ export class DashboardEntryItemInput extends DashboardEntryFields {
 }
 
 @InputType()
-export class DashboardEntryFilter extends RowFilter {
-  @Optional(ID) planId?: string;
+export class DashboardEntryFilter extends PlanRowFilter {
   @Optional(ID) dashboardId?: string;
   @Optional(ID) indicatorId?: string;
 }
@@ -157,8 +155,7 @@ export class UpdateManagerAssignmentInput extends ManagerAssignmentFields {
 }
 
 @InputType()
-export class ManagerAssignmentFilter extends RowFilter {
-  @Optional(ID) planId?: string;
+export class ManagerAssignmentFilter extends PlanRowFilter {
   @Optional(ID) managerId?: string;
   @Optional(ID) strategicObjectiveId?: string;
   @Optional(ID) operationalObjectiveId?: string;

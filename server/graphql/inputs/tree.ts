@@ -20,7 +20,7 @@ import {
   OptionalWeight,
   OptionalFraction,
   Position,
-  RowFilter,
+  PlanRowFilter,
 } from './fields';
 
 @InputType()
@@ -39,8 +39,7 @@ export class UpdatePerspectiveInput {
 }
 
 @InputType()
-export class PerspectiveFilter extends RowFilter {
-  @Optional(ID) planId?: string;
+export class PerspectiveFilter extends PlanRowFilter {
   @OptionalText(LIMITS.code) code?: string;
 }
 
@@ -73,8 +72,7 @@ export class UpdateStrategicObjectiveInput extends StrategicObjectiveFields {
 }
 
 @InputType()
-export class StrategicObjectiveFilter extends RowFilter {
-  @Optional(ID) planId?: string;
+export class StrategicObjectiveFilter extends PlanRowFilter {
   @Optional(ID) perspectiveId?: string;
   @OptionalText(LIMITS.code) code?: string;
 }
@@ -125,8 +123,7 @@ export class UpdateOperationalObjectiveInput extends OperationalObjectiveFields 
 }
 
 @InputType()
-export class OperationalObjectiveFilter extends RowFilter {
-  @Optional(ID) planId?: string;
+export class OperationalObjectiveFilter extends PlanRowFilter {
   @Optional(ID) strategicObjectiveId?: string;
   @Optional(ID, 'Obiettivi di cui questa unità è responsabile / Objectives this unit is responsible for')
   unitId?: string;
@@ -184,8 +181,7 @@ export class UpdateIndicatorInput extends IndicatorFields {
 }
 
 @InputType()
-export class IndicatorFilter extends RowFilter {
-  @Optional(ID) planId?: string;
+export class IndicatorFilter extends PlanRowFilter {
   @Optional(ID) strategicObjectiveId?: string;
   @Optional(ID) operationalObjectiveId?: string;
   @Optional(ID, 'Indicatori di cui questa unità è responsabile / Indicators this unit is responsible for')

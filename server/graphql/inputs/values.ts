@@ -2,7 +2,16 @@ import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-valid
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { Checkpoint, Polarity, RevisionKind, ScoringRule, TargetMode } from '@core/vocabulary/enums';
 import { IsFraction, IsPlanYear, LIMITS } from './validation';
-import { Optional, OptionalText, OptionalIsoDate, OptionalFraction, OptionalRaw, RAW_MAX, RowFilter } from './fields';
+import {
+  Optional,
+  OptionalText,
+  OptionalIsoDate,
+  OptionalFraction,
+  OptionalRaw,
+  RAW_MAX,
+  RowFilter,
+  PlanRowFilter,
+} from './fields';
 
 /** Values arrive as the text the user typed ("3,25%", "luglio", "SI"); the server parses them and keeps the text. */
 const RAW = { description: 'Come scritto, es. "3,25%", "4.500", "30/06/2022", "luglio", "SI", "n.d." / As typed' };
@@ -46,8 +55,7 @@ export class CreateTargetInput extends TargetFields {
 export class UpdateTargetInput extends TargetFields {}
 
 @InputType()
-export class TargetFilter extends RowFilter {
-  @Optional(ID) planId?: string;
+export class TargetFilter extends PlanRowFilter {
   @Optional(ID) indicatorId?: string;
   @Optional(Int) year?: number;
   @Optional(Checkpoint) checkpoint?: Checkpoint;
@@ -136,8 +144,7 @@ export class CreateMeasurementInput extends MeasurementFields {
 export class UpdateMeasurementInput extends MeasurementFields {}
 
 @InputType()
-export class MeasurementFilter extends RowFilter {
-  @Optional(ID) planId?: string;
+export class MeasurementFilter extends PlanRowFilter {
   @Optional(ID) indicatorId?: string;
   @Optional(Int) year?: number;
   @Optional(Checkpoint) checkpoint?: Checkpoint;

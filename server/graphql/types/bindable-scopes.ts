@@ -1,12 +1,11 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import { Dashboard, OrgUnit } from '../../entities';
+import { AnswerType } from '../answer-type';
 
 /** What a new sheet of a plan may be scoped to, for the caller (server/sync/bindable-scopes.ts). */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Le unità e i cruscotti a cui chi chiama può limitare un foglio del piano (sheetRows e syncRows con scope li accettano, gli altri no) / The units and cruscotti the caller may scope a sheet of the plan to (sheetRows and syncRows accept them as scope, refuse the others)',
-})
+@AnswerType(
+  'Le unità e i cruscotti a cui chi chiama può limitare un foglio del piano (sheetRows e syncRows con scope li accettano, gli altri no) / The units and cruscotti the caller may scope a sheet of the plan to (sheetRows and syncRows accept them as scope, refuse the others)',
+)
 export class BindableScopes {
   @Field({
     description:

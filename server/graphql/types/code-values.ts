@@ -1,10 +1,11 @@
 import { ArrayMaxSize, MaxLength, Max, Min, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { ParsedValueType } from '../../entities/parsed-value';
 import { Realization } from './realization';
 import { SheetLevel } from './sync';
 import { Nullable } from '../nullable';
+import { AnswerType } from '../answer-type';
 
 /** How many cells one codeValues request may ask for: a report sheet of a few thousand formulas fits in one. */
 export const CODE_VALUES_LIMIT = 5000;
@@ -60,11 +61,9 @@ export class CodeValuesInput {
   requests!: CodeValueRequest[];
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Il valore di una riga del piano per codice, come lo leggono le formule di Excel / One plan row by code, as Excel formulas read it',
-})
+@AnswerType(
+  'Il valore di una riga del piano per codice, come lo leggono le formule di Excel / One plan row by code, as Excel formulas read it',
+)
 export class CodeValue {
   @Field(() => ID, { description: 'Id della versione del piano chiesta / Id of the plan version asked for' })
   planId!: string;

@@ -3,14 +3,12 @@ import { Polarity, RevisionKind, TargetMode } from '@core/vocabulary/enums';
 import { RealizationRule, RuleMode, ScoreStatus, Weighting } from '@core/vocabulary/results';
 import { ParsedValueType } from '../../entities/parsed-value';
 import { Nullable } from '../nullable';
+import { AnswerType } from '../answer-type';
 
 /** The typed explanation of a score (issue 19), mapped by server/services/explanation-view.ts. */
 const it_en = (it: string, en: string) => `${it} / ${en}`;
 
-@ObjectType({
-  simpleResolvers: true,
-  description: it_en('Il target usato e la sua revisione', 'The target used and its revision'),
-})
+@AnswerType(it_en('Il target usato e la sua revisione', 'The target used and its revision'))
 export class ExplainedTarget {
   @Field(() => ParsedValueType, {
     description: it_en('Il target effettivo, come scritto', 'The effective target, as typed'),
@@ -35,10 +33,7 @@ export class ExplainedTarget {
   original!: unknown;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: it_en('Una soglia: il valore e il punteggio che dà', 'A threshold: the value and the score it earns'),
-})
+@AnswerType(it_en('Una soglia: il valore e il punteggio che dà', 'A threshold: the value and the score it earns'))
 export class ExplainedThreshold {
   @Nullable(Float, it_en('Il valore, se numerico', 'The value, when a number'))
   number!: number | null;
@@ -52,10 +47,7 @@ export class ExplainedThreshold {
   score!: number;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: it_en('Il punteggio manuale e la sua motivazione', 'The manual score and its justification'),
-})
+@AnswerType(it_en('Il punteggio manuale e la sua motivazione', 'The manual score and its justification'))
 export class ExplainedManual {
   @Nullable(Float, it_en('Punteggio assegnato', 'Score given'))
   score!: number | null;
@@ -80,10 +72,7 @@ abstract class ExplainedChild {
   code!: string | null;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: it_en('Un elemento contato nel calcolo', 'A child counted in the score'),
-})
+@AnswerType(it_en('Un elemento contato nel calcolo', 'A child counted in the score'))
 export class UsedChild extends ExplainedChild {
   @Nullable(Float, it_en('Peso dichiarato; null se i pesi sono uguali', 'Declared weight; null when equal'))
   weight!: number | null;
@@ -92,22 +81,18 @@ export class UsedChild extends ExplainedChild {
   score!: number;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: it_en('Un elemento escluso dal calcolo, con il motivo', 'A child left out, with why'),
-})
+@AnswerType(it_en('Un elemento escluso dal calcolo, con il motivo', 'A child left out, with why'))
 export class ExcludedChild extends ExplainedChild {
   @Field({ description: it_en('Perché è escluso (codice e dettaglio)', 'Why it is left out (code and detail)') })
   reason!: string;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: it_en(
+@AnswerType(
+  it_en(
     'Perché il punteggio è quello che è: regola, input, target, soglie, formula, elementi usati ed esclusi',
     'Why a score is what it is: rule, inputs, target, thresholds, formula, children used and excluded (docs/scoring.md §5.12)',
   ),
-})
+)
 export class Explanation {
   @Field(() => ScoreStatus, { description: it_en('Stato del punteggio', 'Status of the score') })
   status!: string;

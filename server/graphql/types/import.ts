@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Nullable } from '../nullable';
 import { Optional } from '../inputs/fields';
+import { AnswerType } from '../answer-type';
 
 export enum ReviewEntryKind {
   READ = 'read',
@@ -57,11 +58,10 @@ export class ImportPlanInput {
   replace!: boolean;
 }
 
-@ObjectType('ReviewEntry', {
-  simpleResolvers: true,
-  description:
-    "Un rilievo di un'importazione, con la riga del testo su cui si fonda / One finding of an import, with the source line it rests on",
-})
+@AnswerType(
+  "Un rilievo di un'importazione, con la riga del testo su cui si fonda / One finding of an import, with the source line it rests on",
+  { name: 'ReviewEntry' },
+)
 export class ReviewEntryType {
   // the enum's values as strings: the import's review kinds must each be one (checked where results are built)
   @Field(() => ReviewEntryKind) kind!: `${ReviewEntryKind}`;
@@ -85,11 +85,10 @@ export class ReviewCountsType {
   @Field(() => Int) warning!: number;
 }
 
-@ObjectType('ReviewReport', {
-  simpleResolvers: true,
-  description:
-    "Il rapporto di revisione di un'importazione: che cosa è stato letto, dedotto, non letto / The review report of an import: what was read, inferred, not readable",
-})
+@AnswerType(
+  "Il rapporto di revisione di un'importazione: che cosa è stato letto, dedotto, non letto / The review report of an import: what was read, inferred, not readable",
+  { name: 'ReviewReport' },
+)
 export class ReviewReportType {
   @Field(() => [ReviewEntryType]) entries!: ReviewEntryType[];
   @Field(() => ReviewCountsType) counts!: ReviewCountsType;

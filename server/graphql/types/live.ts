@@ -1,15 +1,14 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int } from 'type-graphql';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { SheetLevel } from './sync';
 import { Realization } from './realization';
 import { MovedScoreLevel } from '@core/vocabulary/results';
 import { Nullable } from '../nullable';
+import { AnswerType } from '../answer-type';
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Una riga del foglio cambiata da un collega: nuova versione, chi, quando, da dove / A sheet row a colleague changed: its new version, who, when, from where',
-})
+@AnswerType(
+  'Una riga del foglio cambiata da un collega: nuova versione, chi, quando, da dove / A sheet row a colleague changed: its new version, who, when, from where',
+)
 export class ChangedRow {
   @Field(() => ID) rowId!: string;
   @Field(() => Int, {
@@ -24,11 +23,9 @@ export class ChangedRow {
   @Field(() => ChangeSource) source!: ChangeSource;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Un punteggio mosso dalla modifica: il valore di prima e quello di ora, completo / A score the change moved: its value before, and now in full',
-})
+@AnswerType(
+  'Un punteggio mosso dalla modifica: il valore di prima e quello di ora, completo / A score the change moved: its value before, and now in full',
+)
 export class MovedScore {
   @Field(() => ID, {
     description:
@@ -43,11 +40,9 @@ export class MovedScore {
   realization!: Realization | null;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Che cosa ha fatto una modifica a un piano per un anno e una scadenza: le righe e i punteggi mossi / What one committed change did to a plan for one year and checkpoint: the rows and the scores it moved',
-})
+@AnswerType(
+  'Che cosa ha fatto una modifica a un piano per un anno e una scadenza: le righe e i punteggi mossi / What one committed change did to a plan for one year and checkpoint: the rows and the scores it moved',
+)
 export class PlanChange {
   @Field(() => ID) planId!: string;
   @Field(() => Int) year!: number;

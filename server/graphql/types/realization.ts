@@ -1,15 +1,14 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { RealizationRule, ScoreStatus } from '@core/vocabulary/results';
 import { Nullable } from '../nullable';
+import { AnswerType } from '../answer-type';
 
 /** The realization of an indicator or an aggregate, with why it is what it is (docs/scoring.md §5.12). */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    '% di realizzazione con la spiegazione, per un anno e una scadenza / Realization % with its explanation, for one year and checkpoint',
-})
+@AnswerType(
+  '% di realizzazione con la spiegazione, per un anno e una scadenza / Realization % with its explanation, for one year and checkpoint',
+)
 export class Realization {
   @Field(() => Int)
   year!: number;

@@ -1,13 +1,12 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { LintSeverity, LintSubjectType, ReportLevel, ScoreStatus } from '@core/vocabulary/results';
 import { Nullable } from '../nullable';
+import { AnswerType } from '../answer-type';
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Una riga di un prospetto della Relazione: Valore ottenuto | Risultato atteso | % Realizzazione / A row of a Relazione table: Valore ottenuto | Risultato atteso | % Realizzazione',
-})
+@AnswerType(
+  'Una riga di un prospetto della Relazione: Valore ottenuto | Risultato atteso | % Realizzazione / A row of a Relazione table: Valore ottenuto | Risultato atteso | % Realizzazione',
+)
 export class ReportRow {
   @Field(() => ReportLevel, { description: 'Livello della riga / Level of the row' }) level!: string;
   @Field(() => ID) id!: string;
@@ -47,11 +46,9 @@ export class ReportRow {
   weight!: number | null;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Prospetto di fine anno di un piano o cruscotto, nella forma della Relazione sulla Performance / Year-end table of a plan or dashboard, in the shape of a Relazione sulla Performance',
-})
+@AnswerType(
+  'Prospetto di fine anno di un piano o cruscotto, nella forma della Relazione sulla Performance / Year-end table of a plan or dashboard, in the shape of a Relazione sulla Performance',
+)
 export class PerformanceReport {
   @Field() title!: string;
   @Field(() => Int) year!: number;
@@ -66,11 +63,9 @@ export class PerformanceReport {
   total!: ReportRow | null;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Qualcosa che renderebbe i punteggi sbagliati o impossibili / Something that would make scores wrong or impossible',
-})
+@AnswerType(
+  'Qualcosa che renderebbe i punteggi sbagliati o impossibili / Something that would make scores wrong or impossible',
+)
 export class LintIssue {
   @Field() code!: string;
   @Field(() => LintSeverity, { description: 'Gravità / Severity' }) severity!: string;

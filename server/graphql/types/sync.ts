@@ -17,6 +17,7 @@ import { Realization } from './realization';
 import { SheetScopeInput } from './sheet-scope';
 import { Nullable } from '../nullable';
 import { Optional } from '../inputs/fields';
+import { AnswerType } from '../answer-type';
 
 export enum SheetLevel {
   PERSPECTIVE = 'perspective',
@@ -26,7 +27,8 @@ export enum SheetLevel {
 }
 registerEnumType(SheetLevel, { name: 'SheetLevel' });
 
-const RAW = { nullable: true, description: 'Come scritto nella cella / As typed in the cell' };
+/** A cell of a sheet row as the user typed it, or nothing: the server parses it (the column says how) */
+const Cell = () => Optional(String, 'Come scritto nella cella / As typed in the cell');
 
 @InputType({
   description:
@@ -65,20 +67,20 @@ export class SheetRowInput {
   clientRef?: string | null;
   @Optional(Boolean, 'Cancella questa riga (esplicitamente) / Delete this row (explicitly)')
   delete?: boolean | null;
-  @Field(() => String, RAW) level?: string | null;
-  @Field(() => String, RAW) code?: string | null;
-  @Field(() => String, RAW) title?: string | null;
+  @Cell() level?: string | null;
+  @Cell() code?: string | null;
+  @Cell() title?: string | null;
   @Optional(
     String,
     "Il rowId del padre, o il clientRef di un padre nuovo in questo lotto / The parent's rowId, or the clientRef of a new parent in this batch",
   )
   parentRef?: string | null;
-  @Field(() => String, RAW) weight?: string | null;
-  @Field(() => String, RAW) kpi?: string | null;
-  @Field(() => String, RAW) unit?: string | null;
-  @Field(() => String, RAW) polarity?: string | null;
-  @Field(() => String, RAW) rule?: string | null;
-  @Field(() => String, RAW) target?: string | null;
+  @Cell() weight?: string | null;
+  @Cell() kpi?: string | null;
+  @Cell() unit?: string | null;
+  @Cell() polarity?: string | null;
+  @Cell() rule?: string | null;
+  @Cell() target?: string | null;
   @Field(() => [SheetThresholdInput], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)
@@ -89,10 +91,10 @@ export class SheetRowInput {
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
   futureTargets?: SheetFutureTargetInput[] | null;
-  @Field(() => String, RAW) actual?: string | null;
+  @Cell() actual?: string | null;
   @Optional(String, 'SI / NO') neutralised?: string | null;
-  @Field(() => String, RAW) neutralisationReason?: string | null;
-  @Field(() => String, RAW) note?: string | null;
+  @Cell() neutralisationReason?: string | null;
+  @Cell() note?: string | null;
   @Optional(
     String,
     'Nomi delle unità come scritti; più d\'uno separati da ";" o " e " / Unit names as typed; several separated by ";" or " e "',
@@ -189,11 +191,10 @@ export class SyncBatchInput {
   scope?: SheetScopeInput | null;
 }
 
-@ObjectType('CellError', {
-  simpleResolvers: true,
-  description:
-    'Perché una cella è stata rifiutata, in italiano e inglese / Why a cell was refused, in English and Italian',
-})
+@AnswerType(
+  'Perché una cella è stata rifiutata, in italiano e inglese / Why a cell was refused, in English and Italian',
+  { name: 'CellError' },
+)
 export class CellErrorType {
   @Field({
     description:
@@ -283,12 +284,10 @@ export abstract class SheetRowColumns {
   @Field(() => Date) updatedAt!: Date;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  implements: SheetRowColumns,
-  description:
-    'Un nodo del piano come lo mostra il foglio (il lato lettura del contratto di riga) / A plan node as the sheet shows it (the read side of the row contract)',
-})
+@AnswerType(
+  'Un nodo del piano come lo mostra il foglio (il lato lettura del contratto di riga) / A plan node as the sheet shows it (the read side of the row contract)',
+  { implements: SheetRowColumns },
+)
 export class SheetRow extends SheetRowColumns {
   @Nullable(
     Realization,
@@ -297,20 +296,15 @@ export class SheetRow extends SheetRowColumns {
   realization?: Realization | null;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    "La riga del server in un conflitto, con chi l'ha cambiata e quando / The server row of a conflict, with who changed it when",
-})
+@AnswerType(
+  "La riga del server in un conflitto, con chi l'ha cambiata e quando / The server row of a conflict, with who changed it when",
+)
 export class ConflictRow extends SheetRow {
   @Field(() => String, { nullable: true }) changedBy!: string | null;
   @Field(() => Date, { nullable: true }) changedAt!: Date | null;
 }
 
-@ObjectType('RowResult', {
-  simpleResolvers: true,
-  description: 'Che cosa è successo a una riga di un lotto / What happened to one row of a batch',
-})
+@AnswerType('Che cosa è successo a una riga di un lotto / What happened to one row of a batch', { name: 'RowResult' })
 export class RowResultType {
   @Field(() => Int, { description: 'Posizione della riga nel lotto / Position of the row in the batch' })
   index!: number;
@@ -329,11 +323,10 @@ export class RowResultType {
   @Field(() => Realization, { nullable: true }) realization!: Realization | null;
 }
 
-@ObjectType('AffectedScore', {
-  simpleResolvers: true,
-  description:
-    'Il punteggio di un obiettivo, prospettiva, piano o cruscotto che il lotto ha cambiato / The score of an objective, perspective, plan or dashboard the batch changed',
-})
+@AnswerType(
+  'Il punteggio di un obiettivo, prospettiva, piano o cruscotto che il lotto ha cambiato / The score of an objective, perspective, plan or dashboard the batch changed',
+  { name: 'AffectedScore' },
+)
 export class AffectedScoreType {
   @Field(() => ID) id!: string;
   @Field(() => AffectedLevel) level!: string;
@@ -341,7 +334,7 @@ export class AffectedScoreType {
   @Field(() => Realization, { nullable: true }) realization!: Realization | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'La risposta a un lotto / The answer to a batch' })
+@AnswerType('La risposta a un lotto / The answer to a batch')
 export class SyncResult {
   @Field(() => ID) planId!: string;
   @Field(() => Int) year!: number;
@@ -359,11 +352,9 @@ export class SyncResult {
   @Field(() => [AffectedScoreType]) affected!: AffectedScoreType[];
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Righe di un piano in forma di foglio: tutte, o quelle cambiate da un momento / Rows of a plan in sheet shape: all of them, or those changed since a time',
-})
+@AnswerType(
+  'Righe di un piano in forma di foglio: tutte, o quelle cambiate da un momento / Rows of a plan in sheet shape: all of them, or those changed since a time',
+)
 export class SheetRowsPage {
   @Field(() => [SheetRow]) rows!: SheetRow[];
   @Field(() => [ID], { description: 'Righe cancellate dal momento dato / Rows deleted since the given time' })
@@ -380,11 +371,9 @@ export class SheetRowsPage {
   cursor!: string;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Una modifica a una riga del foglio (nodo, target o valore) / One change to a sheet row (its node, targets or actual)',
-})
+@AnswerType(
+  'Una modifica a una riga del foglio (nodo, target o valore) / One change to a sheet row (its node, targets or actual)',
+)
 export class RowChange {
   @Field() entityType!: string;
   @Field(() => ID) entityId!: string;

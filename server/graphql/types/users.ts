@@ -2,13 +2,12 @@ import { type ClassType, Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '@core/vocabulary/roles';
 import type { ApiToken } from '../../entities';
 import { Nullable } from '../nullable';
+import { AnswerType } from '../answer-type';
 
 /** A token as its owner and their admins may see it: never the secret, never its hash. */
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    'Un token API, senza il segreto (mostrato una volta sola, alla creazione) / An API token, without its secret (shown only once, when it is created)',
-})
+@AnswerType(
+  'Un token API, senza il segreto (mostrato una volta sola, alla creazione) / An API token, without its secret (shown only once, when it is created)',
+)
 export class ApiTokenInfo {
   @Field(() => ID) id!: string;
   @Field({
@@ -23,11 +22,9 @@ export class ApiTokenInfo {
   @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    "Un nuovo token: il segreto è solo in questa risposta; il server ne tiene solo l'impronta / A new token: the secret is in this answer only; the server keeps only its hash",
-})
+@AnswerType(
+  "Un nuovo token: il segreto è solo in questa risposta; il server ne tiene solo l'impronta / A new token: the secret is in this answer only; the server keeps only its hash",
+)
 export class IssuedApiToken {
   @Field({
     description:
@@ -37,7 +34,7 @@ export class IssuedApiToken {
   @Field(() => ApiTokenInfo) token!: ApiTokenInfo;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Una persona che può accedere / A person who can sign in' })
+@AnswerType('Una persona che può accedere / A person who can sign in')
 export class UserAccount {
   @Field(() => ID) id!: string;
   @Field() name!: string;
@@ -71,11 +68,9 @@ export function withMembership<Base extends ClassType>(base: Base) {
   return Membership;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    "Una persona di un'organizzazione, il suo ruolo lì e i suoi token / A person of an organisation, their role there and their tokens",
-})
+@AnswerType(
+  "Una persona di un'organizzazione, il suo ruolo lì e i suoi token / A person of an organisation, their role there and their tokens",
+)
 export class OrganisationMember extends withMembership(UserAccount) {
   @Field(() => [ApiTokenInfo], {
     description: 'dal più recente, compresi revocati e scaduti / newest first, revoked and expired ones included',
