@@ -107,7 +107,7 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
   const { em } = ctx;
   const plan = state.plan;
   const writes = emptyWrites();
-  const newUnits: UnitNames = { created: new Map(), keys: new Map() };
+  const newUnits = new Map<string, OrgUnit>();
   const ordered = parentsFirst(plans);
   for (const p of ordered) {
     if (p.status === 'deleted') {
@@ -277,12 +277,6 @@ function reparent(node: PlanNode, parent: PlanNode): void {
 }
 
 /**
- * The units a batch creates, by folded name, and each name's folded key as first folded: a sheet names the same few
- * units on thousands of rows (bench B1: one), and folding a name (NFKC, accents, spaces) is most of looking it up.
- */
-type UnitNames = { created: Map<string, OrgUnit>; keys: Map<string, string> };
-
-/**
  * Units are named as typed; a name the organisation does not know yet becomes a new unit (type U.O.). A created
  * indicator gets its links inserted with the batch; a loaded one has its tracked collection set.
  */
@@ -292,16 +286,15 @@ function setUnits(
   indicator: Indicator,
   created: boolean,
   names: string[],
-  newUnits: UnitNames,
+  newUnits: Map<string, OrgUnit>,
   writes: BatchWrites,
 ): void {
   const units = names.map((name) => {
-    let key = newUnits.keys.get(name);
-    if (key === undefined) newUnits.keys.set(name, (key = unitKey(name)));
-    let unit = state.unitsByName.get(key) ?? newUnits.created.get(key);
+    const key = unitKey(name);
+    let unit = state.unitsByName.get(key) ?? newUnits.get(key);
     if (!unit) {
       unit = createRow(ctx, OrgUnit, { org: state.plan.org, name, type: UnitType.UO });
-      newUnits.created.set(key, unit);
+      newUnits.set(key, unit);
       writes.units.push(unit);
     }
     return unit;
