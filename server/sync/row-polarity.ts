@@ -18,22 +18,10 @@ export function rowInference(p: RowPlan): PolarityFromValue | undefined {
   const v = p.parsed.values;
   if (p.level !== 'indicator' || v.polarity !== undefined) return undefined;
   const node = p.node as Indicator | undefined;
-  if (!node) return v.target ? inferredFrom(v.target) : polarityFromValue(null);
+  if (!node) return polarityFromValue(v.target ?? null);
   if (node.polarityConfirmed || !v.target) return undefined;
   const decision = polarityFromValue(v.target);
   return decision.signal === 'value-kind' && decision.polarity !== node.polarity ? decision : undefined;
-}
-
-/**
- * A new indicator's inference from its target, made once per parsed value: the decide phase asks for it (a date under
- * a numeric rule) and the apply phase again (the polarity it writes), for every new row of a batch.
- */
-const inferences = new WeakMap<ParsedValue, PolarityFromValue>();
-
-function inferredFrom(target: ParsedValue): PolarityFromValue {
-  let inferred = inferences.get(target);
-  if (!inferred) inferences.set(target, (inferred = polarityFromValue(target)));
-  return inferred;
 }
 
 /** How the evidence is stored on the indicator: Italian first, then English. */
