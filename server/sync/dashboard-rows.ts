@@ -91,6 +91,8 @@ export function checkPlacements(
   cruscotti: Cruscotti,
   plan: PlanVersion,
 ): void {
+  // a batch with no cruscotto cell (a sheet of plan rows, bench B1) has nothing to check: not a pass over its units
+  if (!input.rows.some((r) => r.dashboard?.trim())) return;
   const firstOf = new Map<string, { index: number; kind?: string; owner?: string | null }>();
   const mayShape = !ctx.access || ctx.access.can(plan.org.id, 'plan');
   // a unit the batch names as responsible is created with its rows, so a cruscotto may belong to it already

@@ -69,8 +69,10 @@ export function foldRepeats(rows: SheetRowIn[], known: KnownNode = () => undefin
   };
   const firstOf = new Map<string, number>();
   const inDashboard = new Map<string, number>();
+  // only a cruscotto row repeats or adopts a node: without one in the batch no row's key is looked up (bench B1)
+  const anyPlaced = rows.some((row) => filled(row.dashboard));
   rows.forEach((row, i) => {
-    const keys = row.delete ? [] : keysOf(row);
+    const keys = row.delete || !anyPlaced ? [] : keysOf(row);
     const first = filled(row.dashboard) ? keys.map((k) => firstOf.get(k)).find((f) => f !== undefined) : undefined;
     if (first === undefined) {
       // a cruscotto listing an objective the plan already has: the row places that node (the batch need not repeat it)

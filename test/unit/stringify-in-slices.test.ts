@@ -1,4 +1,4 @@
-import { jsonLengthInSlices, stringifyInSlices } from '../../server/speed/stringify-in-slices';
+import { jsonLengthInSlices, RawJson, stringifyInSlices } from '../../server/speed/stringify-in-slices';
 
 /** What Apollo writes by default (its prettyJSONStringify). */
 const apollo = (value: unknown) => JSON.stringify(value) + '\n';
@@ -33,6 +33,23 @@ describe('stringifyInSlices (Apollo stringifyResult)', () => {
       bigAnswer(50),
     ];
     for (const value of values) expect(await stringifyInSlices(value as object, 64)).toBe(apollo(value));
+  });
+
+  it('writes the rows of a sync answer (each with its flat realization) as JSON.stringify does, odd fields included', async () => {
+    const row = (i: number) => ({
+      status: 'CREATED',
+      rowId: `id-${i}`,
+      rowVersion: i % 3 === 0 ? null : 1,
+      errors: i % 4 === 0 ? [] : [{ column: 'target', code: 'NOT_A_VALUE' }],
+      realization: i % 5 === 0 ? null : { display: `${i}%`, warnings: Array.from({ length: i % 40 }, () => 'W') },
+      at: new Date(Date.UTC(2024, 0, 1 + (i % 28))),
+      ...(i % 6 === 0 ? { kept: new RawJson('{"a":[1,2]}') } : {}),
+      ...(i % 7 === 0 ? { told: { toJSON: (key: string) => ({ key, deep: [{ x: i }] }) } } : {}),
+      ...(i % 8 === 0 ? { gone: undefined, fn: () => 1, nested: { list: [{ deep: true }] } } : {}),
+    });
+    const value = { data: { syncRows: { applied: 200, rows: Array.from({ length: 200 }, (_, i) => row(i)) } } };
+    expect(await stringifyInSlices(value, 64)).toBe(apollo(value));
+    expect(await stringifyInSlices(value)).toBe(apollo(value));
   });
 
   it('a big answer: the same bytes, and other tasks of the event loop run while it is written', async () => {
