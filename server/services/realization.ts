@@ -99,24 +99,6 @@ function asChild(indicator: Indicator, result: IndicatorResult): AggregateChild 
   };
 }
 
-/**
- * The indicators to score again when the kept results are every other one's in the plan's order (none created, moved
- * or deleted: the kept map's keys are the plan's indicators one for one); else undefined. Then the kept map is copied
- * whole and the few replaced in their places, the order a whole scoring gives: a get and a set for each of 4,800
- * indicators was most of a 20-row sync's rescore (bench B4, session b4).
- */
-function keptInOrder(kept: Map<string, unknown>, indicators: readonly Indicator[], changed: ReadonlySet<string>) {
-  if (kept.size !== indicators.length) return undefined;
-  const again: Indicator[] = [];
-  let k = 0;
-  for (const id of kept.keys()) {
-    const indicator = indicators[k++];
-    if (indicator.id !== id) return undefined;
-    if (changed.has(id)) again.push(indicator);
-  }
-  return again.length === changed.size ? again : undefined;
-}
-
 /** above this many indicators scored again, their groups are found by grouping each list once, not per indicator */
 const FEW_CHANGED = 32;
 
@@ -203,9 +185,8 @@ export function* planScoreSteps(
     return results;
   };
 
-  const few = prev && changed && !whole ? keptInOrder(prev.indicators, s.indicators, changed) : undefined;
-  const indicators = few ? new Map(prev!.indicators) : new Map<string, IndicatorResult>();
-  for (const indicator of few ?? s.indicators) {
+  const indicators = new Map<string, IndicatorResult>();
+  for (const indicator of s.indicators) {
     if (indicators.size % STEP_ITEMS === STEP_ITEMS - 1) yield;
     const same = kept(prev?.indicators, indicator.id, !changed || changed.has(indicator.id));
     if (same) {
