@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { CYCLE, type Failure, type Sample } from './addin-mix';
 import { procCpuMs } from './capacity';
 import { startInstances } from './instances';
@@ -9,6 +10,8 @@ import { openPanes } from './load-addin';
  * divided by the requests. The same requests in the same order every run, so before/after pairs compare the CPU
  * of the same work, which B4's own account cannot (its mix moves with the load: a slow sync means fewer cycles).
  *   npx ts-node --swc -r tsconfig-paths/register bench/b4-fixed.ts
+ * With SERVER_CPU_PROF_DIR, B4_FIXED_WINDOWS=file writes each step's time window (op, from, to in µs of the
+ * monotonic clock the profile's timestamps use), to split the server's profile by request kind.
  */
 async function main(): Promise<void> {
   const cycles = Number(process.env.BENCH_CYCLES ?? 2);
@@ -22,13 +25,33 @@ async function main(): Promise<void> {
     samples.splice(0);
     const pid = inst.servers[0].child.pid!;
     const before = { all: procCpuMs(pid), loop: procCpuMs(pid, pid), at: performance.now() };
-    for (let c = 0; c < cycles; c++) for (let n = 0; n < CYCLE.length; n++) for (const pane of panes) await pane.step();
+    // one request at a time: the event loop's CPU between two answers is the second request's (what a request
+    // leaves to run after its answer counts for the next one)
+    const loopMs = new Map(CYCLE.map((op) => [op, 0]));
+    let last = before.loop;
+    // each step's window on the monotonic clock a server's .cpuprofile counts in (µs), to split a profile by request kind
+    const windows: Array<{ op: string; from: number; to: number }> = [];
+    const clock = () => Number(process.hrtime.bigint() / 1000n);
+    for (let c = 0; c < cycles; c++)
+      for (let n = 0; n < CYCLE.length; n++) {
+        const from = clock();
+        for (const pane of panes) {
+          await pane.step();
+          const now = procCpuMs(pid, pid);
+          loopMs.set(CYCLE[n], loopMs.get(CYCLE[n])! + now - last);
+          last = now;
+        }
+        windows.push({ op: CYCLE[n], from, to: clock() });
+      }
+    if (process.env.B4_FIXED_WINDOWS) fs.writeFileSync(process.env.B4_FIXED_WINDOWS, JSON.stringify(windows));
     const all = procCpuMs(pid) - before.all;
     const loop = procCpuMs(pid, pid) - before.loop;
-    const byOp: Record<string, { n: number; meanMs: number }> = {};
+    const round = (ms: number) => Math.round(ms * 10) / 10;
+    const byOp: Record<string, { n: number; meanMs: number; eventLoopMs: number }> = {};
     for (const op of new Set(CYCLE)) {
       const ms = samples.filter((s) => s.op === op).map((s) => s.ms);
-      byOp[op] = { n: ms.length, meanMs: Math.round((ms.reduce((a, b) => a + b, 0) / ms.length) * 10) / 10 };
+      const eventLoopMs = round(loopMs.get(op)! / ms.length);
+      byOp[op] = { n: ms.length, meanMs: round(ms.reduce((a, b) => a + b, 0) / ms.length), eventLoopMs };
     }
     console.log(
       JSON.stringify({

@@ -13,6 +13,7 @@ import { refuseSubscriptions } from './graphql/subscriptions';
 import { refuseUnstorableInput } from './graphql/input-guard';
 import { refuseDeepJson } from './http/json-depth';
 import { stringifyInSlices } from './speed/stringify-in-slices';
+import { sendKeptBytes } from './speed/kept-bytes';
 import { realizationRowsPlugin } from './graphql/realization-rows';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
@@ -202,6 +203,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     express.json({ limit: MAX_BODY }),
     refuseDeepJson,
     trustedDocuments(security.trustedDocuments, security.development),
+    sendKeptBytes(),
     expressMiddleware(apollo, {
       context: async ({ res }) =>
         bindResponse(createContext(orm.em, principalOf(res), { fastPaths, snapshots, compute }), res),

@@ -104,13 +104,18 @@ export function bindResponse<T extends object>(context: T, res: Response): T {
   return Object.assign(context, { [RESPONSE]: res });
 }
 
+/** The Express response a context was bound to (bindResponse), if any. */
+export function responseOf(context: object): Response | undefined {
+  return (context as { [RESPONSE]?: Response })[RESPONSE];
+}
+
 /** Records the operation name once GraphQL knows it (from the document, not only from the request's field). */
 export function operationNames(): ApolloServerPlugin<any> {
   return {
     async requestDidStart({ contextValue }) {
       return {
         async didResolveOperation({ operationName }) {
-          const res = (contextValue as { [RESPONSE]?: Response })[RESPONSE];
+          const res = responseOf(contextValue as object);
           if (res) res.locals.operation = operationLabel(operationName);
         },
       };

@@ -217,6 +217,24 @@ describe.each(databaseNames())('the delta read answers as the resolver (%s)', (d
     expect(now.rowVersion).toBeGreaterThan(was.rowVersion);
     expect(now.realization).not.toEqual(was.realization);
   });
+  it('keeps each delta of a state apart: panes from two cursors each get the rows since their own', async () => {
+    const first = await cursors();
+    await write({ '1.1.1': '5' });
+    const second = await cursors();
+    await write({ '1.1.2': '6' });
+    const ids = (data: any) => data.sheetRows.rows.map((r: any) => r.rowId);
+    const [one, two] = [servers.plan.indicator('1.1.1').rowId, servers.plan.indicator('1.1.2').rowId];
+    // one state read three times: from the older cursor, from the newer one, from the older one again
+    const older = await compared(SHEET_ROWS, (k) => ({ after: first[k] }));
+    const newer = await compared(SHEET_ROWS, (k) => ({ after: second[k] }));
+    const again = await compared(SHEET_ROWS, (k) => ({ after: first[k] }));
+    expect([older.onFast, newer.onFast, again.onFast]).toEqual([0, 0, 0]);
+    expect(ids(older.data)).toEqual(expect.arrayContaining([one, two]));
+    expect(ids(newer.data)).toContain(two);
+    expect(ids(newer.data)).not.toContain(one);
+    expect(again.data.sheetRows.rows).toEqual(older.data.sheetRows.rows);
+  });
+
   it("carries a row whose target alone changed, the other rows' times kept from the state before", async () => {
     const before = await cursors();
     await write({ '1.1.1': '2' });

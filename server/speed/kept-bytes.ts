@@ -1,0 +1,99 @@
+import type { RequestHandler, Response } from 'express';
+import { RawJson } from './stringify-in-slices';
+
+/**
+ * Kept JSON sent as kept bytes. A realization read's rows (about 0.9 MB of JSON for 4,800 indicators, kept per plan
+ * state) were copied twice per read, into the answer's string (Apollo's stringifyResult) and into its UTF-8 bytes
+ * (Express's res.send): about half of such a read's event loop in bench B4 (bench/results, session b4). Now the
+ * answer's string carries a marker where the rows go, and the /graphql app's send writes the answer around it with
+ * the rows' bytes, encoded once per kept text.
+ *
+ * The marker starts with U+0001, a character JSON.stringify never writes unescaped: no value of the answer can hold it.
+ */
+const MARK = '\u0001';
+/** the response's local holding this answer's kept texts by marker */
+const KEPT = 'keptBytes';
+
+type Kept = Map<string, RawBytes>;
+
+/** The UTF-8 bytes of each kept text, worked out on its first send (a text is kept per state; so are its bytes). */
+const bytesOf = new WeakMap<object, Buffer>();
+
+/** Kept JSON with the owner its bytes are kept with (the object that keeps the text: it lives as long as the text). */
+export class RawBytes extends RawJson {
+  constructor(
+    text: string,
+    readonly owner: object,
+    readonly marker: string,
+  ) {
+    super(text);
+  }
+
+  override inAnswer(): string {
+    return this.marker;
+  }
+
+  bytes(): Buffer {
+    let bytes = bytesOf.get(this.owner);
+    if (!bytes) bytesOf.set(this.owner, (bytes = Buffer.from(this.text)));
+    return bytes;
+  }
+}
+
+/**
+ * The piece of an answer for a kept text: written as bytes when the response is one of the /graphql app's (its
+ * send knows the marker), as the text itself anywhere else (a test's executeOperation, the resolver's own path).
+ */
+export function keptJson(res: Response | undefined, text: string, owner: object): RawJson {
+  const kept = res?.locals[KEPT] as Kept | undefined;
+  if (!kept) return new RawJson(text);
+  const raw = new RawBytes(text, owner, `${MARK}${kept.size}`);
+  kept.set(raw.marker, raw);
+  return raw;
+}
+
+/** Express middleware of the /graphql app: a string answer holding markers is sent as its pieces and the kept bytes. */
+export function sendKeptBytes(): RequestHandler {
+  return (_req, res, next) => {
+    const kept: Kept = new Map();
+    res.locals[KEPT] = kept;
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      if (kept.size === 0 || typeof body !== 'string' || !body.includes(MARK)) return send(body);
+      const pieces = piecesOf(body, kept);
+      // every marker of the answer is one of this response's; a text it does not find is written as text
+      if (!pieces) return send(replaceMarkers(body, kept));
+      res.setHeader(
+        'Content-Length',
+        pieces.reduce((sum, piece) => sum + piece.length, 0),
+      );
+      if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      if (res.req.method === 'HEAD') return res.end();
+      res.cork();
+      for (const piece of pieces) res.write(piece);
+      res.end();
+      return res;
+    };
+    next();
+  };
+}
+
+/** The answer as bytes: its own text between markers encoded, each marker replaced by its kept bytes; null if any is unknown. */
+function piecesOf(body: string, kept: Kept): Buffer[] | null {
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (let at = body.indexOf(MARK); at >= 0; at = body.indexOf(MARK, from)) {
+    let end = at + 1;
+    while (end < body.length && body.charCodeAt(end) >= 48 && body.charCodeAt(end) <= 57) end++;
+    const raw = kept.get(body.slice(at, end));
+    if (!raw) return null;
+    pieces.push(Buffer.from(body.slice(from, at)), raw.bytes());
+    from = end;
+  }
+  pieces.push(Buffer.from(body.slice(from)));
+  return pieces;
+}
+
+function replaceMarkers(body: string, kept: Kept): string {
+  return body.replace(/\u0001\d+/g, (marker) => kept.get(marker)?.text ?? marker);
+}
