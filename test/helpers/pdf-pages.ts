@@ -5,7 +5,7 @@
  * when, the line to sign) alone on the last page, away from what it approves. The document's own HTML says which
  * texts are headings, table headers, card fields and total rows.
  */
-import { execFileSync } from 'node:child_process';
+import { run } from './pictures';
 
 export const PDFTOTEXT = '/usr/bin/pdftotext';
 
@@ -24,8 +24,8 @@ export function plainText(html: string): string {
 }
 
 /** Each page's text, the BOZZA mark and the "Pagina X di Y" footer taken out, one space between words. */
-export function pdfPageTexts(pdfPath: string): string[] {
-  const text = execFileSync(PDFTOTEXT, ['-raw', '-enc', 'UTF-8', pdfPath, '-']).toString('utf8');
+export async function pdfPageTexts(pdfPath: string): Promise<string[]> {
+  const text = (await run(PDFTOTEXT, ['-raw', '-enc', 'UTF-8', pdfPath, '-'])).toString('utf8');
   return text
     .split('\f')
     .slice(0, -1)

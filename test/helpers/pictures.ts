@@ -1,8 +1,13 @@
 /**
  * Documents as pictures, so a person can look at them: the HTML laid out as print (A4 landscape width) and the PDF
  * pages as Poppler's pdftoppm draws them. Written to a folder (REPORT_PICTURES, default a temp dir).
+ *
+ * Poppler runs as a child process awaited, never synchronously: the test's server lives in the same process, and a
+ * loop blocked longer than the server's keep-alive (65 s, reached under CPU load with a long document) let fetch send
+ * the next request on a socket the server closed as soon as the loop ran again (ECONNRESET).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,29 +48,44 @@ export async function htmlPicture(browser: Browser, html: string, name: string):
 export const PDFTOPPM = '/usr/bin/pdftoppm';
 
 /** Pages of a PDF as PNG pictures (72 dpi, an A4 page about 842 × 595); returns their paths. */
-export function pdfPictures(pdf: Buffer, name: string, pages: number[]): string[] {
+export async function pdfPictures(pdf: Buffer, name: string, pages: number[]): Promise<string[]> {
   mkdirSync(PICTURES, { recursive: true });
   const file = join(PICTURES, `${name}.pdf`);
   writeFileSync(file, pdf);
-  return pages.map((n) => {
+  const pictures: string[] = [];
+  for (const n of pages) {
     const prefix = join(PICTURES, `${name}-p${n}`);
-    execFileSync(PDFTOPPM, ['-png', '-r', '72', '-f', String(n), '-l', String(n), '-singlefile', file, prefix]);
-    return `${prefix}.png`;
-  });
+    await run(PDFTOPPM, ['-png', '-r', '72', '-f', String(n), '-l', String(n), '-singlefile', file, prefix]);
+    pictures.push(`${prefix}.png`);
+  }
+  return pictures;
 }
 
 /**
  * The share of a PDF page that is ink (pixels darker than mid grey), from a small grey rendering (PGM: a text header,
  * then one byte a pixel): a blank page is 0, a page of tables a few percent.
  */
-export function pageInk(pdf: string, page: number): number {
-  const pgm = execFileSync(PDFTOPPM, ['-gray', '-r', '20', '-f', String(page), '-l', String(page), '-singlefile', pdf]);
+export async function pageInk(pdf: string, page: number): Promise<number> {
+  const pgm = await run(PDFTOPPM, ['-gray', '-r', '20', '-f', String(page), '-l', String(page), '-singlefile', pdf]);
   const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
   if (!header) throw new Error(`pdftoppm gave no PGM for page ${page} of ${pdf}`);
   const pixels = pgm.subarray(header[0].length);
   let dark = 0;
   for (const p of pixels) if (p < 128) dark++;
   return dark / pixels.length;
+}
+
+/** The pages of a PDF with next to no ink (under 0.2 %): blank to a reader. */
+export async function blankPages(pdf: string, pages: number[]): Promise<number[]> {
+  const blank: number[] = [];
+  for (const n of pages) if ((await pageInk(pdf, n)) < 0.002) blank.push(n);
+  return blank;
+}
+
+/** A program's standard output, the event loop free while it runs. */
+export async function run(program: string, args: string[]): Promise<Buffer> {
+  const { stdout } = await promisify(execFile)(program, args, { encoding: 'buffer', maxBuffer: 256 * 2 ** 20 });
+  return stdout;
 }
 
 /** Page count of a Chromium PDF: its page objects. */

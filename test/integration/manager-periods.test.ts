@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { getFile, htmlTables } from '../helpers/files';
 import { notItalian } from '../helpers/italian-scan';
-import { CHROMIUM, PDFTOPPM, PICTURES, pageInk, pdfPageCount, pdfPictures } from '../helpers/pictures';
+import { CHROMIUM, PDFTOPPM, PICTURES, blankPages, pdfPageCount, pdfPictures } from '../helpers/pictures';
 import { PDFTOTEXT, pageBreakFaults, pdfPageTexts } from '../helpers/pdf-pages';
 import { seedPath } from '../helpers/seeds';
 import { startServer, type TestServer } from '../helpers/server';
@@ -179,10 +179,10 @@ describe('manager scorecards by assignment period (Brescia, sqlite)', () => {
       expect(count).toBeGreaterThan(1);
       const pages = Array.from({ length: count }, (_, i) => i + 1);
       // the pictures to look at, page by page (REPORT_PICTURES, default a temp dir): what an OIV would sign
-      pdfPictures(file.body, 'scorecards-brescia', pages);
+      await pdfPictures(file.body, 'scorecards-brescia', pages);
       const pdf = path.join(PICTURES, 'scorecards-brescia.pdf');
-      expect(pages.filter((n) => pageInk(pdf, n) < 0.002)).toEqual([]);
-      const printed = pdfPageTexts(pdf);
+      expect(await blankPages(pdf, pages)).toEqual([]);
+      const printed = await pdfPageTexts(pdf);
       expect(printed).toHaveLength(count);
       expect(pageBreakFaults(printed, html)).toEqual([]);
       // the two periods of the manager who changed mid-year, each with its own heading and its own 100% total

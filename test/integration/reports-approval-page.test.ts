@@ -58,10 +58,10 @@ const unkept = (html: string) =>
 async function faultsOf(html: string, name: string): Promise<{ pages: number; faults: string[] }> {
   const pdf = await renderPdf(html, { footer: 'Relazione sulla performance 2022' });
   const count = pdfPageCount(pdf);
-  pdfPictures(pdf, name, [count]);
+  await pdfPictures(pdf, name, [count]);
   const file = join(PICTURES, `${name}.pdf`);
   writeFileSync(file, pdf);
-  return { pages: count, faults: pageBreakFaults(pdfPageTexts(file), html) };
+  return { pages: count, faults: pageBreakFaults(await pdfPageTexts(file), html) };
 }
 
 const pdfIt = existsSync(CHROMIUM) && existsSync(PDFTOPPM) && existsSync(PDFTOTEXT) ? it : it.skip;
