@@ -1,133 +1,90 @@
 /**
  * Domain vocabularies (docs/domain.md §2). GraphQL shows the UPPER_CASE names (registered in
  * server/graphql/enums.ts); the database and the scoring engine store the lower-case values, which are the
- * engine's own string literals. Plain enums, no library: the add-in bundles them.
+ * engine's own string literals. Declared with vocabulary() (closed-set.ts), no library: the add-in bundles them.
  */
-export enum UnitType {
-  AREA = 'area',
-  SERVIZIO = 'servizio',
-  UFFICIO = 'ufficio',
-  UO = 'uo',
-  STAFF = 'staff',
-  WORKING_GROUP = 'working_group',
-  SPECIAL_AGENCY = 'special_agency',
-}
+import { vocabulary, type WordOf } from './closed-set';
 
-export enum ManagerRoleKind {
-  SECRETARY_GENERAL = 'sg',
-  DIRIGENTE = 'dirigente',
-  CONSERVATORE = 'conservatore',
-  POSIZIONE_ORGANIZZATIVA = 'po',
-  RESPONSABILE = 'responsabile',
-  CONSULTANT = 'consultant',
-}
+export const UnitType = vocabulary('area', 'servizio', 'ufficio', 'uo', 'staff', 'working_group', 'special_agency');
+export type UnitType = WordOf<typeof UnitType>;
 
-export enum PlanStatus {
-  DRAFT = 'draft',
-  APPROVED = 'approved',
-  SUPERSEDED = 'superseded',
-  CLOSED = 'closed',
-}
+export const ManagerRoleKind = vocabulary(
+  ['SECRETARY_GENERAL', 'sg'],
+  'dirigente',
+  'conservatore',
+  ['POSIZIONE_ORGANIZZATIVA', 'po'],
+  'responsabile',
+  'consultant',
+);
+export type ManagerRoleKind = WordOf<typeof ManagerRoleKind>;
 
-export enum ProfileStatus {
-  DRAFT = 'draft',
-  FROZEN = 'frozen',
-}
+export const PlanStatus = vocabulary('draft', 'approved', 'superseded', 'closed');
+export type PlanStatus = WordOf<typeof PlanStatus>;
 
-export enum Relevance {
-  HIGH = 'high',
-  MEDIUM = 'medium',
-  LOW = 'low',
-}
+export const ProfileStatus = vocabulary('draft', 'frozen');
+export type ProfileStatus = WordOf<typeof ProfileStatus>;
 
-export enum PurposeClass {
-  A = 'a',
-  B = 'b',
-  C = 'c',
-}
+export const Relevance = vocabulary('high', 'medium', 'low');
+export type Relevance = WordOf<typeof Relevance>;
 
-export enum Polarity {
-  HIGHER = 'higher',
-  LOWER = 'lower',
-  DEADLINE = 'deadline',
-  BOOLEAN = 'boolean',
-}
+export const PurposeClass = vocabulary('a', 'b', 'c');
+export type PurposeClass = WordOf<typeof PurposeClass>;
 
-export enum ScoringRule {
-  RATIO = 'ratio',
-  INVERSE = 'inverse',
-  DEADLINE = 'deadline',
-  BOOLEAN = 'boolean',
-  BANDS = 'bands',
-  MANUAL = 'manual',
-  PROJECT = 'project',
-  MONITORING = 'monitoring',
-}
+export const Polarity = vocabulary('higher', 'lower', 'deadline', 'boolean');
+export type Polarity = WordOf<typeof Polarity>;
 
-export enum ValueKind {
-  NUMBER = 'number',
-  PERCENT = 'percent',
-  CURRENCY = 'currency',
-  DAYS = 'days',
-  DATE = 'date',
-  BOOLEAN = 'boolean',
-  TEXT = 'text',
-}
+export const ScoringRule = vocabulary(
+  'ratio',
+  'inverse',
+  'deadline',
+  'boolean',
+  'bands',
+  'manual',
+  'project',
+  'monitoring',
+);
+export type ScoringRule = WordOf<typeof ScoringRule>;
 
-export enum IndicatorCategory {
-  EXTERNAL_EFFECTIVENESS = 'external_effectiveness',
-  INTERNAL_EFFECTIVENESS = 'internal_effectiveness',
-  EFFICIENCY = 'efficiency',
-  QUALITY = 'quality',
-}
+export const ValueKind = vocabulary('number', 'percent', 'currency', 'days', 'date', 'boolean', 'text');
+export type ValueKind = WordOf<typeof ValueKind>;
 
-export enum IndicatorStatus {
-  ACTIVE = 'active',
-  REPLACED = 'replaced',
-}
+export const IndicatorCategory = vocabulary(
+  'external_effectiveness',
+  'internal_effectiveness',
+  'efficiency',
+  'quality',
+);
+export type IndicatorCategory = WordOf<typeof IndicatorCategory>;
 
-export enum Checkpoint {
-  MID_YEAR = '30/6',
-  YEAR_END = '31/12',
-}
+export const IndicatorStatus = vocabulary('active', 'replaced');
+export type IndicatorStatus = WordOf<typeof IndicatorStatus>;
 
-export enum TargetMode {
-  SCORED = 'scored',
-  MONITORING = 'monitoring',
-}
+export const Checkpoint = vocabulary(['MID_YEAR', '30/6'], ['YEAR_END', '31/12']);
+export type Checkpoint = WordOf<typeof Checkpoint>;
 
-export enum RevisionKind {
-  ORIGINAL = 'original',
-  REVISED = 'revised',
-}
+export const TargetMode = vocabulary('scored', 'monitoring');
+export type TargetMode = WordOf<typeof TargetMode>;
 
-export enum DashboardKind {
-  STRATEGIC = 'strategic',
-  SERVICE = 'service',
-  SECRETARY_GENERAL = 'sg',
-  MANAGER = 'dirigente',
-  INDIVIDUAL = 'individual',
-}
+export const RevisionKind = vocabulary('original', 'revised');
+export type RevisionKind = WordOf<typeof RevisionKind>;
 
-export enum EntryLevel {
-  STRATEGIC = 'strategic',
-  OPERATIONAL = 'operational',
-}
+export const DashboardKind = vocabulary(
+  'strategic',
+  'service',
+  ['SECRETARY_GENERAL', 'sg'],
+  ['MANAGER', 'dirigente'],
+  'individual',
+);
+export type DashboardKind = WordOf<typeof DashboardKind>;
 
-export enum FundKind {
-  DIRIGENTI = 'dirigenti',
-  DIPENDENTI = 'dipendenti',
-}
+export const EntryLevel = vocabulary('strategic', 'operational');
+export type EntryLevel = WordOf<typeof EntryLevel>;
 
-export enum AuditAction {
-  CREATE = 'create',
-  UPDATE = 'update',
-  DELETE = 'delete',
-}
+export const FundKind = vocabulary('dirigenti', 'dipendenti');
+export type FundKind = WordOf<typeof FundKind>;
 
-export enum ChangeSource {
-  GRAPHQL = 'graphql',
-  ADDIN = 'addin',
-  IMPORT = 'import',
-  SYSTEM = 'system',
-}
+export const AuditAction = vocabulary('create', 'update', 'delete');
+export type AuditAction = WordOf<typeof AuditAction>;
+
+export const ChangeSource = vocabulary('graphql', 'addin', 'import', 'system');
+export type ChangeSource = WordOf<typeof ChangeSource>;

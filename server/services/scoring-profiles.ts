@@ -112,4 +112,8 @@ export async function freezeProfileOf(ctx: ServiceContext, plan: PlanVersion): P
   recordChange(ctx, profile, AuditAction.UPDATE, before, snapshot(ctx.em, profile), profile.org);
 }
 
-export const LOCKED_PLAN_STATUSES = new Set([PlanStatus.APPROVED, PlanStatus.CLOSED, PlanStatus.SUPERSEDED]);
+export const LOCKED_PLAN_STATUSES = new Set<PlanStatus>([
+  PlanStatus.APPROVED,
+  PlanStatus.CLOSED,
+  PlanStatus.SUPERSEDED,
+]);

@@ -148,7 +148,7 @@ export function buildBergamoDraft(plan: BergamoPlan, review: ReviewReport): Plan
       );
       continue;
     }
-    let level = EntryLevel.STRATEGIC;
+    let level: EntryLevel = EntryLevel.STRATEGIC;
     if (row.dashboard.kind !== DashboardKind.STRATEGIC && !inStrategic.has(indicator.key)) {
       level = EntryLevel.OPERATIONAL;
       review.inferred(
