@@ -4,21 +4,22 @@
  * itself; a cell changed on both sides to different values is a conflict, resolved per cell in the pane. Pure.
  */
 import type { InputKey } from './columns';
+import type { ConflictChoice } from './types';
 
 export type Cells = Partial<Record<InputKey, string>>;
 
+/** who changed theirs and when, from the row's history (Cronologia); null when the history does not say */
+export type TheirChange = { changedBy: string | null; changedAt: string | null };
+
 /** one cell changed here and on the server to different values; `choice` once the user picked a side */
-export type CellConflict = {
+export type CellConflict = TheirChange & {
   key: InputKey;
   base: string;
   mine: string;
   theirs: string;
-  /** who changed theirs and when, from the row's history (Cronologia); null when the history does not say */
-  changedBy: string | null;
-  changedAt: string | null;
   /** the row's history was read for this cell (merge-sync.ts): not looked up again */
   authorKnown?: boolean;
-  choice?: 'mine' | 'theirs';
+  choice?: ConflictChoice;
 };
 
 export type Merge = {

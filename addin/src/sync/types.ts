@@ -4,7 +4,7 @@
 import type { HeaderMatch } from '@core/sheet/headers';
 import type { LayoutColumnKey, LayoutLanguage } from '@core/sheet/layout';
 import type { CheckpointName } from '@core/vocabulary/checkpoint';
-import type { CellConflict } from './merge';
+import type { CellConflict, TheirChange } from './merge';
 
 export type Checkpoint = CheckpointName;
 export type Language = LayoutLanguage;
@@ -116,7 +116,7 @@ export type RefreshSummary = {
 export type LoadSummary = { rows: number; table: string; sheet: string };
 
 /** A row changed both here and on the server: the user picks mine or theirs. */
-export type ConflictRecord = {
+export type ConflictRecord = TheirChange & {
   rowId: string;
   code: string | null;
   title: string;
@@ -125,8 +125,6 @@ export type ConflictRecord = {
   /** the server's row, in the same cells */
   theirs: Partial<Record<LayoutColumnKey, string>>;
   theirsVersion: number;
-  changedBy: string | null;
-  changedAt: string | null;
   /**
    * the cells changed on both sides, each resolved on its own (issue 18, item 5); absent when the row had no merge
    * base (then the choice is for the whole row). The cells only one side changed are already merged in `mine`.
