@@ -18,6 +18,7 @@ import {
   type ScoringProfile,
 } from '@core/scoring';
 import type { ParsedValue, Polarity } from '@core/values/types';
+import { ScoringRule } from '@core/vocabulary/enums';
 import { asChild } from '../helpers/aggregate-inputs';
 
 const num = (value: number): ParsedValue => ({ raw: String(value), kind: 'number', value, warnings: [] });
@@ -369,18 +370,7 @@ describe('robustness', () => {
     fc.assert(
       fc.property(
         fc.constantFrom<Polarity>('higher', 'lower', 'deadline', 'boolean'),
-        fc.option(
-          fc.constantFrom(
-            'ratio',
-            'inverse',
-            'deadline',
-            'boolean',
-            'bands',
-            'manual',
-            'project',
-            'monitoring' as const,
-          ),
-        ),
+        fc.option(fc.constantFrom(...Object.values(ScoringRule))),
         fc.option(anyValue),
         fc.option(anyValue),
         fc.array(fc.record({ value: anyValue, score: fc.double() }), { maxLength: 3 }),
