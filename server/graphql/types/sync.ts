@@ -18,6 +18,7 @@ import { SheetScopeInput } from './sheet-scope';
 import { Nullable } from '../nullable';
 import { Optional } from '../inputs/fields';
 import { AnswerType } from '../answer-type';
+import { BilingualMessage } from './bilingual-message';
 
 export enum SheetLevel {
   PERSPECTIVE = 'perspective',
@@ -195,15 +196,13 @@ export class SyncBatchInput {
   'Perché una cella è stata rifiutata, in italiano e inglese / Why a cell was refused, in English and Italian',
   { name: 'CellError' },
 )
-export class CellErrorType {
+export class CellErrorType extends BilingualMessage {
   @Field({
     description:
       'Colonna del contratto, es. weight, target, thresholds.0 / Column of the contract, e.g. weight, target, thresholds.0',
   })
   column!: string;
   @Field() code!: string;
-  @Field() message!: string;
-  @Field() messageIt!: string;
 }
 
 @ObjectType('SheetFutureTarget', { simpleResolvers: true })
