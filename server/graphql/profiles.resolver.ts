@@ -1,16 +1,17 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { PROFILE_PRESETS } from '@core/scoring';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, registerEnumType, Resolver } from 'type-graphql';
 import { PlanVersion } from '../entities/plan-version';
 import { ScoringProfile } from '../entities/scoring-profile';
 import { movePlan } from '../services/plan-workflow';
-import { profileFromPreset, reviseProfile } from '../services/scoring-profiles';
+import { type PresetName, profileFromPreset, reviseProfile } from '../services/scoring-profiles';
 import type { Context } from './context';
 
-export enum ProfilePreset {
-  BERGAMO = 'bergamo',
-  SONDRIO = 'sondrio',
-  BRESCIA = 'brescia',
-}
+/** The presets of core/scoring by their GraphQL names (`BERGAMO` → `bergamo`): a new one reaches the API with it. */
+export const ProfilePreset = Object.fromEntries(
+  Object.keys(PROFILE_PRESETS).map((preset) => [preset.toUpperCase(), preset]),
+) as { [P in PresetName as Uppercase<P>]: P };
+export type ProfilePreset = PresetName;
 registerEnumType(ProfilePreset, {
   name: 'ProfilePreset',
   description:
