@@ -3,6 +3,7 @@ import type { Node } from '../entities/base';
 import type { EntitySpec } from '../services/crud';
 import * as specs from '../services/specs';
 import { type CrudApi, crudResolver } from './crud-resolver';
+import { filterOf } from './inputs/filters';
 import * as org from './inputs/organisation';
 import * as plan from './inputs/plan';
 import * as portfolio from './inputs/portfolio';
@@ -23,8 +24,8 @@ type Options<E extends Node> = Pick<CrudApi<E>, 'filterPaths' | 'orderBy' | 'pag
 };
 
 /**
- * One entity's API from its spec and the module of its inputs, which are named after it (`CreateXInput`,
- * `UpdateXInput`, `XFilter`); a missing input fails at start-up, before any schema is built.
+ * One entity's API from its spec, the module of its inputs, which are named after it (`CreateXInput`,
+ * `UpdateXInput`), and its filter; a missing input fails at start-up, before any schema is built.
  */
 function apiOf<E extends Node>(
   spec: EntitySpec<E>,
@@ -43,7 +44,7 @@ function apiOf<E extends Node>(
     names: { one: spec.label[0].toLowerCase() + spec.label.slice(1), many },
     createInput: input(`Create${spec.label}Input`),
     updateInput: input(`Update${spec.label}Input`),
-    filterInput: input(`${spec.label}Filter`),
+    filterInput: filterOf(spec.label),
     ...rest,
     ...(ordering && { paging: ordering(spec.label, spec.entity), connection: `${many}Connection` }),
   };

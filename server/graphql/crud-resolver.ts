@@ -4,6 +4,7 @@ import type { Node } from '../entities/base';
 import { createEntity, deleteEntity, type EntitySpec, updateEntity } from '../services/crud';
 import { type Connection, connectionOf } from './connection';
 import type { Context } from './context';
+import { ValidInput } from './valid-input';
 import type { Paging } from './orders';
 import { MAX_PAGE, OrderBy, PageArgs } from './paging';
 import { AnswerType } from './answer-type';
@@ -76,7 +77,7 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
     }
 
     @Mutation(() => entity, { name: `create${label}`, description: `Crea un ${label} / Creates one ${label}` })
-    create(@Arg('input', () => api.createInput, { validate: true }) input: object, @Ctx() ctx: Context): Promise<E> {
+    create(@ValidInput(api.createInput) input: object, @Ctx() ctx: Context): Promise<E> {
       return createEntity(ctx, api, { ...input });
     }
 
@@ -86,7 +87,7 @@ export function crudResolver<E extends Node>(api: CrudApi<E>): ClassType<object>
     })
     update(
       @Arg('id', () => ID) id: string,
-      @Arg('input', () => api.updateInput, { validate: true }) input: object,
+      @ValidInput(api.updateInput) input: object,
       @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
       @Ctx() ctx: Context,
     ): Promise<E> {

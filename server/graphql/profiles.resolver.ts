@@ -1,23 +1,35 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, registerEnumType, Resolver } from 'type-graphql';
+import { PROFILE_PRESETS } from '@core/scoring';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  type ClassType,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  registerEnumType,
+  Resolver,
+} from 'type-graphql';
 import { PlanVersion } from '../entities/plan-version';
 import { ScoringProfile } from '../entities/scoring-profile';
 import { movePlan } from '../services/plan-workflow';
-import { profileFromPreset, reviseProfile } from '../services/scoring-profiles';
+import { type PresetName, profileFromPreset, reviseProfile } from '../services/scoring-profiles';
 import type { Context } from './context';
 
-export enum ProfilePreset {
-  BERGAMO = 'bergamo',
-  SONDRIO = 'sondrio',
-  BRESCIA = 'brescia',
-}
+/** The presets of core/scoring by their GraphQL names (`BERGAMO` → `bergamo`): a new one reaches the API with it. */
+export const ProfilePreset = Object.fromEntries(
+  Object.keys(PROFILE_PRESETS).map((preset) => [preset.toUpperCase(), preset]),
+) as { [P in PresetName as Uppercase<P>]: P };
+export type ProfilePreset = PresetName;
 registerEnumType(ProfilePreset, {
   name: 'ProfilePreset',
   description:
     'La famiglia da cui parte un profilo; oggi le tre hanno gli stessi parametri predefiniti (docs/scoring.md §5.11) / The family a profile starts from. All three carry the default parameters today (docs/scoring.md §5.11): equal or declared weights and the 50/50 strategic split follow from the plan data, not from the preset',
 });
 
-/** Profile versions and plan approval: the two moves that decide which parameters a plan's numbers use. */
 /** A plan version to move along its life cycle, and the version of it the client saw */
 @ArgsType()
 class PlanVersionMoveArgs {
@@ -25,6 +37,7 @@ class PlanVersionMoveArgs {
   @Field(() => Int, { nullable: true }) expectedVersion!: number | null;
 }
 
+/** Profile versions and plan approval (PLAN_MOVES): the moves that decide which parameters a plan's numbers use. */
 @Resolver()
 export class ProfilesResolver {
   @Mutation(() => ScoringProfile, {
@@ -50,26 +63,32 @@ export class ProfilesResolver {
   ): Promise<ScoringProfile> {
     return reviseProfile(ctx, id, parameters);
   }
-
-  @Mutation(() => PlanVersion, {
-    description:
-      'Approva una versione in bozza (si registrano chi e quando) e congela il suo profilo di calcolo; da allora la struttura non cambia più / Approves a draft plan version (who and when are recorded) and freezes its scoring profile; from then on its structure cannot change',
-  })
-  approvePlanVersion(
-    @Args(() => PlanVersionMoveArgs) { id, expectedVersion }: PlanVersionMoveArgs,
-    @Ctx() ctx: Context,
-  ): Promise<PlanVersion> {
-    return movePlan(ctx, 'approve', id, expectedVersion);
-  }
-
-  @Mutation(() => PlanVersion, {
-    description:
-      'Chiude una versione approvata (si registrano chi e quando): non cambia più nulla / Closes an approved plan version (who and when are recorded): nothing of it changes any more',
-  })
-  closePlanVersion(
-    @Args(() => PlanVersionMoveArgs) { id, expectedVersion }: PlanVersionMoveArgs,
-    @Ctx() ctx: Context,
-  ): Promise<PlanVersion> {
-    return movePlan(ctx, 'close', id, expectedVersion);
-  }
 }
+
+type PlanMove = Parameters<typeof movePlan>[1];
+
+/** The moves of a plan version along its life cycle (services/plan-workflow.ts): mutations `<move>PlanVersion` */
+const PLAN_MOVES: Record<PlanMove, string> = {
+  approve:
+    'Approva una versione in bozza (si registrano chi e quando) e congela il suo profilo di calcolo; da allora la struttura non cambia più / Approves a draft plan version (who and when are recorded) and freezes its scoring profile; from then on its structure cannot change',
+  close:
+    'Chiude una versione approvata (si registrano chi e quando): non cambia più nulla / Closes an approved plan version (who and when are recorded): nothing of it changes any more',
+};
+
+function planMoveResolver(move: PlanMove, description: string): ClassType<object> {
+  @Resolver()
+  class PlanMoveResolver {
+    @Mutation(() => PlanVersion, { name: `${move}PlanVersion`, description })
+    move(
+      @Args(() => PlanVersionMoveArgs) { id, expectedVersion }: PlanVersionMoveArgs,
+      @Ctx() ctx: Context,
+    ): Promise<PlanVersion> {
+      return movePlan(ctx, move, id, expectedVersion);
+    }
+  }
+  return PlanMoveResolver;
+}
+
+export const PLAN_MOVE_RESOLVERS = Object.entries(PLAN_MOVES).map(([move, description]) =>
+  planMoveResolver(move as PlanMove, description),
+);

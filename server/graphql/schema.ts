@@ -19,7 +19,7 @@ import { ListConnectionsResolver, ReportRowsResolver } from './list-connections.
 import { ParsedValueResolver } from './parsed-value.resolver';
 import { REALIZATION_RESOLVERS } from './realization.resolver';
 import { ReportRowsInTurnsResolver } from './report-rows-in-turns.resolver';
-import { ProfilesResolver } from './profiles.resolver';
+import { PLAN_MOVE_RESOLVERS, ProfilesResolver } from './profiles.resolver';
 import { RELATION_RESOLVERS } from './relations';
 import { CHILD_CONNECTION_RESOLVERS } from './child-connections';
 import { ReportResolver } from './report.resolver';
@@ -62,6 +62,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         ListConnectionsResolver,
         ReportRowsResolver,
         ReportRowsInTurnsResolver,
+        ...PLAN_MOVE_RESOLVERS,
         ...CRUD_RESOLVERS,
         ...RELATION_RESOLVERS,
         ...CHILD_CONNECTION_RESOLVERS,

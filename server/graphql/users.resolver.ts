@@ -10,6 +10,7 @@ import {
   updateMembership,
 } from '../services/members';
 import type { Context } from './context';
+import { ValidInput } from './valid-input';
 import { CreateApiTokenInput, InviteUserInput, UpdateMembershipInput } from './inputs/users';
 import { ApiTokenInfo, IssuedApiToken, OrganisationMember, tokenInfo, UserAccount } from './types/users';
 
@@ -47,7 +48,7 @@ export class UsersResolver {
       "Aggiunge una persona a un'organizzazione con un ruolo; crea l'account se l'indirizzo è nuovo / Adds a person to an organisation with a role; creates the account when the e-mail is new",
   })
   async inviteUser(
-    @Arg('input', () => InviteUserInput, { validate: true }) input: InviteUserInput,
+    @ValidInput(InviteUserInput) input: InviteUserInput,
     @Ctx() ctx: Context,
   ): Promise<OrganisationMember> {
     return member(await inviteUser(ctx, input));
@@ -58,7 +59,7 @@ export class UsersResolver {
       "Cambia ruolo e unità di un membro (un'organizzazione tiene almeno un amministratore) / Changes a member's role and units (an organisation keeps at least one admin)",
   })
   async updateMembership(
-    @Arg('input', () => UpdateMembershipInput, { validate: true }) input: UpdateMembershipInput,
+    @ValidInput(UpdateMembershipInput) input: UpdateMembershipInput,
     @Ctx() ctx: Context,
   ): Promise<OrganisationMember> {
     return member(await updateMembership(ctx, input));
@@ -89,7 +90,7 @@ export class UsersResolver {
       'Un nuovo token per sé o per una persona che si amministra; il segreto si mostra solo in questa risposta / A new token for yourself, or for a person you administer; the secret is shown only in this answer',
   })
   async createApiToken(
-    @Arg('input', () => CreateApiTokenInput, { validate: true }) input: CreateApiTokenInput,
+    @ValidInput(CreateApiTokenInput) input: CreateApiTokenInput,
     @Ctx() ctx: Context,
   ): Promise<IssuedApiToken> {
     const issued = await createApiToken(ctx, input);

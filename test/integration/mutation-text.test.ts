@@ -36,6 +36,20 @@ describeOnSondrio('mutations refuse the text a sheet would refuse (%s)', (sondri
     expect(after.data).toEqual(before.data);
   });
 
+  // the filters are built from a table (server/graphql/inputs/filters.ts): their text fields keep the same checks
+  it.each([
+    ['strategicObjectives', 'code', '=HYPERLINK("http://x.test","clic")'],
+    ['indicators', 'code', 'x'.repeat(51)],
+    ['scoringProfiles', 'name', 'Profilo\u0000con NUL'],
+  ])('a %s filter refuses %s = %j with BAD_USER_INPUT on that field', async (list, field, value) => {
+    const answer = await sondrio.server.gql(`query($v: String) { ${list}(filter: { ${field}: $v }) { __typename } }`, {
+      v: value,
+    });
+    expect(answer.data).toBeNull();
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(answer.errors?.[0]?.extensions?.problems).toEqual([expect.objectContaining({ field })]);
+  });
+
   it('still takes a title with a dash list item, accents and a formula-looking word inside', async () => {
     const title = '- Qualità e tempi: 1 + 1 = 2';
     const answer = await sondrio.server.gql(UPDATE, { id: objective(), input: { title } });

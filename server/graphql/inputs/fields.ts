@@ -1,5 +1,5 @@
 import { IsOptional, Length, MaxLength, Min } from 'class-validator';
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, Int } from 'type-graphql';
 import { IsFraction, IsIsoDate, IsWeight, SafeText } from './validation';
 
 /*
@@ -62,21 +62,3 @@ export const OptionalFraction = () => checked(Float, IsFraction());
 
 /** The display order among siblings, from 0, or nothing */
 export const Position = () => checked(Int, Min(0));
-
-/** What every filter of rows takes first: the rows with these ids */
-@InputType()
-export abstract class RowFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-}
-
-/** A filter of one organisation's rows (its cycles, units, people, profiles…): the organisation first */
-@InputType()
-export abstract class OrganisationRowFilter extends RowFilter {
-  @Optional(ID) organisationId?: string;
-}
-
-/** A filter of one plan version's rows (its tree, values, dashboards…): the plan first */
-@InputType()
-export abstract class PlanRowFilter extends RowFilter {
-  @Optional(ID) planId?: string;
-}

@@ -2,15 +2,7 @@ import { IsEmail, IsOptional, Min } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { FundKind, ManagerRoleKind, UnitType } from '@core/vocabulary/enums';
 import { LIMITS } from './validation';
-import {
-  Optional,
-  NonEmpty,
-  OptionalNonEmpty,
-  OptionalText,
-  OptionalIsoDate,
-  RowFilter,
-  OrganisationRowFilter,
-} from './fields';
+import { Optional, NonEmpty, OptionalNonEmpty, OptionalText, OptionalIsoDate } from './fields';
 
 @InputType()
 export class CreateOrganisationInput {
@@ -22,11 +14,6 @@ export class CreateOrganisationInput {
 export class UpdateOrganisationInput {
   @OptionalNonEmpty(LIMITS.name) name?: string;
   @OptionalNonEmpty(LIMITS.code) code?: string;
-}
-
-@InputType()
-export class OrganisationFilter extends RowFilter {
-  @OptionalText(LIMITS.code) code?: string;
 }
 
 @InputType()
@@ -49,13 +36,6 @@ export class UpdateOrgUnitInput {
 }
 
 @InputType()
-export class OrgUnitFilter extends OrganisationRowFilter {
-  @Optional(ID) parentId?: string;
-  @Optional(UnitType) type?: UnitType;
-  @OptionalText(LIMITS.code) code?: string;
-}
-
-@InputType()
 export class CreatePersonInput {
   @Field(() => ID) organisationId!: string;
   @NonEmpty(LIMITS.label) fullName!: string;
@@ -69,9 +49,6 @@ export class UpdatePersonInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' }) email?:
     string | null;
 }
-
-@InputType()
-export class PersonFilter extends OrganisationRowFilter {}
 
 @InputType()
 export class CreateManagerRoleInput {
@@ -91,13 +68,6 @@ export class UpdateManagerRoleInput {
 }
 
 @InputType()
-export class ManagerRoleFilter extends OrganisationRowFilter {
-  @Optional(ID) personId?: string;
-  @Optional(ID) unitId?: string;
-  @Optional(ManagerRoleKind) role?: ManagerRoleKind;
-}
-
-@InputType()
 export class CreateFundParameterInput {
   @Field(() => ID) cycleId!: string;
   @Field(() => FundKind) fund!: FundKind;
@@ -111,10 +81,4 @@ export class CreateFundParameterInput {
 export class UpdateFundParameterInput {
   @Field(() => Float, { nullable: true }) @IsOptional() @Min(0, { message: 'must not be negative' }) unitValue?: number;
   @OptionalText(LIMITS.text) note?: string | null;
-}
-
-@InputType()
-export class FundParameterFilter extends OrganisationRowFilter {
-  @Optional(ID) cycleId?: string;
-  @Optional(FundKind) fund?: FundKind;
 }

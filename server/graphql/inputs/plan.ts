@@ -3,7 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { PlanStatus } from '@core/vocabulary/enums';
 import { IsCycleYears, IsPlanYear, LIMITS } from './validation';
-import { Optional, NonEmpty, OptionalNonEmpty, OptionalText, OptionalIsoDate, OrganisationRowFilter } from './fields';
+import { Optional, NonEmpty, OptionalNonEmpty, OptionalText, OptionalIsoDate } from './fields';
 
 @InputType()
 export class CreatePlanCycleInput {
@@ -23,11 +23,6 @@ export class UpdatePlanCycleInput {
   @ArrayMaxSize(10)
   @IsCycleYears()
   years?: number[];
-}
-
-@InputType()
-export class PlanCycleFilter extends OrganisationRowFilter {
-  @Optional(Int) firstYear?: number;
 }
 
 /** What a plan version takes alike when created and when edited */
@@ -56,12 +51,6 @@ export class UpdatePlanVersionInput extends PlanVersionFields {
 }
 
 @InputType()
-export class PlanVersionFilter extends OrganisationRowFilter {
-  @Optional(ID) cycleId?: string;
-  @Optional(PlanStatus) status?: PlanStatus;
-}
-
-@InputType()
 export class CreateScoringProfileInput {
   @Field(() => ID) organisationId!: string;
   @NonEmpty(100) name!: string;
@@ -73,9 +62,4 @@ export class CreateScoringProfileInput {
 export class UpdateScoringProfileInput {
   @OptionalNonEmpty(100) name?: string;
   @Optional(GraphQLJSONObject) parameters?: Record<string, unknown>;
-}
-
-@InputType()
-export class ScoringProfileFilter extends OrganisationRowFilter {
-  @OptionalText(100) name?: string;
 }

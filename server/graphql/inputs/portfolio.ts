@@ -12,8 +12,6 @@ import {
   Position,
   OptionalRaw,
   RAW_MAX,
-  RowFilter,
-  PlanRowFilter,
 } from './fields';
 
 /** What a project takes alike when created and when edited */
@@ -32,11 +30,6 @@ export class CreateProjectInput extends ProjectFields {
 @InputType()
 export class UpdateProjectInput extends ProjectFields {
   @OptionalNonEmpty(LIMITS.text) name?: string;
-}
-
-@InputType()
-export class ProjectFilter extends PlanRowFilter {
-  @Optional(ID) responsibleId?: string;
 }
 
 /** What an activity takes alike when created and when edited (its target and actual are checked apart) */
@@ -63,12 +56,6 @@ export class UpdateActivityInput extends ActivityFields {
   @OptionalText(RAW_MAX) actual?: string;
 }
 
-@InputType()
-export class ActivityFilter extends RowFilter {
-  @Optional(ID) projectId?: string;
-  @Optional(ID) responsibleId?: string;
-}
-
 /** What a dashboard takes alike when created and when edited */
 @InputType()
 abstract class DashboardFields {
@@ -89,14 +76,6 @@ export class CreateDashboardInput extends DashboardFields {
 export class UpdateDashboardInput extends DashboardFields {
   @Optional(DashboardKind) kind?: DashboardKind;
   @OptionalNonEmpty(LIMITS.name) name?: string;
-}
-
-@InputType()
-export class DashboardFilter extends PlanRowFilter {
-  @Optional(DashboardKind) kind?: DashboardKind;
-  @Optional(ID, 'Cruscotti di questa unità / Dashboards owned by this unit') ownerUnitId?: string;
-  @Optional(ID, 'Cruscotti di questo dirigente / Dashboards of this manager') ownerPersonId?: string;
-  @Optional(Int) year?: number;
 }
 
 /** What a dashboard entry takes alike when created and when edited: all but the dashboard and the indicator */
@@ -126,12 +105,6 @@ export class DashboardEntryItemInput extends DashboardEntryFields {
   @Field(() => ID) indicatorId!: string;
 }
 
-@InputType()
-export class DashboardEntryFilter extends PlanRowFilter {
-  @Optional(ID) dashboardId?: string;
-  @Optional(ID) indicatorId?: string;
-}
-
 /** What an assignment takes alike when created and when edited: its joint group and the span it is in force */
 @InputType()
 abstract class ManagerAssignmentFields {
@@ -152,11 +125,4 @@ export class CreateManagerAssignmentInput extends ManagerAssignmentFields {
 @InputType()
 export class UpdateManagerAssignmentInput extends ManagerAssignmentFields {
   @OptionalWeight() weight?: number;
-}
-
-@InputType()
-export class ManagerAssignmentFilter extends PlanRowFilter {
-  @Optional(ID) managerId?: string;
-  @Optional(ID) strategicObjectiveId?: string;
-  @Optional(ID) operationalObjectiveId?: string;
 }

@@ -20,7 +20,6 @@ import {
   OptionalWeight,
   OptionalFraction,
   Position,
-  PlanRowFilter,
 } from './fields';
 
 @InputType()
@@ -36,11 +35,6 @@ export class UpdatePerspectiveInput {
   @OptionalText(LIMITS.code) code?: string | null;
   @OptionalNonEmpty(LIMITS.name) name?: string;
   @Position() position?: number;
-}
-
-@InputType()
-export class PerspectiveFilter extends PlanRowFilter {
-  @OptionalText(LIMITS.code) code?: string;
 }
 
 /** What a strategic objective takes alike when created and when edited */
@@ -69,12 +63,6 @@ export class UpdateStrategicObjectiveInput extends StrategicObjectiveFields {
   @Optional(ID) perspectiveId?: string;
   @OptionalNonEmpty(LIMITS.code) code?: string;
   @OptionalNonEmpty(LIMITS.text) title?: string;
-}
-
-@InputType()
-export class StrategicObjectiveFilter extends PlanRowFilter {
-  @Optional(ID) perspectiveId?: string;
-  @OptionalText(LIMITS.code) code?: string;
 }
 
 /** What an operational objective takes alike when created and when edited */
@@ -120,14 +108,6 @@ export class UpdateOperationalObjectiveInput extends OperationalObjectiveFields 
   @Optional(ID) strategicObjectiveId?: string | null;
   @OptionalNonEmpty(LIMITS.code) code?: string;
   @OptionalNonEmpty(LIMITS.text) title?: string;
-}
-
-@InputType()
-export class OperationalObjectiveFilter extends PlanRowFilter {
-  @Optional(ID) strategicObjectiveId?: string;
-  @Optional(ID, 'Obiettivi di cui questa unità è responsabile / Objectives this unit is responsible for')
-  unitId?: string;
-  @OptionalText(LIMITS.code) code?: string;
 }
 
 /** What an indicator takes alike when created and when edited */
@@ -178,15 +158,4 @@ export class UpdateIndicatorInput extends IndicatorFields {
   @Optional(ID) strategicObjectiveId?: string | null;
   @OptionalNonEmpty(LIMITS.code) code?: string;
   @OptionalNonEmpty(LIMITS.text) title?: string;
-}
-
-@InputType()
-export class IndicatorFilter extends PlanRowFilter {
-  @Optional(ID) strategicObjectiveId?: string;
-  @Optional(ID) operationalObjectiveId?: string;
-  @Optional(ID, 'Indicatori di cui questa unità è responsabile / Indicators this unit is responsible for')
-  unitId?: string;
-  @OptionalText(LIMITS.code) code?: string;
-  @Optional(Polarity) polarity?: Polarity;
-  @Field({ nullable: true }) monitoring?: boolean;
 }

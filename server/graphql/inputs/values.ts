@@ -2,16 +2,7 @@ import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-valid
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { Checkpoint, Polarity, RevisionKind, ScoringRule, TargetMode } from '@core/vocabulary/enums';
 import { IsFraction, IsPlanYear, LIMITS } from './validation';
-import {
-  Optional,
-  OptionalText,
-  OptionalIsoDate,
-  OptionalFraction,
-  OptionalRaw,
-  RAW_MAX,
-  RowFilter,
-  PlanRowFilter,
-} from './fields';
+import { Optional, OptionalText, OptionalIsoDate, OptionalFraction, OptionalRaw, RAW_MAX } from './fields';
 
 /** Values arrive as the text the user typed ("3,25%", "luglio", "SI"); the server parses them and keeps the text. */
 const RAW = { description: 'Come scritto, es. "3,25%", "4.500", "30/06/2022", "luglio", "SI", "n.d." / As typed' };
@@ -54,13 +45,6 @@ export class CreateTargetInput extends TargetFields {
 @InputType()
 export class UpdateTargetInput extends TargetFields {}
 
-@InputType()
-export class TargetFilter extends PlanRowFilter {
-  @Optional(ID) indicatorId?: string;
-  @Optional(Int) year?: number;
-  @Optional(Checkpoint) checkpoint?: Checkpoint;
-}
-
 /** What a revision takes alike when created and when edited: its approval, act and note */
 @InputType()
 abstract class TargetRevisionFields {
@@ -90,12 +74,6 @@ export class CreateTargetRevisionInput extends TargetRevisionFields {
 })
 export class UpdateTargetRevisionInput extends TargetRevisionFields {}
 
-@InputType()
-export class TargetRevisionFilter extends RowFilter {
-  @Optional(ID) targetId?: string;
-  @Optional(RevisionKind) kind?: RevisionKind;
-}
-
 /** What a baseline takes alike when created and when edited: all but the indicator and the year */
 @InputType()
 abstract class BaselineFields {
@@ -112,12 +90,6 @@ export class CreateBaselineInput extends BaselineFields {
 
 @InputType()
 export class UpdateBaselineInput extends BaselineFields {}
-
-@InputType()
-export class BaselineFilter extends RowFilter {
-  @Optional(ID) indicatorId?: string;
-  @Optional(Int) year?: number;
-}
 
 /** What a measurement takes alike when created and when edited: all but what files it (indicator, year, checkpoint) */
 @InputType()
@@ -142,16 +114,3 @@ export class CreateMeasurementInput extends MeasurementFields {
 
 @InputType()
 export class UpdateMeasurementInput extends MeasurementFields {}
-
-@InputType()
-export class MeasurementFilter extends PlanRowFilter {
-  @Optional(ID) indicatorId?: string;
-  @Optional(Int) year?: number;
-  @Optional(Checkpoint) checkpoint?: Checkpoint;
-  @Optional(
-    ID,
-    'Valori degli indicatori di cui questa unità è responsabile / Measurements of indicators this unit is responsible for',
-  )
-  unitId?: string;
-  @Field({ nullable: true }) neutralised?: boolean;
-}

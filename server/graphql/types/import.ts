@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { Nullable } from '../nullable';
 import { Optional } from '../inputs/fields';
 import { AnswerType } from '../answer-type';
+import { BilingualMessage } from './bilingual-message';
 
 export enum ReviewEntryKind {
   READ = 'read',
@@ -62,7 +63,7 @@ export class ImportPlanInput {
   "Un rilievo di un'importazione, con la riga del testo su cui si fonda / One finding of an import, with the source line it rests on",
   { name: 'ReviewEntry' },
 )
-export class ReviewEntryType {
+export class ReviewEntryType extends BilingualMessage {
   // the enum's values as strings: the import's review kinds must each be one (checked where results are built)
   @Field(() => ReviewEntryKind) kind!: `${ReviewEntryKind}`;
   @Field({
@@ -70,8 +71,6 @@ export class ReviewEntryType {
       'Codice, es. POLARITY_INFERRED, ROW_LOST, WEIGHT_MISSING / Machine code, e.g. POLARITY_INFERRED, ROW_LOST, WEIGHT_MISSING',
   })
   code!: string;
-  @Field() message!: string;
-  @Field() messageIt!: string;
   @Nullable(Int, 'Riga del testo (da 1) / 1-based line of the source text') line!: number | null;
   @Field({ description: 'Il testo su cui si fonda il rilievo / The text the finding rests on' }) evidence!: string;
   @Field(() => String, { nullable: true }) subject!: string | null;

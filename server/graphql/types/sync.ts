@@ -18,6 +18,7 @@ import { SheetScopeInput } from './sheet-scope';
 import { Nullable } from '../nullable';
 import { Optional } from '../inputs/fields';
 import { AnswerType } from '../answer-type';
+import { BilingualMessage } from './bilingual-message';
 
 export enum SheetLevel {
   PERSPECTIVE = 'perspective',
@@ -27,8 +28,8 @@ export enum SheetLevel {
 }
 registerEnumType(SheetLevel, { name: 'SheetLevel' });
 
-/** A cell of a sheet row as the user typed it, or nothing: the server parses it (the column says how) */
-const Cell = () => Optional(String, 'Come scritto nella cella / As typed in the cell');
+/** A cell of a sheet row as the user typed it, or nothing: the server parses it (the column says how, with its words) */
+const Cell = (description = 'Come scritto nella cella / As typed in the cell') => Optional(String, description);
 
 @InputType({
   description:
@@ -92,56 +93,46 @@ export class SheetRowInput {
   @ValidateNested({ each: true })
   futureTargets?: SheetFutureTargetInput[] | null;
   @Cell() actual?: string | null;
-  @Optional(String, 'SI / NO') neutralised?: string | null;
+  @Cell('SI / NO') neutralised?: string | null;
   @Cell() neutralisationReason?: string | null;
   @Cell() note?: string | null;
-  @Optional(
-    String,
+  @Cell(
     'Nomi delle unità come scritti; più d\'uno separati da ";" o " e " / Unit names as typed; several separated by ";" or " e "',
   )
   responsibleUnit?: string | null;
-  @Optional(
-    String,
+  @Cell(
     '"Fonte del dato": la fonte del dato dell\'indicatore, come scritta; vuoto = nessuna / "Fonte del dato": the indicator\'s data source, as typed; empty = none',
   )
   dataSource?: string | null;
-  @Optional(
-    String,
+  @Cell(
     "\"Azione\": l'etichetta d'azione che un cruscotto stampa accanto all'indicatore / the action label a cruscotto prints beside an indicator",
   )
   actionLabel?: string | null;
-  @Optional(
-    String,
+  @Cell(
     'Il cruscotto in cui compare la riga: la riga è allora (cruscotto, livello, codice) e lo stesso codice in un altro cruscotto è lo stesso nodo / The cruscotto this row appears in; the row is then (cruscotto, level, code), and the same code in another cruscotto is the same node',
   )
   dashboard?: string | null;
-  @Optional(
-    String,
+  @Cell(
     'Tipo di cruscotto: strategico, servizio, segretario generale, dirigente, individuale; vuoto = dal nome / Kind of cruscotto: strategic, service, secretary general, manager, individual; empty = from the name',
   )
   dashboardKind?: string | null;
-  @Optional(
-    String,
+  @Cell(
     "L'unità o il dirigente a cui appartiene il cruscotto, per nome / The unit or the manager the cruscotto belongs to, by name",
   )
   dashboardOwner?: string | null;
-  @Optional(
-    String,
+  @Cell(
     'Ordine nel cruscotto (1, 2, …); vuoto = ordine del lotto / Order in the cruscotto (1, 2, …); empty = order of the batch',
   )
   position?: string | null;
-  @Optional(
-    String,
+  @Cell(
     "Livello della voce: strategico o operativo, come il cruscotto mostra l'indicatore / Entry level: strategic or operational, how the cruscotto shows the indicator",
   )
   entryLevel?: string | null;
-  @Optional(
-    String,
+  @Cell(
     'Peso della voce nel suo cruscotto, in punti percentuali ("25%", "25"); solo righe di indicatore in un cruscotto / Weight of the entry in its cruscotto, in percent points; cruscotto indicator rows only',
   )
   entryWeight?: string | null;
-  @Optional(
-    String,
+  @Cell(
     "Fonte del dato della voce, quando è diversa da quella dell'indicatore; vuoto = quella dell'indicatore / The entry's data source when it differs from the indicator's; empty = the indicator's",
   )
   entryDataSource?: string | null;
@@ -195,15 +186,13 @@ export class SyncBatchInput {
   'Perché una cella è stata rifiutata, in italiano e inglese / Why a cell was refused, in English and Italian',
   { name: 'CellError' },
 )
-export class CellErrorType {
+export class CellErrorType extends BilingualMessage {
   @Field({
     description:
       'Colonna del contratto, es. weight, target, thresholds.0 / Column of the contract, e.g. weight, target, thresholds.0',
   })
   column!: string;
   @Field() code!: string;
-  @Field() message!: string;
-  @Field() messageIt!: string;
 }
 
 @ObjectType('SheetFutureTarget', { simpleResolvers: true })
