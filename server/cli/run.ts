@@ -18,6 +18,11 @@ export function runCommand(work: (orm: Orm) => Promise<void>): void {
   });
 }
 
+/** `parseArgs` options for flags that each take one value (`--name value`): the kind most of our commands' flags are. */
+export function valueFlags<Name extends string>(...names: Name[]): Record<Name, { type: 'string' }> {
+  return Object.fromEntries(names.map((name) => [name, { type: 'string' }])) as Record<Name, { type: 'string' }>;
+}
+
 export function expiryOf(days: string | undefined): Date | null {
   if (!days) return null;
   const n = Number(days);

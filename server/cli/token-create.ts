@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { User } from '../entities';
 import { issueToken } from '../services/users';
-import { expiryOf, runCommand } from './run';
+import { expiryOf, runCommand, valueFlags } from './run';
 
 /** npm run token:create -- --email a@b.it [--label "add-in"] [--expires-in-days N] */
 const { values } = parseArgs({
-  options: { email: { type: 'string' }, label: { type: 'string' }, 'expires-in-days': { type: 'string' } },
+  options: valueFlags('email', 'label', 'expires-in-days'),
 });
 if (!values.email) {
   console.error('usage: npm run token:create -- --email EMAIL [--label TEXT] [--expires-in-days N]');

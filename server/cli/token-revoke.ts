@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { revokeToken } from '../services/users';
-import { runCommand } from './run';
+import { runCommand, valueFlags } from './run';
 
 /** npm run token:revoke -- --token cru_xxxxxxxx (the whole token or its prefix, as token:create printed it) */
-const { values } = parseArgs({ options: { token: { type: 'string' } } });
+const { values } = parseArgs({ options: valueFlags('token') });
 if (!values.token) {
   console.error('usage: npm run token:revoke -- --token TOKEN_OR_PREFIX');
   process.exit(2);

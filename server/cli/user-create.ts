@@ -1,19 +1,13 @@
 import { parseArgs } from 'node:util';
 import type { Role } from '@core/vocabulary/roles';
 import { createUser, grantRole, issueToken } from '../services/users';
-import { expiryOf, runCommand } from './run';
+import { expiryOf, runCommand, valueFlags } from './run';
 
 /** npm run user:create -- --email a@b.it --name "Anna" [--org CODE --role admin [--units id,id]] [--system-admin] [--expires-in-days N] */
 const { values } = parseArgs({
   options: {
-    email: { type: 'string' },
-    name: { type: 'string' },
-    org: { type: 'string' },
-    role: { type: 'string' },
-    units: { type: 'string' },
+    ...valueFlags('email', 'name', 'org', 'role', 'units', 'expires-in-days', 'label'),
     'system-admin': { type: 'boolean' },
-    'expires-in-days': { type: 'string' },
-    label: { type: 'string' },
   },
 });
 

@@ -4,14 +4,14 @@ import type { ParsedValue } from '@core/values/types';
 import { Person } from './person';
 import { Project } from './project';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults, NodeEntity } from './base';
+import { NodeEntity } from './base';
 import { OptionalDouble, OptionalEnum, OptionalValue, RequiredInt, RequiredText } from './columns';
 import { Owner, Reference } from './references';
 
 /** An activity of a project, with its own target, rule and responsible person. */
 @NodeEntity('Attività di un progetto / Attività of a project')
 export class Activity extends TenantOwned {
-  declare [OptionalProps]?: NodeDefaults | 'position';
+  declare [OptionalProps]?: 'position';
 
   @Owner(() => Project) project!: Project;
 

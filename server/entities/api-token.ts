@@ -1,5 +1,5 @@
-import { DateTimeType, Entity, Index, OptionalProps, Property } from '@mikro-orm/core';
-import { Node, NodeDefaults } from './base';
+import { DateTimeType, Entity, Index, Property } from '@mikro-orm/core';
+import { Node } from './base';
 import { User } from './user';
 import { Owner } from './references';
 
@@ -10,8 +10,6 @@ import { Owner } from './references';
 @Entity()
 @Index({ properties: ['prefix', 'hash'] })
 export class ApiToken extends Node {
-  declare [OptionalProps]?: NodeDefaults;
-
   @Owner(() => User) user!: User;
 
   @Property({ type: 'string', length: 16 })

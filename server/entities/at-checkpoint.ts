@@ -1,3 +1,4 @@
+import type { Opt } from '@mikro-orm/core';
 import { ObjectType } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { Indicator } from './indicator';
@@ -15,5 +16,5 @@ export abstract class AtCheckpoint extends PlanOwned {
 
   @RequiredInt() year!: number;
 
-  @RequiredEnum(Checkpoint) checkpoint: Checkpoint = Checkpoint.YEAR_END;
+  @RequiredEnum(Checkpoint) checkpoint: Opt<Checkpoint> = Checkpoint.YEAR_END;
 }

@@ -2,7 +2,7 @@ import { Index, OptionalProps, Property } from '@mikro-orm/core';
 import { Field } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { AuditAction, ChangeSource } from '@core/vocabulary/enums';
-import { Node, NodeDefaults, NodeEntity } from './base';
+import { Node, NodeEntity } from './base';
 import { Organisation } from './organisation';
 import { OptionalString, RequiredDateTime, RequiredEnum, RequiredString } from './columns';
 import { OptionalOwner } from './references';
@@ -15,7 +15,7 @@ import { OptionalOwner } from './references';
 @Index({ properties: ['planId', 'at'] })
 @Index({ properties: ['planId', 'batchKey'] })
 export class AuditEvent extends Node {
-  declare [OptionalProps]?: NodeDefaults | 'source' | 'at';
+  declare [OptionalProps]?: 'source' | 'at';
 
   @OptionalOwner(() => Organisation) org?: Organisation | null;
 

@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DateTimeType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, getMetadataStorage, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { RequiredDateTime } from './columns';
-
-/**
- * Properties every row fills itself (the version by the ORM, the timestamps by their initialisers), so `em.create`
- * must not ask for them. Each concrete entity declares `[OptionalProps]` with these plus its own defaulted
- * properties: the declaration lives on the concrete class because a subclass cannot widen the base's union.
- * The id needs no listing: MikroORM already treats the primary key as optional.
- */
-export type NodeDefaults = 'version' | 'createdAt' | 'updatedAt';
 
 const typeNames = new Map<unknown, string | undefined>();
 
@@ -42,6 +34,11 @@ export abstract class NodeInterface {
 /**
  * Identity is an immutable opaque id, never a code: codes are labels of one plan version (docs/domain.md §8.6).
  * `version` counts committed changes; clients send it back to detect a colleague's newer edit.
+ *
+ * What every row fills itself (the version by the ORM, the timestamps by their initialisers) is typed `Opt`, so
+ * `em.create` never asks for it: marked here, where it is declared, rather than in each entity's `[OptionalProps]`,
+ * which then lists only the entity's own defaulted properties (a subclass cannot widen a union its base declared).
+ * The id needs no mark: MikroORM already treats the primary key as optional.
  */
 @ObjectType({ simpleResolvers: true, implements: NodeInterface })
 export abstract class Node {
@@ -54,13 +51,13 @@ export abstract class Node {
       'Versione della riga: cresce di uno a ogni modifica / Row version: increases by one at every committed change',
   })
   @Property({ type: 'integer', version: true })
-  version!: number;
+  version!: Opt<number>;
 
-  @RequiredDateTime() createdAt: Date = new Date();
+  @RequiredDateTime() createdAt: Opt<Date> = new Date();
 
   @Field(() => Date)
   @Property({ type: DateTimeType, onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  updatedAt: Opt<Date> = new Date();
 }
 
 /**

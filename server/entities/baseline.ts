@@ -1,8 +1,8 @@
-import { OptionalProps, Unique } from '@mikro-orm/core';
+import { Unique } from '@mikro-orm/core';
 import type { ParsedValue } from '@core/values/types';
 import { Indicator } from './indicator';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults, NodeEntity } from './base';
+import { NodeEntity } from './base';
 import { OptionalText, OptionalValue, RequiredInt } from './columns';
 import { Owner } from './references';
 
@@ -12,8 +12,6 @@ import { Owner } from './references';
 )
 @Unique({ properties: ['indicator', 'year'] })
 export class Baseline extends TenantOwned {
-  declare [OptionalProps]?: NodeDefaults;
-
   @Owner(() => Indicator) indicator!: Indicator;
 
   @RequiredInt() year!: number;

@@ -1,6 +1,6 @@
-import { OptionalProps, Unique } from '@mikro-orm/core';
+import { Unique } from '@mikro-orm/core';
 import { Checkpoint } from '@core/vocabulary/enums';
-import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { PlanOwned } from './plan-owned';
 import { OptionalString, OptionalText, RequiredEnum, RequiredInt } from './columns';
 import { NodeEntity } from './base';
 
@@ -10,8 +10,6 @@ import { NodeEntity } from './base';
 )
 @Unique({ properties: ['plan', 'year', 'checkpoint'] })
 export class CheckpointLock extends PlanOwned {
-  declare [OptionalProps]?: PlanOwnedDefaults;
-
   @RequiredInt() year!: number;
 
   @RequiredEnum(Checkpoint) checkpoint!: Checkpoint;

@@ -3,7 +3,7 @@ import { EntryLevel } from '@core/vocabulary/enums';
 import { Dashboard } from './dashboard';
 import { Indicator } from './indicator';
 import { OperationalObjective } from './operational-objective';
-import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { PlanOwned } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
 import { OptionalDouble, OptionalString, OptionalText, RequiredEnum } from './columns';
 import { Owner, Reference } from './references';
@@ -14,7 +14,7 @@ import { NodeEntity } from './base';
   'Una riga di un cruscotto: un indicatore raggruppato sotto un obiettivo / A row of a dashboard: an indicator grouped under an objective',
 )
 export class DashboardEntry extends PlanOwned {
-  declare [OptionalProps]?: PlanOwnedDefaults | 'level';
+  declare [OptionalProps]?: 'level';
 
   @Owner(() => Dashboard) dashboard!: Dashboard;
 

@@ -1,8 +1,7 @@
-import { OptionalProps } from '@mikro-orm/core';
 import { DashboardKind } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
-import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { PlanOwned } from './plan-owned';
 import { OptionalInt, RequiredEnum, RequiredString } from './columns';
 import { Reference } from './references';
 import { NodeEntity } from './base';
@@ -12,8 +11,6 @@ import { NodeEntity } from './base';
   'Cruscotto strategico, del servizio, del SG, del dirigente o individuale / Cruscotto: strategic, service, SG, manager or individual dashboard',
 )
 export class Dashboard extends PlanOwned {
-  declare [OptionalProps]?: PlanOwnedDefaults;
-
   @RequiredEnum(DashboardKind) kind!: DashboardKind;
 
   @RequiredString(300) name!: string;

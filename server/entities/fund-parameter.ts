@@ -1,8 +1,8 @@
-import { OptionalProps, Unique } from '@mikro-orm/core';
+import { Unique } from '@mikro-orm/core';
 import { FundKind } from '@core/vocabulary/enums';
 import { PlanCycle } from './plan-cycle';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults, NodeEntity } from './base';
+import { NodeEntity } from './base';
 import { OptionalText, RequiredDouble, RequiredEnum } from './columns';
 import { Owner } from './references';
 
@@ -12,8 +12,6 @@ import { Owner } from './references';
 )
 @Unique({ properties: ['cycle', 'fund'] })
 export class FundParameter extends TenantOwned {
-  declare [OptionalProps]?: NodeDefaults;
-
   @Owner(() => PlanCycle) cycle!: PlanCycle;
 
   @RequiredEnum(FundKind) fund!: FundKind;

@@ -4,7 +4,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { IndicatorCategory, IndicatorStatus, Polarity, ScoringRule, ValueKind } from '@core/vocabulary/enums';
 import { OperationalObjective } from './operational-objective';
 import { OrgUnit } from './org-unit';
-import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { PlanOwned } from './plan-owned';
 import { Project } from './project';
 import { StrategicObjective } from './strategic-objective';
 import { OptionalOwner, Reference } from './references';
@@ -29,8 +29,7 @@ import {
 // order by id limit n` seeks here; on the plan's index alone each slice sorted all the plan's rows (bench B4)
 @Index({ properties: ['plan', 'id'] })
 export class Indicator extends PlanOwned {
-  declare [OptionalProps]?:
-    PlanOwnedDefaults | 'valueKind' | 'polarity' | 'polarityConfirmed' | 'monitoring' | 'categories' | 'status';
+  declare [OptionalProps]?: 'valueKind' | 'polarity' | 'polarityConfirmed' | 'monitoring' | 'categories' | 'status';
 
   @OptionalOwner(() => StrategicObjective) strategicObjective?: StrategicObjective | null;
 

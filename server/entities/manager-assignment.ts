@@ -1,7 +1,6 @@
-import { OptionalProps } from '@mikro-orm/core';
 import { OperationalObjective } from './operational-objective';
 import { Person } from './person';
-import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { PlanOwned } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
 import { OptionalString, RequiredDouble } from './columns';
 import { OptionalOwner, Owner } from './references';
@@ -15,8 +14,6 @@ import { NodeEntity } from './base';
   'Obiettivo assegnato a un dirigente con un peso, per un periodo / Objective assigned to a manager with a weight, for a period',
 )
 export class ManagerAssignment extends PlanOwned {
-  declare [OptionalProps]?: PlanOwnedDefaults;
-
   @Owner(() => Person) manager!: Person;
 
   @OptionalString(

@@ -1,17 +1,14 @@
-import { OptionalProps } from '@mikro-orm/core';
 import { ManagerRoleKind } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults, NodeEntity } from './base';
+import { NodeEntity } from './base';
 import { OptionalString, RequiredEnum } from './columns';
 import { Owner, Reference } from './references';
 
 /** One person may hold two roles at once: the SG may also head an area. */
 @NodeEntity("Un ruolo di una persona in un'unità per un periodo / A role held by a person in a unit for a period")
 export class ManagerRole extends TenantOwned {
-  declare [OptionalProps]?: NodeDefaults;
-
   @Owner(() => Person) person!: Person;
 
   @RequiredEnum(ManagerRoleKind) role!: ManagerRoleKind;

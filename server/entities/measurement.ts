@@ -1,7 +1,6 @@
 import { Index, OptionalProps, Unique } from '@mikro-orm/core';
 import type { ParsedValue } from '@core/values/types';
 import { AtCheckpoint } from './at-checkpoint';
-import { PlanOwnedDefaults } from './plan-owned';
 import { NodeEntity } from './base';
 import {
   OptionalDouble,
@@ -24,7 +23,7 @@ import {
 // order by id limit n` seeks here; on the plan's index alone each slice sorted all the plan's rows (bench B4)
 @Index({ properties: ['plan', 'id'] })
 export class Measurement extends AtCheckpoint {
-  declare [OptionalProps]?: PlanOwnedDefaults | 'checkpoint' | 'notCompleted' | 'neutralised' | 'recordedAt';
+  declare [OptionalProps]?: 'notCompleted' | 'neutralised' | 'recordedAt';
 
   @OptionalValue('null quando non è stato inserito nulla / null when nothing was entered') value?: ParsedValue | null;
 

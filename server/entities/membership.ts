@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, OptionalProps, Property, type Rel, Unique } from '@mikro-orm/core';
 import { Role } from '@core/vocabulary/roles';
-import { Node, NodeDefaults } from './base';
+import { Node } from './base';
 import { Organisation } from './organisation';
 import { User } from './user';
 import { Owner } from './references';
@@ -12,7 +12,7 @@ import { Owner } from './references';
 @Entity()
 @Unique({ properties: ['user', 'org'] })
 export class Membership extends Node {
-  declare [OptionalProps]?: NodeDefaults | 'unitIds';
+  declare [OptionalProps]?: 'unitIds';
 
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   // Rel<>: no decorator metadata pointing back at User (the two files import each other)

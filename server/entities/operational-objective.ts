@@ -3,7 +3,7 @@ import { Field } from 'type-graphql';
 import { PurposeClass, Relevance } from '@core/vocabulary/enums';
 import { OrgUnit } from './org-unit';
 import { Person } from './person';
-import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { PlanOwned } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
 import { OptionalOwner } from './references';
 import { NodeEntity } from './base';
@@ -25,7 +25,7 @@ import {
   'Obiettivo operativo, pesato nel suo obiettivo strategico / Obiettivo operativo, weighted in its strategic objective',
 )
 export class OperationalObjective extends PlanOwned {
-  declare [OptionalProps]?: PlanOwnedDefaults | 'contributes' | 'budgetLines' | 'evidence' | 'isNew';
+  declare [OptionalProps]?: 'contributes' | 'budgetLines' | 'evidence' | 'isNew';
 
   @OptionalOwner(() => StrategicObjective) strategicObjective?: StrategicObjective | null;
 

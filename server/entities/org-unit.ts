@@ -1,8 +1,7 @@
-import { OptionalProps } from '@mikro-orm/core';
 import { UnitType } from '@core/vocabulary/enums';
 import { Person } from './person';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults, NodeEntity } from './base';
+import { NodeEntity } from './base';
 import { OptionalString, RequiredEnum, RequiredString } from './columns';
 import { Reference } from './references';
 
@@ -11,8 +10,6 @@ import { Reference } from './references';
   'Unità organizzativa; le unità formano un albero tramite parent / Organisational unit; units form a tree through parent',
 )
 export class OrgUnit extends TenantOwned {
-  declare [OptionalProps]?: NodeDefaults;
-
   @RequiredString(300) name!: string;
 
   @OptionalString(50) code?: string | null;

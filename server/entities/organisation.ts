@@ -1,6 +1,6 @@
-import { OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Property, Unique } from '@mikro-orm/core';
 import { Field } from 'type-graphql';
-import { Node, NodeDefaults, NodeEntity } from './base';
+import { Node, NodeEntity } from './base';
 import { RequiredString } from './columns';
 
 /** The tenant boundary: a chamber of commerce or any other public body. */
@@ -8,8 +8,6 @@ import { RequiredString } from './columns';
   'Un ente pubblico: ogni altra riga appartiene a uno / A public body (tenant): every other row belongs to one',
 )
 export class Organisation extends Node {
-  declare [OptionalProps]?: NodeDefaults;
-
   @RequiredString(300) name!: string;
 
   @Field({ description: 'Codice breve e unico, es. CCIAA-SO / Short unique code, e.g. CCIAA-SO' })

@@ -1,14 +1,11 @@
-import { OptionalProps } from '@mikro-orm/core';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults, NodeEntity } from './base';
+import { NodeEntity } from './base';
 import { OptionalString, RequiredString } from './columns';
 
 @NodeEntity(
   "Una persona: dirigente, responsabile d'unità, responsabile, consulente / A person: manager, unit head, responsible, consultant",
 )
 export class Person extends TenantOwned {
-  declare [OptionalProps]?: NodeDefaults;
-
   @RequiredString(200) fullName!: string;
 
   @OptionalString(320) email?: string | null;

@@ -1,5 +1,4 @@
-import { OptionalProps } from '@mikro-orm/core';
-import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { PlanOwned } from './plan-owned';
 import { OptionalString, RequiredString } from './columns';
 import { NodeEntity } from './base';
 
@@ -8,8 +7,6 @@ import { NodeEntity } from './base';
   'Prospettiva: una dimensione della balanced scorecard di un piano / Prospettiva: a balanced-scorecard dimension of a plan',
 )
 export class Perspective extends PlanOwned {
-  declare [OptionalProps]?: PlanOwnedDefaults;
-
   @OptionalString(50) code?: string | null;
 
   @RequiredString(500) name!: string;

@@ -4,7 +4,7 @@ import { Person } from './person';
 import { PlanCycle } from './plan-cycle';
 import { ScoringProfile } from './scoring-profile';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults, NodeEntity } from './base';
+import { NodeEntity } from './base';
 import { OptionalDateTime, OptionalString, RequiredEnum, RequiredInt, RequiredString } from './columns';
 import { Owner, Reference } from './references';
 
@@ -17,7 +17,7 @@ import { Owner, Reference } from './references';
 )
 @Unique({ properties: ['cycle', 'revision'] })
 export class PlanVersion extends TenantOwned {
-  declare [OptionalProps]?: NodeDefaults | 'status' | 'changeCount';
+  declare [OptionalProps]?: 'status' | 'changeCount';
 
   @Owner(() => PlanCycle) cycle!: PlanCycle;
 

@@ -3,7 +3,7 @@ import { Field } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ProfileStatus } from '@core/vocabulary/enums';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults, NodeEntity } from './base';
+import { NodeEntity } from './base';
 import { OptionalDateTime, RequiredEnum, RequiredInt, RequiredString } from './columns';
 
 /**
@@ -15,7 +15,7 @@ import { OptionalDateTime, RequiredEnum, RequiredInt, RequiredString } from './c
 )
 @Unique({ properties: ['org', 'name', 'profileVersion'] })
 export class ScoringProfile extends TenantOwned {
-  declare [OptionalProps]?: NodeDefaults | 'status';
+  declare [OptionalProps]?: 'status';
 
   @RequiredString(100) name!: string;
 

@@ -1,15 +1,12 @@
-import { OptionalProps } from '@mikro-orm/core';
 import { Relevance } from '@core/vocabulary/enums';
 import { Perspective } from './perspective';
-import { PlanOwned, PlanOwnedDefaults } from './plan-owned';
+import { PlanOwned } from './plan-owned';
 import { OptionalDouble, OptionalEnum, OptionalString, OptionalText, RequiredString, RequiredText } from './columns';
 import { Owner } from './references';
 import { NodeEntity } from './base';
 
 @NodeEntity('Obiettivo strategico / Strategic objective')
 export class StrategicObjective extends PlanOwned {
-  declare [OptionalProps]?: PlanOwnedDefaults;
-
   @Owner(() => Perspective) perspective!: Perspective;
 
   @RequiredString(

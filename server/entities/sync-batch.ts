@@ -1,7 +1,6 @@
-import { Entity, OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Entity, Property, Unique } from '@mikro-orm/core';
 import { PlanVersion } from './plan-version';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults } from './base';
 import { Owner } from './references';
 
 /**
@@ -11,8 +10,6 @@ import { Owner } from './references';
 @Entity()
 @Unique({ properties: ['plan', 'batchKey'] })
 export class SyncBatch extends TenantOwned {
-  declare [OptionalProps]?: NodeDefaults;
-
   @Owner(() => PlanVersion) plan!: PlanVersion;
 
   @Property({ type: 'string', length: 200 })

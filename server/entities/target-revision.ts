@@ -6,7 +6,7 @@ import { ParsedValueType } from './parsed-value';
 import { Person } from './person';
 import { Target } from './target';
 import { TenantOwned } from './tenant-owned';
-import { NodeDefaults, NodeEntity } from './base';
+import { NodeEntity } from './base';
 import { OptionalString, OptionalText, RequiredBoolean, RequiredEnum, RequiredInt } from './columns';
 import { Owner, Reference } from './references';
 
@@ -16,7 +16,7 @@ import { Owner, Reference } from './references';
 )
 @Unique({ properties: ['target', 'seq'] })
 export class TargetRevision extends TenantOwned {
-  declare [OptionalProps]?: NodeDefaults | 'approved';
+  declare [OptionalProps]?: 'approved';
 
   @Owner(() => Target) target!: Target;
 

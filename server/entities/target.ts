@@ -3,7 +3,6 @@ import { Field } from 'type-graphql';
 import { Polarity, ScoringRule, TargetMode } from '@core/vocabulary/enums';
 import { type StoredThreshold, ThresholdType } from './parsed-value';
 import { AtCheckpoint } from './at-checkpoint';
-import { PlanOwnedDefaults } from './plan-owned';
 import { OptionalEnum, RequiredEnum } from './columns';
 import { NodeEntity } from './base';
 
@@ -20,7 +19,7 @@ import { NodeEntity } from './base';
 // order by id limit n` seeks here; on the plan's index alone each slice sorted all the plan's rows (bench B4)
 @Index({ properties: ['plan', 'id'] })
 export class Target extends AtCheckpoint {
-  declare [OptionalProps]?: PlanOwnedDefaults | 'checkpoint' | 'mode' | 'thresholds';
+  declare [OptionalProps]?: 'mode' | 'thresholds';
 
   @RequiredEnum(TargetMode) mode: TargetMode = TargetMode.SCORED;
 

@@ -1,5 +1,5 @@
 import { Collection, Entity, OneToMany, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Node, NodeDefaults } from './base';
+import { Node } from './base';
 import { Membership } from './membership';
 
 /**
@@ -8,7 +8,7 @@ import { Membership } from './membership';
  */
 @Entity({ tableName: 'app_user' })
 export class User extends Node {
-  declare [OptionalProps]?: NodeDefaults | 'active' | 'systemAdmin';
+  declare [OptionalProps]?: 'active' | 'systemAdmin';
 
   @Property({ type: 'string', length: 200 })
   name!: string;

@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { valueFlags } from '../cli/run';
 import { config } from '../config';
 import { openOrm } from '../db/orm';
 import { Checkpoint } from '@core/vocabulary/enums';
@@ -22,16 +23,7 @@ const step = (text: string) => process.stderr.write(`[${((Date.now() - started) 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: {
-      plan: { type: 'string' },
-      year: { type: 'string' },
-      checkpoint: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      language: { type: 'string' },
-      alert: { type: 'string' },
-      database: { type: 'string' },
-    },
+    options: valueFlags('plan', 'year', 'checkpoint', 'format', 'out', 'language', 'alert', 'database'),
   });
   const kind = positionals[0];
   const year = Number(values.year);

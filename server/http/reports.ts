@@ -17,7 +17,7 @@ import { createContext } from '../graphql/context';
 import { DomainError, errorBody, ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors';
 import { checkpointName } from '@core/vocabulary/checkpoint';
 import { exportPlanWorkbook, tableName } from '../export/workbook';
-import { buildReport, CONTENT_TYPE, FORMATS, fileName, render } from '../export/reports';
+import { buildReport, CONTENT_TYPE, FORMATS, fileName, render, type ReportFormat } from '../export/reports';
 import type { ScoreSnapshots } from '../services/score-snapshots';
 import type { PlanCompute } from '../compute/pool';
 import { PdfUnavailableError } from '../export/reports/render-pdf';
@@ -141,7 +141,17 @@ const answered =
     }
   };
 
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`;
+/**
+ * A document answered: its type, never sniffed; HTML shown in the browser with nothing of its own to run or fetch,
+ * any other format saved as `name`.
+ */
+function sendFile(res: Response, body: Buffer, format: ReportFormat, name: string): void {
+  res.setHeader('Content-Type', CONTENT_TYPE[format]);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (format === 'html') res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+  else res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`);
+  res.send(body);
+}
 
 export function reportsRouter(options: ReportsRouterOptions): Router {
   const router = express.Router();
@@ -150,109 +160,93 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
   const maxPdf = options.maxConcurrentPdf ?? 2;
   let pdfInFlight = 0;
   const guards = options.guards ?? [];
+  const route = (method: 'get' | 'post', path: string, handle: (req: Request, res: Response) => Promise<unknown>) =>
+    router[method](path, ...guards, answered(handle));
 
-  router.get(
-    '/reports/:file',
-    ...guards,
-    answered(async (req, res) => {
-      const match = /^([a-z][a-z-]*)\.([a-z]+)$/.exec(String(req.params.file));
-      const format = FORMATS.find((f) => f === match?.[2]);
-      if (!match || !format)
-        throw InputError.of('file', 'UNKNOWN_REPORT', `ask for /reports/<kind>.<${FORMATS.join('|')}>`);
-      const kind = match[1];
-      const caller = await resolveAccess(req, res);
-      const p = period(req);
-      const extra = Object.fromEntries(
-        Object.entries(req.query).filter(
-          ([k, v]) => !['planId', 'year', 'checkpoint'].includes(k) && typeof v === 'string',
-        ),
-      ) as Record<string, string>;
-      const request = { ...p, options: extra };
-      if (format === 'pdf' && pdfInFlight >= maxPdf) {
-        res.setHeader('Retry-After', '5');
-        return fail(
-          res,
-          503,
-          'BUSY',
-          'other PDFs are being rendered: retry in a few seconds, or download the HTML and print it',
-        );
-      }
-      const doc = await buildReport(caller.em, kind, request, caller.snapshots, caller.compute);
-      await nextTurn(); // the document is laid out: rendering it is a phase of its own
-      if (format === 'pdf') pdfInFlight++;
-      let body: Buffer;
-      try {
-        body = await render(doc, format);
-      } finally {
-        if (format === 'pdf') pdfInFlight--;
-      }
-      res.setHeader('Content-Type', CONTENT_TYPE[format]);
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      if (format === 'html') res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-      else res.setHeader('Content-Disposition', attachment(fileName(kind, request, format)));
-      res.send(body);
-    }),
-  );
-
-  router.get(
-    '/export/plan.xlsx',
-    ...guards,
-    answered(async (req, res) => {
-      const caller = await resolveAccess(req, res);
-      const p = period(req);
-      const language = req.query.language === 'en' ? 'en' : 'it';
-      const body = await exportPlanWorkbook(
-        caller.em,
-        {
-          ...p,
-          language,
-          serverUrl: `${req.protocol}://${req.get('host') ?? ''}`,
-        },
-        caller.snapshots,
-        { readOnly: caller.fastPaths, compute: caller.compute },
+  route('get', '/reports/:file', async (req, res) => {
+    const match = /^([a-z][a-z-]*)\.([a-z]+)$/.exec(String(req.params.file));
+    const format = FORMATS.find((f) => f === match?.[2]);
+    if (!match || !format)
+      throw InputError.of('file', 'UNKNOWN_REPORT', `ask for /reports/<kind>.<${FORMATS.join('|')}>`);
+    const kind = match[1];
+    const caller = await resolveAccess(req, res);
+    const p = period(req);
+    const extra = Object.fromEntries(
+      Object.entries(req.query).filter(
+        ([k, v]) => !['planId', 'year', 'checkpoint'].includes(k) && typeof v === 'string',
+      ),
+    ) as Record<string, string>;
+    const request = { ...p, options: extra };
+    if (format === 'pdf' && pdfInFlight >= maxPdf) {
+      res.setHeader('Retry-After', '5');
+      return fail(
+        res,
+        503,
+        'BUSY',
+        'other PDFs are being rendered: retry in a few seconds, or download the HTML and print it',
       );
-      res.setHeader('Content-Type', CONTENT_TYPE.xlsx);
-      res.setHeader('Content-Disposition', attachment(`${tableName(p.year, p.checkpoint)}.xlsx`));
-      res.setHeader('X-Checkpoint', checkpointName(p.checkpoint));
-      res.send(body);
-    }),
-  );
+    }
+    const doc = await buildReport(caller.em, kind, request, caller.snapshots, caller.compute);
+    await nextTurn(); // the document is laid out: rendering it is a phase of its own
+    if (format === 'pdf') pdfInFlight++;
+    let body: Buffer;
+    try {
+      body = await render(doc, format);
+    } finally {
+      if (format === 'pdf') pdfInFlight--;
+    }
+    sendFile(res, body, format, fileName(kind, request, format));
+  });
 
-  router.post(
-    '/import/workbook',
-    ...guards,
-    answered(async (req, res) => {
-      // the caller first: an anonymous upload is refused before its body is read
-      const caller = await resolveAccess(req, res);
-      const body = await readBody(req, maxUpload);
-      const q = req.query as Record<string, string | undefined>;
-      const year = q.year === undefined || q.year === '' ? undefined : Number(q.year);
-      if (year !== undefined && !Number.isInteger(year))
-        throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
-      const planId = planIdOf(q.planId, 'give the plan version to import into: ?planId=…');
-      const mode = q.mode === 'atomic' || q.mode === 'ATOMIC' ? 'atomic' : 'partial';
-      const result = await importWorkbook(
-        {
-          em: caller.em,
-          actor: caller.actor,
-          access: caller.access,
-          fastPaths: caller.fastPaths,
-          source: ChangeSource.IMPORT,
-          sourceDetail: null,
-        },
-        body,
-        {
-          planId,
-          year,
-          checkpoint: q.checkpoint ? checkpointOf(q.checkpoint) : undefined,
-          mode,
-          sheet: q.sheet,
-          fileName: q.fileName ?? undefined,
-        },
-      );
-      res.json(result);
-    }),
-  );
+  route('get', '/export/plan.xlsx', async (req, res) => {
+    const caller = await resolveAccess(req, res);
+    const p = period(req);
+    const language = req.query.language === 'en' ? 'en' : 'it';
+    const body = await exportPlanWorkbook(
+      caller.em,
+      {
+        ...p,
+        language,
+        serverUrl: `${req.protocol}://${req.get('host') ?? ''}`,
+      },
+      caller.snapshots,
+      { readOnly: caller.fastPaths, compute: caller.compute },
+    );
+    res.setHeader('X-Checkpoint', checkpointName(p.checkpoint));
+    sendFile(res, body, 'xlsx', `${tableName(p.year, p.checkpoint)}.xlsx`);
+  });
+
+  route('post', '/import/workbook', async (req, res) => {
+    // the caller first: an anonymous upload is refused before its body is read
+    const caller = await resolveAccess(req, res);
+    const body = await readBody(req, maxUpload);
+    const q = req.query as Record<string, string | undefined>;
+    const year = q.year === undefined || q.year === '' ? undefined : Number(q.year);
+    if (year !== undefined && !Number.isInteger(year))
+      throw InputError.of('year', 'BAD_YEAR', 'give the year: ?year=2022');
+    const planId = planIdOf(q.planId, 'give the plan version to import into: ?planId=…');
+    const mode = q.mode === 'atomic' || q.mode === 'ATOMIC' ? 'atomic' : 'partial';
+    const result = await importWorkbook(
+      {
+        em: caller.em,
+        actor: caller.actor,
+        access: caller.access,
+        fastPaths: caller.fastPaths,
+        source: ChangeSource.IMPORT,
+        sourceDetail: null,
+      },
+      body,
+      {
+        planId,
+        year,
+        checkpoint: q.checkpoint ? checkpointOf(q.checkpoint) : undefined,
+        mode,
+        sheet: q.sheet,
+        fileName: q.fileName ?? undefined,
+      },
+    );
+    res.json(result);
+  });
 
   return router;
 }

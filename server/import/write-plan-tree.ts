@@ -60,13 +60,8 @@ export function writeTree(writer: PlanWriter): void {
         perspective,
         code: s.code,
         title: s.title,
-        description: s.description ?? null,
-        kpi: s.kpi ?? null,
-        missionCode: s.missionCode ?? null,
+        ...statedOrNull(s, 'description', 'kpi', 'missionCode', 'passMark', 'ownShare', 'relevance'),
         strategicArea: writer.fitOrNull(s.strategicArea, 300, `strategic objective ${s.code}`, s.line),
-        passMark: s.passMark ?? null,
-        ownShare: s.ownShare ?? null,
-        relevance: s.relevance ?? null,
         position: si + 1,
       });
       writer.sos.set(s.key, so);
@@ -77,16 +72,11 @@ export function writeTree(writer: PlanWriter): void {
           strategicObjective: so,
           code: o.code,
           title: o.title,
-          description: o.description ?? null,
-          kpi: o.kpi ?? null,
+          ...statedOrNull(o, 'description', 'kpi', 'expectedBenefit', 'plannedActions', 'relevance', 'purposeClass'),
           weight: writer.weight(o.weight, `operational objective ${o.code}`, o.line),
           contributes: o.contributes ?? true,
           cardPerspective: writer.fitOrNull(o.cardPerspective, 300, `operational objective ${o.code}`, o.line),
-          expectedBenefit: o.expectedBenefit ?? null,
-          plannedActions: o.plannedActions ?? null,
           effort: writer.fitOrNull(o.effort, 300, `operational objective ${o.code}`, o.line),
-          relevance: o.relevance ?? null,
-          purposeClass: o.purposeClass ?? null,
           budgetLines: o.budgetLines ?? [],
           evidence: o.evidence ?? [],
           isNew: o.isNew ?? false,
@@ -123,22 +113,16 @@ function writeIndicator(
     ...parent,
     code: i.code,
     title: i.title,
-    actionLabel: i.actionLabel ?? null,
-    formula: i.formula ?? null,
-    numerator: i.numerator ?? null,
-    denominator: i.denominator ?? null,
+    ...statedOrNull(i, 'actionLabel', 'formula', 'numerator', 'denominator', 'rule', 'replacedOn', 'replacementReason'),
     unit,
     ...(valueKind ? { valueKind } : {}),
     ...(i.polarity ? { polarity: i.polarity.value, polarityEvidence: i.polarity.evidence } : {}),
     polarityConfirmed: false,
-    rule: i.rule ?? null,
     weight: writer.weight(i.weight, `indicator ${i.code}`, i.line),
     monitoring: i.monitoring ?? false,
     dataSource: writer.fitOrNull(i.dataSource, 300, `indicator ${i.code}`, i.line),
     categories: i.categories ?? [],
     status: i.replacedByKey ? IndicatorStatus.REPLACED : IndicatorStatus.ACTIVE,
-    replacedOn: i.replacedOn ?? null,
-    replacementReason: i.replacementReason ?? null,
     project: i.projectKey ? (writer.projects.get(i.projectKey) ?? null) : null,
     position,
   });
@@ -203,12 +187,17 @@ function writeTarget(writer: PlanWriter, indicator: Indicator, t: TargetDraft, u
       kind: RevisionKind.REVISED,
       approved: true,
       value: parseValue(r.raw, { year: t.year, unit, role: 'target' }),
-      adoptingAct: r.adoptingAct ?? null,
-      actDate: r.actDate ?? null,
+      ...statedOrNull(r, 'adoptingAct', 'actDate'),
       note: r.note ?? `source line ${r.line}`,
     });
   });
 }
+
+/** The draft's cells `keys` as columns: what the document leaves unsaid (absent from the draft) is stored as null. */
+function statedOrNull<T, K extends keyof T>(draft: T, ...keys: K[]): OrNull<Pick<T, K>> {
+  return Object.fromEntries(keys.map((key) => [key, draft[key] ?? null])) as OrNull<Pick<T, K>>;
+}
+type OrNull<T> = { [P in keyof T]-?: Exclude<T[P], undefined> | null };
 
 /** The unit of the first stated target applies to bare numbers of the same kind ("70" next to "65%"), not to another kind's year. */
 function unitFor(t: TargetDraft, first: ParsedValue, unit: string | null): string | undefined {

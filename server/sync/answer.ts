@@ -14,6 +14,9 @@ import { levelOfNode, parentIdOf, type PlanNode, type PlanState } from './plan-s
 import { isWrite, type RowPlan, type RowStatus, type SyncInput, type SyncMode } from './row-plan';
 import { sheetRowOf, type SheetRowOut } from './sheet-rows';
 
+/** Who last changed a row and when, as the audit trail says (null where it says nothing) */
+export type LastChange = { changedBy: string | null; changedAt: Date | null };
+
 export type RowResult = {
   index: number;
   clientRef: string | null;
@@ -22,7 +25,7 @@ export type RowResult = {
   rowVersion: number | null;
   errors: CellError[];
   /** for a conflict: the row as the server has it, and who changed it when */
-  current: (SheetRowOut & { changedBy: string | null; changedAt: Date | null }) | null;
+  current: (SheetRowOut & LastChange) | null;
   realization: RealizationView | null;
 };
 
@@ -154,7 +157,7 @@ async function conflictDetails(
   conflicts: RowPlan[],
   held: ReadonlyArray<HeldEvent>,
 ) {
-  const out = new Map<RowPlan, SheetRowOut & { changedBy: string | null; changedAt: Date | null }>();
+  const out = new Map<RowPlan, SheetRowOut & LastChange>();
   if (conflicts.length === 0) return out;
   const members = new Map(conflicts.map((p) => [p, state.memberIds(p.node!)]));
   const events = await ctx.em.find(

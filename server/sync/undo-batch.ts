@@ -15,17 +15,16 @@ import { recordChange, snapshot } from '../services/audit';
 import type { ServiceContext } from '../services/service-context';
 import { codeOf, loadPlanState, type PlanNode, type PlanState } from './plan-state';
 import { takeTurnOnPlan } from './plan-lock';
+import type { LastChange } from './answer';
 
 export type UndoInput = { planId: string; batchKey: string; year: number; checkpoint: Checkpoint };
 
 /** A row the undo would overwrite: changed after the batch by someone or something else. */
-export type UndoRefusal = {
+export type UndoRefusal = LastChange & {
   rowId: string;
   code: string | null;
   reason: string;
   reasonIt: string;
-  changedBy: string | null;
-  changedAt: Date | null;
   source: ChangeSource | null;
 };
 

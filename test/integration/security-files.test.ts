@@ -8,7 +8,7 @@ import { databaseNames } from '../helpers/databases';
 import { startServer, type TestServer } from '../helpers/server';
 import { buildTenant, type Tenant } from '../helpers/tenant';
 
-type Reply = { status: number; text: string; body: Buffer };
+type Reply = { status: number; text: string; body: Buffer; headers: Headers };
 
 async function call(
   server: TestServer,
@@ -25,7 +25,7 @@ async function call(
     body: init.body ? new Blob([new Uint8Array(init.body)]) : undefined,
   });
   const body = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, text: body.toString('latin1'), body };
+  return { status: response.status, text: body.toString('latin1'), body, headers: response.headers };
 }
 
 /** Every row of a tenant that an import could touch, with its version: unchanged means nothing was written. */
@@ -101,6 +101,28 @@ describe.each(databaseNames())('file routes: tenant isolation and roles (%s)', (
     expect(reply.status).toBe(403);
     expect(JSON.parse(reply.body.toString('utf8')).errors[0].extensions.code).toBe('FORBIDDEN');
     expect(await fingerprint(server, a)).toBe(before);
+  });
+
+  it('every file is typed and never sniffed: HTML shown under a policy that runs nothing, the rest saved', async () => {
+    const spreadsheet = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const saved = expect.stringMatching(/^attachment; filename="[\w.-]+\.xlsx"$/);
+    const html = 'text/html; charset=utf-8';
+    const inert = "default-src 'none'; style-src 'unsafe-inline'";
+    // each file: its path, then the headers `names` lists as it must carry them (null: absent)
+    const files: Array<[string, string, string | null, unknown, string | null]> = [
+      [`/reports/relazione.html?planId=${a.plan}&year=2022`, html, inert, null, null],
+      [`/reports/relazione.xlsx?planId=${a.plan}&year=2022`, spreadsheet, null, saved, null],
+      [`/export/plan.xlsx?planId=${a.plan}&year=2022&checkpoint=30/6`, spreadsheet, null, saved, 'MID_YEAR'],
+    ];
+    const names = ['content-type', 'content-security-policy', 'content-disposition', 'x-checkpoint'];
+    for (const [path, ...expected] of files) {
+      const reply = await call(server, adminA, path);
+      expect([path, reply.headers.get('x-content-type-options'), ...names.map((n) => reply.headers.get(n))]).toEqual([
+        path,
+        'nosniff',
+        ...expected,
+      ]);
+    }
   });
 
   it('the routes refuse a request without a valid token', async () => {
