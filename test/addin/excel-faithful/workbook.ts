@@ -19,8 +19,10 @@ export class Workbook extends ClientObject<WorkbookModel> {
     this.settings = new SettingCollection(context);
     this.customXmlParts = new CustomXmlPartCollection(context);
   }
+  protected readonly what = 'workbook';
+  /** the workbook is no object of a collection: its ItemNotFound names no place */
   protected missing(): Error {
-    return itemNotFound('workbook');
+    return itemNotFound(this.what);
   }
 
   getActiveCell() {
