@@ -44,7 +44,7 @@ export class Setting extends ClientObject<{ key: string; value: unknown }> {
     );
   }
   protected readonly what = 'setting';
-  protected missing(): Error {
+  protected override missing(): Error {
     return itemNotFound(`${this.what} ${this.key}`, 'SettingCollection.getItem');
   }
 

@@ -79,7 +79,7 @@ export class TableCollection extends ClientObject<TableModel[]> {
 
 export class Table extends ClientObject<TableModel> {
   protected readonly what = 'table';
-  protected missing(): Error {
+  protected override missing(): Error {
     return itemNotFound(`${this.what} (${this.path})`, 'TableCollection.getItem');
   }
 
@@ -283,7 +283,7 @@ export class TableColumns extends TablePart {
 /** one Excel.TableColumn, as TableColumnCollection.add answers it: its id and name, and its ranges */
 export class TableColumn extends ClientObject<{ table: TableModel; at: number }> {
   protected readonly what = 'table column';
-  protected missing(): Error {
+  protected override missing(): Error {
     return itemNotFound(`${this.what} (${this.path})`, 'TableColumn');
   }
 

@@ -21,7 +21,7 @@ export class Workbook extends ClientObject<WorkbookModel> {
   }
   protected readonly what = 'workbook';
   /** the workbook is no object of a collection: its ItemNotFound names no place */
-  protected missing(): Error {
+  protected override missing(): Error {
     return itemNotFound(this.what);
   }
 
