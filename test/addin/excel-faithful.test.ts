@@ -4,6 +4,7 @@
  */
 import { createFaithfulExcel, reopenFaithfulExcel } from './excel-faithful';
 import type { RequestContext } from './excel-faithful/context';
+import type { Locale } from './excel-faithful/values';
 
 type Excel = ReturnType<typeof createFaithfulExcel>;
 
@@ -22,6 +23,13 @@ async function read(excel: Excel, sheet: string, address: string) {
       formulas: range.formulas,
     };
   });
+}
+
+/** A new workbook in `locale` where the user typed each text into its cell of Foglio1 */
+function typedIn(locale: Locale, cells: Record<string, string>): Excel {
+  const excel = createFaithfulExcel({ locale });
+  for (const [address, text] of Object.entries(cells)) excel.user.type(`Foglio1!${address}`, text);
+  return excel;
 }
 
 async function write(excel: Excel, sheet: string, address: string, values: unknown[][]) {
@@ -47,27 +55,33 @@ async function plan(excel: Excel) {
 }
 
 describe('typed cells shown in the workbook locale', () => {
-  it('"3,4%" typed in it-IT is the number 0.034 with a percent format, shown 3,40%', async () => {
-    const excel = createFaithfulExcel({ locale: 'it-IT' });
-    excel.user.type('Foglio1!F5', '3,4%');
+  it.each([
     // Excel gives a typed percent with decimals the 0.00% format (numfmt's reading of the input, as Excel's)
-    expect(await read(excel, 'Foglio1', 'F5')).toEqual({
-      values: [[0.034]],
-      text: [['3,40%']],
-      numberFormat: [['0.00%']],
-      valueTypes: [['Double']],
-      formulas: [[0.034]],
-    });
+    [
+      '3,4%',
+      'F5',
+      'the number 0.034 with a percent format, shown 3,40%',
+      {
+        values: [[0.034]],
+        text: [['3,40%']],
+        numberFormat: [['0.00%']],
+        valueTypes: [['Double']],
+        formulas: [[0.034]],
+      },
+    ],
+    [
+      '15/08/2022',
+      'A1',
+      'serial 44788 with a date format',
+      { values: [[44788]], text: [['15/08/2022']], valueTypes: [['Double']] },
+    ],
+  ])('"%s" typed in it-IT into %s is %s', async (text, address, _, cell) => {
+    const excel = typedIn('it-IT', { [address]: text });
+    expect(await read(excel, 'Foglio1', address)).toMatchObject(cell);
   });
 
-  it('"15/08/2022" is serial 44788 with a date format, and 44788 shows back as 15/08/2022', async () => {
+  it('44788 written into a dd/mm/yyyy cell shows as 15/08/2022', async () => {
     const excel = createFaithfulExcel({ locale: 'it-IT' });
-    excel.user.type('Foglio1!A1', '15/08/2022');
-    expect(await read(excel, 'Foglio1', 'A1')).toMatchObject({
-      values: [[44788]],
-      text: [['15/08/2022']],
-      valueTypes: [['Double']],
-    });
     await excel.Excel.run(async (context: RequestContext) => {
       const range = context.workbook.worksheets.getItem('Foglio1').getRange('B1');
       range.numberFormat = [['dd/mm/yyyy']];
@@ -78,9 +92,7 @@ describe('typed cells shown in the workbook locale', () => {
   });
 
   it('keeps the 1900 leap-year bug: serial 60 is 29/02/1900 and 61 is 01/03/1900', async () => {
-    const excel = createFaithfulExcel({ locale: 'it-IT' });
-    excel.user.type('Foglio1!A1', '29/02/1900');
-    excel.user.type('Foglio1!A2', '01/03/1900');
+    const excel = typedIn('it-IT', { A1: '29/02/1900', A2: '01/03/1900' });
     expect((await read(excel, 'Foglio1', 'A1:A2')).values).toEqual([[60], [61]]);
   });
 
@@ -89,15 +101,13 @@ describe('typed cells shown in the workbook locale', () => {
       ['it-IT', '1.234,5', ['1.234,50', '1234,5']],
       ['en-US', '1,234.5', ['1,234.50', '1234.5']],
     ] as const) {
-      const excel = createFaithfulExcel({ locale });
-      excel.user.type('Foglio1!A1', input);
+      const excel = typedIn(locale, { A1: input });
       await write(excel, 'Foglio1', 'A2', [[1234.5]]);
       const { values, text } = await read(excel, 'Foglio1', 'A1:A2');
       expect(values).toEqual([[1234.5], [1234.5]]);
       expect(text).toEqual([[expected[0]], [expected[1]]]);
     }
-    const us = createFaithfulExcel({ locale: 'en-US' });
-    us.user.type('Foglio1!A1', '8/15/2022');
+    const us = typedIn('en-US', { A1: '8/15/2022' });
     expect((await read(us, 'Foglio1', 'A1')).values).toEqual([[44788]]);
   });
 

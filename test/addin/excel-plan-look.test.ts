@@ -67,23 +67,21 @@ describe('the plan sheet reads like a plan (issue 18, item 8)', () => {
   });
 
   it("reads each row's depth from its level cell as typed; a blank or unknown level stays outside the groups", () => {
-    const typed = ['Prospettiva', 'obiettivo strategico', 'OBIETTIVO OPERATIVO', 'azione', '', 'boh'];
+    // each level cell as typed, beside the outline row it gives
+    const typed: Array<[string, PlanOutline['rows'][number]]> = [
+      ['Prospettiva', { depth: 0, bold: true }],
+      ['obiettivo strategico', { depth: 1, bold: true }],
+      ['OBIETTIVO OPERATIVO', { depth: 2, bold: true }],
+      ['azione', { depth: 3, bold: false }],
+      ['', { depth: 0, bold: false }],
+      ['boh', { depth: 0, bold: false }],
+    ];
     // the lines as the sync reads them, out of order: the outline goes by position
     const table = {
       headers: { title: 'Titolo' },
-      lines: typed.map((level, position) => ({ position, inputs: { level } })).reverse(),
+      lines: typed.map(([level], position) => ({ position, inputs: { level } })).reverse(),
     } as unknown as PlanTable;
-    expect(planOutline(table)).toEqual({
-      titleColumn: 'Titolo',
-      rows: [
-        { depth: 0, bold: true },
-        { depth: 1, bold: true },
-        { depth: 2, bold: true },
-        { depth: 3, bold: false },
-        { depth: 0, bold: false },
-        { depth: 0, bold: false },
-      ],
-    });
+    expect(planOutline(table)).toEqual({ titleColumn: 'Titolo', rows: typed.map(([, row]) => row) });
     const lights = { green: 0.8, yellow: 0.6 };
     expect([0.8, 0.79, 0.6, 0.1, null].map((v) => lightColour(v, lights))).toEqual([
       LIGHT_COLOURS.green,

@@ -3,7 +3,7 @@
  * session talks HTTP. Load → edit → Sync → the database and the sheet both show the change.
  */
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
-import { H, withLoadedWorkbook, openSession, rowOf } from '../helpers/addin-session';
+import { H, withLoadedWorkbook, openSession, rowOf, typeRows } from '../helpers/addin-session';
 import { describeOnSondrio } from '../helpers/sondrio-server';
 import { ok, readRows } from '../helpers/sync';
 
@@ -83,33 +83,12 @@ describeOnSondrio('add-in sync on %s', (sondrio) => {
   });
 
   test('new rows are created under existing and new parents in one Sync', async () => {
-    book.wb.addRow(book.table, {
-      [H.level]: 'azione',
-      [H.code]: '1.1.5',
-      [H.title]: 'Nuova azione',
-      [H.parentCode]: '1.1',
-      [H.weight]: '10',
-      [H.polarity]: 'maggiore',
-      [H.target]: '20',
-      [H.thresholds]: '80%: 18; 60%: 15',
-      [H.actual]: '19',
-    });
-    book.wb.addRow(book.table, {
-      [H.level]: 'obiettivo operativo',
-      [H.code]: '1.9',
-      [H.title]: 'Nuovo obiettivo',
-      [H.parentCode]: '1',
-      [H.weight]: '5',
-    });
-    book.wb.addRow(book.table, {
-      [H.level]: 'azione',
-      [H.code]: '1.9.1',
-      [H.title]: 'Azione del nuovo obiettivo',
-      [H.parentCode]: '1.9',
-      [H.weight]: '100',
-      [H.target]: '10',
-      [H.actual]: '10',
-    });
+    typeRows(book.wb, book.table, [
+      [H.level, H.code, H.title, H.parentCode, H.weight, H.target, H.actual, H.polarity, H.thresholds],
+      ['azione', '1.1.5', 'Nuova azione', '1.1', '10', '20', '19', 'maggiore', '80%: 18; 60%: 15'],
+      ['obiettivo operativo', '1.9', 'Nuovo obiettivo', '1', '5'],
+      ['azione', '1.9.1', 'Azione del nuovo obiettivo', '1.9', '100', '10', '10'],
+    ]);
     const summary = await book.session.sync();
     expect(summary).toMatchObject({ sent: 3, created: 3, rejected: 0 });
     const created = await serverRow('1.1.5');

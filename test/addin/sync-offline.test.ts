@@ -6,7 +6,7 @@
 import type { FetchLike } from '../../addin/src/api/client';
 import { ApiError, OfflineError } from '../../addin/src/api/errors';
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
-import { H, networkFetch, openSession, rowOf } from '../helpers/addin-session';
+import { H, networkFetch, openSession, rowOf, typeRows } from '../helpers/addin-session';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { currentRow, rowHistory } from '../helpers/sync';
 
@@ -24,15 +24,10 @@ test('offline edits stay dirty with provisional scores, survive reopening, and g
   net.offline = true;
   const r = rowOf(wb, table, '1.1.2');
   wb.editCell(table, r, H.actual, '11');
-  wb.addRow(table, {
-    [H.level]: 'azione',
-    [H.code]: '1.1.6',
-    [H.title]: 'Scritta offline',
-    [H.parentCode]: '1.1',
-    [H.weight]: '0',
-    [H.target]: '10',
-    [H.actual]: '5',
-  });
+  typeRows(wb, table, [
+    [H.level, H.code, H.title, H.parentCode, H.weight, H.target, H.actual],
+    ['azione', '1.1.6', 'Scritta offline', '1.1', '0', '10', '5'],
+  ]);
   const offline = await session.sync();
   expect(offline).toMatchObject({ offline: true, sent: 0, pending: 2 });
   expect(await current('1.1.2')).toEqual(before);

@@ -7,7 +7,7 @@
 import { messages } from '../../addin/src/i18n';
 import { TO_SEND_FILL } from '../../addin/src/sync/pending';
 import { REJECTED_FILL } from '../../addin/src/sync/writer';
-import { H, loadedWorkbook, rowOf } from '../helpers/addin-session';
+import { H, loadedWorkbook, rowOf, typeRows } from '../helpers/addin-session';
 import { withSondrioServer } from '../helpers/sondrio-server';
 
 const sondrio = withSondrioServer();
@@ -94,15 +94,10 @@ test('a refused row keeps its reasons until touched again; then it is "DA INVIAR
 
 test('a row typed below the table is marked without any event naming it', async () => {
   const { wb, session, table } = await loadedWorkbook(sondrio.server, sondrio.plan.planId);
-  const added = wb.addRow(table, {
-    [H.level]: 'azione',
-    [H.code]: '1.1.9',
-    [H.title]: 'Nuova azione',
-    [H.parentCode]: '1.1',
-    [H.weight]: '0',
-    [H.target]: '10',
-    [H.actual]: '10',
-  });
+  const [added] = typeRows(wb, table, [
+    [H.level, H.code, H.title, H.parentCode, H.weight, H.target, H.actual],
+    ['azione', '1.1.9', 'Nuova azione', '1.1', '0', '10', '10'],
+  ]);
   expect(await session.markPending()).toEqual({ pending: 1, marked: 1 });
   expect(wb.cell(table, added, H.syncStatus)).toBe(status.TO_SEND);
   expect(wb.cell(table, added, H.realization)).toBe(1);

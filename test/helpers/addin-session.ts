@@ -51,6 +51,14 @@ export function rowOf(workbook: MemoryWorkbook, table: string, code: string, lev
   return row;
 }
 
+/**
+ * The user types lines just below a table, written as they stand on the sheet: a row of headers, then one row of cells
+ * per line; a short line leaves the cells after it empty. Returns the body rows they became.
+ */
+export function typeRows(workbook: MemoryWorkbook, table: string, [headers, ...lines]: string[][]): number[] {
+  return lines.map((line) => workbook.addRow(table, Object.fromEntries(line.map((cell, i) => [headers[i], cell]))));
+}
+
 export type LoadedWorkbook = { wb: MemoryWorkbook; session: WorkbookSession; table: string };
 
 /** A new workbook with a plan's 2022 year-end rows loaded into a table by a new session: where a sync test starts. */

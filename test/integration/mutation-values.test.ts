@@ -94,45 +94,47 @@ describe.each(databaseNames())('mutations refuse the values a sheet would refuse
     expect(fine.data.createTargetRevision.value.number).toBe(1000.5);
   });
 
-  it('a date that does not exist is refused: replacedOn "2022-02-31"', async () => {
-    const answer = await env.server.gql(
+  /** Each refusal names its field and code, and its reason in Italian (messageIt) and in English (message). */
+  it.each([
+    [
+      'a date that does not exist: replacedOn "2022-02-31"',
       `mutation($id: ID!) { updateIndicator(id: $id, input: { replacedOn: "2022-02-31" }) { replacedOn } }`,
-      { id: env.tenant.indicator },
-    );
-    const [problem] = problems(answer);
-    expect(problem).toMatchObject({ field: 'replacedOn', code: 'INVALID_DATE' });
-    expect(problem).toMatchObject({
-      messageIt: '"2022-02-31" non è una data esistente',
-      message: '"2022-02-31" is not a date that exists',
-    });
+      'indicator',
+      { field: 'replacedOn', code: 'INVALID_DATE' },
+      { messageIt: '"2022-02-31" non è una data esistente', message: '"2022-02-31" is not a date that exists' },
+    ],
+    [
+      'a year outside the plan cycle: a measurement of 2030',
+      `mutation($id: ID!) { createMeasurement(input: { indicatorId: $id, year: 2030, value: "1" }) { id } }`,
+      'indicator',
+      { field: 'year', code: 'BAD_YEAR' },
+      { messageIt: '2030 non è un anno di questo piano', message: '2030 is not a year of this plan' },
+    ],
+    [
+      'a year outside the plan cycle: a target of 2099',
+      `mutation($id: ID!) { createTarget(input: { indicatorId: $id, year: 2099, value: "1" }) { id } }`,
+      'indicator',
+      { field: 'year', code: 'BAD_YEAR' },
+      { messageIt: '2099 non è un anno di questo piano', message: '2099 is not a year of this plan' },
+    ],
+    [
+      'a year outside the plan cycle: a lock of 2030',
+      `mutation($id: ID!) { lockCheckpoint(planId: $id, year: 2030, checkpoint: YEAR_END) { id } }`,
+      'plan',
+      { field: 'year', code: 'BAD_YEAR' },
+      { messageIt: '2030 non è un anno di questo piano', message: '2030 is not a year of this plan' },
+    ],
+  ] as const)('%s is refused', async (_, mutation, on, problem, messages) => {
+    const answer = await env.server.gql(mutation, { id: env.tenant[on] });
+    expect(problems(answer)).toEqual([expect.objectContaining({ ...problem, ...messages })]);
+  });
+
+  it('a date that exists only in a leap year is taken: replacedOn "2024-02-29"', async () => {
     const leap = await env.server.gql(
       `mutation($id: ID!) { updateIndicator(id: $id, input: { replacedOn: "2024-02-29" }) { replacedOn } }`,
       { id: env.tenant.indicator },
     );
     expect(leap.errors).toBeUndefined();
-  });
-
-  it('years outside the plan cycle are refused: a measurement of 2030, a target of 2099, a lock of 2030', async () => {
-    const measurement = await env.server.gql(
-      `mutation($i: ID!) { createMeasurement(input: { indicatorId: $i, year: 2030, value: "1" }) { id } }`,
-      { i: env.tenant.indicator },
-    );
-    const [problem] = problems(measurement);
-    expect(problem).toMatchObject({ field: 'year', code: 'BAD_YEAR' });
-    expect(problem).toMatchObject({
-      messageIt: '2030 non è un anno di questo piano',
-      message: '2030 is not a year of this plan',
-    });
-    const target = await env.server.gql(
-      `mutation($i: ID!) { createTarget(input: { indicatorId: $i, year: 2099, value: "1" }) { id } }`,
-      { i: env.tenant.indicator },
-    );
-    expect(problems(target)).toEqual([expect.objectContaining({ field: 'year', code: 'BAD_YEAR' })]);
-    const lock = await env.server.gql(
-      `mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2030, checkpoint: YEAR_END) { id } }`,
-      { p: env.tenant.plan },
-    );
-    expect(problems(lock)).toEqual([expect.objectContaining({ field: 'year', code: 'BAD_YEAR' })]);
   });
 
   it('a cycle names each of its years once, and starts at its first year', async () => {

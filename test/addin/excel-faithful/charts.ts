@@ -58,34 +58,24 @@ export class ChartCollection {
 }
 
 export class Chart extends ClientObject<ChartModel> {
-  protected missing(): Error {
-    return itemNotFound('chart', this.path);
-  }
+  protected readonly what = 'chart';
 
   set name(name: string) {
-    this.act('name', name, (chart) => {
-      chart.name = name;
-    });
+    this.assign('name', 'name', name);
   }
   get title() {
-    const act = (text: string) =>
-      this.act('title/text', text, (c) => {
-        c.title = text;
-      });
+    const assign = (text: string) => this.assign('title/text', 'title', text);
     return {
       set text(text: string) {
-        act(text);
+        assign(text);
       },
     };
   }
   get legend() {
-    const act = (on: boolean) =>
-      this.act('legend/visible', on, (c) => {
-        c.legendVisible = on;
-      });
+    const assign = (on: boolean) => this.assign('legend/visible', 'legendVisible', on);
     return {
       set visible(on: boolean) {
-        act(on);
+        assign(on);
       },
     };
   }
@@ -128,13 +118,9 @@ export class Chart extends ClientObject<ChartModel> {
 
 /** Excel.ChartSeries: its own type (a line across columns) and its points' fills (ExcelApi 1.7 and 1.1) */
 export class ChartSeries extends ClientObject<ChartSeriesModel> {
-  protected missing(): Error {
-    return itemNotFound('chart series', this.path);
-  }
+  protected readonly what = 'chart series';
   set chartType(type: string) {
-    this.act('chartType', type, (series) => {
-      series.chartType = type;
-    });
+    this.assign('chartType', 'chartType', type);
   }
   get points() {
     return {

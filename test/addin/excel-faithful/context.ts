@@ -6,7 +6,7 @@
  * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
  */
 import type { Engine } from './edits';
-import { payloadTooLarge, propertyNotLoaded } from './errors';
+import { itemNotFound, payloadTooLarge, propertyNotLoaded } from './errors';
 
 export type SyncRecord = { actions: number; requestBytes: number; responseBytes: number };
 
@@ -159,7 +159,13 @@ export abstract class ClientObject<T> {
     return found;
   }
 
-  protected abstract missing(): Error;
+  /** how Excel's ItemNotFound names this object */
+  protected abstract readonly what: string;
+
+  /** the error of an action on this object when it does not exist: ItemNotFound naming it, at its path */
+  protected missing(): Error {
+    return itemNotFound(this.what, this.path);
+  }
 
   protected read<V>(property: string): V {
     if (!this.loaded.has(property)) throw propertyNotLoaded(property);
@@ -196,6 +202,13 @@ export abstract class ClientObject<T> {
   /** queues a change to the target (a property set or a method call) */
   protected act(name: string, args: unknown, apply: (target: T) => void): void {
     this.context.enqueue(this.path, name, args, () => apply(this.target()));
+  }
+
+  /** a property the add-in sets that is one field of the model object */
+  protected assign<K extends keyof T>(name: string, key: K, value: T[K]): void {
+    this.act(name, value, (target) => {
+      target[key] = value;
+    });
   }
 
   /**

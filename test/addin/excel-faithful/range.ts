@@ -6,7 +6,7 @@
 import { a1 } from '../../../addin/src/workbook/address';
 import { ClientObject, pick } from './context';
 import { eachCell } from './edits';
-import { accessDenied, invalidArgument, itemNotFound } from './errors';
+import { accessDenied, invalidArgument } from './errors';
 import { type CellModel, type Rect, type SheetModel, intersects } from './model';
 import { groupRows, ungroupRows } from './outline';
 import { displayed, valueTypeOf } from './values';
@@ -42,9 +42,7 @@ export function qualified(sheet: SheetModel, rect: Rect): string {
 }
 
 export class Range extends ClientObject<RangeTarget> {
-  protected missing(): Error {
-    return itemNotFound('range', this.path);
-  }
+  protected readonly what = 'range';
 
   get values(): unknown[][] {
     return this.read('values');

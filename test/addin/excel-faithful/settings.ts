@@ -43,8 +43,9 @@ export class Setting extends ClientObject<{ key: string; value: unknown }> {
       nullable,
     );
   }
-  protected missing(): Error {
-    return itemNotFound(`setting ${this.key}`, 'SettingCollection.getItem');
+  protected readonly what = 'setting';
+  protected override missing(): Error {
+    return itemNotFound(`${this.what} ${this.key}`, 'SettingCollection.getItem');
   }
 
   get value(): unknown {
@@ -160,9 +161,7 @@ export class CustomXmlPartCollection {
 }
 
 export class CustomXmlPart extends ClientObject<CustomXmlPartModel> {
-  protected missing(): Error {
-    return itemNotFound('custom XML part', this.path);
-  }
+  protected readonly what = 'custom XML part';
 
   get id(): string {
     return this.read('id');
@@ -190,9 +189,7 @@ export class CustomXmlPart extends ClientObject<CustomXmlPartModel> {
     return result;
   }
   setXml(xml: string): void {
-    this.act('setXml', xml, (part) => {
-      part.xml = xml;
-    });
+    this.assign('setXml', 'xml', xml);
   }
   delete(): void {
     this.act('delete', null, (part) => {

@@ -18,9 +18,7 @@ export class TableCollection extends ClientObject<TableModel[]> {
   ) {
     super(context, path, () => (sheet ? context.engine.model.tablesOn(sheet()) : context.engine.model.tables));
   }
-  protected missing(): Error {
-    return itemNotFound('tables', this.path);
-  }
+  protected readonly what = 'tables';
 
   get items(): Table[] {
     return this.read('items');
@@ -80,8 +78,9 @@ export class TableCollection extends ClientObject<TableModel[]> {
 }
 
 export class Table extends ClientObject<TableModel> {
-  protected missing(): Error {
-    return itemNotFound(`table (${this.path})`, 'TableCollection.getItem');
+  protected readonly what = 'table';
+  protected override missing(): Error {
+    return itemNotFound(`${this.what} (${this.path})`, 'TableCollection.getItem');
   }
 
   get name(): string {
@@ -94,9 +93,7 @@ export class Table extends ClientObject<TableModel> {
     return this.read('id');
   }
   set style(style: string) {
-    this.act('style', style, (table) => {
-      table.style = style;
-    });
+    this.assign('style', 'style', style);
   }
   get worksheet(): Worksheet {
     return new Worksheet(this.context, `${this.path}.worksheet`, () => this.target().sheet);
@@ -150,9 +147,7 @@ export class Table extends ClientObject<TableModel> {
 
 /** rows or columns of a table: found while the table is, counted once loaded */
 abstract class TablePart extends ClientObject<TableModel> {
-  protected missing(): Error {
-    return itemNotFound('table', this.path);
-  }
+  protected readonly what = 'table';
 
   get count(): number {
     return this.read('count');
@@ -287,8 +282,9 @@ export class TableColumns extends TablePart {
 
 /** one Excel.TableColumn, as TableColumnCollection.add answers it: its id and name, and its ranges */
 export class TableColumn extends ClientObject<{ table: TableModel; at: number }> {
-  protected missing(): Error {
-    return itemNotFound(`table column (${this.path})`, 'TableColumn');
+  protected readonly what = 'table column';
+  protected override missing(): Error {
+    return itemNotFound(`${this.what} (${this.path})`, 'TableColumn');
   }
 
   get id(): string {

@@ -19,8 +19,10 @@ export class Workbook extends ClientObject<WorkbookModel> {
     this.settings = new SettingCollection(context);
     this.customXmlParts = new CustomXmlPartCollection(context);
   }
-  protected missing(): Error {
-    return itemNotFound('workbook');
+  protected readonly what = 'workbook';
+  /** the workbook is no object of a collection: its ItemNotFound names no place */
+  protected override missing(): Error {
+    return itemNotFound(this.what);
   }
 
   getActiveCell() {

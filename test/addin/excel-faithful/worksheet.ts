@@ -5,7 +5,7 @@
 import { parseA1 } from '../../../addin/src/workbook/address';
 import { ChartCollection } from './charts';
 import { ClientObject, type RequestContext, pick } from './context';
-import { OfficeError, invalidArgument, invalidOperation, itemNotFound } from './errors';
+import { OfficeError, invalidArgument, invalidOperation } from './errors';
 import type { Rect, SheetModel } from './model';
 import { showOutlineLevels } from './outline';
 import { Range } from './range';
@@ -70,9 +70,7 @@ export class WorksheetCollection {
 }
 
 export class Worksheet extends ClientObject<SheetModel> {
-  protected missing(): Error {
-    return itemNotFound('worksheet', this.path);
-  }
+  protected readonly what = 'worksheet';
 
   get name(): string {
     return this.read('name');
@@ -201,9 +199,7 @@ export class Worksheet extends ClientObject<SheetModel> {
 
 /** https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection */
 export class WorksheetProtection extends ClientObject<SheetModel> {
-  protected missing(): Error {
-    return itemNotFound('worksheet', this.path);
-  }
+  protected readonly what = 'worksheet';
 
   get protected(): boolean {
     return this.read('protected');

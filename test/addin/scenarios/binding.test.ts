@@ -71,37 +71,36 @@ suite('binding an existing sheet through the pane', () => {
     },
   );
 
-  pane.step(
-    'item 5 · the Bergamo dashboard is proposed with Indicatore as title (Azione is the cruscotto label), and bound',
-    async () => {
-      await bindSheet('Bergamo', bergamoSheet());
-      const shown = await pane.mappingShown();
+  // Seed cruscotti as their organisations print them: what the pane proposes for some of their columns, and a row of
+  // the bound table (its place, its title and its target) that shows the proposal bound
+  for (const [title, name, sheet, proposed, bound] of [
+    [
+      'item 5 · the Bergamo dashboard is proposed with Indicatore as title (Azione is the cruscotto label), and bound',
+      'Bergamo',
+      bergamoSheet,
       // "Azione | Indicatore" is how Bergamo prints a cruscotto: the action label beside the indicator's title, bound
       // to the table's "Etichetta azione" column
-      expect(shown.get('Azione')).toEqual(['actionLabel', '']);
-      expect(shown.get('Indicatore')).toEqual(['title', 'indicator']);
-      expect(shown.get('Risultato atteso 2022')).toEqual(['target', '']);
-      await confirm();
-      const view = await pane.sheet();
-      const tourism = view.rows.find((r) => r[pane.col('title')] === 'Progetto: Turismo');
-      expect(tourism && String(tourism[pane.col('target')])).toBe('100%');
-    },
-  );
-
-  pane.step(
-    'item 5 · a Brescia card sheet is proposed with Indicatore as the indicator title and the 31/12 target',
-    async () => {
-      await bindSheet('Brescia', bresciaCardSheet());
+      { Azione: ['actionLabel', ''], Indicatore: ['title', 'indicator'], 'Risultato atteso 2022': ['target', ''] },
+      { at: 1, title: 'Progetto: Turismo', target: '100%' },
+    ],
+    [
+      'item 5 · a Brescia card sheet is proposed with Indicatore as the indicator title and the 31/12 target',
+      'Brescia',
+      bresciaCardSheet,
+      { Indicatore: ['title', 'indicator'], 'Valore Target al 31/12': ['target', ''], Peso: ['weight', ''] },
+      { at: 0, title: "numero dipendenti in smart working nell'anno", target: '88%' },
+    ],
+  ] as const) {
+    pane.step(title, async () => {
+      await bindSheet(name, sheet());
       const shown = await pane.mappingShown();
-      expect(shown.get('Indicatore')).toEqual(['title', 'indicator']);
-      expect(shown.get('Valore Target al 31/12')).toEqual(['target', '']);
-      expect(shown.get('Peso')).toEqual(['weight', '']);
+      expect(Object.fromEntries(Object.keys(proposed).map((column) => [column, shown.get(column)]))).toEqual(proposed);
       await confirm();
-      const first = (await pane.sheet()).rows[0];
-      expect(first[pane.col('title')]).toBe("numero dipendenti in smart working nell'anno");
-      expect(String(first[pane.col('target')])).toBe('88%');
-    },
-  );
+      const { rows } = await pane.sheet();
+      expect(rows.findIndex((r) => r[pane.col('title')] === bound.title)).toBe(bound.at);
+      expect(String(rows[bound.at][pane.col('target')])).toBe(bound.target);
+    });
+  }
 
   pane.step(
     'item 5 · every sheet column can be corrected in the pane, and the correction is what is bound',
