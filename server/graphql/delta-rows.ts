@@ -4,7 +4,7 @@ import type { PlanScores } from '../services/realization';
 import { scoreOfRow } from '../services/score-of-row';
 import { nextTurn } from '../speed/next-turn';
 import { keptJson } from '../speed/kept-bytes';
-import { KeptTexts } from '../speed/kept-texts';
+import { KeptTexts, type StateBudget } from '../speed/kept-texts';
 import { responseOf } from '../ops/metrics';
 import { levelOfNode, type PlanNode, type PlanState } from '../sync/plan-state';
 import { nodesChangedSince, sheetRowOf } from '../sync/sheet-rows';
@@ -22,16 +22,16 @@ import { deltaFrom, readSheet, type SheetRead, sheetScores } from './sheet-read'
  */
 const kept = new WeakMap<PlanState, Map<string, string[]>>();
 
-function rowParts(state: PlanState, node: PlanNode, read: DeltaRead): { parts: string[]; fresh: boolean } {
+function rowParts(state: PlanState, node: PlanNode, read: DeltaRead): { parts: string[]; fresh: number } {
   let byRow = kept.get(state);
   if (!byRow) kept.set(state, (byRow = new Map()));
   const key = `${read.selection}|${node.id}`;
   const known = byRow.get(key);
-  if (known) return { parts: known, fresh: false };
+  if (known) return { parts: known, fresh: 0 };
   const parts: string[] = [];
   parts.push(objectJson(read.row, sheetRowOf(state, node) as unknown as Record<string, unknown>, parts));
   byRow.set(key, parts);
-  return { parts, fresh: true };
+  return { parts, fresh: parts.reduce((sum, part) => sum + part.length, 0) };
 }
 
 /**
@@ -42,10 +42,18 @@ function rowParts(state: PlanState, node: PlanNode, read: DeltaRead): { parts: s
 const deltas = new KeptTexts(8);
 
 /** The delta's rows, each from its kept JSON and its score's, as one JSON list. */
-async function deltaJson({ state }: SheetRead, nodes: PlanNode[], scores: PlanScores, read: DeltaRead) {
+async function deltaJson(
+  { state }: SheetRead,
+  nodes: PlanNode[],
+  scores: PlanScores,
+  read: DeltaRead,
+  budget: StateBudget,
+) {
   const { year, checkpoint } = state;
   const rows: string[] = [];
   let fresh = 0;
+  // the rows' parts kept on the state count in its kept size, as its kept deltas do
+  let keptChars = 0;
   const key = read.realization ? scoreKey(read.realization, year, checkpoint) : '';
   for (const node of nodes) {
     const row = rowParts(state, node, read);
@@ -56,13 +64,17 @@ async function deltaJson({ state }: SheetRead, nodes: PlanNode[], scores: PlanSc
       text += realization.json + row.parts[1];
       if (realization.fresh) fresh++;
     }
-    if (row.fresh) fresh++;
+    if (row.fresh) {
+      fresh++;
+      keptChars += row.fresh;
+    }
     rows.push(text);
     if (fresh >= ROWS_PER_TURN) {
       fresh = 0;
       await nextTurn();
     }
   }
+  budget.grow(state, keptChars);
   return `[${rows.join(',')}]`;
 }
 
@@ -92,8 +104,8 @@ export async function deltaAnswer(ctx: Context, read: DeltaRead): Promise<Record
     scoped?.kind ?? null,
     scoped?.id ?? null,
   ]);
-  const write = () => deltaJson(sheet, delta.rows, scores, read);
-  const rows = await deltas.of(sheet.state, scores, key, write);
+  const write = () => deltaJson(sheet, delta.rows, scores, read, ctx.snapshots);
+  const rows = await deltas.of(sheet.state, scores, key, write, ctx.snapshots);
   const page: Record<string, unknown> = {};
   for (const field of read.page) {
     if (field.name === 'rows') page[field.key] = keptJson(responseOf(ctx), rows);

@@ -80,10 +80,16 @@ async function answerOf(ctx: Context, read: RealizationRead): Promise<Record<str
   const scores = await sheetScores(ctx, sheet);
   // the rows of one state and its scores are the same for every pane reading that stamp: written once
   const key = JSON.stringify([read.selection, read.row, year, checkpoint, scoped?.kind ?? null, scoped?.id ?? null]);
-  const rows = await answered.of(sheet.state, scores, key, () => {
-    const nodes = rowNodes(sheet.state, scoped ? (node) => onSheet(scoped, node.id) : undefined);
-    return rowsJson(nodes, scores, read, year, checkpoint);
-  });
+  const rows = await answered.of(
+    sheet.state,
+    scores,
+    key,
+    () => {
+      const nodes = rowNodes(sheet.state, scoped ? (node) => onSheet(scoped, node.id) : undefined);
+      return rowsJson(nodes, scores, read, year, checkpoint);
+    },
+    ctx.snapshots,
+  );
   const page: Record<string, unknown> = {};
   for (const field of read.page) {
     if (field.name === 'rows') page[field.key] = keptJson(responseOf(ctx), rows);
