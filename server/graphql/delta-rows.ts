@@ -4,6 +4,7 @@ import type { PlanScores } from '../services/realization';
 import { scoreOfRow } from '../services/score-of-row';
 import { nextTurn } from '../speed/next-turn';
 import { keptJson } from '../speed/kept-bytes';
+import { KeptTexts, type StateBudget } from '../speed/kept-texts';
 import { responseOf } from '../ops/metrics';
 import { levelOfNode, type PlanNode, type PlanState } from '../sync/plan-state';
 import { nodesChangedSince, sheetRowOf } from '../sync/sheet-rows';
@@ -21,45 +22,38 @@ import { deltaFrom, readSheet, type SheetRead, sheetScores } from './sheet-read'
  */
 const kept = new WeakMap<PlanState, Map<string, string[]>>();
 
-function rowParts(state: PlanState, node: PlanNode, read: DeltaRead): { parts: string[]; fresh: boolean } {
+function rowParts(state: PlanState, node: PlanNode, read: DeltaRead): { parts: string[]; fresh: number } {
   let byRow = kept.get(state);
   if (!byRow) kept.set(state, (byRow = new Map()));
   const key = `${read.selection}|${node.id}`;
   const known = byRow.get(key);
-  if (known) return { parts: known, fresh: false };
+  if (known) return { parts: known, fresh: 0 };
   const parts: string[] = [];
   parts.push(objectJson(read.row, sheetRowOf(state, node) as unknown as Record<string, unknown>, parts));
   byRow.set(key, parts);
-  return { parts, fresh: true };
+  return { parts, fresh: parts.reduce((sum, part) => sum + part.length, 0) };
 }
 
 /**
- * Each delta's rows as one JSON list, per state, scores and delta: the panes that last read the same stamp ask the
- * same rows of the next (bench B4: a 20-row sync of 50 panes is a megabyte of rows, joined again for every pane's
- * delta, and copied again to be sent). A few deltas a state: a pane's next delta starts from the state it reads.
+ * A few deltas kept per state and scores: the panes that last read the same stamp ask the same rows of
+ * the next (bench B4: a 20-row sync of 50 panes is a megabyte of rows, joined again for every pane's delta, and
+ * copied again to be sent); a pane's next delta starts from the state it reads.
  */
-const deltas = new WeakMap<PlanState, WeakMap<PlanScores, Map<string, { text: string }>>>();
-const DELTAS_PER_STATE = 8;
-
-async function keptDelta(sheet: SheetRead, key: string, scores: PlanScores, write: () => Promise<string>) {
-  let byScores = deltas.get(sheet.state);
-  if (!byScores) deltas.set(sheet.state, (byScores = new WeakMap()));
-  let kept = byScores.get(scores);
-  if (!kept) byScores.set(scores, (kept = new Map()));
-  const known = kept.get(key);
-  if (known) return known;
-  const rows = { text: await write() };
-  kept.set(key, rows);
-  // the oldest out (a Map iterates in insertion order)
-  if (kept.size > DELTAS_PER_STATE) kept.delete(kept.keys().next().value!);
-  return rows;
-}
+const deltas = new KeptTexts(8);
 
 /** The delta's rows, each from its kept JSON and its score's, as one JSON list. */
-async function deltaJson({ state }: SheetRead, nodes: PlanNode[], scores: PlanScores, read: DeltaRead) {
+async function deltaJson(
+  { state }: SheetRead,
+  nodes: PlanNode[],
+  scores: PlanScores,
+  read: DeltaRead,
+  budget: StateBudget,
+) {
   const { year, checkpoint } = state;
   const rows: string[] = [];
   let fresh = 0;
+  // the rows' parts kept on the state count in its kept size, as its kept deltas do
+  let keptChars = 0;
   const key = read.realization ? scoreKey(read.realization, year, checkpoint) : '';
   for (const node of nodes) {
     const row = rowParts(state, node, read);
@@ -70,13 +64,17 @@ async function deltaJson({ state }: SheetRead, nodes: PlanNode[], scores: PlanSc
       text += realization.json + row.parts[1];
       if (realization.fresh) fresh++;
     }
-    if (row.fresh) fresh++;
+    if (row.fresh) {
+      fresh++;
+      keptChars += row.fresh;
+    }
     rows.push(text);
     if (fresh >= ROWS_PER_TURN) {
       fresh = 0;
       await nextTurn();
     }
   }
+  budget.grow(state, keptChars);
   return `[${rows.join(',')}]`;
 }
 
@@ -106,10 +104,11 @@ export async function deltaAnswer(ctx: Context, read: DeltaRead): Promise<Record
     scoped?.kind ?? null,
     scoped?.id ?? null,
   ]);
-  const rows = await keptDelta(sheet, key, scores, () => deltaJson(sheet, delta.rows, scores, read));
+  const write = () => deltaJson(sheet, delta.rows, scores, read, ctx.snapshots);
+  const rows = await deltas.of(sheet.state, scores, key, write, ctx.snapshots);
   const page: Record<string, unknown> = {};
   for (const field of read.page) {
-    if (field.name === 'rows') page[field.key] = keptJson(responseOf(ctx), rows.text, rows);
+    if (field.name === 'rows') page[field.key] = keptJson(responseOf(ctx), rows);
     else if (field.name === '__typename') page[field.key] = 'SheetRowsPage';
     else if (field.name === 'deletedRowIds') page[field.key] = leafValue(field.type, delta.deletedRowIds);
     else if (field.name === 'serverTime') page[field.key] = leafValue(field.type, sheet.serverTime);

@@ -4,6 +4,7 @@ import { cursorOf } from '../services/commit-order';
 import { scoreOfRow } from '../services/score-of-row';
 import { nextTurn } from '../speed/next-turn';
 import { keptJson } from '../speed/kept-bytes';
+import { KeptTexts } from '../speed/kept-texts';
 import { responseOf } from '../ops/metrics';
 import { levelOfNode, type PlanNode } from '../sync/plan-state';
 import type { PlanScores } from '../services/realization';
@@ -17,7 +18,7 @@ import { realizationJson, ROWS_PER_TURN, scoreKey } from './score-json';
 import { readSheet, sheetScores } from './sheet-read';
 
 /** The rows' JSON of a state and its scores, per selection, period and scope (answerOf) */
-const answered = new WeakMap<object, WeakMap<object, Map<string, { text: string }>>>();
+const answered = new KeptTexts();
 
 /**
  * Each row's whole JSON, per score object and read shape: a new state (every commit) is written again row by row,
@@ -79,19 +80,19 @@ async function answerOf(ctx: Context, read: RealizationRead): Promise<Record<str
   const scores = await sheetScores(ctx, sheet);
   // the rows of one state and its scores are the same for every pane reading that stamp: written once
   const key = JSON.stringify([read.selection, read.row, year, checkpoint, scoped?.kind ?? null, scoped?.id ?? null]);
-  const byScores = answered.get(sheet.state) ?? new WeakMap<object, Map<string, { text: string }>>();
-  answered.set(sheet.state, byScores);
-  const kept = byScores.get(scores) ?? new Map<string, { text: string }>();
-  byScores.set(scores, kept);
-  let rows = kept.get(key);
-  if (rows === undefined) {
-    const nodes = rowNodes(sheet.state, scoped ? (node) => onSheet(scoped, node.id) : undefined);
-    rows = { text: await rowsJson(nodes, scores, read, year, checkpoint) };
-    kept.set(key, rows);
-  }
+  const rows = await answered.of(
+    sheet.state,
+    scores,
+    key,
+    () => {
+      const nodes = rowNodes(sheet.state, scoped ? (node) => onSheet(scoped, node.id) : undefined);
+      return rowsJson(nodes, scores, read, year, checkpoint);
+    },
+    ctx.snapshots,
+  );
   const page: Record<string, unknown> = {};
   for (const field of read.page) {
-    if (field.name === 'rows') page[field.key] = keptJson(responseOf(ctx), rows.text, rows);
+    if (field.name === 'rows') page[field.key] = keptJson(responseOf(ctx), rows);
     else if (field.name === '__typename') page[field.key] = 'SheetRowsPage';
     else if (field.name === 'deletedRowIds') page[field.key] = [];
     else if (field.name === 'serverTime') page[field.key] = leafValue(field.type, sheet.serverTime);

@@ -70,6 +70,8 @@ export class ScoreSnapshots {
   private readonly cache: LRUCache<string, Entry> | null;
   /** keep(): other read-only values per stamp, in a budget of their own of the same size */
   private readonly others: LRUCache<string, Kept> | null;
+  /** the key of each value kept in `others`, for grow() */
+  private readonly keyOfKept = new WeakMap<object, string>();
   /** keep(): the values being built, per key and stamp, which readers of the same stamp wait for instead of building */
   private readonly building = new Map<string, { stamp: string; value: Promise<object> }>();
   /**
@@ -170,6 +172,7 @@ export class ScoreSnapshots {
     try {
       const value = await building;
       this.others.set(key, { value, bytes: bytes(value), stamp: stamp.value, orgId: stamp.orgId });
+      this.keyOfKept.set(value, key);
       this.tellWaiters(key, stamp.value, value);
       return value;
     } finally {
@@ -197,8 +200,24 @@ export class ScoreSnapshots {
     if (this.others.get(key)?.stamp === stamp.value) return 'was kept';
     const built = this.building.get(key)?.stamp === stamp.value;
     this.others.set(key, { value, bytes, stamp: stamp.value, orgId: stamp.orgId });
+    this.keyOfKept.set(value, key);
     this.tellWaiters(key, stamp.value, value);
     return built ? 'kept while built' : 'kept';
+  }
+
+  /**
+   * Counts `bytes` more (fewer when negative) in the size of a kept value that came to hold them after it was kept:
+   * the texts kept on a plan state (server/speed/kept-texts.ts, the realization read's rows and the deltas, a
+   * megabyte a state and scores) are in the budget with the state they hang on. A value grown past the budget leaves;
+   * one no longer kept counts nothing.
+   */
+  grow(value: object, bytes: number): void {
+    const key = this.keyOfKept.get(value);
+    const kept = key === undefined ? undefined : this.others?.peek(key);
+    if (!kept || kept.value !== value) return;
+    kept.bytes += bytes;
+    // set again: the cache takes the new size (sizeCalculation), and evicts what it must
+    this.others!.set(key!, kept);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { RequestHandler, Response } from 'express';
+import type { KeptText } from './kept-texts';
 import { RawJson } from './stringify-in-slices';
 
 /**
@@ -6,7 +7,7 @@ import { RawJson } from './stringify-in-slices';
  * state) were copied twice per read, into the answer's string (Apollo's stringifyResult) and into its UTF-8 bytes
  * (Express's res.send): about half of such a read's event loop in bench B4 (bench/results, session b4). Now the
  * answer's string carries a marker where the rows go, and the /graphql app's send writes the answer around it with
- * the rows' bytes, encoded once per kept text.
+ * the rows' bytes, encoded once per kept text and kept on it (kept-texts.ts).
  *
  * The marker starts with U+0001, a character JSON.stringify never writes unescaped: no value of the answer can hold it.
  */
@@ -16,17 +17,13 @@ const KEPT = 'keptBytes';
 
 type Kept = Map<string, RawBytes>;
 
-/** The UTF-8 bytes of each kept text, worked out on its first send (a text is kept per state; so are its bytes). */
-const bytesOf = new WeakMap<object, Buffer>();
-
-/** Kept JSON with the owner its bytes are kept with (the object that keeps the text: it lives as long as the text). */
+/** A kept text in an answer: a marker there, its kept bytes in what is sent. */
 export class RawBytes extends RawJson {
   constructor(
-    text: string,
-    readonly owner: object,
+    readonly kept: KeptText,
     readonly marker: string,
   ) {
-    super(text);
+    super(kept.text);
   }
 
   override inAnswer(): string {
@@ -34,9 +31,7 @@ export class RawBytes extends RawJson {
   }
 
   bytes(): Buffer {
-    let bytes = bytesOf.get(this.owner);
-    if (!bytes) bytesOf.set(this.owner, (bytes = Buffer.from(this.text)));
-    return bytes;
+    return this.kept.bytes();
   }
 }
 
@@ -44,11 +39,11 @@ export class RawBytes extends RawJson {
  * The piece of an answer for a kept text: written as bytes when the response is one of the /graphql app's (its
  * send knows the marker), as the text itself anywhere else (a test's executeOperation, the resolver's own path).
  */
-export function keptJson(res: Response | undefined, text: string, owner: object): RawJson {
-  const kept = res?.locals[KEPT] as Kept | undefined;
-  if (!kept) return new RawJson(text);
-  const raw = new RawBytes(text, owner, `${MARK}${kept.size}`);
-  kept.set(raw.marker, raw);
+export function keptJson(res: Response | undefined, kept: KeptText): RawJson {
+  const answer = res?.locals[KEPT] as Kept | undefined;
+  if (!answer) return new RawJson(kept.text);
+  const raw = new RawBytes(kept, `${MARK}${answer.size}`);
+  answer.set(raw.marker, raw);
   return raw;
 }
 

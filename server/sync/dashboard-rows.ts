@@ -24,7 +24,7 @@ import {
 import { flushAuditBuffer, recordChange, snapshot } from '../services/audit';
 import type { ServiceContext } from '../services/service-context';
 import { parentIdOf, type PlanState } from './plan-state';
-import type { Folded } from './repeat-rows';
+import { type Folded, inCruscotto, namesCruscotto } from './repeat-rows';
 import type { RowPlan, SyncInput } from './row-plan';
 import { readsTogether } from '../speed/reads-together';
 
@@ -66,7 +66,7 @@ export async function readCruscotti(ctx: ServiceContext, plan: PlanVersion, rows
     refused: new Set(),
     removed: new Set(),
   };
-  if (!rows.some((r) => r.dashboard?.trim())) return none;
+  if (!namesCruscotto(rows)) return none;
   const { em } = ctx;
   const [dashboards, entries, units, people] = await readsTogether(em, [
     () => em.find(Dashboard, { plan: plan.id }, { orderBy: { position: 'asc' } }),
@@ -92,7 +92,7 @@ export function checkPlacements(
   plan: PlanVersion,
 ): void {
   // a batch with no cruscotto cell (a sheet of plan rows, bench B1) has nothing to check: not a pass over its units
-  if (!input.rows.some((r) => r.dashboard?.trim())) return;
+  if (!namesCruscotto(input.rows)) return;
   const firstOf = new Map<string, { index: number; kind?: string; owner?: string | null }>();
   const mayShape = !ctx.access || ctx.access.can(plan.org.id, 'plan');
   // a unit the batch names as responsible is created with its rows, so a cruscotto may belong to it already
@@ -106,7 +106,7 @@ export function checkPlacements(
     } else folded.repeatErrors.set(index, [...(folded.repeatErrors.get(index) ?? []), error]);
   };
   input.rows.forEach((row, index) => {
-    if (!row.dashboard?.trim()) return;
+    if (!inCruscotto(row)) return;
     if (row.delete) return checkRemoval(ctx, index, folded, plans, cruscotti, plan, refuse);
     // a node row's cells were read with the node (errors and all); a repeat's place is read here
     const own = parseRow(index, placementCells(row), { year: input.year, years });

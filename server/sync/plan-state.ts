@@ -17,6 +17,7 @@ import { groupBy } from '../services/group-by';
 import { loadPlanSnapshot, type PlanSnapshot, replacedIn } from '../services/plan-snapshot';
 import type { SheetLevel } from '@core/sheet/row';
 import { foldName } from '@core/vocabulary/fold';
+import { LayeredMap } from './layered-map';
 
 export type PlanNode = Perspective | StrategicObjective | OperationalObjective | Indicator;
 
@@ -44,10 +45,10 @@ export function titleOf(node: PlanNode): string {
 
 /** A plan version as the sheet sees it for one (year, checkpoint): every node, indexed, read in bounded statements. */
 export class PlanState {
-  readonly nodes: Map<string, PlanNode>;
-  readonly targetsOf: Map<string, Target[]>;
-  readonly revisionsOf: Map<string, TargetRevision[]>;
-  readonly measurementOf: Map<string, Measurement>;
+  readonly nodes: ReadonlyMap<string, PlanNode>;
+  readonly targetsOf: ReadonlyMap<string, Target[]>;
+  readonly revisionsOf: ReadonlyMap<string, TargetRevision[]>;
+  readonly measurementOf: ReadonlyMap<string, Measurement>;
   readonly unitsByName: Map<string, OrgUnit>;
   readonly unitsById: Map<string, OrgUnit>;
   readonly locked: CheckpointLock | null;
@@ -182,7 +183,7 @@ function swapsOf<T extends object>(was: T[], now: T[], keyOf: (row: T) => unknow
  * only by rows replaced in place (a value-only batch adopts its indicators): setting a key already in a map keeps its
  * place, so the copy is the map a whole build gives, without going over the plan's nodes (a sync patches 3 states).
  */
-function nodesOf(snapshot: PlanSnapshot, base?: PlanState): Map<string, PlanNode> {
+function nodesOf(snapshot: PlanSnapshot, base?: PlanState): ReadonlyMap<string, PlanNode> {
   if (base) {
     const replaced: PlanNode[] = [];
     for (const kind of NODE_KINDS) {
@@ -191,9 +192,10 @@ function nodesOf(snapshot: PlanSnapshot, base?: PlanState): Map<string, PlanNode
       replaced.push(...swaps.values());
     }
     if (replaced.length === 0) return base.nodes;
-    const nodes = new Map(base.nodes);
-    for (const node of replaced) nodes.set(node.id, node);
-    return nodes;
+    return LayeredMap.over(
+      base.nodes,
+      replaced.map((node) => [node.id, node] as const),
+    );
   }
   return allNodes(snapshot);
 }
@@ -210,27 +212,24 @@ function allNodes(snapshot: PlanSnapshot): Map<string, PlanNode> {
  * swapped: the same rows in the same order, without a pass over every period's targets and revisions.
  */
 function regrouped<T extends object>(
-  base: Map<string, T[]>,
+  base: ReadonlyMap<string, T[]>,
   was: T[],
   rows: T[],
   keys: Set<string>,
   keyOf: (row: T) => string,
-): Map<string, T[]> {
+): ReadonlyMap<string, T[]> {
   if (keys.size === 0) return base;
   const swaps = swapsOf(was, rows, keyOf);
   if (swaps?.size === 0) return base;
-  const out = new Map(base);
   if (swaps) {
+    const changes: Array<[string, T[]]> = [];
     for (const key of keys) {
       const group = base.get(key);
-      if (group)
-        out.set(
-          key,
-          group.map((row) => swaps.get(row) ?? row),
-        );
+      if (group) changes.push([key, group.map((row) => swaps.get(row) ?? row)]);
     }
-    return out;
+    return LayeredMap.over(base, changes);
   }
+  const out = new Map(base);
   for (const key of keys) out.delete(key);
   for (const row of rows) {
     const key = keyOf(row);
@@ -248,23 +247,24 @@ function regrouped<T extends object>(
  * indicator and period).
  */
 function remeasured(
-  base: Map<string, Measurement>,
+  base: ReadonlyMap<string, Measurement>,
   was: Measurement[],
   rows: Measurement[],
   indicators: Set<string>,
   inPeriod: (m: Measurement) => boolean,
-): Map<string, Measurement> {
+): ReadonlyMap<string, Measurement> {
   if (indicators.size === 0) return base;
   const swaps = swapsOf(was, rows, (m) => `${m.indicator.id}|${inPeriod(m)}`);
   if (swaps?.size === 0) return base;
-  const out = new Map(base);
   if (swaps) {
+    const changes: Array<[string, Measurement]> = [];
     for (const id of indicators) {
       const m = base.get(id);
-      if (m) out.set(id, swaps.get(m) ?? m);
+      if (m) changes.push([id, swaps.get(m) ?? m]);
     }
-    return out;
+    return LayeredMap.over(base, changes);
   }
+  const out = new Map(base);
   for (const id of indicators) out.delete(id);
   for (const m of rows) if (indicators.has(m.indicator.id) && inPeriod(m)) out.set(m.indicator.id, m);
   return out;

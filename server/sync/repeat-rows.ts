@@ -43,6 +43,15 @@ const NODE_CELLS = ['level', 'title', 'weight', 'kpi', ...INDICATOR_ONLY_COLUMNS
 const filled = (raw: unknown): boolean =>
   Array.isArray(raw) ? raw.length > 0 : raw != null && String(raw).trim() !== '';
 
+/** A row placed in a cruscotto: its cruscotto cell says one. */
+export const inCruscotto = (row: SheetRowIn): boolean => filled(row.dashboard);
+
+/**
+ * The batch names a cruscotto: only then are its rows folded by key, the plan's cruscotti read and their cells checked
+ * (a sheet of plan rows, bench B1, does none of it).
+ */
+export const namesCruscotto = (rows: readonly SheetRowIn[]): boolean => rows.some(inCruscotto);
+
 const cellText = (raw: unknown): string => (Array.isArray(raw) ? JSON.stringify(raw) : String(raw ?? '').trim());
 
 /** The node a row names: its id, or its level and code as the plan compares them (NFKC, docs/sheet-contract.md). */
@@ -70,13 +79,13 @@ export function foldRepeats(rows: SheetRowIn[], known: KnownNode = () => undefin
   const firstOf = new Map<string, number>();
   const inDashboard = new Map<string, number>();
   // only a cruscotto row repeats or adopts a node: without one in the batch no row's key is looked up (bench B1)
-  const anyPlaced = rows.some((row) => filled(row.dashboard));
+  const anyPlaced = namesCruscotto(rows);
   rows.forEach((row, i) => {
     const keys = row.delete || !anyPlaced ? [] : keysOf(row);
-    const first = filled(row.dashboard) ? keys.map((k) => firstOf.get(k)).find((f) => f !== undefined) : undefined;
+    const first = inCruscotto(row) ? keys.map((k) => firstOf.get(k)).find((f) => f !== undefined) : undefined;
     if (first === undefined) {
       // a cruscotto listing an objective the plan already has: the row places that node (the batch need not repeat it)
-      const existing = filled(row.dashboard) && !row.rowId ? keys.map(known).find((n) => n) : undefined;
+      const existing = inCruscotto(row) && !row.rowId ? keys.map(known).find((n) => n) : undefined;
       if (existing) {
         keys.push(`id:${existing.id}`);
         folded.adopted.add(folded.nodeRows.length);
@@ -85,13 +94,13 @@ export function foldRepeats(rows: SheetRowIn[], known: KnownNode = () => undefin
       folded.nodeOf[i] = folded.nodeRows.length;
       folded.originOf.push(i);
       // on a cruscotto row "Azione" is the entry's label; it names the indicator's own only on the row creating it
-      const placed = filled(row.dashboard) && (row.rowId || existing) ? { ...row, actionLabel: undefined } : row;
+      const placed = inCruscotto(row) && (row.rowId || existing) ? { ...row, actionLabel: undefined } : row;
       folded.nodeRows.push(existing ? { ...placed, rowId: existing.id, rowVersion: existing.version } : placed);
     } else {
       folded.repeatOf.set(i, first);
       folded.nodeOf[i] = folded.nodeOf[first];
     }
-    if (!filled(row.dashboard) || keys.length === 0) return;
+    if (!inCruscotto(row) || keys.length === 0) return;
     const where = `${foldWords(row.dashboard!)}|${keys.at(-1)}`;
     const earlier = inDashboard.get(where);
     if (earlier !== undefined) {

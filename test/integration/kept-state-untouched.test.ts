@@ -53,7 +53,7 @@ function fingerprint(orm: MikroORM, state: PlanState, rowOrder: 'as kept' | 'by 
   // the indexes are only looked up by key: their entries' order is not part of the state, a group's order is
   const byKey = <T>(entries: Array<[string, T]>) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   // with their versions: an index that kept a row's old twin names the same id
-  const ids = (m: Map<string, Array<{ id: string; version: number }>>) =>
+  const ids = (m: ReadonlyMap<string, Array<{ id: string; version: number }>>) =>
     byKey([...m].map(([k, v]) => [k, v.map((x) => [x.id, x.version])]));
   return structuredClone({
     plan: rowOf(orm, state.snapshot.plan),

@@ -1,0 +1,40 @@
+/**
+ * KeptTexts (server/speed/kept-texts.ts): the realization read's rows and the deltas, kept per plan state and scores
+ * by one helper, each text with its bytes encoded once and kept on it.
+ */
+import { KeptText, KeptTexts } from '../../server/speed/kept-texts';
+
+describe('KeptTexts', () => {
+  it('writes a text once per state, scores and key, and keeps its bytes on it', async () => {
+    const shelf = new KeptTexts();
+    const [state, scores, rescored] = [{}, {}, {}];
+    let writes = 0;
+    const write = async () => `[{"rowId":"r${++writes}","title":"Qualità"}]`;
+    const a = await shelf.of(state, scores, 'k', write);
+    expect(await shelf.of(state, scores, 'k', write)).toBe(a);
+    expect(writes).toBe(1);
+    expect((await shelf.of(state, scores, 'other', write)).text).toBe('[{"rowId":"r2","title":"Qualità"}]');
+    // the same state read with other scores (a rescore) is written again
+    expect(await shelf.of(state, rescored, 'k', write)).not.toBe(a);
+    expect(await shelf.of({}, scores, 'k', write)).not.toBe(a);
+    expect(writes).toBe(4);
+    const bytes = a.bytes();
+    expect(bytes.equals(Buffer.from(a.text))).toBe(true);
+    expect(a.bytes()).toBe(bytes);
+    expect(new KeptText('à').bytes().length).toBe(2);
+  });
+
+  it('keeps at most `most` texts of a state and scores, the oldest out, and each shelf its own', async () => {
+    const deltas = new KeptTexts(2);
+    const rows = new KeptTexts();
+    const [state, scores] = [{}, {}];
+    const whole = await rows.of(state, scores, 'all', async () => '[]');
+    const first = await deltas.of(state, scores, 'd1', async () => '[1]');
+    await deltas.of(state, scores, 'd2', async () => '[2]');
+    expect(await deltas.of(state, scores, 'd1', async () => 'again')).toBe(first);
+    await deltas.of(state, scores, 'd3', async () => '[3]');
+    expect((await deltas.of(state, scores, 'd1', async () => 'again')).text).toBe('again');
+    // the deltas' bound leaves the other shelf's texts of the same state alone
+    expect(await rows.of(state, scores, 'all', async () => 'again')).toBe(whole);
+  });
+});
