@@ -1,10 +1,11 @@
 /**
  * The SQL statements of one 20-row sync of existing indicators' actuals (B4's sync) on a 4,800-indicator plan: each
  * statement's verb and table, in order, and their count (every one a round trip on PostgreSQL).
- * Run: `npx ts-node --swc -r tsconfig-paths/register bench/turn-statements.ts [sqlite|postgresql] [rows]`.
+ * Run: `npx ts-node --swc -r tsconfig-paths/register bench/turn-statements.ts [sqlite|postgresql] [rows] [batches]`;
+ * with CREATE=1, B1's rows instead: `rows` new indicators each with target, thresholds, actual and unit, per batch.
  */
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
-import { Indicator } from '../server/entities';
+import { Indicator, OperationalObjective } from '../server/entities';
 import { syncTogether } from '../server/sync/sync-rows';
 import { startServer } from '../test/helpers/server';
 import { buildPlan } from '../test/helpers/synthetic-plan';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     const ids = (await server.orm.em.fork().find(Indicator, { plan: planId }, { limit: 2 * size * batches })).map(
       (i) => i.id,
     );
+    const parents = (await server.orm.em.fork().find(OperationalObjective, { plan: planId })).map((o) => o.id);
     const read = await server.gql(
       `query($p: ID!) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END) { rows { rowId rowVersion } } }`,
       { p: planId },
@@ -31,9 +33,11 @@ async function main(): Promise<void> {
     for (const n of [0, 1]) {
       const members = Array.from({ length: batches }, (_, b) => {
         const from = (n * batches + b) * size;
-        const rows = ids
-          .slice(from, from + size)
-          .map((rowId) => ({ rowId, rowVersion: versions.get(rowId), actual: String(40 + n) }));
+        const rows = process.env.CREATE
+          ? created(parents, `${n}.${b}`, size)
+          : ids
+              .slice(from, from + size)
+              .map((rowId) => ({ rowId, rowVersion: versions.get(rowId), actual: String(40 + n) }));
         const ctx = { em: server.orm.em.fork(), actor: 'bench', source: ChangeSource.ADDIN, sourceDetail: null };
         const input = { planId, year: 2022, checkpoint: Checkpoint.YEAR_END, mode: 'partial' as const, rows };
         return { ctx: { ...ctx, snapshots: server.app.snapshots }, input };
@@ -55,6 +59,21 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
+}
+
+/** New indicator rows as bench B1 sends them (bench/sync.ts) */
+function created(parents: string[], prefix: string, count: number) {
+  return Array.from({ length: count }, (_, n) => ({
+    level: 'indicator',
+    code: `9.${prefix}.${n}`,
+    title: `Azione di prova ${n}`,
+    parentRef: parents[n % parents.length],
+    weight: '10%',
+    target: String(100 + (n % 50)),
+    thresholds: [{ score: 0.8, value: String(80 + (n % 20)) }],
+    actual: String(90 + (n % 30)),
+    responsibleUnit: n % 2 ? 'U.O. Bilancio' : 'U.O. Personale',
+  }));
 }
 
 void main().catch((error) => {
