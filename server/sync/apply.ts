@@ -32,6 +32,7 @@ import type { ServiceContext } from '../services/service-context';
 import { adoptRows } from './adopt-rows';
 import { type BatchWrites, emptyWrites, stateAfter } from './after-state';
 import { insertEntities, insertLinks, newRow } from '../speed/bulk-write';
+import { updateSetBased } from '../speed/set-update';
 import { type PlanNode, type PlanState, unitKey } from './plan-state';
 import { evidenceText, rowInference } from './row-polarity';
 import type { SyncClock } from './sync-clock';
@@ -66,8 +67,12 @@ export async function applyRows(
   clock?.mark('inMemory');
   if (fast) {
     await writeCreated(em, writes);
-    // updates and deletes touch adopted rows: the unit of work writes those it finds changed, batched per table
-    if (plans.some((p) => p.status === 'updated' || p.status === 'deleted')) await em.flush();
+    // updates and deletes touch adopted rows: the unit of work writes those it finds changed, one statement per table
+    // (its version check folded into the update, set-update.ts)
+    if (plans.some((p) => p.status === 'updated' || p.status === 'deleted')) {
+      updateSetBased(em);
+      await em.flush();
+    }
   } else {
     await em.flush();
   }
