@@ -14,6 +14,7 @@ import {
   scoreStrategicObjective,
   type ScoringProfile,
   type StrategicResult,
+  type Subject,
   type TargetInput,
 } from '@core/scoring';
 import { type Checkpoint, DashboardKind, IndicatorStatus, RevisionKind, TargetMode } from '@core/vocabulary/enums';
@@ -156,12 +157,9 @@ export function operationalResult(
   oo: OperationalObjective,
   own: Indicator[] | undefined,
   indicators: Map<string, IndicatorResult>,
-  { year, checkpoint, profile }: ScoreContext,
+  ctx: ScoreContext,
 ): AggregateResult {
-  return aggregate(childrenOf(own, indicators), {
-    subject: { type: 'objective', id: oo.id, code: oo.code, year, checkpoint },
-    profile,
-  });
+  return aggregateOf(childrenOf(own, indicators), { type: 'objective', id: oo.id, code: oo.code }, ctx);
 }
 
 export function strategicResult(
@@ -196,24 +194,18 @@ export function perspectiveResult(
   p: Perspective,
   sos: StrategicObjective[] | undefined,
   strategicObjectives: Map<string, StrategicResult>,
-  { year, checkpoint, profile }: ScoreContext,
+  ctx: ScoreContext,
 ): AggregateResult {
   const children = (sos ?? []).map((o) => ({ ...strategicObjectives.get(o.id)!, weight: undefined }));
-  return aggregate(children, {
-    subject: { type: 'perspective', id: p.id, code: p.code ?? p.name, year, checkpoint },
-    profile,
-  });
+  return aggregateOf(children, { type: 'perspective', id: p.id, code: p.code ?? p.name }, ctx);
 }
 
 export function planResult(
   plan: PlanSnapshot['plan'],
   perspectives: Map<string, AggregateResult>,
-  { year, checkpoint, profile }: ScoreContext,
+  ctx: ScoreContext,
 ): AggregateResult {
-  return aggregate([...perspectives.values()], {
-    subject: { type: 'plan', id: plan.id, code: plan.label, year, checkpoint },
-    profile,
-  });
+  return aggregateOf([...perspectives.values()], { type: 'plan', id: plan.id, code: plan.label }, ctx);
 }
 
 /** docs/scoring.md §5.5: a unit without a service dashboard scores the indicators it is responsible for. */
@@ -221,12 +213,22 @@ export function unitResult(
   unitId: string,
   own: Indicator[] | undefined,
   indicators: Map<string, IndicatorResult>,
+  ctx: ScoreContext,
+): AggregateResult {
+  const children = childrenOf(own, indicators).map((c) => ({ ...c, weight: undefined }));
+  return aggregateOf(children, { type: 'unit', id: unitId }, ctx);
+}
+
+/**
+ * The mean of one node's children (docs/scoring.md §5.5), its explanation naming the node and the period scored:
+ * the subject's keys in the order every answer and kept text has written them (type, id, code, year, checkpoint).
+ */
+function aggregateOf(
+  children: AggregateChild[],
+  node: Pick<Subject, 'type' | 'id' | 'code'>,
   { year, checkpoint, profile }: ScoreContext,
 ): AggregateResult {
-  return aggregate(
-    childrenOf(own, indicators).map((c) => ({ ...c, weight: undefined })),
-    { subject: { type: 'unit', id: unitId, year, checkpoint }, profile },
-  );
+  return aggregate(children, { subject: { ...node, year, checkpoint }, profile });
 }
 
 /** The service dashboard of each unit that has one (docs/scoring.md §5.5: the unit scores it). */
