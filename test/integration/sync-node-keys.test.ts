@@ -62,4 +62,18 @@ describe.each(databaseNames())('a sync keeps the plan state’s index of codes (
     expect(twice.rows.map((r) => r.status)).toEqual(['UPDATED', 'REJECTED']);
     await expectSameReads(kept, computed, plan.planId);
   });
+
+  it('a code changed and asked by another row in batches sent together: one of them refused', async () => {
+    const [a, b] = [indicators[4], indicators[5]];
+    const row = (r: SheetRow, code: string) =>
+      edit({ rowId: r.rowId, rowVersion: versions.get(r.rowId!) ?? r.rowVersion }, { code });
+    // in one turn the second batch is decided from the state the first left, its row renamed in place; in two,
+    // from the state read again after the first's commit
+    const answers = await Promise.all([
+      partialSync(kept, plan.planId, [row(a, 'NK-3')]),
+      partialSync(kept, plan.planId, [row(b, 'NK-3')]),
+    ]);
+    const statuses = answers.map((x) => (ok(x).syncRows as { rows: Array<{ status: string }> }).rows[0].status);
+    expect(statuses.sort()).toEqual(['REJECTED', 'UPDATED']);
+  });
 });
