@@ -8,6 +8,8 @@ import { buildNodeKeys } from '../../server/sync/node-keys';
 import { expectSameReads, numericIndicators, partialSync, withKeptAndComputed } from '../helpers/seeded-copy';
 import { edit, ok, RowVersions, type SheetRow, type SheetRowIn, withoutTimes } from '../helpers/sync';
 import { databaseNames } from '../helpers/databases';
+import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
+import { syncTogether, type SyncMember } from '../../server/sync/sync-rows';
 
 jest.mock('../../server/sync/node-keys', () => {
   const actual = jest.requireActual<typeof import('../../server/sync/node-keys')>('../../server/sync/node-keys');
@@ -63,17 +65,25 @@ describe.each(databaseNames())('a sync keeps the plan state’s index of codes (
     await expectSameReads(kept, computed, plan.planId);
   });
 
-  it('a code changed and asked by another row in batches sent together: one of them refused', async () => {
+  it('a code changed and asked by another row in batches of one turn: the second refused', async () => {
     const [a, b] = [indicators[4], indicators[5]];
     const row = (r: SheetRow, code: string) =>
       edit({ rowId: r.rowId, rowVersion: versions.get(r.rowId!) ?? r.rowVersion }, { code });
-    // in one turn the second batch is decided from the state the first left, its row renamed in place; in two,
-    // from the state read again after the first's commit
-    const answers = await Promise.all([
-      partialSync(kept, plan.planId, [row(a, 'NK-3')]),
-      partialSync(kept, plan.planId, [row(b, 'NK-3')]),
-    ]);
-    const statuses = answers.map((x) => (ok(x).syncRows as { rows: Array<{ status: string }> }).rows[0].status);
-    expect(statuses.sort()).toEqual(['REJECTED', 'UPDATED']);
+    const member = (rows: SheetRowIn[]): SyncMember => ({
+      ctx: {
+        em: kept.orm.em.fork(),
+        actor: 'pane nk',
+        source: ChangeSource.ADDIN,
+        sourceDetail: null,
+        fastPaths: true,
+        snapshots: kept.app.snapshots,
+      },
+      input: { planId: plan.planId, year: 2022, checkpoint: Checkpoint.YEAR_END, mode: 'partial', rows },
+    });
+    // the second batch is decided from the state the first left: a's row renamed in place, not read again
+    const settled = await syncTogether([member([row(a, 'NK-3')]), member([row(b, 'NK-3')])]);
+    const rows = settled.map((s) => ('value' in s ? s.value.rows[0] : s));
+    expect(rows.map((r) => ('status' in r ? r.status : r))).toEqual(['updated', 'rejected']);
+    expect((rows[1] as { errors: Array<{ code: string }> }).errors.map((e) => e.code)).toEqual(['DUPLICATE_CODE']);
   });
 });
