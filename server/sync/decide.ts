@@ -159,18 +159,27 @@ function checkParent(state: PlanState, p: RowPlan, byClientRef: Map<string, RowP
   }
 }
 
-/** Codes per level, as they will be after the batch: a code may be used once per level in a plan version. */
-function codeIndex(state: PlanState, plans: RowPlan[]): Map<string, string> {
-  const index = new Map<string, string>();
+/** codes as the batch leaves them: checkCodeAndTitle claims each for its row */
+type Codes = Pick<Map<string, string>, 'get' | 'set'>;
+
+/**
+ * Codes per level, as they will be after the batch: a code may be used once per level in a plan version. The plan's
+ * are read from its state's index (PlanState.nodeKeys), the batch's over them: no pass over the plan's nodes.
+ */
+function codeIndex(state: PlanState, plans: RowPlan[]): Codes {
+  const claimed = new Map<string, string>();
   const renamed = new Set(plans.filter((p) => p.node && p.parsed.values.code !== undefined).map((p) => p.node!.id));
-  for (const node of state.nodes.values()) {
-    const code = levelOfNode(node) === 'perspective' ? null : (node as Indicator).code;
-    if (code && !renamed.has(node.id)) index.set(`${levelOfNode(node)}:${code}`, node.id);
-  }
-  return index;
+  const keys = state.nodeKeys();
+  return {
+    get: (key) => claimed.get(key) ?? [...(keys.byKey.get(key) ?? [])].reverse().find((id) => !renamed.has(id)),
+    set(key, id) {
+      claimed.set(key, id);
+      return this as Map<string, string>;
+    },
+  };
 }
 
-function checkCodeAndTitle(p: RowPlan, codes: Map<string, string>): void {
+function checkCodeAndTitle(p: RowPlan, codes: Codes): void {
   const { values, input: row } = p.parsed;
   if (!p.node) {
     if (row.title == null && !p.errors.some((e) => e.column === 'title')) p.errors.push(cellError('title', 'REQUIRED'));

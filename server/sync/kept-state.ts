@@ -195,7 +195,8 @@ async function readLeft(
   };
   // indexed from `after`'s indexes, only the re-read rows' owners again: indexing the whole plan (every period's
   // targets) here was a third of a sync's time (bench B7); a 5,000-row batch's created rows are kept as indexed
-  return after.patched(snapshot, byId.values());
+  // every row the batches changed in place is read again: none of its nodes is a managed row any more
+  return after.patched(snapshot, byId.values(), [], true);
 }
 
 /** A created row's references to a row read again (an updated parent, the plan) point at the fresh row */

@@ -16,8 +16,9 @@ import { readsTogether } from '../speed/reads-together';
 import { groupBy } from '../services/group-by';
 import { loadPlanSnapshot, type PlanSnapshot, replacedIn } from '../services/plan-snapshot';
 import type { SheetLevel } from '@core/sheet/row';
-import { foldName } from '@core/vocabulary/fold';
+import { foldName, foldWords } from '@core/vocabulary/fold';
 import { LayeredMap } from './layered-map';
+import { buildNodeKeys, keysHold, type NodeKeys } from './node-keys';
 
 export type PlanNode = Perspective | StrategicObjective | OperationalObjective | Indicator;
 
@@ -43,6 +44,15 @@ export function titleOf(node: PlanNode): string {
   return node instanceof Perspective ? node.name : node.title;
 }
 
+/** the keys a sheet row names a node with: `level:code`, and a perspective's `perspective~title` folded */
+function keysOfNode(node: PlanNode): string[] {
+  const level = levelOfNode(node);
+  const code = codeOf(node);
+  const keys = code ? [`${level}:${code}`] : [];
+  if (level === 'perspective') keys.push(`perspective~${foldWords(titleOf(node))}`);
+  return keys;
+}
+
 /** A plan version as the sheet sees it for one (year, checkpoint): every node, indexed, read in bounded statements. */
 export class PlanState {
   readonly nodes: ReadonlyMap<string, PlanNode>;
@@ -52,6 +62,13 @@ export class PlanState {
   readonly unitsByName: Map<string, OrgUnit>;
   readonly unitsById: Map<string, OrgUnit>;
   readonly locked: CheckpointLock | null;
+  /** nodeKeys' index: built once, then handed on by patches */
+  private keys: NodeKeys | undefined;
+  /**
+   * The nodes put in by patches (swapped in or added) since the plan was read whole or settled: the only ones whose
+   * keys may differ from an index handed on, a managed row being changed in place by the sync that adopted it.
+   */
+  private readonly moved: ReadonlySet<string>;
 
   constructor(
     readonly snapshot: PlanSnapshot,
@@ -65,9 +82,21 @@ export class PlanState {
      * order as a whole build gives them. A sync's states before and after its writes (adopt-rows.ts, after-state.ts)
      * differ from the plan by the rows it wrote: indexing the whole plan again held the writer's turn.
      */
-    patch?: { base: PlanState; touched: Iterable<object> },
+    patch?: { base: PlanState; touched: Iterable<object>; settled?: boolean },
+    /** its nodes are managed rows, which a sync changes in place: every one is checked against an index kept */
+    managed = false,
   ) {
-    this.nodes = nodesOf(snapshot, patch?.base);
+    const nodes = nodesOf(snapshot, patch?.base);
+    this.nodes = nodes.map;
+    this.moved = managed ? new Set(this.nodes.keys()) : new Set();
+    if (patch) {
+      const { base } = patch;
+      const moved = new Set([...base.moved, ...nodes.put]);
+      // the base's index, not the base: a chain of patched states is not kept alive by the last
+      if (!nodes.whole) this.keys = base.keys;
+      if (!patch.settled) this.moved = moved;
+      else if (this.keys && !keysHold(this.keys, moved, (id) => this.nodes.get(id), keysOfNode)) this.keys = undefined;
+    }
     const inPeriod = (m: Measurement) => m.year === year && m.checkpoint === checkpoint;
     if (patch && patch.base.year === year && patch.base.checkpoint === checkpoint) {
       const { base } = patch;
@@ -105,12 +134,23 @@ export class PlanState {
    * This state's plan with some rows in other places (`touched`: the rows added, removed or replaced, old and new),
    * for the same period, lock and units (with `units` added): indexed from this one, as the constructor's patch says.
    */
-  patched(snapshot: PlanSnapshot, touched: Iterable<object>, units: OrgUnit[] = []): PlanState {
+  patched(snapshot: PlanSnapshot, touched: Iterable<object>, units: OrgUnit[] = [], settled = false): PlanState {
     const locks = this.locked ? [this.locked] : [];
     return new PlanState(snapshot, this.year, this.checkpoint, [...this.unitsById.values(), ...units], locks, {
       base: this,
       touched,
+      settled,
     });
+  }
+
+  /**
+   * The nodes' ids by the keys a sheet row names them with (node-keys.ts). Indexed once per plan read: a patch that
+   * puts nodes in others' places with the same codes and titles (a sync's adopt and after states) keeps its base's,
+   * where indexing the whole plan again, twice a sync, was a tenth of a sync's event loop (bench B4).
+   */
+  nodeKeys(): NodeKeys {
+    if (this.keys && keysHold(this.keys, this.moved, (id) => this.nodes.get(id), keysOfNode)) return this.keys;
+    return (this.keys = buildNodeKeys(this.nodes.values(), keysOfNode));
   }
 
   target(indicatorId: string, year: number): Target | undefined {
@@ -182,22 +222,30 @@ function swapsOf<T extends object>(was: T[], now: T[], keyOf: (row: T) => unknow
  * Every node by id, in the snapshot's order. From `base`'s map when the snapshot's node lists are base's or differ
  * only by rows replaced in place (a value-only batch adopts its indicators): setting a key already in a map keeps its
  * place, so the copy is the map a whole build gives, without going over the plan's nodes (a sync patches 3 states).
+ * With it the ids of the nodes not base's (`put`), and whether the map was built whole (nodes added or removed).
  */
-function nodesOf(snapshot: PlanSnapshot, base?: PlanState): ReadonlyMap<string, PlanNode> {
-  if (base) {
-    const replaced: PlanNode[] = [];
-    for (const kind of NODE_KINDS) {
-      const swaps = swapsOf<PlanNode>(base.snapshot[kind], snapshot[kind], (node) => node.id);
-      if (!swaps) return allNodes(snapshot);
-      replaced.push(...swaps.values());
+function nodesOf(
+  snapshot: PlanSnapshot,
+  base?: PlanState,
+): { map: ReadonlyMap<string, PlanNode>; put: string[]; whole: boolean } {
+  if (!base) return { map: allNodes(snapshot), put: [], whole: true };
+  const replaced: PlanNode[] = [];
+  for (const kind of NODE_KINDS) {
+    const swaps = swapsOf<PlanNode>(base.snapshot[kind], snapshot[kind], (node) => node.id);
+    if (!swaps) {
+      const map = allNodes(snapshot);
+      const put = [...map.values()].filter((node) => base.nodes.get(node.id) !== node).map((node) => node.id);
+      return { map, put, whole: true };
     }
-    if (replaced.length === 0) return base.nodes;
-    return LayeredMap.over(
-      base.nodes,
-      replaced.map((node) => [node.id, node] as const),
-    );
+    replaced.push(...swaps.values());
   }
-  return allNodes(snapshot);
+  const put = replaced.map((node) => node.id);
+  if (replaced.length === 0) return { map: base.nodes, put, whole: false };
+  const map = LayeredMap.over(
+    base.nodes,
+    replaced.map((node) => [node.id, node] as const),
+  );
+  return { map, put, whole: false };
 }
 
 function allNodes(snapshot: PlanSnapshot): Map<string, PlanNode> {
@@ -294,5 +342,5 @@ export async function loadPlanState(
     () => read(OrgUnit, { org: snapshot.plan.org.id }),
     () => read(CheckpointLock, { plan: planId }),
   ] as const);
-  return new PlanState(snapshot, year, checkpoint, units, locks);
+  return new PlanState(snapshot, year, checkpoint, units, locks, undefined, !options.readOnly);
 }

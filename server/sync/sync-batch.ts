@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { SheetRowIn } from '@core/sheet/row';
-import { foldWords } from '@core/vocabulary/fold';
 import type { PlanVersion } from '../entities';
 import { SyncBatch } from '../entities/sync-batch';
 import { InputError } from '../errors';
@@ -13,7 +12,7 @@ import { applyRows } from './apply';
 import { reuseFor, scoresAfter, sheetChangeOf, valuesOnly } from './rescore';
 import { checkPlacements, readCruscotti, writePlacements } from './dashboard-rows';
 import { decideRows, refuseBatch } from './decide';
-import { codeOf, levelOfNode, type PlanNode, type PlanState, titleOf } from './plan-state';
+import type { PlanState } from './plan-state';
 import { type KeptAfter, keepsState } from './kept-state';
 import { keepAllowedCells } from './partial-rows';
 import { guardRows } from './row-access';
@@ -74,27 +73,14 @@ export type BatchDone = {
 /** A batch answered by a replay: of a stored answer, or of a batch earlier in the same turn. */
 export type BatchReplay = { replay: SyncOutcome } | { replayOf: number };
 
-/** knownNodes' index per plan state: a kept state (kept-state.ts) is indexed once, not per sync */
-const nodeIndexes = new WeakMap<PlanState, KnownNode>();
-
 /** The plan's nodes by level and code (perspectives also by name), as a cruscotto row names them. */
 function knownNodes(state: PlanState): KnownNode {
-  const known = nodeIndexes.get(state);
-  if (known) return known;
-  // a row's version only for the rows a batch names: summing every node's targets was most of the index's time
-  const index = new Map<string, PlanNode>();
-  for (const node of state.nodes.values()) {
-    const level = levelOfNode(node);
-    const code = codeOf(node);
-    if (code) index.set(`${level}:${code}`, node);
-    if (level === 'perspective') index.set(`perspective~${foldWords(titleOf(node))}`, node);
-  }
-  const lookup: KnownNode = (key) => {
-    const node = index.get(key);
+  // indexed on the state, once per plan read (PlanState.nodeKeys); a row's version only for the rows a batch names
+  const index = state.nodeKeys();
+  return (key) => {
+    const node = state.nodes.get(index.byKey.get(key)?.at(-1) ?? '');
     return node && { id: node.id, version: state.rowVersion(node) };
   };
-  nodeIndexes.set(state, lookup);
-  return lookup;
 }
 
 /**
