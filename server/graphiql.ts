@@ -18,7 +18,11 @@ export function graphiqlRouter(endpoint = '/graphql'): Router {
   return router;
 }
 
-const EXAMPLE_QUERY = `# Cruscotto: the plans loaded on this server.
+/**
+ * The query the page opens with. Exported so that a test runs it on the Sondrio plan and checks its answer
+ * (test/integration/plan-tree.test.ts): a renamed or removed field fails there, not in front of a user.
+ */
+export const EXAMPLE_QUERY = `# Cruscotto: the plans loaded on this server.
 # First paste your token in the Headers tab below ("npm start" prints it on the first start and keeps it in
 # data/local-token.txt); then press the play button (or Ctrl+Enter) to run the query.
 query Plans {

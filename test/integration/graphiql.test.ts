@@ -1,3 +1,4 @@
+import { EXAMPLE_QUERY } from '../../server/graphiql';
 import { withServer } from '../helpers/server';
 
 describe('the GraphQL IDE at the server root', () => {
@@ -8,6 +9,8 @@ describe('the GraphQL IDE at the server root', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('GraphiQL.createFetcher({ url: "/graphql" })');
+    // the example plan-tree.test.ts runs on the Sondrio plan is the one the page opens with
+    expect(html).toContain(`defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)},`);
     const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
     expect(assets).toEqual([
       '/ide/graphiql/graphiql.min.css',

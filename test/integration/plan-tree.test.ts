@@ -1,61 +1,47 @@
 import fixture from '../../server/fixtures/sondrio-2022-2024.json';
+import { EXAMPLE_QUERY } from '../../server/graphiql';
 import type { TestServer } from '../helpers/server';
 import { describeOnSondrio } from '../helpers/sondrio-server';
 
-const TREE = /* GraphQL */ `
-  query Tree($id: ID!) {
-    planVersion(id: $id) {
-      label
-      cycle {
-        name
-        years
-      }
-      perspectives {
-        name
-        strategicObjectives {
+/**
+ * What the GraphiQL page's example (EXAMPLE_QUERY, which walks the tree) does not ask of an action: read flat, by
+ * code.
+ */
+const ACTION_DETAILS = /* GraphQL */ `
+  query ActionDetails($plan: ID!) {
+    indicators(filter: { planId: $plan }, first: 100) {
+      edges {
+        node {
           code
-          title
-          passMark
-          operationalObjectives {
-            code
-            title
-            weight
-            indicators {
-              code
-              title
-              weight
-              formula
-              polarity
-              unit
-              responsibleUnits {
-                name
-              }
-              targets {
-                year
-                checkpoint
-                polarity
-                effective {
-                  value {
-                    raw
-                  }
-                }
-                original {
-                  kind
-                  value {
-                    raw
-                  }
-                }
-                thresholds {
-                  score
-                  value {
-                    raw
-                  }
-                }
-              }
-              measurements {
-                year
+          formula
+          unit
+          responsibleUnits {
+            name
+          }
+          targets {
+            year
+            checkpoint
+            polarity
+            effective {
+              value {
+                raw
               }
             }
+            original {
+              kind
+              value {
+                raw
+              }
+            }
+            thresholds {
+              score
+              value {
+                raw
+              }
+            }
+          }
+          measurements {
+            year
           }
         }
       }
@@ -64,6 +50,19 @@ const TREE = /* GraphQL */ `
 `;
 
 const weightOf = (raw: string | null) => (raw === null ? null : Number(raw.replace('%', '').replace(',', '.')));
+type Target = { year: number; effective: { value: { raw: string } }; thresholds: Array<{ value: { raw: string } }> };
+const rawsOf = (thresholds: Target['thresholds']) => thresholds.map((t) => t.value.raw);
+/** the cells of an action's row that the flat read is checked against */
+type ActionCells = {
+  code: string;
+  kpi: string;
+  targets: Record<string, string>;
+  thresholds: string[];
+  units: string[];
+};
+const fixtureActions = fixture.perspectives.flatMap((p) =>
+  p.strategicObjectives.flatMap((s) => s.operationalObjectives.flatMap((o): ActionCells[] => o.actions)),
+);
 
 describeOnSondrio('the Sondrio example plan served over HTTP (%s)', (sondrio) => {
   let server: TestServer;
@@ -79,11 +78,14 @@ describeOnSondrio('the Sondrio example plan served over HTTP (%s)', (sondrio) =>
     expect(plans.data.planVersions).toEqual([{ id: planId }]);
   });
 
-  it('returns every perspective, objective and action with the seed weights, targets and thresholds', async () => {
-    const result = await server.gql(TREE, { id: planId });
+  it("answers the GraphiQL page's example with every perspective, objective and action, their seed weights and 2022 targets and thresholds", async () => {
+    const result = await server.gql(EXAMPLE_QUERY);
     expect(result.errors).toBeUndefined();
-    const plan = result.data.planVersion;
-    expect(plan.cycle.years).toEqual([2022, 2023, 2024]);
+    const { totalCount, edges } = result.data.planVersionsConnection;
+    expect(totalCount).toBe(1);
+    const plan = edges[0].node;
+    expect([plan.id, plan.label, plan.status]).toEqual([planId, fixture.version.label, 'DRAFT']);
+    expect(plan.cycle).toEqual({ name: fixture.cycle.name, years: [2022, 2023, 2024] });
     expect(plan.perspectives.map((p: { name: string }) => p.name)).toEqual(fixture.perspectives.map((p) => p.name));
 
     let actions = 0;
@@ -101,29 +103,43 @@ describeOnSondrio('the Sondrio example plan served over HTTP (%s)', (sondrio) =>
           fo.actions.forEach((fa, ai) => {
             const indicator = oo.indicators[ai];
             actions++;
-            expect([indicator.code, indicator.title, indicator.weight, indicator.formula]).toEqual([
+            expect([indicator.code, indicator.title, indicator.weight]).toEqual([
               fa.code,
               fa.title,
               weightOf(fa.weight),
-              fa.kpi,
             ]);
             expect(indicator.polarity).toBe(fa.polarity.toUpperCase());
-            const years = Object.keys(fa.targets).map(Number);
-            expect(indicator.targets.map((t: { year: number }) => t.year)).toEqual(years);
-            for (const target of indicator.targets) {
-              expect(target.checkpoint).toBe('YEAR_END');
-              expect(target.effective.value.raw).toBe((fa.targets as Record<string, string>)[String(target.year)]);
-              expect(target.original.kind).toBe('ORIGINAL');
-              const expectedThresholds = target.year === fixture.thresholdYear ? fa.thresholds : [];
-              expect(target.thresholds.map((t: { value: { raw: string } }) => t.value.raw)).toEqual(expectedThresholds);
-            }
-            expect(indicator.responsibleUnits).toHaveLength(fa.units.length);
-            expect(indicator.measurements).toEqual([]);
+            // the example asks the 2022 targets only, the year the seed gives thresholds for
+            expect(indicator.targets.map((t: Target) => [t.year, t.effective.value.raw, rawsOf(t.thresholds)])).toEqual(
+              [[2022, fa.targets['2022'], fa.thresholds]],
+            );
           });
         });
       });
     });
     expect(actions).toBe(48);
+  });
+
+  it("returns every action's formula, responsible units and original target of each year, with that year's thresholds", async () => {
+    const result = await server.gql(ACTION_DETAILS, { plan: planId });
+    expect(result.errors).toBeUndefined();
+    const byCode = new Map<string, any>(result.data.indicators.edges.map((e: { node: any }) => [e.node.code, e.node]));
+    expect([...byCode.keys()].sort()).toEqual(fixtureActions.map((fa) => fa.code).sort());
+    for (const fa of fixtureActions) {
+      const indicator = byCode.get(fa.code);
+      expect(indicator.formula).toBe(fa.kpi);
+      const years = Object.keys(fa.targets).map(Number);
+      expect(indicator.targets.map((t: { year: number }) => t.year)).toEqual(years);
+      for (const target of indicator.targets) {
+        expect(target.checkpoint).toBe('YEAR_END');
+        expect(target.effective.value.raw).toBe(fa.targets[String(target.year)]);
+        expect(target.original.kind).toBe('ORIGINAL');
+        const expectedThresholds = target.year === fixture.thresholdYear ? fa.thresholds : [];
+        expect(rawsOf(target.thresholds)).toEqual(expectedThresholds);
+      }
+      expect(indicator.responsibleUnits).toHaveLength(fa.units.length);
+      expect(indicator.measurements).toEqual([]);
+    }
   });
 
   it('parses the raw cells as docs/scoring.md §3 says: percent points, month names, euro', async () => {
