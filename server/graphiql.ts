@@ -22,9 +22,10 @@ export function graphiqlRouter(endpoint = '/graphql'): Router {
  * The query the page opens with. Exported so that a test runs it on the Sondrio plan and checks its answer
  * (test/integration/plan-tree.test.ts): a renamed or removed field fails there, not in front of a user.
  */
-export const EXAMPLE_QUERY = `# Cruscotto: the plans loaded on this server.
-# First paste your token in the Headers tab below ("npm start" prints it on the first start and keeps it in
-# data/local-token.txt); then press the play button (or Ctrl+Enter) to run the query.
+export const EXAMPLE_QUERY = `# Cruscotto: i piani caricati su questo server.
+# Prima incollare il proprio token nella scheda Headers qui sotto ("npm start" lo stampa al primo avvio e lo conserva
+# in data/local-token.txt); poi premere il pulsante di esecuzione (o Ctrl+Invio).
+# (English: the plans on this server. Paste your token in the Headers tab below, then press run or Ctrl+Enter.)
 query Plans {
   planVersionsConnection {
     totalCount
@@ -59,7 +60,7 @@ query Plans {
 `;
 
 /** Every query needs a token: the page opens on the Headers tab with the header to complete (kept in the browser). */
-const DEFAULT_HEADERS = '{\n  "Authorization": "Bearer PASTE-YOUR-TOKEN-HERE"\n}';
+const DEFAULT_HEADERS = '{\n  "Authorization": "Bearer INCOLLARE-QUI-IL-TOKEN"\n}';
 
 function page(endpoint: string): string {
   return `<!doctype html>
@@ -72,7 +73,7 @@ function page(endpoint: string): string {
   <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
 <body>
-  <div id="graphiql">Loading GraphiQL…</div>
+  <div id="graphiql">Caricamento di GraphiQL… (loading)</div>
   <script src="/ide/react/react.production.min.js"></script>
   <script src="/ide/react-dom/react-dom.production.min.js"></script>
   <script src="/ide/graphiql/graphiql.min.js"></script>

@@ -108,7 +108,7 @@ describe.each(databaseNames())('authentication (%s)', (dialect) => {
     expect((await fetch(`${env.server.url}/health`)).status).toBe(200);
     const page = await fetch(`${env.server.url}/`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Bearer PASTE-YOUR-TOKEN-HERE');
+    expect(await page.text()).toContain('Bearer INCOLLARE-QUI-IL-TOKEN');
   });
 
   it('stores only a hash of the token, and records when it was last used', async () => {
