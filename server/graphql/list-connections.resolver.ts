@@ -1,9 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
-import { NotFoundError } from '../errors';
 import { listMembers } from '../services/members';
 import { lintOfPlan } from './report.resolver';
-import { loadPlanState } from '../sync/plan-state';
+import { readRowHistory } from '../sync/row-history';
 import { type Connection, connectionOf } from './connection';
 import type { Context } from './context';
 import { auditPage, AuditEventOrder } from './orders';
@@ -126,11 +125,11 @@ export class ListConnectionsResolver {
     orderBy: AuditEventOrder | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<RowChange>> {
-    const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths });
-    const node = state.nodes.get(rowId);
-    const ids = node ? state.memberIds(node) : [rowId];
-    const events = await auditPage(ctx, { entityId: { $in: ids } }, orderBy, page);
-    if (!node && events.totalCount === 0) throw new NotFoundError('row', rowId);
-    return events;
+    return readRowHistory(
+      ctx,
+      { planId, rowId, year, checkpoint },
+      (ids) => auditPage(ctx, { entityId: { $in: ids } }, orderBy, page),
+      (events) => events.totalCount,
+    );
   }
 }
