@@ -147,6 +147,9 @@ describeOnSondrio('every list that grows pages as a Relay connection (%s)', (son
     const rows = await walk('rowsConnection', '', 9, false, report);
     expect(rows.ids).toEqual(plainRows.map((r: { id: string }) => r.id));
     expect((await walk('rowsConnection', '', 9, true, report)).ids).toEqual(rows.ids);
+    // the document's order backwards: the rows by their place in it, last first
+    const downwards = await walk('rowsConnection', 'orderBy: { field: POSITION, direction: DESC }', 9, false, report);
+    expect(downwards.ids).toEqual([...rows.ids].reverse());
 
     const lint = (await gql(`{ planLint(planId: "${plan()}") { subjectId } }`)).planLint;
     const paged = await gql(
