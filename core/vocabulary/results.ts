@@ -2,7 +2,8 @@
  * The closed sets of what the server answers about values and scores (docs/scoring.md §3, §5.2, §5.12), as
  * vocabularies (closed-set.ts) so the GraphQL schema can offer them as enums (registered in server/graphql/enums.ts)
  * while the engine keeps its lower-case string literals. Each set's values are exactly the engine's literals: a test
- * compares them. A set that is another with more values (a parsed value's kind, a score's rule, a moved score's
+ * compares them; the server's services type their own answers (report levels, lint findings, moved scores) by these
+ * sets. A set that is another with more values (a parsed value's kind, a score's rule, a moved score's
  * level) is that set spread into a constant object, its values in the same order.
  */
 import { vocabulary, type WordOf } from './closed-set';

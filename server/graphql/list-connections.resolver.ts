@@ -1,13 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
-import { NotFoundError } from '../errors';
 import { listMembers } from '../services/members';
 import { lintOfPlan } from './report.resolver';
-import { loadPlanState } from '../sync/plan-state';
+import { readRowHistory } from '../sync/row-history';
 import { type Connection, connectionOf } from './connection';
 import type { Context } from './context';
 import { auditPage, AuditEventOrder } from './orders';
-import { byNumber, byWords, listOrdering, type OrderChoice } from './orderings';
+import { asListed, byNumber, byPlace, byWords, listOrdering, type OrderChoice } from './orderings';
 import { OrderBy, OrderDirection, PageArgs } from './paging';
 import { LintIssue, PerformanceReport, ReportRow } from './types/report';
 import { RowChange } from './types/sync';
@@ -38,31 +37,27 @@ const MEMBERS = listOrdering<OrganisationMember>(
 const REPORT_ROWS = listOrdering<ReportRow>(
   'ReportRow',
   {
-    POSITION: {
-      it: "ordine del documento (l'albero del piano, in ordine di codice)",
-      en: "the document's order (the plan's tree, in code order)",
-      value: () => null,
-      compare: () => 0,
-    },
+    POSITION: asListed(
+      "ordine del documento (l'albero del piano, in ordine di codice)",
+      "the document's order (the plan's tree, in code order)",
+    ),
     SCORE: { it: 'punteggio (vuoti per primi)', en: 'score (blanks first)', value: (r) => r.score, compare: byNumber },
   },
   { field: 'POSITION', direction: OrderDirection.ASC },
   // a row's place in the document: the same indicator may stand under two dashboards' headings
-  (_row, i) => String(i).padStart(8, '0'),
+  byPlace,
 );
 
 const LINT_ISSUES = listOrdering<LintIssue>(
   'LintIssue',
   {
-    POSITION: {
-      it: 'ordine del controllo (prima gli errori, poi per riga del piano)',
-      en: "the lint's order (errors first, then by plan row)",
-      value: () => null,
-      compare: () => 0,
-    },
+    POSITION: asListed(
+      'ordine del controllo (prima gli errori, poi per riga del piano)',
+      "the lint's order (errors first, then by plan row)",
+    ),
   },
   { field: 'POSITION', direction: OrderDirection.ASC },
-  (_issue, i) => String(i).padStart(8, '0'),
+  byPlace,
 );
 
 @Resolver(() => PerformanceReport)
@@ -126,11 +121,11 @@ export class ListConnectionsResolver {
     orderBy: AuditEventOrder | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<RowChange>> {
-    const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths });
-    const node = state.nodes.get(rowId);
-    const ids = node ? state.memberIds(node) : [rowId];
-    const events = await auditPage(ctx, { entityId: { $in: ids } }, orderBy, page);
-    if (!node && events.totalCount === 0) throw new NotFoundError('row', rowId);
-    return events;
+    return readRowHistory(
+      ctx,
+      { planId, rowId, year, checkpoint },
+      (ids) => auditPage(ctx, { entityId: { $in: ids } }, orderBy, page),
+      (events) => events.totalCount,
+    );
   }
 }

@@ -172,6 +172,15 @@ export function listOrdering<T>(
   };
 }
 
+/**
+ * A list's own order, as the server computed it (a report's document order, the lint's): every item ties on this key,
+ * so the tie `byPlace` decides.
+ */
+export const asListed = <T>(it: string, en: string): ListKey<T> => ({ it, en, value: () => null, compare: () => 0 });
+
+/** An item's place in its list, as a tie: for lists whose items may repeat or carry no id of their own. */
+export const byPlace = (_item: unknown, index: number): string => String(index).padStart(8, '0');
+
 /** Compares numbers (positions, scores), nulls first. */
 export const byNumber: SortKey['compare'] = (a, b) =>
   a == null ? (b == null ? 0 : -1) : b == null ? 1 : Number(a) - Number(b);

@@ -88,7 +88,7 @@ const collection = (parent: EntityClass<any>, field: string, target: EntityClass
   target,
 });
 
-const EDGES: Edge[] = [
+export const EDGES: Edge[] = [
   children(Organisation, 'units', OrgUnit, 'org', { name: 'asc', id: 'asc' }),
   children(Organisation, 'people', Person, 'org', { fullName: 'asc', id: 'asc' }),
   children(Organisation, 'cycles', PlanCycle, 'org', { firstYear: 'desc', id: 'asc' }),

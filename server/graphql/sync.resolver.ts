@@ -3,9 +3,9 @@ import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { CheckpointLock } from '../entities';
 import { scoreOfRow } from '../services/score-of-row';
 import { AuditEvent } from '../entities/audit-event';
-import { InputError, NotFoundError } from '../errors';
+import { InputError } from '../errors';
 import { lockCheckpoint, unlockCheckpoint } from '../sync/locks';
-import { loadPlanState } from '../sync/plan-state';
+import { readRowHistory } from '../sync/row-history';
 import { cursorOf } from '../services/commit-order';
 import { allRows, nodesChangedSince, sheetRowOf, type SheetRowOut } from '../sync/sheet-rows';
 import { dashboardRows } from '../sync/dashboard-sheet-rows';
@@ -172,12 +172,12 @@ export class SyncResolver {
     @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
     @Ctx() ctx: Context,
   ): Promise<RowChange[]> {
-    const state = await loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths });
-    const node = state.nodes.get(rowId);
-    const ids = node ? state.memberIds(node) : [rowId];
-    const events = await ctx.em.find(AuditEvent, { entityId: { $in: ids } }, { orderBy: { at: 'desc', id: 'desc' } });
-    if (!node && events.length === 0) throw new NotFoundError('row', rowId);
-    return events;
+    return readRowHistory(
+      ctx,
+      { planId, rowId, year, checkpoint },
+      (ids) => ctx.em.find(AuditEvent, { entityId: { $in: ids } }, { orderBy: { at: 'desc', id: 'desc' } }),
+      (events) => events.length,
+    );
   }
 
   @Mutation(() => CheckpointLock, {

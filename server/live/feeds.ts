@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Repeater } from '@graphql-yoga/subscription';
 import type { Checkpoint } from '@core/vocabulary/enums';
+import type { MovedScoreLevel } from '@core/vocabulary/results';
 import { Role } from '@core/vocabulary/roles';
 import { Access } from '../auth/access';
 import { scopeToTenants } from '../auth/tenant-filter';
@@ -12,8 +13,6 @@ import { realizationView, type RealizationView } from '../services/realization-v
 import { codeOf, levelOfNode, loadPlanState } from '../sync/plan-state';
 import type { LiveHub, LiveMessage } from './hub';
 import type { SheetChange } from '../sync/rescore';
-
-export type ScoreLevel = 'indicator' | 'operational' | 'strategic' | 'perspective' | 'plan' | 'dashboard';
 
 /** A sheet row that changed: its id, new version, and who changed it when from where. */
 export type ChangedRowOut = {
@@ -29,7 +28,7 @@ export type ChangedRowOut = {
 /** A score that moved: the node, its realization before (score and display) and now (whole). */
 export type MovedScoreOut = {
   id: string;
-  level: ScoreLevel;
+  level: MovedScoreLevel;
   code: string | null;
   oldScore: number | null;
   oldDisplay: string | null;
@@ -56,7 +55,7 @@ export type PlanChangeOut = {
  */
 export type RegistrationGate = { pass(): Promise<void> };
 
-type Scored = { level: ScoreLevel; code: string | null; view: RealizationView | null };
+type Scored = { level: MovedScoreLevel; code: string | null; view: RealizationView | null };
 type Picture = {
   rows: Map<string, { version: number; level: string; code: string | null }>;
   scores: Map<string, Scored>;
@@ -157,8 +156,12 @@ function scoresOf(
   checkpoint: Checkpoint,
 ): Map<string, Scored> {
   const out = new Map<string, Scored>();
-  const put = (id: string, level: ScoreLevel, code: string | null, result: Parameters<typeof realizationView>[0]) =>
-    out.set(id, { level, code, view: realizationView(result, year, checkpoint) });
+  const put = (
+    id: string,
+    level: MovedScoreLevel,
+    code: string | null,
+    result: Parameters<typeof realizationView>[0],
+  ) => out.set(id, { level, code, view: realizationView(result, year, checkpoint) });
   for (const n of snapshot.indicators) put(n.id, 'indicator', n.code, scores.indicators.get(n.id));
   for (const n of snapshot.operationalObjectives)
     put(n.id, 'operational', n.code, scores.operationalObjectives.get(n.id));

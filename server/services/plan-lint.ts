@@ -1,5 +1,6 @@
 import { aggregate, scoreIndicator, scoreStrategicObjective, type RuleName } from '@core/scoring';
 import { Checkpoint, IndicatorStatus, TargetMode } from '@core/vocabulary/enums';
+import type { LintSeverity, LintSubjectType } from '@core/vocabulary/results';
 import type { Indicator, Target } from '../entities';
 import { groupBy } from './group-by';
 import type { PlanSnapshot } from './plan-snapshot';
@@ -7,12 +8,10 @@ import { profileOf } from './realization';
 import { lintMessage, POLARITY_IT } from './plan-lint-messages';
 import { type EffectiveOf, monitoredOnly, polaritySuggestion } from './polarity-suggestions';
 
-export type LintSeverity = 'error' | 'warning';
-
 export type LintIssue = {
   code: string;
   severity: LintSeverity;
-  subjectType: 'indicator' | 'target' | 'operational_objective' | 'strategic_objective' | 'plan';
+  subjectType: LintSubjectType;
   subjectId: string;
   subjectCode: string | null;
   year: number | null;

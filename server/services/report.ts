@@ -1,4 +1,5 @@
 import type { AggregateResult, IndicatorResult } from '@core/scoring';
+import type { ReportLevel } from '@core/vocabulary/results';
 import type { Indicator } from '../entities';
 import { groupBy } from './group-by';
 import type { PlanSnapshot } from './plan-snapshot';
@@ -6,8 +7,6 @@ import type { PlanScores } from './realization';
 import { aggregateNote, indicatorNote } from './report-notes';
 import { inCodeOrder } from './code-order';
 import { runSteps, STEP_ITEMS, type Steps } from '../speed/steps';
-
-export type ReportLevel = 'perspective' | 'strategic_objective' | 'operational_objective' | 'indicator';
 
 /** One row of a Relazione table: "Valore ottenuto | Risultato atteso | % Realizzazione" (docs/domain.md §7.2). */
 export type ReportRow = {

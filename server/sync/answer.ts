@@ -4,6 +4,7 @@
  * scores of the plan as it now is in memory (not re-read; rescore.ts).
  */
 import type { Checkpoint } from '@core/vocabulary/enums';
+import type { AffectedLevel } from '@core/vocabulary/results';
 import type { CellError } from '@core/sheet/messages';
 import { Indicator, OperationalObjective, Perspective, StrategicObjective } from '../entities';
 import { AuditEvent } from '../entities/audit-event';
@@ -31,7 +32,7 @@ export type RowResult = {
 
 export type AffectedScore = {
   id: string;
-  level: 'operational' | 'strategic' | 'perspective' | 'plan' | 'dashboard';
+  level: AffectedLevel;
   code: string | null;
   realization: RealizationView | null;
 };

@@ -8,6 +8,7 @@
 import { AuditEvent } from '../entities/audit-event';
 import type { ServiceContext } from '../services/service-context';
 import type { PlanState } from './plan-state';
+import { historyIds } from './row-history';
 
 export type FieldChange = { entityType: string; field: string; actor: string | null; at: Date; source: string };
 export type RowFieldChanges = { rowId: string; changes: FieldChange[] };
@@ -25,10 +26,7 @@ export async function lastFieldChanges(
 ): Promise<RowFieldChanges[]> {
   const rows = [...new Set(rowIds)];
   const rowOf = new Map<string, string>();
-  for (const rowId of rows) {
-    const node = state.nodes.get(rowId);
-    for (const id of node ? state.memberIds(node) : [rowId]) rowOf.set(id, rowId);
-  }
+  for (const rowId of rows) for (const id of historyIds(state, rowId)) rowOf.set(id, rowId);
   const events = rowOf.size
     ? await ctx.em.find(AuditEvent, { entityId: { $in: [...rowOf.keys()] } }, { orderBy: { at: 'desc', id: 'desc' } })
     : [];

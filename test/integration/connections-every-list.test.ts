@@ -1,6 +1,6 @@
 import { byCode } from '../../server/services/code-order';
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { ok } from '../helpers/sync';
+import { ok, syncActuals } from '../helpers/sync';
 import { walkConnection } from '../helpers/connections';
 
 /**
@@ -147,6 +147,9 @@ describeOnSondrio('every list that grows pages as a Relay connection (%s)', (son
     const rows = await walk('rowsConnection', '', 9, false, report);
     expect(rows.ids).toEqual(plainRows.map((r: { id: string }) => r.id));
     expect((await walk('rowsConnection', '', 9, true, report)).ids).toEqual(rows.ids);
+    // the document's order backwards: the rows by their place in it, last first
+    const downwards = await walk('rowsConnection', 'orderBy: { field: POSITION, direction: DESC }', 9, false, report);
+    expect(downwards.ids).toEqual([...rows.ids].reverse());
 
     const lint = (await gql(`{ planLint(planId: "${plan()}") { subjectId } }`)).planLint;
     const paged = await gql(
@@ -159,14 +162,31 @@ describeOnSondrio('every list that grows pages as a Relay connection (%s)', (son
     await gql(`mutation($id: ID!) { updateOperationalObjective(id: $id, input: { weight: 11 }) { id } }`, {
       id: row.rowId,
     });
-    const history = (await gql(`{ rowHistory(rowId: "${row.rowId}", planId: "${plan()}", year: 2022) { at action } }`))
-      .rowHistory;
-    const pagedHistory = await gql(
-      `{ rowHistoryConnection(rowId: "${row.rowId}", planId: "${plan()}", year: 2022, first: 500) { totalCount edges { node { at action } } } }`,
-    );
-    expect(history.length).toBeGreaterThan(0);
-    expect(pagedHistory.rowHistoryConnection.edges.map((e: { node: unknown }) => e.node)).toEqual(history);
+    const history = await rowHistories(row.rowId!);
+    expect(history.whole.length).toBeGreaterThan(0);
+    expect(history.paged).toEqual(history.whole);
   });
+
+  it("a row's history pages like the whole: an indicator's with its actual's events, an unknown row's not found", async () => {
+    const row = sondrio.plan.indicator('1.1.1');
+    await syncActuals(sondrio.server, sondrio.plan, { '1.1.1': '12' });
+    const history = await rowHistories(row.rowId!);
+    expect(history.whole.map((e) => e.entityType)).toContain('Measurement');
+    expect(history.paged).toEqual(history.whole);
+
+    const unknown = `rowId: "00000000-0000-4000-8000-000000000000", planId: "${plan()}", year: 2022`;
+    for (const query of [`{ rowHistory(${unknown}) { at } }`, `{ rowHistoryConnection(${unknown}) { totalCount } }`])
+      expect((await sondrio.server.gql(query)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  /** A row's history read whole (`rowHistory`) and as one page of `rowHistoryConnection`. */
+  async function rowHistories(rowId: string) {
+    const args = `rowId: "${rowId}", planId: "${plan()}", year: 2022`;
+    const fields = 'entityType at action';
+    const whole: Array<{ entityType: string }> = (await gql(`{ rowHistory(${args}) { ${fields} } }`)).rowHistory;
+    const paged = await gql(`{ rowHistoryConnection(${args}, first: 500) { edges { node { ${fields} } } } }`);
+    return { whole, paged: paged.rowHistoryConnection.edges.map((e: { node: unknown }) => e.node) };
+  }
 
   it('a connection over a whole-plan computation counts as one, like the list it pages', async () => {
     const lint = (n: number) =>

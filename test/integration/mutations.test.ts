@@ -183,6 +183,15 @@ describe.each(databaseNames())('create, update and delete over GraphQL (%s)', (d
     expect(date.errors![0].extensions!.problems).toEqual([
       expect.objectContaining({ messageIt: 'deve essere una data scritta AAAA-MM-GG' }),
     ]);
+    // the lists: at most 50 responsible units or people, at most 100 budget lines of at most 300 characters each
+    const lists = await server.gql(
+      `mutation($oo: ID!, $units: [ID!], $lines: [String!]) { updateOperationalObjective(id: $oo, input: { responsibleUnitIds: $units, budgetLines: $lines }) { id } }`,
+      { oo: ids.oo, units: Array(51).fill(ids.unit), lines: ['x'.repeat(301)] },
+    );
+    expect(problems(lists).map(({ field, code }) => ({ field, code }))).toEqual([
+      { field: 'budgetLines', code: 'maxLength' },
+      { field: 'responsibleUnitIds', code: 'arrayMaxSize' },
+    ]);
   });
 
   it('reports an unknown id as NOT_FOUND on the field that named it, and another tenant’s id the same way', async () => {

@@ -1,5 +1,5 @@
-import { IsOptional, Length, MaxLength, Min } from 'class-validator';
-import { Field, Float, Int } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, MaxLength, Min } from 'class-validator';
+import { Field, Float, ID, Int } from 'type-graphql';
 import { IsFraction, IsIsoDate, IsWeight, SafeText } from './validation';
 
 /*
@@ -62,3 +62,9 @@ export const OptionalFraction = () => checked(Float, IsFraction());
 
 /** The display order among siblings, from 0, or nothing */
 export const Position = () => checked(Int, Min(0));
+
+/** Ids of other rows (units, people responsible), at most `max` of them, or nothing */
+export const OptionalIds = (max: number) => checked([ID], ArrayMaxSize(max));
+
+/** Short texts (budget lines, evidence), at most 100 of them, each up to `max` characters, or nothing */
+export const OptionalTexts = (max: number) => checked([String], ArrayMaxSize(100), MaxLength(max, { each: true }));

@@ -1,4 +1,3 @@
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import {
@@ -19,6 +18,8 @@ import {
   OptionalIsoDate,
   OptionalWeight,
   OptionalFraction,
+  OptionalIds,
+  OptionalTexts,
   Position,
 } from './fields';
 
@@ -78,20 +79,12 @@ abstract class OperationalObjectiveFields {
   @OptionalText(LIMITS.name) effort?: string | null;
   @Optional(Relevance) relevance?: Relevance | null;
   @Optional(PurposeClass) purposeClass?: PurposeClass | null;
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @MaxLength(LIMITS.name, { each: true })
-  budgetLines?: string[];
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @MaxLength(LIMITS.text, { each: true })
-  evidence?: string[];
+  @OptionalTexts(LIMITS.name) budgetLines?: string[];
+  @OptionalTexts(LIMITS.text) evidence?: string[];
   @Field({ nullable: true }) isNew?: boolean;
   @OptionalText(36) previousId?: string | null;
-  @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(50) responsibleUnitIds?: string[];
-  @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(50) responsiblePersonIds?: string[];
+  @OptionalIds(50) responsibleUnitIds?: string[];
+  @OptionalIds(50) responsiblePersonIds?: string[];
   @Position() position?: number;
 }
 
@@ -134,7 +127,7 @@ abstract class IndicatorFields {
   @OptionalText(LIMITS.text) replacementReason?: string | null;
   @Optional(ID) projectId?: string | null;
   @OptionalText(36) previousId?: string | null;
-  @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(50) responsibleUnitIds?: string[];
+  @OptionalIds(50) responsibleUnitIds?: string[];
   @Position() position?: number;
 }
 
