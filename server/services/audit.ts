@@ -24,46 +24,6 @@ export function snapshot(em: EntityManager, entity: object): Record<string, unkn
   return out;
 }
 
-/** How one entity's snapshot is written as text: each column's key as JSON writes it, and whether it is a reference */
-type TextWriter = Array<{ name: string; key: string; reference: boolean }>;
-const textWriters = new Map<string, TextWriter>();
-
-/**
- * `JSON.stringify(snapshot(em, entity))`, written straight from the row: the same keys in the same order, each value
- * as JSON.stringify writes it inside an object (a date as its ISO text, a missing value as null, a reference as its
- * id). A sheet sync records three or four new rows per sheet row and keeps only this text of each: 20,000 snapshot
- * objects a 5,000-row batch were built to be serialised once and dropped.
- */
-export function snapshotText(em: EntityManager, entity: object): string {
-  const name = entity.constructor.name;
-  let writer = textWriters.get(name);
-  if (!writer) {
-    const { scalars, references } = columnsOf(em, name);
-    const columns = [...scalars.map((c) => [c, false] as const), ...references.map((c) => [c, true] as const)];
-    writer = columns.map(([column, reference], i) => ({
-      name: column,
-      key: `${i === 0 ? '{' : ','}${JSON.stringify(column)}:`,
-      reference,
-    }));
-    textWriters.set(name, writer);
-  }
-  if (writer.length === 0) return '{}';
-  const row = entity as Record<string, unknown>;
-  let text = '';
-  for (const { name: column, key, reference } of writer) {
-    const value = row[column];
-    let json: string | undefined;
-    if (reference) {
-      const ref = value as { id?: string } | null | undefined;
-      json = ref ? JSON.stringify(ref.id ?? wrap(ref, true).getPrimaryKey()) : 'null';
-    } else json = value == null ? 'null' : JSON.stringify(value instanceof Date ? value.toISOString() : value);
-    // a value JSON leaves out of an object (a function, a key without a value): the object's own text
-    if (json === undefined) return JSON.stringify(snapshot(em, entity));
-    text += key + json;
-  }
-  return `${text}}`;
-}
-
 /** The plan version a changed row belongs to: itself, its `plan`, or its target's (a revision). */
 function planIdOf(entity: object): string | null {
   const row = entity as { id: string; plan?: { id: string } | null; target?: { plan?: { id: string } | null } | null };
@@ -91,33 +51,9 @@ export function recordChange(
   ctx: ServiceContext,
   ...[entity, action, before, after, org]: [...Change, org: Organisation | null]
 ): void {
-  const event = eventOf(ctx, entity, action, before, after);
-  if (ctx.auditBuffer) {
-    buffer(ctx.auditBuffer, event, before && JSON.stringify(before), after && JSON.stringify(after), org);
-    return;
-  }
-  ctx.em.persist(ctx.em.create(AuditEvent, Object.assign(event, { org })));
-}
-
-/**
- * recordChange with the row as it is now for `after`: when the event is buffered (a sheet sync), its snapshot goes
- * straight to the JSON text the column stores (snapshotText), with no snapshot object in between.
- */
-export function recordRow(
-  ctx: ServiceContext,
-  ...[entity, action, before, org]: [entity: { id: string }, AuditAction, before: Change[2], org: Organisation | null]
-): void {
-  if (!ctx.auditBuffer) {
-    recordChange(ctx, entity, action, before, snapshot(ctx.em, entity), org);
-    return;
-  }
-  const after = snapshotText(ctx.em, entity);
-  buffer(ctx.auditBuffer, eventOf(ctx, entity, action, before, null), before && JSON.stringify(before), after, org);
-}
-
-/** An event as both ways of writing it take it: one list of what an event holds (a field added to one only was lost once) */
-function eventOf(ctx: ServiceContext, ...[entity, action, before, after]: Change) {
-  return {
+  const at = new Date();
+  // one list of what an event holds, for both ways of writing it (a field added to one only was lost once)
+  const event = {
     planId: planIdOf(entity),
     entityType: entity.constructor.name,
     entityId: entity.id,
@@ -125,29 +61,23 @@ function eventOf(ctx: ServiceContext, ...[entity, action, before, after]: Change
     actor: ctx.actor,
     source: ctx.source,
     sourceDetail: ctx.sourceDetail,
-    at: new Date(),
+    at,
     before,
     after,
     batchKey: ctx.batchKey ?? null,
   };
-}
-
-/**
- * The row as inserted, completed in place (a sheet sync buffers four per new indicator row); the snapshots as their
- * JSON text, as the column stores them: the objects die young instead of waiting, tens of thousands of them, for the
- * batch's insert (and the ORM's conversion of each at that insert is not needed).
- */
-function buffer(
-  into: NonNullable<ServiceContext['auditBuffer']>,
-  event: ReturnType<typeof eventOf>,
-  before: string | null,
-  after: string | null,
-  org: Organisation | null,
-): void {
-  const at = event.at;
-  event.before = before === null ? null : (new JsonText(before) as unknown as Record<string, unknown>);
-  event.after = after === null ? null : (new JsonText(after) as unknown as Record<string, unknown>);
-  into.push(Object.assign(event, { org: org?.id ?? null, id: randomUUID(), version: 1, createdAt: at, updatedAt: at }));
+  if (ctx.auditBuffer) {
+    // the row as inserted, completed in place (a sheet sync buffers four per new indicator row); the snapshots as
+    // their JSON text now, as the column stores them: the objects die young instead of waiting, tens of thousands of
+    // them, for the batch's insert (and the ORM's conversion of each at that insert is not needed)
+    event.before = before && (new JsonText(JSON.stringify(before)) as unknown as Record<string, unknown>);
+    event.after = after && (new JsonText(JSON.stringify(after)) as unknown as Record<string, unknown>);
+    ctx.auditBuffer.push(
+      Object.assign(event, { org: org?.id ?? null, id: randomUUID(), version: 1, createdAt: at, updatedAt: at }),
+    );
+    return;
+  }
+  ctx.em.persist(ctx.em.create(AuditEvent, Object.assign(event, { org })));
 }
 
 /**

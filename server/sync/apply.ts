@@ -27,7 +27,7 @@ import {
   TargetRevision,
 } from '../entities';
 import type { Node } from '../entities/base';
-import { flushAuditBuffer, recordChange, recordRow, snapshot } from '../services/audit';
+import { flushAuditBuffer, recordChange, snapshot } from '../services/audit';
 import type { ServiceContext } from '../services/service-context';
 import { adoptRows } from './adopt-rows';
 import { type BatchWrites, emptyWrites, stateAfter } from './after-state';
@@ -177,14 +177,10 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
       writeTargets(write);
       writeMeasurement(write);
     }
-    if (!before) {
-      recordRow(ctx, node, AuditAction.CREATE, null, plan.org);
-      continue;
-    }
     const after = snapshot(em, node);
     // the node itself may be untouched when only its targets or actual changed: no event for a non-change
-    if (JSON.stringify(before) !== JSON.stringify(after) || p.changes.has('responsibleUnit')) {
-      recordChange(ctx, node, AuditAction.UPDATE, before, after, plan.org);
+    if (!before || JSON.stringify(before) !== JSON.stringify(after) || p.changes.has('responsibleUnit')) {
+      recordChange(ctx, node, p.node ? AuditAction.UPDATE : AuditAction.CREATE, before, after, plan.org);
     }
   }
   return writes;
@@ -373,7 +369,7 @@ function writeTargets({ ctx, state, p, indicator, input, writes }: IndicatorWrit
         note: ctx.sourceDetail,
       });
       writes.revisions.push(revision);
-      recordRow(ctx, revision, AuditAction.CREATE, null, state.plan.org);
+      recordChange(ctx, revision, AuditAction.CREATE, null, snapshot(ctx.em, revision), state.plan.org);
     }
     recordWrite(ctx, state, target, before);
   };
@@ -411,5 +407,12 @@ function recordWrite(
   row: Target | Measurement,
   before: Record<string, unknown> | null,
 ): void {
-  recordRow(ctx, row, before ? AuditAction.UPDATE : AuditAction.CREATE, before, state.plan.org);
+  recordChange(
+    ctx,
+    row,
+    before ? AuditAction.UPDATE : AuditAction.CREATE,
+    before,
+    snapshot(ctx.em, row),
+    state.plan.org,
+  );
 }
