@@ -13,7 +13,7 @@ import path from 'node:path';
 import { AuditEvent, OperationalObjective, Perspective, StrategicObjective } from '../../server/entities';
 import { databaseNames } from '../helpers/databases';
 import { withServerAnd } from '../helpers/server';
-import { planShell } from '../helpers/synthetic-plan';
+import { newActionRow, planShell } from '../helpers/synthetic-plan';
 import { ok, SHEET_ROWS, SYNC_ROWS, type SheetRowIn, type SyncResult } from '../helpers/sync';
 
 const EXPECTED = path.join(__dirname, '..', 'fixtures', 'sync-new-rows-expected.json');
@@ -28,20 +28,7 @@ const BATCH = 120;
 function rowOf(n: number, parents: string[]): SheetRowIn {
   const half = parents.length / 2;
   const own = parents.slice(n < BATCH ? 0 : half, n < BATCH ? half : undefined);
-  const row: SheetRowIn = {
-    level: 'azione',
-    code: `9.${n}`,
-    title: `Azione di prova ${n}`,
-    parentRef: own[n % own.length],
-    weight: '10%',
-    target: String(100 + (n % 50)),
-    thresholds: [
-      { score: 0.8, value: String(80 + (n % 20)) },
-      { score: 0.6, value: String(60 + (n % 20)) },
-    ],
-    actual: String(70 + (n % 60)),
-    responsibleUnit: 'U.O. "Prova"',
-  };
+  const row: SheetRowIn = { ...newActionRow(n, own[n % own.length]), level: 'azione' };
   if (n % 5 === 0) row.actual = null;
   if (n % 3 === 0) row.thresholds = null;
   if (n % 7 === 0) row.responsibleUnit = `U.O. "Nuova ${n % 2}"`;
@@ -51,6 +38,25 @@ function rowOf(n: number, parents: string[]): SheetRowIn {
   if (n % 19 === 0) row.clientRef = `r${n}`;
   return row;
 }
+
+/** what an audit event holds, but its organisation (a reference, compared by id) */
+const EVENT_FIELDS = [
+  'id',
+  'planId',
+  'entityType',
+  'entityId',
+  'action',
+  'actor',
+  'source',
+  'sourceDetail',
+  'at',
+  'before',
+  'after',
+  'batchKey',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g;
@@ -147,22 +153,8 @@ describe.each(databaseNames())('a sheet of new rows answers as it did (%s)', (di
     const to = Date.now();
 
     const trail = inSheetOrder(events, answers).map((e) => ({
-      id: e.id,
+      ...Object.fromEntries(EVENT_FIELDS.map((field) => [field, e[field] ?? null])),
       org: e.org?.id ?? null,
-      planId: e.planId,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      action: e.action,
-      actor: e.actor,
-      source: e.source,
-      sourceDetail: e.sourceDetail,
-      at: e.at,
-      before: e.before ?? null,
-      after: e.after ?? null,
-      batchKey: e.batchKey,
-      version: e.version,
-      createdAt: e.createdAt,
-      updatedAt: e.updatedAt,
       // the event's own times are the moment it was recorded
       stampedAsRecorded: e.createdAt.getTime() === e.at.getTime() && e.updatedAt.getTime() === e.at.getTime(),
     }));
