@@ -7,7 +7,7 @@ import { OperationalObjective, Perspective, StrategicObjective } from '../server
 import { type BenchResult, timed } from './measure';
 import { type BenchServer, dataStatements, post } from './server';
 import { cpuMsSince, insertWrittenRows } from './sync-baseline';
-import { planShell } from '../test/helpers/synthetic-plan';
+import { newActionRow, planShell } from '../test/helpers/synthetic-plan';
 
 /**
  * B1 (SQLite) and B6 (PostgreSQL): a sheet of new indicator rows synced over HTTP (serialise, send, parse,
@@ -30,19 +30,7 @@ type Row = {
 const BATCH = 5000;
 
 function rowsFor(parents: string[], count: number): Row[] {
-  return Array.from({ length: count }, (_, n) => ({
-    code: `9.${n}`,
-    title: `Azione di prova ${n}`,
-    parentRef: parents[n % parents.length],
-    weight: '10%',
-    target: String(100 + (n % 50)),
-    thresholds: [
-      { score: 0.8, value: String(80 + (n % 20)) },
-      { score: 0.6, value: String(60 + (n % 20)) },
-    ],
-    actual: String(70 + (n % 60)),
-    responsibleUnit: 'U.O. "Prova"',
-  }));
+  return Array.from({ length: count }, (_, n) => newActionRow(n, parents[n % parents.length]));
 }
 
 /** the reference baseline's table: an indicator row as plain columns */

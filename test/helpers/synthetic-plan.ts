@@ -41,6 +41,26 @@ export function planShell(em: EntityManager, code: string): { org: Organisation;
 }
 
 /**
+ * Sheet row `n` of bench B1 (bench/sync.ts): a new action under `parentRef` with a target, two thresholds, an actual
+ * and a responsible unit, its cells as typed.
+ */
+export function newActionRow(n: number, parentRef: string) {
+  return {
+    code: `9.${n}`,
+    title: `Azione di prova ${n}`,
+    parentRef,
+    weight: '10%',
+    target: String(100 + (n % 50)),
+    thresholds: [
+      { score: 0.8, value: String(80 + (n % 20)) },
+      { score: 0.6, value: String(60 + (n % 20)) },
+    ],
+    actual: String(70 + (n % 60)),
+    responsibleUnit: 'U.O. "Prova"',
+  };
+}
+
+/**
  * A generated plan of the given shape (per parent), with three yearly targets, thresholds, one measurement and one
  * responsible unit per indicator: the same kinds of rows as a real plan, in any quantity.
  */
