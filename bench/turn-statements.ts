@@ -40,13 +40,11 @@ async function main(): Promise<void> {
         const from = ((n % 2) * batches + b) * size;
         const rows = process.env.CREATE
           ? created(parents, `${n}.${b}`, size)
-          : ids
-              .slice(from, from + size)
-              .map((rowId) => ({
-                rowId,
-                rowVersion: versions.get(rowId)! + Math.floor(n / 2),
-                actual: String(40 + n),
-              }));
+          : ids.slice(from, from + size).map((rowId) => ({
+              rowId,
+              rowVersion: versions.get(rowId)! + Math.floor(n / 2),
+              actual: String(40 + n),
+            }));
         const ctx = { em: server.orm.em.fork(), actor: 'bench', source: ChangeSource.ADDIN, sourceDetail: null };
         const input = { planId, year: 2022, checkpoint: Checkpoint.YEAR_END, mode: 'partial' as const, rows };
         return { ctx: { ...ctx, snapshots: server.app.snapshots }, input };
