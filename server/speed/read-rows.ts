@@ -144,6 +144,18 @@ export async function readPlanUnitLinks(em: EntityManager, planId: string): Prom
   return unitsOf;
 }
 
+/**
+ * A read-only row from a row of the entity's table as the database gave it (column names): what readRows makes of
+ * it. For rows a statement other than a SELECT returned whole (set-update.ts: `returning`).
+ */
+export function readOnlyRow<E extends object>(
+  em: EntityManager,
+  entity: EntityClass<E>,
+  row: Record<string, unknown>,
+): E {
+  return readerOf(em, em.getMetadata().get(entity.name))(row) as E;
+}
+
 type Reader = (row: Record<string, unknown>) => object;
 
 const readers = new WeakMap<EntityMetadata, Reader>();

@@ -17,11 +17,12 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
  * two round trips per table per flush, the first one only to check. Here the check is the update's own condition:
  *
  *   update t set col = v.col, …, version = t.version + 1 from (values (…), (…)) as v(id, expected, col, …)
- *   where t.id = v.id and t.version = v.expected returning t.id, t.version
+ *   where t.id = v.id and t.version = v.expected returning t.*
  *
  * (SQLite: the same, its values list's columns named column1, column2…), and a row it did not return fails the flush with the
  * OptimisticLockError the SELECT would have thrown (the transaction, or the batch's savepoint, rolls back what the
- * statement wrote). The values bound are the change sets' payloads, which MikroORM binds to its own statement the
+ * statement wrote). Each row comes back whole, as stored: the sync's next batch, and the state it keeps after the
+ * commit, take it from there instead of reading the rows again (`writtenRow`, kept-state.ts). The values bound are the change sets' payloads, which MikroORM binds to its own statement the
  * same way (converted already, `convertCustomTypes: false`; a type converted in SQL wrapped as there). Anything this
  * does not cover — an unversioned entity, concurrency-check keys, a row without its version loaded, a raw SQL value,
  * a multi-column or embedded property — goes to MikroORM's own method unchanged.
@@ -33,6 +34,20 @@ type Persister = {
 };
 
 const fitted = new WeakSet<object>();
+
+/** the row as the last set-based update of an entity returned it (its columns, as a SELECT gives them) */
+const written = new WeakMap<object, { row: Record<string, unknown>; version: string }>();
+
+/**
+ * The stored row of a managed entity, as its last update here returned it, while that update is the entity's last
+ * write (its version is still the one returned): null for an entity this did not update, or updated since.
+ */
+export function writtenRow(em: EntityManager, entity: object): Record<string, unknown> | null {
+  const meta = em.getMetadata().find(entity.constructor.name);
+  const kept = written.get(entity);
+  if (!meta?.versionProperty || !kept) return null;
+  return String((entity as Record<string, unknown>)[meta.versionProperty]) === kept.version ? kept.row : null;
+}
 
 /** Makes `em`'s unit of work update versioned rows set-based (see above); idempotent, per unit of work. */
 export function updateSetBased(em: EntityManager): void {
@@ -57,7 +72,11 @@ export function updateSetBased(em: EntityManager): void {
       for (const changeSet of group.changeSets) {
         const row = returned.get(String(helper(changeSet.entity).getSerializedPrimaryKey()));
         if (!row) throw OptimisticLockError.lockFailed(changeSet.entity);
-        persister.mapReturnedValues(changeSet.entity, changeSet.payload, row, meta);
+        // only the version goes into the entity and its payload, as before: the rest is what it holds already
+        const versionField = meta.properties[meta.versionProperty].fieldNames[0];
+        const version = { [idField(meta)]: row[idField(meta)], [versionField]: row[versionField] };
+        persister.mapReturnedValues(changeSet.entity, changeSet.payload, version, meta);
+        written.set(changeSet.entity, { row, version: String(row[versionField]) });
         changeSet.persisted = true;
       }
     }
@@ -133,7 +152,8 @@ function statementOf(em: EntityManager, meta: EntityMetadata, group: Group, post
   const set = props.map((p, k) => `${q(p.fieldNames[0])} = ${named(k + 2)}`).join(', ');
   const bump = `${versionColumn} = ${table}.${versionColumn} + 1`;
   const where = `${table}.${idColumn} = ${named(0)} and ${table}.${versionColumn} = ${named(1)}`;
-  const returning = postgres ? `${table}.${idColumn}, ${table}.${versionColumn}` : `${idColumn}, ${versionColumn}`;
+  // the whole row (SQLite's `*` is the updated table's columns alone)
+  const returning = postgres ? `${table}.*` : '*';
   const sql = `update ${table} set ${set}, ${bump} from (values ${tuples.join(', ')}) as ${alias} where ${where} returning ${returning}`;
   return { sql, params };
 }

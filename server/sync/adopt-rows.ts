@@ -13,6 +13,18 @@ import { readsTogether } from '../speed/reads-together';
  * A row changed or deleted by someone else between the two reads fails the batch, as the flush's version check
  * would have: the batch was decided on what was read first.
  */
+/** each adopted row's read-only twin, the row of the state it took the place of */
+const twins = new WeakMap<Node, Node>();
+
+/**
+ * The read-only row an adopted row took the place of, while the two still hold the same row version (the batch did
+ * not write it): undefined otherwise, or for a row not adopted here.
+ */
+export function unchangedTwin(row: Node): Node | undefined {
+  const twin = twins.get(row);
+  return twin && twin.version === row.version ? twin : undefined;
+}
+
 export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[]): Promise<PlanState> {
   if (rows.length === 0) return state;
   const idsByEntity = new Map<string, Set<string>>();
@@ -36,6 +48,7 @@ export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[
     const now = managed.get(row.id);
     if (!now) throw new NotFoundError(row.constructor.name, row.id);
     if (now.version !== row.version) throw new ConflictError(row.constructor.name, row.id, row.version, now.version);
+    twins.set(now, row);
   }
   // a managed row has its read-only twin's class: it was found by that entity and id
   const snapshot = withRowsOf(state.snapshot, managed, [...TREE_KINDS, 'entries', 'assignments']);

@@ -7,7 +7,9 @@ import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-st
 import { type ScoreSnapshots, snapshotBytes } from '../services/score-snapshots';
 import type { ServiceContext } from '../services/service-context';
 import { columnsOf } from '../speed/bulk-write';
-import { readRowsIn } from '../speed/read-rows';
+import { readOnlyRow, readRowsIn } from '../speed/read-rows';
+import { writtenRow } from '../speed/set-update';
+import { unchangedTwin } from './adopt-rows';
 import type { RowPlan } from './row-plan';
 import { loadPlanState, PlanState, SHEET_STATES } from './plan-state';
 import { type StatePatch, stateFromTold } from './shared-states';
@@ -99,8 +101,9 @@ export function keepsState(plans: RowPlan[], placed: ReadonlySet<number>, remove
 /**
  * After the commit of a batch that wrote existing indicators' values (rescore.ts) or new rows (keepsState): the state
  * it left, as read-only rows, kept under the stamp `committed`, so the plan's next sync (and `sheetRows`) need not
- * read the whole plan. The rows it updated are managed (adopted) instances, which belong to the request: those few
- * are read again by id, and the plan row with them (its change counter moved). The rows it created are untracked
+ * read the whole plan. The rows it updated are managed (adopted) instances, which belong to the request: each is
+ * taken as its update returned it, or as read before when the batch left it unchanged (storedRow), and the plan row
+ * is read again (its change counter moved). The rows it created are untracked
  * instances holding what was inserted: kept as they are (reading back a 5,000-row batch's 20,000 rows was the second
  * batch's plan read of bench B1 again), their references to a row read again pointed at it. Kept only if the stamp
  * read after them is still `committed` (no writer came after the commit).
@@ -126,24 +129,26 @@ export async function keepStateAfter(
     rows: Object.fromEntries(changed.written),
   };
   if (left.valuesOnly) snapshots.announce(patch);
-  const state = await readLeft(ctx.em, left, changed, committed.planId);
+  const state = await readLeft(ctx.em, left, changed, await readOnlyPlan(ctx.em, committed.planId));
   if (!state || (await readPlanStamp(ctx.em, committed.planId)).value !== committed.value) return;
   snapshots.putKept(SHEET_STATES, committed, after.year, after.checkpoint, state, snapshotBytes(state.snapshot));
 }
 
 /**
- * The state a batch left, read in its own transaction (sync-rows.ts: the next batch of the same turn decides from
- * it): as keepStateAfter reads it, without the stamp (the turn holds the plan) and without telling anyone.
+ * The state a batch left, in its own transaction (sync-rows.ts: the next batch of the same turn decides from it): as
+ * keepStateAfter makes it, without the stamp (the turn holds the plan) and without telling anyone, and with the plan
+ * row the batch read (only the turn's end moves its counter): between the batches of a turn it read the plan row
+ * and every changed row again, 5 statements of the 12 a 20-row batch cost on PostgreSQL (bench/turn-statements.ts).
  */
-export async function stateLeft(em: EntityManager, left: KeptAfter, planId: string): Promise<PlanState | null> {
-  return readLeft(em, left, rowsChanged(left), planId);
+export async function stateLeft(em: EntityManager, left: KeptAfter): Promise<PlanState | null> {
+  return readLeft(em, left, rowsChanged(left), left.after.snapshot.plan);
 }
 
-type Changed = { fresh: Map<EntityClass<Node>, string[]>; written: Map<string, string[]>; count: number };
+type Changed = { fresh: Map<EntityClass<Node>, Node[]>; written: Map<string, string[]>; count: number };
 
 /** the rows a batch changed, by kind: those to read again (not created by it) and, values only, all it wrote */
 function rowsChanged({ read, after, created, valuesOnly }: KeptAfter): Changed {
-  const fresh = new Map<EntityClass<Node>, string[]>();
+  const fresh = new Map<EntityClass<Node>, Node[]>();
   // every row the batch wrote, the created ones too: what the other instances read again (shared-states.ts)
   const written = new Map<string, string[]>();
   let count = 0;
@@ -165,28 +170,36 @@ function rowsChanged({ read, after, created, valuesOnly }: KeptAfter): Changed {
         written.set(type.name, told);
       }
       if (created.has(row)) continue;
-      const ids = fresh.get(type) ?? [];
-      ids.push(row.id);
-      fresh.set(type, ids);
+      const rows = fresh.get(type) ?? [];
+      rows.push(row);
+      fresh.set(type, rows);
       count += 1;
     }
   }
   return { fresh, written, count };
 }
 
-/** `after` with the changed rows read again as read-only rows, and the plan row; null when one is missing */
+/**
+ * `after` with the changed rows as read-only rows, as stored (storedRow) or read again, and `plan`; null when one is
+ * missing
+ */
 async function readLeft(
   em: EntityManager,
   { after, created }: KeptAfter,
   { fresh, count }: Changed,
-  planId: string,
+  plan: PlanSnapshot['plan'] | null,
 ): Promise<PlanState | null> {
-  // one after the other: a few statements, in the same order every time (the statement-count tests compare them)
-  const plan = await readOnlyPlan(em, planId);
-  const reread: Node[][] = [];
-  for (const [type, ids] of fresh) reread.push(await readRowsIn(em, type, 'id', ids));
   const byId = new Map<string, Node>();
-  for (const rows of reread) for (const row of rows) byId.set(row.id, row);
+  // one after the other: a few statements, in the same order every time (the statement-count tests compare them)
+  for (const [type, rows] of fresh) {
+    const unknown: string[] = [];
+    for (const row of rows) {
+      const stored = storedRow(em, type, row);
+      if (stored) byId.set(stored.id, stored);
+      else unknown.push(row.id);
+    }
+    if (unknown.length > 0) for (const row of await readRowsIn(em, type, 'id', unknown)) byId.set(row.id, row);
+  }
   if (!plan || byId.size !== count) return null;
   pointAtFresh(em, created, new Map<string, object>([...byId, [plan.id, plan]]));
   const snapshot: PlanSnapshot = {
@@ -197,6 +210,24 @@ async function readLeft(
   // targets) here was a third of a sync's time (bench B7); a 5,000-row batch's created rows are kept as indexed
   // every row the batches changed in place is read again: none of its nodes is a managed row any more
   return after.patched(snapshot, byId.values(), [], true);
+}
+
+/** read-only rows made here from what an update returned: already as stored, taken as they are by a later state */
+const asStored = new WeakSet<Node>();
+
+/**
+ * A changed row of a state as stored, without reading it: one made from an update's returned row already; a managed
+ * (adopted) row as its set-based update returned it (set-update.ts); one the batch adopted and left unchanged as the
+ * read-only row it took the place of (same version: the adoption checked it against the database). Undefined for
+ * any other (a row MikroORM's own update wrote, say), which is read again.
+ */
+function storedRow(em: EntityManager, type: EntityClass<Node>, row: Node): Node | undefined {
+  if (asStored.has(row)) return row;
+  const returned = writtenRow(em, row);
+  if (!returned) return unchangedTwin(row);
+  const stored = readOnlyRow(em, type, returned);
+  asStored.add(stored);
+  return stored;
 }
 
 /** A created row's references to a row read again (an updated parent, the plan) point at the fresh row */

@@ -47,6 +47,8 @@ export type TurnSoFar = {
   keys: Map<string, { requestHash: string; member: number }>;
   /** the audit events of the batches answered earlier in this turn, inserted together at its end */
   audit: HeldEvents;
+  /** called before the batch's first write: a batch among others takes its savepoint (sync-rows.ts) */
+  beforeWrite?: () => Promise<void>;
 };
 
 /** audit events recorded, held for the turn's one insert (ServiceContext.auditHeld) */
@@ -173,6 +175,9 @@ export async function syncBatch(turn: TurnSoFar, member: SyncMember): Promise<Ba
   if (input.mode === 'atomic' && refused) {
     refuseBatch(plans);
   } else {
+    // a batch that will write takes its savepoint first (only rows accepted, or cruscotto entries, are written)
+    const writes = plans.some((p) => p.status === 'created' || p.status === 'updated' || p.status === 'deleted');
+    if (writes || cruscotti.placements.length > 0) await turn.beforeWrite?.();
     ({ state, after, created } = await applyRows(tx, read, plans, nodeInput));
     placed = await writePlacements(tx, plan, folded, plans, cruscotti, after);
     await hooks.afterWrite?.();

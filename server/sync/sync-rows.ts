@@ -66,39 +66,54 @@ function tooLarge(input: SyncInput): Settled<SyncOutcome> | undefined {
 }
 
 /**
- * A batch that fails among others is undone alone: its savepoint is rolled back, the batches before and after it
- * keep their rows (as a failed transaction of its own would leave them).
+ * A batch that fails among others is undone alone: a savepoint taken before its first write is rolled back, the
+ * batches before and after it keep their rows (as a failed transaction of its own would leave them). Taken only by a
+ * batch about to write (TurnSoFar.beforeWrite): one that fails before writing has nothing to undo (a replay, a batch
+ * key reused, a year the plan does not have, an atomic batch refused, every row a conflict write nothing). Never
+ * released: a released savepoint is one round trip more per batch, and one left is committed with the turn; a turn
+ * holds at most TURN_BATCHES (plan-queue.ts), well under the 64 subtransactions a PostgreSQL session keeps in its
+ * cache. A statement failing in the database before the savepoint (a read, on PostgreSQL) leaves the transaction
+ * aborted, and the turn fails whole: nothing committed, every caller its error, as when the commit fails.
  */
-async function inSavepoint<T>(em: EntityManager, name: string, work: () => Promise<T>): Promise<T> {
+function savepointFor(em: EntityManager, k: number) {
   const sql = em as SqlEntityManager;
-  await sql.execute(`savepoint ${name}`, [], 'run');
-  try {
-    const result = await work();
-    await sql.execute(`release savepoint ${name}`, [], 'run');
-    return result;
-  } catch (error) {
-    await sql.execute(`rollback to savepoint ${name}`, [], 'run');
-    throw error;
-  }
+  let taken = false;
+  return {
+    take: async () => {
+      if (taken) return;
+      await sql.execute(`savepoint batch_${k}`, [], 'run');
+      taken = true;
+    },
+    undo: async () => {
+      if (taken) await sql.execute(`rollback to savepoint batch_${k}`, [], 'run');
+    },
+  };
 }
 
 /**
- * The state a batch of the turn left, for the next batch to decide from: the rows it changed read again as
- * read-only rows (the unit of work is cleared between batches, so that a batch's managed rows are never the next
- * one's reads), or the plan read again when its writes are not all in its state after (deletes, cruscotto entries).
+ * The state a batch of the turn left, for the next batch to decide from. Carried when the batch kept its whole state
+ * after (kept-state.ts): the rows it changed as their updates returned them, or as read when left unchanged, the plan
+ * row as read (no statement), the unit of work kept (its managed rows are as stored, and none of them is in the
+ * state). Else the plan read again, with the unit of work cleared: after a batch that failed (its managed rows hold
+ * what its savepoint undid), or one whose writes are not all in its state after (deletes, cruscotto entries).
  */
 async function afterBatch(turn: TurnSoFar, done: BatchDone | undefined, input: SyncInput, fast: boolean) {
   const { em } = turn;
-  em.clear();
-  turn.plan = await planOf(em, input.planId);
-  if (!done) return;
-  if (!done.wrote) {
+  if (done && !done.wrote) {
     turn.scores = done.scores;
     return;
   }
-  const left = done.left && (await stateLeft(em, done.left, input.planId));
-  turn.state = left ?? (await loadPlanState(em, input.planId, input.year, input.checkpoint, { readOnly: fast }));
-  turn.scores = left ? done.scores : undefined;
+  const left = fast && done?.left ? await stateLeft(em, done.left) : null;
+  if (left) {
+    turn.state = left;
+    turn.scores = done!.scores;
+    return;
+  }
+  em.clear();
+  turn.plan = await planOf(em, input.planId);
+  if (!done) return;
+  turn.state = await loadPlanState(em, input.planId, input.year, input.checkpoint, { readOnly: fast });
+  turn.scores = undefined;
 }
 
 /** the state the turn's writers left, when each kept its whole state after (kept-state.ts): kept after the commit */
@@ -190,10 +205,10 @@ export async function syncTogether(
         const member = members[k];
         member.hooks?.clock?.mark('wait');
         let result: BatchDone | BatchReplay | undefined;
+        const savepoint = savepointFor(em, k);
+        turn.beforeWrite = alone ? undefined : savepoint.take;
         try {
-          result = alone
-            ? await syncBatch(turn, member)
-            : await inSavepoint(em, `batch_${k}`, () => syncBatch(turn, member));
+          result = await syncBatch(turn, member);
           if ('outcome' in result) {
             done.set(k, result);
             turn.audit.push(...result.audit);
@@ -202,6 +217,7 @@ export async function syncTogether(
           } else replays.set(k, result);
         } catch (error) {
           if (alone) throw error;
+          await savepoint.undo();
           settled[k] = { error };
         }
         if (k !== going[going.length - 1])

@@ -4,7 +4,8 @@ import { AuditAction, ChangeSource } from '@core/vocabulary/enums';
 import { openOrm, type Orm } from '../../server/db/orm';
 import { AuditEvent, Measurement, Organisation } from '../../server/entities';
 import { insertEntities, newRow } from '../../server/speed/bulk-write';
-import { updateSetBased } from '../../server/speed/set-update';
+import { readOnlyRow, readRowsIn } from '../../server/speed/read-rows';
+import { updateSetBased, writtenRow } from '../../server/speed/set-update';
 import { databaseFor, databaseNames } from '../helpers/databases';
 import { buildPlan } from '../helpers/synthetic-plan';
 
@@ -77,6 +78,13 @@ describe.each(databaseNames())('set-based writes across chunks (%s)', (dialect) 
       .filter((sql) => /\bmeasurement\b/.test(sql))
       .map((sql) => sql.split(/\s/)[0].toLowerCase());
     expect(verbs).toEqual(['update', 'update', 'update']);
+    // each row as the update returned it is the row a read gives (the sync carries its state from these, kept-state.ts)
+    const asRead = new Map((await readRowsIn(em, Measurement, 'id', [...wanted.keys()])).map((m) => [m.id, m]));
+    for (const m of measurements) {
+      const returned = writtenRow(em, m);
+      expect(returned).not.toBeNull();
+      expect({ ...readOnlyRow(em, Measurement, returned!) }).toEqual({ ...asRead.get(m.id) });
+    }
   });
 
   it('fails the flush as the version check did when one row changed meanwhile, and writes none', async () => {

@@ -1,0 +1,105 @@
+/**
+ * What a turn of several batches costs in statements (server/sync/sync-rows.ts, syncTogether): each batch's own
+ * writes, its savepoint only if it writes, and nothing read again that the turn already holds. Between two batches
+ * the state the first left is carried (kept-state.ts, stateLeft: the rows as their update returned them,
+ * set-update.ts), not read again with the plan row; after the commit, the state kept for the next sync takes the
+ * same rows and reads the plan row alone. Every statement counted here is a round trip on PostgreSQL, and the
+ * turns of one plan wait for each other (bench/turn-statements.ts, B4-pg).
+ */
+import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
+import { Indicator } from '../../server/entities';
+import { syncTogether, type SyncMember } from '../../server/sync/sync-rows';
+import { databaseNames } from '../helpers/databases';
+import { startServer, type TestServer } from '../helpers/server';
+import { buildPlan } from '../helpers/synthetic-plan';
+
+describe.each(databaseNames())('the statements of a turn of several batches (%s)', (dialect) => {
+  let server: TestServer;
+  let planId: string;
+  let ids: string[];
+  const versions = new Map<string, number>();
+
+  beforeAll(async () => {
+    server = await startServer(dialect, {});
+    ({ planId } = await buildPlan(server.orm.em, `TURN${Date.now()}`, {
+      perspectives: 1,
+      strategic: 2,
+      operational: 2,
+      indicators: 10,
+    }));
+    ids = (await server.orm.em.fork().find(Indicator, { plan: planId }, { orderBy: { id: 'asc' } })).map((i) => i.id);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  /** the rows' versions as the sheet reads them now */
+  async function readVersions() {
+    const read = await server.gql(
+      `query($p: ID!) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END) { rows { rowId rowVersion } } }`,
+      { p: planId },
+    );
+    for (const r of read.data.sheetRows.rows as Array<{ rowId: string; rowVersion: number }>)
+      versions.set(r.rowId, r.rowVersion);
+  }
+  const member = (rows: Array<{ rowId: string; rowVersion?: number; actual: string }>): SyncMember => ({
+    ctx: {
+      em: server.orm.em.fork(),
+      actor: 'pane',
+      source: ChangeSource.ADDIN,
+      sourceDetail: null,
+      snapshots: server.app.snapshots,
+    },
+    input: { planId, year: 2022, checkpoint: Checkpoint.YEAR_END, mode: 'partial', rows },
+  });
+  const actuals = (from: number, value: string) =>
+    ids.slice(from, from + 5).map((rowId) => ({ rowId, rowVersion: versions.get(rowId), actual: value }));
+  /** the statements' first words and table, from BEGIN to the end of the turn (what the turn kept after it too) */
+  const lines = () =>
+    server.statements.map((sql) => {
+      const text = sql.replace(/\u001b\[[0-9;]*m/g, '').replace(/^\s*\[query\]\s*/, '');
+      const table = /\b(?:from|into|update)\s+[`"]?(\w+)/i.exec(text)?.[1] ?? '';
+      return `${text.split(/\s/)[0].toLowerCase()} ${table}`.trim();
+    });
+  const from = (all: string[], first: string) => all.slice(all.indexOf(first));
+
+  it('writes each batch with its update, reads nothing again between batches, and no row again after the commit', async () => {
+    // a first turn, so that the one measured starts from the state kept after it, as in B4
+    await readVersions();
+    for (const a of await syncTogether([member(actuals(0, '1')), member(actuals(5, '1'))]))
+      expect(a).toHaveProperty('value');
+    await readVersions();
+    server.statements.length = 0;
+    const answers = await syncTogether([member(actuals(0, '2')), member(actuals(5, '2')), member(actuals(10, '2'))]);
+    for (const a of answers) expect('value' in a && a.value.applied).toBe(5);
+    const turn = from(lines(), 'begin');
+    const commit = turn.indexOf('commit');
+    const inTurn = turn.slice(0, commit);
+    const kept = turn.slice(commit + 1);
+    // each batch: its savepoint, the adoption of the rows it changes (indicator, target, measurement), its update
+    const batch = ['savepoint', 'select indicator', 'select target', 'select measurement', 'update measurement'];
+    const first = inTurn.indexOf('savepoint');
+    expect(inTurn.slice(first, first + 3 * batch.length)).toEqual([...batch, ...batch, ...batch]);
+    expect(inTurn.filter((l) => l === 'release')).toEqual([]);
+    // the plan row once, before the batches (not again after each); the rows a batch wrote never read again
+    expect(inTurn.filter((l) => l === 'select plan_version')).toHaveLength(1);
+    expect(inTurn.filter((l) => /^select (indicator|target|measurement)$/.test(l))).toHaveLength(3 * 3);
+    expect(kept.filter((l) => /^select (indicator|target|measurement)$/.test(l))).toEqual([]);
+    expect(kept.filter((l) => l === 'select plan_version')).toHaveLength(1);
+  });
+
+  it('takes no savepoint for a batch that writes nothing among others', async () => {
+    await readVersions();
+    const stale = ids.slice(0, 5).map((rowId) => ({ rowId, rowVersion: versions.get(rowId)! - 1, actual: '3' }));
+    server.statements.length = 0;
+    const answers = await syncTogether([member(actuals(10, '9')), member(stale), member(actuals(15, '9'))]);
+    expect(answers.map((a) => 'value' in a && a.value.rows.map((r) => r.status).join())).toEqual([
+      'updated,updated,updated,updated,updated',
+      'conflict,conflict,conflict,conflict,conflict',
+      'updated,updated,updated,updated,updated',
+    ]);
+    const turn = from(lines(), 'begin');
+    expect(turn.filter((l) => l === 'savepoint')).toHaveLength(2);
+    expect(turn.filter((l) => l === 'select plan_version')).toHaveLength(2);
+  });
+});
