@@ -4,10 +4,12 @@ import { type ScoreContext, unitAggregate, unitChild } from './score-levels';
 
 /**
  * The children a unit's result was computed from (unitChild of each of its indicators, in the plan's order), kept
- * beside the result a rescore gave: the next rescore replaces the few that changed instead of building them all.
- * The list itself is never changed once kept (a result's explanation is built later from its own copy).
+ * beside the result a rescore gave, with the positions they were built from (the shape's list, rescore-few.ts, handed
+ * on from rescore to rescore: the same list means the same indicators in the same places, as every level's rescore
+ * there assumes). The next rescore replaces the few that changed instead of building them all. The list itself is
+ * never changed once kept (a result's explanation is built later from its own copy).
  */
-const childrenOfResult = new WeakMap<AggregateResult, readonly AggregateChild[]>();
+const keptOf = new WeakMap<AggregateResult, { children: readonly AggregateChild[]; places: readonly number[] }>();
 
 /** Where `place` is in `places` (ascending), or -1. */
 function indexIn(places: readonly number[], place: number): number {
@@ -21,13 +23,6 @@ function indexIn(places: readonly number[], place: number): number {
     else hi = mid - 1;
   }
   return -1;
-}
-
-/** Whether the kept children are the unit's indicators, in its order (a cheap check: ids, no child built). */
-function samePlaces(kept: readonly AggregateChild[], places: readonly number[], indicatorList: readonly Indicator[]) {
-  if (kept.length !== places.length) return false;
-  for (let k = 0; k < places.length; k++) if (kept[k].id !== indicatorList[places[k]].id) return false;
-  return true;
 }
 
 /**
@@ -50,10 +45,10 @@ export function unitRescored(
   indicators: ReadonlyMap<string, IndicatorResult>,
   ctx: ScoreContext,
 ): AggregateResult {
-  const kept = previous && childrenOfResult.get(previous);
+  const kept = previous && keptOf.get(previous);
   let children: AggregateChild[];
-  if (kept && places && samePlaces(kept, places, indicatorList)) {
-    children = kept.slice();
+  if (kept && places && kept.places === places) {
+    children = kept.children.slice();
     for (const id of changed) {
       const k = indexIn(places, placeOf.get(id)!);
       if (k >= 0) children[k] = unitChild(indicatorList[places[k]], indicators.get(id)!);
@@ -65,9 +60,9 @@ export function unitRescored(
     });
   }
   const result = unitAggregate(unitId, children, ctx);
-  childrenOfResult.set(result, children);
+  if (places) keptOf.set(result, { children, places });
   return result;
 }
 
 /** The children kept with a unit's result (tests: whether a rescore reused them). */
-export const keptUnitChildren = (result: AggregateResult | undefined) => result && childrenOfResult.get(result);
+export const keptUnitChildren = (result: AggregateResult | undefined) => result && keptOf.get(result)?.children;
