@@ -3,6 +3,8 @@
  * realization reads and B7's event wait for): the sync's transaction, from its start to its commit, and the whole
  * call, for `ROUNDS` batches one after the other on one server, after a `sheetRows` read as the add-in makes first.
  * Run: `npx ts-node --swc -r tsconfig-paths/register bench/sync-turn.ts [sqlite|postgresql] [rounds]`.
+ * Also the process's CPU per call (user + system, process.cpuUsage): on SQLite, which runs in this process, the work
+ * of a sync whatever the machine's load, which the wall times are not on a shared machine.
  */
 import os from 'node:os';
 import type { EntityManager } from '@mikro-orm/core';
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     );
     const inTurn: number[] = [];
     const whole: number[] = [];
+    const cpu: number[] = [];
     for (let n = -1; n < rounds; n++) {
       const rows = ids
         .slice((n + 1) * 20, (n + 2) * 20)
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
         snapshots: server.app.snapshots,
       };
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const outcome = await syncRows(ctx, {
         planId,
         year: 2022,
@@ -63,16 +67,20 @@ async function main(): Promise<void> {
         rows,
       });
       const t1 = performance.now();
+      const used = process.cpuUsage(c0);
       if (outcome.applied !== 20) throw new Error(`round ${n}: ${outcome.applied} rows applied`);
       for (const r of outcome.rows) if (r.rowId && r.rowVersion !== null) versions.set(r.rowId, r.rowVersion);
       if (n < 0) continue; // the first round warms connections and the JIT
       inTurn.push(turn);
       whole.push(t1 - t0);
+      cpu.push((used.user + used.system) / 1000);
     }
     const f = (v: number) => v.toFixed(0);
+    const cpuMs = (v: number) => v.toFixed(1);
     console.log(
       `${dialect}: ${rounds} syncs of 20 rows on 4,800 indicators; transaction median ${f(median(inTurn))} ms ` +
         `(min ${f(Math.min(...inTurn))}, max ${f(Math.max(...inTurn))}); whole call median ${f(median(whole))} ms; ` +
+        `CPU per call median ${cpuMs(median(cpu))} ms, mean ${cpuMs(cpu.reduce((a, b) => a + b, 0) / cpu.length)} ms; ` +
         `load average ${os.loadavg()[0].toFixed(1)}`,
     );
   } finally {

@@ -13,8 +13,8 @@ import {
   planResult,
   serviceDashboards,
   strategicResult,
-  unitResult,
 } from './score-levels';
+import { unitRescored } from './unit-rescore';
 
 /**
  * The plan's shape as positions in the snapshot's lists: each node's place, each aggregate's children, each unit's
@@ -171,7 +171,9 @@ export function rescoreFew(
   for (const id of changed) for (const unitId of s.unitsOf.get(id) ?? []) dirtyUnits.add(unitId);
   for (const unitId of dirtyUnits) {
     if (serviceDashboardOf.has(unitId) || !units.has(unitId)) continue;
-    units.set(unitId, unitResult(unitId, at(s.indicators, shape.indicatorsOfUnit.get(unitId)), indicators, ctx));
+    const places = shape.indicatorsOfUnit.get(unitId);
+    const was = prev.units.get(unitId);
+    units.set(unitId, unitRescored(unitId, was, places, s.indicators, shape.indicatorAt, changed, indicators, ctx));
   }
 
   const levels = { operationalObjectives, strategicObjectives, dashboards };

@@ -215,7 +215,21 @@ export function unitResult(
   indicators: Map<string, IndicatorResult>,
   ctx: ScoreContext,
 ): AggregateResult {
-  const children = childrenOf(own, indicators).map((c) => ({ ...c, weight: undefined }));
+  return unitAggregate(
+    unitId,
+    (own ?? []).map((i) => unitChild(i, indicators.get(i.id)!)),
+    ctx,
+  );
+}
+
+/** One of a unit's indicators as its child: equal weights, whatever the indicator's own weight. */
+export const unitChild = (indicator: Indicator, result: IndicatorResult): AggregateChild => ({
+  ...asChild(indicator, result),
+  weight: undefined,
+});
+
+/** A unit's mean of its children (unitChild of each of its indicators, in the plan's order). */
+export function unitAggregate(unitId: string, children: AggregateChild[], ctx: ScoreContext): AggregateResult {
   return aggregateOf(children, { type: 'unit', id: unitId }, ctx);
 }
 

@@ -1,17 +1,19 @@
 /**
  * The sync reads the plan read-only and adopts into the unit of work only the rows a batch writes (bench B4): the
  * adopted rows replace their read-only twins, nothing else becomes managed, and a row changed or deleted between
- * the read and the adoption fails the batch instead of being overwritten.
+ * the read and the adoption fails the batch instead of being overwritten. Of an updated indicator's targets (one a
+ * year), a sync adopts those it may write: the year synced and the years of the future targets the row gives.
  */
 import { wrap } from '@mikro-orm/core';
 import { Checkpoint } from '@core/vocabulary/enums';
-import { Indicator, Measurement } from '../../server/entities';
+import { Indicator, Measurement, Target, TargetRevision } from '../../server/entities';
 import { ConflictError, NotFoundError } from '../../server/errors';
 import { adoptRows } from '../../server/sync/adopt-rows';
 import { loadPlanState } from '../../server/sync/plan-state';
 import { databaseNames } from '../helpers/databases';
 import { startServer, type TestServer } from '../helpers/server';
 import { buildPlan } from '../helpers/synthetic-plan';
+import { ok, SHEET_ROWS, SYNC_ROWS, type SheetRow } from '../helpers/sync';
 
 describe.each(databaseNames())('sheet sync: adopting the rows a batch writes (%s)', (dialect) => {
   let server: TestServer;
@@ -58,6 +60,50 @@ describe.each(databaseNames())('sheet sync: adopting the rows a batch writes (%s
     const stored = await server.orm.em.fork().findOneOrFail(Indicator, { id: indicator.id });
     expect([stored.title, stored.version]).toEqual(['Azione adottata', indicator.version + 1]);
     expect(node.version).toBe(indicator.version + 1);
+  });
+
+  /** the ids a statement's `in (…)` binds: how many rows of that table the sync brought into the unit of work */
+  const adoptedTargets = () =>
+    server.statements
+      .filter((sql) => /from [`"]target[`"] as [`"]t0[`"] where [`"]t0[`"]\.[`"]id[`"] in/.test(sql))
+      .map((sql) => (sql.match(/in \(([^)]*)\)/)?.[1].split(',').length ?? 0) as number);
+  const sheet = async () =>
+    ok<{ sheetRows: { rows: SheetRow[] } }>(
+      await server.gql(SHEET_ROWS, { planId, year: 2022, checkpoint: 'YEAR_END', since: null, after: null }),
+    ).sheetRows.rows.filter((r) => r.level === 'INDICATOR');
+  const sync = async (rows: Array<Record<string, unknown>>) =>
+    ok<{ syncRows: { applied: number } }>(
+      await server.gql(SYNC_ROWS, { input: { planId, year: 2022, mode: 'PARTIAL', rows } }),
+    ).syncRows;
+
+  it("adopts an updated indicator's targets of the years it writes, and writes them", async () => {
+    const [actualOnly, withFuture] = (await sheet()).slice(6, 8);
+    server.statements.length = 0;
+    const only = { rowId: actualOnly.rowId, rowVersion: actualOnly.rowVersion, actual: '9' };
+    expect((await sync([only])).applied).toBe(1);
+    // three targets (2022, 2023, 2024): the year synced alone
+    expect(adoptedTargets()).toEqual([1]);
+
+    server.statements.length = 0;
+    const future = {
+      rowId: withFuture.rowId,
+      rowVersion: withFuture.rowVersion,
+      thresholds: [{ score: 0.5, value: '7' }],
+      futureTargets: [{ year: 2023, value: '15' }],
+    };
+    expect((await sync([future])).applied).toBe(1);
+    expect(adoptedTargets()).toEqual([2]);
+    // as stored, not as a kept state holds it (a change to a row left out of the unit of work would show there only)
+    const db = server.orm.em.fork();
+    const stored = await db.find(Target, { indicator: withFuture.rowId! }, { orderBy: { year: 'asc' } });
+    const revisions = await db.find(TargetRevision, { target: stored }, { orderBy: { seq: 'asc' } });
+    expect(stored.map((t) => [t.year, t.thresholds.map((h) => [h.score, h.value.raw])])).toEqual([
+      [2022, [[0.5, '7']]],
+      [2023, []],
+      [2024, []],
+    ]);
+    const valuesOf = (t: Target) => revisions.filter((r) => r.target.id === t.id).map((r) => r.value.raw);
+    expect(stored.map(valuesOf)).toEqual([['12'], ['12', '15'], ['12']]);
   });
 
   it('fails when a row it would write changed since the plan was read', async () => {

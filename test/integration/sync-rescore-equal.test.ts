@@ -13,6 +13,7 @@ import { PlanVersion } from '../../server/entities';
 import { seedIfEmpty } from '../../server/fixtures/sondrio';
 import { forPeriod } from '../../server/services/plan-snapshot';
 import { computePlanScores, type PlanScores } from '../../server/services/realization';
+import { keptUnitChildren } from '../../server/services/unit-rescore';
 import { loadPlanState } from '../../server/sync/plan-state';
 import { databaseFor } from '../helpers/databases';
 import { buildPlan } from '../helpers/synthetic-plan';
@@ -21,10 +22,25 @@ import { edited, random } from '../helpers/rescore-edits';
 
 type Orm = Awaited<ReturnType<typeof openOrm>>;
 
-/** equal results, and every map's entries in the same order as the whole scoring gives them */
+/**
+ * equal results, and every map's entries in the same order as the whole scoring gives them; the units' results as
+ * JSON too (explanation, its text and its keys' order: toEqual sees a result's own fields, not its explanation)
+ */
 function expectSame(rescored: PlanScores, whole: PlanScores): void {
   for (const level of SCORE_MAPS) expect([...rescored[level].keys()]).toEqual([...whole[level].keys()]);
   expect(rescored).toEqual(whole);
+  expect(JSON.stringify([...rescored.units])).toBe(JSON.stringify([...whole.units]));
+}
+
+/** children of the unit results a rescore built again from the kept ones, rather than all anew (unit-rescore.ts) */
+function reusedChildren(rescored: PlanScores, prev: PlanScores): number {
+  let reused = 0;
+  for (const [id, result] of rescored.units) {
+    const before = keptUnitChildren(prev.units.get(id));
+    const now = keptUnitChildren(result);
+    if (before && now && before !== now) reused += now.filter((child, k) => child === before[k]).length;
+  }
+  return reused;
 }
 
 async function roundsOn(
@@ -34,13 +50,14 @@ async function roundsOn(
   checkpoint: Checkpoint,
   seed: number,
   rounds: number,
-): Promise<{ moved: number; kept: number }> {
+): Promise<{ moved: number; kept: number; reused: number }> {
   const state = await loadPlanState(orm.em.fork(), planId, year, checkpoint, { readOnly: true });
   const next = random(seed);
   let s = state.snapshot;
   let prev = computePlanScores(forPeriod(s, year, checkpoint), year, checkpoint);
   let moved = 0;
   let kept = 0;
+  let reused = 0;
   for (let round = 0; round < rounds; round++) {
     const changed = new Set<string>();
     const count = 1 + Math.floor(next() * 4);
@@ -52,6 +69,7 @@ async function roundsOn(
     const rescored = computePlanScores(s, year, checkpoint, { prev, changed });
     const whole = computePlanScores(forPeriod(s, year, checkpoint), year, checkpoint);
     expectSame(rescored, whole);
+    reused += reusedChildren(rescored, prev);
     // what it did not score again is the kept result itself; what it did, a result that may have moved
     for (const [id, result] of rescored.indicators) {
       if (changed.has(id)) moved += result.score === prev.indicators.get(id)?.score ? 0 : 1;
@@ -59,7 +77,7 @@ async function roundsOn(
     }
     prev = rescored;
   }
-  return { moved, kept };
+  return { moved, kept, reused };
 }
 
 describe('a rescore of the changed indicators equals the whole plan scored again (random edits)', () => {
@@ -98,8 +116,10 @@ describe('a rescore of the changed indicators equals the whole plan scored again
 
   it('a generated plan of 4,800 indicators, 2022 year end', async () => {
     expect(generated.indicators).toBe(4800);
-    const { moved, kept } = await roundsOn(orm, generated.planId, 2022, Checkpoint.YEAR_END, 4, 12);
+    const { moved, kept, reused } = await roundsOn(orm, generated.planId, 2022, Checkpoint.YEAR_END, 4, 12);
     expect(moved).toBeGreaterThan(5);
     expect(kept).toBeGreaterThan(12 * 4700);
+    // the one unit responsible for all 4,800: from the second round on, its children kept, the few replaced
+    expect(reused).toBeGreaterThan(11 * 4790);
   });
 });
