@@ -3,7 +3,7 @@
  * the whole plan scored again, property-style: random edits of the rows a sync may write of existing indicators
  * (actual value, neutralisation, manual score, weight, effective target, replaced status), a few indicators at a
  * time, each round rescored from the previous round's rescore (an error would carry on and grow), on the Sondrio
- * plan and on a generated plan of 4,800 indicators. The rescore is given the state's every-period rows, as the sync
+ * plan and on a generated plan of 4,800 indicators with managers and cruscotti (Sondrio's seed has neither). The rescore is given the state's every-period rows, as the sync
  * gives them; the reference is narrowed to the period first, as a read scores it. Pure computation over rows read
  * once: one database (SQLite) is enough, the database takes no part in it.
  */
@@ -15,7 +15,7 @@ import { forPeriod } from '../../server/services/plan-snapshot';
 import { computePlanScores, type PlanScores } from '../../server/services/realization';
 import { loadPlanState } from '../../server/sync/plan-state';
 import { databaseFor } from '../helpers/databases';
-import { buildPlan } from '../helpers/synthetic-plan';
+import { addManagersAndDashboards, buildPlan } from '../helpers/synthetic-plan';
 import { SCORE_MAPS } from '../helpers/score-maps';
 import { edited, random } from '../helpers/rescore-edits';
 
@@ -34,13 +34,15 @@ async function roundsOn(
   checkpoint: Checkpoint,
   seed: number,
   rounds: number,
-): Promise<{ moved: number; kept: number }> {
+): Promise<{ moved: number; kept: number; above: number }> {
   const state = await loadPlanState(orm.em.fork(), planId, year, checkpoint, { readOnly: true });
   const next = random(seed);
   let s = state.snapshot;
   let prev = computePlanScores(forPeriod(s, year, checkpoint), year, checkpoint);
   let moved = 0;
   let kept = 0;
+  // the cruscotti, units and managers scored again rather than kept: the edits reach above the objectives
+  let above = 0;
   for (let round = 0; round < rounds; round++) {
     const changed = new Set<string>();
     const count = 1 + Math.floor(next() * 4);
@@ -57,9 +59,11 @@ async function roundsOn(
       if (changed.has(id)) moved += result.score === prev.indicators.get(id)?.score ? 0 : 1;
       else if (result === prev.indicators.get(id)) kept++;
     }
+    for (const level of ['dashboards', 'units', 'managers'] as const)
+      for (const [id, result] of rescored[level]) if (result !== prev[level].get(id)) above++;
     prev = rescored;
   }
-  return { moved, kept };
+  return { moved, kept, above };
 }
 
 describe('a rescore of the changed indicators equals the whole plan scored again (random edits)', () => {
@@ -79,6 +83,7 @@ describe('a rescore of the changed indicators equals the whole plan scored again
       operational: 10,
       indicators: 10,
     });
+    await addManagersAndDashboards(orm.em, generated.planId);
   }, 120_000);
   afterAll(async () => {
     await orm?.close(true);
@@ -98,8 +103,10 @@ describe('a rescore of the changed indicators equals the whole plan scored again
 
   it('a generated plan of 4,800 indicators, 2022 year end', async () => {
     expect(generated.indicators).toBe(4800);
-    const { moved, kept } = await roundsOn(orm, generated.planId, 2022, Checkpoint.YEAR_END, 4, 12);
+    const { moved, kept, above } = await roundsOn(orm, generated.planId, 2022, Checkpoint.YEAR_END, 4, 12);
     expect(moved).toBeGreaterThan(5);
     expect(kept).toBeGreaterThan(12 * 4700);
+    // its managers and cruscotti (addManagersAndDashboards) were scored again too, not only kept
+    expect(above).toBeGreaterThan(12);
   });
 });
