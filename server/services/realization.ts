@@ -17,11 +17,10 @@ import { rescoreFew } from './rescore-few';
 import {
   dashboardResults,
   indicatorResult,
-  managerResults,
   operationalResult,
   perspectiveResult,
   periodRows,
-  planResult,
+  planScoresOf,
   serviceDashboards,
   strategicResult,
   unitResult,
@@ -160,7 +159,6 @@ export function* planScoreSteps(
   const perspectives = scoreLevel(s.perspectives, prev?.perspectives, (p) =>
     perspectiveResult(p, sosOfPerspective(p.id), strategicObjectives, ctx),
   );
-  const plan = planResult(s.plan, perspectives, ctx);
 
   yield;
   const dashboards = dashboardResults(s, prev?.dashboards, dirty, indicators, ctx, whole);
@@ -191,17 +189,6 @@ export function* planScoreSteps(
   }
 
   yield;
-  const levels = { operationalObjectives, strategicObjectives, dashboards };
-  const managers = managerResults(s, prev?.managers, dirty, levels, ctx);
-  return {
-    profile,
-    indicators,
-    operationalObjectives,
-    strategicObjectives,
-    perspectives,
-    plan,
-    dashboards,
-    units,
-    managers,
-  };
+  const levels = { indicators, operationalObjectives, strategicObjectives, perspectives, dashboards, units };
+  return planScoresOf(s, levels, prev?.managers, dirty, ctx);
 }

@@ -6,11 +6,10 @@ import type { PlanScores, ScoreReuse } from './realization';
 import {
   dashboardResults,
   indicatorResult,
-  managerResults,
   operationalResult,
   perspectiveResult,
   periodRows,
-  planResult,
+  planScoresOf,
   serviceDashboards,
   strategicResult,
   unitResult,
@@ -158,7 +157,6 @@ export function rescoreFew(
       perspectiveResult(p, at(s.strategicObjectives, shape.sosOfPerspective.get(id)), strategicObjectives, ctx),
     );
   }
-  const plan = planResult(s.plan, perspectives, ctx);
 
   const dashboards = dashboardResults(s, prev.dashboards, dirty, indicators, ctx, false);
 
@@ -174,19 +172,8 @@ export function rescoreFew(
     units.set(unitId, unitResult(unitId, at(s.indicators, shape.indicatorsOfUnit.get(unitId)), indicators, ctx));
   }
 
-  const levels = { operationalObjectives, strategicObjectives, dashboards };
-  const managers = managerResults(s, prev.managers, dirty, levels, ctx);
-  const scores: PlanScores = {
-    profile,
-    indicators,
-    operationalObjectives,
-    strategicObjectives,
-    perspectives,
-    plan,
-    dashboards,
-    units,
-    managers,
-  };
+  const levels = { indicators, operationalObjectives, strategicObjectives, perspectives, dashboards, units };
+  const scores = planScoresOf(s, levels, prev.managers, dirty, ctx);
   shapes.set(scores, shape);
   return scores;
 }

@@ -31,6 +31,7 @@ import type {
 import { groupBy } from './group-by';
 import { groupsOf, lastOf } from './lookups';
 import type { PlanSnapshot } from './plan-snapshot';
+import type { PlanScores } from './realization';
 
 /**
  * Each level's score of one node from its children's results: what a plan scored whole (realization.ts) and a
@@ -200,7 +201,7 @@ export function perspectiveResult(
   return aggregateOf(children, { type: 'perspective', id: p.id, code: p.code ?? p.name }, ctx);
 }
 
-export function planResult(
+function planResult(
   plan: PlanSnapshot['plan'],
   perspectives: Map<string, AggregateResult>,
   ctx: ScoreContext,
@@ -287,7 +288,7 @@ export function dashboardResults(
  * docs/scoring.md §5.9: a manager scores the weighted portfolio of the plan version, or the dashboard they are
  * evaluated through; the kept result unless an objective or dashboard of theirs was scored again (`dirty`).
  */
-export function managerResults(
+function managerResults(
   s: PlanSnapshot,
   previous: Map<string, ManagerResult> | undefined,
   dirty: Set<string>,
@@ -348,4 +349,32 @@ export function managerResults(
     );
   }
   return managers;
+}
+
+/** The levels a scoring computes node by node, each its own way (whole, or a few again): the rest follows from them. */
+export type ScoredLevels = Omit<PlanScores, 'profile' | 'plan' | 'managers'>;
+
+/**
+ * The scored plan from its levels: the plan's mean of its perspectives and the managers (each kept unless an
+ * objective or dashboard of theirs is `dirty`), put together here alone, so that a whole scoring (realization.ts) and
+ * a rescore of a few indicators (rescore-few.ts) cannot assemble it differently.
+ */
+export function planScoresOf(
+  s: PlanSnapshot,
+  levels: ScoredLevels,
+  previousManagers: Map<string, ManagerResult> | undefined,
+  dirty: Set<string>,
+  ctx: ScoreContext,
+): PlanScores {
+  return {
+    profile: ctx.profile,
+    indicators: levels.indicators,
+    operationalObjectives: levels.operationalObjectives,
+    strategicObjectives: levels.strategicObjectives,
+    perspectives: levels.perspectives,
+    plan: planResult(s.plan, levels.perspectives, ctx),
+    dashboards: levels.dashboards,
+    units: levels.units,
+    managers: managerResults(s, previousManagers, dirty, levels, ctx),
+  };
 }
