@@ -121,7 +121,7 @@ function asChild(indicator: Indicator, result: IndicatorResult): AggregateChild 
   };
 }
 
-const childrenOf = (list: Indicator[] | undefined, indicators: Map<string, IndicatorResult>) =>
+const childrenOf = (list: Indicator[] | undefined, indicators: ReadonlyMap<string, IndicatorResult>) =>
   (list ?? []).map((i) => asChild(i, indicators.get(i.id)!));
 
 export function indicatorResult(indicator: Indicator, rows: IndicatorRows, ctx: ScoreContext): IndicatorResult {
@@ -157,7 +157,7 @@ export function indicatorResult(indicator: Indicator, rows: IndicatorRows, ctx: 
 export function operationalResult(
   oo: OperationalObjective,
   own: Indicator[] | undefined,
-  indicators: Map<string, IndicatorResult>,
+  indicators: ReadonlyMap<string, IndicatorResult>,
   ctx: ScoreContext,
 ): AggregateResult {
   return aggregateOf(childrenOf(own, indicators), { type: 'objective', id: oo.id, code: oo.code }, ctx);
@@ -167,8 +167,8 @@ export function strategicResult(
   so: StrategicObjective,
   oos: OperationalObjective[] | undefined,
   ownIndicators: Indicator[] | undefined,
-  operationalObjectives: Map<string, AggregateResult>,
-  indicators: Map<string, IndicatorResult>,
+  operationalObjectives: ReadonlyMap<string, AggregateResult>,
+  indicators: ReadonlyMap<string, IndicatorResult>,
   ctx: ScoreContext,
 ): StrategicResult {
   const contributions = (oos ?? [])
@@ -194,7 +194,7 @@ export function strategicResult(
 export function perspectiveResult(
   p: Perspective,
   sos: StrategicObjective[] | undefined,
-  strategicObjectives: Map<string, StrategicResult>,
+  strategicObjectives: ReadonlyMap<string, StrategicResult>,
   ctx: ScoreContext,
 ): AggregateResult {
   const children = (sos ?? []).map((o) => ({ ...strategicObjectives.get(o.id)!, weight: undefined }));
@@ -203,7 +203,7 @@ export function perspectiveResult(
 
 function planResult(
   plan: PlanSnapshot['plan'],
-  perspectives: Map<string, AggregateResult>,
+  perspectives: ReadonlyMap<string, AggregateResult>,
   ctx: ScoreContext,
 ): AggregateResult {
   return aggregateOf([...perspectives.values()], { type: 'plan', id: plan.id, code: plan.label }, ctx);
@@ -213,7 +213,7 @@ function planResult(
 export function unitResult(
   unitId: string,
   own: Indicator[] | undefined,
-  indicators: Map<string, IndicatorResult>,
+  indicators: ReadonlyMap<string, IndicatorResult>,
   ctx: ScoreContext,
 ): AggregateResult {
   const children = childrenOf(own, indicators).map((c) => ({ ...c, weight: undefined }));
@@ -245,9 +245,9 @@ export function serviceDashboards(s: PlanSnapshot) {
  */
 export function dashboardResults(
   s: PlanSnapshot,
-  previous: Map<string, DashboardResult> | undefined,
+  previous: ReadonlyMap<string, DashboardResult> | undefined,
   dirty: Set<string>,
-  indicators: Map<string, IndicatorResult>,
+  indicators: ReadonlyMap<string, IndicatorResult>,
   ctx: ScoreContext,
   whole: boolean,
 ): Map<string, DashboardResult> {
@@ -290,12 +290,12 @@ export function dashboardResults(
  */
 function managerResults(
   s: PlanSnapshot,
-  previous: Map<string, ManagerResult> | undefined,
+  previous: ReadonlyMap<string, ManagerResult> | undefined,
   dirty: Set<string>,
   levels: {
-    operationalObjectives: Map<string, AggregateResult>;
-    strategicObjectives: Map<string, StrategicResult>;
-    dashboards: Map<string, DashboardResult>;
+    operationalObjectives: ReadonlyMap<string, AggregateResult>;
+    strategicObjectives: ReadonlyMap<string, StrategicResult>;
+    dashboards: ReadonlyMap<string, DashboardResult>;
   },
   ctx: ScoreContext,
 ): Map<string, ManagerResult> {
@@ -362,7 +362,7 @@ export type ScoredLevels = Omit<PlanScores, 'profile' | 'plan' | 'managers'>;
 export function planScoresOf(
   s: PlanSnapshot,
   levels: ScoredLevels,
-  previousManagers: Map<string, ManagerResult> | undefined,
+  previousManagers: ReadonlyMap<string, ManagerResult> | undefined,
   dirty: Set<string>,
   ctx: ScoreContext,
 ): PlanScores {

@@ -12,20 +12,14 @@ import { openOrm } from '../../server/db/orm';
 import { PlanVersion } from '../../server/entities';
 import { seedIfEmpty } from '../../server/fixtures/sondrio';
 import { forPeriod } from '../../server/services/plan-snapshot';
-import { computePlanScores, type PlanScores } from '../../server/services/realization';
+import { computePlanScores } from '../../server/services/realization';
 import { loadPlanState } from '../../server/sync/plan-state';
 import { databaseFor } from '../helpers/databases';
 import { addManagersAndDashboards, buildPlan } from '../helpers/synthetic-plan';
-import { SCORE_MAPS } from '../helpers/score-maps';
+import { expectSameScores } from '../helpers/score-maps';
 import { edited, random } from '../helpers/rescore-edits';
 
 type Orm = Awaited<ReturnType<typeof openOrm>>;
-
-/** equal results, and every map's entries in the same order as the whole scoring gives them */
-function expectSame(rescored: PlanScores, whole: PlanScores): void {
-  for (const level of SCORE_MAPS) expect([...rescored[level].keys()]).toEqual([...whole[level].keys()]);
-  expect(rescored).toEqual(whole);
-}
 
 async function roundsOn(
   orm: Orm,
@@ -53,7 +47,7 @@ async function roundsOn(
     }
     const rescored = computePlanScores(s, year, checkpoint, { prev, changed });
     const whole = computePlanScores(forPeriod(s, year, checkpoint), year, checkpoint);
-    expectSame(rescored, whole);
+    expectSameScores(rescored, whole);
     // what it did not score again is the kept result itself; what it did, a result that may have moved
     for (const [id, result] of rescored.indicators) {
       if (changed.has(id)) moved += result.score === prev.indicators.get(id)?.score ? 0 : 1;
