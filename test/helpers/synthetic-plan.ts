@@ -1,15 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { parseValue } from '@core/values';
 import {
-  Dashboard,
-  DashboardEntry,
   Indicator,
-  ManagerAssignment,
   Measurement,
   OperationalObjective,
   OrgUnit,
   Organisation,
-  Person,
   Perspective,
   PlanCycle,
   PlanVersion,
@@ -17,7 +13,7 @@ import {
   Target,
   TargetRevision,
 } from '../../server/entities';
-import { Checkpoint, DashboardKind, EntryLevel, RevisionKind, UnitType } from '@core/vocabulary/enums';
+import { Checkpoint, RevisionKind, UnitType } from '@core/vocabulary/enums';
 import { SLICE_ROWS } from '../../server/speed/read-slices';
 import { type Caller, type startServer, type TestServer, withServerAnd } from './server';
 
@@ -123,46 +119,6 @@ export async function buildPlan(
     return plan.id;
   });
   return { planId, indicators };
-}
-
-/**
- * What a plan's scores hold above its objectives, added to a generated plan (buildPlan): a manager per perspective
- * with its strategic objectives and their first operational objectives in the portfolio, a manager evaluated through
- * a personal cruscotto, and a unit scored by its service cruscotto; each cruscotto lists every `every`-th indicator.
- */
-export async function addManagersAndDashboards(em: EntityManager, planId: string, every = 12): Promise<void> {
-  const tx = em.fork();
-  const plan = await tx.findOneOrFail(PlanVersion, planId, { populate: ['org'] });
-  const org = plan.org;
-  const byPlan = { plan: planId };
-  const perspectives = await tx.find(Perspective, byPlan, { orderBy: { position: 'asc' } });
-  const strategic = await tx.find(StrategicObjective, byPlan, { orderBy: { code: 'asc' } });
-  const operational = await tx.find(OperationalObjective, byPlan, { orderBy: { code: 'asc' } });
-  const listed = (await tx.find(Indicator, byPlan, { orderBy: { code: 'asc' } })).filter((_, k) => k % every === 0);
-  for (const perspective of perspectives) {
-    const manager = tx.create(Person, { org, fullName: `Dirigente ${perspective.name}` });
-    const sos = strategic.filter((so) => so.perspective.id === perspective.id);
-    for (const so of sos) {
-      tx.create(ManagerAssignment, { org, plan, manager, strategicObjective: so, weight: 50 / sos.length });
-      const oo = operational.find((o) => o.strategicObjective?.id === so.id)!;
-      tx.create(ManagerAssignment, { org, plan, manager, operationalObjective: oo, weight: 50 / sos.length });
-    }
-  }
-  const unit = tx.create(OrgUnit, { org, name: 'Servizio "Cruscotto"', type: UnitType.UO });
-  const dashboards = [
-    tx.create(Dashboard, { org, plan, kind: DashboardKind.SERVICE, name: 'Cruscotto del servizio', ownerUnit: unit }),
-    tx.create(Dashboard, {
-      org,
-      plan,
-      kind: DashboardKind.MANAGER,
-      name: 'Cruscotto del dirigente',
-      ownerPerson: tx.create(Person, { org, fullName: 'Dirigente con cruscotto' }),
-    }),
-  ];
-  for (const dashboard of dashboards)
-    for (const indicator of listed)
-      tx.create(DashboardEntry, { org, plan, dashboard, indicator, level: EntryLevel.OPERATIONAL });
-  await tx.flush();
 }
 
 /** A generated plan of the given shape on a test server, and a viewer of the organisation that holds it. */

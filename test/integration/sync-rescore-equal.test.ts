@@ -15,7 +15,8 @@ import { forPeriod } from '../../server/services/plan-snapshot';
 import { computePlanScores } from '../../server/services/realization';
 import { loadPlanState } from '../../server/sync/plan-state';
 import { databaseFor } from '../helpers/databases';
-import { addManagersAndDashboards, buildPlan } from '../helpers/synthetic-plan';
+import { addManagersAndDashboards } from '../helpers/plan-cruscotti';
+import { buildPlan } from '../helpers/synthetic-plan';
 import { expectSameScores } from '../helpers/score-maps';
 import { edited, random } from '../helpers/rescore-edits';
 
