@@ -25,8 +25,13 @@ export type DashboardOptions = {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/**
+ * Any ReadonlyMap, not only a Map: the server's rescore gives the kept results with a few over them (LayeredMap). A
+ * record's values are results, never functions, so a `get` function tells a map.
+ */
 function lookup(results: ResultLookup, id: string): ScoredLike | undefined {
-  if (results instanceof Map) return results.get(id);
+  const map = results as ReadonlyMap<string, ScoredLike>;
+  if (typeof map.get === 'function') return map.get(id);
   const rec = results as Readonly<Record<string, ScoredLike>>;
   return hasOwn.call(rec, id) ? rec[id] : undefined;
 }

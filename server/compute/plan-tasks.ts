@@ -44,7 +44,7 @@ export type PlanTaskOf<K extends PlanTask['kind']> = Extract<PlanTask, { kind: K
  * event loop they stay lazy.
  */
 export function plainScores(scores: PlanScores): PlanScores {
-  const plain = <V>(results: Map<string, V>) => new Map([...results].map(([id, r]) => [id, toPlain(r)]));
+  const plain = <V>(results: ReadonlyMap<string, V>) => new Map([...results].map(([id, r]) => [id, toPlain(r)]));
   return {
     profile: scores.profile,
     indicators: plain(scores.indicators),

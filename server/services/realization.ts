@@ -17,11 +17,10 @@ import { rescoreFew } from './rescore-few';
 import {
   dashboardResults,
   indicatorResult,
-  managerResults,
   operationalResult,
   perspectiveResult,
   periodRows,
-  planResult,
+  planScoresOf,
   serviceDashboards,
   strategicResult,
   unitResult,
@@ -30,14 +29,14 @@ import {
 /** Every score of one plan version for one (year, checkpoint), computed together from one snapshot. */
 export type PlanScores = {
   profile: ScoringProfile;
-  indicators: Map<string, IndicatorResult>;
-  operationalObjectives: Map<string, AggregateResult>;
-  strategicObjectives: Map<string, StrategicResult>;
-  perspectives: Map<string, AggregateResult>;
+  indicators: ReadonlyMap<string, IndicatorResult>;
+  operationalObjectives: ReadonlyMap<string, AggregateResult>;
+  strategicObjectives: ReadonlyMap<string, StrategicResult>;
+  perspectives: ReadonlyMap<string, AggregateResult>;
   plan: AggregateResult;
-  dashboards: Map<string, DashboardResult>;
-  units: Map<string, AggregateResult>;
-  managers: Map<string, ManagerResult>;
+  dashboards: ReadonlyMap<string, DashboardResult>;
+  units: ReadonlyMap<string, AggregateResult>;
+  managers: ReadonlyMap<string, ManagerResult>;
 };
 
 /** The plan's profile as the engine reads it: stored parameters over the defaults, named "name@version". */
@@ -104,7 +103,7 @@ export function* planScoreSteps(
   const prev = reuse?.prev;
   const changed = reuse?.changed;
   const dirty = new Set<string>();
-  const kept = <T>(map: Map<string, T> | undefined, id: string, below: boolean): T | undefined =>
+  const kept = <T>(map: ReadonlyMap<string, T> | undefined, id: string, below: boolean): T | undefined =>
     below ? undefined : map?.get(id);
   const profile = profileOf(s.plan.scoringProfile as ProfileRow | null);
   const ctx = { year, checkpoint: checkpoint as '30/6' | '31/12', profile };
@@ -122,7 +121,7 @@ export function* planScoreSteps(
   // an aggregate level: each row's kept result when nothing below it was scored again, else scored now
   const scoreLevel = <R extends { id: string }, T>(
     rows: readonly R[],
-    previous: Map<string, T> | undefined,
+    previous: ReadonlyMap<string, T> | undefined,
     score: (row: R) => T,
   ): Map<string, T> => {
     const results = new Map<string, T>();
@@ -160,7 +159,6 @@ export function* planScoreSteps(
   const perspectives = scoreLevel(s.perspectives, prev?.perspectives, (p) =>
     perspectiveResult(p, sosOfPerspective(p.id), strategicObjectives, ctx),
   );
-  const plan = planResult(s.plan, perspectives, ctx);
 
   yield;
   const dashboards = dashboardResults(s, prev?.dashboards, dirty, indicators, ctx, whole);
@@ -191,17 +189,6 @@ export function* planScoreSteps(
   }
 
   yield;
-  const levels = { operationalObjectives, strategicObjectives, dashboards };
-  const managers = managerResults(s, prev?.managers, dirty, levels, ctx);
-  return {
-    profile,
-    indicators,
-    operationalObjectives,
-    strategicObjectives,
-    perspectives,
-    plan,
-    dashboards,
-    units,
-    managers,
-  };
+  const levels = { indicators, operationalObjectives, strategicObjectives, perspectives, dashboards, units };
+  return planScoresOf(s, levels, prev?.managers, dirty, ctx);
 }

@@ -1,16 +1,16 @@
-import type { AggregateResult, IndicatorResult, ScoringProfile, StrategicResult } from '@core/scoring';
+import type { ScoringProfile } from '@core/scoring';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { Indicator, OperationalObjective, StrategicObjective } from '../entities';
+import { LayeredMap } from '../sync/layered-map';
 import type { PlanSnapshot } from './plan-snapshot';
 import type { PlanScores, ScoreReuse } from './realization';
 import {
   dashboardResults,
   indicatorResult,
-  managerResults,
   operationalResult,
   perspectiveResult,
   periodRows,
-  planResult,
+  planScoresOf,
   serviceDashboards,
   strategicResult,
 } from './score-levels';
@@ -79,7 +79,7 @@ function shapeOf(s: PlanSnapshot): Shape {
  * them) and every changed indicator is one of them, in its place: only then are the few scored alone.
  */
 function sameShape(s: PlanSnapshot, prev: PlanScores, shape: Shape, changed: ReadonlySet<string>): boolean {
-  const sizes: Array<[readonly unknown[], Map<string, unknown>, Map<string, number>]> = [
+  const sizes: Array<[readonly unknown[], ReadonlyMap<string, unknown>, Map<string, number>]> = [
     [s.indicators, prev.indicators, shape.indicatorAt],
     [s.operationalObjectives, prev.operationalObjectives, shape.ooAt],
     [s.strategicObjectives, prev.strategicObjectives, shape.soAt],
@@ -91,15 +91,18 @@ function sameShape(s: PlanSnapshot, prev: PlanScores, shape: Shape, changed: Rea
     const k = shape.indicatorAt.get(id);
     const indicator = k === undefined ? undefined : s.indicators[k];
     if (!indicator || indicator.id !== id || placeOf(s, indicator) !== shape.placeOf[k!]) return false;
+    // the results are layered over the kept ones (LayeredMap), which must hold every key already
+    if (!prev.indicators.has(id)) return false;
   }
   return true;
 }
 
 /**
  * The scores after a change of a few existing indicators' own rows (ScoreReuse; nothing created, moved or re-linked):
- * those indicators scored again, then only the aggregates above them, each level's map the kept one copied with the
- * few results replaced (the same keys in the same order as a whole scoring gives them). A 20-row sync of a
- * 4,800-indicator plan went over every indicator and every level's rows to find the few (bench B4: 14 % of a sync).
+ * those indicators scored again, then only the aggregates above them, each level's map the kept one with the few
+ * results laid over it (LayeredMap: the same keys in the same order as a whole scoring gives them). A 20-row sync of
+ * a 4,800-indicator plan went over every indicator and every level's rows to find the few (bench B4: 14 % of a sync);
+ * copying each level's map whole was then a quarter to a third of a rescore (bench/results/2026-12-06.md, dupscore).
  * Undefined when the change is not of that kind: the caller scores as before.
  */
 export function rescoreFew(
@@ -117,78 +120,66 @@ export function rescoreFew(
   // the ids scored again (indicators, objectives, cruscotti), as the whole scoring marks them for units and managers
   const dirty = new Set<string>();
 
-  const indicators = new Map<string, IndicatorResult>(prev.indicators);
+  // a level's kept results with the few scored again over them: nothing of the level copied but those
+  const scoredAgain = <T>(kept: ReadonlyMap<string, T>, ids: Iterable<string>, score: (id: string) => T) =>
+    LayeredMap.over(
+      kept,
+      Array.from(ids, (id) => [id, score(id)] as const),
+    );
+
   const dirtyOOs = new Set<string>();
   const dirtySOs = new Set<string>();
-  for (const id of changed) {
+  const indicators = scoredAgain(prev.indicators, changed, (id) => {
     const indicator = s.indicators[shape.indicatorAt.get(id)!];
     dirty.add(id);
-    indicators.set(id, indicatorResult(indicator, indicatorRows, ctx));
     if (indicator.operationalObjective) dirtyOOs.add(indicator.operationalObjective.id);
     if (indicator.strategicObjective) dirtySOs.add(indicator.strategicObjective.id);
-  }
+    return indicatorResult(indicator, indicatorRows, ctx);
+  });
 
-  const operationalObjectives = new Map<string, AggregateResult>(prev.operationalObjectives);
-  for (const id of dirtyOOs) {
+  const operationalObjectives = scoredAgain(prev.operationalObjectives, dirtyOOs, (id) => {
     const oo: OperationalObjective = s.operationalObjectives[shape.ooAt.get(id)!];
     dirty.add(id);
-    operationalObjectives.set(
-      id,
-      operationalResult(oo, at(s.indicators, shape.indicatorsOfOO.get(id)), indicators, ctx),
-    );
     if (oo.strategicObjective) dirtySOs.add(oo.strategicObjective.id);
-  }
+    return operationalResult(oo, at(s.indicators, shape.indicatorsOfOO.get(id)), indicators, ctx);
+  });
 
-  const strategicObjectives = new Map<string, StrategicResult>(prev.strategicObjectives);
   const dirtyPerspectives = new Set<string>();
-  for (const id of dirtySOs) {
+  const strategicObjectives = scoredAgain(prev.strategicObjectives, dirtySOs, (id) => {
     const so: StrategicObjective = s.strategicObjectives[shape.soAt.get(id)!];
     dirty.add(id);
+    dirtyPerspectives.add(so.perspective.id);
     const oos = at(s.operationalObjectives, shape.oosOfSO.get(id));
     const own = at(s.indicators, shape.ownOfSO.get(id));
-    strategicObjectives.set(id, strategicResult(so, oos, own, operationalObjectives, indicators, ctx));
-    dirtyPerspectives.add(so.perspective.id);
-  }
+    return strategicResult(so, oos, own, operationalObjectives, indicators, ctx);
+  });
 
-  const perspectives = new Map<string, AggregateResult>(prev.perspectives);
-  for (const id of dirtyPerspectives) {
+  const perspectives = scoredAgain(prev.perspectives, dirtyPerspectives, (id) => {
     const p = s.perspectives[shape.perspectiveAt.get(id)!];
-    perspectives.set(
-      id,
-      perspectiveResult(p, at(s.strategicObjectives, shape.sosOfPerspective.get(id)), strategicObjectives, ctx),
-    );
-  }
-  const plan = planResult(s.plan, perspectives, ctx);
+    return perspectiveResult(p, at(s.strategicObjectives, shape.sosOfPerspective.get(id)), strategicObjectives, ctx);
+  });
 
   const dashboards = dashboardResults(s, prev.dashboards, dirty, indicators, ctx, false);
 
   // a unit scores its service dashboard if it has one (scored again if that was), else its indicators
-  const units = new Map<string, AggregateResult>(prev.units);
   const serviceDashboardOf = serviceDashboards(s);
-  for (const [unitId, dashboard] of serviceDashboardOf)
-    if (dirty.has(dashboard.id) && units.has(unitId)) units.set(unitId, dashboards.get(dashboard.id)!);
   const dirtyUnits = new Set<string>();
+  for (const [unitId, dashboard] of serviceDashboardOf) if (dirty.has(dashboard.id)) dirtyUnits.add(unitId);
   for (const id of changed) for (const unitId of s.unitsOf.get(id) ?? []) dirtyUnits.add(unitId);
-  for (const unitId of dirtyUnits) {
-    if (serviceDashboardOf.has(unitId) || !units.has(unitId)) continue;
-    const places = shape.indicatorsOfUnit.get(unitId);
-    const was = prev.units.get(unitId);
-    units.set(unitId, unitRescored(unitId, was, places, s.indicators, shape.indicatorAt, changed, indicators, ctx));
-  }
+  const units = scoredAgain(
+    prev.units,
+    [...dirtyUnits].filter((unitId) => prev.units.has(unitId)),
+    (unitId) => {
+      const dashboard = serviceDashboardOf.get(unitId);
+      if (dashboard) return dashboards.get(dashboard.id)!;
+      const places = shape.indicatorsOfUnit.get(unitId);
+      const was = prev.units.get(unitId);
+      return unitRescored(unitId, was, places, s.indicators, shape.indicatorAt, changed, indicators, ctx);
+    },
+  );
 
-  const levels = { operationalObjectives, strategicObjectives, dashboards };
-  const managers = managerResults(s, prev.managers, dirty, levels, ctx);
-  const scores: PlanScores = {
-    profile,
-    indicators,
-    operationalObjectives,
-    strategicObjectives,
-    perspectives,
-    plan,
-    dashboards,
-    units,
-    managers,
-  };
+  const levels = { indicators, operationalObjectives, strategicObjectives, perspectives, dashboards, units };
+  const scores = planScoresOf(s, levels, prev.managers, dirty, ctx);
   shapes.set(scores, shape);
   return scores;
 }

@@ -31,6 +31,7 @@ import type {
 import { groupBy } from './group-by';
 import { groupsOf, lastOf } from './lookups';
 import type { PlanSnapshot } from './plan-snapshot';
+import type { PlanScores } from './realization';
 
 /**
  * Each level's score of one node from its children's results: what a plan scored whole (realization.ts) and a
@@ -120,7 +121,7 @@ function asChild(indicator: Indicator, result: IndicatorResult): AggregateChild 
   };
 }
 
-const childrenOf = (list: Indicator[] | undefined, indicators: Map<string, IndicatorResult>) =>
+const childrenOf = (list: Indicator[] | undefined, indicators: ReadonlyMap<string, IndicatorResult>) =>
   (list ?? []).map((i) => asChild(i, indicators.get(i.id)!));
 
 export function indicatorResult(indicator: Indicator, rows: IndicatorRows, ctx: ScoreContext): IndicatorResult {
@@ -156,7 +157,7 @@ export function indicatorResult(indicator: Indicator, rows: IndicatorRows, ctx: 
 export function operationalResult(
   oo: OperationalObjective,
   own: Indicator[] | undefined,
-  indicators: Map<string, IndicatorResult>,
+  indicators: ReadonlyMap<string, IndicatorResult>,
   ctx: ScoreContext,
 ): AggregateResult {
   return aggregateOf(childrenOf(own, indicators), { type: 'objective', id: oo.id, code: oo.code }, ctx);
@@ -166,8 +167,8 @@ export function strategicResult(
   so: StrategicObjective,
   oos: OperationalObjective[] | undefined,
   ownIndicators: Indicator[] | undefined,
-  operationalObjectives: Map<string, AggregateResult>,
-  indicators: Map<string, IndicatorResult>,
+  operationalObjectives: ReadonlyMap<string, AggregateResult>,
+  indicators: ReadonlyMap<string, IndicatorResult>,
   ctx: ScoreContext,
 ): StrategicResult {
   const contributions = (oos ?? [])
@@ -193,16 +194,16 @@ export function strategicResult(
 export function perspectiveResult(
   p: Perspective,
   sos: StrategicObjective[] | undefined,
-  strategicObjectives: Map<string, StrategicResult>,
+  strategicObjectives: ReadonlyMap<string, StrategicResult>,
   ctx: ScoreContext,
 ): AggregateResult {
   const children = (sos ?? []).map((o) => ({ ...strategicObjectives.get(o.id)!, weight: undefined }));
   return aggregateOf(children, { type: 'perspective', id: p.id, code: p.code ?? p.name }, ctx);
 }
 
-export function planResult(
+function planResult(
   plan: PlanSnapshot['plan'],
-  perspectives: Map<string, AggregateResult>,
+  perspectives: ReadonlyMap<string, AggregateResult>,
   ctx: ScoreContext,
 ): AggregateResult {
   return aggregateOf([...perspectives.values()], { type: 'plan', id: plan.id, code: plan.label }, ctx);
@@ -212,7 +213,7 @@ export function planResult(
 export function unitResult(
   unitId: string,
   own: Indicator[] | undefined,
-  indicators: Map<string, IndicatorResult>,
+  indicators: ReadonlyMap<string, IndicatorResult>,
   ctx: ScoreContext,
 ): AggregateResult {
   return unitAggregate(
@@ -258,9 +259,9 @@ export function serviceDashboards(s: PlanSnapshot) {
  */
 export function dashboardResults(
   s: PlanSnapshot,
-  previous: Map<string, DashboardResult> | undefined,
+  previous: ReadonlyMap<string, DashboardResult> | undefined,
   dirty: Set<string>,
-  indicators: Map<string, IndicatorResult>,
+  indicators: ReadonlyMap<string, IndicatorResult>,
   ctx: ScoreContext,
   whole: boolean,
 ): Map<string, DashboardResult> {
@@ -301,14 +302,14 @@ export function dashboardResults(
  * docs/scoring.md §5.9: a manager scores the weighted portfolio of the plan version, or the dashboard they are
  * evaluated through; the kept result unless an objective or dashboard of theirs was scored again (`dirty`).
  */
-export function managerResults(
+function managerResults(
   s: PlanSnapshot,
-  previous: Map<string, ManagerResult> | undefined,
+  previous: ReadonlyMap<string, ManagerResult> | undefined,
   dirty: Set<string>,
   levels: {
-    operationalObjectives: Map<string, AggregateResult>;
-    strategicObjectives: Map<string, StrategicResult>;
-    dashboards: Map<string, DashboardResult>;
+    operationalObjectives: ReadonlyMap<string, AggregateResult>;
+    strategicObjectives: ReadonlyMap<string, StrategicResult>;
+    dashboards: ReadonlyMap<string, DashboardResult>;
   },
   ctx: ScoreContext,
 ): Map<string, ManagerResult> {
@@ -362,4 +363,32 @@ export function managerResults(
     );
   }
   return managers;
+}
+
+/** The levels a scoring computes node by node, each its own way (whole, or a few again): the rest follows from them. */
+export type ScoredLevels = Omit<PlanScores, 'profile' | 'plan' | 'managers'>;
+
+/**
+ * The scored plan from its levels: the plan's mean of its perspectives and the managers (each kept unless an
+ * objective or dashboard of theirs is `dirty`), put together here alone, so that a whole scoring (realization.ts) and
+ * a rescore of a few indicators (rescore-few.ts) cannot assemble it differently.
+ */
+export function planScoresOf(
+  s: PlanSnapshot,
+  levels: ScoredLevels,
+  previousManagers: ReadonlyMap<string, ManagerResult> | undefined,
+  dirty: Set<string>,
+  ctx: ScoreContext,
+): PlanScores {
+  return {
+    profile: ctx.profile,
+    indicators: levels.indicators,
+    operationalObjectives: levels.operationalObjectives,
+    strategicObjectives: levels.strategicObjectives,
+    perspectives: levels.perspectives,
+    plan: planResult(s.plan, levels.perspectives, ctx),
+    dashboards: levels.dashboards,
+    units: levels.units,
+    managers: managerResults(s, previousManagers, dirty, levels, ctx),
+  };
 }

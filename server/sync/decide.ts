@@ -171,12 +171,19 @@ function codeIndex(state: PlanState, plans: RowPlan[]): Codes {
   const renamed = new Set(plans.filter((p) => p.node && p.parsed.values.code !== undefined).map((p) => p.node!.id));
   const keys = state.nodeKeys();
   return {
-    get: (key) => claimed.get(key) ?? [...(keys.byKey.get(key) ?? [])].reverse().find((id) => !renamed.has(id)),
+    get: (key) => claimed.get(key) ?? lastNotRenamed(keys.byKey.get(key), renamed),
     set(key, id) {
       claimed.set(key, id);
       return this as Map<string, string>;
     },
   };
+}
+
+/** The latest node of a key that the batch does not rename, walked from the end: nothing copied per lookup. */
+function lastNotRenamed(ids: readonly string[] | undefined, renamed: ReadonlySet<string>): string | undefined {
+  if (!ids) return undefined;
+  for (let k = ids.length - 1; k >= 0; k--) if (!renamed.has(ids[k])) return ids[k];
+  return undefined;
 }
 
 function checkCodeAndTitle(p: RowPlan, codes: Codes): void {

@@ -103,6 +103,28 @@ describe('§5.8 dashboards', () => {
     );
     expect(partial.errors).toEqual(['WEIGHT_MISSING']);
   });
+
+  test('// §5.8 any ReadonlyMap is a lookup, not only a Map; a record with an indicator id "get" stays a record', () => {
+    const listed = new Map([
+      ['iso', results.get('iso')!],
+      ['get', results.get('pay')!],
+    ]);
+    // what the server's rescore gives: another class of map (server/sync/layered-map.ts)
+    const view: ReadonlyMap<string, IndicatorResult> = {
+      size: listed.size,
+      get: (id) => listed.get(id),
+      has: (id) => listed.has(id),
+      entries: () => listed.entries(),
+      keys: () => listed.keys(),
+      values: () => listed.values(),
+      forEach: (callback) => listed.forEach((value, key) => callback(value, key, view)),
+      [Symbol.iterator]: () => listed.entries(),
+    };
+    const entries = under('o1', 'iso', 'get');
+    const scores = [listed, view, Object.fromEntries(listed)].map((r) => scoreDashboard({ id: 'd', entries }, r).score);
+    expect(scores[0]).toBeCloseTo(0.8, 15);
+    expect(scores).toEqual([scores[0], scores[0], scores[0]]);
+  });
 });
 
 // ---- §5.9 --------------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * the whole plan scored again, property-style: random edits of the rows a sync may write of existing indicators
  * (actual value, neutralisation, manual score, weight, effective target, replaced status), a few indicators at a
  * time, each round rescored from the previous round's rescore (an error would carry on and grow), on the Sondrio
- * plan and on a generated plan of 4,800 indicators. The rescore is given the state's every-period rows, as the sync
+ * plan and on a generated plan of 4,800 indicators with managers and cruscotti (Sondrio's seed has neither). The rescore is given the state's every-period rows, as the sync
  * gives them; the reference is narrowed to the period first, as a read scores it. Pure computation over rows read
  * once: one database (SQLite) is enough, the database takes no part in it.
  */
@@ -16,21 +16,12 @@ import { computePlanScores, type PlanScores } from '../../server/services/realiz
 import { keptUnitChildren } from '../../server/services/unit-rescore';
 import { loadPlanState } from '../../server/sync/plan-state';
 import { databaseFor } from '../helpers/databases';
+import { addManagersAndDashboards } from '../helpers/plan-cruscotti';
 import { buildPlan } from '../helpers/synthetic-plan';
-import { SCORE_MAPS } from '../helpers/score-maps';
+import { expectSameScores } from '../helpers/score-maps';
 import { edited, random } from '../helpers/rescore-edits';
 
 type Orm = Awaited<ReturnType<typeof openOrm>>;
-
-/**
- * equal results, and every map's entries in the same order as the whole scoring gives them; the units' results as
- * JSON too (explanation, its text and its keys' order: toEqual sees a result's own fields, not its explanation)
- */
-function expectSame(rescored: PlanScores, whole: PlanScores): void {
-  for (const level of SCORE_MAPS) expect([...rescored[level].keys()]).toEqual([...whole[level].keys()]);
-  expect(rescored).toEqual(whole);
-  expect(JSON.stringify([...rescored.units])).toBe(JSON.stringify([...whole.units]));
-}
 
 /** children of the unit results a rescore built again from the kept ones, rather than all anew (unit-rescore.ts) */
 function reusedChildren(rescored: PlanScores, prev: PlanScores): number {
@@ -50,7 +41,7 @@ async function roundsOn(
   checkpoint: Checkpoint,
   seed: number,
   rounds: number,
-): Promise<{ moved: number; kept: number; reused: number }> {
+): Promise<{ moved: number; kept: number; reused: number; above: number }> {
   const state = await loadPlanState(orm.em.fork(), planId, year, checkpoint, { readOnly: true });
   const next = random(seed);
   let s = state.snapshot;
@@ -58,6 +49,8 @@ async function roundsOn(
   let moved = 0;
   let kept = 0;
   let reused = 0;
+  // the cruscotti, units and managers scored again rather than kept: the edits reach above the objectives
+  let above = 0;
   for (let round = 0; round < rounds; round++) {
     const changed = new Set<string>();
     const count = 1 + Math.floor(next() * 4);
@@ -68,16 +61,18 @@ async function roundsOn(
     }
     const rescored = computePlanScores(s, year, checkpoint, { prev, changed });
     const whole = computePlanScores(forPeriod(s, year, checkpoint), year, checkpoint);
-    expectSame(rescored, whole);
+    expectSameScores(rescored, whole);
     reused += reusedChildren(rescored, prev);
     // what it did not score again is the kept result itself; what it did, a result that may have moved
     for (const [id, result] of rescored.indicators) {
       if (changed.has(id)) moved += result.score === prev.indicators.get(id)?.score ? 0 : 1;
       else if (result === prev.indicators.get(id)) kept++;
     }
+    for (const level of ['dashboards', 'units', 'managers'] as const)
+      for (const [id, result] of rescored[level]) if (result !== prev[level].get(id)) above++;
     prev = rescored;
   }
-  return { moved, kept, reused };
+  return { moved, kept, reused, above };
 }
 
 describe('a rescore of the changed indicators equals the whole plan scored again (random edits)', () => {
@@ -97,6 +92,7 @@ describe('a rescore of the changed indicators equals the whole plan scored again
       operational: 10,
       indicators: 10,
     });
+    await addManagersAndDashboards(orm.em, generated.planId);
   }, 120_000);
   afterAll(async () => {
     await orm?.close(true);
@@ -116,10 +112,12 @@ describe('a rescore of the changed indicators equals the whole plan scored again
 
   it('a generated plan of 4,800 indicators, 2022 year end', async () => {
     expect(generated.indicators).toBe(4800);
-    const { moved, kept, reused } = await roundsOn(orm, generated.planId, 2022, Checkpoint.YEAR_END, 4, 12);
+    const { moved, kept, reused, above } = await roundsOn(orm, generated.planId, 2022, Checkpoint.YEAR_END, 4, 12);
     expect(moved).toBeGreaterThan(5);
     expect(kept).toBeGreaterThan(12 * 4700);
     // the one unit responsible for all 4,800: from the second round on, its children kept, the few replaced
     expect(reused).toBeGreaterThan(11 * 4790);
+    // its managers and cruscotti (addManagersAndDashboards) were scored again too, not only kept
+    expect(above).toBeGreaterThan(12);
   });
 });
