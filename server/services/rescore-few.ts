@@ -159,7 +159,12 @@ export function rescoreFew(
     return perspectiveResult(p, at(s.strategicObjectives, shape.sosOfPerspective.get(id)), strategicObjectives, ctx);
   });
 
-  const dashboards = dashboardResults(s, prev.dashboards, dirty, indicators, ctx, false);
+  // a cruscotto's entries find their indicators by the shape's positions (the last of each id, as lastOf keeps it)
+  const indicatorOf = (id: string) => {
+    const k = shape.indicatorAt.get(id);
+    return k === undefined ? undefined : s.indicators[k];
+  };
+  const dashboards = dashboardResults(s, prev.dashboards, dirty, indicators, ctx, false, indicatorOf);
 
   // a unit scores its service dashboard if it has one (scored again if that was), else its indicators
   const serviceDashboardOf = serviceDashboards(s);

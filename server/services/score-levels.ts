@@ -256,6 +256,9 @@ export function serviceDashboards(s: PlanSnapshot) {
 /**
  * The cruscotti: each one's kept result unless an indicator it lists was scored again (`dirty`), which marks it
  * dirty in turn. `kept(previous, id, below)`: the kept result when nothing below was scored again.
+ * `indicatorOf`: each entry's indicator (the last of its id, as lastOf), from the rescore's positions when it has
+ * them; else indexed once, when a cruscotto is scored again: found per entry, a rescore of 4 indicators of a
+ * 4,800-indicator plan went over the whole list for each of its cruscotti's 800 entries (session dashidx).
  */
 export function dashboardResults(
   s: PlanSnapshot,
@@ -264,11 +267,13 @@ export function dashboardResults(
   indicators: ReadonlyMap<string, IndicatorResult>,
   ctx: ScoreContext,
   whole: boolean,
+  indicatorOf?: (id: string) => Indicator | undefined,
 ): Map<string, DashboardResult> {
   const entriesOf = groupsOf(s.entries, (e) => e.dashboard.id, whole);
   const below = new Set<string>();
   for (const e of s.entries) if (dirty.has(e.indicator.id)) below.add(e.dashboard.id);
-  const indicatorById = lastOf(s.indicators, (i) => i.id, whole);
+  let indexed: ((id: string) => Indicator | undefined) | undefined = indicatorOf;
+  const indicatorById = (id: string) => (indexed ??= lastOf(s.indicators, (i) => i.id, true))(id);
   const results = new Map<string, DashboardResult>();
   for (const d of s.dashboards) {
     const same = below.has(d.id) ? undefined : previous?.get(d.id);

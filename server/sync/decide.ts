@@ -179,7 +179,11 @@ function codeIndex(state: PlanState, plans: RowPlan[]): Codes {
   };
 }
 
-/** The latest node of a key that the batch does not rename, walked from the end: nothing copied per lookup. */
+/**
+ * A node of a key that the batch does not rename (the latest, walked from the end: nothing copied per lookup). Which
+ * one is not seen in an answer: a row of an existing node that sends a code is itself among the renamed, so any node
+ * left holds the code against it, first or last alike (session dashidx; no test can tell them apart).
+ */
 function lastNotRenamed(ids: readonly string[] | undefined, renamed: ReadonlySet<string>): string | undefined {
   if (!ids) return undefined;
   for (let k = ids.length - 1; k >= 0; k--) if (!renamed.has(ids[k])) return ids[k];
