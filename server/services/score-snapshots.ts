@@ -304,7 +304,10 @@ export class ScoreSnapshots {
   /**
    * Frees what a write made stale: `plan:<id>` every period of that plan, `org:<id>` every plan of an organisation
    * (a change with no plan, such as a profile or a fund value), null everything (messages may have been missed).
-   * Keys other than these drop nothing.
+   * Keys other than these drop nothing. The scores of a stamp whose value of a patchable kind is kept stay with it:
+   * the other instance's patch from that stamp rescores them (server/sync/shared-states.ts), and the drop of that
+   * same commit, published before its patch, arrived first and left it nothing to rescore, so the plan was scored
+   * whole by its sync, under the plan's lock, and by every pane (bench B4 on PostgreSQL, session pgcpu).
    */
   drop(key: string | null): void {
     if (!this.cache) return;
@@ -318,8 +321,15 @@ export class ScoreSnapshots {
     for (const cache of [this.cache, this.others] as Array<LRUCache<string, Entry | Kept>>)
       for (const [k, entry] of cache.entries()) {
         if (cache === this.others && this.patchable.has(k.slice(k.lastIndexOf('|') + 1))) continue;
+        if (cache === this.cache && this.beside(k)) continue;
         if ((kind === 'plan' && k.startsWith(`${id}|`)) || (kind === 'org' && entry.orgId === id)) cache.delete(k);
       }
+  }
+
+  /** whether a value of a patchable kind is kept at the scores' key `key` (its plan, period and stamp) */
+  private beside(key: string): boolean {
+    for (const kind of this.patchable) if (this.others?.has(`${key}|${kind}`)) return true;
+    return false;
   }
 
   /** Scored plans kept now (tests, metrics). */
