@@ -22,7 +22,8 @@ export type SheetData = {
 };
 
 /**
- * The period's scores of a plan state read after `stamp`: the kept ones of that stamp, or computed from the state
+ * The period's scores of a plan state read after `stamp`: the kept ones of that stamp, those being computed for it
+ * by another reader (scoredOnce), or computed from the state
  * and kept (with the period's rows when they are read-only ones, which requests may share); computed in the app's
  * threads when the rows can be copied there (server/compute).
  */
@@ -34,18 +35,19 @@ export async function stateScores(
   compute: PlanCompute = ON_EVENT_LOOP,
 ): Promise<PlanScores> {
   const { year, checkpoint } = state;
-  const kept = snapshots?.get(stamp, year, checkpoint);
-  if (kept) return kept.scores;
-  const period = forPeriod(state.snapshot, year, checkpoint);
-  // rows of the unit of work (not shareable) cannot be copied to a thread: they are scored on the event loop
-  const scores = await (shareable ? compute : ON_EVENT_LOOP).run({
-    kind: 'scores',
-    snapshot: period,
-    year,
-    checkpoint,
-  });
-  snapshots?.put(stamp, year, checkpoint, { scores, snapshot: shareable ? period : null });
-  return scores;
+  const score = async () => {
+    const period = forPeriod(state.snapshot, year, checkpoint);
+    // rows of the unit of work (not shareable) cannot be copied to a thread: they are scored on the event loop
+    const scores = await (shareable ? compute : ON_EVENT_LOOP).run({
+      kind: 'scores',
+      snapshot: period,
+      year,
+      checkpoint,
+    });
+    return { scores, snapshot: shareable ? period : null };
+  };
+  if (!snapshots) return (await score()).scores;
+  return snapshots.scoredOnce(stamp, year, checkpoint, score);
 }
 
 /**

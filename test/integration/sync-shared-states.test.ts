@@ -68,6 +68,10 @@ describeOnTwoInstances(
         const planReads = other.statements.slice(before).filter((sql) => /from "target" .*plan/i.test(sql));
         expect(planReads).toEqual([]);
         expect(told!.rowVersion(told!.nodes.get(rows[0].rowId!)!)).toBe(versions.get(rows[0].rowId!));
+        // and its scores, rescored from those it kept at the stamp the patch starts from: the drop of the writer's
+        // commit, told before the patch, freed them, and the other instance's panes scored the plan whole (session pgcpu)
+        const stamp = await readPlanStamp(other.orm.em.fork(), plan.planId);
+        expect(other.app.snapshots.peek(plan.planId, 2022, Checkpoint.YEAR_END, stamp.value)).toBeDefined();
       }
       await sameReads(a);
       await sameReads(b);
