@@ -3,7 +3,7 @@
  * statement's verb and table, in order, and their count (every one a round trip on PostgreSQL).
  * Run: `npx ts-node --swc -r tsconfig-paths/register bench/turn-statements.ts [sqlite|postgresql] [rows] [batches]
  * [turns]`; with CREATE=1, B1's rows instead: `rows` new indicators each with target, thresholds, actual and unit, per
- * batch. The statements are those of the last turn; with more than 2 turns, also the median time of a turn after the
+ * batch; with KEYS=1, each batch has a batch key (its answer stored for a retry). The statements are those of the last turn; with more than 2 turns, also the median time of a turn after the
  * first (the call of syncTogether: the plan's line waits for all of it).
  */
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
@@ -46,7 +46,9 @@ async function main(): Promise<void> {
               actual: String(40 + n),
             }));
         const ctx = { em: server.orm.em.fork(), actor: 'bench', source: ChangeSource.ADDIN, sourceDetail: null };
-        const input = { planId, year: 2022, checkpoint: Checkpoint.YEAR_END, mode: 'partial' as const, rows };
+        // with KEYS=1 each batch has its key, as the add-in sends them: its answer is stored for a retry
+        const batchKey = process.env.KEYS ? `${planId}-${n}-${b}` : undefined;
+        const input = { planId, year: 2022, checkpoint: Checkpoint.YEAR_END, mode: 'partial' as const, rows, batchKey };
         return { ctx: { ...ctx, snapshots: server.app.snapshots }, input };
       });
       server.statements.length = 0;

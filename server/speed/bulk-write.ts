@@ -56,6 +56,17 @@ export async function insertNewRow<T extends object>(
   );
 }
 
+/** New rows of one entity (id, version and timestamps given here), chunked under the bound-value limit. */
+export async function insertNewRows<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  rows: ReadonlyArray<Record<string, unknown>>,
+): Promise<void> {
+  const now = new Date();
+  const full = rows.map((values) => ({ id: randomUUID(), version: 1, createdAt: now, updatedAt: now, ...values }));
+  await insertBound(em, entity.name, full, PARAMS_PER_STATEMENT);
+}
+
 /** Plain rows (column values by property, references as ids, every column given), chunked under the bound-value limit. */
 export async function insertPlainRows<T extends object>(
   em: EntityManager,

@@ -10,7 +10,7 @@ import { noteCommitDetail } from '../services/committed-changes';
 import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-stamp';
 import type { PlanScores } from '../services/realization';
 import { JsonText } from '../speed/bound-insert';
-import { insertNewRow } from '../speed/bulk-write';
+import { insertNewRows } from '../speed/bulk-write';
 import { SyncBatch } from '../entities/sync-batch';
 import type { SyncOutcome } from './answer';
 import { type KeptAfter, keepStateAfter, stateBeforeTurn, stateInTurn, stateLeft } from './kept-state';
@@ -243,11 +243,17 @@ export async function syncTogether(
       }
       // every batch's audit events in one insert (per chunk of bound values): those of a failed batch were never added
       await flushAuditBuffer({ ...ctx, em, auditBuffer: turn.audit, auditHeld: false });
-      for (const [k, d] of done) {
-        const batchKey = members[k].input.batchKey;
-        if (batchKey) await storeAnswer(em, members[k].ctx, turn.plan, batchKey, d);
-        settled[k] = { value: d.outcome };
-      }
+      // every keyed batch's answer in one insert: an await per batch, under the plan's lock, held the next turn
+      await storeAnswers(
+        em,
+        fast,
+        turn.plan,
+        [...done].flatMap(([k, d]) => {
+          const batchKey = members[k].input.batchKey;
+          return batchKey ? [{ batchKey, done: d }] : [];
+        }),
+      );
+      for (const [k, d] of done) settled[k] = { value: d.outcome };
       for (const [k, r] of replays) {
         const outcome = 'replay' in r ? r.replay : JSON.parse(JSON.stringify(done.get(r.replayOf)!.outcome));
         settled[k] = { value: { ...outcome, replayed: true } };
@@ -273,22 +279,36 @@ export async function syncTogether(
   return settled as Array<Settled<SyncOutcome>>;
 }
 
-/** The answer a retry of the batch key replays, stored with the batch's rows */
-async function storeAnswer(em: EntityManager, ctx: ServiceContext, plan: PlanVersion, batchKey: string, d: BatchDone) {
-  const requestHash = d.requestHash;
-  if (ctx.fastPaths !== false) {
-    // a native insert: the unit of work would re-examine every row of the batch for one more row
-    await insertNewRow(em, SyncBatch, {
-      org: plan.org.id,
-      plan: plan.id,
-      batchKey,
-      requestHash,
-      // serialised once, as the answer's JSON is what a replay returns
-      response: new JsonText(JSON.stringify(d.outcome)),
-    });
+/**
+ * The answers a retry of each batch key replays, stored with the batches' rows: one statement for the turn (chunked
+ * under the bound-value limit), not one per batch. A batch that failed is not among them (its savepoint undid it).
+ */
+async function storeAnswers(
+  em: EntityManager,
+  fast: boolean,
+  plan: PlanVersion,
+  answers: Array<{ batchKey: string; done: BatchDone }>,
+) {
+  if (answers.length === 0) return;
+  if (fast) {
+    // native inserts: the unit of work would re-examine every row of the batches for these rows
+    await insertNewRows(
+      em,
+      SyncBatch,
+      answers.map(({ batchKey, done }) => ({
+        org: plan.org.id,
+        plan: plan.id,
+        batchKey,
+        requestHash: done.requestHash,
+        // serialised once, as the answer's JSON is what a replay returns
+        response: new JsonText(JSON.stringify(done.outcome)),
+      })),
+    );
   } else {
-    const response = JSON.parse(JSON.stringify(d.outcome)) as Record<string, unknown>;
-    em.create(SyncBatch, { org: plan.org, plan, batchKey, requestHash, response });
+    for (const { batchKey, done } of answers) {
+      const response = JSON.parse(JSON.stringify(done.outcome)) as Record<string, unknown>;
+      em.create(SyncBatch, { org: plan.org, plan, batchKey, requestHash: done.requestHash, response });
+    }
     await em.flush();
   }
 }

@@ -74,6 +74,20 @@ describe.each(databaseNames())('batches of one plan synced in one turn (%s)', (d
   const rowOf = (snapshot: Record<string, unknown> | null | undefined) =>
     snapshot &&
     withoutTimes({ ...snapshot, id: undefined, createdAt: undefined, updatedAt: undefined, recordedAt: undefined });
+  /** the answers stored for a retry of their batch key (sync_batch), as a replay would return them */
+  const answersStored = async (server: TestServer) =>
+    (
+      (await server.orm.em
+        .fork()
+        .getConnection()
+        .execute(`select batch_key, request_hash, response from sync_batch where plan_id = ? order by batch_key`, [
+          planId,
+        ])) as Array<{ batch_key: string; request_hash: string; response: unknown }>
+    ).map((r) => ({
+      key: r.batch_key,
+      hash: r.request_hash,
+      answer: withoutTimes(typeof r.response === 'string' ? JSON.parse(r.response) : r.response),
+    }));
   const commits = (server: TestServer) => server.orm.em.fork().count(PlanCommit, { plan: planId });
   const stored = async (server: TestServer) =>
     withoutTimes((await readRows(server, planId, { year: 2022 })).rows.filter((r) => r.level === 'INDICATOR'));
@@ -83,7 +97,7 @@ describe.each(databaseNames())('batches of one plan synced in one turn (%s)', (d
     const actual = (row: SheetRow, value: string, version = row.rowVersion) =>
       edit({ rowId: row.rowId, rowVersion: version }, { actual: value });
     const batches: Batch[] = [
-      { actor: 'pane 1', rows: [actual(r0, '11'), actual(r1, '12')] },
+      { actor: 'pane 1', batchKey: 'k-1', rows: [actual(r0, '11'), actual(r1, '12')] },
       // r1 at the version pane 1 wrote over: a conflict; r2 lands
       { actor: 'pane 2', rows: [actual(r1, '21'), actual(r2, '22')] },
       // one bad cell: the atomic batch writes nothing
@@ -94,8 +108,9 @@ describe.each(databaseNames())('batches of one plan synced in one turn (%s)', (d
       { actor: 'pane 5', batchKey: 'k-4', rows: [actual(r5, '51')] },
       { actor: 'pane 6', year: 1999, rows: [actual(r6, '61')] },
       // written and failed: none of its rows stay, so the next batch finds r6 as it was
-      { actor: 'pane 7', crash: true, rows: [actual(r6, '71'), actual(r7, '72')] },
-      { actor: 'pane 8', rows: [actual(r6, '81')] },
+      // keyed: the answer of a batch undone is not stored, so its retry is decided again, never replayed
+      { actor: 'pane 7', batchKey: 'k-7', crash: true, rows: [actual(r6, '71'), actual(r7, '72')] },
+      { actor: 'pane 8', batchKey: 'k-8', rows: [actual(r6, '81')] },
       // r0 at the version pane 1's batch left: decided on the state the batches before it left
       { actor: 'pane 9', rows: [actual(r0, '91', r0.rowVersion + 1)] },
     ];
@@ -144,5 +159,22 @@ describe.each(databaseNames())('batches of one plan synced in one turn (%s)', (d
     // one commit for the whole turn, where the reference committed once per batch that wrote
     expect((await commits(together)) - commitsBefore[0]).toBe(1);
     expect((await commits(inTurn)) - commitsBefore[1]).toBeGreaterThan(1);
+    // the stored answers, all in one insert: those of a turn of their own, and none for the batch undone
+    const insertsOf = (server: TestServer) =>
+      server.statements.filter((sql) => /insert\s+into\s+\W?sync_batch\W/i.test(sql)).length;
+    expect(insertsOf(together)).toBe(1);
+    expect(await answersStored(together)).toEqual(await answersStored(inTurn));
+    expect((await answersStored(together)).map((a) => a.key)).toEqual(['k-1', 'k-4', 'k-8']);
+    // each key sent again answers as the first time, replayed; k-7's retry (no crash now) is decided, not replayed
+    const retried = batches.filter((b) => b.batchKey && b.actor !== 'pane 5').map((b) => ({ ...b, crash: undefined }));
+    const again = await syncTogether(retried.map((b) => member(together, b)));
+    const first = (actor: string) => answerOf(grouped[batches.findIndex((b) => b.actor === actor)]);
+    expect(again.map(answerOf)).toEqual([
+      { ...first('pane 1'), replayed: true },
+      { ...first('pane 4'), replayed: true },
+      { ...first('pane 4'), replayed: true },
+      expect.objectContaining({ replayed: false }),
+      { ...first('pane 8'), replayed: true },
+    ]);
   });
 });

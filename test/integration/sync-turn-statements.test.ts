@@ -42,7 +42,10 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
     for (const r of read.data.sheetRows.rows as Array<{ rowId: string; rowVersion: number }>)
       versions.set(r.rowId, r.rowVersion);
   }
-  const member = (rows: Array<{ rowId: string; rowVersion?: number; actual: string }>): SyncMember => ({
+  const member = (
+    rows: Array<{ rowId: string; rowVersion?: number; actual: string }>,
+    batchKey?: string,
+  ): SyncMember => ({
     ctx: {
       em: server.orm.em.fork(),
       actor: 'pane',
@@ -50,7 +53,7 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
       sourceDetail: null,
       snapshots: server.app.snapshots,
     },
-    input: { planId, year: 2022, checkpoint: Checkpoint.YEAR_END, mode: 'partial', rows },
+    input: { planId, year: 2022, checkpoint: Checkpoint.YEAR_END, mode: 'partial', rows, batchKey },
   });
   const actuals = (from: number, value: string) =>
     ids.slice(from, from + 5).map((rowId) => ({ rowId, rowVersion: versions.get(rowId), actual: value }));
@@ -101,5 +104,23 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
     const turn = from(lines(), 'begin');
     expect(turn.filter((l) => l === 'savepoint')).toHaveLength(2);
     expect(turn.filter((l) => l === 'select plan_version')).toHaveLength(2);
+  });
+
+  it("stores every keyed batch's answer, and every batch's audit events, in one insert for the turn", async () => {
+    await readVersions();
+    const key = `finish-${Date.now()}`;
+    server.statements.length = 0;
+    const answers = await syncTogether([0, 5, 10, 15].map((at, i) => member(actuals(at, '7'), `${key}-${i}`)));
+    for (const a of answers) expect('value' in a && a.value.applied).toBe(5);
+    const turn = from(lines(), 'begin');
+    const inTurn = turn.slice(0, turn.indexOf('commit'));
+    // one statement each, whatever the turn's batches: an await per batch held the plan's lock (B4-pg's finish)
+    expect(inTurn.filter((l) => l === 'insert sync_batch')).toHaveLength(1);
+    expect(inTurn.filter((l) => l === 'insert audit_event')).toHaveLength(1);
+    const stored = await server.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select batch_key from sync_batch where batch_key like ? order by batch_key`, [`${key}-%`]);
+    expect(stored.map((r: { batch_key: string }) => r.batch_key)).toEqual([0, 1, 2, 3].map((i) => `${key}-${i}`));
   });
 });
