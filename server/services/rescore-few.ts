@@ -1,7 +1,7 @@
 import type { ScoringProfile } from '@core/scoring';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { Indicator, OperationalObjective, StrategicObjective } from '../entities';
-import { LayeredMap } from '../sync/layered-map';
+import { LayeredMap } from '../speed/layered-map';
 import type { PlanSnapshot } from './plan-snapshot';
 import type { PlanScores, ScoreReuse } from './realization';
 import {

@@ -17,7 +17,7 @@ import { groupBy } from '../services/group-by';
 import { loadPlanSnapshot, type PlanSnapshot, replacedIn } from '../services/plan-snapshot';
 import type { SheetLevel } from '@core/sheet/row';
 import { foldName, foldWords } from '@core/vocabulary/fold';
-import { LayeredMap } from './layered-map';
+import { LayeredMap } from '../speed/layered-map';
 import { buildNodeKeys, keysHold, type NodeKeys } from './node-keys';
 
 export type PlanNode = Perspective | StrategicObjective | OperationalObjective | Indicator;

@@ -109,7 +109,7 @@ describe('§5.8 dashboards', () => {
       ['iso', results.get('iso')!],
       ['get', results.get('pay')!],
     ]);
-    // what the server's rescore gives: another class of map (server/sync/layered-map.ts)
+    // what the server's rescore gives: another class of map (server/speed/layered-map.ts)
     const view: ReadonlyMap<string, IndicatorResult> = {
       size: listed.size,
       get: (id) => listed.get(id),

@@ -1,5 +1,5 @@
 /** LayeredMap (server/sync/layered-map.ts): a map with a few values replaced reads as the copy it stands for. */
-import { LayeredMap } from '../../server/sync/layered-map';
+import { LayeredMap } from '../../server/speed/layered-map';
 
 const copied = <K, V>(base: ReadonlyMap<K, V>, changes: Array<[K, V]>) => {
   const map = new Map(base);
