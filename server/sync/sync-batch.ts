@@ -75,12 +75,16 @@ export type BatchDone = {
 /** A batch answered by a replay: of a stored answer, or of a batch earlier in the same turn. */
 export type BatchReplay = { replay: SyncOutcome } | { replayOf: number };
 
-/** The plan's nodes by level and code (perspectives also by name), as a cruscotto row names them. */
+/**
+ * The plan's nodes by level and code (perspectives also by name), as a cruscotto row names them. A key two nodes hold
+ * (the API refuses neither) names the first in the plan's order: the one plan lint and the importers leave the code
+ * to, asking the later ones to change (test/integration/sync-dashboard-cells.test.ts).
+ */
 function knownNodes(state: PlanState): KnownNode {
   // indexed on the state, once per plan read (PlanState.nodeKeys); a row's version only for the rows a batch names
   const index = state.nodeKeys();
   return (key) => {
-    const node = state.nodes.get(index.byKey.get(key)?.at(-1) ?? '');
+    const node = state.nodes.get(index.byKey.get(key)?.[0] ?? '');
     return node && { id: node.id, version: state.rowVersion(node) };
   };
 }
