@@ -47,8 +47,6 @@ export type TurnSoFar = {
   keys: Map<string, { requestHash: string; member: number }>;
   /** the audit events of the batches answered earlier in this turn, inserted together at its end */
   audit: HeldEvents;
-  /** called before the batch's first write: a batch among others takes its savepoint (sync-rows.ts) */
-  beforeWrite?: () => Promise<void>;
 };
 
 /** audit events recorded, held for the turn's one insert (ServiceContext.auditHeld) */
@@ -127,9 +125,14 @@ async function replayOf(turn: TurnSoFar, input: SyncInput, requestHash: string):
 /**
  * One batch of a turn, decided against the state the batches before it left (`turn`), applied, and answered with
  * the plan's scores after it: exactly what it would do alone in a turn of its own. Its batch key is stored by the
- * turn, after the last answer is final.
+ * turn, after the last answer is final. `beforeWrite` runs before its first write: a batch among others takes its
+ * savepoint there (sync-rows.ts).
  */
-export async function syncBatch(turn: TurnSoFar, member: SyncMember): Promise<BatchDone | BatchReplay> {
+export async function syncBatch(
+  turn: TurnSoFar,
+  member: SyncMember,
+  beforeWrite?: () => Promise<void>,
+): Promise<BatchDone | BatchReplay> {
   const { ctx, input, hooks = {} } = member;
   const clock = hooks.clock;
   const { em, plan } = turn;
@@ -181,7 +184,7 @@ export async function syncBatch(turn: TurnSoFar, member: SyncMember): Promise<Ba
   } else {
     // a batch that will write takes its savepoint first (only rows accepted, or cruscotto entries, are written)
     const writes = plans.some((p) => p.status === 'created' || p.status === 'updated' || p.status === 'deleted');
-    if (writes || cruscotti.placements.length > 0) await turn.beforeWrite?.();
+    if (writes || cruscotti.placements.length > 0) await beforeWrite?.();
     ({ state, after, created } = await applyRows(tx, read, plans, nodeInput));
     placed = await writePlacements(tx, plan, folded, plans, cruscotti, after);
     await hooks.afterWrite?.();
