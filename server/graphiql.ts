@@ -20,12 +20,20 @@ export function graphiqlRouter(endpoint = '/graphql'): Router {
 
 /**
  * The query the page opens with. Exported so that a test runs it on the Sondrio plan and checks its answer
- * (test/integration/plan-tree.test.ts): a renamed or removed field fails there, not in front of a user.
+ * (test/integration/plan-tree.test.ts): a renamed or removed field fails there, not in front of a user. Its lines
+ * are at most 50 characters: in a 1280-pixel-wide window the editor shows about 52 before its toolbar, and the
+ * instructions were cut where they name the token's file (test/integration/graphiql.test.ts).
  */
 export const EXAMPLE_QUERY = `# Cruscotto: i piani caricati su questo server.
-# Prima incollare il proprio token nella scheda Headers qui sotto ("npm start" lo stampa al primo avvio e lo conserva
-# in data/local-token.txt); poi premere il pulsante di esecuzione (o Ctrl+Invio).
-# (English: the plans on this server. Paste your token in the Headers tab below, then press run or Ctrl+Enter.)
+# 1. Incollare il proprio token nella scheda
+#    Headers qui sotto ("npm start" lo stampa al
+#    primo avvio e lo conserva in
+#    data/local-token.txt).
+# 2. Premere il pulsante di esecuzione
+#    (o Ctrl+Invio).
+# (English: the plans on this server. Paste your
+# token in the Headers tab below, then press run
+# or Ctrl+Enter.)
 query Plans {
   planVersionsConnection {
     totalCount
@@ -49,7 +57,13 @@ query Plans {
               title
               weight
               polarity
-              targets(year: 2022) { year effective { value { raw number date } } thresholds { score value { raw } } }
+              targets(year: 2022) {
+                year
+                effective {
+                  value { raw number date }
+                }
+                thresholds { score value { raw } }
+              }
             }
           }
         }

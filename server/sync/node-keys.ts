@@ -1,7 +1,7 @@
 /**
  * The plan's nodes by the keys a sheet row names them with (PlanState.nodeKeys): each key's node ids in the plan's
- * order, and each node's keys as indexed. A key held twice keeps both: the last names it, as a map built in that
- * order would have it, and a rename of the last leaves the one before.
+ * order, and each node's keys as indexed. A key held twice keeps both, for each reader to choose: a cruscotto row's
+ * key names the first (sync-batch.ts knownNodes), a code checked for a row may be held by any not renamed (decide.ts).
  */
 export type NodeKeys = {
   byKey: ReadonlyMap<string, readonly string[]>;

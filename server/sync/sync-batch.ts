@@ -47,8 +47,6 @@ export type TurnSoFar = {
   keys: Map<string, { requestHash: string; member: number }>;
   /** the audit events of the batches answered earlier in this turn, inserted together at its end */
   audit: HeldEvents;
-  /** called before the batch's first write: a batch among others takes its savepoint (sync-rows.ts) */
-  beforeWrite?: () => Promise<void>;
 };
 
 /** audit events recorded, held for the turn's one insert (ServiceContext.auditHeld) */
@@ -75,12 +73,16 @@ export type BatchDone = {
 /** A batch answered by a replay: of a stored answer, or of a batch earlier in the same turn. */
 export type BatchReplay = { replay: SyncOutcome } | { replayOf: number };
 
-/** The plan's nodes by level and code (perspectives also by name), as a cruscotto row names them. */
+/**
+ * The plan's nodes by level and code (perspectives also by name), as a cruscotto row names them. A key two nodes hold
+ * (the API refuses neither) names the first in the plan's order: the one plan lint and the importers leave the code
+ * to, asking the later ones to change (test/integration/sync-dashboard-cells.test.ts).
+ */
 function knownNodes(state: PlanState): KnownNode {
   // indexed on the state, once per plan read (PlanState.nodeKeys); a row's version only for the rows a batch names
   const index = state.nodeKeys();
   return (key) => {
-    const node = state.nodes.get(index.byKey.get(key)?.at(-1) ?? '');
+    const node = state.nodes.get(index.byKey.get(key)?.[0] ?? '');
     return node && { id: node.id, version: state.rowVersion(node) };
   };
 }
@@ -123,9 +125,14 @@ async function replayOf(turn: TurnSoFar, input: SyncInput, requestHash: string):
 /**
  * One batch of a turn, decided against the state the batches before it left (`turn`), applied, and answered with
  * the plan's scores after it: exactly what it would do alone in a turn of its own. Its batch key is stored by the
- * turn, after the last answer is final.
+ * turn, after the last answer is final. `beforeWrite` runs before its first write: a batch among others takes its
+ * savepoint there (sync-rows.ts).
  */
-export async function syncBatch(turn: TurnSoFar, member: SyncMember): Promise<BatchDone | BatchReplay> {
+export async function syncBatch(
+  turn: TurnSoFar,
+  member: SyncMember,
+  beforeWrite?: () => Promise<void>,
+): Promise<BatchDone | BatchReplay> {
   const { ctx, input, hooks = {} } = member;
   const clock = hooks.clock;
   const { em, plan } = turn;
@@ -177,7 +184,7 @@ export async function syncBatch(turn: TurnSoFar, member: SyncMember): Promise<Ba
   } else {
     // a batch that will write takes its savepoint first (only rows accepted, or cruscotto entries, are written)
     const writes = plans.some((p) => p.status === 'created' || p.status === 'updated' || p.status === 'deleted');
-    if (writes || cruscotti.placements.length > 0) await turn.beforeWrite?.();
+    if (writes || cruscotti.placements.length > 0) await beforeWrite?.();
     ({ state, after, created } = await applyRows(tx, read, plans, nodeInput));
     placed = await writePlacements(tx, plan, folded, plans, cruscotti, after);
     await hooks.afterWrite?.();

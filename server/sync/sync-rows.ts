@@ -68,7 +68,7 @@ function tooLarge(input: SyncInput): Settled<SyncOutcome> | undefined {
 /**
  * A batch that fails among others is undone alone: a savepoint taken before its first write is rolled back, the
  * batches before and after it keep their rows (as a failed transaction of its own would leave them). Taken only by a
- * batch about to write (TurnSoFar.beforeWrite): one that fails before writing has nothing to undo (a replay, a batch
+ * batch about to write (syncBatch's beforeWrite): one that fails before writing has nothing to undo (a replay, a batch
  * key reused, a year the plan does not have, an atomic batch refused, every row a conflict write nothing). Never
  * released: a released savepoint is one round trip more per batch, and one left is committed with the turn; a turn
  * holds at most TURN_BATCHES (plan-queue.ts), well under the 64 subtransactions a PostgreSQL session keeps in its
@@ -206,9 +206,8 @@ export async function syncTogether(
         member.hooks?.clock?.mark('wait');
         let result: BatchDone | BatchReplay | undefined;
         const savepoint = savepointFor(em, k);
-        turn.beforeWrite = alone ? undefined : savepoint.take;
         try {
-          result = await syncBatch(turn, member);
+          result = await syncBatch(turn, member, alone ? undefined : savepoint.take);
           if ('outcome' in result) {
             done.set(k, result);
             turn.audit.push(...result.audit);

@@ -25,6 +25,11 @@ describe('the GraphQL IDE at the server root', () => {
     }
   });
 
+  it("opens on an example whose lines fit the editor's width in a 1280-pixel-wide window (about 52 characters)", () => {
+    const tooLong = EXAMPLE_QUERY.split('\n').filter((line) => line.length > 50);
+    expect(tooLong).toEqual([]);
+  });
+
   it('answers GraphQL at /graphql and refuses a simple GET without the CSRF preflight header', async () => {
     const get = await fetch(`${server.url}/graphql?query=%7B__typename%7D`, {
       headers: { authorization: `Bearer ${server.token}` },

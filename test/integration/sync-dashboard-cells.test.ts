@@ -190,6 +190,80 @@ describe('cruscotto cells of a sheet row (sqlite)', () => {
     expect(await placed(planId)).toEqual([]);
   });
 
+  // The API refuses neither a code twice in a level (plan lint flags the later holders) nor a perspective's name
+  // twice. A cruscotto row naming such a key without an id names its first holder in the plan's order (siblings by
+  // position), the one plan lint leaves the code to, whichever was created first: the order must not flip.
+  const twice = [
+    ['after', 9, 'first'],
+    ['before', 0, 'copy'],
+  ] as const;
+
+  it.each(twice)(
+    'a cruscotto row naming a code the plan holds twice is DUPLICATE_CODE and names its first holder (copy %s it)',
+    async (_where, position, expected) => {
+      const planId = await newPlan();
+      const created = await sync(server, { planId, rows: planRows(1) });
+      const [so, first] = [created.rows[1].rowId, created.rows[2].rowId];
+      const copy = ok(
+        await server.gql(
+          `mutation($so: ID!, $position: Int!) { createIndicator(input: { strategicObjectiveId: $so, code: "1.1.1",
+            title: "Copia", position: $position }) { id } }`,
+          { so, position },
+        ),
+      ).createIndicator.id as string;
+      const holder = { first, copy }[expected];
+      const lint: Array<{ node: { code: string; subjectId: string } }> = ok(
+        await server.gql(
+          'query($p: ID!) { planLintConnection(planId: $p, first: 500) { edges { node { code subjectId } } } }',
+          { p: planId },
+        ),
+      ).planLintConnection.edges;
+      const flagged = lint.filter((e) => e.node.code === 'DUPLICATE_CODE').map((e) => e.node.subjectId);
+      expect(flagged).toEqual([holder === first ? copy : first]);
+      const result = await sync(server, {
+        planId,
+        rows: [{ clientRef: 'c', level: 'azione', code: '1.1.1', dashboard: SG }],
+      });
+      // the other holder holds the code against it: refused, nothing placed, whichever it names
+      expect(outcomes(result)).toEqual([['REJECTED', ['code:DUPLICATE_CODE']]]);
+      expect(result.rows[0].rowId).toBe(holder);
+      expect(await placed(planId)).toEqual([]);
+    },
+  );
+
+  it.each(twice)(
+    "a cruscotto heading naming a perspective's title the plan holds twice is its first (copy %s it)",
+    async (_where, position, expected) => {
+      const planId = await newPlan();
+      // another perspective first: this one's position (1) leaves room for a copy before it
+      const other = { clientRef: 'Q', level: 'prospettiva', title: 'Altra prospettiva' };
+      const first = (await sync(server, { planId, rows: [other, ...planRows(0).slice(0, 1)] })).rows[1].rowId;
+      const copy = ok(
+        await server.gql(
+          `mutation($p: ID!, $position: Int!) { createPerspective(input: { planId: $p, name: "Sviluppo economico",
+            position: $position }) { id } }`,
+          { p: planId, position },
+        ),
+      ).createPerspective.id as string;
+      const holder = { first, copy }[expected];
+      const result = await sync(server, {
+        planId,
+        rows: [
+          { clientRef: 'h', level: 'prospettiva', title: 'Sviluppo economico', dashboard: SG },
+          { clientRef: 'n', level: 'obiettivo strategico', code: '9', title: 'Nuovo', parentRef: 'h', dashboard: SG },
+        ],
+      });
+      expect(outcomes(result).map(([, errors]) => errors)).toEqual([[], []]);
+      expect(result.rows[0].rowId).toBe(holder);
+      const rows = await sheetRowsWith<{ code: string | null; parentId: string | null }>(
+        server,
+        planId,
+        'code parentId',
+      );
+      expect(rows.find((r) => r.code === '9')?.parentId).toBe(holder);
+    },
+  );
+
   it('writes the entries of many cruscotti in as many statements as those of a few', async () => {
     const statementsFor = async (n: number) => {
       const planId = await newPlan();
