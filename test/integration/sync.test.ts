@@ -209,8 +209,8 @@ describeOnSondrio('sheet sync: a new branch in one batch (%s)', (sondrio) => {
     expect({ ...now, events: 0 }).toEqual({
       ...counts,
       events: 0,
-      strategic: counts.strategic + 1,
-      operational: counts.operational + 1,
+      strategicObjectives: counts.strategicObjectives + 1,
+      operationalObjectives: counts.operationalObjectives + 1,
       indicators: counts.indicators + 1,
       targets: counts.targets + 3,
       revisions: counts.revisions + 3,
