@@ -6,7 +6,7 @@
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import { H, openSession } from '../helpers/addin-session';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { edit, ok, readRows, type SheetRow, syncPlan } from '../helpers/sync';
+import { edit, ok, readRows, type SheetRow } from '../helpers/sync';
 
 const sondrio = withSondrioServer('sqlite');
 
@@ -39,7 +39,7 @@ test("a unit's sheet: its rows only, the scope remembered, Sync and Aggiorna of 
   expect(sent).toMatchObject({ updated: 1, rejected: 0 });
 
   // a colleague changes a row of the unit and a row of another unit: Aggiorna brings the first only
-  await syncPlan(sondrio, [
+  await sondrio.sheet.sync([
     edit(mine[1], { actual: mine[1].target!.raw }),
     edit(theirs, { actual: theirs.target!.raw }),
   ]);

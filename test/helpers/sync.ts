@@ -136,14 +136,6 @@ export async function sync(server: Sender, batch: Batch): Promise<SyncResult> {
   return ok(await syncRaw(server, batch)).syncRows;
 }
 
-/**
- * Sends `rows` to a fixture's plan (a `SondrioServer`: its server and the Sondrio plan) in one batch with the batch
- * defaults (2022, year end, PARTIAL), as its administrator.
- */
-export function syncPlan({ server, plan }: { server: Sender; plan: { planId: string } }, rows: SheetRowIn[]) {
-  return sync(server, { planId: plan.planId, rows });
-}
-
 export async function readRows(
   server: TestServer,
   planId: string,

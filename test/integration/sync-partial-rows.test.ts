@@ -1,5 +1,5 @@
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { type Batch, currentRow, edit, ok, outcomes, readRows, type SheetRowIn, sync, syncPlan } from '../helpers/sync';
+import { type Batch, currentRow, edit, ok, outcomes, readRows, type SheetRowIn, sync } from '../helpers/sync';
 
 /**
  * Partial rows (issue 12, item 8 and defect 6): where the plan's status allows some cells of a row and not others,
@@ -74,7 +74,7 @@ describe('sheet sync: partial rows on a locked checkpoint (sqlite)', () => {
     );
     const row = await currentRow(server, plan.planId, 'indicator', '1.1.3');
     const before = await readRows(server, plan.planId);
-    const result = await syncPlan(sondrio, [edit(row, { target: '120', actual: '130' })]);
+    const result = await sondrio.sheet.sync([edit(row, { target: '120', actual: '130' })]);
     expect(outcomes(result)).toEqual([['UPDATED', ['actual:PERIOD_LOCKED']]]);
     expect(result.rows[0].errors[0].messageIt).toMatch(/validato OIV/);
     const after = await currentRow(server, plan.planId, 'indicator', '1.1.3');
