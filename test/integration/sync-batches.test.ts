@@ -2,18 +2,7 @@ import { Checkpoint, ChangeSource } from '@core/vocabulary/enums';
 import { Indicator, Measurement, OrgUnit } from '../../server/entities';
 import { syncRows } from '../../server/sync/sync-rows';
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import {
-  changedRows,
-  edit,
-  newAction,
-  ok,
-  problems,
-  type SheetRowIn,
-  sync,
-  syncRaw,
-  tableCounts,
-  writes,
-} from '../helpers/sync';
+import { changedRows, edit, newAction, ok, problems, type SheetRowIn, tableCounts, writes } from '../helpers/sync';
 
 /**
  * What a sync batch promises as a whole: optimistic concurrency per row, one answer per batch key, ATOMIC against
@@ -57,9 +46,7 @@ describeOnSondrio('sheet sync: optimistic concurrency (%s)', (sondrio) => {
     ]);
 
     // B chooses "mine" and resends with the version of the conflict
-    const again = await sondrio.sheet.sync([
-      { rowId: seenByB.rowId, rowVersion: conflict.current!.rowVersion, actual: '90' },
-    ]);
+    const again = await sheet.sync([{ rowId: seenByB.rowId, rowVersion: conflict.current!.rowVersion, actual: '90' }]);
     expect(again.rows[0]).toMatchObject({ status: 'UPDATED' });
     expect((await sheet.row('indicator', '1.1.3')).actual?.raw).toBe('90');
   });
@@ -69,12 +56,12 @@ describeOnSondrio('sheet sync: optimistic concurrency (%s)', (sondrio) => {
     const before = await sheet.read();
     const one = before.rows.find((r) => r.code === '3.1.1' && r.level === 'INDICATOR')!;
     const other = before.rows.find((r) => r.code === '3.3.1' && r.level === 'INDICATOR')!;
-    const result = await sondrio.sheet.sync([edit(one, { actual: '21' })]);
+    const result = await sheet.sync([edit(one, { actual: '21' })]);
     const after = await sheet.read();
     expect(after.rows.find((r) => r.rowId === one.rowId)!.rowVersion).toBe(result.rows[0].rowVersion);
     expect(changedRows(before.rows, after.rows, [one.rowId])).toEqual([]);
     // a colleague who read 3.3.1 before that batch can still save it
-    const colleague = await sondrio.sheet.sync([edit(other, { actual: '27' })]);
+    const colleague = await sheet.sync([edit(other, { actual: '27' })]);
     expect(colleague.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
   });
 });
@@ -84,23 +71,22 @@ describeOnSondrio('sheet sync: idempotent batches (%s)', (sondrio) => {
     const { server, plan, sheet } = sondrio;
     const measured = plan.indicator('2.1.1');
     const stale = plan.indicator('2.1.3');
-    const batch = {
-      planId: plan.planId,
+    const key = {
       batchKey: 'Piano2022.xlsx#Azioni#2026-11-22T10:15:03Z',
       source: { kind: 'ADDIN' as const, workbook: 'Piano 2022.xlsx', sheet: 'Azioni', author: 'm.rossi' },
-      rows: [
-        edit(measured, { actual: '110' }),
-        newAction('R40', plan.operational('2.1').rowId, '2.1.9', '5'),
-        { rowId: stale.rowId, rowVersion: stale.rowVersion + 100, actual: '20' },
-      ] as SheetRowIn[],
     };
-    const first = await sync(server, batch);
-    expect(first).toMatchObject({ replayed: false, applied: 2, batchKey: batch.batchKey });
+    const rows = [
+      edit(measured, { actual: '110' }),
+      newAction('R40', plan.operational('2.1').rowId, '2.1.9', '5'),
+      { rowId: stale.rowId, rowVersion: stale.rowVersion + 100, actual: '20' },
+    ];
+    const first = await sheet.sync(rows, key);
+    expect(first).toMatchObject({ replayed: false, applied: 2, batchKey: key.batchKey });
     expect(first.rows.map((r) => r.status)).toEqual(['UPDATED', 'CREATED', 'CONFLICT']);
     const counts = await tableCounts(server);
 
     server.statements.length = 0;
-    const second = await sync(server, batch);
+    const second = await sheet.sync(rows, key);
     expect(second.replayed).toBe(true);
     expect(writes(server.statements).map((sql) => sql.replace(/\u001b\[[0-9;]*m/g, '').slice(0, 60))).toEqual([]);
     expect({ ...second, replayed: false }).toEqual(first);
@@ -124,7 +110,7 @@ describeOnSondrio('sheet sync: idempotent batches (%s)', (sondrio) => {
       after: { value: { raw: '110' } },
     });
 
-    const reused = await syncRaw(server, { ...batch, rows: [{ rowId: measured.rowId, actual: '111' }] });
+    const reused = await sheet.syncRaw([{ rowId: measured.rowId, actual: '111' }], key);
     expect(problems(reused)).toEqual([{ field: 'batchKey', code: 'KEY_REUSED', message: expect.any(String) }]);
     expect((await sheet.row('indicator', '2.1.1')).actual?.raw).toBe('110');
     expect(await tableCounts(server)).toEqual(counts);

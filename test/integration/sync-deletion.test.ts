@@ -13,10 +13,7 @@ describeOnSondrio('sheet sync: deletion (%s)', (sondrio) => {
     const before = await sheet.read();
     const gone = plan.indicator('1.4.2');
     const kept = plan.indicator('1.4.1');
-    const result = await sondrio.sheet.sync([
-      { rowId: kept.rowId, rowVersion: kept.rowVersion },
-      edit(gone, { delete: true }),
-    ]);
+    const result = await sheet.sync([{ rowId: kept.rowId, rowVersion: kept.rowVersion }, edit(gone, { delete: true })]);
     expect(result.rows.map((r) => [r.status, r.rowVersion, r.errors])).toEqual([
       ['UNCHANGED', kept.rowVersion, []],
       ['DELETED', null, []],
@@ -45,7 +42,7 @@ describeOnSondrio('sheet sync: deletion (%s)', (sondrio) => {
     const { serverTime } = await sheet.deltaStart();
     const objective = plan.operational('2.2');
     const children = ['2.2.1', '2.2.2', '2.2.3', '2.2.4'].map((code) => plan.indicator(code));
-    const result = await sondrio.sheet.sync([objective, ...children].map((r) => edit(r, { delete: true })));
+    const result = await sheet.sync([objective, ...children].map((r) => edit(r, { delete: true })));
     expect(result.rows.map((r) => [r.status, r.errors])).toEqual(Array(5).fill(['DELETED', []]));
     const ids = [objective.rowId, ...children.map((c) => c.rowId)];
     const { rows } = await sheet.read();
@@ -65,7 +62,7 @@ describeOnSondrio('sheet sync: deletion (%s)', (sondrio) => {
     const operational = plan.operational('6.1');
     const before = await sheet.read();
     // 6.1 still has 6.1.1 and 6.1.2, which are not in the batch: 6.1 stays, so 6 must stay too
-    const result = await sondrio.sheet.sync([strategic, operational].map((r) => edit(r, { delete: true })));
+    const result = await sheet.sync([strategic, operational].map((r) => edit(r, { delete: true })));
     expect(outcomes(result)).toEqual([
       ['REJECTED', ['delete:HAS_CHILDREN']],
       ['REJECTED', ['delete:HAS_CHILDREN']],

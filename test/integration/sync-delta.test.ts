@@ -9,7 +9,7 @@ describeOnSondrio('sheet sync: delta reads (%s)', (sondrio) => {
     const first = await sheet.deltaStart();
     const a = plan.indicator('3.1.1');
     const b = plan.indicator('3.3.1');
-    const result = await sondrio.sheet.sync([
+    const result = await sheet.sync([
       edit(a, { actual: '18' }),
       edit(b, { note: 'dato provvisorio' }),
       newAction('N', plan.operational('3.3').rowId, '3.3.5', '30'),
@@ -38,7 +38,7 @@ describeOnSondrio('sheet sync: delta reads (%s)', (sondrio) => {
     const { sheet } = sondrio;
     const { serverTime } = await sheet.deltaStart();
     const row = await sheet.row('indicator', code);
-    const result = await sondrio.sheet.sync([edit(row, cells)]);
+    const result = await sheet.sync([edit(row, cells)]);
     expect(result.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
     expect(result.rows[0].rowVersion).not.toBe(row.rowVersion);
     const delta = await sheet.read({ since: serverTime });

@@ -48,7 +48,7 @@ describeOnSondrio('sheet sync: limits and locks (%s)', (sondrio) => {
     const measured = await sheet.row('indicator', '1.5.1');
     const noted = await sheet.row('indicator', '2.1.2');
     const targeted = await sheet.row('indicator', '2.1.4');
-    const result = await sondrio.sheet.sync([
+    const result = await sheet.sync([
       edit(measured, { actual: '260' }),
       edit(noted, { note: 'fonte: Infocamere' }),
       edit(targeted, { target: '21%' }),
@@ -76,7 +76,7 @@ describeOnSondrio('sheet sync: limits and locks (%s)', (sondrio) => {
       ).unlockCheckpoint,
     ).toBe(true);
     const now = await sheet.row('indicator', '1.5.1');
-    const unlocked = await sondrio.sheet.sync([{ rowId: measured.rowId, rowVersion: now.rowVersion, actual: '260' }]);
+    const unlocked = await sheet.sync([{ rowId: measured.rowId, rowVersion: now.rowVersion, actual: '260' }]);
     expect(unlocked.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
     expect((await sheet.row('indicator', '1.5.1')).actual?.raw).toBe('260');
   });
@@ -93,7 +93,7 @@ describeOnSondrio('sheet sync: an approved plan (%s)', (sondrio) => {
       plan.indicator(code),
     );
     const before = await sheet.read();
-    const result = await sondrio.sheet.sync([
+    const result = await sheet.sync([
       edit(titled, { title: 'Un altro titolo' }),
       edit(targeted, { target: '110' }),
       edit(weighted, { weight: '30%' }),
@@ -138,18 +138,18 @@ describeOnSondrio('sheet sync: an approved plan (%s)', (sondrio) => {
 
 describeOnSondrio('sheet sync: SQL statements per batch (%s)', (sondrio) => {
   it('does not grow with the number of rows: 10 and 40 actual updates cost the same statements', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const indicators = plan.rows.filter((r) => r.level === 'INDICATOR');
     expect(indicators.length).toBeGreaterThanOrEqual(40);
     // every indicator gets a measurement first, so both batches below update existing rows
-    const primed = await sondrio.sheet.sync(indicators.map((r) => edit(r, { actual: '1' })));
+    const primed = await sheet.sync(indicators.map((r) => edit(r, { actual: '1' })));
     expect(primed.rows.every((r) => r.status === 'UPDATED')).toBe(true);
     // each batch sends the versions the one before it answered, as the add-in keeps them
     const versions = new Map(primed.rows.map((r) => [r.rowId!, r.rowVersion!]));
 
     const statementsFor = async (count: number, value: string) => {
       server.statements.length = 0;
-      const result = await sondrio.sheet.sync(
+      const result = await sheet.sync(
         indicators.slice(0, count).map((r) => ({ rowId: r.rowId, rowVersion: versions.get(r.rowId), actual: value })),
       );
       expect(result.rows.filter((r) => r.status === 'UPDATED')).toHaveLength(count);

@@ -15,7 +15,7 @@ describeOnSondrio('sheet sync: round trip, updates and affected scores (%s)', (s
     const before = await sheet.read();
     expect(before.rows).toHaveLength(4 + 9 + 18 + 48);
     server.statements.length = 0;
-    const result = await sondrio.sheet.sync(before.rows.map(asInput));
+    const result = await sheet.sync(before.rows.map(asInput));
     const statuses = result.rows
       .filter((r) => r.status !== 'UNCHANGED')
       .map((r) => `${r.index} ${r.status} ${JSON.stringify(r.errors)}`);
@@ -32,7 +32,7 @@ describeOnSondrio('sheet sync: round trip, updates and affected scores (%s)', (s
     const { sheet } = sondrio;
     const perspective = await sheet.row('perspective', 'Processi');
     expect(perspective.code).toBeNull();
-    const result = await sondrio.sheet.sync([{ ...asInput(perspective), code: '' }]);
+    const result = await sheet.sync([{ ...asInput(perspective), code: '' }]);
     expect(result.rows[0]).toMatchObject({ status: 'UNCHANGED', errors: [] });
   });
 
@@ -53,7 +53,7 @@ describeOnSondrio('sheet sync: round trip, updates and affected scores (%s)', (s
     const before = await sheet.read();
     const row = before.rows.find((r) => r.rowId === plan.indicator('1.1.2').rowId)!;
 
-    const result = await sondrio.sheet.sync([edit(row, { actual: '11' })]);
+    const result = await sheet.sync([edit(row, { actual: '11' })]);
     const [updated] = result.rows;
     expect(updated).toMatchObject({ index: 0, rowId: row.rowId, status: 'UPDATED', errors: [], current: null });
     expect(updated.rowVersion).toBeGreaterThan(row.rowVersion);
