@@ -6,13 +6,13 @@
 import { MemoryWorkbook } from '../../addin/src/workbook/memory';
 import { H, openSession } from '../helpers/addin-session';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { edit, ok, readRows, type SheetRow, syncPlan } from '../helpers/sync';
+import { edit, ok, type SheetRow } from '../helpers/sync';
 
 const sondrio = withSondrioServer('sqlite');
 
 test("a unit's sheet: its rows only, the scope remembered, Sync and Aggiorna of its rows alone", async () => {
-  const { server, plan } = sondrio;
-  const all = (await readRows(server, plan.planId)).rows;
+  const { server, plan, sheet } = sondrio;
+  const all = (await sheet.read()).rows;
   const units = ok(
     await server.gql(`query($id: ID!) { organisation(id: $id) { units { id name } } }`, { id: plan.orgId }),
   ).organisation.units as Array<{ id: string; name: string }>;
@@ -39,10 +39,7 @@ test("a unit's sheet: its rows only, the scope remembered, Sync and Aggiorna of 
   expect(sent).toMatchObject({ updated: 1, rejected: 0 });
 
   // a colleague changes a row of the unit and a row of another unit: Aggiorna brings the first only
-  await syncPlan(sondrio, [
-    edit(mine[1], { actual: mine[1].target!.raw }),
-    edit(theirs, { actual: theirs.target!.raw }),
-  ]);
+  await sheet.sync([edit(mine[1], { actual: mine[1].target!.raw }), edit(theirs, { actual: theirs.target!.raw })]);
   const before = ids().length;
   const refreshed = await session.refresh();
   expect(refreshed.updated).toBe(1);

@@ -1,16 +1,6 @@
-import {
-  AuditEvent,
-  CheckpointLock,
-  Indicator,
-  Measurement,
-  OperationalObjective,
-  OrgUnit,
-  Perspective,
-  StrategicObjective,
-  Target,
-  TargetRevision,
-} from '../../server/entities';
+import { AuditEvent, CheckpointLock, OrgUnit } from '../../server/entities';
 import { SyncBatch } from '../../server/entities/sync-batch';
+import { TREE_ENTITIES } from '../../server/services/plan-snapshot';
 import type { SheetRowIn } from '@core/sheet/row';
 import type { ParsedValue } from '@core/values/types';
 import type { SheetRowOut } from '../../server/sync/sheet-rows';
@@ -144,14 +134,6 @@ export function syncRaw(server: Sender, batch: Batch): Promise<GraphQLResponse<{
 
 export async function sync(server: Sender, batch: Batch): Promise<SyncResult> {
   return ok(await syncRaw(server, batch)).syncRows;
-}
-
-/**
- * Sends `rows` to a fixture's plan (a `SondrioServer`: its server and the Sondrio plan) in one batch with the batch
- * defaults (2022, year end, PARTIAL), as its administrator.
- */
-export function syncPlan({ server, plan }: { server: Sender; plan: { planId: string } }, rows: SheetRowIn[]) {
-  return sync(server, { planId: plan.planId, rows });
 }
 
 export async function readRows(
@@ -324,29 +306,26 @@ export function untouched(rows: SheetRow[], touched: Iterable<string>): Record<s
   return Object.fromEntries(rows.filter((r) => !skip.has(r.rowId)).map((r) => [r.rowId, r]));
 }
 
-/** The main tables, by the name their count has in `tableCounts`. */
+/** The main tables, by the name their count has in `tableCounts`: those a sheet row is made of, and what a batch adds. */
 const COUNTED_TABLES = {
-  perspectives: Perspective,
-  strategic: StrategicObjective,
-  operational: OperationalObjective,
-  indicators: Indicator,
-  targets: Target,
-  revisions: TargetRevision,
-  measurements: Measurement,
+  ...TREE_ENTITIES,
   units: OrgUnit,
   events: AuditEvent,
   batches: SyncBatch,
   locks: CheckpointLock,
 };
 
+/** How many rows each main table has, and how many links from an indicator to a responsible unit. */
+export type TableCounts = Record<keyof typeof COUNTED_TABLES | 'unitLinks', number>;
+
 /** Rows of the main tables, counted straight from the database. */
-export async function tableCounts(server: TestServer): Promise<Record<string, number>> {
+export async function tableCounts(server: TestServer): Promise<TableCounts> {
   const em = server.orm.em.fork();
   const tables = Object.entries(COUNTED_TABLES);
   const counts = await Promise.all(tables.map(([, entity]) => em.count(entity, {})));
   const links = await em.getConnection().execute('select count(*) as n from indicator_responsible_units', [], 'get');
   return {
-    ...Object.fromEntries(tables.map(([name], i) => [name, counts[i]])),
+    ...(Object.fromEntries(tables.map(([name], i) => [name, counts[i]])) as Omit<TableCounts, 'unitLinks'>),
     unitLinks: Number((links as { n: number | string }).n),
   };
 }

@@ -13,7 +13,7 @@ import { Checkpoint } from '@core/vocabulary/enums';
 import { readPlanStamp } from '../../server/services/plan-stamp';
 import { loadPlanState, PlanState, SHEET_STATES } from '../../server/sync/plan-state';
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { edit, newAction, outcomes, readRows, syncPlan } from '../helpers/sync';
+import { edit, newAction, outcomes } from '../helpers/sync';
 import type { TestServer } from '../helpers/server';
 
 /** One row as plain data: every property the ORM maps (an accessor too), a related row by its id. */
@@ -74,8 +74,8 @@ async function keptState(server: TestServer, planId: string): Promise<PlanState 
 
 describeOnSondrio('a kept plan state is never changed by the syncs after it (%s)', (sondrio) => {
   it('is the same, field by field, after syncs of every kind of row', async () => {
-    const { server, plan } = sondrio;
-    await readRows(server, plan.planId);
+    const { server, plan, sheet } = sondrio;
+    await sheet.read();
     const state = await keptState(server, plan.planId);
     if (!state) throw new Error('sheetRows kept no state for the current stamp');
     const before = fingerprint(server.orm, state);
@@ -83,7 +83,7 @@ describeOnSondrio('a kept plan state is never changed by the syncs after it (%s)
     const target = { target: '16%', futureTargets: [{ year: 2023, value: '17%' }] };
     const objective = { level: 'obiettivo operativo', code: '1.9', title: 'Nuovo obiettivo', weight: '10' };
 
-    const first = await syncPlan(sondrio, [
+    const first = await sheet.sync([
       edit(plan.indicator('1.1.1'), { actual: '3,10%', note: 'dato di Ragioneria' }),
       edit(plan.indicator('1.3.1'), { ...target, responsibleUnit: 'U.O. "Mai vista"' }),
       edit(plan.operational('1.5'), { title: 'Certificazione d’impresa', weight: '30' }),
@@ -100,7 +100,7 @@ describeOnSondrio('a kept plan state is never changed by the syncs after it (%s)
     ]);
     // a second sync from the state the first kept: the row moved once more, its actual typed
     const again = first.rows.find((r) => r.rowId === moved.rowId)!;
-    const second = await syncPlan(sondrio, [
+    const second = await sheet.sync([
       edit(
         { rowId: moved.rowId, rowVersion: again.rowVersion! },
         { parentRef: plan.operational('1.4').rowId, actual: '7' },
@@ -123,8 +123,8 @@ describeOnSondrio('a kept plan state is never changed by the syncs after it (%s)
    * rows and versions no commit left.
    */
   it('after syncs of values, of new rows and of moves, is what a whole read of the plan gives', async () => {
-    const { server, plan } = sondrio;
-    const { rows } = await readRows(server, plan.planId);
+    const { server, plan, sheet } = sondrio;
+    const { rows } = await sheet.read();
     const versionOf = (code: string) => rows.find((r) => r.code === code)!.rowVersion!;
     const at = (code: string) => ({ rowId: plan.indicator(code).rowId, rowVersion: versionOf(code) });
     // the plan as a whole read gives it at this moment (no writer runs beside the test)
@@ -140,7 +140,7 @@ describeOnSondrio('a kept plan state is never changed by the syncs after it (%s)
     };
 
     // values only: an actual typed over one, a first actual, a target changed (rows replaced in place)
-    const values = await syncPlan(sondrio, [
+    const values = await sheet.sync([
       edit(at('1.1.1'), { actual: '4,20%' }),
       edit(at('1.3.1'), { target: '18%' }),
       edit(at('1.4.1'), { actual: '9' }),
@@ -151,7 +151,7 @@ describeOnSondrio('a kept plan state is never changed by the syncs after it (%s)
 
     // a new row and a move (lists that grew or changed order: the indexes built again)
     const moved = values.rows.find((r) => r.rowId === plan.indicator('1.4.1').rowId)!;
-    const structure = await syncPlan(sondrio, [
+    const structure = await sheet.sync([
       edit({ rowId: moved.rowId!, rowVersion: moved.rowVersion! }, { parentRef: plan.operational('1.5').rowId }),
       newAction('M', plan.operational('1.4').rowId!, '1.4.8', '5'),
     ]);

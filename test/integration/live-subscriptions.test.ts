@@ -7,7 +7,7 @@
 import { listen, socketUrl, subscribed, type Listener, until } from '../helpers/live';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import { buildTenant } from '../helpers/tenant';
-import { ok, readRows, sync } from '../helpers/sync';
+import { ok } from '../helpers/sync';
 
 describe('live updates: planChanged over graphql-ws (sqlite)', () => {
   const sondrio = withSondrioServer('sqlite');
@@ -98,12 +98,12 @@ describe('live updates: planChanged over graphql-ws (sqlite)', () => {
   });
 
   it('publishes a mutation once, after it commits, and nothing for a refused one', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const anna = await server.as('controller', plan.orgId);
     const heard = subscribe(server.token, { planId: plan.planId, year: 2022 });
     await subscribed(server, 1);
     const oo = plan.operational('2.1');
-    const before = (await readRows(server, plan.planId)).rows.find((r) => r.rowId === oo.rowId)!;
+    const before = (await sheet.read()).rows.find((r) => r.rowId === oo.rowId)!;
     const refused = await anna.gql(
       `mutation { updateOperationalObjective(id: "${oo.rowId}", input: { weight: -5 }) { id } }`,
     );
@@ -130,7 +130,7 @@ describe('live updates: planChanged over graphql-ws (sqlite)', () => {
   });
 
   it("tells another organisation's token nothing: the plan is not found, and its writes are never heard", async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const other = await buildTenant(server.gql, 'LIVEOTHER');
     const stranger = await server.as('admin', other.org);
     const anna = await server.as('controller', plan.orgId);
@@ -139,7 +139,7 @@ describe('live updates: planChanged over graphql-ws (sqlite)', () => {
     const own = subscribe(stranger.token, { planId: other.plan, year: 2022 });
     await subscribed(server, 1);
     const row = plan.indicator('1.1.2');
-    await sync(server, { planId: plan.planId, rows: [{ rowId: row.rowId, rowVersion: row.rowVersion, actual: '7' }] });
+    await sheet.sync([{ rowId: row.rowId, rowVersion: row.rowVersion, actual: '7' }]);
     ok(await anna.gql('{ __typename }'));
     // a fence: a later write to the stranger's own plan is heard, so Sondrio's earlier one had its chance to be heard
     // too (a pause of 300 ms looked only for as long as a loaded machine let it)

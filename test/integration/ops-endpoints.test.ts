@@ -9,7 +9,7 @@ import { type App, createApp, listen } from '../../server/app';
 import { HANG_GUARD_MS, until } from '../helpers/live';
 import { expectNotReady, expectReady } from '../helpers/readiness';
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { asInput, readRows, sync } from '../helpers/sync';
+import { asInput } from '../helpers/sync';
 import { dropKeys, redisAvailable, uniquePrefix } from '../helpers/redis';
 
 /** The value of one series of the Prometheus text, 0 when absent. */
@@ -68,12 +68,12 @@ describe('/ready, /metrics and the sync counter (sqlite, in-process)', () => {
   });
 
   it('counts the rows syncRows answered, by status', async () => {
-    const { server, plan } = sondrio;
+    const { server, sheet } = sondrio;
     const metrics = async () => (await fetch(`${server.url}/metrics`)).text();
     const before = await metrics();
-    const rows = (await readRows(server, plan.planId)).rows.slice(0, 5).map(asInput);
+    const rows = (await sheet.read()).rows.slice(0, 5).map(asInput);
     rows[1] = { ...rows[1], title: `${rows[1].title} (rivisto)` };
-    const result = await sync(server, { planId: plan.planId, rows });
+    const result = await sheet.sync(rows);
     const after = await metrics();
     const counted = new Map<string, number>();
     for (const row of result.rows) counted.set(row.status, (counted.get(row.status) ?? 0) + 1);

@@ -1,5 +1,5 @@
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { currentRow, ok, outcomes, type SheetRowIn, syncPlan } from '../helpers/sync';
+import { ok, outcomes, type SheetRowIn } from '../helpers/sync';
 
 /**
  * Issue 14, item 1 and defects 1-2: a plan typed as the documents print it, with no polarity, scores as if every
@@ -50,16 +50,10 @@ const rowOf = (t: Typed, parentRef: string, suffix: string, polarity?: string): 
 
 describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
   it('a plan typed without polarity scores as if every deadline and yes/no had been declared', async () => {
-    const { server, plan } = sondrio;
+    const { plan, sheet } = sondrio;
     const parentRef = plan.operational('1.3').rowId;
-    const typed = await syncPlan(
-      sondrio,
-      TYPED.map((t) => rowOf(t, parentRef, '')),
-    );
-    const declared = await syncPlan(
-      sondrio,
-      TYPED.map((t) => rowOf(t, parentRef, 'd', t.declared)),
-    );
+    const typed = await sheet.sync(TYPED.map((t) => rowOf(t, parentRef, '')));
+    const declared = await sheet.sync(TYPED.map((t) => rowOf(t, parentRef, 'd', t.declared)));
     expect(outcomes(typed)).toEqual(TYPED.map(() => ['CREATED', []]));
     expect(outcomes(declared)).toEqual(TYPED.map(() => ['CREATED', []]));
     const scores = (r: typeof typed) => r.rows.map((row) => [row.realization?.status, row.realization?.display]);
@@ -74,7 +68,7 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
     ]);
     expect(scores(typed)).toEqual(scores(declared));
 
-    const polarities = await Promise.all(TYPED.map((t) => currentRow(server, plan.planId, 'indicator', t.code)));
+    const polarities = await Promise.all(TYPED.map((t) => sheet.row('indicator', t.code)));
     expect(polarities.map((r) => r.polarity)).toEqual([
       'DEADLINE',
       'DEADLINE',
@@ -93,11 +87,9 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
   });
 
   it('defect 1 · a date actual on a numeric indicator is refused on its cell, not scored invalid in silence', async () => {
-    const { plan } = sondrio;
+    const { plan, sheet } = sondrio;
     const events = plan.indicator('1.1.2');
-    const result = await syncPlan(sondrio, [
-      { rowId: events.rowId, rowVersion: events.rowVersion, actual: '15/06/2022' },
-    ]);
+    const result = await sheet.sync([{ rowId: events.rowId, rowVersion: events.rowVersion, actual: '15/06/2022' }]);
     expect(outcomes(result)).toEqual([['REJECTED', ['actual:DATE_UNDER_NUMERIC_RULE']]]);
     expect(result.rows[0].errors[0].messageIt).toBe(
       '"15/06/2022" è una data, ma questo indicatore confronta numeri (più alto è meglio): impostare la polarità scadenza, oppure inserire un numero',
@@ -106,8 +98,8 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
   });
 
   it('defect 1 · a date target with a declared numeric polarity is refused on the target cell', async () => {
-    const { plan } = sondrio;
-    const result = await syncPlan(sondrio, [
+    const { plan, sheet } = sondrio;
+    const result = await sheet.sync([
       rowOf(
         { code: 'P.9', title: 'Entro il 30/06', target: '30/06/2022', actual: '15/06/2022', declared: '' },
         plan.operational('1.3').rowId,
@@ -119,7 +111,7 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
   });
 
   it('defect 1 · a deadline typed as plans print it ("entro il 30/06") is refused with the date to type alone', async () => {
-    const { plan } = sondrio;
+    const { plan, sheet } = sondrio;
     const parent = plan.operational('1.3').rowId;
     const row = (code: string, target: string) => ({
       level: 'azione',
@@ -128,7 +120,7 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
       parentRef: parent,
       target,
     });
-    const result = await syncPlan(sondrio, [
+    const result = await sheet.sync([
       row('P.11', 'entro il 30/06/2022'),
       row('P.12', 'entro il 30/06'),
       row('P.13', 'verifica 1.2.3'),
@@ -144,22 +136,22 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
     // "entro il 30/06" has no year: the batch's year completes the date to type
     expect(result.rows[1].errors[0].messageIt).toContain('scrivere solo la data (30/06/2022)');
     // typed as suggested, the same row is a deadline, inferred from the value
-    const typed = await syncPlan(sondrio, [row('P.11', '30/06/2022')]);
+    const typed = await sheet.sync([row('P.11', '30/06/2022')]);
     expect(outcomes(typed)).toEqual([['CREATED', []]]);
     expect(typed.rows[0].realization?.explanation.polarityInferred.evidence).toContain('una data: scadenza');
   });
 
   it('defect 2 · "SI/NO" as an actual is refused with the parser\'s reason, not NOT_A_VALUE', async () => {
-    const { server, plan } = sondrio;
-    const events = await currentRow(server, plan.planId, 'indicator', '1.1.2');
-    const result = await syncPlan(sondrio, [{ rowId: events.rowId, rowVersion: events.rowVersion, actual: 'SI/NO' }]);
+    const { sheet } = sondrio;
+    const events = await sheet.row('indicator', '1.1.2');
+    const result = await sheet.sync([{ rowId: events.rowId, rowVersion: events.rowVersion, actual: 'SI/NO' }]);
     expect(outcomes(result)).toEqual([['REJECTED', ['actual:BOOLEAN_TARGET_FORM']]]);
     expect(result.rows[0].errors[0].messageIt).toContain('come valore ottenuto inserire SI oppure NO');
   });
 
   it('a date typed later on an indicator nobody confirmed turns it into a deadline', async () => {
-    const { server, plan } = sondrio;
-    const created = await syncPlan(sondrio, [
+    const { plan, sheet } = sondrio;
+    const created = await sheet.sync([
       {
         clientRef: 'late',
         level: 'azione',
@@ -170,14 +162,14 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
       },
     ]);
     expect(outcomes(created)).toEqual([['CREATED', []]]);
-    const row = await currentRow(server, plan.planId, 'indicator', 'P.10');
+    const row = await sheet.row('indicator', 'P.10');
     expect(row.polarity).toBe('HIGHER');
-    const typed = await syncPlan(sondrio, [
+    const typed = await sheet.sync([
       { rowId: row.rowId, rowVersion: row.rowVersion, target: '30/06/2022', actual: '01/06/2022' },
     ]);
     expect(outcomes(typed)).toEqual([['UPDATED', []]]);
     expect(typed.rows[0].realization).toMatchObject({ status: 'SCORED', display: '100%' });
-    expect((await currentRow(server, plan.planId, 'indicator', 'P.10')).polarity).toBe('DEADLINE');
+    expect((await sheet.row('indicator', 'P.10')).polarity).toBe('DEADLINE');
   });
 
   it('the GraphQL mutations decide it from the value too, audited, and a stated polarity is confirmed', async () => {
@@ -245,7 +237,7 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
   });
 
   it('defect 2 · planLint says true things about polarity, in Italian and English, and confirmPolarities settles them, audited', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const parentRef = plan.operational('1.4').rowId;
     const row = (code: string, title: string, target: string, actual: string): SheetRowIn => ({
       clientRef: code,
@@ -257,7 +249,7 @@ describeOnSondrio('polarity from the value (issue 14) (%s)', (sondrio) => {
       target,
       actual,
     });
-    const created = await syncPlan(sondrio, [
+    const created = await sheet.sync([
       row('L.1', 'Numero di eventi organizzati', '50', '40'),
       row('L.2', 'Affluenza agli sportelli', 'monitoraggio', '120'),
       row('L.3', 'Tempo medio di evasione delle pratiche', '30', '45'),

@@ -1,7 +1,7 @@
 import { openSync } from '../helpers/open-sync';
 import { describeOnSondrio } from '../helpers/sondrio-server';
 import type { TestServer } from '../helpers/server';
-import { currentRow, edit, pastMillisecond, problems, readRows, SHEET_ROWS, type SheetRowsPage } from '../helpers/sync';
+import { edit, pastMillisecond, problems, readRows, SHEET_ROWS, type SheetRowsPage } from '../helpers/sync';
 
 /**
  * The delta cursor of sheetRows follows commit order (issue 15, B8's catch-up): a sync whose rows were written before
@@ -18,8 +18,8 @@ async function readWhileOpen(server: TestServer, planId: string, pages: SheetRow
 
 describeOnSondrio('sheet rows: the delta cursor follows commit order (%s)', (sondrio) => {
   it('lists a row a sync wrote before a read and committed after it, then not again', async () => {
-    const { server, plan } = sondrio;
-    const row = await currentRow(server, plan.planId, 'indicator', '3.1.1');
+    const { server, plan, sheet } = sondrio;
+    const row = await sheet.row('indicator', '3.1.1');
     const during: SheetRowsPage[] = [];
     const outcome = await openSync(server, plan.planId, [edit(row, { actual: '19' })], () =>
       readWhileOpen(server, plan.planId, during),
@@ -28,16 +28,16 @@ describeOnSondrio('sheet rows: the delta cursor follows commit order (%s)', (son
     // the read did not see the uncommitted row: its version is the old one
     expect(during[0].rows.find((r) => r.rowId === row.rowId)?.rowVersion).toBe(row.rowVersion);
 
-    const delta = await readRows(server, plan.planId, { after: during[0].cursor });
+    const delta = await sheet.read({ after: during[0].cursor });
     expect(delta.rows.map((r) => [r.rowId, r.rowVersion])).toContainEqual([row.rowId, outcome.rows[0].rowVersion]);
     expect(delta.rows.find((r) => r.rowId === row.rowId)?.actual?.raw).toBe('19');
     // nothing committed since the delta: the next one is empty
-    expect(await readRows(server, plan.planId, { after: delta.cursor })).toMatchObject({ rows: [], deletedRowIds: [] });
+    expect(await sheet.read({ after: delta.cursor })).toMatchObject({ rows: [], deletedRowIds: [] });
   });
 
   it('lists a row a sync deleted before a read and committed after it', async () => {
-    const { server, plan } = sondrio;
-    const row = await currentRow(server, plan.planId, 'indicator', '1.4.2');
+    const { server, plan, sheet } = sondrio;
+    const row = await sheet.row('indicator', '1.4.2');
     const during: SheetRowsPage[] = [];
     const outcome = await openSync(server, plan.planId, [edit(row, { delete: true })], () =>
       readWhileOpen(server, plan.planId, during),
@@ -45,14 +45,14 @@ describeOnSondrio('sheet rows: the delta cursor follows commit order (%s)', (son
     expect(outcome.rows[0].status).toBe('deleted');
     expect(during[0].rows.map((r) => r.rowId)).toContain(row.rowId);
 
-    const delta = await readRows(server, plan.planId, { after: during[0].cursor });
+    const delta = await sheet.read({ after: during[0].cursor });
     expect(delta.deletedRowIds).toEqual([row.rowId]);
-    expect(await readRows(server, plan.planId, { after: delta.cursor })).toMatchObject({ rows: [], deletedRowIds: [] });
+    expect(await sheet.read({ after: delta.cursor })).toMatchObject({ rows: [], deletedRowIds: [] });
   });
 
   it('refuses a cursor of another plan or none at all, and keeps answering `since` as before', async () => {
-    const { server, plan } = sondrio;
-    const { cursor, serverTime } = await readRows(server, plan.planId);
+    const { server, plan, sheet } = sondrio;
+    const { cursor, serverTime } = await sheet.read();
     const vars = { planId: plan.planId, year: 2022, checkpoint: 'YEAR_END' };
     // a cursor is the plan's id and count: one naming another row than the plan is not this plan's
     const other = Buffer.from(`${plan.rows[0].rowId}:1`).toString('base64url');
@@ -64,7 +64,7 @@ describeOnSondrio('sheet rows: the delta cursor follows commit order (%s)', (son
       ]);
     }
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    const quiet = await readRows(server, plan.planId, { since: serverTime });
+    const quiet = await sheet.read({ since: serverTime });
     expect(quiet.deletedRowIds).toEqual([]);
   });
 });

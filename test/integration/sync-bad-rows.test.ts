@@ -171,15 +171,19 @@ describeOnSondrio('a corpus of bad sheet rows (%s)', (sondrio) => {
     const touched = [measured.rowId, created.rowId!, ...companions.map(({ r }) => r.rowId!)];
     expect(changedRows(before.rows, after.rows, touched)).toEqual([]);
     const level = (row: SheetRowIn) =>
-      row.level === 'operational' ? 'operational' : row.level === 'strategic' ? 'strategic' : 'indicators';
+      row.level === 'operational'
+        ? 'operationalObjectives'
+        : row.level === 'strategic'
+          ? 'strategicObjectives'
+          : 'indicators';
     const plus = (key: string) => companions.filter(({ e }) => level(e.row) === key).length;
     const now = await tableCounts(server);
     expect({ ...now, events: 0 }).toEqual({
       ...counts,
       events: 0,
       indicators: counts.indicators + 1 + plus('indicators'),
-      operational: counts.operational + plus('operational'),
-      strategic: counts.strategic + plus('strategic'),
+      operationalObjectives: counts.operationalObjectives + plus('operationalObjectives'),
+      strategicObjectives: counts.strategicObjectives + plus('strategicObjectives'),
       targets: counts.targets + 2,
       revisions: counts.revisions + 2,
       measurements: counts.measurements + 1 + (measured.actual === null ? 1 : 0),

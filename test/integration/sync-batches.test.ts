@@ -2,21 +2,7 @@ import { Checkpoint, ChangeSource } from '@core/vocabulary/enums';
 import { Indicator, Measurement, OrgUnit } from '../../server/entities';
 import { syncRows } from '../../server/sync/sync-rows';
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import {
-  changedRows,
-  currentRow,
-  edit,
-  newAction,
-  ok,
-  problems,
-  readRows,
-  type SheetRowIn,
-  sync,
-  syncPlan,
-  syncRaw,
-  tableCounts,
-  writes,
-} from '../helpers/sync';
+import { changedRows, edit, newAction, ok, problems, type SheetRowIn, tableCounts, writes } from '../helpers/sync';
 
 /**
  * What a sync batch promises as a whole: optimistic concurrency per row, one answer per batch key, ATOMIC against
@@ -25,21 +11,17 @@ import {
 
 describeOnSondrio('sheet sync: optimistic concurrency (%s)', (sondrio) => {
   it("refuses a stale row as a conflict carrying the server's row, who changed it and when", async () => {
-    const { server, plan } = sondrio;
-    const seenByA = await currentRow(server, plan.planId, 'indicator', '1.1.3');
-    const seenByB = await currentRow(server, plan.planId, 'indicator', '1.1.3');
+    const { server, sheet } = sondrio;
+    const seenByA = await sheet.row('indicator', '1.1.3');
+    const seenByB = await sheet.row('indicator', '1.1.3');
     const startedAt = Date.now();
-    const a = await sync(server, {
-      planId: plan.planId,
+    const a = await sheet.sync([edit(seenByA, { actual: '70' })], {
       source: { kind: 'ADDIN', workbook: 'A.xlsx', sheet: 'Azioni', author: 'a.bianchi' },
-      rows: [edit(seenByA, { actual: '70' })],
     });
     expect(a.rows[0]).toMatchObject({ status: 'UPDATED' });
 
-    const b = await sync(server, {
-      planId: plan.planId,
+    const b = await sheet.sync([edit(seenByB, { actual: '90' })], {
       source: { kind: 'ADDIN', workbook: 'B.xlsx', sheet: 'Azioni', author: 'c.verdi' },
-      rows: [edit(seenByB, { actual: '90' })],
     });
     expect(b.applied).toBe(0);
     const [conflict] = b.rows;
@@ -55,7 +37,7 @@ describeOnSondrio('sheet sync: optimistic concurrency (%s)', (sondrio) => {
     expect(changedAt).toBeGreaterThanOrEqual(startedAt - 1000);
     expect(changedAt).toBeLessThanOrEqual(Date.now() + 1000);
 
-    const stored = await currentRow(server, plan.planId, 'indicator', '1.1.3');
+    const stored = await sheet.row('indicator', '1.1.3');
     expect(stored.actual?.raw).toBe('70');
     const em = server.orm.em.fork();
     const measurements = await em.find(Measurement, { indicator: seenByB.rowId });
@@ -64,50 +46,47 @@ describeOnSondrio('sheet sync: optimistic concurrency (%s)', (sondrio) => {
     ]);
 
     // B chooses "mine" and resends with the version of the conflict
-    const again = await syncPlan(sondrio, [
-      { rowId: seenByB.rowId, rowVersion: conflict.current!.rowVersion, actual: '90' },
-    ]);
+    const again = await sheet.sync([{ rowId: seenByB.rowId, rowVersion: conflict.current!.rowVersion, actual: '90' }]);
     expect(again.rows[0]).toMatchObject({ status: 'UPDATED' });
-    expect((await currentRow(server, plan.planId, 'indicator', '1.1.3')).actual?.raw).toBe('90');
+    expect((await sheet.row('indicator', '1.1.3')).actual?.raw).toBe('90');
   });
 
   it('leaves the version of every row a batch did not touch, and answers with the version the row then has', async () => {
-    const { server, plan } = sondrio;
-    const before = await readRows(server, plan.planId);
+    const { sheet } = sondrio;
+    const before = await sheet.read();
     const one = before.rows.find((r) => r.code === '3.1.1' && r.level === 'INDICATOR')!;
     const other = before.rows.find((r) => r.code === '3.3.1' && r.level === 'INDICATOR')!;
-    const result = await syncPlan(sondrio, [edit(one, { actual: '21' })]);
-    const after = await readRows(server, plan.planId);
+    const result = await sheet.sync([edit(one, { actual: '21' })]);
+    const after = await sheet.read();
     expect(after.rows.find((r) => r.rowId === one.rowId)!.rowVersion).toBe(result.rows[0].rowVersion);
     expect(changedRows(before.rows, after.rows, [one.rowId])).toEqual([]);
     // a colleague who read 3.3.1 before that batch can still save it
-    const colleague = await syncPlan(sondrio, [edit(other, { actual: '27' })]);
+    const colleague = await sheet.sync([edit(other, { actual: '27' })]);
     expect(colleague.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
   });
 });
 
 describeOnSondrio('sheet sync: idempotent batches (%s)', (sondrio) => {
   it('answers a retried batch key with the first answer and applies it once; refuses the key for other rows', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const measured = plan.indicator('2.1.1');
     const stale = plan.indicator('2.1.3');
-    const batch = {
-      planId: plan.planId,
+    const key = {
       batchKey: 'Piano2022.xlsx#Azioni#2026-11-22T10:15:03Z',
       source: { kind: 'ADDIN' as const, workbook: 'Piano 2022.xlsx', sheet: 'Azioni', author: 'm.rossi' },
-      rows: [
-        edit(measured, { actual: '110' }),
-        newAction('R40', plan.operational('2.1').rowId, '2.1.9', '5'),
-        { rowId: stale.rowId, rowVersion: stale.rowVersion + 100, actual: '20' },
-      ] as SheetRowIn[],
     };
-    const first = await sync(server, batch);
-    expect(first).toMatchObject({ replayed: false, applied: 2, batchKey: batch.batchKey });
+    const rows = [
+      edit(measured, { actual: '110' }),
+      newAction('R40', plan.operational('2.1').rowId, '2.1.9', '5'),
+      { rowId: stale.rowId, rowVersion: stale.rowVersion + 100, actual: '20' },
+    ];
+    const first = await sheet.sync(rows, key);
+    expect(first).toMatchObject({ replayed: false, applied: 2, batchKey: key.batchKey });
     expect(first.rows.map((r) => r.status)).toEqual(['UPDATED', 'CREATED', 'CONFLICT']);
     const counts = await tableCounts(server);
 
     server.statements.length = 0;
-    const second = await sync(server, batch);
+    const second = await sheet.sync(rows, key);
     expect(second.replayed).toBe(true);
     expect(writes(server.statements).map((sql) => sql.replace(/\u001b\[[0-9;]*m/g, '').slice(0, 60))).toEqual([]);
     expect({ ...second, replayed: false }).toEqual(first);
@@ -131,16 +110,16 @@ describeOnSondrio('sheet sync: idempotent batches (%s)', (sondrio) => {
       after: { value: { raw: '110' } },
     });
 
-    const reused = await syncRaw(server, { ...batch, rows: [{ rowId: measured.rowId, actual: '111' }] });
+    const reused = await sheet.syncRaw([{ rowId: measured.rowId, actual: '111' }], key);
     expect(problems(reused)).toEqual([{ field: 'batchKey', code: 'KEY_REUSED', message: expect.any(String) }]);
-    expect((await currentRow(server, plan.planId, 'indicator', '2.1.1')).actual?.raw).toBe('110');
+    expect((await sheet.row('indicator', '2.1.1')).actual?.raw).toBe('110');
     expect(await tableCounts(server)).toEqual(counts);
   });
 });
 
 describeOnSondrio('sheet sync: ATOMIC and PARTIAL modes (%s)', (sondrio) => {
   it('applies nothing of an ATOMIC batch with one bad row, and the good rows of the same PARTIAL batch', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const [a, b, bad] = ['2.2.1', '2.2.2', '2.2.3'].map((code) => plan.indicator(code));
     const rows: SheetRowIn[] = [
       edit(a, { actual: '12' }),
@@ -148,10 +127,10 @@ describeOnSondrio('sheet sync: ATOMIC and PARTIAL modes (%s)', (sondrio) => {
       edit(bad, { weight: 'abc' }),
       newAction('N1', plan.operational('2.2').rowId, '2.2.5', '10'),
     ];
-    const before = await readRows(server, plan.planId);
+    const before = await sheet.read();
     const counts = await tableCounts(server);
 
-    const atomic = await sync(server, { planId: plan.planId, mode: 'ATOMIC', rows });
+    const atomic = await sheet.sync(rows, { mode: 'ATOMIC' });
     expect(atomic.applied).toBe(0);
     expect(atomic.mode).toBe('ATOMIC');
     const failed = [{ column: '*', code: 'BATCH_FAILED', message: expect.any(String), messageIt: expect.any(String) }];
@@ -173,10 +152,10 @@ describeOnSondrio('sheet sync: ATOMIC and PARTIAL modes (%s)', (sondrio) => {
     ]);
     expect(atomic.rows[3].rowId).toBeNull();
     expect(atomic.affected).toEqual([]);
-    expect(changedRows(before.rows, (await readRows(server, plan.planId)).rows, [])).toEqual([]);
+    expect(changedRows(before.rows, (await sheet.read()).rows, [])).toEqual([]);
     expect(await tableCounts(server)).toEqual(counts);
 
-    const partial = await sync(server, { planId: plan.planId, mode: 'PARTIAL', rows });
+    const partial = await sheet.sync(rows, { mode: 'PARTIAL' });
     expect(partial.applied).toBe(3);
     expect(partial.rows.map((r) => [r.status, r.errors.map((e) => e.code)])).toEqual([
       ['UPDATED', []],
@@ -184,7 +163,7 @@ describeOnSondrio('sheet sync: ATOMIC and PARTIAL modes (%s)', (sondrio) => {
       ['REJECTED', ['NOT_A_NUMBER']],
       ['CREATED', []],
     ]);
-    const { rows: after } = await readRows(server, plan.planId);
+    const { rows: after } = await sheet.read();
     const byId = new Map(after.map((r) => [r.rowId, r]));
     expect(byId.get(a.rowId)!.actual?.raw).toBe('12');
     expect(byId.get(b.rowId)!.actual?.raw).toBe('100');
@@ -195,7 +174,7 @@ describeOnSondrio('sheet sync: ATOMIC and PARTIAL modes (%s)', (sondrio) => {
 
 describeOnSondrio('sheet sync: a crash in the middle of a batch (%s)', (sondrio) => {
   it('rolls the whole batch back', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const input = {
       planId: plan.planId,
       year: 2022,
@@ -217,7 +196,7 @@ describeOnSondrio('sheet sync: a crash in the middle of a batch (%s)', (sondrio)
         },
       ] as SheetRowIn[],
     };
-    const before = await readRows(server, plan.planId);
+    const before = await sheet.read();
     const counts = await tableCounts(server);
     const context = { em: server.orm.em.fork(), actor: 'test', source: ChangeSource.ADDIN, sourceDetail: null };
     let wrote = false;
@@ -231,7 +210,7 @@ describeOnSondrio('sheet sync: a crash in the middle of a batch (%s)', (sondrio)
     ).rejects.toThrow('crash');
     expect(wrote).toBe(true);
 
-    expect(changedRows(before.rows, (await readRows(server, plan.planId)).rows, [])).toEqual([]);
+    expect(changedRows(before.rows, (await sheet.read()).rows, [])).toEqual([]);
     expect(await tableCounts(server)).toEqual(counts);
     const em = server.orm.em.fork();
     expect(await em.count(Indicator, { code: '1.4.3' })).toBe(0);

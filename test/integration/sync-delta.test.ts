@@ -1,15 +1,15 @@
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { currentRow, deltaStart, edit, newAction, readRows, type SheetRowIn, sync, syncPlan } from '../helpers/sync';
+import { edit, newAction, type SheetRowIn } from '../helpers/sync';
 
 /** Delta reads of the sheet rows on the Sondrio plan: after a read, only what changed since, in a full read's shape. */
 
 describeOnSondrio('sheet sync: delta reads (%s)', (sondrio) => {
   it('returns only the rows changed after a read, in the same shape as a full read', async () => {
-    const { server, plan } = sondrio;
-    const first = await deltaStart(server, plan.planId);
+    const { plan, sheet } = sondrio;
+    const first = await sheet.deltaStart();
     const a = plan.indicator('3.1.1');
     const b = plan.indicator('3.3.1');
-    const result = await syncPlan(sondrio, [
+    const result = await sheet.sync([
       edit(a, { actual: '18' }),
       edit(b, { note: 'dato provvisorio' }),
       newAction('N', plan.operational('3.3').rowId, '3.3.5', '30'),
@@ -17,16 +17,16 @@ describeOnSondrio('sheet sync: delta reads (%s)', (sondrio) => {
     expect(result.rows.map((r) => r.status)).toEqual(['UPDATED', 'UPDATED', 'CREATED']);
     const changed = [a.rowId, b.rowId, result.rows[2].rowId!];
 
-    const delta = await readRows(server, plan.planId, { since: first.serverTime });
+    const delta = await sheet.read({ since: first.serverTime });
     expect(delta.deletedRowIds).toEqual([]);
     expect(delta.rows.map((r) => r.rowId).sort()).toEqual([...changed].sort());
-    const full = await readRows(server, plan.planId);
+    const full = await sheet.read();
     expect(full.rows).toHaveLength(first.rows.length + 1);
     for (const row of delta.rows) expect(row).toEqual(full.rows.find((r) => r.rowId === row.rowId));
     expect(Date.parse(delta.serverTime)).toBeGreaterThanOrEqual(Date.parse(first.serverTime));
 
     // nothing changed since the last read: an empty delta
-    const quiet = await readRows(server, plan.planId, { since: full.serverTime });
+    const quiet = await sheet.read({ since: full.serverTime });
     expect(quiet).toMatchObject({ rows: [], deletedRowIds: [] });
   });
 
@@ -35,13 +35,13 @@ describeOnSondrio('sheet sync: delta reads (%s)', (sondrio) => {
    * that read lists it alone.
    */
   async function onlyChange(code: string, cells: SheetRowIn) {
-    const { server, plan } = sondrio;
-    const { serverTime } = await deltaStart(server, plan.planId);
-    const row = await currentRow(server, plan.planId, 'indicator', code);
-    const result = await syncPlan(sondrio, [edit(row, cells)]);
+    const { sheet } = sondrio;
+    const { serverTime } = await sheet.deltaStart();
+    const row = await sheet.row('indicator', code);
+    const result = await sheet.sync([edit(row, cells)]);
     expect(result.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
     expect(result.rows[0].rowVersion).not.toBe(row.rowVersion);
-    const delta = await readRows(server, plan.planId, { since: serverTime });
+    const delta = await sheet.read({ since: serverTime });
     expect(delta.rows.map((r) => r.code)).toEqual([code]);
     return { row, changed: delta.rows[0] };
   }
@@ -58,10 +58,9 @@ describeOnSondrio('sheet sync: delta reads (%s)', (sondrio) => {
     const { row, changed } = await onlyChange('3.3.3', { responsibleUnit: 'U.O. "Ragioneria"' });
     expect(changed.responsibleUnits).toEqual(['U.O. "Ragioneria"']);
     // a colleague who read the row before this change must get a conflict, not overwrite it unseen
-    const colleague = await sync(sondrio.server, {
-      planId: sondrio.plan.planId,
-      rows: [edit(row, { responsibleUnit: 'Area III "Anagrafico - certificativa"' })],
-    });
+    const colleague = await sondrio.sheet.sync([
+      edit(row, { responsibleUnit: 'Area III "Anagrafico - certificativa"' }),
+    ]);
     expect(colleague.rows[0].status).toBe('CONFLICT');
   });
 });

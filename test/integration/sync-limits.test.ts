@@ -1,18 +1,13 @@
 import { describeOnSondrio } from '../helpers/sondrio-server';
 import {
   changedRows,
-  currentRow,
   dataStatements,
   edit,
   newAction,
   ok,
   outcomes,
   problems,
-  readRows,
   type SheetRowIn,
-  sync,
-  syncPlan,
-  syncRaw,
   tableCounts,
   writes,
 } from '../helpers/sync';
@@ -24,12 +19,9 @@ import {
 
 describeOnSondrio('sheet sync: limits and locks (%s)', (sondrio) => {
   it('refuses a batch of more than 5,000 rows as a whole', async () => {
-    const { server, plan } = sondrio;
+    const { server, sheet } = sondrio;
     const counts = await tableCounts(server);
-    const tooMany = await syncRaw(server, {
-      planId: plan.planId,
-      rows: Array.from({ length: 5001 }, () => ({ actual: '1' })),
-    });
+    const tooMany = await sheet.syncRaw(Array.from({ length: 5001 }, () => ({ actual: '1' })));
     expect(problems(tooMany)).toEqual([
       { field: 'rows', code: 'BATCH_TOO_LARGE', message: expect.stringContaining('5000') },
     ]);
@@ -37,10 +29,7 @@ describeOnSondrio('sheet sync: limits and locks (%s)', (sondrio) => {
   });
 
   it('reads a batch of exactly 5,000 rows row by row', async () => {
-    const result = await syncPlan(
-      sondrio,
-      Array.from({ length: 5000 }, () => ({ actual: '1' })),
-    );
+    const result = await sondrio.sheet.sync(Array.from({ length: 5000 }, () => ({ actual: '1' })));
     expect(result.rows).toHaveLength(5000);
     expect(
       new Set(result.rows.map((r) => `${r.status} ${r.errors.map((e) => `${e.column}:${e.code}`).join()}`)),
@@ -48,7 +37,7 @@ describeOnSondrio('sheet sync: limits and locks (%s)', (sondrio) => {
   });
 
   it('refuses actual values of a locked checkpoint, and takes them again once unlocked', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const locked = ok(
       await server.gql(
         `mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END, reason: "Relazione approvata") { year checkpoint reason } }`,
@@ -56,10 +45,10 @@ describeOnSondrio('sheet sync: limits and locks (%s)', (sondrio) => {
       ),
     );
     expect(locked.lockCheckpoint).toEqual({ year: 2022, checkpoint: 'YEAR_END', reason: 'Relazione approvata' });
-    const measured = await currentRow(server, plan.planId, 'indicator', '1.5.1');
-    const noted = await currentRow(server, plan.planId, 'indicator', '2.1.2');
-    const targeted = await currentRow(server, plan.planId, 'indicator', '2.1.4');
-    const result = await syncPlan(sondrio, [
+    const measured = await sheet.row('indicator', '1.5.1');
+    const noted = await sheet.row('indicator', '2.1.2');
+    const targeted = await sheet.row('indicator', '2.1.4');
+    const result = await sheet.sync([
       edit(measured, { actual: '260' }),
       edit(noted, { note: 'fonte: Infocamere' }),
       edit(targeted, { target: '21%' }),
@@ -71,15 +60,11 @@ describeOnSondrio('sheet sync: limits and locks (%s)', (sondrio) => {
     ]);
     expect(result.rows[0].errors[0].message).toContain('Relazione approvata');
     expect(result.rows[0].errors[0].messageIt).toContain('Relazione approvata');
-    expect((await currentRow(server, plan.planId, 'indicator', '1.5.1')).actual).toBeNull();
+    expect((await sheet.row('indicator', '1.5.1')).actual).toBeNull();
     // the half-year checkpoint is not locked
-    const midYearRow = (await readRows(server, plan.planId, { checkpoint: 'MID_YEAR' })).rows.find(
-      (r) => r.rowId === measured.rowId,
-    )!;
-    const midYear = await sync(server, {
-      planId: plan.planId,
+    const midYearRow = (await sheet.read({ checkpoint: 'MID_YEAR' })).rows.find((r) => r.rowId === measured.rowId)!;
+    const midYear = await sheet.sync([{ rowId: measured.rowId, rowVersion: midYearRow.rowVersion, actual: '120' }], {
       checkpoint: 'MID_YEAR',
-      rows: [{ rowId: measured.rowId, rowVersion: midYearRow.rowVersion, actual: '120' }],
     });
     expect(midYear.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
 
@@ -90,16 +75,16 @@ describeOnSondrio('sheet sync: limits and locks (%s)', (sondrio) => {
         }),
       ).unlockCheckpoint,
     ).toBe(true);
-    const now = await currentRow(server, plan.planId, 'indicator', '1.5.1');
-    const unlocked = await syncPlan(sondrio, [{ rowId: measured.rowId, rowVersion: now.rowVersion, actual: '260' }]);
+    const now = await sheet.row('indicator', '1.5.1');
+    const unlocked = await sheet.sync([{ rowId: measured.rowId, rowVersion: now.rowVersion, actual: '260' }]);
     expect(unlocked.rows[0]).toMatchObject({ status: 'UPDATED', errors: [] });
-    expect((await currentRow(server, plan.planId, 'indicator', '1.5.1')).actual?.raw).toBe('260');
+    expect((await sheet.row('indicator', '1.5.1')).actual?.raw).toBe('260');
   });
 });
 
 describeOnSondrio('sheet sync: an approved plan (%s)', (sondrio) => {
   it('keeps its structure, appends a target change as a revised target, and still takes actual values', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const approved = ok(
       await server.gql(`mutation($p: ID!) { approvePlanVersion(id: $p) { status } }`, { p: plan.planId }),
     );
@@ -107,8 +92,8 @@ describeOnSondrio('sheet sync: an approved plan (%s)', (sondrio) => {
     const [titled, targeted, weighted, measured, removed] = ['1.1.1', '1.1.3', '1.3.2', '1.3.3', '1.4.2'].map((code) =>
       plan.indicator(code),
     );
-    const before = await readRows(server, plan.planId);
-    const result = await syncPlan(sondrio, [
+    const before = await sheet.read();
+    const result = await sheet.sync([
       edit(titled, { title: 'Un altro titolo' }),
       edit(targeted, { target: '110' }),
       edit(weighted, { weight: '30%' }),
@@ -141,7 +126,7 @@ describeOnSondrio('sheet sync: an approved plan (%s)', (sondrio) => {
         effective: { value: { raw: '110' } },
       },
     ]);
-    const after = await readRows(server, plan.planId);
+    const after = await sheet.read();
     expect(after.rows.find((r) => r.rowId === targeted.rowId)).toMatchObject({
       target: { raw: '110' },
       originalTarget: { raw: '100' },
@@ -153,22 +138,18 @@ describeOnSondrio('sheet sync: an approved plan (%s)', (sondrio) => {
 
 describeOnSondrio('sheet sync: SQL statements per batch (%s)', (sondrio) => {
   it('does not grow with the number of rows: 10 and 40 actual updates cost the same statements', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const indicators = plan.rows.filter((r) => r.level === 'INDICATOR');
     expect(indicators.length).toBeGreaterThanOrEqual(40);
     // every indicator gets a measurement first, so both batches below update existing rows
-    const primed = await syncPlan(
-      sondrio,
-      indicators.map((r) => edit(r, { actual: '1' })),
-    );
+    const primed = await sheet.sync(indicators.map((r) => edit(r, { actual: '1' })));
     expect(primed.rows.every((r) => r.status === 'UPDATED')).toBe(true);
     // each batch sends the versions the one before it answered, as the add-in keeps them
     const versions = new Map(primed.rows.map((r) => [r.rowId!, r.rowVersion!]));
 
     const statementsFor = async (count: number, value: string) => {
       server.statements.length = 0;
-      const result = await syncPlan(
-        sondrio,
+      const result = await sheet.sync(
         indicators.slice(0, count).map((r) => ({ rowId: r.rowId, rowVersion: versions.get(r.rowId), actual: value })),
       );
       expect(result.rows.filter((r) => r.status === 'UPDATED')).toHaveLength(count);
@@ -187,7 +168,7 @@ describeOnSondrio('sheet sync: SQL statements per batch (%s)', (sondrio) => {
   });
 
   it('writes a 5,000-row create batch in a bounded number of statements, every row with its target, actual and unit', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const parent = plan.operational('1.1').rowId;
     const rows: SheetRowIn[] = Array.from({ length: 5000 }, (_, n) => ({
       level: 'indicator',
@@ -202,7 +183,7 @@ describeOnSondrio('sheet sync: SQL statements per batch (%s)', (sondrio) => {
     }));
     const before = await tableCounts(server);
     server.statements.length = 0;
-    const result = await sync(server, { planId: plan.planId, rows, batchKey: 'five-thousand' });
+    const result = await sheet.sync(rows, { batchKey: 'five-thousand' });
     const statements = dataStatements(server.statements);
     expect(result.rows.filter((r) => r.status === 'CREATED')).toHaveLength(5000);
     // written table by table in multi-row statements: a per-row write would be thousands
@@ -211,7 +192,7 @@ describeOnSondrio('sheet sync: SQL statements per batch (%s)', (sondrio) => {
     // event has its batch key (undo of a send), its 20,000 events take 11 statements, 31 writes in all
     expect(writes(server.statements).length).toBeLessThanOrEqual(32);
     // scored from memory as the database now has them: each new row's version and score are what a read gives
-    const after = await readRows(server, plan.planId);
+    const after = await sheet.read();
     const byId = new Map(after.rows.map((r) => [r.rowId, r]));
     for (const [n, r] of result.rows.entries()) {
       const stored = byId.get(r.rowId!)!;

@@ -1,5 +1,5 @@
 import { withSondrioServer } from '../helpers/sondrio-server';
-import { type Batch, currentRow, edit, ok, outcomes, readRows, type SheetRowIn, sync, syncPlan } from '../helpers/sync';
+import { type Batch, edit, ok, outcomes, type SheetRowIn, sync } from '../helpers/sync';
 
 /**
  * Partial rows (issue 12, item 8 and defect 6): where the plan's status allows some cells of a row and not others,
@@ -12,10 +12,10 @@ describe('sheet sync: partial rows on an approved plan (sqlite)', () => {
 
   /** an indicator's row as the server holds it, the answer to one batch editing `cells` of it, and its row after */
   async function editIndicator(code: string, cells: SheetRowIn, mode: Batch['mode'] = 'PARTIAL') {
-    const { server, plan } = sondrio;
-    const row = await currentRow(server, plan.planId, 'indicator', code);
+    const { server, plan, sheet } = sondrio;
+    const row = await sheet.row('indicator', code);
     const result = await sync(server, { planId: plan.planId, mode, rows: [edit(row, cells)] });
-    return { row, result, after: () => currentRow(server, plan.planId, 'indicator', code) };
+    return { row, result, after: () => sheet.row('indicator', code) };
   }
 
   beforeAll(async () => {
@@ -65,21 +65,21 @@ describe('sheet sync: partial rows on a locked checkpoint (sqlite)', () => {
   const sondrio = withSondrioServer('sqlite');
 
   it('writes the target of a draft plan and reports the actual of the closed period as refused', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     ok(
       await server.gql(
         `mutation($p: ID!) { lockCheckpoint(planId: $p, year: 2022, checkpoint: YEAR_END, reason: "validato OIV") { id } }`,
         { p: plan.planId },
       ),
     );
-    const row = await currentRow(server, plan.planId, 'indicator', '1.1.3');
-    const before = await readRows(server, plan.planId);
-    const result = await syncPlan(sondrio, [edit(row, { target: '120', actual: '130' })]);
+    const row = await sheet.row('indicator', '1.1.3');
+    const before = await sheet.read();
+    const result = await sheet.sync([edit(row, { target: '120', actual: '130' })]);
     expect(outcomes(result)).toEqual([['UPDATED', ['actual:PERIOD_LOCKED']]]);
     expect(result.rows[0].errors[0].messageIt).toMatch(/validato OIV/);
-    const after = await currentRow(server, plan.planId, 'indicator', '1.1.3');
+    const after = await sheet.row('indicator', '1.1.3');
     expect(after.target?.raw).toBe('120');
     expect(after.actual?.raw ?? null).toBe(row.actual?.raw ?? null);
-    expect(before.rows.length).toBe((await readRows(server, plan.planId)).rows.length);
+    expect(before.rows.length).toBe((await sheet.read()).rows.length);
   });
 });

@@ -1,7 +1,7 @@
 import { databaseNames } from '../helpers/databases';
 import { withSondrioServer } from '../helpers/sondrio-server';
 import * as helpers from '../helpers/sync';
-import { changedRows, edit, ok, outcomes, readRows, SHEET_ROW, type Batch, type SheetRow } from '../helpers/sync';
+import { changedRows, edit, ok, outcomes, SHEET_ROW, type Batch, type SheetRow } from '../helpers/sync';
 
 /** a batch of a scoped sheet: the helpers' batch with the scope it is sent with */
 type ScopedBatch = Batch & { scope: { unitId?: string; dashboardId?: string } };
@@ -26,8 +26,8 @@ describe.each(databaseNames())('sheet sync: a sheet of one unit (%s)', (dialect)
   let all: SheetRow[] = [];
 
   beforeAll(async () => {
-    const { server, plan } = sondrio;
-    all = (await readRows(server, plan.planId)).rows;
+    const { server, plan, sheet } = sondrio;
+    all = (await sheet.read()).rows;
     const listed = ok(
       await server.gql(`query($id: ID!) { organisation(id: $id) { units { id name } } }`, { id: plan.orgId }),
     ).organisation.units as Array<{ id: string; name: string }>;
@@ -64,9 +64,9 @@ describe.each(databaseNames())('sheet sync: a sheet of one unit (%s)', (dialect)
   });
 
   it('a scoped Sync that leaves out every row of other units deletes nothing and changes nothing outside its row', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const [unit] = units;
-    const before = (await readRows(server, plan.planId)).rows;
+    const before = (await sheet.read()).rows;
     const mine = ownOf(unit.name)[0];
     const result = await sync(server, {
       planId: plan.planId,
@@ -74,16 +74,16 @@ describe.each(databaseNames())('sheet sync: a sheet of one unit (%s)', (dialect)
       scope: { unitId: unit.id },
     });
     expect(outcomes(result)).toEqual([['UPDATED', []]]);
-    const after = (await readRows(server, plan.planId)).rows;
+    const after = (await sheet.read()).rows;
     expect(after).toHaveLength(before.length);
     expect(changedRows(before, after, [mine.rowId])).toEqual([]);
     expect(after.find((r) => r.rowId === mine.rowId)!.actual?.raw).toBe(mine.target!.raw);
   });
 
   it('a scoped Sync cannot write a row outside its scope nor its context: refused by row and column in Italian, the good row kept', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const [unit] = units;
-    const current = new Map((await readRows(server, plan.planId)).rows.map((r) => [r.rowId, r]));
+    const current = new Map((await sheet.read()).rows.map((r) => [r.rowId, r]));
     const mine = current.get(ownOf(unit.name)[1].rowId)!;
     const theirs = current.get(otherThan(unit.name).find((r) => r.target)!.rowId)!;
     const context = current.get(mine.parentId!)!;
@@ -110,15 +110,15 @@ describe.each(databaseNames())('sheet sync: a sheet of one unit (%s)', (dialect)
     );
     expect(result.rows[2].errors[0].messageIt).toContain('solo come contesto');
     expect(result.rows[3].errors[1].messageIt).toContain('solo come contesto');
-    const after = (await readRows(server, plan.planId)).rows;
+    const after = (await sheet.read()).rows;
     expect(after).toHaveLength(before.length);
     expect(changedRows(before, after, [mine.rowId])).toEqual([]);
   });
 
   it('a scoped Sync keeps the unit on its rows and creates only indicators of the unit under its context', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const [unit, other] = units;
-    const current = new Map((await readRows(server, plan.planId)).rows.map((r) => [r.rowId, r]));
+    const current = new Map((await sheet.read()).rows.map((r) => [r.rowId, r]));
     const mine = current.get(ownOf(unit.name)[2].rowId)!;
     const foreignParent = all.find(
       (r) => r.level === 'OPERATIONAL' && !ownOf(unit.name).some((i) => i.parentId === r.rowId),
@@ -161,7 +161,7 @@ describe.each(databaseNames())('sheet sync: a sheet of one unit (%s)', (dialect)
       ['REJECTED', ['parentRef:OUT_OF_SCOPE']],
       ['REJECTED', ['responsibleUnit:SCOPE_UNIT_REQUIRED']],
     ]);
-    const after = (await readRows(server, plan.planId)).rows;
+    const after = (await sheet.read()).rows;
     expect(after).toHaveLength(before.length + 1);
     expect(
       changedRows(
@@ -175,7 +175,7 @@ describe.each(databaseNames())('sheet sync: a sheet of one unit (%s)', (dialect)
   });
 
   it("a unit editor binds their own unit's sheet only; a scope of another organisation or plan reads nothing", async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const [unit, second] = units;
     const editor = await server.as('unit_editor', plan.orgId, [unit.id]);
     const own = await scoped({ unitId: unit.id }, editor);
@@ -192,11 +192,11 @@ describe.each(databaseNames())('sheet sync: a sheet of one unit (%s)', (dialect)
       const read = await scoped(scope);
       expect(read.data).toBeNull();
       expect(read.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      const before = (await readRows(server, plan.planId)).rows;
+      const before = (await sheet.read()).rows;
       const mine = before.find((r) => r.rowId === ownOf(unit.name)[3].rowId)!;
       const written = await syncRaw(server, { planId: plan.planId, rows: [edit(mine, { note: 'altrove' })], scope });
       expect(written.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      expect(changedRows(before, (await readRows(server, plan.planId)).rows, [])).toEqual([]);
+      expect(changedRows(before, (await sheet.read()).rows, [])).toEqual([]);
     }
     const both = await scoped({ unitId: unit.id, dashboardId: unit.id });
     expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -5,7 +5,7 @@
  * and then nothing is undone.
  */
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { ok, readRows, rowHistory, sync } from '../helpers/sync';
+import { ok, readRows, sync } from '../helpers/sync';
 
 const UNDO = `mutation Undo($input: UndoSyncBatchInput!) {
   undoSyncBatch(input: $input) { undone rowIds removedRowIds reverted
@@ -22,7 +22,7 @@ describeOnSondrio('undo of a sheet batch (%s)', (sondrio) => {
     (await readRows(sondrio.server, sondrio.plan.planId)).rows.find((r) => r.rowId === rowId);
 
   it("puts the batch's rows back, removes the rows it created, audits the undo and does it once", async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const a = plan.indicator('1.1.2');
     const b = plan.indicator('1.1.3');
     const before = { a: await row(a.rowId), b: await row(b.rowId) };
@@ -76,7 +76,7 @@ describeOnSondrio('undo of a sheet batch (%s)', (sondrio) => {
       events.filter((e: { action: string }) => e.action === 'DELETE').map((e: { entityId: string }) => e.entityId),
     ).toContain(created);
     // and b's history (its stored rows that remain) shows the undo's own events
-    const history = await rowHistory(server, plan.planId, b.rowId);
+    const history = await sheet.history(b.rowId);
     const undid = (h: { entityId: string; at: string; action: string }) =>
       events.some((e: Record<string, any>) => e.entityId === h.entityId && e.at === h.at && e.action === h.action);
     expect(history.some(undid)).toBe(true);

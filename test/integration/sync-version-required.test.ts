@@ -1,5 +1,5 @@
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { changedRows, edit, outcomes, readRows, sync } from '../helpers/sync';
+import { changedRows, edit, outcomes, sync } from '../helpers/sync';
 
 /**
  * A row that names an existing row must say which version of it the sheet saw: without one, a change made meanwhile
@@ -8,11 +8,11 @@ import { changedRows, edit, outcomes, readRows, sync } from '../helpers/sync';
  */
 describeOnSondrio('sheet sync: a row version is required (%s)', (sondrio) => {
   it('refuses a row with an id and no version, in Italian and English, and keeps the good rows', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const blind = plan.indicator('3.1.1');
     const versioned = plan.indicator('3.3.1');
     const parent = plan.operational('3.3');
-    const before = await readRows(server, plan.planId);
+    const before = await sheet.read();
     const result = await sync(server, {
       planId: plan.planId,
       mode: 'PARTIAL',
@@ -33,15 +33,15 @@ describeOnSondrio('sheet sync: a row version is required (%s)', (sondrio) => {
     expect(result.rows[0].errors[0].messageIt).toMatch(/^manca la versione della riga/);
     expect(result.rows[0].errors[0].message).toMatch(/^the row version is missing/);
 
-    const after = await readRows(server, plan.planId);
+    const after = await sheet.read();
     expect(changedRows(before.rows, after.rows, [versioned.rowId])).toEqual([]);
     expect(after.rows.find((r) => r.rowId === versioned.rowId)!.actual?.raw).toBe('7');
     expect(after.rows.find((r) => r.rowId === blind.rowId)!.actual).toEqual(blind.actual);
   });
 
   it('in an atomic batch, refuses the whole batch', async () => {
-    const { server, plan } = sondrio;
-    const before = await readRows(server, plan.planId);
+    const { server, plan, sheet } = sondrio;
+    const before = await sheet.read();
     const a = before.rows.find((r) => r.code === '3.1.1')!;
     const b = before.rows.find((r) => r.code === '3.3.1')!;
     const result = await sync(server, {
@@ -53,6 +53,6 @@ describeOnSondrio('sheet sync: a row version is required (%s)', (sondrio) => {
       ['REJECTED', ['*:BATCH_FAILED']],
       ['REJECTED', ['rowVersion:VERSION_REQUIRED']],
     ]);
-    expect(changedRows(before.rows, (await readRows(server, plan.planId)).rows, [])).toEqual([]);
+    expect(changedRows(before.rows, (await sheet.read()).rows, [])).toEqual([]);
   });
 });

@@ -1,19 +1,6 @@
 import { OrgUnit } from '../../server/entities';
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import {
-  asInput,
-  changedRows,
-  currentRow,
-  edit,
-  ok,
-  readRows,
-  rowHistory,
-  type SheetRowIn,
-  sync,
-  syncPlan,
-  tableCounts,
-  writes,
-} from '../helpers/sync';
+import { asInput, changedRows, edit, ok, type SheetRowIn, tableCounts, writes } from '../helpers/sync';
 
 /**
  * The sheet-row sync over HTTP on the Sondrio plan: a full round trip, updates with the scores they affect, a new
@@ -24,11 +11,11 @@ import {
 
 describeOnSondrio('sheet sync: round trip, updates and affected scores (%s)', (sondrio) => {
   it('takes back every row it gave, unchanged, without writing anything', async () => {
-    const { server, plan } = sondrio;
-    const before = await readRows(server, plan.planId);
+    const { server, sheet } = sondrio;
+    const before = await sheet.read();
     expect(before.rows).toHaveLength(4 + 9 + 18 + 48);
     server.statements.length = 0;
-    const result = await syncPlan(sondrio, before.rows.map(asInput));
+    const result = await sheet.sync(before.rows.map(asInput));
     const statuses = result.rows
       .filter((r) => r.status !== 'UNCHANGED')
       .map((r) => `${r.index} ${r.status} ${JSON.stringify(r.errors)}`);
@@ -37,20 +24,20 @@ describeOnSondrio('sheet sync: round trip, updates and affected scores (%s)', (s
     expect(result.affected).toEqual([]);
     expect(writes(server.statements).map((sql) => sql.replace(/\u001b\[[0-9;]*m/g, '').slice(0, 60))).toEqual([]);
     expect(result.rows.map((r) => [r.rowId, r.rowVersion])).toEqual(before.rows.map((r) => [r.rowId, r.rowVersion]));
-    const after = await readRows(server, plan.planId);
+    const after = await sheet.read();
     expect(changedRows(before.rows, after.rows, [])).toEqual([]);
   });
 
   it("takes back a perspective's empty code cell (a perspective has no code) as unchanged", async () => {
-    const { server, plan } = sondrio;
-    const perspective = await currentRow(server, plan.planId, 'perspective', 'Processi');
+    const { sheet } = sondrio;
+    const perspective = await sheet.row('perspective', 'Processi');
     expect(perspective.code).toBeNull();
-    const result = await syncPlan(sondrio, [{ ...asInput(perspective), code: '' }]);
+    const result = await sheet.sync([{ ...asInput(perspective), code: '' }]);
     expect(result.rows[0]).toMatchObject({ status: 'UNCHANGED', errors: [] });
   });
 
   it('updates an actual: new version, realization with its explanation, and every ancestor and dashboard it affects', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const dashboard = ok(
       await server.gql(
         `mutation($p: ID!) { createDashboard(input: { planId: $p, kind: SERVICE, name: "Cruscotto Relazioni con il Pubblico" }) { id } }`,
@@ -63,10 +50,10 @@ describeOnSondrio('sheet sync: round trip, updates and affected scores (%s)', (s
         { d: dashboard.id, i: plan.indicator('1.1.2').rowId },
       ),
     );
-    const before = await readRows(server, plan.planId);
+    const before = await sheet.read();
     const row = before.rows.find((r) => r.rowId === plan.indicator('1.1.2').rowId)!;
 
-    const result = await syncPlan(sondrio, [edit(row, { actual: '11' })]);
+    const result = await sheet.sync([edit(row, { actual: '11' })]);
     const [updated] = result.rows;
     expect(updated).toMatchObject({ index: 0, rowId: row.rowId, status: 'UPDATED', errors: [], current: null });
     expect(updated.rowVersion).toBeGreaterThan(row.rowVersion);
@@ -92,7 +79,7 @@ describeOnSondrio('sheet sync: round trip, updates and affected scores (%s)', (s
     expect(result.affected.find((a) => a.level === 'OPERATIONAL')!.code).toBe('1.1');
     expect(result.affected.find((a) => a.level === 'STRATEGIC')!.code).toBe('1');
 
-    const after = await readRows(server, plan.planId);
+    const after = await sheet.read();
     const read = after.rows.find((r) => r.rowId === row.rowId)!;
     expect(read.actual).toMatchObject({ raw: '11', number: 11, kind: 'NUMBER' });
     expect(read.rowVersion).toBe(updated.rowVersion);
@@ -102,7 +89,7 @@ describeOnSondrio('sheet sync: round trip, updates and affected scores (%s)', (s
 
 describeOnSondrio('sheet sync: a new branch in one batch (%s)', (sondrio) => {
   it('creates a strategic objective, an operational objective and an indicator that name each other by clientRef', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const perspective = plan.perspective('Processi');
     const counts = await tableCounts(server);
     // children first: the server orders the rows by level, not by their place in the batch
@@ -144,7 +131,7 @@ describeOnSondrio('sheet sync: a new branch in one batch (%s)', (sondrio) => {
         kpi: 'ponderazione',
       },
     ];
-    const result = await sync(server, { planId: plan.planId, rows });
+    const result = await sheet.sync(rows);
     expect(result.rows.map((r) => [r.clientRef, r.status, r.errors])).toEqual([
       ['R3', 'CREATED', []],
       ['R2', 'CREATED', []],
@@ -158,7 +145,7 @@ describeOnSondrio('sheet sync: a new branch in one batch (%s)', (sondrio) => {
     }
     expect(new Set(result.rows.map((r) => r.rowId)).size).toBe(3);
 
-    const { rows: read } = await readRows(server, plan.planId);
+    const { rows: read } = await sheet.read();
     const byId = new Map(read.map((r) => [r.rowId, r]));
     expect(byId.get(strategic.rowId!)).toMatchObject({
       level: 'STRATEGIC',
@@ -209,8 +196,8 @@ describeOnSondrio('sheet sync: a new branch in one batch (%s)', (sondrio) => {
     expect({ ...now, events: 0 }).toEqual({
       ...counts,
       events: 0,
-      strategic: counts.strategic + 1,
-      operational: counts.operational + 1,
+      strategicObjectives: counts.strategicObjectives + 1,
+      operationalObjectives: counts.operationalObjectives + 1,
       indicators: counts.indicators + 1,
       targets: counts.targets + 3,
       revisions: counts.revisions + 3,
@@ -235,19 +222,13 @@ describeOnSondrio('sheet sync: a new branch in one batch (%s)', (sondrio) => {
 
 describeOnSondrio('sheet sync: audit trail (%s)', (sondrio) => {
   it('records who changed a row from which workbook and sheet, with the values before and after', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     const source = { kind: 'ADDIN' as const, workbook: 'Piano 2022.xlsx', sheet: 'Azioni', author: 'm.rossi' };
     const row = plan.indicator('3.4.2');
-    const first = await sync(server, {
-      planId: plan.planId,
-      source,
-      rows: [edit(row, { actual: '60%' })],
-    });
+    const first = await sheet.sync([edit(row, { actual: '60%' })], { source });
     expect(first.rows[0].status).toBe('UPDATED');
-    const second = await sync(server, {
-      planId: plan.planId,
-      source,
-      rows: [
+    const second = await sheet.sync(
+      [
         {
           rowId: row.rowId,
           rowVersion: first.rows[0].rowVersion,
@@ -255,10 +236,11 @@ describeOnSondrio('sheet sync: audit trail (%s)', (sondrio) => {
           title: 'Accesso programmato: nuovo titolo',
         },
       ],
-    });
+      { source },
+    );
     expect(second.rows[0].status).toBe('UPDATED');
 
-    const history = await rowHistory(server, plan.planId, row.rowId);
+    const history = await sheet.history(row.rowId);
     expect(history).toHaveLength(3);
     for (const e of history)
       expect(e).toMatchObject({ source: 'ADDIN', sourceDetail: 'Piano 2022.xlsx / Azioni', actor: 'm.rossi' });

@@ -7,7 +7,7 @@
 import { dumpDiff, dumpTables } from '../helpers/db-dump';
 import { getFile, postWorkbook } from '../helpers/files';
 import { describeOnSondrio } from '../helpers/sondrio-server';
-import { readRows, type SheetRowIn, sync } from '../helpers/sync';
+import { type SheetRowIn } from '../helpers/sync';
 
 type Variant = { name: string; cells: Partial<SheetRowIn>; refused?: string };
 
@@ -74,7 +74,7 @@ describeOnSondrio('export → import of an unchanged workbook changes nothing (%
   const rowsSent: SheetRowIn[] = [];
 
   beforeAll(async () => {
-    const { server, plan } = sondrio;
+    const { plan, sheet } = sondrio;
     const indicators = plan.rows.filter((r) => r.level === 'INDICATOR');
     expect(indicators.length).toBeGreaterThan(VARIANTS.length);
     const rows = VARIANTS.map((v, i) => ({
@@ -83,7 +83,7 @@ describeOnSondrio('export → import of an unchanged workbook changes nothing (%
       ...v.cells,
     }));
     rowsSent.push(...rows);
-    const result = await sync(server, { planId: plan.planId, rows });
+    const result = await sheet.sync(rows);
     const outcomes = result.rows.map((r, i) => ({
       name: VARIANTS[i].name,
       status: r.status,
@@ -99,7 +99,7 @@ describeOnSondrio('export → import of an unchanged workbook changes nothing (%
   });
 
   it('leaves every table byte for byte as it was', async () => {
-    const { server, plan } = sondrio;
+    const { server, plan, sheet } = sondrio;
     expect(accepted.length).toBeGreaterThan(25);
     // a token's last use is a hint written at most once a minute on the server's clock, which stands still here
     const before = await dumpTables(server);
@@ -114,7 +114,7 @@ describeOnSondrio('export → import of an unchanged workbook changes nothing (%
     expect(dumpDiff(before, after)).toEqual([]);
     expect(Object.values(before).reduce((n, rows) => n + rows.length, 0)).toBeGreaterThan(400);
     // what was stored is what the sheet contract says: value cells trimmed, line breaks as \n, scores exact
-    const { rows } = await readRows(server, plan.planId);
+    const { rows } = await sheet.read();
     const stored = (name: string) =>
       rows.find((r) => r.rowId === rowsSent[VARIANTS.findIndex((v) => v.name === name)].rowId)!;
     expect(
