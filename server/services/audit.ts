@@ -72,7 +72,13 @@ export function recordChange(
     // them, for the batch's insert (and the ORM's conversion of each at that insert is not needed)
     event.before = before && (new JsonText(JSON.stringify(before)) as unknown as Record<string, unknown>);
     event.after = after && (new JsonText(JSON.stringify(after)) as unknown as Record<string, unknown>);
-    const row = Object.assign(event, { org: org?.id ?? null, id: randomUUID(), version: 1, createdAt: at, updatedAt: at });
+    const row = Object.assign(event, {
+      org: org?.id ?? null,
+      id: randomUUID(),
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    });
     if (ctx.auditRows) {
       // inserted now: its texts die young, not promoted with the batch's other rows (B1: they were half its heap)
       ctx.auditRows.run(row);
