@@ -27,7 +27,8 @@ type Row = {
   responsibleUnit: string;
 };
 
-const BATCH = 5000;
+/** rows per request: the add-in's most (LIMITS.rowsPerBatch); BENCH_SYNC_BATCH to see what smaller batches cost */
+const BATCH = Number(process.env.BENCH_SYNC_BATCH) || 5000;
 
 function rowsFor(parents: string[], count: number): Row[] {
   return Array.from({ length: count }, (_, n) => newActionRow(n, parents[n % parents.length]));

@@ -144,21 +144,9 @@ export async function writeRows<R>(
   const width = fields.length;
   try {
     if (connection && 'prepare' in connection) {
-      const sql = em.config.get('onQuery')(`${head}(${fields.map(() => '?').join(', ')})`, []);
-      let statements = statementsOf.get(connection);
-      if (!statements) statementsOf.set(connection, (statements = new Map()));
-      let statement = statements.get(sql);
-      if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
-      const tuple = new Array<unknown>(width);
-      for (const row of rows) {
-        fill(row, tuple, 0);
-        for (let i = 0; i < width; i++) {
-          const value = tuple[i];
-          if (value instanceof Date || typeof value === 'boolean') tuple[i] = sqliteValue(value);
-        }
-        statement.run(tuple);
-      }
-      told(em, sql, Date.now() - started);
+      const inserter = sqliteInserter(em, connection, table, fields, fill);
+      for (const row of rows) inserter.run(row);
+      inserter.told(Date.now() - started);
       return;
     }
     const perStatement = Math.max(1, Math.floor(maxValues / width));
@@ -184,6 +172,72 @@ export async function writeRows<R>(
   }
 }
 
+/** Inserts one row at a time into a table of an SQLite transaction; `told` reports the statement once, for all. */
+export type RowInserter<R> = { run(row: R): void; told(took: number): void };
+
+/** The single-row insert statement of `table`, prepared once per connection, its values filled into one list. */
+function sqliteInserter<R>(
+  em: EntityManager,
+  connection: SqliteConnection,
+  table: string,
+  fields: string[],
+  fill: FillValues<R>,
+): RowInserter<R> {
+  const platform = em.getPlatform();
+  const columns = fields.map((f) => platform.quoteIdentifier(f)).join(', ');
+  const text = `insert into ${platform.quoteIdentifier(table)} (${columns}) values (${fields.map(() => '?').join(', ')})`;
+  const sql = em.config.get('onQuery')(text, []);
+  let statements = statementsOf.get(connection);
+  if (!statements) statementsOf.set(connection, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
+  const prepared = statement;
+  const width = fields.length;
+  const tuple = new Array<unknown>(width);
+  return {
+    run(row) {
+      fill(row, tuple, 0);
+      for (let i = 0; i < width; i++) {
+        const value = tuple[i];
+        if (value instanceof Date || typeof value === 'boolean') tuple[i] = sqliteValue(value);
+      }
+      prepared.run(tuple);
+    },
+    told: (took) => told(em, sql, took),
+  };
+}
+
+/**
+ * Inserts `entityName`'s rows one by one as the caller produces them, in the caller's SQLite transaction: a row's
+ * values (its JSON texts above all) need not outlive their insert. Null outside an SQLite transaction. A failed
+ * insert throws as the ORM converts driver errors.
+ */
+export async function rowByRow(
+  em: EntityManager,
+  entityName: string,
+): Promise<RowInserter<Record<string, unknown>> | null> {
+  const connection = await connectionOf(em);
+  if (!connection || !('prepare' in connection)) return null;
+  const { table, columns } = writerOf(em, entityName);
+  const inserter = sqliteInserter(
+    em,
+    connection,
+    table,
+    columns.map((c) => c.field),
+    fillOf(columns),
+  );
+  return {
+    run(row) {
+      try {
+        inserter.run(row);
+      } catch (error) {
+        throw em.getDriver().convertException(error as Error);
+      }
+    },
+    told: inserter.told,
+  };
+}
+
 /** Inserts tuples of already converted values (a link table's id pairs) into `table`, as writeRows does. */
 export async function writeTuples(
   em: EntityManager,
@@ -207,21 +261,25 @@ export async function insertBound(
 ): Promise<void> {
   if (rows.length === 0) return;
   const { table, columns } = writerOf(em, entityName);
-  const width = columns.length;
-  const fill: FillValues<Record<string, unknown>> = (row, into, at) => {
-    for (let c = 0; c < width; c++) {
-      const column = columns[c];
-      into[at + c] = boundValue(column.value(row), column);
-    }
-  };
   await writeRows(
     em,
     table,
     columns.map((c) => c.field),
     rows,
-    fill,
+    fillOf(columns),
     maxValues,
   );
+}
+
+/** Writes a row's bound values, column by column, as its writer converts them */
+function fillOf(columns: Column[]): FillValues<Record<string, unknown>> {
+  const width = columns.length;
+  return (row, into, at) => {
+    for (let c = 0; c < width; c++) {
+      const column = columns[c];
+      into[at + c] = boundValue(column.value(row), column);
+    }
+  };
 }
 
 /** A driver would spread an array into several values, and an object has no SQL value: neither may reach it */

@@ -38,24 +38,6 @@ export async function insertEntities(em: EntityManager, entities: object[]): Pro
   await insertBound(em, entities[0].constructor.name, entities as Array<Record<string, unknown>>, PARAMS_PER_STATEMENT);
 }
 
-/**
- * One row inserted natively, as a new entity would be (id, version 1, creation times), without entering the unit
- * of work, which would otherwise re-examine every row it holds at the next flush for this one.
- */
-export async function insertNewRow<T extends object>(
-  em: EntityManager,
-  entity: EntityClass<T>,
-  values: Record<string, unknown>,
-): Promise<void> {
-  const now = new Date();
-  await insertBound(
-    em,
-    entity.name,
-    [{ id: randomUUID(), version: 1, createdAt: now, updatedAt: now, ...values }],
-    1e9,
-  );
-}
-
 /** New rows of one entity (id, version and timestamps given here), chunked under the bound-value limit. */
 export async function insertNewRows<T extends object>(
   em: EntityManager,

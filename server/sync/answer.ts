@@ -145,12 +145,12 @@ function affectedScores(
   return out;
 }
 
-/** an audit event recorded in this transaction and not inserted yet (sync-rows.ts holds them for the turn's end) */
+/** an audit event recorded in this transaction, held for the turn's end (sync-rows.ts; on SQLite inserted already) */
 type HeldEvent = { entityId: string; actor?: string | null; at?: Date | string | null };
 
 /**
  * For each conflict: the server's row and the last change to it (who, when), read with one statement; the events
- * `held` (recorded in order, not yet inserted) are later than any stored.
+ * `held` (recorded in order, this turn's: inserted at its end, or on SQLite as recorded) are later than any other.
  */
 async function conflictDetails(
   ctx: ServiceContext,

@@ -47,6 +47,8 @@ export type TurnSoFar = {
   keys: Map<string, { requestHash: string; member: number }>;
   /** the audit events of the batches answered earlier in this turn, inserted together at its end */
   audit: HeldEvents;
+  /** on SQLite, where the turn's audit events are inserted as they are recorded (ServiceContext.auditRows) */
+  auditRows?: ServiceContext['auditRows'];
 };
 
 /** audit events recorded, held for the turn's one insert (ServiceContext.auditHeld) */
@@ -145,6 +147,7 @@ export async function syncBatch(
     em,
     auditBuffer: fast ? audit : undefined,
     auditHeld: fast,
+    auditRows: fast ? turn.auditRows : undefined,
     batchKey: input.batchKey ?? null,
   };
   if (input.batchKey) {

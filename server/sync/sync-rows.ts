@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { LIMITS } from '@core/sheet/row';
-import { PlanVersion } from '../entities';
+import { AuditEvent, PlanVersion } from '../entities';
 import { InputError, NotFoundError } from '../errors';
 import type { ServiceContext } from '../services/service-context';
 import { flushAuditBuffer } from '../services/audit';
@@ -9,7 +9,7 @@ import { bumpPlanNow } from '../services/plan-change-counter';
 import { noteCommitDetail } from '../services/committed-changes';
 import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-stamp';
 import type { PlanScores } from '../services/realization';
-import { JsonText } from '../speed/bound-insert';
+import { JsonText, rowByRow } from '../speed/bound-insert';
 import { insertNewRows } from '../speed/bulk-write';
 import { SyncBatch } from '../entities/sync-batch';
 import type { SyncOutcome } from './answer';
@@ -198,7 +198,9 @@ export async function syncTogether(
       clock?.note('together', going.length);
       clock?.mark('read');
       const scores = before ? ctx.snapshots?.get(before, input.year, input.checkpoint)?.scores : undefined;
-      const turn: TurnSoFar = { em, plan, state: read, scores, keys: new Map(), audit: [] };
+      // SQLite: each audit event inserted as it is recorded, its snapshots' texts never held for the turn's end
+      const auditRows = fast ? await rowByRow(em, AuditEvent.name) : null;
+      const turn: TurnSoFar = { em, plan, state: read, scores, keys: new Map(), audit: [], auditRows };
       const done = new Map<number, BatchDone>();
       const replays = new Map<number, BatchReplay>();
       for (const k of going) {
@@ -241,7 +243,7 @@ export async function syncTogether(
         );
       }
       // every batch's audit events in one insert (per chunk of bound values): those of a failed batch were never added
-      await flushAuditBuffer({ ...ctx, em, auditBuffer: turn.audit, auditHeld: false });
+      await flushAuditBuffer({ ...ctx, em, auditBuffer: turn.audit, auditHeld: false, auditRows });
       // every keyed batch's answer in one insert: an await per batch, under the plan's lock, held the next turn
       await storeAnswers(
         em,

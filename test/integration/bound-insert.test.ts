@@ -15,7 +15,7 @@ import {
 } from '../../server/entities';
 import { SyncBatch } from '../../server/entities/sync-batch';
 import { writerOf } from '../../server/speed/bound-insert';
-import { insertEntities, insertLinks, insertNewRow, insertPlainRows, newRow } from '../../server/speed/bulk-write';
+import { insertEntities, insertLinks, insertNewRows, insertPlainRows, newRow } from '../../server/speed/bulk-write';
 import { databaseFor, databaseNames } from '../helpers/databases';
 import { planShell } from '../helpers/synthetic-plan';
 
@@ -227,7 +227,9 @@ describe.each(databaseNames())('bound inserts (%s)', (dialect) => {
         requestHash: 'h',
         response,
       } as never);
-      await insertNewRow(tx, SyncBatch, { org: ids.org, plan: ids.plan, batchKey: 'k2', requestHash: 'h', response });
+      await insertNewRows(tx, SyncBatch, [
+        { org: ids.org, plan: ids.plan, batchKey: 'k2', requestHash: 'h', response },
+      ]);
     });
     const batches = await em
       .getConnection()
