@@ -37,7 +37,8 @@ export async function readSheet(
   // taken now, not when the rows are scored: under a train of syncs a read reaches its scores after later commits,
   // whose drops free the scores of its stamp (bench B4: such reads scored the whole plan again, on the pool)
   const kept = ctx.snapshots.peek(planId, year, checkpoint, stamp?.value ?? '')?.scores;
-  const load = () => loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths, sliced: true });
+  const load = (stop?: AbortSignal) =>
+    loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths, sliced: true, stop });
   // read-only rows no reader changes: kept under the stamp, so an unchanged plan's rows are not read again (a
   // delta, "Refresh scores"); managed ones belong to this request
   const state = ctx.fastPaths

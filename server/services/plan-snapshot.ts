@@ -7,7 +7,7 @@ import {
 } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { readPlanUnitLinks, readRows } from '../speed/read-rows';
-import { readChildrenInSlices, readRowsInSlices } from '../speed/read-slices';
+import { readChildrenInSlices, readRowsInSlices, SLICE_ROWS } from '../speed/read-slices';
 import { nextTurn } from '../speed/next-turn';
 import {
   Activity,
@@ -185,16 +185,18 @@ export type Period = { year: number; checkpoint: Checkpoint };
  * read no longer holds the event loop for its whole length (issue 13, item 5). Its slices see one state of the plan
  * (readInOneState: one REPEATABLE READ transaction on PostgreSQL, a checked read on SQLite). Inside a caller's
  * transaction the reads stay whole: on SQLite the connection is shared, and a turn given away there would run
- * others' statements inside it.
+ * others' statements inside it. `stop` ends a sliced read between two slices (score-snapshots.ts, keep).
  */
 export async function loadPlanSnapshot(
   em: EntityManager,
   planId: string,
   period: Period | null,
-  options: { readOnly?: boolean; sliced?: boolean } = {},
+  options: { readOnly?: boolean; sliced?: boolean; stop?: AbortSignal } = {},
 ): Promise<PlanSnapshot> {
   if (options.readOnly && options.sliced && !em.isInTransaction())
-    return readInOneState(em, planId, (tx, sliced) => readSnapshot(tx, planId, period, sliced ? 'sliced' : 'readOnly'));
+    return readInOneState(em, planId, (tx, sliced) =>
+      readSnapshot(tx, planId, period, sliced ? 'sliced' : 'readOnly', options.stop),
+    );
   return readSnapshot(em, planId, period, options.readOnly ? 'readOnly' : 'managed');
 }
 
@@ -203,11 +205,19 @@ async function readSnapshot(
   planId: string,
   period: Period | null,
   how: 'managed' | 'readOnly' | 'sliced',
+  stop?: AbortSignal,
 ): Promise<PlanSnapshot> {
   const find: Finder =
     how === 'sliced'
       ? (entity, where, orderBy) =>
-          readRowsInSlices(em, entity as EntityClass<{ id: string }>, where as never, orderBy) as never
+          readRowsInSlices(
+            em,
+            entity as EntityClass<{ id: string }>,
+            where as never,
+            orderBy,
+            SLICE_ROWS,
+            stop,
+          ) as never
       : how === 'readOnly'
         ? (entity, where, orderBy) => readRows(em, entity, where, orderBy)
         : (entity, where, orderBy) => em.find(entity, where, orderBy ? { orderBy } : {});
@@ -224,7 +234,7 @@ async function readSnapshot(
       strategicObjectives: () => find(StrategicObjective, byPlan, position),
       operationalObjectives: () => find(OperationalObjective, byPlan, position),
       indicators: () => find(Indicator, byPlan, position),
-      targetRows: () => targetsWithRevisions(em, find, planId, period, how === 'sliced'),
+      targetRows: () => targetsWithRevisions(em, find, planId, period, how === 'sliced', stop),
       measurements: () => find(Measurement, { plan: planId, ...period }),
       projects: () => find(Project, byPlan, position),
       activities: () => find(Activity, { project: { plan: planId } }, position),
@@ -248,6 +258,7 @@ async function targetsWithRevisions(
   planId: string,
   period: Period | null,
   sliced: boolean,
+  stop?: AbortSignal,
 ): Promise<{ targets: Target[]; revisions: TargetRevision[] }> {
   const targets = await find(Target, { plan: planId, ...period }, { year: 'asc', checkpoint: 'asc', id: 'asc' });
   const revisions = sliced
@@ -257,6 +268,8 @@ async function targetsWithRevisions(
         'target',
         targets.map((t) => t.id),
         { seq: 'asc' },
+        SLICE_ROWS,
+        stop,
       )
     : await find(TargetRevision, { target: { plan: planId, ...period } }, { seq: 'asc' });
   return { targets, revisions };

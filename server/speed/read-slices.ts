@@ -37,7 +37,8 @@ export function sortRows<E extends object>(rows: E[], orderBy: Order): E[] {
  * readRows in slices of `slice` rows, each statement on a turn of the event loop of its own (next-turn.ts), so that
  * /health and small requests are answered between the slices of a big plan's read. Slices follow the primary key
  * (`id > last`), not an offset: a row written between two slices is read once or not at all, never twice, and none
- * of the rows there before is skipped. The rows are then put in `orderBy`'s order here.
+ * of the rows there before is skipped. The rows are then put in `orderBy`'s order here. `stop` ends the read
+ * between two slices (with its reason): a read no longer wanted gives its turns and its connection back.
  */
 export async function readRowsInSlices<E extends { id: string }>(
   em: EntityManager,
@@ -45,11 +46,13 @@ export async function readRowsInSlices<E extends { id: string }>(
   where: FilterQuery<E>,
   orderBy?: Order,
   slice = SLICE_ROWS,
+  stop?: AbortSignal,
 ): Promise<E[]> {
   const rows: E[] = [];
   let after: string | null = null;
   for (;;) {
     await nextTurn();
+    stop?.throwIfAborted();
     const page: E[] = await readRows(
       em,
       entity,
@@ -80,10 +83,12 @@ export async function readChildrenInSlices<E extends { id: string }>(
   parentIds: readonly string[],
   orderBy: Order,
   slice = SLICE_ROWS,
+  stop?: AbortSignal,
 ): Promise<E[]> {
   const rows: E[] = [];
   for (let at = 0; at < parentIds.length; at += slice) {
     await nextTurn();
+    stop?.throwIfAborted();
     const where = { [key]: { $in: parentIds.slice(at, at + slice) } } as FilterQuery<E>;
     for (const row of await readRows(em, entity, where)) rows.push(row);
   }

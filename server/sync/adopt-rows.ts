@@ -1,9 +1,11 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { type EntityManager, wrap } from '@mikro-orm/core';
 import type { Node } from '../entities/base';
+import { Indicator } from '../entities';
 import { TREE_KINDS, withRowsOf } from '../services/plan-snapshot';
 import { ConflictError, NotFoundError } from '../errors';
 import { PlanState } from './plan-state';
 import { readsTogether } from '../speed/reads-together';
+import type { SyncInput } from './row-plan';
 
 /**
  * The sync reads the plan as read-only rows (validation, versions, parents and scores need all of it, the unit of
@@ -25,8 +27,8 @@ export function unchangedTwin(row: Node): Node | undefined {
   return twin && twin.version === row.version ? twin : undefined;
 }
 
-export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[]): Promise<PlanState> {
-  if (rows.length === 0) return state;
+/** one `em.find` by id per kind of row */
+async function findRows(em: EntityManager, rows: Node[]): Promise<Node[]> {
   const idsByEntity = new Map<string, Set<string>>();
   for (const row of rows) {
     const entity = row.constructor.name;
@@ -34,7 +36,6 @@ export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[
     ids.add(row.id);
     idsByEntity.set(entity, ids);
   }
-  const managed = new Map<string, Node>();
   const found = await readsTogether(
     em,
     [...idsByEntity].map(
@@ -43,7 +44,52 @@ export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[
           em.find<Node>(entity, { id: { $in: [...ids] } }),
     ),
   );
-  for (const row of found.flat()) managed.set(row.id, row);
+  return found.flat();
+}
+
+/**
+ * The managed row of `row` this unit of work holds at the row's version: adopted for the turn (adoptForTurn), or by
+ * a batch before in it (whose update moved both its version and the state's row, set-update.ts). None after a failed
+ * batch or a state read again (the unit of work is cleared then, sync-rows.ts).
+ */
+function heldAt(em: EntityManager, row: Node): Node | undefined {
+  const held = em.getUnitOfWork().getById<Node>(row.constructor.name, row.id);
+  return held && held !== row && wrap(held, true).isInitialized() && held.version === row.version ? held : undefined;
+}
+
+/**
+ * The rows the batches of a turn name that a batch would write (an existing indicator, its target of the year synced
+ * and its actual), adopted with one `em.find` per kind for the whole turn: each batch adopted its own with three
+ * statements, three round trips of every batch under the plan's lock, each waiting for an event loop busy with the
+ * panes' reads (bench B4-pg: 40-400 ms a batch, of ~200). A batch then adopts those from the unit of work without a
+ * statement, and only what the turn did not foresee (a future year's target, a row read again) with one. A row
+ * adopted here that no batch writes stays unchanged: the flush writes nothing for it.
+ */
+export async function adoptForTurn(em: EntityManager, state: PlanState, inputs: SyncInput[]): Promise<void> {
+  const rows: Node[] = [];
+  for (const input of inputs)
+    for (const { rowId } of input.rows) {
+      const node = rowId ? state.nodes.get(rowId) : undefined;
+      if (!(node instanceof Indicator)) continue;
+      rows.push(node);
+      const target = state.target(node.id, input.year);
+      const measurement = state.measurementOf.get(node.id);
+      if (target) rows.push(target);
+      if (measurement) rows.push(measurement);
+    }
+  if (rows.length > 0) await findRows(em, rows);
+}
+
+export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[]): Promise<PlanState> {
+  if (rows.length === 0) return state;
+  const managed = new Map<string, Node>();
+  const unheld: Node[] = [];
+  for (const row of rows) {
+    const held = heldAt(em, row);
+    if (held) managed.set(row.id, held);
+    else unheld.push(row);
+  }
+  if (unheld.length > 0) for (const row of await findRows(em, unheld)) managed.set(row.id, row);
   for (const row of rows) {
     const now = managed.get(row.id);
     if (!now) throw new NotFoundError(row.constructor.name, row.id);

@@ -32,7 +32,8 @@ export async function stateBeforeTurn(
   if (ctx.fastPaths === false || !ctx.snapshots?.enabled) return null;
   const stamp = await ctx.snapshots.stamp(ctx.em, planId);
   if (!stamp) return null;
-  const load = () => loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: true, sliced: true });
+  const load = (stop: AbortSignal) =>
+    loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: true, sliced: true, stop });
   const state = await ctx.snapshots.keep(SHEET_STATES, stamp, year, checkpoint, load, (s) => snapshotBytes(s.snapshot));
   return { stamp, state };
 }

@@ -333,7 +333,7 @@ export async function loadPlanState(
   planId: string,
   year: number,
   checkpoint: Checkpoint,
-  options: { readOnly?: boolean; sliced?: boolean } = {},
+  options: { readOnly?: boolean; sliced?: boolean; stop?: AbortSignal } = {},
 ): Promise<PlanState> {
   const read = <E extends object>(entity: EntityClass<E>, where: FilterQuery<E>) =>
     options.readOnly ? readRows(em, entity, where) : em.find(entity, where);

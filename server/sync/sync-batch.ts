@@ -188,7 +188,9 @@ export async function syncBatch(
     // a batch that will write takes its savepoint first (only rows accepted, or cruscotto entries, are written)
     const writes = plans.some((p) => p.status === 'created' || p.status === 'updated' || p.status === 'deleted');
     if (writes || cruscotti.placements.length > 0) await beforeWrite?.();
-    ({ state, after, created } = await applyRows(tx, read, plans, nodeInput));
+    clock?.mark('savepoint');
+    // apply's own phases (adopt, inMemory, flush) on the batch's clock: where each batch of a turn spends its time
+    ({ state, after, created } = await applyRows(tx, read, plans, nodeInput, clock));
     placed = await writePlacements(tx, plan, folded, plans, cruscotti, after);
     await hooks.afterWrite?.();
   }

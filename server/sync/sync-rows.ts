@@ -13,6 +13,7 @@ import { JsonText, rowByRow } from '../speed/bound-insert';
 import { insertNewRows } from '../speed/bulk-write';
 import { SyncBatch } from '../entities/sync-batch';
 import type { SyncOutcome } from './answer';
+import { adoptForTurn } from './adopt-rows';
 import { type KeptAfter, keepStateAfter, stateBeforeTurn, stateInTurn, stateLeft } from './kept-state';
 import { loadPlanState } from './plan-state';
 import { takeTurnOnPlan } from './plan-lock';
@@ -197,6 +198,14 @@ export async function syncTogether(
       clock?.note('reread', read !== early?.state);
       clock?.note('together', going.length);
       clock?.mark('read');
+      // the rows the batches name, adopted once for the turn, not with three statements in each batch (adopt-rows.ts)
+      if (fast && !alone)
+        await adoptForTurn(
+          em,
+          read,
+          going.map((k) => members[k].input),
+        );
+      clock?.mark('adoptTurn');
       const scores = before ? ctx.snapshots?.get(before, input.year, input.checkpoint)?.scores : undefined;
       // SQLite: each audit event inserted as it is recorded, its snapshots' texts never held for the turn's end
       const auditRows = fast ? await rowByRow(em, AuditEvent.name) : null;

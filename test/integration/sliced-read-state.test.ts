@@ -70,4 +70,26 @@ describe.each(databaseNames())('a sliced read of a plan sees one state (%s)', (d
     // PostgreSQL keeps the state the read began with; SQLite reads again after the change
     expect(titleOf(first)).toBe(dialect === 'postgresql' ? 'prima' : 'dopo');
   }, 120_000);
+
+  it('a read told to stop reads no slice after it, and fails with the reason', async () => {
+    // a read of a stamp whose state its writer kept meanwhile (score-snapshots.ts, keep) is no longer wanted
+    const stop = new AbortController();
+    let after = 0;
+    afterRead = async (entity, rows) => {
+      if (stop.signal.aborted) after++;
+      else if (entity === Indicator && rows.length === SLICE_ROWS) stop.abort(new Error('kept meanwhile'));
+    };
+    const read = loadPlanSnapshot(server.orm.em.fork(), planId, null, {
+      readOnly: true,
+      sliced: true,
+      stop: stop.signal,
+    });
+    await expect(read).rejects.toThrow('kept meanwhile');
+    expect(stop.signal.aborted).toBe(true);
+    expect(after).toBe(0);
+    // the connection it held is back: the next read is whole
+    afterRead = null;
+    const again = await loadPlanSnapshot(server.orm.em.fork(), planId, null, { readOnly: true, sliced: true });
+    expect(again.indicators.length).toBeGreaterThan(SLICE_ROWS);
+  }, 120_000);
 });

@@ -7,7 +7,7 @@
  * turns of one plan wait for each other (bench/turn-statements.ts, B4-pg).
  */
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
-import { Indicator } from '../../server/entities';
+import { Indicator, Measurement } from '../../server/entities';
 import { syncTogether, type SyncMember } from '../../server/sync/sync-rows';
 import { databaseNames } from '../helpers/databases';
 import { startServer, type TestServer } from '../helpers/server';
@@ -79,16 +79,49 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
     const commit = turn.indexOf('commit');
     const inTurn = turn.slice(0, commit);
     const kept = turn.slice(commit + 1);
-    // each batch: its savepoint, the adoption of the rows it changes (indicator, target, measurement), its update
-    const batch = ['savepoint', 'select indicator', 'select target', 'select measurement', 'update measurement'];
+    // the rows the batches change (indicator, target, measurement) adopted once for the turn, before the first
+    // batch; then each batch: its savepoint and its update, nothing read (each was three selects of its own)
+    const adoption = ['select indicator', 'select target', 'select measurement'];
+    const batch = ['savepoint', 'update measurement'];
     const first = inTurn.indexOf('savepoint');
+    expect(inTurn.slice(first - adoption.length, first)).toEqual(adoption);
     expect(inTurn.slice(first, first + 3 * batch.length)).toEqual([...batch, ...batch, ...batch]);
     expect(inTurn.filter((l) => l === 'release')).toEqual([]);
     // the plan row once, before the batches (not again after each); the rows a batch wrote never read again
     expect(inTurn.filter((l) => l === 'select plan_version')).toHaveLength(1);
-    expect(inTurn.filter((l) => /^select (indicator|target|measurement)$/.test(l))).toHaveLength(3 * 3);
+    expect(inTurn.filter((l) => /^select (indicator|target|measurement)$/.test(l))).toHaveLength(3);
     expect(kept.filter((l) => /^select (indicator|target|measurement)$/.test(l))).toEqual([]);
     expect(kept.filter((l) => l === 'select plan_version')).toHaveLength(1);
+  });
+
+  it('a batch writing the rows a batch before it wrote adopts them as that one left them, and a stale one conflicts', async () => {
+    await readVersions();
+    const rows = ids.slice(0, 5);
+    const before = rows.map((rowId) => versions.get(rowId)!);
+    server.statements.length = 0;
+    const [a, b, c] = await syncTogether([
+      member(rows.map((rowId, i) => ({ rowId, rowVersion: before[i], actual: '31' }))),
+      // the versions the first batch's answer gives: what the pane would send next
+      member(rows.map((rowId, i) => ({ rowId, rowVersion: before[i] + 1, actual: '32' }))),
+      member(rows.map((rowId, i) => ({ rowId, rowVersion: before[i], actual: '33' }))),
+    ]);
+    expect('value' in a && a.value.rows.map((r) => [r.status, r.rowVersion])).toEqual(
+      before.map((v) => ['updated', v + 1]),
+    );
+    expect('value' in b && b.value.rows.map((r) => [r.status, r.rowVersion])).toEqual(
+      before.map((v) => ['updated', v + 2]),
+    );
+    expect('value' in c && c.value.rows.map((r) => r.status)).toEqual(rows.map(() => 'conflict'));
+    const turn = from(lines(), 'begin');
+    const inTurn = turn.slice(0, turn.indexOf('commit'));
+    // adopted once, for the turn: the second batch's rows are held at the versions the first one's update left
+    expect(inTurn.filter((l) => /^select (indicator|target|measurement)$/.test(l))).toHaveLength(3);
+    expect(inTurn.filter((l) => l === 'update measurement')).toHaveLength(2);
+    await readVersions();
+    expect(rows.map((rowId) => versions.get(rowId))).toEqual(before.map((v) => v + 2));
+    const stored = await server.orm.em.fork().find(Measurement, { indicator: { $in: rows }, year: 2022 });
+    expect(stored).toHaveLength(rows.length);
+    for (const m of stored) expect(JSON.stringify(m.value)).toContain('32');
   });
 
   it('takes no savepoint for a batch that writes nothing among others', async () => {

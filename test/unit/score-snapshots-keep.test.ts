@@ -30,6 +30,48 @@ describe('ScoreSnapshots.keep', () => {
     expect(d).not.toBe(a);
   });
 
+  it("readers of a stamp being built take its writer's value kept meanwhile, and the build is told to stop", async () => {
+    const snapshots = new ScoreSnapshots({ maxBytes: 2 ** 20 });
+    let release!: (value: object) => void;
+    let stop: AbortSignal | undefined;
+    let builds = 0;
+    const build = (signal: AbortSignal) => {
+      builds++;
+      stop = signal;
+      return new Promise<object>((resolve) => (release = resolve));
+    };
+    const keep = (s: PlanStamp) => snapshots.keep('rows', s, 2022, Checkpoint.YEAR_END, build, () => 1);
+    const settled: object[] = [];
+    const first = keep(stamp('1')).then((v) => settled.push(v));
+    const second = keep(stamp('1')).then((v) => settled.push(v));
+    await new Promise((resolve) => setImmediate(resolve));
+    // another stamp's value is not theirs
+    snapshots.putKept('rows', stamp('0'), 2022, Checkpoint.YEAR_END, { n: 0 }, 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toEqual([]);
+    const told = { n: 'told' };
+    expect(snapshots.putKept('rows', stamp('1'), 2022, Checkpoint.YEAR_END, told, 1)).toBe('kept while built');
+    await Promise.race([Promise.all([first, second]), new Promise((resolve) => setTimeout(resolve, 1000))]);
+    expect(settled).toEqual([told, told]);
+    expect(stop?.aborted).toBe(true);
+    // the build ending later changes nothing: the stamp keeps the told value, and nobody builds again
+    release({ n: 'built' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await keep(stamp('1'))).toBe(told);
+    expect(builds).toBe(1);
+  });
+
+  it('a build that stops on its signal fails none of its readers once the value is kept', async () => {
+    const snapshots = new ScoreSnapshots({ maxBytes: 2 ** 20 });
+    const build = (signal: AbortSignal) =>
+      new Promise<object>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    const reader = snapshots.keep('rows', stamp('1'), 2022, Checkpoint.YEAR_END, build, () => 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const told = { n: 'told' };
+    snapshots.putKept('rows', stamp('1'), 2022, Checkpoint.YEAR_END, told, 1);
+    expect(await reader).toBe(told);
+  });
+
   it('a failed build is not kept: the next reader builds', async () => {
     const snapshots = new ScoreSnapshots({ maxBytes: 2 ** 20 });
     let builds = 0;
