@@ -3,6 +3,13 @@ import type { Database, Statement } from 'better-sqlite3';
 /** how many statements a connection keeps: a request's repeated ones outlive the few of its own each request adds */
 export const KEPT_STATEMENTS = 200;
 
+/**
+ * the longest text kept: a 300-row chunk of the set-based update, its values bound, is ~14,000 characters; a text
+ * longer than this carries its values (a formatted multi-row insert: megabytes, compiled to as much) and is not run
+ * twice, so keeping its compiled program would only hold memory
+ */
+export const KEPT_TEXT_LENGTH = 16_000;
+
 const keeping = new WeakSet<object>();
 
 /**
@@ -20,6 +27,7 @@ export function keepStatements(db: Database, max = KEPT_STATEMENTS): Database {
   const prepare = db.prepare.bind(db);
   const kept = new Map<string, Statement>();
   db.prepare = ((sql: string) => {
+    if (sql.length > KEPT_TEXT_LENGTH) return prepare(sql);
     let statement = kept.get(sql);
     if (statement) {
       // most recently used last: the first in the map's order is the one to drop

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { EntityManager } from '@mikro-orm/core';
 import { parseValue } from '@core/values/parse';
 import { openOrm, type Orm } from '../../server/db/orm';
-import { keepStatements } from '../../server/db/kept-statements';
+import { KEPT_TEXT_LENGTH, keepStatements } from '../../server/db/kept-statements';
 import { Measurement } from '../../server/entities';
 import { updateSetBased } from '../../server/speed/set-update';
 import { databaseFor, databaseNames } from '../helpers/databases';
@@ -48,6 +48,14 @@ describe('kept statements of an SQLite connection', () => {
     // 'select 2' was the least recently used of three: dropped, compiled again
     expect(db.prepare('select 1')).toBe(a);
     expect(db.prepare('select 2')).not.toBe(b);
+    db.close();
+  });
+
+  it('keeps no statement whose text is longer than its bound (values formatted into it: run once)', () => {
+    const db = keepStatements(new Database(':memory:'));
+    const long = `select 1 where 0 in (${Array.from({ length: KEPT_TEXT_LENGTH / 4 }, (_, n) => n).join(', ')})`;
+    expect(long.length).toBeGreaterThan(KEPT_TEXT_LENGTH);
+    expect(db.prepare(long)).not.toBe(db.prepare(long));
     db.close();
   });
 });
