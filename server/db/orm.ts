@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { MikroORM, type Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from '../entities';
 import { isPostgresUrl, resolveSqlitePath } from './database-url';
+import { keepStatements } from './kept-statements';
 import { migrationsFor, type Dialect } from '../migrations';
 import { countChangesOf } from '../services/plan-change-counter';
 
@@ -57,7 +59,11 @@ export function ormOptions(databaseUrl: string, opts: OpenOptions = {}): Options
   // In WAL mode that reader sees the last committed state, never a batch being written. Not for :memory: (another
   // connection would open another, empty database).
   const replicas = databaseUrl === ':memory:' ? [] : [{ name: 'reader' }];
-  return { ...common, driver: BetterSqliteDriver, dbName: resolveSqlitePath(databaseUrl), replicas } as Options;
+  // each connection (the writer's and the reader's: a replica takes the main pool options) keeps its statements
+  const pool = {
+    afterCreate: (db: Database, done: (error: Error | null, db: Database) => void) => done(null, keepStatements(db)),
+  };
+  return { ...common, driver: BetterSqliteDriver, dbName: resolveSqlitePath(databaseUrl), replicas, pool } as Options;
 }
 
 /** Opens the database, prepares SQLite (WAL, foreign keys) and applies pending migrations. */

@@ -7,7 +7,8 @@ import {
   ReferenceKind,
   Utils,
 } from '@mikro-orm/core';
-import type { AbstractSqlDriver } from '@mikro-orm/knex';
+import type { AbstractSqlDriver, Knex } from '@mikro-orm/knex';
+import type { Database } from 'better-sqlite3';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 
 /**
@@ -62,13 +63,14 @@ export function updateSetBased(em: EntityManager): void {
     if (!groups) return own(meta, changeSets, options);
     for (const group of groups) {
       const { sql, params } = statementOf(em, meta, group, postgres);
-      let result: { rows?: Array<Record<string, unknown>> };
+      const ctx = (options as { ctx?: Knex.Transaction })?.ctx ?? em.getTransactionContext<Knex.Transaction>();
+      let rows: Array<Record<string, unknown>>;
       try {
-        result = (await driver.execute(sql, params, 'run', (options as { ctx?: never })?.ctx)) as typeof result;
+        rows = postgres ? await formatted(driver, sql, params, ctx) : await bound(em, sql, params, ctx);
       } catch (error) {
         throw driver.convertException(error as Error);
       }
-      const returned = new Map((result.rows ?? []).map((row) => [String(row[idField(meta)]), row]));
+      const returned = new Map(rows.map((row) => [String(row[idField(meta)]), row]));
       for (const changeSet of group.changeSets) {
         const row = returned.get(String(helper(changeSet.entity).getSerializedPrimaryKey()));
         if (!row) throw OptimisticLockError.lockFailed(changeSet.entity);
@@ -81,6 +83,32 @@ export function updateSetBased(em: EntityManager): void {
       }
     }
   };
+}
+
+/** The statement run as MikroORM runs its own: its values formatted into the text by the platform */
+async function formatted(driver: AbstractSqlDriver, sql: string, params: unknown[], ctx: Knex.Transaction | undefined) {
+  const result = (await driver.execute(sql, params, 'run', ctx)) as { rows?: Array<Record<string, unknown>> };
+  return result.rows ?? [];
+}
+
+/**
+ * SQLite: the statement run with its values bound on the transaction's connection, so that its text is the same for
+ * every batch of as many rows writing the same columns, and the connection compiles it once (kept-statements.ts): a
+ * B4 sync's 20-row update, formatted with its values, was a new text each time, 1.3 ms of `prepare` per sync, most of
+ * the sync's. Values bound as knex's better-sqlite3 client binds them (a date as its milliseconds, a boolean as 0 or 1,
+ * as the formatted text wrote them too); a value no binding takes as it is (an object) goes the formatted way.
+ */
+async function bound(em: EntityManager, sql: string, params: unknown[], ctx: Knex.Transaction | undefined) {
+  const plain = params.every((v) => v === null || typeof v !== 'object' || v instanceof Date || Buffer.isBuffer(v));
+  if (!ctx || !plain) return formatted(em.getDriver() as unknown as AbstractSqlDriver, sql, params, ctx);
+  const connection = await (ctx.client as unknown as { acquireConnection(): Promise<Database> }).acquireConnection();
+  const text = em.config.get('onQuery')(sql, params);
+  const started = Date.now();
+  const values = params.map((v) => (v instanceof Date ? v.valueOf() : typeof v === 'boolean' ? Number(v) : v));
+  const rows = connection.prepare(text).all(values) as Array<Record<string, unknown>>;
+  // told as the ORM tells its own statements (the tests count them there)
+  em.config.getLogger().logQuery({ query: text, params, took: Date.now() - started, level: 'info' });
+  return rows;
 }
 
 /** Change sets writing the same columns, updated by one statement */
@@ -125,7 +153,7 @@ function statementOf(em: EntityManager, meta: EntityMetadata, group: Group, post
   // PostgreSQL types a values list from its parameters, untyped here: each is cast to its column's type
   const typed = (prop: (typeof props)[number]) => (postgres ? `::${prop.columnTypes[0]}` : '');
   const params: unknown[] = [];
-  // MikroORM's connection formats `?` marks itself, as it does for its own update (the values are the same)
+  // `?` marks: PostgreSQL's are formatted by MikroORM's connection as for its own update, SQLite's bound (bound)
   const mark = () => '?';
   const tuples = group.changeSets.map((changeSet) => {
     const payload = changeSet.payload as Record<string, unknown>;
