@@ -46,7 +46,10 @@ export class KeptPrincipals<T> {
 
   /** The token's rows as they are now, written as one text (an unknown token: "[]"). */
   async rowsText(em: EntityManager, prefix: string, hash: string): Promise<string> {
-    const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(this.sql, [prefix, hash], 'all');
+    // the reader's connection, as the ORM's find outside a transaction: on SQLite the writer's may be held by a sync
+    const rows = await em
+      .getConnection('read')
+      .execute<Array<Record<string, unknown>>>(this.sql, [prefix, hash], 'all');
     return JSON.stringify(rows);
   }
 
