@@ -1,5 +1,6 @@
 import { SHEET_ROWS } from '../../addin/src/api/queries';
 import { databaseFor, databaseNames } from '../helpers/databases';
+import { rowsCarried } from '../../server/graphql/delta-rows';
 import { outsidersRead, servedAndResolved } from '../helpers/served-and-resolved';
 import { edit, ok, sondrioPlan, sync, syncActuals, withoutTimes } from '../helpers/sync';
 
@@ -251,5 +252,21 @@ describe.each(databaseNames())('the delta read answers as the resolver (%s)', (d
     expect(ids).toEqual(
       expect.arrayContaining([servers.plan.indicator('1.1.1').rowId, servers.plan.indicator('1.1.2').rowId]),
     );
+  });
+
+  it('writes a row no commit touched once, not again for each new state, and a touched row anew', async () => {
+    const before = await cursors();
+    await write({ '1.1.1': '3', '1.1.2': '4' });
+    const [one, two] = [servers.plan.indicator('1.1.1').rowId, servers.plan.indicator('1.1.2').rowId];
+    const row = (data: any, id: string) => data.sheetRows.rows.find((r: any) => r.rowId === id);
+    const first = await compared(SHEET_ROWS, (k) => ({ after: before[k] }));
+    // a new state in which 1.1.1 is as it was and 1.1.2 changed: the same delta lists both
+    await write({ '1.1.2': '8' });
+    const carried = rowsCarried.count;
+    const second = await compared(SHEET_ROWS, (k) => ({ after: before[k] }));
+    expect(rowsCarried.count).toBeGreaterThan(carried);
+    expect(row(second.data, one)).toEqual(row(first.data, one));
+    expect(row(second.data, two).actual.raw).toBe('8');
+    expect(row(second.data, two).rowVersion).toBeGreaterThan(row(first.data, two).rowVersion);
   });
 });
