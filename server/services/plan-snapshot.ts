@@ -133,6 +133,26 @@ export function replacedIn<T extends object>(was: readonly T[], now: readonly T[
   return made?.from === was ? (made.swaps as ReadonlyMap<T, T>) : undefined;
 }
 
+/**
+ * The places where `now` holds another row than `was`, in order, when `now` was made from `was` by withRowsOf, once
+ * or a few times over (the batches of a turn: adopted, then read again after each batch); undefined when it was not
+ * (the caller compares the lists itself). Only the places some step replaced are compared: comparing every place of
+ * the indicators' and targets' lists was 2 % of a B4 sync (server/sync/kept-state.ts).
+ */
+export function placesReplaced(was: readonly object[], now: readonly object[]): number[] | undefined {
+  const at = positions.get(was);
+  if (!at || positions.get(now) !== at) return undefined;
+  const places = new Set<number>();
+  let list = now;
+  for (let steps = 0; list !== was; steps++) {
+    const made = madeFrom.get(list);
+    if (!made || steps > 64) return undefined;
+    for (const old of made.swaps.keys()) places.add(at.get((old as { id: string }).id)!);
+    list = made.from;
+  }
+  return [...places].filter((k) => now[k] !== was[k]).sort((a, b) => a - b);
+}
+
 /** a sort both readers take: an order on E for em.find, a plain record for read-rows */
 type Order<E> = QueryOrderMap<E> & Record<string, 'asc' | 'desc'>;
 type Finder = <E extends object>(entity: EntityClass<E>, where: FilterQuery<E>, orderBy?: Order<E>) => Promise<E[]>;

@@ -2,7 +2,7 @@ import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { Node } from '../entities/base';
 import type { PlanSnapshot } from '../services/plan-snapshot';
-import { readOnlyPlan, TREE_KINDS, withRowsOf } from '../services/plan-snapshot';
+import { placesReplaced, readOnlyPlan, TREE_KINDS, withRowsOf } from '../services/plan-snapshot';
 import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-stamp';
 import { type ScoreSnapshots, snapshotBytes } from '../services/score-snapshots';
 import type { ServiceContext } from '../services/service-context';
@@ -145,10 +145,10 @@ export async function stateLeft(em: EntityManager, left: KeptAfter): Promise<Pla
   return readLeft(em, left, rowsChanged(left), left.after.snapshot.plan);
 }
 
-type Changed = { fresh: Map<EntityClass<Node>, Node[]>; written: Map<string, string[]>; count: number };
+export type Changed = { fresh: Map<EntityClass<Node>, Node[]>; written: Map<string, string[]>; count: number };
 
 /** the rows a batch changed, by kind: those to read again (not created by it) and, values only, all it wrote */
-function rowsChanged({ read, after, created, valuesOnly }: KeptAfter): Changed {
+export function rowsChanged({ read, after, created, valuesOnly }: KeptAfter): Changed {
   const fresh = new Map<EntityClass<Node>, Node[]>();
   // every row the batch wrote, the created ones too: what the other instances read again (shared-states.ts)
   const written = new Map<string, string[]>();
@@ -157,11 +157,14 @@ function rowsChanged({ read, after, created, valuesOnly }: KeptAfter): Changed {
     const was = read.snapshot[kind] as Node[];
     const now = after.snapshot[kind] as Node[];
     // a list the batch left alone is the same list; one whose rows it replaced in place (adopt-rows.ts) is compared
-    // position by position; only one it added rows to is looked up whole (a set of every period's targets per sync
-    // was most of this function's time, bench B7). A row seen as new by position that is not is read again too.
+    // only at the places withRowsOf replaced (placesReplaced), or position by position when not made by it; only one
+    // it added rows to is looked up whole (a set of every period's targets per sync was most of this function's time,
+    // bench B7). A row seen as new by position that is not is read again too.
     if (was === now) continue;
-    const known = was.length === now.length ? null : new Set<object>(was);
-    for (let k = 0; k < now.length; k++) {
+    const places = was.length === now.length ? placesReplaced(was, now) : undefined;
+    const known = places || was.length === now.length ? null : new Set<object>(was);
+    for (let p = 0, end = places ? places.length : now.length; p < end; p++) {
+      const k = places ? places[p] : p;
       const row = now[k];
       if (known ? known.has(row) : was[k] === row) continue;
       const type = row.constructor as EntityClass<Node>;
