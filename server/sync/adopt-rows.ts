@@ -59,11 +59,12 @@ function heldAt(em: EntityManager, row: Node): Node | undefined {
 
 /**
  * The rows the batches of a turn name that a batch would write (an existing indicator, its target of the year synced
- * and its actual; the actual alone for a row sending nothing else), adopted with one `em.find` per kind for the whole turn: each batch adopted its own with three
- * statements, three round trips of every batch under the plan's lock, each waiting for an event loop busy with the
- * panes' reads (bench B4-pg: 40-400 ms a batch, of ~200). A batch then adopts those from the unit of work without a
- * statement, and only what the turn did not foresee (a future year's target, a row read again) with one. A row
- * adopted here that no batch writes stays unchanged: the flush writes nothing for it.
+ * and its actual; the actual alone for a row sending nothing else), adopted with one `em.find` per kind for the whole
+ * turn: each batch adopted its own with three statements, three round trips of every batch under the plan's lock,
+ * each waiting for an event loop busy with the panes' reads (bench B4-pg: 40-400 ms a batch, of ~200). A batch then
+ * adopts those from the unit of work without a statement, and only what the turn did not foresee (a future year's
+ * target, a row read again) with one. A row adopted here that no batch writes stays unchanged: the flush writes
+ * nothing for it.
  */
 export async function adoptForTurn(em: EntityManager, state: PlanState, inputs: SyncInput[]): Promise<void> {
   const rows: Node[] = [];

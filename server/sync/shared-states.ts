@@ -119,7 +119,8 @@ export async function stateFromTold(
     const start = Date.now();
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, JOIN_MS, null)));
-    const state = await Promise.race([applying, late]).finally(() => clearTimeout(timer));
+    // an apply that fails costs this turn its own read, never its batches
+    const state = await Promise.race([applying.catch(() => null), late]).finally(() => clearTimeout(timer));
     logStateEvent('join', { to: now.value, start, end: Date.now(), got: !!state });
     if (state) return state;
   }
@@ -229,7 +230,7 @@ export function shareSheetStates(
       return logStateEvent('apply', { to: patch.to.value, start, end: start, result: 'was kept' });
     // or is bringing it now, holding the plan's lock: its state, not the same rows read and rescored a second time
     const turn = draft ? undefined : told.beingBrought(planId, year, checkpoint, patch.to.value);
-    if (turn && (await turn))
+    if (turn && (await turn.catch(() => null)))
       return logStateEvent('apply', { to: patch.to.value, start, end: Date.now(), result: 'brought by the turn' });
     const base = snapshots.peekKept<PlanState>(SHEET_STATES, planId, year, checkpoint, from) ?? draft?.state;
     if (!base || !open) return logStateEvent('apply', { to: patch.to.value, start, end: start, result: 'no base' });
