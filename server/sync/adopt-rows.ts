@@ -5,7 +5,7 @@ import { TREE_KINDS, withRowsOf } from '../services/plan-snapshot';
 import { ConflictError, NotFoundError } from '../errors';
 import { PlanState } from './plan-state';
 import { readsTogether } from '../speed/reads-together';
-import type { SyncInput } from './row-plan';
+import { sendsOnlyActuals, type SyncInput } from './row-plan';
 
 /**
  * The sync reads the plan as read-only rows (validation, versions, parents and scores need all of it, the unit of
@@ -59,23 +59,26 @@ function heldAt(em: EntityManager, row: Node): Node | undefined {
 
 /**
  * The rows the batches of a turn name that a batch would write (an existing indicator, its target of the year synced
- * and its actual), adopted with one `em.find` per kind for the whole turn: each batch adopted its own with three
- * statements, three round trips of every batch under the plan's lock, each waiting for an event loop busy with the
- * panes' reads (bench B4-pg: 40-400 ms a batch, of ~200). A batch then adopts those from the unit of work without a
- * statement, and only what the turn did not foresee (a future year's target, a row read again) with one. A row
- * adopted here that no batch writes stays unchanged: the flush writes nothing for it.
+ * and its actual; the actual alone for a row sending nothing else), adopted with one `em.find` per kind for the whole
+ * turn: each batch adopted its own with three statements, three round trips of every batch under the plan's lock,
+ * each waiting for an event loop busy with the panes' reads (bench B4-pg: 40-400 ms a batch, of ~200). A batch then
+ * adopts those from the unit of work without a statement, and only what the turn did not foresee (a future year's
+ * target, a row read again) with one. A row adopted here that no batch writes stays unchanged: the flush writes
+ * nothing for it.
  */
 export async function adoptForTurn(em: EntityManager, state: PlanState, inputs: SyncInput[]): Promise<void> {
   const rows: Node[] = [];
   for (const input of inputs)
-    for (const { rowId } of input.rows) {
-      const node = rowId ? state.nodes.get(rowId) : undefined;
+    for (const row of input.rows) {
+      const node = row.rowId ? state.nodes.get(row.rowId) : undefined;
       if (!(node instanceof Indicator)) continue;
+      const measurement = state.measurementOf.get(node.id);
+      if (measurement) rows.push(measurement);
+      // a row of actual values alone writes its measurement only (apply.ts)
+      if (sendsOnlyActuals(row)) continue;
       rows.push(node);
       const target = state.target(node.id, input.year);
-      const measurement = state.measurementOf.get(node.id);
       if (target) rows.push(target);
-      if (measurement) rows.push(measurement);
     }
   if (rows.length > 0) await findRows(em, rows);
 }

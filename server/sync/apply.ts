@@ -36,7 +36,15 @@ import { updateSetBased } from '../speed/set-update';
 import { type PlanNode, type PlanState, unitKey } from './plan-state';
 import { evidenceText, rowInference } from './row-polarity';
 import type { SyncClock } from './sync-clock';
-import { ACTUALS, parentsFirst, type RowPlan, sameRaw, sameThresholds, type SyncInput } from './row-plan';
+import {
+  ACTUALS,
+  parentsFirst,
+  type RowPlan,
+  sameRaw,
+  sameThresholds,
+  type SyncInput,
+  writesOnlyActuals,
+} from './row-plan';
 
 /**
  * The plan before the batch's writes (with the rows it changes adopted) and after them, both in memory, and the rows
@@ -99,6 +107,13 @@ function rowsChanged(state: PlanState, plans: RowPlan[], input: SyncInput): Node
     if (!p.node) continue;
     if (p.status === 'deleted') rows.push(p.node, ...dependentsOf(state, p.node));
     if (p.status !== 'updated') continue;
+    const measurement = p.node instanceof Indicator ? state.measurementOf.get(p.node.id) : undefined;
+    // an actual typed alone writes its measurement only: the indicator and targets adopted were never written, and
+    // were told to the other instances as rows to read again (bench B4: every row of every batch)
+    if (p.node instanceof Indicator && writesOnlyActuals(p)) {
+      if (measurement) rows.push(measurement);
+      continue;
+    }
     rows.push(p.node);
     if (!(p.node instanceof Indicator)) continue;
     const years = [input.year, ...(p.parsed.values.futureTargets ?? []).map((ft) => ft.year)];
@@ -106,7 +121,6 @@ function rowsChanged(state: PlanState, plans: RowPlan[], input: SyncInput): Node
       const target = state.target(p.node.id, year);
       if (target) rows.push(target);
     }
-    const measurement = state.measurementOf.get(p.node.id);
     if (measurement) rows.push(measurement);
   }
   return rows;

@@ -42,6 +42,24 @@ export type RowPlan = {
 /** The columns of an actual value (a measurement), as opposed to the plan's structure and targets. */
 export const ACTUALS = ['actual', 'neutralised', 'neutralisationReason', 'note'];
 
+/**
+ * The row gives its node nothing but actual values (no cell of the node, its targets or its place): all it writes
+ * is the measurement (apply.ts), so the indicator and its targets are not brought into the unit of work.
+ */
+export function writesOnlyActuals(p: RowPlan): boolean {
+  return !p.changes.has('parent') && Object.keys(p.parsed.values).every((key) => ACTUALS.includes(key));
+}
+
+/** the cells of a row as sent that name it rather than give it a value */
+const NAMING = ['rowId', 'rowVersion', 'clientRef'];
+
+/** writesOnlyActuals for a row as sent, before it is decided: a guess for a turn's adoption (adopt-rows.ts) */
+export function sendsOnlyActuals(row: SheetRowIn): boolean {
+  return Object.entries(row).every(
+    ([key, value]) => value === undefined || NAMING.includes(key) || ACTUALS.includes(key),
+  );
+}
+
 /** Rows in tree order, parents before children; a row of unknown level last. */
 export function parentsFirst(plans: RowPlan[]): RowPlan[] {
   return [...plans].sort((a, b) => (a.level ? LEVEL_DEPTH[a.level] : 9) - (b.level ? LEVEL_DEPTH[b.level] : 9));

@@ -85,6 +85,12 @@ function indicatorsOf(state: PlanState, patch: StatePatch): Set<string> {
   return out;
 }
 
+/**
+ * How long a turn waits for the receipt's apply of its stamp, once started, before reading the told rows itself: the
+ * apply reads on the pool, which a burst of panes' reads can hold (a turn of 8 holds the lock ~2 s loaded).
+ */
+const JOIN_MS = 500;
+
 /** told patches followed back from one stamp: a turn further behind reads the plan */
 const LONGEST_CHAIN = 8;
 
@@ -94,9 +100,37 @@ const LONGEST_CHAIN = 8;
  * followed back from `now` to `early`'s stamp or a state kept here, all their rows read in one patch (rows committed:
  * the stamp moved). Waits at most `ms` for a patch not yet received; null when one is missing, a row cannot be
  * patched, or the stamp moved under the reads: then the plan is read. Kept, with its scores, for this instance's
- * readers of `now` (the same state as applying the patches one by one gives).
+ * readers of `now` (the same state as applying the patches one by one gives). When the receipt's apply is bringing
+ * this instance to `now` already, its state instead (waited for at most JOIN_MS): the same rows are not read twice.
  */
 export async function stateFromTold(
+  em: EntityManager,
+  snapshots: ScoreSnapshots,
+  early: KeptState | null,
+  now: PlanStamp,
+  year: number,
+  checkpoint: Checkpoint,
+  ms: number,
+): Promise<PlanState | null> {
+  const told = toldPatchesOf(snapshots);
+  // the receipt's apply bringing this instance's state to `now` already (its reads on the pool): its state
+  const applying = told.beingBrought(now.planId, year, checkpoint, now.value);
+  if (applying) {
+    const start = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, JOIN_MS, null)));
+    // an apply that fails costs this turn its own read, never its batches
+    const state = await Promise.race([applying.catch(() => null), late]).finally(() => clearTimeout(timer));
+    logStateEvent('join', { to: now.value, start, end: Date.now(), got: !!state });
+    if (state) return state;
+  }
+  return told.bringHere(now.planId, year, checkpoint, now.value, () =>
+    fromTold(em, snapshots, early, now, year, checkpoint, ms),
+  );
+}
+
+/** stateFromTold's own part: the told rows read on the turn's connection */
+async function fromTold(
   em: EntityManager,
   snapshots: ScoreSnapshots,
   early: KeptState | null,
@@ -161,6 +195,29 @@ export function shareSheetStates(
    * makes the state exact, and kept.
    */
   const drafts = new Map<string, Draft>();
+  /** `base` brought to the patch's stamp and kept, with its scores: the state when exact, else null (a draft) */
+  const bring = async (patch: StatePatch, base: PlanState, prev: PlanScores | undefined, start: number) => {
+    const { year, checkpoint } = patch;
+    const key = `${patch.to.planId}|${year}|${checkpoint}`;
+    const patched = await patchedState(em.fork(), base, patch);
+    const read = Date.now();
+    if (!patched) {
+      logStateEvent('apply', { to: patch.to.value, start, read, end: read, result: 'missing' });
+      return null;
+    }
+    const { state, exact } = patched;
+    // and the scores, rescored for the indicators written, so that this instance's next sync reuses them too
+    const scores = prev && scoresAfter(state, { prev, changed: indicatorsOf(state, patch) });
+    if (!exact) {
+      drafts.set(key, { stamp: patch.to.value, state, scores });
+      logStateEvent('apply', { to: patch.to.value, start, read, end: Date.now(), result: 'draft' });
+      return null;
+    }
+    const result = snapshots.putKept(SHEET_STATES, patch.to, year, checkpoint, state, snapshotBytes(state.snapshot));
+    if (scores) snapshots.put(patch.to, year, checkpoint, { scores, snapshot: null });
+    logStateEvent('apply', { to: patch.to.value, start, read, end: Date.now(), result });
+    return state;
+  };
   const apply = async (patch: StatePatch) => {
     const { planId } = patch.to;
     const { year, checkpoint, from } = patch;
@@ -171,22 +228,14 @@ export function shareSheetStates(
     // a sync of this instance brought its state to the stamp already (stateFromTold): nothing left to do
     if (snapshots.peekKept(SHEET_STATES, planId, year, checkpoint, patch.to.value) && !draft)
       return logStateEvent('apply', { to: patch.to.value, start, end: start, result: 'was kept' });
+    // or is bringing it now, holding the plan's lock: its state, not the same rows read and rescored a second time
+    const turn = draft ? undefined : told.beingBrought(planId, year, checkpoint, patch.to.value);
+    if (turn && (await turn.catch(() => null)))
+      return logStateEvent('apply', { to: patch.to.value, start, end: Date.now(), result: 'brought by the turn' });
     const base = snapshots.peekKept<PlanState>(SHEET_STATES, planId, year, checkpoint, from) ?? draft?.state;
     if (!base || !open) return logStateEvent('apply', { to: patch.to.value, start, end: start, result: 'no base' });
     const prev = snapshots.peek(planId, year, checkpoint, from)?.scores ?? draft?.scores;
-    const patched = await patchedState(em.fork(), base, patch);
-    const read = Date.now();
-    if (!patched) return logStateEvent('apply', { to: patch.to.value, start, read, end: read, result: 'missing' });
-    const { state, exact } = patched;
-    // and the scores, rescored for the indicators written, so that this instance's next sync reuses them too
-    const scores = prev && scoresAfter(state, { prev, changed: indicatorsOf(state, patch) });
-    if (!exact) {
-      drafts.set(key, { stamp: patch.to.value, state, scores });
-      return logStateEvent('apply', { to: patch.to.value, start, read, end: Date.now(), result: 'draft' });
-    }
-    const result = snapshots.putKept(SHEET_STATES, patch.to, year, checkpoint, state, snapshotBytes(state.snapshot));
-    if (scores) snapshots.put(patch.to, year, checkpoint, { scores, snapshot: null });
-    logStateEvent('apply', { to: patch.to.value, start, read, end: Date.now(), result });
+    await told.bringHere(planId, year, checkpoint, patch.to.value, () => bring(patch, base, prev, start));
   };
   subscriber.subscribe(channel).catch(onError);
   subscriber.on('message', (from: string, text: string) => {

@@ -1,5 +1,6 @@
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { ScoreSnapshots } from '../services/score-snapshots';
+import type { PlanState } from './plan-state';
 import type { StatePatch } from './shared-states';
 
 /** patches remembered per instance: a turn behind by more than a few commits reads the plan anyway */
@@ -17,6 +18,7 @@ const keyOf = (planId: string, year: number, checkpoint: Checkpoint, to: string)
 export class ToldPatches {
   private readonly byStamp = new Map<string, StatePatch>();
   private readonly waiters = new Map<string, Array<(patch: StatePatch) => void>>();
+  private readonly bringing = new Map<string, Promise<PlanState | null>>();
 
   add(patch: StatePatch): void {
     const key = keyOf(patch.to.planId, patch.year, patch.checkpoint, patch.to.value);
@@ -55,6 +57,38 @@ export class ToldPatches {
       timer.unref();
       this.waiters.set(key, [...(this.waiters.get(key) ?? []), waiter]);
     });
+  }
+
+  /**
+   * Runs `bring`, which brings the state of this instance to stamp `to` from told rows and gives it when exact at
+   * `to` (else null), and shows it to beingBrought until it ends. Two brought the same stamp at once on the receiving
+   * instance, the receipt's apply on the pool and the sync turn holding the plan's lock (stateFromTold), reading and
+   * rescoring the same rows on one event loop: the turn's part held the lock 0.1-1.4 s (bench B4-pg, session
+   * pgturn2). Whichever comes second awaits the first (beingBrought), and does its own part only if that gives none.
+   */
+  bringHere(
+    planId: string,
+    year: number,
+    checkpoint: Checkpoint,
+    to: string,
+    bring: () => Promise<PlanState | null>,
+  ): Promise<PlanState | null> {
+    const key = keyOf(planId, year, checkpoint, to);
+    const mine = bring().finally(() => {
+      if (this.bringing.get(key) === mine) this.bringing.delete(key);
+    });
+    this.bringing.set(key, mine);
+    return mine;
+  }
+
+  /** the bringing of stamp `to` running here now (bringOnce), if any: its state, or null when it gives none */
+  beingBrought(
+    planId: string,
+    year: number,
+    checkpoint: Checkpoint,
+    to: string,
+  ): Promise<PlanState | null> | undefined {
+    return this.bringing.get(keyOf(planId, year, checkpoint, to));
   }
 }
 

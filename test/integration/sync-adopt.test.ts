@@ -76,13 +76,13 @@ describe.each(databaseNames())('sheet sync: adopting the rows a batch writes (%s
       await server.gql(SYNC_ROWS, { input: { planId, year: 2022, mode: 'PARTIAL', rows } }),
     ).syncRows;
 
-  it("adopts an updated indicator's targets of the years it writes, and writes them", async () => {
+  it("adopts an updated indicator's targets of the years it writes, and writes them (none for an actual)", async () => {
     const [actualOnly, withFuture] = (await sheet()).slice(6, 8);
     server.statements.length = 0;
     const only = { rowId: actualOnly.rowId, rowVersion: actualOnly.rowVersion, actual: '9' };
     expect((await sync([only])).applied).toBe(1);
-    // three targets (2022, 2023, 2024): the year synced alone
-    expect(adoptedTargets()).toEqual([1]);
+    // an actual typed alone writes its measurement only: none of its three targets (2022, 2023, 2024)
+    expect(adoptedTargets()).toEqual([]);
 
     server.statements.length = 0;
     const future = {

@@ -20,7 +20,7 @@ describeOnTwoInstances('sync-told-late', 'a turn behind by the other instance’
   let indicators: SheetRow[];
   const versions = new RowVersions();
   beforeAll(() => {
-    indicators = numericIndicators(plan, 3);
+    indicators = numericIndicators(plan, 7);
   });
 
   const direct = (server: typeof a, rows: SheetRowIn[], beforeTurn?: () => Promise<void>) =>
@@ -90,5 +90,71 @@ describeOnTwoInstances('sync-told-late', 'a turn behind by the other instance’
       const late = jest.spyOn(b.app.snapshots, 'putKept').mockImplementation(() => 'was kept');
       return () => late.mockRestore();
     });
+  });
+
+  it('A’s told state being applied on B when B’s turn needs it: the rows A wrote are read once on B, not twice', async () => {
+    const [first, second, third] = [indicators[4], indicators[5], indicators[6]];
+    await expectSameReads(a, computed, plan.planId);
+    await expectSameReads(b, computed, plan.planId);
+    const stamp = await readPlanStamp(b.orm.em.fork(), plan.planId);
+    const next = { ...stamp, value: stamp.value.replace(/\d+$/, String(stamp.changeCount + 1)) };
+    next.changeCount += 1;
+    // B's apply of A's patch (its reads on the pool: forks of B's root entity manager) holds its first statement
+    // until B's turn asks for the state being brought, or else until B's sync has ended
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let forks: { mockRestore: () => void } | undefined;
+    const told = toldPatchesOf(b.app.snapshots);
+    const brought = told.beingBrought.bind(told);
+    const asked = jest.spyOn(told, 'beingBrought').mockImplementation((...args) => {
+      const running = brought(...args);
+      if (running) open();
+      return running;
+    });
+    let statementsOnB = 0;
+    let answerB;
+    const byA = [versions.actual(first, '40')];
+    const byB = [versions.actual(first, '41'), versions.actual(second, '42')];
+    try {
+      answerB = await direct(b, byB, async () => {
+        const root = b.orm.em;
+        const fork = root.fork.bind(root);
+        forks = jest.spyOn(root, 'fork').mockImplementation((options) => {
+          const em = fork(options);
+          const tryFlush = em.tryFlush.bind(em);
+          jest.spyOn(em, 'tryFlush').mockImplementation(async (...args) => {
+            await gate;
+            return tryFlush(...args);
+          });
+          return em;
+        });
+        expect(ok(await partialSync(a, plan.planId, byA)).syncRows.applied).toBe(1);
+        expect(await told.leadingTo(plan.planId, 2022, Checkpoint.YEAR_END, next.value, HANG_GUARD_MS)).toBeDefined();
+        statementsOnB = b.statements.length;
+      });
+    } finally {
+      open();
+      forks?.mockRestore();
+      asked.mockRestore();
+    }
+    expect(answerB.rows.map((r) => r.status)).toEqual(['conflict', 'updated']);
+    ok(await partialSync(computed, plan.planId, byA));
+    expect(withoutTimes(answerB)).toEqual(withoutTimes(await direct(computed, byB)));
+    // B's apply of A's next batch comes after that of the first one (one chain): when it is kept, both are done
+    const later = [versions.actual(third, '43')];
+    expect(ok(await partialSync(a, plan.planId, later)).syncRows.applied).toBe(1);
+    ok(await partialSync(computed, plan.planId, later));
+    const now = await readPlanStamp(b.orm.em.fork(), plan.planId);
+    expect(
+      await b.app.snapshots.whenKept(SHEET_STATES, plan.planId, 2022, Checkpoint.YEAR_END, now.value, HANG_GUARD_MS),
+    ).toBeDefined();
+    // the measurement rows named by A's two patches, read by id on B: once for each patch (the first was read twice,
+    // by B's turn and by B's apply at the same moment)
+    const reads = b.statements
+      .slice(statementsOnB)
+      .filter((sql) => /from "measurement" as "e" where "e"."id"/.test(sql));
+    expect(reads).toHaveLength(2);
+    await expectSameReads(a, computed, plan.planId);
+    await expectSameReads(b, computed, plan.planId);
   });
 });
