@@ -1,8 +1,9 @@
 import type { EntityManager, RequiredEntityData } from '@mikro-orm/core';
 import type { Access } from '../auth/access';
-import type { AuditAction, ChangeSource } from '@core/vocabulary/enums';
+import type { ChangeSource } from '@core/vocabulary/enums';
 import type { AuditEvent } from '../entities/audit-event';
 import type { RowInserter } from '../speed/bound-insert';
+import type { CommittedChange } from './committed-changes';
 import type { ScoreSnapshots } from './score-snapshots';
 
 /** What a service needs to know about the caller: its unit of work and who and where the change comes from. */
@@ -46,13 +47,4 @@ export type ServiceContext = {
  * An audit event inserted already (`auditRows`), as its transaction holds it until the commit: what the commit's
  * followers are told and a conflict's answer reads, without its snapshots (a sheet sync holds tens of thousands).
  */
-export type WrittenAuditEvent = {
-  org: string | null;
-  planId: string | null;
-  entityType: string;
-  entityId: string;
-  action: AuditAction;
-  actor: string | null;
-  source: ChangeSource;
-  at: Date;
-};
+export type WrittenAuditEvent = Omit<CommittedChange, 'orgId'> & { org: string | null };

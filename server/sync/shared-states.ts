@@ -131,13 +131,7 @@ export async function stateFromTold(
 
 /** stateFromTold's own part: the told rows read on the turn's connection */
 async function fromTold(
-  em: EntityManager,
-  snapshots: ScoreSnapshots,
-  early: KeptState | null,
-  now: PlanStamp,
-  year: number,
-  checkpoint: Checkpoint,
-  ms: number,
+  ...[em, snapshots, early, now, year, checkpoint, ms]: Parameters<typeof stateFromTold>
 ): Promise<PlanState | null> {
   const told = toldPatchesOf(snapshots);
   const deadline = Date.now() + ms;
