@@ -46,7 +46,14 @@ export type FormulaHost = {
   windowMs?: number;
 };
 
-type Cell = { kind: FunctionKind; request: CellRequest; invocation: CellInvocation; provisional: boolean };
+/** canceled: Excel took the formula away (deleted, overwritten); from then on the cell is neither asked nor answered */
+type Cell = {
+  kind: FunctionKind;
+  request: CellRequest;
+  invocation: CellInvocation;
+  provisional: boolean;
+  canceled: boolean;
+};
 type Group = { target: LiveTarget; cells: Set<Cell>; subscription: LiveSubscription | null };
 
 const MAX_CELLS_PER_REQUEST = 5000;
@@ -79,9 +86,12 @@ export class FormulaCells {
     const named = args.plan !== null && args.plan !== undefined && String(args.plan).trim() !== '';
     const fallback = () => host?.target()?.planId ?? null;
     if (!named && host?.boundPlan) {
+      // Excel may take the formula away while the binding is looked up: such a cell is never placed
+      let canceled = false;
+      invocation.onCanceled = () => (canceled = true);
       void host.boundPlan().then(
-        (plan) => this.place(kind, args, invocation, plan),
-        () => this.place(kind, args, invocation, fallback()),
+        (plan) => canceled || this.place(kind, args, invocation, plan),
+        () => canceled || this.place(kind, args, invocation, fallback()),
       );
       return;
     }
@@ -94,7 +104,7 @@ export class FormulaCells {
       invocation.setResult(this.problem(request));
       return;
     }
-    const cell: Cell = { kind, request, invocation, provisional: false };
+    const cell: Cell = { kind, request, invocation, provisional: false, canceled: false };
     invocation.onCanceled = () => this.forget(cell);
     this.enqueue(cell);
   }
@@ -132,7 +142,7 @@ export class FormulaCells {
     for (const cell of cells) this.join(cell);
     if (!target) {
       for (const cell of cells)
-        cell.invocation.setResult(this.fallback(cell, formulaWords[host.language].notConnected));
+        if (!cell.canceled) cell.invocation.setResult(this.fallback(cell, formulaWords[host.language].notConnected));
       return;
     }
     const unique = new Map(cells.map((c) => [requestKey(c.request), c.request]));
@@ -158,11 +168,13 @@ export class FormulaCells {
           : error instanceof ApiError && error.kind === 'forbidden'
             ? words.forbidden
             : format(words.server, { message: error instanceof Error ? error.message : String(error) });
-      for (const cell of cells) cell.invocation.setResult(host.error(message));
+      for (const cell of cells) if (!cell.canceled) cell.invocation.setResult(host.error(message));
     }
   }
 
   private answer(cell: Cell, value: CodeValue | null, offline: boolean): void {
+    // taken away while its request was out: its address may hold another formula now, which the mark must not touch
+    if (cell.canceled) return;
     const host = this.host!;
     const words = formulaWords[host.language];
     if (!value) {
@@ -198,6 +210,7 @@ export class FormulaCells {
 
   /** the cell's group (plan, year, checkpoint) and its subscription, opened with the group's first cell */
   private join(cell: Cell): void {
+    if (cell.canceled) return;
     const target = this.host?.target();
     const { planId, year, checkpoint } = cell.request;
     const key = `${planId}\u0000${year}\u0000${checkpoint}`;
@@ -220,7 +233,13 @@ export class FormulaCells {
     group.cells.add(cell);
   }
 
+  /**
+   * Excel took the formula away: out of the window's queue too, where configure() puts every cell again and where a
+   * cell waits for its first answer (joined after that, it would keep a subscription for a cell no longer there)
+   */
   private forget(cell: Cell): void {
+    cell.canceled = true;
+    this.waiting = this.waiting.filter((c) => c !== cell);
     for (const [key, group] of this.groups) {
       if (!group.cells.delete(cell) || group.cells.size) continue;
       void group.subscription?.close().catch(() => undefined);
