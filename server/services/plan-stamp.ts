@@ -2,6 +2,7 @@ import { type EntityManager, raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { PlanVersion } from '../entities';
 import { NotFoundError } from '../errors';
+import { RecentMap } from '../speed/recent-map';
 
 /**
  * Entities whose audit events carry no plan (they hang from the cycle, a project or the organisation) and whose
@@ -49,12 +50,12 @@ export async function readPlanStamp(em: EntityManager, planId: string): Promise<
 
 type StampQuery = { sql: string; bindings: unknown[] };
 
-/** per ORM (dialect), the stamp statements last built, by plan and filter; a few plans are read at a time */
-const stampQueries = new WeakMap<object, Map<string, StampQuery>>();
-const STAMP_QUERIES = 256;
+/** per ORM (dialect), the stamp statements last used, by plan and filter; a few plans are read at a time */
+const stampQueries = new WeakMap<object, RecentMap<string, StampQuery>>();
+export const STAMP_QUERIES = 256;
 
 async function stampQuery(em: SqlEntityManager, planId: string, filter: unknown): Promise<StampQuery> {
-  const byKey = stampQueries.get(em.getDriver()) ?? new Map<string, StampQuery>();
+  const byKey = stampQueries.get(em.getDriver()) ?? new RecentMap<string, StampQuery>(STAMP_QUERIES);
   stampQueries.set(em.getDriver(), byKey);
   const key = `${planId} ${JSON.stringify(filter)}`;
   const known = byKey.get(key);
@@ -74,7 +75,6 @@ async function stampQuery(em: SqlEntityManager, planId: string, filter: unknown)
   // the knex form (values apart) the query builder itself executes
   const { sql, bindings } = qb.toQuery()._sql;
   const query: StampQuery = { sql, bindings: [...(bindings ?? [])] };
-  if (byKey.size >= STAMP_QUERIES) byKey.delete(byKey.keys().next().value!);
   byKey.set(key, query);
   return query;
 }
