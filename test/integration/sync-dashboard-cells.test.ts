@@ -199,7 +199,7 @@ describe('cruscotto cells of a sheet row (sqlite)', () => {
   ] as const;
 
   it.each(twice)(
-    'a cruscotto row naming a code the plan holds twice is DUPLICATE_CODE and names its first holder (copy %s it)',
+    'a cruscotto row naming a code the plan holds twice names its first holder, which keeps it (copy %s it)',
     async (_where, position, expected) => {
       const planId = await newPlan();
       const created = await sync(server, { planId, rows: planRows(1) });
@@ -224,10 +224,11 @@ describe('cruscotto cells of a sheet row (sqlite)', () => {
         planId,
         rows: [{ clientRef: 'c', level: 'azione', code: '1.1.1', dashboard: SG }],
       });
-      // the other holder holds the code against it: refused, nothing placed, whichever it names
-      expect(outcomes(result)).toEqual([['REJECTED', ['code:DUPLICATE_CODE']]]);
+      // the first holder keeps the code (decide.ts, codeIndex, as plan lint): its row is placed
+      expect(outcomes(result)).toEqual([['UPDATED', []]]);
       expect(result.rows[0].rowId).toBe(holder);
-      expect(await placed(planId)).toEqual([]);
+      const entries = (await placed(planId)).filter((r) => r.code === '1.1.1');
+      expect(entries.map((r) => [r.code, r.dashboard])).toEqual([['1.1.1', SG]]);
     },
   );
 
