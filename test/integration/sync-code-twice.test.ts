@@ -7,8 +7,8 @@
  */
 import { withServer } from '../helpers/server';
 import { sheetRowsWith } from '../helpers/sheet-rows';
-import { edit, ok, outcomes, sync, unique } from '../helpers/sync';
-import { createEmptyPlan } from '../helpers/other-plan';
+import { edit, outcomes, sync, unique } from '../helpers/sync';
+import { copyIndicatorCode, createEmptyPlan } from '../helpers/other-plan';
 
 type Row = { rowId: string; rowVersion: number; code: string; actual: { raw: string } | null };
 const FIELDS = 'rowId rowVersion code actual { raw }';
@@ -28,20 +28,8 @@ describe('a code the plan holds twice (sqlite)', () => {
       ],
     });
     const [so, original] = [created.rows[1].rowId!, created.rows[2].rowId!];
-    const copy = ok(
-      await server.gql(
-        `mutation($so: ID!, $position: Int!) { createIndicator(input: { strategicObjectiveId: $so, code: "1.1.1",
-          title: "Copia", position: $position }) { id } }`,
-        { so, position },
-      ),
-    ).createIndicator.id as string;
-    const lint: Array<{ node: { code: string; subjectId: string } }> = ok(
-      await server.gql(
-        'query($p: ID!) { planLintConnection(planId: $p, first: 500) { edges { node { code subjectId } } } }',
-        { p: planId },
-      ),
-    ).planLintConnection.edges;
-    const [later] = lint.filter((e) => e.node.code === 'DUPLICATE_CODE').map((e) => e.node.subjectId);
+    const { copy, flagged } = await copyIndicatorCode(server, planId, so, '1.1.1', position);
+    const [later] = flagged;
     const first = later === copy ? original : copy;
     const rows = await sheetRowsWith<Row>(server, planId, FIELDS);
     const byId = new Map(rows.map((r) => [r.rowId, r]));

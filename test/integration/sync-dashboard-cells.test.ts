@@ -7,7 +7,7 @@
 import { withServer } from '../helpers/server';
 import { sheetRowsWith } from '../helpers/sheet-rows';
 import { type CruscottoCells, ok, outcomes, type SheetRow, type SheetRowIn, sync, unique } from '../helpers/sync';
-import { createEmptyPlan } from '../helpers/other-plan';
+import { copyIndicatorCode, createEmptyPlan } from '../helpers/other-plan';
 
 const FIELDS = 'level code dashboard dashboardKind dashboardOwner position entryLevel actionLabel';
 
@@ -204,21 +204,8 @@ describe('cruscotto cells of a sheet row (sqlite)', () => {
       const planId = await newPlan();
       const created = await sync(server, { planId, rows: planRows(1) });
       const [so, first] = [created.rows[1].rowId, created.rows[2].rowId];
-      const copy = ok(
-        await server.gql(
-          `mutation($so: ID!, $position: Int!) { createIndicator(input: { strategicObjectiveId: $so, code: "1.1.1",
-            title: "Copia", position: $position }) { id } }`,
-          { so, position },
-        ),
-      ).createIndicator.id as string;
+      const { copy, flagged } = await copyIndicatorCode(server, planId, so!, '1.1.1', position);
       const holder = { first, copy }[expected];
-      const lint: Array<{ node: { code: string; subjectId: string } }> = ok(
-        await server.gql(
-          'query($p: ID!) { planLintConnection(planId: $p, first: 500) { edges { node { code subjectId } } } }',
-          { p: planId },
-        ),
-      ).planLintConnection.edges;
-      const flagged = lint.filter((e) => e.node.code === 'DUPLICATE_CODE').map((e) => e.node.subjectId);
       expect(flagged).toEqual([holder === first ? copy : first]);
       const result = await sync(server, {
         planId,
