@@ -2,6 +2,7 @@ import { type EntityManager, type EntityMetadata, ReferenceKind } from '@mikro-o
 import { ApiToken } from '../entities/api-token';
 import { Membership } from '../entities/membership';
 import { User } from '../entities/user';
+import { RecentMap } from '../speed/recent-map';
 
 /** What a token's last full lookup found, and the rows it was made from (as `rowsText` writes them). */
 export type KeptLookup<T> = { rows: string; found: T };
@@ -9,8 +10,8 @@ export type KeptLookup<T> = { rows: string; found: T };
 /** the token's last use, and the row version and update time its write moves */
 const LAST_USED = ['last_used_at', 'updated_at', 'version'];
 
-/** Tokens kept per database: past it the oldest goes (a Map iterates in insertion order) */
-const MAX_KEPT = 1000;
+/** Tokens kept per database: past it the one least recently used goes */
+export const KEPT_TOKENS = 1000;
 
 /**
  * The token lookup of every request (authenticate.ts) loaded the token, its user and their memberships through the
@@ -22,7 +23,7 @@ const MAX_KEPT = 1000;
  * removed, on this instance or another, changes those rows, and the next request loads them again as before.
  */
 export class KeptPrincipals<T> {
-  private readonly kept = new Map<string, KeptLookup<T>>();
+  private readonly kept = new RecentMap<string, KeptLookup<T>>(KEPT_TOKENS);
   private readonly sql: string;
 
   constructor(em: EntityManager) {
@@ -53,7 +54,7 @@ export class KeptPrincipals<T> {
     return JSON.stringify(rows);
   }
 
-  /** What was kept for the token when it was found from exactly these rows, else undefined. */
+  /** What was kept for the token when it was found from exactly these rows, else undefined; a token in use stays. */
   get(hash: string, rows: string): T | undefined {
     const kept = this.kept.get(hash);
     return kept?.rows === rows ? kept.found : undefined;
@@ -61,9 +62,7 @@ export class KeptPrincipals<T> {
 
   /** Keeps what a full lookup found, with the rows read before it (a change between the two: the next one differs). */
   keep(hash: string, rows: string, found: T): void {
-    this.kept.delete(hash);
     this.kept.set(hash, { rows, found });
-    if (this.kept.size > MAX_KEPT) this.kept.delete(this.kept.keys().next().value!);
   }
 
   /** the statement, for tests */

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { RecentMap } from '../speed/recent-map';
 
 /** how many statements a connection keeps: a request's repeated ones outlive the few of its own each request adds */
 export const KEPT_STATEMENTS = 200;
@@ -25,18 +26,11 @@ export function keepStatements(db: Database, max = KEPT_STATEMENTS): Database {
   if (keeping.has(db)) return db;
   keeping.add(db);
   const prepare = db.prepare.bind(db);
-  const kept = new Map<string, Statement>();
+  const kept = new RecentMap<string, Statement>(max);
   db.prepare = ((sql: string) => {
     if (sql.length > KEPT_TEXT_LENGTH) return prepare(sql);
     let statement = kept.get(sql);
-    if (statement) {
-      // most recently used last: the first in the map's order is the one to drop
-      kept.delete(sql);
-    } else {
-      statement = prepare(sql);
-      if (kept.size >= max) kept.delete(kept.keys().next().value!);
-    }
-    kept.set(sql, statement);
+    if (!statement) kept.set(sql, (statement = prepare(sql)));
     return statement;
   }) as Database['prepare'];
   return db;

@@ -1,7 +1,7 @@
 import { type EntityManager, raw } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { PlanVersion } from '../entities';
 import { NotFoundError } from '../errors';
+import { BuiltOnce } from '../speed/built-once';
 
 /**
  * Entities whose audit events carry no plan (they hang from the cycle, a project or the organisation) and whose
@@ -27,57 +27,33 @@ export type PlanStamp = { planId: string; orgId: string; value: string; changeCo
  * Constant time whatever the plan's history (it counted the plan's audit events before: 30 ms for 200,000 events).
  */
 export async function readPlanStamp(em: EntityManager, planId: string): Promise<PlanStamp> {
-  const sql = em as SqlEntityManager;
-  // the tenant filter's condition as the query builder would apply it: the statement's text and values follow from
-  // it and the plan, so a statement built for them serves every later read (building it, knex's toQuery included, was
-  // most of a read's cost: 4 reads per sync, 5 % of a B4 sync on SQLite)
-  const filter = await sql.applyFilters(PlanVersion.name, {}, {}, 'read');
-  const query = await stampQuery(sql, planId, filter);
-  // the connection the query builder would have taken, the transaction's own when there is one
-  const type = sql.config.get('preferReadReplicas') ? 'read' : 'write';
-  const context = sql.getContext(false).getTransactionContext();
-  const rows = (await sql
-    .getDriver()
-    .getConnection(type)
-    .execute(query.sql, [...query.bindings], 'all', context)) as Array<Record<string, unknown>>;
-  const [row] = rows;
+  const [row] = await stampStatements.read(em, planId);
   if (!row) throw new NotFoundError('PlanVersion', planId);
   const changeCount = Number(row.change_count);
   const value = [row.version, row.scoring_profile_id ?? '-', row.profile_version ?? '-', changeCount].join(':');
   return { planId, orgId: String(row.org_id), value, changeCount };
 }
 
-type StampQuery = { sql: string; bindings: unknown[] };
+/** the stamp statements kept per ORM, by plan and tenant filter; a few plans are read at a time */
+export const STAMP_QUERIES = 256;
 
-/** per ORM (dialect), the stamp statements last built, by plan and filter; a few plans are read at a time */
-const stampQueries = new WeakMap<object, Map<string, StampQuery>>();
-const STAMP_QUERIES = 256;
-
-async function stampQuery(em: SqlEntityManager, planId: string, filter: unknown): Promise<StampQuery> {
-  const byKey = stampQueries.get(em.getDriver()) ?? new Map<string, StampQuery>();
-  stampQueries.set(em.getDriver(), byKey);
-  const key = `${planId} ${JSON.stringify(filter)}`;
-  const known = byKey.get(key);
-  if (known) return known;
-  const qb = em
-    .createQueryBuilder(PlanVersion, 'p')
-    .select([
-      'p.id',
-      'p.version',
-      'p.org',
-      'p.scoringProfile',
-      'p.changeCount',
-      raw('(select s.version from scoring_profile s where s.id = p.scoring_profile_id) as profile_version'),
-    ])
-    .where({ id: planId });
-  await qb.applyFilters();
-  // the knex form (values apart) the query builder itself executes
-  const { sql, bindings } = qb.toQuery()._sql;
-  const query: StampQuery = { sql, bindings: [...(bindings ?? [])] };
-  if (byKey.size >= STAMP_QUERIES) byKey.delete(byKey.keys().next().value!);
-  byKey.set(key, query);
-  return query;
-}
+/** the stamp's statement, built once per plan and tenant filter (server/speed/built-once.ts) */
+const stampStatements = new BuiltOnce(
+  PlanVersion.name,
+  (em, planId) =>
+    em
+      .createQueryBuilder(PlanVersion, 'p')
+      .select([
+        'p.id',
+        'p.version',
+        'p.org',
+        'p.scoringProfile',
+        'p.changeCount',
+        raw('(select s.version from scoring_profile s where s.id = p.scoring_profile_id) as profile_version'),
+      ])
+      .where({ id: planId }),
+  STAMP_QUERIES,
+);
 
 /** `before` with `bumps` more changes of the plan and nothing else: no other writer came between the two reads. */
 export function onlyBumpedBy(before: PlanStamp, after: PlanStamp, bumps: number): boolean {

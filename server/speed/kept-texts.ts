@@ -1,3 +1,5 @@
+import { RecentMap } from './recent-map';
+
 /**
  * A kept JSON text and its UTF-8 bytes, encoded on its first send (kept-bytes.ts) and kept on it: the bytes live
  * exactly as long as the text, with no table beside it.
@@ -23,11 +25,11 @@ export type StateBudget = { grow(state: object, bytes: number): void };
 /**
  * Texts kept per plan state and the scores it is read with, by key (the read's shape): the rows a read writes from
  * one stamp's state and scores are the same for every pane reading that stamp (the realization read,
- * realization-rows.ts; a delta, delta-rows.ts, each with its own shelf). With `most`, the oldest texts of a state and
- * scores past it leave. They live as long as the state: with `budget`, they count in its kept size.
+ * realization-rows.ts; a delta, delta-rows.ts, each with its own shelf). With `most`, the texts of a state and scores
+ * least recently read leave past it. They live as long as the state: with `budget`, they count in its kept size.
  */
 export class KeptTexts {
-  private readonly texts = new WeakMap<object, WeakMap<object, Map<string, KeptText>>>();
+  private readonly texts = new WeakMap<object, WeakMap<object, RecentMap<string, KeptText>>>();
 
   constructor(private readonly most = Infinity) {}
 
@@ -42,19 +44,12 @@ export class KeptTexts {
     let byScores = this.texts.get(state);
     if (!byScores) this.texts.set(state, (byScores = new WeakMap()));
     let kept = byScores.get(scores);
-    if (!kept) byScores.set(scores, (kept = new Map()));
+    if (!kept) byScores.set(scores, (kept = new RecentMap(this.most)));
     const known = kept.get(key);
     if (known) return known;
     const text = new KeptText(await write());
-    kept.set(key, text);
-    let bytes = text.size;
-    // the oldest out (a Map iterates in insertion order)
-    if (kept.size > this.most) {
-      const oldest = kept.keys().next().value!;
-      bytes -= kept.get(oldest)!.size;
-      kept.delete(oldest);
-    }
-    budget?.grow(state, bytes);
+    const dropped = kept.set(key, text);
+    budget?.grow(state, text.size - (dropped?.size ?? 0));
     return text;
   }
 }

@@ -168,10 +168,12 @@ type Codes = Pick<Map<string, string>, 'get' | 'set'>;
  */
 function codeIndex(state: PlanState, plans: RowPlan[]): Codes {
   const claimed = new Map<string, string>();
-  const renamed = new Set(plans.filter((p) => p.node && p.parsed.values.code !== undefined).map((p) => p.node!.id));
+  // the key each existing node's row gives it, when the row sends a code
+  const keyed = new Map<string, string>();
+  for (const p of plans) if (p.node && p.parsed.values.code !== undefined) keyed.set(p.node.id, codeKey(p));
   const keys = state.nodeKeys();
   return {
-    get: (key) => claimed.get(key) ?? lastNotRenamed(keys.byKey.get(key), renamed),
+    get: (key) => claimed.get(key) ?? firstHolder(keys.byKey.get(key), key, keyed),
     set(key, id) {
       claimed.set(key, id);
       return this as Map<string, string>;
@@ -179,15 +181,21 @@ function codeIndex(state: PlanState, plans: RowPlan[]): Codes {
   };
 }
 
+const codeKey = (p: RowPlan) => `${p.level}:${p.parsed.values.code}`;
+
 /**
- * A node of a key that the batch does not rename (the latest, walked from the end: nothing copied per lookup). Which
- * one is not seen in an answer: a row of an existing node that sends a code is itself among the renamed, so any node
- * left holds the code against it, first or last alike (session dashidx; no test can tell them apart).
+ * The node that holds `key` after the batch, of those the plan gives it (`ids`, in the plan's order): the first
+ * whose row does not move it to another code. A code the plan holds twice (the API refuses neither) is the first
+ * holder's, as plan lint (which flags the later holders), the importers and a cruscotto row naming it
+ * (sync-batch.ts, knownNodes) have it: the first holder's row keeps its code, a later holder's is refused until it
+ * changes. No copy per lookup.
  */
-function lastNotRenamed(ids: readonly string[] | undefined, renamed: ReadonlySet<string>): string | undefined {
-  if (!ids) return undefined;
-  for (let k = ids.length - 1; k >= 0; k--) if (!renamed.has(ids[k])) return ids[k];
-  return undefined;
+function firstHolder(
+  ids: readonly string[] | undefined,
+  key: string,
+  keyed: ReadonlyMap<string, string>,
+): string | undefined {
+  return ids?.find((id) => (keyed.get(id) ?? key) === key);
 }
 
 function checkCodeAndTitle(p: RowPlan, codes: Codes): void {
@@ -200,7 +208,7 @@ function checkCodeAndTitle(p: RowPlan, codes: Codes): void {
   if (values.code === null && p.level !== 'perspective' && !p.errors.some((e) => e.column === 'code'))
     p.errors.push(cellError('code', 'REQUIRED'));
   if (values.code == null || p.level === 'perspective') return;
-  const key = `${p.level}:${values.code}`;
+  const key = codeKey(p);
   const owner = codes.get(key);
   const self = p.node?.id ?? `new:${p.parsed.index}`;
   if (owner && owner !== self)

@@ -1,7 +1,8 @@
 /**
  * The plan's nodes by the keys a sheet row names them with (PlanState.nodeKeys): each key's node ids in the plan's
- * order, and each node's keys as indexed. A key held twice keeps both, for each reader to choose: a cruscotto row's
- * key names the first (sync-batch.ts knownNodes), a code checked for a row may be held by any not renamed (decide.ts).
+ * order, and each node's keys as indexed. A key held twice keeps both, in that order: a cruscotto row's key names
+ * the first (sync-batch.ts knownNodes), and a code checked for a row is held by the first whose row in the batch
+ * does not give it another code (decide.ts, codeIndex), as plan lint has it.
  */
 export type NodeKeys = {
   byKey: ReadonlyMap<string, readonly string[]>;

@@ -43,21 +43,31 @@ export type RowPlan = {
 export const ACTUALS = ['actual', 'neutralised', 'neutralisationReason', 'note'];
 
 /**
+ * The cells a row of actual values alone may carry: those that name the row rather than give it a value (its id,
+ * version, client key and level: a sync never changes a node's level) and the actuals. One list for both stages that
+ * ask (sendsOnlyActuals, writesOnlyActuals), so that the guess of a turn's adoption and the apply phase agree.
+ */
+const ACTUALS_ONLY = new Set(['rowId', 'rowVersion', 'clientRef', 'level', ...ACTUALS]);
+
+const onlyActuals = (cells: Iterable<string>): boolean => {
+  for (const cell of cells) if (!ACTUALS_ONLY.has(cell)) return false;
+  return true;
+};
+
+/**
  * The row gives its node nothing but actual values (no cell of the node, its targets or its place): all it writes
  * is the measurement (apply.ts), so the indicator and its targets are not brought into the unit of work.
  */
 export function writesOnlyActuals(p: RowPlan): boolean {
-  return !p.changes.has('parent') && Object.keys(p.parsed.values).every((key) => ACTUALS.includes(key));
+  return !p.changes.has('parent') && onlyActuals(Object.keys(p.parsed.values));
 }
 
-/** the cells of a row as sent that name it rather than give it a value */
-const NAMING = ['rowId', 'rowVersion', 'clientRef'];
-
-/** writesOnlyActuals for a row as sent, before it is decided: a guess for a turn's adoption (adopt-rows.ts) */
+/**
+ * writesOnlyActuals for a row as sent, before it is decided: a guess for a turn's adoption (adopt-rows.ts). A cell
+ * sent empty (null) is not parsed (parse-row.ts), so it is not sent here either.
+ */
 export function sendsOnlyActuals(row: SheetRowIn): boolean {
-  return Object.entries(row).every(
-    ([key, value]) => value === undefined || NAMING.includes(key) || ACTUALS.includes(key),
-  );
+  return onlyActuals(Object.keys(row).filter((cell) => row[cell as keyof SheetRowIn] != null));
 }
 
 /** Rows in tree order, parents before children; a row of unknown level last. */

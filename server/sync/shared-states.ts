@@ -11,7 +11,7 @@ import { emptyWrites, stateAfter } from './after-state';
 import { PlanState, SHEET_STATES } from './plan-state';
 import { scoresAfter } from './rescore';
 import { logStateEvent } from './sync-clock';
-import { toldPatchesOf } from './told-patches';
+import { LONGEST_CHAIN, toldPatchesOf } from './told-patches';
 import type { PlanScores } from '../services/realization';
 import type { KeptState } from './kept-state';
 
@@ -90,9 +90,6 @@ function indicatorsOf(state: PlanState, patch: StatePatch): Set<string> {
  * apply reads on the pool, which a burst of panes' reads can hold (a turn of 8 holds the lock ~2 s loaded).
  */
 const JOIN_MS = 500;
-
-/** told patches followed back from one stamp: a turn further behind reads the plan */
-const LONGEST_CHAIN = 8;
 
 /**
  * The plan state at `now`, for a sync holding the plan's lock whose state read before its turn (`early`) is behind:

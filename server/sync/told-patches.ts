@@ -1,13 +1,21 @@
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { ScoreSnapshots } from '../services/score-snapshots';
+import { RecentMap } from '../speed/recent-map';
 import type { PlanState } from './plan-state';
 import type { StatePatch } from './shared-states';
 
-/** patches remembered per instance: a turn behind by more than a few commits reads the plan anyway */
-const REMEMBERED = 64;
+/**
+ * the longest chain of told patches a turn brings its state forward by (shared-states.ts, stateFromTold): a turn
+ * behind by more commits reads the plan anyway, so this many patches are remembered per plan and period
+ */
+export const LONGEST_CHAIN = 8;
 
+/** the plans (and periods) whose patches are remembered, those told or asked most recently */
+const PLANS_REMEMBERED = 64;
+
+const periodOf = (planId: string, year: number, checkpoint: Checkpoint) => `${planId}|${year}|${checkpoint}`;
 const keyOf = (planId: string, year: number, checkpoint: Checkpoint, to: string) =>
-  `${planId}|${year}|${checkpoint}|${to}`;
+  `${periodOf(planId, year, checkpoint)}|${to}`;
 
 /**
  * The state patches this instance has told or been told (shared-states.ts), by the stamp they lead to, as soon as
@@ -16,19 +24,20 @@ const keyOf = (planId: string, year: number, checkpoint: Checkpoint, to: string)
  * pool, which a loaded pool and a pane's read of the same stamp delayed by seconds (bench B4 on two instances).
  */
 export class ToldPatches {
-  private readonly byStamp = new Map<string, StatePatch>();
+  /**
+   * per plan and period, its patches by the stamp they lead to: each plan keeps its own last ones (64 across all
+   * plans let a few busy plans push out a quiet one's patch before its next turn)
+   */
+  private readonly byPeriod = new RecentMap<string, RecentMap<string, StatePatch>>(PLANS_REMEMBERED);
   private readonly waiters = new Map<string, Array<(patch: StatePatch) => void>>();
   private readonly bringing = new Map<string, Promise<PlanState | null>>();
 
   add(patch: StatePatch): void {
+    const period = periodOf(patch.to.planId, patch.year, patch.checkpoint);
+    let patches = this.byPeriod.get(period);
+    if (!patches) this.byPeriod.set(period, (patches = new RecentMap(LONGEST_CHAIN)));
+    patches.set(patch.to.value, patch);
     const key = keyOf(patch.to.planId, patch.year, patch.checkpoint, patch.to.value);
-    this.byStamp.delete(key);
-    this.byStamp.set(key, patch);
-    // a Map keeps insertion order: the first keys are the oldest
-    for (const old of this.byStamp.keys()) {
-      if (this.byStamp.size <= REMEMBERED) break;
-      this.byStamp.delete(old);
-    }
     const waiting = this.waiters.get(key);
     this.waiters.delete(key);
     for (const resolve of waiting ?? []) resolve(patch);
@@ -42,9 +51,9 @@ export class ToldPatches {
     to: string,
     ms: number,
   ): Promise<StatePatch | undefined> {
-    const key = keyOf(planId, year, checkpoint, to);
-    const known = this.byStamp.get(key);
+    const known = this.byPeriod.get(periodOf(planId, year, checkpoint))?.get(to);
     if (known || ms <= 0) return known;
+    const key = keyOf(planId, year, checkpoint, to);
     return new Promise((resolve) => {
       const waiter = (patch: StatePatch | undefined) => {
         clearTimeout(timer);

@@ -41,6 +41,33 @@ export async function createEmptyPlan(
   return { orgId, planId };
 }
 
+/**
+ * A second indicator of `code` under the strategic objective `so`, at `position` among its siblings (the API refuses
+ * no code twice in a level), with the ids plan lint then flags DUPLICATE_CODE: the later holders in the plan's order.
+ */
+export async function copyIndicatorCode(
+  server: Pick<TestServer, 'gql'>,
+  planId: string,
+  so: string,
+  code: string,
+  position: number,
+): Promise<{ copy: string; flagged: string[] }> {
+  const copy = ok(
+    await server.gql(
+      `mutation($so: ID!, $code: String!, $position: Int!) { createIndicator(input: { strategicObjectiveId: $so,
+        code: $code, title: "Copia", position: $position }) { id } }`,
+      { so, code, position },
+    ),
+  ).createIndicator.id as string;
+  const lint: Array<{ node: { code: string; subjectId: string } }> = ok(
+    await server.gql(
+      'query($p: ID!) { planLintConnection(planId: $p, first: 500) { edges { node { code subjectId } } } }',
+      { p: planId },
+    ),
+  ).planLintConnection.edges;
+  return { copy, flagged: lint.filter((e) => e.node.code === 'DUPLICATE_CODE').map((e) => e.node.subjectId) };
+}
+
 export async function createOtherPlan(server: TestServer): Promise<OtherPlan> {
   const { orgId, planId } = await createEmptyPlan(
     server,

@@ -1,5 +1,6 @@
 import { Role } from '@core/vocabulary/roles';
 import { authenticate, type Principal } from '../../server/auth/authenticate';
+import { KEPT_TOKENS, KeptPrincipals } from '../../server/auth/kept-principals';
 import { openOrm, type Orm } from '../../server/db/orm';
 import { ApiToken, Membership, Organisation, User } from '../../server/entities';
 import { createUser, grantRole, issueToken } from '../../server/services/users';
@@ -102,5 +103,18 @@ describe.each(databaseNames())('kept principals (%s)', (dialect) => {
     await at(new Date());
     await at(new Date());
     await expect(at(new Date(soon.getTime() + 1))).rejects.toMatchObject({ reason: 'TOKEN_EXPIRED' });
+  });
+
+  it('keeps the tokens in use: a token read again outlives the ones kept after it', () => {
+    const kept = new KeptPrincipals<string>(orm.em);
+    kept.keep('in use', '[rows]', 'Anna');
+    for (let n = 1; n < KEPT_TOKENS; n++) kept.keep(`other ${n}`, '[]', 'someone');
+    // the pane's next request: the same rows, a hit
+    expect(kept.get('in use', '[rows]')).toBe('Anna');
+    kept.keep('one more', '[]', 'someone');
+    // the least recently used left, not the token read a moment ago
+    expect(kept.get('in use', '[rows]')).toBe('Anna');
+    expect(kept.get('other 1', '[]')).toBeUndefined();
+    expect(kept.get('other 2', '[]')).toBe('someone');
   });
 });

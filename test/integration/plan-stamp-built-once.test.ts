@@ -8,7 +8,7 @@ import type { Access } from '../../server/auth/access';
 import { scopeToTenants } from '../../server/auth/tenant-filter';
 import { PlanVersion } from '../../server/entities';
 import { NotFoundError } from '../../server/errors';
-import { readPlanStamp } from '../../server/services/plan-stamp';
+import { readPlanStamp, STAMP_QUERIES } from '../../server/services/plan-stamp';
 import { databaseNames } from '../helpers/databases';
 import { withServerAnd } from '../helpers/server';
 
@@ -55,5 +55,25 @@ describe.each(databaseNames())('the plan stamp statement (%s)', (dialect) => {
     await expect(readPlanStamp(stranger, planId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(readPlanStamp(stranger, 'no-such-plan')).rejects.toBeInstanceOf(NotFoundError);
     expect((await readPlanStamp(owner, planId)).planId).toBe(planId);
+  });
+
+  it('keeps the statements in use: one read again outlives the ones built after it', async () => {
+    const { server, planId, orgId } = context;
+    const reader = () => {
+      const em = server.orm.em.fork();
+      scopeToTenants(em, readerOf([orgId]));
+      return em;
+    };
+    await readPlanStamp(reader(), planId);
+    const built = jest.spyOn(SqlEntityManager.prototype, 'createQueryBuilder');
+    // as many other plans' statements as the bound (here plans not found: their statements are built and kept all
+    // the same), this plan's read again halfway: only the half built since is more recent than it
+    for (let n = 1; n <= STAMP_QUERIES; n++) {
+      if (n === STAMP_QUERIES / 2) await readPlanStamp(reader(), planId);
+      await expect(readPlanStamp(reader(), `other-plan-${n}`)).rejects.toBeInstanceOf(NotFoundError);
+    }
+    expect(built).toHaveBeenCalledTimes(STAMP_QUERIES);
+    await readPlanStamp(reader(), planId);
+    expect(built).toHaveBeenCalledTimes(STAMP_QUERIES);
   });
 });

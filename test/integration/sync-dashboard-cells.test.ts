@@ -7,7 +7,7 @@
 import { withServer } from '../helpers/server';
 import { sheetRowsWith } from '../helpers/sheet-rows';
 import { type CruscottoCells, ok, outcomes, type SheetRow, type SheetRowIn, sync, unique } from '../helpers/sync';
-import { createEmptyPlan } from '../helpers/other-plan';
+import { copyIndicatorCode, createEmptyPlan } from '../helpers/other-plan';
 
 const FIELDS = 'level code dashboard dashboardKind dashboardOwner position entryLevel actionLabel';
 
@@ -199,35 +199,23 @@ describe('cruscotto cells of a sheet row (sqlite)', () => {
   ] as const;
 
   it.each(twice)(
-    'a cruscotto row naming a code the plan holds twice is DUPLICATE_CODE and names its first holder (copy %s it)',
+    'a cruscotto row naming a code the plan holds twice names its first holder, which keeps it (copy %s it)',
     async (_where, position, expected) => {
       const planId = await newPlan();
       const created = await sync(server, { planId, rows: planRows(1) });
       const [so, first] = [created.rows[1].rowId, created.rows[2].rowId];
-      const copy = ok(
-        await server.gql(
-          `mutation($so: ID!, $position: Int!) { createIndicator(input: { strategicObjectiveId: $so, code: "1.1.1",
-            title: "Copia", position: $position }) { id } }`,
-          { so, position },
-        ),
-      ).createIndicator.id as string;
+      const { copy, flagged } = await copyIndicatorCode(server, planId, so!, '1.1.1', position);
       const holder = { first, copy }[expected];
-      const lint: Array<{ node: { code: string; subjectId: string } }> = ok(
-        await server.gql(
-          'query($p: ID!) { planLintConnection(planId: $p, first: 500) { edges { node { code subjectId } } } }',
-          { p: planId },
-        ),
-      ).planLintConnection.edges;
-      const flagged = lint.filter((e) => e.node.code === 'DUPLICATE_CODE').map((e) => e.node.subjectId);
       expect(flagged).toEqual([holder === first ? copy : first]);
       const result = await sync(server, {
         planId,
         rows: [{ clientRef: 'c', level: 'azione', code: '1.1.1', dashboard: SG }],
       });
-      // the other holder holds the code against it: refused, nothing placed, whichever it names
-      expect(outcomes(result)).toEqual([['REJECTED', ['code:DUPLICATE_CODE']]]);
+      // the first holder keeps the code (decide.ts, codeIndex, as plan lint): its row is placed
+      expect(outcomes(result)).toEqual([['UPDATED', []]]);
       expect(result.rows[0].rowId).toBe(holder);
-      expect(await placed(planId)).toEqual([]);
+      const entries = (await placed(planId)).filter((r) => r.code === '1.1.1');
+      expect(entries.map((r) => [r.code, r.dashboard])).toEqual([['1.1.1', SG]]);
     },
   );
 

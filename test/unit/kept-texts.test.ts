@@ -24,17 +24,31 @@ describe('KeptTexts', () => {
     expect(new KeptText('à').bytes().length).toBe(2);
   });
 
-  it('keeps at most `most` texts of a state and scores, the oldest out, and each shelf its own', async () => {
+  it('keeps at most `most` texts of a state and scores, the least recently read out, and each shelf its own', async () => {
     const deltas = new KeptTexts(2);
     const rows = new KeptTexts();
     const [state, scores] = [{}, {}];
     const whole = await rows.of(state, scores, 'all', async () => '[]');
     const first = await deltas.of(state, scores, 'd1', async () => '[1]');
     await deltas.of(state, scores, 'd2', async () => '[2]');
+    // read again (the panes behind by the same stamps): d1 is now the most recent
     expect(await deltas.of(state, scores, 'd1', async () => 'again')).toBe(first);
     await deltas.of(state, scores, 'd3', async () => '[3]');
-    expect((await deltas.of(state, scores, 'd1', async () => 'again')).text).toBe('again');
+    expect(await deltas.of(state, scores, 'd1', async () => 'again')).toBe(first);
+    expect((await deltas.of(state, scores, 'd2', async () => 'again')).text).toBe('again');
     // the deltas' bound leaves the other shelf's texts of the same state alone
     expect(await rows.of(state, scores, 'all', async () => 'again')).toBe(whole);
+  });
+
+  it("counts in the state's budget each text kept, less the one it pushed out", async () => {
+    const shelf = new KeptTexts(1);
+    const grown: number[] = [];
+    const budget = { grow: (_state: object, bytes: number) => void grown.push(bytes) };
+    const [state, scores] = [{}, {}];
+    await shelf.of(state, scores, 'a', async () => 'aaaa', budget);
+    await shelf.of(state, scores, 'a', async () => 'again', budget);
+    await shelf.of(state, scores, 'b', async () => 'bb', budget);
+    // two bytes a character: 'aaaa' in, then 'bb' in and 'aaaa' out
+    expect(grown).toEqual([8, 4 - 8]);
   });
 });
