@@ -79,14 +79,13 @@ function shapeOf(s: PlanSnapshot): Shape {
  * them) and every changed indicator is one of them, in its place: only then are the few scored alone.
  */
 function sameShape(s: PlanSnapshot, prev: PlanScores, shape: Shape, changed: ReadonlySet<string>): boolean {
-  const sizes: Array<[readonly unknown[], ReadonlyMap<string, unknown>, Map<string, number>]> = [
-    [s.indicators, prev.indicators, shape.indicatorAt],
-    [s.operationalObjectives, prev.operationalObjectives, shape.ooAt],
-    [s.strategicObjectives, prev.strategicObjectives, shape.soAt],
-    [s.perspectives, prev.perspectives, shape.perspectiveAt],
+  const sizes: Array<[readonly unknown[], Map<string, number>]> = [
+    [s.indicators, shape.indicatorAt],
+    [s.operationalObjectives, shape.ooAt],
+    [s.strategicObjectives, shape.soAt],
+    [s.perspectives, shape.perspectiveAt],
   ];
-  if (sizes.some(([rows, results, at]) => rows.length !== results.size || rows.length !== at.size)) return false;
-  if (s.dashboards.length !== prev.dashboards.size) return false;
+  if (sizes.some(([rows, at]) => rows.length !== at.size)) return false;
   for (const id of changed) {
     const k = shape.indicatorAt.get(id);
     const indicator = k === undefined ? undefined : s.indicators[k];
@@ -95,6 +94,21 @@ function sameShape(s: PlanSnapshot, prev: PlanScores, shape: Shape, changed: Rea
     if (!prev.indicators.has(id)) return false;
   }
   return true;
+}
+
+/**
+ * Whether `s` has as many nodes of each level and cruscotti as `prev` has results: a change that created or removed
+ * one has not, and is never rescored alone (checked before a shape is built for it: B1's batches of new rows built
+ * the shape of the whole plan each, to find its sizes changed).
+ */
+function sameSizes(s: PlanSnapshot, prev: PlanScores): boolean {
+  return (
+    s.indicators.length === prev.indicators.size &&
+    s.operationalObjectives.length === prev.operationalObjectives.size &&
+    s.strategicObjectives.length === prev.strategicObjectives.size &&
+    s.perspectives.length === prev.perspectives.size &&
+    s.dashboards.length === prev.dashboards.size
+  );
 }
 
 /**
@@ -112,6 +126,7 @@ export function rescoreFew(
   { prev, changed, rows }: ScoreReuse,
   profile: ScoringProfile,
 ): PlanScores | undefined {
+  if (!sameSizes(s, prev)) return undefined;
   const shape = shapes.get(prev) ?? shapeOf(s);
   if (!sameShape(s, prev, shape, changed)) return undefined;
   const ctx = { year, checkpoint: checkpoint as '30/6' | '31/12', profile };

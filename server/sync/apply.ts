@@ -27,7 +27,8 @@ import {
   TargetRevision,
 } from '../entities';
 import type { Node } from '../entities/base';
-import { flushAuditBuffer, recordChange, snapshot } from '../services/audit';
+import type { JsonText } from '../speed/bound-insert';
+import { flushAuditBuffer, recordChange, snapshotText } from '../services/audit';
 import type { ServiceContext } from '../services/service-context';
 import { adoptRows } from './adopt-rows';
 import { type BatchWrites, emptyWrites, stateAfter } from './after-state';
@@ -139,7 +140,7 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
   const ordered = parentsFirst(plans);
   for (const p of ordered) {
     if (p.status === 'deleted') {
-      const before = snapshot(em, p.node!);
+      const before = snapshotText(em, p.node!);
       // the database cascades too, but rows already in the unit of work must leave it with their parent
       for (const dependent of dependentsOf(state, p.node!)) {
         em.remove(dependent);
@@ -155,7 +156,7 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
     const parent = p.parentNode ?? p.parentPlan?.created;
     const node = p.node ?? createNode(ctx, state, p, parent!, writes);
     p.created = node;
-    const before = p.node ? snapshot(em, node) : null;
+    const before = p.node ? snapshotText(em, node) : null;
     if (v.code != null && !(node instanceof Perspective)) node.code = v.code;
     if (v.code !== undefined && node instanceof Perspective) node.code = v.code;
     if (v.title !== undefined) {
@@ -200,9 +201,10 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
       writeTargets(write);
       writeMeasurement(write);
     }
-    const after = snapshot(em, node);
-    // the node itself may be untouched when only its targets or actual changed: no event for a non-change
-    if (!before || JSON.stringify(before) !== JSON.stringify(after) || p.changes.has('responsibleUnit')) {
+    const after = snapshotText(em, node);
+    // the node itself may be untouched when only its targets or actual changed: no event for a non-change (the
+    // snapshots are their JSON texts already, compared as the column would store them)
+    if (!before || before.text !== after.text || p.changes.has('responsibleUnit')) {
       recordChange(ctx, node, p.node ? AuditAction.UPDATE : AuditAction.CREATE, before, after, plan.org);
     }
   }
@@ -372,7 +374,7 @@ function writeTargets({ ctx, state, p, indicator, input, writes }: IndicatorWrit
     const changesThresholds = thresholds !== undefined && !sameThresholds(thresholds, target?.thresholds ?? []);
     const changesRule = year === input.year && (p.changes.has('polarity') || p.changes.has('rule'));
     if (!changesValue && !changesThresholds && !(changesRule && target)) return;
-    const before = target ? snapshot(ctx.em, target) : null;
+    const before = target ? snapshotText(ctx.em, target) : null;
     if (!target) {
       target = createRow(ctx, Target, filedUnder(state, indicator, year, input));
       writes.targets.push(target);
@@ -392,7 +394,7 @@ function writeTargets({ ctx, state, p, indicator, input, writes }: IndicatorWrit
         note: ctx.sourceDetail,
       });
       writes.revisions.push(revision);
-      recordChange(ctx, revision, AuditAction.CREATE, null, snapshot(ctx.em, revision), state.plan.org);
+      recordChange(ctx, revision, AuditAction.CREATE, null, snapshotText(ctx.em, revision), state.plan.org);
     }
     recordWrite(ctx, state, target, before);
   };
@@ -404,7 +406,7 @@ function writeMeasurement({ ctx, state, p, indicator, input, writes }: Indicator
   if (!ACTUALS.some((c) => p.changes.has(c))) return;
   const v = p.parsed.values;
   let measurement = p.node ? state.measurementOf.get(indicator.id) : undefined;
-  const before = measurement ? snapshot(ctx.em, measurement) : null;
+  const before = measurement ? snapshotText(ctx.em, measurement) : null;
   if (!measurement) {
     measurement = createRow(ctx, Measurement, filedUnder(state, indicator, input.year, input));
     writes.measurements.push(measurement);
@@ -424,18 +426,13 @@ function filedUnder(state: PlanState, indicator: Indicator, year: number, input:
 }
 
 /** audits a target or measurement the batch wrote: a creation when there was no row before, else an update */
-function recordWrite(
-  ctx: ServiceContext,
-  state: PlanState,
-  row: Target | Measurement,
-  before: Record<string, unknown> | null,
-): void {
+function recordWrite(ctx: ServiceContext, state: PlanState, row: Target | Measurement, before: JsonText | null): void {
   recordChange(
     ctx,
     row,
     before ? AuditAction.UPDATE : AuditAction.CREATE,
     before,
-    snapshot(ctx.em, row),
+    snapshotText(ctx.em, row),
     state.plan.org,
   );
 }
