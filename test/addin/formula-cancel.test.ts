@@ -4,77 +4,14 @@
  * minute here, so each test decides when the request goes (refreshAll), whatever the machine's load: a cell taken
  * away while it waited in the window once kept a subscription for a cell no longer there (CI, 7 December).
  */
-import type { FetchLike } from '../../addin/src/api/client';
-import type { LiveTarget } from '../../addin/src/api/live';
-import { FormulaCells, type CellInvocation, type FormulaHost } from '../../addin/src/functions/cells';
+import { FormulaCells } from '../../addin/src/functions/cells';
 import { withSondrioServer } from '../helpers/sondrio-server';
+import { cell, holdNext, probe } from './formula-probe';
 
 const sondrio = withSondrioServer('sqlite');
 
-type Probe = {
-  host: FormulaHost;
-  /** the years of every code asked of the server, request by request */
-  asked: number[][];
-  /** the years of the subscriptions open now */
-  open: number[];
-  marked: string[];
-  /** holds the next request until opened (null: requests go at once) */
-  gate: { arrive(): void; opened: Promise<void> } | null;
-};
-
-function probe(options: { boundPlan?: () => Promise<string | null> } = {}): Probe {
-  const p: Probe = { host: null as never, asked: [], open: [], marked: [], gate: null };
-  const send: FetchLike = async (input, init) => {
-    const body = JSON.parse(String(init?.body ?? '{}')) as { variables?: { requests?: Array<{ year: number }> } };
-    p.asked.push((body.variables?.requests ?? []).map((r) => r.year));
-    const gate = p.gate;
-    p.gate = null;
-    if (gate) {
-      gate.arrive();
-      await gate.opened;
-    }
-    return fetch(input, init as RequestInit);
-  };
-  p.host = {
-    target: () => ({
-      serverUrl: sondrio.server.url,
-      token: sondrio.server.token,
-      planId: sondrio.plan.planId,
-      year: 2022,
-      checkpoint: 'YEAR_END',
-    }),
-    boundPlan: options.boundPlan,
-    fetch: send,
-    language: 'it',
-    error: (message) => ({ error: message }),
-    subscribe: (target: LiveTarget) => {
-      p.open.push(target.year);
-      return {
-        close: async () => void p.open.splice(p.open.indexOf(target.year), 1),
-      };
-    },
-    mark: async (address) => void p.marked.push(address),
-    windowMs: 60_000,
-  };
-  return p;
-}
-
-/** holds the probe's next request: `arrived` once it is out, sent on to the server at release() */
-function holdNext(p: Probe): { arrived: Promise<void>; release(): void } {
-  let arrive!: () => void;
-  let release!: () => void;
-  const arrived = new Promise<void>((resolve) => (arrive = resolve));
-  p.gate = { arrive, opened: new Promise<void>((resolve) => (release = resolve)) };
-  return { arrived, release };
-}
-
-function cell(): CellInvocation & { results: unknown[] } {
-  const results: unknown[] = [];
-  return { address: 'Report!A1', results, setResult: (value) => void results.push(value) };
-}
-
 test('a cell taken away while it waits in the window is not asked, not answered and not followed', async () => {
-  const p = probe();
+  const p = probe(sondrio);
   const cells = new FormulaCells();
   cells.configure(p.host);
   const gone = cell();
@@ -91,7 +28,7 @@ test('a cell taken away while it waits in the window is not asked, not answered 
 });
 
 test('the pane connects again and a cell is taken away before the new answer: its subscription is not opened again', async () => {
-  const p = probe();
+  const p = probe(sondrio);
   const cells = new FormulaCells();
   cells.configure(p.host);
   const gone = cell();
@@ -111,7 +48,7 @@ test('the pane connects again and a cell is taken away before the new answer: it
 });
 
 test('a cell taken away while its request is out is not answered, not marked, and its subscription closes', async () => {
-  const p = probe();
+  const p = probe(sondrio);
   const cells = new FormulaCells();
   cells.configure(p.host);
   const gone = cell();
@@ -131,7 +68,7 @@ test('a cell taken away while its request is out is not answered, not marked, an
 
 test('a cell taken away while its sheet binding is looked up is never placed', async () => {
   let found!: (plan: string | null) => void;
-  const p = probe({ boundPlan: () => new Promise((resolve) => (found = resolve)) });
+  const p = probe(sondrio, { boundPlan: () => new Promise((resolve) => (found = resolve)) });
   const cells = new FormulaCells();
   cells.configure(p.host);
   const gone = cell();
