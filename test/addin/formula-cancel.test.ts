@@ -10,7 +10,8 @@ import { cell, holdNext, probe } from './formula-probe';
 
 const sondrio = withSondrioServer('sqlite');
 
-test('a cell taken away while it waits in the window is not asked, not answered and not followed', async () => {
+/** a probe's cells asking one code for 2023 (the one taken away) and for 2022 (the one kept), each in its own group */
+function twoYears() {
   const p = probe(sondrio);
   const cells = new FormulaCells();
   cells.configure(p.host);
@@ -18,6 +19,11 @@ test('a cell taken away while it waits in the window is not asked, not answered 
   const kept = cell();
   cells.ask('target', { code: '1.1.1', year: 2023 }, gone);
   cells.ask('target', { code: '1.1.1', year: 2022 }, kept);
+  return { p, cells, gone, kept };
+}
+
+test('a cell taken away while it waits in the window is not asked, not answered and not followed', async () => {
+  const { p, cells, gone, kept } = twoYears();
   gone.onCanceled!();
   await cells.refreshAll();
   expect(p.asked).toEqual([[2022]]);
@@ -28,13 +34,7 @@ test('a cell taken away while it waits in the window is not asked, not answered 
 });
 
 test('the pane connects again and a cell is taken away before the new answer: its subscription is not opened again', async () => {
-  const p = probe(sondrio);
-  const cells = new FormulaCells();
-  cells.configure(p.host);
-  const gone = cell();
-  const kept = cell();
-  cells.ask('target', { code: '1.1.1', year: 2023 }, gone);
-  cells.ask('target', { code: '1.1.1', year: 2022 }, kept);
+  const { p, cells, gone } = twoYears();
   await cells.refreshAll();
   expect(p.open.sort()).toEqual([2022, 2023]);
   // configure() closes every subscription and puts every cell in the window again
