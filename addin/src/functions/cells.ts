@@ -40,8 +40,11 @@ export type FormulaHost = {
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
   /** marks a cell's shown value provisional (its number format), or takes the mark away */
   mark?(address: string, provisional: boolean): Promise<void>;
-  /** planChanged, by default over graphql-ws */
-  subscribe?(target: LiveTarget, onChange: () => void): LiveSubscription;
+  /**
+   * planChanged, by default over graphql-ws; `onLive` each time the server says it listens (the `subscribed` event:
+   * at the start and after each reconnection), from when on a change committed is heard
+   */
+  subscribe?(target: LiveTarget, onChange: () => void, onLive: () => void): LiveSubscription;
   /** how long calls are collected before one request goes (ms) */
   windowMs?: number;
 };
@@ -222,12 +225,17 @@ export class FormulaCells {
       if (live && this.host) {
         const subscribe =
           this.host.subscribe ??
-          ((t: LiveTarget, onChange: () => void) => subscribePlan(t, { change: onChange, state: () => undefined }));
+          ((t: LiveTarget, onChange: () => void, onLive: () => void) =>
+            subscribePlan(t, { change: onChange, state: (state) => state === 'live' && onLive() }));
         const owner = group;
-        group.subscription = subscribe(live, () => {
+        const reread = () => {
           for (const c of owner.cells) this.waiting.push(c);
           this.timer ??= setTimeout(() => void this.flush(), this.host?.windowMs ?? 30);
-        });
+        };
+        // read again once the server listens, as the pane's catch-up does (api/live.ts): the cells' first read goes
+        // before the subscription is registered, and a change committed in between (or while the socket was down)
+        // reaches no event, so the cell kept the older value until the next change
+        group.subscription = subscribe(live, reread, reread);
       }
     }
     group.cells.add(cell);
