@@ -174,6 +174,10 @@ describe.each(databaseNames())('create, update and delete over GraphQL (%s)', (d
       i: ids.indicator,
     });
     expect(problems(emptied)[0]).toMatchObject({ field: 'title', code: 'isLength' });
+    const unnamed = await server.gql(`mutation($p: ID!) { createProject(input: { planId: $p, name: "" }) { id } }`, {
+      p: ids.plan,
+    });
+    expect(problems(unnamed)[0]).toMatchObject({ field: 'name', code: 'isLength' });
     const date = await server.gql(
       `mutation($i: ID!) { updateIndicator(id: $i, input: { replacedOn: "31/02/2022" }) { id } }`,
       { i: ids.indicator },
