@@ -69,7 +69,7 @@ export const OptionalIds = (max: number) => checked([ID], ArrayMaxSize(max));
 /** Short texts (budget lines, evidence), at most 100 of them, each up to `max` characters, or nothing */
 export const OptionalTexts = (max: number) => checked([String], ArrayMaxSize(100), MaxLength(max, { each: true }));
 
-/** The fields a row's create and update inputs share (`ProjectFields`, `IndicatorFields`…), as a mixin takes them */
+/** The fields a plan row's create and update inputs share (`StrategicObjectiveFields`…), as a mixin takes them */
 // a mixin's base constructor must take any[] (TS2545)
 type RowFields = abstract new (...args: any[]) => object;
 
@@ -91,22 +91,4 @@ export function Recoded<F extends RowFields>(Fields: F) {
     @OptionalNonEmpty(LIMITS.text) title?: string;
   }
   return RecodedRow;
-}
-
-/** A project's or an activity's create input: its fields, and the name it cannot be created without */
-export function Named<F extends RowFields>(Fields: F) {
-  @InputType()
-  abstract class NamedRow extends Fields {
-    @NonEmpty(LIMITS.text) name!: string;
-  }
-  return NamedRow;
-}
-
-/** A project's or an activity's update input: its fields, and a new name, which may be left out but not emptied */
-export function Renamed<F extends RowFields>(Fields: F) {
-  @InputType()
-  abstract class RenamedRow extends Fields {
-    @OptionalNonEmpty(LIMITS.text) name?: string;
-  }
-  return RenamedRow;
 }

@@ -12,8 +12,6 @@ import {
   Position,
   OptionalRaw,
   RAW_MAX,
-  Named,
-  Renamed,
 } from './fields';
 
 /** What a project takes alike when created and when edited */
@@ -24,12 +22,15 @@ abstract class ProjectFields {
 }
 
 @InputType()
-export class CreateProjectInput extends Named(ProjectFields) {
+export class CreateProjectInput extends ProjectFields {
   @Field(() => ID) planId!: string;
+  @NonEmpty(LIMITS.text) name!: string;
 }
 
 @InputType()
-export class UpdateProjectInput extends Renamed(ProjectFields) {}
+export class UpdateProjectInput extends ProjectFields {
+  @OptionalNonEmpty(LIMITS.text) name?: string;
+}
 
 /** What an activity takes alike when created and when edited (its target and actual are checked apart) */
 @InputType()
@@ -41,14 +42,16 @@ abstract class ActivityFields {
 }
 
 @InputType()
-export class CreateActivityInput extends Named(ActivityFields) {
+export class CreateActivityInput extends ActivityFields {
   @Field(() => ID) projectId!: string;
+  @NonEmpty(LIMITS.text) name!: string;
   @OptionalRaw('Come scritto / As typed') target?: string;
   @OptionalRaw('Come scritto / As typed') actual?: string;
 }
 
 @InputType()
-export class UpdateActivityInput extends Renamed(ActivityFields) {
+export class UpdateActivityInput extends ActivityFields {
+  @OptionalNonEmpty(LIMITS.text) name?: string;
   @OptionalText(RAW_MAX) target?: string;
   @OptionalText(RAW_MAX) actual?: string;
 }
