@@ -246,6 +246,8 @@ describe('limits and errors', () => {
       expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
       await context.sync();
       expect(range.values).toEqual([['']]);
+      // a property only read, and not loaded, throws after the sync too
+      expect(() => range.text).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
     });
     await expect(
       excel.Excel.run(async (context: RequestContext) => {

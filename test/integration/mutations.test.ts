@@ -169,6 +169,15 @@ describe.each(databaseNames())('create, update and delete over GraphQL (%s)', (d
       { oo: ids.oo, t: 'x'.repeat(5000) },
     );
     expect(problems(title)[0]).toMatchObject({ field: 'title', code: 'isLength' });
+    // an edit may leave the title out, not empty it
+    const emptied = await server.gql(`mutation($i: ID!) { updateIndicator(id: $i, input: { title: "" }) { id } }`, {
+      i: ids.indicator,
+    });
+    expect(problems(emptied)[0]).toMatchObject({ field: 'title', code: 'isLength' });
+    const unnamed = await server.gql(`mutation($p: ID!) { createProject(input: { planId: $p, name: "" }) { id } }`, {
+      p: ids.plan,
+    });
+    expect(problems(unnamed)[0]).toMatchObject({ field: 'name', code: 'isLength' });
     const date = await server.gql(
       `mutation($i: ID!) { updateIndicator(id: $i, input: { replacedOn: "31/02/2022" }) { id } }`,
       { i: ids.indicator },

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, MaxLength, Min } from 'class-validator';
-import { Field, Float, ID, Int } from 'type-graphql';
-import { IsFraction, IsIsoDate, IsWeight, SafeText } from './validation';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { IsFraction, IsIsoDate, IsWeight, LIMITS, SafeText } from './validation';
 
 /*
  * The kinds of input field that recur across the inputs, each a GraphQL field with its validation under one name,
@@ -68,3 +68,27 @@ export const OptionalIds = (max: number) => checked([ID], ArrayMaxSize(max));
 
 /** Short texts (budget lines, evidence), at most 100 of them, each up to `max` characters, or nothing */
 export const OptionalTexts = (max: number) => checked([String], ArrayMaxSize(100), MaxLength(max, { each: true }));
+
+/** The fields a plan row's create and update inputs share (`StrategicObjectiveFields`…), as a mixin takes them */
+// a mixin's base constructor must take any[] (TS2545)
+type RowFields = abstract new (...args: any[]) => object;
+
+/** A coded plan row's create input: its fields, and the code and title it cannot be created without */
+export function Coded<F extends RowFields>(Fields: F) {
+  @InputType()
+  abstract class CodedRow extends Fields {
+    @NonEmpty(LIMITS.code) code!: string;
+    @NonEmpty(LIMITS.text) title!: string;
+  }
+  return CodedRow;
+}
+
+/** A coded plan row's update input: its fields, and a new code or title, which may be left out but not emptied */
+export function Recoded<F extends RowFields>(Fields: F) {
+  @InputType()
+  abstract class RecodedRow extends Fields {
+    @OptionalNonEmpty(LIMITS.code) code?: string;
+    @OptionalNonEmpty(LIMITS.text) title?: string;
+  }
+  return RecodedRow;
+}

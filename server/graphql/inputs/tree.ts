@@ -21,6 +21,8 @@ import {
   OptionalIds,
   OptionalTexts,
   Position,
+  Coded,
+  Recoded,
 } from './fields';
 
 @InputType()
@@ -53,17 +55,13 @@ abstract class StrategicObjectiveFields {
 }
 
 @InputType()
-export class CreateStrategicObjectiveInput extends StrategicObjectiveFields {
+export class CreateStrategicObjectiveInput extends Coded(StrategicObjectiveFields) {
   @Field(() => ID) perspectiveId!: string;
-  @NonEmpty(LIMITS.code) code!: string;
-  @NonEmpty(LIMITS.text) title!: string;
 }
 
 @InputType()
-export class UpdateStrategicObjectiveInput extends StrategicObjectiveFields {
+export class UpdateStrategicObjectiveInput extends Recoded(StrategicObjectiveFields) {
   @Optional(ID) perspectiveId?: string;
-  @OptionalNonEmpty(LIMITS.code) code?: string;
-  @OptionalNonEmpty(LIMITS.text) title?: string;
 }
 
 /** What an operational objective takes alike when created and when edited */
@@ -89,18 +87,14 @@ abstract class OperationalObjectiveFields {
 }
 
 @InputType()
-export class CreateOperationalObjectiveInput extends OperationalObjectiveFields {
+export class CreateOperationalObjectiveInput extends Coded(OperationalObjectiveFields) {
   @Optional(ID, 'Obiettivo strategico padre / Parent strategic objective') strategicObjectiveId?: string | null;
   @Optional(ID, "Serve solo quando non c'è un padre / Needed only when there is no parent") planId?: string;
-  @NonEmpty(LIMITS.code) code!: string;
-  @NonEmpty(LIMITS.text) title!: string;
 }
 
 @InputType()
-export class UpdateOperationalObjectiveInput extends OperationalObjectiveFields {
+export class UpdateOperationalObjectiveInput extends Recoded(OperationalObjectiveFields) {
   @Optional(ID) strategicObjectiveId?: string | null;
-  @OptionalNonEmpty(LIMITS.code) code?: string;
-  @OptionalNonEmpty(LIMITS.text) title?: string;
 }
 
 /** What an indicator takes alike when created and when edited */
@@ -132,7 +126,7 @@ abstract class IndicatorFields {
 }
 
 @InputType()
-export class CreateIndicatorInput extends IndicatorFields {
+export class CreateIndicatorInput extends Coded(IndicatorFields) {
   @Optional(ID, 'Obiettivo operativo padre / Parent operational objective') operationalObjectiveId?: string | null;
   @Optional(ID, 'Obiettivo strategico padre (indicatori propri) / Parent strategic objective (own indicators)')
   strategicObjectiveId?: string | null;
@@ -141,14 +135,10 @@ export class CreateIndicatorInput extends IndicatorFields {
     'Serve solo per un indicatore presente solo nei cruscotti / Needed only for an indicator listed only in dashboards',
   )
   planId?: string;
-  @NonEmpty(LIMITS.code) code!: string;
-  @NonEmpty(LIMITS.text) title!: string;
 }
 
 @InputType()
-export class UpdateIndicatorInput extends IndicatorFields {
+export class UpdateIndicatorInput extends Recoded(IndicatorFields) {
   @Optional(ID) operationalObjectiveId?: string | null;
   @Optional(ID) strategicObjectiveId?: string | null;
-  @OptionalNonEmpty(LIMITS.code) code?: string;
-  @OptionalNonEmpty(LIMITS.text) title?: string;
 }

@@ -172,6 +172,23 @@ export abstract class ClientObject<T> {
     return this.loaded.get(property) as V;
   }
 
+  /**
+   * The properties the add-in only reads, each defined as `read(name)` (PropertyNotLoaded until a load is synced);
+   * the class declares each one's type as office.js does, with `declare readonly`.
+   */
+  protected static readOnly<C extends ClientObject<unknown>>(
+    this: abstract new (...args: never[]) => C,
+    ...names: Array<keyof C & string>
+  ): void {
+    for (const name of names)
+      Object.defineProperty(this.prototype, name, {
+        get(this: C) {
+          return this.read(name);
+        },
+        configurable: true,
+      });
+  }
+
   load(arg?: LoadArg): this {
     const properties = propertyList(arg);
     let snapshot: Record<string, unknown> = {};

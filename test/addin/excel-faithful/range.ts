@@ -68,29 +68,16 @@ export class Range extends ClientObject<RangeTarget> {
       this.context.engine.writeFormats(sheet, rect, formats, 'Range.numberFormat'),
     );
   }
-  get text(): string[][] {
-    return this.read('text');
-  }
-  get valueTypes(): string[][] {
-    return this.read('valueTypes');
-  }
-  get rowIndex(): number {
-    return this.read('rowIndex');
-  }
-  get columnIndex(): number {
-    return this.read('columnIndex');
-  }
-  get rowCount(): number {
-    return this.read('rowCount');
-  }
-  get columnCount(): number {
-    return this.read('columnCount');
-  }
-  get address(): string {
-    return this.read('address');
-  }
-  get rowHidden(): boolean | null {
-    return this.read('rowHidden');
+  declare readonly text: string[][];
+  declare readonly valueTypes: string[][];
+  declare readonly rowIndex: number;
+  declare readonly columnIndex: number;
+  declare readonly rowCount: number;
+  declare readonly columnCount: number;
+  declare readonly address: string;
+  declare readonly rowHidden: boolean | null;
+  static {
+    this.readOnly('text', 'valueTypes', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'address', 'rowHidden');
   }
   set columnHidden(hidden: boolean) {
     this.act('columnHidden', hidden, ({ sheet, rect }) => {

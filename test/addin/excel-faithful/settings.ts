@@ -163,11 +163,10 @@ export class CustomXmlPartCollection {
 export class CustomXmlPart extends ClientObject<CustomXmlPartModel> {
   protected readonly what = 'custom XML part';
 
-  get id(): string {
-    return this.read('id');
-  }
-  get namespaceUri(): string {
-    return this.read('namespaceUri');
+  declare readonly id: string;
+  declare readonly namespaceUri: string;
+  static {
+    this.readOnly('id', 'namespaceUri');
   }
 
   /** a ClientResult: its value is readable after the next sync */

@@ -72,11 +72,10 @@ export class WorksheetCollection {
 export class Worksheet extends ClientObject<SheetModel> {
   protected readonly what = 'worksheet';
 
-  get name(): string {
-    return this.read('name');
-  }
-  get id(): string {
-    return this.read('id');
+  declare readonly name: string;
+  declare readonly id: string;
+  static {
+    this.readOnly('name', 'id');
   }
   get visibility(): string {
     return this.read('visibility');
