@@ -30,6 +30,8 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
  */
 
 type Persister = {
+  metadata: { find(name: string): EntityMetadata | undefined };
+  persistManagedEntity(changeSet: ChangeSet<object>, options?: object): Promise<void>;
   persistManagedEntitiesBatch(meta: EntityMetadata, changeSets: ChangeSet<object>[], options?: object): Promise<void>;
   mapReturnedValues(entity: object, payload: object, row: Record<string, unknown>, meta: EntityMetadata): void;
 };
@@ -138,13 +140,23 @@ export function updateSetBased(em: EntityManager): void {
   if (fitted.has(persister)) return;
   fitted.add(persister);
   const own = persister.persistManagedEntitiesBatch.bind(persister);
+  const ownOne = persister.persistManagedEntity.bind(persister);
+  const held = (meta: EntityMetadata, changeSets: ChangeSet<object>[]) => {
+    const into = holding.get(persister);
+    if (!into) return false;
+    if (!setBasedGroups(meta, changeSets))
+      throw new Error(`${meta.className}: an update that cannot be held for the turn's statement`);
+    hold(persister, into, meta, changeSets);
+    return true;
+  };
+  // a flush of one changed row updates it alone (MikroORM batches two or more): held the same way
+  persister.persistManagedEntity = async (changeSet, options) => {
+    const meta = persister.metadata.find(changeSet.name);
+    if (!meta || !held(meta, [changeSet])) await ownOne(changeSet, options);
+  };
   persister.persistManagedEntitiesBatch = async (meta, changeSets, options) => {
+    if (held(meta, changeSets)) return;
     const groups = setBasedGroups(meta, changeSets);
-    const held = holding.get(persister);
-    if (held) {
-      if (!groups) throw new Error(`${meta.className}: an update that cannot be held for the turn's statement`);
-      return hold(persister, held, meta, changeSets);
-    }
     if (!groups) return own(meta, changeSets, options);
     for (const group of groups) {
       const ctx = (options as { ctx?: Knex.Transaction })?.ctx;

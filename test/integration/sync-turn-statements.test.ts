@@ -144,6 +144,20 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
     expect(turn.filter((l) => l === 'select plan_version')).toHaveLength(2);
   });
 
+  it('writes batches of one row each with one update too (MikroORM updates a lone changed row by itself)', async () => {
+    await readVersions();
+    server.statements.length = 0;
+    const one = (at: number) => member(actuals(at, '8').slice(0, 1));
+    const answers = await syncTogether([one(0), one(5), one(10)]);
+    for (const a of answers) expect('value' in a && a.value.applied).toBe(1);
+    const turn = from(lines(), 'begin');
+    const inTurn = turn.slice(0, turn.indexOf('commit'));
+    expect(inTurn.filter((l) => l === 'savepoint' || l === 'update measurement')).toEqual([
+      'savepoint',
+      'update measurement',
+    ]);
+  });
+
   it("stores every keyed batch's answer, and every batch's audit events, in one insert for the turn", async () => {
     await readVersions();
     const key = `finish-${Date.now()}`;
