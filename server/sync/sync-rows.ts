@@ -81,6 +81,7 @@ function savepointFor(em: EntityManager, k: number) {
   const sql = em as SqlEntityManager;
   let taken = false;
   return {
+    name: `batch_${k}`,
     take: async () => {
       if (taken) return;
       await sql.execute(`savepoint batch_${k}`, [], 'run');
@@ -331,7 +332,7 @@ async function runBatches(
     let result: BatchDone | BatchReplay | undefined;
     const savepoint = savepointFor(em, k);
     try {
-      result = await syncBatch(turn, member, alone ? undefined : (held) => writes.beforeWrite(k, held, savepoint.take));
+      result = await syncBatch(turn, member, alone ? undefined : (held) => writes.beforeWrite(k, held, savepoint));
       if ('outcome' in result) {
         done.set(k, result);
         turn.audit.push(...result.audit);

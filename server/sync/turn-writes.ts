@@ -24,7 +24,8 @@ export class HeldWriteFailed extends Error {
  */
 export class TurnWrites {
   private readonly held = new Map<object, HeldUpdate>();
-  private saved = false;
+  /** the savepoint taken before the turn's first write: the turn's own, or the first writing batch's */
+  private saved: string | null = null;
   /** the batch whose writes are being held, from its first write to the end of its turn */
   private holder: number | null = null;
 
@@ -36,12 +37,18 @@ export class TurnWrites {
 
   /**
    * Before batch `k`'s first write: held (its updates join the held ones), or written alone (the held ones written
-   * first, then its savepoint `own` taken).
+   * first, then its savepoint `own` taken). The turn's first write takes the savepoint the turn goes back to.
    */
-  async beforeWrite(k: number, holdable: boolean, own: () => Promise<void>): Promise<void> {
+  async beforeWrite(k: number, holdable: boolean, own: { take: () => Promise<void>; name: string }): Promise<void> {
+    if (this.on && !this.saved && !holdable) {
+      // the first writing batch's savepoint is the turn's: nothing was written before it
+      await own.take();
+      this.saved = own.name;
+      return;
+    }
     if (this.on && !this.saved) {
       await (this.em as SqlEntityManager).execute('savepoint turn_writes', [], 'run');
-      this.saved = true;
+      this.saved = 'turn_writes';
     }
     if (this.on && holdable) {
       holdUpdates(this.em, this.held);
@@ -49,7 +56,7 @@ export class TurnWrites {
       return;
     }
     await this.write();
-    await own();
+    await own.take();
   }
 
   /** whether batch `k`'s writes are held: a failure of it after its first write is undone only by running again */
@@ -76,6 +83,6 @@ export class TurnWrites {
     holdUpdates(this.em, null);
     this.held.clear();
     this.holder = null;
-    if (this.saved) await (this.em as SqlEntityManager).execute('rollback to savepoint turn_writes', [], 'run');
+    if (this.saved) await (this.em as SqlEntityManager).execute(`rollback to savepoint ${this.saved}`, [], 'run');
   }
 }
