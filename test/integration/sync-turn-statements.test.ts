@@ -43,7 +43,7 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
       versions.set(r.rowId, r.rowVersion);
   }
   const member = (
-    rows: Array<{ rowId: string; rowVersion?: number; actual: string }>,
+    rows: Array<{ rowId: string; rowVersion?: number; actual?: string; title?: string }>,
     batchKey?: string,
   ): SyncMember => ({
     ctx: {
@@ -154,6 +154,22 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
     const inTurn = turn.slice(0, turn.indexOf('commit'));
     expect(inTurn.filter((l) => l === 'savepoint' || l === 'update measurement')).toEqual([
       'savepoint',
+      'update measurement',
+    ]);
+  });
+
+  it("takes one savepoint when the turn's first writing batch is not held: its own, which the turn goes back to", async () => {
+    await readVersions();
+    server.statements.length = 0;
+    // a title is no actual value: that batch updates its indicator at once, the next one's actuals are held
+    const titled = member([{ rowId: ids[0], rowVersion: versions.get(ids[0]), title: `Indicatore ${Date.now()}` }]);
+    const answers = await syncTogether([titled, member(actuals(5, '4'))]);
+    expect(answers.map((a) => 'value' in a && a.value.applied)).toEqual([1, 5]);
+    const turn = from(lines(), 'begin');
+    const inTurn = turn.slice(0, turn.indexOf('commit'));
+    expect(inTurn.filter((l) => ['savepoint', 'update indicator', 'update measurement'].includes(l))).toEqual([
+      'savepoint',
+      'update indicator',
       'update measurement',
     ]);
   });
