@@ -4,75 +4,36 @@
  * back to its savepoint and runs again one batch at a time, each with its savepoint: the bad batch fails alone, the
  * others keep their rows, as each did in a turn of its own.
  */
-import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
-import { Indicator, Measurement } from '../../server/entities';
-import { syncTogether, type SyncHooks, type SyncMember } from '../../server/sync/sync-rows';
+import { Measurement } from '../../server/entities';
+import { type Settled, syncTogether, type SyncHooks, type SyncOutcome } from '../../server/sync/sync-rows';
 import { databaseNames } from '../helpers/databases';
-import { startServer, type TestServer } from '../helpers/server';
-import { buildPlan } from '../helpers/synthetic-plan';
+import { turnPlan } from '../helpers/turn-plan';
 
 describe.each(databaseNames())('a failing batch among the held ones of a turn (%s)', (dialect) => {
-  let server: TestServer;
-  let planId: string;
-  let ids: string[];
-  const versions = new Map<string, number>();
-
-  beforeAll(async () => {
-    server = await startServer(dialect, {});
-    ({ planId } = await buildPlan(server.orm.em, `HELD${Date.now()}`, {
-      perspectives: 1,
-      strategic: 2,
-      operational: 2,
-      indicators: 10,
-    }));
-    ids = (await server.orm.em.fork().find(Indicator, { plan: planId }, { orderBy: { id: 'asc' } })).map((i) => i.id);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
-  async function readVersions() {
-    const read = await server.gql(
-      `query($p: ID!) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END) { rows { rowId rowVersion } } }`,
-      { p: planId },
-    );
-    for (const r of read.data.sheetRows.rows as Array<{ rowId: string; rowVersion: number }>)
-      versions.set(r.rowId, r.rowVersion);
+  const plan = turnPlan(dialect, 'HELD');
+  const { readVersions, lines, versions } = plan;
+  const member = (from: number, value: string, hooks?: SyncHooks, actor?: string) =>
+    plan.member(plan.actuals(from, value), { hooks, actor });
+  /** the first and third batch applied and stored, the second failed and its values stored nowhere */
+  async function aloneFailed([a, b, c]: Array<Settled<SyncOutcome>>, values: [string, string, string]) {
+    expect('value' in a && a.value.applied).toBe(5);
+    expect('error' in b).toBe(true);
+    expect('value' in c && c.value.applied).toBe(5);
+    for (const value of await stored(0)) expect(value).toContain(values[0]);
+    for (const value of await stored(5)) expect(value).not.toContain(values[1]);
+    for (const value of await stored(10)) expect(value).toContain(values[2]);
   }
-  const member = (from: number, value: string, hooks?: SyncHooks, actor = 'pane'): SyncMember => ({
-    ctx: {
-      em: server.orm.em.fork(),
-      actor,
-      source: ChangeSource.ADDIN,
-      sourceDetail: null,
-      snapshots: server.app.snapshots,
-    },
-    input: {
-      planId,
-      year: 2022,
-      checkpoint: Checkpoint.YEAR_END,
-      mode: 'partial',
-      rows: ids.slice(from, from + 5).map((rowId) => ({ rowId, rowVersion: versions.get(rowId), actual: value })),
-    },
-    hooks,
-  });
-  const lines = () =>
-    server.statements.map((sql) => {
-      const text = sql.replace(/\u001b\[[0-9;]*m/g, '').replace(/^\s*\[query\]\s*/, '');
-      const table = /\b(?:from|into|update)\s+[`"]?(\w+)/i.exec(text)?.[1] ?? '';
-      return `${text.split(/\s/)[0].toLowerCase()} ${table}`.trim();
-    });
   /** the stored actual of each row, as text */
   const stored = async (from: number) => {
-    const rows = await server.orm.em
+    const rows = await plan.server.orm.em
       .fork()
-      .find(Measurement, { indicator: { $in: ids.slice(from, from + 5) }, year: 2022 });
+      .find(Measurement, { indicator: { $in: plan.ids.slice(from, from + 5) }, year: 2022 });
     return rows.map((m) => JSON.stringify(m.value));
   };
 
   it('a batch failing after its writes were held fails alone: the turn runs again one batch at a time', async () => {
     await readVersions();
-    server.statements.length = 0;
+    plan.server.statements.length = 0;
     const failing: SyncHooks = {
       afterWrite: () => {
         throw new Error('crash after the writes');
@@ -95,24 +56,19 @@ describe.each(databaseNames())('a failing batch among the held ones of a turn (%
 
   it('a row changed under the turn fails the combined update: its batch fails alone, the others keep their rows', async () => {
     await readVersions();
-    server.statements.length = 0;
-    const row = ids[7];
+    plan.server.statements.length = 0;
+    const row = plan.ids[7];
     // a writer outside the plan's lock changes a row of the second batch once the first batch has been applied
     const outside: SyncHooks = {
       afterWrite: async () => {
-        await server.orm.em
+        await plan.server.orm.em
           .fork()
           .getConnection()
           .execute(`update measurement set version = version + 1 where indicator_id = ? and year = 2022`, [row]);
       },
     };
     const [a, b, c] = await syncTogether([member(0, '51', outside), member(5, '52'), member(10, '53')]);
-    expect('value' in a && a.value.applied).toBe(5);
-    expect('error' in b).toBe(true);
-    expect('value' in c && c.value.applied).toBe(5);
-    for (const value of await stored(0)) expect(value).toContain('51');
-    for (const value of await stored(5)) expect(value).not.toContain('52');
-    for (const value of await stored(10)) expect(value).toContain('53');
+    await aloneFailed([a, b, c], ['51', '52', '53']);
     // the outside writer's update (in each run of the first batch), the combined update (which found the changed row
     // at another version), back to the turn's savepoint, then the first and third batch alone (the second one's
     // adoption finds the changed row: its savepoint undone)
@@ -122,25 +78,20 @@ describe.each(databaseNames())('a failing batch among the held ones of a turn (%
 
   it('a value the database refuses fails its batch alone, not the batches held with it', async () => {
     await readVersions();
-    server.statements.length = 0;
+    plan.server.statements.length = 0;
     // measurement.author is varchar(200): PostgreSQL refuses the combined update, then the batch's own
     const [a, b, c] = await syncTogether([
       member(0, '61'),
       member(5, '62', undefined, 'x'.repeat(300)),
       member(10, '63'),
     ]);
-    expect('value' in a && a.value.applied).toBe(5);
-    expect('error' in b).toBe(true);
-    expect('value' in c && c.value.applied).toBe(5);
-    for (const value of await stored(0)) expect(value).toContain('61');
-    for (const value of await stored(5)) expect(value).not.toContain('62');
-    for (const value of await stored(10)) expect(value).toContain('63');
+    await aloneFailed([a, b, c], ['61', '62', '63']);
     // the statements the database refused are not logged: the combined one, then the second batch's own
     expect(lines().filter((l) => l === 'update measurement')).toHaveLength(2);
     expect(lines().filter((l) => l === 'rollback')).toHaveLength(2);
     // the rows of the good batches answered with the versions they now have
     await readVersions();
     const answered = 'value' in a ? a.value.rows.map((r) => r.rowVersion) : [];
-    expect(answered).toEqual(ids.slice(0, 5).map((id) => versions.get(id)));
+    expect(answered).toEqual(plan.ids.slice(0, 5).map((id) => versions.get(id)));
   });
 });
