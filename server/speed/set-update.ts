@@ -30,14 +30,25 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
  */
 
 type Persister = {
+  metadata: { find(name: string): EntityMetadata | undefined };
+  persistManagedEntity(changeSet: ChangeSet<object>, options?: object): Promise<void>;
   persistManagedEntitiesBatch(meta: EntityMetadata, changeSets: ChangeSet<object>[], options?: object): Promise<void>;
   mapReturnedValues(entity: object, payload: object, row: Record<string, unknown>, meta: EntityMetadata): void;
 };
 
 const fitted = new WeakSet<object>();
 
-/** the row as the last set-based update of an entity returned it (its columns, as a SELECT gives them) */
-const written = new WeakMap<object, { row: Record<string, unknown>; version: string }>();
+/**
+ * the row as the last set-based update of an entity returned it (its columns, as a SELECT gives them); null for an
+ * update held (holdUpdates), not yet written
+ */
+const written = new WeakMap<object, { row: Record<string, unknown> | null; version: string }>();
+
+/** An update held for a later statement (holdUpdates): the version the row must still have, the columns it changes */
+export type HeldUpdate = { meta: EntityMetadata; entity: object; expected: number; payload: Record<string, unknown> };
+
+/** the updates a unit of work holds instead of writing them, by entity, while holdUpdates is on (per persister) */
+const holding = new WeakMap<object, Map<object, HeldUpdate>>();
 
 /**
  * The stored row of a managed entity, as its last update here returned it, while that update is the entity's last
@@ -50,27 +61,111 @@ export function writtenRow(em: EntityManager, entity: object): Record<string, un
   return String((entity as Record<string, unknown>)[meta.versionProperty]) === kept.version ? kept.row : null;
 }
 
+/** Whether a managed entity's last update was held (holdUpdates), not written: its values are what it holds now */
+export function heldNow(em: EntityManager, entity: object): boolean {
+  const meta = em.getMetadata().find(entity.constructor.name);
+  const kept = written.get(entity);
+  if (!meta?.versionProperty || !kept || kept.row) return false;
+  return String((entity as Record<string, unknown>)[meta.versionProperty]) === kept.version;
+}
+
+/**
+ * While `held` is given, the flushes of `em`'s unit of work write nothing: each set-based update is held in `held`
+ * (merged with the entity's earlier held update: first version expected, every column changed since) and the entity
+ * takes its next version as if written; writeHeld writes them all, one statement per table. A change this cannot hold
+ * (see setBasedGroups) fails the flush. `null` ends the holding.
+ */
+export function holdUpdates(em: EntityManager, held: Map<object, HeldUpdate> | null): void {
+  updateSetBased(em);
+  const persister = em.getUnitOfWork().getChangeSetPersister();
+  if (held) holding.set(persister, held);
+  else holding.delete(persister);
+}
+
+/**
+ * Writes the held updates: one statement per table (per chunk of MikroORM's batch size), each row's version checked
+ * against the one it had when first held and set to the one it holds now, each column written for the rows that
+ * changed it (statementOf's `partial`). A row not returned fails with the OptimisticLockError the flush would have
+ * thrown; a row returned is kept as written (writtenRow).
+ */
+export async function writeHeld(em: EntityManager, held: Map<object, HeldUpdate>): Promise<void> {
+  const byTable = new Map<EntityMetadata, Held[]>();
+  for (const update of held.values()) {
+    const next = (update.entity as Record<string, unknown>)[update.meta.versionProperty] as number;
+    byTable.set(update.meta, [...(byTable.get(update.meta) ?? []), { ...update, next }]);
+  }
+  const size = em.config.get('batchSize');
+  for (const [meta, rows] of byTable)
+    for (let i = 0; i < rows.length; i += size) {
+      const chunk = rows.slice(i, i + size);
+      // the columns in the entity's order, whatever order the rows changed them in: one text for the same columns
+      const keys = meta.props.map((p) => p.name).filter((k) => chunk.some((u) => k in u.payload));
+      const returned = await run(em, meta, statementOf(em, meta, keys, chunk));
+      for (const update of chunk) {
+        const row = returned.get(String(helper(update.entity).getSerializedPrimaryKey()));
+        if (!row) throw OptimisticLockError.lockFailed(update.entity);
+        written.set(update.entity, { row, version: String(update.next) });
+      }
+    }
+}
+
+type Held = HeldUpdate & { next: number };
+
+/** a held change set: its entity takes its next version and its columns join those held for it */
+function hold(
+  persister: Persister,
+  held: Map<object, HeldUpdate>,
+  meta: EntityMetadata,
+  changeSets: ChangeSet<object>[],
+) {
+  const versionProp = meta.versionProperty;
+  const versionField = meta.properties[versionProp].fieldNames[0];
+  for (const changeSet of changeSets) {
+    const entity = changeSet.entity as Record<string, unknown>;
+    const version = entity[versionProp] as number;
+    const was = held.get(changeSet.entity);
+    const payload = { ...was?.payload, ...(changeSet.payload as Record<string, unknown>) };
+    delete payload[versionProp];
+    held.set(changeSet.entity, { meta, entity: changeSet.entity, expected: was?.expected ?? version, payload });
+    const id = { [idField(meta)]: helper(changeSet.entity).getPrimaryKey(), [versionField]: version + 1 };
+    persister.mapReturnedValues(changeSet.entity, changeSet.payload, id, meta);
+    written.set(changeSet.entity, { row: null, version: String(version + 1) });
+    changeSet.persisted = true;
+  }
+}
+
 /** Makes `em`'s unit of work update versioned rows set-based (see above); idempotent, per unit of work. */
 export function updateSetBased(em: EntityManager): void {
   const persister = em.getUnitOfWork().getChangeSetPersister() as unknown as Persister;
   if (fitted.has(persister)) return;
   fitted.add(persister);
   const own = persister.persistManagedEntitiesBatch.bind(persister);
-  const driver = em.getDriver() as unknown as AbstractSqlDriver;
-  const postgres = em.getDriver() instanceof PostgreSqlDriver;
+  const ownOne = persister.persistManagedEntity.bind(persister);
+  const held = (meta: EntityMetadata, changeSets: ChangeSet<object>[]) => {
+    const into = holding.get(persister);
+    if (!into) return false;
+    if (!setBasedGroups(meta, changeSets))
+      throw new Error(`${meta.className}: an update that cannot be held for the turn's statement`);
+    hold(persister, into, meta, changeSets);
+    return true;
+  };
+  // a flush of one changed row updates it alone (MikroORM batches two or more): held the same way
+  persister.persistManagedEntity = async (changeSet, options) => {
+    const meta = persister.metadata.find(changeSet.name);
+    if (!meta || !held(meta, [changeSet])) await ownOne(changeSet, options);
+  };
   persister.persistManagedEntitiesBatch = async (meta, changeSets, options) => {
+    if (held(meta, changeSets)) return;
     const groups = setBasedGroups(meta, changeSets);
     if (!groups) return own(meta, changeSets, options);
     for (const group of groups) {
-      const { sql, params } = statementOf(em, meta, group, postgres);
-      const ctx = (options as { ctx?: Knex.Transaction })?.ctx ?? em.getTransactionContext<Knex.Transaction>();
-      let rows: Array<Record<string, unknown>>;
-      try {
-        rows = postgres ? await formatted(driver, sql, params, ctx) : await bound(em, sql, params, ctx);
-      } catch (error) {
-        throw driver.convertException(error as Error);
-      }
-      const returned = new Map(rows.map((row) => [String(row[idField(meta)]), row]));
+      const ctx = (options as { ctx?: Knex.Transaction })?.ctx;
+      const rows = group.changeSets.map((changeSet) => ({
+        entity: changeSet.entity,
+        payload: changeSet.payload as Record<string, unknown>,
+        expected: (changeSet.entity as Record<string, unknown>)[meta.versionProperty] as number,
+      }));
+      const returned = await run(em, meta, statementOf(em, meta, group.keys, rows), ctx);
       for (const changeSet of group.changeSets) {
         const row = returned.get(String(helper(changeSet.entity).getSerializedPrimaryKey()));
         if (!row) throw OptimisticLockError.lockFailed(changeSet.entity);
@@ -83,6 +178,27 @@ export function updateSetBased(em: EntityManager): void {
       }
     }
   };
+}
+
+/** a statement of statementOf run on the transaction's connection: the rows it returned, by id */
+async function run(
+  em: EntityManager,
+  meta: EntityMetadata,
+  { sql, params }: { sql: string; params: unknown[] },
+  given?: Knex.Transaction,
+): Promise<Map<string, Record<string, unknown>>> {
+  const driver = em.getDriver() as unknown as AbstractSqlDriver;
+  const ctx = given ?? em.getTransactionContext<Knex.Transaction>();
+  let rows: Array<Record<string, unknown>>;
+  try {
+    rows =
+      em.getDriver() instanceof PostgreSqlDriver
+        ? await formatted(driver, sql, params, ctx)
+        : await bound(em, sql, params, ctx);
+  } catch (error) {
+    throw driver.convertException(error as Error);
+  }
+  return new Map(rows.map((row) => [String(row[idField(meta)]), row]));
 }
 
 /** The statement run as MikroORM runs its own: its values formatted into the text by the platform */
@@ -143,25 +259,43 @@ function setBasedGroups(meta: EntityMetadata, changeSets: ChangeSet<object>[]): 
   return [...groups.values()];
 }
 
-/** The statement of one group: its values list holds each row's id, loaded version and new values */
-function statementOf(em: EntityManager, meta: EntityMetadata, group: Group, postgres: boolean) {
+/** a row of a statement: its entity, its new values (the change set's payload), the version it must still have */
+type Written = { entity: object; payload: Record<string, unknown>; expected: number; next?: number };
+
+/**
+ * The statement of one group: its values list holds each row's id, expected version and new values, and the version
+ * it takes (`next`: a held update's, possibly several versions on) when the rows give one, else the stored one + 1
+ */
+function statementOf(em: EntityManager, meta: EntityMetadata, keys: string[], rows: Written[]) {
+  const postgres = em.getDriver() instanceof PostgreSqlDriver;
   const platform = em.getPlatform();
   const q = (name: string) => platform.quoteIdentifier(name);
+  const table = q(meta.tableName);
   const version = meta.properties[meta.versionProperty];
   const id = meta.properties[meta.primaryKeys[0]];
-  const props = group.keys.map((k) => meta.properties[k]);
+  const props = keys.map((k) => meta.properties[k]);
+  const next = rows[0].next !== undefined;
   // PostgreSQL types a values list from its parameters, untyped here: each is cast to its column's type
   const typed = (prop: (typeof props)[number]) => (postgres ? `::${prop.columnTypes[0]}` : '');
   const params: unknown[] = [];
   // `?` marks: PostgreSQL's are formatted by MikroORM's connection as for its own update, SQLite's bound (bound)
   const mark = () => '?';
-  const tuples = group.changeSets.map((changeSet) => {
-    const payload = changeSet.payload as Record<string, unknown>;
-    const entity = changeSet.entity as Record<string, unknown>;
-    params.push(helper(changeSet.entity).getPrimaryKey(), entity[version.name]);
+  // a column some rows do not change (held updates of several batches): a flag per row says whether it is written
+  const partial = props.map((p) => rows.some((r) => !(p.name in r.payload)));
+  const flag = postgres ? '::boolean' : '';
+  const tuples = rows.map(({ entity, payload, expected, next: to }) => {
+    params.push(helper(entity).getPrimaryKey(), expected);
     const marks = [`${mark()}${typed(id)}`, `${mark()}${typed(version)}`];
-    for (const prop of props) {
-      const value = payload[prop.name];
+    if (next) {
+      params.push(to);
+      marks.push(`${mark()}${typed(version)}`);
+    }
+    for (const [k, prop] of props.entries()) {
+      if (partial[k]) {
+        params.push(prop.name in payload);
+        marks.push(`${mark()}${flag}`);
+      }
+      const value = payload[prop.name] ?? null;
       params.push(value);
       // a type converted in SQL (JSON) is converted here as MikroORM's own update converts it: a value, not a null
       const type = prop.customType;
@@ -171,17 +305,26 @@ function statementOf(em: EntityManager, meta: EntityMetadata, group: Group, post
     }
     return `(${marks.join(', ')})`;
   });
-  const table = q(meta.tableName);
   const [idColumn, versionColumn] = [q(id.fieldNames[0]), q(version.fieldNames[0])];
   // PostgreSQL names the values list's columns after its alias; SQLite cannot, and calls them column1, column2…
-  const fields = [id.fieldNames[0], '__expected', ...props.map((p) => p.fieldNames[0])];
+  const fields = [id.fieldNames[0], '__expected', ...(next ? ['__next'] : [])];
+  const set: string[] = [];
   const named = (k: number) => `${q('v')}.${q(postgres ? fields[k] : `column${k + 1}`)}`;
+  for (const [k, prop] of props.entries()) {
+    const column = prop.fieldNames[0];
+    if (partial[k]) fields.push(`__set_${column}`);
+    fields.push(column);
+    const value = named(fields.length - 1);
+    const written = partial[k]
+      ? `case when ${named(fields.length - 2)} then ${value} else ${table}.${q(column)} end`
+      : value;
+    set.push(`${q(column)} = ${written}`);
+  }
   const alias = postgres ? `${q('v')}(${fields.map(q).join(', ')})` : q('v');
-  const set = props.map((p, k) => `${q(p.fieldNames[0])} = ${named(k + 2)}`).join(', ');
-  const bump = `${versionColumn} = ${table}.${versionColumn} + 1`;
+  const bump = `${versionColumn} = ${next ? named(2) : `${table}.${versionColumn} + 1`}`;
   const where = `${table}.${idColumn} = ${named(0)} and ${table}.${versionColumn} = ${named(1)}`;
   // the whole row (SQLite's `*` is the updated table's columns alone)
   const returning = postgres ? `${table}.*` : '*';
-  const sql = `update ${table} set ${set}, ${bump} from (values ${tuples.join(', ')}) as ${alias} where ${where} returning ${returning}`;
+  const sql = `update ${table} set ${set.join(', ')}, ${bump} from (values ${tuples.join(', ')}) as ${alias} where ${where} returning ${returning}`;
   return { sql, params };
 }

@@ -27,6 +27,11 @@ export function unchangedTwin(row: Node): Node | undefined {
   return twin && twin.version === row.version ? twin : undefined;
 }
 
+/** The read-only row an adopted row took the place of, whatever the adopted row holds since (undefined if none) */
+export function twinOf(row: Node): Node | undefined {
+  return twins.get(row);
+}
+
 /** one `em.find` by id per kind of row */
 async function findRows(em: EntityManager, rows: Node[]): Promise<Node[]> {
   const idsByEntity = new Map<string, Set<string>>();

@@ -1,4 +1,4 @@
-import type { EntityClass, EntityManager } from '@mikro-orm/core';
+import { type EntityClass, type EntityManager, ReferenceKind } from '@mikro-orm/core';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { Node } from '../entities/base';
 import type { PlanSnapshot } from '../services/plan-snapshot';
@@ -8,8 +8,8 @@ import { type ScoreSnapshots, snapshotBytes } from '../services/score-snapshots'
 import type { ServiceContext } from '../services/service-context';
 import { columnsOf } from '../speed/bulk-write';
 import { readOnlyRow, readRowsIn } from '../speed/read-rows';
-import { writtenRow } from '../speed/set-update';
-import { unchangedTwin } from './adopt-rows';
+import { heldNow, writtenRow } from '../speed/set-update';
+import { twinOf, unchangedTwin } from './adopt-rows';
 import type { RowPlan } from './row-plan';
 import { loadPlanState, PlanState, SHEET_STATES } from './plan-state';
 import { type StatePatch, stateFromTold } from './shared-states';
@@ -227,11 +227,28 @@ const asStored = new WeakSet<Node>();
  */
 function storedRow(em: EntityManager, type: EntityClass<Node>, row: Node): Node | undefined {
   if (asStored.has(row)) return row;
+  if (heldNow(em, row)) return heldCopy(em, type, row);
   const returned = writtenRow(em, row);
   if (!returned) return unchangedTwin(row);
   const stored = readOnlyRow(em, type, returned);
   asStored.add(stored);
   return stored;
+}
+
+/**
+ * A managed row whose update the turn holds (holdUpdates, turn-writes.ts) as it will be stored: its read-only twin
+ * with the values the managed row holds now (its columns of its own; its references are the twin's, which a batch
+ * writing values only never moves). Undefined without a twin, when it is read again (and the held write flushed).
+ */
+function heldCopy(em: EntityManager, type: EntityClass<Node>, row: Node): Node | undefined {
+  const twin = twinOf(row);
+  if (!twin) return undefined;
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(twin) as object) as Node, twin);
+  for (const prop of em.getMetadata().get(type.name).props)
+    if (prop.kind === ReferenceKind.SCALAR && prop.fieldNames?.length === 1 && !prop.lazy)
+      (copy as unknown as Record<string, unknown>)[prop.name] = (row as unknown as Record<string, unknown>)[prop.name];
+  asStored.add(copy);
+  return copy;
 }
 
 /** A created row's references to a row read again (an updated parent, the plan) point at the fresh row */

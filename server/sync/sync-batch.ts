@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { SheetRowIn } from '@core/sheet/row';
-import type { PlanVersion } from '../entities';
+import { Indicator, type PlanVersion } from '../entities';
 import { SyncBatch } from '../entities/sync-batch';
 import { InputError } from '../errors';
 import type { ServiceContext } from '../services/service-context';
@@ -17,7 +17,7 @@ import { type KeptAfter, keepsState } from './kept-state';
 import { keepAllowedCells } from './partial-rows';
 import { guardRows } from './row-access';
 import { expandOutcome, foldRepeats, type KnownNode, refuseUnseenChanges } from './repeat-rows';
-import type { SyncInput } from './row-plan';
+import { type RowPlan, type SyncInput, writesOnlyActuals } from './row-plan';
 import { refuseOutsideScope } from './scope-rows';
 import { resolveScope } from './sheet-scope';
 import type { SyncClock } from './sync-clock';
@@ -125,15 +125,31 @@ async function replayOf(turn: TurnSoFar, input: SyncInput, requestHash: string):
 }
 
 /**
+ * Whether a batch's writes may be held for the turn's one statement per table (turn-writes.ts): actual values of
+ * indicators that have their measurement already, nothing created, deleted, moved or placed in a cruscotto — the
+ * writes the unit of work updates set-based and whose state after it is kept whole (kept-state.ts).
+ */
+function holdable(read: PlanState, plans: RowPlan[], cruscotti: { placements: unknown[]; removed: Set<number> }) {
+  if (cruscotti.placements.length > 0 || cruscotti.removed.size > 0) return false;
+  return plans.every(
+    (p) =>
+      p.status !== 'created' &&
+      p.status !== 'deleted' &&
+      (p.status !== 'updated' ||
+        (p.node instanceof Indicator && writesOnlyActuals(p) && read.measurementOf.has(p.node.id))),
+  );
+}
+
+/**
  * One batch of a turn, decided against the state the batches before it left (`turn`), applied, and answered with
  * the plan's scores after it: exactly what it would do alone in a turn of its own. Its batch key is stored by the
  * turn, after the last answer is final. `beforeWrite` runs before its first write: a batch among others takes its
- * savepoint there (sync-rows.ts).
+ * savepoint there (sync-rows.ts), or has its writes held for the turn's statement when they are `holdable`.
  */
 export async function syncBatch(
   turn: TurnSoFar,
   member: SyncMember,
-  beforeWrite?: () => Promise<void>,
+  beforeWrite?: (holdable: boolean) => Promise<void>,
 ): Promise<BatchDone | BatchReplay> {
   const { ctx, input, hooks = {} } = member;
   const clock = hooks.clock;
@@ -187,7 +203,7 @@ export async function syncBatch(
   } else {
     // a batch that will write takes its savepoint first (only rows accepted, or cruscotto entries, are written)
     const writes = plans.some((p) => p.status === 'created' || p.status === 'updated' || p.status === 'deleted');
-    if (writes || cruscotti.placements.length > 0) await beforeWrite?.();
+    if (writes || cruscotti.placements.length > 0) await beforeWrite?.(holdable(read, plans, cruscotti));
     clock?.mark('savepoint');
     // apply's own phases (adopt, inMemory, flush) on the batch's clock: where each batch of a turn spends its time
     ({ state, after, created } = await applyRows(tx, read, plans, nodeInput, clock));

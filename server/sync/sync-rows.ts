@@ -17,6 +17,7 @@ import { adoptForTurn } from './adopt-rows';
 import { type KeptAfter, keepStateAfter, stateBeforeTurn, stateInTurn, stateLeft } from './kept-state';
 import { loadPlanState } from './plan-state';
 import { takeTurnOnPlan } from './plan-lock';
+import { HeldWriteFailed, TurnWrites } from './turn-writes';
 import type { SyncInput } from './row-plan';
 import {
   type BatchDone,
@@ -80,6 +81,7 @@ function savepointFor(em: EntityManager, k: number) {
   const sql = em as SqlEntityManager;
   let taken = false;
   return {
+    name: `batch_${k}`,
     take: async () => {
       if (taken) return;
       await sql.execute(`savepoint batch_${k}`, [], 'run');
@@ -98,7 +100,13 @@ function savepointFor(em: EntityManager, k: number) {
  * state). Else the plan read again, with the unit of work cleared: after a batch that failed (its managed rows hold
  * what its savepoint undid), or one whose writes are not all in its state after (deletes, cruscotto entries).
  */
-async function afterBatch(turn: TurnSoFar, done: BatchDone | undefined, input: SyncInput, fast: boolean) {
+async function afterBatch(
+  turn: TurnSoFar,
+  done: BatchDone | undefined,
+  input: SyncInput,
+  fast: boolean,
+  writes: TurnWrites,
+) {
   const { em } = turn;
   if (done && !done.wrote) {
     turn.scores = done.scores;
@@ -110,6 +118,8 @@ async function afterBatch(turn: TurnSoFar, done: BatchDone | undefined, input: S
     turn.scores = done!.scores;
     return;
   }
+  // the held writes go first: the rows are read again from the database, and the unit of work holding them cleared
+  await writes.write();
   em.clear();
   turn.plan = await planOf(em, input.planId);
   if (!done) return;
@@ -209,30 +219,38 @@ export async function syncTogether(
       const scores = before ? ctx.snapshots?.get(before, input.year, input.checkpoint)?.scores : undefined;
       // SQLite: each audit event inserted as it is recorded, its snapshots' texts never held for the turn's end
       const auditRows = fast ? await rowByRow(em, AuditEvent.name) : null;
-      const turn: TurnSoFar = { em, plan, state: read, scores, keys: new Map(), audit: [], auditRows };
-      const done = new Map<number, BatchDone>();
-      const replays = new Map<number, BatchReplay>();
-      for (const k of going) {
-        const member = members[k];
-        member.hooks?.clock?.mark('wait');
-        let result: BatchDone | BatchReplay | undefined;
-        const savepoint = savepointFor(em, k);
-        try {
-          result = await syncBatch(turn, member, alone ? undefined : savepoint.take);
-          if ('outcome' in result) {
-            done.set(k, result);
-            turn.audit.push(...result.audit);
-            if (member.input.batchKey)
-              turn.keys.set(member.input.batchKey, { requestHash: result.requestHash, member: k });
-          } else replays.set(k, result);
-        } catch (error) {
-          if (alone) throw error;
-          await savepoint.undo();
-          settled[k] = { error };
-        }
-        if (k !== going[going.length - 1])
-          await afterBatch(turn, result && 'outcome' in result ? result : undefined, input, fast);
+      const start = (p: PlanVersion): TurnSoFar => ({
+        em,
+        plan: p,
+        state: read,
+        scores,
+        keys: new Map(),
+        audit: [],
+        auditRows,
+      });
+      let turn = start(plan);
+      // several batches with kept states: their values' updates held and written together (turn-writes.ts)
+      let writes = new TurnWrites(em, fast && !alone && !!ctx.snapshots?.enabled);
+      let ran: Ran;
+      try {
+        ran = await runBatches(turn, members, going, settled, writes, alone, fast);
+        await writes.write();
+      } catch (error) {
+        if (!(error instanceof HeldWriteFailed)) throw error;
+        // the combined write failed: the turn undone, and run again one batch at a time, each with its savepoint
+        await writes.undo();
+        em.clear();
+        for (const k of going) settled[k] = undefined;
+        turn = start(await planOf(em, input.planId));
+        writes = new TurnWrites(em, false);
+        await adoptForTurn(
+          em,
+          read,
+          going.map((k) => members[k].input),
+        );
+        ran = await runBatches(turn, members, going, settled, writes, alone, fast);
       }
+      const { done, replays } = ran;
       const answered = [...done.values()];
       if (before)
         keep = await scoresToKeep(
@@ -287,6 +305,49 @@ export async function syncTogether(
   if (keep && before && left) await keepStateAfter(ctx, left, before, keep).catch(() => undefined);
   clock?.mark('keepAfter');
   return settled as Array<Settled<SyncOutcome>>;
+}
+
+type Ran = { done: Map<number, BatchDone>; replays: Map<number, BatchReplay> };
+
+/**
+ * The turn's batches, in arrival order, each decided against the state the batches before it left: a batch that
+ * fails is undone alone (its savepoint, savepointFor), and its error settled; one whose writes were held fails the
+ * whole run (HeldWriteFailed: only running the turn again undoes what it held).
+ */
+async function runBatches(
+  turn: TurnSoFar,
+  members: SyncMember[],
+  going: number[],
+  settled: Array<Settled<SyncOutcome> | undefined>,
+  writes: TurnWrites,
+  alone: boolean,
+  fast: boolean,
+): Promise<Ran> {
+  const { em } = turn;
+  const done = new Map<number, BatchDone>();
+  const replays = new Map<number, BatchReplay>();
+  for (const k of going) {
+    const member = members[k];
+    member.hooks?.clock?.mark('wait');
+    let result: BatchDone | BatchReplay | undefined;
+    const savepoint = savepointFor(em, k);
+    try {
+      result = await syncBatch(turn, member, alone ? undefined : (held) => writes.beforeWrite(k, held, savepoint));
+      if ('outcome' in result) {
+        done.set(k, result);
+        turn.audit.push(...result.audit);
+        if (member.input.batchKey) turn.keys.set(member.input.batchKey, { requestHash: result.requestHash, member: k });
+      } else replays.set(k, result);
+    } catch (error) {
+      if (alone) throw error;
+      if (writes.holds(k) || error instanceof HeldWriteFailed) throw new HeldWriteFailed(error);
+      await savepoint.undo();
+      settled[k] = { error };
+    }
+    if (k !== going[going.length - 1])
+      await afterBatch(turn, result && 'outcome' in result ? result : undefined, member.input, fast, writes);
+  }
+  return { done, replays };
 }
 
 /**

@@ -6,73 +6,24 @@
  * same rows and reads the plan row alone. Every statement counted here is a round trip on PostgreSQL, and the
  * turns of one plan wait for each other (bench/turn-statements.ts, B4-pg).
  */
-import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
-import { Indicator, Measurement } from '../../server/entities';
-import { syncTogether, type SyncMember } from '../../server/sync/sync-rows';
+import { Measurement } from '../../server/entities';
+import { syncTogether } from '../../server/sync/sync-rows';
 import { databaseNames } from '../helpers/databases';
-import { startServer, type TestServer } from '../helpers/server';
-import { buildPlan } from '../helpers/synthetic-plan';
+import { turnPlan, type TurnRow } from '../helpers/turn-plan';
 
 describe.each(databaseNames())('the statements of a turn of several batches (%s)', (dialect) => {
-  let server: TestServer;
-  let planId: string;
-  let ids: string[];
-  const versions = new Map<string, number>();
-
-  beforeAll(async () => {
-    server = await startServer(dialect, {});
-    ({ planId } = await buildPlan(server.orm.em, `TURN${Date.now()}`, {
-      perspectives: 1,
-      strategic: 2,
-      operational: 2,
-      indicators: 10,
-    }));
-    ids = (await server.orm.em.fork().find(Indicator, { plan: planId }, { orderBy: { id: 'asc' } })).map((i) => i.id);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
-  /** the rows' versions as the sheet reads them now */
-  async function readVersions() {
-    const read = await server.gql(
-      `query($p: ID!) { sheetRows(planId: $p, year: 2022, checkpoint: YEAR_END) { rows { rowId rowVersion } } }`,
-      { p: planId },
-    );
-    for (const r of read.data.sheetRows.rows as Array<{ rowId: string; rowVersion: number }>)
-      versions.set(r.rowId, r.rowVersion);
-  }
-  const member = (
-    rows: Array<{ rowId: string; rowVersion?: number; actual: string }>,
-    batchKey?: string,
-  ): SyncMember => ({
-    ctx: {
-      em: server.orm.em.fork(),
-      actor: 'pane',
-      source: ChangeSource.ADDIN,
-      sourceDetail: null,
-      snapshots: server.app.snapshots,
-    },
-    input: { planId, year: 2022, checkpoint: Checkpoint.YEAR_END, mode: 'partial', rows, batchKey },
-  });
-  const actuals = (from: number, value: string) =>
-    ids.slice(from, from + 5).map((rowId) => ({ rowId, rowVersion: versions.get(rowId), actual: value }));
-  /** the statements' first words and table, from BEGIN to the end of the turn (what the turn kept after it too) */
-  const lines = () =>
-    server.statements.map((sql) => {
-      const text = sql.replace(/\u001b\[[0-9;]*m/g, '').replace(/^\s*\[query\]\s*/, '');
-      const table = /\b(?:from|into|update)\s+[`"]?(\w+)/i.exec(text)?.[1] ?? '';
-      return `${text.split(/\s/)[0].toLowerCase()} ${table}`.trim();
-    });
+  const plan = turnPlan(dialect, 'TURN');
+  const { versions, readVersions, actuals, lines } = plan;
+  const member = (rows: TurnRow[], batchKey?: string) => plan.member(rows, { batchKey });
   const from = (all: string[], first: string) => all.slice(all.indexOf(first));
 
-  it('writes each batch with its update, reads nothing again between batches, and no row again after the commit', async () => {
+  it("writes the batches' rows with one update, reads nothing again between batches, and no row again after the commit", async () => {
     // a first turn, so that the one measured starts from the state kept after it, as in B4
     await readVersions();
     for (const a of await syncTogether([member(actuals(0, '1')), member(actuals(5, '1'))]))
       expect(a).toHaveProperty('value');
     await readVersions();
-    server.statements.length = 0;
+    plan.server.statements.length = 0;
     const answers = await syncTogether([member(actuals(0, '2')), member(actuals(5, '2')), member(actuals(10, '2'))]);
     for (const a of answers) expect('value' in a && a.value.applied).toBe(5);
     const turn = from(lines(), 'begin');
@@ -81,13 +32,13 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
     const kept = turn.slice(commit + 1);
     // the rows the batches change adopted once for the turn, before the first batch: of rows typing actuals alone,
     // their measurements only (their indicators and targets were adopted too, never written, and told to the other
-    // instances as rows to read again); then each batch: its savepoint and its update, nothing read (each was three
-    // selects of its own)
+    // instances as rows to read again); then the turn's savepoint and one update of the three batches' rows, nothing
+    // read (each batch was three selects of its own, then its savepoint and its update: turn-writes.ts)
     const adoption = ['select measurement'];
-    const batch = ['savepoint', 'update measurement'];
     const first = inTurn.indexOf('savepoint');
     expect(inTurn.slice(first - adoption.length, first)).toEqual(adoption);
-    expect(inTurn.slice(first, first + 3 * batch.length)).toEqual([...batch, ...batch, ...batch]);
+    expect(inTurn.slice(first, first + 2)).toEqual(['savepoint', 'update measurement']);
+    expect(inTurn.filter((l) => l === 'savepoint' || l === 'update measurement')).toHaveLength(2);
     expect(inTurn.filter((l) => l === 'release')).toEqual([]);
     // the plan row once, before the batches (not again after each); the rows a batch wrote never read again
     expect(inTurn.filter((l) => l === 'select plan_version')).toHaveLength(1);
@@ -98,9 +49,9 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
 
   it('a batch writing the rows a batch before it wrote adopts them as that one left them, and a stale one conflicts', async () => {
     await readVersions();
-    const rows = ids.slice(0, 5);
+    const rows = plan.ids.slice(0, 5);
     const before = rows.map((rowId) => versions.get(rowId)!);
-    server.statements.length = 0;
+    plan.server.statements.length = 0;
     const [a, b, c] = await syncTogether([
       member(rows.map((rowId, i) => ({ rowId, rowVersion: before[i], actual: '31' }))),
       // the versions the first batch's answer gives: what the pane would send next
@@ -116,20 +67,21 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
     expect('value' in c && c.value.rows.map((r) => r.status)).toEqual(rows.map(() => 'conflict'));
     const turn = from(lines(), 'begin');
     const inTurn = turn.slice(0, turn.indexOf('commit'));
-    // adopted once, for the turn: the second batch's rows are held at the versions the first one's update left
+    // adopted once, for the turn: the second batch's rows are held at the versions the first one's update left, and
+    // the two batches' writes of the same rows are one update (each row from its version before the turn to 2 on)
     expect(inTurn.filter((l) => /^select (indicator|target|measurement)$/.test(l))).toHaveLength(1);
-    expect(inTurn.filter((l) => l === 'update measurement')).toHaveLength(2);
+    expect(inTurn.filter((l) => l === 'update measurement')).toHaveLength(1);
     await readVersions();
     expect(rows.map((rowId) => versions.get(rowId))).toEqual(before.map((v) => v + 2));
-    const stored = await server.orm.em.fork().find(Measurement, { indicator: { $in: rows }, year: 2022 });
+    const stored = await plan.server.orm.em.fork().find(Measurement, { indicator: { $in: rows }, year: 2022 });
     expect(stored).toHaveLength(rows.length);
     for (const m of stored) expect(JSON.stringify(m.value)).toContain('32');
   });
 
-  it('takes no savepoint for a batch that writes nothing among others', async () => {
+  it('takes no savepoint of its own for a batch among others', async () => {
     await readVersions();
-    const stale = ids.slice(0, 5).map((rowId) => ({ rowId, rowVersion: versions.get(rowId)! - 1, actual: '3' }));
-    server.statements.length = 0;
+    const stale = plan.ids.slice(0, 5).map((rowId) => ({ rowId, rowVersion: versions.get(rowId)! - 1, actual: '3' }));
+    plan.server.statements.length = 0;
     const answers = await syncTogether([member(actuals(10, '9')), member(stale), member(actuals(15, '9'))]);
     expect(answers.map((a) => 'value' in a && a.value.rows.map((r) => r.status).join())).toEqual([
       'updated,updated,updated,updated,updated',
@@ -137,14 +89,48 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
       'updated,updated,updated,updated,updated',
     ]);
     const turn = from(lines(), 'begin');
-    expect(turn.filter((l) => l === 'savepoint')).toHaveLength(2);
+    // the turn's one savepoint, before its one update (there were one per writing batch: 2)
+    expect(turn.filter((l) => l === 'savepoint')).toHaveLength(1);
+    expect(turn.filter((l) => l === 'update measurement')).toHaveLength(1);
     expect(turn.filter((l) => l === 'select plan_version')).toHaveLength(2);
+  });
+
+  it('writes batches of one row each with one update too (MikroORM updates a lone changed row by itself)', async () => {
+    await readVersions();
+    plan.server.statements.length = 0;
+    const one = (at: number) => member(actuals(at, '8').slice(0, 1));
+    const answers = await syncTogether([one(0), one(5), one(10)]);
+    for (const a of answers) expect('value' in a && a.value.applied).toBe(1);
+    const turn = from(lines(), 'begin');
+    const inTurn = turn.slice(0, turn.indexOf('commit'));
+    expect(inTurn.filter((l) => l === 'savepoint' || l === 'update measurement')).toEqual([
+      'savepoint',
+      'update measurement',
+    ]);
+  });
+
+  it("takes one savepoint when the turn's first writing batch is not held: its own, which the turn goes back to", async () => {
+    await readVersions();
+    plan.server.statements.length = 0;
+    // a title is no actual value: that batch updates its indicator at once, the next one's actuals are held
+    const titled = member([
+      { rowId: plan.ids[0], rowVersion: versions.get(plan.ids[0]), title: `Indicatore ${Date.now()}` },
+    ]);
+    const answers = await syncTogether([titled, member(actuals(5, '4'))]);
+    expect(answers.map((a) => 'value' in a && a.value.applied)).toEqual([1, 5]);
+    const turn = from(lines(), 'begin');
+    const inTurn = turn.slice(0, turn.indexOf('commit'));
+    expect(inTurn.filter((l) => ['savepoint', 'update indicator', 'update measurement'].includes(l))).toEqual([
+      'savepoint',
+      'update indicator',
+      'update measurement',
+    ]);
   });
 
   it("stores every keyed batch's answer, and every batch's audit events, in one insert for the turn", async () => {
     await readVersions();
     const key = `finish-${Date.now()}`;
-    server.statements.length = 0;
+    plan.server.statements.length = 0;
     const answers = await syncTogether([0, 5, 10, 15].map((at, i) => member(actuals(at, '7'), `${key}-${i}`)));
     for (const a of answers) expect('value' in a && a.value.applied).toBe(5);
     const turn = from(lines(), 'begin');
@@ -152,7 +138,7 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
     // one statement each, whatever the turn's batches: an await per batch held the plan's lock (B4-pg's finish)
     expect(inTurn.filter((l) => l === 'insert sync_batch')).toHaveLength(1);
     expect(inTurn.filter((l) => l === 'insert audit_event')).toHaveLength(1);
-    const stored = await server.orm.em
+    const stored = await plan.server.orm.em
       .fork()
       .getConnection()
       .execute(`select batch_key from sync_batch where batch_key like ? order by batch_key`, [`${key}-%`]);

@@ -1,0 +1,88 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { type HeldUpdate, holdUpdates, writeHeld } from '../speed/set-update';
+
+/** The turn's combined write failed: the turn is undone to its savepoint and run again one batch at a time. */
+export class HeldWriteFailed extends Error {
+  constructor(readonly reason: unknown) {
+    super('the turn’s combined write failed');
+  }
+}
+
+/**
+ * How the batches of a turn write (sync-rows.ts). Each batch of a turn used to write alone, under its savepoint: a
+ * savepoint and an update per batch, two round trips each waiting for an event loop busy with the panes' reads,
+ * under the plan's lock (bench B4-pg: ~70 ms a batch of the turn's ~1.1 s). Here the batches whose writes are
+ * `holdable` (sync-batch.ts: actual values of existing measurements) are decided and applied in memory one after the
+ * other, in arrival order, each from the state the one before left (its updates held, set-update.ts holdUpdates,
+ * each row taking its next version as if written), and their updates are written together at the end — or before
+ * a batch that is not held, or before the turn reads the plan again — with one statement per table, each row's
+ * version checked against the one it had before the turn's first write to it. One savepoint is taken before the
+ * turn's first write; if the combined write fails (a row changed under the turn, a value the database refuses), the
+ * turn goes back to it and runs again one batch at a time with a savepoint each (`off`), so that a bad batch fails
+ * alone and the others keep their rows, exactly as before.
+ */
+export class TurnWrites {
+  private readonly held = new Map<object, HeldUpdate>();
+  /** the savepoint taken before the turn's first write: the turn's own, or the first writing batch's */
+  private saved: string | null = null;
+  /** the batch whose writes are being held, from its first write to the end of its turn */
+  private holder: number | null = null;
+
+  /** `on`: hold what may be held (a turn of several batches with kept states); off, each batch writes alone */
+  constructor(
+    private readonly em: EntityManager,
+    readonly on: boolean,
+  ) {}
+
+  /**
+   * Before batch `k`'s first write: held (its updates join the held ones), or written alone (the held ones written
+   * first, then its savepoint `own` taken). The turn's first write takes the savepoint the turn goes back to.
+   */
+  async beforeWrite(k: number, holdable: boolean, own: { take: () => Promise<void>; name: string }): Promise<void> {
+    if (this.on && !this.saved && !holdable) {
+      // the first writing batch's savepoint is the turn's: nothing was written before it
+      await own.take();
+      this.saved = own.name;
+      return;
+    }
+    if (this.on && !this.saved) {
+      await (this.em as SqlEntityManager).execute('savepoint turn_writes', [], 'run');
+      this.saved = 'turn_writes';
+    }
+    if (this.on && holdable) {
+      holdUpdates(this.em, this.held);
+      this.holder = k;
+      return;
+    }
+    await this.write();
+    await own.take();
+  }
+
+  /** whether batch `k`'s writes are held: a failure of it after its first write is undone only by running again */
+  holds(k: number): boolean {
+    return this.holder === k;
+  }
+
+  /** Writes what is held (HeldWriteFailed if that fails), and ends the holding until a batch holds again. */
+  async write(): Promise<void> {
+    holdUpdates(this.em, null);
+    this.holder = null;
+    if (this.held.size === 0) return;
+    try {
+      await writeHeld(this.em, this.held);
+    } catch (error) {
+      throw new HeldWriteFailed(error);
+    } finally {
+      this.held.clear();
+    }
+  }
+
+  /** Undoes every write of the turn (its savepoint), for the turn to run again one batch at a time */
+  async undo(): Promise<void> {
+    holdUpdates(this.em, null);
+    this.held.clear();
+    this.holder = null;
+    if (this.saved) await (this.em as SqlEntityManager).execute(`rollback to savepoint ${this.saved}`, [], 'run');
+  }
+}
