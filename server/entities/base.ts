@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTimeType, Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, getMetadataStorage, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, getMetadataStorage, ID, Int, InterfaceType, ObjectType, type ObjectTypeOptions } from 'type-graphql';
 import { RequiredDateTime } from './columns';
 
 const typeNames = new Map<unknown, string | undefined>();
@@ -61,12 +61,29 @@ export abstract class Node {
 }
 
 /**
+ * A row of a plan that has a realization of its own for a year and checkpoint: the plan, its perspectives,
+ * objectives and indicators, its cruscotti. Its one field, `realization(year, checkpoint)`, is computed, so it is
+ * declared by its resolver (ScoredRealization, server/graphql/realization.resolver.ts), once for every such type.
+ */
+@InterfaceType('Scored', {
+  description:
+    'Una riga del piano con il suo % di realizzazione: piano, prospettiva, obiettivo, indicatore, cruscotto / A row of the plan with a realization of its own: plan, perspective, objective, indicator, dashboard',
+  resolveType: graphqlTypeOf,
+  autoRegisterImplementations: false,
+})
+export abstract class Scored {}
+
+/**
  * A table that is also a GraphQL object type of the same name, described in both languages: the pair every concrete
  * entity declares, under one name. Resolvers stay simple (no middlewares on plain fields), as on the bases above.
+ * `implements`: the GraphQL interfaces it adds to `Node` (Scored).
  */
-export function NodeEntity(description: string): ClassDecorator {
+export function NodeEntity(
+  description: string,
+  { implements: interfaces }: Pick<ObjectTypeOptions, 'implements'> = {},
+): ClassDecorator {
   return (target) => {
     Entity()(target);
-    ObjectType({ simpleResolvers: true, description })(target);
+    ObjectType({ simpleResolvers: true, description, implements: interfaces })(target);
   };
 }

@@ -8,7 +8,7 @@ import { PlanOwned } from './plan-owned';
 import { Project } from './project';
 import { StrategicObjective } from './strategic-objective';
 import { OptionalOwner, Reference } from './references';
-import { NodeEntity } from './base';
+import { NodeEntity, Scored } from './base';
 import {
   OptionalDouble,
   OptionalEnum,
@@ -24,7 +24,9 @@ import {
  * Indicatore / KPI (a Sondrio action, a Bergamo dashboard row, "Indicatore n" of a Brescia card). It hangs from an
  * operational objective, or directly from a strategic objective (own indicators).
  */
-@NodeEntity('Indicatore (KPI) con polarità, regola e peso / Indicator (KPI) with its polarity, rule and weight')
+@NodeEntity('Indicatore (KPI) con polarità, regola e peso / Indicator (KPI) with its polarity, rule and weight', {
+  implements: [Scored],
+})
 // the plan's sliced reads (server/speed/read-slices.ts) go by primary key within the plan: `plan_id = ? and id > ?
 // order by id limit n` seeks here; on the plan's index alone each slice sorted all the plan's rows (bench B4)
 @Index({ properties: ['plan', 'id'] })

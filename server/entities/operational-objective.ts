@@ -6,7 +6,7 @@ import { Person } from './person';
 import { PlanOwned } from './plan-owned';
 import { StrategicObjective } from './strategic-objective';
 import { OptionalOwner } from './references';
-import { NodeEntity } from './base';
+import { NodeEntity, Scored } from './base';
 import {
   OptionalDouble,
   OptionalEnum,
@@ -23,6 +23,7 @@ import {
  */
 @NodeEntity(
   'Obiettivo operativo, pesato nel suo obiettivo strategico / Obiettivo operativo, weighted in its strategic objective',
+  { implements: [Scored] },
 )
 export class OperationalObjective extends PlanOwned {
   declare [OptionalProps]?: 'contributes' | 'budgetLines' | 'evidence' | 'isNew';

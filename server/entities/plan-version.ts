@@ -4,7 +4,7 @@ import { Person } from './person';
 import { PlanCycle } from './plan-cycle';
 import { ScoringProfile } from './scoring-profile';
 import { TenantOwned } from './tenant-owned';
-import { NodeEntity } from './base';
+import { NodeEntity, Scored } from './base';
 import { OptionalDateTime, OptionalString, RequiredEnum, RequiredInt, RequiredString } from './columns';
 import { Owner, Reference } from './references';
 
@@ -14,6 +14,7 @@ import { Owner, Reference } from './references';
  */
 @NodeEntity(
   'Una revisione del piano di un ciclo (REV. n), adottata con un atto / A revision of the plan of a cycle (REV. n), adopted by an act',
+  { implements: [Scored] },
 )
 @Unique({ properties: ['cycle', 'revision'] })
 export class PlanVersion extends TenantOwned {

@@ -3,9 +3,9 @@ import { Perspective } from './perspective';
 import { PlanOwned } from './plan-owned';
 import { OptionalDouble, OptionalEnum, OptionalString, OptionalText, RequiredString, RequiredText } from './columns';
 import { Owner } from './references';
-import { NodeEntity } from './base';
+import { NodeEntity, Scored } from './base';
 
-@NodeEntity('Obiettivo strategico / Strategic objective')
+@NodeEntity('Obiettivo strategico / Strategic objective', { implements: [Scored] })
 export class StrategicObjective extends PlanOwned {
   @Owner(() => Perspective) perspective!: Perspective;
 

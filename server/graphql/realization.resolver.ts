@@ -1,4 +1,5 @@
-import { Arg, type ClassType, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, type ClassType, Ctx, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
 import type { AggregateResult, IndicatorResult } from '@core/scoring';
 import { Checkpoint } from '@core/vocabulary/enums';
 import {
@@ -11,6 +12,7 @@ import {
   PlanVersion,
   StrategicObjective,
 } from '../entities';
+import { Scored } from '../entities/base';
 import { loadPlanSnapshot } from '../services/plan-snapshot';
 import type { PlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
@@ -63,27 +65,42 @@ export function toRealization(
 
 type Pick = (scores: PlanScores, id: string) => IndicatorResult | AggregateResult | undefined;
 
-/** `realization(year, checkpoint)` on a node of a plan: the node knows its plan. */
-function planNodeRealization(entity: ClassType<object>, pick: Pick, planIdOf: (row: any) => string): ClassType<object> {
-  @Resolver(() => entity)
-  class NodeRealization {
-    @FieldResolver(() => Realization, {
-      nullable: true,
-      description:
-        '% di realizzazione di un anno e una scadenza, con la spiegazione / Realization for a year and checkpoint, with its explanation',
-    })
-    realization(
-      @Root() row: { id: string },
-      @Arg('year', () => Int) year: number,
-      @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
-      @Ctx() ctx: Context,
-    ): Realization | null | Promise<Realization | null> {
-      return thenMaybe(planScores(ctx, planIdOf(row), year, checkpoint), (scores) =>
-        toRealization(pick(scores, row.id), year, checkpoint),
-      );
-    }
+type Scoring = { pick: Pick; planIdOf: (row: any) => string };
+const planOf = (row: { plan: { id: string } }) => row.plan.id;
+
+/** Each type implementing Scored: where its result stands among the plan's scores, and which plan it belongs to. */
+const SCORED_TYPES: Record<string, Scoring> = {
+  [Indicator.name]: { pick: (s, id) => s.indicators.get(id), planIdOf: planOf },
+  [OperationalObjective.name]: { pick: (s, id) => s.operationalObjectives.get(id), planIdOf: planOf },
+  [StrategicObjective.name]: { pick: (s, id) => s.strategicObjectives.get(id), planIdOf: planOf },
+  [Perspective.name]: { pick: (s, id) => s.perspectives.get(id), planIdOf: planOf },
+  [Dashboard.name]: { pick: (s, id) => s.dashboards.get(id), planIdOf: planOf },
+  [PlanVersion.name]: { pick: (s) => s.plan, planIdOf: (row: { id: string }) => row.id },
+};
+
+/**
+ * `realization(year, checkpoint)` of a row of a plan (the Scored interface), one resolver for all its types: the row
+ * knows its plan, and GraphQL names the row's type (`info.parentType`), whatever the row's class.
+ */
+@Resolver(() => Scored)
+export class ScoredRealization {
+  @FieldResolver(() => Realization, {
+    nullable: true,
+    description:
+      '% di realizzazione di un anno e una scadenza, con la spiegazione / Realization for a year and checkpoint, with its explanation',
+  })
+  realization(
+    @Root() row: { id: string },
+    @Arg('year', () => Int) year: number,
+    @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Realization | null | Promise<Realization | null> {
+    const { pick, planIdOf } = SCORED_TYPES[info.parentType.name];
+    return thenMaybe(planScores(ctx, planIdOf(row), year, checkpoint), (scores) =>
+      toRealization(pick(scores, row.id), year, checkpoint),
+    );
   }
-  return NodeRealization;
 }
 
 /** Units and managers belong to the organisation, not to a plan: the plan is an argument. */
@@ -109,19 +126,8 @@ function orgNodeRealization(entity: ClassType<object>, pick: Pick, what: string)
   return OrgRealization;
 }
 
-const planOf = (row: { plan: { id: string } }) => row.plan.id;
-
 export const REALIZATION_RESOLVERS: ClassType<object>[] = [
-  planNodeRealization(Indicator, (s, id) => s.indicators.get(id), planOf),
-  planNodeRealization(OperationalObjective, (s, id) => s.operationalObjectives.get(id), planOf),
-  planNodeRealization(StrategicObjective, (s, id) => s.strategicObjectives.get(id), planOf),
-  planNodeRealization(Perspective, (s, id) => s.perspectives.get(id), planOf),
-  planNodeRealization(Dashboard, (s, id) => s.dashboards.get(id), planOf),
-  planNodeRealization(
-    PlanVersion,
-    (s) => s.plan,
-    (row: { id: string }) => row.id,
-  ),
+  ScoredRealization,
   orgNodeRealization(OrgUnit, (s, id) => s.units.get(id), 'unit'),
   orgNodeRealization(Person, (s, id) => s.managers.get(id), 'manager'),
 ];

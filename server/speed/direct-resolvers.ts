@@ -70,7 +70,10 @@ function direct(
   };
 }
 
-/** The class and its ancestors: field resolvers declared on a parent object type apply to its children. */
+/**
+ * The class and its ancestors: field resolvers declared on a parent object type apply to its children (as those of
+ * an interface the type declares apply to it, added beside this).
+ */
 function lineage(target: object): object[] {
   const out: object[] = [];
   for (let c: object | null = target; c && c !== Function.prototype; c = Object.getPrototypeOf(c) as object | null)
@@ -87,7 +90,7 @@ export function directResolvers(
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
     if (!(type instanceof GraphQLObjectType)) continue;
-    const classes = lineage(objectType.target);
+    const classes = [...lineage(objectType.target), ...(objectType.interfaceClasses ?? [])];
     const resolvers = storage.fieldResolvers.filter((r) => classes.includes(r.getObjectType?.() as object));
     for (const [name, field] of Object.entries(type.getFields())) {
       const resolver = resolvers.filter((r) => r.schemaName === name);

@@ -8,6 +8,7 @@ import { proposeFromValues } from '../../addin/src/sync/bind';
 import { matchesFromChoices, proposedChoice, type ColumnChoice } from '../../addin/src/sync/mapping';
 import type { MappingProposal } from '../../addin/src/sync/types';
 import { bergamoSheet, bresciaCardSheet, sondrioSheet } from '../fixtures/seed-sheets';
+import { thresholdsAt80And60 } from '../helpers/indicator-cells';
 
 const reading = (p: MappingProposal) =>
   p.matches.filter((m) => m.header !== '').map((m) => [m.header, m.column ?? m.extra, m.level, m.year, m.score]);
@@ -60,10 +61,7 @@ test('Sondrio: four header rows, one choice per column and level, both threshold
   expect(sheet.rows.find((r) => r.code === '1.1.2')).toMatchObject({
     actual: '11',
     weight: '25%',
-    thresholds: [
-      { score: 0.8, value: '10' },
-      { score: 0.6, value: '8' },
-    ],
+    thresholds: thresholdsAt80And60('10', '8'),
   });
 });
 

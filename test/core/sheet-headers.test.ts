@@ -9,6 +9,7 @@ import {
 } from '@core/sheet/headers';
 import { layoutHeaders, PLAN_LAYOUT } from '@core/sheet/layout';
 import { SEEDS } from '../helpers/seeds';
+import { thresholdsAt80And60, laterTargets } from '../helpers/indicator-cells';
 
 const seedLines = (prefix: string) => {
   const file = [
@@ -177,14 +178,8 @@ describe("the seeds' header rows", () => {
       weight: '25%',
       target: '3,25%',
       parentRef: oo11.clientRef,
-      thresholds: [
-        { score: 0.8, value: '3,00%' },
-        { score: 0.6, value: '2,85%' },
-      ],
-      futureTargets: [
-        { year: 2023, value: '3,5%' },
-        { year: 2024, value: '3,8%' },
-      ],
+      thresholds: thresholdsAt80And60('3,00%', '2,85%'),
+      futureTargets: laterTargets('3,5%', '3,8%'),
       responsibleUnit: 'U.O. "Relazioni con il Pubblico"',
     });
     expect(byCode.get('indicator|1.3.1')!.parentRef).toBe(byCode.get('operational|1.3')!.clientRef);

@@ -5,6 +5,9 @@ export type Page = {
   edges: Array<{ cursor: string; node: Record<string, any> }>;
 };
 
+/** Every field of a Relay page's `pageInfo`, as Page types it. */
+export const PAGE_INFO = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+
 export type WalkOptions = {
   /** the connection's field and its own arguments, without the paging ones */
   field: string;
@@ -31,7 +34,7 @@ export async function walkConnection(
   let total = -1;
   for (let guard = 0; guard < 2000; guard++) {
     const paging = backwards ? `last: ${size}, before: $c` : `first: ${size}, after: $c`;
-    const selection = `${field}(${args}${args ? ', ' : ''}${paging}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { ${fields} } } }`;
+    const selection = `${field}(${args}${args ? ', ' : ''}${paging}) { totalCount ${PAGE_INFO} edges { cursor node { ${fields} } } }`;
     const answer = await data(`query($c: String) { ${parent ? `${parent} { ${selection} }` : selection} }`, {
       c: cursor,
     });

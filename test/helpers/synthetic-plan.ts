@@ -16,6 +16,7 @@ import {
 import { Checkpoint, RevisionKind, UnitType } from '@core/vocabulary/enums';
 import { SLICE_ROWS } from '../../server/speed/read-slices';
 import { type Caller, type startServer, type TestServer, withServerAnd } from './server';
+import { thresholdsAt80And60 } from './indicator-cells';
 
 export type PlanShape = { perspectives: number; strategic: number; operational: number; indicators: number };
 
@@ -51,10 +52,7 @@ export function newActionRow(n: number, parentRef: string) {
     parentRef,
     weight: '10%',
     target: String(100 + (n % 50)),
-    thresholds: [
-      { score: 0.8, value: String(80 + (n % 20)) },
-      { score: 0.6, value: String(60 + (n % 20)) },
-    ],
+    thresholds: thresholdsAt80And60(String(80 + (n % 20)), String(60 + (n % 20))),
     actual: String(70 + (n % 60)),
     responsibleUnit: 'U.O. "Prova"',
   };

@@ -1,6 +1,7 @@
 import { AuditEvent, Measurement, Perspective } from '../../server/entities';
 import { databaseNames } from '../helpers/databases';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
+import { thresholdsAt80And60 } from '../helpers/indicator-cells';
 
 function problems(result: GraphQLResponse): Array<{ field: string; code: string; message: string }> {
   expect(result.errors).toHaveLength(1);
@@ -104,10 +105,7 @@ describe.each(databaseNames())('create, update and delete over GraphQL (%s)', (d
     const target = created.createTarget;
     expect(target.checkpoint).toBe('YEAR_END');
     expect(target.effective).toEqual({ seq: 0, kind: 'ORIGINAL', value: { raw: '20', number: 20, unit: 'days' } });
-    expect(target.thresholds).toEqual([
-      { score: 0.8, value: { raw: '25', number: 25 } },
-      { score: 0.6, value: { raw: '29', number: 29 } },
-    ]);
+    expect(target.thresholds).toEqual(thresholdsAt80And60({ raw: '25', number: 25 }, { raw: '29', number: 29 }));
 
     const revised = ok(
       await server.gql(

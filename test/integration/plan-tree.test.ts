@@ -2,6 +2,7 @@ import fixture from '../../server/fixtures/sondrio-2022-2024.json';
 import { EXAMPLE_QUERY } from '../../server/graphiql';
 import type { TestServer } from '../helpers/server';
 import { describeOnSondrio } from '../helpers/sondrio-server';
+import { thresholdsAt80And60 } from '../helpers/indicator-cells';
 
 /**
  * What the GraphiQL page's example (EXAMPLE_QUERY, which walks the tree) does not ask of an action: read flat, by
@@ -154,10 +155,9 @@ describeOnSondrio('the Sondrio example plan served over HTTP (%s)', (sondrio) =>
     };
     const rasl = await find('1.1.1');
     expect(rasl.targets[0].effective.value).toMatchObject({ raw: '3,25%', kind: 'PERCENT', number: 3.25 });
-    expect(rasl.targets[0].thresholds).toEqual([
-      { score: 0.8, value: { number: 3, date: null } },
-      { score: 0.6, value: { number: 2.85, date: null } },
-    ]);
+    expect(rasl.targets[0].thresholds).toEqual(
+      thresholdsAt80And60({ number: 3, date: null }, { number: 2.85, date: null }),
+    );
     const newService = await find('1.1.4');
     expect(newService.targets[0].effective.value).toMatchObject({ raw: 'luglio', kind: 'DATE', date: '2022-07-31' });
     expect(newService.targets[0].thresholds.map((t: { value: { date: string } }) => t.value.date)).toEqual([

@@ -51,6 +51,15 @@ it('the table above names every type implementing Node', async () => {
   expect(Object.keys(ORDINARY).sort()).toEqual(nodes.sort());
 });
 
+/** The rows of a plan with a realization of their own, read through one fragment on the Scored interface. */
+const SCORED = ['Dashboard', 'Indicator', 'OperationalObjective', 'Perspective', 'PlanVersion', 'StrategicObjective'];
+
+it('the types implementing Scored are the rows of a plan with a realization of their own', async () => {
+  const schema = await getSchema();
+  const scored = schema.getPossibleTypes(schema.getType('Scored') as never).map((t) => t.name);
+  expect(scored.sort()).toEqual(SCORED);
+});
+
 describeOnSondrio('node(id) refetches every kind of object of the Sondrio plan (%s)', (sondrio) => {
   /** type → the object its ordinary query gave */
   const read = new Map<string, Record<string, unknown>>();
@@ -137,6 +146,26 @@ describeOnSondrio('node(id) refetches every kind of object of the Sondrio plan (
       expect(r.errors).toBeUndefined();
       expect(r.data.node).toEqual({ __typename: type, ...object });
     }
+  });
+
+  it('node(id) answers the same realization through Scored as through each type', async () => {
+    const fields = 'realization(year: 2022) { status score display text }';
+    for (const type of SCORED) {
+      const id = read.get(type)!.id;
+      const own = ok(
+        await sondrio.server.gql(`query($id: ID!) { node(id: $id) { ... on ${type} { ${fields} } } }`, { id }),
+      );
+      const scored = ok(
+        await sondrio.server.gql(`query($id: ID!) { node(id: $id) { ... on Scored { ${fields} } } }`, { id }),
+      );
+      expect({ type, ...scored.node }).toEqual({ type, ...own.node });
+    }
+    const indicator = ok(
+      await sondrio.server.gql(`query($id: ID!) { node(id: $id) { ... on Scored { ${fields} } } }`, {
+        id: sondrio.plan.indicator('1.1.1').rowId,
+      }),
+    );
+    expect(indicator.node.realization).toMatchObject({ status: 'SCORED', score: expect.any(Number) });
   });
 
   it('nodes(ids) gives them all at once, types mixed, in the order asked', async () => {

@@ -3,6 +3,7 @@ import { seededWithCopy } from '../helpers/seeded-copy';
 import { type GraphQLResponse, startServer, type TestServer } from '../helpers/server';
 import { edit, SHEET_ROWS, sondrioPlan, type SondrioPlan, SYNC_ROWS } from '../helpers/sync';
 import { REPORT_FIGURES } from '../helpers/score-tree';
+import { PAGE_INFO } from '../helpers/connections';
 
 /**
  * The speed layer (server/speed) must change how the server answers, never what it answers. The same requests go to
@@ -65,12 +66,7 @@ const CONNECTION = /* GraphQL */ `
           }
         }
       }
-      pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
-      }
+      ${PAGE_INFO}
     }
   }
 `;

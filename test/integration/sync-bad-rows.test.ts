@@ -10,6 +10,7 @@ import { WORD_CELLS } from './bad-rows/word-cells';
 import { describeOnSondrio } from '../helpers/sondrio-server';
 import { changedRows, edit, ok, readRows, type SheetRowIn, sync, tableCounts } from '../helpers/sync';
 import { createOtherPlan, type OtherPlan } from '../helpers/other-plan';
+import { thresholdsAt80And60, laterTargets } from '../helpers/indicator-cells';
 
 /**
  * A corpus of bad sheet rows, generated from a table of rules × variants. Each category (one rule) is sent as one
@@ -79,11 +80,8 @@ describeOnSondrio('a corpus of bad sheet rows (%s)', (sondrio) => {
       weight: '10%',
       kpi: 'N. pratiche',
       target: '50',
-      thresholds: [
-        { score: 0.8, value: '40' },
-        { score: 0.6, value: '30' },
-      ],
-      futureTargets: [{ year: 2023, value: '55' }],
+      thresholds: thresholdsAt80And60('40', '30'),
+      futureTargets: laterTargets('55'),
       actual: '45',
       responsibleUnit: 'U.O. "Digitalizzazione"',
     };
@@ -157,11 +155,8 @@ describeOnSondrio('a corpus of bad sheet rows (%s)', (sondrio) => {
       kpi: 'N. pratiche',
       rowVersion: created.rowVersion,
       target: { raw: '50', number: 50 },
-      thresholds: [
-        { score: 0.8, value: { raw: '40' } },
-        { score: 0.6, value: { raw: '30' } },
-      ],
-      futureTargets: [{ year: 2023, value: { raw: '55' } }],
+      thresholds: thresholdsAt80And60({ raw: '40' }, { raw: '30' }),
+      futureTargets: laterTargets({ raw: '55' }),
       actual: { raw: '45', number: 45 },
       responsibleUnits: ['U.O. "Digitalizzazione"'],
     });

@@ -1,6 +1,7 @@
 import { OrgUnit } from '../../server/entities';
 import { describeOnSondrio } from '../helpers/sondrio-server';
 import { asInput, changedRows, edit, ok, type SheetRowIn, tableCounts, writes } from '../helpers/sync';
+import { thresholdsAt80And60, laterTargets } from '../helpers/indicator-cells';
 
 /**
  * The sheet-row sync over HTTP on the Sondrio plan: a full round trip, updates with the scores they affect, a new
@@ -103,14 +104,8 @@ describeOnSondrio('sheet sync: a new branch in one batch (%s)', (sondrio) => {
         weight: '100%',
         kpi: 'N. pratiche evase',
         target: '20',
-        thresholds: [
-          { score: 0.8, value: '18' },
-          { score: 0.6, value: '15' },
-        ],
-        futureTargets: [
-          { year: 2023, value: '22' },
-          { year: 2024, value: '25' },
-        ],
+        thresholds: thresholdsAt80And60('18', '15'),
+        futureTargets: laterTargets('22', '25'),
         responsibleUnit: 'U.O. "Ragioneria"; U.O. "Nuova unità di prova"',
       },
       {
@@ -168,14 +163,8 @@ describeOnSondrio('sheet sync: a new branch in one batch (%s)', (sondrio) => {
       weight: 100,
       kpi: 'N. pratiche evase',
       target: { raw: '20', number: 20 },
-      thresholds: [
-        { score: 0.8, value: { raw: '18', number: 18 } },
-        { score: 0.6, value: { raw: '15', number: 15 } },
-      ],
-      futureTargets: [
-        { year: 2023, value: { raw: '22', number: 22 } },
-        { year: 2024, value: { raw: '25', number: 25 } },
-      ],
+      thresholds: thresholdsAt80And60({ raw: '18', number: 18 }, { raw: '15', number: 15 }),
+      futureTargets: laterTargets({ raw: '22', number: 22 }, { raw: '25', number: 25 }),
       actual: null,
       rowVersion: indicator.rowVersion,
     });

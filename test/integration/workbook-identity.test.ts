@@ -8,6 +8,7 @@ import { dumpDiff, dumpTables } from '../helpers/db-dump';
 import { getFile, postWorkbook } from '../helpers/files';
 import { describeOnSondrio } from '../helpers/sondrio-server';
 import { type SheetRowIn } from '../helpers/sync';
+import { thresholdsAt80And60 } from '../helpers/indicator-cells';
 
 type Variant = { name: string; cells: Partial<SheetRowIn>; refused?: string };
 
@@ -20,10 +21,7 @@ const VARIANTS: Variant[] = [
   {
     name: 'thresholds with spaces and a tab',
     cells: {
-      thresholds: [
-        { score: 0.8, value: ' 10 ' },
-        { score: 0.6, value: '\t8' },
-      ],
+      thresholds: thresholdsAt80And60(' 10 ', '\t8'),
     },
   },
   {

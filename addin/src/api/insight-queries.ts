@@ -101,22 +101,7 @@ export const EXPLANATION_FIELDS = /* GraphQL */ `
 export const ROW_EXPLANATION = operation<Wire.RowExplanationQuery, Wire.RowExplanationQueryVariables>(/* GraphQL */ `
   query RowExplanation($rowId: ID!, $year: Int!, $checkpoint: Checkpoint!) {
     node(id: $rowId) {
-      ... on Indicator {
-        realization(year: $year, checkpoint: $checkpoint) {
-          ...ExplanationFields
-        }
-      }
-      ... on OperationalObjective {
-        realization(year: $year, checkpoint: $checkpoint) {
-          ...ExplanationFields
-        }
-      }
-      ... on StrategicObjective {
-        realization(year: $year, checkpoint: $checkpoint) {
-          ...ExplanationFields
-        }
-      }
-      ... on Perspective {
+      ... on Scored {
         realization(year: $year, checkpoint: $checkpoint) {
           ...ExplanationFields
         }

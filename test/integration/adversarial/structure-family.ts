@@ -1,6 +1,7 @@
 import type { TestServer } from '../../helpers/server';
 import { readRows, type SheetRowIn, type SondrioPlan, sync, tableCounts } from '../../helpers/sync';
 import type { Tally } from './tally';
+import { thresholdsAt80And60 } from '../../helpers/indicator-cells';
 
 /**
  * Rows that break the plan's shape rather than a cell: each sent alone in a PARTIAL batch, each must be refused
@@ -96,10 +97,7 @@ export async function runStructure(server: TestServer, plan: SondrioPlan, tally:
           rowId: ind.rowId,
           rowVersion: ind.rowVersion,
           polarity: 'maggiore',
-          thresholds: [
-            { score: 0.8, value: '5' },
-            { score: 0.6, value: '9' },
-          ],
+          thresholds: thresholdsAt80And60('5', '9'),
         },
       ],
     ],
