@@ -125,15 +125,6 @@ function withReplaced<T extends { id: string }>(rows: T[], byId: ReadonlyMap<str
 }
 
 /**
- * The rows withRowsOf replaced in `was` to make `now` (old → new), when it made `now` from `was`; undefined when it
- * did not (the caller compares the lists itself).
- */
-export function replacedIn<T extends object>(was: readonly T[], now: readonly T[]): ReadonlyMap<T, T> | undefined {
-  const made = madeFrom.get(now);
-  return made?.from === was ? (made.swaps as ReadonlyMap<T, T>) : undefined;
-}
-
-/**
  * The places where `now` holds another row than `was`, in order, when `now` was made from `was` by withRowsOf, once
  * or a few times over (the batches of a turn: adopted, then read again after each batch); undefined when it was not
  * (the caller compares the lists itself). Only the places some step replaced are compared: comparing every place of

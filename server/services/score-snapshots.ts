@@ -80,8 +80,8 @@ export class ScoreSnapshots {
    * (server/sync/shared-states.ts), which the drop arriving first would have thrown away
    */
   readonly patchable = new Set<string>();
-  /** scoredOnce(): the scores being computed, per stamp of a period, which readers of that stamp wait for */
-  private readonly scoring = new Map<string, Promise<PlanScores>>();
+  /** shared(): the scored plans being built, per stamp of a period, which other readers of that stamp wait for */
+  private readonly scoring = new Map<string, Promise<ScoredPlan>>();
   /** whenKept(): who waits for which stamp of a key */
   private readonly waiters = new Map<string, Array<{ stamp: string; resolve: (value: object | undefined) => void }>>();
   /** tells the other instances what a writer kept (server/sync/shared-states.ts); nothing without Redis */
@@ -127,40 +127,58 @@ export class ScoreSnapshots {
   }
 
   /**
-   * The kept scores of the stamp, else those being computed for it, else `build`'s, kept (read after the stamp).
-   * After a write the panes of an instance read the new stamp at once, and each one that missed scored the whole
-   * plan, copying it to a compute thread: 5 at one stamp on one instance, 17 whole scorings in 30 s on the two
-   * (bench B4 on PostgreSQL, session pgcpu). One scores it; the others get the same scores, as they would have got
-   * them kept had they come a moment later. A failed scoring is not kept: its waiters fail with it, the next reader
-   * scores. Without a stamp (cache off), `build`.
+   * The scored plan of the stamp: the kept one, else the one another reader is building for it (waited for), else
+   * `build`'s, whose whole answer the caller gets back (`built`) while what `scoredOf` takes of it is kept and handed
+   * to the readers that waited. One read of the plan per stamp however many readers ask at once and whatever each
+   * builds (the tree's scores, the Relazione table with them, the sheet's scores): the tree's scores and the report
+   * of one request each found nothing kept and read the plan twice (issue 16), and after a write the panes of an
+   * instance that read the new stamp at once each scored the whole plan, copying it to a compute thread (bench B4 on
+   * PostgreSQL, session pgcpu). A failed build is not kept: its waiters fail with it, the next reader builds. Without
+   * a stamp (cache off), `build`.
    */
+  async shared<T>(
+    stamp: PlanStamp | null,
+    year: number,
+    checkpoint: Checkpoint,
+    build: () => Promise<T>,
+    scoredOf: (built: T) => ScoredPlan,
+  ): Promise<{ built: T } | { scored: ScoredPlan }> {
+    const kept = this.get(stamp, year, checkpoint);
+    if (kept) return { scored: kept };
+    if (!this.cache || !stamp) return { built: await build() };
+    const key = keyOf(stamp.planId, year, checkpoint, stamp.value);
+    const pending = this.scoring.get(key);
+    if (pending) return { scored: await pending };
+    const building = build();
+    const scoring = building.then((built) => {
+      const scored = scoredOf(built);
+      this.put(stamp, year, checkpoint, scored);
+      return scored;
+    });
+    this.scoring.set(key, scoring);
+    try {
+      await scoring;
+      return { built: await building };
+    } finally {
+      if (this.scoring.get(key) === scoring) this.scoring.delete(key);
+    }
+  }
+
+  /** The scores of the stamp: kept, being built by another reader, or `build`'s, kept (shared()). */
   async scoredOnce(
     stamp: PlanStamp | null,
     year: number,
     checkpoint: Checkpoint,
     build: () => Promise<ScoredPlan>,
   ): Promise<PlanScores> {
-    const kept = this.get(stamp, year, checkpoint);
-    if (kept) return kept.scores;
-    if (!this.cache || !stamp) return (await build()).scores;
-    const key = keyOf(stamp.planId, year, checkpoint, stamp.value);
-    const pending = this.scoring.get(key);
-    if (pending) return pending;
-    const scoring = build().then((scored) => {
-      this.put(stamp, year, checkpoint, scored);
-      return scored.scores;
-    });
-    this.scoring.set(key, scoring);
-    try {
-      return await scoring;
-    } finally {
-      if (this.scoring.get(key) === scoring) this.scoring.delete(key);
-    }
+    const got = await this.shared(stamp, year, checkpoint, build, (scored) => scored);
+    return 'built' in got ? got.built.scores : got.scored.scores;
   }
 
   /**
-   * Stamp, then the kept scores or `build` (which reads the rows and scores them), kept for the next read; its rows
-   * only when `shareable` (read-only rows: managed entities belong to their request's unit of work).
+   * Stamp, then the scored plan: kept, being built by another reader, or `build`'s (which reads the rows and scores
+   * them), kept for the next read; its rows only when `shareable` (read-only rows: managed entities belong to their
+   * request's unit of work), so a reader given another's scores may get no rows with them.
    */
   async read(
     em: EntityManager,
@@ -170,11 +188,11 @@ export class ScoreSnapshots {
     build: () => Promise<ScoredPlan & { shareable: boolean }>,
   ): Promise<ScoredPlan> {
     const stamp = await this.stamp(em, planId);
-    const kept = this.get(stamp, year, checkpoint);
-    if (kept) return kept;
-    const { scores, snapshot, shareable } = await build();
-    this.put(stamp, year, checkpoint, { scores, snapshot: shareable ? snapshot : null });
-    return { scores, snapshot };
+    const got = await this.shared(stamp, year, checkpoint, build, ({ scores, snapshot, shareable }) => ({
+      scores,
+      snapshot: shareable ? snapshot : null,
+    }));
+    return 'built' in got ? { scores: got.built.scores, snapshot: got.built.snapshot } : got.scored;
   }
 
   /**

@@ -45,7 +45,8 @@ export class BuiltOnce {
     const qb = this.build(sql, key);
     await qb.applyFilters();
     const { sql: text, bindings } = qb.getKnexQuery().toSQL();
-    const statement: BuiltStatement = { sql: text, bindings: [...(bindings ?? [])] };
+    // copied once, from knex's statement, and frozen: every later read binds this very array (read())
+    const statement: BuiltStatement = { sql: text, bindings: Object.freeze([...(bindings ?? [])]) };
     kept.set(filtered, statement);
     return statement;
   }
@@ -57,9 +58,11 @@ export class BuiltOnce {
     // the connection the query builder would have taken, the transaction's own when there is one
     const type = sql.config.get('preferReadReplicas') ? 'read' : 'write';
     const context = sql.getContext(false).getTransactionContext();
-    return (await sql
+    // bound as kept (MikroORM only reads them, to format the text and to log it): frozen, no read can change them
+    const rows = await sql
       .getDriver()
       .getConnection(type)
-      .execute(statement.sql, [...statement.bindings], 'all', context)) as Array<Record<string, unknown>>;
+      .execute(statement.sql, statement.bindings as unknown[], 'all', context);
+    return rows as Array<Record<string, unknown>>;
   }
 }

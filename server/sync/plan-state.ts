@@ -14,7 +14,7 @@ import {
 import { readRows } from '../speed/read-rows';
 import { readsTogether } from '../speed/reads-together';
 import { groupBy } from '../services/group-by';
-import { loadPlanSnapshot, type PlanSnapshot, replacedIn } from '../services/plan-snapshot';
+import { loadPlanSnapshot, placesReplaced, type PlanSnapshot } from '../services/plan-snapshot';
 import type { SheetLevel } from '@core/sheet/row';
 import { foldName, foldWords } from '@core/vocabulary/fold';
 import { LayeredMap } from '../speed/layered-map';
@@ -203,14 +203,10 @@ const NODE_KINDS = ['perspectives', 'strategicObjectives', 'operationalObjective
 function swapsOf<T extends object>(was: T[], now: T[], keyOf: (row: T) => unknown): ReadonlyMap<T, T> | null {
   const swaps = new Map<T, T>();
   if (was === now) return swaps;
-  // made by withRowsOf: the rows it replaced are known, no need to compare every place
-  const known = replacedIn(was, now);
-  if (known) {
-    for (const [old, row] of known) if (keyOf(old) !== keyOf(row)) return null;
-    return known;
-  }
   if (was.length !== now.length) return null;
-  for (let k = 0; k < now.length; k++)
+  // made by withRowsOf, in one step or a few (adopted, then read again after a batch): only the places it replaced
+  // are compared; otherwise every place
+  for (const k of placesReplaced(was, now) ?? now.keys())
     if (now[k] !== was[k]) {
       if (keyOf(now[k]) !== keyOf(was[k])) return null;
       swaps.set(was[k], now[k]);

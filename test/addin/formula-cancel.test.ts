@@ -47,6 +47,41 @@ test('the pane connects again and a cell is taken away before the new answer: it
   expect(gone.results).toHaveLength(1);
 });
 
+test('a change told by a subscription the pane closed on connecting again brings back no cell taken away', async () => {
+  const { p, cells, gone } = twoYears();
+  await cells.refreshAll();
+  expect(p.asked).toEqual([[2023, 2022]]);
+  cells.configure(p.host);
+  gone.onCanceled!();
+  // 2023's subscription, closing, still tells a change (graphql-ws events already on their way)
+  p.live[0]();
+  await cells.refreshAll();
+  expect(p.asked.at(-1)).toEqual([2022]);
+  expect(p.open).toEqual([2022]);
+  expect(cells.counts().cells).toBe(1);
+  expect(gone.results).toHaveLength(1);
+});
+
+test('a cell taken away while its request is out and fails is not answered: the others are', async () => {
+  const p = probe(sondrio);
+  const host = { ...p.host, target: () => ({ ...p.host.target()!, token: 'revocato' }) };
+  const cells = new FormulaCells();
+  cells.configure(host);
+  const gone = cell();
+  const kept = cell();
+  cells.ask('value', { code: '1.1.1', year: 2023 }, gone);
+  cells.ask('value', { code: '1.1.1', year: 2022 }, kept);
+  const hold = holdNext(p);
+  const answered = cells.refreshAll();
+  await hold.arrived;
+  gone.onCanceled!();
+  hold.release();
+  await answered;
+  expect(gone.results).toEqual([]);
+  expect(kept.results).toEqual([{ error: expect.stringMatching(/./) }]);
+  expect(p.marked).toEqual([]);
+});
+
 test('a cell taken away while its request is out is not answered, not marked, and its subscription closes', async () => {
   const p = probe(sondrio);
   const cells = new FormulaCells();

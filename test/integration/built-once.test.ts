@@ -77,6 +77,9 @@ describe.each(databaseNames())('a statement built once (%s)', (dialect) => {
     expect(ran[1].on).toBe(ran[0].on);
     expect(ran[1]).toEqual(ran[0]);
     expect(statement).toEqual({ sql: ran[0].sql, bindings: ran[0].bindings });
+    // bound as kept, copied once when built: frozen, so no read can change them for the next ones
+    expect(ran[1].bindings).toBe(statement.bindings);
+    expect(Object.isFrozen(statement.bindings)).toBe(true);
     // the tenant filter is in it: the organisation is among the values bound
     expect(statement.bindings).toEqual(expect.arrayContaining([orgId, planId]));
     expect(rows).toEqual(byBuilder);

@@ -78,7 +78,11 @@ export class FormulaCells {
     // cells asked before the pane was ready (Excel recalculates on open) are answered now
     const all = new Set([...this.groups.values()].flatMap((g) => [...g.cells]));
     this.waiting = [];
-    for (const group of this.groups.values()) void group.subscription?.close().catch(() => undefined);
+    for (const group of this.groups.values()) {
+      // emptied: a change its closing subscription still tells re-reads none of them (nor one taken away meanwhile)
+      group.cells.clear();
+      void group.subscription?.close().catch(() => undefined);
+    }
     this.groups.clear();
     for (const cell of all) this.enqueue(cell);
   }
@@ -126,7 +130,7 @@ export class FormulaCells {
 
   private enqueue(cell: Cell): void {
     if (!this.host) {
-      cell.invocation.setResult(this.fallback(cell, formulaWords.it.notConnected));
+      this.settle(cell, this.fallback(cell, formulaWords.it.notConnected));
       this.join(cell);
       return;
     }
@@ -144,8 +148,7 @@ export class FormulaCells {
     if (!host || !cells.length) return;
     for (const cell of cells) this.join(cell);
     if (!target) {
-      for (const cell of cells)
-        if (!cell.canceled) cell.invocation.setResult(this.fallback(cell, formulaWords[host.language].notConnected));
+      for (const cell of cells) this.settle(cell, this.fallback(cell, formulaWords[host.language].notConnected));
       return;
     }
     const unique = new Map(cells.map((c) => [requestKey(c.request), c.request]));
@@ -171,31 +174,40 @@ export class FormulaCells {
           : error instanceof ApiError && error.kind === 'forbidden'
             ? words.forbidden
             : format(words.server, { message: error instanceof Error ? error.message : String(error) });
-      for (const cell of cells) if (!cell.canceled) cell.invocation.setResult(host.error(message));
+      for (const cell of cells) this.settle(cell, host.error(message));
     }
   }
 
+  /** the server's value of a cell (the last one read, provisional, when offline), or why there is none */
   private answer(cell: Cell, value: CodeValue | null, offline: boolean): void {
-    // taken away while its request was out: its address may hold another formula now, which the mark must not touch
-    if (cell.canceled) return;
     const host = this.host!;
     const words = formulaWords[host.language];
     if (!value) {
-      cell.invocation.setResult(host.error(offline ? words.offline : words.notConnected));
+      this.settle(cell, host.error(offline ? words.offline : words.notConnected));
       return;
     }
     if (value.problem) {
       const key = (
         { UNKNOWN_CODE: 'unknownCode', PLAN_NOT_FOUND: 'planNotFound', TOO_MANY_PLANS: 'tooManyPlans' } as const
       )[value.problem];
-      cell.invocation.setResult(host.error(format(words[key], { code: cell.request.code })));
+      this.settle(cell, host.error(format(words[key], { code: cell.request.code })));
       return;
     }
-    cell.invocation.setResult(resultOf(cell.kind, value, host.language));
-    if (cell.provisional !== offline && cell.invocation.address && host.mark) {
-      void host.mark(cell.invocation.address, offline).catch(() => undefined);
-    }
-    cell.provisional = offline;
+    this.settle(cell, resultOf(cell.kind, value, host.language), offline);
+  }
+
+  /**
+   * What a cell shows, and with a value whether it is provisional (its mark): every answer goes through here, and
+   * none reaches a cell Excel took away, whatever the path (one answered after its request came back): its address
+   * may hold another formula now, which neither the answer nor the mark may touch.
+   */
+  private settle(cell: Cell, result: unknown, provisional?: boolean): void {
+    if (cell.canceled) return;
+    cell.invocation.setResult(result);
+    if (provisional === undefined || provisional === cell.provisional) return;
+    const { address } = cell.invocation;
+    if (address && this.host?.mark) void this.host.mark(address, provisional).catch(() => undefined);
+    cell.provisional = provisional;
   }
 
   /** before the pane is ready: the last value read, provisional, or the reason there is none */
@@ -211,9 +223,12 @@ export class FormulaCells {
     return this.host ? this.host.error(message) : message;
   }
 
-  /** the cell's group (plan, year, checkpoint) and its subscription, opened with the group's first cell */
+  /**
+   * the cell's group (plan, year, checkpoint) and its subscription, opened with the group's first cell; never a cell
+   * taken away: forget() takes it out of the window's queue and its group at once, and cells join only as they leave
+   * that queue (configure() empties the groups it leaves, whose subscriptions may still tell a change)
+   */
   private join(cell: Cell): void {
-    if (cell.canceled) return;
     const target = this.host?.target();
     const { planId, year, checkpoint } = cell.request;
     const key = `${planId}\u0000${year}\u0000${checkpoint}`;
