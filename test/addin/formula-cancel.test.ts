@@ -118,3 +118,14 @@ test('a cell taken away while its sheet binding is looked up is never placed', a
   expect(p.open).toEqual([]);
   expect(cells.counts().cells).toBe(0);
 });
+
+test('a cell still waiting in the window when the pane connects again is answered, not dropped', async () => {
+  const { p, cells, gone, kept } = twoYears();
+  // both cells wait in the window (no request yet) when the connection or binding changes
+  cells.configure(p.host);
+  await cells.refreshAll();
+  expect(p.asked).toEqual([[2023, 2022]]);
+  expect(gone.results).toHaveLength(1);
+  expect(kept.results).toHaveLength(1);
+  expect(cells.counts().cells).toBe(2);
+});

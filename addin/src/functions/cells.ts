@@ -75,8 +75,9 @@ export class FormulaCells {
   configure(host: FormulaHost): void {
     this.host = host;
     this.known = new Map(Object.entries(this.stored()));
-    // cells asked before the pane was ready (Excel recalculates on open) are answered now
-    const all = new Set([...this.groups.values()].flatMap((g) => [...g.cells]));
+    // cells asked before the pane was ready (Excel recalculates on open) are answered now, and so are those still
+    // waiting in the window for the old connection's request
+    const all = new Set([...this.waiting, ...[...this.groups.values()].flatMap((g) => [...g.cells])]);
     this.waiting = [];
     for (const group of this.groups.values()) {
       // emptied: a change its closing subscription still tells re-reads none of them (nor one taken away meanwhile)
