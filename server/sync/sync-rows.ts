@@ -49,8 +49,7 @@ export type JoinLate<I> = () => I[];
  * bumped row stays locked, SQLite writes one transaction at a time.
  */
 async function scoresToKeep(em: EntityManager, before: PlanStamp, wrote: boolean): Promise<PlanStamp | null> {
-  if (wrote) await bumpPlanNow(em, before.planId);
-  const after = await readPlanStamp(em, before.planId);
+  const after = wrote ? await bumpPlanNow(em, before.planId) : await readPlanStamp(em, before.planId);
   return onlyBumpedBy(before, after, wrote ? 1 : 0) ? after : null;
 }
 

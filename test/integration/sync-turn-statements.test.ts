@@ -6,7 +6,9 @@
  * same rows and reads the plan row alone. Every statement counted here is a round trip on PostgreSQL, and the
  * turns of one plan wait for each other (bench/turn-statements.ts, B4-pg).
  */
+import { Checkpoint } from '@core/vocabulary/enums';
 import { Measurement } from '../../server/entities';
+import { readPlanStamp } from '../../server/services/plan-stamp';
 import type { InputError } from '../../server/errors';
 import { syncTogether } from '../../server/sync/sync-rows';
 import { databaseNames } from '../helpers/databases';
@@ -177,5 +179,33 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
     // one read of the stored answers for the turn's two keys (one per keyed batch before: 4)
     expect(inTurn.filter((l) => l === 'select sync_batch')).toHaveLength(1);
     expect(inTurn.filter((l) => l === 'insert sync_batch')).toHaveLength(1);
+  });
+
+  it('bumps the plan counter, places its commit and reads the stamp it leaves with one statement on PostgreSQL', async () => {
+    await readVersions();
+    const em = plan.server.orm.em.fork();
+    const before = await readPlanStamp(em, plan.planId);
+    plan.server.statements.length = 0;
+    for (const a of await syncTogether([member(actuals(0, '12')), member(actuals(5, '12'))]))
+      expect('value' in a && a.value.applied).toBe(5);
+    const turn = from(lines(), 'begin');
+    const inTurn = turn.slice(0, turn.indexOf('commit'));
+    const tail = inTurn
+      .slice(inTurn.lastIndexOf('update measurement') + 1)
+      .filter((l) => !l.startsWith('insert audit'));
+    // three round trips under the plan's lock before (update plan_version, insert plan_commit, the stamp's select)
+    expect(tail).toEqual(
+      dialect === 'postgresql'
+        ? ['with plan_version']
+        : ['update plan_version', 'insert plan_commit', 'select scoring_profile'],
+    );
+    // one change more, its commit in the plan's order, and the scores kept under the stamp the commit left
+    const after = await readPlanStamp(em, plan.planId);
+    expect(after.changeCount).toBe(before.changeCount + 1);
+    const commits = await em
+      .getConnection()
+      .execute(`select seq from plan_commit where plan_id = ? order by seq desc`, [plan.planId]);
+    expect(Number(commits[0].seq)).toBe(after.changeCount);
+    expect(plan.server.app.snapshots.get(after, 2022, Checkpoint.YEAR_END)).toBeDefined();
   });
 });
