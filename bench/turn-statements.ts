@@ -4,13 +4,21 @@
  * Run: `npx ts-node --swc -r tsconfig-paths/register bench/turn-statements.ts [sqlite|postgresql] [rows] [batches]
  * [turns]`; with CREATE=1, B1's rows instead: `rows` new indicators each with target, thresholds, actual and unit, per
  * batch; with KEYS=1, each batch has a batch key (its answer stored for a retry). The statements are those of the last turn; with more than 2 turns, also the median time of a turn after the
- * first (the call of syncTogether: the plan's line waits for all of it).
+ * first (the call of syncTogether: the plan's line waits for all of it), of its transaction (from its begin to its
+ * commit: the plan's lock is held from the second statement on, and another instance's turn waits for it) and the
+ * process's CPU per turn (user + system: the server runs in this process; steadier than times on a shared machine).
+ * With LOOP_BUSY=<ms>, the event loop is kept busy meanwhile by a task running `ms` of CPU per iteration, as B4's
+ * reads are on a server's loop (the speed layer's slices, server/speed/next-turn.ts, 10 ms): every round trip of
+ * the turn then waits for the loop as it does under B4 (its CPU is counted in the turn's CPU too).
  */
+import os from 'node:os';
+import type { EntityManager } from '@mikro-orm/core';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
 import { Indicator, OperationalObjective } from '../server/entities';
 import { syncTogether } from '../server/sync/sync-rows';
 import { startServer } from '../test/helpers/server';
 import { buildPlan } from '../test/helpers/synthetic-plan';
+import { median } from './measure';
 
 async function main(): Promise<void> {
   const dialect = (process.argv[2] ?? 'postgresql') as 'sqlite' | 'postgresql';
@@ -19,7 +27,11 @@ async function main(): Promise<void> {
   const batches = Number(process.argv[4] ?? 1);
   const turns = Math.max(2, Number(process.argv[5] ?? 2));
   const times: number[] = [];
+  const inTransaction: number[] = [];
+  const cpu: number[] = [];
   const server = await startServer(dialect, {});
+  const busy = Number(process.env.LOOP_BUSY ?? 0);
+  let stop = () => undefined as void;
   try {
     const shape = { perspectives: 4, strategic: 12, operational: 10, indicators: 10 };
     const { planId } = await buildPlan(server.orm.em, `STMT${Date.now()}`, shape);
@@ -34,6 +46,8 @@ async function main(): Promise<void> {
     const versions = new Map<string, number>(
       (read.data.sheetRows.rows as Array<{ rowId: string; rowVersion: number }>).map((r) => [r.rowId, r.rowVersion]),
     );
+    // the plan is built, and read once, before the loop is made busy
+    stop = busyLoop(busy);
     for (let n = 0; n < turns; n++) {
       const members = Array.from({ length: batches }, (_, b) => {
         // turns after the second write the first two's rows again, at the versions they left
@@ -45,7 +59,12 @@ async function main(): Promise<void> {
               rowVersion: versions.get(rowId)! + Math.floor(n / 2),
               actual: String(40 + n),
             }));
-        const ctx = { em: server.orm.em.fork(), actor: 'bench', source: ChangeSource.ADDIN, sourceDetail: null };
+        const ctx = {
+          em: timed(server.orm.em.fork(), (ms) => n > 0 && inTransaction.push(ms)),
+          actor: 'bench',
+          source: ChangeSource.ADDIN,
+          sourceDetail: null,
+        };
         // with KEYS=1 each batch has its key, as the add-in sends them: its answer is stored for a retry
         const batchKey = process.env.KEYS ? `${planId}-${n}-${b}` : undefined;
         const input = { planId, year: 2022, checkpoint: Checkpoint.YEAR_END, mode: 'partial' as const, rows, batchKey };
@@ -53,8 +72,11 @@ async function main(): Promise<void> {
       });
       server.statements.length = 0;
       const start = performance.now();
+      const c0 = process.cpuUsage();
       const answers = await syncTogether(members);
+      const used = process.cpuUsage(c0);
       if (n > 0) times.push(performance.now() - start);
+      if (n > 0) cpu.push((used.user + used.system) / 1000);
       for (const answer of answers) {
         if ('error' in answer) throw answer.error;
         if (answer.value.applied !== size) throw new Error(`${answer.value.applied} rows applied`);
@@ -69,13 +91,47 @@ async function main(): Promise<void> {
       console.log(`${dialect}: ${lines.length} statements for a turn of ${batches} syncs of ${size} rows`);
       if (turns > 2) {
         const sorted = [...times].sort((a, b) => a - b);
-        const median = sorted[Math.floor(sorted.length / 2)];
-        console.log(`turn: median ${median.toFixed(1)} ms of ${times.length} (min ${sorted[0].toFixed(1)} ms)`);
+        const f = (values: number[]) => median(values).toFixed(1);
+        console.log(
+          `turn: median ${f(times)} ms of ${times.length} (min ${sorted[0].toFixed(1)} ms); in its transaction ` +
+            `median ${f(inTransaction)} ms (min ${Math.min(...inTransaction).toFixed(1)}); CPU median ${f(cpu)} ms; ` +
+            `load average ${os.loadavg()[0].toFixed(1)}${busy ? `; loop busy ${busy} ms per iteration` : ''}`,
+        );
       }
     }
   } finally {
+    stop();
     await server.close();
   }
+}
+
+/** `em` whose transactions tell their time, from begin to commit (the syncs' turn runs in one) */
+function timed(em: EntityManager, told: (ms: number) => void): EntityManager {
+  const transactional = em.transactional.bind(em);
+  (em as { transactional: EntityManager['transactional'] }).transactional = async (cb, options) => {
+    const t0 = performance.now();
+    try {
+      return await transactional(cb, options);
+    } finally {
+      told(performance.now() - t0);
+    }
+  };
+  return em;
+}
+
+/** LOOP_BUSY: a task taking `ms` of CPU per iteration of the event loop until stopped */
+function busyLoop(ms: number): () => void {
+  let stopped = ms <= 0;
+  const spin = () => {
+    if (stopped) return;
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+    setImmediate(spin);
+  };
+  setImmediate(spin);
+  return () => {
+    stopped = true;
+  };
 }
 
 /** New indicator rows as bench B1 sends them (bench/sync.ts) */

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { NotFoundError } from '../errors';
 import { type BeforeCommit, markDone, transactionStartOf, watchTransactions } from './committed-changes';
 import { recordCommits } from './commit-order';
-import { ORG_WIDE_ENTITIES } from './plan-stamp';
+import { ORG_WIDE_ENTITIES, type PlanStamp, readPlanStamp, STAMP_COLUMNS, stampOf } from './plan-stamp';
 
 const ORG_WIDE = new Set(ORG_WIDE_ENTITIES);
 const doneKey = (planId: string) => `plan:${planId}`;
@@ -48,15 +50,31 @@ export function countChangesOf(em: EntityManager): void {
 }
 
 /**
- * Bumps the plan's counter now, inside the caller's transaction (its commit will not bump it again): a write path
- * that wants the stamp its commit leaves (the sheet sync keeps the scores it computed under it) reads it after this.
- * On PostgreSQL the updated row stays locked until the commit, so no other writer moves the counter meanwhile.
+ * Bumps the plan's counter now, inside the caller's transaction (its commit will not bump it again), and reads the
+ * stamp its commit leaves: the sheet sync keeps the scores it computed under it. On PostgreSQL the updated row stays
+ * locked until the commit, so no other writer moves the counter meanwhile. The plan must have been read through the
+ * caller's tenant filter already (the stamp here is read past it). On PostgreSQL the bump, its commit's place and the
+ * stamp are one statement: three round trips under a sync turn's plan lock, each waiting for an event loop busy with
+ * the panes' reads (bench B4-pg), where one does.
  */
-export async function bumpPlanNow(em: EntityManager, planId: string): Promise<void> {
+export async function bumpPlanNow(em: EntityManager, planId: string): Promise<PlanStamp> {
   if (!em.isInTransaction()) throw new Error('bumpPlanNow: only inside the writing transaction');
-  await (em as SqlEntityManager).execute('update plan_version set change_count = change_count + 1 where id = ?', [
-    planId,
-  ]);
-  await recordCommits(em, 'id = ?', [planId], transactionStartOf(em), em.getTransactionContext());
+  const sql = em as SqlEntityManager;
+  const startedMs = Math.floor(transactionStartOf(em));
+  if (em.getDriver() instanceof PostgreSqlDriver) {
+    const [row] = await sql.execute<Array<Record<string, unknown>>>(
+      `with p as (update plan_version set change_count = change_count + 1 where id = ? ` +
+        `returning id, version, org_id, scoring_profile_id, change_count), ` +
+        `c as (insert into plan_commit (plan_id, seq, started_ms) select id, change_count, ? from p) ` +
+        `select ${STAMP_COLUMNS} from p`,
+      [planId, startedMs],
+    );
+    if (!row) throw new NotFoundError('PlanVersion', planId);
+    markDone(em, doneKey(planId));
+    return stampOf(planId, row);
+  }
+  await sql.execute('update plan_version set change_count = change_count + 1 where id = ?', [planId]);
+  await recordCommits(em, 'id = ?', [planId], startedMs, em.getTransactionContext());
   markDone(em, doneKey(planId));
+  return readPlanStamp(em, planId);
 }

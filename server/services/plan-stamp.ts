@@ -29,10 +29,20 @@ export type PlanStamp = { planId: string; orgId: string; value: string; changeCo
 export async function readPlanStamp(em: EntityManager, planId: string): Promise<PlanStamp> {
   const [row] = await stampStatements.read(em, planId);
   if (!row) throw new NotFoundError('PlanVersion', planId);
+  return stampOf(planId, row);
+}
+
+/** The stamp of a plan row's columns as the stamp's statement selects them (STAMP_COLUMNS) */
+export function stampOf(planId: string, row: Record<string, unknown>): PlanStamp {
   const changeCount = Number(row.change_count);
   const value = [row.version, row.scoring_profile_id ?? '-', row.profile_version ?? '-', changeCount].join(':');
   return { planId, orgId: String(row.org_id), value, changeCount };
 }
+
+/** the plan row's columns a stamp is made of, and its profile's version, as SQL over the plan row `p` */
+export const STAMP_COLUMNS =
+  'p.id, p.version, p.org_id, p.scoring_profile_id, p.change_count, ' +
+  '(select s.version from scoring_profile s where s.id = p.scoring_profile_id) as profile_version';
 
 /** the stamp statements kept per ORM, by plan and tenant filter; a few plans are read at a time */
 export const STAMP_QUERIES = 256;

@@ -21,6 +21,7 @@ import { type RowPlan, type SyncInput, writesOnlyActuals } from './row-plan';
 import { refuseOutsideScope } from './scope-rows';
 import { resolveScope } from './sheet-scope';
 import type { SyncClock } from './sync-clock';
+import type { StoredAnswer, StoredAnswers } from './stored-answers';
 
 /**
  * Test seams: `afterWrite` runs after the rows are written and before the transaction commits (crash injection);
@@ -45,6 +46,8 @@ export type TurnSoFar = {
   scores: PlanScores | undefined;
   /** the batch keys answered earlier in this turn, not yet stored: their request's hash and who answered */
   keys: Map<string, { requestHash: string; member: number }>;
+  /** the answers stored before the turn for its batch keys, read once when it took the plan's lock */
+  stored: StoredAnswers;
   /** the audit events of the batches answered earlier in this turn, inserted together at its end */
   audit: HeldEvents;
   /** on SQLite, where the turn's audit events are inserted as they are recorded (ServiceContext.auditRows) */
@@ -111,7 +114,11 @@ export function hashOf(input: SyncInput): string {
 async function replayOf(turn: TurnSoFar, input: SyncInput, requestHash: string): Promise<BatchReplay | null> {
   const batchKey = input.batchKey!;
   const earlier = turn.keys.get(batchKey);
-  const prior = earlier ?? (await turn.em.findOne(SyncBatch, { plan: turn.plan.id, batchKey }));
+  const prior =
+    earlier ??
+    (turn.stored.has(batchKey)
+      ? turn.stored.get(batchKey)
+      : await turn.em.findOne(SyncBatch, { plan: turn.plan.id, batchKey }));
   if (!prior) return null;
   if (prior.requestHash !== requestHash) {
     throw InputError.of(
@@ -121,7 +128,7 @@ async function replayOf(turn: TurnSoFar, input: SyncInput, requestHash: string):
     );
   }
   if (earlier) return { replayOf: earlier.member };
-  return { replay: { ...(prior as SyncBatch).response, replayed: true } as unknown as SyncOutcome };
+  return { replay: { ...(prior as StoredAnswer).response, replayed: true } as unknown as SyncOutcome };
 }
 
 /**

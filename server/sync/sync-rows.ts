@@ -9,15 +9,14 @@ import { bumpPlanNow } from '../services/plan-change-counter';
 import { noteCommitDetail } from '../services/committed-changes';
 import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-stamp';
 import type { PlanScores } from '../services/realization';
-import { JsonText, rowByRow } from '../speed/bound-insert';
-import { insertNewRows } from '../speed/bulk-write';
-import { SyncBatch } from '../entities/sync-batch';
+import { rowByRow } from '../speed/bound-insert';
 import type { SyncOutcome } from './answer';
 import { adoptForTurn } from './adopt-rows';
 import { type KeptAfter, keepStateAfter, stateBeforeTurn, stateInTurn, stateLeft } from './kept-state';
 import { loadPlanState } from './plan-state';
 import { takeTurnOnPlan } from './plan-lock';
 import { HeldWriteFailed, TurnWrites } from './turn-writes';
+import { readStoredAnswers, storeAnswers } from './stored-answers';
 import type { SyncInput } from './row-plan';
 import {
   type BatchDone,
@@ -50,8 +49,7 @@ export type JoinLate<I> = () => I[];
  * bumped row stays locked, SQLite writes one transaction at a time.
  */
 async function scoresToKeep(em: EntityManager, before: PlanStamp, wrote: boolean): Promise<PlanStamp | null> {
-  if (wrote) await bumpPlanNow(em, before.planId);
-  const after = await readPlanStamp(em, before.planId);
+  const after = wrote ? await bumpPlanNow(em, before.planId) : await readPlanStamp(em, before.planId);
   return onlyBumpedBy(before, after, wrote ? 1 : 0) ? after : null;
 }
 
@@ -216,6 +214,12 @@ export async function syncTogether(
           going.map((k) => members[k].input),
         );
       clock?.mark('adoptTurn');
+      // the answers stored for the turn's batch keys, read once (stored-answers.ts), not by each keyed batch
+      const stored = await readStoredAnswers(
+        em,
+        plan.id,
+        going.map((k) => members[k].input),
+      );
       const scores = before ? ctx.snapshots?.get(before, input.year, input.checkpoint)?.scores : undefined;
       // SQLite: each audit event inserted as it is recorded, its snapshots' texts never held for the turn's end
       const auditRows = fast ? await rowByRow(em, AuditEvent.name) : null;
@@ -225,6 +229,7 @@ export async function syncTogether(
         state: read,
         scores,
         keys: new Map(),
+        stored,
         audit: [],
         auditRows,
       });
@@ -276,9 +281,9 @@ export async function syncTogether(
         em,
         fast,
         turn.plan,
-        [...done].flatMap(([k, d]) => {
+        [...done].flatMap(([k, { requestHash, outcome }]) => {
           const batchKey = members[k].input.batchKey;
-          return batchKey ? [{ batchKey, done: d }] : [];
+          return batchKey ? [{ batchKey, requestHash, outcome }] : [];
         }),
       );
       for (const [k, d] of done) settled[k] = { value: d.outcome };
@@ -348,38 +353,4 @@ async function runBatches(
       await afterBatch(turn, result && 'outcome' in result ? result : undefined, member.input, fast, writes);
   }
   return { done, replays };
-}
-
-/**
- * The answers a retry of each batch key replays, stored with the batches' rows: one statement for the turn (chunked
- * under the bound-value limit), not one per batch. A batch that failed is not among them (its savepoint undid it).
- */
-async function storeAnswers(
-  em: EntityManager,
-  fast: boolean,
-  plan: PlanVersion,
-  answers: Array<{ batchKey: string; done: BatchDone }>,
-) {
-  if (answers.length === 0) return;
-  if (fast) {
-    // native inserts: the unit of work would re-examine every row of the batches for these rows
-    await insertNewRows(
-      em,
-      SyncBatch,
-      answers.map(({ batchKey, done }) => ({
-        org: plan.org.id,
-        plan: plan.id,
-        batchKey,
-        requestHash: done.requestHash,
-        // serialised once, as the answer's JSON is what a replay returns
-        response: new JsonText(JSON.stringify(done.outcome)),
-      })),
-    );
-  } else {
-    for (const { batchKey, done } of answers) {
-      const response = JSON.parse(JSON.stringify(done.outcome)) as Record<string, unknown>;
-      em.create(SyncBatch, { org: plan.org, plan, batchKey, requestHash: done.requestHash, response });
-    }
-    await em.flush();
-  }
 }

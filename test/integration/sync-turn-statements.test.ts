@@ -6,7 +6,10 @@
  * same rows and reads the plan row alone. Every statement counted here is a round trip on PostgreSQL, and the
  * turns of one plan wait for each other (bench/turn-statements.ts, B4-pg).
  */
+import { Checkpoint } from '@core/vocabulary/enums';
 import { Measurement } from '../../server/entities';
+import { readPlanStamp } from '../../server/services/plan-stamp';
+import type { InputError } from '../../server/errors';
 import { syncTogether } from '../../server/sync/sync-rows';
 import { databaseNames } from '../helpers/databases';
 import { turnPlan, type TurnRow } from '../helpers/turn-plan';
@@ -138,10 +141,71 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
     // one statement each, whatever the turn's batches: an await per batch held the plan's lock (B4-pg's finish)
     expect(inTurn.filter((l) => l === 'insert sync_batch')).toHaveLength(1);
     expect(inTurn.filter((l) => l === 'insert audit_event')).toHaveLength(1);
+    // and the answers stored for the turn's keys read with one statement (each keyed batch read its own: 4)
+    expect(inTurn.filter((l) => l === 'select sync_batch')).toHaveLength(1);
     const stored = await plan.server.orm.em
       .fork()
       .getConnection()
       .execute(`select batch_key from sync_batch where batch_key like ? order by batch_key`, [`${key}-%`]);
     expect(stored.map((r: { batch_key: string }) => r.batch_key)).toEqual([0, 1, 2, 3].map((i) => `${key}-${i}`));
+  });
+
+  it('reads the answers stored for its batch keys once, and still replays them, its own, and refuses a key reused', async () => {
+    await readVersions();
+    const key = `replay-${Date.now()}`;
+    const [first] = await syncTogether([member(actuals(0, '5'), `${key}-stored`)]);
+    expect('value' in first && first.value.applied).toBe(5);
+    await readVersions();
+    plan.server.statements.length = 0;
+    const [stored, fresh, again, reused] = await syncTogether([
+      // a retry of a batch stored by an earlier turn, with the versions it was sent with
+      member(
+        actuals(0, '5').map((r) => ({ ...r, rowVersion: versions.get(r.rowId!)! - 1 })),
+        `${key}-stored`,
+      ),
+      member(actuals(5, '6'), `${key}-fresh`),
+      // the same batch again in the same turn, and the stored key with other rows
+      member(actuals(5, '6'), `${key}-fresh`),
+      member(actuals(10, '6'), `${key}-stored`),
+    ]);
+    // a stored answer is its JSON (what a retry over HTTP gets either way)
+    const asStored = (a: (typeof first)[]) => a.map((x) => 'value' in x && JSON.parse(JSON.stringify(x.value)));
+    expect(asStored([stored])).toEqual(asStored([first]).map((v) => ({ ...v, replayed: true })));
+    expect('value' in fresh && [fresh.value.applied, fresh.value.replayed]).toEqual([5, false]);
+    expect(asStored([again])).toEqual(asStored([fresh]).map((v) => ({ ...v, replayed: true })));
+    expect('error' in reused && (reused.error as InputError).problems.map((p) => p.code)).toEqual(['KEY_REUSED']);
+    const turn = from(lines(), 'begin');
+    const inTurn = turn.slice(0, turn.indexOf('commit'));
+    // one read of the stored answers for the turn's two keys (one per keyed batch before: 4)
+    expect(inTurn.filter((l) => l === 'select sync_batch')).toHaveLength(1);
+    expect(inTurn.filter((l) => l === 'insert sync_batch')).toHaveLength(1);
+  });
+
+  it('bumps the plan counter, places its commit and reads the stamp it leaves with one statement on PostgreSQL', async () => {
+    await readVersions();
+    const em = plan.server.orm.em.fork();
+    const before = await readPlanStamp(em, plan.planId);
+    plan.server.statements.length = 0;
+    for (const a of await syncTogether([member(actuals(0, '12')), member(actuals(5, '12'))]))
+      expect('value' in a && a.value.applied).toBe(5);
+    const turn = from(lines(), 'begin');
+    const inTurn = turn.slice(0, turn.indexOf('commit'));
+    const tail = inTurn
+      .slice(inTurn.lastIndexOf('update measurement') + 1)
+      .filter((l) => !l.startsWith('insert audit'));
+    // three round trips under the plan's lock before (update plan_version, insert plan_commit, the stamp's select)
+    expect(tail).toEqual(
+      dialect === 'postgresql'
+        ? ['with plan_version']
+        : ['update plan_version', 'insert plan_commit', 'select scoring_profile'],
+    );
+    // one change more, its commit in the plan's order, and the scores kept under the stamp the commit left
+    const after = await readPlanStamp(em, plan.planId);
+    expect(after.changeCount).toBe(before.changeCount + 1);
+    const commits = await em
+      .getConnection()
+      .execute(`select seq from plan_commit where plan_id = ? order by seq desc`, [plan.planId]);
+    expect(Number(commits[0].seq)).toBe(after.changeCount);
+    expect(plan.server.app.snapshots.get(after, 2022, Checkpoint.YEAR_END)).toBeDefined();
   });
 });
