@@ -1,7 +1,7 @@
 import { SHEET_ROWS } from '../../addin/src/api/queries';
 import { databaseFor, databaseNames } from '../helpers/databases';
 import { rowsCarried } from '../../server/graphql/delta-rows';
-import { outsidersRead, servedAndResolved } from '../helpers/served-and-resolved';
+import { outsidersRead, servedAndExecutedBytes, servedAndResolved } from '../helpers/served-and-resolved';
 import { edit, ok, sondrioPlan, sync, syncActuals, withoutTimes } from '../helpers/sync';
 
 const OTHER = [{ code: 'ALTRO-DR', name: 'Altro ente' }, 'Altro piano'] as const;
@@ -218,6 +218,19 @@ describe.each(databaseNames())('the delta read answers as the resolver (%s)', (d
     expect(now.rowVersion).toBeGreaterThan(was.rowVersion);
     expect(now.realization).not.toEqual(was.realization);
   });
+  it('sends the bytes graphql-js would, for a new state whose rows are partly carried from the state before', async () => {
+    const before = await cursors();
+    await write({ '1.1.1': '4', '1.1.2': '8' });
+    const bytes = () => servedAndExecutedBytes(servers.fast, SHEET_ROWS, vars({ after: before[0] }), servers.resolved);
+    const first = await bytes();
+    expect(first.served).toBe(first.executed);
+    // the next state: 1.1.1's row carried, 1.1.2's written anew, the same cursor
+    await write({ '1.1.2': '2' });
+    const second = await bytes();
+    expect(second.served).toBe(second.executed);
+    expect(second.served).not.toBe(first.served);
+  });
+
   it('keeps each delta of a state apart: panes from two cursors each get the rows since their own', async () => {
     const first = await cursors();
     await write({ '1.1.1': '5' });
