@@ -1,6 +1,7 @@
 import { SHEET_ROWS } from '../../addin/src/api/queries';
 import { databaseFor, databaseNames } from '../helpers/databases';
 import { rowsCarried } from '../../server/graphql/delta-rows';
+import { treesCarried } from '../../server/sync/sheet-rows';
 import { outsidersRead, servedAndExecutedBytes, servedAndResolved } from '../helpers/served-and-resolved';
 import { edit, ok, sondrioPlan, sync, syncActuals, withoutTimes } from '../helpers/sync';
 
@@ -281,5 +282,32 @@ describe.each(databaseNames())('the delta read answers as the resolver (%s)', (d
     expect(row(second.data, one)).toEqual(row(first.data, one));
     expect(row(second.data, two).actual.raw).toBe('8');
     expect(row(second.data, two).rowVersion).toBeGreaterThan(row(first.data, two).rowVersion);
+  });
+
+  it("carries a state's tree order and change times to the next, and builds them whole when a row moves", async () => {
+    const before = await cursors();
+    // the state's tree and change times worked out by a delta, then a commit of an actual: carried to the new state
+    ok(await servers.fast.gql(SHEET_ROWS, vars({ after: before[0] })));
+    await write({ '1.1.1': '6' });
+    const carried = treesCarried.count;
+    const first = await compared(SHEET_ROWS, (k) => ({ after: before[k] }));
+    expect(treesCarried.count).toBeGreaterThan(carried);
+    expect(first.onFast).toBe(0);
+    expect(first.data.sheetRows.rows.map((r: any) => r.rowId)).toContain(servers.plan.indicator('1.1.1').rowId);
+    // an indicator moved under another objective: its place in the tree is another, the tree is built whole
+    for (const server of [servers.fast, servers.plain]) {
+      const plan = await sondrioPlan(server);
+      const move = edit(plan.indicator('1.1.2'), { parentRef: plan.operational('1.3').rowId });
+      expect((await sync(server, { planId: plan.planId, rows: [move] })).rows.map((r) => r.status)).toEqual([
+        'UPDATED',
+      ]);
+    }
+    const whole = treesCarried.count;
+    const moved = await compared(SHEET_ROWS, (k) => ({ after: before[k] }));
+    expect(treesCarried.count).toBe(whole);
+    const row = moved.data.sheetRows.rows.find((r: any) => r.rowId === servers.plan.indicator('1.1.2').rowId);
+    expect(row.parentId).toBe(servers.plan.operational('1.3').rowId);
+    // every row, in the resolver's order on both servers
+    await compared(SHEET_ROWS, () => ({}));
   });
 });
