@@ -4,7 +4,7 @@ import type { PlanScores } from '../services/realization';
 import { scoreOfRow } from '../services/score-of-row';
 import { nextTurn } from '../speed/next-turn';
 import { keptJson } from '../speed/kept-bytes';
-import { KeptTexts, type StateBudget } from '../speed/kept-texts';
+import { jsonListBytes, KeptTexts, type StateBudget } from '../speed/kept-texts';
 import { responseOf } from '../ops/metrics';
 import { Indicator } from '../entities';
 import { levelOfNode, type PlanNode, type PlanState } from '../sync/plan-state';
@@ -13,17 +13,18 @@ import { deltaInScope, resolveScope } from '../sync/sheet-scope';
 import type { Context } from './context';
 import { type DeltaRead, objectJson } from './delta-read';
 import { leafValue } from './realization-read';
-import { realizationJson, ROWS_PER_TURN, scoreKey } from './score-json';
+import { realizationBytes, ROWS_PER_TURN, scoreKey } from './score-json';
 import { deltaFrom, readSheet, type SheetRead, sheetScores } from './sheet-read';
 
 /**
- * Each row's JSON but its realization, per state and row selection: a state is one stamp's, read by every pane until
- * the next commit, and each pane's delta carries the rows of the commits since its last read, the same rows for
- * every pane. Cut at the realization's place (delta-read.ts, objectJson): one part without it, two around it.
+ * Each row's JSON but its realization, as UTF-8 bytes, per state and row selection: a state is one stamp's, read by
+ * every pane until the next commit, and each pane's delta carries the rows of the commits since its last read, the
+ * same rows for every pane. Cut at the realization's place (delta-read.ts, objectJson): one part without it, two
+ * around it. As bytes, a delta's rows are copied into its answer's bytes, never joined into a string and encoded.
  */
-const kept = new WeakMap<PlanState, Map<string, string[]>>();
+const kept = new WeakMap<PlanState, Map<string, Buffer[]>>();
 
-function rowParts(state: PlanState, node: PlanNode, read: DeltaRead): { parts: string[]; fresh: number } {
+function rowParts(state: PlanState, node: PlanNode, read: DeltaRead): { parts: Buffer[]; fresh: number } {
   let byRow = kept.get(state);
   if (!byRow) kept.set(state, (byRow = new Map()));
   const key = `${read.selection}|${node.id}`;
@@ -38,8 +39,9 @@ function rowParts(state: PlanState, node: PlanNode, read: DeltaRead): { parts: s
     byRow.set(key, before.parts);
     return { parts: before.parts, fresh: 0 };
   }
-  const parts: string[] = [];
-  parts.push(objectJson(read.row, sheetRowOf(state, node) as unknown as Record<string, unknown>, parts));
+  const texts: string[] = [];
+  texts.push(objectJson(read.row, sheetRowOf(state, node) as unknown as Record<string, unknown>, texts));
+  const parts = texts.map((text) => Buffer.from(text));
   byRow.set(key, parts);
   byShape.set(read.selection, { inputs, parts });
   return { parts, fresh: parts.reduce((sum, part) => sum + part.length, 0) };
@@ -55,7 +57,7 @@ function rowParts(state: PlanState, node: PlanNode, read: DeltaRead): { parts: s
 /** rows whose parts came from another state's (tests) */
 export const rowsCarried = { count: 0 };
 
-const written = new WeakMap<PlanNode, Map<string, { inputs: unknown[]; parts: string[] }>>();
+const written = new WeakMap<PlanNode, Map<string, { inputs: unknown[]; parts: Buffer[] }>>();
 
 function rowInputs(state: PlanState, node: PlanNode): unknown[] {
   const inputs: unknown[] = [state.year, state.checkpoint, state.rowVersion(node), node.updatedAt.getTime()];
@@ -77,7 +79,7 @@ function sameInputs(a: unknown[], b: unknown[]): boolean {
  */
 const deltas = new KeptTexts(8);
 
-/** The delta's rows, each from its kept JSON and its score's, as one JSON list. */
+/** The delta's rows, each from its kept JSON and its score's, as the bytes of one JSON list. */
 async function deltaJson(
   { state }: SheetRead,
   nodes: PlanNode[],
@@ -86,32 +88,30 @@ async function deltaJson(
   budget: StateBudget,
 ) {
   const { year, checkpoint } = state;
-  const rows: string[] = [];
+  const rows: Array<Buffer | Buffer[]> = [];
   let fresh = 0;
   // the rows' parts kept on the state count in its kept size, as its kept deltas do
-  let keptChars = 0;
+  let keptBytes = 0;
   const key = read.realization ? scoreKey(read.realization, year, checkpoint) : '';
   for (const node of nodes) {
     const row = rowParts(state, node, read);
-    let text = row.parts[0];
     if (row.parts.length > 1) {
       const result = scoreOfRow(scores, { level: levelOfNode(node), rowId: node.id });
-      const realization = realizationJson(result, read.realization!, year, checkpoint, key);
-      text += realization.json + row.parts[1];
+      const realization = realizationBytes(result, read.realization!, year, checkpoint, key);
+      rows.push([row.parts[0], realization.bytes, row.parts[1]]);
       if (realization.fresh) fresh++;
-    }
+    } else rows.push(row.parts[0]);
     if (row.fresh) {
       fresh++;
-      keptChars += row.fresh;
+      keptBytes += row.fresh;
     }
-    rows.push(text);
     if (fresh >= ROWS_PER_TURN) {
       fresh = 0;
       await nextTurn();
     }
   }
-  budget.grow(state, keptChars);
-  return `[${rows.join(',')}]`;
+  budget.grow(state, keptBytes);
+  return jsonListBytes(rows);
 }
 
 /**

@@ -4,7 +4,7 @@ import { cursorOf } from '../services/commit-order';
 import { scoreOfRow } from '../services/score-of-row';
 import { nextTurn } from '../speed/next-turn';
 import { keptJson } from '../speed/kept-bytes';
-import { KeptTexts } from '../speed/kept-texts';
+import { jsonListBytes, KeptTexts } from '../speed/kept-texts';
 import { responseOf } from '../ops/metrics';
 import { levelOfNode, type PlanNode } from '../sync/plan-state';
 import type { PlanScores } from '../services/realization';
@@ -21,29 +21,30 @@ import { readSheet, sheetScores } from './sheet-read';
 const answered = new KeptTexts();
 
 /**
- * Each row's whole JSON, per score object and read shape: a new state (every commit) is written again row by row,
- * and a sync leaves most score objects as they were (score-json.ts), so most rows are copied as they were written
- * for the state before. The row's id is kept with it: a score is one row's.
+ * Each row's whole JSON as UTF-8 bytes, per score object and read shape: a new state (every commit) is written again
+ * row by row, and a sync leaves most score objects as they were (score-json.ts), so most rows are copied as they were
+ * written for the state before, bytes to bytes: no string of all the rows, nothing encoded again. The row's id is
+ * kept with it: a score is one row's.
  */
-const rowTexts = new WeakMap<object, Map<string, { id: string; text: string }>>();
+const rowBytes = new WeakMap<object, Map<string, { id: string; bytes: Buffer }>>();
 
-/** Every row of `nodes` with its score's kept JSON, as one JSON list. */
+/** Every row of `nodes` with its score's kept JSON, as the bytes of one JSON list. */
 async function rowsJson(
   nodes: PlanNode[],
   scores: PlanScores,
   read: RealizationRead,
   year: number,
   checkpoint: Checkpoint,
-): Promise<string> {
-  const rows: string[] = [];
+): Promise<Buffer> {
+  const rows: Buffer[] = [];
   let fresh = 0;
   const key = scoreKey(read, year, checkpoint);
   const shape = JSON.stringify([read.row, key]);
   for (const node of nodes) {
     const result = scoreOfRow(scores, { level: levelOfNode(node), rowId: node.id });
-    const known = result ? rowTexts.get(result)?.get(shape) : undefined;
+    const known = result ? rowBytes.get(result)?.get(shape) : undefined;
     if (known?.id === node.id) {
-      rows.push(known.text);
+      rows.push(known.bytes);
       continue;
     }
     const parts: string[] = [];
@@ -58,14 +59,14 @@ async function rowsJson(
       }
       parts.push(`${JSON.stringify(field.key)}:${value}`);
     }
-    const text = `{${parts.join(',')}}`;
-    rows.push(text);
+    const bytes = Buffer.from(`{${parts.join(',')}}`);
+    rows.push(bytes);
     if (!result) continue;
-    let byShape = rowTexts.get(result);
-    if (!byShape) rowTexts.set(result, (byShape = new Map()));
-    byShape.set(shape, { id: node.id, text });
+    let byShape = rowBytes.get(result);
+    if (!byShape) rowBytes.set(result, (byShape = new Map()));
+    byShape.set(shape, { id: node.id, bytes });
   }
-  return `[${rows.join(',')}]`;
+  return jsonListBytes(rows);
 }
 
 /**

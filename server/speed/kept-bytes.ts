@@ -23,7 +23,7 @@ export class RawBytes extends RawJson {
     readonly kept: KeptText,
     readonly marker: string,
   ) {
-    super(kept.text);
+    super(kept);
   }
 
   override inAnswer(): string {
@@ -41,7 +41,7 @@ export class RawBytes extends RawJson {
  */
 export function keptJson(res: Response | undefined, kept: KeptText): RawJson {
   const answer = res?.locals[KEPT] as Kept | undefined;
-  if (!answer) return new RawJson(kept.text);
+  if (!answer) return new RawJson(kept);
   const raw = new RawBytes(kept, `${MARK}${answer.size}`);
   answer.set(raw.marker, raw);
   return raw;

@@ -13,7 +13,12 @@ export const SLICE_CHARS = 256 * 1024;
  * serialises it (JSON.stringify, a log) gets the value it stands for.
  */
 export class RawJson {
-  constructor(readonly text: string) {}
+  /** the text, or what holds it (a kept text made from its bytes decodes it only if it is read: kept-texts.ts) */
+  constructor(private readonly json: string | { readonly text: string }) {}
+
+  get text(): string {
+    return typeof this.json === 'string' ? this.json : this.json.text;
+  }
 
   /** what the answer's string holds in its place (a marker where the bytes are sent kept: kept-bytes.ts) */
   inAnswer(): string {

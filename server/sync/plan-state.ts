@@ -69,6 +69,17 @@ export class PlanState {
    * keys may differ from an index handed on, a managed row being changed in place by the sync that adopted it.
    */
   private readonly moved: ReadonlySet<string>;
+  /**
+   * The states this one was patched from, nearest first (its base, its base's base…, at most PATCHES_KEPT), each while
+   * it lives (a WeakRef: a chain of states is not kept alive), with the ids of the nodes whose sheet row may differ
+   * from it: the nodes put in others' places, the indicators whose targets or actual of the period were touched.
+   * Each patch of the chain put nodes in place (none added or removed), touched no revision, and had no managed rows
+   * (a sync changes those in place); any other patch starts the chain anew. What a reader works out per state over
+   * every node (sheet-rows.ts: the tree order, each row's change time) is carried from the nearest one it worked out
+   * for: under B4 every commit makes a new state (a sync's read, adopted and after states between two commits), and
+   * each worked that out again for 4,800 rows.
+   */
+  readonly patchedFrom: ReadonlyArray<{ base: WeakRef<PlanState>; changed: ReadonlySet<string> }> = [];
 
   constructor(
     readonly snapshot: PlanSnapshot,
@@ -84,7 +95,7 @@ export class PlanState {
      */
     patch?: { base: PlanState; touched: Iterable<object>; settled?: boolean },
     /** its nodes are managed rows, which a sync changes in place: every one is checked against an index kept */
-    managed = false,
+    private readonly managed = false,
   ) {
     const nodes = nodesOf(snapshot, patch?.base);
     this.nodes = nodes.map;
@@ -116,6 +127,15 @@ export class PlanState {
         indicators,
         inPeriod,
       );
+      if (!nodes.whole && targets.size === 0 && !managed && !base.managed) {
+        const changed = [...nodes.put, ...indicators];
+        this.patchedFrom = [
+          { base: new WeakRef(base), changed: new Set(changed) },
+          ...base.patchedFrom
+            .slice(0, PATCHES_KEPT - 1)
+            .map((from) => ({ base: from.base, changed: new Set([...from.changed, ...changed]) })),
+        ];
+      }
     } else {
       this.targetsOf = groupBy(snapshot.targets, (t) => t.indicator.id);
       this.revisionsOf = groupBy(snapshot.revisions, (r) => r.target.id);
@@ -192,6 +212,9 @@ export class PlanState {
     return (this.snapshot.unitsOf.get(indicatorId) ?? []).map((id) => this.unitsById.get(id)?.name ?? id);
   }
 }
+
+/** how far back a state's patchedFrom goes: a sync's three states, between two commits read, and room to spare */
+const PATCHES_KEPT = 8;
 
 const NODE_KINDS = ['perspectives', 'strategicObjectives', 'operationalObjectives', 'indicators'] as const;
 

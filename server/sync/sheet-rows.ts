@@ -165,9 +165,17 @@ export function rowNodes(state: PlanState, shown?: (node: PlanNode) => boolean):
 
 /**
  * A state's nodes in tree order, and when each row last changed (updatedAtOf), worked out once per state: a kept
- * state is one stamp's, read by every pane until the next write, and each delta asked every row's time again.
+ * state is one stamp's, read by every pane until the next write, and each delta asked every row's time again. A
+ * state patched from one whose tree is known (PlanState.patchedFrom: nodes put in place, none added or removed)
+ * takes that tree with its changed nodes put in their places, and their change times worked out again, the others
+ * copied: the same as a whole build, when no changed node has another parent (else it is built whole).
  */
-type Tree = { nodes: PlanNode[]; changedAt?: number[] };
+type Tree = {
+  nodes: PlanNode[];
+  /** each node's place in `nodes` by id: the same for every tree carried from the one it was made for */
+  places?: Map<string, number>;
+  changedAt?: number[];
+};
 const trees = new WeakMap<PlanState, Tree>();
 
 /** when each row of the tree last changed, worked out on the first delta of the state (a full read needs none) */
@@ -178,6 +186,12 @@ function changedAtOf(state: PlanState, tree: Tree): number[] {
 function treeOf(state: PlanState): Tree {
   const known = trees.get(state);
   if (known) return known;
+  const tree = carriedTree(state) ?? wholeTree(state);
+  trees.set(state, tree);
+  return tree;
+}
+
+function wholeTree(state: PlanState): Tree {
   const s = state.snapshot;
   const nodes: PlanNode[] = [];
   const children = new Map<string | null, PlanNode[]>();
@@ -195,9 +209,37 @@ function treeOf(state: PlanState): Tree {
     }
   };
   visit(null);
-  const tree: Tree = { nodes };
-  trees.set(state, tree);
-  return tree;
+  return { nodes };
+}
+
+/** trees carried from a state before (tests) */
+export const treesCarried = { count: 0 };
+
+/** The tree of the nearest state `state` was patched from whose tree is known, with the changed nodes in place. */
+function carriedTree(state: PlanState): Tree | undefined {
+  for (const { base, changed } of state.patchedFrom) {
+    const was = base.deref();
+    const from = was && trees.get(was);
+    if (!from) continue;
+    from.places ??= new Map(from.nodes.map((node, k) => [node.id, k]));
+    const nodes = from.nodes.slice();
+    const changedAt = from.changedAt?.slice();
+    for (const id of changed) {
+      const k = from.places.get(id);
+      const node = state.nodes.get(id);
+      // not in the tree (an indicator only listed elsewhere) nor in the state, or under another parent: built whole
+      if (k === undefined || !node) {
+        if (k !== undefined || node) return undefined;
+        continue;
+      }
+      if (parentIdOf(node) !== parentIdOf(nodes[k])) return undefined;
+      nodes[k] = node;
+      if (changedAt) changedAt[k] = updatedAtOf(state, node).getTime();
+    }
+    treesCarried.count++;
+    return { nodes, places: from.places, changedAt };
+  }
+  return undefined;
 }
 
 const NODE_TYPES = ['Perspective', 'StrategicObjective', 'OperationalObjective', 'Indicator'];

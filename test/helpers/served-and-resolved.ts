@@ -55,3 +55,33 @@ export async function outsidersRead(
   expect(a.errors?.map((e) => e.extensions?.code)).toEqual(b.errors?.map((e) => e.extensions?.code));
   return a;
 }
+
+/**
+ * The body of `query` on `server` as sent, twice: served (the plugin answers it, its rows sent as kept bytes,
+ * kept-bytes.ts) and executed (the same query with a directive that changes nothing, which the plugin never serves:
+ * graphql-js writes it, Express encodes it), each with its Content-Length, serverTime made equal. Byte for byte, as
+ * Latin-1 text (a byte a character), so that a difference in the order of keys or in an encoding shows.
+ */
+export async function servedAndExecutedBytes(
+  server: TestServer,
+  query: string,
+  variables: Record<string, unknown>,
+  resolved: jest.SpyInstance,
+) {
+  const body = async (text: string) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+      body: JSON.stringify({ query: text, variables }),
+    });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+    return bytes.toString('latin1').replace(/"serverTime":"[^"]*"/g, '"serverTime":""');
+  };
+  resolved.mockClear();
+  const served = await body(query);
+  expect(resolved.mock.calls.length).toBe(0);
+  const executed = await body(query.replace('rows {', 'rows @include(if: true) {'));
+  expect(resolved.mock.calls.length).toBe(1);
+  return { served, executed };
+}

@@ -1,7 +1,8 @@
 import { SHEET_ROWS } from '../../addin/src/api/queries';
 import { databaseFor, databaseNames } from '../helpers/databases';
 import { rowsCarried } from '../../server/graphql/delta-rows';
-import { outsidersRead, servedAndResolved } from '../helpers/served-and-resolved';
+import { treesCarried } from '../../server/sync/sheet-rows';
+import { outsidersRead, servedAndExecutedBytes, servedAndResolved } from '../helpers/served-and-resolved';
 import { edit, ok, sondrioPlan, sync, syncActuals, withoutTimes } from '../helpers/sync';
 
 const OTHER = [{ code: 'ALTRO-DR', name: 'Altro ente' }, 'Altro piano'] as const;
@@ -218,6 +219,19 @@ describe.each(databaseNames())('the delta read answers as the resolver (%s)', (d
     expect(now.rowVersion).toBeGreaterThan(was.rowVersion);
     expect(now.realization).not.toEqual(was.realization);
   });
+  it('sends the bytes graphql-js would, for a new state whose rows are partly carried from the state before', async () => {
+    const before = await cursors();
+    await write({ '1.1.1': '4', '1.1.2': '8' });
+    const bytes = () => servedAndExecutedBytes(servers.fast, SHEET_ROWS, vars({ after: before[0] }), servers.resolved);
+    const first = await bytes();
+    expect(first.served).toBe(first.executed);
+    // the next state: 1.1.1's row carried, 1.1.2's written anew, the same cursor
+    await write({ '1.1.2': '2' });
+    const second = await bytes();
+    expect(second.served).toBe(second.executed);
+    expect(second.served).not.toBe(first.served);
+  });
+
   it('keeps each delta of a state apart: panes from two cursors each get the rows since their own', async () => {
     const first = await cursors();
     await write({ '1.1.1': '5' });
@@ -268,5 +282,32 @@ describe.each(databaseNames())('the delta read answers as the resolver (%s)', (d
     expect(row(second.data, one)).toEqual(row(first.data, one));
     expect(row(second.data, two).actual.raw).toBe('8');
     expect(row(second.data, two).rowVersion).toBeGreaterThan(row(first.data, two).rowVersion);
+  });
+
+  it("carries a state's tree order and change times to the next, and builds them whole when a row moves", async () => {
+    const before = await cursors();
+    // the state's tree and change times worked out by a delta, then a commit of an actual: carried to the new state
+    ok(await servers.fast.gql(SHEET_ROWS, vars({ after: before[0] })));
+    await write({ '1.1.1': '6' });
+    const carried = treesCarried.count;
+    const first = await compared(SHEET_ROWS, (k) => ({ after: before[k] }));
+    expect(treesCarried.count).toBeGreaterThan(carried);
+    expect(first.onFast).toBe(0);
+    expect(first.data.sheetRows.rows.map((r: any) => r.rowId)).toContain(servers.plan.indicator('1.1.1').rowId);
+    // an indicator moved under another objective: its place in the tree is another, the tree is built whole
+    for (const server of [servers.fast, servers.plain]) {
+      const plan = await sondrioPlan(server);
+      const move = edit(plan.indicator('1.1.2'), { parentRef: plan.operational('1.3').rowId });
+      expect((await sync(server, { planId: plan.planId, rows: [move] })).rows.map((r) => r.status)).toEqual([
+        'UPDATED',
+      ]);
+    }
+    const whole = treesCarried.count;
+    const moved = await compared(SHEET_ROWS, (k) => ({ after: before[k] }));
+    expect(treesCarried.count).toBe(whole);
+    const row = moved.data.sheetRows.rows.find((r: any) => r.rowId === servers.plan.indicator('1.1.2').rowId);
+    expect(row.parentId).toBe(servers.plan.operational('1.3').rowId);
+    // every row, in the resolver's order on both servers
+    await compared(SHEET_ROWS, () => ({}));
   });
 });

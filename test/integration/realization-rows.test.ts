@@ -2,7 +2,7 @@ import { REALIZATIONS } from '../../addin/src/api/queries';
 import { PLAN_SCORES, ScoreSnapshots } from '../../server/services/score-snapshots';
 import { counted } from '../helpers/cache-lookups';
 import { databaseFor, databaseNames } from '../helpers/databases';
-import { outsidersRead, servedAndResolved } from '../helpers/served-and-resolved';
+import { outsidersRead, servedAndExecutedBytes, servedAndResolved } from '../helpers/served-and-resolved';
 import { ok, sondrioPlan, syncActuals, withoutTimes } from '../helpers/sync';
 
 const OTHER = [{ code: 'ALTRO-RR', name: 'Altro ente' }, 'Altro piano'] as const;
@@ -134,6 +134,19 @@ describe.each(databaseNames())('the realization read answers as the resolver (%s
     expect(row(after, indicator.rowId).realization).not.toEqual(row(before, indicator.rowId).realization);
     // the objective above it moved too
     expect(row(after, indicator.parentId!).realization).not.toEqual(row(before, indicator.parentId!).realization);
+  });
+
+  it('sends the bytes graphql-js would, before a commit and after it (rows carried from the state before)', async () => {
+    const bytes = () => servedAndExecutedBytes(servers.fast, REALIZATIONS, vars(), servers.resolved);
+    const before = await bytes();
+    expect(before.served).toBe(before.executed);
+    // a commit (on both servers, which later tests compare): a new state, its rows copied from the state before but
+    // for those it rescored
+    for (const server of [servers.fast, servers.plain])
+      await syncActuals(server, await sondrioPlan(server), { '1.1.2': '7' });
+    const after = await bytes();
+    expect(after.served).toBe(after.executed);
+    expect(after.served).not.toBe(before.served);
   });
 
   it("scores with its stamp's kept scores, taken with the stamp, though a later commit's drop frees them meanwhile", async () => {

@@ -2,7 +2,7 @@
  * KeptTexts (server/speed/kept-texts.ts): the realization read's rows and the deltas, kept per plan state and scores
  * by one helper, each text with its bytes encoded once and kept on it.
  */
-import { KeptText, KeptTexts } from '../../server/speed/kept-texts';
+import { jsonListBytes, KeptText, KeptTexts } from '../../server/speed/kept-texts';
 
 describe('KeptTexts', () => {
   it('writes a text once per state, scores and key, and keeps its bytes on it', async () => {
@@ -50,5 +50,41 @@ describe('KeptTexts', () => {
     await shelf.of(state, scores, 'b', async () => 'bb', budget);
     // two bytes a character: 'aaaa' in, then 'bb' in and 'aaaa' out
     expect(grown).toEqual([8, 4 - 8]);
+  });
+
+  it('keeps a text made from its bytes as those bytes, and its text as they decode', async () => {
+    const shelf = new KeptTexts();
+    const grown: number[] = [];
+    const budget = { grow: (_state: object, bytes: number) => void grown.push(bytes) };
+    const bytes = Buffer.from('[{"title":"Qualità «urbana» \ud83d\ude00"}]');
+    const kept = await shelf.of({}, {}, 'k', async () => bytes, budget);
+    expect(kept.bytes()).toBe(bytes);
+    expect(kept.text).toBe('[{"title":"Qualità «urbana» \ud83d\ude00"}]');
+    expect(kept.text).toBe(kept.text);
+    // a byte a byte: what it holds is its bytes
+    expect(grown).toEqual([bytes.length]);
+  });
+});
+
+describe('jsonListBytes', () => {
+  /** the values' texts joined as a JSON list, encoded: what the bytes must equal */
+  const asText = (values: string[][]) => Buffer.from(`[${values.map((pieces) => pieces.join('')).join(',')}]`);
+  const asBytes = (values: string[][]) =>
+    jsonListBytes(
+      values.map((pieces) => (pieces.length === 1 ? Buffer.from(pieces[0]) : pieces.map((p) => Buffer.from(p)))),
+    );
+
+  it('writes the bytes of the JSON list of its values, whole or in pieces, multi-byte characters included', () => {
+    const cases: string[][][] = [
+      [],
+      [['{}']],
+      [['{"a":1}'], ['{"b":"è"}']],
+      [['{"rowId":"r1","realization":', '{"display":"95 %"}', ',"title":"Già \u2028 \ud83d\ude00"}'], ['null'], ['""']],
+    ];
+    for (const values of cases) {
+      const bytes = asBytes(values);
+      expect(bytes.equals(asText(values))).toBe(true);
+      expect(JSON.parse(bytes.toString('utf8'))).toEqual(JSON.parse(asText(values).toString('utf8')));
+    }
   });
 });
