@@ -8,6 +8,7 @@ import type { Me } from '../api/types';
 import { messages, type Language } from '../i18n';
 import type { WorkbookPort } from '../workbook/port';
 import type { OperationContext } from './context';
+import { ScoreMemories } from './score-memory';
 import type { SyncRun } from './send';
 import { protectBoundTable, sheetAccess, type SheetAccess } from './sheet-access';
 import type { StoredState } from './state';
@@ -46,6 +47,8 @@ export class SessionCore {
   protected me: Me | null = null;
   protected planList: PlanChoice[] = [];
   protected readonly listeners = new Set<(progress: Progress) => void>();
+  /** each binding's scores as last read: Sync and Refresh ask only those that moved since (score-memory.ts) */
+  private readonly memories = new ScoreMemories();
   readonly language: Language;
 
   constructor(readonly options: SessionOptions) {
@@ -235,6 +238,7 @@ export class SessionCore {
       language: this.language,
       author: this.options.author ?? null,
       workbookName: this.options.workbookName ?? null,
+      scores: this.state ? this.memories.of(this.state.binding) : undefined,
       progress: (operation, done, total) => {
         for (const l of this.listeners) l({ operation, done, total });
       },
