@@ -10,8 +10,8 @@ const REALIZATION =
   'year checkpoint status score display attainment passMark achieved rule text warnings errors profile';
 
 const SCORES = /* GraphQL */ `
-  query ($planId: ID!, $after: String) {
-    sheetScores(planId: $planId, year: 2022, checkpoint: YEAR_END, after: $after) {
+  query ($planId: ID!, $after: String, $scope: SheetScopeInput) {
+    sheetScores(planId: $planId, year: 2022, checkpoint: YEAR_END, after: $after, scope: $scope) {
       rows { rowId realization { ${REALIZATION} } }
       complete
       cursor
@@ -20,8 +20,10 @@ const SCORES = /* GraphQL */ `
 `;
 
 const FULL = /* GraphQL */ `
-  query ($planId: ID!) {
-    sheetRows(planId: $planId, year: 2022, checkpoint: YEAR_END) { rows { rowId realization { ${REALIZATION} } } }
+  query ($planId: ID!, $scope: SheetScopeInput) {
+    sheetRows(planId: $planId, year: 2022, checkpoint: YEAR_END, scope: $scope) {
+      rows { rowId realization { ${REALIZATION} } }
+    }
   }
 `;
 
@@ -31,9 +33,10 @@ type Page = { rows: Row[]; complete: boolean; cursor: string };
 const byRow = (rows: Row[]) => new Map(rows.map((r) => [r.rowId, JSON.stringify(r.realization)]));
 
 describeOnSondrio('sheetScores: the scores moved since a read (%s)', (sondrio) => {
-  const scores = async (after: string | null): Promise<Page> =>
-    ok(await sondrio.server.gql(SCORES, { planId: sondrio.plan.planId, after })).sheetScores;
-  const full = async () => byRow(ok(await sondrio.server.gql(FULL, { planId: sondrio.plan.planId })).sheetRows.rows);
+  const scores = async (after: string | null, scope: object | null = null): Promise<Page> =>
+    ok(await sondrio.server.gql(SCORES, { planId: sondrio.plan.planId, after, scope })).sheetScores;
+  const full = async (scope: object | null = null) =>
+    byRow(ok(await sondrio.server.gql(FULL, { planId: sondrio.plan.planId, scope })).sheetRows.rows);
 
   it('without `after`: every row of the sheet, complete, as the full read answers it', async () => {
     const page = await scores(null);
@@ -63,5 +66,20 @@ describeOnSondrio('sheetScores: the scores moved since a read (%s)', (sondrio) =
     const page = await scores('elsewhere.1');
     expect(page.complete).toBe(true);
     expect(byRow(page.rows)).toEqual(await full());
+  });
+
+  it("a unit's sheet: the rows of that sheet only, as its full read", async () => {
+    const { plan, server } = sondrio;
+    const units = ok(
+      await server.gql(`query($id: ID!) { organisation(id: $id) { units { id name } } }`, { id: plan.orgId }),
+    ).organisation.units as Array<{ id: string; name: string }>;
+    const unit = units.find((u) =>
+      plan.rows.some((r) => r.level === 'INDICATOR' && r.responsibleUnits.includes(u.name)),
+    )!;
+    const scope = { unitId: unit.id };
+    const page = await scores(null, scope);
+    const sheet = await full(scope);
+    expect(sheet.size).toBeLessThan(plan.rows.length);
+    expect(byRow(page.rows)).toEqual(sheet);
   });
 });
