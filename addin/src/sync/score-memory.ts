@@ -7,8 +7,8 @@
  * batch's rows and `affected`, a delta's rows, a live event) are written to the sheet but never noted here, since
  * a score that moved and moved back between two reads is in neither read's difference; every Sync and Refresh
  * first brings the memory to the server's scores now, then puts them where the sheet shows something else. Kept in
- * the pane, not the workbook: a pane reloaded (or a cursor this server no longer knows) gets every score again,
- * marked complete, as the full read did.
+ * the pane, not the workbook: filled at Load and Bind; a pane reloaded (or a cursor this server no longer knows)
+ * gets every score again, marked complete, as the full read did.
  */
 import type { RealizationView } from '../api/types';
 import { positionsByRowId, type PlanTable } from './columns';

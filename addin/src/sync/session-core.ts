@@ -199,6 +199,19 @@ export class SessionCore {
     if (access && this.state) await protectBoundTable(this.options.workbook, this.state.binding, access);
   }
 
+  /**
+   * The server's scores of a binding just loaded or bound, remembered so that its first Sync and Refresh already ask
+   * only the scores moved since (score-memory.ts). Only a saving: when it fails (offline, a server without
+   * sheetScores) the Load or Bind has still succeeded, and the next Sync reads every score as before.
+   */
+  protected async rememberScores(binding: Binding): Promise<void> {
+    try {
+      await this.memories.of(binding).catchUp(this.context(), binding);
+    } catch {
+      // nothing remembered: the next read of scores answers every row (complete)
+    }
+  }
+
   /** runs a sending operation and stores what it learnt, also when it stopped half-way on an error */
   protected async guard(work: () => Promise<SyncRun>): Promise<SyncRun> {
     try {
