@@ -1,10 +1,8 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { realizationView } from '../services/realization-view';
-import { trailOf, scoredRows } from '../sync/score-trail';
-import { onSheet, resolveScope } from '../sync/sheet-scope';
 import type { Context } from './context';
-import { readSheet, sheetScores } from './sheet-read';
+import { scoresSince } from './sheet-scores-read';
 import { SheetScopeInput } from './types/sheet-scope';
 import { SheetScoresPage } from './types/sheet-scores';
 
@@ -36,16 +34,13 @@ export class SheetScoresResolver {
     scope: SheetScopeInput | null,
     @Ctx() ctx: Context,
   ): Promise<SheetScoresPage> {
-    const read = await readSheet(ctx, planId, year, checkpoint);
-    const scoped = resolveScope(ctx, read.state, scope);
-    const scores = await sheetScores(ctx, read);
-    const trail = trailOf(ctx.snapshots);
-    const before = after ? trail.given(planId, year, checkpoint, after) : undefined;
-    const shown = scoped ? (node: { id: string }) => onSheet(scoped, node.id) : undefined;
-    const rows = scoredRows(read.state, scores, before, shown).map(({ node, result }) => ({
-      rowId: node.id,
-      realization: realizationView(result as Parameters<typeof realizationView>[0], year, checkpoint),
-    }));
-    return { rows, complete: !before, cursor: trail.give(planId, year, checkpoint, scores) };
+    const { rows, complete, cursor } = await scoresSince(ctx, { planId, year, checkpoint, after, scope });
+    const realization = (result: object | undefined) =>
+      realizationView(result as Parameters<typeof realizationView>[0], year, checkpoint);
+    return {
+      rows: rows.map(({ node, result }) => ({ rowId: node.id, realization: realization(result) })),
+      complete,
+      cursor,
+    };
   }
 }

@@ -62,13 +62,28 @@ export class ScoreTrail {
   }
 }
 
+/**
+ * Each result's realization as JSON (every field, explanation included), written once per result object: a result
+ * belongs to one period's scores, and a sync rescores only what it moved, keeping the others as the same objects.
+ * Between two reads of a pane under B4 the other panes' syncs rescore about a quarter of the plan; compared anew for
+ * every pane, those views were most of a moved read's time.
+ */
+const viewJson = new WeakMap<object, string>();
+
+function viewOf(result: object, year: number, checkpoint: Checkpoint): string {
+  let json = viewJson.get(result);
+  if (json === undefined) {
+    json = JSON.stringify(realizationView(result as Parameters<typeof realizationView>[0], year, checkpoint));
+    viewJson.set(result, json);
+  }
+  return json;
+}
+
 /** A row's score in two score sets is the same realization: the same result, or one that reads the same. */
 function sameScore(before: object | undefined, now: object | undefined, year: number, checkpoint: Checkpoint): boolean {
   if (before === now) return true;
   if (!before || !now) return false;
-  const view = (result: object) =>
-    JSON.stringify(realizationView(result as Parameters<typeof realizationView>[0], year, checkpoint));
-  return view(before) === view(now);
+  return viewOf(before, year, checkpoint) === viewOf(now, year, checkpoint);
 }
 
 /**

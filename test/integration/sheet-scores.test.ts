@@ -3,6 +3,7 @@
  * exactly the rows whose realization differs between two full reads, one before and one after the change; without
  * `after`, or with one this server does not keep, every row's score, marked complete.
  */
+import { scoresServed } from '../../server/graphql/sheet-scores-read';
 import { describeOnSondrio } from '../helpers/sondrio-server';
 import { ok } from '../helpers/sync';
 
@@ -26,6 +27,9 @@ const FULL = /* GraphQL */ `
     }
   }
 `;
+
+/** the same read, which the served path declines (a directive): executed by graphql-js */
+const EXECUTED = SCORES.replace('complete', 'complete @include(if: true)');
 
 type Row = { rowId: string; realization: unknown };
 type Page = { rows: Row[]; complete: boolean; cursor: string };
@@ -81,5 +85,24 @@ describeOnSondrio('sheetScores: the scores moved since a read (%s)', (sondrio) =
     const sheet = await full(scope);
     expect(sheet.size).toBeLessThan(plan.rows.length);
     expect(byRow(page.rows)).toEqual(sheet);
+  });
+
+  it('served before execution, the answers are those graphql-js gives (every row, and the moved ones)', async () => {
+    const { server, plan, sheet } = sondrio;
+    const both = async (after: string | null) => {
+      const served = scoresServed.count;
+      const fast = await server.gql(SCORES, { planId: plan.planId, after });
+      expect(scoresServed.count).toBe(served + 1);
+      const slow = await server.gql(EXECUTED, { planId: plan.planId, after });
+      expect(scoresServed.count).toBe(served + 1);
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+      return ok(fast).sheetScores as Page;
+    };
+    const first = await both(null);
+    const row = await sheet.row('INDICATOR', '1.1.3');
+    await sheet.sync([{ rowId: row.rowId, rowVersion: row.rowVersion, actual: '5' }]);
+    const moved = await both(first.cursor);
+    expect(moved.complete).toBe(false);
+    expect(moved.rows.length).toBeGreaterThan(0);
   });
 });
