@@ -113,14 +113,13 @@ function scoresRead(schema: GraphQLSchema, root: SheetRowsRoot): ScoresRead | nu
 /** each row's text per score object and selection (a score is one row's: its id is checked all the same) */
 const rowTexts = new WeakMap<object, Map<string, { id: string; text: string }>>();
 
-/** complete answers' rows per scores object, selection and scope */
-const completeTexts = new WeakMap<object, Map<string, string>>();
+/** answers' rows per scores object, the scores before (their cursor, none when complete), selection and scope */
+const answers = new WeakMap<object, Map<string, string>>();
 
-function listOf(texts: string[], scores: object, whole: string | null): string {
+function listOf(texts: string[], scores: object, whole: string): string {
   const list = `[${texts.join(',')}]`;
-  if (whole === null) return list;
-  let byKey = completeTexts.get(scores);
-  if (!byKey) completeTexts.set(scores, (byKey = new Map()));
+  let byKey = answers.get(scores);
+  if (!byKey) answers.set(scores, (byKey = new Map()));
   byKey.set(whole, list);
   return list;
 }
@@ -144,9 +143,10 @@ async function answerOf(ctx: Context, read: ScoresRead): Promise<Record<string, 
     });
     return `{${parts.join(',')}}`;
   };
-  // every row's: the same for each pane that binds at this state (bench B4: 50 panes binding at once)
-  const whole = complete ? `${shape}|${JSON.stringify(read.args.scope ?? null)}` : null;
-  const known = whole ? completeTexts.get(scores)?.get(whole) : undefined;
+  // the same for each pane that read the same scores before (bench B4: 50 panes binding at once, or reading after
+  // the same syncs), or every row's
+  const whole = `${complete ? '' : read.args.after}|${shape}|${JSON.stringify(read.args.scope ?? null)}`;
+  const known = answers.get(scores)?.get(whole);
   const texts = known
     ? []
     : rows.map(({ node, result }) => {
