@@ -123,11 +123,17 @@ export class Pane {
       (r) => this.rowIds.includes(r.rowId),
     );
     for (const r of rows) this.versions.set(r.rowId, r.rowVersion);
-    // Load and Bind remember every score (addin/src/sync/session-core.ts, rememberScores): the cycle's reads are moved ones
-    if (MIX === 'moved') {
-      const scores = await this.post(body(SHEET_SCORES, { planId: this.planId, year: 2022, checkpoint: 'YEAR_END' }));
-      this.scoresCursor = /"cursor":"([^"]+)"/.exec(scores.text.slice(-300))?.[1] ?? null;
-    }
+  }
+
+  /**
+   * Load and Bind remember every score (addin/src/sync/session-core.ts, rememberScores), so the cycle's score reads
+   * are moved ones; nothing in the old mix. Asked once every pane has bound (openPanes): the 50 binds at once already
+   * come near their 30 s on a loaded machine.
+   */
+  async rememberScores(): Promise<void> {
+    if (MIX !== 'moved') return;
+    const scores = await this.post(body(SHEET_SCORES, { planId: this.planId, year: 2022, checkpoint: 'YEAR_END' }));
+    this.scoresCursor = /"cursor":"([^"]+)"/.exec(scores.text.slice(-300))?.[1] ?? null;
   }
 
   /** One request of the cycle, timed; false when it failed (transport, status, GraphQL error or a refused row). */

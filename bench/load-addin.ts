@@ -61,6 +61,7 @@ export async function openPanes(
   // one after another over one socket, 49 connections were opened at the window's first instant and the loaded
   // server accepted one per turn of its event loop, 4 s for the last (session synctail, 7 December)
   await Promise.all(panes.map((pane) => pane.bind()));
+  await Promise.all(panes.map((pane) => pane.rememberScores()));
   return panes;
 }
 

@@ -27,7 +27,8 @@ export async function scoresSince(
   ctx: Context,
   args: { planId: string; year: number; checkpoint: Checkpoint; after: string | null; scope: SheetScopeInput | null },
 ): Promise<{
-  rows: Array<{ node: PlanNode; result: object | undefined }>;
+  /** the rows, worked out when asked (a served answer kept for these scores needs none) */
+  rows: () => Array<{ node: PlanNode; result: object | undefined }>;
   complete: boolean;
   cursor: string;
   scores: object;
@@ -39,7 +40,7 @@ export async function scoresSince(
   const trail = trailOf(ctx.snapshots);
   const before = after ? trail.given(planId, year, checkpoint, after) : undefined;
   const shown = scoped ? (node: PlanNode) => onSheet(scoped, node.id) : undefined;
-  const rows = scoredRows(read.state, scores, before, shown);
+  const rows = () => scoredRows(read.state, scores, before, shown);
   return { rows, complete: !before, cursor: trail.give(planId, year, checkpoint, scores), scores };
 }
 
@@ -149,7 +150,7 @@ async function answerOf(ctx: Context, read: ScoresRead): Promise<Record<string, 
   const known = answers.get(scores)?.get(whole);
   const texts = known
     ? []
-    : rows.map(({ node, result }) => {
+    : rows().map(({ node, result }) => {
         if (!result) return rowText(node, result);
         // a row's text kept on its score: every pane reading after the same syncs asks the same moved rows
         let byShape = rowTexts.get(result);

@@ -38,7 +38,7 @@ export class SheetScoresResolver {
     const realization = (result: object | undefined) =>
       realizationView(result as Parameters<typeof realizationView>[0], year, checkpoint);
     return {
-      rows: rows.map(({ node, result }) => ({ rowId: node.id, realization: realization(result) })),
+      rows: rows().map(({ node, result }) => ({ rowId: node.id, realization: realization(result) })),
       complete,
       cursor,
     };
