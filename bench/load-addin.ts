@@ -2,6 +2,7 @@ import os from 'node:os';
 import {
   byOperation,
   CYCLE,
+  MIX,
   ROWS_PER_SYNC,
   type Failure,
   lostWrites,
@@ -60,6 +61,7 @@ export async function openPanes(
   // one after another over one socket, 49 connections were opened at the window's first instant and the loaded
   // server accepted one per turn of its event loop, 4 s for the last (session synctail, 7 December)
   await Promise.all(panes.map((pane) => pane.bind()));
+  await Promise.all(panes.map((pane) => pane.rememberScores()));
   return panes;
 }
 
@@ -108,6 +110,8 @@ export async function benchAddinLoad(
     const ms = samples.map((s) => s.ms);
     const p99 = percentile(ms, 99);
     const ops = byOperation(samples);
+    // moved-score reads answered with every row: a pane's first, or a cursor the server no longer kept
+    const completeScores = panes.reduce((sum, pane) => sum + pane.completeScores, 0);
     const errors = failures.length;
     const meanMs = ms.reduce((a, b) => a + b, 0) / ms.length;
     const cores = os.cpus().length;
@@ -129,7 +133,7 @@ export async function benchAddinLoad(
           .map(([op, o]) => `${op} ×${o.n} p50 ${o.p50} / p99 ${o.p99} ms`)
           .join(', ')}; ` +
         `${errors} errors; ${acknowledged.size} rows acknowledged, ${acknowledged.size - lost.length} found with the last value sent; ` +
-        `mix per pane cycle: 1 sync of 20 edited rows, 2 reads of every row's realization, 3 sheetRows(after: cursor); ` +
+        `mix (${MIX}) per pane cycle: 1 sync of 20 edited rows, ${MIX === 'full' ? "2 reads of every row's realization" : `2 reads of the scores moved since the pane's last (${completeScores} answered every row)`}, 3 sheetRows(after: cursor); ` +
         `${capacityNote(capacity, connections, cores, GOAL_MS, meanMs, dialect)}; ` +
         `load average ${os.loadavg()[0].toFixed(1)} on ${cores} cores` +
         (smoke ? ' (smoke)' : ''),
@@ -144,6 +148,8 @@ export async function benchAddinLoad(
         latencyMean: meanMs,
         cpu: { window: cpu, ...capacity },
         byOperation: ops,
+        mix: MIX,
+        completeScores,
         errors,
         errorSamples: failures.slice(0, 5),
         rowsAcknowledged: acknowledged.size,

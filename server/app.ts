@@ -15,6 +15,7 @@ import { refuseDeepJson } from './http/json-depth';
 import { stringifyInSlices } from './speed/stringify-in-slices';
 import { sendKeptBytes } from './speed/kept-bytes';
 import { realizationRowsPlugin } from './graphql/realization-rows';
+import { sheetScoresPlugin } from './graphql/sheet-scores-read';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './graphiql';
 import { armor, OPERATION_LIMITS } from './http/armor';
@@ -157,6 +158,7 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
       planCost({ ...PLAN_COST, ...options.planCost }),
       keptAnswersPlugin(answers),
       realizationRowsPlugin(),
+      sheetScoresPlugin(),
       live.plugin(),
       ...limits.plugins,
     ],

@@ -20,6 +20,7 @@ export const PLAN_WIDE = {
     'planLint',
     'planLintConnection',
     'sheetRows',
+    'sheetScores',
     'rowHistory',
     'rowHistoryConnection',
     'codeValues',

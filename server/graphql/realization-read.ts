@@ -94,7 +94,10 @@ export function plain(field: GraphQLField<unknown, unknown> | undefined, node: F
   return !!field && field.resolve === undefined && !node.arguments?.length;
 }
 
-/** The one `sheetRows` root field of a query, its coerced arguments and page type; null on anything else. */
+/**
+ * The one `sheetRows` root field of a query (or the root field `name`: sheet-scores-read.ts), its coerced arguments
+ * and page type; null on anything else.
+ */
 export type SheetRowsRoot = {
   key: string;
   node: FieldNode;
@@ -108,14 +111,15 @@ export function sheetRowsRoot(
   operation: OperationDefinitionNode | undefined,
   fragmentList: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
+  name = 'sheetRows',
 ): SheetRowsRoot | null {
   const query = schema.getQueryType();
   if (!operation || operation.operation !== 'query' || !query) return null;
   const fragments = new Map(Object.entries(fragmentList));
   const roots = collect(schema, fragments, query, operation.selectionSet);
-  if (!roots || roots.length !== 1 || roots[0].node.name.value !== 'sheetRows') return null;
+  if (!roots || roots.length !== 1 || roots[0].node.name.value !== name) return null;
   const root = roots[0].node;
-  const field = query.getFields().sheetRows;
+  const field = query.getFields()[name];
   const page = getNamedType(field?.type);
   if (!field || !root.selectionSet || !isObjectType(page)) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);

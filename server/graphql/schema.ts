@@ -23,6 +23,7 @@ import { PLAN_MOVE_RESOLVERS, ProfilesResolver } from './profiles.resolver';
 import { RELATION_RESOLVERS } from './relations';
 import { CHILD_CONNECTION_RESOLVERS } from './child-connections';
 import { ReportResolver } from './report.resolver';
+import { SheetScoresResolver } from './sheet-scores.resolver';
 import { SyncResolver } from './sync.resolver';
 import { UndoSyncResolver } from './undo-sync.resolver';
 import { TargetValueResolver } from './target-value.resolver';
@@ -49,6 +50,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         ReportResolver,
         DashboardEntriesResolver,
         SyncResolver,
+        SheetScoresResolver,
         BindableScopesResolver,
         UndoSyncResolver,
         MeResolver,

@@ -15,10 +15,10 @@ import { startSondrioServer, type SondrioServer } from '../helpers/sondrio-serve
 
 it('the committed manifest holds exactly the add-in’s operations (`npm run trusted-documents`)', () => {
   expect(readFileSync(MANIFEST_FILE, 'utf8')).toBe(manifestText());
-  // the nine operations of addin/src/api/queries.ts (the planChanged subscription among them) and the six of
+  // the ten operations of addin/src/api/queries.ts (the planChanged subscription among them) and the six of
   // insight-queries.ts (formula cells, "Perché?", "Cronologia", the conflicts' authors, "Annulla l'ultimo invio",
   // the units and cruscotti a new binding may be scoped to), each with its fragments
-  expect(addinDocuments()).toHaveLength(15);
+  expect(addinDocuments()).toHaveLength(16);
 });
 
 const UNKNOWN = '{ planVersions { id label } }';

@@ -102,7 +102,7 @@ describe('npm run bench -- --smoke', () => {
       expect(r.details.rowsAcknowledged).toBeGreaterThan(0);
       expect(r.details.lostWrites).toBe(0);
       expect(r.details.errors).toBe(0);
-      expect(Object.keys(r.details.byOperation).sort()).toEqual(['delta', 'realizations', 'sync']);
+      expect(Object.keys(r.details.byOperation).sort()).toEqual(['delta', 'scores', 'sync']);
       // the CPU of the load window (bench/capacity.ts): the servers', their event loops' and the panes'
       const cpu = r.details.cpu;
       expect(cpu.window.serverMs).toBeGreaterThan(0);

@@ -97,6 +97,8 @@ const BOUNDED: Record<string, string> = {
   // (docs/sheet-contract.md); a page could mix two states of the plan
   'SheetRowsPage.rows': 'the sync contract: the whole sheet at once, then deltas with since',
   'SheetRowsPage.deletedRowIds': 'the sync contract: rows deleted since the last read',
+  // the same sheet's scores: all of one state of the plan, or those moved since the pane's last read of them
+  'SheetScoresPage.rows': 'the sync contract: every score at once, then the moved ones since a cursor',
 };
 
 /** Field names whose words come from a fixed set: they must be enums (or IDs, for the few that name a row). */

@@ -11,6 +11,7 @@ import {
   POLARITY_FINDINGS,
   REALIZATIONS,
   SHEET_ROWS,
+  SHEET_SCORES,
   SYNC_ROWS,
   type Operation,
 } from './queries';
@@ -145,6 +146,22 @@ export class CruscottoClient {
     scope: ScopeOfSheet | null = null,
   ): Promise<Array<{ rowId: string; realization: RealizationView | null }>> {
     return (await this.request(REALIZATIONS, { planId, year, checkpoint, scope: scopeInput(scope) })).sheetRows.rows;
+  }
+
+  /** the rows' scores: all (`complete`), or with `after` only those moved since the answer that gave that cursor */
+  async sheetScores(
+    planId: string,
+    year: number,
+    checkpoint: ServerCheckpoint,
+    after: string | null,
+    scope: ScopeOfSheet | null = null,
+  ): Promise<{
+    rows: Array<{ rowId: string; realization: RealizationView | null }>;
+    complete: boolean;
+    cursor: string;
+  }> {
+    const vars = { planId, year, checkpoint, after, scope: scopeInput(scope) };
+    return (await this.request(SHEET_SCORES, vars)).sheetScores;
   }
 
   async syncRows(batch: SyncBatch): Promise<SyncAnswer> {

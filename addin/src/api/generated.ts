@@ -539,6 +539,17 @@ export type RealizationsQueryVariables = Exact<{
 
 export type RealizationsQuery = { sheetRows: { deletedRowIds: Array<string>, serverTime: string, rows: Array<{ rowId: string, realization: { status: ScoreStatus, score: number | null, display: string | null, text: string, errors: Array<string>, checkpoint: Checkpoint } | null }> } };
 
+export type SheetScoresQueryVariables = Exact<{
+  planId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+  checkpoint: Checkpoint;
+  after?: InputMaybe<Scalars['String']['input']>;
+  scope?: InputMaybe<SheetScopeInput>;
+}>;
+
+
+export type SheetScoresQuery = { sheetScores: { complete: boolean, cursor: string, rows: Array<{ rowId: string, realization: { status: ScoreStatus, score: number | null, display: string | null, text: string, errors: Array<string>, checkpoint: Checkpoint } | null }> } };
+
 export type SyncRowsMutationVariables = Exact<{
   input: SyncBatchInput;
 }>;

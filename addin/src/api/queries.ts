@@ -196,6 +196,26 @@ export const REALIZATIONS = operation<Wire.RealizationsQuery, Wire.RealizationsQ
   ${REALIZATION_FIELDS}
 `);
 
+/**
+ * The rows' scores alone: every row's, or with `after` (the last answer's cursor) only those that moved since
+ * (sync/score-memory.ts). `complete` says which.
+ */
+export const SHEET_SCORES = operation<Wire.SheetScoresQuery, Wire.SheetScoresQueryVariables>(/* GraphQL */ `
+  query SheetScores($planId: ID!, $year: Int!, $checkpoint: Checkpoint!, $after: String, $scope: SheetScopeInput) {
+    sheetScores(planId: $planId, year: $year, checkpoint: $checkpoint, after: $after, scope: $scope) {
+      rows {
+        rowId
+        realization {
+          ...RealizationFields
+        }
+      }
+      complete
+      cursor
+    }
+  }
+  ${REALIZATION_FIELDS}
+`);
+
 export const SYNC_ROWS = operation<Wire.SyncRowsMutation, Wire.SyncRowsMutationVariables>(/* GraphQL */ `
   mutation SyncRows($input: SyncBatchInput!) {
     syncRows(input: $input) {

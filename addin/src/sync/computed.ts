@@ -1,12 +1,13 @@
 /**
  * The computed cells are the server's (issue 12, defect 7). Sheet protection keeps typing out of "% Realizzazione";
  * when someone lifted it and typed there anyway, the value never travels (output columns are not sent) and must not
- * stay either: every Sync puts the server's scores back where the sheet shows something else. One request.
+ * stay either: every Sync puts the server's scores back where the sheet shows something else. One request, for the
+ * scores that moved since the pane last read them (score-memory.ts); the comparison is local.
  */
 import { OfflineError } from '../api/errors';
-import { positionsByRowId, type PlanTable } from './columns';
+import type { PlanTable } from './columns';
 import type { OperationContext } from './context';
-import { scoreCells } from './server-cells';
+import { ScoreMemory } from './score-memory';
 import type { Binding } from './types';
 import type { TableWriter } from './writer';
 
@@ -17,26 +18,14 @@ export async function restoreRealizations(
   writer: TableWriter,
 ): Promise<void> {
   if (!table.headers.realization) return;
-  let scores;
+  // a context without the session's memory reads every score
+  const memory = ctx.scores ?? new ScoreMemory();
   try {
-    scores = await ctx.client.realizations(binding.planId, binding.year, binding.checkpoint);
+    await memory.catchUp(ctx, binding);
   } catch (error) {
     // the rows' answers are written already; the next Sync puts the scores back
     if (error instanceof OfflineError) return;
     throw error;
   }
-  const positionsOf = positionsByRowId(table.lines);
-  for (const { rowId, realization } of scores) {
-    for (const position of positionsOf.get(rowId) ?? []) {
-      const line = table.lines[position];
-      const message = writer.message(position);
-      const cells = scoreCells(realization, ctx.language, message);
-      // only what differs is written: the score, and the reason of a blank in "Messaggio" (server-cells.ts)
-      const changed: Partial<typeof cells> = {};
-      if ((cells.realization === '' ? null : cells.realization) !== line.realization)
-        changed.realization = cells.realization;
-      if (cells.syncMessage !== undefined && cells.syncMessage !== message) changed.syncMessage = cells.syncMessage;
-      if (Object.keys(changed).length) writer.set(position, changed);
-    }
-  }
+  memory.restore(table, writer, ctx.language);
 }

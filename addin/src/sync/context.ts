@@ -4,6 +4,7 @@ import type { Language } from '../i18n';
 import { messages } from '../i18n';
 import type { TableData, WorkbookPort } from '../workbook/port';
 import { canonicalHeaders, linesOf, type ColumnHeaders, type PlanTable } from './columns';
+import type { ScoreMemory } from './score-memory';
 import type { Binding, Operation } from './types';
 import { ColumnsMissingError, layoutPositions, readColumns } from './column-identity';
 import type { LayoutColumnKey } from '@core/sheet/layout';
@@ -15,6 +16,8 @@ export type OperationContext = {
   author: string | null;
   workbookName: string | null;
   progress(operation: Operation, done: number, total: number): void;
+  /** the server's scores of the bound sheet as the pane last read them (score-memory.ts); absent: every score read */
+  scores?: ScoreMemory;
 };
 
 export function headersOf(binding: Binding): ColumnHeaders {

@@ -1,7 +1,8 @@
 /**
  * Refresh scores: colleagues' changes since the last read (sheetRows with `since`) go into the rows that have no
  * local edit; a row edited here AND on the server becomes a conflict instead of losing the edit; rows deleted on the
- * server leave the sheet only when untouched here. Then every row's realization is written back.
+ * server leave the sheet only when untouched here. Then the scores: those a live update carries, or the server's
+ * scores now, read as the ones moved since the pane's last read (score-memory.ts) and written where the sheet differs.
  */
 import type { LayoutColumnKey } from '@core/sheet/layout';
 import { OfflineError } from '../api/errors';
@@ -26,6 +27,7 @@ import { writeProvisional } from './send';
 import { parentNames, scoreCells, serverCells, serverInputs } from './server-cells';
 import type { StoredState } from './state';
 import type { ConflictRecord, RefreshSummary } from './types';
+import { ScoreMemory } from './score-memory';
 import { refreshVisuals } from './visuals';
 import { TableWriter } from './writer';
 import { messages } from '../i18n';
@@ -62,12 +64,13 @@ export async function refreshScores(
   };
   ctx.progress('refresh', 0, 2);
   let page;
-  let scores;
+  // a context without the session's memory reads every score
+  const memory = ctx.scores ?? new ScoreMemory();
   try {
     const { planId, year, checkpoint, scope } = binding;
     page = await ctx.client.sheetRows(planId, year, checkpoint, binding, false, scope);
     ctx.progress('refresh', 1, 2);
-    scores = known ?? (await ctx.client.realizations(planId, year, checkpoint, scope));
+    if (!known) await memory.catchUp(ctx, binding);
   } catch (error) {
     if (!(error instanceof OfflineError)) throw error;
     summary.offline = true;
@@ -152,21 +155,23 @@ export async function refreshScores(
       });
     else writer.remove(position);
   }
-  for (const { rowId, realization } of scores) {
-    for (const position of positionsOf.get(rowId) ?? []) {
-      // the score and, in "Messaggio", why there is none (a message of the sync stays: server-cells.ts scoreCells)
-      writer.set(position, scoreCells(realization, ctx.language, writer.message(position)));
+  if (known) {
+    for (const { rowId, realization } of known) {
+      for (const position of positionsOf.get(rowId) ?? []) {
+        // the score and, in "Messaggio", why there is none (a message of the sync stays: server-cells.ts scoreCells)
+        writer.set(position, scoreCells(realization, ctx.language, writer.message(position)));
+      }
     }
-  }
+  } else memory.restore(table, writer, ctx.language);
   ctx.progress('refresh', 2, 2);
   await writer.flush();
 
   if (appended.length) {
-    const scoreOf = new Map(scores.map((s) => [s.rowId, s.realization]));
+    const scoreOf = new Map((known ?? []).map((s) => [s.rowId, s.realization]));
     const keyOf = new Map(Object.entries(table.headers).map(([key, header]) => [header, key as LayoutColumnKey]));
     const rows = appended.map((row) => {
       const parent = parentOf.get(row.rowId) ?? '';
-      const score = scoreOf.get(row.rowId) ?? row.realization;
+      const score = (known ? scoreOf.get(row.rowId) : memory.get(row.rowId)) ?? row.realization;
       const cells = serverCells({ ...row, realization: score }, parent, synced, ctx.language);
       cells.rowHash = rowHash(visibleInputs(serverInputs(row, parent), table.headers));
       return table.columns.map((h) => (keyOf.has(h) ? cells[keyOf.get(h)!] : ''));

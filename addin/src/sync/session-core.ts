@@ -8,6 +8,7 @@ import type { Me } from '../api/types';
 import { messages, type Language } from '../i18n';
 import type { WorkbookPort } from '../workbook/port';
 import type { OperationContext } from './context';
+import { ScoreMemories } from './score-memory';
 import type { SyncRun } from './send';
 import { protectBoundTable, sheetAccess, type SheetAccess } from './sheet-access';
 import type { StoredState } from './state';
@@ -46,6 +47,8 @@ export class SessionCore {
   protected me: Me | null = null;
   protected planList: PlanChoice[] = [];
   protected readonly listeners = new Set<(progress: Progress) => void>();
+  /** each binding's scores as last read: Sync and Refresh ask only those that moved since (score-memory.ts) */
+  private readonly memories = new ScoreMemories();
   readonly language: Language;
 
   constructor(readonly options: SessionOptions) {
@@ -196,6 +199,19 @@ export class SessionCore {
     if (access && this.state) await protectBoundTable(this.options.workbook, this.state.binding, access);
   }
 
+  /**
+   * The server's scores of a binding just loaded or bound, remembered so that its first Sync and Refresh already ask
+   * only the scores moved since (score-memory.ts). Only a saving: when it fails (offline, a server without
+   * sheetScores) the Load or Bind has still succeeded, and the next Sync reads every score as before.
+   */
+  protected async rememberScores(binding: Binding): Promise<void> {
+    try {
+      await this.memories.of(binding).catchUp(this.context(), binding);
+    } catch {
+      // nothing remembered: the next read of scores answers every row (complete)
+    }
+  }
+
   /** runs a sending operation and stores what it learnt, also when it stopped half-way on an error */
   protected async guard(work: () => Promise<SyncRun>): Promise<SyncRun> {
     try {
@@ -235,6 +251,7 @@ export class SessionCore {
       language: this.language,
       author: this.options.author ?? null,
       workbookName: this.options.workbookName ?? null,
+      scores: this.state ? this.memories.of(this.state.binding) : undefined,
       progress: (operation, done, total) => {
         for (const l of this.listeners) l({ operation, done, total });
       },

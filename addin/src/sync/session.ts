@@ -75,6 +75,7 @@ export class WorkbookSession extends SessionCore {
       : await loadPlan(this.context(), serverUrl, request);
     const { state, summary } = done;
     await this.save(state, [], []);
+    await this.rememberScores(state.binding);
     await noteBase(this.options.workbook, state.binding, done.table);
     await this.protect();
     return summary;
@@ -247,6 +248,7 @@ export class WorkbookSession extends SessionCore {
       bound ? { current: bound, discard: unsent === 'discard' } : null,
     );
     await this.save(state, [], []);
+    await this.rememberScores(state.binding);
     await noteBase(this.options.workbook, state.binding);
     await this.protect();
     return summary;

@@ -37,6 +37,13 @@ export class TableWriter {
       : (this.table.lines[position]?.message ?? '');
   }
 
+  /** the row's "% Realizzazione" once the buffered writes land (a batch's answer may have set it), as message() */
+  realization(position: number): number | null {
+    const pending = this.cells.get(position)?.realization;
+    if (pending === undefined) return this.table.lines[position]?.realization ?? null;
+    return typeof pending === 'number' ? pending : null;
+  }
+
   mark(position: number, key: LayoutColumnKey, fill: string | null): void {
     const column = this.table.headers[key];
     if (column) this.marks.set(`${position}|${key}`, { row: position, column, fill });

@@ -1,0 +1,116 @@
+/**
+ * The scores a pane was last given, so that its next read carries only the scores that moved since (issue 15, B4: a
+ * full realization read answered ~1 MB per plan state, a third of the add-in's requests). Each answer of
+ * `sheetScores` names the exact scores it came from with a token; given that token back, the next answer is the
+ * rows whose realization differs between those scores and the plan's scores now.
+ *
+ * Why a token of the scores served and not the rows' commit cursor: scores kept under a stamp may be computed from
+ * rows read just after it (score-snapshots.ts, put), and a new profile version changes scores without a commit of
+ * the plan's rows; the same scores object is what the pane holds, so the difference from it is exact. A token this
+ * instance does not keep (another instance's, one pushed out, a restart) gets every row, marked complete: correct by
+ * construction either way.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Checkpoint } from '@core/vocabulary/enums';
+import type { PlanScores } from '../services/realization';
+import { realizationView } from '../services/realization-view';
+import { scoreOfRow } from '../services/score-of-row';
+import { levelOfNode, type PlanNode, type PlanState } from './plan-state';
+import { rowNodes } from './sheet-rows';
+
+/**
+ * Scores given out, per plan period, newest last. Under B4 (50 panes, a sync turn every few hundred ms) a pane reads
+ * its scores again within a few dozen turns. Held weakly: a plan's whole scores are megabytes, and the score cache
+ * (score-snapshots.ts) already keeps as many as its budget allows; the trail never keeps one longer than that, and a
+ * token whose scores are gone is answered complete.
+ */
+export const KEPT_PER_PERIOD = 48;
+/** plan periods whose given-out scores are kept, least recently given dropped first */
+const PERIODS = 64;
+
+/** this process's tokens: another instance's serials are not these scores */
+const INSTANCE = randomUUID().slice(0, 8);
+
+type Given = { token: string; scores: WeakRef<PlanScores> };
+
+/** One app's given-out scores (one per ScoreSnapshots, so two servers in one test process never share them). */
+export class ScoreTrail {
+  private readonly periods = new Map<string, Given[]>();
+  private readonly tokens = new WeakMap<PlanScores, string>();
+  private serial = 0;
+
+  /** The token of `scores` as given for this period, kept as the period's newest. */
+  give(planId: string, year: number, checkpoint: Checkpoint, scores: PlanScores): string {
+    const key = `${planId}|${year}|${checkpoint}`;
+    let token = this.tokens.get(scores);
+    if (!token) this.tokens.set(scores, (token = `${INSTANCE}.${++this.serial}`));
+    const list = (this.periods.get(key) ?? []).filter((g) => g.token !== token && g.scores.deref());
+    list.push({ token, scores: new WeakRef(scores) });
+    if (list.length > KEPT_PER_PERIOD) list.shift();
+    this.periods.delete(key);
+    this.periods.set(key, list);
+    if (this.periods.size > PERIODS) this.periods.delete(this.periods.keys().next().value!);
+    return token;
+  }
+
+  /** The scores given for this period under `token`, if still kept. */
+  given(planId: string, year: number, checkpoint: Checkpoint, token: string): PlanScores | undefined {
+    return this.periods
+      .get(`${planId}|${year}|${checkpoint}`)
+      ?.find((g) => g.token === token)
+      ?.scores.deref();
+  }
+}
+
+/**
+ * Each result's realization as JSON (every field, explanation included), written once per result object: a result
+ * belongs to one period's scores, and a sync rescores only what it moved, keeping the others as the same objects.
+ * Between two reads of a pane under B4 the other panes' syncs rescore about a quarter of the plan; compared anew for
+ * every pane, those views were most of a moved read's time.
+ */
+const viewJson = new WeakMap<object, string>();
+
+function viewOf(result: object, year: number, checkpoint: Checkpoint): string {
+  let json = viewJson.get(result);
+  if (json === undefined) {
+    json = JSON.stringify(realizationView(result as Parameters<typeof realizationView>[0], year, checkpoint));
+    viewJson.set(result, json);
+  }
+  return json;
+}
+
+/** A row's score in two score sets is the same realization: the same result, or one that reads the same. */
+function sameScore(before: object | undefined, now: object | undefined, year: number, checkpoint: Checkpoint): boolean {
+  if (before === now) return true;
+  if (!before || !now) return false;
+  return viewOf(before, year, checkpoint) === viewOf(now, year, checkpoint);
+}
+
+/**
+ * The rows of `state` (those `shown`, in tree order) with their scores: all of them without `before`, else only
+ * those whose realization differs between `before` and `now` (a row new since `before` has none there).
+ */
+export function scoredRows(
+  state: PlanState,
+  now: PlanScores,
+  before: PlanScores | undefined,
+  shown?: (node: PlanNode) => boolean,
+): Array<{ node: PlanNode; result: object | undefined }> {
+  const out: Array<{ node: PlanNode; result: object | undefined }> = [];
+  for (const node of rowNodes(state, shown)) {
+    const row = { level: levelOfNode(node), rowId: node.id };
+    const result = scoreOfRow(now, row);
+    if (before && sameScore(scoreOfRow(before, row), result, state.year, state.checkpoint)) continue;
+    out.push({ node, result });
+  }
+  return out;
+}
+
+const trails = new WeakMap<object, ScoreTrail>();
+
+/** The trail of one app, found by its score cache (ctx.snapshots): one per server, as the cache is. */
+export function trailOf(app: object): ScoreTrail {
+  let trail = trails.get(app);
+  if (!trail) trails.set(app, (trail = new ScoreTrail()));
+  return trail;
+}
