@@ -225,6 +225,14 @@ export const TABLE: Record<string, Probe> = {
     // a cursor names its plan: B's own, from the start of its commit order (server/services/commit-order.ts)
     (t) => ({ p: t.plan, u: t.unit, d: t.dashboard, c: Buffer.from(`${t.plan}:0`).toString('base64url') }),
   ),
+  // the pane's scores alone, whole and moved since a cursor (one no server knows: every row, complete)
+  sheetScores: read(
+    `query($p: ID!, $u: ID!, $d: ID!) { sheetScores(planId: $p, year: 2022) { rows { rowId realization { display } } cursor }
+    byUnit: sheetScores(planId: $p, year: 2022, scope: { unitId: $u }) { rows { rowId } }
+    byDashboard: sheetScores(planId: $p, year: 2022, scope: { dashboardId: $d }) { rows { rowId } }
+    afterCursor: sheetScores(planId: $p, year: 2022, after: "sconosciuto") { rows { rowId } complete } }`,
+    (t) => ({ p: t.plan, u: t.unit, d: t.dashboard }),
+  ),
   // the pane's scope choice: the units and cruscotti the caller may bind, never another organisation's
   bindableScopes: read(
     `query($p: ID!) { bindableScopes(planId: $p) { limitedToOwnUnits units { id name } dashboards { id name } } }`,
