@@ -1,4 +1,4 @@
-import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import { cursorOf } from '../services/commit-order';
 import { scoreOfRow } from '../services/score-of-row';
@@ -10,6 +10,7 @@ import { levelOfNode, type PlanNode } from '../sync/plan-state';
 import type { PlanScores } from '../services/realization';
 import { rowNodes } from '../sync/sheet-rows';
 import { onSheet, resolveScope } from '../sync/sheet-scope';
+import { answeredEarly } from './answered-early';
 import type { Context } from './context';
 import { deltaRead } from './delta-read';
 import { deltaAnswer } from './delta-rows';
@@ -112,29 +113,11 @@ async function answerOf(ctx: Context, read: RealizationRead): Promise<Record<str
  * pane's last read with all its columns), the slowest request of B4 once the realization read was served here.
  */
 export function realizationRowsPlugin(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async responseForOperation({ operation, document, request, contextValue, schema }) {
-          if (!contextValue.fastPaths) return null;
-          const fragments = Object.fromEntries(
-            document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
-          );
-          const variables = request.variables ?? {};
-          const root = sheetRowsRoot(schema, operation, fragments, variables);
-          const read = root && realizationRead(schema, root);
-          const delta = root && !read ? deltaRead(schema, root) : null;
-          if (!read && !delta) return null;
-          try {
-            const data = read ? await answerOf(contextValue, read) : await deltaAnswer(contextValue, delta!);
-            return { body: { kind: 'single', singleResult: { data } }, http: { headers: new HeaderMap() } };
-          } catch {
-            // executed instead: the resolver reports the error (not found, forbidden, a bad scope) as for any read,
-            // and a value this could not write as graphql-js does (NotServedHere) is completed by graphql-js
-            return null;
-          }
-        },
-      };
-    },
-  };
+  return answeredEarly(({ schema, operation, fragments, variables, context }) => {
+    const root = sheetRowsRoot(schema, operation, fragments, variables);
+    const read = root && realizationRead(schema, root);
+    if (read) return () => answerOf(context, read);
+    const delta = root ? deltaRead(schema, root) : null;
+    return delta ? () => deltaAnswer(context, delta) : null;
+  });
 }

@@ -1,10 +1,11 @@
-import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, GraphQLString, isObjectType, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import { RawJson } from '../speed/stringify-in-slices';
 import { type PlanNode } from '../sync/plan-state';
 import { scoredRows, trailOf } from '../sync/score-trail';
 import { onSheet, resolveScope, type SheetScopeInput } from '../sync/sheet-scope';
+import { answeredEarly } from './answered-early';
 import type { Context } from './context';
 import {
   collect,
@@ -176,27 +177,14 @@ export const scoresServed = { count: 0 };
 
 /** Answers the add-in's moved-scores read before execution (as realization-rows.ts the full read); else executed. */
 export function sheetScoresPlugin(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async responseForOperation({ operation, document, request, contextValue, schema }) {
-          if (!contextValue.fastPaths) return null;
-          const fragments = Object.fromEntries(
-            document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
-          );
-          const root = sheetRowsRoot(schema, operation, fragments, request.variables ?? {}, 'sheetScores');
-          const read = root && scoresRead(schema, root);
-          if (!read) return null;
-          try {
-            const data = await answerOf(contextValue, read);
-            scoresServed.count++;
-            return { body: { kind: 'single', singleResult: { data } }, http: { headers: new HeaderMap() } };
-          } catch {
-            // executed instead: the resolver reports the error (not found, forbidden, a bad scope) as for any read
-            return null;
-          }
-        },
-      };
-    },
-  };
+  return answeredEarly(({ schema, operation, fragments, variables, context }) => {
+    const root = sheetRowsRoot(schema, operation, fragments, variables, 'sheetScores');
+    const read = root && scoresRead(schema, root);
+    if (!read) return null;
+    return async () => {
+      const data = await answerOf(context, read);
+      scoresServed.count++;
+      return data;
+    };
+  });
 }

@@ -9,24 +9,13 @@ import { Checkpoint } from '@core/vocabulary/enums';
 import type { PlanSnapshot } from '../../server/services/plan-snapshot';
 import { TREE_KINDS, withRowsOf } from '../../server/services/plan-snapshot';
 import { PlanState } from '../../server/sync/plan-state';
+import { counted } from '../helpers/counted-list';
 
 class Indicator {
   constructor(
     readonly id: string,
     readonly step = 0,
   ) {}
-}
-
-/** a list whose places read are counted (the rows a pass over it looks at) */
-function counted<T extends object>(rows: T[]): { list: T[]; reads: () => number } {
-  let reads = 0;
-  const list = new Proxy(rows, {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-  });
-  return { list, reads: () => reads };
 }
 
 function snapshotOf(indicators: object[]): PlanSnapshot {

@@ -7,24 +7,13 @@
 import type { PlanSnapshot } from '../../server/services/plan-snapshot';
 import { TREE_KINDS, withRowsOf } from '../../server/services/plan-snapshot';
 import { type KeptAfter, rowsChanged } from '../../server/sync/kept-state';
+import { counted } from '../helpers/counted-list';
 
 class Indicator {
   constructor(readonly id: string) {}
 }
 class Target {
   constructor(readonly id: string) {}
-}
-
-/** a list whose places read are counted (the rows a pass over it looks at) */
-function counted<T extends object>(rows: T[]): { list: T[]; reads: () => number } {
-  let reads = 0;
-  const list = new Proxy(rows, {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-  });
-  return { list, reads: () => reads };
 }
 
 function snapshotOf(lists: Partial<Record<(typeof TREE_KINDS)[number], object[]>>): PlanSnapshot {
