@@ -1,5 +1,5 @@
 import type { OrgUnit, Target } from '../entities';
-import type { PlanSnapshot, TreeRows } from '../services/plan-snapshot';
+import { emptyTreeRows, type PlanSnapshot, type TreeRows } from '../services/plan-snapshot';
 import { PlanState } from './plan-state';
 
 /**
@@ -20,14 +20,8 @@ export type BatchWrites = TreeRows & {
 
 export function emptyWrites(): BatchWrites {
   return {
+    ...emptyTreeRows(),
     units: [],
-    perspectives: [],
-    strategicObjectives: [],
-    operationalObjectives: [],
-    indicators: [],
-    targets: [],
-    revisions: [],
-    measurements: [],
     unitLinks: [],
     unitsOf: new Map(),
     removed: new Set(),

@@ -10,7 +10,7 @@ import { Checkpoint } from '@core/vocabulary/enums';
 import type { PlanCompute } from '../../server/compute/pool';
 import type { Context } from '../../server/graphql/context';
 import { reportOf } from '../../server/graphql/report-of';
-import type { PlanSnapshot } from '../../server/services/plan-snapshot';
+import { emptyTreeRows, type PlanSnapshot } from '../../server/services/plan-snapshot';
 import type { PlanStamp } from '../../server/services/plan-stamp';
 import type { PlanScores } from '../../server/services/realization';
 import { ScoreSnapshots, type ScoredPlan } from '../../server/services/score-snapshots';
@@ -29,14 +29,9 @@ const YEAR_END = Checkpoint.YEAR_END;
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 const snapshot = {
+  ...emptyTreeRows(),
   plan: { id: 'p1', label: 'Piano' },
   perspectives: [{ id: 'P1', name: 'Prospettiva', code: null }],
-  strategicObjectives: [],
-  operationalObjectives: [],
-  indicators: [],
-  targets: [],
-  revisions: [],
-  measurements: [],
   entries: [],
 } as unknown as PlanSnapshot;
 
