@@ -9,8 +9,8 @@ import {
   scoreManager,
   scoreStrategicObjective,
 } from '@core/scoring';
-import type { ParsedValue, Polarity } from '@core/values/types';
 import {
+  banded,
   date,
   eur,
   month,
@@ -61,14 +61,7 @@ describe('§6.8 aggregation', () => {
   test('// §5.5 (b) weights with renormalisation (Sondrio OS 1, step): (20×0.75 + 30×1 + 40×0.8)/(20+30+40) = 86%, pass mark 80% achieved', () => {
     const sondrio = PROFILE_PRESETS.sondrio;
     const ctx = { ...Y2022, profile: sondrio };
-    const b = (
-      code: string,
-      pol: Polarity,
-      t: ParsedValue,
-      s80: ParsedValue,
-      s60: ParsedValue,
-      a: ParsedValue | undefined,
-    ) => scoreIndicator(ind(code, pol, tgt(t, { thresholds: [th(s80, 0.8), th(s60, 0.6)] }), a), ctx);
+    const b = (...indicator: Parameters<typeof banded>) => scoreIndicator(banded(...indicator), ctx);
     const a111 = b('1.1.1', 'higher', pct(3.25, '3,25%'), pct(3, '3,00%'), pct(2.85, '2,85%'), pct(3.1, '3,10%'));
     const a112 = b('1.1.2', 'higher', num(12), num(10), num(8), num(11));
     const a113 = b('1.1.3', 'higher', num(100), num(75), num(60), num(70));

@@ -7,8 +7,9 @@ import {
   type IndicatorInput,
   type ScoringProfile,
 } from '@core/scoring';
-import type { ParsedValue, Polarity } from '@core/values/types';
+import type { ParsedValue } from '@core/values/types';
 import {
+  banded,
   bool,
   date,
   month,
@@ -17,7 +18,6 @@ import {
   ph,
   score,
   tgt,
-  th,
   Y2022,
   namedIndicator as ind,
 } from '../helpers/scoring-inputs';
@@ -165,22 +165,20 @@ describe('§6.4 boolean', () => {
 
 // ---- 6.5 bands ---------------------------------------------------------------------------------------------------
 describe('§6.5 bands (Sondrio 2022 targets and thresholds)', () => {
-  const band = (code: string, polarity: Polarity, t: ParsedValue, s80: ParsedValue, s60: ParsedValue, a: ParsedValue) =>
-    ind(code, polarity, tgt(t, { thresholds: [th(s80, 0.8), th(s60, 0.6)] }), a);
   const cases: Array<[string, IndicatorInput, string, string, number?]> = [
-    ['1.1.2 events (higher)', band('1.1.2', 'higher', num(12), num(10), num(8), num(11)), '80%', '90%', 0.9],
+    ['1.1.2 events (higher)', banded('1.1.2', 'higher', num(12), num(10), num(8), num(11)), '80%', '90%', 0.9],
     [
       '1.1.3 participants (higher)',
-      band('1.1.3', 'higher', num(100), num(75), num(60), num(70)),
+      banded('1.1.3', 'higher', num(100), num(75), num(60), num(70)),
       '60%',
       '73.33%',
       11 / 15,
     ],
-    ['3.1.1 payment days (lower)', band('3.1.1', 'lower', num(20), num(25), num(29), num(27)), '60%', '70%', 0.7],
-    ['3.2.2 % files in error (lower)', band('3.2.2', 'lower', pct(28), pct(30), pct(32), pct(33)), '0%', '0%', 0],
+    ['3.1.1 payment days (lower)', banded('3.1.1', 'lower', num(20), num(25), num(29), num(27)), '60%', '70%', 0.7],
+    ['3.2.2 % files in error (lower)', banded('3.2.2', 'lower', pct(28), pct(30), pct(32), pct(33)), '0%', '0%', 0],
     [
       '1.1.4 new service (deadline, month names)',
-      band(
+      banded(
         '1.1.4',
         'deadline',
         month('2022-07-31', 'luglio'),
@@ -225,11 +223,11 @@ describe('§6.5 bands (Sondrio 2022 targets and thresholds)', () => {
 
   test('// §5.4 boundaries: 1.1.2 with 12 or 13 → 100% in both modes; with 7 → 0% in both modes', () => {
     for (const a of [12, 13]) {
-      const i = band('1.1.2', 'higher', num(12), num(10), num(8), num(a));
+      const i = banded('1.1.2', 'higher', num(12), num(10), num(8), num(a));
       expect(score(i).display).toBe('100%');
       expect(score(i, { ...Y2022, profile: LINEAR }).display).toBe('100%');
     }
-    const low = band('1.1.2', 'higher', num(12), num(10), num(8), num(7));
+    const low = banded('1.1.2', 'higher', num(12), num(10), num(8), num(7));
     expect(score(low).display).toBe('0%');
     expect(score(low, { ...Y2022, profile: LINEAR }).display).toBe('0%');
   });

@@ -11,6 +11,7 @@ import {
   type ThresholdInput,
 } from '@core/scoring';
 import type { ParsedValue, Polarity } from '@core/values/types';
+import { thresholdsAt80And60 } from './indicator-cells';
 
 /**
  * Hand-built inputs of the scoring tests: ParsedValue objects as the parser would give them (the parser is tested on
@@ -120,3 +121,17 @@ export function namedIndicator(
 ): IndicatorInput {
   return { id, code: id, polarity, target, actual: actual ? { value: actual } : undefined, ...extra };
 }
+
+/**
+ * A banded indicator of a worked example (docs/scoring.md §6.5, the Sondrio plan's tables): its target with the
+ * thresholds at 80% and 60%, and its actual.
+ */
+export const banded = (
+  code: string,
+  polarity: Polarity,
+  target: ParsedValue,
+  at80: ParsedValue,
+  at60: ParsedValue,
+  actual: ParsedValue | undefined,
+): IndicatorInput =>
+  namedIndicator(code, polarity, tgt(target, { thresholds: thresholdsAt80And60(at80, at60) }), actual);
