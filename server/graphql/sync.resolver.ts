@@ -16,6 +16,7 @@ import { SYNC_TURNS } from '../sync/plan-queue';
 import { syncClock } from '../sync/sync-clock';
 import { countSyncRows } from '../ops/metrics';
 import type { Context } from './context';
+import { PlanPeriodArgs } from './period-args';
 import { deltaFrom, readSheet, sheetScores } from './sheet-read';
 import { OptionalText } from './inputs/fields';
 import { LIMITS } from './inputs/validation';
@@ -106,9 +107,7 @@ export class SyncResolver {
       'Il piano in righe del foglio: tutte, o solo quelle cambiate da un momento / The plan in sheet rows: all of them, or only those changed since a time',
   })
   async sheetRows(
-    @Arg('planId', () => ID) planId: string,
-    @Arg('year', () => Int) year: number,
-    @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
+    @Args(() => PlanPeriodArgs) { planId, year, checkpoint }: PlanPeriodArgs,
     @Arg('since', () => Date, {
       nullable: true,
       deprecationReason:
@@ -167,9 +166,7 @@ export class SyncResolver {
   })
   async rowHistory(
     @Arg('rowId', () => ID) rowId: string,
-    @Arg('planId', () => ID) planId: string,
-    @Arg('year', () => Int) year: number,
-    @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
+    @Args(() => PlanPeriodArgs) { planId, year, checkpoint }: PlanPeriodArgs,
     @Ctx() ctx: Context,
   ): Promise<RowChange[]> {
     return readRowHistory(
