@@ -44,6 +44,12 @@ class LockCheckpointArgs extends CheckpointArgs {
   @OptionalText(LIMITS.text) reason!: string | null;
 }
 
+/** A sheet row in one period of its plan, whose history rowHistory reads (`RowOfPeriod`, sync/row-history.ts) */
+@ArgsType()
+class RowOfPeriodArgs extends PlanPeriodArgs {
+  @Field(() => ID) rowId!: string;
+}
+
 @Resolver()
 export class SyncResolver {
   @Mutation(() => SyncResult, {
@@ -164,14 +170,10 @@ export class SyncResolver {
       'Ogni modifica a una riga del foglio (nodo, target e valore del periodo), dalla più recente / Every change to a sheet row (its node, targets and actual of the period), newest first',
     deprecationReason: 'Usare rowHistoryConnection / Use rowHistoryConnection',
   })
-  async rowHistory(
-    @Arg('rowId', () => ID) rowId: string,
-    @Args(() => PlanPeriodArgs) { planId, year, checkpoint }: PlanPeriodArgs,
-    @Ctx() ctx: Context,
-  ): Promise<RowChange[]> {
+  async rowHistory(@Args(() => RowOfPeriodArgs) row: RowOfPeriodArgs, @Ctx() ctx: Context): Promise<RowChange[]> {
     return readRowHistory(
       ctx,
-      { planId, rowId, year, checkpoint },
+      row,
       (ids) => ctx.em.find(AuditEvent, { entityId: { $in: ids } }, { orderBy: { at: 'desc', id: 'desc' } }),
       (events) => events.length,
     );
