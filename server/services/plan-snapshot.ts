@@ -55,6 +55,10 @@ export const TREE_ENTITIES: { readonly [K in keyof TreeRows]: EntityClass<TreeRo
 /** The kinds of TreeRows, from the perspectives down: what a replaced row of the plan's tree may be. */
 export const TREE_KINDS = Object.keys(TREE_ENTITIES) as ReadonlyArray<keyof TreeRows>;
 
+/** No rows of any kind of TreeRows, each kind a new empty list: what a batch has written before it writes. */
+export const noTreeRows = (): TreeRows =>
+  Object.fromEntries(TREE_KINDS.map((kind) => [kind, []])) as Record<keyof TreeRows, never[]>;
+
 /**
  * Everything scoring needs of one plan version, read with a fixed number of statements whatever the plan's size:
  * one per kind of row, filtered by the plan (sliced reads: one per kind and SLICE_ROWS rows).

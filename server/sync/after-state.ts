@@ -1,5 +1,5 @@
 import type { OrgUnit, Target } from '../entities';
-import type { PlanSnapshot, TreeRows } from '../services/plan-snapshot';
+import { noTreeRows, type PlanSnapshot, type TreeRows } from '../services/plan-snapshot';
 import { PlanState } from './plan-state';
 
 /**
@@ -19,19 +19,7 @@ export type BatchWrites = TreeRows & {
 };
 
 export function emptyWrites(): BatchWrites {
-  return {
-    units: [],
-    perspectives: [],
-    strategicObjectives: [],
-    operationalObjectives: [],
-    indicators: [],
-    targets: [],
-    revisions: [],
-    measurements: [],
-    unitLinks: [],
-    unitsOf: new Map(),
-    removed: new Set(),
-  };
+  return { ...noTreeRows(), units: [], unitLinks: [], unitsOf: new Map(), removed: new Set() };
 }
 
 type Positioned = { position: number; id: string };
