@@ -181,7 +181,7 @@ describe.each(databaseNames())('create, update and delete over GraphQL (%s)', (d
       `mutation($p: ID!) { createActivity(input: { projectId: $p, name: "Attività", position: -1 }) { id } }`,
       { p: ids.plan },
     );
-    expect(problems(placed)).toEqual([{ field: 'position', code: 'min', message: 'must not be less than 0' }]);
+    expect(problems(placed)).toEqual([{ field: 'position', code: 'min', message: 'position must not be less than 0' }]);
     const date = await server.gql(
       `mutation($i: ID!) { updateIndicator(id: $i, input: { replacedOn: "31/02/2022" }) { id } }`,
       { i: ids.indicator },
