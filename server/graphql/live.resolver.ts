@@ -1,18 +1,19 @@
-import { Arg, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
+import { Args, Resolver, Root, Subscription } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
 import { PlanVersion } from '../entities';
 import { InputError, NotFoundError } from '../errors';
 import type { PlanChangeOut } from '../live/feeds';
 import type { Context } from './context';
+import { PlanPeriodArgs } from './period-args';
 import { PlanChange } from './types/live';
 
-type Args = { planId: string; year: number; checkpoint: Checkpoint };
+type Subscribing = { args: PlanPeriodArgs; context: Context };
 
 /**
  * Authorised like a query: the plan is looked up through the caller's tenant-scoped unit of work, so a plan of
  * another organisation is "not found" and nothing is ever sent; every role that reads (viewers included) listens.
  */
-async function follow({ args, context }: { args: Args; context: Context }): Promise<AsyncIterable<PlanChangeOut>> {
+async function follow({ args, context }: Subscribing): Promise<AsyncIterable<PlanChangeOut>> {
   if (!context.live) {
     throw InputError.of(
       'planChanged',
@@ -36,12 +37,7 @@ export class LiveResolver {
       'Ogni modifica al piano (per ogni via: syncRows, mutazioni, importazioni, su ogni istanza) che ha mosso una riga o un punteggio di questo anno e scadenza / Each committed change to the plan (by any path: syncRows, mutations, imports, on any instance) that moved a row or a score of this year and checkpoint',
     subscribe: follow,
   })
-  planChanged(
-    @Root() change: PlanChangeOut,
-    @Arg('planId', () => ID) _planId: string,
-    @Arg('year', () => Int) _year: number,
-    @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) _checkpoint: Checkpoint,
-  ): PlanChange {
+  planChanged(@Root() change: PlanChangeOut, @Args(() => PlanPeriodArgs) _period: PlanPeriodArgs): PlanChange {
     return change as unknown as PlanChange;
   }
 }

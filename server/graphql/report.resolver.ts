@@ -1,10 +1,10 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Checkpoint } from '@core/vocabulary/enums';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Dashboard, Indicator, PlanVersion } from '../entities';
 import { InputError, NotFoundError } from '../errors';
 import { confirmPolarities } from '../services/polarity-confirm';
 import { loadPlanSnapshot } from '../services/plan-snapshot';
 import type { Context } from './context';
+import { PeriodArgs } from './period-args';
 import { nextTurn } from '../speed/next-turn';
 import { LintIssue, PerformanceReport } from './types/report';
 import { reportOf } from './report-of';
@@ -26,8 +26,7 @@ export class ReportResolver {
       'Il prospetto di fine anno (o al 30/6) di un cruscotto o di tutto il piano / The year-end (or 30/6) table of a dashboard, or of the whole plan tree',
   })
   async report(
-    @Arg('year', () => Int) year: number,
-    @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
+    @Args(() => PeriodArgs) { year, checkpoint }: PeriodArgs,
     @Arg('dashboardId', () => ID, { nullable: true }) dashboardId: string | null,
     @Arg('planId', () => ID, { nullable: true }) planId: string | null,
     @Ctx() ctx: Context,

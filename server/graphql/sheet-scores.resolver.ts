@@ -1,10 +1,29 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { Checkpoint } from '@core/vocabulary/enums';
+import { ValidateNested } from 'class-validator';
+import { Args, ArgsType, Ctx, Query, Resolver } from 'type-graphql';
 import { realizationView } from '../services/realization-view';
 import type { Context } from './context';
+import { Optional } from './inputs/fields';
+import { PlanPeriodArgs } from './period-args';
 import { scoresSince } from './sheet-scores-read';
 import { SheetScopeInput } from './types/sheet-scope';
 import { SheetScoresPage } from './types/sheet-scores';
+
+/** A sheet's scores: all of them, or those moved since a read, of the whole plan or of one unit's or cruscotto's sheet */
+@ArgsType()
+class SheetScoresArgs extends PlanPeriodArgs {
+  @Optional(
+    String,
+    "Il `cursor` dell'ultima sheetScores: solo i punteggi cambiati da allora (tutti se non è più noto) / The last sheetScores' `cursor`: only the scores moved since (all of them when it is no longer known)",
+  )
+  after!: string | null;
+
+  @Optional(
+    SheetScopeInput,
+    "Solo le righe di un foglio di un'unità o di un cruscotto / Only the rows of a unit's or cruscotto's sheet",
+  )
+  @ValidateNested()
+  scope!: SheetScopeInput | null;
+}
 
 /**
  * The scores of a sheet's rows without the rows (server/sync/score-trail.ts): what the add-in reads after a Sync and
@@ -16,25 +35,9 @@ export class SheetScoresResolver {
     description:
       'Il % di realizzazione delle righe del foglio: di tutte, o con `after` solo di quelle cambiate da quella lettura / The realization of the sheet rows: all of them, or with `after` only those that moved since that read',
   })
-  async sheetScores(
-    @Arg('planId', () => ID) planId: string,
-    @Arg('year', () => Int) year: number,
-    @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
-    @Arg('after', () => String, {
-      nullable: true,
-      description:
-        "Il `cursor` dell'ultima sheetScores: solo i punteggi cambiati da allora (tutti se non è più noto) / The last sheetScores' `cursor`: only the scores moved since (all of them when it is no longer known)",
-    })
-    after: string | null,
-    @Arg('scope', () => SheetScopeInput, {
-      nullable: true,
-      description:
-        "Solo le righe di un foglio di un'unità o di un cruscotto / Only the rows of a unit's or cruscotto's sheet",
-    })
-    scope: SheetScopeInput | null,
-    @Ctx() ctx: Context,
-  ): Promise<SheetScoresPage> {
-    const { rows, complete, cursor } = await scoresSince(ctx, { planId, year, checkpoint, after, scope });
+  async sheetScores(@Args(() => SheetScoresArgs) args: SheetScoresArgs, @Ctx() ctx: Context): Promise<SheetScoresPage> {
+    const { year, checkpoint } = args;
+    const { rows, complete, cursor } = await scoresSince(ctx, args);
     const realization = (result: object | undefined) =>
       realizationView(result as Parameters<typeof realizationView>[0], year, checkpoint);
     return {

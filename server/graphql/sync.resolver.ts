@@ -16,6 +16,7 @@ import { SYNC_TURNS } from '../sync/plan-queue';
 import { syncClock } from '../sync/sync-clock';
 import { countSyncRows } from '../ops/metrics';
 import type { Context } from './context';
+import { PlanPeriodArgs } from './period-args';
 import { deltaFrom, readSheet, sheetScores } from './sheet-read';
 import { OptionalText } from './inputs/fields';
 import { LIMITS } from './inputs/validation';
@@ -41,6 +42,12 @@ class CheckpointArgs {
 @ArgsType()
 class LockCheckpointArgs extends CheckpointArgs {
   @OptionalText(LIMITS.text) reason!: string | null;
+}
+
+/** A sheet row in one period of its plan, whose history rowHistory reads (`RowOfPeriod`, sync/row-history.ts) */
+@ArgsType()
+class RowOfPeriodArgs extends PlanPeriodArgs {
+  @Field(() => ID) rowId!: string;
 }
 
 @Resolver()
@@ -106,9 +113,7 @@ export class SyncResolver {
       'Il piano in righe del foglio: tutte, o solo quelle cambiate da un momento / The plan in sheet rows: all of them, or only those changed since a time',
   })
   async sheetRows(
-    @Arg('planId', () => ID) planId: string,
-    @Arg('year', () => Int) year: number,
-    @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
+    @Args(() => PlanPeriodArgs) { planId, year, checkpoint }: PlanPeriodArgs,
     @Arg('since', () => Date, {
       nullable: true,
       deprecationReason:
@@ -165,16 +170,10 @@ export class SyncResolver {
       'Ogni modifica a una riga del foglio (nodo, target e valore del periodo), dalla più recente / Every change to a sheet row (its node, targets and actual of the period), newest first',
     deprecationReason: 'Usare rowHistoryConnection / Use rowHistoryConnection',
   })
-  async rowHistory(
-    @Arg('rowId', () => ID) rowId: string,
-    @Arg('planId', () => ID) planId: string,
-    @Arg('year', () => Int) year: number,
-    @Arg('checkpoint', () => Checkpoint, { defaultValue: Checkpoint.YEAR_END }) checkpoint: Checkpoint,
-    @Ctx() ctx: Context,
-  ): Promise<RowChange[]> {
+  async rowHistory(@Args(() => RowOfPeriodArgs) row: RowOfPeriodArgs, @Ctx() ctx: Context): Promise<RowChange[]> {
     return readRowHistory(
       ctx,
-      { planId, rowId, year, checkpoint },
+      row,
       (ids) => ctx.em.find(AuditEvent, { entityId: { $in: ids } }, { orderBy: { at: 'desc', id: 'desc' } }),
       (events) => events.length,
     );

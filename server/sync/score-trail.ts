@@ -17,6 +17,7 @@ import { realizationView } from '../services/realization-view';
 import { scoreOfRow } from '../services/score-of-row';
 import { levelOfNode, type PlanNode, type PlanState } from './plan-state';
 import { rowNodes } from './sheet-rows';
+import { RecentMap } from '../speed/recent-map';
 
 /**
  * Scores given out, per plan period, newest last. Under B4 (50 panes, a sync turn every few hundred ms) a pane reads
@@ -25,8 +26,8 @@ import { rowNodes } from './sheet-rows';
  * token whose scores are gone is answered complete.
  */
 export const KEPT_PER_PERIOD = 48;
-/** plan periods whose given-out scores are kept, least recently given dropped first */
-const PERIODS = 64;
+/** plan periods whose given-out scores are kept, the least recently given (or asked for) dropped first */
+export const PERIODS = 64;
 
 /** this process's tokens: another instance's serials are not these scores */
 const INSTANCE = randomUUID().slice(0, 8);
@@ -35,7 +36,7 @@ type Given = { token: string; scores: WeakRef<PlanScores> };
 
 /** One app's given-out scores (one per ScoreSnapshots, so two servers in one test process never share them). */
 export class ScoreTrail {
-  private readonly periods = new Map<string, Given[]>();
+  private readonly periods = new RecentMap<string, Given[]>(PERIODS);
   private readonly tokens = new WeakMap<PlanScores, string>();
   private serial = 0;
 
@@ -47,13 +48,14 @@ export class ScoreTrail {
     const list = (this.periods.get(key) ?? []).filter((g) => g.token !== token && g.scores.deref());
     list.push({ token, scores: new WeakRef(scores) });
     if (list.length > KEPT_PER_PERIOD) list.shift();
-    this.periods.delete(key);
     this.periods.set(key, list);
-    if (this.periods.size > PERIODS) this.periods.delete(this.periods.keys().next().value!);
     return token;
   }
 
-  /** The scores given for this period under `token`, if still kept. */
+  /**
+   * The scores given for this period under `token`, if still kept. Asking makes the period recent, as giving does:
+   * a read asks with its `after` and then gives the period its new scores (sheet-scores-read.ts).
+   */
   given(planId: string, year: number, checkpoint: Checkpoint, token: string): PlanScores | undefined {
     return this.periods
       .get(`${planId}|${year}|${checkpoint}`)

@@ -176,6 +176,12 @@ describe.each(databaseNames())('create, update and delete over GraphQL (%s)', (d
       p: ids.plan,
     });
     expect(problems(unnamed)[0]).toMatchObject({ field: 'name', code: 'isLength' });
+    // an activity's place is checked as a project's (PortfolioRowFields): 0 or more, before the project is looked up
+    const placed = await server.gql(
+      `mutation($p: ID!) { createActivity(input: { projectId: $p, name: "Attività", position: -1 }) { id } }`,
+      { p: ids.plan },
+    );
+    expect(problems(placed)).toEqual([{ field: 'position', code: 'min', message: 'position must not be less than 0' }]);
     const date = await server.gql(
       `mutation($i: ID!) { updateIndicator(id: $i, input: { replacedOn: "31/02/2022" }) { id } }`,
       { i: ids.indicator },

@@ -87,6 +87,17 @@ describeOnSondrio('sheetScores: the scores moved since a read (%s)', (sondrio) =
     expect(byRow(page.rows)).toEqual(sheet);
   });
 
+  it("a scope's ids are checked as the full read checks them: one too long is refused, no row read", async () => {
+    const { server, plan } = sondrio;
+    const scope = { unitId: 'u'.repeat(101) };
+    const refused = await server.gql(EXECUTED, { planId: plan.planId, after: null, scope });
+    const fullRefused = await server.gql(FULL, { planId: plan.planId, scope });
+    const codes = (result: typeof refused) => result.errors?.map((e) => e.extensions?.code);
+    expect(refused.data).toBeNull();
+    expect(codes(refused)).toEqual(codes(fullRefused));
+    expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('served before execution, the answers are those graphql-js gives (every row, and the moved ones)', async () => {
     const { server, plan, sheet } = sondrio;
     const both = async (after: string | null) => {

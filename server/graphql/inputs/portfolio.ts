@@ -14,31 +14,32 @@ import {
   RAW_MAX,
 } from './fields';
 
-/** What a project takes alike when created and when edited */
+/**
+ * What a row of the portfolio, a project or one of its activities, takes alike when created and when edited: a
+ * project takes no more, an activity also its own (ActivityFields)
+ */
 @InputType()
-abstract class ProjectFields {
+abstract class PortfolioRowFields {
   @Optional(ID) responsibleId?: string | null;
   @Position() position?: number;
 }
 
 @InputType()
-export class CreateProjectInput extends ProjectFields {
+export class CreateProjectInput extends PortfolioRowFields {
   @Field(() => ID) planId!: string;
   @NonEmpty(LIMITS.text) name!: string;
 }
 
 @InputType()
-export class UpdateProjectInput extends ProjectFields {
+export class UpdateProjectInput extends PortfolioRowFields {
   @OptionalNonEmpty(LIMITS.text) name?: string;
 }
 
 /** What an activity takes alike when created and when edited (its target and actual are checked apart) */
 @InputType()
-abstract class ActivityFields {
-  @Optional(ID) responsibleId?: string | null;
+abstract class ActivityFields extends PortfolioRowFields {
   @OptionalWeight() weight?: number | null;
   @Optional(ScoringRule) rule?: ScoringRule | null;
-  @Position() position?: number;
 }
 
 @InputType()

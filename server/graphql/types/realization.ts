@@ -1,21 +1,15 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, Float, Int } from 'type-graphql';
-import { Checkpoint } from '@core/vocabulary/enums';
+import { Field, Float } from 'type-graphql';
 import { RealizationRule, ScoreStatus } from '@core/vocabulary/results';
 import { Nullable } from '../nullable';
 import { AnswerType } from '../answer-type';
+import { PeriodAnswer } from './period';
 
 /** The realization of an indicator or an aggregate, with why it is what it is (docs/scoring.md §5.12). */
 @AnswerType(
   '% di realizzazione con la spiegazione, per un anno e una scadenza / Realization % with its explanation, for one year and checkpoint',
 )
-export class Realization {
-  @Field(() => Int)
-  year!: number;
-
-  @Field(() => Checkpoint)
-  checkpoint!: Checkpoint;
-
+export class Realization extends PeriodAnswer {
   @Field(() => ScoreStatus, {
     description:
       'Indicatori: SCORED, MISSING, MONITORING, NEUTRALISED, NOT_APPLICABLE, INVALID; aggregati: SCORED, EMPTY, INVALID / Indicators: …; aggregates: …',

@@ -1,8 +1,8 @@
 import { Field, Float, ID, Int } from 'type-graphql';
-import { Checkpoint } from '@core/vocabulary/enums';
 import { LintSeverity, LintSubjectType, ReportLevel, ScoreStatus } from '@core/vocabulary/results';
 import { Nullable } from '../nullable';
 import { AnswerType } from '../answer-type';
+import { PeriodAnswer } from './period';
 
 @AnswerType(
   'Una riga di un prospetto della Relazione: Valore ottenuto | Risultato atteso | % Realizzazione / A row of a Relazione table: Valore ottenuto | Risultato atteso | % Realizzazione',
@@ -49,10 +49,8 @@ export class ReportRow {
 @AnswerType(
   'Prospetto di fine anno di un piano o cruscotto, nella forma della Relazione sulla Performance / Year-end table of a plan or dashboard, in the shape of a Relazione sulla Performance',
 )
-export class PerformanceReport {
+export class PerformanceReport extends PeriodAnswer {
   @Field() title!: string;
-  @Field(() => Int) year!: number;
-  @Field(() => Checkpoint) checkpoint!: Checkpoint;
   @Field({ description: 'Profilo di calcolo, "nome@versione" / Scoring profile, "name@version"' }) profile!: string;
   @Field(() => [ReportRow], {
     description: 'Le righe del prospetto, tutte / Every row of the table',

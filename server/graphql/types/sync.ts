@@ -18,6 +18,7 @@ import { SheetScopeInput } from './sheet-scope';
 import { Nullable } from '../nullable';
 import { Optional } from '../inputs/fields';
 import { AnswerType } from '../answer-type';
+import { PeriodAnswer } from './period';
 import { BilingualMessage } from './bilingual-message';
 
 export enum SheetLevel {
@@ -324,10 +325,8 @@ export class AffectedScoreType {
 }
 
 @AnswerType('La risposta a un lotto / The answer to a batch')
-export class SyncResult {
+export class SyncResult extends PeriodAnswer {
   @Field(() => ID) planId!: string;
-  @Field(() => Int) year!: number;
-  @Field(() => Checkpoint) checkpoint!: string;
   @Field(() => SyncMode) mode!: string;
   @Field(() => String, { nullable: true }) batchKey!: string | null;
   @Field({
