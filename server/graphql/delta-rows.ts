@@ -17,32 +17,78 @@ import { realizationBytes, ROWS_PER_TURN, scoreKey } from './score-json';
 import { deltaFrom, readSheet, type SheetRead, sheetScores } from './sheet-read';
 
 /**
- * Each row's JSON but its realization, as UTF-8 bytes, per state and row selection: a state is one stamp's, read by
- * every pane until the next commit, and each pane's delta carries the rows of the commits since its last read, the
+ * Each row's JSON but its realization, as UTF-8 bytes, per state, row selection and node: a state is one stamp's, read
+ * by every pane until the next commit, and each pane's delta carries the rows of the commits since its last read, the
  * same rows for every pane. Cut at the realization's place (delta-read.ts, objectJson): one part without it, two
  * around it. As bytes, a delta's rows are copied into its answer's bytes, never joined into a string and encoded.
+ * By node object, not by a key made of the selection and the row's id: that string, made and hashed for every row of
+ * every delta, was a seventh of a delta's event loop (bench/results/2026-12-07.md, session reuse).
  */
-const kept = new WeakMap<PlanState, Map<string, Buffer[]>>();
+const kept = new WeakMap<PlanState, Map<string, Map<PlanNode, Buffer[]>>>();
 
-function rowParts(state: PlanState, node: PlanNode, read: DeltaRead): { parts: Buffer[]; fresh: number } {
-  let byRow = kept.get(state);
-  if (!byRow) kept.set(state, (byRow = new Map()));
-  const key = `${read.selection}|${node.id}`;
-  const known = byRow.get(key);
+function shelfOf(state: PlanState, selection: string): Map<PlanNode, Buffer[]> {
+  let bySelection = kept.get(state);
+  if (!bySelection) kept.set(state, (bySelection = new Map()));
+  let shelf = bySelection.get(selection);
+  if (!shelf) bySelection.set(selection, (shelf = new Map()));
+  return shelf;
+}
+
+/**
+ * The rows kept for the nearest state `state` was patched from (PlanState.patchedFrom) that kept some for this
+ * selection, and the ids of the rows that may differ from it. A row of another id is, by the patch's construction,
+ * the same node object with the same targets, revisions, actual and period (plan-state.ts: only the groups of the
+ * touched indicators are built again, no revision was touched); its responsible units' names too when the links are
+ * the same map (a sync that set none keeps it, after-state.ts) and units are only ever added by a patch. Its parts are
+ * that state's: found by the node object, without comparing its inputs one by one (rowInputs, a third of a delta's
+ * per-row work under B4, where each commit makes a new state). Looked up per delta, never kept on the state: a chain
+ * of states' rows would stay alive.
+ */
+function carriedShelf(
+  state: PlanState,
+  selection: string,
+): { rows: Map<PlanNode, Buffer[]>; changed: ReadonlySet<string> } | undefined {
+  for (const { base, changed } of state.patchedFrom) {
+    const was = base.deref();
+    const rows = was && kept.get(was)?.get(selection);
+    if (!rows) continue;
+    if (was.snapshot.unitsOf !== state.snapshot.unitsOf) return undefined;
+    return { rows, changed };
+  }
+  return undefined;
+}
+
+/** rows whose parts were those of a state this one was patched from (tests) */
+export const rowsFromBase = { count: 0 };
+
+function rowParts(
+  state: PlanState,
+  shelf: Map<PlanNode, Buffer[]>,
+  carried: ReturnType<typeof carriedShelf>,
+  node: PlanNode,
+  read: DeltaRead,
+): { parts: Buffer[]; fresh: number } {
+  const known = shelf.get(node);
   if (known) return { parts: known, fresh: 0 };
+  const base = carried && !carried.changed.has(node.id) ? carried.rows.get(node) : undefined;
+  if (base) {
+    rowsFromBase.count++;
+    shelf.set(node, base);
+    return { parts: base, fresh: 0 };
+  }
   const inputs = rowInputs(state, node);
   let byShape = written.get(node);
   if (!byShape) written.set(node, (byShape = new Map()));
   const before = byShape.get(read.selection);
   if (before && sameInputs(before.inputs, inputs)) {
     rowsCarried.count++;
-    byRow.set(key, before.parts);
+    shelf.set(node, before.parts);
     return { parts: before.parts, fresh: 0 };
   }
   const texts: string[] = [];
   texts.push(objectJson(read.row, sheetRowOf(state, node) as unknown as Record<string, unknown>, texts));
   const parts = texts.map((text) => Buffer.from(text));
-  byRow.set(key, parts);
+  shelf.set(node, parts);
   byShape.set(read.selection, { inputs, parts });
   return { parts, fresh: parts.reduce((sum, part) => sum + part.length, 0) };
 }
@@ -93,8 +139,10 @@ async function deltaJson(
   // the rows' parts kept on the state count in its kept size, as its kept deltas do
   let keptBytes = 0;
   const key = read.realization ? scoreKey(read.realization, year, checkpoint) : '';
+  const shelf = shelfOf(state, read.selection);
+  const carried = carriedShelf(state, read.selection);
   for (const node of nodes) {
-    const row = rowParts(state, node, read);
+    const row = rowParts(state, shelf, carried, node, read);
     if (row.parts.length > 1) {
       const result = scoreOfRow(scores, { level: levelOfNode(node), rowId: node.id });
       const realization = realizationBytes(result, read.realization!, year, checkpoint, key);

@@ -4,6 +4,7 @@ import type { Indicator, OperationalObjective, StrategicObjective } from '../ent
 import { LayeredMap } from '../speed/layered-map';
 import type { PlanSnapshot } from './plan-snapshot';
 import type { PlanScores, ScoreReuse } from './realization';
+import { recordMoves } from './score-moves';
 import {
   dashboardResults,
   indicatorResult,
@@ -135,11 +136,17 @@ export function rescoreFew(
   // the ids scored again (indicators, objectives, cruscotti), as the whole scoring marks them for units and managers
   const dirty = new Set<string>();
 
+  // every id scored again at any level, as it is laid over the kept results: the sheet's rows among them are those
+  // whose scores may have moved (score-moves.ts)
+  const moved = new Set<string>();
   // a level's kept results with the few scored again over them: nothing of the level copied but those
   const scoredAgain = <T>(kept: ReadonlyMap<string, T>, ids: Iterable<string>, score: (id: string) => T) =>
     LayeredMap.over(
       kept,
-      Array.from(ids, (id) => [id, score(id)] as const),
+      Array.from(ids, (id) => {
+        moved.add(id);
+        return [id, score(id)] as const;
+      }),
     );
 
   const dirtyOOs = new Set<string>();
@@ -201,5 +208,6 @@ export function rescoreFew(
   const levels = { indicators, operationalObjectives, strategicObjectives, perspectives, dashboards, units };
   const scores = planScoresOf(s, levels, prev.managers, dirty, ctx);
   shapes.set(scores, shape);
+  recordMoves(scores, prev, moved);
   return scores;
 }

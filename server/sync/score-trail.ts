@@ -14,9 +14,10 @@ import { randomUUID } from 'node:crypto';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { PlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
+import { movedBetween } from '../services/score-moves';
 import { scoreOfRow } from '../services/score-of-row';
 import { levelOfNode, type PlanNode, type PlanState } from './plan-state';
-import { rowNodes } from './sheet-rows';
+import { rowNodes, rowNodesOf } from './sheet-rows';
 import { RecentMap } from '../speed/recent-map';
 
 /**
@@ -88,6 +89,9 @@ function sameScore(before: object | undefined, now: object | undefined, year: nu
   return viewOf(before, year, checkpoint) === viewOf(now, year, checkpoint);
 }
 
+/** moved reads that compared only the rows rescored since `before` (tests) */
+export const movedRowsRead = { count: 0 };
+
 /**
  * The rows of `state` (those `shown`, in tree order) with their scores: all of them without `before`, else only
  * those whose realization differs between `before` and `now` (a row new since `before` has none there).
@@ -99,7 +103,12 @@ export function scoredRows(
   shown?: (node: PlanNode) => boolean,
 ): Array<{ node: PlanNode; result: object | undefined }> {
   const out: Array<{ node: PlanNode; result: object | undefined }> = [];
-  for (const node of rowNodes(state, shown)) {
+  // the rows the rescores since `before` scored again, when `now` came from it by rescores (score-moves.ts): every
+  // other row's result is the same object in both, skipped below all the same
+  const moved = before && movedBetween(before, now, state.nodes.size / 2);
+  const few = moved && rowNodesOf(state, moved, shown);
+  if (few) movedRowsRead.count++;
+  for (const node of few ?? rowNodes(state, shown)) {
     const row = { level: levelOfNode(node), rowId: node.id };
     const result = scoreOfRow(now, row);
     if (before && sameScore(scoreOfRow(before, row), result, state.year, state.checkpoint)) continue;

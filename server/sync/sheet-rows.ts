@@ -164,6 +164,28 @@ export function rowNodes(state: PlanState, shown?: (node: PlanNode) => boolean):
 }
 
 /**
+ * The nodes of `ids` among allRows' rows (those `shown`), in its order; ids not in the tree are left out, as a walk of
+ * the tree never meets them. Undefined when the tree holds an id twice (no place is then an id's alone).
+ */
+export function rowNodesOf(
+  state: PlanState,
+  ids: Iterable<string>,
+  shown?: (node: PlanNode) => boolean,
+): PlanNode[] | undefined {
+  const tree = treeOf(state);
+  const places = placesOf(tree);
+  if (places.size !== tree.nodes.length) return undefined;
+  const at: number[] = [];
+  for (const id of ids) {
+    const k = places.get(id);
+    if (k !== undefined) at.push(k);
+  }
+  at.sort((a, b) => a - b);
+  const nodes = at.map((k) => tree.nodes[k]);
+  return shown ? nodes.filter(shown) : nodes;
+}
+
+/**
  * A state's nodes in tree order, and when each row last changed (updatedAtOf), worked out once per state: a kept
  * state is one stamp's, read by every pane until the next write, and each delta asked every row's time again. A
  * state patched from one whose tree is known (PlanState.patchedFrom: nodes put in place, none added or removed)
@@ -177,6 +199,10 @@ type Tree = {
   changedAt?: number[];
 };
 const trees = new WeakMap<PlanState, Tree>();
+
+function placesOf(tree: Tree): Map<string, number> {
+  return (tree.places ??= new Map(tree.nodes.map((node, k) => [node.id, k])));
+}
 
 /** when each row of the tree last changed, worked out on the first delta of the state (a full read needs none) */
 function changedAtOf(state: PlanState, tree: Tree): number[] {
@@ -221,11 +247,11 @@ function carriedTree(state: PlanState): Tree | undefined {
     const was = base.deref();
     const from = was && trees.get(was);
     if (!from) continue;
-    from.places ??= new Map(from.nodes.map((node, k) => [node.id, k]));
+    const places = placesOf(from);
     const nodes = from.nodes.slice();
     const changedAt = from.changedAt?.slice();
     for (const id of changed) {
-      const k = from.places.get(id);
+      const k = places.get(id);
       const node = state.nodes.get(id);
       // not in the tree (an indicator only listed elsewhere) nor in the state, or under another parent: built whole
       if (k === undefined || !node) {
@@ -237,7 +263,7 @@ function carriedTree(state: PlanState): Tree | undefined {
       if (changedAt) changedAt[k] = updatedAtOf(state, node).getTime();
     }
     treesCarried.count++;
-    return { nodes, places: from.places, changedAt };
+    return { nodes, places, changedAt };
   }
   return undefined;
 }
