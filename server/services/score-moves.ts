@@ -7,8 +7,9 @@ import type { PlanScores } from './realization';
  * (indicators, operational and strategic objectives, perspectives) every other key keeps the previous scores' very
  * object. The ids it scored again (at every level, units too: a superset) are recorded as it scores them, so the
  * union along the chain of rescores from one scores object to a later one holds every row whose result object differs
- * between the two; any other row's is the same object in both, the same realization. Under B4 a pane's moved read compared all 4,800 rows of the plan twice
- * a cycle (43 % of its event loop, bench/results/2026-12-07.md, session reuse).
+ * between the two; any other row's is the same object in both, the same realization. Under B4 a pane's moved read
+ * compared all 4,800 rows of the plan twice a cycle (43 % of its event loop, bench/results/2026-12-07.md, session
+ * reuse).
  */
 type Link = {
   /** the scores this one was rescored from */
