@@ -11,7 +11,7 @@ type ScopedUnitOfWork = {
  * their relations): MikroORM's flush computes a change set for every managed entity of the unit of work, each
  * compared field by field with its snapshot. A sync turn adopts every row its batches name before the first batch
  * (adopt-rows.ts, adoptForTurn), so each batch's flush compared all the turn's rows: 8 batches of 20 rows, 8 × 160
- * change sets per turn for 160 rows written (bench B4-pg: a sixth of the time the plan's lock was held).
+ * change sets per turn for 160 rows written (bench B4-pg: ~15 % of the time the plan's lock was held).
  *
  * Only for a flush whose changes are all in `rows`: a change to any other managed entity is not seen by it, and is
  * found by the next whole flush. The sync uses it for a batch whose updates are held (turn-writes.ts), and the turn
