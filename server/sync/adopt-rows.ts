@@ -108,3 +108,9 @@ export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[
   const snapshot = withRowsOf(state.snapshot, managed, [...TREE_KINDS, 'entries', 'assignments']);
   return state.patched(snapshot, managed.values());
 }
+
+/** the managed rows adoptRows gave for `rows` (read-only rows), as the unit of work holds them now */
+export function adoptedOf(em: EntityManager, rows: Node[]): Node[] {
+  const uow = em.getUnitOfWork();
+  return rows.flatMap((row) => uow.getById<Node>(row.constructor.name, row.id) ?? []);
+}

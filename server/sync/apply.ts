@@ -30,10 +30,11 @@ import type { Node } from '../entities/base';
 import type { JsonText } from '../speed/bound-insert';
 import { flushAuditBuffer, recordChange, snapshotText } from '../services/audit';
 import type { ServiceContext } from '../services/service-context';
-import { adoptRows } from './adopt-rows';
+import { adoptedOf, adoptRows } from './adopt-rows';
 import { type BatchWrites, emptyWrites, stateAfter } from './after-state';
 import { insertEntities, insertLinks, newRow } from '../speed/bulk-write';
 import { updateSetBased } from '../speed/set-update';
+import { flushOnly } from '../speed/flush-only';
 import { type PlanNode, type PlanState, unitKey } from './plan-state';
 import { evidenceText, rowInference } from './row-polarity';
 import type { SyncClock } from './sync-clock';
@@ -63,11 +64,13 @@ export async function applyRows(
   plans: RowPlan[],
   input: SyncInput,
   clock?: SyncClock | null,
+  held = false,
 ): Promise<Applied> {
   const { em } = ctx;
   const fast = ctx.fastPaths !== false;
   // read-only rows the batch changes join the unit of work; without the fast paths every row is managed already
-  const state = fast ? await adoptRows(em, read, rowsChanged(read, plans, input)) : read;
+  const changed = fast ? rowsChanged(read, plans, input) : [];
+  const state = fast ? await adoptRows(em, read, changed) : read;
   clock?.mark('adopt');
   for (const p of plans) {
     if (p.node) p.node = state.nodes.get(p.node.id) ?? p.node;
@@ -80,7 +83,10 @@ export async function applyRows(
     // (its version check folded into the update, set-update.ts)
     if (plans.some((p) => p.status === 'updated' || p.status === 'deleted')) {
       updateSetBased(em);
-      await em.flush();
+      // its updates held for the turn's statement (turn-writes.ts): the flush examines the rows it adopted, not every
+      // row the turn adopted before its first batch (flush-only.ts); the turn flushes whole before writing them
+      if (held) await flushOnly(em, adoptedOf(em, changed));
+      else await em.flush();
     }
   } else {
     await em.flush();

@@ -156,7 +156,7 @@ function holdable(read: PlanState, plans: RowPlan[], cruscotti: { placements: un
 export async function syncBatch(
   turn: TurnSoFar,
   member: SyncMember,
-  beforeWrite?: (holdable: boolean) => Promise<void>,
+  beforeWrite?: (holdable: boolean) => Promise<boolean>,
 ): Promise<BatchDone | BatchReplay> {
   const { ctx, input, hooks = {} } = member;
   const clock = hooks.clock;
@@ -210,10 +210,11 @@ export async function syncBatch(
   } else {
     // a batch that will write takes its savepoint first (only rows accepted, or cruscotto entries, are written)
     const writes = plans.some((p) => p.status === 'created' || p.status === 'updated' || p.status === 'deleted');
-    if (writes || cruscotti.placements.length > 0) await beforeWrite?.(holdable(read, plans, cruscotti));
+    const held =
+      (writes || cruscotti.placements.length > 0) && !!(await beforeWrite?.(holdable(read, plans, cruscotti)));
     clock?.mark('savepoint');
     // apply's own phases (adopt, inMemory, flush) on the batch's clock: where each batch of a turn spends its time
-    ({ state, after, created } = await applyRows(tx, read, plans, nodeInput, clock));
+    ({ state, after, created } = await applyRows(tx, read, plans, nodeInput, clock, held));
     placed = await writePlacements(tx, plan, folded, plans, cruscotti, after);
     await hooks.afterWrite?.();
   }
@@ -247,6 +248,7 @@ export async function syncBatch(
     // new rows: the state they left is kept from the rows as inserted, not read again by the next sync (B1)
     left = { read, after, created, valuesOnly: false };
   }
+  clock?.mark('kept');
   return {
     outcome,
     requestHash,

@@ -240,6 +240,7 @@ export async function syncTogether(
       try {
         ran = await runBatches(turn, members, going, settled, writes, alone, fast);
         await writes.write();
+        clock?.mark('batches');
       } catch (error) {
         if (!(error instanceof HeldWriteFailed)) throw error;
         // the combined write failed: the turn undone, and run again one batch at a time, each with its savepoint
@@ -263,6 +264,7 @@ export async function syncTogether(
           before,
           answered.some((d) => d.wrote),
         );
+      clock?.mark('bump');
       if (!keep && answered.some((d) => d.reused)) {
         // another writer came between `before` and the rows read (PostgreSQL): what was kept is not theirs
         for (const d of answered) d.outcome = await d.scoredAgain();
@@ -276,6 +278,7 @@ export async function syncTogether(
       }
       // every batch's audit events in one insert (per chunk of bound values): those of a failed batch were never added
       await flushAuditBuffer({ ...ctx, em, auditBuffer: turn.audit, auditHeld: false, auditRows });
+      clock?.mark('auditTurn');
       // every keyed batch's answer in one insert: an await per batch, under the plan's lock, held the next turn
       await storeAnswers(
         em,
@@ -351,6 +354,7 @@ async function runBatches(
     }
     if (k !== going[going.length - 1])
       await afterBatch(turn, result && 'outcome' in result ? result : undefined, member.input, fast, writes);
+    member.hooks?.clock?.mark('afterBatch');
   }
   return { done, replays };
 }

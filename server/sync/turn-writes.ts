@@ -36,15 +36,16 @@ export class TurnWrites {
   ) {}
 
   /**
-   * Before batch `k`'s first write: held (its updates join the held ones), or written alone (the held ones written
-   * first, then its savepoint `own` taken). The turn's first write takes the savepoint the turn goes back to.
+   * Before batch `k`'s first write: held (its updates join the held ones: true), or written alone (the held ones
+   * written first, then its savepoint `own` taken). The turn's first write takes the savepoint the turn goes back to.
+   * A batch held may flush only the rows it adopted (apply.ts): what is held is flushed whole before it is written.
    */
-  async beforeWrite(k: number, holdable: boolean, own: { take: () => Promise<void>; name: string }): Promise<void> {
+  async beforeWrite(k: number, holdable: boolean, own: { take: () => Promise<void>; name: string }): Promise<boolean> {
     if (this.on && !this.saved && !holdable) {
       // the first writing batch's savepoint is the turn's: nothing was written before it
       await own.take();
       this.saved = own.name;
-      return;
+      return false;
     }
     if (this.on && !this.saved) {
       await (this.em as SqlEntityManager).execute('savepoint turn_writes', [], 'run');
@@ -53,10 +54,11 @@ export class TurnWrites {
     if (this.on && holdable) {
       holdUpdates(this.em, this.held);
       this.holder = k;
-      return;
+      return true;
     }
     await this.write();
     await own.take();
+    return false;
   }
 
   /** whether batch `k`'s writes are held: a failure of it after its first write is undone only by running again */
@@ -64,10 +66,22 @@ export class TurnWrites {
     return this.holder === k;
   }
 
-  /** Writes what is held (HeldWriteFailed if that fails), and ends the holding until a batch holds again. */
+  /**
+   * Writes what is held (HeldWriteFailed if that fails), and ends the holding until a batch holds again. While
+   * holding, the unit of work is flushed whole first: a change a held batch's flush of its own rows did not examine
+   * (none is made today: a held batch changes only the measurements it adopted) is held with the others, not lost.
+   */
   async write(): Promise<void> {
-    holdUpdates(this.em, null);
+    const holding = this.holder !== null;
     this.holder = null;
+    try {
+      if (holding) await this.em.flush();
+    } catch (error) {
+      holdUpdates(this.em, null);
+      this.held.clear();
+      throw new HeldWriteFailed(error);
+    }
+    holdUpdates(this.em, null);
     if (this.held.size === 0) return;
     try {
       await writeHeld(this.em, this.held);

@@ -1,0 +1,57 @@
+/**
+ * What the flushes of a turn of held batches examine (server/speed/flush-only.ts, server/sync/turn-writes.ts): the
+ * turn adopts every row its batches name before the first batch (adopt-rows.ts, adoptForTurn), and a batch whose
+ * updates are held flushes the rows it adopted, not all of the turn's: MikroORM computes a change set for each entity
+ * it examines, and the turn's held batches compared every row of the turn each (bench B4-pg). The turn then flushes
+ * whole once before writing what it holds, so that nothing changed outside a batch's own rows is left unwritten.
+ */
+import { ChangeSetComputer } from '@mikro-orm/core';
+import { Measurement } from '../../server/entities';
+import { syncTogether } from '../../server/sync/sync-rows';
+import { databaseNames } from '../helpers/databases';
+import { turnPlan } from '../helpers/turn-plan';
+
+describe.each(databaseNames())("the flushes of a turn's held batches (%s)", (dialect) => {
+  const plan = turnPlan(dialect, 'FLUSH');
+  const { readVersions, versions } = plan;
+
+  it("each held batch's flush examines its own rows; each row's change is found once, and every value is stored", async () => {
+    await readVersions();
+    const starts = [0, 5, 10, 15];
+    const rows = plan.ids.slice(0, 20);
+    const before = rows.map((rowId) => versions.get(rowId)!);
+    const examined: Array<{ entity: object; changed: boolean }> = [];
+    const compute = ChangeSetComputer.prototype.computeChangeSet;
+    const spy = jest.spyOn(ChangeSetComputer.prototype, 'computeChangeSet').mockImplementation(function (
+      this: ChangeSetComputer,
+      ...args: Parameters<typeof compute>
+    ) {
+      const changeSet = compute.apply(this, args);
+      if (args[0] instanceof Measurement) examined.push({ entity: args[0], changed: changeSet !== null });
+      return changeSet;
+    });
+    let answers: Awaited<ReturnType<typeof syncTogether>>;
+    try {
+      answers = await syncTogether(starts.map((from, i) => plan.member(plan.actuals(from, `${70 + i}`))));
+    } finally {
+      spy.mockRestore();
+    }
+    for (const a of answers) expect('value' in a && a.value.applied).toBe(5);
+    // each of the 20 measurements changed once, found changed once: none missed, none written twice
+    const changed = examined.filter((e) => e.changed).map((e) => e.entity);
+    expect(changed).toHaveLength(20);
+    expect(new Set(changed).size).toBe(20);
+    // a batch's flush examines its 5 rows; the turn's whole flush before its held write and the transaction's own
+    // flush before the commit the 20 each (each batch's flush compared all 20 the turn adopted: 4 × 20 + 20)
+    expect(examined.length).toBeLessThanOrEqual(4 * 5 + 2 * 20);
+    // and each batch's own flush found its rows changed: the whole flushes after them found nothing left
+    expect(examined.slice(0, 20).every((e) => e.changed)).toBe(true);
+    await readVersions();
+    expect(rows.map((rowId) => versions.get(rowId))).toEqual(before.map((v) => v + 1));
+    const stored = await plan.server.orm.em.fork().find(Measurement, { indicator: { $in: rows }, year: 2022 });
+    const byIndicator = new Map(stored.map((m) => [m.indicator.id, JSON.stringify(m.value)]));
+    starts.forEach((from, i) => {
+      for (const rowId of rows.slice(from, from + 5)) expect(byIndicator.get(rowId)).toContain(`${70 + i}`);
+    });
+  });
+});
