@@ -87,6 +87,8 @@ export function listen(
     retryAttempts: 0,
     lazy: false,
     on: { closed: (event) => onClosed(event as { code: number; reason: string }) },
+    // a socket closed under it (a killed instance, B8) is `closed` above; graphql-ws would also print it to the console
+    onNonLazyError: () => undefined,
   });
   const stopSubscription = client.subscribe<{ planChanged: PlanChangeEvent & { subscribed: boolean } }>(
     { query: PLAN_CHANGED, variables },
