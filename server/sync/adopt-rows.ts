@@ -88,8 +88,13 @@ export async function adoptForTurn(em: EntityManager, state: PlanState, inputs: 
   if (rows.length > 0) await findRows(em, rows);
 }
 
-export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[]): Promise<PlanState> {
-  if (rows.length === 0) return state;
+/** `rows` adopted into the unit of work: the state with them, and the managed row of each (in the order of `rows`) */
+export async function adoptRows(
+  em: EntityManager,
+  state: PlanState,
+  rows: Node[],
+): Promise<{ state: PlanState; adopted: Node[] }> {
+  if (rows.length === 0) return { state, adopted: [] };
   const managed = new Map<string, Node>();
   const unheld: Node[] = [];
   for (const row of rows) {
@@ -106,11 +111,5 @@ export async function adoptRows(em: EntityManager, state: PlanState, rows: Node[
   }
   // a managed row has its read-only twin's class: it was found by that entity and id
   const snapshot = withRowsOf(state.snapshot, managed, [...TREE_KINDS, 'entries', 'assignments']);
-  return state.patched(snapshot, managed.values());
-}
-
-/** the managed rows adoptRows gave for `rows` (read-only rows), as the unit of work holds them now */
-export function adoptedOf(em: EntityManager, rows: Node[]): Node[] {
-  const uow = em.getUnitOfWork();
-  return rows.flatMap((row) => uow.getById<Node>(row.constructor.name, row.id) ?? []);
+  return { state: state.patched(snapshot, managed.values()), adopted: rows.map((row) => managed.get(row.id)!) };
 }

@@ -77,11 +77,11 @@ export class TurnWrites {
     try {
       if (holding) await this.em.flush();
     } catch (error) {
-      holdUpdates(this.em, null);
       this.held.clear();
       throw new HeldWriteFailed(error);
+    } finally {
+      holdUpdates(this.em, null);
     }
-    holdUpdates(this.em, null);
     if (this.held.size === 0) return;
     try {
       await writeHeld(this.em, this.held);

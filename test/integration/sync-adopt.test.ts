@@ -46,7 +46,7 @@ describe.each(databaseNames())('sheet sync: adopting the rows a batch writes (%s
     const [indicator, other] = state.snapshot.indicators as Indicator[];
     const measurement = state.measurementOf.get(indicator.id)!;
 
-    const adopted = await adoptRows(em, state, [indicator, measurement]);
+    const { state: adopted } = await adoptRows(em, state, [indicator, measurement]);
     expect(managedIds(em)).toEqual([indicator.id, measurement.id].sort());
     const node = adopted.nodes.get(indicator.id) as Indicator;
     expect(node).toBe(em.getUnitOfWork().getById(Indicator.name, indicator.id));
