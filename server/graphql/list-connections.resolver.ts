@@ -1,6 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, type ClassType, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Checkpoint } from '@core/vocabulary/enums';
-import { listMembers } from '../services/members';
 import { lintOfPlan } from './report.resolver';
 import { readRowHistory } from '../sync/row-history';
 import { type Connection, connectionOf } from './connection';
@@ -11,7 +10,7 @@ import { OrderBy, OrderDirection, PageArgs } from './paging';
 import { LintIssue, PerformanceReport, ReportRow } from './types/report';
 import { RowChange } from './types/sync';
 import { OrganisationMember } from './types/users';
-import { member } from './users.resolver';
+import { membersOf } from './users.resolver';
 
 /*
  * Relay connections over the lists that are not one entity's rows (issue 19): members of an organisation, rows of a
@@ -76,36 +75,57 @@ export class ReportRowsResolver {
   }
 }
 
-@Resolver()
-export class ListConnectionsResolver {
-  @Query(() => MemberConnection, {
+/**
+ * A root query over a list computed whole by one id (its argument `by`): the list read as its plain field reads it,
+ * then paged in its ordering. One resolver a list, as the plan moves are (profiles.resolver.ts).
+ */
+function wholeListConnection<T extends object>(list: {
+  name: string;
+  description: string;
+  connection: ClassType<Connection<T>>;
+  ordering: ReturnType<typeof listOrdering<T>>;
+  by: { name: string; description: string };
+  read: (ctx: Context, id: string) => Promise<T[]>;
+}): ClassType<object> {
+  @Resolver()
+  class WholeListConnection {
+    @Query(() => list.connection, { name: list.name, description: list.description })
+    async connection(
+      @Arg(list.by.name, () => ID, { description: list.by.description }) id: string,
+      @Args(() => PageArgs) page: PageArgs,
+      @OrderBy(() => list.ordering.orderInput)
+      orderBy: OrderChoice | null,
+      @Ctx() ctx: Context,
+    ): Promise<Connection<T>> {
+      return list.ordering.page(await list.read(ctx, id), orderBy, page);
+    }
+  }
+  return WholeListConnection;
+}
+
+export const WHOLE_LIST_CONNECTIONS: ClassType<object>[] = [
+  wholeListConnection({
+    name: 'usersConnection',
     description:
       "I membri di un'organisation con ruoli e token, a pagine (amministratori di quella organizzazione) / The members of an organisation with their roles and tokens, as a Relay connection (admins of that organisation)",
-  })
-  async usersConnection(
-    @Arg('organisationId', () => ID, { description: "L'organizzazione / The organisation" }) organisationId: string,
-    @Args(() => PageArgs) page: PageArgs,
-    @OrderBy(() => MEMBERS.orderInput)
-    orderBy: OrderChoice | null,
-    @Ctx() ctx: Context,
-  ): Promise<Connection<OrganisationMember>> {
-    return MEMBERS.page((await listMembers(ctx, organisationId)).map(member), orderBy, page);
-  }
-
-  @Query(() => LintIssueConnection, {
+    connection: MemberConnection,
+    ordering: MEMBERS,
+    by: { name: 'organisationId', description: "L'organizzazione / The organisation" },
+    read: membersOf,
+  }),
+  wholeListConnection({
+    name: 'planLintConnection',
     description:
       'Che cosa renderebbe sbagliati o impossibili i punteggi di una versione del piano, a pagine / What would make the scores of a plan version wrong or impossible, as a Relay connection',
-  })
-  async planLintConnection(
-    @Arg('planId', () => ID, { description: 'La versione del piano / The plan version' }) planId: string,
-    @Args(() => PageArgs) page: PageArgs,
-    @OrderBy(() => LINT_ISSUES.orderInput)
-    orderBy: OrderChoice | null,
-    @Ctx() ctx: Context,
-  ): Promise<Connection<LintIssue>> {
-    return LINT_ISSUES.page(await lintOfPlan(ctx, planId), orderBy, page);
-  }
+    connection: LintIssueConnection,
+    ordering: LINT_ISSUES,
+    by: { name: 'planId', description: 'La versione del piano / The plan version' },
+    read: lintOfPlan,
+  }),
+];
 
+@Resolver()
+export class ListConnectionsResolver {
   @Query(() => RowChangeConnection, {
     description:
       'Ogni modifica a una riga del foglio (nodo, target e valore del periodo), a pagine, dalla più recente / Every change to a sheet row, as a Relay connection, newest first',

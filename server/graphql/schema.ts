@@ -15,7 +15,7 @@ import { NodeResolver } from './node.resolver';
 import { ImportResolver } from './import.resolver';
 import { LiveResolver } from './live.resolver';
 import { FieldChangesResolver } from './field-changes.resolver';
-import { ListConnectionsResolver, ReportRowsResolver } from './list-connections.resolver';
+import { ListConnectionsResolver, ReportRowsResolver, WHOLE_LIST_CONNECTIONS } from './list-connections.resolver';
 import { ParsedValueResolver } from './parsed-value.resolver';
 import { REALIZATION_RESOLVERS } from './realization.resolver';
 import { ReportRowsInTurnsResolver } from './report-rows-in-turns.resolver';
@@ -65,6 +65,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         ReportRowsResolver,
         ReportRowsInTurnsResolver,
         ...PLAN_MOVE_RESOLVERS,
+        ...WHOLE_LIST_CONNECTIONS,
         ...CRUD_RESOLVERS,
         ...RELATION_RESOLVERS,
         ...CHILD_CONNECTION_RESOLVERS,

@@ -28,6 +28,11 @@ export function member({ membership, user, tokens }: Member): OrganisationMember
   };
 }
 
+/** The members of an organisation, whole: for users and, paged, usersConnection. */
+export async function membersOf(ctx: Context, organisationId: string): Promise<OrganisationMember[]> {
+  return (await listMembers(ctx, organisationId)).map(member);
+}
+
 /** People, roles and tokens of an organisation, for its admins (README, "Users, tokens and roles"). */
 @Resolver()
 export class UsersResolver {
@@ -36,11 +41,11 @@ export class UsersResolver {
       "I membri di un'organizzazione con ruoli e token (amministratori di quella organizzazione) / The members of an organisation with their roles and tokens (admins of that organisation)",
     deprecationReason: 'Usare usersConnection / Use usersConnection',
   })
-  async users(
+  users(
     @Arg('organisationId', () => ID) organisationId: string,
     @Ctx() ctx: Context,
   ): Promise<OrganisationMember[]> {
-    return (await listMembers(ctx, organisationId)).map(member);
+    return membersOf(ctx, organisationId);
   }
 
   @Mutation(() => OrganisationMember, {
