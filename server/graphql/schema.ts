@@ -27,7 +27,7 @@ import { SheetScoresResolver } from './sheet-scores.resolver';
 import { SyncResolver } from './sync.resolver';
 import { UndoSyncResolver } from './undo-sync.resolver';
 import { TargetValueResolver } from './target-value.resolver';
-import { UsersResolver } from './users.resolver';
+import { MEMBER_CHANGES, UsersResolver } from './users.resolver';
 
 const built = new Map<boolean, Promise<GraphQLSchema>>();
 
@@ -66,6 +66,7 @@ export function getSchema(options: { fastPaths?: boolean } = {}): Promise<GraphQ
         ReportRowsInTurnsResolver,
         ...PLAN_MOVE_RESOLVERS,
         ...WHOLE_LIST_CONNECTIONS,
+        ...MEMBER_CHANGES,
         ...CRUD_RESOLVERS,
         ...RELATION_RESOLVERS,
         ...CHILD_CONNECTION_RESOLVERS,

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, type ClassType, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { User } from '../entities';
 import { createApiToken, revokeApiToken } from '../services/api-tokens';
 import {
@@ -33,7 +33,10 @@ export async function membersOf(ctx: Context, organisationId: string): Promise<O
   return (await listMembers(ctx, organisationId)).map(member);
 }
 
-/** People, roles and tokens of an organisation, for its admins (README, "Users, tokens and roles"). */
+/**
+ * People, roles and tokens of an organisation, for its admins (README, "Users, tokens and roles"); inviting and
+ * changing a member are MEMBER_CHANGES, below.
+ */
 @Resolver()
 export class UsersResolver {
   @Query(() => [OrganisationMember], {
@@ -41,33 +44,8 @@ export class UsersResolver {
       "I membri di un'organizzazione con ruoli e token (amministratori di quella organizzazione) / The members of an organisation with their roles and tokens (admins of that organisation)",
     deprecationReason: 'Usare usersConnection / Use usersConnection',
   })
-  users(
-    @Arg('organisationId', () => ID) organisationId: string,
-    @Ctx() ctx: Context,
-  ): Promise<OrganisationMember[]> {
+  users(@Arg('organisationId', () => ID) organisationId: string, @Ctx() ctx: Context): Promise<OrganisationMember[]> {
     return membersOf(ctx, organisationId);
-  }
-
-  @Mutation(() => OrganisationMember, {
-    description:
-      "Aggiunge una persona a un'organizzazione con un ruolo; crea l'account se l'indirizzo è nuovo / Adds a person to an organisation with a role; creates the account when the e-mail is new",
-  })
-  async inviteUser(
-    @ValidInput(InviteUserInput) input: InviteUserInput,
-    @Ctx() ctx: Context,
-  ): Promise<OrganisationMember> {
-    return member(await inviteUser(ctx, input));
-  }
-
-  @Mutation(() => OrganisationMember, {
-    description:
-      "Cambia ruolo e unità di un membro (un'organizzazione tiene almeno un amministratore) / Changes a member's role and units (an organisation keeps at least one admin)",
-  })
-  async updateMembership(
-    @ValidInput(UpdateMembershipInput) input: UpdateMembershipInput,
-    @Ctx() ctx: Context,
-  ): Promise<OrganisationMember> {
-    return member(await updateMembership(ctx, input));
   }
 
   @Mutation(() => Boolean, {
@@ -110,3 +88,35 @@ export class UsersResolver {
     return tokenInfo(await revokeApiToken(ctx, id));
   }
 }
+
+/** The changes of a membership made from a validated input, each answered with the member as it is after. */
+function memberChange<I extends object>(
+  name: string,
+  input: ClassType<I>,
+  change: (ctx: Context, input: I) => Promise<Member>,
+  description: string,
+): ClassType<object> {
+  @Resolver()
+  class MemberChange {
+    @Mutation(() => OrganisationMember, { name, description })
+    async change(@ValidInput(input) given: I, @Ctx() ctx: Context): Promise<OrganisationMember> {
+      return member(await change(ctx, given));
+    }
+  }
+  return MemberChange;
+}
+
+export const MEMBER_CHANGES: ClassType<object>[] = [
+  memberChange(
+    'inviteUser',
+    InviteUserInput,
+    inviteUser,
+    "Aggiunge una persona a un'organizzazione con un ruolo; crea l'account se l'indirizzo è nuovo / Adds a person to an organisation with a role; creates the account when the e-mail is new",
+  ),
+  memberChange(
+    'updateMembership',
+    UpdateMembershipInput,
+    updateMembership,
+    "Cambia ruolo e unità di un membro (un'organizzazione tiene almeno un amministratore) / Changes a member's role and units (an organisation keeps at least one admin)",
+  ),
+];
