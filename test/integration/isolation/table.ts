@@ -59,6 +59,14 @@ function crud(
   };
 }
 
+/** A coded row of the plan's tree under the tenant's `parent`: a code new at every call (`n`) and a title. */
+const coded =
+  (parentId: string, parent: keyof Tenant, prefix: string): Vars =>
+  (t, n) => ({ [parentId]: t[parent], code: `${prefix}${n}`, title: 'x' });
+
+/** A value of the tenant's indicator for a year: what a target and an actual are created with alike. */
+const indicatorValue: Vars = (t) => ({ indicatorId: t.indicator, year: 2024, value: '1' });
+
 /** A member of each tenant (not an admin) with a token, both named with the tenant's marker; made in beforeAll. */
 export type Member = { userId: string; tokenId: string };
 export const members = new Map<string, Member>();
@@ -106,30 +114,32 @@ export const TABLE: Record<string, Probe> = {
     planId: t.plan,
     name: `P${n}`,
   })),
-  ...crud('StrategicObjective', 'strategicObjective', 'strategicObjectives', 'so', 'id title', (t, n) => ({
-    perspectiveId: t.perspective,
-    code: `S${n}`,
-    title: 'x',
-  })),
-  ...crud('OperationalObjective', 'operationalObjective', 'operationalObjectives', 'oo', 'id title', (t, n) => ({
-    strategicObjectiveId: t.so,
-    code: `O${n}`,
-    title: 'x',
-  })),
+  ...crud(
+    'StrategicObjective',
+    'strategicObjective',
+    'strategicObjectives',
+    'so',
+    'id title',
+    coded('perspectiveId', 'perspective', 'S'),
+  ),
+  ...crud(
+    'OperationalObjective',
+    'operationalObjective',
+    'operationalObjectives',
+    'oo',
+    'id title',
+    coded('strategicObjectiveId', 'so', 'O'),
+  ),
   ...crud(
     'Indicator',
     'indicator',
     'indicators',
     'indicator',
     'id title',
-    (t, n) => ({ operationalObjectiveId: t.oo, code: `I${n}`, title: 'x' }),
+    coded('operationalObjectiveId', 'oo', 'I'),
     true,
   ),
-  ...crud('Target', 'target', 'targets', 'target', 'id indicator { title }', (t) => ({
-    indicatorId: t.indicator,
-    year: 2024,
-    value: '1',
-  })),
+  ...crud('Target', 'target', 'targets', 'target', 'id indicator { title }', indicatorValue),
   ...crud(
     'TargetRevision',
     'targetRevision',
@@ -142,15 +152,7 @@ export const TABLE: Record<string, Probe> = {
     indicatorId: t.indicator,
     year: 2000 + (n % 90),
   })),
-  ...crud(
-    'Measurement',
-    'measurement',
-    'measurements',
-    'measurement',
-    'id note',
-    (t) => ({ indicatorId: t.indicator, year: 2024, value: '1' }),
-    true,
-  ),
+  ...crud('Measurement', 'measurement', 'measurements', 'measurement', 'id note', indicatorValue, true),
   ...crud('Project', 'project', 'projects', 'project', 'id name', (t, n) => ({ planId: t.plan, name: `Pr${n}` })),
   ...crud('Activity', 'activity', 'activities', 'activity', 'id name', (t, n) => ({
     projectId: t.project,
