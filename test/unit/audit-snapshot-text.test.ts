@@ -27,6 +27,12 @@ describe('audit snapshots as text', () => {
   const scalarValues: unknown[] = [
     'Azione "prova" \\ più alta — higher\n\t\u0001',
     'lone \ud800 surrogate',
+    // each thing to escape alone, and what JSON.stringify writes as it is (a pair of surrogates, U+2028, DEL)
+    'only "quotes"',
+    'only \\ a backslash',
+    'only\ta tab',
+    'lone low \udc00 surrogate',
+    'a pair 😀, \u2028 and \u007f unescaped',
     '',
     0,
     -1.5,
