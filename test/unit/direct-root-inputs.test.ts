@@ -63,6 +63,12 @@ const plain = (value: unknown): boolean =>
       ? true
       : Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(plain);
 
+/** keeps what a method received, and says whether it is plain data */
+const seen = (name: string, input: unknown): boolean => {
+  received[name] = input;
+  return plain(input);
+};
+
 @Resolver()
 class DirectResolver {
   @Query(() => Boolean) alive(): boolean {
@@ -71,31 +77,31 @@ class DirectResolver {
 
   @Mutation(() => Boolean)
   batch(@Arg('input', () => BatchIn, { validate: false }) input: BatchIn): boolean {
-    received.batch = input;
-    return plain(input);
-  }
-
-  @Mutation(() => Boolean)
-  withDefault(@Arg('input', () => DefaultIn, { validate: false }) input: DefaultIn): boolean {
-    received.withDefault = input;
-    return plain(input);
-  }
-
-  @Mutation(() => Boolean)
-  withMethod(@Arg('input', () => MethodIn, { validate: false }) input: MethodIn): boolean {
-    received.withMethod = input;
-    return plain(input);
-  }
-
-  @Mutation(() => Boolean)
-  checked(@Arg('input', () => CheckedIn, { validate: true }) input: CheckedIn): boolean {
-    received.checked = input;
-    return plain(input);
+    return seen('batch', input);
   }
 }
 
+/** a mutation `name` taking `input` of `Type`, validated by type-graphql or not */
+function mutationOf(name: string, Type: new () => object, validate: boolean): new () => object {
+  @Resolver()
+  class OneMutation {
+    @Mutation(() => Boolean, { name })
+    take(@Arg('input', () => Type, { validate }) input: object): boolean {
+      return seen(name, input);
+    }
+  }
+  return OneMutation;
+}
+
+const RESOLVERS = [
+  DirectResolver,
+  mutationOf('withDefault', DefaultIn, false),
+  mutationOf('withMethod', MethodIn, false),
+  mutationOf('checked', CheckedIn, true),
+] as const;
+
 const build = () =>
-  buildSchema({ resolvers: [DirectResolver], validate: { forbidUnknownValues: false }, emitSchemaFile: false });
+  buildSchema({ resolvers: RESOLVERS, validate: { forbidUnknownValues: false }, emitSchemaFile: false });
 
 const BATCH = {
   year: 2026,
