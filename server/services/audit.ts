@@ -51,7 +51,8 @@ export function snapshotText(em: EntityManager, entity: object): JsonText {
     const value = row[names[k]];
     let json: string | undefined;
     if (k < writer.scalars) {
-      json = value instanceof Date ? `"${value.toISOString()}"` : value == null ? 'null' : scalarJson(value);
+      json =
+        value instanceof Date ? JSON.stringify(value.toISOString()) : value == null ? 'null' : JSON.stringify(value);
     } else {
       const id = value ? ((value as { id?: string }).id ?? wrap(value, true).getPrimaryKey()) : null;
       json = id === undefined ? undefined : JSON.stringify(id);
@@ -59,27 +60,6 @@ export function snapshotText(em: EntityManager, entity: object): JsonText {
     if (json !== undefined) text += (text === '' ? '{' : ',') + keys[k] + json;
   }
   return new JsonText(text === '' ? '{}' : `${text}}`);
-}
-
-/** what JSON.stringify escapes in a string: a quote, a backslash, a control character, a surrogate left alone */
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/**
- * `JSON.stringify(value)` of a stored scalar, the same text: a string with nothing to escape, a boolean and a
- * finite number written without it (NaN and the infinities are null, as it writes them); anything else through it.
- * A new indicator row's four snapshots write ~60 such values, and the call per value was most of snapshotText.
- */
-function scalarJson(value: unknown): string {
-  switch (typeof value) {
-    case 'string':
-      return ESCAPED.test(value) ? JSON.stringify(value) : `"${value}"`;
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
-    default:
-      return JSON.stringify(value);
-  }
 }
 
 /** The plan version a changed row belongs to: itself, its `plan`, or its target's (a revision). */
