@@ -1,4 +1,10 @@
-import { type GraphQLFieldResolver, GraphQLObjectType, GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import {
+  type GraphQLFieldResolver,
+  GraphQLInputObjectType,
+  GraphQLObjectType,
+  GraphQLScalarType,
+  type GraphQLSchema,
+} from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 
 /**
@@ -88,18 +94,27 @@ function onlyData(target: Class): boolean {
 
 /**
  * An input class whose instance type-graphql would build holds exactly graphql-js's coerced object: type-graphql
- * copies the given fields onto `new Class()` and deletes the undefined ones (`convertToType`), so with no
- * initialiser, no method and no getter on the class or on the input classes of its fields (down the tree), the
- * instance differs from the coerced object only by its prototype. Scalars and enums are handed over as coerced.
+ * copies the given fields onto `new Class()` and deletes the undefined ones (`convertToType`), in the order of its
+ * fields (the class's own, then its ancestors' not already named), where graphql-js writes them in the GraphQL
+ * type's order. So with no initialiser, no method and no getter, and the two orders alike, on the class and on the
+ * input classes of its fields (down the tree), the instance differs from the coerced object only by its prototype,
+ * and its JSON text is the same (a sheet batch's replay hash is the JSON of its rows, sync-batch.ts). Scalars and
+ * enums are handed over as coerced.
  */
-function plainInput(storage: Metadata, type: unknown, seen = new Set<unknown>()): boolean {
+function plainInput(schema: GraphQLSchema, storage: Metadata, type: unknown, seen = new Set<unknown>()): boolean {
   if (passedThrough(type) || seen.has(type)) return true;
   if (typeof type !== 'function' || type === Date) return type === Date;
   seen.add(type);
-  const classes = lineage(type).filter((c) => c !== Object);
-  const metas = classes.map((c) => storage.inputTypes.find((t) => t.target === c));
-  if (!metas[0] || !onlyData(type as Class)) return false;
-  return metas.every((meta) => (meta?.fields ?? []).every((field) => plainInput(storage, field.getType(), seen)));
+  const metas = lineage(type).map((c) => storage.inputTypes.find((t) => t.target === c));
+  const graphqlType = metas[0] && schema.getType(metas[0].name);
+  if (!(graphqlType instanceof GraphQLInputObjectType) || !onlyData(type as Class)) return false;
+  const names: string[] = [];
+  for (const field of metas.flatMap((meta) => meta?.fields ?? []))
+    if (!names.includes(field.name)) names.push(field.name);
+  if (names.join() !== Object.keys(graphqlType.getFields()).join()) return false;
+  return metas.every((meta) =>
+    (meta?.fields ?? []).every((field) => plainInput(schema, storage, field.getType(), seen)),
+  );
 }
 
 /**
@@ -110,6 +125,7 @@ function plainInput(storage: Metadata, type: unknown, seen = new Set<unknown>())
  * the coerced object itself. Any other parameter or setting leaves the field to type-graphql.
  */
 function directRoot(
+  schema: GraphQLSchema,
   storage: Metadata,
   meta: RootResolverMeta,
   original: GraphQLFieldResolver<unknown, unknown> | undefined,
@@ -122,7 +138,7 @@ function directRoot(
       if (param.validateFn) return null;
       const type = param.getType();
       if (passedThrough(type)) continue;
-      if (param.validateSettings !== false || !plainInput(storage, type)) return null;
+      if (param.validateSettings !== false || !plainInput(schema, storage, type)) return null;
       input = true;
     } else if (param.kind === 'context') {
       if (param.propertyName) return null;
@@ -180,7 +196,7 @@ export function directResolvers(
     for (const [name, field] of Object.entries(root?.getFields() ?? {})) {
       const resolver = metas.filter((r) => r.schemaName === name);
       if (resolver.length !== 1) continue;
-      const fast = directRoot(storage, resolver[0], field.resolve);
+      const fast = directRoot(schema, storage, resolver[0], field.resolve);
       if (fast) field.resolve = fast;
     }
   }

@@ -49,6 +49,17 @@ class MethodIn {
   }
 }
 
+@InputType('DirectParentIn')
+class ParentIn {
+  @Field(() => String, { nullable: true }) first?: string | null;
+}
+
+/** type-graphql orders its instance's keys own fields first, GraphQL this type's fields its parent's first */
+@InputType('DirectChildIn')
+class ChildIn extends ParentIn {
+  @Field(() => String, { nullable: true }) second?: string | null;
+}
+
 @InputType('DirectCheckedIn')
 class CheckedIn {
   @Field() @MaxLength(3, { message: 'al più 3 caratteri' }) code!: string;
@@ -98,6 +109,7 @@ const RESOLVERS = [
   mutationOf('withDefault', DefaultIn, false),
   mutationOf('withMethod', MethodIn, false),
   mutationOf('checked', CheckedIn, true),
+  mutationOf('inherited', ChildIn, false),
 ] as const;
 
 const build = () =>
@@ -150,6 +162,18 @@ describe('directResolvers on queries and mutations', () => {
     expect(refused.errors?.[0]?.message).toBe('Argument Validation Error');
     const taken = await run(direct, 'mutation { checked(input: { code: "ok" }) }', {});
     expect(taken.data).toEqual({ checked: false });
+  });
+
+  it("gives the method a JSON text equal to type-graphql's instance's, key order included (a batch's replay hash)", async () => {
+    const source = 'mutation { inherited(input: { second: "b", first: "a" }) }';
+    const handledResult = await run(handled, source, {});
+    const handledText = JSON.stringify(received.inherited);
+    const directResult = await run(direct, source, {});
+    expect(JSON.stringify(received.inherited)).toBe(handledText);
+    expect(handledText).toBe('{"second":"b","first":"a"}');
+    expect(directResult).toEqual(handledResult);
+    // the orders differ here, so the field is left to type-graphql: an instance either way
+    expect(directResult.data).toEqual({ inherited: false });
   });
 
   it('refuses what graphql-js refuses before any resolver runs', async () => {
