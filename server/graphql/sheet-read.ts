@@ -4,6 +4,7 @@ import { changedFrom, countOfCursor } from '../services/commit-order';
 import { readPlanStamp } from '../services/plan-stamp';
 import type { PlanScores } from '../services/realization';
 import { countCacheLookup } from '../ops/metrics';
+import { keepNewest } from '../services/newest-kept';
 import { PLAN_SCORES, snapshotBytes } from '../services/score-snapshots';
 import { nextTurn } from '../speed/next-turn';
 import { loadPlanState, type PlanState, SHEET_STATES } from '../sync/plan-state';
@@ -32,19 +33,31 @@ export async function readSheet(
   const serverTime = new Date();
   // the stamp before the rows: scores kept under it are never older than it (server/services/score-snapshots.ts),
   // and its change count is the read's cursor: every commit up to it is in the rows read (commit-order.ts)
-  const stamp = await ctx.snapshots.stamp(ctx.em, planId);
-  const { changeCount } = stamp ?? (await readPlanStamp(ctx.em, planId));
+  const first = await ctx.snapshots.stamp(ctx.em, planId);
+  const firstCount = (first ?? (await readPlanStamp(ctx.em, planId))).changeCount;
   // taken now, not when the rows are scored: under a train of syncs a read reaches its scores after later commits,
   // whose drops free the scores of its stamp (bench B4: such reads scored the whole plan again, on the pool)
-  const kept = ctx.snapshots.peek(planId, year, checkpoint, stamp?.value ?? '')?.scores;
+  const keptFirst = ctx.snapshots.peek(planId, year, checkpoint, first?.value ?? '')?.scores;
   const load = (stop?: AbortSignal) =>
     loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: ctx.fastPaths, sliced: true, stop });
   // read-only rows no reader changes: kept under the stamp, so an unchanged plan's rows are not read again (a
-  // delta, "Refresh scores"); managed ones belong to this request
-  const state = ctx.fastPaths
-    ? await ctx.snapshots.keep(SHEET_STATES, stamp, year, checkpoint, load, (s) => snapshotBytes(s.snapshot))
-    : await load();
-  return { serverTime, stamp, changeCount, state, kept };
+  // delta, "Refresh scores"); managed ones belong to this request. A later stamp's state kept while this one's is
+  // read answers the read, with that stamp (keepNewest)
+  const { stamp, value: state } = ctx.fastPaths
+    ? await keepNewest(
+        ctx.snapshots,
+        { kind: SHEET_STATES, stamp: first, year, checkpoint },
+        load,
+        (s) => snapshotBytes(s.snapshot),
+        () => ctx.snapshots.stamp(ctx.em, planId),
+      )
+    : { stamp: first, value: await load() };
+  // a later stamp's state comes with that stamp's count and kept scores
+  if (stamp !== first && stamp) {
+    const kept = ctx.snapshots.peek(planId, year, checkpoint, stamp.value)?.scores;
+    return { serverTime, stamp, changeCount: stamp.changeCount, state, kept };
+  }
+  return { serverTime, stamp, changeCount: firstCount, state, kept: keptFirst };
 }
 
 /** The read's scores: computed once per change of the plan, on a turn of their own ("Refresh scores"). */

@@ -82,6 +82,8 @@ export class ScoreSnapshots {
   readonly patchable = new Set<string>();
   /** shared(): the scored plans being built, per stamp of a period, which other readers of that stamp wait for */
   private readonly scoring = new Map<string, Promise<ScoredPlan>>();
+  /** otherKept(): the readers of a plan's period and kind waiting for their stamp's value, told of another's */
+  private readonly newer = new Map<string, Set<(stamp: string) => void>>();
   /** whenKept(): who waits for which stamp of a key */
   private readonly waiters = new Map<string, Array<{ stamp: string; resolve: (value: object | undefined) => void }>>();
   /** tells the other instances what a writer kept (server/sync/shared-states.ts); nothing without Redis */
@@ -235,6 +237,7 @@ export class ScoreSnapshots {
       this.others.set(key, { value, bytes: bytes(value), stamp: stamp.value, orgId: stamp.orgId });
       this.keyOfKept.set(value, key);
       this.tellWaiters(key, stamp.value, value);
+      this.tellNewer(`${keyOf(stamp.planId, year, checkpoint, '')}|${kind}`, stamp.value);
       return value;
     } finally {
       if (this.building.get(key)?.value === building) this.building.delete(key);
@@ -286,7 +289,30 @@ export class ScoreSnapshots {
     this.others.set(key, { value, bytes, stamp: stamp.value, orgId: stamp.orgId });
     this.keyOfKept.set(value, key);
     this.tellWaiters(key, stamp.value, value);
+    this.tellNewer(`${keyOf(stamp.planId, year, checkpoint, '')}|${kind}`, stamp.value);
     return built ? 'kept while built' : 'kept';
+  }
+
+  /**
+   * The next stamp other than `stamp` whose value of `kind` is kept for the plan's period (putKept, or a build
+   * kept): what a reader waiting for its own stamp's value looks for (keepNewest, newest-kept.ts). `stop` when no
+   * longer waiting.
+   */
+  otherKept(kind: string, stamp: PlanStamp, year: number, checkpoint: Checkpoint) {
+    const period = `${keyOf(stamp.planId, year, checkpoint, '')}|${kind}`;
+    let tell: (other: string) => void = () => undefined;
+    const kept = new Promise<string>((resolve) => (tell = (other) => other !== stamp.value && resolve(other)));
+    const listeners = this.newer.get(period) ?? new Set();
+    this.newer.set(period, listeners.add(tell));
+    const stop = () => {
+      listeners.delete(tell);
+      if (listeners.size === 0 && this.newer.get(period) === listeners) this.newer.delete(period);
+    };
+    return { kept, stop };
+  }
+
+  private tellNewer(period: string, stamp: string): void {
+    for (const tell of [...(this.newer.get(period) ?? [])]) tell(stamp);
   }
 
   /**

@@ -4,6 +4,7 @@ import type { Node } from '../entities/base';
 import type { PlanSnapshot } from '../services/plan-snapshot';
 import { placesReplaced, readOnlyPlan, TREE_KINDS, withRowsOf } from '../services/plan-snapshot';
 import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-stamp';
+import { keepNewest } from '../services/newest-kept';
 import { type ScoreSnapshots, snapshotBytes } from '../services/score-snapshots';
 import type { ServiceContext } from '../services/service-context';
 import { columnsOf } from '../speed/bulk-write';
@@ -34,8 +35,15 @@ export async function stateBeforeTurn(
   if (!stamp) return null;
   const load = (stop: AbortSignal) =>
     loadPlanState(ctx.em, planId, year, checkpoint, { readOnly: true, sliced: true, stop });
-  const state = await ctx.snapshots.keep(SHEET_STATES, stamp, year, checkpoint, load, (s) => snapshotBytes(s.snapshot));
-  return { stamp, state };
+  // a later stamp's state kept while this one's is read serves as well: the turn brings it to its own stamp
+  const kept = await keepNewest(
+    ctx.snapshots,
+    { kind: SHEET_STATES, stamp, year, checkpoint },
+    load,
+    (s) => snapshotBytes(s.snapshot),
+    () => ctx.snapshots!.stamp(ctx.em, planId),
+  );
+  return { stamp: kept.stamp!, state: kept.value };
 }
 
 /**

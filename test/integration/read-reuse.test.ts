@@ -4,11 +4,13 @@
  * a delta takes the rows the patch did not touch from the state it was patched from (server/graphql/delta-rows.ts,
  * carriedShelf). Both must answer exactly what the whole computation answers, after several syncs: actuals that move
  * an objective's score and those above it, a new profile version, a row deleted and one added. The moved rows are
- * checked against the difference of two full reads, from every cursor kept so far; a delta's bytes against
- * graphql-js's execution of the same read (the resolver builds every row anew).
+ * checked against the difference of two full reads, from every cursor kept so far; a delta's bytes and the moved
+ * scores' bytes (kept per scores and cursor, sent as kept bytes) against graphql-js's execution of the same read (the
+ * resolver builds every row anew).
  */
 import { SHEET_ROWS } from '../../addin/src/api/queries';
 import { rowsFromBase } from '../../server/graphql/delta-rows';
+import { SheetScoresResolver } from '../../server/graphql/sheet-scores.resolver';
 import { SyncResolver } from '../../server/graphql/sync.resolver';
 import { movedRowsRead } from '../../server/sync/score-trail';
 import { describeOnSondrio } from '../helpers/sondrio-server';
@@ -44,10 +46,15 @@ type Held = { scores: string; full: Row[]; rows: string };
 
 describeOnSondrio('a new state read from the work of the state before (%s)', (sondrio) => {
   let resolved: jest.SpyInstance;
+  let scoresResolved: jest.SpyInstance;
   beforeEach(() => {
     resolved = jest.spyOn(SyncResolver.prototype, 'sheetRows');
+    scoresResolved = jest.spyOn(SheetScoresResolver.prototype, 'sheetScores');
   });
-  afterEach(() => resolved.mockRestore());
+  afterEach(() => {
+    resolved.mockRestore();
+    scoresResolved.mockRestore();
+  });
 
   const scores = async (after: string | null): Promise<Page> =>
     ok(await sondrio.server.gql(SCORES, { planId: sondrio.plan.planId, after })).sheetScores;
@@ -68,15 +75,22 @@ describeOnSondrio('a new state read from the work of the state before (%s)', (so
       { planId: sondrio.plan.planId, year: 2022, checkpoint: 'YEAR_END', dashboards: false, since: null, after },
       resolved,
     );
+  /** the moved scores since `after` as sent, served and executed by graphql-js */
+  const scoresBytes = (after: string) =>
+    servedAndExecutedBytes(sondrio.server, SCORES, { planId: sondrio.plan.planId, after }, scoresResolved);
 
   /**
    * From every cursor held so far: the moved scores are the difference of the full reads, and the delta served is
-   * graphql-js's, byte for byte. Each delta is read before the next write too, so that the next state has a state
-   * before it whose rows were written.
+   * graphql-js's, byte for byte, as the moved scores are, written for the first pane asking and kept for the next.
+   * Each delta is read before the next write too, so that the next state has a state before it whose rows were
+   * written.
    */
   async function everyCursorAgrees(kept: Held[]): Promise<Held> {
     const now = await held();
     for (const from of kept) {
+      const written = await scoresBytes(from.scores);
+      expect(written.served).toBe(written.executed);
+      expect((await scoresBytes(from.scores)).served).toBe(written.served);
       const page = await scores(from.scores);
       expect(page.complete).toBe(false);
       expect(page.rows).toEqual(difference(from.full, now.full));
