@@ -10,7 +10,8 @@ import { Checkpoint } from '@core/vocabulary/enums';
 import { cursorOf } from '../../server/services/commit-order';
 import { bumpPlanNow } from '../../server/services/plan-change-counter';
 import { snapshotBytes } from '../../server/services/score-snapshots';
-import { loadPlanState, type PlanState, SHEET_STATES } from '../../server/sync/plan-state';
+import { loadPlanState, SHEET_STATES } from '../../server/sync/plan-state';
+import { holdStateRead } from '../helpers/held-state-read';
 import { HANG_GUARD_MS } from '../helpers/live';
 import { describeOnSondrio } from '../helpers/sondrio-server';
 import { ok } from '../helpers/sync';
@@ -57,16 +58,7 @@ describeOnSondrio('a read waiting for its stamp’s state takes a later stamp’
     const bump = () => server.orm.em.fork().transactional((tx) => bumpPlanNow(tx, plan.planId));
     // a stamp whose state nobody keeps (a commit no sync kept its state after)
     const first = await bump();
-    let endRead: (error: Error) => void = () => undefined;
-    const held = snapshots.keep(
-      SHEET_STATES,
-      first,
-      2022,
-      Checkpoint.YEAR_END,
-      () => new Promise<PlanState>((_, reject) => (endRead = reject)),
-      () => 0,
-    );
-    held.catch(() => undefined);
+    const endRead = holdStateRead(snapshots, first);
     // the panes' reads of that stamp join the held read: the event, counted where they ask for the state
     const keep = snapshots.keep.bind(snapshots);
     let joined: () => void = () => undefined;
@@ -101,7 +93,7 @@ describeOnSondrio('a read waiting for its stamp’s state takes a later stamp’
       expect(moved.rows).toHaveLength(plan.rows.length);
     } finally {
       asked.mockRestore();
-      endRead(new Error('the held read ends'));
+      endRead();
     }
     // its readers answered, the held read failing fails nobody: the next read is the later stamp's, as kept
     const again = ok(await server.gql(ROWS, { planId: plan.planId })).sheetRows;
