@@ -275,8 +275,11 @@ function statementOf(em: EntityManager, meta: EntityMetadata, keys: string[], ro
   const id = meta.properties[meta.primaryKeys[0]];
   const props = keys.map((k) => meta.properties[k]);
   const next = rows[0].next !== undefined;
-  // PostgreSQL types a values list from its parameters, untyped here: each is cast to its column's type
-  const typed = (prop: (typeof props)[number]) => (postgres ? `::${prop.columnTypes[0]}` : '');
+  // PostgreSQL types a values list from its parameters, untyped here: each is cast to its column's type, without its
+  // length or precision: an explicit cast to varchar(200) cuts a longer text to 200 characters where the column's
+  // assignment refuses it (a held 300-character author passed cut, and only the audit's insert failed, the whole
+  // turn with it: bench/results/2026-12-07.md, session pgturn5); the column's assignment still applies both
+  const typed = (prop: (typeof props)[number]) => (postgres ? `::${prop.columnTypes[0].replace(/\(.*\)$/, '')}` : '');
   const params: unknown[] = [];
   // `?` marks: PostgreSQL's are formatted by MikroORM's connection as for its own update, SQLite's bound (bound)
   const mark = () => '?';

@@ -1,10 +1,11 @@
-import { type EntityManager, wrap } from '@mikro-orm/core';
+import { type EntityManager, ReferenceKind, wrap } from '@mikro-orm/core';
 import type { Node } from '../entities/base';
 import { Indicator } from '../entities';
 import { TREE_KINDS, withRowsOf } from '../services/plan-snapshot';
 import { ConflictError, NotFoundError } from '../errors';
 import { PlanState } from './plan-state';
 import { readsTogether } from '../speed/reads-together';
+import { heldNow } from '../speed/set-update';
 import { sendsOnlyActuals, type SyncInput } from './row-plan';
 
 /**
@@ -53,6 +54,55 @@ async function findRows(em: EntityManager, rows: Node[]): Promise<Node[]> {
 }
 
 /**
+ * Managed rows made from their read-only twins, not read (adoptRows' `fromTwins`): their versions are checked by the
+ * turn's held write alone, so each must be held by the batch that made it (heldByBatch).
+ */
+const unread = new WeakSet<Node>();
+
+/** a value of a twin given to a managed row: its own copy of a date or an object, which the twin's readers share */
+function ownCopy(value: unknown): unknown {
+  if (value instanceof Date) return new Date(value.getTime());
+  return value !== null && typeof value === 'object' ? structuredClone(value) : value;
+}
+
+/**
+ * The managed row of a read-only row, made from it without a statement: what `em.find` would give at the row's
+ * version (the columns a SELECT loads, references as unpopulated ones), merged into the unit of work with its
+ * snapshot taken from those values. Read-only rows are converted as MikroORM hydrates (read-rows.ts). MikroORM's own
+ * making of a managed row is most of its cost, read or not: ~100 µs a measurement (ensurePropagation, hydrate), the
+ * SELECT's statement and result mapping ~60 µs more and a round trip (session pgturn5).
+ */
+function managedFrom(em: EntityManager, row: Node): Node {
+  const meta = em.getMetadata().get(row.constructor.name);
+  const data: Record<string, unknown> = {};
+  const from = row as unknown as Record<string, unknown>;
+  for (const prop of meta.props) {
+    if (!prop.fieldNames?.length || prop.lazy) continue;
+    const value = from[prop.name];
+    if (prop.kind === ReferenceKind.SCALAR) data[prop.name] = ownCopy(value);
+    else if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner))
+      data[prop.name] = value == null ? value : (value as Node).id;
+  }
+  // as em.merge makes it, without its cascade over the relations (a third of its time): managed, its snapshot its values
+  const managed = em
+    .getEntityFactory()
+    .create<Node>(row.constructor.name, data as never, { merge: true, recomputeSnapshot: true });
+  unread.add(managed);
+  return managed;
+}
+
+/**
+ * After a batch's flush (its updates held, turn-writes.ts): fails when a row it made from its twin is not held, i.e.
+ * not version-checked by the turn's write. A row found changed by the decide phase is always written; should one not
+ * be, the turn runs again with its rows read (sync-rows.ts), as before rows were made from twins.
+ */
+export function heldByBatch(em: EntityManager, adopted: Node[]): void {
+  for (const row of adopted)
+    if (unread.has(row) && !heldNow(em, row))
+      throw new Error(`${row.constructor.name} ${row.id}: made from its twin, not written by the held update`);
+}
+
+/**
  * The managed row of `row` this unit of work holds at the row's version: adopted for the turn (adoptForTurn), or by
  * a batch before in it (whose update moved both its version and the state's row, set-update.ts). None after a failed
  * batch or a state read again (the unit of work is cleared then, sync-rows.ts).
@@ -71,16 +121,23 @@ function heldAt(em: EntityManager, row: Node): Node | undefined {
  * target, a row read again) with one. A row adopted here that no batch writes stays unchanged: the flush writes
  * nothing for it.
  */
-export async function adoptForTurn(em: EntityManager, state: PlanState, inputs: SyncInput[]): Promise<void> {
+export async function adoptForTurn(
+  em: EntityManager,
+  state: PlanState,
+  inputs: SyncInput[],
+  held = false,
+): Promise<void> {
   const rows: Node[] = [];
   for (const input of inputs)
     for (const row of input.rows) {
       const node = row.rowId ? state.nodes.get(row.rowId) : undefined;
       if (!(node instanceof Indicator)) continue;
       const measurement = state.measurementOf.get(node.id);
-      if (measurement) rows.push(measurement);
-      // a row of actual values alone writes its measurement only (apply.ts)
-      if (sendsOnlyActuals(row)) continue;
+      // a row of actual values alone writes its measurement only (apply.ts); when its batch's writes are held, it is
+      // made from its twin by that batch (adoptRows), not read: the held write checks its version
+      const actualsOnly = sendsOnlyActuals(row);
+      if (measurement && !(held && actualsOnly)) rows.push(measurement);
+      if (actualsOnly) continue;
       rows.push(node);
       const target = state.target(node.id, input.year);
       if (target) rows.push(target);
@@ -88,11 +145,18 @@ export async function adoptForTurn(em: EntityManager, state: PlanState, inputs: 
   if (rows.length > 0) await findRows(em, rows);
 }
 
-/** `rows` adopted into the unit of work: the state with them, and the managed row of each (in the order of `rows`) */
+/**
+ * `rows` adopted into the unit of work: the state with them, and the managed row of each (in the order of `rows`).
+ * `fromTwins` (a batch whose updates the turn holds, turn-writes.ts): a row the unit of work does not hold is made
+ * from its read-only twin (managedFrom), not read: the turn's held write checks each row's version against the one
+ * the twin has, as the read's check here did, and if it finds one moved the turn runs again with its rows read. A
+ * SELECT and its rows hydrated under the plan's lock were ~6 % of the time it was held per sync (bench B4-pg).
+ */
 export async function adoptRows(
   em: EntityManager,
   state: PlanState,
   rows: Node[],
+  fromTwins = false,
 ): Promise<{ state: PlanState; adopted: Node[] }> {
   if (rows.length === 0) return { state, adopted: [] };
   const managed = new Map<string, Node>();
@@ -100,6 +164,8 @@ export async function adoptRows(
   for (const row of rows) {
     const held = heldAt(em, row);
     if (held) managed.set(row.id, held);
+    else if (fromTwins && !em.getUnitOfWork().getById(row.constructor.name, row.id))
+      managed.set(row.id, managedFrom(em, row));
     else unheld.push(row);
   }
   if (unheld.length > 0) for (const row of await findRows(em, unheld)) managed.set(row.id, row);

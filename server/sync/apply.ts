@@ -30,7 +30,7 @@ import type { Node } from '../entities/base';
 import type { JsonText } from '../speed/bound-insert';
 import { flushAuditBuffer, recordChange, snapshotText } from '../services/audit';
 import type { ServiceContext } from '../services/service-context';
-import { adoptRows } from './adopt-rows';
+import { adoptRows, heldByBatch } from './adopt-rows';
 import { type BatchWrites, emptyWrites, stateAfter } from './after-state';
 import { insertEntities, insertLinks, newRow } from '../speed/bulk-write';
 import { updateSetBased } from '../speed/set-update';
@@ -70,7 +70,7 @@ export async function applyRows(
   const fast = ctx.fastPaths !== false;
   // read-only rows the batch changes join the unit of work; without the fast paths every row is managed already
   const { state, adopted } = fast
-    ? await adoptRows(em, read, rowsChanged(read, plans, input))
+    ? await adoptRows(em, read, rowsChanged(read, plans, input), held)
     : { state: read, adopted: [] };
   clock?.mark('adopt');
   for (const p of plans) {
@@ -86,8 +86,10 @@ export async function applyRows(
       updateSetBased(em);
       // its updates held for the turn's statement (turn-writes.ts): the flush examines the rows it adopted, not every
       // row the turn adopted before its first batch (flush-only.ts); the turn flushes whole before writing them
-      if (held) await flushOnly(em, adopted);
-      else await em.flush();
+      if (held) {
+        await flushOnly(em, adopted);
+        heldByBatch(em, adopted);
+      } else await em.flush();
     }
   } else {
     await em.flush();

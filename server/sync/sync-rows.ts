@@ -206,12 +206,16 @@ export async function syncTogether(
       clock?.note('reread', read !== early?.state);
       clock?.note('together', going.length);
       clock?.mark('read');
-      // the rows the batches name, adopted once for the turn, not with three statements in each batch (adopt-rows.ts)
+      // several batches with kept states: their values' updates held and written together (turn-writes.ts)
+      const holding = fast && !alone && !!ctx.snapshots?.enabled;
+      // the rows the batches name, adopted once for the turn, not with three statements in each batch (adopt-rows.ts);
+      // when held, the measurements of rows typing actuals alone are made by their batches from their twins instead
       if (fast && !alone)
         await adoptForTurn(
           em,
           read,
           going.map((k) => members[k].input),
+          holding,
         );
       clock?.mark('adoptTurn');
       // the answers stored for the turn's batch keys, read once (stored-answers.ts), not by each keyed batch
@@ -234,8 +238,7 @@ export async function syncTogether(
         auditRows,
       });
       let turn = start(plan);
-      // several batches with kept states: their values' updates held and written together (turn-writes.ts)
-      let writes = new TurnWrites(em, fast && !alone && !!ctx.snapshots?.enabled);
+      let writes = new TurnWrites(em, holding);
       let ran: Ran;
       try {
         ran = await runBatches(turn, members, going, settled, writes, alone, fast);
@@ -244,6 +247,7 @@ export async function syncTogether(
       } catch (error) {
         if (!(error instanceof HeldWriteFailed)) throw error;
         // the combined write failed: the turn undone, and run again one batch at a time, each with its savepoint
+        clock?.note('again', true);
         await writes.undo();
         em.clear();
         for (const k of going) settled[k] = undefined;
