@@ -60,3 +60,8 @@ export function movedBetween(before: PlanScores, now: PlanScores, most: number):
   }
   return undefined;
 }
+
+/** How many ids `scores` scored again when rescored from others; undefined when they were scored whole. */
+export function movedCount(scores: PlanScores): number | undefined {
+  return links.get(scores)?.ids.size;
+}

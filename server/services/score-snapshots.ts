@@ -19,7 +19,7 @@ export type ScoredPlan = { scores: PlanScores; snapshot: PlanSnapshot | null };
 type Entry = ScoredPlan & { stamp: string; orgId: string };
 
 /** Approximate bytes of a kept snapshot: a score with its explanation, a row with its parsed values. */
-const BYTES_PER_RESULT = 2_000;
+export const BYTES_PER_RESULT = 2_000;
 const BYTES_PER_ROW = 600;
 
 /** Approximate bytes of a plan snapshot's rows (all periods or one). */
@@ -36,8 +36,8 @@ export function snapshotBytes(p: PlanSnapshot): number {
   return rows * BYTES_PER_ROW;
 }
 
-function sizeOf(entry: Entry): number {
-  const s = entry.scores;
+/** Approximate bytes of a plan's scores, every result counted (those shared with other scores too). */
+export function scoresBytes(s: PlanScores): number {
   const results =
     s.indicators.size +
     s.operationalObjectives.size +
@@ -47,7 +47,11 @@ function sizeOf(entry: Entry): number {
     s.units.size +
     s.managers.size +
     1;
-  return results * BYTES_PER_RESULT + (entry.snapshot ? snapshotBytes(entry.snapshot) : 0);
+  return results * BYTES_PER_RESULT;
+}
+
+function sizeOf(entry: Entry): number {
+  return scoresBytes(entry.scores) + (entry.snapshot ? snapshotBytes(entry.snapshot) : 0);
 }
 
 /** Another read-only value of a plan kept per stamp and period (the sheet's plan state), with its size. */
@@ -89,7 +93,8 @@ export class ScoreSnapshots {
   /** tells the other instances what a writer kept (server/sync/shared-states.ts); nothing without Redis */
   announce: (message: object) => void = () => undefined;
 
-  constructor(budget: CacheBudget) {
+  /** `budget` also bounds the scores the panes were last given (server/sync/score-trail.ts), a part of it */
+  constructor(readonly budget: CacheBudget) {
     this.cache = budgetCache(budget, 500, sizeOf);
     this.others = budgetCache<Kept>(budget, 500, (kept) => kept.bytes);
   }

@@ -14,7 +14,10 @@ import { randomUUID } from 'node:crypto';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { PlanScores } from '../services/realization';
 import { realizationView } from '../services/realization-view';
-import { movedBetween } from '../services/score-moves';
+import type { LRUCache } from 'lru-cache';
+import { budgetCache, type CacheBudget } from '../services/budget-cache';
+import { movedBetween, movedCount } from '../services/score-moves';
+import { BYTES_PER_RESULT, type ScoreSnapshots, scoresBytes } from '../services/score-snapshots';
 import { scoreOfRow } from '../services/score-of-row';
 import { levelOfNode, type PlanNode, type PlanState } from './plan-state';
 import { rowNodes, rowNodesOf } from './sheet-rows';
@@ -22,24 +25,58 @@ import { RecentMap } from '../speed/recent-map';
 
 /**
  * Scores given out, per plan period, newest last. Under B4 (50 panes, a sync turn every few hundred ms) a pane reads
- * its scores again within a few dozen turns. Held weakly: a plan's whole scores are megabytes, and the score cache
- * (score-snapshots.ts) already keeps as many as its budget allows; the trail never keeps one longer than that, and a
- * token whose scores are gone is answered complete.
+ * its scores again within a few dozen turns. Held weakly past the newest HELD_PER_PERIOD: a plan's whole scores are
+ * megabytes, and the score cache (score-snapshots.ts) already keeps as many as its budget allows; a token whose scores
+ * are gone is answered complete.
  */
 export const KEPT_PER_PERIOD = 48;
 /** plan periods whose given-out scores are kept, the least recently given (or asked for) dropped first */
 export const PERIODS = 64;
+/**
+ * The newest scores given out per period held for sure, whatever the garbage collector does: a pane whose cursor is
+ * one of them always gets only the rows moved since. Held weakly only, 4 of 9 B4 runs answered 44–97 moved reads with
+ * every row of the plan (~4,800), at random, as the collector had run (bench/results/2026-12-07.md, keepscores). A
+ * write drops the plan's scores from the score cache, so these were held by nothing else.
+ */
+export const HELD_PER_PERIOD = 8;
+/**
+ * The part of the score cache's budget (SCORE_CACHE_MB) the held scores may take at most, the least recently given
+ * let go first. Scores rescored from others are counted by what they hold of their own (score-snapshots.ts,
+ * rescoredBytes): for a 4,800-indicator plan about 0.3 MB for a 20-row sync, 11 MB for scores scored whole.
+ */
+export const HELD_SHARE = 4;
 
 /** this process's tokens: another instance's serials are not these scores */
 const INSTANCE = randomUUID().slice(0, 8);
 
+/**
+ * Approximate bytes that scores rescored from others hold of their own: the `moved` results scored again, and a
+ * reference per result in the level maps (a layer's own entries, or a level copied whole once a layer grew past an
+ * eighth of it: server/speed/layered-map.ts).
+ */
+function rescoredBytes(s: PlanScores, moved: number): number {
+  return moved * BYTES_PER_RESULT + (scoresBytes(s) / BYTES_PER_RESULT) * BYTES_PER_REFERENCE;
+}
+const BYTES_PER_REFERENCE = 40;
+
 type Given = { token: string; scores: WeakRef<PlanScores> };
+type Held = { scores: PlanScores; bytes: number };
 
 /** One app's given-out scores (one per ScoreSnapshots, so two servers in one test process never share them). */
 export class ScoreTrail {
   private readonly periods = new RecentMap<string, Given[]>(PERIODS);
   private readonly tokens = new WeakMap<PlanScores, string>();
+  /** the newest given out per period, by token (none when the score cache is off) */
+  private readonly held: LRUCache<string, Held> | null;
   private serial = 0;
+
+  constructor(budget: CacheBudget = { maxBytes: 0 }) {
+    this.held = budgetCache<Held>(
+      { maxBytes: Math.floor(budget.maxBytes / HELD_SHARE) },
+      PERIODS * HELD_PER_PERIOD,
+      (held) => held.bytes,
+    );
+  }
 
   /** The token of `scores` as given for this period, kept as the period's newest. */
   give(planId: string, year: number, checkpoint: Checkpoint, scores: PlanScores): string {
@@ -49,7 +86,14 @@ export class ScoreTrail {
     const list = (this.periods.get(key) ?? []).filter((g) => g.token !== token && g.scores.deref());
     list.push({ token, scores: new WeakRef(scores) });
     if (list.length > KEPT_PER_PERIOD) list.shift();
-    this.periods.set(key, list);
+    const dropped = this.periods.set(key, list);
+    if (this.held) {
+      for (const g of dropped ?? []) this.held.delete(g.token);
+      for (const g of list.slice(0, -HELD_PER_PERIOD)) this.held.delete(g.token);
+      const moved = movedCount(scores);
+      const bytes = moved === undefined ? scoresBytes(scores) : rescoredBytes(scores, moved);
+      this.held.set(token, { scores, bytes });
+    }
     return token;
   }
 
@@ -119,9 +163,9 @@ export function scoredRows(
 
 const trails = new WeakMap<object, ScoreTrail>();
 
-/** The trail of one app, found by its score cache (ctx.snapshots): one per server, as the cache is. */
-export function trailOf(app: object): ScoreTrail {
+/** The trail of one app, found by its score cache (ctx.snapshots): one per server, as the cache is, in its budget. */
+export function trailOf(app: ScoreSnapshots): ScoreTrail {
   let trail = trails.get(app);
-  if (!trail) trails.set(app, (trail = new ScoreTrail()));
+  if (!trail) trails.set(app, (trail = new ScoreTrail(app.budget)));
   return trail;
 }
