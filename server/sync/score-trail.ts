@@ -25,9 +25,8 @@ import { RecentMap } from '../speed/recent-map';
 
 /**
  * Scores given out, per plan period, newest last. Under B4 (50 panes, a sync turn every few hundred ms) a pane reads
- * its scores again within a few dozen turns. Held weakly past the newest HELD_PER_PERIOD: a plan's whole scores are
- * megabytes, and the score cache (score-snapshots.ts) already keeps as many as its budget allows; a token whose scores
- * are gone is answered complete.
+ * its scores again within a few dozen turns. Held for sure only within a part of the score cache's budget (HELD_SHARE),
+ * weakly past it: a plan's whole scores are megabytes; a token whose scores are gone is answered complete.
  */
 export const KEPT_PER_PERIOD = 48;
 /** plan periods whose given-out scores are kept, the least recently given (or asked for) dropped first */
@@ -36,13 +35,13 @@ export const PERIODS = 64;
  * The newest scores given out per period held for sure, whatever the garbage collector does: a pane whose cursor is
  * one of them always gets only the rows moved since. Held weakly only, 4 of 9 B4 runs answered 44–97 moved reads with
  * every row of the plan (~4,800), at random, as the collector had run (bench/results/2026-12-07.md, keepscores). A
- * write drops the plan's scores from the score cache, so these were held by nothing else.
+ * write drops the plan's scores from the score cache, so these were held by nothing else. As many as are kept: under
+ * B4 a pane's cursor is the scores of one of the 25 or so syncs before (50 panes, a sync and 2 reads a cycle).
  */
-export const HELD_PER_PERIOD = 8;
+export const HELD_PER_PERIOD = KEPT_PER_PERIOD;
 /**
  * The part of the score cache's budget (SCORE_CACHE_MB) the held scores may take at most, the least recently given
- * let go first. Scores rescored from others are counted by what they hold of their own (score-snapshots.ts,
- * rescoredBytes): for a 4,800-indicator plan about 0.3 MB for a 20-row sync, 11 MB for scores scored whole.
+ * let go first. Scores rescored from others are counted by what they hold of their own (rescoredBytes): for a 4,800-indicator plan about 0.3 MB for a 20-row sync, 11 MB for scores scored whole.
  */
 export const HELD_SHARE = 4;
 
@@ -85,11 +84,10 @@ export class ScoreTrail {
     if (!token) this.tokens.set(scores, (token = `${INSTANCE}.${++this.serial}`));
     const list = (this.periods.get(key) ?? []).filter((g) => g.token !== token && g.scores.deref());
     list.push({ token, scores: new WeakRef(scores) });
-    if (list.length > KEPT_PER_PERIOD) list.shift();
-    const dropped = this.periods.set(key, list);
+    const gone = list.length > KEPT_PER_PERIOD ? [list.shift()!] : [];
+    gone.push(...(this.periods.set(key, list) ?? []), ...list.slice(0, -HELD_PER_PERIOD));
     if (this.held) {
-      for (const g of dropped ?? []) this.held.delete(g.token);
-      for (const g of list.slice(0, -HELD_PER_PERIOD)) this.held.delete(g.token);
+      for (const g of gone) this.held.delete(g.token);
       const moved = movedCount(scores);
       const bytes = moved === undefined ? scoresBytes(scores) : rescoredBytes(scores, moved);
       this.held.set(token, { scores, bytes });
