@@ -5,16 +5,8 @@ import { LayeredMap } from '../speed/layered-map';
 import type { PlanSnapshot } from './plan-snapshot';
 import type { PlanScores, ScoreReuse } from './realization';
 import { recordMoves } from './score-moves';
-import {
-  dashboardResults,
-  indicatorResult,
-  operationalResult,
-  perspectiveResult,
-  periodRows,
-  planScoresOf,
-  serviceDashboards,
-  strategicResult,
-} from './score-levels';
+// the scorers of each level, as the whole scoring (realization.ts) calls them
+import * as levelScorers from './score-levels';
 import { unitRescored } from './unit-rescore';
 
 /**
@@ -131,7 +123,7 @@ export function rescoreFew(
   const shape = shapes.get(prev) ?? shapeOf(s);
   if (!sameShape(s, prev, shape, changed)) return undefined;
   const ctx = { year, checkpoint: checkpoint as '30/6' | '31/12', profile };
-  const indicatorRows = periodRows(s, year, checkpoint, rows, false);
+  const indicatorRows = levelScorers.periodRows(s, year, checkpoint, rows, false);
   const at = <T>(list: readonly T[], k: number[] | undefined) => k?.map((n) => list[n]);
   // the ids scored again (indicators, objectives, cruscotti), as the whole scoring marks them for units and managers
   const dirty = new Set<string>();
@@ -156,14 +148,14 @@ export function rescoreFew(
     dirty.add(id);
     if (indicator.operationalObjective) dirtyOOs.add(indicator.operationalObjective.id);
     if (indicator.strategicObjective) dirtySOs.add(indicator.strategicObjective.id);
-    return indicatorResult(indicator, indicatorRows, ctx);
+    return levelScorers.indicatorResult(indicator, indicatorRows, ctx);
   });
 
   const operationalObjectives = scoredAgain(prev.operationalObjectives, dirtyOOs, (id) => {
     const oo: OperationalObjective = s.operationalObjectives[shape.ooAt.get(id)!];
     dirty.add(id);
     if (oo.strategicObjective) dirtySOs.add(oo.strategicObjective.id);
-    return operationalResult(oo, at(s.indicators, shape.indicatorsOfOO.get(id)), indicators, ctx);
+    return levelScorers.operationalResult(oo, at(s.indicators, shape.indicatorsOfOO.get(id)), indicators, ctx);
   });
 
   const dirtyPerspectives = new Set<string>();
@@ -173,12 +165,17 @@ export function rescoreFew(
     dirtyPerspectives.add(so.perspective.id);
     const oos = at(s.operationalObjectives, shape.oosOfSO.get(id));
     const own = at(s.indicators, shape.ownOfSO.get(id));
-    return strategicResult(so, oos, own, operationalObjectives, indicators, ctx);
+    return levelScorers.strategicResult(so, oos, own, operationalObjectives, indicators, ctx);
   });
 
   const perspectives = scoredAgain(prev.perspectives, dirtyPerspectives, (id) => {
     const p = s.perspectives[shape.perspectiveAt.get(id)!];
-    return perspectiveResult(p, at(s.strategicObjectives, shape.sosOfPerspective.get(id)), strategicObjectives, ctx);
+    return levelScorers.perspectiveResult(
+      p,
+      at(s.strategicObjectives, shape.sosOfPerspective.get(id)),
+      strategicObjectives,
+      ctx,
+    );
   });
 
   // a cruscotto's entries find their indicators by the shape's positions (the last of each id, as lastOf keeps it)
@@ -186,10 +183,10 @@ export function rescoreFew(
     const k = shape.indicatorAt.get(id);
     return k === undefined ? undefined : s.indicators[k];
   };
-  const dashboards = dashboardResults(s, prev.dashboards, dirty, indicators, ctx, false, indicatorOf);
+  const dashboards = levelScorers.dashboardResults(s, prev.dashboards, dirty, indicators, ctx, false, indicatorOf);
 
   // a unit scores its service dashboard if it has one (scored again if that was), else its indicators
-  const serviceDashboardOf = serviceDashboards(s);
+  const serviceDashboardOf = levelScorers.serviceDashboards(s);
   const dirtyUnits = new Set<string>();
   for (const [unitId, dashboard] of serviceDashboardOf) if (dirty.has(dashboard.id)) dirtyUnits.add(unitId);
   for (const id of changed) for (const unitId of s.unitsOf.get(id) ?? []) dirtyUnits.add(unitId);
@@ -206,7 +203,7 @@ export function rescoreFew(
   );
 
   const levels = { indicators, operationalObjectives, strategicObjectives, perspectives, dashboards, units };
-  const scores = planScoresOf(s, levels, prev.managers, dirty, ctx);
+  const scores = levelScorers.planScoresOf(s, levels, prev.managers, dirty, ctx);
   shapes.set(scores, shape);
   recordMoves(scores, prev, moved);
   return scores;
