@@ -220,7 +220,7 @@ export class ScoreSnapshots {
     bytes: (value: T) => number,
   ): Promise<T> {
     if (!this.others || !stamp) return build(new AbortController().signal);
-    const key = `${keyOf(stamp.planId, year, checkpoint, stamp.value)}|${kind}`;
+    const key = otherKeyOf(stamp.planId, year, checkpoint, stamp.value, kind);
     const kept = this.others.get(key);
     const hit = kept?.stamp === stamp.value;
     countCacheLookup(kind, hit);
@@ -242,7 +242,7 @@ export class ScoreSnapshots {
       this.others.set(key, { value, bytes: bytes(value), stamp: stamp.value, orgId: stamp.orgId });
       this.keyOfKept.set(value, key);
       this.tellWaiters(key, stamp.value, value);
-      this.tellNewer(`${keyOf(stamp.planId, year, checkpoint, '')}|${kind}`, stamp.value);
+      this.tellNewer(otherKeyOf(stamp.planId, year, checkpoint, '', kind), stamp.value);
       return value;
     } finally {
       if (this.building.get(key)?.value === building) this.building.delete(key);
@@ -288,13 +288,13 @@ export class ScoreSnapshots {
     bytes: number,
   ): 'kept' | 'kept while built' | 'was kept' | 'off' {
     if (!this.others) return 'off';
-    const key = `${keyOf(stamp.planId, year, checkpoint, stamp.value)}|${kind}`;
+    const key = otherKeyOf(stamp.planId, year, checkpoint, stamp.value, kind);
     if (this.others.get(key)?.stamp === stamp.value) return 'was kept';
     const built = this.building.get(key)?.stamp === stamp.value;
     this.others.set(key, { value, bytes, stamp: stamp.value, orgId: stamp.orgId });
     this.keyOfKept.set(value, key);
     this.tellWaiters(key, stamp.value, value);
-    this.tellNewer(`${keyOf(stamp.planId, year, checkpoint, '')}|${kind}`, stamp.value);
+    this.tellNewer(otherKeyOf(stamp.planId, year, checkpoint, '', kind), stamp.value);
     return built ? 'kept while built' : 'kept';
   }
 
@@ -304,7 +304,7 @@ export class ScoreSnapshots {
    * longer waiting.
    */
   otherKept(kind: string, stamp: PlanStamp, year: number, checkpoint: Checkpoint) {
-    const period = `${keyOf(stamp.planId, year, checkpoint, '')}|${kind}`;
+    const period = otherKeyOf(stamp.planId, year, checkpoint, '', kind);
     let tell: (other: string) => void = () => undefined;
     const kept = new Promise<string>((resolve) => (tell = (other) => other !== stamp.value && resolve(other)));
     const listeners = this.newer.get(period) ?? new Set();
@@ -350,7 +350,7 @@ export class ScoreSnapshots {
   ): Promise<T | undefined> {
     const now = this.peekKept<T>(kind, planId, year, checkpoint, value);
     if (now || ms <= 0) return Promise.resolve(now);
-    const key = `${keyOf(planId, year, checkpoint, value)}|${kind}`;
+    const key = otherKeyOf(planId, year, checkpoint, value, kind);
     return new Promise((resolve) => {
       const waiter = { stamp: value, resolve: (kept: object | undefined) => resolve(kept as T | undefined) };
       const list = this.waiters.get(key) ?? [];
@@ -378,7 +378,7 @@ export class ScoreSnapshots {
 
   /** the value of `kind` kept for the plan's period at the stamp `value`, if it is that one (not counted) */
   peekKept<T extends object>(kind: string, planId: string, year: number, checkpoint: Checkpoint, value: string) {
-    const kept = this.others?.get(`${keyOf(planId, year, checkpoint, value)}|${kind}`);
+    const kept = this.others?.get(otherKeyOf(planId, year, checkpoint, value, kind));
     return kept?.stamp === value ? (kept.value as T) : undefined;
   }
 
@@ -427,6 +427,11 @@ export class ScoreSnapshots {
  */
 function keyOf(planId: string, year: number, checkpoint: Checkpoint, stamp: string): string {
   return `${planId}|${year}|${checkpoint}|${stamp}`;
+}
+
+/** An answer kept beside the scores (a kind of read) at one stamp; with an empty stamp, the period's list of them. */
+function otherKeyOf(planId: string, year: number, checkpoint: Checkpoint, stamp: string, kind: string): string {
+  return `${keyOf(planId, year, checkpoint, stamp)}|${kind}`;
 }
 
 function splitKey(key: string): [string, string] {
