@@ -1,10 +1,11 @@
-import { type EntityManager, ReferenceKind, wrap } from '@mikro-orm/core';
+import { type EntityManager, wrap } from '@mikro-orm/core';
 import type { Node } from '../entities/base';
 import { Indicator } from '../entities';
 import { TREE_KINDS, withRowsOf } from '../services/plan-snapshot';
 import { ConflictError, NotFoundError } from '../errors';
 import { PlanState } from './plan-state';
 import { readsTogether } from '../speed/reads-together';
+import { managedFrom } from '../speed/managed-from';
 import { heldNow } from '../speed/set-update';
 import { sendsOnlyActuals, type SyncInput } from './row-plan';
 
@@ -59,34 +60,8 @@ async function findRows(em: EntityManager, rows: Node[]): Promise<Node[]> {
  */
 const unread = new WeakSet<Node>();
 
-/** a value of a twin given to a managed row: its own copy of a date or an object, which the twin's readers share */
-function ownCopy(value: unknown): unknown {
-  if (value instanceof Date) return new Date(value.getTime());
-  return value !== null && typeof value === 'object' ? structuredClone(value) : value;
-}
-
-/**
- * The managed row of a read-only row, made from it without a statement: what `em.find` would give at the row's
- * version (the columns a SELECT loads, references as unpopulated ones), merged into the unit of work with its
- * snapshot taken from those values. Read-only rows are converted as MikroORM hydrates (read-rows.ts). MikroORM's own
- * making of a managed row is most of its cost, read or not: ~100 µs a measurement (ensurePropagation, hydrate), the
- * SELECT's statement and result mapping ~60 µs more and a round trip (session pgturn5).
- */
-function managedFrom(em: EntityManager, row: Node): Node {
-  const meta = em.getMetadata().get(row.constructor.name);
-  const data: Record<string, unknown> = {};
-  const from = row as unknown as Record<string, unknown>;
-  for (const prop of meta.props) {
-    if (!prop.fieldNames?.length || prop.lazy) continue;
-    const value = from[prop.name];
-    if (prop.kind === ReferenceKind.SCALAR) data[prop.name] = ownCopy(value);
-    else if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner))
-      data[prop.name] = value == null ? value : (value as Node).id;
-  }
-  // as em.merge makes it, without its cascade over the relations (a third of its time): managed, its snapshot its values
-  const managed = em
-    .getEntityFactory()
-    .create<Node>(row.constructor.name, data as never, { merge: true, recomputeSnapshot: true });
+function unreadManaged(em: EntityManager, row: Node): Node {
+  const managed = managedFrom(em, row);
   unread.add(managed);
   return managed;
 }
@@ -165,7 +140,7 @@ export async function adoptRows(
     const held = heldAt(em, row);
     if (held) managed.set(row.id, held);
     else if (fromTwins && !em.getUnitOfWork().getById(row.constructor.name, row.id))
-      managed.set(row.id, managedFrom(em, row));
+      managed.set(row.id, unreadManaged(em, row));
     else unheld.push(row);
   }
   if (unheld.length > 0) for (const row of await findRows(em, unheld)) managed.set(row.id, row);
