@@ -107,7 +107,7 @@ export const WHOLE_LIST_CONNECTIONS: ClassType<object>[] = [
   wholeListConnection({
     name: 'usersConnection',
     description:
-      "I membri di un'organisation con ruoli e token, a pagine (amministratori di quella organizzazione) / The members of an organisation with their roles and tokens, as a Relay connection (admins of that organisation)",
+      "I membri di un'organizzazione con ruoli e token, a pagine (amministratori di quella organizzazione) / The members of an organisation with their roles and tokens, as a Relay connection (admins of that organisation)",
     connection: MemberConnection,
     ordering: MEMBERS,
     by: { name: 'organisationId', description: "L'organizzazione / The organisation" },
