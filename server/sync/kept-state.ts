@@ -251,7 +251,9 @@ function storedRow(em: EntityManager, type: EntityClass<Node>, row: Node): Node 
 function heldCopy(em: EntityManager, type: EntityClass<Node>, row: Node): Node | undefined {
   const twin = twinOf(row);
   if (!twin) return undefined;
-  const copy = Object.assign(Object.create(Object.getPrototypeOf(twin) as object) as Node, twin);
+  // spread, then given the twin's prototype: copied key by key onto Object.create(…) (Object.assign) a row of
+  // more than about a dozen properties became a V8 dictionary, slower to read and to keep (as newRow's once did)
+  const copy = Object.setPrototypeOf({ ...twin }, Object.getPrototypeOf(twin) as object) as Node;
   for (const prop of em.getMetadata().get(type.name).props)
     if (prop.kind === ReferenceKind.SCALAR && prop.fieldNames?.length === 1 && !prop.lazy)
       (copy as unknown as Record<string, unknown>)[prop.name] = (row as unknown as Record<string, unknown>)[prop.name];
