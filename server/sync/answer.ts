@@ -66,7 +66,8 @@ export async function outcomeOf(
     plans.filter((p) => p.status === 'conflict'),
     held,
   );
-  const view = (r: Parameters<typeof realizationView>[0]) => realizationView(r, input.year, input.checkpoint);
+  // views holding their own explanations: built for the stored answer, they need not live on with the results
+  const view = (r: Parameters<typeof realizationView>[0]) => realizationView(r, input.year, input.checkpoint, true);
 
   const rows: RowResult[] = plans.map((p) => {
     const node = p.created ?? p.node;
