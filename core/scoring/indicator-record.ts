@@ -86,35 +86,22 @@ export class IndicatorRecord implements IndicatorResult {
   get explanation(): IndicatorExplanation {
     let e = this.#explanation;
     if (!e) {
-      e = this.#explain();
+      const input = this.#input;
+      const src = this.#source;
+      const plain = !(src instanceof RecordSource);
+      const ctx = plain ? src : src.ctx;
+      e = explain(
+        this,
+        input,
+        ctx,
+        plain ? 'indicator' : src.type,
+        resolvePolarity(input),
+        ctx.profile || DEFAULT_PROFILE,
+        plain ? undefined : src.project,
+      );
       this.#explanation = e;
     }
     return e;
-  }
-
-  /**
-   * The same explanation, built now if not built yet and then not memoized: for a caller that writes it once and
-   * drops it (a sheet sync's stored answer), where memoizing it would keep it as long as the result, which a score
-   * cache keeps (bench B1: 10,000 explanations, ~10 MB the collector copied and promoted for nothing).
-   */
-  explanationOnce(): IndicatorExplanation {
-    return this.#explanation ?? this.#explain();
-  }
-
-  #explain(): IndicatorExplanation {
-    const input = this.#input;
-    const src = this.#source;
-    const plain = !(src instanceof RecordSource);
-    const ctx = plain ? src : src.ctx;
-    return explain(
-      this,
-      input,
-      ctx,
-      plain ? 'indicator' : src.type,
-      resolvePolarity(input),
-      ctx.profile || DEFAULT_PROFILE,
-      plain ? undefined : src.project,
-    );
   }
 
   toJSON(): IndicatorResult {

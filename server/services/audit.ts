@@ -1,10 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { type EntityManager, wrap } from '@mikro-orm/core';
 import { AuditAction } from '@core/vocabulary/enums';
 import { AuditEvent } from '../entities/audit-event';
 import type { Organisation } from '../entities/organisation';
 import { JsonText } from '../speed/bound-insert';
 import { columnsOf, insertPlainRows } from '../speed/bulk-write';
-import { newId } from '../speed/new-ids';
 import { noteAuditRows } from './committed-changes';
 import type { ServiceContext } from './service-context';
 
@@ -116,7 +116,7 @@ export function recordChange(
     event.after = asText(after);
     const row = Object.assign(event, {
       org: org?.id ?? null,
-      id: newId(),
+      id: randomUUID(),
       version: 1,
       createdAt: at,
       updatedAt: at,

@@ -1,5 +1,4 @@
 import type { AggregateExplanation, AggregateResult, IndicatorExplanation, IndicatorResult } from '@core/scoring';
-import { IndicatorRecord } from '@core/scoring/indicator-record';
 import type { Checkpoint } from '@core/vocabulary/enums';
 
 type Result = IndicatorResult | AggregateResult;
@@ -14,14 +13,6 @@ type Result = IndicatorResult | AggregateResult;
  */
 export class RealizationView {
   readonly #result: Result;
-  /**
-   * The explanation built for this view is held by the view, not memoized on the result: a sync's answer (answer.ts),
-   * whose views are serialised once for the stored replay answer and read by the answer itself, then dropped; the
-   * result stays in the score cache, which kept every explanation made for the answer with it.
-   */
-  readonly #own: boolean;
-  /** the explanation this view holds (#own), undefined until first read */
-  #explanation: IndicatorExplanation | AggregateExplanation | undefined;
   readonly status: string;
   readonly score: number | null;
   readonly attainment: number | null;
@@ -35,11 +26,8 @@ export class RealizationView {
     result: Result,
     readonly year: number,
     readonly checkpoint: Checkpoint,
-    own = false,
   ) {
     this.#result = result;
-    this.#own = own;
-    this.#explanation = undefined;
     const aggregate = 'passMark' in result;
     this.status = result.status;
     this.score = result.score;
@@ -55,26 +43,19 @@ export class RealizationView {
   }
 
   get rule(): string | null {
-    return this.explanation.rule ?? null;
+    return this.#result.explanation.rule ?? null;
   }
 
   get text(): string {
-    return this.explanation.text;
+    return this.#result.explanation.text;
   }
 
   get profile(): string {
-    return this.explanation.profile;
+    return this.#result.explanation.profile;
   }
 
   get explanation(): IndicatorExplanation | AggregateExplanation {
-    if (!this.#own) return this.#result.explanation;
-    let e = this.#explanation;
-    if (e === undefined) {
-      const result = this.#result;
-      e = result instanceof IndicatorRecord ? result.explanationOnce() : result.explanation;
-      this.#explanation = e;
-    }
-    return e;
+    return this.#result.explanation;
   }
 
   toJSON() {
@@ -101,7 +82,6 @@ export function realizationView(
   result: Result | undefined,
   year: number,
   checkpoint: Checkpoint,
-  own = false,
 ): RealizationView | null {
-  return result ? new RealizationView(result, year, checkpoint, own) : null;
+  return result ? new RealizationView(result, year, checkpoint) : null;
 }

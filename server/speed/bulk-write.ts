@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Collection, type EntityClass, type EntityManager, ReferenceKind } from '@mikro-orm/core';
 import { insertBound, writeTuples } from './bound-insert';
-import { newId } from './new-ids';
 
 /**
  * Set-based inserts of rows a batch creates: plain column values written with multi-row INSERTs, never entities
@@ -45,7 +45,7 @@ export async function insertNewRows<T extends object>(
   rows: ReadonlyArray<Record<string, unknown>>,
 ): Promise<void> {
   const now = new Date();
-  const full = rows.map((values) => ({ id: newId(), version: 1, createdAt: now, updatedAt: now, ...values }));
+  const full = rows.map((values) => ({ id: randomUUID(), version: 1, createdAt: now, updatedAt: now, ...values }));
   await insertBound(em, entity.name, full, PARAMS_PER_STATEMENT);
 }
 
@@ -143,7 +143,7 @@ export function newRow<T extends object>(Type: new () => T, values: Partial<T>):
   const { row: shape, copied } = shapeOf(Type);
   const now = new Date();
   const row: Record<string, unknown> = { ...shape };
-  row.id = newId();
+  row.id = randomUUID();
   row.createdAt = now;
   row.updatedAt = now;
   for (const key of copied) {

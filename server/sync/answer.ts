@@ -66,8 +66,7 @@ export async function outcomeOf(
     plans.filter((p) => p.status === 'conflict'),
     held,
   );
-  // views holding their own explanations: built for the stored answer, they need not live on with the results
-  const view = (r: Parameters<typeof realizationView>[0]) => realizationView(r, input.year, input.checkpoint, true);
+  const view = (r: Parameters<typeof realizationView>[0]) => realizationView(r, input.year, input.checkpoint);
 
   const rows: RowResult[] = plans.map((p) => {
     const node = p.created ?? p.node;
