@@ -7,15 +7,15 @@ import type { ServiceContext } from '../services/service-context';
 import { flushAuditBuffer } from '../services/audit';
 import { bumpPlanNow } from '../services/plan-change-counter';
 import { noteCommitDetail } from '../services/committed-changes';
-import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-stamp';
+import { onlyBumpedBy, type PlanStamp, planVersionOf, readPlanStamp } from '../services/plan-stamp';
 import type { PlanScores } from '../services/realization';
 import { rowByRow } from '../speed/bound-insert';
 import type { SyncOutcome } from './answer';
 import { adoptForTurn } from './adopt-rows';
 import { type KeptAfter, keepStateAfter, stateBeforeTurn, stateInTurn, stateLeft } from './kept-state';
 import { loadPlanState } from './plan-state';
-import { takeTurnOnPlan } from './plan-lock';
-import { HeldWriteFailed, TurnWrites } from './turn-writes';
+import { takeTurnWith } from './plan-lock';
+import { HeldWriteFailed, TURN_SAVEPOINT, TurnWrites } from './turn-writes';
 import { readStoredAnswers, storeAnswers } from './stored-answers';
 import type { SyncInput } from './row-plan';
 import {
@@ -53,8 +53,8 @@ async function scoresToKeep(em: EntityManager, before: PlanStamp, wrote: boolean
   return onlyBumpedBy(before, after, wrote ? 1 : 0) ? after : null;
 }
 
-async function planOf(em: EntityManager, planId: string): Promise<PlanVersion> {
-  const plan = await em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'] });
+async function planOf(em: EntityManager, planId: string, refresh = false): Promise<PlanVersion> {
+  const plan = await em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'], refresh });
   if (!plan) throw new NotFoundError('PlanVersion', planId);
   return plan;
 }
@@ -190,19 +190,44 @@ export async function syncTogether(
     clock?.mark('early');
     await ctx.em.transactional(async (em) => {
       clock?.mark('begin');
-      await takeTurnOnPlan(em, input.planId);
+      const stamped = !!ctx.snapshots?.enabled;
+      // with a stamp to tell it, the plan row is read before the lock, not while holding it (checked below)
+      const planRead = stamped ? await planOf(em, input.planId) : null;
+      // several batches will hold their writes (below): their savepoint goes with the lock, as does the stamp read
+      // before the rows are read (the scores computed below are kept only if no other writer came between)
+      const taken = await takeTurnWith(em, input.planId, {
+        savepoint: fast && stamped && going.length > 1 ? TURN_SAVEPOINT : undefined,
+        stamp: stamped,
+      });
+      before = taken.stamp;
       clock?.mark('lock');
       // the syncs that arrived while this turn waited for the lock join it: each would wait for the lock again
       const late = joinLate?.() ?? [];
       members.push(...late);
       enter(late);
+      clock?.note('late', late.length);
       alone = going.length === 1;
-      const plan = await planOf(em, input.planId);
-      // the stamp before the rows are read: the scores computed below are kept only if no other writer came between
-      before = ctx.snapshots?.enabled ? await readPlanStamp(em, plan.id) : null;
+      // the plan row read before the lock is the one under it when the stamp has its version (an update moves it)
+      const plan =
+        planRead && before && planVersionOf(before) === planRead.version
+          ? planRead
+          : await planOf(em, input.planId, true);
       clock?.mark('lookup');
+      // the answers stored for the turn's batch keys, read once (stored-answers.ts), not by each keyed batch; with
+      // read-only rows, on the turn's connection while the state below is mostly waited for (a told patch applied on
+      // the pool), not after it
+      const readStored = () =>
+        readStoredAnswers(
+          em,
+          plan.id,
+          going.map((k) => members[k].input),
+        );
+      const storedRead = fast ? readStored() : null;
+      // awaited below: a failed state read fails the turn first, and this read's failure with it
+      storedRead?.catch(() => undefined);
       // the state read before the turn, if no writer came in between (its stamp is still `before`), else read now
       const read = await stateInTurn(em, early, before, plan.id, input.year, input.checkpoint, fast, ctx.snapshots);
+      const stored = await (storedRead ?? readStored());
       clock?.note('reread', read !== early?.state);
       clock?.note('together', going.length);
       clock?.mark('read');
@@ -218,12 +243,6 @@ export async function syncTogether(
           holding,
         );
       clock?.mark('adoptTurn');
-      // the answers stored for the turn's batch keys, read once (stored-answers.ts), not by each keyed batch
-      const stored = await readStoredAnswers(
-        em,
-        plan.id,
-        going.map((k) => members[k].input),
-      );
       const scores = before ? ctx.snapshots?.get(before, input.year, input.checkpoint)?.scores : undefined;
       // SQLite: each audit event inserted as it is recorded, its snapshots' texts never held for the turn's end
       const auditRows = fast ? await rowByRow(em, AuditEvent.name) : null;
@@ -238,7 +257,7 @@ export async function syncTogether(
         auditRows,
       });
       let turn = start(plan);
-      let writes = new TurnWrites(em, holding);
+      let writes = new TurnWrites(em, holding, taken.saved ? TURN_SAVEPOINT : null);
       let ran: Ran;
       try {
         ran = await runBatches(turn, members, going, settled, writes, alone, fast);
