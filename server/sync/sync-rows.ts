@@ -213,21 +213,8 @@ export async function syncTogether(
           ? planRead
           : await planOf(em, input.planId, true);
       clock?.mark('lookup');
-      // the answers stored for the turn's batch keys, read once (stored-answers.ts), not by each keyed batch; with
-      // read-only rows, on the turn's connection while the state below is mostly waited for (a told patch applied on
-      // the pool), not after it
-      const readStored = () =>
-        readStoredAnswers(
-          em,
-          plan.id,
-          going.map((k) => members[k].input),
-        );
-      const storedRead = fast ? readStored() : null;
-      // awaited below: a failed state read fails the turn first, and this read's failure with it
-      storedRead?.catch(() => undefined);
       // the state read before the turn, if no writer came in between (its stamp is still `before`), else read now
       const read = await stateInTurn(em, early, before, plan.id, input.year, input.checkpoint, fast, ctx.snapshots);
-      const stored = await (storedRead ?? readStored());
       clock?.note('reread', read !== early?.state);
       clock?.note('together', going.length);
       clock?.mark('read');
@@ -243,6 +230,12 @@ export async function syncTogether(
           holding,
         );
       clock?.mark('adoptTurn');
+      // the answers stored for the turn's batch keys, read once (stored-answers.ts), not by each keyed batch
+      const stored = await readStoredAnswers(
+        em,
+        plan.id,
+        going.map((k) => members[k].input),
+      );
       const scores = before ? ctx.snapshots?.get(before, input.year, input.checkpoint)?.scores : undefined;
       // SQLite: each audit event inserted as it is recorded, its snapshots' texts never held for the turn's end
       const auditRows = fast ? await rowByRow(em, AuditEvent.name) : null;

@@ -64,7 +64,8 @@ export function turnPlan(dialect: Parameters<typeof startServer>[0], name: strin
     trips(): string[] {
       return plan.server.statements.map((sql) =>
         sql
-          .split(';\n')
+          // MikroORM's log gives a query on one line: a statement follows another's `;`
+          .split(/;\s*(?=(?:select|savepoint|with|update|insert|delete)\s)/i)
           .map((one) => {
             const text = one.replace(/\u001b\[[0-9;]*m/g, '').replace(/^\s*\[query\]\s*/, '');
             const table = /\b(?:from|into|update)\s+[`"]?(\w+)/i.exec(text)?.[1] ?? '';

@@ -126,7 +126,9 @@ describe.each(databaseNames())('the statements of a turn of several batches (%s)
     expect(answers.map((a) => 'value' in a && a.value.applied)).toEqual([1, 5]);
     const turn = from(lines(), 'begin');
     const inTurn = turn.slice(0, turn.indexOf('commit'));
+    // (on PostgreSQL the turn's savepoint is taken with the plan's lock, in its round trip, before the batch's own)
     expect(inTurn.filter((l) => ['savepoint', 'update indicator', 'update measurement'].includes(l))).toEqual([
+      ...(dialect === 'postgresql' ? ['savepoint'] : []),
       'savepoint',
       'update indicator',
       'update measurement',
