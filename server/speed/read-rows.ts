@@ -51,21 +51,11 @@ export async function readRowsIn<E extends object>(
   values: readonly unknown[],
   orderBy?: Record<string, 'asc' | 'desc'>,
 ): Promise<E[]> {
-  const sql = em as SqlEntityManager;
-  const meta = em.getMetadata().get(entity.name);
-  const prop = meta.properties[property] as EntityProperty | undefined;
-  if (!prop || prop.fieldNames?.length !== 1)
-    throw new Error(`${entity.name}.${property} is not a single-column property`);
-  await sql.tryFlush(entity, {});
-  const qb = sql.createQueryBuilder(entity, 'e').select('*');
-  if (orderBy) qb.orderBy(orderBy);
-  await qb.applyFilters();
-  const query = qb.getKnexQuery().whereIn(`e.${prop.fieldNames[0]}`, [...values] as never);
-  const rows = (await sql.getConnection().execute(query, [], 'all', em.getTransactionContext())) as Record<
-    string,
-    unknown
-  >[];
-  return rows.map(readerOf(em, meta)) as E[];
+  const read = await rowsInRead(em, entity, property, values, orderBy);
+  const rows = (await (em as SqlEntityManager)
+    .getConnection()
+    .execute(read.sql, [...read.bindings], 'all', em.getTransactionContext())) as Record<string, unknown>[];
+  return rows.map(readerOf(em, read.meta!)) as E[];
 }
 
 /** A read to send with others in one round trip (readTogether): its statement, and the entity its rows are made as */
@@ -80,6 +70,7 @@ export async function rowsInRead<E extends object>(
   entity: EntityClass<E>,
   property: string,
   values: readonly unknown[] | Knex.QueryBuilder,
+  orderBy?: Record<string, 'asc' | 'desc'>,
 ): Promise<TogetherRead> {
   const sql = em as SqlEntityManager;
   const meta = em.getMetadata().get(entity.name);
@@ -88,6 +79,7 @@ export async function rowsInRead<E extends object>(
     throw new Error(`${entity.name}.${property} is not a single-column property`);
   await sql.tryFlush(entity, {});
   const qb = sql.createQueryBuilder(entity, 'e').select('*');
+  if (orderBy) qb.orderBy(orderBy);
   await qb.applyFilters();
   const list = Array.isArray(values) ? [...values] : values;
   const { sql: text, bindings } = qb

@@ -60,6 +60,11 @@ export function turnPlan(dialect: Parameters<typeof startServer>[0], name: strin
     lines(): string[] {
       return plan.trips().flatMap((trip) => trip.split(' + '));
     },
+    /** of `of` (the statements by default), those of the first transaction from its begin to before its commit */
+    inTurn(of: string[] = plan.lines()): string[] {
+      const turn = of.slice(of.indexOf('begin'));
+      return turn.slice(0, turn.indexOf('commit'));
+    },
     /** the round trips: each one's statements' first words and table, joined by ' + ' */
     trips(): string[] {
       return plan.server.statements.map((sql) =>

@@ -20,11 +20,7 @@ const describePg = databaseNames().includes('postgresql') ? describe : describe.
 describePg('the plan lock round trip of a turn (postgresql)', () => {
   const plan = turnPlan('postgresql', 'TRIP');
   const { readVersions, versions, trips } = plan;
-  const inTurn = () => {
-    const all = trips();
-    const turn = all.slice(all.indexOf('begin'));
-    return turn.slice(0, turn.indexOf('commit'));
-  };
+  const inTurn = () => plan.inTurn(trips());
 
   it("sends the turn's savepoint and the plan's stamp with the lock, the plan row read before it", async () => {
     await readVersions();

@@ -13,14 +13,10 @@ import { turnPlan } from '../helpers/turn-plan';
 
 describe.each(databaseNames())("a turn's held batches adopt the rows read (%s)", (dialect) => {
   const plan = turnPlan(dialect, 'TWINS');
-  const { readVersions, versions, lines } = plan;
+  const { readVersions, versions } = plan;
   const measurements = async (ids: string[]) =>
     plan.server.orm.em.fork().find(Measurement, { indicator: { $in: ids }, year: 2022 }, { orderBy: { id: 'asc' } });
-  const inTurn = () => {
-    const all = lines();
-    const turn = all.slice(all.indexOf('begin'));
-    return turn.slice(0, turn.indexOf('commit'));
-  };
+  const inTurn = () => plan.inTurn();
 
   it('reads no row it writes, and answers, stores and audits each as a read would have', async () => {
     await readVersions();
