@@ -5,7 +5,7 @@ import { AuditEvent, PlanVersion } from '../entities';
 import { InputError, NotFoundError } from '../errors';
 import type { ServiceContext } from '../services/service-context';
 import { flushAuditBuffer } from '../services/audit';
-import { bumpPlanNow } from '../services/plan-change-counter';
+import { bumpedBy, bumpPlanNow, bumpStatement } from '../services/plan-change-counter';
 import { noteCommitDetail } from '../services/committed-changes';
 import { onlyBumpedBy, type PlanStamp, planVersionOf, readPlanStamp } from '../services/plan-stamp';
 import type { PlanScores } from '../services/realization';
@@ -48,8 +48,17 @@ export type JoinLate<I> = () => I[];
  * changed rows these scores did not see). Then no other writer can move it before the commit: on PostgreSQL the
  * bumped row stays locked, SQLite writes one transaction at a time.
  */
-async function scoresToKeep(em: EntityManager, before: PlanStamp, wrote: boolean): Promise<PlanStamp | null> {
-  const after = wrote ? await bumpPlanNow(em, before.planId) : await readPlanStamp(em, before.planId);
+async function scoresToKeep(
+  em: EntityManager,
+  before: PlanStamp,
+  wrote: boolean,
+  bumped: Array<Record<string, unknown>> | null,
+): Promise<PlanStamp | null> {
+  const after = bumped
+    ? bumpedBy(em, before.planId, bumped)
+    : wrote
+      ? await bumpPlanNow(em, before.planId)
+      : await readPlanStamp(em, before.planId);
   return onlyBumpedBy(before, after, wrote ? 1 : 0) ? after : null;
 }
 
@@ -252,9 +261,13 @@ export async function syncTogether(
       let turn = start(plan);
       let writes = new TurnWrites(em, holding, taken.saved ? TURN_SAVEPOINT : null);
       let ran: Ran;
+      // the counter's bump when it went with the held write (bumpStatement): the rows it returned
+      let bumped: Array<Record<string, unknown>> | null = null;
       try {
         ran = await runBatches(turn, members, going, settled, writes, alone, fast);
-        await writes.write();
+        // a turn that wrote bumps the plan's counter: on PostgreSQL in the held write's round trip, one less after it
+        const wrote = [...ran.done.values()].some((d) => d.wrote);
+        bumped = await writes.write(before && wrote ? bumpStatement(em, input.planId) : null);
         clock?.mark('batches');
       } catch (error) {
         if (!(error instanceof HeldWriteFailed)) throw error;
@@ -279,6 +292,7 @@ export async function syncTogether(
           em,
           before,
           answered.some((d) => d.wrote),
+          bumped,
         );
       clock?.mark('bump');
       if (!keep && answered.some((d) => d.reused)) {

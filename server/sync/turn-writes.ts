@@ -73,11 +73,13 @@ export class TurnWrites {
   }
 
   /**
-   * Writes what is held (HeldWriteFailed if that fails), and ends the holding until a batch holds again. While
+   * Writes what is held (HeldWriteFailed if that fails), and ends the holding until a batch holds again. On
+   * PostgreSQL `then` is sent after the held update in its round trip (the turn's bump of the plan's counter): its
+   * rows, or null when nothing was held to write (then it was not run). While
    * holding, the unit of work is flushed whole first: a change a held batch's flush of its own rows did not examine
    * (none is made today: a held batch changes only the measurements it adopted) is held with the others, not lost.
    */
-  async write(): Promise<void> {
+  async write(then?: { sql: string; params: unknown[] } | null): Promise<Array<Record<string, unknown>> | null> {
     const holding = this.holder !== null;
     this.holder = null;
     try {
@@ -88,9 +90,9 @@ export class TurnWrites {
     } finally {
       holdUpdates(this.em, null);
     }
-    if (this.held.size === 0) return;
+    if (this.held.size === 0) return null;
     try {
-      await writeHeld(this.em, this.held);
+      return await writeHeld(this.em, this.held, then);
     } catch (error) {
       throw new HeldWriteFailed(error);
     } finally {
