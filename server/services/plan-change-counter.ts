@@ -61,20 +61,34 @@ export async function bumpPlanNow(em: EntityManager, planId: string): Promise<Pl
   if (!em.isInTransaction()) throw new Error('bumpPlanNow: only inside the writing transaction');
   const sql = em as SqlEntityManager;
   const startedMs = Math.floor(transactionStartOf(em));
-  if (em.getDriver() instanceof PostgreSqlDriver) {
-    const [row] = await sql.execute<Array<Record<string, unknown>>>(
-      `with p as (update plan_version set change_count = change_count + 1 where id = ? ` +
-        `returning id, version, org_id, scoring_profile_id, change_count), ` +
-        `c as (insert into plan_commit (plan_id, seq, started_ms) select id, change_count, ? from p) ` +
-        `select ${STAMP_COLUMNS} from p`,
-      [planId, startedMs],
-    );
-    if (!row) throw new NotFoundError('PlanVersion', planId);
-    markDone(em, doneKey(planId));
-    return stampOf(planId, row);
-  }
+  const statement = bumpStatement(em, planId);
+  if (statement) return bumpedBy(em, planId, await sql.execute(statement.sql, statement.params));
   await sql.execute('update plan_version set change_count = change_count + 1 where id = ?', [planId]);
   await recordCommits(em, 'id = ?', [planId], startedMs, em.getTransactionContext());
   markDone(em, doneKey(planId));
   return readPlanStamp(em, planId);
+}
+
+/**
+ * bumpPlanNow's one statement on PostgreSQL (null elsewhere), for a caller sending it after another in the same
+ * round trip (a sync turn's held write, turn-writes.ts): once it ran, and what came before it with it succeeded,
+ * `bumpedBy` takes its rows. Not run, or undone with its savepoint, it bumped nothing: the commit bumps then.
+ */
+export function bumpStatement(em: EntityManager, planId: string): { sql: string; params: unknown[] } | null {
+  if (!(em.getDriver() instanceof PostgreSqlDriver)) return null;
+  return {
+    sql:
+      `with p as (update plan_version set change_count = change_count + 1 where id = ? ` +
+      `returning id, version, org_id, scoring_profile_id, change_count), ` +
+      `c as (insert into plan_commit (plan_id, seq, started_ms) select id, change_count, ? from p) ` +
+      `select ${STAMP_COLUMNS} from p`,
+    params: [planId, Math.floor(transactionStartOf(em))],
+  };
+}
+
+/** The stamp bumpStatement's rows say the commit leaves; the commit no longer bumps the plan's counter itself */
+export function bumpedBy(em: EntityManager, planId: string, rows: Array<Record<string, unknown>>): PlanStamp {
+  if (!rows[0]) throw new NotFoundError('PlanVersion', planId);
+  markDone(em, doneKey(planId));
+  return stampOf(planId, rows[0]);
 }

@@ -1,7 +1,7 @@
 import { type EntityManager, raw } from '@mikro-orm/core';
 import { PlanVersion } from '../entities';
 import { NotFoundError } from '../errors';
-import { BuiltOnce } from '../speed/built-once';
+import { BuiltOnce, type BuiltStatement } from '../speed/built-once';
 
 /**
  * Entities whose audit events carry no plan (they hang from the cycle, a project or the organisation) and whose
@@ -27,9 +27,23 @@ export type PlanStamp = { planId: string; orgId: string; value: string; changeCo
  * Constant time whatever the plan's history (it counted the plan's audit events before: 30 ms for 200,000 events).
  */
 export async function readPlanStamp(em: EntityManager, planId: string): Promise<PlanStamp> {
-  const [row] = await stampStatements.read(em, planId);
-  if (!row) throw new NotFoundError('PlanVersion', planId);
-  return stampOf(planId, row);
+  return stampOfRows(planId, await stampStatements.read(em, planId));
+}
+
+/** The stamp's statement for the caller's tenant filter, to be sent with others in one round trip (plan-lock.ts) */
+export function planStampStatement(em: EntityManager, planId: string): Promise<BuiltStatement> {
+  return stampStatements.statement(em, planId);
+}
+
+/** The stamp from the rows of the stamp's statement: not found when the filter or a delete left none */
+export function stampOfRows(planId: string, rows: Array<Record<string, unknown>>): PlanStamp {
+  if (!rows[0]) throw new NotFoundError('PlanVersion', planId);
+  return stampOf(planId, rows[0]);
+}
+
+/** the plan row's version a stamp was read at: the same version, the same plan row (every ORM update moves it) */
+export function planVersionOf(stamp: PlanStamp): number {
+  return Number(stamp.value.slice(0, stamp.value.indexOf(':')));
 }
 
 /** The stamp of a plan row's columns as the stamp's statement selects them (STAMP_COLUMNS) */

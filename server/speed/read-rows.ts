@@ -6,7 +6,8 @@ import {
   type FilterQuery,
   ReferenceKind,
 } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 
 /**
  * Rows read for answering only, outside the unit of work. A managed entity costs a wrapper, a snapshot of its data
@@ -50,6 +51,27 @@ export async function readRowsIn<E extends object>(
   values: readonly unknown[],
   orderBy?: Record<string, 'asc' | 'desc'>,
 ): Promise<E[]> {
+  const read = await rowsInRead(em, entity, property, values, orderBy);
+  const rows = (await (em as SqlEntityManager)
+    .getConnection()
+    .execute(read.sql, [...read.bindings], 'all', em.getTransactionContext())) as Record<string, unknown>[];
+  return rows.map(readerOf(em, read.meta!)) as E[];
+}
+
+/** A read to send with others in one round trip (readTogether): its statement, and the entity its rows are made as */
+export type TogetherRead = { sql: string; bindings: readonly unknown[]; meta: EntityMetadata | null };
+
+/**
+ * readRowsIn's statement, not run: rows of `entity` whose `property` is one of `values`, or of what the knex
+ * subquery `values` selects
+ */
+export async function rowsInRead<E extends object>(
+  em: EntityManager,
+  entity: EntityClass<E>,
+  property: string,
+  values: readonly unknown[] | Knex.QueryBuilder,
+  orderBy?: Record<string, 'asc' | 'desc'>,
+): Promise<TogetherRead> {
   const sql = em as SqlEntityManager;
   const meta = em.getMetadata().get(entity.name);
   const prop = meta.properties[property] as EntityProperty | undefined;
@@ -59,12 +81,36 @@ export async function readRowsIn<E extends object>(
   const qb = sql.createQueryBuilder(entity, 'e').select('*');
   if (orderBy) qb.orderBy(orderBy);
   await qb.applyFilters();
-  const query = qb.getKnexQuery().whereIn(`e.${prop.fieldNames[0]}`, [...values] as never);
-  const rows = (await sql.getConnection().execute(query, [], 'all', em.getTransactionContext())) as Record<
-    string,
-    unknown
-  >[];
-  return rows.map(readerOf(em, meta)) as E[];
+  const list = Array.isArray(values) ? [...values] : values;
+  const { sql: text, bindings } = qb
+    .getKnexQuery()
+    .whereIn(`e.${prop.fieldNames[0]}`, list as never)
+    .toSQL();
+  return { sql: text, bindings: bindings ?? [], meta };
+}
+
+/**
+ * Several reads in one round trip on PostgreSQL: one query of their statements, which the database runs one after
+ * the other, each with its own snapshot under READ COMMITTED, as if sent one by one (so a read placed after others
+ * sees at least what they saw); elsewhere one after the other. Each read's rows made as readRowsIn makes them, or
+ * as given (`meta` null). On a transaction's connection, or the pool's.
+ */
+export async function readTogether(em: EntityManager, reads: TogetherRead[]): Promise<unknown[][]> {
+  const sql = em as SqlEntityManager;
+  const context = em.getTransactionContext();
+  const made = (read: TogetherRead, rows: Array<Record<string, unknown>>) =>
+    read.meta ? rows.map(readerOf(em, read.meta)) : rows;
+  const run = (text: string, bindings: unknown[]) => sql.getConnection().execute(text, bindings, 'all', context);
+  if (!(em.getDriver() instanceof PostgreSqlDriver) || reads.length < 2) {
+    const out: unknown[][] = [];
+    for (const read of reads) out.push(made(read, await run(read.sql, [...read.bindings])));
+    return out;
+  }
+  const results = (await run(
+    reads.map((r) => r.sql).join(';\n'),
+    reads.flatMap((r) => r.bindings),
+  )) as unknown as Array<Array<Record<string, unknown>>>;
+  return reads.map((read, k) => made(read, results[k]));
 }
 
 /**

@@ -88,26 +88,39 @@ export function holdUpdates(em: EntityManager, held: Map<object, HeldUpdate> | n
  * changed it (statementOf's `partial`). A row not returned fails with the OptimisticLockError the flush would have
  * thrown; a row returned is kept as written (writtenRow).
  */
-export async function writeHeld(em: EntityManager, held: Map<object, HeldUpdate>): Promise<void> {
+export async function writeHeld(
+  em: EntityManager,
+  held: Map<object, HeldUpdate>,
+  then?: Statement | null,
+): Promise<Array<Record<string, unknown>> | null> {
   const byTable = new Map<EntityMetadata, Held[]>();
   for (const update of held.values()) {
     const next = (update.entity as Record<string, unknown>)[update.meta.versionProperty] as number;
     byTable.set(update.meta, [...(byTable.get(update.meta) ?? []), { ...update, next }]);
   }
   const size = em.config.get('batchSize');
+  // on PostgreSQL `then` goes with the last update, in its round trip (run in order: only after it)
+  const last = em.getDriver() instanceof PostgreSqlDriver && then ? [...byTable.values()].pop() : undefined;
+  const after: { rows: Array<Record<string, unknown>> | null } = { rows: null };
   for (const [meta, rows] of byTable)
     for (let i = 0; i < rows.length; i += size) {
       const chunk = rows.slice(i, i + size);
       // the columns in the entity's order, whatever order the rows changed them in: one text for the same columns
       const keys = meta.props.map((p) => p.name).filter((k) => chunk.some((u) => k in u.payload));
-      const returned = await run(em, meta, statementOf(em, meta, keys, chunk));
+      const statement = statementOf(em, meta, keys, chunk);
+      const withThen = rows === last && i + size >= rows.length ? then! : undefined;
+      const returned = await run(em, meta, statement, undefined, withThen, (thenRows) => (after.rows = thenRows));
       for (const update of chunk) {
         const row = returned.get(String(helper(update.entity).getSerializedPrimaryKey()));
         if (!row) throw OptimisticLockError.lockFailed(update.entity);
         written.set(update.entity, { row, version: String(update.next) });
       }
     }
+  return after.rows;
 }
+
+/** a statement with `?` marks and its values */
+type Statement = { sql: string; params: unknown[] };
 
 type Held = HeldUpdate & { next: number };
 
@@ -184,17 +197,24 @@ export function updateSetBased(em: EntityManager): void {
 async function run(
   em: EntityManager,
   meta: EntityMetadata,
-  { sql, params }: { sql: string; params: unknown[] },
+  { sql, params }: Statement,
   given?: Knex.Transaction,
+  then?: Statement,
+  thenRows?: (rows: Array<Record<string, unknown>>) => void,
 ): Promise<Map<string, Record<string, unknown>>> {
   const driver = em.getDriver() as unknown as AbstractSqlDriver;
   const ctx = given ?? em.getTransactionContext<Knex.Transaction>();
   let rows: Array<Record<string, unknown>>;
   try {
-    rows =
-      em.getDriver() instanceof PostgreSqlDriver
-        ? await formatted(driver, sql, params, ctx)
-        : await bound(em, sql, params, ctx);
+    if (then) {
+      const [own, next] = await formattedTogether(driver, [{ sql, params }, then], ctx);
+      rows = own;
+      thenRows?.(next);
+    } else
+      rows =
+        em.getDriver() instanceof PostgreSqlDriver
+          ? await formatted(driver, sql, params, ctx)
+          : await bound(em, sql, params, ctx);
   } catch (error) {
     throw driver.convertException(error as Error);
   }
@@ -205,6 +225,20 @@ async function run(
 async function formatted(driver: AbstractSqlDriver, sql: string, params: unknown[], ctx: Knex.Transaction | undefined) {
   const result = (await driver.execute(sql, params, 'run', ctx)) as { rows?: Array<Record<string, unknown>> };
   return result.rows ?? [];
+}
+
+/** PostgreSQL: statements formatted as `formatted` does, sent as one query (one round trip), each one's rows */
+async function formattedTogether(
+  driver: AbstractSqlDriver,
+  statements: Statement[],
+  ctx: Knex.Transaction | undefined,
+) {
+  const sql = statements.map((s) => s.sql).join(';\n');
+  const params = statements.flatMap((s) => s.params);
+  const results = (await driver.execute(sql, params, 'run', ctx)) as unknown as Array<{
+    rows?: Array<Record<string, unknown>>;
+  }>;
+  return results.map((result) => result.rows ?? []);
 }
 
 /**

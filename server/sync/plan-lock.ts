@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { type PlanStamp, planStampStatement, readPlanStamp, stampOfRows } from '../services/plan-stamp';
+
+const LOCK = 'select pg_advisory_xact_lock(hashtextextended(?, 0))';
 
 /**
  * Syncs of one plan take turns on PostgreSQL. Under READ COMMITTED two batches read the same row versions, both
@@ -13,5 +16,37 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
  */
 export async function takeTurnOnPlan(em: EntityManager, planId: string): Promise<void> {
   if (!(em.getDriver() instanceof PostgreSqlDriver)) return;
-  await (em as SqlEntityManager).execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`sync:${planId}`]);
+  await (em as SqlEntityManager).execute(LOCK, [`sync:${planId}`]);
+}
+
+/** What a turn took with the plan's lock: the plan's stamp (when asked for) and whether the savepoint was taken. */
+export type TurnTaken = { stamp: PlanStamp | null; saved: boolean };
+
+/**
+ * The plan's lock (takeTurnOnPlan), and with it, on PostgreSQL in the same round trip, the turn's savepoint
+ * `savepoint` (turn-writes.ts) and the plan's stamp: each a round trip of its own after the lock was granted, waiting
+ * for an event loop busy with the panes' reads while the lock was held (bench B4-pg). The statements of one query run
+ * one after the other, each with its own snapshot under READ COMMITTED, so the stamp is read after the lock is granted
+ * as before; the savepoint precedes any write of the turn. On SQLite the stamp is read alone and no savepoint taken
+ * (the caller takes it when first needed, as without one).
+ */
+export async function takeTurnWith(
+  em: EntityManager,
+  planId: string,
+  { savepoint, stamp }: { savepoint?: string; stamp: boolean },
+): Promise<TurnTaken> {
+  if (!(em.getDriver() instanceof PostgreSqlDriver))
+    return { stamp: stamp ? await readPlanStamp(em, planId) : null, saved: false };
+  const statements = [LOCK];
+  const bindings: unknown[] = [`sync:${planId}`];
+  if (savepoint) statements.push(`savepoint ${savepoint}`);
+  const read = stamp ? await planStampStatement(em, planId) : null;
+  if (read) {
+    statements.push(read.sql);
+    bindings.push(...read.bindings);
+  }
+  const results = await (em as SqlEntityManager).execute<unknown[]>(statements.join(';\n'), bindings);
+  // one statement gives its rows, several a list of each one's rows
+  const last = statements.length > 1 ? (results[results.length - 1] as Array<Record<string, unknown>>) : [];
+  return { stamp: read ? stampOfRows(planId, last) : null, saved: !!savepoint };
 }

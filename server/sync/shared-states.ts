@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Checkpoint } from '@core/vocabulary/enums';
 import type { Node } from '../entities/base';
 import type { Coordination } from '../ops/redis';
 import { readOnlyPlan, TREE_ENTITIES, TREE_KINDS, type TreeRows, withRowsOf } from '../services/plan-snapshot';
-import { type PlanStamp, readPlanStamp } from '../services/plan-stamp';
+import { type PlanStamp, planStampStatement, readPlanStamp, stampOfRows } from '../services/plan-stamp';
 import { type ScoreSnapshots, snapshotBytes } from '../services/score-snapshots';
-import { readRowsIn } from '../speed/read-rows';
+import { readRowsIn, readTogether, rowsInRead } from '../speed/read-rows';
+import { PlanVersion, ScoringProfile } from '../entities';
 import { emptyWrites, stateAfter } from './after-state';
 import { PlanState, SHEET_STATES } from './plan-state';
 import { scoresAfter } from './rescore';
@@ -45,33 +48,73 @@ const KINDS = new Map<string, { type: EntityClass<Node>; key: keyof TreeRows; cr
 /**
  * `base`, the state at `patch.from`, brought to `patch.to` by the rows the patch names, read again by id (a few
  * statements, not the plan): null when a row is missing, a kind cannot be patched, or the stamp read after the rows
- * is no longer `to` (a later writer: its rows may be among those read).
+ * is no longer `to` (a later writer: its rows may be among those read). On PostgreSQL the plan row, its profile,
+ * the rows and the stamp are one round trip (readTogether, read-rows.ts), in that order: a sync holding the plan's
+ * lock does this for the commit it is behind by, and each of the five round trips waited for an event loop busy
+ * with the panes' reads (bench B4-pg).
  */
 export async function patchedState(
   em: EntityManager,
   base: PlanState,
   patch: StatePatch,
 ): Promise<{ state: PlanState; exact: boolean } | null> {
-  const plan = await readOnlyPlan(em, patch.to.planId);
+  const planId = patch.to.planId;
+  const named = Object.entries(patch.rows).map(([name, ids]) => ({ kind: KINDS.get(name), ids }));
+  if (named.some((n) => !n.kind)) return null;
+  const told =
+    em.getDriver() instanceof PostgreSqlDriver
+      ? await toldAtOnce(em, planId, named)
+      : await toldOneByOne(em, planId, named);
+  if (!told) return null;
   const replaced = new Map<string, Node>();
   const created = emptyWrites();
-  for (const [name, ids] of Object.entries(patch.rows)) {
-    const kind = KINDS.get(name);
-    if (!kind) return null;
-    const rows = await readRowsIn(em, kind.type, 'id', ids);
+  for (const [k, { kind, ids }] of named.entries()) {
+    const rows = told.rows[k];
     if (rows.length !== ids.length) return null;
-    const known = new Set((base.snapshot[kind.key] as Node[]).map((row) => row.id));
+    const known = new Set((base.snapshot[kind!.key] as Node[]).map((row) => row.id));
     for (const row of rows) {
       if (known.has(row.id)) replaced.set(row.id, row);
-      else if (kind.created) (created[kind.key] as Node[]).push(row);
+      else if (kind!.created) (created[kind!.key] as Node[]).push(row);
       else return null;
     }
   }
-  if (!plan) return null;
-  const exact = (await readPlanStamp(em, patch.to.planId)).value === patch.to.value;
+  const { plan } = told;
+  const exact = told.stamp.value === patch.to.value;
   const snapshot = { ...withRowsOf(base.snapshot, replaced, TREE_KINDS), plan: plan as PlanState['snapshot']['plan'] };
   const mid = base.patched(snapshot, replaced.values());
   return { state: stateAfter(mid, created), exact };
+}
+
+type Named = Array<{ kind?: { type: EntityClass<Node> }; ids: string[] }>;
+type Told = { plan: PlanVersion; rows: Node[][]; stamp: PlanStamp };
+
+/** the plan row (with its profile), the named rows and then the stamp, one statement after the other; null: missing */
+async function toldOneByOne(em: EntityManager, planId: string, named: Named): Promise<Told | null> {
+  const plan = await readOnlyPlan(em, planId);
+  const rows: Node[][] = [];
+  for (const { kind, ids } of named) {
+    rows.push(await readRowsIn(em, kind!.type, 'id', ids));
+    if (rows[rows.length - 1].length !== ids.length) return null;
+  }
+  if (!plan) return null;
+  return { plan, rows, stamp: await readPlanStamp(em, planId) };
+}
+
+/** the same reads in one round trip, in the same order (the profile by the plan row's reference) */
+async function toldAtOnce(em: EntityManager, planId: string, named: Named): Promise<Told | null> {
+  const profileOf = (em as SqlEntityManager).getKnex()('plan_version').select('scoring_profile_id').where('id', planId);
+  const reads = [
+    await rowsInRead(em, PlanVersion, 'id', [planId]),
+    await rowsInRead(em, ScoringProfile, 'id', profileOf),
+  ];
+  for (const { kind, ids } of named) reads.push(await rowsInRead(em, kind!.type, 'id', ids));
+  reads.push({ ...(await planStampStatement(em, planId)), meta: null });
+  const [plans, profiles, ...rest] = await readTogether(em, reads);
+  const [plan] = plans as PlanVersion[];
+  const stampRows = rest.pop() as Array<Record<string, unknown>>;
+  if (!plan || stampRows.length === 0) return null;
+  if (plan.scoringProfile) [plan.scoringProfile] = profiles as ScoringProfile[];
+  return { plan, rows: rest as Node[][], stamp: stampOfRows(planId, stampRows) };
 }
 
 /** the indicators whose rows the patch names: the ones whose scores it may have moved */

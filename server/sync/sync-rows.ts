@@ -5,17 +5,17 @@ import { AuditEvent, PlanVersion } from '../entities';
 import { InputError, NotFoundError } from '../errors';
 import type { ServiceContext } from '../services/service-context';
 import { flushAuditBuffer } from '../services/audit';
-import { bumpPlanNow } from '../services/plan-change-counter';
+import { bumpedBy, bumpPlanNow, bumpStatement } from '../services/plan-change-counter';
 import { noteCommitDetail } from '../services/committed-changes';
-import { onlyBumpedBy, type PlanStamp, readPlanStamp } from '../services/plan-stamp';
+import { onlyBumpedBy, type PlanStamp, planVersionOf, readPlanStamp } from '../services/plan-stamp';
 import type { PlanScores } from '../services/realization';
 import { rowByRow } from '../speed/bound-insert';
 import type { SyncOutcome } from './answer';
 import { adoptForTurn } from './adopt-rows';
 import { type KeptAfter, keepStateAfter, stateBeforeTurn, stateInTurn, stateLeft } from './kept-state';
 import { loadPlanState } from './plan-state';
-import { takeTurnOnPlan } from './plan-lock';
-import { HeldWriteFailed, TurnWrites } from './turn-writes';
+import { takeTurnWith } from './plan-lock';
+import { HeldWriteFailed, TURN_SAVEPOINT, TurnWrites } from './turn-writes';
 import { readStoredAnswers, storeAnswers } from './stored-answers';
 import type { SyncInput } from './row-plan';
 import {
@@ -48,13 +48,22 @@ export type JoinLate<I> = () => I[];
  * changed rows these scores did not see). Then no other writer can move it before the commit: on PostgreSQL the
  * bumped row stays locked, SQLite writes one transaction at a time.
  */
-async function scoresToKeep(em: EntityManager, before: PlanStamp, wrote: boolean): Promise<PlanStamp | null> {
-  const after = wrote ? await bumpPlanNow(em, before.planId) : await readPlanStamp(em, before.planId);
+async function scoresToKeep(
+  em: EntityManager,
+  before: PlanStamp,
+  wrote: boolean,
+  bumped: Array<Record<string, unknown>> | null,
+): Promise<PlanStamp | null> {
+  const after = bumped
+    ? bumpedBy(em, before.planId, bumped)
+    : wrote
+      ? await bumpPlanNow(em, before.planId)
+      : await readPlanStamp(em, before.planId);
   return onlyBumpedBy(before, after, wrote ? 1 : 0) ? after : null;
 }
 
-async function planOf(em: EntityManager, planId: string): Promise<PlanVersion> {
-  const plan = await em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'] });
+async function planOf(em: EntityManager, planId: string, refresh = false): Promise<PlanVersion> {
+  const plan = await em.findOne(PlanVersion, { id: planId }, { populate: ['cycle'], refresh });
   if (!plan) throw new NotFoundError('PlanVersion', planId);
   return plan;
 }
@@ -190,16 +199,28 @@ export async function syncTogether(
     clock?.mark('early');
     await ctx.em.transactional(async (em) => {
       clock?.mark('begin');
-      await takeTurnOnPlan(em, input.planId);
+      const stamped = !!ctx.snapshots?.enabled;
+      // with a stamp to tell it, the plan row is read before the lock, not while holding it (checked below)
+      const planRead = stamped ? await planOf(em, input.planId) : null;
+      // several batches will hold their writes (below): their savepoint goes with the lock, as does the stamp read
+      // before the rows are read (the scores computed below are kept only if no other writer came between)
+      const taken = await takeTurnWith(em, input.planId, {
+        savepoint: fast && stamped && going.length > 1 ? TURN_SAVEPOINT : undefined,
+        stamp: stamped,
+      });
+      before = taken.stamp;
       clock?.mark('lock');
       // the syncs that arrived while this turn waited for the lock join it: each would wait for the lock again
       const late = joinLate?.() ?? [];
       members.push(...late);
       enter(late);
+      clock?.note('late', late.length);
       alone = going.length === 1;
-      const plan = await planOf(em, input.planId);
-      // the stamp before the rows are read: the scores computed below are kept only if no other writer came between
-      before = ctx.snapshots?.enabled ? await readPlanStamp(em, plan.id) : null;
+      // the plan row read before the lock is the one under it when the stamp has its version (an update moves it)
+      const plan =
+        planRead && before && planVersionOf(before) === planRead.version
+          ? planRead
+          : await planOf(em, input.planId, true);
       clock?.mark('lookup');
       // the state read before the turn, if no writer came in between (its stamp is still `before`), else read now
       const read = await stateInTurn(em, early, before, plan.id, input.year, input.checkpoint, fast, ctx.snapshots);
@@ -238,11 +259,15 @@ export async function syncTogether(
         auditRows,
       });
       let turn = start(plan);
-      let writes = new TurnWrites(em, holding);
+      let writes = new TurnWrites(em, holding, taken.saved ? TURN_SAVEPOINT : null);
       let ran: Ran;
+      // the counter's bump when it went with the held write (bumpStatement): the rows it returned
+      let bumped: Array<Record<string, unknown>> | null = null;
       try {
         ran = await runBatches(turn, members, going, settled, writes, alone, fast);
-        await writes.write();
+        // a turn that wrote bumps the plan's counter: on PostgreSQL in the held write's round trip, one less after it
+        const wrote = [...ran.done.values()].some((d) => d.wrote);
+        bumped = await writes.write(before && wrote ? bumpStatement(em, input.planId) : null);
         clock?.mark('batches');
       } catch (error) {
         if (!(error instanceof HeldWriteFailed)) throw error;
@@ -267,6 +292,7 @@ export async function syncTogether(
           em,
           before,
           answered.some((d) => d.wrote),
+          bumped,
         );
       clock?.mark('bump');
       if (!keep && answered.some((d) => d.reused)) {

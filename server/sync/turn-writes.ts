@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { type HeldUpdate, holdUpdates, writeHeld } from '../speed/set-update';
 
+/** the savepoint a turn holding its batches' writes goes back to */
+export const TURN_SAVEPOINT = 'turn_writes';
+
 /** The turn's combined write failed: the turn is undone to its savepoint and run again one batch at a time. */
 export class HeldWriteFailed extends Error {
   constructor(readonly reason: unknown) {
@@ -24,15 +27,18 @@ export class HeldWriteFailed extends Error {
  */
 export class TurnWrites {
   private readonly held = new Map<object, HeldUpdate>();
-  /** the savepoint taken before the turn's first write: the turn's own, or the first writing batch's */
-  private saved: string | null = null;
   /** the batch whose writes are being held, from its first write to the end of its turn */
   private holder: number | null = null;
 
-  /** `on`: hold what may be held (a turn of several batches with kept states); off, each batch writes alone */
+  /**
+   * `on`: hold what may be held (a turn of several batches with kept states); off, each batch writes alone. `saved`:
+   * the savepoint taken before the turn's first write — already, with the plan's lock (plan-lock.ts, TURN_SAVEPOINT),
+   * or null: the turn's own taken at its first held write, or the first writing batch's.
+   */
   constructor(
     private readonly em: EntityManager,
     readonly on: boolean,
+    private saved: string | null = null,
   ) {}
 
   /**
@@ -48,8 +54,8 @@ export class TurnWrites {
       return false;
     }
     if (this.on && !this.saved) {
-      await (this.em as SqlEntityManager).execute('savepoint turn_writes', [], 'run');
-      this.saved = 'turn_writes';
+      await (this.em as SqlEntityManager).execute(`savepoint ${TURN_SAVEPOINT}`, [], 'run');
+      this.saved = TURN_SAVEPOINT;
     }
     if (this.on && holdable) {
       holdUpdates(this.em, this.held);
@@ -67,11 +73,13 @@ export class TurnWrites {
   }
 
   /**
-   * Writes what is held (HeldWriteFailed if that fails), and ends the holding until a batch holds again. While
+   * Writes what is held (HeldWriteFailed if that fails), and ends the holding until a batch holds again. On
+   * PostgreSQL `then` is sent after the held update in its round trip (the turn's bump of the plan's counter): its
+   * rows, or null when nothing was held to write (then it was not run). While
    * holding, the unit of work is flushed whole first: a change a held batch's flush of its own rows did not examine
    * (none is made today: a held batch changes only the measurements it adopted) is held with the others, not lost.
    */
-  async write(): Promise<void> {
+  async write(then?: { sql: string; params: unknown[] } | null): Promise<Array<Record<string, unknown>> | null> {
     const holding = this.holder !== null;
     this.holder = null;
     try {
@@ -82,9 +90,9 @@ export class TurnWrites {
     } finally {
       holdUpdates(this.em, null);
     }
-    if (this.held.size === 0) return;
+    if (this.held.size === 0) return null;
     try {
-      await writeHeld(this.em, this.held);
+      return await writeHeld(this.em, this.held, then);
     } catch (error) {
       throw new HeldWriteFailed(error);
     } finally {

@@ -56,13 +56,28 @@ export function turnPlan(dialect: Parameters<typeof startServer>[0], name: strin
         .slice(from, from + 5)
         .map((rowId) => ({ rowId, rowVersion: plan.versions.get(rowId), actual: value }));
     },
-    /** the statements' first words and table */
+    /** the statements' first words and table, each statement of a round trip sending several (plan-lock.ts) apart */
     lines(): string[] {
-      return plan.server.statements.map((sql) => {
-        const text = sql.replace(/\u001b\[[0-9;]*m/g, '').replace(/^\s*\[query\]\s*/, '');
-        const table = /\b(?:from|into|update)\s+[`"]?(\w+)/i.exec(text)?.[1] ?? '';
-        return `${text.split(/\s/)[0].toLowerCase()} ${table}`.trim();
-      });
+      return plan.trips().flatMap((trip) => trip.split(' + '));
+    },
+    /** of `of` (the statements by default), those of the first transaction from its begin to before its commit */
+    inTurn(of: string[] = plan.lines()): string[] {
+      const turn = of.slice(of.indexOf('begin'));
+      return turn.slice(0, turn.indexOf('commit'));
+    },
+    /** the round trips: each one's statements' first words and table, joined by ' + ' */
+    trips(): string[] {
+      return plan.server.statements.map((sql) =>
+        sql
+          // MikroORM's log gives a query on one line: a statement follows another's `;`
+          .split(/;\s*(?=(?:select|savepoint|with|update|insert|delete)\s)/i)
+          .map((one) => {
+            const text = one.replace(/\u001b\[[0-9;]*m/g, '').replace(/^\s*\[query\]\s*/, '');
+            const table = /\b(?:from|into|update)\s+[`"]?(\w+)/i.exec(text)?.[1] ?? '';
+            return `${text.split(/\s/)[0].toLowerCase()} ${table}`.trim();
+          })
+          .join(' + '),
+      );
     },
   };
   beforeAll(async () => {
