@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { type PlanStamp, planStampStatement, readPlanStamp, stampOfRows } from '../services/plan-stamp';
+import { readTogether, type TogetherRead } from '../speed/read-rows';
 
 const LOCK = 'select pg_advisory_xact_lock(hashtextextended(?, 0))';
 
@@ -37,16 +38,10 @@ export async function takeTurnWith(
 ): Promise<TurnTaken> {
   if (!(em.getDriver() instanceof PostgreSqlDriver))
     return { stamp: stamp ? await readPlanStamp(em, planId) : null, saved: false };
-  const statements = [LOCK];
-  const bindings: unknown[] = [`sync:${planId}`];
-  if (savepoint) statements.push(`savepoint ${savepoint}`);
-  const read = stamp ? await planStampStatement(em, planId) : null;
-  if (read) {
-    statements.push(read.sql);
-    bindings.push(...read.bindings);
-  }
-  const results = await (em as SqlEntityManager).execute<unknown[]>(statements.join(';\n'), bindings);
-  // one statement gives its rows, several a list of each one's rows
-  const last = statements.length > 1 ? (results[results.length - 1] as Array<Record<string, unknown>>) : [];
-  return { stamp: read ? stampOfRows(planId, last) : null, saved: !!savepoint };
+  const reads: TogetherRead[] = [{ sql: LOCK, bindings: [`sync:${planId}`], meta: null }];
+  if (savepoint) reads.push({ sql: `savepoint ${savepoint}`, bindings: [], meta: null });
+  if (stamp) reads.push({ ...(await planStampStatement(em, planId)), meta: null });
+  const results = await readTogether(em, reads);
+  const stampRows = results[results.length - 1] as Array<Record<string, unknown>>;
+  return { stamp: stamp ? stampOfRows(planId, stampRows) : null, saved: !!savepoint };
 }
