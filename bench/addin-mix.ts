@@ -227,8 +227,10 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** p50/p99 by operation: which part of the mix makes the tail. */
-export function byOperation(samples: Sample[]): Record<Op, { n: number; p50: number; p99: number; max: number }> {
-  const out = {} as Record<Op, { n: number; p50: number; p99: number; max: number }>;
+export function byOperation(
+  samples: Sample[],
+): Record<Op, { n: number; p50: number; p99: number; max: number; mean: number }> {
+  const out = {} as Record<Op, { n: number; p50: number; p99: number; max: number; mean: number }>;
   for (const op of new Set(CYCLE)) {
     const ms = samples.filter((s) => s.op === op).map((s) => s.ms);
     out[op] = {
@@ -236,6 +238,7 @@ export function byOperation(samples: Sample[]): Record<Op, { n: number; p50: num
       p50: Math.round(percentile(ms, 50)),
       p99: Math.round(percentile(ms, 99)),
       max: Math.round(Math.max(...ms)),
+      mean: Math.round(ms.reduce((a, b) => a + b, 0) / ms.length),
     };
   }
   return out;

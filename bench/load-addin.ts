@@ -130,7 +130,7 @@ export async function benchAddinLoad(
       note:
         `${samples.length} requests in ${elapsed.toFixed(1)} s (${(samples.length / elapsed).toFixed(1)} req/s), p50 ${percentile(ms, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms; ` +
         `by operation ${Object.entries(ops)
-          .map(([op, o]) => `${op} ×${o.n} p50 ${o.p50} / p99 ${o.p99} ms`)
+          .map(([op, o]) => `${op} ×${o.n} p50 ${o.p50} / p99 ${o.p99} / mean ${o.mean} ms`)
           .join(', ')}; ` +
         `${errors} errors; ${acknowledged.size} rows acknowledged, ${acknowledged.size - lost.length} found with the last value sent; ` +
         `mix (${MIX}) per pane cycle: 1 sync of 20 edited rows, ${MIX === 'full' ? "2 reads of every row's realization" : `2 reads of the scores moved since the pane's last (${completeScores} answered every row)`}, 3 sheetRows(after: cursor); ` +
