@@ -3,6 +3,7 @@
  * plan's size the price counts (server/http/plan-cost.ts, `planSize`) through a statement built once per plan and
  * tenant filter (server/speed/built-once.ts), and the document's checks and prices once per document and values
  * (server/speed/by-document.ts); a delta's deletions (server/sync/sheet-rows.ts) through a statement built once too.
+ * A delta read's fields are compiled once per document (server/graphql/delta-read.ts).
  * The count seeks an index of (plan, organisation): on (plan, id) it read every indicator's row for its organisation. The size must stay `em.count`'s under every filter; a pane's read repeated builds
  * no query builder and walks no document with graphql-js's TypeInfo.
  */
@@ -12,6 +13,7 @@ import { SHEET_ROWS, SHEET_SCORES } from '../../addin/src/api/queries';
 import type { Access } from '../../server/auth/access';
 import { scopeToTenants } from '../../server/auth/tenant-filter';
 import { Indicator } from '../../server/entities';
+import { deltaReadsCompiled } from '../../server/graphql/delta-read';
 import { planSize } from '../../server/http/plan-cost';
 import { databaseNames } from '../helpers/databases';
 import { withPlanAndViewer } from '../helpers/synthetic-plan';
@@ -89,6 +91,7 @@ describe.each(databaseNames())('the checks a read pays before it runs (%s)', (di
     const delta = { ...vars, since: new Date(0).toISOString(), after: null, dashboards: false };
     const rows = await viewer.gql(SHEET_ROWS, delta);
     expect(rows.data.sheetRows.rows.length).toBeGreaterThan(12);
+    const compiled = deltaReadsCompiled.count;
     const queries = jest.spyOn(AbstractSqlDriver.prototype, 'createQueryBuilder');
     const walks = jest.spyOn(TypeInfo.prototype, 'enter');
     const again = await viewer.gql(SHEET_SCORES, { ...vars, after: first.data.sheetScores.cursor });
@@ -101,5 +104,7 @@ describe.each(databaseNames())('the checks a read pays before it runs (%s)', (di
     expect(since.data.sheetRows.rows).toEqual(rows.data.sheetRows.rows);
     expect(queries).not.toHaveBeenCalled();
     expect(walks).not.toHaveBeenCalled();
+    // the delta's fields compiled for the document's first read; a served answer all the same (delta-rows.test)
+    expect(deltaReadsCompiled.count).toBe(compiled);
   });
 });
