@@ -77,7 +77,7 @@ function compiled(
   fragments: Map<string, FragmentDefinitionNode>,
   type: GraphQLObjectType,
   node: FieldNode,
-  read: DeltaRead,
+  read: Pick<DeltaRead, 'realization'>,
 ): Written[] | null {
   const functions = TYPES[type.name];
   if (!functions || !node.selectionSet) return null;
@@ -114,15 +114,38 @@ function compiled(
   return out;
 }
 
+/**
+ * What a delta read writes, compiled once per `sheetRows` field of a document (Apollo hands every request of one
+ * query text the same parsed document) and schema: the page's fields and the row's, which follow from the field's
+ * selections, its document's fragments and the schema alone. Compiled for every pane's delta, it was most of
+ * recognising one (bench/results/2026-12-07.md, session readcpu). Never changed once made: a read is its copy with
+ * the request's own key and arguments.
+ */
+type Compiled = Pick<DeltaRead, 'page' | 'row' | 'realization' | 'selection'>;
+const compiledReads = new WeakMap<GraphQLSchema, WeakMap<FieldNode, Compiled | null>>();
+
+/** delta reads compiled (tests: a document asked again compiles nothing) */
+export const deltaReadsCompiled = { count: 0 };
+
 /** The delta read of a `sheetRows` query (sheetRowsRoot), or null when it is not one (then it is executed). */
 export function deltaRead(schema: GraphQLSchema, root: SheetRowsRoot): DeltaRead | null {
   const { args } = root;
   if ((args.since == null && args.after == null) || args.dashboards) return null;
+  let bySchema = compiledReads.get(schema);
+  if (!bySchema) compiledReads.set(schema, (bySchema = new WeakMap()));
+  let done = bySchema.get(root.node);
+  if (done === undefined) {
+    deltaReadsCompiled.count++;
+    done = compiledRead(schema, root);
+    bySchema.set(root.node, done);
+  }
+  return done && { key: root.key, args: args as DeltaRead['args'], ...done };
+}
+
+function compiledRead(schema: GraphQLSchema, root: SheetRowsRoot): Compiled | null {
   const page = pageFields(schema, root);
   if (!page) return null;
-  const read: DeltaRead = {
-    key: root.key,
-    args: args as DeltaRead['args'],
+  const read: Compiled = {
     page: page.map(({ key, name, type }) => ({ key, name, type })),
     row: [],
     realization: null,

@@ -1,6 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, GraphQLError, type TypeNode, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+import {
+  type DocumentNode,
+  getNamedType,
+  GraphQLError,
+  type GraphQLSchema,
+  type TypeNode,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 import { isPlausibleId } from '../services/plausible-id';
+import { ByDocument } from '../speed/by-document';
 
 /** A NUL or a lone surrogate: text no database column or JSON document can store (PostgreSQL refuses both). */
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -27,6 +37,7 @@ function unstorable(value: unknown): boolean {
  * the resolver as before; what the JSON means is the services' to check.
  */
 export function refuseUnstorableInput(): ApolloServerPlugin<any> {
+  let literals: ByDocument<string[]> | undefined;
   return {
     async requestDidStart() {
       return {
@@ -41,18 +52,10 @@ export function refuseUnstorableInput(): ApolloServerPlugin<any> {
             if (type === 'ID' && values.some((v) => typeof v === 'string' && !isPlausibleId(v))) bad.push(`$${name}`);
             if (type === 'JSONObject' && unstorable(value)) json.push(`$${name}`);
           }
-          // ids written into the document itself
-          const typeInfo = new TypeInfo(schema);
-          visit(
-            document,
-            visitWithTypeInfo(typeInfo, {
-              StringValue(node) {
-                const type = typeInfo.getInputType();
-                if (type && getNamedType(type).name === 'ID' && !isPlausibleId(node.value))
-                  bad.push(JSON.stringify(node.value.slice(0, 20)));
-              },
-            }),
-          );
+          // ids written into the document itself: the same for every request of the document (one schema per
+          // server, and so per plugin)
+          literals ??= new ByDocument((doc: DocumentNode) => badIdLiterals(schema, doc));
+          bad.push(...literals.of(document, {}));
           if (json.length > 0)
             throw new GraphQLError(
               `JSON con caratteri non memorizzabili (NUL o surrogati isolati) in ${json.join(', ')} / JSON holding characters that cannot be stored (NUL or lone surrogates) in ${json.join(', ')}`,
@@ -67,6 +70,23 @@ export function refuseUnstorableInput(): ApolloServerPlugin<any> {
       };
     },
   };
+}
+
+/** the ids written into the document that cannot be one, as the refusal names them */
+function badIdLiterals(schema: GraphQLSchema, document: DocumentNode): string[] {
+  const bad: string[] = [];
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      StringValue(node) {
+        const type = typeInfo.getInputType();
+        if (type && getNamedType(type).name === 'ID' && !isPlausibleId(node.value))
+          bad.push(JSON.stringify(node.value.slice(0, 20)));
+      },
+    }),
+  );
+  return bad;
 }
 
 function namedType(type: TypeNode): string {

@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, GraphQLString, isObjectType, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import type { Checkpoint } from '@core/vocabulary/enums';
-import { RawJson } from '../speed/stringify-in-slices';
+import { responseOf } from '../ops/metrics';
+import { keptJson } from '../speed/kept-bytes';
+import { jsonListBytes, KeptText } from '../speed/kept-texts';
 import { type PlanNode } from '../sync/plan-state';
 import { scoredRows, trailOf } from '../sync/score-trail';
 import { onSheet, resolveScope, type SheetScopeInput } from '../sync/sheet-scope';
@@ -112,14 +114,20 @@ function scoresRead(schema: GraphQLSchema, root: SheetRowsRoot): ScoresRead | nu
   return read;
 }
 
-/** each row's text per score object and selection (a score is one row's: its id is checked all the same) */
-const rowTexts = new WeakMap<object, Map<string, { id: string; text: string }>>();
+/**
+ * each row's JSON as UTF-8 bytes per score object and selection (a score is one row's: its id is checked all the
+ * same), and the answers' rows as one list of them (kept-texts.ts, jsonListBytes) sent as kept bytes (kept-bytes.ts):
+ * as a text, a moved read's rows (a quarter of the plan's scores under B4) were joined into a string, copied into
+ * the answer's string by Apollo's stringifyResult and encoded again by Express's send, about a tenth of a moved
+ * read's event loop (bench/results/2026-12-07.md, session readcpu)
+ */
+const rowBytes = new WeakMap<object, Map<string, { id: string; bytes: Buffer }>>();
 
 /** answers' rows per scores object, the scores before (their cursor, none when complete), selection and scope */
-const answers = new WeakMap<object, Map<string, string>>();
+const answers = new WeakMap<object, Map<string, KeptText>>();
 
-function listOf(texts: string[], scores: object, whole: string): string {
-  const list = `[${texts.join(',')}]`;
+function listOf(rows: Buffer[], scores: object, whole: string): KeptText {
+  const list = new KeptText(jsonListBytes(rows));
   let byKey = answers.get(scores);
   if (!byKey) answers.set(scores, (byKey = new Map()));
   byKey.set(whole, list);
@@ -149,22 +157,26 @@ async function answerOf(ctx: Context, read: ScoresRead): Promise<Record<string, 
   // the same syncs), or every row's
   const whole = `${complete ? '' : read.args.after}|${shape}|${JSON.stringify(read.args.scope ?? null)}`;
   const known = answers.get(scores)?.get(whole);
-  const texts = known
-    ? []
-    : rows().map(({ node, result }) => {
-        if (!result) return rowText(node, result);
-        // a row's text kept on its score: every pane reading after the same syncs asks the same moved rows
-        let byShape = rowTexts.get(result);
-        if (!byShape) rowTexts.set(result, (byShape = new Map()));
+  const list =
+    known ??
+    listOf(
+      rows().map(({ node, result }) => {
+        if (!result) return Buffer.from(rowText(node, result));
+        // a row's bytes kept on its score: every pane reading after the same syncs asks the same moved rows
+        let byShape = rowBytes.get(result);
+        if (!byShape) rowBytes.set(result, (byShape = new Map()));
         const kept = byShape.get(shape);
-        if (kept?.id === node.id) return kept.text;
-        const text = rowText(node, result);
-        byShape.set(shape, { id: node.id, text });
-        return text;
-      });
+        if (kept?.id === node.id) return kept.bytes;
+        const bytes = Buffer.from(rowText(node, result));
+        byShape.set(shape, { id: node.id, bytes });
+        return bytes;
+      }),
+      scores,
+      whole,
+    );
   const page: Record<string, unknown> = {};
   for (const field of read.page) {
-    if (field.name === 'rows') page[field.key] = new RawJson(known ?? listOf(texts, scores, whole));
+    if (field.name === 'rows') page[field.key] = keptJson(responseOf(ctx), list);
     else if (field.name === '__typename') page[field.key] = 'SheetScoresPage';
     else if (field.name === 'complete') page[field.key] = leafValue(field.type, complete);
     else page[field.key] = leafValue(field.type, cursor);

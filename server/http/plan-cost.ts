@@ -1,10 +1,13 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { EntityManager } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../graphql/context';
 import { Indicator } from '../entities';
-import { nodeWork } from './node-cost';
-import { planWideComputations } from './plan-wide-fields';
+import { BuiltOnce } from '../speed/built-once';
+import { ByDocument } from '../speed/by-document';
+import { nodeWork, type NodeWork } from './node-cost';
+import { type Computation, planWideComputations } from './plan-wide-fields';
 
 /**
  * The price of a request by the size of what it computes (issue 13, item 5): each plan-wide computation (report,
@@ -46,22 +49,49 @@ class HeavyLane {
 
 export type PlanCostLimits = typeof PLAN_COST;
 
+/** the count statements kept per ORM, by plan and tenant filter; a few plans are read at a time */
+const SIZE_QUERIES = 256;
+
+/**
+ * The statement of `em.count(Indicator, { plan })` (every plan of the caller's organisations for ''), built once per
+ * plan and tenant filter (server/speed/built-once.ts): built by the query builder for every sheet read, it was 3–4 %
+ * of B4's event loop, five requests in six being the pane's reads (bench/results/2026-12-07.md, session readcpu).
+ */
+const sizeStatements = new BuiltOnce(
+  Indicator.name,
+  (em, planId) =>
+    em
+      .createQueryBuilder(Indicator, 'i0')
+      .count()
+      .where(planId ? { plan: planId } : {}),
+  SIZE_QUERIES,
+);
+
+/** The indicators of plan `planId` (of every plan for null) the caller may read, as `em.count` counts them. */
+export async function planSize(em: EntityManager, planId: string | null): Promise<number> {
+  const rows = await sizeStatements.read(em, planId ?? '');
+  return rows[0] ? +(rows[0].count as number | string) : 0;
+}
+
 export function planCost(limits: PlanCostLimits = PLAN_COST): ApolloServerPlugin<Context> {
   const lane = new HeavyLane();
+  let work: ByDocument<{ computations: Computation[]; perNode: NodeWork[] }> | undefined;
   return {
     async requestDidStart() {
       let heavy = false;
       let inLane = false;
       return {
         async didResolveOperation({ document, request, contextValue, schema }) {
-          const variables = request.variables ?? {};
-          const computations = planWideComputations(document, variables);
-          const perNode = nodeWork(schema, document, variables);
+          // one schema per server, and so per plugin
+          work ??= new ByDocument((doc, variables) => ({
+            computations: planWideComputations(doc, variables),
+            perNode: nodeWork(schema, doc, variables),
+          }));
+          const { computations, perNode } = work.of(document, request.variables ?? {});
           if (computations.length === 0 && perNode.length === 0) return;
           const sizes = new Map<string | null, number>();
           for (const planId of [...computations, ...perNode].map((c) => c.planId))
-            if (!sizes.has(planId))
-              sizes.set(planId, await contextValue.em.count(Indicator, planId ? { plan: planId } : {}));
+            if (!sizes.has(planId)) sizes.set(planId, await planSize(contextValue.em, planId));
           const size = (planId: string | null) => sizes.get(planId) ?? 0;
           const computed = computations.reduce((sum, c) => sum + size(c.planId), 0);
           const nodes = perNode.reduce((sum, w) => sum + Math.min(w.nodes, size(w.planId)), 0);

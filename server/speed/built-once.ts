@@ -51,10 +51,20 @@ export class BuiltOnce {
     return statement;
   }
 
-  /** the rows of the statement for `key`, read as the query builder reads them */
-  async read(em: EntityManager, key: string): Promise<Array<Record<string, unknown>>> {
+  /**
+   * the rows of the statement for `key`, read as the query builder reads them; with `values`, each binding that is one
+   * of its keys (an object `build` gave the query builder as a value, e.g. a Date it compares a column with) bound as
+   * the value it maps to: the query builder puts a scalar value it is given among the bindings as it is, its text the
+   * same whatever the value, so this is the statement it builds with that value (`built-once.test.ts`)
+   */
+  async read(
+    em: EntityManager,
+    key: string,
+    values?: ReadonlyMap<object, unknown>,
+  ): Promise<Array<Record<string, unknown>>> {
     const sql = em as SqlEntityManager;
-    const statement = await this.statement(sql, key);
+    const built = await this.statement(sql, key);
+    const statement = values ? { sql: built.sql, bindings: bound(built.bindings, values) } : built;
     // the connection the query builder would have taken, the transaction's own when there is one
     const type = sql.config.get('preferReadReplicas') ? 'read' : 'write';
     const context = sql.getContext(false).getTransactionContext();
@@ -65,4 +75,17 @@ export class BuiltOnce {
       .execute(statement.sql, statement.bindings as unknown[], 'all', context);
     return rows as Array<Record<string, unknown>>;
   }
+}
+
+/** the bindings with each value of `values`' keys replaced; every key must be found (a statement built without one
+ * would silently read with the value it was built with) */
+function bound(bindings: readonly unknown[], values: ReadonlyMap<object, unknown>): unknown[] {
+  let found = 0;
+  const out = bindings.map((value) => {
+    if (typeof value !== 'object' || value === null || !values.has(value)) return value;
+    found++;
+    return values.get(value);
+  });
+  if (found < values.size) throw new Error("BuiltOnce: a value to bind is not among the statement's bindings");
+  return out;
 }

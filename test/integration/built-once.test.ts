@@ -103,6 +103,35 @@ describe.each(databaseNames())('a statement built once (%s)', (dialect) => {
     expect(build).toHaveBeenCalledTimes(4);
   });
 
+  it('binds a value given at the read where the query builder puts it: its statement with that value', async () => {
+    const [{ planId, orgId }] = plans;
+    const SINCE = new Date(0);
+    const since = (em: SqlEntityManager, at: Date) =>
+      em
+        .createQueryBuilder(Indicator, 'i')
+        .where({ plan: planId, updatedAt: { $gt: at } })
+        .orderBy({ code: 'asc' });
+    const once = new BuiltOnce(Indicator.name, (em) => since(em, SINCE), 4);
+    const em = readerFor(orgId);
+    const [newest] = await em.find(Indicator, { plan: planId }, { orderBy: { updatedAt: 'desc' }, limit: 1 });
+    for (const at of [new Date(0), new Date(newest.updatedAt.getTime() - 1), newest.updatedAt, new Date()]) {
+      const qb = since(em, at);
+      await qb.applyFilters();
+      const byBuilder = await qb.execute('all', false);
+      const { sql, bindings } = qb.getKnexQuery().toSQL();
+      const ran = jest.spyOn(em.getDriver().getConnection('read'), 'execute');
+      const rows = await once.read(em, planId, new Map([[SINCE, at]]));
+      expect(ran.mock.calls[0].slice(0, 2)).toEqual([sql, bindings]);
+      expect(ran.mock.calls[0][1]).toContain(at);
+      ran.mockRestore();
+      expect(rows).toEqual(byBuilder);
+    }
+    expect(await once.read(em, planId, new Map([[SINCE, new Date(0)]]))).toHaveLength(3);
+    // the value it was built with is never read again, and a value it cannot place is an error, not a silent read
+    expect((await once.statement(em, planId)).bindings).toContain(SINCE);
+    await expect(once.read(em, planId, new Map([[new Date(0), new Date()]]))).rejects.toThrow(/not among/);
+  });
+
   it("reads inside the caller's transaction, its uncommitted writes included", async () => {
     const [{ planId, orgId }] = plans;
     const once = new BuiltOnce(Indicator.name, indicatorsOf, 4);

@@ -4,6 +4,7 @@
  * `after`, or with one this server does not keep, every row's score, marked complete.
  */
 import { scoresServed } from '../../server/graphql/sheet-scores-read';
+import { RawBytes } from '../../server/speed/kept-bytes';
 import { describeOnSondrio } from '../helpers/sondrio-server';
 import { ok } from '../helpers/sync';
 
@@ -115,5 +116,38 @@ describeOnSondrio('sheetScores: the scores moved since a read (%s)', (sondrio) =
     const moved = await both(first.cursor);
     expect(moved.complete).toBe(false);
     expect(moved.rows.length).toBeGreaterThan(0);
+  });
+
+  it('sends its rows as kept bytes, byte for byte what graphql-js and Express send', async () => {
+    const { server, plan, sheet } = sondrio;
+    const body = async (query: string, after: string | null) => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+        body: JSON.stringify({ query, variables: { planId: plan.planId, after } }),
+      });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+      return bytes.toString('latin1');
+    };
+    const sent = jest.spyOn(RawBytes.prototype, 'bytes');
+    try {
+      const whole = await body(SCORES, null);
+      expect(sent).toHaveBeenCalledTimes(1);
+      expect(whole).toBe(await body(EXECUTED, null));
+      const cursor = JSON.parse(whole).data.sheetScores.cursor as string;
+      const row = await sheet.row('INDICATOR', '1.1.4');
+      await sheet.sync([{ rowId: row.rowId, rowVersion: row.rowVersion, actual: '7' }]);
+      const moved = await body(SCORES, cursor);
+      expect(sent).toHaveBeenCalledTimes(2);
+      // a second pane from the same cursor: the same kept rows (the cursor names scores this server keeps)
+      expect(await body(SCORES, cursor)).toBe(moved);
+      const executed = await body(EXECUTED, cursor);
+      const cursorOf = (text: string) => JSON.parse(text).data.sheetScores.cursor as string;
+      expect(moved.replace(cursorOf(moved), '')).toBe(executed.replace(cursorOf(executed), ''));
+      expect(JSON.parse(moved).data.sheetScores.rows.length).toBeGreaterThan(0);
+    } finally {
+      sent.mockRestore();
+    }
   });
 });

@@ -9,3 +9,4 @@ export { Migration20261205105618 } from './Migration20261205105618';
 export { Migration20261205182142 } from './Migration20261205182142';
 export { Migration20261205215422 } from './Migration20261205215422';
 export { Migration20261207020000 } from './Migration20261207020000';
+export { Migration20261207195653 } from './Migration20261207195653';
