@@ -85,7 +85,7 @@ export async function applyRows(
     if (plans.some((p) => p.status === 'updated' || p.status === 'deleted')) {
       updateSetBased(em);
       // its updates held for the turn's statement (turn-writes.ts): the flush examines the rows it adopted, not every
-      // row the turn adopted before its first batch (flush-only.ts); the turn flushes whole before writing them
+      // row the turn adopted before its first batch (flush-only.ts); a whole flush follows before the commit
       if (held) {
         await flushOnly(em, adopted);
         heldByBatch(em, adopted);

@@ -44,7 +44,7 @@ export class TurnWrites {
   /**
    * Before batch `k`'s first write: held (its updates join the held ones: true), or written alone (the held ones
    * written first, then its savepoint `own` taken). The turn's first write takes the savepoint the turn goes back to.
-   * A batch held may flush only the rows it adopted (apply.ts): what is held is flushed whole before it is written.
+   * A batch held may flush only the rows it adopted (apply.ts): the unit of work is flushed whole after (write()).
    */
   async beforeWrite(k: number, holdable: boolean, own: { take: () => Promise<void>; name: string }): Promise<boolean> {
     if (this.on && !this.saved && !holdable) {
