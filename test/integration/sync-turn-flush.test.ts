@@ -6,7 +6,7 @@
  * batch's own rows is left to the transaction's own flush before its commit, which compares every row the turn holds
  * once: the turn no longer flushes whole before its last held write as well (turn-writes.ts, `last`).
  */
-import { ChangeSetComputer } from '@mikro-orm/core';
+import { ChangeSetComputer, TransactionContext } from '@mikro-orm/core';
 import { Measurement } from '../../server/entities';
 import { syncTogether } from '../../server/sync/sync-rows';
 import { databaseNames } from '../helpers/databases';
@@ -54,5 +54,27 @@ describe.each(databaseNames())("the flushes of a turn's held batches (%s)", (dia
     starts.forEach((from, i) => {
       for (const rowId of rows.slice(from, from + 5)) expect(byIndicator.get(rowId)).toContain(`${70 + i}`);
     });
+  });
+
+  it("a change to a held row that no batch's flush examined is written by the commit's flush, not lost", async () => {
+    await readVersions();
+    const [first] = plan.ids;
+    // after the second batch's writes, the first batch's measurement is changed in the turn's unit of work: no batch
+    // flushes it again, and the turn's last held write no longer flushes whole (turn-writes.ts, `last`)
+    const late = async () => {
+      const em = TransactionContext.getEntityManager()!;
+      const held = [...em.getUnitOfWork().getIdentityMap()].find(
+        (e): e is Measurement => e instanceof Measurement && e.indicator.id === first && e.year === 2022,
+      )!;
+      held.note = 'nota tardiva';
+    };
+    const answers = await syncTogether([
+      plan.member(plan.actuals(0, '81')),
+      plan.member(plan.actuals(5, '82'), { hooks: { afterWrite: late } }),
+    ]);
+    for (const a of answers) expect('value' in a && a.value.applied).toBe(5);
+    const stored = await plan.server.orm.em.fork().findOneOrFail(Measurement, { indicator: first, year: 2022 });
+    expect(stored.note).toBe('nota tardiva');
+    expect(JSON.stringify(stored.value)).toContain('81');
   });
 });
