@@ -14,8 +14,9 @@ type ScopedUnitOfWork = {
  * change sets per turn for 160 rows written (bench B4-pg: ~15 % of the time the plan's lock was held).
  *
  * Only for a flush whose changes are all in `rows`: a change to any other managed entity is not seen by it, and is
- * found by the next whole flush. The sync uses it for a batch whose updates are held (turn-writes.ts), and the turn
- * flushes whole before writing what is held, so a change missed here is held and written then, never lost.
+ * found by the next whole flush. The sync uses it for a batch whose updates are held (turn-writes.ts): the turn
+ * flushes whole before writing what is held, or, at its end, its transaction does before the commit (the held updates
+ * written just before), so a change missed here is held or written then, never lost.
  *
  * MikroORM's computeChangeSets iterates the identity map once, to cascade the persist to every managed entity; the
  * identity map is replaced, for that call alone, by one whose iteration gives `rows` and whose every other member

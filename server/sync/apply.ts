@@ -85,7 +85,7 @@ export async function applyRows(
     if (plans.some((p) => p.status === 'updated' || p.status === 'deleted')) {
       updateSetBased(em);
       // its updates held for the turn's statement (turn-writes.ts): the flush examines the rows it adopted, not every
-      // row the turn adopted before its first batch (flush-only.ts); the turn flushes whole before writing them
+      // row the turn adopted before its first batch (flush-only.ts); a whole flush follows before the commit
       if (held) {
         await flushOnly(em, adopted);
         heldByBatch(em, adopted);
@@ -165,7 +165,9 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
     const parent = p.parentNode ?? p.parentPlan?.created;
     const node = p.node ?? createNode(ctx, state, p, parent!, writes);
     p.created = node;
-    const before = p.node ? snapshotText(em, node) : null;
+    // a row of actual values alone never changes its node (often the state's read-only row): no snapshots to compare
+    const asIs = node === p.node && node instanceof Indicator && writesOnlyActuals(p);
+    const before = p.node && !asIs ? snapshotText(em, node) : null;
     if (v.code != null && !(node instanceof Perspective)) node.code = v.code;
     if (v.code !== undefined && node instanceof Perspective) node.code = v.code;
     if (v.title !== undefined) {
@@ -210,6 +212,7 @@ function writeInMemory(ctx: ServiceContext, state: PlanState, plans: RowPlan[], 
       writeTargets(write);
       writeMeasurement(write);
     }
+    if (asIs) continue;
     const after = snapshotText(em, node);
     // the node itself may be untouched when only its targets or actual changed: no event for a non-change (the
     // snapshots are their JSON texts already, compared as the column would store them)

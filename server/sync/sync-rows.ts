@@ -267,7 +267,8 @@ export async function syncTogether(
         ran = await runBatches(turn, members, going, settled, writes, alone, fast);
         // a turn that wrote bumps the plan's counter: on PostgreSQL in the held write's round trip, one less after it
         const wrote = [...ran.done.values()].some((d) => d.wrote);
-        bumped = await writes.write(before && wrote ? bumpStatement(em, input.planId) : null);
+        // the last write of the turn: what no batch flushed is written by the transaction's flush before its commit
+        bumped = await writes.write(before && wrote ? bumpStatement(em, input.planId) : null, true);
         clock?.mark('batches');
       } catch (error) {
         if (!(error instanceof HeldWriteFailed)) throw error;
