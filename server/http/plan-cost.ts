@@ -49,22 +49,16 @@ class HeavyLane {
 
 export type PlanCostLimits = typeof PLAN_COST;
 
-/** the count statements kept per ORM, by plan and tenant filter; a few plans are read at a time */
-const SIZE_QUERIES = 256;
-
 /**
  * The statement of `em.count(Indicator, { plan })` (every plan of the caller's organisations for ''), built once per
  * plan and tenant filter (server/speed/built-once.ts): built by the query builder for every sheet read, it was 3–4 %
  * of B4's event loop, five requests in six being the pane's reads (bench/results/2026-12-07.md, session readcpu).
  */
-const sizeStatements = new BuiltOnce(
-  Indicator.name,
-  (em, planId) =>
-    em
-      .createQueryBuilder(Indicator, 'i0')
-      .count()
-      .where(planId ? { plan: planId } : {}),
-  SIZE_QUERIES,
+const sizeStatements = new BuiltOnce(Indicator.name, (em, planId) =>
+  em
+    .createQueryBuilder(Indicator, 'i0')
+    .count()
+    .where(planId ? { plan: planId } : {}),
 );
 
 /** The indicators of plan `planId` (of every plan for null) the caller may read, as `em.count` counts them. */

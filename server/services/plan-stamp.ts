@@ -58,25 +58,19 @@ export const STAMP_COLUMNS =
   'p.id, p.version, p.org_id, p.scoring_profile_id, p.change_count, ' +
   '(select s.version from scoring_profile s where s.id = p.scoring_profile_id) as profile_version';
 
-/** the stamp statements kept per ORM, by plan and tenant filter; a few plans are read at a time */
-export const STAMP_QUERIES = 256;
-
 /** the stamp's statement, built once per plan and tenant filter (server/speed/built-once.ts) */
-const stampStatements = new BuiltOnce(
-  PlanVersion.name,
-  (em, planId) =>
-    em
-      .createQueryBuilder(PlanVersion, 'p')
-      .select([
-        'p.id',
-        'p.version',
-        'p.org',
-        'p.scoringProfile',
-        'p.changeCount',
-        raw('(select s.version from scoring_profile s where s.id = p.scoring_profile_id) as profile_version'),
-      ])
-      .where({ id: planId }),
-  STAMP_QUERIES,
+const stampStatements = new BuiltOnce(PlanVersion.name, (em, planId) =>
+  em
+    .createQueryBuilder(PlanVersion, 'p')
+    .select([
+      'p.id',
+      'p.version',
+      'p.org',
+      'p.scoringProfile',
+      'p.changeCount',
+      raw('(select s.version from scoring_profile s where s.id = p.scoring_profile_id) as profile_version'),
+    ])
+    .where({ id: planId }),
 );
 
 /** `before` with `bumps` more changes of the plan and nothing else: no other writer came between the two reads. */

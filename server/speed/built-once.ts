@@ -22,6 +22,12 @@ type Buildable = Pick<QueryBuilder<object>, 'applyFilters' | 'getKnexQuery'>;
  * `execute('all', false)` gives them). `test/integration/built-once.test.ts` compares both with the query builder's
  * own execution, on SQLite and PostgreSQL.
  */
+/**
+ * The statements kept per ORM by a BuiltOnce keyed by plan (and, as every one, tenant filter), the most recently
+ * used: a few plans are read at a time.
+ */
+export const PLAN_STATEMENTS = 256;
+
 export class BuiltOnce {
   private readonly byOrm = new WeakMap<object, RecentMap<string, BuiltStatement>>();
 
@@ -29,7 +35,7 @@ export class BuiltOnce {
   constructor(
     private readonly entityName: string,
     private readonly build: (em: SqlEntityManager, key: string) => Buildable,
-    private readonly most: number,
+    private readonly most = PLAN_STATEMENTS,
   ) {}
 
   /** the statement for `key` under the caller's filters, built on its first use */

@@ -9,9 +9,10 @@ function ownCopy(value: unknown): unknown {
 /**
  * The managed row of a read-only row, made from it without a statement: what `em.find` would give at the row's
  * version (the columns a SELECT loads, references as unpopulated ones), merged into the unit of work with its
- * snapshot taken from those values. Read-only rows are converted as MikroORM hydrates (read-rows.ts), so their values are the managed row's. MikroORM's own
- * making of a managed row is most of its cost, read or not: ~100 µs a measurement (ensurePropagation, hydrate), the
- * SELECT's statement and result mapping ~60 µs more and a round trip (session pgturn5).
+ * snapshot taken from those values. Read-only rows are converted as MikroORM hydrates (read-rows.ts), so their values
+ * are the managed row's. MikroORM's own making of a managed row is most of its cost, read or not: ~100 µs a
+ * measurement (ensurePropagation, hydrate), the SELECT's statement and result mapping ~60 µs more and a round trip
+ * (session pgturn5).
  */
 export function managedFrom<E extends object>(em: EntityManager, row: E): E {
   const meta = em.getMetadata().get(row.constructor.name);

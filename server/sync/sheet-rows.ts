@@ -301,16 +301,13 @@ const SINCE = new Date(0);
  * order), built once per plan and tenant filter: built by the query builder and hydrated for each delta, three a
  * pane cycle under B4, it was ~3 % of the event loop (bench/results/2026-12-07.md, session readcpu).
  */
-const deletionStatements = new BuiltOnce(
-  AuditEvent.name,
-  (em, planId) =>
-    em.createQueryBuilder(AuditEvent, 'a0').where({
-      planId,
-      at: { $gt: SINCE },
-      action: AuditAction.DELETE,
-      entityType: { $in: NODE_TYPES },
-    }),
-  256,
+const deletionStatements = new BuiltOnce(AuditEvent.name, (em, planId) =>
+  em.createQueryBuilder(AuditEvent, 'a0').where({
+    planId,
+    at: { $gt: SINCE },
+    action: AuditAction.DELETE,
+    entityType: { $in: NODE_TYPES },
+  }),
 );
 
 export type { Checkpoint };

@@ -8,7 +8,8 @@ import type { Access } from '../../server/auth/access';
 import { scopeToTenants } from '../../server/auth/tenant-filter';
 import { PlanVersion } from '../../server/entities';
 import { NotFoundError } from '../../server/errors';
-import { readPlanStamp, STAMP_QUERIES } from '../../server/services/plan-stamp';
+import { readPlanStamp } from '../../server/services/plan-stamp';
+import { PLAN_STATEMENTS } from '../../server/speed/built-once';
 import { databaseNames } from '../helpers/databases';
 import { withServerAnd } from '../helpers/server';
 
@@ -68,12 +69,12 @@ describe.each(databaseNames())('the plan stamp statement (%s)', (dialect) => {
     const built = jest.spyOn(SqlEntityManager.prototype, 'createQueryBuilder');
     // as many other plans' statements as the bound (here plans not found: their statements are built and kept all
     // the same), this plan's read again halfway: only the half built since is more recent than it
-    for (let n = 1; n <= STAMP_QUERIES; n++) {
-      if (n === STAMP_QUERIES / 2) await readPlanStamp(reader(), planId);
+    for (let n = 1; n <= PLAN_STATEMENTS; n++) {
+      if (n === PLAN_STATEMENTS / 2) await readPlanStamp(reader(), planId);
       await expect(readPlanStamp(reader(), `other-plan-${n}`)).rejects.toBeInstanceOf(NotFoundError);
     }
-    expect(built).toHaveBeenCalledTimes(STAMP_QUERIES);
+    expect(built).toHaveBeenCalledTimes(PLAN_STATEMENTS);
     await readPlanStamp(reader(), planId);
-    expect(built).toHaveBeenCalledTimes(STAMP_QUERIES);
+    expect(built).toHaveBeenCalledTimes(PLAN_STATEMENTS);
   });
 });
