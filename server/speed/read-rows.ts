@@ -96,21 +96,39 @@ export async function rowsInRead<E extends object>(
  * as given (`meta` null). On a transaction's connection, or the pool's.
  */
 export async function readTogether(em: EntityManager, reads: TogetherRead[]): Promise<unknown[][]> {
-  const sql = em as SqlEntityManager;
-  const context = em.getTransactionContext();
+  const context = em.getTransactionContext<Knex.Transaction>();
   const made = (read: TogetherRead, rows: Array<Record<string, unknown>>) =>
     read.meta ? rows.map(readerOf(em, read.meta)) : rows;
-  const run = (text: string, bindings: unknown[]) => sql.getConnection().execute(text, bindings, 'all', context);
   if (!(em.getDriver() instanceof PostgreSqlDriver) || reads.length < 2) {
     const out: unknown[][] = [];
-    for (const read of reads) out.push(made(read, await run(read.sql, [...read.bindings])));
+    for (const read of reads) out.push(made(read, (await inOneTrip(em, [read], context))[0]));
     return out;
   }
-  const results = (await run(
-    reads.map((r) => r.sql).join(';\n'),
-    reads.flatMap((r) => r.bindings),
-  )) as unknown as Array<Array<Record<string, unknown>>>;
+  const results = await inOneTrip(em, reads, context);
   return reads.map((read, k) => made(read, results[k]));
+}
+
+/**
+ * Statements sent as one query: on PostgreSQL one round trip, their values formatted into the text as MikroORM
+ * formats its own, run by the database in order; each statement's rows, in order. The one sender of joined
+ * statements: readTogether's reads, and a held sync turn's update with the plan counter's bump after it
+ * (set-update.ts). On `context`'s connection (a transaction's), or the pool's.
+ */
+export async function inOneTrip(
+  em: EntityManager,
+  statements: ReadonlyArray<{ sql: string; bindings: readonly unknown[] }>,
+  context: Knex.Transaction | undefined,
+): Promise<Array<Array<Record<string, unknown>>>> {
+  const result = (await (em as SqlEntityManager).getConnection().execute(
+    statements.map((s) => s.sql).join(';\n'),
+    statements.flatMap((s) => s.bindings),
+    'all',
+    context,
+  )) as unknown as Array<Record<string, unknown>> | Array<Array<Record<string, unknown>>>;
+  // one statement's rows come as they are, several statements' as a list of each one's (transformRawResult)
+  return statements.length === 1
+    ? [result as Array<Record<string, unknown>>]
+    : (result as Array<Array<Record<string, unknown>>>);
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 import type { AbstractSqlDriver, Knex } from '@mikro-orm/knex';
 import type { Database } from 'better-sqlite3';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { inOneTrip } from './read-rows';
 
 /**
  * The unit of work's batched update of versioned rows in one statement per table and chunk, its version check
@@ -207,7 +208,14 @@ async function run(
   let rows: Array<Record<string, unknown>>;
   try {
     if (then) {
-      const [own, next] = await formattedTogether(driver, [{ sql, params }, then], ctx);
+      const [own, next] = await inOneTrip(
+        em,
+        [
+          { sql, bindings: params },
+          { sql: then.sql, bindings: then.params },
+        ],
+        ctx,
+      );
       rows = own;
       thenRows?.(next);
     } else
@@ -225,20 +233,6 @@ async function run(
 async function formatted(driver: AbstractSqlDriver, sql: string, params: unknown[], ctx: Knex.Transaction | undefined) {
   const result = (await driver.execute(sql, params, 'run', ctx)) as { rows?: Array<Record<string, unknown>> };
   return result.rows ?? [];
-}
-
-/** PostgreSQL: statements formatted as `formatted` does, sent as one query (one round trip), each one's rows */
-async function formattedTogether(
-  driver: AbstractSqlDriver,
-  statements: Statement[],
-  ctx: Knex.Transaction | undefined,
-) {
-  const sql = statements.map((s) => s.sql).join(';\n');
-  const params = statements.flatMap((s) => s.params);
-  const results = (await driver.execute(sql, params, 'run', ctx)) as unknown as Array<{
-    rows?: Array<Record<string, unknown>>;
-  }>;
-  return results.map((result) => result.rows ?? []);
 }
 
 /**
