@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openOrm } from '../../server/db/orm';
 import { Organisation } from '../../server/entities';
@@ -47,17 +48,32 @@ export async function seedAdminTokens(databaseUrl: string, orgCode: string, labe
 }
 
 /**
+ * The options `npm start` gives node before the server's entry point (package.json), so that a server process of the
+ * tests and benches runs as a user's: the young generation's size changes how often and how long the server collects
+ * garbage under load (bench/results/2026-12-07.md, session tail).
+ */
+export function startNodeOptions(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } })
+    .scripts.start;
+  const node = /(?:^|&&\s*)node\s+((?:--\S+\s+)*)dist\/server\/main\.js/.exec(start);
+  if (!node) throw new Error(`npm start does not run node dist/server/main.js: ${start}`);
+  return node[1].split(/\s+/).filter(Boolean);
+}
+
+/** node's arguments for a server process: a CPU profile when asked, `npm start`'s options, the entry point */
+export function serverProcessArgs(profileDir = process.env.SERVER_CPU_PROF_DIR): string[] {
+  // a CPU profile of each server (--cpu-prof is refused in NODE_OPTIONS): written when it exits, one file a thread
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  return [...profile, ...startNodeOptions(), TS_NODE, '--swc', '-r', 'tsconfig-paths/register', 'server/main.ts'];
+}
+
+/**
  * Starts the server in a child process with `env` added to this one's (DATABASE_URL at least), PORT=0 and JSON logs
  * at info; resolves once it listens. The database must hold a user already, or the server would create the local
  * administrator and write its token under ./data.
  */
 export async function startServerProcess(env: Record<string, string>, name = 'server'): Promise<ServerProcess> {
-  // a CPU profile of each server (--cpu-prof is refused in NODE_OPTIONS): written when it exits, one file a thread
-  const profile = process.env.SERVER_CPU_PROF_DIR
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROF_DIR}`]
-    : [];
-  const args = [...profile, TS_NODE, '--swc', '-r', 'tsconfig-paths/register', 'server/main.ts'];
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, serverProcessArgs(), {
     cwd: ROOT,
     // no Redis, metrics token or proxy from the developer's shell unless the test gives them (empty means unset)
     env: {
