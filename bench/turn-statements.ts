@@ -10,7 +10,11 @@
  * With LOOP_BUSY=<ms>, the event loop is kept busy meanwhile by a task running `ms` of CPU per iteration, as B4's
  * reads are on a server's loop (the speed layer's slices, server/speed/next-turn.ts, 10 ms): every round trip of
  * the turn then waits for the loop as it does under B4 (its CPU is counted in the turn's CPU too).
+ * With WAL=1 (SQLite), also the bytes a turn writes to the write-ahead log (the median): the log is checkpointed and
+ * truncated before each turn (before its time and CPU are taken), so its size after the turn is what it wrote; the
+ * automatic checkpoints leave the turns, so measure CPU without it.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import type { EntityManager } from '@mikro-orm/core';
 import { ChangeSource, Checkpoint } from '@core/vocabulary/enums';
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
   const times: number[] = [];
   const inTransaction: number[] = [];
   const cpu: number[] = [];
+  const wal: number[] = [];
   const server = await startServer(dialect, {});
   const busy = Number(process.env.LOOP_BUSY ?? 0);
   let stop = () => undefined as void;
@@ -70,6 +75,8 @@ async function main(): Promise<void> {
         const input = { planId, year: 2022, checkpoint: Checkpoint.YEAR_END, mode: 'partial' as const, rows, batchKey };
         return { ctx: { ...ctx, snapshots: server.app.snapshots }, input };
       });
+      const walFile = process.env.WAL && dialect === 'sqlite' ? `${server.databaseUrl}-wal` : null;
+      if (walFile) await server.orm.em.getConnection().execute('pragma wal_checkpoint(TRUNCATE)');
       server.statements.length = 0;
       const start = performance.now();
       const c0 = process.cpuUsage();
@@ -77,6 +84,7 @@ async function main(): Promise<void> {
       const used = process.cpuUsage(c0);
       if (n > 0) times.push(performance.now() - start);
       if (n > 0) cpu.push((used.user + used.system) / 1000);
+      if (walFile && n > 0) wal.push(fs.statSync(walFile).size);
       for (const answer of answers) {
         if ('error' in answer) throw answer.error;
         if (answer.value.applied !== size) throw new Error(`${answer.value.applied} rows applied`);
@@ -95,7 +103,8 @@ async function main(): Promise<void> {
         console.log(
           `turn: median ${f(times)} ms of ${times.length} (min ${sorted[0].toFixed(1)} ms); in its transaction ` +
             `median ${f(inTransaction)} ms (min ${Math.min(...inTransaction).toFixed(1)}); CPU median ${f(cpu)} ms; ` +
-            `load average ${os.loadavg()[0].toFixed(1)}${busy ? `; loop busy ${busy} ms per iteration` : ''}`,
+            `load average ${os.loadavg()[0].toFixed(1)}${busy ? `; loop busy ${busy} ms per iteration` : ''}` +
+            `${wal.length ? `; WAL median ${(median(wal) / 1024).toFixed(0)} KB a turn` : ''}`,
         );
       }
     }

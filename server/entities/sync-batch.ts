@@ -19,6 +19,7 @@ export class SyncBatch extends TenantOwned {
   @Property({ type: 'string', length: 64 })
   requestHash!: string;
 
-  @Property({ type: 'json' })
-  response!: Record<string, unknown>;
+  /** the answer a retry of the same rows replays: its JSON, compressed (server/sync/answer-bytes.ts) */
+  @Property({ type: 'blob' })
+  answer!: Buffer;
 }

@@ -13,8 +13,8 @@ import type { Knex } from '@mikro-orm/knex';
  */
 
 /**
- * A JSON column's value given as its JSON text, written as it is: a large value serialised once by its owner (the
- * sync's answer, kept for replays) is not serialised again, nor parsed back first to be serialised by the ORM.
+ * A JSON column's value given as its JSON text, written as it is: a value serialised once by its owner (an audit
+ * snapshot, server/services/audit.ts) is not serialised again, nor parsed back first to be serialised by the ORM.
  */
 export class JsonText {
   constructor(readonly text: string) {}

@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { PlanVersion } from '../entities';
 import { SyncBatch } from '../entities/sync-batch';
-import { JsonText } from '../speed/bound-insert';
 import { insertNewRows } from '../speed/bulk-write';
 import type { SyncOutcome } from './answer';
 import type { SyncInput } from './row-plan';
+import { answerBytes, answerJson } from './answer-bytes';
 
 /** An answer stored for a batch key: the hash of the rows it answered, and what a retry of them replays. */
-export type StoredAnswer = Pick<SyncBatch, 'requestHash' | 'response'>;
+export type StoredAnswer = Pick<SyncBatch, 'requestHash' | 'answer'>;
 
 /** The answers stored for the batch keys of a turn, each key looked up (null: none stored), by batch key. */
 export type StoredAnswers = ReadonlyMap<string, StoredAnswer | null>;
@@ -27,7 +27,7 @@ export async function readStoredAnswers(
   const stored = new Map<string, StoredAnswer | null>(keys.map((key) => [key, null]));
   if (keys.length === 0) return stored;
   const found = await em.find(SyncBatch, { plan: planId, batchKey: { $in: keys } });
-  for (const { batchKey, requestHash, response } of found) stored.set(batchKey, { requestHash, response });
+  for (const { batchKey, requestHash, answer } of found) stored.set(batchKey, { requestHash, answer });
   return stored;
 }
 
@@ -40,25 +40,26 @@ export type ToStore = { batchKey: string; requestHash: string; outcome: SyncOutc
  */
 export async function storeAnswers(em: EntityManager, fast: boolean, plan: PlanVersion, answers: ToStore[]) {
   if (answers.length === 0) return;
+  // the answer's JSON, what a replay returns, serialised once and stored compressed (both paths store the same bytes)
+  const rows = answers.map(({ batchKey, requestHash, outcome }) => ({
+    batchKey,
+    requestHash,
+    answer: answerBytes(JSON.stringify(outcome)),
+  }));
   if (fast) {
     // native inserts: the unit of work would re-examine every row of the batches for these rows
     await insertNewRows(
       em,
       SyncBatch,
-      answers.map(({ batchKey, requestHash, outcome }) => ({
-        org: plan.org.id,
-        plan: plan.id,
-        batchKey,
-        requestHash,
-        // serialised once, as the answer's JSON is what a replay returns
-        response: new JsonText(JSON.stringify(outcome)),
-      })),
+      rows.map((row) => ({ org: plan.org.id, plan: plan.id, ...row })),
     );
   } else {
-    for (const { batchKey, requestHash, outcome } of answers) {
-      const response = JSON.parse(JSON.stringify(outcome)) as Record<string, unknown>;
-      em.create(SyncBatch, { org: plan.org, plan, batchKey, requestHash, response });
-    }
+    for (const row of rows) em.create(SyncBatch, { org: plan.org, plan, ...row });
     await em.flush();
   }
+}
+
+/** The answer a retry of a stored batch key replays: the first answer exactly, said to be a replay. */
+export function replayedAnswer(stored: StoredAnswer): SyncOutcome {
+  return { ...(JSON.parse(answerJson(stored.answer)) as SyncOutcome), replayed: true };
 }

@@ -21,7 +21,7 @@ import { type RowPlan, type SyncInput, writesOnlyActuals } from './row-plan';
 import { refuseOutsideScope } from './scope-rows';
 import { resolveScope } from './sheet-scope';
 import type { SyncClock } from './sync-clock';
-import type { StoredAnswer, StoredAnswers } from './stored-answers';
+import { replayedAnswer, type StoredAnswer, type StoredAnswers } from './stored-answers';
 
 /**
  * Test seams: `afterWrite` runs after the rows are written and before the transaction commits (crash injection);
@@ -128,7 +128,7 @@ async function replayOf(turn: TurnSoFar, input: SyncInput, requestHash: string):
     );
   }
   if (earlier) return { replayOf: earlier.member };
-  return { replay: { ...(prior as StoredAnswer).response, replayed: true } as unknown as SyncOutcome };
+  return { replay: replayedAnswer(prior as StoredAnswer) };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   TargetRevision,
 } from '../../server/entities';
 import { SyncBatch } from '../../server/entities/sync-batch';
+import { answerBytes } from '../../server/sync/answer-bytes';
 import { writerOf } from '../../server/speed/bound-insert';
 import { insertEntities, insertLinks, insertNewRows, insertPlainRows, newRow } from '../../server/speed/bulk-write';
 import { databaseFor, databaseNames } from '../helpers/databases';
@@ -214,7 +215,10 @@ describe.each(databaseNames())('bound inserts (%s)', (dialect) => {
     const [a, b] = await stored('audit_event', [event(1).id, event(2).id], ['id']);
     expect(b).toEqual(a);
 
-    const response = { applied: 1, rows: [{ status: 'created', errors: [], realization: null }], replayed: false };
+    // a blob: the stored answer's compressed JSON
+    const answer = answerBytes(
+      JSON.stringify({ applied: 1, rows: [{ status: 'created', errors: [], realization: null }], replayed: false }),
+    );
     await em.transactional(async (tx) => {
       await tx.insert(SyncBatch, {
         id: '00000000-0000-4000-8000-0000000000b1',
@@ -225,16 +229,14 @@ describe.each(databaseNames())('bound inserts (%s)', (dialect) => {
         plan: ids.plan,
         batchKey: 'k1',
         requestHash: 'h',
-        response,
+        answer,
       } as never);
-      await insertNewRows(tx, SyncBatch, [
-        { org: ids.org, plan: ids.plan, batchKey: 'k2', requestHash: 'h', response },
-      ]);
+      await insertNewRows(tx, SyncBatch, [{ org: ids.org, plan: ids.plan, batchKey: 'k2', requestHash: 'h', answer }]);
     });
     const batches = await em
       .getConnection()
       .execute(`select * from sync_batch where plan_id = ? order by batch_key`, [ids.plan]);
-    expect(batches.map((r: { response: unknown }) => r.response)).toEqual([batches[0].response, batches[0].response]);
+    expect(batches.map((r: { answer: Buffer }) => Buffer.from(r.answer))).toEqual([answer, answer]);
 
     const indicator = await em.findOneOrFail(Indicator, { plan: ids.plan }, { orderBy: { position: 'asc' } });
     await em.transactional((tx) =>

@@ -12,6 +12,7 @@ import { databaseFor, databaseNames } from '../helpers/databases';
 import { seededWithCopy } from '../helpers/seeded-copy';
 import { startServer, type TestServer } from '../helpers/server';
 import { edit, readRows, type SheetRow, type SheetRowIn, sondrioPlan, withoutTimes } from '../helpers/sync';
+import { answerJson } from '../../server/sync/answer-bytes';
 
 describe.each(databaseNames())('batches of one plan synced in one turn (%s)', (dialect) => {
   const databases = databaseFor(dialect);
@@ -80,13 +81,13 @@ describe.each(databaseNames())('batches of one plan synced in one turn (%s)', (d
       (await server.orm.em
         .fork()
         .getConnection()
-        .execute(`select batch_key, request_hash, response from sync_batch where plan_id = ? order by batch_key`, [
+        .execute(`select batch_key, request_hash, answer from sync_batch where plan_id = ? order by batch_key`, [
           planId,
-        ])) as Array<{ batch_key: string; request_hash: string; response: unknown }>
+        ])) as Array<{ batch_key: string; request_hash: string; answer: Buffer }>
     ).map((r) => ({
       key: r.batch_key,
       hash: r.request_hash,
-      answer: withoutTimes(typeof r.response === 'string' ? JSON.parse(r.response) : r.response),
+      answer: withoutTimes(JSON.parse(answerJson(Buffer.from(r.answer)))),
     }));
   const commits = (server: TestServer) => server.orm.em.fork().count(PlanCommit, { plan: planId });
   const stored = async (server: TestServer) =>

@@ -10,3 +10,4 @@ export { Migration20261205182147 } from './Migration20261205182147';
 export { Migration20261205215424 } from './Migration20261205215424';
 export { Migration20261207020000 } from './Migration20261207020000';
 export { Migration20261207195654 } from './Migration20261207195654';
+export { Migration20261207230000 } from './Migration20261207230000';

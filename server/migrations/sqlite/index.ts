@@ -10,3 +10,4 @@ export { Migration20261205182142 } from './Migration20261205182142';
 export { Migration20261205215422 } from './Migration20261205215422';
 export { Migration20261207020000 } from './Migration20261207020000';
 export { Migration20261207195653 } from './Migration20261207195653';
+export { Migration20261207230000 } from './Migration20261207230000';
