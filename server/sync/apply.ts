@@ -84,10 +84,8 @@ export async function applyRows(
     // (its version check folded into the update, set-update.ts)
     if (plans.some((p) => p.status === 'updated' || p.status === 'deleted')) {
       updateSetBased(em);
-      // its updates held for the turn's statement (turn-writes.ts): those of the copies it wrote into taken from the
-      // copies and their twins, with no managed row and no change set (plain-held.ts); a managed row it adopted (the
-      // turn had it already) flushed alone, not every row the turn adopted before its first batch (flush-only.ts), a
-      // whole flush following before the commit
+      // held for the turn's statement (turn-writes.ts): the copies it wrote into from their twins, no change set
+      // (plain-held.ts); a row the turn had managed already flushed alone (flush-only.ts), the commit's flush whole
       if (held) {
         holdPlainRows(em, plain);
         if (adopted.length > 0) await flushOnly(em, adopted);
