@@ -15,27 +15,29 @@ import { holdRow } from './set-update';
  * something else changed, as ChangeSetComputer does. `plain-held.test.ts` compares the payloads with MikroORM's.
  */
 
-/** the scalar columns of an entity, whose values a read-only row holds as they are (no reference, no collection) */
-const scalarsOf = new WeakMap<EntityMetadata, string[]>();
-
-function scalars(meta: EntityMetadata): string[] {
-  let names = scalarsOf.get(meta);
-  if (!names) {
-    names = meta.comparableProps.filter((p) => p.kind === ReferenceKind.SCALAR).map((p) => p.name);
-    scalarsOf.set(meta, names);
-  }
-  return names;
-}
+/**
+ * an entity's view for MikroORM's snapshot: its scalar columns (no reference, no collection) as own keys, in one
+ * order, and the class it names (the snapshot's generator is picked by `constructor.name`)
+ */
+const viewsOf = new WeakMap<EntityMetadata, { names: string[]; template: Record<string, unknown> }>();
 
 /**
  * A row's scalar columns in the form a change set compares (MikroORM's snapshot of an entity). Its references are
  * left out of the view: a read-only row's references are shared read-only rows, which the snapshot would give an ORM
- * helper each; a batch of values never changes them.
+ * helper each; a batch of values never changes them. The view is a copy of one template, its keys assigned in place:
+ * one hidden class for every view (an object given its ~16 keys one by one, or a prototype of its own, was a V8
+ * dictionary, and the snapshot's generated code slow on it: most of this file's time).
  */
 function snapshotOf(em: EntityManager, meta: EntityMetadata, row: object): Record<string, unknown> {
-  // MikroORM picks the snapshot's generator by the row's constructor's name: the view's prototype names it alone
-  const view = Object.create({ constructor: meta.class }) as Record<string, unknown>;
-  for (const name of scalars(meta)) view[name] = (row as Record<string, unknown>)[name];
+  let kind = viewsOf.get(meta);
+  if (!kind) {
+    const names = meta.comparableProps.filter((p) => p.kind === ReferenceKind.SCALAR).map((p) => p.name);
+    const template = Object.fromEntries([['constructor', meta.class], ...names.map((name) => [name, undefined])]);
+    kind = { names, template };
+    viewsOf.set(meta, kind);
+  }
+  const view = { ...kind.template };
+  for (const name of kind.names) view[name] = (row as Record<string, unknown>)[name];
   return em.getComparator().prepareEntity(view) as Record<string, unknown>;
 }
 
