@@ -109,7 +109,13 @@ export function holdRow(
   if (!into || !meta || !setBasedKeys(meta, payload)) return false;
   const was = into.get(key);
   const id = (row as Record<string, unknown>)[meta.primaryKeys[0]];
-  into.set(key, { meta, entity: row, id, expected: was?.expected ?? expected, payload: { ...was?.payload, ...payload } });
+  into.set(key, {
+    meta,
+    entity: row,
+    id,
+    expected: was?.expected ?? expected,
+    payload: { ...was?.payload, ...payload },
+  });
   return true;
 }
 
@@ -171,7 +177,13 @@ function hold(
     const payload = { ...was?.payload, ...(changeSet.payload as Record<string, unknown>) };
     delete payload[versionProp];
     const key = helper(changeSet.entity).getPrimaryKey();
-    held.set(changeSet.entity, { meta, entity: changeSet.entity, id: key, expected: was?.expected ?? version, payload });
+    held.set(changeSet.entity, {
+      meta,
+      entity: changeSet.entity,
+      id: key,
+      expected: was?.expected ?? version,
+      payload,
+    });
     const id = { [idField(meta)]: key, [versionField]: version + 1 };
     persister.mapReturnedValues(changeSet.entity, changeSet.payload, id, meta);
     written.set(changeSet.entity, { row: null, version: String(version + 1) });

@@ -85,7 +85,9 @@ describe.each(databaseNames())("the flushes of a turn's held batches (%s)", (dia
       held.note = 'nota tardiva';
     };
     // the first row at the version the title's batch gives it
-    const actuals = plan.actuals(0, '81').map((row, k) => (k === 0 ? { ...row, rowVersion: row.rowVersion! + 1 } : row));
+    const actuals = plan
+      .actuals(0, '81')
+      .map((row, k) => (k === 0 ? { ...row, rowVersion: row.rowVersion! + 1 } : row));
     const answers = await syncTogether([
       plan.member(titled),
       plan.member(actuals),
