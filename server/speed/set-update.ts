@@ -45,8 +45,17 @@ const fitted = new WeakSet<object>();
  */
 const written = new WeakMap<object, { row: Record<string, unknown> | null; version: string }>();
 
-/** An update held for a later statement (holdUpdates): the version the row must still have, the columns it changes */
-export type HeldUpdate = { meta: EntityMetadata; entity: object; expected: number; payload: Record<string, unknown> };
+/**
+ * An update held for a later statement (holdUpdates, holdRow): the row's id, the version it must still have, the
+ * columns it changes; `entity` holds the values and the version it takes (a managed entity, or a read-only row)
+ */
+export type HeldUpdate = {
+  meta: EntityMetadata;
+  entity: object;
+  id: unknown;
+  expected: number;
+  payload: Record<string, unknown>;
+};
 
 /** the updates a unit of work holds instead of writing them, by entity, while holdUpdates is on (per persister) */
 const holding = new WeakMap<object, Map<object, HeldUpdate>>();
@@ -84,6 +93,34 @@ export function holdUpdates(em: EntityManager, held: Map<object, HeldUpdate> | n
 }
 
 /**
+ * Holds the update of a row that is not managed (plain-held.ts): `payload` is what its change set's would be
+ * (converted as MikroORM converts it), `row` holds its values and has taken its next version already. `key` is the
+ * update's place among the held ones: an earlier update of the same row, held under the same key, is merged (its
+ * expected version kept, every column changed since). False when no update is being held (holdUpdates off).
+ */
+export function holdRow(
+  em: EntityManager,
+  key: object,
+  row: object,
+  expected: number,
+  payload: Record<string, unknown>,
+): boolean {
+  const into = holding.get(em.getUnitOfWork().getChangeSetPersister());
+  const meta = em.getMetadata().find(row.constructor.name);
+  if (!into || !meta || !setBasedKeys(meta, payload)) return false;
+  const was = into.get(key);
+  const id = (row as Record<string, unknown>)[meta.primaryKeys[0]];
+  into.set(key, {
+    meta,
+    entity: row,
+    id,
+    expected: was?.expected ?? expected,
+    payload: { ...was?.payload, ...payload },
+  });
+  return true;
+}
+
+/**
  * Writes the held updates: one statement per table (per chunk of MikroORM's batch size), each row's version checked
  * against the one it had when first held and set to the one it holds now, each column written for the rows that
  * changed it (statementOf's `partial`). A row not returned fails with the OptimisticLockError the flush would have
@@ -112,7 +149,7 @@ export async function writeHeld(
       const withThen = rows === last && i + size >= rows.length ? then! : undefined;
       const returned = await run(em, meta, statement, undefined, withThen, (thenRows) => (after.rows = thenRows));
       for (const update of chunk) {
-        const row = returned.get(String(helper(update.entity).getSerializedPrimaryKey()));
+        const row = returned.get(String(update.id));
         if (!row) throw OptimisticLockError.lockFailed(update.entity);
         written.set(update.entity, { row, version: String(update.next) });
       }
@@ -140,8 +177,15 @@ function hold(
     const was = held.get(changeSet.entity);
     const payload = { ...was?.payload, ...(changeSet.payload as Record<string, unknown>) };
     delete payload[versionProp];
-    held.set(changeSet.entity, { meta, entity: changeSet.entity, expected: was?.expected ?? version, payload });
-    const id = { [idField(meta)]: helper(changeSet.entity).getPrimaryKey(), [versionField]: version + 1 };
+    const key = helper(changeSet.entity).getPrimaryKey();
+    held.set(changeSet.entity, {
+      meta,
+      entity: changeSet.entity,
+      id: key,
+      expected: was?.expected ?? version,
+      payload,
+    });
+    const id = { [idField(meta)]: key, [versionField]: version + 1 };
     persister.mapReturnedValues(changeSet.entity, changeSet.payload, id, meta);
     written.set(changeSet.entity, { row: null, version: String(version + 1) });
     changeSet.persisted = true;
@@ -265,20 +309,12 @@ function idField(meta: EntityMetadata): string {
 /** The change sets grouped by the columns they write, or null when any of them is one this does not cover */
 function setBasedGroups(meta: EntityMetadata, changeSets: ChangeSet<object>[]): Group[] | null {
   const version = meta.versionProperty;
-  if (!version || meta.primaryKeys.length !== 1 || meta.concurrencyCheckKeys.size > 0) return null;
-  if (meta.root.props.some((p) => p.renamedFrom)) return null;
   const groups = new Map<string, Group>();
   for (const changeSet of changeSets) {
     const entity = changeSet.entity as Record<string, unknown>;
     if (!helper(changeSet.entity).__initialized || entity[version] == null) return null;
-    const payload = changeSet.payload as Record<string, unknown>;
-    const keys = Object.keys(payload).filter((k) => k !== version);
-    for (const key of keys) {
-      const prop = meta.properties[key];
-      if (!prop || prop.fieldNames?.length !== 1 || prop.kind === ReferenceKind.EMBEDDED) return null;
-      if (Utils.isRawSql(payload[key])) return null;
-    }
-    if (keys.length === 0) return null;
+    const keys = setBasedKeys(meta, changeSet.payload as Record<string, unknown>);
+    if (!keys) return null;
     const signature = keys.join('\u0000');
     const group = groups.get(signature) ?? { keys, changeSets: [] };
     group.changeSets.push(changeSet);
@@ -287,8 +323,24 @@ function setBasedGroups(meta: EntityMetadata, changeSets: ChangeSet<object>[]): 
   return [...groups.values()];
 }
 
-/** a row of a statement: its entity, its new values (the change set's payload), the version it must still have */
-type Written = { entity: object; payload: Record<string, unknown>; expected: number; next?: number };
+/** The columns a payload writes, when this covers them all (one column each, no raw SQL); null otherwise */
+function setBasedKeys(meta: EntityMetadata, payload: Record<string, unknown>): string[] | null {
+  if (!meta.versionProperty || meta.primaryKeys.length !== 1 || meta.concurrencyCheckKeys.size > 0) return null;
+  if (meta.root.props.some((p) => p.renamedFrom)) return null;
+  const keys = Object.keys(payload).filter((k) => k !== meta.versionProperty);
+  for (const key of keys) {
+    const prop = meta.properties[key];
+    if (!prop || prop.fieldNames?.length !== 1 || prop.kind === ReferenceKind.EMBEDDED) return null;
+    if (Utils.isRawSql(payload[key])) return null;
+  }
+  return keys.length > 0 ? keys : null;
+}
+
+/**
+ * a row of a statement: its entity (and id, when given: a held read-only row has no ORM helper), its new values (the
+ * change set's payload), the version it must still have
+ */
+type Written = { entity: object; id?: unknown; payload: Record<string, unknown>; expected: number; next?: number };
 
 /**
  * The statement of one group: its values list holds each row's id, expected version and new values, and the version
@@ -314,8 +366,8 @@ function statementOf(em: EntityManager, meta: EntityMetadata, keys: string[], ro
   // a column some rows do not change (held updates of several batches): a flag per row says whether it is written
   const partial = props.map((p) => rows.some((r) => !(p.name in r.payload)));
   const flag = postgres ? '::boolean' : '';
-  const tuples = rows.map(({ entity, payload, expected, next: to }) => {
-    params.push(helper(entity).getPrimaryKey(), expected);
+  const tuples = rows.map(({ entity, id: given, payload, expected, next: to }) => {
+    params.push(given ?? helper(entity).getPrimaryKey(), expected);
     const marks = [`${mark()}${typed(id)}`, `${mark()}${typed(version)}`];
     if (next) {
       params.push(to);

@@ -1,12 +1,11 @@
 import { type EntityManager, wrap } from '@mikro-orm/core';
 import type { Node } from '../entities/base';
-import { Indicator } from '../entities';
+import { Indicator, Measurement } from '../entities';
 import { TREE_KINDS, withRowsOf } from '../services/plan-snapshot';
 import { ConflictError, NotFoundError } from '../errors';
 import { PlanState } from './plan-state';
 import { readsTogether } from '../speed/reads-together';
-import { managedFrom } from '../speed/managed-from';
-import { heldNow } from '../speed/set-update';
+import { holdPlain, plainCopy } from '../speed/plain-held';
 import { sendsOnlyActuals, type SyncInput } from './row-plan';
 
 /**
@@ -54,27 +53,30 @@ async function findRows(em: EntityManager, rows: Node[]): Promise<Node[]> {
   return found.flat();
 }
 
-/**
- * Managed rows made from their read-only twins, not read (adoptRows' `fromTwins`): their versions are checked by the
- * turn's held write alone, so each must be held by the batch that made it (heldByBatch).
- */
-const unread = new WeakSet<Node>();
+/** each plain copy a held batch writes into (adoptRows' `fromTwins`), by the update it holds: the first copy of its row */
+const plainKeys = new WeakMap<Node, Node>();
 
-function unreadManaged(em: EntityManager, row: Node): Node {
-  const managed = managedFrom(em, row);
-  unread.add(managed);
-  return managed;
+/**
+ * Whether `row` is a copy a held batch wrote into (adoptRows' `fromTwins`) and held the update of (holdPlainRows): it
+ * holds what the turn's write stores (kept-state.ts takes it as stored)
+ */
+const plainHeld = new WeakSet<Node>();
+
+export function heldPlain(row: Node): boolean {
+  return plainHeld.has(row);
 }
 
 /**
- * After a batch's flush (its updates held, turn-writes.ts): fails when a row it made from its twin is not held, i.e.
- * not version-checked by the turn's write. A row found changed by the decide phase is always written; should one not
- * be, the turn runs again with its rows read (sync-rows.ts), as before rows were made from twins.
+ * After a held batch's writes in memory (apply.ts): each copy it wrote into (adoptRows' `plain`) takes its next version
+ * and its update is held with the turn's (plain-held.ts), merged with an earlier batch's update of the same row. The
+ * copy's twin is the row of the state it was made from.
  */
-export function heldByBatch(em: EntityManager, adopted: Node[]): void {
-  for (const row of adopted)
-    if (unread.has(row) && !heldNow(em, row))
-      throw new Error(`${row.constructor.name} ${row.id}: made from its twin, not written by the held update`);
+export function holdPlainRows(em: EntityManager, plain: Node[]): void {
+  for (const copy of plain) {
+    if (!holdPlain(em, plainKeys.get(copy)!, twins.get(copy)!, copy))
+      throw new Error(`${copy.constructor.name} ${copy.id}: a held batch's update that cannot be held`);
+    plainHeld.add(copy);
+  }
 }
 
 /**
@@ -109,7 +111,7 @@ export async function adoptForTurn(
       if (!(node instanceof Indicator)) continue;
       const measurement = state.measurementOf.get(node.id);
       // a row of actual values alone writes its measurement only (apply.ts); when its batch's writes are held, it is
-      // made from its twin by that batch (adoptRows), not read: the held write checks its version
+      // written by that batch into a copy of its twin (adoptRows), not read: the held write checks its version
       const actualsOnly = sendsOnlyActuals(row);
       if (measurement && !(held && actualsOnly)) rows.push(measurement);
       if (actualsOnly) continue;
@@ -121,27 +123,36 @@ export async function adoptForTurn(
 }
 
 /**
- * `rows` adopted into the unit of work: the state with them, and the managed row of each (in the order of `rows`).
- * `fromTwins` (a batch whose updates the turn holds, turn-writes.ts): a row the unit of work does not hold is made
- * from its read-only twin (managedFrom), not read: the turn's held write checks each row's version against the one
- * the twin has, as the read's check here did, and if it finds one moved the turn runs again with its rows read. A
- * SELECT and its rows hydrated under the plan's lock were ~6 % of the time it was held per sync (bench B4-pg).
+ * `rows` adopted into the unit of work: the state with them, the managed row of each (in the order of `rows`) and, for
+ * `fromTwins`, the plain copies. `fromTwins` (a batch whose updates the turn holds, turn-writes.ts: actual values of
+ * existing measurements): a measurement the unit of work does not hold is not made managed at all, nor read: the batch
+ * writes into a copy of its read-only twin (plain-held.ts, plainCopy), which takes its place in the state, and its
+ * update is held from the two (holdPlainRows) with the payload MikroORM's change set would have had. The turn's held
+ * write checks each row's version against the one the twin has, as a read's check here did, and if it finds one moved
+ * the turn runs again with its rows read. A SELECT and its rows hydrated under the plan's lock were ~6 % of the time it
+ * was held per sync (bench B4-pg, session pgturn5); a managed row made from the twin, its change set and its copy
+ * back to a read-only row 15–20 % more (session synccpu).
  */
 export async function adoptRows(
   em: EntityManager,
   state: PlanState,
   rows: Node[],
   fromTwins = false,
-): Promise<{ state: PlanState; adopted: Node[] }> {
-  if (rows.length === 0) return { state, adopted: [] };
+): Promise<{ state: PlanState; adopted: Node[]; plain: Node[] }> {
+  if (rows.length === 0) return { state, adopted: [], plain: [] };
   const managed = new Map<string, Node>();
   const unheld: Node[] = [];
+  const plain: Node[] = [];
   for (const row of rows) {
     const held = heldAt(em, row);
     if (held) managed.set(row.id, held);
-    else if (fromTwins && !em.getUnitOfWork().getById(row.constructor.name, row.id))
-      managed.set(row.id, unreadManaged(em, row));
-    else unheld.push(row);
+    else if (fromTwins && row instanceof Measurement && !em.getUnitOfWork().getById(Measurement.name, row.id)) {
+      const copy = plainCopy(row);
+      // the first copy of the row in the turn keys its held update: a later batch's copy merges into it
+      plainKeys.set(copy, plainKeys.get(row) ?? copy);
+      plain.push(copy);
+      managed.set(row.id, copy);
+    } else unheld.push(row);
   }
   if (unheld.length > 0) for (const row of await findRows(em, unheld)) managed.set(row.id, row);
   for (const row of rows) {
@@ -152,5 +163,10 @@ export async function adoptRows(
   }
   // a managed row has its read-only twin's class: it was found by that entity and id
   const snapshot = withRowsOf(state.snapshot, managed, [...TREE_KINDS, 'entries', 'assignments']);
-  return { state: state.patched(snapshot, managed.values()), adopted: rows.map((row) => managed.get(row.id)!) };
+  const copies = new Set<Node>(plain);
+  return {
+    state: state.patched(snapshot, managed.values()),
+    adopted: rows.map((row) => managed.get(row.id)!).filter((row) => !copies.has(row)),
+    plain,
+  };
 }

@@ -30,7 +30,7 @@ import type { Node } from '../entities/base';
 import type { JsonText } from '../speed/bound-insert';
 import { flushAuditBuffer, recordChange, snapshotText } from '../services/audit';
 import type { ServiceContext } from '../services/service-context';
-import { adoptRows, heldByBatch } from './adopt-rows';
+import { adoptRows, holdPlainRows } from './adopt-rows';
 import { type BatchWrites, emptyWrites, stateAfter } from './after-state';
 import { insertEntities, insertLinks, newRow } from '../speed/bulk-write';
 import { updateSetBased } from '../speed/set-update';
@@ -69,9 +69,9 @@ export async function applyRows(
   const { em } = ctx;
   const fast = ctx.fastPaths !== false;
   // read-only rows the batch changes join the unit of work; without the fast paths every row is managed already
-  const { state, adopted } = fast
+  const { state, adopted, plain } = fast
     ? await adoptRows(em, read, rowsChanged(read, plans, input), held)
-    : { state: read, adopted: [] };
+    : { state: read, adopted: [], plain: [] };
   clock?.mark('adopt');
   for (const p of plans) {
     if (p.node) p.node = state.nodes.get(p.node.id) ?? p.node;
@@ -84,11 +84,11 @@ export async function applyRows(
     // (its version check folded into the update, set-update.ts)
     if (plans.some((p) => p.status === 'updated' || p.status === 'deleted')) {
       updateSetBased(em);
-      // its updates held for the turn's statement (turn-writes.ts): the flush examines the rows it adopted, not every
-      // row the turn adopted before its first batch (flush-only.ts); a whole flush follows before the commit
+      // held for the turn's statement (turn-writes.ts): the copies it wrote into from their twins, no change set
+      // (plain-held.ts); a row the turn had managed already flushed alone (flush-only.ts), the commit's flush whole
       if (held) {
-        await flushOnly(em, adopted);
-        heldByBatch(em, adopted);
+        holdPlainRows(em, plain);
+        if (adopted.length > 0) await flushOnly(em, adopted);
       } else await em.flush();
     }
   } else {

@@ -10,7 +10,7 @@ import type { ServiceContext } from '../services/service-context';
 import { columnsOf } from '../speed/bulk-write';
 import { readOnlyRow, readRowsIn } from '../speed/read-rows';
 import { heldNow, writtenRow } from '../speed/set-update';
-import { twinOf, unchangedTwin } from './adopt-rows';
+import { heldPlain, twinOf, unchangedTwin } from './adopt-rows';
 import type { RowPlan } from './row-plan';
 import { loadPlanState, PlanState, SHEET_STATES } from './plan-state';
 import { type StatePatch, stateFromTold } from './shared-states';
@@ -228,13 +228,14 @@ async function readLeft(
 const asStored = new WeakSet<Node>();
 
 /**
- * A changed row of a state as stored, without reading it: one made from an update's returned row already; a managed
+ * A changed row of a state as stored, without reading it: one made from an update's returned row already, or a copy a
+ * held batch wrote into and held the update of (adopt-rows.ts, holdPlainRows: it holds what the write stores); a managed
  * (adopted) row as its set-based update returned it (set-update.ts); one the batch adopted and left unchanged as the
  * read-only row it took the place of (same version: the adoption checked it against the database). Undefined for
  * any other (a row MikroORM's own update wrote, say), which is read again.
  */
 function storedRow(em: EntityManager, type: EntityClass<Node>, row: Node): Node | undefined {
-  if (asStored.has(row)) return row;
+  if (asStored.has(row) || heldPlain(row)) return row;
   if (heldNow(em, row)) return heldCopy(em, type, row);
   const returned = writtenRow(em, row);
   if (!returned) return unchangedTwin(row);

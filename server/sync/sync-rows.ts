@@ -230,7 +230,8 @@ export async function syncTogether(
       // several batches with kept states: their values' updates held and written together (turn-writes.ts)
       const holding = fast && !alone && !!ctx.snapshots?.enabled;
       // the rows the batches name, adopted once for the turn, not with three statements in each batch (adopt-rows.ts);
-      // when held, the measurements of rows typing actuals alone are made by their batches from their twins instead
+      // when held, the measurements of rows typing actuals alone are not: their batches write into copies of the rows
+      // read instead
       if (fast && !alone)
         await adoptForTurn(
           em,

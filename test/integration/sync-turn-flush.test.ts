@@ -1,10 +1,11 @@
 /**
- * What the flushes of a turn of held batches examine (server/speed/flush-only.ts, server/sync/turn-writes.ts): the
- * turn adopts every row its batches name before the first batch (adopt-rows.ts, adoptForTurn), and a batch whose
- * updates are held flushes the rows it adopted, not all of the turn's: MikroORM computes a change set for each entity
- * it examines, and the turn's held batches compared every row of the turn each (bench B4-pg). What changed outside a
- * batch's own rows is left to the transaction's own flush before its commit, which compares every row the turn holds
- * once: the turn no longer flushes whole before its last held write as well (turn-writes.ts, `last`).
+ * What the flushes of a turn of held batches examine (server/sync/turn-writes.ts). A held batch of actual values
+ * writes its measurements into copies of the rows read and holds their updates from them (server/speed/plain-held.ts):
+ * no managed measurement is made and MikroORM computes no change set for one (it made each one managed from its read
+ * row, computed its change set, and copied it back: 15–20 % of a B4 turn, session synccpu). A measurement the turn's
+ * unit of work holds already (adopted for a batch of the turn that writes more than actual values) is flushed by the
+ * held batch alone (server/speed/flush-only.ts), and what changed outside a batch's own rows is left to the
+ * transaction's own flush before its commit.
  */
 import { ChangeSetComputer, TransactionContext } from '@mikro-orm/core';
 import { Measurement } from '../../server/entities';
@@ -16,51 +17,66 @@ describe.each(databaseNames())("the flushes of a turn's held batches (%s)", (dia
   const plan = turnPlan(dialect, 'FLUSH');
   const { readVersions, versions } = plan;
 
-  it("each held batch's flush examines its own rows; each row's change is found once, and every value is stored", async () => {
+  it('a turn of actual values makes no managed measurement and computes no change set; every value is stored', async () => {
     await readVersions();
-    const starts = [0, 5, 10, 15];
-    const rows = plan.ids.slice(0, 20);
+    // a turn first, so that every measurement exists (a first actual is created, not held) and the measured turn is
+    // B4's: actuals of existing measurements, from the state kept after the turn before
+    for (const a of await syncTogether([0, 5].map((from) => plan.member(plan.actuals(from, '69')))))
+      expect('value' in a && a.value.applied).toBe(5);
+    await readVersions();
+    const starts = [0, 5, 0, 5];
+    const rows = plan.ids.slice(0, 10);
     const before = rows.map((rowId) => versions.get(rowId)!);
-    const examined: Array<{ entity: object; changed: boolean }> = [];
+    let examined = 0;
     const compute = ChangeSetComputer.prototype.computeChangeSet;
     const spy = jest.spyOn(ChangeSetComputer.prototype, 'computeChangeSet').mockImplementation(function (
       this: ChangeSetComputer,
       ...args: Parameters<typeof compute>
     ) {
-      const changeSet = compute.apply(this, args);
-      if (args[0] instanceof Measurement) examined.push({ entity: args[0], changed: changeSet !== null });
-      return changeSet;
+      if (args[0] instanceof Measurement) examined += 1;
+      return compute.apply(this, args);
     });
+    // the measurements the turn's unit of work holds after each batch's writes
+    const managed: number[] = [];
+    const count = async () => {
+      const em = TransactionContext.getEntityManager()!;
+      managed.push([...em.getUnitOfWork().getIdentityMap()].filter((e) => e instanceof Measurement).length);
+    };
     let answers: Awaited<ReturnType<typeof syncTogether>>;
     try {
-      answers = await syncTogether(starts.map((from, i) => plan.member(plan.actuals(from, `${70 + i}`))));
+      answers = await syncTogether(
+        starts.map((from, i) => {
+          // the third and fourth batches write the rows the first two did, at the versions their answers give
+          const sent = plan.actuals(from, `${70 + i}`);
+          if (i >= 2) for (const row of sent) row.rowVersion = (row.rowVersion as number) + 1;
+          return plan.member(sent, { hooks: { afterWrite: count } });
+        }),
+      );
     } finally {
       spy.mockRestore();
     }
     for (const a of answers) expect('value' in a && a.value.applied).toBe(5);
-    // each of the 20 measurements changed once, found changed once: none missed, none written twice
-    const changed = examined.filter((e) => e.changed).map((e) => e.entity);
-    expect(changed).toHaveLength(20);
-    expect(new Set(changed).size).toBe(20);
-    // a batch's flush examines its 5 rows, and the transaction's own flush before the commit the 20 (each batch's
-    // flush compared all 20 the turn adopted: 4 × 20 + 20; then the turn flushed whole before its held write too)
-    expect(examined.length).toBe(4 * 5 + 20);
-    // and each batch's own flush found its rows changed: the whole flushes after them found nothing left
-    expect(examined.slice(0, 20).every((e) => e.changed)).toBe(true);
+    expect(managed).toEqual([0, 0, 0, 0]);
+    expect(examined).toBe(0);
     await readVersions();
-    expect(rows.map((rowId) => versions.get(rowId))).toEqual(before.map((v) => v + 1));
+    expect(rows.map((rowId) => versions.get(rowId))).toEqual(before.map((v) => v + 2));
     const stored = await plan.server.orm.em.fork().find(Measurement, { indicator: { $in: rows }, year: 2022 });
-    const byIndicator = new Map(stored.map((m) => [m.indicator.id, JSON.stringify(m.value)]));
-    starts.forEach((from, i) => {
-      for (const rowId of rows.slice(from, from + 5)) expect(byIndicator.get(rowId)).toContain(`${70 + i}`);
+    const byIndicator = new Map(stored.map((m) => [m.indicator.id, m]));
+    rows.forEach((rowId, k) => {
+      const m = byIndicator.get(rowId)!;
+      expect(m.value?.raw).toBe(k < 5 ? '72' : '73');
+      expect(m.author).toBe('pane');
     });
   });
 
-  it("a change to a held row that no batch's flush examined is written by the commit's flush, not lost", async () => {
+  it("a change to a managed held row that no batch's flush examined is written by the commit's flush, not lost", async () => {
     await readVersions();
     const [first] = plan.ids;
-    // after the second batch's writes, the first batch's measurement is changed in the turn's unit of work: no batch
-    // flushes it again, and the turn's last held write no longer flushes whole (turn-writes.ts, `last`)
+    // the first batch writes the first indicator's title: the turn adopts its measurement managed (adopt-rows.ts,
+    // adoptForTurn), and the held batches after it write that one through the unit of work (flush-only.ts)
+    const titled = [{ rowId: first, rowVersion: versions.get(first), title: `Titolo ${Date.now()}` }];
+    // after the third batch's writes, the second's managed measurement is changed in the turn's unit of work: no
+    // batch flushes it again, and the turn's last held write does not flush whole (turn-writes.ts, `last`)
     const late = async () => {
       const em = TransactionContext.getEntityManager()!;
       const held = [...em.getUnitOfWork().getIdentityMap()].find(
@@ -68,11 +84,16 @@ describe.each(databaseNames())("the flushes of a turn's held batches (%s)", (dia
       )!;
       held.note = 'nota tardiva';
     };
+    // the first row at the version the title's batch gives it
+    const actuals = plan
+      .actuals(0, '81')
+      .map((row, k) => (k === 0 ? { ...row, rowVersion: row.rowVersion! + 1 } : row));
     const answers = await syncTogether([
-      plan.member(plan.actuals(0, '81')),
+      plan.member(titled),
+      plan.member(actuals),
       plan.member(plan.actuals(5, '82'), { hooks: { afterWrite: late } }),
     ]);
-    for (const a of answers) expect('value' in a && a.value.applied).toBe(5);
+    expect(answers.map((a) => 'value' in a && a.value.applied)).toEqual([1, 5, 5]);
     const stored = await plan.server.orm.em.fork().findOneOrFail(Measurement, { indicator: first, year: 2022 });
     expect(stored.note).toBe('nota tardiva');
     expect(JSON.stringify(stored.value)).toContain('81');
