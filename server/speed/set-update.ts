@@ -108,16 +108,18 @@ export function holdRow(
   const into = holding.get(em.getUnitOfWork().getChangeSetPersister());
   const meta = em.getMetadata().find(row.constructor.name);
   if (!into || !meta || !setBasedKeys(meta, payload)) return false;
-  const was = into.get(key);
   const id = (row as Record<string, unknown>)[meta.primaryKeys[0]];
-  into.set(key, {
-    meta,
-    entity: row,
-    id,
-    expected: was?.expected ?? expected,
-    payload: { ...was?.payload, ...payload },
-  });
+  joinHeld(into, key, { meta, entity: row, id, expected, payload });
   return true;
+}
+
+/**
+ * `update` held under `key`, merged with the update held there before (a row several batches of a turn write): the
+ * first one's expected version kept, every column changed since joined
+ */
+function joinHeld(held: Map<object, HeldUpdate>, key: object, update: HeldUpdate): void {
+  const was = held.get(key);
+  held.set(key, was ? { ...update, expected: was.expected, payload: { ...was.payload, ...update.payload } } : update);
 }
 
 /**
@@ -174,17 +176,10 @@ function hold(
   for (const changeSet of changeSets) {
     const entity = changeSet.entity as Record<string, unknown>;
     const version = entity[versionProp] as number;
-    const was = held.get(changeSet.entity);
-    const payload = { ...was?.payload, ...(changeSet.payload as Record<string, unknown>) };
+    const payload = { ...(changeSet.payload as Record<string, unknown>) };
     delete payload[versionProp];
     const key = helper(changeSet.entity).getPrimaryKey();
-    held.set(changeSet.entity, {
-      meta,
-      entity: changeSet.entity,
-      id: key,
-      expected: was?.expected ?? version,
-      payload,
-    });
+    joinHeld(held, changeSet.entity, { meta, entity: changeSet.entity, id: key, expected: version, payload });
     const id = { [idField(meta)]: key, [versionField]: version + 1 };
     persister.mapReturnedValues(changeSet.entity, changeSet.payload, id, meta);
     written.set(changeSet.entity, { row: null, version: String(version + 1) });
