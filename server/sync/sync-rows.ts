@@ -17,7 +17,7 @@ import { loadPlanState } from './plan-state';
 import { takeTurnWith } from './plan-lock';
 import { HeldWriteFailed, TURN_SAVEPOINT, TurnWrites } from './turn-writes';
 import { readStoredAnswers, storeAnswers } from './stored-answers';
-import type { SyncInput } from './row-plan';
+import { sendsOnlyActuals, type SyncInput } from './row-plan';
 import {
   type BatchDone,
   type BatchReplay,
@@ -144,6 +144,14 @@ function leftByAll(first: TurnSoFar['state'], writers: BatchDone[]): KeptAfter |
 }
 
 /**
+ * Whether a turn of these batches may hold its writes (turn-writes.ts), for its savepoint to go with the plan's lock
+ * (plan-lock.ts): several batches, or one whose rows send actual values alone (sync-batch.ts decides, `holdable`)
+ */
+function mayHold(inputs: SyncInput[]): boolean {
+  return inputs.length > 1 || inputs.every((i) => i.rows.length > 0 && i.rows.every(sendsOnlyActuals));
+}
+
+/**
  * Applies a sheet's rows to one plan version for one (year, checkpoint), in one transaction: valid rows are
  * written (partial) or nothing is unless every row is valid (atomic); a stale row is a conflict, never an
  * overwrite; a retried batch key returns the first answer. Three phases, in sync-batch.ts: decide (decide.ts) reads
@@ -205,7 +213,7 @@ export async function syncTogether(
       // several batches will hold their writes (below): their savepoint goes with the lock, as does the stamp read
       // before the rows are read (the scores computed below are kept only if no other writer came between)
       const taken = await takeTurnWith(em, input.planId, {
-        savepoint: fast && stamped && going.length > 1 ? TURN_SAVEPOINT : undefined,
+        savepoint: fast && stamped && mayHold(going.map((k) => members[k].input)) ? TURN_SAVEPOINT : undefined,
         stamp: stamped,
       });
       before = taken.stamp;
@@ -227,8 +235,10 @@ export async function syncTogether(
       clock?.note('reread', read !== early?.state);
       clock?.note('together', going.length);
       clock?.mark('read');
-      // several batches with kept states: their values' updates held and written together (turn-writes.ts)
-      const holding = fast && !alone && !!ctx.snapshots?.enabled;
+      // with kept states, the batches' updates of values held and written together at the turn's end (turn-writes.ts);
+      // a batch alone in its turn too: its measurements written into copies of the rows read, not adopted with a read
+      // and flushed through the unit of work (adopt-rows.ts), and its update sent with the plan counter's bump
+      const holding = fast && !!ctx.snapshots?.enabled;
       // the rows the batches name, adopted once for the turn, not with three statements in each batch (adopt-rows.ts);
       // when held, the measurements of rows typing actuals alone are not: their batches write into copies of the rows
       // read instead
@@ -372,7 +382,8 @@ async function runBatches(
     let result: BatchDone | BatchReplay | undefined;
     const savepoint = savepointFor(em, k);
     try {
-      result = await syncBatch(turn, member, alone ? undefined : (held) => writes.beforeWrite(k, held, savepoint));
+      // alone, a batch takes no savepoint of its own (its failure fails the turn), but has its writes held if it may
+      result = await syncBatch(turn, member, (held) => writes.beforeWrite(k, held, alone ? null : savepoint));
       if ('outcome' in result) {
         done.set(k, result);
         turn.audit.push(...result.audit);

@@ -46,8 +46,15 @@ export class TurnWrites {
    * written first, then its savepoint `own` taken). The turn's first write takes the savepoint the turn goes back to.
    * A batch held may flush only the rows it adopted (apply.ts): the unit of work is flushed whole after (write()).
    */
-  async beforeWrite(k: number, holdable: boolean, own: { take: () => Promise<void>; name: string }): Promise<boolean> {
-    if (this.on && !this.saved && !holdable) {
+  async beforeWrite(
+    k: number,
+    holdable: boolean,
+    own: { take: () => Promise<void>; name: string } | null,
+  ): Promise<boolean> {
+    // a batch alone in its turn (`own` null) takes no savepoint of its own: its failure fails the turn's transaction.
+    // Held, it takes the turn's: a combined write that fails goes back to it and runs the batch again, its rows read
+    if (!own && !(this.on && holdable)) return false;
+    if (own && this.on && !this.saved && !holdable) {
       // the first writing batch's savepoint is the turn's: nothing was written before it
       await own.take();
       this.saved = own.name;
@@ -63,7 +70,7 @@ export class TurnWrites {
       return true;
     }
     await this.write();
-    await own.take();
+    await own?.take();
     return false;
   }
 

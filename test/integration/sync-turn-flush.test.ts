@@ -69,6 +69,47 @@ describe.each(databaseNames())("the flushes of a turn's held batches (%s)", (dia
     });
   });
 
+  it('a batch alone in its turn, of actual values, makes no managed measurement nor change set, and stores its values', async () => {
+    await readVersions();
+    // every measurement exists (a first actual is created, not held), and the state is kept after that turn
+    for (const a of await syncTogether([0, 5].map((from) => plan.member(plan.actuals(from, '59')))))
+      expect('value' in a && a.value.applied).toBe(5);
+    await readVersions();
+    const rows = plan.ids.slice(0, 5);
+    const before = rows.map((rowId) => versions.get(rowId)!);
+    let examined = 0;
+    const compute = ChangeSetComputer.prototype.computeChangeSet;
+    const spy = jest.spyOn(ChangeSetComputer.prototype, 'computeChangeSet').mockImplementation(function (
+      this: ChangeSetComputer,
+      ...args: Parameters<typeof compute>
+    ) {
+      if (args[0] instanceof Measurement) examined += 1;
+      return compute.apply(this, args);
+    });
+    const managed: number[] = [];
+    const count = async () => {
+      const em = TransactionContext.getEntityManager()!;
+      managed.push([...em.getUnitOfWork().getIdentityMap()].filter((e) => e instanceof Measurement).length);
+    };
+    let answers: Awaited<ReturnType<typeof syncTogether>>;
+    try {
+      // B4's sync: one pane's batch, alone in its turn
+      answers = await syncTogether([plan.member(plan.actuals(0, '60'), { hooks: { afterWrite: count } })]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(answers.map((a) => ('value' in a ? a.value.rows.map((r) => [r.status, r.rowVersion]) : a.error))).toEqual([
+      before.map((v) => ['updated', v + 1]),
+    ]);
+    expect(managed).toEqual([0]);
+    expect(examined).toBe(0);
+    await readVersions();
+    expect(rows.map((rowId) => versions.get(rowId))).toEqual(before.map((v) => v + 1));
+    const stored = await plan.server.orm.em.fork().find(Measurement, { indicator: { $in: rows }, year: 2022 });
+    expect(stored.map((m) => m.value?.raw)).toEqual(rows.map(() => '60'));
+    expect(stored.map((m) => m.author)).toEqual(rows.map(() => 'pane'));
+  });
+
   it("a change to a managed held row that no batch's flush examined is written by the commit's flush, not lost", async () => {
     await readVersions();
     const [first] = plan.ids;
