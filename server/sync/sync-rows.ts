@@ -13,7 +13,7 @@ import { rowByRow } from '../speed/bound-insert';
 import type { SyncOutcome } from './answer';
 import { adoptForTurn } from './adopt-rows';
 import { type KeptAfter, keepStateAfter, stateBeforeTurn, stateInTurn, stateLeft } from './kept-state';
-import { loadPlanState } from './plan-state';
+import { loadPlanState, type PlanState } from './plan-state';
 import { takeTurnWith } from './plan-lock';
 import { HeldWriteFailed, TURN_SAVEPOINT, TurnWrites } from './turn-writes';
 import { readStoredAnswers, storeAnswers } from './stored-answers';
@@ -145,10 +145,18 @@ function leftByAll(first: TurnSoFar['state'], writers: BatchDone[]): KeptAfter |
 
 /**
  * Whether a turn of these batches may hold its writes (turn-writes.ts), for its savepoint to go with the plan's lock
- * (plan-lock.ts): several batches, or one whose rows send actual values alone (sync-batch.ts decides, `holdable`)
+ * (plan-lock.ts): several batches, or one whose rows send actual values alone of indicators that have their
+ * measurement (sync-batch.ts decides, `holdable`; a guess wrong either way costs a savepoint, or a round trip for it)
  */
-function mayHold(inputs: SyncInput[]): boolean {
-  return inputs.length > 1 || inputs.every((i) => i.rows.length > 0 && i.rows.every(sendsOnlyActuals));
+function mayHold(inputs: SyncInput[], early: PlanState | undefined): boolean {
+  if (inputs.length > 1) return true;
+  const [{ rows }] = inputs;
+  // its rows' measurements exist in the state read before the turn: a first actual is created, not held
+  return (
+    !!early &&
+    rows.length > 0 &&
+    rows.every((row) => sendsOnlyActuals(row) && !!row.rowId && early.measurementOf.has(row.rowId))
+  );
 }
 
 /**
@@ -210,10 +218,17 @@ export async function syncTogether(
       const stamped = !!ctx.snapshots?.enabled;
       // with a stamp to tell it, the plan row is read before the lock, not while holding it (checked below)
       const planRead = stamped ? await planOf(em, input.planId) : null;
-      // several batches will hold their writes (below): their savepoint goes with the lock, as does the stamp read
+      // batches that will hold their writes (below): their savepoint goes with the lock, as does the stamp read
       // before the rows are read (the scores computed below are kept only if no other writer came between)
+      const saveWithLock =
+        fast &&
+        stamped &&
+        mayHold(
+          going.map((k) => members[k].input),
+          early?.state,
+        );
       const taken = await takeTurnWith(em, input.planId, {
-        savepoint: fast && stamped && mayHold(going.map((k) => members[k].input)) ? TURN_SAVEPOINT : undefined,
+        savepoint: saveWithLock ? TURN_SAVEPOINT : undefined,
         stamp: stamped,
       });
       before = taken.stamp;

@@ -41,14 +41,31 @@ describePg('the plan lock round trip of a turn (postgresql)', () => {
     expect(turn.filter((t) => t.includes('update measurement'))).toEqual(['update measurement + with plan_version']);
   });
 
-  it('a sync alone takes the stamp with the lock, and no savepoint', async () => {
+  it('a sync alone of more than actual values takes the stamp with the lock, and no savepoint', async () => {
     await readVersions();
     plan.server.statements.length = 0;
-    const [a] = await syncTogether([plan.member(plan.actuals(10, '63'))]);
-    expect('value' in a && a.value.applied).toBe(5);
+    const [rowId] = plan.ids.slice(10);
+    const [a] = await syncTogether([
+      plan.member([{ rowId, rowVersion: versions.get(rowId), title: `Titolo ${Date.now()}`, actual: '63' }]),
+    ]);
+    expect('value' in a && a.value.applied).toBe(1);
     const turn = inTurn();
     expect(turn.slice(0, 3)).toEqual(['begin', 'select plan_version', 'select + select scoring_profile']);
     expect(turn.filter((t) => t.includes('savepoint'))).toEqual([]);
+  });
+
+  it('a sync alone of actual values takes its savepoint with the lock, its update sent with the bump', async () => {
+    await readVersions();
+    plan.server.statements.length = 0;
+    // every indicator of the plan has its measurement (synthetic-plan.ts): its actual is updated, held
+    const [a] = await syncTogether([plan.member(plan.actuals(20, '64'))]);
+    expect('value' in a && a.value.applied).toBe(5);
+    const turn = inTurn();
+    expect(turn.slice(0, 3)).toEqual(['begin', 'select plan_version', 'select + savepoint + select scoring_profile']);
+    // no measurement read under the lock, and one round trip for its update and the counter's bump (two before)
+    expect(turn.filter((t) => /select measurement/.test(t))).toEqual([]);
+    expect(turn.filter((t) => t.includes('update measurement'))).toEqual(['update measurement + with plan_version']);
+    expect(turn.filter((t) => t.includes('savepoint'))).toHaveLength(1);
   });
 
   it('reads the plan row again when it changed while the turn waited for the lock: the turn sees it approved', async () => {

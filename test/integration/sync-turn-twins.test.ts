@@ -127,4 +127,51 @@ describe.each(databaseNames())("a turn's held batches adopt the rows read (%s)",
     // the plan's counter: the outside writer's bump and the turn's one (the bump undone with the failed write)
     expect((await readPlanStamp(plan.server.orm.em.fork(), plan.planId)).changeCount).toBe(counted + 2);
   });
+
+  it('a batch alone in its turn whose row changed under it after it held it fails as its read would have made it', async () => {
+    await readVersions();
+    const row = plan.ids[1];
+    const [moved] = await measurements([row]);
+    const counted = (await readPlanStamp(plan.server.orm.em.fork(), plan.planId)).changeCount;
+    const since = new Date();
+    plan.server.statements.length = 0;
+    let outsideRuns = 0;
+    const outside: SyncHooks = {
+      afterWrite: async () => {
+        if (outsideRuns++ > 0) return;
+        const connection = plan.server.orm.em.fork().getConnection();
+        await connection.execute(
+          `/* fuori turno */ update measurement set version = version + 1, note = ? where id = ?`,
+          ['fuori turno da solo', moved.id],
+        );
+        await connection.execute(
+          `/* fuori turno */ update plan_version set change_count = change_count + 1 where id = ?`,
+          [plan.planId],
+        );
+      },
+    };
+    const failed = await syncTogether([plan.member(plan.actuals(0, '95'), { hooks: outside })]).then(
+      () => null,
+      (error: unknown) => error as Error,
+    );
+    expect(failed?.name).toBe('ConflictError');
+    expect(failed?.message).toContain(`the current version is ${moved.version + 1}`);
+    // its update held and sent with the counter's bump, found the row moved, undone; the batch run again, its rows read
+    const ours = plan.server.statements.filter((sql) => !/fuori turno/.test(sql));
+    plan.server.statements.splice(0, plan.server.statements.length, ...ours);
+    const turn = plan.lines();
+    const combined = turn.indexOf('update measurement');
+    expect(turn.slice(0, combined).filter((l) => l === 'select measurement')).toEqual([]);
+    expect(turn.slice(combined + 1, combined + 3)).toEqual(['with plan_version', 'rollback']);
+    expect(turn.slice(combined).filter((l) => l === 'select measurement').length).toBeGreaterThan(0);
+    // nothing of the batch stored nor audited, the outside change kept, the plan's counter moved by the outside alone
+    const stored = await measurements(plan.ids.slice(0, 5));
+    for (const m of stored) expect(m.value?.raw).not.toBe('95');
+    expect(stored.find((m) => m.id === moved.id)?.note).toBe('fuori turno da solo');
+    const events = await plan.server.orm.em
+      .fork()
+      .find(AuditEvent, { entityType: 'Measurement', entityId: { $in: stored.map((m) => m.id) }, at: { $gte: since } });
+    expect(events).toEqual([]);
+    expect((await readPlanStamp(plan.server.orm.em.fork(), plan.planId)).changeCount).toBe(counted + 1);
+  });
 });
