@@ -7,7 +7,7 @@ import { benchFairness } from './fairness';
 import { benchFormulas } from './formulas';
 import { benchLive } from './live';
 import { benchLoad } from './load';
-import { benchAddinLoad } from './load-addin';
+import { benchAddinLoadApart } from './load-apart';
 import { type BenchConfig, type BenchEntry, isUnavailable } from './measure';
 import { benchScoring } from './scoring';
 import { benchServer, postgresAnswers } from './server';
@@ -137,17 +137,18 @@ export async function runSuite(): Promise<{ file: string; failed: number }> {
   if (wanted('B3'))
     await attempt(entries, 'B3', 'scoring', async () => benchScoring(config.scoringIndicators, config.smoke));
   if (wanted('B4')) {
-    // the add-in's mix (bench/addin-mix.ts) on server processes: one on SQLite, two on PostgreSQL + Redis
+    // the add-in's mix (bench/addin-mix.ts) on server processes: one on SQLite, two on PostgreSQL + Redis; the panes
+    // in a process of their own, as bench/b4pg-alone.ts runs them, not in this one with what B1–B3 left in its heap
     const { shape, loadSeconds, loadConnections, smoke } = config;
     await attempt(entries, 'B4', 'load, add-in mix (sqlite)', () =>
-      benchAddinLoad('B4', 'sqlite', 1, shape, loadSeconds, loadConnections, smoke),
+      benchAddinLoadApart('B4', 'sqlite', 1, shape, loadSeconds, loadConnections, smoke),
     );
     const missing = [await postgresAnswers(), redisUnavailable()].filter(Boolean);
     if (missing.length)
       entries.push({ id: 'B4-pg', name: 'load, add-in mix (2 instances)', unavailable: missing.join('; ') });
     else
       await attempt(entries, 'B4-pg', 'load, add-in mix (2 instances)', () =>
-        benchAddinLoad('B4-pg', 'postgresql', 2, shape, loadSeconds, loadConnections, smoke),
+        benchAddinLoadApart('B4-pg', 'postgresql', 2, shape, loadSeconds, loadConnections, smoke),
       );
     // the mix measured before (tree reads, reports, 20-row syncs of new rows, in process): kept beside it
     const server = await benchServer('sqlite');
