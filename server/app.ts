@@ -238,6 +238,9 @@ export async function createApp(orm: Orm, options: AppOptions = {}): Promise<App
     unregisterAnswers();
     await invalidations.close();
     await coordination?.close();
+    // a stopped app may outlive its server (tests, benches, an embedding holding it): what it kept goes with it
+    snapshots.drop(null);
+    answers.drop(null);
   };
   return {
     httpServer,
