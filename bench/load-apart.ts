@@ -28,15 +28,8 @@ type Asked = {
  * ~115 MB more live heap than at its start (78 → 193 MB after a full collection): each of the panes' major
  * collections marked it, on the 2 cores the server under load needs (bench/results/2026-12-08.md, session inproc).
  */
-export async function benchAddinLoadApart(
-  id: string,
-  dialect: Args[1],
-  count: number,
-  shape: PlanShape,
-  seconds: number,
-  connections: number,
-  smoke: boolean,
-): Promise<BenchResult> {
+export async function benchAddinLoadApart(...args: Args): Promise<BenchResult> {
+  const [id, dialect, count, shape, seconds, connections, smoke] = args;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cruscotto-bench-load-'));
   const out = path.join(dir, 'result.json');
   const asked: Asked = { id, dialect, count, shape, seconds, connections, smoke, out };

@@ -13,6 +13,35 @@ import { syncTogether } from '../../server/sync/sync-rows';
 import { databaseNames } from '../helpers/databases';
 import { turnPlan } from '../helpers/turn-plan';
 
+/**
+ * Runs `run` counting the change sets MikroORM computes for measurements, and the measurements the turn's unit of
+ * work holds after each batch's writes (the hook `run` gives its batches).
+ */
+async function watched<T>(
+  run: (afterWrite: () => Promise<void>) => Promise<T>,
+): Promise<{ result: T; examined: number; managed: number[] }> {
+  let examined = 0;
+  const compute = ChangeSetComputer.prototype.computeChangeSet;
+  const spy = jest.spyOn(ChangeSetComputer.prototype, 'computeChangeSet').mockImplementation(function (
+    this: ChangeSetComputer,
+    ...args: Parameters<typeof compute>
+  ) {
+    if (args[0] instanceof Measurement) examined += 1;
+    return compute.apply(this, args);
+  });
+  const managed: number[] = [];
+  const count = async () => {
+    const em = TransactionContext.getEntityManager()!;
+    managed.push([...em.getUnitOfWork().getIdentityMap()].filter((e) => e instanceof Measurement).length);
+  };
+  try {
+    const result = await run(count);
+    return { result, examined, managed };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 describe.each(databaseNames())("the flushes of a turn's held batches (%s)", (dialect) => {
   const plan = turnPlan(dialect, 'FLUSH');
   const { readVersions, versions } = plan;
@@ -27,34 +56,20 @@ describe.each(databaseNames())("the flushes of a turn's held batches (%s)", (dia
     const starts = [0, 5, 0, 5];
     const rows = plan.ids.slice(0, 10);
     const before = rows.map((rowId) => versions.get(rowId)!);
-    let examined = 0;
-    const compute = ChangeSetComputer.prototype.computeChangeSet;
-    const spy = jest.spyOn(ChangeSetComputer.prototype, 'computeChangeSet').mockImplementation(function (
-      this: ChangeSetComputer,
-      ...args: Parameters<typeof compute>
-    ) {
-      if (args[0] instanceof Measurement) examined += 1;
-      return compute.apply(this, args);
-    });
-    // the measurements the turn's unit of work holds after each batch's writes
-    const managed: number[] = [];
-    const count = async () => {
-      const em = TransactionContext.getEntityManager()!;
-      managed.push([...em.getUnitOfWork().getIdentityMap()].filter((e) => e instanceof Measurement).length);
-    };
-    let answers: Awaited<ReturnType<typeof syncTogether>>;
-    try {
-      answers = await syncTogether(
+    const {
+      result: answers,
+      examined,
+      managed,
+    } = await watched((count) =>
+      syncTogether(
         starts.map((from, i) => {
           // the third and fourth batches write the rows the first two did, at the versions their answers give
           const sent = plan.actuals(from, `${70 + i}`);
           if (i >= 2) for (const row of sent) row.rowVersion = (row.rowVersion as number) + 1;
           return plan.member(sent, { hooks: { afterWrite: count } });
         }),
-      );
-    } finally {
-      spy.mockRestore();
-    }
+      ),
+    );
     for (const a of answers) expect('value' in a && a.value.applied).toBe(5);
     expect(managed).toEqual([0, 0, 0, 0]);
     expect(examined).toBe(0);
@@ -77,27 +92,12 @@ describe.each(databaseNames())("the flushes of a turn's held batches (%s)", (dia
     await readVersions();
     const rows = plan.ids.slice(0, 5);
     const before = rows.map((rowId) => versions.get(rowId)!);
-    let examined = 0;
-    const compute = ChangeSetComputer.prototype.computeChangeSet;
-    const spy = jest.spyOn(ChangeSetComputer.prototype, 'computeChangeSet').mockImplementation(function (
-      this: ChangeSetComputer,
-      ...args: Parameters<typeof compute>
-    ) {
-      if (args[0] instanceof Measurement) examined += 1;
-      return compute.apply(this, args);
-    });
-    const managed: number[] = [];
-    const count = async () => {
-      const em = TransactionContext.getEntityManager()!;
-      managed.push([...em.getUnitOfWork().getIdentityMap()].filter((e) => e instanceof Measurement).length);
-    };
-    let answers: Awaited<ReturnType<typeof syncTogether>>;
-    try {
-      // B4's sync: one pane's batch, alone in its turn
-      answers = await syncTogether([plan.member(plan.actuals(0, '60'), { hooks: { afterWrite: count } })]);
-    } finally {
-      spy.mockRestore();
-    }
+    // B4's sync: one pane's batch, alone in its turn
+    const {
+      result: answers,
+      examined,
+      managed,
+    } = await watched((count) => syncTogether([plan.member(plan.actuals(0, '60'), { hooks: { afterWrite: count } })]));
     expect(answers.map((a) => ('value' in a ? a.value.rows.map((r) => [r.status, r.rowVersion]) : a.error))).toEqual([
       before.map((v) => ['updated', v + 1]),
     ]);

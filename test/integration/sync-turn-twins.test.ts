@@ -70,6 +70,29 @@ describe.each(databaseNames())("a turn's held batches adopt the rows read (%s)",
   // a writer outside the turn's transaction: SQLite writes one transaction at a time
   if (dialect !== 'postgresql') return;
 
+  /**
+   * A writer outside the plan's lock, once, after the first batch's writes (nothing of the turn reads the row again:
+   * only the held update can see it moved): the measurement `id` a version on, with `note`, and the plan's counter
+   * bumped, as a sync of another instance would leave them.
+   */
+  function outsideWriter(id: string, note: string): SyncHooks {
+    let runs = 0;
+    return {
+      afterWrite: async () => {
+        if (runs++ > 0) return;
+        const connection = plan.server.orm.em.fork().getConnection();
+        await connection.execute(
+          `/* fuori turno */ update measurement set version = version + 1, note = ? where id = ?`,
+          [note, id],
+        );
+        await connection.execute(
+          `/* fuori turno */ update plan_version set change_count = change_count + 1 where id = ?`,
+          [plan.planId],
+        );
+      },
+    };
+  }
+
   it('a row changed under the turn after its batch held it fails the combined update: that batch conflicts alone', async () => {
     await readVersions();
     const row = plan.ids[2];
@@ -78,21 +101,7 @@ describe.each(databaseNames())("a turn's held batches adopt the rows read (%s)",
     plan.server.statements.length = 0;
     // a writer outside the plan's lock changes a row of the first batch once that batch has made it from the row read
     // and held its update (nothing read it: only the combined update can see it moved), and bumps the plan's counter
-    let outsideRuns = 0;
-    const outside: SyncHooks = {
-      afterWrite: async () => {
-        if (outsideRuns++ > 0) return;
-        const connection = plan.server.orm.em.fork().getConnection();
-        await connection.execute(
-          `/* fuori turno */ update measurement set version = version + 1, note = ? where id = ?`,
-          ['fuori turno', moved.id],
-        );
-        await connection.execute(
-          `/* fuori turno */ update plan_version set change_count = change_count + 1 where id = ?`,
-          [plan.planId],
-        );
-      },
-    };
+    const outside = outsideWriter(moved.id, 'fuori turno');
     const [a, b, c] = await syncTogether([
       plan.member(plan.actuals(0, '91'), { hooks: outside }),
       plan.member(plan.actuals(5, '92')),
@@ -135,21 +144,7 @@ describe.each(databaseNames())("a turn's held batches adopt the rows read (%s)",
     const counted = (await readPlanStamp(plan.server.orm.em.fork(), plan.planId)).changeCount;
     const since = new Date();
     plan.server.statements.length = 0;
-    let outsideRuns = 0;
-    const outside: SyncHooks = {
-      afterWrite: async () => {
-        if (outsideRuns++ > 0) return;
-        const connection = plan.server.orm.em.fork().getConnection();
-        await connection.execute(
-          `/* fuori turno */ update measurement set version = version + 1, note = ? where id = ?`,
-          ['fuori turno da solo', moved.id],
-        );
-        await connection.execute(
-          `/* fuori turno */ update plan_version set change_count = change_count + 1 where id = ?`,
-          [plan.planId],
-        );
-      },
-    };
+    const outside = outsideWriter(moved.id, 'fuori turno da solo');
     const failed = await syncTogether([plan.member(plan.actuals(0, '95'), { hooks: outside })]).then(
       () => null,
       (error: unknown) => error as Error,
